@@ -1,0 +1,73 @@
+/* One agency report as the importers see it, before it reaches the archive.
+ *
+ * Every reader (plain text, HTML, feeds, wire formats, tables) fills a
+ * struct report; extraction and the store take it from there. All strings are
+ * UTF-8, obtained from malloc and owned by the report: report_release() frees
+ * them. Any string may be NULL when the input does not say.
+ */
+#ifndef COMMUNIQUE_REPORT_H
+#define COMMUNIQUE_REPORT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/cdate.h"
+
+/* What the publication time is known to: values are stored, never renumber. */
+enum pub_known {
+	PUB_NONE = 0,   /* no date at all */
+	PUB_DATE = 1,   /* the day only: published is that day's 00:00 UTC */
+	PUB_TIME = 2,   /* a full time: published is exact */
+};
+
+struct report {
+	char *title;          /* headline */
+	char *agency;         /* "TASS", "Xinhua", "Reuters", ...: canonical agency name */
+	char *place;          /* dateline place, "TOKYO" */
+	char *url;
+	char *guid;           /* feed item guid / wire item id, for replacement */
+	char *author;
+	char *lede;           /* standfirst under the headline, when separate from the body */
+	char *body;           /* paragraphs joined by "\n\n" */
+	char *published_text; /* the timestamp as written: "January 06, 2015, 10:10 UTC+3" */
+	char *format;         /* which reader made it: "text", "html", "rss", ... (static string ok? no: malloc) */
+	int64_t published;    /* Unix seconds, UTC (see pub_known) */
+	enum pub_known pub_known;
+	int tz_offset_min;    /* the offset as written, minutes east of UTC */
+	int summary_only;     /* 1 when the body is only a feed summary */
+	/* Warnings about this report (missing date, stripped entities...), each
+	 * a malloc'd string; the importer passes them on to the user. */
+	char **warnings;
+	size_t n_warnings;
+};
+
+void report_init(struct report *r);
+void report_release(struct report *r);
+/* Adds a warning (printf format). Returns 0, or -1 when memory ran out. */
+int report_warn(struct report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Replaces *field with a malloc'd copy of s (or NULL). Returns 0 or -1. */
+int report_set(char **field, const char *s);
+
+/* The report's date (day precision, UTC day of publication), or PREC_UNKNOWN. */
+struct cdate report_date(const struct report *r);
+
+/* What a caller tells a reader about reports that do not say it themselves. */
+struct ingest_hints {
+	const char *agency;     /* --agency, or NULL */
+	const char *url;        /* --url, or NULL */
+	const char *path;       /* the file's path, for messages; "-" for stdin */
+	struct cdate date;      /* --date, prec PREC_UNKNOWN when not given */
+};
+
+/* Readers hand each report they find to a sink. A reader of a single report
+ * calls it once; a feed or table calls it once per item. The sink returns 0 to
+ * go on or -1 to stop (the reader then returns -1 too).
+ * `item` names the report inside the file for messages ("item 3", "row 17"),
+ * or is NULL for a single-report file. The report belongs to the reader:
+ * the sink must copy what it keeps. */
+typedef int (*report_sink)(void *ctx, struct report *r, const char *item);
+
+/* A reader's failure for one item that did not yield a report at all: the
+ * reader reports it here and goes on with the next item. `item` as above. */
+typedef void (*report_error_fn)(void *ctx, const char *item, const char *message);
+
+#endif

@@ -1,0 +1,71 @@
+/* Calendar arithmetic: day counts, weekdays, parsing and formatting. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "util/cdate.h"
+
+static void test_days_roundtrip(void **state)
+{
+	(void)state;
+	assert_int_equal(days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(days_from_civil(2000, 3, 1), 11017);
+	for (int64_t z = -800000; z < 800000; z += 37) {
+		int y, m, d;
+		civil_from_days(z, &y, &m, &d);
+		assert_int_equal(days_from_civil(y, m, d), z);
+	}
+}
+
+static void test_weekdays(void **state)
+{
+	(void)state;
+	/* Tuesday 6 January 2015; Friday 2 January 2015; Thursday 1 January 1970. */
+	assert_int_equal(weekday_from_days(days_from_civil(2015, 1, 6)), 2);
+	assert_int_equal(weekday_from_days(days_from_civil(2015, 1, 2)), 5);
+	assert_int_equal(weekday_from_days(0), 4);
+	assert_int_equal(weekday_from_days(days_from_civil(1969, 12, 28)), 0);
+}
+
+static void test_iso(void **state)
+{
+	(void)state;
+	char out[32];
+	format_iso_utc(unix_from_civil(2015, 1, 6, 7, 10, 0), out);
+	assert_string_equal(out, "2015-01-06T07:10:00Z");
+	struct cdate d;
+	assert_int_equal(cdate_parse("2015-01", &d), 0);
+	assert_int_equal(d.prec, PREC_MONTH);
+	assert_int_equal(cdate_parse("2015-02-29", &d), -1);
+	assert_int_equal(cdate_parse("2016-02-29", &d), 0);
+	assert_int_equal(cdate_parse("2015-13", &d), -1);
+	assert_int_equal(cdate_parse("20x5", &d), -1);
+	d = (struct cdate){2014, 6, 0, PREC_SEASON};
+	cdate_format(&d, out);
+	assert_string_equal(out, "2014-06");
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	assert_int_equal(month_from_name("Jan.", 4), 1);
+	assert_int_equal(month_from_name("Sept", 4), 9);
+	assert_int_equal(month_from_name("september", 9), 9);
+	assert_int_equal(month_from_name("Ma", 2), 0);
+	assert_int_equal(weekday_from_name("Friday", 6), 5);
+	assert_int_equal(weekday_from_name("Tue.", 4), 2);
+	assert_int_equal(weekday_from_name("Fry", 3), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_days_roundtrip),
+		cmocka_unit_test(test_weekdays),
+		cmocka_unit_test(test_iso),
+		cmocka_unit_test(test_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,44 @@
+/* Growable byte buffers with a ceiling.
+ *
+ * Every buffer is created with a maximum size, so untrusted input can never
+ * make one grow without bound (curl's dynbuf idea). A buffer's data is always
+ * NUL-terminated once anything has been added; buf.data is NULL before that.
+ * Ownership: the buffer owns data until buf_detach() hands it to the caller,
+ * who then frees it with free().
+ */
+#ifndef COMMUNIQUE_BUF_H
+#define COMMUNIQUE_BUF_H
+#include <stdarg.h>
+#include <stddef.h>
+
+struct buf {
+	char *data;     /* NUL-terminated contents, or NULL when empty and unallocated */
+	size_t len;     /* bytes used, without the NUL */
+	size_t cap;     /* bytes allocated */
+	size_t max;     /* the most len may ever reach */
+};
+
+#define BUF_DEFAULT_MAX ((size_t)1 << 30)
+
+void buf_init(struct buf *b, size_t max);
+void buf_release(struct buf *b);
+/* Empties the buffer but keeps its memory. */
+void buf_reset(struct buf *b);
+/* Each returns 0, or -1 when the maximum would be passed or memory ran out
+ * (the buffer is then unchanged). */
+int buf_add(struct buf *b, const void *p, size_t n);
+int buf_addstr(struct buf *b, const char *s);
+int buf_addch(struct buf *b, char c);
+int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Returns the contents ("" when empty), obtained from malloc: the caller frees
+ * it. The buffer is left empty. Returns NULL only when memory ran out. */
+char *buf_detach(struct buf *b);
+/* Never NULL: "" for an empty buffer. */
+const char *buf_str(const struct buf *b);
+
+/* strdup/strndup that return NULL for NULL input. */
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif

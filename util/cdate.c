@@ -1,0 +1,166 @@
+/* Calendar arithmetic: see cdate.h. The civil/day conversions follow Howard
+ * Hinnant's public-domain algorithms, exact for every proleptic Gregorian date. */
+#include "util/cdate.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+const char *const month_names[13] = {
+	"", "January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+int64_t days_from_civil(int y, int m, int d)
+{
+	int64_t yy = (int64_t)y - (m <= 2);
+	int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
+	int64_t yoe = yy - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t yy = yoe + era * 400;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yy + (*m <= 2));
+}
+
+int weekday_from_days(int64_t z)
+{
+	return (int)(z >= -4 ? (z + 4) % 7 : (z + 5) % 7 + 6);
+}
+
+int days_in_month(int y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m < 1 || m > 12)
+		return 0;
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[m - 1];
+}
+
+int is_valid_date(int y, int m, int d)
+{
+	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+int64_t unix_from_civil(int y, int m, int d, int hh, int mm, int ss)
+{
+	return days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss;
+}
+
+void format_iso_utc(int64_t t, char *out)
+{
+	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t secs = t - days * 86400;
+	int y, m, d;
+	civil_from_days(days, &y, &m, &d);
+	char tmp[64];
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+		 (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+	memcpy(out, tmp, 20);
+	out[20] = '\0';
+}
+
+void cdate_format(const struct cdate *dt, char *res)
+{
+	char out[48];
+	switch (dt->prec) {
+	case PREC_DAY:
+		snprintf(out, sizeof(out), "%04d-%02d-%02d", dt->year, dt->month, dt->day);
+		break;
+	case PREC_MONTH:
+	case PREC_SEASON:
+		snprintf(out, sizeof(out), "%04d-%02d", dt->year, dt->month);
+		break;
+	case PREC_YEAR:
+		snprintf(out, sizeof(out), "%04d", dt->year);
+		break;
+	default:
+		out[0] = '\0';
+	}
+	memcpy(res, out, 10);
+	res[10] = '\0';
+}
+
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int cdate_parse(const char *s, struct cdate *out)
+{
+	size_t n = strlen(s);
+	struct cdate d = {0, 0, 0, PREC_UNKNOWN};
+	if (n < 4 || (d.year = digits(s, 4)) < 1)
+		return -1;
+	d.prec = PREC_YEAR;
+	if (n > 4) {
+		if (s[4] != '-' || n < 7 || (d.month = digits(s + 5, 2)) < 1 || d.month > 12)
+			return -1;
+		d.prec = PREC_MONTH;
+		if (n > 7) {
+			if (s[7] != '-' || n < 10 || (d.day = digits(s + 8, 2)) < 1)
+				return -1;
+			if (n > 10 && s[10] != 'T' && s[10] != ' ')
+				return -1;
+			if (!is_valid_date(d.year, d.month, d.day))
+				return -1;
+			d.prec = PREC_DAY;
+		}
+	}
+	*out = d;
+	return 0;
+}
+
+int month_from_name(const char *s, int n)
+{
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n < 3)
+		return 0;
+	for (int m = 1; m <= 12; m++) {
+		int full = (int)strlen(month_names[m]);
+		if (n == full && !strncasecmp(s, month_names[m], (size_t)n))
+			return m;
+		if (n == 3 && !strncasecmp(s, month_names[m], 3))
+			return m;
+	}
+	if (n == 4 && !strncasecmp(s, "Sept", 4))
+		return 9;
+	return 0;
+}
+
+int weekday_from_name(const char *s, int n)
+{
+	static const char *const names[] = {"Sunday", "Monday", "Tuesday", "Wednesday",
+					    "Thursday", "Friday", "Saturday"};
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	for (int w = 0; w < 7; w++) {
+		int full = (int)strlen(names[w]);
+		if (n == full && !strncasecmp(s, names[w], (size_t)n))
+			return w;
+		if (n == 3 && !strncasecmp(s, names[w], 3))
+			return w;
+	}
+	return -1;
+}
