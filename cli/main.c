@@ -1,1 +1,104 @@
-int main(void){return 0;}
+/* communique: the entry point. Parses the global options, finds the command
+ * in the table and runs it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+#ifndef COMMUNIQUE_VERSION
+#define COMMUNIQUE_VERSION "0.0.0"
+#endif
+
+static const struct command commands[] = {
+	{"ingest", cmd_ingest, "import reports (files, directories or -) into the archive"},
+	{"reports", cmd_reports, "list the reports in the archive"},
+	{"show", cmd_show, "print one report with its metadata, body and events"},
+	{"events", cmd_events, "list events as a readable chronology"},
+	{"export", cmd_export, "write a timeline as csv, json, jsonl, html, timelinejs, markdown or icews"},
+	{"actors", cmd_actors, "list the actors the archive knows, with counts"},
+	{"topics", cmd_topics, "list the topics the archive knows, with counts"},
+	{"extract", cmd_extract, "print what the importer sees in a file, as JSON, without storing it"},
+	{NULL, NULL, NULL},
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: communique [--db PATH] [--dict FILE|DIR]... COMMAND [options]\n"
+		"       communique --version | --help\n\n"
+		"communique builds an archive of diplomatic statements from agency reports\n"
+		"and turns it into timelines.\n\ncommands:\n");
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+	fprintf(out,
+		"\nglobal options:\n"
+		"  --db PATH          the archive (default: $COMMUNIQUE_DB, else ./archive.db)\n"
+		"  --dict FILE|DIR    add an actor/topic dictionary (repeatable)\n\n"
+		"exit codes: 0 all went in, 1 some inputs failed (the rest went in),\n"
+		"2 usage error, 3 the archive could not be opened or written.\n"
+		"'communique COMMAND --help' describes a command.\n");
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli = {.prog = "communique"};
+	const char *env = getenv("COMMUNIQUE_DB");
+	cli.db_path = env && *env ? env : "archive.db";
+	const char **dicts = calloc((size_t)argc + 1, sizeof(*dicts));
+	if (!dicts)
+		return EXIT_ARCHIVE;
+	cli.dicts = dicts;
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			free(dicts);
+			return close_stdout() ? EXIT_ARCHIVE : EXIT_OK;
+		}
+		if (!strcmp(a, "--version")) {
+			printf("communique %s\n", COMMUNIQUE_VERSION);
+			free(dicts);
+			return close_stdout() ? EXIT_ARCHIVE : EXIT_OK;
+		}
+		if (!strcmp(a, "--db") || !strcmp(a, "--dict")) {
+			if (i + 1 >= argc) {
+				error("%s needs a path", a);
+				free(dicts);
+				return EXIT_USAGE;
+			}
+			if (a[2] == 'd' && a[3] == 'b')
+				cli.db_path = argv[++i];
+			else
+				dicts[cli.n_dicts++] = argv[++i];
+			continue;
+		}
+		if (!strncmp(a, "--db=", 5)) {
+			cli.db_path = a + 5;
+			continue;
+		}
+		if (!strncmp(a, "--dict=", 7)) {
+			dicts[cli.n_dicts++] = a + 7;
+			continue;
+		}
+		error("unknown option '%s' (see 'communique --help')", a);
+		free(dicts);
+		return EXIT_USAGE;
+	}
+	if (i >= argc) {
+		usage(stderr);
+		free(dicts);
+		return EXIT_USAGE;
+	}
+	for (const struct command *c = commands; c->name; c++) {
+		if (!strcmp(c->name, argv[i])) {
+			int rc = c->run(&cli, argc - i, argv + i);
+			free(dicts);
+			return rc;
+		}
+	}
+	error("'%s' is not a command (see 'communique --help')", argv[i]);
+	free(dicts);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,15 @@
+/* Helpers the commands share: opening the archive and the dictionaries,
+ * reporting failures the same way everywhere. */
+#ifndef COMMUNIQUE_CLI_ARCHIVE_H
+#define COMMUNIQUE_CLI_ARCHIVE_H
+#include "cli/cli.h"
+#include "ingest/extract.h"
+#include "store/store.h"
+
+/* Each prints its own error and returns -1 on failure. */
+int open_archive(struct cli *cli, int flags, struct store **out);
+int open_extractor(struct cli *cli, struct extractor **out);
+/* Parses a --date/--from/--to value; NULL leaves out->prec PREC_UNKNOWN. */
+int parse_date_option(const char *opt, const char *value, struct cdate *out);
+
+#endif

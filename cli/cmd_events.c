@@ -1,0 +1,69 @@
+/* communique events: the archive's events as a readable chronology. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/archive.h"
+#include "cli/filter.h"
+
+static const char usage[] = "events [filters]\n\n"
+	"Lists events in date order: date, type, parties, summary.";
+
+static int print_event(void *ctx, const struct tl_event *te)
+{
+	(void)ctx;
+	const struct event *e = te->ev;
+	char date[16];
+	cdate_format(&e->date, date);
+	if (!*date)
+		memcpy(date, "undated", 8);
+	printf("%-10s  %-16s", date, e->type);
+	if (e->status != STATUS_OCCURRED)
+		printf(" [%s]", event_status_name(e->status));
+	printf("  ");
+	for (size_t i = 0; i < e->n_actors; i++) {
+		const struct event_actor *a = &e->actors[i];
+		const char *arrow = a->role == ROLE_SOURCE ? "" : a->role == ROLE_TARGET ? "-> " : "";
+		printf("%s%s%s%s%s", i ? " " : "", arrow, a->name ? a->name : "?", a->code ? "/" : "",
+		       a->code ? a->code : "");
+		if (i + 1 < e->n_actors && e->actors[i + 1].role == a->role && a->role != ROLE_TARGET)
+			printf(",");
+	}
+	printf("\n            %s\n", e->summary ? e->summary : "");
+	return ferror(stdout) ? -1 : 0;
+}
+
+int cmd_events(struct cli *cli, int argc, char **argv)
+{
+	struct filter_opts fo;
+	memset(&fo, 0, sizeof(fo));
+	const struct option opts[] = {FILTER_OPTIONS(&fo), {NULL, 0, 0, NULL, NULL, NULL}};
+	char **pos;
+	int npos, rc = parse_options("communique", usage, opts, argc, argv, &pos, &npos);
+	free(pos);
+	if (rc || npos) {
+		if (npos && !rc)
+			error("events takes no arguments (filters are options: see --help)");
+		filter_release(&fo);
+		return rc > 0 ? (close_stdout() ? EXIT_ARCHIVE : EXIT_OK) : EXIT_USAGE;
+	}
+	struct store *s;
+	if (open_archive(cli, 0, &s)) {
+		filter_release(&fo);
+		return EXIT_ARCHIVE;
+	}
+	rc = filter_resolve(&fo, s);
+	if (!rc) {
+		char *err = NULL;
+		if (store_timeline_each(s, &fo.f, print_event, NULL, &err)) {
+			error("archive '%s': %s", cli->db_path, err ? err : "cannot write");
+			free(err);
+			rc = -2;
+		}
+	}
+	store_close(s);
+	filter_release(&fo);
+	if (close_stdout())
+		return EXIT_ARCHIVE;
+	return rc == -1 ? EXIT_USAGE : rc ? EXIT_ARCHIVE : EXIT_OK;
+}

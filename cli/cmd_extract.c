@@ -1,0 +1,187 @@
+/* communique extract: what the importer sees in a file, as JSON, without
+ * touching the archive. Analysts use it to check a new source. */
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/archive.h"
+#include "ingest/formats.h"
+#include "util/buf.h"
+
+static const char usage[] =
+	"extract [--format F] [--date DATE] [--agency NAME] [--url URL] [--events] FILE\n\n"
+	"Prints the report(s) a file gives, as JSON: title, published, agency, place, url, body,\n"
+	"format, warnings (an array when the file holds several reports).";
+
+struct extract_ctx {
+	json_t *out;        /* array of reports */
+	struct extractor *x;
+	const char *format;
+	int failed;
+};
+
+static void set_str(json_t *o, const char *key, const char *s)
+{
+	json_object_set_new(o, key, s ? json_string(s) : json_null());
+}
+
+static json_t *events_json(struct extractor *x, const struct report *r)
+{
+	struct event_list l;
+	event_list_init(&l);
+	char *err = NULL;
+	json_t *arr = json_array();
+	if (extract_events(x, r, &l, &err)) {
+		free(err);
+		event_list_release(&l);
+		return arr;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const struct event *e = &l.items[i];
+		char date[16];
+		cdate_format(&e->date, date);
+		json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "type", e->type, "cameo", e->cameo,
+				      "status", event_status_name(e->status), "date", date);
+		json_t *acts = json_array();
+		for (size_t k = 0; k < e->n_actors; k++)
+			json_array_append_new(acts, json_pack("{s:s?, s:s?, s:s}", "name", e->actors[k].name,
+							       "code", e->actors[k].code, "role",
+							       actor_role_name(e->actors[k].role)));
+		json_object_set_new(o, "actors", acts);
+		set_str(o, "summary", e->summary);
+		set_str(o, "evidence", e->evidence);
+		json_array_append_new(arr, o);
+	}
+	event_list_release(&l);
+	return arr;
+}
+
+static int add_report(void *ctx, struct report *r, const char *item)
+{
+	struct extract_ctx *c = ctx;
+	json_t *o = json_object();
+	char when[32];
+	set_str(o, "title", r->title);
+	if (r->pub_known) {
+		format_iso_utc(r->published, when);
+		if (r->pub_known == PUB_DATE)
+			when[10] = '\0';
+		json_object_set_new(o, "published", json_string(when));
+		json_object_set_new(o, "utc_offset_minutes", json_integer(r->tz_offset_min));
+	} else {
+		json_object_set_new(o, "published", json_null());
+	}
+	set_str(o, "published_as_written", r->published_text);
+	set_str(o, "agency", r->agency);
+	set_str(o, "place", r->place);
+	set_str(o, "url", r->url);
+	set_str(o, "guid", r->guid);
+	set_str(o, "author", r->author);
+	set_str(o, "lede", r->lede);
+	set_str(o, "body", r->body);
+	set_str(o, "format", r->format ? r->format : c->format);
+	if (r->summary_only)
+		json_object_set_new(o, "summary_only", json_true());
+	if (item)
+		json_object_set_new(o, "item", json_string(item));
+	json_t *w = json_array();
+	for (size_t i = 0; i < r->n_warnings; i++)
+		json_array_append_new(w, json_string(r->warnings[i]));
+	json_object_set_new(o, "warnings", w);
+	if (c->x)
+		json_object_set_new(o, "events", events_json(c->x, r));
+	json_array_append_new(c->out, o);
+	return 0;
+}
+
+static void item_failed(void *ctx, const char *item, const char *message)
+{
+	struct extract_ctx *c = ctx;
+	c->failed++;
+	error("%s: %s", item ? item : "input", message);
+}
+
+int cmd_extract(struct cli *cli, int argc, char **argv)
+{
+	const char *format = "auto", *date = NULL, *agency = NULL, *url = NULL, *map = NULL;
+	int with_events = 0;
+	const struct option opts[] = {
+		{"format", 'f', OPT_STRING, &format, "F", "reader: auto (default) or a format name"},
+		{"date", 0, OPT_STRING, &date, "DATE", "publication date for reports that do not give one"},
+		{"agency", 0, OPT_STRING, &agency, "NAME", "agency for reports that do not name one"},
+		{"url", 0, OPT_STRING, &url, "URL", "URL for reports that do not give one"},
+		{"map", 0, OPT_STRING, &map, "K=V,...", "column names of tables"},
+		{"events", 0, OPT_FLAG, &with_events, NULL, "also show the events extraction finds"},
+		{NULL, 0, 0, NULL, NULL, NULL},
+	};
+	char **pos;
+	int npos, rc = parse_options("communique", usage, opts, argc, argv, &pos, &npos);
+	if (rc) {
+		free(pos);
+		return rc > 0 ? (close_stdout() ? EXIT_ARCHIVE : EXIT_OK) : EXIT_USAGE;
+	}
+	struct ingest_hints h = {.agency = agency, .url = url};
+	if (npos != 1 || !format_known(format) || parse_date_option("--date", date, &h.date)) {
+		if (npos != 1)
+			error("extract needs one FILE");
+		else if (!format_known(format))
+			error("unknown format '%s' (known: %s)", format, formats_list);
+		free(pos);
+		return EXIT_USAGE;
+	}
+	h.path = pos[0];
+	FILE *f = strcmp(pos[0], "-") ? fopen(pos[0], "rb") : stdin;
+	if (!f) {
+		error("cannot open '%s': %s", pos[0], strerror(errno));
+		free(pos);
+		return EXIT_PARTIAL;
+	}
+	struct buf data;
+	buf_init(&data, (size_t)256 << 20);
+	char chunk[65536];
+	size_t got;
+	int too_big = 0;
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (buf_add(&data, chunk, got)) {
+			too_big = 1;
+			break;
+		}
+	int read_err = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (too_big || read_err) {
+		error("cannot read '%s': %s", pos[0], too_big ? "file too large" : "read error");
+		buf_release(&data);
+		free(pos);
+		return EXIT_PARTIAL;
+	}
+	struct extract_ctx c = {.out = json_array(), .format = format};
+	if (with_events && open_extractor(cli, &c.x)) {
+		buf_release(&data);
+		json_decref(c.out);
+		free(pos);
+		return EXIT_USAGE;
+	}
+	const char *used = NULL;
+	char *err = NULL;
+	rc = format_read(data.data ? data.data : "", data.len, format, map, &h, add_report, item_failed,
+			 &c, &used, &err);
+	buf_release(&data);
+	if (rc) {
+		error("%s: %s", pos[0], err ? err : "cannot read");
+		free(err);
+	} else {
+		c.format = used;
+		json_t *doc = json_array_size(c.out) == 1 ? json_array_get(c.out, 0) : c.out;
+		json_dumpf(doc, stdout, JSON_INDENT(2));
+		fputc('\n', stdout);
+	}
+	json_decref(c.out);
+	extractor_free(c.x);
+	free(pos);
+	if (close_stdout())
+		return EXIT_ARCHIVE;
+	return rc || c.failed ? EXIT_PARTIAL : EXIT_OK;
+}

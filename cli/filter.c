@@ -1,0 +1,207 @@
+/* The filter language of `events` and `export`: see filter.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/filter.h"
+
+static const char *const event_types[] = {
+	"phone_call", "meeting", "visit", "negotiation", "agreement", "support", "condemnation",
+	"accusation", "denial", "rejection", "sanctions", "sanctions_relief", "expulsion", "protest",
+	"threat", "appeal", "statement", NULL,
+};
+
+int event_type_known(const char *t)
+{
+	for (int i = 0; event_types[i]; i++)
+		if (!strcmp(event_types[i], t))
+			return 1;
+	return 0;
+}
+
+static void suggest_and_fail(const char *what, const char *name, char **cands, int n)
+{
+	if (n <= 0) {
+		error("unknown %s '%s'", what, name);
+		return;
+	}
+	char list[512] = "";
+	size_t used = 0;
+	for (int i = 0; i < n && used < sizeof(list) - 64; i++) {
+		int w = snprintf(list + used, sizeof(list) - used, "%s'%s'", i ? ", " : "", cands[i]);
+		if (w > 0)
+			used += (size_t)w;
+	}
+	error("unknown %s '%s'; did you mean %s?", what, name, list);
+	for (int i = 0; i < n; i++)
+		free(cands[i]);
+}
+
+static int check_actor(struct store *s, const char *name)
+{
+	char *err = NULL;
+	int known = store_actor_known(s, name, &err);
+	if (known < 0) {
+		error("%s", err);
+		free(err);
+		return -2;
+	}
+	if (known)
+		return 0;
+	char *cands[5];
+	int n = store_actor_suggest(s, name, cands, 5, &err);
+	free(err);
+	suggest_and_fail("actor", name, cands, n);
+	return -1;
+}
+
+/* Edit distance is enough for a dozen type names. */
+static int close_type(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la && lb && (strstr(b, a) || strstr(a, b)))
+		return 1;
+	size_t same = 0;
+	while (same < la && same < lb && a[same] == b[same])
+		same++;
+	return same >= 3;
+}
+
+static int split_types(struct filter_opts *fo)
+{
+	for (size_t i = 0; i < fo->types.n; i++) {
+		char *copy = strdup(fo->types.items[i]);
+		if (!copy)
+			return -1;
+		for (char *save = NULL, *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+			while (*t == ' ')
+				t++;
+			if (!event_type_known(t)) {
+				char *cands[5];
+				int n = 0;
+				for (int k = 0; event_types[k] && n < 5; k++)
+					if (close_type(t, event_types[k]))
+						cands[n++] = strdup(event_types[k]);
+				suggest_and_fail("event type", t, cands, n);
+				free(copy);
+				return -1;
+			}
+			const char **p = realloc(fo->type_items, (fo->n_type_items + 1) * sizeof(*p));
+			if (!p) {
+				free(copy);
+				return -1;
+			}
+			fo->type_items = p;
+			/* Keep the static name: the copy is freed below. */
+			for (int k = 0; event_types[k]; k++)
+				if (!strcmp(event_types[k], t))
+					fo->type_items[fo->n_type_items++] = event_types[k];
+		}
+		free(copy);
+	}
+	return 0;
+}
+
+static int parse_status(const char *s, unsigned *mask)
+{
+	*mask = 0;
+	if (!s) {
+		*mask = (1u << STATUS_OCCURRED) | (1u << STATUS_PLANNED);
+		return 0;
+	}
+	char *copy = strdup(s);
+	if (!copy)
+		return -1;
+	int rc = 0;
+	for (char *save = NULL, *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(t, "all")) {
+			*mask |= 7;
+			continue;
+		}
+		int v = event_status_from_name(t);
+		if (v < 0) {
+			error("unknown status '%s' (occurred, planned, negated or all)", t);
+			rc = -1;
+			break;
+		}
+		*mask |= 1u << v;
+	}
+	free(copy);
+	return rc;
+}
+
+int filter_resolve(struct filter_opts *fo, struct store *s)
+{
+	struct event_filter *f = &fo->f;
+	memset(f, 0, sizeof(*f));
+	if (parse_status(fo->status, &f->status_mask) || split_types(fo))
+		return -1;
+	if (fo->from && cdate_parse(fo->from, &f->from)) {
+		error("--from: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", fo->from);
+		return -1;
+	}
+	if (fo->to && cdate_parse(fo->to, &f->to)) {
+		error("--to: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", fo->to);
+		return -1;
+	}
+	for (size_t i = 0; i < fo->actors.n; i++) {
+		int rc = check_actor(s, fo->actors.items[i]);
+		if (rc)
+			return rc;
+	}
+	for (int i = 0; i < 2 && fo->between[0]; i++) {
+		int rc = check_actor(s, fo->between[i]);
+		if (rc)
+			return rc;
+	}
+	if (fo->topic) {
+		char *err = NULL;
+		int known = store_topic_known(s, fo->topic, &err);
+		if (known < 0) {
+			error("%s", err);
+			free(err);
+			return -2;
+		}
+		if (!known) {
+			char *cands[5];
+			int n = store_topic_suggest(s, fo->topic, cands, 5, &err);
+			free(err);
+			suggest_and_fail("topic", fo->topic, cands, n);
+			return -1;
+		}
+	}
+	f->actors = fo->actors.items;
+	f->n_actors = fo->actors.n;
+	f->between[0] = fo->between[0];
+	f->between[1] = fo->between[1];
+	f->types = fo->type_items;
+	f->n_types = fo->n_type_items;
+	f->topic = fo->topic;
+	f->agency = fo->agency;
+	f->text = fo->text;
+	f->limit = fo->limit;
+
+	struct tl_query *q = &fo->q;
+	memset(q, 0, sizeof(*q));
+	q->actors = fo->actors.items;
+	q->n_actors = fo->actors.n;
+	q->between[0] = fo->between[0];
+	q->between[1] = fo->between[1];
+	q->types = fo->types.n ? fo->types.items[0] : NULL;
+	q->topic = fo->topic;
+	q->from = fo->from;
+	q->to = fo->to;
+	q->agency = fo->agency;
+	q->text = fo->text;
+	q->status = fo->status ? fo->status : "occurred,planned";
+	q->limit = fo->limit;
+	return 0;
+}
+
+void filter_release(struct filter_opts *fo)
+{
+	opt_list_release(&fo->actors);
+	opt_list_release(&fo->types);
+	free(fo->type_items);
+	fo->type_items = NULL;
+	fo->n_type_items = 0;
+}

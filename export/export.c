@@ -1,0 +1,289 @@
+/* The table of export formats (exporter_find, exporter_names) and the
+ * helpers the format files share: see timeline.h and export_internal.h. */
+#include "export/export_internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+static const struct exporter *const formats[] = {
+	&export_csv, &export_json, &export_jsonl, &export_html,
+	&export_timelinejs, &export_markdown, &export_icews,
+};
+#define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
+
+const struct exporter *exporter_find(const char *name)
+{
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < N_FORMATS; i++)
+		if (!strcmp(formats[i]->name, name))
+			return formats[i];
+	return NULL;
+}
+
+const char *exporter_names(void)
+{
+	/* Built from the table once, so the two can never disagree; every
+	 * name is short, the buffer holds them all with room to spare. */
+	static char names[256];
+	if (!names[0]) {
+		size_t len = 0;
+		for (size_t i = 0; i < N_FORMATS && len < sizeof(names); i++)
+			len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s",
+						i ? ", " : "", formats[i]->name);
+	}
+	return names;
+}
+
+int tl_write(FILE *f, const void *p, size_t n)
+{
+	if (n && fwrite(p, 1, n, f) != n)
+		return -1;
+	return ferror(f) ? -1 : 0;
+}
+
+int tl_puts(FILE *f, const char *s)
+{
+	return tl_write(f, s, strlen(s));
+}
+
+int tl_flush(FILE *f)
+{
+	if (fflush(f) != 0)
+		return -1;
+	if (ferror(f)) {
+		if (!errno)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+const char *tl_precision_name(enum date_precision p)
+{
+	switch (p) {
+	case PREC_DAY: return "day";
+	case PREC_MONTH: return "month";
+	case PREC_SEASON: return "season";
+	case PREC_YEAR: return "year";
+	default: return "unknown";
+	}
+}
+
+static int valid_month(const struct cdate *d)
+{
+	return d->month >= 1 && d->month <= 12;
+}
+
+/* Seasons of the northern hemisphere, as reports use them; a season is
+ * stored as its first month (EVENTS.md), so December opens a winter that
+ * runs into the next year. */
+static const char *season_name(int month)
+{
+	if (month >= 3 && month <= 5)
+		return "spring";
+	if (month >= 6 && month <= 8)
+		return "summer";
+	if (month >= 9 && month <= 11)
+		return "autumn";
+	return "winter";
+}
+
+void tl_date_words(const struct cdate *d, char *out, size_t n)
+{
+	switch (d->prec) {
+	case PREC_DAY:
+		if (valid_month(d)) {
+			snprintf(out, n, "%d %s %04d", d->day, month_names[d->month], d->year);
+			return;
+		}
+		break;
+	case PREC_MONTH:
+		if (valid_month(d)) {
+			snprintf(out, n, "%s %04d", month_names[d->month], d->year);
+			return;
+		}
+		break;
+	case PREC_SEASON:
+		if (d->month == 12)
+			snprintf(out, n, "winter %04d/%02d", d->year, (d->year + 1) % 100);
+		else
+			snprintf(out, n, "%s %04d", season_name(d->month), d->year);
+		return;
+	case PREC_YEAR:
+		snprintf(out, n, "%04d", d->year);
+		return;
+	default:
+		break;
+	}
+	snprintf(out, n, "date unknown");
+}
+
+struct tl_group tl_group_of(const struct cdate *d)
+{
+	struct tl_group g = {d->year, 0, TL_GROUP_UNKNOWN};
+	switch (d->prec) {
+	case PREC_DAY:
+	case PREC_MONTH:
+		g.kind = valid_month(d) ? TL_GROUP_MONTH : TL_GROUP_YEAR;
+		g.month = valid_month(d) ? d->month : 0;
+		break;
+	case PREC_SEASON:
+		g.kind = TL_GROUP_SEASON;
+		g.month = d->month;
+		break;
+	case PREC_YEAR:
+		g.kind = TL_GROUP_YEAR;
+		break;
+	default:
+		g.year = 0;
+		break;
+	}
+	return g;
+}
+
+int tl_group_equal(const struct tl_group *a, const struct tl_group *b)
+{
+	return a->year == b->year && a->month == b->month && a->kind == b->kind;
+}
+
+void tl_group_title(const struct tl_group *g, char *out, size_t n)
+{
+	struct cdate d = {g->year, g->month, 0, PREC_SEASON};
+	switch (g->kind) {
+	case TL_GROUP_MONTH:
+		snprintf(out, n, "%s %04d", month_names[g->month], g->year);
+		break;
+	case TL_GROUP_SEASON:
+		tl_date_words(&d, out, n);
+		if (out[0] >= 'a' && out[0] <= 'z')
+			out[0] = (char)(out[0] - 'a' + 'A');
+		break;
+	case TL_GROUP_YEAR:
+		snprintf(out, n, "%04d (month unknown)", g->year);
+		break;
+	default:
+		snprintf(out, n, "Date unknown");
+		break;
+	}
+}
+
+static const struct {
+	const char *type, *label;
+} type_labels[] = {
+	{"phone_call", "Phone call"}, {"meeting", "Meeting"}, {"visit", "Visit"},
+	{"negotiation", "Negotiation"}, {"agreement", "Agreement"}, {"support", "Support"},
+	{"condemnation", "Condemnation"}, {"accusation", "Accusation"}, {"denial", "Denial"},
+	{"rejection", "Rejection"}, {"sanctions", "Sanctions"},
+	{"sanctions_relief", "Sanctions relief"}, {"expulsion", "Expulsion"},
+	{"protest", "Protest"}, {"threat", "Threat"}, {"appeal", "Appeal"},
+	{"statement", "Statement"},
+};
+
+void tl_type_label(const char *type, char *out, size_t n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < sizeof(type_labels) / sizeof(type_labels[0]); i++) {
+		if (!strcmp(type, type_labels[i].type)) {
+			snprintf(out, n, "%s", type_labels[i].label);
+			return;
+		}
+	}
+	snprintf(out, n, "%s", *type ? type : "event");
+	for (char *p = out; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+char *tl_utf8_clean(const char *s, int drop_controls)
+{
+	static const char replacement[] = "\xEF\xBF\xBD";
+	struct buf b;
+	buf_init(&b, 0);
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+	int rc = buf_addstr(&b, "");
+	while (rc == 0 && *p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+		if (len < 1) {
+			/* One bad byte at a time, so the text after it survives. */
+			rc = buf_add(&b, replacement, 3);
+			p++;
+			continue;
+		}
+		if (!(drop_controls && cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'))
+			rc = buf_add(&b, p, (size_t)len);
+		p += len;
+	}
+	if (rc) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+int tl_join_agencies(const struct tl_event *e, const char *sep, struct buf *b)
+{
+	int rc = 0;
+	int first = 1;
+	for (size_t i = 0; rc == 0 && i < e->n_sources; i++) {
+		const char *a = e->sources[i].agency;
+		if (!a || !*a)
+			continue;
+		int seen = 0;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = e->sources[j].agency && !strcmp(e->sources[j].agency, a);
+		if (seen)
+			continue;
+		if (!first)
+			rc = buf_addstr(b, sep);
+		if (rc == 0)
+			rc = buf_addstr(b, a);
+		first = 0;
+	}
+	return rc;
+}
+
+long tl_first_published(const struct tl_event *e)
+{
+	long best = -1;
+	for (size_t i = 0; i < e->n_sources; i++) {
+		if (!e->sources[i].published_known)
+			continue;
+		if (best < 0 || e->sources[i].published < e->sources[best].published)
+			best = (long)i;
+	}
+	return best;
+}
+
+int tl_describe_query(struct buf *b, const struct tl_query *q)
+{
+	int rc = buf_addstr(b, "");
+	if (!q)
+		return rc;
+	for (size_t i = 0; i < q->n_actors; i++)
+		rc |= buf_printf(b, "%s%s", i ? ", " : "Actors: ", q->actors[i]);
+	if (q->between[0] && q->between[1])
+		rc |= buf_printf(b, "%sBetween %s and %s", b->len ? "; " : "", q->between[0], q->between[1]);
+	if (q->types)
+		rc |= buf_printf(b, "%sTypes: %s", b->len ? "; " : "", q->types);
+	if (q->topic)
+		rc |= buf_printf(b, "%sTopic: %s", b->len ? "; " : "", q->topic);
+	if (q->from)
+		rc |= buf_printf(b, "%sFrom %s", b->len ? "; " : "", q->from);
+	if (q->to && q->from)
+		rc |= buf_printf(b, " to %s", q->to);
+	else if (q->to)
+		rc |= buf_printf(b, "%sUntil %s", b->len ? "; " : "", q->to);
+	if (q->agency)
+		rc |= buf_printf(b, "%sAgency: %s", b->len ? "; " : "", q->agency);
+	if (q->text)
+		rc |= buf_printf(b, "%sText: %s", b->len ? "; " : "", q->text);
+	return rc ? -1 : 0;
+}

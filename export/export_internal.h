@@ -1,0 +1,97 @@
+/* What the exporters in export/ share and nobody else needs: the table of
+ * formats, checked writes, dates in words, type labels, UTF-8 repair, the
+ * country and CAMEO tables, and the JSON form of one event (used by json,
+ * jsonl and the tests). The public face of the module is export/timeline.h.
+ *
+ * Strings returned as `const char *` are static and never freed; strings
+ * returned as `char *` come from malloc and the caller frees them.
+ */
+#ifndef COMMUNIQUE_EXPORT_INTERNAL_H
+#define COMMUNIQUE_EXPORT_INTERNAL_H
+#include <stddef.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "export/timeline.h"
+#include "util/buf.h"
+
+/* One per format file. */
+extern const struct exporter export_csv;
+extern const struct exporter export_json;
+extern const struct exporter export_jsonl;
+extern const struct exporter export_html;
+extern const struct exporter export_timelinejs;
+extern const struct exporter export_markdown;
+extern const struct exporter export_icews;
+
+/* Checked writes: 0, or -1 when the stream reports an error (errno set by
+ * stdio). tl_flush also checks ferror(), so a full disk found late is caught
+ * at the end of an export. */
+int tl_write(FILE *f, const void *p, size_t n);
+int tl_puts(FILE *f, const char *s);
+int tl_flush(FILE *f);
+
+/* "day", "month", "season", "year", "unknown". */
+const char *tl_precision_name(enum date_precision p);
+/* The date at its precision in words: "6 January 2015", "January 2015",
+ * "summer 2014", "winter 2014/15", "2015", "date unknown". out has n bytes
+ * (48 is always enough). */
+void tl_date_words(const struct cdate *d, char *out, size_t n);
+
+/* Events are grouped under headings by their date: day- and month-precision
+ * events by month, seasons by season, year-only dates by year, unknown dates
+ * together. */
+struct tl_group {
+	int year;
+	int month;   /* 1..12, 0 when the group is a year or unknown */
+	int kind;    /* TL_GROUP_* */
+};
+enum { TL_GROUP_MONTH, TL_GROUP_SEASON, TL_GROUP_YEAR, TL_GROUP_UNKNOWN };
+struct tl_group tl_group_of(const struct cdate *d);
+int tl_group_equal(const struct tl_group *a, const struct tl_group *b);
+/* "January 2015", "Summer 2014", "2015 (month unknown)", "Date unknown". */
+void tl_group_title(const struct tl_group *g, char *out, size_t n);
+
+/* "Phone call" for "phone_call"; an unknown type is written with its
+ * underscores as spaces and a capital first letter. out has n bytes. */
+void tl_type_label(const char *type, char *out, size_t n);
+
+/* A copy of s in which every invalid UTF-8 sequence is replaced by U+FFFD,
+ * and (when drop_controls) C0 control characters other than tab, LF and CR
+ * are removed. NULL s gives "". Returns NULL only when memory ran out. */
+char *tl_utf8_clean(const char *s, int drop_controls);
+
+/* Distinct agencies of an event's sources in order, joined by sep, appended
+ * to b. Returns 0, or -1 when memory ran out. */
+int tl_join_agencies(const struct tl_event *e, const char *sep, struct buf *b);
+/* Appends a line saying which filters made the timeline ("Actors: Japan;
+ * From 2015"), nothing when there were none. 0, or -1 when memory ran out. */
+int tl_describe_query(struct buf *b, const struct tl_query *q);
+/* Index of the earliest known publication time among the sources, or -1. */
+long tl_first_published(const struct tl_event *e);
+
+/* The short English name of the state with ISO 3166-1 alpha-3 `code`
+ * ("Russian Federation" for "RUS"), or NULL (organisations, unknown codes). */
+const char *tl_country_name(const char *code);
+
+/* A CAMEO code's verb as ICEWS writes it and its Goldstein score. */
+struct tl_cameo {
+	const char *code;
+	const char *text;       /* "Discuss by telephone" */
+	double goldstein;       /* -10 (conflict) .. +10 (cooperation) */
+};
+/* The entry for `code`, else the entry of its two-digit root ("04" for
+ * "0413"), else NULL. */
+const struct tl_cameo *tl_cameo_find(const char *code);
+
+/* The JSON object of one event as EVENTS.md defines it (version 1), new
+ * reference: the caller json_decref()s it. NULL when memory ran out. */
+json_t *tl_event_json(const struct tl_event *e);
+
+/* The HTML export's inline stylesheet and script (html_assets.c); the
+ * Content-Security-Policy allows exactly these by their SHA-256. */
+extern const char html_style[];
+extern const char html_script[];
+
+#endif

@@ -1,0 +1,320 @@
+/* The JSON timeline (EVENTS.md, version 1) and JSON Lines exporters.
+ *
+ * json writes {"version", "generated_at", "query", "events": [...]}; the
+ * envelope is written piece by piece and each event is encoded by jansson
+ * on its own line, so the export streams and every string is escaped by
+ * the library. jsonl writes one event object per line and nothing else.
+ * schema/timeline.schema.json describes both.
+ */
+#include "export/export_internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Every dump: insertion order (jansson keeps it), UTF-8 left as is. */
+#define DUMP_FLAGS (JSON_ENCODE_ANY | JSON_REAL_PRECISION(10))
+
+/* A JSON string for s, or null for NULL. Text that is not valid UTF-8 is
+ * repaired (U+FFFD) rather than dropped: jansson refuses it. */
+static json_t *jstr(const char *s)
+{
+	if (!s)
+		return json_null();
+	json_t *v = json_string(s);
+	if (v)
+		return v;
+	char *clean = tl_utf8_clean(s, 0);
+	if (!clean)
+		return NULL;
+	v = json_string(clean);
+	free(clean);
+	return v;
+}
+
+/* Sets key to v (stealing it); NULL v means an earlier allocation failed. */
+static int put(json_t *obj, const char *key, json_t *v)
+{
+	if (!v)
+		return -1;
+	return json_object_set_new(obj, key, v);
+}
+
+static int push(json_t *arr, json_t *v)
+{
+	if (!v)
+		return -1;
+	return json_array_append_new(arr, v);
+}
+
+static json_t *jid(char prefix, int64_t id)
+{
+	char s[32];
+	snprintf(s, sizeof(s), "%c%lld", prefix, (long long)id);
+	return json_string(s);
+}
+
+static json_t *jtime(int64_t t, int known)
+{
+	char iso[24];
+	if (!known)
+		return json_null();
+	format_iso_utc(t, iso);
+	return json_string(iso);
+}
+
+static json_t *actor_json(const struct event_actor *a)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	int rc = put(o, "name", jstr(a->name ? a->name : ""));
+	rc |= put(o, "code", jstr(a->code));
+	rc |= put(o, "role", json_string(actor_role_name(a->role)));
+	if (a->title)
+		rc |= put(o, "title", jstr(a->title));
+	rc |= put(o, "kind", json_string(actor_kind_name(a->kind)));
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_t *source_json(const struct tl_source *s)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	int rc = put(o, "report", jid('r', s->report_id));
+	rc |= put(o, "agency", jstr(s->agency ? s->agency : ""));
+	rc |= put(o, "title", jstr(s->title ? s->title : ""));
+	rc |= put(o, "url", jstr(s->url));
+	rc |= put(o, "published", jtime(s->published, s->published_known));
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_t *actors_json(const struct event *ev)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < ev->n_actors; i++) {
+		if (push(arr, actor_json(&ev->actors[i]))) {
+			json_decref(arr);
+			return NULL;
+		}
+	}
+	return arr;
+}
+
+static json_t *topics_json(const struct event *ev)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < ev->n_topics; i++) {
+		if (push(arr, jstr(ev->topics[i]))) {
+			json_decref(arr);
+			return NULL;
+		}
+	}
+	return arr;
+}
+
+static json_t *sources_json(const struct tl_event *e)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < e->n_sources; i++) {
+		if (push(arr, source_json(&e->sources[i]))) {
+			json_decref(arr);
+			return NULL;
+		}
+	}
+	return arr;
+}
+
+static json_t *date_json(const struct cdate *d)
+{
+	char s[16];
+	cdate_format(d, s);
+	return s[0] ? json_string(s) : json_null();
+}
+
+json_t *tl_event_json(const struct tl_event *e)
+{
+	const struct event *ev = e->ev;
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	int rc = put(o, "id", jid('e', e->id));
+	rc |= put(o, "date", date_json(&ev->date));
+	rc |= put(o, "date_precision", json_string(tl_precision_name(ev->date.prec)));
+	rc |= put(o, "type", jstr(ev->type));
+	rc |= put(o, "cameo", jstr(ev->cameo));
+	rc |= put(o, "status", json_string(event_status_name(ev->status)));
+	rc |= put(o, "actors", actors_json(ev));
+	rc |= put(o, "topics", topics_json(ev));
+	rc |= put(o, "summary", jstr(ev->summary ? ev->summary : ""));
+	rc |= put(o, "evidence", jstr(ev->evidence ? ev->evidence : ""));
+	rc |= put(o, "sources", sources_json(e));
+	rc |= put(o, "added", jtime(e->added, e->added != 0));
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* Splits "occurred,planned" into ["occurred", "planned"], trimming spaces. */
+static json_t *split_list(const char *s)
+{
+	json_t *arr = json_array();
+	while (arr && s && *s) {
+		const char *comma = strchr(s, ',');
+		size_t n = comma ? (size_t)(comma - s) : strlen(s);
+		const char *p = s;
+		while (n && *p == ' ')
+			p++, n--;
+		while (n && p[n - 1] == ' ')
+			n--;
+		if (n) {
+			char *item = xstrndup(p, n);
+			json_t *v = item ? jstr(item) : NULL;
+			free(item);
+			if (push(arr, v)) {
+				json_decref(arr);
+				return NULL;
+			}
+		}
+		s = comma ? comma + 1 : NULL;
+	}
+	return arr;
+}
+
+static int put_query_strings(json_t *o, const struct tl_query *q)
+{
+	static const char *const keys[] = {"topic", "from", "to", "agency", "text"};
+	const char *vals[] = {q->topic, q->from, q->to, q->agency, q->text};
+	int rc = 0;
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (vals[i])
+			rc |= put(o, keys[i], jstr(vals[i]));
+	return rc;
+}
+
+/* The filters that produced the timeline; absent ones are left out. Lists
+ * given comma-separated (types, status) become arrays. */
+static json_t *query_json(const struct tl_query *q)
+{
+	json_t *o = json_object();
+	if (!o || !q)
+		return o;
+	int rc = 0;
+	if (q->n_actors) {
+		json_t *arr = json_array();
+		for (size_t i = 0; arr && i < q->n_actors; i++)
+			if (push(arr, jstr(q->actors[i])))
+				rc = -1;
+		rc |= put(o, "actors", arr);
+	}
+	if (q->between[0] && q->between[1]) {
+		json_t *arr = json_array();
+		rc |= arr ? 0 : -1;
+		if (arr) {
+			rc |= push(arr, jstr(q->between[0]));
+			rc |= push(arr, jstr(q->between[1]));
+		}
+		rc |= put(o, "between", arr);
+	}
+	if (q->types)
+		rc |= put(o, "types", split_list(q->types));
+	rc |= put_query_strings(o, q);
+	if (q->status)
+		rc |= put(o, "status", split_list(q->status));
+	if (q->limit)
+		rc |= put(o, "limit", json_integer(q->limit));
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+struct json_out {
+	FILE *out;
+	size_t n;       /* events written so far */
+	int lines;      /* JSON Lines: no envelope */
+};
+
+/* Dumps v (stolen) to the stream. */
+static int dump(FILE *out, json_t *v)
+{
+	if (!v)
+		return -1;
+	int rc = json_dumpf(v, out, DUMP_FLAGS);
+	json_decref(v);
+	return rc || ferror(out) ? -1 : 0;
+}
+
+static int write_envelope(FILE *out, const struct tl_query *q, const struct tl_options *o)
+{
+	if (tl_puts(out, "{\n  \"version\": 1,\n  \"generated_at\": ") ||
+	    dump(out, jtime(o ? o->generated_at : 0, 1)) ||
+	    tl_puts(out, ",\n  \"query\": ") || dump(out, query_json(q)) ||
+	    tl_puts(out, ",\n  \"events\": ["))
+		return -1;
+	return 0;
+}
+
+static int begin_common(void **state, FILE *out, int lines)
+{
+	struct json_out *j = calloc(1, sizeof(*j));
+	if (!j)
+		return -1;
+	j->out = out;
+	j->lines = lines;
+	*state = j;
+	return 0;
+}
+
+static int json_begin(void **state, FILE *out, const struct tl_query *q, const struct tl_options *o)
+{
+	if (write_envelope(out, q, o))
+		return -1;
+	return begin_common(state, out, 0);
+}
+
+static int jsonl_begin(void **state, FILE *out, const struct tl_query *q, const struct tl_options *o)
+{
+	return begin_common(state, out, 1);
+}
+
+static int json_event(void *state, const struct tl_event *e)
+{
+	struct json_out *j = state;
+	const char *sep = j->lines ? "" : j->n ? ",\n    " : "\n    ";
+	if (tl_puts(j->out, sep) || dump(j->out, tl_event_json(e)))
+		return -1;
+	if (j->lines && tl_puts(j->out, "\n"))
+		return -1;
+	j->n++;
+	return 0;
+}
+
+static int json_end(void *state, int ok)
+{
+	struct json_out *j = state;
+	int rc = 0;
+	if (ok && !j->lines)
+		rc = tl_puts(j->out, j->n ? "\n  ]\n}\n" : "]\n}\n");
+	if (tl_flush(j->out))
+		rc = -1;
+	int saved = errno;
+	free(j);
+	errno = saved;
+	return rc;
+}
+
+const struct exporter export_json = {"json", json_begin, json_event, json_end};
+const struct exporter export_jsonl = {"jsonl", jsonl_begin, json_event, json_end};

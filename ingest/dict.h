@@ -1,0 +1,115 @@
+/* The extraction dictionaries: actors (states, organisations), persons with
+ * dated roles, titles, topics and event wording, loaded from TSV files
+ * (dict/README.md) and compiled into two token tries so that every name is
+ * found in one left-to-right pass over a sentence.
+ *
+ * Matching is by token: a key is tokenised like report text, so "Japan's"
+ * shows "Japan" and "Japan-U.S." shows both. Names match case-sensitively as
+ * written in the files; event wording matches lower-cased.
+ */
+#ifndef COMMUNIQUE_DICT_H
+#define COMMUNIQUE_DICT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ingest/event.h"
+#include "ingest/sentence.h"
+#include "util/cdate.h"
+
+enum entry_kind {
+	ENT_ACTOR = 1,      /* idx into actors; sub = alias kind */
+	ENT_PERSON = 2,     /* idx into persons */
+	ENT_TITLE = 3,      /* idx into titles */
+	ENT_TOPIC = 4,      /* idx into topics */
+	ENT_TRIGGER = 5,    /* idx into triggers */
+};
+
+enum alias_kind { AL_NAME = 0, AL_ADJ = 1, AL_METONYM = 2 };
+
+struct dict_actor {
+	char *name, *code;
+	enum actor_kind kind;
+	char *adjective;        /* first adjective, for summaries; may be NULL */
+	char *short_form;       /* "U.S." style prefix for summaries; may be NULL */
+	char **aliases;         /* every form, for the archive's alias table */
+	size_t n_aliases;
+	int described;          /* already handed to the archive in this run */
+};
+
+struct dict_role {
+	char role[32];          /* foreign_minister, head_of_state, ... */
+	char *title;            /* "Secretary of State" */
+	struct cdate from, to;  /* to.prec == PREC_UNKNOWN: still in office */
+};
+
+struct dict_person {
+	char *name, *code;
+	char *surname;          /* last token of the name (for later mentions) */
+	struct dict_role *roles;
+	size_t n_roles;
+	char **aliases;
+	size_t n_aliases;
+	int described;
+};
+
+struct dict_title {
+	char role[32];
+	char **codes;           /* the states it is limited to; none = any */
+	size_t n_codes;
+};
+
+/* How an event's parties are read from its sentence. */
+enum frame {
+	FRAME_DIRECTED = 0,     /* source acts on target */
+	FRAME_SYMMETRIC = 1,    /* participants */
+	FRAME_SOURCE = 2,       /* source only, target optional (denial) */
+};
+
+struct dict_trigger {
+	char type[24], cameo[8];
+	enum frame frame;
+	int noun;               /* a nominal trigger ("imposition of sanctions") */
+	/* Words one of which must follow within a few tokens ("lift ... sanctions"). */
+	uint64_t *tails;        /* lower-case token hashes of the first tail word */
+	size_t n_tails;
+	int tail_window;
+};
+
+struct dict_entry {
+	uint8_t kind;           /* enum entry_kind */
+	uint8_t sub;            /* alias kind for actors */
+	uint32_t idx;
+};
+
+struct trie;
+
+struct dict {
+	struct dict_actor *actors;   size_t n_actors;
+	struct dict_person *persons; size_t n_persons;
+	struct dict_title *titles;   size_t n_titles;
+	char **topics;               size_t n_topics;
+	struct dict_trigger *triggers; size_t n_triggers;
+	struct trie *names;      /* exact case */
+	struct trie *words;      /* lower case */
+};
+
+/* Loads the shipped dictionaries, then each extra file or directory.
+ * Returns 0, or -1 with *err naming the file and line. */
+int dict_load(struct dict *d, const char *const *extra, size_t n_extra, char **err);
+void dict_release(struct dict *d);
+
+/* Longest match starting at token i of l in the names (exact) or words
+ * (lower-case) trie. Returns the number of tokens matched (0: none) and sets
+ * *entries / *n to the entries of that key (valid while the dict lives). */
+size_t dict_match(const struct trie *t, const struct token_list *l, size_t i, size_t end, int lower,
+		  const struct dict_entry **entries, size_t *n);
+
+/* The role a person held on `when` (or their latest when `when` is unknown);
+ * NULL when none. */
+const struct dict_role *dict_person_role(const struct dict_person *p, const struct cdate *when);
+/* The person who held `role` for `code` on `when`, or -1. */
+long dict_role_holder(const struct dict *d, const char *role, const char *code, const struct cdate *when);
+/* The actor (state or organisation) with this code, or -1. First one wins. */
+long dict_actor_by_code(const struct dict *d, const char *code);
+
+#endif

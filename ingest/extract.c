@@ -1,0 +1,1384 @@
+/* Event extraction: see extract.h.
+ *
+ * For each sentence of the headline and body: one pass over the tokens finds
+ * the mentions (states, organisations, persons with their titles, topics)
+ * and the event wording; then each trigger takes its parties from the
+ * sentence's structure (subject before the verb, object or prepositional
+ * phrase after it, "with"/"between" for symmetric events, "by" for passives,
+ * the speaker for reported speech), its status from modal and negation
+ * words, and its date from the temporal expression of its clause. Events that
+ * repeat one another within the report are merged.
+ */
+#include "ingest/extract.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/dateline.h"
+#include "ingest/dict.h"
+#include "ingest/sentence.h"
+#include "ingest/timex.h"
+#include "util/buf.h"
+
+#define MAX_PARTIES 12
+#define MAX_TIMEX 32
+
+/* An actor of this report: a dictionary actor or person, or a person named
+ * with a title and a state in the text. */
+struct ractor {
+	char name[128];
+	char code[16];
+	char title[96];
+	enum actor_kind kind;
+	long dict_actor, dict_person;
+	uint64_t surname;       /* hash of the last name token, for later mentions */
+	uint64_t given;         /* hash of another distinctive name token ("Tamim") */
+};
+
+enum mention_kind {
+	MK_ACTOR,       /* a state, organisation or person */
+	MK_ADJ,         /* a state adjective modifying a noun ("Canadian calls") */
+	MK_PLACE,       /* a capital used as a place ("in Hanoi"): only a visit's destination */
+	MK_COLLECTIVE,  /* "the two ministers", "both countries", "they" */
+	MK_PRONOUN,     /* "it", "he", "she" as a subject */
+	MK_SPEAKER,     /* "we", "I", "our" inside a quotation */
+	MK_COUNTERPART, /* "his counterpart" */
+};
+
+struct mention {
+	uint32_t ts, te;        /* tokens */
+	int ra;                 /* ractor, or -1 for collectives/pronouns until resolved */
+	uint8_t kind;
+	uint8_t quoted;
+};
+
+struct trigger_hit {
+	uint32_t ts, te;
+	uint32_t trigger;
+};
+
+/* A candidate event before merging. */
+struct cand {
+	const struct dict_trigger *tr;
+	int src[MAX_PARTIES], nsrc;
+	int tgt[MAX_PARTIES], ntgt;
+	struct cdate date;
+	int date_explicit;      /* the text dated it (not the report's own date) */
+	enum event_status status;
+	int headline;
+	size_t ev_start, ev_end;/* evidence span in the body (or the title) */
+	int topics[16], ntopics;
+	int dead;
+};
+
+struct extractor {
+	struct dict d;
+	struct token_list toks;
+	struct sentence_span *sents;
+	size_t n_sents, cap_sents;
+	/* per report */
+	struct ractor *ra;
+	size_t n_ra, cap_ra;
+	struct mention *men;
+	size_t n_men, cap_men;
+	struct trigger_hit *hits;
+	size_t n_hits, cap_hits;
+	struct cand *cands;
+	size_t n_cands, cap_cands;
+	int *named;             /* topic ids of named things, interned in `named_names` */
+	char **named_names;
+	size_t n_named;
+	int in_play[MAX_PARTIES], n_in_play;   /* parties of the last event */
+	int last_subject;                      /* ractor of the last clause subject */
+	struct cdate anchor;
+	const char *text;       /* the text being read (title or body) */
+	int headline;
+	int report_topics[16], n_report_topics;
+	/* surnames of dictionary persons, for "Obama" without a first mention */
+	struct { uint64_t h; uint32_t person; } *surnames;
+	size_t n_surnames;
+};
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 16;
+	while (c < need)
+		c *= 2;
+	void *q = realloc(*p, c * size);
+	if (!q)
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+static const char *low(const struct extractor *x, size_t i)
+{
+	return tok_lower(&x->toks, i);
+}
+
+static int is_word(const struct extractor *x, size_t i, const char *w)
+{
+	return i < x->toks.n && !strcmp(low(x, i), w);
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
+static const char *const reporting_verbs[] = {
+	"said", "says", "say", "told", "tells", "added", "adding", "stated", "stressed", "noted",
+	"announced", "according", "reported", "insisted", "explained", "emphasized", "emphasised",
+	"wrote", "declared", "saying", "quoted", "underlined", "underscored", "recalled", NULL,
+};
+
+static const char *const clause_breaks[] = {
+	";", "while", "whereas", "but", "although", "though", "because", "which", "who", "whom",
+	"—", "–", "(", ")", ":", "if", "unless", "when", "after", "before", "as", NULL,
+};
+
+static const char *const honorifics[] = {
+	"Mr", "Mrs", "Ms", "Dr", "Sir", "Madam", "Secretary", "Minister", "President", "Premier",
+	"Chancellor", "Ambassador", "Sheikh", "Emir", "King", "Prince", "Gen", "General", NULL,
+};
+
+static int is_reporting(const struct extractor *x, size_t i)
+{
+	return in_list(low(x, i), reporting_verbs);
+}
+
+/* ---- report actors ------------------------------------------------------ */
+
+static int ractor_add(struct extractor *x, const char *name, const char *code, const char *title,
+		      enum actor_kind kind, long dict_actor, long dict_person)
+{
+	for (size_t i = 0; i < x->n_ra; i++)
+		if (!strcmp(x->ra[i].name, name) && !strcmp(x->ra[i].code, code ? code : ""))
+			return (int)i;
+	if (grow((void **)&x->ra, &x->cap_ra, x->n_ra + 1, sizeof(*x->ra)))
+		return -1;
+	struct ractor *a = &x->ra[x->n_ra];
+	memset(a, 0, sizeof(*a));
+	snprintf(a->name, sizeof(a->name), "%s", name);
+	snprintf(a->code, sizeof(a->code), "%s", code ? code : "");
+	snprintf(a->title, sizeof(a->title), "%s", title ? title : "");
+	a->kind = kind;
+	a->dict_actor = dict_actor;
+	a->dict_person = dict_person;
+	if (kind == ACTOR_PERSON) {
+		const char *sp = strrchr(name, ' ');
+		const char *last = sp ? sp + 1 : name;
+		a->surname = text_hash(last, strlen(last));
+		/* A distinctive given name ("Sheikh Tamim") is a later handle too. */
+		const char *first = name;
+		size_t fl = strcspn(first, " ");
+		while (sp && fl && in_list("x", honorifics) == 0) {
+			char w[64];
+			snprintf(w, sizeof(w), "%.*s", (int)fl, first);
+			if (!in_list(w, honorifics))
+				break;
+			first += fl + (first[fl] == ' ');
+			fl = strcspn(first, " ");
+		}
+		if (sp && first < last)
+			a->given = text_hash(first, fl);
+	}
+	return (int)x->n_ra++;
+}
+
+static int ractor_of_dict_actor(struct extractor *x, long idx)
+{
+	const struct dict_actor *a = &x->d.actors[idx];
+	/* Bodies of an organisation stand for it; a state is itself. */
+	return ractor_add(x, a->name, a->code, NULL, a->kind, idx, -1);
+}
+
+static const char *org_of_role(const char *role)
+{
+	if (!strncmp(role, "un_", 3))
+		return "UN";
+	if (!strncmp(role, "eu_", 3))
+		return "EU";
+	if (!strncmp(role, "nato_", 5))
+		return "NATO";
+	return NULL;
+}
+
+static int ractor_of_person(struct extractor *x, long idx)
+{
+	const struct dict_person *p = &x->d.persons[idx];
+	const struct dict_role *r = dict_person_role(p, &x->anchor);
+	const char *code = p->code;
+	if (r && org_of_role(r->role))
+		code = org_of_role(r->role);
+	return ractor_add(x, p->name, code, r ? r->title : NULL, ACTOR_PERSON, -1, idx);
+}
+
+/* ---- mentions ----------------------------------------------------------- */
+
+static int add_mention(struct extractor *x, size_t ts, size_t te, int ra, int kind)
+{
+	if (ra < 0 && kind == MK_ACTOR)
+		return 0;
+	if (grow((void **)&x->men, &x->cap_men, x->n_men + 1, sizeof(*x->men)))
+		return -1;
+	x->men[x->n_men++] = (struct mention){(uint32_t)ts, (uint32_t)te, ra, (uint8_t)kind,
+					      (uint8_t)((x->toks.t[ts].flags & TOK_QUOTED) != 0)};
+	return 0;
+}
+
+/* A person's name written after a title: 1 to 4 capitalised words
+ * (allowing particles such as "bin", "al", "de" and hyphens). Returns the
+ * number of tokens, 0 when none. */
+static size_t name_after(const struct extractor *x, size_t i, size_t end)
+{
+	static const char *const particles[] = {"bin", "bint", "al", "el", "de", "da", "van", "von",
+						"der", "du", "la", "ibn", "abu", NULL};
+	size_t j = i, words = 0;
+	while (j < end && words < 5) {
+		const struct token *t = &x->toks.t[j];
+		if ((t->flags & TOK_CAP) && (t->flags & TOK_WORD) && !(t->flags & TOK_ALLCAPS && t->end - t->start > 3)) {
+			words++;
+			j++;
+		} else if (words && in_list(low(x, j), particles) && j + 1 < end &&
+			   (x->toks.t[j + 1].flags & TOK_CAP)) {
+			j++;
+		} else if (words && x->text[t->start] == '-' && j + 1 < end && t->end == x->toks.t[j + 1].start &&
+			   x->toks.t[j - 1].end == t->start) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	/* A name ends on a word, never on a particle or hyphen. */
+	while (j > i && !(x->toks.t[j - 1].flags & TOK_CAP))
+		j--;
+	return words ? j - i : 0;
+}
+
+/* Text of tokens [a, b) as written (with their original spacing). */
+static void span_text(const struct extractor *x, size_t a, size_t b, char *out, size_t cap)
+{
+	if (a >= b) {
+		out[0] = '\0';
+		return;
+	}
+	size_t s = x->toks.t[a].start, e = x->toks.t[b - 1].end;
+	snprintf(out, cap, "%.*s", (int)(e - s), x->text + s);
+}
+
+/* The state a title belongs to, read from what precedes it: an adjacent state
+ * mention ("Japanese Foreign Minister", "Japan's Foreign Minister"). Returns
+ * the dict actor index, or -1; *consumed_from is where that mention starts. */
+static long title_state(struct extractor *x, size_t title_start, size_t sent_start, size_t *from)
+{
+	if (!x->n_men)
+		return -1;
+	struct mention *m = &x->men[x->n_men - 1];
+	size_t end = m->te;
+	if (end < title_start && is_word(x, end, "'s") && end + 1 == title_start)
+		end++;
+	/* Allow a "Deputy", "Vice", "former" in between: they keep the state. */
+	while (end < title_start && (is_word(x, end, "deputy") || is_word(x, end, "vice") ||
+				     is_word(x, end, "former") || is_word(x, end, "acting") ||
+				     is_word(x, end, "junior") || is_word(x, end, "senior") ||
+				     is_word(x, end, "first") || is_word(x, end, "then")))
+		end++;
+	if (end != title_start || m->ts < sent_start || m->ra < 0 ||
+	    (m->kind != MK_ACTOR && m->kind != MK_ADJ))
+		return -1;
+	const struct ractor *a = &x->ra[m->ra];
+	if (a->kind != ACTOR_STATE && a->kind != ACTOR_ORG)
+		return -1;
+	*from = m->ts;
+	return a->dict_actor;
+}
+
+/* Handles a title at token i (len tokens): finds its state and its holder
+ * (named after it, or the dictionary's holder on the report's date). Returns
+ * the tokens consumed after i (>= len), or 0 when it yields no actor. */
+static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, const struct dict_title *t,
+			 size_t sent_start)
+{
+	size_t from = i;
+	long st = title_state(x, i, sent_start, &from);
+	int qualified = i > sent_start && (is_word(x, i - 1, "deputy") || is_word(x, i - 1, "vice") ||
+					   is_word(x, i - 1, "former") || is_word(x, i - 1, "ex"));
+	const char *code = st >= 0 ? x->d.actors[st].code : NULL;
+	if (!code && t->n_codes == 1)
+		code = t->codes[0];
+	char title[96];
+	span_text(x, qualified ? i - 1 : i, i + len, title, sizeof(title));
+	size_t j = i + len;
+	/* A dictionary person right after the title. */
+	const struct dict_entry *es;
+	size_t n, m = j < end ? dict_match(x->d.names, &x->toks, j, end, 0, &es, &n) : 0;
+	for (size_t k = 0; m && k < n; k++) {
+		if (es[k].kind != ENT_PERSON)
+			continue;
+		if (from < i)
+			x->n_men--;  /* the state adjective is part of this mention */
+		int ra = ractor_of_person(x, es[k].idx);
+		if (add_mention(x, from, j + m, ra, MK_ACTOR))
+			return 0;
+		return j + m - i;
+	}
+	size_t nm = j < end ? name_after(x, j, end) : 0;
+	if (nm && code) {
+		char name[128];
+		span_text(x, j, j + nm, name, sizeof(name));
+		if (from < i)
+			x->n_men--;
+		long dict_a = dict_actor_by_code(&x->d, code);
+		enum actor_kind k = ACTOR_PERSON;
+		(void)dict_a;
+		int ra = ractor_add(x, name, code, title, k, -1, -1);
+		if (add_mention(x, from, j + nm, ra, MK_ACTOR))
+			return 0;
+		return j + nm - i;
+	}
+	if (!code || qualified || nm)
+		return 0;
+	long holder = dict_role_holder(&x->d, t->role, code, &x->anchor);
+	if (from < i)
+		x->n_men--;
+	int ra;
+	if (holder >= 0) {
+		ra = ractor_of_person(x, holder);
+	} else {
+		long a = dict_actor_by_code(&x->d, code);
+		if (a < 0)
+			return 0;
+		ra = ractor_of_dict_actor(x, a);
+	}
+	if (add_mention(x, from, j, ra, MK_ACTOR))
+		return 0;
+	return len;
+}
+
+/* A later mention by surname or distinctive given name of a person already
+ * named in the report, or of a dictionary person in office at the report's
+ * date. Returns the ractor or -1. */
+static int by_surname(struct extractor *x, size_t i)
+{
+	uint64_t h = x->toks.t[i].hash;
+	for (size_t k = x->n_ra; k-- > 0;)
+		if (x->ra[k].kind == ACTOR_PERSON && (x->ra[k].surname == h || x->ra[k].given == h))
+			return (int)k;
+	if (x->anchor.prec == PREC_UNKNOWN)
+		return -1;
+	for (size_t k = 0; k < x->n_surnames; k++) {
+		if (x->surnames[k].h != h)
+			continue;
+		const struct dict_person *p = &x->d.persons[x->surnames[k].person];
+		if (dict_person_role(p, &x->anchor))
+			return ractor_of_person(x, x->surnames[k].person);
+	}
+	return -1;
+}
+
+static const char *const collectives[] = {"ministers", "leaders", "sides", "countries", "governments",
+					  "allies", "nations", "neighbours", "neighbors", "presidents",
+					  "states", "parties", "diplomats", "delegations", "men", "premiers",
+					  "foreign", NULL};
+
+
+/* Looks for the collective and pronoun mentions at token i (lower-case
+ * words): returns the tokens consumed, 0 when none. */
+static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
+{
+	const char *w = low(x, i);
+	if ((!strcmp(w, "the") || !strcmp(w, "both")) && i + 1 < end) {
+		size_t j = i + 1;
+		if (!strcmp(w, "the") && is_word(x, j, "two"))
+			j++;
+		else if (!strcmp(w, "the") && !is_word(x, j, "sides"))
+			return 0;
+		if (j < end && in_list(low(x, j), collectives)) {
+			size_t e = j + 1;
+			if (is_word(x, j, "foreign") && e < end && is_word(x, e, "ministers"))
+				e++;
+			else if (is_word(x, j, "foreign"))
+				return 0;
+			return add_mention(x, i, e, -1, MK_COLLECTIVE) ? 0 : e - i;
+		}
+		return 0;
+	}
+	if (!strcmp(w, "they") || !strcmp(w, "them"))
+		return add_mention(x, i, i + 1, -1, MK_COLLECTIVE) ? 0 : 1;
+	if ((!strcmp(w, "it") || !strcmp(w, "he") || !strcmp(w, "she")) &&
+	    !(x->toks.t[i].flags & TOK_QUOTED))
+		return add_mention(x, i, i + 1, -1, MK_PRONOUN) ? 0 : 1;
+	if ((!strcmp(w, "we") || !strcmp(w, "i") || !strcmp(w, "our")) && (x->toks.t[i].flags & TOK_QUOTED))
+		return add_mention(x, i, i + 1, -1, MK_SPEAKER) ? 0 : 1;
+	if ((!strcmp(w, "his") || !strcmp(w, "her") || !strcmp(w, "their")) && i + 1 < end &&
+	    is_word(x, i + 1, "counterpart"))
+		return add_mention(x, i, i + 2, -1, MK_COUNTERPART) ? 0 : 2;
+	(void)sent_start;
+	return 0;
+}
+
+static int add_topic_to(struct cand *c, int topic)
+{
+	for (int i = 0; i < c->ntopics; i++)
+		if (c->topics[i] == topic)
+			return 0;
+	if (c->ntopics < 16)
+		c->topics[c->ntopics++] = topic;
+	return 0;
+}
+
+/* Named things that are not actors (a company, a treaty): interned ids
+ * after the dictionary's topics. */
+static int named_thing(struct extractor *x, const char *name)
+{
+	for (size_t i = 0; i < x->n_named; i++)
+		if (!strcmp(x->named_names[i], name))
+			return (int)(x->d.n_topics + i);
+	char **p = realloc(x->named_names, (x->n_named + 1) * sizeof(*p));
+	if (!p)
+		return -1;
+	x->named_names = p;
+	if (!(p[x->n_named] = strdup(name)))
+		return -1;
+	return (int)(x->d.n_topics + x->n_named++);
+}
+
+static const char *topic_name(const struct extractor *x, int id)
+{
+	return id < (int)x->d.n_topics ? x->d.topics[id] : x->named_names[id - (int)x->d.n_topics];
+}
+
+/* Suffixes that make a capitalised phrase a named non-actor thing. */
+static const char *const named_suffixes[] = {
+	"Inc", "Corp", "Corporation", "Ltd", "Company", "Group", "Entertainment", "Holdings", "Bank",
+	"Airlines", "Treaty", "Agreement", "Declaration", "Convention", "Accord", "Accords", "Protocol",
+	"Pact", "Initiative", "Plan", NULL,
+};
+
+struct sent_topics {
+	int ids[32];
+	int n;
+};
+
+static void note_topic(struct sent_topics *st, int id)
+{
+	for (int i = 0; i < st->n; i++)
+		if (st->ids[i] == id)
+			return;
+	if (st->n < 32 && id >= 0)
+		st->ids[st->n++] = id;
+}
+
+/* One pass over sentence tokens [s, e): mentions, triggers and topics. */
+static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *st)
+{
+	for (size_t i = s; i < e;) {
+		const struct token *t = &x->toks.t[i];
+		const struct dict_entry *es = NULL;
+		size_t n = 0, m = 0;
+		/* Event wording first (lower-case), so that a trigger word is never a name. */
+		size_t wm = dict_match(x->d.words, &x->toks, i, e, 1, &es, &n);
+		if (wm) {
+			for (size_t k = 0; k < n; k++) {
+				if (es[k].kind != ENT_TRIGGER)
+					continue;
+				if (grow((void **)&x->hits, &x->cap_hits, x->n_hits + 1, sizeof(*x->hits)))
+					return -1;
+				x->hits[x->n_hits++] = (struct trigger_hit){(uint32_t)i, (uint32_t)(i + wm), es[k].idx};
+				break;
+			}
+		}
+		if (t->flags & TOK_PUNCT || (!(t->flags & TOK_CAP) && !(t->flags & TOK_ALLCAPS))) {
+			/* Lower-case words: collective references, topics written in lower case. */
+			size_t r = take_reference(x, i, e, s);
+			if (r) {
+				i += r;
+				continue;
+			}
+		}
+		m = dict_match(x->d.names, &x->toks, i, e, 0, &es, &n);
+		if (m) {
+			const struct dict_entry *best = NULL;
+			for (size_t k = 0; k < n; k++)
+				if (!best || es[k].kind < best->kind)
+					best = &es[k];
+			/* PERSON > ACTOR > TITLE > TOPIC by kind number. */
+			if (best->kind == ENT_PERSON) {
+				if (add_mention(x, i, i + m, ractor_of_person(x, best->idx), MK_ACTOR))
+					return -1;
+				i += m;
+				continue;
+			}
+			if (best->kind == ENT_ACTOR) {
+				int kind = best->sub == AL_ADJ ? MK_ADJ : MK_ACTOR;
+				/* A capital after "in", "at", "from" names a place, not an actor. */
+				if (best->sub == AL_METONYM && i > s &&
+				    (is_word(x, i - 1, "in") || is_word(x, i - 1, "at") || is_word(x, i - 1, "from") ||
+				     is_word(x, i - 1, "near") || is_word(x, i - 1, "to") || is_word(x, i - 1, "of")))
+					kind = MK_PLACE;
+				/* "Latin America", "South American": part of a longer place name. */
+				if (i > s && (x->toks.t[i - 1].flags & TOK_CAP) && !(x->toks.t[i - 1].flags & TOK_ALLCAPS) &&
+				    (is_word(x, i - 1, "latin") || is_word(x, i - 1, "central")))
+					kind = MK_PLACE;
+				if (add_mention(x, i, i + m, ractor_of_dict_actor(x, best->idx), kind))
+					return -1;
+				i += m;
+				continue;
+			}
+			if (best->kind == ENT_TITLE) {
+				size_t took = take_title(x, i, m, e, &x->d.titles[best->idx], s);
+				i += took ? took : m;
+				continue;
+			}
+			if (best->kind == ENT_TOPIC) {
+				note_topic(st, (int)best->idx);
+				i += m;
+				continue;
+			}
+		}
+		if ((t->flags & TOK_CAP) && (t->flags & TOK_WORD)) {
+			int ra = by_surname(x, i);
+			if (ra >= 0) {
+				size_t from = i;
+				if (i > s && in_list(x->text + x->toks.t[i - 1].start, honorifics) == 0) {
+					char prev[32];
+					span_text(x, i - 1, i, prev, sizeof(prev));
+					if (in_list(prev, honorifics))
+						from = i - 1;
+				}
+				if (add_mention(x, from, i + 1, ra, MK_ACTOR))
+					return -1;
+				i++;
+				continue;
+			}
+			/* A named thing: capitalised words ending in a company or treaty word. */
+			size_t nm = name_after(x, i, e);
+			if (nm >= 2) {
+				char last[32];
+				size_t endn = i + nm;
+				if (endn < e && is_word(x, endn, ".") == 0 && x->toks.t[endn].start == x->toks.t[endn - 1].end &&
+				    x->text[x->toks.t[endn].start] == '.')
+					endn++;
+				span_text(x, i + nm - 1, i + nm, last, sizeof(last));
+				if (in_list(last, named_suffixes)) {
+					char name[128];
+					span_text(x, i, i + nm, name, sizeof(name));
+					note_topic(st, named_thing(x, name));
+					i += nm;
+					continue;
+				}
+			}
+		}
+		i++;
+	}
+	return 0;
+}
+
+/* ---- parties ------------------------------------------------------------ */
+
+/* Clause bounds around token k within sentence [s, e). */
+static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *cs, size_t *ce)
+{
+	size_t a = k;
+	while (a > s) {
+		const char *w = low(x, a - 1);
+		if (in_list(w, clause_breaks) || is_reporting(x, a - 1))
+			break;
+		/* "said that ..." / "that" after a reporting verb starts a new clause */
+		if (!strcmp(w, "that") && a - 1 > s && is_reporting(x, a - 2))
+			break;
+		a--;
+	}
+	size_t b = k + 1;
+	while (b < e) {
+		const char *w = low(x, b);
+		if (in_list(w, clause_breaks) && strcmp(w, "as") && strcmp(w, "after") && strcmp(w, "before") &&
+		    strcmp(w, "when"))
+			break;
+		if (!strcmp(w, ",") && b + 1 < e) {
+			/* ", Kishida told Kerry": the reporting clause is not the object. */
+			size_t c = b + 1, lim = b + 7 < e ? b + 7 : e;
+			for (; c < lim; c++)
+				if (is_reporting(x, c))
+					break;
+			if (c < lim)
+				break;
+		}
+		if (is_reporting(x, b))
+			break;
+		b++;
+	}
+	*cs = a;
+	*ce = b;
+}
+
+static int push_party(int *arr, int *n, int ra)
+{
+	if (ra < 0)
+		return 0;
+	for (int i = 0; i < *n; i++)
+		if (arr[i] == ra)
+			return 0;
+	if (*n < MAX_PARTIES)
+		arr[(*n)++] = ra;
+	return 1;
+}
+
+/* Expands a mention into report actors (collectives to the parties in play). */
+static void mention_parties(struct extractor *x, const struct mention *m, int *arr, int *n, int speaker)
+{
+	switch (m->kind) {
+	case MK_ACTOR:
+	case MK_ADJ:
+		push_party(arr, n, m->ra);
+		break;
+	case MK_COLLECTIVE:
+		for (int i = 0; i < x->n_in_play; i++)
+			push_party(arr, n, x->in_play[i]);
+		break;
+	case MK_PRONOUN:
+		push_party(arr, n, x->last_subject);
+		break;
+	case MK_SPEAKER:
+		push_party(arr, n, speaker >= 0 ? speaker : x->last_subject);
+		break;
+	case MK_COUNTERPART:
+		/* The other party in play than the subject. */
+		for (int i = 0; i < x->n_in_play; i++)
+			if (x->in_play[i] != x->last_subject) {
+				push_party(arr, n, x->in_play[i]);
+				break;
+			}
+		break;
+	}
+}
+
+/* The mentions within tokens [a, b). */
+static void mentions_in(const struct extractor *x, size_t a, size_t b, size_t *first, size_t *last)
+{
+	size_t i = 0;
+	while (i < x->n_men && x->men[i].ts < a)
+		i++;
+	*first = i;
+	while (i < x->n_men && x->men[i].ts < b)
+		i++;
+	*last = i;
+}
+
+/* The speaker of a sentence: the first actor outside quotations next to a
+ * reporting verb. */
+static int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t e)
+{
+	for (size_t i = m0; i < m1; i++) {
+		const struct mention *m = &x->men[i];
+		if (m->quoted || m->kind == MK_PLACE)
+			continue;
+		for (size_t k = m->te; k < e && k < m->te + 4; k++)
+			if (is_reporting(x, k))
+				return m->ra >= 0 ? m->ra : x->last_subject;
+		for (size_t k = m->ts; k > s && k + 3 > m->ts; k--)
+			if (is_reporting(x, k - 1))
+				return m->ra >= 0 ? m->ra : x->last_subject;
+	}
+	return -1;
+}
+
+/* ---- modality ----------------------------------------------------------- */
+
+static const char *const skip_adverbs[] = {
+	"also", "then", "later", "formally", "fully", "officially", "strongly", "firmly", "again",
+	"already", "jointly", "reportedly", "repeatedly", "publicly", "today", "on", "both", "not",
+	"has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "will", "would",
+	"to", "also", "further", "immediately", "swiftly", "quickly", "had", "recently", "just",
+	"partially", "partly", "each", "unanimously", "sharply", "openly", NULL,
+};
+
+/* Status from the words before the trigger in its clause. Returns -1 when the
+ * clause is a question or a condition (no event). */
+static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
+{
+	if (e > s && !strcmp(low(x, e - 1), "?"))
+		return -1;
+	for (size_t i = e; i > s && i + 3 > e; i--)
+		if (!strcmp(low(x, i - 1), "?"))
+			return -1;
+	int status = STATUS_OCCURRED;
+	size_t lim = k > cs + 8 ? k - 8 : cs;
+	for (size_t i = k; i > lim; i--) {
+		const char *w = low(x, i - 1);
+		if (!strcmp(w, "not") || !strcmp(w, "never") || !strcmp(w, "n't") || !strcmp(w, "no") ||
+		    !strcmp(w, "neither") || !strcmp(w, "nor") || !strcmp(w, "without"))
+			return STATUS_NEGATED;
+		if (!strcmp(w, "if") || !strcmp(w, "unless") || !strcmp(w, "could") || !strcmp(w, "might") ||
+		    !strcmp(w, "may") || !strcmp(w, "should") || !strcmp(w, "whether"))
+			return -1;
+		if (!strcmp(w, "will") || !strcmp(w, "shall") || !strcmp(w, "'ll") || !strcmp(w, "would") ||
+		    !strcmp(w, "plans") || !strcmp(w, "plan") || !strcmp(w, "planned") || !strcmp(w, "planning") ||
+		    !strcmp(w, "scheduled") || !strcmp(w, "expected") || !strcmp(w, "intends") ||
+		    !strcmp(w, "intend") || !strcmp(w, "due") || !strcmp(w, "upcoming") || !strcmp(w, "forthcoming") ||
+		    !strcmp(w, "set") || !strcmp(w, "going") || !strcmp(w, "ready") || !strcmp(w, "aims") ||
+		    !strcmp(w, "seeks") || !strcmp(w, "hopes") || !strcmp(w, "agreed") || !strcmp(w, "agree") ||
+		    !strcmp(w, "invited") || !strcmp(w, "wants") || !strcmp(w, "prepares") || !strcmp(w, "preparing"))
+			status = STATUS_PLANNED;
+		/* "is/are/was to visit": a plan. */
+		if (!strcmp(w, "to") && i >= 2 && (is_word(x, i - 2, "is") || is_word(x, i - 2, "are") ||
+						   is_word(x, i - 2, "was") || is_word(x, i - 2, "were")))
+			status = STATUS_PLANNED;
+	}
+	return status;
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+struct sent_timex {
+	struct timex tx[MAX_TIMEX];
+	size_t n;
+	size_t tok_of[MAX_TIMEX];   /* token index where each starts */
+	size_t base;                /* byte offset of the sentence in the text */
+};
+
+static void find_timex(struct extractor *x, size_t s, size_t e, struct sent_timex *st)
+{
+	st->n = 0;
+	if (s >= e)
+		return;
+	st->base = x->toks.t[s].start;
+	size_t len = x->toks.t[e - 1].end - st->base;
+	st->n = timex_find(x->text + st->base, len, &x->anchor, TENSE_AUTO, st->tx, MAX_TIMEX);
+	for (size_t i = 0; i < st->n; i++) {
+		size_t at = st->base + st->tx[i].start, k = s;
+		while (k < e && x->toks.t[k].end <= at)
+			k++;
+		st->tok_of[i] = k;
+	}
+}
+
+/* The date governing a trigger: a temporal expression of its clause (the
+ * nearest), else one opening the sentence, else none (-1). */
+static int governing_timex(const struct sent_timex *st, size_t k, size_t cs, size_t ce, size_t s)
+{
+	int best = -1;
+	size_t bestd = (size_t)-1;
+	for (size_t i = 0; i < st->n; i++) {
+		const struct timex *t = &st->tx[i];
+		if (t->kind == TIMEX_DEADLINE || t->kind == TIMEX_DECADE || t->date.prec == PREC_UNKNOWN ||
+		    (t->flags & TIMEX_F_CITATION))
+			continue;
+		size_t at = st->tok_of[i];
+		if (at < cs || at >= ce)
+			continue;
+		size_t d = at > k ? at - k : k - at;
+		if (d < bestd) {
+			bestd = d;
+			best = (int)i;
+		}
+	}
+	if (best >= 0)
+		return best;
+	for (size_t i = 0; i < st->n; i++)
+		if (st->tok_of[i] <= s + 2 && st->tok_of[i] < k && st->tx[i].kind != TIMEX_DEADLINE &&
+		    st->tx[i].date.prec != PREC_UNKNOWN && !(st->tx[i].flags & TIMEX_F_CITATION))
+			return (int)i;
+	return -1;
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+static int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)
+{
+	if (!tr->n_tails)
+		return 1;
+	size_t lim = te + (size_t)tr->tail_window < e ? te + (size_t)tr->tail_window : e;
+	for (size_t i = te; i < lim; i++)
+		for (size_t k = 0; k < tr->n_tails; k++)
+			if (x->toks.t[i].lhash == tr->tails[k])
+				return 1;
+	return 0;
+}
+
+/* Whether the trigger continues a coordinated verb phrase (", freezing",
+ * "and frozen"): its subject is the previous verb's. */
+static int coordinated(const struct extractor *x, size_t k, size_t s)
+{
+	size_t i = k;
+	while (i > s && in_list(low(x, i - 1), skip_adverbs))
+		i--;
+	return i > s && (is_word(x, i - 1, ",") || is_word(x, i - 1, "and"));
+}
+
+/* Passive: "was condemned by X". */
+static int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
+{
+	if (k == 0)
+		return -1;
+	size_t i = k;
+	while (i > 0 && in_list(low(x, i - 1), skip_adverbs) && !is_word(x, i - 1, "was") &&
+	       !is_word(x, i - 1, "were") && !is_word(x, i - 1, "been") && !is_word(x, i - 1, "is") &&
+	       !is_word(x, i - 1, "are") && !is_word(x, i - 1, "be"))
+		i--;
+	if (!(i > 0 && (is_word(x, i - 1, "was") || is_word(x, i - 1, "were") || is_word(x, i - 1, "been") ||
+			is_word(x, i - 1, "is") || is_word(x, i - 1, "are") || is_word(x, i - 1, "be"))))
+		return -1;
+	for (size_t j = te; j < e && j < te + 3; j++)
+		if (is_word(x, j, "by"))
+			return (int)j;
+	return -1;
+}
+
+static int push_cand(struct extractor *x, struct cand **out)
+{
+	if (grow((void **)&x->cands, &x->cap_cands, x->n_cands + 1, sizeof(*x->cands)))
+		return -1;
+	*out = &x->cands[x->n_cands++];
+	memset(*out, 0, sizeof(**out));
+	return 0;
+}
+
+static int is_party_mention(const struct mention *m)
+{
+	return m->kind != MK_PLACE;
+}
+
+static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, size_t s, size_t e,
+			   const struct sent_timex *tx, const struct sent_topics *tp, int *prev_src,
+			   int *n_prev_src, int *prev_tgt, int *n_prev_tgt, int speaker)
+{
+	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
+	if (!tail_ok(x, tr, h->te, e))
+		return 0;
+	size_t cs, ce;
+	clause_of(x, h->ts, s, e, &cs, &ce);
+	int status = modality(x, cs, h->ts, s, e);
+	if (status < 0)
+		return 0;
+	struct cand c;
+	memset(&c, 0, sizeof(c));
+	c.tr = tr;
+	c.status = (enum event_status)status;
+	c.headline = x->headline;
+	size_t m0, m1;
+	/* Subject: the mentions of the clause before the trigger; for a passive,
+	 * the agent after "by". */
+	int by = passive_by(x, h->ts, h->te, ce);
+	mentions_in(x, cs, h->ts, &m0, &m1);
+	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
+	for (size_t i = m0; i < m1; i++)
+		if (is_party_mention(&x->men[i]))
+			mention_parties(x, &x->men[i], subj, &nsubj, speaker);
+	if (!nsubj && coordinated(x, h->ts, s)) {
+		for (int i = 0; i < *n_prev_src; i++)
+			push_party(subj, &nsubj, prev_src[i]);
+	}
+	if (!nsubj && cs > s && is_reporting(x, cs - 1)) {
+		/* "X said on Tuesday after talks with Y": the speaker is the subject. */
+		size_t r0, r1;
+		mentions_in(x, s, cs, &r0, &r1);
+		for (size_t i = r0; i < r1; i++)
+			if (is_party_mention(&x->men[i]) && !x->men[i].quoted)
+				mention_parties(x, &x->men[i], subj, &nsubj, speaker);
+	}
+	if (!nsubj && (x->men[m0 < x->n_men ? m0 : 0].quoted || (x->toks.t[h->ts].flags & TOK_QUOTED)) &&
+	    speaker >= 0)
+		push_party(subj, &nsubj, speaker);
+	/* Object: the mentions after the trigger in its clause. */
+	mentions_in(x, h->te, ce, &m0, &m1);
+	for (size_t i = m0; i < m1; i++) {
+		const struct mention *m = &x->men[i];
+		if (by >= 0 && m->ts > (size_t)by)
+			continue;
+		if (m->kind == MK_PLACE && strcmp(tr->type, "visit"))
+			continue;
+		mention_parties(x, m, obj, &nobj, speaker);
+	}
+	int agent[MAX_PARTIES], nagent = 0;
+	if (by >= 0) {
+		mentions_in(x, (size_t)by, ce, &m0, &m1);
+		for (size_t i = m0; i < m1 && nagent < 2; i++)
+			if (is_party_mention(&x->men[i]))
+				mention_parties(x, &x->men[i], agent, &nagent, speaker);
+	}
+	if (nagent) {
+		/* Passive: the agent acts on the subject. */
+		for (int i = 0; i < nagent; i++)
+			push_party(c.src, &c.nsrc, agent[i]);
+		for (int i = 0; i < nsubj; i++)
+			push_party(c.tgt, &c.ntgt, subj[i]);
+	} else if (tr->frame == FRAME_SYMMETRIC) {
+		for (int i = 0; i < nsubj; i++)
+			push_party(c.src, &c.nsrc, subj[i]);
+		for (int i = 0; i < nobj; i++)
+			push_party(c.src, &c.nsrc, obj[i]);
+	} else {
+		for (int i = 0; i < nsubj; i++)
+			push_party(c.src, &c.nsrc, subj[i]);
+		/* The target: the first group after the trigger that is not the source. */
+		for (int i = 0; i < nobj; i++) {
+			int dup = 0;
+			for (int k = 0; k < c.nsrc; k++)
+				dup |= x->ra[c.src[k]].code[0] && !strcmp(x->ra[c.src[k]].code, x->ra[obj[i]].code);
+			if (!dup)
+				push_party(c.tgt, &c.ntgt, obj[i]);
+		}
+		if (!c.ntgt && coordinated(x, h->ts, s))
+			for (int i = 0; i < *n_prev_tgt; i++)
+				push_party(c.tgt, &c.ntgt, prev_tgt[i]);
+	}
+	/* A symmetric event needs two parties: add those in play. */
+	if (tr->frame == FRAME_SYMMETRIC && c.nsrc == 1)
+		for (int i = 0; i < x->n_in_play && c.nsrc < 2; i++)
+			push_party(c.src, &c.nsrc, x->in_play[i]);
+	if (!c.nsrc && !c.ntgt)
+		return 0;
+	if (tr->frame == FRAME_DIRECTED && !c.nsrc && !c.ntgt)
+		return 0;
+	/* Date. */
+	int ti = governing_timex(tx, h->ts, cs, ce, s);
+	if (ti >= 0) {
+		c.date = tx->tx[ti].date;
+		c.date_explicit = 1;
+		if (tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED)
+			c.status = STATUS_PLANNED;
+	} else if (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) {
+		c.date = x->anchor;
+	}
+	size_t sb = x->toks.t[s].start, se = x->toks.t[e - 1].end;
+	c.ev_start = sb;
+	c.ev_end = se;
+	for (int i = 0; i < tp->n; i++)
+		add_topic_to(&c, tp->ids[i]);
+	struct cand *slot;
+	if (push_cand(x, &slot))
+		return -1;
+	*slot = c;
+	/* Remember for coordination and collective references. */
+	*n_prev_src = 0;
+	for (int i = 0; i < c.nsrc; i++)
+		push_party(prev_src, n_prev_src, c.src[i]);
+	if (c.ntgt) {
+		*n_prev_tgt = 0;
+		for (int i = 0; i < c.ntgt; i++)
+			push_party(prev_tgt, n_prev_tgt, c.tgt[i]);
+	}
+	return 0;
+}
+
+/* Updates the parties in play after a sentence: the persons and states of
+ * its events, else the first two actors it names. */
+static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, size_t m1)
+{
+	int parts[MAX_PARTIES], n = 0;
+	for (size_t i = first_cand; i < x->n_cands; i++) {
+		const struct cand *c = &x->cands[i];
+		if (c->tr->frame == FRAME_SYMMETRIC || c->ntgt) {
+			for (int k = 0; k < c->nsrc; k++)
+				push_party(parts, &n, c->src[k]);
+			for (int k = 0; k < c->ntgt; k++)
+				push_party(parts, &n, c->tgt[k]);
+		}
+	}
+	if (n >= 2) {
+		memcpy(x->in_play, parts, (size_t)n * sizeof(*parts));
+		x->n_in_play = n;
+	} else if (x->n_in_play < 2) {
+		for (size_t i = m0; i < m1; i++)
+			if (x->men[i].ra >= 0 && x->men[i].kind != MK_PLACE)
+				push_party(x->in_play, &x->n_in_play, x->men[i].ra);
+	}
+	/* The subject of the last clause, for "it" and "he". */
+	for (size_t i = m0; i < m1; i++)
+		if (x->men[i].ra >= 0 && !x->men[i].quoted && x->men[i].kind != MK_PLACE) {
+			x->last_subject = x->men[i].ra;
+			break;
+		}
+}
+
+static int analyse_sentence(struct extractor *x, size_t s, size_t e)
+{
+	if (s >= e)
+		return 0;
+	size_t men0 = x->n_men, hits0 = x->n_hits, cand0 = x->n_cands;
+	struct sent_topics tp = {.n = 0};
+	if (scan_sentence(x, s, e, &tp))
+		return -1;
+	for (int i = 0; i < x->n_report_topics; i++)
+		note_topic(&tp, x->report_topics[i]);
+	if (x->headline || !x->n_report_topics) {
+		for (int i = 0; i < tp.n && x->n_report_topics < 16; i++)
+			x->report_topics[x->n_report_topics++] = tp.ids[i];
+	}
+	if (x->n_hits == hits0) {
+		update_in_play(x, cand0, men0, x->n_men);
+		return 0;
+	}
+	struct sent_timex tx;
+	find_timex(x, s, e, &tx);
+	int speaker = sentence_speaker(x, men0, x->n_men, s, e);
+	int prev_src[MAX_PARTIES], nps = 0, prev_tgt[MAX_PARTIES], npt = 0;
+	for (size_t i = hits0; i < x->n_hits; i++)
+		if (analyse_trigger(x, &x->hits[i], s, e, &tx, &tp, prev_src, &nps, prev_tgt, &npt, speaker))
+			return -1;
+	update_in_play(x, cand0, men0, x->n_men);
+	return 0;
+}
+
+/* ---- the report --------------------------------------------------------- */
+
+static int analyse_text(struct extractor *x, const char *text, size_t len, int headline, size_t base)
+{
+	(void)base;
+	x->text = text;
+	x->headline = headline;
+	size_t p = 0;
+	while (p < len) {
+		size_t q = p;
+		while (q < len && !(text[q] == '\n' && (q + 1 >= len || text[q + 1] == '\n')))
+			q++;
+		size_t start = p;
+		struct dateline dl;
+		if (!headline && dateline_parse(text + p, q - p, &dl))
+			start = p + dl.consumed;
+		token_list_reset(&x->toks);
+		x->n_men = 0;
+		x->n_hits = 0;
+		if (tokenize(text + start, q - start, start, &x->toks))
+			return -1;
+		x->n_sents = 0;
+		if (headline) {
+			if (grow((void **)&x->sents, &x->cap_sents, 1, sizeof(*x->sents)))
+				return -1;
+			x->sents[0] = (struct sentence_span){0, x->toks.n};
+			x->n_sents = x->toks.n ? 1 : 0;
+		} else if (split_sentences(text, &x->toks, 0, x->toks.n, &x->sents, &x->n_sents, &x->cap_sents)) {
+			return -1;
+		}
+		for (size_t i = 0; i < x->n_sents; i++)
+			if (analyse_sentence(x, x->sents[i].tok_start, x->sents[i].tok_end))
+				return -1;
+		p = q;
+		while (p < len && text[p] == '\n')
+			p++;
+	}
+	return 0;
+}
+
+static int codes_subset(const struct extractor *x, const struct cand *a, const struct cand *b)
+{
+	/* Every code of a is among b's. */
+	const int *lists[2] = {a->src, a->tgt};
+	int ns[2] = {a->nsrc, a->ntgt};
+	for (int l = 0; l < 2; l++)
+		for (int i = 0; i < ns[l]; i++) {
+			const char *code = x->ra[lists[l][i]].code;
+			int found = 0;
+			for (int k = 0; k < b->nsrc && !found; k++)
+				found = !strcmp(x->ra[b->src[k]].code, code);
+			for (int k = 0; k < b->ntgt && !found; k++)
+				found = !strcmp(x->ra[b->tgt[k]].code, code);
+			if (!found)
+				return 0;
+		}
+	return 1;
+}
+
+static int same_date(const struct cand *a, const struct cand *b)
+{
+	if (!a->date_explicit || !b->date_explicit)
+		return 1;
+	char da[16], db[16];
+	cdate_format(&a->date, da);
+	cdate_format(&b->date, db);
+	size_t la = strlen(da), lb = strlen(db);
+	return !strncmp(da, db, la < lb ? la : lb);
+}
+
+/* Folds b into a. */
+static void absorb(struct cand *a, const struct cand *b)
+{
+	for (int i = 0; i < b->nsrc; i++)
+		push_party(a->src, &a->nsrc, b->src[i]);
+	for (int i = 0; i < b->ntgt; i++)
+		push_party(a->tgt, &a->ntgt, b->tgt[i]);
+	if (!a->date_explicit && b->date_explicit) {
+		a->date = b->date;
+		a->date_explicit = 1;
+	} else if (a->date_explicit && b->date_explicit && b->date.prec > a->date.prec) {
+		a->date = b->date;
+	}
+	if (a->headline && !b->headline) {
+		a->ev_start = b->ev_start;
+		a->ev_end = b->ev_end;
+		a->headline = 0;
+	}
+	for (int i = 0; i < b->ntopics; i++)
+		add_topic_to(a, b->topics[i]);
+}
+
+/* One real event told in several sentences is one event. */
+static void merge_cands(struct extractor *x)
+{
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *a = &x->cands[i];
+		if (a->dead)
+			continue;
+		for (size_t k = i + 1; k < x->n_cands; k++) {
+			struct cand *b = &x->cands[k];
+			if (b->dead || strcmp(a->tr->type, b->tr->type) || a->status != b->status ||
+			    !same_date(a, b))
+				continue;
+			if (codes_subset(x, a, b) || codes_subset(x, b, a)) {
+				/* Keep the body's wording first. */
+				absorb(a, b);
+				b->dead = 1;
+			}
+		}
+	}
+	/* A headline event that merged with nothing is kept only when the body
+	 * has no event of its type: headlines compress, the body tells. */
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *a = &x->cands[i];
+		if (a->dead || !a->headline)
+			continue;
+		for (size_t k = 0; k < x->n_cands; k++)
+			if (k != i && !x->cands[k].dead && !x->cands[k].headline &&
+			    !strcmp(x->cands[k].tr->type, a->tr->type))
+				a->dead = 1;
+	}
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+/* "Japan's Foreign Minister Fumio Kishida", "U.S. Secretary of State John Kerry", "Japan". */
+static void actor_label(const struct extractor *x, int ra, struct buf *b)
+{
+	const struct ractor *a = &x->ra[ra];
+	if (a->kind != ACTOR_PERSON || !a->title[0]) {
+		buf_addstr(b, a->name);
+		return;
+	}
+	long st = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
+	if (st >= 0) {
+		const struct dict_actor *s = &x->d.actors[st];
+		if (s->short_form)
+			buf_printf(b, "%s ", s->short_form);
+		else
+			buf_printf(b, "%s's ", s->name);
+	}
+	buf_printf(b, "%s %s", a->title, a->name);
+}
+
+static void label_list(const struct extractor *x, const int *ra, int n, struct buf *b)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_addstr(b, i == n - 1 ? " and " : ", ");
+		actor_label(x, ra[i], b);
+	}
+}
+
+struct phrase { const char *type, *sym, *dir, *planned; };
+
+static const struct phrase phrases[] = {
+	{"phone_call", "held phone talks", "spoke by phone with", "will hold phone talks"},
+	{"meeting", "met", "met", "will meet"},
+	{"visit", "made a visit", "visited", "will visit"},
+	{"negotiation", "held negotiations", "negotiated with", "will hold negotiations"},
+	{"agreement", "reached an agreement", "reached an agreement with", "will conclude an agreement"},
+	{"support", "expressed support", "expressed support for", "will support"},
+	{"condemnation", "issued a condemnation", "condemned", "will condemn"},
+	{"accusation", "made an accusation", "accused", "will accuse"},
+	{"denial", "issued a denial", "rejected accusations by", "will deny"},
+	{"rejection", "issued a rejection", "rejected a proposal of", "will reject"},
+	{"sanctions", "imposed sanctions", "imposed sanctions on", "will impose sanctions on"},
+	{"sanctions_relief", "eased sanctions", "eased sanctions on", "will ease sanctions on"},
+	{"expulsion", "took measures against diplomats", "expelled diplomats of or cut ties with", "will expel diplomats of"},
+	{"protest", "lodged a protest", "protested to", "will protest to"},
+	{"threat", "issued a threat", "threatened", "will threaten"},
+	{"appeal", "made an appeal", "called on", "will call on"},
+	{"statement", "made a statement", "made a statement on", "will make a statement"},
+	{NULL, NULL, NULL, NULL},
+};
+
+static char *summary_of(const struct extractor *x, const struct cand *c)
+{
+	struct buf b;
+	buf_init(&b, 4096);
+	const struct phrase *p = phrases;
+	while (p->type && strcmp(p->type, c->tr->type))
+		p++;
+	if (!p->type)
+		p = &phrases[16];
+	if (c->tr->frame == FRAME_SYMMETRIC || (!c->ntgt && c->nsrc)) {
+		label_list(x, c->src, c->nsrc, &b);
+		buf_printf(&b, " %s", c->status == STATUS_PLANNED ? p->planned
+				       : c->status == STATUS_NEGATED ? "did not act (negated)" : p->sym);
+		if (c->status == STATUS_NEGATED) {
+			b.len = 0;
+			label_list(x, c->src, c->nsrc, &b);
+			buf_printf(&b, " did not: %s", p->sym);
+		}
+	} else {
+		if (c->nsrc)
+			label_list(x, c->src, c->nsrc, &b);
+		else
+			buf_addstr(&b, "Unnamed party");
+		if (c->status == STATUS_NEGATED)
+			buf_printf(&b, " did not: %s ", p->dir);
+		else
+			buf_printf(&b, " %s ", c->status == STATUS_PLANNED ? p->planned : p->dir);
+		label_list(x, c->tgt, c->ntgt, &b);
+	}
+	return buf_detach(&b);
+}
+
+static int emit(struct extractor *x, const struct report *r, const struct cand *c, struct event_list *out)
+{
+	struct event *e = event_list_push(out);
+	if (!e)
+		return -1;
+	snprintf(e->type, sizeof(e->type), "%s", c->tr->type);
+	snprintf(e->cameo, sizeof(e->cameo), "%s", c->tr->cameo);
+	e->status = c->status;
+	e->date = c->date;
+	for (int i = 0; i < c->nsrc; i++) {
+		const struct ractor *a = &x->ra[c->src[i]];
+		enum actor_role role = c->tr->frame == FRAME_SYMMETRIC ? ROLE_PARTICIPANT : ROLE_SOURCE;
+		if (event_add_actor(e, a->name, a->code, a->title, a->kind, role))
+			return -1;
+	}
+	for (int i = 0; i < c->ntgt; i++) {
+		const struct ractor *a = &x->ra[c->tgt[i]];
+		if (event_add_actor(e, a->name, a->code, a->title, a->kind, ROLE_TARGET))
+			return -1;
+	}
+	for (int i = 0; i < c->ntopics; i++)
+		if (event_add_topic(e, topic_name(x, c->topics[i])))
+			return -1;
+	const char *src = c->headline ? r->title : r->body;
+	if (src && c->ev_end > c->ev_start && c->ev_end <= strlen(src)) {
+		if (!(e->evidence = strndup(src + c->ev_start, c->ev_end - c->ev_start)))
+			return -1;
+		e->ev_start = c->headline ? 0 : c->ev_start;
+		e->ev_end = c->headline ? 0 : c->ev_end;
+	}
+	return (e->summary = summary_of(x, c)) ? 0 : -1;
+}
+
+int extract_events(struct extractor *x, const struct report *r, struct event_list *out, char **err)
+{
+	x->n_ra = x->n_cands = x->n_named = 0;
+	for (size_t i = 0; i < x->n_named; i++)
+		free(x->named_names[i]);
+	x->n_in_play = 0;
+	x->last_subject = -1;
+	x->n_report_topics = 0;
+	x->anchor = report_date(r);
+	if (r->title && analyse_text(x, r->title, strlen(r->title), 1, 0))
+		goto oom;
+	if (r->body && analyse_text(x, r->body, strlen(r->body), 0, 0))
+		goto oom;
+	merge_cands(x);
+	for (size_t i = 0; i < x->n_cands; i++)
+		if (!x->cands[i].dead && emit(x, r, &x->cands[i], out))
+			goto oom;
+	return 0;
+oom:
+	*err = strdup("out of memory");
+	return -1;
+}
+
+static int cmp_surname(const void *a, const void *b)
+{
+	const uint64_t *x = a, *y = b;
+	return *x < *y ? -1 : *x > *y;
+}
+
+int extractor_new(const char *const *dicts, size_t n_dicts, struct extractor **out, char **err)
+{
+	struct extractor *x = calloc(1, sizeof(*x));
+	if (!x) {
+		*err = strdup("out of memory");
+		return -1;
+	}
+	if (dict_load(&x->d, dicts, n_dicts, err)) {
+		free(x);
+		return -1;
+	}
+	token_list_init(&x->toks);
+	x->surnames = calloc(x->d.n_persons + 1, sizeof(*x->surnames));
+	if (!x->surnames) {
+		extractor_free(x);
+		*err = strdup("out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < x->d.n_persons; i++) {
+		const char *s = x->d.persons[i].surname;
+		x->surnames[x->n_surnames].h = text_hash(s, strlen(s));
+		x->surnames[x->n_surnames++].person = (uint32_t)i;
+	}
+	qsort(x->surnames, x->n_surnames, sizeof(*x->surnames), cmp_surname);
+	*out = x;
+	return 0;
+}
+
+void extractor_free(struct extractor *x)
+{
+	if (!x)
+		return;
+	dict_release(&x->d);
+	token_list_release(&x->toks);
+	free(x->sents);
+	free(x->ra);
+	free(x->men);
+	free(x->hits);
+	free(x->cands);
+	for (size_t i = 0; i < x->n_named; i++)
+		free(x->named_names[i]);
+	free(x->named_names);
+	free(x->surnames);
+	free(x);
+}
+
+int extractor_actor_aliases(struct extractor *x, const struct event_list *events, actor_alias_fn fn,
+			    void *ctx)
+{
+	for (size_t i = 0; i < events->n; i++) {
+		const struct event *e = &events->items[i];
+		for (size_t k = 0; k < e->n_actors; k++) {
+			const struct event_actor *a = &e->actors[k];
+			for (size_t j = 0; j < x->d.n_actors; j++) {
+				struct dict_actor *d = &x->d.actors[j];
+				if (d->described || strcmp(d->name, a->name))
+					continue;
+				d->described = 1;
+				if (fn(ctx, d->name, d->code, d->kind, (const char *const *)d->aliases, d->n_aliases))
+					return -1;
+			}
+			for (size_t j = 0; j < x->d.n_persons; j++) {
+				struct dict_person *p = &x->d.persons[j];
+				if (p->described || strcmp(p->name, a->name))
+					continue;
+				p->described = 1;
+				const char *al[32];
+				size_t n = 0;
+				for (size_t q = 0; q < p->n_aliases && n < 31; q++)
+					al[n++] = p->aliases[q];
+				al[n++] = p->surname;
+				if (fn(ctx, p->name, a->code, ACTOR_PERSON, al, n))
+					return -1;
+			}
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,444 @@
+/* Parsing, tag classes, iterative tree walks and text building for the HTML
+ * reader (see html_int.h). */
+#include "ingest/html_int.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/html.h"
+
+struct tag {
+	const char *name;
+	unsigned flags;
+};
+
+/* Sorted by name for bsearch. */
+static const struct tag TAGS[] = {
+	{"a", TAG_LINK},
+	{"address", TAG_BLOCK},
+	{"applet", TAG_SKIP},
+	{"article", TAG_BLOCK},
+	{"aside", TAG_BLOCK | TAG_QUIET},
+	{"audio", TAG_SKIP},
+	{"blockquote", TAG_BLOCK | TAG_PARA},
+	{"body", TAG_BLOCK},
+	{"br", TAG_BR},
+	{"button", TAG_SKIP},
+	{"canvas", TAG_SKIP},
+	{"caption", TAG_BLOCK},
+	{"center", TAG_BLOCK},
+	{"dd", TAG_BLOCK | TAG_ITEM},
+	{"details", TAG_BLOCK},
+	{"dialog", TAG_SKIP},
+	{"dir", TAG_BLOCK | TAG_LIST},
+	{"div", TAG_BLOCK},
+	{"dl", TAG_BLOCK | TAG_LIST},
+	{"dt", TAG_BLOCK | TAG_ITEM},
+	{"embed", TAG_SKIP},
+	{"fieldset", TAG_BLOCK},
+	{"figcaption", TAG_BLOCK | TAG_CAPTION},
+	{"figure", TAG_BLOCK | TAG_CAPTION},
+	{"footer", TAG_BLOCK | TAG_QUIET},
+	{"form", TAG_BLOCK},
+	{"frameset", TAG_SKIP},
+	{"h1", TAG_BLOCK | TAG_HEADING | TAG_H1},
+	{"h2", TAG_BLOCK | TAG_HEADING},
+	{"h3", TAG_BLOCK | TAG_HEADING},
+	{"h4", TAG_BLOCK | TAG_HEADING},
+	{"h5", TAG_BLOCK | TAG_HEADING},
+	{"h6", TAG_BLOCK | TAG_HEADING},
+	{"head", TAG_SKIP},
+	{"header", TAG_BLOCK | TAG_QUIET},
+	{"hgroup", TAG_BLOCK},
+	{"hr", TAG_BLOCK},
+	{"html", TAG_BLOCK},
+	{"iframe", TAG_SKIP},
+	{"input", TAG_SKIP},
+	{"li", TAG_BLOCK | TAG_ITEM},
+	{"link", TAG_SKIP},
+	{"main", TAG_BLOCK},
+	{"map", TAG_SKIP},
+	{"math", TAG_SKIP},
+	{"menu", TAG_BLOCK | TAG_LIST | TAG_QUIET},
+	{"meta", TAG_SKIP},
+	{"nav", TAG_BLOCK | TAG_SKIP},
+	{"noscript", TAG_SKIP},
+	{"object", TAG_SKIP},
+	{"ol", TAG_BLOCK | TAG_LIST},
+	{"optgroup", TAG_SKIP},
+	{"option", TAG_SKIP},
+	{"p", TAG_BLOCK | TAG_PARA},
+	{"picture", TAG_SKIP},
+	{"pre", TAG_BLOCK | TAG_PARA},
+	{"script", TAG_SKIP},
+	{"section", TAG_BLOCK},
+	{"select", TAG_SKIP},
+	{"source", TAG_SKIP},
+	{"style", TAG_SKIP},
+	{"summary", TAG_BLOCK},
+	{"svg", TAG_SKIP},
+	{"table", TAG_BLOCK},
+	{"tbody", TAG_BLOCK},
+	{"td", TAG_BLOCK | TAG_CELL},
+	{"template", TAG_SKIP},
+	{"textarea", TAG_SKIP},
+	{"tfoot", TAG_BLOCK},
+	{"th", TAG_BLOCK | TAG_CELL},
+	{"thead", TAG_BLOCK},
+	{"title", TAG_SKIP},
+	{"tr", TAG_BLOCK},
+	{"ul", TAG_BLOCK | TAG_LIST},
+	{"video", TAG_SKIP},
+};
+
+static int tag_cmp(const void *key, const void *elem)
+{
+	return strcmp((const char *)key, ((const struct tag *)elem)->name);
+}
+
+unsigned html_tag_flags(const xmlChar *name)
+{
+	if (!name)
+		return 0;
+	const struct tag *t = bsearch(name, TAGS, sizeof(TAGS) / sizeof(TAGS[0]),
+	                              sizeof(TAGS[0]), tag_cmp);
+	return t ? t->flags : 0;
+}
+
+static htmlDocPtr parse_lean(const char *s, size_t len);
+
+/* Length of the start tag at s ('<' to '>' included, quotes respected), or 0. */
+static size_t tag_len(const char *s, size_t n)
+{
+	char q = 0;
+	for (size_t i = 1; i < n; i++) {
+		if (q) {
+			if (s[i] == q)
+				q = 0;
+		} else if (s[i] == '"' || s[i] == '\'') {
+			q = s[i];
+		} else if (s[i] == '>') {
+			return i + 1;
+		}
+	}
+	return 0;
+}
+
+/* Where s (n bytes) holds `needle` (whose first byte is not a letter),
+ * ignoring case; NULL if nowhere. */
+static const char *find_ci(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	const char *end = s + n;
+	for (const char *p = memchr(s, needle[0], n); p && (size_t)(end - p) >= k;
+	     p = memchr(p + 1, needle[0], (size_t)(end - p) - 1))
+		if (strncasecmp(p, needle, k) == 0)
+			return p;
+	return NULL;
+}
+
+/* The raw-text element ("script", "style") whose start tag is at s, or NULL. */
+static const char *raw_element(const char *s, size_t n)
+{
+	static const char *const names[] = {"script", "style"};
+	for (size_t i = 0; i < 2; i++) {
+		size_t k = strlen(names[i]);
+		if (n > k + 1 && strncasecmp(s + 1, names[i], k) == 0 &&
+		    (s[k + 1] == '>' || s[k + 1] == ' ' || s[k + 1] == '\t' ||
+		     s[k + 1] == '\n' || s[k + 1] == '\r' || s[k + 1] == '/'))
+			return names[i];
+	}
+	return NULL;
+}
+
+/* Copies the page without the contents of scripts (JSON-LD kept) and
+ * styles: more than half the bytes of a modern page, none of its text, and
+ * the parser would have to read them all. */
+static int strip_raw(const char *s, size_t n, struct buf *out)
+{
+	size_t done = 0;
+	for (const char *p = memchr(s, '<', n); p; p = memchr(p, '<', n - (size_t)(p - s))) {
+		size_t left = n - (size_t)(p - s);
+		const char *name = raw_element(p, left);
+		size_t tl = name ? tag_len(p, left) : 0;
+		if (!tl) {
+			p++;
+			continue;
+		}
+		const char *body = p + tl;
+		if (find_ci(p, tl, "+json")) {
+			p = body;
+			continue;
+		}
+		const char *close = find_ci(body, n - (size_t)(body - s),
+		                            name[1] == 'c' ? "</script" : "</style");
+		if (buf_add(out, s + done, (size_t)(body - s) - done))
+			return -1;
+		if (!close) {
+			done = n;
+			break;
+		}
+		done = (size_t)(close - s);
+		p = close + 2;
+	}
+	return buf_add(out, s + done, n - done);
+}
+
+htmlDocPtr html_parse_utf8(const char *s, size_t len)
+{
+	struct buf lean;
+	buf_init(&lean, BUF_DEFAULT_MAX);
+	if (strip_raw(s, len, &lean) == 0 && lean.data) {
+		s = lean.data;
+		len = lean.len;
+	}
+	htmlDocPtr doc = parse_lean(s, len);
+	buf_release(&lean);
+	return doc;
+}
+
+static htmlDocPtr parse_lean(const char *s, size_t len)
+{
+	if (len > (size_t)INT_MAX)
+		len = (size_t)INT_MAX;
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	if (!ctxt)
+		return NULL;
+	/* The text is already UTF-8: the page's own declaration must not
+	 * make libxml2 decode it a second time. */
+	int opts = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+	           HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", opts);
+	htmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+const char *html_attr(xmlNodePtr n, const char *name)
+{
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		if (!a->name || strcmp((const char *)a->name, name) != 0)
+			continue;
+		xmlNodePtr v = a->children;
+		if (v && v->type == XML_TEXT_NODE && !v->next && v->content)
+			return (const char *)v->content;
+		return v ? NULL : "";
+	}
+	return NULL;
+}
+
+int html_walk(xmlNodePtr root, html_enter_fn enter, html_leave_fn leave, void *ctx)
+{
+	if (!root)
+		return 0;
+	xmlNodePtr n = root;
+	int depth = 0;
+	for (;;) {
+		int go = enter(ctx, n, depth);
+		if (go < 0)
+			return -1;
+		if (go > 0 && n->children && depth < HTML_MAX_DEPTH) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		if (leave && leave(ctx, n, depth) < 0)
+			return -1;
+		while (n != root && !n->next) {
+			n = n->parent;
+			depth--;
+			if (leave && leave(ctx, n, depth) < 0)
+				return -1;
+		}
+		if (n == root)
+			return 0;
+		n = n->next;
+	}
+}
+
+struct find_ctx {
+	const char *name;
+	size_t left;
+	xmlNodePtr found;
+};
+
+static int find_enter(void *ctx, xmlNodePtr n, int depth)
+{
+	struct find_ctx *f = ctx;
+	(void)depth;
+	if (f->left-- == 0)
+		return -1;
+	if (n->type != XML_ELEMENT_NODE && n->type != XML_DOCUMENT_NODE &&
+	    n->type != XML_HTML_DOCUMENT_NODE)
+		return 0;
+	if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, f->name) == 0) {
+		f->found = n;
+		return -1;
+	}
+	return 1;
+}
+
+xmlNodePtr html_find(xmlNodePtr root, const char *name, size_t limit)
+{
+	struct find_ctx f = {name, limit, NULL};
+	html_walk(root, find_enter, NULL, &f);
+	return f.found;
+}
+
+void tb_init(struct tbuild *t, struct buf *out)
+{
+	t->out = out;
+	t->space = 0;
+	t->brk = 0;
+	t->started = 0;
+}
+
+void tb_break(struct tbuild *t, int level)
+{
+	if (level > t->brk)
+		t->brk = level;
+}
+
+/* White space as HTML collapses it, plus the no-break space (2 bytes). */
+static size_t space_len(const unsigned char *p, size_t left)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v')
+		return 1;
+	if (*p == 0xC2 && left > 1 && p[1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+/* Writes the break or space owed before new text. */
+static int tb_sep(struct tbuild *t)
+{
+	int rc = 0;
+	if (t->started && t->brk)
+		rc = buf_add(t->out, "\n\n", (size_t)t->brk);
+	else if (t->started && t->space)
+		rc = buf_addch(t->out, ' ');
+	t->brk = 0;
+	t->space = 0;
+	t->started = 1;
+	return rc;
+}
+
+int tb_text(struct tbuild *t, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		size_t w = space_len(p + i, n - i);
+		if (w) {
+			t->space = 1;
+			i += w;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && p[j] && !space_len(p + j, n - j))
+			j++;
+		if (j == i)
+			break;   /* NUL */
+		if (tb_sep(t) || buf_add(t->out, s + i, j - i))
+			return -1;
+		i = j;
+	}
+	return 0;
+}
+
+static int frag_enter(void *ctx, xmlNodePtr n, int depth)
+{
+	struct tbuild *t = ctx;
+	(void)depth;
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		const char *c = (const char *)n->content;
+		return c ? (tb_text(t, c, strlen(c)) ? -1 : 0) : 0;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return n->type == XML_DOCUMENT_NODE || n->type == XML_HTML_DOCUMENT_NODE;
+	unsigned f = html_tag_flags(n->name);
+	if (f & TAG_SKIP)
+		return 0;
+	if (f & TAG_BR)
+		tb_break(t, t->brk ? 2 : 1);
+	else if (f & TAG_BLOCK)
+		tb_break(t, 2);
+	return 1;
+}
+
+static int frag_leave(void *ctx, xmlNodePtr n, int depth)
+{
+	struct tbuild *t = ctx;
+	(void)depth;
+	if (n->type == XML_ELEMENT_NODE && (html_tag_flags(n->name) & TAG_BLOCK))
+		tb_break(t, 2);
+	return 0;
+}
+
+int tb_subtree(struct tbuild *t, xmlNodePtr root)
+{
+	return html_walk(root, frag_enter, frag_leave, t);
+}
+
+/* Cuts b back to at most max bytes, on a UTF-8 character boundary. */
+static void cut_utf8(struct buf *b, size_t max)
+{
+	if (b->len <= max)
+		return;
+	size_t n = max;
+	while (n > 0 && ((unsigned char)b->data[n] & 0xC0) == 0x80)
+		n--;
+	b->len = n;
+	b->data[n] = '\0';
+}
+
+char *html_clean_text(const char *s, size_t max)
+{
+	if (!s)
+		return NULL;
+	struct buf b;
+	struct tbuild t;
+	buf_init(&b, BUF_DEFAULT_MAX);
+	tb_init(&t, &b);
+	size_t n = strlen(s);
+	/* White space collapses, so 4x the wanted bytes is more than enough. */
+	if (n / 4 > max) {
+		n = max * 4;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	if (tb_text(&t, s, n)) {
+		buf_release(&b);
+		return NULL;
+	}
+	cut_utf8(&b, max);
+	if (b.len == 0) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+char *html_node_text(xmlNodePtr n, size_t max)
+{
+	struct buf b;
+	struct tbuild t;
+	buf_init(&b, BUF_DEFAULT_MAX);
+	tb_init(&t, &b);
+	/* The children only: n itself may be a skipped tag such as <title>. */
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (tb_subtree(&t, c)) {
+			buf_release(&b);
+			return NULL;
+		}
+	}
+	cut_utf8(&b, max);
+	if (b.len == 0) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}

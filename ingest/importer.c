@@ -1,0 +1,391 @@
+/* The import job: see importer.h. Files are gathered first (so progress can
+ * be shown), then each is read, its reports classified against the archive,
+ * their events extracted and stored, one savepoint per report inside batched
+ * transactions. */
+#include "ingest/importer.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ingest/formats.h"
+#include "util/buf.h"
+
+struct importer {
+	struct store *store;
+	struct extractor *x;
+	struct import_options opt;
+	import_msg_fn msg;
+	void *ctx;
+	struct import_stats stats;
+	int in_tx;            /* a batch transaction is open */
+	int pending;          /* reports written in the open batch */
+	int fatal;            /* the archive failed: stop */
+	char *fatal_err;
+	const char *path;     /* the file being read */
+	char **files;         /* gathered paths */
+	size_t n_files, cap_files;
+};
+
+static void say(struct importer *im, enum import_msg kind, const char *item, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void say(struct importer *im, enum import_msg kind, const char *item, const char *fmt, ...)
+{
+	struct buf where, text;
+	buf_init(&where, 8192);
+	buf_init(&text, 16384);
+	buf_addstr(&where, im->path ? im->path : "-");
+	if (item)
+		buf_printf(&where, ": %s", item);
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&text, fmt, ap);
+	va_end(ap);
+	if (im->msg)
+		im->msg(im->ctx, kind, buf_str(&where), buf_str(&text), 0, 0);
+	buf_release(&where);
+	buf_release(&text);
+}
+
+int importer_new(struct store *s, struct extractor *x, const struct import_options *o,
+		 import_msg_fn fn, void *ctx, struct importer **out, char **err)
+{
+	struct importer *im = calloc(1, sizeof(*im));
+	if (!im) {
+		*err = strdup("out of memory");
+		return -1;
+	}
+	im->store = s;
+	im->x = x;
+	im->opt = *o;
+	if (!im->opt.max_file)
+		im->opt.max_file = (size_t)256 << 20;
+	if (im->opt.batch <= 0)
+		im->opt.batch = 500;
+	im->msg = fn;
+	im->ctx = ctx;
+	*out = im;
+	return 0;
+}
+
+void importer_free(struct importer *im)
+{
+	if (!im)
+		return;
+	if (im->in_tx)
+		store_rollback(im->store);
+	for (size_t i = 0; i < im->n_files; i++)
+		free(im->files[i]);
+	free(im->files);
+	free(im->fatal_err);
+	free(im);
+}
+
+static int add_file(struct importer *im, const char *path)
+{
+	if (im->n_files == im->cap_files) {
+		size_t cap = im->cap_files ? im->cap_files * 2 : 64;
+		char **p = realloc(im->files, cap * sizeof(*p));
+		if (!p)
+			return -1;
+		im->files = p;
+		im->cap_files = cap;
+	}
+	if (!(im->files[im->n_files] = strdup(path)))
+		return -1;
+	im->n_files++;
+	return 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Gathers the regular files under dir, in name order, skipping hidden ones. */
+static int walk(struct importer *im, const char *dir, int depth)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		im->path = dir;
+		say(im, IMPORT_ERROR, NULL, "cannot read directory: %s", strerror(errno));
+		im->path = NULL;
+		im->stats.failed++;
+		return 0;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	int rc = 0;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			char **p = realloc(names, cap * sizeof(*p));
+			if (!p) {
+				rc = -1;
+				break;
+			}
+			names = p;
+		}
+		if (!(names[n] = strdup(e->d_name))) {
+			rc = -1;
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_name);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct buf p;
+		buf_init(&p, 0);
+		buf_printf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		struct stat sb;
+		if (stat(buf_str(&p), &sb) != 0) {
+			im->path = buf_str(&p);
+			say(im, IMPORT_ERROR, NULL, "cannot open: %s", strerror(errno));
+			im->path = NULL;
+			im->stats.failed++;
+		} else if (S_ISDIR(sb.st_mode)) {
+			if (depth < 64)
+				rc = walk(im, buf_str(&p), depth + 1);
+		} else if (S_ISREG(sb.st_mode)) {
+			rc = add_file(im, buf_str(&p));
+		}
+		buf_release(&p);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+/* Reads a whole file (or standard input) up to the size limit. */
+static int read_all(struct importer *im, const char *path, struct buf *out, char **why)
+{
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : STDIN_FILENO;
+	if (fd < 0) {
+		*why = strdup(strerror(errno));
+		return -1;
+	}
+	struct stat sb;
+	if (fd != STDIN_FILENO && fstat(fd, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode)) {
+			close(fd);
+			*why = strdup("is a directory");
+			return -1;
+		}
+		if ((size_t)sb.st_size > im->opt.max_file) {
+			struct buf m;
+			buf_init(&m, 256);
+			buf_printf(&m, "file too large (%lld bytes; the limit is %zu)", (long long)sb.st_size,
+				   im->opt.max_file);
+			*why = buf_detach(&m);
+			close(fd);
+			return -1;
+		}
+	}
+	buf_init(out, im->opt.max_file);
+	char chunk[65536];
+	for (;;) {
+		ssize_t got = read(fd, chunk, sizeof(chunk));
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			*why = strdup(strerror(errno));
+			break;
+		}
+		if (got == 0)
+			break;
+		if (buf_add(out, chunk, (size_t)got)) {
+			*why = strdup("input too large");
+			break;
+		}
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (*why) {
+		buf_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+static void set_fatal(struct importer *im, char *err)
+{
+	im->fatal = 1;
+	free(im->fatal_err);
+	im->fatal_err = err;
+}
+
+static int commit_batch(struct importer *im, char **err)
+{
+	if (!im->in_tx)
+		return 0;
+	im->in_tx = 0;
+	im->pending = 0;
+	if (store_commit(im->store, err)) {
+		store_rollback(im->store);
+		return -1;
+	}
+	return 0;
+}
+
+static int describe_actor(void *ctx, const char *name, const char *code, enum actor_kind kind,
+			  const char *const *aliases, size_t n)
+{
+	struct importer *im = ctx;
+	char *err = NULL;
+	int rc = store_actor_describe(im->store, name, code, kind, aliases, n, &err);
+	free(err);
+	return rc;
+}
+
+/* The sink: one report from a reader. Returns -1 only when the archive failed. */
+static int import_report(void *ctx, struct report *r, const char *item)
+{
+	struct importer *im = ctx;
+	char *err = NULL;
+	for (size_t i = 0; i < r->n_warnings; i++)
+		say(im, IMPORT_WARNING, item, "%s", r->warnings[i]);
+	if (!im->in_tx) {
+		if (store_begin(im->store, &err)) {
+			set_fatal(im, err);
+			return -1;
+		}
+		im->in_tx = 1;
+	}
+	enum store_verdict v;
+	int64_t existing, id;
+	if (store_classify(im->store, r, &v, &existing, &err))
+		goto store_failed;
+	if (v == STORE_UNCHANGED) {
+		im->stats.unchanged++;
+		return 0;
+	}
+	struct event_list events;
+	event_list_init(&events);
+	if (im->x && extract_events(im->x, r, &events, &err)) {
+		say(im, IMPORT_ERROR, item, "cannot extract events: %s", err);
+		free(err);
+		event_list_release(&events);
+		im->stats.failed++;
+		return 0;
+	}
+	int rc = store_put_report(im->store, r, im->path, v == STORE_REPLACE ? existing : 0, &events,
+				  &id, &err);
+	if (!rc && im->x)
+		extractor_actor_aliases(im->x, &events, describe_actor, im);
+	event_list_release(&events);
+	if (rc)
+		goto store_failed;
+	if (v == STORE_REPLACE)
+		im->stats.replaced++;
+	else
+		im->stats.imported++;
+	if (++im->pending >= im->opt.batch && commit_batch(im, &err)) {
+		set_fatal(im, err);
+		return -1;
+	}
+	return 0;
+
+store_failed:
+	if (store_broken(im->store)) {
+		set_fatal(im, err);
+		return -1;
+	}
+	say(im, IMPORT_ERROR, item, "not stored: %s", err);
+	free(err);
+	im->stats.failed++;
+	return 0;
+}
+
+static void item_failed(void *ctx, const char *item, const char *message)
+{
+	struct importer *im = ctx;
+	say(im, IMPORT_ERROR, item, "%s", message);
+	im->stats.failed++;
+}
+
+static int import_file(struct importer *im, const char *path)
+{
+	struct buf data;
+	char *why = NULL;
+	im->path = path;
+	im->stats.files++;
+	if (read_all(im, path, &data, &why)) {
+		say(im, IMPORT_ERROR, NULL, "cannot read: %s", why);
+		free(why);
+		im->stats.failed++;
+		im->path = NULL;
+		return 0;
+	}
+	struct ingest_hints h = im->opt.hints;
+	h.path = path;
+	const char *used = NULL;
+	char *err = NULL;
+	int rc = format_read(data.data ? data.data : "", data.len, im->opt.format, im->opt.map, &h,
+			     import_report, item_failed, im, &used, &err);
+	buf_release(&data);
+	if (rc && !im->fatal) {
+		say(im, IMPORT_ERROR, NULL, "%s", err ? err : "cannot read the report");
+		im->stats.failed++;
+	}
+	free(err);
+	im->path = NULL;
+	return im->fatal ? -1 : 0;
+}
+
+int importer_run(struct importer *im, const char *const *paths, size_t n, char **err)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct stat sb;
+		if (!strcmp(paths[i], "-")) {
+			if (add_file(im, "-"))
+				goto oom;
+		} else if (stat(paths[i], &sb) != 0) {
+			im->path = paths[i];
+			say(im, IMPORT_ERROR, NULL, "cannot open: %s", strerror(errno));
+			im->path = NULL;
+			im->stats.failed++;
+		} else if (S_ISDIR(sb.st_mode)) {
+			if (walk(im, paths[i], 0))
+				goto oom;
+		} else if (add_file(im, paths[i])) {
+			goto oom;
+		}
+	}
+	for (size_t i = 0; i < im->n_files; i++) {
+		if (im->msg)
+			im->msg(im->ctx, IMPORT_PROGRESS, NULL, NULL, (long)i, (long)im->n_files);
+		if (import_file(im, im->files[i])) {
+			if (im->in_tx) {
+				store_rollback(im->store);
+				im->in_tx = 0;
+			}
+			*err = im->fatal_err;
+			im->fatal_err = NULL;
+			return -1;
+		}
+	}
+	if (im->msg)
+		im->msg(im->ctx, IMPORT_PROGRESS, NULL, NULL, (long)im->n_files, (long)im->n_files);
+	return 0;
+oom:
+	*err = strdup("out of memory");
+	return -1;
+}
+
+int importer_finish(struct importer *im, struct import_stats *stats, char **err)
+{
+	int rc = commit_batch(im, err);
+	*stats = im->stats;
+	return rc;
+}

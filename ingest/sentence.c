@@ -1,0 +1,324 @@
+/* Tokens and sentences: see sentence.h. */
+#include "ingest/sentence.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+uint64_t text_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+void token_list_init(struct token_list *l)
+{
+	memset(l, 0, sizeof(*l));
+}
+
+void token_list_release(struct token_list *l)
+{
+	free(l->t);
+	free(l->pool);
+	memset(l, 0, sizeof(*l));
+}
+
+void token_list_reset(struct token_list *l)
+{
+	l->n = 0;
+	l->pool_len = 0;
+}
+
+/* Length of the UTF-8 sequence at s (1 for a stray byte). */
+static size_t u8len(const unsigned char *s, size_t left)
+{
+	size_t n = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	return n <= left ? n : 1;
+}
+
+/* Punctuation outside ASCII that must not glue to words: quotes, dashes,
+ * ellipsis, non-breaking space. Returns 1 for an opening quote, 2 for a
+ * closing one, 3 for other punctuation, 4 for a space, 0 for a letter. */
+static int u8punct(const unsigned char *s, size_t n)
+{
+	if (n == 3 && s[0] == 0xE2 && s[1] == 0x80) {
+		switch (s[2]) {
+		case 0x9C: case 0x98: return 1;            /* “ ‘ */
+		case 0x9D: case 0x99: return 2;            /* ” ’ */
+		case 0x93: case 0x94: case 0x95: case 0xA6: case 0xA2: return 3; /* – — ― … • */
+		case 0x8B: case 0xAF: case 0x89: case 0x8A: return 4;  /* zero-width, narrow spaces */
+		}
+		if (s[2] >= 0x80 && s[2] <= 0x8A)
+			return 4;
+	}
+	if (n == 2 && s[0] == 0xC2) {
+		if (s[1] == 0xAB)
+			return 1;  /* « */
+		if (s[1] == 0xBB)
+			return 2;  /* » */
+		if (s[1] == 0xA0)
+			return 4;  /* no-break space */
+		if (s[1] == 0xB7 || s[1] == 0xA7)
+			return 3;
+	}
+	return 0;
+}
+
+static int is_upper_start(const unsigned char *s, size_t n)
+{
+	if (s[0] < 0x80)
+		return isupper(s[0]);
+	/* Latin-1 supplement and Cyrillic capitals: enough for names. */
+	if (n == 2 && s[0] == 0xC3)
+		return s[1] >= 0x80 && s[1] <= 0x9E && s[1] != 0x97;
+	if (n == 2 && (s[0] == 0xD0))
+		return s[1] >= 0x80 && s[1] <= 0xAF;
+	return 0;
+}
+
+static int grow_tokens(struct token_list *l)
+{
+	if (l->n < l->cap)
+		return 0;
+	size_t cap = l->cap ? l->cap * 2 : 256;
+	struct token *t = realloc(l->t, cap * sizeof(*t));
+	if (!t)
+		return -1;
+	l->t = t;
+	l->cap = cap;
+	return 0;
+}
+
+static int push(struct token_list *l, const char *text, size_t s, size_t e, size_t base, int flags)
+{
+	if (grow_tokens(l))
+		return -1;
+	size_t n = e - s;
+	if (l->pool_len + n + 1 > l->pool_cap) {
+		size_t cap = l->pool_cap ? l->pool_cap * 2 : 4096;
+		while (cap < l->pool_len + n + 1)
+			cap *= 2;
+		char *p = realloc(l->pool, cap);
+		if (!p)
+			return -1;
+		l->pool = p;
+		l->pool_cap = cap;
+	}
+	struct token *t = &l->t[l->n++];
+	t->start = (uint32_t)(s + base);
+	t->end = (uint32_t)(e + base);
+	t->lower = (uint32_t)l->pool_len;
+	t->lower_len = (uint32_t)n;
+	char *low = l->pool + l->pool_len;
+	int letters = 0, uppers = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)text[s + i];
+		if (isalpha(c)) {
+			letters++;
+			uppers += isupper(c) != 0;
+		}
+		low[i] = (char)tolower(c);
+	}
+	/* Curly apostrophes read as straight ones, so "Japan’s" and "Japan's" match alike. */
+	low[n] = '\0';
+	l->pool_len += n + 1;
+	t->hash = text_hash(text + s, n);
+	t->lhash = text_hash(low, n);
+	if (letters >= 2 && letters == uppers)
+		flags |= TOK_ALLCAPS;
+	t->flags = (uint16_t)flags;
+	return 0;
+}
+
+/* A dotted abbreviation at text[i]: single letters each followed by a
+ * period ("U.S.", "U.N.", "a.m."). Returns its length, or 0. */
+static size_t dotted(const char *text, size_t i, size_t len)
+{
+	size_t j = i, letters = 0;
+	while (j + 1 < len && isalpha((unsigned char)text[j]) && text[j + 1] == '.') {
+		j += 2;
+		letters++;
+		if (j < len && isalpha((unsigned char)text[j]) && j + 1 < len && isalpha((unsigned char)text[j + 1]))
+			return 0;
+	}
+	return letters >= 2 ? j - i : 0;
+}
+
+int tokenize(const char *text, size_t len, size_t base, struct token_list *l)
+{
+	size_t i = 0;
+	int dq_open = 0;    /* straight double quotes toggle */
+	int quoted = 0;     /* depth inside curly or straight quotes */
+	while (i < len) {
+		const unsigned char *u = (const unsigned char *)text + i;
+		size_t cl = u8len(u, len - i);
+		if (cl == 1 && isspace(u[0])) {
+			i++;
+			continue;
+		}
+		int up = cl > 1 ? u8punct(u, cl) : 0;
+		if (up == 4) {
+			i += cl;
+			continue;
+		}
+		/* Possessive 's after a word: its own token, as "'s". */
+		if ((u[0] == '\'' || up == 2) && l->n && i > 0 && !isspace((unsigned char)text[i - 1]) &&
+		    i + cl < len && (text[i + cl] == 's' || text[i + cl] == 'S') &&
+		    (i + cl + 1 >= len || !isalnum((unsigned char)text[i + cl + 1]))) {
+			if (push(l, text, i, i + cl + 1, base, TOK_WORD | (quoted ? TOK_QUOTED : 0)))
+				return -1;
+			/* Normalise the pool form to "'s" whatever the apostrophe was. */
+			struct token *t = &l->t[l->n - 1];
+			char *low = l->pool + t->lower;
+			low[0] = '\'';
+			low[1] = 's';
+			low[2] = '\0';
+			t->lower_len = 2;
+			t->lhash = text_hash("'s", 2);
+			i += cl + 1;
+			continue;
+		}
+		if (u[0] == '"' || up == 1 || up == 2 || u[0] == '\'') {
+			int open;
+			if (u[0] == '"')
+				open = !dq_open;
+			else if (u[0] == '\'')
+				open = i == 0 || isspace((unsigned char)text[i - 1]);
+			else
+				open = up == 1;
+			int flags = TOK_PUNCT | (open ? TOK_OPEN_QUOTE : TOK_CLOSE_QUOTE);
+			if (u[0] == '"')
+				dq_open = !dq_open;
+			if (u[0] != '\'') {
+				if (open)
+					quoted++;
+				else if (quoted)
+					quoted--;
+			}
+			if (push(l, text, i, i + cl, base, flags | (quoted || !open ? TOK_QUOTED : 0)))
+				return -1;
+			i += cl;
+			continue;
+		}
+		if (up == 3 || (cl == 1 && !isalnum(u[0]))) {
+			if (push(l, text, i, i + cl, base, TOK_PUNCT | (quoted ? TOK_QUOTED : 0)))
+				return -1;
+			i += cl;
+			continue;
+		}
+		size_t d = dotted(text, i, len);
+		size_t j = i;
+		if (d) {
+			j = i + d;
+		} else {
+			while (j < len) {
+				const unsigned char *w = (const unsigned char *)text + j;
+				size_t wl = u8len(w, len - j);
+				if (wl == 1 && !isalnum(w[0])) {
+					/* Keep decimal points and thousands separators inside numbers. */
+					if ((w[0] == '.' || w[0] == ',') && j > i && isdigit((unsigned char)text[j - 1]) &&
+					    j + 1 < len && isdigit((unsigned char)text[j + 1]) && isdigit(u[0])) {
+						j++;
+						continue;
+					}
+					break;
+				}
+				if (wl > 1 && u8punct(w, wl))
+					break;
+				j += wl;
+			}
+		}
+		int flags = isdigit(u[0]) ? TOK_NUM : TOK_WORD;
+		if (is_upper_start(u, cl))
+			flags |= TOK_CAP;
+		if (quoted)
+			flags |= TOK_QUOTED;
+		if (push(l, text, i, j, base, flags))
+			return -1;
+		i = j;
+	}
+	return 0;
+}
+
+/* Words after which a period does not end a sentence. */
+static int is_abbrev(const char *low, size_t n)
+{
+	static const char *const abbr[] = {
+		"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "st",
+		"no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+		"dec", "gov", "sen", "rep", "reps", "prof", "inc", "corp", "ltd", "co", "vs", "etc", "approx",
+		"fig", "art", "para", "vol", "pp", "jr", "sr", "rev", "hon", "amb", "pres", "dept", "est",
+		"mt", "ft", "op", "cf", "al", NULL,
+	};
+	for (int i = 0; abbr[i]; i++)
+		if (strlen(abbr[i]) == n && !memcmp(abbr[i], low, n))
+			return 1;
+	return 0;
+}
+
+static int grow_spans(struct sentence_span **out, size_t *n, size_t *cap)
+{
+	if (*n < *cap)
+		return 0;
+	size_t c = *cap ? *cap * 2 : 64;
+	struct sentence_span *p = realloc(*out, c * sizeof(*p));
+	if (!p)
+		return -1;
+	*out = p;
+	*cap = c;
+	return 0;
+}
+
+int split_sentences(const char *text, const struct token_list *l, size_t from, size_t to,
+		    struct sentence_span **out, size_t *n, size_t *cap)
+{
+	size_t start = from;
+	for (size_t i = from; i < to; i++) {
+		const struct token *t = &l->t[i];
+		if (!(t->flags & TOK_PUNCT))
+			continue;
+		char c = text[t->start];
+		if (c != '.' && c != '!' && c != '?' && c != ';')
+			continue;
+		if (c == ';' && !(t->flags & TOK_QUOTED))
+			continue;  /* semicolons split clauses, not sentences */
+		if (c == ';')
+			continue;
+		if (t->flags & TOK_QUOTED && !(i + 1 < to && (l->t[i + 1].flags & TOK_CLOSE_QUOTE) &&
+					       i + 2 < to && (l->t[i + 2].flags & TOK_CAP) &&
+					       !(l->t[i + 2].flags & TOK_QUOTED)))
+			continue;  /* a stop inside a quotation keeps the quote whole */
+		if (c == '.' && i > from) {
+			const struct token *p = &l->t[i - 1];
+			size_t pl = p->end - p->start;
+			if (p->end == t->start && (p->flags & TOK_WORD) &&
+			    (is_abbrev(tok_lower(l, i - 1), pl) ||
+			     (pl == 1 && (p->flags & TOK_CAP))))  /* an initial: John F. Kerry */
+				continue;
+		}
+		size_t end = i + 1;
+		/* Closing quotes and brackets after the stop belong to this sentence. */
+		while (end < to && (l->t[end].flags & TOK_CLOSE_QUOTE || text[l->t[end].start] == ')'))
+			end++;
+		/* Only a capital, a digit or an opening quote starts the next sentence. */
+		if (end < to && !(l->t[end].flags & (TOK_CAP | TOK_NUM | TOK_OPEN_QUOTE)))
+			continue;
+		if (grow_spans(out, n, cap))
+			return -1;
+		(*out)[(*n)++] = (struct sentence_span){start, end};
+		start = end;
+		i = end - 1;
+	}
+	/* A dotted abbreviation ending the paragraph ("... the U.S.") carries the stop itself. */
+	if (start < to) {
+		if (grow_spans(out, n, cap))
+			return -1;
+		(*out)[(*n)++] = (struct sentence_span){start, to};
+	}
+	return 0;
+}

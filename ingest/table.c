@@ -1,0 +1,478 @@
+/* CSV and JSONL importer: see table.h. */
+#include "ingest/table.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <csv.h>
+#include <jansson.h>
+
+#include "ingest/dateline.h"
+#include "ingest/encoding.h"
+#include "ingest/wire_formats.h"
+#include "ingest/wire_util.h"
+
+enum field { F_TITLE, F_PUBLISHED, F_AGENCY, F_URL, F_TEXT, F_PLACE, F_AUTHOR, F_GUID, F_LEDE, NF };
+
+static const char *const field_names[NF] = {
+	"title", "published", "agency", "url", "text", "place", "author", "guid", "lede",
+};
+
+/* Column or key names to read each field from. */
+struct table_map {
+	char *name[NF];
+};
+
+static void map_release(struct table_map *m)
+{
+	for (int f = 0; f < NF; f++)
+		free(m->name[f]);
+}
+
+static int field_index(const char *s, size_t n)
+{
+	for (int f = 0; f < NF; f++)
+		if (strlen(field_names[f]) == n && strncmp(field_names[f], s, n) == 0)
+			return f;
+	return -1;
+}
+
+/* Parses "title=headline,text=content". Returns 0, or -1 with *why set. */
+static int map_parse(const char *spec, struct table_map *m, char *why, size_t whysz)
+{
+	memset(m, 0, sizeof(*m));
+	for (const char *p = spec; p && *p;) {
+		size_t n = strcspn(p, ",");
+		const char *eq = memchr(p, '=', n);
+		char *k = eq ? wire_squeeze(p, (size_t)(eq - p)) : NULL;
+		char *v = eq ? wire_squeeze(eq + 1, n - (size_t)(eq + 1 - p)) : NULL;
+		int f = k ? field_index(k, strlen(k)) : -1;
+		if (!eq || !k || !v || !*v || f < 0) {
+			snprintf(why, whysz, "bad --map entry '%.*s' (fields: title, published, agency, "
+				 "url, text, place, author, guid, lede)", (int)(n < 80 ? n : 80), p);
+			free(k);
+			free(v);
+			map_release(m);
+			return -1;
+		}
+		free(k);
+		free(m->name[f]);
+		m->name[f] = v;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	for (int f = 0; f < NF; f++)
+		if (!m->name[f] && !(m->name[f] = strdup(field_names[f]))) {
+			snprintf(why, whysz, "out of memory");
+			map_release(m);
+			return -1;
+		}
+	return 0;
+}
+
+/* ---- one record to one report ---- */
+
+static int set_short(struct report *r, char **field, const char *v, const char *what)
+{
+	if (!v)
+		return 0;
+	char *s = wire_squeeze(v, strlen(v));
+	if (!s)
+		return -1;
+	if (!*s) {
+		free(s);
+		return 0;
+	}
+	return wire_take_field(r, field, s, WIRE_MAX_FIELD, what);
+}
+
+/* Text to paragraphs: blank lines separate them when there are any, else
+ * every line is a paragraph of its own. */
+static int set_text(struct report *r, char **field, const char *v, const char *what)
+{
+	struct buf b;
+	buf_init(&b, WIRE_MAX_BODY);
+	int rc;
+	if (strstr(v, "\n\n") || strstr(v, "\r\n\r\n") || !strchr(v, '\n')) {
+		rc = wire_text_paragraphs(v, &b);
+	} else {
+		rc = 0;
+		for (const char *p = v; *p && rc == 0;) {
+			size_t n = strcspn(p, "\n");
+			char *line = wire_squeeze(p, n);
+			if (!line)
+				rc = -1;
+			else if (*line && ((b.len && buf_add(&b, "\n\n", 2)) || buf_addstr(&b, line)))
+				rc = 1;
+			free(line);
+			p += n;
+			if (*p)
+				p++;
+		}
+	}
+	if (rc >= 0 && b.len)
+		rc = wire_take_field(r, field, buf_detach(&b), WIRE_MAX_BODY, what) ? -1 : rc;
+	buf_release(&b);
+	if (rc == 1 && report_warn(r, "%s cut at %zu bytes", what, (size_t)WIRE_MAX_BODY))
+		rc = -1;
+	return rc < 0 ? -1 : 0;
+}
+
+static int set_agency(struct report *r, const char *v)
+{
+	char canon[64];
+	const char *known = v ? wire_agency_name(v) : NULL;
+	if (v && !known && agency_canonical(v, strlen(v), canon, sizeof(canon)))
+		known = canon;
+	return set_short(r, &r->agency, known ? known : v, "agency");
+}
+
+/* Builds the report for one record (vals[f] NULL when absent) and emits it;
+ * a record that cannot be a report goes to on_error. Returns 0 to go on,
+ * -1 to stop. pub_num: for JSONL, a numeric published value (has_num 1). */
+static int emit_record(struct wire_session *s, const char *item, const char *const *vals,
+		       int has_num, int64_t pub_num)
+{
+	const char *text = vals[F_TEXT];
+	const char *pub = vals[F_PUBLISHED];
+	while (text && isspace((unsigned char)*text))
+		text++;
+	if (!text || !*text) {
+		wire_item_failed(s, item, "no text");
+		return 0;
+	}
+	struct report r;
+	report_init(&r);
+	int rc = 0;
+	if (has_num) {
+		char tmp[32];
+		snprintf(tmp, sizeof(tmp), "%" PRId64, pub_num);
+		r.published = pub_num;
+		r.pub_known = PUB_TIME;
+		rc = report_set(&r.published_text, tmp);
+	} else if (pub && *pub && (rc = wire_set_time(&r, pub)) == -1) {
+		wire_item_failed(s, item, "published value '%.60s' is not a date", pub);
+		report_release(&r);
+		return 0;
+	}
+	rc = rc ? -1 : set_short(&r, &r.title, vals[F_TITLE], "title");
+	if (!rc)
+		rc = set_agency(&r, vals[F_AGENCY]);
+	if (!rc)
+		rc = set_short(&r, &r.url, vals[F_URL], "url");
+	if (!rc)
+		rc = set_short(&r, &r.place, vals[F_PLACE], "place");
+	if (!rc)
+		rc = set_short(&r, &r.author, vals[F_AUTHOR], "author");
+	if (!rc)
+		rc = set_short(&r, &r.guid, vals[F_GUID], "guid");
+	if (!rc && vals[F_LEDE])
+		rc = set_text(&r, &r.lede, vals[F_LEDE], "lede");
+	if (!rc)
+		rc = set_text(&r, &r.body, text, "text");
+	if (rc) {
+		report_release(&r);
+		free(s->stop);
+		s->stop = strdup("out of memory");
+		return -1;
+	}
+	rc = wire_emit(s, &r, item);
+	if (rc == 1) {
+		wire_item_failed(s, item, "%s", s->reject);
+		rc = 0;
+	}
+	return rc;
+}
+
+/* ---- CSV ---- */
+
+/* libcsv grows one buffer per field without limit: this allocator refuses
+ * to pass the ceiling, so a runaway field (an unclosed quote swallowing the
+ * rest of the file) fails with CSV_ENOMEM instead of eating memory. */
+static void *bounded_realloc(void *p, size_t n)
+{
+	return n > TABLE_MAX_RECORD + 4096 ? NULL : realloc(p, n);
+}
+
+#define CSV_MAX_FIELDS 4096
+
+struct csv_state {
+	struct wire_session *s;
+	const struct table_map *map;
+	char *fields[CSV_MAX_FIELDS];
+	size_t nfields;         /* fields in the current record (may pass the max) */
+	size_t ncols;           /* fields in the header */
+	int col[NF];            /* header column of each field, or -1 */
+	long row;               /* records seen, header included */
+	int fatal;              /* stop feeding: s->stop or s->reject says why */
+	int oom;
+};
+
+static void csv_field(void *data, size_t n, void *ctx)
+{
+	struct csv_state *st = ctx;
+	if (st->fatal)
+		return;
+	if (st->nfields < CSV_MAX_FIELDS) {
+		char *f = malloc(n + 1);
+		if (!f) {
+			st->oom = st->fatal = 1;
+			return;
+		}
+		if (n)
+			memcpy(f, data, n);
+		f[n] = '\0';
+		st->fields[st->nfields] = f;
+	}
+	st->nfields++;
+}
+
+static void clear_fields(struct csv_state *st)
+{
+	size_t n = st->nfields < CSV_MAX_FIELDS ? st->nfields : CSV_MAX_FIELDS;
+	for (size_t i = 0; i < n; i++) {
+		free(st->fields[i]);
+		st->fields[i] = NULL;
+	}
+	st->nfields = 0;
+}
+
+static int read_header(struct csv_state *st)
+{
+	size_t n = st->nfields < CSV_MAX_FIELDS ? st->nfields : CSV_MAX_FIELDS;
+	st->ncols = st->nfields;
+	for (int f = 0; f < NF; f++) {
+		st->col[f] = -1;
+		for (size_t i = 0; i < n; i++) {
+			char *h = wire_squeeze(st->fields[i], strlen(st->fields[i]));
+			int hit = h && strcasecmp(h, st->map->name[f]) == 0;
+			free(h);
+			if (hit) {
+				st->col[f] = (int)i;
+				break;
+			}
+		}
+	}
+	if (st->col[F_TEXT] < 0) {
+		char msg[160];
+		snprintf(msg, sizeof(msg), "the header row has no '%.60s' column", st->map->name[F_TEXT]);
+		free(st->s->reject);
+		st->s->reject = strdup(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static void csv_row(int term, void *ctx)
+{
+	struct csv_state *st = ctx;
+	(void)term;
+	if (st->fatal)
+		return;
+	st->row++;
+	char item[48];
+	snprintf(item, sizeof(item), "row %ld", st->row);
+	if (st->row == 1) {
+		if (read_header(st))
+			st->fatal = 1;
+	} else if (st->nfields != st->ncols) {
+		wire_item_failed(st->s, item, "has %zu fields, the header has %zu", st->nfields,
+				 st->ncols);
+	} else {
+		const char *vals[NF];
+		for (int f = 0; f < NF; f++)
+			vals[f] = st->col[f] >= 0 ? st->fields[st->col[f]] : NULL;
+		if (emit_record(st->s, item, vals, 0, 0))
+			st->fatal = 1;
+	}
+	clear_fields(st);
+}
+
+static int read_csv(struct wire_session *s, const char *data, size_t len, const struct table_map *map)
+{
+	struct csv_parser p;
+	struct csv_state st;
+	memset(&st, 0, sizeof(st));
+	st.s = s;
+	st.map = map;
+	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
+		s->stop = strdup("out of memory");
+		return -1;
+	}
+	csv_set_realloc_func(&p, bounded_realloc);
+	size_t done = 0;
+	const size_t chunk = (size_t)1 << 20;
+	while (done < len && !st.fatal) {
+		size_t n = len - done < chunk ? len - done : chunk;
+		if (csv_parse(&p, data + done, n, csv_field, csv_row, &st) != n) {
+			char msg[160];
+			snprintf(msg, sizeof(msg), "row %ld: a field longer than %zu MB (an unclosed quote?)",
+				 st.row + 1, TABLE_MAX_RECORD >> 20);
+			free(s->reject);
+			s->reject = strdup(csv_error(&p) == CSV_ENOMEM ? msg : csv_strerror(csv_error(&p)));
+			st.fatal = 1;
+			break;
+		}
+		done += n;
+	}
+	/* libcsv's strict end check needs strict mode, which also refuses stray
+	 * quotes inside fields; so look at its state: 2 is FIELD_BEGUN. */
+	if (!st.fatal && p.pstate == 2 && p.quoted) {
+		char item[48];
+		snprintf(item, sizeof(item), "row %ld", st.row + 1);
+		wire_item_failed(s, item, "a quoted field is never closed");
+		clear_fields(&st);
+	} else if (!st.fatal) {
+		csv_fini(&p, csv_field, csv_row, &st);
+	}
+	if (!st.fatal && st.row == 0) {
+		free(s->reject);
+		s->reject = strdup("no header row");
+		st.fatal = 1;
+	}
+	if (st.oom && !s->stop)
+		s->stop = strdup("out of memory");
+	clear_fields(&st);
+	csv_free(&p);
+	return st.fatal ? -1 : 0;
+}
+
+/* ---- JSONL ---- */
+
+/* The string at key (NULL when absent or null); *bad set when the value is
+ * neither a string nor null. */
+static const char *json_str(json_t *obj, const char *key, int *bad)
+{
+	json_t *v = json_object_get(obj, key);
+	if (!v || json_is_null(v))
+		return NULL;
+	if (!json_is_string(v)) {
+		*bad = 1;
+		return NULL;
+	}
+	return json_string_value(v);
+}
+
+static int jsonl_line(struct wire_session *s, const struct table_map *map, const char *line,
+		      size_t n, long lineno)
+{
+	char item[48];
+	snprintf(item, sizeof(item), "line %ld", lineno);
+	if (n > TABLE_MAX_RECORD) {
+		wire_item_failed(s, item, "longer than %zu MB: skipped", TABLE_MAX_RECORD >> 20);
+		return 0;
+	}
+	json_error_t jerr;
+	json_t *obj = json_loadb(line, n, 0, &jerr);
+	if (!obj) {
+		wire_item_failed(s, item, "not json: %s", jerr.text);
+		return 0;
+	}
+	if (!json_is_object(obj)) {
+		json_decref(obj);
+		wire_item_failed(s, item, "not a json object");
+		return 0;
+	}
+	const char *vals[NF];
+	int bad = 0, has_num = 0;
+	int64_t num = 0;
+	for (int f = 0; f < NF; f++) {
+		int b = 0;
+		json_t *v = json_object_get(obj, map->name[f]);
+		if (f == F_PUBLISHED && v && json_is_number(v)) {
+			/* Unix seconds; anything past the year 9999 is no date. */
+			double d = json_number_value(v);
+			if (!(d > -62135596800.0 && d < 253402300800.0)) {
+				json_decref(obj);
+				wire_item_failed(s, item, "published value is not a date");
+				return 0;
+			}
+			has_num = 1;
+			num = (int64_t)d;
+			vals[f] = NULL;
+			continue;
+		}
+		vals[f] = json_str(obj, map->name[f], &b);
+		if (b && !bad) {
+			bad = 1;
+			wire_item_failed(s, item, "'%.60s' is not a string", map->name[f]);
+		}
+	}
+	int rc = bad ? 0 : emit_record(s, item, vals, has_num, num);
+	json_decref(obj);
+	return rc;
+}
+
+static int read_jsonl(struct wire_session *s, const char *data, size_t len, const struct table_map *map)
+{
+	long lineno = 0;
+	size_t i = 0;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - data) : len;
+		lineno++;
+		size_t a = i, b = end;
+		while (a < b && isspace((unsigned char)data[a]))
+			a++;
+		while (b > a && isspace((unsigned char)data[b - 1]))
+			b--;
+		if (b > a && jsonl_line(s, map, data + a, b - a, lineno))
+			return -1;
+		i = end + 1;
+	}
+	return 0;
+}
+
+/* ---- entry point ---- */
+
+int table_read(const char *data, size_t len, int is_csv, const char *map,
+	       const struct ingest_hints *h, report_sink sink, report_error_fn on_error,
+	       void *ctx, char **err)
+{
+	struct wire_session s = {0};
+	struct table_map m;
+	char why[256];
+	char *utf8 = NULL;
+	s.h = h;
+	s.sink = sink;
+	s.on_error = on_error;
+	s.ctx = ctx;
+	s.format = is_csv ? "csv" : "jsonl";
+	if (err)
+		*err = NULL;
+	if (map_parse(map, &m, why, sizeof(why))) {
+		wire_fail(err, h, "%s", why);
+		return -1;
+	}
+	if (is_csv && !encoding_is_utf8(data, len)) {
+		/* Spreadsheets often save in the machine's code page. */
+		size_t n = 0;
+		char *eerr = NULL;
+		if (encoding_to_utf8(data, len, NULL, &utf8, &n, &eerr)) {
+			wire_fail(err, h, "%s", eerr ? eerr : "not text");
+			free(eerr);
+			map_release(&m);
+			return -1;
+		}
+		data = utf8;
+		len = n;
+		s.guessed_encoding = 1;
+	} else if (is_csv && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	int rc = is_csv ? read_csv(&s, data, len, &m) : read_jsonl(&s, data, len, &m);
+	if (rc)
+		wire_fail(err, h, "%s", s.stop ? s.stop : s.reject ? s.reject : "unreadable");
+	wire_session_release(&s);
+	map_release(&m);
+	free(utf8);
+	return rc ? -1 : 0;
+}

@@ -1,0 +1,1045 @@
+/* Reader for plain-text reports: see text.h.
+ *
+ * The text is cut into units: a line, or a hard-wrapped paragraph joined
+ * back. Each unit is classified once (timestamp, dateline, link list,
+ * counter, boilerplate phrase, "Label: value" field, URL, agency line,
+ * byline, related headline) and measured (words, sentence end, capitals).
+ * Then a few anchors decide the layout:
+ *   D  the first dateline paragraph;
+ *   T  the first timestamp line that is not one of a run of related
+ *      headlines and comes before the body;
+ *   B  where the body starts: D, else the first prose paragraph after T;
+ *   L  where it ends: the last prose paragraph that is not boilerplate, so
+ *      trailers (menus, "Show more", related lists, copyright) fall away.
+ * The headline is the closest title-like line before T (or after it, for
+ * pages that print the time first), the lede a plain sentence left between
+ * the headline/timestamp and B. Every step is linear in the input.
+ */
+#include "ingest/text.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/dateline.h"
+#include "util/buf.h"
+#include "util/cdate.h"
+
+#define NONE SIZE_MAX
+
+enum unit_kind {
+	U_TS = 1 << 0,        /* a timestamp line */
+	U_DATELINE = 1 << 1,  /* a paragraph opening with an agency dateline */
+	U_LINKS = 1 << 2,     /* menu or link list: items apart by '|', '›', wide gaps */
+	U_COUNTER = 1 << 3,   /* "1 pages in this article", "3 min read" */
+	U_BOILER = 1 << 4,    /* share, cookie, subscribe, copyright text */
+	U_FIELD = 1 << 5,     /* "Editor: huaxia", "Source: Xinhua" */
+	U_URL = 1 << 6,       /* a URL alone, or "Source: https://..." */
+	U_AGENCY = 1 << 7,    /* the name of an agency or issuer alone */
+	U_BYLINE = 1 << 8,    /* "By Jane Doe" */
+	U_RELATED = 1 << 9,   /* a related headline or its date */
+};
+/* Units that are never headline, lede or body text. */
+#define U_NOISE (U_TS | U_LINKS | U_COUNTER | U_BOILER | U_FIELD | U_URL | U_AGENCY | \
+		 U_BYLINE | U_RELATED)
+
+struct unit {
+	size_t off, len;   /* the unit's bytes in the input, trimmed */
+	unsigned kind;     /* enum unit_kind bits */
+	int words;         /* white-space separated words */
+	int sentence;      /* ends with . ! ? or … (closing quotes and brackets aside) */
+	int colon;         /* ends with ':' */
+	int caps;          /* has letters, none of them lower-case ASCII */
+	int title_start;   /* opens with a capital, digit, quote or bracket */
+	int soft_end;      /* ends with ',' ';' or a dash: a line cut short */
+};
+
+struct reader {
+	const char *s;
+	size_t len;
+	struct unit *u;
+	size_t n, cap;
+	size_t d, t, b, l, h, lede;   /* anchors (see the file comment), NONE when absent */
+	struct dateline dl;
+	struct timestamp ts;
+	const struct ingest_hints *hints;
+	struct report *out;
+};
+
+/* ---- measuring ----------------------------------------------------------- */
+
+static int is_blank_at(const char *s, size_t len, size_t i, size_t *n)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n' || c == 0) {
+		*n = 1;
+		return 1;
+	}
+	if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0xa0) {
+		*n = 2;
+		return 1;
+	}
+	if (c == 0xef && i + 2 < len && (unsigned char)s[i + 1] == 0xbb &&
+	    (unsigned char)s[i + 2] == 0xbf) {   /* a stray byte-order mark */
+		*n = 3;
+		return 1;
+	}
+	return 0;
+}
+
+/* Trims blanks from both ends of s[*a..*b). */
+static void trim(const char *s, size_t *a, size_t *b)
+{
+	size_t n;
+	while (*a < *b && is_blank_at(s, *b, *a, &n))
+		*a += n;
+	while (*b > *a) {
+		unsigned char c = (unsigned char)s[*b - 1];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n')
+			(*b)--;
+		else if (c == 0xa0 && *b - 2 >= *a && (unsigned char)s[*b - 2] == 0xc2)
+			*b -= 2;
+		else
+			break;
+	}
+}
+
+/* The end of the text proper, before closing quotes and brackets. */
+static size_t end_before_closers(const char *s, size_t a, size_t b)
+{
+	while (b > a) {
+		unsigned char c = (unsigned char)s[b - 1];
+		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*') {
+			b--;
+		} else if (b - a >= 3 && (unsigned char)s[b - 3] == 0xe2 &&
+			   (unsigned char)s[b - 2] == 0x80 &&
+			   ((unsigned char)s[b - 1] == 0x9d || (unsigned char)s[b - 1] == 0x99)) {
+			b -= 3;   /* ” ’ */
+		} else if (b - a >= 2 && (unsigned char)s[b - 2] == 0xc2 &&
+			   (unsigned char)s[b - 1] == 0xbb) {
+			b -= 2;   /* » */
+		} else {
+			break;
+		}
+	}
+	return b;
+}
+
+static void measure(const char *s, struct unit *u)
+{
+	size_t a = u->off, b = u->off + u->len, n;
+	int in_word = 0, letters = 0, lower = 0;
+	for (size_t i = a; i < b; i++) {
+		if (is_blank_at(s, b, i, &n)) {
+			in_word = 0;
+			i += n - 1;
+			continue;
+		}
+		if (!in_word)
+			u->words++;
+		in_word = 1;
+		unsigned char c = (unsigned char)s[i];
+		letters += isalpha(c) != 0;
+		lower += islower(c) != 0;
+	}
+	u->caps = letters > 0 && lower == 0;
+	size_t e = end_before_closers(s, a, b);
+	unsigned char last = e > a ? (unsigned char)s[e - 1] : 0;
+	u->sentence = last == '.' || last == '!' || last == '?' ||
+		      (e - a >= 3 && (unsigned char)s[e - 3] == 0xe2 &&
+		       (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 1] == 0xa6);
+	/* "(END)" and "(2018)" close with a bracket but are not sentences. */
+	if (e < b && (s[b - 1] == ')' || s[b - 1] == ']') && last != '.' && last != '!' && last != '?')
+		u->sentence = 0;
+	u->colon = b > a && s[b - 1] == ':';
+	unsigned char l = b > a ? (unsigned char)s[b - 1] : 0;
+	u->soft_end = l == ',' || l == ';' || l == '-' ||
+		      (b - a >= 3 && (unsigned char)s[b - 3] == 0xe2 && (unsigned char)s[b - 2] == 0x80 &&
+		       ((unsigned char)s[b - 1] == 0x93 || (unsigned char)s[b - 1] == 0x94));
+	unsigned char f = (unsigned char)s[a];
+	u->title_start = isupper(f) || isdigit(f) || f == '"' || f == '\'' || f == '(' ||
+			 f == '[' || f >= 0x80;
+}
+
+/* ---- classifying --------------------------------------------------------- */
+
+/* Case-insensitive search of needle in s[a..b). */
+static int contains(const char *s, size_t a, size_t b, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (size_t i = a; i + n <= b; i++)
+		if (!strncasecmp(s + i, needle, n))
+			return 1;
+	return 0;
+}
+
+static int starts_with(const char *s, size_t a, size_t b, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return b - a >= n && !strncasecmp(s + a, prefix, n);
+}
+
+/* Separators of menu items and link lists in the unit: '|', '›', '»', '•',
+ * '·', tabs, and gaps of two blanks or more that do not follow a sentence. */
+static int count_separators(const char *s, const struct unit *u)
+{
+	size_t a = u->off, b = u->off + u->len;
+	int seps = 0;
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '|' || c == '\t') {
+			seps++;
+		} else if (c == ' ' && i + 1 < b && s[i + 1] == ' ' && i > a &&
+			   !strchr(".!?:", s[i - 1])) {
+			seps++;
+			while (i + 1 < b && s[i + 1] == ' ')
+				i++;
+		} else if (c == 0xe2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
+			   ((unsigned char)s[i + 2] == 0xba || (unsigned char)s[i + 2] == 0xa2)) {
+			seps++;   /* › • */
+		} else if (c == 0xc2 && i + 1 < b &&
+			   ((unsigned char)s[i + 1] == 0xbb || (unsigned char)s[i + 1] == 0xb7)) {
+			seps++;   /* » · */
+		}
+	}
+	return seps;
+}
+
+/* Boilerplate by its words. Strong phrases mark a short unit anywhere;
+ * weak ones only a unit that is not a sentence ("Sign up for our
+ * newsletter"), so that a quote about subscribing to a treaty survives. */
+static int is_boilerplate(const char *s, const struct unit *u)
+{
+	static const char *const strong[] = {
+		"\xc2\xa9", "all rights reserved", "cookies", "cookie policy",
+		"our standards:", "this site uses", NULL,
+	};
+	static const char *const weak[] = {
+		"subscribe", "newsletter", "sign up", "sign in", "log in", "skip to",
+		"click here", "read more", "show more", "load more", "see more",
+		"share this", "share on", "share via", "follow us", "advertisement",
+		"sponsored", "terms of use", "privacy policy", "back to top",
+		"most read", "most popular", "you may also like", "recommended for you",
+		"related coverage", "related articles", "related stories", "related news",
+		"related:", "download the app", "print this", "email this", NULL,
+	};
+	static const char *const menu_words[] = {
+		"share", "tweet", "print", "email", "menu", "search", "home", "more",
+		"hide", "close", "comments", "tags", "next", "previous", "top", NULL,
+	};
+	size_t a = u->off, b = u->off + u->len;
+	if (u->len <= 160)
+		for (int k = 0; strong[k]; k++)
+			if (contains(s, a, b, strong[k]))
+				return 1;
+	if (u->sentence || u->len > 160)
+		return 0;
+	for (int k = 0; weak[k]; k++)
+		if (contains(s, a, b, weak[k]))
+			return 1;
+	if (u->words == 1)
+		for (int k = 0; menu_words[k]; k++)
+			if (u->len == strlen(menu_words[k]) && starts_with(s, a, b, menu_words[k]))
+				return 1;
+	return 0;
+}
+
+/* "1 pages in this article", "3 min read", "12 comments". */
+static int is_counter(const char *s, const struct unit *u)
+{
+	if (u->sentence || u->words > 6 || !isdigit((unsigned char)s[u->off]))
+		return 0;
+	size_t i = u->off;
+	while (i < u->off + u->len && isdigit((unsigned char)s[i]))
+		i++;
+	return i < u->off + u->len && s[i] == ' ';
+}
+
+static int is_url_at(const char *s, size_t a, size_t b)
+{
+	if (!starts_with(s, a, b, "http://") && !starts_with(s, a, b, "https://") &&
+	    !starts_with(s, a, b, "www."))
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (s[i] == ' ' || s[i] == '\t')
+			return 0;
+	return 1;
+}
+
+/* "Label: value" with a one- or two-word label and a short value. Sets
+ * *value to where the value starts. */
+static int is_field(const char *s, const struct unit *u, size_t *value)
+{
+	size_t a = u->off, b = a + u->len, i = a;
+	if (s[a] == '[')
+		a++, i++;
+	int spaces = 0;
+	while (i < b && i - a <= 24 && s[i] != ':') {
+		if (s[i] == ' ')
+			spaces++;
+		else if (!isalpha((unsigned char)s[i]))
+			return 0;
+		i++;
+	}
+	if (i >= b || s[i] != ':' || i == a || spaces > 1 || i + 1 >= b || s[i + 1] != ' ')
+		return 0;
+	size_t v = i + 1;
+	while (v < b && s[v] == ' ')
+		v++;
+	int words = 0, in_word = 0;
+	for (size_t k = v; k < b; k++) {
+		if (s[k] == ' ')
+			in_word = 0;
+		else if (!in_word)
+			words++, in_word = 1;
+	}
+	if (v >= b || (words > 4 && !is_url_at(s, v, b)) || (u->sentence && words > 2))
+		return 0;
+	*value = v;
+	return 1;
+}
+
+/* "By Jane Doe", "By JANE DOE and John Roe". */
+static int is_byline(const char *s, const struct unit *u)
+{
+	size_t a = u->off, b = a + u->len;
+	return !u->sentence && u->words >= 3 && u->words <= 8 && starts_with(s, a, b, "by ") &&
+	       b - a > 3 && isupper((unsigned char)s[a + 3]);
+}
+
+static void classify(struct reader *r, struct unit *u)
+{
+	const char *s = r->s;
+	size_t a = u->off, b = a + u->len, v;
+	struct timestamp ts;
+	struct dateline dl;
+	char name[64];
+	measure(s, u);
+	if (timestamp_scan(s + a, u->len, &ts)) {
+		u->kind |= U_TS;
+		return;
+	}
+	if (dateline_parse(s + a, u->len, &dl)) {
+		u->kind |= U_DATELINE;
+		return;
+	}
+	if (is_url_at(s, a, b))
+		u->kind |= U_URL;
+	else if (is_field(s, u, &v))
+		u->kind |= U_FIELD | (is_url_at(s, v, b) ? U_URL : 0);
+	else if (!u->sentence && count_separators(s, u) >= 1)
+		u->kind |= U_LINKS;
+	if (is_boilerplate(s, u))
+		u->kind |= U_BOILER;
+	if (is_counter(s, u))
+		u->kind |= U_COUNTER;
+	if (is_byline(s, u))
+		u->kind |= U_BYLINE;
+	if (u->len <= 80 && u->words <= 8 && !(u->kind & (U_URL | U_FIELD)) &&
+	    agency_canonical(s + a, u->len, name, sizeof(name)))
+		u->kind |= U_AGENCY;
+}
+
+/* ---- cutting into units -------------------------------------------------- */
+
+static int add_unit(struct reader *r, size_t a, size_t b)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		struct unit *p = realloc(r->u, cap * sizeof(*p));
+		if (!p)
+			return -1;
+		r->u = p;
+		r->cap = cap;
+	}
+	r->u[r->n++] = (struct unit){.off = a, .len = b - a};
+	return 0;
+}
+
+struct line {
+	size_t a, b;   /* trimmed; a == b for a blank line */
+};
+
+/* A block of lines is a hard-wrapped paragraph when every line but the last
+ * has the length of a wrapped line, and at least one of them breaks in
+ * mid-sentence. One-sentence-per-line text and menus stay separate lines. */
+static int is_wrapped(const char *s, const struct line *ln, size_t n)
+{
+	if (n < 2)
+		return 0;
+	int soft = 0;
+	size_t total = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		size_t w = ln[i].b - ln[i].a;
+		if (w < 40 || w > 100)
+			return 0;
+		total += w;
+		struct timestamp ts;
+		if (timestamp_scan(s + ln[i].a, w, &ts) || timestamp_scan(s + ln[i + 1].a,
+			ln[i + 1].b - ln[i + 1].a, &ts))
+			return 0;
+		struct unit tmp = {.off = ln[i].a, .len = w};
+		measure(s, &tmp);
+		soft += !tmp.sentence && !tmp.colon;
+	}
+	if (ln[n - 1].b - ln[n - 1].a > 100)
+		return 0;
+	return soft > 0 && total / (n - 1) >= 55;
+}
+
+/* Splits the input into lines ('\n', '\r\n' or '\r'), then into units. */
+static int cut_units(struct reader *r)
+{
+	struct line *ln = NULL;
+	size_t nl = 0, capl = 0, i = 0;
+	int rc = 0;
+	while (i <= r->len && !rc) {
+		size_t e = i;
+		while (e < r->len && r->s[e] != '\n' && r->s[e] != '\r')
+			e++;
+		if (nl == capl) {
+			capl = capl ? capl * 2 : 256;
+			struct line *p = realloc(ln, capl * sizeof(*p));
+			if (!p) {
+				rc = -1;
+				break;
+			}
+			ln = p;
+		}
+		size_t a = i, b = e;
+		trim(r->s, &a, &b);
+		ln[nl++] = (struct line){a, b};
+		if (e + 1 < r->len && r->s[e] == '\r' && r->s[e + 1] == '\n')
+			e++;
+		i = e + 1;
+	}
+	for (size_t k = 0; k < nl && !rc;) {
+		if (ln[k].a == ln[k].b) {
+			k++;
+			continue;
+		}
+		size_t e = k;
+		while (e < nl && ln[e].a < ln[e].b)
+			e++;
+		if (is_wrapped(r->s, ln + k, e - k)) {
+			rc = add_unit(r, ln[k].a, ln[e - 1].b);
+		} else {
+			for (size_t j = k; j < e && !rc; j++)
+				rc = add_unit(r, ln[j].a, ln[j].b);
+		}
+		k = e;
+	}
+	free(ln);
+	return rc;
+}
+
+/* ---- related headlines --------------------------------------------------- */
+
+static int headline_like(const struct unit *u)
+{
+	return !(u->kind & (U_TS | U_DATELINE | U_LINKS | U_BOILER)) && u->words >= 2 &&
+	       u->len <= 250 && u->title_start;
+}
+
+/* Marks runs of two or more (headline, its date) pairs, or (date, headline),
+ * as related headlines. When a run ends right before the report's own text
+ * (a dateline or a long line), its last pair is the report's own headline
+ * and timestamp, and stays. */
+static void mark_related(struct reader *r)
+{
+	for (int order = 0; order < 2; order++) {
+		size_t i = 0;
+		while (i + 1 < r->n) {
+			size_t j = i;
+			while (j + 1 < r->n) {
+				const struct unit *x = &r->u[j], *y = &r->u[j + 1];
+				int ok = order == 0 ? headline_like(x) && (y->kind & U_TS)
+						    : (x->kind & U_TS) && headline_like(y);
+				if (!ok)
+					break;
+				j += 2;
+			}
+			size_t pairs = (j - i) / 2;
+			if (pairs >= 2) {
+				if (j < r->n && ((r->u[j].kind & U_DATELINE) ||
+						 (r->u[j].words >= 6 && !(r->u[j].kind & U_NOISE))))
+					j -= 2;
+				for (size_t k = i; k < j; k++)
+					r->u[k].kind |= U_RELATED;
+			}
+			i = j > i ? j : i + 1;
+		}
+	}
+}
+
+/* ---- anchors ------------------------------------------------------------- */
+
+/* A paragraph the body may open with: prose of six words or more. */
+static int body_start_like(const struct unit *u)
+{
+	return !(u->kind & U_NOISE) && u->words >= 6 && (u->sentence || u->colon);
+}
+
+static int prose(const struct unit *u)
+{
+	return !(u->kind & U_NOISE) && u->sentence;
+}
+
+static void find_dateline(struct reader *r)
+{
+	int long_before = 0;
+	r->d = NONE;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct unit *u = &r->u[i];
+		if (u->kind & U_DATELINE) {
+			if (long_before < 2 && dateline_parse(r->s + u->off, u->len, &r->dl))
+				r->d = i;
+			return;
+		}
+		/* A dateline after two full paragraphs is a quoted report, not this one's. */
+		long_before += prose(u) && u->words >= 20;
+	}
+}
+
+static void find_timestamp(struct reader *r)
+{
+	size_t limit = r->d;
+	if (limit == NONE)
+		for (size_t i = 0; i < r->n && limit == NONE; i++)
+			if (prose(&r->u[i]) && r->u[i].words >= 25)
+				limit = i;
+	r->t = NONE;
+	for (size_t i = 0; i < r->n && i < limit; i++) {
+		const struct unit *u = &r->u[i];
+		if ((u->kind & U_TS) && !(u->kind & U_RELATED)) {
+			if (timestamp_scan(r->s + u->off, u->len, &r->ts))
+				r->t = i;
+			return;
+		}
+	}
+}
+
+static void find_body(struct reader *r)
+{
+	r->b = r->d;
+	if (r->b == NONE) {
+		size_t from = r->t == NONE ? 0 : r->t + 1;
+		for (size_t i = from; i < r->n && r->b == NONE; i++)
+			if (body_start_like(&r->u[i]))
+				r->b = i;
+		if (r->b == NONE && r->t != NONE) {
+			r->t = NONE;   /* that was no timestamp of this report */
+			find_body(r);
+			return;
+		}
+		for (size_t i = 0; i < r->n && r->b == NONE; i++)
+			if (prose(&r->u[i]))
+				r->b = i;
+		for (size_t i = 0; i < r->n && r->b == NONE; i++)
+			if (!(r->u[i].kind & U_NOISE))
+				r->b = i;
+	}
+	r->l = r->b;
+	for (size_t i = r->b == NONE ? r->n : r->b + 1; i < r->n; i++)
+		if (prose(&r->u[i]))
+			r->l = i;
+}
+
+/* A line the headline may be: capitalised, not cut short, not noise, not a
+ * sentence that runs on. `need` is the least number of words. */
+static int title_candidate(const struct unit *u, int need, int allow_caps)
+{
+	if ((u->kind & (U_NOISE | U_DATELINE)) || !u->title_start || u->soft_end || u->colon)
+		return 0;
+	if (u->words < need || u->words > 40 || u->len > 300)
+		return 0;
+	return allow_caps || !u->caps;
+}
+
+static int lede_candidate(const struct unit *u)
+{
+	return !(u->kind & (U_NOISE | U_DATELINE)) && u->words >= 5 && !u->caps && u->title_start;
+}
+
+/* The closest candidate of at least `need` words before unit `to`, searching
+ * back at most `span` units. */
+static size_t title_before(const struct reader *r, size_t to, size_t span, int need,
+                           int allow_caps)
+{
+	for (size_t k = 0; k < span && k < to; k++)
+		if (title_candidate(&r->u[to - 1 - k], need, allow_caps))
+			return to - 1 - k;
+	return NONE;
+}
+
+static size_t title_between(const struct reader *r, size_t from, size_t to, int allow_caps)
+{
+	for (size_t i = from; i < to; i++)
+		if (title_candidate(&r->u[i], 2, allow_caps))
+			return i;
+	return NONE;
+}
+
+/* Pages print the headline before the timestamp (TASS, AP) or after it
+ * (Reuters, UN, EU): a full headline before it wins, then one between it and
+ * the body, then a short one right before it. */
+static void find_headline(struct reader *r)
+{
+	size_t b = r->b == NONE ? r->n : r->b;
+	size_t anchor = r->t != NONE ? r->t : b;
+	r->h = r->lede = NONE;
+	for (int caps = 0; caps < 2 && r->h == NONE; caps++) {
+		r->h = title_before(r, anchor, 8, 4, caps);
+		if (r->h == NONE && r->t != NONE)
+			r->h = title_between(r, r->t + 1, b, caps);
+		if (r->h == NONE)
+			r->h = title_before(r, anchor, 2, 2, caps);
+	}
+	size_t from = r->h == NONE ? 0 : r->h + 1;
+	if (r->t != NONE && r->t + 1 > from)
+		from = r->t + 1;
+	for (size_t i = from; i < b && r->lede == NONE; i++)
+		if (lede_candidate(&r->u[i]))
+			r->lede = i;
+}
+
+/* ---- output -------------------------------------------------------------- */
+
+/* Appends s[a..b) with runs of blanks and line breaks collapsed to one space. */
+static int add_clean(struct buf *out, const char *s, size_t a, size_t b)
+{
+	int space = 0;
+	size_t n;
+	for (size_t i = a; i < b; i++) {
+		if (is_blank_at(s, b, i, &n)) {
+			space = 1;
+			i += n - 1;
+			continue;
+		}
+		if (space && out->len && out->data[out->len - 1] != '\n' && buf_addch(out, ' '))
+			return -1;
+		space = 0;
+		if (buf_addch(out, s[i]))
+			return -1;
+	}
+	return 0;
+}
+
+static int set_clean(char **field, const char *s, size_t a, size_t b)
+{
+	struct buf t;
+	buf_init(&t, b - a + 16);
+	if (add_clean(&t, s, a, b)) {
+		buf_release(&t);
+		return -1;
+	}
+	char *v = buf_detach(&t);
+	if (!v)
+		return -1;
+	free(*field);
+	*field = v;
+	return 0;
+}
+
+/* "(LEAD)", "(URGENT)", "(2nd LD)", "UPDATE 2-": tags wires put before a
+ * headline. Returns where the headline proper starts. */
+static size_t skip_title_tag(const char *s, size_t a, size_t b)
+{
+	if (b - a > 2 && s[a] == '(') {
+		size_t i = a + 1;
+		int ok = 1;
+		while (i < b && s[i] != ')' && i - a < 24) {
+			unsigned char c = (unsigned char)s[i];
+			if (islower(c) && !(i > a + 1 && (isdigit((unsigned char)s[i - 1]) ||
+						      islower((unsigned char)s[i - 1]))))
+				ok = 0;
+			if (islower(c) && i > a + 1 && islower((unsigned char)s[i - 1]) &&
+			    !(i > a + 2 && isdigit((unsigned char)s[i - 2])))
+				ok = 0;
+			i++;
+		}
+		if (ok && i < b && s[i] == ')' && i + 2 < b && s[i + 1] == ' ')
+			return i + 2;
+	}
+	if (starts_with(s, a, b, "UPDATE ")) {
+		size_t i = a + 7;
+		while (i < b && isdigit((unsigned char)s[i]))
+			i++;
+		if (i > a + 7 && i + 1 < b && s[i] == '-')
+			return i + 1;
+	}
+	return a;
+}
+
+/* Abbreviations that end in '.' without ending a sentence. */
+static int is_abbreviation(const char *s, size_t w, size_t dot)
+{
+	static const char *const abbr[] = {
+		"Gen", "Col", "Lt", "Sgt", "Gov", "Sen", "Rep", "Prof", "Mrs", "Inc", "Corp",
+		"Ltd", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "No", "vs", "Adm",
+		"Capt", "Maj", "Amb", "Dep", NULL,
+	};
+	size_t n = dot - w;
+	if (n <= 2)
+		return 1;   /* "U.S", "Mr", "Dr", "St", initials */
+	for (size_t i = w; i < dot; i++)
+		if (s[i] == '.')
+			return 1;   /* "U.S", "a.m" */
+	for (int k = 0; abbr[k]; k++)
+		if (strlen(abbr[k]) == n && !strncmp(s + w, abbr[k], n))
+			return 1;
+	return 0;
+}
+
+/* The end of the first sentence of s[a..b). */
+static size_t first_sentence_end(const char *s, size_t a, size_t b)
+{
+	size_t w = a;
+	for (size_t i = a; i < b; i++) {
+		if (s[i] == ' ' || s[i] == '\n') {
+			w = i + 1;
+			continue;
+		}
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    (i + 1 == b || s[i + 1] == ' ' || s[i + 1] == '\n') &&
+		    (s[i] != '.' || !is_abbreviation(s, w, i)))
+			return s[i] == '.' ? i : i + 1;
+	}
+	return b;
+}
+
+/* A title from the body when the report has no headline: the first sentence
+ * after the dateline, cut at a word before TEXT_TITLE_MAX bytes. */
+static int title_from_body(struct reader *r)
+{
+	const struct unit *u = &r->u[r->b];
+	size_t a = u->off, b = u->off + u->len;
+	if (r->b == r->d)
+		a += r->dl.consumed;
+	size_t e = first_sentence_end(r->s, a, b);
+	int cut = 0;
+	if (e - a > TEXT_TITLE_MAX) {
+		size_t k = a + TEXT_TITLE_MAX;
+		while (k > a && r->s[k] != ' ')
+			k--;
+		e = k > a ? k : a + TEXT_TITLE_MAX;
+		while (e > a && ((unsigned char)r->s[e] & 0xc0) == 0x80)
+			e--;   /* never cut a character */
+		cut = 1;
+	}
+	while (e > a && (r->s[e - 1] == ',' || r->s[e - 1] == ';' || r->s[e - 1] == ':'))
+		e--;
+	struct buf t;
+	buf_init(&t, TEXT_TITLE_MAX * 2 + 16);
+	if (add_clean(&t, r->s, a, e) || (cut && buf_addstr(&t, "\xe2\x80\xa6"))) {
+		buf_release(&t);
+		return -1;
+	}
+	free(r->out->title);
+	r->out->title = buf_detach(&t);
+	return r->out->title ? 0 : -1;
+}
+
+static int set_title(struct reader *r)
+{
+	if (r->h == NONE) {
+		if (report_warn(r->out, "no headline found"))
+			return -1;
+		return r->b == NONE ? 0 : title_from_body(r);
+	}
+	const struct unit *u = &r->u[r->h];
+	size_t b = u->off + u->len;
+	return set_clean(&r->out->title, r->s, skip_title_tag(r->s, u->off, b), b);
+}
+
+/* Whether unit i of the body range goes into the body text. */
+static int body_keeps(const struct reader *r, size_t i)
+{
+	const struct unit *u = &r->u[i];
+	if (i == r->b)
+		return 1;
+	if (u->kind & (U_RELATED | U_COUNTER | U_URL | U_AGENCY | U_TS))
+		return 0;
+	if (u->kind & (U_LINKS | U_BOILER | U_FIELD))
+		return 0;
+	return 1;
+}
+
+static int set_body(struct reader *r)
+{
+	if (r->b == NONE)
+		return 0;
+	struct buf body;
+	buf_init(&body, r->len + 16);
+	for (size_t i = r->b; i <= r->l; i++) {
+		if (!body_keeps(r, i))
+			continue;
+		if ((body.len && buf_addstr(&body, "\n\n")) ||
+		    add_clean(&body, r->s, r->u[i].off, r->u[i].off + r->u[i].len)) {
+			buf_release(&body);
+			return -1;
+		}
+	}
+	free(r->out->body);
+	r->out->body = buf_detach(&body);
+	return r->out->body ? 0 : -1;
+}
+
+/* ---- agency, url, author ------------------------------------------------- */
+
+static int set_agency_name(struct reader *r, const char *s, size_t n)
+{
+	char name[64];
+	if (!agency_canonical(s, n, name, sizeof(name)))
+		return 0;
+	return report_set(&r->out->agency, name) ? -1 : 1;
+}
+
+/* The field's value, when unit u is "Label: value" with the given label. */
+static int field_value(const struct reader *r, const struct unit *u, const char *label,
+                       size_t *v)
+{
+	size_t a = u->off, b = a + u->len;
+	if (!(u->kind & U_FIELD) || !starts_with(r->s, a, b, label))
+		return 0;
+	size_t n = strlen(label);
+	if (b - a <= n || r->s[a + n] != ':')
+		return 0;
+	*v = a + n + 1;
+	while (*v < b && r->s[*v] == ' ')
+		(*v)++;
+	return 1;
+}
+
+/* Outside the body: "Source: X" lines first, then lines naming the agency
+ * or issuer alone, then the name before a timestamp ("KYODO NEWS - ..."). */
+static int find_agency(struct reader *r)
+{
+	if (r->d != NONE)
+		return report_set(&r->out->agency, r->dl.agency);
+	size_t v;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct unit *u = &r->u[i];
+		if ((i < r->b || i > r->l) && field_value(r, u, "source", &v)) {
+			int rc = set_agency_name(r, r->s + v, u->off + u->len - v);
+			if (rc)
+				return rc < 0 ? -1 : 0;
+		}
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct unit *u = &r->u[i];
+		if ((u->kind & U_AGENCY) && (i < r->b || i > r->l)) {
+			int rc = set_agency_name(r, r->s + u->off, u->len);
+			if (rc)
+				return rc < 0 ? -1 : 0;
+		}
+	}
+	if (r->t != NONE && r->ts.text_start > 0) {
+		const struct unit *u = &r->u[r->t];
+		size_t e = r->ts.text_start;
+		while (e > 0 && strchr(" -|", r->s[u->off + e - 1]))
+			e--;
+		int rc = set_agency_name(r, r->s + u->off, e);
+		if (rc)
+			return rc < 0 ? -1 : 0;
+	}
+	if (r->hints && r->hints->agency) {
+		char name[64];
+		const char *a = r->hints->agency;
+		if (agency_canonical(a, strlen(a), name, sizeof(name)))
+			a = name;
+		return report_set(&r->out->agency, a);
+	}
+	return 0;
+}
+
+static int find_url_author(struct reader *r)
+{
+	for (size_t i = 0; i < r->n && !r->out->url; i++) {
+		const struct unit *u = &r->u[i];
+		if (!(u->kind & U_URL))
+			continue;
+		size_t a = u->off, b = a + u->len;
+		while (a < b && !is_url_at(r->s, a, b))
+			a++;
+		if (set_clean(&r->out->url, r->s, a, b))
+			return -1;
+	}
+	if (!r->out->url && r->hints && r->hints->url && report_set(&r->out->url, r->hints->url))
+		return -1;
+	for (size_t i = 0; i < r->n && i < r->b; i++) {
+		const struct unit *u = &r->u[i];
+		if (u->kind & U_BYLINE)
+			return set_clean(&r->out->author, r->s, u->off + 3, u->off + u->len);
+	}
+	return 0;
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+/* The year for a day and month written without one: the closest to the
+ * reference date (ry-rm-rd). */
+static int closest_year(int m, int d, int ry, int rm, int rd)
+{
+	int64_t ref = days_from_civil(ry, rm, rd);
+	int best = ry;
+	int64_t best_gap = INT64_MAX;
+	for (int y = ry - 1; y <= ry + 1; y++) {
+		if (!is_valid_date(y, m, d))
+			continue;
+		int64_t gap = days_from_civil(y, m, d) - ref;
+		if (gap < 0)
+			gap = -gap;
+		if (gap < best_gap)
+			best_gap = gap, best = y;
+	}
+	return best;
+}
+
+/* The latest year that does not put m-d after the hint date. */
+static int year_not_after(int m, int d, const struct cdate *h)
+{
+	int y = h->year;
+	if (h->prec >= PREC_MONTH && (m > h->month || (h->prec == PREC_DAY && m == h->month &&
+						       d > h->day)))
+		y--;
+	if (m == 2 && d == 29)
+		while (y > 1 && !is_valid_date(y, m, d))
+			y--;
+	return y;
+}
+
+static int set_day(struct reader *r, int y, int m, int d, const char *text, size_t n)
+{
+	if (!is_valid_date(y, m, d))
+		return report_warn(r->out, "impossible date %04d-%02d-%02d", y, m, d);
+	r->out->published = unix_from_civil(y, m, d, 0, 0, 0);
+	r->out->pub_known = PUB_DATE;
+	r->out->tz_offset_min = 0;
+	if (!text)
+		return 0;
+	return set_clean(&r->out->published_text, text, 0, n);
+}
+
+/* The date from the dateline; returns 1 when set, 0 when it has none. */
+static int dateline_date(struct reader *r, int use_ts)
+{
+	const struct dateline *dl = &r->dl;
+	if (r->d == NONE || !dl->month || !dl->day)
+		return 0;
+	const char *text = r->s + r->u[r->d].off + dl->date_start;
+	int y = dl->year;
+	if (!y && use_ts)
+		y = closest_year(dl->month, dl->day, r->ts.year, r->ts.month, r->ts.day);
+	if (!y && r->hints && r->hints->date.prec != PREC_UNKNOWN)
+		y = year_not_after(dl->month, dl->day, &r->hints->date);
+	if (!y) {
+		if (report_warn(r->out, "the dateline's date '%.*s' has no year: publication "
+				"date unknown", (int)dl->date_len, text))
+			return -1;
+		return 0;
+	}
+	return set_day(r, y, dl->month, dl->day, text, dl->date_len) ? -1 : 1;
+}
+
+static int timestamp_date(struct reader *r)
+{
+	const struct timestamp *ts = &r->ts;
+	const char *text = r->s + r->u[r->t].off + ts->text_start;
+	if (!ts->has_time || !ts->offset_known)
+		return set_day(r, ts->year, ts->month, ts->day, text, ts->text_len);
+	int64_t local = unix_from_civil(ts->year, ts->month, ts->day, ts->hour, ts->minute, 0);
+	r->out->published = local - (int64_t)ts->offset_min * 60;
+	r->out->tz_offset_min = ts->offset_min;
+	r->out->pub_known = PUB_TIME;
+	return set_clean(&r->out->published_text, text, 0, ts->text_len);
+}
+
+static int find_date(struct reader *r)
+{
+	int rc;
+	if (r->t != NONE) {
+		/* An "Updated" line of another day than the dateline's: the
+		 * dateline's day is the publication. */
+		if (r->ts.updated && r->d != NONE && r->dl.month &&
+		    (r->dl.month != r->ts.month || r->dl.day != r->ts.day) &&
+		    (rc = dateline_date(r, 1)) != 0)
+			return rc < 0 ? -1 : 0;
+		return timestamp_date(r);
+	}
+	size_t warned = r->out->n_warnings;
+	if ((rc = dateline_date(r, 0)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (r->hints && r->hints->date.prec == PREC_DAY) {
+		const struct cdate *h = &r->hints->date;
+		return set_day(r, h->year, h->month, h->day, NULL, 0);
+	}
+	if (r->out->n_warnings == warned)   /* a dateline without a year said it already */
+		return report_warn(r->out, "no date found");
+	return 0;
+}
+
+/* ---- the reader ---------------------------------------------------------- */
+
+static int fail(char **err, const char *msg)
+{
+	*err = xstrdup(msg);
+	return -1;
+}
+
+static int only_blanks(const char *s, size_t len)
+{
+	size_t n;
+	for (size_t i = 0; i < len; i += n)
+		if (!is_blank_at(s, len, i, &n))
+			return 0;
+	return 1;
+}
+
+static int fill_report(struct reader *r)
+{
+	struct report *out = r->out;
+	if (report_set(&out->format, "text"))
+		return -1;
+	if (set_title(r) || set_body(r) || find_agency(r) || find_url_author(r) || find_date(r))
+		return -1;
+	if (r->lede != NONE &&
+	    set_clean(&out->lede, r->s, r->u[r->lede].off, r->u[r->lede].off + r->u[r->lede].len))
+		return -1;
+	const char *place = r->d != NONE ? r->dl.place : r->t != NONE ? r->ts.place : "";
+	if (*place && report_set(&out->place, place))
+		return -1;
+	return 0;
+}
+
+int text_read(const char *data, size_t len, const struct ingest_hints *hints,
+              struct report *out, char **err)
+{
+	*err = NULL;
+	if (len > TEXT_MAX_INPUT)
+		return fail(err, "report too large");
+	if (!data || only_blanks(data, len))
+		return fail(err, "empty report");
+	struct reader r = {.s = data, .len = len, .hints = hints, .out = out};
+	int rc = cut_units(&r);
+	for (size_t i = 0; i < r.n && !rc; i++)
+		classify(&r, &r.u[i]);
+	if (!rc) {
+		mark_related(&r);
+		find_dateline(&r);
+		find_timestamp(&r);
+		find_body(&r);
+		if (r.b == NONE) {
+			free(r.u);
+			return fail(err, "no report text found");
+		}
+		find_headline(&r);
+		rc = fill_report(&r);
+	}
+	free(r.u);
+	if (rc)
+		return fail(err, "out of memory");
+	return 0;
+}

@@ -1,0 +1,452 @@
+/* Safe XML reading and bounded DOM helpers: see xmlsafe.h. */
+#include "ingest/xmlsafe.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/entities.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+/* Entities nest at most this deep when we expand them ourselves; libxml2
+ * refuses loops at parse time, this only keeps the recursion bounded. */
+#define MAX_ENTITY_DEPTH 40
+
+/* The parse in progress on this thread, so that the loader can count refusals
+ * without touching ctxt->_private, which other libxml2 users may own. */
+static _Thread_local xmlParserCtxtPtr current_ctxt;
+static _Thread_local int current_refusals;
+
+/* Refuses every external entity, DTD or XInclude: agency files are read on
+ * their own, never with whatever they point at. */
+static xmlParserInputPtr refuse_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	if (ctxt && ctxt == current_ctxt)
+		current_refusals++;
+	return NULL;
+}
+
+static char *dup_error(const char *path, int line, const char *msg)
+{
+	struct buf b;
+	buf_init(&b, 1024);
+	size_t n = strcspn(msg, "\r\n");
+	while (n > 0 && (msg[n - 1] == ' ' || msg[n - 1] == '!'))
+		n--;
+	int rc = buf_printf(&b, "unable to parse '%s'", path ? path : "-");
+	if (!rc && line > 0)
+		rc = buf_printf(&b, ": line %d", line);
+	if (!rc && n > 0) {
+		rc = buf_addstr(&b, ": ");
+		size_t at = b.len;
+		if (!rc)
+			rc = buf_add(&b, msg, n);
+		if (!rc)
+			b.data[at] = (char)tolower((unsigned char)b.data[at]);
+	}
+	char *s = rc ? NULL : buf_detach(&b);
+	buf_release(&b);
+	return s ? s : strdup("unable to parse xml: out of memory");
+}
+
+/* The encoding named in the XML declaration, copied into out ("" if none). */
+static void declared_encoding(const char *data, size_t len, char *out, size_t outsz)
+{
+	out[0] = '\0';
+	size_t lim = len < 300 ? len : 300;
+	if (lim < 5 || memcmp(data, "<?xml", 5) != 0)
+		return;
+	const char *end = memchr(data, '>', lim);
+	if (!end)
+		return;
+	for (const char *p = data; p + 8 < end; p++) {
+		if (memcmp(p, "encoding", 8) != 0)
+			continue;
+		p += 8;
+		while (p < end && (*p == ' ' || *p == '=' || *p == '\t'))
+			p++;
+		if (p >= end || (*p != '"' && *p != '\''))
+			return;
+		char q = *p++;
+		size_t i = 0;
+		while (p < end && *p != q && i + 1 < outsz)
+			out[i++] = *p++;
+		out[i] = '\0';
+		return;
+	}
+}
+
+/* 1 when a failed parse is worth a second try as windows-1252: the bytes
+ * were not UTF-8 although the file claimed (or defaulted to) UTF-8. */
+static int worth_reencoding(const char *data, size_t len, const xmlError *e)
+{
+	if (!e || (e->code != XML_ERR_INVALID_CHAR && e->code != XML_ERR_INVALID_ENCODING))
+		return 0;
+	if (!e->message || !strstr(e->message, "UTF-8"))
+		return 0;
+	char enc[32];
+	declared_encoding(data, len, enc, sizeof(enc));
+	return enc[0] == '\0' || strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0;
+}
+
+static size_t sat_add(size_t a, size_t b)
+{
+	return a > SIZE_MAX / 2 - b ? SIZE_MAX / 2 : a + b;
+}
+
+static size_t list_size(const xmlNode *n, int depth);
+
+/* The expanded size of an entity, remembered in its _private field so that
+ * each entity is measured once however often it is referenced. */
+static size_t entity_size(xmlEntityPtr ent, int depth)
+{
+	if (!ent || depth > MAX_ENTITY_DEPTH)
+		return 0;
+	if (ent->_private)
+		return (size_t)(uintptr_t)ent->_private - 1;
+	size_t n = ent->children ? list_size(ent->children, depth + 1) : (size_t)ent->length;
+	ent->_private = (void *)(uintptr_t)(n + 1);
+	return n;
+}
+
+/* The expanded text size of a node list, attributes included. */
+static size_t list_size(const xmlNode *n, int depth)
+{
+	size_t total = 0;
+	for (; n; n = n->next) {
+		switch (n->type) {
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (n->content)
+				total = sat_add(total, strlen((const char *)n->content));
+			break;
+		case XML_ENTITY_REF_NODE:
+			total = sat_add(total, entity_size((xmlEntityPtr)n->children, depth));
+			break;
+		case XML_ELEMENT_NODE:
+			for (const xmlAttr *a = n->properties; a; a = a->next)
+				total = sat_add(total, list_size(a->children, depth));
+			total = sat_add(total, list_size(n->children, depth));
+			break;
+		default:
+			break;
+		}
+		if (total >= XMLSAFE_MAX_EXPANSION)
+			break;
+	}
+	return total;
+}
+
+/* Counts the external entities the document declares: none of them was (or
+ * will be) loaded. */
+static int count_external_decls(xmlDocPtr doc)
+{
+	int n = 0;
+	if (!doc->intSubset)
+		return 0;
+	for (const xmlNode *c = doc->intSubset->children; c; c = c->next) {
+		if (c->type != XML_ENTITY_DECL)
+			continue;
+		const xmlEntity *e = (const xmlEntity *)c;
+		if (e->etype == XML_EXTERNAL_GENERAL_PARSED_ENTITY ||
+		    e->etype == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY ||
+		    e->etype == XML_EXTERNAL_PARAMETER_ENTITY)
+			n++;
+	}
+	return n;
+}
+
+static xmlDocPtr parse_once(const char *data, size_t len, const char *path, const char *encoding,
+			    char **err, int *refusals, int *reencode)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		*err = strdup("unable to parse xml: out of memory");
+		return NULL;
+	}
+	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+	current_ctxt = ctxt;
+	current_refusals = 0;
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, encoding, opts);
+	*refusals += current_refusals;
+	current_ctxt = NULL;
+	if (!doc || !ctxt->wellFormed) {
+		const xmlError *e = xmlCtxtGetLastError(ctxt);
+		if (reencode)
+			*reencode = worth_reencoding(data, len, e);
+		*err = dup_error(path, e ? e->line : 0,
+				 e && e->message ? e->message : "not well-formed xml");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+xmlDocPtr xmlsafe_read_notes(const char *data, size_t len, const char *path, char **err,
+			     struct xmlsafe_notes *notes)
+{
+	struct xmlsafe_notes local = {0, 0};
+	*err = NULL;
+	if (len > INT_MAX) {
+		*err = dup_error(path, 0, "file larger than 2 GB");
+		return NULL;
+	}
+	xmlInitParser();
+	xmlSetExternalEntityLoader(refuse_loader);
+	int reencode = 0;
+	xmlDocPtr doc = parse_once(data, len, path, NULL, err, &local.refused_entities, &reencode);
+	if (!doc && reencode) {
+		char *err2 = NULL;
+		doc = parse_once(data, len, path, "WINDOWS-1252", &err2, &local.refused_entities, NULL);
+		if (doc) {
+			free(*err);
+			*err = NULL;
+			local.reencoded = 1;
+		}
+		free(err2);
+	}
+	if (doc && list_size(doc->children, 0) >= XMLSAFE_MAX_EXPANSION) {
+		*err = dup_error(path, 0, "entities expand to more than 256 MB (an entity bomb?)");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (doc)
+		local.refused_entities += count_external_decls(doc);
+	if (notes)
+		*notes = local;
+	return doc;
+}
+
+xmlDocPtr xmlsafe_read(const char *data, size_t len, const char *path, char **err,
+		       int *refused_entities)
+{
+	struct xmlsafe_notes notes;
+	xmlDocPtr doc = xmlsafe_read_notes(data, len, path, err, &notes);
+	if (refused_entities)
+		*refused_entities = notes.refused_entities;
+	return doc;
+}
+
+int xmlsafe_is(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->name &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
+int xmlsafe_is_ns(const xmlNode *n, const char *href, const char *name)
+{
+	if (!xmlsafe_is(n, name))
+		return 0;
+	if (!href)
+		return n->ns == NULL || n->ns->href == NULL;
+	return n->ns && n->ns->href && strcmp((const char *)n->ns->href, href) == 0;
+}
+
+xmlNode *xmlsafe_next(const xmlNode *n, const char *name)
+{
+	for (n = n ? n->next : NULL; n; n = n->next)
+		if (xmlsafe_is(n, name))
+			return (xmlNode *)n;
+	return NULL;
+}
+
+xmlNode *xmlsafe_child(const xmlNode *parent, const char *name)
+{
+	if (!parent)
+		return NULL;
+	for (xmlNode *c = parent->children; c; c = c->next)
+		if (xmlsafe_is(c, name))
+			return c;
+	return NULL;
+}
+
+xmlNode *xmlsafe_find(const xmlNode *n, const char *name)
+{
+	if (!n)
+		return NULL;
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlsafe_is(c, name))
+			return c;
+		xmlNode *f = xmlsafe_find(c, name);
+		if (f)
+			return f;
+	}
+	return NULL;
+}
+
+/* Text gathering with white space collapsed: `space` is set when white space
+ * was seen since the last character written, and written only before the
+ * next non-space character, so nothing trails. */
+struct gather {
+	struct buf *out;
+	size_t start;
+	int space;
+	int full;
+	int raw;        /* 1: keep white space as written */
+};
+
+static void gather_bytes(struct gather *g, const char *s, size_t n)
+{
+	size_t i = 0;
+	if (g->raw) {
+		size_t room = g->out->max - g->out->len;
+		if (!g->full && buf_add(g->out, s, n < room ? n : room))
+			g->full = 1;
+		if (n > room)
+			g->full = 1;
+		return;
+	}
+	while (i < n && !g->full) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			g->space = 1;
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
+			j++;
+		if (g->space && g->out->len > g->start && buf_addch(g->out, ' '))
+			g->full = 1;
+		g->space = 0;
+		if (!g->full && buf_add(g->out, s + i, j - i))
+			g->full = 1;
+		i = j;
+	}
+}
+
+/* Elements whose edges separate words, so "<p>a</p><p>b</p>" is "a b". */
+static int breaks_words(const xmlNode *n)
+{
+	static const char *const names[] = {
+		"p", "br", "li", "td", "th", "tr", "div", "dd", "dt", "ul", "ol", "table",
+		"block", "byttl", "hl1", "hl2", "h1", "h2", "h3", "h4", "h5", "h6",
+		"name", "title", "blockquote", "bq", "pre", NULL,
+	};
+	for (int i = 0; names[i]; i++)
+		if (strcmp((const char *)n->name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void gather_list(struct gather *g, const xmlNode *n, int depth);
+
+static void gather_node(struct gather *g, const xmlNode *n, int depth)
+{
+	switch (n->type) {
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+		if (n->content)
+			gather_bytes(g, (const char *)n->content, strlen((const char *)n->content));
+		break;
+	case XML_ENTITY_REF_NODE: {
+		const xmlEntity *ent = (const xmlEntity *)n->children;
+		if (!ent || depth > MAX_ENTITY_DEPTH)
+			break;
+		if (ent->children)
+			gather_list(g, ent->children, depth + 1);
+		else if (ent->etype == XML_INTERNAL_GENERAL_ENTITY && ent->content)
+			gather_bytes(g, (const char *)ent->content, (size_t)ent->length);
+		break;
+	}
+	case XML_ELEMENT_NODE: {
+		int br = !g->raw && breaks_words(n);
+		if (br)
+			g->space = 1;
+		gather_list(g, n->children, depth);
+		if (br)
+			g->space = 1;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void gather_list(struct gather *g, const xmlNode *n, int depth)
+{
+	for (; n && !g->full; n = n->next)
+		gather_node(g, n, depth);
+}
+
+int xmlsafe_text(const xmlNode *n, struct buf *out)
+{
+	struct gather g = {out, out->len, 0, 0, 0};
+	if (n)
+		gather_node(&g, n, 0);
+	return g.full ? -1 : 0;
+}
+
+int xmlsafe_raw_text(const xmlNode *n, struct buf *out)
+{
+	struct gather g = {out, out->len, 0, 0, 1};
+	if (n)
+		gather_list(&g, n->children, 0);
+	return g.full ? -1 : 0;
+}
+
+int xmlsafe_text_run(const xmlNode *first, const xmlNode *stop, struct buf *out)
+{
+	struct gather g = {out, out->len, 0, 0, 0};
+	for (const xmlNode *n = first; n && n != stop && !g.full; n = n->next)
+		gather_node(&g, n, 0);
+	return g.full ? -1 : 0;
+}
+
+/* Cuts s (NUL-terminated, len bytes) back to a UTF-8 character boundary at
+ * or below max. */
+static void cut_utf8(char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return;
+	size_t n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	s[n] = '\0';
+}
+
+static char *finish(struct buf *b, size_t max)
+{
+	char *s = buf_detach(b);
+	buf_release(b);
+	if (s)
+		cut_utf8(s, strlen(s), max);
+	return s;
+}
+
+char *xmlsafe_text_dup(const xmlNode *n, size_t max)
+{
+	if (!n)
+		return NULL;
+	struct buf b;
+	/* Room for one more character, so that the cut lands on a boundary. */
+	buf_init(&b, max + 4);
+	xmlsafe_text(n, &b);
+	return finish(&b, max);
+}
+
+char *xmlsafe_attr(const xmlNode *n, const char *name, size_t max)
+{
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		if (!a->name || strcmp((const char *)a->name, name) != 0)
+			continue;
+		struct buf b;
+		buf_init(&b, max + 4);
+		struct gather g = {&b, 0, 0, 0, 0};
+		gather_list(&g, a->children, 0);
+		char *s = finish(&b, max);
+		return s;
+	}
+	return NULL;
+}

@@ -1,0 +1,326 @@
+/* The archive's lifetime: opening, refusing foreign files, schema migrations,
+ * transactions and import runs. Reports and events are in store_reports.c and
+ * store_events.c. */
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "util/buf.h"
+#include "util/embedded.h"
+
+/* 'Cmnq': marks a file as a communique archive (PRAGMA application_id). */
+#define APPLICATION_ID 0x436d6e71
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_AGENCY_GET] = "SELECT id FROM agencies WHERE name = ?1",
+	[ST_AGENCY_ADD] = "INSERT INTO agencies(name) VALUES (?1)",
+	[ST_BY_HASH] = "SELECT id FROM reports WHERE content_hash = ?1",
+	[ST_BY_URL] = "SELECT id FROM reports WHERE url = ?1 ORDER BY id LIMIT 1",
+	[ST_BY_GUID] = "SELECT id FROM reports WHERE guid = ?1 ORDER BY id LIMIT 1",
+	[ST_BY_IDENTITY] = "SELECT id FROM reports WHERE identity_key = ?1 ORDER BY id LIMIT 1",
+	[ST_REPORT_ADD] =
+		"INSERT INTO reports(agency_id, title, place, published, published_known, tz_offset,"
+		" published_text, lede, body, url, guid, author, format, summary_only, source_path,"
+		" content_hash, identity_key, imported_at)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
+	[ST_REPORT_UPDATE] =
+		"UPDATE reports SET agency_id=?1, title=?2, place=?3, published=?4, published_known=?5,"
+		" tz_offset=?6, published_text=?7, lede=?8, body=?9, url=?10, guid=?11, author=?12,"
+		" format=?13, summary_only=?14, source_path=?15, content_hash=?16, identity_key=?17,"
+		" imported_at=?18, version = version + 1 WHERE id = ?19",
+	[ST_REPORT_EVENTS] = "SELECT event_id FROM event_reports WHERE report_id = ?1",
+	[ST_UNLINK_REPORT] = "DELETE FROM event_reports WHERE report_id = ?1",
+	[ST_EVENT_ORPHAN_DEL] =
+		"DELETE FROM events WHERE id = ?1"
+		" AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)",
+	[ST_EVENT_FIND] = "SELECT id, date, date_precision FROM events WHERE party_key = ?1 ORDER BY id",
+	[ST_EVENT_ADD] =
+		"INSERT INTO events(type, cameo, status, date, date_precision, party_key, summary,"
+		" evidence, added_at, changed_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)",
+	[ST_EVENT_TOUCH] = "UPDATE events SET changed_at = ?2 WHERE id = ?1",
+	[ST_EVENT_REDATE] = "UPDATE events SET date = ?2, date_precision = ?3, changed_at = ?4 WHERE id = ?1",
+	[ST_ACTOR_GET] = "SELECT id FROM actors WHERE name = ?1 AND code = ?2",
+	[ST_ACTOR_ADD] = "INSERT INTO actors(name, code, kind) VALUES (?1, ?2, ?3)",
+	[ST_EVENT_ACTOR_ADD] =
+		"INSERT OR IGNORE INTO event_actors(event_id, seq, actor_id, role, title) VALUES (?1,?2,?3,?4,?5)",
+	[ST_TOPIC_GET] = "SELECT id FROM topics WHERE name = ?1",
+	[ST_TOPIC_ADD] = "INSERT INTO topics(name, kind) VALUES (?1, ?2)",
+	[ST_EVENT_TOPIC_ADD] = "INSERT OR IGNORE INTO event_topics(event_id, topic_id) VALUES (?1, ?2)",
+	[ST_EVENT_REPORT_ADD] =
+		"INSERT OR IGNORE INTO event_reports(event_id, report_id, evidence, ev_start, ev_end)"
+		" VALUES (?1,?2,?3,?4,?5)",
+};
+
+static char *msg(const char *fmt, const char *a, const char *b)
+{
+	struct buf m;
+	buf_init(&m, 8192);
+	buf_printf(&m, fmt, a, b);
+	return buf_detach(&m);
+}
+
+int store_fail(struct store *s, char **err, const char *what)
+{
+	if (err)
+		*err = msg("%s: %s", what, s && s->db ? sqlite3_errmsg(s->db) : "out of memory");
+	return -1;
+}
+
+sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, char **err)
+{
+	if (!s->st[id] && sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+					      &s->st[id], NULL) != SQLITE_OK) {
+		store_fail(s, err, "cannot prepare a statement");
+		return NULL;
+	}
+	sqlite3_reset(s->st[id]);
+	sqlite3_clear_bindings(s->st[id]);
+	return s->st[id];
+}
+
+int store_exec(struct store *s, const char *sql, char **err)
+{
+	char *e = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
+		if (err)
+			*err = msg("%s: %s", "archive error", e ? e : sqlite3_errmsg(s->db));
+		sqlite3_free(e);
+		return -1;
+	}
+	return 0;
+}
+
+int bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
+int store_latest_version(void)
+{
+	int n = 0;
+	while (embedded_schema[n].name)
+		n++;
+	return n;
+}
+
+static int pragma_int(struct store *s, const char *sql, int *out, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot read the archive");
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, err, "cannot read the archive");
+	return 0;
+}
+
+int store_version(struct store *s)
+{
+	int v = -1;
+	pragma_int(s, "PRAGMA user_version", &v, NULL);
+	return v;
+}
+
+/* Refuses files that are not ours: an SQLite file with tables but another
+ * application id, or an archive from a newer version. */
+static int check_identity(struct store *s, int *version, char **err)
+{
+	int app = 0, tables = 0;
+	if (pragma_int(s, "PRAGMA application_id", &app, err) ||
+	    pragma_int(s, "PRAGMA user_version", version, err) ||
+	    pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, err)) {
+		free(*err);
+		*err = msg("'%s' is not a communique archive (%s)", s->path, sqlite3_errmsg(s->db));
+		return -1;
+	}
+	if (app != APPLICATION_ID && (tables > 0 || *version != 0)) {
+		*err = msg("'%s' is not a communique archive%s", s->path,
+			   " (an SQLite file of another application); it was left untouched");
+		return -1;
+	}
+	if (*version > store_latest_version()) {
+		struct buf m;
+		buf_init(&m, 4096);
+		buf_printf(&m, "'%s' was written by a newer communique (schema %d, this one knows %d);"
+			   " it was left untouched", s->path, *version, store_latest_version());
+		*err = buf_detach(&m);
+		return -1;
+	}
+	return 0;
+}
+
+static int migrate(struct store *s, int from, int to, char **err)
+{
+	if (from >= to)
+		return 0;
+	if (store_exec(s, "BEGIN IMMEDIATE", err))
+		return -1;
+	struct buf sql;
+	buf_init(&sql, 0);
+	for (int v = from; v < to; v++) {
+		if (store_exec(s, embedded_schema[v].data, err)) {
+			char *inner = *err;
+			*err = msg("migration %s failed: %s", embedded_schema[v].name, inner);
+			free(inner);
+			goto fail;
+		}
+	}
+	buf_printf(&sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;", APPLICATION_ID, to);
+	if (store_exec(s, buf_str(&sql), err) || store_exec(s, "COMMIT", err))
+		goto fail;
+	buf_release(&sql);
+	return 0;
+fail:
+	buf_release(&sql);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static int64_t session_time(void)
+{
+	/* Reproducible archives for tests and golden files. */
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e && *e)
+		return strtoll(e, NULL, 10);
+	return (int64_t)time(NULL);
+}
+
+int store_open_at(const char *path, int flags, int version, struct store **out, char **err)
+{
+	*out = NULL;
+	struct store *s = calloc(1, sizeof(*s));
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		*err = strdup("out of memory");
+		return -1;
+	}
+	s->readonly = (flags & STORE_READONLY) != 0;
+	s->now = session_time();
+	struct stat sb;
+	if (s->readonly && stat(path, &sb) != 0) {
+		*err = msg("cannot open archive '%s': %s", path, "no such file");
+		goto fail;
+	}
+	int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+		*err = msg("cannot open archive '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 10000);
+	int v = 0;
+	if (check_identity(s, &v, err))
+		goto fail;
+	if (!s->readonly) {
+		const char *sync = (flags & STORE_SYNC_NORMAL) ? "PRAGMA synchronous=NORMAL"
+							    : "PRAGMA synchronous=FULL";
+		char *e2 = NULL;
+		if (store_exec(s, "PRAGMA journal_mode=WAL", &e2) || store_exec(s, sync, &e2)) {
+			*err = msg("cannot write archive '%s': %s", path, e2);
+			free(e2);
+			goto fail;
+		}
+	}
+	if (store_exec(s, "PRAGMA foreign_keys=ON", err))
+		goto fail;
+	if (version > store_latest_version())
+		version = store_latest_version();
+	if (!s->readonly && migrate(s, v, version, err)) {
+		char *inner = *err;
+		*err = msg("cannot update archive '%s': %s", path, inner);
+		free(inner);
+		goto fail;
+	}
+	*out = s;
+	return 0;
+fail:
+	store_close(s);
+	return -1;
+}
+
+int store_open(const char *path, int flags, struct store **out, char **err)
+{
+	return store_open_at(path, flags, store_latest_version(), out, err);
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	if (s->db)
+		sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+int store_begin(struct store *s, char **err)
+{
+	return store_exec(s, "BEGIN IMMEDIATE", err);
+}
+
+int store_commit(struct store *s, char **err)
+{
+	return store_exec(s, "COMMIT", err);
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_run_begin(struct store *s, const char *command, int64_t *run_id, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO import_runs(started_at, command) VALUES (?1, ?2)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot record the run");
+	sqlite3_bind_int64(st, 1, s->now);
+	bind_text(st, 2, command);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, err, "cannot record the run");
+	*run_id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int store_run_end(struct store *s, int64_t run_id, long imported, long unchanged, long replaced,
+		  long failed, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "UPDATE import_runs SET ended_at=?2, imported=?3, unchanged=?4, replaced=?5,"
+			       " failed=?6 WHERE id=?1", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot record the run");
+	sqlite3_bind_int64(st, 1, run_id);
+	sqlite3_bind_int64(st, 2, session_time());
+	sqlite3_bind_int64(st, 3, imported);
+	sqlite3_bind_int64(st, 4, unchanged);
+	sqlite3_bind_int64(st, 5, replaced);
+	sqlite3_bind_int64(st, 6, failed);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot record the run");
+}
+
+int store_broken(struct store *s)
+{
+	switch (sqlite3_errcode(s->db) & 0xff) {
+	case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_READONLY: case SQLITE_CORRUPT:
+	case SQLITE_CANTOPEN: case SQLITE_NOMEM: case SQLITE_NOTADB: case SQLITE_BUSY:
+	case SQLITE_LOCKED: case SQLITE_PERM:
+		return 1;
+	default:
+		return 0;
+	}
+}

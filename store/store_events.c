@@ -1,0 +1,693 @@
+/* Events in the archive: storing those of a report (merging the same event
+ * told by several reports), streaming timelines, and listing actors and
+ * topics. */
+#include "store/store_internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/buf.h"
+
+int store_put_events(struct store *s, int64_t report_id, const struct event_list *events, char **err);
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* type|status|sorted distinct party codes (names for parties without one). */
+static char *party_key(const struct event *e)
+{
+	const char **keys = calloc(e->n_actors + 1, sizeof(*keys));
+	struct buf b;
+	buf_init(&b, 0);
+	if (!keys)
+		return NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < e->n_actors; i++) {
+		const char *k = e->actors[i].code ? e->actors[i].code : e->actors[i].name;
+		if (k)
+			keys[n++] = k;
+	}
+	qsort(keys, n, sizeof(*keys), cmp_str);
+	buf_printf(&b, "%s|%d", e->type, (int)e->status);
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || strcmp(keys[i], keys[i - 1]))
+			buf_printf(&b, "|%s", keys[i]);
+	free(keys);
+	return buf_detach(&b);
+}
+
+/* Two dates name the same event when equal, or when one only narrows the
+ * other ("2015-01" and "2015-01-06"). An undated event matches only an undated one. */
+static int dates_compatible(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (!la || !lb)
+		return la == lb;
+	return !strncmp(a, b, la < lb ? la : lb);
+}
+
+static int id_of(struct store *s, enum stmt_id get, enum stmt_id add, const char *name,
+		 const char *code, int kind, const char *kind_text, int64_t *id, char **err)
+{
+	sqlite3_stmt *st = store_stmt(s, get, err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, name);
+	if (code)
+		bind_text(st, 2, code);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE || !(st = store_stmt(s, add, err)))
+		return rc != SQLITE_DONE ? store_fail(s, err, "cannot read the archive") : -1;
+	bind_text(st, 1, name);
+	if (kind_text)
+		bind_text(st, 2, kind_text);
+	else {
+		bind_text(st, 2, code);
+		sqlite3_bind_int(st, 3, kind);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, err, "cannot store an actor or topic");
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int add_new_event(struct store *s, const struct event *e, const char *key, int64_t *id,
+			 char **err)
+{
+	char date[16];
+	cdate_format(&e->date, date);
+	sqlite3_stmt *st = store_stmt(s, ST_EVENT_ADD, err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, e->type);
+	bind_text(st, 2, e->cameo);
+	sqlite3_bind_int(st, 3, (int)e->status);
+	bind_text(st, 4, date);
+	sqlite3_bind_int(st, 5, (int)e->date.prec);
+	bind_text(st, 6, key);
+	bind_text(st, 7, e->summary ? e->summary : "");
+	bind_text(st, 8, e->evidence ? e->evidence : "");
+	sqlite3_bind_int64(st, 9, s->now);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, err, "cannot store an event");
+	*id = sqlite3_last_insert_rowid(s->db);
+	for (size_t i = 0; i < e->n_actors; i++) {
+		const struct event_actor *a = &e->actors[i];
+		int64_t aid;
+		if (!a->name)
+			continue;
+		if (id_of(s, ST_ACTOR_GET, ST_ACTOR_ADD, a->name, a->code ? a->code : "", (int)a->kind,
+			  NULL, &aid, err))
+			return -1;
+		if (!(st = store_stmt(s, ST_EVENT_ACTOR_ADD, err)))
+			return -1;
+		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_int64(st, 2, (int64_t)i);
+		sqlite3_bind_int64(st, 3, aid);
+		sqlite3_bind_int(st, 4, (int)a->role);
+		bind_text(st, 5, a->title);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return store_fail(s, err, "cannot link an actor");
+	}
+	for (size_t i = 0; i < e->n_topics; i++) {
+		int64_t tid;
+		const char *kind = islower((unsigned char)e->topics[i][0]) ? "topic" : "named";
+		if (id_of(s, ST_TOPIC_GET, ST_TOPIC_ADD, e->topics[i], NULL, 0, kind, &tid, err))
+			return -1;
+		if (!(st = store_stmt(s, ST_EVENT_TOPIC_ADD, err)))
+			return -1;
+		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_int64(st, 2, tid);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return store_fail(s, err, "cannot link a topic");
+	}
+	return 0;
+}
+
+/* The stored event this one repeats, or 0; narrows its date when this one is more precise. */
+static int find_same(struct store *s, const struct event *e, const char *key, int64_t *found,
+		     char **err)
+{
+	char date[16];
+	cdate_format(&e->date, date);
+	*found = 0;
+	sqlite3_stmt *st = store_stmt(s, ST_EVENT_FIND, err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, key);
+	int rc, narrower = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 1);
+		if (dates_compatible(d ? d : "", date)) {
+			*found = sqlite3_column_int64(st, 0);
+			narrower = strlen(date) > strlen(d ? d : "");
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, err, "cannot search events");
+	if (!*found)
+		return 0;
+	if (!(st = store_stmt(s, narrower ? ST_EVENT_REDATE : ST_EVENT_TOUCH, err)))
+		return -1;
+	sqlite3_bind_int64(st, 1, *found);
+	if (narrower) {
+		bind_text(st, 2, date);
+		sqlite3_bind_int(st, 3, (int)e->date.prec);
+		sqlite3_bind_int64(st, 4, s->now);
+	} else {
+		sqlite3_bind_int64(st, 2, s->now);
+	}
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot update an event");
+}
+
+int store_put_events(struct store *s, int64_t report_id, const struct event_list *events, char **err)
+{
+	for (size_t i = 0; i < events->n; i++) {
+		const struct event *e = &events->items[i];
+		char *key = party_key(e);
+		int64_t id = 0;
+		if (!key) {
+			*err = strdup("out of memory");
+			return -1;
+		}
+		int rc = find_same(s, e, key, &id, err);
+		if (!rc && !id)
+			rc = add_new_event(s, e, key, &id, err);
+		free(key);
+		if (rc)
+			return -1;
+		sqlite3_stmt *st = store_stmt(s, ST_EVENT_REPORT_ADD, err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, report_id);
+		bind_text(st, 3, e->evidence ? e->evidence : "");
+		sqlite3_bind_int64(st, 4, (int64_t)e->ev_start);
+		sqlite3_bind_int64(st, 5, (int64_t)e->ev_end);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return store_fail(s, err, "cannot link an event to its report");
+	}
+	return 0;
+}
+
+/* ---- timelines ---------------------------------------------------------- */
+
+/* Matches an actor given as name, alias or code; a state or organisation
+ * also matches every actor acting for it. %d is the parameter's number. */
+static const char actor_match[] =
+	" EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
+	" WHERE ea.event_id = e.id AND (a.id IN (SELECT id FROM actors WHERE name = ?%1$d COLLATE NOCASE"
+	"   UNION SELECT actor_id FROM actor_aliases WHERE alias = ?%1$d)"
+	" OR (a.code <> '' AND a.code IN (SELECT code FROM actors WHERE kind IN (0, 1)"
+	"   AND (name = ?%1$d COLLATE NOCASE OR code = ?%1$d COLLATE NOCASE)"
+	"   UNION SELECT a2.code FROM actor_aliases al JOIN actors a2 ON a2.id = al.actor_id"
+	"   WHERE al.alias = ?%1$d AND a2.kind IN (0, 1)))))";
+
+static const char timeline_select[] =
+	"SELECT e.id, e.type, e.cameo, e.status, e.date, e.date_precision, e.summary, e.evidence,"
+	" e.added_at,"
+	" (SELECT group_concat(x, char(30)) FROM (SELECT a.name || char(31) || a.code || char(31)"
+	"   || a.kind || char(31) || ea.role || char(31) || ifnull(ea.title, '') AS x"
+	"   FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id ORDER BY ea.seq)),"
+	" (SELECT group_concat(x, char(30)) FROM (SELECT t.name AS x FROM event_topics et"
+	"   JOIN topics t ON t.id = et.topic_id WHERE et.event_id = e.id ORDER BY t.kind DESC, t.name)),"
+	" (SELECT group_concat(x, char(30)) FROM (SELECT r.id || char(31) || ifnull(ag.name, '')"
+	"   || char(31) || ifnull(r.title, '') || char(31) || ifnull(r.url, '') || char(31)"
+	"   || ifnull(r.published, '') || char(31) || r.published_known AS x"
+	"   FROM event_reports er JOIN reports r ON r.id = er.report_id"
+	"   LEFT JOIN agencies ag ON ag.id = r.agency_id WHERE er.event_id = e.id"
+	"   ORDER BY r.published, r.id))"
+	" FROM events e WHERE 1";
+
+/* Lower and upper bounds of a partial date as padded strings, so that
+ * "2015-01" covers "2015-01-00".."2015-01-99" and overlaps "2015". */
+static void date_bound(const struct cdate *d, int upper, char *out)
+{
+	char s[16];
+	cdate_format(d, s);
+	const char *pad = upper ? "-99-99" : "-00-00";
+	size_t n = strlen(s);
+	memcpy(out, s, n);
+	const char *tail = pad + (n == 4 ? 0 : n == 7 ? 3 : 6);
+	memcpy(out + n, tail, strlen(tail) + 1);
+}
+
+struct split {
+	char *fields[8];
+	int n;
+};
+
+/* Splits s in place at `sep`; returns the number of pieces (at most max). */
+static int split_in_place(char *s, char sep, char **out, int max)
+{
+	int n = 0;
+	if (!s)
+		return 0;
+	out[n++] = s;
+	for (char *p = s; *p && n < max; p++)
+		if (*p == sep) {
+			*p = '\0';
+			out[n++] = p + 1;
+		}
+	return n;
+}
+
+struct timeline_buffers {
+	struct buf actors, topics, sources;
+	struct event_actor *act;
+	char **top;
+	struct tl_source *src;
+	size_t cap_act, cap_top, cap_src;
+};
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 8;
+	while (c < need)
+		c *= 2;
+	void *q = realloc(*p, c * size);
+	if (!q)
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+static size_t count_sep(const char *s, char sep)
+{
+	size_t n = s && *s ? 1 : 0;
+	for (; s && *s; s++)
+		n += *s == sep;
+	return n;
+}
+
+/* Builds the tl_event of one row, pointing into tb's buffers (no allocation per event
+ * once the buffers have grown). */
+static int row_to_event(sqlite3_stmt *st, struct timeline_buffers *tb, struct event *ev,
+			struct tl_event *te)
+{
+	memset(ev, 0, sizeof(*ev));
+	memset(te, 0, sizeof(*te));
+	te->id = sqlite3_column_int64(st, 0);
+	snprintf(ev->type, sizeof(ev->type), "%s", (const char *)sqlite3_column_text(st, 1));
+	snprintf(ev->cameo, sizeof(ev->cameo), "%s", (const char *)sqlite3_column_text(st, 2));
+	ev->status = (enum event_status)sqlite3_column_int(st, 3);
+	const char *date = (const char *)sqlite3_column_text(st, 4);
+	if (date && *date)
+		cdate_parse(date, &ev->date);
+	ev->date.prec = (enum date_precision)sqlite3_column_int(st, 5);
+	ev->summary = (char *)sqlite3_column_text(st, 6);
+	ev->evidence = (char *)sqlite3_column_text(st, 7);
+	te->added = sqlite3_column_int64(st, 8);
+	const char *cols[3] = {(const char *)sqlite3_column_text(st, 9),
+			       (const char *)sqlite3_column_text(st, 10),
+			       (const char *)sqlite3_column_text(st, 11)};
+	struct buf *bufs[3] = {&tb->actors, &tb->topics, &tb->sources};
+	for (int i = 0; i < 3; i++) {
+		buf_reset(bufs[i]);
+		if (cols[i] && buf_addstr(bufs[i], cols[i]))
+			return -1;
+	}
+	size_t na = count_sep(tb->actors.data, '\x1e'), nt = count_sep(tb->topics.data, '\x1e'),
+	       ns = count_sep(tb->sources.data, '\x1e');
+	if (grow((void **)&tb->act, &tb->cap_act, na, sizeof(*tb->act)) ||
+	    grow((void **)&tb->top, &tb->cap_top, nt, sizeof(*tb->top)) ||
+	    grow((void **)&tb->src, &tb->cap_src, ns, sizeof(*tb->src)))
+		return -1;
+	char *item;
+	char *p = tb->actors.len ? tb->actors.data : NULL;
+	while (p) {
+		item = p;
+		p = strchr(p, '\x1e');
+		if (p)
+			*p++ = '\0';
+		char *f[5] = {0};
+		if (split_in_place(item, '\x1f', f, 5) < 5)
+			continue;
+		struct event_actor *a = &tb->act[ev->n_actors++];
+		a->name = f[0];
+		a->code = *f[1] ? f[1] : NULL;
+		a->kind = (enum actor_kind)atoi(f[2]);
+		a->role = (enum actor_role)atoi(f[3]);
+		a->title = *f[4] ? f[4] : NULL;
+	}
+	p = tb->topics.len ? tb->topics.data : NULL;
+	while (p) {
+		tb->top[ev->n_topics++] = p;
+		p = strchr(p, '\x1e');
+		if (p)
+			*p++ = '\0';
+	}
+	p = tb->sources.len ? tb->sources.data : NULL;
+	while (p) {
+		item = p;
+		p = strchr(p, '\x1e');
+		if (p)
+			*p++ = '\0';
+		char *f[6] = {0};
+		if (split_in_place(item, '\x1f', f, 6) < 6)
+			continue;
+		struct tl_source *src = &tb->src[te->n_sources++];
+		src->report_id = strtoll(f[0], NULL, 10);
+		src->agency = *f[1] ? f[1] : NULL;
+		src->title = *f[2] ? f[2] : NULL;
+		src->url = *f[3] ? f[3] : NULL;
+		src->published = strtoll(f[4], NULL, 10);
+		src->published_known = *f[4] && atoi(f[5]) != 0;
+	}
+	ev->actors = tb->act;
+	ev->topics = tb->top;
+	te->ev = ev;
+	te->sources = tb->src;
+	return 0;
+}
+
+int store_timeline_each(struct store *s, const struct event_filter *f, store_event_fn fn,
+			void *ctx, char **err)
+{
+	struct buf sql;
+	buf_init(&sql, 0);
+	buf_addstr(&sql, timeline_select);
+	int p = 1;
+	unsigned mask = f->status_mask ? f->status_mask : (1u << STATUS_OCCURRED) | (1u << STATUS_PLANNED);
+	buf_printf(&sql, " AND ((?%d >> e.status) & 1)", p++);
+	int p_types = 0, p_topic = 0, p_from = 0, p_to = 0, p_agency = 0, p_text = 0, p_changed = 0,
+	    p_actor = 0, p_between = 0;
+	if (f->n_actors) {
+		p_actor = p;
+		buf_addstr(&sql, " AND (");
+		for (size_t i = 0; i < f->n_actors; i++) {
+			buf_addstr(&sql, i ? " OR" : "");
+			buf_printf(&sql, actor_match, p++);
+		}
+		buf_addstr(&sql, ")");
+	}
+	if (f->between[0] && f->between[1]) {
+		p_between = p;
+		buf_addstr(&sql, " AND");
+		buf_printf(&sql, actor_match, p++);
+		buf_addstr(&sql, " AND");
+		buf_printf(&sql, actor_match, p++);
+	}
+	if (f->n_types) {
+		p_types = p;
+		buf_printf(&sql, " AND instr(',' || ?%d || ',', ',' || e.type || ',') > 0", p++);
+	}
+	if (f->topic) {
+		p_topic = p;
+		buf_printf(&sql, " AND EXISTS (SELECT 1 FROM event_topics et JOIN topics t ON t.id = et.topic_id"
+			   " WHERE et.event_id = e.id AND t.name = ?%d COLLATE NOCASE)", p++);
+	}
+	if (f->from.prec != PREC_UNKNOWN) {
+		p_from = p;
+		buf_printf(&sql, " AND e.date <> '' AND e.date || substr('-99-99', length(e.date) - 3) >= ?%d", p++);
+	}
+	if (f->to.prec != PREC_UNKNOWN) {
+		p_to = p;
+		buf_printf(&sql, " AND e.date <> '' AND e.date || substr('-00-00', length(e.date) - 3) <= ?%d", p++);
+	}
+	if (f->agency) {
+		p_agency = p;
+		buf_printf(&sql, " AND EXISTS (SELECT 1 FROM event_reports er JOIN reports r ON r.id = er.report_id"
+			   " JOIN agencies ag ON ag.id = r.agency_id WHERE er.event_id = e.id"
+			   " AND ag.name = ?%d COLLATE NOCASE)", p++);
+	}
+	if (f->text) {
+		p_text = p;
+		buf_printf(&sql, " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?%d)", p++);
+	}
+	if (f->changed_after) {
+		p_changed = p;
+		buf_printf(&sql, " AND e.changed_at > ?%d", p++);
+	}
+	buf_addstr(&sql, " ORDER BY e.date = '', e.date, e.id");
+	if (f->limit > 0)
+		buf_printf(&sql, " LIMIT %ld", f->limit);
+
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	buf_release(&sql);
+	if (rc != SQLITE_OK)
+		return store_fail(s, err, "cannot query events");
+	sqlite3_bind_int(st, 1, (int)mask);
+	for (size_t i = 0; i < f->n_actors; i++)
+		bind_text(st, p_actor + (int)i, f->actors[i]);
+	if (p_between) {
+		bind_text(st, p_between, f->between[0]);
+		bind_text(st, p_between + 1, f->between[1]);
+	}
+	struct buf types;
+	buf_init(&types, 0);
+	for (size_t i = 0; i < f->n_types; i++)
+		buf_printf(&types, "%s%s", i ? "," : "", f->types[i]);
+	if (p_types)
+		bind_text(st, p_types, buf_str(&types));
+	if (p_topic)
+		bind_text(st, p_topic, f->topic);
+	char from[16], to[16];
+	if (p_from) {
+		date_bound(&f->from, 0, from);
+		bind_text(st, p_from, from);
+	}
+	if (p_to) {
+		date_bound(&f->to, 1, to);
+		bind_text(st, p_to, to);
+	}
+	if (p_agency)
+		bind_text(st, p_agency, f->agency);
+	if (p_text)
+		bind_text(st, p_text, f->text);
+	if (p_changed)
+		sqlite3_bind_int64(st, p_changed, f->changed_after);
+
+	struct timeline_buffers tb;
+	memset(&tb, 0, sizeof(tb));
+	buf_init(&tb.actors, 0);
+	buf_init(&tb.topics, 0);
+	buf_init(&tb.sources, 0);
+	int stop = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct event ev;
+		struct tl_event te;
+		if (row_to_event(st, &tb, &ev, &te)) {
+			*err = strdup("out of memory");
+			stop = -1;
+			break;
+		}
+		if ((stop = fn(ctx, &te)))
+			break;
+	}
+	if (!stop && rc != SQLITE_DONE) {
+		if (p_text && (rc == SQLITE_ERROR))
+			*err = strdup("invalid full-text query (see SQLite FTS5 query syntax)");
+		else
+			store_fail(s, err, "cannot read events");
+		stop = -1;
+	}
+	sqlite3_finalize(st);
+	buf_release(&types);
+	buf_release(&tb.actors);
+	buf_release(&tb.topics);
+	buf_release(&tb.sources);
+	free(tb.act);
+	free(tb.top);
+	free(tb.src);
+	return stop;
+}
+
+/* ---- actors and topics -------------------------------------------------- */
+
+static int query_count(struct store *s, const char *sql, const char *arg, int *out, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot query the archive");
+	bind_text(st, 1, arg);
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot query the archive");
+}
+
+int store_actor_known(struct store *s, const char *name, char **err)
+{
+	int n;
+	if (query_count(s,
+			"SELECT (SELECT count(*) FROM actors WHERE name = ?1 COLLATE NOCASE OR code = ?1 COLLATE NOCASE)"
+			" + (SELECT count(*) FROM actor_aliases WHERE alias = ?1)", name, &n, err))
+		return -1;
+	return n > 0;
+}
+
+int store_topic_known(struct store *s, const char *name, char **err)
+{
+	int n;
+	if (query_count(s, "SELECT count(*) FROM topics WHERE name = ?1 COLLATE NOCASE", name, &n, err))
+		return -1;
+	return n > 0;
+}
+
+/* Edit distance on ASCII-lower-cased bytes, with a cap: names are short. */
+static int distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return 99;
+	int row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int prev = row[0];
+		row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int cur = row[j];
+			int sub = prev + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
+			int del = row[j] + 1, ins = row[j - 1] + 1;
+			row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+static int contains_nocase(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return 1;
+	return 0;
+}
+
+static int suggest(struct store *s, const char *sql, const char *name, char **out, int max, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot query the archive");
+	int best[16], n = 0;
+	if (max > 16)
+		max = 16;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *cand = (const char *)sqlite3_column_text(st, 0);
+		if (!cand)
+			continue;
+		int d = distance(name, cand);
+		/* A prefix or substring is a good suggestion whatever the distance. */
+		if (contains_nocase(cand, name))
+			d = d < 2 ? d : 2;
+		if (d > (int)strlen(name) / 2 + 2)
+			continue;
+		int at = n;
+		while (at > 0 && best[at - 1] > d)
+			at--;
+		if (at >= max)
+			continue;
+		if (n == max) {
+			free(out[max - 1]);
+			n--;
+		}
+		memmove(&best[at + 1], &best[at], (size_t)(n - at) * sizeof(*best));
+		memmove(&out[at + 1], &out[at], (size_t)(n - at) * sizeof(*out));
+		best[at] = d;
+		out[at] = strdup(cand);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+int store_actor_suggest(struct store *s, const char *name, char **out, int max, char **err)
+{
+	return suggest(s, "SELECT name FROM actors UNION SELECT code FROM actors WHERE code <> ''"
+		       " UNION SELECT alias FROM actor_aliases", name, out, max, err);
+}
+
+int store_topic_suggest(struct store *s, const char *name, char **out, int max, char **err)
+{
+	return suggest(s, "SELECT name FROM topics", name, out, max, err);
+}
+
+int store_actor_describe(struct store *s, const char *name, const char *code, enum actor_kind kind,
+			 const char *const *aliases, size_t n_aliases, char **err)
+{
+	int64_t id;
+	if (id_of(s, ST_ACTOR_GET, ST_ACTOR_ADD, name, code ? code : "", (int)kind, NULL, &id, err))
+		return -1;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?1, ?2)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot store aliases");
+	for (size_t i = 0; i < n_aliases; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, aliases[i]);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return store_fail(s, err, "cannot store aliases");
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int each_count(struct store *s, const char *sql, const char *arg, int with_code,
+		      store_count_fn fn, void *ctx, char **err)
+{
+	static const char *const kinds[] = {"state", "org", "person", "group"};
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot query the archive");
+	bind_text(st, 1, arg);
+	int rc, stop = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_count c = {
+			.name = (const char *)sqlite3_column_text(st, 0),
+			.count = sqlite3_column_int(st, 1),
+		};
+		if (with_code) {
+			c.code = (const char *)sqlite3_column_text(st, 2);
+			int k = sqlite3_column_int(st, 3);
+			c.kind = kinds[k >= 0 && k < 4 ? k : 3];
+		} else {
+			c.kind = (const char *)sqlite3_column_text(st, 2);
+		}
+		if ((stop = fn(ctx, &c)))
+			break;
+	}
+	sqlite3_finalize(st);
+	if (!stop && rc != SQLITE_DONE)
+		return store_fail(s, err, "cannot query the archive");
+	return stop;
+}
+
+int store_actors_each(struct store *s, const char *search, store_count_fn fn, void *ctx, char **err)
+{
+	return each_count(s,
+			  "SELECT a.name, (SELECT count(DISTINCT event_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS n,"
+			  " a.code, a.kind FROM actors a"
+			  " WHERE ?1 IS NULL OR instr(lower(a.name), lower(?1)) > 0 OR a.code = upper(?1)"
+			  " OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id"
+			  "   AND instr(lower(al.alias), lower(?1)) > 0)"
+			  " ORDER BY n DESC, a.name", search, 1, fn, ctx, err);
+}
+
+int store_topics_each(struct store *s, store_count_fn fn, void *ctx, char **err)
+{
+	return each_count(s,
+			  "SELECT t.name, (SELECT count(*) FROM event_topics et WHERE et.topic_id = t.id) AS n, t.kind"
+			  " FROM topics t WHERE ?1 IS NULL ORDER BY n DESC, t.name", NULL, 0, fn, ctx, err);
+}

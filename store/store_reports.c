@@ -1,0 +1,317 @@
+/* Reports in the archive: recognising one seen before, storing a report with
+ * its events atomically, and reading reports back. */
+#include "store/store_internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/hash.h"
+
+/* Appends s with every run of whitespace made one space, trimmed, and
+ * optionally ASCII-lower-cased: whitespace-only edits do not make a new
+ * version of a report. */
+static int add_normalised(struct buf *b, const char *s, int lower)
+{
+	int space = 0;
+	size_t start = b->len;
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isspace(c)) {
+			space = 1;
+			continue;
+		}
+		if (space && b->len > start && buf_addch(b, ' '))
+			return -1;
+		space = 0;
+		if (buf_addch(b, lower ? (char)tolower(c) : (char)c))
+			return -1;
+	}
+	return 0;
+}
+
+static int content_hash(const struct report *r, char hex[65])
+{
+	struct buf b;
+	buf_init(&b, 0);
+	int rc = add_normalised(&b, r->title, 0) || buf_addch(&b, '\n') ||
+		 add_normalised(&b, r->lede, 0) || buf_addch(&b, '\n') ||
+		 add_normalised(&b, r->body, 0) || sha256_hex(buf_str(&b), b.len, hex);
+	buf_release(&b);
+	return rc ? -1 : 0;
+}
+
+/* agency|title|time, or "" when the report lacks one of them (then only the
+ * URL, guid or content can identify it). */
+static char *identity_key(const struct report *r)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	if (r->agency && r->title && r->pub_known != PUB_NONE) {
+		add_normalised(&b, r->agency, 1);
+		buf_addch(&b, '|');
+		add_normalised(&b, r->title, 1);
+		buf_printf(&b, "|%lld", (long long)r->published);
+	}
+	return buf_detach(&b);
+}
+
+static int lookup_id(struct store *s, enum stmt_id id, const char *key, int64_t *out, char **err)
+{
+	*out = 0;
+	if (!key || !*key)
+		return 0;
+	sqlite3_stmt *st = store_stmt(s, id, err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, key);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		return store_fail(s, err, "cannot search the archive");
+	sqlite3_reset(st);
+	return 0;
+}
+
+int store_classify(struct store *s, const struct report *r, enum store_verdict *v,
+		   int64_t *existing, char **err)
+{
+	char hex[65];
+	*v = STORE_NEW;
+	*existing = 0;
+	if (content_hash(r, hex)) {
+		*err = strdup("cannot hash the report");
+		return -1;
+	}
+	if (lookup_id(s, ST_BY_HASH, hex, existing, err))
+		return -1;
+	if (*existing) {
+		*v = STORE_UNCHANGED;
+		return 0;
+	}
+	char *ident = identity_key(r);
+	int rc = lookup_id(s, ST_BY_URL, r->url, existing, err);
+	if (!rc && !*existing)
+		rc = lookup_id(s, ST_BY_GUID, r->guid, existing, err);
+	if (!rc && !*existing)
+		rc = lookup_id(s, ST_BY_IDENTITY, ident, existing, err);
+	free(ident);
+	if (rc)
+		return -1;
+	if (*existing)
+		*v = STORE_REPLACE;
+	return 0;
+}
+
+static int agency_id(struct store *s, const char *name, int64_t *id, char **err)
+{
+	*id = 0;
+	if (!name || !*name)
+		return 0;
+	if (lookup_id(s, ST_AGENCY_GET, name, id, err) || *id)
+		return *id ? 0 : -1;
+	sqlite3_stmt *st = store_stmt(s, ST_AGENCY_ADD, err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, name);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, err, "cannot store the agency");
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+/* Binds the report's columns ?1..?18 as ST_REPORT_ADD and ST_REPORT_UPDATE share them. */
+static void bind_report(struct store *s, sqlite3_stmt *st, const struct report *r, int64_t agency,
+			const char *path, const char *hash, const char *ident)
+{
+	if (agency)
+		sqlite3_bind_int64(st, 1, agency);
+	else
+		sqlite3_bind_null(st, 1);
+	bind_text(st, 2, r->title);
+	bind_text(st, 3, r->place);
+	if (r->pub_known != PUB_NONE) {
+		sqlite3_bind_int64(st, 4, r->published);
+		sqlite3_bind_int(st, 6, r->tz_offset_min);
+	}
+	sqlite3_bind_int(st, 5, (int)r->pub_known);
+	bind_text(st, 7, r->published_text);
+	bind_text(st, 8, r->lede);
+	bind_text(st, 9, r->body ? r->body : "");
+	bind_text(st, 10, r->url);
+	bind_text(st, 11, r->guid);
+	bind_text(st, 12, r->author);
+	bind_text(st, 13, r->format ? r->format : "text");
+	sqlite3_bind_int(st, 14, r->summary_only);
+	bind_text(st, 15, path);
+	bind_text(st, 16, hash);
+	bind_text(st, 17, ident);
+	sqlite3_bind_int64(st, 18, s->now);
+}
+
+/* Removes the report's links to events, and the events no other report supports. */
+static int unlink_events(struct store *s, int64_t report_id, char **err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_REPORT_EVENTS, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, report_id);
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			int64_t *p = realloc(ids, cap * sizeof(*p));
+			if (!p) {
+				free(ids);
+				*err = strdup("out of memory");
+				return -1;
+			}
+			ids = p;
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	if (!(st = store_stmt(s, ST_UNLINK_REPORT, err)))
+		goto fail_quiet;
+	sqlite3_bind_int64(st, 1, report_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		if (!(st = store_stmt(s, ST_EVENT_ORPHAN_DEL, err)))
+			goto fail_quiet;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto fail;
+	}
+	free(ids);
+	return 0;
+fail:
+	store_fail(s, err, "cannot remove the replaced report's events");
+fail_quiet:
+	free(ids);
+	return -1;
+}
+
+int store_put_events(struct store *s, int64_t report_id, const struct event_list *events, char **err);
+
+int store_put_report(struct store *s, const struct report *r, const char *source_path,
+		     int64_t replace_id, const struct event_list *events, int64_t *report_id,
+		     char **err)
+{
+	char hex[65];
+	char *ident = NULL;
+	int64_t agency;
+	if (content_hash(r, hex)) {
+		*err = strdup("cannot hash the report");
+		return -1;
+	}
+	if (store_exec(s, "SAVEPOINT report", err))
+		return -1;
+	if (agency_id(s, r->agency, &agency, err))
+		goto fail;
+	if (!(ident = identity_key(r))) {
+		*err = strdup("out of memory");
+		goto fail;
+	}
+	sqlite3_stmt *st;
+	if (replace_id) {
+		if (unlink_events(s, replace_id, err) || !(st = store_stmt(s, ST_REPORT_UPDATE, err)))
+			goto fail;
+		bind_report(s, st, r, agency, source_path, hex, ident);
+		sqlite3_bind_int64(st, 19, replace_id);
+	} else if (!(st = store_stmt(s, ST_REPORT_ADD, err))) {
+		goto fail;
+	} else {
+		bind_report(s, st, r, agency, source_path, hex, ident);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		store_fail(s, err, "cannot store the report");
+		goto fail;
+	}
+	*report_id = replace_id ? replace_id : sqlite3_last_insert_rowid(s->db);
+	if (events && store_put_events(s, *report_id, events, err))
+		goto fail;
+	free(ident);
+	return store_exec(s, "RELEASE report", err);
+fail:
+	free(ident);
+	sqlite3_exec(s->db, "ROLLBACK TO report; RELEASE report", NULL, NULL, NULL);
+	return -1;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static const char report_select[] =
+	"SELECT r.id, a.name, r.title, r.place, r.url, r.published_text, r.lede, r.body, r.format,"
+	" r.source_path, r.published, r.published_known, r.tz_offset, r.version, r.imported_at,"
+	" (SELECT count(*) FROM event_reports er WHERE er.report_id = r.id)"
+	" FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id";
+
+static int each_report_row(struct store *s, sqlite3_stmt *st, store_report_fn fn, void *ctx,
+			   int *seen, char **err)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_report r = {
+			.id = sqlite3_column_int64(st, 0),
+			.agency = col(st, 1), .title = col(st, 2), .place = col(st, 3), .url = col(st, 4),
+			.published_text = col(st, 5), .lede = col(st, 6), .body = col(st, 7),
+			.format = col(st, 8), .source_path = col(st, 9),
+			.published = sqlite3_column_int64(st, 10),
+			.pub_known = sqlite3_column_int(st, 11),
+			.tz_offset = sqlite3_column_int(st, 12),
+			.version = sqlite3_column_int(st, 13),
+			.imported_at = sqlite3_column_int64(st, 14),
+			.n_events = sqlite3_column_int(st, 15),
+		};
+		(*seen)++;
+		int stop = fn(ctx, &r);
+		if (stop) {
+			sqlite3_finalize(st);
+			return stop;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot read reports");
+}
+
+int store_reports_each(struct store *s, store_report_fn fn, void *ctx, char **err)
+{
+	struct buf sql;
+	buf_init(&sql, 0);
+	buf_printf(&sql, "%s ORDER BY r.published IS NULL, r.published, r.id", report_select);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	buf_release(&sql);
+	if (rc != SQLITE_OK)
+		return store_fail(s, err, "cannot read reports");
+	int seen = 0;
+	return each_report_row(s, st, fn, ctx, &seen, err);
+}
+
+int store_report_get(struct store *s, int64_t id, store_report_fn fn, void *ctx, char **err)
+{
+	struct buf sql;
+	buf_init(&sql, 0);
+	buf_printf(&sql, "%s WHERE r.id = ?1", report_select);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	buf_release(&sql);
+	if (rc != SQLITE_OK)
+		return store_fail(s, err, "cannot read the report");
+	sqlite3_bind_int64(st, 1, id);
+	int seen = 0;
+	rc = each_report_row(s, st, fn, ctx, &seen, err);
+	if (rc)
+		return rc;
+	return seen ? 0 : 1;
+}

@@ -1,0 +1,281 @@
+/* Feed importer: RSS 2.0, RDF and Atom fixtures, broken items among good
+ * ones, time zones, HTML content, malformed feeds. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "ingest/feed.h"
+#include "util/cdate.h"
+
+/* Test helpers shared by copy: a sink that keeps copies of what readers emit. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_GOT 16
+
+struct got_report {
+	char *item, *title, *agency, *place, *author, *guid, *url, *lede, *body;
+	char *published_text, *format, *warnings;
+	int64_t published;
+	int pub_known, tz, summary_only;
+};
+
+struct got {
+	int n, nerr, stop_after;
+	struct got_report r[MAX_GOT];
+	char *err_item[MAX_GOT], *err_msg[MAX_GOT];
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static int keep(void *ctx, struct report *r, const char *item)
+{
+	struct got *g = ctx;
+	if (g->stop_after && g->n >= g->stop_after)
+		return -1;
+	assert_true(g->n < MAX_GOT);
+	struct got_report *k = &g->r[g->n++];
+	k->item = dup_or_null(item);
+	k->title = dup_or_null(r->title);
+	k->agency = dup_or_null(r->agency);
+	k->place = dup_or_null(r->place);
+	k->author = dup_or_null(r->author);
+	k->guid = dup_or_null(r->guid);
+	k->url = dup_or_null(r->url);
+	k->lede = dup_or_null(r->lede);
+	k->body = dup_or_null(r->body);
+	k->published_text = dup_or_null(r->published_text);
+	k->format = dup_or_null(r->format);
+	k->published = r->published;
+	k->pub_known = r->pub_known;
+	k->tz = r->tz_offset_min;
+	k->summary_only = r->summary_only;
+	size_t len = 1;
+	for (size_t i = 0; i < r->n_warnings; i++)
+		len += strlen(r->warnings[i]) + 1;
+	k->warnings = calloc(1, len);
+	for (size_t i = 0; i < r->n_warnings; i++) {
+		strcat(k->warnings, r->warnings[i]);
+		strcat(k->warnings, "|");
+	}
+	return 0;
+}
+
+static void fail_item(void *ctx, const char *item, const char *msg)
+{
+	struct got *g = ctx;
+	assert_true(g->nerr < MAX_GOT);
+	g->err_item[g->nerr] = dup_or_null(item);
+	g->err_msg[g->nerr] = dup_or_null(msg);
+	g->nerr++;
+}
+
+static void got_release(struct got *g)
+{
+	for (int i = 0; i < g->n; i++) {
+		struct got_report *k = &g->r[i];
+		char *f[] = {k->item, k->title, k->agency, k->place, k->author, k->guid, k->url,
+			     k->lede, k->body, k->published_text, k->format, k->warnings};
+		for (size_t j = 0; j < sizeof(f) / sizeof(*f); j++)
+			free(f[j]);
+	}
+	for (int i = 0; i < g->nerr; i++) {
+		free(g->err_item[i]);
+		free(g->err_msg[i]);
+	}
+	memset(g, 0, sizeof(*g));
+}
+
+/* The whole of tests/data/<rel>, NUL-terminated; *len its size. */
+static char *slurp(const char *rel, size_t *len)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", TEST_DATA_DIR, rel);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *d = malloc((size_t)n + 1);
+	assert_non_null(d);
+	assert_int_equal(fread(d, 1, (size_t)n, f), (size_t)n);
+	d[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return d;
+}
+
+static int read_feed(const char *rel, struct got *g, char **err)
+{
+	size_t len;
+	char *data = slurp(rel, &len);
+	struct ingest_hints h = {0};
+	h.path = rel;
+	int rc = feed_read(data, len, &h, keep, fail_item, g, err);
+	free(data);
+	return rc;
+}
+
+static void test_rss(void **state)
+{
+	(void)state;
+	struct got g = {0};
+	char *err = NULL;
+	assert_int_equal(read_feed("feed/tass_rss.xml", &g, &err), 0);
+	assert_null(err);
+	assert_int_equal(g.n, 3);
+	assert_int_equal(g.nerr, 1);
+	assert_string_equal(g.err_item[0], "item 3");
+	assert_non_null(strstr(g.err_msg[0], "no headline or text"));
+
+	struct got_report *r = &g.r[0];
+	assert_string_equal(r->item, "item 1");
+	assert_string_equal(r->format, "rss");
+	assert_string_equal(r->title, "Lavrov, Kerry discuss Ukraine in phone call");
+	assert_string_equal(r->url, "https://tass.com/world/770001");
+	assert_string_equal(r->guid, "tass-770001");
+	assert_string_equal(r->author, "TASS staff");
+	assert_string_equal(r->agency, "TASS");
+	assert_string_equal(r->published_text, "Tue, 06 Jan 2015 13:40:00 +0300");
+	assert_int_equal(r->published, unix_from_civil(2015, 1, 6, 10, 40, 0));
+	assert_int_equal(r->tz, 180);
+	assert_int_equal(r->summary_only, 0);
+	/* content:encoded wins over the teaser; its HTML becomes paragraphs. */
+	assert_non_null(strstr(r->body, "MOSCOW, January 6. /TASS/. Russian Foreign Minister"));
+	assert_non_null(strstr(r->body, "on Tuesday.\n\nThe ministers agreed"));
+	assert_null(strstr(r->body, "teaser"));
+	assert_null(strstr(r->body, "track()"));
+	assert_null(strstr(r->body, "<p>"));
+
+	/* Escaped HTML in a description, GMT. */
+	r = &g.r[1];
+	assert_string_equal(r->item, "item 2");
+	assert_string_equal(r->body, "An Iranian delegation arrived in Moscow for consultations, the "
+				     "foreign ministry said.");
+	assert_int_equal(r->summary_only, 1);
+	assert_int_equal(r->published, unix_from_civil(2015, 1, 6, 9, 15, 0));
+	assert_int_equal(r->tz, 0);
+
+	/* EST, a permalink guid as url, "mail (Name)" authors. */
+	r = &g.r[2];
+	assert_string_equal(r->item, "item 4");
+	assert_int_equal(r->published, unix_from_civil(2015, 1, 6, 3, 30, 0));
+	assert_int_equal(r->tz, -300);
+	assert_string_equal(r->url, "https://tass.com/world/770004");
+	assert_string_equal(r->author, "Night Desk");
+	got_release(&g);
+}
+
+static void test_atom(void **state)
+{
+	(void)state;
+	struct got g = {0};
+	char *err = NULL;
+	assert_int_equal(read_feed("feed/mofa_atom.xml", &g, &err), 0);
+	assert_int_equal(g.n, 3);
+	assert_int_equal(g.nerr, 1);
+	assert_string_equal(g.err_item[0], "entry 4");
+
+	struct got_report *r = &g.r[0];
+	assert_string_equal(r->format, "atom");
+	assert_string_equal(r->item, "entry 1");
+	assert_string_equal(r->title, "Japan\xe2\x80\x93US Foreign Ministers' telephone talk");
+	assert_string_equal(r->url, "https://www.mofa.example/press/2015-0106.html");
+	assert_string_equal(r->guid, "urn:example:mofa:press:2015-0106");
+	assert_string_equal(r->author, "Press Division");
+	/* published, not updated */
+	assert_string_equal(r->published_text, "2015-01-06T19:10:00+09:00");
+	assert_int_equal(r->published, unix_from_civil(2015, 1, 6, 10, 10, 0));
+	assert_int_equal(r->tz, 540);
+	assert_string_equal(r->body, "On January 6, Foreign Minister Fumio Kishida held a telephone "
+				     "talk with Secretary of State John Kerry.\n\nThe two ministers "
+				     "exchanged views on North Korea.");
+	assert_int_equal(r->summary_only, 0);
+
+	r = &g.r[1];
+	assert_int_equal(r->summary_only, 1);
+	assert_string_equal(r->url, "https://www.mofa.example/press/2015-0116.html");
+	assert_int_equal(r->published, unix_from_civil(2015, 1, 16, 12, 0, 0));
+
+	r = &g.r[2];
+	assert_string_equal(r->title, "Statement on Syria");
+	assert_string_equal(r->body, "Japan condemns the attack.\n\nJapan calls on all parties to "
+				     "show restraint.");
+	assert_int_equal(r->pub_known, PUB_DATE);
+	got_release(&g);
+}
+
+static void test_rdf_and_hints(void **state)
+{
+	(void)state;
+	const char *rdf =
+		"<?xml version=\"1.0\"?>\n"
+		"<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+		"xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+		"<channel rdf:about=\"x\"><title>Ministry news</title></channel>"
+		"<item rdf:about=\"https://example.org/1\"><title>Ministers meet</title>"
+		"<link>https://example.org/1</link><dc:date>2015-01-06T10:00:00+01:00</dc:date>"
+		"<description>The ministers met in Berlin.\n\nThey spoke about trade.</description></item>"
+		"</rdf:RDF>";
+	struct got g = {0};
+	char *err = NULL;
+	struct ingest_hints h = {"Xinhua", NULL, "rdf.xml", {0, 0, 0, PREC_UNKNOWN}};
+	assert_int_equal(feed_read(rdf, strlen(rdf), &h, keep, fail_item, &g, &err), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.r[0].format, "rss");
+	assert_string_equal(g.r[0].agency, "Xinhua");
+	assert_int_equal(g.r[0].tz, 60);
+	assert_string_equal(g.r[0].body, "The ministers met in Berlin.\n\nThey spoke about trade.");
+	got_release(&g);
+}
+
+static void test_bad_feeds(void **state)
+{
+	(void)state;
+	struct got g = {0};
+	char *err = NULL;
+	const char *cut = "<rss><channel><item><title>Half an ite";
+	assert_int_equal(feed_read(cut, strlen(cut), NULL, keep, fail_item, &g, &err), -1);
+	assert_non_null(strstr(err, "unable to parse '-'"));
+	free(err);
+	err = NULL;
+	const char *nitf = "<nitf/>";
+	assert_int_equal(feed_read(nitf, strlen(nitf), NULL, keep, fail_item, &g, &err), -1);
+	assert_non_null(strstr(err, "<nitf> is not an rss or atom feed"));
+	free(err);
+	err = NULL;
+	/* Atom elements must be in Atom's namespace. */
+	const char *fake = "<feed><entry><title>x</title></entry></feed>";
+	assert_int_equal(feed_read(fake, strlen(fake), NULL, keep, fail_item, &g, &err), -1);
+	free(err);
+	err = NULL;
+	/* An empty feed is read, and yields nothing. */
+	const char *none = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
+	assert_int_equal(feed_read(none, strlen(none), NULL, keep, fail_item, &g, &err), 0);
+	assert_int_equal(g.n, 0);
+	/* An unreadable date is a warning, not a lost item. */
+	const char *date = "<rss><channel><item><title>T</title><pubDate>someday</pubDate>"
+			   "<description>Text.</description></item></channel></rss>";
+	assert_int_equal(feed_read(date, strlen(date), NULL, keep, fail_item, &g, &err), 0);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.r[0].pub_known, PUB_NONE);
+	assert_non_null(strstr(g.r[0].warnings, "unreadable time 'someday'"));
+	got_release(&g);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rss),
+		cmocka_unit_test(test_atom),
+		cmocka_unit_test(test_rdf_and_hints),
+		cmocka_unit_test(test_bad_feeds),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,303 @@
+/* The plain-text reader on saved reports in several house styles (fixtures
+ * in tests/data/text/): headline, agency, place, publication time, lede and
+ * body found among page boilerplate; year inference; charsets; rejects. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "ingest/encoding.h"
+#include "ingest/text.h"
+
+static struct report rep;
+static char *err;
+
+/* Reads a fixture, decodes it and runs the reader with the given --date. */
+static int read_fixture(const char *name, const char *date)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/text/%s", TEST_DATA_DIR, name);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	static char data[1 << 16];
+	size_t n = fread(data, 1, sizeof(data), f);
+	fclose(f);
+	char *utf8 = NULL;
+	size_t len = 0;
+	assert_int_equal(encoding_to_utf8(data, n, NULL, &utf8, &len, &err), 0);
+	struct ingest_hints h = {.path = name};
+	if (date)
+		assert_int_equal(cdate_parse(date, &h.date), 0);
+	report_release(&rep);
+	report_init(&rep);
+	free(err);
+	err = NULL;
+	int rc = text_read(utf8, len, &h, &rep, &err);
+	free(utf8);
+	return rc;
+}
+
+static int read_string(const char *s, const struct ingest_hints *h)
+{
+	report_release(&rep);
+	report_init(&rep);
+	free(err);
+	err = NULL;
+	return text_read(s, strlen(s), h, &rep, &err);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	report_release(&rep);
+	free(err);
+	err = NULL;
+	return 0;
+}
+
+static const char *pub_iso(void)
+{
+	static char iso[32];
+	format_iso_utc(rep.published, iso);
+	return iso;
+}
+
+static int has_warning(const char *needle)
+{
+	for (size_t i = 0; i < rep.n_warnings; i++)
+		if (strstr(rep.warnings[i], needle))
+			return 1;
+	return 0;
+}
+
+static void test_tass_page(void **state)
+{
+	(void)state;
+	assert_int_equal(read_fixture("tass_page.txt", NULL), 0);
+	assert_string_equal(rep.title, "Lavrov and Kishida agree to keep up peace treaty consultations");
+	assert_string_equal(rep.agency, "TASS");
+	assert_string_equal(rep.place, "MOSCOW");
+	assert_string_equal(rep.format, "text");
+	/* 14:35 at UTC+3 is 11:35 UTC; the offset is kept. */
+	assert_int_equal(rep.pub_known, PUB_TIME);
+	assert_string_equal(pub_iso(), "2015-09-21T11:35:00Z");
+	assert_int_equal(rep.tz_offset_min, 180);
+	assert_string_equal(rep.published_text, "September 21, 2015, 14:35 UTC+3");
+	assert_string_equal(rep.lede, "The two ministers met in Moscow for the first time in more than a year");
+	/* The body opens with the dateline, keeps the short quote, and stops
+	 * before the share text and the related headlines. */
+	assert_true(!strncmp(rep.body, "MOSCOW, September 21. /TASS/. Russian Foreign Minister", 54));
+	assert_non_null(strstr(rep.body, "\n\n\xe2\x80\x9cWe had a useful conversation.\xe2\x80\x9d\n\n"));
+	const char *end = "possible visit by President Vladimir Putin to Japan.";
+	assert_string_equal(rep.body + strlen(rep.body) - strlen(end), end);
+	assert_null(strstr(rep.body, "pages in this article"));
+	assert_null(strstr(rep.body, "Share"));
+	assert_null(strstr(rep.body, "stock exchange"));
+	assert_int_equal(rep.n_warnings, 0);
+}
+
+static void test_reuters_page(void **state)
+{
+	(void)state;
+	assert_int_equal(read_fixture("reuters_page.txt", NULL), 0);
+	/* The headline comes after the timestamp here. */
+	assert_string_equal(rep.title, "Dutch expel four Russians over plot to hack chemical weapons watchdog");
+	assert_string_equal(rep.agency, "Reuters");
+	assert_string_equal(rep.place, "THE HAGUE");
+	/* A time without a zone: only the day is sure. */
+	assert_int_equal(rep.pub_known, PUB_DATE);
+	assert_string_equal(pub_iso(), "2018-10-04T00:00:00Z");
+	assert_string_equal(rep.published_text, "OCTOBER 4, 2018 / 11:42 AM");
+	assert_null(rep.lede);
+	assert_true(!strncmp(rep.body, "THE HAGUE (Reuters) - The Netherlands said", 42));
+	const char *end = "Moscow rejected the accusation as baseless.";
+	assert_string_equal(rep.body + strlen(rep.body) - strlen(end), end);
+	assert_null(strstr(rep.body, "All rights reserved"));
+	assert_null(strstr(rep.body, "Brexit"));
+}
+
+static void test_ministry_readout(void **state)
+{
+	(void)state;
+	assert_int_equal(read_fixture("readout.txt", NULL), 0);
+	assert_string_equal(rep.title,
+			    "Secretary Pompeo's Call with Indian External Affairs Minister Jaishankar");
+	/* No dateline: the issuer line names the agency. */
+	assert_string_equal(rep.agency, "US State Department");
+	assert_null(rep.place);
+	assert_int_equal(rep.pub_known, PUB_DATE);
+	assert_string_equal(pub_iso(), "2020-06-15T00:00:00Z");
+	assert_true(!strncmp(rep.body, "The following can be attributed", 31));
+	assert_non_null(strstr(rep.body, "\n\nSecretary Michael R. Pompeo spoke with"));
+	assert_null(strstr(rep.body, "TAGS"));
+	assert_null(strstr(rep.body, "READ MORE"));
+	assert_null(strstr(rep.body, "Example Minister"));
+}
+
+static void test_year_from_date_hint(void **state)
+{
+	(void)state;
+	/* "Dec. 10" with --date 2022-01-05: the closest year not after it. */
+	assert_int_equal(read_fixture("xinhua_wire.txt", "2022-01-05"), 0);
+	assert_string_equal(rep.agency, "Xinhua");
+	assert_string_equal(rep.place, "TIANJIN");
+	assert_int_equal(rep.pub_known, PUB_DATE);
+	assert_string_equal(pub_iso(), "2021-12-10T00:00:00Z");
+	assert_string_equal(rep.published_text, "Dec. 10");
+	assert_int_equal(rep.n_warnings, 0);
+	/* With --date later in December the same year is kept. */
+	assert_int_equal(read_fixture("xinhua_wire.txt", "2021-12-31"), 0);
+	assert_string_equal(pub_iso(), "2021-12-10T00:00:00Z");
+	/* Without --date the year is unknown. */
+	assert_int_equal(read_fixture("xinhua_wire.txt", NULL), 0);
+	assert_int_equal(rep.pub_known, PUB_NONE);
+	assert_true(has_warning("no year"));
+}
+
+static void test_year_from_timestamp_line(void **state)
+{
+	(void)state;
+	/* An "Updated" line of the next day: the dateline's day is the
+	 * publication, with the year of the timestamp line. */
+	assert_int_equal(read_fixture("updated.txt", NULL), 0);
+	assert_string_equal(rep.agency, "Kyodo");
+	assert_string_equal(rep.title, "Japan and South Korea agree on intelligence pact");
+	assert_int_equal(rep.pub_known, PUB_DATE);
+	assert_string_equal(pub_iso(), "2016-11-23T00:00:00Z");
+	assert_string_equal(rep.published_text, "November 23");
+}
+
+static void test_afp_wrapped(void **state)
+{
+	(void)state;
+	assert_int_equal(read_fixture("wrapped.txt", NULL), 0);
+	assert_string_equal(rep.agency, "AFP");
+	assert_string_equal(rep.place, "AL-ULA, Saudi Arabia");
+	assert_string_equal(pub_iso(), "2021-01-05T00:00:00Z");
+	/* Hard-wrapped lines are joined back into two paragraphs. */
+	assert_string_equal(rep.body,
+		"AL-ULA, Saudi Arabia, Jan 5, 2021 (AFP) - Leaders of the Gulf Cooperation Council "
+		"signed a declaration on Tuesday that ended the boycott of Qatar by Saudi Arabia and "
+		"its allies, three and a half years after it began.\n\nSaudi Arabia had reopened its "
+		"airspace and borders to Qatar the evening before, after mediation by Kuwait and the "
+		"United States.");
+}
+
+static void test_no_headline(void **state)
+{
+	(void)state;
+	assert_int_equal(read_fixture("no_headline.txt", "2016-01-04"), 0);
+	assert_true(has_warning("no headline"));
+	assert_string_equal(rep.agency, "Yonhap");
+	assert_string_equal(pub_iso(), "2015-12-28T00:00:00Z");
+	/* The first sentence after the dateline, cut at a word. */
+	assert_true(strlen(rep.title) <= TEXT_TITLE_MAX + 3);
+	assert_true(!strncmp(rep.title, "South Korea and Japan reached an agreement on Monday", 52));
+	assert_string_equal(rep.title + strlen(rep.title) - 3, "\xe2\x80\xa6");
+	/* A short first sentence is the whole title, without its period. */
+	struct ingest_hints h = {.path = "-"};
+	assert_int_equal(cdate_parse("2000-01-01", &h.date), 0);
+	assert_int_equal(read_string("Mr. Lee met U.S. envoys in Seoul. They talked for an hour.", &h), 0);
+	assert_string_equal(rep.title, "Mr. Lee met U.S. envoys in Seoul");
+	assert_string_equal(rep.body, "Mr. Lee met U.S. envoys in Seoul. They talked for an hour.");
+	assert_int_equal(rep.pub_known, PUB_DATE);
+	assert_string_equal(pub_iso(), "2000-01-01T00:00:00Z");
+	assert_null(rep.published_text);
+}
+
+static void test_no_date(void **state)
+{
+	(void)state;
+	assert_int_equal(read_fixture("no_date.txt", NULL), 0);
+	assert_string_equal(rep.title, "Ministers discuss border crossings");
+	assert_int_equal(rep.pub_known, PUB_NONE);
+	assert_true(has_warning("no date found"));
+	assert_null(rep.agency);
+	/* Hints fill what the report does not say. */
+	struct ingest_hints h = {.agency = "itar-tass", .url = "https://example.org/a/1",
+				 .path = "-"};
+	assert_int_equal(read_string("Ministers discuss border crossings\n\nThe two foreign "
+				     "ministers discussed border crossings on Monday.\n", &h), 0);
+	assert_string_equal(rep.agency, "TASS");
+	assert_string_equal(rep.url, "https://example.org/a/1");
+}
+
+static void test_charsets(void **state)
+{
+	(void)state;
+	assert_int_equal(read_fixture("cp1251.txt", NULL), 0);
+	assert_string_equal(rep.title, "\xd0\x9b\xd0\xb0\xd0\xb2\xd1\x80\xd0\xbe\xd0\xb2 "
+			    "\xd0\xbf\xd1\x80\xd0\xbe\xd0\xb2\xd1\x91\xd0\xbb "
+			    "\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x80\xd1\x8b "
+			    "\xd1\x81 \xd0\x9a\xd0\xb8\xd1\x81\xd0\xb8\xd0\xb4\xd0\xbe\xd0\xb9");
+	assert_int_equal(read_fixture("latin1.txt", NULL), 0);
+	assert_string_equal(rep.title, "Le Conseil adopte des sanctions contre le B\xc3\xa9larus");
+	assert_string_equal(pub_iso(), "2020-10-02T00:00:00Z");
+	assert_int_equal(read_fixture("utf16le_bom.txt", NULL), 0);
+	assert_string_equal(rep.title, "China and Honduras establish diplomatic relations");
+	assert_string_equal(rep.agency, "Xinhua");
+	assert_string_equal(pub_iso(), "2023-03-26T00:00:00Z");
+	assert_int_equal(read_fixture("utf16be_bom.txt", NULL), 0);
+	assert_string_equal(rep.place, "BEIJING");
+}
+
+static void test_rejects(void **state)
+{
+	(void)state;
+	assert_int_equal(read_string("", NULL), -1);
+	assert_string_equal(err, "empty report");
+	assert_int_equal(read_string(" \n\t\r\n\xc2\xa0\n", NULL), -1);
+	assert_string_equal(err, "empty report");
+	/* Binary input never reaches the reader: the decoder refuses it. */
+	char *out = NULL, *e = NULL;
+	size_t n;
+	assert_int_equal(encoding_to_utf8("GIF89a\x01\x00\x01\x00\x00\xff", 12, NULL, &out, &n, &e), -1);
+	assert_string_equal(e, "binary content, not text");
+	free(e);
+}
+
+static void test_source_and_url_lines(void **state)
+{
+	(void)state;
+	const char *page =
+		"Example Portal\n"
+		"Home | World | China | Opinion\n\n"
+		"China, Nicaragua sign trade pact\n\n"
+		"Source: Xinhua\n"
+		"Editor: staff\n"
+		"2023-08-31 19:05:00\n\n"
+		"The two countries signed a free trade agreement on Thursday, their foreign ministers said.\n\n"
+		"https://example.org/2023/08/31/trade.html\n"
+		"Copyright \xc2\xa9 2023 Example Portal\n";
+	assert_int_equal(read_string(page, NULL), 0);
+	assert_string_equal(rep.title, "China, Nicaragua sign trade pact");
+	assert_string_equal(rep.agency, "Xinhua");
+	assert_string_equal(rep.url, "https://example.org/2023/08/31/trade.html");
+	assert_string_equal(rep.body,
+			    "The two countries signed a free trade agreement on Thursday, their "
+			    "foreign ministers said.");
+	assert_int_equal(rep.pub_known, PUB_DATE);
+	assert_string_equal(pub_iso(), "2023-08-31T00:00:00Z");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_tass_page, teardown),
+		cmocka_unit_test_teardown(test_reuters_page, teardown),
+		cmocka_unit_test_teardown(test_ministry_readout, teardown),
+		cmocka_unit_test_teardown(test_year_from_date_hint, teardown),
+		cmocka_unit_test_teardown(test_year_from_timestamp_line, teardown),
+		cmocka_unit_test_teardown(test_afp_wrapped, teardown),
+		cmocka_unit_test_teardown(test_no_headline, teardown),
+		cmocka_unit_test_teardown(test_no_date, teardown),
+		cmocka_unit_test_teardown(test_charsets, teardown),
+		cmocka_unit_test_teardown(test_rejects, teardown),
+		cmocka_unit_test_teardown(test_source_and_url_lines, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
