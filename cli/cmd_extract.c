@@ -63,6 +63,8 @@ static int add_report(void *ctx, struct report *r, const char *item)
 	struct extract_ctx *c = ctx;
 	json_t *o = json_object();
 	char when[32];
+	if (c->x && r->pub_known == PUB_NONE)
+		extract_infer_year(c->x, r);
 	set_str(o, "title", r->title);
 	if (r->pub_known) {
 		format_iso_utc(r->published, when);

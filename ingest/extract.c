@@ -93,6 +93,10 @@ struct extractor {
 	size_t n_named;
 	int in_play[MAX_PARTIES], n_in_play;   /* parties of the last event */
 	int last_subject;                      /* ractor of the last clause subject */
+	int last_org;                          /* the organisation named last ("the Council") */
+	int sent_first;                        /* first actor mention of the current sentence, or -1 */
+	long *mentions_per_ra;                 /* how often each report actor is named */
+	size_t cap_mpr;
 	struct cdate anchor;
 	const char *text;       /* the text being read (title or body) */
 	int headline;
@@ -399,6 +403,26 @@ static const char *const collectives[] = {"ministers", "leaders", "sides", "coun
 static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
 {
 	const char *w = low(x, i);
+	if (!strcmp(w, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
+		/* "the Council", "the Commission": the organisation named last;
+		 * "the Secretary", "the Minister": the person whose title it shortens. */
+		const char *n = low(x, i + 1);
+		if ((!strcmp(n, "council") || !strcmp(n, "commission") || !strcmp(n, "committee") ||
+		     !strcmp(n, "assembly")) && x->last_org >= 0 &&
+		    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
+			return add_mention(x, i, i + 2, x->last_org, MK_ACTOR) ? 0 : 2;
+		if (!(i + 2 < end && (x->toks.t[i + 2].flags & TOK_CAP))) {
+			char word[48];
+			span_text(x, i + 1, i + 2, word, sizeof(word));
+			for (size_t k = x->n_ra; k-- > 0;) {
+				const struct ractor *a = &x->ra[k];
+				if (a->kind == ACTOR_PERSON && a->title[0] && strlen(word) >= 4 &&
+				    !strncmp(a->title, word, strlen(word)))
+					return add_mention(x, i, i + 2, (int)k, MK_ACTOR) ? 0 : 2;
+			}
+		}
+		return 0;
+	}
 	if ((!strcmp(w, "the") || !strcmp(w, "both")) && i + 1 < end) {
 		size_t j = i + 1;
 		if (!strcmp(w, "the") && is_word(x, j, "two"))
@@ -417,7 +441,7 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	}
 	if (!strcmp(w, "they") || !strcmp(w, "them"))
 		return add_mention(x, i, i + 1, -1, MK_COLLECTIVE) ? 0 : 1;
-	if ((!strcmp(w, "it") || !strcmp(w, "he") || !strcmp(w, "she")) &&
+	if ((!strcmp(w, "it") || !strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "its")) &&
 	    !(x->toks.t[i].flags & TOK_QUOTED))
 		return add_mention(x, i, i + 1, -1, MK_PRONOUN) ? 0 : 1;
 	if ((!strcmp(w, "we") || !strcmp(w, "i") || !strcmp(w, "our")) && (x->toks.t[i].flags & TOK_QUOTED))
@@ -467,6 +491,51 @@ static const char *const named_suffixes[] = {
 	"Pact", "Initiative", "Plan", NULL,
 };
 
+static const char *const role_words[] = {
+	"ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "official", "diplomat",
+	"minister", "adviser", "advisor", "negotiator", "chief", "secretary", "president", "senator",
+	"lawmaker", "general", "commander", "deputy", "vice", "foreign", "defence", "defense", "trade",
+	"junior", "senior", "special", "representative", "ministry", "prime", "premier", "counterpart",
+	"emir", "king", "prince", "crown", "sheikh", "speaker", "leader", "head", "director", "state",
+	"councillor", "councilor", NULL,
+};
+
+/* After a state mention ending before token i: role words then a name.
+ * Returns the tokens consumed (the mention is replaced by the person), 0 if none. */
+static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_ra)
+{
+	const struct ractor *st = &x->ra[state_ra];
+	if (st->kind != ACTOR_STATE)
+		return 0;
+	size_t j = i;
+	if (j < e && is_word(x, j, "'s"))
+		j++;
+	size_t roles = j;
+	while (j < e && j < roles + 5 && in_list(low(x, j), role_words))
+		j++;
+	if (j == roles)
+		return 0;
+	size_t nm = name_after(x, j, e);
+	if (nm < 2 || nm > 4)
+		return 0;
+	/* The name must not be a known actor or title ("Foreign Minister" again). */
+	const struct dict_entry *es;
+	size_t n;
+	if (dict_match(x->d.names, &x->toks, j, e, 0, &es, &n))
+		return 0;
+	char name[128], title[96];
+	span_text(x, j, j + nm, name, sizeof(name));
+	span_text(x, roles, j, title, sizeof(title));
+	int ra = ractor_add(x, name, st->code, title, ACTOR_PERSON, -1, -1);
+	if (ra < 0)
+		return 0;
+	struct mention *m = &x->men[x->n_men - 1];
+	m->ra = ra;
+	m->kind = MK_ACTOR;
+	m->te = (uint32_t)(j + nm);
+	return j + nm - i;
+}
+
 struct sent_topics {
 	int ids[32];
 	int n;
@@ -484,12 +553,15 @@ static void note_topic(struct sent_topics *st, int id)
 /* One pass over sentence tokens [s, e): mentions, triggers and topics. */
 static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *st)
 {
+	size_t covered = s;   /* tokens before this belong to a trigger already found */
 	for (size_t i = s; i < e;) {
 		const struct token *t = &x->toks.t[i];
 		const struct dict_entry *es = NULL;
 		size_t n = 0, m = 0;
 		/* Event wording first (lower-case), so that a trigger word is never a name. */
-		size_t wm = dict_match(x->d.words, &x->toks, i, e, 1, &es, &n);
+		size_t wm = i >= covered ? dict_match(x->d.words, &x->toks, i, e, 1, &es, &n) : 0;
+		if (wm)
+			covered = i + wm;
 		if (wm) {
 			for (size_t k = 0; k < n; k++) {
 				if (es[k].kind != ENT_TRIGGER)
@@ -500,8 +572,8 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 				break;
 			}
 		}
-		if (t->flags & TOK_PUNCT || (!(t->flags & TOK_CAP) && !(t->flags & TOK_ALLCAPS))) {
-			/* Lower-case words: collective references, topics written in lower case. */
+		{
+			/* Collective references and pronouns, in any case. */
 			size_t r = take_reference(x, i, e, s);
 			if (r) {
 				i += r;
@@ -532,9 +604,16 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 				if (i > s && (x->toks.t[i - 1].flags & TOK_CAP) && !(x->toks.t[i - 1].flags & TOK_ALLCAPS) &&
 				    (is_word(x, i - 1, "latin") || is_word(x, i - 1, "central")))
 					kind = MK_PLACE;
-				if (add_mention(x, i, i + m, ractor_of_dict_actor(x, best->idx), kind))
+				int ra = ractor_of_dict_actor(x, best->idx);
+				if (ra >= 0 && x->ra[ra].kind == ACTOR_ORG && kind == MK_ACTOR)
+					x->last_org = ra;
+				if (add_mention(x, i, i + m, ra, kind))
 					return -1;
 				i += m;
+				/* "South Korean Ambassador Nam Gwan-pyo": a person of that state named
+				 * with a role the dictionary does not hold. */
+				size_t took = ra >= 0 ? take_role_name(x, i, e, ra) : 0;
+				i += took;
 				continue;
 			}
 			if (best->kind == ENT_TITLE) {
@@ -618,6 +697,13 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 		}
 		if (is_reporting(x, b))
 			break;
+		/* ", implementing a resolution adopted on Thursday": another clause. */
+		if (!strcmp(w, ",") && b + 1 < e && (x->toks.t[b + 1].flags & TOK_WORD)) {
+			const char *n = low(x, b + 1);
+			size_t nl = strlen(n);
+			if (nl > 5 && !strcmp(n + nl - 3, "ing"))
+				break;
+		}
 		b++;
 	}
 	*cs = a;
@@ -767,7 +853,7 @@ static void find_timex(struct extractor *x, size_t s, size_t e, struct sent_time
 
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
-static int governing_timex(const struct sent_timex *st, size_t k, size_t cs, size_t ce, size_t s)
+static int governing_timex(const struct sent_timex *st, size_t k, size_t te, size_t cs, size_t ce, size_t s)
 {
 	int best = -1;
 	size_t bestd = (size_t)-1;
@@ -778,6 +864,9 @@ static int governing_timex(const struct sent_timex *st, size_t k, size_t cs, siz
 			continue;
 		size_t at = st->tok_of[i];
 		if (at < cs || at >= ce)
+			continue;
+		/* "the September meeting": a date modifying another noun is that noun's. */
+		if ((t->flags & TIMEX_F_MODIFIER) && at > k && at != te)
 			continue;
 		size_t d = at > k ? at - k : k - at;
 		if (d < bestd) {
@@ -846,75 +935,302 @@ static int push_cand(struct extractor *x, struct cand **out)
 	return 0;
 }
 
-static int is_party_mention(const struct mention *m)
+
+static const char *const prepositions[] = {
+	"of", "in", "at", "to", "from", "with", "for", "on", "by", "against", "over", "into", "toward",
+	"towards", "about", "between", "among", "under", "after", "before", "than", "like", "across", NULL,
+};
+
+/* The mention index ending right before token k (skipping adverbs and
+ * auxiliaries), or -1. */
+static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size_t m0, size_t m1)
 {
-	return m->kind != MK_PLACE;
+	size_t i = k;
+	while (i > lo && in_list(low(x, i - 1), skip_adverbs))
+		i--;
+	if (i > lo && is_word(x, i - 1, "'s"))
+		i--;
+	for (size_t j = m1; j-- > m0;)
+		if (x->men[j].te == i)
+			return (long)j;
+	return -1;
 }
 
-static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, size_t s, size_t e,
-			   const struct sent_timex *tx, const struct sent_topics *tp, int *prev_src,
-			   int *n_prev_src, int *prev_tgt, int *n_prev_tgt, int speaker)
+/* Extends mention j leftwards over "X and Y", "X, Y and Z" and returns the
+ * first mention of the group. */
+/* Whether tokens [a, b) only join two coordinated mentions: ", the", "and both". */
+static int joiner(const struct extractor *x, size_t a, size_t b)
+{
+	static const char *const words[] = {",", "and", "&", "the", "both", "as", "well", "—", "–", NULL};
+	if (b - a > 3)
+		return 0;
+	int link = b == a;
+	for (size_t i = a; i < b; i++) {
+		if (!in_list(low(x, i), words))
+			return 0;
+		link |= is_word(x, i, "and") || is_word(x, i, ",") || is_word(x, i, "&");
+	}
+	return link;
+}
+
+static size_t group_start(const struct extractor *x, size_t j, size_t m0)
+{
+	while (j > m0 && joiner(x, x->men[j - 1].te, x->men[j].ts))
+		j--;
+	return j;
+}
+
+/* Extends mention j rightwards over its coordination; returns one past the last. */
+static size_t group_end(const struct extractor *x, size_t j, size_t m1)
+{
+	size_t k = j + 1;
+	while (k < m1 && joiner(x, x->men[k - 1].te, x->men[k].ts))
+		k++;
+	return k;
+}
+
+/* A pronoun's antecedent: the first actor of the sentence before it when there
+ * is one, else the last subject. */
+static int pronoun_target(const struct extractor *x, const struct mention *m)
+{
+	if (x->sent_first >= 0 && x->men[x->sent_first].ts < m->ts)
+		return x->men[x->sent_first].ra;
+	return x->last_subject;
+}
+
+static void add_group(struct extractor *x, size_t a, size_t b, int *arr, int *n, int speaker)
+{
+	for (size_t i = a; i < b; i++) {
+		const struct mention *m = &x->men[i];
+		if (m->kind == MK_PLACE)
+			continue;
+		if (m->kind == MK_PRONOUN)
+			push_party(arr, n, pronoun_target(x, m));
+		else
+			mention_parties(x, m, arr, n, speaker);
+	}
+}
+
+/* Words that make the trigger someone's intention: "Georgia's decision to sever". */
+static const char *const intention_nouns[] = {
+	"decision", "move", "plan", "plans", "intention", "step", "steps", "bid", "attempt", "threat",
+	"refusal", "readiness", "offer", "proposal", "efforts", "effort", NULL,
+};
+
+struct trigger_ctx {
+	size_t s, e;                    /* the sentence */
+	const struct sent_timex *tx;
+	const struct sent_topics *tp;
+	int speaker;
+	int prev_src[MAX_PARTIES], nps; /* the previous trigger's parties in this sentence */
+	int prev_tgt[MAX_PARTIES], npt;
+	size_t next_trigger;            /* where the next trigger of the sentence starts */
+};
+
+/* The subject of the trigger at [k, te) within clause [cs, ce). */
+static void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
+			 struct trigger_ctx *tc, int *subj, int *nsubj)
+{
+	size_t m0, m1;
+	mentions_in(x, cs, k, &m0, &m1);
+	/* "Georgia's decision to sever ...": the owner of the decision. */
+	for (size_t i = k; i > cs && i + 4 > k; i--) {
+		if (!in_list(low(x, i - 1), intention_nouns))
+			continue;
+		long j = adjacent_before(x, i - 1, cs, m0, m1);
+		if (j >= 0) {
+			add_group(x, (size_t)j, (size_t)j + 1, subj, nsubj, tc->speaker);
+			return;
+		}
+		break;
+	}
+	if (coordinated(x, k, tc->s) && tc->nps) {
+		for (int i = 0; i < tc->nps; i++)
+			push_party(subj, nsubj, tc->prev_src[i]);
+		return;
+	}
+	long adj = adjacent_before(x, k, cs, m0, m1);
+	if (adj >= 0) {
+		add_group(x, group_start(x, (size_t)adj, m0), (size_t)adj + 1, subj, nsubj, tc->speaker);
+		return;
+	}
+	/* "Obama, who arrived": the antecedent of the relative pronoun. */
+	if (cs > tc->s && (is_word(x, cs - 1, "who") || is_word(x, cs - 1, "which"))) {
+		size_t r0, r1;
+		mentions_in(x, tc->s, cs - 1, &r0, &r1);
+		if (r1 > r0 && x->men[r1 - 1].te + 2 >= cs - 1) {
+			add_group(x, r1 - 1, r1, subj, nsubj, tc->speaker);
+			return;
+		}
+	}
+	if (tr->noun) {
+		/* Inside the noun phrase: "the Japan-Philippines Ministerial Meeting". */
+		for (size_t i = k; i > cs && i + 7 > k; i--) {
+			const char *w = low(x, i - 1);
+			if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an") ||
+			    ((x->toks.t[i - 1].flags & TOK_PUNCT) && strcmp(w, "-") && strcmp(w, "–")))
+				break;
+			for (size_t j = m0; j < m1; j++)
+				if (x->men[j].te == i)
+					add_group(x, j, j + 1, subj, nsubj, tc->speaker);
+		}
+		if (!*nsubj && tc->nps)
+			for (int i = 0; i < tc->nps; i++)
+				push_party(subj, nsubj, tc->prev_src[i]);
+		return;
+	}
+	/* The first group of the clause not governed by a preposition. */
+	for (size_t j = m0; j < m1; j++) {
+		const struct mention *m = &x->men[j];
+		if (m->kind == MK_PLACE)
+			continue;
+		if (m->ts > tc->s && in_list(low(x, m->ts - 1), prepositions)) {
+			/* ... unless it is "the ministers of X", "the leaders of the X". */
+			size_t of = m->ts - 1;
+			if (of > tc->s && is_word(x, of - 1, "the"))
+				of--;
+			int members = is_word(x, m->ts - 1, "of") || (of < m->ts - 1 && is_word(x, of, "of"));
+			const char *head = of > tc->s ? low(x, of - 1) : "";
+			if (!(members && (in_list(head, collectives) || !strcmp(head, "members") ||
+					  !strcmp(head, "heads") || !strcmp(head, "representatives"))))
+				continue;
+		}
+		add_group(x, j, group_end(x, j, m1), subj, nsubj, tc->speaker);
+		return;
+	}
+	if (cs > tc->s && is_reporting(x, cs - 1)) {
+		/* "X said on Tuesday after talks with Y": the speaker acts. */
+		size_t r0, r1;
+		mentions_in(x, tc->s, cs, &r0, &r1);
+		for (size_t j = r0; j < r1; j++)
+			if (!x->men[j].quoted && x->men[j].kind != MK_PLACE) {
+				add_group(x, j, group_end(x, j, r1), subj, nsubj, tc->speaker);
+				return;
+			}
+	}
+	if (tc->nps) {
+		for (int i = 0; i < tc->nps; i++)
+			push_party(subj, nsubj, tc->prev_src[i]);
+		return;
+	}
+	if ((x->toks.t[k].flags & TOK_QUOTED) && tc->speaker >= 0)
+		push_party(subj, nsubj, tc->speaker);
+}
+
+/* The parties after the trigger: for a symmetric event those joined by
+ * "with", "between", "and" or right after it; for a directed one the first
+ * group. */
+static void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
+			int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
+{
+	size_t m0, m1;
+	mentions_in(x, te, ce, &m0, &m1);
+	for (size_t j = m0; j < m1; j++) {
+		const struct mention *m = &x->men[j];
+		if (by >= 0 && m->ts > (size_t)by)
+			break;
+		if (m->kind == MK_PLACE && strcmp(tr->type, "visit"))
+			continue;
+		int pronoun_obj = m->kind == MK_PRONOUN || m->kind == MK_COLLECTIVE;
+		if (tr->frame == FRAME_SYMMETRIC) {
+			size_t back = m->ts;
+			while (back > te && (is_word(x, back - 1, "the") || is_word(x, back - 1, "both") ||
+					     (x->toks.t[back - 1].flags & TOK_CAP)))
+				back--;
+			int linked = back == te || (back > te && (is_word(x, back - 1, "with") ||
+								   is_word(x, back - 1, "between") ||
+								   is_word(x, back - 1, "and") ||
+								   is_word(x, back - 1, "to") ||
+								   is_word(x, back - 1, "among")));
+			if (!linked)
+				continue;
+			size_t end = group_end(x, j, m1);
+			for (size_t q = j; q < end; q++) {
+				if (x->men[q].kind == MK_PRONOUN)
+					for (int i = 0; i < x->n_in_play; i++)
+						push_party(obj, nobj, x->in_play[i]);
+				else
+					add_group(x, q, q + 1, obj, nobj, tc->speaker);
+			}
+			j = end - 1;
+			continue;
+		}
+		if (pronoun_obj) {
+			/* "hailed it": the parties in play. */
+			for (int i = 0; i < x->n_in_play; i++)
+				push_party(obj, nobj, x->in_play[i]);
+			return;
+		}
+		size_t end = group_end(x, j, m1);
+		int g[MAX_PARTIES], ng = 0, own = 1;
+		add_group(x, j, end, g, &ng, tc->speaker);
+		/* "lifted a U.S. ban on ... Vietnam": the subject's own adjective is not the target. */
+		for (int i = 0; i < ng; i++) {
+			int mine = 0;
+			for (int k = 0; k < nsubj; k++)
+				mine |= x->ra[subj[k]].code[0] && !strcmp(x->ra[subj[k]].code, x->ra[g[i]].code);
+			own &= mine;
+		}
+		if (ng && own) {
+			j = end - 1;
+			continue;
+		}
+		for (int i = 0; i < ng; i++)
+			push_party(obj, nobj, g[i]);
+		return;
+	}
+}
+
+static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
+	size_t s = tc->s, e = tc->e;
 	if (!tail_ok(x, tr, h->te, e))
 		return 0;
 	size_t cs, ce;
 	clause_of(x, h->ts, s, e, &cs, &ce);
+	/* A date or party after the next event word belongs to that event. */
+	if (tc->next_trigger > h->te && tc->next_trigger < ce && !tr->n_tails)
+		ce = tc->next_trigger;
 	int status = modality(x, cs, h->ts, s, e);
 	if (status < 0)
 		return 0;
+	/* A threat is made now, whatever it threatens. */
+	if (!strcmp(tr->type, "threat") && status == STATUS_PLANNED)
+		status = STATUS_OCCURRED;
 	struct cand c;
 	memset(&c, 0, sizeof(c));
 	c.tr = tr;
 	c.status = (enum event_status)status;
 	c.headline = x->headline;
-	size_t m0, m1;
-	/* Subject: the mentions of the clause before the trigger; for a passive,
-	 * the agent after "by". */
 	int by = passive_by(x, h->ts, h->te, ce);
-	mentions_in(x, cs, h->ts, &m0, &m1);
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
-	for (size_t i = m0; i < m1; i++)
-		if (is_party_mention(&x->men[i]))
-			mention_parties(x, &x->men[i], subj, &nsubj, speaker);
-	if (!nsubj && coordinated(x, h->ts, s)) {
-		for (int i = 0; i < *n_prev_src; i++)
-			push_party(subj, &nsubj, prev_src[i]);
-	}
-	if (!nsubj && cs > s && is_reporting(x, cs - 1)) {
-		/* "X said on Tuesday after talks with Y": the speaker is the subject. */
-		size_t r0, r1;
-		mentions_in(x, s, cs, &r0, &r1);
-		for (size_t i = r0; i < r1; i++)
-			if (is_party_mention(&x->men[i]) && !x->men[i].quoted)
-				mention_parties(x, &x->men[i], subj, &nsubj, speaker);
-	}
-	if (!nsubj && (x->men[m0 < x->n_men ? m0 : 0].quoted || (x->toks.t[h->ts].flags & TOK_QUOTED)) &&
-	    speaker >= 0)
-		push_party(subj, &nsubj, speaker);
-	/* Object: the mentions after the trigger in its clause. */
-	mentions_in(x, h->te, ce, &m0, &m1);
-	for (size_t i = m0; i < m1; i++) {
-		const struct mention *m = &x->men[i];
-		if (by >= 0 && m->ts > (size_t)by)
-			continue;
-		if (m->kind == MK_PLACE && strcmp(tr->type, "visit"))
-			continue;
-		mention_parties(x, m, obj, &nobj, speaker);
-	}
+	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
+	find_object(x, tr, h->te, ce, by, tc, subj, nsubj, obj, &nobj);
 	int agent[MAX_PARTIES], nagent = 0;
 	if (by >= 0) {
+		size_t m0, m1;
 		mentions_in(x, (size_t)by, ce, &m0, &m1);
-		for (size_t i = m0; i < m1 && nagent < 2; i++)
-			if (is_party_mention(&x->men[i]))
-				mention_parties(x, &x->men[i], agent, &nagent, speaker);
+		if (m1 > m0)
+			add_group(x, m0, group_end(x, m0, m1), agent, &nagent, tc->speaker);
 	}
-	if (nagent) {
-		/* Passive: the agent acts on the subject. */
+	int passive = by >= 0 || passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0 ||
+		      (h->ts > 0 && (is_word(x, h->ts - 1, "was") || is_word(x, h->ts - 1, "were")) &&
+		       tr->frame == FRAME_DIRECTED && !tr->noun && nsubj && !nobj);
+	if (nagent && tr->frame == FRAME_SYMMETRIC) {
+		/* "signed by Ethiopia and Eritrea": the agents take part. */
+		for (int i = 0; i < nagent; i++)
+			push_party(c.src, &c.nsrc, agent[i]);
+		for (int i = 0; i < nobj; i++)
+			push_party(c.src, &c.nsrc, obj[i]);
+	} else if (nagent || (passive && tr->frame == FRAME_DIRECTED)) {
+		/* Passive: the agent (or whoever acts in the report) acts on the subject. */
 		for (int i = 0; i < nagent; i++)
 			push_party(c.src, &c.nsrc, agent[i]);
 		for (int i = 0; i < nsubj; i++)
 			push_party(c.tgt, &c.ntgt, subj[i]);
+		for (int i = 0; i < nobj && !nagent; i++)
+			push_party(c.tgt, &c.ntgt, obj[i]);
 	} else if (tr->frame == FRAME_SYMMETRIC) {
 		for (int i = 0; i < nsubj; i++)
 			push_party(c.src, &c.nsrc, subj[i]);
@@ -923,7 +1239,6 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, siz
 	} else {
 		for (int i = 0; i < nsubj; i++)
 			push_party(c.src, &c.nsrc, subj[i]);
-		/* The target: the first group after the trigger that is not the source. */
 		for (int i = 0; i < nobj; i++) {
 			int dup = 0;
 			for (int k = 0; k < c.nsrc; k++)
@@ -932,44 +1247,44 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, siz
 				push_party(c.tgt, &c.ntgt, obj[i]);
 		}
 		if (!c.ntgt && coordinated(x, h->ts, s))
-			for (int i = 0; i < *n_prev_tgt; i++)
-				push_party(c.tgt, &c.ntgt, prev_tgt[i]);
+			for (int i = 0; i < tc->npt; i++)
+				push_party(c.tgt, &c.ntgt, tc->prev_tgt[i]);
 	}
 	/* A symmetric event needs two parties: add those in play. */
-	if (tr->frame == FRAME_SYMMETRIC && c.nsrc == 1)
-		for (int i = 0; i < x->n_in_play && c.nsrc < 2; i++)
+	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
+		for (int i = 0; i < x->n_in_play && c.nsrc < 2 + (c.nsrc == 0); i++)
 			push_party(c.src, &c.nsrc, x->in_play[i]);
 	if (!c.nsrc && !c.ntgt)
 		return 0;
-	if (tr->frame == FRAME_DIRECTED && !c.nsrc && !c.ntgt)
-		return 0;
-	/* Date. */
-	int ti = governing_timex(tx, h->ts, cs, ce, s);
+	/* Date: the clause's own, else the reporting clause's, else the report's. */
+	int ti = governing_timex(tc->tx, h->ts, h->te, cs, ce, s);
+	if (ti < 0 && cs > s && (is_reporting(x, cs - 1) || (cs > s + 1 && is_reporting(x, cs - 2))))
+		ti = governing_timex(tc->tx, cs - 1, cs, s, cs, s);
 	if (ti >= 0) {
-		c.date = tx->tx[ti].date;
+		c.date = tc->tx->tx[ti].date;
 		c.date_explicit = 1;
-		if (tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED)
+		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
+		    strcmp(tr->type, "threat"))
 			c.status = STATUS_PLANNED;
 	} else if (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) {
 		c.date = x->anchor;
 	}
-	size_t sb = x->toks.t[s].start, se = x->toks.t[e - 1].end;
-	c.ev_start = sb;
-	c.ev_end = se;
-	for (int i = 0; i < tp->n; i++)
-		add_topic_to(&c, tp->ids[i]);
+	c.ev_start = x->toks.t[s].start;
+	c.ev_end = x->toks.t[e - 1].end;
+	for (int i = 0; i < tc->tp->n; i++)
+		add_topic_to(&c, tc->tp->ids[i]);
 	struct cand *slot;
 	if (push_cand(x, &slot))
 		return -1;
 	*slot = c;
 	/* Remember for coordination and collective references. */
-	*n_prev_src = 0;
+	tc->nps = 0;
 	for (int i = 0; i < c.nsrc; i++)
-		push_party(prev_src, n_prev_src, c.src[i]);
+		push_party(tc->prev_src, &tc->nps, c.src[i]);
 	if (c.ntgt) {
-		*n_prev_tgt = 0;
+		tc->npt = 0;
 		for (int i = 0; i < c.ntgt; i++)
-			push_party(prev_tgt, n_prev_tgt, c.tgt[i]);
+			push_party(tc->prev_tgt, &tc->npt, c.tgt[i]);
 	}
 	return 0;
 }
@@ -1012,6 +1327,21 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	struct sent_topics tp = {.n = 0};
 	if (scan_sentence(x, s, e, &tp))
 		return -1;
+	x->sent_first = -1;
+	for (size_t i = men0; i < x->n_men; i++)
+		if (x->men[i].ra >= 0 && !x->men[i].quoted && x->men[i].kind != MK_PLACE) {
+			x->sent_first = (int)i;
+			break;
+		}
+	if (x->n_ra > x->cap_mpr) {
+		size_t old = x->cap_mpr;
+		if (grow((void **)&x->mentions_per_ra, &x->cap_mpr, x->n_ra, sizeof(long)))
+			return -1;
+		memset(x->mentions_per_ra + old, 0, (x->cap_mpr - old) * sizeof(long));
+	}
+	for (size_t i = men0; i < x->n_men; i++)
+		if (x->men[i].ra >= 0 && x->men[i].kind != MK_PLACE)
+			x->mentions_per_ra[x->men[i].ra] += x->headline ? 3 : 1;
 	for (int i = 0; i < x->n_report_topics; i++)
 		note_topic(&tp, x->report_topics[i]);
 	if (x->headline || !x->n_report_topics) {
@@ -1024,11 +1354,30 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	}
 	struct sent_timex tx;
 	find_timex(x, s, e, &tx);
-	int speaker = sentence_speaker(x, men0, x->n_men, s, e);
-	int prev_src[MAX_PARTIES], nps = 0, prev_tgt[MAX_PARTIES], npt = 0;
-	for (size_t i = hits0; i < x->n_hits; i++)
-		if (analyse_trigger(x, &x->hits[i], s, e, &tx, &tp, prev_src, &nps, prev_tgt, &npt, speaker))
+	struct trigger_ctx tc;
+	memset(&tc, 0, sizeof(tc));
+	tc.s = s;
+	tc.e = e;
+	tc.tx = &tx;
+	tc.tp = &tp;
+	tc.speaker = sentence_speaker(x, men0, x->n_men, s, e);
+	for (size_t i = hits0; i < x->n_hits; i++) {
+		tc.next_trigger = i + 1 < x->n_hits ? x->hits[i + 1].ts : e;
+		if (analyse_trigger(x, &x->hits[i], &tc))
 			return -1;
+	}
+	/* "welcomed the declaration signed by X and Y": a reaction to the next
+	 * event of the sentence is aimed at its parties. */
+	for (size_t i = cand0; i + 1 < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		const struct cand *n = &x->cands[i + 1];
+		if (c->tr->frame != FRAME_DIRECTED || c->ntgt)
+			continue;
+		for (int k = 0; k < n->nsrc; k++)
+			push_party(c->tgt, &c->ntgt, n->src[k]);
+		for (int k = 0; k < n->ntgt; k++)
+			push_party(c->tgt, &c->ntgt, n->tgt[k]);
+	}
 	update_in_play(x, cand0, men0, x->n_men);
 	return 0;
 }
@@ -1071,6 +1420,27 @@ static int analyse_text(struct extractor *x, const char *text, size_t len, int h
 			p++;
 	}
 	return 0;
+}
+
+/* Whether every code of list a is in list b. */
+static int list_subset(const struct extractor *x, const int *a, int na, const int *b, int nb)
+{
+	for (int i = 0; i < na; i++) {
+		int found = 0;
+		for (int k = 0; k < nb && !found; k++)
+			found = !strcmp(x->ra[a[i]].code, x->ra[b[k]].code);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+/* Sources agree and targets agree (one may know fewer than the other). */
+static int roles_compatible(const struct extractor *x, const struct cand *a, const struct cand *b)
+{
+	int src = list_subset(x, a->src, a->nsrc, b->src, b->nsrc) || list_subset(x, b->src, b->nsrc, a->src, a->nsrc);
+	int tgt = list_subset(x, a->tgt, a->ntgt, b->tgt, b->ntgt) || list_subset(x, b->tgt, b->ntgt, a->tgt, a->ntgt);
+	return src && tgt;
 }
 
 static int codes_subset(const struct extractor *x, const struct cand *a, const struct cand *b)
@@ -1125,6 +1495,56 @@ static void absorb(struct cand *a, const struct cand *b)
 		add_topic_to(a, b->topics[i]);
 }
 
+/* The state the report is most about (most mentioned, headline counting
+ * thrice) other than `not_code`, or -1. */
+static int focal_state(const struct extractor *x, const char *not_code)
+{
+	int best = -1;
+	long bestn = 0;
+	for (size_t i = 0; i < x->n_ra && i < x->cap_mpr; i++) {
+		const struct ractor *a = &x->ra[i];
+		if (a->kind != ACTOR_STATE || !strcmp(a->code, not_code))
+			continue;
+		if (x->mentions_per_ra[i] > bestn) {
+			bestn = x->mentions_per_ra[i];
+			best = (int)i;
+		}
+	}
+	return best;
+}
+
+/* Fills parties the sentence left out, from the rest of the report. */
+static void complete_parties(struct extractor *x)
+{
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->tr->frame == FRAME_SYMMETRIC || c->ntgt || !c->nsrc)
+			continue;
+		const char *code = x->ra[c->src[0]].code;
+		if (!strcmp(c->tr->type, "denial")) {
+			/* Denied: the accusations of whoever accused or punished the denier. */
+			for (size_t k = i; k-- > 0;) {
+				const struct cand *p = &x->cands[k];
+				int hits = 0;
+				for (int t = 0; t < p->ntgt; t++)
+					hits |= !strcmp(x->ra[p->tgt[t]].code, code);
+				if (!hits || p->tr->frame == FRAME_SYMMETRIC)
+					continue;
+				for (int q = 0; q < p->nsrc; q++)
+					push_party(c->tgt, &c->ntgt, p->src[q]);
+				break;
+			}
+			continue;
+		}
+		if (c->tr->frame == FRAME_SOURCE)
+			continue;
+		/* A measure with no named target is aimed at the state the report is about. */
+		int f = focal_state(x, code);
+		if (f >= 0)
+			push_party(c->tgt, &c->ntgt, f);
+	}
+}
+
 /* One real event told in several sentences is one event. */
 static void merge_cands(struct extractor *x)
 {
@@ -1137,7 +1557,15 @@ static void merge_cands(struct extractor *x)
 			if (b->dead || strcmp(a->tr->type, b->tr->type) || a->status != b->status ||
 			    !same_date(a, b))
 				continue;
-			if (codes_subset(x, a, b) || codes_subset(x, b, a)) {
+			int ok = a->tr->frame == FRAME_SYMMETRIC ? (codes_subset(x, a, b) || codes_subset(x, b, a))
+								 : roles_compatible(x, a, b);
+			/* "summoned the ambassador to lodge a protest over ...": one act. */
+			if (!ok && a->ev_start == b->ev_start && a->headline == b->headline &&
+			    a->tr->frame != FRAME_SYMMETRIC && a->nsrc && b->nsrc &&
+			    (list_subset(x, a->src, a->nsrc, b->src, b->nsrc) ||
+			     list_subset(x, b->src, b->nsrc, a->src, a->nsrc)))
+				ok = 1;
+			if (ok) {
 				/* Keep the body's wording first. */
 				absorb(a, b);
 				b->dead = 1;
@@ -1282,12 +1710,17 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 		free(x->named_names[i]);
 	x->n_in_play = 0;
 	x->last_subject = -1;
+	x->last_org = -1;
+	x->sent_first = -1;
+	if (x->mentions_per_ra)
+		memset(x->mentions_per_ra, 0, x->cap_mpr * sizeof(long));
 	x->n_report_topics = 0;
 	x->anchor = report_date(r);
 	if (r->title && analyse_text(x, r->title, strlen(r->title), 1, 0))
 		goto oom;
 	if (r->body && analyse_text(x, r->body, strlen(r->body), 0, 0))
 		goto oom;
+	complete_parties(x);
 	merge_cands(x);
 	for (size_t i = 0; i < x->n_cands; i++)
 		if (!x->cands[i].dead && emit(x, r, &x->cands[i], out))
@@ -1296,6 +1729,90 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 oom:
 	*err = strdup("out of memory");
 	return -1;
+}
+
+int extract_infer_year(struct extractor *x, struct report *r)
+{
+	if (r->pub_known != PUB_NONE || !r->undated_month || !r->undated_day || !r->body)
+		return 0;
+	int m = r->undated_month, d = r->undated_day;
+	/* The persons the report names, and the weekday its first paragraph gives. */
+	long persons[64];
+	int np = 0, weekday = -1, min_year = 1;
+	const char *texts[2] = {r->title, r->body};
+	for (int t = 0; t < 2; t++) {
+		if (!texts[t])
+			continue;
+		token_list_reset(&x->toks);
+		size_t len = strlen(texts[t]);
+		if (tokenize(texts[t], len > 20000 ? 20000 : len, 0, &x->toks))
+			return 0;
+		for (size_t i = 0; i < x->toks.n; i++) {
+			const struct dict_entry *es;
+			size_t n, mm = dict_match(x->d.names, &x->toks, i, x->toks.n, 0, &es, &n);
+			for (size_t k = 0; mm && k < n && np < 64; k++)
+				if (es[k].kind == ENT_PERSON) {
+					int dup = 0;
+					for (int q = 0; q < np; q++)
+						dup |= persons[q] == (long)es[k].idx;
+					if (!dup)
+						persons[np++] = es[k].idx;
+				}
+			const struct token *tk = &x->toks.t[i];
+			if (t == 1 && weekday < 0 && tk->start < 600 && i > 0 && is_word(x, i - 1, "on"))
+				weekday = weekday_from_name(texts[t] + tk->start, (int)(tk->end - tk->start));
+			/* A year the text names bounds the report from below. */
+			if ((tk->flags & TOK_NUM) && tk->end - tk->start == 4) {
+				int y = atoi(texts[t] + tk->start);
+				if (y > min_year && y < 2100)
+					min_year = y;
+			}
+			if (mm)
+				i += mm - 1;
+		}
+	}
+	int best = 0, best_score = 0, ties = 0;
+	for (int y = min_year > 1990 ? min_year : 1990; y <= 2100; y++) {
+		if (!is_valid_date(y, m, d))
+			continue;
+		struct cdate when = {y, m, d, PREC_DAY};
+		int score = 0;
+		for (int q = 0; q < np; q++) {
+			const struct dict_person *p = &x->d.persons[persons[q]];
+			for (size_t k = 0; k < p->n_roles; k++) {
+				const struct dict_role *role = &p->roles[k];
+				int64_t day = days_from_civil(y, m, d);
+				int64_t from = days_from_civil(role->from.year, role->from.month ? role->from.month : 1,
+							       role->from.day ? role->from.day : 1);
+				int64_t to = role->to.prec == PREC_UNKNOWN ? INT64_MAX
+						: days_from_civil(role->to.year, role->to.month ? role->to.month : 12,
+								  role->to.day ? role->to.day : 28);
+				if (day >= from && day <= to) {
+					score += 2;
+					break;
+				}
+			}
+		}
+		(void)when;
+		if (weekday >= 0 && weekday_from_days(days_from_civil(y, m, d)) == weekday)
+			score += 3;
+		if (score > best_score) {
+			best_score = score;
+			best = y;
+			ties = 0;
+		} else if (score == best_score && score > 0) {
+			ties++;
+		}
+	}
+	/* Only a clear winner that rests on a named office-holder. */
+	if (!best || ties || best_score < 5)
+		return 0;
+	r->published = unix_from_civil(best, m, d, 0, 0, 0);
+	r->tz_offset_min = 0;
+	r->pub_known = PUB_DATE;
+	report_warn(r, "the year %d was inferred from the office-holders the report names%s", best,
+		    weekday >= 0 ? " and the weekday it gives" : "");
+	return 1;
 }
 
 static int cmp_surname(const void *a, const void *b)
@@ -1347,6 +1864,7 @@ void extractor_free(struct extractor *x)
 		free(x->named_names[i]);
 	free(x->named_names);
 	free(x->surnames);
+	free(x->mentions_per_ra);
 	free(x);
 }
 

@@ -25,6 +25,13 @@ void extractor_free(struct extractor *x);
 /* Appends the events of r to out. Returns 0, or -1 with *err (out of memory). */
 int extract_events(struct extractor *x, const struct report *r, struct event_list *out, char **err);
 
+/* For a report whose dateline gives a day without a year (r->undated_month),
+ * infers the year from the text: the years in which the persons it names held
+ * their offices, and the weekday it gives for that day. Sets the publication
+ * date (PUB_DATE) and adds a warning saying so. Returns 1 when a year was
+ * inferred, 0 when the text does not settle it. */
+int extract_infer_year(struct extractor *x, struct report *r);
+
 /* Calls fn for every dictionary actor named in `events` with its aliases,
  * so that the archive can find actors by any of their names. */
 typedef int (*actor_alias_fn)(void *ctx, const char *name, const char *code, enum actor_kind kind,

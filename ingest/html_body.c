@@ -597,6 +597,28 @@ static int select_blocks(struct page *pg, int c, const char *title, struct buf *
 	return 0;
 }
 
+#ifdef HTML_BODY_DEBUG
+#include <stdio.h>
+static void debug_dump(const struct page *pg, int c)
+{
+	if (!getenv("HTML_DEBUG"))
+		return;
+	for (int e = c; e >= 0; e = pg->e[e].parent)
+		fprintf(stderr, "container %s.%s#%s hint %d\n", pg->e[e].node->name,
+		        html_attr(pg->e[e].node, "class") ? html_attr(pg->e[e].node, "class") : "",
+		        html_attr(pg->e[e].node, "id") ? html_attr(pg->e[e].node, "id") : "", pg->e[e].hint);
+	for (size_t i = 0; i < pg->nb; i++) {
+		const struct block *b = &pg->b[i];
+		const struct elem *e = &pg->e[b->elem];
+		int in = c >= 0 && (int)i >= pg->e[c].first && (int)i < pg->e[c].end;
+		fprintf(stderr, "%c%4zu c%4d l%4d p%2d %c%c neg%d %s.%.30s | %.100s\n", in ? '*' : ' ', i,
+		        b->chars, b->links, b->punct, is_good(b) ? 'G' : '-', is_bad(b) ? 'B' : '-',
+		        e->neg >= 0, e->node->name, html_attr(e->node, "class") ? html_attr(e->node, "class") : "",
+		        pg->pool.data + b->off);
+	}
+}
+#endif
+
 static void page_release(struct page *pg)
 {
 	free(pg->e);
@@ -625,6 +647,9 @@ int html_body_extract(htmlDocPtr doc, const char *title, const char *ld_body,
 		close_block(&pg);
 		mark_negatives(&pg);
 		int c = pg.oom ? -1 : choose_container(&pg);
+#ifdef HTML_BODY_DEBUG
+		debug_dump(&pg, c);
+#endif
 		if (c >= 0)
 			rc = select_blocks(&pg, c, title, out);
 	}

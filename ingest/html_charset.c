@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -50,6 +51,16 @@ static size_t utf8_seq(const unsigned char *s, size_t left)
 	return n;
 }
 
+/* Eight bytes of plain printable ASCII (tab, LF and CR aside, every byte
+ * from 0x20 to 0x7F)? Word arithmetic: most of a page passes this test. */
+static int plain8(const unsigned char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	return ((w | ((w - 0x20 * ones) & ~w)) & high) == 0;
+}
+
 /* Counts invalid bytes and valid multi-byte sequences; *ctrl tells whether
  * control characters other than tab, LF and CR occur. */
 static void utf8_scan(const char *s, size_t len, size_t *bad, size_t *multi, int *ctrl)
@@ -58,6 +69,10 @@ static void utf8_scan(const char *s, size_t len, size_t *bad, size_t *multi, int
 	*bad = *multi = 0;
 	*ctrl = 0;
 	for (size_t i = 0; i < len;) {
+		if (i + 8 <= len && plain8(p + i)) {
+			i += 8;
+			continue;
+		}
 		if (p[i] < 0x80) {
 			if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
 				*ctrl = 1;

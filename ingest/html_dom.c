@@ -109,21 +109,21 @@ unsigned html_tag_flags(const xmlChar *name)
 
 static htmlDocPtr parse_lean(const char *s, size_t len);
 
-/* Length of the start tag at s ('<' to '>' included, quotes respected), or 0. */
-static size_t tag_len(const char *s, size_t n)
+/* ---- the lean copy given to the parser ----
+ *
+ * More than half the bytes of a modern page are scripts, styles, inline SVG
+ * drawings, comments and attributes nobody here reads (src, srcset, data-*,
+ * onclick...). The parser would spend most of its time building nodes for
+ * them, so they are left out of the copy it reads. */
+
+static int is_alpha(unsigned char c)
 {
-	char q = 0;
-	for (size_t i = 1; i < n; i++) {
-		if (q) {
-			if (s[i] == q)
-				q = 0;
-		} else if (s[i] == '"' || s[i] == '\'') {
-			q = s[i];
-		} else if (s[i] == '>') {
-			return i + 1;
-		}
-	}
-	return 0;
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
 /* Where s (n bytes) holds `needle` (whose first byte is not a letter),
@@ -139,58 +139,201 @@ static const char *find_ci(const char *s, size_t n, const char *needle)
 	return NULL;
 }
 
-/* The raw-text element ("script", "style") whose start tag is at s, or NULL. */
-static const char *raw_element(const char *s, size_t n)
+/* Elements whose content is dropped from the copy (kept empty) and the
+ * closing tag that ends it; JSON-LD scripts are kept whole. */
+static const char *const RAW_NAMES[] = {"script", "style", "svg", "noscript", "template"};
+static const char *const RAW_CLOSE[] = {"</script", "</style", "</svg", "</noscript", "</template"};
+
+/* Attributes the reader uses (html_body.c, html_meta.c). */
+static const char *const KEEP_ATTR[] = {
+	"class", "id", "itemprop", "role", "hidden", "aria-hidden", "property",
+	"content", "name", "rel", "href", "datetime", "type", "style",
+};
+
+/* Does s (n bytes) hold word, ignoring case? */
+static int has_ci(const char *s, size_t n, const char *word)
 {
-	static const char *const names[] = {"script", "style"};
-	for (size_t i = 0; i < 2; i++) {
-		size_t k = strlen(names[i]);
-		if (n > k + 1 && strncasecmp(s + 1, names[i], k) == 0 &&
-		    (s[k + 1] == '>' || s[k + 1] == ' ' || s[k + 1] == '\t' ||
-		     s[k + 1] == '\n' || s[k + 1] == '\r' || s[k + 1] == '/'))
-			return names[i];
-	}
-	return NULL;
+	size_t k = strlen(word);
+	for (size_t i = 0; i + k <= n; i++)
+		if (strncasecmp(s + i, word, k) == 0)
+			return 1;
+	return 0;
 }
 
-/* Copies the page without the contents of scripts (JSON-LD kept) and
- * styles: more than half the bytes of a modern page, none of its text, and
- * the parser would have to read them all. */
-static int strip_raw(const char *s, size_t n, struct buf *out)
+static int name_is(const char *s, size_t n, const char *name)
 {
-	size_t done = 0;
-	for (const char *p = memchr(s, '<', n); p; p = memchr(p, '<', n - (size_t)(p - s))) {
-		size_t left = n - (size_t)(p - s);
-		const char *name = raw_element(p, left);
-		size_t tl = name ? tag_len(p, left) : 0;
-		if (!tl) {
-			p++;
-			continue;
-		}
-		const char *body = p + tl;
-		if (find_ci(p, tl, "+json")) {
-			p = body;
-			continue;
-		}
-		const char *close = find_ci(body, n - (size_t)(body - s),
-		                            name[1] == 'c' ? "</script" : "</style");
-		if (buf_add(out, s + done, (size_t)(body - s) - done))
-			return -1;
-		if (!close) {
-			done = n;
+	return strlen(name) == n && strncasecmp(s, name, n) == 0;
+}
+
+/* Keeps an attribute: by name; style only when it may hide the element,
+ * href only on <link> (the canonical URL). */
+static int keep_attr(const char *tag, size_t tn, const char *a, size_t an, const char *v, size_t vn)
+{
+	size_t i = 0;
+	for (; i < sizeof(KEEP_ATTR) / sizeof(KEEP_ATTR[0]); i++)
+		if (name_is(a, an, KEEP_ATTR[i]))
 			break;
+	if (i == sizeof(KEEP_ATTR) / sizeof(KEEP_ATTR[0]))
+		return 0;
+	if (name_is(a, an, "href"))
+		return name_is(tag, tn, "link");
+	if (name_is(a, an, "style"))
+		return has_ci(v, vn, "none") || has_ci(v, vn, "hidden");
+	return 1;
+}
+
+struct tagscan {
+	const char *name;       /* tag name */
+	size_t name_len;
+	size_t len;             /* '<' to '>' included */
+	int dropped;            /* attributes left out */
+	int json;               /* type="...json" */
+};
+
+/* Reads the start tag at s (n bytes, s[0] == '<', s[1] a letter); when out
+ * is not NULL, appends it to out with only the kept attributes. Returns 0,
+ * 1 when the tag does not end, or -1 when memory ran out. */
+static int scan_tag(const char *s, size_t n, struct tagscan *t, struct buf *out)
+{
+	size_t i = 1;
+	while (i < n && !is_space((unsigned char)s[i]) && s[i] != '>' && s[i] != '/')
+		i++;
+	t->name = s + 1;
+	t->name_len = i - 1;
+	t->dropped = t->json = 0;
+	if (out && buf_add(out, s, i))
+		return -1;
+	int slash = 0;      /* "/>": an empty element for libxml2 */
+	for (;;) {
+		slash = 0;
+		while (i < n && (is_space((unsigned char)s[i]) || s[i] == '/'))
+			slash = s[i++] == '/';
+		if (i >= n)
+			return 1;
+		if (s[i] == '>')
+			break;
+		size_t a = i;
+		while (i < n && !is_space((unsigned char)s[i]) && s[i] != '>' && s[i] != '/' &&
+		       (s[i] != '=' || i == a))
+			i++;
+		size_t an = i - a, v = i, vn = 0;
+		size_t j = i;
+		while (j < n && is_space((unsigned char)s[j]))
+			j++;
+		if (j < n && s[j] == '=') {
+			j++;
+			while (j < n && is_space((unsigned char)s[j]))
+				j++;
+			if (j < n && (s[j] == '"' || s[j] == '\'')) {
+				const char *q = memchr(s + j + 1, s[j], n - j - 1);
+				if (!q)
+					return 1;
+				v = j + 1;
+				vn = (size_t)(q - s) - v;
+				j = (size_t)(q - s) + 1;
+			} else {
+				v = j;
+				while (j < n && !is_space((unsigned char)s[j]) && s[j] != '>')
+					j++;
+				vn = j - v;
+			}
+			i = j;
 		}
-		done = (size_t)(close - s);
-		p = close + 2;
+		if (name_is(s + a, an, "type") && has_ci(s + v, vn, "json"))
+			t->json = 1;
+		if (!keep_attr(t->name, t->name_len, s + a, an, s + v, vn)) {
+			t->dropped = 1;
+		} else if (out && (buf_addch(out, ' ') || buf_add(out, s + a, i - a))) {
+			return -1;
+		}
 	}
-	return buf_add(out, s + done, n - done);
+	t->len = i + 1;
+	return out && buf_add(out, slash ? "/>" : ">", slash ? 2 : 1) ? -1 : 0;
+}
+
+/* The index in RAW_NAMES of the tag t, or -1. */
+static int raw_index(const struct tagscan *t)
+{
+	for (size_t k = 0; k < sizeof(RAW_NAMES) / sizeof(RAW_NAMES[0]); k++)
+		if (name_is(t->name, t->name_len, RAW_NAMES[k]))
+			return (int)k;
+	return -1;
+}
+
+struct lean {
+	const char *s;
+	size_t n;
+	size_t done;            /* bytes of s already copied or dropped */
+	struct buf *out;
+};
+
+static int flush_to(struct lean *l, size_t upto)
+{
+	int rc = upto > l->done ? buf_add(l->out, l->s + l->done, upto - l->done) : 0;
+	l->done = upto;
+	return rc;
+}
+
+/* Handles the start tag at offset at; returns where scanning goes on, or
+ * 0 when memory ran out. */
+static size_t lean_tag(struct lean *l, size_t at)
+{
+	struct tagscan t;
+	if (scan_tag(l->s + at, l->n - at, &t, NULL))
+		return at + 1;
+	size_t end = at + t.len;
+	if (t.dropped) {
+		if (flush_to(l, at) || scan_tag(l->s + at, l->n - at, &t, l->out) < 0)
+			return 0;
+		l->done = end;
+	}
+	int raw = raw_index(&t);
+	if (raw < 0)
+		return end;
+	const char *close = find_ci(l->s + end, l->n - end, RAW_CLOSE[raw]);
+	if (!close)
+		return raw < 2 ? (flush_to(l, end) ? 0 : (l->done = l->n)) : end;
+	size_t c = (size_t)(close - l->s);
+	if (raw == 0 && t.json)
+		return c + 2;
+	if (flush_to(l, end))
+		return 0;
+	l->done = c;
+	return c + 2;
+}
+
+/* Copies the page for the parser, leaving out what it need not read. */
+static int lean_copy(const char *s, size_t n, struct buf *out)
+{
+	struct lean l = {s, n, 0, out};
+	size_t i = 0;
+	while (i < n) {
+		const char *p = memchr(s + i, '<', n - i);
+		if (!p)
+			break;
+		size_t at = (size_t)(p - s), left = n - at;
+		if (left > 4 && p[1] == '!' && p[2] == '-' && p[3] == '-') {
+			const char *e = find_ci(p + 4, left - 4, "-->");
+			if (flush_to(&l, at))
+				return -1;
+			l.done = e ? (size_t)(e - s) + 3 : n;
+			i = l.done;
+		} else if (left > 2 && is_alpha((unsigned char)p[1])) {
+			i = lean_tag(&l, at);
+			if (i == 0)
+				return -1;
+		} else {
+			i = at + 1;
+		}
+	}
+	return flush_to(&l, n);
 }
 
 htmlDocPtr html_parse_utf8(const char *s, size_t len)
 {
 	struct buf lean;
 	buf_init(&lean, BUF_DEFAULT_MAX);
-	if (strip_raw(s, len, &lean) == 0 && lean.data) {
+	if (lean_copy(s, len, &lean) == 0 && lean.data) {
 		s = lean.data;
 		len = lean.len;
 	}

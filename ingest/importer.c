@@ -262,6 +262,8 @@ static int import_report(void *ctx, struct report *r, const char *item)
 		}
 		im->in_tx = 1;
 	}
+	if (im->x && r->pub_known == PUB_NONE && extract_infer_year(im->x, r))
+		say(im, IMPORT_WARNING, item, "%s", r->warnings[r->n_warnings - 1]);
 	enum store_verdict v;
 	int64_t existing, id;
 	if (store_classify(im->store, r, &v, &existing, &err))

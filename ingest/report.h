@@ -34,6 +34,10 @@ struct report {
 	enum pub_known pub_known;
 	int tz_offset_min;    /* the offset as written, minutes east of UTC */
 	int summary_only;     /* 1 when the body is only a feed summary */
+	/* A day the report gives without a year (a dateline's "Dec. 28"), when
+	 * no year could be found for it: extraction may infer the year from
+	 * the text (extract_infer_year). 0 when none. */
+	int undated_month, undated_day;
 	/* Warnings about this report (missing date, stripped entities...), each
 	 * a malloc'd string; the importer passes them on to the user. */
 	char **warnings;

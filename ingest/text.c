@@ -936,6 +936,8 @@ static int dateline_date(struct reader *r, int use_ts)
 	if (!y && r->hints && r->hints->date.prec != PREC_UNKNOWN)
 		y = year_not_after(dl->month, dl->day, &r->hints->date);
 	if (!y) {
+		r->out->undated_month = dl->month;
+		r->out->undated_day = dl->day;
 		if (report_warn(r->out, "the dateline's date '%.*s' has no year: publication "
 				"date unknown", (int)dl->date_len, text))
 			return -1;

@@ -72,7 +72,8 @@ struct keyword {
 	signed char val;     /* number, unit, season (1 spring .. 4 winter) or part of day */
 };
 
-/* Sorted by word (strcmp order): looked up by binary search. */
+/* Kept sorted by word in strcmp order (ASCII lower case): looked up by
+ * binary search. An entry out of order would silently never match. */
 static const struct keyword keywords[] = {
 	{"a", K_A, C_DET | C_FUNC | C_NUMW, 1},
 	{"about", K_NONE, C_FUNC | C_YWEAK, 0},
@@ -1495,7 +1496,8 @@ static enum tense marker(const struct scan *sc, size_t j, int *str)
 	return TENSE_AUTO;
 }
 
-/* Scores the marker at word j, dist words and pen penalty away. */
+/* Scores the marker at word j, cost = its distance in words plus the
+ * penalties for what lies between; keeps the lowest score. */
 static void consider(const struct scan *sc, size_t j, int cost, int *best, enum tense *bt)
 {
 	int str;

@@ -1,0 +1,717 @@
+/* The archive's bookkeeping for scheduled updates and its administration:
+ * source state, runs, export cursors, statistics, check and backup. See
+ * store_admin.h. The tables are those of schema/002_update.sql. */
+#include "store/store_admin.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/store_internal.h"
+#include "util/buf.h"
+
+/* Prepares one statement for a single use; the caller finalizes it. */
+static sqlite3_stmt *prep(struct store *s, const char *sql, const char *what, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		store_fail(s, err, what);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* Steps a statement that returns no row, finalizes it. */
+static int run_done(struct store *s, sqlite3_stmt *st, const char *what, char **err)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, err, what);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static char *oom(char **err)
+{
+	*err = strdup("out of memory");
+	return NULL;
+}
+
+/* ---- files -------------------------------------------------------------------- */
+
+int store_files_load(struct store *s, const char *source, struct store_files *out, char **err)
+{
+	out->v = NULL;
+	out->n = 0;
+	sqlite3_stmt *st = prep(s, "SELECT path, size, mtime_ns, hash, status FROM source_files"
+				" WHERE source = ?1 ORDER BY path", "cannot read the sources' state", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, source);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			struct store_file *p = realloc(out->v, cap * sizeof(*p));
+			if (!p)
+				goto nomem;
+			out->v = p;
+		}
+		struct store_file *f = &out->v[out->n];
+		memset(f, 0, sizeof(*f));
+		if (!(f->path = strdup(col(st, 0) ? col(st, 0) : "")))
+			goto nomem;
+		f->size = sqlite3_column_int64(st, 1);
+		f->mtime_ns = sqlite3_column_int64(st, 2);
+		snprintf(f->hash, sizeof(f->hash), "%s", col(st, 3) ? col(st, 3) : "");
+		f->status = sqlite3_column_int(st, 4);
+		out->n++;
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(s, err, "cannot read the sources' state");
+		sqlite3_finalize(st);
+		store_files_release(out);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+nomem:
+	sqlite3_finalize(st);
+	store_files_release(out);
+	oom(err);
+	return -1;
+}
+
+const struct store_file *store_files_find(const struct store_files *f, const char *path)
+{
+	size_t lo = 0, hi = f->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(f->v[mid].path, path);
+		if (!c)
+			return &f->v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+void store_files_release(struct store_files *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->v[i].path);
+	free(f->v);
+	f->v = NULL;
+	f->n = 0;
+}
+
+int store_file_put(struct store *s, const char *source, const struct store_file *f, char **err)
+{
+	sqlite3_stmt *st = prep(s, "INSERT OR REPLACE INTO source_files(source, path, size, mtime_ns,"
+				" hash, status, seen_at) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+				"cannot record the file's state", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, source);
+	bind_text(st, 2, f->path);
+	sqlite3_bind_int64(st, 3, f->size);
+	sqlite3_bind_int64(st, 4, f->mtime_ns);
+	bind_text(st, 5, f->hash);
+	sqlite3_bind_int(st, 6, f->status);
+	sqlite3_bind_int64(st, 7, s->now);
+	return run_done(s, st, "cannot record the file's state", err);
+}
+
+/* ---- feeds ---------------------------------------------------------------------- */
+
+int store_feed_get(struct store *s, const char *source, struct store_feed *out, char **err)
+{
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *st = prep(s, "SELECT url, etag, last_modified, hash, fetched_at FROM source_feeds"
+				" WHERE source = ?1", "cannot read the feed's state", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, source);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return 1;
+	}
+	if (rc != SQLITE_ROW) {
+		store_fail(s, err, "cannot read the feed's state");
+		sqlite3_finalize(st);
+		return -1;
+	}
+	out->url = xstrdup(col(st, 0));
+	out->etag = xstrdup(col(st, 1));
+	out->last_modified = xstrdup(col(st, 2));
+	out->hash = xstrdup(col(st, 3));
+	out->fetched_at = sqlite3_column_int64(st, 4);
+	int bad = (col(st, 0) && !out->url) || (col(st, 1) && !out->etag) ||
+		  (col(st, 2) && !out->last_modified) || (col(st, 3) && !out->hash);
+	sqlite3_finalize(st);
+	if (bad) {
+		store_feed_release(out);
+		oom(err);
+		return -1;
+	}
+	return 0;
+}
+
+int store_feed_put(struct store *s, const char *source, const struct store_feed *f, char **err)
+{
+	sqlite3_stmt *st = prep(s, "INSERT OR REPLACE INTO source_feeds(source, url, etag, last_modified,"
+				" hash, fetched_at) VALUES (?1,?2,?3,?4,?5,?6)",
+				"cannot record the feed's state", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, source);
+	bind_text(st, 2, f->url ? f->url : "");
+	bind_text(st, 3, f->etag);
+	bind_text(st, 4, f->last_modified);
+	bind_text(st, 5, f->hash);
+	sqlite3_bind_int64(st, 6, f->fetched_at ? f->fetched_at : s->now);
+	return run_done(s, st, "cannot record the feed's state", err);
+}
+
+void store_feed_release(struct store_feed *f)
+{
+	free(f->url);
+	free(f->etag);
+	free(f->last_modified);
+	free(f->hash);
+	memset(f, 0, sizeof(*f));
+}
+
+/* ---- runs ----------------------------------------------------------------------- */
+
+int store_run_source_add(struct store *s, int64_t run_id, const struct store_run_source *r,
+			 char **err)
+{
+	sqlite3_stmt *st = prep(s, "INSERT OR REPLACE INTO run_sources(run_id, source, status, imported,"
+				" replaced, unchanged, failed, errors) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+				"cannot record the run", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, run_id);
+	bind_text(st, 2, r->source);
+	bind_text(st, 3, r->status ? r->status : "ok");
+	sqlite3_bind_int64(st, 4, r->imported);
+	sqlite3_bind_int64(st, 5, r->replaced);
+	sqlite3_bind_int64(st, 6, r->unchanged);
+	sqlite3_bind_int64(st, 7, r->failed);
+	bind_text(st, 8, r->errors ? r->errors : "");
+	return run_done(s, st, "cannot record the run", err);
+}
+
+int store_run_exit(struct store *s, int64_t run_id, int exit_code, char **err)
+{
+	sqlite3_stmt *st = prep(s, "UPDATE import_runs SET exit_code = ?2 WHERE id = ?1",
+				"cannot record the run", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, run_id);
+	sqlite3_bind_int(st, 2, exit_code);
+	return run_done(s, st, "cannot record the run", err);
+}
+
+int store_runs_each(struct store *s, long last, store_run_fn fn, void *ctx, char **err)
+{
+	sqlite3_stmt *st = prep(s, "SELECT id, command, started_at, ended_at, exit_code, imported,"
+				" unchanged, replaced, failed FROM import_runs ORDER BY id DESC LIMIT ?1",
+				"cannot read the runs", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, last > 0 ? last : -1);
+	int rc, stop = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* Types first: reading a NULL as a number may convert it. */
+		int ended = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		int has_exit = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		struct store_run r = {
+			.id = sqlite3_column_int64(st, 0),
+			.command = col(st, 1),
+			.started_at = sqlite3_column_int64(st, 2),
+			.ended_at = sqlite3_column_int64(st, 3),
+			.ended = ended,
+			.exit_code = has_exit ? sqlite3_column_int(st, 4) : -1,
+			.imported = sqlite3_column_int(st, 5),
+			.unchanged = sqlite3_column_int(st, 6),
+			.replaced = sqlite3_column_int(st, 7),
+			.failed = sqlite3_column_int(st, 8),
+		};
+		if ((stop = fn(ctx, &r)))
+			break;
+	}
+	if (!stop && rc != SQLITE_DONE)
+		stop = store_fail(s, err, "cannot read the runs");
+	sqlite3_finalize(st);
+	return stop;
+}
+
+int store_run_sources_each(struct store *s, int64_t run_id, store_run_source_fn fn, void *ctx,
+			   char **err)
+{
+	sqlite3_stmt *st = prep(s, "SELECT source, status, imported, replaced, unchanged, failed, errors"
+				" FROM run_sources WHERE run_id = ?1 ORDER BY id", "cannot read the runs", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, run_id);
+	int rc, stop = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_run_source r = {
+			.source = col(st, 0), .status = col(st, 1),
+			.imported = sqlite3_column_int(st, 2), .replaced = sqlite3_column_int(st, 3),
+			.unchanged = sqlite3_column_int(st, 4), .failed = sqlite3_column_int(st, 5),
+			.errors = col(st, 6),
+		};
+		if ((stop = fn(ctx, &r)))
+			break;
+	}
+	if (!stop && rc != SQLITE_DONE)
+		stop = store_fail(s, err, "cannot read the runs");
+	sqlite3_finalize(st);
+	return stop;
+}
+
+/* ---- cursors ------------------------------------------------------------------------ */
+
+/* Runs a query giving one integer (0 when it gives no row or NULL). */
+static int one_int64(struct store *s, const char *sql, const char *arg, int64_t *out,
+		     const char *what, char **err)
+{
+	*out = 0;
+	sqlite3_stmt *st = prep(s, sql, what, err);
+	if (!st)
+		return -1;
+	if (arg)
+		bind_text(st, 1, arg);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, err, what);
+	return 0;
+}
+
+int store_change_mark(struct store *s, int64_t *mark, char **err)
+{
+	return one_int64(s, "SELECT seq FROM change_counter WHERE id = 1", NULL, mark,
+			 "cannot read the change sequence", err);
+}
+
+int store_cursor_get(struct store *s, const char *name, int64_t *position, char **err)
+{
+	return one_int64(s, "SELECT position FROM export_cursors WHERE name = ?1", name, position,
+			 "cannot read the export cursor", err);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int store_changes_between(struct store *s, int64_t after, int64_t upto, int64_t **ids,
+			  size_t *n, int64_t *min_changed_at, char **err)
+{
+	*ids = NULL;
+	*n = 0;
+	*min_changed_at = 0;
+	sqlite3_stmt *st = prep(s, "SELECT c.event_id, e.changed_at FROM event_changes c"
+				" JOIN events e ON e.id = c.event_id WHERE c.seq > ?1 AND c.seq <= ?2",
+				"cannot read the changed events", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int64(st, 2, upto);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 256;
+			int64_t *p = realloc(*ids, cap * sizeof(*p));
+			if (!p) {
+				sqlite3_finalize(st);
+				free(*ids);
+				*ids = NULL;
+				*n = 0;
+				oom(err);
+				return -1;
+			}
+			*ids = p;
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		int64_t t = sqlite3_column_int64(st, 1);
+		if (*n == 1 || t < *min_changed_at)
+			*min_changed_at = t;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return store_fail(s, err, "cannot read the changed events");
+	}
+	if (*n)
+		qsort(*ids, *n, sizeof(**ids), cmp_id);
+	return 0;
+}
+
+int store_cursor_set(struct store *s, const char *name, int64_t position, long exported,
+		     const char *format, const char *output, char **err)
+{
+	sqlite3_stmt *st = prep(s, "INSERT INTO export_cursors(name, position, used_at, exported, total,"
+				" format, output) VALUES (?1,?2,?3,?4,?4,?5,?6)"
+				" ON CONFLICT(name) DO UPDATE SET position = excluded.position,"
+				" used_at = excluded.used_at, exported = excluded.exported,"
+				" total = total + excluded.exported, format = excluded.format,"
+				" output = excluded.output", "cannot move the export cursor", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, name);
+	sqlite3_bind_int64(st, 2, position);
+	sqlite3_bind_int64(st, 3, s->now);
+	sqlite3_bind_int64(st, 4, exported);
+	bind_text(st, 5, format);
+	bind_text(st, 6, output);
+	return run_done(s, st, "cannot move the export cursor", err);
+}
+
+int store_cursors_each(struct store *s, store_cursor_fn fn, void *ctx, char **err)
+{
+	sqlite3_stmt *st = prep(s, "SELECT c.name, c.position, c.used_at, c.exported, c.total, c.format,"
+				" c.output, (SELECT count(*) FROM event_changes x WHERE x.seq > c.position)"
+				" FROM export_cursors c ORDER BY c.name", "cannot read the export cursors", err);
+	if (!st)
+		return -1;
+	int rc, stop = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_cursor c = {
+			.name = col(st, 0), .position = sqlite3_column_int64(st, 1),
+			.used_at = sqlite3_column_int64(st, 2), .exported = sqlite3_column_int(st, 3),
+			.total = sqlite3_column_int(st, 4), .format = col(st, 5), .output = col(st, 6),
+			.pending = sqlite3_column_int(st, 7),
+		};
+		if ((stop = fn(ctx, &c)))
+			break;
+	}
+	if (!stop && rc != SQLITE_DONE)
+		stop = store_fail(s, err, "cannot read the export cursors");
+	sqlite3_finalize(st);
+	return stop;
+}
+
+/* ---- statistics -------------------------------------------------------------------- */
+
+static const char *const stat_sql[] = {
+	[STAT_AGENCY] =
+		"SELECT coalesce(a.name, '(none)'), NULL, count(DISTINCT r.id), count(DISTINCT er.event_id)"
+		" FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
+		" LEFT JOIN event_reports er ON er.report_id = r.id"
+		" GROUP BY a.name ORDER BY 3 DESC, 1 LIMIT ?1",
+	[STAT_TYPE] =
+		"SELECT e.type, NULL, count(DISTINCT er.report_id), count(DISTINCT e.id)"
+		" FROM events e LEFT JOIN event_reports er ON er.event_id = e.id"
+		" GROUP BY e.type ORDER BY 4 DESC, 1 LIMIT ?1",
+	[STAT_MONTH] =
+		"WITH r AS (SELECT strftime('%Y-%m', published, 'unixepoch') AS m, count(*) AS n"
+		"   FROM reports WHERE published IS NOT NULL GROUP BY m),"
+		" e AS (SELECT substr(date, 1, 7) AS m, count(*) AS n FROM events"
+		"   WHERE date_precision >= 3 AND length(date) >= 7 GROUP BY m),"
+		" k AS (SELECT m FROM r UNION SELECT m FROM e)"
+		" SELECT k.m, NULL, coalesce(r.n, 0), coalesce(e.n, 0) FROM k"
+		" LEFT JOIN r ON r.m = k.m LEFT JOIN e ON e.m = k.m ORDER BY k.m LIMIT ?1",
+	[STAT_ACTOR] =
+		"SELECT a.name, a.code, count(DISTINCT er.report_id), count(DISTINCT ea.event_id)"
+		" FROM actors a JOIN event_actors ea ON ea.actor_id = a.id"
+		" LEFT JOIN event_reports er ON er.event_id = ea.event_id"
+		" GROUP BY a.id ORDER BY 4 DESC, 1 LIMIT ?1",
+	[STAT_TOPIC] =
+		"SELECT t.name, NULL, count(DISTINCT er.report_id), count(DISTINCT et.event_id)"
+		" FROM topics t JOIN event_topics et ON et.topic_id = t.id"
+		" LEFT JOIN event_reports er ON er.event_id = et.event_id"
+		" GROUP BY t.id ORDER BY 4 DESC, 1 LIMIT ?1",
+};
+
+int store_stats_each(struct store *s, enum store_stat_kind kind, long limit, store_stat_fn fn,
+		     void *ctx, char **err)
+{
+	if ((size_t)kind >= sizeof(stat_sql) / sizeof(*stat_sql)) {
+		*err = strdup("unknown statistic");
+		return -1;
+	}
+	sqlite3_stmt *st = prep(s, stat_sql[kind], "cannot compute statistics", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, limit > 0 ? limit : -1);
+	int rc, stop = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_stat r = {
+			.key = col(st, 0) ? col(st, 0) : "", .detail = col(st, 1),
+			.reports = sqlite3_column_int(st, 2), .events = sqlite3_column_int(st, 3),
+		};
+		if ((stop = fn(ctx, &r)))
+			break;
+	}
+	if (!stop && rc != SQLITE_DONE)
+		stop = store_fail(s, err, "cannot compute statistics");
+	sqlite3_finalize(st);
+	return stop;
+}
+
+int store_span(struct store *s, struct store_span *out, char **err)
+{
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *st = prep(s,
+		"SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM events),"
+		" (SELECT count(*) FROM actors), (SELECT count(*) FROM topics),"
+		" (SELECT count(*) FROM agencies),"
+		" (SELECT count(*) FROM reports WHERE published IS NULL),"
+		" (SELECT count(*) FROM events WHERE date = ''),"
+		" (SELECT min(published) FROM reports), (SELECT max(published) FROM reports),"
+		" (SELECT min(date) FROM events WHERE date <> ''),"
+		" (SELECT max(date) FROM events WHERE date <> '')",
+		"cannot compute statistics", err);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->reports = sqlite3_column_int(st, 0);
+		out->events = sqlite3_column_int(st, 1);
+		out->actors = sqlite3_column_int(st, 2);
+		out->topics = sqlite3_column_int(st, 3);
+		out->agencies = sqlite3_column_int(st, 4);
+		out->undated_reports = sqlite3_column_int(st, 5);
+		out->undated_events = sqlite3_column_int(st, 6);
+		out->first_published = sqlite3_column_int64(st, 7);
+		out->last_published = sqlite3_column_int64(st, 8);
+		snprintf(out->first_event, sizeof(out->first_event), "%s", col(st, 9) ? col(st, 9) : "");
+		snprintf(out->last_event, sizeof(out->last_event), "%s", col(st, 10) ? col(st, 10) : "");
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot compute statistics");
+}
+
+/* ---- check ------------------------------------------------------------------------- */
+
+struct check {
+	struct store *s;
+	store_problem_fn fn;
+	void *ctx;
+	long problems;
+};
+
+static int problem(struct check *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int problem(struct check *c, const char *fmt, ...)
+{
+	struct buf m;
+	buf_init(&m, 65536);
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&m, fmt, ap);
+	va_end(ap);
+	c->problems++;
+	int rc = c->fn ? c->fn(c->ctx, buf_str(&m)) : 0;
+	buf_release(&m);
+	return rc;
+}
+
+/* Runs a query whose every row is a problem, described by `fmt` applied to
+ * the row's first two columns as text. At most 100 rows are described. */
+static int rows_are_problems(struct check *c, const char *sql, const char *fmt, char **err)
+{
+	sqlite3_stmt *st = prep(c->s, sql, "cannot check the archive", err);
+	if (!st)
+		return -1;
+	int rc;
+	long n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *a = col(st, 0), *b = sqlite3_column_count(st) > 1 ? col(st, 1) : NULL;
+		if (n++ < 100) {
+			if (problem(c, fmt, a ? a : "", b ? b : ""))
+				break;
+		} else {
+			c->problems++;
+		}
+	}
+	if (n > 100 && c->fn)
+		c->fn(c->ctx, "(more problems of the same kind not shown)");
+	int bad = rc != SQLITE_DONE && rc != SQLITE_ROW;
+	sqlite3_finalize(st);
+	return bad ? store_fail(c->s, err, "cannot check the archive") : 0;
+}
+
+static int check_integrity(struct check *c, char **err)
+{
+	sqlite3_stmt *st = prep(c->s, "PRAGMA integrity_check(100)", "cannot check the archive", err);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *r = col(st, 0);
+		if (r && strcmp(r, "ok"))
+			problem(c, "integrity: %s", r);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		/* A file too damaged to be checked is itself the problem. */
+		problem(c, "integrity: %s", sqlite3_errmsg(c->s->db));
+	}
+	return 0;
+}
+
+/* The full-text indexes' own checks fail with an error when they do not
+ * match their tables. */
+static int check_fts(struct check *c, const char *table)
+{
+	struct buf sql;
+	buf_init(&sql, 0);
+	buf_printf(&sql, "INSERT INTO %s(%s, rank) VALUES ('integrity-check', 1)", table, table);
+	char *e = NULL;
+	/* A read-only connection cannot run the check: nothing is known then. */
+	if (sqlite3_exec(c->s->db, buf_str(&sql), NULL, NULL, &e) != SQLITE_OK &&
+	    (sqlite3_errcode(c->s->db) & 0xff) != SQLITE_READONLY)
+		problem(c, "full-text index %s: %s", table, e ? e : sqlite3_errmsg(c->s->db));
+	sqlite3_free(e);
+	buf_release(&sql);
+	return 0;
+}
+
+int store_check(struct store *s, store_problem_fn fn, void *ctx, long *problems, char **err)
+{
+	struct check c = {.s = s, .fn = fn, .ctx = ctx};
+	*problems = 0;
+	int rc = check_integrity(&c, err) ||
+		 rows_are_problems(&c, "SELECT \"table\" || ' row ' || coalesce(rowid, '?'), parent"
+				   " FROM pragma_foreign_key_check",
+				   "foreign key: %s refers to a missing row of %s", err) ||
+		 check_fts(&c, "reports_fts") || check_fts(&c, "events_fts") ||
+		 rows_are_problems(&c, "SELECT 'e' || id, summary FROM events e WHERE NOT EXISTS"
+				   " (SELECT 1 FROM event_reports er WHERE er.event_id = e.id)",
+				   "event %s has no source report (%s)", err) ||
+		 rows_are_problems(&c, "SELECT 'r' || id, coalesce(title, '') FROM reports"
+				   " WHERE length(content_hash) <> 64 OR content_hash GLOB '*[^0-9a-f]*'",
+				   "report %s has no valid content hash (%s)", err) ||
+		 rows_are_problems(&c, "SELECT group_concat('r' || id, ', '), content_hash FROM reports"
+				   " GROUP BY content_hash HAVING count(*) > 1",
+				   "reports %s are the same report (content %s)", err) ||
+		 rows_are_problems(&c, "SELECT group_concat('r' || id, ', '), guid FROM reports"
+				   " WHERE guid IS NOT NULL AND guid <> '' GROUP BY guid HAVING count(*) > 1",
+				   "reports %s share the guid '%s'", err);
+	if (!rc && store_version(s) >= 2)
+		rc = rows_are_problems(&c, "SELECT 'e' || id, '' FROM events e WHERE NOT EXISTS"
+				       " (SELECT 1 FROM event_changes x WHERE x.event_id = e.id)",
+				       "event %s is missing from the change sequence%s", err) ||
+		     rows_are_problems(&c, "SELECT event_id, '' FROM event_changes x WHERE NOT EXISTS"
+				       " (SELECT 1 FROM events e WHERE e.id = x.event_id)",
+				       "the change sequence names event e%s, which does not exist%s", err) ||
+		     rows_are_problems(&c, "SELECT max(seq), (SELECT seq FROM change_counter)"
+				       " FROM event_changes HAVING max(seq) > (SELECT seq FROM change_counter)",
+				       "the change sequence reaches %s, past its counter %s", err);
+	*problems = c.problems;
+	return rc ? -1 : 0;
+}
+
+/* ---- backup ------------------------------------------------------------------------- */
+
+static char *path_msg(const char *what, const char *path, const char *why)
+{
+	struct buf m;
+	buf_init(&m, 0);
+	buf_printf(&m, "%s '%s': %s", what, path, why);
+	return buf_detach(&m);
+}
+
+/* Opens the copy and runs a quick check of it before it may replace anything. */
+static int verify_copy(const char *path, char **err)
+{
+	sqlite3 *db = NULL;
+	int ok = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK;
+	sqlite3_stmt *st = NULL;
+	if (ok)
+		ok = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK &&
+		     sqlite3_step(st) == SQLITE_ROW && col(st, 0) && !strcmp(col(st, 0), "ok");
+	if (!ok)
+		*err = path_msg("the backup does not pass a check", path,
+				db ? sqlite3_errmsg(db) : "out of memory");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return ok ? 0 : -1;
+}
+
+static int fsync_path(const char *path, int dir)
+{
+	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+int store_backup(struct store *s, const char *path, char **err)
+{
+	struct buf tmp;
+	buf_init(&tmp, 0);
+	if (buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid())) {
+		oom(err);
+		return -1;
+	}
+	unlink(buf_str(&tmp));
+	sqlite3_stmt *st = prep(s, "VACUUM INTO ?1", "cannot back up the archive", err);
+	int rc = -1;
+	if (!st)
+		goto out;
+	bind_text(st, 1, buf_str(&tmp));
+	if (run_done(s, st, "cannot back up the archive", err))
+		goto out;
+	if (verify_copy(buf_str(&tmp), err))
+		goto out;
+	if (fsync_path(buf_str(&tmp), 0)) {
+		*err = path_msg("cannot sync", buf_str(&tmp), strerror(errno));
+		goto out;
+	}
+	if (rename(buf_str(&tmp), path)) {
+		*err = path_msg("cannot rename the backup to", path, strerror(errno));
+		goto out;
+	}
+	char *dir = dir_of(path);
+	if (dir)
+		fsync_path(dir, 1);   /* the rename itself survives a crash */
+	free(dir);
+	rc = 0;
+out:
+	if (rc)
+		unlink(buf_str(&tmp));
+	buf_release(&tmp);
+	return rc;
+}
