@@ -546,7 +546,10 @@ static int add_tail(struct loader *ld, void *arg, char *item)
 	t->tails = p;
 	for (char *c = item; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
-	t->tails[t->n_tails++] = text_hash(item, strlen(item));
+	/* A tail is one word: of a phrase ("to leave") the last word counts. */
+	char *sp = strrchr(item, ' ');
+	const char *word = sp ? sp + 1 : item;
+	t->tails[t->n_tails++] = text_hash(word, strlen(word));
 	return 0;
 }
 

@@ -72,6 +72,7 @@ struct cand {
 	size_t ev_start, ev_end;/* evidence span in the body (or the title) */
 	int topics[16], ntopics;
 	int dead;
+	size_t trig_start, trig_end;  /* bytes of the trigger words, for debugging */
 };
 
 struct extractor {
@@ -149,7 +150,7 @@ static const char *const reporting_verbs[] = {
 
 static const char *const clause_breaks[] = {
 	";", "while", "whereas", "but", "although", "though", "because", "which", "who", "whom",
-	"—", "–", "(", ")", ":", "if", "unless", "when", "after", "before", "as", NULL,
+	"(", ")", ":", "if", "unless", "when", "after", "before", "as", NULL,
 };
 
 static const char *const honorifics[] = {
@@ -157,9 +158,22 @@ static const char *const honorifics[] = {
 	"Chancellor", "Ambassador", "Sheikh", "Emir", "King", "Prince", "Gen", "General", NULL,
 };
 
+/* Verbs that report speech only when a clause follows ("announced that",
+ * "declared:"), not when they take an object ("declared 20 diplomats"). */
+static const char *const weak_reporting[] = {
+	"announced", "stated", "stressed", "noted", "reported", "insisted", "explained", "emphasized",
+	"emphasised", "declared", "underlined", "underscored", "recalled", "wrote", NULL,
+};
+
 static int is_reporting(const struct extractor *x, size_t i)
 {
-	return in_list(low(x, i), reporting_verbs);
+	const char *w = low(x, i);
+	if (!in_list(w, reporting_verbs))
+		return 0;
+	if (!in_list(w, weak_reporting))
+		return 1;
+	return i + 1 < x->toks.n && (is_word(x, i + 1, "that") || is_word(x, i + 1, ",") ||
+				     is_word(x, i + 1, ":") || (x->toks.t[i + 1].flags & TOK_OPEN_QUOTE));
 }
 
 /* ---- report actors ------------------------------------------------------ */
@@ -910,6 +924,13 @@ static int coordinated(const struct extractor *x, size_t k, size_t s)
 /* Passive: "was condemned by X". */
 static int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
 {
+	/* "the declaration signed by X": a participle with its agent. */
+	if (te < e && is_word(x, te, "by") && te - k == 1) {
+		const char *w = low(x, k);
+		size_t n = strlen(w);
+		if (n > 3 && !strcmp(w + n - 2, "ed"))
+			return (int)te;
+	}
 	if (k == 0)
 		return -1;
 	size_t i = k;
@@ -1074,11 +1095,21 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 				if (x->men[j].te == i)
 					add_group(x, j, j + 1, subj, nsubj, tc->speaker);
 		}
-		if (!*nsubj && tc->nps)
+		if (*nsubj)
+			return;
+		/* "signed ... at the summit": the signatories met; "welcomed the
+		 * meeting": the meeting is someone else's. */
+		int setting = 0;
+		for (size_t i = k; i > cs && i + 4 > k; i--)
+			setting |= is_word(x, i - 1, "at") || is_word(x, i - 1, "during") ||
+				   is_word(x, i - 1, "after") || is_word(x, i - 1, "following") ||
+				   is_word(x, i - 1, "on") || is_word(x, i - 1, "in");
+		if (setting && tc->nps) {
 			for (int i = 0; i < tc->nps; i++)
 				push_party(subj, nsubj, tc->prev_src[i]);
-		return;
-	}
+			return;
+		}
+	} else {
 	/* The first group of the clause not governed by a preposition. */
 	for (size_t j = m0; j < m1; j++) {
 		const struct mention *m = &x->men[j];
@@ -1098,6 +1129,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		add_group(x, j, group_end(x, j, m1), subj, nsubj, tc->speaker);
 		return;
 	}
+	}
 	if (cs > tc->s && is_reporting(x, cs - 1)) {
 		/* "X said on Tuesday after talks with Y": the speaker acts. */
 		size_t r0, r1;
@@ -1108,7 +1140,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 				return;
 			}
 	}
-	if (tc->nps) {
+	if (tc->nps && !tr->noun) {
 		for (int i = 0; i < tc->nps; i++)
 			push_party(subj, nsubj, tc->prev_src[i]);
 		return;
@@ -1135,7 +1167,7 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 		if (tr->frame == FRAME_SYMMETRIC) {
 			size_t back = m->ts;
 			while (back > te && (is_word(x, back - 1, "the") || is_word(x, back - 1, "both") ||
-					     (x->toks.t[back - 1].flags & TOK_CAP)))
+					     is_word(x, back - 1, "of") || (x->toks.t[back - 1].flags & TOK_CAP)))
 				back--;
 			int linked = back == te || (back > te && (is_word(x, back - 1, "with") ||
 								   is_word(x, back - 1, "between") ||
@@ -1186,6 +1218,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
 	size_t s = tc->s, e = tc->e;
 	if (!tail_ok(x, tr, h->te, e))
+		return 0;
+	/* "Hailing the rapprochement, the Council ...": a preamble, not an act;
+	 * ", meeting in Dushanbe,": a participle, not a meeting. */
+	const char *w0 = low(x, h->ts);
+	size_t wl = strlen(w0);
+	if (wl > 4 && !strcmp(w0 + wl - 3, "ing") &&
+	    (h->ts == s || (tr->noun && h->ts > s && is_word(x, h->ts - 1, ","))))
 		return 0;
 	size_t cs, ce;
 	clause_of(x, h->ts, s, e, &cs, &ce);
@@ -1271,6 +1310,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	}
 	c.ev_start = x->toks.t[s].start;
 	c.ev_end = x->toks.t[e - 1].end;
+	c.trig_start = x->toks.t[h->ts].start;
+	c.trig_end = x->toks.t[h->te - 1].end;
 	for (int i = 0; i < tc->tp->n; i++)
 		add_topic_to(&c, tc->tp->ids[i]);
 	struct cand *slot;
@@ -1352,6 +1393,13 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		update_in_play(x, cand0, men0, x->n_men);
 		return 0;
 	}
+	if (getenv("COMMUNIQUE_DEBUG_EXTRACT"))
+		for (size_t i = men0; i < x->n_men; i++) {
+			char t[96];
+			span_text(x, x->men[i].ts, x->men[i].te, t, sizeof(t));
+			fprintf(stderr, "  mention '%s' kind=%d ra=%s\n", t, x->men[i].kind,
+				x->men[i].ra >= 0 ? x->ra[x->men[i].ra].name : "-");
+		}
 	struct sent_timex tx;
 	find_timex(x, s, e, &tx);
 	struct trigger_ctx tc;
@@ -1480,7 +1528,8 @@ static void absorb(struct cand *a, const struct cand *b)
 		push_party(a->src, &a->nsrc, b->src[i]);
 	for (int i = 0; i < b->ntgt; i++)
 		push_party(a->tgt, &a->ntgt, b->tgt[i]);
-	if (!a->date_explicit && b->date_explicit) {
+	int same_sentence = a->ev_start == b->ev_start && a->headline == b->headline;
+	if (!a->date_explicit && b->date_explicit && !same_sentence) {
 		a->date = b->date;
 		a->date_explicit = 1;
 	} else if (a->date_explicit && b->date_explicit && b->date.prec > a->date.prec) {
@@ -1721,6 +1770,22 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	if (r->body && analyse_text(x, r->body, strlen(r->body), 0, 0))
 		goto oom;
 	complete_parties(x);
+	if (getenv("COMMUNIQUE_DEBUG_EXTRACT"))
+		for (size_t i = 0; i < x->n_cands; i++) {
+			const struct cand *c = &x->cands[i];
+			char d[16];
+			cdate_format(&c->date, d);
+			fprintf(stderr, "cand %zu %s %s%s st=%d src=", i, c->tr->type, d, c->date_explicit ? "!" : "",
+				(int)c->status);
+			for (int k = 0; k < c->nsrc; k++)
+				fprintf(stderr, "%s,", x->ra[c->src[k]].code);
+			fprintf(stderr, " tgt=");
+			for (int k = 0; k < c->ntgt; k++)
+				fprintf(stderr, "%s,", x->ra[c->tgt[k]].code);
+			fprintf(stderr, " [%.*s] | %.70s\n", (int)(c->trig_end - c->trig_start),
+				(c->headline ? r->title : r->body) + c->trig_start,
+				(c->headline ? r->title : r->body) + c->ev_start);
+		}
 	merge_cands(x);
 	for (size_t i = 0; i < x->n_cands; i++)
 		if (!x->cands[i].dead && emit(x, r, &x->cands[i], out))

@@ -14,6 +14,9 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#ifdef HTML_BODY_DEBUG
+#include <stdio.h>
+#endif
 #include <string.h>
 #include <strings.h>
 
@@ -28,6 +31,9 @@
 #define GOOD_LINK 0.3
 #define BAD_LINK 0.5
 #define EDGE_CHARS 20
+/* A page whose best container scores less than this has little prose (a
+ * table, a list, short lines): its blocks are chosen more loosely. */
+#define WEAK_SCORE 250
 
 enum { H_NONE = 0, H_NEG = 1, H_POS = 2 };
 
@@ -69,134 +75,198 @@ struct page {
 
 /* ---- class and id hints ---- */
 
-static const char *const NEG_SUB[] = {
-	"comment", "share", "sharing", "related", "newsletter", "cookie",
-	"subscri", "advert", "sponsor", "promo", "outbrain", "taboola", "disqus",
-	"recommend", "popular", "trending", "breadcrumb", "byline", "caption",
-	"signup", "popup", "modal", "sidebar", "footer", "masthead", "paywall",
-	"consent", "widget", "toolbar", "pagination", "author", "navig", "navbar",
-	"menu", "copyright", "rating", "login", "banner", "teaser",
-	"tagline", "timestamp", "dateline", "credit", "follow",
-	"sr-only", "screen-reader", "visually", "offscreen", "print", "header",
+/* What a class name or id says: part of the name ("related-links",
+ * "articleBody"); K_INLINE drops even an inline element. */
+enum { K_NEG = 1, K_POS = 2, K_INLINE = 4 };
+
+struct needle {
+	const char *s;
+	unsigned char len, kind;
 };
+
+/* The needles by first letter. */
+static const struct needle S_A[] = {
+	{"advert", 6, K_NEG | K_INLINE}, {"article", 7, K_POS}, {"author", 6, K_NEG},
+};
+static const struct needle S_B[] = {
+	{"banner", 6, K_NEG}, {"blog", 4, K_POS}, {"body", 4, K_POS},
+	{"breadcrumb", 10, K_NEG}, {"byline", 6, K_NEG},
+};
+static const struct needle S_C[] = {
+	{"caption", 7, K_NEG | K_INLINE}, {"comment", 7, K_NEG}, {"consent", 7, K_NEG},
+	{"content", 7, K_POS}, {"cookie", 6, K_NEG}, {"copyright", 9, K_NEG},
+	{"credit", 6, K_NEG | K_INLINE},
+};
+static const struct needle S_D[] = {{"dateline", 8, K_NEG}, {"disqus", 6, K_NEG}};
+static const struct needle S_E[] = {{"entry", 5, K_POS}};
+static const struct needle S_F[] = {{"follow", 6, K_NEG}, {"footer", 6, K_NEG}};
+static const struct needle S_H[] = {{"header", 6, K_NEG}};
+static const struct needle S_L[] = {{"login", 5, K_NEG}};
+static const struct needle S_M[] = {
+	{"main", 4, K_POS}, {"masthead", 8, K_NEG}, {"menu", 4, K_NEG}, {"modal", 5, K_NEG},
+};
+static const struct needle S_N[] = {
+	{"navbar", 6, K_NEG}, {"navig", 5, K_NEG}, {"newsletter", 10, K_NEG},
+};
+static const struct needle S_O[] = {
+	{"offscreen", 9, K_NEG | K_INLINE}, {"outbrain", 8, K_NEG},
+};
+static const struct needle S_P[] = {
+	{"pagination", 10, K_NEG}, {"paragraph", 9, K_POS}, {"paywall", 7, K_NEG},
+	{"popular", 7, K_NEG}, {"popup", 5, K_NEG | K_INLINE}, {"post", 4, K_POS},
+	{"print", 5, K_NEG}, {"promo", 5, K_NEG}, {"prose", 5, K_POS},
+};
+static const struct needle S_R[] = {
+	{"rating", 6, K_NEG}, {"recommend", 9, K_NEG}, {"related", 7, K_NEG},
+};
+static const struct needle S_S[] = {
+	{"screen-reader", 13, K_NEG | K_INLINE}, {"share", 5, K_NEG | K_INLINE},
+	{"sharing", 7, K_NEG}, {"sidebar", 7, K_NEG}, {"signup", 6, K_NEG},
+	{"sponsor", 7, K_NEG}, {"sr-only", 7, K_NEG | K_INLINE}, {"story", 5, K_POS},
+	{"subscri", 7, K_NEG},
+};
+static const struct needle S_T[] = {
+	{"taboola", 7, K_NEG}, {"tagline", 7, K_NEG}, {"teaser", 6, K_NEG}, {"text", 4, K_POS},
+	{"timestamp", 9, K_NEG}, {"toolbar", 7, K_NEG}, {"tooltip", 7, K_INLINE},
+	{"trending", 8, K_NEG},
+};
+static const struct needle S_V[] = {{"visually", 8, K_NEG | K_INLINE}};
+static const struct needle S_W[] = {{"widget", 6, K_NEG}};
+
+struct bucket {
+	const struct needle *n;
+	size_t k;
+};
+#define BUCKET(x) {x, sizeof(x) / sizeof(x[0])}
+static const struct bucket BY_FIRST[26] = {
+	['a' - 'a'] = BUCKET(S_A), ['b' - 'a'] = BUCKET(S_B), ['c' - 'a'] = BUCKET(S_C),
+	['d' - 'a'] = BUCKET(S_D), ['e' - 'a'] = BUCKET(S_E), ['f' - 'a'] = BUCKET(S_F),
+	['h' - 'a'] = BUCKET(S_H), ['l' - 'a'] = BUCKET(S_L), ['m' - 'a'] = BUCKET(S_M),
+	['n' - 'a'] = BUCKET(S_N), ['o' - 'a'] = BUCKET(S_O), ['p' - 'a'] = BUCKET(S_P),
+	['r' - 'a'] = BUCKET(S_R), ['s' - 'a'] = BUCKET(S_S), ['t' - 'a'] = BUCKET(S_T),
+	['v' - 'a'] = BUCKET(S_V), ['w' - 'a'] = BUCKET(S_W),
+};
+
+/* Short words count only as whole parts: "ad" in "ad-slot", not in "head". */
 static const char *const NEG_WORD[] = {
 	"ad", "ads", "nav", "tags", "meta", "more", "next", "prev", "date", "time",
 	"skip", "email", "extra", "aside", "bio", "info", "byl",
 };
-static const char *const POS_SUB[] = {
-	"article", "content", "entry", "story", "text", "body", "post", "prose",
-	"main", "blog", "paragraph",
-};
 
-static int word_in(const char *w, size_t n, const char *const *list, size_t k)
+/* The K_* kinds of the needles found in a lower-case name of n bytes. */
+static unsigned sub_kinds(const char *name, size_t n)
 {
-	for (size_t i = 0; i < k; i++)
-		if (strlen(list[i]) == n && memcmp(w, list[i], n) == 0)
-			return 1;
-	return 0;
-}
-
-static int sub_in(const char *w, const char *const *list, size_t k)
-{
-	for (size_t i = 0; i < k; i++)
-		if (strstr(w, list[i]))
-			return 1;
-	return 0;
-}
-
-/* Classifies one class name or id (lower-case). */
-static int hint_name(const char *name, int *neg, int *pos)
-{
-	if (sub_in(name, NEG_SUB, sizeof(NEG_SUB) / sizeof(NEG_SUB[0])))
-		*neg = 1;
-	if (sub_in(name, POS_SUB, sizeof(POS_SUB) / sizeof(POS_SUB[0])))
-		*pos = 1;
-	/* Short words only as whole parts: "ad" in "ad-slot", not in "head". */
-	for (const char *p = name; *p;) {
-		size_t n = strcspn(p, "-_");
-		if (n && word_in(p, n, NEG_WORD, sizeof(NEG_WORD) / sizeof(NEG_WORD[0])))
-			*neg = 1;
-		p += n;
-		if (*p)
-			p++;
+	unsigned k = 0;
+	for (size_t i = 0; i + 4 <= n; i++) {
+		unsigned c = (unsigned char)name[i] - 'a';
+		if (c >= 26)
+			continue;
+		const struct bucket *b = &BY_FIRST[c];
+		for (size_t j = 0; j < b->k; j++)
+			if (b->n[j].len <= n - i && memcmp(name + i, b->n[j].s, b->n[j].len) == 0)
+				k |= b->n[j].kind;
 	}
+	return k;
+}
+
+static int neg_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof(NEG_WORD) / sizeof(NEG_WORD[0]); i++)
+		if (strncmp(w, NEG_WORD[i], n) == 0 && NEG_WORD[i][n] == '\0')
+			return 1;
 	return 0;
 }
 
-static void hint_attr(const char *v, int *neg, int *pos)
+/* The K_* kinds of one class name or id (lower-case, n bytes). */
+static unsigned name_kinds(const char *name, size_t n)
+{
+	unsigned k = sub_kinds(name, n);
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && name[j] != '-' && name[j] != '_')
+			j++;
+		if (j > i && j - i <= 5 && neg_word(name + i, j - i))
+			k |= K_NEG;
+		i = j + 1;
+	}
+	return k;
+}
+
+/* The K_* kinds of a class or id attribute (names split by white space). */
+static unsigned attr_kinds(const char *v)
 {
 	if (!v)
-		return;
+		return 0;
 	char name[HINT_BYTES];
-	size_t i = 0, k = 0;
-	for (; v[i] && i < 4 * HINT_BYTES; i++) {
-		char c = v[i];
-		if (c == ' ' || c == '\t' || c == '\n') {
-			name[k] = '\0';
-			if (k)
-				hint_name(name, neg, pos);
-			k = 0;
+	unsigned k = 0;
+	size_t n = 0;
+	for (size_t i = 0;; i++) {
+		char c = i < 4 * HINT_BYTES ? v[i] : '\0';
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\0') {
+			if (n)
+				k |= name_kinds(name, n);
+			n = 0;
+			if (c == '\0')
+				return k;
 			continue;
 		}
-		if (k + 1 < sizeof(name))
-			name[k++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+		if (n < sizeof(name))
+			name[n++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 	}
-	name[k] = '\0';
-	if (k)
-		hint_name(name, neg, pos);
 }
 
-static int hint_of(xmlNodePtr n, unsigned tag)
+/* The attributes read from an element, found in one pass. */
+struct eattrs {
+	const char *cls, *id, *itemprop, *role, *style, *aria_hidden;
+	int hidden;
+};
+
+static void read_attrs(xmlNodePtr n, struct eattrs *a)
 {
-	int neg = 0, pos = 0;
-	hint_attr(html_attr(n, "class"), &neg, &pos);
-	hint_attr(html_attr(n, "id"), &neg, &pos);
-	const char *ip = html_attr(n, "itemprop");
-	if (ip && strcmp(ip, "articleBody") == 0)
+	memset(a, 0, sizeof(*a));
+	for (xmlAttrPtr p = n->properties; p; p = p->next) {
+		const char *k = (const char *)p->name;
+		xmlNodePtr v = p->children;
+		const char *val = v && v->type == XML_TEXT_NODE && !v->next && v->content
+		                  ? (const char *)v->content : "";
+		if (strcmp(k, "class") == 0)
+			a->cls = val;
+		else if (strcmp(k, "id") == 0)
+			a->id = val;
+		else if (strcmp(k, "itemprop") == 0)
+			a->itemprop = val;
+		else if (strcmp(k, "role") == 0)
+			a->role = val;
+		else if (strcmp(k, "style") == 0)
+			a->style = val;
+		else if (strcmp(k, "aria-hidden") == 0)
+			a->aria_hidden = val;
+		else if (strcmp(k, "hidden") == 0)
+			a->hidden = 1;
+	}
+}
+
+static int hint_of(const struct eattrs *a, unsigned tag, unsigned kinds)
+{
+	if (a->itemprop && strcmp(a->itemprop, "articleBody") == 0)
 		return H_POS;
-	const char *role = html_attr(n, "role");
+	int neg = (kinds & K_NEG) != 0;
+	const char *role = a->role;
 	if (role && (strcmp(role, "navigation") == 0 || strcmp(role, "complementary") == 0 ||
 	             strcmp(role, "contentinfo") == 0 || strcmp(role, "banner") == 0 ||
 	             strcmp(role, "dialog") == 0 || strcmp(role, "alert") == 0))
 		neg = 1;
 	if (tag & (TAG_QUIET | TAG_CAPTION))
 		neg = 1;
-	return neg ? H_NEG : pos ? H_POS : H_NONE;
-}
-
-/* Inline elements are dropped only for these, since a <span> may also wrap
- * a whole article ("wrapper_meta_field"). */
-static const char *const INLINE_NEG[] = {
-	"caption", "credit", "share", "advert", "sr-only", "screen-reader", "visually",
-	"offscreen", "tooltip", "popup",
-};
-
-static int inline_junk(xmlNodePtr n)
-{
-	const char *attrs[2] = {html_attr(n, "class"), html_attr(n, "id")};
-	for (int k = 0; k < 2; k++) {
-		if (!attrs[k])
-			continue;
-		char low[HINT_BYTES];
-		size_t i = 0;
-		for (; attrs[k][i] && i + 1 < sizeof(low); i++)
-			low[i] = (attrs[k][i] >= 'A' && attrs[k][i] <= 'Z') ? (char)(attrs[k][i] + 32) : attrs[k][i];
-		low[i] = '\0';
-		if (sub_in(low, INLINE_NEG, sizeof(INLINE_NEG) / sizeof(INLINE_NEG[0])))
-			return 1;
-	}
-	return 0;
+	return neg ? H_NEG : (kinds & K_POS) ? H_POS : H_NONE;
 }
 
 /* Elements a browser would not show. */
-static int hidden(xmlNodePtr n)
+static int hidden(const struct eattrs *a)
 {
-	if (html_attr(n, "hidden"))
+	if (a->hidden || (a->aria_hidden && strcmp(a->aria_hidden, "true") == 0))
 		return 1;
-	const char *aria = html_attr(n, "aria-hidden");
-	if (aria && strcmp(aria, "true") == 0)
-		return 1;
-	const char *st = html_attr(n, "style");
+	const char *st = a->style;
 	if (!st)
 		return 0;
 	char s[HINT_BYTES];
@@ -244,6 +314,74 @@ static int count_chars(const unsigned char *p, size_t n)
 		k++;
 	}
 	return k;
+}
+
+/* ---- link clusters inside paragraphs ---- */
+
+/* The most nodes looked at below one inline element. */
+#define CLUSTER_NODES 300
+
+struct cluster {
+	int nodes, links, chars, link_chars, depth_in_link;
+	xmlNodePtr link;        /* the <a> being walked through */
+};
+
+static int cluster_enter(void *ctx, xmlNodePtr n, int depth)
+{
+	struct cluster *c = ctx;
+	(void)depth;
+	if (++c->nodes > CLUSTER_NODES)
+		return -1;
+	if (n->type == XML_TEXT_NODE && n->content) {
+		int k = count_chars(n->content, strlen((const char *)n->content));
+		c->chars += k;
+		if (c->link)
+			c->link_chars += k;
+		return 0;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	unsigned tag = html_tag_flags(n->name);
+	if (tag & (TAG_SKIP | TAG_BR))
+		return 0;
+	if ((tag & TAG_LINK) && !c->link) {
+		c->links++;
+		c->link = n;
+	}
+	return 1;
+}
+
+static int cluster_leave(void *ctx, xmlNodePtr n, int depth)
+{
+	struct cluster *c = ctx;
+	(void)depth;
+	if (n == c->link)
+		c->link = NULL;
+	return 0;
+}
+
+/* An inline element inside running text that holds nothing but several
+ * links, none of them its own child: the hidden card a site pops up over a
+ * name ("<a>Name</a><span><img><a>Name</a><a>Story</a>...</span>"), or a
+ * link list slipped into a paragraph. A span whose own children are the
+ * links ("see <span><a>A</a> and <a>B</a></span>") is running text. */
+static int link_cluster(xmlNodePtr n)
+{
+	int elems = 0;
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (html_tag_flags(c->name) & TAG_LINK)
+			return 0;
+		elems++;
+	}
+	if (!elems)
+		return 0;
+	struct cluster c;
+	memset(&c, 0, sizeof(c));
+	if (html_walk(n, cluster_enter, cluster_leave, &c))
+		return 0;
+	return c.links >= 2 && c.chars >= 20 && c.link_chars * 10 >= c.chars * 9;
 }
 
 static void close_block(struct page *pg)
@@ -326,7 +464,10 @@ static int add_text(struct page *pg, const char *s)
 	return 0;
 }
 
-static int add_elem(struct page *pg, xmlNodePtr n, unsigned tag)
+/* Set in the _private field of the links being walked through. */
+static const char LINK_MARK;
+
+static int add_elem(struct page *pg, xmlNodePtr n, unsigned tag, const struct eattrs *a)
 {
 	if (pg->ne == pg->ce) {
 		if (pg->ce >= MAX_ELEMS) {
@@ -346,9 +487,8 @@ static int add_elem(struct page *pg, xmlNodePtr n, unsigned tag)
 	e->node = n;
 	e->parent = pg->cur;
 	e->tag = tag;
-	e->hint = hint_of(n, tag);
-	const char *ip = html_attr(n, "itemprop");
-	e->itemprop = ip && strcmp(ip, "articleBody") == 0;
+	e->hint = hint_of(a, tag, attr_kinds(a->cls) | attr_kinds(a->id));
+	e->itemprop = a->itemprop && strcmp(a->itemprop, "articleBody") == 0;
 	e->first = e->end = (int)pg->nb;
 	e->neg = -1;
 	e->good = 0;
@@ -371,7 +511,7 @@ static int cut_enter(void *ctx, xmlNodePtr n, int depth)
 	if (n->type != XML_ELEMENT_NODE)
 		return 0;
 	unsigned tag = html_tag_flags(n->name);
-	if ((tag & TAG_SKIP) || hidden(n))
+	if (tag & TAG_SKIP)
 		return 0;
 	if (tag & TAG_BR) {
 		/* A second <br> in a row ends the paragraph. */
@@ -379,16 +519,25 @@ static int cut_enter(void *ctx, xmlNodePtr n, int depth)
 			close_block(pg);
 		return 0;
 	}
+	struct eattrs a;
+	read_attrs(n, &a);
+	if (hidden(&a))
+		return 0;
 	/* An inline element marked as a caption, credit or share button goes
 	 * with its text: only block elements are weighed later. */
-	if (!(tag & (TAG_BLOCK | TAG_LINK)) && inline_junk(n))
+	if (!(tag & (TAG_BLOCK | TAG_LINK)) && (a.cls || a.id) &&
+	    ((attr_kinds(a.cls) | attr_kinds(a.id)) & K_INLINE))
 		return 0;
-	if (tag & TAG_LINK)
+	if (!(tag & (TAG_BLOCK | TAG_LINK)) && pg->open && n->children && link_cluster(n))
+		return 0;
+	if (tag & TAG_LINK) {
 		pg->link_depth++;
+		n->_private = (void *)&LINK_MARK;
+	}
 	if (tag & TAG_BLOCK) {
 		close_block(pg);
 		pg->brs = 0;
-		if (add_elem(pg, n, tag))
+		if (add_elem(pg, n, tag, &a))
 			return 0;
 	}
 	return 1;
@@ -400,9 +549,11 @@ static int cut_leave(void *ctx, xmlNodePtr n, int depth)
 	(void)depth;
 	if (n->type != XML_ELEMENT_NODE)
 		return 0;
-	unsigned tag = html_tag_flags(n->name);
-	if ((tag & TAG_LINK) && pg->link_depth > 0 && !hidden(n))
+	if (n->_private == (void *)&LINK_MARK) {
 		pg->link_depth--;
+		n->_private = NULL;
+		return 0;
+	}
 	intptr_t idx = (intptr_t)n->_private - 1;
 	if (idx < 0 || (size_t)idx >= pg->ne || pg->e[idx].node != n)
 		return 0;
@@ -481,6 +632,37 @@ static double weight(const struct page *pg, const struct block *b)
 	return 0;
 }
 
+/* Text characters of blocks shown as text (not navigation, not in a
+ * negative element) in [first, end). */
+static long plain_chars(const struct page *pg, int first, int end)
+{
+	long k = 0;
+	for (int i = first; i < end; i++)
+		if (pg->e[pg->b[i].elem].neg < 0 && !is_bad(&pg->b[i]))
+			k += pg->b[i].chars - pg->b[i].links;
+	return k;
+}
+
+/* On a page with little prose, the element the page marks as the article
+ * body (itemprop="articleBody") holding the most text, when it holds some;
+ * else -1. */
+static int marked_body(const struct page *pg)
+{
+	int best = -1;
+	long most = 100;    /* "some" text */
+	for (size_t i = 0; i < pg->ne; i++) {
+		const struct elem *e = &pg->e[i];
+		if (!e->itemprop)
+			continue;
+		long k = plain_chars(pg, e->first, e->end);
+		if (k > most) {
+			best = (int)i;
+			most = k;
+		}
+	}
+	return best;
+}
+
 /* The element with the best score; the deepest among equals. */
 static int choose_container(struct page *pg)
 {
@@ -504,7 +686,31 @@ static int choose_container(struct page *pg)
 			best_score = s;
 		}
 	}
+	double frac = getenv("DESC") ? atof(getenv("DESC")) : 2;
+	for (int again = best >= 0; again;) {
+		again = 0;
+		double bs = pre[pg->e[best].end] - pre[pg->e[best].first];
+		for (size_t i = (size_t)best + 1; i < pg->ne && pg->e[i].first < pg->e[best].end; i++) {
+			if (pg->e[i].parent != best)
+				continue;
+			double s = pre[pg->e[i].end] - pre[pg->e[i].first];
+			if (s >= frac * bs) {
+				best = (int)i;
+				again = 1;
+				break;
+			}
+		}
+	}
 	free(pre);
+#ifdef HTML_BODY_DEBUG
+	if (getenv("HTML_SCORE"))
+		fprintf(stderr, "best score %.0f\n", best_score);
+#endif
+	if (best_score < WEAK_SCORE) {
+		int ip = marked_body(pg);
+		if (ip >= 0)
+			best = ip;
+	}
 	return best;
 }
 
@@ -558,13 +764,26 @@ static int emit(struct buf *out, const char *text, int *first)
 	return buf_addstr(out, text);
 }
 
+/* Does block i bound the article's text? Prose does; in a container with
+ * little prose (loose), any line of text that is not a label. */
+static int anchor(const struct page *pg, int i, int c, int loose, const char *title)
+{
+	const struct block *b = &pg->b[i];
+	if (dropped(pg, b, c))
+		return 0;
+	if (!loose)
+		return is_good(b);
+	return !is_bad(b) && !label(pg, b) && b->chars >= 15 &&
+	       !same_text(pg->pool.data + b->off, title);
+}
+
 static int select_blocks(struct page *pg, int c, const char *title, struct buf *out)
 {
 	const struct elem *ce = &pg->e[c];
-	int lo = -1, hi = -1;    /* first and last prose blocks */
+	int loose = ce->good < WEAK_SCORE;
+	int lo = -1, hi = -1;    /* first and last anchors */
 	for (int i = ce->first; i < ce->end; i++) {
-		const struct block *b = &pg->b[i];
-		if (!dropped(pg, b, c) && is_good(b)) {
+		if (anchor(pg, i, c, loose, title)) {
 			if (lo < 0)
 				lo = i;
 			hi = i;
@@ -578,11 +797,15 @@ static int select_blocks(struct page *pg, int c, const char *title, struct buf *
 		const char *text = pg->pool.data + b->off;
 		if (dropped(pg, b, c) || is_bad(b))
 			continue;
-		unsigned t = near_tag(pg, b, c, TAG_HEADING | TAG_ITEM);
-		int keep = is_good(b) || (i > lo && i < hi && !label(pg, b));
+		unsigned t = near_tag(pg, b, c, TAG_HEADING | TAG_ITEM | TAG_CELL);
+		int keep = is_good(b) || (i > lo && i < hi && !label(pg, b)) ||
+		           (loose && (i == lo || i == hi));
 		if ((t & TAG_HEADING) && i < hi)
 			keep = !same_text(text, title);
 		if ((t & TAG_ITEM) && ((i > lo && i < hi) || link_density(b) < 0.1))
+			keep = 1;
+		/* A data table between paragraphs is read whole. */
+		if ((t & TAG_CELL) && i > lo && i < hi)
 			keep = 1;
 		/* A short paragraph at either end: a sentence of the article
 		 * when it is a plain <p> with few links. */
@@ -598,7 +821,6 @@ static int select_blocks(struct page *pg, int c, const char *title, struct buf *
 }
 
 #ifdef HTML_BODY_DEBUG
-#include <stdio.h>
 static void debug_dump(const struct page *pg, int c)
 {
 	if (!getenv("HTML_DEBUG"))

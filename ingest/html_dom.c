@@ -93,18 +93,27 @@ static const struct tag TAGS[] = {
 	{"video", TAG_SKIP},
 };
 
-static int tag_cmp(const void *key, const void *elem)
-{
-	return strcmp((const char *)key, ((const struct tag *)elem)->name);
-}
-
 unsigned html_tag_flags(const xmlChar *name)
 {
 	if (!name)
 		return 0;
-	const struct tag *t = bsearch(name, TAGS, sizeof(TAGS) / sizeof(TAGS[0]),
-	                              sizeof(TAGS[0]), tag_cmp);
-	return t ? t->flags : 0;
+	const char *k = (const char *)name;
+	size_t lo = 0, hi = sizeof(TAGS) / sizeof(TAGS[0]);
+	/* A binary search that calls strcmp only when the first bytes agree:
+	 * this runs for every element of every walk. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = (unsigned char)k[0] - (unsigned char)TAGS[mid].name[0];
+		if (c == 0 && k[0])
+			c = strcmp(k + 1, TAGS[mid].name + 1);
+		if (c == 0)
+			return TAGS[mid].flags;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 static htmlDocPtr parse_lean(const char *s, size_t len);
@@ -145,9 +154,13 @@ static const char *const RAW_NAMES[] = {"script", "style", "svg", "noscript", "t
 static const char *const RAW_CLOSE[] = {"</script", "</style", "</svg", "</noscript", "</template"};
 
 /* Attributes the reader uses (html_body.c, html_meta.c). */
-static const char *const KEEP_ATTR[] = {
-	"class", "id", "itemprop", "role", "hidden", "aria-hidden", "property",
-	"content", "name", "rel", "href", "datetime", "type", "style",
+static const struct {
+	const char *name;
+	size_t len;
+} KEEP_ATTR[] = {
+	{"class", 5}, {"id", 2}, {"itemprop", 8}, {"role", 4}, {"hidden", 6},
+	{"aria-hidden", 11}, {"property", 8}, {"content", 7}, {"name", 4}, {"rel", 3},
+	{"href", 4}, {"datetime", 8}, {"type", 4}, {"style", 5},
 };
 
 /* Does s (n bytes) hold word, ignoring case? */
@@ -171,7 +184,7 @@ static int keep_attr(const char *tag, size_t tn, const char *a, size_t an, const
 {
 	size_t i = 0;
 	for (; i < sizeof(KEEP_ATTR) / sizeof(KEEP_ATTR[0]); i++)
-		if (name_is(a, an, KEEP_ATTR[i]))
+		if (KEEP_ATTR[i].len == an && strncasecmp(a, KEEP_ATTR[i].name, an) == 0)
 			break;
 	if (i == sizeof(KEEP_ATTR) / sizeof(KEEP_ATTR[0]))
 		return 0;
