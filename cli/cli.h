@@ -12,7 +12,7 @@ enum exit_code {
 	EXIT_PARTIAL = 1,     /* some inputs failed; the rest went in */
 	EXIT_USAGE = 2,       /* bad command line */
 	EXIT_ARCHIVE = 3,     /* the archive could not be opened or written */
-	EXIT_LOCKED = 4,      /* another update holds the archive's lock */
+	EXIT_LOCKED = 4,      /* another update holds the archive's lock (ARCHIVE.lock) */
 };
 
 /* What every command gets from the global options. */
@@ -77,5 +77,12 @@ int cmd_events(struct cli *cli, int argc, char **argv);
 int cmd_export(struct cli *cli, int argc, char **argv);
 int cmd_actors(struct cli *cli, int argc, char **argv);
 int cmd_topics(struct cli *cli, int argc, char **argv);
+/* The scheduled update and the archive's administration (cmd_update.c, cmd_admin.c). */
+int cmd_update(struct cli *cli, int argc, char **argv);
+int cmd_runs(struct cli *cli, int argc, char **argv);
+int cmd_cursors(struct cli *cli, int argc, char **argv);
+int cmd_stats(struct cli *cli, int argc, char **argv);
+int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_backup(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -4,27 +4,99 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli/archive.h"
 #include "cli/filter.h"
+#include "store/store_admin.h"
 #include "util/buf.h"
 
 static const char usage[] =
-	"export --format F [filters] [-o FILE] [--excel] [--delimiter C] [--raw] [--title T]\n\n"
+	"export --format F [filters] [-o FILE] [--excel] [--delimiter C] [--raw] [--title T]\n"
+	"                  [--since-last NAME] [--append]\n\n"
 	"Writes the selected events as a timeline. With -o the file is written under a\n"
-	"temporary name and renamed only when complete.";
+	"temporary name and renamed only when complete.\n\n"
+	"Incremental exports: --since-last NAME writes only the events added or changed\n"
+	"since cursor NAME was last used with success (all of them the first time), and\n"
+	"moves the cursor only once the output is complete ('communique cursors' lists\n"
+	"them). --append (csv, icews) adds the rows to the end of FILE without repeating\n"
+	"the header (a new or empty FILE gets one); appending is not atomic: a failed\n"
+	"write is cut off again, but a crash in the middle may leave part of the rows,\n"
+	"and then the cursor has not moved and they are written again.";
 
 struct export_run {
 	const struct exporter *ex;
 	void *state;
+	const int64_t *ids;      /* --since-last: the changed events, sorted; else NULL */
+	size_t n_ids;
+	int only_ids;            /* --since-last: write only events in ids */
+	long written;
 };
+
+static int changed(const struct export_run *r, int64_t id)
+{
+	size_t lo = 0, hi = r->n_ids;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->ids[mid] == id)
+			return 1;
+		if (r->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
 
 static int each_event(void *ctx, const struct tl_event *e)
 {
 	struct export_run *r = ctx;
+	if (r->only_ids && !changed(r, e->id))
+		return 0;
+	r->written++;
 	return r->ex->event(r->state, e) ? -1 : 0;
+}
+
+/* --since-last: the events changed since the cursor, up to the current
+ * mark (*mark, where the cursor moves on success). The timeline query is
+ * narrowed by time; the id list makes it exact. */
+static int since_cursor(struct store *s, const char *name, struct event_filter *f,
+			struct export_run *run, int64_t *mark, const char *db)
+{
+	int64_t pos = 0, first = 0;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	if (store_cursor_get(s, name, &pos, &err) || store_change_mark(s, mark, &err) ||
+	    store_changes_between(s, pos, *mark, &ids, &n, &first, &err)) {
+		error("archive '%s': %s", db, err);
+		free(err);
+		return -1;
+	}
+	run->ids = ids;
+	run->n_ids = n;
+	run->only_ids = 1;
+	f->changed_after = n ? first - 1 : INT64_MAX;
+	return 0;
+}
+
+/* Opens FILE for --append; *append_rows tells the writer to leave out the
+ * header, *size is where a failed append is cut back to. */
+static FILE *open_append(const char *path, int *append_rows, off_t *size)
+{
+	FILE *out = fopen(path, "ab");
+	struct stat sb;
+	if (!out)
+		return NULL;
+	if (fstat(fileno(out), &sb)) {
+		fclose(out);
+		return NULL;
+	}
+	*size = sb.st_size;
+	*append_rows = sb.st_size > 0;
+	return out;
 }
 
 static int64_t generation_time(void)
@@ -37,8 +109,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 {
 	struct filter_opts fo;
 	memset(&fo, 0, sizeof(fo));
-	const char *format = NULL, *output = NULL, *delim = NULL, *title = NULL;
-	int excel = 0, raw = 0;
+	const char *format = NULL, *output = NULL, *delim = NULL, *title = NULL, *since = NULL;
+	int excel = 0, raw = 0, append = 0;
 	const struct option opts[] = {
 		{"format", 'f', OPT_STRING, &format, "F", "csv, json, jsonl, html, timelinejs, markdown or icews"},
 		{"output", 'o', OPT_STRING, &output, "FILE", "write to FILE (atomically) instead of stdout"},
@@ -46,6 +118,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{"delimiter", 0, OPT_STRING, &delim, "C", "CSV: field delimiter (default ',')"},
 		{"raw", 0, OPT_FLAG, &raw, NULL, "CSV: do not neutralise cells that look like formulas"},
 		{"title", 0, OPT_STRING, &title, "T", "HTML/TimelineJS: the timeline's title"},
+		{"since-last", 0, OPT_STRING, &since, "NAME", "only events added or changed since cursor NAME"},
+		{"append", 0, OPT_FLAG, &append, NULL, "csv, icews: add rows to FILE, no header (not atomic)"},
 		FILTER_OPTIONS(&fo),
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
@@ -74,6 +148,17 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		filter_release(&fo);
 		return EXIT_USAGE;
 	}
+	if ((append && strcmp(ex->name, "csv") && strcmp(ex->name, "icews")) || (since && fo.limit) ||
+	    (since && !*since)) {
+		if (append && strcmp(ex->name, "csv") && strcmp(ex->name, "icews"))
+			error("--append works with csv and icews only, not %s", ex->name);
+		else if (since && !*since)
+			error("--since-last needs a cursor name");
+		else
+			error("--since-last cannot be combined with --limit (the cursor would skip the rest)");
+		filter_release(&fo);
+		return EXIT_USAGE;
+	}
 	struct store *s;
 	if (open_archive(cli, 0, &s)) {
 		filter_release(&fo);
@@ -86,21 +171,38 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return rc == -1 ? EXIT_USAGE : EXIT_ARCHIVE;
 	}
 	struct tl_options o = {.delimiter = delim ? delim[0] : ',', .excel = excel, .raw = raw,
-			       .generated_at = generation_time(), .title = title};
+			       .generated_at = generation_time(), .title = title, .append = append};
+	struct export_run run = {.ex = ex};
+	int64_t mark = 0;
+	if (since && since_cursor(s, since, &fo.f, &run, &mark, cli->db_path)) {
+		store_close(s);
+		filter_release(&fo);
+		return EXIT_ARCHIVE;
+	}
 	FILE *out = stdout;
 	struct buf tmp;
 	buf_init(&tmp, 0);
-	if (output) {
+	off_t append_from = 0;
+	if (output && append) {
+		if (!(out = open_append(output, &o.append, &append_from))) {
+			error("cannot append to '%s': %s", output, strerror(errno));
+			store_close(s);
+			filter_release(&fo);
+			buf_release(&tmp);
+			free((void *)run.ids);
+			return EXIT_ARCHIVE;
+		}
+	} else if (output) {
 		buf_printf(&tmp, "%s.tmp-%ld", output, (long)getpid());
 		if (!(out = fopen(buf_str(&tmp), "wb"))) {
 			error("cannot write '%s': %s", buf_str(&tmp), strerror(errno));
 			store_close(s);
 			filter_release(&fo);
 			buf_release(&tmp);
+			free((void *)run.ids);
 			return EXIT_ARCHIVE;
 		}
 	}
-	struct export_run run = {.ex = ex};
 	char *err = NULL;
 	int ok = ex->begin(&run.state, out, &fo.q, &o) == 0;
 	int walk = ok ? store_timeline_each(s, &fo.f, each_event, &run, &err) : -1;
@@ -114,7 +216,17 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	}
 	free(err);
 	int failed = walk != 0;
-	if (output) {
+	if (output && append) {
+		if (fflush(out) || ferror(out) || fsync(fileno(out)))
+			failed = 1;
+		/* Take back what a failed append wrote, so the file stays whole rows. */
+		if (failed && ftruncate(fileno(out), append_from) == 0)
+			fsync(fileno(out));
+		if (fclose(out))
+			failed = 1;
+		if (failed && walk == 0)
+			error("cannot append to '%s': %s", output, strerror(errno ? errno : EIO));
+	} else if (output) {
 		if (fflush(out) || ferror(out) || fsync(fileno(out)))
 			failed = 1;
 		if (fclose(out))
@@ -127,9 +239,18 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			unlink(buf_str(&tmp));
 	}
 	buf_release(&tmp);
+	/* The cursor moves only once the output is known to be complete. */
+	int out_failed = close_stdout() != 0;
+	if (since && !failed && !out_failed &&
+	    store_cursor_set(s, since, mark, run.written, ex->name, output, &err)) {
+		error("archive '%s': %s (the output is complete; the next export repeats it)", cli->db_path, err);
+		free(err);
+		failed = 1;
+	}
 	store_close(s);
 	filter_release(&fo);
-	if (close_stdout())
+	free((void *)run.ids);
+	if (out_failed)
 		return EXIT_ARCHIVE;
 	return failed ? EXIT_ARCHIVE : EXIT_OK;
 }

@@ -19,6 +19,12 @@ static const struct command commands[] = {
 	{"actors", cmd_actors, "list the actors the archive knows, with counts"},
 	{"topics", cmd_topics, "list the topics the archive knows, with counts"},
 	{"extract", cmd_extract, "print what the importer sees in a file, as JSON, without storing it"},
+	{"update", cmd_update, "import what is new in every source of the sources file (scheduled job)"},
+	{"runs", cmd_runs, "show what the last imports and updates did"},
+	{"cursors", cmd_cursors, "list the cursors of incremental exports (export --since-last)"},
+	{"stats", cmd_stats, "reports and events by agency, type and month; actors and topics"},
+	{"check", cmd_check, "check the archive's integrity and its own rules"},
+	{"backup", cmd_backup, "write a consistent copy of the archive, also while it is updated"},
 	{NULL, NULL, NULL},
 };
 
@@ -36,7 +42,8 @@ static void usage(FILE *out)
 		"  --db PATH          the archive (default: $COMMUNIQUE_DB, else ./archive.db)\n"
 		"  --dict FILE|DIR    add an actor/topic dictionary (repeatable)\n\n"
 		"exit codes: 0 all went in, 1 some inputs failed (the rest went in),\n"
-		"2 usage error, 3 the archive could not be opened or written.\n"
+		"2 usage error, 3 the archive could not be opened or written,\n"
+		"4 another update holds the archive's lock (update without --wait).\n"
 		"'communique COMMAND --help' describes a command.\n");
 }
 

@@ -73,6 +73,7 @@ struct cand {
 	int topics[16], ntopics;
 	int dead;
 	size_t trig_start, trig_end;  /* bytes of the trigger words, for debugging */
+	size_t trig_tok;              /* its first token (valid while its sentence is read) */
 };
 
 struct extractor {
@@ -687,6 +688,17 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 	size_t a = k;
 	while (a > s) {
 		const char *w = low(x, a - 1);
+		/* "Lebanon and Israel, which are still at war, held talks": a closed
+		 * relative clause is skipped, the main clause goes on before it. */
+		if ((!strcmp(w, "which") || !strcmp(w, "who")) && a - 1 > s && is_word(x, a - 2, ",")) {
+			int closed = 0;
+			for (size_t q = a; q < k; q++)
+				closed |= is_word(x, q, ",");
+			if (closed) {
+				a -= 2;
+				continue;
+			}
+		}
 		if (in_list(w, clause_breaks) || is_reporting(x, a - 1))
 			break;
 		/* "said that ..." / "that" after a reporting verb starts a new clause */
@@ -697,8 +709,9 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 	size_t b = k + 1;
 	while (b < e) {
 		const char *w = low(x, b);
-		if (in_list(w, clause_breaks) && strcmp(w, "as") && strcmp(w, "after") && strcmp(w, "before") &&
-		    strcmp(w, "when"))
+		if (in_list(w, clause_breaks) && strcmp(w, "after") && strcmp(w, "before") && strcmp(w, "when") &&
+		    !(!strcmp(w, "as") && ((b + 1 < e && (is_word(x, b + 1, "well") || is_word(x, b + 1, "part"))) ||
+					   is_word(x, b - 1, "such") || is_word(x, b - 1, "well"))))
 			break;
 		if (!strcmp(w, ",") && b + 1 < e) {
 			/* ", Kishida told Kerry": the reporting clause is not the object. */
@@ -899,16 +912,23 @@ static int governing_timex(const struct sent_timex *st, size_t k, size_t te, siz
 
 /* ---- events ------------------------------------------------------------- */
 
-static int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)
+/* Where the required tail word stands (one past it), te when the pattern has
+ * none, or 0 when it is missing. */
+static size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)
 {
 	if (!tr->n_tails)
-		return 1;
+		return te;
 	size_t lim = te + (size_t)tr->tail_window < e ? te + (size_t)tr->tail_window : e;
 	for (size_t i = te; i < lim; i++)
 		for (size_t k = 0; k < tr->n_tails; k++)
 			if (x->toks.t[i].lhash == tr->tails[k])
-				return 1;
+				return i + 1;
 	return 0;
+}
+
+static int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)
+{
+	return tail_end(x, tr, te, e) != 0;
 }
 
 /* Whether the trigger continues a coordinated verb phrase (", freezing",
@@ -967,7 +987,9 @@ static const char *const prepositions[] = {
 static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size_t m0, size_t m1)
 {
 	size_t i = k;
-	while (i > lo && in_list(low(x, i - 1), skip_adverbs))
+	while (i > lo && (in_list(low(x, i - 1), skip_adverbs) ||
+			  (x->toks.t[i - 1].flags & (TOK_OPEN_QUOTE | TOK_CLOSE_QUOTE)) ||
+			  is_word(x, i - 1, "]") || is_word(x, i - 1, "[")))
 		i--;
 	if (i > lo && is_word(x, i - 1, "'s"))
 		i--;
@@ -1014,6 +1036,16 @@ static size_t group_end(const struct extractor *x, size_t j, size_t m1)
  * is one, else the last subject. */
 static int pronoun_target(const struct extractor *x, const struct mention *m)
 {
+	/* A possessive "its" is the nearest actor before it: "urged Pakistan to
+	 * reconsider its decision". */
+	if (!strcmp(low(x, m->ts), "its")) {
+		for (const struct mention *p = m; p-- > x->men;) {
+			if (x->sent_first < 0 || p < &x->men[x->sent_first])
+				break;
+			if (p->ra >= 0 && p->kind != MK_PLACE && x->ra[p->ra].kind != ACTOR_PERSON)
+				return p->ra;
+		}
+	}
 	if (x->sent_first >= 0 && x->men[x->sent_first].ts < m->ts)
 		return x->men[x->sent_first].ra;
 	return x->last_subject;
@@ -1046,6 +1078,7 @@ struct trigger_ctx {
 	int prev_src[MAX_PARTIES], nps; /* the previous trigger's parties in this sentence */
 	int prev_tgt[MAX_PARTIES], npt;
 	size_t next_trigger;            /* where the next trigger of the sentence starts */
+	int intention;                  /* the trigger is someone's "decision to ..." */
 };
 
 /* The subject of the trigger at [k, te) within clause [cs, ce). */
@@ -1055,12 +1088,14 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	size_t m0, m1;
 	mentions_in(x, cs, k, &m0, &m1);
 	/* "Georgia's decision to sever ...": the owner of the decision. */
+	tc->intention = 0;
 	for (size_t i = k; i > cs && i + 4 > k; i--) {
 		if (!in_list(low(x, i - 1), intention_nouns))
 			continue;
 		long j = adjacent_before(x, i - 1, cs, m0, m1);
 		if (j >= 0) {
 			add_group(x, (size_t)j, (size_t)j + 1, subj, nsubj, tc->speaker);
+			tc->intention = 1;
 			return;
 		}
 		break;
@@ -1171,8 +1206,6 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 				back--;
 			int linked = back == te || (back > te && (is_word(x, back - 1, "with") ||
 								   is_word(x, back - 1, "between") ||
-								   is_word(x, back - 1, "and") ||
-								   is_word(x, back - 1, "to") ||
 								   is_word(x, back - 1, "among")));
 			if (!linked)
 				continue;
@@ -1296,8 +1329,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (!c.nsrc && !c.ntgt)
 		return 0;
 	/* Date: the clause's own, else the reporting clause's, else the report's. */
-	int ti = governing_timex(tc->tx, h->ts, h->te, cs, ce, s);
-	if (ti < 0 && cs > s && (is_reporting(x, cs - 1) || (cs > s + 1 && is_reporting(x, cs - 2))))
+	/* "reconsider its decision to downgrade ties": the decision's date is not the clause's. */
+	int ti = tc->intention ? -1 : governing_timex(tc->tx, h->ts, h->te, cs, ce, s);
+	if (ti < 0 && !tc->intention && cs > s && (is_reporting(x, cs - 1) || (cs > s + 1 && is_reporting(x, cs - 2))))
 		ti = governing_timex(tc->tx, cs - 1, cs, s, cs, s);
 	if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
@@ -1311,6 +1345,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	c.ev_start = x->toks.t[s].start;
 	c.ev_end = x->toks.t[e - 1].end;
 	c.trig_start = x->toks.t[h->ts].start;
+	c.trig_tok = h->ts;
 	c.trig_end = x->toks.t[h->te - 1].end;
 	for (int i = 0; i < tc->tp->n; i++)
 		add_topic_to(&c, tc->tp->ids[i]);
@@ -1334,10 +1369,12 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
  * its events, else the first two actors it names. */
 static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, size_t m1)
 {
-	int parts[MAX_PARTIES], n = 0;
+	int parts[MAX_PARTIES], n = 0, sym = 0;
+	for (size_t i = first_cand; i < x->n_cands; i++)
+		sym |= x->cands[i].tr->frame == FRAME_SYMMETRIC && x->cands[i].nsrc >= 2;
 	for (size_t i = first_cand; i < x->n_cands; i++) {
 		const struct cand *c = &x->cands[i];
-		if (c->tr->frame == FRAME_SYMMETRIC || c->ntgt) {
+		if (sym ? (c->tr->frame == FRAME_SYMMETRIC && c->nsrc >= 2) : c->ntgt > 0) {
 			for (int k = 0; k < c->nsrc; k++)
 				push_party(parts, &n, c->src[k]);
 			for (int k = 0; k < c->ntgt; k++)
@@ -1409,6 +1446,19 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	tc.tx = &tx;
 	tc.tp = &tp;
 	tc.speaker = sentence_speaker(x, men0, x->n_men, s, e);
+	/* A trigger inside another's required tail ("lift the restrictive
+	 * measures against") is part of it. */
+	size_t keep = hits0, reach = 0;
+	for (size_t i = hits0; i < x->n_hits; i++) {
+		const struct trigger_hit *h = &x->hits[i];
+		if (h->ts < reach)
+			continue;
+		size_t te = tail_end(x, &x->d.triggers[h->trigger], h->te, e);
+		if (te > h->te)
+			reach = te;
+		x->hits[keep++] = *h;
+	}
+	x->n_hits = keep;
 	for (size_t i = hits0; i < x->n_hits; i++) {
 		tc.next_trigger = i + 1 < x->n_hits ? x->hits[i + 1].ts : e;
 		if (analyse_trigger(x, &x->hits[i], &tc))
@@ -1419,7 +1469,8 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	for (size_t i = cand0; i + 1 < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
 		const struct cand *n = &x->cands[i + 1];
-		if (c->tr->frame != FRAME_DIRECTED || c->ntgt)
+		if (c->tr->frame != FRAME_DIRECTED || c->ntgt || n->trig_tok == 0 ||
+		    is_word(x, n->trig_tok - 1, "and") || is_word(x, n->trig_tok - 1, ","))
 			continue;
 		for (int k = 0; k < n->nsrc; k++)
 			push_party(c->tgt, &c->ntgt, n->src[k]);
@@ -1594,6 +1645,27 @@ static void complete_parties(struct extractor *x)
 	}
 }
 
+/* A state does not act on itself; a directed act needs an actor. */
+static void prune_parties(struct extractor *x)
+{
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->tr->frame == FRAME_SYMMETRIC)
+			continue;
+		int n = 0;
+		for (int t = 0; t < c->ntgt; t++) {
+			int own = 0;
+			for (int k = 0; k < c->nsrc; k++)
+				own |= x->ra[c->src[k]].code[0] && !strcmp(x->ra[c->src[k]].code, x->ra[c->tgt[t]].code);
+			if (!own)
+				c->tgt[n++] = c->tgt[t];
+		}
+		c->ntgt = n;
+		if (!c->nsrc && c->tr->frame == FRAME_DIRECTED)
+			c->dead = 1;
+	}
+}
+
 /* One real event told in several sentences is one event. */
 static void merge_cands(struct extractor *x)
 {
@@ -1605,6 +1677,10 @@ static void merge_cands(struct extractor *x)
 			struct cand *b = &x->cands[k];
 			if (b->dead || strcmp(a->tr->type, b->tr->type) || a->status != b->status ||
 			    !same_date(a, b))
+				continue;
+			/* Two agreements told in two body sentences are two agreements. */
+			if (!strcmp(a->tr->type, "agreement") && !a->headline && !b->headline &&
+			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
 				continue;
 			int ok = a->tr->frame == FRAME_SYMMETRIC ? (codes_subset(x, a, b) || codes_subset(x, b, a))
 								 : roles_compatible(x, a, b);
@@ -1769,6 +1845,8 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 		goto oom;
 	if (r->body && analyse_text(x, r->body, strlen(r->body), 0, 0))
 		goto oom;
+	prune_parties(x);
+	merge_cands(x);
 	complete_parties(x);
 	if (getenv("COMMUNIQUE_DEBUG_EXTRACT"))
 		for (size_t i = 0; i < x->n_cands; i++) {

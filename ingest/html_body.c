@@ -34,6 +34,11 @@
 /* A page whose best container scores less than this has little prose (a
  * table, a list, short lines): its blocks are chosen more loosely. */
 #define WEAK_SCORE 250
+/* A child element scoring this share of the chosen container replaces it. */
+#define DESCEND 0.85
+/* Text after a container's last <hr> is left out when its prose is less
+ * than this share (in percent) of the prose before. */
+#define TAIL_PCT 40
 
 enum { H_NONE = 0, H_NEG = 1, H_POS = 2 };
 
@@ -686,7 +691,8 @@ static int choose_container(struct page *pg)
 			best_score = s;
 		}
 	}
-	double frac = getenv("DESC") ? atof(getenv("DESC")) : 2;
+	/* The tightest element holding most of the prose: a wrapper adding
+	 * a lede, a summary box or a teaser to the article is left. */
 	for (int again = best >= 0; again;) {
 		again = 0;
 		double bs = pre[pg->e[best].end] - pre[pg->e[best].first];
@@ -694,7 +700,7 @@ static int choose_container(struct page *pg)
 			if (pg->e[i].parent != best)
 				continue;
 			double s = pre[pg->e[i].end] - pre[pg->e[i].first];
-			if (s >= frac * bs) {
+			if (s >= DESCEND * bs) {
 				best = (int)i;
 				again = 1;
 				break;
@@ -777,12 +783,44 @@ static int anchor(const struct page *pg, int i, int c, int loose, const char *ti
 	       !same_text(pg->pool.data + b->off, title);
 }
 
+/* Prose characters in blocks [first, end). */
+static long prose_chars(const struct page *pg, int first, int end)
+{
+	long k = 0;
+	for (int i = first; i < end; i++)
+		if (is_good(&pg->b[i]))
+			k += pg->b[i].chars;
+	return k;
+}
+
+/* Where the article's text ends in container c: before a section at its
+ * end that opens with a horizontal rule, when that section is a small part
+ * of the prose (a press release's "about the company", an author's note);
+ * else at its end. A rule between the article's own paragraphs does not
+ * count: what follows it is often still the article's. */
+static int text_end(const struct page *pg, int c)
+{
+	const struct elem *ce = &pg->e[c];
+	int rule = -1;
+	for (size_t i = (size_t)c + 1; i < pg->ne && pg->e[i].first < ce->end; i++) {
+		const struct elem *e = &pg->e[i];
+		if (strcmp((const char *)e->node->name, "hr") == 0 && e->parent != c &&
+		    e->parent >= 0 && pg->e[e->parent].first == e->first)
+			rule = e->first;
+	}
+	if (rule <= ce->first)
+		return ce->end;
+	long before = prose_chars(pg, ce->first, rule), after = prose_chars(pg, rule, ce->end);
+	return after > 0 && after * 100 < before * TAIL_PCT ? rule : ce->end;
+}
+
 static int select_blocks(struct page *pg, int c, const char *title, struct buf *out)
 {
 	const struct elem *ce = &pg->e[c];
 	int loose = ce->good < WEAK_SCORE;
+	int end = text_end(pg, c);
 	int lo = -1, hi = -1;    /* first and last anchors */
-	for (int i = ce->first; i < ce->end; i++) {
+	for (int i = ce->first; i < end; i++) {
 		if (anchor(pg, i, c, loose, title)) {
 			if (lo < 0)
 				lo = i;
@@ -792,7 +830,7 @@ static int select_blocks(struct page *pg, int c, const char *title, struct buf *
 	if (lo < 0)
 		return 0;
 	int first = 1;
-	for (int i = ce->first; i < ce->end; i++) {
+	for (int i = ce->first; i < end; i++) {
 		const struct block *b = &pg->b[i];
 		const char *text = pg->pool.data + b->off;
 		if (dropped(pg, b, c) || is_bad(b))

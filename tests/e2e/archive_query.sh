@@ -41,6 +41,18 @@ expect_no_out() { ! grep -Eq -- "$1" "$T/out" || fail "stdout has /$1/ but shoul
 expect_err() { grep -Eqi -- "$1" "$T/err" || fail "stderr lacks /$1/"; }
 # Lines of `events` that open an event (the summary lines are indented).
 event_lines() { grep -v '^ ' "$T/out" || true; }
+# An event line of `events` dated $1, of type $2, holding every further
+# argument ("Fumio Kishida/JPN", "[planned]"), in any order: the extractor
+# may list parties differently from one version to the next.
+expect_event() {
+	local date=$1 type=$2 lines a
+	shift 2
+	lines=$(grep -E "^$date +$type( |\$)" "$T/out" || true)
+	for a in "$@"; do
+		lines=$(printf '%s\n' "$lines" | grep -F -- "$a" || true)
+	done
+	[ -n "$lines" ] || fail "no $type event on $date with $*"
+}
 # Checks that a file is one JSON value: parsed by python3 when there is one,
 # else its first and last non-blank bytes must match $2 and $3.
 json_ok() {
@@ -70,15 +82,15 @@ event_lines | head -n 1 | grep -q '^2008-08-' || fail "the first event is not fr
 event_lines | grep -v '^undated' | cut -c1-10 >"$T/dates"
 sort -c "$T/dates" 2>/dev/null || fail "events are not in date order"
 # A few events the samples state plainly.
-expect_out '^2022-07-29 +phone_call .*Sergei Lavrov/RUS.*Antony Blinken/USA'
-expect_out '^2022-12-02 +sanctions .*South Korea/KOR -> North Korea/PRK'
-expect_out '^2015-12-28 +visit +\[planned\] +Fumio Kishida/JPN -> South Korea/KOR'
-expect_out '^2008-08-29 +expulsion .*Georgia/GEO -> Russia/RUS'
+expect_event 2022-07-29 phone_call 'Sergei Lavrov/RUS' 'Antony Blinken/USA'
+expect_event 2022-12-02 sanctions 'South Korea/KOR' '-> North Korea/PRK'
+expect_event 2015-12-28 visit '[planned]' 'Fumio Kishida/JPN' '-> South Korea/KOR'
+expect_event 2008-08-29 expulsion 'Georgia/GEO' '-> Russia/RUS'
 # Negated events are left out unless asked for.
 expect_no_out 'negated'
 run "$BIN" --db "$DB" events --status negated
 expect_rc 0
-expect_out '^2021-12-24 +visit +\[negated\] +Fumio Kishida/JPN -> China/CHN'
+expect_event 2021-12-24 visit '[negated]' 'Fumio Kishida/JPN' '-> China/CHN'
 [ -z "$(event_lines | grep -v '\[negated\]')" ] || fail "--status negated let other events through"
 run "$BIN" --db "$DB" events --status all
 n_every=$(event_lines | wc -l)
@@ -104,7 +116,7 @@ run "$BIN" --db "$DB" events --agency Yonhap --type sanctions
 expect_rc 0
 expect_out '^2022-12-02 +sanctions'
 expect_no_out '^20(0|1)'
-run "$BIN" --db "$DB" events --text 'Istanbul'
+run "$BIN" --db "$DB" events --text 'telephone'
 expect_rc 0
 expect_out '^2022-07-29 '
 run "$BIN" --db "$DB" events --topic sanctions --type sanctions --from 2022 --to 2022

@@ -60,6 +60,8 @@ static int has_warning(const struct report *r, const char *part)
 
 #define assert_contains(hay, needle) \
 	do { if (!strstr((hay), (needle))) fail_msg("missing '%s' in:\n%s", (needle), (hay)); } while (0)
+#define assert_prefix(s, prefix) \
+	do { if (strncmp((s), (prefix), strlen(prefix)) != 0) fail_msg("'%s' does not start:\n%s", (prefix), (s)); } while (0)
 #define assert_lacks(hay, needle) \
 	do { if (strstr((hay), (needle))) fail_msg("unwanted '%s' in:\n%s", (needle), (hay)); } while (0)
 
@@ -386,6 +388,132 @@ static void test_fragment_text(void **state)
 	buf_release(&out);
 }
 
+/* Three paragraphs of prose about one subject, for pages built in tests. */
+#define PROSE_1 "<p>The foreign ministers of Japan, China and South Korea met in Busan on 26 November 2023, the first such meeting in four years, and agreed to prepare a summit of their leaders.</p>"
+#define PROSE_2 "<p>The three ministers discussed trade, the ageing of their populations and exchanges between young people, and said that the trilateral secretariat in Seoul would draft a plan.</p>"
+#define PROSE_3 "<p>The leaders' summit itself took place in Seoul in May 2024, where the three governments issued a joint declaration on economic cooperation and on the supply chains of key goods.</p>"
+
+static char *body_of(const char *page)
+{
+	struct report r;
+	char *err = NULL;
+	if (read_string(page, NULL, &r, &err))
+		fail_msg("page not read: %s", err ? err : "(no message)");
+	char *body = xstrdup(r.body);
+	report_release(&r);
+	return body;
+}
+
+/* A press release: the summary box above the text and the "about us"
+ * section after a rule are not the article. */
+static void test_press_release(void **state)
+{
+	(void)state;
+	struct report r;
+	read_fixture("press_release.html", NULL, &r);
+	assert_string_equal(r.title, "Ministry welcomes renewal of grain corridor talks");
+	assert_prefix(r.body, "The Black Sea Grain Initiative was signed");
+	assert_contains(r.body, "so that no weapons were carried in either direction.");
+	assert_contains(r.body, "had been kept informed.");
+	assert_lacks(r.body, "would keep working with Turkey");
+	assert_lacks(r.body, "publishes its statements");
+	assert_lacks(r.body, "All rights reserved");
+	assert_lacks(r.body, "comment");
+	report_release(&r);
+}
+
+/* A page with a data table and little prose: the element marked as the
+ * article body is read, cells included; the moderators' note after it
+ * is kept too (it is inside), the sidebar is not. */
+static void test_data_table(void **state)
+{
+	(void)state;
+	struct report r;
+	read_fixture("data_table.html", NULL, &r);
+	assert_prefix(r.body, "This page keeps the result");
+	assert_contains(r.body, "emergency special session:\n\nVote\n\nMembers\n\nIn favour\n\n141\n\nAgainst\n\n5");
+	assert_contains(r.body, "Not voting\n\n12\n\n* A two-thirds majority");
+	assert_lacks(r.body, "Security Council");
+	assert_lacks(r.body, "Home");
+	report_release(&r);
+}
+
+/* A table between paragraphs is read whole, short cells included. */
+static void test_table_in_article(void **state)
+{
+	(void)state;
+	char *body = body_of("<html><body><div class=\"story\">" PROSE_1
+	                     "<table><tr><th>Country</th><th>Minister</th></tr>"
+	                     "<tr><td>Japan</td><td>Kamikawa</td></tr>"
+	                     "<tr><td>China</td><td>Wang Yi</td></tr></table>" PROSE_2 PROSE_3
+	                     "</div></body></html>");
+	assert_contains(body, "a summit of their leaders.\n\nCountry\n\nMinister\n\nJapan\n\nKamikawa\n\n"
+	                      "China\n\nWang Yi\n\nThe three ministers");
+	free(body);
+}
+
+/* The card a site pops up over a name is not part of the sentence; links
+ * that are the sentence's own words stay. */
+static void test_popup_card(void **state)
+{
+	(void)state;
+	char *body = body_of(
+		"<html><body><article>"
+		"<p>South Korean Foreign Minister <span class=\"person\"><a href=\"/p/park\">Park Jin</a>"
+		"<span class=\"person-card\"><span><img src=\"park.jpg\"><a href=\"/p/park\">Park Jin</a>"
+		"<a href=\"/s/1\">Park visits Tokyo for talks on export controls</a> "
+		"<a href=\"/s/2\">Seoul names new envoy to Beijing</a></span></span></span>"
+		" hosted the meeting, which <a href=\"/t/trilateral\">the three countries</a> had "
+		"put off several times since 2019 because of disputes over history and trade.</p>"
+		PROSE_2 PROSE_3 "</article></body></html>");
+	assert_prefix(body, "South Korean Foreign Minister Park Jin hosted the meeting, which the three "
+	                    "countries had put off");
+	assert_lacks(body, "export controls");
+	assert_lacks(body, "new envoy");
+	free(body);
+}
+
+/* A rule between the article's own paragraphs does not end it. */
+static void test_rule_inside_article(void **state)
+{
+	(void)state;
+	char *body = body_of("<html><body><div class=\"entry\">" PROSE_1 PROSE_2 "<hr>" PROSE_3
+	                     "</div></body></html>");
+	assert_contains(body, "supply chains of key goods.");
+	free(body);
+}
+
+/* What the parser is not given (comments, drawings, most attributes) does
+ * not change the text; hidden elements and JSON-LD holding markup still
+ * work, and attribute values may hold '>'. */
+static void test_lean_copy(void **state)
+{
+	(void)state;
+	struct report r;
+	char *err = NULL;
+	const char *page =
+		"<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+		"\"headline\": \"Busan <b>talks</b>\", \"articleBody\": \"<p class=\\\"x\\\">Text</p>\"}"
+		"</script><style>p > a { color: red }</style></head>"
+		"<body data-page=\"a > b\" onload=\"go('<p>')\"><!-- <p>a commented-out paragraph</p> -->"
+		"<div class=\"body\" data-x='1'>" PROSE_1
+		"<svg viewBox=\"0 0 10 10\"><text>drawing label</text><path d=\"M0 0L10 10\"/></svg>"
+		"<p style=\"display: none\">a paragraph nobody sees on the page</p>"
+		"<p data-track=\"x>y\" id=\"p2\">The three ministers discussed trade, the ageing of their "
+		"populations and exchanges between <img src=\"a.png\" alt=\"pic\" /> young people.</p>"
+		PROSE_3 "<noscript><p>Please turn on scripts to read the comments below</p></noscript>"
+		"</div></body></html>";
+	assert_int_equal(read_string(page, NULL, &r, &err), 0);
+	assert_string_equal(r.title, "Busan talks");
+	assert_contains(r.body, "exchanges between young people.");
+	assert_lacks(r.body, "commented-out");
+	assert_lacks(r.body, "drawing label");
+	assert_lacks(r.body, "nobody sees");
+	assert_lacks(r.body, "turn on scripts");
+	assert_lacks(r.body, "a > b");
+	report_release(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -400,6 +528,12 @@ int main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_huge_input),
 		cmocka_unit_test(test_fragment_text),
+		cmocka_unit_test(test_press_release),
+		cmocka_unit_test(test_data_table),
+		cmocka_unit_test(test_table_in_article),
+		cmocka_unit_test(test_popup_card),
+		cmocka_unit_test(test_rule_inside_article),
+		cmocka_unit_test(test_lean_copy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# kill -9 at many moments of a large update: after each kill the archive
+# passes `check`, and the run that finally completes leaves every report
+# imported exactly once.
+set -u
+BIN=$1
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+N=${UPDATE_KILL_FILES:-2000}
+mkdir -p "$T/inbox/a" "$T/inbox/b"
+months=(January February March April May June July August September October November December)
+for i in $(seq 1 "$N"); do
+	sub=$([ $((i % 2)) -eq 0 ] && echo a || echo b)
+	m=${months[$((i % 12))]}
+	d=$((i % 28 + 1))
+	printf 'Lavrov and Wang Yi hold consultations in Moscow, session %d\n\nMOSCOW, %s %d, 2015. /TASS/. Russian Foreign Minister Sergei Lavrov held consultations with his Chinese counterpart Wang Yi in Moscow on Tuesday, session %d of the strategic dialogue, the ministry said.\n' \
+		"$i" "$m" "$d" "$i" > "$T/inbox/$sub/report-$i.txt"
+done
+cat > "$T/sources.conf" <<CONF
+[inbox]
+kind = dir
+path = inbox
+agency = TASS
+CONF
+DB="$T/archive.db"
+
+kills=0
+for k in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	# Increasing delays with a random part, so kills land at many points:
+	# while opening, inside batches, between commits, while recording the run.
+	delay=$(awk -v k="$k" -v r="$RANDOM" 'BEGIN { printf "%.3f", 0.01 + k * 0.02 + (r % 50) / 1000 }')
+	"$BIN" --db "$DB" update --batch 20 2>"$T/err.$k" &
+	pid=$!
+	sleep "$delay"
+	if kill -9 "$pid" 2>/dev/null; then
+		kills=$((kills + 1))
+	fi
+	wait "$pid" 2>/dev/null
+	if [ -f "$DB" ]; then
+		"$BIN" --db "$DB" check >"$T/check.$k" 2>&1 || { cat "$T/check.$k"; fail "check failed after kill $k"; }
+		echo "kill $k after ${delay}s: $("$BIN" --db "$DB" reports | wc -l) reports"
+	fi
+done
+[ "$kills" -ge 5 ] || fail "only $kills updates were killed before they finished (machine too fast?)"
+
+"$BIN" --db "$DB" update --summary >"$T/final" 2>"$T/final.err" || { cat "$T/final.err"; fail "final update failed"; }
+"$BIN" --db "$DB" check >/dev/null || fail "check failed after the final update"
+count=$("$BIN" --db "$DB" reports | wc -l)
+[ "$count" -eq "$N" ] || fail "expected $N reports, found $count"
+dups=$("$BIN" --db "$DB" reports | awk '{ $1 = ""; print }' | sort | uniq -d | wc -l)
+[ "$dups" -eq 0 ] || fail "$dups reports are listed twice"
+# Once complete, nothing is left to do.
+"$BIN" --db "$DB" update --summary >"$T/again" || fail "update after completion failed"
+grep -q "imported 0, replaced 0, unchanged $N, failed 0" "$T/again" || { cat "$T/again"; fail "a complete inbox was not found unchanged"; }
+# The killed runs are visible as such.
+"$BIN" --db "$DB" runs --last 0 | grep -q "did not finish" || fail "killed runs are not shown"
+echo "ok: $kills kills, $count reports"

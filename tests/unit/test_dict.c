@@ -1,0 +1,465 @@
+/* Extraction dictionaries (ingest/dict.h): the shipped files compiled into
+ * the binary (states by name, adjective and metonym; organisations and their
+ * bodies; persons and their dated roles; titles; event wording), extra files
+ * given with --dict, and the errors for files that are wrong. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ingest/dict.h"
+
+/* The shipped dictionaries, loaded once for the whole group. */
+static struct dict shipped;
+
+static int load_shipped(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	if (dict_load(&shipped, NULL, 0, &err)) {
+		print_message("dict_load: %s\n", err ? err : "?");
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+static int release_shipped(void **state)
+{
+	(void)state;
+	dict_release(&shipped);
+	return 0;
+}
+
+/* The longest match of the names (lower = 0) or words (lower = 1) trie at
+ * the start of `text`: the tokens it spans, with its first entry of `kind`
+ * in *out. Returns 0 when nothing of that kind matches there. */
+static size_t match(const struct dict *d, const char *text, int lower, int kind, struct dict_entry *out)
+{
+	struct token_list l;
+	token_list_init(&l);
+	assert_int_equal(tokenize(text, strlen(text), 0, &l), 0);
+	const struct dict_entry *es = NULL;
+	size_t n = 0;
+	size_t m = dict_match(lower ? d->words : d->names, &l, 0, l.n, lower, &es, &n);
+	size_t found = 0;
+	for (size_t i = 0; m && i < n; i++)
+		if (es[i].kind == kind) {
+			*out = es[i];
+			found = m;
+			break;
+		}
+	token_list_release(&l);
+	return found;
+}
+
+/* `text` starts with the actor coded `code`, named as alias kind `sub`,
+ * spanning `ntok` tokens. */
+static void expect_actor(const char *text, const char *code, int sub, size_t ntok, const char *name)
+{
+	struct dict_entry e;
+	size_t m = match(&shipped, text, 0, ENT_ACTOR, &e);
+	if (!m)
+		print_message("no actor at '%s'\n", text);
+	assert_int_equal(m, ntok);
+	assert_int_equal(e.sub, sub);
+	assert_true(e.idx < shipped.n_actors);
+	assert_string_equal(shipped.actors[e.idx].code, code);
+	if (name)
+		assert_string_equal(shipped.actors[e.idx].name, name);
+}
+
+static long person_named(const struct dict *d, const char *name)
+{
+	for (size_t i = 0; i < d->n_persons; i++)
+		if (!strcmp(d->persons[i].name, name))
+			return (long)i;
+	return -1;
+}
+
+static struct cdate day(int y, int m, int d)
+{
+	return (struct cdate){y, m, d, PREC_DAY};
+}
+
+/* The name of who held `role` for `code` on y-m-d, or "" when nobody. */
+static const char *holder(const struct dict *d, const char *role, const char *code, int y, int m, int dd)
+{
+	struct cdate when = day(y, m, dd);
+	long i = dict_role_holder(d, role, code, &when);
+	return i >= 0 ? d->persons[i].name : "";
+}
+
+/* ---- actors ------------------------------------------------------------ */
+
+static void test_state_by_name_and_alias(void **state)
+{
+	(void)state;
+	expect_actor("Japan said", "JPN", AL_NAME, 1, "Japan");
+	expect_actor("United States and Cuba", "USA", AL_NAME, 2, "United States");
+	expect_actor("U.S. officials", "USA", AL_NAME, 1, "United States");
+	expect_actor("Democratic People's Republic of Korea", "PRK", AL_NAME, 6, "North Korea");
+	expect_actor("Russian Federation", "RUS", AL_NAME, 2, "Russia");
+	long a = dict_actor_by_code(&shipped, "JPN");
+	assert_true(a >= 0);
+	assert_int_equal(shipped.actors[a].kind, ACTOR_STATE);
+	assert_string_equal(shipped.actors[a].name, "Japan");
+}
+
+static void test_state_by_adjective(void **state)
+{
+	(void)state;
+	expect_actor("Japanese officials", "JPN", AL_ADJ, 1, "Japan");
+	expect_actor("South Korean diplomats", "KOR", AL_ADJ, 2, "South Korea");
+	expect_actor("Ukrainian Foreign Minister", "UKR", AL_ADJ, 1, "Ukraine");
+}
+
+static void test_state_by_metonym(void **state)
+{
+	(void)state;
+	expect_actor("Pyongyang fired", "PRK", AL_METONYM, 1, "North Korea");
+	expect_actor("Kremlin spokesman", "RUS", AL_METONYM, 1, "Russia");
+	expect_actor("White House said", "USA", AL_METONYM, 2, "United States");
+	/* Brussels stands for the EU, not for Belgium. */
+	expect_actor("Brussels decided", "EU", AL_METONYM, 1, "European Union");
+}
+
+static void test_organisation_bodies_carry_its_code(void **state)
+{
+	(void)state;
+	expect_actor("UN Security Council adopted", "UN", AL_NAME, 3, "UN Security Council");
+	expect_actor("European Commission proposed", "EU", AL_NAME, 2, "European Commission");
+	expect_actor("NATO allies", "NATO", AL_NAME, 1, NULL);
+	struct dict_entry e;
+	assert_int_equal(match(&shipped, "UN Security Council", 0, ENT_ACTOR, &e), 3);
+	assert_int_equal(shipped.actors[e.idx].kind, ACTOR_ORG);
+}
+
+static void test_possessive_and_compound_show_the_name(void **state)
+{
+	(void)state;
+	/* "Japan's" and "Japan-U.S." both start with the actor alone. */
+	expect_actor("Japan's position", "JPN", AL_NAME, 1, "Japan");
+	expect_actor("Japan-U.S. alliance", "JPN", AL_NAME, 1, "Japan");
+}
+
+static void test_names_are_case_sensitive(void **state)
+{
+	(void)state;
+	struct dict_entry e;
+	assert_int_equal(match(&shipped, "japan said", 0, ENT_ACTOR, &e), 0);
+	assert_int_equal(match(&shipped, "the sides agreed", 0, ENT_ACTOR, &e), 0);
+}
+
+/* ---- persons and roles -------------------------------------------------- */
+
+static void test_person_by_name_and_alias(void **state)
+{
+	(void)state;
+	struct dict_entry e;
+	assert_int_equal(match(&shipped, "Sergey Lavrov said", 0, ENT_PERSON, &e), 2);
+	assert_string_equal(shipped.persons[e.idx].name, "Sergei Lavrov");
+	assert_string_equal(shipped.persons[e.idx].code, "RUS");
+	/* "John F. Kerry": the initial and its stop are part of the alias. */
+	assert_int_equal(match(&shipped, "John F. Kerry arrived", 0, ENT_PERSON, &e), 4);
+	assert_string_equal(shipped.persons[e.idx].name, "John Kerry");
+	assert_string_equal(shipped.persons[e.idx].surname, "Kerry");
+	/* Japanese order as the ministry writes it. */
+	assert_int_equal(match(&shipped, "KISHIDA Fumio", 0, ENT_PERSON, &e), 2);
+	assert_string_equal(shipped.persons[e.idx].name, "Fumio Kishida");
+	/* A bare surname is never a dictionary key. */
+	assert_int_equal(match(&shipped, "Lavrov said", 0, ENT_PERSON, &e), 0);
+}
+
+static void test_role_holder_by_date(void **state)
+{
+	(void)state;
+	assert_string_equal(holder(&shipped, "foreign_minister", "USA", 2015, 1, 6), "John Kerry");
+	assert_string_equal(holder(&shipped, "foreign_minister", "USA", 2022, 3, 1), "Antony Blinken");
+	assert_string_equal(holder(&shipped, "foreign_minister", "USA", 2019, 6, 1), "Mike Pompeo");
+	assert_string_equal(holder(&shipped, "foreign_minister", "JPN", 2015, 1, 6), "Fumio Kishida");
+	assert_string_equal(holder(&shipped, "foreign_minister", "RUS", 2015, 1, 6), "Sergei Lavrov");
+	assert_string_equal(holder(&shipped, "foreign_minister", "KOR", 2015, 12, 28), "Yun Byung-se");
+	assert_string_equal(holder(&shipped, "head_of_government", "JPN", 2022, 3, 1), "Fumio Kishida");
+	/* Kerry's last day and the day after. */
+	assert_string_equal(holder(&shipped, "foreign_minister", "USA", 2017, 1, 20), "John Kerry");
+	assert_string_equal(holder(&shipped, "foreign_minister", "USA", 2017, 1, 21), "");
+	/* No date, no holder. */
+	struct cdate unknown = {0, 0, 0, PREC_UNKNOWN};
+	assert_int_equal(dict_role_holder(&shipped, "foreign_minister", "USA", &unknown), -1);
+	/* A role nobody holds for that code. */
+	assert_string_equal(holder(&shipped, "foreign_minister", "XXX", 2015, 1, 6), "");
+}
+
+static void test_person_role_by_date(void **state)
+{
+	(void)state;
+	long k = person_named(&shipped, "Fumio Kishida");
+	assert_true(k >= 0);
+	const struct dict_person *p = &shipped.persons[k];
+	struct cdate when = day(2015, 1, 6);
+	const struct dict_role *r = dict_person_role(p, &when);
+	assert_non_null(r);
+	assert_string_equal(r->role, "foreign_minister");
+	assert_string_equal(r->title, "Minister for Foreign Affairs");
+	assert_int_equal(r->from.year, 2012);
+	assert_int_equal(r->from.month, 12);
+	assert_int_equal(r->from.day, 26);
+	when = day(2022, 3, 1);
+	r = dict_person_role(p, &when);
+	assert_non_null(r);
+	assert_string_equal(r->role, "head_of_government");
+	assert_string_equal(r->title, "Prime Minister");
+	/* Between his two offices he held neither. */
+	when = day(2019, 6, 1);
+	assert_null(dict_person_role(p, &when));
+	/* Lavrov is still in office: an open end. */
+	k = person_named(&shipped, "Sergei Lavrov");
+	assert_true(k >= 0);
+	when = day(2024, 6, 1);
+	r = dict_person_role(&shipped.persons[k], &when);
+	assert_non_null(r);
+	assert_string_equal(r->role, "foreign_minister");
+	assert_int_equal(r->to.prec, PREC_UNKNOWN);
+}
+
+static void test_unknown_date_gives_a_role(void **state)
+{
+	(void)state;
+	/* Without a date a person still has a role to show. */
+	long k = person_named(&shipped, "Sergei Lavrov");
+	assert_true(k >= 0);
+	struct cdate unknown = {0, 0, 0, PREC_UNKNOWN};
+	const struct dict_role *r = dict_person_role(&shipped.persons[k], &unknown);
+	assert_non_null(r);
+	assert_string_equal(r->role, "foreign_minister");
+}
+
+static void test_organisation_roles(void **state)
+{
+	(void)state;
+	long k = person_named(&shipped, "António Guterres");
+	assert_true(k >= 0);
+	assert_string_equal(shipped.persons[k].code, "UN");
+	struct dict_entry e;
+	assert_int_equal(match(&shipped, "Antonio Guterres said", 0, ENT_PERSON, &e), 2);
+	assert_int_equal((long)e.idx, k);
+	assert_string_equal(holder(&shipped, "un_secretary_general", "UN", 2022, 3, 1), "António Guterres");
+	assert_string_equal(holder(&shipped, "nato_secretary_general", "NATO", 2022, 3, 1), "Jens Stoltenberg");
+}
+
+/* ---- titles, topics, event wording ------------------------------------- */
+
+static void test_titles(void **state)
+{
+	(void)state;
+	struct dict_entry e;
+	assert_int_equal(match(&shipped, "Secretary of State John Kerry", 0, ENT_TITLE, &e), 3);
+	const struct dict_title *t = &shipped.titles[e.idx];
+	assert_string_equal(t->role, "foreign_minister");
+	assert_int_equal(t->n_codes, 1);
+	assert_string_equal(t->codes[0], "USA");
+	assert_int_equal(match(&shipped, "Foreign Minister Wang Yi", 0, ENT_TITLE, &e), 2);
+	assert_string_equal(shipped.titles[e.idx].role, "foreign_minister");
+	assert_int_equal(shipped.titles[e.idx].n_codes, 0);
+	assert_int_equal(match(&shipped, "Chancellor Olaf Scholz", 0, ENT_TITLE, &e), 1);
+	assert_string_equal(shipped.titles[e.idx].role, "head_of_government");
+	assert_int_equal(shipped.titles[e.idx].n_codes, 2);
+}
+
+/* `text` starts with event wording of `type` and CAMEO `cameo` over ntok tokens. */
+static void expect_trigger(const char *text, const char *type, const char *cameo, size_t ntok)
+{
+	struct dict_entry e;
+	size_t m = match(&shipped, text, 1, ENT_TRIGGER, &e);
+	if (m != ntok)
+		print_message("'%s': %zu tokens\n", text, m);
+	assert_int_equal(m, ntok);
+	assert_string_equal(shipped.triggers[e.idx].type, type);
+	assert_string_equal(shipped.triggers[e.idx].cameo, cameo);
+}
+
+static void test_event_wording_matches_lower_case(void **state)
+{
+	(void)state;
+	expect_trigger("Condemned the launch", "condemnation", "111", 1);
+	expect_trigger("CONDEMNS", "condemnation", "111", 1);
+	struct dict_entry e;
+	/* The names trie never holds event wording. */
+	assert_int_equal(match(&shipped, "condemned the launch", 0, ENT_TRIGGER, &e), 0);
+}
+
+static void test_event_wording(void **state)
+{
+	(void)state;
+	expect_trigger("spoke by phone with", "phone_call", "041", 3);
+	expect_trigger("vetoed the draft", "rejection", "129", 1);
+	expect_trigger("expelled two diplomats", "expulsion", "161", 1);
+	expect_trigger("declared persona non grata", "expulsion", "161", 4);
+	expect_trigger("welcomes the decision", "support", "051", 1);
+	expect_trigger("accused Moscow", "accusation", "112", 1);
+	struct dict_entry e;
+	assert_int_equal(match(&shipped, "tourism rose", 1, ENT_TRIGGER, &e), 0);
+}
+
+/* ---- extra files -------------------------------------------------------- */
+
+/* A fresh directory under the system's temporary directory. */
+static void temp_dir(char *out, size_t cap)
+{
+	const char *base = getenv("TMPDIR");
+	snprintf(out, cap, "%s/test_dict.XXXXXX", base && *base ? base : "/tmp");
+	assert_non_null(mkdtemp(out));
+}
+
+static void write_file(const char *dir, const char *name, const char *text, char *path, size_t cap)
+{
+	snprintf(path, cap, "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void test_extra_file_adds_a_person(void **state)
+{
+	(void)state;
+	char dir[256], path[512];
+	temp_dir(dir, sizeof(dir));
+	write_file(dir, "persons.tsv",
+		   "# Lithuania's foreign minister, not in the shipped file\n"
+		   "Gabrielius Landsbergis\tLTU\t\tforeign_minister|Minister of Foreign Affairs|2020-12-11|2024-12-12\n",
+		   path, sizeof(path));
+	const char *extra[] = {path};
+	struct dict d;
+	char *err = NULL;
+	int rc = dict_load(&d, extra, 1, &err);
+	if (rc)
+		print_message("%s\n", err);
+	assert_int_equal(rc, 0);
+	assert_true(d.n_persons == shipped.n_persons + 1);
+	assert_string_equal(holder(&d, "foreign_minister", "LTU", 2022, 3, 1), "Gabrielius Landsbergis");
+	assert_string_equal(holder(&d, "foreign_minister", "LTU", 2025, 3, 1), "");
+	struct dict_entry e;
+	assert_int_equal(match(&d, "Gabrielius Landsbergis said", 0, ENT_PERSON, &e), 2);
+	assert_string_equal(d.persons[e.idx].code, "LTU");
+	/* the shipped entries are still there */
+	assert_string_equal(holder(&d, "foreign_minister", "USA", 2015, 1, 6), "John Kerry");
+	dict_release(&d);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void test_extra_directory_adds_an_actor(void **state)
+{
+	(void)state;
+	char dir[256], path[512];
+	temp_dir(dir, sizeof(dir));
+	write_file(dir, "actors.tsv",
+		   "CBSS\torg\tCouncil of the Baltic Sea States\tCBSS\t\t\n", path, sizeof(path));
+	const char *extra[] = {dir};
+	struct dict d;
+	char *err = NULL;
+	int rc = dict_load(&d, extra, 1, &err);
+	if (rc)
+		print_message("%s\n", err);
+	assert_int_equal(rc, 0);
+	long a = dict_actor_by_code(&d, "CBSS");
+	assert_true(a >= 0);
+	assert_int_equal(d.actors[a].kind, ACTOR_ORG);
+	struct dict_entry e;
+	assert_int_equal(match(&d, "Council of the Baltic Sea States met", 0, ENT_ACTOR, &e), 6);
+	assert_int_equal((long)e.idx, a);
+	assert_int_equal(match(&d, "CBSS members", 0, ENT_ACTOR, &e), 1);
+	assert_int_equal((long)e.idx, a);
+	dict_release(&d);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* Loading `text` as extra file `name` fails; with `named`, the message names
+ * the file and contains `line` (e.g. "line 3") when given. */
+static void expect_load_error(const char *name, const char *text, int named, const char *line)
+{
+	char dir[256], path[512];
+	temp_dir(dir, sizeof(dir));
+	write_file(dir, name, text, path, sizeof(path));
+	const char *extra[] = {path};
+	struct dict d;
+	char *err = NULL;
+	assert_int_equal(dict_load(&d, extra, 1, &err), -1);
+	assert_non_null(err);
+	if (named && (!strstr(err, path) || (line && !strstr(err, line))))
+		print_message("error: %s\n", err);
+	if (named)
+		assert_non_null(strstr(err, path));
+	if (named && line)
+		assert_non_null(strstr(err, line));
+	free(err);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void test_malformed_extra_files(void **state)
+{
+	(void)state;
+	/* an impossible start date on line 3 */
+	expect_load_error("persons.tsv",
+			  "# two ministers\n"
+			  "Gabrielius Landsbergis\tLTU\t\tforeign_minister|Minister of Foreign Affairs|2020-12-11|\n"
+			  "Edgars Rinkevics\tLVA\t\tforeign_minister|Minister of Foreign Affairs|2011-13-25|\n",
+			  1, "line 3");
+	/* a kind that is not state, org or group on line 2 */
+	expect_load_error("actors.tsv",
+			  "CBSS\torg\tCouncil of the Baltic Sea States\t\t\t\n"
+			  "XBA\tcountry\tBaltic Assembly\t\t\t\n",
+			  1, "line 2");
+	/* a role without its dates */
+	expect_load_error("persons.tsv", "Edgars Rinkevics\tLVA\t\tforeign_minister\n", 1, "line 1");
+	/* a file whose name says nothing of its columns: refused */
+	expect_load_error("people.tsv", "Edgars Rinkevics\tLVA\t\t\n", 0, NULL);
+}
+
+static void test_missing_extra_file(void **state)
+{
+	(void)state;
+	const char *extra[] = {"/nonexistent/communique/persons.tsv"};
+	struct dict d;
+	char *err = NULL;
+	assert_int_equal(dict_load(&d, extra, 1, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "/nonexistent/communique/persons.tsv"));
+	free(err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_state_by_name_and_alias),
+		cmocka_unit_test(test_state_by_adjective),
+		cmocka_unit_test(test_state_by_metonym),
+		cmocka_unit_test(test_organisation_bodies_carry_its_code),
+		cmocka_unit_test(test_possessive_and_compound_show_the_name),
+		cmocka_unit_test(test_names_are_case_sensitive),
+		cmocka_unit_test(test_person_by_name_and_alias),
+		cmocka_unit_test(test_role_holder_by_date),
+		cmocka_unit_test(test_person_role_by_date),
+		cmocka_unit_test(test_unknown_date_gives_a_role),
+		cmocka_unit_test(test_organisation_roles),
+		cmocka_unit_test(test_titles),
+		cmocka_unit_test(test_event_wording_matches_lower_case),
+		cmocka_unit_test(test_event_wording),
+		cmocka_unit_test(test_extra_file_adds_a_person),
+		cmocka_unit_test(test_extra_directory_adds_an_actor),
+		cmocka_unit_test(test_malformed_extra_files),
+		cmocka_unit_test(test_missing_extra_file),
+	};
+	return cmocka_run_group_tests(tests, load_shipped, release_shipped);
+}
