@@ -575,7 +575,7 @@ static int load_trigger(struct loader *ld, char *line)
 	if (strncmp(f[2], "sym", 3) && strncmp(f[2], "src", 3) && strncmp(f[2], "dir", 3))
 		return fail(ld, "frame must be dir, sym or src");
 	t->noun = strstr(f[2], "noun") != NULL;
-	t->tail_window = 8;
+	t->tail_window = 12;
 	char *tail = strstr(f[3], "...");
 	if (tail) {
 		*tail = '\0';

@@ -100,6 +100,7 @@ struct extractor {
 	long *mentions_per_ra;                 /* how often each report actor is named */
 	size_t cap_mpr;
 	struct cdate anchor;
+	struct cdate carry_date;        /* the explicit date of the last sentence's events */
 	const char *text;       /* the text being read (title or body) */
 	int headline;
 	int report_topics[16], n_report_topics;
@@ -176,6 +177,8 @@ static int is_reporting(const struct extractor *x, size_t i)
 	return i + 1 < x->toks.n && (is_word(x, i + 1, "that") || is_word(x, i + 1, ",") ||
 				     is_word(x, i + 1, ":") || (x->toks.t[i + 1].flags & TOK_OPEN_QUOTE));
 }
+
+static int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e);
 
 /* ---- report actors ------------------------------------------------------ */
 
@@ -579,7 +582,8 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 			covered = i + wm;
 		if (wm) {
 			for (size_t k = 0; k < n; k++) {
-				if (es[k].kind != ENT_TRIGGER)
+				if (es[k].kind != ENT_TRIGGER ||
+				    (k + 1 < n && !tail_ok(x, &x->d.triggers[es[k].idx], i + wm, e)))
 					continue;
 				if (grow((void **)&x->hits, &x->cap_hits, x->n_hits + 1, sizeof(*x->hits)))
 					return -1;
@@ -845,6 +849,14 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 		    !strcmp(w, "seeks") || !strcmp(w, "hopes") || !strcmp(w, "agreed") || !strcmp(w, "agree") ||
 		    !strcmp(w, "invited") || !strcmp(w, "wants") || !strcmp(w, "prepares") || !strcmp(w, "preparing"))
 			status = STATUS_PLANNED;
+		/* "invited X to visit": a plan; "decided to lift": an act. */
+		if (!strcmp(w, "to") && i == k && i >= 2 && !is_word(x, i - 2, "decided") &&
+		    !is_word(x, i - 2, "decides") && !is_word(x, i - 2, "voted") && !is_word(x, i - 2, "moved") &&
+		    !is_word(x, i - 2, "went") && !is_word(x, i - 2, "began") && !is_word(x, i - 2, "agreed"))
+			status = STATUS_PLANNED;
+		if (!strcmp(w, "to") && i == k && i >= 2 && (is_word(x, i - 2, "refused") || is_word(x, i - 2, "failed") ||
+							       is_word(x, i - 2, "declined")))
+			return STATUS_NEGATED;
 		/* "is/are/was to visit": a plan. */
 		if (!strcmp(w, "to") && i >= 2 && (is_word(x, i - 2, "is") || is_word(x, i - 2, "are") ||
 						   is_word(x, i - 2, "was") || is_word(x, i - 2, "were")))
@@ -1079,6 +1091,9 @@ struct trigger_ctx {
 	int prev_tgt[MAX_PARTIES], npt;
 	size_t next_trigger;            /* where the next trigger of the sentence starts */
 	int intention;                  /* the trigger is someone's "decision to ..." */
+	int prev_in_clause;             /* an earlier trigger of the sentence governs this one */
+	int pronoun_led;                /* the sentence opens with "It", "He", "They" */
+	size_t prev_trigger_end;
 };
 
 /* The subject of the trigger at [k, te) within clause [cs, ce). */
@@ -1144,7 +1159,8 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 				push_party(subj, nsubj, tc->prev_src[i]);
 			return;
 		}
-	} else {
+	}
+	if (!tr->noun || !tc->prev_in_clause) {
 	/* The first group of the clause not governed by a preposition. */
 	for (size_t j = m0; j < m1; j++) {
 		const struct mention *m = &x->men[j];
@@ -1261,6 +1277,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		return 0;
 	size_t cs, ce;
 	clause_of(x, h->ts, s, e, &cs, &ce);
+	tc->prev_in_clause = tc->prev_trigger_end > cs && tc->prev_trigger_end <= h->ts;
+	tc->prev_trigger_end = h->te;
 	/* A date or party after the next event word belongs to that event. */
 	if (tc->next_trigger > h->te && tc->next_trigger < ce && !tr->n_tails)
 		ce = tc->next_trigger;
@@ -1303,6 +1321,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			push_party(c.tgt, &c.ntgt, subj[i]);
 		for (int i = 0; i < nobj && !nagent; i++)
 			push_party(c.tgt, &c.ntgt, obj[i]);
+		/* "The ambassador was summoned": by whoever the report has acting. */
+		if (!nagent && c.ntgt && x->last_subject >= 0 &&
+		    strcmp(x->ra[x->last_subject].code, x->ra[c.tgt[0]].code))
+			push_party(c.src, &c.nsrc, x->last_subject);
 	} else if (tr->frame == FRAME_SYMMETRIC) {
 		for (int i = 0; i < nsubj; i++)
 			push_party(c.src, &c.nsrc, subj[i]);
@@ -1339,6 +1361,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
 		    strcmp(tr->type, "threat"))
 			c.status = STATUS_PLANNED;
+	} else if (x->carry_date.prec != PREC_UNKNOWN && tc->pronoun_led &&
+		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
+		/* "It also suspended trade": the time of the sentence before. */
+		c.date = x->carry_date;
+		c.date_explicit = 1;
 	} else if (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) {
 		c.date = x->anchor;
 	}
@@ -1446,6 +1473,8 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	tc.tx = &tx;
 	tc.tp = &tp;
 	tc.speaker = sentence_speaker(x, men0, x->n_men, s, e);
+	tc.pronoun_led = is_word(x, s, "it") || is_word(x, s, "he") || is_word(x, s, "she") ||
+			 is_word(x, s, "they");
 	/* A trigger inside another's required tail ("lift the restrictive
 	 * measures against") is part of it. */
 	size_t keep = hits0, reach = 0;
@@ -1478,6 +1507,10 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 			push_party(c->tgt, &c->ntgt, n->tgt[k]);
 	}
 	update_in_play(x, cand0, men0, x->n_men);
+	x->carry_date.prec = PREC_UNKNOWN;
+	for (size_t i = cand0; i < x->n_cands; i++)
+		if (x->cands[i].date_explicit && x->cands[i].status == STATUS_OCCURRED)
+			x->carry_date = x->cands[i].date;
 	return 0;
 }
 
@@ -1570,6 +1603,15 @@ static int same_date(const struct cand *a, const struct cand *b)
 	cdate_format(&b->date, db);
 	size_t la = strlen(da), lb = strlen(db);
 	return !strncmp(da, db, la < lb ? la : lb);
+}
+
+/* 0 when two dates are written the same. */
+static int cdate_compare_text(const struct cdate *a, const struct cdate *b)
+{
+	char da[16], db[16];
+	cdate_format(a, da);
+	cdate_format(b, db);
+	return strcmp(da, db);
 }
 
 /* Folds b into a. */
@@ -1677,6 +1719,11 @@ static void merge_cands(struct extractor *x)
 			struct cand *b = &x->cands[k];
 			if (b->dead || strcmp(a->tr->type, b->tr->type) || a->status != b->status ||
 			    !same_date(a, b))
+				continue;
+			/* A meeting today and a summit last month are two meetings. */
+			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
+			    (a->date_explicit != b->date_explicit || !same_date(a, b)) &&
+			    cdate_compare_text(&a->date, &b->date))
 				continue;
 			/* Two agreements told in two body sentences are two agreements. */
 			if (!strcmp(a->tr->type, "agreement") && !a->headline && !b->headline &&
@@ -1837,6 +1884,7 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	x->last_subject = -1;
 	x->last_org = -1;
 	x->sent_first = -1;
+	x->carry_date.prec = PREC_UNKNOWN;
 	if (x->mentions_per_ra)
 		memset(x->mentions_per_ra, 0, x->cap_mpr * sizeof(long));
 	x->n_report_topics = 0;
