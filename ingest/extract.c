@@ -74,6 +74,7 @@ struct cand {
 	int dead;
 	size_t trig_start, trig_end;  /* bytes of the trigger words, for debugging */
 	size_t trig_tok;              /* its first token (valid while its sentence is read) */
+	int purpose;                  /* "... to lodge a protest": the purpose of an earlier act */
 };
 
 struct extractor {
@@ -399,6 +400,11 @@ static int by_surname(struct extractor *x, size_t i)
 		if (x->ra[k].kind == ACTOR_PERSON && (x->ra[k].surname == h || x->ra[k].given == h))
 			return (int)k;
 	if (x->anchor.prec == PREC_UNKNOWN)
+		return -1;
+	/* "made in May" is a month, not Theresa May. */
+	const struct token *t = &x->toks.t[i];
+	if (month_from_name(x->text + t->start, (int)(t->end - t->start)) ||
+	    weekday_from_name(x->text + t->start, (int)(t->end - t->start)) >= 0)
 		return -1;
 	for (size_t k = 0; k < x->n_surnames; k++) {
 		if (x->surnames[k].h != h)
@@ -849,14 +855,23 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 		    !strcmp(w, "seeks") || !strcmp(w, "hopes") || !strcmp(w, "agreed") || !strcmp(w, "agree") ||
 		    !strcmp(w, "invited") || !strcmp(w, "wants") || !strcmp(w, "prepares") || !strcmp(w, "preparing"))
 			status = STATUS_PLANNED;
-		/* "invited X to visit": a plan; "decided to lift": an act. */
-		if (!strcmp(w, "to") && i == k && i >= 2 && !is_word(x, i - 2, "decided") &&
-		    !is_word(x, i - 2, "decides") && !is_word(x, i - 2, "voted") && !is_word(x, i - 2, "moved") &&
-		    !is_word(x, i - 2, "went") && !is_word(x, i - 2, "began") && !is_word(x, i - 2, "agreed"))
-			status = STATUS_PLANNED;
-		if (!strcmp(w, "to") && i == k && i >= 2 && (is_word(x, i - 2, "refused") || is_word(x, i - 2, "failed") ||
-							       is_word(x, i - 2, "declined")))
-			return STATUS_NEGATED;
+		/* "invited X to visit", "plans to visit": a plan; "summoned X to lodge a
+		 * protest", "decided to lift": an act. */
+		if (!strcmp(w, "to") && i == k) {
+			static const char *const intent[] = {
+				"invited", "invites", "invite", "welcomes", "welcomed", "welcome", "plans", "plan",
+				"planned", "intends", "intend", "intended", "expected", "expects", "scheduled",
+				"wants", "want", "wanted", "hopes", "hope", "hoped", "ready", "set", "due", "agreed",
+				"agree", "agrees", "aims", "seeks", "sought", "asked", "offered", NULL};
+			for (size_t q = i - 1; q > cs && q + 8 > i; q--)
+				if (in_list(low(x, q - 1), intent)) {
+					status = STATUS_PLANNED;
+					break;
+				}
+			if (i >= 2 && (is_word(x, i - 2, "refused") || is_word(x, i - 2, "failed") ||
+				       is_word(x, i - 2, "declined")))
+				return STATUS_NEGATED;
+		}
 		/* "is/are/was to visit": a plan. */
 		if (!strcmp(w, "to") && i >= 2 && (is_word(x, i - 2, "is") || is_word(x, i - 2, "are") ||
 						   is_word(x, i - 2, "was") || is_word(x, i - 2, "were")))
@@ -1114,6 +1129,20 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 			return;
 		}
 		break;
+	}
+	/* ", urging Seoul to ...": the sentence's speaker or subject acts. */
+	const char *kw = low(x, k);
+	size_t kwl = strlen(kw);
+	if (k > tc->s && is_word(x, k - 1, ",") && kwl > 4 && !strcmp(kw + kwl - 3, "ing") && !tr->noun) {
+		if (tc->speaker >= 0) {
+			push_party(subj, nsubj, tc->speaker);
+			return;
+		}
+		if (x->sent_first >= 0 && x->men[x->sent_first].ts < k) {
+			size_t f = (size_t)x->sent_first;
+			add_group(x, f, group_end(x, f, x->n_men), subj, nsubj, tc->speaker);
+			return;
+		}
 	}
 	if (coordinated(x, k, tc->s) && tc->nps) {
 		for (int i = 0; i < tc->nps; i++)
@@ -1373,6 +1402,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	c.ev_end = x->toks.t[e - 1].end;
 	c.trig_start = x->toks.t[h->ts].start;
 	c.trig_tok = h->ts;
+	c.purpose = (h->ts > s && is_word(x, h->ts - 1, "to")) ||
+		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && in_list(low(x, h->ts - 1), skip_adverbs));
 	c.trig_end = x->toks.t[h->te - 1].end;
 	for (int i = 0; i < tc->tp->n; i++)
 		add_topic_to(&c, tc->tp->ids[i]);
@@ -1380,10 +1411,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (push_cand(x, &slot))
 		return -1;
 	*slot = c;
-	/* Remember for coordination and collective references. */
-	tc->nps = 0;
-	for (int i = 0; i < c.nsrc; i++)
-		push_party(tc->prev_src, &tc->nps, c.src[i]);
+	/* Remember for coordination (verbs only: "at the meeting, urging" goes
+	 * back to the speaker, not to the meeting). */
+	if (!tr->noun) {
+		tc->nps = 0;
+		for (int i = 0; i < c.nsrc; i++)
+			push_party(tc->prev_src, &tc->nps, c.src[i]);
+	}
 	if (c.ntgt) {
 		tc->npt = 0;
 		for (int i = 0; i < c.ntgt; i++)
@@ -1507,10 +1541,10 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 			push_party(c->tgt, &c->ntgt, n->tgt[k]);
 	}
 	update_in_play(x, cand0, men0, x->n_men);
+	/* The time of the sentence is that of its first event, when it names one. */
 	x->carry_date.prec = PREC_UNKNOWN;
-	for (size_t i = cand0; i < x->n_cands; i++)
-		if (x->cands[i].date_explicit && x->cands[i].status == STATUS_OCCURRED)
-			x->carry_date = x->cands[i].date;
+	if (cand0 < x->n_cands && x->cands[cand0].date_explicit && x->cands[cand0].status == STATUS_OCCURRED)
+		x->carry_date = x->cands[cand0].date;
 	return 0;
 }
 
@@ -1732,7 +1766,7 @@ static void merge_cands(struct extractor *x)
 			int ok = a->tr->frame == FRAME_SYMMETRIC ? (codes_subset(x, a, b) || codes_subset(x, b, a))
 								 : roles_compatible(x, a, b);
 			/* "summoned the ambassador to lodge a protest over ...": one act. */
-			if (!ok && a->ev_start == b->ev_start && a->headline == b->headline &&
+			if (!ok && a->ev_start == b->ev_start && a->headline == b->headline && b->purpose &&
 			    a->tr->frame != FRAME_SYMMETRIC && a->nsrc && b->nsrc &&
 			    (list_subset(x, a->src, a->nsrc, b->src, b->nsrc) ||
 			     list_subset(x, b->src, b->nsrc, a->src, a->nsrc)))

@@ -8,7 +8,9 @@
  * class/id hints), never by per-site rules. html_fragment_text() gives the
  * plain text of an HTML fragment such as a feed item's content.
  *
- * Both parse with libxml2's HTML parser without network access. Work and
+ * Both parse with libxml2's HTML parser without network access; scripts,
+ * styles, inline SVG, comments and the attributes the reader does not use
+ * are left out of what the parser reads, for speed. Work and
  * memory are bounded on hostile input: pages past HTML_MAX_INPUT bytes are cut
  * (with a warning), trees are walked iteratively and elements nested deeper
  * than HTML_MAX_DEPTH are ignored, attribute values and JSON-LD blocks are
@@ -42,9 +44,9 @@
  *             precise it is (hints->date is used when the page has none);
  *   author, url (canonical link > og:url > hints->url), agency (hints->agency
  *             > JSON-LD publisher name > og:site_name, not canonicalised),
- *   body      the article's paragraphs, headings and list items joined by
- *             "\n\n", without headline, captions, bylines, share bars,
- *             related links or comments;
+ *   body      the article's paragraphs, headings, list items and table
+ *             cells joined by "\n\n", without headline, captions, bylines,
+ *             share bars, related links, pop-up link cards or comments;
  *   format    "html".
  * Problems that do not stop the reading (a broken JSON-LD block, a bad
  * charset, a cut page) are added as warnings to *out.

@@ -4,19 +4,22 @@
  * double <br>), each measured by length, link text and punctuation. Every
  * block element covers a contiguous run of blocks, so the score of a subtree
  * is a difference of prefix sums: prose blocks count for, link-heavy blocks
- * against. The element with the best score is the article container; inside
- * it blocks are kept or dropped by their own measures, their position
- * between prose blocks and the class/id hints of the elements around them
- * (comments, share bars, related links, captions, bylines...). No rule
- * depends on the page's language or site.
+ * against. The element with the best score is the article container, or
+ * its child when that child holds nearly all of the score (a wrapper adding
+ * a lede or summary box is left); on a page with little prose (a data
+ * table, short lines) the element marked itemprop="articleBody" is taken
+ * instead. Inside the container blocks are kept or dropped by their own
+ * measures, their position between prose blocks (a table between them is
+ * read whole) and the class/id hints of the elements around them
+ * (comments, share bars, related links, captions, bylines...); a short
+ * closing section that opens with a rule ("about the company") is left
+ * out, and so are link cards popped up inside a sentence. No rule depends
+ * on the page's language or site.
  */
 #include "ingest/html_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>
-#ifdef HTML_BODY_DEBUG
-#include <stdio.h>
-#endif
 #include <string.h>
 #include <strings.h>
 
@@ -51,6 +54,7 @@ struct elem {
 	int neg;                /* nearest honoured negative element, self included, or -1 */
 	long good;              /* prose characters inside */
 	int itemprop;           /* itemprop="articleBody" */
+	int last;               /* index of its last descendant element, or its own */
 };
 
 struct block {
@@ -167,8 +171,10 @@ static unsigned sub_kinds(const char *name, size_t n)
 		if (c >= 26)
 			continue;
 		const struct bucket *b = &BY_FIRST[c];
+		/* The second byte is compared first: most candidates fail there. */
 		for (size_t j = 0; j < b->k; j++)
-			if (b->n[j].len <= n - i && memcmp(name + i, b->n[j].s, b->n[j].len) == 0)
+			if (b->n[j].len <= n - i && name[i + 1] == b->n[j].s[1] &&
+			    memcmp(name + i, b->n[j].s, b->n[j].len) == 0)
 				k |= b->n[j].kind;
 	}
 	return k;
@@ -177,7 +183,7 @@ static unsigned sub_kinds(const char *name, size_t n)
 static int neg_word(const char *w, size_t n)
 {
 	for (size_t i = 0; i < sizeof(NEG_WORD) / sizeof(NEG_WORD[0]); i++)
-		if (strncmp(w, NEG_WORD[i], n) == 0 && NEG_WORD[i][n] == '\0')
+		if (w[0] == NEG_WORD[i][0] && strncmp(w, NEG_WORD[i], n) == 0 && NEG_WORD[i][n] == '\0')
 			return 1;
 	return 0;
 }
@@ -496,6 +502,7 @@ static int add_elem(struct page *pg, xmlNodePtr n, unsigned tag, const struct ea
 	e->itemprop = a->itemprop && strcmp(a->itemprop, "articleBody") == 0;
 	e->first = e->end = (int)pg->nb;
 	e->neg = -1;
+	e->last = (int)pg->ne;
 	e->good = 0;
 	pg->cur = (int)pg->ne++;
 	/* The element's index, to find it again when it closes. */
@@ -565,6 +572,7 @@ static int cut_leave(void *ctx, xmlNodePtr n, int depth)
 	close_block(pg);
 	pg->brs = 0;
 	pg->e[idx].end = (int)pg->nb;
+	pg->e[idx].last = (int)pg->ne - 1;
 	pg->cur = pg->e[idx].parent;
 	n->_private = NULL;
 	return 0;
@@ -637,32 +645,53 @@ static double weight(const struct page *pg, const struct block *b)
 	return 0;
 }
 
-/* Text characters of blocks shown as text (not navigation, not in a
- * negative element) in [first, end). */
-static long plain_chars(const struct page *pg, int first, int end)
-{
-	long k = 0;
-	for (int i = first; i < end; i++)
-		if (pg->e[pg->b[i].elem].neg < 0 && !is_bad(&pg->b[i]))
-			k += pg->b[i].chars - pg->b[i].links;
-	return k;
-}
-
 /* On a page with little prose, the element the page marks as the article
- * body (itemprop="articleBody") holding the most text, when it holds some;
- * else -1. */
-static int marked_body(const struct page *pg)
+ * body (itemprop="articleBody") holding the most text shown as text (not
+ * navigation, not in a negative element), when it holds some; else -1. */
+static int marked_body(struct page *pg)
 {
+	long *pre = malloc((pg->nb + 1) * sizeof(*pre));
+	if (!pre) {
+		pg->oom = 1;
+		return -1;
+	}
+	pre[0] = 0;
+	for (size_t i = 0; i < pg->nb; i++) {
+		const struct block *b = &pg->b[i];
+		int plain = pg->e[b->elem].neg < 0 && !is_bad(b);
+		pre[i + 1] = pre[i] + (plain ? b->chars - b->links : 0);
+	}
 	int best = -1;
 	long most = 100;    /* "some" text */
 	for (size_t i = 0; i < pg->ne; i++) {
 		const struct elem *e = &pg->e[i];
-		if (!e->itemprop)
-			continue;
-		long k = plain_chars(pg, e->first, e->end);
-		if (k > most) {
+		if (e->itemprop && pre[e->end] - pre[e->first] > most) {
 			best = (int)i;
-			most = k;
+			most = pre[e->end] - pre[e->first];
+		}
+	}
+	free(pre);
+	return best;
+}
+
+/* The tightest element holding most of the prose: while a child of the
+ * chosen element scores DESCEND of it, the child is taken, so that a
+ * wrapper adding a lede, a summary box or a teaser is left. pre holds the
+ * prefix sums of the blocks' weights. */
+static int tightest(const struct page *pg, const double *pre, int best)
+{
+	for (int again = best >= 0; again;) {
+		again = 0;
+		const struct elem *e = &pg->e[best];
+		double score = pre[e->end] - pre[e->first];
+		/* The children only: each child's descendants are jumped over. */
+		for (int i = best + 1; i <= e->last; i = pg->e[i].last + 1) {
+			const struct elem *k = &pg->e[i];
+			if (pre[k->end] - pre[k->first] >= DESCEND * score) {
+				best = i;
+				again = 1;
+				break;
+			}
 		}
 	}
 	return best;
@@ -691,27 +720,8 @@ static int choose_container(struct page *pg)
 			best_score = s;
 		}
 	}
-	/* The tightest element holding most of the prose: a wrapper adding
-	 * a lede, a summary box or a teaser to the article is left. */
-	for (int again = best >= 0; again;) {
-		again = 0;
-		double bs = pre[pg->e[best].end] - pre[pg->e[best].first];
-		for (size_t i = (size_t)best + 1; i < pg->ne && pg->e[i].first < pg->e[best].end; i++) {
-			if (pg->e[i].parent != best)
-				continue;
-			double s = pre[pg->e[i].end] - pre[pg->e[i].first];
-			if (s >= DESCEND * bs) {
-				best = (int)i;
-				again = 1;
-				break;
-			}
-		}
-	}
+	best = tightest(pg, pre, best);
 	free(pre);
-#ifdef HTML_BODY_DEBUG
-	if (getenv("HTML_SCORE"))
-		fprintf(stderr, "best score %.0f\n", best_score);
-#endif
 	if (best_score < WEAK_SCORE) {
 		int ip = marked_body(pg);
 		if (ip >= 0)
@@ -802,7 +812,7 @@ static int text_end(const struct page *pg, int c)
 {
 	const struct elem *ce = &pg->e[c];
 	int rule = -1;
-	for (size_t i = (size_t)c + 1; i < pg->ne && pg->e[i].first < ce->end; i++) {
+	for (int i = c + 1; i <= ce->last; i++) {
 		const struct elem *e = &pg->e[i];
 		if (strcmp((const char *)e->node->name, "hr") == 0 && e->parent != c &&
 		    e->parent >= 0 && pg->e[e->parent].first == e->first)
@@ -858,26 +868,6 @@ static int select_blocks(struct page *pg, int c, const char *title, struct buf *
 	return 0;
 }
 
-#ifdef HTML_BODY_DEBUG
-static void debug_dump(const struct page *pg, int c)
-{
-	if (!getenv("HTML_DEBUG"))
-		return;
-	for (int e = c; e >= 0; e = pg->e[e].parent)
-		fprintf(stderr, "container %s.%s#%s hint %d\n", pg->e[e].node->name,
-		        html_attr(pg->e[e].node, "class") ? html_attr(pg->e[e].node, "class") : "",
-		        html_attr(pg->e[e].node, "id") ? html_attr(pg->e[e].node, "id") : "", pg->e[e].hint);
-	for (size_t i = 0; i < pg->nb; i++) {
-		const struct block *b = &pg->b[i];
-		const struct elem *e = &pg->e[b->elem];
-		int in = c >= 0 && (int)i >= pg->e[c].first && (int)i < pg->e[c].end;
-		fprintf(stderr, "%c%4zu c%4d l%4d p%2d %c%c neg%d %s.%.30s | %.100s\n", in ? '*' : ' ', i,
-		        b->chars, b->links, b->punct, is_good(b) ? 'G' : '-', is_bad(b) ? 'B' : '-',
-		        e->neg >= 0, e->node->name, html_attr(e->node, "class") ? html_attr(e->node, "class") : "",
-		        pg->pool.data + b->off);
-	}
-}
-#endif
 
 static void page_release(struct page *pg)
 {
@@ -907,9 +897,6 @@ int html_body_extract(htmlDocPtr doc, const char *title, const char *ld_body,
 		close_block(&pg);
 		mark_negatives(&pg);
 		int c = pg.oom ? -1 : choose_container(&pg);
-#ifdef HTML_BODY_DEBUG
-		debug_dump(&pg, c);
-#endif
 		if (c >= 0)
 			rc = select_blocks(&pg, c, title, out);
 	}

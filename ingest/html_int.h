@@ -1,8 +1,9 @@
 /* Internals shared by the HTML reader's files (not a public API).
  *
  * html_charset.c  decodes the page's bytes to UTF-8;
- * html_dom.c      parses with libxml2, classifies tags, walks trees without
- *                 recursion and builds text with collapsed white space;
+ * html_dom.c      parses with libxml2 (from a lean copy of the page),
+ *                 classifies tags, walks trees without recursion and builds
+ *                 text with collapsed white space;
  * html_meta.c     reads JSON-LD, OpenGraph and other metadata;
  * html_body.c     finds the article body;
  * html.c          puts them together (html.h).
@@ -54,7 +55,12 @@ enum {
 
 /* The class of an element's tag name (lower-case, as libxml2 gives it). */
 unsigned html_tag_flags(const xmlChar *name);
-/* Parses UTF-8 HTML text. Returns the document (free with xmlFreeDoc) or NULL. */
+/* Parses UTF-8 HTML text. The parser reads a lean copy: the contents of
+ * scripts (JSON-LD kept), styles, inline SVG, <noscript> and <template>,
+ * comments, and every attribute but those the reader looks at (class, id,
+ * itemprop, role, hidden, aria-hidden, a style that may hide, property,
+ * content, name, rel, datetime, type, and href on <link>) are left out.
+ * Returns the document (free with xmlFreeDoc) or NULL. */
 htmlDocPtr html_parse_utf8(const char *s, size_t len);
 /* The value of attribute `name` of element n, or NULL: a pointer into the tree
  * (not a copy), valid while the document lives. Only plain text values. */

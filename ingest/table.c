@@ -305,6 +305,9 @@ static int read_csv(struct wire_session *s, const char *data, size_t len, const 
 		return -1;
 	}
 	csv_set_realloc_func(&p, bounded_realloc);
+	/* libcsv grows a field's buffer by this much at a time: the default
+	 * (128 bytes) makes a long field cost a realloc, a copy, per 128 bytes. */
+	csv_set_blk_size(&p, (size_t)4 << 20);
 	size_t done = 0;
 	const size_t chunk = (size_t)1 << 20;
 	while (done < len && !st.fatal) {

@@ -10,6 +10,7 @@
 
 #include <libxml/entities.h>
 #include <libxml/parser.h>
+#include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 
 /* Entities nest at most this deep when we expand them ourselves; libxml2
@@ -30,6 +31,20 @@ static xmlParserInputPtr refuse_loader(const char *url, const char *id, xmlParse
 	if (ctxt && ctxt == current_ctxt)
 		current_refusals++;
 	return NULL;
+}
+
+/* Swallows libxml2's own messages (I/O and encoder errors bypass the
+ * parser's NOERROR option): modules never write to the terminal. */
+static void silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void silent_structured(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
 }
 
 static char *dup_error(const char *path, int line, const char *msg)
@@ -171,11 +186,19 @@ static xmlDocPtr parse_once(const char *data, size_t len, const char *path, cons
 		return NULL;
 	}
 	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+	xmlGenericErrorFunc old = xmlGenericError;
+	void *old_ctx = xmlGenericErrorContext;
+	xmlStructuredErrorFunc old_s = xmlStructuredError;
+	void *old_s_ctx = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, silent);
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
 	current_ctxt = ctxt;
 	current_refusals = 0;
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, encoding, opts);
 	*refusals += current_refusals;
 	current_ctxt = NULL;
+	xmlSetGenericErrorFunc(old_ctx, old);
+	xmlSetStructuredErrorFunc(old_s_ctx, old_s);
 	if (!doc || !ctxt->wellFormed) {
 		const xmlError *e = xmlCtxtGetLastError(ctxt);
 		if (reencode)
