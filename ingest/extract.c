@@ -1333,9 +1333,20 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (m1 > m0)
 			add_group(x, m0, group_end(x, m0, m1), agent, &nagent, tc->speaker);
 	}
-	int passive = by >= 0 || passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0 ||
-		      (h->ts > 0 && (is_word(x, h->ts - 1, "was") || is_word(x, h->ts - 1, "were")) &&
-		       tr->frame == FRAME_DIRECTED && !tr->noun && nsubj && !nobj);
+	int passive = by >= 0 || passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0;
+	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && nsubj) {
+		/* "was summoned", "was also told to": the subject undergoes the act. */
+		size_t q = h->ts;
+		while (q > cs && (is_word(x, q - 1, "also") || is_word(x, q - 1, "then") || is_word(x, q - 1, "later") ||
+				  is_word(x, q - 1, "reportedly") || is_word(x, q - 1, "formally")))
+			q--;
+		int aux = q > cs && (is_word(x, q - 1, "was") || is_word(x, q - 1, "were") ||
+				     is_word(x, q - 1, "been") || is_word(x, q - 1, "be"));
+		const char *pw = low(x, h->ts);
+		size_t pl = strlen(pw);
+		passive = aux && ((pl > 3 && !strcmp(pw + pl - 2, "ed")) || !strcmp(pw, "told") || !strcmp(pw, "held") ||
+				  !strcmp(pw, "made") || !strcmp(pw, "given") || !strcmp(pw, "sent"));
+	}
 	if (nagent && tr->frame == FRAME_SYMMETRIC) {
 		/* "signed by Ethiopia and Eritrea": the agents take part. */
 		for (int i = 0; i < nagent; i++)
