@@ -269,7 +269,7 @@ static size_t name_after(const struct extractor *x, size_t i, size_t end)
 	static const char *const particles[] = {"bin", "bint", "al", "el", "de", "da", "van", "von",
 						"der", "du", "la", "ibn", "abu", NULL};
 	size_t j = i, words = 0;
-	while (j < end && words < 5) {
+	while (j < end && words < 7) {
 		const struct token *t = &x->toks.t[j];
 		if ((t->flags & TOK_CAP) && (t->flags & TOK_WORD) && !(t->flags & TOK_ALLCAPS && t->end - t->start > 3)) {
 			words++;
@@ -1038,7 +1038,8 @@ static int joiner(const struct extractor *x, size_t a, size_t b)
 	for (size_t i = a; i < b; i++) {
 		if (!in_list(low(x, i), words))
 			return 0;
-		link |= is_word(x, i, "and") || is_word(x, i, ",") || is_word(x, i, "&");
+		link |= is_word(x, i, "and") || is_word(x, i, ",") || is_word(x, i, "&") || is_word(x, i, "—") ||
+			is_word(x, i, "–");
 	}
 	return link;
 }
@@ -1418,10 +1419,24 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	c.trig_end = x->toks.t[h->te - 1].end;
 	for (int i = 0; i < tc->tp->n; i++)
 		add_topic_to(&c, tc->tp->ids[i]);
+	/* "calls between A and both B and C": one call with each. */
+	int both = 0;
+	for (size_t q = h->te; q + 1 < ce && tr->frame == FRAME_SYMMETRIC; q++)
+		both |= is_word(x, q, "and") && is_word(x, q + 1, "both");
 	struct cand *slot;
-	if (push_cand(x, &slot))
-		return -1;
-	*slot = c;
+	if (both && c.nsrc >= 3) {
+		for (int i = 1; i < c.nsrc; i++) {
+			if (push_cand(x, &slot))
+				return -1;
+			*slot = c;
+			slot->nsrc = 2;
+			slot->src[1] = c.src[i];
+		}
+	} else {
+		if (push_cand(x, &slot))
+			return -1;
+		*slot = c;
+	}
 	/* Remember for coordination (verbs only: "at the meeting, urging" goes
 	 * back to the speaker, not to the meeting). */
 	if (!tr->noun) {

@@ -377,34 +377,45 @@ int wire_settle_zone(struct report *r)
 struct agency_alias {
 	const char *alias;      /* lower case */
 	const char *name;
+	int word;               /* 1: also found as a word of a longer name */
 };
 
 /* Names, codes and web domains (their main label) of the agencies whose
- * files we read. A name must match whole, or as a whole word of a longer
- * name ("Thomson Reuters"). */
+ * files we read. A name must match whole; those marked `word` also match as
+ * a word of a longer name ("Thomson Reuters Foundation"): only names that
+ * cannot be a person's or a common word. */
 static const struct agency_alias agencies[] = {
-	{"ap", "AP"}, {"associated press", "AP"}, {"the associated press", "AP"},
-	{"apnews", "AP"},
-	{"reuters", "Reuters"}, {"thomsonreuters", "Reuters"}, {"thomson reuters", "Reuters"},
-	{"afp", "AFP"}, {"agence france-presse", "AFP"}, {"agence france presse", "AFP"},
-	{"efe", "EFE"}, {"agencia efe", "EFE"},
-	{"ntb", "NTB"}, {"norsk telegrambyrå", "NTB"},
-	{"tass", "TASS"}, {"itar-tass", "TASS"},
-	{"xinhua", "Xinhua"}, {"xinhuanet", "Xinhua"}, {"xinhua news agency", "Xinhua"},
-	{"kyodo", "Kyodo"}, {"kyodonews", "Kyodo"}, {"kyodo news", "Kyodo"},
-	{"ria novosti", "RIA Novosti"}, {"ria", "RIA Novosti"},
-	{"interfax", "Interfax"}, {"dpa", "dpa"}, {"deutsche presse-agentur", "dpa"},
-	{"ansa", "ANSA"}, {"yonhap", "Yonhap"}, {"irna", "IRNA"}, {"pti", "PTI"},
-	{"upi", "UPI"}, {"bernama", "Bernama"}, {"antara", "Antara"}, {"anadolu", "Anadolu"},
-	{"anadolu agency", "Anadolu"}, {"aa.com", "Anadolu"}, {"kcna", "KCNA"},
-	{"mena", "MENA"}, {"wafa", "WAFA"}, {"sana", "SANA"}, {"bloomberg", "Bloomberg"},
-	{NULL, NULL},
+	{"ap", "AP", 0}, {"associated press", "AP", 0}, {"the associated press", "AP", 0},
+	{"apnews", "AP", 0},
+	{"reuters", "Reuters", 1}, {"thomsonreuters", "Reuters", 0}, {"thomson reuters", "Reuters", 0},
+	{"afp", "AFP", 1}, {"agence france-presse", "AFP", 0}, {"agence france presse", "AFP", 0},
+	{"efe", "EFE", 1}, {"agencia efe", "EFE", 0},
+	{"ntb", "NTB", 1}, {"norsk telegrambyrå", "NTB", 0},
+	{"tass", "TASS", 1}, {"itar-tass", "TASS", 1},
+	{"xinhua", "Xinhua", 1}, {"xinhuanet", "Xinhua", 1}, {"xinhua news agency", "Xinhua", 0},
+	{"kyodo", "Kyodo", 1}, {"kyodonews", "Kyodo", 1}, {"kyodo news", "Kyodo", 0},
+	{"ria novosti", "RIA Novosti", 0}, {"ria", "RIA Novosti", 0},
+	{"interfax", "Interfax", 1}, {"dpa", "dpa", 0}, {"deutsche presse-agentur", "dpa", 0},
+	{"ansa", "ANSA", 0}, {"yonhap", "Yonhap", 1}, {"irna", "IRNA", 0}, {"pti", "PTI", 0},
+	{"upi", "UPI", 0}, {"bernama", "Bernama", 1}, {"antara", "Antara", 0},
+	{"anadolu", "Anadolu", 1}, {"anadolu agency", "Anadolu", 0}, {"kcna", "KCNA", 1},
+	{"mena", "MENA", 0}, {"wafa", "WAFA", 0}, {"sana", "SANA", 0},
+	{"bloomberg", "Bloomberg", 0},
+	{NULL, NULL, 0},
 };
 
 static const char *alias_exact(const char *s, size_t n)
 {
 	for (const struct agency_alias *a = agencies; a->alias; a++)
 		if (strlen(a->alias) == n && strncasecmp(a->alias, s, n) == 0)
+			return a->name;
+	return NULL;
+}
+
+static const char *alias_word(const char *s, size_t n)
+{
+	for (const struct agency_alias *a = agencies; a->alias; a++)
+		if (a->word && strlen(a->alias) == n && strncasecmp(a->alias, s, n) == 0)
 			return a->name;
 	return NULL;
 }
@@ -465,7 +476,7 @@ const char *wire_agency_name(const char *s)
 		size_t j = i;
 		while (j < n && (isalnum((unsigned char)k[j]) || k[j] == '-'))
 			j++;
-		if (j > i && j - i >= 3 && (name = alias_exact(k + i, j - i)))
+		if (j > i && (name = alias_word(k + i, j - i)))
 			return name;
 		i = j;
 	}
