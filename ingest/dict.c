@@ -615,6 +615,7 @@ static int load_text(struct loader *ld, const char *name, char *text)
 	else if (!strcmp(base, "agencies.tsv"))
 		return 0;  /* read by the report readers */
 	else {
+		ld->file = name;
 		ld->line = 0;
 		return fail(ld, "unknown dictionary (name it actors.tsv, persons.tsv, titles.tsv, topics.tsv or events.tsv)");
 	}
@@ -787,7 +788,7 @@ const struct dict_role *dict_person_role(const struct dict_person *p, const stru
 {
 	const struct dict_role *best = NULL;
 	for (size_t i = 0; i < p->n_roles; i++) {
-		if (role_covers(&p->roles[i], when))
+		if (when->prec != PREC_UNKNOWN && role_covers(&p->roles[i], when))
 			return &p->roles[i];
 		if (!best || day_of(&p->roles[i].from, 0) > day_of(&best->from, 0))
 			best = &p->roles[i];

@@ -838,6 +838,9 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 		if (!strcmp(low(x, i - 1), "?"))
 			return -1;
 	int status = STATUS_OCCURRED;
+	/* "If Japan and China hold a summit ...": a condition, not an event. */
+	if (cs > s && (is_word(x, cs - 1, "if") || is_word(x, cs - 1, "unless") || is_word(x, cs - 1, "whether")))
+		return -1;
 	size_t lim = k > cs + 8 ? k - 8 : cs;
 	for (size_t i = k; i > lim; i--) {
 		const char *w = low(x, i - 1);
@@ -1079,17 +1082,26 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 	return x->last_subject;
 }
 
-static void add_group(struct extractor *x, size_t a, size_t b, int *arr, int *n, int speaker)
+static void add_group_places(struct extractor *x, size_t a, size_t b, int *arr, int *n, int speaker,
+			     int places)
 {
 	for (size_t i = a; i < b; i++) {
 		const struct mention *m = &x->men[i];
-		if (m->kind == MK_PLACE)
+		if (m->kind == MK_PLACE) {
+			if (places)
+				push_party(arr, n, m->ra);
 			continue;
+		}
 		if (m->kind == MK_PRONOUN)
 			push_party(arr, n, pronoun_target(x, m));
 		else
 			mention_parties(x, m, arr, n, speaker);
 	}
+}
+
+static void add_group(struct extractor *x, size_t a, size_t b, int *arr, int *n, int speaker)
+{
+	add_group_places(x, a, b, arr, n, speaker, 0);
 }
 
 /* Words that make the trigger someone's intention: "Georgia's decision to sever". */
@@ -1274,7 +1286,8 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 		}
 		size_t end = group_end(x, j, m1);
 		int g[MAX_PARTIES], ng = 0, own = 1;
-		add_group(x, j, end, g, &ng, tc->speaker);
+		/* "arrived in Washington": a visit's host is named by its capital. */
+		add_group_places(x, j, end, g, &ng, tc->speaker, !strcmp(tr->type, "visit"));
 		/* "lifted a U.S. ban on ... Vietnam": the subject's own adjective is not the target. */
 		for (int i = 0; i < ng; i++) {
 			int mine = 0;
@@ -1665,6 +1678,20 @@ static int same_date(const struct cand *a, const struct cand *b)
 	return !strncmp(da, db, la < lb ? la : lb);
 }
 
+/* One of two events is dated only by the report, the other by the text to
+ * a day within a week of the report: the same recent event told twice. */
+static int near_anchor(const struct extractor *x, const struct cand *a, const struct cand *b)
+{
+	if (a->date_explicit == b->date_explicit || x->anchor.prec != PREC_DAY)
+		return 0;
+	const struct cdate *d = a->date_explicit ? &a->date : &b->date;
+	if (d->prec != PREC_DAY)
+		return 0;
+	int64_t gap = days_from_civil(d->year, d->month, d->day) -
+		      days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day);
+	return gap >= -7 && gap <= 7;
+}
+
 /* 0 when two dates are written the same. */
 static int cdate_compare_text(const struct cdate *a, const struct cdate *b)
 {
@@ -1782,8 +1809,7 @@ static void merge_cands(struct extractor *x)
 				continue;
 			/* A meeting today and a summit last month are two meetings. */
 			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
-			    (a->date_explicit != b->date_explicit || !same_date(a, b)) &&
-			    cdate_compare_text(&a->date, &b->date))
+			    cdate_compare_text(&a->date, &b->date) && !near_anchor(x, a, b))
 				continue;
 			/* Two agreements told in two body sentences are two agreements. */
 			if (!strcmp(a->tr->type, "agreement") && !a->headline && !b->headline &&
@@ -2146,6 +2172,14 @@ int extractor_actor_aliases(struct extractor *x, const struct event_list *events
 				al[n++] = p->surname;
 				if (fn(ctx, p->name, a->code, ACTOR_PERSON, al, n))
 					return -1;
+				/* "--actor Japan" finds Kishida's events even where Japan itself is no party. */
+				long st = a->code ? dict_actor_by_code(&x->d, a->code) : -1;
+				if (st >= 0 && !x->d.actors[st].described) {
+					struct dict_actor *da = &x->d.actors[st];
+					da->described = 1;
+					if (fn(ctx, da->name, da->code, da->kind, (const char *const *)da->aliases, da->n_aliases))
+						return -1;
+				}
 			}
 		}
 	}

@@ -210,6 +210,7 @@ static const char actor_match[] =
 	" EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
 	" WHERE ea.event_id = e.id AND (a.id IN (SELECT id FROM actors WHERE name = ?%1$d COLLATE NOCASE"
 	"   UNION SELECT actor_id FROM actor_aliases WHERE alias = ?%1$d)"
+	" OR (a.code <> '' AND a.code = ?%1$d COLLATE NOCASE)"
 	" OR (a.code <> '' AND a.code IN (SELECT code FROM actors WHERE kind IN (0, 1)"
 	"   AND (name = ?%1$d COLLATE NOCASE OR code = ?%1$d COLLATE NOCASE)"
 	"   UNION SELECT a2.code FROM actor_aliases al JOIN actors a2 ON a2.id = al.actor_id"

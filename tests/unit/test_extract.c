@@ -1,0 +1,987 @@
+/* Event extraction (ingest/extract.h) on reports built in code: one case for
+ * each event type of the typology, modality (planned, negated, questions),
+ * dating against the report's own dateline, titles resolved by date,
+ * later mentions by surname, persons the dictionary does not know,
+ * collective references, reported speech, passives, merging and the year
+ * inference for datelines without a year. The sentences are our own about
+ * real diplomacy; the shipped dictionaries are used as compiled in. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ingest/extract.h"
+
+static struct extractor *X;
+
+static int make_extractor(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	if (extractor_new(NULL, 0, &X, &err)) {
+		print_message("extractor_new: %s\n", err ? err : "?");
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+static int free_extractor(void **state)
+{
+	(void)state;
+	extractor_free(X);
+	X = NULL;
+	return 0;
+}
+
+/* One report and its events. */
+struct run {
+	struct report r;
+	struct event_list ev;
+};
+
+/* A report published at local time y-m-d hh:mm at UTC+tz_min (so that its
+ * own day is y-m-d), with its events extracted by x. */
+static void extract_with(struct extractor *x, struct run *o, int y, int m, int d, int hh, int mm, int tz_min,
+			 const char *title, const char *body)
+{
+	report_init(&o->r);
+	event_list_init(&o->ev);
+	assert_int_equal(report_set(&o->r.title, title), 0);
+	assert_int_equal(report_set(&o->r.body, body), 0);
+	o->r.published = unix_from_civil(y, m, d, hh, mm, 0) - (int64_t)tz_min * 60;
+	o->r.pub_known = PUB_TIME;
+	o->r.tz_offset_min = tz_min;
+	char *err = NULL;
+	int rc = extract_events(x, &o->r, &o->ev, &err);
+	if (rc)
+		print_message("extract_events: %s\n", err ? err : "?");
+	assert_int_equal(rc, 0);
+}
+
+/* The usual case: a Moscow-time report at 10:10 local. */
+static void extract(struct run *o, int y, int m, int d, const char *title, const char *body)
+{
+	extract_with(X, o, y, m, d, 10, 10, 180, title, body);
+}
+
+static void done(struct run *o)
+{
+	event_list_release(&o->ev);
+	report_release(&o->r);
+}
+
+static void dump(const struct run *o)
+{
+	print_message("report: %s | %s\n", o->r.title ? o->r.title : "", o->r.body ? o->r.body : "");
+	for (size_t i = 0; i < o->ev.n; i++) {
+		const struct event *e = &o->ev.items[i];
+		char d[16];
+		cdate_format(&e->date, d);
+		print_message("  %s %s %s %s/%d:", e->type, e->cameo, event_status_name(e->status), d, e->date.prec);
+		for (size_t k = 0; k < e->n_actors; k++)
+			print_message(" %s:%s[%s]", actor_role_name(e->actors[k].role),
+				      e->actors[k].code ? e->actors[k].code : "-", e->actors[k].name);
+		print_message("\n");
+	}
+	if (!o->ev.n)
+		print_message("  (no events)\n");
+}
+
+static size_t count_type(const struct run *o, const char *type)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < o->ev.n; i++)
+		n += !strcmp(o->ev.items[i].type, type);
+	return n;
+}
+
+/* The one event of `type`; fails when there is none or more than one. */
+static const struct event *only(const struct run *o, const char *type)
+{
+	if (count_type(o, type) != 1) {
+		print_message("expected one %s event\n", type);
+		dump(o);
+	}
+	assert_int_equal(count_type(o, type), 1);
+	for (size_t i = 0; i < o->ev.n; i++)
+		if (!strcmp(o->ev.items[i].type, type))
+			return &o->ev.items[i];
+	return NULL;
+}
+
+/* The event has type, CAMEO code and status as given. */
+static void expect_kind(const struct event *e, const char *cameo, enum event_status status)
+{
+	assert_string_equal(e->cameo, cameo);
+	assert_int_equal(e->status, status);
+}
+
+/* The event's date as cdate_format writes it, and its precision. */
+static void expect_date(const struct event *e, const char *date, enum date_precision prec)
+{
+	char d[16];
+	cdate_format(&e->date, d);
+	if (strcmp(d, date) || e->date.prec != prec)
+		print_message("%s event dated '%s' precision %d\n", e->type, d, e->date.prec);
+	assert_string_equal(d, date);
+	assert_int_equal(e->date.prec, prec);
+}
+
+static size_t with_role(const struct event *e, enum actor_role role)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < e->n_actors; k++)
+		n += e->actors[k].role == role;
+	return n;
+}
+
+/* The event has an actor with this code in this role (and this name when
+ * `name` is given); returns it. */
+static const struct event_actor *expect_party(const struct event *e, const char *code, enum actor_role role,
+					      const char *name)
+{
+	for (size_t k = 0; k < e->n_actors; k++) {
+		const struct event_actor *a = &e->actors[k];
+		if (a->role == role && a->code && !strcmp(a->code, code) && (!name || !strcmp(a->name, name)))
+			return a;
+	}
+	print_message("%s event has no %s %s%s%s; it has:", e->type, actor_role_name(role), code,
+		      name ? " " : "", name ? name : "");
+	for (size_t k = 0; k < e->n_actors; k++)
+		print_message(" %s:%s[%s]", actor_role_name(e->actors[k].role),
+			      e->actors[k].code ? e->actors[k].code : "-", e->actors[k].name);
+	print_message("\n");
+	fail();
+	return NULL;
+}
+
+/* A directed event: exactly these source and target codes (NULL: none). */
+static void expect_directed(const struct event *e, const char *src, const char *tgt)
+{
+	assert_int_equal(with_role(e, ROLE_PARTICIPANT), 0);
+	if (src) {
+		assert_int_equal(with_role(e, ROLE_SOURCE), 1);
+		expect_party(e, src, ROLE_SOURCE, NULL);
+	}
+	if (tgt) {
+		assert_int_equal(with_role(e, ROLE_TARGET), 1);
+		expect_party(e, tgt, ROLE_TARGET, NULL);
+	} else {
+		assert_int_equal(with_role(e, ROLE_TARGET), 0);
+	}
+}
+
+/* A symmetric event: exactly these two participants. */
+static void expect_pair(const struct event *e, const char *a, const char *b)
+{
+	assert_int_equal(with_role(e, ROLE_SOURCE) + with_role(e, ROLE_TARGET), 0);
+	assert_int_equal(with_role(e, ROLE_PARTICIPANT), 2);
+	expect_party(e, a, ROLE_PARTICIPANT, NULL);
+	expect_party(e, b, ROLE_PARTICIPANT, NULL);
+}
+
+/* ---- one case per event type ------------------------------------------- */
+
+static void test_phone_call(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL,
+		"Japanese Foreign Minister Fumio Kishida held telephone talks with U.S. Secretary of State "
+		"John Kerry on Monday.");
+	const struct event *e = only(&o, "phone_call");
+	expect_kind(e, "041", STATUS_OCCURRED);
+	expect_pair(e, "JPN", "USA");
+	const struct event_actor *a = expect_party(e, "JPN", ROLE_PARTICIPANT, "Fumio Kishida");
+	assert_int_equal(a->kind, ACTOR_PERSON);
+	assert_string_equal(a->title, "Minister for Foreign Affairs");
+	a = expect_party(e, "USA", ROLE_PARTICIPANT, "John Kerry");
+	assert_string_equal(a->title, "Secretary of State");
+	expect_date(e, "2015-01-05", PREC_DAY);
+	/* the evidence is the sentence, at its place in the body */
+	assert_non_null(e->evidence);
+	assert_non_null(strstr(e->evidence, "telephone talks"));
+	assert_int_equal(e->ev_start, 0);
+	assert_int_equal(e->ev_end, strlen(o.r.body));
+	assert_non_null(e->summary);
+	done(&o);
+}
+
+static void test_meeting(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2022, 3, 7, NULL,
+		"U.S. Secretary of State Antony Blinken met Ukrainian Foreign Minister Dmytro Kuleba at the "
+		"Polish border on Saturday.");
+	const struct event *e = only(&o, "meeting");
+	expect_kind(e, "043", STATUS_OCCURRED);
+	expect_pair(e, "USA", "UKR");
+	expect_party(e, "USA", ROLE_PARTICIPANT, "Antony Blinken");
+	expect_party(e, "UKR", ROLE_PARTICIPANT, "Dmytro Kuleba");
+	expect_date(e, "2022-03-05", PREC_DAY);
+	done(&o);
+	/* "held talks", by surnames of ministers in office on the report's day */
+	extract(&o, 2015, 1, 6, NULL, "Lavrov and Kerry held talks in Geneva on Monday.");
+	e = only(&o, "meeting");
+	expect_kind(e, "043", STATUS_OCCURRED);
+	expect_pair(e, "RUS", "USA");
+	expect_party(e, "RUS", ROLE_PARTICIPANT, "Sergei Lavrov");
+	expect_party(e, "USA", ROLE_PARTICIPANT, "John Kerry");
+	expect_date(e, "2015-01-05", PREC_DAY);
+	done(&o);
+}
+
+static void test_visit(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2023, 6, 20, NULL,
+		"Indian Prime Minister Narendra Modi arrived in the United States on Tuesday for a state visit.");
+	const struct event *e = only(&o, "visit");
+	expect_kind(e, "042", STATUS_OCCURRED);
+	/* the visitor is the source, the host the target */
+	expect_directed(e, "IND", "USA");
+	expect_party(e, "IND", ROLE_SOURCE, "Narendra Modi");
+	expect_date(e, "2023-06-20", PREC_DAY);
+	done(&o);
+}
+
+static void test_negotiation(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2022, 3, 29, NULL,
+		"Russian and Ukrainian delegations held a new round of negotiations in Istanbul on Tuesday.");
+	const struct event *e = only(&o, "negotiation");
+	expect_kind(e, "046", STATUS_OCCURRED);
+	expect_pair(e, "RUS", "UKR");
+	expect_date(e, "2022-03-29", PREC_DAY);
+	done(&o);
+}
+
+static void test_agreement_signed(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2020, 9, 15, NULL,
+		"Israel and the United Arab Emirates signed a normalisation agreement at the White House on Tuesday.");
+	const struct event *e = only(&o, "agreement");
+	expect_kind(e, "057", STATUS_OCCURRED);
+	/* the White House is where it happened, not a party */
+	expect_pair(e, "ISR", "ARE");
+	expect_date(e, "2020-09-15", PREC_DAY);
+	done(&o);
+}
+
+static void test_agreement_verbal(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 12, 28, NULL,
+		"Japanese Foreign Minister Fumio Kishida and South Korean Foreign Minister Yun Byung-se reached "
+		"an agreement in Seoul on Monday on the issue of women forced to work in Japanese military brothels.");
+	const struct event *e = only(&o, "agreement");
+	expect_kind(e, "030", STATUS_OCCURRED);
+	expect_pair(e, "JPN", "KOR");
+	expect_party(e, "KOR", ROLE_PARTICIPANT, "Yun Byung-se");
+	expect_date(e, "2015-12-28", PREC_DAY);
+	done(&o);
+}
+
+static void test_support(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2022, 5, 16, NULL, "Germany welcomed Finland's decision to apply for NATO membership.");
+	const struct event *e = only(&o, "support");
+	expect_kind(e, "051", STATUS_OCCURRED);
+	expect_directed(e, "DEU", "FIN");
+	expect_date(e, "2022-05-16", PREC_DAY);
+	done(&o);
+}
+
+static void test_condemnation(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2017, 9, 4, NULL, "On Sunday, Japan strongly condemned North Korea's sixth nuclear test.");
+	const struct event *e = only(&o, "condemnation");
+	expect_kind(e, "111", STATUS_OCCURRED);
+	expect_directed(e, "JPN", "PRK");
+	expect_party(e, "PRK", ROLE_TARGET, "North Korea");
+	expect_date(e, "2017-09-03", PREC_DAY);
+	done(&o);
+}
+
+static void test_accusation(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2019, 2, 2, NULL,
+		"The United States accused Russia of violating the Intermediate-Range Nuclear Forces Treaty.");
+	const struct event *e = only(&o, "accusation");
+	expect_kind(e, "112", STATUS_OCCURRED);
+	expect_directed(e, "USA", "RUS");
+	expect_date(e, "2019-02-02", PREC_DAY);
+	done(&o);
+}
+
+static void test_denial(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2018, 3, 14, NULL, "Moscow denied any involvement in the poisoning of a former spy in Salisbury.");
+	const struct event *e = only(&o, "denial");
+	expect_kind(e, "016", STATUS_OCCURRED);
+	/* "Moscow" as the subject stands for Russia */
+	expect_party(e, "RUS", ROLE_SOURCE, "Russia");
+	assert_int_equal(with_role(e, ROLE_SOURCE), 1);
+	done(&o);
+}
+
+static void test_denial_targets_the_accuser(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2018, 10, 4, NULL,
+		"The Netherlands accused Russia of trying to hack the chemical weapons watchdog in The Hague. "
+		"Russia denied the allegations.");
+	const struct event *e = only(&o, "accusation");
+	expect_directed(e, "NLD", "RUS");
+	e = only(&o, "denial");
+	expect_kind(e, "016", STATUS_OCCURRED);
+	expect_directed(e, "RUS", "NLD");
+	done(&o);
+}
+
+static void test_rejection_and_veto(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2022, 3, 2, NULL, "Ukraine rejected Russia's proposal to hold talks in Belarus.");
+	const struct event *e = only(&o, "rejection");
+	expect_kind(e, "120", STATUS_OCCURRED);
+	expect_directed(e, "UKR", "RUS");
+	done(&o);
+	extract(&o, 2022, 2, 26, NULL, "Russia vetoed a draft resolution of the UN Security Council on Ukraine on Friday.");
+	e = only(&o, "rejection");
+	expect_kind(e, "129", STATUS_OCCURRED);
+	expect_party(e, "RUS", ROLE_SOURCE, "Russia");
+	assert_int_equal(with_role(e, ROLE_SOURCE), 1);
+	expect_date(e, "2022-02-25", PREC_DAY);
+	done(&o);
+}
+
+static void test_sanctions(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2021, 6, 22, NULL, "The European Union imposed new sanctions on Belarus on Monday.");
+	const struct event *e = only(&o, "sanctions");
+	expect_kind(e, "163", STATUS_OCCURRED);
+	expect_directed(e, "EU", "BLR");
+	const struct event_actor *a = expect_party(e, "EU", ROLE_SOURCE, "European Union");
+	assert_int_equal(a->kind, ACTOR_ORG);
+	expect_date(e, "2021-06-21", PREC_DAY);
+	done(&o);
+}
+
+static void test_sanctions_relief(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2016, 5, 24, NULL, "The United States lifted its arms embargo on Vietnam on Monday.");
+	const struct event *e = only(&o, "sanctions_relief");
+	expect_kind(e, "085", STATUS_OCCURRED);
+	expect_directed(e, "USA", "VNM");
+	expect_date(e, "2016-05-23", PREC_DAY);
+	done(&o);
+}
+
+static void test_expulsion(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2022, 3, 23, NULL, "Poland expelled 45 Russian diplomats on Wednesday.");
+	const struct event *e = only(&o, "expulsion");
+	expect_kind(e, "161", STATUS_OCCURRED);
+	expect_directed(e, "POL", "RUS");
+	expect_date(e, "2022-03-23", PREC_DAY);
+	done(&o);
+}
+
+static void test_protest(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2023, 8, 25, NULL,
+		"China's Foreign Ministry summoned the Japanese ambassador on Thursday over the release of treated "
+		"water from the Fukushima nuclear plant.");
+	const struct event *e = only(&o, "protest");
+	expect_kind(e, "114", STATUS_OCCURRED);
+	/* the ministry acts for its state; the ambassador stands for his */
+	expect_directed(e, "CHN", "JPN");
+	expect_date(e, "2023-08-24", PREC_DAY);
+	done(&o);
+}
+
+static void test_threat(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2021, 11, 22, NULL,
+		"China threatened Lithuania with retaliation over the opening of a Taiwanese representative office.");
+	const struct event *e = only(&o, "threat");
+	expect_kind(e, "130", STATUS_OCCURRED);
+	expect_directed(e, "CHN", "LTU");
+	done(&o);
+}
+
+static void test_appeal(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2022, 3, 1, NULL,
+		"UN Secretary-General Antonio Guterres urged Russia to withdraw its troops from Ukraine.");
+	const struct event *e = only(&o, "appeal");
+	expect_kind(e, "100", STATUS_OCCURRED);
+	expect_directed(e, "UN", "RUS");
+	/* the canonical name, and the organisation he acts for */
+	const struct event_actor *a = expect_party(e, "UN", ROLE_SOURCE, "António Guterres");
+	assert_int_equal(a->kind, ACTOR_PERSON);
+	done(&o);
+}
+
+/* ---- modality ---------------------------------------------------------- */
+
+static void test_planned_visit(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL, "Japanese Foreign Minister Fumio Kishida will visit Russia next month.");
+	const struct event *e = only(&o, "visit");
+	expect_kind(e, "042", STATUS_PLANNED);
+	expect_directed(e, "JPN", "RUS");
+	expect_date(e, "2015-02", PREC_MONTH);
+	done(&o);
+	/* a capital as the object of "visit" is its state */
+	extract(&o, 2015, 1, 6, NULL, "Japanese Foreign Minister Fumio Kishida will visit Moscow next month.");
+	e = only(&o, "visit");
+	expect_kind(e, "042", STATUS_PLANNED);
+	expect_directed(e, "JPN", "RUS");
+	done(&o);
+}
+
+static void test_negated_meeting(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL,
+		"Secretary of State John Kerry did not meet Russian Foreign Minister Sergei Lavrov during his stay "
+		"in Geneva.");
+	const struct event *e = only(&o, "meeting");
+	expect_kind(e, "043", STATUS_NEGATED);
+	expect_pair(e, "USA", "RUS");
+	done(&o);
+}
+
+static void test_question_is_no_event(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL, "Will Japan and China hold a summit this year?");
+	if (o.ev.n)
+		dump(&o);
+	assert_int_equal(o.ev.n, 0);
+	done(&o);
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
+/* The one phone call of a Kishida-Kerry report of Tuesday 6 January 2015
+ * whose body is `body`, dated `date` at `prec`. */
+static void expect_call_dated(const char *body, const char *date, enum date_precision prec)
+{
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL, body);
+	const struct event *e = only(&o, "phone_call");
+	expect_pair(e, "JPN", "USA");
+	expect_date(e, date, prec);
+	done(&o);
+}
+
+static void test_explicit_day(void **state)
+{
+	(void)state;
+	expect_call_dated("Japanese Foreign Minister Fumio Kishida spoke by phone with U.S. Secretary of State "
+			  "John Kerry on 2 January.",
+			  "2015-01-02", PREC_DAY);
+	expect_call_dated("Kishida and Kerry spoke by phone on January 2.", "2015-01-02", PREC_DAY);
+}
+
+static void test_past_weekday(void **state)
+{
+	(void)state;
+	/* The report is of Tuesday: "on Friday" is the Friday before it,
+	 * "on Tuesday" the report's own day. */
+	expect_call_dated("Kishida and Kerry spoke by phone on Friday.", "2015-01-02", PREC_DAY);
+	expect_call_dated("Kishida and Kerry spoke by phone on Tuesday.", "2015-01-06", PREC_DAY);
+}
+
+static void test_future_weekday(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL, "Kishida will visit Beijing on Friday.");
+	const struct event *e = only(&o, "visit");
+	expect_kind(e, "042", STATUS_PLANNED);
+	expect_directed(e, "JPN", "CHN");
+	expect_date(e, "2015-01-09", PREC_DAY);
+	done(&o);
+}
+
+static void test_relative_days_months_seasons(void **state)
+{
+	(void)state;
+	expect_call_dated("Kishida and Kerry spoke by phone yesterday.", "2015-01-05", PREC_DAY);
+	expect_call_dated("Kishida and Kerry spoke by phone last month.", "2014-12", PREC_MONTH);
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL, "Kishida visited Myanmar last summer.");
+	const struct event *e = only(&o, "visit");
+	expect_directed(e, "JPN", "MMR");
+	expect_date(e, "2014-06", PREC_SEASON);
+	done(&o);
+}
+
+static void test_undated_event_takes_the_report_date(void **state)
+{
+	(void)state;
+	expect_call_dated("Kishida and Kerry spoke by phone.", "2015-01-06", PREC_DAY);
+}
+
+static void test_report_day_is_the_local_day(void **state)
+{
+	(void)state;
+	/* 01:30 on Tuesday in Moscow is still Monday in UTC: the report's day,
+	 * and so its "Tuesday", are Moscow's. */
+	struct run o;
+	extract_with(X, &o, 2015, 1, 6, 1, 30, 180, NULL, "Kishida and Kerry spoke by phone on Tuesday.");
+	expect_date(only(&o, "phone_call"), "2015-01-06", PREC_DAY);
+	done(&o);
+	extract_with(X, &o, 2015, 1, 6, 1, 30, 180, NULL, "Kishida and Kerry spoke by phone.");
+	expect_date(only(&o, "phone_call"), "2015-01-06", PREC_DAY);
+	done(&o);
+}
+
+/* ---- actors ------------------------------------------------------------ */
+
+static void test_title_resolved_by_report_date(void **state)
+{
+	(void)state;
+	static const char body[] = "Russian Foreign Minister Sergei Lavrov held talks with the U.S. Secretary of State "
+				   "in Geneva on Monday.";
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL, body);
+	const struct event *e = only(&o, "meeting");
+	expect_party(e, "USA", ROLE_PARTICIPANT, "John Kerry");
+	expect_party(e, "RUS", ROLE_PARTICIPANT, "Sergei Lavrov");
+	expect_date(e, "2015-01-05", PREC_DAY);
+	done(&o);
+	extract(&o, 2022, 3, 1, NULL, body);
+	e = only(&o, "meeting");
+	expect_party(e, "USA", ROLE_PARTICIPANT, "Antony Blinken");
+	expect_date(e, "2022-02-28", PREC_DAY);
+	done(&o);
+}
+
+static void test_surname_after_first_mention(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL,
+		"Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry in Geneva on Monday. "
+		"On Tuesday Lavrov met Ukrainian Foreign Minister Pavlo Klimkin in Berlin.");
+	assert_int_equal(count_type(&o, "meeting"), 2);
+	const struct event *first = &o.ev.items[0], *second = &o.ev.items[1];
+	if (strcmp(first->type, "meeting") || strcmp(second->type, "meeting"))
+		dump(&o);
+	assert_string_equal(first->type, "meeting");
+	expect_pair(first, "RUS", "USA");
+	expect_date(first, "2015-01-05", PREC_DAY);
+	expect_pair(second, "RUS", "UKR");
+	expect_party(second, "RUS", ROLE_PARTICIPANT, "Sergei Lavrov");
+	expect_party(second, "UKR", ROLE_PARTICIPANT, "Pavlo Klimkin");
+	expect_date(second, "2015-01-06", PREC_DAY);
+	done(&o);
+}
+
+static void test_new_person_of_a_state(void **state)
+{
+	(void)state;
+	/* Not in the dictionary: a person of Indonesia by the adjective before
+	 * the title, found again later by surname. */
+	struct run o;
+	extract(&o, 2021, 3, 10, NULL,
+		"Indonesian deputy foreign minister Mahendra Siregar arrived in Australia on Monday. "
+		"On Tuesday Siregar met Australian Foreign Minister Marise Payne in Canberra.");
+	const struct event *e = only(&o, "visit");
+	expect_directed(e, "IDN", "AUS");
+	const struct event_actor *a = expect_party(e, "IDN", ROLE_SOURCE, "Mahendra Siregar");
+	assert_int_equal(a->kind, ACTOR_PERSON);
+	assert_non_null(a->title);
+	assert_non_null(strstr(a->title, "foreign minister"));
+	expect_date(e, "2021-03-08", PREC_DAY);
+	e = only(&o, "meeting");
+	expect_pair(e, "IDN", "AUS");
+	expect_party(e, "IDN", ROLE_PARTICIPANT, "Mahendra Siregar");
+	expect_party(e, "AUS", ROLE_PARTICIPANT, "Marise Payne");
+	expect_date(e, "2021-03-09", PREC_DAY);
+	done(&o);
+	/* "junior" keeps the state of the adjective before it */
+	extract(&o, 2018, 1, 10, NULL,
+		"British junior foreign minister Alistair Burt met Iranian Foreign Minister Mohammad Javad Zarif in "
+		"Tehran on Tuesday.");
+	e = only(&o, "meeting");
+	expect_pair(e, "GBR", "IRN");
+	a = expect_party(e, "GBR", ROLE_PARTICIPANT, "Alistair Burt");
+	assert_int_equal(a->kind, ACTOR_PERSON);
+	assert_non_null(strstr(a->title, "junior foreign minister"));
+	expect_date(e, "2018-01-09", PREC_DAY);
+	done(&o);
+}
+
+static void test_collective_reference(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL,
+		"Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry in Geneva on Monday. "
+		"The two ministers agreed to keep in contact on Ukraine.");
+	const struct event *e = only(&o, "agreement");
+	expect_kind(e, "030", STATUS_OCCURRED);
+	expect_pair(e, "RUS", "USA");
+	expect_party(e, "RUS", ROLE_PARTICIPANT, "Sergei Lavrov");
+	expect_party(e, "USA", ROLE_PARTICIPANT, "John Kerry");
+	done(&o);
+	extract(&o, 2015, 1, 6, NULL,
+		"Japanese Foreign Minister Fumio Kishida and U.S. Secretary of State John Kerry met in Washington "
+		"on Monday. The two ministers condemned the cyber attack on Sony Pictures.");
+	e = only(&o, "condemnation");
+	expect_party(e, "JPN", ROLE_SOURCE, "Fumio Kishida");
+	expect_party(e, "USA", ROLE_SOURCE, "John Kerry");
+	done(&o);
+}
+
+static void test_reported_speech(void **state)
+{
+	(void)state;
+	/* The speaker reports; the state he speaks of acts. */
+	struct run o;
+	extract(&o, 2017, 9, 4, NULL,
+		"Chief Cabinet Secretary Yoshihide Suga said Japan strongly condemns North Korea's nuclear test.");
+	const struct event *e = only(&o, "condemnation");
+	expect_directed(e, "JPN", "PRK");
+	expect_party(e, "JPN", ROLE_SOURCE, "Japan");
+	done(&o);
+	/* A quotation: its speaker acts. */
+	extract(&o, 2016, 1, 6, NULL,
+		"Japanese Prime Minister Shinzo Abe said: \"We strongly condemn North Korea's nuclear test.\"");
+	e = only(&o, "condemnation");
+	expect_directed(e, "JPN", "PRK");
+	expect_party(e, "JPN", ROLE_SOURCE, "Shinzo Abe");
+	done(&o);
+	extract(&o, 2016, 1, 6, NULL,
+		"\xE2\x80\x9CWe strongly condemn this nuclear test,\xE2\x80\x9D Japanese Prime Minister Shinzo Abe "
+		"told reporters.");
+	e = only(&o, "condemnation");
+	expect_party(e, "JPN", ROLE_SOURCE, "Shinzo Abe");
+	done(&o);
+}
+
+static void test_passive(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2017, 9, 4, NULL, "North Korea's nuclear test was condemned by China and Russia.");
+	const struct event *e = only(&o, "condemnation");
+	assert_int_equal(with_role(e, ROLE_SOURCE), 2);
+	expect_party(e, "CHN", ROLE_SOURCE, NULL);
+	expect_party(e, "RUS", ROLE_SOURCE, NULL);
+	assert_int_equal(with_role(e, ROLE_TARGET), 1);
+	expect_party(e, "PRK", ROLE_TARGET, NULL);
+	done(&o);
+	extract(&o, 2016, 1, 6, NULL, "South Korea was accused by North Korea of spreading propaganda.");
+	e = only(&o, "accusation");
+	expect_directed(e, "PRK", "KOR");
+	done(&o);
+}
+
+/* ---- merging ----------------------------------------------------------- */
+
+static void test_same_event_told_twice_is_one(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL,
+		"Lavrov met Kerry in Geneva on Monday. The meeting on Monday lasted three hours.");
+	const struct event *e = only(&o, "meeting");
+	expect_pair(e, "RUS", "USA");
+	expect_date(e, "2015-01-05", PREC_DAY);
+	/* the first telling is the evidence */
+	assert_non_null(e->evidence);
+	assert_non_null(strstr(e->evidence, "Lavrov met Kerry"));
+	assert_int_equal(o.ev.n, 1);
+	done(&o);
+}
+
+static void test_headline_and_body_are_one_event(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 1, 6, "Lavrov and Kerry meet in Geneva",
+		"Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry in Geneva on Monday.");
+	const struct event *e = only(&o, "meeting");
+	expect_pair(e, "RUS", "USA");
+	expect_date(e, "2015-01-05", PREC_DAY);
+	/* the body's sentence is the evidence */
+	assert_non_null(e->evidence);
+	assert_non_null(strstr(e->evidence, "Sergei Lavrov met"));
+	assert_true(e->ev_end > e->ev_start);
+	done(&o);
+}
+
+static void test_two_events_of_one_report(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 1, 6, NULL,
+		"Japan and South Korea held a round of negotiations on a fisheries deal on Monday. "
+		"Tokyo and Seoul agreed to continue the talks.");
+	const struct event *e = only(&o, "negotiation");
+	expect_pair(e, "JPN", "KOR");
+	expect_date(e, "2015-01-05", PREC_DAY);
+	e = only(&o, "agreement");
+	expect_pair(e, "JPN", "KOR");
+	done(&o);
+}
+
+/* ---- year inference ---------------------------------------------------- */
+
+/* A report whose dateline said "Dec. 28" and nothing more. */
+static void undated_report(struct report *r, const char *title, const char *body)
+{
+	report_init(r);
+	assert_int_equal(report_set(&r->title, title), 0);
+	assert_int_equal(report_set(&r->body, body), 0);
+	r->pub_known = PUB_NONE;
+	r->undated_month = 12;
+	r->undated_day = 28;
+}
+
+static void test_infer_year_from_office_holders_and_weekday(void **state)
+{
+	(void)state;
+	/* Kishida and Yun were both foreign ministers from 2013 to 2016; of
+	 * those years only in 2015 was 28 December a Monday. */
+	struct report r;
+	undated_report(&r, "Japan, South Korea settle wartime brothel issue",
+		       "Japanese Foreign Minister Fumio Kishida and South Korean Foreign Minister Yun Byung-se "
+		       "reached an agreement in Seoul on Monday on the issue of women forced to work in Japanese "
+		       "military brothels.");
+	assert_int_equal(extract_infer_year(X, &r), 1);
+	assert_int_equal(r.pub_known, PUB_DATE);
+	struct cdate d = report_date(&r);
+	assert_int_equal(d.year, 2015);
+	assert_int_equal(d.month, 12);
+	assert_int_equal(d.day, 28);
+	assert_true(r.n_warnings >= 1);
+	assert_non_null(strstr(r.warnings[r.n_warnings - 1], "2015"));
+	/* the events are then dated by it */
+	struct event_list l;
+	event_list_init(&l);
+	char *err = NULL;
+	assert_int_equal(extract_events(X, &r, &l, &err), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0].type, "agreement");
+	expect_date(&l.items[0], "2015-12-28", PREC_DAY);
+	event_list_release(&l);
+	report_release(&r);
+}
+
+static void test_infer_year_refuses_a_tie(void **state)
+{
+	(void)state;
+	/* Without the weekday, 2013 to 2016 fit alike. */
+	struct report r;
+	undated_report(&r, "Japan, South Korea settle wartime brothel issue",
+		       "Japanese Foreign Minister Fumio Kishida and South Korean Foreign Minister Yun Byung-se "
+		       "reached an agreement in Seoul.");
+	assert_int_equal(extract_infer_year(X, &r), 0);
+	assert_int_equal(r.pub_known, PUB_NONE);
+	assert_int_equal(r.n_warnings, 0);
+	report_release(&r);
+	/* Nobody named: nothing to go on. */
+	undated_report(&r, "Talks in Seoul", "Foreign ministers met in Seoul on Monday.");
+	assert_int_equal(extract_infer_year(X, &r), 0);
+	assert_int_equal(r.pub_known, PUB_NONE);
+	report_release(&r);
+}
+
+static void test_infer_year_leaves_dated_reports_alone(void **state)
+{
+	(void)state;
+	struct report r;
+	undated_report(&r, "Japan, South Korea settle wartime brothel issue",
+		       "Japanese Foreign Minister Fumio Kishida and South Korean Foreign Minister Yun Byung-se "
+		       "reached an agreement in Seoul on Monday.");
+	r.pub_known = PUB_DATE;
+	r.published = unix_from_civil(2015, 12, 28, 0, 0, 0);
+	assert_int_equal(extract_infer_year(X, &r), 0);
+	assert_int_equal(r.pub_known, PUB_DATE);
+	assert_int_equal(r.n_warnings, 0);
+	report_release(&r);
+}
+
+/* ---- extra dictionaries ------------------------------------------------ */
+
+static void test_extra_dictionary_person(void **state)
+{
+	(void)state;
+	/* With an analyst's persons.tsv, the untitled surname and the title
+	 * alone resolve to the minister in office. */
+	char dir[256], path[512];
+	const char *tmp = getenv("TMPDIR");
+	snprintf(dir, sizeof(dir), "%s/test_extract.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/persons.tsv", dir);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs("Gabrielius Landsbergis\tLTU\t\tforeign_minister|Minister of Foreign Affairs|2020-12-11|2024-12-12\n", f);
+	assert_int_equal(fclose(f), 0);
+	const char *dicts[] = {path};
+	struct extractor *x = NULL;
+	char *err = NULL;
+	int rc = extractor_new(dicts, 1, &x, &err);
+	if (rc)
+		print_message("%s\n", err);
+	assert_int_equal(rc, 0);
+	struct run o;
+	extract_with(x, &o, 2022, 3, 7, 10, 10, 120, NULL,
+		     "U.S. Secretary of State Antony Blinken met the Lithuanian Foreign Minister in Vilnius on Monday.");
+	const struct event *e = only(&o, "meeting");
+	expect_party(e, "USA", ROLE_PARTICIPANT, "Antony Blinken");
+	const struct event_actor *a = expect_party(e, "LTU", ROLE_PARTICIPANT, "Gabrielius Landsbergis");
+	assert_string_equal(a->title, "Minister of Foreign Affairs");
+	expect_date(e, "2022-03-07", PREC_DAY);
+	done(&o);
+	extractor_free(x);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void test_malformed_extra_dictionary(void **state)
+{
+	(void)state;
+	char dir[256], path[512];
+	const char *tmp = getenv("TMPDIR");
+	snprintf(dir, sizeof(dir), "%s/test_extract.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/actors.tsv", dir);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs("# the Baltic Assembly\nXBA\tparliament\tBaltic Assembly\t\t\t\n", f);
+	assert_int_equal(fclose(f), 0);
+	const char *dicts[] = {path};
+	struct extractor *x = NULL;
+	char *err = NULL;
+	assert_int_equal(extractor_new(dicts, 1, &x, &err), -1);
+	assert_null(x);
+	assert_non_null(err);
+	assert_non_null(strstr(err, path));
+	assert_non_null(strstr(err, "line 2"));
+	free(err);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* ---- plain robustness -------------------------------------------------- */
+
+static void test_report_without_text_or_date(void **state)
+{
+	(void)state;
+	struct report r;
+	report_init(&r);
+	struct event_list l;
+	event_list_init(&l);
+	char *err = NULL;
+	assert_int_equal(extract_events(X, &r, &l, &err), 0);
+	assert_int_equal(l.n, 0);
+	/* undated: the event is kept with an unknown date */
+	assert_int_equal(report_set(&r.body,
+				    "Japanese Foreign Minister Fumio Kishida spoke by phone with Russian Foreign "
+				    "Minister Sergei Lavrov."),
+			 0);
+	assert_int_equal(extract_events(X, &r, &l, &err), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0].type, "phone_call");
+	assert_int_equal(l.items[0].date.prec, PREC_UNKNOWN);
+	event_list_release(&l);
+	report_release(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_phone_call),
+		cmocka_unit_test(test_meeting),
+		cmocka_unit_test(test_visit),
+		cmocka_unit_test(test_negotiation),
+		cmocka_unit_test(test_agreement_signed),
+		cmocka_unit_test(test_agreement_verbal),
+		cmocka_unit_test(test_support),
+		cmocka_unit_test(test_condemnation),
+		cmocka_unit_test(test_accusation),
+		cmocka_unit_test(test_denial),
+		cmocka_unit_test(test_denial_targets_the_accuser),
+		cmocka_unit_test(test_rejection_and_veto),
+		cmocka_unit_test(test_sanctions),
+		cmocka_unit_test(test_sanctions_relief),
+		cmocka_unit_test(test_expulsion),
+		cmocka_unit_test(test_protest),
+		cmocka_unit_test(test_threat),
+		cmocka_unit_test(test_appeal),
+		cmocka_unit_test(test_planned_visit),
+		cmocka_unit_test(test_negated_meeting),
+		cmocka_unit_test(test_question_is_no_event),
+		cmocka_unit_test(test_explicit_day),
+		cmocka_unit_test(test_past_weekday),
+		cmocka_unit_test(test_future_weekday),
+		cmocka_unit_test(test_relative_days_months_seasons),
+		cmocka_unit_test(test_undated_event_takes_the_report_date),
+		cmocka_unit_test(test_report_day_is_the_local_day),
+		cmocka_unit_test(test_title_resolved_by_report_date),
+		cmocka_unit_test(test_surname_after_first_mention),
+		cmocka_unit_test(test_new_person_of_a_state),
+		cmocka_unit_test(test_collective_reference),
+		cmocka_unit_test(test_reported_speech),
+		cmocka_unit_test(test_passive),
+		cmocka_unit_test(test_same_event_told_twice_is_one),
+		cmocka_unit_test(test_headline_and_body_are_one_event),
+		cmocka_unit_test(test_two_events_of_one_report),
+		cmocka_unit_test(test_infer_year_from_office_holders_and_weekday),
+		cmocka_unit_test(test_infer_year_refuses_a_tie),
+		cmocka_unit_test(test_infer_year_leaves_dated_reports_alone),
+		cmocka_unit_test(test_extra_dictionary_person),
+		cmocka_unit_test(test_malformed_extra_dictionary),
+		cmocka_unit_test(test_report_without_text_or_date),
+	};
+	return cmocka_run_group_tests(tests, make_extractor, free_extractor);
+}
