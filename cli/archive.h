@@ -6,6 +6,10 @@
 #include "ingest/extract.h"
 #include "store/store.h"
 
+/* open_archive's flags: the store's, or ARCHIVE_READ for commands that only
+ * read (they fall back to a read-only open). */
+#define ARCHIVE_READ 0x100
+
 /* Each prints its own error and returns -1 on failure. */
 int open_archive(struct cli *cli, int flags, struct store **out);
 int open_extractor(struct cli *cli, struct extractor **out);

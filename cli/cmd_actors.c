@@ -36,7 +36,7 @@ static int list(struct cli *cli, int argc, char **argv, int actors)
 		return rc > 0 ? (close_stdout() ? EXIT_ARCHIVE : EXIT_OK) : EXIT_USAGE;
 	}
 	struct store *s;
-	if (open_archive(cli, 0, &s))
+	if (open_archive(cli, ARCHIVE_READ, &s))
 		return EXIT_ARCHIVE;
 	char *err = NULL;
 	rc = actors ? store_actors_each(s, search, print_actor, NULL, &err)

@@ -48,7 +48,7 @@ int cmd_events(struct cli *cli, int argc, char **argv)
 		return rc > 0 ? (close_stdout() ? EXIT_ARCHIVE : EXIT_OK) : EXIT_USAGE;
 	}
 	struct store *s;
-	if (open_archive(cli, 0, &s)) {
+	if (open_archive(cli, ARCHIVE_READ, &s)) {
 		filter_release(&fo);
 		return EXIT_ARCHIVE;
 	}

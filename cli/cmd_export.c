@@ -29,7 +29,7 @@ static const char usage[] =
 struct export_run {
 	const struct exporter *ex;
 	void *state;
-	const int64_t *ids;      /* --since-last: the changed events, sorted; else NULL */
+	int64_t *ids;            /* --since-last: the changed events, sorted; else NULL */
 	size_t n_ids;
 	int only_ids;            /* --since-last: write only events in ids */
 	long written;
@@ -83,7 +83,8 @@ static int since_cursor(struct store *s, const char *name, struct event_filter *
 }
 
 /* Opens FILE for --append; *append_rows tells the writer to leave out the
- * header, *size is where a failed append is cut back to. */
+ * header, *size is where a failed append is cut back to (-1: not a regular
+ * file, which cannot be cut). */
 static FILE *open_append(const char *path, int *append_rows, off_t *size)
 {
 	FILE *out = fopen(path, "ab");
@@ -94,7 +95,7 @@ static FILE *open_append(const char *path, int *append_rows, off_t *size)
 		fclose(out);
 		return NULL;
 	}
-	*size = sb.st_size;
+	*size = S_ISREG(sb.st_mode) ? sb.st_size : -1;
 	*append_rows = sb.st_size > 0;
 	return out;
 }
@@ -189,7 +190,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			store_close(s);
 			filter_release(&fo);
 			buf_release(&tmp);
-			free((void *)run.ids);
+			free(run.ids);
 			return EXIT_ARCHIVE;
 		}
 	} else if (output) {
@@ -199,7 +200,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			store_close(s);
 			filter_release(&fo);
 			buf_release(&tmp);
-			free((void *)run.ids);
+			free(run.ids);
 			return EXIT_ARCHIVE;
 		}
 	}
@@ -217,15 +218,19 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	free(err);
 	int failed = walk != 0;
 	if (output && append) {
+		int e = 0;
 		if (fflush(out) || ferror(out) || fsync(fileno(out)))
-			failed = 1;
-		/* Take back what a failed append wrote, so the file stays whole rows. */
-		if (failed && ftruncate(fileno(out), append_from) == 0)
-			fsync(fileno(out));
-		if (fclose(out))
-			failed = 1;
-		if (failed && walk == 0)
-			error("cannot append to '%s': %s", output, strerror(errno ? errno : EIO));
+			e = errno ? errno : EIO;
+		if (fclose(out) && !e)
+			e = errno ? errno : EIO;
+		if (e && walk == 0)
+			error("cannot append to '%s': %s", output, strerror(e));
+		/* Take back what a failed append wrote (once the stream can write
+		 * no more), so the file keeps whole rows. */
+		if ((e || walk) && append_from >= 0 && truncate(output, append_from))
+			warning("cannot cut '%s' back to its %lld bytes: %s", output,
+				(long long)append_from, strerror(errno));
+		failed |= e != 0;
 	} else if (output) {
 		if (fflush(out) || ferror(out) || fsync(fileno(out)))
 			failed = 1;
@@ -249,7 +254,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	}
 	store_close(s);
 	filter_release(&fo);
-	free((void *)run.ids);
+	free(run.ids);
 	if (out_failed)
 		return EXIT_ARCHIVE;
 	return failed ? EXIT_ARCHIVE : EXIT_OK;

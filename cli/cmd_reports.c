@@ -78,7 +78,7 @@ int cmd_reports(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct store *s;
-	if (open_archive(cli, 0, &s))
+	if (open_archive(cli, ARCHIVE_READ, &s))
 		return EXIT_ARCHIVE;
 	char *err = NULL;
 	json_t *all = as_json ? json_array() : NULL;

@@ -32,6 +32,19 @@ static int print_report(void *ctx, const struct store_report *r)
 	return ferror(stdout) ? -1 : 0;
 }
 
+static int print_event(void *ctx, const struct tl_event *te)
+{
+	(void)ctx;
+	const struct event *e = te->ev;
+	char date[16];
+	cdate_format(&e->date, date);
+	printf("  e%-6lld %-10s %-16s %s%s%s\n", (long long)te->id, *date ? date : "undated", e->type,
+	       e->status != STATUS_OCCURRED ? "[" : "", e->status != STATUS_OCCURRED ? event_status_name(e->status) : "",
+	       e->status != STATUS_OCCURRED ? "] " : "");
+	printf("         %s\n", e->summary ? e->summary : "");
+	return ferror(stdout) ? -1 : 0;
+}
+
 int cmd_show(struct cli *cli, int argc, char **argv)
 {
 	char **pos;
@@ -54,12 +67,20 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct store *s;
-	if (open_archive(cli, 0, &s)) {
+	if (open_archive(cli, ARCHIVE_READ, &s)) {
 		free(pos);
 		return EXIT_ARCHIVE;
 	}
 	char *err = NULL;
 	rc = store_report_get(s, id, print_report, NULL, &err);
+	if (rc == 0) {
+		struct event_filter f;
+		memset(&f, 0, sizeof(f));
+		f.report_id = id;
+		f.status_mask = 7;
+		printf("\nevents:\n");
+		rc = store_timeline_each(s, &f, print_event, NULL, &err);
+	}
 	if (rc == 1)
 		error("no report '%s' in '%s'", pos[0], cli->db_path);
 	else if (rc < 0 && err)

@@ -302,9 +302,9 @@ static int update_with_sources(struct cli *cli, struct update_args *a, struct ru
 		free(dflt);
 		return EXIT_USAGE;
 	}
-	free(dflt);
 	if (check_args(a, &l)) {
 		sources_release(&l);
+		free(dflt);
 		return EXIT_USAGE;
 	}
 	int lock = -1, rc;
@@ -314,19 +314,21 @@ static int update_with_sources(struct cli *cli, struct update_args *a, struct ru
 			log_line(ui, "another update is running: nothing done");
 		}
 		sources_release(&l);
+		free(dflt);
 		return lock == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
 	}
 	if (fetch_init()) {
 		error("cannot initialise libcurl");
 		rc = EXIT_ARCHIVE;
 	} else {
-		log_line(ui, "start: archive '%s', sources '%s'", cli->db_path, path ? path : "");
+		log_line(ui, "start: archive '%s', sources '%s'", cli->db_path, path);
 		rc = update_locked(cli, a, &l, ui);
 		fetch_cleanup();
 	}
 	if (lock >= 0)
 		close(lock);
 	sources_release(&l);
+	free(dflt);
 	return rc;
 }
 

@@ -401,8 +401,11 @@ static int by_surname(struct extractor *x, size_t i)
 			return (int)k;
 	if (x->anchor.prec == PREC_UNKNOWN)
 		return -1;
-	/* "made in May" is a month, not Theresa May. */
+	/* "made in May" is a month, not Theresa May; "World War II" is no queen. */
 	const struct token *t = &x->toks.t[i];
+	size_t tl = t->end - t->start;
+	if (tl <= 4 && strspn(x->text + t->start, "IVX") == tl)
+		return -1;
 	if (month_from_name(x->text + t->start, (int)(t->end - t->start)) ||
 	    weekday_from_name(x->text + t->start, (int)(t->end - t->start)) >= 0)
 		return -1;
@@ -848,7 +851,7 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 		    !strcmp(w, "neither") || !strcmp(w, "nor") || !strcmp(w, "without"))
 			return STATUS_NEGATED;
 		if (!strcmp(w, "if") || !strcmp(w, "unless") || !strcmp(w, "could") || !strcmp(w, "might") ||
-		    !strcmp(w, "may") || !strcmp(w, "should") || !strcmp(w, "whether"))
+		    !strcmp(w, "may") || !strcmp(w, "should") || !strcmp(w, "whether") || !strcmp(w, "must"))
 			return -1;
 		if (!strcmp(w, "will") || !strcmp(w, "shall") || !strcmp(w, "'ll") || !strcmp(w, "would") ||
 		    !strcmp(w, "plans") || !strcmp(w, "plan") || !strcmp(w, "planned") || !strcmp(w, "planning") ||
@@ -865,7 +868,8 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 				"invited", "invites", "invite", "welcomes", "welcomed", "welcome", "plans", "plan",
 				"planned", "intends", "intend", "intended", "expected", "expects", "scheduled",
 				"wants", "want", "wanted", "hopes", "hope", "hoped", "ready", "set", "due", "agreed",
-				"agree", "agrees", "aims", "seeks", "sought", "asked", "offered", NULL};
+				"agree", "agrees", "aims", "seeks", "sought", "asked", "offered", "commitment",
+				"pledged", "pledge", "vowed", "promised", "willingness", "invitation", NULL};
 			for (size_t q = i - 1; q > cs && q + 8 > i; q--)
 				if (in_list(low(x, q - 1), intent)) {
 					status = STATUS_PLANNED;
@@ -1121,6 +1125,7 @@ struct trigger_ctx {
 	int intention;                  /* the trigger is someone's "decision to ..." */
 	int prev_in_clause;             /* an earlier trigger of the sentence governs this one */
 	int pronoun_led;                /* the sentence opens with "It", "He", "They" */
+	int same_day;                   /* "the same day", "that day": the time of the sentence before */
 	size_t prev_trigger_end;
 };
 
@@ -1400,13 +1405,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	}
 	/* A symmetric event needs two parties: add those in play. */
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
-		for (int i = 0; i < x->n_in_play && c.nsrc < 2 + (c.nsrc == 0); i++)
+		for (int i = 0; i < x->n_in_play; i++)
 			push_party(c.src, &c.nsrc, x->in_play[i]);
 	if (!c.nsrc && !c.ntgt)
 		return 0;
 	/* Date: the clause's own, else the reporting clause's, else the report's. */
 	/* "reconsider its decision to downgrade ties": the decision's date is not the clause's. */
-	int ti = tc->intention ? -1 : governing_timex(tc->tx, h->ts, h->te, cs, ce, s);
+	int ti = tc->intention ? -1 : governing_timex(tc->tx, h->ts, h->te, cs, ce,
+						      c.status == STATUS_PLANNED ? cs : s);
 	if (ti < 0 && !tc->intention && cs > s && (is_reporting(x, cs - 1) || (cs > s + 1 && is_reporting(x, cs - 2))))
 		ti = governing_timex(tc->tx, cs - 1, cs, s, cs, s);
 	if (ti >= 0) {
@@ -1415,7 +1421,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
 		    strcmp(tr->type, "threat"))
 			c.status = STATUS_PLANNED;
-	} else if (x->carry_date.prec != PREC_UNKNOWN && tc->pronoun_led &&
+	} else if (x->carry_date.prec != PREC_UNKNOWN && (tc->pronoun_led || tc->same_day) &&
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
 		/* "It also suspended trade": the time of the sentence before. */
 		c.date = x->carry_date;
@@ -1548,6 +1554,9 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	tc.speaker = sentence_speaker(x, men0, x->n_men, s, e);
 	tc.pronoun_led = is_word(x, s, "it") || is_word(x, s, "he") || is_word(x, s, "she") ||
 			 is_word(x, s, "they");
+	for (size_t i = s; i + 1 < e; i++)
+		if ((is_word(x, i, "same") || is_word(x, i, "that")) && is_word(x, i + 1, "day"))
+			tc.same_day = 1;
 	/* A trigger inside another's required tail ("lift the restrictive
 	 * measures against") is part of it. */
 	size_t keep = hits0, reach = 0;
@@ -1774,6 +1783,32 @@ static void complete_parties(struct extractor *x)
 	}
 }
 
+/* A meeting on the day of a round of negotiations between the same parties
+ * is that round: its participants join it. */
+static void merge_rounds(struct extractor *x)
+{
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *n = &x->cands[i];
+		if (n->dead || strcmp(n->tr->type, "negotiation") || !n->date_explicit)
+			continue;
+		for (size_t k = 0; k < x->n_cands; k++) {
+			struct cand *m = &x->cands[k];
+			if (m->dead || strcmp(m->tr->type, "meeting") || m->status != n->status ||
+			    cdate_compare_text(&m->date, &n->date))
+				continue;
+			int shared = 0;
+			for (int a = 0; a < m->nsrc; a++)
+				for (int b = 0; b < n->nsrc; b++)
+					shared |= !strcmp(x->ra[m->src[a]].code, x->ra[n->src[b]].code);
+			if (!shared)
+				continue;
+			for (int a = 0; a < m->nsrc; a++)
+				push_party(n->src, &n->nsrc, m->src[a]);
+			m->dead = 1;
+		}
+	}
+}
+
 /* A state does not act on itself; a directed act needs an actor. */
 static void prune_parties(struct extractor *x)
 {
@@ -1873,28 +1908,39 @@ static void label_list(const struct extractor *x, const int *ra, int n, struct b
 	}
 }
 
-struct phrase { const char *type, *sym, *dir, *planned; };
+/* How a summary says each type: symmetric, directed, planned and negated. */
+struct phrase { const char *type, *sym, *dir, *planned, *negated; };
 
 static const struct phrase phrases[] = {
-	{"phone_call", "held phone talks", "spoke by phone with", "will hold phone talks"},
-	{"meeting", "met", "met", "will meet"},
-	{"visit", "made a visit", "visited", "will visit"},
-	{"negotiation", "held negotiations", "negotiated with", "will hold negotiations"},
-	{"agreement", "reached an agreement", "reached an agreement with", "will conclude an agreement"},
-	{"support", "expressed support", "expressed support for", "will support"},
-	{"condemnation", "issued a condemnation", "condemned", "will condemn"},
-	{"accusation", "made an accusation", "accused", "will accuse"},
-	{"denial", "issued a denial", "rejected accusations by", "will deny"},
-	{"rejection", "issued a rejection", "rejected a proposal of", "will reject"},
-	{"sanctions", "imposed sanctions", "imposed sanctions on", "will impose sanctions on"},
-	{"sanctions_relief", "eased sanctions", "eased sanctions on", "will ease sanctions on"},
-	{"expulsion", "took measures against diplomats", "expelled diplomats of or cut ties with", "will expel diplomats of"},
-	{"protest", "lodged a protest", "protested to", "will protest to"},
-	{"threat", "issued a threat", "threatened", "will threaten"},
-	{"appeal", "made an appeal", "called on", "will call on"},
-	{"statement", "made a statement", "made a statement on", "will make a statement"},
-	{NULL, NULL, NULL, NULL},
+	{"phone_call", "held phone talks", "spoke by phone with", "will hold phone talks with", "did not speak by phone with"},
+	{"meeting", "met", "met", "will meet", "did not meet"},
+	{"visit", "made a visit", "visited", "will visit", "did not visit"},
+	{"negotiation", "held negotiations", "negotiated with", "will hold negotiations with", "did not negotiate with"},
+	{"agreement", "reached an agreement", "reached an agreement with", "will conclude an agreement with", "did not agree with"},
+	{"support", "expressed support", "expressed support for", "will support", "did not support"},
+	{"condemnation", "issued a condemnation", "condemned", "will condemn", "did not condemn"},
+	{"accusation", "made an accusation", "accused", "will accuse", "did not accuse"},
+	{"denial", "issued a denial", "rejected accusations by", "will deny accusations by", "did not deny accusations by"},
+	{"rejection", "issued a rejection", "rejected a proposal of", "will reject a proposal of", "did not reject a proposal of"},
+	{"sanctions", "imposed sanctions", "imposed sanctions on", "will impose sanctions on", "did not impose sanctions on"},
+	{"sanctions_relief", "eased sanctions", "eased sanctions on", "will ease sanctions on", "did not ease sanctions on"},
+	{"expulsion", "expelled diplomats or cut ties", "expelled diplomats of or cut ties with", "will expel diplomats of", "did not expel diplomats of"},
+	{"protest", "lodged a protest", "protested to", "will protest to", "did not protest to"},
+	{"threat", "issued a threat", "threatened", "will threaten", "did not threaten"},
+	{"appeal", "made an appeal", "called on", "will call on", "did not call on"},
+	{"statement", "made a statement", "made a statement on", "will make a statement on", "made no statement on"},
+	{NULL, NULL, NULL, NULL, NULL},
 };
+
+/* The verb phrase of a symmetric or target-less event ("met", "will meet"). */
+static const char *verb_alone(const struct phrase *p, enum event_status st)
+{
+	if (st == STATUS_PLANNED)
+		return p->planned;
+	if (st == STATUS_NEGATED)
+		return p->negated;
+	return p->sym;
+}
 
 static char *summary_of(const struct extractor *x, const struct cand *c)
 {
@@ -1907,22 +1953,22 @@ static char *summary_of(const struct extractor *x, const struct cand *c)
 		p = &phrases[16];
 	if (c->tr->frame == FRAME_SYMMETRIC || (!c->ntgt && c->nsrc)) {
 		label_list(x, c->src, c->nsrc, &b);
-		buf_printf(&b, " %s", c->status == STATUS_PLANNED ? p->planned
-				       : c->status == STATUS_NEGATED ? "did not act (negated)" : p->sym);
-		if (c->status == STATUS_NEGATED) {
-			b.len = 0;
-			label_list(x, c->src, c->nsrc, &b);
-			buf_printf(&b, " did not: %s", p->sym);
-		}
+		const char *v = verb_alone(p, c->status);
+		/* "will meet", "did not meet": the planned and negated forms take an object; drop it. */
+		size_t n = strlen(v);
+		if (c->status != STATUS_OCCURRED && n > 5 && !strcmp(v + n - 5, " with"))
+			buf_printf(&b, " %.*s", (int)(n - 5), v);
+		else if (c->status != STATUS_OCCURRED && n > 3 && !strcmp(v + n - 3, " of"))
+			buf_printf(&b, " %.*s", (int)(n - 3), v);
+		else
+			buf_printf(&b, " %s", v);
 	} else {
 		if (c->nsrc)
 			label_list(x, c->src, c->nsrc, &b);
 		else
 			buf_addstr(&b, "Unnamed party");
-		if (c->status == STATUS_NEGATED)
-			buf_printf(&b, " did not: %s ", p->dir);
-		else
-			buf_printf(&b, " %s ", c->status == STATUS_PLANNED ? p->planned : p->dir);
+		buf_printf(&b, " %s ", c->status == STATUS_PLANNED ? p->planned
+				       : c->status == STATUS_NEGATED ? p->negated : p->dir);
 		label_list(x, c->tgt, c->ntgt, &b);
 	}
 	return buf_detach(&b);
@@ -1963,9 +2009,9 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 
 int extract_events(struct extractor *x, const struct report *r, struct event_list *out, char **err)
 {
-	x->n_ra = x->n_cands = x->n_named = 0;
 	for (size_t i = 0; i < x->n_named; i++)
 		free(x->named_names[i]);
+	x->n_ra = x->n_cands = x->n_named = 0;
 	x->n_in_play = 0;
 	x->last_subject = -1;
 	x->last_org = -1;
@@ -1981,6 +2027,7 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 		goto oom;
 	prune_parties(x);
 	merge_cands(x);
+	merge_rounds(x);
 	complete_parties(x);
 	if (getenv("COMMUNIQUE_DEBUG_EXTRACT"))
 		for (size_t i = 0; i < x->n_cands; i++) {

@@ -640,6 +640,16 @@ static int read_reports(struct updater *u, const char *data, size_t len)
 	return u->fatal ? -1 : 0;
 }
 
+/* Says what reading one file or feed did (for --verbose). */
+static void note_done(struct updater *u, const struct source_result *before)
+{
+	const struct source_result *r = u->res;
+	long n = r->imported - before->imported, m = r->replaced - before->replaced;
+	if (!u->opt.dry_run && (n || m))
+		say(u, UPDATE_NOTE, NULL, "imported %ld, replaced %ld, unchanged %ld", n, m,
+		    r->unchanged - before->unchanged);
+}
+
 /* ---- dir sources ---- */
 
 struct walk {
@@ -849,8 +859,11 @@ static int update_file(struct updater *u, const char *path, const struct store_f
 		say(u, UPDATE_NOTE, NULL, "new file");
 	else if (u->opt.dry_run)
 		say(u, UPDATE_NOTE, NULL, "changed file");
+	struct source_result before = *u->res;
 	rc = read_reports(u, data.data, data.len);
 	buf_release(&data);
+	if (!rc)
+		note_done(u, &before);
 	f.status = u->file_failed ? STORE_FILE_FAILED : STORE_FILE_OK;
 	if (!rc && !u->opt.dry_run)
 		rc = record_file(u, &f);
@@ -961,7 +974,10 @@ static int update_feed(struct updater *u, const struct source *src)
 			rc = record_feed(u, &fr, hash);
 		goto out;
 	}
+	struct source_result before = *u->res;
 	rc = read_reports(u, fr.body.data, fr.body.len);
+	if (!rc)
+		note_done(u, &before);
 	/* A feed that could not be parsed at all is fetched in full next time. */
 	if (u->file_unreadable)
 		u->res->source_failed = 1;

@@ -137,7 +137,12 @@ static int check_identity(struct store *s, int *version, char **err)
 	    pragma_int(s, "PRAGMA user_version", version, err) ||
 	    pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, err)) {
 		free(*err);
-		*err = msg("'%s' is not a communique archive (%s)", s->path, sqlite3_errmsg(s->db));
+		int code = sqlite3_errcode(s->db) & 0xff;
+		if (code == SQLITE_NOTADB)
+			*err = msg("'%s' is not a communique archive (%s); it was left untouched", s->path,
+				   sqlite3_errmsg(s->db));
+		else
+			*err = msg("cannot read archive '%s': %s", s->path, sqlite3_errmsg(s->db));
 		return -1;
 	}
 	if (app != APPLICATION_ID && (tables > 0 || *version != 0)) {

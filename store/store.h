@@ -101,6 +101,7 @@ struct event_filter {
 	unsigned status_mask;                          /* 1 << enum event_status; 0 = occurred|planned */
 	long limit;                                    /* 0 = all */
 	int64_t changed_after;                         /* only events added/changed after this time; 0 = all */
+	int64_t report_id;                             /* only the events of this report; 0 = all */
 };
 
 /* Streams the matching events in date order (then id), with their actors,

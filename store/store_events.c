@@ -17,10 +17,12 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* type|status|sorted distinct party codes (names for parties without one). */
+/* type|status|sorted distinct party codes, and the names of the persons:
+ * a call of two presidents and one of their foreign ministers on the same
+ * day are two events, the same call told by two agencies is one. */
 static char *party_key(const struct event *e)
 {
-	const char **keys = calloc(e->n_actors + 1, sizeof(*keys));
+	const char **keys = calloc(2 * e->n_actors + 1, sizeof(*keys));
 	struct buf b;
 	buf_init(&b, 0);
 	if (!keys)
@@ -30,6 +32,8 @@ static char *party_key(const struct event *e)
 		const char *k = e->actors[i].code ? e->actors[i].code : e->actors[i].name;
 		if (k)
 			keys[n++] = k;
+		if (e->actors[i].kind == ACTOR_PERSON && e->actors[i].name && e->actors[i].code)
+			keys[n++] = e->actors[i].name;
 	}
 	qsort(keys, n, sizeof(*keys), cmp_str);
 	buf_printf(&b, "%s|%d", e->type, (int)e->status);
@@ -431,6 +435,11 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		p_text = p;
 		buf_printf(&sql, " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?%d)", p++);
 	}
+	int p_report = 0;
+	if (f->report_id) {
+		p_report = p;
+		buf_printf(&sql, " AND e.id IN (SELECT event_id FROM event_reports WHERE report_id = ?%d)", p++);
+	}
 	if (f->changed_after) {
 		p_changed = p;
 		buf_printf(&sql, " AND e.changed_at > ?%d", p++);
@@ -474,6 +483,8 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		bind_text(st, p_text, f->text);
 	if (p_changed)
 		sqlite3_bind_int64(st, p_changed, f->changed_after);
+	if (p_report)
+		sqlite3_bind_int64(st, p_report, f->report_id);
 
 	struct timeline_buffers tb;
 	memset(&tb, 0, sizeof(tb));

@@ -35,9 +35,13 @@ static int content_hash(const struct report *r, char hex[65])
 {
 	struct buf b;
 	buf_init(&b, 0);
+	/* The date is part of the content: a report re-imported with the date it
+	 * lacked (--date) is a corrected version. */
 	int rc = add_normalised(&b, r->title, 0) || buf_addch(&b, '\n') ||
 		 add_normalised(&b, r->lede, 0) || buf_addch(&b, '\n') ||
-		 add_normalised(&b, r->body, 0) || sha256_hex(buf_str(&b), b.len, hex);
+		 add_normalised(&b, r->body, 0) ||
+		 buf_printf(&b, "\n%d %lld", (int)r->pub_known, (long long)(r->pub_known ? r->published : 0)) ||
+		 sha256_hex(buf_str(&b), b.len, hex);
 	buf_release(&b);
 	return rc ? -1 : 0;
 }

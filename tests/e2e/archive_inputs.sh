@@ -46,7 +46,10 @@ expect_err_for() {
 }
 SAMPLE=$SRC/samples/afp_france_recalls_ambassadors_2021.txt
 SAMPLE2=$SRC/samples/tass_putin_abe_tokyo_2016.txt
-[ -r "$SAMPLE" ] && [ -r "$SAMPLE2" ] || { STEP=setup; fail "samples missing under $SRC/samples"; }
+if [ ! -r "$SAMPLE" ] || [ ! -r "$SAMPLE2" ]; then
+	STEP=setup
+	fail "samples missing under $SRC/samples"
+fi
 
 step "--date gives a bare paragraph its day"
 printf '%s\n' "Foreign ministers of France and Germany met in Paris on Monday to discuss" \
@@ -79,6 +82,7 @@ set -e
 expect_rc 0
 expect_out '^imported 1, unchanged 0, replaced 0, failed 0$'
 set +e
+# shellcheck disable=SC2002 # a pipe, not a file, on standard input
 cat "$SAMPLE" | "$BIN" --db "$T/stdin.db" ingest - >"$T/out" 2>"$T/err"
 RC=$?
 set -e
@@ -86,7 +90,9 @@ expect_rc 0
 expect_out '^imported 0, unchanged 1, replaced 0, failed 0$'
 # A named pipe, as `ingest <(curl ...)` gives one.
 mkfifo "$T/pipe.txt"
-cat "$SAMPLE2" >"$T/pipe.txt" &
+# (The writer opens the pipe under timeout, so it cannot hang the test.)
+# shellcheck disable=SC2016 # $1 and $2 are the inner shell's
+timeout 60 sh -c 'cat "$1" >"$2"' writer "$SAMPLE2" "$T/pipe.txt" &
 writer=$!
 run timeout 60 "$BIN" --db "$T/stdin.db" ingest "$T/pipe.txt"
 wait "$writer" || true

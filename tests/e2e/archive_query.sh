@@ -63,7 +63,9 @@ json_ok() {
 		local first last
 		first=$(tr -d ' \t\r\n' <"$1" | head -c 1)
 		last=$(tr -d ' \t\r\n' <"$1" | tail -c 1)
-		[ "$first" = "$2" ] && [ "$last" = "$3" ] || fail "$1 does not look like JSON ($first...$last)"
+		if [ "$first" != "$2" ] || [ "$last" != "$3" ]; then
+			fail "$1 does not look like JSON ($first...$last)"
+		fi
 	fi
 }
 
@@ -91,7 +93,9 @@ expect_no_out 'negated'
 run "$BIN" --db "$DB" events --status negated
 expect_rc 0
 expect_event 2021-12-24 visit '[negated]' 'Fumio Kishida/JPN' '-> China/CHN'
-[ -z "$(event_lines | grep -v '\[negated\]')" ] || fail "--status negated let other events through"
+if event_lines | grep -qv '\[negated\]'; then
+	fail "--status negated let other events through"
+fi
 run "$BIN" --db "$DB" events --status all
 n_every=$(event_lines | wc -l)
 [ "$n_every" -gt "$n_all" ] || fail "--status all should add the negated events"

@@ -3,7 +3,7 @@
 # passes `check`, and the run that finally completes leaves every report
 # imported exactly once.
 set -u
-BIN=$1
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }

@@ -379,6 +379,10 @@ static void test_agency_names(void **state)
 	assert_string_equal(wire_agency_name("news.xinhuanet.com"), "Xinhua");
 	assert_null(wire_agency_name("Automated Insights"));
 	assert_null(wire_agency_name("Apple Daily"));
+	/* Short codes match whole only: a person called Sana is no agency. */
+	assert_null(wire_agency_name("Sana Mirza"));
+	assert_string_equal(wire_agency_name("SANA"), "SANA");
+	assert_string_equal(wire_agency_name("Thomson Reuters Foundation"), "Reuters");
 	assert_string_equal(wire_agency_from_id("tag:ap.org,2011:5e56-text"), "AP");
 	assert_string_equal(wire_agency_from_id("urn:newsml:afp.com:20140829T135002Z:TX"), "AFP");
 	assert_null(wire_agency_from_id("KBN0FL0NM"));

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Two updates at once: the second exits at once with EXIT_LOCKED (4), or
+# waits with --wait for the first to finish. The lock is ARCHIVE.lock.
+set -u
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+SRC=$2
+T=$(mktemp -d)
+trap 'kill $holder 2>/dev/null; rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+cp -r "$SRC/tests/data/update/." "$T/"
+cd "$T" || exit 1
+DB=archive.db
+holder=
+
+command -v flock >/dev/null || { echo "skipped: flock(1) (util-linux) is not installed"; exit 0; }
+
+# Another process holds the lock (as a running update does) for 3 seconds.
+flock "$DB.lock" sleep 3 &
+holder=$!
+sleep 0.5
+
+start=$(date +%s)
+"$BIN" --db "$DB" update >out 2>err; rc=$?
+[ $rc -eq 4 ] || { cat err; fail "second update: exit $rc, expected 4"; }
+grep -q "another update is running" err || { cat err; fail "the message"; }
+[ $(( $(date +%s) - start )) -le 1 ] || fail "without --wait the second update did not exit at once"
+
+"$BIN" --db "$DB" update --wait 1 >out 2>err; rc=$?
+[ $rc -eq 4 ] || fail "--wait 1 while the lock is held 3 s: exit $rc"
+
+"$BIN" --db "$DB" update --wait 20 --summary >out 2>err; rc=$?
+[ $rc -eq 0 ] || { cat err; fail "--wait 20: exit $rc"; }
+grep -q "^update: " out || fail "--wait 20 did not run the update"
+wait "$holder" 2>/dev/null
+holder=
+
+# A dry run takes no lock; --help documents the exit code.
+flock "$DB.lock" sleep 2 &
+holder=$!
+sleep 0.3
+"$BIN" --db "$DB" update --dry-run >/dev/null 2>&1 || fail "a dry run waited for the lock"
+"$BIN" update --help | grep -q "4 another update is running" || fail "--help does not document exit code 4"
+echo ok
