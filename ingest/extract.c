@@ -101,7 +101,8 @@ struct extractor {
 	long *mentions_per_ra;                 /* how often each report actor is named */
 	size_t cap_mpr;
 	struct cdate anchor;
-	struct cdate carry_date;        /* the explicit date of the last sentence's events */
+	struct cdate carry_date;        /* the explicit date of the last sentence's first event */
+	struct cdate carry_last;        /* the last explicit date of an event so far */
 	const char *text;       /* the text being read (title or body) */
 	int headline;
 	int report_topics[16], n_report_topics;
@@ -454,7 +455,8 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		size_t j = i + 1;
 		if (!strcmp(w, "the") && is_word(x, j, "two"))
 			j++;
-		else if (!strcmp(w, "the") && !is_word(x, j, "sides"))
+		else if (!strcmp(w, "the") && !is_word(x, j, "sides") && !is_word(x, j, "parties") &&
+			 !is_word(x, j, "delegations"))
 			return 0;
 		if (j < end && in_list(low(x, j), collectives)) {
 			size_t e = j + 1;
@@ -863,7 +865,9 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 			status = STATUS_PLANNED;
 		/* "invited X to visit", "plans to visit": a plan; "summoned X to lodge a
 		 * protest", "decided to lift": an act. */
-		if (!strcmp(w, "to") && i == k) {
+		static const char *const resume[] = {"continue", "resume", "hold", "start", "begin", "commence",
+						     "launch", "conduct", NULL};
+		if (!strcmp(w, "to") && (i == k || (i + 1 == k && in_list(low(x, k - 1), resume)))) {
 			static const char *const intent[] = {
 				"invited", "invites", "invite", "welcomes", "welcomed", "welcome", "plans", "plan",
 				"planned", "intends", "intend", "intended", "expected", "expects", "scheduled",
@@ -1208,7 +1212,9 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		}
 	}
 	if (!tr->noun || !tc->prev_in_clause) {
-	/* The first group of the clause not governed by a preposition. */
+	/* The first group of the clause not governed by a preposition (for a
+	 * symmetric event, every such group: "X and the UN envoy, Y, attended"). */
+	int found = 0;
 	for (size_t j = m0; j < m1; j++) {
 		const struct mention *m = &x->men[j];
 		if (m->kind == MK_PLACE)
@@ -1221,12 +1227,20 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 			int members = is_word(x, m->ts - 1, "of") || (of < m->ts - 1 && is_word(x, of, "of"));
 			const char *head = of > tc->s ? low(x, of - 1) : "";
 			if (!(members && (in_list(head, collectives) || !strcmp(head, "members") ||
-					  !strcmp(head, "heads") || !strcmp(head, "representatives"))))
+					  !strcmp(head, "heads") || !strcmp(head, "representatives") ||
+					  !strcmp(head, "office") || !strcmp(head, "government") ||
+					  !strcmp(head, "delegation") || !strcmp(head, "delegations"))))
 				continue;
 		}
-		add_group(x, j, group_end(x, j, m1), subj, nsubj, tc->speaker);
-		return;
+		size_t end = group_end(x, j, m1);
+		add_group(x, j, end, subj, nsubj, tc->speaker);
+		if (tr->frame != FRAME_SYMMETRIC)
+			return;
+		found = 1;
+		j = end - 1;
 	}
+	if (found)
+		return;
 	}
 	if (cs > tc->s && is_reporting(x, cs - 1)) {
 		/* "X said on Tuesday after talks with Y": the speaker acts. */
@@ -1421,7 +1435,12 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
 		    strcmp(tr->type, "threat"))
 			c.status = STATUS_PLANNED;
-	} else if (x->carry_date.prec != PREC_UNKNOWN && (tc->pronoun_led || tc->same_day) &&
+	} else if (tc->same_day && x->carry_last.prec != PREC_UNKNOWN &&
+		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
+		/* "the same day": the day last named. */
+		c.date = x->carry_last;
+		c.date_explicit = 1;
+	} else if (x->carry_date.prec != PREC_UNKNOWN && tc->pronoun_led &&
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
 		/* "It also suspended trade": the time of the sentence before. */
 		c.date = x->carry_date;
@@ -1488,8 +1507,15 @@ static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, si
 		}
 	}
 	if (n >= 2) {
-		memcpy(x->in_play, parts, (size_t)n * sizeof(*parts));
-		x->n_in_play = n;
+		/* The same talks go on with more people: keep those already in play. */
+		int overlap = 0;
+		for (int i = 0; i < n; i++)
+			for (int k = 0; k < x->n_in_play; k++)
+				overlap |= !strcmp(x->ra[parts[i]].code, x->ra[x->in_play[k]].code);
+		if (!overlap)
+			x->n_in_play = 0;
+		for (int i = 0; i < n; i++)
+			push_party(x->in_play, &x->n_in_play, parts[i]);
 	} else if (x->n_in_play < 2) {
 		for (size_t i = m0; i < m1; i++)
 			if (x->men[i].ra >= 0 && x->men[i].kind != MK_PLACE)
@@ -1593,6 +1619,9 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	x->carry_date.prec = PREC_UNKNOWN;
 	if (cand0 < x->n_cands && x->cands[cand0].date_explicit && x->cands[cand0].status == STATUS_OCCURRED)
 		x->carry_date = x->cands[cand0].date;
+	for (size_t i = cand0; i < x->n_cands; i++)
+		if (x->cands[i].date_explicit && x->cands[i].status == STATUS_OCCURRED)
+			x->carry_last = x->cands[i].date;
 	return 0;
 }
 
@@ -2017,6 +2046,7 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	x->last_org = -1;
 	x->sent_first = -1;
 	x->carry_date.prec = PREC_UNKNOWN;
+	x->carry_last.prec = PREC_UNKNOWN;
 	if (x->mentions_per_ra)
 		memset(x->mentions_per_ra, 0, x->cap_mpr * sizeof(long));
 	x->n_report_topics = 0;
