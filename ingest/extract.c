@@ -626,7 +626,7 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 			if (best->kind == ENT_ACTOR) {
 				int kind = best->sub == AL_ADJ ? MK_ADJ : MK_ACTOR;
 				/* A capital after "in", "at", "from" names a place, not an actor. */
-				if (best->sub == AL_METONYM && i > s &&
+				if (best->sub == AL_METONYM && i > s && !is_word(x, i + m, "'s") &&
 				    (is_word(x, i - 1, "in") || is_word(x, i - 1, "at") || is_word(x, i - 1, "from") ||
 				     is_word(x, i - 1, "near") || is_word(x, i - 1, "to") || is_word(x, i - 1, "of")))
 					kind = MK_PLACE;
@@ -1152,6 +1152,27 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		}
 		break;
 	}
+	/* "Speaking to journalists after talks with Kerry, Kishida said": the
+	 * subject of the main clause after the opening phrase. */
+	{
+		const char *w0 = low(x, tc->s);
+		size_t l0 = strlen(w0), comma = 0;
+		for (size_t q = tc->s; q < k && !comma; q++)
+			if (is_word(x, q, ","))
+				comma = q;
+		if (l0 > 4 && !strcmp(w0 + l0 - 3, "ing") && !comma) {
+			for (size_t q = k; q < tc->e; q++)
+				if (is_word(x, q, ",")) {
+					size_t r0, r1;
+					mentions_in(x, q + 1, tc->e, &r0, &r1);
+					if (r1 > r0 && x->men[r0].ts <= q + 3) {
+						add_group(x, r0, group_end(x, r0, r1), subj, nsubj, tc->speaker);
+						return;
+					}
+					break;
+				}
+		}
+	}
 	/* ", urging Seoul to ...": the sentence's speaker or subject acts. */
 	const char *kw = low(x, k);
 	size_t kwl = strlen(kw);
@@ -1242,8 +1263,30 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	if (found)
 		return;
 	}
-	if (cs > tc->s && is_reporting(x, cs - 1)) {
+	/* "X said on Tuesday after a telephone conversation with Y": who spoke
+	 * after the call took part in it. */
+	if (cs > tc->s && (is_word(x, cs - 1, "after") || is_word(x, cs - 1, "before") ||
+			   is_word(x, cs - 1, "following") || is_word(x, cs - 1, "during")) &&
+	    tr->frame == FRAME_SYMMETRIC) {
+		if (tc->speaker >= 0) {
+			push_party(subj, nsubj, tc->speaker);
+			return;
+		}
+		size_t r0, r1;
+		mentions_in(x, tc->s, cs, &r0, &r1);
+		for (size_t j = r0; j < r1; j++)
+			if (!x->men[j].quoted && x->men[j].kind != MK_PLACE &&
+			    !(x->men[j].ts > tc->s && in_list(low(x, x->men[j].ts - 1), prepositions))) {
+				add_group(x, j, group_end(x, j, r1), subj, nsubj, tc->speaker);
+				return;
+			}
+	}
+	if (cs > tc->s && is_reporting(x, cs - 1) && tc->speaker >= 0) {
 		/* "X said on Tuesday after talks with Y": the speaker acts. */
+		push_party(subj, nsubj, tc->speaker);
+		return;
+	}
+	if (cs > tc->s && is_reporting(x, cs - 1)) {
 		size_t r0, r1;
 		mentions_in(x, tc->s, cs, &r0, &r1);
 		for (size_t j = r0; j < r1; j++)
@@ -1504,9 +1547,13 @@ static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, si
 				push_party(parts, &n, c->src[k]);
 			for (int k = 0; k < c->ntgt; k++)
 				push_party(parts, &n, c->tgt[k]);
+			if (!sym)
+				break;  /* of directed acts, the first names the pair */
 		}
 	}
-	if (n >= 2) {
+	if (n >= 2 && !sym && x->n_in_play >= 2) {
+		/* A condemnation or a denial does not change who is talking. */
+	} else if (n >= 2) {
 		/* The same talks go on with more people: keep those already in play. */
 		int overlap = 0;
 		for (int i = 0; i < n; i++)
@@ -1517,9 +1564,15 @@ static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, si
 		for (int i = 0; i < n; i++)
 			push_party(x->in_play, &x->n_in_play, parts[i]);
 	} else if (x->n_in_play < 2) {
-		for (size_t i = m0; i < m1; i++)
-			if (x->men[i].ra >= 0 && x->men[i].kind != MK_PLACE)
-				push_party(x->in_play, &x->n_in_play, x->men[i].ra);
+		/* No event yet: the first two states or persons named. */
+		for (size_t i = m0; i < m1 && x->n_in_play < 2; i++)
+			if (x->men[i].ra >= 0 && x->men[i].kind != MK_PLACE) {
+				int dup = 0;
+				for (int k = 0; k < x->n_in_play; k++)
+					dup |= !strcmp(x->ra[x->in_play[k]].code, x->ra[x->men[i].ra].code);
+				if (!dup)
+					push_party(x->in_play, &x->n_in_play, x->men[i].ra);
+			}
 	}
 	/* The subject of the last clause, for "it" and "he". */
 	for (size_t i = m0; i < m1; i++)
@@ -1615,6 +1668,12 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 			push_party(c->tgt, &c->ntgt, n->tgt[k]);
 	}
 	update_in_play(x, cand0, men0, x->n_men);
+	if (getenv("COMMUNIQUE_DEBUG_EXTRACT")) {
+		fprintf(stderr, "  in play:");
+		for (int i = 0; i < x->n_in_play; i++)
+			fprintf(stderr, " %s", x->ra[x->in_play[i]].name);
+		fprintf(stderr, "\n");
+	}
 	/* The time of the sentence is that of its first event, when it names one. */
 	x->carry_date.prec = PREC_UNKNOWN;
 	if (cand0 < x->n_cands && x->cands[cand0].date_explicit && x->cands[cand0].status == STATUS_OCCURRED)
@@ -2003,8 +2062,32 @@ static char *summary_of(const struct extractor *x, const struct cand *c)
 	return buf_detach(&b);
 }
 
-static int emit(struct extractor *x, const struct report *r, const struct cand *c, struct event_list *out)
+/* Drops from a party list the states and repeats already stood for by a
+ * person or body of the same code ("Kishida" makes "Japan" redundant). */
+static void tidy_parties(const struct extractor *x, int *arr, int *n)
 {
+	int k = 0;
+	for (int i = 0; i < *n; i++) {
+		const struct ractor *a = &x->ra[arr[i]];
+		int redundant = 0;
+		for (int j = 0; j < *n && !redundant; j++) {
+			const struct ractor *b = &x->ra[arr[j]];
+			if (i == j || !a->code[0] || strcmp(a->code, b->code))
+				continue;
+			redundant = a->kind == ACTOR_STATE && b->kind != ACTOR_STATE;
+		}
+		if (!redundant)
+			arr[k++] = arr[i];
+	}
+	*n = k;
+}
+
+static int emit(struct extractor *x, const struct report *r, const struct cand *cin, struct event_list *out)
+{
+	struct cand tidy = *cin;
+	const struct cand *c = &tidy;
+	tidy_parties(x, tidy.src, &tidy.nsrc);
+	tidy_parties(x, tidy.tgt, &tidy.ntgt);
 	struct event *e = event_list_push(out);
 	if (!e)
 		return -1;
