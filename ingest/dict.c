@@ -691,6 +691,30 @@ static int load_path(struct loader *ld, const char *path)
 	return 0;
 }
 
+static const struct dict *sort_dict;   /* qsort has no context argument */
+
+static int cmp_code(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = strcmp(sort_dict->actors[x].code, sort_dict->actors[y].code);
+	return c ? c : (x < y ? -1 : x > y);
+}
+
+/* Sorts actor indices by code, keeping file order among equal codes (the
+ * first row of a code is the state or organisation itself). */
+static int index_codes(struct dict *d)
+{
+	free(d->by_code);
+	if (!(d->by_code = malloc((d->n_actors + 1) * sizeof(*d->by_code))))
+		return -1;
+	for (size_t i = 0; i < d->n_actors; i++)
+		d->by_code[i] = (uint32_t)i;
+	sort_dict = d;
+	qsort(d->by_code, d->n_actors, sizeof(*d->by_code), cmp_code);
+	sort_dict = NULL;
+	return 0;
+}
+
 int dict_load(struct dict *d, const char *const *extra, size_t n_extra, char **err)
 {
 	memset(d, 0, sizeof(*d));
@@ -715,7 +739,7 @@ int dict_load(struct dict *d, const char *const *extra, size_t n_extra, char **e
 	for (size_t i = 0; i < n_extra; i++)
 		if (load_path(&ld, extra[i]))
 			goto out;
-	if (trie_finish(d->names) || trie_finish(d->words)) {
+	if (index_codes(d) || trie_finish(d->names) || trie_finish(d->words)) {
 		*err = strdup("out of memory");
 		goto out;
 	}
@@ -764,6 +788,7 @@ void dict_release(struct dict *d)
 	free(d->triggers);
 	trie_free(d->names);
 	trie_free(d->words);
+	free(d->by_code);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -815,8 +840,15 @@ long dict_role_holder(const struct dict *d, const char *role, const char *code, 
 
 long dict_actor_by_code(const struct dict *d, const char *code)
 {
-	for (size_t i = 0; i < d->n_actors; i++)
-		if (!strcmp(d->actors[i].code, code))
-			return (long)i;
+	size_t lo = 0, hi = d->by_code ? d->n_actors : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(d->actors[d->by_code[mid]].code, code) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->n_actors && d->by_code && !strcmp(d->actors[d->by_code[lo]].code, code))
+		return (long)d->by_code[lo];
 	return -1;
 }

@@ -89,6 +89,7 @@ struct dict {
 	struct dict_title *titles;   size_t n_titles;
 	char **topics;               size_t n_topics;
 	struct dict_trigger *triggers; size_t n_triggers;
+	uint32_t *by_code;       /* actor indices sorted by code (first of equal codes first) */
 	struct trie *names;      /* exact case */
 	struct trie *words;      /* lower case */
 };

@@ -12,6 +12,7 @@
 #include "ingest/extract.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,9 @@ struct extractor {
 	int last_org;                          /* the organisation named last ("the Council") */
 	int sent_first;                        /* first actor mention of the current sentence, or -1 */
 	long *mentions_per_ra;                 /* how often each report actor is named */
+	long *pending;                         /* dictionary entries to describe to the archive:
+						  actor index, or -(person index) - 1 */
+	size_t n_pending, cap_pending;
 	size_t cap_mpr;
 	struct cdate anchor;
 	struct cdate carry_date;        /* the explicit date of the last sentence's first event */
@@ -2062,6 +2066,39 @@ static char *summary_of(const struct extractor *x, const struct cand *c)
 	return buf_detach(&b);
 }
 
+/* Queues the dictionary entries behind these actors (and the state of each
+ * person) for extractor_actor_aliases, once each. */
+static int queue_described(struct extractor *x, const int *ra, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct ractor *a = &x->ra[ra[i]];
+		long items[2] = {LONG_MIN, LONG_MIN};
+		if (a->dict_actor >= 0 && !x->d.actors[a->dict_actor].described) {
+			x->d.actors[a->dict_actor].described = 1;
+			items[0] = a->dict_actor;
+		}
+		if (a->dict_person >= 0 && !x->d.persons[a->dict_person].described) {
+			x->d.persons[a->dict_person].described = 1;
+			items[0] = -a->dict_person - 1;
+		}
+		if (a->kind == ACTOR_PERSON && a->code[0]) {
+			long st = dict_actor_by_code(&x->d, a->code);
+			if (st >= 0 && !x->d.actors[st].described) {
+				x->d.actors[st].described = 1;
+				items[1] = st;
+			}
+		}
+		for (int k = 0; k < 2; k++) {
+			if (items[k] == LONG_MIN)
+				continue;
+			if (grow((void **)&x->pending, &x->cap_pending, x->n_pending + 1, sizeof(long)))
+				return -1;
+			x->pending[x->n_pending++] = items[k];
+		}
+	}
+	return 0;
+}
+
 /* Drops from a party list the states and repeats already stood for by a
  * person or body of the same code ("Kishida" makes "Japan" redundant). */
 static void tidy_parties(const struct extractor *x, int *arr, int *n)
@@ -2088,6 +2125,8 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 	const struct cand *c = &tidy;
 	tidy_parties(x, tidy.src, &tidy.nsrc);
 	tidy_parties(x, tidy.tgt, &tidy.ntgt);
+	if (queue_described(x, c->src, c->nsrc) || queue_described(x, c->tgt, c->ntgt))
+		return -1;
 	struct event *e = event_list_push(out);
 	if (!e)
 		return -1;
@@ -2302,46 +2341,34 @@ void extractor_free(struct extractor *x)
 	free(x->named_names);
 	free(x->surnames);
 	free(x->mentions_per_ra);
+	free(x->pending);
 	free(x);
 }
 
 int extractor_actor_aliases(struct extractor *x, const struct event_list *events, actor_alias_fn fn,
 			    void *ctx)
 {
-	for (size_t i = 0; i < events->n; i++) {
-		const struct event *e = &events->items[i];
-		for (size_t k = 0; k < e->n_actors; k++) {
-			const struct event_actor *a = &e->actors[k];
-			for (size_t j = 0; j < x->d.n_actors; j++) {
-				struct dict_actor *d = &x->d.actors[j];
-				if (d->described || strcmp(d->name, a->name))
-					continue;
-				d->described = 1;
-				if (fn(ctx, d->name, d->code, d->kind, (const char *const *)d->aliases, d->n_aliases))
-					return -1;
-			}
-			for (size_t j = 0; j < x->d.n_persons; j++) {
-				struct dict_person *p = &x->d.persons[j];
-				if (p->described || strcmp(p->name, a->name))
-					continue;
-				p->described = 1;
-				const char *al[32];
-				size_t n = 0;
-				for (size_t q = 0; q < p->n_aliases && n < 31; q++)
-					al[n++] = p->aliases[q];
-				al[n++] = p->surname;
-				if (fn(ctx, p->name, a->code, ACTOR_PERSON, al, n))
-					return -1;
-				/* "--actor Japan" finds Kishida's events even where Japan itself is no party. */
-				long st = a->code ? dict_actor_by_code(&x->d, a->code) : -1;
-				if (st >= 0 && !x->d.actors[st].described) {
-					struct dict_actor *da = &x->d.actors[st];
-					da->described = 1;
-					if (fn(ctx, da->name, da->code, da->kind, (const char *const *)da->aliases, da->n_aliases))
-						return -1;
-				}
-			}
+	/* emit() queued the dictionary entries the events use; each is handed
+	 * over once per extractor. */
+	(void)events;
+	int rc = 0;
+	for (size_t i = 0; i < x->n_pending && !rc; i++) {
+		long idx = x->pending[i];
+		if (idx >= 0) {
+			struct dict_actor *d = &x->d.actors[idx];
+			rc = fn(ctx, d->name, d->code, d->kind, (const char *const *)d->aliases, d->n_aliases);
+		} else {
+			struct dict_person *p = &x->d.persons[-idx - 1];
+			const char *al[32];
+			size_t n = 0;
+			for (size_t q = 0; q < p->n_aliases && n < 31; q++)
+				al[n++] = p->aliases[q];
+			al[n++] = p->surname;
+			const struct dict_role *role = dict_person_role(p, &x->anchor);
+			const char *code = role && org_of_role(role->role) ? org_of_role(role->role) : p->code;
+			rc = fn(ctx, p->name, code, ACTOR_PERSON, al, n);
 		}
 	}
-	return 0;
+	x->n_pending = 0;
+	return rc;
 }
