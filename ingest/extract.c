@@ -457,7 +457,8 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	}
 	if ((!strcmp(w, "the") || !strcmp(w, "both")) && i + 1 < end) {
 		size_t j = i + 1;
-		if (!strcmp(w, "the") && is_word(x, j, "two"))
+		if (!strcmp(w, "the") && (is_word(x, j, "two") || is_word(x, j, "three") || is_word(x, j, "four") ||
+					  is_word(x, j, "five") || is_word(x, j, "six")))
 			j++;
 		else if (!strcmp(w, "the") && !is_word(x, j, "sides") && !is_word(x, j, "parties") &&
 			 !is_word(x, j, "delegations"))
@@ -854,7 +855,8 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 	for (size_t i = k; i > lim; i--) {
 		const char *w = low(x, i - 1);
 		if (!strcmp(w, "not") || !strcmp(w, "never") || !strcmp(w, "n't") || !strcmp(w, "no") ||
-		    !strcmp(w, "neither") || !strcmp(w, "nor") || !strcmp(w, "without"))
+		    !strcmp(w, "neither") || !strcmp(w, "nor") || !strcmp(w, "without") || !strcmp(w, "refrain") ||
+		    !strcmp(w, "refrained") || !strcmp(w, "refraining"))
 			return STATUS_NEGATED;
 		if (!strcmp(w, "if") || !strcmp(w, "unless") || !strcmp(w, "could") || !strcmp(w, "might") ||
 		    !strcmp(w, "may") || !strcmp(w, "should") || !strcmp(w, "whether") || !strcmp(w, "must"))
@@ -1205,8 +1207,14 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	if (cs > tc->s && (is_word(x, cs - 1, "who") || is_word(x, cs - 1, "which"))) {
 		size_t r0, r1;
 		mentions_in(x, tc->s, cs - 1, &r0, &r1);
-		if (r1 > r0 && x->men[r1 - 1].te + 2 >= cs - 1) {
-			add_group(x, r1 - 1, r1, subj, nsubj, tc->speaker);
+		if (r1 > r0 && x->men[r1 - 1].te + 6 >= cs - 1) {
+			/* The antecedent, with what stands in apposition before it:
+			 * "X, Foreign Minister, and Y, Defence Minister, who are visiting". */
+			size_t a = group_start(x, r1 - 1, r0);
+			while (a > r0 && x->men[a - 1].te + 6 >= x->men[a].ts && x->men[a - 1].kind != MK_PLACE &&
+			       !(x->men[a - 1].ts > tc->s && in_list(low(x, x->men[a - 1].ts - 1), prepositions)))
+				a--;
+			add_group(x, a, r1, subj, nsubj, tc->speaker);
 			return;
 		}
 	}
@@ -1328,6 +1336,8 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 			while (back > te && (is_word(x, back - 1, "the") || is_word(x, back - 1, "both") ||
 					     is_word(x, back - 1, "of") || (x->toks.t[back - 1].flags & TOK_CAP)))
 				back--;
+			if (m->ts > te + 6)
+				break;
 			int linked = back == te || (back > te && (is_word(x, back - 1, "with") ||
 								   is_word(x, back - 1, "between") ||
 								   is_word(x, back - 1, "among")));
@@ -1376,6 +1386,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
 	size_t s = tc->s, e = tc->e;
 	if (!tail_ok(x, tr, h->te, e))
+		return 0;
+	/* "at the start of their meeting": an event told before, not a new one. */
+	if (tr->noun && h->ts > s && (is_word(x, h->ts - 1, "their") || is_word(x, h->ts - 1, "his") ||
+				      is_word(x, h->ts - 1, "her") || is_word(x, h->ts - 1, "its")))
 		return 0;
 	/* "Hailing the rapprochement, the Council ...": a preamble, not an act;
 	 * ", meeting in Dushanbe,": a participle, not a meeting. */
@@ -1474,6 +1488,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "reconsider its decision to downgrade ties": the decision's date is not the clause's. */
 	int ti = tc->intention ? -1 : governing_timex(tc->tx, h->ts, h->te, cs, ce,
 						      c.status == STATUS_PLANNED ? cs : s);
+	if (ti < 0 && !tc->intention && ce < e && is_word(x, ce, "when")) {
+		/* "agreed to ... when Kishida visited Manila in November": the when-clause dates it. */
+		size_t we = ce + 1;
+		while (we < e && !is_word(x, we, ",") && !is_word(x, we, ";"))
+			we++;
+		ti = governing_timex(tc->tx, ce, ce + 1, ce, we, ce);
+	}
 	if (ti < 0 && !tc->intention && cs > s && (is_reporting(x, cs - 1) || (cs > s + 1 && is_reporting(x, cs - 2))))
 		ti = governing_timex(tc->tx, cs - 1, cs, s, cs, s);
 	if (ti >= 0) {
@@ -1870,8 +1891,13 @@ static void complete_parties(struct extractor *x)
 			continue;
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
+		for (int k = 1; f >= 0 && k < c->nsrc; k++)
+			if (!strcmp(x->ra[c->src[k]].code, x->ra[f].code))
+				f = -1;
 		if (f >= 0)
 			push_party(c->tgt, &c->ntgt, f);
+		else if (c->tr->frame == FRAME_DIRECTED)
+			c->dead = 1;  /* "welcomed the agreement" they made themselves */
 	}
 }
 
@@ -1906,6 +1932,10 @@ static void prune_parties(struct extractor *x)
 {
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
+		/* History told as background ("the 1965 agreement") is not news. */
+		if (!c->dead && c->date_explicit && x->anchor.prec != PREC_UNKNOWN && c->date.prec != PREC_UNKNOWN &&
+		    c->date.year + 20 < x->anchor.year)
+			c->dead = 1;
 		if (c->dead || c->tr->frame == FRAME_SYMMETRIC)
 			continue;
 		int n = 0;
@@ -1937,6 +1967,11 @@ static void merge_cands(struct extractor *x)
 			/* A meeting today and a summit last month are two meetings. */
 			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
 			    cdate_compare_text(&a->date, &b->date) && !near_anchor(x, a, b))
+				continue;
+			/* Two meetings told with verbs in two sentences are two meetings;
+			 * "the talks", "the call" tell one again. */
+			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
+			    !a->tr->noun && !b->tr->noun)
 				continue;
 			/* Two agreements told in two body sentences are two agreements. */
 			if (!strcmp(a->tr->type, "agreement") && !a->headline && !b->headline &&
