@@ -1770,6 +1770,23 @@ static int roles_compatible(const struct extractor *x, const struct cand *a, con
 	return src && tgt;
 }
 
+/* How many distinct codes two symmetric events share. */
+static int shared_codes(const struct extractor *x, const struct cand *a, const struct cand *b)
+{
+	int n = 0;
+	for (int i = 0; i < a->nsrc; i++) {
+		int dup = 0;
+		for (int k = 0; k < i && !dup; k++)
+			dup = !strcmp(x->ra[a->src[k]].code, x->ra[a->src[i]].code);
+		for (int k = 0; k < b->nsrc && !dup; k++)
+			if (!strcmp(x->ra[b->src[k]].code, x->ra[a->src[i]].code)) {
+				n++;
+				break;
+			}
+	}
+	return n;
+}
+
 static int codes_subset(const struct extractor *x, const struct cand *a, const struct cand *b)
 {
 	/* Every code of a is among b's. */
@@ -1977,8 +1994,9 @@ static void merge_cands(struct extractor *x)
 			if (!strcmp(a->tr->type, "agreement") && !a->headline && !b->headline &&
 			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
 				continue;
-			int ok = a->tr->frame == FRAME_SYMMETRIC ? (codes_subset(x, a, b) || codes_subset(x, b, a))
-								 : roles_compatible(x, a, b);
+			int ok = a->tr->frame == FRAME_SYMMETRIC
+					 ? (codes_subset(x, a, b) || codes_subset(x, b, a) || shared_codes(x, a, b) >= 2)
+					 : roles_compatible(x, a, b);
 			/* "summoned the ambassador to lodge a protest over ...": one act. */
 			if (!ok && a->ev_start == b->ev_start && a->headline == b->headline && b->purpose &&
 			    a->tr->frame != FRAME_SYMMETRIC && a->nsrc && b->nsrc &&
