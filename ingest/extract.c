@@ -1133,6 +1133,7 @@ struct trigger_ctx {
 	int prev_tgt[MAX_PARTIES], npt;
 	size_t next_trigger;            /* where the next trigger of the sentence starts */
 	int intention;                  /* the trigger is someone's "decision to ..." */
+	int will;                       /* "will", "shall", "is to": a plan from now, not reported */
 	int prev_in_clause;             /* an earlier trigger of the sentence governs this one */
 	int pronoun_led;                /* the sentence opens with "It", "He", "They" */
 	int same_day;                   /* "the same day", "that day": the time of the sentence before */
@@ -1387,9 +1388,15 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	size_t s = tc->s, e = tc->e;
 	if (!tail_ok(x, tr, h->te, e))
 		return 0;
-	/* "at the start of their meeting": an event told before, not a new one. */
+	/* "at the start of their meeting", "after the meeting": an event told
+	 * before, not a new one. */
 	if (tr->noun && h->ts > s && (is_word(x, h->ts - 1, "their") || is_word(x, h->ts - 1, "his") ||
 				      is_word(x, h->ts - 1, "her") || is_word(x, h->ts - 1, "its")))
+		return 0;
+	if (tr->noun && h->ts > s + 1 && is_word(x, h->ts - 1, "the") &&
+	    (is_word(x, h->ts - 2, "after") || is_word(x, h->ts - 2, "during") || is_word(x, h->ts - 2, "following")) &&
+	    !(h->te < e && (is_word(x, h->te, "with") || is_word(x, h->te, "between"))) &&
+	    !(h->te > h->ts && (is_word(x, h->te - 1, "with") || is_word(x, h->te - 1, "between"))))
 		return 0;
 	/* "Hailing the rapprochement, the Council ...": a preamble, not an act;
 	 * ", meeting in Dushanbe,": a participle, not a meeting. */
@@ -1408,6 +1415,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	int status = modality(x, cs, h->ts, s, e);
 	if (status < 0)
 		return 0;
+	tc->will = 0;
+	for (size_t q = h->ts; q > cs && q + 8 > h->ts; q--)
+		tc->will |= is_word(x, q - 1, "will") || is_word(x, q - 1, "shall") || is_word(x, q - 1, "'ll");
 	/* A threat is made now, whatever it threatens. */
 	if (!strcmp(tr->type, "threat") && status == STATUS_PLANNED)
 		status = STATUS_OCCURRED;
@@ -1500,6 +1510,12 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
 		c.date_explicit = 1;
+		/* "announced that X would reopen its borders from Monday evening",
+		 * told after that Monday: it has happened. */
+		if (c.status == STATUS_PLANNED && !tc->will && c.date.prec == PREC_DAY && x->anchor.prec == PREC_DAY &&
+		    days_from_civil(c.date.year, c.date.month, c.date.day) <
+			    days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day))
+			c.status = STATUS_OCCURRED;
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
 		    strcmp(tr->type, "threat"))
 			c.status = STATUS_PLANNED;
@@ -1906,6 +1922,10 @@ static void complete_parties(struct extractor *x)
 		}
 		if (c->tr->frame == FRAME_SOURCE)
 			continue;
+		if (!strcmp(c->tr->type, "visit")) {
+			c->dead = 1;  /* a journey with no named destination state */
+			continue;
+		}
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
 		for (int k = 1; f >= 0 && k < c->nsrc; k++)
@@ -2178,6 +2198,18 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 	const struct cand *c = &tidy;
 	tidy_parties(x, tidy.src, &tidy.nsrc);
 	tidy_parties(x, tidy.tgt, &tidy.ntgt);
+	/* A meeting of one party is no diplomatic event ("an EU summit"). */
+	if (c->tr->frame == FRAME_SYMMETRIC) {
+		int distinct = 0;
+		for (int i = 0; i < c->nsrc; i++) {
+			int dup = 0;
+			for (int k = 0; k < i; k++)
+				dup |= !strcmp(x->ra[c->src[k]].code, x->ra[c->src[i]].code);
+			distinct += !dup;
+		}
+		if (distinct < 2)
+			return 0;
+	}
 	if (queue_described(x, c->src, c->nsrc) || queue_described(x, c->tgt, c->ntgt))
 		return -1;
 	struct event *e = event_list_push(out);
