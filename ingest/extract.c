@@ -1933,7 +1933,7 @@ static void complete_parties(struct extractor *x)
 				f = -1;
 		if (f >= 0)
 			push_party(c->tgt, &c->ntgt, f);
-		else if (c->tr->frame == FRAME_DIRECTED)
+		else if (!strcmp(c->tr->type, "support"))
 			c->dead = 1;  /* "welcomed the agreement" they made themselves */
 	}
 }
