@@ -856,7 +856,9 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 		const char *w = low(x, i - 1);
 		if (!strcmp(w, "not") || !strcmp(w, "never") || !strcmp(w, "n't") || !strcmp(w, "no") ||
 		    !strcmp(w, "neither") || !strcmp(w, "nor") || !strcmp(w, "without") || !strcmp(w, "refrain") ||
-		    !strcmp(w, "refrained") || !strcmp(w, "refraining"))
+		    !strcmp(w, "refrained") || !strcmp(w, "refraining") || !strcmp(w, "cancellation") ||
+		    !strcmp(w, "cancelled") || !strcmp(w, "canceled") || !strcmp(w, "postponed") ||
+		    !strcmp(w, "postponement") || !strcmp(w, "suspension") || !strcmp(w, "scrapped"))
 			return STATUS_NEGATED;
 		if (!strcmp(w, "if") || !strcmp(w, "unless") || !strcmp(w, "could") || !strcmp(w, "might") ||
 		    !strcmp(w, "may") || !strcmp(w, "should") || !strcmp(w, "whether") || !strcmp(w, "must"))
@@ -879,7 +881,8 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 				"planned", "intends", "intend", "intended", "expected", "expects", "scheduled",
 				"wants", "want", "wanted", "hopes", "hope", "hoped", "ready", "set", "due", "agreed",
 				"agree", "agrees", "aims", "seeks", "sought", "asked", "offered", "commitment",
-				"pledged", "pledge", "vowed", "promised", "willingness", "invitation", NULL};
+				"pledged", "pledge", "vowed", "promised", "willingness", "invitation", "instructed",
+				"directed", "told", NULL};
 			for (size_t q = i - 1; q > cs && q + 8 > i; q--)
 				if (in_list(low(x, q - 1), intent)) {
 					status = STATUS_PLANNED;
@@ -924,7 +927,8 @@ static void find_timex(struct extractor *x, size_t s, size_t e, struct sent_time
 
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
-static int governing_timex(const struct sent_timex *st, size_t k, size_t te, size_t cs, size_t ce, size_t s)
+static int governing_timex(const struct sent_timex *st, size_t k, size_t te, size_t cs, size_t ce, size_t s,
+			   int planned)
 {
 	int best = -1;
 	size_t bestd = (size_t)-1;
@@ -940,6 +944,9 @@ static int governing_timex(const struct sent_timex *st, size_t k, size_t te, siz
 		if ((t->flags & TIMEX_F_MODIFIER) && at > k && at != te)
 			continue;
 		size_t d = at > k ? at - k : k - at;
+		/* A plan takes the future date of its clause over a past one. */
+		if (planned && t->tense_used == TENSE_PAST)
+			d += 100;
 		if (d < bestd) {
 			bestd = d;
 			best = (int)i;
@@ -948,7 +955,7 @@ static int governing_timex(const struct sent_timex *st, size_t k, size_t te, siz
 	if (best >= 0)
 		return best;
 	for (size_t i = 0; i < st->n; i++)
-		if (st->tok_of[i] <= s + 2 && st->tok_of[i] < k && st->tx[i].kind != TIMEX_DEADLINE &&
+		if (st->tok_of[i] >= s && st->tok_of[i] <= s + 2 && st->tok_of[i] < k && st->tx[i].kind != TIMEX_DEADLINE &&
 		    st->tx[i].date.prec != PREC_UNKNOWN && !(st->tx[i].flags & TIMEX_F_CITATION))
 			return (int)i;
 	return -1;
@@ -1393,7 +1400,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (tr->noun && h->ts > s && (is_word(x, h->ts - 1, "their") || is_word(x, h->ts - 1, "his") ||
 				      is_word(x, h->ts - 1, "her") || is_word(x, h->ts - 1, "its")))
 		return 0;
-	if (tr->noun && h->ts > s + 1 && is_word(x, h->ts - 1, "the") &&
+	if (h->ts > s + 1 && is_word(x, h->ts - 1, "the") &&
 	    (is_word(x, h->ts - 2, "after") || is_word(x, h->ts - 2, "during") || is_word(x, h->ts - 2, "following")) &&
 	    !(h->te < e && (is_word(x, h->te, "with") || is_word(x, h->te, "between"))) &&
 	    !(h->te > h->ts && (is_word(x, h->te - 1, "with") || is_word(x, h->te - 1, "between"))))
@@ -1497,16 +1504,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* Date: the clause's own, else the reporting clause's, else the report's. */
 	/* "reconsider its decision to downgrade ties": the decision's date is not the clause's. */
 	int ti = tc->intention ? -1 : governing_timex(tc->tx, h->ts, h->te, cs, ce,
-						      c.status == STATUS_PLANNED ? cs : s);
+						      c.status == STATUS_PLANNED ? cs : s, c.status == STATUS_PLANNED);
 	if (ti < 0 && !tc->intention && ce < e && is_word(x, ce, "when")) {
 		/* "agreed to ... when Kishida visited Manila in November": the when-clause dates it. */
 		size_t we = ce + 1;
 		while (we < e && !is_word(x, we, ",") && !is_word(x, we, ";"))
 			we++;
-		ti = governing_timex(tc->tx, ce, ce + 1, ce, we, ce);
+		ti = governing_timex(tc->tx, ce, ce + 1, ce, we, ce, 0);
 	}
 	if (ti < 0 && !tc->intention && cs > s && (is_reporting(x, cs - 1) || (cs > s + 1 && is_reporting(x, cs - 2))))
-		ti = governing_timex(tc->tx, cs - 1, cs, s, cs, s);
+		ti = governing_timex(tc->tx, cs - 1, cs, s, cs, s, 0);
 	if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
 		c.date_explicit = 1;
