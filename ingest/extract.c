@@ -76,6 +76,8 @@ struct cand {
 	size_t trig_start, trig_end;  /* bytes of the trigger words, for debugging */
 	size_t trig_tok;              /* its first token (valid while its sentence is read) */
 	int purpose;                  /* "... to lodge a protest": the purpose of an earlier act */
+	size_t what_start, what_end;  /* bytes of what was agreed ("to step up efforts ..."), or 0, 0 */
+	int what_cut;                 /* ... cut short */
 };
 
 struct extractor {
@@ -1543,6 +1545,22 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	c.ev_end = x->toks.t[e - 1].end;
 	c.trig_start = x->toks.t[h->ts].start;
 	c.trig_tok = h->ts;
+	if (!strcmp(tr->type, "agreement") && !tr->noun) {
+		/* What was agreed, for the summary: the clause after the verb. */
+		size_t a = h->te, b = ce < e ? ce : e;
+		while (a < b && (is_word(x, a, "that") || is_word(x, a, ",") || is_word(x, a, "on")))
+			a++;
+		if (b > a + 18) {
+			b = a + 18;
+			c.what_cut = 1;
+		}
+		while (b > a && (x->toks.t[b - 1].flags & TOK_PUNCT))
+			b--;
+		if (b > a + 2) {
+			c.what_start = x->toks.t[a].start;
+			c.what_end = x->toks.t[b - 1].end;
+		}
+	}
 	c.purpose = (h->ts > s && is_word(x, h->ts - 1, "to")) ||
 		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && in_list(low(x, h->ts - 1), skip_adverbs));
 	c.trig_end = x->toks.t[h->te - 1].end;
@@ -2114,7 +2132,7 @@ static const char *verb_alone(const struct phrase *p, enum event_status st)
 	return p->sym;
 }
 
-static char *summary_of(const struct extractor *x, const struct cand *c)
+static char *summary_of(const struct extractor *x, const struct cand *c, const char *text)
 {
 	struct buf b;
 	buf_init(&b, 4096);
@@ -2134,6 +2152,9 @@ static char *summary_of(const struct extractor *x, const struct cand *c)
 			buf_printf(&b, " %.*s", (int)(n - 3), v);
 		else
 			buf_printf(&b, " %s", v);
+		if (text && c->what_end > c->what_start && c->what_end <= strlen(text) && c->status == STATUS_OCCURRED)
+			buf_printf(&b, ": %.*s%s", (int)(c->what_end - c->what_start), text + c->what_start,
+				   c->what_cut ? "\u2026" : "");
 	} else {
 		if (c->nsrc)
 			label_list(x, c->src, c->nsrc, &b);
@@ -2247,7 +2268,7 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 		e->ev_start = c->headline ? 0 : c->ev_start;
 		e->ev_end = c->headline ? 0 : c->ev_end;
 	}
-	return (e->summary = summary_of(x, c)) ? 0 : -1;
+	return (e->summary = summary_of(x, c, c->headline ? r->title : r->body)) ? 0 : -1;
 }
 
 int extract_events(struct extractor *x, const struct report *r, struct event_list *out, char **err)
