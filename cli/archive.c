@@ -1,9 +1,15 @@
 /* Opening the archive and the dictionaries for a command, with the messages
  * and exit codes every command shares. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/archive.h"
+#include "util/buf.h"
 
 int open_archive(struct cli *cli, int flags, struct store **out)
 {
@@ -58,3 +64,38 @@ int parse_date_option(const char *opt, const char *value, struct cdate *out)
 	}
 	return 0;
 }
+
+/* Takes the archive's writer lock, waiting up to wait_s seconds. Returns the
+ * lock's descriptor, -1 on error (printed), or -2 when another holds it. */
+int archive_lock(const char *db_path, long wait_s)
+{
+	struct buf path;
+	buf_init(&path, 0);
+	buf_printf(&path, "%s.lock", db_path);
+	int fd = open(buf_str(&path), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		error("cannot open the lock file '%s': %s", buf_str(&path), strerror(errno));
+		buf_release(&path);
+		return -1;
+	}
+	buf_release(&path);
+	struct timespec start, now;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return fd;
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			error("cannot lock '%s.lock': %s", db_path, strerror(errno));
+			close(fd);
+			return -1;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec - start.tv_sec >= wait_s) {
+			close(fd);
+			return -2;
+		}
+		struct timespec pause = {.tv_sec = 0, .tv_nsec = 100000000L};
+		nanosleep(&pause, NULL);
+	}
+}
+

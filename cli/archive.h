@@ -13,6 +13,12 @@
 /* Each prints its own error and returns -1 on failure. */
 int open_archive(struct cli *cli, int flags, struct store **out);
 int open_extractor(struct cli *cli, struct extractor **out);
+/* Takes the archive's writer lock (ARCHIVE.lock, flock), waiting up to wait_s
+ * seconds: every writer of an archive takes it, so that updates and imports
+ * never interleave. Returns the lock's descriptor (close it to release), -1
+ * on error (printed), or -2 when another process holds it. */
+int archive_lock(const char *db_path, long wait_s);
+
 /* Parses a --date/--from/--to value; NULL leaves out->prec PREC_UNKNOWN. */
 int parse_date_option(const char *opt, const char *value, struct cdate *out);
 

@@ -50,7 +50,7 @@ static void on_message(void *ctx, enum import_msg kind, const char *where, const
 int cmd_ingest(struct cli *cli, int argc, char **argv)
 {
 	const char *format = "auto", *date = NULL, *agency = NULL, *url = NULL, *map = NULL;
-	long batch = 0;
+	long batch = 0, wait = 3600;
 	const struct option opts[] = {
 		{"format", 'f', OPT_STRING, &format, "F", "reader: auto (default) or one of the formats below"},
 		{"date", 0, OPT_STRING, &date, "DATE", "publication date for reports that do not give one"},
@@ -58,6 +58,7 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 		{"url", 0, OPT_STRING, &url, "URL", "URL for reports that do not give one"},
 		{"map", 0, OPT_STRING, &map, "K=V,...", "column names of tables: title=headline,text=body"},
 		{"batch", 0, OPT_LONG, &batch, "N", "reports per transaction (default 500)"},
+		{"wait", 0, OPT_LONG, &wait, "SECONDS", "wait at most this long for a running update (default 3600)"},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	char **pos;
@@ -97,6 +98,18 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 		free(pos);
 		return EXIT_ARCHIVE;
 	}
+	/* Imports and scheduled updates take turns on an archive (taken once the
+	 * file is known to be an archive, so that no lock file is left beside
+	 * anything else). */
+	int lock = archive_lock(cli->db_path, wait);
+	if (lock < 0) {
+		if (lock == -2)
+			error("another update or import holds '%s.lock' (waited %ld s; see --wait)", cli->db_path, wait);
+		store_close(s);
+		extractor_free(x);
+		free(pos);
+		return lock == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
+	}
 	struct progress prog = {.tty = isatty(STDERR_FILENO)};
 	struct importer *im = NULL;
 	struct import_stats st = {0};
@@ -121,6 +134,7 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 	}
 	importer_free(im);
 	store_close(s);
+	close(lock);
 	extractor_free(x);
 	free(pos);
 	printf("imported %ld, unchanged %ld, replaced %ld, failed %ld\n", st.imported, st.unchanged,

@@ -87,40 +87,6 @@ static void on_message(void *ctx, enum update_msg kind, const struct source *src
 		printf("%s: %s: %s\n", src->name, where, msg);
 }
 
-/* Takes the archive's writer lock, waiting up to wait_s seconds. Returns the
- * lock's descriptor, -1 on error (printed), or -2 when another holds it. */
-static int take_lock(const char *db_path, long wait_s)
-{
-	struct buf path;
-	buf_init(&path, 0);
-	buf_printf(&path, "%s.lock", db_path);
-	int fd = open(buf_str(&path), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (fd < 0) {
-		error("cannot open the lock file '%s': %s", buf_str(&path), strerror(errno));
-		buf_release(&path);
-		return -1;
-	}
-	buf_release(&path);
-	struct timespec start, now;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (;;) {
-		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
-			return fd;
-		if (errno != EWOULDBLOCK && errno != EINTR) {
-			error("cannot lock '%s.lock': %s", db_path, strerror(errno));
-			close(fd);
-			return -1;
-		}
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (now.tv_sec - start.tv_sec >= wait_s) {
-			close(fd);
-			return -2;
-		}
-		struct timespec pause = {.tv_sec = 0, .tv_nsec = 100000000L};
-		nanosleep(&pause, NULL);
-	}
-}
-
 static char *default_sources(const char *db_path)
 {
 	const char *slash = strrchr(db_path, '/');
@@ -308,7 +274,7 @@ static int update_with_sources(struct cli *cli, struct update_args *a, struct ru
 		return EXIT_USAGE;
 	}
 	int lock = -1, rc;
-	if (!a->dry_run && (lock = take_lock(cli->db_path, a->wait)) < 0) {
+	if (!a->dry_run && (lock = archive_lock(cli->db_path, a->wait)) < 0) {
 		if (lock == -2) {
 			error("another update is running (the lock '%s.lock' is held)", cli->db_path);
 			log_line(ui, "another update is running: nothing done");
