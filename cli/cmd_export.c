@@ -144,8 +144,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		filter_release(&fo);
 		return EXIT_USAGE;
 	}
-	if (delim && strlen(delim) != 1) {
-		error("--delimiter takes one character, not '%s'", delim);
+	if (delim && (strlen(delim) != 1 || strchr("\"\r\n", delim[0]))) {
+		error("--delimiter takes one character other than a quote or a line break, not '%s'", delim);
 		filter_release(&fo);
 		return EXIT_USAGE;
 	}
@@ -245,7 +245,14 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	}
 	buf_release(&tmp);
 	/* The cursor moves only once the output is known to be complete. */
-	int out_failed = close_stdout() != 0;
+	/* A failure of stdout was said already: do not say it twice. */
+	int out_failed;
+	if (failed && !output) {
+		fclose(stdout);
+		out_failed = 1;
+	} else {
+		out_failed = close_stdout() != 0;
+	}
 	if (since && !failed && !out_failed &&
 	    store_cursor_set(s, since, mark, run.written, ex->name, output, &err)) {
 		error("archive '%s': %s (the output is complete; the next export repeats it)", cli->db_path, err);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/filter.h"
+#include "util/buf.h"
 
 static const char *const event_types[] = {
 	"phone_call", "meeting", "visit", "negotiation", "agreement", "support", "condemnation",
@@ -186,7 +187,15 @@ int filter_resolve(struct filter_opts *fo, struct store *s)
 	q->n_actors = fo->actors.n;
 	q->between[0] = fo->between[0];
 	q->between[1] = fo->between[1];
-	q->types = fo->types.n ? fo->types.items[0] : NULL;
+	if (fo->n_type_items) {
+		struct buf b;
+		buf_init(&b, 0);
+		for (size_t i = 0; i < fo->n_type_items; i++)
+			buf_printf(&b, "%s%s", i ? "," : "", fo->type_items[i]);
+		if (!(fo->types_joined = buf_detach(&b)))
+			return -2;
+	}
+	q->types = fo->types_joined;
 	q->topic = fo->topic;
 	q->from = fo->from;
 	q->to = fo->to;
@@ -203,5 +212,7 @@ void filter_release(struct filter_opts *fo)
 	opt_list_release(&fo->types);
 	free(fo->type_items);
 	fo->type_items = NULL;
+	free(fo->types_joined);
+	fo->types_joined = NULL;
 	fo->n_type_items = 0;
 }

@@ -16,6 +16,7 @@ struct filter_opts {
 	/* derived by filter_resolve */
 	const char **type_items;
 	size_t n_type_items;
+	char *types_joined;        /* every --type, comma-separated, for the query echo */
 	struct event_filter f;
 	struct tl_query q;
 };

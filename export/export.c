@@ -8,6 +8,9 @@
 
 #include <utf8proc.h>
 
+/* The statuses a timeline shows when none is asked for (cli/filter.c). */
+#define TL_DEFAULT_STATUS "occurred,planned"
+
 static const struct exporter *const formats[] = {
 	&export_csv, &export_json, &export_jsonl, &export_html,
 	&export_timelinejs, &export_markdown, &export_icews,
@@ -285,5 +288,12 @@ int tl_describe_query(struct buf *b, const struct tl_query *q)
 		rc |= buf_printf(b, "%sAgency: %s", b->len ? "; " : "", q->agency);
 	if (q->text)
 		rc |= buf_printf(b, "%sText: %s", b->len ? "; " : "", q->text);
+	/* A timeline cut short or widened to other statuses must say so: the
+	 * reader of a page or slide show has no other way to know. */
+	if (q->status && strcmp(q->status, TL_DEFAULT_STATUS))
+		rc |= buf_printf(b, "%sStatus: %s", b->len ? "; " : "", q->status);
+	if (q->limit > 0)
+		rc |= buf_printf(b, "%sAt most %ld event%s", b->len ? "; " : "", q->limit,
+				 q->limit == 1 ? "" : "s");
 	return rc ? -1 : 0;
 }

@@ -395,6 +395,16 @@ static void build_when(struct html_out *h, xmlNodePtr art, const struct cdate *d
 	char words[48], iso[16];
 	tl_date_words(d, words, sizeof(words));
 	cdate_format(d, iso);
+	/* A season is stored as its first month, but "2014-06" would tell a
+	 * machine reading datetime that the event was in June: give the year,
+	 * the most that HTML's date syntax can say truthfully, and nothing for
+	 * a winter, which runs into the next year. */
+	if (d->prec == PREC_SEASON && iso[0]) {
+		if (d->month == 12)
+			iso[0] = '\0';
+		else
+			snprintf(iso, sizeof(iso), "%04d", d->year);
+	}
 	xmlNodePtr when = el(h, art, "div", "when");
 	xmlNodePtr t = el_text(h, when, iso[0] ? "time" : "span", NULL, words);
 	if (iso[0])

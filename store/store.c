@@ -37,7 +37,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_EVENT_ORPHAN_DEL] =
 		"DELETE FROM events WHERE id = ?1"
 		" AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)",
-	[ST_EVENT_FIND] = "SELECT id, date, date_precision FROM events WHERE party_key = ?1 ORDER BY id",
+	/* The same event told again: an equal date or a wider one (a prefix,
+	 * ?2..?11 are the date and its prefixes), then a narrower one (?2 is a
+	 * prefix of it; ?3 is ?2 followed by a byte above any date's). */
+	[ST_EVENT_FIND] = "SELECT id, date FROM events WHERE party_key = ?1"
+		" AND date IN (?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+	[ST_EVENT_FIND_NARROWER] = "SELECT id, date FROM events WHERE party_key = ?1"
+		" AND date > ?2 AND date < ?3",
 	[ST_EVENT_ADD] =
 		"INSERT INTO events(type, cameo, status, date, date_precision, party_key, summary,"
 		" evidence, added_at, changed_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)",
@@ -53,6 +59,18 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_EVENT_REPORT_ADD] =
 		"INSERT OR IGNORE INTO event_reports(event_id, report_id, evidence, ev_start, ev_end)"
 		" VALUES (?1,?2,?3,?4,?5)",
+	[ST_ALIAS_ADD] = "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?1, ?2)",
+	[ST_SAVEPOINT] = "SAVEPOINT report",
+	[ST_RELEASE] = "RELEASE report",
+	[ST_DEFER_ON] = "INSERT INTO fts_deferred(id) VALUES (1)",
+	[ST_DEFER_OFF] = "DELETE FROM fts_deferred",
+	/* One statement for the whole batch: FTS5 writes its pending data out at
+	 * the start and end of every statement, so row by row would cut the
+	 * index into a segment a row. ?1 is a JSON array of ids. */
+	[ST_FTS_REPORT] = "INSERT INTO reports_fts(rowid, title, lede, body)"
+		" SELECT id, title, lede, body FROM reports WHERE id IN (SELECT value FROM json_each(?1))",
+	[ST_FTS_EVENT] = "INSERT INTO events_fts(rowid, summary, evidence)"
+		" SELECT id, summary, evidence FROM events WHERE id IN (SELECT value FROM json_each(?1))",
 };
 
 static char *msg(const char *fmt, const char *a, const char *b)
@@ -65,6 +83,9 @@ static char *msg(const char *fmt, const char *a, const char *b)
 
 int store_fail(struct store *s, char **err, const char *what)
 {
+	/* A failed statement may have rolled back more than itself. */
+	if (s)
+		store_cache_forget(s);
 	if (err)
 		*err = msg("%s: %s", what, s && s->db ? sqlite3_errmsg(s->db) : "out of memory");
 	return -1;
@@ -80,6 +101,17 @@ sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, char **err)
 	sqlite3_reset(s->st[id]);
 	sqlite3_clear_bindings(s->st[id]);
 	return s->st[id];
+}
+
+int store_step_done(struct store *s, sqlite3_stmt *st, const char *what, char **err)
+{
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		store_fail(s, err, what);
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
 }
 
 int store_exec(struct store *s, const char *sql, char **err)
@@ -243,6 +275,9 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 		free(inner);
 		goto fail;
 	}
+	if (!s->readonly && pragma_int(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+				       " AND name = 'fts_deferred'", &s->defer, err))
+		goto fail;
 	*out = s;
 	return 0;
 fail:
@@ -263,24 +298,212 @@ void store_close(struct store *s)
 		sqlite3_finalize(s->st[i]);
 	if (s->db)
 		sqlite3_close_v2(s->db);
+	store_cache_forget(s);
+	free(s->ids.slot);
+	free(s->fts_reports.v);
+	free(s->fts_events.v);
 	free(s->path);
 	free(s);
 }
 
+/* ---- batches and deferred full-text indexing ------------------------------ */
+
+int store_deferring(const struct store *s)
+{
+	return s->batch;
+}
+
+int store_fts_pending(const struct store *s)
+{
+	return s->fts_reports.n > 0 || s->fts_events.n > 0;
+}
+
+int store_fts_add(struct store *s, struct id_list *l, int64_t id, char **err)
+{
+	(void)s;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 256;
+		int64_t *p = realloc(l->v, cap * sizeof(*p));
+		if (!p) {
+			*err = strdup("out of memory");
+			return -1;
+		}
+		l->v = p;
+		l->cap = cap;
+	}
+	l->v[l->n++] = id;
+	return 0;
+}
+
+static int fts_index(struct store *s, struct id_list *l, enum stmt_id id, char **err)
+{
+	if (!l->n)
+		return 0;
+	struct buf json;
+	buf_init(&json, 0);
+	int rc = buf_addch(&json, '[');
+	for (size_t i = 0; i < l->n && !rc; i++)
+		rc = buf_printf(&json, "%s%lld", i ? "," : "", (long long)l->v[i]);
+	if (rc || buf_addch(&json, ']')) {
+		buf_release(&json);
+		*err = strdup("out of memory");
+		return -1;
+	}
+	sqlite3_stmt *st = store_stmt(s, id, err);
+	rc = -1;
+	if (st) {
+		sqlite3_bind_text(st, 1, json.data, (int)json.len, SQLITE_STATIC);
+		rc = store_step_done(s, st, "cannot index the full text", err);
+		sqlite3_clear_bindings(st);
+	}
+	buf_release(&json);
+	if (!rc)
+		l->n = 0;
+	return rc;
+}
+
+int store_fts_flush(struct store *s, char **err)
+{
+	return fts_index(s, &s->fts_reports, ST_FTS_REPORT, err) ||
+	       fts_index(s, &s->fts_events, ST_FTS_EVENT, err) ? -1 : 0;
+}
+
+/* Forgets the batch's deferred rows and what the cache learnt: after a
+ * rollback neither exists any more. */
+static void batch_end(struct store *s)
+{
+	s->batch = 0;
+	s->fts_reports.n = s->fts_events.n = 0;
+	store_cache_forget(s);
+}
+
 int store_begin(struct store *s, char **err)
 {
-	return store_exec(s, "BEGIN IMMEDIATE", err);
+	if (store_exec(s, "BEGIN IMMEDIATE", err))
+		return -1;
+	if (s->defer == 1) {
+		sqlite3_stmt *st = store_stmt(s, ST_DEFER_ON, err);
+		if (!st || store_step_done(s, st, "cannot begin a batch", err)) {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			batch_end(s);
+			return -1;
+		}
+		s->batch = 1;
+	}
+	return 0;
 }
 
 int store_commit(struct store *s, char **err)
 {
-	return store_exec(s, "COMMIT", err);
+	if (s->batch) {
+		sqlite3_stmt *st;
+		if (store_fts_flush(s, err))
+			return -1;
+		if (!(st = store_stmt(s, ST_DEFER_OFF, err)) ||
+		    store_step_done(s, st, "cannot end the batch", err))
+			return -1;
+		s->batch = 0;
+	}
+	if (store_exec(s, "COMMIT", err)) {
+		store_cache_forget(s);
+		return -1;
+	}
+	return 0;
 }
 
 void store_rollback(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	batch_end(s);
+}
+
+/* ---- the cache of ids ------------------------------------------------------- */
+
+/* Enough for every actor and topic of a large archive; past it the cache
+ * starts again, so that memory stays bounded whatever is imported. */
+#define CACHE_MAX 65536
+
+static uint64_t key_hash(const char *key, size_t len)
+{
+	uint64_t h = 1469598103934665603u;   /* FNV-1a */
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)key[i];
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* The slot holding key, or the free slot where it would go. */
+static struct id_slot *cache_find(struct id_cache *c, const char *key, size_t len)
+{
+	size_t mask = c->cap - 1;
+	for (size_t i = (size_t)key_hash(key, len) & mask;; i = (i + 1) & mask) {
+		struct id_slot *e = &c->slot[i];
+		if (!e->key || (e->len == len && !memcmp(e->key, key, len)))
+			return e;
+	}
+}
+
+int store_cache_get(struct store *s, const char *key, size_t len, int64_t *id)
+{
+	if (!s->ids.n)
+		return 0;
+	struct id_slot *e = cache_find(&s->ids, key, len);
+	if (!e->key)
+		return 0;
+	*id = e->id;
+	return 1;
+}
+
+static int cache_grow(struct id_cache *c)
+{
+	size_t cap = c->cap ? c->cap * 2 : 256;
+	struct id_slot *old = c->slot;
+	size_t old_cap = c->cap;
+	if (!(c->slot = calloc(cap, sizeof(*c->slot)))) {
+		c->slot = old;
+		return -1;
+	}
+	c->cap = cap;
+	for (size_t i = 0; i < old_cap; i++)
+		if (old[i].key)
+			*cache_find(c, old[i].key, old[i].len) = old[i];
+	free(old);
+	return 0;
+}
+
+int store_cache_put(struct store *s, const char *key, size_t len, int64_t id)
+{
+	struct id_cache *c = &s->ids;
+	if (c->n >= CACHE_MAX)
+		store_cache_forget(s);
+	if ((c->n + 1) * 2 > c->cap && cache_grow(c))
+		return -1;
+	struct id_slot *e = cache_find(c, key, len);
+	if (e->key) {
+		e->id = id;
+		return 0;
+	}
+	if (!(e->key = malloc(len ? len : 1)))
+		return -1;
+	memcpy(e->key, key, len);
+	e->len = len;
+	e->id = id;
+	c->n++;
+	return 0;
+}
+
+void store_cache_forget(struct store *s)
+{
+	struct id_cache *c = &s->ids;
+	for (size_t i = 0; i < c->cap && c->n; i++)
+		if (c->slot[i].key) {
+			free(c->slot[i].key);
+			c->slot[i].key = NULL;
+			c->n--;
+		}
+	c->n = 0;
 }
 
 int store_run_begin(struct store *s, const char *command, int64_t *run_id, char **err)

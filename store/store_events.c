@@ -54,35 +54,57 @@ static int dates_compatible(const char *a, const char *b)
 	return !strncmp(a, b, la < lb ? la : lb);
 }
 
+/* The id of an actor (name and code) or topic (name; code NULL), added
+ * when missing; the cache answers for those met before. */
 static int id_of(struct store *s, enum stmt_id get, enum stmt_id add, const char *name,
 		 const char *code, int kind, const char *kind_text, int64_t *id, char **err)
 {
+	struct buf key;
+	buf_init(&key, 0);
+	if (buf_addch(&key, get == ST_ACTOR_GET ? 'a' : 't') || buf_addstr(&key, name) ||
+	    buf_add(&key, "", 1) || buf_addstr(&key, code ? code : "")) {
+		buf_release(&key);
+		*err = strdup("out of memory");
+		return -1;
+	}
+	int rc = -1;
+	if (store_cache_get(s, key.data, key.len, id)) {
+		rc = 0;
+		goto out;
+	}
 	sqlite3_stmt *st = store_stmt(s, get, err);
 	if (!st)
-		return -1;
+		goto out;
 	bind_text(st, 1, name);
 	if (code)
 		bind_text(st, 2, code);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return 0;
-	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE || !(st = store_stmt(s, add, err)))
-		return rc != SQLITE_DONE ? store_fail(s, err, "cannot read the archive") : -1;
-	bind_text(st, 1, name);
-	if (kind_text)
-		bind_text(st, 2, kind_text);
-	else {
-		bind_text(st, 2, code);
-		sqlite3_bind_int(st, 3, kind);
+	if (step != SQLITE_ROW) {
+		if (step != SQLITE_DONE) {
+			store_fail(s, err, "cannot read the archive");
+			goto out;
+		}
+		if (!(st = store_stmt(s, add, err)))
+			goto out;
+		bind_text(st, 1, name);
+		if (kind_text) {
+			bind_text(st, 2, kind_text);
+		} else {
+			bind_text(st, 2, code);
+			sqlite3_bind_int(st, 3, kind);
+		}
+		if (store_step_done(s, st, "cannot store an actor or topic", err))
+			goto out;
+		*id = sqlite3_last_insert_rowid(s->db);
 	}
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return store_fail(s, err, "cannot store an actor or topic");
-	*id = sqlite3_last_insert_rowid(s->db);
-	return 0;
+	store_cache_put(s, key.data, key.len, *id);   /* forgetting only costs a query */
+	rc = 0;
+out:
+	buf_release(&key);
+	return rc;
 }
 
 static int add_new_event(struct store *s, const struct event *e, const char *key, int64_t *id,
@@ -102,9 +124,11 @@ static int add_new_event(struct store *s, const struct event *e, const char *key
 	bind_text(st, 7, e->summary ? e->summary : "");
 	bind_text(st, 8, e->evidence ? e->evidence : "");
 	sqlite3_bind_int64(st, 9, s->now);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return store_fail(s, err, "cannot store an event");
+	if (store_step_done(s, st, "cannot store an event", err))
+		return -1;
 	*id = sqlite3_last_insert_rowid(s->db);
+	if (store_deferring(s) && store_fts_add(s, &s->fts_events, *id, err))
+		return -1;
 	for (size_t i = 0; i < e->n_actors; i++) {
 		const struct event_actor *a = &e->actors[i];
 		int64_t aid;
@@ -138,31 +162,61 @@ static int add_new_event(struct store *s, const struct event *e, const char *key
 	return 0;
 }
 
-/* The stored event this one repeats, or 0; narrows its date when this one is more precise. */
+/* Runs a query of (id, date) rows for find_same: keeps in *found the
+ * lowest id whose date is compatible with `date`, and its date in found_date. */
+static int lowest_compatible(struct store *s, sqlite3_stmt *st, const char *date, int64_t *found,
+			     char found_date[16], char **err)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *d = (const char *)sqlite3_column_text(st, 1);
+		if (!d)
+			d = "";
+		if ((*found && id > *found) || !dates_compatible(d, date))
+			continue;
+		*found = id;
+		snprintf(found_date, 16, "%s", d);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot search events");
+}
+
+/* The stored event this one repeats, or 0; narrows its date when this one is
+ * more precise. Of several, the first stored. */
 static int find_same(struct store *s, const struct event *e, const char *key, int64_t *found,
 		     char **err)
 {
-	char date[16];
+	char date[16], found_date[16] = "";
 	cdate_format(&e->date, date);
+	size_t len = strlen(date);
 	*found = 0;
+	/* The same date, or a wider one: the date itself and its prefixes. */
 	sqlite3_stmt *st = store_stmt(s, ST_EVENT_FIND, err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, key);
-	int rc, narrower = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 1);
-		if (dates_compatible(d ? d : "", date)) {
-			*found = sqlite3_column_int64(st, 0);
-			narrower = strlen(date) > strlen(d ? d : "");
-			break;
-		}
+	sqlite3_bind_text(st, 2, date, (int)len, SQLITE_STATIC);
+	for (size_t k = 1; k < len && k <= 9; k++)
+		sqlite3_bind_text(st, 2 + (int)k, date, (int)k, SQLITE_STATIC);
+	if (lowest_compatible(s, st, date, found, found_date, err))
+		return -1;
+	/* A narrower one: dates that start with this one. */
+	if (len) {
+		char above[17];
+		memcpy(above, date, len);
+		above[len] = '\x7f';   /* above any byte of a date */
+		if (!(st = store_stmt(s, ST_EVENT_FIND_NARROWER, err)))
+			return -1;
+		bind_text(st, 1, key);
+		sqlite3_bind_text(st, 2, date, (int)len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, above, (int)len + 1, SQLITE_STATIC);
+		if (lowest_compatible(s, st, date, found, found_date, err))
+			return -1;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(s, err, "cannot search events");
 	if (!*found)
 		return 0;
+	int narrower = len > strlen(found_date);
 	if (!(st = store_stmt(s, narrower ? ST_EVENT_REDATE : ST_EVENT_TOUCH, err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, *found);
@@ -173,7 +227,7 @@ static int find_same(struct store *s, const struct event *e, const char *key, in
 	} else {
 		sqlite3_bind_int64(st, 2, s->now);
 	}
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot update an event");
+	return store_step_done(s, st, "cannot update an event", err);
 }
 
 int store_put_events(struct store *s, int64_t report_id, const struct event_list *events, char **err)
@@ -384,6 +438,9 @@ static int row_to_event(sqlite3_stmt *st, struct timeline_buffers *tb, struct ev
 int store_timeline_each(struct store *s, const struct event_filter *f, store_event_fn fn,
 			void *ctx, char **err)
 {
+	/* Rows of an open batch are searchable once indexed. */
+	if (f->text && store_fts_pending(s) && store_fts_flush(s, err))
+		return -1;
 	struct buf sql;
 	buf_init(&sql, 0);
 	buf_addstr(&sql, timeline_select);
@@ -639,20 +696,15 @@ int store_actor_describe(struct store *s, const char *name, const char *code, en
 	int64_t id;
 	if (id_of(s, ST_ACTOR_GET, ST_ACTOR_ADD, name, code ? code : "", (int)kind, NULL, &id, err))
 		return -1;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?1, ?2)",
-			       -1, &st, NULL) != SQLITE_OK)
-		return store_fail(s, err, "cannot store aliases");
 	for (size_t i = 0; i < n_aliases; i++) {
-		sqlite3_reset(st);
+		sqlite3_stmt *st = store_stmt(s, ST_ALIAS_ADD, err);
+		if (!st)
+			return -1;
 		sqlite3_bind_int64(st, 1, id);
 		bind_text(st, 2, aliases[i]);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			sqlite3_finalize(st);
-			return store_fail(s, err, "cannot store aliases");
-		}
+		if (store_step_done(s, st, "cannot store aliases", err))
+			return -1;
 	}
-	sqlite3_finalize(st);
 	return 0;
 }
 

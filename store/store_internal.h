@@ -3,6 +3,7 @@
 #ifndef COMMUNIQUE_STORE_INTERNAL_H
 #define COMMUNIQUE_STORE_INTERNAL_H
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/store.h"
@@ -17,7 +18,30 @@ enum stmt_id {
 	ST_ACTOR_GET, ST_ACTOR_ADD, ST_EVENT_ACTOR_ADD,
 	ST_TOPIC_GET, ST_TOPIC_ADD, ST_EVENT_TOPIC_ADD,
 	ST_EVENT_REPORT_ADD,
+	ST_EVENT_FIND_NARROWER, ST_ALIAS_ADD,
+	ST_SAVEPOINT, ST_RELEASE,
+	ST_DEFER_ON, ST_DEFER_OFF, ST_FTS_REPORT, ST_FTS_EVENT,
 	ST_COUNT
+};
+
+/* Ids of rows to index in full text at the end of the batch. */
+struct id_list {
+	int64_t *v;
+	size_t n, cap;
+};
+
+/* Ids of agencies, actors and topics by key, remembered for the session:
+ * storing an event then costs no query for the parties already seen. Rows
+ * of these tables are never deleted, so a remembered id stays right; the
+ * whole cache is forgotten whenever a transaction or savepoint is rolled
+ * back, since an id it learnt there may be gone. */
+struct id_cache {
+	struct id_slot {
+		char *key;      /* NULL: free slot; may hold NUL bytes */
+		size_t len;
+		int64_t id;
+	} *slot;
+	size_t n, cap;      /* cap is 0 or a power of two */
 };
 
 struct store {
@@ -26,6 +50,10 @@ struct store {
 	int readonly;
 	sqlite3_stmt *st[ST_COUNT];
 	int64_t now;        /* the time stamped on what this session writes */
+	int defer;          /* 1: the archive has fts_deferred (schema 3 on) */
+	int batch;          /* a store_begin transaction is open, with indexing deferred */
+	struct id_list fts_reports, fts_events;
+	struct id_cache ids;
 };
 
 /* Sets *err to "<what>: <sqlite's message>" and returns -1. */
@@ -33,9 +61,30 @@ int store_fail(struct store *s, char **err, const char *what);
 /* Returns the prepared statement `id`, reset and with bindings cleared, or
  * NULL with *err set. */
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, char **err);
+/* Runs a prepared statement with no result rows, as store_stmt left it and
+ * bound; on failure sets *err to "<what>: <sqlite's message>". */
+int store_step_done(struct store *s, sqlite3_stmt *st, const char *what, char **err);
 /* Runs SQL with no result rows. */
 int store_exec(struct store *s, const char *sql, char **err);
 /* Binds a string or NULL. */
 int bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* The cache of ids: store_cache_get returns 1 and sets *id when `key` is
+ * known; store_cache_put remembers it (returns -1 only when out of memory,
+ * and then remembers nothing). store_cache_forget empties it. */
+int store_cache_get(struct store *s, const char *key, size_t len, int64_t *id);
+int store_cache_put(struct store *s, const char *key, size_t len, int64_t id);
+void store_cache_forget(struct store *s);
+
+/* Deferred full-text indexing. store_fts_pending is 1 when rows inserted in
+ * the open batch still wait for their index entries; store_fts_flush writes
+ * them (call it outside any savepoint, before anything deletes or updates
+ * such a row, and before committing). store_fts_add queues one row. */
+int store_fts_pending(const struct store *s);
+int store_fts_flush(struct store *s, char **err);
+int store_fts_add(struct store *s, struct id_list *l, int64_t id, char **err);
+
+/* Deferred indexing applies: inside a batch of an archive that has fts_deferred. */
+int store_deferring(const struct store *s);
 
 #endif
