@@ -596,18 +596,17 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 		size_t n = 0, m = 0;
 		/* Event wording first (lower-case), so that a trigger word is never a name. */
 		size_t wm = i >= covered ? dict_match(x->d.words, &x->toks, i, e, 1, &es, &n) : 0;
-		if (wm)
+		/* The first wording whose required tail follows; a wording whose tail
+		 * is missing covers nothing ("would take" without "measures" leaves
+		 * "take the matter to" free). */
+		for (size_t k = 0; wm && k < n; k++) {
+			if (es[k].kind != ENT_TRIGGER || !tail_ok(x, &x->d.triggers[es[k].idx], i + wm, e))
+				continue;
+			if (grow((void **)&x->hits, &x->cap_hits, x->n_hits + 1, sizeof(*x->hits)))
+				return -1;
+			x->hits[x->n_hits++] = (struct trigger_hit){(uint32_t)i, (uint32_t)(i + wm), es[k].idx};
 			covered = i + wm;
-		if (wm) {
-			for (size_t k = 0; k < n; k++) {
-				if (es[k].kind != ENT_TRIGGER ||
-				    (k + 1 < n && !tail_ok(x, &x->d.triggers[es[k].idx], i + wm, e)))
-					continue;
-				if (grow((void **)&x->hits, &x->cap_hits, x->n_hits + 1, sizeof(*x->hits)))
-					return -1;
-				x->hits[x->n_hits++] = (struct trigger_hit){(uint32_t)i, (uint32_t)(i + wm), es[k].idx};
-				break;
-			}
+			break;
 		}
 		{
 			/* Collective references and pronouns, in any case. */
@@ -737,7 +736,7 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 			break;
 		if (!strcmp(w, ",") && b + 1 < e) {
 			/* ", Kishida told Kerry": the reporting clause is not the object. */
-			size_t c = b + 1, lim = b + 7 < e ? b + 7 : e;
+			size_t c = b + 1, lim = b + 10 < e ? b + 10 : e;
 			for (; c < lim; c++)
 				if (is_reporting(x, c))
 					break;
@@ -1496,6 +1495,17 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (!c.ntgt && coordinated(x, h->ts, s))
 			for (int i = 0; i < tc->npt; i++)
 				push_party(c.tgt, &c.ntgt, tc->prev_tgt[i]);
+	}
+	/* "stepped off his plane ... his first visit to the kingdom": the host is
+	 * the other state the sentence names. */
+	if (!strcmp(tr->type, "visit") && c.nsrc && !c.ntgt) {
+		size_t m0, m1;
+		mentions_in(x, s, e, &m0, &m1);
+		for (size_t j = m0; j < m1 && !c.ntgt; j++) {
+			int ra = x->men[j].ra;
+			if (ra >= 0 && x->ra[ra].code[0] && strcmp(x->ra[ra].code, x->ra[c.src[0]].code))
+				push_party(c.tgt, &c.ntgt, ra);
+		}
 	}
 	/* A symmetric event needs two parties: add those in play. */
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
