@@ -437,6 +437,21 @@ static const char *const collectives[] = {"ministers", "leaders", "sides", "coun
 static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
 {
 	const char *w = low(x, i);
+	if (!strcmp(w, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) && x->last_subject >= 0) {
+		/* "the ministry said", "the foreign ministry", "the government": the
+		 * state that spoke last. */
+		size_t j = i + 1;
+		if (is_word(x, j, "foreign") && j + 1 < end)
+			j++;
+		if ((is_word(x, j, "ministry") || is_word(x, j, "government") || is_word(x, j, "spokesman") ||
+		     is_word(x, j, "spokeswoman") || is_word(x, j, "spokesperson") || is_word(x, j, "kingdom")) &&
+		    !(j + 1 < end && is_word(x, j + 1, "of"))) {
+			const struct ractor *a = &x->ra[x->last_subject];
+			long st = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
+			if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
+				return add_mention(x, i, j + 1, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : j + 1 - i;
+		}
+	}
 	if (!strcmp(w, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
 		/* "the Council", "the Commission": the organisation named last;
 		 * "the Secretary", "the Minister": the person whose title it shortens. */
@@ -1126,6 +1141,18 @@ static void add_group(struct extractor *x, size_t a, size_t b, int *arr, int *n,
 	add_group_places(x, a, b, arr, n, speaker, 0);
 }
 
+/* Whether a mention starting at token ts is the object of a preposition:
+ * "from the Canadian side", "of its neighbours". */
+static int governed(const struct extractor *x, size_t ts, size_t s)
+{
+	static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "this",
+						  "that", "these", "those", NULL};
+	size_t i = ts;
+	while (i > s && in_list(low(x, i - 1), determiners))
+		i--;
+	return i > s && in_list(low(x, i - 1), prepositions);
+}
+
 /* Words that make the trigger someone's intention: "Georgia's decision to sever". */
 static const char *const intention_nouns[] = {
 	"decision", "move", "plan", "plans", "intention", "step", "steps", "bid", "attempt", "threat",
@@ -1261,12 +1288,13 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		const struct mention *m = &x->men[j];
 		if (m->kind == MK_PLACE)
 			continue;
-		if (m->ts > tc->s && in_list(low(x, m->ts - 1), prepositions)) {
+		if (m->ts > tc->s && governed(x, m->ts, tc->s)) {
 			/* ... unless it is "the ministers of X", "the leaders of the X". */
-			size_t of = m->ts - 1;
-			if (of > tc->s && is_word(x, of - 1, "the"))
+			size_t of = m->ts;
+			while (of > tc->s && !is_word(x, of - 1, "of") && m->ts - of < 3)
 				of--;
-			int members = is_word(x, m->ts - 1, "of") || (of < m->ts - 1 && is_word(x, of, "of"));
+			of = of > tc->s ? of - 1 : of;   /* the "of" */
+			int members = is_word(x, of, "of");
 			const char *head = of > tc->s ? low(x, of - 1) : "";
 			if (!(members && (in_list(head, collectives) || !strcmp(head, "members") ||
 					  !strcmp(head, "heads") || !strcmp(head, "representatives") ||
@@ -1709,6 +1737,9 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	tc.speaker = sentence_speaker(x, men0, x->n_men, s, e);
 	tc.pronoun_led = is_word(x, s, "it") || is_word(x, s, "he") || is_word(x, s, "she") ||
 			 is_word(x, s, "they");
+	/* A quotation of the one who spoke in the sentence before: the same statement. */
+	if (tc.speaker >= 0 && tc.speaker == x->last_subject && (x->toks.t[s].flags & TOK_OPEN_QUOTE))
+		tc.pronoun_led = 1;
 	for (size_t i = s; i + 1 < e; i++)
 		if ((is_word(x, i, "same") || is_word(x, i, "that")) && is_word(x, i + 1, "day"))
 			tc.same_day = 1;
