@@ -943,8 +943,24 @@ static void find_timex(struct extractor *x, size_t s, size_t e, struct sent_time
 
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
-static int governing_timex(const struct sent_timex *st, size_t k, size_t te, size_t cs, size_t ce, size_t s,
-			   int planned)
+/* Whether a participle with its agent stands between token a and token b
+ * ("the steps announced by Pakistan on Wednesday"): a date after it is the
+ * participle's. */
+static int participle_between(const struct extractor *x, size_t a, size_t b)
+{
+	for (size_t i = a; i + 1 < b; i++) {
+		if (!is_word(x, i + 1, "by"))
+			continue;
+		const char *w = low(x, i);
+		size_t n = strlen(w);
+		if (n > 3 && !strcmp(w + n - 2, "ed"))
+			return 1;
+	}
+	return 0;
+}
+
+static int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
+			   size_t cs, size_t ce, size_t s, int planned)
 {
 	int best = -1;
 	size_t bestd = (size_t)-1;
@@ -958,6 +974,8 @@ static int governing_timex(const struct sent_timex *st, size_t k, size_t te, siz
 			continue;
 		/* "the September meeting": a date modifying another noun is that noun's. */
 		if ((t->flags & TIMEX_F_MODIFIER) && at > k && at != te)
+			continue;
+		if (participle_between(x, at > 5 ? at - 5 : 0, at + 1) || (at > te && participle_between(x, te, at)))
 			continue;
 		size_t d = at > k ? at - k : k - at;
 		/* A plan takes the future date of its clause over a past one. */
@@ -1543,17 +1561,17 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		return 0;
 	/* Date: the clause's own, else the reporting clause's, else the report's. */
 	/* "reconsider its decision to downgrade ties": the decision's date is not the clause's. */
-	int ti = tc->intention ? -1 : governing_timex(tc->tx, h->ts, h->te, cs, ce,
+	int ti = tc->intention ? -1 : governing_timex(x, tc->tx, h->ts, h->te, cs, ce,
 						      c.status == STATUS_PLANNED ? cs : s, c.status == STATUS_PLANNED);
 	if (ti < 0 && !tc->intention && ce < e && is_word(x, ce, "when")) {
 		/* "agreed to ... when Kishida visited Manila in November": the when-clause dates it. */
 		size_t we = ce + 1;
 		while (we < e && !is_word(x, we, ",") && !is_word(x, we, ";"))
 			we++;
-		ti = governing_timex(tc->tx, ce, ce + 1, ce, we, ce, 0);
+		ti = governing_timex(x, tc->tx, ce, ce + 1, ce, we, ce, 0);
 	}
 	if (ti < 0 && !tc->intention && cs > s && (is_reporting(x, cs - 1) || (cs > s + 1 && is_reporting(x, cs - 2))))
-		ti = governing_timex(tc->tx, cs - 1, cs, s, cs, s, 0);
+		ti = governing_timex(x, tc->tx, cs - 1, cs, s, cs, s, 0);
 	if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
 		c.date_explicit = 1;
@@ -1767,6 +1785,8 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		struct cand *c = &x->cands[i];
 		const struct cand *n = &x->cands[i + 1];
 		if (c->tr->frame != FRAME_DIRECTED || c->ntgt || n->trig_tok == 0 ||
+		    (strcmp(c->tr->type, "support") && strcmp(c->tr->type, "condemnation") &&
+		     strcmp(c->tr->type, "rejection")) ||
 		    is_word(x, n->trig_tok - 1, "and") || is_word(x, n->trig_tok - 1, ","))
 			continue;
 		for (int k = 0; k < n->nsrc; k++)
