@@ -1004,10 +1004,16 @@ static size_t tail_end(const struct extractor *x, const struct dict_trigger *tr,
 	if (!tr->n_tails)
 		return te;
 	size_t lim = te + (size_t)tr->tail_window < e ? te + (size_t)tr->tail_window : e;
-	for (size_t i = te; i < lim; i++)
+	for (size_t i = te; i < lim; i++) {
+		/* The tail belongs to the same clause. */
+		if (i > te && (is_word(x, i, ";") || is_word(x, i, "while") || is_word(x, i, "but") ||
+			       is_word(x, i, "whereas") || (is_word(x, i, ",") && i + 1 < lim &&
+							    (is_word(x, i + 1, "while") || is_word(x, i + 1, "but")))))
+			break;
 		for (size_t k = 0; k < tr->n_tails; k++)
 			if (x->toks.t[i].lhash == tr->tails[k])
 				return i + 1;
+	}
 	return 0;
 }
 
