@@ -415,6 +415,7 @@ static int read_jsonl(struct wire_session *s, const char *data, size_t len, cons
 {
 	long lineno = 0;
 	size_t i = 0;
+	int seen = 0;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < len) {
@@ -426,6 +427,18 @@ static int read_jsonl(struct wire_session *s, const char *data, size_t len, cons
 			a++;
 		while (b > a && isspace((unsigned char)data[b - 1]))
 			b--;
+		if (b > a && !seen++) {
+			/* A pretty-printed JSON document is not a table: one message,
+			 * not one per line. */
+			json_error_t jerr;
+			json_t *first = json_loadb(data + a, b - a, 0, &jerr);
+			if (!first) {
+				if (!s->stop)
+					s->stop = strdup("not JSON Lines: the first line is not a complete JSON object");
+				return -1;
+			}
+			json_decref(first);
+		}
 		if (b > a && jsonl_line(s, map, data + a, b - a, lineno))
 			return -1;
 		i = end + 1;
