@@ -1454,7 +1454,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				      is_word(x, h->ts - 1, "her") || is_word(x, h->ts - 1, "its")))
 		return 0;
 	if (h->ts > s + 1 && is_word(x, h->ts - 1, "the") &&
-	    (is_word(x, h->ts - 2, "after") || is_word(x, h->ts - 2, "during") || is_word(x, h->ts - 2, "following")) &&
+	    (is_word(x, h->ts - 2, "after") || is_word(x, h->ts - 2, "during") || is_word(x, h->ts - 2, "following") ||
+	     is_word(x, h->ts - 2, "over") || is_word(x, h->ts - 2, "about") || is_word(x, h->ts - 2, "since") ||
+	     is_word(x, h->ts - 2, "before")) &&
 	    !(h->te < e && (is_word(x, h->te, "with") || is_word(x, h->te, "between"))) &&
 	    !(h->te > h->ts && (is_word(x, h->te - 1, "with") || is_word(x, h->te - 1, "between"))))
 		return 0;
@@ -1487,6 +1489,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	c.status = (enum event_status)status;
 	c.headline = x->headline;
 	int by = passive_by(x, h->ts, h->te, ce);
+	/* "banks blacklisted by the Security Council": a participle describing a
+	 * noun tells background, not an act of this report. */
+	if (by == (int)h->te && tr->frame == FRAME_DIRECTED && h->ts > s &&
+	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !in_list(low(x, h->ts - 1), skip_adverbs))
+		return 0;
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
 	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
 	find_object(x, tr, h->te, ce, by, tc, subj, nsubj, obj, &nobj);
