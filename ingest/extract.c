@@ -2188,7 +2188,7 @@ static const struct phrase phrases[] = {
 	{"rejection", "issued a rejection", "rejected a proposal of", "will reject a proposal of", "did not reject a proposal of"},
 	{"sanctions", "imposed sanctions", "imposed sanctions on", "will impose sanctions on", "did not impose sanctions on"},
 	{"sanctions_relief", "eased sanctions", "eased sanctions on", "will ease sanctions on", "did not ease sanctions on"},
-	{"expulsion", "expelled diplomats or cut ties", "expelled diplomats of or cut ties with", "will expel diplomats of", "did not expel diplomats of"},
+	{"expulsion", "expelled diplomats", "expelled diplomats of", "will expel diplomats of", "did not expel diplomats of"},
 	{"protest", "lodged a protest", "protested to", "will protest to", "did not protest to"},
 	{"threat", "issued a threat", "threatened", "will threaten", "did not threaten"},
 	{"appeal", "made an appeal", "called on", "will call on", "did not call on"},
@@ -2206,6 +2206,31 @@ static const char *verb_alone(const struct phrase *p, enum event_status st)
 	return p->sym;
 }
 
+/* Expulsions come in kinds: the wording near the trigger says which. */
+static const struct phrase expulsion_kinds[] = {
+	{"ties", "cut diplomatic ties", "cut diplomatic ties with", "will cut diplomatic ties with", "did not cut ties with"},
+	{"relations", "cut diplomatic ties", "cut diplomatic ties with", "will cut diplomatic ties with", "did not cut ties with"},
+	{"recall", "recalled envoys", "recalled its envoy from", "will recall its envoy from", "did not recall its envoy from"},
+	{"clos", "closed missions", "closed a mission of", "will close a mission of", "did not close a mission of"},
+	{"downgrad", "downgraded relations", "downgraded relations with", "will downgrade relations with", "did not downgrade relations with"},
+	{NULL, NULL, NULL, NULL, NULL},
+};
+
+static const struct phrase *expulsion_kind(const struct cand *c, const char *text)
+{
+	if (!text || c->trig_end <= c->trig_start || c->trig_end > strlen(text))
+		return NULL;
+	size_t end = c->trig_end + 60;
+	size_t n = strlen(text);
+	if (end > n)
+		end = n;
+	for (const struct phrase *k = expulsion_kinds; k->type; k++)
+		for (size_t i = c->trig_start; i + strlen(k->type) <= end; i++)
+			if (!strncasecmp(text + i, k->type, strlen(k->type)))
+				return k;
+	return NULL;
+}
+
 static char *summary_of(const struct extractor *x, const struct cand *c, const char *text)
 {
 	struct buf b;
@@ -2215,6 +2240,11 @@ static char *summary_of(const struct extractor *x, const struct cand *c, const c
 		p++;
 	if (!p->type)
 		p = &phrases[16];
+	if (!strcmp(c->tr->type, "expulsion")) {
+		const struct phrase *k = expulsion_kind(c, text);
+		if (k)
+			p = k;
+	}
 	if (c->tr->frame == FRAME_SYMMETRIC || (!c->ntgt && c->nsrc)) {
 		label_list(x, c->src, c->nsrc, &b);
 		const char *v = verb_alone(p, c->status);
@@ -2300,6 +2330,18 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 	const struct cand *c = &tidy;
 	tidy_parties(x, tidy.src, &tidy.nsrc);
 	tidy_parties(x, tidy.tgt, &tidy.ntgt);
+	if (c->tr->frame != FRAME_SYMMETRIC) {
+		/* Merging may have brought a source's own code among the targets. */
+		int n = 0;
+		for (int t = 0; t < tidy.ntgt; t++) {
+			int own = 0;
+			for (int k = 0; k < tidy.nsrc; k++)
+				own |= x->ra[tidy.src[k]].code[0] && !strcmp(x->ra[tidy.src[k]].code, x->ra[tidy.tgt[t]].code);
+			if (!own)
+				tidy.tgt[n++] = tidy.tgt[t];
+		}
+		tidy.ntgt = n;
+	}
 	/* A meeting of one party is no diplomatic event ("an EU summit"). */
 	if (c->tr->frame == FRAME_SYMMETRIC) {
 		int distinct = 0;
