@@ -432,6 +432,17 @@ static const char *const collectives[] = {"ministers", "leaders", "sides", "coun
 					  "foreign", NULL};
 
 
+/* Whether `word` is one of the words of `text` ("Minister" in "External
+ * Affairs Minister"). */
+static int has_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = text; (p = strstr(p, word)); p++)
+		if ((p == text || p[-1] == ' ' || p[-1] == '-') && (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	return 0;
+}
+
 /* Looks for the collective and pronoun mentions at token i (lower-case
  * words): returns the tokens consumed, 0 when none. */
 static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
@@ -465,8 +476,7 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 			span_text(x, i + 1, i + 2, word, sizeof(word));
 			for (size_t k = x->n_ra; k-- > 0;) {
 				const struct ractor *a = &x->ra[k];
-				if (a->kind == ACTOR_PERSON && a->title[0] && strlen(word) >= 4 &&
-				    !strncmp(a->title, word, strlen(word)))
+				if (a->kind == ACTOR_PERSON && a->title[0] && strlen(word) >= 4 && has_word(a->title, word))
 					return add_mention(x, i, i + 2, (int)k, MK_ACTOR) ? 0 : 2;
 			}
 		}
@@ -1395,7 +1405,10 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 		if (tr->frame == FRAME_SYMMETRIC) {
 			size_t back = m->ts;
 			while (back > te && (is_word(x, back - 1, "the") || is_word(x, back - 1, "both") ||
-					     is_word(x, back - 1, "of") || (x->toks.t[back - 1].flags & TOK_CAP)))
+					     is_word(x, back - 1, "of") || is_word(x, back - 1, "visiting") ||
+					     is_word(x, back - 1, "his") || is_word(x, back - 1, "her") ||
+					     is_word(x, back - 1, "their") || is_word(x, back - 1, "new") ||
+					     (x->toks.t[back - 1].flags & TOK_CAP)))
 				back--;
 			if (m->ts > te + 6)
 				break;
@@ -1459,6 +1472,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	     is_word(x, h->ts - 2, "before")) &&
 	    !(h->te < e && (is_word(x, h->te, "with") || is_word(x, h->te, "between"))) &&
 	    !(h->te > h->ts && (is_word(x, h->te - 1, "with") || is_word(x, h->te - 1, "between"))))
+		return 0;
+	/* "talks with visiting Russian Foreign Minister Lavrov": who visits is named
+	 * after the word, the visit is told elsewhere. */
+	if (is_word(x, h->ts, "visiting") && h->te < e && (x->toks.t[h->te].flags & TOK_CAP))
 		return 0;
 	/* "Hailing the rapprochement, the Council ...": a preamble, not an act;
 	 * ", meeting in Dushanbe,": a participle, not a meeting. */
@@ -2025,6 +2042,11 @@ static void complete_parties(struct extractor *x)
 			c->dead = 1;  /* a journey with no named destination state */
 			continue;
 		}
+		/* A condemnation, an accusation or a rejection names what it is about;
+		 * the report's main state is no safe guess for it. */
+		if (!strcmp(c->tr->type, "condemnation") || !strcmp(c->tr->type, "accusation") ||
+		    !strcmp(c->tr->type, "rejection"))
+			continue;
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
 		for (int k = 1; f >= 0 && k < c->nsrc; k++)
