@@ -366,6 +366,20 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 	}
 	size_t nm = j < end ? name_after(x, j, end) : 0;
 	if (nm && code) {
+		/* "External Affairs Minister Subrahmanyam Jaishankar": the dictionary's
+		 * S. Jaishankar, by surname, state and office on the report's date. */
+		uint64_t last = x->toks.t[j + nm - 1].hash;
+		for (size_t k = 0; k < x->n_surnames; k++) {
+			const struct dict_person *p = &x->d.persons[x->surnames[k].person];
+			if (x->surnames[k].h != last || strcmp(p->code, code) || !dict_person_role(p, &x->anchor))
+				continue;
+			if (from < i)
+				x->n_men--;
+			int ra = ractor_of_person(x, x->surnames[k].person);
+			if (add_mention(x, from, j + nm, ra, MK_ACTOR))
+				return 0;
+			return j + nm - i;
+		}
 		char name[128];
 		span_text(x, j, j + nm, name, sizeof(name));
 		if (from < i)
@@ -624,6 +638,9 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 		/* The first wording whose required tail follows; a wording whose tail
 		 * is missing covers nothing ("would take" without "measures" leaves
 		 * "take the matter to" free). */
+		/* "with visiting Russian Foreign Minister Lavrov": an adjective. */
+		if (wm && is_word(x, i, "visiting") && i + wm < e && (x->toks.t[i + wm].flags & TOK_CAP))
+			wm = 0;
 		for (size_t k = 0; wm && k < n; k++) {
 			if (es[k].kind != ENT_TRIGGER || !tail_ok(x, &x->d.triggers[es[k].idx], i + wm, e))
 				continue;
@@ -1321,6 +1338,9 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	for (size_t j = m0; j < m1; j++) {
 		const struct mention *m = &x->men[j];
 		if (m->kind == MK_PLACE)
+			continue;
+		/* "discussed Russia's war": a possessive modifies a noun, it does not act. */
+		if (found && is_word(x, m->te, "'s"))
 			continue;
 		if (m->ts > tc->s && governed(x, m->ts, tc->s)) {
 			/* ... unless it is "the ministers of X", "the leaders of the X". */
