@@ -550,6 +550,20 @@ static int add_tail(struct loader *ld, void *arg, char *item)
 	char *sp = strrchr(item, ' ');
 	const char *word = sp ? sp + 1 : item;
 	t->tails[t->n_tails++] = text_hash(word, strlen(word));
+	/* The plural counts too: "recalled its ambassadors". */
+	size_t n = strlen(word);
+	if (n >= 3 && n < 60 && isalpha((unsigned char)word[n - 1]) && word[n - 1] != 's') {
+		char plural[64];
+		if (word[n - 1] == 'y' && !strchr("aeiou", word[n - 2]))
+			snprintf(plural, sizeof(plural), "%.*sies", (int)(n - 1), word);
+		else
+			snprintf(plural, sizeof(plural), "%ss", word);
+		p = realloc(t->tails, (t->n_tails + 1) * sizeof(*p));
+		if (!p)
+			return fail(ld, "out of memory");
+		t->tails = p;
+		t->tails[t->n_tails++] = text_hash(plural, strlen(plural));
+	}
 	return 0;
 }
 

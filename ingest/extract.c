@@ -2187,22 +2187,51 @@ static void merge_cands(struct extractor *x)
 /* ---- output ------------------------------------------------------------- */
 
 /* "Japan's Foreign Minister Fumio Kishida", "U.S. Secretary of State John Kerry", "Japan". */
+/* Names that English writes with "the": the United States, the Philippines,
+ * the Czech Republic, the UN Security Council. */
+static int takes_the(const struct ractor *a)
+{
+	size_t n = strlen(a->name);
+	if (a->kind == ACTOR_ORG)
+		return !strncmp(a->name, "UN ", 3) || !strncmp(a->name, "United Nations", 14) ||
+		       !strncmp(a->name, "European", 8) || !strncmp(a->name, "Council", 7) ||
+		       !strncmp(a->name, "Group of", 8) || !strncmp(a->name, "Shanghai", 8) ||
+		       !strncmp(a->name, "Gulf", 4) || !strncmp(a->name, "Organization", 12) ||
+		       !strncmp(a->name, "Organisation", 12) || !strncmp(a->name, "African Union", 13) ||
+		       !strncmp(a->name, "World", 5) || !strncmp(a->name, "International", 13);
+	return a->kind == ACTOR_STATE &&
+	       (!strncmp(a->name, "United ", 7) || strstr(a->name, "Republic") || strstr(a->name, "Islands") ||
+		(n > 3 && a->name[n - 1] == 's' && a->name[n - 2] != 's' && strcmp(a->name, "Belarus") &&
+		 strcmp(a->name, "Cyprus") && strcmp(a->name, "Mauritius") && strcmp(a->name, "Honduras") &&
+		 strcmp(a->name, "Laos") && strcmp(a->name, "Barbados") && strcmp(a->name, "Kiribati")));
+}
+
 static void actor_label(const struct extractor *x, int ra, struct buf *b)
 {
 	const struct ractor *a = &x->ra[ra];
-	if (a->kind != ACTOR_PERSON || !a->title[0]) {
+	if (a->kind != ACTOR_PERSON) {
+		if (takes_the(a))
+			buf_addstr(b, b->len ? "the " : "The ");
 		buf_addstr(b, a->name);
 		return;
 	}
 	long st = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
 	if (st >= 0) {
 		const struct dict_actor *s = &x->d.actors[st];
+		struct ractor st_ra;
+		memset(&st_ra, 0, sizeof(st_ra));
+		snprintf(st_ra.name, sizeof(st_ra.name), "%s", s->name);
+		st_ra.kind = s->kind;
+		size_t n = strlen(s->name);
 		if (s->short_form)
 			buf_printf(b, "%s ", s->short_form);
 		else
-			buf_printf(b, "%s's ", s->name);
+			buf_printf(b, "%s%s%s ", takes_the(&st_ra) ? (b->len ? "the " : "The ") : "", s->name,
+				   n && s->name[n - 1] == 's' ? "'" : "'s");
 	}
-	buf_printf(b, "%s %s", a->title, a->name);
+	if (a->title[0])
+		buf_printf(b, "%s ", a->title);
+	buf_addstr(b, a->name);
 }
 
 static void label_list(const struct extractor *x, const int *ra, int n, struct buf *b)
