@@ -144,12 +144,96 @@ static int is_word(const struct extractor *x, size_t i, const char *w)
 	return i < x->toks.n && !strcmp(low(x, i), w);
 }
 
-static int in_list(const char *w, const char *const *list)
+/* Word lists are asked about on every token: each is turned, on first use,
+ * into a sorted array of hashes (the same hash as the tokens'), so a lookup
+ * is a binary search instead of a strcmp per entry. A hash match is then
+ * confirmed by one strcmp. */
+struct word_set {
+	const char *const *list;
+	uint64_t *hashes;     /* sorted */
+	const char **words;   /* in the same order */
+	size_t n;
+};
+
+static struct word_set word_sets[64];
+static size_t n_word_sets;
+
+static int cmp_u64_pair(const void *a, const void *b)
 {
-	for (; *list; list++)
-		if (!strcmp(w, *list))
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static const struct word_set *word_set_of(const char *const *list)
+{
+	for (size_t i = 0; i < n_word_sets; i++)
+		if (word_sets[i].list == list)
+			return &word_sets[i];
+	if (n_word_sets == sizeof(word_sets) / sizeof(*word_sets))
+		return NULL;
+	size_t n = 0;
+	while (list[n])
+		n++;
+	/* Pairs of (hash, index) sorted by hash. */
+	uint64_t *pairs = malloc((n + 1) * 2 * sizeof(*pairs));
+	uint64_t *hashes = malloc((n + 1) * sizeof(*hashes));
+	const char **words = malloc((n + 1) * sizeof(*words));
+	if (!pairs || !hashes || !words) {
+		free(pairs);
+		free(hashes);
+		free(words);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		pairs[2 * i] = text_hash(list[i], strlen(list[i]));
+		pairs[2 * i + 1] = i;
+	}
+	qsort(pairs, n, 2 * sizeof(*pairs), cmp_u64_pair);
+	for (size_t i = 0; i < n; i++) {
+		hashes[i] = pairs[2 * i];
+		words[i] = list[pairs[2 * i + 1]];
+	}
+	free(pairs);
+	struct word_set *ws = &word_sets[n_word_sets++];
+	ws->list = list;
+	ws->hashes = hashes;
+	ws->words = words;
+	ws->n = n;
+	return ws;
+}
+
+static int in_list_hashed(const char *w, uint64_t h, const char *const *list)
+{
+	const struct word_set *ws = word_set_of(list);
+	if (!ws) {
+		for (; *list; list++)
+			if (!strcmp(w, *list))
+				return 1;
+		return 0;
+	}
+	size_t lo = 0, hi = ws->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ws->hashes[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ws->n && ws->hashes[lo] == h; lo++)
+		if (!strcmp(w, ws->words[lo]))
 			return 1;
 	return 0;
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	return in_list_hashed(w, text_hash(w, strlen(w)), list);
+}
+
+/* Whether token i, lower-cased, is in list. */
+static int tok_in(const struct extractor *x, size_t i, const char *const *list)
+{
+	return in_list_hashed(tok_lower(&x->toks, i), x->toks.t[i].lhash, list);
 }
 
 static const char *const reporting_verbs[] = {
@@ -177,10 +261,9 @@ static const char *const weak_reporting[] = {
 
 static int is_reporting(const struct extractor *x, size_t i)
 {
-	const char *w = low(x, i);
-	if (!in_list(w, reporting_verbs))
+	if (!tok_in(x, i, reporting_verbs))
 		return 0;
-	if (!in_list(w, weak_reporting))
+	if (!tok_in(x, i, weak_reporting))
 		return 1;
 	return i + 1 < x->toks.n && (is_word(x, i + 1, "that") || is_word(x, i + 1, ",") ||
 				     is_word(x, i + 1, ":") || (x->toks.t[i + 1].flags & TOK_OPEN_QUOTE));
@@ -281,7 +364,7 @@ static size_t name_after(const struct extractor *x, size_t i, size_t end)
 		if ((t->flags & TOK_CAP) && (t->flags & TOK_WORD) && !(t->flags & TOK_ALLCAPS && t->end - t->start > 3)) {
 			words++;
 			j++;
-		} else if (words && in_list(low(x, j), particles) && j + 1 < end &&
+		} else if (words && tok_in(x, j, particles) && j + 1 < end &&
 			   (x->toks.t[j + 1].flags & TOK_CAP)) {
 			j++;
 		} else if (words && x->text[t->start] == '-' && j + 1 < end && t->end == x->toks.t[j + 1].start &&
@@ -504,7 +587,7 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		else if (!strcmp(w, "the") && !is_word(x, j, "sides") && !is_word(x, j, "parties") &&
 			 !is_word(x, j, "delegations"))
 			return 0;
-		if (j < end && in_list(low(x, j), collectives)) {
+		if (j < end && tok_in(x, j, collectives)) {
 			size_t e = j + 1;
 			if (is_word(x, j, "foreign") && e < end && is_word(x, e, "ministers"))
 				e++;
@@ -586,7 +669,7 @@ static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_
 	if (j < e && is_word(x, j, "'s"))
 		j++;
 	size_t roles = j;
-	while (j < e && j < roles + 5 && in_list(low(x, j), role_words))
+	while (j < e && j < roles + 5 && tok_in(x, j, role_words))
 		j++;
 	if (j == roles)
 		return 0;
@@ -762,7 +845,7 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 				continue;
 			}
 		}
-		if (in_list(w, clause_breaks) || is_reporting(x, a - 1))
+		if (tok_in(x, a - 1, clause_breaks) || is_reporting(x, a - 1))
 			break;
 		/* "said that ..." / "that" after a reporting verb starts a new clause */
 		if (!strcmp(w, "that") && a - 1 > s && is_reporting(x, a - 2))
@@ -772,7 +855,7 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 	size_t b = k + 1;
 	while (b < e) {
 		const char *w = low(x, b);
-		if (in_list(w, clause_breaks) && strcmp(w, "after") && strcmp(w, "before") && strcmp(w, "when") &&
+		if (tok_in(x, b, clause_breaks) && strcmp(w, "after") && strcmp(w, "before") && strcmp(w, "when") &&
 		    !(!strcmp(w, "as") && ((b + 1 < e && (is_word(x, b + 1, "well") || is_word(x, b + 1, "part"))) ||
 					   is_word(x, b - 1, "such") || is_word(x, b - 1, "well"))))
 			break;
@@ -918,7 +1001,7 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 		 * protest", "decided to lift": an act. */
 		static const char *const resume[] = {"continue", "resume", "hold", "start", "begin", "commence",
 						     "launch", "conduct", NULL};
-		if (!strcmp(w, "to") && (i == k || (i + 1 == k && in_list(low(x, k - 1), resume)))) {
+		if (!strcmp(w, "to") && (i == k || (i + 1 == k && tok_in(x, k - 1, resume)))) {
 			static const char *const intent[] = {
 				"invited", "invites", "invite", "welcomes", "welcomed", "welcome", "plans", "plan",
 				"planned", "intends", "intend", "intended", "expected", "expects", "scheduled",
@@ -927,7 +1010,7 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 				"pledged", "pledge", "vowed", "promised", "willingness", "invitation", "instructed",
 				"directed", "told", NULL};
 			for (size_t q = i - 1; q > cs && q + 8 > i; q--)
-				if (in_list(low(x, q - 1), intent)) {
+				if (tok_in(x, q - 1, intent)) {
 					status = STATUS_PLANNED;
 					break;
 				}
@@ -1054,7 +1137,7 @@ static int tail_ok(const struct extractor *x, const struct dict_trigger *tr, siz
 static int coordinated(const struct extractor *x, size_t k, size_t s)
 {
 	size_t i = k;
-	while (i > s && in_list(low(x, i - 1), skip_adverbs))
+	while (i > s && tok_in(x, i - 1, skip_adverbs))
 		i--;
 	return i > s && (is_word(x, i - 1, ",") || is_word(x, i - 1, "and"));
 }
@@ -1072,7 +1155,7 @@ static int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
 	if (k == 0)
 		return -1;
 	size_t i = k;
-	while (i > 0 && in_list(low(x, i - 1), skip_adverbs) && !is_word(x, i - 1, "was") &&
+	while (i > 0 && tok_in(x, i - 1, skip_adverbs) && !is_word(x, i - 1, "was") &&
 	       !is_word(x, i - 1, "were") && !is_word(x, i - 1, "been") && !is_word(x, i - 1, "is") &&
 	       !is_word(x, i - 1, "are") && !is_word(x, i - 1, "be"))
 		i--;
@@ -1105,7 +1188,7 @@ static const char *const prepositions[] = {
 static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size_t m0, size_t m1)
 {
 	size_t i = k;
-	while (i > lo && (in_list(low(x, i - 1), skip_adverbs) ||
+	while (i > lo && (tok_in(x, i - 1, skip_adverbs) ||
 			  (x->toks.t[i - 1].flags & (TOK_OPEN_QUOTE | TOK_CLOSE_QUOTE)) ||
 			  is_word(x, i - 1, "]") || is_word(x, i - 1, "[")))
 		i--;
@@ -1127,7 +1210,7 @@ static int joiner(const struct extractor *x, size_t a, size_t b)
 		return 0;
 	int link = b == a;
 	for (size_t i = a; i < b; i++) {
-		if (!in_list(low(x, i), words))
+		if (!tok_in(x, i, words))
 			return 0;
 		link |= is_word(x, i, "and") || is_word(x, i, ",") || is_word(x, i, "&") || is_word(x, i, "—") ||
 			is_word(x, i, "–");
@@ -1199,9 +1282,9 @@ static int governed(const struct extractor *x, size_t ts, size_t s)
 	static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "this",
 						  "that", "these", "those", NULL};
 	size_t i = ts;
-	while (i > s && in_list(low(x, i - 1), determiners))
+	while (i > s && tok_in(x, i - 1, determiners))
 		i--;
-	return i > s && in_list(low(x, i - 1), prepositions);
+	return i > s && tok_in(x, i - 1, prepositions);
 }
 
 /* Words that make the trigger someone's intention: "Georgia's decision to sever". */
@@ -1235,7 +1318,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	/* "Georgia's decision to sever ...": the owner of the decision. */
 	tc->intention = 0;
 	for (size_t i = k; i > cs && i + 4 > k; i--) {
-		if (!in_list(low(x, i - 1), intention_nouns))
+		if (!tok_in(x, i - 1, intention_nouns))
 			continue;
 		long j = adjacent_before(x, i - 1, cs, m0, m1);
 		if (j >= 0) {
@@ -1299,7 +1382,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 			 * "X, Foreign Minister, and Y, Defence Minister, who are visiting". */
 			size_t a = group_start(x, r1 - 1, r0);
 			while (a > r0 && x->men[a - 1].te + 6 >= x->men[a].ts && x->men[a - 1].kind != MK_PLACE &&
-			       !(x->men[a - 1].ts > tc->s && in_list(low(x, x->men[a - 1].ts - 1), prepositions)))
+			       !(x->men[a - 1].ts > tc->s && tok_in(x, x->men[a - 1].ts - 1, prepositions)))
 				a--;
 			add_group(x, a, r1, subj, nsubj, tc->speaker);
 			return;
@@ -1379,7 +1462,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		mentions_in(x, tc->s, cs, &r0, &r1);
 		for (size_t j = r0; j < r1; j++)
 			if (!x->men[j].quoted && x->men[j].kind != MK_PLACE &&
-			    !(x->men[j].ts > tc->s && in_list(low(x, x->men[j].ts - 1), prepositions))) {
+			    !(x->men[j].ts > tc->s && tok_in(x, x->men[j].ts - 1, prepositions))) {
 				add_group(x, j, group_end(x, j, r1), subj, nsubj, tc->speaker);
 				return;
 			}
@@ -1529,7 +1612,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "banks blacklisted by the Security Council": a participle describing a
 	 * noun tells background, not an act of this report. */
 	if (by == (int)h->te && tr->frame == FRAME_DIRECTED && h->ts > s &&
-	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !in_list(low(x, h->ts - 1), skip_adverbs))
+	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !tok_in(x, h->ts - 1, skip_adverbs))
 		return 0;
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
 	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
@@ -1668,7 +1751,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		}
 	}
 	c.purpose = (h->ts > s && is_word(x, h->ts - 1, "to")) ||
-		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && in_list(low(x, h->ts - 1), skip_adverbs));
+		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && tok_in(x, h->ts - 1, skip_adverbs));
 	c.trig_end = x->toks.t[h->te - 1].end;
 	for (int i = 0; i < tc->tp->n; i++)
 		add_topic_to(&c, tc->tp->ids[i]);
