@@ -10,7 +10,7 @@
  *
  * Determinism: report i depends only on (seed, i), through a splitmix64
  * stream; there is no clock and no locale. Headlines are distinct for i
- * below (states * (states - 1) * headline templates), about 160,000, because
+ * below (states * (states - 1) * headline templates) = 66 * 65 * 40 = 171,600, because
  * (pair of states, template) is a permutation of i; publication times grow
  * by 7 minutes a report from 2017-01-01, so every report is a new one.
  *
