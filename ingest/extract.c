@@ -1205,8 +1205,10 @@ static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size
 /* Whether tokens [a, b) only join two coordinated mentions: ", the", "and both". */
 static int joiner(const struct extractor *x, size_t a, size_t b)
 {
-	static const char *const words[] = {",", "and", "&", "the", "both", "as", "well", "—", "–", NULL};
-	if (b - a > 3)
+	static const char *const words[] = {",", "and", "&", "the", "both", "as", "well", "—", "–", "leaders",
+					    "leader", "officials", "ministers", "representatives", "of", "from",
+					    "counterparts", "heads", NULL};
+	if (b - a > 4)
 		return 0;
 	int link = b == a;
 	for (size_t i = a; i < b; i++) {
@@ -1304,6 +1306,7 @@ struct trigger_ctx {
 	int intention;                  /* the trigger is someone's "decision to ..." */
 	int will;                       /* "will", "shall", "is to": a plan from now, not reported */
 	int prev_in_clause;             /* an earlier trigger of the sentence governs this one */
+	int prev_sym;                   /* prev_src are the participants of a symmetric event */
 	int pronoun_led;                /* the sentence opens with "It", "He", "They" */
 	int same_day;                   /* "the same day", "that day": the time of the sentence before */
 	size_t prev_trigger_end;
@@ -1362,6 +1365,12 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 			add_group(x, f, group_end(x, f, x->n_men), subj, nsubj, tc->speaker);
 			return;
 		}
+	}
+	/* "met with X and Y to condemn the launch": those who met act together. */
+	if (k > tc->s && is_word(x, k - 1, "to") && tc->nps && tc->prev_sym) {
+		for (int i = 0; i < tc->nps; i++)
+			push_party(subj, nsubj, tc->prev_src[i]);
+		return;
 	}
 	if (coordinated(x, k, tc->s) && tc->nps) {
 		for (int i = 0; i < tc->nps; i++)
@@ -1686,6 +1695,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				push_party(c.tgt, &c.ntgt, ra);
 		}
 	}
+	/* "in Bangkok for an Asia-Pacific summit": a named gathering of others,
+	 * not a meeting of the parties in play ("a second round" is theirs). */
+	if (tr->noun && c.nsrc < 2 && !c.ntgt) {
+		for (size_t q = h->ts; q > s && q + 4 > h->ts; q--) {
+			if (!is_word(x, q - 1, "a") && !is_word(x, q - 1, "an"))
+				continue;
+			for (size_t r = q; r < h->ts; r++)
+				if (x->toks.t[r].flags & TOK_CAP)
+					return 0;
+			break;
+		}
+	}
 	/* A symmetric event needs two parties: add those in play. */
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
 		for (int i = 0; i < x->n_in_play; i++)
@@ -1779,6 +1800,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		tc->nps = 0;
 		for (int i = 0; i < c.nsrc; i++)
 			push_party(tc->prev_src, &tc->nps, c.src[i]);
+		tc->prev_sym = tr->frame == FRAME_SYMMETRIC;
 	}
 	if (c.ntgt) {
 		tc->npt = 0;
@@ -2597,6 +2619,7 @@ int extract_infer_year(struct extractor *x, struct report *r)
 	int m = r->undated_month, d = r->undated_day;
 	/* The persons the report names, and the weekday its first paragraph gives. */
 	long persons[64];
+	const char *roles[64];
 	int np = 0, weekday = -1, min_year = 1;
 	const char *texts[2] = {r->title, r->body};
 	for (int t = 0; t < 2; t++) {
@@ -2614,8 +2637,19 @@ int extract_infer_year(struct extractor *x, struct report *r)
 					int dup = 0;
 					for (int q = 0; q < np; q++)
 						dup |= persons[q] == (long)es[k].idx;
-					if (!dup)
+					/* "Prime Minister Fumio Kishida": only that office dates the report. */
+					const char *role = NULL;
+					for (size_t b = i > 4 ? i - 4 : 0; b < i && !role; b++) {
+						const struct dict_entry *te;
+						size_t tn, tm = dict_match(x->d.names, &x->toks, b, i, 0, &te, &tn);
+						for (size_t q = 0; tm && b + tm == i && q < tn; q++)
+							if (te[q].kind == ENT_TITLE)
+								role = x->d.titles[te[q].idx].role;
+					}
+					if (!dup) {
+						roles[np] = role;
 						persons[np++] = es[k].idx;
+					}
 				}
 			const struct token *tk = &x->toks.t[i];
 			if (t == 1 && weekday < 0 && tk->start < 600 && i > 0 && is_word(x, i - 1, "on"))
@@ -2640,6 +2674,8 @@ int extract_infer_year(struct extractor *x, struct report *r)
 			const struct dict_person *p = &x->d.persons[persons[q]];
 			for (size_t k = 0; k < p->n_roles; k++) {
 				const struct dict_role *role = &p->roles[k];
+				if (roles[q] && strcmp(roles[q], role->role))
+					continue;
 				int64_t day = days_from_civil(y, m, d);
 				int64_t from = days_from_civil(role->from.year, role->from.month ? role->from.month : 1,
 							       role->from.day ? role->from.day : 1);

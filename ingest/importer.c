@@ -70,6 +70,10 @@ int importer_new(struct store *s, struct extractor *x, const struct import_optio
 		im->opt.batch = 500;
 	im->msg = fn;
 	im->ctx = ctx;
+	if (store_bulk(s, 1, err)) {
+		free(im);
+		return -1;
+	}
 	*out = im;
 	return 0;
 }
@@ -80,6 +84,9 @@ void importer_free(struct importer *im)
 		return;
 	if (im->in_tx)
 		store_rollback(im->store);
+	char *err = NULL;
+	store_bulk(im->store, 0, &err);   /* nothing to tell: only speed is at stake */
+	free(err);
 	for (size_t i = 0; i < im->n_files; i++)
 		free(im->files[i]);
 	free(im->files);
@@ -388,6 +395,8 @@ oom:
 int importer_finish(struct importer *im, struct import_stats *stats, char **err)
 {
 	int rc = commit_batch(im, err);
+	if (!rc)
+		rc = store_bulk(im->store, 0, err);
 	*stats = im->stats;
 	return rc;
 }
