@@ -8,7 +8,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-N=${UPDATE_KILL_FILES:-2000}
+N=${UPDATE_KILL_FILES:-6000}
 mkdir -p "$T/inbox/a" "$T/inbox/b"
 months=(January February March April May June July August September October November December)
 for i in $(seq 1 "$N"); do
@@ -27,10 +27,12 @@ CONF
 DB="$T/archive.db"
 
 kills=0
-for k in 1 2 3 4 5 6 7 8 9 10 11 12; do
-	# Increasing delays with a random part, so kills land at many points:
+for k in $(seq 1 30); do
+	[ "$kills" -ge 12 ] && break
+	# Short delays, growing, with a random part, so kills land at many points:
 	# while opening, inside batches, between commits, while recording the run.
-	delay=$(awk -v k="$k" -v r="$RANDOM" 'BEGIN { printf "%.3f", 0.01 + k * 0.02 + (r % 50) / 1000 }')
+	# Short because import is fast: each killed run still imports a part.
+	delay=$(awk -v k="$k" -v r="$RANDOM" 'BEGIN { printf "%.3f", 0.005 + (k % 12) * 0.008 + (r % 20) / 1000 }')
 	"$BIN" --db "$DB" update --batch 20 2>"$T/err.$k" &
 	pid=$!
 	sleep "$delay"
