@@ -102,6 +102,9 @@ struct extractor {
 	int last_org;                          /* the organisation named last ("the Council") */
 	int sent_first;                        /* first actor mention of the current sentence, or -1 */
 	long *mentions_per_ra;                 /* how often each report actor is named */
+	uint32_t report_no;                    /* counts reports: stamps the caches below */
+	int *ra_of_actor, *ra_of_person;       /* dictionary index -> report actor */
+	uint32_t *stamp_actor, *stamp_person;  /* ... valid when equal to report_no */
 	long *pending;                         /* dictionary entries to describe to the archive:
 						  actor index, or -(person index) - 1 */
 	size_t n_pending, cap_pending;
@@ -310,11 +313,26 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 	return (int)x->n_ra++;
 }
 
+/* Report actors of dictionary entries, remembered per report: a stamp says
+ * for which report a slot is valid, so nothing is cleared between reports. */
+static int cached_ractor(const struct extractor *x, const int *ra, const uint32_t *stamp, long idx)
+{
+	return stamp[idx] == x->report_no ? ra[idx] : -1;
+}
+
 static int ractor_of_dict_actor(struct extractor *x, long idx)
 {
+	int ra = cached_ractor(x, x->ra_of_actor, x->stamp_actor, idx);
+	if (ra >= 0)
+		return ra;
 	const struct dict_actor *a = &x->d.actors[idx];
 	/* Bodies of an organisation stand for it; a state is itself. */
-	return ractor_add(x, a->name, a->code, NULL, a->kind, idx, -1);
+	ra = ractor_add(x, a->name, a->code, NULL, a->kind, idx, -1);
+	if (ra >= 0) {
+		x->ra_of_actor[idx] = ra;
+		x->stamp_actor[idx] = x->report_no;
+	}
+	return ra;
 }
 
 static const char *org_of_role(const char *role)
@@ -330,12 +348,20 @@ static const char *org_of_role(const char *role)
 
 static int ractor_of_person(struct extractor *x, long idx)
 {
+	int cached = cached_ractor(x, x->ra_of_person, x->stamp_person, idx);
+	if (cached >= 0)
+		return cached;
 	const struct dict_person *p = &x->d.persons[idx];
 	const struct dict_role *r = dict_person_role(p, &x->anchor);
 	const char *code = p->code;
 	if (r && org_of_role(r->role))
 		code = org_of_role(r->role);
-	return ractor_add(x, p->name, code, r ? r->title : NULL, ACTOR_PERSON, -1, idx);
+	int ra = ractor_add(x, p->name, code, r ? r->title : NULL, ACTOR_PERSON, -1, idx);
+	if (ra >= 0) {
+		x->ra_of_person[idx] = ra;
+		x->stamp_person[idx] = x->report_no;
+	}
+	return ra;
 }
 
 /* ---- mentions ----------------------------------------------------------- */
@@ -966,6 +992,19 @@ static const char *const skip_adverbs[] = {
 
 /* Status from the words before the trigger in its clause. Returns -1 when the
  * clause is a question or a condition (no event). */
+static const char *const negation_words[] = {
+	"not", "never", "n't", "no", "neither", "nor", "without", "refrain", "refrained", "refraining",
+	"cancellation", "cancelled", "canceled", "postponed", "postponement", "suspension", "scrapped", NULL,
+};
+static const char *const condition_words[] = {
+	"if", "unless", "could", "might", "may", "should", "whether", "must", NULL,
+};
+static const char *const plan_words[] = {
+	"will", "shall", "'ll", "would", "plans", "plan", "planned", "planning", "scheduled", "expected",
+	"intends", "intend", "due", "upcoming", "forthcoming", "set", "going", "ready", "aims", "seeks",
+	"hopes", "agreed", "agree", "invited", "wants", "prepares", "preparing", NULL,
+};
+
 static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && !strcmp(low(x, e - 1), "?"))
@@ -980,22 +1019,11 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 	size_t lim = k > cs + 8 ? k - 8 : cs;
 	for (size_t i = k; i > lim; i--) {
 		const char *w = low(x, i - 1);
-		if (!strcmp(w, "not") || !strcmp(w, "never") || !strcmp(w, "n't") || !strcmp(w, "no") ||
-		    !strcmp(w, "neither") || !strcmp(w, "nor") || !strcmp(w, "without") || !strcmp(w, "refrain") ||
-		    !strcmp(w, "refrained") || !strcmp(w, "refraining") || !strcmp(w, "cancellation") ||
-		    !strcmp(w, "cancelled") || !strcmp(w, "canceled") || !strcmp(w, "postponed") ||
-		    !strcmp(w, "postponement") || !strcmp(w, "suspension") || !strcmp(w, "scrapped"))
+		if (tok_in(x, i - 1, negation_words))
 			return STATUS_NEGATED;
-		if (!strcmp(w, "if") || !strcmp(w, "unless") || !strcmp(w, "could") || !strcmp(w, "might") ||
-		    !strcmp(w, "may") || !strcmp(w, "should") || !strcmp(w, "whether") || !strcmp(w, "must"))
+		if (tok_in(x, i - 1, condition_words))
 			return -1;
-		if (!strcmp(w, "will") || !strcmp(w, "shall") || !strcmp(w, "'ll") || !strcmp(w, "would") ||
-		    !strcmp(w, "plans") || !strcmp(w, "plan") || !strcmp(w, "planned") || !strcmp(w, "planning") ||
-		    !strcmp(w, "scheduled") || !strcmp(w, "expected") || !strcmp(w, "intends") ||
-		    !strcmp(w, "intend") || !strcmp(w, "due") || !strcmp(w, "upcoming") || !strcmp(w, "forthcoming") ||
-		    !strcmp(w, "set") || !strcmp(w, "going") || !strcmp(w, "ready") || !strcmp(w, "aims") ||
-		    !strcmp(w, "seeks") || !strcmp(w, "hopes") || !strcmp(w, "agreed") || !strcmp(w, "agree") ||
-		    !strcmp(w, "invited") || !strcmp(w, "wants") || !strcmp(w, "prepares") || !strcmp(w, "preparing"))
+		if (tok_in(x, i - 1, plan_words))
 			status = STATUS_PLANNED;
 		/* "invited X to visit", "plans to visit": a plan; "summoned X to lodge a
 		 * protest", "decided to lift": an act. */
@@ -2578,6 +2606,7 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 		memset(x->mentions_per_ra, 0, x->cap_mpr * sizeof(long));
 	x->n_report_topics = 0;
 	x->anchor = report_date(r);
+	x->report_no++;
 	if (r->title && analyse_text(x, r->title, strlen(r->title), 1, 0))
 		goto oom;
 	if (r->body && analyse_text(x, r->body, strlen(r->body), 0, 0))
@@ -2729,7 +2758,11 @@ int extractor_new(const char *const *dicts, size_t n_dicts, struct extractor **o
 	}
 	token_list_init(&x->toks);
 	x->surnames = calloc(x->d.n_persons + 1, sizeof(*x->surnames));
-	if (!x->surnames) {
+	x->ra_of_actor = calloc(x->d.n_actors + 1, sizeof(*x->ra_of_actor));
+	x->ra_of_person = calloc(x->d.n_persons + 1, sizeof(*x->ra_of_person));
+	x->stamp_actor = calloc(x->d.n_actors + 1, sizeof(*x->stamp_actor));
+	x->stamp_person = calloc(x->d.n_persons + 1, sizeof(*x->stamp_person));
+	if (!x->surnames || !x->ra_of_actor || !x->ra_of_person || !x->stamp_actor || !x->stamp_person) {
 		extractor_free(x);
 		*err = strdup("out of memory");
 		return -1;
@@ -2759,6 +2792,10 @@ void extractor_free(struct extractor *x)
 		free(x->named_names[i]);
 	free(x->named_names);
 	free(x->surnames);
+	free(x->ra_of_actor);
+	free(x->ra_of_person);
+	free(x->stamp_actor);
+	free(x->stamp_person);
 	free(x->mentions_per_ra);
 	free(x->pending);
 	free(x);
