@@ -1662,6 +1662,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			add_group(x, m0, group_end(x, m0, m1), agent, &nagent, tc->speaker);
 	}
 	int passive = by >= 0 || passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0;
+	if (!passive && tr->frame == FRAME_DIRECTED && (is_word(x, h->ts, "was") || is_word(x, h->ts, "were")))
+		passive = 1;   /* "was summoned": the wording carries its auxiliary */
 	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && nsubj) {
 		/* "was summoned", "was also told to": the subject undergoes the act. */
 		size_t q = h->ts;
@@ -2133,7 +2135,7 @@ static void absorb(struct cand *a, const struct cand *b)
 	for (int i = 0; i < b->ntgt; i++)
 		push_party(a->tgt, &a->ntgt, b->tgt[i]);
 	int same_sentence = a->ev_start == b->ev_start && a->headline == b->headline;
-	if (!a->date_explicit && b->date_explicit && !same_sentence) {
+	if (!a->date_explicit && b->date_explicit && (!same_sentence || a->tr->noun)) {
 		a->date = b->date;
 		a->date_explicit = 1;
 	} else if (a->date_explicit && b->date_explicit && b->date.prec > a->date.prec) {
@@ -2243,10 +2245,6 @@ static void prune_parties(struct extractor *x)
 {
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
-		/* History told as background ("the 1965 agreement") is not news. */
-		if (!c->dead && c->date_explicit && x->anchor.prec != PREC_UNKNOWN && c->date.prec != PREC_UNKNOWN &&
-		    c->date.year + 20 < x->anchor.year)
-			c->dead = 1;
 		if (c->dead || c->tr->frame == FRAME_SYMMETRIC)
 			continue;
 		int n = 0;
@@ -2546,6 +2544,10 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 		}
 		tidy.ntgt = n;
 	}
+	/* History told as background, dated once the events were merged. */
+	if (c->date_explicit && x->anchor.prec != PREC_UNKNOWN && c->date.prec != PREC_UNKNOWN &&
+	    c->date.year + 20 < x->anchor.year)
+		return 0;
 	/* A meeting of one party is no diplomatic event ("an EU summit"). */
 	if (c->tr->frame == FRAME_SYMMETRIC) {
 		int distinct = 0;

@@ -165,13 +165,18 @@ static void measure(const char *s, struct unit *u)
 
 /* ---- classifying --------------------------------------------------------- */
 
-/* Case-insensitive search of needle in s[a..b). */
+/* Case-insensitive search of an ASCII needle in s[a..b). The first byte is
+ * compared inline: every short line is searched for forty phrases. */
 static int contains(const char *s, size_t a, size_t b, const char *needle)
 {
 	size_t n = strlen(needle);
-	for (size_t i = a; i + n <= b; i++)
-		if (!strncasecmp(s + i, needle, n))
+	unsigned char lo = (unsigned char)tolower((unsigned char)needle[0]);
+	unsigned char up = (unsigned char)toupper((unsigned char)needle[0]);
+	for (size_t i = a; i + n <= b; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c == lo || c == up) && !strncasecmp(s + i + 1, needle + 1, n - 1))
 			return 1;
+	}
 	return 0;
 }
 
@@ -612,17 +617,22 @@ static int add_clean(struct buf *out, const char *s, size_t a, size_t b)
 {
 	int space = 0;
 	size_t n;
-	for (size_t i = a; i < b; i++) {
+	for (size_t i = a; i < b;) {
 		if (is_blank_at(s, b, i, &n)) {
 			space = 1;
-			i += n - 1;
+			i += n;
 			continue;
 		}
 		if (space && out->len && out->data[out->len - 1] != '\n' && buf_addch(out, ' '))
 			return -1;
 		space = 0;
-		if (buf_addch(out, s[i]))
+		/* The run up to the next blank goes in at once. */
+		size_t e = i + 1;
+		while (e < b && !is_blank_at(s, b, e, &n))
+			e++;
+		if (buf_add(out, s + i, e - i))
 			return -1;
+		i = e;
 	}
 	return 0;
 }

@@ -937,6 +937,139 @@ static void test_report_without_text_or_date(void **state)
 	report_release(&r);
 }
 
+
+/* ---- rules of the extractor's later work ---- */
+
+static void test_calls_with_each_of_several(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2021, 1, 5, NULL,
+		"The breakthrough followed telephone calls between Kuwait's Emir Sheikh Nawaf Al-Ahmad Al-Sabah "
+		"and both Qatari Emir Sheikh Tamim bin Hamad Al-Thani and Saudi Crown Prince Mohammed bin Salman.");
+	assert_int_equal(count_type(&o, "phone_call"), 2);
+	int kq = 0, ks = 0;
+	for (size_t i = 0; i < o.ev.n; i++) {
+		const struct event *e = &o.ev.items[i];
+		if (strcmp(e->type, "phone_call"))
+			continue;
+		int k = 0, q = 0, sa = 0;
+		for (size_t a = 0; a < e->n_actors; a++) {
+			const char *c = e->actors[a].code ? e->actors[a].code : "";
+			k |= !strcmp(c, "KWT");
+			q |= !strcmp(c, "QAT");
+			sa |= !strcmp(c, "SAU");
+		}
+		kq |= k && q && !sa;
+		ks |= k && sa && !q;
+	}
+	assert_true(kq);
+	assert_true(ks);
+	done(&o);
+}
+
+static void test_the_ministry_speaks_for_its_state(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2018, 8, 6, NULL,
+		"The Saudi foreign ministry said on Sunday it was recalling its ambassador from Canada. "
+		"\xE2\x80\x9C" "Any further step in that direction will be considered as interference,\xE2\x80\x9D the ministry said.");
+	const struct event *e = only(&o, "threat");
+	expect_party(e, "SAU", ROLE_SOURCE, "Saudi Arabia");
+	done(&o);
+}
+
+static void test_relative_clause_is_skipped(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2020, 10, 14, NULL,
+		"Lebanon and Israel, which are technically still at war, held a first round of talks on Wednesday.");
+	const struct event *e = only(&o, "negotiation");
+	expect_pair(e, "LBN", "ISR");
+	expect_date(e, "2020-10-14", PREC_DAY);
+	done(&o);
+}
+
+static void test_decision_belongs_to_its_owner(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2008, 8, 29, NULL, "Russia regrets Georgia's decision to sever diplomatic relations.");
+	const struct event *e = only(&o, "expulsion");
+	expect_directed(e, "GEO", "RUS");
+	e = only(&o, "condemnation");
+	expect_directed(e, "RUS", "GEO");
+	done(&o);
+}
+
+static void test_summoned_in_the_passive(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2021, 4, 18, NULL,
+		"Russia expelled 20 Czech diplomats on Sunday. Czech Ambassador Vitezslav Pivonka was summoned to the "
+		"ministry.");
+	const struct event *e = only(&o, "protest");
+	expect_directed(e, "RUS", "CZE");
+	done(&o);
+}
+
+static void test_visit_to_a_capital(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2016, 5, 23, NULL, "President Barack Obama arrived in Hanoi late on Sunday.");
+	const struct event *e = only(&o, "visit");
+	expect_directed(e, "USA", "VNM");
+	expect_date(e, "2016-05-22", PREC_DAY);
+	done(&o);
+}
+
+static void test_announced_sanctions(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2021, 12, 2, NULL,
+		"The United States, Britain and Canada announced coordinated sanctions against Belarus on Thursday.");
+	const struct event *e = only(&o, "sanctions");
+	assert_int_equal(with_role(e, ROLE_SOURCE), 3);
+	expect_party(e, "BLR", ROLE_TARGET, "Belarus");
+	expect_party(e, "USA", ROLE_SOURCE, "United States");
+	expect_party(e, "GBR", ROLE_SOURCE, "United Kingdom");
+	expect_party(e, "CAN", ROLE_SOURCE, "Canada");
+	done(&o);
+}
+
+static void test_background_history_is_no_event(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2019, 7, 19, NULL,
+		"The dispute goes back to a bilateral agreement Japan and South Korea signed in 1965.");
+	assert_int_equal(o.ev.n, 0);
+	done(&o);
+}
+
+static void test_infer_year_from_titled_office(void **state)
+{
+	(void)state;
+	/* Kishida was foreign minister in 2016 and prime minister in 2022; 18 November
+	 * fell on a Friday in both years: the title settles it. */
+	struct report r;
+	report_init(&r);
+	assert_int_equal(report_set(&r.title, "Japan protests missile launch"), 0);
+	assert_int_equal(report_set(&r.body, "TOKYO, Nov. 18 (Kyodo) -- Japan lodged a protest with North Korea on "
+					     "Friday, Prime Minister Fumio Kishida said."), 0);
+	r.undated_month = 11;
+	r.undated_day = 18;
+	assert_int_equal(extract_infer_year(X, &r), 1);
+	struct cdate d = report_date(&r);
+	assert_int_equal(d.year, 2022);
+	report_release(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -971,6 +1104,15 @@ int main(void)
 		cmocka_unit_test(test_surname_after_first_mention),
 		cmocka_unit_test(test_new_person_of_a_state),
 		cmocka_unit_test(test_collective_reference),
+		cmocka_unit_test(test_calls_with_each_of_several),
+		cmocka_unit_test(test_the_ministry_speaks_for_its_state),
+		cmocka_unit_test(test_relative_clause_is_skipped),
+		cmocka_unit_test(test_decision_belongs_to_its_owner),
+		cmocka_unit_test(test_summoned_in_the_passive),
+		cmocka_unit_test(test_visit_to_a_capital),
+		cmocka_unit_test(test_announced_sanctions),
+		cmocka_unit_test(test_background_history_is_no_event),
+		cmocka_unit_test(test_infer_year_from_titled_office),
 		cmocka_unit_test(test_reported_speech),
 		cmocka_unit_test(test_passive),
 		cmocka_unit_test(test_same_event_told_twice_is_one),
