@@ -1,7 +1,8 @@
 /* The import job: see importer.h. Files are gathered first (so progress can
  * be shown), then each is read, its reports classified against the archive,
  * their events extracted and stored, one savepoint per report inside batched
- * transactions. */
+ * transactions. The store is in bulk mode (store_bulk) from importer_new to
+ * importer_finish or importer_free. */
 #include "ingest/importer.h"
 
 #include <dirent.h>
@@ -281,7 +282,7 @@ static int import_report(void *ctx, struct report *r, const char *item)
 	}
 	struct event_list events;
 	event_list_init(&events);
-	if (im->x && !getenv("COMMUNIQUE_NO_EXTRACT") && extract_events(im->x, r, &events, &err)) {
+	if (im->x && extract_events(im->x, r, &events, &err)) {
 		say(im, IMPORT_ERROR, item, "cannot extract events: %s", err);
 		free(err);
 		event_list_release(&events);

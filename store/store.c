@@ -1,6 +1,7 @@
 /* The archive's lifetime: opening, refusing foreign files, schema migrations,
- * transactions and import runs. Reports and events are in store_reports.c and
- * store_events.c. */
+ * transactions (with the full-text indexing they defer to their commit),
+ * bulk settings, the cache of ids, and import runs. Reports and events are
+ * in store_reports.c and store_events.c. */
 #include "store/store_internal.h"
 
 #include <stdio.h>
@@ -22,8 +23,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_BY_URL] = "SELECT id FROM reports WHERE url = ?1 ORDER BY id LIMIT 1",
 	[ST_BY_GUID] = "SELECT id FROM reports WHERE guid = ?1 ORDER BY id LIMIT 1",
 	[ST_BY_IDENTITY] = "SELECT id FROM reports WHERE identity_key = ?1 ORDER BY id LIMIT 1",
+	/* OR FAIL, as for events below: both run only inside the savepoint that
+	 * makes a report atomic, so SQLite need not also keep a statement
+	 * journal (a copy of every page the statement and its triggers touch)
+	 * to undo half a statement; the savepoint undoes it all. */
 	[ST_REPORT_ADD] =
-		"INSERT INTO reports(agency_id, title, place, published, published_known, tz_offset,"
+		"INSERT OR FAIL INTO reports(agency_id, title, place, published, published_known, tz_offset,"
 		" published_text, lede, body, url, guid, author, format, summary_only, source_path,"
 		" content_hash, identity_key, imported_at)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
@@ -37,15 +42,16 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_EVENT_ORPHAN_DEL] =
 		"DELETE FROM events WHERE id = ?1"
 		" AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)",
-	/* The same event told again: an equal date or a wider one (a prefix,
-	 * ?2..?11 are the date and its prefixes), then a narrower one (?2 is a
-	 * prefix of it; ?3 is ?2 followed by a byte above any date's). */
-	[ST_EVENT_FIND] = "SELECT id, date FROM events WHERE party_key = ?1"
-		" AND date IN (?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-	[ST_EVENT_FIND_NARROWER] = "SELECT id, date FROM events WHERE party_key = ?1"
-		" AND date > ?2 AND date < ?3",
+	/* The same event told again: a compatible date is this one or one that
+	 * starts with it (?2 <= date < ?3, ?3 being ?2 followed by a byte above
+	 * any date's), or its year or month (?4, ?5). Index ranges only: the
+	 * events of the same parties may be many. (Not "IN (?4, ?5)": SQLite
+	 * builds a temporary table for that at every run.) */
+	[ST_EVENT_FIND] = "SELECT id, date FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
+		" UNION ALL SELECT id, date FROM events WHERE party_key = ?1 AND date = ?4"
+		" UNION ALL SELECT id, date FROM events WHERE party_key = ?1 AND date = ?5",
 	[ST_EVENT_ADD] =
-		"INSERT INTO events(type, cameo, status, date, date_precision, party_key, summary,"
+		"INSERT OR FAIL INTO events(type, cameo, status, date, date_precision, party_key, summary,"
 		" evidence, added_at, changed_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)",
 	[ST_EVENT_TOUCH] = "UPDATE events SET changed_at = ?2 WHERE id = ?1",
 	[ST_EVENT_REDATE] = "UPDATE events SET date = ?2, date_precision = ?3, changed_at = ?4 WHERE id = ?1",
@@ -377,15 +383,28 @@ static void batch_end(struct store *s)
 	store_cache_forget(s);
 }
 
+/* The journal of the savepoint each report is written in stays in memory
+ * during a batch (it is emptied at every report's end), instead of going
+ * to a temporary file at each report; outside batches, temporary storage
+ * is SQLite's default again, so that large sorts may use files. Set before
+ * BEGIN: SQLite reads it when the transaction starts. */
+static void temp_in_memory(struct store *s, int on)
+{
+	sqlite3_exec(s->db, on ? "PRAGMA temp_store=MEMORY" : "PRAGMA temp_store=DEFAULT", NULL, NULL,
+		     NULL);
+}
+
 int store_begin(struct store *s, char **err)
 {
-	if (store_exec(s, "BEGIN IMMEDIATE", err))
+	temp_in_memory(s, 1);
+	if (store_exec(s, "BEGIN IMMEDIATE", err)) {
+		temp_in_memory(s, 0);
 		return -1;
+	}
 	if (s->defer == 1) {
 		sqlite3_stmt *st = store_stmt(s, ST_DEFER_ON, err);
 		if (!st || store_step_done(s, st, "cannot begin a batch", err)) {
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-			batch_end(s);
+			store_rollback(s);
 			return -1;
 		}
 		s->batch = 1;
@@ -408,6 +427,7 @@ int store_commit(struct store *s, char **err)
 		store_cache_forget(s);
 		return -1;
 	}
+	temp_in_memory(s, 0);
 	return 0;
 }
 
@@ -416,6 +436,41 @@ void store_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	batch_end(s);
+	temp_in_memory(s, 0);
+}
+
+/* Bulk imports: a page cache that holds a batch's pages and the indexes'
+ * hot pages (32 MiB instead of 2; a batch then writes its pages once,
+ * instead of spilling them and reading them back) and a WAL checkpoint
+ * every 64 MiB instead of every 4 (each checkpoint copies the hot pages of
+ * every index again). Memory stays bounded by the cache, the WAL by the
+ * checkpoint interval. */
+int store_bulk(struct store *s, int on, char **err)
+{
+	if (s->readonly || on == s->bulk)
+		return 0;
+	struct buf sql;
+	buf_init(&sql, 0);
+	if (on) {
+		if (pragma_int(s, "PRAGMA cache_size", &s->saved_cache, err) ||
+		    pragma_int(s, "PRAGMA wal_autocheckpoint", &s->saved_checkpoint, err))
+			return -1;
+		buf_addstr(&sql, "PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384");
+	} else {
+		buf_printf(&sql, "PRAGMA cache_size=%d; PRAGMA wal_autocheckpoint=%d", s->saved_cache,
+			   s->saved_checkpoint);
+	}
+	int rc = store_exec(s, buf_str(&sql), err);
+	buf_release(&sql);
+	if (rc)
+		return -1;
+	s->bulk = on;
+	/* The WAL written so far goes into the archive, so that readers do not
+	 * search a long log. */
+	if (!on && sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK &&
+	    (sqlite3_errcode(s->db) & 0xff) != SQLITE_BUSY)
+		return store_fail(s, err, "cannot checkpoint the archive");
+	return 0;
 }
 
 /* ---- the cache of ids ------------------------------------------------------- */

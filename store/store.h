@@ -45,6 +45,11 @@ int store_begin(struct store *s, char **err);
 int store_commit(struct store *s, char **err);
 void store_rollback(struct store *s);
 
+/* Bulk mode, for imports of many batches: on, a larger page cache and rarer
+ * WAL checkpoints; off, SQLite's defaults again, after a checkpoint of what
+ * was written. Settings of this connection only; nothing changes in the file. */
+int store_bulk(struct store *s, int on, char **err);
+
 /* What importing a report would do. */
 enum store_verdict {
 	STORE_NEW = 0,

@@ -191,29 +191,29 @@ static int find_same(struct store *s, const struct event *e, const char *key, in
 	cdate_format(&e->date, date);
 	size_t len = strlen(date);
 	*found = 0;
-	/* The same date, or a wider one: the date itself and its prefixes. */
 	sqlite3_stmt *st = store_stmt(s, ST_EVENT_FIND, err);
 	if (!st)
 		return -1;
+	char above[17];
+	memcpy(above, date, len);
+	above[len] = '\x7f';   /* above any byte of a date */
 	bind_text(st, 1, key);
-	sqlite3_bind_text(st, 2, date, (int)len, SQLITE_STATIC);
-	for (size_t k = 1; k < len && k <= 9; k++)
-		sqlite3_bind_text(st, 2 + (int)k, date, (int)k, SQLITE_STATIC);
-	if (lowest_compatible(s, st, date, found, found_date, err))
-		return -1;
-	/* A narrower one: dates that start with this one. */
 	if (len) {
-		char above[17];
-		memcpy(above, date, len);
-		above[len] = '\x7f';   /* above any byte of a date */
-		if (!(st = store_stmt(s, ST_EVENT_FIND_NARROWER, err)))
-			return -1;
-		bind_text(st, 1, key);
 		sqlite3_bind_text(st, 2, date, (int)len, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, above, (int)len + 1, SQLITE_STATIC);
-		if (lowest_compatible(s, st, date, found, found_date, err))
-			return -1;
+		/* A wider date is a year or a month, so it ends where this
+		 * one has a '-' (not a year's sign). */
+		for (size_t k = 1, p = 4; k < len && p <= 5; k++)
+			if (date[k] == '-')
+				sqlite3_bind_text(st, (int)p++, date, (int)k, SQLITE_STATIC);
+	} else {
+		/* An undated event is the same as an undated one only. */
+		bind_text(st, 2, "");
+		bind_text(st, 3, "");
+		bind_text(st, 4, "");
 	}
+	if (lowest_compatible(s, st, date, found, found_date, err))
+		return -1;
 	if (!*found)
 		return 0;
 	int narrower = len > strlen(found_date);

@@ -18,7 +18,7 @@ enum stmt_id {
 	ST_ACTOR_GET, ST_ACTOR_ADD, ST_EVENT_ACTOR_ADD,
 	ST_TOPIC_GET, ST_TOPIC_ADD, ST_EVENT_TOPIC_ADD,
 	ST_EVENT_REPORT_ADD,
-	ST_EVENT_FIND_NARROWER, ST_ALIAS_ADD,
+	ST_ALIAS_ADD,
 	ST_SAVEPOINT, ST_RELEASE,
 	ST_DEFER_ON, ST_DEFER_OFF, ST_FTS_REPORT, ST_FTS_EVENT,
 	ST_COUNT
@@ -54,6 +54,8 @@ struct store {
 	int batch;          /* a store_begin transaction is open, with indexing deferred */
 	struct id_list fts_reports, fts_events;
 	struct id_cache ids;
+	int bulk;           /* store_bulk is on; the settings it replaced: */
+	int saved_cache, saved_checkpoint;
 };
 
 /* Sets *err to "<what>: <sqlite's message>" and returns -1. */

@@ -1,0 +1,487 @@
+/* The archive under bulk imports (store/): full-text indexing deferred to
+ * the end of a batch, kept right when a report is replaced or fails in the
+ * same batch, searchable before the commit, and left to the triggers for
+ * every other writer; the cache of actor and topic ids forgotten after a
+ * rollback; the same event found again by compatible dates through index
+ * ranges; bulk settings switched on and off.
+ *
+ * Every test works on a fresh archive in its own temporary directory; a
+ * second SQLite connection looks at the file from outside the store. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ingest/event.h"
+#include "ingest/report.h"
+#include "store/store.h"
+#include "util/cdate.h"
+
+/* ---- fixture ------------------------------------------------------------------ */
+
+struct fx {
+	char dir[256];
+	char path[300];
+	struct store *s;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	if (!f)
+		return -1;
+	const char *tmp = getenv("TMPDIR");
+	snprintf(f->dir, sizeof(f->dir), "%s/test_store_bulk.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(f->dir)) {
+		free(f);
+		return -1;
+	}
+	snprintf(f->path, sizeof(f->path), "%s/archive.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static void remove_with_suffix(const char *path, const char *suffix)
+{
+	char p[320];
+	snprintf(p, sizeof(p), "%s%s", path, suffix);
+	unlink(p);
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	store_close(f->s);
+	remove_with_suffix(f->path, "");
+	remove_with_suffix(f->path, "-wal");
+	remove_with_suffix(f->path, "-shm");
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+static struct store *open_at(struct fx *f, int version)
+{
+	char *err = NULL;
+	struct store *s = NULL;
+	int rc = version ? store_open_at(f->path, 0, version, &s, &err) : store_open(f->path, 0, &s, &err);
+	if (rc)
+		fail_msg("store_open: %s", err ? err : "?");
+	return s;
+}
+
+/* OK(call, what): the call's error message is read after the call. */
+#define OK(call, what)                                                  \
+	do {                                                            \
+		if ((call) != 0)                                        \
+			fail_msg("%s: %s", (what), err ? err : "?");    \
+	} while (0)
+
+static void outside_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	char *e = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
+		fail_msg("outside_exec: %s", e ? e : "?");
+	sqlite3_close(db);
+}
+
+static long outside_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("outside_int: %s", sqlite3_errmsg(db));
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+/* FTS5's own check: an error when an index does not match its table. */
+static void assert_fts_consistent(const char *path)
+{
+	outside_exec(path, "INSERT INTO reports_fts(reports_fts, rank) VALUES ('integrity-check', 1);"
+			   " INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1);");
+}
+
+static long matches(const char *path, const char *table, const char *query)
+{
+	char sql[256];
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s WHERE %s MATCH '%s'", table, table, query);
+	return outside_int(path, sql);
+}
+
+/* ---- reports and events ---------------------------------------------------------- */
+
+static void make_report(struct report *r, const char *title, int64_t published, const char *body)
+{
+	report_init(r);
+	assert_int_equal(report_set(&r->agency, "TASS"), 0);
+	assert_int_equal(report_set(&r->title, title), 0);
+	assert_int_equal(report_set(&r->body, body), 0);
+	assert_int_equal(report_set(&r->format, "text"), 0);
+	r->published = published;
+	r->pub_known = PUB_TIME;
+}
+
+/* A phone call of two people (name, code pairs) on `date` ("" for none). */
+static void add_call(struct event_list *l, const char *date, const char *summary,
+		     const char *a, const char *a_code, const char *b, const char *b_code,
+		     const char *topic)
+{
+	struct event *e = event_list_push(l);
+	assert_non_null(e);
+	snprintf(e->type, sizeof(e->type), "%s", "phone_call");
+	snprintf(e->cameo, sizeof(e->cameo), "%s", "040");
+	e->status = STATUS_OCCURRED;
+	if (*date)
+		assert_int_equal(cdate_parse(date, &e->date), 0);
+	else
+		e->date.prec = PREC_UNKNOWN;
+	e->summary = strdup(summary);
+	e->evidence = strdup(summary);
+	assert_non_null(e->summary);
+	assert_non_null(e->evidence);
+	assert_int_equal(event_add_actor(e, a, a_code, NULL, ACTOR_PERSON, ROLE_PARTICIPANT), 0);
+	assert_int_equal(event_add_actor(e, b, b_code, NULL, ACTOR_PERSON, ROLE_PARTICIPANT), 0);
+	if (topic)
+		assert_int_equal(event_add_topic(e, topic), 0);
+}
+
+static int64_t put(struct store *s, const struct report *r, int64_t replace, const struct event_list *l)
+{
+	int64_t id = 0;
+	char *err = NULL;
+	OK(store_put_report(s, r, "test.txt", replace, l, &id, &err), "store_put_report");
+	return id;
+}
+
+static int count_text(void *ctx, const struct tl_event *te)
+{
+	(void)te;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* Events whose summary or evidence match `text`, through the store. */
+static int timeline_text(struct store *s, const char *text)
+{
+	struct event_filter flt = {.text = text};
+	flt.from.prec = flt.to.prec = PREC_UNKNOWN;
+	int n = 0;
+	char *err = NULL;
+	OK(store_timeline_each(s, &flt, count_text, &n, &err), "store_timeline_each");
+	return n;
+}
+
+/* ---- deferred indexing ------------------------------------------------------------- */
+
+static void test_batch_indexes_at_commit(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	struct report r[3];
+	struct event_list l[3];
+	const char *bodies[3] = {
+		"Sergei Lavrov and Wang Yi spoke about the Korean peninsula.",
+		"Fumio Kishida telephoned John Kerry about maritime security.",
+		"Lavrov and Kerry discussed the ceasefire in eastern Ukraine.",
+	};
+	OK(store_begin(f->s, &err), "store_begin");
+	for (int i = 0; i < 3; i++) {
+		char title[64];
+		snprintf(title, sizeof(title), "Diplomatic call number %d", i + 1);
+		make_report(&r[i], title, 1420528200 + i * 600, bodies[i]);
+		event_list_init(&l[i]);
+	}
+	add_call(&l[0], "2015-01-06", "Lavrov and Wang spoke by phone", "Sergei Lavrov", "RUS", "Wang Yi",
+		 "CHN", "Korean peninsula");
+	add_call(&l[1], "2015-01-06", "Kishida and Kerry spoke by phone", "Fumio Kishida", "JPN",
+		 "John Kerry", "USA", "maritime security");
+	add_call(&l[2], "2015-01-06", "Lavrov and Kerry spoke by phone", "Sergei Lavrov", "RUS",
+		 "John Kerry", "USA", NULL);
+	for (int i = 0; i < 3; i++)
+		put(f->s, &r[i], 0, &l[i]);
+	/* Not committed yet, but already searchable through the store. */
+	assert_int_equal(timeline_text(f->s, "Kishida"), 1);
+	assert_int_equal(timeline_text(f->s, "Lavrov"), 2);
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(matches(f->path, "reports_fts", "ceasefire"), 1);
+	assert_int_equal(matches(f->path, "reports_fts", "phone OR telephoned OR spoke"), 2);
+	assert_int_equal(matches(f->path, "events_fts", "Lavrov"), 2);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM fts_deferred"), 0);
+	assert_fts_consistent(f->path);
+	for (int i = 0; i < 3; i++) {
+		event_list_release(&l[i]);
+		report_release(&r[i]);
+	}
+}
+
+/* A report stored and corrected within one batch: the index holds the
+ * corrected text only. */
+static void test_replace_in_same_batch(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	struct report a, a2, b;
+	struct event_list la, la2;
+	event_list_init(&la);
+	event_list_init(&la2);
+	make_report(&a, "Lavrov, Kerry discuss Syria", 1420528200, "A first text about Aleppo.");
+	make_report(&a2, "Lavrov, Kerry discuss Syria", 1420528200, "A corrected text about Palmyra.");
+	make_report(&b, "Kishida visits Moscow", 1420600000, "Fumio Kishida arrived in Moscow.");
+	add_call(&la, "2015-01-06", "Lavrov and Kerry spoke about Aleppo", "Sergei Lavrov", "RUS",
+		 "John Kerry", "USA", "Syria");
+	add_call(&la2, "2015-01-06", "Lavrov and Kerry spoke about Palmyra", "Sergei Lavrov", "RUS",
+		 "John Kerry", "USA", "Syria");
+	OK(store_begin(f->s, &err), "store_begin");
+	int64_t id = put(f->s, &a, 0, &la);
+	enum store_verdict v;
+	int64_t existing;
+	OK(store_classify(f->s, &a2, &v, &existing, &err), "store_classify");
+	assert_int_equal(v, STORE_REPLACE);
+	assert_int_equal(existing, id);
+	assert_int_equal(put(f->s, &a2, existing, &la2), id);
+	put(f->s, &b, 0, NULL);
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(matches(f->path, "reports_fts", "Aleppo"), 0);
+	assert_int_equal(matches(f->path, "reports_fts", "Palmyra"), 1);
+	assert_int_equal(matches(f->path, "reports_fts", "Moscow"), 1);
+	assert_int_equal(matches(f->path, "events_fts", "Aleppo"), 0);
+	assert_int_equal(matches(f->path, "events_fts", "Palmyra"), 1);
+	assert_fts_consistent(f->path);
+	event_list_release(&la);
+	event_list_release(&la2);
+	report_release(&a);
+	report_release(&a2);
+	report_release(&b);
+}
+
+/* A report that fails half way leaves no index entry, nor an actor or topic
+ * id that a later report of the batch could reuse. */
+static void test_failed_report_in_batch(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	store_close(f->s);
+	outside_exec(f->path, "CREATE TRIGGER refuse_marked BEFORE INSERT ON events"
+			      " WHEN new.summary = 'REFUSED' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;");
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	struct report a, b, c;
+	struct event_list la, lb;
+	event_list_init(&la);
+	event_list_init(&lb);
+	make_report(&a, "Abe calls Modi", 1420528200, "Shinzo Abe called Narendra Modi about trade.");
+	make_report(&b, "Abe calls Modi again", 1420528300, "Shinzo Abe called Narendra Modi again.");
+	make_report(&c, "Modi and Abe", 1420528400, "Narendra Modi and Shinzo Abe talked about railways.");
+	/* a: new actors and topic, then a refused event after them. */
+	add_call(&la, "2015-01-06", "Abe and Modi spoke about trade", "Shinzo Abe", "JPN",
+		 "Narendra Modi", "IND", "bilateral trade");
+	add_call(&la, "2015-01-05", "REFUSED", "Shinzo Abe", "JPN", "Narendra Modi", "IND", NULL);
+	add_call(&lb, "2015-01-07", "Abe and Modi spoke about railways", "Shinzo Abe", "JPN",
+		 "Narendra Modi", "IND", "bilateral trade");
+	OK(store_begin(f->s, &err), "store_begin");
+	int64_t id = 0;
+	assert_int_equal(store_put_report(f->s, &a, "a.txt", 0, &la, &id, &err), -1);
+	assert_non_null(strstr(err, "refused by test"));
+	free(err);
+	err = NULL;
+	assert_int_equal(store_broken(f->s), 0);
+	/* The actors and topic of a are gone; b must create them again. */
+	put(f->s, &b, 0, &lb);
+	put(f->s, &c, 0, NULL);
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM reports"), 2);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM actors WHERE name = 'Shinzo Abe'"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_actors ea"
+				     " JOIN actors a ON a.id = ea.actor_id WHERE a.name = 'Narendra Modi'"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_topics et"
+				     " JOIN topics t ON t.id = et.topic_id WHERE t.name = 'bilateral trade'"), 1);
+	assert_int_equal(matches(f->path, "reports_fts", "trade"), 0);
+	assert_int_equal(matches(f->path, "reports_fts", "railways"), 1);
+	assert_int_equal(matches(f->path, "events_fts", "railways"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_fts_consistent(f->path);
+	event_list_release(&la);
+	event_list_release(&lb);
+	report_release(&a);
+	report_release(&b);
+	report_release(&c);
+}
+
+/* A batch rolled back takes its actors with it; the next batch creates them again. */
+static void test_rolled_back_batch(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	struct report a;
+	struct event_list la;
+	event_list_init(&la);
+	make_report(&a, "Merkel calls Hollande", 1420528200, "Angela Merkel called Francois Hollande.");
+	add_call(&la, "2015-01-06", "Merkel and Hollande spoke", "Angela Merkel", "DEU",
+		 "Francois Hollande", "FRA", "eurozone");
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &a, 0, &la);
+	store_rollback(f->s);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM actors"), 0);
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &a, 0, &la);
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_actors"), 2);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_int_equal(matches(f->path, "events_fts", "Merkel"), 1);
+	assert_fts_consistent(f->path);
+	event_list_release(&la);
+	report_release(&a);
+}
+
+/* Writers that know nothing of deferral (another program, or a store
+ * outside a batch) are indexed by the triggers as before. */
+static void test_other_writers_indexed(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	struct report a;
+	make_report(&a, "Outside any batch", 1420528200, "Stored without a batch about Crimea.");
+	put(f->s, &a, 0, NULL);
+	assert_int_equal(matches(f->path, "reports_fts", "Crimea"), 1);
+	outside_exec(f->path,
+		     "INSERT INTO reports(title, body, format, content_hash, identity_key, imported_at)"
+		     " VALUES ('From the shell', 'Inserted by another program about Donbas.', 'text',"
+		     " 'hash-from-the-shell', '', 1442800000)");
+	assert_int_equal(matches(f->path, "reports_fts", "Donbas"), 1);
+	assert_fts_consistent(f->path);
+	report_release(&a);
+}
+
+/* An archive of schema 2 (before fts_deferred) still gets every index entry. */
+static void test_schema_2_archive(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 2);
+	assert_int_equal(store_version(f->s), 2);
+	char *err = NULL;
+	struct report a;
+	struct event_list la;
+	event_list_init(&la);
+	make_report(&a, "Lavrov meets Wang", 1420528200, "Sergei Lavrov met Wang Yi in Beijing.");
+	add_call(&la, "2015-01-06", "Lavrov and Wang met", "Sergei Lavrov", "RUS", "Wang Yi", "CHN", NULL);
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &a, 0, &la);
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(matches(f->path, "reports_fts", "Beijing"), 1);
+	assert_int_equal(matches(f->path, "events_fts", "Wang"), 1);
+	assert_fts_consistent(f->path);
+	event_list_release(&la);
+	report_release(&a);
+}
+
+/* ---- the same event again --------------------------------------------------------- */
+
+static void test_same_event_by_date(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	/* One call told six times, with dates of every precision. */
+	const char *dates[] = {"2015-01", "2015-01-06", "2015", "2015-02-03", "", "", "2015-01-06"};
+	OK(store_begin(f->s, &err), "store_begin");
+	for (size_t i = 0; i < sizeof(dates) / sizeof(*dates); i++) {
+		struct report r;
+		struct event_list l;
+		char title[64], body[96];
+		snprintf(title, sizeof(title), "Lavrov and Kerry, report %zu", i + 1);
+		snprintf(body, sizeof(body), "Report %zu of the Lavrov and Kerry call.", i + 1);
+		make_report(&r, title, 1420528200 + (int64_t)i * 60, body);
+		event_list_init(&l);
+		add_call(&l, dates[i], "Lavrov and Kerry spoke by phone", "Sergei Lavrov", "RUS",
+			 "John Kerry", "USA", NULL);
+		put(f->s, &r, 0, &l);
+		event_list_release(&l);
+		report_release(&r);
+	}
+	OK(store_commit(f->s, &err), "store_commit");
+	/* 2015-01 narrowed to 2015-01-06 by the second report, which the third
+	 * (2015) and the last also tell; February is another call, and the two
+	 * undated ones are one. */
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events"), 3);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_reports er JOIN events e"
+				     " ON e.id = er.event_id WHERE e.date = '2015-01-06'"), 4);
+	assert_int_equal(outside_int(f->path, "SELECT date_precision FROM events WHERE date = '2015-01-06'"),
+			 PREC_DAY);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_reports er JOIN events e"
+				     " ON e.id = er.event_id WHERE e.date = '2015-02-03'"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_reports er JOIN events e"
+				     " ON e.id = er.event_id WHERE e.date = ''"), 2);
+	/* The first stored wins when several are compatible: a year-only call
+	 * now matches both January and February, and joins January's. */
+	struct report r;
+	struct event_list l;
+	make_report(&r, "Lavrov and Kerry, a year later", 1420600000, "A retelling without a month.");
+	event_list_init(&l);
+	add_call(&l, "2015", "Lavrov and Kerry spoke by phone", "Sergei Lavrov", "RUS", "John Kerry",
+		 "USA", NULL);
+	put(f->s, &r, 0, &l);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events"), 3);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_reports er JOIN events e"
+				     " ON e.id = er.event_id WHERE e.date = '2015-01-06'"), 5);
+	event_list_release(&l);
+	report_release(&r);
+}
+
+/* ---- bulk settings ------------------------------------------------------------------- */
+
+static void test_bulk_on_off(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	OK(store_bulk(f->s, 1, &err), "store_bulk on");
+	OK(store_bulk(f->s, 1, &err), "store_bulk on again");
+	struct report a;
+	make_report(&a, "Bulk import", 1420528200, "Stored in bulk mode about sanctions.");
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &a, 0, NULL);
+	OK(store_commit(f->s, &err), "store_commit");
+	OK(store_bulk(f->s, 0, &err), "store_bulk off");
+	OK(store_bulk(f->s, 0, &err), "store_bulk off again");
+	assert_int_equal(matches(f->path, "reports_fts", "sanctions"), 1);
+	report_release(&a);
+	/* A read-only archive has nothing to tune. */
+	store_close(f->s);
+	f->s = NULL;
+	OK(store_open(f->path, STORE_READONLY, &f->s, &err), "store_open read-only");
+	OK(store_bulk(f->s, 1, &err), "store_bulk read-only");
+	OK(store_bulk(f->s, 0, &err), "store_bulk read-only off");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_batch_indexes_at_commit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replace_in_same_batch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_report_in_batch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rolled_back_batch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_other_writers_indexed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema_2_archive, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_event_by_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_on_off, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
