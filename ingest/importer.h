@@ -34,6 +34,8 @@ typedef void (*import_msg_fn)(void *ctx, enum import_msg kind, const char *where
 
 struct importer;
 
+/* importer_new puts the store in bulk mode (store_bulk: a larger page cache,
+ * rarer checkpoints) until importer_finish or importer_free. */
 int importer_new(struct store *s, struct extractor *x, const struct import_options *o,
 		 import_msg_fn fn, void *ctx, struct importer **out, char **err);
 /* Imports every path (file, directory walked recursively, or "-" for standard

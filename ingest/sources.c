@@ -470,6 +470,11 @@ int updater_new(struct store *s, struct extractor *x, const struct update_option
 		u->opt.max_file = (size_t)256 << 20;
 	u->msg = fn;
 	u->ctx = ctx;
+	/* A larger cache and rarer checkpoints while the run lasts, as for ingest. */
+	if (!u->opt.dry_run && store_bulk(s, 1, err)) {
+		free(u);
+		return -1;
+	}
 	*out = u;
 	return 0;
 }
@@ -480,6 +485,11 @@ void updater_free(struct updater *u)
 		return;
 	if (u->in_tx)
 		store_rollback(u->store);
+	if (!u->opt.dry_run) {
+		char *err = NULL;
+		store_bulk(u->store, 0, &err);  /* best effort: the run is over either way */
+		free(err);
+	}
 	free(u->fatal_err);
 	free(u);
 }
