@@ -9,6 +9,7 @@
 #include "cli/archive.h"
 #include "ingest/formats.h"
 #include "util/buf.h"
+#include "util/file.h"
 
 static const char usage[] =
 	"extract [--format F] [--date DATE] [--agency NAME] [--url URL] [--events] FILE\n\n"
@@ -134,28 +135,11 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	h.path = pos[0];
-	FILE *f = strcmp(pos[0], "-") ? fopen(pos[0], "rb") : stdin;
-	if (!f) {
-		error("cannot open '%s': %s", pos[0], strerror(errno));
-		free(pos);
-		return EXIT_PARTIAL;
-	}
 	struct buf data;
-	buf_init(&data, (size_t)256 << 20);
-	char chunk[65536];
-	size_t got;
-	int too_big = 0;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (buf_add(&data, chunk, got)) {
-			too_big = 1;
-			break;
-		}
-	int read_err = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (too_big || read_err) {
-		error("cannot read '%s': %s", pos[0], too_big ? "file too large" : "read error");
-		buf_release(&data);
+	char *why = NULL;
+	if (read_file_bounded(pos[0], (size_t)256 << 20, &data, NULL, &why)) {
+		error("cannot read '%s': %s", pos[0], why ? why : "it changed while it was read");
+		free(why);
 		free(pos);
 		return EXIT_PARTIAL;
 	}

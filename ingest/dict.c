@@ -11,6 +11,7 @@
 
 #include "util/buf.h"
 #include "util/embedded.h"
+#include "util/file.h"
 
 /* ---- the trie ----------------------------------------------------------- */
 
@@ -653,30 +654,19 @@ static int load_text(struct loader *ld, const char *name, char *text)
 
 static int load_file(struct loader *ld, const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		ld->file = path;
-		ld->line = 0;
-		return fail(ld, "cannot open");
-	}
 	struct buf b;
-	buf_init(&b, (size_t)64 << 20);
-	char chunk[65536];
-	size_t got;
-	int rc = 0;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (buf_add(&b, chunk, got)) {
-			rc = -1;
-			break;
-		}
-	fclose(f);
-	if (rc) {
-		buf_release(&b);
-		ld->file = path;
-		return fail(ld, "file too large");
+	char *why = NULL;
+	ld->file = path;
+	ld->line = 0;
+	if (read_file_bounded(path, (size_t)64 << 20, &b, NULL, &why)) {
+		int rc = fail(ld, why ? why : "it changed while it was read");
+		free(why);
+		return rc;
 	}
 	char *text = buf_detach(&b);
-	rc = load_text(ld, path, text);
+	if (!text)
+		return fail(ld, "out of memory");
+	int rc = load_text(ld, path, text);
 	free(text);
 	return rc;
 }

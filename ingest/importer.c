@@ -16,6 +16,7 @@
 
 #include "ingest/formats.h"
 #include "util/buf.h"
+#include "util/file.h"
 
 struct importer {
 	struct store *store;
@@ -175,57 +176,6 @@ static int walk(struct importer *im, const char *dir, int depth)
 	return rc;
 }
 
-/* Reads a whole file (or standard input) up to the size limit. */
-static int read_all(struct importer *im, const char *path, struct buf *out, char **why)
-{
-	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : STDIN_FILENO;
-	if (fd < 0) {
-		*why = strdup(strerror(errno));
-		return -1;
-	}
-	struct stat sb;
-	if (fd != STDIN_FILENO && fstat(fd, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode)) {
-			close(fd);
-			*why = strdup("is a directory");
-			return -1;
-		}
-		if ((size_t)sb.st_size > im->opt.max_file) {
-			struct buf m;
-			buf_init(&m, 256);
-			buf_printf(&m, "file too large (%lld bytes; the limit is %zu)", (long long)sb.st_size,
-				   im->opt.max_file);
-			*why = buf_detach(&m);
-			close(fd);
-			return -1;
-		}
-	}
-	buf_init(out, im->opt.max_file);
-	char chunk[65536];
-	for (;;) {
-		ssize_t got = read(fd, chunk, sizeof(chunk));
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			*why = strdup(strerror(errno));
-			break;
-		}
-		if (got == 0)
-			break;
-		if (buf_add(out, chunk, (size_t)got)) {
-			*why = strdup("input too large");
-			break;
-		}
-	}
-	if (fd != STDIN_FILENO)
-		close(fd);
-	if (*why) {
-		buf_release(out);
-		return -1;
-	}
-	return 0;
-}
-
 static void set_fatal(struct importer *im, char *err)
 {
 	im->fatal = 1;
@@ -330,7 +280,7 @@ static int import_file(struct importer *im, const char *path)
 	char *why = NULL;
 	im->path = path;
 	im->stats.files++;
-	if (read_all(im, path, &data, &why)) {
+	if (read_file_bounded(path, im->opt.max_file, &data, NULL, &why)) {
 		say(im, IMPORT_ERROR, NULL, "cannot read: %s", why);
 		free(why);
 		im->stats.failed++;

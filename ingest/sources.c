@@ -22,6 +22,7 @@
 #include "ingest/formats.h"
 #include "store/store_admin.h"
 #include "util/buf.h"
+#include "util/file.h"
 #include "util/hash.h"
 
 /* ---- the sources file ------------------------------------------------------ */
@@ -757,58 +758,6 @@ static int64_t mtime_ns(const struct stat *sb)
 	return (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec;
 }
 
-/* Reads a whole file; *sb is its state before reading. Returns 1 when the
- * file changed while it was read (it is left for the next run). */
-static int read_file(struct updater *u, const char *path, struct buf *out, struct stat *sb,
-		     char **why)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		*why = strdup(strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, sb) != 0) {
-		*why = strdup(strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if ((size_t)sb->st_size > u->opt.max_file) {
-		struct buf m;
-		buf_init(&m, 0);
-		buf_printf(&m, "file too large (%lld bytes; the limit is %zu)", (long long)sb->st_size,
-			   u->opt.max_file);
-		*why = buf_detach(&m);
-		close(fd);
-		return -1;
-	}
-	buf_init(out, u->opt.max_file);
-	char chunk[65536];
-	for (;;) {
-		ssize_t got = read(fd, chunk, sizeof(chunk));
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			*why = strdup(strerror(errno));
-			break;
-		}
-		if (got == 0)
-			break;
-		if (buf_add(out, chunk, (size_t)got)) {
-			*why = strdup("file too large");
-			break;
-		}
-	}
-	struct stat after;
-	int moved = !*why && (fstat(fd, &after) != 0 || after.st_size != sb->st_size ||
-			      mtime_ns(&after) != mtime_ns(sb) || (off_t)out->len != sb->st_size);
-	close(fd);
-	if (*why || moved) {
-		buf_release(out);
-		return *why ? -1 : 1;
-	}
-	return 0;
-}
-
 /* Records a file's state in the open batch, committing when it is full. */
 static int record_file(struct updater *u, const struct store_file *f)
 {
@@ -838,7 +787,7 @@ static int update_file(struct updater *u, const char *path, const struct store_f
 	u->where = path;
 	struct buf data;
 	char *why = NULL;
-	int rc = read_file(u, path, &data, &sb, &why);
+	int rc = read_file_bounded(path, u->opt.max_file, &data, &sb, &why);
 	if (rc) {
 		if (rc < 0) {
 			say(u, UPDATE_ERROR, NULL, "cannot read: %s", why);

@@ -1,0 +1,19 @@
+/* Reading a whole input file with a size limit: the one reader behind
+ * ingest, update and extract, so that every path refuses the same way. */
+#ifndef COMMUNIQUE_FILE_H
+#define COMMUNIQUE_FILE_H
+#include <stddef.h>
+#include <sys/stat.h>
+
+#include "util/buf.h"
+
+/* Reads path ("-" for standard input) into *out (initialised here, with
+ * `max` as its ceiling). *sb, when not NULL, receives the file's state as it
+ * was before reading (zeroed for standard input). Returns 0; 1 when the file
+ * changed while it was read (size, mtime or length read differ: *out is
+ * released and the caller should try again later); or -1 with *why set to a
+ * malloc'd reason ("file too large (... bytes; the limit is ...)", "is a
+ * directory", strerror). */
+int read_file_bounded(const char *path, size_t max, struct buf *out, struct stat *sb, char **why);
+
+#endif
