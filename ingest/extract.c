@@ -98,6 +98,7 @@ struct extractor {
 	char **named_names;
 	size_t n_named;
 	int in_play[MAX_PARTIES], n_in_play;   /* parties of the last event */
+	int sent_pair[MAX_PARTIES], n_sent_pair; /* parties of this sentence's last symmetric event */
 	int last_subject;                      /* ractor of the last clause subject */
 	int last_org;                          /* the organisation named last ("the Council") */
 	int sent_first;                        /* first actor mention of the current sentence, or -1 */
@@ -613,6 +614,9 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		else if (!strcmp(w, "the") && !is_word(x, j, "sides") && !is_word(x, j, "parties") &&
 			 !is_word(x, j, "delegations"))
 			return 0;
+		if (j < end && !strcmp(w, "the") && j == i + 2 && !(x->toks.t[j].flags & TOK_CAP) &&
+		    !tok_in(x, j, collectives) && (x->toks.t[j].flags & TOK_WORD) && is_word(x, i + 1, "two"))
+			return add_mention(x, i, j, -1, MK_COLLECTIVE) ? 0 : j - i;  /* "the two agreed" */
 		if (j < end && tok_in(x, j, collectives)) {
 			size_t e = j + 1;
 			if (is_word(x, j, "foreign") && e < end && is_word(x, e, "ministers"))
@@ -699,18 +703,37 @@ static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_
 		j++;
 	if (j == roles)
 		return 0;
+	/* "his Japanese counterpart, Yoshimasa Hayashi": the name in apposition. */
+	if (j + 1 < e && is_word(x, j, ",") && (x->toks.t[j + 1].flags & TOK_CAP))
+		j++;
 	size_t nm = name_after(x, j, e);
 	if (nm < 2 || nm > 4)
 		return 0;
+	uint64_t last = x->toks.t[j + nm - 1].hash;
+	for (size_t k = 0; k < x->n_surnames && x->anchor.prec != PREC_UNKNOWN; k++) {
+		const struct dict_person *p = &x->d.persons[x->surnames[k].person];
+		if (x->surnames[k].h != last || strcmp(p->code, st->code) || !dict_person_role(p, &x->anchor))
+			continue;
+		int pra = ractor_of_person(x, x->surnames[k].person);
+		if (pra < 0)
+			return 0;
+		struct mention *pm = &x->men[x->n_men - 1];
+		pm->ra = pra;
+		pm->kind = MK_ACTOR;
+		pm->te = (uint32_t)(j + nm);
+		return j + nm - i;
+	}
 	/* The name must not be a known actor or title ("Foreign Minister" again). */
 	const struct dict_entry *es;
 	size_t n;
 	if (dict_match(x->d.names, &x->toks, j, e, 0, &es, &n))
 		return 0;
-	char name[128], title[96];
+	char name[128], title[96], code[16];
 	span_text(x, j, j + nm, name, sizeof(name));
 	span_text(x, roles, j, title, sizeof(title));
-	int ra = ractor_add(x, name, st->code, title, ACTOR_PERSON, -1, -1);
+	/* ractor_add may move x->ra: copy the code out of it first. */
+	snprintf(code, sizeof(code), "%s", st->code);
+	int ra = ractor_add(x, name, code, title, ACTOR_PERSON, -1, -1);
 	if (ra < 0)
 		return 0;
 	struct mention *m = &x->men[x->n_men - 1];
@@ -930,6 +953,13 @@ static void mention_parties(struct extractor *x, const struct mention *m, int *a
 		push_party(arr, n, m->ra);
 		break;
 	case MK_COLLECTIVE:
+		/* "X spoke with Y, and the two agreed": those of the sentence's own
+		 * meeting or call first, else those in play. */
+		if (x->n_sent_pair >= 2) {
+			for (int i = 0; i < x->n_sent_pair; i++)
+				push_party(arr, n, x->sent_pair[i]);
+			break;
+		}
 		for (int i = 0; i < x->n_in_play; i++)
 			push_party(arr, n, x->in_play[i]);
 		break;
@@ -1788,7 +1818,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (!strcmp(tr->type, "agreement") && !tr->noun) {
 		/* What was agreed, for the summary: the clause after the verb. */
 		size_t a = h->te, b = ce < e ? ce : e;
-		while (a < b && (is_word(x, a, "that") || is_word(x, a, ",") || is_word(x, a, "on")))
+		while (a < b && (is_word(x, a, "that") || is_word(x, a, ",") || is_word(x, a, "on") ||
+				 weekday_from_name(x->text + x->toks.t[a].start,
+						   (int)(x->toks.t[a].end - x->toks.t[a].start)) >= 0))
 			a++;
 		if (b > a + 18) {
 			b = a + 18;
@@ -1823,6 +1855,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (push_cand(x, &slot))
 			return -1;
 		*slot = c;
+	}
+	if (tr->frame == FRAME_SYMMETRIC && c.nsrc >= 2) {
+		x->n_sent_pair = 0;
+		for (int i = 0; i < c.nsrc; i++)
+			push_party(x->sent_pair, &x->n_sent_pair, c.src[i]);
 	}
 	/* Remember for coordination (verbs only: "at the meeting, urging" goes
 	 * back to the speaker, not to the meeting). */
@@ -1933,6 +1970,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	find_timex(x, s, e, &tx);
 	struct trigger_ctx tc;
 	memset(&tc, 0, sizeof(tc));
+	x->n_sent_pair = 0;
 	tc.s = s;
 	tc.e = e;
 	tc.tx = &tx;
@@ -2144,6 +2182,11 @@ static void absorb(struct cand *a, const struct cand *b)
 	if (a->headline && !b->headline) {
 		a->ev_start = b->ev_start;
 		a->ev_end = b->ev_end;
+		a->what_start = b->what_start;
+		a->what_end = b->what_end;
+		a->what_cut = b->what_cut;
+		a->trig_start = b->trig_start;
+		a->trig_end = b->trig_end;
 		a->headline = 0;
 	}
 	for (int i = 0; i < b->ntopics; i++)
@@ -2599,6 +2642,7 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 		free(x->named_names[i]);
 	x->n_ra = x->n_cands = x->n_named = 0;
 	x->n_in_play = 0;
+	x->n_sent_pair = 0;
 	x->last_subject = -1;
 	x->last_org = -1;
 	x->sent_first = -1;
