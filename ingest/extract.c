@@ -1424,6 +1424,21 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 			return;
 		}
 	}
+	/* "Abe instructed Kishida on Thursday to travel to Seoul": the one asked acts. */
+	if (k > tc->s + 1 && is_word(x, k - 1, "to")) {
+		static const char *const ask_verbs[] = {"instructed", "told", "asked", "urged", "invited",
+							"ordered", "directed", "allowed", "welcomed", "welcomes",
+							"invites", "asks", "urges", "called", "pressed", NULL};
+		for (size_t j = m1; j-- > m0;) {
+			const struct mention *m = &x->men[j];
+			if (m->te + 6 < k - 1)
+				break;
+			if (m->ts > tc->s && tok_in(x, m->ts - 1, ask_verbs)) {
+				add_group(x, j, group_end(x, j, m1), subj, nsubj, tc->speaker);
+				return;
+			}
+		}
+	}
 	/* "met with X and Y to condemn the launch": those who met act together. */
 	if (k > tc->s && is_word(x, k - 1, "to") && tc->nps && tc->prev_sym) {
 		for (int i = 0; i < tc->nps; i++)
