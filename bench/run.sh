@@ -49,7 +49,15 @@ for n in "${SIZES[@]}"; do
 	floor_wall=$WALL floor_rss=$RSS_KB
 	floor_rows=$(sqlite3 "$dir/floor.db" "SELECT count(*) FROM reports")
 
-	# (b) The importer, default settings (synchronous=FULL, batches of 500).
+	# (b) Import alone: the same reports stored without event extraction
+	# (ingest --no-events), the issue's "import before extraction".
+	sync
+	measure "n$n-alone" "$COMMUNIQUE" --db "$dir/alone.db" ingest --no-events "$dir/reports"
+	[ "$RC" -le 1 ] || { echo "bench: communique ingest --no-events failed:"; tail -n 20 "$WORK/n$n-alone.err"; exit 1; }
+	alone_wall=$WALL alone_rss=$RSS_KB
+	rm -f "$dir"/alone.db*
+
+	# (c) The importer, default settings (synchronous=FULL, batches of 500).
 	sync
 	measure "n$n-ingest" "$COMMUNIQUE" --db "$dir/archive.db" ingest "$dir/reports"
 	ing_wall=$WALL ing_rss=$RSS_KB ing_rc=$RC
@@ -67,6 +75,9 @@ for n in "${SIZES[@]}"; do
 	echo "floor   sqlite3 shell: $floor_rows rows in ${floor_wall}s" \
 		"= $(per_second "$floor_rows" "$floor_wall") reports/s, peak RSS $(mib "$floor_rss")," \
 		"db $(file_mib "$dir/floor.db")"
+	echo "alone   ingest --no-events: $reports reports in ${alone_wall}s" \
+		"= $(per_second "$reports" "$alone_wall") reports/s, peak RSS $(mib "$alone_rss");" \
+		"ratio to the floor $(ratio "$alone_wall" "$floor_wall")"
 	echo "ingest  communique:    $reports reports in ${ing_wall}s" \
 		"= $(per_second "$reports" "$ing_wall") reports/s, peak RSS $(mib "$ing_rss")," \
 		"archive $(file_mib "$dir/archive.db") (exit $ing_rc: $summary; $warnings stderr lines)"

@@ -51,6 +51,7 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 {
 	const char *format = "auto", *date = NULL, *agency = NULL, *url = NULL, *map = NULL;
 	long batch = 0, wait = 3600;
+	int no_events = 0;
 	const struct option opts[] = {
 		{"format", 'f', OPT_STRING, &format, "F", "reader: auto (default) or one of the formats below"},
 		{"date", 0, OPT_STRING, &date, "DATE", "publication date for reports that do not give one"},
@@ -59,6 +60,7 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 		{"map", 0, OPT_STRING, &map, "K=V,...", "column names of tables: title=headline,text=body"},
 		{"batch", 0, OPT_LONG, &batch, "N", "reports per transaction (default 500)"},
 		{"wait", 0, OPT_LONG, &wait, "SECONDS", "wait at most this long for a running update (default 3600)"},
+		{"no-events", 0, OPT_FLAG, &no_events, NULL, "store the reports only, without finding their events"},
 		{NULL, 0, 0, NULL, NULL, NULL},
 	};
 	char **pos;
@@ -69,7 +71,7 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 			printf("\nformats: %s\n", formats_list);
 		return rc > 0 ? (close_stdout() ? EXIT_ARCHIVE : EXIT_OK) : EXIT_USAGE;
 	}
-	struct import_options o = {.format = format, .map = map, .batch = (int)batch};
+	struct import_options o = {.format = format, .map = map, .batch = (int)batch, .no_events = no_events};
 	o.hints.agency = agency;
 	o.hints.url = url;
 	if (!npos) {

@@ -232,7 +232,7 @@ static int import_report(void *ctx, struct report *r, const char *item)
 	}
 	struct event_list events;
 	event_list_init(&events);
-	if (im->x && extract_events(im->x, r, &events, &err)) {
+	if (im->x && !im->opt.no_events && extract_events(im->x, r, &events, &err)) {
 		say(im, IMPORT_ERROR, item, "cannot extract events: %s", err);
 		free(err);
 		event_list_release(&events);
