@@ -123,6 +123,20 @@ struct extractor {
 
 /* ---- small helpers ------------------------------------------------------ */
 
+/* The first entry of the sorted surname index with hash h (n_surnames when none). */
+static size_t surname_first(const struct extractor *x, uint64_t h)
+{
+	size_t lo = 0, hi = x->n_surnames;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->surnames[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
@@ -479,9 +493,11 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 		/* "External Affairs Minister Subrahmanyam Jaishankar": the dictionary's
 		 * S. Jaishankar, by surname, state and office on the report's date. */
 		uint64_t last = x->toks.t[j + nm - 1].hash;
-		for (size_t k = 0; k < x->n_surnames; k++) {
+		for (size_t k = surname_first(x, last); k < x->n_surnames; k++) {
 			const struct dict_person *p = &x->d.persons[x->surnames[k].person];
-			if (x->surnames[k].h != last || strcmp(p->code, code) || !dict_person_role(p, &x->anchor))
+			if (x->surnames[k].h != last)
+				break;
+			if (strcmp(p->code, code) || !dict_person_role(p, &x->anchor))
 				continue;
 			if (from < i)
 				x->n_men--;
@@ -540,9 +556,9 @@ static int by_surname(struct extractor *x, size_t i)
 	if (month_from_name(x->text + t->start, (int)(t->end - t->start)) ||
 	    weekday_from_name(x->text + t->start, (int)(t->end - t->start)) >= 0)
 		return -1;
-	for (size_t k = 0; k < x->n_surnames; k++) {
+	for (size_t k = surname_first(x, h); k < x->n_surnames; k++) {
 		if (x->surnames[k].h != h)
-			continue;
+			break;
 		const struct dict_person *p = &x->d.persons[x->surnames[k].person];
 		if (dict_person_role(p, &x->anchor))
 			return ractor_of_person(x, x->surnames[k].person);
@@ -710,9 +726,11 @@ static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_
 	if (nm < 2 || nm > 4)
 		return 0;
 	uint64_t last = x->toks.t[j + nm - 1].hash;
-	for (size_t k = 0; k < x->n_surnames && x->anchor.prec != PREC_UNKNOWN; k++) {
+	for (size_t k = surname_first(x, last); k < x->n_surnames && x->anchor.prec != PREC_UNKNOWN; k++) {
 		const struct dict_person *p = &x->d.persons[x->surnames[k].person];
-		if (x->surnames[k].h != last || strcmp(p->code, st->code) || !dict_person_role(p, &x->anchor))
+		if (x->surnames[k].h != last)
+			break;
+		if (strcmp(p->code, st->code) || !dict_person_role(p, &x->anchor))
 			continue;
 		int pra = ractor_of_person(x, x->surnames[k].person);
 		if (pra < 0)
