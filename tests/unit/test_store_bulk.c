@@ -26,46 +26,7 @@
 
 /* ---- fixture ------------------------------------------------------------------ */
 
-struct fx {
-	char dir[256];
-	char path[300];
-	struct store *s;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-	if (!f)
-		return -1;
-	const char *tmp = getenv("TMPDIR");
-	snprintf(f->dir, sizeof(f->dir), "%s/test_store_bulk.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(f->dir)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->path, sizeof(f->path), "%s/archive.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-static void remove_with_suffix(const char *path, const char *suffix)
-{
-	char p[320];
-	snprintf(p, sizeof(p), "%s%s", path, suffix);
-	unlink(p);
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_close(f->s);
-	remove_with_suffix(f->path, "");
-	remove_with_suffix(f->path, "-wal");
-	remove_with_suffix(f->path, "-shm");
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
+#include "archive_fixture.h"
 
 static struct store *open_at(struct fx *f, int version)
 {
