@@ -42,29 +42,18 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_EVENT_ORPHAN_DEL] =
 		"DELETE FROM events WHERE id = ?1"
 		" AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)",
-	/* The same event told again: a compatible date is this one or one that
-	 * starts with it (?2 <= date < ?3, ?3 being ?2 followed by a byte above
-	 * any date's), or its year or month (?4, ?5). Index ranges only: the
-	 * events of the same parties may be many. (Not "IN (?4, ?5)": SQLite
-	 * builds a temporary table for that at every run.) */
-	[ST_EVENT_FIND] = "SELECT id, date FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
-		" UNION ALL SELECT id, date FROM events WHERE party_key = ?1 AND date = ?4"
-		" UNION ALL SELECT id, date FROM events WHERE party_key = ?1 AND date = ?5",
-	[ST_EVENT_ADD] =
-		"INSERT OR FAIL INTO events(type, cameo, status, date, date_precision, party_key, summary,"
-		" evidence, added_at, changed_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)",
+	/* The same event told again: a compatible date is this one, one that
+	 * starts with it, or its year or month; all lie between its year (?2)
+	 * and the date followed by a byte above any date's (?3). One range of
+	 * the covering index; the caller keeps the compatible ones. */
+	[ST_EVENT_FIND] = "SELECT id, date FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3",
+	[ST_EVENT_NEXT_ID] = "SELECT ifnull(max(id), 0) + 1 FROM events",
 	[ST_EVENT_TOUCH] = "UPDATE events SET changed_at = ?2 WHERE id = ?1",
 	[ST_EVENT_REDATE] = "UPDATE events SET date = ?2, date_precision = ?3, changed_at = ?4 WHERE id = ?1",
 	[ST_ACTOR_GET] = "SELECT id FROM actors WHERE name = ?1 AND code = ?2",
 	[ST_ACTOR_ADD] = "INSERT INTO actors(name, code, kind) VALUES (?1, ?2, ?3)",
-	[ST_EVENT_ACTOR_ADD] =
-		"INSERT OR IGNORE INTO event_actors(event_id, seq, actor_id, role, title) VALUES (?1,?2,?3,?4,?5)",
 	[ST_TOPIC_GET] = "SELECT id FROM topics WHERE name = ?1",
 	[ST_TOPIC_ADD] = "INSERT INTO topics(name, kind) VALUES (?1, ?2)",
-	[ST_EVENT_TOPIC_ADD] = "INSERT OR IGNORE INTO event_topics(event_id, topic_id) VALUES (?1, ?2)",
-	[ST_EVENT_REPORT_ADD] =
-		"INSERT OR IGNORE INTO event_reports(event_id, report_id, evidence, ev_start, ev_end)"
-		" VALUES (?1,?2,?3,?4,?5)",
 	[ST_ALIAS_ADD] = "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?1, ?2)",
 	[ST_SAVEPOINT] = "SAVEPOINT report",
 	[ST_RELEASE] = "RELEASE report",
@@ -77,6 +66,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" SELECT id, title, lede, body FROM reports WHERE id IN (SELECT value FROM json_each(?1))",
 	[ST_FTS_EVENT] = "INSERT INTO events_fts(rowid, summary, evidence)"
 		" SELECT id, summary, evidence FROM events WHERE id IN (SELECT value FROM json_each(?1))",
+	/* The batch's change numbers, in the order of ?1 (a JSON array of
+	 * event ids, an id written twice keeping its later number) from ?2 on. */
+	[ST_CHANGES_ADD] = "INSERT OR REPLACE INTO event_changes(event_id, seq)"
+		" SELECT value, ?2 + key FROM json_each(?1)",
+	[ST_COUNTER_GET] = "SELECT seq FROM change_counter WHERE id = 1",
+	[ST_COUNTER_SET] = "UPDATE change_counter SET seq = ?1 WHERE id = 1",
 };
 
 static char *msg(const char *fmt, const char *a, const char *b)
@@ -246,12 +241,22 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 	}
 	s->readonly = (flags & STORE_READONLY) != 0;
 	s->now = session_time();
+	for (int t = 0; t < RT_COUNT; t++)
+		buf_init(&s->rows[t].arena, 0);
 	struct stat sb;
 	if (s->readonly && stat(path, &sb) != 0) {
 		*err = msg("cannot open archive '%s': %s", path, "no such file");
 		goto fail;
 	}
-	int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	/* Memory statistics cost a global mutex per allocation, and Debian's
+	 * SQLite allocates a lot (it is built without lookaside); nothing here
+	 * reads them. Only possible before SQLite initialises: later calls
+	 * fail harmlessly. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* A connection is only ever used by the thread that opened it: no
+	 * mutex around every call. */
+	int oflags = SQLITE_OPEN_NOMUTEX |
+		     (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
 		*err = msg("cannot open archive '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
@@ -305,9 +310,11 @@ void store_close(struct store *s)
 	if (s->db)
 		sqlite3_close_v2(s->db);
 	store_cache_forget(s);
+	rows_release(s);
 	free(s->ids.slot);
 	free(s->fts_reports.v);
 	free(s->fts_events.v);
+	free(s->changes.v);
 	free(s->path);
 	free(s);
 }
@@ -321,7 +328,7 @@ int store_deferring(const struct store *s)
 
 int store_fts_pending(const struct store *s)
 {
-	return s->fts_reports.n > 0 || s->fts_events.n > 0;
+	return s->fts_reports.n > 0 || s->fts_events.n > 0 || s->changes.n > 0;
 }
 
 int store_fts_add(struct store *s, struct id_list *l, int64_t id, char **err)
@@ -341,10 +348,11 @@ int store_fts_add(struct store *s, struct id_list *l, int64_t id, char **err)
 	return 0;
 }
 
-static int fts_index(struct store *s, struct id_list *l, enum stmt_id id, char **err)
+/* Runs statement `id` with ?1 the ids of l as a JSON array (and ?2 `arg2`
+ * when not negative), then empties l. */
+static int with_id_array(struct store *s, struct id_list *l, enum stmt_id id, int64_t arg2,
+			 const char *what, char **err)
 {
-	if (!l->n)
-		return 0;
 	struct buf json;
 	buf_init(&json, 0);
 	int rc = buf_addch(&json, '[');
@@ -359,7 +367,9 @@ static int fts_index(struct store *s, struct id_list *l, enum stmt_id id, char *
 	rc = -1;
 	if (st) {
 		sqlite3_bind_text(st, 1, json.data, (int)json.len, SQLITE_STATIC);
-		rc = store_step_done(s, st, "cannot index the full text", err);
+		if (arg2 >= 0)
+			sqlite3_bind_int64(st, 2, arg2);
+		rc = store_step_done(s, st, what, err);
 		sqlite3_clear_bindings(st);
 	}
 	buf_release(&json);
@@ -368,10 +378,37 @@ static int fts_index(struct store *s, struct id_list *l, enum stmt_id id, char *
 	return rc;
 }
 
+static int fts_index(struct store *s, struct id_list *l, enum stmt_id id, char **err)
+{
+	return l->n ? with_id_array(s, l, id, -1, "cannot index the full text", err) : 0;
+}
+
+/* Numbers the events written in the batch above the counter, and moves it. */
+static int number_changes(struct store *s, char **err)
+{
+	if (!s->changes.n)
+		return 0;
+	int64_t seq;
+	sqlite3_stmt *st = store_stmt(s, ST_COUNTER_GET, err);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, err, "cannot read the change counter");
+	int64_t n = (int64_t)s->changes.n;
+	if (with_id_array(s, &s->changes, ST_CHANGES_ADD, seq + 1, "cannot record changed events", err) ||
+	    !(st = store_stmt(s, ST_COUNTER_SET, err)))
+		return -1;
+	sqlite3_bind_int64(st, 1, seq + n);
+	return store_step_done(s, st, "cannot record changed events", err);
+}
+
 int store_fts_flush(struct store *s, char **err)
 {
 	return fts_index(s, &s->fts_reports, ST_FTS_REPORT, err) ||
-	       fts_index(s, &s->fts_events, ST_FTS_EVENT, err) ? -1 : 0;
+	       fts_index(s, &s->fts_events, ST_FTS_EVENT, err) || number_changes(s, err) ? -1 : 0;
 }
 
 /* Forgets the batch's deferred rows and what the cache learnt: after a
@@ -379,7 +416,8 @@ int store_fts_flush(struct store *s, char **err)
 static void batch_end(struct store *s)
 {
 	s->batch = 0;
-	s->fts_reports.n = s->fts_events.n = 0;
+	s->fts_reports.n = s->fts_events.n = s->changes.n = 0;
+	rows_discard(s);
 	store_cache_forget(s);
 }
 

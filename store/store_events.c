@@ -19,14 +19,14 @@ static int cmp_str(const void *a, const void *b)
 
 /* type|status|sorted distinct party codes, and the names of the persons:
  * a call of two presidents and one of their foreign ministers on the same
- * day are two events, the same call told by two agencies is one. */
-static char *party_key(const struct event *e)
+ * day are two events, the same call told by two agencies is one. Written
+ * into *b. */
+static int party_key(const struct event *e, struct buf *b)
 {
-	const char **keys = calloc(2 * e->n_actors + 1, sizeof(*keys));
-	struct buf b;
-	buf_init(&b, 0);
-	if (!keys)
-		return NULL;
+	const char *small[16], **keys = small;
+	if (2 * e->n_actors > sizeof(small) / sizeof(*small) &&
+	    !(keys = malloc(2 * e->n_actors * sizeof(*keys))))
+		return -1;
 	size_t n = 0;
 	for (size_t i = 0; i < e->n_actors; i++) {
 		const char *k = e->actors[i].code ? e->actors[i].code : e->actors[i].name;
@@ -36,12 +36,15 @@ static char *party_key(const struct event *e)
 			keys[n++] = e->actors[i].name;
 	}
 	qsort(keys, n, sizeof(*keys), cmp_str);
-	buf_printf(&b, "%s|%d", e->type, (int)e->status);
-	for (size_t i = 0; i < n; i++)
+	char status[3] = {'|', (char)('0' + (int)e->status), '\0'};
+	buf_reset(b);
+	int rc = buf_addstr(b, e->type) || buf_addstr(b, status);
+	for (size_t i = 0; i < n && !rc; i++)
 		if (i == 0 || strcmp(keys[i], keys[i - 1]))
-			buf_printf(&b, "|%s", keys[i]);
-	free(keys);
-	return buf_detach(&b);
+			rc = buf_addch(b, '|') || buf_addstr(b, keys[i]);
+	if (keys != small)
+		free(keys);
+	return rc ? -1 : 0;
 }
 
 /* Two dates name the same event when equal, or when one only narrows the
@@ -59,16 +62,18 @@ static int dates_compatible(const char *a, const char *b)
 static int id_of(struct store *s, enum stmt_id get, enum stmt_id add, const char *name,
 		 const char *code, int kind, const char *kind_text, int64_t *id, char **err)
 {
-	struct buf key;
-	buf_init(&key, 0);
-	if (buf_addch(&key, get == ST_ACTOR_GET ? 'a' : 't') || buf_addstr(&key, name) ||
-	    buf_add(&key, "", 1) || buf_addstr(&key, code ? code : "")) {
-		buf_release(&key);
+	size_t ln = strlen(name), lc = code ? strlen(code) : 0, len = ln + lc + 2;
+	char small[256], *key = len <= sizeof(small) ? small : malloc(len);
+	if (!key) {
 		*err = strdup("out of memory");
 		return -1;
 	}
+	key[0] = get == ST_ACTOR_GET ? 'a' : 't';
+	memcpy(key + 1, name, ln + 1);   /* the NUL separates name and code */
+	if (lc)
+		memcpy(key + ln + 2, code, lc);
 	int rc = -1;
-	if (store_cache_get(s, key.data, key.len, id)) {
+	if (store_cache_get(s, key, len, id)) {
 		rc = 0;
 		goto out;
 	}
@@ -100,73 +105,84 @@ static int id_of(struct store *s, enum stmt_id get, enum stmt_id add, const char
 			goto out;
 		*id = sqlite3_last_insert_rowid(s->db);
 	}
-	store_cache_put(s, key.data, key.len, *id);   /* forgetting only costs a query */
+	store_cache_put(s, key, len, *id);   /* forgetting only costs a query */
 	rc = 0;
 out:
-	buf_release(&key);
+	if (key != small)
+		free(key);
 	return rc;
 }
 
-static int add_new_event(struct store *s, const struct event *e, const char *key, int64_t *id,
-			 char **err)
-{
+/* The events of one report not yet in the archive: their rows wait in
+ * s->rows until the report's end, and a later event of the same report
+ * may repeat one of them. */
+struct new_event {
+	int64_t id;
+	size_t key_off;      /* in keys */
+	size_t row;          /* index of its first value in the events rows */
 	char date[16];
-	cdate_format(&e->date, date);
-	sqlite3_stmt *st = store_stmt(s, ST_EVENT_ADD, err);
-	if (!st)
+};
+
+struct report_events {
+	struct new_event *v;
+	size_t n, cap;
+	struct buf keys;     /* NUL-terminated party keys */
+	int64_t *linked;     /* events already linked to the report */
+	size_t n_linked, cap_linked;
+	int64_t next_id;
+};
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 8;
+	while (c < need)
+		c *= 2;
+	void *q = realloc(*p, c * size);
+	if (!q)
 		return -1;
-	bind_text(st, 1, e->type);
-	bind_text(st, 2, e->cameo);
-	sqlite3_bind_int(st, 3, (int)e->status);
-	bind_text(st, 4, date);
-	sqlite3_bind_int(st, 5, (int)e->date.prec);
-	bind_text(st, 6, key);
-	bind_text(st, 7, e->summary ? e->summary : "");
-	bind_text(st, 8, e->evidence ? e->evidence : "");
-	sqlite3_bind_int64(st, 9, s->now);
-	if (store_step_done(s, st, "cannot store an event", err))
-		return -1;
-	*id = sqlite3_last_insert_rowid(s->db);
-	if (store_deferring(s) && store_fts_add(s, &s->fts_events, *id, err))
-		return -1;
-	for (size_t i = 0; i < e->n_actors; i++) {
-		const struct event_actor *a = &e->actors[i];
-		int64_t aid;
-		if (!a->name)
-			continue;
-		if (id_of(s, ST_ACTOR_GET, ST_ACTOR_ADD, a->name, a->code ? a->code : "", (int)a->kind,
-			  NULL, &aid, err))
-			return -1;
-		if (!(st = store_stmt(s, ST_EVENT_ACTOR_ADD, err)))
-			return -1;
-		sqlite3_bind_int64(st, 1, *id);
-		sqlite3_bind_int64(st, 2, (int64_t)i);
-		sqlite3_bind_int64(st, 3, aid);
-		sqlite3_bind_int(st, 4, (int)a->role);
-		bind_text(st, 5, a->title);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return store_fail(s, err, "cannot link an actor");
-	}
-	for (size_t i = 0; i < e->n_topics; i++) {
-		int64_t tid;
-		const char *kind = islower((unsigned char)e->topics[i][0]) ? "topic" : "named";
-		if (id_of(s, ST_TOPIC_GET, ST_TOPIC_ADD, e->topics[i], NULL, 0, kind, &tid, err))
-			return -1;
-		if (!(st = store_stmt(s, ST_EVENT_TOPIC_ADD, err)))
-			return -1;
-		sqlite3_bind_int64(st, 1, *id);
-		sqlite3_bind_int64(st, 2, tid);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return store_fail(s, err, "cannot link a topic");
-	}
+	*p = q;
+	*cap = c;
 	return 0;
 }
 
-/* Runs a query of (id, date) rows for find_same: keeps in *found the
- * lowest id whose date is compatible with `date`, and its date in found_date. */
-static int lowest_compatible(struct store *s, sqlite3_stmt *st, const char *date, int64_t *found,
-			     char found_date[16], char **err)
+static int queue_change(struct store *s, int64_t id, char **err)
 {
+	return store_deferring(s) ? store_fts_add(s, &s->changes, id, err) : 0;
+}
+
+/* The stored event this one repeats (key and a compatible date), or 0; of
+ * several, the first stored. Narrows its date when this one is more precise. */
+static int find_stored(struct store *s, const struct event *e, const char *key, const char *date,
+		       int64_t *found, char **err)
+{
+	char lo[16], hi[17], found_date[16] = "";
+	size_t len = strlen(date);
+	*found = 0;
+	if (len) {
+		/* A wider date is its year or month, so all lie between the year
+		 * (up to the first '-' that is not a year's sign) and the date
+		 * followed by a byte above any date's. */
+		size_t y = 1;
+		while (y < len && date[y] != '-')
+			y++;
+		memcpy(lo, date, y);
+		lo[y] = '\0';
+		memcpy(hi, date, len);
+		hi[len] = '\x7f';
+		hi[len + 1] = '\0';
+	} else {
+		lo[0] = '\0';
+		hi[0] = '\x01';   /* undated: '' only */
+		hi[1] = '\0';
+	}
+	sqlite3_stmt *st = store_stmt(s, ST_EVENT_FIND, err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, key);
+	bind_text(st, 2, lo);
+	bind_text(st, 3, hi);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -176,44 +192,11 @@ static int lowest_compatible(struct store *s, sqlite3_stmt *st, const char *date
 		if ((*found && id > *found) || !dates_compatible(d, date))
 			continue;
 		*found = id;
-		snprintf(found_date, 16, "%s", d);
+		snprintf(found_date, sizeof(found_date), "%s", d);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot search events");
-}
-
-/* The stored event this one repeats, or 0; narrows its date when this one is
- * more precise. Of several, the first stored. */
-static int find_same(struct store *s, const struct event *e, const char *key, int64_t *found,
-		     char **err)
-{
-	char date[16], found_date[16] = "";
-	cdate_format(&e->date, date);
-	size_t len = strlen(date);
-	*found = 0;
-	sqlite3_stmt *st = store_stmt(s, ST_EVENT_FIND, err);
-	if (!st)
-		return -1;
-	char above[17];
-	memcpy(above, date, len);
-	above[len] = '\x7f';   /* above any byte of a date */
-	bind_text(st, 1, key);
-	if (len) {
-		sqlite3_bind_text(st, 2, date, (int)len, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, above, (int)len + 1, SQLITE_STATIC);
-		/* A wider date is a year or a month, so it ends where this
-		 * one has a '-' (not a year's sign). */
-		for (size_t k = 1, p = 4; k < len && p <= 5; k++)
-			if (date[k] == '-')
-				sqlite3_bind_text(st, (int)p++, date, (int)k, SQLITE_STATIC);
-	} else {
-		/* An undated event is the same as an undated one only. */
-		bind_text(st, 2, "");
-		bind_text(st, 3, "");
-		bind_text(st, 4, "");
-	}
-	if (lowest_compatible(s, st, date, found, found_date, err))
-		return -1;
+	if (rc != SQLITE_DONE)
+		return store_fail(s, err, "cannot search events");
 	if (!*found)
 		return 0;
 	int narrower = len > strlen(found_date);
@@ -227,37 +210,157 @@ static int find_same(struct store *s, const struct event *e, const char *key, in
 	} else {
 		sqlite3_bind_int64(st, 2, s->now);
 	}
-	return store_step_done(s, st, "cannot update an event", err);
+	if (store_step_done(s, st, "cannot update an event", err))
+		return -1;
+	return queue_change(s, *found, err);
+}
+
+/* An event found earlier in the same report that this one repeats, or 0;
+ * narrows its waiting row's date when this one is more precise. */
+static int find_new(struct store *s, struct report_events *re, const struct event *e,
+		    const char *key, const char *date, int64_t *found, char **err)
+{
+	*found = 0;
+	for (size_t i = 0; i < re->n; i++) {
+		struct new_event *ne = &re->v[i];
+		if (strcmp(re->keys.data + ne->key_off, key) || !dates_compatible(ne->date, date))
+			continue;
+		*found = ne->id;
+		size_t len = strlen(date);
+		if (len > strlen(ne->date)) {
+			memcpy(ne->date, date, len + 1);
+			if (rows_recopy(s, RT_EVENTS, ne->row + 4, date, len, err))
+				return -1;
+			rows_set_int(s, RT_EVENTS, ne->row + 5, (int64_t)e->date.prec);
+		}
+		return 0;
+	}
+	return 0;
+}
+
+static int add_new_event(struct store *s, struct report_events *re, const struct event *e,
+			 const char *key, const char *date, int64_t *id, char **err)
+{
+	if (grow((void **)&re->v, &re->cap, re->n + 1, sizeof(*re->v)))
+		goto oom;
+	struct new_event *ne = &re->v[re->n];
+	ne->id = *id = re->next_id++;
+	ne->key_off = re->keys.len;
+	ne->row = rows_count(s, RT_EVENTS);
+	snprintf(ne->date, sizeof(ne->date), "%s", date);
+	if (buf_addstr(&re->keys, key) || buf_addch(&re->keys, '\0'))
+		goto oom;
+	re->n++;
+	enum row_table t = RT_EVENTS;
+	if (rows_int(s, t, *id, err) || rows_text(s, t, e->type, err) ||
+	    rows_text(s, t, e->cameo, err) || rows_int(s, t, (int64_t)e->status, err) ||
+	    rows_copy(s, t, date, strlen(date), err) || rows_int(s, t, (int64_t)e->date.prec, err) ||
+	    rows_copy(s, t, key, strlen(key), err) ||
+	    rows_text(s, t, e->summary ? e->summary : "", err) ||
+	    rows_text(s, t, e->evidence ? e->evidence : "", err) || rows_int(s, t, s->now, err) ||
+	    rows_int(s, t, s->now, err))
+		return -1;
+	if (store_deferring(s) &&
+	    (store_fts_add(s, &s->fts_events, *id, err) || queue_change(s, *id, err)))
+		return -1;
+	t = RT_EVENT_ACTORS;
+	for (size_t i = 0; i < e->n_actors; i++) {
+		const struct event_actor *a = &e->actors[i];
+		int64_t aid;
+		if (!a->name)
+			continue;
+		if (id_of(s, ST_ACTOR_GET, ST_ACTOR_ADD, a->name, a->code ? a->code : "", (int)a->kind,
+			  NULL, &aid, err) ||
+		    rows_int(s, t, *id, err) || rows_int(s, t, (int64_t)i, err) ||
+		    rows_int(s, t, aid, err) || rows_int(s, t, (int64_t)a->role, err) ||
+		    rows_text(s, t, a->title, err))
+			return -1;
+	}
+	t = RT_EVENT_TOPICS;
+	size_t first = rows_count(s, t);
+	for (size_t i = 0; i < e->n_topics; i++) {
+		int64_t tid;
+		const char *kind = islower((unsigned char)e->topics[i][0]) ? "topic" : "named";
+		if (id_of(s, ST_TOPIC_GET, ST_TOPIC_ADD, e->topics[i], NULL, 0, kind, &tid, err))
+			return -1;
+		int seen = 0;   /* two names of one topic */
+		for (size_t k = first + 1; k < rows_count(s, t) && !seen; k += 2)
+			seen = s->rows[t].v[k].i == tid;
+		if (!seen && (rows_int(s, t, *id, err) || rows_int(s, t, tid, err)))
+			return -1;
+	}
+	return 0;
+oom:
+	*err = strdup("out of memory");
+	return -1;
+}
+
+static int link_report(struct store *s, struct report_events *re, const struct event *e,
+		       int64_t id, int64_t report_id, char **err)
+{
+	for (size_t i = 0; i < re->n_linked; i++)
+		if (re->linked[i] == id)
+			return 0;   /* told twice in the report: the first telling is the evidence */
+	if (grow((void **)&re->linked, &re->cap_linked, re->n_linked + 1, sizeof(*re->linked))) {
+		*err = strdup("out of memory");
+		return -1;
+	}
+	re->linked[re->n_linked++] = id;
+	enum row_table t = RT_EVENT_REPORTS;
+	return rows_int(s, t, id, err) || rows_int(s, t, report_id, err) ||
+	       rows_text(s, t, e->evidence ? e->evidence : "", err) ||
+	       rows_int(s, t, (int64_t)e->ev_start, err) || rows_int(s, t, (int64_t)e->ev_end, err)
+		       ? -1 : 0;
+}
+
+static int next_event_id(struct store *s, int64_t *id, char **err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_EVENT_NEXT_ID, err);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot read the archive");
 }
 
 int store_put_events(struct store *s, int64_t report_id, const struct event_list *events, char **err)
 {
-	for (size_t i = 0; i < events->n; i++) {
+	if (!events->n)
+		return 0;
+	struct report_events re = {0};
+	struct buf key;
+	buf_init(&key, 0);
+	buf_init(&re.keys, 0);
+	int rc = next_event_id(s, &re.next_id, err);
+	for (size_t i = 0; i < events->n && !rc; i++) {
 		const struct event *e = &events->items[i];
-		char *key = party_key(e);
+		char date[16];
 		int64_t id = 0;
-		if (!key) {
+		cdate_format(&e->date, date);
+		if (party_key(e, &key)) {
 			*err = strdup("out of memory");
-			return -1;
+			rc = -1;
+			break;
 		}
-		int rc = find_same(s, e, key, &id, err);
+		/* Stored events have the lowest ids: the first stored of several wins. */
+		rc = find_stored(s, e, key.data, date, &id, err);
 		if (!rc && !id)
-			rc = add_new_event(s, e, key, &id, err);
-		free(key);
-		if (rc)
-			return -1;
-		sqlite3_stmt *st = store_stmt(s, ST_EVENT_REPORT_ADD, err);
-		if (!st)
-			return -1;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, report_id);
-		bind_text(st, 3, e->evidence ? e->evidence : "");
-		sqlite3_bind_int64(st, 4, (int64_t)e->ev_start);
-		sqlite3_bind_int64(st, 5, (int64_t)e->ev_end);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return store_fail(s, err, "cannot link an event to its report");
+			rc = find_new(s, &re, e, key.data, date, &id, err);
+		if (!rc && !id)
+			rc = add_new_event(s, &re, e, key.data, date, &id, err);
+		if (!rc)
+			rc = link_report(s, &re, e, id, report_id, err);
 	}
-	return 0;
+	if (!rc)
+		rc = rows_flush(s, err);
+	else
+		rows_discard(s);
+	buf_release(&key);
+	buf_release(&re.keys);
+	free(re.v);
+	free(re.linked);
+	return rc;
 }
 
 /* ---- timelines ---------------------------------------------------------- */
@@ -331,20 +434,6 @@ struct timeline_buffers {
 	size_t cap_act, cap_top, cap_src;
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 8;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
 
 static size_t count_sep(const char *s, char sep)
 {

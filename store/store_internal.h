@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "util/buf.h"
 
 /* The statements prepared once per store, by index. */
 enum stmt_id {
@@ -14,13 +15,13 @@ enum stmt_id {
 	ST_BY_HASH, ST_BY_URL, ST_BY_GUID, ST_BY_IDENTITY,
 	ST_REPORT_ADD, ST_REPORT_UPDATE,
 	ST_REPORT_EVENTS, ST_UNLINK_REPORT, ST_EVENT_ORPHAN_DEL,
-	ST_EVENT_FIND, ST_EVENT_ADD, ST_EVENT_TOUCH, ST_EVENT_REDATE,
-	ST_ACTOR_GET, ST_ACTOR_ADD, ST_EVENT_ACTOR_ADD,
-	ST_TOPIC_GET, ST_TOPIC_ADD, ST_EVENT_TOPIC_ADD,
-	ST_EVENT_REPORT_ADD,
+	ST_EVENT_FIND, ST_EVENT_NEXT_ID, ST_EVENT_TOUCH, ST_EVENT_REDATE,
+	ST_ACTOR_GET, ST_ACTOR_ADD,
+	ST_TOPIC_GET, ST_TOPIC_ADD,
 	ST_ALIAS_ADD,
 	ST_SAVEPOINT, ST_RELEASE,
 	ST_DEFER_ON, ST_DEFER_OFF, ST_FTS_REPORT, ST_FTS_EVENT,
+	ST_CHANGES_ADD, ST_COUNTER_GET, ST_COUNTER_SET,
 	ST_COUNT
 };
 
@@ -44,6 +45,28 @@ struct id_cache {
 	size_t n, cap;      /* cap is 0 or a power of two */
 };
 
+/* Rows waiting for a multi-row INSERT (store_rows.c), by table, in the
+ * order they are written: events before the rows that refer to them. */
+enum row_table { RT_EVENTS, RT_EVENT_ACTORS, RT_EVENT_TOPICS, RT_EVENT_REPORTS, RT_COUNT };
+#define ROWS_PER_STMT 32
+
+/* A value of a waiting row: NULL, an integer, text the caller keeps alive
+ * until the flush (RV_TEXT), or text copied into the table's arena (RV_COPY:
+ * i is its offset, len its length). */
+struct rowval {
+	enum { RV_NULL, RV_INT, RV_TEXT, RV_COPY } kind;
+	int64_t i;
+	const char *p;
+	size_t len;
+};
+
+struct rows {
+	struct rowval *v;   /* n values, row after row */
+	size_t n, cap;
+	struct buf arena;
+	sqlite3_stmt *st[ROWS_PER_STMT];   /* inserting k rows: st[k - 1] */
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -53,6 +76,8 @@ struct store {
 	int defer;          /* 1: the archive has fts_deferred (schema 3 on) */
 	int batch;          /* a store_begin transaction is open, with indexing deferred */
 	struct id_list fts_reports, fts_events;
+	struct id_list changes;   /* events written in the batch, in order: their change numbers */
+	struct rows rows[RT_COUNT];
 	struct id_cache ids;
 	int bulk;           /* store_bulk is on; the settings it replaced: */
 	int saved_cache, saved_checkpoint;
@@ -78,10 +103,29 @@ int store_cache_get(struct store *s, const char *key, size_t len, int64_t *id);
 int store_cache_put(struct store *s, const char *key, size_t len, int64_t id);
 void store_cache_forget(struct store *s);
 
-/* Deferred full-text indexing. store_fts_pending is 1 when rows inserted in
- * the open batch still wait for their index entries; store_fts_flush writes
- * them (call it outside any savepoint, before anything deletes or updates
- * such a row, and before committing). store_fts_add queues one row. */
+/* Waiting rows: each call appends one value to table t's current row;
+ * rows_copy copies the text, rows_text keeps the pointer. rows_recopy and
+ * rows_set_int replace the value at `index` (of rows_count's numbering).
+ * rows_flush writes every waiting row, events first; on failure the rows
+ * are dropped (the caller rolls back). rows_discard drops them. */
+int rows_int(struct store *s, enum row_table t, int64_t i, char **err);
+int rows_text(struct store *s, enum row_table t, const char *text, char **err);
+int rows_copy(struct store *s, enum row_table t, const char *text, size_t len, char **err);
+int rows_recopy(struct store *s, enum row_table t, size_t index, const char *text, size_t len,
+		char **err);
+void rows_set_int(struct store *s, enum row_table t, size_t index, int64_t i);
+size_t rows_count(const struct store *s, enum row_table t);
+int rows_columns(enum row_table t);
+int rows_flush(struct store *s, char **err);
+void rows_discard(struct store *s);
+void rows_release(struct store *s);
+
+/* Work deferred to the end of a batch: full-text indexing and the
+ * numbering of changed events. store_fts_pending is 1 when rows written in
+ * the open batch still wait for their index entries or change numbers;
+ * store_fts_flush writes them (call it outside any savepoint, before
+ * anything deletes or updates such a row, and before committing).
+ * store_fts_add queues one row (s->changes for a changed event). */
 int store_fts_pending(const struct store *s);
 int store_fts_flush(struct store *s, char **err);
 int store_fts_add(struct store *s, struct id_list *l, int64_t id, char **err);

@@ -252,7 +252,8 @@ int store_put_report(struct store *s, const struct report *r, const char *source
 	 * waiting for theirs must have them first. */
 	if (replace_id && store_fts_flush(s, err))
 		return -1;
-	size_t mark_reports = s->fts_reports.n, mark_events = s->fts_events.n;
+	size_t mark_reports = s->fts_reports.n, mark_events = s->fts_events.n,
+	       mark_changes = s->changes.n;
 	if (savepoint(s, ST_SAVEPOINT, err))
 		return -1;
 	if (agency_id(s, r->agency, &agency, err))
@@ -291,6 +292,7 @@ fail:
 fail_released:
 	s->fts_reports.n = mark_reports;
 	s->fts_events.n = mark_events;
+	s->changes.n = mark_changes;
 	store_cache_forget(s);
 	return -1;
 }

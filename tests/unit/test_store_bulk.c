@@ -406,6 +406,121 @@ static void test_same_event_by_date(void **state)
 	report_release(&r);
 }
 
+/* One report telling the same call three times (a month, the day, the year)
+ * and many other events: one stored event with the day and one link to the
+ * report, its evidence from the first telling; more events than one
+ * statement inserts at a time all arrive with their actors and topics. */
+static void test_same_event_within_report(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	struct report r;
+	struct event_list l;
+	make_report(&r, "A busy week", 1420528200, "Many calls of many leaders.");
+	event_list_init(&l);
+	add_call(&l, "2015-01", "Lavrov and Kerry spoke, first telling", "Sergei Lavrov", "RUS",
+		 "John Kerry", "USA", "Ukraine");
+	add_call(&l, "2015-01-06", "Lavrov and Kerry spoke, second telling", "Sergei Lavrov", "RUS",
+		 "John Kerry", "USA", NULL);
+	add_call(&l, "2015", "Lavrov and Kerry spoke, third telling", "Sergei Lavrov", "RUS",
+		 "John Kerry", "USA", NULL);
+	for (int i = 0; i < 70; i++) {
+		char date[16], summary[64];
+		snprintf(date, sizeof(date), "2014-%02d-%02d", 1 + i / 28, 1 + i % 28);
+		snprintf(summary, sizeof(summary), "Abe and Modi spoke, call %d", i + 1);
+		add_call(&l, date, summary, "Shinzo Abe", "JPN", "Narendra Modi", "IND", "trade");
+		/* The same topic under two names maps to one link. */
+		assert_int_equal(event_add_topic(&l.items[l.n - 1], "railways"), 0);
+	}
+	OK(store_begin(f->s, &err), "store_begin");
+	int64_t id = put(f->s, &r, 0, &l);
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events"), 71);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events WHERE party_key LIKE '%RUS%'"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT date_precision FROM events WHERE party_key LIKE '%RUS%'"
+				     " AND date = '2015-01-06'"), PREC_DAY);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_reports er JOIN events e"
+				     " ON e.id = er.event_id WHERE e.party_key LIKE '%RUS%'"
+				     " AND er.evidence LIKE '%first telling'"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_reports"), 71);
+	char sql[128];
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM event_reports WHERE report_id = %lld", (long long)id);
+	assert_int_equal(outside_int(f->path, sql), 71);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_actors"), 142);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_topics"), 141);
+	assert_int_equal(outside_int(f->path, "SELECT count(DISTINCT id) FROM events"
+				     " WHERE summary LIKE 'Abe and Modi spoke, call %'"), 70);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_int_equal(matches(f->path, "events_fts", "\"call 70\""), 1);
+	assert_fts_consistent(f->path);
+	event_list_release(&l);
+	report_release(&r);
+}
+
+/* In a batch the store numbers the changed events itself: in the order it
+ * wrote them, above the counter, the counter moved to the last; a report
+ * that failed leaves no number; a writer outside the batch is numbered by
+ * the triggers after them. */
+static void test_change_numbers_in_batch(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	store_close(f->s);
+	outside_exec(f->path, "CREATE TRIGGER refuse_marked BEFORE INSERT ON events"
+			      " WHEN new.summary = 'REFUSED' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;");
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	struct report a, b, c, d;
+	struct event_list la, lb, lc, ld;
+	event_list_init(&la);
+	event_list_init(&lb);
+	event_list_init(&lc);
+	event_list_init(&ld);
+	make_report(&a, "Two calls", 1420528200, "Merkel called Putin; Abe called Modi.");
+	make_report(&b, "Merkel and Putin again", 1420528300, "Merkel's call to Putin, told again.");
+	make_report(&c, "Refused", 1420528400, "A report whose second event is refused.");
+	make_report(&d, "Outside a batch", 1420528500, "Kerry called Lavrov.");
+	add_call(&la, "2015-01-06", "Merkel and Putin spoke", "Angela Merkel", "DEU", "Vladimir Putin",
+		 "RUS", NULL);
+	add_call(&la, "2015-01-06", "Abe and Modi spoke", "Shinzo Abe", "JPN", "Narendra Modi", "IND", NULL);
+	add_call(&lb, "2015-01-06", "Merkel and Putin spoke again", "Angela Merkel", "DEU",
+		 "Vladimir Putin", "RUS", NULL);
+	add_call(&lc, "2015-01-07", "Hollande and Obama spoke", "Francois Hollande", "FRA",
+		 "Barack Obama", "USA", NULL);
+	add_call(&lc, "2015-01-09", "REFUSED", "Francois Hollande", "FRA", "Barack Obama", "USA", NULL);
+	add_call(&ld, "2015-01-08", "Kerry and Lavrov spoke", "John Kerry", "USA", "Sergei Lavrov", "RUS",
+		 NULL);
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &a, 0, &la);
+	int64_t id = 0;
+	assert_int_equal(store_put_report(f->s, &c, "c.txt", 0, &lc, &id, &err), -1);
+	free(err);
+	err = NULL;
+	put(f->s, &b, 0, &lb);
+	OK(store_commit(f->s, &err), "store_commit");
+	/* Merkel-Putin (written, then again by b) and Abe-Modi: three writes. */
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_changes"), 2);
+	assert_int_equal(outside_int(f->path, "SELECT seq FROM change_counter"), 3);
+	assert_int_equal(outside_int(f->path, "SELECT c.seq FROM event_changes c JOIN events e"
+				     " ON e.id = c.event_id WHERE e.summary = 'Merkel and Putin spoke'"), 3);
+	assert_int_equal(outside_int(f->path, "SELECT c.seq FROM event_changes c JOIN events e"
+				     " ON e.id = c.event_id WHERE e.summary = 'Abe and Modi spoke'"), 2);
+	/* Outside a batch: the triggers number the write. */
+	put(f->s, &d, 0, &ld);
+	assert_int_equal(outside_int(f->path, "SELECT c.seq FROM event_changes c JOIN events e"
+				     " ON e.id = c.event_id WHERE e.summary = 'Kerry and Lavrov spoke'"), 4);
+	assert_int_equal(outside_int(f->path, "SELECT seq FROM change_counter"), 4);
+	event_list_release(&la);
+	event_list_release(&lb);
+	event_list_release(&lc);
+	event_list_release(&ld);
+	report_release(&a);
+	report_release(&b);
+	report_release(&c);
+	report_release(&d);
+}
+
 /* ---- bulk settings ------------------------------------------------------------------- */
 
 static void test_bulk_on_off(void **state)
@@ -442,6 +557,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_other_writers_indexed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_2_archive, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_event_by_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_event_within_report, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_change_numbers_in_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_on_off, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,211 @@
+/* Rows gathered in memory and written with multi-row INSERT statements.
+ *
+ * Storing a report's events row by row took about seven statements an
+ * event, and SQLite's fixed cost of running a statement (resetting it,
+ * opening and closing its statement transaction, the savepoints of the
+ * full-text tables) was most of the time of an import. Gathered, the rows of
+ * one table go in with one statement per ROWS_PER_STMT rows. */
+#include "store/store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+static const struct {
+	const char *insert;
+	int ncols;
+} table_sql[RT_COUNT] = {
+	/* OR FAIL: these run inside the savepoint of a report, which undoes
+	 * all of a failed report; SQLite need not also journal each statement. */
+	[RT_EVENTS] = {"INSERT OR FAIL INTO events(id, type, cameo, status, date, date_precision,"
+		       " party_key, summary, evidence, added_at, changed_at) VALUES ", 11},
+	[RT_EVENT_ACTORS] = {"INSERT OR FAIL INTO event_actors(event_id, seq, actor_id, role, title)"
+			     " VALUES ", 5},
+	[RT_EVENT_TOPICS] = {"INSERT OR FAIL INTO event_topics(event_id, topic_id) VALUES ", 2},
+	[RT_EVENT_REPORTS] = {"INSERT OR FAIL INTO event_reports(event_id, report_id, evidence,"
+			      " ev_start, ev_end) VALUES ", 5},
+};
+
+int rows_columns(enum row_table t)
+{
+	return table_sql[t].ncols;
+}
+
+static struct rowval *next_value(struct rows *r, char **err)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		struct rowval *v = realloc(r->v, cap * sizeof(*v));
+		if (!v) {
+			*err = strdup("out of memory");
+			return NULL;
+		}
+		r->v = v;
+		r->cap = cap;
+	}
+	return &r->v[r->n++];
+}
+
+int rows_int(struct store *s, enum row_table t, int64_t i, char **err)
+{
+	struct rowval *v = next_value(&s->rows[t], err);
+	if (!v)
+		return -1;
+	*v = (struct rowval){.kind = RV_INT, .i = i};
+	return 0;
+}
+
+int rows_text(struct store *s, enum row_table t, const char *text, char **err)
+{
+	struct rowval *v = next_value(&s->rows[t], err);
+	if (!v)
+		return -1;
+	*v = (struct rowval){.kind = text ? RV_TEXT : RV_NULL, .p = text};
+	return 0;
+}
+
+int rows_copy(struct store *s, enum row_table t, const char *text, size_t len, char **err)
+{
+	struct rows *r = &s->rows[t];
+	size_t off = r->arena.len;
+	if (buf_add(&r->arena, text, len) || buf_addch(&r->arena, '\0')) {
+		*err = strdup("out of memory");
+		return -1;
+	}
+	struct rowval *v = next_value(r, err);
+	if (!v)
+		return -1;
+	*v = (struct rowval){.kind = RV_COPY, .i = (int64_t)off, .len = len};
+	return 0;
+}
+
+int rows_recopy(struct store *s, enum row_table t, size_t index, const char *text, size_t len,
+		char **err)
+{
+	struct rows *r = &s->rows[t];
+	size_t off = r->arena.len;
+	if (buf_add(&r->arena, text, len) || buf_addch(&r->arena, '\0')) {
+		*err = strdup("out of memory");
+		return -1;
+	}
+	r->v[index] = (struct rowval){.kind = RV_COPY, .i = (int64_t)off, .len = len};
+	return 0;
+}
+
+void rows_set_int(struct store *s, enum row_table t, size_t index, int64_t i)
+{
+	s->rows[t].v[index] = (struct rowval){.kind = RV_INT, .i = i};
+}
+
+size_t rows_count(const struct store *s, enum row_table t)
+{
+	return s->rows[t].n;
+}
+
+void rows_discard(struct store *s)
+{
+	for (int t = 0; t < RT_COUNT; t++) {
+		s->rows[t].n = 0;
+		buf_reset(&s->rows[t].arena);
+	}
+}
+
+/* The statement inserting k rows into table t, prepared the first time. */
+static sqlite3_stmt *insert_stmt(struct store *s, enum row_table t, int k, char **err)
+{
+	struct rows *r = &s->rows[t];
+	if (r->st[k - 1]) {
+		sqlite3_reset(r->st[k - 1]);
+		return r->st[k - 1];
+	}
+	struct buf sql;
+	buf_init(&sql, 0);
+	int rc = buf_addstr(&sql, table_sql[t].insert);
+	for (int i = 0; i < k && !rc; i++) {
+		rc = buf_addstr(&sql, i ? ",(" : "(");
+		for (int c = 0; c < table_sql[t].ncols && !rc; c++)
+			rc = buf_addstr(&sql, c ? ",?" : "?");
+		if (!rc)
+			rc = buf_addch(&sql, ')');
+	}
+	if (rc) {
+		buf_release(&sql);
+		*err = strdup("out of memory");
+		return NULL;
+	}
+	if (sqlite3_prepare_v3(s->db, sql.data, (int)sql.len, SQLITE_PREPARE_PERSISTENT, &r->st[k - 1],
+			       NULL) != SQLITE_OK) {
+		buf_release(&sql);
+		store_fail(s, err, "cannot prepare a statement");
+		return NULL;
+	}
+	buf_release(&sql);
+	return r->st[k - 1];
+}
+
+static int flush_table(struct store *s, enum row_table t, const char *what, char **err)
+{
+	struct rows *r = &s->rows[t];
+	size_t ncols = (size_t)table_sql[t].ncols, rows = r->n / ncols;
+	for (size_t done = 0; done < rows;) {
+		int k = rows - done < ROWS_PER_STMT ? (int)(rows - done) : ROWS_PER_STMT;
+		sqlite3_stmt *st = insert_stmt(s, t, k, err);
+		if (!st)
+			return -1;
+		const struct rowval *v = &r->v[done * ncols];
+		for (int i = 0; i < k * (int)ncols; i++) {
+			switch (v[i].kind) {
+			case RV_NULL:
+				sqlite3_bind_null(st, i + 1);
+				break;
+			case RV_INT:
+				sqlite3_bind_int64(st, i + 1, v[i].i);
+				break;
+			case RV_TEXT:
+				sqlite3_bind_text(st, i + 1, v[i].p, -1, SQLITE_STATIC);
+				break;
+			case RV_COPY:
+				sqlite3_bind_text(st, i + 1, r->arena.data + v[i].i, (int)v[i].len,
+						  SQLITE_STATIC);
+				break;
+			}
+		}
+		if (store_step_done(s, st, what, err))
+			return -1;
+		done += (size_t)k;
+	}
+	r->n = 0;
+	buf_reset(&r->arena);
+	return 0;
+}
+
+int rows_flush(struct store *s, char **err)
+{
+	/* Events before the rows that refer to them: foreign keys are checked
+	 * statement by statement. */
+	static const char *const what[RT_COUNT] = {
+		[RT_EVENTS] = "cannot store an event",
+		[RT_EVENT_ACTORS] = "cannot link an actor",
+		[RT_EVENT_TOPICS] = "cannot link a topic",
+		[RT_EVENT_REPORTS] = "cannot link an event to its report",
+	};
+	for (int t = 0; t < RT_COUNT; t++)
+		if (flush_table(s, (enum row_table)t, what[t], err)) {
+			rows_discard(s);
+			return -1;
+		}
+	return 0;
+}
+
+void rows_release(struct store *s)
+{
+	for (int t = 0; t < RT_COUNT; t++) {
+		struct rows *r = &s->rows[t];
+		for (int k = 0; k < ROWS_PER_STMT; k++)
+			sqlite3_finalize(r->st[k]);
+		free(r->v);
+		buf_release(&r->arena);
+		memset(r, 0, sizeof(*r));
+	}
+}
