@@ -224,7 +224,8 @@ static int import_report(void *ctx, struct report *r, const char *item)
 		say(im, IMPORT_WARNING, item, "%s", r->warnings[r->n_warnings - 1]);
 	enum store_verdict v;
 	int64_t existing, id;
-	if (store_classify(im->store, r, &v, &existing, &err))
+	char hash[65];
+	if (store_classify(im->store, r, &v, &existing, hash, &err))
 		goto store_failed;
 	if (v == STORE_UNCHANGED) {
 		im->stats.unchanged++;
@@ -239,7 +240,7 @@ static int import_report(void *ctx, struct report *r, const char *item)
 		im->stats.failed++;
 		return 0;
 	}
-	int rc = store_put_report(im->store, r, im->path, v == STORE_REPLACE ? existing : 0, &events,
+	int rc = store_put_report(im->store, r, hash, im->path, v == STORE_REPLACE ? existing : 0, &events,
 				  &id, &err);
 	if (!rc && im->x)
 		extractor_actor_aliases(im->x, &events, describe_actor, im);

@@ -586,7 +586,8 @@ static int take_report(void *ctx, struct report *r, const char *item)
 		return -1;
 	enum store_verdict v;
 	int64_t existing, id;
-	if (store_classify(u->store, r, &v, &existing, &err))
+	char hash[65];
+	if (store_classify(u->store, r, &v, &existing, hash, &err))
 		return store_failed(u, item, err);
 	if (u->opt.dry_run || v == STORE_UNCHANGED) {
 		if (u->opt.dry_run && v != STORE_UNCHANGED)
@@ -605,7 +606,7 @@ static int take_report(void *ctx, struct report *r, const char *item)
 		u->file_failed++;
 		return 0;
 	}
-	int rc = store_put_report(u->store, r, u->where, v == STORE_REPLACE ? existing : 0, &events, &id,
+	int rc = store_put_report(u->store, r, hash, u->where, v == STORE_REPLACE ? existing : 0, &events, &id,
 				  &err);
 	if (!rc && u->x)
 		extractor_actor_aliases(u->x, &events, describe_actor, u);

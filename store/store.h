@@ -57,16 +57,17 @@ enum store_verdict {
 	STORE_REPLACE = 2,     /* a corrected version of a stored report: same URL, guid, or agency+title+time */
 };
 /* Classifies r against the archive; *existing is the id of the stored report
- * it matches (0 when new). */
+ * it matches (0 when new). When hash is not NULL it receives r's content
+ * hash, which store_put_report can take instead of computing it again. */
 int store_classify(struct store *s, const struct report *r, enum store_verdict *v,
-		   int64_t *existing, char **err);
+		   int64_t *existing, char hash[65], char **err);
 /* Stores r with its events, atomically: either all of it goes in or nothing.
  * replace_id is 0 for a new report, else the stored report it replaces (whose
  * events are removed first, unless other reports still support them).
  * Events already in the archive from other reports (same type, status and
  * parties, compatible dates) gain this report as a source instead of being
- * stored twice. */
-int store_put_report(struct store *s, const struct report *r, const char *source_path,
+ * stored twice. hash is r's content hash from store_classify, or NULL. */
+int store_put_report(struct store *s, const struct report *r, const char *hash, const char *source_path,
 		     int64_t replace_id, const struct event_list *events, int64_t *report_id,
 		     char **err);
 

@@ -92,9 +92,9 @@ static int lookup_id(struct store *s, enum stmt_id id, const char *key, int64_t 
 }
 
 int store_classify(struct store *s, const struct report *r, enum store_verdict *v,
-		   int64_t *existing, char **err)
+		   int64_t *existing, char hash[65], char **err)
 {
-	char hex[65];
+	char own[65], *hex = hash ? hash : own;
 	*v = STORE_NEW;
 	*existing = 0;
 	if (content_hash(r, hex)) {
@@ -237,14 +237,16 @@ static int savepoint(struct store *s, enum stmt_id id, char **err)
 	return st ? store_step_done(s, st, "cannot store the report", err) : -1;
 }
 
-int store_put_report(struct store *s, const struct report *r, const char *source_path,
+int store_put_report(struct store *s, const struct report *r, const char *hash, const char *source_path,
 		     int64_t replace_id, const struct event_list *events, int64_t *report_id,
 		     char **err)
 {
 	char hex[65];
 	char *ident = NULL;
 	int64_t agency;
-	if (content_hash(r, hex)) {
+	if (hash)
+		snprintf(hex, sizeof(hex), "%s", hash);
+	else if (content_hash(r, hex)) {
 		*err = strdup("cannot hash the report");
 		return -1;
 	}

@@ -153,7 +153,7 @@ static int64_t put(struct store *s, const struct report *r, int64_t replace, con
 {
 	int64_t id = 0;
 	char *err = NULL;
-	if (store_put_report(s, r, "test.txt", replace, l, &id, &err))
+	if (store_put_report(s, r, NULL, "test.txt", replace, l, &id, &err))
 		fail_msg("store_put_report: %s", err ? err : "?");
 	assert_true(id > 0);
 	return id;
@@ -163,7 +163,7 @@ static enum store_verdict classify(struct store *s, const struct report *r, int6
 {
 	enum store_verdict v;
 	char *err = NULL;
-	if (store_classify(s, r, &v, existing, &err))
+	if (store_classify(s, r, &v, existing, NULL, &err))
 		fail_msg("store_classify: %s", err ? err : "?");
 	return v;
 }
@@ -426,6 +426,21 @@ static void test_classify(void **state)
 	int64_t ex, id = put(f->s, &a, 0, NULL);
 	assert_int_equal(classify(f->s, &a, &ex), STORE_UNCHANGED);
 	assert_int_equal(ex, id);
+	/* The hash classify hands out is the one the store keeps. */
+	enum store_verdict v;
+	char hash[65], *err = NULL, *stored = NULL;
+	assert_int_equal(store_classify(f->s, &a, &v, &ex, hash, &err), 0);
+	assert_int_equal(strlen(hash), 64);
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT content_hash FROM reports", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	stored = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_string_equal(hash, stored);
+	free(stored);
 
 	/* Whitespace only: blanks doubled, line ends and paragraph breaks changed. */
 	struct report w;
@@ -623,7 +638,7 @@ static void test_rollback_half_way(void **state)
 	assert_int_equal(store_begin(f->s, &err), 0);
 	put(f->s, &a, 0, &la);
 	int64_t id = 0;
-	assert_int_equal(store_put_report(f->s, &b, "b.txt", 0, &lb, &id, &err), -1);
+	assert_int_equal(store_put_report(f->s, &b, NULL, "b.txt", 0, &lb, &id, &err), -1);
 	assert_non_null(err);
 	assert_non_null(strstr(err, "refused by test"));
 	free(err);

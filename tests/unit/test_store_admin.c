@@ -120,7 +120,7 @@ static int64_t put_report(struct store *s, const char *title, const char *body, 
 	e->ev_end = strlen(body);
 	int64_t id = 0;
 	char *err = NULL;
-	if (store_put_report(s, &r, "inbox/report.txt", 0, &l, &id, &err))
+	if (store_put_report(s, &r, NULL, "inbox/report.txt", 0, &l, &id, &err))
 		fail_msg("store_put_report: %s", err);
 	event_list_release(&l);
 	report_release(&r);

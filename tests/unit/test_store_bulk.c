@@ -125,7 +125,7 @@ static int64_t put(struct store *s, const struct report *r, int64_t replace, con
 {
 	int64_t id = 0;
 	char *err = NULL;
-	OK(store_put_report(s, r, "test.txt", replace, l, &id, &err), "store_put_report");
+	OK(store_put_report(s, r, NULL, "test.txt", replace, l, &id, &err), "store_put_report");
 	return id;
 }
 
@@ -213,7 +213,7 @@ static void test_replace_in_same_batch(void **state)
 	int64_t id = put(f->s, &a, 0, &la);
 	enum store_verdict v;
 	int64_t existing;
-	OK(store_classify(f->s, &a2, &v, &existing, &err), "store_classify");
+	OK(store_classify(f->s, &a2, &v, &existing, NULL, &err), "store_classify");
 	assert_int_equal(v, STORE_REPLACE);
 	assert_int_equal(existing, id);
 	assert_int_equal(put(f->s, &a2, existing, &la2), id);
@@ -258,7 +258,7 @@ static void test_failed_report_in_batch(void **state)
 		 "Narendra Modi", "IND", "bilateral trade");
 	OK(store_begin(f->s, &err), "store_begin");
 	int64_t id = 0;
-	assert_int_equal(store_put_report(f->s, &a, "a.txt", 0, &la, &id, &err), -1);
+	assert_int_equal(store_put_report(f->s, &a, NULL, "a.txt", 0, &la, &id, &err), -1);
 	assert_non_null(strstr(err, "refused by test"));
 	free(err);
 	err = NULL;
@@ -494,7 +494,7 @@ static void test_change_numbers_in_batch(void **state)
 	OK(store_begin(f->s, &err), "store_begin");
 	put(f->s, &a, 0, &la);
 	int64_t id = 0;
-	assert_int_equal(store_put_report(f->s, &c, "c.txt", 0, &lc, &id, &err), -1);
+	assert_int_equal(store_put_report(f->s, &c, NULL, "c.txt", 0, &lc, &id, &err), -1);
 	free(err);
 	err = NULL;
 	put(f->s, &b, 0, &lb);
