@@ -29,56 +29,31 @@ static const char usage[] =
 struct export_run {
 	const struct exporter *ex;
 	void *state;
-	int64_t *ids;            /* --since-last: the changed events, sorted; else NULL */
-	size_t n_ids;
-	int only_ids;            /* --since-last: write only events in ids */
 	long written;
 };
-
-static int changed(const struct export_run *r, int64_t id)
-{
-	size_t lo = 0, hi = r->n_ids;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (r->ids[mid] == id)
-			return 1;
-		if (r->ids[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
 
 static int each_event(void *ctx, const struct tl_event *e)
 {
 	struct export_run *r = ctx;
-	if (r->only_ids && !changed(r, e->id))
-		return 0;
 	r->written++;
 	return r->ex->event(r->state, e) ? -1 : 0;
 }
 
 /* --since-last: the events changed since the cursor, up to the current
- * mark (*mark, where the cursor moves on success). The timeline query is
- * narrowed by time; the id list makes it exact. */
-static int since_cursor(struct store *s, const char *name, struct event_filter *f,
-			struct export_run *run, int64_t *mark, const char *db)
+ * mark (*mark, where the cursor moves on success). */
+static int since_cursor(struct store *s, const char *name, struct event_filter *f, int64_t *mark,
+			const char *db)
 {
-	int64_t pos = 0, first = 0;
-	int64_t *ids = NULL;
-	size_t n = 0;
+	int64_t pos = 0;
 	char *err = NULL;
-	if (store_cursor_get(s, name, &pos, &err) || store_change_mark(s, mark, &err) ||
-	    store_changes_between(s, pos, *mark, &ids, &n, &first, &err)) {
+	if (store_cursor_get(s, name, &pos, &err) || store_change_mark(s, mark, &err)) {
 		error("archive '%s': %s", db, err);
 		free(err);
 		return -1;
 	}
-	run->ids = ids;
-	run->n_ids = n;
-	run->only_ids = 1;
-	f->changed_after = n ? first - 1 : INT64_MAX;
+	f->by_changes = 1;
+	f->changes_after = pos;
+	f->changes_upto = *mark;
 	return 0;
 }
 
@@ -175,7 +150,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			       .generated_at = generation_time(), .title = title, .append = append};
 	struct export_run run = {.ex = ex};
 	int64_t mark = 0;
-	if (since && since_cursor(s, since, &fo.f, &run, &mark, cli->db_path)) {
+	if (since && since_cursor(s, since, &fo.f, &mark, cli->db_path)) {
 		store_close(s);
 		filter_release(&fo);
 		return EXIT_ARCHIVE;
@@ -190,7 +165,6 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			store_close(s);
 			filter_release(&fo);
 			buf_release(&tmp);
-			free(run.ids);
 			return EXIT_ARCHIVE;
 		}
 	} else if (output) {
@@ -200,7 +174,6 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			store_close(s);
 			filter_release(&fo);
 			buf_release(&tmp);
-			free(run.ids);
 			return EXIT_ARCHIVE;
 		}
 	}
@@ -261,7 +234,6 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	}
 	store_close(s);
 	filter_release(&fo);
-	free(run.ids);
 	if (out_failed)
 		return EXIT_ARCHIVE;
 	return failed ? EXIT_ARCHIVE : EXIT_OK;

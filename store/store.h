@@ -106,7 +106,8 @@ struct event_filter {
 	const char *text;                              /* full-text query over summary and evidence */
 	unsigned status_mask;                          /* 1 << enum event_status; 0 = occurred|planned */
 	long limit;                                    /* 0 = all */
-	int64_t changed_after;                         /* only events added/changed after this time; 0 = all */
+	int by_changes;                                /* 1: only events whose last change is numbered */
+	int64_t changes_after, changes_upto;           /* ... in (changes_after, changes_upto] */
 	int64_t report_id;                             /* only the events of this report; 0 = all */
 };
 

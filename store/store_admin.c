@@ -323,58 +323,6 @@ int store_cursor_get(struct store *s, const char *name, int64_t *position, char 
 			 "cannot read the export cursor", err);
 }
 
-static int cmp_id(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-int store_changes_between(struct store *s, int64_t after, int64_t upto, int64_t **ids,
-			  size_t *n, int64_t *min_changed_at, char **err)
-{
-	*ids = NULL;
-	*n = 0;
-	*min_changed_at = 0;
-	sqlite3_stmt *st = prep(s, "SELECT c.event_id, e.changed_at FROM event_changes c"
-				" JOIN events e ON e.id = c.event_id WHERE c.seq > ?1 AND c.seq <= ?2",
-				"cannot read the changed events", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, after);
-	sqlite3_bind_int64(st, 2, upto);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 256;
-			int64_t *p = realloc(*ids, cap * sizeof(*p));
-			if (!p) {
-				sqlite3_finalize(st);
-				free(*ids);
-				*ids = NULL;
-				*n = 0;
-				oom(err);
-				return -1;
-			}
-			*ids = p;
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-		int64_t t = sqlite3_column_int64(st, 1);
-		if (*n == 1 || t < *min_changed_at)
-			*min_changed_at = t;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return store_fail(s, err, "cannot read the changed events");
-	}
-	if (*n)
-		qsort(*ids, *n, sizeof(**ids), cmp_id);
-	return 0;
-}
-
 int store_cursor_set(struct store *s, const char *name, int64_t position, long exported,
 		     const char *format, const char *output, char **err)
 {

@@ -102,11 +102,6 @@ int store_run_sources_each(struct store *s, int64_t run_id, store_run_source_fn 
 int store_change_mark(struct store *s, int64_t *mark, char **err);
 /* The position of cursor `name` (0 when it was never used). */
 int store_cursor_get(struct store *s, const char *name, int64_t *position, char **err);
-/* The events whose last change is numbered in (after, upto], as a sorted,
- * malloc'd array of ids (NULL when none: the caller frees it), and the
- * earliest changed_at among them (0 when none) to narrow a timeline query. */
-int store_changes_between(struct store *s, int64_t after, int64_t upto, int64_t **ids,
-			  size_t *n, int64_t *min_changed_at, char **err);
 /* Moves cursor `name` to `position` after a complete export of `exported`
  * events; format and output (NULL for stdout) are remembered for `cursors`. */
 int store_cursor_set(struct store *s, const char *name, int64_t position, long exported,

@@ -586,9 +586,11 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		p_report = p;
 		buf_printf(&sql, " AND e.id IN (SELECT event_id FROM event_reports WHERE report_id = ?%d)", p++);
 	}
-	if (f->changed_after) {
+	if (f->by_changes) {
 		p_changed = p;
-		buf_printf(&sql, " AND e.changed_at > ?%d", p++);
+		buf_printf(&sql, " AND e.id IN (SELECT event_id FROM event_changes WHERE seq > ?%d AND seq <= ?%d)",
+			   p, p + 1);
+		p += 2;
 	}
 	buf_addstr(&sql, " ORDER BY e.date = '', e.date, e.id");
 	if (f->limit > 0)
@@ -627,8 +629,10 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		bind_text(st, p_agency, f->agency);
 	if (p_text)
 		bind_text(st, p_text, f->text);
-	if (p_changed)
-		sqlite3_bind_int64(st, p_changed, f->changed_after);
+	if (p_changed) {
+		sqlite3_bind_int64(st, p_changed, f->changes_after);
+		sqlite3_bind_int64(st, p_changed + 1, f->changes_upto);
+	}
 	if (p_report)
 		sqlite3_bind_int64(st, p_report, f->report_id);
 

@@ -341,19 +341,37 @@ static void test_runs(void **state)
 
 /* ---- cursors ---------------------------------------------------------------------- */
 
+struct ids {
+	int64_t v[16];
+	size_t n;
+};
+
+static int keep_id(void *ctx, const struct tl_event *e)
+{
+	struct ids *ids = ctx;
+	assert_true(ids->n < 16);
+	ids->v[ids->n++] = e->id;
+	return 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The events a timeline filtered by change numbers (after, upto] holds. */
 static void expect_changes(struct store *s, int64_t after, int64_t upto, size_t n_expected,
 			   const int64_t *expected)
 {
-	int64_t *ids = NULL, first = 0;
-	size_t n = 0;
+	struct event_filter f = {.by_changes = 1, .changes_after = after, .changes_upto = upto};
+	struct ids ids = {0};
 	char *err = NULL;
-	assert_int_equal(store_changes_between(s, after, upto, &ids, &n, &first, &err), 0);
-	assert_int_equal(n, n_expected);
-	for (size_t i = 0; i < n; i++)
-		assert_int_equal(ids[i], expected[i]);
-	if (n)
-		assert_true(first > 0);
-	free(ids);
+	assert_int_equal(store_timeline_each(s, &f, keep_id, &ids, &err), 0);
+	qsort(ids.v, ids.n, sizeof(*ids.v), cmp_id);
+	assert_int_equal(ids.n, n_expected);
+	for (size_t i = 0; i < ids.n; i++)
+		assert_int_equal(ids.v[i], expected[i]);
 }
 
 /* An update that began before an export and commits after it stamps its
