@@ -478,8 +478,9 @@ void store_rollback(struct store *s)
 }
 
 /* Bulk imports: a page cache that holds a batch's pages and the indexes'
- * hot pages (32 MiB instead of 2; a batch then writes its pages once,
- * instead of spilling them and reading them back) and a WAL checkpoint
+ * hot pages (64 MiB instead of 2, room for a batch of 2000 reports; a
+ * batch then writes its pages once, instead of spilling them and reading
+ * them back) and a WAL checkpoint
  * every 64 MiB instead of every 4 (each checkpoint copies the hot pages of
  * every index again). Memory stays bounded by the cache, the WAL by the
  * checkpoint interval. */
@@ -493,7 +494,7 @@ int store_bulk(struct store *s, int on, char **err)
 		if (pragma_int(s, "PRAGMA cache_size", &s->saved_cache, err) ||
 		    pragma_int(s, "PRAGMA wal_autocheckpoint", &s->saved_checkpoint, err))
 			return -1;
-		buf_addstr(&sql, "PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384");
+		buf_addstr(&sql, "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384");
 	} else {
 		buf_printf(&sql, "PRAGMA cache_size=%d; PRAGMA wal_autocheckpoint=%d", s->saved_cache,
 			   s->saved_checkpoint);
