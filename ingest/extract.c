@@ -80,9 +80,46 @@ struct cand {
 	int what_cut;                 /* ... cut short */
 };
 
+/* The word lists the rules ask about (the arrays below), one bit each. */
+enum word_list {
+	WL_REPORTING = 1u << 0,       /* reporting_verbs */
+	WL_WEAK_REPORTING = 1u << 1,  /* weak_reporting */
+	WL_CLAUSE_BREAK = 1u << 2,    /* clause_breaks */
+	WL_HONORIFIC = 1u << 3,       /* honorifics (as written) */
+	WL_PARTICLE = 1u << 4,        /* name_particles */
+	WL_COLLECTIVE = 1u << 5,      /* collectives */
+	WL_NAMED_SUFFIX = 1u << 6,    /* named_suffixes (as written) */
+	WL_ROLE = 1u << 7,            /* role_words */
+	WL_SKIP_ADVERB = 1u << 8,     /* skip_adverbs */
+	WL_NEGATION = 1u << 9,        /* negation_words */
+	WL_CONDITION = 1u << 10,      /* condition_words */
+	WL_PLAN = 1u << 11,           /* plan_words */
+	WL_RESUME = 1u << 12,         /* resume_verbs */
+	WL_INTENT = 1u << 13,         /* intent_words */
+	WL_PREPOSITION = 1u << 14,    /* prepositions */
+	WL_JOINER = 1u << 15,         /* joiner_words */
+	WL_DETERMINER = 1u << 16,     /* determiners */
+	WL_INTENTION_NOUN = 1u << 17, /* intention_nouns */
+	WL_ASK_VERB = 1u << 18,       /* ask_verbs */
+	WL_REFERENCE = 1u << 19,      /* reference_starts */
+};
+
+/* A word of the lists, in the extractor's open-addressing table. */
+struct vocab_slot {
+	const char *word;       /* NULL: empty slot */
+	uint64_t hash;          /* text_hash of the word */
+	size_t len;
+	uint32_t lists;         /* enum word_list bits */
+};
+
 struct extractor {
 	struct dict d;
 	struct token_list toks;
+	uint32_t *wmask;        /* per token of toks: the lists its lower-case form is in */
+	size_t cap_wmask;
+	struct vocab_slot *vocab; /* the words of all lists; n_vocab is a power of two */
+	size_t n_vocab;
+	int debug;              /* COMMUNIQUE_DEBUG_EXTRACT is set: trace to stderr */
 	struct sentence_span *sents;
 	size_t n_sents, cap_sents;
 	/* per report */
@@ -157,101 +194,61 @@ static const char *low(const struct extractor *x, size_t i)
 	return tok_lower(&x->toks, i);
 }
 
-static int is_word(const struct extractor *x, size_t i, const char *w)
+/* Whether token i is the lower-case word w. w is a literal: its length is
+ * known when compiling, so most tokens are told apart by length alone. */
+static inline int is_word(const struct extractor *x, size_t i, const char *w)
 {
-	return i < x->toks.n && !strcmp(low(x, i), w);
+	size_t n = strlen(w);
+	return i < x->toks.n && x->toks.t[i].lower_len == n && !memcmp(low(x, i), w, n);
 }
 
-/* Word lists are asked about on every token: each is turned, on first use,
- * into a sorted array of hashes (the same hash as the tokens'), so a lookup
- * is a binary search instead of a strcmp per entry. A hash match is then
- * confirmed by one strcmp. */
-struct word_set {
-	const char *const *list;
-	uint64_t *hashes;     /* sorted */
-	const char **words;   /* in the same order */
-	size_t n;
-};
-
-static struct word_set word_sets[64];
-static size_t n_word_sets;
-
-static int cmp_u64_pair(const void *a, const void *b)
+/* Whether token i, lower-cased, is longer than `more_than` bytes and ends in
+ * `suffix` ("-ing", "-ed"). */
+static inline int ends_in(const struct extractor *x, size_t i, size_t more_than, const char *suffix)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
+	size_t n = x->toks.t[i].lower_len, k = strlen(suffix);
+	return n > more_than && n >= k && !memcmp(low(x, i) + n - k, suffix, k);
 }
 
-static const struct word_set *word_set_of(const char *const *list)
+/* Whether token i is in the word lists of mask `lists` (enum word_list): the
+ * token's lists were looked up once, when its paragraph was tokenised. */
+static inline int tok_in(const struct extractor *x, size_t i, uint32_t lists)
 {
-	for (size_t i = 0; i < n_word_sets; i++)
-		if (word_sets[i].list == list)
-			return &word_sets[i];
-	if (n_word_sets == sizeof(word_sets) / sizeof(*word_sets))
-		return NULL;
-	size_t n = 0;
-	while (list[n])
-		n++;
-	/* Pairs of (hash, index) sorted by hash. */
-	uint64_t *pairs = malloc((n + 1) * 2 * sizeof(*pairs));
-	uint64_t *hashes = malloc((n + 1) * sizeof(*hashes));
-	const char **words = malloc((n + 1) * sizeof(*words));
-	if (!pairs || !hashes || !words) {
-		free(pairs);
-		free(hashes);
-		free(words);
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		pairs[2 * i] = text_hash(list[i], strlen(list[i]));
-		pairs[2 * i + 1] = i;
-	}
-	qsort(pairs, n, 2 * sizeof(*pairs), cmp_u64_pair);
-	for (size_t i = 0; i < n; i++) {
-		hashes[i] = pairs[2 * i];
-		words[i] = list[pairs[2 * i + 1]];
-	}
-	free(pairs);
-	struct word_set *ws = &word_sets[n_word_sets++];
-	ws->list = list;
-	ws->hashes = hashes;
-	ws->words = words;
-	ws->n = n;
-	return ws;
+	return (x->wmask[i] & lists) != 0;
 }
 
-static int in_list_hashed(const char *w, uint64_t h, const char *const *list)
+/* The word lists of the exact string s[0..n) (hash h): a probe of the table
+ * built from all the lists when the extractor was made. */
+static uint32_t vocab_lists(const struct extractor *x, const char *s, size_t n, uint64_t h)
 {
-	const struct word_set *ws = word_set_of(list);
-	if (!ws) {
-		for (; *list; list++)
-			if (!strcmp(w, *list))
-				return 1;
-		return 0;
+	size_t mask = x->n_vocab - 1;
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		const struct vocab_slot *v = &x->vocab[i];
+		if (!v->word)
+			return 0;
+		if (v->hash == h && v->len == n && !memcmp(v->word, s, n))
+			return v->lists;
 	}
-	size_t lo = 0, hi = ws->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ws->hashes[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
+}
+
+/* Whether the text of token i, as written, is in the lists of `lists`. */
+static int tok_exact_in(const struct extractor *x, size_t i, uint32_t lists)
+{
+	const struct token *t = &x->toks.t[i];
+	return (vocab_lists(x, x->text + t->start, t->end - t->start, t->hash) & lists) != 0;
+}
+
+/* Looks up the lists of every token of x->toks (their lower-case forms).
+ * Returns 0 or -1 (out of memory). */
+static int mark_tokens(struct extractor *x)
+{
+	if (grow((void **)&x->wmask, &x->cap_wmask, x->toks.n, sizeof(*x->wmask)))
+		return -1;
+	for (size_t i = 0; i < x->toks.n; i++) {
+		const struct token *t = &x->toks.t[i];
+		x->wmask[i] = vocab_lists(x, tok_lower(&x->toks, i), t->lower_len, t->lhash);
 	}
-	for (; lo < ws->n && ws->hashes[lo] == h; lo++)
-		if (!strcmp(w, ws->words[lo]))
-			return 1;
 	return 0;
-}
-
-static int in_list(const char *w, const char *const *list)
-{
-	return in_list_hashed(w, text_hash(w, strlen(w)), list);
-}
-
-/* Whether token i, lower-cased, is in list. */
-static int tok_in(const struct extractor *x, size_t i, const char *const *list)
-{
-	return in_list_hashed(tok_lower(&x->toks, i), x->toks.t[i].lhash, list);
 }
 
 static const char *const reporting_verbs[] = {
@@ -279,9 +276,9 @@ static const char *const weak_reporting[] = {
 
 static int is_reporting(const struct extractor *x, size_t i)
 {
-	if (!tok_in(x, i, reporting_verbs))
+	if (!tok_in(x, i, WL_REPORTING))
 		return 0;
-	if (!tok_in(x, i, weak_reporting))
+	if (!tok_in(x, i, WL_WEAK_REPORTING))
 		return 1;
 	return i + 1 < x->toks.n && (is_word(x, i + 1, "that") || is_word(x, i + 1, ",") ||
 				     is_word(x, i + 1, ":") || (x->toks.t[i + 1].flags & TOK_OPEN_QUOTE));
@@ -314,10 +311,8 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 		/* A distinctive given name ("Sheikh Tamim") is a later handle too. */
 		const char *first = name;
 		size_t fl = strcspn(first, " ");
-		while (sp && fl && in_list("x", honorifics) == 0) {
-			char w[64];
-			snprintf(w, sizeof(w), "%.*s", (int)fl, first);
-			if (!in_list(w, honorifics))
+		while (sp && fl) {
+			if (!(vocab_lists(x, first, fl, text_hash(first, fl)) & WL_HONORIFIC))
 				break;
 			first += fl + (first[fl] == ' ');
 			fl = strcspn(first, " ");
@@ -392,20 +387,21 @@ static int add_mention(struct extractor *x, size_t ts, size_t te, int ra, int ki
 	return 0;
 }
 
+static const char *const name_particles[] = {"bin", "bint", "al", "el", "de", "da", "van", "von",
+					     "der", "du", "la", "ibn", "abu", NULL};
+
 /* A person's name written after a title: 1 to 4 capitalised words
  * (allowing particles such as "bin", "al", "de" and hyphens). Returns the
  * number of tokens, 0 when none. */
 static size_t name_after(const struct extractor *x, size_t i, size_t end)
 {
-	static const char *const particles[] = {"bin", "bint", "al", "el", "de", "da", "van", "von",
-						"der", "du", "la", "ibn", "abu", NULL};
 	size_t j = i, words = 0;
 	while (j < end && words < 7) {
 		const struct token *t = &x->toks.t[j];
 		if ((t->flags & TOK_CAP) && (t->flags & TOK_WORD) && !(t->flags & TOK_ALLCAPS && t->end - t->start > 3)) {
 			words++;
 			j++;
-		} else if (words && tok_in(x, j, particles) && j + 1 < end &&
+		} else if (words && tok_in(x, j, WL_PARTICLE) && j + 1 < end &&
 			   (x->toks.t[j + 1].flags & TOK_CAP)) {
 			j++;
 		} else if (words && x->text[t->start] == '-' && j + 1 < end && t->end == x->toks.t[j + 1].start &&
@@ -583,12 +579,17 @@ static int has_word(const char *text, const char *word)
 	return 0;
 }
 
+/* The words a collective or pronoun mention starts with (take_reference). */
+static const char *const reference_starts[] = {"the", "both", "they", "them", "it", "he", "she", "its",
+					       "we", "i", "our", "his", "her", "their", NULL};
+
 /* Looks for the collective and pronoun mentions at token i (lower-case
  * words): returns the tokens consumed, 0 when none. */
 static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
 {
-	const char *w = low(x, i);
-	if (!strcmp(w, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) && x->last_subject >= 0) {
+	if (!tok_in(x, i, WL_REFERENCE))
+		return 0;   /* none of the words below: most tokens */
+	if (is_word(x, i, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) && x->last_subject >= 0) {
 		/* "the ministry said", "the foreign ministry", "the government": the
 		 * state that spoke last. */
 		size_t j = i + 1;
@@ -603,12 +604,11 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 				return add_mention(x, i, j + 1, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : j + 1 - i;
 		}
 	}
-	if (!strcmp(w, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
+	if (is_word(x, i, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
 		/* "the Council", "the Commission": the organisation named last;
 		 * "the Secretary", "the Minister": the person whose title it shortens. */
-		const char *n = low(x, i + 1);
-		if ((!strcmp(n, "council") || !strcmp(n, "commission") || !strcmp(n, "committee") ||
-		     !strcmp(n, "assembly")) && x->last_org >= 0 &&
+		if ((is_word(x, i + 1, "council") || is_word(x, i + 1, "commission") || is_word(x, i + 1, "committee") ||
+		     is_word(x, i + 1, "assembly")) && x->last_org >= 0 &&
 		    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
 			return add_mention(x, i, i + 2, x->last_org, MK_ACTOR) ? 0 : 2;
 		if (!(i + 2 < end && (x->toks.t[i + 2].flags & TOK_CAP))) {
@@ -622,18 +622,18 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		}
 		return 0;
 	}
-	if ((!strcmp(w, "the") || !strcmp(w, "both")) && i + 1 < end) {
+	if ((is_word(x, i, "the") || is_word(x, i, "both")) && i + 1 < end) {
 		size_t j = i + 1;
-		if (!strcmp(w, "the") && (is_word(x, j, "two") || is_word(x, j, "three") || is_word(x, j, "four") ||
+		if (is_word(x, i, "the") && (is_word(x, j, "two") || is_word(x, j, "three") || is_word(x, j, "four") ||
 					  is_word(x, j, "five") || is_word(x, j, "six")))
 			j++;
-		else if (!strcmp(w, "the") && !is_word(x, j, "sides") && !is_word(x, j, "parties") &&
+		else if (is_word(x, i, "the") && !is_word(x, j, "sides") && !is_word(x, j, "parties") &&
 			 !is_word(x, j, "delegations"))
 			return 0;
-		if (j < end && !strcmp(w, "the") && j == i + 2 && !(x->toks.t[j].flags & TOK_CAP) &&
-		    !tok_in(x, j, collectives) && (x->toks.t[j].flags & TOK_WORD) && is_word(x, i + 1, "two"))
+		if (j < end && is_word(x, i, "the") && j == i + 2 && !(x->toks.t[j].flags & TOK_CAP) &&
+		    !tok_in(x, j, WL_COLLECTIVE) && (x->toks.t[j].flags & TOK_WORD) && is_word(x, i + 1, "two"))
 			return add_mention(x, i, j, -1, MK_COLLECTIVE) ? 0 : j - i;  /* "the two agreed" */
-		if (j < end && tok_in(x, j, collectives)) {
+		if (j < end && tok_in(x, j, WL_COLLECTIVE)) {
 			size_t e = j + 1;
 			if (is_word(x, j, "foreign") && e < end && is_word(x, e, "ministers"))
 				e++;
@@ -643,14 +643,14 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		}
 		return 0;
 	}
-	if (!strcmp(w, "they") || !strcmp(w, "them"))
+	if (is_word(x, i, "they") || is_word(x, i, "them"))
 		return add_mention(x, i, i + 1, -1, MK_COLLECTIVE) ? 0 : 1;
-	if ((!strcmp(w, "it") || !strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "its")) &&
+	if ((is_word(x, i, "it") || is_word(x, i, "he") || is_word(x, i, "she") || is_word(x, i, "its")) &&
 	    !(x->toks.t[i].flags & TOK_QUOTED))
 		return add_mention(x, i, i + 1, -1, MK_PRONOUN) ? 0 : 1;
-	if ((!strcmp(w, "we") || !strcmp(w, "i") || !strcmp(w, "our")) && (x->toks.t[i].flags & TOK_QUOTED))
+	if ((is_word(x, i, "we") || is_word(x, i, "i") || is_word(x, i, "our")) && (x->toks.t[i].flags & TOK_QUOTED))
 		return add_mention(x, i, i + 1, -1, MK_SPEAKER) ? 0 : 1;
-	if ((!strcmp(w, "his") || !strcmp(w, "her") || !strcmp(w, "their")) && i + 1 < end &&
+	if ((is_word(x, i, "his") || is_word(x, i, "her") || is_word(x, i, "their")) && i + 1 < end &&
 	    is_word(x, i + 1, "counterpart"))
 		return add_mention(x, i, i + 2, -1, MK_COUNTERPART) ? 0 : 2;
 	(void)sent_start;
@@ -715,7 +715,7 @@ static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_
 	if (j < e && is_word(x, j, "'s"))
 		j++;
 	size_t roles = j;
-	while (j < e && j < roles + 5 && tok_in(x, j, role_words))
+	while (j < e && j < roles + 5 && tok_in(x, j, WL_ROLE))
 		j++;
 	if (j == roles)
 		return 0;
@@ -859,12 +859,8 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 			int ra = by_surname(x, i);
 			if (ra >= 0) {
 				size_t from = i;
-				if (i > s && in_list(x->text + x->toks.t[i - 1].start, honorifics) == 0) {
-					char prev[32];
-					span_text(x, i - 1, i, prev, sizeof(prev));
-					if (in_list(prev, honorifics))
-						from = i - 1;
-				}
+				if (i > s && tok_exact_in(x, i - 1, WL_HONORIFIC))
+					from = i - 1;
 				if (add_mention(x, from, i + 1, ra, MK_ACTOR))
 					return -1;
 				i++;
@@ -873,13 +869,7 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 			/* A named thing: capitalised words ending in a company or treaty word. */
 			size_t nm = name_after(x, i, e);
 			if (nm >= 2) {
-				char last[32];
-				size_t endn = i + nm;
-				if (endn < e && is_word(x, endn, ".") == 0 && x->toks.t[endn].start == x->toks.t[endn - 1].end &&
-				    x->text[x->toks.t[endn].start] == '.')
-					endn++;
-				span_text(x, i + nm - 1, i + nm, last, sizeof(last));
-				if (in_list(last, named_suffixes)) {
+				if (tok_exact_in(x, i + nm - 1, WL_NAMED_SUFFIX)) {
 					char name[128];
 					span_text(x, i, i + nm, name, sizeof(name));
 					note_topic(st, named_thing(x, name));
@@ -900,10 +890,9 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 {
 	size_t a = k;
 	while (a > s) {
-		const char *w = low(x, a - 1);
 		/* "Lebanon and Israel, which are still at war, held talks": a closed
 		 * relative clause is skipped, the main clause goes on before it. */
-		if ((!strcmp(w, "which") || !strcmp(w, "who")) && a - 1 > s && is_word(x, a - 2, ",")) {
+		if ((is_word(x, a - 1, "which") || is_word(x, a - 1, "who")) && a - 1 > s && is_word(x, a - 2, ",")) {
 			int closed = 0;
 			for (size_t q = a; q < k; q++)
 				closed |= is_word(x, q, ",");
@@ -912,21 +901,20 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 				continue;
 			}
 		}
-		if (tok_in(x, a - 1, clause_breaks) || is_reporting(x, a - 1))
+		if (tok_in(x, a - 1, WL_CLAUSE_BREAK) || is_reporting(x, a - 1))
 			break;
 		/* "said that ..." / "that" after a reporting verb starts a new clause */
-		if (!strcmp(w, "that") && a - 1 > s && is_reporting(x, a - 2))
+		if (is_word(x, a - 1, "that") && a - 1 > s && is_reporting(x, a - 2))
 			break;
 		a--;
 	}
 	size_t b = k + 1;
 	while (b < e) {
-		const char *w = low(x, b);
-		if (tok_in(x, b, clause_breaks) && strcmp(w, "after") && strcmp(w, "before") && strcmp(w, "when") &&
-		    !(!strcmp(w, "as") && ((b + 1 < e && (is_word(x, b + 1, "well") || is_word(x, b + 1, "part"))) ||
+		if (tok_in(x, b, WL_CLAUSE_BREAK) && !is_word(x, b, "after") && !is_word(x, b, "before") && !is_word(x, b, "when") &&
+		    !(is_word(x, b, "as") && ((b + 1 < e && (is_word(x, b + 1, "well") || is_word(x, b + 1, "part"))) ||
 					   is_word(x, b - 1, "such") || is_word(x, b - 1, "well"))))
 			break;
-		if (!strcmp(w, ",") && b + 1 < e) {
+		if (is_word(x, b, ",") && b + 1 < e) {
 			/* ", Kishida told Kerry": the reporting clause is not the object. */
 			size_t c = b + 1, lim = b + 10 < e ? b + 10 : e;
 			for (; c < lim; c++)
@@ -938,10 +926,8 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 		if (is_reporting(x, b))
 			break;
 		/* ", implementing a resolution adopted on Thursday": another clause. */
-		if (!strcmp(w, ",") && b + 1 < e && (x->toks.t[b + 1].flags & TOK_WORD)) {
-			const char *n = low(x, b + 1);
-			size_t nl = strlen(n);
-			if (nl > 5 && !strcmp(n + nl - 3, "ing"))
+		if (is_word(x, b, ",") && b + 1 < e && (x->toks.t[b + 1].flags & TOK_WORD)) {
+			if (ends_in(x, b + 1, 5, "ing"))
 				break;
 		}
 		b++;
@@ -1053,12 +1039,24 @@ static const char *const plan_words[] = {
 	"hopes", "agreed", "agree", "invited", "wants", "prepares", "preparing", NULL,
 };
 
+/* "to continue", "to hold": verbs that keep an act an act. */
+static const char *const resume_verbs[] = {"continue", "resume", "hold", "start", "begin", "commence",
+					   "launch", "conduct", NULL};
+/* Words of intention before "to": a plan. */
+static const char *const intent_words[] = {
+	"invited", "invites", "invite", "welcomes", "welcomed", "welcome", "plans", "plan",
+	"planned", "intends", "intend", "intended", "expected", "expects", "scheduled",
+	"wants", "want", "wanted", "hopes", "hope", "hoped", "ready", "set", "due", "agreed",
+	"agree", "agrees", "aims", "seeks", "sought", "asked", "offered", "commitment",
+	"pledged", "pledge", "vowed", "promised", "willingness", "invitation", "instructed",
+	"directed", "told", NULL};
+
 static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
-	if (e > s && !strcmp(low(x, e - 1), "?"))
+	if (e > s && is_word(x, e - 1, "?"))
 		return -1;
 	for (size_t i = e; i > s && i + 3 > e; i--)
-		if (!strcmp(low(x, i - 1), "?"))
+		if (is_word(x, i - 1, "?"))
 			return -1;
 	int status = STATUS_OCCURRED;
 	/* "If Japan and China hold a summit ...": a condition, not an event. */
@@ -1066,27 +1064,17 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 		return -1;
 	size_t lim = k > cs + 8 ? k - 8 : cs;
 	for (size_t i = k; i > lim; i--) {
-		const char *w = low(x, i - 1);
-		if (tok_in(x, i - 1, negation_words))
+		if (tok_in(x, i - 1, WL_NEGATION))
 			return STATUS_NEGATED;
-		if (tok_in(x, i - 1, condition_words))
+		if (tok_in(x, i - 1, WL_CONDITION))
 			return -1;
-		if (tok_in(x, i - 1, plan_words))
+		if (tok_in(x, i - 1, WL_PLAN))
 			status = STATUS_PLANNED;
 		/* "invited X to visit", "plans to visit": a plan; "summoned X to lodge a
 		 * protest", "decided to lift": an act. */
-		static const char *const resume[] = {"continue", "resume", "hold", "start", "begin", "commence",
-						     "launch", "conduct", NULL};
-		if (!strcmp(w, "to") && (i == k || (i + 1 == k && tok_in(x, k - 1, resume)))) {
-			static const char *const intent[] = {
-				"invited", "invites", "invite", "welcomes", "welcomed", "welcome", "plans", "plan",
-				"planned", "intends", "intend", "intended", "expected", "expects", "scheduled",
-				"wants", "want", "wanted", "hopes", "hope", "hoped", "ready", "set", "due", "agreed",
-				"agree", "agrees", "aims", "seeks", "sought", "asked", "offered", "commitment",
-				"pledged", "pledge", "vowed", "promised", "willingness", "invitation", "instructed",
-				"directed", "told", NULL};
+		if (is_word(x, i - 1, "to") && (i == k || (i + 1 == k && tok_in(x, k - 1, WL_RESUME)))) {
 			for (size_t q = i - 1; q > cs && q + 8 > i; q--)
-				if (tok_in(x, q - 1, intent)) {
+				if (tok_in(x, q - 1, WL_INTENT)) {
 					status = STATUS_PLANNED;
 					break;
 				}
@@ -1095,7 +1083,7 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 				return STATUS_NEGATED;
 		}
 		/* "is/are/was to visit": a plan. */
-		if (!strcmp(w, "to") && i >= 2 && (is_word(x, i - 2, "is") || is_word(x, i - 2, "are") ||
+		if (is_word(x, i - 1, "to") && i >= 2 && (is_word(x, i - 2, "is") || is_word(x, i - 2, "are") ||
 						   is_word(x, i - 2, "was") || is_word(x, i - 2, "were")))
 			status = STATUS_PLANNED;
 	}
@@ -1137,9 +1125,7 @@ static int participle_between(const struct extractor *x, size_t a, size_t b)
 	for (size_t i = a; i + 1 < b; i++) {
 		if (!is_word(x, i + 1, "by"))
 			continue;
-		const char *w = low(x, i);
-		size_t n = strlen(w);
-		if (n > 3 && !strcmp(w + n - 2, "ed"))
+		if (ends_in(x, i, 3, "ed"))
 			return 1;
 	}
 	return 0;
@@ -1213,7 +1199,7 @@ static int tail_ok(const struct extractor *x, const struct dict_trigger *tr, siz
 static int coordinated(const struct extractor *x, size_t k, size_t s)
 {
 	size_t i = k;
-	while (i > s && tok_in(x, i - 1, skip_adverbs))
+	while (i > s && tok_in(x, i - 1, WL_SKIP_ADVERB))
 		i--;
 	return i > s && (is_word(x, i - 1, ",") || is_word(x, i - 1, "and"));
 }
@@ -1223,15 +1209,13 @@ static int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
 {
 	/* "the declaration signed by X": a participle with its agent. */
 	if (te < e && is_word(x, te, "by") && te - k == 1) {
-		const char *w = low(x, k);
-		size_t n = strlen(w);
-		if (n > 3 && !strcmp(w + n - 2, "ed"))
+		if (ends_in(x, k, 3, "ed"))
 			return (int)te;
 	}
 	if (k == 0)
 		return -1;
 	size_t i = k;
-	while (i > 0 && tok_in(x, i - 1, skip_adverbs) && !is_word(x, i - 1, "was") &&
+	while (i > 0 && tok_in(x, i - 1, WL_SKIP_ADVERB) && !is_word(x, i - 1, "was") &&
 	       !is_word(x, i - 1, "were") && !is_word(x, i - 1, "been") && !is_word(x, i - 1, "is") &&
 	       !is_word(x, i - 1, "are") && !is_word(x, i - 1, "be"))
 		i--;
@@ -1264,7 +1248,7 @@ static const char *const prepositions[] = {
 static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size_t m0, size_t m1)
 {
 	size_t i = k;
-	while (i > lo && (tok_in(x, i - 1, skip_adverbs) ||
+	while (i > lo && (tok_in(x, i - 1, WL_SKIP_ADVERB) ||
 			  (x->toks.t[i - 1].flags & (TOK_OPEN_QUOTE | TOK_CLOSE_QUOTE)) ||
 			  is_word(x, i - 1, "]") || is_word(x, i - 1, "[")))
 		i--;
@@ -1278,17 +1262,18 @@ static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size
 
 /* Extends mention j leftwards over "X and Y", "X, Y and Z" and returns the
  * first mention of the group. */
+static const char *const joiner_words[] = {",", "and", "&", "the", "both", "as", "well", "—", "–", "leaders",
+					   "leader", "officials", "ministers", "representatives", "of", "from",
+					   "counterparts", "heads", NULL};
+
 /* Whether tokens [a, b) only join two coordinated mentions: ", the", "and both". */
 static int joiner(const struct extractor *x, size_t a, size_t b)
 {
-	static const char *const words[] = {",", "and", "&", "the", "both", "as", "well", "—", "–", "leaders",
-					    "leader", "officials", "ministers", "representatives", "of", "from",
-					    "counterparts", "heads", NULL};
 	if (b - a > 4)
 		return 0;
 	int link = b == a;
 	for (size_t i = a; i < b; i++) {
-		if (!tok_in(x, i, words))
+		if (!tok_in(x, i, WL_JOINER))
 			return 0;
 		link |= is_word(x, i, "and") || is_word(x, i, ",") || is_word(x, i, "&") || is_word(x, i, "—") ||
 			is_word(x, i, "–");
@@ -1318,7 +1303,7 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 {
 	/* A possessive "its" is the nearest actor before it: "urged Pakistan to
 	 * reconsider its decision". */
-	if (!strcmp(low(x, m->ts), "its")) {
+	if (is_word(x, m->ts, "its")) {
 		for (const struct mention *p = m; p-- > x->men;) {
 			if (x->sent_first < 0 || p < &x->men[x->sent_first])
 				break;
@@ -1353,16 +1338,17 @@ static void add_group(struct extractor *x, size_t a, size_t b, int *arr, int *n,
 	add_group_places(x, a, b, arr, n, speaker, 0);
 }
 
+static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "this",
+					  "that", "these", "those", NULL};
+
 /* Whether a mention starting at token ts is the object of a preposition:
  * "from the Canadian side", "of its neighbours". */
 static int governed(const struct extractor *x, size_t ts, size_t s)
 {
-	static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "this",
-						  "that", "these", "those", NULL};
 	size_t i = ts;
-	while (i > s && tok_in(x, i - 1, determiners))
+	while (i > s && tok_in(x, i - 1, WL_DETERMINER))
 		i--;
-	return i > s && tok_in(x, i - 1, prepositions);
+	return i > s && tok_in(x, i - 1, WL_PREPOSITION);
 }
 
 /* Words that make the trigger someone's intention: "Georgia's decision to sever". */
@@ -1388,6 +1374,11 @@ struct trigger_ctx {
 	size_t prev_trigger_end;
 };
 
+/* Verbs whose object is asked to act: "instructed Kishida to travel". */
+static const char *const ask_verbs[] = {"instructed", "told", "asked", "urged", "invited",
+					"ordered", "directed", "allowed", "welcomed", "welcomes",
+					"invites", "asks", "urges", "called", "pressed", NULL};
+
 /* The subject of the trigger at [k, te) within clause [cs, ce). */
 static void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
 			 struct trigger_ctx *tc, int *subj, int *nsubj)
@@ -1397,7 +1388,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	/* "Georgia's decision to sever ...": the owner of the decision. */
 	tc->intention = 0;
 	for (size_t i = k; i > cs && i + 4 > k; i--) {
-		if (!tok_in(x, i - 1, intention_nouns))
+		if (!tok_in(x, i - 1, WL_INTENTION_NOUN))
 			continue;
 		long j = adjacent_before(x, i - 1, cs, m0, m1);
 		if (j >= 0) {
@@ -1410,12 +1401,11 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	/* "Speaking to journalists after talks with Kerry, Kishida said": the
 	 * subject of the main clause after the opening phrase. */
 	{
-		const char *w0 = low(x, tc->s);
-		size_t l0 = strlen(w0), comma = 0;
+		size_t comma = 0;
 		for (size_t q = tc->s; q < k && !comma; q++)
 			if (is_word(x, q, ","))
 				comma = q;
-		if (l0 > 4 && !strcmp(w0 + l0 - 3, "ing") && !comma) {
+		if (ends_in(x, tc->s, 4, "ing") && !comma) {
 			for (size_t q = k; q < tc->e; q++)
 				if (is_word(x, q, ",")) {
 					size_t r0, r1;
@@ -1429,9 +1419,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		}
 	}
 	/* ", urging Seoul to ...": the sentence's speaker or subject acts. */
-	const char *kw = low(x, k);
-	size_t kwl = strlen(kw);
-	if (k > tc->s && is_word(x, k - 1, ",") && kwl > 4 && !strcmp(kw + kwl - 3, "ing") && !tr->noun) {
+	if (k > tc->s && is_word(x, k - 1, ",") && ends_in(x, k, 4, "ing") && !tr->noun) {
 		if (tc->speaker >= 0) {
 			push_party(subj, nsubj, tc->speaker);
 			return;
@@ -1444,14 +1432,11 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	}
 	/* "Abe instructed Kishida on Thursday to travel to Seoul": the one asked acts. */
 	if (k > tc->s + 1 && is_word(x, k - 1, "to")) {
-		static const char *const ask_verbs[] = {"instructed", "told", "asked", "urged", "invited",
-							"ordered", "directed", "allowed", "welcomed", "welcomes",
-							"invites", "asks", "urges", "called", "pressed", NULL};
 		for (size_t j = m1; j-- > m0;) {
 			const struct mention *m = &x->men[j];
 			if (m->te + 6 < k - 1)
 				break;
-			if (m->ts > tc->s && tok_in(x, m->ts - 1, ask_verbs)) {
+			if (m->ts > tc->s && tok_in(x, m->ts - 1, WL_ASK_VERB)) {
 				add_group(x, j, group_end(x, j, m1), subj, nsubj, tc->speaker);
 				return;
 			}
@@ -1482,7 +1467,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 			 * "X, Foreign Minister, and Y, Defence Minister, who are visiting". */
 			size_t a = group_start(x, r1 - 1, r0);
 			while (a > r0 && x->men[a - 1].te + 6 >= x->men[a].ts && x->men[a - 1].kind != MK_PLACE &&
-			       !(x->men[a - 1].ts > tc->s && tok_in(x, x->men[a - 1].ts - 1, prepositions)))
+			       !(x->men[a - 1].ts > tc->s && tok_in(x, x->men[a - 1].ts - 1, WL_PREPOSITION)))
 				a--;
 			add_group(x, a, r1, subj, nsubj, tc->speaker);
 			return;
@@ -1491,9 +1476,8 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	if (tr->noun) {
 		/* Inside the noun phrase: "the Japan-Philippines Ministerial Meeting". */
 		for (size_t i = k; i > cs && i + 7 > k; i--) {
-			const char *w = low(x, i - 1);
-			if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an") ||
-			    ((x->toks.t[i - 1].flags & TOK_PUNCT) && strcmp(w, "-") && strcmp(w, "–")))
+			if (is_word(x, i - 1, "the") || is_word(x, i - 1, "a") || is_word(x, i - 1, "an") ||
+			    ((x->toks.t[i - 1].flags & TOK_PUNCT) && !is_word(x, i - 1, "-") && !is_word(x, i - 1, "–")))
 				break;
 			for (size_t j = m0; j < m1; j++)
 				if (x->men[j].te == i)
@@ -1533,7 +1517,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 			of = of > tc->s ? of - 1 : of;   /* the "of" */
 			int members = is_word(x, of, "of");
 			const char *head = of > tc->s ? low(x, of - 1) : "";
-			if (!(members && (in_list(head, collectives) || !strcmp(head, "members") ||
+			if (!(members && ((of > tc->s && tok_in(x, of - 1, WL_COLLECTIVE)) || !strcmp(head, "members") ||
 					  !strcmp(head, "heads") || !strcmp(head, "representatives") ||
 					  !strcmp(head, "office") || !strcmp(head, "government") ||
 					  !strcmp(head, "delegation") || !strcmp(head, "delegations"))))
@@ -1562,7 +1546,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		mentions_in(x, tc->s, cs, &r0, &r1);
 		for (size_t j = r0; j < r1; j++)
 			if (!x->men[j].quoted && x->men[j].kind != MK_PLACE &&
-			    !(x->men[j].ts > tc->s && tok_in(x, x->men[j].ts - 1, prepositions))) {
+			    !(x->men[j].ts > tc->s && tok_in(x, x->men[j].ts - 1, WL_PREPOSITION))) {
 				add_group(x, j, group_end(x, j, r1), subj, nsubj, tc->speaker);
 				return;
 			}
@@ -1682,9 +1666,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		return 0;
 	/* "Hailing the rapprochement, the Council ...": a preamble, not an act;
 	 * ", meeting in Dushanbe,": a participle, not a meeting. */
-	const char *w0 = low(x, h->ts);
-	size_t wl = strlen(w0);
-	if (wl > 4 && !strcmp(w0 + wl - 3, "ing") &&
+	if (ends_in(x, h->ts, 4, "ing") &&
 	    (h->ts == s || (tr->noun && h->ts > s && is_word(x, h->ts - 1, ","))))
 		return 0;
 	size_t cs, ce;
@@ -1712,7 +1694,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "banks blacklisted by the Security Council": a participle describing a
 	 * noun tells background, not an act of this report. */
 	if (by == (int)h->te && tr->frame == FRAME_DIRECTED && h->ts > s &&
-	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !tok_in(x, h->ts - 1, skip_adverbs))
+	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !tok_in(x, h->ts - 1, WL_SKIP_ADVERB))
 		return 0;
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
 	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
@@ -1735,10 +1717,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			q--;
 		int aux = q > cs && (is_word(x, q - 1, "was") || is_word(x, q - 1, "were") ||
 				     is_word(x, q - 1, "been") || is_word(x, q - 1, "be"));
-		const char *pw = low(x, h->ts);
-		size_t pl = strlen(pw);
-		passive = aux && ((pl > 3 && !strcmp(pw + pl - 2, "ed")) || !strcmp(pw, "told") || !strcmp(pw, "held") ||
-				  !strcmp(pw, "made") || !strcmp(pw, "given") || !strcmp(pw, "sent"));
+		passive = aux && (ends_in(x, h->ts, 3, "ed") || is_word(x, h->ts, "told") || is_word(x, h->ts, "held") ||
+				  is_word(x, h->ts, "made") || is_word(x, h->ts, "given") || is_word(x, h->ts, "sent"));
 	}
 	if (nagent && tr->frame == FRAME_SYMMETRIC) {
 		/* "signed by Ethiopia and Eritrea": the agents take part. */
@@ -1867,7 +1847,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		}
 	}
 	c.purpose = (h->ts > s && is_word(x, h->ts - 1, "to")) ||
-		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && tok_in(x, h->ts - 1, skip_adverbs));
+		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB));
 	c.trig_end = x->toks.t[h->te - 1].end;
 	for (int i = 0; i < tc->tp->n; i++)
 		add_topic_to(&c, tc->tp->ids[i]);
@@ -1992,7 +1972,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		update_in_play(x, cand0, men0, x->n_men);
 		return 0;
 	}
-	if (getenv("COMMUNIQUE_DEBUG_EXTRACT"))
+	if (x->debug)
 		for (size_t i = men0; i < x->n_men; i++) {
 			char t[96];
 			span_text(x, x->men[i].ts, x->men[i].te, t, sizeof(t));
@@ -2051,7 +2031,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 			push_party(c->tgt, &c->ntgt, n->tgt[k]);
 	}
 	update_in_play(x, cand0, men0, x->n_men);
-	if (getenv("COMMUNIQUE_DEBUG_EXTRACT")) {
+	if (x->debug) {
 		fprintf(stderr, "  in play:");
 		for (int i = 0; i < x->n_in_play; i++)
 			fprintf(stderr, " %s", x->ra[x->in_play[i]].name);
@@ -2086,7 +2066,7 @@ static int analyse_text(struct extractor *x, const char *text, size_t len, int h
 		token_list_reset(&x->toks);
 		x->n_men = 0;
 		x->n_hits = 0;
-		if (tokenize(text + start, q - start, start, &x->toks))
+		if (tokenize(text + start, q - start, start, &x->toks) || mark_tokens(x))
 			return -1;
 		x->n_sents = 0;
 		if (headline) {
@@ -2694,7 +2674,7 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	merge_cands(x);
 	merge_rounds(x);
 	complete_parties(x);
-	if (getenv("COMMUNIQUE_DEBUG_EXTRACT"))
+	if (x->debug)
 		for (size_t i = 0; i < x->n_cands; i++) {
 			const struct cand *c = &x->cands[i];
 			char d[16];
@@ -2818,6 +2798,53 @@ int extract_infer_year(struct extractor *x, struct report *r)
 	return 1;
 }
 
+/* Every word list with its bit. */
+static const struct {
+	const char *const *words;
+	uint32_t bit;
+} word_lists[] = {
+	{reporting_verbs, WL_REPORTING}, {weak_reporting, WL_WEAK_REPORTING},
+	{clause_breaks, WL_CLAUSE_BREAK}, {honorifics, WL_HONORIFIC},
+	{name_particles, WL_PARTICLE}, {collectives, WL_COLLECTIVE},
+	{named_suffixes, WL_NAMED_SUFFIX}, {role_words, WL_ROLE},
+	{skip_adverbs, WL_SKIP_ADVERB}, {negation_words, WL_NEGATION},
+	{condition_words, WL_CONDITION}, {plan_words, WL_PLAN},
+	{resume_verbs, WL_RESUME}, {intent_words, WL_INTENT},
+	{prepositions, WL_PREPOSITION}, {joiner_words, WL_JOINER},
+	{determiners, WL_DETERMINER}, {intention_nouns, WL_INTENTION_NOUN},
+	{ask_verbs, WL_ASK_VERB}, {reference_starts, WL_REFERENCE},
+};
+
+/* Builds x->vocab from word_lists: a word in several lists has one slot with
+ * all their bits. Returns 0 or -1 (out of memory). */
+static int vocab_build(struct extractor *x)
+{
+	size_t n = 0;
+	for (size_t l = 0; l < sizeof(word_lists) / sizeof(*word_lists); l++)
+		for (const char *const *w = word_lists[l].words; *w; w++)
+			n++;
+	size_t cap = 64;
+	while (cap < 4 * n)   /* at most a quarter full: probes stay short */
+		cap *= 2;
+	if (!(x->vocab = calloc(cap, sizeof(*x->vocab))))
+		return -1;
+	x->n_vocab = cap;
+	for (size_t l = 0; l < sizeof(word_lists) / sizeof(*word_lists); l++)
+		for (const char *const *w = word_lists[l].words; *w; w++) {
+			size_t len = strlen(*w);
+			uint64_t h = text_hash(*w, len);
+			size_t i = (size_t)h & (cap - 1);
+			while (x->vocab[i].word && !(x->vocab[i].hash == h && x->vocab[i].len == len &&
+						       !memcmp(x->vocab[i].word, *w, len)))
+				i = (i + 1) & (cap - 1);
+			x->vocab[i].word = *w;
+			x->vocab[i].hash = h;
+			x->vocab[i].len = len;
+			x->vocab[i].lists |= word_lists[l].bit;
+		}
+	return 0;
+}
+
 static int cmp_surname(const void *a, const void *b)
 {
 	const uint64_t *x = a, *y = b;
@@ -2836,12 +2863,14 @@ int extractor_new(const char *const *dicts, size_t n_dicts, struct extractor **o
 		return -1;
 	}
 	token_list_init(&x->toks);
+	x->debug = getenv("COMMUNIQUE_DEBUG_EXTRACT") != NULL;
 	x->surnames = calloc(x->d.n_persons + 1, sizeof(*x->surnames));
 	x->ra_of_actor = calloc(x->d.n_actors + 1, sizeof(*x->ra_of_actor));
 	x->ra_of_person = calloc(x->d.n_persons + 1, sizeof(*x->ra_of_person));
 	x->stamp_actor = calloc(x->d.n_actors + 1, sizeof(*x->stamp_actor));
 	x->stamp_person = calloc(x->d.n_persons + 1, sizeof(*x->stamp_person));
-	if (!x->surnames || !x->ra_of_actor || !x->ra_of_person || !x->stamp_actor || !x->stamp_person) {
+	if (!x->surnames || !x->ra_of_actor || !x->ra_of_person || !x->stamp_actor || !x->stamp_person ||
+	    vocab_build(x)) {
 		extractor_free(x);
 		*err = strdup("out of memory");
 		return -1;
@@ -2862,6 +2891,8 @@ void extractor_free(struct extractor *x)
 		return;
 	dict_release(&x->d);
 	token_list_release(&x->toks);
+	free(x->wmask);
+	free(x->vocab);
 	free(x->sents);
 	free(x->ra);
 	free(x->men);
