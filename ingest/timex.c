@@ -466,12 +466,22 @@ static size_t punct_at_byte(const char *s, size_t len, size_t p, char *ch)
 	return k;
 }
 
+/* strcmp, inline: keyword_find asks it some eight times of every word. */
+static int kw_cmp(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
 static const struct keyword *keyword_find(const char *low)
 {
 	size_t lo = 0, hi = sizeof(keywords) / sizeof(keywords[0]);
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(low, keywords[mid].word);
+		int c = kw_cmp(low, keywords[mid].word);
 		if (c == 0)
 			return &keywords[mid];
 		if (c < 0)
