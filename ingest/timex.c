@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
+#include <threads.h>
 #include <utf8proc.h>
 
 /* Tokens per window. Long sentences are scanned in overlapping windows so
@@ -72,8 +73,8 @@ struct keyword {
 	signed char val;     /* number, unit, season (1 spring .. 4 winter) or part of day */
 };
 
-/* Kept sorted by word in strcmp order (ASCII lower case): looked up by
- * binary search. An entry out of order would silently never match. */
+/* Sorted by word (ASCII lower case), each word once; looked up by hash
+ * (keyword_find). */
 static const struct keyword keywords[] = {
 	{"a", K_A, C_DET | C_FUNC | C_NUMW, 1},
 	{"about", K_NONE, C_FUNC | C_YWEAK, 0},
@@ -466,28 +467,44 @@ static size_t punct_at_byte(const char *s, size_t len, size_t p, char *ch)
 	return k;
 }
 
-/* strcmp, inline: keyword_find asks it some eight times of every word. */
-static int kw_cmp(const char *a, const char *b)
+/* The keywords by hash, for classify_word, which asks about every word: an
+ * open-addressing table of indices + 1 into keywords (0: empty), built once
+ * on first use and only read after that, so timex stays thread-safe. */
+#define KW_SLOTS 1024
+#define N_KEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
+static unsigned short kw_slots[KW_SLOTS];
+static unsigned char kw_len[N_KEYWORDS];
+static once_flag kw_once = ONCE_FLAG_INIT;
+
+/* 32-bit FNV-1a of w[0..n). */
+static uint32_t kw_hash(const char *w, size_t n)
 {
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return (unsigned char)*a - (unsigned char)*b;
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
 }
 
-static const struct keyword *keyword_find(const char *low)
+static void kw_build(void)
 {
-	size_t lo = 0, hi = sizeof(keywords) / sizeof(keywords[0]);
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = kw_cmp(low, keywords[mid].word);
-		if (c == 0)
-			return &keywords[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+	for (size_t k = 0; k < N_KEYWORDS; k++) {
+		size_t n = strlen(keywords[k].word);
+		uint32_t i = kw_hash(keywords[k].word, n) & (KW_SLOTS - 1);
+		while (kw_slots[i])
+			i = (i + 1) & (KW_SLOTS - 1);
+		kw_slots[i] = (unsigned short)(k + 1);
+		kw_len[k] = (unsigned char)n;
+	}
+}
+
+/* The keyword low[0..n) (lower case), or NULL. */
+static const struct keyword *keyword_find(const char *low, size_t n)
+{
+	call_once(&kw_once, kw_build);
+	for (uint32_t i = kw_hash(low, n) & (KW_SLOTS - 1); kw_slots[i]; i = (i + 1) & (KW_SLOTS - 1)) {
+		size_t k = kw_slots[i] - 1u;
+		if (kw_len[k] == n && !memcmp(keywords[k].word, low, n))
+			return &keywords[k];
 	}
 	return NULL;
 }
@@ -509,7 +526,7 @@ static void classify_word(const char *s, struct tok *t)
 		t->month = (signed char)month_from_name(w, (int)n);
 	if (n >= 6 && strchr("mtwfs", low[0]))
 		t->wday = (signed char)weekday_from_name(w, (int)n);
-	const struct keyword *k = keyword_find(low);
+	const struct keyword *k = keyword_find(low, n);
 	if (k) {
 		t->kw = k->id;
 		t->cls = k->cls;
