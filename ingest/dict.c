@@ -28,7 +28,13 @@ struct trie_slot {
 	uint32_t child;         /* 0 = empty slot (node 0 is the root, never a child) */
 };
 
+/* Bits of the root filter: most tokens start no key, and one bit tells so
+ * without touching the (much larger) slot table. */
+#define ROOT_FILTER_BITS 32768
+
 struct trie {
+	uint64_t root_filter[ROOT_FILTER_BITS / 64]; /* bit (hash >> 40) % ROOT_FILTER_BITS set
+						       for the first token of every key */
 	struct trie_node *nodes;
 	size_t n_nodes, cap_nodes;
 	struct trie_slot *slots;
@@ -42,6 +48,13 @@ struct trie {
 static uint64_t slot_key(uint32_t parent, uint64_t hash)
 {
 	return hash ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
+}
+
+/* The root filter's bit for a token hash: high bits, independent of the
+ * low bits that place slots. */
+static size_t root_bit(uint64_t hash)
+{
+	return (size_t)(hash >> 40) % ROOT_FILTER_BITS;
 }
 
 static struct trie *trie_new(void)
@@ -111,6 +124,8 @@ static int trie_grow_slots(struct trie *t)
 static int trie_add(struct trie *t, const uint64_t *hashes, size_t n, struct dict_entry e)
 {
 	uint32_t node = 0;
+	if (n)
+		t->root_filter[root_bit(hashes[0]) / 64] |= (uint64_t)1 << (root_bit(hashes[0]) % 64);
 	for (size_t i = 0; i < n; i++) {
 		uint32_t child = trie_child(t, node, hashes[i]);
 		if (!child) {
@@ -181,6 +196,11 @@ size_t dict_match(const struct trie *t, const struct token_list *l, size_t i, si
 	uint32_t node = 0;
 	size_t best = 0;
 	*n = 0;
+	if (i < end) {
+		uint64_t h = lower ? l->t[i].lhash : l->t[i].hash;
+		if (!(t->root_filter[root_bit(h) / 64] >> (root_bit(h) % 64) & 1))
+			return 0;
+	}
 	for (size_t j = i; j < end; j++) {
 		uint32_t child = trie_child(t, node, lower ? l->t[j].lhash : l->t[j].hash);
 		if (!child)

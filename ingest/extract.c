@@ -544,6 +544,11 @@ static int by_surname(struct extractor *x, size_t i)
 			return (int)k;
 	if (x->anchor.prec == PREC_UNKNOWN)
 		return -1;
+	/* Most capitalised words are no dictionary surname: say so before the
+	 * checks below, which can only refuse one. */
+	size_t first = surname_first(x, h);
+	if (first == x->n_surnames || x->surnames[first].h != h)
+		return -1;
 	/* "made in May" is a month, not Theresa May; "World War II" is no queen. */
 	const struct token *t = &x->toks.t[i];
 	size_t tl = t->end - t->start;
@@ -552,7 +557,7 @@ static int by_surname(struct extractor *x, size_t i)
 	if (month_from_name(x->text + t->start, (int)(t->end - t->start)) ||
 	    weekday_from_name(x->text + t->start, (int)(t->end - t->start)) >= 0)
 		return -1;
-	for (size_t k = surname_first(x, h); k < x->n_surnames; k++) {
+	for (size_t k = first; k < x->n_surnames; k++) {
 		if (x->surnames[k].h != h)
 			break;
 		const struct dict_person *p = &x->d.persons[x->surnames[k].person];
