@@ -724,17 +724,31 @@ static int cmp_code(const void *a, const void *b)
 	return c ? c : (x < y ? -1 : x > y);
 }
 
+static int cmp_person_code(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = strcmp(sort_dict->persons[x].code, sort_dict->persons[y].code);
+	return c ? c : (x < y ? -1 : x > y);
+}
+
 /* Sorts actor indices by code, keeping file order among equal codes (the
- * first row of a code is the state or organisation itself). */
+ * first row of a code is the state or organisation itself); persons
+ * likewise. */
 static int index_codes(struct dict *d)
 {
 	free(d->by_code);
-	if (!(d->by_code = malloc((d->n_actors + 1) * sizeof(*d->by_code))))
+	free(d->persons_by_code);
+	d->persons_by_code = NULL;
+	if (!(d->by_code = malloc((d->n_actors + 1) * sizeof(*d->by_code))) ||
+	    !(d->persons_by_code = malloc((d->n_persons + 1) * sizeof(*d->persons_by_code))))
 		return -1;
 	for (size_t i = 0; i < d->n_actors; i++)
 		d->by_code[i] = (uint32_t)i;
+	for (size_t i = 0; i < d->n_persons; i++)
+		d->persons_by_code[i] = (uint32_t)i;
 	sort_dict = d;
 	qsort(d->by_code, d->n_actors, sizeof(*d->by_code), cmp_code);
+	qsort(d->persons_by_code, d->n_persons, sizeof(*d->persons_by_code), cmp_person_code);
 	sort_dict = NULL;
 	return 0;
 }
@@ -813,6 +827,7 @@ void dict_release(struct dict *d)
 	trie_free(d->names);
 	trie_free(d->words);
 	free(d->by_code);
+	free(d->persons_by_code);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -847,12 +862,22 @@ const struct dict_role *dict_person_role(const struct dict_person *p, const stru
 
 long dict_role_holder(const struct dict *d, const char *role, const char *code, const struct cdate *when)
 {
-	if (when->prec == PREC_UNKNOWN)
+	if (when->prec == PREC_UNKNOWN || !d->persons_by_code)
 		return -1;
-	for (size_t i = 0; i < d->n_persons; i++) {
+	/* The persons of this code, in file order: the first holder wins. */
+	size_t lo = 0, hi = d->n_persons;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(d->persons[d->persons_by_code[mid]].code, code) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t at = lo; at < d->n_persons; at++) {
+		size_t i = d->persons_by_code[at];
 		const struct dict_person *p = &d->persons[i];
 		if (strcmp(p->code, code))
-			continue;
+			break;
 		for (size_t k = 0; k < p->n_roles; k++)
 			if (!strcmp(p->roles[k].role, role) && role_covers(&p->roles[k], when)) {
 				/* A day on which two held the office (handover) goes to the newer one. */

@@ -90,6 +90,7 @@ struct dict {
 	char **topics;               size_t n_topics;
 	struct dict_trigger *triggers; size_t n_triggers;
 	uint32_t *by_code;       /* actor indices sorted by code (first of equal codes first) */
+	uint32_t *persons_by_code; /* person indices sorted by code, likewise */
 	struct trie *names;      /* exact case */
 	struct trie *words;      /* lower case */
 };

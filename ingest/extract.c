@@ -35,6 +35,7 @@ struct ractor {
 	char title[96];
 	enum actor_kind kind;
 	long dict_actor, dict_person;
+	long code_actor;        /* the dictionary actor of `code` (dict_actor_by_code), or -1 */
 	uint64_t surname;       /* hash of the last name token, for later mentions */
 	uint64_t given;         /* hash of another distinctive name token ("Tamim") */
 };
@@ -151,6 +152,7 @@ struct extractor {
 	struct cdate carry_date;        /* the explicit date of the last sentence's first event */
 	struct cdate carry_last;        /* the last explicit date of an event so far */
 	const char *text;       /* the text being read (title or body) */
+	size_t title_len, body_len; /* of the report being read (0 when NULL) */
 	int headline;
 	int report_topics[16], n_report_topics;
 	/* surnames of dictionary persons, for "Obama" without a first mention */
@@ -288,6 +290,14 @@ static int tail_ok(const struct extractor *x, const struct dict_trigger *tr, siz
 
 /* ---- report actors ------------------------------------------------------ */
 
+/* Copies src into dst[cap], cut to cap - 1 bytes (as snprintf "%s" would). */
+static void copy_cut(char *dst, size_t cap, const char *src)
+{
+	size_t n = strnlen(src, cap - 1);
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 static int ractor_add(struct extractor *x, const char *name, const char *code, const char *title,
 		      enum actor_kind kind, long dict_actor, long dict_person)
 {
@@ -298,12 +308,13 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 		return -1;
 	struct ractor *a = &x->ra[x->n_ra];
 	memset(a, 0, sizeof(*a));
-	snprintf(a->name, sizeof(a->name), "%s", name);
-	snprintf(a->code, sizeof(a->code), "%s", code ? code : "");
-	snprintf(a->title, sizeof(a->title), "%s", title ? title : "");
+	copy_cut(a->name, sizeof(a->name), name);
+	copy_cut(a->code, sizeof(a->code), code ? code : "");
+	copy_cut(a->title, sizeof(a->title), title ? title : "");
 	a->kind = kind;
 	a->dict_actor = dict_actor;
 	a->dict_person = dict_person;
+	a->code_actor = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
 	if (kind == ACTOR_PERSON) {
 		const char *sp = strrchr(name, ' ');
 		const char *last = sp ? sp + 1 : name;
@@ -425,7 +436,9 @@ static void span_text(const struct extractor *x, size_t a, size_t b, char *out, 
 		return;
 	}
 	size_t s = x->toks.t[a].start, e = x->toks.t[b - 1].end;
-	snprintf(out, cap, "%.*s", (int)(e - s), x->text + s);
+	size_t n = e - s < cap - 1 ? e - s : cap - 1;   /* cut like snprintf; spans hold no NUL */
+	memcpy(out, x->text + s, n);
+	out[n] = '\0';
 }
 
 /* The state a title belongs to, read from what precedes it: an adjacent state
@@ -506,10 +519,7 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 		span_text(x, j, j + nm, name, sizeof(name));
 		if (from < i)
 			x->n_men--;
-		long dict_a = dict_actor_by_code(&x->d, code);
-		enum actor_kind k = ACTOR_PERSON;
-		(void)dict_a;
-		int ra = ractor_add(x, name, code, title, k, -1, -1);
+		int ra = ractor_add(x, name, code, title, ACTOR_PERSON, -1, -1);
 		if (add_mention(x, from, j + nm, ra, MK_ACTOR))
 			return 0;
 		return j + nm - i;
@@ -604,7 +614,7 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		     is_word(x, j, "spokeswoman") || is_word(x, j, "spokesperson") || is_word(x, j, "kingdom")) &&
 		    !(j + 1 < end && is_word(x, j + 1, "of"))) {
 			const struct ractor *a = &x->ra[x->last_subject];
-			long st = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
+			long st = a->code_actor;
 			if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
 				return add_mention(x, i, j + 1, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : j + 1 - i;
 		}
@@ -755,7 +765,7 @@ static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_
 	span_text(x, j, j + nm, name, sizeof(name));
 	span_text(x, roles, j, title, sizeof(title));
 	/* ractor_add may move x->ra: copy the code out of it first. */
-	snprintf(code, sizeof(code), "%s", st->code);
+	copy_cut(code, sizeof(code), st->code);
 	int ra = ractor_add(x, name, code, title, ACTOR_PERSON, -1, -1);
 	if (ra < 0)
 		return 0;
@@ -2381,21 +2391,54 @@ static void merge_cands(struct extractor *x)
 /* "Japan's Foreign Minister Fumio Kishida", "U.S. Secretary of State John Kerry", "Japan". */
 /* Names that English writes with "the": the United States, the Philippines,
  * the Czech Republic, the UN Security Council. */
+static int name_takes_the(const char *name, enum actor_kind kind)
+{
+	size_t n = strlen(name);
+	if (kind == ACTOR_ORG)
+		return !strncmp(name, "UN ", 3) || !strncmp(name, "United Nations", 14) ||
+		       !strncmp(name, "European", 8) || !strncmp(name, "Council", 7) ||
+		       !strncmp(name, "Group of", 8) || !strncmp(name, "Shanghai", 8) ||
+		       !strncmp(name, "Gulf", 4) || !strncmp(name, "Organization", 12) ||
+		       !strncmp(name, "Organisation", 12) || !strncmp(name, "African Union", 13) ||
+		       !strncmp(name, "World", 5) || !strncmp(name, "International", 13);
+	return kind == ACTOR_STATE &&
+	       (!strncmp(name, "United ", 7) || strstr(name, "Republic") || strstr(name, "Islands") ||
+		(n > 3 && name[n - 1] == 's' && name[n - 2] != 's' && strcmp(name, "Belarus") &&
+		 strcmp(name, "Cyprus") && strcmp(name, "Mauritius") && strcmp(name, "Honduras") &&
+		 strcmp(name, "Laos") && strcmp(name, "Barbados") && strcmp(name, "Kiribati")));
+}
+
 static int takes_the(const struct ractor *a)
 {
-	size_t n = strlen(a->name);
-	if (a->kind == ACTOR_ORG)
-		return !strncmp(a->name, "UN ", 3) || !strncmp(a->name, "United Nations", 14) ||
-		       !strncmp(a->name, "European", 8) || !strncmp(a->name, "Council", 7) ||
-		       !strncmp(a->name, "Group of", 8) || !strncmp(a->name, "Shanghai", 8) ||
-		       !strncmp(a->name, "Gulf", 4) || !strncmp(a->name, "Organization", 12) ||
-		       !strncmp(a->name, "Organisation", 12) || !strncmp(a->name, "African Union", 13) ||
-		       !strncmp(a->name, "World", 5) || !strncmp(a->name, "International", 13);
-	return a->kind == ACTOR_STATE &&
-	       (!strncmp(a->name, "United ", 7) || strstr(a->name, "Republic") || strstr(a->name, "Islands") ||
-		(n > 3 && a->name[n - 1] == 's' && a->name[n - 2] != 's' && strcmp(a->name, "Belarus") &&
-		 strcmp(a->name, "Cyprus") && strcmp(a->name, "Mauritius") && strcmp(a->name, "Honduras") &&
-		 strcmp(a->name, "Laos") && strcmp(a->name, "Barbados") && strcmp(a->name, "Kiribati")));
+	return name_takes_the(a->name, a->kind);
+}
+
+/* One piece of a summary: n bytes at s. */
+struct piece {
+	const char *s;
+	size_t n;
+};
+
+#define PIECE(lit) ((struct piece){lit, sizeof(lit) - 1})
+
+static struct piece str_piece(const char *s)
+{
+	return (struct piece){s, strlen(s)};
+}
+
+/* Appends the pieces to b, all or none: like one buf_printf of them, when
+ * they would pass b's maximum nothing is added. Returns 0 or -1. */
+static int add_pieces(struct buf *b, const struct piece *p, size_t n)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += p[i].n;
+	if (total > b->max - b->len)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (buf_add(b, p[i].s, p[i].n))
+			return -1;
+	return 0;
 }
 
 static void actor_label(const struct extractor *x, int ra, struct buf *b)
@@ -2407,22 +2450,31 @@ static void actor_label(const struct extractor *x, int ra, struct buf *b)
 		buf_addstr(b, a->name);
 		return;
 	}
-	long st = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
+	long st = a->code_actor;
 	if (st >= 0) {
 		const struct dict_actor *s = &x->d.actors[st];
-		struct ractor st_ra;
-		memset(&st_ra, 0, sizeof(st_ra));
-		snprintf(st_ra.name, sizeof(st_ra.name), "%s", s->name);
-		st_ra.kind = s->kind;
 		size_t n = strlen(s->name);
-		if (s->short_form)
-			buf_printf(b, "%s ", s->short_form);
-		else
-			buf_printf(b, "%s%s%s ", takes_the(&st_ra) ? (b->len ? "the " : "The ") : "", s->name,
-				   n && s->name[n - 1] == 's' ? "'" : "'s");
+		if (s->short_form) {
+			add_pieces(b, (struct piece[]){str_piece(s->short_form), PIECE(" ")}, 2);
+		} else {
+			/* Whether it takes "the" is decided on the name as a report
+			 * actor holds it: cut to the size of ractor.name. */
+			char cut[sizeof(a->name)];
+			const char *as_held = s->name;
+			if (n >= sizeof(cut)) {
+				memcpy(cut, s->name, sizeof(cut) - 1);
+				cut[sizeof(cut) - 1] = '\0';
+				as_held = cut;
+			}
+			struct piece the = PIECE("");
+			if (name_takes_the(as_held, s->kind))
+				the = b->len ? PIECE("the ") : PIECE("The ");
+			struct piece poss = n && s->name[n - 1] == 's' ? PIECE("' ") : PIECE("'s ");
+			add_pieces(b, (struct piece[]){the, {s->name, n}, poss}, 3);
+		}
 	}
 	if (a->title[0])
-		buf_printf(b, "%s ", a->title);
+		add_pieces(b, (struct piece[]){str_piece(a->title), PIECE(" ")}, 2);
 	buf_addstr(b, a->name);
 }
 
@@ -2479,12 +2531,11 @@ static const struct phrase expulsion_kinds[] = {
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
-static const struct phrase *expulsion_kind(const struct cand *c, const char *text)
+static const struct phrase *expulsion_kind(const struct cand *c, const char *text, size_t n)
 {
-	if (!text || c->trig_end <= c->trig_start || c->trig_end > strlen(text))
+	if (!text || c->trig_end <= c->trig_start || c->trig_end > n)
 		return NULL;
 	size_t end = c->trig_end + 60;
-	size_t n = strlen(text);
 	if (end > n)
 		end = n;
 	for (const struct phrase *k = expulsion_kinds; k->type; k++)
@@ -2494,7 +2545,8 @@ static const struct phrase *expulsion_kind(const struct cand *c, const char *tex
 	return NULL;
 }
 
-static char *summary_of(const struct extractor *x, const struct cand *c, const char *text)
+/* The summary of c, whose sentence is in text (text_len bytes, may be NULL). */
+static char *summary_of(const struct extractor *x, const struct cand *c, const char *text, size_t text_len)
 {
 	struct buf b;
 	buf_init(&b, 4096);
@@ -2504,7 +2556,7 @@ static char *summary_of(const struct extractor *x, const struct cand *c, const c
 	if (!p->type)
 		p = &phrases[16];
 	if (!strcmp(c->tr->type, "expulsion")) {
-		const struct phrase *k = expulsion_kind(c, text);
+		const struct phrase *k = expulsion_kind(c, text, text_len);
 		if (k)
 			p = k;
 	}
@@ -2514,21 +2566,21 @@ static char *summary_of(const struct extractor *x, const struct cand *c, const c
 		/* "will meet", "did not meet": the planned and negated forms take an object; drop it. */
 		size_t n = strlen(v);
 		if (c->status != STATUS_OCCURRED && n > 5 && !strcmp(v + n - 5, " with"))
-			buf_printf(&b, " %.*s", (int)(n - 5), v);
+			n -= 5;
 		else if (c->status != STATUS_OCCURRED && n > 3 && !strcmp(v + n - 3, " of"))
-			buf_printf(&b, " %.*s", (int)(n - 3), v);
-		else
-			buf_printf(&b, " %s", v);
-		if (text && c->what_end > c->what_start && c->what_end <= strlen(text) && c->status == STATUS_OCCURRED)
-			buf_printf(&b, ": %.*s%s", (int)(c->what_end - c->what_start), text + c->what_start,
-				   c->what_cut ? "\u2026" : "");
+			n -= 3;
+		add_pieces(&b, (struct piece[]){PIECE(" "), {v, n}}, 2);
+		if (text && c->what_end > c->what_start && c->what_end <= text_len && c->status == STATUS_OCCURRED)
+			add_pieces(&b, (struct piece[]){PIECE(": "), {text + c->what_start, c->what_end - c->what_start},
+							c->what_cut ? PIECE("\u2026") : PIECE("")}, 3);
 	} else {
 		if (c->nsrc)
 			label_list(x, c->src, c->nsrc, &b);
 		else
 			buf_addstr(&b, "Unnamed party");
-		buf_printf(&b, " %s ", c->status == STATUS_PLANNED ? p->planned
-				       : c->status == STATUS_NEGATED ? p->negated : p->dir);
+		const char *v = c->status == STATUS_PLANNED ? p->planned
+				: c->status == STATUS_NEGATED ? p->negated : p->dir;
+		add_pieces(&b, (struct piece[]){PIECE(" "), str_piece(v), PIECE(" ")}, 3);
 		label_list(x, c->tgt, c->ntgt, &b);
 	}
 	return buf_detach(&b);
@@ -2550,7 +2602,7 @@ static int queue_described(struct extractor *x, const int *ra, int n)
 			items[0] = -a->dict_person - 1;
 		}
 		if (a->kind == ACTOR_PERSON && a->code[0]) {
-			long st = dict_actor_by_code(&x->d, a->code);
+			long st = a->code_actor;
 			if (st >= 0 && !x->d.actors[st].described) {
 				x->d.actors[st].described = 1;
 				items[1] = st;
@@ -2626,8 +2678,11 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 	struct event *e = event_list_push(out);
 	if (!e)
 		return -1;
-	snprintf(e->type, sizeof(e->type), "%s", c->tr->type);
-	snprintf(e->cameo, sizeof(e->cameo), "%s", c->tr->cameo);
+	/* Same sizes, NUL-terminated when loaded. */
+	_Static_assert(sizeof(e->type) == sizeof(c->tr->type) && sizeof(e->cameo) == sizeof(c->tr->cameo),
+		       "event and trigger type fields differ");
+	memcpy(e->type, c->tr->type, sizeof(e->type));
+	memcpy(e->cameo, c->tr->cameo, sizeof(e->cameo));
 	e->status = c->status;
 	e->date = c->date;
 	for (int i = 0; i < c->nsrc; i++) {
@@ -2645,13 +2700,14 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 		if (event_add_topic(e, topic_name(x, c->topics[i])))
 			return -1;
 	const char *src = c->headline ? r->title : r->body;
-	if (src && c->ev_end > c->ev_start && c->ev_end <= strlen(src)) {
+	size_t src_len = c->headline ? x->title_len : x->body_len;
+	if (src && c->ev_end > c->ev_start && c->ev_end <= src_len) {
 		if (!(e->evidence = strndup(src + c->ev_start, c->ev_end - c->ev_start)))
 			return -1;
 		e->ev_start = c->headline ? 0 : c->ev_start;
 		e->ev_end = c->headline ? 0 : c->ev_end;
 	}
-	return (e->summary = summary_of(x, c, c->headline ? r->title : r->body)) ? 0 : -1;
+	return (e->summary = summary_of(x, c, src, src_len)) ? 0 : -1;
 }
 
 int extract_events(struct extractor *x, const struct report *r, struct event_list *out, char **err)
@@ -2671,9 +2727,11 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	x->n_report_topics = 0;
 	x->anchor = report_date(r);
 	x->report_no++;
-	if (r->title && analyse_text(x, r->title, strlen(r->title), 1, 0))
+	x->title_len = r->title ? strlen(r->title) : 0;
+	x->body_len = r->body ? strlen(r->body) : 0;
+	if (r->title && analyse_text(x, r->title, x->title_len, 1, 0))
 		goto oom;
-	if (r->body && analyse_text(x, r->body, strlen(r->body), 0, 0))
+	if (r->body && analyse_text(x, r->body, x->body_len, 0, 0))
 		goto oom;
 	prune_parties(x);
 	merge_cands(x);

@@ -73,9 +73,36 @@ void format_iso_utc(int64_t t, char *out)
 	out[20] = '\0';
 }
 
+/* Writes v (0..10^width - 1) as `width` decimal digits. */
+static void put_digits(char *p, int v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+}
+
 void cdate_format(const struct cdate *dt, char *res)
 {
 	char out[48];
+	/* Dates in range, the usual case, without snprintf: the extractor
+	 * compares dates by their text many times a report. */
+	if (dt->year >= 0 && dt->year <= 9999 && dt->month >= 0 && dt->month <= 99 && dt->day >= 0 &&
+	    dt->day <= 99 && dt->prec >= PREC_YEAR && dt->prec <= PREC_DAY) {
+		put_digits(out, dt->year, 4);
+		size_t n = 4;
+		if (dt->prec >= PREC_SEASON) {
+			out[4] = '-';
+			put_digits(out + 5, dt->month, 2);
+			n = 7;
+		}
+		if (dt->prec == PREC_DAY) {
+			out[7] = '-';
+			put_digits(out + 8, dt->day, 2);
+			n = 10;
+		}
+		memcpy(res, out, n);
+		res[n] = '\0';
+		return;
+	}
 	switch (dt->prec) {
 	case PREC_DAY:
 		snprintf(out, sizeof(out), "%04d-%02d-%02d", dt->year, dt->month, dt->day);
