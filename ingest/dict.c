@@ -605,6 +605,13 @@ static int load_trigger(struct loader *ld, char *line)
 	memset(t, 0, sizeof(*t));
 	snprintf(t->type, sizeof(t->type), "%s", f[0]);
 	snprintf(t->cameo, sizeof(t->cameo), "%s", f[1]);
+	/* Merging compares types for every pair of events: by number. */
+	t->type_id = (uint32_t)d->n_triggers;
+	for (size_t i = 0; i < d->n_triggers; i++)
+		if (!strcmp(d->triggers[i].type, t->type)) {
+			t->type_id = d->triggers[i].type_id;
+			break;
+		}
 	t->frame = !strncmp(f[2], "sym", 3) ? FRAME_SYMMETRIC : !strncmp(f[2], "src", 3) ? FRAME_SOURCE
 											  : FRAME_DIRECTED;
 	if (strncmp(f[2], "sym", 3) && strncmp(f[2], "src", 3) && strncmp(f[2], "dir", 3))

@@ -67,6 +67,7 @@ enum frame {
 
 struct dict_trigger {
 	char type[24], cameo[8];
+	uint32_t type_id;       /* the index of the first trigger of the same type */
 	enum frame frame;
 	int noun;               /* a nominal trigger ("imposition of sanctions") */
 	/* Words one of which must follow within a few tokens ("lift ... sanctions"). */

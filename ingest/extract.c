@@ -35,7 +35,8 @@ struct ractor {
 	char title[96];
 	enum actor_kind kind;
 	long dict_actor, dict_person;
-	long code_actor;        /* the dictionary actor of `code` (dict_actor_by_code), or -1 */
+	long code_actor;        /* the dictionary actor of `code` (dict_actor_by_code), -1 for
+				   none, -2 until asked (code_actor_of) */
 	uint64_t surname;       /* hash of the last name token, for later mentions */
 	uint64_t given;         /* hash of another distinctive name token ("Tamim") */
 };
@@ -228,8 +229,13 @@ static uint32_t vocab_lists(const struct extractor *x, const char *s, size_t n, 
 		const struct vocab_slot *v = &x->vocab[i];
 		if (!v->word)
 			return 0;
-		if (v->hash == h && v->len == n && !memcmp(v->word, s, n))
-			return v->lists;
+		if (v->hash == h && v->len == n) {
+			size_t k = 0;   /* inline: list words are short */
+			while (k < n && v->word[k] == s[k])
+				k++;
+			if (k == n)
+				return v->lists;
+		}
 	}
 }
 
@@ -314,7 +320,7 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 	a->kind = kind;
 	a->dict_actor = dict_actor;
 	a->dict_person = dict_person;
-	a->code_actor = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
+	a->code_actor = -2;
 	if (kind == ACTOR_PERSON) {
 		const char *sp = strrchr(name, ' ');
 		const char *last = sp ? sp + 1 : name;
@@ -332,6 +338,15 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 			a->given = text_hash(first, fl);
 	}
 	return (int)x->n_ra++;
+}
+
+/* The dictionary actor of report actor ra's code, or -1; looked up once. */
+static long code_actor_of(const struct extractor *x, int ra)
+{
+	struct ractor *a = &x->ra[ra];
+	if (a->code_actor == -2)
+		a->code_actor = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
+	return a->code_actor;
 }
 
 /* Report actors of dictionary entries, remembered per report: a stamp says
@@ -613,8 +628,7 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		if ((is_word(x, j, "ministry") || is_word(x, j, "government") || is_word(x, j, "spokesman") ||
 		     is_word(x, j, "spokeswoman") || is_word(x, j, "spokesperson") || is_word(x, j, "kingdom")) &&
 		    !(j + 1 < end && is_word(x, j + 1, "of"))) {
-			const struct ractor *a = &x->ra[x->last_subject];
-			long st = a->code_actor;
+			long st = code_actor_of(x, x->last_subject);
 			if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
 				return add_mention(x, i, j + 1, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : j + 1 - i;
 		}
@@ -2341,7 +2355,7 @@ static void merge_cands(struct extractor *x)
 			continue;
 		for (size_t k = i + 1; k < x->n_cands; k++) {
 			struct cand *b = &x->cands[k];
-			if (b->dead || strcmp(a->tr->type, b->tr->type) || a->status != b->status ||
+			if (b->dead || a->tr->type_id != b->tr->type_id || a->status != b->status ||
 			    !same_date(a, b))
 				continue;
 			/* A meeting today and a summit last month are two meetings. */
@@ -2381,7 +2395,7 @@ static void merge_cands(struct extractor *x)
 			continue;
 		for (size_t k = 0; k < x->n_cands; k++)
 			if (k != i && !x->cands[k].dead && !x->cands[k].headline &&
-			    !strcmp(x->cands[k].tr->type, a->tr->type))
+			    x->cands[k].tr->type_id == a->tr->type_id)
 				a->dead = 1;
 	}
 }
@@ -2450,7 +2464,7 @@ static void actor_label(const struct extractor *x, int ra, struct buf *b)
 		buf_addstr(b, a->name);
 		return;
 	}
-	long st = a->code_actor;
+	long st = code_actor_of(x, ra);
 	if (st >= 0) {
 		const struct dict_actor *s = &x->d.actors[st];
 		size_t n = strlen(s->name);
@@ -2602,7 +2616,7 @@ static int queue_described(struct extractor *x, const int *ra, int n)
 			items[0] = -a->dict_person - 1;
 		}
 		if (a->kind == ACTOR_PERSON && a->code[0]) {
-			long st = a->code_actor;
+			long st = code_actor_of(x, ra[i]);
 			if (st >= 0 && !x->d.actors[st].described) {
 				x->d.actors[st].described = 1;
 				items[1] = st;

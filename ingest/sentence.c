@@ -256,6 +256,11 @@ int tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 			j = i + d;
 		} else {
 			while (j < len) {
+				/* Runs of ASCII letters and digits, the usual case, in a tight loop. */
+				while (j < len && a_alnum((unsigned char)text[j]))
+					j++;
+				if (j >= len)
+					break;
 				const unsigned char *w = (const unsigned char *)text + j;
 				size_t wl = u8len(w, len - j);
 				if (wl == 1 && !a_alnum(w[0])) {

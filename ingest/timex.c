@@ -497,13 +497,18 @@ static void kw_build(void)
 	}
 }
 
-/* The keyword low[0..n) (lower case), or NULL. */
-static const struct keyword *keyword_find(const char *low, size_t n)
+/* The keyword low[0..n) (lower case, hash h = kw_hash(low, n)), or NULL. */
+static const struct keyword *keyword_find(const char *low, size_t n, uint32_t h)
 {
 	call_once(&kw_once, kw_build);
-	for (uint32_t i = kw_hash(low, n) & (KW_SLOTS - 1); kw_slots[i]; i = (i + 1) & (KW_SLOTS - 1)) {
+	for (uint32_t i = h & (KW_SLOTS - 1); kw_slots[i]; i = (i + 1) & (KW_SLOTS - 1)) {
 		size_t k = kw_slots[i] - 1u;
-		if (kw_len[k] == n && !memcmp(keywords[k].word, low, n))
+		if (kw_len[k] != n)
+			continue;
+		size_t j = 0;
+		while (j < n && keywords[k].word[j] == low[j])
+			j++;
+		if (j == n)
 			return &keywords[k];
 	}
 	return NULL;
@@ -519,14 +524,17 @@ static void classify_word(const char *s, struct tok *t)
 		t->flags |= TF_CAP;
 	if (n >= sizeof(low))
 		return;
-	for (size_t i = 0; i < n; i++)
+	uint32_t h = 2166136261u;   /* kw_hash, in the same pass */
+	for (size_t i = 0; i < n; i++) {
 		low[i] = (char)(w[i] | 0x20);
+		h = (h ^ (unsigned char)low[i]) * 16777619u;
+	}
 	low[n] = '\0';
 	if (n >= 3 && n <= 9 && strchr("jfmasond", low[0]))
 		t->month = (signed char)month_from_name(w, (int)n);
 	if (n >= 6 && strchr("mtwfs", low[0]))
 		t->wday = (signed char)weekday_from_name(w, (int)n);
-	const struct keyword *k = keyword_find(low, n);
+	const struct keyword *k = keyword_find(low, n, h);
 	if (k) {
 		t->kw = k->id;
 		t->cls = k->cls;
@@ -567,8 +575,14 @@ static size_t tokenize(const char *s, size_t len, size_t p, struct tok *t, size_
 			k->num = (int)v;
 			k->ndig = (unsigned char)(nd > 255 ? 255 : nd);
 		} else if (letter_at(s, len, p, &ascii) > 0) {
-			while (p < len && (w = letter_at(s, len, p, &ascii)) > 0)
+			for (;;) {
+				/* ASCII letters, the usual case, without letter_at. */
+				while (p < len && (unsigned)(((unsigned char)s[p] | 0x20) - 'a') < 26u)
+					p++;
+				if (p >= len || (unsigned char)s[p] < 0x80 || !(w = letter_at(s, len, p, &ascii)))
+					break;
 				p += w;
+			}
 			k->type = TK_WORD;
 			k->end = p;
 			if (ascii)
