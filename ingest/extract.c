@@ -106,12 +106,12 @@ enum word_list {
 	WL_REFERENCE = 1u << 19,      /* reference_starts */
 };
 
-/* A word of the lists, in the extractor's open-addressing table. */
+/* A word of the lists, in the extractor's open-addressing table (16 bytes:
+ * every token probes it). */
 struct vocab_slot {
-	const char *word;       /* NULL: empty slot */
 	uint64_t hash;          /* text_hash of the word */
-	size_t len;
-	uint32_t lists;         /* enum word_list bits */
+	uint32_t lists;         /* enum word_list bits; 0: empty slot */
+	uint32_t len;           /* of the word (its text: the extractor's vocab_words) */
 };
 
 struct extractor {
@@ -120,6 +120,7 @@ struct extractor {
 	uint32_t *wmask;        /* per token of toks: the lists its lower-case form is in */
 	size_t cap_wmask;
 	struct vocab_slot *vocab; /* the words of all lists; n_vocab is a power of two */
+	const char **vocab_words; /* the word of each slot */
 	size_t n_vocab;
 	int debug;              /* COMMUNIQUE_DEBUG_EXTRACT is set: trace to stderr */
 	struct sentence_span *sents;
@@ -227,11 +228,12 @@ static uint32_t vocab_lists(const struct extractor *x, const char *s, size_t n, 
 	size_t mask = x->n_vocab - 1;
 	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
 		const struct vocab_slot *v = &x->vocab[i];
-		if (!v->word)
+		if (!v->lists)
 			return 0;
 		if (v->hash == h && v->len == n) {
+			const char *word = x->vocab_words[i];
 			size_t k = 0;   /* inline: list words are short */
-			while (k < n && v->word[k] == s[k])
+			while (k < n && word[k] == s[k])
 				k++;
 			if (k == n)
 				return v->lists;
@@ -1122,6 +1124,7 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 /* ---- dates -------------------------------------------------------------- */
 
 struct sent_timex {
+	int ready;                  /* found (find_timex has run) */
 	struct timex tx[MAX_TIMEX];
 	size_t n;
 	size_t tok_of[MAX_TIMEX];   /* token index where each starts */
@@ -1388,7 +1391,7 @@ static const char *const intention_nouns[] = {
 
 struct trigger_ctx {
 	size_t s, e;                    /* the sentence */
-	const struct sent_timex *tx;
+	struct sent_timex *tx;          /* found on first use (sentence_timex) */
 	const struct sent_topics *tp;
 	int speaker;
 	int prev_src[MAX_PARTIES], nps; /* the previous trigger's parties in this sentence */
@@ -1407,6 +1410,16 @@ struct trigger_ctx {
 static const char *const ask_verbs[] = {"instructed", "told", "asked", "urged", "invited",
 					"ordered", "directed", "allowed", "welcomed", "welcomes",
 					"invites", "asks", "urges", "called", "pressed", NULL};
+
+/* The temporal expressions of the sentence, found the first time a trigger
+ * needs them: most sentences with event words never get that far. */
+static void sentence_timex(struct extractor *x, struct trigger_ctx *tc)
+{
+	if (!tc->tx->ready) {
+		find_timex(x, tc->s, tc->e, tc->tx);
+		tc->tx->ready = 1;
+	}
+}
 
 /* The subject of the trigger at [k, te) within clause [cs, ce). */
 static void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
@@ -1817,6 +1830,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		return 0;
 	/* Date: the clause's own, else the reporting clause's, else the report's. */
 	/* "reconsider its decision to downgrade ties": the decision's date is not the clause's. */
+	if (!tc->intention)
+		sentence_timex(x, tc);
 	int ti = tc->intention ? -1 : governing_timex(x, tc->tx, h->ts, h->te, cs, ce,
 						      c.status == STATUS_PLANNED ? cs : s, c.status == STATUS_PLANNED);
 	if (ti < 0 && !tc->intention && ce < e && is_word(x, ce, "when")) {
@@ -2009,7 +2024,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 				x->men[i].ra >= 0 ? x->ra[x->men[i].ra].name : "-");
 		}
 	struct sent_timex tx;
-	find_timex(x, s, e, &tx);
+	tx.ready = 0;
 	struct trigger_ctx tc;
 	memset(&tc, 0, sizeof(tc));
 	x->n_sent_pair = 0;
@@ -2901,9 +2916,9 @@ static int vocab_build(struct extractor *x)
 		for (const char *const *w = word_lists[l].words; *w; w++)
 			n++;
 	size_t cap = 64;
-	while (cap < 4 * n)   /* at most a quarter full: probes stay short */
+	while (cap < 2 * n)   /* at most half full: probes stay short, the table small */
 		cap *= 2;
-	if (!(x->vocab = calloc(cap, sizeof(*x->vocab))))
+	if (!(x->vocab = calloc(cap, sizeof(*x->vocab))) || !(x->vocab_words = calloc(cap, sizeof(char *))))
 		return -1;
 	x->n_vocab = cap;
 	for (size_t l = 0; l < sizeof(word_lists) / sizeof(*word_lists); l++)
@@ -2911,12 +2926,12 @@ static int vocab_build(struct extractor *x)
 			size_t len = strlen(*w);
 			uint64_t h = text_hash(*w, len);
 			size_t i = (size_t)h & (cap - 1);
-			while (x->vocab[i].word && !(x->vocab[i].hash == h && x->vocab[i].len == len &&
-						       !memcmp(x->vocab[i].word, *w, len)))
+			while (x->vocab[i].lists && !(x->vocab[i].hash == h && x->vocab[i].len == len &&
+							!memcmp(x->vocab_words[i], *w, len)))
 				i = (i + 1) & (cap - 1);
-			x->vocab[i].word = *w;
+			x->vocab_words[i] = *w;
 			x->vocab[i].hash = h;
-			x->vocab[i].len = len;
+			x->vocab[i].len = (uint32_t)len;
 			x->vocab[i].lists |= word_lists[l].bit;
 		}
 	return 0;
@@ -2970,6 +2985,7 @@ void extractor_free(struct extractor *x)
 	token_list_release(&x->toks);
 	free(x->wmask);
 	free(x->vocab);
+	free(x->vocab_words);
 	free(x->sents);
 	free(x->ra);
 	free(x->men);

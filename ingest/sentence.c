@@ -150,15 +150,11 @@ static int push(struct token_list *l, const char *text, size_t s, size_t e, size
 	/* Both hashes in the same pass (text_hash, FNV-1a). */
 	uint64_t h = 14695981039346656037ULL, lh = h;
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[s + i];
-		unsigned char lc = c;
-		if (a_upper(c)) {
-			letters++;
-			uppers++;
-			lc = (unsigned char)(c | 0x20);
-		} else if (a_lower(c)) {
-			letters++;
-		}
+		unsigned c = (unsigned char)text[s + i];
+		unsigned up = (unsigned)a_upper(c);   /* without branches: case is unpredictable */
+		unsigned lc = c | up << 5;
+		letters += (int)(up | (unsigned)a_lower(c));
+		uppers += (int)up;
 		low[i] = (char)lc;
 		h = (h ^ c) * 1099511628211ULL;
 		lh = (lh ^ lc) * 1099511628211ULL;

@@ -530,9 +530,18 @@ static void classify_word(const char *s, struct tok *t)
 		h = (h ^ (unsigned char)low[i]) * 16777619u;
 	}
 	low[n] = '\0';
-	if (n >= 3 && n <= 9 && strchr("jfmasond", low[0]))
+	/* The initials of month and weekday names, as bits of 'a'..'z' (low[0]
+	 * is a lower-case ASCII letter). */
+#define LETTER_BIT(c) (1u << ((c) - 'a'))
+	const unsigned month_initials = LETTER_BIT('j') | LETTER_BIT('f') | LETTER_BIT('m') | LETTER_BIT('a') |
+					LETTER_BIT('s') | LETTER_BIT('o') | LETTER_BIT('n') | LETTER_BIT('d');
+	const unsigned weekday_initials = LETTER_BIT('m') | LETTER_BIT('t') | LETTER_BIT('w') | LETTER_BIT('f') |
+					  LETTER_BIT('s');
+	unsigned initial = LETTER_BIT(low[0]);
+#undef LETTER_BIT
+	if (n >= 3 && n <= 9 && (initial & month_initials))
 		t->month = (signed char)month_from_name(w, (int)n);
-	if (n >= 6 && strchr("mtwfs", low[0]))
+	if (n >= 6 && (initial & weekday_initials))
 		t->wday = (signed char)weekday_from_name(w, (int)n);
 	const struct keyword *k = keyword_find(low, n, h);
 	if (k) {
