@@ -153,6 +153,7 @@ struct extractor {
 	struct cdate anchor;
 	struct cdate carry_date;        /* the explicit date of the last sentence's first event */
 	struct cdate carry_last;        /* the last explicit date of an event so far */
+	struct buf scratch;     /* summaries are written here (max 4096 bytes) */
 	const char *text;       /* the text being read (title or body) */
 	size_t title_len, body_len; /* of the report being read (0 when NULL) */
 	int headline;
@@ -2575,10 +2576,12 @@ static const struct phrase *expulsion_kind(const struct cand *c, const char *tex
 }
 
 /* The summary of c, whose sentence is in text (text_len bytes, may be NULL). */
-static char *summary_of(const struct extractor *x, const struct cand *c, const char *text, size_t text_len)
+static char *summary_of(struct extractor *x, const struct cand *c, const char *text, size_t text_len)
 {
-	struct buf b;
-	buf_init(&b, 4096);
+	/* Written in the extractor's scratch buffer (no regrowing for every
+	 * summary), then copied out at its length. */
+	struct buf *b = &x->scratch;
+	buf_reset(b);
 	const struct phrase *p = phrases;
 	while (p->type && strcmp(p->type, c->tr->type))
 		p++;
@@ -2590,7 +2593,7 @@ static char *summary_of(const struct extractor *x, const struct cand *c, const c
 			p = k;
 	}
 	if (c->tr->frame == FRAME_SYMMETRIC || (!c->ntgt && c->nsrc)) {
-		label_list(x, c->src, c->nsrc, &b);
+		label_list(x, c->src, c->nsrc, b);
 		const char *v = verb_alone(p, c->status);
 		/* "will meet", "did not meet": the planned and negated forms take an object; drop it. */
 		size_t n = strlen(v);
@@ -2598,21 +2601,21 @@ static char *summary_of(const struct extractor *x, const struct cand *c, const c
 			n -= 5;
 		else if (c->status != STATUS_OCCURRED && n > 3 && !strcmp(v + n - 3, " of"))
 			n -= 3;
-		add_pieces(&b, (struct piece[]){PIECE(" "), {v, n}}, 2);
+		add_pieces(b, (struct piece[]){PIECE(" "), {v, n}}, 2);
 		if (text && c->what_end > c->what_start && c->what_end <= text_len && c->status == STATUS_OCCURRED)
-			add_pieces(&b, (struct piece[]){PIECE(": "), {text + c->what_start, c->what_end - c->what_start},
+			add_pieces(b, (struct piece[]){PIECE(": "), {text + c->what_start, c->what_end - c->what_start},
 							c->what_cut ? PIECE("\u2026") : PIECE("")}, 3);
 	} else {
 		if (c->nsrc)
-			label_list(x, c->src, c->nsrc, &b);
+			label_list(x, c->src, c->nsrc, b);
 		else
-			buf_addstr(&b, "Unnamed party");
+			buf_addstr(b, "Unnamed party");
 		const char *v = c->status == STATUS_PLANNED ? p->planned
 				: c->status == STATUS_NEGATED ? p->negated : p->dir;
-		add_pieces(&b, (struct piece[]){PIECE(" "), str_piece(v), PIECE(" ")}, 3);
-		label_list(x, c->tgt, c->ntgt, &b);
+		add_pieces(b, (struct piece[]){PIECE(" "), str_piece(v), PIECE(" ")}, 3);
+		label_list(x, c->tgt, c->ntgt, b);
 	}
-	return buf_detach(&b);
+	return b->data ? strndup(b->data, b->len) : strdup("");
 }
 
 /* Queues the dictionary entries behind these actors (and the state of each
@@ -2955,6 +2958,7 @@ int extractor_new(const char *const *dicts, size_t n_dicts, struct extractor **o
 		return -1;
 	}
 	token_list_init(&x->toks);
+	buf_init(&x->scratch, 4096);
 	x->debug = getenv("COMMUNIQUE_DEBUG_EXTRACT") != NULL;
 	x->surnames = calloc(x->d.n_persons + 1, sizeof(*x->surnames));
 	x->ra_of_actor = calloc(x->d.n_actors + 1, sizeof(*x->ra_of_actor));
@@ -2983,6 +2987,7 @@ void extractor_free(struct extractor *x)
 		return;
 	dict_release(&x->d);
 	token_list_release(&x->toks);
+	buf_release(&x->scratch);
 	free(x->wmask);
 	free(x->vocab);
 	free(x->vocab_words);
