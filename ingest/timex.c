@@ -476,13 +476,15 @@ static unsigned short kw_slots[KW_SLOTS];
 static unsigned char kw_len[N_KEYWORDS];
 static once_flag kw_once = ONCE_FLAG_INIT;
 
-/* 32-bit FNV-1a of w[0..n). */
+/* A hash of the word w[0..n) (n >= 1) from its length and three of its
+ * letters: no loop over the word, and the table's probes sort out the rest. */
 static uint32_t kw_hash(const char *w, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
+	uint32_t h = (uint32_t)n;
+	h = h * 131u + (unsigned char)w[0];
+	h = h * 131u + (unsigned char)w[n / 2];
+	h = h * 131u + (unsigned char)w[n - 1];
+	return (h * 2654435761u) >> 16;
 }
 
 static void kw_build(void)
@@ -524,11 +526,8 @@ static void classify_word(const char *s, struct tok *t)
 		t->flags |= TF_CAP;
 	if (n >= sizeof(low))
 		return;
-	uint32_t h = 2166136261u;   /* kw_hash, in the same pass */
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		low[i] = (char)(w[i] | 0x20);
-		h = (h ^ (unsigned char)low[i]) * 16777619u;
-	}
 	low[n] = '\0';
 	/* The initials of month and weekday names, as bits of 'a'..'z' (low[0]
 	 * is a lower-case ASCII letter). */
@@ -543,7 +542,7 @@ static void classify_word(const char *s, struct tok *t)
 		t->month = (signed char)month_from_name(w, (int)n);
 	if (n >= 6 && (initial & weekday_initials))
 		t->wday = (signed char)weekday_from_name(w, (int)n);
-	const struct keyword *k = keyword_find(low, n, h);
+	const struct keyword *k = keyword_find(low, n, kw_hash(low, n));
 	if (k) {
 		t->kw = k->id;
 		t->cls = k->cls;
