@@ -121,6 +121,7 @@ struct extractor {
 	size_t cap_wmask;
 	struct vocab_slot *vocab; /* the words of all lists; n_vocab is a power of two */
 	const char **vocab_words; /* the word of each slot */
+	uint64_t vocab_filter[64]; /* bit vocab_bit(hash) set for every word of the lists */
 	size_t n_vocab;
 	int debug;              /* COMMUNIQUE_DEBUG_EXTRACT is set: trace to stderr */
 	struct sentence_span *sents;
@@ -222,10 +223,19 @@ static inline int tok_in(const struct extractor *x, size_t i, uint32_t lists)
 	return (x->wmask[i] & lists) != 0;
 }
 
-/* The word lists of the exact string s[0..n) (hash h): a probe of the table
- * built from all the lists when the extractor was made. */
-static uint32_t vocab_lists(const struct extractor *x, const char *s, size_t n, uint64_t h)
+/* The filter bit of a word hash (high bits: the table uses the low ones). */
+static inline unsigned vocab_bit(uint64_t h)
 {
+	return (unsigned)(h >> 52) & 4095;
+}
+
+/* The word lists of the exact string s[0..n) (hash h): a probe of the table
+ * built from all the lists when the extractor was made, after a 512-byte
+ * filter that turns most other words away. */
+static inline uint32_t vocab_lists(const struct extractor *x, const char *s, size_t n, uint64_t h)
+{
+	if (!(x->vocab_filter[vocab_bit(h) / 64] >> (vocab_bit(h) % 64) & 1))
+		return 0;
 	size_t mask = x->n_vocab - 1;
 	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
 		const struct vocab_slot *v = &x->vocab[i];
@@ -2933,6 +2943,7 @@ static int vocab_build(struct extractor *x)
 							!memcmp(x->vocab_words[i], *w, len)))
 				i = (i + 1) & (cap - 1);
 			x->vocab_words[i] = *w;
+			x->vocab_filter[vocab_bit(h) / 64] |= (uint64_t)1 << (vocab_bit(h) % 64);
 			x->vocab[i].hash = h;
 			x->vocab[i].len = (uint32_t)len;
 			x->vocab[i].lists |= word_lists[l].bit;
