@@ -35,6 +35,7 @@ struct ractor {
 	char title[96];
 	enum actor_kind kind;
 	long dict_actor, dict_person;
+	int code_id;            /* equal for report actors of equal code (the first one's index) */
 	long code_actor;        /* the dictionary actor of `code` (dict_actor_by_code), -1 for
 				   none, -2 until asked (code_actor_of) */
 	uint64_t surname;       /* hash of the last name token, for later mentions */
@@ -334,6 +335,12 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 	a->dict_actor = dict_actor;
 	a->dict_person = dict_person;
 	a->code_actor = -2;
+	a->code_id = (int)x->n_ra;
+	for (size_t i = 0; i < x->n_ra; i++)
+		if (!strcmp(x->ra[i].code, a->code)) {
+			a->code_id = x->ra[i].code_id;
+			break;
+		}
 	if (kind == ACTOR_PERSON) {
 		const char *sp = strrchr(name, ' ');
 		const char *last = sp ? sp + 1 : name;
@@ -351,6 +358,13 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 			a->given = text_hash(first, fl);
 	}
 	return (int)x->n_ra++;
+}
+
+/* Whether report actors a and b have the same code (maybe both none): codes
+ * are compared pairwise all through merging. */
+static inline int same_code(const struct extractor *x, int a, int b)
+{
+	return x->ra[a].code_id == x->ra[b].code_id;
 }
 
 /* The dictionary actor of report actor ra's code, or -1; looked up once. */
@@ -1682,7 +1696,7 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 		for (int i = 0; i < ng; i++) {
 			int mine = 0;
 			for (int k = 0; k < nsubj; k++)
-				mine |= x->ra[subj[k]].code[0] && !strcmp(x->ra[subj[k]].code, x->ra[g[i]].code);
+				mine |= x->ra[subj[k]].code[0] && same_code(x, subj[k], g[i]);
 			own &= mine;
 		}
 		if (ng && own) {
@@ -1789,7 +1803,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			push_party(c.tgt, &c.ntgt, obj[i]);
 		/* "The ambassador was summoned": by whoever the report has acting. */
 		if (!nagent && c.ntgt && x->last_subject >= 0 &&
-		    strcmp(x->ra[x->last_subject].code, x->ra[c.tgt[0]].code))
+		    !same_code(x, x->last_subject, c.tgt[0]))
 			push_party(c.src, &c.nsrc, x->last_subject);
 	} else if (tr->frame == FRAME_SYMMETRIC) {
 		for (int i = 0; i < nsubj; i++)
@@ -1802,7 +1816,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		for (int i = 0; i < nobj; i++) {
 			int dup = 0;
 			for (int k = 0; k < c.nsrc; k++)
-				dup |= x->ra[c.src[k]].code[0] && !strcmp(x->ra[c.src[k]].code, x->ra[obj[i]].code);
+				dup |= x->ra[c.src[k]].code[0] && same_code(x, c.src[k], obj[i]);
 			if (!dup)
 				push_party(c.tgt, &c.ntgt, obj[i]);
 		}
@@ -1817,7 +1831,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		mentions_in(x, s, e, &m0, &m1);
 		for (size_t j = m0; j < m1 && !c.ntgt; j++) {
 			int ra = x->men[j].ra;
-			if (ra >= 0 && x->ra[ra].code[0] && strcmp(x->ra[ra].code, x->ra[c.src[0]].code))
+			if (ra >= 0 && x->ra[ra].code[0] && !same_code(x, ra, c.src[0]))
 				push_party(c.tgt, &c.ntgt, ra);
 		}
 	}
@@ -1970,7 +1984,7 @@ static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, si
 		int overlap = 0;
 		for (int i = 0; i < n; i++)
 			for (int k = 0; k < x->n_in_play; k++)
-				overlap |= !strcmp(x->ra[parts[i]].code, x->ra[x->in_play[k]].code);
+				overlap |= same_code(x, parts[i], x->in_play[k]);
 		if (!overlap)
 			x->n_in_play = 0;
 		for (int i = 0; i < n; i++)
@@ -1981,7 +1995,7 @@ static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, si
 			if (x->men[i].ra >= 0 && x->men[i].kind != MK_PLACE) {
 				int dup = 0;
 				for (int k = 0; k < x->n_in_play; k++)
-					dup |= !strcmp(x->ra[x->in_play[k]].code, x->ra[x->men[i].ra].code);
+					dup |= same_code(x, x->in_play[k], x->men[i].ra);
 				if (!dup)
 					push_party(x->in_play, &x->n_in_play, x->men[i].ra);
 			}
@@ -2148,7 +2162,7 @@ static int list_subset(const struct extractor *x, const int *a, int na, const in
 	for (int i = 0; i < na; i++) {
 		int found = 0;
 		for (int k = 0; k < nb && !found; k++)
-			found = !strcmp(x->ra[a[i]].code, x->ra[b[k]].code);
+			found = same_code(x, a[i], b[k]);
 		if (!found)
 			return 0;
 	}
@@ -2170,9 +2184,9 @@ static int shared_codes(const struct extractor *x, const struct cand *a, const s
 	for (int i = 0; i < a->nsrc; i++) {
 		int dup = 0;
 		for (int k = 0; k < i && !dup; k++)
-			dup = !strcmp(x->ra[a->src[k]].code, x->ra[a->src[i]].code);
+			dup = same_code(x, a->src[k], a->src[i]);
 		for (int k = 0; k < b->nsrc && !dup; k++)
-			if (!strcmp(x->ra[b->src[k]].code, x->ra[a->src[i]].code)) {
+			if (same_code(x, b->src[k], a->src[i])) {
 				n++;
 				break;
 			}
@@ -2187,12 +2201,11 @@ static int codes_subset(const struct extractor *x, const struct cand *a, const s
 	int ns[2] = {a->nsrc, a->ntgt};
 	for (int l = 0; l < 2; l++)
 		for (int i = 0; i < ns[l]; i++) {
-			const char *code = x->ra[lists[l][i]].code;
-			int found = 0;
+			int ra = lists[l][i], found = 0;
 			for (int k = 0; k < b->nsrc && !found; k++)
-				found = !strcmp(x->ra[b->src[k]].code, code);
+				found = same_code(x, b->src[k], ra);
 			for (int k = 0; k < b->ntgt && !found; k++)
-				found = !strcmp(x->ra[b->tgt[k]].code, code);
+				found = same_code(x, b->tgt[k], ra);
 			if (!found)
 				return 0;
 		}
@@ -2316,7 +2329,7 @@ static void complete_parties(struct extractor *x)
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
 		for (int k = 1; f >= 0 && k < c->nsrc; k++)
-			if (!strcmp(x->ra[c->src[k]].code, x->ra[f].code))
+			if (same_code(x, c->src[k], f))
 				f = -1;
 		if (f >= 0)
 			push_party(c->tgt, &c->ntgt, f);
@@ -2341,7 +2354,7 @@ static void merge_rounds(struct extractor *x)
 			int shared = 0;
 			for (int a = 0; a < m->nsrc; a++)
 				for (int b = 0; b < n->nsrc; b++)
-					shared |= !strcmp(x->ra[m->src[a]].code, x->ra[n->src[b]].code);
+					shared |= same_code(x, m->src[a], n->src[b]);
 			if (!shared)
 				continue;
 			for (int a = 0; a < m->nsrc; a++)
@@ -2362,7 +2375,7 @@ static void prune_parties(struct extractor *x)
 		for (int t = 0; t < c->ntgt; t++) {
 			int own = 0;
 			for (int k = 0; k < c->nsrc; k++)
-				own |= x->ra[c->src[k]].code[0] && !strcmp(x->ra[c->src[k]].code, x->ra[c->tgt[t]].code);
+				own |= x->ra[c->src[k]].code[0] && same_code(x, c->src[k], c->tgt[t]);
 			if (!own)
 				c->tgt[n++] = c->tgt[t];
 		}
@@ -2671,7 +2684,7 @@ static void tidy_parties(const struct extractor *x, int *arr, int *n)
 		int redundant = 0;
 		for (int j = 0; j < *n && !redundant; j++) {
 			const struct ractor *b = &x->ra[arr[j]];
-			if (i == j || !a->code[0] || strcmp(a->code, b->code))
+			if (i == j || !a->code[0] || !same_code(x, arr[i], arr[j]))
 				continue;
 			redundant = a->kind == ACTOR_STATE && b->kind != ACTOR_STATE;
 		}
@@ -2693,7 +2706,7 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 		for (int t = 0; t < tidy.ntgt; t++) {
 			int own = 0;
 			for (int k = 0; k < tidy.nsrc; k++)
-				own |= x->ra[tidy.src[k]].code[0] && !strcmp(x->ra[tidy.src[k]].code, x->ra[tidy.tgt[t]].code);
+				own |= x->ra[tidy.src[k]].code[0] && same_code(x, tidy.src[k], tidy.tgt[t]);
 			if (!own)
 				tidy.tgt[n++] = tidy.tgt[t];
 		}
@@ -2709,7 +2722,7 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 		for (int i = 0; i < c->nsrc; i++) {
 			int dup = 0;
 			for (int k = 0; k < i; k++)
-				dup |= !strcmp(x->ra[c->src[k]].code, x->ra[c->src[i]].code);
+				dup |= same_code(x, c->src[k], c->src[i]);
 			distinct += !dup;
 		}
 		if (distinct < 2)
