@@ -28,13 +28,11 @@ struct trie_slot {
 	uint32_t child;         /* 0 = empty slot (node 0 is the root, never a child) */
 };
 
-/* Bits of the root filter: most tokens start no key, and one bit tells so
- * without touching the (much larger) slot table. */
-#define ROOT_FILTER_BITS 32768
-
+/* The root filter: most tokens start no key, and one bit tells so without
+ * touching the (much larger) slot table. */
 struct trie {
-	uint64_t root_filter[ROOT_FILTER_BITS / 64]; /* bit (hash >> 40) % ROOT_FILTER_BITS set
-						       for the first token of every key */
+	uint64_t root_filter[DICT_FILTER_BITS / 64]; /* bit (hash >> 40) % DICT_FILTER_BITS set
+						       for the first token of every key (dict_may_start) */
 	struct trie_node *nodes;
 	size_t n_nodes, cap_nodes;
 	struct trie_slot *slots;
@@ -51,10 +49,10 @@ static uint64_t slot_key(uint32_t parent, uint64_t hash)
 }
 
 /* The root filter's bit for a token hash: high bits, independent of the
- * low bits that place slots. */
+ * low bits that place slots (as dict_may_start reads it). */
 static size_t root_bit(uint64_t hash)
 {
-	return (size_t)(hash >> 40) % ROOT_FILTER_BITS;
+	return (size_t)(hash >> 40) % DICT_FILTER_BITS;
 }
 
 static struct trie *trie_new(void)
@@ -196,11 +194,8 @@ size_t dict_match(const struct trie *t, const struct token_list *l, size_t i, si
 	uint32_t node = 0;
 	size_t best = 0;
 	*n = 0;
-	if (i < end) {
-		uint64_t h = lower ? l->t[i].lhash : l->t[i].hash;
-		if (!(t->root_filter[root_bit(h) / 64] >> (root_bit(h) % 64) & 1))
-			return 0;
-	}
+	if (i < end && !dict_may_start(t->root_filter, lower ? l->t[i].lhash : l->t[i].hash))
+		return 0;
 	for (size_t j = i; j < end; j++) {
 		uint32_t child = trie_child(t, node, lower ? l->t[j].lhash : l->t[j].hash);
 		if (!child)
@@ -788,6 +783,8 @@ int dict_load(struct dict *d, const char *const *extra, size_t n_extra, char **e
 		*err = strdup("out of memory");
 		goto out;
 	}
+	d->names_first = d->names->root_filter;
+	d->words_first = d->words->root_filter;
 	rc = 0;
 out:
 	token_list_release(&ld.toks);

@@ -156,6 +156,7 @@ struct extractor {
 	struct cdate carry_date;        /* the explicit date of the last sentence's first event */
 	struct cdate carry_last;        /* the last explicit date of an event so far */
 	struct buf scratch;     /* summaries are written here (max 4096 bytes) */
+	const struct phrase **phrase_of; /* per trigger: its type's summary phrases */
 	const char *text;       /* the text being read (title or body) */
 	size_t title_len, body_len; /* of the report being read (0 when NULL) */
 	int headline;
@@ -840,7 +841,8 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 		const struct dict_entry *es = NULL;
 		size_t n = 0, m = 0;
 		/* Event wording first (lower-case), so that a trigger word is never a name. */
-		size_t wm = i >= covered ? dict_match(x->d.words, &x->toks, i, e, 1, &es, &n) : 0;
+		size_t wm = i >= covered && dict_may_start(x->d.words_first, t->lhash)
+				    ? dict_match(x->d.words, &x->toks, i, e, 1, &es, &n) : 0;
 		/* The first wording whose required tail follows; a wording whose tail
 		 * is missing covers nothing ("would take" without "measures" leaves
 		 * "take the matter to" free). */
@@ -864,7 +866,7 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 				continue;
 			}
 		}
-		m = dict_match(x->d.names, &x->toks, i, e, 0, &es, &n);
+		m = dict_may_start(x->d.names_first, t->hash) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
 		if (m) {
 			const struct dict_entry *best = NULL;
 			for (size_t k = 0; k < n; k++)
@@ -2125,9 +2127,19 @@ static int analyse_text(struct extractor *x, const char *text, size_t len, int h
 	x->headline = headline;
 	size_t p = 0;
 	while (p < len) {
+		/* The paragraph ends at a blank line: from one newline to the next. */
 		size_t q = p;
-		while (q < len && !(text[q] == '\n' && (q + 1 >= len || text[q + 1] == '\n')))
+		for (;;) {
+			const char *nl = q < len ? memchr(text + q, '\n', len - q) : NULL;
+			if (!nl) {
+				q = len;
+				break;
+			}
+			q = (size_t)(nl - text);
+			if (q + 1 >= len || text[q + 1] == '\n')
+				break;
 			q++;
+		}
 		size_t start = p;
 		struct dateline dl;
 		if (!headline && dateline_parse(text + p, q - p, &dl))
@@ -2605,11 +2617,7 @@ static char *summary_of(struct extractor *x, const struct cand *c, const char *t
 	 * summary), then copied out at its length. */
 	struct buf *b = &x->scratch;
 	buf_reset(b);
-	const struct phrase *p = phrases;
-	while (p->type && strcmp(p->type, c->tr->type))
-		p++;
-	if (!p->type)
-		p = &phrases[16];
+	const struct phrase *p = x->phrase_of[c->tr - x->d.triggers];
 	if (!strcmp(c->tr->type, "expulsion")) {
 		const struct phrase *k = expulsion_kind(c, text, text_len);
 		if (k)
@@ -2964,6 +2972,20 @@ static int vocab_build(struct extractor *x)
 	return 0;
 }
 
+/* The summary phrases of each trigger's type (the statement's when none). */
+static int find_phrases(struct extractor *x)
+{
+	if (!(x->phrase_of = calloc(x->d.n_triggers + 1, sizeof(*x->phrase_of))))
+		return -1;
+	for (size_t i = 0; i < x->d.n_triggers; i++) {
+		const struct phrase *p = phrases;
+		while (p->type && strcmp(p->type, x->d.triggers[i].type))
+			p++;
+		x->phrase_of[i] = p->type ? p : &phrases[16];
+	}
+	return 0;
+}
+
 static int cmp_surname(const void *a, const void *b)
 {
 	const uint64_t *x = a, *y = b;
@@ -2990,7 +3012,7 @@ int extractor_new(const char *const *dicts, size_t n_dicts, struct extractor **o
 	x->stamp_actor = calloc(x->d.n_actors + 1, sizeof(*x->stamp_actor));
 	x->stamp_person = calloc(x->d.n_persons + 1, sizeof(*x->stamp_person));
 	if (!x->surnames || !x->ra_of_actor || !x->ra_of_person || !x->stamp_actor || !x->stamp_person ||
-	    vocab_build(x)) {
+	    vocab_build(x) || find_phrases(x)) {
 		extractor_free(x);
 		*err = strdup("out of memory");
 		return -1;
@@ -3015,6 +3037,7 @@ void extractor_free(struct extractor *x)
 	free(x->wmask);
 	free(x->vocab);
 	free(x->vocab_words);
+	free(x->phrase_of);
 	free(x->sents);
 	free(x->ra);
 	free(x->men);
