@@ -538,9 +538,10 @@ static void classify_word(const char *s, struct tok *t)
 					  LETTER_BIT('s');
 	unsigned initial = LETTER_BIT(low[0]);
 #undef LETTER_BIT
-	if (n >= 3 && n <= 9 && (initial & month_initials))
+	/* Months and weekdays count only capitalised (month_at, p_weekday). */
+	if ((t->flags & TF_CAP) && n >= 3 && n <= 9 && (initial & month_initials))
 		t->month = (signed char)month_from_name(w, (int)n);
-	if (n >= 6 && (initial & weekday_initials))
+	if ((t->flags & TF_CAP) && n >= 6 && (initial & weekday_initials))
 		t->wday = (signed char)weekday_from_name(w, (int)n);
 	const struct keyword *k = keyword_find(low, n, kw_hash(low, n));
 	if (k) {
