@@ -28,7 +28,11 @@ struct trie_slot {
 	uint32_t child;         /* 0 = empty slot (node 0 is the root, never a child) */
 };
 
+/* The root filter: most tokens start no key, and one bit tells so without
+ * touching the (much larger) slot table. */
 struct trie {
+	uint64_t root_filter[DICT_FILTER_BITS / 64]; /* bit (hash >> 40) % DICT_FILTER_BITS set
+						       for the first token of every key (dict_may_start) */
 	struct trie_node *nodes;
 	size_t n_nodes, cap_nodes;
 	struct trie_slot *slots;
@@ -42,6 +46,13 @@ struct trie {
 static uint64_t slot_key(uint32_t parent, uint64_t hash)
 {
 	return hash ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
+}
+
+/* The root filter's bit for a token hash: high bits, independent of the
+ * low bits that place slots (as dict_may_start reads it). */
+static size_t root_bit(uint64_t hash)
+{
+	return (size_t)(hash >> 40) % DICT_FILTER_BITS;
 }
 
 static struct trie *trie_new(void)
@@ -111,6 +122,8 @@ static int trie_grow_slots(struct trie *t)
 static int trie_add(struct trie *t, const uint64_t *hashes, size_t n, struct dict_entry e)
 {
 	uint32_t node = 0;
+	if (n)
+		t->root_filter[root_bit(hashes[0]) / 64] |= (uint64_t)1 << (root_bit(hashes[0]) % 64);
 	for (size_t i = 0; i < n; i++) {
 		uint32_t child = trie_child(t, node, hashes[i]);
 		if (!child) {
@@ -181,6 +194,8 @@ size_t dict_match(const struct trie *t, const struct token_list *l, size_t i, si
 	uint32_t node = 0;
 	size_t best = 0;
 	*n = 0;
+	if (i < end && !dict_may_start(t->root_filter, lower ? l->t[i].lhash : l->t[i].hash))
+		return 0;
 	for (size_t j = i; j < end; j++) {
 		uint32_t child = trie_child(t, node, lower ? l->t[j].lhash : l->t[j].hash);
 		if (!child)
@@ -585,6 +600,13 @@ static int load_trigger(struct loader *ld, char *line)
 	memset(t, 0, sizeof(*t));
 	snprintf(t->type, sizeof(t->type), "%s", f[0]);
 	snprintf(t->cameo, sizeof(t->cameo), "%s", f[1]);
+	/* Merging compares types for every pair of events: by number. */
+	t->type_id = (uint32_t)d->n_triggers;
+	for (size_t i = 0; i < d->n_triggers; i++)
+		if (!strcmp(d->triggers[i].type, t->type)) {
+			t->type_id = d->triggers[i].type_id;
+			break;
+		}
 	t->frame = !strncmp(f[2], "sym", 3) ? FRAME_SYMMETRIC : !strncmp(f[2], "src", 3) ? FRAME_SOURCE
 											  : FRAME_DIRECTED;
 	if (strncmp(f[2], "sym", 3) && strncmp(f[2], "src", 3) && strncmp(f[2], "dir", 3))
@@ -704,17 +726,31 @@ static int cmp_code(const void *a, const void *b)
 	return c ? c : (x < y ? -1 : x > y);
 }
 
+static int cmp_person_code(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = strcmp(sort_dict->persons[x].code, sort_dict->persons[y].code);
+	return c ? c : (x < y ? -1 : x > y);
+}
+
 /* Sorts actor indices by code, keeping file order among equal codes (the
- * first row of a code is the state or organisation itself). */
+ * first row of a code is the state or organisation itself); persons
+ * likewise. */
 static int index_codes(struct dict *d)
 {
 	free(d->by_code);
-	if (!(d->by_code = malloc((d->n_actors + 1) * sizeof(*d->by_code))))
+	free(d->persons_by_code);
+	d->persons_by_code = NULL;
+	if (!(d->by_code = malloc((d->n_actors + 1) * sizeof(*d->by_code))) ||
+	    !(d->persons_by_code = malloc((d->n_persons + 1) * sizeof(*d->persons_by_code))))
 		return -1;
 	for (size_t i = 0; i < d->n_actors; i++)
 		d->by_code[i] = (uint32_t)i;
+	for (size_t i = 0; i < d->n_persons; i++)
+		d->persons_by_code[i] = (uint32_t)i;
 	sort_dict = d;
 	qsort(d->by_code, d->n_actors, sizeof(*d->by_code), cmp_code);
+	qsort(d->persons_by_code, d->n_persons, sizeof(*d->persons_by_code), cmp_person_code);
 	sort_dict = NULL;
 	return 0;
 }
@@ -747,6 +783,8 @@ int dict_load(struct dict *d, const char *const *extra, size_t n_extra, char **e
 		*err = strdup("out of memory");
 		goto out;
 	}
+	d->names_first = d->names->root_filter;
+	d->words_first = d->words->root_filter;
 	rc = 0;
 out:
 	token_list_release(&ld.toks);
@@ -793,6 +831,7 @@ void dict_release(struct dict *d)
 	trie_free(d->names);
 	trie_free(d->words);
 	free(d->by_code);
+	free(d->persons_by_code);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -827,12 +866,22 @@ const struct dict_role *dict_person_role(const struct dict_person *p, const stru
 
 long dict_role_holder(const struct dict *d, const char *role, const char *code, const struct cdate *when)
 {
-	if (when->prec == PREC_UNKNOWN)
+	if (when->prec == PREC_UNKNOWN || !d->persons_by_code)
 		return -1;
-	for (size_t i = 0; i < d->n_persons; i++) {
+	/* The persons of this code, in file order: the first holder wins. */
+	size_t lo = 0, hi = d->n_persons;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(d->persons[d->persons_by_code[mid]].code, code) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t at = lo; at < d->n_persons; at++) {
+		size_t i = d->persons_by_code[at];
 		const struct dict_person *p = &d->persons[i];
 		if (strcmp(p->code, code))
-			continue;
+			break;
 		for (size_t k = 0; k < p->n_roles; k++)
 			if (!strcmp(p->roles[k].role, role) && role_covers(&p->roles[k], when)) {
 				/* A day on which two held the office (handover) goes to the newer one. */

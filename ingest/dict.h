@@ -67,6 +67,7 @@ enum frame {
 
 struct dict_trigger {
 	char type[24], cameo[8];
+	uint32_t type_id;       /* the index of the first trigger of the same type */
 	enum frame frame;
 	int noun;               /* a nominal trigger ("imposition of sanctions") */
 	/* Words one of which must follow within a few tokens ("lift ... sanctions"). */
@@ -90,9 +91,23 @@ struct dict {
 	char **topics;               size_t n_topics;
 	struct dict_trigger *triggers; size_t n_triggers;
 	uint32_t *by_code;       /* actor indices sorted by code (first of equal codes first) */
+	uint32_t *persons_by_code; /* person indices sorted by code, likewise */
 	struct trie *names;      /* exact case */
 	struct trie *words;      /* lower case */
+	const uint64_t *names_first, *words_first; /* the tries' first-token filters */
 };
+
+/* Bits of a trie's first-token filter. */
+#define DICT_FILTER_BITS 32768
+
+/* Whether some key of the trie with first-token filter `filter` may start
+ * with a token of this hash (0: none does). Inline, for the callers that
+ * ask it of every token before calling dict_match. */
+static inline int dict_may_start(const uint64_t *filter, uint64_t hash)
+{
+	size_t bit = (size_t)(hash >> 40) % DICT_FILTER_BITS;
+	return (int)(filter[bit / 64] >> (bit % 64) & 1);
+}
 
 /* Loads the shipped dictionaries, then each extra file or directory.
  * Returns 0, or -1 with *err naming the file and line. */

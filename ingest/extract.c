@@ -35,6 +35,9 @@ struct ractor {
 	char title[96];
 	enum actor_kind kind;
 	long dict_actor, dict_person;
+	int code_id;            /* equal for report actors of equal code (the first one's index) */
+	long code_actor;        /* the dictionary actor of `code` (dict_actor_by_code), -1 for
+				   none, -2 until asked (code_actor_of) */
 	uint64_t surname;       /* hash of the last name token, for later mentions */
 	uint64_t given;         /* hash of another distinctive name token ("Tamim") */
 };
@@ -80,9 +83,48 @@ struct cand {
 	int what_cut;                 /* ... cut short */
 };
 
+/* The word lists the rules ask about (the arrays below), one bit each. */
+enum word_list {
+	WL_REPORTING = 1u << 0,       /* reporting_verbs */
+	WL_WEAK_REPORTING = 1u << 1,  /* weak_reporting */
+	WL_CLAUSE_BREAK = 1u << 2,    /* clause_breaks */
+	WL_HONORIFIC = 1u << 3,       /* honorifics (as written) */
+	WL_PARTICLE = 1u << 4,        /* name_particles */
+	WL_COLLECTIVE = 1u << 5,      /* collectives */
+	WL_NAMED_SUFFIX = 1u << 6,    /* named_suffixes (as written) */
+	WL_ROLE = 1u << 7,            /* role_words */
+	WL_SKIP_ADVERB = 1u << 8,     /* skip_adverbs */
+	WL_NEGATION = 1u << 9,        /* negation_words */
+	WL_CONDITION = 1u << 10,      /* condition_words */
+	WL_PLAN = 1u << 11,           /* plan_words */
+	WL_RESUME = 1u << 12,         /* resume_verbs */
+	WL_INTENT = 1u << 13,         /* intent_words */
+	WL_PREPOSITION = 1u << 14,    /* prepositions */
+	WL_JOINER = 1u << 15,         /* joiner_words */
+	WL_DETERMINER = 1u << 16,     /* determiners */
+	WL_INTENTION_NOUN = 1u << 17, /* intention_nouns */
+	WL_ASK_VERB = 1u << 18,       /* ask_verbs */
+	WL_REFERENCE = 1u << 19,      /* reference_starts */
+};
+
+/* A word of the lists, in the extractor's open-addressing table (16 bytes:
+ * every token probes it). */
+struct vocab_slot {
+	uint64_t hash;          /* text_hash of the word */
+	uint32_t lists;         /* enum word_list bits; 0: empty slot */
+	uint32_t len;           /* of the word (its text: the extractor's vocab_words) */
+};
+
 struct extractor {
 	struct dict d;
 	struct token_list toks;
+	uint32_t *wmask;        /* per token of toks: the lists its lower-case form is in */
+	size_t cap_wmask;
+	struct vocab_slot *vocab; /* the words of all lists; n_vocab is a power of two */
+	const char **vocab_words; /* the word of each slot */
+	uint64_t vocab_filter[64]; /* bit vocab_bit(hash) set for every word of the lists */
+	size_t n_vocab;
+	int debug;              /* COMMUNIQUE_DEBUG_EXTRACT is set: trace to stderr */
 	struct sentence_span *sents;
 	size_t n_sents, cap_sents;
 	/* per report */
@@ -113,7 +155,10 @@ struct extractor {
 	struct cdate anchor;
 	struct cdate carry_date;        /* the explicit date of the last sentence's first event */
 	struct cdate carry_last;        /* the last explicit date of an event so far */
+	struct buf scratch;     /* summaries are written here (max 4096 bytes) */
+	const struct phrase **phrase_of; /* per trigger: its type's summary phrases */
 	const char *text;       /* the text being read (title or body) */
+	size_t title_len, body_len; /* of the report being read (0 when NULL) */
 	int headline;
 	int report_topics[16], n_report_topics;
 	/* surnames of dictionary persons, for "Obama" without a first mention */
@@ -157,101 +202,76 @@ static const char *low(const struct extractor *x, size_t i)
 	return tok_lower(&x->toks, i);
 }
 
-static int is_word(const struct extractor *x, size_t i, const char *w)
+/* Whether token i is the lower-case word w. w is a literal: its length is
+ * known when compiling, so most tokens are told apart by length alone. */
+static inline int is_word(const struct extractor *x, size_t i, const char *w)
 {
-	return i < x->toks.n && !strcmp(low(x, i), w);
+	size_t n = strlen(w);
+	return i < x->toks.n && x->toks.t[i].lower_len == n && !memcmp(low(x, i), w, n);
 }
 
-/* Word lists are asked about on every token: each is turned, on first use,
- * into a sorted array of hashes (the same hash as the tokens'), so a lookup
- * is a binary search instead of a strcmp per entry. A hash match is then
- * confirmed by one strcmp. */
-struct word_set {
-	const char *const *list;
-	uint64_t *hashes;     /* sorted */
-	const char **words;   /* in the same order */
-	size_t n;
-};
-
-static struct word_set word_sets[64];
-static size_t n_word_sets;
-
-static int cmp_u64_pair(const void *a, const void *b)
+/* Whether token i, lower-cased, is longer than `more_than` bytes and ends in
+ * `suffix` ("-ing", "-ed"). */
+static inline int ends_in(const struct extractor *x, size_t i, size_t more_than, const char *suffix)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
+	size_t n = x->toks.t[i].lower_len, k = strlen(suffix);
+	return n > more_than && n >= k && !memcmp(low(x, i) + n - k, suffix, k);
 }
 
-static const struct word_set *word_set_of(const char *const *list)
+/* Whether token i is in the word lists of mask `lists` (enum word_list): the
+ * token's lists were looked up once, when its paragraph was tokenised. */
+static inline int tok_in(const struct extractor *x, size_t i, uint32_t lists)
 {
-	for (size_t i = 0; i < n_word_sets; i++)
-		if (word_sets[i].list == list)
-			return &word_sets[i];
-	if (n_word_sets == sizeof(word_sets) / sizeof(*word_sets))
-		return NULL;
-	size_t n = 0;
-	while (list[n])
-		n++;
-	/* Pairs of (hash, index) sorted by hash. */
-	uint64_t *pairs = malloc((n + 1) * 2 * sizeof(*pairs));
-	uint64_t *hashes = malloc((n + 1) * sizeof(*hashes));
-	const char **words = malloc((n + 1) * sizeof(*words));
-	if (!pairs || !hashes || !words) {
-		free(pairs);
-		free(hashes);
-		free(words);
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		pairs[2 * i] = text_hash(list[i], strlen(list[i]));
-		pairs[2 * i + 1] = i;
-	}
-	qsort(pairs, n, 2 * sizeof(*pairs), cmp_u64_pair);
-	for (size_t i = 0; i < n; i++) {
-		hashes[i] = pairs[2 * i];
-		words[i] = list[pairs[2 * i + 1]];
-	}
-	free(pairs);
-	struct word_set *ws = &word_sets[n_word_sets++];
-	ws->list = list;
-	ws->hashes = hashes;
-	ws->words = words;
-	ws->n = n;
-	return ws;
+	return (x->wmask[i] & lists) != 0;
 }
 
-static int in_list_hashed(const char *w, uint64_t h, const char *const *list)
+/* The filter bit of a word hash (high bits: the table uses the low ones). */
+static inline unsigned vocab_bit(uint64_t h)
 {
-	const struct word_set *ws = word_set_of(list);
-	if (!ws) {
-		for (; *list; list++)
-			if (!strcmp(w, *list))
-				return 1;
+	return (unsigned)(h >> 52) & 4095;
+}
+
+/* The word lists of the exact string s[0..n) (hash h): a probe of the table
+ * built from all the lists when the extractor was made, after a 512-byte
+ * filter that turns most other words away. */
+static inline uint32_t vocab_lists(const struct extractor *x, const char *s, size_t n, uint64_t h)
+{
+	if (!(x->vocab_filter[vocab_bit(h) / 64] >> (vocab_bit(h) % 64) & 1))
 		return 0;
+	size_t mask = x->n_vocab - 1;
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		const struct vocab_slot *v = &x->vocab[i];
+		if (!v->lists)
+			return 0;
+		if (v->hash == h && v->len == n) {
+			const char *word = x->vocab_words[i];
+			size_t k = 0;   /* inline: list words are short */
+			while (k < n && word[k] == s[k])
+				k++;
+			if (k == n)
+				return v->lists;
+		}
 	}
-	size_t lo = 0, hi = ws->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ws->hashes[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
+}
+
+/* Whether the text of token i, as written, is in the lists of `lists`. */
+static int tok_exact_in(const struct extractor *x, size_t i, uint32_t lists)
+{
+	const struct token *t = &x->toks.t[i];
+	return (vocab_lists(x, x->text + t->start, t->end - t->start, t->hash) & lists) != 0;
+}
+
+/* Looks up the lists of every token of x->toks (their lower-case forms).
+ * Returns 0 or -1 (out of memory). */
+static int mark_tokens(struct extractor *x)
+{
+	if (grow((void **)&x->wmask, &x->cap_wmask, x->toks.n, sizeof(*x->wmask)))
+		return -1;
+	for (size_t i = 0; i < x->toks.n; i++) {
+		const struct token *t = &x->toks.t[i];
+		x->wmask[i] = vocab_lists(x, tok_lower(&x->toks, i), t->lower_len, t->lhash);
 	}
-	for (; lo < ws->n && ws->hashes[lo] == h; lo++)
-		if (!strcmp(w, ws->words[lo]))
-			return 1;
 	return 0;
-}
-
-static int in_list(const char *w, const char *const *list)
-{
-	return in_list_hashed(w, text_hash(w, strlen(w)), list);
-}
-
-/* Whether token i, lower-cased, is in list. */
-static int tok_in(const struct extractor *x, size_t i, const char *const *list)
-{
-	return in_list_hashed(tok_lower(&x->toks, i), x->toks.t[i].lhash, list);
 }
 
 static const char *const reporting_verbs[] = {
@@ -279,9 +299,9 @@ static const char *const weak_reporting[] = {
 
 static int is_reporting(const struct extractor *x, size_t i)
 {
-	if (!tok_in(x, i, reporting_verbs))
+	if (!tok_in(x, i, WL_REPORTING))
 		return 0;
-	if (!tok_in(x, i, weak_reporting))
+	if (!tok_in(x, i, WL_WEAK_REPORTING))
 		return 1;
 	return i + 1 < x->toks.n && (is_word(x, i + 1, "that") || is_word(x, i + 1, ",") ||
 				     is_word(x, i + 1, ":") || (x->toks.t[i + 1].flags & TOK_OPEN_QUOTE));
@@ -290,6 +310,14 @@ static int is_reporting(const struct extractor *x, size_t i)
 static int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e);
 
 /* ---- report actors ------------------------------------------------------ */
+
+/* Copies src into dst[cap], cut to cap - 1 bytes (as snprintf "%s" would). */
+static void copy_cut(char *dst, size_t cap, const char *src)
+{
+	size_t n = strnlen(src, cap - 1);
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
 
 static int ractor_add(struct extractor *x, const char *name, const char *code, const char *title,
 		      enum actor_kind kind, long dict_actor, long dict_person)
@@ -301,12 +329,19 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 		return -1;
 	struct ractor *a = &x->ra[x->n_ra];
 	memset(a, 0, sizeof(*a));
-	snprintf(a->name, sizeof(a->name), "%s", name);
-	snprintf(a->code, sizeof(a->code), "%s", code ? code : "");
-	snprintf(a->title, sizeof(a->title), "%s", title ? title : "");
+	copy_cut(a->name, sizeof(a->name), name);
+	copy_cut(a->code, sizeof(a->code), code ? code : "");
+	copy_cut(a->title, sizeof(a->title), title ? title : "");
 	a->kind = kind;
 	a->dict_actor = dict_actor;
 	a->dict_person = dict_person;
+	a->code_actor = -2;
+	a->code_id = (int)x->n_ra;
+	for (size_t i = 0; i < x->n_ra; i++)
+		if (!strcmp(x->ra[i].code, a->code)) {
+			a->code_id = x->ra[i].code_id;
+			break;
+		}
 	if (kind == ACTOR_PERSON) {
 		const char *sp = strrchr(name, ' ');
 		const char *last = sp ? sp + 1 : name;
@@ -314,10 +349,8 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 		/* A distinctive given name ("Sheikh Tamim") is a later handle too. */
 		const char *first = name;
 		size_t fl = strcspn(first, " ");
-		while (sp && fl && in_list("x", honorifics) == 0) {
-			char w[64];
-			snprintf(w, sizeof(w), "%.*s", (int)fl, first);
-			if (!in_list(w, honorifics))
+		while (sp && fl) {
+			if (!(vocab_lists(x, first, fl, text_hash(first, fl)) & WL_HONORIFIC))
 				break;
 			first += fl + (first[fl] == ' ');
 			fl = strcspn(first, " ");
@@ -326,6 +359,22 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 			a->given = text_hash(first, fl);
 	}
 	return (int)x->n_ra++;
+}
+
+/* Whether report actors a and b have the same code (maybe both none): codes
+ * are compared pairwise all through merging. */
+static inline int same_code(const struct extractor *x, int a, int b)
+{
+	return x->ra[a].code_id == x->ra[b].code_id;
+}
+
+/* The dictionary actor of report actor ra's code, or -1; looked up once. */
+static long code_actor_of(const struct extractor *x, int ra)
+{
+	struct ractor *a = &x->ra[ra];
+	if (a->code_actor == -2)
+		a->code_actor = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
+	return a->code_actor;
 }
 
 /* Report actors of dictionary entries, remembered per report: a stamp says
@@ -392,20 +441,21 @@ static int add_mention(struct extractor *x, size_t ts, size_t te, int ra, int ki
 	return 0;
 }
 
+static const char *const name_particles[] = {"bin", "bint", "al", "el", "de", "da", "van", "von",
+					     "der", "du", "la", "ibn", "abu", NULL};
+
 /* A person's name written after a title: 1 to 4 capitalised words
  * (allowing particles such as "bin", "al", "de" and hyphens). Returns the
  * number of tokens, 0 when none. */
 static size_t name_after(const struct extractor *x, size_t i, size_t end)
 {
-	static const char *const particles[] = {"bin", "bint", "al", "el", "de", "da", "van", "von",
-						"der", "du", "la", "ibn", "abu", NULL};
 	size_t j = i, words = 0;
 	while (j < end && words < 7) {
 		const struct token *t = &x->toks.t[j];
 		if ((t->flags & TOK_CAP) && (t->flags & TOK_WORD) && !(t->flags & TOK_ALLCAPS && t->end - t->start > 3)) {
 			words++;
 			j++;
-		} else if (words && tok_in(x, j, particles) && j + 1 < end &&
+		} else if (words && tok_in(x, j, WL_PARTICLE) && j + 1 < end &&
 			   (x->toks.t[j + 1].flags & TOK_CAP)) {
 			j++;
 		} else if (words && x->text[t->start] == '-' && j + 1 < end && t->end == x->toks.t[j + 1].start &&
@@ -429,7 +479,9 @@ static void span_text(const struct extractor *x, size_t a, size_t b, char *out, 
 		return;
 	}
 	size_t s = x->toks.t[a].start, e = x->toks.t[b - 1].end;
-	snprintf(out, cap, "%.*s", (int)(e - s), x->text + s);
+	size_t n = e - s < cap - 1 ? e - s : cap - 1;   /* cut like snprintf; spans hold no NUL */
+	memcpy(out, x->text + s, n);
+	out[n] = '\0';
 }
 
 /* The state a title belongs to, read from what precedes it: an adjacent state
@@ -510,10 +562,7 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 		span_text(x, j, j + nm, name, sizeof(name));
 		if (from < i)
 			x->n_men--;
-		long dict_a = dict_actor_by_code(&x->d, code);
-		enum actor_kind k = ACTOR_PERSON;
-		(void)dict_a;
-		int ra = ractor_add(x, name, code, title, k, -1, -1);
+		int ra = ractor_add(x, name, code, title, ACTOR_PERSON, -1, -1);
 		if (add_mention(x, from, j + nm, ra, MK_ACTOR))
 			return 0;
 		return j + nm - i;
@@ -548,6 +597,11 @@ static int by_surname(struct extractor *x, size_t i)
 			return (int)k;
 	if (x->anchor.prec == PREC_UNKNOWN)
 		return -1;
+	/* Most capitalised words are no dictionary surname: say so before the
+	 * checks below, which can only refuse one. */
+	size_t first = surname_first(x, h);
+	if (first == x->n_surnames || x->surnames[first].h != h)
+		return -1;
 	/* "made in May" is a month, not Theresa May; "World War II" is no queen. */
 	const struct token *t = &x->toks.t[i];
 	size_t tl = t->end - t->start;
@@ -556,7 +610,7 @@ static int by_surname(struct extractor *x, size_t i)
 	if (month_from_name(x->text + t->start, (int)(t->end - t->start)) ||
 	    weekday_from_name(x->text + t->start, (int)(t->end - t->start)) >= 0)
 		return -1;
-	for (size_t k = surname_first(x, h); k < x->n_surnames; k++) {
+	for (size_t k = first; k < x->n_surnames; k++) {
 		if (x->surnames[k].h != h)
 			break;
 		const struct dict_person *p = &x->d.persons[x->surnames[k].person];
@@ -583,12 +637,17 @@ static int has_word(const char *text, const char *word)
 	return 0;
 }
 
+/* The words a collective or pronoun mention starts with (take_reference). */
+static const char *const reference_starts[] = {"the", "both", "they", "them", "it", "he", "she", "its",
+					       "we", "i", "our", "his", "her", "their", NULL};
+
 /* Looks for the collective and pronoun mentions at token i (lower-case
  * words): returns the tokens consumed, 0 when none. */
 static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
 {
-	const char *w = low(x, i);
-	if (!strcmp(w, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) && x->last_subject >= 0) {
+	if (!tok_in(x, i, WL_REFERENCE))
+		return 0;   /* none of the words below: most tokens */
+	if (is_word(x, i, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) && x->last_subject >= 0) {
 		/* "the ministry said", "the foreign ministry", "the government": the
 		 * state that spoke last. */
 		size_t j = i + 1;
@@ -597,18 +656,16 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		if ((is_word(x, j, "ministry") || is_word(x, j, "government") || is_word(x, j, "spokesman") ||
 		     is_word(x, j, "spokeswoman") || is_word(x, j, "spokesperson") || is_word(x, j, "kingdom")) &&
 		    !(j + 1 < end && is_word(x, j + 1, "of"))) {
-			const struct ractor *a = &x->ra[x->last_subject];
-			long st = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
+			long st = code_actor_of(x, x->last_subject);
 			if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
 				return add_mention(x, i, j + 1, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : j + 1 - i;
 		}
 	}
-	if (!strcmp(w, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
+	if (is_word(x, i, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
 		/* "the Council", "the Commission": the organisation named last;
 		 * "the Secretary", "the Minister": the person whose title it shortens. */
-		const char *n = low(x, i + 1);
-		if ((!strcmp(n, "council") || !strcmp(n, "commission") || !strcmp(n, "committee") ||
-		     !strcmp(n, "assembly")) && x->last_org >= 0 &&
+		if ((is_word(x, i + 1, "council") || is_word(x, i + 1, "commission") || is_word(x, i + 1, "committee") ||
+		     is_word(x, i + 1, "assembly")) && x->last_org >= 0 &&
 		    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
 			return add_mention(x, i, i + 2, x->last_org, MK_ACTOR) ? 0 : 2;
 		if (!(i + 2 < end && (x->toks.t[i + 2].flags & TOK_CAP))) {
@@ -622,18 +679,18 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		}
 		return 0;
 	}
-	if ((!strcmp(w, "the") || !strcmp(w, "both")) && i + 1 < end) {
+	if ((is_word(x, i, "the") || is_word(x, i, "both")) && i + 1 < end) {
 		size_t j = i + 1;
-		if (!strcmp(w, "the") && (is_word(x, j, "two") || is_word(x, j, "three") || is_word(x, j, "four") ||
+		if (is_word(x, i, "the") && (is_word(x, j, "two") || is_word(x, j, "three") || is_word(x, j, "four") ||
 					  is_word(x, j, "five") || is_word(x, j, "six")))
 			j++;
-		else if (!strcmp(w, "the") && !is_word(x, j, "sides") && !is_word(x, j, "parties") &&
+		else if (is_word(x, i, "the") && !is_word(x, j, "sides") && !is_word(x, j, "parties") &&
 			 !is_word(x, j, "delegations"))
 			return 0;
-		if (j < end && !strcmp(w, "the") && j == i + 2 && !(x->toks.t[j].flags & TOK_CAP) &&
-		    !tok_in(x, j, collectives) && (x->toks.t[j].flags & TOK_WORD) && is_word(x, i + 1, "two"))
+		if (j < end && is_word(x, i, "the") && j == i + 2 && !(x->toks.t[j].flags & TOK_CAP) &&
+		    !tok_in(x, j, WL_COLLECTIVE) && (x->toks.t[j].flags & TOK_WORD) && is_word(x, i + 1, "two"))
 			return add_mention(x, i, j, -1, MK_COLLECTIVE) ? 0 : j - i;  /* "the two agreed" */
-		if (j < end && tok_in(x, j, collectives)) {
+		if (j < end && tok_in(x, j, WL_COLLECTIVE)) {
 			size_t e = j + 1;
 			if (is_word(x, j, "foreign") && e < end && is_word(x, e, "ministers"))
 				e++;
@@ -643,14 +700,14 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		}
 		return 0;
 	}
-	if (!strcmp(w, "they") || !strcmp(w, "them"))
+	if (is_word(x, i, "they") || is_word(x, i, "them"))
 		return add_mention(x, i, i + 1, -1, MK_COLLECTIVE) ? 0 : 1;
-	if ((!strcmp(w, "it") || !strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "its")) &&
+	if ((is_word(x, i, "it") || is_word(x, i, "he") || is_word(x, i, "she") || is_word(x, i, "its")) &&
 	    !(x->toks.t[i].flags & TOK_QUOTED))
 		return add_mention(x, i, i + 1, -1, MK_PRONOUN) ? 0 : 1;
-	if ((!strcmp(w, "we") || !strcmp(w, "i") || !strcmp(w, "our")) && (x->toks.t[i].flags & TOK_QUOTED))
+	if ((is_word(x, i, "we") || is_word(x, i, "i") || is_word(x, i, "our")) && (x->toks.t[i].flags & TOK_QUOTED))
 		return add_mention(x, i, i + 1, -1, MK_SPEAKER) ? 0 : 1;
-	if ((!strcmp(w, "his") || !strcmp(w, "her") || !strcmp(w, "their")) && i + 1 < end &&
+	if ((is_word(x, i, "his") || is_word(x, i, "her") || is_word(x, i, "their")) && i + 1 < end &&
 	    is_word(x, i + 1, "counterpart"))
 		return add_mention(x, i, i + 2, -1, MK_COUNTERPART) ? 0 : 2;
 	(void)sent_start;
@@ -715,7 +772,7 @@ static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_
 	if (j < e && is_word(x, j, "'s"))
 		j++;
 	size_t roles = j;
-	while (j < e && j < roles + 5 && tok_in(x, j, role_words))
+	while (j < e && j < roles + 5 && tok_in(x, j, WL_ROLE))
 		j++;
 	if (j == roles)
 		return 0;
@@ -750,7 +807,7 @@ static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_
 	span_text(x, j, j + nm, name, sizeof(name));
 	span_text(x, roles, j, title, sizeof(title));
 	/* ractor_add may move x->ra: copy the code out of it first. */
-	snprintf(code, sizeof(code), "%s", st->code);
+	copy_cut(code, sizeof(code), st->code);
 	int ra = ractor_add(x, name, code, title, ACTOR_PERSON, -1, -1);
 	if (ra < 0)
 		return 0;
@@ -784,7 +841,8 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 		const struct dict_entry *es = NULL;
 		size_t n = 0, m = 0;
 		/* Event wording first (lower-case), so that a trigger word is never a name. */
-		size_t wm = i >= covered ? dict_match(x->d.words, &x->toks, i, e, 1, &es, &n) : 0;
+		size_t wm = i >= covered && dict_may_start(x->d.words_first, t->lhash)
+				    ? dict_match(x->d.words, &x->toks, i, e, 1, &es, &n) : 0;
 		/* The first wording whose required tail follows; a wording whose tail
 		 * is missing covers nothing ("would take" without "measures" leaves
 		 * "take the matter to" free). */
@@ -808,7 +866,7 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 				continue;
 			}
 		}
-		m = dict_match(x->d.names, &x->toks, i, e, 0, &es, &n);
+		m = dict_may_start(x->d.names_first, t->hash) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
 		if (m) {
 			const struct dict_entry *best = NULL;
 			for (size_t k = 0; k < n; k++)
@@ -859,12 +917,8 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 			int ra = by_surname(x, i);
 			if (ra >= 0) {
 				size_t from = i;
-				if (i > s && in_list(x->text + x->toks.t[i - 1].start, honorifics) == 0) {
-					char prev[32];
-					span_text(x, i - 1, i, prev, sizeof(prev));
-					if (in_list(prev, honorifics))
-						from = i - 1;
-				}
+				if (i > s && tok_exact_in(x, i - 1, WL_HONORIFIC))
+					from = i - 1;
 				if (add_mention(x, from, i + 1, ra, MK_ACTOR))
 					return -1;
 				i++;
@@ -873,13 +927,7 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 			/* A named thing: capitalised words ending in a company or treaty word. */
 			size_t nm = name_after(x, i, e);
 			if (nm >= 2) {
-				char last[32];
-				size_t endn = i + nm;
-				if (endn < e && is_word(x, endn, ".") == 0 && x->toks.t[endn].start == x->toks.t[endn - 1].end &&
-				    x->text[x->toks.t[endn].start] == '.')
-					endn++;
-				span_text(x, i + nm - 1, i + nm, last, sizeof(last));
-				if (in_list(last, named_suffixes)) {
+				if (tok_exact_in(x, i + nm - 1, WL_NAMED_SUFFIX)) {
 					char name[128];
 					span_text(x, i, i + nm, name, sizeof(name));
 					note_topic(st, named_thing(x, name));
@@ -900,10 +948,9 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 {
 	size_t a = k;
 	while (a > s) {
-		const char *w = low(x, a - 1);
 		/* "Lebanon and Israel, which are still at war, held talks": a closed
 		 * relative clause is skipped, the main clause goes on before it. */
-		if ((!strcmp(w, "which") || !strcmp(w, "who")) && a - 1 > s && is_word(x, a - 2, ",")) {
+		if ((is_word(x, a - 1, "which") || is_word(x, a - 1, "who")) && a - 1 > s && is_word(x, a - 2, ",")) {
 			int closed = 0;
 			for (size_t q = a; q < k; q++)
 				closed |= is_word(x, q, ",");
@@ -912,21 +959,20 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 				continue;
 			}
 		}
-		if (tok_in(x, a - 1, clause_breaks) || is_reporting(x, a - 1))
+		if (tok_in(x, a - 1, WL_CLAUSE_BREAK) || is_reporting(x, a - 1))
 			break;
 		/* "said that ..." / "that" after a reporting verb starts a new clause */
-		if (!strcmp(w, "that") && a - 1 > s && is_reporting(x, a - 2))
+		if (is_word(x, a - 1, "that") && a - 1 > s && is_reporting(x, a - 2))
 			break;
 		a--;
 	}
 	size_t b = k + 1;
 	while (b < e) {
-		const char *w = low(x, b);
-		if (tok_in(x, b, clause_breaks) && strcmp(w, "after") && strcmp(w, "before") && strcmp(w, "when") &&
-		    !(!strcmp(w, "as") && ((b + 1 < e && (is_word(x, b + 1, "well") || is_word(x, b + 1, "part"))) ||
+		if (tok_in(x, b, WL_CLAUSE_BREAK) && !is_word(x, b, "after") && !is_word(x, b, "before") && !is_word(x, b, "when") &&
+		    !(is_word(x, b, "as") && ((b + 1 < e && (is_word(x, b + 1, "well") || is_word(x, b + 1, "part"))) ||
 					   is_word(x, b - 1, "such") || is_word(x, b - 1, "well"))))
 			break;
-		if (!strcmp(w, ",") && b + 1 < e) {
+		if (is_word(x, b, ",") && b + 1 < e) {
 			/* ", Kishida told Kerry": the reporting clause is not the object. */
 			size_t c = b + 1, lim = b + 10 < e ? b + 10 : e;
 			for (; c < lim; c++)
@@ -938,10 +984,8 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 		if (is_reporting(x, b))
 			break;
 		/* ", implementing a resolution adopted on Thursday": another clause. */
-		if (!strcmp(w, ",") && b + 1 < e && (x->toks.t[b + 1].flags & TOK_WORD)) {
-			const char *n = low(x, b + 1);
-			size_t nl = strlen(n);
-			if (nl > 5 && !strcmp(n + nl - 3, "ing"))
+		if (is_word(x, b, ",") && b + 1 < e && (x->toks.t[b + 1].flags & TOK_WORD)) {
+			if (ends_in(x, b + 1, 5, "ing"))
 				break;
 		}
 		b++;
@@ -1053,12 +1097,24 @@ static const char *const plan_words[] = {
 	"hopes", "agreed", "agree", "invited", "wants", "prepares", "preparing", NULL,
 };
 
+/* "to continue", "to hold": verbs that keep an act an act. */
+static const char *const resume_verbs[] = {"continue", "resume", "hold", "start", "begin", "commence",
+					   "launch", "conduct", NULL};
+/* Words of intention before "to": a plan. */
+static const char *const intent_words[] = {
+	"invited", "invites", "invite", "welcomes", "welcomed", "welcome", "plans", "plan",
+	"planned", "intends", "intend", "intended", "expected", "expects", "scheduled",
+	"wants", "want", "wanted", "hopes", "hope", "hoped", "ready", "set", "due", "agreed",
+	"agree", "agrees", "aims", "seeks", "sought", "asked", "offered", "commitment",
+	"pledged", "pledge", "vowed", "promised", "willingness", "invitation", "instructed",
+	"directed", "told", NULL};
+
 static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
-	if (e > s && !strcmp(low(x, e - 1), "?"))
+	if (e > s && is_word(x, e - 1, "?"))
 		return -1;
 	for (size_t i = e; i > s && i + 3 > e; i--)
-		if (!strcmp(low(x, i - 1), "?"))
+		if (is_word(x, i - 1, "?"))
 			return -1;
 	int status = STATUS_OCCURRED;
 	/* "If Japan and China hold a summit ...": a condition, not an event. */
@@ -1066,27 +1122,17 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 		return -1;
 	size_t lim = k > cs + 8 ? k - 8 : cs;
 	for (size_t i = k; i > lim; i--) {
-		const char *w = low(x, i - 1);
-		if (tok_in(x, i - 1, negation_words))
+		if (tok_in(x, i - 1, WL_NEGATION))
 			return STATUS_NEGATED;
-		if (tok_in(x, i - 1, condition_words))
+		if (tok_in(x, i - 1, WL_CONDITION))
 			return -1;
-		if (tok_in(x, i - 1, plan_words))
+		if (tok_in(x, i - 1, WL_PLAN))
 			status = STATUS_PLANNED;
 		/* "invited X to visit", "plans to visit": a plan; "summoned X to lodge a
 		 * protest", "decided to lift": an act. */
-		static const char *const resume[] = {"continue", "resume", "hold", "start", "begin", "commence",
-						     "launch", "conduct", NULL};
-		if (!strcmp(w, "to") && (i == k || (i + 1 == k && tok_in(x, k - 1, resume)))) {
-			static const char *const intent[] = {
-				"invited", "invites", "invite", "welcomes", "welcomed", "welcome", "plans", "plan",
-				"planned", "intends", "intend", "intended", "expected", "expects", "scheduled",
-				"wants", "want", "wanted", "hopes", "hope", "hoped", "ready", "set", "due", "agreed",
-				"agree", "agrees", "aims", "seeks", "sought", "asked", "offered", "commitment",
-				"pledged", "pledge", "vowed", "promised", "willingness", "invitation", "instructed",
-				"directed", "told", NULL};
+		if (is_word(x, i - 1, "to") && (i == k || (i + 1 == k && tok_in(x, k - 1, WL_RESUME)))) {
 			for (size_t q = i - 1; q > cs && q + 8 > i; q--)
-				if (tok_in(x, q - 1, intent)) {
+				if (tok_in(x, q - 1, WL_INTENT)) {
 					status = STATUS_PLANNED;
 					break;
 				}
@@ -1095,7 +1141,7 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 				return STATUS_NEGATED;
 		}
 		/* "is/are/was to visit": a plan. */
-		if (!strcmp(w, "to") && i >= 2 && (is_word(x, i - 2, "is") || is_word(x, i - 2, "are") ||
+		if (is_word(x, i - 1, "to") && i >= 2 && (is_word(x, i - 2, "is") || is_word(x, i - 2, "are") ||
 						   is_word(x, i - 2, "was") || is_word(x, i - 2, "were")))
 			status = STATUS_PLANNED;
 	}
@@ -1105,6 +1151,7 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 /* ---- dates -------------------------------------------------------------- */
 
 struct sent_timex {
+	int ready;                  /* found (find_timex has run) */
 	struct timex tx[MAX_TIMEX];
 	size_t n;
 	size_t tok_of[MAX_TIMEX];   /* token index where each starts */
@@ -1137,9 +1184,7 @@ static int participle_between(const struct extractor *x, size_t a, size_t b)
 	for (size_t i = a; i + 1 < b; i++) {
 		if (!is_word(x, i + 1, "by"))
 			continue;
-		const char *w = low(x, i);
-		size_t n = strlen(w);
-		if (n > 3 && !strcmp(w + n - 2, "ed"))
+		if (ends_in(x, i, 3, "ed"))
 			return 1;
 	}
 	return 0;
@@ -1213,7 +1258,7 @@ static int tail_ok(const struct extractor *x, const struct dict_trigger *tr, siz
 static int coordinated(const struct extractor *x, size_t k, size_t s)
 {
 	size_t i = k;
-	while (i > s && tok_in(x, i - 1, skip_adverbs))
+	while (i > s && tok_in(x, i - 1, WL_SKIP_ADVERB))
 		i--;
 	return i > s && (is_word(x, i - 1, ",") || is_word(x, i - 1, "and"));
 }
@@ -1223,15 +1268,13 @@ static int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
 {
 	/* "the declaration signed by X": a participle with its agent. */
 	if (te < e && is_word(x, te, "by") && te - k == 1) {
-		const char *w = low(x, k);
-		size_t n = strlen(w);
-		if (n > 3 && !strcmp(w + n - 2, "ed"))
+		if (ends_in(x, k, 3, "ed"))
 			return (int)te;
 	}
 	if (k == 0)
 		return -1;
 	size_t i = k;
-	while (i > 0 && tok_in(x, i - 1, skip_adverbs) && !is_word(x, i - 1, "was") &&
+	while (i > 0 && tok_in(x, i - 1, WL_SKIP_ADVERB) && !is_word(x, i - 1, "was") &&
 	       !is_word(x, i - 1, "were") && !is_word(x, i - 1, "been") && !is_word(x, i - 1, "is") &&
 	       !is_word(x, i - 1, "are") && !is_word(x, i - 1, "be"))
 		i--;
@@ -1264,7 +1307,7 @@ static const char *const prepositions[] = {
 static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size_t m0, size_t m1)
 {
 	size_t i = k;
-	while (i > lo && (tok_in(x, i - 1, skip_adverbs) ||
+	while (i > lo && (tok_in(x, i - 1, WL_SKIP_ADVERB) ||
 			  (x->toks.t[i - 1].flags & (TOK_OPEN_QUOTE | TOK_CLOSE_QUOTE)) ||
 			  is_word(x, i - 1, "]") || is_word(x, i - 1, "[")))
 		i--;
@@ -1278,17 +1321,18 @@ static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size
 
 /* Extends mention j leftwards over "X and Y", "X, Y and Z" and returns the
  * first mention of the group. */
+static const char *const joiner_words[] = {",", "and", "&", "the", "both", "as", "well", "—", "–", "leaders",
+					   "leader", "officials", "ministers", "representatives", "of", "from",
+					   "counterparts", "heads", NULL};
+
 /* Whether tokens [a, b) only join two coordinated mentions: ", the", "and both". */
 static int joiner(const struct extractor *x, size_t a, size_t b)
 {
-	static const char *const words[] = {",", "and", "&", "the", "both", "as", "well", "—", "–", "leaders",
-					    "leader", "officials", "ministers", "representatives", "of", "from",
-					    "counterparts", "heads", NULL};
 	if (b - a > 4)
 		return 0;
 	int link = b == a;
 	for (size_t i = a; i < b; i++) {
-		if (!tok_in(x, i, words))
+		if (!tok_in(x, i, WL_JOINER))
 			return 0;
 		link |= is_word(x, i, "and") || is_word(x, i, ",") || is_word(x, i, "&") || is_word(x, i, "—") ||
 			is_word(x, i, "–");
@@ -1318,7 +1362,7 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 {
 	/* A possessive "its" is the nearest actor before it: "urged Pakistan to
 	 * reconsider its decision". */
-	if (!strcmp(low(x, m->ts), "its")) {
+	if (is_word(x, m->ts, "its")) {
 		for (const struct mention *p = m; p-- > x->men;) {
 			if (x->sent_first < 0 || p < &x->men[x->sent_first])
 				break;
@@ -1353,16 +1397,17 @@ static void add_group(struct extractor *x, size_t a, size_t b, int *arr, int *n,
 	add_group_places(x, a, b, arr, n, speaker, 0);
 }
 
+static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "this",
+					  "that", "these", "those", NULL};
+
 /* Whether a mention starting at token ts is the object of a preposition:
  * "from the Canadian side", "of its neighbours". */
 static int governed(const struct extractor *x, size_t ts, size_t s)
 {
-	static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "this",
-						  "that", "these", "those", NULL};
 	size_t i = ts;
-	while (i > s && tok_in(x, i - 1, determiners))
+	while (i > s && tok_in(x, i - 1, WL_DETERMINER))
 		i--;
-	return i > s && tok_in(x, i - 1, prepositions);
+	return i > s && tok_in(x, i - 1, WL_PREPOSITION);
 }
 
 /* Words that make the trigger someone's intention: "Georgia's decision to sever". */
@@ -1373,7 +1418,7 @@ static const char *const intention_nouns[] = {
 
 struct trigger_ctx {
 	size_t s, e;                    /* the sentence */
-	const struct sent_timex *tx;
+	struct sent_timex *tx;          /* found on first use (sentence_timex) */
 	const struct sent_topics *tp;
 	int speaker;
 	int prev_src[MAX_PARTIES], nps; /* the previous trigger's parties in this sentence */
@@ -1388,6 +1433,21 @@ struct trigger_ctx {
 	size_t prev_trigger_end;
 };
 
+/* Verbs whose object is asked to act: "instructed Kishida to travel". */
+static const char *const ask_verbs[] = {"instructed", "told", "asked", "urged", "invited",
+					"ordered", "directed", "allowed", "welcomed", "welcomes",
+					"invites", "asks", "urges", "called", "pressed", NULL};
+
+/* The temporal expressions of the sentence, found the first time a trigger
+ * needs them: most sentences with event words never get that far. */
+static void sentence_timex(struct extractor *x, struct trigger_ctx *tc)
+{
+	if (!tc->tx->ready) {
+		find_timex(x, tc->s, tc->e, tc->tx);
+		tc->tx->ready = 1;
+	}
+}
+
 /* The subject of the trigger at [k, te) within clause [cs, ce). */
 static void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
 			 struct trigger_ctx *tc, int *subj, int *nsubj)
@@ -1397,7 +1457,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	/* "Georgia's decision to sever ...": the owner of the decision. */
 	tc->intention = 0;
 	for (size_t i = k; i > cs && i + 4 > k; i--) {
-		if (!tok_in(x, i - 1, intention_nouns))
+		if (!tok_in(x, i - 1, WL_INTENTION_NOUN))
 			continue;
 		long j = adjacent_before(x, i - 1, cs, m0, m1);
 		if (j >= 0) {
@@ -1410,12 +1470,11 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	/* "Speaking to journalists after talks with Kerry, Kishida said": the
 	 * subject of the main clause after the opening phrase. */
 	{
-		const char *w0 = low(x, tc->s);
-		size_t l0 = strlen(w0), comma = 0;
+		size_t comma = 0;
 		for (size_t q = tc->s; q < k && !comma; q++)
 			if (is_word(x, q, ","))
 				comma = q;
-		if (l0 > 4 && !strcmp(w0 + l0 - 3, "ing") && !comma) {
+		if (ends_in(x, tc->s, 4, "ing") && !comma) {
 			for (size_t q = k; q < tc->e; q++)
 				if (is_word(x, q, ",")) {
 					size_t r0, r1;
@@ -1429,9 +1488,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		}
 	}
 	/* ", urging Seoul to ...": the sentence's speaker or subject acts. */
-	const char *kw = low(x, k);
-	size_t kwl = strlen(kw);
-	if (k > tc->s && is_word(x, k - 1, ",") && kwl > 4 && !strcmp(kw + kwl - 3, "ing") && !tr->noun) {
+	if (k > tc->s && is_word(x, k - 1, ",") && ends_in(x, k, 4, "ing") && !tr->noun) {
 		if (tc->speaker >= 0) {
 			push_party(subj, nsubj, tc->speaker);
 			return;
@@ -1444,14 +1501,11 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	}
 	/* "Abe instructed Kishida on Thursday to travel to Seoul": the one asked acts. */
 	if (k > tc->s + 1 && is_word(x, k - 1, "to")) {
-		static const char *const ask_verbs[] = {"instructed", "told", "asked", "urged", "invited",
-							"ordered", "directed", "allowed", "welcomed", "welcomes",
-							"invites", "asks", "urges", "called", "pressed", NULL};
 		for (size_t j = m1; j-- > m0;) {
 			const struct mention *m = &x->men[j];
 			if (m->te + 6 < k - 1)
 				break;
-			if (m->ts > tc->s && tok_in(x, m->ts - 1, ask_verbs)) {
+			if (m->ts > tc->s && tok_in(x, m->ts - 1, WL_ASK_VERB)) {
 				add_group(x, j, group_end(x, j, m1), subj, nsubj, tc->speaker);
 				return;
 			}
@@ -1482,7 +1536,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 			 * "X, Foreign Minister, and Y, Defence Minister, who are visiting". */
 			size_t a = group_start(x, r1 - 1, r0);
 			while (a > r0 && x->men[a - 1].te + 6 >= x->men[a].ts && x->men[a - 1].kind != MK_PLACE &&
-			       !(x->men[a - 1].ts > tc->s && tok_in(x, x->men[a - 1].ts - 1, prepositions)))
+			       !(x->men[a - 1].ts > tc->s && tok_in(x, x->men[a - 1].ts - 1, WL_PREPOSITION)))
 				a--;
 			add_group(x, a, r1, subj, nsubj, tc->speaker);
 			return;
@@ -1491,9 +1545,8 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	if (tr->noun) {
 		/* Inside the noun phrase: "the Japan-Philippines Ministerial Meeting". */
 		for (size_t i = k; i > cs && i + 7 > k; i--) {
-			const char *w = low(x, i - 1);
-			if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an") ||
-			    ((x->toks.t[i - 1].flags & TOK_PUNCT) && strcmp(w, "-") && strcmp(w, "–")))
+			if (is_word(x, i - 1, "the") || is_word(x, i - 1, "a") || is_word(x, i - 1, "an") ||
+			    ((x->toks.t[i - 1].flags & TOK_PUNCT) && !is_word(x, i - 1, "-") && !is_word(x, i - 1, "–")))
 				break;
 			for (size_t j = m0; j < m1; j++)
 				if (x->men[j].te == i)
@@ -1533,7 +1586,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 			of = of > tc->s ? of - 1 : of;   /* the "of" */
 			int members = is_word(x, of, "of");
 			const char *head = of > tc->s ? low(x, of - 1) : "";
-			if (!(members && (in_list(head, collectives) || !strcmp(head, "members") ||
+			if (!(members && ((of > tc->s && tok_in(x, of - 1, WL_COLLECTIVE)) || !strcmp(head, "members") ||
 					  !strcmp(head, "heads") || !strcmp(head, "representatives") ||
 					  !strcmp(head, "office") || !strcmp(head, "government") ||
 					  !strcmp(head, "delegation") || !strcmp(head, "delegations"))))
@@ -1562,7 +1615,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		mentions_in(x, tc->s, cs, &r0, &r1);
 		for (size_t j = r0; j < r1; j++)
 			if (!x->men[j].quoted && x->men[j].kind != MK_PLACE &&
-			    !(x->men[j].ts > tc->s && tok_in(x, x->men[j].ts - 1, prepositions))) {
+			    !(x->men[j].ts > tc->s && tok_in(x, x->men[j].ts - 1, WL_PREPOSITION))) {
 				add_group(x, j, group_end(x, j, r1), subj, nsubj, tc->speaker);
 				return;
 			}
@@ -1645,7 +1698,7 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 		for (int i = 0; i < ng; i++) {
 			int mine = 0;
 			for (int k = 0; k < nsubj; k++)
-				mine |= x->ra[subj[k]].code[0] && !strcmp(x->ra[subj[k]].code, x->ra[g[i]].code);
+				mine |= x->ra[subj[k]].code[0] && same_code(x, subj[k], g[i]);
 			own &= mine;
 		}
 		if (ng && own) {
@@ -1682,9 +1735,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		return 0;
 	/* "Hailing the rapprochement, the Council ...": a preamble, not an act;
 	 * ", meeting in Dushanbe,": a participle, not a meeting. */
-	const char *w0 = low(x, h->ts);
-	size_t wl = strlen(w0);
-	if (wl > 4 && !strcmp(w0 + wl - 3, "ing") &&
+	if (ends_in(x, h->ts, 4, "ing") &&
 	    (h->ts == s || (tr->noun && h->ts > s && is_word(x, h->ts - 1, ","))))
 		return 0;
 	size_t cs, ce;
@@ -1712,7 +1763,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "banks blacklisted by the Security Council": a participle describing a
 	 * noun tells background, not an act of this report. */
 	if (by == (int)h->te && tr->frame == FRAME_DIRECTED && h->ts > s &&
-	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !tok_in(x, h->ts - 1, skip_adverbs))
+	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !tok_in(x, h->ts - 1, WL_SKIP_ADVERB))
 		return 0;
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
 	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
@@ -1735,10 +1786,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			q--;
 		int aux = q > cs && (is_word(x, q - 1, "was") || is_word(x, q - 1, "were") ||
 				     is_word(x, q - 1, "been") || is_word(x, q - 1, "be"));
-		const char *pw = low(x, h->ts);
-		size_t pl = strlen(pw);
-		passive = aux && ((pl > 3 && !strcmp(pw + pl - 2, "ed")) || !strcmp(pw, "told") || !strcmp(pw, "held") ||
-				  !strcmp(pw, "made") || !strcmp(pw, "given") || !strcmp(pw, "sent"));
+		passive = aux && (ends_in(x, h->ts, 3, "ed") || is_word(x, h->ts, "told") || is_word(x, h->ts, "held") ||
+				  is_word(x, h->ts, "made") || is_word(x, h->ts, "given") || is_word(x, h->ts, "sent"));
 	}
 	if (nagent && tr->frame == FRAME_SYMMETRIC) {
 		/* "signed by Ethiopia and Eritrea": the agents take part. */
@@ -1756,7 +1805,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			push_party(c.tgt, &c.ntgt, obj[i]);
 		/* "The ambassador was summoned": by whoever the report has acting. */
 		if (!nagent && c.ntgt && x->last_subject >= 0 &&
-		    strcmp(x->ra[x->last_subject].code, x->ra[c.tgt[0]].code))
+		    !same_code(x, x->last_subject, c.tgt[0]))
 			push_party(c.src, &c.nsrc, x->last_subject);
 	} else if (tr->frame == FRAME_SYMMETRIC) {
 		for (int i = 0; i < nsubj; i++)
@@ -1769,7 +1818,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		for (int i = 0; i < nobj; i++) {
 			int dup = 0;
 			for (int k = 0; k < c.nsrc; k++)
-				dup |= x->ra[c.src[k]].code[0] && !strcmp(x->ra[c.src[k]].code, x->ra[obj[i]].code);
+				dup |= x->ra[c.src[k]].code[0] && same_code(x, c.src[k], obj[i]);
 			if (!dup)
 				push_party(c.tgt, &c.ntgt, obj[i]);
 		}
@@ -1784,7 +1833,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		mentions_in(x, s, e, &m0, &m1);
 		for (size_t j = m0; j < m1 && !c.ntgt; j++) {
 			int ra = x->men[j].ra;
-			if (ra >= 0 && x->ra[ra].code[0] && strcmp(x->ra[ra].code, x->ra[c.src[0]].code))
+			if (ra >= 0 && x->ra[ra].code[0] && !same_code(x, ra, c.src[0]))
 				push_party(c.tgt, &c.ntgt, ra);
 		}
 	}
@@ -1808,6 +1857,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		return 0;
 	/* Date: the clause's own, else the reporting clause's, else the report's. */
 	/* "reconsider its decision to downgrade ties": the decision's date is not the clause's. */
+	if (!tc->intention)
+		sentence_timex(x, tc);
 	int ti = tc->intention ? -1 : governing_timex(x, tc->tx, h->ts, h->te, cs, ce,
 						      c.status == STATUS_PLANNED ? cs : s, c.status == STATUS_PLANNED);
 	if (ti < 0 && !tc->intention && ce < e && is_word(x, ce, "when")) {
@@ -1867,7 +1918,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		}
 	}
 	c.purpose = (h->ts > s && is_word(x, h->ts - 1, "to")) ||
-		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && tok_in(x, h->ts - 1, skip_adverbs));
+		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB));
 	c.trig_end = x->toks.t[h->te - 1].end;
 	for (int i = 0; i < tc->tp->n; i++)
 		add_topic_to(&c, tc->tp->ids[i]);
@@ -1935,7 +1986,7 @@ static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, si
 		int overlap = 0;
 		for (int i = 0; i < n; i++)
 			for (int k = 0; k < x->n_in_play; k++)
-				overlap |= !strcmp(x->ra[parts[i]].code, x->ra[x->in_play[k]].code);
+				overlap |= same_code(x, parts[i], x->in_play[k]);
 		if (!overlap)
 			x->n_in_play = 0;
 		for (int i = 0; i < n; i++)
@@ -1946,7 +1997,7 @@ static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, si
 			if (x->men[i].ra >= 0 && x->men[i].kind != MK_PLACE) {
 				int dup = 0;
 				for (int k = 0; k < x->n_in_play; k++)
-					dup |= !strcmp(x->ra[x->in_play[k]].code, x->ra[x->men[i].ra].code);
+					dup |= same_code(x, x->in_play[k], x->men[i].ra);
 				if (!dup)
 					push_party(x->in_play, &x->n_in_play, x->men[i].ra);
 			}
@@ -1992,7 +2043,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		update_in_play(x, cand0, men0, x->n_men);
 		return 0;
 	}
-	if (getenv("COMMUNIQUE_DEBUG_EXTRACT"))
+	if (x->debug)
 		for (size_t i = men0; i < x->n_men; i++) {
 			char t[96];
 			span_text(x, x->men[i].ts, x->men[i].te, t, sizeof(t));
@@ -2000,7 +2051,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 				x->men[i].ra >= 0 ? x->ra[x->men[i].ra].name : "-");
 		}
 	struct sent_timex tx;
-	find_timex(x, s, e, &tx);
+	tx.ready = 0;
 	struct trigger_ctx tc;
 	memset(&tc, 0, sizeof(tc));
 	x->n_sent_pair = 0;
@@ -2051,7 +2102,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 			push_party(c->tgt, &c->ntgt, n->tgt[k]);
 	}
 	update_in_play(x, cand0, men0, x->n_men);
-	if (getenv("COMMUNIQUE_DEBUG_EXTRACT")) {
+	if (x->debug) {
 		fprintf(stderr, "  in play:");
 		for (int i = 0; i < x->n_in_play; i++)
 			fprintf(stderr, " %s", x->ra[x->in_play[i]].name);
@@ -2076,9 +2127,19 @@ static int analyse_text(struct extractor *x, const char *text, size_t len, int h
 	x->headline = headline;
 	size_t p = 0;
 	while (p < len) {
+		/* The paragraph ends at a blank line: from one newline to the next. */
 		size_t q = p;
-		while (q < len && !(text[q] == '\n' && (q + 1 >= len || text[q + 1] == '\n')))
+		for (;;) {
+			const char *nl = q < len ? memchr(text + q, '\n', len - q) : NULL;
+			if (!nl) {
+				q = len;
+				break;
+			}
+			q = (size_t)(nl - text);
+			if (q + 1 >= len || text[q + 1] == '\n')
+				break;
 			q++;
+		}
 		size_t start = p;
 		struct dateline dl;
 		if (!headline && dateline_parse(text + p, q - p, &dl))
@@ -2086,7 +2147,7 @@ static int analyse_text(struct extractor *x, const char *text, size_t len, int h
 		token_list_reset(&x->toks);
 		x->n_men = 0;
 		x->n_hits = 0;
-		if (tokenize(text + start, q - start, start, &x->toks))
+		if (tokenize(text + start, q - start, start, &x->toks) || mark_tokens(x))
 			return -1;
 		x->n_sents = 0;
 		if (headline) {
@@ -2113,7 +2174,7 @@ static int list_subset(const struct extractor *x, const int *a, int na, const in
 	for (int i = 0; i < na; i++) {
 		int found = 0;
 		for (int k = 0; k < nb && !found; k++)
-			found = !strcmp(x->ra[a[i]].code, x->ra[b[k]].code);
+			found = same_code(x, a[i], b[k]);
 		if (!found)
 			return 0;
 	}
@@ -2135,9 +2196,9 @@ static int shared_codes(const struct extractor *x, const struct cand *a, const s
 	for (int i = 0; i < a->nsrc; i++) {
 		int dup = 0;
 		for (int k = 0; k < i && !dup; k++)
-			dup = !strcmp(x->ra[a->src[k]].code, x->ra[a->src[i]].code);
+			dup = same_code(x, a->src[k], a->src[i]);
 		for (int k = 0; k < b->nsrc && !dup; k++)
-			if (!strcmp(x->ra[b->src[k]].code, x->ra[a->src[i]].code)) {
+			if (same_code(x, b->src[k], a->src[i])) {
 				n++;
 				break;
 			}
@@ -2152,12 +2213,11 @@ static int codes_subset(const struct extractor *x, const struct cand *a, const s
 	int ns[2] = {a->nsrc, a->ntgt};
 	for (int l = 0; l < 2; l++)
 		for (int i = 0; i < ns[l]; i++) {
-			const char *code = x->ra[lists[l][i]].code;
-			int found = 0;
+			int ra = lists[l][i], found = 0;
 			for (int k = 0; k < b->nsrc && !found; k++)
-				found = !strcmp(x->ra[b->src[k]].code, code);
+				found = same_code(x, b->src[k], ra);
 			for (int k = 0; k < b->ntgt && !found; k++)
-				found = !strcmp(x->ra[b->tgt[k]].code, code);
+				found = same_code(x, b->tgt[k], ra);
 			if (!found)
 				return 0;
 		}
@@ -2281,7 +2341,7 @@ static void complete_parties(struct extractor *x)
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
 		for (int k = 1; f >= 0 && k < c->nsrc; k++)
-			if (!strcmp(x->ra[c->src[k]].code, x->ra[f].code))
+			if (same_code(x, c->src[k], f))
 				f = -1;
 		if (f >= 0)
 			push_party(c->tgt, &c->ntgt, f);
@@ -2306,7 +2366,7 @@ static void merge_rounds(struct extractor *x)
 			int shared = 0;
 			for (int a = 0; a < m->nsrc; a++)
 				for (int b = 0; b < n->nsrc; b++)
-					shared |= !strcmp(x->ra[m->src[a]].code, x->ra[n->src[b]].code);
+					shared |= same_code(x, m->src[a], n->src[b]);
 			if (!shared)
 				continue;
 			for (int a = 0; a < m->nsrc; a++)
@@ -2327,7 +2387,7 @@ static void prune_parties(struct extractor *x)
 		for (int t = 0; t < c->ntgt; t++) {
 			int own = 0;
 			for (int k = 0; k < c->nsrc; k++)
-				own |= x->ra[c->src[k]].code[0] && !strcmp(x->ra[c->src[k]].code, x->ra[c->tgt[t]].code);
+				own |= x->ra[c->src[k]].code[0] && same_code(x, c->src[k], c->tgt[t]);
 			if (!own)
 				c->tgt[n++] = c->tgt[t];
 		}
@@ -2346,7 +2406,7 @@ static void merge_cands(struct extractor *x)
 			continue;
 		for (size_t k = i + 1; k < x->n_cands; k++) {
 			struct cand *b = &x->cands[k];
-			if (b->dead || strcmp(a->tr->type, b->tr->type) || a->status != b->status ||
+			if (b->dead || a->tr->type_id != b->tr->type_id || a->status != b->status ||
 			    !same_date(a, b))
 				continue;
 			/* A meeting today and a summit last month are two meetings. */
@@ -2386,7 +2446,7 @@ static void merge_cands(struct extractor *x)
 			continue;
 		for (size_t k = 0; k < x->n_cands; k++)
 			if (k != i && !x->cands[k].dead && !x->cands[k].headline &&
-			    !strcmp(x->cands[k].tr->type, a->tr->type))
+			    x->cands[k].tr->type_id == a->tr->type_id)
 				a->dead = 1;
 	}
 }
@@ -2396,21 +2456,54 @@ static void merge_cands(struct extractor *x)
 /* "Japan's Foreign Minister Fumio Kishida", "U.S. Secretary of State John Kerry", "Japan". */
 /* Names that English writes with "the": the United States, the Philippines,
  * the Czech Republic, the UN Security Council. */
+static int name_takes_the(const char *name, enum actor_kind kind)
+{
+	size_t n = strlen(name);
+	if (kind == ACTOR_ORG)
+		return !strncmp(name, "UN ", 3) || !strncmp(name, "United Nations", 14) ||
+		       !strncmp(name, "European", 8) || !strncmp(name, "Council", 7) ||
+		       !strncmp(name, "Group of", 8) || !strncmp(name, "Shanghai", 8) ||
+		       !strncmp(name, "Gulf", 4) || !strncmp(name, "Organization", 12) ||
+		       !strncmp(name, "Organisation", 12) || !strncmp(name, "African Union", 13) ||
+		       !strncmp(name, "World", 5) || !strncmp(name, "International", 13);
+	return kind == ACTOR_STATE &&
+	       (!strncmp(name, "United ", 7) || strstr(name, "Republic") || strstr(name, "Islands") ||
+		(n > 3 && name[n - 1] == 's' && name[n - 2] != 's' && strcmp(name, "Belarus") &&
+		 strcmp(name, "Cyprus") && strcmp(name, "Mauritius") && strcmp(name, "Honduras") &&
+		 strcmp(name, "Laos") && strcmp(name, "Barbados") && strcmp(name, "Kiribati")));
+}
+
 static int takes_the(const struct ractor *a)
 {
-	size_t n = strlen(a->name);
-	if (a->kind == ACTOR_ORG)
-		return !strncmp(a->name, "UN ", 3) || !strncmp(a->name, "United Nations", 14) ||
-		       !strncmp(a->name, "European", 8) || !strncmp(a->name, "Council", 7) ||
-		       !strncmp(a->name, "Group of", 8) || !strncmp(a->name, "Shanghai", 8) ||
-		       !strncmp(a->name, "Gulf", 4) || !strncmp(a->name, "Organization", 12) ||
-		       !strncmp(a->name, "Organisation", 12) || !strncmp(a->name, "African Union", 13) ||
-		       !strncmp(a->name, "World", 5) || !strncmp(a->name, "International", 13);
-	return a->kind == ACTOR_STATE &&
-	       (!strncmp(a->name, "United ", 7) || strstr(a->name, "Republic") || strstr(a->name, "Islands") ||
-		(n > 3 && a->name[n - 1] == 's' && a->name[n - 2] != 's' && strcmp(a->name, "Belarus") &&
-		 strcmp(a->name, "Cyprus") && strcmp(a->name, "Mauritius") && strcmp(a->name, "Honduras") &&
-		 strcmp(a->name, "Laos") && strcmp(a->name, "Barbados") && strcmp(a->name, "Kiribati")));
+	return name_takes_the(a->name, a->kind);
+}
+
+/* One piece of a summary: n bytes at s. */
+struct piece {
+	const char *s;
+	size_t n;
+};
+
+#define PIECE(lit) ((struct piece){lit, sizeof(lit) - 1})
+
+static struct piece str_piece(const char *s)
+{
+	return (struct piece){s, strlen(s)};
+}
+
+/* Appends the pieces to b, all or none: like one buf_printf of them, when
+ * they would pass b's maximum nothing is added. Returns 0 or -1. */
+static int add_pieces(struct buf *b, const struct piece *p, size_t n)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += p[i].n;
+	if (total > b->max - b->len)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (buf_add(b, p[i].s, p[i].n))
+			return -1;
+	return 0;
 }
 
 static void actor_label(const struct extractor *x, int ra, struct buf *b)
@@ -2422,22 +2515,31 @@ static void actor_label(const struct extractor *x, int ra, struct buf *b)
 		buf_addstr(b, a->name);
 		return;
 	}
-	long st = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
+	long st = code_actor_of(x, ra);
 	if (st >= 0) {
 		const struct dict_actor *s = &x->d.actors[st];
-		struct ractor st_ra;
-		memset(&st_ra, 0, sizeof(st_ra));
-		snprintf(st_ra.name, sizeof(st_ra.name), "%s", s->name);
-		st_ra.kind = s->kind;
 		size_t n = strlen(s->name);
-		if (s->short_form)
-			buf_printf(b, "%s ", s->short_form);
-		else
-			buf_printf(b, "%s%s%s ", takes_the(&st_ra) ? (b->len ? "the " : "The ") : "", s->name,
-				   n && s->name[n - 1] == 's' ? "'" : "'s");
+		if (s->short_form) {
+			add_pieces(b, (struct piece[]){str_piece(s->short_form), PIECE(" ")}, 2);
+		} else {
+			/* Whether it takes "the" is decided on the name as a report
+			 * actor holds it: cut to the size of ractor.name. */
+			char cut[sizeof(a->name)];
+			const char *as_held = s->name;
+			if (n >= sizeof(cut)) {
+				memcpy(cut, s->name, sizeof(cut) - 1);
+				cut[sizeof(cut) - 1] = '\0';
+				as_held = cut;
+			}
+			struct piece the = PIECE("");
+			if (name_takes_the(as_held, s->kind))
+				the = b->len ? PIECE("the ") : PIECE("The ");
+			struct piece poss = n && s->name[n - 1] == 's' ? PIECE("' ") : PIECE("'s ");
+			add_pieces(b, (struct piece[]){the, {s->name, n}, poss}, 3);
+		}
 	}
 	if (a->title[0])
-		buf_printf(b, "%s ", a->title);
+		add_pieces(b, (struct piece[]){str_piece(a->title), PIECE(" ")}, 2);
 	buf_addstr(b, a->name);
 }
 
@@ -2494,12 +2596,11 @@ static const struct phrase expulsion_kinds[] = {
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
-static const struct phrase *expulsion_kind(const struct cand *c, const char *text)
+static const struct phrase *expulsion_kind(const struct cand *c, const char *text, size_t n)
 {
-	if (!text || c->trig_end <= c->trig_start || c->trig_end > strlen(text))
+	if (!text || c->trig_end <= c->trig_start || c->trig_end > n)
 		return NULL;
 	size_t end = c->trig_end + 60;
-	size_t n = strlen(text);
 	if (end > n)
 		end = n;
 	for (const struct phrase *k = expulsion_kinds; k->type; k++)
@@ -2509,44 +2610,43 @@ static const struct phrase *expulsion_kind(const struct cand *c, const char *tex
 	return NULL;
 }
 
-static char *summary_of(const struct extractor *x, const struct cand *c, const char *text)
+/* The summary of c, whose sentence is in text (text_len bytes, may be NULL). */
+static char *summary_of(struct extractor *x, const struct cand *c, const char *text, size_t text_len)
 {
-	struct buf b;
-	buf_init(&b, 4096);
-	const struct phrase *p = phrases;
-	while (p->type && strcmp(p->type, c->tr->type))
-		p++;
-	if (!p->type)
-		p = &phrases[16];
+	/* Written in the extractor's scratch buffer (no regrowing for every
+	 * summary), then copied out at its length. */
+	struct buf *b = &x->scratch;
+	buf_reset(b);
+	const struct phrase *p = x->phrase_of[c->tr - x->d.triggers];
 	if (!strcmp(c->tr->type, "expulsion")) {
-		const struct phrase *k = expulsion_kind(c, text);
+		const struct phrase *k = expulsion_kind(c, text, text_len);
 		if (k)
 			p = k;
 	}
 	if (c->tr->frame == FRAME_SYMMETRIC || (!c->ntgt && c->nsrc)) {
-		label_list(x, c->src, c->nsrc, &b);
+		label_list(x, c->src, c->nsrc, b);
 		const char *v = verb_alone(p, c->status);
 		/* "will meet", "did not meet": the planned and negated forms take an object; drop it. */
 		size_t n = strlen(v);
 		if (c->status != STATUS_OCCURRED && n > 5 && !strcmp(v + n - 5, " with"))
-			buf_printf(&b, " %.*s", (int)(n - 5), v);
+			n -= 5;
 		else if (c->status != STATUS_OCCURRED && n > 3 && !strcmp(v + n - 3, " of"))
-			buf_printf(&b, " %.*s", (int)(n - 3), v);
-		else
-			buf_printf(&b, " %s", v);
-		if (text && c->what_end > c->what_start && c->what_end <= strlen(text) && c->status == STATUS_OCCURRED)
-			buf_printf(&b, ": %.*s%s", (int)(c->what_end - c->what_start), text + c->what_start,
-				   c->what_cut ? "\u2026" : "");
+			n -= 3;
+		add_pieces(b, (struct piece[]){PIECE(" "), {v, n}}, 2);
+		if (text && c->what_end > c->what_start && c->what_end <= text_len && c->status == STATUS_OCCURRED)
+			add_pieces(b, (struct piece[]){PIECE(": "), {text + c->what_start, c->what_end - c->what_start},
+							c->what_cut ? PIECE("\u2026") : PIECE("")}, 3);
 	} else {
 		if (c->nsrc)
-			label_list(x, c->src, c->nsrc, &b);
+			label_list(x, c->src, c->nsrc, b);
 		else
-			buf_addstr(&b, "Unnamed party");
-		buf_printf(&b, " %s ", c->status == STATUS_PLANNED ? p->planned
-				       : c->status == STATUS_NEGATED ? p->negated : p->dir);
-		label_list(x, c->tgt, c->ntgt, &b);
+			buf_addstr(b, "Unnamed party");
+		const char *v = c->status == STATUS_PLANNED ? p->planned
+				: c->status == STATUS_NEGATED ? p->negated : p->dir;
+		add_pieces(b, (struct piece[]){PIECE(" "), str_piece(v), PIECE(" ")}, 3);
+		label_list(x, c->tgt, c->ntgt, b);
 	}
-	return buf_detach(&b);
+	return b->data ? strndup(b->data, b->len) : strdup("");
 }
 
 /* Queues the dictionary entries behind these actors (and the state of each
@@ -2565,7 +2665,7 @@ static int queue_described(struct extractor *x, const int *ra, int n)
 			items[0] = -a->dict_person - 1;
 		}
 		if (a->kind == ACTOR_PERSON && a->code[0]) {
-			long st = dict_actor_by_code(&x->d, a->code);
+			long st = code_actor_of(x, ra[i]);
 			if (st >= 0 && !x->d.actors[st].described) {
 				x->d.actors[st].described = 1;
 				items[1] = st;
@@ -2592,7 +2692,7 @@ static void tidy_parties(const struct extractor *x, int *arr, int *n)
 		int redundant = 0;
 		for (int j = 0; j < *n && !redundant; j++) {
 			const struct ractor *b = &x->ra[arr[j]];
-			if (i == j || !a->code[0] || strcmp(a->code, b->code))
+			if (i == j || !a->code[0] || !same_code(x, arr[i], arr[j]))
 				continue;
 			redundant = a->kind == ACTOR_STATE && b->kind != ACTOR_STATE;
 		}
@@ -2614,7 +2714,7 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 		for (int t = 0; t < tidy.ntgt; t++) {
 			int own = 0;
 			for (int k = 0; k < tidy.nsrc; k++)
-				own |= x->ra[tidy.src[k]].code[0] && !strcmp(x->ra[tidy.src[k]].code, x->ra[tidy.tgt[t]].code);
+				own |= x->ra[tidy.src[k]].code[0] && same_code(x, tidy.src[k], tidy.tgt[t]);
 			if (!own)
 				tidy.tgt[n++] = tidy.tgt[t];
 		}
@@ -2630,7 +2730,7 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 		for (int i = 0; i < c->nsrc; i++) {
 			int dup = 0;
 			for (int k = 0; k < i; k++)
-				dup |= !strcmp(x->ra[c->src[k]].code, x->ra[c->src[i]].code);
+				dup |= same_code(x, c->src[k], c->src[i]);
 			distinct += !dup;
 		}
 		if (distinct < 2)
@@ -2641,8 +2741,11 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 	struct event *e = event_list_push(out);
 	if (!e)
 		return -1;
-	snprintf(e->type, sizeof(e->type), "%s", c->tr->type);
-	snprintf(e->cameo, sizeof(e->cameo), "%s", c->tr->cameo);
+	/* Same sizes, NUL-terminated when loaded. */
+	_Static_assert(sizeof(e->type) == sizeof(c->tr->type) && sizeof(e->cameo) == sizeof(c->tr->cameo),
+		       "event and trigger type fields differ");
+	memcpy(e->type, c->tr->type, sizeof(e->type));
+	memcpy(e->cameo, c->tr->cameo, sizeof(e->cameo));
 	e->status = c->status;
 	e->date = c->date;
 	for (int i = 0; i < c->nsrc; i++) {
@@ -2660,13 +2763,14 @@ static int emit(struct extractor *x, const struct report *r, const struct cand *
 		if (event_add_topic(e, topic_name(x, c->topics[i])))
 			return -1;
 	const char *src = c->headline ? r->title : r->body;
-	if (src && c->ev_end > c->ev_start && c->ev_end <= strlen(src)) {
+	size_t src_len = c->headline ? x->title_len : x->body_len;
+	if (src && c->ev_end > c->ev_start && c->ev_end <= src_len) {
 		if (!(e->evidence = strndup(src + c->ev_start, c->ev_end - c->ev_start)))
 			return -1;
 		e->ev_start = c->headline ? 0 : c->ev_start;
 		e->ev_end = c->headline ? 0 : c->ev_end;
 	}
-	return (e->summary = summary_of(x, c, c->headline ? r->title : r->body)) ? 0 : -1;
+	return (e->summary = summary_of(x, c, src, src_len)) ? 0 : -1;
 }
 
 int extract_events(struct extractor *x, const struct report *r, struct event_list *out, char **err)
@@ -2686,15 +2790,17 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	x->n_report_topics = 0;
 	x->anchor = report_date(r);
 	x->report_no++;
-	if (r->title && analyse_text(x, r->title, strlen(r->title), 1, 0))
+	x->title_len = r->title ? strlen(r->title) : 0;
+	x->body_len = r->body ? strlen(r->body) : 0;
+	if (r->title && analyse_text(x, r->title, x->title_len, 1, 0))
 		goto oom;
-	if (r->body && analyse_text(x, r->body, strlen(r->body), 0, 0))
+	if (r->body && analyse_text(x, r->body, x->body_len, 0, 0))
 		goto oom;
 	prune_parties(x);
 	merge_cands(x);
 	merge_rounds(x);
 	complete_parties(x);
-	if (getenv("COMMUNIQUE_DEBUG_EXTRACT"))
+	if (x->debug)
 		for (size_t i = 0; i < x->n_cands; i++) {
 			const struct cand *c = &x->cands[i];
 			char d[16];
@@ -2818,6 +2924,68 @@ int extract_infer_year(struct extractor *x, struct report *r)
 	return 1;
 }
 
+/* Every word list with its bit. */
+static const struct {
+	const char *const *words;
+	uint32_t bit;
+} word_lists[] = {
+	{reporting_verbs, WL_REPORTING}, {weak_reporting, WL_WEAK_REPORTING},
+	{clause_breaks, WL_CLAUSE_BREAK}, {honorifics, WL_HONORIFIC},
+	{name_particles, WL_PARTICLE}, {collectives, WL_COLLECTIVE},
+	{named_suffixes, WL_NAMED_SUFFIX}, {role_words, WL_ROLE},
+	{skip_adverbs, WL_SKIP_ADVERB}, {negation_words, WL_NEGATION},
+	{condition_words, WL_CONDITION}, {plan_words, WL_PLAN},
+	{resume_verbs, WL_RESUME}, {intent_words, WL_INTENT},
+	{prepositions, WL_PREPOSITION}, {joiner_words, WL_JOINER},
+	{determiners, WL_DETERMINER}, {intention_nouns, WL_INTENTION_NOUN},
+	{ask_verbs, WL_ASK_VERB}, {reference_starts, WL_REFERENCE},
+};
+
+/* Builds x->vocab from word_lists: a word in several lists has one slot with
+ * all their bits. Returns 0 or -1 (out of memory). */
+static int vocab_build(struct extractor *x)
+{
+	size_t n = 0;
+	for (size_t l = 0; l < sizeof(word_lists) / sizeof(*word_lists); l++)
+		for (const char *const *w = word_lists[l].words; *w; w++)
+			n++;
+	size_t cap = 64;
+	while (cap < 2 * n)   /* at most half full: probes stay short, the table small */
+		cap *= 2;
+	if (!(x->vocab = calloc(cap, sizeof(*x->vocab))) || !(x->vocab_words = calloc(cap, sizeof(char *))))
+		return -1;
+	x->n_vocab = cap;
+	for (size_t l = 0; l < sizeof(word_lists) / sizeof(*word_lists); l++)
+		for (const char *const *w = word_lists[l].words; *w; w++) {
+			size_t len = strlen(*w);
+			uint64_t h = text_hash(*w, len);
+			size_t i = (size_t)h & (cap - 1);
+			while (x->vocab[i].lists && !(x->vocab[i].hash == h && x->vocab[i].len == len &&
+							!memcmp(x->vocab_words[i], *w, len)))
+				i = (i + 1) & (cap - 1);
+			x->vocab_words[i] = *w;
+			x->vocab_filter[vocab_bit(h) / 64] |= (uint64_t)1 << (vocab_bit(h) % 64);
+			x->vocab[i].hash = h;
+			x->vocab[i].len = (uint32_t)len;
+			x->vocab[i].lists |= word_lists[l].bit;
+		}
+	return 0;
+}
+
+/* The summary phrases of each trigger's type (the statement's when none). */
+static int find_phrases(struct extractor *x)
+{
+	if (!(x->phrase_of = calloc(x->d.n_triggers + 1, sizeof(*x->phrase_of))))
+		return -1;
+	for (size_t i = 0; i < x->d.n_triggers; i++) {
+		const struct phrase *p = phrases;
+		while (p->type && strcmp(p->type, x->d.triggers[i].type))
+			p++;
+		x->phrase_of[i] = p->type ? p : &phrases[16];
+	}
+	return 0;
+}
+
 static int cmp_surname(const void *a, const void *b)
 {
 	const uint64_t *x = a, *y = b;
@@ -2836,12 +3004,15 @@ int extractor_new(const char *const *dicts, size_t n_dicts, struct extractor **o
 		return -1;
 	}
 	token_list_init(&x->toks);
+	buf_init(&x->scratch, 4096);
+	x->debug = getenv("COMMUNIQUE_DEBUG_EXTRACT") != NULL;
 	x->surnames = calloc(x->d.n_persons + 1, sizeof(*x->surnames));
 	x->ra_of_actor = calloc(x->d.n_actors + 1, sizeof(*x->ra_of_actor));
 	x->ra_of_person = calloc(x->d.n_persons + 1, sizeof(*x->ra_of_person));
 	x->stamp_actor = calloc(x->d.n_actors + 1, sizeof(*x->stamp_actor));
 	x->stamp_person = calloc(x->d.n_persons + 1, sizeof(*x->stamp_person));
-	if (!x->surnames || !x->ra_of_actor || !x->ra_of_person || !x->stamp_actor || !x->stamp_person) {
+	if (!x->surnames || !x->ra_of_actor || !x->ra_of_person || !x->stamp_actor || !x->stamp_person ||
+	    vocab_build(x) || find_phrases(x)) {
 		extractor_free(x);
 		*err = strdup("out of memory");
 		return -1;
@@ -2862,6 +3033,11 @@ void extractor_free(struct extractor *x)
 		return;
 	dict_release(&x->d);
 	token_list_release(&x->toks);
+	buf_release(&x->scratch);
+	free(x->wmask);
+	free(x->vocab);
+	free(x->vocab_words);
+	free(x->phrase_of);
 	free(x->sents);
 	free(x->ra);
 	free(x->men);

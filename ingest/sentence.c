@@ -1,7 +1,6 @@
 /* Tokens and sentences: see sentence.h. */
 #include "ingest/sentence.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,6 +31,38 @@ void token_list_reset(struct token_list *l)
 {
 	l->n = 0;
 	l->pool_len = 0;
+}
+
+/* Character classes of the C locale (the program never sets another), as
+ * inline tests: the tokeniser asks them of every byte. */
+static inline int a_upper(unsigned c)
+{
+	return c - 'A' < 26;
+}
+
+static inline int a_lower(unsigned c)
+{
+	return c - 'a' < 26;
+}
+
+static inline int a_alpha(unsigned c)
+{
+	return (c | 0x20) - 'a' < 26;
+}
+
+static inline int a_digit(unsigned c)
+{
+	return c - '0' < 10;
+}
+
+static inline int a_alnum(unsigned c)
+{
+	return a_alpha(c) || a_digit(c);
+}
+
+static inline int a_space(unsigned c)
+{
+	return c == ' ' || c - '\t' < 5;   /* \t \n \v \f \r */
 }
 
 /* Length of the UTF-8 sequence at s (1 for a stray byte). */
@@ -72,7 +103,7 @@ static int u8punct(const unsigned char *s, size_t n)
 static int is_upper_start(const unsigned char *s, size_t n)
 {
 	if (s[0] < 0x80)
-		return isupper(s[0]);
+		return a_upper(s[0]);
 	/* Latin-1 supplement and Cyrillic capitals: enough for names. */
 	if (n == 2 && s[0] == 0xC3)
 		return s[1] >= 0x80 && s[1] <= 0x9E && s[1] != 0x97;
@@ -116,19 +147,23 @@ static int push(struct token_list *l, const char *text, size_t s, size_t e, size
 	t->lower_len = (uint32_t)n;
 	char *low = l->pool + l->pool_len;
 	int letters = 0, uppers = 0;
+	/* Both hashes in the same pass (text_hash, FNV-1a). */
+	uint64_t h = 14695981039346656037ULL, lh = h;
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[s + i];
-		if (isalpha(c)) {
-			letters++;
-			uppers += isupper(c) != 0;
-		}
-		low[i] = (char)tolower(c);
+		unsigned c = (unsigned char)text[s + i];
+		unsigned up = (unsigned)a_upper(c);   /* without branches: case is unpredictable */
+		unsigned lc = c | up << 5;
+		letters += (int)(up | (unsigned)a_lower(c));
+		uppers += (int)up;
+		low[i] = (char)lc;
+		h = (h ^ c) * 1099511628211ULL;
+		lh = (lh ^ lc) * 1099511628211ULL;
 	}
 	/* Curly apostrophes read as straight ones, so "Japan’s" and "Japan's" match alike. */
 	low[n] = '\0';
 	l->pool_len += n + 1;
-	t->hash = text_hash(text + s, n);
-	t->lhash = text_hash(low, n);
+	t->hash = h;
+	t->lhash = lh;
 	if (letters >= 2 && letters == uppers)
 		flags |= TOK_ALLCAPS;
 	t->flags = (uint16_t)flags;
@@ -140,10 +175,10 @@ static int push(struct token_list *l, const char *text, size_t s, size_t e, size
 static size_t dotted(const char *text, size_t i, size_t len)
 {
 	size_t j = i, letters = 0;
-	while (j + 1 < len && isalpha((unsigned char)text[j]) && text[j + 1] == '.') {
+	while (j + 1 < len && a_alpha((unsigned char)text[j]) && text[j + 1] == '.') {
 		j += 2;
 		letters++;
-		if (j < len && isalpha((unsigned char)text[j]) && j + 1 < len && isalpha((unsigned char)text[j + 1]))
+		if (j < len && a_alpha((unsigned char)text[j]) && j + 1 < len && a_alpha((unsigned char)text[j + 1]))
 			return 0;
 	}
 	return letters >= 2 ? j - i : 0;
@@ -157,7 +192,7 @@ int tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 	while (i < len) {
 		const unsigned char *u = (const unsigned char *)text + i;
 		size_t cl = u8len(u, len - i);
-		if (cl == 1 && isspace(u[0])) {
+		if (cl == 1 && a_space(u[0])) {
 			i++;
 			continue;
 		}
@@ -167,9 +202,9 @@ int tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 			continue;
 		}
 		/* Possessive 's after a word: its own token, as "'s". */
-		if ((u[0] == '\'' || up == 2) && l->n && i > 0 && !isspace((unsigned char)text[i - 1]) &&
+		if ((u[0] == '\'' || up == 2) && l->n && i > 0 && !a_space((unsigned char)text[i - 1]) &&
 		    i + cl < len && (text[i + cl] == 's' || text[i + cl] == 'S') &&
-		    (i + cl + 1 >= len || !isalnum((unsigned char)text[i + cl + 1]))) {
+		    (i + cl + 1 >= len || !a_alnum((unsigned char)text[i + cl + 1]))) {
 			if (push(l, text, i, i + cl + 1, base, TOK_WORD | (quoted ? TOK_QUOTED : 0)))
 				return -1;
 			/* Normalise the pool form to "'s" whatever the apostrophe was. */
@@ -188,7 +223,7 @@ int tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 			if (u[0] == '"')
 				open = !dq_open;
 			else if (u[0] == '\'')
-				open = i == 0 || isspace((unsigned char)text[i - 1]);
+				open = i == 0 || a_space((unsigned char)text[i - 1]);
 			else
 				open = up == 1;
 			int flags = TOK_PUNCT | (open ? TOK_OPEN_QUOTE : TOK_CLOSE_QUOTE);
@@ -205,7 +240,7 @@ int tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 			i += cl;
 			continue;
 		}
-		if (up == 3 || (cl == 1 && !isalnum(u[0]))) {
+		if (up == 3 || (cl == 1 && !a_alnum(u[0]))) {
 			if (push(l, text, i, i + cl, base, TOK_PUNCT | (quoted ? TOK_QUOTED : 0)))
 				return -1;
 			i += cl;
@@ -217,12 +252,17 @@ int tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 			j = i + d;
 		} else {
 			while (j < len) {
+				/* Runs of ASCII letters and digits, the usual case, in a tight loop. */
+				while (j < len && a_alnum((unsigned char)text[j]))
+					j++;
+				if (j >= len)
+					break;
 				const unsigned char *w = (const unsigned char *)text + j;
 				size_t wl = u8len(w, len - j);
-				if (wl == 1 && !isalnum(w[0])) {
+				if (wl == 1 && !a_alnum(w[0])) {
 					/* Keep decimal points and thousands separators inside numbers. */
-					if ((w[0] == '.' || w[0] == ',') && j > i && isdigit((unsigned char)text[j - 1]) &&
-					    j + 1 < len && isdigit((unsigned char)text[j + 1]) && isdigit(u[0])) {
+					if ((w[0] == '.' || w[0] == ',') && j > i && a_digit((unsigned char)text[j - 1]) &&
+					    j + 1 < len && a_digit((unsigned char)text[j + 1]) && a_digit(u[0])) {
 						j++;
 						continue;
 					}
@@ -233,7 +273,7 @@ int tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 				j += wl;
 			}
 		}
-		int flags = isdigit(u[0]) ? TOK_NUM : TOK_WORD;
+		int flags = a_digit(u[0]) ? TOK_NUM : TOK_WORD;
 		if (is_upper_start(u, cl))
 			flags |= TOK_CAP;
 		if (quoted)
@@ -255,8 +295,10 @@ static int is_abbrev(const char *low, size_t n)
 		"fig", "art", "para", "vol", "pp", "jr", "sr", "rev", "hon", "amb", "pres", "dept", "est",
 		"mt", "ft", "op", "cf", "al", NULL,
 	};
+	if (n < 2 || n > 6)
+		return 0;   /* the lengths of the list */
 	for (int i = 0; abbr[i]; i++)
-		if (strlen(abbr[i]) == n && !memcmp(abbr[i], low, n))
+		if (abbr[i][0] == low[0] && strlen(abbr[i]) == n && !memcmp(abbr[i], low, n))
 			return 1;
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
+#include <threads.h>
 #include <utf8proc.h>
 
 /* Tokens per window. Long sentences are scanned in overlapping windows so
@@ -72,8 +73,8 @@ struct keyword {
 	signed char val;     /* number, unit, season (1 spring .. 4 winter) or part of day */
 };
 
-/* Kept sorted by word in strcmp order (ASCII lower case): looked up by
- * binary search. An entry out of order would silently never match. */
+/* Sorted by word (ASCII lower case), each word once; looked up by hash
+ * (keyword_find). */
 static const struct keyword keywords[] = {
 	{"a", K_A, C_DET | C_FUNC | C_NUMW, 1},
 	{"about", K_NONE, C_FUNC | C_YWEAK, 0},
@@ -466,18 +467,51 @@ static size_t punct_at_byte(const char *s, size_t len, size_t p, char *ch)
 	return k;
 }
 
-static const struct keyword *keyword_find(const char *low)
+/* The keywords by hash, for classify_word, which asks about every word: an
+ * open-addressing table of indices + 1 into keywords (0: empty), built once
+ * on first use and only read after that, so timex stays thread-safe. */
+#define KW_SLOTS 1024
+#define N_KEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
+static unsigned short kw_slots[KW_SLOTS];
+static unsigned char kw_len[N_KEYWORDS];
+static once_flag kw_once = ONCE_FLAG_INIT;
+
+/* A hash of the word w[0..n) (n >= 1) from its length and three of its
+ * letters: no loop over the word, and the table's probes sort out the rest. */
+static uint32_t kw_hash(const char *w, size_t n)
 {
-	size_t lo = 0, hi = sizeof(keywords) / sizeof(keywords[0]);
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(low, keywords[mid].word);
-		if (c == 0)
-			return &keywords[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+	uint32_t h = (uint32_t)n;
+	h = h * 131u + (unsigned char)w[0];
+	h = h * 131u + (unsigned char)w[n / 2];
+	h = h * 131u + (unsigned char)w[n - 1];
+	return (h * 2654435761u) >> 16;
+}
+
+static void kw_build(void)
+{
+	for (size_t k = 0; k < N_KEYWORDS; k++) {
+		size_t n = strlen(keywords[k].word);
+		uint32_t i = kw_hash(keywords[k].word, n) & (KW_SLOTS - 1);
+		while (kw_slots[i])
+			i = (i + 1) & (KW_SLOTS - 1);
+		kw_slots[i] = (unsigned short)(k + 1);
+		kw_len[k] = (unsigned char)n;
+	}
+}
+
+/* The keyword low[0..n) (lower case, hash h = kw_hash(low, n)), or NULL. */
+static const struct keyword *keyword_find(const char *low, size_t n, uint32_t h)
+{
+	call_once(&kw_once, kw_build);
+	for (uint32_t i = h & (KW_SLOTS - 1); kw_slots[i]; i = (i + 1) & (KW_SLOTS - 1)) {
+		size_t k = kw_slots[i] - 1u;
+		if (kw_len[k] != n)
+			continue;
+		size_t j = 0;
+		while (j < n && keywords[k].word[j] == low[j])
+			j++;
+		if (j == n)
+			return &keywords[k];
 	}
 	return NULL;
 }
@@ -495,11 +529,21 @@ static void classify_word(const char *s, struct tok *t)
 	for (size_t i = 0; i < n; i++)
 		low[i] = (char)(w[i] | 0x20);
 	low[n] = '\0';
-	if (n >= 3 && n <= 9 && strchr("jfmasond", low[0]))
+	/* The initials of month and weekday names, as bits of 'a'..'z' (low[0]
+	 * is a lower-case ASCII letter). */
+#define LETTER_BIT(c) (1u << ((c) - 'a'))
+	const unsigned month_initials = LETTER_BIT('j') | LETTER_BIT('f') | LETTER_BIT('m') | LETTER_BIT('a') |
+					LETTER_BIT('s') | LETTER_BIT('o') | LETTER_BIT('n') | LETTER_BIT('d');
+	const unsigned weekday_initials = LETTER_BIT('m') | LETTER_BIT('t') | LETTER_BIT('w') | LETTER_BIT('f') |
+					  LETTER_BIT('s');
+	unsigned initial = LETTER_BIT(low[0]);
+#undef LETTER_BIT
+	/* Months and weekdays count only capitalised (month_at, p_weekday). */
+	if ((t->flags & TF_CAP) && n >= 3 && n <= 9 && (initial & month_initials))
 		t->month = (signed char)month_from_name(w, (int)n);
-	if (n >= 6 && strchr("mtwfs", low[0]))
+	if ((t->flags & TF_CAP) && n >= 6 && (initial & weekday_initials))
 		t->wday = (signed char)weekday_from_name(w, (int)n);
-	const struct keyword *k = keyword_find(low);
+	const struct keyword *k = keyword_find(low, n, kw_hash(low, n));
 	if (k) {
 		t->kw = k->id;
 		t->cls = k->cls;
@@ -540,8 +584,14 @@ static size_t tokenize(const char *s, size_t len, size_t p, struct tok *t, size_
 			k->num = (int)v;
 			k->ndig = (unsigned char)(nd > 255 ? 255 : nd);
 		} else if (letter_at(s, len, p, &ascii) > 0) {
-			while (p < len && (w = letter_at(s, len, p, &ascii)) > 0)
+			for (;;) {
+				/* ASCII letters, the usual case, without letter_at. */
+				while (p < len && (unsigned)(((unsigned char)s[p] | 0x20) - 'a') < 26u)
+					p++;
+				if (p >= len || (unsigned char)s[p] < 0x80 || !(w = letter_at(s, len, p, &ascii)))
+					break;
 				p += w;
+			}
 			k->type = TK_WORD;
 			k->end = p;
 			if (ascii)

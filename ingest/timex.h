@@ -9,7 +9,8 @@
  *
  * Everything depends only on the text and the anchor (the report's own date),
  * never on the clock or the time zone. One left-to-right scan over tokens, no
- * regular expressions, no allocation, no global state (thread-safe); about
+ * regular expressions, no allocation, no mutable global state (one keyword
+ * table, built once on first use under call_once: thread-safe); about
  * 16 KB of stack per call.
  *
  * Spans follow TimeML's TIMEX3 extents: modifiers and "ago" belong to the

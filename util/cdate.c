@@ -5,7 +5,6 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 const char *const month_names[13] = {
 	"", "January", "February", "March", "April", "May", "June", "July",
@@ -74,9 +73,36 @@ void format_iso_utc(int64_t t, char *out)
 	out[20] = '\0';
 }
 
+/* Writes v (0..10^width - 1) as `width` decimal digits. */
+static void put_digits(char *p, int v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+}
+
 void cdate_format(const struct cdate *dt, char *res)
 {
 	char out[48];
+	/* Dates in range, the usual case, without snprintf: the extractor
+	 * compares dates by their text many times a report. */
+	if (dt->year >= 0 && dt->year <= 9999 && dt->month >= 0 && dt->month <= 99 && dt->day >= 0 &&
+	    dt->day <= 99 && dt->prec >= PREC_YEAR && dt->prec <= PREC_DAY) {
+		put_digits(out, dt->year, 4);
+		size_t n = 4;
+		if (dt->prec >= PREC_SEASON) {
+			out[4] = '-';
+			put_digits(out + 5, dt->month, 2);
+			n = 7;
+		}
+		if (dt->prec == PREC_DAY) {
+			out[7] = '-';
+			put_digits(out + 8, dt->day, 2);
+			n = 10;
+		}
+		memcpy(res, out, n);
+		res[n] = '\0';
+		return;
+	}
 	switch (dt->prec) {
 	case PREC_DAY:
 		snprintf(out, sizeof(out), "%04d-%02d-%02d", dt->year, dt->month, dt->day);
@@ -131,36 +157,69 @@ int cdate_parse(const char *s, struct cdate *out)
 	return 0;
 }
 
+/* Byte c with the ASCII case bit set: equal to a lower-case letter exactly
+ * when c is that letter in either case (what strncasecmp does in the C locale). */
+static int fold(char c)
+{
+	return (unsigned char)c | 0x20;
+}
+
+/* Whether s[0..n) is the lower-case `name`[0..n) in any case. */
+static int name_eq(const char *s, const char *name, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (fold(s[i]) != name[i])
+			return 0;
+	return 1;
+}
+
+struct day_name {
+	const char *name;       /* lower case; the first three letters differ between entries */
+	int len;
+};
+
+/* Month and weekday names are asked of every capitalised word the
+ * extractor meets: the first three letters pick the one candidate, and only
+ * its full form is compared. */
 int month_from_name(const char *s, int n)
 {
+	static const struct day_name months[] = {
+		{"january", 7}, {"february", 8}, {"march", 5}, {"april", 5}, {"may", 3}, {"june", 4},
+		{"july", 4}, {"august", 6}, {"september", 9}, {"october", 7}, {"november", 8},
+		{"december", 8},
+	};
 	if (n > 0 && s[n - 1] == '.')
 		n--;
-	if (n < 3)
+	if (n < 3 || n > 9)
 		return 0;
-	for (int m = 1; m <= 12; m++) {
-		int full = (int)strlen(month_names[m]);
-		if (n == full && !strncasecmp(s, month_names[m], (size_t)n))
-			return m;
-		if (n == 3 && !strncasecmp(s, month_names[m], 3))
-			return m;
+	for (int m = 0; m < 12; m++) {
+		if (!name_eq(s, months[m].name, 3))
+			continue;
+		if (n == 3 || (n == months[m].len && name_eq(s + 3, months[m].name + 3, n - 3)))
+			return m + 1;
+		if (m == 8 && n == 4 && fold(s[3]) == 't')
+			return 9;   /* "Sept" */
+		return 0;
 	}
-	if (n == 4 && !strncasecmp(s, "Sept", 4))
-		return 9;
 	return 0;
 }
 
 int weekday_from_name(const char *s, int n)
 {
-	static const char *const names[] = {"Sunday", "Monday", "Tuesday", "Wednesday",
-					    "Thursday", "Friday", "Saturday"};
+	static const struct day_name names[] = {
+		{"sunday", 6}, {"monday", 6}, {"tuesday", 7}, {"wednesday", 9}, {"thursday", 8},
+		{"friday", 6}, {"saturday", 8},
+	};
 	if (n > 0 && s[n - 1] == '.')
 		n--;
+	if (n < 3 || n > 9)
+		return -1;
 	for (int w = 0; w < 7; w++) {
-		int full = (int)strlen(names[w]);
-		if (n == full && !strncasecmp(s, names[w], (size_t)n))
+		if (!name_eq(s, names[w].name, 3))
+			continue;
+		if (n == 3 || (n == names[w].len && name_eq(s + 3, names[w].name + 3, n - 3)))
 			return w;
-		if (n == 3 && !strncasecmp(s, names[w], 3))
-			return w;
+		return -1;
 	}
 	return -1;
 }
