@@ -42,6 +42,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_EVENT_ORPHAN_DEL] =
 		"DELETE FROM events WHERE id = ?1"
 		" AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)",
+	[ST_EVENT_ACTORS_DEL] = "DELETE FROM event_actors WHERE event_id = ?1",
+	[ST_EVENT_TOPICS_DEL] = "DELETE FROM event_topics WHERE event_id = ?1",
 	/* The same event told again: a compatible date is this one, one that
 	 * starts with it, or its year or month; all lie between its year (?2)
 	 * and the date followed by a byte above any date's (?3). One range of
@@ -483,7 +485,14 @@ void store_rollback(struct store *s)
  * them back) and a WAL checkpoint
  * every 64 MiB instead of every 4 (each checkpoint copies the hot pages of
  * every index again). Memory stays bounded by the cache, the WAL by the
- * checkpoint interval. */
+ * checkpoint interval.
+ *
+ * Foreign keys are not enforced meanwhile: every id the importer writes
+ * comes from the store itself, and checking each link's parents was a
+ * tenth of the cost of storing events. The one delete of the import path
+ * (unlink_events) removes the children itself; `check` verifies the keys.
+ * (The pragma does nothing inside a transaction: called there, the keys
+ * simply stay on.) */
 int store_bulk(struct store *s, int on, char **err)
 {
 	if (s->readonly || on == s->bulk)
@@ -494,10 +503,11 @@ int store_bulk(struct store *s, int on, char **err)
 		if (pragma_int(s, "PRAGMA cache_size", &s->saved_cache, err) ||
 		    pragma_int(s, "PRAGMA wal_autocheckpoint", &s->saved_checkpoint, err))
 			return -1;
-		buf_addstr(&sql, "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384");
+		buf_addstr(&sql, "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;"
+			   " PRAGMA foreign_keys=OFF");
 	} else {
-		buf_printf(&sql, "PRAGMA cache_size=%d; PRAGMA wal_autocheckpoint=%d", s->saved_cache,
-			   s->saved_checkpoint);
+		buf_printf(&sql, "PRAGMA cache_size=%d; PRAGMA wal_autocheckpoint=%d; PRAGMA foreign_keys=ON",
+			   s->saved_cache, s->saved_checkpoint);
 	}
 	int rc = store_exec(s, buf_str(&sql), err);
 	buf_release(&sql);

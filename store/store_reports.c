@@ -218,6 +218,16 @@ static int unlink_events(struct store *s, int64_t report_id, char **err)
 		sqlite3_bind_int64(st, 1, ids[i]);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			goto fail;
+		if (!sqlite3_changes(s->db))
+			continue;   /* another report still tells it */
+		/* Its links too, also when foreign keys are off (store_bulk). */
+		for (enum stmt_id del = ST_EVENT_ACTORS_DEL; del <= ST_EVENT_TOPICS_DEL; del++) {
+			if (!(st = store_stmt(s, del, err)))
+				goto fail_quiet;
+			sqlite3_bind_int64(st, 1, ids[i]);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				goto fail;
+		}
 	}
 	free(ids);
 	return 0;

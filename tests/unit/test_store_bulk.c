@@ -521,6 +521,53 @@ static void test_change_numbers_in_batch(void **state)
 	report_release(&d);
 }
 
+/* In bulk mode foreign keys are not enforced; replacing a report still
+ * removes the events only it told, with their actor and topic links, and
+ * keeps the one another report also tells. */
+static void test_bulk_replace_leaves_no_orphans(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	struct report a, b, a2;
+	struct event_list la, lb, none;
+	event_list_init(&la);
+	event_list_init(&lb);
+	event_list_init(&none);
+	make_report(&a, "Two calls", 1420528200, "Merkel called Putin; Abe called Modi.");
+	make_report(&b, "Merkel and Putin", 1420528300, "Merkel called Putin.");
+	make_report(&a2, "Two calls", 1420528200, "Corrected: nobody called anybody.");
+	add_call(&la, "2015-01-06", "Merkel and Putin spoke", "Angela Merkel", "DEU", "Vladimir Putin",
+		 "RUS", "gas");
+	add_call(&la, "2015-01-06", "Abe and Modi spoke", "Shinzo Abe", "JPN", "Narendra Modi", "IND",
+		 "railways");
+	add_call(&lb, "2015-01-06", "Merkel and Putin spoke", "Angela Merkel", "DEU", "Vladimir Putin",
+		 "RUS", "gas");
+	OK(store_bulk(f->s, 1, &err), "store_bulk on");
+	OK(store_begin(f->s, &err), "store_begin");
+	int64_t id = put(f->s, &a, 0, &la);
+	put(f->s, &b, 0, &lb);
+	OK(store_commit(f->s, &err), "store_commit");
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &a2, id, &none);
+	OK(store_commit(f->s, &err), "store_commit");
+	OK(store_bulk(f->s, 0, &err), "store_bulk off");
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_actors"), 2);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_topics"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_topics et JOIN topics t"
+				     " ON t.id = et.topic_id WHERE t.name = 'gas'"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_reports"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_int_equal(matches(f->path, "events_fts", "Modi"), 0);
+	assert_fts_consistent(f->path);
+	event_list_release(&la);
+	event_list_release(&lb);
+	report_release(&a);
+	report_release(&b);
+	report_release(&a2);
+}
+
 /* ---- bulk settings ------------------------------------------------------------------- */
 
 static void test_bulk_on_off(void **state)
@@ -560,6 +607,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_same_event_within_report, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_change_numbers_in_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_on_off, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_replace_leaves_no_orphans, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
