@@ -43,19 +43,64 @@ static int add_normalised(struct buf *b, const char *s, int lower)
 	return 0;
 }
 
+/* The text add_normalised(.., 0) would append, fed to a digest through a
+ * small buffer instead of being copied whole first. */
+struct digest {
+	struct sha256_ctx *c;
+	size_t n;
+	int rc;
+	char buf[4096];
+};
+
+static void digest_flush(struct digest *d)
+{
+	if (d->n && sha256_add(d->c, d->buf, d->n))
+		d->rc = -1;
+	d->n = 0;
+}
+
+static void digest_byte(struct digest *d, char c)
+{
+	if (d->n == sizeof(d->buf))
+		digest_flush(d);
+	d->buf[d->n++] = c;
+}
+
+static void digest_normalised(struct digest *d, const char *s)
+{
+	int space = 0, any = 0;
+	for (; s && *s; s++) {
+		if (is_blank((unsigned char)*s)) {
+			space = 1;
+			continue;
+		}
+		if (space && any)
+			digest_byte(d, ' ');
+		space = 0;
+		any = 1;
+		digest_byte(d, *s);
+	}
+}
+
 static int content_hash(const struct report *r, char hex[65])
 {
-	struct buf b;
-	buf_init(&b, 0);
+	struct digest d = {.c = sha256_begin()};
+	if (!d.c)
+		return -1;
+	char date[48];
 	/* The date is part of the content: a report re-imported with the date it
 	 * lacked (--date) is a corrected version. */
-	int rc = add_normalised(&b, r->title, 0) || buf_addch(&b, '\n') ||
-		 add_normalised(&b, r->lede, 0) || buf_addch(&b, '\n') ||
-		 add_normalised(&b, r->body, 0) ||
-		 buf_printf(&b, "\n%d %lld", (int)r->pub_known, (long long)(r->pub_known ? r->published : 0)) ||
-		 sha256_hex(buf_str(&b), b.len, hex);
-	buf_release(&b);
-	return rc ? -1 : 0;
+	snprintf(date, sizeof(date), "\n%d %lld", (int)r->pub_known,
+		 (long long)(r->pub_known ? r->published : 0));
+	digest_normalised(&d, r->title);
+	digest_byte(&d, '\n');
+	digest_normalised(&d, r->lede);
+	digest_byte(&d, '\n');
+	digest_normalised(&d, r->body);
+	for (const char *p = date; *p; p++)
+		digest_byte(&d, *p);
+	digest_flush(&d);
+	return sha256_end_hex(d.c, hex) || d.rc ? -1 : 0;
 }
 
 /* agency|title|time, or "" when the report lacks one of them (then only the
