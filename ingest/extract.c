@@ -36,6 +36,7 @@ struct ractor {
 	enum actor_kind kind;
 	long dict_actor, dict_person;
 	int code_id;            /* equal for report actors of equal code (the first one's index) */
+	signed char the;        /* its name takes "the" (takes_the); -1 until asked */
 	long code_actor;        /* the dictionary actor of `code` (dict_actor_by_code), -1 for
 				   none, -2 until asked (code_actor_of) */
 	uint64_t surname;       /* hash of the last name token, for later mentions */
@@ -336,6 +337,7 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 	a->dict_actor = dict_actor;
 	a->dict_person = dict_person;
 	a->code_actor = -2;
+	a->the = -1;
 	a->code_id = (int)x->n_ra;
 	for (size_t i = 0; i < x->n_ra; i++)
 		if (!strcmp(x->ra[i].code, a->code)) {
@@ -2473,9 +2475,12 @@ static int name_takes_the(const char *name, enum actor_kind kind)
 		 strcmp(name, "Laos") && strcmp(name, "Barbados") && strcmp(name, "Kiribati")));
 }
 
-static int takes_the(const struct ractor *a)
+/* Whether report actor a's name takes "the"; decided once per actor. */
+static int takes_the(struct ractor *a)
 {
-	return name_takes_the(a->name, a->kind);
+	if (a->the < 0)
+		a->the = (signed char)name_takes_the(a->name, a->kind);
+	return a->the;
 }
 
 /* One piece of a summary: n bytes at s. */
@@ -2508,7 +2513,7 @@ static int add_pieces(struct buf *b, const struct piece *p, size_t n)
 
 static void actor_label(const struct extractor *x, int ra, struct buf *b)
 {
-	const struct ractor *a = &x->ra[ra];
+	struct ractor *a = &x->ra[ra];   /* takes_the caches in it */
 	if (a->kind != ACTOR_PERSON) {
 		if (takes_the(a))
 			buf_addstr(b, b->len ? "the " : "The ");
@@ -2603,10 +2608,13 @@ static const struct phrase *expulsion_kind(const struct cand *c, const char *tex
 	size_t end = c->trig_end + 60;
 	if (end > n)
 		end = n;
-	for (const struct phrase *k = expulsion_kinds; k->type; k++)
-		for (size_t i = c->trig_start; i + strlen(k->type) <= end; i++)
-			if (!strncasecmp(text + i, k->type, strlen(k->type)))
+	for (const struct phrase *k = expulsion_kinds; k->type; k++) {
+		size_t kl = strlen(k->type);
+		/* The first letter (lower case in the table) before the call. */
+		for (size_t i = c->trig_start; i + kl <= end; i++)
+			if (((unsigned char)text[i] | 0x20) == (unsigned char)k->type[0] && !strncasecmp(text + i, k->type, kl))
 				return k;
+	}
 	return NULL;
 }
 
