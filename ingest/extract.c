@@ -116,6 +116,11 @@ struct vocab_slot {
 	uint32_t len;           /* of the word (its text: the extractor's vocab_words) */
 };
 
+/* log2 of the bits of the name filters (see name_filter_add). */
+#define SURNAME_FILTER_BITS 13
+#define PERSON_NAMES_BITS 8
+#define NAME_FILTER_WORDS(log2bits) (((size_t)1 << (log2bits)) / 64)
+
 struct extractor {
 	struct dict d;
 	struct token_list toks;
@@ -165,6 +170,9 @@ struct extractor {
 	/* surnames of dictionary persons, for "Obama" without a first mention */
 	struct { uint64_t h; uint32_t person; } *surnames;
 	size_t n_surnames;
+	uint64_t surname_filter[NAME_FILTER_WORDS(SURNAME_FILTER_BITS)]; /* name filter of the surnames */
+	uint64_t person_names[NAME_FILTER_WORDS(PERSON_NAMES_BITS)];     /* ... of this report's persons'
+									    surnames and given names */
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -312,6 +320,20 @@ static int tail_ok(const struct extractor *x, const struct dict_trigger *tr, siz
 
 /* ---- report actors ------------------------------------------------------ */
 
+/* Filters of name hashes: capitalised words are asked whether they are a
+ * surname, and most are not. */
+static void name_filter_add(uint64_t *filter, int log2bits, uint64_t h)
+{
+	uint64_t bit = h >> (64 - log2bits);
+	filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static int name_filter_has(const uint64_t *filter, int log2bits, uint64_t h)
+{
+	uint64_t bit = h >> (64 - log2bits);
+	return (int)(filter[bit / 64] >> (bit % 64) & 1);
+}
+
 /* Copies src into dst[cap], cut to cap - 1 bytes (as snprintf "%s" would). */
 static void copy_cut(char *dst, size_t cap, const char *src)
 {
@@ -359,6 +381,8 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 		}
 		if (sp && first < last)
 			a->given = text_hash(first, fl);
+		name_filter_add(x->person_names, PERSON_NAMES_BITS, a->surname);
+		name_filter_add(x->person_names, PERSON_NAMES_BITS, a->given);
 	}
 	return (int)x->n_ra++;
 }
@@ -594,10 +618,11 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 static int by_surname(struct extractor *x, size_t i)
 {
 	uint64_t h = x->toks.t[i].hash;
-	for (size_t k = x->n_ra; k-- > 0;)
-		if (x->ra[k].kind == ACTOR_PERSON && (x->ra[k].surname == h || x->ra[k].given == h))
-			return (int)k;
-	if (x->anchor.prec == PREC_UNKNOWN)
+	if (name_filter_has(x->person_names, PERSON_NAMES_BITS, h))
+		for (size_t k = x->n_ra; k-- > 0;)
+			if (x->ra[k].kind == ACTOR_PERSON && (x->ra[k].surname == h || x->ra[k].given == h))
+				return (int)k;
+	if (x->anchor.prec == PREC_UNKNOWN || !name_filter_has(x->surname_filter, SURNAME_FILTER_BITS, h))
 		return -1;
 	/* Most capitalised words are no dictionary surname: say so before the
 	 * checks below, which can only refuse one. */
@@ -2786,6 +2811,7 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	for (size_t i = 0; i < x->n_named; i++)
 		free(x->named_names[i]);
 	x->n_ra = x->n_cands = x->n_named = 0;
+	memset(x->person_names, 0, sizeof(x->person_names));
 	x->n_in_play = 0;
 	x->n_sent_pair = 0;
 	x->last_subject = -1;
@@ -3031,6 +3057,8 @@ int extractor_new(const char *const *dicts, size_t n_dicts, struct extractor **o
 		x->surnames[x->n_surnames++].person = (uint32_t)i;
 	}
 	qsort(x->surnames, x->n_surnames, sizeof(*x->surnames), cmp_surname);
+	for (size_t i = 0; i < x->n_surnames; i++)
+		name_filter_add(x->surname_filter, SURNAME_FILTER_BITS, x->surnames[i].h);
 	*out = x;
 	return 0;
 }
