@@ -106,6 +106,10 @@ enum word_list {
 	WL_INTENTION_NOUN = 1u << 17, /* intention_nouns */
 	WL_ASK_VERB = 1u << 18,       /* ask_verbs */
 	WL_REFERENCE = 1u << 19,      /* reference_starts */
+	/* Not lists: the token may start a key of the words (lower case) or names
+	 * trie (dict_may_start), noted with the lists in one pass. */
+	WL_STARTS_WORDING = 1u << 28,
+	WL_STARTS_NAME = 1u << 29,
 };
 
 /* A word of the lists, in the extractor's open-addressing table (16 bytes:
@@ -278,7 +282,9 @@ static int mark_tokens(struct extractor *x)
 		return -1;
 	for (size_t i = 0; i < x->toks.n; i++) {
 		const struct token *t = &x->toks.t[i];
-		x->wmask[i] = vocab_lists(x, tok_lower(&x->toks, i), t->lower_len, t->lhash);
+		x->wmask[i] = vocab_lists(x, tok_lower(&x->toks, i), t->lower_len, t->lhash) |
+			      (dict_may_start(x->d.words_first, t->lhash) ? WL_STARTS_WORDING : 0) |
+			      (dict_may_start(x->d.names_first, t->hash) ? WL_STARTS_NAME : 0);
 	}
 	return 0;
 }
@@ -868,7 +874,7 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 		const struct dict_entry *es = NULL;
 		size_t n = 0, m = 0;
 		/* Event wording first (lower-case), so that a trigger word is never a name. */
-		size_t wm = i >= covered && dict_may_start(x->d.words_first, t->lhash)
+		size_t wm = i >= covered && tok_in(x, i, WL_STARTS_WORDING)
 				    ? dict_match(x->d.words, &x->toks, i, e, 1, &es, &n) : 0;
 		/* The first wording whose required tail follows; a wording whose tail
 		 * is missing covers nothing ("would take" without "measures" leaves
@@ -893,7 +899,7 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 				continue;
 			}
 		}
-		m = dict_may_start(x->d.names_first, t->hash) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
+		m = tok_in(x, i, WL_STARTS_NAME) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
 		if (m) {
 			const struct dict_entry *best = NULL;
 			for (size_t k = 0; k < n; k++)
@@ -2042,7 +2048,8 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	if (s >= e)
 		return 0;
 	size_t men0 = x->n_men, hits0 = x->n_hits, cand0 = x->n_cands;
-	struct sent_topics tp = {.n = 0};
+	struct sent_topics tp;
+	tp.n = 0;   /* ids[0..n) only are read */
 	if (scan_sentence(x, s, e, &tp))
 		return -1;
 	x->sent_first = -1;
