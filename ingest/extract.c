@@ -1076,15 +1076,26 @@ static void mention_parties(struct extractor *x, const struct mention *m, int *a
 }
 
 /* The mentions within tokens [a, b). */
+/* The first mention from index lo on that starts at token t or later. */
+static size_t mention_at_or_after(const struct extractor *x, size_t lo, size_t t)
+{
+	size_t hi = x->n_men;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->men[mid].ts < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Mentions are added in text order (a mention that replaces the last one
+ * keeps its start), so their starts never decrease: binary searches. */
 static void mentions_in(const struct extractor *x, size_t a, size_t b, size_t *first, size_t *last)
 {
-	size_t i = 0;
-	while (i < x->n_men && x->men[i].ts < a)
-		i++;
-	*first = i;
-	while (i < x->n_men && x->men[i].ts < b)
-		i++;
-	*last = i;
+	*first = mention_at_or_after(x, 0, a);
+	*last = mention_at_or_after(x, *first, b);
 }
 
 /* The speaker of a sentence: the first actor outside quotations next to a
