@@ -36,6 +36,7 @@ struct ractor {
 	enum actor_kind kind;
 	long dict_actor, dict_person;
 	int code_id;            /* equal for report actors of equal code (the first one's index) */
+	signed char the;        /* its name takes "the" (takes_the); -1 until asked */
 	long code_actor;        /* the dictionary actor of `code` (dict_actor_by_code), -1 for
 				   none, -2 until asked (code_actor_of) */
 	uint64_t surname;       /* hash of the last name token, for later mentions */
@@ -105,6 +106,10 @@ enum word_list {
 	WL_INTENTION_NOUN = 1u << 17, /* intention_nouns */
 	WL_ASK_VERB = 1u << 18,       /* ask_verbs */
 	WL_REFERENCE = 1u << 19,      /* reference_starts */
+	/* Not lists: the token may start a key of the words (lower case) or names
+	 * trie (dict_may_start), noted with the lists in one pass. */
+	WL_STARTS_WORDING = 1u << 28,
+	WL_STARTS_NAME = 1u << 29,
 };
 
 /* A word of the lists, in the extractor's open-addressing table (16 bytes:
@@ -114,6 +119,11 @@ struct vocab_slot {
 	uint32_t lists;         /* enum word_list bits; 0: empty slot */
 	uint32_t len;           /* of the word (its text: the extractor's vocab_words) */
 };
+
+/* log2 of the bits of the name filters (see name_filter_add). */
+#define SURNAME_FILTER_BITS 13
+#define PERSON_NAMES_BITS 8
+#define NAME_FILTER_WORDS(log2bits) (((size_t)1 << (log2bits)) / 64)
 
 struct extractor {
 	struct dict d;
@@ -164,6 +174,9 @@ struct extractor {
 	/* surnames of dictionary persons, for "Obama" without a first mention */
 	struct { uint64_t h; uint32_t person; } *surnames;
 	size_t n_surnames;
+	uint64_t surname_filter[NAME_FILTER_WORDS(SURNAME_FILTER_BITS)]; /* name filter of the surnames */
+	uint64_t person_names[NAME_FILTER_WORDS(PERSON_NAMES_BITS)];     /* ... of this report's persons'
+									    surnames and given names */
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -269,7 +282,9 @@ static int mark_tokens(struct extractor *x)
 		return -1;
 	for (size_t i = 0; i < x->toks.n; i++) {
 		const struct token *t = &x->toks.t[i];
-		x->wmask[i] = vocab_lists(x, tok_lower(&x->toks, i), t->lower_len, t->lhash);
+		x->wmask[i] = vocab_lists(x, tok_lower(&x->toks, i), t->lower_len, t->lhash) |
+			      (dict_may_start(x->d.words_first, t->lhash) ? WL_STARTS_WORDING : 0) |
+			      (dict_may_start(x->d.names_first, t->hash) ? WL_STARTS_NAME : 0);
 	}
 	return 0;
 }
@@ -311,6 +326,20 @@ static int tail_ok(const struct extractor *x, const struct dict_trigger *tr, siz
 
 /* ---- report actors ------------------------------------------------------ */
 
+/* Filters of name hashes: capitalised words are asked whether they are a
+ * surname, and most are not. */
+static void name_filter_add(uint64_t *filter, int log2bits, uint64_t h)
+{
+	uint64_t bit = h >> (64 - log2bits);
+	filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static int name_filter_has(const uint64_t *filter, int log2bits, uint64_t h)
+{
+	uint64_t bit = h >> (64 - log2bits);
+	return (int)(filter[bit / 64] >> (bit % 64) & 1);
+}
+
 /* Copies src into dst[cap], cut to cap - 1 bytes (as snprintf "%s" would). */
 static void copy_cut(char *dst, size_t cap, const char *src)
 {
@@ -336,6 +365,7 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 	a->dict_actor = dict_actor;
 	a->dict_person = dict_person;
 	a->code_actor = -2;
+	a->the = -1;
 	a->code_id = (int)x->n_ra;
 	for (size_t i = 0; i < x->n_ra; i++)
 		if (!strcmp(x->ra[i].code, a->code)) {
@@ -357,6 +387,8 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 		}
 		if (sp && first < last)
 			a->given = text_hash(first, fl);
+		name_filter_add(x->person_names, PERSON_NAMES_BITS, a->surname);
+		name_filter_add(x->person_names, PERSON_NAMES_BITS, a->given);
 	}
 	return (int)x->n_ra++;
 }
@@ -592,10 +624,11 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 static int by_surname(struct extractor *x, size_t i)
 {
 	uint64_t h = x->toks.t[i].hash;
-	for (size_t k = x->n_ra; k-- > 0;)
-		if (x->ra[k].kind == ACTOR_PERSON && (x->ra[k].surname == h || x->ra[k].given == h))
-			return (int)k;
-	if (x->anchor.prec == PREC_UNKNOWN)
+	if (name_filter_has(x->person_names, PERSON_NAMES_BITS, h))
+		for (size_t k = x->n_ra; k-- > 0;)
+			if (x->ra[k].kind == ACTOR_PERSON && (x->ra[k].surname == h || x->ra[k].given == h))
+				return (int)k;
+	if (x->anchor.prec == PREC_UNKNOWN || !name_filter_has(x->surname_filter, SURNAME_FILTER_BITS, h))
 		return -1;
 	/* Most capitalised words are no dictionary surname: say so before the
 	 * checks below, which can only refuse one. */
@@ -841,7 +874,7 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 		const struct dict_entry *es = NULL;
 		size_t n = 0, m = 0;
 		/* Event wording first (lower-case), so that a trigger word is never a name. */
-		size_t wm = i >= covered && dict_may_start(x->d.words_first, t->lhash)
+		size_t wm = i >= covered && tok_in(x, i, WL_STARTS_WORDING)
 				    ? dict_match(x->d.words, &x->toks, i, e, 1, &es, &n) : 0;
 		/* The first wording whose required tail follows; a wording whose tail
 		 * is missing covers nothing ("would take" without "measures" leaves
@@ -866,7 +899,7 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 				continue;
 			}
 		}
-		m = dict_may_start(x->d.names_first, t->hash) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
+		m = tok_in(x, i, WL_STARTS_NAME) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
 		if (m) {
 			const struct dict_entry *best = NULL;
 			for (size_t k = 0; k < n; k++)
@@ -1043,15 +1076,26 @@ static void mention_parties(struct extractor *x, const struct mention *m, int *a
 }
 
 /* The mentions within tokens [a, b). */
+/* The first mention from index lo on that starts at token t or later. */
+static size_t mention_at_or_after(const struct extractor *x, size_t lo, size_t t)
+{
+	size_t hi = x->n_men;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->men[mid].ts < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Mentions are added in text order (a mention that replaces the last one
+ * keeps its start), so their starts never decrease: binary searches. */
 static void mentions_in(const struct extractor *x, size_t a, size_t b, size_t *first, size_t *last)
 {
-	size_t i = 0;
-	while (i < x->n_men && x->men[i].ts < a)
-		i++;
-	*first = i;
-	while (i < x->n_men && x->men[i].ts < b)
-		i++;
-	*last = i;
+	*first = mention_at_or_after(x, 0, a);
+	*last = mention_at_or_after(x, *first, b);
 }
 
 /* The speaker of a sentence: the first actor outside quotations next to a
@@ -2015,7 +2059,8 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	if (s >= e)
 		return 0;
 	size_t men0 = x->n_men, hits0 = x->n_hits, cand0 = x->n_cands;
-	struct sent_topics tp = {.n = 0};
+	struct sent_topics tp;
+	tp.n = 0;   /* ids[0..n) only are read */
 	if (scan_sentence(x, s, e, &tp))
 		return -1;
 	x->sent_first = -1;
@@ -2473,9 +2518,12 @@ static int name_takes_the(const char *name, enum actor_kind kind)
 		 strcmp(name, "Laos") && strcmp(name, "Barbados") && strcmp(name, "Kiribati")));
 }
 
-static int takes_the(const struct ractor *a)
+/* Whether report actor a's name takes "the"; decided once per actor. */
+static int takes_the(struct ractor *a)
 {
-	return name_takes_the(a->name, a->kind);
+	if (a->the < 0)
+		a->the = (signed char)name_takes_the(a->name, a->kind);
+	return a->the;
 }
 
 /* One piece of a summary: n bytes at s. */
@@ -2508,7 +2556,7 @@ static int add_pieces(struct buf *b, const struct piece *p, size_t n)
 
 static void actor_label(const struct extractor *x, int ra, struct buf *b)
 {
-	const struct ractor *a = &x->ra[ra];
+	struct ractor *a = &x->ra[ra];   /* takes_the caches in it */
 	if (a->kind != ACTOR_PERSON) {
 		if (takes_the(a))
 			buf_addstr(b, b->len ? "the " : "The ");
@@ -2603,10 +2651,13 @@ static const struct phrase *expulsion_kind(const struct cand *c, const char *tex
 	size_t end = c->trig_end + 60;
 	if (end > n)
 		end = n;
-	for (const struct phrase *k = expulsion_kinds; k->type; k++)
-		for (size_t i = c->trig_start; i + strlen(k->type) <= end; i++)
-			if (!strncasecmp(text + i, k->type, strlen(k->type)))
+	for (const struct phrase *k = expulsion_kinds; k->type; k++) {
+		size_t kl = strlen(k->type);
+		/* The first letter (lower case in the table) before the call. */
+		for (size_t i = c->trig_start; i + kl <= end; i++)
+			if (((unsigned char)text[i] | 0x20) == (unsigned char)k->type[0] && !strncasecmp(text + i, k->type, kl))
 				return k;
+	}
 	return NULL;
 }
 
@@ -2778,6 +2829,7 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	for (size_t i = 0; i < x->n_named; i++)
 		free(x->named_names[i]);
 	x->n_ra = x->n_cands = x->n_named = 0;
+	memset(x->person_names, 0, sizeof(x->person_names));
 	x->n_in_play = 0;
 	x->n_sent_pair = 0;
 	x->last_subject = -1;
@@ -3023,6 +3075,8 @@ int extractor_new(const char *const *dicts, size_t n_dicts, struct extractor **o
 		x->surnames[x->n_surnames++].person = (uint32_t)i;
 	}
 	qsort(x->surnames, x->n_surnames, sizeof(*x->surnames), cmp_surname);
+	for (size_t i = 0; i < x->n_surnames; i++)
+		name_filter_add(x->surname_filter, SURNAME_FILTER_BITS, x->surnames[i].h);
 	*out = x;
 	return 0;
 }

@@ -147,8 +147,9 @@ static int push(struct token_list *l, const char *text, size_t s, size_t e, size
 	t->lower_len = (uint32_t)n;
 	char *low = l->pool + l->pool_len;
 	int letters = 0, uppers = 0;
-	/* Both hashes in the same pass (text_hash, FNV-1a). */
-	uint64_t h = 14695981039346656037ULL, lh = h;
+	/* The lower-case hash (text_hash, FNV-1a) in the lower-casing pass; the
+	 * exact form is the same string unless a capital was lowered. */
+	uint64_t lh = 14695981039346656037ULL;
 	for (size_t i = 0; i < n; i++) {
 		unsigned c = (unsigned char)text[s + i];
 		unsigned up = (unsigned)a_upper(c);   /* without branches: case is unpredictable */
@@ -156,13 +157,12 @@ static int push(struct token_list *l, const char *text, size_t s, size_t e, size
 		letters += (int)(up | (unsigned)a_lower(c));
 		uppers += (int)up;
 		low[i] = (char)lc;
-		h = (h ^ c) * 1099511628211ULL;
 		lh = (lh ^ lc) * 1099511628211ULL;
 	}
 	/* Curly apostrophes read as straight ones, so "Japan’s" and "Japan's" match alike. */
 	low[n] = '\0';
 	l->pool_len += n + 1;
-	t->hash = h;
+	t->hash = uppers ? text_hash(text + s, n) : lh;
 	t->lhash = lh;
 	if (letters >= 2 && letters == uppers)
 		flags |= TOK_ALLCAPS;
