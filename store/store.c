@@ -44,12 +44,20 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)",
 	[ST_EVENT_ACTORS_DEL] = "DELETE FROM event_actors WHERE event_id = ?1",
 	[ST_EVENT_TOPICS_DEL] = "DELETE FROM event_topics WHERE event_id = ?1",
-	/* The same event told again: a compatible date is this one, one that
-	 * starts with it, or its year or month; all lie between its year (?2)
-	 * and the date followed by a byte above any date's (?3). One range of
-	 * the covering index; the caller keeps the compatible ones. */
-	[ST_EVENT_FIND] = "SELECT id, date FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3",
-	[ST_EVENT_NEXT_ID] = "SELECT ifnull(max(id), 0) + 1 FROM events",
+	/* The same event told again: a compatible date is this one or one that
+	 * starts with it (?2 <= date < ?3, ?3 being ?2 followed by a byte above
+	 * any date's), or its year or month (?4, ?5). Index ranges only: the
+	 * events of the same parties may be many, all year. (Not "IN (?4, ?5)":
+	 * SQLite builds a temporary table for that at every run.) */
+	[ST_EVENT_FIND] = "SELECT id, date FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
+		" UNION ALL SELECT id, date FROM events WHERE party_key = ?1 AND date = ?4"
+		" UNION ALL SELECT id, date FROM events WHERE party_key = ?1 AND date = ?5",
+	/* Above the links too: rows left by a delete made with foreign keys
+	 * off (the sqlite3 shell's default) must not meet a new event. */
+	[ST_EVENT_NEXT_ID] = "SELECT max(ifnull((SELECT max(id) FROM events), 0),"
+		" ifnull((SELECT max(event_id) FROM event_actors), 0),"
+		" ifnull((SELECT max(event_id) FROM event_topics), 0),"
+		" ifnull((SELECT max(event_id) FROM event_reports), 0)) + 1",
 	[ST_EVENT_TOUCH] = "UPDATE events SET changed_at = ?2 WHERE id = ?1",
 	[ST_EVENT_REDATE] = "UPDATE events SET date = ?2, date_precision = ?3, changed_at = ?4 WHERE id = ?1",
 	[ST_ACTOR_GET] = "SELECT id FROM actors WHERE name = ?1 AND code = ?2",
@@ -291,6 +299,9 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 	if (!s->readonly && pragma_int(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
 				       " AND name = 'fts_deferred'", &s->defer, err))
 		goto fail;
+	/* From migration 4 the change triggers leave a batch's events to the
+	 * store; before it they number every write themselves. */
+	s->own_changes = !s->readonly && store_version(s) >= 4;
 	*out = s;
 	return 0;
 fail:
@@ -351,7 +362,7 @@ int store_fts_add(struct store *s, struct id_list *l, int64_t id, char **err)
 }
 
 /* Runs statement `id` with ?1 the ids of l as a JSON array (and ?2 `arg2`
- * when not negative), then empties l. */
+ * when not negative). */
 static int with_id_array(struct store *s, struct id_list *l, enum stmt_id id, int64_t arg2,
 			 const char *what, char **err)
 {
@@ -375,14 +386,17 @@ static int with_id_array(struct store *s, struct id_list *l, enum stmt_id id, in
 		sqlite3_clear_bindings(st);
 	}
 	buf_release(&json);
-	if (!rc)
-		l->n = 0;
 	return rc;
 }
 
 static int fts_index(struct store *s, struct id_list *l, enum stmt_id id, char **err)
 {
-	return l->n ? with_id_array(s, l, id, -1, "cannot index the full text", err) : 0;
+	if (!l->n)
+		return 0;
+	if (with_id_array(s, l, id, -1, "cannot index the full text", err))
+		return -1;
+	l->n = 0;
+	return 0;
 }
 
 /* Numbers the events written in the batch above the counter, and moves it. */
@@ -399,12 +413,16 @@ static int number_changes(struct store *s, char **err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return store_fail(s, err, "cannot read the change counter");
-	int64_t n = (int64_t)s->changes.n;
+	/* The list is kept until both are written: retried after a failure,
+	 * the numbers start above the counter again. */
 	if (with_id_array(s, &s->changes, ST_CHANGES_ADD, seq + 1, "cannot record changed events", err) ||
 	    !(st = store_stmt(s, ST_COUNTER_SET, err)))
 		return -1;
-	sqlite3_bind_int64(st, 1, seq + n);
-	return store_step_done(s, st, "cannot record changed events", err);
+	sqlite3_bind_int64(st, 1, seq + (int64_t)s->changes.n);
+	if (store_step_done(s, st, "cannot record changed events", err))
+		return -1;
+	s->changes.n = 0;
+	return 0;
 }
 
 int store_fts_flush(struct store *s, char **err)
@@ -497,6 +515,12 @@ int store_bulk(struct store *s, int on, char **err)
 {
 	if (s->readonly || on == s->bulk)
 		return 0;
+	/* The foreign-key pragma would do nothing inside one, and bulk mode
+	 * would end with the keys still off. */
+	if (!sqlite3_get_autocommit(s->db)) {
+		*err = strdup("bulk mode cannot change inside a transaction");
+		return -1;
+	}
 	struct buf sql;
 	buf_init(&sql, 0);
 	if (on) {

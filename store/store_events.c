@@ -149,7 +149,7 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 
 static int queue_change(struct store *s, int64_t id, char **err)
 {
-	return store_deferring(s) ? store_fts_add(s, &s->changes, id, err) : 0;
+	return store_deferring(s) && s->own_changes ? store_fts_add(s, &s->changes, id, err) : 0;
 }
 
 /* The stored event this one repeats (key and a compatible date), or 0; of
@@ -157,32 +157,29 @@ static int queue_change(struct store *s, int64_t id, char **err)
 static int find_stored(struct store *s, const struct event *e, const char *key, const char *date,
 		       int64_t *found, char **err)
 {
-	char lo[16], hi[17], found_date[16] = "";
+	char above[17], found_date[16] = "";
 	size_t len = strlen(date);
 	*found = 0;
-	if (len) {
-		/* A wider date is its year or month, so all lie between the year
-		 * (up to the first '-' that is not a year's sign) and the date
-		 * followed by a byte above any date's. */
-		size_t y = 1;
-		while (y < len && date[y] != '-')
-			y++;
-		memcpy(lo, date, y);
-		lo[y] = '\0';
-		memcpy(hi, date, len);
-		hi[len] = '\x7f';
-		hi[len + 1] = '\0';
-	} else {
-		lo[0] = '\0';
-		hi[0] = '\x01';   /* undated: '' only */
-		hi[1] = '\0';
-	}
 	sqlite3_stmt *st = store_stmt(s, ST_EVENT_FIND, err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, key);
-	bind_text(st, 2, lo);
-	bind_text(st, 3, hi);
+	if (len) {
+		memcpy(above, date, len);
+		above[len] = '\x7f';   /* above any byte of a date */
+		sqlite3_bind_text(st, 2, date, (int)len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, above, (int)len + 1, SQLITE_STATIC);
+		/* A wider date is a year or a month, so it ends where this
+		 * one has a '-' (not a year's sign). */
+		for (size_t k = 1, p = 4; k < len && p <= 5; k++)
+			if (date[k] == '-')
+				sqlite3_bind_text(st, (int)p++, date, (int)k, SQLITE_STATIC);
+	} else {
+		/* An undated event is the same as an undated one only. */
+		bind_text(st, 2, "");
+		bind_text(st, 3, "");
+		bind_text(st, 4, "");
+	}
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -260,8 +257,8 @@ static int add_new_event(struct store *s, struct report_events *re, const struct
 	    rows_text(s, t, e->evidence ? e->evidence : "", err) || rows_int(s, t, s->now, err) ||
 	    rows_int(s, t, s->now, err))
 		return -1;
-	if (store_deferring(s) &&
-	    (store_fts_add(s, &s->fts_events, *id, err) || queue_change(s, *id, err)))
+	if ((store_deferring(s) && store_fts_add(s, &s->fts_events, *id, err)) ||
+	    queue_change(s, *id, err))
 		return -1;
 	t = RT_EVENT_ACTORS;
 	for (size_t i = 0; i < e->n_actors; i++) {
@@ -277,16 +274,11 @@ static int add_new_event(struct store *s, struct report_events *re, const struct
 			return -1;
 	}
 	t = RT_EVENT_TOPICS;
-	size_t first = rows_count(s, t);
 	for (size_t i = 0; i < e->n_topics; i++) {
 		int64_t tid;
 		const char *kind = islower((unsigned char)e->topics[i][0]) ? "topic" : "named";
-		if (id_of(s, ST_TOPIC_GET, ST_TOPIC_ADD, e->topics[i], NULL, 0, kind, &tid, err))
-			return -1;
-		int seen = 0;   /* two names of one topic */
-		for (size_t k = first + 1; k < rows_count(s, t) && !seen; k += 2)
-			seen = s->rows[t].v[k].i == tid;
-		if (!seen && (rows_int(s, t, *id, err) || rows_int(s, t, tid, err)))
+		if (id_of(s, ST_TOPIC_GET, ST_TOPIC_ADD, e->topics[i], NULL, 0, kind, &tid, err) ||
+		    rows_int(s, t, *id, err) || rows_int(s, t, tid, err))
 			return -1;
 	}
 	return 0;

@@ -74,6 +74,7 @@ struct store {
 	sqlite3_stmt *st[ST_COUNT];
 	int64_t now;        /* the time stamped on what this session writes */
 	int defer;          /* 1: the archive has fts_deferred (schema 3 on) */
+	int own_changes;    /* 1: in a batch the store numbers changed events (schema 4 on) */
 	int batch;          /* a store_begin transaction is open, with indexing deferred */
 	struct id_list fts_reports, fts_events;
 	struct id_list changes;   /* events written in the batch, in order: their change numbers */

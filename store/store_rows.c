@@ -22,7 +22,8 @@ static const struct {
 		       " party_key, summary, evidence, added_at, changed_at) VALUES ", 11},
 	[RT_EVENT_ACTORS] = {"INSERT OR FAIL INTO event_actors(event_id, seq, actor_id, role, title)"
 			     " VALUES ", 5},
-	[RT_EVENT_TOPICS] = {"INSERT OR FAIL INTO event_topics(event_id, topic_id) VALUES ", 2},
+	/* OR IGNORE: a topic named twice in an event is linked once. */
+	[RT_EVENT_TOPICS] = {"INSERT OR IGNORE INTO event_topics(event_id, topic_id) VALUES ", 2},
 	[RT_EVENT_REPORTS] = {"INSERT OR FAIL INTO event_reports(event_id, report_id, evidence,"
 			      " ev_start, ev_end) VALUES ", 5},
 };

@@ -430,7 +430,6 @@ static void test_same_event_within_report(void **state)
 		snprintf(date, sizeof(date), "2014-%02d-%02d", 1 + i / 28, 1 + i % 28);
 		snprintf(summary, sizeof(summary), "Abe and Modi spoke, call %d", i + 1);
 		add_call(&l, date, summary, "Shinzo Abe", "JPN", "Narendra Modi", "IND", "trade");
-		/* The same topic under two names maps to one link. */
 		assert_int_equal(event_add_topic(&l.items[l.n - 1], "railways"), 0);
 	}
 	OK(store_begin(f->s, &err), "store_begin");
@@ -568,6 +567,119 @@ static void test_bulk_replace_leaves_no_orphans(void **state)
 	report_release(&a2);
 }
 
+/* Change numbers stay exact when a report is replaced in the same batch
+ * (the batch's deferred work is written before the replacement deletes
+ * events, whose ids the new events then take again), and on an archive of
+ * schema 3, whose triggers number every write themselves. */
+static void test_change_numbers_replace_and_schema_3(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	struct report a, b, a2;
+	struct event_list la, lb, la2;
+	event_list_init(&la);
+	event_list_init(&lb);
+	event_list_init(&la2);
+	make_report(&a, "Two calls", 1420528200, "Merkel called Putin; Abe called Modi.");
+	make_report(&b, "Merkel and Putin", 1420528300, "Merkel called Putin.");
+	make_report(&a2, "Two calls", 1420528200, "Corrected: Obama called Hollande.");
+	add_call(&la, "2015-01-06", "Merkel and Putin spoke", "Angela Merkel", "DEU", "Vladimir Putin",
+		 "RUS", NULL);
+	add_call(&la, "2015-01-06", "Abe and Modi spoke", "Shinzo Abe", "JPN", "Narendra Modi", "IND", NULL);
+	add_call(&lb, "2015-01-06", "Merkel and Putin spoke again", "Angela Merkel", "DEU",
+		 "Vladimir Putin", "RUS", NULL);
+	add_call(&la2, "2015-01-06", "Obama and Hollande spoke", "Barack Obama", "USA", "Francois Hollande",
+		 "FRA", NULL);
+	OK(store_begin(f->s, &err), "store_begin");
+	int64_t id = put(f->s, &a, 0, &la);
+	put(f->s, &b, 0, &lb);
+	put(f->s, &a2, id, &la2);
+	OK(store_commit(f->s, &err), "store_commit");
+	/* Merkel-Putin (kept by b), Obama-Hollande; Abe-Modi is gone with its number. */
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events"), 2);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_changes"), 2);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events e WHERE NOT EXISTS"
+				     " (SELECT 1 FROM event_changes c WHERE c.event_id = e.id)"), 0);
+	assert_int_equal(outside_int(f->path, "SELECT max(seq) = (SELECT seq FROM change_counter)"
+				     " FROM event_changes"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT e.summary = 'Obama and Hollande spoke'"
+				     " FROM events e JOIN event_changes c ON c.event_id = e.id"
+				     " ORDER BY c.seq DESC LIMIT 1"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_fts_consistent(f->path);
+	store_close(f->s);
+
+	/* Schema 3: the triggers number each write once, the store adds nothing. */
+	unlink(f->path);
+	f->s = open_at(f, 3);
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &a, 0, &la);
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(outside_int(f->path, "SELECT seq FROM change_counter"), 2);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_changes"), 2);
+	event_list_release(&la);
+	event_list_release(&lb);
+	event_list_release(&la2);
+	report_release(&a);
+	report_release(&b);
+	report_release(&a2);
+}
+
+/* A report refused after one full multi-row statement of its events was
+ * written leaves nothing; new events never take the id of links left
+ * behind by a delete made with foreign keys off. */
+static void test_failure_after_a_full_statement(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	store_close(f->s);
+	outside_exec(f->path, "CREATE TRIGGER refuse_marked BEFORE INSERT ON events"
+			      " WHEN new.summary = 'REFUSED' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;");
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	struct report r, ok;
+	struct event_list l, lok;
+	event_list_init(&l);
+	event_list_init(&lok);
+	make_report(&r, "Forty calls", 1420528200, "Forty calls, the last one refused.");
+	make_report(&ok, "One call", 1420528300, "Kerry called Lavrov.");
+	for (int i = 0; i < 40; i++) {
+		char date[16];
+		snprintf(date, sizeof(date), "2014-%02d-%02d", 1 + i / 28, 1 + i % 28);
+		add_call(&l, date, i == 39 ? "REFUSED" : "Abe and Modi spoke", "Shinzo Abe", "JPN",
+			 "Narendra Modi", "IND", "trade");
+	}
+	add_call(&lok, "2015-01-08", "Kerry and Lavrov spoke", "John Kerry", "USA", "Sergei Lavrov", "RUS",
+		 NULL);
+	OK(store_begin(f->s, &err), "store_begin");
+	int64_t id = 0;
+	assert_int_equal(store_put_report(f->s, &r, NULL, "r.txt", 0, &l, &id, &err), -1);
+	assert_non_null(strstr(err, "refused by test"));
+	free(err);
+	err = NULL;
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM reports"), 0);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events"), 0);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_actors"), 0);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_topics"), 0);
+	assert_int_equal(outside_int(f->path, "SELECT seq FROM change_counter"), 0);
+
+	/* Links left behind at the next id (the shell deletes without foreign keys). */
+	outside_exec(f->path, "INSERT INTO actors(id, name, code, kind) VALUES (900, 'Stale', '', 2);"
+			      " INSERT INTO event_actors(event_id, seq, actor_id, role) VALUES (1, 0, 900, 2);"
+			      " INSERT INTO event_topics(event_id, topic_id) VALUES (2, 1);");
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &ok, 0, &lok);
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(outside_int(f->path, "SELECT id FROM events"), 3);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_actors WHERE event_id = 3"), 2);
+	event_list_release(&l);
+	event_list_release(&lok);
+	report_release(&r);
+	report_release(&ok);
+}
+
 /* ---- bulk settings ------------------------------------------------------------------- */
 
 static void test_bulk_on_off(void **state)
@@ -575,6 +687,13 @@ static void test_bulk_on_off(void **state)
 	struct fx *f = *state;
 	f->s = open_at(f, 0);
 	char *err = NULL;
+	/* Not inside a transaction, where the keys could not be switched. */
+	OK(store_begin(f->s, &err), "store_begin");
+	assert_int_equal(store_bulk(f->s, 1, &err), -1);
+	assert_non_null(strstr(err, "inside a transaction"));
+	free(err);
+	err = NULL;
+	OK(store_commit(f->s, &err), "store_commit");
 	OK(store_bulk(f->s, 1, &err), "store_bulk on");
 	OK(store_bulk(f->s, 1, &err), "store_bulk on again");
 	struct report a;
@@ -606,6 +725,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_same_event_by_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_event_within_report, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_change_numbers_in_batch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_change_numbers_replace_and_schema_3, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failure_after_a_full_statement, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_on_off, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_replace_leaves_no_orphans, setup, teardown),
 	};
