@@ -17,14 +17,17 @@
 
 /* Nodes are numbered; a node's children live in one open-addressing table
  * keyed by (parent, token hash), so a step costs one probe whatever the
- * fan-out. */
+ * fan-out. Slots are 8 bytes (a tag and the child) and the table is kept
+ * at most three quarters full, so that it stays small in the cache; the
+ * child node holds the full key that a tag match is confirmed against. */
 struct trie_node {
 	uint32_t first, n;      /* entries [first, first + n) of the entry pool */
+	uint32_t parent;        /* the key of this node as a child: (parent, hash) */
+	uint64_t hash;
 };
 
 struct trie_slot {
-	uint64_t hash;          /* token hash */
-	uint32_t parent;
+	uint32_t tag;           /* the high half of slot_key(parent, hash) */
 	uint32_t child;         /* 0 = empty slot (node 0 is the root, never a child) */
 };
 
@@ -88,11 +91,13 @@ static void trie_free(struct trie *t)
 static uint32_t trie_child(const struct trie *t, uint32_t parent, uint64_t hash)
 {
 	size_t mask = t->n_slots - 1;
-	for (size_t i = slot_key(parent, hash) & mask;; i = (i + 1) & mask) {
+	uint64_t key = slot_key(parent, hash);
+	uint32_t tag = (uint32_t)(key >> 32);
+	for (size_t i = key & mask;; i = (i + 1) & mask) {
 		const struct trie_slot *s = &t->slots[i];
 		if (!s->child)
 			return 0;
-		if (s->parent == parent && s->hash == hash)
+		if (s->tag == tag && t->nodes[s->child].parent == parent && t->nodes[s->child].hash == hash)
 			return s->child;
 	}
 }
@@ -107,7 +112,8 @@ static int trie_grow_slots(struct trie *t)
 		struct trie_slot *o = &t->slots[i];
 		if (!o->child)
 			continue;
-		size_t j = slot_key(o->parent, o->hash) & (n - 1);
+		const struct trie_node *c = &t->nodes[o->child];
+		size_t j = slot_key(c->parent, c->hash) & (n - 1);
 		while (s[j].child)
 			j = (j + 1) & (n - 1);
 		s[j] = *o;
@@ -127,7 +133,7 @@ static int trie_add(struct trie *t, const uint64_t *hashes, size_t n, struct dic
 	for (size_t i = 0; i < n; i++) {
 		uint32_t child = trie_child(t, node, hashes[i]);
 		if (!child) {
-			if ((t->used + 1) * 2 > t->n_slots && trie_grow_slots(t))
+			if ((t->used + 1) * 4 > t->n_slots * 3 && trie_grow_slots(t))
 				return -1;
 			if (t->n_nodes == t->cap_nodes) {
 				struct trie_node *p = realloc(t->nodes, t->cap_nodes * 2 * sizeof(*p));
@@ -137,11 +143,12 @@ static int trie_add(struct trie *t, const uint64_t *hashes, size_t n, struct dic
 				t->cap_nodes *= 2;
 			}
 			child = (uint32_t)t->n_nodes++;
-			t->nodes[child] = (struct trie_node){0, 0};
-			size_t mask = t->n_slots - 1, j = slot_key(node, hashes[i]) & mask;
+			t->nodes[child] = (struct trie_node){0, 0, node, hashes[i]};
+			uint64_t key = slot_key(node, hashes[i]);
+			size_t mask = t->n_slots - 1, j = key & mask;
 			while (t->slots[j].child)
 				j = (j + 1) & mask;
-			t->slots[j] = (struct trie_slot){hashes[i], node, child};
+			t->slots[j] = (struct trie_slot){(uint32_t)(key >> 32), child};
 			t->used++;
 		}
 		node = child;
@@ -177,7 +184,7 @@ static int trie_finish(struct trie *t)
 	if (!t->entries)
 		return -1;
 	for (size_t i = 0; i < t->n_nodes; i++)
-		t->nodes[i] = (struct trie_node){0, 0};
+		t->nodes[i].first = t->nodes[i].n = 0;
 	for (size_t i = 0; i < t->n_pend; i++) {
 		struct trie_node *nd = &t->nodes[t->pend[i].node];
 		if (!nd->n)

@@ -106,6 +106,10 @@ enum word_list {
 	WL_INTENTION_NOUN = 1u << 17, /* intention_nouns */
 	WL_ASK_VERB = 1u << 18,       /* ask_verbs */
 	WL_REFERENCE = 1u << 19,      /* reference_starts */
+	WL_TAIL_STOP = 1u << 20,      /* tail_stops */
+	WL_LINK_BEFORE = 1u << 21,    /* link_words */
+	WL_TITLE_QUALIFIER = 1u << 22, /* title_qualifiers */
+	WL_BE = 1u << 23,             /* be_forms */
 	/* Not lists: the token may start a key of the words (lower case) or names
 	 * trie (dict_may_start), noted with the lists in one pass. */
 	WL_STARTS_WORDING = 1u << 28,
@@ -516,6 +520,11 @@ static void span_text(const struct extractor *x, size_t a, size_t b, char *out, 
 	out[n] = '\0';
 }
 
+/* Words between a state and its title that keep the state ("Japanese Deputy
+ * Foreign Minister"). */
+static const char *const title_qualifiers[] = {"deputy", "vice", "former", "acting", "junior", "senior",
+					       "first", "then", NULL};
+
 /* The state a title belongs to, read from what precedes it: an adjacent state
  * mention ("Japanese Foreign Minister", "Japan's Foreign Minister"). Returns
  * the dict actor index, or -1; *consumed_from is where that mention starts. */
@@ -528,10 +537,7 @@ static long title_state(struct extractor *x, size_t title_start, size_t sent_sta
 	if (end < title_start && is_word(x, end, "'s") && end + 1 == title_start)
 		end++;
 	/* Allow a "Deputy", "Vice", "former" in between: they keep the state. */
-	while (end < title_start && (is_word(x, end, "deputy") || is_word(x, end, "vice") ||
-				     is_word(x, end, "former") || is_word(x, end, "acting") ||
-				     is_word(x, end, "junior") || is_word(x, end, "senior") ||
-				     is_word(x, end, "first") || is_word(x, end, "then")))
+	while (end < title_start && tok_in(x, end, WL_TITLE_QUALIFIER))
 		end++;
 	if (end != title_start || m->ts < sent_start || m->ra < 0 ||
 	    (m->kind != MK_ACTOR && m->kind != MK_ADJ))
@@ -1272,6 +1278,9 @@ static int governing_timex(const struct extractor *x, const struct sent_timex *s
 
 /* ---- events ------------------------------------------------------------- */
 
+/* Words that end the clause a required tail is looked for in. */
+static const char *const tail_stops[] = {";", "while", "but", "whereas", NULL};
+
 /* Where the required tail word stands (one past it), te when the pattern has
  * none, or 0 when it is missing. */
 static size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)
@@ -1281,8 +1290,7 @@ static size_t tail_end(const struct extractor *x, const struct dict_trigger *tr,
 	size_t lim = te + (size_t)tr->tail_window < e ? te + (size_t)tr->tail_window : e;
 	for (size_t i = te; i < lim; i++) {
 		/* The tail belongs to the same clause. */
-		if (i > te && (is_word(x, i, ";") || is_word(x, i, "while") || is_word(x, i, "but") ||
-			       is_word(x, i, "whereas") || (is_word(x, i, ",") && i + 1 < lim &&
+		if (i > te && (tok_in(x, i, WL_TAIL_STOP) || (is_word(x, i, ",") && i + 1 < lim &&
 							    (is_word(x, i + 1, "while") || is_word(x, i + 1, "but")))))
 			break;
 		for (size_t k = 0; k < tr->n_tails; k++)
@@ -1307,6 +1315,9 @@ static int coordinated(const struct extractor *x, size_t k, size_t s)
 	return i > s && (is_word(x, i - 1, ",") || is_word(x, i - 1, "and"));
 }
 
+/* The forms of "be" before a passive participle. */
+static const char *const be_forms[] = {"was", "were", "been", "is", "are", "be", NULL};
+
 /* Passive: "was condemned by X". */
 static int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
 {
@@ -1318,12 +1329,9 @@ static int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
 	if (k == 0)
 		return -1;
 	size_t i = k;
-	while (i > 0 && tok_in(x, i - 1, WL_SKIP_ADVERB) && !is_word(x, i - 1, "was") &&
-	       !is_word(x, i - 1, "were") && !is_word(x, i - 1, "been") && !is_word(x, i - 1, "is") &&
-	       !is_word(x, i - 1, "are") && !is_word(x, i - 1, "be"))
+	while (i > 0 && tok_in(x, i - 1, WL_SKIP_ADVERB) && !tok_in(x, i - 1, WL_BE))
 		i--;
-	if (!(i > 0 && (is_word(x, i - 1, "was") || is_word(x, i - 1, "were") || is_word(x, i - 1, "been") ||
-			is_word(x, i - 1, "is") || is_word(x, i - 1, "are") || is_word(x, i - 1, "be"))))
+	if (!(i > 0 && tok_in(x, i - 1, WL_BE)))
 		return -1;
 	for (size_t j = te; j < e && j < te + 3; j++)
 		if (is_word(x, j, "by"))
@@ -1687,6 +1695,9 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		push_party(subj, nsubj, tc->speaker);
 }
 
+/* Words that may stand between "with" and the party it introduces. */
+static const char *const link_words[] = {"the", "both", "of", "visiting", "his", "her", "their", "new", NULL};
+
 /* The parties after the trigger: for a symmetric event those joined by
  * "with", "between", "and" or right after it; for a directed one the first
  * group. */
@@ -1704,10 +1715,7 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 		int pronoun_obj = m->kind == MK_PRONOUN || m->kind == MK_COLLECTIVE;
 		if (tr->frame == FRAME_SYMMETRIC) {
 			size_t back = m->ts;
-			while (back > te && (is_word(x, back - 1, "the") || is_word(x, back - 1, "both") ||
-					     is_word(x, back - 1, "of") || is_word(x, back - 1, "visiting") ||
-					     is_word(x, back - 1, "his") || is_word(x, back - 1, "her") ||
-					     is_word(x, back - 1, "their") || is_word(x, back - 1, "new") ||
+			while (back > te && (tok_in(x, back - 1, WL_LINK_BEFORE) ||
 					     (x->toks.t[back - 1].flags & TOK_CAP)))
 				back--;
 			if (m->ts > te + 6)
@@ -2991,6 +2999,8 @@ static const struct {
 	{prepositions, WL_PREPOSITION}, {joiner_words, WL_JOINER},
 	{determiners, WL_DETERMINER}, {intention_nouns, WL_INTENTION_NOUN},
 	{ask_verbs, WL_ASK_VERB}, {reference_starts, WL_REFERENCE},
+	{tail_stops, WL_TAIL_STOP}, {link_words, WL_LINK_BEFORE},
+	{title_qualifiers, WL_TITLE_QUALIFIER}, {be_forms, WL_BE},
 };
 
 /* Builds x->vocab from word_lists: a word in several lists has one slot with

@@ -33,36 +33,46 @@ void token_list_reset(struct token_list *l)
 	l->pool_len = 0;
 }
 
-/* Character classes of the C locale (the program never sets another), as
- * inline tests: the tokeniser asks them of every byte. */
+/* Character classes of the C locale (the program never sets another) in
+ * one table, built at compile time: the tokeniser asks them of every byte. */
+enum {
+	C_LETTER = 0x01,
+	C_DIGIT = 0x02,
+	C_SPACE = 0x04,
+	C_UPPER = 0x20,   /* the bit that lower-cases an ASCII capital */
+};
+
+#define CLASS(c)                                                                               \
+	(((unsigned)((c) - 'A') < 26u ? C_LETTER | C_UPPER : 0) | ((unsigned)((c) - 'a') < 26u ? C_LETTER : 0) | \
+	 ((unsigned)((c) - '0') < 10u ? C_DIGIT : 0) | ((c) == ' ' || (unsigned)((c) - '\t') < 5u ? C_SPACE : 0))
+#define CLASS4(c) CLASS(c), CLASS((c) + 1), CLASS((c) + 2), CLASS((c) + 3)
+#define CLASS16(c) CLASS4(c), CLASS4((c) + 4), CLASS4((c) + 8), CLASS4((c) + 12)
+#define CLASS64(c) CLASS16(c), CLASS16((c) + 16), CLASS16((c) + 32), CLASS16((c) + 48)
+static const unsigned char char_class[256] = {CLASS64(0), CLASS64(64), CLASS64(128), CLASS64(192)};
+
 static inline int a_upper(unsigned c)
 {
-	return c - 'A' < 26;
-}
-
-static inline int a_lower(unsigned c)
-{
-	return c - 'a' < 26;
+	return (char_class[c & 0xFF] & C_UPPER) != 0;
 }
 
 static inline int a_alpha(unsigned c)
 {
-	return (c | 0x20) - 'a' < 26;
+	return (char_class[c & 0xFF] & C_LETTER) != 0;
 }
 
 static inline int a_digit(unsigned c)
 {
-	return c - '0' < 10;
+	return (char_class[c & 0xFF] & C_DIGIT) != 0;
 }
 
 static inline int a_alnum(unsigned c)
 {
-	return a_alpha(c) || a_digit(c);
+	return (char_class[c & 0xFF] & (C_LETTER | C_DIGIT)) != 0;
 }
 
 static inline int a_space(unsigned c)
 {
-	return c == ' ' || c - '\t' < 5;   /* \t \n \v \f \r */
+	return (char_class[c & 0xFF] & C_SPACE) != 0;
 }
 
 /* Length of the UTF-8 sequence at s (1 for a stray byte). */
@@ -152,10 +162,10 @@ static int push(struct token_list *l, const char *text, size_t s, size_t e, size
 	uint64_t lh = 14695981039346656037ULL;
 	for (size_t i = 0; i < n; i++) {
 		unsigned c = (unsigned char)text[s + i];
-		unsigned up = (unsigned)a_upper(c);   /* without branches: case is unpredictable */
-		unsigned lc = c | up << 5;
-		letters += (int)(up | (unsigned)a_lower(c));
-		uppers += (int)up;
+		unsigned k = char_class[c];   /* without branches: case is unpredictable */
+		unsigned lc = c | (k & C_UPPER);
+		letters += (int)(k & C_LETTER);
+		uppers += (int)(k & C_UPPER) >> 5;
 		low[i] = (char)lc;
 		lh = (lh ^ lc) * 1099511628211ULL;
 	}

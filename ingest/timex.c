@@ -560,7 +560,12 @@ static size_t tokenize(const char *s, size_t len, size_t p, struct tok *t, size_
 	int sp = 1;
 	for (;;) {
 		size_t w;
-		while (p < len && (w = space_at(s, len, p)) > 0) {
+		while (p < len) {
+			unsigned char b = (unsigned char)s[p];
+			if (b == ' ' || (b >= '\t' && b <= '\r'))
+				w = 1;   /* ASCII white space without the call */
+			else if (b < 0x80 || !(w = space_at(s, len, p)))
+				break;
 			p += w;
 			sp = 1;
 		}
@@ -583,7 +588,7 @@ static size_t tokenize(const char *s, size_t len, size_t p, struct tok *t, size_
 			k->type = TK_NUM;
 			k->num = (int)v;
 			k->ndig = (unsigned char)(nd > 255 ? 255 : nd);
-		} else if (letter_at(s, len, p, &ascii) > 0) {
+		} else if ((c < 0x80 ? (unsigned)((c | 0x20) - 'a') < 26u : letter_at(s, len, p, &ascii) > 0)) {
 			for (;;) {
 				/* ASCII letters, the usual case, without letter_at. */
 				while (p < len && (unsigned)(((unsigned char)s[p] | 0x20) - 'a') < 26u)

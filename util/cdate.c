@@ -188,11 +188,20 @@ int month_from_name(const char *s, int n)
 		{"july", 4}, {"august", 6}, {"september", 9}, {"october", 7}, {"november", 8},
 		{"december", 8},
 	};
+	/* The months of each initial, as indices + 1. */
+	static const char *const by_initial[26] = {
+		['a' - 'a'] = "\4\10", ['d' - 'a'] = "\14", ['f' - 'a'] = "\2", ['j' - 'a'] = "\1\6\7",
+		['m' - 'a'] = "\3\5", ['n' - 'a'] = "\13", ['o' - 'a'] = "\12", ['s' - 'a'] = "\11",
+	};
 	if (n > 0 && s[n - 1] == '.')
 		n--;
 	if (n < 3 || n > 9)
 		return 0;
-	for (int m = 0; m < 12; m++) {
+	unsigned initial = (unsigned)fold(s[0]) - 'a';
+	if (initial >= 26 || !by_initial[initial])
+		return 0;
+	for (const char *c = by_initial[initial]; *c; c++) {
+		int m = *c - 1;
 		if (!name_eq(s, months[m].name, 3))
 			continue;
 		if (n == 3 || (n == months[m].len && name_eq(s + 3, months[m].name + 3, n - 3)))

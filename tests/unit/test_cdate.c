@@ -57,6 +57,47 @@ static void test_names(void **state)
 	assert_int_equal(weekday_from_name("Friday", 6), 5);
 	assert_int_equal(weekday_from_name("Tue.", 4), 2);
 	assert_int_equal(weekday_from_name("Fry", 3), -1);
+	/* The first three letters pick the candidate; the rest must be its full name. */
+	assert_int_equal(month_from_name("MAY", 3), 5);
+	assert_int_equal(month_from_name("Mayo", 4), 0);
+	assert_int_equal(month_from_name("Sepx", 4), 0);
+	assert_int_equal(month_from_name("SEPT.", 5), 9);
+	assert_int_equal(month_from_name("Septembers", 10), 0);
+	assert_int_equal(month_from_name("Junе", 5), 0);   /* a Cyrillic e */
+	assert_int_equal(month_from_name("J@n", 3), 0);
+	assert_int_equal(month_from_name("december", 8), 12);
+	assert_int_equal(weekday_from_name("WEDNESDAY", 9), 3);
+	assert_int_equal(weekday_from_name("Wednes", 6), -1);
+	assert_int_equal(weekday_from_name("Sat", 3), 6);
+	assert_int_equal(weekday_from_name("Su", 2), -1);
+}
+
+/* Dates in range are written without snprintf; others as before. */
+static void test_format_ranges(void **state)
+{
+	(void)state;
+	char out[16];
+	struct cdate d = {7, 3, 9, PREC_DAY};
+	cdate_format(&d, out);
+	assert_string_equal(out, "0007-03-09");
+	d = (struct cdate){9999, 12, 31, PREC_DAY};
+	cdate_format(&d, out);
+	assert_string_equal(out, "9999-12-31");
+	d = (struct cdate){2015, 1, 0, PREC_MONTH};
+	cdate_format(&d, out);
+	assert_string_equal(out, "2015-01");
+	d = (struct cdate){2015, 0, 0, PREC_YEAR};
+	cdate_format(&d, out);
+	assert_string_equal(out, "2015");
+	d = (struct cdate){12345, 1, 1, PREC_DAY};   /* out of range: cut to ten characters */
+	cdate_format(&d, out);
+	assert_string_equal(out, "12345-01-0");
+	d = (struct cdate){-5, 1, 1, PREC_YEAR};
+	cdate_format(&d, out);
+	assert_string_equal(out, "-005");
+	d = (struct cdate){2015, 1, 1, PREC_UNKNOWN};
+	cdate_format(&d, out);
+	assert_string_equal(out, "");
 }
 
 int main(void)
@@ -66,6 +107,7 @@ int main(void)
 		cmocka_unit_test(test_weekdays),
 		cmocka_unit_test(test_iso),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_format_ranges),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

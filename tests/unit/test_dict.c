@@ -198,6 +198,46 @@ static void test_role_holder_by_date(void **state)
 	assert_string_equal(holder(&shipped, "foreign_minister", "XXX", 2015, 1, 6), "");
 }
 
+/* The first-token filters never turn away a token that starts a key, and a
+ * trie walk still finds keys whose tokens share slots with many others. */
+static void test_first_token_filters(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"Japan", "European Union", "Fumio Kishida", "Foreign Minister",
+					    "UN Security Council", "Kyiv", NULL};
+	static const char *const wordings[] = {"meeting with", "imposed", "expelled", "met", NULL};
+	for (int k = 0; k < 2; k++)
+		for (const char *const *p = k ? wordings : names; *p; p++) {
+			struct token_list l;
+			token_list_init(&l);
+			assert_int_equal(tokenize(*p, strlen(*p), 0, &l), 0);
+			const uint64_t *filter = k ? shipped.words_first : shipped.names_first;
+			assert_true(dict_may_start(filter, k ? l.t[0].lhash : l.t[0].hash));
+			const struct dict_entry *es = NULL;
+			size_t n = 0;
+			assert_int_equal(dict_match(k ? shipped.words : shipped.names, &l, 0, l.n, k, &es, &n), l.n);
+			assert_true(n > 0);
+			token_list_release(&l);
+		}
+	/* A word that starts no key is turned away (by the filter or the trie). */
+	struct dict_entry e;
+	assert_int_equal(match(&shipped, "Zzyzx Qwerty", 0, ENT_ACTOR, &e), 0);
+}
+
+/* The holder of an office among several persons of the same code: the first
+ * of the file whose term covers the day, whatever the order of codes. */
+static void test_role_holder_among_many_of_a_code(void **state)
+{
+	(void)state;
+	/* Many persons are coded USA; each term picks its own. */
+	assert_string_equal(holder(&shipped, "foreign_minister", "USA", 2010, 6, 1), "Hillary Clinton");
+	assert_string_equal(holder(&shipped, "head_of_state", "USA", 2015, 1, 6), "Barack Obama");
+	assert_string_equal(holder(&shipped, "head_of_state", "USA", 2018, 1, 6), "Donald Trump");
+	/* A code before and after every other one in sort order. */
+	assert_string_equal(holder(&shipped, "foreign_minister", "AAA", 2015, 1, 6), "");
+	assert_string_equal(holder(&shipped, "foreign_minister", "ZZZ", 2015, 1, 6), "");
+}
+
 static void test_person_role_by_date(void **state)
 {
 	(void)state;
@@ -449,6 +489,8 @@ int main(void)
 		cmocka_unit_test(test_possessive_and_compound_show_the_name),
 		cmocka_unit_test(test_names_are_case_sensitive),
 		cmocka_unit_test(test_person_by_name_and_alias),
+		cmocka_unit_test(test_first_token_filters),
+		cmocka_unit_test(test_role_holder_among_many_of_a_code),
 		cmocka_unit_test(test_role_holder_by_date),
 		cmocka_unit_test(test_person_role_by_date),
 		cmocka_unit_test(test_unknown_date_gives_a_role),
