@@ -436,6 +436,7 @@ int store_fts_flush(struct store *s, char **err)
 static void batch_end(struct store *s)
 {
 	s->batch = 0;
+	s->next_event = 0;
 	s->fts_reports.n = s->fts_events.n = s->changes.n = 0;
 	rows_discard(s);
 	store_cache_forget(s);
@@ -480,6 +481,7 @@ int store_commit(struct store *s, char **err)
 		    store_step_done(s, st, "cannot end the batch", err))
 			return -1;
 		s->batch = 0;
+		s->next_event = 0;
 	}
 	if (store_exec(s, "COMMIT", err)) {
 		store_cache_forget(s);

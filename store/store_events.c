@@ -324,7 +324,13 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
 	struct buf key;
 	buf_init(&key, 0);
 	buf_init(&re.keys, 0);
-	int rc = next_event_id(s, &re.next_id, err);
+	/* Within a batch the store is the only writer: ids are counted on from
+	 * the first report's (a failed report leaves a gap, never a clash). */
+	int rc = 0;
+	if (s->batch && s->next_event)
+		re.next_id = s->next_event;
+	else
+		rc = next_event_id(s, &re.next_id, err);
 	for (size_t i = 0; i < events->n && !rc; i++) {
 		const struct event *e = &events->items[i];
 		char date[16];
@@ -348,6 +354,8 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
 		rc = rows_flush(s, err);
 	else
 		rows_discard(s);
+	if (s->batch)
+		s->next_event = re.next_id;
 	buf_release(&key);
 	buf_release(&re.keys);
 	free(re.v);

@@ -75,6 +75,7 @@ struct store {
 	int64_t now;        /* the time stamped on what this session writes */
 	int defer;          /* 1: the archive has fts_deferred (schema 3 on) */
 	int own_changes;    /* 1: in a batch the store numbers changed events (schema 4 on) */
+	int64_t next_event; /* in a batch, the id the next new event takes; 0: ask the archive */
 	int batch;          /* a store_begin transaction is open, with indexing deferred */
 	struct id_list fts_reports, fts_events;
 	struct id_list changes;   /* events written in the batch, in order: their change numbers */

@@ -569,8 +569,8 @@ static void test_bulk_replace_leaves_no_orphans(void **state)
 
 /* Change numbers stay exact when a report is replaced in the same batch
  * (the batch's deferred work is written before the replacement deletes
- * events, whose ids the new events then take again), and on an archive of
- * schema 3, whose triggers number every write themselves. */
+ * events), and on an archive of schema 3, whose triggers number every
+ * write themselves. */
 static void test_change_numbers_replace_and_schema_3(void **state)
 {
 	struct fx *f = *state;
