@@ -70,10 +70,37 @@ struct reader {
 
 /* ---- measuring ----------------------------------------------------------- */
 
-static int is_blank_at(const char *s, size_t len, size_t i, size_t *n)
+/* Bytes that are, or may begin, a blank: 1 ASCII white space and NUL, 2 the
+ * lead bytes of U+00A0 and of a byte-order mark. Every byte of the input
+ * is looked at here, most of them letters. */
+static const unsigned char blank_lead[256] = {
+	[0] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+	[0xc2] = 2, [0xef] = 2,
+};
+
+/* ASCII letters (1) and lower-case ones (2 as well): isalpha and islower
+ * in the C locale, without a call a byte. */
+#define L1 1
+#define L3 3
+static const unsigned char ascii_letter[256] = {
+	['A'] = L1, ['B'] = L1, ['C'] = L1, ['D'] = L1, ['E'] = L1, ['F'] = L1, ['G'] = L1,
+	['H'] = L1, ['I'] = L1, ['J'] = L1, ['K'] = L1, ['L'] = L1, ['M'] = L1, ['N'] = L1,
+	['O'] = L1, ['P'] = L1, ['Q'] = L1, ['R'] = L1, ['S'] = L1, ['T'] = L1, ['U'] = L1,
+	['V'] = L1, ['W'] = L1, ['X'] = L1, ['Y'] = L1, ['Z'] = L1,
+	['a'] = L3, ['b'] = L3, ['c'] = L3, ['d'] = L3, ['e'] = L3, ['f'] = L3, ['g'] = L3,
+	['h'] = L3, ['i'] = L3, ['j'] = L3, ['k'] = L3, ['l'] = L3, ['m'] = L3, ['n'] = L3,
+	['o'] = L3, ['p'] = L3, ['q'] = L3, ['r'] = L3, ['s'] = L3, ['t'] = L3, ['u'] = L3,
+	['v'] = L3, ['w'] = L3, ['x'] = L3, ['y'] = L3, ['z'] = L3,
+};
+#undef L1
+#undef L3
+
+static inline int is_blank_at(const char *s, size_t len, size_t i, size_t *n)
 {
 	unsigned char c = (unsigned char)s[i];
-	if (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n' || c == 0) {
+	if (!blank_lead[c])
+		return 0;
+	if (blank_lead[c] == 1) {
 		*n = 1;
 		return 1;
 	}
@@ -140,9 +167,9 @@ static void measure(const char *s, struct unit *u)
 		if (!in_word)
 			u->words++;
 		in_word = 1;
-		unsigned char c = (unsigned char)s[i];
-		letters += isalpha(c) != 0;
-		lower += islower(c) != 0;
+		unsigned char k = ascii_letter[(unsigned char)s[i]];
+		letters += k & 1;
+		lower += k >> 1;
 	}
 	u->caps = letters > 0 && lower == 0;
 	size_t e = end_before_closers(s, a, b);
@@ -165,19 +192,12 @@ static void measure(const char *s, struct unit *u)
 
 /* ---- classifying --------------------------------------------------------- */
 
-/* Case-insensitive search of an ASCII needle in s[a..b). The first byte is
- * compared inline: every short line is searched for forty phrases. */
-static int contains(const char *s, size_t a, size_t b, const char *needle)
+/* Whether the lower-case needle occurs in the unit's text, lower-cased
+ * (ASCII) once into the string low: every short line is searched for forty
+ * phrases. */
+static int contains(const char *low, const char *needle)
 {
-	size_t n = strlen(needle);
-	unsigned char lo = (unsigned char)tolower((unsigned char)needle[0]);
-	unsigned char up = (unsigned char)toupper((unsigned char)needle[0]);
-	for (size_t i = a; i + n <= b; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c == lo || c == up) && !strncasecmp(s + i + 1, needle + 1, n - 1))
-			return 1;
-	}
-	return 0;
+	return strstr(low, needle) != NULL;
 }
 
 static int starts_with(const char *s, size_t a, size_t b, const char *prefix)
@@ -235,14 +255,22 @@ static int is_boilerplate(const char *s, const struct unit *u)
 		"hide", "close", "comments", "tags", "next", "previous", "top", NULL,
 	};
 	size_t a = u->off, b = u->off + u->len;
-	if (u->len <= 160)
-		for (int k = 0; strong[k]; k++)
-			if (contains(s, a, b, strong[k]))
-				return 1;
-	if (u->sentence || u->len > 160)
+	if (u->len > 160)
+		return 0;
+	char low[161];
+	for (size_t i = 0; i < u->len; i++) {
+		unsigned char c = (unsigned char)s[a + i];
+		/* A NUL byte would end the string: 0x01, in no phrase, stands in. */
+		low[i] = (char)(ascii_letter[c] == 1 ? c + ('a' - 'A') : c ? c : 1);
+	}
+	low[u->len] = '\0';
+	for (int k = 0; strong[k]; k++)
+		if (contains(low, strong[k]))
+			return 1;
+	if (u->sentence)
 		return 0;
 	for (int k = 0; weak[k]; k++)
-		if (contains(s, a, b, weak[k]))
+		if (contains(low, weak[k]))
 			return 1;
 	if (u->words == 1)
 		for (int k = 0; menu_words[k]; k++)
@@ -626,10 +654,18 @@ static int add_clean(struct buf *out, const char *s, size_t a, size_t b)
 		if (space && out->len && out->data[out->len - 1] != '\n' && buf_addch(out, ' '))
 			return -1;
 		space = 0;
-		/* The run up to the next blank goes in at once. */
+		/* The text up to the next blank that is more than one plain
+		 * space between two words goes in at once. */
 		size_t e = i + 1;
-		while (e < b && !is_blank_at(s, b, e, &n))
-			e++;
+		for (;;) {
+			while (e < b && !is_blank_at(s, b, e, &n))
+				e++;
+			if (e + 1 < b && s[e] == ' ' && !is_blank_at(s, b, e + 1, &n)) {
+				e += 2;
+				continue;
+			}
+			break;
+		}
 		if (buf_add(out, s + i, e - i))
 			return -1;
 		i = e;
