@@ -502,10 +502,11 @@ void store_rollback(struct store *s)
 /* Bulk imports: a page cache that holds a batch's pages and the indexes'
  * hot pages (64 MiB instead of 2, room for a batch of 2000 reports; a
  * batch then writes its pages once, instead of spilling them and reading
- * them back) and a WAL checkpoint
- * every 64 MiB instead of every 4 (each checkpoint copies the hot pages of
- * every index again). Memory stays bounded by the cache, the WAL by the
- * checkpoint interval.
+ * them back) and a WAL checkpoint every 256 MiB instead of every 4 (each
+ * checkpoint copies the hot pages of every index again: importing 30,000
+ * reports into an archive of 30,000 wrote 4.6 GB with checkpoints every
+ * 64 MiB, 2.4 GB with 256). Memory stays bounded by the cache, the WAL by
+ * the checkpoint interval.
  *
  * Foreign keys are not enforced meanwhile: every id the importer writes
  * comes from the store itself, and checking each link's parents was a
@@ -529,7 +530,7 @@ int store_bulk(struct store *s, int on, char **err)
 		if (pragma_int(s, "PRAGMA cache_size", &s->saved_cache, err) ||
 		    pragma_int(s, "PRAGMA wal_autocheckpoint", &s->saved_checkpoint, err))
 			return -1;
-		buf_addstr(&sql, "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;"
+		buf_addstr(&sql, "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=65536;"
 			   " PRAGMA foreign_keys=OFF");
 	} else {
 		buf_printf(&sql, "PRAGMA cache_size=%d; PRAGMA wal_autocheckpoint=%d; PRAGMA foreign_keys=ON",
