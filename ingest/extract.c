@@ -1159,6 +1159,31 @@ static const char *const intent_words[] = {
 	"pledged", "pledge", "vowed", "promised", "willingness", "invitation", "instructed",
 	"directed", "told", NULL};
 
+/* "had been scheduled to travel to Moscow on Monday, but cancelled the
+ * trip", "the visit was called off": a plan the same sentence says was
+ * dropped did not happen. The dropping is told after the trigger, after
+ * "but" or as a passive. */
+static int plan_called_off(const struct extractor *x, size_t k, size_t e)
+{
+	int but = 0;
+	for (size_t i = k + 1; i < e; i++) {
+		if (is_word(x, i, "but"))
+			but = 1;
+		int cancel = is_word(x, i, "cancelled") || is_word(x, i, "canceled") ||
+			     is_word(x, i, "scrapped") ||
+			     (is_word(x, i, "called") && i + 1 < e && is_word(x, i + 1, "off"));
+		if (!cancel)
+			continue;
+		/* Not "the talks that were cancelled": another thing dropped. */
+		int passive = i > k + 2 && (is_word(x, i - 1, "was") || is_word(x, i - 1, "were") ||
+					    is_word(x, i - 1, "been")) &&
+			      !is_word(x, i - 2, "that") && !is_word(x, i - 2, "which");
+		if (but || passive)
+			return 1;
+	}
+	return 0;
+}
+
 static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -1195,6 +1220,8 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 						   is_word(x, i - 2, "was") || is_word(x, i - 2, "were")))
 			status = STATUS_PLANNED;
 	}
+	if (status == STATUS_PLANNED && plan_called_off(x, k, e))
+		return STATUS_NEGATED;
 	return status;
 }
 

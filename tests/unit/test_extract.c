@@ -493,6 +493,28 @@ static void test_negated_meeting(void **state)
 	done(&o);
 }
 
+/* A plan the sentence says was dropped did not happen; one dropped thing
+ * told in a relative clause leaves the plan a plan. */
+static void test_plan_called_off(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2021, 4, 18, NULL,
+		"Czech Foreign Minister Jakub Kulhanek had been scheduled to travel to Moscow on Monday, "
+		"but cancelled the trip.");
+	const struct event *e = only(&o, "visit");
+	expect_kind(e, "042", STATUS_NEGATED);
+	expect_directed(e, "CZE", "RUS");
+	expect_date(e, "2021-04-19", PREC_DAY);
+	done(&o);
+	extract(&o, 2015, 1, 6, NULL,
+		"Japanese Foreign Minister Fumio Kishida will visit Moscow next month to make up for talks that "
+		"were cancelled in November.");
+	e = only(&o, "visit");
+	expect_kind(e, "042", STATUS_PLANNED);
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1093,6 +1115,7 @@ int main(void)
 		cmocka_unit_test(test_appeal),
 		cmocka_unit_test(test_planned_visit),
 		cmocka_unit_test(test_negated_meeting),
+		cmocka_unit_test(test_plan_called_off),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
