@@ -1197,8 +1197,14 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 		return -1;
 	size_t lim = k > cs + 8 ? k - 8 : cs;
 	for (size_t i = k; i > lim; i--) {
-		if (tok_in(x, i - 1, WL_NEGATION))
+		if (tok_in(x, i - 1, WL_NEGATION)) {
+			/* "agreed to refrain from criticizing each other": a pledge
+			 * (the agreement is the event), not an act that did not happen. */
+			if (i >= 3 && (is_word(x, i - 1, "refrain") || is_word(x, i - 1, "refraining")) &&
+			    is_word(x, i - 2, "to") && (tok_in(x, i - 3, WL_INTENT) || tok_in(x, i - 3, WL_PLAN)))
+				return -1;
 			return STATUS_NEGATED;
+		}
 		if (tok_in(x, i - 1, WL_CONDITION))
 			return -1;
 		if (tok_in(x, i - 1, WL_PLAN))

@@ -515,6 +515,22 @@ static void test_plan_called_off(void **state)
 	done(&o);
 }
 
+/* A pledge to refrain from an act is no event of that act; having
+ * refrained is a negated one. */
+static void test_pledge_to_refrain(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 12, 28, NULL,
+		"Japan and South Korea agreed to refrain from criticizing each other at the United Nations.");
+	assert_int_equal(count_type(&o, "condemnation"), 0);
+	done(&o);
+	extract(&o, 2015, 12, 28, NULL, "Japan refrained from criticizing South Korea at the United Nations.");
+	const struct event *e = only(&o, "condemnation");
+	expect_kind(e, "111", STATUS_NEGATED);
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1116,6 +1132,7 @@ int main(void)
 		cmocka_unit_test(test_planned_visit),
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
+		cmocka_unit_test(test_pledge_to_refrain),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
