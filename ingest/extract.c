@@ -1552,6 +1552,16 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		}
 		break;
 	}
+	/* "urged Pakistan to reconsider its decision to downgrade ties and
+	 * suspend trade": a decision already taken, whose owner the pronoun
+	 * names; the clause's date is the urging's, not the decision's. */
+	for (size_t i = k; i > cs + 1 && i + 12 > k; i--)
+		if (i < k && tok_in(x, i - 1, WL_INTENTION_NOUN) && is_word(x, i, "to") &&
+		    (is_word(x, i - 2, "its") || is_word(x, i - 2, "their") || is_word(x, i - 2, "his") ||
+		     is_word(x, i - 2, "her"))) {
+			tc->intention = 1;
+			break;
+		}
 	/* "Speaking to journalists after talks with Kerry, Kishida said": the
 	 * subject of the main clause after the opening phrase. */
 	{

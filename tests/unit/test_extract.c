@@ -531,6 +531,21 @@ static void test_pledge_to_refrain(void **state)
 	done(&o);
 }
 
+/* "its decision to suspend trade", told on the day of an appeal, is the
+ * decision already reported, with its own day. */
+static void test_decision_told_again(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2019, 8, 8, NULL,
+		"Pakistan suspended bilateral trade with India on Wednesday. India on Thursday urged Pakistan "
+		"to reconsider its decision to recall its envoy and suspend bilateral trade.");
+	const struct event *e = only(&o, "sanctions");
+	expect_directed(e, "PAK", "IND");
+	expect_date(e, "2019-08-07", PREC_DAY);
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1133,6 +1148,7 @@ int main(void)
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
 		cmocka_unit_test(test_pledge_to_refrain),
+		cmocka_unit_test(test_decision_told_again),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
