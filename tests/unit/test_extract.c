@@ -443,6 +443,15 @@ static void test_threat(void **state)
 	expect_kind(e, "130", STATUS_OCCURRED);
 	expect_directed(e, "CHN", "LTU");
 	done(&o);
+	/* A threat without a verb of threatening, its target left open. */
+	extract(&o, 2019, 8, 6, NULL,
+		"Pakistan's army chief said on Tuesday that the military was ready to go to any length to defend "
+		"its positions.");
+	e = only(&o, "threat");
+	expect_kind(e, "130", STATUS_OCCURRED);
+	assert_non_null(expect_party(e, "PAK", ROLE_SOURCE, NULL));
+	expect_date(e, "2019-08-06", PREC_DAY);
+	done(&o);
 }
 
 static void test_appeal(void **state)
