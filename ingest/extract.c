@@ -2494,6 +2494,21 @@ static void prune_parties(struct extractor *x)
 }
 
 /* One real event told in several sentences is one event. */
+/* A visit going on and a leg of it still to come ("arrived in Hanoi on
+ * Sunday ... will travel to Ho Chi Minh City on Tuesday"): both by the same
+ * visitor to the same state, the leg dated by the text a few days after the
+ * arrival. */
+static int later_leg(const struct extractor *x, const struct cand *went, const struct cand *leg)
+{
+	if (strcmp(went->tr->type, "visit") || went->status != STATUS_OCCURRED ||
+	    leg->status != STATUS_PLANNED || !went->date_explicit || !leg->date_explicit ||
+	    went->date.prec != PREC_DAY || leg->date.prec != PREC_DAY || !roles_compatible(x, went, leg))
+		return 0;
+	int64_t gap = days_from_civil(leg->date.year, leg->date.month, leg->date.day) -
+		      days_from_civil(went->date.year, went->date.month, went->date.day);
+	return gap >= 1 && gap <= 4;
+}
+
 static void merge_cands(struct extractor *x)
 {
 	for (size_t i = 0; i < x->n_cands; i++) {
@@ -2502,8 +2517,20 @@ static void merge_cands(struct extractor *x)
 			continue;
 		for (size_t k = i + 1; k < x->n_cands; k++) {
 			struct cand *b = &x->cands[k];
-			if (b->dead || a->tr->type_id != b->tr->type_id || a->status != b->status ||
-			    !same_date(a, b))
+			if (b->dead || a->tr->type_id != b->tr->type_id)
+				continue;
+			if (later_leg(x, a, b) || later_leg(x, b, a)) {
+				/* The visit stays as it went; the leg is part of it. */
+				struct cand *went = a->status == STATUS_OCCURRED ? a : b;
+				struct cand *leg = went == a ? b : a;
+				for (int t = 0; t < leg->ntopics; t++)
+					add_topic_to(went, leg->topics[t]);
+				leg->dead = 1;
+				if (leg == a)
+					break;
+				continue;
+			}
+			if (a->status != b->status || !same_date(a, b))
 				continue;
 			/* A meeting today and a summit last month are two meetings. */
 			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&

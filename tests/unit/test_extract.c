@@ -555,6 +555,27 @@ static void test_decision_told_again(void **state)
 	done(&o);
 }
 
+/* The next leg of a visit under way is that visit; a visit months later
+ * is another. */
+static void test_visit_legs(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2016, 5, 23, NULL,
+		"U.S. President Barack Obama arrived in Hanoi on Sunday for a three-day visit to Vietnam. "
+		"He will travel to Ho Chi Minh City on Tuesday.");
+	const struct event *e = only(&o, "visit");
+	expect_kind(e, "042", STATUS_OCCURRED);
+	expect_directed(e, "USA", "VNM");
+	expect_date(e, "2016-05-22", PREC_DAY);
+	done(&o);
+	extract(&o, 2016, 5, 23, NULL,
+		"U.S. President Barack Obama arrived in Hanoi on Sunday for a three-day visit to Vietnam. "
+		"He will visit Vietnam again in December.");
+	assert_int_equal(count_type(&o, "visit"), 2);
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1158,6 +1179,7 @@ int main(void)
 		cmocka_unit_test(test_plan_called_off),
 		cmocka_unit_test(test_pledge_to_refrain),
 		cmocka_unit_test(test_decision_told_again),
+		cmocka_unit_test(test_visit_legs),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
