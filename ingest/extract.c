@@ -1157,7 +1157,7 @@ static const char *const intent_words[] = {
 	"wants", "want", "wanted", "hopes", "hope", "hoped", "ready", "set", "due", "agreed",
 	"agree", "agrees", "aims", "seeks", "sought", "asked", "offered", "commitment",
 	"pledged", "pledge", "vowed", "promised", "willingness", "invitation", "instructed",
-	"directed", "told", NULL};
+	"directed", "told", "moving", NULL};
 
 /* "had been scheduled to travel to Moscow on Monday, but cancelled the
  * trip", "the visit was called off": a plan the same sentence says was
@@ -1965,6 +1965,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	}
 	if (ti < 0 && !tc->intention && cs > s && (is_reporting(x, cs - 1) || (cs > s + 1 && is_reporting(x, cs - 2))))
 		ti = governing_timex(x, tc->tx, cs - 1, cs, s, cs, s, 0);
+	/* "moving to remove X from the list, a step that could come as early
+	 * as next month": the earliest date the sentence gives the plan. */
+	for (size_t i = 0; ti < 0 && !tc->intention && c.status == STATUS_PLANNED && i < tc->tx->n; i++) {
+		size_t at = tc->tx->tok_of[i];
+		if (at >= h->te + 3 && at < e && tc->tx->tx[i].date.prec != PREC_UNKNOWN &&
+		    is_word(x, at - 3, "as") && is_word(x, at - 2, "early") && is_word(x, at - 1, "as"))
+			ti = (int)i;
+	}
 	if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
 		c.date_explicit = 1;

@@ -576,6 +576,22 @@ static void test_visit_legs(void **state)
 	done(&o);
 }
 
+/* "moving to" plans; "as early as next month" later in the sentence dates
+ * the plan; taking a state off a list of trusted partners is a sanction. */
+static void test_plan_dated_as_early_as(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2019, 7, 19, NULL,
+		"Japan is moving to remove South Korea from its whitelist of trusted trading partners, a step "
+		"that could come as early as next month.");
+	const struct event *e = only(&o, "sanctions");
+	expect_kind(e, "163", STATUS_PLANNED);
+	expect_directed(e, "JPN", "KOR");
+	expect_date(e, "2019-08", PREC_MONTH);
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1180,6 +1196,7 @@ int main(void)
 		cmocka_unit_test(test_pledge_to_refrain),
 		cmocka_unit_test(test_decision_told_again),
 		cmocka_unit_test(test_visit_legs),
+		cmocka_unit_test(test_plan_dated_as_early_as),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
