@@ -1160,26 +1160,34 @@ static const char *const intent_words[] = {
 	"directed", "told", "moving", NULL};
 
 /* "had been scheduled to travel to Moscow on Monday, but cancelled the
- * trip", "the visit was called off": a plan the same sentence says was
- * dropped did not happen. The dropping is told after the trigger, after
- * "but" or as a passive. */
+ * trip", "... but the visit was called off": a plan the same sentence says
+ * was dropped did not happen. The dropping comes after the trigger, right
+ * after "but" (the plan's own subject dropped it) or as a passive whose
+ * subject is the plan itself ("the trip", "it"), so that "but a meeting
+ * with Abe was cancelled" leaves a visit planned. */
+static const char *const plan_nouns[] = {"trip", "visit", "journey", "tour", "meeting", "talks",
+					 "summit", "call", "it", "plan", NULL};
+
 static int plan_called_off(const struct extractor *x, size_t k, size_t e)
 {
-	int but = 0;
+	size_t but = 0;
 	for (size_t i = k + 1; i < e; i++) {
 		if (is_word(x, i, "but"))
-			but = 1;
+			but = i;
 		int cancel = is_word(x, i, "cancelled") || is_word(x, i, "canceled") ||
 			     is_word(x, i, "scrapped") ||
 			     (is_word(x, i, "called") && i + 1 < e && is_word(x, i + 1, "off"));
 		if (!cancel)
 			continue;
-		/* Not "the talks that were cancelled": another thing dropped. */
-		int passive = i > k + 2 && (is_word(x, i - 1, "was") || is_word(x, i - 1, "were") ||
-					    is_word(x, i - 1, "been")) &&
-			      !is_word(x, i - 2, "that") && !is_word(x, i - 2, "which");
-		if (but || passive)
+		/* "but cancelled", "but then called off", "but later scrapped" */
+		if (but && i <= but + 2)
 			return 1;
+		if (i > k + 2 && (is_word(x, i - 1, "was") || is_word(x, i - 1, "were") ||
+				  is_word(x, i - 1, "been")))
+			for (int n = 0; plan_nouns[n]; n++)
+				if (is_word(x, i - 2, plan_nouns[n]) ||
+				    (is_word(x, i - 2, "been") && is_word(x, i - 3, plan_nouns[n])))
+					return 1;
 	}
 	return 0;
 }

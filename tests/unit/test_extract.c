@@ -522,6 +522,17 @@ static void test_plan_called_off(void **state)
 	e = only(&o, "visit");
 	expect_kind(e, "042", STATUS_PLANNED);
 	done(&o);
+	extract(&o, 2015, 1, 6, NULL,
+		"Japanese Foreign Minister Fumio Kishida will visit Moscow next month, but a meeting with "
+		"President Vladimir Putin was cancelled.");
+	e = only(&o, "visit");
+	expect_kind(e, "042", STATUS_PLANNED);
+	done(&o);
+	extract(&o, 2015, 1, 6, NULL,
+		"Japanese Foreign Minister Fumio Kishida was to visit Moscow next month, but the trip was called off.");
+	e = only(&o, "visit");
+	expect_kind(e, "042", STATUS_NEGATED);
+	done(&o);
 }
 
 /* A pledge to refrain from an act is no event of that act; having
