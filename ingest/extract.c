@@ -2416,6 +2416,39 @@ static int focal_state(const struct extractor *x, const char *not_code)
 	return best;
 }
 
+/* Whether the words after the trigger name an act told before: "the
+ * decision", "this move", "these steps". */
+static int refers_to_act(const struct extractor *x, const struct cand *c)
+{
+	static const char *const acts[] = {"decision", "decisions", "move", "moves", "step", "steps",
+					   "act", "acts", "action", "actions", "measure", "measures", NULL};
+	size_t t = 0;
+	while (t < x->toks.n && x->toks.t[t].end <= c->trig_start)
+		t++;
+	while (t < x->toks.n && x->toks.t[t].start < c->trig_end)
+		t++;
+	if (t >= x->toks.n || !(is_word(x, t, "the") || is_word(x, t, "this") || is_word(x, t, "that") ||
+				is_word(x, t, "these") || is_word(x, t, "those")))
+		return 0;
+	for (int a = 0; acts[a]; a++)
+		if (is_word(x, t + 1, acts[a]))
+			return 1;
+	return 0;
+}
+
+/* The first source of the nearest event before cand `i` that another state
+ * or organisation than `code` made, or -1. */
+static int acted_before(const struct extractor *x, size_t i, const char *code)
+{
+	for (size_t k = i; k-- > 0;) {
+		const struct cand *p = &x->cands[k];
+		if (p->dead || !p->nsrc || p->tr->frame == FRAME_SYMMETRIC)
+			continue;
+		return strcmp(x->ra[p->src[0]].code, code) ? p->src[0] : -1;
+	}
+	return -1;
+}
+
 /* Fills parties the sentence left out, from the rest of the report. */
 static void complete_parties(struct extractor *x)
 {
@@ -2446,10 +2479,15 @@ static void complete_parties(struct extractor *x)
 			continue;
 		}
 		/* A condemnation, an accusation or a rejection names what it is about;
-		 * the report's main state is no safe guess for it. */
+		 * the report's main state is no safe guess for it. But "condemned
+		 * the decision" points back at an act already told: its author. */
 		if (!strcmp(c->tr->type, "condemnation") || !strcmp(c->tr->type, "accusation") ||
-		    !strcmp(c->tr->type, "rejection"))
+		    !strcmp(c->tr->type, "rejection")) {
+			int author = acted_before(x, i, code);
+			if (author >= 0 && refers_to_act(x, c))
+				push_party(c->tgt, &c->ntgt, author);
 			continue;
+		}
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
 		for (int k = 1; f >= 0 && k < c->nsrc; k++)

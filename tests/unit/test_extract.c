@@ -603,6 +603,25 @@ static void test_plan_dated_as_early_as(void **state)
 	done(&o);
 }
 
+/* "condemned the move": the author of the act told before is the target;
+ * without such words the target stays unknown. */
+static void test_condemned_the_move(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2008, 8, 27, NULL,
+		"Russia expelled two Georgian diplomats on Tuesday. Georgia condemned the move.");
+	const struct event *e = only(&o, "condemnation");
+	expect_directed(e, "GEO", "RUS");
+	done(&o);
+	extract(&o, 2008, 8, 27, NULL,
+		"Russia expelled two Georgian diplomats on Tuesday. Georgia condemned the violence in the region.");
+	e = only(&o, "condemnation");
+	for (size_t i = 0; i < e->n_actors; i++)
+		assert_int_not_equal(e->actors[i].role, ROLE_TARGET);
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1208,6 +1227,7 @@ int main(void)
 		cmocka_unit_test(test_decision_told_again),
 		cmocka_unit_test(test_visit_legs),
 		cmocka_unit_test(test_plan_dated_as_early_as),
+		cmocka_unit_test(test_condemned_the_move),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
