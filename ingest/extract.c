@@ -2488,6 +2488,23 @@ static void complete_parties(struct extractor *x)
 				push_party(c->tgt, &c->ntgt, author);
 			continue;
 		}
+		/* "The United States and Japan announced sanctions of their own":
+		 * aimed where the same measure told before by another was. */
+		for (size_t k = i; k-- > 0 && !c->ntgt;) {
+			const struct cand *p = &x->cands[k];
+			if (p->dead || p->tr->type_id != c->tr->type_id || !p->ntgt)
+				continue;
+			for (int t = 0; t < p->ntgt; t++) {
+				int mine = 0;
+				for (int q = 0; q < c->nsrc; q++)
+					mine |= same_code(x, c->src[q], p->tgt[t]);
+				if (!mine)
+					push_party(c->tgt, &c->ntgt, p->tgt[t]);
+			}
+			break;
+		}
+		if (c->ntgt)
+			continue;
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
 		for (int k = 1; f >= 0 && k < c->nsrc; k++)

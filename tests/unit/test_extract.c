@@ -622,6 +622,23 @@ static void test_condemned_the_move(void **state)
 	done(&o);
 }
 
+/* A measure with no target of its own follows the same measure told
+ * before; with none before, it is aimed at the report's main state. */
+static void test_measure_of_their_own(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2022, 12, 2, NULL,
+		"South Korea imposed sanctions on eight North Korean officials on Friday. South Korea said the "
+		"measures were its first. The United States and Japan announced sanctions of their own on the "
+		"same day.");
+	assert_int_equal(count_type(&o, "sanctions"), 2);
+	for (size_t i = 0; i < o.ev.n; i++)
+		if (!strcmp(o.ev.items[i].type, "sanctions"))
+			assert_non_null(expect_party(&o.ev.items[i], "PRK", ROLE_TARGET, NULL));
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1228,6 +1245,7 @@ int main(void)
 		cmocka_unit_test(test_visit_legs),
 		cmocka_unit_test(test_plan_dated_as_early_as),
 		cmocka_unit_test(test_condemned_the_move),
+		cmocka_unit_test(test_measure_of_their_own),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
