@@ -2003,7 +2003,12 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		/* "It also suspended trade": the time of the sentence before. */
 		c.date = x->carry_date;
 		c.date_explicit = 1;
-	} else if (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) {
+	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
+		   !(h->ts > s && is_word(x, h->ts - 1, "had")) &&
+		   !(h->ts > s + 1 && is_word(x, h->ts - 2, "had") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB))) {
+		/* The report's day; not for "the programme it had agreed with
+		 * France": the pluperfect tells of a time before the story's,
+		 * which the sentence does not give. */
 		c.date = x->anchor;
 	}
 	c.ev_start = x->toks.t[s].start;

@@ -639,6 +639,23 @@ static void test_measure_of_their_own(void **state)
 	done(&o);
 }
 
+/* The pluperfect tells of an earlier time: without a date of its own the
+ * event is not given the report's day. */
+static void test_pluperfect_not_report_day(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2021, 9, 17, NULL,
+		"Australia scrapped the submarine deal it had agreed with France.");
+	const struct event *e = only(&o, "agreement");
+	expect_date(e, "", PREC_UNKNOWN);
+	done(&o);
+	extract(&o, 2021, 9, 17, NULL, "Australia and France agreed to build twelve submarines.");
+	e = only(&o, "agreement");
+	expect_date(e, "2021-09-17", PREC_DAY);
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1246,6 +1263,7 @@ int main(void)
 		cmocka_unit_test(test_plan_dated_as_early_as),
 		cmocka_unit_test(test_condemned_the_move),
 		cmocka_unit_test(test_measure_of_their_own),
+		cmocka_unit_test(test_pluperfect_not_report_day),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
