@@ -1749,6 +1749,28 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 /* Words that may stand between "with" and the party it introduces. */
 static const char *const link_words[] = {"the", "both", "of", "visiting", "his", "her", "their", "new", NULL};
 
+/* "Biden and Xi met on the sidelines of the Group of 20 summit": an
+ * organisation named in the sentence [s, e) only as the summit where
+ * others met is the venue, not a participant, when two others remain. */
+static void drop_venues(const struct extractor *x, struct cand *c, size_t s, size_t e)
+{
+	size_t m0, m1;
+	mentions_in(x, s, e, &m0, &m1);
+	int n = 0;
+	for (int k = 0; k < c->nsrc; k++) {
+		int p = c->src[k], seen = 0, venue = 1;
+		for (size_t m = m0; m < m1 && x->ra[p].kind == ACTOR_ORG; m++) {
+			if (x->men[m].ra != p)
+				continue;
+			seen = 1;
+			venue &= is_word(x, x->men[m].te, "summit") || is_word(x, x->men[m].te, "summits");
+		}
+		if (!(seen && venue && c->nsrc - (k - n) > 2))
+			c->src[n++] = p;
+	}
+	c->nsrc = n;
+}
+
 /* The parties after the trigger: for a symmetric event those joined by
  * "with", "between", "and" or right after it; for a directed one the first
  * group. */
@@ -2042,6 +2064,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	int both = 0;
 	for (size_t q = h->te; q + 1 < ce && tr->frame == FRAME_SYMMETRIC; q++)
 		both |= is_word(x, q, "and") && is_word(x, q + 1, "both");
+	if (tr->frame == FRAME_SYMMETRIC && c.nsrc >= 3)
+		drop_venues(x, &c, s, e);
 	struct cand *slot;
 	if (both && c.nsrc >= 3) {
 		for (int i = 1; i < c.nsrc; i++) {
@@ -2569,7 +2593,6 @@ static void prune_parties(struct extractor *x)
 	}
 }
 
-/* One real event told in several sentences is one event. */
 /* A visit going on and a leg of it still to come ("arrived in Hanoi on
  * Sunday ... will travel to Ho Chi Minh City on Tuesday"): both by the same
  * visitor to the same state, the leg dated by the text a few days after the
@@ -2585,6 +2608,7 @@ static int later_leg(const struct extractor *x, const struct cand *went, const s
 	return gap >= 1 && gap <= 4;
 }
 
+/* One real event told in several sentences is one event. */
 static void merge_cands(struct extractor *x)
 {
 	for (size_t i = 0; i < x->n_cands; i++) {

@@ -656,6 +656,20 @@ static void test_pluperfect_not_report_day(void **state)
 	done(&o);
 }
 
+/* The summit where two leaders met is the venue, not a third party. */
+static void test_summit_is_venue(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2022, 11, 14, NULL,
+		"President Joe Biden and Chinese President Xi Jinping met on Monday on the sidelines of the "
+		"Group of 20 summit in Bali.");
+	const struct event *e = only(&o, "meeting");
+	assert_int_equal(e->n_actors, 2);
+	expect_pair(e, "USA", "CHN");
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1264,6 +1278,7 @@ int main(void)
 		cmocka_unit_test(test_condemned_the_move),
 		cmocka_unit_test(test_measure_of_their_own),
 		cmocka_unit_test(test_pluperfect_not_report_day),
+		cmocka_unit_test(test_summit_is_venue),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
