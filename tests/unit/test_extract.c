@@ -670,6 +670,23 @@ static void test_summit_is_venue(void **state)
 	done(&o);
 }
 
+/* Summaries write organisations as English does: "the" before a name
+ * written out, none before a one-word name. */
+static void test_summary_articles(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2023, 4, 4, NULL, "Russia threatened the North Atlantic Treaty Organization with countermeasures.");
+	const struct event *e = only(&o, "threat");
+	assert_string_equal(e->summary, "Russia threatened the North Atlantic Treaty Organization");
+	done(&o);
+	extract(&o, 2023, 4, 4, NULL, "UNICEF condemned the attack on a school in Gaza by Israel.");
+	e = only(&o, "condemnation");
+	assert_non_null(strstr(e->summary, "UNICEF"));
+	assert_null(strstr(e->summary, "the UNICEF"));
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1279,6 +1296,7 @@ int main(void)
 		cmocka_unit_test(test_measure_of_their_own),
 		cmocka_unit_test(test_pluperfect_not_report_day),
 		cmocka_unit_test(test_summit_is_venue),
+		cmocka_unit_test(test_summary_articles),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
