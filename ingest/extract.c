@@ -1204,6 +1204,10 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 	if (cs > s && (is_word(x, cs - 1, "if") || is_word(x, cs - 1, "unless") || is_word(x, cs - 1, "whether")))
 		return -1;
 	size_t lim = k > cs + 8 ? k - 8 : cs;
+	/* "must stop hyping the threat and lift sanctions": a verb joined to
+	 * an earlier one shares its modal, further back. */
+	if (k > cs && (is_word(x, k - 1, "and") || is_word(x, k - 1, "or")))
+		lim = k > cs + 16 ? k - 16 : cs;
 	for (size_t i = k; i > lim; i--) {
 		if (tok_in(x, i - 1, WL_NEGATION)) {
 			/* "agreed to refrain from criticizing each other": a pledge

@@ -687,6 +687,19 @@ static void test_summary_articles(void **state)
 	done(&o);
 }
 
+/* A verb joined to an earlier one shares its modal: what the United States
+ * "must stop ... and lift" is no act of lifting. */
+static void test_coordinated_modal(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2023, 6, 19, NULL,
+		"Wang Yi said the United States must stop hyping the so-called China threat and lift sanctions "
+		"on Chinese companies.");
+	assert_int_equal(count_type(&o, "sanctions_relief"), 0);
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1297,6 +1310,7 @@ int main(void)
 		cmocka_unit_test(test_pluperfect_not_report_day),
 		cmocka_unit_test(test_summit_is_venue),
 		cmocka_unit_test(test_summary_articles),
+		cmocka_unit_test(test_coordinated_modal),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
