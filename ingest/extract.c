@@ -1753,6 +1753,26 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 /* Words that may stand between "with" and the party it introduces. */
 static const char *const link_words[] = {"the", "both", "of", "visiting", "his", "her", "their", "new", NULL};
 
+/* Whether the trigger at k opens a relative clause ("that/which/who
+ * [had|has|have] <trigger>") attached to a plural noun that is no actor. */
+static int relative_of_non_actor(const struct extractor *x, size_t k, size_t s)
+{
+	size_t j = k;
+	while (j > s && (is_word(x, j - 1, "had") || is_word(x, j - 1, "has") || is_word(x, j - 1, "have") ||
+			 is_word(x, j - 1, "also") || is_word(x, j - 1, "already")))
+		j--;
+	if (j < s + 2 || !(is_word(x, j - 1, "that") || is_word(x, j - 1, "which") || is_word(x, j - 1, "who")))
+		return 0;
+	size_t m0, m1;
+	mentions_in(x, s, j - 1, &m0, &m1);
+	for (size_t m = m0; m < m1; m++)
+		if (x->men[m].te == j - 1 && x->men[m].ra >= 0)
+			return 0;
+	/* A plain plural before it: "countries that", "the states which" (not
+	 * "the minister who", whom the sentence may name by title). */
+	return (x->toks.t[j - 2].flags & TOK_PUNCT) == 0 && ends_in(x, j - 2, 4, "s");
+}
+
 /* "Biden and Xi met on the sidelines of the Group of 20 summit": an
  * organisation named in the sentence [s, e) only as the summit where
  * others met is the venue, not a participant, when two others remain. */
@@ -1982,6 +2002,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
 		for (int i = 0; i < x->n_in_play; i++)
 			push_party(c.src, &c.nsrc, x->in_play[i]);
+	/* "other countries that had expelled Russian envoys": the subject of a
+	 * relative clause is the noun before "that", here no actor; the act is
+	 * nobody's we know, not the speaker's. */
+	if (tr->frame == FRAME_DIRECTED && relative_of_non_actor(x, h->ts, s))
+		c.nsrc = 0;
 	if (!c.nsrc && !c.ntgt)
 		return 0;
 	/* Date: the clause's own, else the reporting clause's, else the report's. */

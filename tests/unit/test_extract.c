@@ -700,6 +700,21 @@ static void test_coordinated_modal(void **state)
 	done(&o);
 }
 
+/* An act of "other countries that had expelled ..." is not the speaker's. */
+static void test_relative_clause_of_others(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2018, 3, 29, NULL,
+		"Sergei Lavrov said Russia was studying the cases of countries that had expelled Russian diplomats.");
+	assert_int_equal(count_type(&o, "expulsion"), 0);
+	done(&o);
+	extract(&o, 2018, 3, 29, NULL, "Russia expelled 23 British diplomats on Thursday.");
+	const struct event *e = only(&o, "expulsion");
+	expect_directed(e, "RUS", "GBR");
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1311,6 +1326,7 @@ int main(void)
 		cmocka_unit_test(test_summit_is_venue),
 		cmocka_unit_test(test_summary_articles),
 		cmocka_unit_test(test_coordinated_modal),
+		cmocka_unit_test(test_relative_clause_of_others),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
