@@ -700,6 +700,23 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 				return add_mention(x, i, j + 1, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : j + 1 - i;
 		}
 	}
+	if (is_word(x, i, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) &&
+	    (is_word(x, i + 1, "secretary") || is_word(x, i + 1, "minister") || is_word(x, i + 1, "president") ||
+	     is_word(x, i + 1, "premier") || is_word(x, i + 1, "chancellor")) &&
+	    !(i + 2 < end && (is_word(x, i + 2, "of") || is_word(x, i + 2, "general") ||
+			      (x->toks.t[i + 2].flags & TOK_CAP)))) {
+		/* "On Sunday, the secretary met ...": the person named last whose
+		 * title has the word ("Secretary of State"). */
+		char word[48];
+		span_text(x, i + 1, i + 2, word, sizeof(word));
+		word[0] = (char)toupper((unsigned char)word[0]);
+		for (size_t k = x->n_ra; k-- > 0;) {
+			const struct ractor *a = &x->ra[k];
+			if (a->kind == ACTOR_PERSON && a->title[0] && has_word(a->title, word))
+				return add_mention(x, i, i + 2, (int)k, MK_ACTOR) ? 0 : 2;
+		}
+		return 0;
+	}
 	if (is_word(x, i, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
 		/* "the Council", "the Commission": the organisation named last;
 		 * "the Secretary", "the Minister": the person whose title it shortens. */

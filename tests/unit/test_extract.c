@@ -715,6 +715,32 @@ static void test_relative_clause_of_others(void **state)
 	done(&o);
 }
 
+/* "the secretary", lower-case, is the person named last with that title,
+ * not everyone in play. */
+static void test_the_secretary(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2023, 6, 19, NULL,
+		"U.S. Secretary of State Antony Blinken met Chinese President Xi Jinping on Monday. On Sunday, "
+		"the secretary met Foreign Minister Qin Gang.");
+	assert_int_equal(count_type(&o, "meeting"), 2);
+	int sunday = 0;
+	for (size_t i = 0; i < o.ev.n; i++) {
+		const struct event *e = &o.ev.items[i];
+		char d[16];
+		cdate_format(&e->date, d);
+		if (strcmp(e->type, "meeting") || strcmp(d, "2023-06-18"))
+			continue;
+		sunday++;
+		assert_int_equal(e->n_actors, 2);
+		assert_non_null(expect_party(e, "USA", ROLE_PARTICIPANT, "Antony Blinken"));
+		assert_non_null(expect_party(e, "CHN", ROLE_PARTICIPANT, "Qin Gang"));
+	}
+	assert_int_equal(sunday, 1);
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1327,6 +1353,7 @@ int main(void)
 		cmocka_unit_test(test_summary_articles),
 		cmocka_unit_test(test_coordinated_modal),
 		cmocka_unit_test(test_relative_clause_of_others),
+		cmocka_unit_test(test_the_secretary),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
