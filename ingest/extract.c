@@ -2094,8 +2094,15 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			b = a + 18;
 			c.what_cut = 1;
 		}
-		while (b > a && (x->toks.t[b - 1].flags & TOK_PUNCT))
-			b--;
+		/* Nor end on a word that needs one after it ("documents during the"). */
+		static const char *const dangling[] = {"the", "a", "an", "of", "during", "in", "on", "at", "with",
+						       "to", "for", "and", "or", "by", "from", "its", "their", NULL};
+		for (int more = 1; more && b > a;) {
+			more = (x->toks.t[b - 1].flags & TOK_PUNCT) != 0;
+			for (int w = 0; dangling[w] && !more; w++)
+				more = is_word(x, b - 1, dangling[w]);
+			b -= (size_t)more;
+		}
 		if (b > a + 2) {
 			c.what_start = x->toks.t[a].start;
 			c.what_end = x->toks.t[b - 1].end;

@@ -685,6 +685,13 @@ static void test_summary_articles(void **state)
 	assert_non_null(strstr(e->summary, "UNICEF"));
 	assert_null(strstr(e->summary, "the UNICEF"));
 	done(&o);
+	/* What was agreed does not end on a word that needs another. */
+	extract(&o, 2016, 12, 16, NULL,
+		"Russian and Japanese ministries signed several dozen documents during the visit.");
+	e = only(&o, "agreement");
+	size_t n = strlen(e->summary);
+	assert_true(n > 9 && !strcmp(e->summary + n - 9, "documents"));
+	done(&o);
 }
 
 /* A verb joined to an earlier one shares its modal: what the United States
