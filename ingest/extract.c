@@ -1770,6 +1770,8 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 /* Words that may stand between "with" and the party it introduces. */
 static const char *const link_words[] = {"the", "both", "of", "visiting", "his", "her", "their", "new", NULL};
 
+static int acted_before(const struct extractor *x, size_t i, const char *code);
+
 /* Whether the trigger at k opens a relative clause ("that/which/who
  * [had|has|have] <trigger>") attached to a plural noun that is no actor. */
 static int relative_of_non_actor(const struct extractor *x, size_t k, size_t s)
@@ -1967,12 +1969,21 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			push_party(c.src, &c.nsrc, agent[i]);
 		for (int i = 0; i < nsubj; i++)
 			push_party(c.tgt, &c.ntgt, subj[i]);
-		for (int i = 0; i < nobj && !nagent; i++)
+		/* (Not for "was told to bring staff at its embassy in Moscow": the
+		 * objects are the request's, not parties to it.) */
+		for (int i = 0; i < nobj && !nagent && strcmp(tr->type, "appeal"); i++)
 			push_party(c.tgt, &c.ntgt, obj[i]);
 		/* "The ambassador was summoned": by whoever the report has acting. */
 		if (!nagent && c.ntgt && x->last_subject >= 0 &&
 		    !same_code(x, x->last_subject, c.tgt[0]))
 			push_party(c.src, &c.nsrc, x->last_subject);
+		/* "The Czech side was also told to ...", its ambassador being the
+		 * last subject: by whoever acted before in the report. */
+		if (!nagent && c.ntgt && !c.nsrc) {
+			int a = acted_before(x, x->n_cands, x->ra[c.tgt[0]].code);
+			if (a >= 0)
+				push_party(c.src, &c.nsrc, a);
+		}
 	} else if (tr->frame == FRAME_SYMMETRIC) {
 		for (int i = 0; i < nsubj; i++)
 			push_party(c.src, &c.nsrc, subj[i]);

@@ -748,6 +748,21 @@ static void test_the_secretary(void **state)
 	done(&o);
 }
 
+/* "was told to ...": a request to the subject, by whoever acted before;
+ * the places of the request are not its parties. */
+static void test_told_to_passive(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2021, 4, 18, NULL,
+		"Russia expelled 20 Czech diplomats on Sunday. Czech Ambassador Vitezslav Pivonka was summoned "
+		"to the ministry. The Czech side was also told to reduce its embassy staff in Moscow.");
+	const struct event *e = only(&o, "appeal");
+	expect_directed(e, "RUS", "CZE");
+	assert_int_equal(with_role(e, ROLE_TARGET), 1);
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1361,6 +1376,7 @@ int main(void)
 		cmocka_unit_test(test_coordinated_modal),
 		cmocka_unit_test(test_relative_clause_of_others),
 		cmocka_unit_test(test_the_secretary),
+		cmocka_unit_test(test_told_to_passive),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
