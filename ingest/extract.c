@@ -1772,6 +1772,19 @@ static const char *const link_words[] = {"the", "both", "of", "visiting", "his",
 
 static int acted_before(const struct extractor *x, size_t i, const char *code);
 
+/* Whether ", claiming|saying|alleging ... that" stands between the
+ * sentence start s and the trigger at k: the words of whoever acted
+ * earlier in the sentence. */
+static int claimed_by_earlier(const struct extractor *x, size_t s, size_t k)
+{
+	for (size_t i = s + 1; i < k; i++)
+		if (is_word(x, i - 1, ",") &&
+		    (is_word(x, i, "claiming") || is_word(x, i, "saying") || is_word(x, i, "alleging") ||
+		     is_word(x, i, "stating") || is_word(x, i, "arguing") || is_word(x, i, "insisting")))
+			return 1;
+	return 0;
+}
+
 /* Whether the trigger at k opens a relative clause ("that/which/who
  * [had|has|have] <trigger>") attached to a plural noun that is no actor. */
 static int relative_of_non_actor(const struct extractor *x, size_t k, size_t s)
@@ -2035,6 +2048,23 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * nobody's we know, not the speaker's. */
 	if (tr->frame == FRAME_DIRECTED && relative_of_non_actor(x, h->ts, s))
 		c.nsrc = 0;
+	/* "announced the expulsion of 18 diplomats, claiming that there was a
+	 * suspicion that ...": the claim is the announcers'. */
+	if (tr->frame == FRAME_DIRECTED && !c.nsrc && claimed_by_earlier(x, s, h->ts)) {
+		for (size_t k = x->n_cands; k-- > 0;) {
+			const struct cand *p = &x->cands[k];
+			if (p->dead || p->headline != x->headline || p->ev_start != x->toks.t[s].start || !p->nsrc)
+				continue;
+			for (int q = 0; q < p->nsrc; q++) {
+				int mine = 0;
+				for (int t = 0; t < c.ntgt; t++)
+					mine |= same_code(x, p->src[q], c.tgt[t]);
+				if (!mine)
+					push_party(c.src, &c.nsrc, p->src[q]);
+			}
+			break;
+		}
+	}
 	if (!c.nsrc && !c.ntgt)
 		return 0;
 	/* Date: the clause's own, else the reporting clause's, else the report's. */

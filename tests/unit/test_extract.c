@@ -763,6 +763,21 @@ static void test_told_to_passive(void **state)
 	done(&o);
 }
 
+/* ", claiming that ...": the claim is made by whoever acted earlier in the
+ * sentence. */
+static void test_claiming_participle(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2021, 4, 18, NULL,
+		"On Saturday, the Czech Republic announced the expulsion of 18 Russian diplomats, claiming that "
+		"there was a well-founded suspicion that Russian military intelligence officers had been involved "
+		"in the explosions.");
+	const struct event *e = only(&o, "accusation");
+	expect_directed(e, "CZE", "RUS");
+	done(&o);
+}
+
 static void test_question_is_no_event(void **state)
 {
 	(void)state;
@@ -1377,6 +1392,7 @@ int main(void)
 		cmocka_unit_test(test_relative_clause_of_others),
 		cmocka_unit_test(test_the_secretary),
 		cmocka_unit_test(test_told_to_passive),
+		cmocka_unit_test(test_claiming_participle),
 		cmocka_unit_test(test_question_is_no_event),
 		cmocka_unit_test(test_explicit_day),
 		cmocka_unit_test(test_past_weekday),
