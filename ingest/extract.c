@@ -80,6 +80,7 @@ struct cand {
 	size_t trig_start, trig_end;  /* bytes of the trigger words, for debugging */
 	size_t trig_tok;              /* its first token (valid while its sentence is read) */
 	int purpose;                  /* "... to lodge a protest": the purpose of an earlier act */
+	int refers_back;              /* "condemned the decision": its object is an act told before */
 	size_t what_start, what_end;  /* bytes of what was agreed ("to step up efforts ..."), or 0, 0 */
 	int what_cut;                 /* ... cut short */
 };
@@ -2149,6 +2150,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			c.what_end = x->toks.t[b - 1].end;
 		}
 	}
+	/* "condemned the decision", "rejected this proposal", "these steps":
+	 * an act told before. (Set here: only this paragraph's tokens are at hand.) */
+	c.refers_back = h->te + 1 < e && tok_in(x, h->te, WL_DETERMINER) &&
+			(tok_in(x, h->te + 1, WL_INTENTION_NOUN) || is_word(x, h->te + 1, "act") ||
+			 is_word(x, h->te + 1, "acts") || is_word(x, h->te + 1, "action") ||
+			 is_word(x, h->te + 1, "actions") || is_word(x, h->te + 1, "measure") ||
+			 is_word(x, h->te + 1, "measures"));
 	c.purpose = (h->ts > s && is_word(x, h->ts - 1, "to")) ||
 		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB));
 	c.trig_end = x->toks.t[h->te - 1].end;
@@ -2539,26 +2547,6 @@ static int focal_state(const struct extractor *x, const char *not_code)
 	return best;
 }
 
-/* Whether the words after the trigger name an act told before: "the
- * decision", "this move", "these steps". */
-static int refers_to_act(const struct extractor *x, const struct cand *c)
-{
-	static const char *const acts[] = {"decision", "decisions", "move", "moves", "step", "steps",
-					   "act", "acts", "action", "actions", "measure", "measures", NULL};
-	size_t t = 0;
-	while (t < x->toks.n && x->toks.t[t].end <= c->trig_start)
-		t++;
-	while (t < x->toks.n && x->toks.t[t].start < c->trig_end)
-		t++;
-	if (t >= x->toks.n || !(is_word(x, t, "the") || is_word(x, t, "this") || is_word(x, t, "that") ||
-				is_word(x, t, "these") || is_word(x, t, "those")))
-		return 0;
-	for (int a = 0; acts[a]; a++)
-		if (is_word(x, t + 1, acts[a]))
-			return 1;
-	return 0;
-}
-
 /* The first source of the nearest event before cand `i` that another state
  * or organisation than `code` made, or -1. */
 static int acted_before(const struct extractor *x, size_t i, const char *code)
@@ -2607,7 +2595,7 @@ static void complete_parties(struct extractor *x)
 		if (!strcmp(c->tr->type, "condemnation") || !strcmp(c->tr->type, "accusation") ||
 		    !strcmp(c->tr->type, "rejection")) {
 			int author = acted_before(x, i, code);
-			if (author >= 0 && refers_to_act(x, c))
+			if (author >= 0 && c->refers_back)
 				push_party(c->tgt, &c->ntgt, author);
 			continue;
 		}

@@ -614,6 +614,13 @@ static void test_condemned_the_move(void **state)
 	const struct event *e = only(&o, "condemnation");
 	expect_directed(e, "GEO", "RUS");
 	done(&o);
+	/* The same with a paragraph after it. */
+	extract(&o, 2008, 8, 27, NULL,
+		"Russia expelled two Georgian diplomats on Tuesday. Georgia condemned the move.\n\n"
+		"Talks between the two countries are not expected soon.");
+	e = only(&o, "condemnation");
+	expect_directed(e, "GEO", "RUS");
+	done(&o);
 	extract(&o, 2008, 8, 27, NULL,
 		"Russia expelled two Georgian diplomats on Tuesday. Georgia condemned the violence in the region.");
 	e = only(&o, "condemnation");
