@@ -1200,8 +1200,7 @@ static int plan_called_off(const struct extractor *x, size_t k, size_t e)
 		/* "but cancelled", "but then called off", "but later scrapped" */
 		if (but && i <= but + 2)
 			return 1;
-		if (i > k + 2 && (is_word(x, i - 1, "was") || is_word(x, i - 1, "were") ||
-				  is_word(x, i - 1, "been")))
+		if (i > k + 2 && tok_in(x, i - 1, WL_BE))
 			for (int n = 0; plan_nouns[n]; n++)
 				if (is_word(x, i - 2, plan_nouns[n]) ||
 				    (is_word(x, i - 2, "been") && is_word(x, i - 3, plan_nouns[n])))
@@ -2136,15 +2135,12 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			b = a + 18;
 			c.what_cut = 1;
 		}
-		/* Nor end on a word that needs one after it ("documents during the"). */
-		static const char *const dangling[] = {"the", "a", "an", "of", "during", "in", "on", "at", "with",
-						       "to", "for", "and", "or", "by", "from", "its", "their", NULL};
-		for (int more = 1; more && b > a;) {
-			more = (x->toks.t[b - 1].flags & TOK_PUNCT) != 0;
-			for (int w = 0; dangling[w] && !more; w++)
-				more = is_word(x, b - 1, dangling[w]);
-			b -= (size_t)more;
-		}
+		/* Not ending on punctuation, nor on a word that needs one after it
+		 * ("documents during the"). */
+		while (b > a && ((x->toks.t[b - 1].flags & TOK_PUNCT) ||
+				 tok_in(x, b - 1, WL_DETERMINER | WL_PREPOSITION) || is_word(x, b - 1, "and") ||
+				 is_word(x, b - 1, "or") || is_word(x, b - 1, "during")))
+			b--;
 		if (b > a + 2) {
 			c.what_start = x->toks.t[a].start;
 			c.what_end = x->toks.t[b - 1].end;
