@@ -200,21 +200,6 @@ static size_t surname_first(const struct extractor *x, uint64_t h)
 	return lo;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 16;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 static const char *low(const struct extractor *x, size_t i)
 {
 	return tok_lower(&x->toks, i);
@@ -283,7 +268,7 @@ static int tok_exact_in(const struct extractor *x, size_t i, uint32_t lists)
  * Returns 0 or -1 (out of memory). */
 static int mark_tokens(struct extractor *x)
 {
-	if (grow((void **)&x->wmask, &x->cap_wmask, x->toks.n, sizeof(*x->wmask)))
+	if (grow_array((void **)&x->wmask, &x->cap_wmask, x->toks.n, sizeof(*x->wmask)))
 		return -1;
 	for (size_t i = 0; i < x->toks.n; i++) {
 		const struct token *t = &x->toks.t[i];
@@ -359,7 +344,7 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 	for (size_t i = 0; i < x->n_ra; i++)
 		if (!strcmp(x->ra[i].name, name) && !strcmp(x->ra[i].code, code ? code : ""))
 			return (int)i;
-	if (grow((void **)&x->ra, &x->cap_ra, x->n_ra + 1, sizeof(*x->ra)))
+	if (grow_array((void **)&x->ra, &x->cap_ra, x->n_ra + 1, sizeof(*x->ra)))
 		return -1;
 	struct ractor *a = &x->ra[x->n_ra];
 	memset(a, 0, sizeof(*a));
@@ -471,7 +456,7 @@ static int add_mention(struct extractor *x, size_t ts, size_t te, int ra, int ki
 {
 	if (ra < 0 && kind == MK_ACTOR)
 		return 0;
-	if (grow((void **)&x->men, &x->cap_men, x->n_men + 1, sizeof(*x->men)))
+	if (grow_array((void **)&x->men, &x->cap_men, x->n_men + 1, sizeof(*x->men)))
 		return -1;
 	x->men[x->n_men++] = (struct mention){(uint32_t)ts, (uint32_t)te, ra, (uint8_t)kind,
 					      (uint8_t)((x->toks.t[ts].flags & TOK_QUOTED) != 0)};
@@ -909,7 +894,7 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 		for (size_t k = 0; wm && k < n; k++) {
 			if (es[k].kind != ENT_TRIGGER || !tail_ok(x, &x->d.triggers[es[k].idx], i + wm, e))
 				continue;
-			if (grow((void **)&x->hits, &x->cap_hits, x->n_hits + 1, sizeof(*x->hits)))
+			if (grow_array((void **)&x->hits, &x->cap_hits, x->n_hits + 1, sizeof(*x->hits)))
 				return -1;
 			x->hits[x->n_hits++] = (struct trigger_hit){(uint32_t)i, (uint32_t)(i + wm), es[k].idx};
 			covered = i + wm;
@@ -1403,7 +1388,7 @@ static int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
 
 static int push_cand(struct extractor *x, struct cand **out)
 {
-	if (grow((void **)&x->cands, &x->cap_cands, x->n_cands + 1, sizeof(*x->cands)))
+	if (grow_array((void **)&x->cands, &x->cap_cands, x->n_cands + 1, sizeof(*x->cands)))
 		return -1;
 	*out = &x->cands[x->n_cands++];
 	memset(*out, 0, sizeof(**out));
@@ -2265,7 +2250,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		}
 	if (x->n_ra > x->cap_mpr) {
 		size_t old = x->cap_mpr;
-		if (grow((void **)&x->mentions_per_ra, &x->cap_mpr, x->n_ra, sizeof(long)))
+		if (grow_array((void **)&x->mentions_per_ra, &x->cap_mpr, x->n_ra, sizeof(long)))
 			return -1;
 		memset(x->mentions_per_ra + old, 0, (x->cap_mpr - old) * sizeof(long));
 	}
@@ -2390,7 +2375,7 @@ static int analyse_text(struct extractor *x, const char *text, size_t len, int h
 			return -1;
 		x->n_sents = 0;
 		if (headline) {
-			if (grow((void **)&x->sents, &x->cap_sents, 1, sizeof(*x->sents)))
+			if (grow_array((void **)&x->sents, &x->cap_sents, 1, sizeof(*x->sents)))
 				return -1;
 			x->sents[0] = (struct sentence_span){0, x->toks.n};
 			x->n_sents = x->toks.n ? 1 : 0;
@@ -2979,7 +2964,7 @@ static int queue_described(struct extractor *x, const int *ra, int n)
 		for (int k = 0; k < 2; k++) {
 			if (items[k] == LONG_MIN)
 				continue;
-			if (grow((void **)&x->pending, &x->cap_pending, x->n_pending + 1, sizeof(long)))
+			if (grow_array((void **)&x->pending, &x->cap_pending, x->n_pending + 1, sizeof(long)))
 				return -1;
 			x->pending[x->n_pending++] = items[k];
 		}

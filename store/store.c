@@ -347,15 +347,9 @@ int store_fts_pending(const struct store *s)
 int store_fts_add(struct store *s, struct id_list *l, int64_t id, char **err)
 {
 	(void)s;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 256;
-		int64_t *p = realloc(l->v, cap * sizeof(*p));
-		if (!p) {
-			*err = strdup("out of memory");
-			return -1;
-		}
-		l->v = p;
-		l->cap = cap;
+	if (grow_array((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v))) {
+		*err = strdup("out of memory");
+		return -1;
 	}
 	l->v[l->n++] = id;
 	return 0;

@@ -132,21 +132,6 @@ struct report_events {
 	int64_t next_id;
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 8;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 static int queue_change(struct store *s, int64_t id, char **err)
 {
 	return store_deferring(s) && s->own_changes ? store_fts_add(s, &s->changes, id, err) : 0;
@@ -238,7 +223,7 @@ static int find_new(struct store *s, struct report_events *re, const struct even
 static int add_new_event(struct store *s, struct report_events *re, const struct event *e,
 			 const char *key, const char *date, int64_t *id, char **err)
 {
-	if (grow((void **)&re->v, &re->cap, re->n + 1, sizeof(*re->v)))
+	if (grow_array((void **)&re->v, &re->cap, re->n + 1, sizeof(*re->v)))
 		goto oom;
 	struct new_event *ne = &re->v[re->n];
 	ne->id = *id = re->next_id++;
@@ -293,7 +278,7 @@ static int link_report(struct store *s, struct report_events *re, const struct e
 	for (size_t i = 0; i < re->n_linked; i++)
 		if (re->linked[i] == id)
 			return 0;   /* told twice in the report: the first telling is the evidence */
-	if (grow((void **)&re->linked, &re->cap_linked, re->n_linked + 1, sizeof(*re->linked))) {
+	if (grow_array((void **)&re->linked, &re->cap_linked, re->n_linked + 1, sizeof(*re->linked))) {
 		*err = strdup("out of memory");
 		return -1;
 	}
@@ -472,9 +457,9 @@ static int row_to_event(sqlite3_stmt *st, struct timeline_buffers *tb, struct ev
 	}
 	size_t na = count_sep(tb->actors.data, '\x1e'), nt = count_sep(tb->topics.data, '\x1e'),
 	       ns = count_sep(tb->sources.data, '\x1e');
-	if (grow((void **)&tb->act, &tb->cap_act, na, sizeof(*tb->act)) ||
-	    grow((void **)&tb->top, &tb->cap_top, nt, sizeof(*tb->top)) ||
-	    grow((void **)&tb->src, &tb->cap_src, ns, sizeof(*tb->src)))
+	if (grow_array((void **)&tb->act, &tb->cap_act, na, sizeof(*tb->act)) ||
+	    grow_array((void **)&tb->top, &tb->cap_top, nt, sizeof(*tb->top)) ||
+	    grow_array((void **)&tb->src, &tb->cap_src, ns, sizeof(*tb->src)))
 		return -1;
 	char *item;
 	char *p = tb->actors.len ? tb->actors.data : NULL;

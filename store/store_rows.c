@@ -35,15 +35,9 @@ int rows_columns(enum row_table t)
 
 static struct rowval *next_value(struct rows *r, char **err)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		struct rowval *v = realloc(r->v, cap * sizeof(*v));
-		if (!v) {
-			*err = strdup("out of memory");
-			return NULL;
-		}
-		r->v = v;
-		r->cap = cap;
+	if (grow_array((void **)&r->v, &r->cap, r->n + 1, sizeof(*r->v))) {
+		*err = strdup("out of memory");
+		return NULL;
 	}
 	return &r->v[r->n++];
 }

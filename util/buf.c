@@ -112,3 +112,23 @@ char *xstrndup(const char *s, size_t n)
 {
 	return s ? strndup(s, n) : NULL;
 }
+
+int grow_array(void **p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 16;
+	while (c < need) {
+		if (c > SIZE_MAX / 2)
+			return -1;
+		c *= 2;
+	}
+	if (size && c > SIZE_MAX / size)
+		return -1;
+	void *q = realloc(*p, c * size);
+	if (!q)
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}

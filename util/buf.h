@@ -37,6 +37,11 @@ char *buf_detach(struct buf *b);
 /* Never NULL: "" for an empty buffer. */
 const char *buf_str(const struct buf *b);
 
+/* Makes room for `need` elements of `size` bytes in the array *p of *cap
+ * (doubling, from 16). Returns 0, or -1 when memory runs out or the size
+ * would overflow (the array is then unchanged). */
+int grow_array(void **p, size_t *cap, size_t need, size_t size);
+
 /* strdup/strndup that return NULL for NULL input. */
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
