@@ -84,6 +84,17 @@ static long matches(const char *path, const char *table, const char *query)
 	return outside_int(path, sql);
 }
 
+/* Opens a fresh archive whose events table refuses any event summarised
+ * "REFUSED": a report that fails half-way, on demand. */
+static void open_refusing(struct fx *f)
+{
+	f->s = open_at(f, 0);
+	store_close(f->s);
+	outside_exec(f->path, "CREATE TRIGGER refuse_marked BEFORE INSERT ON events"
+			      " WHEN new.summary = 'REFUSED' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;");
+	f->s = open_at(f, 0);
+}
+
 /* ---- reports and events ---------------------------------------------------------- */
 
 static void make_report(struct report *r, const char *title, int64_t published, const char *body)
@@ -237,11 +248,7 @@ static void test_replace_in_same_batch(void **state)
 static void test_failed_report_in_batch(void **state)
 {
 	struct fx *f = *state;
-	f->s = open_at(f, 0);
-	store_close(f->s);
-	outside_exec(f->path, "CREATE TRIGGER refuse_marked BEFORE INSERT ON events"
-			      " WHEN new.summary = 'REFUSED' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;");
-	f->s = open_at(f, 0);
+	open_refusing(f);
 	char *err = NULL;
 	struct report a, b, c;
 	struct event_list la, lb;
@@ -464,11 +471,7 @@ static void test_same_event_within_report(void **state)
 static void test_change_numbers_in_batch(void **state)
 {
 	struct fx *f = *state;
-	f->s = open_at(f, 0);
-	store_close(f->s);
-	outside_exec(f->path, "CREATE TRIGGER refuse_marked BEFORE INSERT ON events"
-			      " WHEN new.summary = 'REFUSED' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;");
-	f->s = open_at(f, 0);
+	open_refusing(f);
 	char *err = NULL;
 	struct report a, b, c, d;
 	struct event_list la, lb, lc, ld;
@@ -632,11 +635,7 @@ static void test_change_numbers_replace_and_schema_3(void **state)
 static void test_failure_after_a_full_statement(void **state)
 {
 	struct fx *f = *state;
-	f->s = open_at(f, 0);
-	store_close(f->s);
-	outside_exec(f->path, "CREATE TRIGGER refuse_marked BEFORE INSERT ON events"
-			      " WHEN new.summary = 'REFUSED' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;");
-	f->s = open_at(f, 0);
+	open_refusing(f);
 	char *err = NULL;
 	struct report r, ok;
 	struct event_list l, lok;
