@@ -1084,7 +1084,6 @@ static void mention_parties(struct extractor *x, const struct mention *m, int *a
 	}
 }
 
-/* The mentions within tokens [a, b). */
 /* The first mention from index lo on that starts at token t or later. */
 static size_t mention_at_or_after(const struct extractor *x, size_t lo, size_t t)
 {
@@ -1099,8 +1098,9 @@ static size_t mention_at_or_after(const struct extractor *x, size_t lo, size_t t
 	return lo;
 }
 
-/* Mentions are added in text order (a mention that replaces the last one
- * keeps its start), so their starts never decrease: binary searches. */
+/* The mentions within tokens [a, b), as indices [*first, *last). Mentions
+ * are added in text order (a mention that replaces the last one keeps its
+ * start), so their starts never decrease: binary searches. */
 static void mentions_in(const struct extractor *x, size_t a, size_t b, size_t *first, size_t *last)
 {
 	*first = mention_at_or_after(x, 0, a);
@@ -1271,8 +1271,6 @@ static void find_timex(struct extractor *x, size_t s, size_t e, struct sent_time
 	}
 }
 
-/* The date governing a trigger: a temporal expression of its clause (the
- * nearest), else one opening the sentence, else none (-1). */
 /* Whether a participle with its agent stands between token a and token b
  * ("the steps announced by Pakistan on Wednesday"): a date after it is the
  * participle's. */
@@ -1287,6 +1285,8 @@ static int participle_between(const struct extractor *x, size_t a, size_t b)
 	return 0;
 }
 
+/* The date governing a trigger: a temporal expression of its clause (the
+ * nearest), else one opening the sentence, else none (-1). */
 static int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
 			   size_t cs, size_t ce, size_t s, int planned)
 {
