@@ -339,12 +339,12 @@ int store_deferring(const struct store *s)
 	return s->batch;
 }
 
-int store_fts_pending(const struct store *s)
+int store_deferred_pending(const struct store *s)
 {
 	return s->fts_reports.n > 0 || s->fts_events.n > 0 || s->changes.n > 0;
 }
 
-int store_fts_add(struct store *s, struct id_list *l, int64_t id, char **err)
+int store_defer_id(struct store *s, struct id_list *l, int64_t id, char **err)
 {
 	(void)s;
 	if (grow_array((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v))) {
@@ -419,7 +419,7 @@ static int number_changes(struct store *s, char **err)
 	return 0;
 }
 
-int store_fts_flush(struct store *s, char **err)
+int store_deferred_flush(struct store *s, char **err)
 {
 	return fts_index(s, &s->fts_reports, ST_FTS_REPORT, err) ||
 	       fts_index(s, &s->fts_events, ST_FTS_EVENT, err) || number_changes(s, err) ? -1 : 0;
@@ -469,7 +469,7 @@ int store_commit(struct store *s, char **err)
 {
 	if (s->batch) {
 		sqlite3_stmt *st;
-		if (store_fts_flush(s, err))
+		if (store_deferred_flush(s, err))
 			return -1;
 		if (!(st = store_stmt(s, ST_DEFER_OFF, err)) ||
 		    store_step_done(s, st, "cannot end the batch", err))

@@ -113,6 +113,10 @@ out:
 	return rc;
 }
 
+/* Where the date and its precision stand in an events row (the column
+ * order of store_rows.c), for narrowing a waiting event's date. */
+enum { EVENT_ROW_DATE = 4, EVENT_ROW_PRECISION = 5 };
+
 /* The events of one report not yet in the archive: their rows wait in
  * s->rows until the report's end, and a later event of the same report
  * may repeat one of them. */
@@ -134,7 +138,7 @@ struct report_events {
 
 static int queue_change(struct store *s, int64_t id, char **err)
 {
-	return store_deferring(s) && s->own_changes ? store_fts_add(s, &s->changes, id, err) : 0;
+	return store_deferring(s) && s->own_changes ? store_defer_id(s, &s->changes, id, err) : 0;
 }
 
 /* The stored event this one repeats (key and a compatible date), or 0; of
@@ -211,9 +215,9 @@ static int find_new(struct store *s, struct report_events *re, const struct even
 		size_t len = strlen(date);
 		if (len > strlen(ne->date)) {
 			memcpy(ne->date, date, len + 1);
-			if (rows_recopy(s, RT_EVENTS, ne->row + 4, date, len, err))
+			if (rows_recopy(s, RT_EVENTS, ne->row + EVENT_ROW_DATE, date, len, err))
 				return -1;
-			rows_set_int(s, RT_EVENTS, ne->row + 5, (int64_t)e->date.prec);
+			rows_set_int(s, RT_EVENTS, ne->row + EVENT_ROW_PRECISION, (int64_t)e->date.prec);
 		}
 		return 0;
 	}
@@ -242,7 +246,7 @@ static int add_new_event(struct store *s, struct report_events *re, const struct
 	    rows_text(s, t, e->evidence ? e->evidence : "", err) || rows_int(s, t, s->now, err) ||
 	    rows_int(s, t, s->now, err))
 		return -1;
-	if ((store_deferring(s) && store_fts_add(s, &s->fts_events, *id, err)) ||
+	if ((store_deferring(s) && store_defer_id(s, &s->fts_events, *id, err)) ||
 	    queue_change(s, *id, err))
 		return -1;
 	t = RT_EVENT_ACTORS;
@@ -513,7 +517,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 			void *ctx, char **err)
 {
 	/* Rows of an open batch are searchable once indexed. */
-	if (f->text && store_fts_pending(s) && store_fts_flush(s, err))
+	if (f->text && store_deferred_pending(s) && store_deferred_flush(s, err))
 		return -1;
 	struct buf sql;
 	buf_init(&sql, 0);

@@ -117,20 +117,19 @@ int rows_recopy(struct store *s, enum row_table t, size_t index, const char *tex
 		char **err);
 void rows_set_int(struct store *s, enum row_table t, size_t index, int64_t i);
 size_t rows_count(const struct store *s, enum row_table t);
-int rows_columns(enum row_table t);
 int rows_flush(struct store *s, char **err);
 void rows_discard(struct store *s);
 void rows_release(struct store *s);
 
 /* Work deferred to the end of a batch: full-text indexing and the
- * numbering of changed events. store_fts_pending is 1 when rows written in
+ * numbering of changed events. store_deferred_pending is 1 when rows written in
  * the open batch still wait for their index entries or change numbers;
- * store_fts_flush writes them (call it outside any savepoint, before
+ * store_deferred_flush writes them (call it outside any savepoint, before
  * anything deletes or updates such a row, and before committing).
- * store_fts_add queues one row (s->changes for a changed event). */
-int store_fts_pending(const struct store *s);
-int store_fts_flush(struct store *s, char **err);
-int store_fts_add(struct store *s, struct id_list *l, int64_t id, char **err);
+ * store_defer_id queues one row (s->changes for a changed event). */
+int store_deferred_pending(const struct store *s);
+int store_deferred_flush(struct store *s, char **err);
+int store_defer_id(struct store *s, struct id_list *l, int64_t id, char **err);
 
 /* Deferred indexing applies: inside a batch of an archive that has fts_deferred. */
 int store_deferring(const struct store *s);

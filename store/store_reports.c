@@ -307,7 +307,7 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 	}
 	/* Replacing deletes index entries through the triggers: the rows
 	 * waiting for theirs must have them first. */
-	if (replace_id && store_fts_flush(s, err))
+	if (replace_id && store_deferred_flush(s, err))
 		return -1;
 	size_t mark_reports = s->fts_reports.n, mark_events = s->fts_events.n,
 	       mark_changes = s->changes.n;
@@ -335,7 +335,7 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 	*report_id = replace_id ? replace_id : sqlite3_last_insert_rowid(s->db);
 	/* An update was indexed by its trigger; a new row waits for the batch's end. */
 	if (!replace_id && store_deferring(s) &&
-	    store_fts_add(s, &s->fts_reports, *report_id, err))
+	    store_defer_id(s, &s->fts_reports, *report_id, err))
 		goto fail;
 	if (events && store_put_events(s, *report_id, events, err))
 		goto fail;

@@ -18,6 +18,7 @@ static const struct {
 } table_sql[RT_COUNT] = {
 	/* OR FAIL: these run inside the savepoint of a report, which undoes
 	 * all of a failed report; SQLite need not also journal each statement. */
+	/* The column order is store_events.c's EVENT_ROW_*. */
 	[RT_EVENTS] = {"INSERT OR FAIL INTO events(id, type, cameo, status, date, date_precision,"
 		       " party_key, summary, evidence, added_at, changed_at) VALUES ", 11},
 	[RT_EVENT_ACTORS] = {"INSERT OR FAIL INTO event_actors(event_id, seq, actor_id, role, title)"
@@ -27,11 +28,6 @@ static const struct {
 	[RT_EVENT_REPORTS] = {"INSERT OR FAIL INTO event_reports(event_id, report_id, evidence,"
 			      " ev_start, ev_end) VALUES ", 5},
 };
-
-int rows_columns(enum row_table t)
-{
-	return table_sql[t].ncols;
-}
 
 static struct rowval *next_value(struct rows *r, char **err)
 {
@@ -60,32 +56,32 @@ int rows_text(struct store *s, enum row_table t, const char *text, char **err)
 	return 0;
 }
 
-int rows_copy(struct store *s, enum row_table t, const char *text, size_t len, char **err)
+/* Copies text into the table's arena: the value that points at it. */
+static int arena_copy(struct rows *r, const char *text, size_t len, struct rowval *out, char **err)
 {
-	struct rows *r = &s->rows[t];
 	size_t off = r->arena.len;
 	if (buf_add(&r->arena, text, len) || buf_addch(&r->arena, '\0')) {
 		*err = strdup("out of memory");
 		return -1;
 	}
-	struct rowval *v = next_value(r, err);
-	if (!v)
+	*out = (struct rowval){.kind = RV_COPY, .i = (int64_t)off, .len = len};
+	return 0;
+}
+
+int rows_copy(struct store *s, enum row_table t, const char *text, size_t len, char **err)
+{
+	struct rows *r = &s->rows[t];
+	struct rowval v, *slot;
+	if (arena_copy(r, text, len, &v, err) || !(slot = next_value(r, err)))
 		return -1;
-	*v = (struct rowval){.kind = RV_COPY, .i = (int64_t)off, .len = len};
+	*slot = v;
 	return 0;
 }
 
 int rows_recopy(struct store *s, enum row_table t, size_t index, const char *text, size_t len,
 		char **err)
 {
-	struct rows *r = &s->rows[t];
-	size_t off = r->arena.len;
-	if (buf_add(&r->arena, text, len) || buf_addch(&r->arena, '\0')) {
-		*err = strdup("out of memory");
-		return -1;
-	}
-	r->v[index] = (struct rowval){.kind = RV_COPY, .i = (int64_t)off, .len = len};
-	return 0;
+	return arena_copy(&s->rows[t], text, len, &s->rows[t].v[index], err);
 }
 
 void rows_set_int(struct store *s, enum row_table t, size_t index, int64_t i)
