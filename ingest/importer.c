@@ -1,8 +1,11 @@
 /* The import job: see importer.h. Files are gathered first (so progress can
  * be shown), then each is read, its reports classified against the archive,
- * their events extracted and stored, one savepoint per report inside batched
- * transactions. The store is in bulk mode (store_bulk) from importer_new to
- * importer_finish or importer_free. */
+ * their events extracted and stored, each report atomically inside batched
+ * transactions. Reports share a savepoint in groups (store_group_begin) and
+ * are kept until their group ends: when one fails, the group is undone and
+ * its reports are stored again one savepoint each, so that the failure
+ * costs only that report. The store is in bulk mode (store_bulk) from
+ * importer_new to importer_finish or importer_free. */
 #include "ingest/importer.h"
 
 #include <dirent.h>
@@ -18,6 +21,19 @@
 #include "util/buf.h"
 #include "util/file.h"
 
+/* Reports a group holds: the savepoint of a group copies the pages its
+ * reports touch once, where one per report copied them for each. */
+#define GROUP_REPORTS 64
+
+/* A report stored in the open group, kept to be stored again if the group
+ * is undone. */
+struct grouped {
+	struct report r;          /* taken from the reader */
+	struct event_list events;
+	char hash[65];
+	char *path, *item;        /* for messages */
+};
+
 struct importer {
 	struct store *store;
 	struct extractor *x;
@@ -32,6 +48,8 @@ struct importer {
 	const char *path;     /* the file being read */
 	char **files;         /* gathered paths */
 	size_t n_files, cap_files;
+	struct grouped group[GROUP_REPORTS];
+	size_t n_group;       /* reports in the open group (store_in_group) */
 };
 
 static void say(struct importer *im, enum import_msg kind, const char *item, const char *fmt, ...)
@@ -53,6 +71,21 @@ static void say(struct importer *im, enum import_msg kind, const char *item, con
 		im->msg(im->ctx, kind, buf_str(&where), buf_str(&text), 0, 0);
 	buf_release(&where);
 	buf_release(&text);
+}
+
+static void grouped_release(struct grouped *g)
+{
+	report_release(&g->r);
+	event_list_release(&g->events);
+	free(g->path);
+	free(g->item);
+}
+
+static void group_forget(struct importer *im)
+{
+	for (size_t i = 0; i < im->n_group; i++)
+		grouped_release(&im->group[i]);
+	im->n_group = 0;
 }
 
 int importer_new(struct store *s, struct extractor *x, const struct import_options *o,
@@ -89,6 +122,7 @@ void importer_free(struct importer *im)
 		return;
 	if (im->in_tx)
 		store_rollback(im->store);
+	group_forget(im);
 	char *err = NULL;
 	store_bulk(im->store, 0, &err);   /* nothing to tell: only speed is at stake */
 	free(err);
@@ -186,14 +220,25 @@ static void set_fatal(struct importer *im, char *err)
 	im->fatal_err = err;
 }
 
+/* Ends the open group: its reports are in the batch for good. */
+static int group_end(struct importer *im, char **err)
+{
+	if (!store_in_group(im->store))
+		return 0;
+	int rc = store_group_end(im->store, err);
+	group_forget(im);
+	return rc;
+}
+
 static int commit_batch(struct importer *im, char **err)
 {
 	if (!im->in_tx)
 		return 0;
 	im->in_tx = 0;
 	im->pending = 0;
-	if (store_commit(im->store, err)) {
+	if (group_end(im, err) || store_commit(im->store, err)) {
 		store_rollback(im->store);
+		group_forget(im);
 		return -1;
 	}
 	return 0;
@@ -207,6 +252,79 @@ static int describe_actor(void *ctx, const char *name, const char *code, enum ac
 	int rc = store_actor_describe(im->store, name, code, kind, aliases, n, &err);
 	free(err);
 	return rc;
+}
+
+/* Stores one report with its events, and the aliases its actors were named by. */
+static int put(struct importer *im, const struct report *r, const char *hash, const char *path,
+	       int64_t replace_id, const struct event_list *events, char **err)
+{
+	int64_t id;
+	if (store_put_report(im->store, r, hash, path, replace_id, events, &id, err))
+		return -1;
+	if (im->x)
+		extractor_actor_aliases(im->x, events, describe_actor, im);
+	return 0;
+}
+
+/* A report of the group failed: undoes the group and stores its reports
+ * again, each in a savepoint of its own. The failed report is the last. */
+static int group_replay(struct importer *im, char **err)
+{
+	store_group_rollback(im->store);
+	const char *path = im->path;
+	for (size_t i = 0; i < im->n_group; i++) {
+		struct grouped *g = &im->group[i];
+		char *why = NULL;
+		if (!put(im, &g->r, g->hash, g->path, 0, &g->events, &why))
+			continue;
+		if (store_broken(im->store)) {
+			*err = why;
+			group_forget(im);
+			return -1;
+		}
+		im->path = g->path;
+		say(im, IMPORT_ERROR, g->item, "not stored: %s", why);
+		im->path = path;
+		free(why);
+		im->stats.imported--;
+		im->stats.failed++;
+	}
+	group_forget(im);
+	return 0;
+}
+
+/* Stores a new report in the open group (opening one if needed), taking
+ * the report and its events into the group. */
+static int put_grouped(struct importer *im, struct report *r, const char *hash, const char *item,
+		       struct event_list *events, char **err)
+{
+	if (!store_in_group(im->store) && store_group_begin(im->store, err))
+		return -1;
+	struct grouped *g = &im->group[im->n_group];
+	memset(g, 0, sizeof(*g));
+	if (!(g->path = strdup(im->path ? im->path : "-")) || (item && !(g->item = strdup(item)))) {
+		grouped_release(g);
+		*err = strdup("out of memory");
+		return -1;
+	}
+	/* Readers release the report after the sink: taking its strings is safe. */
+	g->r = *r;
+	report_init(r);
+	g->events = *events;
+	event_list_init(events);
+	snprintf(g->hash, sizeof(g->hash), "%s", hash);
+	im->n_group++;
+	im->stats.imported++;
+	char *why = NULL;
+	if (put(im, &g->r, g->hash, g->path, 0, &g->events, &why)) {
+		if (store_broken(im->store)) {
+			*err = why;
+			return -1;
+		}
+		free(why);
+		return group_replay(im, err);
+	}
+	return im->n_group == GROUP_REPORTS ? group_end(im, err) : 0;
 }
 
 /* The sink: one report from a reader. Returns -1 only when the archive failed. */
@@ -226,7 +344,7 @@ static int import_report(void *ctx, struct report *r, const char *item)
 	if (im->x && r->pub_known == PUB_NONE && extract_infer_year(im->x, r))
 		say(im, IMPORT_WARNING, item, "%s", r->warnings[r->n_warnings - 1]);
 	enum store_verdict v;
-	int64_t existing, id;
+	int64_t existing;
 	char hash[65];
 	if (store_classify(im->store, r, &v, &existing, hash, &err))
 		goto store_failed;
@@ -243,17 +361,22 @@ static int import_report(void *ctx, struct report *r, const char *item)
 		im->stats.failed++;
 		return 0;
 	}
-	int rc = store_put_report(im->store, r, hash, im->path, v == STORE_REPLACE ? existing : 0, &events,
-				  &id, &err);
-	if (!rc && im->x)
-		extractor_actor_aliases(im->x, &events, describe_actor, im);
-	event_list_release(&events);
-	if (rc)
-		goto store_failed;
-	if (v == STORE_REPLACE)
+	int rc;
+	if (v == STORE_NEW) {
+		rc = put_grouped(im, r, hash, item, &events, &err);
+		event_list_release(&events);
+		if (rc) {
+			set_fatal(im, err);
+			return -1;
+		}
+	} else {
+		/* A replacement deletes rows: it goes alone, after the group. */
+		rc = group_end(im, &err) ? -1 : put(im, r, hash, im->path, existing, &events, &err);
+		event_list_release(&events);
+		if (rc)
+			goto store_failed;
 		im->stats.replaced++;
-	else
-		im->stats.imported++;
+	}
 	if (++im->pending >= im->opt.batch && commit_batch(im, &err)) {
 		set_fatal(im, err);
 		return -1;
@@ -261,7 +384,7 @@ static int import_report(void *ctx, struct report *r, const char *item)
 	return 0;
 
 store_failed:
-	if (store_broken(im->store)) {
+	if (store_broken(im->store) || store_in_group(im->store)) {
 		set_fatal(im, err);
 		return -1;
 	}
@@ -334,6 +457,7 @@ int importer_run(struct importer *im, const char *const *paths, size_t n, char *
 				store_rollback(im->store);
 				im->in_tx = 0;
 			}
+			group_forget(im);
 			*err = im->fatal_err;
 			im->fatal_err = NULL;
 			return -1;

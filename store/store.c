@@ -67,6 +67,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_ALIAS_ADD] = "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?1, ?2)",
 	[ST_SAVEPOINT] = "SAVEPOINT report",
 	[ST_RELEASE] = "RELEASE report",
+	[ST_GROUP_BEGIN] = "SAVEPOINT report_group",
+	[ST_GROUP_END] = "RELEASE report_group",
 	[ST_DEFER_ON] = "INSERT INTO fts_deferred(id) VALUES (1)",
 	[ST_DEFER_OFF] = "DELETE FROM fts_deferred",
 	/* One statement for the whole batch: FTS5 writes its pending data out at
@@ -244,6 +246,8 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 {
 	*out = NULL;
 	struct store *s = calloc(1, sizeof(*s));
+	if (s)
+		buf_init(&s->triggers, 0);
 	if (!s || !(s->path = strdup(path))) {
 		free(s);
 		*err = strdup("out of memory");
@@ -328,6 +332,7 @@ void store_close(struct store *s)
 	free(s->fts_reports.v);
 	free(s->fts_events.v);
 	free(s->changes.v);
+	buf_release(&s->triggers);
 	free(s->path);
 	free(s);
 }
@@ -430,7 +435,9 @@ int store_deferred_flush(struct store *s, char **err)
 static void batch_end(struct store *s)
 {
 	s->batch = 0;
+	s->group = 0;
 	s->next_event = 0;
+	buf_reset(&s->triggers);
 	s->fts_reports.n = s->fts_events.n = s->changes.n = 0;
 	rows_discard(s);
 	store_cache_forget(s);
@@ -447,6 +454,53 @@ static void temp_in_memory(struct store *s, int on)
 		     NULL);
 }
 
+/* A batch suspends the triggers whose work it does itself (from migration
+ * 4): the full-text entries and change numbers of new reports and events.
+ * Left in place they would do nothing in a batch (fts_deferred), but a
+ * statement that may fire a trigger writing to a full-text table keeps a
+ * statement journal, a copy of every page it touches, and so did every
+ * insert of events. They are dropped after BEGIN and created again, from
+ * the archive's own text of them, before COMMIT: no other connection ever
+ * sees them missing, and a crash rolls the drop back with the batch. */
+static int triggers_off(struct store *s, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
+			       " AND name IN ('reports_fts_ai', 'events_ai', 'events_change_au')",
+			       -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot begin a batch");
+	struct buf drop;
+	buf_init(&drop, 0);
+	int rc, oom = 0;
+	buf_reset(&s->triggers);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		oom |= buf_printf(&drop, "DROP TRIGGER %s;", (const char *)sqlite3_column_text(st, 0)) ||
+		       buf_printf(&s->triggers, "%s;", (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE || oom) {
+		buf_release(&drop);
+		buf_reset(&s->triggers);
+		if (oom) {
+			*err = strdup("out of memory");
+			return -1;
+		}
+		return store_fail(s, err, "cannot begin a batch");
+	}
+	rc = drop.len ? store_exec(s, buf_str(&drop), err) : 0;
+	buf_release(&drop);
+	return rc;
+}
+
+static int triggers_on(struct store *s, char **err)
+{
+	if (!s->triggers.len)
+		return 0;
+	if (store_exec(s, buf_str(&s->triggers), err))
+		return -1;
+	buf_reset(&s->triggers);
+	return 0;
+}
+
 int store_begin(struct store *s, char **err)
 {
 	temp_in_memory(s, 1);
@@ -456,7 +510,8 @@ int store_begin(struct store *s, char **err)
 	}
 	if (s->defer == 1) {
 		sqlite3_stmt *st = store_stmt(s, ST_DEFER_ON, err);
-		if (!st || store_step_done(s, st, "cannot begin a batch", err)) {
+		if (!st || store_step_done(s, st, "cannot begin a batch", err) ||
+		    (s->own_changes && triggers_off(s, err))) {
 			store_rollback(s);
 			return -1;
 		}
@@ -467,9 +522,13 @@ int store_begin(struct store *s, char **err)
 
 int store_commit(struct store *s, char **err)
 {
+	if (s->group) {
+		*err = strdup("cannot commit: a group of reports is still open");
+		return -1;
+	}
 	if (s->batch) {
 		sqlite3_stmt *st;
-		if (store_deferred_flush(s, err))
+		if (store_deferred_flush(s, err) || triggers_on(s, err))
 			return -1;
 		if (!(st = store_stmt(s, ST_DEFER_OFF, err)) ||
 		    store_step_done(s, st, "cannot end the batch", err))

@@ -338,6 +338,51 @@ static void test_other_writers_indexed(void **state)
 	report_release(&a);
 }
 
+/* A batch suspends the insert triggers whose work it does itself: they are
+ * gone only inside its transaction, and back, unchanged, after a commit or
+ * a rollback, for writers that rely on them. */
+static void test_batch_suspends_own_triggers(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 0);
+	char *err = NULL;
+	static const char inside[] = "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+				     " AND name IN ('reports_fts_ai', 'events_ai', 'events_change_au')";
+	int before = outside_int(f->path, "SELECT sum(length(sql)) FROM sqlite_schema WHERE type = 'trigger'"
+				 " AND name IN ('reports_fts_ai', 'events_ai', 'events_change_au')");
+	assert_true(before > 0);
+	struct report a, b;
+	struct event_list la;
+	event_list_init(&la);
+	make_report(&a, "Abe meets Modi", 1420528200, "Shinzo Abe met Narendra Modi in Tokyo.");
+	add_call(&la, "2015-01-06", "Abe and Modi spoke", "Shinzo Abe", "JPN", "Narendra Modi", "IND", NULL);
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &a, 0, &la);
+	/* Every other connection still has them meanwhile. */
+	assert_int_equal(outside_int(f->path, inside), 3);
+	store_rollback(f->s);
+	assert_int_equal(outside_int(f->path, inside), 3);
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &a, 0, &la);
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(outside_int(f->path, "SELECT sum(length(sql)) FROM sqlite_schema WHERE type = 'trigger'"
+				     " AND name IN ('reports_fts_ai', 'events_ai', 'events_change_au')"), before);
+	/* Another writer after the batch is indexed and numbered by them. */
+	outside_exec(f->path,
+		     "INSERT INTO events(type, cameo, status, party_key, summary, added_at, changed_at)"
+		     " VALUES ('meeting', '040', 0, 'meeting|0|FRA|DEU', 'Hollande met Merkel in Paris', 1, 1)");
+	assert_int_equal(matches(f->path, "events_fts", "Hollande"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_changes"), 2);
+	/* And the store outside a batch, too. */
+	make_report(&b, "Merkel visits Kyiv", 1420528800, "Angela Merkel arrived in Kyiv about Donbas.");
+	put(f->s, &b, 0, NULL);
+	assert_int_equal(matches(f->path, "reports_fts", "Donbas"), 1);
+	assert_fts_consistent(f->path);
+	event_list_release(&la);
+	report_release(&a);
+	report_release(&b);
+}
+
 /* An archive of schema 2 (before fts_deferred) still gets every index entry. */
 static void test_schema_2_archive(void **state)
 {
@@ -720,6 +765,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_failed_report_in_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rolled_back_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_writers_indexed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_batch_suspends_own_triggers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_2_archive, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_event_by_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_event_within_report, setup, teardown),
