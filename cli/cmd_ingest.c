@@ -58,7 +58,7 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 		{"agency", 0, OPT_STRING, &agency, "NAME", "agency for reports that do not name one"},
 		{"url", 0, OPT_STRING, &url, "URL", "URL for reports that do not give one"},
 		{"map", 0, OPT_STRING, &map, "K=V,...", "column names of tables: title=headline,text=body"},
-		{"batch", 0, OPT_LONG, &batch, "N", "reports per transaction (default 2000)"},
+		{"batch", 0, OPT_LONG, &batch, "N", "reports per transaction (default 10000)"},
 		{"wait", 0, OPT_LONG, &wait, "SECONDS", "wait at most this long for a running update (default 3600)"},
 		{"no-events", 0, OPT_FLAG, &no_events, NULL, "store the reports only, without finding their events"},
 		{NULL, 0, 0, NULL, NULL, NULL},

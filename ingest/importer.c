@@ -102,10 +102,11 @@ int importer_new(struct store *s, struct extractor *x, const struct import_optio
 	if (!im->opt.max_file)
 		im->opt.max_file = (size_t)256 << 20;
 	/* Each commit writes every page the batch touched, and the pages of
-	 * the indexes are touched by every batch: 2000 reports a transaction
-	 * wrote a third fewer pages than 500 (10,000 generated reports). */
+	 * the indexes are touched by every batch: importing 100,000 generated
+	 * reports, batches of 10,000 wrote 3.2 GB where batches of 2000
+	 * wrote 5.8 GB, and took a quarter less time. */
 	if (im->opt.batch <= 0)
-		im->opt.batch = 2000;
+		im->opt.batch = 10000;
 	im->msg = fn;
 	im->ctx = ctx;
 	if (store_bulk(s, 1, err)) {

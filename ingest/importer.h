@@ -18,7 +18,7 @@ struct import_options {
 	const char *map;           /* --map for tables, or NULL */
 	struct ingest_hints hints; /* --agency, --url, --date (path is set per file) */
 	size_t max_file;           /* bytes; larger files are refused (0 = 256 MiB) */
-	int batch;                 /* reports per transaction (0 = 2000) */
+	int batch;                 /* reports per transaction (0 = 10000) */
 	int no_events;             /* store the reports only, without extracting events */
 };
 

@@ -368,8 +368,17 @@ static int with_id_array(struct store *s, struct id_list *l, enum stmt_id id, in
 	struct buf json;
 	buf_init(&json, 0);
 	int rc = buf_addch(&json, '[');
-	for (size_t i = 0; i < l->n && !rc; i++)
-		rc = buf_printf(&json, "%s%lld", i ? "," : "", (long long)l->v[i]);
+	/* Written by hand: printf was a tenth of this function's time. */
+	for (size_t i = 0; i < l->n && !rc; i++) {
+		char digits[24], *p = digits + sizeof(digits);
+		uint64_t v = (uint64_t)l->v[i];   /* rowids here are positive */
+		do
+			*--p = (char)('0' + v % 10);
+		while (v /= 10);
+		if (i)
+			*--p = ',';
+		rc = buf_add(&json, p, (size_t)(digits + sizeof(digits) - p));
+	}
 	if (rc || buf_addch(&json, ']')) {
 		buf_release(&json);
 		*err = strdup("out of memory");
@@ -553,9 +562,10 @@ void store_rollback(struct store *s)
 }
 
 /* Bulk imports: a page cache that holds a batch's pages and the indexes'
- * hot pages (64 MiB instead of 2, room for a batch of 2000 reports; a
- * batch then writes its pages once, instead of spilling them and reading
- * them back) and a WAL checkpoint every 256 MiB instead of every 4 (each
+ * pages (256 MiB instead of 2: room for a batch of 10,000 reports of a few
+ * kilobytes with the indexes of an archive of 100,000; a batch then writes
+ * its pages once, instead of spilling them and reading them back; 100,000
+ * reports took 53 s with 64 MiB, 46 s with 256) and a WAL checkpoint every 256 MiB instead of every 4 (each
  * checkpoint copies the hot pages of every index again: importing 30,000
  * reports into an archive of 30,000 wrote 4.6 GB with checkpoints every
  * 64 MiB, 2.4 GB with 256). Memory stays bounded by the cache, the WAL by
@@ -583,7 +593,7 @@ int store_bulk(struct store *s, int on, char **err)
 		if (pragma_int(s, "PRAGMA cache_size", &s->saved_cache, err) ||
 		    pragma_int(s, "PRAGMA wal_autocheckpoint", &s->saved_checkpoint, err))
 			return -1;
-		buf_addstr(&sql, "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=65536;"
+		buf_addstr(&sql, "PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=65536;"
 			   " PRAGMA foreign_keys=OFF");
 	} else {
 		buf_printf(&sql, "PRAGMA cache_size=%d; PRAGMA wal_autocheckpoint=%d; PRAGMA foreign_keys=ON",
