@@ -133,6 +133,7 @@ struct report_events {
 	struct buf keys;     /* NUL-terminated party keys */
 	int64_t *linked;     /* events already linked to the report */
 	size_t n_linked, cap_linked;
+	int64_t first_id;    /* events from first_id on are new in this report */
 	int64_t next_id;
 };
 
@@ -288,8 +289,11 @@ static int link_report(struct store *s, struct report_events *re, const struct e
 	}
 	re->linked[re->n_linked++] = id;
 	enum row_table t = RT_EVENT_REPORTS;
+	/* An event this report tells first has its evidence already: the link
+	 * keeps only the offsets (a tenth of a large archive was that copy). */
+	const char *evidence = id >= re->first_id || !e->evidence ? "" : e->evidence;
 	return rows_int(s, t, id, err) || rows_int(s, t, report_id, err) ||
-	       rows_text(s, t, e->evidence ? e->evidence : "", err) ||
+	       rows_text(s, t, evidence, err) ||
 	       rows_int(s, t, (int64_t)e->ev_start, err) || rows_int(s, t, (int64_t)e->ev_end, err)
 		       ? -1 : 0;
 }
@@ -320,6 +324,7 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
 		re.next_id = s->next_event;
 	else
 		rc = next_event_id(s, &re.next_id, err);
+	re.first_id = re.next_id;
 	for (size_t i = 0; i < events->n && !rc; i++) {
 		const struct event *e = &events->items[i];
 		char date[16];
