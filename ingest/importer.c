@@ -1,11 +1,11 @@
 /* The import job: see importer.h. Files are gathered first (so progress can
  * be shown), then each is read, its reports classified against the archive,
  * their events extracted and stored, each report atomically inside batched
- * transactions. Reports share a savepoint in groups (store_group_begin) and
- * are kept until their group ends: when one fails, the group is undone and
- * its reports are stored again one savepoint each, so that the failure
- * costs only that report. The store is in bulk mode (store_bulk) from
- * importer_new to importer_finish or importer_free. */
+ * transactions. A batch writes its reports without a savepoint each
+ * (store_unguarded) and keeps them until it commits: when one fails, the
+ * batch is rolled back and its reports stored again, now one savepoint
+ * each, so that the failure costs only that report. The store is in bulk
+ * mode (store_bulk) from importer_new to importer_finish or importer_free. */
 #include "ingest/importer.h"
 
 #include <dirent.h>
@@ -21,16 +21,17 @@
 #include "util/buf.h"
 #include "util/file.h"
 
-/* Reports a group holds: the savepoint of a group copies the pages its
- * reports touch once, where one per report copied them for each. */
-#define GROUP_REPORTS 64
+/* A batch keeps its reports until it commits, but no more than this many
+ * bytes of them: past it, the batch commits early. */
+#define KEPT_MAX ((size_t)64 << 20)
 
-/* A report stored in the open group, kept to be stored again if the group
- * is undone. */
-struct grouped {
+/* A report stored in the open batch without a savepoint, kept to be stored
+ * again if the batch is rolled back. */
+struct kept {
 	struct report r;          /* taken from the reader */
 	struct event_list events;
 	char hash[65];
+	int64_t replace_id;       /* the stored report it replaces, or 0 */
 	char *path, *item;        /* for messages */
 };
 
@@ -48,8 +49,9 @@ struct importer {
 	const char *path;     /* the file being read */
 	char **files;         /* gathered paths */
 	size_t n_files, cap_files;
-	struct grouped group[GROUP_REPORTS];
-	size_t n_group;       /* reports in the open group (store_in_group) */
+	int guarded;          /* the open batch stores a savepoint per report (after a failure) */
+	struct kept *kept;    /* the open batch's reports, when not guarded */
+	size_t n_kept, cap_kept, kept_bytes;
 };
 
 static void say(struct importer *im, enum import_msg kind, const char *item, const char *fmt, ...)
@@ -73,19 +75,20 @@ static void say(struct importer *im, enum import_msg kind, const char *item, con
 	buf_release(&text);
 }
 
-static void grouped_release(struct grouped *g)
+static void kept_release(struct kept *k)
 {
-	report_release(&g->r);
-	event_list_release(&g->events);
-	free(g->path);
-	free(g->item);
+	report_release(&k->r);
+	event_list_release(&k->events);
+	free(k->path);
+	free(k->item);
 }
 
-static void group_forget(struct importer *im)
+static void kept_forget(struct importer *im)
 {
-	for (size_t i = 0; i < im->n_group; i++)
-		grouped_release(&im->group[i]);
-	im->n_group = 0;
+	for (size_t i = 0; i < im->n_kept; i++)
+		kept_release(&im->kept[i]);
+	im->n_kept = 0;
+	im->kept_bytes = 0;
 }
 
 int importer_new(struct store *s, struct extractor *x, const struct import_options *o,
@@ -123,7 +126,8 @@ void importer_free(struct importer *im)
 		return;
 	if (im->in_tx)
 		store_rollback(im->store);
-	group_forget(im);
+	kept_forget(im);
+	free(im->kept);
 	char *err = NULL;
 	store_bulk(im->store, 0, &err);   /* nothing to tell: only speed is at stake */
 	free(err);
@@ -221,14 +225,14 @@ static void set_fatal(struct importer *im, char *err)
 	im->fatal_err = err;
 }
 
-/* Ends the open group: its reports are in the batch for good. */
-static int group_end(struct importer *im, char **err)
+static int begin_batch(struct importer *im, char **err)
 {
-	if (!store_in_group(im->store))
-		return 0;
-	int rc = store_group_end(im->store, err);
-	group_forget(im);
-	return rc;
+	if (store_begin(im->store, err))
+		return -1;
+	im->in_tx = 1;
+	im->guarded = 0;
+	store_unguarded(im->store, 1);
+	return 0;
 }
 
 static int commit_batch(struct importer *im, char **err)
@@ -237,12 +241,11 @@ static int commit_batch(struct importer *im, char **err)
 		return 0;
 	im->in_tx = 0;
 	im->pending = 0;
-	if (group_end(im, err) || store_commit(im->store, err)) {
+	int rc = store_commit(im->store, err);
+	if (rc)
 		store_rollback(im->store);
-		group_forget(im);
-		return -1;
-	}
-	return 0;
+	kept_forget(im);
+	return rc;
 }
 
 static int describe_actor(void *ctx, const char *name, const char *code, enum actor_kind kind,
@@ -267,65 +270,73 @@ static int put(struct importer *im, const struct report *r, const char *hash, co
 	return 0;
 }
 
-/* A report of the group failed: undoes the group and stores its reports
- * again, each in a savepoint of its own. The failed report is the last. */
-static int group_replay(struct importer *im, char **err)
+/* A report of the unguarded batch failed (the last kept): rolls the batch
+ * back and stores its reports again, each in a savepoint of its own, as the
+ * rest of the batch will be. */
+static int replay_batch(struct importer *im, char **err)
 {
-	store_group_rollback(im->store);
+	store_rollback(im->store);
+	if (store_begin(im->store, err)) {
+		im->in_tx = 0;
+		kept_forget(im);
+		return -1;
+	}
+	im->guarded = 1;
 	const char *path = im->path;
-	for (size_t i = 0; i < im->n_group; i++) {
-		struct grouped *g = &im->group[i];
+	int rc = 0;
+	for (size_t i = 0; i < im->n_kept && !rc; i++) {
+		struct kept *k = &im->kept[i];
 		char *why = NULL;
-		if (!put(im, &g->r, g->hash, g->path, 0, &g->events, &why))
+		if (!put(im, &k->r, k->hash, k->path, k->replace_id, &k->events, &why))
 			continue;
 		if (store_broken(im->store)) {
 			*err = why;
-			group_forget(im);
-			return -1;
+			rc = -1;
+			break;
 		}
-		im->path = g->path;
-		say(im, IMPORT_ERROR, g->item, "not stored: %s", why);
+		im->path = k->path;
+		say(im, IMPORT_ERROR, k->item, "not stored: %s", why);
 		im->path = path;
 		free(why);
-		im->stats.imported--;
+		if (k->replace_id)
+			im->stats.replaced--;
+		else
+			im->stats.imported--;
 		im->stats.failed++;
 	}
-	group_forget(im);
-	return 0;
+	kept_forget(im);
+	return rc;
 }
 
-/* Stores a new report in the open group (opening one if needed), taking
- * the report and its events into the group. */
-static int put_grouped(struct importer *im, struct report *r, const char *hash, const char *item,
-		       struct event_list *events, char **err)
+/* Keeps a report for the open batch, taking it and its events over. */
+static struct kept *keep(struct importer *im, struct report *r, const char *hash, int64_t replace_id,
+			 const char *item, struct event_list *events)
 {
-	if (!store_in_group(im->store) && store_group_begin(im->store, err))
-		return -1;
-	struct grouped *g = &im->group[im->n_group];
-	memset(g, 0, sizeof(*g));
-	if (!(g->path = strdup(im->path ? im->path : "-")) || (item && !(g->item = strdup(item)))) {
-		grouped_release(g);
-		*err = strdup("out of memory");
-		return -1;
+	if (grow_array((void **)&im->kept, &im->cap_kept, im->n_kept + 1, sizeof(*im->kept)))
+		return NULL;
+	struct kept *k = &im->kept[im->n_kept];
+	memset(k, 0, sizeof(*k));
+	if (!(k->path = strdup(im->path ? im->path : "-")) || (item && !(k->item = strdup(item)))) {
+		kept_release(k);
+		return NULL;
 	}
 	/* Readers release the report after the sink: taking its strings is safe. */
-	g->r = *r;
+	k->r = *r;
 	report_init(r);
-	g->events = *events;
+	k->events = *events;
 	event_list_init(events);
-	snprintf(g->hash, sizeof(g->hash), "%s", hash);
-	im->n_group++;
-	im->stats.imported++;
-	char *why = NULL;
-	if (put(im, &g->r, g->hash, g->path, 0, &g->events, &why)) {
-		if (store_broken(im->store)) {
-			*err = why;
-			return -1;
-		}
-		free(why);
-		return group_replay(im, err);
+	snprintf(k->hash, sizeof(k->hash), "%s", hash);
+	k->replace_id = replace_id;
+	im->n_kept++;
+	const char *texts[] = {k->r.title, k->r.lede, k->r.body};
+	for (size_t i = 0; i < 3; i++)
+		im->kept_bytes += texts[i] ? strlen(texts[i]) : 0;
+	for (size_t i = 0; i < k->events.n; i++) {
+		const struct event *e = &k->events.items[i];
+		im->kept_bytes += sizeof(*e) + (e->summary ? strlen(e->summary) : 0) +
+				  (e->evidence ? strlen(e->evidence) : 0) + 64 * (e->n_actors + e->n_topics);
 	}
-	return im->n_group == GROUP_REPORTS ? group_end(im, err) : 0;
+	return k;
 }
 
 /* The sink: one report from a reader. Returns -1 only when the archive failed. */
@@ -335,12 +346,9 @@ static int import_report(void *ctx, struct report *r, const char *item)
 	char *err = NULL;
 	for (size_t i = 0; i < r->n_warnings; i++)
 		say(im, IMPORT_WARNING, item, "%s", r->warnings[i]);
-	if (!im->in_tx) {
-		if (store_begin(im->store, &err)) {
-			set_fatal(im, err);
-			return -1;
-		}
-		im->in_tx = 1;
+	if (!im->in_tx && begin_batch(im, &err)) {
+		set_fatal(im, err);
+		return -1;
 	}
 	if (im->x && r->pub_known == PUB_NONE && extract_infer_year(im->x, r))
 		say(im, IMPORT_WARNING, item, "%s", r->warnings[r->n_warnings - 1]);
@@ -362,30 +370,50 @@ static int import_report(void *ctx, struct report *r, const char *item)
 		im->stats.failed++;
 		return 0;
 	}
+	int64_t replace_id = v == STORE_REPLACE ? existing : 0;
+	if (v == STORE_REPLACE)
+		im->stats.replaced++;
+	else
+		im->stats.imported++;
 	int rc;
-	if (v == STORE_NEW) {
-		rc = put_grouped(im, r, hash, item, &events, &err);
+	if (im->guarded) {
+		rc = put(im, r, hash, im->path, replace_id, &events, &err);
 		event_list_release(&events);
 		if (rc) {
-			set_fatal(im, err);
-			return -1;
+			if (v == STORE_REPLACE)
+				im->stats.replaced--;
+			else
+				im->stats.imported--;
+			goto store_failed;
 		}
 	} else {
-		/* A replacement deletes rows: it goes alone, after the group. */
-		rc = group_end(im, &err) ? -1 : put(im, r, hash, im->path, existing, &events, &err);
+		struct kept *k = keep(im, r, hash, replace_id, item, &events);
 		event_list_release(&events);
-		if (rc)
-			goto store_failed;
-		im->stats.replaced++;
+		if (!k) {
+			set_fatal(im, strdup("out of memory"));
+			return -1;
+		}
+		if (put(im, &k->r, k->hash, k->path, k->replace_id, &k->events, &err)) {
+			if (store_broken(im->store)) {
+				set_fatal(im, err);
+				return -1;
+			}
+			free(err);
+			err = NULL;
+			if (replay_batch(im, &err)) {
+				set_fatal(im, err);
+				return -1;
+			}
+		}
 	}
-	if (++im->pending >= im->opt.batch && commit_batch(im, &err)) {
+	if ((++im->pending >= im->opt.batch || im->kept_bytes > KEPT_MAX) && commit_batch(im, &err)) {
 		set_fatal(im, err);
 		return -1;
 	}
 	return 0;
 
 store_failed:
-	if (store_broken(im->store) || store_in_group(im->store)) {
+	if (store_broken(im->store)) {
 		set_fatal(im, err);
 		return -1;
 	}
@@ -458,7 +486,7 @@ int importer_run(struct importer *im, const char *const *paths, size_t n, char *
 				store_rollback(im->store);
 				im->in_tx = 0;
 			}
-			group_forget(im);
+			kept_forget(im);
 			*err = im->fatal_err;
 			im->fatal_err = NULL;
 			return -1;

@@ -67,8 +67,6 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_ALIAS_ADD] = "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?1, ?2)",
 	[ST_SAVEPOINT] = "SAVEPOINT report",
 	[ST_RELEASE] = "RELEASE report",
-	[ST_GROUP_BEGIN] = "SAVEPOINT report_group",
-	[ST_GROUP_END] = "RELEASE report_group",
 	[ST_DEFER_ON] = "INSERT INTO fts_deferred(id) VALUES (1)",
 	[ST_DEFER_OFF] = "DELETE FROM fts_deferred",
 	/* One statement for the whole batch: FTS5 writes its pending data out at
@@ -444,7 +442,7 @@ int store_deferred_flush(struct store *s, char **err)
 static void batch_end(struct store *s)
 {
 	s->batch = 0;
-	s->group = 0;
+	s->unguarded = 0;
 	s->next_event = 0;
 	buf_reset(&s->triggers);
 	s->fts_reports.n = s->fts_events.n = s->changes.n = 0;
@@ -531,8 +529,8 @@ int store_begin(struct store *s, char **err)
 
 int store_commit(struct store *s, char **err)
 {
-	if (s->group) {
-		*err = strdup("cannot commit: a group of reports is still open");
+	if (s->unguarded == 2) {
+		*err = strdup("cannot commit: a report failed in an unguarded batch, which must be rolled back");
 		return -1;
 	}
 	if (s->batch) {
@@ -549,8 +547,15 @@ int store_commit(struct store *s, char **err)
 		store_cache_forget(s);
 		return -1;
 	}
+	s->unguarded = 0;
 	temp_in_memory(s, 0);
 	return 0;
+}
+
+void store_unguarded(struct store *s, int on)
+{
+	if (s->unguarded != 2)
+		s->unguarded = on ? 1 : 0;
 }
 
 void store_rollback(struct store *s)

@@ -71,18 +71,15 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 		     int64_t replace_id, const struct event_list *events, int64_t *report_id,
 		     char **err);
 
-/* Groups of reports inside a batch, for speed: reports stored between
- * store_group_begin and store_group_end share one savepoint instead of
- * opening one each (a savepoint copies every page a report touches before
- * it changes it: a tenth of an import's time). Each report stays atomic,
- * but only together with the caller: a report that fails inside a group
- * leaves it half-written, and the caller must call store_group_rollback,
- * which undoes the whole group, then store the group's reports again
- * outside any group. A replacement (replace_id) is refused inside a group. */
-int store_group_begin(struct store *s, char **err);
-int store_group_end(struct store *s, char **err);
-void store_group_rollback(struct store *s);
-int store_in_group(const struct store *s);
+/* Unguarded writes, for a caller that keeps a batch's reports and can store
+ * them again: while on, store_put_report writes a report without a savepoint
+ * of its own (a savepoint copies every page a report touches before it
+ * changes it: nearly a tenth of an import's time). The batch's transaction
+ * still makes each report atomic against crashes, but a report that fails
+ * leaves the batch half-written: the caller must store_rollback, and store
+ * the batch's reports again with savepoints. Until then store_put_report and
+ * store_commit refuse. Off by default, and again after a commit or rollback. */
+void store_unguarded(struct store *s, int on);
 
 /* Records an import run; store_run_end fills in its counts. */
 int store_run_begin(struct store *s, const char *command, int64_t *run_id, char **err);

@@ -19,7 +19,7 @@ enum stmt_id {
 	ST_ACTOR_GET, ST_ACTOR_ADD,
 	ST_TOPIC_GET, ST_TOPIC_ADD,
 	ST_ALIAS_ADD,
-	ST_SAVEPOINT, ST_RELEASE, ST_GROUP_BEGIN, ST_GROUP_END,
+	ST_SAVEPOINT, ST_RELEASE,
 	ST_DEFER_ON, ST_DEFER_OFF, ST_FTS_REPORT, ST_FTS_EVENT,
 	ST_CHANGES_ADD, ST_COUNTER_GET, ST_COUNTER_SET,
 	ST_COUNT
@@ -78,8 +78,7 @@ struct store {
 	int64_t next_event; /* in a batch, the id the next new event takes; 0: ask the archive */
 	int batch;          /* a store_begin transaction is open, with indexing deferred */
 	struct buf triggers;    /* in a batch, the SQL of the triggers it suspended */
-	int group;          /* 1: a group is open (store_group_begin); 2: and one of its reports failed */
-	size_t group_marks[3];  /* the deferred lists' lengths when the group began */
+	int unguarded;      /* 1: reports are written without savepoints; 2: and one failed */
 	struct id_list fts_reports, fts_events;
 	struct id_list changes;   /* events written in the batch, in order: their change numbers */
 	struct rows rows[RT_COUNT];

@@ -292,51 +292,6 @@ static int savepoint(struct store *s, enum stmt_id id, char **err)
 	return st ? store_step_done(s, st, "cannot store the report", err) : -1;
 }
 
-int store_group_begin(struct store *s, char **err)
-{
-	if (s->group) {
-		*err = strdup("a group of reports is already open");
-		return -1;
-	}
-	if (savepoint(s, ST_GROUP_BEGIN, err))
-		return -1;
-	s->group = 1;
-	s->group_marks[0] = s->fts_reports.n;
-	s->group_marks[1] = s->fts_events.n;
-	s->group_marks[2] = s->changes.n;
-	return 0;
-}
-
-int store_group_end(struct store *s, char **err)
-{
-	if (s->group != 1) {
-		*err = strdup(s->group ? "a report of the group failed: it must be rolled back"
-				       : "no group of reports is open");
-		return -1;
-	}
-	if (savepoint(s, ST_GROUP_END, err))
-		return -1;
-	s->group = 0;
-	return 0;
-}
-
-void store_group_rollback(struct store *s)
-{
-	if (!s->group)
-		return;
-	sqlite3_exec(s->db, "ROLLBACK TO report_group; RELEASE report_group", NULL, NULL, NULL);
-	s->group = 0;
-	s->fts_reports.n = s->group_marks[0];
-	s->fts_events.n = s->group_marks[1];
-	s->changes.n = s->group_marks[2];
-	store_cache_forget(s);
-}
-
-int store_in_group(const struct store *s)
-{
-	return s->group != 0;
-}
-
 int store_put_report(struct store *s, const struct report *r, const char *hash, const char *source_path,
 		     int64_t replace_id, const struct event_list *events, int64_t *report_id,
 		     char **err)
@@ -344,12 +299,8 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 	char hex[65];
 	char *ident = NULL;
 	int64_t agency;
-	if (s->group && replace_id) {
-		*err = strdup("cannot replace a report inside a group");
-		return -1;
-	}
-	if (s->group == 2) {
-		*err = strdup("a report of the group failed: it must be rolled back");
+	if (s->unguarded == 2) {
+		*err = strdup("a report failed in this unguarded batch: it must be rolled back");
 		return -1;
 	}
 	if (hash)
@@ -364,9 +315,8 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 		return -1;
 	size_t mark_reports = s->fts_reports.n, mark_events = s->fts_events.n,
 	       mark_changes = s->changes.n;
-	/* In a group, the group's savepoint undoes a failed report (with the
-	 * rest of the group). */
-	if (!s->group && savepoint(s, ST_SAVEPOINT, err))
+	/* Unguarded, the caller undoes a failed report with the whole batch. */
+	if (!s->unguarded && savepoint(s, ST_SAVEPOINT, err))
 		return -1;
 	if (agency_id(s, r->agency, &agency, err))
 		goto fail;
@@ -395,13 +345,13 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 	if (events && store_put_events(s, *report_id, events, err))
 		goto fail;
 	free(ident);
-	if (!s->group && savepoint(s, ST_RELEASE, err))
+	if (!s->unguarded && savepoint(s, ST_RELEASE, err))
 		goto fail_released;
 	return 0;
 fail:
 	free(ident);
-	if (s->group) {
-		s->group = 2;
+	if (s->unguarded) {
+		s->unguarded = 2;
 		return -1;
 	}
 	sqlite3_exec(s->db, "ROLLBACK TO report; RELEASE report", NULL, NULL, NULL);

@@ -447,10 +447,11 @@ static const char archive_dump[] =
 	"              JOIN reports r ON r.id = er.report_id WHERE er.event_id = e.id) || '>' AS x"
 	"   FROM events e ORDER BY x))";
 
-/* Reports share savepoints in groups: when one fails after its row went in
- * (here its events are refused), the group is undone and stored again
- * without it, and the archive is the one the good reports alone give. */
-static void test_failed_report_in_group(void **state)
+/* A batch writes its reports without savepoints: when one fails after its
+ * row went in (here its events are refused), the batch is rolled back and
+ * stored again without it, and the archive is the one the good reports
+ * alone give; the reports after it still go in. */
+static void test_failed_report_in_unguarded_batch(void **state)
 {
 	struct fx *f = *state;
 	char in[512];
@@ -534,7 +535,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_missing_and_too_large, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batches_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused_report_does_not_stop_batch, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_failed_report_in_group, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_report_in_unguarded_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replaced_on_correction, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -292,6 +292,59 @@ static void test_failed_report_in_batch(void **state)
 	report_release(&c);
 }
 
+/* Unguarded, a failed report leaves the batch half-written: the store
+ * refuses further reports and the commit until the batch is rolled back,
+ * and the next batch is guarded again. */
+static void test_unguarded_failure_needs_rollback(void **state)
+{
+	struct fx *f = *state;
+	open_refusing(f);
+	char *err = NULL;
+	struct report a, b;
+	struct event_list la, lb;
+	event_list_init(&la);
+	event_list_init(&lb);
+	make_report(&a, "Abe calls Modi", 1420528200, "Shinzo Abe called Narendra Modi about trade.");
+	make_report(&b, "Modi and Abe", 1420528400, "Narendra Modi and Shinzo Abe talked about railways.");
+	add_call(&la, "2015-01-06", "Abe and Modi spoke about trade", "Shinzo Abe", "JPN",
+		 "Narendra Modi", "IND", NULL);
+	add_call(&la, "2015-01-05", "REFUSED", "Shinzo Abe", "JPN", "Narendra Modi", "IND", NULL);
+	add_call(&lb, "2015-01-07", "Abe and Modi spoke about railways", "Shinzo Abe", "JPN",
+		 "Narendra Modi", "IND", NULL);
+	OK(store_begin(f->s, &err), "store_begin");
+	store_unguarded(f->s, 1);
+	int64_t id = 0;
+	assert_int_equal(store_put_report(f->s, &a, NULL, "a.txt", 0, &la, &id, &err), -1);
+	assert_non_null(strstr(err, "refused by test"));
+	free(err);
+	err = NULL;
+	/* a's report row went in, and nothing undid it: no more writes, no commit. */
+	assert_int_equal(store_put_report(f->s, &b, NULL, "b.txt", 0, &lb, &id, &err), -1);
+	assert_non_null(strstr(err, "rolled back"));
+	free(err);
+	err = NULL;
+	assert_int_equal(store_commit(f->s, &err), -1);
+	assert_non_null(strstr(err, "rolled back"));
+	free(err);
+	err = NULL;
+	store_rollback(f->s);
+	/* The next batch is guarded: a fails alone, b goes in. */
+	OK(store_begin(f->s, &err), "store_begin");
+	assert_int_equal(store_put_report(f->s, &a, NULL, "a.txt", 0, &la, &id, &err), -1);
+	free(err);
+	err = NULL;
+	put(f->s, &b, 0, &lb);
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM reports"), 1);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events"), 1);
+	assert_int_equal(matches(f->path, "reports_fts", "trade"), 0);
+	assert_fts_consistent(f->path);
+	event_list_release(&la);
+	event_list_release(&lb);
+	report_release(&a);
+	report_release(&b);
+}
+
 /* A batch rolled back takes its actors with it; the next batch creates them again. */
 static void test_rolled_back_batch(void **state)
 {
@@ -773,6 +826,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rolled_back_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_writers_indexed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batch_suspends_own_triggers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unguarded_failure_needs_rollback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_2_archive, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_event_by_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_event_within_report, setup, teardown),
