@@ -26,10 +26,10 @@
 #define KEPT_MAX ((size_t)64 << 20)
 
 /* A report stored in the open batch without a savepoint, kept to be stored
- * again if the batch is rolled back. */
+ * again if the batch is rolled back. Its events are not kept: extraction
+ * gives them again, and they would take twice the report's memory. */
 struct kept {
 	struct report r;          /* taken from the reader */
-	struct event_list events;
 	char hash[65];
 	int64_t replace_id;       /* the stored report it replaces, or 0 */
 	char *path, *item;        /* for messages */
@@ -78,7 +78,6 @@ static void say(struct importer *im, enum import_msg kind, const char *item, con
 static void kept_release(struct kept *k)
 {
 	report_release(&k->r);
-	event_list_release(&k->events);
 	free(k->path);
 	free(k->item);
 }
@@ -286,8 +285,14 @@ static int replay_batch(struct importer *im, char **err)
 	int rc = 0;
 	for (size_t i = 0; i < im->n_kept && !rc; i++) {
 		struct kept *k = &im->kept[i];
+		struct event_list events;
+		event_list_init(&events);
 		char *why = NULL;
-		if (!put(im, &k->r, k->hash, k->path, k->replace_id, &k->events, &why))
+		int failed = im->x && !im->opt.no_events && extract_events(im->x, &k->r, &events, &why);
+		if (!failed)
+			failed = put(im, &k->r, k->hash, k->path, k->replace_id, &events, &why);
+		event_list_release(&events);
+		if (!failed)
 			continue;
 		if (store_broken(im->store)) {
 			*err = why;
@@ -308,9 +313,9 @@ static int replay_batch(struct importer *im, char **err)
 	return rc;
 }
 
-/* Keeps a report for the open batch, taking it and its events over. */
+/* Keeps a report for the open batch, taking it over. */
 static struct kept *keep(struct importer *im, struct report *r, const char *hash, int64_t replace_id,
-			 const char *item, struct event_list *events)
+			 const char *item)
 {
 	if (grow_array((void **)&im->kept, &im->cap_kept, im->n_kept + 1, sizeof(*im->kept)))
 		return NULL;
@@ -323,19 +328,12 @@ static struct kept *keep(struct importer *im, struct report *r, const char *hash
 	/* Readers release the report after the sink: taking its strings is safe. */
 	k->r = *r;
 	report_init(r);
-	k->events = *events;
-	event_list_init(events);
 	snprintf(k->hash, sizeof(k->hash), "%s", hash);
 	k->replace_id = replace_id;
 	im->n_kept++;
-	const char *texts[] = {k->r.title, k->r.lede, k->r.body};
-	for (size_t i = 0; i < 3; i++)
+	const char *texts[] = {k->r.title, k->r.lede, k->r.body, k->r.url, k->r.published_text};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++)
 		im->kept_bytes += texts[i] ? strlen(texts[i]) : 0;
-	for (size_t i = 0; i < k->events.n; i++) {
-		const struct event *e = &k->events.items[i];
-		im->kept_bytes += sizeof(*e) + (e->summary ? strlen(e->summary) : 0) +
-				  (e->evidence ? strlen(e->evidence) : 0) + 64 * (e->n_actors + e->n_topics);
-	}
 	return k;
 }
 
@@ -387,13 +385,15 @@ static int import_report(void *ctx, struct report *r, const char *item)
 			goto store_failed;
 		}
 	} else {
-		struct kept *k = keep(im, r, hash, replace_id, item, &events);
-		event_list_release(&events);
+		struct kept *k = keep(im, r, hash, replace_id, item);
 		if (!k) {
+			event_list_release(&events);
 			set_fatal(im, strdup("out of memory"));
 			return -1;
 		}
-		if (put(im, &k->r, k->hash, k->path, k->replace_id, &k->events, &err)) {
+		rc = put(im, &k->r, k->hash, k->path, k->replace_id, &events, &err);
+		event_list_release(&events);
+		if (rc) {
 			if (store_broken(im->store)) {
 				set_fatal(im, err);
 				return -1;
