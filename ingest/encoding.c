@@ -18,12 +18,27 @@ static int fail(char **err, const char *msg)
 	return -1;
 }
 
+/* Eight bytes as one word (memcpy: no alignment assumed), and the bits
+ * that tell a byte past ASCII. */
+#define HIGH_BITS 0x8080808080808080ull
+static uint64_t load8(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
 int encoding_is_utf8(const char *data, size_t len)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)data;
 	size_t i = 0;
 	while (i < len) {
-		if (p[i] < 0x80) {   /* ASCII fast path */
+		/* ASCII fast paths: eight bytes, then one. */
+		if (i + 8 <= len && !(load8(p + i) & HIGH_BITS)) {
+			i += 8;
+			continue;
+		}
+		if (p[i] < 0x80) {
 			i++;
 			continue;
 		}
@@ -53,6 +68,16 @@ static int looks_binary(const unsigned char *p, size_t len)
 {
 	size_t odd = 0;
 	for (size_t i = 0; i < len; i++) {
+		/* Eight bytes at a time while none is below 0x20 (the test on
+		 * v - 0x20.. finds any such byte, and only such bytes). */
+		while (i + 8 <= len) {
+			uint64_t v = load8(p + i);
+			if ((v - 0x2020202020202020ull) & ~v & HIGH_BITS)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		if (p[i] == 0)
 			return 1;
 		odd += is_odd_control(p[i]);

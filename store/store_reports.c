@@ -59,26 +59,40 @@ static void digest_flush(struct digest *d)
 	d->n = 0;
 }
 
-static void digest_byte(struct digest *d, char c)
+static void digest_add(struct digest *d, const char *p, size_t n)
 {
-	if (d->n == sizeof(d->buf))
-		digest_flush(d);
-	d->buf[d->n++] = c;
+	while (n) {
+		if (d->n == sizeof(d->buf))
+			digest_flush(d);
+		size_t k = sizeof(d->buf) - d->n < n ? sizeof(d->buf) - d->n : n;
+		memcpy(d->buf + d->n, p, k);
+		d->n += k;
+		p += k;
+		n -= k;
+	}
 }
 
+static void digest_byte(struct digest *d, char c)
+{
+	digest_add(d, &c, 1);
+}
+
+/* Word by word: a run of non-blanks at once, one space between runs. */
 static void digest_normalised(struct digest *d, const char *s)
 {
-	int space = 0, any = 0;
-	for (; s && *s; s++) {
-		if (is_blank((unsigned char)*s)) {
-			space = 1;
-			continue;
-		}
-		if (space && any)
+	int any = 0;
+	while (s && *s) {
+		while (is_blank((unsigned char)*s))
+			s++;
+		const char *w = s;
+		while (*s && !is_blank((unsigned char)*s))
+			s++;
+		if (s == w)
+			break;
+		if (any)
 			digest_byte(d, ' ');
-		space = 0;
 		any = 1;
-		digest_byte(d, *s);
+		digest_add(d, w, (size_t)(s - w));
 	}
 }
 

@@ -115,6 +115,38 @@ static void test_binary(void **state)
 	assert_int_equal(decode(stray, sizeof(stray) - 1, NULL), 0);
 }
 
+/* The checks read eight bytes at a time: what they look for is found at
+ * every position of a word and across words. */
+static void test_every_position(void **state)
+{
+	(void)state;
+	char text[64];
+	for (size_t at = 0; at < 40; at++) {
+		memset(text, 'a', sizeof(text));
+		/* A NUL anywhere is binary. */
+		text[at] = '\0';
+		assert_int_equal(decode(text, sizeof(text), NULL), -1);
+		/* A two-byte letter straddling any boundary is valid UTF-8; cut
+		 * short, it is not. */
+		memset(text, 'a', sizeof(text));
+		text[at] = '\xd0';
+		text[at + 1] = '\x9c';
+		assert_int_equal(encoding_is_utf8(text, sizeof(text)), 1);
+		text[at + 1] = 'a';
+		assert_int_equal(encoding_is_utf8(text, sizeof(text)), 0);
+	}
+	/* Odd control characters are counted wherever they fall: three in 256
+	 * bytes is text with strays, eight is binary. */
+	char longer[256];
+	memset(longer, 'a', sizeof(longer));
+	for (size_t i = 0; i < 3; i++)
+		longer[5 + i * 17] = '\x01';
+	assert_int_equal(decode(longer, sizeof(longer), NULL), 0);
+	for (size_t i = 0; i < 8; i++)
+		longer[3 + i * 7] = '\x02';
+	assert_int_equal(decode(longer, sizeof(longer), NULL), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -122,6 +154,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_utf16_utf32, teardown),
 		cmocka_unit_test_teardown(test_single_byte, teardown),
 		cmocka_unit_test_teardown(test_binary, teardown),
+		cmocka_unit_test_teardown(test_every_position, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
