@@ -458,6 +458,47 @@ static void test_schema_2_archive(void **state)
 	report_release(&a);
 }
 
+/* Migration 5 builds the full-text indexes again without row sizes: what
+ * was indexed before the upgrade is found after it, and so is what comes
+ * after. */
+static void test_fts_rebuilt_on_upgrade(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f, 4);
+	assert_int_equal(store_version(f->s), 4);
+	char *err = NULL;
+	struct report a, b;
+	struct event_list la, lb;
+	event_list_init(&la);
+	event_list_init(&lb);
+	make_report(&a, "Lavrov meets Wang", 1420528200, "Sergei Lavrov met Wang Yi in Beijing.");
+	add_call(&la, "2015-01-06", "Lavrov and Wang met", "Sergei Lavrov", "RUS", "Wang Yi", "CHN", NULL);
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &a, 0, &la);
+	OK(store_commit(f->s, &err), "store_commit");
+	store_close(f->s);
+	f->s = open_at(f, 0);
+	assert_int_equal(store_version(f->s), store_latest_version());
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+				     " ('reports_fts', 'events_fts') AND sql LIKE '%columnsize=0%'"), 2);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM sqlite_schema"
+				     " WHERE name LIKE '%fts_docsize'"), 0);
+	assert_int_equal(matches(f->path, "reports_fts", "Beijing"), 1);
+	assert_int_equal(matches(f->path, "events_fts", "Wang"), 1);
+	make_report(&b, "Lavrov meets Kerry", 1420528800, "Sergei Lavrov met John Kerry in Geneva.");
+	add_call(&lb, "2015-01-07", "Lavrov and Kerry met", "Sergei Lavrov", "RUS", "John Kerry", "USA", NULL);
+	OK(store_begin(f->s, &err), "store_begin");
+	put(f->s, &b, 0, &lb);
+	OK(store_commit(f->s, &err), "store_commit");
+	assert_int_equal(matches(f->path, "reports_fts", "Geneva OR Beijing"), 2);
+	assert_int_equal(matches(f->path, "events_fts", "Lavrov"), 2);
+	assert_fts_consistent(f->path);
+	event_list_release(&la);
+	event_list_release(&lb);
+	report_release(&a);
+	report_release(&b);
+}
+
 /* ---- the same event again --------------------------------------------------------- */
 
 static void test_same_event_by_date(void **state)
@@ -828,6 +869,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_batch_suspends_own_triggers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unguarded_failure_needs_rollback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_2_archive, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fts_rebuilt_on_upgrade, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_event_by_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_event_within_report, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_change_numbers_in_batch, setup, teardown),
