@@ -278,6 +278,14 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 	int v = 0;
 	if (check_identity(s, &v, err))
 		goto fail;
+	/* A new archive gets 16 KiB pages, before WAL fixes the size: its rows
+	 * are text of a few hundred bytes to a few kilobytes, and with four
+	 * times fewer pages its indexes are a level shallower and the page
+	 * cache has four times fewer pages to find. Importing 100,000
+	 * generated reports took 36 s instead of 42 (user time 28 s instead of
+	 * 35); 32 KiB gained little more. Older archives keep their size. */
+	if (!s->readonly && v == 0 && store_exec(s, "PRAGMA page_size=16384", err))
+		goto fail;
 	if (!s->readonly) {
 		const char *sync = (flags & STORE_SYNC_NORMAL) ? "PRAGMA synchronous=NORMAL"
 							    : "PRAGMA synchronous=FULL";

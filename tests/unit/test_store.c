@@ -239,6 +239,8 @@ static void test_open_fresh(void **state)
 	f->s = NULL;
 	assert_int_equal(outside_int(f->path, "PRAGMA application_id"), APPLICATION_ID);
 	assert_int_equal(outside_int(f->path, "PRAGMA user_version"), store_latest_version());
+	/* A new archive has pages of 16 KiB. */
+	assert_int_equal(outside_int(f->path, "PRAGMA page_size"), 16384);
 	/* Opening again migrates nothing and keeps what is there. */
 	f->s = open_ok(f);
 	struct report r;
@@ -338,6 +340,20 @@ static void test_migrations(void **state)
 	fclose(fp);
 	f->s = open_ok(f);
 	assert_int_equal(store_version(f->s), latest);
+	store_close(f->s);
+	f->s = NULL;
+	remove_archive(f);
+	/* An SQLite file made before, with pages of its own size, keeps them. */
+	outside_exec(f->path, "PRAGMA page_size=4096; VACUUM");
+	f->s = open_ok(f);
+	assert_int_equal(store_version(f->s), latest);
+	struct report r;
+	make_report(&r, "TASS", "Lavrov, Kerry discuss Ukraine by phone", 1420528200,
+		    "https://tass.example/1", "Sergei Lavrov and John Kerry spoke by phone on Tuesday.");
+	put(f->s, &r, 0, NULL);
+	report_release(&r);
+	assert_int_equal(n_reports(f->s), 1);
+	assert_int_equal(outside_int(f->path, "PRAGMA page_size"), 4096);
 }
 
 /* ---- refusing files that are not ours ------------------------------------- */
