@@ -1003,8 +1003,9 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 		}
 		if (tok_in(x, a - 1, WL_CLAUSE_BREAK) || is_reporting(x, a - 1))
 			break;
-		/* "said that ..." / "that" after a reporting verb starts a new clause */
-		if (is_word(x, a - 1, "that") && a - 1 > s && is_reporting(x, a - 2))
+		/* "said that ..." / "that" after a reporting verb starts a new clause,
+		 * and so does a second one: "noted that A, and that B". */
+		if (is_word(x, a - 1, "that") && a - 1 > s && (is_reporting(x, a - 2) || is_word(x, a - 2, "and")))
 			break;
 		a--;
 	}
@@ -1906,6 +1907,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		return 0;
 	size_t cs, ce;
 	clause_of(x, h->ts, s, e, &cs, &ce);
+	size_t clause_end = ce;
 	tc->prev_in_clause = tc->prev_trigger_end > cs && tc->prev_trigger_end <= h->ts;
 	tc->prev_trigger_end = h->te;
 	/* A date or party after the next event word belongs to that event. */
@@ -2058,8 +2060,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		sentence_timex(x, tc);
 	int ti = tc->intention ? -1 : governing_timex(x, tc->tx, h->ts, h->te, cs, ce,
 						      c.status == STATUS_PLANNED ? cs : s, c.status == STATUS_PLANNED);
-	if (ti < 0 && !tc->intention && ce < e && is_word(x, ce, "when")) {
-		/* "agreed to ... when Kishida visited Manila in November": the when-clause dates it. */
+	/* "agreed to commence negotiations ... when Kishida visited Manila in
+	 * November": the when-clause of the trigger's clause dates it, past the
+	 * event words between them. */
+	size_t wk = ce;
+	while (ti < 0 && wk < clause_end && !is_word(x, wk, "when"))
+		wk++;
+	if (ti < 0 && !tc->intention && wk < e && is_word(x, wk, "when")) {
+		ce = wk;
 		size_t we = ce + 1;
 		while (we < e && !is_word(x, we, ",") && !is_word(x, we, ";"))
 			we++;
@@ -2690,6 +2698,24 @@ static void merge_cands(struct extractor *x)
 					add_topic_to(went, leg->topics[t]);
 				leg->dead = 1;
 				if (leg == a)
+					break;
+				continue;
+			}
+			/* "agreed to commence negotiations ..., and the negotiations
+			 * began later that month": a plan and its fulfilment told in
+			 * one sentence are one event, as it happened. */
+			if (a->ev_start == b->ev_start && a->headline == b->headline &&
+			    ((a->status == STATUS_PLANNED && b->status == STATUS_OCCURRED) ||
+			     (a->status == STATUS_OCCURRED && b->status == STATUS_PLANNED)) &&
+			    (a->tr->frame == FRAME_SYMMETRIC
+				     ? codes_subset(x, a, b) || codes_subset(x, b, a)
+				     : roles_compatible(x, a, b))) {
+				struct cand *done = a->status == STATUS_OCCURRED ? a : b;
+				struct cand *plan = done == a ? b : a;
+				for (int t = 0; t < plan->ntopics; t++)
+					add_topic_to(done, plan->topics[t]);
+				plan->dead = 1;
+				if (plan == a)
 					break;
 				continue;
 			}

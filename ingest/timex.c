@@ -42,7 +42,7 @@ enum kw_id {
 	K_HAVE, K_IN, K_IS, K_LAST, K_LATE, K_LATER, K_LL, K_MAY, K_MID, K_MODAL, K_NEXT,
 	K_NO, K_OF, K_ON, K_OR, K_OVER, K_PART, K_PAST, K_PASTADV, K_SEASON, K_SINCE, K_THAN,
 	K_THE, K_THIS, K_TO, K_TODAY, K_TOMORROW, K_TONIGHT, K_UNIT, K_UNTIL, K_WAS,
-	K_WEEKEND, K_WILL, K_WON, K_WOULD, K_YESTERDAY,
+	K_WEEKEND, K_WILL, K_WON, K_WOULD, K_YESTERDAY, K_THAT, K_SAME, K_FOLLOWING,
 };
 
 /* Keyword classes: sets of words a pattern accepts in one position. */
@@ -170,6 +170,7 @@ static const struct keyword keywords[] = {
 	{"flew", K_NONE, C_PASTV, 0},
 	{"floods", K_NONE, C_EVNOUN, 0},
 	{"for", K_FOR, C_FUNC | C_MPREP | C_YWEAK, 0},
+	{"following", K_FOLLOWING, 0, 0},
 	{"forthcoming", K_FUTADJ, 0, 0},
 	{"forty", K_NONE, C_NUMW, 40},
 	{"fought", K_NONE, C_PASTV, 0},
@@ -272,6 +273,7 @@ static const struct keyword keywords[] = {
 	{"revolution", K_NONE, C_EVNOUN, 0},
 	{"rose", K_NONE, C_PASTV, 0},
 	{"said", K_NONE, C_PASTV, 0},
+	{"same", K_SAME, 0, 0},
 	{"sanctions", K_NONE, C_EVNOUN, 0},
 	{"saw", K_NONE, C_PASTV, 0},
 	{"scheduled", K_FUTADJ, C_FUTTO, 0},
@@ -301,7 +303,7 @@ static const struct keyword keywords[] = {
 	{"talks", K_NONE, C_EVNOUN, 0},
 	{"ten", K_NONE, C_NUMW, 10},
 	{"than", K_THAN, C_FUNC | C_YWEAK, 0},
-	{"that", K_NONE, C_BOUND | C_FUNC, 0},
+	{"that", K_THAT, C_BOUND | C_FUNC, 0},
 	{"the", K_THE, C_DET | C_FUNC | C_YWEAK, 0},
 	{"their", K_NONE, C_DET | C_FUNC, 0},
 	{"then", K_NONE, C_FUNC, 0},
@@ -621,6 +623,7 @@ struct scan {
 	const struct cdate *anchor; /* may be NULL */
 	enum tense tense;           /* the caller's; TENSE_AUTO: detect per expression */
 	size_t prev_end;            /* byte end of the previous expression, or SIZE_MAX */
+	struct cdate prev;          /* the last date resolved in the sentence (unknown: none) */
 };
 
 static int kw_at(const struct scan *sc, size_t j)
@@ -807,6 +810,7 @@ enum what {
 	W_WEEKS,    /* the week of anchor + 7n days */
 	W_MONTHS,   /* anchor's month + n */
 	W_YEARS,    /* anchor's year + n */
+	W_ANAPH,    /* the date named before in the sentence, + n units d (U_DAY..U_YEAR) */
 };
 
 /* Direction of a relative expression. */
@@ -1222,6 +1226,37 @@ static int this_unit(const struct scan *sc, size_t k, struct hit *h)
 	return 2;
 }
 
+/* A date told by reference to the one named before it in the sentence:
+ * "that day/week/month/year" (k at "that"), "the same day", "the
+ * following day/month/year", "the next day"; with a modifier, "later that
+ * month", "early the following year" (p_mod). Resolved by W_ANAPH. */
+static int p_anaph(const struct scan *sc, size_t i, struct hit *h)
+{
+	size_t k = i + 1;
+	int n = 0;
+	hit_reset(h, i);
+	if (kw_at(sc, i) == K_THE) {
+		int k1 = kw_at(sc, k);
+		if (k1 == K_FOLLOWING)
+			n = 1;
+		else if (k1 == K_NEXT && kw_at(sc, k + 1) == K_UNIT && sc->t[k + 1].val == U_DAY)
+			n = 1;   /* "the next day"; "the next month" may count from the report */
+		else if (k1 != K_SAME)
+			return 0;
+		k++;
+	}
+	if (kw_at(sc, k) != K_UNIT || sc->s[sc->t[k].end - 1] == 's')
+		return 0;
+	int unit = sc->t[k].val;
+	if (unit != U_DAY && unit != U_WEEK && unit != U_MONTH && unit != U_YEAR)
+		return 0;
+	h->w = W_ANAPH;
+	h->n = n;
+	h->d = unit;
+	h->last = k;
+	return 1;
+}
+
 /* Expressions that open with "the": decades ("the early 1990s"), "the day
  * before yesterday", "the end of March", "the summer of 2015", "(in) the
  * summer", "(over) the weekend". */
@@ -1394,7 +1429,9 @@ static int match_core(const struct scan *sc, size_t i, int cx, struct hit *h)
 	case K_SEASON:
 		return p_season(sc, i, cx, h);
 	case K_THE:
-		return p_the(sc, i, h);
+		return p_the(sc, i, h) || p_anaph(sc, i, h);
+	case K_THAT:
+		return p_anaph(sc, i, h);
 	case K_EARLY: case K_LATE: case K_MID: case K_EARLIER: case K_LATER: case K_EDGE:
 		return !(cx & CX_MOD) && p_mod(sc, i, h);
 	default:
@@ -1645,7 +1682,7 @@ static enum date_precision anchor_prec(const struct cdate *a)
 static enum date_precision needs(enum what w)
 {
 	switch (w) {
-	case W_ABS:
+	case W_ABS: case W_ANAPH:
 		return PREC_UNKNOWN;
 	case W_YEARS: case W_DAYMONTH:
 		return PREC_YEAR;
@@ -1770,6 +1807,31 @@ static struct cdate res_months(const struct cdate *a, int n)
 	return make_date((int)(t / 12), (int)(t % 12) + 1, 0, PREC_MONTH);
 }
 
+/* A date counted from the one named before it in the sentence (p): n days,
+ * weeks, months or years after it, at the precision the unit gives ("that
+ * week": the month, as weeks are). "That month" after a mere year, or "the
+ * following day" after a month, says more than the text: unknown. */
+static struct cdate res_anaph(const struct cdate *p, int unit, int n)
+{
+	enum date_precision pp = p->prec;
+	switch (unit) {
+	case U_DAY:
+		if (pp == PREC_DAY)
+			return from_days(anchor_days(p) + n, PREC_DAY);
+		return n == 0 && pp >= PREC_MONTH ? make_date(p->year, p->month, 0, PREC_MONTH) : unknown_date;
+	case U_WEEK:
+		if (pp == PREC_DAY)
+			return from_days(anchor_days(p) + 7 * (int64_t)n, PREC_MONTH);
+		return n == 0 && pp == PREC_MONTH ? *p : unknown_date;
+	case U_MONTH:
+		return pp >= PREC_MONTH ? res_months(p, n) : unknown_date;
+	case U_YEAR:
+		return pp >= PREC_YEAR ? make_date(p->year + n, 0, 0, PREC_YEAR) : unknown_date;
+	default:
+		return unknown_date;
+	}
+}
+
 /* Whether the resolution of h depends on a direction, and which. */
 static int directional(const struct hit *h)
 {
@@ -1804,7 +1866,7 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 	struct cdate r = unknown_date;
 	if (directional(h))
 		tn = hit_tense(sc, h, since);
-	else if (h->w != W_ABS)
+	else if (h->w != W_ABS && h->w != W_ANAPH)
 		tn = h->n < 0 ? TENSE_PAST : h->n > 0 ? TENSE_FUTURE : TENSE_AUTO;
 	if (since)
 		tn = TENSE_PAST;
@@ -1822,6 +1884,7 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 		case W_WEEKS: r = res_week(a, h->n); break;
 		case W_MONTHS: r = res_months(a, h->n); break;
 		case W_YEARS: r = make_date(a->year + h->n, 0, 0, PREC_YEAR); break;
+		case W_ANAPH: r = res_anaph(&sc->prev, h->d, h->n); break;
 		default: break;
 		}
 	}
@@ -1833,13 +1896,21 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 	out->flags = h->flags;
 }
 
+/* Whether c only repeats p less precisely: "last year" after "in November"
+ * ("in November last year") leaves "that month" meaning November. */
+static int coarser_of(const struct cdate *c, const struct cdate *p)
+{
+	return p->prec > c->prec && c->year == p->year &&
+	       (c->prec < PREC_SEASON || c->month == p->month);
+}
+
 /* ---- API ---------------------------------------------------------------- */
 
 size_t timex_find(const char *s, size_t len, const struct cdate *anchor, enum tense tense,
 		  struct timex *out, size_t max)
 {
 	struct tok t[TOK_CAP];
-	struct scan sc = {s, t, 0, anchor, tense, SIZE_MAX};
+	struct scan sc = {s, t, 0, anchor, tense, SIZE_MAX, unknown_date};
 	size_t count = 0, pos = 0, done = 0;
 	int first_window = 1;
 	if (!s || !out)
@@ -1854,7 +1925,12 @@ size_t timex_find(const char *s, size_t len, const struct cdate *anchor, enum te
 			int since;
 			if (t[i].start < done || !match_at(&sc, i, &h, &since))
 				continue;
-			resolve(&sc, &h, since, &out[count++]);
+			resolve(&sc, &h, since, &out[count]);
+			/* What "that month" refers to: a date, not a document's year. */
+			if (out[count].date.prec != PREC_UNKNOWN && !(out[count].flags & TIMEX_F_CITATION) &&
+			    !coarser_of(&out[count].date, &sc.prev))
+				sc.prev = out[count].date;
+			count++;
 			done = sc.prev_end = t[h.last].end;
 			i = h.last;
 		}
@@ -1880,7 +1956,7 @@ enum tense timex_tense(const char *s, size_t len, size_t at)
 		while (from < at && !space_at(s, len, from))
 			from++;
 	}
-	struct scan sc = {s, t, 0, NULL, TENSE_AUTO, SIZE_MAX};
+	struct scan sc = {s, t, 0, NULL, TENSE_AUTO, SIZE_MAX, unknown_date};
 	sc.n = tokenize(s, len, from, t, TOK_CAP, &at_end);
 	while (k < sc.n && t[k].start < at)
 		k++;

@@ -504,6 +504,46 @@ static void test_negated_meeting(void **state)
 
 /* A plan the sentence says was dropped did not happen; one dropped thing
  * told in a relative clause leaves the plan a plan. */
+/* "agreed to launch negotiations ... when Modi visited Tokyo in September
+ * 2014": the when-clause dates the agreement past the event words between. */
+static void test_when_clause_dates_agreement(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2015, 6, 2, "Japan, India near nuclear deal",
+		"Officials recalled that India and Japan agreed to launch negotiations on a civil nuclear "
+		"accord when Indian Prime Minister Narendra Modi visited Japan in September 2014.");
+	const struct event *e = only(&o, "agreement");
+	expect_pair(e, "IND", "JPN");
+	expect_date(e, "2014-09", PREC_MONTH);
+	done(&o);
+}
+
+/* A plan and its fulfilment told in one sentence are one event, as it
+ * happened, dated by "later that month". */
+static void test_plan_fulfilled_in_sentence(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2024, 7, 8, "Japan, Philippines sign defence pact",
+		"The ministers noted that Japan and the Philippines agreed to open negotiations on the pact "
+		"when Prime Minister Fumio Kishida visited Manila in November 2023, and that the negotiations "
+		"began in Tokyo later that month.");
+	const struct event *e = only(&o, "negotiation");
+	expect_kind(e, "046", STATUS_OCCURRED);
+	expect_pair(e, "JPN", "PHL");
+	expect_date(e, "2023-11", PREC_MONTH);
+	e = only(&o, "agreement");
+	expect_date(e, "2023-11", PREC_MONTH);
+	done(&o);
+	/* Without the fulfilment the plan stays a plan. */
+	extract(&o, 2024, 7, 8, "Japan, Philippines to negotiate pact",
+		"Japan and the Philippines agreed on Monday to open negotiations on a defence pact.");
+	e = only(&o, "negotiation");
+	expect_kind(e, "046", STATUS_PLANNED);
+	done(&o);
+}
+
 static void test_plan_called_off(void **state)
 {
 	(void)state;
@@ -1386,6 +1426,8 @@ int main(void)
 		cmocka_unit_test(test_planned_visit),
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
+		cmocka_unit_test(test_when_clause_dates_agreement),
+		cmocka_unit_test(test_plan_fulfilled_in_sentence),
 		cmocka_unit_test(test_pledge_to_refrain),
 		cmocka_unit_test(test_decision_told_again),
 		cmocka_unit_test(test_visit_legs),

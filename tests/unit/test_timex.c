@@ -348,6 +348,52 @@ static void test_citation_year(void **state)
 	assert_int_equal(x[0].flags & TIMEX_F_CITATION, TIMEX_F_CITATION);
 }
 
+/* Dates told by reference to the one named before them in the sentence:
+ * "later that month", "the next day", "the following year". */
+static void test_anaphoric(void **state)
+{
+	(void)state;
+	static const struct cdate MON_8_JUL_2024 = {2024, 7, 8, PREC_DAY};
+	const struct tcase cases[] = {
+		{"The leaders agreed to open talks when Kishida visited Manila in November last year, "
+		 "and the talks began in Tokyo later that month.", "later that month", "2023-11", PREC_MONTH,
+		 TIMEX_DATE},
+		{"The ministers met on 5 March 2015 and signed the accord the next day.", "the next day",
+		 "2015-03-06", PREC_DAY, TIMEX_DATE},
+		{"Talks opened in Geneva on 30 June 2015 and resumed the following day.", "the following day",
+		 "2015-07-01", PREC_DAY, TIMEX_DATE},
+		{"The embassy closed in 2012 and the mission reopened early the following year.",
+		 "early the following year", "2013", PREC_YEAR, TIMEX_DATE},
+		{"Sanctions were imposed in January 2014 and widened the following month.",
+		 "the following month", "2014-02", PREC_MONTH, TIMEX_DATE},
+		{"Kerry arrived on 2 January, and Kishida received him that day.", "that day", "2015-01-02",
+		 PREC_DAY, TIMEX_DATE},
+		{"The envoys met on 9 March and again later the same day.", "later the same day", "2014-03-09",
+		 PREC_DAY, TIMEX_DATE},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+		check(&cases[i], i ? &TUE_6_JAN_2015 : &MON_8_JUL_2024, TENSE_AUTO);
+	/* Nothing named before: unknown, not the report's own date. */
+	struct timex x = find_span("The talks ended that day without a statement.", &TUE_6_JAN_2015,
+				   TENSE_AUTO, "that day");
+	assert_int_equal(x.date.prec, PREC_UNKNOWN);
+	/* "That month" after a mere year says more than the text. */
+	x = find_span("In 2014 the ministers met twice, and again that month.", &TUE_6_JAN_2015, TENSE_AUTO,
+		      "that month");
+	assert_int_equal(x.date.prec, PREC_UNKNOWN);
+	/* A document's year is not what "that year" refers to. */
+	x = find_span("Under resolution 2444 (2018) the panel reported later that year.", &TUE_6_JAN_2015,
+		      TENSE_AUTO, "later that year");
+	assert_int_equal(x.date.prec, PREC_UNKNOWN);
+	/* "That" before other words is no date; "next month" still counts from the report. */
+	struct timex xs[4];
+	assert_int_equal(find_all("He said that days of talks lay ahead.", &TUE_6_JAN_2015, TENSE_AUTO, xs, 4), 0);
+	x = find_span("They met on 5 March 2014 and will meet again next month.", &TUE_6_JAN_2015, TENSE_AUTO,
+		      "next month");
+	assert_int_equal(x.date.year, 2015);
+	assert_int_equal(x.date.month, 2);
+}
+
 /* 11. Unknown or coarse anchors: absolute dates resolve, relative ones not. */
 static void test_unknown_anchor(void **state)
 {
@@ -497,6 +543,7 @@ int main(void)
 		cmocka_unit_test(test_since_decades_ago),
 		cmocka_unit_test(test_false_positives),
 		cmocka_unit_test(test_citation_year),
+		cmocka_unit_test(test_anaphoric),
 		cmocka_unit_test(test_unknown_anchor),
 		cmocka_unit_test(test_utf8_spans),
 		cmocka_unit_test(test_tense),
