@@ -544,6 +544,21 @@ static void test_plan_fulfilled_in_sentence(void **state)
 	done(&o);
 }
 
+/* "Prior to the meeting, ... paid a courtesy call on ...": another meeting
+ * than the one it is told against. */
+static void test_meeting_beside_another(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2024, 7, 8, "Kamikawa holds talks in Manila",
+		"MANILA, July 8 (Kyodo) -- Japanese Foreign Minister Yoko Kamikawa and Philippine Foreign "
+		"Secretary Enrique Manalo held the second Japan-Philippines ministerial meeting in Manila on "
+		"Monday.\n\n"
+		"Prior to the meeting, Kamikawa paid a courtesy call on Philippine President Ferdinand Marcos Jr.");
+	assert_int_equal(count_type(&o, "meeting"), 2);
+	done(&o);
+}
+
 static void test_plan_called_off(void **state)
 {
 	(void)state;
@@ -1426,6 +1441,7 @@ int main(void)
 		cmocka_unit_test(test_planned_visit),
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
+		cmocka_unit_test(test_meeting_beside_another),
 		cmocka_unit_test(test_when_clause_dates_agreement),
 		cmocka_unit_test(test_plan_fulfilled_in_sentence),
 		cmocka_unit_test(test_pledge_to_refrain),
