@@ -426,8 +426,9 @@ static int load_person(struct loader *ld, char *line)
 	memset(pp, 0, sizeof(*pp));
 	if (!(pp->name = strdup(f[0])) || !(pp->code = strdup(f[1])))
 		return fail(ld, "out of memory");
-	const char *sp = strrchr(f[0], ' ');
-	if (!(pp->surname = strdup(sp ? sp + 1 : f[0])))
+	size_t sl;
+	const char *sn = dict_surname(f[0], &sl);
+	if (!(pp->surname = strndup(sn, sl)))
 		return fail(ld, "out of memory");
 	if (add_person_alias(ld, &idx, f[0]))
 		return -1;
@@ -911,4 +912,36 @@ long dict_actor_by_code(const struct dict *d, const char *code)
 	if (lo < d->n_actors && d->by_code && !strcmp(d->actors[d->by_code[lo]].code, code))
 		return (long)d->by_code[lo];
 	return -1;
+}
+
+static int generational_suffix(const char *w, size_t n)
+{
+	static const char *const suffixes[] = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", NULL};
+	for (size_t i = 0; suffixes[i]; i++)
+		if (strlen(suffixes[i]) == n && !memcmp(w, suffixes[i], n))
+			return 1;
+	return 0;
+}
+
+const char *dict_surname(const char *name, size_t *len)
+{
+	size_t n = strlen(name);
+	while (n && name[n - 1] == ' ')
+		n--;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t b = n;
+		while (b && name[b - 1] != ' ')
+			b--;
+		/* Not a suffix, or nothing before it: this word. */
+		if (!pass && b && generational_suffix(name + b, n - b)) {
+			n = b;
+			while (n && (name[n - 1] == ' ' || name[n - 1] == ','))
+				n--;
+			continue;
+		}
+		*len = n - b;
+		return name + b;
+	}
+	*len = 0;
+	return name;
 }

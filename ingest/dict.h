@@ -44,7 +44,7 @@ struct dict_role {
 
 struct dict_person {
 	char *name, *code;
-	char *surname;          /* last token of the name (for later mentions) */
+	char *surname;          /* the family name (dict_surname), for later mentions */
 	struct dict_role *roles;
 	size_t n_roles;
 	char **aliases;
@@ -127,5 +127,10 @@ const struct dict_role *dict_person_role(const struct dict_person *p, const stru
 long dict_role_holder(const struct dict *d, const char *role, const char *code, const struct cdate *when);
 /* The actor (state or organisation) with this code, or -1. First one wins. */
 long dict_actor_by_code(const struct dict *d, const char *code);
+
+/* The family name of a person's full name: its last word, or the one before
+ * a generational suffix ("Ferdinand Marcos Jr." is "Marcos", "Benigno
+ * Aquino III" is "Aquino"). Sets *len; returns a pointer into name. */
+const char *dict_surname(const char *name, size_t *len);
 
 #endif

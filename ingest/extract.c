@@ -81,6 +81,7 @@ struct cand {
 	size_t trig_tok;              /* its first token (valid while its sentence is read) */
 	int purpose;                  /* "... to lodge a protest": the purpose of an earlier act */
 	int refers_back;              /* "condemned the decision": its object is an act told before */
+	int beside;                   /* "prior to the meeting, ...": another event than the one named */
 	size_t what_start, what_end;  /* bytes of what was agreed ("to step up efforts ..."), or 0, 0 */
 	int what_cut;                 /* ... cut short */
 };
@@ -364,8 +365,9 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 		}
 	if (kind == ACTOR_PERSON) {
 		const char *sp = strrchr(name, ' ');
-		const char *last = sp ? sp + 1 : name;
-		a->surname = text_hash(last, strlen(last));
+		size_t last_len;
+		const char *last = dict_surname(name, &last_len);
+		a->surname = text_hash(last, last_len);
 		/* A distinctive given name ("Sheikh Tamim") is a later handle too. */
 		const char *first = name;
 		size_t fl = strcspn(first, " ");
@@ -2146,6 +2148,19 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			 is_word(x, h->te + 1, "acts") || is_word(x, h->te + 1, "action") ||
 			 is_word(x, h->te + 1, "actions") || is_word(x, h->te + 1, "measure") ||
 			 is_word(x, h->te + 1, "measures"));
+	/* "Prior to the meeting, the ministers paid a courtesy call on ...":
+	 * told against another meeting, so not that one. */
+	for (size_t q = s; q + 2 < h->ts && q < s + 4; q++) {
+		size_t n = q + (is_word(x, q, "prior") || is_word(x, q, "ahead") ? 2 : 1);
+		if ((is_word(x, q, "prior") && is_word(x, q + 1, "to")) || is_word(x, q, "before") ||
+		    is_word(x, q, "after") || (is_word(x, q, "ahead") && is_word(x, q + 1, "of"))) {
+			if (n + 1 < h->ts && is_word(x, n, "the") &&
+			    (is_word(x, n + 1, "meeting") || is_word(x, n + 1, "talks") ||
+			     is_word(x, n + 1, "summit") || is_word(x, n + 1, "session")))
+				c.beside = 1;
+			break;
+		}
+	}
 	c.purpose = (h->ts > s && is_word(x, h->ts - 1, "to")) ||
 		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB));
 	c.trig_end = x->toks.t[h->te - 1].end;
@@ -2720,6 +2735,9 @@ static void merge_cands(struct extractor *x)
 				continue;
 			}
 			if (a->status != b->status || !same_date(a, b))
+				continue;
+			/* "Prior to the meeting, ... paid a courtesy call": two events. */
+			if ((a->beside || b->beside) && (a->ev_start != b->ev_start || a->headline != b->headline))
 				continue;
 			/* A meeting today and a summit last month are two meetings. */
 			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&

@@ -479,6 +479,26 @@ static void test_missing_extra_file(void **state)
 	free(err);
 }
 
+/* The family name under a generational suffix. */
+static void test_surname(void **state)
+{
+	(void)state;
+	const struct {
+		const char *name, *surname;
+	} cases[] = {
+		{"Ferdinand Marcos Jr.", "Marcos"}, {"Benigno Aquino III", "Aquino"},
+		{"Teodoro Locsin Jr", "Locsin"},    {"Sergei Lavrov", "Lavrov"},
+		{"Suharto", "Suharto"},             {"Jr.", "Jr."},
+		{"Joseph R. Biden, Jr.", "Biden"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		size_t n;
+		const char *p = dict_surname(cases[i].name, &n);
+		assert_int_equal(n, strlen(cases[i].surname));
+		assert_memory_equal(p, cases[i].surname, n);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -502,6 +522,7 @@ int main(void)
 		cmocka_unit_test(test_extra_directory_adds_an_actor),
 		cmocka_unit_test(test_malformed_extra_files),
 		cmocka_unit_test(test_missing_extra_file),
+		cmocka_unit_test(test_surname),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, release_shipped);
 }

@@ -550,11 +550,15 @@ static void test_meeting_beside_another(void **state)
 {
 	(void)state;
 	struct run o;
-	extract(&o, 2024, 7, 8, "Kamikawa holds talks in Manila",
-		"MANILA, July 8 (Kyodo) -- Japanese Foreign Minister Yoko Kamikawa and Philippine Foreign "
-		"Secretary Enrique Manalo held the second Japan-Philippines ministerial meeting in Manila on "
-		"Monday.\n\n"
-		"Prior to the meeting, Kamikawa paid a courtesy call on Philippine President Ferdinand Marcos Jr.");
+	extract(&o, 2024, 7, 8, "Japan-Philippines Foreign and Defense Ministerial Meeting",
+		"On July 8, Minister for Foreign Affairs KAMIKAWA Yoko and Minister of Defense KIHARA Minoru "
+		"held the Japan-Philippines Foreign and Defense Ministerial Meeting in Manila with Secretary of "
+		"Foreign Affairs Enrique Manalo and Secretary of National Defense Gilberto Teodoro.\n\n"
+		"The ministers welcomed the signing of the Reciprocal Access Agreement in the presence of "
+		"President Ferdinand R. Marcos Jr. earlier in the day.\n\n"
+		"Prior to the meeting, Minister Kamikawa and Minister Kihara paid a joint courtesy call on "
+		"President Marcos.");
+	/* "President Marcos" is Ferdinand Marcos Jr.: a suffix is no surname. */
 	assert_int_equal(count_type(&o, "meeting"), 2);
 	done(&o);
 }
