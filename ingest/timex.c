@@ -1381,9 +1381,9 @@ static int p_year(const struct scan *sc, size_t i, int cx, struct hit *h)
 		return 0;
 	unsigned pc = i > 0 ? cls_at(sc, i - 1) : C_YWEAK;
 	int noun = content_word(sc, e);
-	if (kw_at(sc, i - 1) == K_THE && y >= 1900 && y <= 2100 &&
+	if ((kw_at(sc, i - 1) == K_THE || kw_at(sc, i - 1) == K_A) && y >= 1900 && y <= 2100 &&
 	    ((cls_at(sc, e) & C_EVNOUN) || (lower_word(sc, e) && (cls_at(sc, e + 1) & C_EVNOUN))))
-		h->flags |= TIMEX_F_MODIFIER;   /* "the 2014 elections", "the 2015 nuclear deal" */
+		h->flags |= TIMEX_F_MODIFIER;   /* "the 2014 elections", "a 1965 bilateral agreement" */
 	int ok = (cx & CX_MOD) || list_continues(sc, i) || (h->flags & TIMEX_F_MODIFIER) ||
 		 ((pc & C_YPREP) && (!noun || (y >= 1900 && y <= 2100))) ||
 		 (((pc & C_YWEAK) || (kw_at(sc, i - 1) == K_UNIT && sc->t[i - 1].val == U_YEAR)) && !noun);

@@ -1401,6 +1401,13 @@ static void test_background_history_is_no_event(void **state)
 		"The dispute goes back to a bilateral agreement Japan and South Korea signed in 1965.");
 	assert_int_equal(o.ev.n, 0);
 	done(&o);
+	/* A treaty named by its year is background too, not an agreement of the report's day. */
+	extract(&o, 2019, 7, 19, NULL,
+		"Japanese Foreign Minister Taro Kono summoned South Korean Ambassador Nam Gwan Pyo on Friday.\n\n"
+		"South Korea did not reply by Thursday's deadline to Japan's request, made in May, to form "
+		"an arbitration panel under a 1965 bilateral agreement on property and claims.");
+	assert_int_equal(count_type(&o, "agreement"), 0);
+	done(&o);
 }
 
 static void test_infer_year_from_titled_office(void **state)

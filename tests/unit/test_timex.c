@@ -311,6 +311,10 @@ static void test_since_decades_ago(void **state)
 	assert_int_equal(x.tense_used, TENSE_PAST);
 	x = find_span("Iran complied with the 2015 nuclear deal.", &TUE_6_JAN_2015, TENSE_AUTO, "2015");
 	assert_int_equal(x.flags & TIMEX_F_MODIFIER, TIMEX_F_MODIFIER);
+	/* After "a" too: the year names the agreement. */
+	x = find_span("Seoul cited a 1965 bilateral agreement on claims.", &TUE_6_JAN_2015, TENSE_AUTO, "1965");
+	assert_int_equal(x.date.year, 1965);
+	assert_int_equal(x.flags & TIMEX_F_MODIFIER, TIMEX_F_MODIFIER);
 }
 
 /* 9. What must not be a date. */
