@@ -987,6 +987,15 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 
 /* ---- parties ------------------------------------------------------------ */
 
+/* Whether a "that" after a reporting verb opens a clause in [s, end). */
+static int reported_that_before(const struct extractor *x, size_t s, size_t end)
+{
+	for (size_t q = s + 1; q < end; q++)
+		if (is_word(x, q, "that") && is_reporting(x, q - 1))
+			return 1;
+	return 0;
+}
+
 /* Clause bounds around token k within sentence [s, e). */
 static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *cs, size_t *ce)
 {
@@ -1007,7 +1016,9 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 			break;
 		/* "said that ..." / "that" after a reporting verb starts a new clause,
 		 * and so does a second one: "noted that A, and that B". */
-		if (is_word(x, a - 1, "that") && a - 1 > s && (is_reporting(x, a - 2) || is_word(x, a - 2, "and")))
+		if (is_word(x, a - 1, "that") && a - 1 > s &&
+		    (is_reporting(x, a - 2) || (a - 2 > s && is_word(x, a - 2, "and") && is_word(x, a - 3, ",") &&
+						 reported_that_before(x, s, a - 3))))
 			break;
 		a--;
 	}
@@ -2719,14 +2730,20 @@ static void merge_cands(struct extractor *x)
 			/* "agreed to commence negotiations ..., and the negotiations
 			 * began later that month": a plan and its fulfilment told in
 			 * one sentence are one event, as it happened. */
+			struct cand *done = a->status == STATUS_OCCURRED ? a : b;
+			struct cand *plan = done == a ? b : a;
+			/* The plan told first and dated alike ("met on Friday and
+			 * agreed to meet again next week" is two meetings), or named
+			 * after it by a noun with no date of its own ("agreed to
+			 * negotiate an accord": the agreement told). */
 			if (a->ev_start == b->ev_start && a->headline == b->headline &&
 			    ((a->status == STATUS_PLANNED && b->status == STATUS_OCCURRED) ||
 			     (a->status == STATUS_OCCURRED && b->status == STATUS_PLANNED)) &&
+			    (plan->trig_start < done->trig_start || (plan->tr->noun && !plan->date_explicit)) &&
+			    same_date(plan, done) &&
 			    (a->tr->frame == FRAME_SYMMETRIC
 				     ? codes_subset(x, a, b) || codes_subset(x, b, a)
 				     : roles_compatible(x, a, b))) {
-				struct cand *done = a->status == STATUS_OCCURRED ? a : b;
-				struct cand *plan = done == a ? b : a;
 				for (int t = 0; t < plan->ntopics; t++)
 					add_topic_to(done, plan->topics[t]);
 				plan->dead = 1;
@@ -3393,6 +3410,27 @@ void extractor_free(struct extractor *x)
 	free(x->mentions_per_ra);
 	free(x->pending);
 	free(x);
+}
+
+void extractor_drop_aliases(struct extractor *x)
+{
+	for (size_t i = 0; i < x->n_pending; i++) {
+		long idx = x->pending[i];
+		if (idx >= 0)
+			x->d.actors[idx].described = 0;
+		else
+			x->d.persons[-idx - 1].described = 0;
+	}
+	x->n_pending = 0;
+}
+
+void extractor_forget_aliases(struct extractor *x)
+{
+	for (size_t i = 0; i < x->d.n_actors; i++)
+		x->d.actors[i].described = 0;
+	for (size_t i = 0; i < x->d.n_persons; i++)
+		x->d.persons[i].described = 0;
+	x->n_pending = 0;
 }
 
 int extractor_actor_aliases(struct extractor *x, const struct event_list *events, actor_alias_fn fn,

@@ -38,5 +38,11 @@ typedef int (*actor_alias_fn)(void *ctx, const char *name, const char *code, enu
 			      const char *const *aliases, size_t n_aliases);
 int extractor_actor_aliases(struct extractor *x, const struct event_list *events, actor_alias_fn fn,
 			    void *ctx);
+/* When the events were not stored after all: extractor_drop_aliases forgets
+ * the entries the last extraction queued, so that a later one queues them
+ * again; extractor_forget_aliases forgets every entry handed over so far
+ * (the archive rolled back what it was given). */
+void extractor_drop_aliases(struct extractor *x);
+void extractor_forget_aliases(struct extractor *x);
 
 #endif

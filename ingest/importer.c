@@ -42,6 +42,7 @@ struct importer {
 	import_msg_fn msg;
 	void *ctx;
 	struct import_stats stats;
+	long batch_imported, batch_replaced;   /* counted in stats for the open batch */
 	int in_tx;            /* a batch transaction is open */
 	int pending;          /* reports written in the open batch */
 	int fatal;            /* the archive failed: stop */
@@ -88,6 +89,30 @@ static void kept_forget(struct importer *im)
 		kept_release(&im->kept[i]);
 	im->n_kept = 0;
 	im->kept_bytes = 0;
+}
+
+/* Counts a report's verdict in or out of the stats (d = +1 or -1). */
+static void count_verdict(struct importer *im, enum store_verdict v, long d)
+{
+	if (v == STORE_REPLACE) {
+		im->stats.replaced += d;
+		im->batch_replaced += d;
+	} else if (v == STORE_UNCHANGED) {
+		im->stats.unchanged += d;
+	} else {
+		im->stats.imported += d;
+		im->batch_imported += d;
+	}
+}
+
+/* The open batch was rolled back as a whole (the archive failed): what it
+ * held was not stored after all. */
+static void batch_lost(struct importer *im)
+{
+	im->stats.imported -= im->batch_imported;
+	im->stats.replaced -= im->batch_replaced;
+	im->stats.failed += im->batch_imported + im->batch_replaced;
+	im->batch_imported = im->batch_replaced = 0;
 }
 
 int importer_new(struct store *s, struct extractor *x, const struct import_options *o,
@@ -241,8 +266,11 @@ static int commit_batch(struct importer *im, char **err)
 	im->in_tx = 0;
 	im->pending = 0;
 	int rc = store_commit(im->store, err);
-	if (rc)
+	if (rc) {
 		store_rollback(im->store);
+		batch_lost(im);
+	}
+	im->batch_imported = im->batch_replaced = 0;
 	kept_forget(im);
 	return rc;
 }
@@ -262,8 +290,11 @@ static int put(struct importer *im, const struct report *r, const char *hash, co
 	       int64_t replace_id, const struct event_list *events, char **err)
 {
 	int64_t id;
-	if (store_put_report(im->store, r, hash, path, replace_id, events, &id, err))
+	if (store_put_report(im->store, r, hash, path, replace_id, events, &id, err)) {
+		if (im->x)
+			extractor_drop_aliases(im->x);
 		return -1;
+	}
 	if (im->x)
 		extractor_actor_aliases(im->x, events, describe_actor, im);
 	return 0;
@@ -271,10 +302,14 @@ static int put(struct importer *im, const struct report *r, const char *hash, co
 
 /* A report of the unguarded batch failed (the last kept): rolls the batch
  * back and stores its reports again, each in a savepoint of its own, as the
- * rest of the batch will be. */
+ * rest of the batch will be. Each is classified again: a report that fails
+ * now moves the ids of those after it, and a replacement must aim at the
+ * row it replaces now. */
 static int replay_batch(struct importer *im, char **err)
 {
 	store_rollback(im->store);
+	if (im->x)
+		extractor_forget_aliases(im->x);   /* the aliases written went with the batch */
 	if (store_begin(im->store, err)) {
 		im->in_tx = 0;
 		kept_forget(im);
@@ -285,12 +320,27 @@ static int replay_batch(struct importer *im, char **err)
 	int rc = 0;
 	for (size_t i = 0; i < im->n_kept && !rc; i++) {
 		struct kept *k = &im->kept[i];
+		enum store_verdict was = k->replace_id ? STORE_REPLACE : STORE_NEW, v;
+		int64_t existing = 0;
+		char hash[65];
+		char *why = NULL;
+		const char *doing = "not stored";
+		int failed = store_classify(im->store, &k->r, &v, &existing, hash, &why);
+		if (!failed && v != was) {
+			count_verdict(im, was, -1);
+			count_verdict(im, v, +1);
+			was = v;
+		}
+		if (!failed && v == STORE_UNCHANGED)
+			continue;
 		struct event_list events;
 		event_list_init(&events);
-		char *why = NULL;
-		int failed = im->x && !im->opt.no_events && extract_events(im->x, &k->r, &events, &why);
+		if (!failed && im->x && !im->opt.no_events && extract_events(im->x, &k->r, &events, &why)) {
+			failed = 1;
+			doing = "cannot extract events";
+		}
 		if (!failed)
-			failed = put(im, &k->r, k->hash, k->path, k->replace_id, &events, &why);
+			failed = put(im, &k->r, hash, k->path, v == STORE_REPLACE ? existing : 0, &events, &why);
 		event_list_release(&events);
 		if (!failed)
 			continue;
@@ -300,13 +350,10 @@ static int replay_batch(struct importer *im, char **err)
 			break;
 		}
 		im->path = k->path;
-		say(im, IMPORT_ERROR, k->item, "not stored: %s", why);
+		say(im, IMPORT_ERROR, k->item, "%s: %s", doing, why);
 		im->path = path;
 		free(why);
-		if (k->replace_id)
-			im->stats.replaced--;
-		else
-			im->stats.imported--;
+		count_verdict(im, was, -1);
 		im->stats.failed++;
 	}
 	kept_forget(im);
@@ -369,19 +416,13 @@ static int import_report(void *ctx, struct report *r, const char *item)
 		return 0;
 	}
 	int64_t replace_id = v == STORE_REPLACE ? existing : 0;
-	if (v == STORE_REPLACE)
-		im->stats.replaced++;
-	else
-		im->stats.imported++;
+	count_verdict(im, v, +1);
 	int rc;
 	if (im->guarded) {
 		rc = put(im, r, hash, im->path, replace_id, &events, &err);
 		event_list_release(&events);
 		if (rc) {
-			if (v == STORE_REPLACE)
-				im->stats.replaced--;
-			else
-				im->stats.imported--;
+			count_verdict(im, v, -1);
 			goto store_failed;
 		}
 	} else {
@@ -484,6 +525,7 @@ int importer_run(struct importer *im, const char *const *paths, size_t n, char *
 		if (import_file(im, im->files[i])) {
 			if (im->in_tx) {
 				store_rollback(im->store);
+				batch_lost(im);
 				im->in_tx = 0;
 			}
 			kept_forget(im);

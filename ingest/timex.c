@@ -1245,7 +1245,9 @@ static int p_anaph(const struct scan *sc, size_t i, struct hit *h)
 			return 0;
 		k++;
 	}
-	if (kw_at(sc, k) != K_UNIT || sc->s[sc->t[k].end - 1] == 's')
+	/* Singular, and no compound: "that day-to-day work" is no date. */
+	if (kw_at(sc, k) != K_UNIT || sc->s[sc->t[k].end - 1] == 's' ||
+	    (punct_is(sc, k + 1, '-') && touches(sc, k + 1)))
 		return 0;
 	int unit = sc->t[k].val;
 	if (unit != U_DAY && unit != U_WEEK && unit != U_MONTH && unit != U_YEAR)
@@ -1926,8 +1928,10 @@ size_t timex_find(const char *s, size_t len, const struct cdate *anchor, enum te
 			if (t[i].start < done || !match_at(&sc, i, &h, &since))
 				continue;
 			resolve(&sc, &h, since, &out[count]);
-			/* What "that month" refers to: a date, not a document's year. */
-			if (out[count].date.prec != PREC_UNKNOWN && !(out[count].flags & TIMEX_F_CITATION) &&
+			/* What "that month" refers to: a date of the story, not a
+			 * document's year or one naming a noun ("the 2013 elections"). */
+			if (out[count].date.prec != PREC_UNKNOWN &&
+			    !(out[count].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)) &&
 			    !coarser_of(&out[count].date, &sc.prev))
 				sc.prev = out[count].date;
 			count++;

@@ -543,6 +543,10 @@ int store_commit(struct store *s, char **err)
 	}
 	if (s->batch) {
 		sqlite3_stmt *st;
+		if (sqlite3_get_autocommit(s->db)) {
+			*err = strdup("cannot commit: the batch was rolled back by an error");
+			return -1;
+		}
 		if (store_deferred_flush(s, err) || triggers_on(s, err))
 			return -1;
 		if (!(st = store_stmt(s, ST_DEFER_OFF, err)) ||
@@ -750,6 +754,11 @@ int store_run_end(struct store *s, int64_t run_id, long imported, long unchanged
 
 int store_broken(struct store *s)
 {
+	/* An error SQLite answered by rolling back the whole transaction (a
+	 * trigger's RAISE(ROLLBACK)): whatever the batch held is gone, and
+	 * nothing written after it would be in a batch. */
+	if (s->batch && sqlite3_get_autocommit(s->db))
+		return 1;
 	switch (sqlite3_errcode(s->db) & 0xff) {
 	case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_READONLY: case SQLITE_CORRUPT:
 	case SQLITE_CANTOPEN: case SQLITE_NOMEM: case SQLITE_NOTADB: case SQLITE_BUSY:

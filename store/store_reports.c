@@ -325,8 +325,11 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 	}
 	/* Replacing deletes index entries through the triggers: the rows
 	 * waiting for theirs must have them first. */
-	if (replace_id && store_deferred_flush(s, err))
+	if (replace_id && store_deferred_flush(s, err)) {
+		if (s->unguarded)
+			s->unguarded = 2;
 		return -1;
+	}
 	size_t mark_reports = s->fts_reports.n, mark_events = s->fts_events.n,
 	       mark_changes = s->changes.n;
 	/* Unguarded, the caller undoes a failed report with the whole batch. */

@@ -536,6 +536,17 @@ static void test_plan_fulfilled_in_sentence(void **state)
 	e = only(&o, "agreement");
 	expect_date(e, "2023-11", PREC_MONTH);
 	done(&o);
+	/* A plan told after the event, for another time, is another event. */
+	extract(&o, 2022, 1, 22, "Lavrov, Blinken meet in Geneva",
+		"Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State Antony Blinken in Geneva on "
+		"Friday, and the two agreed to meet again next week.");
+	assert_int_equal(count_type(&o, "meeting"), 2);
+	done(&o);
+	/* "and that" without a reported clause before it is no clause break. */
+	extract(&o, 2022, 2, 28, "Allies condemn Russia",
+		"The United States and that country's allies in Europe condemned Russia on Monday.");
+	assert_int_equal(count_type(&o, "condemnation"), 1);
+	done(&o);
 	/* Without the fulfilment the plan stays a plan. */
 	extract(&o, 2024, 7, 8, "Japan, Philippines to negotiate pact",
 		"Japan and the Philippines agreed on Monday to open negotiations on a defence pact.");

@@ -440,6 +440,7 @@ static const char archive_dump[] =
 	" || (SELECT count(*) FROM events_fts WHERE events_fts MATCH 'Blinken OR Lavrov') || ' fts; '"
 	" || (SELECT count(*) FROM reports_fts WHERE reports_fts MATCH 'Tokyo OR Beijing') || ' rfts; '"
 	" || (SELECT count(*) FROM event_changes) || ' changes; '"
+	" || (SELECT count(*) FROM actor_aliases) || ' aliases; '"
 	" || (SELECT group_concat(x, ' | ') FROM (SELECT e.type || ' ' || e.date || ' ' || e.summary"
 	"   || ' [' || (SELECT group_concat(a.name || ':' || ea.role) FROM event_actors ea"
 	"              JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id)"
@@ -486,6 +487,8 @@ static void test_failed_report_in_unguarded_batch(void **state)
 	const char *cut = strstr(table_csv, "Kamikawa meets");
 	assert_non_null(cut);
 	write_file(in, "b_table.csv", table_csv, (size_t)(cut - table_csv));
+	/* The extractor is shared by the tests: as if new, for the new archive. */
+	extractor_forget_aliases(f->x);
 	open_store(f);
 	assert_stats(import(f, &o, paths, 1), 4, 0, 0, 0);
 	char *want = outside_text(f, archive_dump);
@@ -497,6 +500,52 @@ static void test_failed_report_in_unguarded_batch(void **state)
 	reopen_store(f);
 	assert_int_equal(outside_count(f, "SELECT count(*) FROM event_changes"),
 			 outside_count(f, "SELECT count(*) FROM events"));
+}
+
+/* An error SQLite answers by rolling back the whole transaction (here a
+ * trigger's RAISE(ROLLBACK)) stops the import: what the batch held is
+ * counted as failed, and the archive keeps the batches committed before,
+ * whole, with its triggers and indexes. */
+static void test_transaction_rolled_back_by_error(void **state)
+{
+	struct fx *f = *state;
+	char in[512];
+	make_dir(f, "in", in, sizeof(in));
+	write_text(in, "a_tass.txt", tass_page);
+	write_text(in, "b_refused.txt", refused_page);
+	write_text(in, "e_xinhua.txt", xinhua_wire);
+	open_store(f);
+	store_close(f->s);
+	f->s = NULL;
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER refuse_marked BEFORE INSERT ON reports"
+					  " WHEN new.title LIKE 'REFUSED%' BEGIN"
+					  " SELECT RAISE(ROLLBACK, 'rolled back by the test'); END;", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	open_store(f);
+	struct import_options o = {.format = "auto", .batch = 1};
+	const char *paths[] = {in};
+	struct importer *im = NULL;
+	struct import_stats st;
+	char *err = NULL;
+	assert_int_equal(importer_new(f->s, f->x, &o, on_msg, f, &im, &err), 0);
+	assert_int_equal(importer_run(im, paths, 1, &err), -1);
+	assert_non_null(err);
+	free(err);
+	err = NULL;
+	importer_finish(im, &st, &err);
+	free(err);
+	importer_free(im);
+	assert_stats(st, 1, 0, 0, 1);
+	reopen_store(f);
+	assert_int_equal(outside_count(f, "SELECT count(*) FROM reports"), 1);
+	assert_int_equal(outside_count(f, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+				       " AND name IN ('reports_fts_ai', 'events_ai', 'events_change_au')"), 3);
+	assert_int_equal(outside_count(f, "SELECT count(*) FROM reports_fts WHERE reports_fts MATCH 'Lavrov'"), 1);
+	assert_int_equal(outside_count(f, "SELECT count(*) FROM event_changes c WHERE NOT EXISTS"
+				       " (SELECT 1 FROM events e WHERE e.id = c.event_id)"), 0);
 }
 
 static void test_replaced_on_correction(void **state)
@@ -536,6 +585,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_batches_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused_report_does_not_stop_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_report_in_unguarded_batch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_transaction_rolled_back_by_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replaced_on_correction, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

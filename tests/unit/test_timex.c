@@ -377,6 +377,7 @@ static void test_anaphoric(void **state)
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		check(&cases[i], i ? &TUE_6_JAN_2015 : &MON_8_JUL_2024, TENSE_AUTO);
+	struct timex xs_compound[4];
 	/* Nothing named before: unknown, not the report's own date. */
 	struct timex x = find_span("The talks ended that day without a statement.", &TUE_6_JAN_2015,
 				   TENSE_AUTO, "that day");
@@ -389,6 +390,13 @@ static void test_anaphoric(void **state)
 	x = find_span("Under resolution 2444 (2018) the panel reported later that year.", &TUE_6_JAN_2015,
 		      TENSE_AUTO, "later that year");
 	assert_int_equal(x.date.prec, PREC_UNKNOWN);
+	/* A compound is no date; a year naming a noun is not what "the next day" counts from. */
+	assert_int_equal(find_all("He said that day-to-day contacts would go on.", &TUE_6_JAN_2015, TENSE_AUTO,
+				  xs_compound, 4), 0);
+	x = find_span("They met on 5 March 2014 to discuss the 2013 elections and met again the next day.",
+		      &TUE_6_JAN_2015, TENSE_AUTO, "the next day");
+	assert_int_equal(x.date.prec, PREC_DAY);
+	assert_int_equal(x.date.day, 6);
 	/* "That" before other words is no date; "next month" still counts from the report. */
 	struct timex xs[4];
 	assert_int_equal(find_all("He said that days of talks lay ahead.", &TUE_6_JAN_2015, TENSE_AUTO, xs, 4), 0);
