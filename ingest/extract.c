@@ -2706,6 +2706,14 @@ static int later_leg(const struct extractor *x, const struct cand *went, const s
 }
 
 /* One real event told in several sentences is one event. */
+/* Folds cand `gone` into `kept`, which the text tells as the same event. */
+static void fold_into(struct cand *kept, struct cand *gone)
+{
+	for (int t = 0; t < gone->ntopics; t++)
+		add_topic_to(kept, gone->topics[t]);
+	gone->dead = 1;
+}
+
 static void merge_cands(struct extractor *x)
 {
 	for (size_t i = 0; i < x->n_cands; i++) {
@@ -2720,22 +2728,20 @@ static void merge_cands(struct extractor *x)
 				/* The visit stays as it went; the leg is part of it. */
 				struct cand *went = a->status == STATUS_OCCURRED ? a : b;
 				struct cand *leg = went == a ? b : a;
-				for (int t = 0; t < leg->ntopics; t++)
-					add_topic_to(went, leg->topics[t]);
-				leg->dead = 1;
+				fold_into(went, leg);
 				if (leg == a)
 					break;
 				continue;
 			}
 			/* "agreed to commence negotiations ..., and the negotiations
 			 * began later that month": a plan and its fulfilment told in
-			 * one sentence are one event, as it happened. */
+			 * one sentence are one event, as it happened; when the plan is
+			 * told first and dated alike ("met on Friday and agreed to
+			 * meet again next week" is two meetings), or named after it by
+			 * a noun with no date of its own ("agreed to negotiate an
+			 * accord": the agreement told). */
 			struct cand *done = a->status == STATUS_OCCURRED ? a : b;
 			struct cand *plan = done == a ? b : a;
-			/* The plan told first and dated alike ("met on Friday and
-			 * agreed to meet again next week" is two meetings), or named
-			 * after it by a noun with no date of its own ("agreed to
-			 * negotiate an accord": the agreement told). */
 			if (a->ev_start == b->ev_start && a->headline == b->headline &&
 			    ((a->status == STATUS_PLANNED && b->status == STATUS_OCCURRED) ||
 			     (a->status == STATUS_OCCURRED && b->status == STATUS_PLANNED)) &&
@@ -2744,9 +2750,7 @@ static void merge_cands(struct extractor *x)
 			    (a->tr->frame == FRAME_SYMMETRIC
 				     ? codes_subset(x, a, b) || codes_subset(x, b, a)
 				     : roles_compatible(x, a, b))) {
-				for (int t = 0; t < plan->ntopics; t++)
-					add_topic_to(done, plan->topics[t]);
-				plan->dead = 1;
+				fold_into(done, plan);
 				if (plan == a)
 					break;
 				continue;

@@ -244,6 +244,20 @@ static void assert_stats(struct import_stats st, long imported, long unchanged, 
 			 failed);
 }
 
+/* A fresh archive with a trigger of the test's, added from outside: an
+ * archive that refuses some reports, as a constraint would. */
+static void open_refusing(struct fx *f, const char *trigger)
+{
+	open_store(f);
+	store_close(f->s);
+	f->s = NULL;
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, trigger, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	open_store(f);
+}
+
 /* ---- the reports: our own words about real events ----------------------------------- */
 
 static const char tass_page[] =
@@ -405,18 +419,10 @@ static void test_refused_report_does_not_stop_batch(void **state)
 	write_text(in, "d_refused.txt", refused_page);
 	write_text(in, "e_xinhua.txt", xinhua_wire);
 	write_text(in, "table.csv", table_csv);
-	open_store(f);
-	store_close(f->s);
-	f->s = NULL;
 	/* The archive refuses any report whose headline is marked, as a constraint would. */
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER refuse_marked BEFORE INSERT ON reports"
-					  " WHEN new.title LIKE 'REFUSED%' BEGIN"
-					  " SELECT RAISE(ABORT, 'refused by the test'); END;", NULL, NULL, NULL),
-			 SQLITE_OK);
-	sqlite3_close(db);
-	open_store(f);
+	open_refusing(f, "CREATE TRIGGER refuse_marked BEFORE INSERT ON reports"
+			  " WHEN new.title LIKE 'REFUSED%' BEGIN"
+			  " SELECT RAISE(ABORT, 'refused by the test'); END;");
 	struct import_options o = {.format = "auto"};
 	const char *paths[] = {in};
 	struct import_stats st = import(f, &o, paths, 1);
@@ -460,17 +466,9 @@ static void test_failed_report_in_unguarded_batch(void **state)
 	write_text(in, "a_tass.txt", tass_page);
 	write_text(in, "b_table.csv", table_csv);
 	write_text(in, "e_xinhua.txt", xinhua_wire);
-	open_store(f);
-	store_close(f->s);
-	f->s = NULL;
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER refuse_marked BEFORE INSERT ON events"
-					  " WHEN new.summary LIKE '%Kamikawa%' BEGIN"
-					  " SELECT RAISE(ABORT, 'refused by the test'); END;", NULL, NULL, NULL),
-			 SQLITE_OK);
-	sqlite3_close(db);
-	open_store(f);
+	open_refusing(f, "CREATE TRIGGER refuse_marked BEFORE INSERT ON events"
+			  " WHEN new.summary LIKE '%Kamikawa%' BEGIN"
+			  " SELECT RAISE(ABORT, 'refused by the test'); END;");
 	struct import_options o = {.format = "auto"};
 	const char *paths[] = {in};
 	struct import_stats st = import(f, &o, paths, 1);
@@ -514,17 +512,9 @@ static void test_transaction_rolled_back_by_error(void **state)
 	write_text(in, "a_tass.txt", tass_page);
 	write_text(in, "b_refused.txt", refused_page);
 	write_text(in, "e_xinhua.txt", xinhua_wire);
-	open_store(f);
-	store_close(f->s);
-	f->s = NULL;
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER refuse_marked BEFORE INSERT ON reports"
-					  " WHEN new.title LIKE 'REFUSED%' BEGIN"
-					  " SELECT RAISE(ROLLBACK, 'rolled back by the test'); END;", NULL, NULL, NULL),
-			 SQLITE_OK);
-	sqlite3_close(db);
-	open_store(f);
+	open_refusing(f, "CREATE TRIGGER refuse_marked BEFORE INSERT ON reports"
+			  " WHEN new.title LIKE 'REFUSED%' BEGIN"
+			  " SELECT RAISE(ROLLBACK, 'rolled back by the test'); END;");
 	struct import_options o = {.format = "auto", .batch = 1};
 	const char *paths[] = {in};
 	struct importer *im = NULL;
