@@ -1014,6 +1014,11 @@ static void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, s
 		}
 		if (tok_in(x, a - 1, WL_CLAUSE_BREAK) || is_reporting(x, a - 1))
 			break;
+		/* ", freezing their assets": a participle after a comma tells
+		 * more of the act before it; what precedes the comma is not its
+		 * clause. */
+		if (a == k && is_word(x, a - 1, ",") && ends_in(x, k, 4, "ing"))
+			break;
 		/* "said that ..." / "that" after a reporting verb starts a new clause,
 		 * and so does a second one: "noted that A, and that B". */
 		if (is_word(x, a - 1, "that") && a - 1 > s &&
@@ -1276,7 +1281,9 @@ static void find_timex(struct extractor *x, size_t s, size_t e, struct sent_time
 		return;
 	st->base = x->toks.t[s].start;
 	size_t len = x->toks.t[e - 1].end - st->base;
-	st->n = timex_find(x->text + st->base, len, &x->anchor, TENSE_AUTO, st->tx, MAX_TIMEX);
+	/* "the next day" after a sentence that named the day counts from it. */
+	st->n = timex_find_after(x->text + st->base, len, &x->anchor, &x->carry_last, TENSE_AUTO, st->tx,
+				 MAX_TIMEX);
 	for (size_t i = 0; i < st->n; i++) {
 		size_t at = st->base + st->tx[i].start, k = s;
 		while (k < e && x->toks.t[k].end <= at)
@@ -1909,6 +1916,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    !(h->te < e && (is_word(x, h->te, "with") || is_word(x, h->te, "between"))) &&
 	    !(h->te > h->ts && (is_word(x, h->te - 1, "with") || is_word(x, h->te - 1, "between"))))
 		return 0;
+	/* "banning them from travel to the bloc": travel barred, not made. */
+	if (!strcmp(tr->type, "visit") && h->ts > s && is_word(x, h->ts - 1, "from"))
+		return 0;
 	/* "talks with visiting Russian Foreign Minister Lavrov": who visits is named
 	 * after the word, the visit is told elsewhere. */
 	if (is_word(x, h->ts, "visiting") && h->te < e && (x->toks.t[h->te].flags & TOK_CAP))
@@ -2108,6 +2118,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
 		    strcmp(tr->type, "threat"))
 			c.status = STATUS_PLANNED;
+	} else if (cs == h->ts && cs > s && is_word(x, cs - 1, ",") && x->n_cands > 0 &&
+		   x->cands[x->n_cands - 1].ev_start == x->toks.t[s].start &&
+		   x->cands[x->n_cands - 1].headline == x->headline &&
+		   x->cands[x->n_cands - 1].date_explicit) {
+		/* "imposed sanctions on Monday, freezing their assets": the
+		 * participle's act is dated with the one it tells more of. */
+		c.date = x->cands[x->n_cands - 1].date;
+		c.date_explicit = 1;
 	} else if (tc->same_day && x->carry_last.prec != PREC_UNKNOWN &&
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
 		/* "the same day": the day last named. */

@@ -1911,8 +1911,14 @@ static int coarser_of(const struct cdate *c, const struct cdate *p)
 size_t timex_find(const char *s, size_t len, const struct cdate *anchor, enum tense tense,
 		  struct timex *out, size_t max)
 {
+	return timex_find_after(s, len, anchor, NULL, tense, out, max);
+}
+
+size_t timex_find_after(const char *s, size_t len, const struct cdate *anchor, const struct cdate *prev,
+			enum tense tense, struct timex *out, size_t max)
+{
 	struct tok t[TOK_CAP];
-	struct scan sc = {s, t, 0, anchor, tense, SIZE_MAX, unknown_date};
+	struct scan sc = {s, t, 0, anchor, tense, SIZE_MAX, prev ? *prev : unknown_date};
 	size_t count = 0, pos = 0, done = 0;
 	int first_window = 1;
 	if (!s || !out)

@@ -141,6 +141,11 @@ struct timex {
  * many were written. Cannot fail; out may be NULL when max is 0. */
 size_t timex_find(const char *s, size_t len, const struct cdate *anchor, enum tense tense,
 		  struct timex *out, size_t max);
+/* As timex_find, with `prev` (NULL or prec PREC_UNKNOWN: none) the date the
+ * text named last before this sentence: what "that day", "the next day" or
+ * "later that month" count from until the sentence names a date itself. */
+size_t timex_find_after(const char *s, size_t len, const struct cdate *anchor, const struct cdate *prev,
+			enum tense tense, struct timex *out, size_t max);
 
 /* The tense of the clause around byte offset `at` of the sentence s[0..len):
  * TENSE_FUTURE when the nearest tense marker is a future one (will, shall,

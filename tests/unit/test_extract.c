@@ -574,6 +574,28 @@ static void test_meeting_beside_another(void **state)
 	done(&o);
 }
 
+/* ", freezing their assets and banning them from travel to the bloc": the
+ * participle tells more of the act before it, dated with it; travel barred
+ * is no visit; "the next day" in the sentence after counts from its day. */
+static void test_participle_and_next_day(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2021, 4, 14, "EU sanctions Iranian officials",
+		"BRUSSELS, April 14 (Reuters) - The European Union on Monday imposed sanctions on eight Iranian "
+		"security officials over the crackdown on protests in 2019, freezing their assets and banning "
+		"them from travel to the bloc.\n\n"
+		"Iran summoned the ambassadors of Germany, France and Italy in Tehran the next day, state media "
+		"reported.");
+	const struct event *e = only(&o, "sanctions");
+	expect_directed(e, "EU", "IRN");
+	expect_date(e, "2021-04-12", PREC_DAY);
+	assert_int_equal(count_type(&o, "visit"), 0);
+	e = only(&o, "protest");
+	expect_date(e, "2021-04-13", PREC_DAY);
+	done(&o);
+}
+
 static void test_plan_called_off(void **state)
 {
 	(void)state;
@@ -1463,6 +1485,7 @@ int main(void)
 		cmocka_unit_test(test_planned_visit),
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
+		cmocka_unit_test(test_participle_and_next_day),
 		cmocka_unit_test(test_meeting_beside_another),
 		cmocka_unit_test(test_when_clause_dates_agreement),
 		cmocka_unit_test(test_plan_fulfilled_in_sentence),

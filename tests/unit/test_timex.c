@@ -377,7 +377,7 @@ static void test_anaphoric(void **state)
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		check(&cases[i], i ? &TUE_6_JAN_2015 : &MON_8_JUL_2024, TENSE_AUTO);
-	struct timex xs_compound[4];
+	struct timex xs_compound[4], xs[4];
 	/* Nothing named before: unknown, not the report's own date. */
 	struct timex x = find_span("The talks ended that day without a statement.", &TUE_6_JAN_2015,
 				   TENSE_AUTO, "that day");
@@ -397,8 +397,18 @@ static void test_anaphoric(void **state)
 		      &TUE_6_JAN_2015, TENSE_AUTO, "the next day");
 	assert_int_equal(x.date.prec, PREC_DAY);
 	assert_int_equal(x.date.day, 6);
+	/* Counted from the date the text named before the sentence, until the
+	 * sentence names one of its own. */
+	static const struct cdate THU_5_MAR_2015 = {2015, 3, 5, PREC_DAY};
+	const char *s1 = "Tehran summoned the envoys the next day.";
+	assert_int_equal(timex_find_after(s1, strlen(s1), &TUE_6_JAN_2015, &THU_5_MAR_2015, TENSE_AUTO, xs, 4), 1);
+	assert_int_equal(xs[0].date.month, 3);
+	assert_int_equal(xs[0].date.day, 6);
+	const char *s2 = "Talks opened on 9 February and resumed the next day.";
+	assert_int_equal(timex_find_after(s2, strlen(s2), &TUE_6_JAN_2015, &THU_5_MAR_2015, TENSE_AUTO, xs, 4), 2);
+	assert_int_equal(xs[1].date.month, 2);
+	assert_int_equal(xs[1].date.day, 10);
 	/* "That" before other words is no date; "next month" still counts from the report. */
-	struct timex xs[4];
 	assert_int_equal(find_all("He said that days of talks lay ahead.", &TUE_6_JAN_2015, TENSE_AUTO, xs, 4), 0);
 	x = find_span("They met on 5 March 2014 and will meet again next month.", &TUE_6_JAN_2015, TENSE_AUTO,
 		      "next month");
