@@ -1951,6 +1951,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	c.status = (enum event_status)status;
 	c.headline = x->headline;
 	int by = passive_by(x, h->ts, h->te, ce);
+	/* "the first visit to Japan by a South Korean president": a noun's agent
+	 * follows its object. */
+	int noun_agent = 0;
+	for (size_t j = h->te; by < 0 && tr->noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++)
+		if (is_word(x, j, "by")) {
+			by = (int)j;
+			noun_agent = 1;
+		}
 	/* "banks blacklisted by the Security Council": a participle describing a
 	 * noun tells background, not an act of this report. */
 	if (by == (int)h->te && tr->frame == FRAME_DIRECTED && h->ts > s &&
@@ -1980,7 +1988,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		passive = aux && (ends_in(x, h->ts, 3, "ed") || is_word(x, h->ts, "told") || is_word(x, h->ts, "held") ||
 				  is_word(x, h->ts, "made") || is_word(x, h->ts, "given") || is_word(x, h->ts, "sent"));
 	}
-	if (nagent && tr->frame == FRAME_SYMMETRIC) {
+	if (noun_agent && nagent) {
+		/* The agent makes the visit, to the noun's object. */
+		for (int i = 0; i < nagent; i++)
+			push_party(c.src, &c.nsrc, agent[i]);
+		for (int i = 0; i < nobj; i++)
+			push_party(c.tgt, &c.ntgt, obj[i]);
+	} else if (nagent && tr->frame == FRAME_SYMMETRIC) {
 		/* "signed by Ethiopia and Eritrea": the agents take part. */
 		for (int i = 0; i < nagent; i++)
 			push_party(c.src, &c.nsrc, agent[i]);

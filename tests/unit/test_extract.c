@@ -596,6 +596,20 @@ static void test_participle_and_next_day(void **state)
 	done(&o);
 }
 
+/* "the first visit to Japan by a South Korean president": the noun's agent,
+ * after its object, is the visitor. */
+static void test_visit_by_agent(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2023, 3, 16, "Yoon in Tokyo",
+		"TOKYO, March 16 (Kyodo) -- Prime Minister Fumio Kishida hosted Yoon Suk Yeol on Thursday. It was the first visit to "
+		"Japan by a South Korean president in 12 years.");
+	const struct event *e = only(&o, "visit");
+	expect_directed(e, "KOR", "JPN");
+	done(&o);
+}
+
 static void test_plan_called_off(void **state)
 {
 	(void)state;
@@ -1485,6 +1499,7 @@ int main(void)
 		cmocka_unit_test(test_planned_visit),
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
+		cmocka_unit_test(test_visit_by_agent),
 		cmocka_unit_test(test_participle_and_next_day),
 		cmocka_unit_test(test_meeting_beside_another),
 		cmocka_unit_test(test_when_clause_dates_agreement),
