@@ -1545,6 +1545,7 @@ struct trigger_ctx {
 	int prev_tgt[MAX_PARTIES], npt;
 	size_t next_trigger;            /* where the next trigger of the sentence starts */
 	int intention;                  /* the trigger is someone's "decision to ..." */
+	size_t intention_at;            /* the token of that "decision", when its owner is named */
 	int will;                       /* "will", "shall", "is to": a plan from now, not reported */
 	int prev_in_clause;             /* an earlier trigger of the sentence governs this one */
 	int prev_sym;                   /* prev_src are the participants of a symmetric event */
@@ -1576,6 +1577,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 	mentions_in(x, cs, k, &m0, &m1);
 	/* "Georgia's decision to sever ...": the owner of the decision. */
 	tc->intention = 0;
+	tc->intention_at = 0;
 	for (size_t i = k; i > cs && i + 4 > k; i--) {
 		if (!tok_in(x, i - 1, WL_INTENTION_NOUN))
 			continue;
@@ -1583,6 +1585,7 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 		if (j >= 0) {
 			add_group(x, (size_t)j, (size_t)j + 1, subj, nsubj, tc->speaker);
 			tc->intention = 1;
+			tc->intention_at = i - 1;
 			return;
 		}
 		break;
@@ -2097,6 +2100,15 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		sentence_timex(x, tc);
 	int ti = tc->intention ? -1 : governing_timex(x, tc->tx, h->ts, h->te, cs, ce,
 						      c.status == STATUS_PLANNED ? cs : s, c.status == STATUS_PLANNED);
+	/* "Chisinau's decision last week to expel a diplomat": the decision's
+	 * own date, between it and what it decided. */
+	if (tc->intention && tc->intention_at) {
+		sentence_timex(x, tc);
+		for (size_t i = 0; i < tc->tx->n && ti < 0; i++)
+			if (tc->tx->tok_of[i] > tc->intention_at && tc->tx->tok_of[i] < h->ts &&
+			    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE)
+				ti = (int)i;
+	}
 	/* "agreed to commence negotiations ... when Kishida visited Manila in
 	 * November": the when-clause of the trigger's clause dates it, past the
 	 * event words between them. */

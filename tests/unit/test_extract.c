@@ -610,6 +610,21 @@ static void test_visit_by_agent(void **state)
 	done(&o);
 }
 
+/* "Chisinau's decision last week to expel a Russian diplomat": the
+ * decision's own date dates what it decided. */
+static void test_decision_dated(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2023, 8, 2, "Moscow answers Chisinau",
+		"MOSCOW, August 2. /TASS/. Moscow has responded to Chisinau's decision last week to expel a "
+		"Russian diplomat, the Russian Foreign Ministry said on Wednesday.");
+	const struct event *e = only(&o, "expulsion");
+	expect_directed(e, "MDA", "RUS");
+	expect_date(e, "2023-07", PREC_MONTH);
+	done(&o);
+}
+
 static void test_plan_called_off(void **state)
 {
 	(void)state;
@@ -1499,6 +1514,7 @@ int main(void)
 		cmocka_unit_test(test_planned_visit),
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
+		cmocka_unit_test(test_decision_dated),
 		cmocka_unit_test(test_visit_by_agent),
 		cmocka_unit_test(test_participle_and_next_day),
 		cmocka_unit_test(test_meeting_beside_another),
