@@ -952,8 +952,10 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 				continue;
 			}
 			if (best->kind == ENT_TOPIC) {
+				/* A topic does not hide the wording inside it: "a state
+				 * visit to" is the topic and a visit. */
 				note_topic(st, (int)best->idx);
-				i += m;
+				i++;
 				continue;
 			}
 		}

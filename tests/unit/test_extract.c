@@ -625,6 +625,21 @@ static void test_decision_dated(void **state)
 	done(&o);
 }
 
+/* "a state visit to": a topic of the dictionary, and a visit all the same. */
+static void test_state_visit(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2023, 6, 12, "India-US ties",
+		"WASHINGTON, June 12 (Reuters) - Indian Prime Minister Narendra Modi will pay a state visit to "
+		"the United States later this month.");
+	const struct event *e = only(&o, "visit");
+	expect_kind(e, "042", STATUS_PLANNED);
+	expect_directed(e, "IND", "USA");
+	expect_date(e, "2023-06", PREC_MONTH);
+	done(&o);
+}
+
 static void test_plan_called_off(void **state)
 {
 	(void)state;
@@ -1514,6 +1529,7 @@ int main(void)
 		cmocka_unit_test(test_planned_visit),
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
+		cmocka_unit_test(test_state_visit),
 		cmocka_unit_test(test_decision_dated),
 		cmocka_unit_test(test_visit_by_agent),
 		cmocka_unit_test(test_participle_and_next_day),
