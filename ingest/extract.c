@@ -553,6 +553,12 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 	char title[96];
 	span_text(x, qualified ? i - 1 : i, i + len, title, sizeof(title));
 	size_t j = i + len;
+	/* "External Affairs Minister Dr. S. Jaishankar": the honorific is no name. */
+	if (j + 1 < end && tok_exact_in(x, j, WL_HONORIFIC) && (x->toks.t[j + 1].flags & TOK_CAP) == 0 &&
+	    is_word(x, j + 1, "."))
+		j += 2;
+	else if (j + 1 < end && tok_exact_in(x, j, WL_HONORIFIC) && (x->toks.t[j + 1].flags & TOK_CAP))
+		j++;
 	/* A dictionary person right after the title. */
 	const struct dict_entry *es;
 	size_t n, m = j < end ? dict_match(x->d.names, &x->toks, j, end, 0, &es, &n) : 0;
@@ -2143,8 +2149,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    days_from_civil(c.date.year, c.date.month, c.date.day) <
 			    days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day))
 			c.status = STATUS_OCCURRED;
+		/* (Not for a verb in the past: "reaffirmed their commitment to
+		 * continue negotiations later this month" was reaffirmed now.) */
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
-		    strcmp(tr->type, "threat"))
+		    strcmp(tr->type, "threat") && (tr->noun || !ends_in(x, h->ts, 3, "ed")))
 			c.status = STATUS_PLANNED;
 	} else if (cs == h->ts && cs > s && is_word(x, cs - 1, ",") && x->n_cands > 0 &&
 		   x->cands[x->n_cands - 1].ev_start == x->toks.t[s].start &&

@@ -831,6 +831,7 @@ struct hit {
 	enum timex_kind kind;
 	unsigned flags;             /* enum timex_flag */
 	int looks_back;             /* "earlier on Friday", "since": resolve as past */
+	int looks_ahead;            /* "later this month": still to come from the report's day */
 };
 
 /* Context of a core match. */
@@ -1343,6 +1344,8 @@ static int p_mod(const struct scan *sc, size_t i, struct hit *h)
 		return 0;
 	h->first = i;
 	h->looks_back |= kw_at(sc, i) == K_EARLIER;   /* "earlier on Friday" is past */
+	/* "later this month": the rest of the period, after the report. */
+	h->looks_ahead = kw_at(sc, i) == K_LATER && kw_at(sc, k) == K_THIS;
 	return 1;
 }
 
@@ -1869,7 +1872,7 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 	if (directional(h))
 		tn = hit_tense(sc, h, since);
 	else if (h->w != W_ABS && h->w != W_ANAPH)
-		tn = h->n < 0 ? TENSE_PAST : h->n > 0 ? TENSE_FUTURE : TENSE_AUTO;
+		tn = h->n < 0 ? TENSE_PAST : h->n > 0 || h->looks_ahead ? TENSE_FUTURE : TENSE_AUTO;
 	if (since)
 		tn = TENSE_PAST;
 	if (h->w == W_ABS)

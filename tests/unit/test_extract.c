@@ -638,6 +638,18 @@ static void test_state_visit(void **state)
 	expect_directed(e, "IND", "USA");
 	expect_date(e, "2023-06", PREC_MONTH);
 	done(&o);
+	/* Told in the past, the visit "later this month" is still a plan; the
+	 * minister's honorific is not his name. */
+	extract(&o, 2023, 6, 12, "Blinken calls Jaishankar",
+		"Secretary of State Antony Blinken spoke today with Indian External Affairs Minister Dr. S. "
+		"Jaishankar to discuss preparations for Prime Minister Modi's official state visit to the "
+		"United States later this month.");
+	e = only(&o, "visit");
+	expect_kind(e, "042", STATUS_PLANNED);
+	expect_directed(e, "IND", "USA");
+	e = only(&o, "phone_call");
+	assert_non_null(expect_party(e, "IND", ROLE_PARTICIPANT, "S. Jaishankar"));
+	done(&o);
 }
 
 static void test_plan_called_off(void **state)

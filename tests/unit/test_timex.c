@@ -397,6 +397,10 @@ static void test_anaphoric(void **state)
 		      &TUE_6_JAN_2015, TENSE_AUTO, "the next day");
 	assert_int_equal(x.date.prec, PREC_DAY);
 	assert_int_equal(x.date.day, 6);
+	/* "later this month" is still to come, whatever the sentence's tense. */
+	x = find_span("They discussed the talks due later this month.", &TUE_6_JAN_2015, TENSE_AUTO,
+		      "later this month");
+	assert_int_equal(x.tense_used, TENSE_FUTURE);
 	/* Counted from the date the text named before the sentence, until the
 	 * sentence names one of its own. */
 	static const struct cdate THU_5_MAR_2015 = {2015, 3, 5, PREC_DAY};
