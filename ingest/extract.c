@@ -1847,6 +1847,23 @@ static void drop_venues(const struct extractor *x, struct cand *c, size_t s, siz
 /* The parties after the trigger: for a symmetric event those joined by
  * "with", "between", "and" or right after it; for a directed one the first
  * group. */
+/* "the attacks on Indian diplomatic facilities": the mention at ts names
+ * whom an attack struck, not whom an act about the attack is aimed at. */
+static int attack_victim(const struct extractor *x, size_t ts, size_t te)
+{
+	static const char *const attacks[] = {"attack", "attacks", "assault", "assaults", "strike", "strikes",
+					      "aggression", "violence", "bombing", "shelling", NULL};
+	for (size_t q = ts; q > te && q + 4 > ts; q--) {
+		if (!is_word(x, q - 1, "on") && !is_word(x, q - 1, "against"))
+			continue;
+		for (size_t a = 0; q > te + 1 && attacks[a]; a++)
+			if (is_word(x, q - 2, attacks[a]))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 static void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
 			int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
 {
@@ -1889,6 +1906,10 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 			return;
 		}
 		size_t end = group_end(x, j, m1);
+		if (attack_victim(x, m->ts, te)) {
+			j = end - 1;
+			continue;
+		}
 		int g[MAX_PARTIES], ng = 0, own = 1;
 		/* "arrived in Washington": a visit's host is named by its capital. */
 		add_group_places(x, j, end, g, &ng, tc->speaker, !strcmp(tr->type, "visit"));

@@ -626,6 +626,25 @@ static void test_decision_dated(void **state)
 }
 
 /* "a state visit to": a topic of the dictionary, and a visit all the same. */
+/* "condemned the attacks on Indian diplomatic facilities": India was
+ * struck, not condemned; "Russia's attack on Ukraine" still names Russia. */
+static void test_attack_victim_not_target(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2023, 6, 12, "Blinken condemns attacks",
+		"Secretary of State Antony Blinken condemned the recent attacks on Indian diplomatic "
+		"facilities abroad.");
+	const struct event *e = only(&o, "condemnation");
+	assert_int_equal(with_role(e, ROLE_TARGET), 0);
+	done(&o);
+	extract(&o, 2022, 2, 24, "Britain condemns Russia",
+		"British Prime Minister Boris Johnson condemned Russia's attack on Ukraine.");
+	e = only(&o, "condemnation");
+	expect_directed(e, "GBR", "RUS");
+	done(&o);
+}
+
 static void test_state_visit(void **state)
 {
 	(void)state;
@@ -1542,6 +1561,7 @@ int main(void)
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
 		cmocka_unit_test(test_state_visit),
+		cmocka_unit_test(test_attack_victim_not_target),
 		cmocka_unit_test(test_decision_dated),
 		cmocka_unit_test(test_visit_by_agent),
 		cmocka_unit_test(test_participle_and_next_day),
