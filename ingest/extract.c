@@ -1237,6 +1237,12 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 	 * an earlier one shares its modal, further back. */
 	if (k > cs && (is_word(x, k - 1, "and") || is_word(x, k - 1, "or")))
 		lim = k > cs + 16 ? k - 16 : cs;
+	/* "a resolution that would have condemned the annexation": what did
+	 * not happen, and no denial of it either. */
+	if (k >= cs + 2 && is_word(x, k - 1, "have") &&
+	    (is_word(x, k - 2, "would") || is_word(x, k - 2, "could") || is_word(x, k - 2, "might") ||
+	     is_word(x, k - 2, "should")))
+		return -1;
 	for (size_t i = k; i > lim; i--) {
 		if (tok_in(x, i - 1, WL_NEGATION)) {
 			/* "agreed to refrain from criticizing each other": a pledge

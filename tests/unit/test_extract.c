@@ -645,6 +645,20 @@ static void test_attack_victim_not_target(void **state)
 	done(&o);
 }
 
+/* "would have condemned": what did not happen is no event. */
+static void test_counterfactual(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2022, 9, 30, "Russia vetoes resolution",
+		"UNITED NATIONS (AP) - Russia on Friday vetoed a U.N. Security Council resolution that would "
+		"have condemned its annexation of four Ukrainian regions.");
+	assert_int_equal(count_type(&o, "condemnation"), 0);
+	const struct event *e = only(&o, "rejection");
+	expect_party(e, "RUS", ROLE_SOURCE, NULL);
+	done(&o);
+}
+
 static void test_state_visit(void **state)
 {
 	(void)state;
@@ -1561,6 +1575,7 @@ int main(void)
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
 		cmocka_unit_test(test_state_visit),
+		cmocka_unit_test(test_counterfactual),
 		cmocka_unit_test(test_attack_victim_not_target),
 		cmocka_unit_test(test_decision_dated),
 		cmocka_unit_test(test_visit_by_agent),
