@@ -553,15 +553,18 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 	char title[96];
 	span_text(x, qualified ? i - 1 : i, i + len, title, sizeof(title));
 	size_t j = i + len;
-	/* "External Affairs Minister Dr. S. Jaishankar": the honorific is no name. */
-	if (j + 1 < end && tok_exact_in(x, j, WL_HONORIFIC) && (x->toks.t[j + 1].flags & TOK_CAP) == 0 &&
-	    is_word(x, j + 1, "."))
-		j += 2;
-	else if (j + 1 < end && tok_exact_in(x, j, WL_HONORIFIC) && (x->toks.t[j + 1].flags & TOK_CAP))
-		j++;
-	/* A dictionary person right after the title. */
+	/* A dictionary person right after the title ("Emir Sheikh Tamim ..."),
+	 * else after an honorific there ("External Affairs Minister Dr. S.
+	 * Jaishankar": the honorific is no name). */
 	const struct dict_entry *es;
 	size_t n, m = j < end ? dict_match(x->d.names, &x->toks, j, end, 0, &es, &n) : 0;
+	int person = 0;
+	for (size_t k = 0; m && k < n; k++)
+		person |= es[k].kind == ENT_PERSON;
+	if (!person && j + 1 < end && tok_exact_in(x, j, WL_HONORIFIC)) {
+		j += 1 + (is_word(x, j + 1, ".") && j + 2 < end);
+		m = dict_match(x->d.names, &x->toks, j, end, 0, &es, &n);
+	}
 	for (size_t k = 0; m && k < n; k++) {
 		if (es[k].kind != ENT_PERSON)
 			continue;
