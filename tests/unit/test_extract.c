@@ -659,6 +659,20 @@ static void test_counterfactual(void **state)
 	done(&o);
 }
 
+/* A readout's "received a courtesy call from" the ambassador of a state. */
+static void test_courtesy_call_received(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2024, 3, 5, "Foreign Minister receives Australian Ambassador",
+		"On March 5, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs, received a courtesy call from "
+		"H.E. Mr. Justin Hayhurst, Ambassador of Australia to Japan.");
+	const struct event *e = only(&o, "meeting");
+	expect_pair(e, "JPN", "AUS");
+	expect_date(e, "2024-03-05", PREC_DAY);
+	done(&o);
+}
+
 static void test_state_visit(void **state)
 {
 	(void)state;
@@ -1575,6 +1589,7 @@ int main(void)
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
 		cmocka_unit_test(test_state_visit),
+		cmocka_unit_test(test_courtesy_call_received),
 		cmocka_unit_test(test_counterfactual),
 		cmocka_unit_test(test_attack_victim_not_target),
 		cmocka_unit_test(test_decision_dated),
