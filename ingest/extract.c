@@ -1238,8 +1238,8 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 	size_t lim = k > cs + 8 ? k - 8 : cs;
 	/* "must stop hyping the threat and lift sanctions": a verb joined to
 	 * an earlier one shares its modal, further back. */
-	if (k > cs && (is_word(x, k - 1, "and") || is_word(x, k - 1, "or")))
-		lim = k > cs + 16 ? k - 16 : cs;
+	if (k > cs && (is_word(x, k - 1, "and") || is_word(x, k - 1, "or")) && !ends_in(x, k, 3, "ed"))
+		lim = k > cs + 16 ? k - 16 : cs;   /* (not "agreed to deepen ... and signed": a past) */
 	/* "a resolution that would have condemned the annexation": what did
 	 * not happen, and no denial of it either. */
 	if (k >= cs + 2 && is_word(x, k - 1, "have") &&

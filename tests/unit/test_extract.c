@@ -673,6 +673,23 @@ static void test_courtesy_call_received(void **state)
 	done(&o);
 }
 
+/* "agreed to deepen ... and signed a joint statement": the past verb after
+ * "and" does not share the plan of the infinitive before it. */
+static void test_past_verb_after_and(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2023, 4, 6, "Xi, Macron hold talks",
+		"BEIJING, April 6 (Xinhua) -- Chinese President Xi Jinping and French President Emmanuel Macron "
+		"agreed to deepen cooperation in aviation, agriculture and civil nuclear energy, and signed a "
+		"joint statement after their talks on Thursday.");
+	for (size_t i = 0; i < o.ev.n; i++)
+		if (!strcmp(o.ev.items[i].type, "agreement"))
+			assert_int_equal(o.ev.items[i].status, STATUS_OCCURRED);
+	assert_true(count_type(&o, "agreement") >= 1);
+	done(&o);
+}
+
 static void test_state_visit(void **state)
 {
 	(void)state;
@@ -1589,6 +1606,7 @@ int main(void)
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
 		cmocka_unit_test(test_state_visit),
+		cmocka_unit_test(test_past_verb_after_and),
 		cmocka_unit_test(test_courtesy_call_received),
 		cmocka_unit_test(test_counterfactual),
 		cmocka_unit_test(test_attack_victim_not_target),
