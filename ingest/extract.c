@@ -1957,6 +1957,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    !(h->te < e && (is_word(x, h->te, "with") || is_word(x, h->te, "between"))) &&
 	    !(h->te > h->ts && (is_word(x, h->te - 1, "with") || is_word(x, h->te - 1, "between"))))
 		return 0;
+	/* "summit host Japan", "talks venue": the word names something else. */
+	if (tr->noun && h->te < e &&
+	    (is_word(x, h->te, "host") || is_word(x, h->te, "hosts") || is_word(x, h->te, "venue") ||
+	     is_word(x, h->te, "organiser") || is_word(x, h->te, "organizer") || is_word(x, h->te, "chair")))
+		return 0;
 	/* "banning them from travel to the bloc": travel barred, not made. */
 	if (!strcmp(tr->type, "visit") && h->ts > s && is_word(x, h->ts - 1, "from"))
 		return 0;

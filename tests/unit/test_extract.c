@@ -690,6 +690,21 @@ static void test_past_verb_after_and(void **state)
 	done(&o);
 }
 
+/* "rejected criticism from the Group of Seven" is a denial aimed at the
+ * critics; "summit host Japan" names the host, not a summit of the report. */
+static void test_rejected_criticism(void **state)
+{
+	(void)state;
+	struct run o;
+	extract(&o, 2023, 5, 22, "China rejects G7 criticism",
+		"BEIJING, May 22 (Reuters) - China on Monday rejected criticism from the Group of Seven over "
+		"Taiwan and said it had lodged a strong protest with summit host Japan.");
+	const struct event *e = only(&o, "denial");
+	expect_directed(e, "CHN", "G7");
+	assert_int_equal(count_type(&o, "meeting"), 0);
+	done(&o);
+}
+
 static void test_state_visit(void **state)
 {
 	(void)state;
@@ -1606,6 +1621,7 @@ int main(void)
 		cmocka_unit_test(test_negated_meeting),
 		cmocka_unit_test(test_plan_called_off),
 		cmocka_unit_test(test_state_visit),
+		cmocka_unit_test(test_rejected_criticism),
 		cmocka_unit_test(test_past_verb_after_and),
 		cmocka_unit_test(test_courtesy_call_received),
 		cmocka_unit_test(test_counterfactual),
