@@ -1240,6 +1240,10 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 	 * an earlier one shares its modal, further back. */
 	if (k > cs && (is_word(x, k - 1, "and") || is_word(x, k - 1, "or")) && !ends_in(x, k, 3, "ed"))
 		lim = k > cs + 16 ? k - 16 : cs;   /* (not "agreed to deepen ... and signed": a past) */
+	/* "said it would respond in kind and accused Berlin": a past verb after
+	 * "and" is a clause of its own; the modal before is the other verb's. */
+	else if (k > cs && is_word(x, k - 1, "and") && ends_in(x, k, 3, "ed"))
+		lim = k;
 	/* "a resolution that would have condemned the annexation": what did
 	 * not happen, and no denial of it either. */
 	if (k >= cs + 2 && is_word(x, k - 1, "have") &&

@@ -688,6 +688,14 @@ static void test_past_verb_after_and(void **state)
 			assert_int_equal(o.ev.items[i].status, STATUS_OCCURRED);
 	assert_true(count_type(&o, "agreement") >= 1);
 	done(&o);
+	/* Nor the modal of the verb before "and": "would respond ... and accused". */
+	extract(&o, 2023, 2, 22, "Iran answers Germany",
+		"Iran's foreign ministry said it would respond in kind and accused Berlin of interfering in "
+		"its judicial affairs.");
+	const struct event *e = only(&o, "accusation");
+	expect_kind(e, "112", STATUS_OCCURRED);
+	expect_directed(e, "IRN", "DEU");
+	done(&o);
 }
 
 /* "rejected criticism from the Group of Seven" is a denial aimed at the
