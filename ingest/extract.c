@@ -1201,16 +1201,29 @@ static const char *const intent_words[] = {
 static const char *const plan_nouns[] = {"trip", "visit", "journey", "tour", "meeting", "talks",
 					 "summit", "call", "it", "plan", NULL};
 
+static int is_cancel(const struct extractor *x, size_t i, size_t e)
+{
+	return is_word(x, i, "cancelled") || is_word(x, i, "canceled") || is_word(x, i, "scrapped") ||
+	       (is_word(x, i, "called") && i + 1 < e && is_word(x, i + 1, "off"));
+}
+
 static int plan_called_off(const struct extractor *x, size_t k, size_t e)
 {
+	/* "called off a planned visit by ...": the plan is the object. */
+	for (size_t i = k > 5 ? k - 5 : 0; i < k; i++)
+		if (is_cancel(x, i, e)) {
+			size_t q = i + 1 + is_word(x, i, "called");
+			while (q < k && (tok_in(x, q, WL_DETERMINER) || is_word(x, q, "planned") ||
+					 is_word(x, q, "scheduled") || is_word(x, q, "upcoming")))
+				q++;
+			if (q == k)
+				return 1;
+		}
 	size_t but = 0;
 	for (size_t i = k + 1; i < e; i++) {
 		if (is_word(x, i, "but"))
 			but = i;
-		int cancel = is_word(x, i, "cancelled") || is_word(x, i, "canceled") ||
-			     is_word(x, i, "scrapped") ||
-			     (is_word(x, i, "called") && i + 1 < e && is_word(x, i + 1, "off"));
-		if (!cancel)
+		if (!is_cancel(x, i, e))
 			continue;
 		/* "but cancelled", "but then called off", "but later scrapped" */
 		if (but && i <= but + 2)
@@ -2004,14 +2017,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "the first visit to Japan by a South Korean president": a noun's agent
 	 * follows its object. */
 	int noun_agent = 0;
-	for (size_t j = h->te; by < 0 && tr->noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++)
+	/* ("a planned visit by ...": the verb's wording, used as a noun.) */
+	int as_noun = tr->noun || (h->ts > s && (tok_in(x, h->ts - 1, WL_DETERMINER) ||
+						 is_word(x, h->ts - 1, "planned") ||
+						 is_word(x, h->ts - 1, "scheduled")));
+	for (size_t j = h->te; by < 0 && as_noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++)
 		if (is_word(x, j, "by")) {
 			by = (int)j;
 			noun_agent = 1;
 		}
 	/* "banks blacklisted by the Security Council": a participle describing a
 	 * noun tells background, not an act of this report. */
-	if (by == (int)h->te && tr->frame == FRAME_DIRECTED && h->ts > s &&
+	if (by == (int)h->te && !noun_agent && tr->frame == FRAME_DIRECTED && h->ts > s &&
 	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !tok_in(x, h->ts - 1, WL_SKIP_ADVERB))
 		return 0;
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
@@ -2039,11 +2056,21 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				  is_word(x, h->ts, "made") || is_word(x, h->ts, "given") || is_word(x, h->ts, "sent"));
 	}
 	if (noun_agent && nagent) {
-		/* The agent makes the visit, to the noun's object. */
+		/* The agent makes the visit, to the noun's object, named before
+		 * the agent or after it ("a visit by Jonson to Ankara"). */
 		for (int i = 0; i < nagent; i++)
 			push_party(c.src, &c.nsrc, agent[i]);
 		for (int i = 0; i < nobj; i++)
 			push_party(c.tgt, &c.ntgt, obj[i]);
+		size_t m0, m1;
+		mentions_in(x, (size_t)by, ce, &m0, &m1);
+		if (!nobj && m1 > m0) {
+			int after[MAX_PARTIES], nafter = 0;
+			find_object(x, tr, x->men[group_end(x, m0, m1) - 1].te, ce, -1, tc, agent, nagent, after,
+				    &nafter);
+			for (int i = 0; i < nafter; i++)
+				push_party(c.tgt, &c.ntgt, after[i]);
+		}
 	} else if (nagent && tr->frame == FRAME_SYMMETRIC) {
 		/* "signed by Ethiopia and Eritrea": the agents take part. */
 		for (int i = 0; i < nagent; i++)

@@ -600,6 +600,17 @@ static void test_participle_and_next_day(void **state)
  * after its object, is the visitor. */
 static void test_visit_by_agent(void **state)
 {
+	/* "called off a planned visit by X to Y": X's visit, which did not happen. */
+	{
+		struct run o;
+		extract(&o, 2023, 1, 21, "Turkey summons Swedish envoy",
+			"ANKARA, Jan 21 (AFP) - Turkey called off a planned visit by Swedish Defence Minister "
+			"Pal Jonson to Ankara next week.");
+		const struct event *e = only(&o, "visit");
+		expect_kind(e, "042", STATUS_NEGATED);
+		expect_directed(e, "SWE", "TUR");
+		done(&o);
+	}
 	(void)state;
 	struct run o;
 	extract(&o, 2023, 3, 16, "Yoon in Tokyo",
