@@ -889,6 +889,7 @@ static void note_topic(struct sent_topics *st, int id)
 static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *st)
 {
 	size_t covered = s;   /* tokens before this belong to a trigger already found */
+	size_t topic_end = s; /* tokens before this belong to a topic: they name no actor */
 	for (size_t i = s; i < e;) {
 		const struct token *t = &x->toks.t[i];
 		const struct dict_entry *es = NULL;
@@ -910,6 +911,12 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 			x->hits[x->n_hits++] = (struct trigger_hit){(uint32_t)i, (uint32_t)(i + wm), es[k].idx};
 			covered = i + wm;
 			break;
+		}
+		/* Inside a topic ("the South China Sea") the words name no actor; its
+		 * event wording ("a state visit to") was looked for above. */
+		if (i < topic_end) {
+			i++;
+			continue;
 		}
 		{
 			/* Collective references and pronouns, in any case. */
@@ -961,9 +968,8 @@ static int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_to
 				continue;
 			}
 			if (best->kind == ENT_TOPIC) {
-				/* A topic does not hide the wording inside it: "a state
-				 * visit to" is the topic and a visit. */
 				note_topic(st, (int)best->idx);
+				topic_end = i + m;
 				i++;
 				continue;
 			}

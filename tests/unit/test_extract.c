@@ -736,6 +736,14 @@ static void test_state_visit(void **state)
 	expect_directed(e, "IND", "USA");
 	expect_date(e, "2023-06", PREC_MONTH);
 	done(&o);
+	/* The topic's own words still name no actor: "the South China Sea" is
+	 * not China. */
+	extract(&o, 2023, 8, 7, "Manila protests",
+		"MANILA, Aug 7 (Reuters) - The Philippines lodged a diplomatic protest on Monday over incidents "
+		"near Second Thomas Shoal in the South China Sea.");
+	e = only(&o, "protest");
+	assert_int_equal(with_role(e, ROLE_TARGET), 0);
+	done(&o);
 	/* Told in the past, the visit "later this month" is still a plan; the
 	 * minister's honorific is not his name. */
 	extract(&o, 2023, 6, 12, "Blinken calls Jaishankar",
