@@ -1962,6 +1962,17 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 	}
 }
 
+/* The event found last, when the sentence starting at token s told it with
+ * a date of its own; else NULL. */
+static const struct cand *last_cand_dated(const struct extractor *x, size_t s)
+{
+	if (!x->n_cands)
+		return NULL;
+	const struct cand *p = &x->cands[x->n_cands - 1];
+	int same = p->ev_start == x->toks.t[s].start && p->headline == x->headline;
+	return same && p->date_explicit ? p : NULL;
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -2212,6 +2223,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    is_word(x, at - 3, "as") && is_word(x, at - 2, "early") && is_word(x, at - 1, "as"))
 			ti = (int)i;
 	}
+	const struct cand *before;
 	if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
 		c.date_explicit = 1;
@@ -2226,13 +2238,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
 		    strcmp(tr->type, "threat") && (tr->noun || !ends_in(x, h->ts, 3, "ed")))
 			c.status = STATUS_PLANNED;
-	} else if (cs == h->ts && cs > s && is_word(x, cs - 1, ",") && x->n_cands > 0 &&
-		   x->cands[x->n_cands - 1].ev_start == x->toks.t[s].start &&
-		   x->cands[x->n_cands - 1].headline == x->headline &&
-		   x->cands[x->n_cands - 1].date_explicit) {
+	} else if (cs == h->ts && cs > s && is_word(x, cs - 1, ",") && (before = last_cand_dated(x, s))) {
 		/* "imposed sanctions on Monday, freezing their assets": the
 		 * participle's act is dated with the one it tells more of. */
-		c.date = x->cands[x->n_cands - 1].date;
+		c.date = before->date;
 		c.date_explicit = 1;
 	} else if (tc->same_day && x->carry_last.prec != PREC_UNKNOWN &&
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {

@@ -458,8 +458,9 @@ static void batch_end(struct store *s)
 	store_cache_forget(s);
 }
 
-/* The journal of the savepoint each report is written in stays in memory
- * during a batch (it is emptied at every report's end), instead of going
+/* The journal of the savepoint a report is written in (outside unguarded
+ * batches) stays in memory during a batch (it is emptied at every report's
+ * end), instead of going
  * to a temporary file at each report; outside batches, temporary storage
  * is SQLite's default again, so that large sorts may use files. Set before
  * BEGIN: SQLite reads it when the transaction starts. */
