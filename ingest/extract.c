@@ -112,6 +112,8 @@ enum word_list {
 	WL_LINK_BEFORE = 1u << 21,    /* link_words */
 	WL_TITLE_QUALIFIER = 1u << 22, /* title_qualifiers */
 	WL_BE = 1u << 23,             /* be_forms */
+	WL_ORGAN = 1u << 24,          /* organs: state bodies named without their state */
+	WL_ORGAN_QUALIFIER = 1u << 25, /* organ_qualifiers ("Foreign", "Federal") */
 	/* Not lists: the token may start a key of the words (lower case) or names
 	 * trie (dict_may_start), noted with the lists in one pass. */
 	WL_STARTS_WORDING = 1u << 28,
@@ -673,6 +675,42 @@ static int has_word(const char *text, const char *word)
 	return 0;
 }
 
+static int focal_state(const struct extractor *x, const char *not_code);
+
+/* The length of the name of a state organ at token i when the text does not
+ * say whose it is ("Foreign Ministry", "ministry", "Federal Government",
+ * "Ministry of Foreign Affairs", "kingdom"), else 0. Qualifiers and heads are
+ * the word lists WL_ORGAN_QUALIFIER and WL_ORGAN. */
+static size_t institution_len(const struct extractor *x, size_t i, size_t end)
+{
+	/* The last organ word of a run of qualifiers ("Foreign Affairs Ministry"). */
+	size_t j = i, head = end;
+	for (; j < end && j < i + 4; j++) {
+		if (tok_in(x, j, WL_ORGAN))
+			head = j;
+		if (!tok_in(x, j, WL_ORGAN_QUALIFIER))
+			break;
+	}
+	if (head == end)
+		return 0;
+	j = head + 1;
+	/* "Ministry of Foreign Affairs": the organ's own complement. */
+	if (j + 2 < end && is_word(x, j, "of") && is_word(x, j + 1, "foreign") && is_word(x, j + 2, "affairs"))
+		return j + 3 - i;
+	/* "the Ministry of Defence of Japan", "the Government of India": the text says whose. */
+	if (j < end && (is_word(x, j, "of") || is_word(x, j, "'s") || (x->toks.t[j].flags & TOK_CAP)))
+		return 0;
+	return j - i;
+}
+
+/* State organs named without their state, and the words before them. */
+static const char *const organs[] = {"ministry", "government", "kingdom", "spokesman", "spokeswoman",
+				     "spokesperson", "cabinet", "presidency", "administration", "office",
+				     "mfa", NULL};
+static const char *const organ_qualifiers[] = {"foreign", "federal", "central", "national", "external",
+					       "affairs", "interior", "defence", "defense", "trade", "state",
+					       "ministry", NULL};
+
 /* The words a collective or pronoun mention starts with (take_reference). */
 static const char *const reference_starts[] = {"the", "both", "they", "them", "it", "he", "she", "its",
 					       "we", "i", "our", "his", "her", "their", NULL};
@@ -683,18 +721,19 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 {
 	if (!tok_in(x, i, WL_REFERENCE))
 		return 0;   /* none of the words below: most tokens */
-	if (is_word(x, i, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) && x->last_subject >= 0) {
-		/* "the ministry said", "the foreign ministry", "the government": the
-		 * state that spoke last. */
-		size_t j = i + 1;
-		if (is_word(x, j, "foreign") && j + 1 < end)
-			j++;
-		if ((is_word(x, j, "ministry") || is_word(x, j, "government") || is_word(x, j, "spokesman") ||
-		     is_word(x, j, "spokeswoman") || is_word(x, j, "spokesperson") || is_word(x, j, "kingdom")) &&
-		    !(j + 1 < end && is_word(x, j + 1, "of"))) {
-			long st = code_actor_of(x, x->last_subject);
+	if (is_word(x, i, "the") && i + 1 < end) {
+		/* "the ministry said", "the Foreign Ministry", "the Federal Government",
+		 * "the kingdom": an organ of a state the text does not name here. It is
+		 * the state that acted last, else the state the report is most about. */
+		size_t n = institution_len(x, i + 1, end);
+		if (n) {
+			long st = x->last_subject >= 0 ? code_actor_of(x, x->last_subject) : -1;
+			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE) {
+				int f = focal_state(x, "");
+				st = f >= 0 ? code_actor_of(x, f) : -1;
+			}
 			if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
-				return add_mention(x, i, j + 1, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : j + 1 - i;
+				return add_mention(x, i, i + 1 + n, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : 1 + n;
 		}
 	}
 	if (is_word(x, i, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) &&
@@ -3432,6 +3471,7 @@ static const struct {
 	{ask_verbs, WL_ASK_VERB}, {reference_starts, WL_REFERENCE},
 	{tail_stops, WL_TAIL_STOP}, {link_words, WL_LINK_BEFORE},
 	{title_qualifiers, WL_TITLE_QUALIFIER}, {be_forms, WL_BE},
+	{organs, WL_ORGAN}, {organ_qualifiers, WL_ORGAN_QUALIFIER},
 };
 
 /* Builds x->vocab from word_lists: a word in several lists has one slot with
