@@ -20,6 +20,7 @@
 
 #include "ingest/dateline.h"
 #include "ingest/dict.h"
+#include "ingest/grammar.h"
 #include "ingest/sentence.h"
 #include "ingest/timex.h"
 #include "util/buf.h"
@@ -86,7 +87,7 @@ struct cand {
 	int what_cut;                 /* ... cut short */
 };
 
-/* The word lists the rules ask about (the arrays below), one bit each. */
+/* The word classes of dict/grammar.tsv the rules ask about, one bit each. */
 enum word_list {
 	WL_REPORTING = 1u << 0,       /* reporting_verbs */
 	WL_WEAK_REPORTING = 1u << 1,  /* weak_reporting */
@@ -114,6 +115,9 @@ enum word_list {
 	WL_BE = 1u << 23,             /* be_forms */
 	WL_ORGAN = 1u << 24,          /* organs: state bodies named without their state */
 	WL_ORGAN_QUALIFIER = 1u << 25, /* organ_qualifiers ("Foreign", "Federal") */
+	WL_PLAN_NOUN = 1u << 26,      /* plan_noun: planned events that can be called off */
+	WL_ATTACK = 1u << 27,         /* attack: violent acts */
+	WL_CANCEL = 1u << 30,         /* the first word of a cancel phrase ("call off") */
 	/* Not lists: the token may start a key of the words (lower case) or names
 	 * trie (dict_may_start), noted with the lists in one pass. */
 	WL_STARTS_WORDING = 1u << 28,
@@ -135,6 +139,7 @@ struct vocab_slot {
 
 struct extractor {
 	struct dict d;
+	struct grammar g;       /* word classes (dict/grammar.tsv) */
 	struct token_list toks;
 	uint32_t *wmask;        /* per token of toks: the lists its lower-case form is in */
 	size_t cap_wmask;
@@ -216,6 +221,13 @@ static inline int is_word(const struct extractor *x, size_t i, const char *w)
 	return i < x->toks.n && x->toks.t[i].lower_len == n && !memcmp(low(x, i), w, n);
 }
 
+/* is_word for a word known only at run time (a grammar phrase's). */
+static inline int is_word_dyn(const struct extractor *x, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+	return i < x->toks.n && x->toks.t[i].lower_len == n && !memcmp(low(x, i), w, n);
+}
+
 /* Whether token i, lower-cased, is longer than `more_than` bytes and ends in
  * `suffix` ("-ing", "-ed"). */
 static inline int ends_in(const struct extractor *x, size_t i, size_t more_than, const char *suffix)
@@ -282,28 +294,11 @@ static int mark_tokens(struct extractor *x)
 	return 0;
 }
 
-static const char *const reporting_verbs[] = {
-	"said", "says", "say", "told", "tells", "added", "adding", "stated", "stressed", "noted",
-	"announced", "according", "reported", "insisted", "explained", "emphasized", "emphasised",
-	"wrote", "declared", "saying", "quoted", "underlined", "underscored", "recalled", NULL,
-};
 
-static const char *const clause_breaks[] = {
-	";", "while", "whereas", "but", "although", "though", "because", "which", "who", "whom",
-	"(", ")", ":", "if", "unless", "when", "after", "before", "as", NULL,
-};
 
-static const char *const honorifics[] = {
-	"Mr", "Mrs", "Ms", "Dr", "Sir", "Madam", "Secretary", "Minister", "President", "Premier",
-	"Chancellor", "Ambassador", "Sheikh", "Emir", "King", "Prince", "Gen", "General", NULL,
-};
 
 /* Verbs that report speech only when a clause follows ("announced that",
  * "declared:"), not when they take an object ("declared 20 diplomats"). */
-static const char *const weak_reporting[] = {
-	"announced", "stated", "stressed", "noted", "reported", "insisted", "explained", "emphasized",
-	"emphasised", "declared", "underlined", "underscored", "recalled", "wrote", NULL,
-};
 
 static int is_reporting(const struct extractor *x, size_t i)
 {
@@ -467,8 +462,6 @@ static int add_mention(struct extractor *x, size_t ts, size_t te, int ra, int ki
 	return 0;
 }
 
-static const char *const name_particles[] = {"bin", "bint", "al", "el", "de", "da", "van", "von",
-					     "der", "du", "la", "ibn", "abu", NULL};
 
 /* A person's name written after a title: 1 to 4 capitalised words
  * (allowing particles such as "bin", "al", "de" and hyphens). Returns the
@@ -512,8 +505,6 @@ static void span_text(const struct extractor *x, size_t a, size_t b, char *out, 
 
 /* Words between a state and its title that keep the state ("Japanese Deputy
  * Foreign Minister"). */
-static const char *const title_qualifiers[] = {"deputy", "vice", "former", "acting", "junior", "senior",
-					       "first", "then", NULL};
 
 /* The state a title belongs to, read from what precedes it: an adjacent state
  * mention ("Japanese Foreign Minister", "Japan's Foreign Minister"). Returns
@@ -658,10 +649,6 @@ static int by_surname(struct extractor *x, size_t i)
 	return -1;
 }
 
-static const char *const collectives[] = {"ministers", "leaders", "sides", "countries", "governments",
-					  "allies", "nations", "neighbours", "neighbors", "presidents",
-					  "states", "parties", "diplomats", "delegations", "men", "premiers",
-					  "foreign", NULL};
 
 
 /* Whether `word` is one of the words of `text` ("Minister" in "External
@@ -704,16 +691,8 @@ static size_t institution_len(const struct extractor *x, size_t i, size_t end)
 }
 
 /* State organs named without their state, and the words before them. */
-static const char *const organs[] = {"ministry", "government", "kingdom", "spokesman", "spokeswoman",
-				     "spokesperson", "cabinet", "presidency", "administration", "office",
-				     "mfa", NULL};
-static const char *const organ_qualifiers[] = {"foreign", "federal", "central", "national", "external",
-					       "affairs", "interior", "defence", "defense", "trade", "state",
-					       "ministry", NULL};
 
 /* The words a collective or pronoun mention starts with (take_reference). */
-static const char *const reference_starts[] = {"the", "both", "they", "them", "it", "he", "she", "its",
-					       "we", "i", "our", "his", "her", "their", NULL};
 
 /* Looks for the collective and pronoun mentions at token i (lower-case
  * words): returns the tokens consumed, 0 when none. */
@@ -838,20 +817,7 @@ static const char *topic_name(const struct extractor *x, int id)
 }
 
 /* Suffixes that make a capitalised phrase a named non-actor thing. */
-static const char *const named_suffixes[] = {
-	"Inc", "Corp", "Corporation", "Ltd", "Company", "Group", "Entertainment", "Holdings", "Bank",
-	"Airlines", "Treaty", "Agreement", "Declaration", "Convention", "Accord", "Accords", "Protocol",
-	"Pact", "Initiative", "Plan", NULL,
-};
 
-static const char *const role_words[] = {
-	"ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "official", "diplomat",
-	"minister", "adviser", "advisor", "negotiator", "chief", "secretary", "president", "senator",
-	"lawmaker", "general", "commander", "deputy", "vice", "foreign", "defence", "defense", "trade",
-	"junior", "senior", "special", "representative", "ministry", "prime", "premier", "counterpart",
-	"emir", "king", "prince", "crown", "sheikh", "speaker", "leader", "head", "director", "state",
-	"councillor", "councilor", NULL,
-};
 
 /* After a state mention ending before token i: role words then a name.
  * Returns the tokens consumed (the mention is replaced by the person), 0 if none. */
@@ -1202,40 +1168,12 @@ static int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s,
 
 /* ---- modality ----------------------------------------------------------- */
 
-static const char *const skip_adverbs[] = {
-	"also", "then", "later", "formally", "fully", "officially", "strongly", "firmly", "again",
-	"already", "jointly", "reportedly", "repeatedly", "publicly", "today", "on", "both", "not",
-	"has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "will", "would",
-	"to", "also", "further", "immediately", "swiftly", "quickly", "had", "recently", "just",
-	"partially", "partly", "each", "unanimously", "sharply", "openly", NULL,
-};
 
 /* Status from the words before the trigger in its clause. Returns -1 when the
  * clause is a question or a condition (no event). */
-static const char *const negation_words[] = {
-	"not", "never", "n't", "no", "neither", "nor", "without", "refrain", "refrained", "refraining",
-	"cancellation", "cancelled", "canceled", "postponed", "postponement", "suspension", "scrapped", NULL,
-};
-static const char *const condition_words[] = {
-	"if", "unless", "could", "might", "may", "should", "whether", "must", NULL,
-};
-static const char *const plan_words[] = {
-	"will", "shall", "'ll", "would", "plans", "plan", "planned", "planning", "scheduled", "expected",
-	"intends", "intend", "due", "upcoming", "forthcoming", "set", "going", "ready", "aims", "seeks",
-	"hopes", "agreed", "agree", "invited", "wants", "prepares", "preparing", NULL,
-};
 
 /* "to continue", "to hold": verbs that keep an act an act. */
-static const char *const resume_verbs[] = {"continue", "resume", "hold", "start", "begin", "commence",
-					   "launch", "conduct", NULL};
 /* Words of intention before "to": a plan. */
-static const char *const intent_words[] = {
-	"invited", "invites", "invite", "welcomes", "welcomed", "welcome", "plans", "plan",
-	"planned", "intends", "intend", "intended", "expected", "expects", "scheduled",
-	"wants", "want", "wanted", "hopes", "hope", "hoped", "ready", "set", "due", "agreed",
-	"agree", "agrees", "aims", "seeks", "sought", "asked", "offered", "commitment",
-	"pledged", "pledge", "vowed", "promised", "willingness", "invitation", "instructed",
-	"directed", "told", "moving", NULL};
 
 /* "had been scheduled to travel to Moscow on Monday, but cancelled the
  * trip", "... but the visit was called off": a plan the same sentence says
@@ -1243,21 +1181,42 @@ static const char *const intent_words[] = {
  * after "but" (the plan's own subject dropped it) or as a passive whose
  * subject is the plan itself ("the trip", "it"), so that "but a meeting
  * with Abe was cancelled" leaves a visit planned. */
-static const char *const plan_nouns[] = {"trip", "visit", "journey", "tour", "meeting", "talks",
-					 "summit", "call", "it", "plan", NULL};
 
-static int is_cancel(const struct extractor *x, size_t i, size_t e)
+/* The tokens of the cancel phrase (dict/grammar.tsv) starting at token i
+ * ("called off", "pulled the plug on"), or 0. */
+static size_t cancel_at(const struct extractor *x, size_t i, size_t e)
 {
-	return is_word(x, i, "cancelled") || is_word(x, i, "canceled") || is_word(x, i, "scrapped") ||
-	       (is_word(x, i, "called") && i + 1 < e && is_word(x, i + 1, "off"));
+	if (i >= e || !tok_in(x, i, WL_CANCEL))
+		return 0;
+	size_t best = 0;
+	for (size_t k = 0; k < x->g.n_entries[GC_CANCEL]; k++) {
+		const struct grammar_entry *g = &x->g.entries[GC_CANCEL][k];
+		if (g->n <= best || i + g->n > e)
+			continue;
+		size_t w = 0;
+		while (w < g->n && is_word_dyn(x, i + w, g->words[w]))
+			w++;
+		if (w == g->n)
+			best = g->n;
+	}
+	return best;
+}
+
+/* Whether a cancel phrase ends right before token k, within tokens [lo, k). */
+static int cancel_before(const struct extractor *x, size_t lo, size_t k)
+{
+	for (size_t i = k; i-- > lo && i + 5 > k;)
+		if (cancel_at(x, i, k) == k - i)
+			return 1;
+	return 0;
 }
 
 static int plan_called_off(const struct extractor *x, size_t k, size_t e)
 {
 	/* "called off a planned visit by ...": the plan is the object. */
 	for (size_t i = k > 5 ? k - 5 : 0; i < k; i++)
-		if (is_cancel(x, i, e)) {
-			size_t q = i + 1 + is_word(x, i, "called");
+		if (cancel_at(x, i, e)) {
+			size_t q = i + cancel_at(x, i, e);
 			while (q < k && (tok_in(x, q, WL_DETERMINER) || is_word(x, q, "planned") ||
 					 is_word(x, q, "scheduled") || is_word(x, q, "upcoming")))
 				q++;
@@ -1268,16 +1227,14 @@ static int plan_called_off(const struct extractor *x, size_t k, size_t e)
 	for (size_t i = k + 1; i < e; i++) {
 		if (is_word(x, i, "but"))
 			but = i;
-		if (!is_cancel(x, i, e))
+		if (!cancel_at(x, i, e))
 			continue;
 		/* "but cancelled", "but then called off", "but later scrapped" */
 		if (but && i <= but + 2)
 			return 1;
-		if (i > k + 2 && tok_in(x, i - 1, WL_BE))
-			for (int n = 0; plan_nouns[n]; n++)
-				if (is_word(x, i - 2, plan_nouns[n]) ||
-				    (is_word(x, i - 2, "been") && is_word(x, i - 3, plan_nouns[n])))
-					return 1;
+		if (i > k + 2 && tok_in(x, i - 1, WL_BE) &&
+		    (tok_in(x, i - 2, WL_PLAN_NOUN) || (is_word(x, i - 2, "been") && tok_in(x, i - 3, WL_PLAN_NOUN))))
+			return 1;
 	}
 	return 0;
 }
@@ -1308,6 +1265,16 @@ static int modality(const struct extractor *x, size_t cs, size_t k, size_t s, si
 	    (is_word(x, k - 2, "would") || is_word(x, k - 2, "could") || is_word(x, k - 2, "might") ||
 	     is_word(x, k - 2, "should")))
 		return -1;
+	/* "postponed the talks", "backed out of a scheduled meeting", "put off
+	 * nuclear arms talks": the act is the object of the cancelling verb, so
+	 * nothing between them ends a noun phrase. */
+	for (size_t q = k; q > lim && q + 5 > k; q--) {
+		if (cancel_before(x, lim, q))
+			return STATUS_NEGATED;
+		if (tok_in(x, q - 1, WL_CLAUSE_BREAK) || is_word(x, q - 1, "and") || is_word(x, q - 1, "to") ||
+		    is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_REPORTING))
+			break;
+	}
 	for (size_t i = k; i > lim; i--) {
 		if (tok_in(x, i - 1, WL_NEGATION)) {
 			/* "agreed to refrain from criticizing each other": a pledge
@@ -1426,7 +1393,6 @@ static int governing_timex(const struct extractor *x, const struct sent_timex *s
 /* ---- events ------------------------------------------------------------- */
 
 /* Words that end the clause a required tail is looked for in. */
-static const char *const tail_stops[] = {";", "while", "but", "whereas", NULL};
 
 /* Where the required tail word stands (one past it), te when the pattern has
  * none, or 0 when it is missing. */
@@ -1463,7 +1429,6 @@ static int coordinated(const struct extractor *x, size_t k, size_t s)
 }
 
 /* The forms of "be" before a passive participle. */
-static const char *const be_forms[] = {"was", "were", "been", "is", "are", "be", NULL};
 
 /* Passive: "was condemned by X". */
 static int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
@@ -1496,10 +1461,6 @@ static int push_cand(struct extractor *x, struct cand **out)
 }
 
 
-static const char *const prepositions[] = {
-	"of", "in", "at", "to", "from", "with", "for", "on", "by", "against", "over", "into", "toward",
-	"towards", "about", "between", "among", "under", "after", "before", "than", "like", "across", NULL,
-};
 
 /* The mention index ending right before token k (skipping adverbs and
  * auxiliaries), or -1. */
@@ -1520,9 +1481,6 @@ static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size
 
 /* Extends mention j leftwards over "X and Y", "X, Y and Z" and returns the
  * first mention of the group. */
-static const char *const joiner_words[] = {",", "and", "&", "the", "both", "as", "well", "—", "–", "leaders",
-					   "leader", "officials", "ministers", "representatives", "of", "from",
-					   "counterparts", "heads", NULL};
 
 /* Whether tokens [a, b) only join two coordinated mentions: ", the", "and both". */
 static int joiner(const struct extractor *x, size_t a, size_t b)
@@ -1596,8 +1554,6 @@ static void add_group(struct extractor *x, size_t a, size_t b, int *arr, int *n,
 	add_group_places(x, a, b, arr, n, speaker, 0);
 }
 
-static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "this",
-					  "that", "these", "those", NULL};
 
 /* Whether a mention starting at token ts is the object of a preposition:
  * "from the Canadian side", "of its neighbours". */
@@ -1610,10 +1566,6 @@ static int governed(const struct extractor *x, size_t ts, size_t s)
 }
 
 /* Words that make the trigger someone's intention: "Georgia's decision to sever". */
-static const char *const intention_nouns[] = {
-	"decision", "move", "plan", "plans", "intention", "step", "steps", "bid", "attempt", "threat",
-	"refusal", "readiness", "offer", "proposal", "efforts", "effort", NULL,
-};
 
 struct trigger_ctx {
 	size_t s, e;                    /* the sentence */
@@ -1634,9 +1586,6 @@ struct trigger_ctx {
 };
 
 /* Verbs whose object is asked to act: "instructed Kishida to travel". */
-static const char *const ask_verbs[] = {"instructed", "told", "asked", "urged", "invited",
-					"ordered", "directed", "allowed", "welcomed", "welcomes",
-					"invites", "asks", "urges", "called", "pressed", NULL};
 
 /* The temporal expressions of the sentence, found the first time a trigger
  * needs them: most sentences with event words never get that far. */
@@ -1856,7 +1805,6 @@ static void find_subject(struct extractor *x, const struct dict_trigger *tr, siz
 }
 
 /* Words that may stand between "with" and the party it introduces. */
-static const char *const link_words[] = {"the", "both", "of", "visiting", "his", "her", "their", "new", NULL};
 
 static int acted_before(const struct extractor *x, size_t i, const char *code);
 
@@ -1922,15 +1870,10 @@ static void drop_venues(const struct extractor *x, struct cand *c, size_t s, siz
  * whom an attack struck, not whom an act about the attack is aimed at. */
 static int attack_victim(const struct extractor *x, size_t ts, size_t te)
 {
-	static const char *const attacks[] = {"attack", "attacks", "assault", "assaults", "strike", "strikes",
-					      "aggression", "violence", "bombing", "shelling", NULL};
 	for (size_t q = ts; q > te && q + 4 > ts; q--) {
 		if (!is_word(x, q - 1, "on") && !is_word(x, q - 1, "against"))
 			continue;
-		for (size_t a = 0; q > te + 1 && attacks[a]; a++)
-			if (is_word(x, q - 2, attacks[a]))
-				return 1;
-		return 0;
+		return q > te + 1 && tok_in(x, q - 2, WL_ATTACK);
 	}
 	return 0;
 }
@@ -3454,53 +3397,51 @@ int extract_infer_year(struct extractor *x, struct report *r)
 	return 1;
 }
 
-/* Every word list with its bit. */
-static const struct {
-	const char *const *words;
-	uint32_t bit;
-} word_lists[] = {
-	{reporting_verbs, WL_REPORTING}, {weak_reporting, WL_WEAK_REPORTING},
-	{clause_breaks, WL_CLAUSE_BREAK}, {honorifics, WL_HONORIFIC},
-	{name_particles, WL_PARTICLE}, {collectives, WL_COLLECTIVE},
-	{named_suffixes, WL_NAMED_SUFFIX}, {role_words, WL_ROLE},
-	{skip_adverbs, WL_SKIP_ADVERB}, {negation_words, WL_NEGATION},
-	{condition_words, WL_CONDITION}, {plan_words, WL_PLAN},
-	{resume_verbs, WL_RESUME}, {intent_words, WL_INTENT},
-	{prepositions, WL_PREPOSITION}, {joiner_words, WL_JOINER},
-	{determiners, WL_DETERMINER}, {intention_nouns, WL_INTENTION_NOUN},
-	{ask_verbs, WL_ASK_VERB}, {reference_starts, WL_REFERENCE},
-	{tail_stops, WL_TAIL_STOP}, {link_words, WL_LINK_BEFORE},
-	{title_qualifiers, WL_TITLE_QUALIFIER}, {be_forms, WL_BE},
-	{organs, WL_ORGAN}, {organ_qualifiers, WL_ORGAN_QUALIFIER},
+/* The bit of each grammar class (enum grammar_class order). */
+static const uint32_t class_bits[GC_COUNT] = {
+	[GC_REPORTING] = WL_REPORTING, [GC_WEAK_REPORTING] = WL_WEAK_REPORTING,
+	[GC_CLAUSE_BREAK] = WL_CLAUSE_BREAK, [GC_HONORIFIC] = WL_HONORIFIC,
+	[GC_NAME_PARTICLE] = WL_PARTICLE, [GC_COLLECTIVE] = WL_COLLECTIVE,
+	[GC_NAMED_SUFFIX] = WL_NAMED_SUFFIX, [GC_ROLE_WORD] = WL_ROLE,
+	[GC_SKIP_ADVERB] = WL_SKIP_ADVERB, [GC_NEGATOR] = WL_NEGATION,
+	[GC_CONDITION] = WL_CONDITION, [GC_PLAN] = WL_PLAN, [GC_RESUME] = WL_RESUME,
+	[GC_INTENT] = WL_INTENT, [GC_PREPOSITION] = WL_PREPOSITION, [GC_JOINER] = WL_JOINER,
+	[GC_DETERMINER] = WL_DETERMINER, [GC_INTENTION_NOUN] = WL_INTENTION_NOUN,
+	[GC_ASK_VERB] = WL_ASK_VERB, [GC_REFERENCE_START] = WL_REFERENCE,
+	[GC_TAIL_STOP] = WL_TAIL_STOP, [GC_LINK_WORD] = WL_LINK_BEFORE,
+	[GC_TITLE_QUALIFIER] = WL_TITLE_QUALIFIER, [GC_BE] = WL_BE,
+	[GC_PLAN_NOUN] = WL_PLAN_NOUN, [GC_ORGAN] = WL_ORGAN,
+	[GC_ORGAN_QUALIFIER] = WL_ORGAN_QUALIFIER, [GC_CANCEL] = WL_CANCEL, [GC_ATTACK] = WL_ATTACK,
 };
 
-/* Builds x->vocab from word_lists: a word in several lists has one slot with
- * all their bits. Returns 0 or -1 (out of memory). */
+/* Builds x->vocab from the grammar's classes: a word in several classes has
+ * one slot with all their bits; a cancel phrase is entered by its first word.
+ * Returns 0 or -1 (out of memory). */
 static int vocab_build(struct extractor *x)
 {
 	size_t n = 0;
-	for (size_t l = 0; l < sizeof(word_lists) / sizeof(*word_lists); l++)
-		for (const char *const *w = word_lists[l].words; *w; w++)
-			n++;
+	for (int c = 0; c < GC_COUNT; c++)
+		n += x->g.n_entries[c];
 	size_t cap = 64;
 	while (cap < 2 * n)   /* at most half full: probes stay short, the table small */
 		cap *= 2;
 	if (!(x->vocab = calloc(cap, sizeof(*x->vocab))) || !(x->vocab_words = calloc(cap, sizeof(char *))))
 		return -1;
 	x->n_vocab = cap;
-	for (size_t l = 0; l < sizeof(word_lists) / sizeof(*word_lists); l++)
-		for (const char *const *w = word_lists[l].words; *w; w++) {
-			size_t len = strlen(*w);
-			uint64_t h = text_hash(*w, len);
+	for (int c = 0; c < GC_COUNT; c++)
+		for (size_t k = 0; k < x->g.n_entries[c]; k++) {
+			const char *w = x->g.entries[c][k].words[0];
+			size_t len = strlen(w);
+			uint64_t h = text_hash(w, len);
 			size_t i = (size_t)h & (cap - 1);
 			while (x->vocab[i].lists && !(x->vocab[i].hash == h && x->vocab[i].len == len &&
-							!memcmp(x->vocab_words[i], *w, len)))
+							!memcmp(x->vocab_words[i], w, len)))
 				i = (i + 1) & (cap - 1);
-			x->vocab_words[i] = *w;
+			x->vocab_words[i] = w;
 			x->vocab_filter[vocab_bit(h) / 64] |= (uint64_t)1 << (vocab_bit(h) % 64);
 			x->vocab[i].hash = h;
 			x->vocab[i].len = (uint32_t)len;
-			x->vocab[i].lists |= word_lists[l].bit;
+			x->vocab[i].lists |= class_bits[c];
 		}
 	return 0;
 }
@@ -3536,6 +3477,11 @@ int extractor_new(const char *const *dicts, size_t n_dicts, struct extractor **o
 		free(x);
 		return -1;
 	}
+	if (grammar_load(&x->g, dicts, n_dicts, err)) {
+		dict_release(&x->d);
+		free(x);
+		return -1;
+	}
 	token_list_init(&x->toks);
 	buf_init(&x->scratch, 4096);
 	x->debug = getenv("COMMUNIQUE_DEBUG_EXTRACT") != NULL;
@@ -3567,6 +3513,7 @@ void extractor_free(struct extractor *x)
 	if (!x)
 		return;
 	dict_release(&x->d);
+	grammar_release(&x->g);
 	token_list_release(&x->toks);
 	buf_release(&x->scratch);
 	free(x->wmask);

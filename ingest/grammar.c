@@ -1,0 +1,269 @@
+/* The extractor's word classes, read from grammar.tsv: see grammar.h. */
+#include "ingest/grammar.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/buf.h"
+#include "util/embedded.h"
+#include "util/file.h"
+
+const char *const grammar_class_names[GC_COUNT] = {
+	"reporting", "weak_reporting", "clause_break", "honorific", "name_particle",
+	"collective", "named_suffix", "role_word", "skip_adverb", "negator", "condition",
+	"plan", "resume", "intent", "preposition", "joiner", "determiner",
+	"intention_noun", "ask_verb", "reference_start", "tail_stop", "link_word",
+	"title_qualifier", "be", "plan_noun", "organ", "organ_qualifier", "cancel",
+	"attack",
+};
+
+/* A grammar file is small: anything larger is not one. */
+#define GRAMMAR_MAX_BYTES ((size_t)4 << 20)
+
+static int fail(char **err, const char *name, size_t line, const char *what, const char *subject)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	if (line)
+		buf_printf(&b, "%s:%zu: %s", name, line, what);
+	else
+		buf_printf(&b, "%s: %s", name, what);
+	if (subject)
+		buf_printf(&b, " '%s'", subject);
+	*err = buf_detach(&b);
+	return -1;
+}
+
+/* The regular forms of verb w: w, -s, -ed, -ing; `dbl` doubles the last
+ * consonant before -ed and -ing (scrap -> scrapped). Returns the count. */
+static int verb_forms(const char *w, int dbl, char out[4][64])
+{
+	size_t n = strlen(w);
+	if (!n || n > 50)
+		return 0;
+	char last = w[n - 1], prev = n > 1 ? w[n - 2] : 0;
+	int vowel_prev = prev && strchr("aeiou", prev);
+	snprintf(out[0], 64, "%s", w);
+	if (last == 'y' && !vowel_prev) {
+		snprintf(out[1], 64, "%.*sies", (int)(n - 1), w);
+		snprintf(out[2], 64, "%.*sied", (int)(n - 1), w);
+		snprintf(out[3], 64, "%sing", w);
+	} else if (last == 'e') {
+		snprintf(out[1], 64, "%ss", w);
+		snprintf(out[2], 64, "%sd", w);
+		snprintf(out[3], 64, "%.*sing", (int)(n - 1), w);
+	} else {
+		int sib = last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's'));
+		snprintf(out[1], 64, sib ? "%ses" : "%ss", w);
+		if (dbl) {
+			snprintf(out[2], 64, "%s%ced", w, last);
+			snprintf(out[3], 64, "%s%cing", w, last);
+		} else {
+			snprintf(out[2], 64, "%sed", w);
+			snprintf(out[3], 64, "%sing", w);
+		}
+	}
+	return 4;
+}
+
+static int push_entry(struct grammar *g, int cls, char **words, size_t n)
+{
+	struct grammar_entry *p = realloc(g->entries[cls], (g->n_entries[cls] + 1) * sizeof(*p));
+	if (!p)
+		return -1;
+	g->entries[cls] = p;
+	char **copy = calloc(n, sizeof(*copy));
+	if (!copy)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (!(copy[i] = strdup(words[i]))) {
+			while (i--)
+				free(copy[i]);
+			free(copy);
+			return -1;
+		}
+	p[g->n_entries[cls]++] = (struct grammar_entry){copy, n};
+	return 0;
+}
+
+/* Adds one entry ("call+ off"): the first word may carry '+' or '++'. */
+static int add_entry(struct grammar *g, int cls, char *entry, const char *name, size_t line, char **err)
+{
+	char *words[16];
+	size_t n = 0;
+	char *save = NULL;
+	for (char *w = strtok_r(entry, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		if (n == sizeof(words) / sizeof(*words))
+			return fail(err, name, line, "a phrase of more than 16 words", entry);
+		words[n++] = w;
+	}
+	if (!n)
+		return fail(err, name, line, "an empty entry in class", grammar_class_names[cls]);
+	if (n > 1 && cls != GC_CANCEL)
+		return fail(err, name, line, "only the class 'cancel' takes phrases; not", words[0]);
+	for (size_t i = 1; i < n; i++)
+		if (strchr(words[i], '+'))
+			return fail(err, name, line, "only the first word of a phrase takes '+':", words[i]);
+	size_t len = strlen(words[0]);
+	int plus = 0;
+	while (len && words[0][len - 1] == '+') {
+		words[0][--len] = '\0';
+		plus++;
+	}
+	if (!len || plus > 2)
+		return fail(err, name, line, "a bad verb entry (write 'verb+' or 'verb++')", words[0]);
+	if (!plus)
+		return push_entry(g, cls, words, n) ? fail(err, name, line, "out of memory", NULL) : 0;
+	char forms[4][64];
+	int nf = verb_forms(words[0], plus == 2, forms);
+	for (int f = 0; f < nf; f++) {
+		words[0] = forms[f];
+		if (push_entry(g, cls, words, n))
+			return fail(err, name, line, "out of memory", NULL);
+	}
+	return 0;
+}
+
+/* Splits `list` at unescaped ';', undoing "\;" and "\\", trimming spaces. */
+static int add_list(struct grammar *g, int cls, const char *list, const char *name, size_t line, char **err)
+{
+	struct buf item;
+	buf_init(&item, 0);
+	int rc = 0;
+	for (const char *p = list;; p++) {
+		if (*p == '\\' && (p[1] == ';' || p[1] == '\\')) {
+			if (buf_addch(&item, *++p)) {
+				rc = fail(err, name, line, "out of memory", NULL);
+				break;
+			}
+			continue;
+		}
+		if (*p && *p != ';') {
+			if (buf_addch(&item, *p)) {
+				rc = fail(err, name, line, "out of memory", NULL);
+				break;
+			}
+			continue;
+		}
+		char *s = (char *)buf_str(&item);
+		while (*s == ' ')
+			s++;
+		size_t n = strlen(s);
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+			s[--n] = '\0';
+		if (!n && *p == ';') {
+			rc = fail(err, name, line, "an empty entry in class", grammar_class_names[cls]);
+			break;
+		}
+		if (n && (rc = add_entry(g, cls, s, name, line, err)))
+			break;
+		buf_reset(&item);
+		if (!*p)
+			break;
+	}
+	buf_release(&item);
+	return rc;
+}
+
+int grammar_add_text(struct grammar *g, const char *name, const char *text, char **err)
+{
+	size_t line = 0;
+	for (const char *p = text; p && *p;) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		line++;
+		struct buf row;
+		buf_init(&row, 0);
+		if (len && buf_add(&row, p, len)) {
+			buf_release(&row);
+			return fail(err, name, line, "out of memory", NULL);
+		}
+		char *r = (char *)buf_str(&row);
+		p = end ? end + 1 : NULL;
+		size_t k = strspn(r, " \r");
+		if (!r[k] || r[k] == '#') {
+			buf_release(&row);
+			continue;
+		}
+		char *tab = strchr(r, '\t');
+		int rc = 0;
+		if (!tab) {
+			rc = fail(err, name, line, "expected two tab-separated columns (class, words)", NULL);
+		} else {
+			*tab = '\0';
+			int cls = -1;
+			for (int c = 0; c < GC_COUNT; c++)
+				if (!strcmp(r, grammar_class_names[c]))
+					cls = c;
+			if (cls < 0)
+				rc = fail(err, name, line, "unknown word class", r);
+			else if (strchr(tab + 1, '\t'))
+				rc = fail(err, name, line, "more than two columns in class", r);
+			else
+				rc = add_list(g, cls, tab + 1, name, line, err);
+		}
+		buf_release(&row);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+static int add_file(struct grammar *g, const char *path, char **err)
+{
+	struct buf b;
+	char *why = NULL;
+	if (read_file_bounded(path, GRAMMAR_MAX_BYTES, &b, NULL, &why)) {
+		int rc = fail(err, path, 0, why ? why : "it changed while it was read", NULL);
+		free(why);
+		return rc;
+	}
+	int rc = grammar_add_text(g, path, buf_str(&b), err);
+	buf_release(&b);
+	return rc;
+}
+
+int grammar_load(struct grammar *g, const char *const *extra, size_t n_extra, char **err)
+{
+	memset(g, 0, sizeof(*g));
+	int rc = 0;
+	for (const struct embedded_file *f = embedded_dict; f->name && !rc; f++)
+		if (!strcmp(f->name, "grammar.tsv"))
+			rc = grammar_add_text(g, "grammar.tsv (built in)", f->data, err);
+	for (size_t i = 0; i < n_extra && !rc; i++) {
+		struct stat sb;
+		if (stat(extra[i], &sb) != 0)
+			continue;   /* the dictionary loader names a missing path */
+		if (S_ISDIR(sb.st_mode)) {
+			struct buf p;
+			buf_init(&p, 0);
+			buf_printf(&p, "%s/grammar.tsv", extra[i]);
+			if (stat(buf_str(&p), &sb) == 0)
+				rc = add_file(g, buf_str(&p), err);
+			buf_release(&p);
+		} else {
+			const char *base = strrchr(extra[i], '/');
+			if (!strcmp(base ? base + 1 : extra[i], "grammar.tsv"))
+				rc = add_file(g, extra[i], err);
+		}
+	}
+	if (rc)
+		grammar_release(g);
+	return rc;
+}
+
+void grammar_release(struct grammar *g)
+{
+	for (int c = 0; c < GC_COUNT; c++) {
+		for (size_t i = 0; i < g->n_entries[c]; i++) {
+			for (size_t k = 0; k < g->entries[c][i].n; k++)
+				free(g->entries[c][i].words[k]);
+			free(g->entries[c][i].words);
+		}
+		free(g->entries[c]);
+		g->entries[c] = NULL;
+		g->n_entries[c] = 0;
+	}
+}
