@@ -25,7 +25,7 @@ struct filter_opts {
 #define FILTER_OPTIONS(fo)                                                                         \
 	{"actor", 'a', OPT_LIST, &(fo)->actors, "X", "events involving X: name, alias or code (repeatable)"}, \
 	{"between", 0, OPT_PAIR, (fo)->between, "X Y", "events involving both X and Y"},                \
-	{"type", 't', OPT_LIST, &(fo)->types, "T[,T]", "event types (see EVENTS.md)"},                   \
+	{"type", 't', OPT_LIST, &(fo)->types, "T[,T]", "event types (see docs/events.md)"},              \
 	{"topic", 0, OPT_STRING, &(fo)->topic, "T", "events about topic T"},                             \
 	{"from", 0, OPT_STRING, &(fo)->from, "DATE", "from DATE (2015, 2015-01, 2015-01-06)"},           \
 	{"to", 0, OPT_STRING, &(fo)->to, "DATE", "up to DATE, inclusive"},                               \
@@ -39,7 +39,7 @@ struct filter_opts {
 int filter_resolve(struct filter_opts *fo, struct store *s);
 void filter_release(struct filter_opts *fo);
 
-/* Whether a type name is one of EVENTS.md's. */
+/* Whether a type name is one of docs/events.md's. */
 int event_type_known(const char *t);
 
 #endif

@@ -1,8 +1,9 @@
 /* CAMEO verb descriptions (as ICEWS writes them in "Event Text") and their
- * Goldstein scores (the "Intensity" column), for the codes of EVENTS.md and
- * the twenty root categories they fall back on. Goldstein values are those
- * of the CAMEO codebook's Goldstein mapping (as distributed with GDELT,
- * CAMEO.goldsteinscale.txt). Sorted by code for bsearch.
+ * Goldstein scores (the "Intensity" column), for the codes of
+ * docs/events.md and the twenty root categories they fall back on.
+ * Goldstein values are those of the CAMEO codebook's Goldstein mapping (as
+ * distributed with GDELT, CAMEO.goldsteinscale.txt). Sorted by code for
+ * bsearch.
  */
 #include "export/export_internal.h"
 

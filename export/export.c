@@ -82,7 +82,7 @@ static int valid_month(const struct cdate *d)
 }
 
 /* Seasons of the northern hemisphere, as reports use them; a season is
- * stored as its first month (EVENTS.md), so December opens a winter that
+ * stored as its first month (docs/events.md), so December opens a winter that
  * runs into the next year. */
 static const char *season_name(int month)
 {

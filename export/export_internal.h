@@ -85,7 +85,7 @@ struct tl_cameo {
  * "0413"), else NULL. */
 const struct tl_cameo *tl_cameo_find(const char *code);
 
-/* The JSON object of one event as EVENTS.md defines it (version 1), new
+/* The JSON object of one event as docs/events.md defines it (version 1), new
  * reference: the caller json_decref()s it. NULL when memory ran out. */
 json_t *tl_event_json(const struct tl_event *e);
 

@@ -1,4 +1,4 @@
-/* The JSON timeline (EVENTS.md, version 1) and JSON Lines exporters.
+/* The JSON timeline (docs/events.md, version 1) and JSON Lines exporters.
  *
  * json writes {"version", "generated_at", "query", "events": [...]}; the
  * envelope is written piece by piece and each event is encoded by jansson

@@ -1,7 +1,7 @@
 /* A diplomatic event found in a report, as extraction produces it and the
- * store keeps it. The vocabulary is that of EVENTS.md (types, CAMEO codes,
- * status, roles). Strings are malloc'd and owned by the event: event_release()
- * frees them.
+ * store keeps it. The vocabulary is that of docs/events.md (types, CAMEO
+ * codes, status, roles). Strings are malloc'd and owned by the event:
+ * event_release() frees them.
  */
 #ifndef COMMUNIQUE_EVENT_H
 #define COMMUNIQUE_EVENT_H
@@ -38,7 +38,7 @@ struct event_actor {
 };
 
 struct event {
-	char type[24];       /* "phone_call", ... (EVENTS.md) */
+	char type[24];       /* "phone_call", ... (docs/events.md) */
 	char cameo[8];       /* "041" */
 	enum event_status status;
 	struct cdate date;

@@ -1,5 +1,5 @@
 /* Event extraction: finds the diplomatic events of a report, dates them,
- * links them to actors and topics (EVENTS.md).
+ * links them to actors and topics (docs/events.md).
  *
  * An extractor holds the dictionaries (actors, persons with dated roles,
  * titles, topics, event wording), loaded once and matched in one pass over
