@@ -250,7 +250,7 @@ xmlDocPtr xmlsafe_read_notes(const char *data, size_t len, const char *path, cha
 xmlDocPtr xmlsafe_read(const char *data, size_t len, const char *path, char **err,
 		       int *refused_entities)
 {
-	struct xmlsafe_notes notes;
+	struct xmlsafe_notes notes = {0};
 	xmlDocPtr doc = xmlsafe_read_notes(data, len, path, err, &notes);
 	if (refused_entities)
 		*refused_entities = notes.refused_entities;
