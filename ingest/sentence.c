@@ -224,7 +224,8 @@ int tokenize(const char *text, size_t len, size_t base, struct token_list *l)
 			low[1] = 's';
 			low[2] = '\0';
 			t->lower_len = 2;
-			t->lhash = text_hash("'s", 2);
+			/* Both hashes: names ("People’s Republic") match case-sensitively. */
+			t->lhash = t->hash = text_hash("'s", 2);
 			i += cl + 1;
 			continue;
 		}

@@ -61,7 +61,7 @@ static int has_parties(const struct event *e, char *list, int role)
 
 /* Whether event e fits the spec "type [status [date [parties]]]" (a field
  * left out matches anything): parties are "SRC>TGT" (directed; either side
- * may be empty) or "A+B" (any roles); date "-" means none. */
+ * may be empty) or "A+B" (any roles); date "-" means none, "*" any. */
 static int fits(const struct event *e, const char *spec)
 {
 	char type[32], status[16], date[16], parties[96];
@@ -72,7 +72,8 @@ static int fits(const struct event *e, const char *spec)
 		return 0;
 	char d[16];
 	cdate_format(&e->date, d);
-	if (n >= 3 && (strcmp(date, "-") ? strcmp(d, date) != 0 : e->date.prec != PREC_UNKNOWN))
+	if (n >= 3 && strcmp(date, "*") &&
+	    (strcmp(date, "-") ? strcmp(d, date) != 0 : e->date.prec != PREC_UNKNOWN))
 		return 0;
 	if (n < 4)
 		return 1;
