@@ -1352,6 +1352,22 @@ static int participle_between(const struct extractor *x, size_t a, size_t b)
 	return 0;
 }
 
+/* Whether the time expression at token `at` dates a reporting verb whose
+ * reported clause (after "that") holds the trigger at k: "said on Friday
+ * that ...", "announced on Monday that ...". */
+static int reported_time(const struct extractor *x, size_t at, size_t k)
+{
+	int reporting = 0;
+	for (size_t q = at; q-- > 0 && q + 3 >= at;)
+		reporting |= tok_in(x, q, WL_REPORTING);
+	if (!reporting)
+		return 0;
+	for (size_t q = at + 1; q < k; q++)
+		if (is_word(x, q, "that"))
+			return 1;
+	return 0;
+}
+
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
 static int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
@@ -1373,6 +1389,10 @@ static int governing_timex(const struct extractor *x, const struct sent_timex *s
 		if (participle_between(x, at > 5 ? at - 5 : 0, at + 1) || (at > te && participle_between(x, te, at)))
 			continue;
 		size_t d = at > k ? at - k : k - at;
+		/* "said on Friday that the talks held on Wednesday": the time of
+		 * the saying yields to one of the reported clause. */
+		if (at < k && reported_time(x, at, k))
+			d += 50;
 		/* A plan takes the future date of its clause over a past one. */
 		if (planned && t->tense_used == TENSE_PAST)
 			d += 100;
@@ -1955,6 +1975,40 @@ static const struct cand *last_cand_dated(const struct extractor *x, size_t s)
 	return same && p->date_explicit ? p : NULL;
 }
 
+/* Whether the object after a trigger (tokens from te) is reciprocal: "each
+ * other", "one another", "the other" (after "each side ... faulting"). */
+static int reciprocal(const struct extractor *x, size_t te, size_t ce)
+{
+	for (size_t q = te; q + 1 < ce && q < te + 3; q++)
+		if ((is_word(x, q, "each") && is_word(x, q + 1, "other")) ||
+		    (is_word(x, q, "one") && is_word(x, q + 1, "another")) ||
+		    (is_word(x, q, "the") && is_word(x, q + 1, "other") &&
+		     !(q + 2 < ce && (x->toks.t[q + 2].flags & TOK_WORD) && !is_word(x, q + 2, "for") &&
+		       !is_word(x, q + 2, "of") && !is_word(x, q + 2, "over"))))
+			return 1;
+	return 0;
+}
+
+/* For a trigger at k after "ASK X to" ("ordered China to close"): the
+ * mention of X, with the ask verb's token in *ask; else -1. */
+static long asked_to(const struct extractor *x, size_t k, size_t s, size_t *ask)
+{
+	if (k < s + 3 || !is_word(x, k - 1, "to"))
+		return -1;
+	size_t m0, m1;
+	mentions_in(x, s, k, &m0, &m1);
+	for (size_t j = m1; j-- > m0;) {
+		const struct mention *m = &x->men[j];
+		if (m->te + 1 < k)
+			break;   /* "urged Pakistan to reconsider its decision to downgrade" */
+		if (m->ts > s && tok_in(x, m->ts - 1, WL_ASK_VERB)) {
+			*ask = m->ts - 1;
+			return (long)j;
+		}
+	}
+	return -1;
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -2033,6 +2087,23 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
 	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
 	find_object(x, tr, h->te, ce, by, tc, subj, nsubj, obj, &nobj);
+	/* "ordered China to close its consulate", "told the envoy to leave":
+	 * the one who orders expels the one ordered. */
+	size_t ask_tok;
+	long asked = tr->frame == FRAME_DIRECTED && !strcmp(tr->type, "expulsion") ? asked_to(x, h->ts, s, &ask_tok) : -1;
+	if (asked >= 0) {
+		int who[MAX_PARTIES], nwho = 0;
+		find_subject(x, tr, ask_tok, cs < ask_tok ? cs : s, tc, who, &nwho);
+		if (nwho) {
+			int them[MAX_PARTIES], nthem = 0;
+			add_group(x, (size_t)asked, group_end(x, (size_t)asked, x->n_men), them, &nthem, tc->speaker);
+			nsubj = 0;
+			for (int i = 0; i < nwho; i++)
+				push_party(subj, &nsubj, who[i]);
+			for (int i = 0; i < nthem; i++)
+				push_party(obj, &nobj, them[i]);
+		}
+	}
 	int agent[MAX_PARTIES], nagent = 0;
 	if (by >= 0) {
 		size_t m0, m1;
@@ -2301,6 +2372,30 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc >= 3)
 		drop_venues(x, &c, s, e);
 	struct cand *slot;
+	if (tr->frame == FRAME_DIRECTED && !c.ntgt && reciprocal(x, h->te, ce)) {
+		/* "India and China blamed each other", "each side faulting the
+		 * other": one act in each direction, between the subjects or,
+		 * when the subject is "each side", the parties in play. */
+		int who[MAX_PARTIES], n = 0;
+		for (int i = 0; i < c.nsrc; i++)
+			push_party(who, &n, c.src[i]);
+		for (int i = 0; n < 2 && i < x->n_sent_pair; i++)
+			push_party(who, &n, x->sent_pair[i]);
+		for (int i = 0; n < 2 && i < x->n_in_play; i++)
+			push_party(who, &n, x->in_play[i]);
+		for (int i = 0; n >= 2 && i < n; i++) {
+			if (push_cand(x, &slot))
+				return -1;
+			*slot = c;
+			slot->nsrc = 1;
+			slot->src[0] = who[i];
+			slot->ntgt = 0;
+			for (int k = 0; k < n; k++)
+				if (k != i && !same_code(x, who[k], who[i]))
+					push_party(slot->tgt, &slot->ntgt, who[k]);
+		}
+		return 0;
+	}
 	if (both && c.nsrc >= 3) {
 		for (int i = 1; i < c.nsrc; i++) {
 			if (push_cand(x, &slot))
