@@ -4,19 +4,11 @@
 
 #include "cli/filter.h"
 #include "util/buf.h"
-
-static const char *const event_types[] = {
-	"phone_call", "meeting", "visit", "negotiation", "agreement", "support", "condemnation",
-	"accusation", "denial", "rejection", "sanctions", "sanctions_relief", "expulsion", "protest",
-	"threat", "appeal", "statement", NULL,
-};
+#include "util/types.h"
 
 int event_type_known(const char *t)
 {
-	for (int i = 0; event_types[i]; i++)
-		if (!strcmp(event_types[i], t))
-			return 1;
-	return 0;
+	return types_find(t) != NULL;
 }
 
 static void suggest_and_fail(const char *what, const char *name, char **cands, int n)
@@ -79,9 +71,9 @@ static int split_types(struct filter_opts *fo)
 			if (!event_type_known(t)) {
 				char *cands[5];
 				int n = 0;
-				for (int k = 0; event_types[k] && n < 5; k++)
-					if (close_type(t, event_types[k]))
-						cands[n++] = strdup(event_types[k]);
+				for (size_t k = 0; k < types_count() && n < 5; k++)
+					if (close_type(t, types_at(k)->name))
+						cands[n++] = strdup(types_at(k)->name);
 				suggest_and_fail("event type", t, cands, n);
 				free(copy);
 				return -1;
@@ -92,10 +84,8 @@ static int split_types(struct filter_opts *fo)
 				return -1;
 			}
 			fo->type_items = p;
-			/* Keep the static name: the copy is freed below. */
-			for (int k = 0; event_types[k]; k++)
-				if (!strcmp(event_types[k], t))
-					fo->type_items[fo->n_type_items++] = event_types[k];
+			/* The table's name outlives the copy, freed below. */
+			fo->type_items[fo->n_type_items++] = types_find(t)->name;
 		}
 		free(copy);
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/types.h"
 
 #ifndef COMMUNIQUE_VERSION
 #define COMMUNIQUE_VERSION "0.0.0"
@@ -100,7 +101,16 @@ int main(int argc, char **argv)
 	}
 	for (const struct command *c = commands; c->name; c++) {
 		if (!strcmp(c->name, argv[i])) {
+			/* The event types first: dictionaries, filters and exports name them. */
+			char *err = NULL;
+			if (types_load(dicts, cli.n_dicts, &err)) {
+				error("%s", err ? err : "out of memory");
+				free(err);
+				free(dicts);
+				return EXIT_USAGE;
+			}
 			int rc = c->run(&cli, argc - i, argv + i);
+			types_release();
 			free(dicts);
 			return rc;
 		}

@@ -1,6 +1,7 @@
 /* The table of export formats (exporter_find, exporter_names) and the
  * helpers the format files share: see timeline.h and export_internal.h. */
 #include "export/export_internal.h"
+#include "util/types.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -174,28 +175,16 @@ void tl_group_title(const struct tl_group *g, char *out, size_t n)
 	}
 }
 
-static const struct {
-	const char *type, *label;
-} type_labels[] = {
-	{"phone_call", "Phone call"}, {"meeting", "Meeting"}, {"visit", "Visit"},
-	{"negotiation", "Negotiation"}, {"agreement", "Agreement"}, {"support", "Support"},
-	{"condemnation", "Condemnation"}, {"accusation", "Accusation"}, {"denial", "Denial"},
-	{"rejection", "Rejection"}, {"sanctions", "Sanctions"},
-	{"sanctions_relief", "Sanctions relief"}, {"expulsion", "Expulsion"},
-	{"protest", "Protest"}, {"threat", "Threat"}, {"appeal", "Appeal"},
-	{"statement", "Statement"},
-};
-
 void tl_type_label(const char *type, char *out, size_t n)
 {
 	if (!n)
 		return;
-	for (size_t i = 0; i < sizeof(type_labels) / sizeof(type_labels[0]); i++) {
-		if (!strcmp(type, type_labels[i].type)) {
-			snprintf(out, n, "%s", type_labels[i].label);
-			return;
-		}
+	const struct event_type *t = types_find(type);
+	if (t) {
+		snprintf(out, n, "%s", t->label);
+		return;
 	}
+	/* A type the table does not know (an archive made with other --dict files). */
 	snprintf(out, n, "%s", *type ? type : "event");
 	for (char *p = out; *p; p++)
 		if (*p == '_')

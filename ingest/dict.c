@@ -11,6 +11,7 @@
 
 #include "util/buf.h"
 #include "util/embedded.h"
+#include "util/types.h"
 #include "util/file.h"
 
 /* ---- the trie ----------------------------------------------------------- */
@@ -606,6 +607,8 @@ static int load_trigger(struct loader *ld, char *line)
 	d->triggers = p;
 	struct dict_trigger *t = &d->triggers[d->n_triggers];
 	memset(t, 0, sizeof(*t));
+	if (!types_find(f[0]))
+		return fail(ld, "unknown event type (add it to a types.tsv first)");
 	snprintf(t->type, sizeof(t->type), "%s", f[0]);
 	snprintf(t->cameo, sizeof(t->cameo), "%s", f[1]);
 	/* Merging compares types for every pair of events: by number. */
@@ -661,10 +664,12 @@ static int load_text(struct loader *ld, const char *name, char *text)
 		return 0;  /* read by the report readers */
 	else if (!strcmp(base, "grammar.tsv"))
 		return 0;  /* read by the extractor's grammar (grammar.h) */
+	else if (!strcmp(base, "types.tsv"))
+		return 0;  /* read by the type table (util/types.h) */
 	else {
 		ld->file = name;
 		ld->line = 0;
-		return fail(ld, "unknown dictionary (name it actors.tsv, persons.tsv, titles.tsv, topics.tsv, events.tsv or grammar.tsv)");
+		return fail(ld, "unknown dictionary (name it actors.tsv, persons.tsv, titles.tsv, topics.tsv, events.tsv, grammar.tsv or types.tsv)");
 	}
 	ld->file = name;
 	ld->line = 0;

@@ -21,6 +21,7 @@
 #include "ingest/dateline.h"
 #include "ingest/dict.h"
 #include "ingest/grammar.h"
+#include "util/types.h"
 #include "ingest/sentence.h"
 #include "ingest/timex.h"
 #include "util/buf.h"
@@ -180,6 +181,8 @@ struct extractor {
 	struct cdate carry_last;        /* the last explicit date of an event so far */
 	struct buf scratch;     /* summaries are written here (max 4096 bytes) */
 	const struct phrase **phrase_of; /* per trigger: its type's summary phrases */
+	struct phrase *type_phrases;     /* per type of the type table, then the statement's */
+	unsigned *type_props;            /* per trigger: its type's properties (enum type_property) */
 	const char *text;       /* the text being read (title or body) */
 	size_t title_len, body_len; /* of the report being read (0 when NULL) */
 	int headline;
@@ -193,6 +196,12 @@ struct extractor {
 };
 
 /* ---- small helpers ------------------------------------------------------ */
+
+/* The properties of a trigger's type (enum type_property, dict/types.tsv). */
+static inline unsigned type_props(const struct extractor *x, const struct dict_trigger *tr)
+{
+	return x->type_props[tr - x->d.triggers];
+}
 
 /* The first entry of the sorted surname index with hash h (n_surnames when none). */
 static size_t surname_first(const struct extractor *x, uint64_t h)
@@ -1907,7 +1916,7 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 		const struct mention *m = &x->men[j];
 		if (by >= 0 && m->ts > (size_t)by)
 			break;
-		if (m->kind == MK_PLACE && strcmp(tr->type, "visit"))
+		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL))
 			continue;
 		int pronoun_obj = m->kind == MK_PRONOUN || m->kind == MK_COLLECTIVE;
 		if (tr->frame == FRAME_SYMMETRIC) {
@@ -1946,7 +1955,7 @@ static void find_object(struct extractor *x, const struct dict_trigger *tr, size
 		}
 		int g[MAX_PARTIES], ng = 0, own = 1;
 		/* "arrived in Washington": a visit's host is named by its capital. */
-		add_group_places(x, j, end, g, &ng, tc->speaker, !strcmp(tr->type, "visit"));
+		add_group_places(x, j, end, g, &ng, tc->speaker, (type_props(x, tr) & TP_TRAVEL) != 0);
 		/* "lifted a U.S. ban on ... Vietnam": the subject's own adjective is not the target. */
 		for (int i = 0; i < ng; i++) {
 			int mine = 0;
@@ -2033,7 +2042,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	     is_word(x, h->te, "organiser") || is_word(x, h->te, "organizer") || is_word(x, h->te, "chair")))
 		return 0;
 	/* "banning them from travel to the bloc": travel barred, not made. */
-	if (!strcmp(tr->type, "visit") && h->ts > s && is_word(x, h->ts - 1, "from"))
+	if ((type_props(x, tr) & TP_TRAVEL) && h->ts > s && is_word(x, h->ts - 1, "from"))
 		return 0;
 	/* "talks with visiting Russian Foreign Minister Lavrov": who visits is named
 	 * after the word, the visit is told elsewhere. */
@@ -2059,7 +2068,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	for (size_t q = h->ts; q > cs && q + 8 > h->ts; q--)
 		tc->will |= is_word(x, q - 1, "will") || is_word(x, q - 1, "shall") || is_word(x, q - 1, "'ll");
 	/* A threat is made now, whatever it threatens. */
-	if (!strcmp(tr->type, "threat") && status == STATUS_PLANNED)
+	if ((type_props(x, tr) & TP_ABOUT_FUTURE) && status == STATUS_PLANNED)
 		status = STATUS_OCCURRED;
 	struct cand c;
 	memset(&c, 0, sizeof(c));
@@ -2090,7 +2099,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "ordered China to close its consulate", "told the envoy to leave":
 	 * the one who orders expels the one ordered. */
 	size_t ask_tok;
-	long asked = tr->frame == FRAME_DIRECTED && !strcmp(tr->type, "expulsion") ? asked_to(x, h->ts, s, &ask_tok) : -1;
+	long asked = tr->frame == FRAME_DIRECTED && (type_props(x, tr) & TP_ORDERS_OUT) ? asked_to(x, h->ts, s, &ask_tok) : -1;
 	if (asked >= 0) {
 		int who[MAX_PARTIES], nwho = 0;
 		find_subject(x, tr, ask_tok, cs < ask_tok ? cs : s, tc, who, &nwho);
@@ -2155,7 +2164,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			push_party(c.tgt, &c.ntgt, subj[i]);
 		/* (Not for "was told to bring staff at its embassy in Moscow": the
 		 * objects are the request's, not parties to it.) */
-		for (int i = 0; i < nobj && !nagent && strcmp(tr->type, "appeal"); i++)
+		for (int i = 0; i < nobj && !nagent && !(type_props(x, tr) & TP_ASKS); i++)
 			push_party(c.tgt, &c.ntgt, obj[i]);
 		/* "The ambassador was summoned": by whoever the report has acting. */
 		if (!nagent && c.ntgt && x->last_subject >= 0 &&
@@ -2189,7 +2198,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	}
 	/* "stepped off his plane ... his first visit to the kingdom": the host is
 	 * the other state the sentence names. */
-	if (!strcmp(tr->type, "visit") && c.nsrc && !c.ntgt) {
+	if ((type_props(x, tr) & TP_TRAVEL) && c.nsrc && !c.ntgt) {
 		size_t m0, m1;
 		mentions_in(x, s, e, &m0, &m1);
 		for (size_t j = m0; j < m1 && !c.ntgt; j++) {
@@ -2289,7 +2298,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		/* (Not for a verb in the past: "reaffirmed their commitment to
 		 * continue negotiations later this month" was reaffirmed now.) */
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
-		    strcmp(tr->type, "threat") && (tr->noun || !ends_in(x, h->ts, 3, "ed")))
+		    !(type_props(x, tr) & TP_ABOUT_FUTURE) && (tr->noun || !ends_in(x, h->ts, 3, "ed")))
 			c.status = STATUS_PLANNED;
 	} else if (cs == h->ts && cs > s && is_word(x, cs - 1, ",") && (before = last_cand_dated(x, s))) {
 		/* "imposed sanctions on Monday, freezing their assets": the
@@ -2318,7 +2327,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	c.ev_end = x->toks.t[e - 1].end;
 	c.trig_start = x->toks.t[h->ts].start;
 	c.trig_tok = h->ts;
-	if (!strcmp(tr->type, "agreement") && !tr->noun) {
+	if ((type_props(x, tr) & TP_CONTENT) && !tr->noun) {
 		/* What was agreed, for the summary: the clause after the verb. */
 		size_t a = h->te, b = ce < e ? ce : e;
 		while (a < b && (is_word(x, a, "that") || is_word(x, a, ",") || is_word(x, a, "on") ||
@@ -2562,8 +2571,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		struct cand *c = &x->cands[i];
 		const struct cand *n = &x->cands[i + 1];
 		if (c->tr->frame != FRAME_DIRECTED || c->ntgt || n->trig_tok == 0 ||
-		    (strcmp(c->tr->type, "support") && strcmp(c->tr->type, "condemnation") &&
-		     strcmp(c->tr->type, "rejection")) ||
+		    !(type_props(x, c->tr) & TP_REACTION) ||
 		    is_word(x, n->trig_tok - 1, "and") || is_word(x, n->trig_tok - 1, ","))
 			continue;
 		for (int k = 0; k < n->nsrc; k++)
@@ -2795,7 +2803,7 @@ static void complete_parties(struct extractor *x)
 		if (c->tr->frame == FRAME_SYMMETRIC || c->ntgt || !c->nsrc)
 			continue;
 		const char *code = x->ra[c->src[0]].code;
-		if (!strcmp(c->tr->type, "denial")) {
+		if (type_props(x, c->tr) & TP_ANSWERS) {
 			/* Denied: the accusations of whoever accused or punished the denier. */
 			for (size_t k = i; k-- > 0;) {
 				const struct cand *p = &x->cands[k];
@@ -2812,15 +2820,14 @@ static void complete_parties(struct extractor *x)
 		}
 		if (c->tr->frame == FRAME_SOURCE)
 			continue;
-		if (!strcmp(c->tr->type, "visit")) {
+		if (type_props(x, c->tr) & TP_TRAVEL) {
 			c->dead = 1;  /* a journey with no named destination state */
 			continue;
 		}
 		/* A condemnation, an accusation or a rejection names what it is about;
 		 * the report's main state is no safe guess for it. But "condemned
 		 * the decision" points back at an act already told: its author. */
-		if (!strcmp(c->tr->type, "condemnation") || !strcmp(c->tr->type, "accusation") ||
-		    !strcmp(c->tr->type, "rejection")) {
+		if (type_props(x, c->tr) & TP_NAMES_TARGET) {
 			int author = acted_before(x, i, code);
 			if (author >= 0 && c->refers_back)
 				push_party(c->tgt, &c->ntgt, author);
@@ -2850,7 +2857,7 @@ static void complete_parties(struct extractor *x)
 				f = -1;
 		if (f >= 0)
 			push_party(c->tgt, &c->ntgt, f);
-		else if (!strcmp(c->tr->type, "support"))
+		else if (type_props(x, c->tr) & TP_NEEDS_OTHER)
 			c->dead = 1;  /* "welcomed the agreement" they made themselves */
 	}
 }
@@ -2861,7 +2868,7 @@ static void merge_rounds(struct extractor *x)
 {
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *n = &x->cands[i];
-		if (n->dead || strcmp(n->tr->type, "negotiation") || !n->date_explicit)
+		if (n->dead || !(type_props(x, n->tr) & TP_ROUND) || !n->date_explicit)
 			continue;
 		for (size_t k = 0; k < x->n_cands; k++) {
 			struct cand *m = &x->cands[k];
@@ -2908,7 +2915,7 @@ static void prune_parties(struct extractor *x)
  * arrival. */
 static int later_leg(const struct extractor *x, const struct cand *went, const struct cand *leg)
 {
-	if (strcmp(went->tr->type, "visit") || went->status != STATUS_OCCURRED ||
+	if (!(type_props(x, went->tr) & TP_TRAVEL) || went->status != STATUS_OCCURRED ||
 	    leg->status != STATUS_PLANNED || !went->date_explicit || !leg->date_explicit ||
 	    went->date.prec != PREC_DAY || leg->date.prec != PREC_DAY || !roles_compatible(x, went, leg))
 		return 0;
@@ -2982,7 +2989,7 @@ static void merge_cands(struct extractor *x)
 			    !a->tr->noun && !b->tr->noun)
 				continue;
 			/* Two agreements told in two body sentences are two agreements. */
-			if (!strcmp(a->tr->type, "agreement") && !a->headline && !b->headline &&
+			if ((type_props(x, a->tr) & TP_CONTENT) && !a->headline && !b->headline &&
 			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
 				continue;
 			int ok = a->tr->frame == FRAME_SYMMETRIC
@@ -3118,27 +3125,6 @@ static void label_list(const struct extractor *x, const int *ra, int n, struct b
 
 /* How a summary says each type: symmetric, directed, planned and negated. */
 struct phrase { const char *type, *sym, *dir, *planned, *negated; };
-
-static const struct phrase phrases[] = {
-	{"phone_call", "held phone talks", "spoke by phone with", "will hold phone talks with", "did not speak by phone with"},
-	{"meeting", "met", "met", "will meet", "did not meet"},
-	{"visit", "made a visit", "visited", "will visit", "did not visit"},
-	{"negotiation", "held negotiations", "negotiated with", "will hold negotiations with", "did not negotiate with"},
-	{"agreement", "reached an agreement", "reached an agreement with", "will conclude an agreement with", "did not agree with"},
-	{"support", "expressed support", "expressed support for", "will support", "did not support"},
-	{"condemnation", "issued a condemnation", "condemned", "will condemn", "did not condemn"},
-	{"accusation", "made an accusation", "accused", "will accuse", "did not accuse"},
-	{"denial", "issued a denial", "rejected accusations by", "will deny accusations by", "did not deny accusations by"},
-	{"rejection", "issued a rejection", "rejected a proposal of", "will reject a proposal of", "did not reject a proposal of"},
-	{"sanctions", "imposed sanctions", "imposed sanctions on", "will impose sanctions on", "did not impose sanctions on"},
-	{"sanctions_relief", "eased sanctions", "eased sanctions on", "will ease sanctions on", "did not ease sanctions on"},
-	{"expulsion", "expelled diplomats", "expelled diplomats of", "will expel diplomats of", "did not expel diplomats of"},
-	{"protest", "lodged a protest", "protested to", "will protest to", "did not protest to"},
-	{"threat", "issued a threat", "threatened", "will threaten", "did not threaten"},
-	{"appeal", "made an appeal", "called on", "will call on", "did not call on"},
-	{"statement", "made a statement", "made a statement on", "will make a statement on", "made no statement on"},
-	{NULL, NULL, NULL, NULL, NULL},
-};
 
 /* The verb phrase of a symmetric or target-less event ("met", "will meet"). */
 static const char *verb_alone(const struct phrase *p, enum event_status st)
@@ -3541,16 +3527,32 @@ static int vocab_build(struct extractor *x)
 	return 0;
 }
 
-/* The summary phrases of each trigger's type (the statement's when none). */
+/* The summary phrases and the properties of each trigger's type, from the
+ * type table (dict/types.tsv). A trigger whose type the table does not know
+ * gets the statement's phrases and no properties (dict_load refuses such
+ * rows; this keeps the extractor whole if one slips through). */
 static int find_phrases(struct extractor *x)
 {
-	if (!(x->phrase_of = calloc(x->d.n_triggers + 1, sizeof(*x->phrase_of))))
+	size_t nt = types_count();
+	if (!(x->phrase_of = calloc(x->d.n_triggers + 1, sizeof(*x->phrase_of))) ||
+	    !(x->type_props = calloc(x->d.n_triggers + 1, sizeof(*x->type_props))) ||
+	    !(x->type_phrases = calloc(nt + 1, sizeof(*x->type_phrases))))
 		return -1;
+	for (size_t k = 0; k < nt; k++) {
+		const struct event_type *t = types_at(k);
+		x->type_phrases[k] = (struct phrase){t->name, t->alone, t->with, t->planned, t->negated};
+	}
+	const struct event_type *stmt = types_find("statement");
+	x->type_phrases[nt] = stmt ? (struct phrase){"statement", stmt->alone, stmt->with, stmt->planned, stmt->negated}
+				   : (struct phrase){"statement", "made a statement", "made a statement on",
+						     "will make a statement on", "made no statement on"};
 	for (size_t i = 0; i < x->d.n_triggers; i++) {
-		const struct phrase *p = phrases;
-		while (p->type && strcmp(p->type, x->d.triggers[i].type))
-			p++;
-		x->phrase_of[i] = p->type ? p : &phrases[16];
+		x->phrase_of[i] = &x->type_phrases[nt];
+		for (size_t k = 0; k < nt; k++)
+			if (!strcmp(types_at(k)->name, x->d.triggers[i].type)) {
+				x->phrase_of[i] = &x->type_phrases[k];
+				x->type_props[i] = types_at(k)->props;
+			}
 	}
 	return 0;
 }
@@ -3615,6 +3617,8 @@ void extractor_free(struct extractor *x)
 	free(x->vocab);
 	free(x->vocab_words);
 	free(x->phrase_of);
+	free(x->type_phrases);
+	free(x->type_props);
 	free(x->sents);
 	free(x->ra);
 	free(x->men);

@@ -27,9 +27,9 @@ static int fail(char **err, const char *name, size_t line, const char *what, con
 	struct buf b;
 	buf_init(&b, 0);
 	if (line)
-		buf_printf(&b, "%s:%zu: %s", name, line, what);
+		buf_printf(&b, "dictionary '%s', line %zu: %s", name, line, what);
 	else
-		buf_printf(&b, "%s: %s", name, what);
+		buf_printf(&b, "dictionary '%s': %s", name, what);
 	if (subject)
 		buf_printf(&b, " '%s'", subject);
 	*err = buf_detach(&b);

@@ -95,11 +95,11 @@ static void test_refused(void **state)
 	static const struct {
 		const char *text, *line, *why;
 	} bad[] = {
-		{"negator\tnot\nnegatives\tnope\n", ":2: ", "unknown word class 'negatives'"},
-		{"reporting\tsaid so\n", ":1: ", "only the class 'cancel' takes phrases"},
-		{"\nplan\twill;; shall\n", ":2: ", "empty entry"},
-		{"plan will\n", ":1: ", "two tab-separated columns"},
-		{"cancel\tcall off+\n", ":1: ", "only the first word"},
+		{"negator\tnot\nnegatives\tnope\n", "line 2: ", "unknown word class 'negatives'"},
+		{"reporting\tsaid so\n", "line 1: ", "only the class 'cancel' takes phrases"},
+		{"\nplan\twill;; shall\n", "line 2: ", "empty entry"},
+		{"plan will\n", "line 1: ", "two tab-separated columns"},
+		{"cancel\tcall off+\n", "line 1: ", "only the first word"},
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		char dir[64], path[128];

@@ -1,0 +1,264 @@
+/* The event type table: see types.h. */
+#include "util/types.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/buf.h"
+#include "util/embedded.h"
+#include "util/file.h"
+
+static struct event_type *table;
+static size_t n_table;
+static int loaded;
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} properties[] = {
+	{"travel", TP_TRAVEL}, {"about_future", TP_ABOUT_FUTURE}, {"orders_out", TP_ORDERS_OUT},
+	{"asks", TP_ASKS}, {"content", TP_CONTENT}, {"needs_other", TP_NEEDS_OTHER},
+	{"names_target", TP_NAMES_TARGET}, {"answers", TP_ANSWERS}, {"round", TP_ROUND},
+	{"reaction", TP_REACTION},
+};
+
+static void free_type(struct event_type *t)
+{
+	free(t->label);
+	free(t->alone);
+	free(t->with);
+	free(t->planned);
+	free(t->negated);
+}
+
+static void free_table(struct event_type *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free_type(&t[i]);
+	free(t);
+}
+
+static int fail(char **err, const char *name, size_t line, const char *what, const char *subject)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	buf_printf(&b, "dictionary '%s', line %zu: %s", name, line, what);
+	if (subject)
+		buf_printf(&b, " '%s'", subject);
+	*err = buf_detach(&b);
+	return -1;
+}
+
+static char *trimmed(const char *s, size_t n)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	char *out = malloc(n + 1);
+	if (out) {
+		memcpy(out, s, n);
+		out[n] = '\0';
+	}
+	return out;
+}
+
+/* Parses one row into *t (zeroed by the caller). */
+static int parse_row(char *row, struct event_type *t, const char *name, size_t line, char **err)
+{
+	char *f[6];
+	int n = 0;
+	f[n++] = row;
+	for (char *p = row; *p && n < 6; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			f[n++] = p + 1;
+		}
+	if (n != 6 || strchr(f[5], '\t'))
+		return fail(err, name, line, "a type needs six tab-separated columns (type, cameo, frame, label, summary, properties)", NULL);
+	size_t len = strlen(f[0]);
+	if (!len || len >= sizeof(t->name) || strspn(f[0], "abcdefghijklmnopqrstuvwxyz_") != len)
+		return fail(err, name, line, "a type name is lower-case letters and '_' (at most 23)", f[0]);
+	snprintf(t->name, sizeof(t->name), "%s", f[0]);
+	len = strlen(f[1]);
+	if (len < 2 || len > 4 || strspn(f[1], "0123456789") != len)
+		return fail(err, name, line, "a CAMEO code is two to four digits", f[1]);
+	snprintf(t->cameo, sizeof(t->cameo), "%s", f[1]);
+	if (!strcmp(f[2], "dir"))
+		t->frame = TF_DIRECTED;
+	else if (!strcmp(f[2], "sym"))
+		t->frame = TF_SYMMETRIC;
+	else if (!strcmp(f[2], "src"))
+		t->frame = TF_SOURCE;
+	else
+		return fail(err, name, line, "frame must be dir, sym or src, not", f[2]);
+	if (!*f[3])
+		return fail(err, name, line, "an empty label for type", t->name);
+	/* alone; with; planned; negated */
+	char **slots[4] = {&t->alone, &t->with, &t->planned, &t->negated};
+	const char *p = f[4];
+	for (int i = 0; i < 4; i++) {
+		const char *semi = strchr(p, ';');
+		if ((i < 3 && !semi) || (i == 3 && semi))
+			return fail(err, name, line, "the summary needs four ';'-separated phrases (alone; with; planned; negated) for type", t->name);
+		size_t plen = semi ? (size_t)(semi - p) : strlen(p);
+		if (!(*slots[i] = trimmed(p, plen)))
+			return fail(err, name, line, "out of memory", NULL);
+		if (!**slots[i])
+			return fail(err, name, line, "an empty summary phrase for type", t->name);
+		p = semi ? semi + 1 : p + plen;
+	}
+	if (!(t->label = trimmed(f[3], strlen(f[3]))))
+		return fail(err, name, line, "out of memory", NULL);
+	char *save = NULL;
+	for (char *w = strtok_r(f[5], ", \r", &save); w; w = strtok_r(NULL, ", \r", &save)) {
+		size_t k = 0;
+		while (k < sizeof(properties) / sizeof(*properties) && strcmp(properties[k].name, w))
+			k++;
+		if (k == sizeof(properties) / sizeof(*properties))
+			return fail(err, name, line, "unknown type property", w);
+		t->props |= properties[k].bit;
+	}
+	return 0;
+}
+
+/* Adds the rows of one types.tsv text to (*tab, *n). */
+static int add_text(struct event_type **tab, size_t *n, const char *name, const char *text, char **err)
+{
+	size_t line = 0;
+	for (const char *p = text; p && *p;) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		line++;
+		char *row = trimmed(p, len);
+		p = end ? end + 1 : NULL;
+		if (!row)
+			return fail(err, name, line, "out of memory", NULL);
+		if (!*row || *row == '#') {
+			free(row);
+			continue;
+		}
+		struct event_type t;
+		memset(&t, 0, sizeof(t));
+		int rc = parse_row(row, &t, name, line, err);
+		free(row);
+		for (size_t i = 0; !rc && i < *n; i++)
+			if (!strcmp((*tab)[i].name, t.name))
+				rc = fail(err, name, line, "the type is already defined", t.name);
+		struct event_type *grown = rc ? NULL : realloc(*tab, (*n + 1) * sizeof(**tab));
+		if (!rc && !grown)
+			rc = fail(err, name, line, "out of memory", NULL);
+		if (rc) {
+			free_type(&t);
+			return -1;
+		}
+		*tab = grown;
+		(*tab)[(*n)++] = t;
+	}
+	return 0;
+}
+
+static int add_file(struct event_type **tab, size_t *n, const char *path, char **err)
+{
+	struct buf b;
+	char *why = NULL;
+	if (read_file_bounded(path, (size_t)1 << 20, &b, NULL, &why)) {
+		struct buf m;
+		buf_init(&m, 0);
+		buf_printf(&m, "dictionary '%s': %s", path, why ? why : "it changed while it was read");
+		free(why);
+		*err = buf_detach(&m);
+		return -1;
+	}
+	int rc = add_text(tab, n, path, buf_str(&b), err);
+	buf_release(&b);
+	return rc;
+}
+
+static int load_shipped(struct event_type **tab, size_t *n, char **err)
+{
+	for (const struct embedded_file *f = embedded_dict; f->name; f++)
+		if (!strcmp(f->name, "types.tsv"))
+			return add_text(tab, n, "types.tsv (built in)", f->data, err);
+	*err = strdup("types.tsv is not built in");
+	return -1;
+}
+
+int types_load(const char *const *extra, size_t n_extra, char **err)
+{
+	struct event_type *tab = NULL;
+	size_t n = 0;
+	int rc = load_shipped(&tab, &n, err);
+	for (size_t i = 0; i < n_extra && !rc; i++) {
+		struct stat sb;
+		if (stat(extra[i], &sb) != 0)
+			continue;   /* the dictionary loader names a missing path */
+		if (S_ISDIR(sb.st_mode)) {
+			struct buf p;
+			buf_init(&p, 0);
+			buf_printf(&p, "%s/types.tsv", extra[i]);
+			if (stat(buf_str(&p), &sb) == 0)
+				rc = add_file(&tab, &n, buf_str(&p), err);
+			buf_release(&p);
+		} else {
+			const char *base = strrchr(extra[i], '/');
+			if (!strcmp(base ? base + 1 : extra[i], "types.tsv"))
+				rc = add_file(&tab, &n, extra[i], err);
+		}
+	}
+	if (rc) {
+		free_table(tab, n);
+		return -1;
+	}
+	free_table(table, n_table);
+	table = tab;
+	n_table = n;
+	loaded = 1;
+	return 0;
+}
+
+/* Loads the shipped table when nobody has: lookups never fail for it. */
+static void ensure_loaded(void)
+{
+	if (loaded)
+		return;
+	char *err = NULL;
+	if (types_load(NULL, 0, &err)) {
+		/* Only a build without dict/types.tsv or out of memory gets here. */
+		fprintf(stderr, "communique: %s\n", err ? err : "cannot load the event types");
+		free(err);
+		abort();
+	}
+}
+
+const struct event_type *types_find(const char *name)
+{
+	ensure_loaded();
+	for (size_t i = 0; i < n_table; i++)
+		if (!strcmp(table[i].name, name))
+			return &table[i];
+	return NULL;
+}
+
+size_t types_count(void)
+{
+	ensure_loaded();
+	return n_table;
+}
+
+const struct event_type *types_at(size_t i)
+{
+	ensure_loaded();
+	return i < n_table ? &table[i] : NULL;
+}
+
+void types_release(void)
+{
+	free_table(table, n_table);
+	table = NULL;
+	n_table = 0;
+	loaded = 0;
+}
