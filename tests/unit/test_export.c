@@ -206,7 +206,9 @@ static void check_keywords(json_t *s)
 	static const char *const known[] = {
 		"$schema", "$id", "title", "description", "$defs", "type", "const", "enum",
 		"pattern", "minLength", "minItems", "maxItems", "minimum", "required",
-		"properties", "items", "$ref", "anyOf", "allOf", "if", "then", NULL,
+		"properties", "items", "$ref", "anyOf", "allOf", "if", "then",
+		"examples", /* an annotation: nothing to validate */
+		NULL,
 	};
 	const char *k;
 	json_t *x;
