@@ -666,10 +666,12 @@ static int load_text(struct loader *ld, const char *name, char *text)
 		return 0;  /* read by the extractor's grammar (grammar.h) */
 	else if (!strcmp(base, "types.tsv"))
 		return 0;  /* read by the type table (util/types.h) */
+	else if (!strcmp(base, "successions.tsv"))
+		return 0;  /* read by the extractor (succession.h) */
 	else {
 		ld->file = name;
 		ld->line = 0;
-		return fail(ld, "unknown dictionary (name it actors.tsv, persons.tsv, titles.tsv, topics.tsv, events.tsv, grammar.tsv or types.tsv)");
+		return fail(ld, "unknown dictionary (name it actors.tsv, persons.tsv, titles.tsv, topics.tsv, events.tsv, grammar.tsv, types.tsv or successions.tsv)");
 	}
 	ld->file = name;
 	ld->line = 0;

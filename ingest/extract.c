@@ -21,6 +21,7 @@
 #include "ingest/dateline.h"
 #include "ingest/dict.h"
 #include "ingest/grammar.h"
+#include "ingest/succession.h"
 #include "util/types.h"
 #include "ingest/sentence.h"
 #include "ingest/timex.h"
@@ -141,6 +142,7 @@ struct vocab_slot {
 struct extractor {
 	struct dict d;
 	struct grammar g;       /* word classes (dict/grammar.tsv) */
+	struct succession_table succ; /* states that stood for others (dict/successions.tsv) */
 	struct token_list toks;
 	uint32_t *wmask;        /* per token of toks: the lists its lower-case form is in */
 	size_t cap_wmask;
@@ -348,6 +350,10 @@ static void copy_cut(char *dst, size_t cap, const char *src)
 static int ractor_add(struct extractor *x, const char *name, const char *code, const char *title,
 		      enum actor_kind kind, long dict_actor, long dict_person)
 {
+	/* "Soviet Foreign Minister ..." of 1987 acts for the Soviet Union; a
+	 * person of a state acts for the state that was there on the report's day. */
+	if (code && kind != ACTOR_ORG)
+		code = succession_code(&x->succ, code, &x->anchor);
 	for (size_t i = 0; i < x->n_ra; i++)
 		if (!strcmp(x->ra[i].name, name) && !strcmp(x->ra[i].code, code ? code : ""))
 			return (int)i;
@@ -420,6 +426,17 @@ static int ractor_of_dict_actor(struct extractor *x, long idx)
 	if (ra >= 0)
 		return ra;
 	const struct dict_actor *a = &x->d.actors[idx];
+	/* "Moscow" in a report of 1987 is the Soviet Union (dict/successions.tsv). */
+	const char *then = a->kind == ACTOR_STATE ? succession_code(&x->succ, a->code, &x->anchor) : a->code;
+	long pred = then != a->code ? dict_actor_by_code(&x->d, then) : -1;
+	if (pred >= 0 && pred != idx) {
+		ra = ractor_of_dict_actor(x, pred);
+		if (ra >= 0) {
+			x->ra_of_actor[idx] = ra;
+			x->stamp_actor[idx] = x->report_no;
+		}
+		return ra;
+	}
 	/* Bodies of an organisation stand for it; a state is itself. */
 	ra = ractor_add(x, a->name, a->code, NULL, a->kind, idx, -1);
 	if (ra >= 0) {
@@ -3579,6 +3596,12 @@ int extractor_new(const char *const *dicts, size_t n_dicts, struct extractor **o
 		free(x);
 		return -1;
 	}
+	if (succession_load(&x->succ, dicts, n_dicts, err)) {
+		grammar_release(&x->g);
+		dict_release(&x->d);
+		free(x);
+		return -1;
+	}
 	token_list_init(&x->toks);
 	buf_init(&x->scratch, 4096);
 	x->debug = getenv("COMMUNIQUE_DEBUG_EXTRACT") != NULL;
@@ -3611,6 +3634,7 @@ void extractor_free(struct extractor *x)
 		return;
 	dict_release(&x->d);
 	grammar_release(&x->g);
+	succession_release(&x->succ);
 	token_list_release(&x->toks);
 	buf_release(&x->scratch);
 	free(x->wmask);
