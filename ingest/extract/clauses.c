@@ -1,0 +1,856 @@
+/* Extraction, clauses and parties: the clause of a trigger, its subject and
+ * object (passives, reported speech, participles, coordination, ask verbs,
+ * reciprocals) and its modality (negation, plans, conditions, cancellations).
+ * (The stages: see extract_int.h.) */
+#include "ingest/extract/extract_int.h"
+
+/* ---- parties ------------------------------------------------------------ */
+
+/* Whether a "that" after a reporting verb opens a clause in [s, end). */
+static int reported_that_before(const struct extractor *x, size_t s, size_t end)
+{
+	for (size_t q = s + 1; q < end; q++)
+		if (is_word(x, q, "that") && is_reporting(x, q - 1))
+			return 1;
+	return 0;
+}
+
+/* Clause bounds around token k within sentence [s, e). */
+void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *cs, size_t *ce)
+{
+	size_t a = k;
+	while (a > s) {
+		/* "Lebanon and Israel, which are still at war, held talks": a closed
+		 * relative clause is skipped, the main clause goes on before it. */
+		if ((is_word(x, a - 1, "which") || is_word(x, a - 1, "who")) && a - 1 > s && is_word(x, a - 2, ",")) {
+			int closed = 0;
+			for (size_t q = a; q < k; q++)
+				closed |= is_word(x, q, ",");
+			if (closed) {
+				a -= 2;
+				continue;
+			}
+		}
+		if (tok_in(x, a - 1, WL_CLAUSE_BREAK) || is_reporting(x, a - 1))
+			break;
+		/* ", freezing their assets": a participle after a comma tells
+		 * more of the act before it; what precedes the comma is not its
+		 * clause. */
+		if (a == k && is_word(x, a - 1, ",") && ends_in(x, k, 4, "ing"))
+			break;
+		/* "said that ..." / "that" after a reporting verb starts a new clause,
+		 * and so does a second one: "noted that A, and that B". */
+		if (is_word(x, a - 1, "that") && a - 1 > s &&
+		    (is_reporting(x, a - 2) || (a - 2 > s && is_word(x, a - 2, "and") && is_word(x, a - 3, ",") &&
+						 reported_that_before(x, s, a - 3))))
+			break;
+		a--;
+	}
+	size_t b = k + 1;
+	while (b < e) {
+		if (tok_in(x, b, WL_CLAUSE_BREAK) && !is_word(x, b, "after") && !is_word(x, b, "before") && !is_word(x, b, "when") &&
+		    !(is_word(x, b, "as") && ((b + 1 < e && (is_word(x, b + 1, "well") || is_word(x, b + 1, "part"))) ||
+					   is_word(x, b - 1, "such") || is_word(x, b - 1, "well"))))
+			break;
+		if (is_word(x, b, ",") && b + 1 < e) {
+			/* ", Kishida told Kerry": the reporting clause is not the object. */
+			size_t c = b + 1, lim = b + 10 < e ? b + 10 : e;
+			for (; c < lim; c++)
+				if (is_reporting(x, c))
+					break;
+			if (c < lim)
+				break;
+		}
+		if (is_reporting(x, b))
+			break;
+		/* ", implementing a resolution adopted on Thursday": another clause. */
+		if (is_word(x, b, ",") && b + 1 < e && (x->toks.t[b + 1].flags & TOK_WORD)) {
+			if (ends_in(x, b + 1, 5, "ing"))
+				break;
+		}
+		b++;
+	}
+	*cs = a;
+	*ce = b;
+}
+
+int push_party(int *arr, int *n, int ra)
+{
+	if (ra < 0)
+		return 0;
+	for (int i = 0; i < *n; i++)
+		if (arr[i] == ra)
+			return 0;
+	if (*n < MAX_PARTIES)
+		arr[(*n)++] = ra;
+	return 1;
+}
+
+/* Expands a mention into report actors (collectives to the parties in play). */
+static void mention_parties(struct extractor *x, const struct mention *m, int *arr, int *n, int speaker)
+{
+	switch (m->kind) {
+	case MK_ACTOR:
+	case MK_ADJ:
+		push_party(arr, n, m->ra);
+		break;
+	case MK_COLLECTIVE:
+		/* "X spoke with Y, and the two agreed": those of the sentence's own
+		 * meeting or call first, else those in play. */
+		if (x->n_sent_pair >= 2) {
+			for (int i = 0; i < x->n_sent_pair; i++)
+				push_party(arr, n, x->sent_pair[i]);
+			break;
+		}
+		for (int i = 0; i < x->n_in_play; i++)
+			push_party(arr, n, x->in_play[i]);
+		break;
+	case MK_PRONOUN:
+		push_party(arr, n, x->last_subject);
+		break;
+	case MK_SPEAKER:
+		push_party(arr, n, speaker >= 0 ? speaker : x->last_subject);
+		break;
+	case MK_COUNTERPART:
+		/* The other party in play than the subject. */
+		for (int i = 0; i < x->n_in_play; i++)
+			if (x->in_play[i] != x->last_subject) {
+				push_party(arr, n, x->in_play[i]);
+				break;
+			}
+		break;
+	}
+}
+
+/* The first mention from index lo on that starts at token t or later. */
+static size_t mention_at_or_after(const struct extractor *x, size_t lo, size_t t)
+{
+	size_t hi = x->n_men;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->men[mid].ts < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The mentions within tokens [a, b), as indices [*first, *last). Mentions
+ * are added in text order (a mention that replaces the last one keeps its
+ * start), so their starts never decrease: binary searches. */
+void mentions_in(const struct extractor *x, size_t a, size_t b, size_t *first, size_t *last)
+{
+	*first = mention_at_or_after(x, 0, a);
+	*last = mention_at_or_after(x, *first, b);
+}
+
+/* The speaker of a sentence: the first actor outside quotations next to a
+ * reporting verb. */
+int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t e)
+{
+	for (size_t i = m0; i < m1; i++) {
+		const struct mention *m = &x->men[i];
+		if (m->quoted || m->kind == MK_PLACE)
+			continue;
+		for (size_t k = m->te; k < e && k < m->te + 4; k++)
+			if (is_reporting(x, k))
+				return m->ra >= 0 ? m->ra : x->last_subject;
+		for (size_t k = m->ts; k > s && k + 3 > m->ts; k--)
+			if (is_reporting(x, k - 1))
+				return m->ra >= 0 ? m->ra : x->last_subject;
+	}
+	return -1;
+}
+
+/* ---- modality ----------------------------------------------------------- */
+
+/* Status from the words before the trigger in its clause. Returns -1 when the
+ * clause is a question or a condition (no event). */
+
+/* "to continue", "to hold": verbs that keep an act an act. */
+/* Words of intention before "to": a plan. */
+
+/* "had been scheduled to travel to Moscow on Monday, but cancelled the
+ * trip", "... but the visit was called off": a plan the same sentence says
+ * was dropped did not happen. The dropping comes after the trigger, right
+ * after "but" (the plan's own subject dropped it) or as a passive whose
+ * subject is the plan itself ("the trip", "it"), so that "but a meeting
+ * with Abe was cancelled" leaves a visit planned. */
+
+/* The tokens of the cancel phrase (dict/grammar.tsv) starting at token i
+ * ("called off", "pulled the plug on"), or 0. */
+static size_t cancel_at(const struct extractor *x, size_t i, size_t e)
+{
+	if (i >= e || !tok_in(x, i, WL_CANCEL))
+		return 0;
+	size_t best = 0;
+	for (size_t k = 0; k < x->g.n_entries[GC_CANCEL]; k++) {
+		const struct grammar_entry *g = &x->g.entries[GC_CANCEL][k];
+		if (g->n <= best || i + g->n > e)
+			continue;
+		size_t w = 0;
+		while (w < g->n && is_word_dyn(x, i + w, g->words[w]))
+			w++;
+		if (w == g->n)
+			best = g->n;
+	}
+	return best;
+}
+
+/* Whether a cancel phrase ends right before token k, within tokens [lo, k). */
+static int cancel_before(const struct extractor *x, size_t lo, size_t k)
+{
+	for (size_t i = k; i-- > lo && i + 5 > k;)
+		if (cancel_at(x, i, k) == k - i)
+			return 1;
+	return 0;
+}
+
+static int plan_called_off(const struct extractor *x, size_t k, size_t e)
+{
+	/* "called off a planned visit by ...": the plan is the object. */
+	for (size_t i = k > 5 ? k - 5 : 0; i < k; i++)
+		if (cancel_at(x, i, e)) {
+			size_t q = i + cancel_at(x, i, e);
+			while (q < k && (tok_in(x, q, WL_DETERMINER) || is_word(x, q, "planned") ||
+					 is_word(x, q, "scheduled") || is_word(x, q, "upcoming")))
+				q++;
+			if (q == k)
+				return 1;
+		}
+	size_t but = 0;
+	for (size_t i = k + 1; i < e; i++) {
+		if (is_word(x, i, "but"))
+			but = i;
+		if (!cancel_at(x, i, e))
+			continue;
+		/* "but cancelled", "but then called off", "but later scrapped" */
+		if (but && i <= but + 2)
+			return 1;
+		if (i > k + 2 && tok_in(x, i - 1, WL_BE) &&
+		    (tok_in(x, i - 2, WL_PLAN_NOUN) || (is_word(x, i - 2, "been") && tok_in(x, i - 3, WL_PLAN_NOUN))))
+			return 1;
+	}
+	return 0;
+}
+
+int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
+{
+	if (e > s && is_word(x, e - 1, "?"))
+		return -1;
+	for (size_t i = e; i > s && i + 3 > e; i--)
+		if (is_word(x, i - 1, "?"))
+			return -1;
+	int status = STATUS_OCCURRED;
+	/* "If Japan and China hold a summit ...": a condition, not an event. */
+	if (cs > s && (is_word(x, cs - 1, "if") || is_word(x, cs - 1, "unless") || is_word(x, cs - 1, "whether")))
+		return -1;
+	size_t lim = k > cs + 8 ? k - 8 : cs;
+	/* "must stop hyping the threat and lift sanctions": a verb joined to
+	 * an earlier one shares its modal, further back. */
+	if (k > cs && (is_word(x, k - 1, "and") || is_word(x, k - 1, "or")) && !ends_in(x, k, 3, "ed"))
+		lim = k > cs + 16 ? k - 16 : cs;   /* (not "agreed to deepen ... and signed": a past) */
+	/* "said it would respond in kind and accused Berlin": a past verb after
+	 * "and" is a clause of its own; the modal before is the other verb's. */
+	else if (k > cs && is_word(x, k - 1, "and") && ends_in(x, k, 3, "ed"))
+		lim = k;
+	/* "a resolution that would have condemned the annexation": what did
+	 * not happen, and no denial of it either. */
+	if (k >= cs + 2 && is_word(x, k - 1, "have") &&
+	    (is_word(x, k - 2, "would") || is_word(x, k - 2, "could") || is_word(x, k - 2, "might") ||
+	     is_word(x, k - 2, "should")))
+		return -1;
+	/* "postponed the talks", "backed out of a scheduled meeting", "put off
+	 * nuclear arms talks": the act is the object of the cancelling verb, so
+	 * nothing between them ends a noun phrase. */
+	for (size_t q = k; q > lim && q + 5 > k; q--) {
+		if (cancel_before(x, lim, q))
+			return STATUS_NEGATED;
+		if (tok_in(x, q - 1, WL_CLAUSE_BREAK) || is_word(x, q - 1, "and") || is_word(x, q - 1, "to") ||
+		    is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_REPORTING))
+			break;
+	}
+	for (size_t i = k; i > lim; i--) {
+		if (tok_in(x, i - 1, WL_NEGATION)) {
+			/* "agreed to refrain from criticizing each other": a pledge
+			 * (the agreement is the event), not an act that did not happen. */
+			if (i >= 3 && (is_word(x, i - 1, "refrain") || is_word(x, i - 1, "refraining")) &&
+			    is_word(x, i - 2, "to") && (tok_in(x, i - 3, WL_INTENT) || tok_in(x, i - 3, WL_PLAN)))
+				return -1;
+			return STATUS_NEGATED;
+		}
+		if (tok_in(x, i - 1, WL_CONDITION))
+			return -1;
+		if (tok_in(x, i - 1, WL_PLAN))
+			status = STATUS_PLANNED;
+		/* "invited X to visit", "plans to visit": a plan; "summoned X to lodge a
+		 * protest", "decided to lift": an act. */
+		if (is_word(x, i - 1, "to") && (i == k || (i + 1 == k && tok_in(x, k - 1, WL_RESUME)))) {
+			for (size_t q = i - 1; q > cs && q + 8 > i; q--)
+				if (tok_in(x, q - 1, WL_INTENT)) {
+					status = STATUS_PLANNED;
+					break;
+				}
+			if (i >= 2 && (is_word(x, i - 2, "refused") || is_word(x, i - 2, "failed") ||
+				       is_word(x, i - 2, "declined")))
+				return STATUS_NEGATED;
+		}
+		/* "is/are/was to visit": a plan. */
+		if (is_word(x, i - 1, "to") && i >= 2 && (is_word(x, i - 2, "is") || is_word(x, i - 2, "are") ||
+						   is_word(x, i - 2, "was") || is_word(x, i - 2, "were")))
+			status = STATUS_PLANNED;
+	}
+	if (status == STATUS_PLANNED && plan_called_off(x, k, e))
+		return STATUS_NEGATED;
+	return status;
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+/* Words that end the clause a required tail is looked for in. */
+
+/* Where the required tail word stands (one past it), te when the pattern has
+ * none, or 0 when it is missing. */
+size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)
+{
+	if (!tr->n_tails)
+		return te;
+	size_t lim = te + (size_t)tr->tail_window < e ? te + (size_t)tr->tail_window : e;
+	for (size_t i = te; i < lim; i++) {
+		/* The tail belongs to the same clause. */
+		if (i > te && (tok_in(x, i, WL_TAIL_STOP) || (is_word(x, i, ",") && i + 1 < lim &&
+							    (is_word(x, i + 1, "while") || is_word(x, i + 1, "but")))))
+			break;
+		for (size_t k = 0; k < tr->n_tails; k++)
+			if (x->toks.t[i].lhash == tr->tails[k])
+				return i + 1;
+	}
+	return 0;
+}
+
+int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)
+{
+	return tail_end(x, tr, te, e) != 0;
+}
+
+/* Whether the trigger continues a coordinated verb phrase (", freezing",
+ * "and frozen"): its subject is the previous verb's. */
+int coordinated(const struct extractor *x, size_t k, size_t s)
+{
+	size_t i = k;
+	while (i > s && tok_in(x, i - 1, WL_SKIP_ADVERB))
+		i--;
+	return i > s && (is_word(x, i - 1, ",") || is_word(x, i - 1, "and"));
+}
+
+/* The forms of "be" before a passive participle. */
+
+/* Passive: "was condemned by X". */
+int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
+{
+	/* "the declaration signed by X": a participle with its agent. */
+	if (te < e && is_word(x, te, "by") && te - k == 1) {
+		if (ends_in(x, k, 3, "ed"))
+			return (int)te;
+	}
+	if (k == 0)
+		return -1;
+	size_t i = k;
+	while (i > 0 && tok_in(x, i - 1, WL_SKIP_ADVERB) && !tok_in(x, i - 1, WL_BE))
+		i--;
+	if (!(i > 0 && tok_in(x, i - 1, WL_BE)))
+		return -1;
+	for (size_t j = te; j < e && j < te + 3; j++)
+		if (is_word(x, j, "by"))
+			return (int)j;
+	return -1;
+}
+
+int push_cand(struct extractor *x, struct cand **out)
+{
+	if (grow_array((void **)&x->cands, &x->cap_cands, x->n_cands + 1, sizeof(*x->cands)))
+		return -1;
+	*out = &x->cands[x->n_cands++];
+	memset(*out, 0, sizeof(**out));
+	return 0;
+}
+
+/* The mention index ending right before token k (skipping adverbs and
+ * auxiliaries), or -1. */
+static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size_t m0, size_t m1)
+{
+	size_t i = k;
+	while (i > lo && (tok_in(x, i - 1, WL_SKIP_ADVERB) ||
+			  (x->toks.t[i - 1].flags & (TOK_OPEN_QUOTE | TOK_CLOSE_QUOTE)) ||
+			  is_word(x, i - 1, "]") || is_word(x, i - 1, "[")))
+		i--;
+	if (i > lo && is_word(x, i - 1, "'s"))
+		i--;
+	for (size_t j = m1; j-- > m0;)
+		if (x->men[j].te == i)
+			return (long)j;
+	return -1;
+}
+
+/* Extends mention j leftwards over "X and Y", "X, Y and Z" and returns the
+ * first mention of the group. */
+
+/* Whether tokens [a, b) only join two coordinated mentions: ", the", "and both". */
+static int joiner(const struct extractor *x, size_t a, size_t b)
+{
+	if (b - a > 4)
+		return 0;
+	int link = b == a;
+	for (size_t i = a; i < b; i++) {
+		if (!tok_in(x, i, WL_JOINER))
+			return 0;
+		link |= is_word(x, i, "and") || is_word(x, i, ",") || is_word(x, i, "&") || is_word(x, i, "—") ||
+			is_word(x, i, "–");
+	}
+	return link;
+}
+
+static size_t group_start(const struct extractor *x, size_t j, size_t m0)
+{
+	while (j > m0 && joiner(x, x->men[j - 1].te, x->men[j].ts))
+		j--;
+	return j;
+}
+
+/* Extends mention j rightwards over its coordination; returns one past the last. */
+size_t group_end(const struct extractor *x, size_t j, size_t m1)
+{
+	size_t k = j + 1;
+	while (k < m1 && joiner(x, x->men[k - 1].te, x->men[k].ts))
+		k++;
+	return k;
+}
+
+/* A pronoun's antecedent: the first actor of the sentence before it when there
+ * is one, else the last subject. */
+static int pronoun_target(const struct extractor *x, const struct mention *m)
+{
+	/* A possessive "its" is the nearest actor before it: "urged Pakistan to
+	 * reconsider its decision". */
+	if (is_word(x, m->ts, "its")) {
+		for (const struct mention *p = m; p-- > x->men;) {
+			if (x->sent_first < 0 || p < &x->men[x->sent_first])
+				break;
+			if (p->ra >= 0 && p->kind != MK_PLACE && x->ra[p->ra].kind != ACTOR_PERSON)
+				return p->ra;
+		}
+	}
+	if (x->sent_first >= 0 && x->men[x->sent_first].ts < m->ts)
+		return x->men[x->sent_first].ra;
+	return x->last_subject;
+}
+
+static void add_group_places(struct extractor *x, size_t a, size_t b, int *arr, int *n, int speaker,
+			     int places)
+{
+	for (size_t i = a; i < b; i++) {
+		const struct mention *m = &x->men[i];
+		if (m->kind == MK_PLACE) {
+			if (places)
+				push_party(arr, n, m->ra);
+			continue;
+		}
+		if (m->kind == MK_PRONOUN)
+			push_party(arr, n, pronoun_target(x, m));
+		else
+			mention_parties(x, m, arr, n, speaker);
+	}
+}
+
+void add_group(struct extractor *x, size_t a, size_t b, int *arr, int *n, int speaker)
+{
+	add_group_places(x, a, b, arr, n, speaker, 0);
+}
+
+/* Whether a mention starting at token ts is the object of a preposition:
+ * "from the Canadian side", "of its neighbours". */
+static int governed(const struct extractor *x, size_t ts, size_t s)
+{
+	size_t i = ts;
+	while (i > s && tok_in(x, i - 1, WL_DETERMINER))
+		i--;
+	return i > s && tok_in(x, i - 1, WL_PREPOSITION);
+}
+
+/* The subject of the trigger at [k, te) within clause [cs, ce). */
+void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
+			 struct trigger_ctx *tc, int *subj, int *nsubj)
+{
+	size_t m0, m1;
+	mentions_in(x, cs, k, &m0, &m1);
+	/* "Georgia's decision to sever ...": the owner of the decision. */
+	tc->intention = 0;
+	tc->intention_at = 0;
+	for (size_t i = k; i > cs && i + 4 > k; i--) {
+		if (!tok_in(x, i - 1, WL_INTENTION_NOUN))
+			continue;
+		long j = adjacent_before(x, i - 1, cs, m0, m1);
+		if (j >= 0) {
+			add_group(x, (size_t)j, (size_t)j + 1, subj, nsubj, tc->speaker);
+			tc->intention = 1;
+			tc->intention_at = i - 1;
+			return;
+		}
+		break;
+	}
+	/* "urged Pakistan to reconsider its decision to downgrade ties and
+	 * suspend trade": a decision already taken, whose owner the pronoun
+	 * names; the clause's date is the urging's, not the decision's. */
+	for (size_t i = k; i > cs + 1 && i + 12 > k; i--)
+		if (i < k && tok_in(x, i - 1, WL_INTENTION_NOUN) && is_word(x, i, "to") &&
+		    (is_word(x, i - 2, "its") || is_word(x, i - 2, "their") || is_word(x, i - 2, "his") ||
+		     is_word(x, i - 2, "her"))) {
+			tc->intention = 1;
+			break;
+		}
+	/* "Speaking to journalists after talks with Kerry, Kishida said": the
+	 * subject of the main clause after the opening phrase. */
+	{
+		size_t comma = 0;
+		for (size_t q = tc->s; q < k && !comma; q++)
+			if (is_word(x, q, ","))
+				comma = q;
+		if (ends_in(x, tc->s, 4, "ing") && !comma) {
+			for (size_t q = k; q < tc->e; q++)
+				if (is_word(x, q, ",")) {
+					size_t r0, r1;
+					mentions_in(x, q + 1, tc->e, &r0, &r1);
+					if (r1 > r0 && x->men[r0].ts <= q + 3) {
+						add_group(x, r0, group_end(x, r0, r1), subj, nsubj, tc->speaker);
+						return;
+					}
+					break;
+				}
+		}
+	}
+	/* ", urging Seoul to ...": the sentence's speaker or subject acts. */
+	if (k > tc->s && is_word(x, k - 1, ",") && ends_in(x, k, 4, "ing") && !tr->noun) {
+		if (tc->speaker >= 0) {
+			push_party(subj, nsubj, tc->speaker);
+			return;
+		}
+		if (x->sent_first >= 0 && x->men[x->sent_first].ts < k) {
+			size_t f = (size_t)x->sent_first;
+			add_group(x, f, group_end(x, f, x->n_men), subj, nsubj, tc->speaker);
+			return;
+		}
+	}
+	/* "Abe instructed Kishida on Thursday to travel to Seoul": the one asked acts. */
+	if (k > tc->s + 1 && is_word(x, k - 1, "to")) {
+		for (size_t j = m1; j-- > m0;) {
+			const struct mention *m = &x->men[j];
+			if (m->te + 6 < k - 1)
+				break;
+			if (m->ts > tc->s && tok_in(x, m->ts - 1, WL_ASK_VERB)) {
+				add_group(x, j, group_end(x, j, m1), subj, nsubj, tc->speaker);
+				return;
+			}
+		}
+	}
+	/* "met with X and Y to condemn the launch": those who met act together. */
+	if (k > tc->s && is_word(x, k - 1, "to") && tc->nps && tc->prev_sym) {
+		for (int i = 0; i < tc->nps; i++)
+			push_party(subj, nsubj, tc->prev_src[i]);
+		return;
+	}
+	if (coordinated(x, k, tc->s) && tc->nps) {
+		for (int i = 0; i < tc->nps; i++)
+			push_party(subj, nsubj, tc->prev_src[i]);
+		return;
+	}
+	long adj = adjacent_before(x, k, cs, m0, m1);
+	if (adj >= 0) {
+		add_group(x, group_start(x, (size_t)adj, m0), (size_t)adj + 1, subj, nsubj, tc->speaker);
+		return;
+	}
+	/* "Obama, who arrived": the antecedent of the relative pronoun. */
+	if (cs > tc->s && (is_word(x, cs - 1, "who") || is_word(x, cs - 1, "which"))) {
+		size_t r0, r1;
+		mentions_in(x, tc->s, cs - 1, &r0, &r1);
+		if (r1 > r0 && x->men[r1 - 1].te + 6 >= cs - 1) {
+			/* The antecedent, with what stands in apposition before it:
+			 * "X, Foreign Minister, and Y, Defence Minister, who are visiting". */
+			size_t a = group_start(x, r1 - 1, r0);
+			while (a > r0 && x->men[a - 1].te + 6 >= x->men[a].ts && x->men[a - 1].kind != MK_PLACE &&
+			       !(x->men[a - 1].ts > tc->s && tok_in(x, x->men[a - 1].ts - 1, WL_PREPOSITION)))
+				a--;
+			add_group(x, a, r1, subj, nsubj, tc->speaker);
+			return;
+		}
+	}
+	if (tr->noun) {
+		/* Inside the noun phrase: "the Japan-Philippines Ministerial Meeting". */
+		for (size_t i = k; i > cs && i + 7 > k; i--) {
+			if (is_word(x, i - 1, "the") || is_word(x, i - 1, "a") || is_word(x, i - 1, "an") ||
+			    ((x->toks.t[i - 1].flags & TOK_PUNCT) && !is_word(x, i - 1, "-") && !is_word(x, i - 1, "–")))
+				break;
+			for (size_t j = m0; j < m1; j++)
+				if (x->men[j].te == i)
+					add_group(x, j, j + 1, subj, nsubj, tc->speaker);
+		}
+		if (*nsubj)
+			return;
+		/* "signed ... at the summit": the signatories met; "welcomed the
+		 * meeting": the meeting is someone else's. */
+		int setting = 0;
+		for (size_t i = k; i > cs && i + 4 > k; i--)
+			setting |= is_word(x, i - 1, "at") || is_word(x, i - 1, "during") ||
+				   is_word(x, i - 1, "after") || is_word(x, i - 1, "following") ||
+				   is_word(x, i - 1, "on") || is_word(x, i - 1, "in");
+		if (setting && tc->nps) {
+			for (int i = 0; i < tc->nps; i++)
+				push_party(subj, nsubj, tc->prev_src[i]);
+			return;
+		}
+	}
+	if (!tr->noun || !tc->prev_in_clause) {
+	/* The first group of the clause not governed by a preposition (for a
+	 * symmetric event, every such group: "X and the UN envoy, Y, attended"). */
+	int found = 0;
+	for (size_t j = m0; j < m1; j++) {
+		const struct mention *m = &x->men[j];
+		if (m->kind == MK_PLACE)
+			continue;
+		/* "discussed Russia's war": a possessive modifies a noun, it does not act. */
+		if (found && is_word(x, m->te, "'s"))
+			continue;
+		if (m->ts > tc->s && governed(x, m->ts, tc->s)) {
+			/* ... unless it is "the ministers of X", "the leaders of the X". */
+			size_t of = m->ts;
+			while (of > tc->s && !is_word(x, of - 1, "of") && m->ts - of < 3)
+				of--;
+			of = of > tc->s ? of - 1 : of;   /* the "of" */
+			int members = is_word(x, of, "of");
+			const char *head = of > tc->s ? low(x, of - 1) : "";
+			if (!(members && ((of > tc->s && tok_in(x, of - 1, WL_COLLECTIVE)) || !strcmp(head, "members") ||
+					  !strcmp(head, "heads") || !strcmp(head, "representatives") ||
+					  !strcmp(head, "office") || !strcmp(head, "government") ||
+					  !strcmp(head, "delegation") || !strcmp(head, "delegations"))))
+				continue;
+		}
+		size_t end = group_end(x, j, m1);
+		add_group(x, j, end, subj, nsubj, tc->speaker);
+		if (tr->frame != FRAME_SYMMETRIC)
+			return;
+		found = 1;
+		j = end - 1;
+	}
+	if (found)
+		return;
+	}
+	/* "X said on Tuesday after a telephone conversation with Y": who spoke
+	 * after the call took part in it. */
+	if (cs > tc->s && (is_word(x, cs - 1, "after") || is_word(x, cs - 1, "before") ||
+			   is_word(x, cs - 1, "following") || is_word(x, cs - 1, "during")) &&
+	    tr->frame == FRAME_SYMMETRIC) {
+		if (tc->speaker >= 0) {
+			push_party(subj, nsubj, tc->speaker);
+			return;
+		}
+		size_t r0, r1;
+		mentions_in(x, tc->s, cs, &r0, &r1);
+		for (size_t j = r0; j < r1; j++)
+			if (!x->men[j].quoted && x->men[j].kind != MK_PLACE &&
+			    !(x->men[j].ts > tc->s && tok_in(x, x->men[j].ts - 1, WL_PREPOSITION))) {
+				add_group(x, j, group_end(x, j, r1), subj, nsubj, tc->speaker);
+				return;
+			}
+	}
+	if (cs > tc->s && is_reporting(x, cs - 1) && tc->speaker >= 0) {
+		/* "X said on Tuesday after talks with Y": the speaker acts. */
+		push_party(subj, nsubj, tc->speaker);
+		return;
+	}
+	if (cs > tc->s && is_reporting(x, cs - 1)) {
+		size_t r0, r1;
+		mentions_in(x, tc->s, cs, &r0, &r1);
+		for (size_t j = r0; j < r1; j++)
+			if (!x->men[j].quoted && x->men[j].kind != MK_PLACE) {
+				add_group(x, j, group_end(x, j, r1), subj, nsubj, tc->speaker);
+				return;
+			}
+	}
+	if (tc->nps && !tr->noun) {
+		for (int i = 0; i < tc->nps; i++)
+			push_party(subj, nsubj, tc->prev_src[i]);
+		return;
+	}
+	if ((x->toks.t[k].flags & TOK_QUOTED) && tc->speaker >= 0)
+		push_party(subj, nsubj, tc->speaker);
+}
+
+/* Whether ", claiming|saying|alleging ... that" stands between the
+ * sentence start s and the trigger at k: the words of whoever acted
+ * earlier in the sentence. */
+int claimed_by_earlier(const struct extractor *x, size_t s, size_t k)
+{
+	for (size_t i = s + 1; i < k; i++)
+		if (is_word(x, i - 1, ",") &&
+		    (is_word(x, i, "claiming") || is_word(x, i, "saying") || is_word(x, i, "alleging") ||
+		     is_word(x, i, "stating") || is_word(x, i, "arguing") || is_word(x, i, "insisting")))
+			return 1;
+	return 0;
+}
+
+/* Whether the trigger at k opens a relative clause ("that/which/who
+ * [had|has|have] <trigger>") attached to a plural noun that is no actor. */
+int relative_of_non_actor(const struct extractor *x, size_t k, size_t s)
+{
+	size_t j = k;
+	while (j > s && (is_word(x, j - 1, "had") || is_word(x, j - 1, "has") || is_word(x, j - 1, "have") ||
+			 is_word(x, j - 1, "also") || is_word(x, j - 1, "already")))
+		j--;
+	if (j < s + 2 || !(is_word(x, j - 1, "that") || is_word(x, j - 1, "which") || is_word(x, j - 1, "who")))
+		return 0;
+	size_t m0, m1;
+	mentions_in(x, s, j - 1, &m0, &m1);
+	for (size_t m = m0; m < m1; m++)
+		if (x->men[m].te == j - 1 && x->men[m].ra >= 0)
+			return 0;
+	/* A plain plural before it: "countries that", "the states which" (not
+	 * "the minister who", whom the sentence may name by title). */
+	return (x->toks.t[j - 2].flags & TOK_PUNCT) == 0 && ends_in(x, j - 2, 4, "s");
+}
+
+/* "Biden and Xi met on the sidelines of the Group of 20 summit": an
+ * organisation named in the sentence [s, e) only as the summit where
+ * others met is the venue, not a participant, when two others remain. */
+void drop_venues(const struct extractor *x, struct cand *c, size_t s, size_t e)
+{
+	size_t m0, m1;
+	mentions_in(x, s, e, &m0, &m1);
+	int n = 0;
+	for (int k = 0; k < c->nsrc; k++) {
+		int p = c->src[k], seen = 0, venue = 1;
+		for (size_t m = m0; m < m1 && x->ra[p].kind == ACTOR_ORG; m++) {
+			if (x->men[m].ra != p)
+				continue;
+			seen = 1;
+			venue &= is_word(x, x->men[m].te, "summit") || is_word(x, x->men[m].te, "summits");
+		}
+		if (!(seen && venue && c->nsrc - (k - n) > 2))
+			c->src[n++] = p;
+	}
+	c->nsrc = n;
+}
+
+/* The parties after the trigger: for a symmetric event those joined by
+ * "with", "between", "and" or right after it; for a directed one the first
+ * group. */
+/* "the attacks on Indian diplomatic facilities": the mention at ts names
+ * whom an attack struck, not whom an act about the attack is aimed at. */
+static int attack_victim(const struct extractor *x, size_t ts, size_t te)
+{
+	for (size_t q = ts; q > te && q + 4 > ts; q--) {
+		if (!is_word(x, q - 1, "on") && !is_word(x, q - 1, "against"))
+			continue;
+		return q > te + 1 && tok_in(x, q - 2, WL_ATTACK);
+	}
+	return 0;
+}
+
+void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
+			int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
+{
+	size_t m0, m1;
+	mentions_in(x, te, ce, &m0, &m1);
+	for (size_t j = m0; j < m1; j++) {
+		const struct mention *m = &x->men[j];
+		if (by >= 0 && m->ts > (size_t)by)
+			break;
+		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL))
+			continue;
+		int pronoun_obj = m->kind == MK_PRONOUN || m->kind == MK_COLLECTIVE;
+		if (tr->frame == FRAME_SYMMETRIC) {
+			size_t back = m->ts;
+			while (back > te && (tok_in(x, back - 1, WL_LINK_BEFORE) ||
+					     (x->toks.t[back - 1].flags & TOK_CAP)))
+				back--;
+			if (m->ts > te + 6)
+				break;
+			int linked = back == te || (back > te && (is_word(x, back - 1, "with") ||
+								   is_word(x, back - 1, "between") ||
+								   is_word(x, back - 1, "among")));
+			if (!linked)
+				continue;
+			size_t end = group_end(x, j, m1);
+			for (size_t q = j; q < end; q++) {
+				if (x->men[q].kind == MK_PRONOUN)
+					for (int i = 0; i < x->n_in_play; i++)
+						push_party(obj, nobj, x->in_play[i]);
+				else
+					add_group(x, q, q + 1, obj, nobj, tc->speaker);
+			}
+			j = end - 1;
+			continue;
+		}
+		if (pronoun_obj) {
+			/* "hailed it": the parties in play. */
+			for (int i = 0; i < x->n_in_play; i++)
+				push_party(obj, nobj, x->in_play[i]);
+			return;
+		}
+		size_t end = group_end(x, j, m1);
+		if (attack_victim(x, m->ts, te)) {
+			j = end - 1;
+			continue;
+		}
+		int g[MAX_PARTIES], ng = 0, own = 1;
+		/* "arrived in Washington": a visit's host is named by its capital. */
+		add_group_places(x, j, end, g, &ng, tc->speaker, (type_props(x, tr) & TP_TRAVEL) != 0);
+		/* "lifted a U.S. ban on ... Vietnam": the subject's own adjective is not the target. */
+		for (int i = 0; i < ng; i++) {
+			int mine = 0;
+			for (int k = 0; k < nsubj; k++)
+				mine |= x->ra[subj[k]].code[0] && same_code(x, subj[k], g[i]);
+			own &= mine;
+		}
+		if (ng && own) {
+			j = end - 1;
+			continue;
+		}
+		for (int i = 0; i < ng; i++)
+			push_party(obj, nobj, g[i]);
+		return;
+	}
+}
+
+/* Whether the object after a trigger (tokens from te) is reciprocal: "each
+ * other", "one another", "the other" (after "each side ... faulting"). */
+int reciprocal(const struct extractor *x, size_t te, size_t ce)
+{
+	for (size_t q = te; q + 1 < ce && q < te + 3; q++)
+		if ((is_word(x, q, "each") && is_word(x, q + 1, "other")) ||
+		    (is_word(x, q, "one") && is_word(x, q + 1, "another")) ||
+		    (is_word(x, q, "the") && is_word(x, q + 1, "other") &&
+		     !(q + 2 < ce && (x->toks.t[q + 2].flags & TOK_WORD) && !is_word(x, q + 2, "for") &&
+		       !is_word(x, q + 2, "of") && !is_word(x, q + 2, "over"))))
+			return 1;
+	return 0;
+}
+
+/* For a trigger at k after "ASK X to" ("ordered China to close"): the
+ * mention of X, with the ask verb's token in *ask; else -1. */
+long asked_to(const struct extractor *x, size_t k, size_t s, size_t *ask)
+{
+	if (k < s + 3 || !is_word(x, k - 1, "to"))
+		return -1;
+	size_t m0, m1;
+	mentions_in(x, s, k, &m0, &m1);
+	for (size_t j = m1; j-- > m0;) {
+		const struct mention *m = &x->men[j];
+		if (m->te + 1 < k)
+			break;   /* "urged Pakistan to reconsider its decision to downgrade" */
+		if (m->ts > s && tok_in(x, m->ts - 1, WL_ASK_VERB)) {
+			*ask = m->ts - 1;
+			return (long)j;
+		}
+	}
+	return -1;
+}

@@ -1,0 +1,220 @@
+/* Extraction, dates: the temporal expression that dates each event (its own
+ * clause's, not the reporting verb's), and the year of a report whose
+ * dateline has none.
+ * (The stages: see extract_int.h.) */
+#include "ingest/extract/extract_int.h"
+
+/* ---- dates -------------------------------------------------------------- */
+
+static void find_timex(struct extractor *x, size_t s, size_t e, struct sent_timex *st)
+{
+	st->n = 0;
+	if (s >= e)
+		return;
+	st->base = x->toks.t[s].start;
+	size_t len = x->toks.t[e - 1].end - st->base;
+	/* "the next day" after a sentence that named the day counts from it. */
+	st->n = timex_find_after(x->text + st->base, len, &x->anchor, &x->carry_last, TENSE_AUTO, st->tx,
+				 MAX_TIMEX);
+	for (size_t i = 0; i < st->n; i++) {
+		size_t at = st->base + st->tx[i].start, k = s;
+		while (k < e && x->toks.t[k].end <= at)
+			k++;
+		st->tok_of[i] = k;
+	}
+}
+
+/* Whether a participle with its agent stands between token a and token b
+ * ("the steps announced by Pakistan on Wednesday"): a date after it is the
+ * participle's. */
+static int participle_between(const struct extractor *x, size_t a, size_t b)
+{
+	for (size_t i = a; i + 1 < b; i++) {
+		if (!is_word(x, i + 1, "by"))
+			continue;
+		if (ends_in(x, i, 3, "ed"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the time expression at token `at` dates a reporting verb whose
+ * reported clause (after "that") holds the trigger at k: "said on Friday
+ * that ...", "announced on Monday that ...". */
+static int reported_time(const struct extractor *x, size_t at, size_t k)
+{
+	int reporting = 0;
+	for (size_t q = at; q-- > 0 && q + 3 >= at;)
+		reporting |= tok_in(x, q, WL_REPORTING);
+	if (!reporting)
+		return 0;
+	for (size_t q = at + 1; q < k; q++)
+		if (is_word(x, q, "that"))
+			return 1;
+	return 0;
+}
+
+/* The date governing a trigger: a temporal expression of its clause (the
+ * nearest), else one opening the sentence, else none (-1). */
+int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
+			   size_t cs, size_t ce, size_t s, int planned)
+{
+	int best = -1;
+	size_t bestd = (size_t)-1;
+	for (size_t i = 0; i < st->n; i++) {
+		const struct timex *t = &st->tx[i];
+		if (t->kind == TIMEX_DEADLINE || t->kind == TIMEX_DECADE || t->date.prec == PREC_UNKNOWN ||
+		    (t->flags & TIMEX_F_CITATION))
+			continue;
+		size_t at = st->tok_of[i];
+		if (at < cs || at >= ce)
+			continue;
+		/* "the September meeting": a date modifying another noun is that noun's. */
+		if ((t->flags & TIMEX_F_MODIFIER) && at > k && at != te)
+			continue;
+		if (participle_between(x, at > 5 ? at - 5 : 0, at + 1) || (at > te && participle_between(x, te, at)))
+			continue;
+		size_t d = at > k ? at - k : k - at;
+		/* "said on Friday that the talks held on Wednesday": the time of
+		 * the saying yields to one of the reported clause. */
+		if (at < k && reported_time(x, at, k))
+			d += 50;
+		/* A plan takes the future date of its clause over a past one. */
+		if (planned && t->tense_used == TENSE_PAST)
+			d += 100;
+		if (d < bestd) {
+			bestd = d;
+			best = (int)i;
+		}
+	}
+	if (best >= 0)
+		return best;
+	for (size_t i = 0; i < st->n; i++)
+		if (st->tok_of[i] >= s && st->tok_of[i] <= s + 2 && st->tok_of[i] < k && st->tx[i].kind != TIMEX_DEADLINE &&
+		    st->tx[i].date.prec != PREC_UNKNOWN && !(st->tx[i].flags & TIMEX_F_CITATION))
+			return (int)i;
+	return -1;
+}
+
+/* Words that make the trigger someone's intention: "Georgia's decision to sever". */
+
+/* Verbs whose object is asked to act: "instructed Kishida to travel". */
+
+/* The temporal expressions of the sentence, found the first time a trigger
+ * needs them: most sentences with event words never get that far. */
+void sentence_timex(struct extractor *x, struct trigger_ctx *tc)
+{
+	if (!tc->tx->ready) {
+		find_timex(x, tc->s, tc->e, tc->tx);
+		tc->tx->ready = 1;
+	}
+}
+
+/* The event found last, when the sentence starting at token s told it with
+ * a date of its own; else NULL. */
+const struct cand *last_cand_dated(const struct extractor *x, size_t s)
+{
+	if (!x->n_cands)
+		return NULL;
+	const struct cand *p = &x->cands[x->n_cands - 1];
+	int same = p->ev_start == x->toks.t[s].start && p->headline == x->headline;
+	return same && p->date_explicit ? p : NULL;
+}
+
+int extract_infer_year(struct extractor *x, struct report *r)
+{
+	if (r->pub_known != PUB_NONE || !r->undated_month || !r->undated_day || !r->body)
+		return 0;
+	int m = r->undated_month, d = r->undated_day;
+	/* The persons the report names, and the weekday its first paragraph gives. */
+	long persons[64];
+	const char *roles[64];
+	int np = 0, weekday = -1, min_year = 1;
+	const char *texts[2] = {r->title, r->body};
+	for (int t = 0; t < 2; t++) {
+		if (!texts[t])
+			continue;
+		token_list_reset(&x->toks);
+		size_t len = strlen(texts[t]);
+		if (tokenize(texts[t], len > 20000 ? 20000 : len, 0, &x->toks))
+			return 0;
+		for (size_t i = 0; i < x->toks.n; i++) {
+			const struct dict_entry *es;
+			size_t n, mm = dict_match(x->d.names, &x->toks, i, x->toks.n, 0, &es, &n);
+			for (size_t k = 0; mm && k < n && np < 64; k++)
+				if (es[k].kind == ENT_PERSON) {
+					int dup = 0;
+					for (int q = 0; q < np; q++)
+						dup |= persons[q] == (long)es[k].idx;
+					/* "Prime Minister Fumio Kishida": only that office dates the report. */
+					const char *role = NULL;
+					for (size_t b = i > 4 ? i - 4 : 0; b < i && !role; b++) {
+						const struct dict_entry *te;
+						size_t tn, tm = dict_match(x->d.names, &x->toks, b, i, 0, &te, &tn);
+						for (size_t q = 0; tm && b + tm == i && q < tn; q++)
+							if (te[q].kind == ENT_TITLE)
+								role = x->d.titles[te[q].idx].role;
+					}
+					if (!dup) {
+						roles[np] = role;
+						persons[np++] = es[k].idx;
+					}
+				}
+			const struct token *tk = &x->toks.t[i];
+			if (t == 1 && weekday < 0 && tk->start < 600 && i > 0 && is_word(x, i - 1, "on"))
+				weekday = weekday_from_name(texts[t] + tk->start, (int)(tk->end - tk->start));
+			/* A year the text names bounds the report from below. */
+			if ((tk->flags & TOK_NUM) && tk->end - tk->start == 4) {
+				int y = atoi(texts[t] + tk->start);
+				if (y > min_year && y < 2100)
+					min_year = y;
+			}
+			if (mm)
+				i += mm - 1;
+		}
+	}
+	int best = 0, best_score = 0, ties = 0;
+	for (int y = min_year > 1990 ? min_year : 1990; y <= 2100; y++) {
+		if (!is_valid_date(y, m, d))
+			continue;
+		struct cdate when = {y, m, d, PREC_DAY};
+		int score = 0;
+		for (int q = 0; q < np; q++) {
+			const struct dict_person *p = &x->d.persons[persons[q]];
+			for (size_t k = 0; k < p->n_roles; k++) {
+				const struct dict_role *role = &p->roles[k];
+				if (roles[q] && strcmp(roles[q], role->role))
+					continue;
+				int64_t day = days_from_civil(y, m, d);
+				int64_t from = days_from_civil(role->from.year, role->from.month ? role->from.month : 1,
+							       role->from.day ? role->from.day : 1);
+				int64_t to = role->to.prec == PREC_UNKNOWN ? INT64_MAX
+						: days_from_civil(role->to.year, role->to.month ? role->to.month : 12,
+								  role->to.day ? role->to.day : 28);
+				if (day >= from && day <= to) {
+					score += 2;
+					break;
+				}
+			}
+		}
+		(void)when;
+		if (weekday >= 0 && weekday_from_days(days_from_civil(y, m, d)) == weekday)
+			score += 3;
+		if (score > best_score) {
+			best_score = score;
+			best = y;
+			ties = 0;
+		} else if (score == best_score && score > 0) {
+			ties++;
+		}
+	}
+	/* Only a clear winner that rests on a named office-holder. */
+	if (!best || ties || best_score < 5)
+		return 0;
+	r->published = unix_from_civil(best, m, d, 0, 0, 0);
+	r->tz_offset_min = 0;
+	r->pub_known = PUB_DATE;
+	report_warn(r, "the year %d was inferred from the office-holders the report names%s", best,
+		    weekday >= 0 ? " and the weekday it gives" : "");
+	return 1;
+}

@@ -1,0 +1,687 @@
+/* Extraction, events: each trigger of a sentence becomes a candidate event
+ * with its parties, status, date, topics and evidence; extract_events runs
+ * the stages for one report.
+ * (The stages: see extract_int.h.) */
+#include "ingest/extract/extract_int.h"
+
+static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
+{
+	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
+	size_t s = tc->s, e = tc->e;
+	if (!tail_ok(x, tr, h->te, e))
+		return 0;
+	/* "at the start of their meeting", "after the meeting": an event told
+	 * before, not a new one. */
+	if (tr->noun && h->ts > s && (is_word(x, h->ts - 1, "their") || is_word(x, h->ts - 1, "his") ||
+				      is_word(x, h->ts - 1, "her") || is_word(x, h->ts - 1, "its")))
+		return 0;
+	if (h->ts > s + 1 && is_word(x, h->ts - 1, "the") &&
+	    (is_word(x, h->ts - 2, "after") || is_word(x, h->ts - 2, "during") || is_word(x, h->ts - 2, "following") ||
+	     is_word(x, h->ts - 2, "over") || is_word(x, h->ts - 2, "about") || is_word(x, h->ts - 2, "since") ||
+	     is_word(x, h->ts - 2, "before")) &&
+	    !(h->te < e && (is_word(x, h->te, "with") || is_word(x, h->te, "between"))) &&
+	    !(h->te > h->ts && (is_word(x, h->te - 1, "with") || is_word(x, h->te - 1, "between"))))
+		return 0;
+	/* "summit host Japan", "talks venue": the word names something else. */
+	if (tr->noun && h->te < e &&
+	    (is_word(x, h->te, "host") || is_word(x, h->te, "hosts") || is_word(x, h->te, "venue") ||
+	     is_word(x, h->te, "organiser") || is_word(x, h->te, "organizer") || is_word(x, h->te, "chair")))
+		return 0;
+	/* "banning them from travel to the bloc": travel barred, not made. */
+	if ((type_props(x, tr) & TP_TRAVEL) && h->ts > s && is_word(x, h->ts - 1, "from"))
+		return 0;
+	/* "talks with visiting Russian Foreign Minister Lavrov": who visits is named
+	 * after the word, the visit is told elsewhere. */
+	if (is_word(x, h->ts, "visiting") && h->te < e && (x->toks.t[h->te].flags & TOK_CAP))
+		return 0;
+	/* "Hailing the rapprochement, the Council ...": a preamble, not an act;
+	 * ", meeting in Dushanbe,": a participle, not a meeting. */
+	if (ends_in(x, h->ts, 4, "ing") &&
+	    (h->ts == s || (tr->noun && h->ts > s && is_word(x, h->ts - 1, ","))))
+		return 0;
+	size_t cs, ce;
+	clause_of(x, h->ts, s, e, &cs, &ce);
+	size_t clause_end = ce;
+	tc->prev_in_clause = tc->prev_trigger_end > cs && tc->prev_trigger_end <= h->ts;
+	tc->prev_trigger_end = h->te;
+	/* A date or party after the next event word belongs to that event. */
+	if (tc->next_trigger > h->te && tc->next_trigger < ce && !tr->n_tails)
+		ce = tc->next_trigger;
+	int status = modality(x, cs, h->ts, s, e);
+	if (status < 0)
+		return 0;
+	tc->will = 0;
+	for (size_t q = h->ts; q > cs && q + 8 > h->ts; q--)
+		tc->will |= is_word(x, q - 1, "will") || is_word(x, q - 1, "shall") || is_word(x, q - 1, "'ll");
+	/* A threat is made now, whatever it threatens. */
+	if ((type_props(x, tr) & TP_ABOUT_FUTURE) && status == STATUS_PLANNED)
+		status = STATUS_OCCURRED;
+	struct cand c;
+	memset(&c, 0, sizeof(c));
+	c.tr = tr;
+	c.status = (enum event_status)status;
+	c.headline = x->headline;
+	int by = passive_by(x, h->ts, h->te, ce);
+	/* "the first visit to Japan by a South Korean president": a noun's agent
+	 * follows its object. */
+	int noun_agent = 0;
+	/* ("a planned visit by ...": the verb's wording, used as a noun.) */
+	int as_noun = tr->noun || (h->ts > s && (tok_in(x, h->ts - 1, WL_DETERMINER) ||
+						 is_word(x, h->ts - 1, "planned") ||
+						 is_word(x, h->ts - 1, "scheduled")));
+	for (size_t j = h->te; by < 0 && as_noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++)
+		if (is_word(x, j, "by")) {
+			by = (int)j;
+			noun_agent = 1;
+		}
+	/* "banks blacklisted by the Security Council": a participle describing a
+	 * noun tells background, not an act of this report. */
+	if (by == (int)h->te && !noun_agent && tr->frame == FRAME_DIRECTED && h->ts > s &&
+	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !tok_in(x, h->ts - 1, WL_SKIP_ADVERB))
+		return 0;
+	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
+	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
+	find_object(x, tr, h->te, ce, by, tc, subj, nsubj, obj, &nobj);
+	/* "ordered China to close its consulate", "told the envoy to leave":
+	 * the one who orders expels the one ordered. */
+	size_t ask_tok;
+	long asked = tr->frame == FRAME_DIRECTED && (type_props(x, tr) & TP_ORDERS_OUT) ? asked_to(x, h->ts, s, &ask_tok) : -1;
+	if (asked >= 0) {
+		int who[MAX_PARTIES], nwho = 0;
+		find_subject(x, tr, ask_tok, cs < ask_tok ? cs : s, tc, who, &nwho);
+		if (nwho) {
+			int them[MAX_PARTIES], nthem = 0;
+			add_group(x, (size_t)asked, group_end(x, (size_t)asked, x->n_men), them, &nthem, tc->speaker);
+			nsubj = 0;
+			for (int i = 0; i < nwho; i++)
+				push_party(subj, &nsubj, who[i]);
+			for (int i = 0; i < nthem; i++)
+				push_party(obj, &nobj, them[i]);
+		}
+	}
+	int agent[MAX_PARTIES], nagent = 0;
+	if (by >= 0) {
+		size_t m0, m1;
+		mentions_in(x, (size_t)by, ce, &m0, &m1);
+		if (m1 > m0)
+			add_group(x, m0, group_end(x, m0, m1), agent, &nagent, tc->speaker);
+	}
+	int passive = by >= 0 || passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0;
+	if (!passive && tr->frame == FRAME_DIRECTED && (is_word(x, h->ts, "was") || is_word(x, h->ts, "were")))
+		passive = 1;   /* "was summoned": the wording carries its auxiliary */
+	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && nsubj) {
+		/* "was summoned", "was also told to": the subject undergoes the act. */
+		size_t q = h->ts;
+		while (q > cs && (is_word(x, q - 1, "also") || is_word(x, q - 1, "then") || is_word(x, q - 1, "later") ||
+				  is_word(x, q - 1, "reportedly") || is_word(x, q - 1, "formally")))
+			q--;
+		int aux = q > cs && (is_word(x, q - 1, "was") || is_word(x, q - 1, "were") ||
+				     is_word(x, q - 1, "been") || is_word(x, q - 1, "be"));
+		passive = aux && (ends_in(x, h->ts, 3, "ed") || is_word(x, h->ts, "told") || is_word(x, h->ts, "held") ||
+				  is_word(x, h->ts, "made") || is_word(x, h->ts, "given") || is_word(x, h->ts, "sent"));
+	}
+	if (noun_agent && nagent) {
+		/* The agent makes the visit, to the noun's object, named before
+		 * the agent or after it ("a visit by Jonson to Ankara"). */
+		for (int i = 0; i < nagent; i++)
+			push_party(c.src, &c.nsrc, agent[i]);
+		for (int i = 0; i < nobj; i++)
+			push_party(c.tgt, &c.ntgt, obj[i]);
+		size_t m0, m1;
+		mentions_in(x, (size_t)by, ce, &m0, &m1);
+		if (!nobj && m1 > m0) {
+			int after[MAX_PARTIES], nafter = 0;
+			find_object(x, tr, x->men[group_end(x, m0, m1) - 1].te, ce, -1, tc, agent, nagent, after,
+				    &nafter);
+			for (int i = 0; i < nafter; i++)
+				push_party(c.tgt, &c.ntgt, after[i]);
+		}
+	} else if (nagent && tr->frame == FRAME_SYMMETRIC) {
+		/* "signed by Ethiopia and Eritrea": the agents take part. */
+		for (int i = 0; i < nagent; i++)
+			push_party(c.src, &c.nsrc, agent[i]);
+		for (int i = 0; i < nobj; i++)
+			push_party(c.src, &c.nsrc, obj[i]);
+	} else if (nagent || (passive && tr->frame == FRAME_DIRECTED)) {
+		/* Passive: the agent (or whoever acts in the report) acts on the subject. */
+		for (int i = 0; i < nagent; i++)
+			push_party(c.src, &c.nsrc, agent[i]);
+		for (int i = 0; i < nsubj; i++)
+			push_party(c.tgt, &c.ntgt, subj[i]);
+		/* (Not for "was told to bring staff at its embassy in Moscow": the
+		 * objects are the request's, not parties to it.) */
+		for (int i = 0; i < nobj && !nagent && !(type_props(x, tr) & TP_ASKS); i++)
+			push_party(c.tgt, &c.ntgt, obj[i]);
+		/* "The ambassador was summoned": by whoever the report has acting. */
+		if (!nagent && c.ntgt && x->last_subject >= 0 &&
+		    !same_code(x, x->last_subject, c.tgt[0]))
+			push_party(c.src, &c.nsrc, x->last_subject);
+		/* "The Czech side was also told to ...", its ambassador being the
+		 * last subject: by whoever acted before in the report. */
+		if (!nagent && c.ntgt && !c.nsrc) {
+			int a = acted_before(x, x->n_cands, x->ra[c.tgt[0]].code);
+			if (a >= 0)
+				push_party(c.src, &c.nsrc, a);
+		}
+	} else if (tr->frame == FRAME_SYMMETRIC) {
+		for (int i = 0; i < nsubj; i++)
+			push_party(c.src, &c.nsrc, subj[i]);
+		for (int i = 0; i < nobj; i++)
+			push_party(c.src, &c.nsrc, obj[i]);
+	} else {
+		for (int i = 0; i < nsubj; i++)
+			push_party(c.src, &c.nsrc, subj[i]);
+		for (int i = 0; i < nobj; i++) {
+			int dup = 0;
+			for (int k = 0; k < c.nsrc; k++)
+				dup |= x->ra[c.src[k]].code[0] && same_code(x, c.src[k], obj[i]);
+			if (!dup)
+				push_party(c.tgt, &c.ntgt, obj[i]);
+		}
+		if (!c.ntgt && coordinated(x, h->ts, s))
+			for (int i = 0; i < tc->npt; i++)
+				push_party(c.tgt, &c.ntgt, tc->prev_tgt[i]);
+	}
+	/* "stepped off his plane ... his first visit to the kingdom": the host is
+	 * the other state the sentence names. */
+	if ((type_props(x, tr) & TP_TRAVEL) && c.nsrc && !c.ntgt) {
+		size_t m0, m1;
+		mentions_in(x, s, e, &m0, &m1);
+		for (size_t j = m0; j < m1 && !c.ntgt; j++) {
+			int ra = x->men[j].ra;
+			if (ra >= 0 && x->ra[ra].code[0] && !same_code(x, ra, c.src[0]))
+				push_party(c.tgt, &c.ntgt, ra);
+		}
+	}
+	/* "in Bangkok for an Asia-Pacific summit": a named gathering of others,
+	 * not a meeting of the parties in play ("a second round" is theirs). */
+	if (tr->noun && c.nsrc < 2 && !c.ntgt) {
+		for (size_t q = h->ts; q > s && q + 4 > h->ts; q--) {
+			if (!is_word(x, q - 1, "a") && !is_word(x, q - 1, "an"))
+				continue;
+			for (size_t r = q; r < h->ts; r++)
+				if (x->toks.t[r].flags & TOK_CAP)
+					return 0;
+			break;
+		}
+	}
+	/* A symmetric event needs two parties: add those in play. */
+	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
+		for (int i = 0; i < x->n_in_play; i++)
+			push_party(c.src, &c.nsrc, x->in_play[i]);
+	/* "other countries that had expelled Russian envoys": the subject of a
+	 * relative clause is the noun before "that", here no actor; the act is
+	 * nobody's we know, not the speaker's. */
+	if (tr->frame == FRAME_DIRECTED && relative_of_non_actor(x, h->ts, s))
+		c.nsrc = 0;
+	/* "announced the expulsion of 18 diplomats, claiming that there was a
+	 * suspicion that ...": the claim is the announcers'. */
+	if (tr->frame == FRAME_DIRECTED && !c.nsrc && claimed_by_earlier(x, s, h->ts)) {
+		for (size_t k = x->n_cands; k-- > 0;) {
+			const struct cand *p = &x->cands[k];
+			if (p->dead || p->headline != x->headline || p->ev_start != x->toks.t[s].start || !p->nsrc)
+				continue;
+			for (int q = 0; q < p->nsrc; q++) {
+				int mine = 0;
+				for (int t = 0; t < c.ntgt; t++)
+					mine |= same_code(x, p->src[q], c.tgt[t]);
+				if (!mine)
+					push_party(c.src, &c.nsrc, p->src[q]);
+			}
+			break;
+		}
+	}
+	if (!c.nsrc && !c.ntgt)
+		return 0;
+	/* Date: the clause's own, else the reporting clause's, else the report's. */
+	/* "reconsider its decision to downgrade ties": the decision's date is not the clause's. */
+	if (!tc->intention)
+		sentence_timex(x, tc);
+	int ti = tc->intention ? -1 : governing_timex(x, tc->tx, h->ts, h->te, cs, ce,
+						      c.status == STATUS_PLANNED ? cs : s, c.status == STATUS_PLANNED);
+	/* "Chisinau's decision last week to expel a diplomat": the decision's
+	 * own date, between it and what it decided. */
+	if (tc->intention && tc->intention_at) {
+		sentence_timex(x, tc);
+		for (size_t i = 0; i < tc->tx->n && ti < 0; i++)
+			if (tc->tx->tok_of[i] > tc->intention_at && tc->tx->tok_of[i] < h->ts &&
+			    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE)
+				ti = (int)i;
+	}
+	/* "agreed to commence negotiations ... when Kishida visited Manila in
+	 * November": the when-clause of the trigger's clause dates it, past the
+	 * event words between them. */
+	size_t wk = ce;
+	while (ti < 0 && wk < clause_end && !is_word(x, wk, "when"))
+		wk++;
+	if (ti < 0 && !tc->intention && wk < e && is_word(x, wk, "when")) {
+		ce = wk;
+		size_t we = ce + 1;
+		while (we < e && !is_word(x, we, ",") && !is_word(x, we, ";"))
+			we++;
+		ti = governing_timex(x, tc->tx, ce, ce + 1, ce, we, ce, 0);
+	}
+	if (ti < 0 && !tc->intention && cs > s && (is_reporting(x, cs - 1) || (cs > s + 1 && is_reporting(x, cs - 2))))
+		ti = governing_timex(x, tc->tx, cs - 1, cs, s, cs, s, 0);
+	/* "moving to remove X from the list, a step that could come as early
+	 * as next month": the earliest date the sentence gives the plan. */
+	for (size_t i = 0; ti < 0 && !tc->intention && c.status == STATUS_PLANNED && i < tc->tx->n; i++) {
+		size_t at = tc->tx->tok_of[i];
+		if (at >= h->te + 3 && at < e && tc->tx->tx[i].date.prec != PREC_UNKNOWN &&
+		    is_word(x, at - 3, "as") && is_word(x, at - 2, "early") && is_word(x, at - 1, "as"))
+			ti = (int)i;
+	}
+	const struct cand *before;
+	if (ti >= 0) {
+		c.date = tc->tx->tx[ti].date;
+		c.date_explicit = 1;
+		/* "announced that X would reopen its borders from Monday evening",
+		 * told after that Monday: it has happened. */
+		if (c.status == STATUS_PLANNED && !tc->will && c.date.prec == PREC_DAY && x->anchor.prec == PREC_DAY &&
+		    days_from_civil(c.date.year, c.date.month, c.date.day) <
+			    days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day))
+			c.status = STATUS_OCCURRED;
+		/* (Not for a verb in the past: "reaffirmed their commitment to
+		 * continue negotiations later this month" was reaffirmed now.) */
+		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
+		    !(type_props(x, tr) & TP_ABOUT_FUTURE) && (tr->noun || !ends_in(x, h->ts, 3, "ed")))
+			c.status = STATUS_PLANNED;
+	} else if (cs == h->ts && cs > s && is_word(x, cs - 1, ",") && (before = last_cand_dated(x, s))) {
+		/* "imposed sanctions on Monday, freezing their assets": the
+		 * participle's act is dated with the one it tells more of. */
+		c.date = before->date;
+		c.date_explicit = 1;
+	} else if (tc->same_day && x->carry_last.prec != PREC_UNKNOWN &&
+		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
+		/* "the same day": the day last named. */
+		c.date = x->carry_last;
+		c.date_explicit = 1;
+	} else if (x->carry_date.prec != PREC_UNKNOWN && tc->pronoun_led &&
+		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
+		/* "It also suspended trade": the time of the sentence before. */
+		c.date = x->carry_date;
+		c.date_explicit = 1;
+	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
+		   !(h->ts > s && is_word(x, h->ts - 1, "had")) &&
+		   !(h->ts > s + 1 && is_word(x, h->ts - 2, "had") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB))) {
+		/* The report's day; not for "the programme it had agreed with
+		 * France": the pluperfect tells of a time before the story's,
+		 * which the sentence does not give. */
+		c.date = x->anchor;
+	}
+	c.ev_start = x->toks.t[s].start;
+	c.ev_end = x->toks.t[e - 1].end;
+	c.trig_start = x->toks.t[h->ts].start;
+	c.trig_tok = h->ts;
+	if ((type_props(x, tr) & TP_CONTENT) && !tr->noun) {
+		/* What was agreed, for the summary: the clause after the verb. */
+		size_t a = h->te, b = ce < e ? ce : e;
+		while (a < b && (is_word(x, a, "that") || is_word(x, a, ",") || is_word(x, a, "on") ||
+				 weekday_from_name(x->text + x->toks.t[a].start,
+						   (int)(x->toks.t[a].end - x->toks.t[a].start)) >= 0))
+			a++;
+		if (b > a + 18) {
+			b = a + 18;
+			c.what_cut = 1;
+		}
+		/* Not ending on punctuation, nor on a word that needs one after it
+		 * ("documents during the"). */
+		while (b > a && ((x->toks.t[b - 1].flags & TOK_PUNCT) ||
+				 tok_in(x, b - 1, WL_DETERMINER | WL_PREPOSITION) || is_word(x, b - 1, "and") ||
+				 is_word(x, b - 1, "or") || is_word(x, b - 1, "during")))
+			b--;
+		if (b > a + 2) {
+			c.what_start = x->toks.t[a].start;
+			c.what_end = x->toks.t[b - 1].end;
+		}
+	}
+	/* "condemned the decision", "rejected this proposal", "these steps":
+	 * an act told before. (Set here: only this paragraph's tokens are at hand.) */
+	c.refers_back = h->te + 1 < e && tok_in(x, h->te, WL_DETERMINER) &&
+			(tok_in(x, h->te + 1, WL_INTENTION_NOUN) || is_word(x, h->te + 1, "act") ||
+			 is_word(x, h->te + 1, "acts") || is_word(x, h->te + 1, "action") ||
+			 is_word(x, h->te + 1, "actions") || is_word(x, h->te + 1, "measure") ||
+			 is_word(x, h->te + 1, "measures"));
+	/* "Prior to the meeting, the ministers paid a courtesy call on ...":
+	 * told against another meeting, so not that one. */
+	for (size_t q = s; q + 2 < h->ts && q < s + 4; q++) {
+		size_t n = q + (is_word(x, q, "prior") || is_word(x, q, "ahead") ? 2 : 1);
+		if ((is_word(x, q, "prior") && is_word(x, q + 1, "to")) || is_word(x, q, "before") ||
+		    is_word(x, q, "after") || (is_word(x, q, "ahead") && is_word(x, q + 1, "of"))) {
+			if (n + 1 < h->ts && is_word(x, n, "the") &&
+			    (is_word(x, n + 1, "meeting") || is_word(x, n + 1, "talks") ||
+			     is_word(x, n + 1, "summit") || is_word(x, n + 1, "session")))
+				c.beside = 1;
+			break;
+		}
+	}
+	c.purpose = (h->ts > s && is_word(x, h->ts - 1, "to")) ||
+		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB));
+	c.trig_end = x->toks.t[h->te - 1].end;
+	for (int i = 0; i < tc->tp->n; i++)
+		add_topic_to(&c, tc->tp->ids[i]);
+	/* "calls between A and both B and C": one call with each. */
+	int both = 0;
+	for (size_t q = h->te; q + 1 < ce && tr->frame == FRAME_SYMMETRIC; q++)
+		both |= is_word(x, q, "and") && is_word(x, q + 1, "both");
+	if (tr->frame == FRAME_SYMMETRIC && c.nsrc >= 3)
+		drop_venues(x, &c, s, e);
+	struct cand *slot;
+	if (tr->frame == FRAME_DIRECTED && !c.ntgt && reciprocal(x, h->te, ce)) {
+		/* "India and China blamed each other", "each side faulting the
+		 * other": one act in each direction, between the subjects or,
+		 * when the subject is "each side", the parties in play. */
+		int who[MAX_PARTIES], n = 0;
+		for (int i = 0; i < c.nsrc; i++)
+			push_party(who, &n, c.src[i]);
+		for (int i = 0; n < 2 && i < x->n_sent_pair; i++)
+			push_party(who, &n, x->sent_pair[i]);
+		for (int i = 0; n < 2 && i < x->n_in_play; i++)
+			push_party(who, &n, x->in_play[i]);
+		for (int i = 0; n >= 2 && i < n; i++) {
+			if (push_cand(x, &slot))
+				return -1;
+			*slot = c;
+			slot->nsrc = 1;
+			slot->src[0] = who[i];
+			slot->ntgt = 0;
+			for (int k = 0; k < n; k++)
+				if (k != i && !same_code(x, who[k], who[i]))
+					push_party(slot->tgt, &slot->ntgt, who[k]);
+		}
+		return 0;
+	}
+	if (both && c.nsrc >= 3) {
+		for (int i = 1; i < c.nsrc; i++) {
+			if (push_cand(x, &slot))
+				return -1;
+			*slot = c;
+			slot->nsrc = 2;
+			slot->src[1] = c.src[i];
+		}
+	} else {
+		if (push_cand(x, &slot))
+			return -1;
+		*slot = c;
+	}
+	if (tr->frame == FRAME_SYMMETRIC && c.nsrc >= 2) {
+		x->n_sent_pair = 0;
+		for (int i = 0; i < c.nsrc; i++)
+			push_party(x->sent_pair, &x->n_sent_pair, c.src[i]);
+	}
+	/* Remember for coordination (verbs only: "at the meeting, urging" goes
+	 * back to the speaker, not to the meeting). */
+	if (!tr->noun) {
+		tc->nps = 0;
+		for (int i = 0; i < c.nsrc; i++)
+			push_party(tc->prev_src, &tc->nps, c.src[i]);
+		tc->prev_sym = tr->frame == FRAME_SYMMETRIC;
+	}
+	if (c.ntgt) {
+		tc->npt = 0;
+		for (int i = 0; i < c.ntgt; i++)
+			push_party(tc->prev_tgt, &tc->npt, c.tgt[i]);
+	}
+	return 0;
+}
+
+/* Updates the parties in play after a sentence: the persons and states of
+ * its events, else the first two actors it names. */
+static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, size_t m1)
+{
+	int parts[MAX_PARTIES], n = 0, sym = 0;
+	for (size_t i = first_cand; i < x->n_cands; i++)
+		sym |= x->cands[i].tr->frame == FRAME_SYMMETRIC && x->cands[i].nsrc >= 2;
+	for (size_t i = first_cand; i < x->n_cands; i++) {
+		const struct cand *c = &x->cands[i];
+		if (sym ? (c->tr->frame == FRAME_SYMMETRIC && c->nsrc >= 2) : c->ntgt > 0) {
+			for (int k = 0; k < c->nsrc; k++)
+				push_party(parts, &n, c->src[k]);
+			for (int k = 0; k < c->ntgt; k++)
+				push_party(parts, &n, c->tgt[k]);
+			if (!sym)
+				break;  /* of directed acts, the first names the pair */
+		}
+	}
+	if (n >= 2 && !sym && x->n_in_play >= 2) {
+		/* A condemnation or a denial does not change who is talking. */
+	} else if (n >= 2) {
+		/* The same talks go on with more people: keep those already in play. */
+		int overlap = 0;
+		for (int i = 0; i < n; i++)
+			for (int k = 0; k < x->n_in_play; k++)
+				overlap |= same_code(x, parts[i], x->in_play[k]);
+		if (!overlap)
+			x->n_in_play = 0;
+		for (int i = 0; i < n; i++)
+			push_party(x->in_play, &x->n_in_play, parts[i]);
+	} else if (x->n_in_play < 2) {
+		/* No event yet: the first two states or persons named. */
+		for (size_t i = m0; i < m1 && x->n_in_play < 2; i++)
+			if (x->men[i].ra >= 0 && x->men[i].kind != MK_PLACE) {
+				int dup = 0;
+				for (int k = 0; k < x->n_in_play; k++)
+					dup |= same_code(x, x->in_play[k], x->men[i].ra);
+				if (!dup)
+					push_party(x->in_play, &x->n_in_play, x->men[i].ra);
+			}
+	}
+	/* The subject of the last clause, for "it" and "he". */
+	for (size_t i = m0; i < m1; i++)
+		if (x->men[i].ra >= 0 && !x->men[i].quoted && x->men[i].kind != MK_PLACE) {
+			x->last_subject = x->men[i].ra;
+			break;
+		}
+}
+
+static int analyse_sentence(struct extractor *x, size_t s, size_t e)
+{
+	if (s >= e)
+		return 0;
+	size_t men0 = x->n_men, hits0 = x->n_hits, cand0 = x->n_cands;
+	struct sent_topics tp;
+	tp.n = 0;   /* ids[0..n) only are read */
+	if (scan_sentence(x, s, e, &tp))
+		return -1;
+	x->sent_first = -1;
+	for (size_t i = men0; i < x->n_men; i++)
+		if (x->men[i].ra >= 0 && !x->men[i].quoted && x->men[i].kind != MK_PLACE) {
+			x->sent_first = (int)i;
+			break;
+		}
+	if (x->n_ra > x->cap_mpr) {
+		size_t old = x->cap_mpr;
+		if (grow_array((void **)&x->mentions_per_ra, &x->cap_mpr, x->n_ra, sizeof(long)))
+			return -1;
+		memset(x->mentions_per_ra + old, 0, (x->cap_mpr - old) * sizeof(long));
+	}
+	for (size_t i = men0; i < x->n_men; i++)
+		if (x->men[i].ra >= 0 && x->men[i].kind != MK_PLACE)
+			x->mentions_per_ra[x->men[i].ra] += x->headline ? 3 : 1;
+	for (int i = 0; i < x->n_report_topics; i++)
+		note_topic(&tp, x->report_topics[i]);
+	if (x->headline || !x->n_report_topics) {
+		for (int i = 0; i < tp.n && x->n_report_topics < 16; i++)
+			x->report_topics[x->n_report_topics++] = tp.ids[i];
+	}
+	if (x->n_hits == hits0) {
+		update_in_play(x, cand0, men0, x->n_men);
+		return 0;
+	}
+	if (x->debug)
+		for (size_t i = men0; i < x->n_men; i++) {
+			char t[96];
+			span_text(x, x->men[i].ts, x->men[i].te, t, sizeof(t));
+			fprintf(stderr, "  mention '%s' kind=%d ra=%s\n", t, x->men[i].kind,
+				x->men[i].ra >= 0 ? x->ra[x->men[i].ra].name : "-");
+		}
+	struct sent_timex tx;
+	tx.ready = 0;
+	struct trigger_ctx tc;
+	memset(&tc, 0, sizeof(tc));
+	x->n_sent_pair = 0;
+	tc.s = s;
+	tc.e = e;
+	tc.tx = &tx;
+	tc.tp = &tp;
+	tc.speaker = sentence_speaker(x, men0, x->n_men, s, e);
+	tc.pronoun_led = is_word(x, s, "it") || is_word(x, s, "he") || is_word(x, s, "she") ||
+			 is_word(x, s, "they");
+	/* A quotation of the one who spoke in the sentence before: the same statement. */
+	if (tc.speaker >= 0 && tc.speaker == x->last_subject && (x->toks.t[s].flags & TOK_OPEN_QUOTE))
+		tc.pronoun_led = 1;
+	for (size_t i = s; i + 1 < e; i++)
+		if ((is_word(x, i, "same") || is_word(x, i, "that")) && is_word(x, i + 1, "day"))
+			tc.same_day = 1;
+	/* A trigger inside another's required tail ("lift the restrictive
+	 * measures against") is part of it. */
+	size_t keep = hits0, reach = 0;
+	for (size_t i = hits0; i < x->n_hits; i++) {
+		const struct trigger_hit *h = &x->hits[i];
+		if (h->ts < reach)
+			continue;
+		size_t te = tail_end(x, &x->d.triggers[h->trigger], h->te, e);
+		if (te > h->te)
+			reach = te;
+		x->hits[keep++] = *h;
+	}
+	x->n_hits = keep;
+	for (size_t i = hits0; i < x->n_hits; i++) {
+		tc.next_trigger = i + 1 < x->n_hits ? x->hits[i + 1].ts : e;
+		if (analyse_trigger(x, &x->hits[i], &tc))
+			return -1;
+	}
+	/* "welcomed the declaration signed by X and Y": a reaction to the next
+	 * event of the sentence is aimed at its parties. */
+	for (size_t i = cand0; i + 1 < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		const struct cand *n = &x->cands[i + 1];
+		if (c->tr->frame != FRAME_DIRECTED || c->ntgt || n->trig_tok == 0 ||
+		    !(type_props(x, c->tr) & TP_REACTION) ||
+		    is_word(x, n->trig_tok - 1, "and") || is_word(x, n->trig_tok - 1, ","))
+			continue;
+		for (int k = 0; k < n->nsrc; k++)
+			push_party(c->tgt, &c->ntgt, n->src[k]);
+		for (int k = 0; k < n->ntgt; k++)
+			push_party(c->tgt, &c->ntgt, n->tgt[k]);
+	}
+	update_in_play(x, cand0, men0, x->n_men);
+	if (x->debug) {
+		fprintf(stderr, "  in play:");
+		for (int i = 0; i < x->n_in_play; i++)
+			fprintf(stderr, " %s", x->ra[x->in_play[i]].name);
+		fprintf(stderr, "\n");
+	}
+	/* The time of the sentence is that of its first event, when it names one. */
+	x->carry_date.prec = PREC_UNKNOWN;
+	if (cand0 < x->n_cands && x->cands[cand0].date_explicit && x->cands[cand0].status == STATUS_OCCURRED)
+		x->carry_date = x->cands[cand0].date;
+	for (size_t i = cand0; i < x->n_cands; i++)
+		if (x->cands[i].date_explicit && x->cands[i].status == STATUS_OCCURRED)
+			x->carry_last = x->cands[i].date;
+	return 0;
+}
+
+/* ---- the report --------------------------------------------------------- */
+
+static int analyse_text(struct extractor *x, const char *text, size_t len, int headline, size_t base)
+{
+	(void)base;
+	x->text = text;
+	x->headline = headline;
+	size_t p = 0;
+	while (p < len) {
+		/* The paragraph ends at a blank line: from one newline to the next. */
+		size_t q = p;
+		for (;;) {
+			const char *nl = q < len ? memchr(text + q, '\n', len - q) : NULL;
+			if (!nl) {
+				q = len;
+				break;
+			}
+			q = (size_t)(nl - text);
+			if (q + 1 >= len || text[q + 1] == '\n')
+				break;
+			q++;
+		}
+		size_t start = p;
+		struct dateline dl;
+		if (!headline && dateline_parse(text + p, q - p, &dl))
+			start = p + dl.consumed;
+		token_list_reset(&x->toks);
+		x->n_men = 0;
+		x->n_hits = 0;
+		if (tokenize(text + start, q - start, start, &x->toks) || mark_tokens(x))
+			return -1;
+		x->n_sents = 0;
+		if (headline) {
+			if (grow_array((void **)&x->sents, &x->cap_sents, 1, sizeof(*x->sents)))
+				return -1;
+			x->sents[0] = (struct sentence_span){0, x->toks.n};
+			x->n_sents = x->toks.n ? 1 : 0;
+		} else if (split_sentences(text, &x->toks, 0, x->toks.n, &x->sents, &x->n_sents, &x->cap_sents)) {
+			return -1;
+		}
+		for (size_t i = 0; i < x->n_sents; i++)
+			if (analyse_sentence(x, x->sents[i].tok_start, x->sents[i].tok_end))
+				return -1;
+		p = q;
+		while (p < len && text[p] == '\n')
+			p++;
+	}
+	return 0;
+}
+
+int extract_events(struct extractor *x, const struct report *r, struct event_list *out, char **err)
+{
+	for (size_t i = 0; i < x->n_named; i++)
+		free(x->named_names[i]);
+	x->n_ra = x->n_cands = x->n_named = 0;
+	memset(x->person_names, 0, sizeof(x->person_names));
+	x->n_in_play = 0;
+	x->n_sent_pair = 0;
+	x->last_subject = -1;
+	x->last_org = -1;
+	x->sent_first = -1;
+	x->carry_date.prec = PREC_UNKNOWN;
+	x->carry_last.prec = PREC_UNKNOWN;
+	if (x->mentions_per_ra)
+		memset(x->mentions_per_ra, 0, x->cap_mpr * sizeof(long));
+	x->n_report_topics = 0;
+	x->anchor = report_date(r);
+	x->report_no++;
+	x->title_len = r->title ? strlen(r->title) : 0;
+	x->body_len = r->body ? strlen(r->body) : 0;
+	if (r->title && analyse_text(x, r->title, x->title_len, 1, 0))
+		goto oom;
+	if (r->body && analyse_text(x, r->body, x->body_len, 0, 0))
+		goto oom;
+	prune_parties(x);
+	merge_cands(x);
+	merge_rounds(x);
+	complete_parties(x);
+	if (x->debug)
+		for (size_t i = 0; i < x->n_cands; i++) {
+			const struct cand *c = &x->cands[i];
+			char d[16];
+			cdate_format(&c->date, d);
+			fprintf(stderr, "cand %zu %s %s%s st=%d src=", i, c->tr->type, d, c->date_explicit ? "!" : "",
+				(int)c->status);
+			for (int k = 0; k < c->nsrc; k++)
+				fprintf(stderr, "%s,", x->ra[c->src[k]].code);
+			fprintf(stderr, " tgt=");
+			for (int k = 0; k < c->ntgt; k++)
+				fprintf(stderr, "%s,", x->ra[c->tgt[k]].code);
+			fprintf(stderr, " [%.*s] | %.70s\n", (int)(c->trig_end - c->trig_start),
+				(c->headline ? r->title : r->body) + c->trig_start,
+				(c->headline ? r->title : r->body) + c->ev_start);
+		}
+	merge_cands(x);
+	for (size_t i = 0; i < x->n_cands; i++)
+		if (!x->cands[i].dead && emit(x, r, &x->cands[i], out))
+			goto oom;
+	return 0;
+oom:
+	*err = strdup("out of memory");
+	return -1;
+}

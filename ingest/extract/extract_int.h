@@ -1,0 +1,383 @@
+/* Internals of event extraction (ingest/extract.h), shared by its stages:
+ *
+ *   model.c     the read-only model: dictionaries, grammar, type table, successions
+ *   mentions.c  per sentence, the mentions of actors, titles, topics and references
+ *   clauses.c   clauses and parties: subjects, objects, passives, modality
+ *   dates.c     which time expression dates an event; the year of yearless reports
+ *   events.c    triggers into candidate events, sentence by sentence
+ *   merge.c     candidates told several times become one event; parties completed
+ *   summary.c   one-line summaries and the events handed to the caller
+ *
+ * Nothing outside ingest/extract/ includes this header. The extractor holds
+ * the model (read-only once made) and the state of the report being read.
+ */
+#ifndef COMMUNIQUE_EXTRACT_INT_H
+#define COMMUNIQUE_EXTRACT_INT_H
+
+#include "ingest/extract.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "ingest/dateline.h"
+#include "ingest/dict.h"
+#include "ingest/grammar.h"
+#include "ingest/succession.h"
+#include "util/types.h"
+#include "ingest/sentence.h"
+#include "ingest/timex.h"
+#include "util/buf.h"
+
+#define MAX_PARTIES 12
+#define MAX_TIMEX 32
+
+/* An actor of this report: a dictionary actor or person, or a person named
+ * with a title and a state in the text. */
+struct ractor {
+	char name[128];
+	char code[16];
+	char title[96];
+	enum actor_kind kind;
+	long dict_actor, dict_person;
+	int code_id;            /* equal for report actors of equal code (the first one's index) */
+	signed char the;        /* its name takes "the" (takes_the); -1 until asked */
+	long code_actor;        /* the dictionary actor of `code` (dict_actor_by_code), -1 for
+				   none, -2 until asked (code_actor_of) */
+	uint64_t surname;       /* hash of the last name token, for later mentions */
+	uint64_t given;         /* hash of another distinctive name token ("Tamim") */
+};
+
+enum mention_kind {
+	MK_ACTOR,       /* a state, organisation or person */
+	MK_ADJ,         /* a state adjective modifying a noun ("Canadian calls") */
+	MK_PLACE,       /* a capital used as a place ("in Hanoi"): only a visit's destination */
+	MK_COLLECTIVE,  /* "the two ministers", "both countries", "they" */
+	MK_PRONOUN,     /* "it", "he", "she" as a subject */
+	MK_SPEAKER,     /* "we", "I", "our" inside a quotation */
+	MK_COUNTERPART, /* "his counterpart" */
+};
+
+struct mention {
+	uint32_t ts, te;        /* tokens */
+	int ra;                 /* ractor, or -1 for collectives/pronouns until resolved */
+	uint8_t kind;
+	uint8_t quoted;
+};
+
+struct trigger_hit {
+	uint32_t ts, te;
+	uint32_t trigger;
+};
+
+/* A candidate event before merging. */
+struct cand {
+	const struct dict_trigger *tr;
+	int src[MAX_PARTIES], nsrc;
+	int tgt[MAX_PARTIES], ntgt;
+	struct cdate date;
+	int date_explicit;      /* the text dated it (not the report's own date) */
+	enum event_status status;
+	int headline;
+	size_t ev_start, ev_end;/* evidence span in the body (or the title) */
+	int topics[16], ntopics;
+	int dead;
+	size_t trig_start, trig_end;  /* bytes of the trigger words, for debugging */
+	size_t trig_tok;              /* its first token (valid while its sentence is read) */
+	int purpose;                  /* "... to lodge a protest": the purpose of an earlier act */
+	int refers_back;              /* "condemned the decision": its object is an act told before */
+	int beside;                   /* "prior to the meeting, ...": another event than the one named */
+	size_t what_start, what_end;  /* bytes of what was agreed ("to step up efforts ..."), or 0, 0 */
+	int what_cut;                 /* ... cut short */
+};
+
+/* The word classes of dict/grammar.tsv the rules ask about, one bit each. */
+enum word_list {
+	WL_REPORTING = 1u << 0,       /* reporting_verbs */
+	WL_WEAK_REPORTING = 1u << 1,  /* weak_reporting */
+	WL_CLAUSE_BREAK = 1u << 2,    /* clause_breaks */
+	WL_HONORIFIC = 1u << 3,       /* honorifics (as written) */
+	WL_PARTICLE = 1u << 4,        /* name_particles */
+	WL_COLLECTIVE = 1u << 5,      /* collectives */
+	WL_NAMED_SUFFIX = 1u << 6,    /* named_suffixes (as written) */
+	WL_ROLE = 1u << 7,            /* role_words */
+	WL_SKIP_ADVERB = 1u << 8,     /* skip_adverbs */
+	WL_NEGATION = 1u << 9,        /* negation_words */
+	WL_CONDITION = 1u << 10,      /* condition_words */
+	WL_PLAN = 1u << 11,           /* plan_words */
+	WL_RESUME = 1u << 12,         /* resume_verbs */
+	WL_INTENT = 1u << 13,         /* intent_words */
+	WL_PREPOSITION = 1u << 14,    /* prepositions */
+	WL_JOINER = 1u << 15,         /* joiner_words */
+	WL_DETERMINER = 1u << 16,     /* determiners */
+	WL_INTENTION_NOUN = 1u << 17, /* intention_nouns */
+	WL_ASK_VERB = 1u << 18,       /* ask_verbs */
+	WL_REFERENCE = 1u << 19,      /* reference_starts */
+	WL_TAIL_STOP = 1u << 20,      /* tail_stops */
+	WL_LINK_BEFORE = 1u << 21,    /* link_words */
+	WL_TITLE_QUALIFIER = 1u << 22, /* title_qualifiers */
+	WL_BE = 1u << 23,             /* be_forms */
+	WL_ORGAN = 1u << 24,          /* organs: state bodies named without their state */
+	WL_ORGAN_QUALIFIER = 1u << 25, /* organ_qualifiers ("Foreign", "Federal") */
+	WL_PLAN_NOUN = 1u << 26,      /* plan_noun: planned events that can be called off */
+	WL_ATTACK = 1u << 27,         /* attack: violent acts */
+	WL_CANCEL = 1u << 30,         /* the first word of a cancel phrase ("call off") */
+	/* Not lists: the token may start a key of the words (lower case) or names
+	 * trie (dict_may_start), noted with the lists in one pass. */
+	WL_STARTS_WORDING = 1u << 28,
+	WL_STARTS_NAME = 1u << 29,
+};
+
+/* A word of the lists, in the extractor's open-addressing table (16 bytes:
+ * every token probes it). */
+struct vocab_slot {
+	uint64_t hash;          /* text_hash of the word */
+	uint32_t lists;         /* enum word_list bits; 0: empty slot */
+	uint32_t len;           /* of the word (its text: the extractor's vocab_words) */
+};
+
+/* log2 of the bits of the name filters (see name_filter_add). */
+#define SURNAME_FILTER_BITS 13
+#define PERSON_NAMES_BITS 8
+#define NAME_FILTER_WORDS(log2bits) (((size_t)1 << (log2bits)) / 64)
+
+struct extractor {
+	struct dict d;
+	struct grammar g;       /* word classes (dict/grammar.tsv) */
+	struct succession_table succ; /* states that stood for others (dict/successions.tsv) */
+	struct token_list toks;
+	uint32_t *wmask;        /* per token of toks: the lists its lower-case form is in */
+	size_t cap_wmask;
+	struct vocab_slot *vocab; /* the words of all lists; n_vocab is a power of two */
+	const char **vocab_words; /* the word of each slot */
+	uint64_t vocab_filter[64]; /* bit vocab_bit(hash) set for every word of the lists */
+	size_t n_vocab;
+	int debug;              /* COMMUNIQUE_DEBUG_EXTRACT is set: trace to stderr */
+	struct sentence_span *sents;
+	size_t n_sents, cap_sents;
+	/* per report */
+	struct ractor *ra;
+	size_t n_ra, cap_ra;
+	struct mention *men;
+	size_t n_men, cap_men;
+	struct trigger_hit *hits;
+	size_t n_hits, cap_hits;
+	struct cand *cands;
+	size_t n_cands, cap_cands;
+	int *named;             /* topic ids of named things, interned in `named_names` */
+	char **named_names;
+	size_t n_named;
+	int in_play[MAX_PARTIES], n_in_play;   /* parties of the last event */
+	int sent_pair[MAX_PARTIES], n_sent_pair; /* parties of this sentence's last symmetric event */
+	int last_subject;                      /* ractor of the last clause subject */
+	int last_org;                          /* the organisation named last ("the Council") */
+	int sent_first;                        /* first actor mention of the current sentence, or -1 */
+	long *mentions_per_ra;                 /* how often each report actor is named */
+	uint32_t report_no;                    /* counts reports: stamps the caches below */
+	int *ra_of_actor, *ra_of_person;       /* dictionary index -> report actor */
+	uint32_t *stamp_actor, *stamp_person;  /* ... valid when equal to report_no */
+	long *pending;                         /* dictionary entries to describe to the archive:
+						  actor index, or -(person index) - 1 */
+	size_t n_pending, cap_pending;
+	size_t cap_mpr;
+	struct cdate anchor;
+	struct cdate carry_date;        /* the explicit date of the last sentence's first event */
+	struct cdate carry_last;        /* the last explicit date of an event so far */
+	struct buf scratch;     /* summaries are written here (max 4096 bytes) */
+	const struct phrase **phrase_of; /* per trigger: its type's summary phrases */
+	struct phrase *type_phrases;     /* per type of the type table, then the statement's */
+	unsigned *type_props;            /* per trigger: its type's properties (enum type_property) */
+	const char *text;       /* the text being read (title or body) */
+	size_t title_len, body_len; /* of the report being read (0 when NULL) */
+	int headline;
+	int report_topics[16], n_report_topics;
+	/* surnames of dictionary persons, for "Obama" without a first mention */
+	struct { uint64_t h; uint32_t person; } *surnames;
+	size_t n_surnames;
+	uint64_t surname_filter[NAME_FILTER_WORDS(SURNAME_FILTER_BITS)]; /* name filter of the surnames */
+	uint64_t person_names[NAME_FILTER_WORDS(PERSON_NAMES_BITS)];     /* ... of this report's persons'
+									    surnames and given names */
+};
+
+struct sent_topics {
+	int ids[32];
+	int n;
+};
+
+struct sent_timex {
+	int ready;                  /* found (find_timex has run) */
+	struct timex tx[MAX_TIMEX];
+	size_t n;
+	size_t tok_of[MAX_TIMEX];   /* token index where each starts */
+	size_t base;                /* byte offset of the sentence in the text */
+};
+
+struct trigger_ctx {
+	size_t s, e;                    /* the sentence */
+	struct sent_timex *tx;          /* found on first use (sentence_timex) */
+	const struct sent_topics *tp;
+	int speaker;
+	int prev_src[MAX_PARTIES], nps; /* the previous trigger's parties in this sentence */
+	int prev_tgt[MAX_PARTIES], npt;
+	size_t next_trigger;            /* where the next trigger of the sentence starts */
+	int intention;                  /* the trigger is someone's "decision to ..." */
+	size_t intention_at;            /* the token of that "decision", when its owner is named */
+	int will;                       /* "will", "shall", "is to": a plan from now, not reported */
+	int prev_in_clause;             /* an earlier trigger of the sentence governs this one */
+	int prev_sym;                   /* prev_src are the participants of a symmetric event */
+	int pronoun_led;                /* the sentence opens with "It", "He", "They" */
+	int same_day;                   /* "the same day", "that day": the time of the sentence before */
+	size_t prev_trigger_end;
+};
+
+/* One piece of a summary: n bytes at s. */
+struct piece {
+	const char *s;
+	size_t n;
+};
+
+#define PIECE(lit) ((struct piece){lit, sizeof(lit) - 1})
+struct phrase { const char *type, *sym, *dir, *planned, *negated; };
+
+/* ---- small helpers, inline: every token asks them --------------------- */
+
+/* ---- small helpers ------------------------------------------------------ */
+
+/* The properties of a trigger's type (enum type_property, dict/types.tsv). */
+static inline unsigned type_props(const struct extractor *x, const struct dict_trigger *tr)
+{
+	return x->type_props[tr - x->d.triggers];
+}
+
+static inline const char *low(const struct extractor *x, size_t i)
+{
+	return tok_lower(&x->toks, i);
+}
+
+/* Whether token i is the lower-case word w. w is a literal: its length is
+ * known when compiling, so most tokens are told apart by length alone. */
+static inline int is_word(const struct extractor *x, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+	return i < x->toks.n && x->toks.t[i].lower_len == n && !memcmp(low(x, i), w, n);
+}
+
+/* is_word for a word known only at run time (a grammar phrase's). */
+static inline int is_word_dyn(const struct extractor *x, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+	return i < x->toks.n && x->toks.t[i].lower_len == n && !memcmp(low(x, i), w, n);
+}
+
+/* Whether token i, lower-cased, is longer than `more_than` bytes and ends in
+ * `suffix` ("-ing", "-ed"). */
+static inline int ends_in(const struct extractor *x, size_t i, size_t more_than, const char *suffix)
+{
+	size_t n = x->toks.t[i].lower_len, k = strlen(suffix);
+	return n > more_than && n >= k && !memcmp(low(x, i) + n - k, suffix, k);
+}
+
+/* Whether token i is in the word lists of mask `lists` (enum word_list): the
+ * token's lists were looked up once, when its paragraph was tokenised. */
+static inline int tok_in(const struct extractor *x, size_t i, uint32_t lists)
+{
+	return (x->wmask[i] & lists) != 0;
+}
+
+/* The filter bit of a word hash (high bits: the table uses the low ones). */
+static inline unsigned vocab_bit(uint64_t h)
+{
+	return (unsigned)(h >> 52) & 4095;
+}
+
+/* The word lists of the exact string s[0..n) (hash h): a probe of the table
+ * built from all the lists when the extractor was made, after a 512-byte
+ * filter that turns most other words away. */
+static inline uint32_t vocab_lists(const struct extractor *x, const char *s, size_t n, uint64_t h)
+{
+	if (!(x->vocab_filter[vocab_bit(h) / 64] >> (vocab_bit(h) % 64) & 1))
+		return 0;
+	size_t mask = x->n_vocab - 1;
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		const struct vocab_slot *v = &x->vocab[i];
+		if (!v->lists)
+			return 0;
+		if (v->hash == h && v->len == n) {
+			const char *word = x->vocab_words[i];
+			size_t k = 0;   /* inline: list words are short */
+			while (k < n && word[k] == s[k])
+				k++;
+			if (k == n)
+				return v->lists;
+		}
+	}
+}
+
+/* Whether report actors a and b have the same code (maybe both none): codes
+ * are compared pairwise all through merging. */
+static inline int same_code(const struct extractor *x, int a, int b)
+{
+	return x->ra[a].code_id == x->ra[b].code_id;
+}
+
+/* ---- functions one stage calls in another (each is described where it is defined) */
+
+/* ---- mentions.c ---------------------------------------------------------- */
+int mark_tokens(struct extractor *x);
+int is_reporting(const struct extractor *x, size_t i);
+void name_filter_add(uint64_t *filter, int log2bits, uint64_t h);
+long code_actor_of(const struct extractor *x, int ra);
+const char *org_of_role(const char *role);
+void span_text(const struct extractor *x, size_t a, size_t b, char *out, size_t cap);
+int add_topic_to(struct cand *c, int topic);
+const char *topic_name(const struct extractor *x, int id);
+void note_topic(struct sent_topics *st, int id);
+int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *st);
+
+/* ---- clauses.c ----------------------------------------------------------- */
+void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *cs, size_t *ce);
+int push_party(int *arr, int *n, int ra);
+void mentions_in(const struct extractor *x, size_t a, size_t b, size_t *first, size_t *last);
+int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t e);
+int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e);
+size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e);
+int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e);
+int coordinated(const struct extractor *x, size_t k, size_t s);
+int passive_by(const struct extractor *x, size_t k, size_t te, size_t e);
+int push_cand(struct extractor *x, struct cand **out);
+size_t group_end(const struct extractor *x, size_t j, size_t m1);
+void add_group(struct extractor *x, size_t a, size_t b, int *arr, int *n, int speaker);
+void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
+			 struct trigger_ctx *tc, int *subj, int *nsubj);
+int claimed_by_earlier(const struct extractor *x, size_t s, size_t k);
+int relative_of_non_actor(const struct extractor *x, size_t k, size_t s);
+void drop_venues(const struct extractor *x, struct cand *c, size_t s, size_t e);
+void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
+	int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj);
+int reciprocal(const struct extractor *x, size_t te, size_t ce);
+long asked_to(const struct extractor *x, size_t k, size_t s, size_t *ask);
+
+/* ---- dates.c ------------------------------------------------------------- */
+int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
+			   size_t cs, size_t ce, size_t s, int planned);
+void sentence_timex(struct extractor *x, struct trigger_ctx *tc);
+const struct cand *last_cand_dated(const struct extractor *x, size_t s);
+
+/* ---- events.c ------------------------------------------------------------ */
+
+/* ---- merge.c ------------------------------------------------------------- */
+int focal_state(const struct extractor *x, const char *not_code);
+int acted_before(const struct extractor *x, size_t i, const char *code);
+void complete_parties(struct extractor *x);
+void merge_rounds(struct extractor *x);
+void prune_parties(struct extractor *x);
+void merge_cands(struct extractor *x);
+
+/* ---- summary.c ----------------------------------------------------------- */
+int emit(struct extractor *x, const struct report *r, const struct cand *cin, struct event_list *out);
+
+/* ---- model.c ------------------------------------------------------------- */
+
+#endif

@@ -1,0 +1,746 @@
+/* Extraction, mentions: the actors (states, organisations, persons with their
+ * titles), topics and references (collectives, pronouns, state organs) a
+ * sentence names, found in one pass over its tokens.
+ * (The stages: see extract_int.h.) */
+#include "ingest/extract/extract_int.h"
+
+/* The first entry of the sorted surname index with hash h (n_surnames when none). */
+static size_t surname_first(const struct extractor *x, uint64_t h)
+{
+	size_t lo = 0, hi = x->n_surnames;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->surnames[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Whether the text of token i, as written, is in the lists of `lists`. */
+static int tok_exact_in(const struct extractor *x, size_t i, uint32_t lists)
+{
+	const struct token *t = &x->toks.t[i];
+	return (vocab_lists(x, x->text + t->start, t->end - t->start, t->hash) & lists) != 0;
+}
+
+/* Looks up the lists of every token of x->toks (their lower-case forms).
+ * Returns 0 or -1 (out of memory). */
+int mark_tokens(struct extractor *x)
+{
+	if (grow_array((void **)&x->wmask, &x->cap_wmask, x->toks.n, sizeof(*x->wmask)))
+		return -1;
+	for (size_t i = 0; i < x->toks.n; i++) {
+		const struct token *t = &x->toks.t[i];
+		x->wmask[i] = vocab_lists(x, tok_lower(&x->toks, i), t->lower_len, t->lhash) |
+			      (dict_may_start(x->d.words_first, t->lhash) ? WL_STARTS_WORDING : 0) |
+			      (dict_may_start(x->d.names_first, t->hash) ? WL_STARTS_NAME : 0);
+	}
+	return 0;
+}
+
+/* Verbs that report speech only when a clause follows ("announced that",
+ * "declared:"), not when they take an object ("declared 20 diplomats"). */
+
+int is_reporting(const struct extractor *x, size_t i)
+{
+	if (!tok_in(x, i, WL_REPORTING))
+		return 0;
+	if (!tok_in(x, i, WL_WEAK_REPORTING))
+		return 1;
+	return i + 1 < x->toks.n && (is_word(x, i + 1, "that") || is_word(x, i + 1, ",") ||
+				     is_word(x, i + 1, ":") || (x->toks.t[i + 1].flags & TOK_OPEN_QUOTE));
+}
+
+/* ---- report actors ------------------------------------------------------ */
+
+/* Filters of name hashes: capitalised words are asked whether they are a
+ * surname, and most are not. */
+void name_filter_add(uint64_t *filter, int log2bits, uint64_t h)
+{
+	uint64_t bit = h >> (64 - log2bits);
+	filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static int name_filter_has(const uint64_t *filter, int log2bits, uint64_t h)
+{
+	uint64_t bit = h >> (64 - log2bits);
+	return (int)(filter[bit / 64] >> (bit % 64) & 1);
+}
+
+/* Copies src into dst[cap], cut to cap - 1 bytes (as snprintf "%s" would). */
+static void copy_cut(char *dst, size_t cap, const char *src)
+{
+	size_t n = strnlen(src, cap - 1);
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+static int ractor_add(struct extractor *x, const char *name, const char *code, const char *title,
+		      enum actor_kind kind, long dict_actor, long dict_person)
+{
+	/* "Soviet Foreign Minister ..." of 1987 acts for the Soviet Union; a
+	 * person of a state acts for the state that was there on the report's day. */
+	if (code && kind != ACTOR_ORG)
+		code = succession_code(&x->succ, code, &x->anchor);
+	for (size_t i = 0; i < x->n_ra; i++)
+		if (!strcmp(x->ra[i].name, name) && !strcmp(x->ra[i].code, code ? code : ""))
+			return (int)i;
+	if (grow_array((void **)&x->ra, &x->cap_ra, x->n_ra + 1, sizeof(*x->ra)))
+		return -1;
+	struct ractor *a = &x->ra[x->n_ra];
+	memset(a, 0, sizeof(*a));
+	copy_cut(a->name, sizeof(a->name), name);
+	copy_cut(a->code, sizeof(a->code), code ? code : "");
+	copy_cut(a->title, sizeof(a->title), title ? title : "");
+	a->kind = kind;
+	a->dict_actor = dict_actor;
+	a->dict_person = dict_person;
+	a->code_actor = -2;
+	a->the = -1;
+	a->code_id = (int)x->n_ra;
+	for (size_t i = 0; i < x->n_ra; i++)
+		if (!strcmp(x->ra[i].code, a->code)) {
+			a->code_id = x->ra[i].code_id;
+			break;
+		}
+	if (kind == ACTOR_PERSON) {
+		const char *sp = strrchr(name, ' ');
+		size_t last_len;
+		const char *last = dict_surname(name, &last_len);
+		a->surname = text_hash(last, last_len);
+		/* A distinctive given name ("Sheikh Tamim") is a later handle too. */
+		const char *first = name;
+		size_t fl = strcspn(first, " ");
+		while (sp && fl) {
+			if (!(vocab_lists(x, first, fl, text_hash(first, fl)) & WL_HONORIFIC))
+				break;
+			first += fl + (first[fl] == ' ');
+			fl = strcspn(first, " ");
+		}
+		if (sp && first < last)
+			a->given = text_hash(first, fl);
+		name_filter_add(x->person_names, PERSON_NAMES_BITS, a->surname);
+		name_filter_add(x->person_names, PERSON_NAMES_BITS, a->given);
+	}
+	return (int)x->n_ra++;
+}
+
+/* The dictionary actor of report actor ra's code, or -1; looked up once. */
+long code_actor_of(const struct extractor *x, int ra)
+{
+	struct ractor *a = &x->ra[ra];
+	if (a->code_actor == -2)
+		a->code_actor = a->code[0] ? dict_actor_by_code(&x->d, a->code) : -1;
+	return a->code_actor;
+}
+
+/* Report actors of dictionary entries, remembered per report: a stamp says
+ * for which report a slot is valid, so nothing is cleared between reports. */
+static int cached_ractor(const struct extractor *x, const int *ra, const uint32_t *stamp, long idx)
+{
+	return stamp[idx] == x->report_no ? ra[idx] : -1;
+}
+
+static int ractor_of_dict_actor(struct extractor *x, long idx)
+{
+	int ra = cached_ractor(x, x->ra_of_actor, x->stamp_actor, idx);
+	if (ra >= 0)
+		return ra;
+	const struct dict_actor *a = &x->d.actors[idx];
+	/* "Moscow" in a report of 1987 is the Soviet Union (dict/successions.tsv). */
+	const char *then = a->kind == ACTOR_STATE ? succession_code(&x->succ, a->code, &x->anchor) : a->code;
+	long pred = then != a->code ? dict_actor_by_code(&x->d, then) : -1;
+	if (pred >= 0 && pred != idx) {
+		ra = ractor_of_dict_actor(x, pred);
+		if (ra >= 0) {
+			x->ra_of_actor[idx] = ra;
+			x->stamp_actor[idx] = x->report_no;
+		}
+		return ra;
+	}
+	/* Bodies of an organisation stand for it; a state is itself. */
+	ra = ractor_add(x, a->name, a->code, NULL, a->kind, idx, -1);
+	if (ra >= 0) {
+		x->ra_of_actor[idx] = ra;
+		x->stamp_actor[idx] = x->report_no;
+	}
+	return ra;
+}
+
+const char *org_of_role(const char *role)
+{
+	if (!strncmp(role, "un_", 3))
+		return "UN";
+	if (!strncmp(role, "eu_", 3))
+		return "EU";
+	if (!strncmp(role, "nato_", 5))
+		return "NATO";
+	return NULL;
+}
+
+static int ractor_of_person(struct extractor *x, long idx)
+{
+	int cached = cached_ractor(x, x->ra_of_person, x->stamp_person, idx);
+	if (cached >= 0)
+		return cached;
+	const struct dict_person *p = &x->d.persons[idx];
+	const struct dict_role *r = dict_person_role(p, &x->anchor);
+	const char *code = p->code;
+	if (r && org_of_role(r->role))
+		code = org_of_role(r->role);
+	int ra = ractor_add(x, p->name, code, r ? r->title : NULL, ACTOR_PERSON, -1, idx);
+	if (ra >= 0) {
+		x->ra_of_person[idx] = ra;
+		x->stamp_person[idx] = x->report_no;
+	}
+	return ra;
+}
+
+/* ---- mentions ----------------------------------------------------------- */
+
+static int add_mention(struct extractor *x, size_t ts, size_t te, int ra, int kind)
+{
+	if (ra < 0 && kind == MK_ACTOR)
+		return 0;
+	if (grow_array((void **)&x->men, &x->cap_men, x->n_men + 1, sizeof(*x->men)))
+		return -1;
+	x->men[x->n_men++] = (struct mention){(uint32_t)ts, (uint32_t)te, ra, (uint8_t)kind,
+					      (uint8_t)((x->toks.t[ts].flags & TOK_QUOTED) != 0)};
+	return 0;
+}
+
+/* A person's name written after a title: 1 to 4 capitalised words
+ * (allowing particles such as "bin", "al", "de" and hyphens). Returns the
+ * number of tokens, 0 when none. */
+static size_t name_after(const struct extractor *x, size_t i, size_t end)
+{
+	size_t j = i, words = 0;
+	while (j < end && words < 7) {
+		const struct token *t = &x->toks.t[j];
+		if ((t->flags & TOK_CAP) && (t->flags & TOK_WORD) && !(t->flags & TOK_ALLCAPS && t->end - t->start > 3)) {
+			words++;
+			j++;
+		} else if (words && tok_in(x, j, WL_PARTICLE) && j + 1 < end &&
+			   (x->toks.t[j + 1].flags & TOK_CAP)) {
+			j++;
+		} else if (words && x->text[t->start] == '-' && j + 1 < end && t->end == x->toks.t[j + 1].start &&
+			   x->toks.t[j - 1].end == t->start) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	/* A name ends on a word, never on a particle or hyphen. */
+	while (j > i && !(x->toks.t[j - 1].flags & TOK_CAP))
+		j--;
+	return words ? j - i : 0;
+}
+
+/* Text of tokens [a, b) as written (with their original spacing). */
+void span_text(const struct extractor *x, size_t a, size_t b, char *out, size_t cap)
+{
+	if (a >= b) {
+		out[0] = '\0';
+		return;
+	}
+	size_t s = x->toks.t[a].start, e = x->toks.t[b - 1].end;
+	size_t n = e - s < cap - 1 ? e - s : cap - 1;   /* cut like snprintf; spans hold no NUL */
+	memcpy(out, x->text + s, n);
+	out[n] = '\0';
+}
+
+/* Words between a state and its title that keep the state ("Japanese Deputy
+ * Foreign Minister"). */
+
+/* The state a title belongs to, read from what precedes it: an adjacent state
+ * mention ("Japanese Foreign Minister", "Japan's Foreign Minister"). Returns
+ * the dict actor index, or -1; *consumed_from is where that mention starts. */
+static long title_state(struct extractor *x, size_t title_start, size_t sent_start, size_t *from)
+{
+	if (!x->n_men)
+		return -1;
+	struct mention *m = &x->men[x->n_men - 1];
+	size_t end = m->te;
+	if (end < title_start && is_word(x, end, "'s") && end + 1 == title_start)
+		end++;
+	/* Allow a "Deputy", "Vice", "former" in between: they keep the state. */
+	while (end < title_start && tok_in(x, end, WL_TITLE_QUALIFIER))
+		end++;
+	if (end != title_start || m->ts < sent_start || m->ra < 0 ||
+	    (m->kind != MK_ACTOR && m->kind != MK_ADJ))
+		return -1;
+	const struct ractor *a = &x->ra[m->ra];
+	if (a->kind != ACTOR_STATE && a->kind != ACTOR_ORG)
+		return -1;
+	*from = m->ts;
+	return a->dict_actor;
+}
+
+/* Handles a title at token i (len tokens): finds its state and its holder
+ * (named after it, or the dictionary's holder on the report's date). Returns
+ * the tokens consumed after i (>= len), or 0 when it yields no actor. */
+static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, const struct dict_title *t,
+			 size_t sent_start)
+{
+	size_t from = i;
+	long st = title_state(x, i, sent_start, &from);
+	int qualified = i > sent_start && (is_word(x, i - 1, "deputy") || is_word(x, i - 1, "vice") ||
+					   is_word(x, i - 1, "former") || is_word(x, i - 1, "ex"));
+	const char *code = st >= 0 ? x->d.actors[st].code : NULL;
+	if (!code && t->n_codes == 1)
+		code = t->codes[0];
+	char title[96];
+	span_text(x, qualified ? i - 1 : i, i + len, title, sizeof(title));
+	size_t j = i + len;
+	/* A dictionary person right after the title ("Emir Sheikh Tamim ..."),
+	 * else after an honorific there ("External Affairs Minister Dr. S.
+	 * Jaishankar": the honorific is no name). */
+	const struct dict_entry *es;
+	size_t n, m = j < end ? dict_match(x->d.names, &x->toks, j, end, 0, &es, &n) : 0;
+	int person = 0;
+	for (size_t k = 0; m && k < n; k++)
+		person |= es[k].kind == ENT_PERSON;
+	if (!person && j + 1 < end && tok_exact_in(x, j, WL_HONORIFIC)) {
+		j += 1 + (is_word(x, j + 1, ".") && j + 2 < end);
+		m = dict_match(x->d.names, &x->toks, j, end, 0, &es, &n);
+	}
+	for (size_t k = 0; m && k < n; k++) {
+		if (es[k].kind != ENT_PERSON)
+			continue;
+		if (from < i)
+			x->n_men--;  /* the state adjective is part of this mention */
+		int ra = ractor_of_person(x, es[k].idx);
+		if (add_mention(x, from, j + m, ra, MK_ACTOR))
+			return 0;
+		return j + m - i;
+	}
+	size_t nm = j < end ? name_after(x, j, end) : 0;
+	if (nm && code) {
+		/* "External Affairs Minister Subrahmanyam Jaishankar": the dictionary's
+		 * S. Jaishankar, by surname, state and office on the report's date. */
+		uint64_t last = x->toks.t[j + nm - 1].hash;
+		for (size_t k = surname_first(x, last); k < x->n_surnames; k++) {
+			const struct dict_person *p = &x->d.persons[x->surnames[k].person];
+			if (x->surnames[k].h != last)
+				break;
+			if (strcmp(p->code, code) || !dict_person_role(p, &x->anchor))
+				continue;
+			if (from < i)
+				x->n_men--;
+			int ra = ractor_of_person(x, x->surnames[k].person);
+			if (add_mention(x, from, j + nm, ra, MK_ACTOR))
+				return 0;
+			return j + nm - i;
+		}
+		char name[128];
+		span_text(x, j, j + nm, name, sizeof(name));
+		if (from < i)
+			x->n_men--;
+		int ra = ractor_add(x, name, code, title, ACTOR_PERSON, -1, -1);
+		if (add_mention(x, from, j + nm, ra, MK_ACTOR))
+			return 0;
+		return j + nm - i;
+	}
+	if (!code || qualified || nm)
+		return 0;
+	long holder = dict_role_holder(&x->d, t->role, code, &x->anchor);
+	if (from < i)
+		x->n_men--;
+	int ra;
+	if (holder >= 0) {
+		ra = ractor_of_person(x, holder);
+	} else {
+		long a = dict_actor_by_code(&x->d, code);
+		if (a < 0)
+			return 0;
+		ra = ractor_of_dict_actor(x, a);
+	}
+	if (add_mention(x, from, j, ra, MK_ACTOR))
+		return 0;
+	return len;
+}
+
+/* A later mention by surname or distinctive given name of a person already
+ * named in the report, or of a dictionary person in office at the report's
+ * date. Returns the ractor or -1. */
+static int by_surname(struct extractor *x, size_t i)
+{
+	uint64_t h = x->toks.t[i].hash;
+	if (name_filter_has(x->person_names, PERSON_NAMES_BITS, h))
+		for (size_t k = x->n_ra; k-- > 0;)
+			if (x->ra[k].kind == ACTOR_PERSON && (x->ra[k].surname == h || x->ra[k].given == h))
+				return (int)k;
+	if (x->anchor.prec == PREC_UNKNOWN || !name_filter_has(x->surname_filter, SURNAME_FILTER_BITS, h))
+		return -1;
+	/* Most capitalised words are no dictionary surname: say so before the
+	 * checks below, which can only refuse one. */
+	size_t first = surname_first(x, h);
+	if (first == x->n_surnames || x->surnames[first].h != h)
+		return -1;
+	/* "made in May" is a month, not Theresa May; "World War II" is no queen. */
+	const struct token *t = &x->toks.t[i];
+	size_t tl = t->end - t->start;
+	if (tl <= 4 && strspn(x->text + t->start, "IVX") == tl)
+		return -1;
+	if (month_from_name(x->text + t->start, (int)(t->end - t->start)) ||
+	    weekday_from_name(x->text + t->start, (int)(t->end - t->start)) >= 0)
+		return -1;
+	for (size_t k = first; k < x->n_surnames; k++) {
+		if (x->surnames[k].h != h)
+			break;
+		const struct dict_person *p = &x->d.persons[x->surnames[k].person];
+		if (dict_person_role(p, &x->anchor))
+			return ractor_of_person(x, x->surnames[k].person);
+	}
+	return -1;
+}
+
+/* Whether `word` is one of the words of `text` ("Minister" in "External
+ * Affairs Minister"). */
+static int has_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = text; (p = strstr(p, word)); p++)
+		if ((p == text || p[-1] == ' ' || p[-1] == '-') && (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/* The length of the name of a state organ at token i when the text does not
+ * say whose it is ("Foreign Ministry", "ministry", "Federal Government",
+ * "Ministry of Foreign Affairs", "kingdom"), else 0. Qualifiers and heads are
+ * the word lists WL_ORGAN_QUALIFIER and WL_ORGAN. */
+static size_t institution_len(const struct extractor *x, size_t i, size_t end)
+{
+	/* The last organ word of a run of qualifiers ("Foreign Affairs Ministry"). */
+	size_t j = i, head = end;
+	for (; j < end && j < i + 4; j++) {
+		if (tok_in(x, j, WL_ORGAN))
+			head = j;
+		if (!tok_in(x, j, WL_ORGAN_QUALIFIER))
+			break;
+	}
+	if (head == end)
+		return 0;
+	j = head + 1;
+	/* "Ministry of Foreign Affairs": the organ's own complement. */
+	if (j + 2 < end && is_word(x, j, "of") && is_word(x, j + 1, "foreign") && is_word(x, j + 2, "affairs"))
+		return j + 3 - i;
+	/* "the Ministry of Defence of Japan", "the Government of India": the text says whose. */
+	if (j < end && (is_word(x, j, "of") || is_word(x, j, "'s") || (x->toks.t[j].flags & TOK_CAP)))
+		return 0;
+	return j - i;
+}
+
+/* State organs named without their state, and the words before them. */
+
+/* The words a collective or pronoun mention starts with (take_reference). */
+
+/* Looks for the collective and pronoun mentions at token i (lower-case
+ * words): returns the tokens consumed, 0 when none. */
+static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
+{
+	if (!tok_in(x, i, WL_REFERENCE))
+		return 0;   /* none of the words below: most tokens */
+	if (is_word(x, i, "the") && i + 1 < end) {
+		/* "the ministry said", "the Foreign Ministry", "the Federal Government",
+		 * "the kingdom": an organ of a state the text does not name here. It is
+		 * the state that acted last, else the state the report is most about. */
+		size_t n = institution_len(x, i + 1, end);
+		if (n) {
+			long st = x->last_subject >= 0 ? code_actor_of(x, x->last_subject) : -1;
+			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE) {
+				int f = focal_state(x, "");
+				st = f >= 0 ? code_actor_of(x, f) : -1;
+			}
+			if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
+				return add_mention(x, i, i + 1 + n, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : 1 + n;
+		}
+	}
+	if (is_word(x, i, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) &&
+	    (is_word(x, i + 1, "secretary") || is_word(x, i + 1, "minister") || is_word(x, i + 1, "president") ||
+	     is_word(x, i + 1, "premier") || is_word(x, i + 1, "chancellor")) &&
+	    !(i + 2 < end && (is_word(x, i + 2, "of") || is_word(x, i + 2, "general") ||
+			      (x->toks.t[i + 2].flags & TOK_CAP)))) {
+		/* "On Sunday, the secretary met ...": the person named last whose
+		 * title has the word ("Secretary of State"). */
+		char word[48];
+		span_text(x, i + 1, i + 2, word, sizeof(word));
+		word[0] = (char)toupper((unsigned char)word[0]);
+		for (size_t k = x->n_ra; k-- > 0;) {
+			const struct ractor *a = &x->ra[k];
+			if (a->kind == ACTOR_PERSON && a->title[0] && has_word(a->title, word))
+				return add_mention(x, i, i + 2, (int)k, MK_ACTOR) ? 0 : 2;
+		}
+		return 0;
+	}
+	if (is_word(x, i, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
+		/* "the Council", "the Commission": the organisation named last;
+		 * "the Secretary", "the Minister": the person whose title it shortens. */
+		if ((is_word(x, i + 1, "council") || is_word(x, i + 1, "commission") || is_word(x, i + 1, "committee") ||
+		     is_word(x, i + 1, "assembly")) && x->last_org >= 0 &&
+		    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
+			return add_mention(x, i, i + 2, x->last_org, MK_ACTOR) ? 0 : 2;
+		if (!(i + 2 < end && (x->toks.t[i + 2].flags & TOK_CAP))) {
+			char word[48];
+			span_text(x, i + 1, i + 2, word, sizeof(word));
+			for (size_t k = x->n_ra; k-- > 0;) {
+				const struct ractor *a = &x->ra[k];
+				if (a->kind == ACTOR_PERSON && a->title[0] && strlen(word) >= 4 && has_word(a->title, word))
+					return add_mention(x, i, i + 2, (int)k, MK_ACTOR) ? 0 : 2;
+			}
+		}
+		return 0;
+	}
+	if ((is_word(x, i, "the") || is_word(x, i, "both")) && i + 1 < end) {
+		size_t j = i + 1;
+		if (is_word(x, i, "the") && (is_word(x, j, "two") || is_word(x, j, "three") || is_word(x, j, "four") ||
+					  is_word(x, j, "five") || is_word(x, j, "six")))
+			j++;
+		else if (is_word(x, i, "the") && !is_word(x, j, "sides") && !is_word(x, j, "parties") &&
+			 !is_word(x, j, "delegations"))
+			return 0;
+		if (j < end && is_word(x, i, "the") && j == i + 2 && !(x->toks.t[j].flags & TOK_CAP) &&
+		    !tok_in(x, j, WL_COLLECTIVE) && (x->toks.t[j].flags & TOK_WORD) && is_word(x, i + 1, "two"))
+			return add_mention(x, i, j, -1, MK_COLLECTIVE) ? 0 : j - i;  /* "the two agreed" */
+		if (j < end && tok_in(x, j, WL_COLLECTIVE)) {
+			size_t e = j + 1;
+			if (is_word(x, j, "foreign") && e < end && is_word(x, e, "ministers"))
+				e++;
+			else if (is_word(x, j, "foreign"))
+				return 0;
+			return add_mention(x, i, e, -1, MK_COLLECTIVE) ? 0 : e - i;
+		}
+		return 0;
+	}
+	if (is_word(x, i, "they") || is_word(x, i, "them"))
+		return add_mention(x, i, i + 1, -1, MK_COLLECTIVE) ? 0 : 1;
+	if ((is_word(x, i, "it") || is_word(x, i, "he") || is_word(x, i, "she") || is_word(x, i, "its")) &&
+	    !(x->toks.t[i].flags & TOK_QUOTED))
+		return add_mention(x, i, i + 1, -1, MK_PRONOUN) ? 0 : 1;
+	if ((is_word(x, i, "we") || is_word(x, i, "i") || is_word(x, i, "our")) && (x->toks.t[i].flags & TOK_QUOTED))
+		return add_mention(x, i, i + 1, -1, MK_SPEAKER) ? 0 : 1;
+	if ((is_word(x, i, "his") || is_word(x, i, "her") || is_word(x, i, "their")) && i + 1 < end &&
+	    is_word(x, i + 1, "counterpart"))
+		return add_mention(x, i, i + 2, -1, MK_COUNTERPART) ? 0 : 2;
+	(void)sent_start;
+	return 0;
+}
+
+int add_topic_to(struct cand *c, int topic)
+{
+	for (int i = 0; i < c->ntopics; i++)
+		if (c->topics[i] == topic)
+			return 0;
+	if (c->ntopics < 16)
+		c->topics[c->ntopics++] = topic;
+	return 0;
+}
+
+/* Named things that are not actors (a company, a treaty): interned ids
+ * after the dictionary's topics. */
+static int named_thing(struct extractor *x, const char *name)
+{
+	for (size_t i = 0; i < x->n_named; i++)
+		if (!strcmp(x->named_names[i], name))
+			return (int)(x->d.n_topics + i);
+	char **p = realloc(x->named_names, (x->n_named + 1) * sizeof(*p));
+	if (!p)
+		return -1;
+	x->named_names = p;
+	if (!(p[x->n_named] = strdup(name)))
+		return -1;
+	return (int)(x->d.n_topics + x->n_named++);
+}
+
+const char *topic_name(const struct extractor *x, int id)
+{
+	return id < (int)x->d.n_topics ? x->d.topics[id] : x->named_names[id - (int)x->d.n_topics];
+}
+
+/* Suffixes that make a capitalised phrase a named non-actor thing. */
+
+/* After a state mention ending before token i: role words then a name.
+ * Returns the tokens consumed (the mention is replaced by the person), 0 if none. */
+static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_ra)
+{
+	const struct ractor *st = &x->ra[state_ra];
+	if (st->kind != ACTOR_STATE)
+		return 0;
+	size_t j = i;
+	if (j < e && is_word(x, j, "'s"))
+		j++;
+	size_t roles = j;
+	while (j < e && j < roles + 5 && tok_in(x, j, WL_ROLE))
+		j++;
+	if (j == roles)
+		return 0;
+	/* "his Japanese counterpart, Yoshimasa Hayashi": the name in apposition. */
+	if (j + 1 < e && is_word(x, j, ",") && (x->toks.t[j + 1].flags & TOK_CAP))
+		j++;
+	size_t nm = name_after(x, j, e);
+	if (nm < 2 || nm > 4)
+		return 0;
+	uint64_t last = x->toks.t[j + nm - 1].hash;
+	for (size_t k = surname_first(x, last); k < x->n_surnames && x->anchor.prec != PREC_UNKNOWN; k++) {
+		const struct dict_person *p = &x->d.persons[x->surnames[k].person];
+		if (x->surnames[k].h != last)
+			break;
+		if (strcmp(p->code, st->code) || !dict_person_role(p, &x->anchor))
+			continue;
+		int pra = ractor_of_person(x, x->surnames[k].person);
+		if (pra < 0)
+			return 0;
+		struct mention *pm = &x->men[x->n_men - 1];
+		pm->ra = pra;
+		pm->kind = MK_ACTOR;
+		pm->te = (uint32_t)(j + nm);
+		return j + nm - i;
+	}
+	/* The name must not be a known actor or title ("Foreign Minister" again). */
+	const struct dict_entry *es;
+	size_t n;
+	if (dict_match(x->d.names, &x->toks, j, e, 0, &es, &n))
+		return 0;
+	char name[128], title[96], code[16];
+	span_text(x, j, j + nm, name, sizeof(name));
+	span_text(x, roles, j, title, sizeof(title));
+	/* ractor_add may move x->ra: copy the code out of it first. */
+	copy_cut(code, sizeof(code), st->code);
+	int ra = ractor_add(x, name, code, title, ACTOR_PERSON, -1, -1);
+	if (ra < 0)
+		return 0;
+	struct mention *m = &x->men[x->n_men - 1];
+	m->ra = ra;
+	m->kind = MK_ACTOR;
+	m->te = (uint32_t)(j + nm);
+	return j + nm - i;
+}
+
+void note_topic(struct sent_topics *st, int id)
+{
+	for (int i = 0; i < st->n; i++)
+		if (st->ids[i] == id)
+			return;
+	if (st->n < 32 && id >= 0)
+		st->ids[st->n++] = id;
+}
+
+/* One pass over sentence tokens [s, e): mentions, triggers and topics. */
+int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *st)
+{
+	size_t covered = s;   /* tokens before this belong to a trigger already found */
+	size_t topic_end = s; /* tokens before this belong to a topic: they name no actor */
+	for (size_t i = s; i < e;) {
+		const struct token *t = &x->toks.t[i];
+		const struct dict_entry *es = NULL;
+		size_t n = 0, m = 0;
+		/* Event wording first (lower-case), so that a trigger word is never a name. */
+		size_t wm = i >= covered && tok_in(x, i, WL_STARTS_WORDING)
+				    ? dict_match(x->d.words, &x->toks, i, e, 1, &es, &n) : 0;
+		/* The first wording whose required tail follows; a wording whose tail
+		 * is missing covers nothing ("would take" without "measures" leaves
+		 * "take the matter to" free). */
+		/* "with visiting Russian Foreign Minister Lavrov": an adjective. */
+		if (wm && is_word(x, i, "visiting") && i + wm < e && (x->toks.t[i + wm].flags & TOK_CAP))
+			wm = 0;
+		for (size_t k = 0; wm && k < n; k++) {
+			if (es[k].kind != ENT_TRIGGER || !tail_ok(x, &x->d.triggers[es[k].idx], i + wm, e))
+				continue;
+			if (grow_array((void **)&x->hits, &x->cap_hits, x->n_hits + 1, sizeof(*x->hits)))
+				return -1;
+			x->hits[x->n_hits++] = (struct trigger_hit){(uint32_t)i, (uint32_t)(i + wm), es[k].idx};
+			covered = i + wm;
+			break;
+		}
+		/* Inside a topic ("the South China Sea") the words name no actor; its
+		 * event wording ("a state visit to") was looked for above. */
+		if (i < topic_end) {
+			i++;
+			continue;
+		}
+		{
+			/* Collective references and pronouns, in any case. */
+			size_t r = take_reference(x, i, e, s);
+			if (r) {
+				i += r;
+				continue;
+			}
+		}
+		m = tok_in(x, i, WL_STARTS_NAME) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
+		if (m) {
+			const struct dict_entry *best = NULL;
+			for (size_t k = 0; k < n; k++)
+				if (!best || es[k].kind < best->kind)
+					best = &es[k];
+			/* PERSON > ACTOR > TITLE > TOPIC by kind number. */
+			if (best->kind == ENT_PERSON) {
+				if (add_mention(x, i, i + m, ractor_of_person(x, best->idx), MK_ACTOR))
+					return -1;
+				i += m;
+				continue;
+			}
+			if (best->kind == ENT_ACTOR) {
+				int kind = best->sub == AL_ADJ ? MK_ADJ : MK_ACTOR;
+				/* A capital after "in", "at", "from" names a place, not an actor. */
+				if (best->sub == AL_METONYM && i > s && !is_word(x, i + m, "'s") &&
+				    (is_word(x, i - 1, "in") || is_word(x, i - 1, "at") || is_word(x, i - 1, "from") ||
+				     is_word(x, i - 1, "near") || is_word(x, i - 1, "to") || is_word(x, i - 1, "of")))
+					kind = MK_PLACE;
+				/* "Latin America", "South American": part of a longer place name. */
+				if (i > s && (x->toks.t[i - 1].flags & TOK_CAP) && !(x->toks.t[i - 1].flags & TOK_ALLCAPS) &&
+				    (is_word(x, i - 1, "latin") || is_word(x, i - 1, "central")))
+					kind = MK_PLACE;
+				int ra = ractor_of_dict_actor(x, best->idx);
+				if (ra >= 0 && x->ra[ra].kind == ACTOR_ORG && kind == MK_ACTOR)
+					x->last_org = ra;
+				if (add_mention(x, i, i + m, ra, kind))
+					return -1;
+				i += m;
+				/* "South Korean Ambassador Nam Gwan-pyo": a person of that state named
+				 * with a role the dictionary does not hold. */
+				size_t took = ra >= 0 ? take_role_name(x, i, e, ra) : 0;
+				i += took;
+				continue;
+			}
+			if (best->kind == ENT_TITLE) {
+				size_t took = take_title(x, i, m, e, &x->d.titles[best->idx], s);
+				i += took ? took : m;
+				continue;
+			}
+			if (best->kind == ENT_TOPIC) {
+				note_topic(st, (int)best->idx);
+				topic_end = i + m;
+				i++;
+				continue;
+			}
+		}
+		if ((t->flags & TOK_CAP) && (t->flags & TOK_WORD)) {
+			int ra = by_surname(x, i);
+			if (ra >= 0) {
+				size_t from = i;
+				if (i > s && tok_exact_in(x, i - 1, WL_HONORIFIC))
+					from = i - 1;
+				if (add_mention(x, from, i + 1, ra, MK_ACTOR))
+					return -1;
+				i++;
+				continue;
+			}
+			/* A named thing: capitalised words ending in a company or treaty word. */
+			size_t nm = name_after(x, i, e);
+			if (nm >= 2) {
+				if (tok_exact_in(x, i + nm - 1, WL_NAMED_SUFFIX)) {
+					char name[128];
+					span_text(x, i, i + nm, name, sizeof(name));
+					note_topic(st, named_thing(x, name));
+					i += nm;
+					continue;
+				}
+			}
+		}
+		i++;
+	}
+	return 0;
+}

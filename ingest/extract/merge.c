@@ -1,0 +1,381 @@
+/* Extraction, merging: candidates that tell one event several times become
+ * one; parties the sentence left out are completed from the report.
+ * (The stages: see extract_int.h.) */
+#include "ingest/extract/extract_int.h"
+
+/* Words that may stand between "with" and the party it introduces. */
+
+/* Whether every code of list a is in list b. */
+static int list_subset(const struct extractor *x, const int *a, int na, const int *b, int nb)
+{
+	for (int i = 0; i < na; i++) {
+		int found = 0;
+		for (int k = 0; k < nb && !found; k++)
+			found = same_code(x, a[i], b[k]);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+/* Sources agree and targets agree (one may know fewer than the other). */
+static int roles_compatible(const struct extractor *x, const struct cand *a, const struct cand *b)
+{
+	int src = list_subset(x, a->src, a->nsrc, b->src, b->nsrc) || list_subset(x, b->src, b->nsrc, a->src, a->nsrc);
+	int tgt = list_subset(x, a->tgt, a->ntgt, b->tgt, b->ntgt) || list_subset(x, b->tgt, b->ntgt, a->tgt, a->ntgt);
+	return src && tgt;
+}
+
+/* How many distinct codes two symmetric events share. */
+static int shared_codes(const struct extractor *x, const struct cand *a, const struct cand *b)
+{
+	int n = 0;
+	for (int i = 0; i < a->nsrc; i++) {
+		int dup = 0;
+		for (int k = 0; k < i && !dup; k++)
+			dup = same_code(x, a->src[k], a->src[i]);
+		for (int k = 0; k < b->nsrc && !dup; k++)
+			if (same_code(x, b->src[k], a->src[i])) {
+				n++;
+				break;
+			}
+	}
+	return n;
+}
+
+static int codes_subset(const struct extractor *x, const struct cand *a, const struct cand *b)
+{
+	/* Every code of a is among b's. */
+	const int *lists[2] = {a->src, a->tgt};
+	int ns[2] = {a->nsrc, a->ntgt};
+	for (int l = 0; l < 2; l++)
+		for (int i = 0; i < ns[l]; i++) {
+			int ra = lists[l][i], found = 0;
+			for (int k = 0; k < b->nsrc && !found; k++)
+				found = same_code(x, b->src[k], ra);
+			for (int k = 0; k < b->ntgt && !found; k++)
+				found = same_code(x, b->tgt[k], ra);
+			if (!found)
+				return 0;
+		}
+	return 1;
+}
+
+static int same_date(const struct cand *a, const struct cand *b)
+{
+	if (!a->date_explicit || !b->date_explicit)
+		return 1;
+	char da[16], db[16];
+	cdate_format(&a->date, da);
+	cdate_format(&b->date, db);
+	size_t la = strlen(da), lb = strlen(db);
+	return !strncmp(da, db, la < lb ? la : lb);
+}
+
+/* One of two events is dated only by the report, the other by the text to
+ * a day within a week of the report: the same recent event told twice. */
+static int near_anchor(const struct extractor *x, const struct cand *a, const struct cand *b)
+{
+	if (a->date_explicit == b->date_explicit || x->anchor.prec != PREC_DAY)
+		return 0;
+	const struct cdate *d = a->date_explicit ? &a->date : &b->date;
+	if (d->prec != PREC_DAY)
+		return 0;
+	int64_t gap = days_from_civil(d->year, d->month, d->day) -
+		      days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day);
+	return gap >= -7 && gap <= 7;
+}
+
+/* 0 when two dates are written the same. */
+static int cdate_compare_text(const struct cdate *a, const struct cdate *b)
+{
+	char da[16], db[16];
+	cdate_format(a, da);
+	cdate_format(b, db);
+	return strcmp(da, db);
+}
+
+/* Folds b into a. */
+static void absorb(struct cand *a, const struct cand *b)
+{
+	for (int i = 0; i < b->nsrc; i++)
+		push_party(a->src, &a->nsrc, b->src[i]);
+	for (int i = 0; i < b->ntgt; i++)
+		push_party(a->tgt, &a->ntgt, b->tgt[i]);
+	int same_sentence = a->ev_start == b->ev_start && a->headline == b->headline;
+	if (!a->date_explicit && b->date_explicit && (!same_sentence || a->tr->noun)) {
+		a->date = b->date;
+		a->date_explicit = 1;
+	} else if (a->date_explicit && b->date_explicit && b->date.prec > a->date.prec) {
+		a->date = b->date;
+	}
+	if (a->headline && !b->headline) {
+		a->ev_start = b->ev_start;
+		a->ev_end = b->ev_end;
+		a->what_start = b->what_start;
+		a->what_end = b->what_end;
+		a->what_cut = b->what_cut;
+		a->trig_start = b->trig_start;
+		a->trig_end = b->trig_end;
+		a->headline = 0;
+	}
+	for (int i = 0; i < b->ntopics; i++)
+		add_topic_to(a, b->topics[i]);
+}
+
+/* The state the report is most about (most mentioned, headline counting
+ * thrice) other than `not_code`, or -1. */
+int focal_state(const struct extractor *x, const char *not_code)
+{
+	int best = -1;
+	long bestn = 0;
+	for (size_t i = 0; i < x->n_ra && i < x->cap_mpr; i++) {
+		const struct ractor *a = &x->ra[i];
+		if (a->kind != ACTOR_STATE || !strcmp(a->code, not_code))
+			continue;
+		if (x->mentions_per_ra[i] > bestn) {
+			bestn = x->mentions_per_ra[i];
+			best = (int)i;
+		}
+	}
+	return best;
+}
+
+/* The first source of the nearest event before cand `i` that another state
+ * or organisation than `code` made, or -1. */
+int acted_before(const struct extractor *x, size_t i, const char *code)
+{
+	for (size_t k = i; k-- > 0;) {
+		const struct cand *p = &x->cands[k];
+		if (p->dead || !p->nsrc || p->tr->frame == FRAME_SYMMETRIC)
+			continue;
+		return strcmp(x->ra[p->src[0]].code, code) ? p->src[0] : -1;
+	}
+	return -1;
+}
+
+/* Fills parties the sentence left out, from the rest of the report. */
+void complete_parties(struct extractor *x)
+{
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->tr->frame == FRAME_SYMMETRIC || c->ntgt || !c->nsrc)
+			continue;
+		const char *code = x->ra[c->src[0]].code;
+		if (type_props(x, c->tr) & TP_ANSWERS) {
+			/* Denied: the accusations of whoever accused or punished the denier. */
+			for (size_t k = i; k-- > 0;) {
+				const struct cand *p = &x->cands[k];
+				int hits = 0;
+				for (int t = 0; t < p->ntgt; t++)
+					hits |= !strcmp(x->ra[p->tgt[t]].code, code);
+				if (!hits || p->tr->frame == FRAME_SYMMETRIC)
+					continue;
+				for (int q = 0; q < p->nsrc; q++)
+					push_party(c->tgt, &c->ntgt, p->src[q]);
+				break;
+			}
+			continue;
+		}
+		if (c->tr->frame == FRAME_SOURCE)
+			continue;
+		if (type_props(x, c->tr) & TP_TRAVEL) {
+			c->dead = 1;  /* a journey with no named destination state */
+			continue;
+		}
+		/* A condemnation, an accusation or a rejection names what it is about;
+		 * the report's main state is no safe guess for it. But "condemned
+		 * the decision" points back at an act already told: its author. */
+		if (type_props(x, c->tr) & TP_NAMES_TARGET) {
+			int author = acted_before(x, i, code);
+			if (author >= 0 && c->refers_back)
+				push_party(c->tgt, &c->ntgt, author);
+			continue;
+		}
+		/* "The United States and Japan announced sanctions of their own":
+		 * aimed where the same measure told before by another was. */
+		for (size_t k = i; k-- > 0 && !c->ntgt;) {
+			const struct cand *p = &x->cands[k];
+			if (p->dead || p->tr->type_id != c->tr->type_id || !p->ntgt)
+				continue;
+			for (int t = 0; t < p->ntgt; t++) {
+				int mine = 0;
+				for (int q = 0; q < c->nsrc; q++)
+					mine |= same_code(x, c->src[q], p->tgt[t]);
+				if (!mine)
+					push_party(c->tgt, &c->ntgt, p->tgt[t]);
+			}
+			break;
+		}
+		if (c->ntgt)
+			continue;
+		/* A measure with no named target is aimed at the state the report is about. */
+		int f = focal_state(x, code);
+		for (int k = 1; f >= 0 && k < c->nsrc; k++)
+			if (same_code(x, c->src[k], f))
+				f = -1;
+		if (f >= 0)
+			push_party(c->tgt, &c->ntgt, f);
+		else if (type_props(x, c->tr) & TP_NEEDS_OTHER)
+			c->dead = 1;  /* "welcomed the agreement" they made themselves */
+	}
+}
+
+/* A meeting on the day of a round of negotiations between the same parties
+ * is that round: its participants join it. */
+void merge_rounds(struct extractor *x)
+{
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *n = &x->cands[i];
+		if (n->dead || !(type_props(x, n->tr) & TP_ROUND) || !n->date_explicit)
+			continue;
+		for (size_t k = 0; k < x->n_cands; k++) {
+			struct cand *m = &x->cands[k];
+			if (m->dead || strcmp(m->tr->type, "meeting") || m->status != n->status ||
+			    cdate_compare_text(&m->date, &n->date))
+				continue;
+			int shared = 0;
+			for (int a = 0; a < m->nsrc; a++)
+				for (int b = 0; b < n->nsrc; b++)
+					shared |= same_code(x, m->src[a], n->src[b]);
+			if (!shared)
+				continue;
+			for (int a = 0; a < m->nsrc; a++)
+				push_party(n->src, &n->nsrc, m->src[a]);
+			m->dead = 1;
+		}
+	}
+}
+
+/* A state does not act on itself; a directed act needs an actor. */
+void prune_parties(struct extractor *x)
+{
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->tr->frame == FRAME_SYMMETRIC)
+			continue;
+		int n = 0;
+		for (int t = 0; t < c->ntgt; t++) {
+			int own = 0;
+			for (int k = 0; k < c->nsrc; k++)
+				own |= x->ra[c->src[k]].code[0] && same_code(x, c->src[k], c->tgt[t]);
+			if (!own)
+				c->tgt[n++] = c->tgt[t];
+		}
+		c->ntgt = n;
+		if (!c->nsrc && c->tr->frame == FRAME_DIRECTED)
+			c->dead = 1;
+	}
+}
+
+/* A visit going on and a leg of it still to come ("arrived in Hanoi on
+ * Sunday ... will travel to Ho Chi Minh City on Tuesday"): both by the same
+ * visitor to the same state, the leg dated by the text a few days after the
+ * arrival. */
+static int later_leg(const struct extractor *x, const struct cand *went, const struct cand *leg)
+{
+	if (!(type_props(x, went->tr) & TP_TRAVEL) || went->status != STATUS_OCCURRED ||
+	    leg->status != STATUS_PLANNED || !went->date_explicit || !leg->date_explicit ||
+	    went->date.prec != PREC_DAY || leg->date.prec != PREC_DAY || !roles_compatible(x, went, leg))
+		return 0;
+	int64_t gap = days_from_civil(leg->date.year, leg->date.month, leg->date.day) -
+		      days_from_civil(went->date.year, went->date.month, went->date.day);
+	return gap >= 1 && gap <= 4;
+}
+
+/* One real event told in several sentences is one event. */
+/* Folds cand `gone` into `kept`, which the text tells as the same event. */
+static void fold_into(struct cand *kept, struct cand *gone)
+{
+	for (int t = 0; t < gone->ntopics; t++)
+		add_topic_to(kept, gone->topics[t]);
+	gone->dead = 1;
+}
+
+void merge_cands(struct extractor *x)
+{
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *a = &x->cands[i];
+		if (a->dead)
+			continue;
+		for (size_t k = i + 1; k < x->n_cands; k++) {
+			struct cand *b = &x->cands[k];
+			if (b->dead || a->tr->type_id != b->tr->type_id)
+				continue;
+			if (later_leg(x, a, b) || later_leg(x, b, a)) {
+				/* The visit stays as it went; the leg is part of it. */
+				struct cand *went = a->status == STATUS_OCCURRED ? a : b;
+				struct cand *leg = went == a ? b : a;
+				fold_into(went, leg);
+				if (leg == a)
+					break;
+				continue;
+			}
+			/* "agreed to commence negotiations ..., and the negotiations
+			 * began later that month": a plan and its fulfilment told in
+			 * one sentence are one event, as it happened; when the plan is
+			 * told first and dated alike ("met on Friday and agreed to
+			 * meet again next week" is two meetings), or named after it by
+			 * a noun with no date of its own ("agreed to negotiate an
+			 * accord": the agreement told). */
+			struct cand *done = a->status == STATUS_OCCURRED ? a : b;
+			struct cand *plan = done == a ? b : a;
+			if (a->ev_start == b->ev_start && a->headline == b->headline &&
+			    ((a->status == STATUS_PLANNED && b->status == STATUS_OCCURRED) ||
+			     (a->status == STATUS_OCCURRED && b->status == STATUS_PLANNED)) &&
+			    (plan->trig_start < done->trig_start || (plan->tr->noun && !plan->date_explicit)) &&
+			    same_date(plan, done) &&
+			    (a->tr->frame == FRAME_SYMMETRIC
+				     ? codes_subset(x, a, b) || codes_subset(x, b, a)
+				     : roles_compatible(x, a, b))) {
+				fold_into(done, plan);
+				if (plan == a)
+					break;
+				continue;
+			}
+			if (a->status != b->status || !same_date(a, b))
+				continue;
+			/* "Prior to the meeting, ... paid a courtesy call": two events. */
+			if ((a->beside || b->beside) && (a->ev_start != b->ev_start || a->headline != b->headline))
+				continue;
+			/* A meeting today and a summit last month are two meetings. */
+			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
+			    cdate_compare_text(&a->date, &b->date) && !near_anchor(x, a, b))
+				continue;
+			/* Two meetings told with verbs in two sentences are two meetings;
+			 * "the talks", "the call" tell one again. */
+			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
+			    !a->tr->noun && !b->tr->noun)
+				continue;
+			/* Two agreements told in two body sentences are two agreements. */
+			if ((type_props(x, a->tr) & TP_CONTENT) && !a->headline && !b->headline &&
+			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
+				continue;
+			int ok = a->tr->frame == FRAME_SYMMETRIC
+					 ? (codes_subset(x, a, b) || codes_subset(x, b, a) || shared_codes(x, a, b) >= 2)
+					 : roles_compatible(x, a, b);
+			/* "summoned the ambassador to lodge a protest over ...": one act. */
+			if (!ok && a->ev_start == b->ev_start && a->headline == b->headline && b->purpose &&
+			    a->tr->frame != FRAME_SYMMETRIC && a->nsrc && b->nsrc &&
+			    (list_subset(x, a->src, a->nsrc, b->src, b->nsrc) ||
+			     list_subset(x, b->src, b->nsrc, a->src, a->nsrc)))
+				ok = 1;
+			if (ok) {
+				/* Keep the body's wording first. */
+				absorb(a, b);
+				b->dead = 1;
+			}
+		}
+	}
+	/* A headline event that merged with nothing is kept only when the body
+	 * has no event of its type: headlines compress, the body tells. */
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *a = &x->cands[i];
+		if (a->dead || !a->headline)
+			continue;
+		for (size_t k = 0; k < x->n_cands; k++)
+			if (k != i && !x->cands[k].dead && !x->cands[k].headline &&
+			    x->cands[k].tr->type_id == a->tr->type_id)
+				a->dead = 1;
+	}
+}
