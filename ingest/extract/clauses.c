@@ -199,7 +199,7 @@ static size_t cancel_at(const struct extractor *x, size_t i, size_t e)
 }
 
 /* Whether a cancel phrase ends right before token k, within tokens [lo, k). */
-static int cancel_before(const struct extractor *x, size_t lo, size_t k)
+int cancel_before(const struct extractor *x, size_t lo, size_t k)
 {
 	for (size_t i = k; i-- > lo && i + 5 > k;)
 		if (cancel_at(x, i, k) == k - i)

@@ -13,7 +13,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "at the start of their meeting", "after the meeting": an event told
 	 * before, not a new one. */
 	if (tr->noun && h->ts > s && (is_word(x, h->ts - 1, "their") || is_word(x, h->ts - 1, "his") ||
-				      is_word(x, h->ts - 1, "her") || is_word(x, h->ts - 1, "its")))
+				      is_word(x, h->ts - 1, "her") || is_word(x, h->ts - 1, "its")) &&
+	    !cancel_before(x, s, h->ts - 1))   /* but "called off his visit" tells that it will not be */
 		return 0;
 	if (h->ts > s + 1 && is_word(x, h->ts - 1, "the") &&
 	    (is_word(x, h->ts - 2, "after") || is_word(x, h->ts - 2, "during") || is_word(x, h->ts - 2, "following") ||

@@ -341,6 +341,7 @@ void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *
 int push_party(int *arr, int *n, int ra);
 void mentions_in(const struct extractor *x, size_t a, size_t b, size_t *first, size_t *last);
 int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t e);
+int cancel_before(const struct extractor *x, size_t lo, size_t k);
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e);
 size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e);
 int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e);
