@@ -124,6 +124,7 @@ enum word_list {
 	WL_PLAN_NOUN = 1u << 26,      /* plan_noun: planned events that can be called off */
 	WL_ATTACK = 1u << 27,         /* attack: violent acts */
 	WL_CANCEL = 1u << 30,         /* the first word of a cancel phrase ("call off") */
+	WL_STATE_BODY = 1u << 31,     /* state_body: after a state adjective, the state ("the Russian side") */
 	/* Not lists: the token may start a key of the words (lower case) or names
 	 * trie (dict_may_start), noted with the lists in one pass. */
 	WL_STARTS_WORDING = 1u << 28,

@@ -693,6 +693,18 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				if (i > s && (x->toks.t[i - 1].flags & TOK_CAP) && !(x->toks.t[i - 1].flags & TOK_ALLCAPS) &&
 				    (is_word(x, i - 1, "latin") || is_word(x, i - 1, "central")))
 					kind = MK_PLACE;
+				/* "the British Foreign Office", "the Russian side", "Chinese
+				 * authorities": an organ or a side of the state is the state. */
+				if (kind == MK_ADJ && i + m < e) {
+					size_t organ = institution_len(x, i + m, e);
+					if (!organ && tok_in(x, i + m, WL_STATE_BODY) &&
+					    !(i + m + 1 < e && is_word(x, i + m + 1, "of")))
+						organ = 1;
+					if (organ) {
+						kind = MK_ACTOR;
+						m += organ;
+					}
+				}
 				int ra = ractor_of_dict_actor(x, best->idx);
 				if (ra >= 0 && x->ra[ra].kind == ACTOR_ORG && kind == MK_ACTOR)
 					x->last_org = ra;

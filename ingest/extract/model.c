@@ -19,6 +19,7 @@ static const uint32_t class_bits[GC_COUNT] = {
 	[GC_TITLE_QUALIFIER] = WL_TITLE_QUALIFIER, [GC_BE] = WL_BE,
 	[GC_PLAN_NOUN] = WL_PLAN_NOUN, [GC_ORGAN] = WL_ORGAN,
 	[GC_ORGAN_QUALIFIER] = WL_ORGAN_QUALIFIER, [GC_CANCEL] = WL_CANCEL, [GC_ATTACK] = WL_ATTACK,
+	[GC_STATE_BODY] = WL_STATE_BODY,
 };
 
 /* Builds x->vocab from the grammar's classes: a word in several classes has
