@@ -271,7 +271,12 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		    is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_REPORTING))
 			break;
 	}
+	/* ", with each side faulting the other": a participle after a comma is
+	 * a clause of its own; a negation before the comma is not its. */
+	int participle = ends_in(x, k, 4, "ing");
 	for (size_t i = k; i > lim; i--) {
+		if (participle && is_word(x, i - 1, ","))
+			break;
 		if (tok_in(x, i - 1, WL_NEGATION)) {
 			/* "agreed to refrain from criticizing each other": a pledge
 			 * (the agreement is the event), not an act that did not happen. */
