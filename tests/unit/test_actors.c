@@ -311,6 +311,12 @@ static void test_organisations_and_their_organs(void **state)
 	expect_code("G-7", "G7", AL_NAME);
 	expect_code("Group of 20", "G20", AL_NAME);
 	expect_code("Palestine Liberation Organization", "PSE", AL_NAME);
+	/* Armed and political groups carry the code of their state. */
+	expect_code("Hamas", "PSE", AL_NAME);
+	expect_code("Hezbollah", "LBN", AL_NAME);
+	expect_code("Houthis", "YEM", AL_NAME);
+	expect_code("Pakistani Taliban", "PAK", AL_NAME);
+	expect_code("Taliban", "AFG", AL_NAME);
 	/* The organisation's row comes first for its code. */
 	long a = dict_actor_by_code(&shipped, "UN");
 	assert_true(a >= 0);
