@@ -312,6 +312,10 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 		if (from < i)
 			x->n_men--;  /* the state adjective is part of this mention */
 		int ra = ractor_of_person(x, es[k].idx);
+		/* A person the dictionary holds without an office on this day keeps
+		 * the title the text gives ("Vice Foreign Minister Xie Feng"). */
+		if (ra >= 0 && !x->ra[ra].title[0])
+			copy_cut(x->ra[ra].title, sizeof(x->ra[ra].title), title);
 		if (add_mention(x, from, j + m, ra, MK_ACTOR))
 			return 0;
 		return j + m - i;
