@@ -42,7 +42,7 @@ enum kw_id {
 	K_HAVE, K_IN, K_IS, K_LAST, K_LATE, K_LATER, K_LL, K_MAY, K_MID, K_MODAL, K_NEXT,
 	K_NO, K_OF, K_ON, K_OR, K_OVER, K_PART, K_PAST, K_PASTADV, K_SEASON, K_SINCE, K_THAN,
 	K_THE, K_THIS, K_TO, K_TODAY, K_TOMORROW, K_TONIGHT, K_UNIT, K_UNTIL, K_WAS,
-	K_WEEKEND, K_WILL, K_WON, K_WOULD, K_YESTERDAY, K_THAT, K_SAME, K_FOLLOWING,
+	K_WEEKEND, K_WILL, K_WON, K_WOULD, K_YESTERDAY, K_THAT, K_SAME, K_FOLLOWING, K_PREVIOUS,
 };
 
 /* Keyword classes: sets of words a pattern accepts in one position. */
@@ -261,6 +261,7 @@ static const struct keyword keywords[] = {
 	{"poll", K_NONE, C_EVNOUN, 0},
 	{"polls", K_NONE, C_EVNOUN, 0},
 	{"prepared", K_NONE, C_FUTTO, 0},
+	{"previous", K_PREVIOUS, 0, 0},
 	{"previously", K_PASTADV, 0, 0},
 	{"proceed", K_NONE, C_NOTV, 0},
 	{"promised", K_NONE, C_FUTTO, 0},
@@ -693,6 +694,30 @@ static int possessive(const struct scan *sc, size_t j)
 	       touches(sc, j + 1);
 }
 
+/* A noun phrase starts at j ("the vote", "talks", "Monday's", "5 May"): what
+ * "the day before" or "a week after" would count from instead of a date. */
+static int np_follows(const struct scan *sc, size_t j)
+{
+	if (is_num(sc, j))
+		return 1;
+	if (!is_word(sc, j))
+		return 0;
+	return (sc->t[j].cls & C_DET) || content_word(sc, j) ||
+	       ((sc->t[j].flags & TF_CAP) && !(sc->t[j].cls & C_FUNC));
+}
+
+/* "last" after a date, as KCNA and Indian English write it: "in
+ * September last", "on May 5 last" (not "September last year"). */
+static int trailing_last(const struct scan *sc, size_t j)
+{
+	if (kw_at(sc, j) != K_LAST)
+		return 0;
+	int k = kw_at(sc, j + 1);
+	return !(k == K_UNIT || k == K_WEEKEND || k == K_SEASON) &&
+	       !(j + 1 < sc->n && (sc->t[j + 1].month > 0 || sc->t[j + 1].wday >= 0)) &&
+	       !content_word(sc, j + 1);
+}
+
 /* The expression at i continues a list whose previous member was just found:
  * "in January, February and March", "between 2009 and 2012". */
 static int list_continues(const struct scan *sc, size_t i)
@@ -811,6 +836,7 @@ enum what {
 	W_MONTHS,   /* anchor's month + n */
 	W_YEARS,    /* anchor's year + n */
 	W_ANAPH,    /* the date named before in the sentence, + n units d (U_DAY..U_YEAR) */
+	W_MDAY,     /* d: a day of the anchor's month, or of the month before or after by tense */
 };
 
 /* Direction of a relative expression. */
@@ -928,6 +954,10 @@ static int p_dayfirst(const struct scan *sc, size_t i, struct hit *h)
 	h->last = (have_year ? e : k) - 1;
 	have_year = have_year || shared_year(sc, k, &y);
 	set_day(h, have_year, y, m, d);
+	if (!have_year && trailing_last(sc, k)) {   /* "on 5 May last" */
+		h->looks_back = 1;
+		h->last = k;
+	}
 	return 1;
 }
 
@@ -1000,6 +1030,10 @@ static int p_month(const struct scan *sc, size_t i, int cx, struct hit *h)
 		h->last = (have_year ? e : k) - 1;
 		have_year = have_year || shared_year(sc, k, &y);
 		set_day(h, have_year, y, m, d);
+		if (!have_year && trailing_last(sc, k)) {   /* "on May 5 last" */
+			h->looks_back = 1;
+			h->last = k;
+		}
 		return 1;
 	}
 	if (year_at(sc, k, &y, &e) ||
@@ -1017,6 +1051,10 @@ static int p_month(const struct scan *sc, size_t i, int cx, struct hit *h)
 	h->w = W_MONTH;
 	h->m = m;
 	h->last = i;
+	if (trailing_last(sc, i + 1)) {   /* "in September last" */
+		h->dir = D_LAST;
+		h->last = i + 1;
+	}
 	if (shared_year(sc, i + 1, &y)) {
 		h->w = W_ABS;
 		h->y = y;
@@ -1149,7 +1187,23 @@ static int p_ago(const struct scan *sc, size_t i, struct hit *h)
 		n = t[i].val;
 	else
 		return 0;
-	if (kw_at(sc, i + 1) != K_UNIT || kw_at(sc, i + 2) != K_AGO)
+	if (kw_at(sc, i + 1) != K_UNIT)
+		return 0;
+	int k2 = kw_at(sc, i + 2);
+	if (k2 == K_EARLIER || k2 == K_LATER ||
+	    ((k2 == K_BEFORE || k2 == K_AFTER) && !np_follows(sc, i + 3))) {
+		/* "a day earlier", "two weeks later", "a year before": counted
+		 * from the date named before, as "the next day" is. */
+		int unit = t[i + 1].val;
+		if (unit != U_DAY && unit != U_WEEK && unit != U_MONTH && unit != U_YEAR)
+			return 0;
+		h->w = W_ANAPH;
+		h->d = unit;
+		h->n = k2 == K_EARLIER || k2 == K_BEFORE ? -n : n;
+		h->last = i + 2;
+		return 1;
+	}
+	if (k2 != K_AGO)
 		return 0;
 	switch (t[i + 1].val) {
 	case U_HOUR: h->w = W_DAYS; h->n = -(n / 24); break;
@@ -1238,8 +1292,22 @@ static int p_anaph(const struct scan *sc, size_t i, struct hit *h)
 	hit_reset(h, i);
 	if (kw_at(sc, i) == K_THE) {
 		int k1 = kw_at(sc, k);
+		if (k1 == K_UNIT && (kw_at(sc, k + 1) == K_BEFORE || kw_at(sc, k + 1) == K_AFTER) &&
+		    sc->s[sc->t[k].end - 1] != 's' && !np_follows(sc, k + 2)) {
+			/* "the day before", "the week after" (not "the day before the vote") */
+			int unit = sc->t[k].val;
+			if (unit != U_DAY && unit != U_WEEK && unit != U_MONTH && unit != U_YEAR)
+				return 0;
+			h->w = W_ANAPH;
+			h->n = kw_at(sc, k + 1) == K_BEFORE ? -1 : 1;
+			h->d = unit;
+			h->last = k + 1;
+			return 1;
+		}
 		if (k1 == K_FOLLOWING)
 			n = 1;
+		else if (k1 == K_PREVIOUS)
+			n = -1;
 		else if (k1 == K_NEXT && kw_at(sc, k + 1) == K_UNIT && sc->t[k + 1].val == U_DAY)
 			n = 1;   /* "the next day"; "the next month" may count from the report */
 		else if (k1 != K_SAME)
@@ -1288,6 +1356,21 @@ static int p_the(const struct scan *sc, size_t i, struct hit *h)
 		h->kind = TIMEX_DEICTIC;
 		h->last = i + 3;
 		return 1;
+	}
+	/* "on the 5th": a day of the report's month (not "the 5th of July",
+	 * "the 21st century", "the 70th anniversary"). */
+	if (i > 0 && kw_at(sc, i - 1) == K_ON && is_num(sc, i + 1) && touches(sc, i + 2) && is_word(sc, i + 2)) {
+		int d;
+		size_t e2;
+		if (day_at(sc, i + 1, &d, &e2) && e2 == i + 3 && kw_at(sc, e2) != K_OF &&
+		    !(e2 < sc->n && sc->t[e2].month > 0) && !content_word(sc, e2) &&
+		    !(is_word(sc, e2) && (t[e2].flags & TF_CAP) && !(t[e2].cls & C_FUNC))) {
+			h->w = W_MDAY;
+			h->d = d;
+			h->kind = TIMEX_DEICTIC;
+			h->last = i + 2;
+			return 1;
+		}
 	}
 	if (k1 == K_EDGE && kw_at(sc, i + 2) == K_OF) {
 		if (this_unit(sc, i + 3, h) || match_core(sc, i + 3, CX_MOD, h)) {
@@ -1389,6 +1472,12 @@ static int p_year(const struct scan *sc, size_t i, int cx, struct hit *h)
 	if ((kw_at(sc, i - 1) == K_THE || kw_at(sc, i - 1) == K_A) && y >= 1900 && y <= 2100 &&
 	    ((cls_at(sc, e) & C_EVNOUN) || (lower_word(sc, e) && (cls_at(sc, e + 1) & C_EVNOUN))))
 		h->flags |= TIMEX_F_MODIFIER;   /* "the 2014 elections", "a 1965 bilateral agreement" */
+	/* "the 2032 Olympics", "the 2022 World Cup", "the 2015 Paris Agreement": the
+	 * year of what a name names, not of the clause. */
+	if ((kw_at(sc, i - 1) == K_THE || kw_at(sc, i - 1) == K_A) && y >= 1900 && y <= 2100 &&
+	    is_word(sc, e) && (sc->t[e].flags & TF_CAP) && sc->t[e].month <= 0 && sc->t[e].wday < 0 &&
+	    !(sc->t[e].cls & C_FUNC))
+		h->flags |= TIMEX_F_MODIFIER;
 	int ok = (cx & CX_MOD) || list_continues(sc, i) || (h->flags & TIMEX_F_MODIFIER) ||
 		 ((pc & C_YPREP) && (!noun || (y >= 1900 && y <= 2100))) ||
 		 (((pc & C_YWEAK) || (kw_at(sc, i - 1) == K_UNIT && sc->t[i - 1].val == U_YEAR)) && !noun);
@@ -1691,7 +1780,7 @@ static enum date_precision needs(enum what w)
 		return PREC_UNKNOWN;
 	case W_YEARS: case W_DAYMONTH:
 		return PREC_YEAR;
-	case W_MONTH: case W_SEASON: case W_MONTHS:
+	case W_MONTH: case W_SEASON: case W_MONTHS: case W_MDAY:
 		return PREC_SEASON;
 	default:
 		return PREC_DAY;
@@ -1734,6 +1823,22 @@ static struct cdate res_month(const struct cdate *a, int m, enum dir dir, enum t
 	else if (dir != D_THIS)
 		y += m < a->month;
 	return make_date(y, m, 0, PREC_MONTH);
+}
+
+/* "on the 5th": that day of the anchor's month; in the past a day after
+ * the anchor's is the month before's, in the future a day before it the
+ * month after's. An anchor of a month only gives that month's day. */
+static struct cdate res_mday(const struct cdate *a, enum date_precision ap, int d, enum tense tn)
+{
+	int y = a->year, m = a->month;
+	if (ap == PREC_DAY && tn == TENSE_PAST && d > a->day) {
+		if (--m < 1)
+			m = 12, y--;
+	} else if (ap == PREC_DAY && tn == TENSE_FUTURE && d < a->day) {
+		if (++m > 12)
+			m = 1, y++;
+	}
+	return is_valid_date(y, m, d) ? make_date(y, m, d, PREC_DAY) : unknown_date;
 }
 
 /* Seasons are numbered on one line, 4 * year + index (0 spring .. 3
@@ -1841,7 +1946,7 @@ static struct cdate res_anaph(const struct cdate *p, int unit, int n)
 static int directional(const struct hit *h)
 {
 	switch (h->w) {
-	case W_DAYMONTH: case W_MONTH: case W_SEASON: case W_WEEKDAY: case W_WEEKEND:
+	case W_DAYMONTH: case W_MONTH: case W_SEASON: case W_WEEKDAY: case W_WEEKEND: case W_MDAY:
 		return 1;
 	default:
 		return 0;
@@ -1890,8 +1995,14 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 		case W_MONTHS: r = res_months(a, h->n); break;
 		case W_YEARS: r = make_date(a->year + h->n, 0, 0, PREC_YEAR); break;
 		case W_ANAPH: r = res_anaph(&sc->prev, h->d, h->n); break;
+		case W_MDAY: r = res_mday(a, ap, h->d, tn); break;
 		default: break;
 		}
+	} else if (ap == PREC_MONTH && (h->w == W_WEEKDAY || (h->w == W_DAYS && h->n >= -1 && h->n <= 1) ||
+					(h->w == W_WEEKS && h->n == 0))) {
+		/* A report known to its month only ("--date 2015-09"): "yesterday",
+		 * "on Friday", "this week" lie in that month, as far as it tells. */
+		r = make_date(a->year, a->month, 0, PREC_MONTH);
 	}
 	out->start = sc->t[h->first].start;
 	out->end = sc->t[h->last].end;
