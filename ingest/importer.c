@@ -397,6 +397,11 @@ static int import_report(void *ctx, struct report *r, const char *item)
 	}
 	if (im->x && r->pub_known == PUB_NONE && extract_infer_year(im->x, r))
 		say(im, IMPORT_WARNING, item, "%s", r->warnings[r->n_warnings - 1]);
+	/* --date 2015-09 or --date 2015: a report that gives no day of its own
+	 * is dated to that month or year, no more precisely. */
+	const struct cdate *hd = &im->opt.hints.date;
+	if (r->pub_known == PUB_NONE && (hd->prec == PREC_MONTH || hd->prec == PREC_YEAR))
+		r->pub_partial = *hd;
 	enum store_verdict v;
 	int64_t existing;
 	char hash[65];

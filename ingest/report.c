@@ -64,8 +64,14 @@ int report_set(char **field, const char *s)
 struct cdate report_date(const struct report *r)
 {
 	struct cdate d = {0, 0, 0, PREC_UNKNOWN};
-	if (r->pub_known == PUB_NONE)
+	if (r->pub_known == PUB_NONE) {
+		if (r->pub_partial.prec == PREC_YEAR || r->pub_partial.prec == PREC_MONTH) {
+			d.year = r->pub_partial.year;
+			d.month = r->pub_partial.prec == PREC_MONTH ? r->pub_partial.month : 0;
+			d.prec = r->pub_partial.prec;
+		}
 		return d;
+	}
 	/* The report's own day is the local day at the place it was written:
 	 * a report of 00:30 UTC+3 belongs to that local day. */
 	int64_t local = r->published + (int64_t)r->tz_offset_min * 60;
