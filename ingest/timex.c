@@ -61,6 +61,9 @@ enum kw_class {
 	C_NOTV = 1 << 11,  /* ends in -ed but is no past tense ("indeed", "hundred") */
 	C_BE = 1 << 12,    /* a form of "be": a participle after it is passive */
 	C_EVNOUN = 1 << 13, /* an event a year may name: "the 2014 elections" */
+	C_SCHED = 1 << 14, /* a present tense that schedules: "leaves for Moscow on Tuesday" */
+	C_DEFER = 1 << 15, /* a date after it and "to"/"until" is a new, later one:
+			      "postponed until March", "pushed back to February" */
 };
 
 /* Units (val of K_UNIT). */
@@ -79,6 +82,7 @@ static const struct keyword keywords[] = {
 	{"a", K_A, C_DET | C_FUNC | C_NUMW, 1},
 	{"about", K_NONE, C_FUNC | C_YWEAK, 0},
 	{"accord", K_NONE, C_EVNOUN, 0},
+	{"adjourned", K_NONE, C_DEFER, 0},
 	{"after", K_AFTER, C_BOUND | C_FUNC | C_MPREP | C_YPREP, 0},
 	{"afternoon", K_PART, 0, 2},
 	{"ago", K_AGO, 0, 0},
@@ -97,12 +101,14 @@ static const struct keyword keywords[] = {
 	{"annexation", K_NONE, C_EVNOUN, 0},
 	{"are", K_IS, C_BE | C_FUNC, 0},
 	{"around", K_NONE, C_FUNC | C_MPREP | C_YWEAK, 0},
+	{"arrives", K_NONE, C_SCHED, 0},
 	{"as", K_NONE, C_FUNC, 0},
 	{"ash", K_NONE, C_HOLI, 0},
 	{"at", K_AT, C_FUNC, 0},
 	{"attack", K_NONE, C_EVNOUN, 0},
 	{"attacks", K_NONE, C_EVNOUN, 0},
 	{"autumn", K_SEASON, 0, 3},
+	{"back", K_NONE, C_DEFER, 0},
 	{"be", K_BE, C_BE, 0},
 	{"became", K_NONE, C_PASTV, 0},
 	{"because", K_NONE, C_BOUND | C_FUNC, 0},
@@ -111,6 +117,7 @@ static const struct keyword keywords[] = {
 	{"before", K_BEFORE, C_BOUND | C_FUNC | C_MPREP | C_YPREP, 0},
 	{"began", K_NONE, C_PASTV, 0},
 	{"beginning", K_EDGE, 0, 0},
+	{"begins", K_NONE, C_SCHED, 0},
 	{"being", K_BE, C_BE, 0},
 	{"between", K_NONE, C_FUNC | C_MPREP | C_YPREP, 0},
 	{"black", K_NONE, C_HOLI, 0},
@@ -129,6 +136,7 @@ static const struct keyword keywords[] = {
 	{"coming", K_COMING, 0, 0},
 	{"communique", K_NONE, C_EVNOUN, 0},
 	{"conference", K_NONE, C_EVNOUN, 0},
+	{"convenes", K_NONE, C_SCHED, 0},
 	{"coup", K_NONE, C_EVNOUN, 0},
 	{"creed", K_NONE, C_NOTV, 0},
 	{"crisis", K_NONE, C_EVNOUN, 0},
@@ -141,6 +149,9 @@ static const struct keyword keywords[] = {
 	{"decided", K_NONE, C_FUTTO, 0},
 	{"declaration", K_NONE, C_EVNOUN, 0},
 	{"deed", K_NONE, C_NOTV, 0},
+	{"deferred", K_NONE, C_DEFER, 0},
+	{"delayed", K_NONE, C_DEFER, 0},
+	{"departs", K_NONE, C_SCHED, 0},
 	{"did", K_DID, C_FUNC, 0},
 	{"drew", K_NONE, C_PASTV, 0},
 	{"due", K_EXPECTED, C_FUTTO, 0},
@@ -160,6 +171,7 @@ static const struct keyword keywords[] = {
 	{"expect", K_NONE, C_FUTTO, 0},
 	{"expected", K_EXPECTED, C_FUTTO, 0},
 	{"expects", K_NONE, C_FUTTO, 0},
+	{"extended", K_NONE, C_DEFER, 0},
 	{"fall", K_SEASON, 0, 3},
 	{"feed", K_NONE, C_NOTV, 0},
 	{"fell", K_NONE, C_PASTV, 0},
@@ -169,8 +181,8 @@ static const struct keyword keywords[] = {
 	{"five", K_NONE, C_NUMW, 5},
 	{"flew", K_NONE, C_PASTV, 0},
 	{"floods", K_NONE, C_EVNOUN, 0},
-	{"for", K_FOR, C_FUNC | C_MPREP | C_YWEAK, 0},
 	{"following", K_FOLLOWING, 0, 0},
+	{"for", K_FOR, C_FUNC | C_MPREP | C_YWEAK, 0},
 	{"forthcoming", K_FUTADJ, 0, 0},
 	{"forty", K_NONE, C_NUMW, 40},
 	{"fought", K_NONE, C_PASTV, 0},
@@ -188,6 +200,7 @@ static const struct keyword keywords[] = {
 	{"has", K_HAVE, C_FUNC, 0},
 	{"have", K_HAVE, C_FUNC, 0},
 	{"he", K_NONE, C_FUNC, 0},
+	{"heads", K_NONE, C_SCHED, 0},
 	{"heard", K_NONE, C_PASTV, 0},
 	{"held", K_NONE, C_PASTV, 0},
 	{"her", K_NONE, C_DET | C_FUNC, 0},
@@ -204,6 +217,7 @@ static const struct keyword keywords[] = {
 	{"indeed", K_NONE, C_NOTV, 0},
 	{"intend", K_NONE, C_FUTTO, 0},
 	{"intended", K_NONE, C_FUTTO, 0},
+	{"intending", K_NONE, C_FUTTO, 0},
 	{"intends", K_NONE, C_FUTTO, 0},
 	{"into", K_NONE, C_FUNC | C_MPREP | C_YPREP, 0},
 	{"invasion", K_NONE, C_EVNOUN, 0},
@@ -217,6 +231,7 @@ static const struct keyword keywords[] = {
 	{"late", K_LATE, 0, 0},
 	{"later", K_LATER, 0, 0},
 	{"law", K_NONE, C_EVNOUN, 0},
+	{"leaves", K_NONE, C_SCHED, 0},
 	{"led", K_NONE, C_PASTV, 0},
 	{"left", K_NONE, C_PASTV, 0},
 	{"ll", K_LL, 0, 0},
@@ -234,6 +249,7 @@ static const struct keyword keywords[] = {
 	{"month", K_UNIT, 0, 4},
 	{"months", K_UNIT, 0, 4},
 	{"morning", K_PART, 0, 1},
+	{"moved", K_NONE, C_DEFER, 0},
 	{"must", K_MODAL, C_FUNC, 0},
 	{"my", K_NONE, C_DET | C_FUNC, 0},
 	{"need", K_NONE, C_NOTV, 0},
@@ -244,8 +260,10 @@ static const struct keyword keywords[] = {
 	{"no", K_NO, C_FUNC, 0},
 	{"not", K_NO, C_FUNC, 0},
 	{"of", K_OF, C_FUNC | C_MPREP | C_YWEAK, 0},
+	{"off", K_NONE, C_DEFER, 0},
 	{"on", K_ON, C_FUNC, 0},
 	{"one", K_NONE, C_NUMW, 1},
+	{"opens", K_NONE, C_SCHED, 0},
 	{"or", K_OR, C_FUNC, 0},
 	{"our", K_NONE, C_DET | C_FUNC, 0},
 	{"over", K_OVER, C_FUNC | C_SPREP, 0},
@@ -253,6 +271,7 @@ static const struct keyword keywords[] = {
 	{"palm", K_NONE, C_HOLI, 0},
 	{"pandemic", K_NONE, C_EVNOUN, 0},
 	{"past", K_PAST, 0, 0},
+	{"pays", K_NONE, C_SCHED, 0},
 	{"plan", K_NONE, C_EVNOUN | C_FUTTO, 0},
 	{"planned", K_FUTADJ, C_FUTTO, 0},
 	{"planning", K_NONE, C_FUTTO, 0},
@@ -260,6 +279,7 @@ static const struct keyword keywords[] = {
 	{"pledged", K_NONE, C_FUTTO, 0},
 	{"poll", K_NONE, C_EVNOUN, 0},
 	{"polls", K_NONE, C_EVNOUN, 0},
+	{"postponed", K_NONE, C_DEFER, 0},
 	{"prepared", K_NONE, C_FUTTO, 0},
 	{"previous", K_PREVIOUS, 0, 0},
 	{"previously", K_PASTADV, 0, 0},
@@ -270,7 +290,10 @@ static const struct keyword keywords[] = {
 	{"ready", K_NONE, C_FUTTO, 0},
 	{"red", K_NONE, C_NOTV, 0},
 	{"referendum", K_NONE, C_EVNOUN, 0},
+	{"rescheduled", K_NONE, C_DEFER, 0},
 	{"resolution", K_NONE, C_EVNOUN, 0},
+	{"resumes", K_NONE, C_SCHED, 0},
+	{"returns", K_NONE, C_SCHED, 0},
 	{"revolution", K_NONE, C_EVNOUN, 0},
 	{"rose", K_NONE, C_PASTV, 0},
 	{"said", K_NONE, C_PASTV, 0},
@@ -295,6 +318,7 @@ static const struct keyword keywords[] = {
 	{"spoke", K_NONE, C_PASTV, 0},
 	{"spring", K_SEASON, 0, 1},
 	{"start", K_EDGE, 0, 0},
+	{"starts", K_NONE, C_SCHED, 0},
 	{"stood", K_NONE, C_PASTV, 0},
 	{"struck", K_NONE, C_PASTV, 0},
 	{"succeed", K_NONE, C_NOTV, 0},
@@ -325,6 +349,7 @@ static const struct keyword keywords[] = {
 	{"tomorrow", K_TOMORROW, 0, 0},
 	{"tonight", K_TONIGHT, 0, 0},
 	{"took", K_NONE, C_PASTV, 0},
+	{"travels", K_NONE, C_SCHED, 0},
 	{"treaty", K_NONE, C_EVNOUN, 0},
 	{"truce", K_NONE, C_EVNOUN, 0},
 	{"twelve", K_NONE, C_NUMW, 12},
@@ -1643,6 +1668,15 @@ static enum tense marker(const struct scan *sc, size_t j, int *str)
 			*str = 2;
 			return TENSE_FUTURE;
 		}
+		/* "is visiting Japan on Friday", "are meeting next": the present
+		 * progressive with a date schedules */
+		if (t->kw == K_IS && lower_word(sc, j + 1) && nk != K_GOING &&
+		    !(j > 0 && (cls_at(sc, j - 1) & C_BOUND))) {   /* "who are visiting": a state */
+			const struct tok *v = &sc->t[j + 1];
+			size_t n = v->end - v->start;
+			if (n > 4 && !memcmp(sc->s + v->end - 3, "ing", 3))
+				return TENSE_FUTURE;
+		}
 		return t->kw == K_WAS ? TENSE_PAST : TENSE_AUTO;
 	case K_TO:         /* "to be held" */
 		if (nk != K_BE)
@@ -1676,6 +1710,8 @@ static enum tense marker(const struct scan *sc, size_t j, int *str)
 				    nk == K_LATER || nk == K_THIS))
 		return TENSE_FUTURE;
 	if (t->kw == K_FUTADJ)
+		return TENSE_FUTURE;
+	if ((t->cls & C_SCHED) && !(t->flags & TF_CAP))   /* "leaves for Moscow on Tuesday" */
 		return TENSE_FUTURE;
 	if (((t->cls & C_PASTV) || ed_word(sc, j)) && !participle(sc, j))
 		return TENSE_PAST;
@@ -1963,6 +1999,11 @@ static enum tense hit_tense(const struct scan *sc, const struct hit *h, int sinc
 		return TENSE_AUTO;   /* the anchor's year, whatever the tense */
 	if (sc->tense != TENSE_AUTO)
 		return sc->tense;
+	/* "postponed until March", "pushed back to February": the new date is
+	 * later than the decision, whatever the tense of the verb. */
+	if (h->first >= 2 && (kw_at(sc, h->first - 1) == K_TO || kw_at(sc, h->first - 1) == K_UNTIL) &&
+	    (cls_at(sc, h->first - 2) & C_DEFER))
+		return TENSE_FUTURE;
 	return detect(sc, h->first, h->last + 1);
 }
 

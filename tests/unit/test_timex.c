@@ -614,6 +614,14 @@ static const struct rule_case rule_cases[] = {
 	{"The ministers met on the 5th.", "2015-09", "the 5th", "2015-09-05", PREC_DAY},
 	{"The ministers met on 9 July.", "2015-09", "9 July", "2015-07-09", PREC_DAY},
 	{"The ministers met last week.", "2015-09", "last week", "", PREC_UNKNOWN},
+	/* a present that schedules, a progressive with a date, a plan, a postponement */
+	{"The minister leaves for Moscow on Tuesday.", "1987-03-16", "Tuesday", "1987-03-17", PREC_DAY},
+	{"King Fahd begins a four-day state visit on Tuesday.", "1987-03-22", "Tuesday", "1987-03-24", PREC_DAY},
+	{"Moscow is closing its mission starting November 1.", "2021-10-18", "November 1", "2021-11-01", PREC_DAY},
+	{"She was intending to land in Taipei on Sunday.", "2022-04-09", "Sunday", "2022-04-10", PREC_DAY},
+	{"The visit has been pushed back to February.", "2023-01-03", "February", "2023-02", PREC_MONTH},
+	{"The talks were postponed until March.", "2023-01-03", "March", "2023-03", PREC_MONTH},
+	{"The envoys, who are visiting Manila, met on July 8.", "2024-07-08", "July 8", "2024-07-08", PREC_DAY},
 	/* numbers that are not years */
 	{"The 2+2 talks brought 2,000 troops and No. 2001 to the table.", "2015-01-06", NULL, NULL, PREC_UNKNOWN},
 	{"Australia said the 2032 Olympics would be held in Brisbane.", "2021-07-21", NULL, NULL, PREC_UNKNOWN},
