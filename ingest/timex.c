@@ -64,6 +64,8 @@ enum kw_class {
 	C_SCHED = 1 << 14, /* a present tense that schedules: "leaves for Moscow on Tuesday" */
 	C_DEFER = 1 << 15, /* a date after it and "to"/"until" is a new, later one:
 			      "postponed until March", "pushed back to February" */
+	C_SAY = 1 << 16,   /* a reporting verb: after a comma it tells when it was said, not
+			      the tense of what was said ("..., they added.") */
 };
 
 /* Units (val of K_UNIT). */
@@ -82,6 +84,8 @@ static const struct keyword keywords[] = {
 	{"a", K_A, C_DET | C_FUNC | C_NUMW, 1},
 	{"about", K_NONE, C_FUNC | C_YWEAK, 0},
 	{"accord", K_NONE, C_EVNOUN, 0},
+	{"added", K_NONE, C_SAY, 0},
+	{"adds", K_NONE, C_SAY, 0},
 	{"adjourned", K_NONE, C_DEFER, 0},
 	{"after", K_AFTER, C_BOUND | C_FUNC | C_MPREP | C_YPREP, 0},
 	{"afternoon", K_PART, 0, 2},
@@ -171,6 +175,7 @@ static const struct keyword keywords[] = {
 	{"expect", K_NONE, C_FUTTO, 0},
 	{"expected", K_EXPECTED, C_FUTTO, 0},
 	{"expects", K_NONE, C_FUTTO, 0},
+	{"explained", K_NONE, C_SAY, 0},
 	{"extended", K_NONE, C_DEFER, 0},
 	{"fall", K_SEASON, 0, 3},
 	{"feed", K_NONE, C_NOTV, 0},
@@ -234,6 +239,7 @@ static const struct keyword keywords[] = {
 	{"leaves", K_NONE, C_SCHED, 0},
 	{"led", K_NONE, C_PASTV, 0},
 	{"left", K_NONE, C_PASTV, 0},
+	{"likely", K_NONE, C_FUTTO, 0},
 	{"ll", K_LL, 0, 0},
 	{"lost", K_NONE, C_PASTV, 0},
 	{"made", K_NONE, C_PASTV, 0},
@@ -259,6 +265,7 @@ static const struct keyword keywords[] = {
 	{"nine", K_NONE, C_NUMW, 9},
 	{"no", K_NO, C_FUNC, 0},
 	{"not", K_NO, C_FUNC, 0},
+	{"noted", K_NONE, C_SAY, 0},
 	{"of", K_OF, C_FUNC | C_MPREP | C_YWEAK, 0},
 	{"off", K_NONE, C_DEFER, 0},
 	{"on", K_ON, C_FUNC, 0},
@@ -296,10 +303,11 @@ static const struct keyword keywords[] = {
 	{"returns", K_NONE, C_SCHED, 0},
 	{"revolution", K_NONE, C_EVNOUN, 0},
 	{"rose", K_NONE, C_PASTV, 0},
-	{"said", K_NONE, C_PASTV, 0},
+	{"said", K_NONE, C_PASTV | C_SAY, 0},
 	{"same", K_SAME, 0, 0},
 	{"sanctions", K_NONE, C_EVNOUN, 0},
 	{"saw", K_NONE, C_PASTV, 0},
+	{"says", K_NONE, C_SAY, 0},
 	{"scheduled", K_FUTADJ, C_FUTTO, 0},
 	{"seed", K_NONE, C_NOTV, 0},
 	{"sent", K_NONE, C_PASTV, 0},
@@ -319,7 +327,9 @@ static const struct keyword keywords[] = {
 	{"spring", K_SEASON, 0, 1},
 	{"start", K_EDGE, 0, 0},
 	{"starts", K_NONE, C_SCHED, 0},
+	{"stated", K_NONE, C_SAY, 0},
 	{"stood", K_NONE, C_PASTV, 0},
+	{"stressed", K_NONE, C_SAY, 0},
 	{"struck", K_NONE, C_PASTV, 0},
 	{"succeed", K_NONE, C_NOTV, 0},
 	{"summer", K_SEASON, 0, 2},
@@ -345,7 +355,7 @@ static const struct keyword keywords[] = {
 	{"till", K_UNTIL, C_FUNC | C_MPREP | C_YPREP, 0},
 	{"to", K_TO, C_FUNC | C_MPREP | C_YWEAK, 0},
 	{"today", K_TODAY, 0, 0},
-	{"told", K_NONE, C_PASTV, 0},
+	{"told", K_NONE, C_PASTV | C_SAY, 0},
 	{"tomorrow", K_TOMORROW, 0, 0},
 	{"tonight", K_TONIGHT, 0, 0},
 	{"took", K_NONE, C_PASTV, 0},
@@ -1764,6 +1774,10 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 		}
 		if (++dist > TENSE_REACH || dist + pen - 3 >= best)
 			break;
+		/* "... on Friday and Saturday, they added": the reporting clause
+		 * after a comma or a quote says nothing of the tense before it. */
+		if ((t->cls & C_SAY) && pen > 2)
+			continue;
 		consider(sc, j, dist + pen, &best, &bt);
 		if (t->cls & C_BOUND)
 			pen += 2;

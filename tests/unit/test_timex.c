@@ -622,6 +622,8 @@ static const struct rule_case rule_cases[] = {
 	{"The visit has been pushed back to February.", "2023-01-03", "February", "2023-02", PREC_MONTH},
 	{"The talks were postponed until March.", "2023-01-03", "March", "2023-03", PREC_MONTH},
 	{"The envoys, who are visiting Manila, met on July 8.", "2024-07-08", "July 8", "2024-07-08", PREC_DAY},
+	{"He is likely to meet Moi when he pays a visit to Nairobi on Friday, they added.", "1987-06-02",
+	 "Friday", "1987-06-05", PREC_DAY},
 	/* numbers that are not years */
 	{"The 2+2 talks brought 2,000 troops and No. 2001 to the table.", "2015-01-06", NULL, NULL, PREC_UNKNOWN},
 	{"Australia said the 2032 Olympics would be held in Brisbane.", "2021-07-21", NULL, NULL, PREC_UNKNOWN},
