@@ -456,15 +456,27 @@ static size_t direct_date(const char *s, size_t len, size_t i, struct dateline *
 
 /* A page's lead mark before the dateline: "(MENAFN- Trend News Agency) " or,
  * cut off at the start, "MENAFN - Nam News Network) ". Returns the index
- * after it (and its blanks), or i when there is none. */
-static size_t skip_lead_mark(const char *s, size_t len, size_t i)
+ * after it (and its blanks), or i when there is none; the agency it names
+ * (after an aggregator's dash) goes to name[] ("" when none). */
+static size_t skip_lead_mark(const char *s, size_t len, size_t i, char *name, size_t cap)
 {
 	size_t j = i + (i < len && s[i] == '(');
+	name[0] = '\0';
 	for (size_t k = j; k < len && k - j <= 48; k++) {
 		if (s[k] == '(' || isdigit((unsigned char)s[k]) || s[k] == '.')
 			return i;
-		if (s[k] == ')')
-			return k > j ? skip_spaces(s, len, k + 1) : i;
+		if (s[k] != ')')
+			continue;
+		if (k == j)
+			return i;
+		size_t a = j;
+		for (size_t q = j; q < k; q++)
+			if (s[q] == '-')
+				a = q + 1;
+		a = skip_spaces(s, len, a);
+		if (a < k)
+			copy_str(name, cap, s + a, k - a);
+		return skip_spaces(s, len, k + 1);
 	}
 	return i;
 }
@@ -569,7 +581,8 @@ static int read_loose_separator(const char *s, size_t len, size_t *i, int slash,
 int dateline_parse(const char *s, size_t len, struct dateline *out)
 {
 	memset(out, 0, sizeof(*out));
-	size_t start = skip_lead_mark(s, len, skip_spaces(s, len, 0));
+	char lead[64];
+	size_t start = skip_lead_mark(s, len, skip_spaces(s, len, 0), lead, sizeof(lead));
 	int caps = 1;
 	size_t pend = caps_place_end(s, len, start);
 	if (!pend) {
@@ -658,6 +671,10 @@ int dateline_parse(const char *s, size_t len, struct dateline *out)
 	}
 	if (out->month && out->day && out->year && !is_valid_date(out->year, out->month, out->day))
 		return 0;
+	/* No agency of its own: the one the page's lead mark names. */
+	if (!out->agency[0] && lead[0] &&
+	    !agency_canonical(lead, strlen(lead), out->agency, sizeof(out->agency)) && plausible_agency(lead))
+		copy_str(out->agency, sizeof(out->agency), lead, strlen(lead));
 	out->consumed = skip_spaces(s, len, i);
 	return 1;
 }
@@ -760,6 +777,12 @@ static int read_date(const char *s, size_t len, size_t *i, struct timestamp *ts)
 		j = *i;
 		ok = read_day_month(s, len, &j, &ts->month, &ts->day) &&
 		     read_year_after(s, len, &j, &ts->year);
+	}
+	if (!ok) {   /* Reuters-21578's DATE field: "26-FEB-1987 15:01:01.79" */
+		j = *i;
+		ok = read_day(s, len, &j, &ts->day) && j < len && s[j] == '-' && (j++, 1) &&
+		     (ts->month = read_month(s, len, &j)) && j < len && s[j] == '-' && (j++, 1) &&
+		     read_int(s, len, &j, 4, &ts->year) == 4;
 	}
 	if (!ok || !is_valid_date(ts->year, ts->month, ts->day))
 		return 0;

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ingest/dateline.h"
 #include "ingest/formats.h"
 #include "util/buf.h"
 #include "util/file.h"
@@ -397,6 +398,18 @@ static int import_report(void *ctx, struct report *r, const char *item)
 	}
 	if (im->x && r->pub_known == PUB_NONE && extract_infer_year(im->x, r))
 		say(im, IMPORT_WARNING, item, "%s", r->warnings[r->n_warnings - 1]);
+	/* A reader that found a dateline without an agency ("ATHENS, March 2 -")
+	 * may hand over an empty name: that is no agency, and --agency applies. */
+	if (r->agency && !*r->agency) {
+		const char *a = im->opt.hints.agency;
+		char canon[64];
+		if (a && agency_canonical(a, strlen(a), canon, sizeof(canon)))
+			a = canon;
+		if (report_set(&r->agency, a)) {
+			set_fatal(im, strdup("out of memory"));
+			return -1;
+		}
+	}
 	/* --date 2015-09 or --date 2015: a report that gives no day of its own
 	 * is dated to that month or year, no more precisely. */
 	const struct cdate *hd = &im->opt.hints.date;

@@ -90,6 +90,15 @@ run "$BIN" --db "$T/month2.db" export --format json --status all
 expect_rc 0
 expect_out '"date": "2015-09", "date_precision": "month"'
 if grep -q '"date": "2015-09-' "$T/out"; then fail "a day finer than --date 2015-09"; fi
+# A dateline that names no agency (Reuters-21578: "ATHENS, March 2 -")
+# leaves the agency to --agency.
+printf '%s\n' "ATHENS, March 2 - Greece protested to Turkey over a survey ship in the Aegean" \
+	"and recalled its ambassador for consultations." >"$T/athens.txt"
+run "$BIN" --db "$T/athens.db" ingest --date 1987-03 --agency Reuters "$T/athens.txt"
+expect_rc 0
+run "$BIN" --db "$T/athens.db" reports --json
+expect_out '"agency": "Reuters"'
+expect_out '"published": "1987-03-02'
 run "$BIN" --db "$T/year.db" ingest --date 2015 "$T/bare.txt"
 expect_rc 0
 run "$BIN" --db "$T/year.db" export --format json --status all

@@ -163,7 +163,8 @@ static const struct dateline_case {
 	/* old Kyodo copy: the agency without parentheses */
 	{"TOKYO, Sept. 25 Kyodo - Japan protested to China.", "TOKYO", "Kyodo", 0, 9, 25, "Japan protested to China."},
 	/* Trend: the date ends with a dot; a MENAFN lead mark before it */
-	{"(MENAFN- Trend News Agency) BAKU, Azerbaijan, Oct. 3. Baku rejected the claims.", "BAKU, Azerbaijan", "", 0,
+	{"(MENAFN- Trend News Agency) BAKU, Azerbaijan, Oct. 3. Baku rejected the claims.", "BAKU, Azerbaijan",
+	 "Trend News Agency", 0,
 	 10, 3, "Baku rejected the claims."},
 	{"MENAFN - Nam News Network) HANOI, Jul 2 (VNA) – Vietnam signed a pact.", "HANOI", "VNA", 0, 7, 2,
 	 "Vietnam signed a pact."},
@@ -342,6 +343,7 @@ static const struct ts_case {
 	{"05/20/2021 03:04 PM EDT", 2021, 5, 20, 15, 4, -240, 0},
 	{"20/05/2021 15:04", 2021, 5, 20, 15, 4, 9999, 0},
 	{"2018.05.16 (15:09)", 2018, 5, 16, 15, 9, 9999, 0},
+	{"26-FEB-1987 15:01:01.79", 1987, 2, 26, 15, 1, 9999, 0},
 };
 
 static void test_timestamp_table(void **state)
