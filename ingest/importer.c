@@ -17,7 +17,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ingest/dateline.h"
 #include "ingest/formats.h"
 #include "util/buf.h"
 #include "util/file.h"
@@ -398,23 +397,10 @@ static int import_report(void *ctx, struct report *r, const char *item)
 	}
 	if (im->x && r->pub_known == PUB_NONE && extract_infer_year(im->x, r))
 		say(im, IMPORT_WARNING, item, "%s", r->warnings[r->n_warnings - 1]);
-	/* A reader that found a dateline without an agency ("ATHENS, March 2 -")
-	 * may hand over an empty name: that is no agency, and --agency applies. */
-	if (r->agency && !*r->agency) {
-		const char *a = im->opt.hints.agency;
-		char canon[64];
-		if (a && agency_canonical(a, strlen(a), canon, sizeof(canon)))
-			a = canon;
-		if (report_set(&r->agency, a)) {
-			set_fatal(im, strdup("out of memory"));
-			return -1;
-		}
+	if (report_apply_hints(r, &im->opt.hints)) {
+		set_fatal(im, strdup("out of memory"));
+		return -1;
 	}
-	/* --date 2015-09 or --date 2015: a report that gives no day of its own
-	 * is dated to that month or year, no more precisely. */
-	const struct cdate *hd = &im->opt.hints.date;
-	if (r->pub_known == PUB_NONE && (hd->prec == PREC_MONTH || hd->prec == PREC_YEAR))
-		r->pub_partial = *hd;
 	enum store_verdict v;
 	int64_t existing;
 	char hash[65];

@@ -70,6 +70,12 @@ struct ingest_hints {
 				   dateline without one and becomes pub_partial otherwise */
 };
 
+/* What the hints still owe a report once a reader is done with it: an
+ * empty agency name (a dateline that names none) becomes the --agency hint
+ * or none; a report without a day of its own gets a --date that names only
+ * a month or a year as pub_partial. Returns 0, or -1 when memory ran out. */
+int report_apply_hints(struct report *r, const struct ingest_hints *h);
+
 /* Readers hand each report they find to a sink. A reader of a single report
  * calls it once; a feed or table calls it once per item. The sink returns 0 to
  * go on or -1 to stop (the reader then returns -1 too).
