@@ -223,9 +223,11 @@ static size_t caps_place_end(const char *s, size_t len, size_t start)
 		} else if (is_lower_cp(cp) || (cp < 0x80 && isdigit((int)cp))) {
 			return 0;
 		} else if (cp == ' ' || cp == 0xa0) {
-			size_t k = skip_spaces(s, len, i);
+			size_t k = skip_spaces(s, len, i), d = k;
 			if (k < len && (s[k] == '/' || s[k] == '('))
 				break;
+			if (read_dash(s, len, &d) && (d >= len || space_at(s, len, d)))
+				break;   /* "CAPE TOWN - South Africa ..." */
 			words++;
 		} else if (cp == '/' || cp == '-' || cp == '.' || cp == '\'' || cp == 0x2019) {
 			if (i == start)
@@ -654,7 +656,9 @@ int dateline_parse(const char *s, size_t len, struct dateline *out)
 		;
 	} else {
 		/* No agency: a dated place before a dash, a colon, a TASS-style
-		 * dot, or (with a year) the first word. */
+		 * dot, or (with a year) the first word. A place alone before a
+		 * colon ("ISLAMABAD: ...") is not taken: the text reader would
+		 * start the body there, after a standfirst it would then lose. */
 		if (!dated)
 			return 0;
 		size_t k = i;

@@ -204,6 +204,10 @@ static const char *const not_datelines[] = {
 	"Ankara, March 3, 2020 was a day of talks.",
 	"Seoul, March 3 officials said they had met.",
 	"Japan, China agree to resume talks",
+	"EXCLUSIVE: Russia and Japan to resume peace treaty talks next month, sources say.",
+	"ITALY/NATO SUMMIT: Leaders of Russia and NATO set up a new forum for cooperation.",
+	"ISLAMABAD: Pakistan on Monday summoned the Afghan envoy over the border clashes.",
+	"BEIJING: China and Japan hold talks on the disputed islands in the East China Sea",
 };
 
 static void test_not_dateline_table(void **state)
