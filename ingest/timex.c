@@ -753,6 +753,18 @@ static int trailing_last(const struct scan *sc, size_t j)
 	       !content_word(sc, j + 1);
 }
 
+/* "next" after a weekday or a month, as British and KCNA copy write it:
+ * "on Tuesday next", "in March next" (not "Tuesday next week"). */
+static int trailing_next(const struct scan *sc, size_t j)
+{
+	if (kw_at(sc, j) != K_NEXT)
+		return 0;
+	int k = kw_at(sc, j + 1);
+	return !(k == K_UNIT || k == K_WEEKEND || k == K_SEASON) &&
+	       !(j + 1 < sc->n && (sc->t[j + 1].month > 0 || sc->t[j + 1].wday >= 0)) &&
+	       !content_word(sc, j + 1);
+}
+
 /* The expression at i continues a list whose previous member was just found:
  * "in January, February and March", "between 2009 and 2012". */
 static int list_continues(const struct scan *sc, size_t i)
@@ -1089,6 +1101,9 @@ static int p_month(const struct scan *sc, size_t i, int cx, struct hit *h)
 	if (trailing_last(sc, i + 1)) {   /* "in September last" */
 		h->dir = D_LAST;
 		h->last = i + 1;
+	} else if (trailing_next(sc, i + 1)) {   /* "in March next" */
+		h->dir = D_NEXT;
+		h->last = i + 1;
 	}
 	if (shared_year(sc, i + 1, &y)) {
 		h->w = W_ABS;
@@ -1123,6 +1138,13 @@ static int p_weekday(const struct scan *sc, size_t i, enum dir dir, struct hit *
 	h->kind = TIMEX_DEICTIC;
 	if (kw_at(sc, i + 1) == K_PART)
 		h->last = i + 1;
+	if (dir == D_TENSE && trailing_last(sc, h->last + 1)) {          /* "on Tuesday last" */
+		h->dir = D_LAST;
+		h->last++;
+	} else if (dir == D_TENSE && trailing_next(sc, h->last + 1)) {   /* "on Tuesday next" */
+		h->dir = D_NEXT;
+		h->last++;
+	}
 	if (possessive(sc, h->last + 1))
 		h->flags |= TIMEX_F_MODIFIER;
 	return 1;
@@ -1140,6 +1162,9 @@ static int p_rel(const struct scan *sc, size_t i, struct hit *h)
 	size_t k = i + 1;
 	if (k0 == K_THIS && kw_at(sc, k) == K_COMING) {
 		dir = D_COMING;
+		k++;
+	} else if (k0 == K_THIS && kw_at(sc, k) == K_PAST) {   /* "this past weekend" */
+		dir = D_LAST;
 		k++;
 	}
 	int off = dir == D_LAST ? -1 : (dir == D_NEXT || dir == D_COMING) ? 1 : 0;

@@ -594,6 +594,12 @@ static const struct rule_case rule_cases[] = {
 	{"Pyongyang warned in September last that it would respond.", "2015-09-20", "September last", "2014-09",
 	 PREC_MONTH},
 	{"The pact signed on May 5 last was reviewed.", "2015-03-01", "May 5 last", "2014-05-05", PREC_DAY},
+	{"The envoys met on Tuesday last.", "2015-01-06", "Tuesday last", "2014-12-30", PREC_DAY},
+	{"The envoys will meet on Tuesday next.", "2015-01-06", "Tuesday next", "2015-01-13", PREC_DAY},
+	{"The summit will be held in March next.", "2015-03-10", "March next", "2016-03", PREC_MONTH},
+	{"The two sides met this past weekend.", "2015-01-06", "this past weekend", "2015-01", PREC_MONTH},
+	{"The two sides met this past Friday.", "2015-01-06", "this past Friday", "2015-01-02", PREC_DAY},
+	{"They will meet on Tuesday next week.", "2015-01-06", "next week", "2015-01", PREC_MONTH},
 	/* an ordinal day of the report's month */
 	{"The ministers met on the 5th.", "2015-01-06", "the 5th", "2015-01-05", PREC_DAY},
 	{"The ministers met on the 20th.", "2015-01-06", "the 20th", "2014-12-20", PREC_DAY},
