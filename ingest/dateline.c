@@ -325,6 +325,13 @@ static int read_separator(const char *s, size_t len, size_t *i, int slash, int k
 		*i = k;
 		return 1;
 	}
+	if (k < len && s[k] == '.') {   /* EFE: "(EFE).- " */
+		size_t d = skip_spaces(s, len, k + 1);
+		if (read_dash(s, len, &d)) {
+			*i = d;
+			return 1;
+		}
+	}
 	/* "/TASS/ Russia said": a known agency between slashes needs no dash. */
 	if (slash && known && k > j) {
 		*i = k;
@@ -362,6 +369,8 @@ static size_t dateline_parts(const char *s, size_t len, size_t i, struct datelin
 			copy_str(out->place + pl + 2, sizeof(out->place) - pl - 2, s + j, ce - j);
 			have_country = 1;
 			i = ce;
+		} else if (have_date) {
+			break;   /* "Riyadh, March 5, 2023, SPA --": the agency follows */
 		} else {
 			return 0;
 		}
@@ -535,19 +544,25 @@ static int read_agency_date_group(const char *s, size_t len, size_t *i, struct d
 	return 0;
 }
 
-/* An agency named without parentheses before a dash, as old Kyodo copy
- * has it: "TOKYO, Sept. 25 Kyodo - ". Only a dictionary name counts. */
+/* An agency named without parentheses before a dash: old Kyodo copy
+ * ("TOKYO, Sept. 25 Kyodo - "), SPA and AzerTag after a comma ("Riyadh,
+ * March 5, 2023, SPA -- "), IRNA and SANA with no date ("Tehran, IRNA -- ",
+ * "Damascus, SANA-"). Only a dictionary name counts. */
 static int read_bare_agency(const char *s, size_t len, size_t *i, struct dateline *out)
 {
 	size_t j = *i;
+	if (j < len && s[j] == ',')
+		j = skip_spaces(s, len, j + 1);
+	size_t a = j;
 	for (int w = 0; w < 3 && j < len; w++) {
 		size_t e = j;
-		while (e < len && (isalpha((unsigned char)s[e]) || s[e] == '-'))
+		while (e < len && (isalpha((unsigned char)s[e]) ||
+				   (s[e] == '-' && e + 1 < len && isalpha((unsigned char)s[e + 1]))))
 			e++;
 		if (e == j)
 			return 0;
 		size_t k = skip_spaces(s, len, e), d = k;
-		if (read_dash(s, len, &d) && agency_canonical(s + *i, e - *i, out->agency, sizeof(out->agency))) {
+		if (read_dash(s, len, &d) && agency_canonical(s + a, e - a, out->agency, sizeof(out->agency))) {
 			*i = skip_spaces(s, len, d);
 			return 1;
 		}
@@ -585,6 +600,11 @@ int dateline_parse(const char *s, size_t len, struct dateline *out)
 	memset(out, 0, sizeof(*out));
 	char lead[64];
 	size_t start = skip_lead_mark(s, len, skip_spaces(s, len, 0), lead, sizeof(lead));
+	if (lead[0]) {   /* ANSA: "(ANSA) - ROME, MAR 5 - " */
+		size_t d = start;
+		if (read_dash(s, len, &d))
+			start = skip_spaces(s, len, d);
+	}
 	int caps = 1;
 	size_t pend = caps_place_end(s, len, start);
 	if (!pend) {
@@ -615,6 +635,17 @@ int dateline_parse(const char *s, size_t len, struct dateline *out)
 		memcpy(out->place + pl, ", ", 2);
 		copy_str(out->place + pl + 2, sizeof(out->place) - pl - 2, s + b + 1, e - b - 1);
 		pend = e + 1;
+	}
+	size_t g0 = pend;
+	if (read_bare_agency(s, len, &g0, out)) {   /* "Tehran, IRNA -- " */
+		int32_t cp;
+		if (g0 >= len)
+			return 0;
+		char_at(s, len, g0, &cp);
+		if (!is_upper_cp(cp) && cp != '"' && cp != 0x201c)
+			return 0;
+		out->consumed = g0;
+		return 1;
 	}
 	size_t i = dateline_parts(s, len, pend, out);
 	if (!i)
@@ -648,10 +679,21 @@ int dateline_parse(const char *s, size_t len, struct dateline *out)
 				return 0;
 			copy_str(out->agency, sizeof(out->agency), name, strlen(name));
 		}
-		if (!caps && !dated)
+		/* A place in ordinary case needs a date, or a dictionary agency
+		 * and a capital after it ("Jakarta (ANTARA) - Indonesia ..."). */
+		if (!caps && !dated && !known)
 			return 0;
 		if (!read_loose_separator(s, len, &i, slash, known, dated))
 			return 0;
+		if (!caps && !dated) {
+			int32_t cp;
+			size_t k = skip_spaces(s, len, i);
+			if (k >= len)
+				return 0;
+			char_at(s, len, k, &cp);
+			if (!is_upper_cp(cp) && cp != '"' && cp != 0x201c)
+				return 0;
+		}
 	} else if (dated && read_bare_agency(s, len, &i, out)) {
 		;
 	} else {

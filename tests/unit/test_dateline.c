@@ -177,6 +177,18 @@ static const struct dateline_case {
 	{"Brussels 15.03.2021 The Council adopted new measures.", "Brussels", "", 2021, 3, 15,
 	 "The Council adopted new measures."},
 	{"MOSCOW, Jan 6 (NNN-TASS/AKP) - Russia objected.", "MOSCOW", "NNN-TASS/AKP", 0, 1, 6, "Russia objected."},
+	/* WAM, SPA, IRNA, SANA, Antara, dpa, ANSA, EFE */
+	{"ABU DHABI, 5th March, 2023 (WAM) -- The UAE welcomed the truce.", "ABU DHABI", "WAM", 2023, 3, 5,
+	 "The UAE welcomed the truce."},
+	{"Riyadh, March 5, 2023, SPA -- Saudi Arabia condemned the attack.", "Riyadh", "SPA", 2023, 3, 5,
+	 "Saudi Arabia condemned the attack."},
+	{"Tehran, IRNA -- Iran summoned the envoy.", "Tehran", "IRNA", 0, 0, 0, "Iran summoned the envoy."},
+	{"Jakarta (ANTARA) - Indonesia protested to China.", "Jakarta", "Antara", 0, 0, 0,
+	 "Indonesia protested to China."},
+	{"Berlin (dpa) - Germany expelled two diplomats.", "Berlin", "dpa", 0, 0, 0, "Germany expelled two diplomats."},
+	{"(ANSA) - ROME, MAR 5 - Italy recalled its ambassador.", "ROME", "ANSA", 0, 3, 5,
+	 "Italy recalled its ambassador."},
+	{"Madrid, Jan 6 (EFE).- Spain summoned the envoy.", "Madrid", "EFE", 0, 1, 6, "Spain summoned the envoy."},
 };
 
 static void test_dateline_table(void **state)
@@ -204,6 +216,8 @@ static const char *const not_datelines[] = {
 	"Ankara, March 3, 2020 was a day of talks.",
 	"Seoul, March 3 officials said they had met.",
 	"Japan, China agree to resume talks",
+	"Berlin (dpa) - lower case after a place in ordinary case is prose.",
+	"Tokyo (Kyodo) said on Monday that the talks had failed.",
 	"EXCLUSIVE: Russia and Japan to resume peace treaty talks next month, sources say.",
 	"ITALY/NATO SUMMIT: Leaders of Russia and NATO set up a new forum for cooperation.",
 	"ISLAMABAD: Pakistan on Monday summoned the Afghan envoy over the border clashes.",
