@@ -12,7 +12,9 @@ static const char usage[] =
 	"ingest [--format F] [--date DATE] [--agency NAME] [--url URL] [--map K=V,...] PATH...\n\n"
 	"Imports files, directories (recursively) or - (standard input). Re-importing is safe:\n"
 	"a report already in the archive is 'unchanged'; a corrected version (same URL, or\n"
-	"same agency, headline and time) 'replaced'. Prints one summary line at the end.";
+	"same agency, headline and time) 'replaced'. Prints one summary line at the end.\n"
+	"--date YYYY-MM or YYYY dates a report known only to its month or year at that\n"
+	"precision (and gives a dateline without a year its year).";
 
 struct progress {
 	int tty;
@@ -54,7 +56,7 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 	int no_events = 0;
 	const struct option opts[] = {
 		{"format", 'f', OPT_STRING, &format, "F", "reader: auto (default) or one of the formats below"},
-		{"date", 0, OPT_STRING, &date, "DATE", "publication date for reports that do not give one"},
+		{"date", 0, OPT_STRING, &date, "DATE", "publication date (YYYY-MM-DD, YYYY-MM or YYYY) for reports that do not give one"},
 		{"agency", 0, OPT_STRING, &agency, "NAME", "agency for reports that do not name one"},
 		{"url", 0, OPT_STRING, &url, "URL", "URL for reports that do not give one"},
 		{"map", 0, OPT_STRING, &map, "K=V,...", "column names of tables: title=headline,text=body"},
@@ -84,8 +86,7 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 		free(pos);
 		return EXIT_USAGE;
 	}
-	if (parse_date_option("--date", date, &o.hints.date) ||
-	    (date && o.hints.date.prec != PREC_DAY && (error("--date needs a full date YYYY-MM-DD"), 1))) {
+	if (parse_date_option("--date", date, &o.hints.date)) {
 		free(pos);
 		return EXIT_USAGE;
 	}

@@ -223,9 +223,11 @@ static size_t caps_place_end(const char *s, size_t len, size_t start)
 		} else if (is_lower_cp(cp) || (cp < 0x80 && isdigit((int)cp))) {
 			return 0;
 		} else if (cp == ' ' || cp == 0xa0) {
-			size_t k = skip_spaces(s, len, i);
+			size_t k = skip_spaces(s, len, i), d = k;
 			if (k < len && (s[k] == '/' || s[k] == '('))
 				break;
+			if (read_dash(s, len, &d) && (d >= len || space_at(s, len, d)))
+				break;   /* "CAPE TOWN - South Africa ..." */
 			words++;
 		} else if (cp == '/' || cp == '-' || cp == '.' || cp == '\'' || cp == 0x2019) {
 			if (i == start)
@@ -284,7 +286,7 @@ static int read_agency_mark(const char *s, size_t len, size_t *i, char *name, si
 	*slash = close == '/';
 	size_t a = ++j;
 	while (j < len && j - a <= 48 && s[j] != close && s[j] != '\n' && s[j] != '(' &&
-	       s[j] != ')' && s[j] != '/')
+	       s[j] != ')' && (s[j] != '/' || close == ')'))
 		j++;
 	if (j >= len || s[j] != close || j == a || j - a > 48)
 		return 0;
@@ -323,6 +325,13 @@ static int read_separator(const char *s, size_t len, size_t *i, int slash, int k
 		*i = k;
 		return 1;
 	}
+	if (k < len && s[k] == '.') {   /* EFE: "(EFE).- " */
+		size_t d = skip_spaces(s, len, k + 1);
+		if (read_dash(s, len, &d)) {
+			*i = d;
+			return 1;
+		}
+	}
 	/* "/TASS/ Russia said": a known agency between slashes needs no dash. */
 	if (slash && known && k > j) {
 		*i = k;
@@ -360,6 +369,8 @@ static size_t dateline_parts(const char *s, size_t len, size_t i, struct datelin
 			copy_str(out->place + pl + 2, sizeof(out->place) - pl - 2, s + j, ce - j);
 			have_country = 1;
 			i = ce;
+		} else if (have_date) {
+			break;   /* "Riyadh, March 5, 2023, SPA --": the agency follows */
 		} else {
 			return 0;
 		}
@@ -367,34 +378,349 @@ static size_t dateline_parts(const char *s, size_t len, size_t i, struct datelin
 	return i;
 }
 
+/* The end of a place written in ordinary case: "Pyongyang", "New Delhi",
+ * "Addis Ababa", "Dar es Salaam". One to four words, each opening with a
+ * capital (short lower-case particles such as "es", "de", "al" may join
+ * them), up to ',', '[', '(' or a date. A month name followed by a digit
+ * ends the place ("Addis Ababa December 25/ 2019"). Returns the end or 0. */
+static size_t mixed_place_end(const char *s, size_t len, size_t start)
+{
+	static const char *const particles[] = {"es", "de", "del", "da", "al", "el", "la", "of", "an", "du", NULL};
+	size_t i = start, end = 0;
+	int words = 0;
+	int32_t cp;
+	while (i < len) {
+		size_t w = i, e = i, n = char_at(s, len, i, &cp);
+		int upper = is_upper_cp(cp);
+		while (e < len) {
+			n = char_at(s, len, e, &cp);
+			if (!is_alpha_cp(cp) && cp != '-' && cp != '\'' && cp != 0x2019 && !(cp == '.' && e > w))
+				break;
+			e += n;
+		}
+		if (e == w)
+			break;
+		size_t after = skip_spaces(s, len, e);
+		size_t ae = alpha_end(s, len, w);
+		if (!words && (weekday_from_name(s + w, (int)(ae - w)) >= 0 ||
+			       month_from_name(s + w, (int)(ae - w))))
+			return 0;   /* "Mon Feb 4, 2013": a date, not a place */
+		if (month_from_name(s + w, (int)(alpha_end(s, len, w) - w)) && after < len &&
+		    isdigit((unsigned char)s[after]) && words)
+			break;
+		if (!upper) {
+			int ok = 0;
+			for (int k = 0; particles[k] && words && !ok; k++)
+				ok = e - w == strlen(particles[k]) && !strncmp(s + w, particles[k], e - w);
+			if (!ok)
+				return 0;
+		}
+		words++;
+		if (upper)
+			end = e;
+		if (words > 4 || after == e || after >= len || !isalpha((unsigned char)s[after]))
+			break;
+		i = after;
+	}
+	if (!words || !end || end - start > 40)
+		return 0;
+	return end;
+}
+
+/* A date written right after the place without a comma, with its year:
+ * "December 25/ 2019", "19 March 2023", "07.06.2021" (day.month.year).
+ * Sets the date in *out and returns the index after it, or 0. */
+static size_t direct_date(const char *s, size_t len, size_t i, struct dateline *out)
+{
+	size_t j = skip_spaces(s, len, i), ds = j;
+	int m, d, y;
+	if (j == i)
+		return 0;
+	if (read_day_month(s, len, &j, &m, &d)) {
+		size_t k = j;
+		if (k < len && s[k] == '/') {   /* ENA: "December 25/ 2019" */
+			k = skip_spaces(s, len, k + 1);
+			if (read_int(s, len, &k, 4, &y) != 4)
+				return 0;
+			j = k;
+		} else if (!read_year_after(s, len, &j, &y)) {
+			return 0;
+		}
+	} else {
+		char sep;
+		if (!read_int(s, len, &j, 2, &d) || j >= len || (s[j] != '.' && s[j] != '/'))
+			return 0;
+		sep = s[j++];
+		if (!read_int(s, len, &j, 2, &m) || j >= len || s[j] != sep)
+			return 0;
+		j++;
+		if (read_int(s, len, &j, 4, &y) != 4)
+			return 0;
+	}
+	if (!is_valid_date(y, m, d))
+		return 0;
+	out->month = m, out->day = d, out->year = y;
+	out->date_start = ds;
+	out->date_len = j - ds;
+	return j;
+}
+
+/* A page's lead mark before the dateline: "(MENAFN- Trend News Agency) " or,
+ * cut off at the start, "MENAFN - Nam News Network) ". Returns the index
+ * after it (and its blanks), or i when there is none; the agency it names
+ * (after an aggregator's dash) goes to name[] ("" when none). */
+static size_t skip_lead_mark(const char *s, size_t len, size_t i, char *name, size_t cap)
+{
+	size_t j = i + (i < len && s[i] == '(');
+	name[0] = '\0';
+	for (size_t k = j; k < len && k - j <= 48; k++) {
+		if (s[k] == '(' || isdigit((unsigned char)s[k]) || s[k] == '.')
+			return i;
+		if (s[k] != ')')
+			continue;
+		if (k == j)
+			return i;
+		size_t a = j;
+		for (size_t q = j; q < k; q++)
+			if (s[q] == '-')
+				a = q + 1;
+		a = skip_spaces(s, len, a);
+		if (a < k)
+			copy_str(name, cap, s + a, k - a);
+		return skip_spaces(s, len, k + 1);
+	}
+	return i;
+}
+
+/* "(UrduPoint News / Sputnik - 20th March, 2022)": agencies and a date in
+ * one pair of parentheses. Takes the last agency named and the date. */
+static int read_agency_date_group(const char *s, size_t len, size_t *i, struct dateline *out)
+{
+	size_t a = *i + 1, close = a;
+	if (*i >= len || s[*i] != '(')
+		return 0;
+	while (close < len && close - a <= 96 && s[close] != ')' && s[close] != '(')
+		close++;
+	if (close >= len || s[close] != ')')
+		return 0;
+	for (size_t k = a; k < close; k++) {
+		size_t j = k;
+		if (read_dash(s, len, &j) || s[j] == ',')
+			;
+		else
+			continue;
+		if (s[j] == ',')
+			j++;
+		size_t ds = skip_spaces(s, len, j);
+		size_t e = ds;
+		int m, d, y = 0;
+		if (!read_day_month(s, len, &e, &m, &d))
+			continue;
+		read_year_after(s, len, &e, &y);
+		if (skip_spaces(s, len, e) != close)
+			continue;
+		/* the agency: the last name before the date, after any '/' */
+		size_t ae = k, as = a;
+		while (ae > a && (s[ae - 1] == ' ' || s[ae - 1] == ','))
+			ae--;
+		for (size_t q = a; q < ae; q++)
+			if (s[q] == '/')
+				as = skip_spaces(s, len, q + 1);
+		if (ae <= as)
+			return 0;
+		char name[64];
+		copy_str(name, sizeof(name), s + as, ae - as);
+		if (!agency_canonical(name, strlen(name), out->agency, sizeof(out->agency))) {
+			if (!plausible_agency(name))
+				return 0;
+			copy_str(out->agency, sizeof(out->agency), name, strlen(name));
+		}
+		out->month = m, out->day = d, out->year = y;
+		out->date_start = ds;
+		out->date_len = e - ds;
+		*i = close + 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* An agency named without parentheses before a dash: old Kyodo copy
+ * ("TOKYO, Sept. 25 Kyodo - "), SPA and AzerTag after a comma ("Riyadh,
+ * March 5, 2023, SPA -- "), IRNA and SANA with no date ("Tehran, IRNA -- ",
+ * "Damascus, SANA-"). Only a dictionary name counts. */
+static int read_bare_agency(const char *s, size_t len, size_t *i, struct dateline *out)
+{
+	size_t j = *i;
+	if (j < len && s[j] == ',')
+		j = skip_spaces(s, len, j + 1);
+	size_t a = j;
+	for (int w = 0; w < 3 && j < len; w++) {
+		size_t e = j;
+		while (e < len && (isalpha((unsigned char)s[e]) ||
+				   (s[e] == '-' && e + 1 < len && isalpha((unsigned char)s[e + 1]))))
+			e++;
+		if (e == j)
+			return 0;
+		size_t k = skip_spaces(s, len, e), d = k;
+		if (read_dash(s, len, &d) && agency_canonical(s + a, e - a, out->agency, sizeof(out->agency))) {
+			*i = skip_spaces(s, len, d);
+			return 1;
+		}
+		j = k;
+	}
+	return 0;
+}
+
+/* After an agency mark: the dash, or (a date or a known agency being
+ * there) a ':' or nothing before the first word ("(Prensa Latina) On
+ * Wednesday", "(ANI): Myanmar's military"). */
+static int read_loose_separator(const char *s, size_t len, size_t *i, int slash, int known,
+                                int dated)
+{
+	if (read_separator(s, len, i, slash, known))
+		return 1;
+	size_t j = *i;
+	if (!dated && !known)
+		return 0;
+	if (j < len && s[j] == ':')
+		j++;
+	size_t k = skip_spaces(s, len, j);
+	int32_t cp;
+	if (k == j || k >= len)
+		return 0;
+	char_at(s, len, k, &cp);
+	if (!is_upper_cp(cp) && cp != '"' && cp != 0x201c && !isdigit((unsigned char)s[k]))
+		return 0;
+	*i = k;
+	return 1;
+}
+
 int dateline_parse(const char *s, size_t len, struct dateline *out)
 {
 	memset(out, 0, sizeof(*out));
-	size_t start = skip_spaces(s, len, 0);
+	char lead[64];
+	size_t start = skip_lead_mark(s, len, skip_spaces(s, len, 0), lead, sizeof(lead));
+	if (lead[0]) {   /* ANSA: "(ANSA) - ROME, MAR 5 - " */
+		size_t d = start;
+		if (read_dash(s, len, &d))
+			start = skip_spaces(s, len, d);
+	}
+	int caps = 1;
 	size_t pend = caps_place_end(s, len, start);
-	if (!pend)
-		return 0;
+	if (!pend) {
+		caps = 0;
+		if (!(pend = mixed_place_end(s, len, start)))
+			return 0;
+	}
 	copy_str(out->place, sizeof(out->place), s + start, pend - start);
+	/* "Xinhua, July 12, 2016", "Reuters Published ...": an agency is no place. */
+	if (!caps) {
+		char tmp[64];
+		size_t w = start;
+		while (w < pend && s[w] != ' ')
+			w++;
+		if (agency_canonical(s + start, pend - start, tmp, sizeof(tmp)) ||
+		    agency_canonical(s + start, w - start, tmp, sizeof(tmp)))
+			return 0;
+	}
+	/* ANI: "New Delhi [India], March 15 (ANI):" */
+	size_t b = skip_spaces(s, len, pend);
+	if (b < len && s[b] == '[') {
+		size_t e = b + 1;
+		while (e < len && e - b < 40 && s[e] != ']')
+			e++;
+		size_t pl = strlen(out->place);
+		if (e >= len || s[e] != ']' || pl + 2 + (e - b - 1) >= sizeof(out->place))
+			return 0;
+		memcpy(out->place + pl, ", ", 2);
+		copy_str(out->place + pl + 2, sizeof(out->place) - pl - 2, s + b + 1, e - b - 1);
+		pend = e + 1;
+	}
+	size_t g0 = pend;
+	if (read_bare_agency(s, len, &g0, out)) {   /* "Tehran, IRNA -- " */
+		int32_t cp;
+		if (g0 >= len)
+			return 0;
+		char_at(s, len, g0, &cp);
+		if (!is_upper_cp(cp) && cp != '"' && cp != 0x201c)
+			return 0;
+		out->consumed = g0;
+		return 1;
+	}
 	size_t i = dateline_parts(s, len, pend, out);
 	if (!i)
 		return 0;
-	i = skip_spaces(s, len, i);
-	if (i < len && s[i] == '.')     /* TASS: "January 6. /TASS/." */
-		i = skip_spaces(s, len, i + 1);
-	char name[64];
-	int slash;
-	if (!read_agency_mark(s, len, &i, name, sizeof(name), &slash))
-		return 0;
-	int known = agency_canonical(name, strlen(name), out->agency, sizeof(out->agency));
-	if (!known) {
-		if (!plausible_agency(name))
-			return 0;
-		copy_str(out->agency, sizeof(out->agency), name, strlen(name));
+	if (!out->month) {
+		size_t k = direct_date(s, len, i, out);
+		if (k)
+			i = k;
 	}
-	if (!read_separator(s, len, &i, slash, known))
-		return 0;
+	int dated = out->month && out->day;
+	i = skip_spaces(s, len, i);
+	int dot = 0;
+	if (i < len && s[i] == '.') {    /* TASS: "January 6. /TASS/."; Trend: "Dec. 4." */
+		i = skip_spaces(s, len, i + 1);
+		dot = 1;
+	} else if (dated && i > 0 && s[i - 1] == '.' && i < len && s[i] != '(' && s[i] != '/') {
+		dot = 1;   /* "Dec. 4." is read as the month's dot; "Dec. 4. We" */
+	}
+	char name[64];
+	int slash, known;
+	size_t g = i;
+	if (!dated && read_agency_date_group(s, len, &g, out)) {
+		i = g;
+		dated = 1;
+		if (!read_loose_separator(s, len, &i, 0, 1, 1))
+			return 0;
+	} else if (read_agency_mark(s, len, &i, name, sizeof(name), &slash)) {
+		known = agency_canonical(name, strlen(name), out->agency, sizeof(out->agency));
+		if (!known) {
+			if (!plausible_agency(name))
+				return 0;
+			copy_str(out->agency, sizeof(out->agency), name, strlen(name));
+		}
+		/* A place in ordinary case needs a date, or a dictionary agency
+		 * and a capital after it ("Jakarta (ANTARA) - Indonesia ..."). */
+		if (!caps && !dated && !known)
+			return 0;
+		if (!read_loose_separator(s, len, &i, slash, known, dated))
+			return 0;
+		if (!caps && !dated) {
+			int32_t cp;
+			size_t k = skip_spaces(s, len, i);
+			if (k >= len)
+				return 0;
+			char_at(s, len, k, &cp);
+			if (!is_upper_cp(cp) && cp != '"' && cp != 0x201c)
+				return 0;
+		}
+	} else if (dated && read_bare_agency(s, len, &i, out)) {
+		;
+	} else {
+		/* No agency: a dated place before a dash, a colon, a TASS-style
+		 * dot, or (with a year) the first word. A place alone before a
+		 * colon ("ISLAMABAD: ...") is not taken: the text reader would
+		 * start the body there, after a standfirst it would then lose. */
+		if (!dated)
+			return 0;
+		size_t k = i;
+		if (read_dash(s, len, &k) || (k < len && s[k] == ':' && (k++, 1)))
+			i = skip_spaces(s, len, k);
+		else if (!(dot && caps) && !(out->year && (caps || s[pend] != ',')))
+			return 0;
+		int32_t cp;
+		if (i >= len)
+			return 0;
+		char_at(s, len, i, &cp);
+		if (!is_upper_cp(cp) && cp != '"' && cp != 0x201c)
+			return 0;
+	}
 	if (out->month && out->day && out->year && !is_valid_date(out->year, out->month, out->day))
 		return 0;
+	/* No agency of its own: the one the page's lead mark names. */
+	if (!out->agency[0] && lead[0] &&
+	    !agency_canonical(lead, strlen(lead), out->agency, sizeof(out->agency)) && plausible_agency(lead))
+		copy_str(out->agency, sizeof(out->agency), lead, strlen(lead));
 	out->consumed = skip_spaces(s, len, i);
 	return 1;
 }
@@ -405,7 +731,8 @@ int dateline_parse(const char *s, size_t len, struct dateline *out)
 static size_t skip_label(const char *s, size_t len, size_t i, int *updated)
 {
 	static const struct { const char *word; int updated; } labels[] = {
-		{"last updated", 1}, {"first published", 0}, {"updated", 1}, {"published", 0},
+		{"last updated", 1}, {"last update", 1}, {"first published", 0}, {"updated", 1},
+		{"update", 1}, {"published", 0},
 		{"posted", 0}, {"released", 0}, {"issued", 0}, {"modified", 1}, {"dated", 0},
 		{"date", 0}, {NULL, 0},
 	};
@@ -418,7 +745,8 @@ static size_t skip_label(const char *s, size_t len, size_t i, int *updated)
 			if (j < len && s[j] == ':')
 				j++;
 			j = skip_spaces(s, len, j);
-			if (len - j >= 3 && (!strncasecmp(s + j, "on ", 3) || !strncasecmp(s + j, "at ", 3)))
+			if (len - j >= 3 && (!strncasecmp(s + j, "on", 2) || !strncasecmp(s + j, "at", 2)) &&
+			    (s[j + 2] == ' ' || s[j + 2] == ':'))   /* "Published on", "Published On:" */
 				j = skip_spaces(s, len, j + 3);
 			return j;
 		}
@@ -437,12 +765,16 @@ static size_t skip_weekday(const char *s, size_t len, size_t i)
 	return k > e || (e > i && s[e - 1] == ',') ? k : i;
 }
 
-/* A numeric date: "2015-01-06", "2015/01/06" or "06.01.2015". */
-static int read_numeric_date(const char *s, size_t len, size_t *i, struct timestamp *ts)
+/* A numeric date: "2015-01-06", "2015/01/06", "2018.05.16", "06.01.2015"
+ * (day.month.year) or, with slashes and the year last, "03/14/2022": the
+ * order is the one that makes a date (a part above 12 is the day); when
+ * both orders would, the US order month/day is taken only when *us says
+ * the line is American (12-hour clock, US zone), else the date is refused. */
+static int read_numeric_date(const char *s, size_t len, size_t *i, struct timestamp *ts, int us)
 {
 	size_t j = *i;
 	int a, b, c;
-	if (read_int(s, len, &j, 4, &a) == 4 && j < len && (s[j] == '-' || s[j] == '/')) {
+	if (read_int(s, len, &j, 4, &a) == 4 && j < len && (s[j] == '-' || s[j] == '/' || s[j] == '.')) {
 		char sep = s[j++];
 		if (read_int(s, len, &j, 2, &b) && j < len && s[j] == sep && (j++, 1) &&
 		    read_int(s, len, &j, 2, &c)) {
@@ -453,12 +785,32 @@ static int read_numeric_date(const char *s, size_t len, size_t *i, struct timest
 		return 0;
 	}
 	j = *i;
-	if (read_int(s, len, &j, 2, &a) && j < len && s[j] == '.' && (j++, 1) &&
-	    read_int(s, len, &j, 2, &b) && j < len && s[j] == '.' && (j++, 1) &&
-	    read_int(s, len, &j, 4, &c) == 4) {
-		ts->year = c, ts->month = b, ts->day = a;
-		*i = j;
-		return 1;
+	if (read_int(s, len, &j, 2, &a) && j < len && (s[j] == '.' || s[j] == '/')) {
+		char sep = s[j++];
+		if (read_int(s, len, &j, 2, &b) && j < len && s[j] == sep && (j++, 1) &&
+		    read_int(s, len, &j, 4, &c) == 4) {
+			if (sep == '.' || a > 12)
+				ts->year = c, ts->month = b, ts->day = a;
+			else if (b > 12 || us)
+				ts->year = c, ts->month = a, ts->day = b;
+			else
+				return 0;
+			*i = j;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether the line reads as American: a 12-hour clock or a US zone. */
+static int us_line(const char *s, size_t len)
+{
+	static const char *const cues[] = {" AM", " PM", " a.m.", " p.m.", " EST", " EDT", " ET", " PT", NULL};
+	for (int k = 0; cues[k]; k++) {
+		size_t n = strlen(cues[k]);
+		for (size_t i = 0; i + n <= len; i++)
+			if (!strncmp(s + i, cues[k], n) && (i + n == len || !isalpha((unsigned char)s[i + n])))
+				return 1;
 	}
 	return 0;
 }
@@ -466,11 +818,17 @@ static int read_numeric_date(const char *s, size_t len, size_t *i, struct timest
 static int read_date(const char *s, size_t len, size_t *i, struct timestamp *ts)
 {
 	size_t j = *i;
-	int ok = read_numeric_date(s, len, &j, ts);
+	int ok = read_numeric_date(s, len, &j, ts, us_line(s, len));
 	if (!ok) {
 		j = *i;
 		ok = read_day_month(s, len, &j, &ts->month, &ts->day) &&
 		     read_year_after(s, len, &j, &ts->year);
+	}
+	if (!ok) {   /* Reuters-21578's DATE field: "26-FEB-1987 15:01:01.79" */
+		j = *i;
+		ok = read_day(s, len, &j, &ts->day) && j < len && s[j] == '-' && (j++, 1) &&
+		     (ts->month = read_month(s, len, &j)) && j < len && s[j] == '-' && (j++, 1) &&
+		     read_int(s, len, &j, 4, &ts->year) == 4;
 	}
 	if (!ok || !is_valid_date(ts->year, ts->month, ts->day))
 		return 0;
@@ -652,33 +1010,162 @@ static int read_zone(const char *s, size_t len, size_t *i, struct timestamp *ts)
 	return 1;
 }
 
-/* "KYODO NEWS - Jul 19, 2019": a short name without digits before " - " or
- * " | ". Returns the index after the separator, or 0. */
+/* "KYODO NEWS - Jul 19, 2019", "The Canadian Press, March 21, 2022",
+ * "Xinhua) 16:57, August 04, 2023" (a cut parenthesis), "MAP 21 October
+ * 2020", "Reuters Published ...": a short name without digits before " - ",
+ * " | ", ", " or ") ", or a dictionary agency before a blank. Returns the
+ * index after the separator, or 0. */
 static size_t skip_name_prefix(const char *s, size_t len, size_t i)
 {
+	size_t named = 0;
 	for (size_t j = i; j < len && j - i < 48; j++) {
 		if (isdigit((unsigned char)s[j]))
-			return 0;
+			return named;
 		if (j > i && s[j] == ' ' && j + 2 < len && (s[j + 1] == '|' || s[j + 1] == '-') &&
 		    s[j + 2] == ' ')
 			return skip_spaces(s, len, j + 2);
+		if (j > i && (s[j] == ',' || s[j] == ')') && j + 1 < len && s[j + 1] == ' ' &&
+		    isupper((unsigned char)s[i]))
+			return skip_spaces(s, len, j + 1);
+		if (j > i && s[j] == ' ' && !named) {
+			char tmp[64];
+			if (agency_canonical(s + i, j - i, tmp, sizeof(tmp)))
+				named = skip_spaces(s, len, j);
+		}
+	}
+	return named;
+}
+
+/* Page furniture a timestamp line may end with ("Text size: A+ A-",
+ * "Print", "Share"): returns 1 when s[i..len) is only that. */
+static int furniture_tail(const char *s, size_t len, size_t i)
+{
+	static const char *const words[] = {"text size", "font size", "print", "share", "email",
+					    "comments", "read more", NULL};
+	for (int k = 0; words[k]; k++) {
+		size_t n = strlen(words[k]);
+		if (len - i >= n && !strncasecmp(s + i, words[k], n) && len - i <= n + 16)
+			return 1;
 	}
 	return 0;
 }
 
-/* What may follow the date and time: nothing, sections after '|', or a
- * place in capitals ("TOKYO"). */
-static int timestamp_tail(const char *s, size_t len, size_t i, struct timestamp *ts)
+/* A byline after the date ("Posted on March 3, 2015 by Jane Doe"): "by"
+ * and at most five words. */
+static int byline_tail(const char *s, size_t len, size_t i)
+{
+	if (len - i < 4 || strncasecmp(s + i, "by ", 3))
+		return 0;
+	int words = 1;
+	for (size_t k = i + 3; k < len; k++) {
+		if (isdigit((unsigned char)s[k]))
+			return 0;
+		words += s[k] == ' ';
+	}
+	return words <= 5;
+}
+
+static int scan_at(const char *s, size_t len, size_t i, struct timestamp *ts, int depth);
+
+/* What may follow the date and time: nothing, sections after '|', a
+ * place in capitals ("TOKYO"), a second stamp ("Updated October 28, 2025
+ * 01:19pm"), a byline or page furniture. */
+static int timestamp_tail(const char *s, size_t len, size_t i, struct timestamp *ts, int depth)
 {
 	size_t j = skip_spaces(s, len, i);
 	if (j >= len || s[j] == '|')
 		return 1;
 	if (s[j] == ',')
 		j = skip_spaces(s, len, j + 1);
+	if (furniture_tail(s, len, j) || byline_tail(s, len, j))
+		return 1;
+	int updated = 0;
+	size_t k = skip_label(s, len, j, &updated);
+	struct timestamp second;
+	if (k > j && !depth && scan_at(s, len, j, &second, 1))
+		return 1;
 	size_t e = caps_place_end(s, len, j);
 	if (!e || skip_spaces(s, len, e) < len)
 		return 0;
 	copy_str(ts->place, sizeof(ts->place), s + j, e - j);
+	return 1;
+}
+
+/* A time before the date: "16:57, August 04, 2023", "00:51 UTC+8,
+ * 2021-04-26". Returns 1 and sets *i past the date, else 0. */
+static int time_then_date(const char *s, size_t len, size_t *i, struct timestamp *ts)
+{
+	size_t j = *i;
+	struct timestamp t;
+	memset(&t, 0, sizeof(t));
+	if (!read_time(s, len, &j, &t))
+		return 0;
+	size_t z = j;
+	int zoned = 0;
+	t.year = 2000, t.month = 1, t.day = 1;   /* a zone's rules need a date: fixed below */
+	if (read_zone(s, len, &z, &t))
+		j = z, zoned = 1;
+	if (j < len && s[j] == ',')
+		j++;
+	size_t k = skip_spaces(s, len, j);
+	if (k == j && (k >= len || s[k - 1] != ','))
+		return 0;
+	if (!read_date(s, len, &k, ts))
+		return 0;
+	ts->hour = t.hour, ts->minute = t.minute, ts->has_time = 1;
+	if (zoned) {   /* the zone again, with the real date (daylight saving) */
+		size_t z2 = *i;
+		read_time(s, len, &z2, &t);
+		read_zone(s, len, &z2, ts);
+	}
+	*i = k;
+	return 1;
+}
+
+static int scan_at(const char *s, size_t len, size_t i, struct timestamp *ts, int depth)
+{
+	memset(ts, 0, sizeof(*ts));
+	int updated = 0;
+	size_t ds = skip_label(s, len, i, &updated);
+	size_t te;
+	i = skip_weekday(s, len, ds);
+	if (time_then_date(s, len, &i, ts)) {
+		te = i;
+	} else {
+		if (!read_date(s, len, &i, ts)) {
+			memset(ts, 0, sizeof(*ts));
+			size_t k = skip_name_prefix(s, len, ds);
+			if (!k)
+				return 0;
+			ds = skip_label(s, len, k, &updated);
+			i = skip_weekday(s, len, ds);
+			if (time_then_date(s, len, &i, ts))
+				goto tail;
+			memset(ts, 0, sizeof(*ts));
+			if (!read_date(s, len, &i, ts))
+				return 0;
+		}
+		te = i;
+		size_t j = time_separator(s, len, i);
+		int paren = j > i && j < len && s[j] == '(';   /* KBS: "2018.05.16 (15:09)" */
+		j += paren;
+		if (j > i && read_time(s, len, &j, ts)) {
+			if (paren && j < len && s[j] == ')')
+				j++;
+			te = i = j;
+			if (read_zone(s, len, &j, ts))
+				te = i = j;
+		} else {
+			ts->has_time = 0;
+		}
+	}
+tail:
+	te = i;
+	if (!timestamp_tail(s, len, i, ts, depth))
+		return 0;
+	ts->text_start = ds;
+	ts->text_len = te - ds;
+	ts->updated = updated;
 	return 1;
 }
 
@@ -690,31 +1177,12 @@ int timestamp_scan(const char *s, size_t len, struct timestamp *ts)
 	size_t i = skip_spaces(s, len, 0);
 	if (len - i > 200 || len == i)
 		return 0;
-	int updated = 0;
-	size_t ds = skip_label(s, len, i, &updated);
-	i = skip_weekday(s, len, ds);
-	if (!read_date(s, len, &i, ts)) {
-		memset(ts, 0, sizeof(*ts));
-		size_t k = skip_name_prefix(s, len, ds);
-		if (!k)
-			return 0;
-		ds = skip_label(s, len, k, &updated);
-		i = skip_weekday(s, len, ds);
-		if (!read_date(s, len, &i, ts))
-			return 0;
+	/* "(Published 21 September 2018, 19:10 IST)" */
+	if (s[i] == '(' && s[len - 1] == ')') {
+		i = skip_spaces(s, len, i + 1);
+		len--;
 	}
-	size_t te = i, j = time_separator(s, len, i);
-	if (j > i && read_time(s, len, &j, ts)) {
-		te = i = j;
-		if (read_zone(s, len, &j, ts))
-			te = i = j;
-	}
-	if (!timestamp_tail(s, len, i, ts))
-		return 0;
-	ts->text_start = ds;
-	ts->text_len = te - ds;
-	ts->updated = updated;
-	return 1;
+	return scan_at(s, len, i, ts, 0);
 }
 
 int timestamp_parse(const char *s, size_t len, int *y, int *mo, int *d, int *hh, int *mi,

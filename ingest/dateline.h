@@ -10,14 +10,25 @@
  *   TASS     TOKYO, January 6. /TASS/.        MOSCOW, August 29. /ITAR-TASS/.
  *   Xinhua   BEIJING, Jan. 6 (Xinhua) --
  *   Reuters  MOSCOW, Jan 6 (Reuters) -         MOSCOW (Reuters) -
- *            RIYADH/OTTAWA (Reuters) -
+ *            RIYADH/OTTAWA (Reuters) -         ATHENS, March 2 -  (Reuters-21578)
  *   AP       WASHINGTON (AP) —                 HANOI, Vietnam (AP) —
  *   AFP      PARIS, Jan 6, 2015 (AFP) -        AL-ULA, Saudi Arabia, Jan 5, 2021 (AFP) -
- *   Kyodo    TOKYO, July 19 (Kyodo) --         TOKYO (Kyodo) --
+ *   Kyodo    TOKYO, July 19 (Kyodo) --         TOKYO (Kyodo) --    TOKYO, Sept. 25 Kyodo -
  *   Yonhap   SEOUL, Jan. 6 (Yonhap) --
+ *   KCNA     Pyongyang, December 1 (KCNA) --   (places in ordinary case need a date,
+ *   Petra    Amman, Nov. 1 (Petra) --           or a dictionary agency and a capital
+ *   PTI      New Delhi, Jan 4 (PTI) India ...   after it: Jakarta (ANTARA) - ...)
+ *   ANI      New Delhi [India], March 15 (ANI): ...
+ *   WAM      ABU DHABI, 5th March, 2023 (WAM) --
+ *   SPA      Riyadh, March 5, 2023, SPA --     IRNA  Tehran, IRNA --
+ *   Trend    BAKU, Azerbaijan, Dec. 4.  (after a lead mark "(MENAFN- Trend News Agency)",
+ *            whose agency the dateline takes when it names none)
+ *   UrduPoint ALGIERS (UrduPoint News / Sputnik - 20th March, 2022) ...
+ *   ENA      Addis Ababa December 25/ 2019 ...   EU  Brussels 07.06.2021 ...
+ *   ANSA     (ANSA) - ROME, MAR 5 -            EFE  Madrid, Jan 6 (EFE).-
  * and the same shapes with any other agency in parentheses (or between
- * slashes) when a dash follows it. The place is written in capitals; a
- * country or state in ordinary case may follow it ("HANOI, Vietnam").
+ * slashes) when a dash follows it. A place alone before a colon
+ * ("ISLAMABAD: ...") is not taken: nothing tells it from a heading.
  */
 #ifndef COMMUNIQUE_DATELINE_H
 #define COMMUNIQUE_DATELINE_H
@@ -52,12 +63,21 @@ struct timestamp {
 };
 
 /* A timestamp / date line: the whole line is a date, optionally with a time
- * and zone, and nothing else but a short prefix ("Updated", "Published:",
- * a weekday, an agency name ending in " - "), a place in capitals after it,
- * or sections after " | ". Accepted dates: "January 06, 2015", "Jan. 6, 2015",
- * "AUGUST 6, 2018", "14 NOVEMBER 2018", "Tuesday, 6 January 2015",
- * "2015-01-06", with times "10:10", "8:13 AM", "17:45:12" after ",", "/",
- * "-", "at" or a space. A year is required. Returns 1 and fills *ts, else 0. */
+ * and zone, and nothing else but a short prefix ("Updated", "Update:",
+ * "Last update:", "Published On:", "Posted on", a weekday, a name ending in
+ * " - ", ", " or ") " as in "The Canadian Press, ..." or "Xinhua) ...", a
+ * dictionary agency and a blank as in "Reuters Published ..."), a place in
+ * capitals after it, sections after " | ", a second stamp ("Updated ..."),
+ * a byline ("by Jane Doe") or page furniture ("Text size: A+ A-"). The line
+ * may stand in parentheses. Accepted dates: "January 06, 2015", "Jan. 6,
+ * 2015", "AUGUST 6, 2018", "14 NOVEMBER 2018", "November 11th 2021",
+ * "Tuesday, 6 January 2015", "2015-01-06", "2018.05.16", "06.01.2015",
+ * "26-FEB-1987" (Reuters-21578), "03/14/2022" (slashes: the order that makes
+ * a date; month first only on an American line, with AM/PM or a US zone,
+ * when both would), with times "10:10", "8:13 AM", "17:45:12", "(15:09)"
+ * after ",", "/", "-", "at" or a space, or before the date ("16:57, August
+ * 04, 2023", "00:51 UTC+8, 2021-04-26"). A year is required. Returns 1 and
+ * fills *ts, else 0. */
 int timestamp_scan(const char *s, size_t len, struct timestamp *ts);
 
 /* The same as timestamp_scan() with separate outputs (any pointer but s may

@@ -397,6 +397,10 @@ static int import_report(void *ctx, struct report *r, const char *item)
 	}
 	if (im->x && r->pub_known == PUB_NONE && extract_infer_year(im->x, r))
 		say(im, IMPORT_WARNING, item, "%s", r->warnings[r->n_warnings - 1]);
+	if (report_apply_hints(r, &im->opt.hints)) {
+		set_fatal(im, strdup("out of memory"));
+		return -1;
+	}
 	enum store_verdict v;
 	int64_t existing;
 	char hash[65];

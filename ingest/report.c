@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ingest/dateline.h"
 #include "util/buf.h"
 
 void report_init(struct report *r)
@@ -64,8 +65,14 @@ int report_set(char **field, const char *s)
 struct cdate report_date(const struct report *r)
 {
 	struct cdate d = {0, 0, 0, PREC_UNKNOWN};
-	if (r->pub_known == PUB_NONE)
+	if (r->pub_known == PUB_NONE) {
+		if (r->pub_partial.prec == PREC_YEAR || r->pub_partial.prec == PREC_MONTH) {
+			d.year = r->pub_partial.year;
+			d.month = r->pub_partial.prec == PREC_MONTH ? r->pub_partial.month : 0;
+			d.prec = r->pub_partial.prec;
+		}
 		return d;
+	}
 	/* The report's own day is the local day at the place it was written:
 	 * a report of 00:30 UTC+3 belongs to that local day. */
 	int64_t local = r->published + (int64_t)r->tz_offset_min * 60;
@@ -73,4 +80,19 @@ struct cdate report_date(const struct report *r)
 	civil_from_days(days, &d.year, &d.month, &d.day);
 	d.prec = PREC_DAY;
 	return d;
+}
+
+int report_apply_hints(struct report *r, const struct ingest_hints *h)
+{
+	if (r->agency && !*r->agency) {
+		const char *a = h ? h->agency : NULL;
+		char canon[64];
+		if (a && agency_canonical(a, strlen(a), canon, sizeof(canon)))
+			a = canon;
+		if (report_set(&r->agency, a))
+			return -1;
+	}
+	if (h && r->pub_known == PUB_NONE && (h->date.prec == PREC_MONTH || h->date.prec == PREC_YEAR))
+		r->pub_partial = h->date;
+	return 0;
 }

@@ -38,6 +38,11 @@ struct report {
 	 * no year could be found for it: extraction may infer the year from
 	 * the text (extract_infer_year). 0 when none. */
 	int undated_month, undated_day;
+	/* When pub_known is PUB_NONE: the month or year the report is known to
+	 * belong to, from outside its text (ingest --date 2015-09 or --date
+	 * 2015), at that precision (PREC_MONTH or PREC_YEAR); else PREC_UNKNOWN.
+	 * Relative dates of the text are resolved against it as far as it goes. */
+	struct cdate pub_partial;
 	/* Warnings about this report (missing date, stripped entities...), each
 	 * a malloc'd string; the importer passes them on to the user. */
 	char **warnings;
@@ -51,7 +56,8 @@ int report_warn(struct report *r, const char *fmt, ...) __attribute__((format(pr
 /* Replaces *field with a malloc'd copy of s (or NULL). Returns 0 or -1. */
 int report_set(char **field, const char *s);
 
-/* The report's date (day precision, UTC day of publication), or PREC_UNKNOWN. */
+/* The report's date: the local day of publication at day precision; when
+ * the day is unknown, pub_partial (a month or a year); else PREC_UNKNOWN. */
 struct cdate report_date(const struct report *r);
 
 /* What a caller tells a reader about reports that do not say it themselves. */
@@ -59,8 +65,16 @@ struct ingest_hints {
 	const char *agency;     /* --agency, or NULL */
 	const char *url;        /* --url, or NULL */
 	const char *path;       /* the file's path, for messages; "-" for stdin */
-	struct cdate date;      /* --date, prec PREC_UNKNOWN when not given */
+	struct cdate date;      /* --date, prec PREC_UNKNOWN when not given; a month or a
+				   year (PREC_MONTH, PREC_YEAR) gives the report's year to a
+				   dateline without one and becomes pub_partial otherwise */
 };
+
+/* What the hints still owe a report once a reader is done with it: an
+ * empty agency name (a dateline that names none) becomes the --agency hint
+ * or none; a report without a day of its own gets a --date that names only
+ * a month or a year as pub_partial. Returns 0, or -1 when memory ran out. */
+int report_apply_hints(struct report *r, const struct ingest_hints *h);
 
 /* Readers hand each report they find to a sink. A reader of a single report
  * calls it once; a feed or table calls it once per item. The sink returns 0 to

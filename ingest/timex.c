@@ -42,7 +42,7 @@ enum kw_id {
 	K_HAVE, K_IN, K_IS, K_LAST, K_LATE, K_LATER, K_LL, K_MAY, K_MID, K_MODAL, K_NEXT,
 	K_NO, K_OF, K_ON, K_OR, K_OVER, K_PART, K_PAST, K_PASTADV, K_SEASON, K_SINCE, K_THAN,
 	K_THE, K_THIS, K_TO, K_TODAY, K_TOMORROW, K_TONIGHT, K_UNIT, K_UNTIL, K_WAS,
-	K_WEEKEND, K_WILL, K_WON, K_WOULD, K_YESTERDAY, K_THAT, K_SAME, K_FOLLOWING,
+	K_WEEKEND, K_WILL, K_WON, K_WOULD, K_YESTERDAY, K_THAT, K_SAME, K_FOLLOWING, K_PREVIOUS,
 };
 
 /* Keyword classes: sets of words a pattern accepts in one position. */
@@ -61,6 +61,11 @@ enum kw_class {
 	C_NOTV = 1 << 11,  /* ends in -ed but is no past tense ("indeed", "hundred") */
 	C_BE = 1 << 12,    /* a form of "be": a participle after it is passive */
 	C_EVNOUN = 1 << 13, /* an event a year may name: "the 2014 elections" */
+	C_SCHED = 1 << 14, /* a present tense that schedules: "leaves for Moscow on Tuesday" */
+	C_DEFER = 1 << 15, /* a date after it and "to"/"until" is a new, later one:
+			      "postponed until March", "pushed back to February" */
+	C_SAY = 1 << 16,   /* a reporting verb: after a comma it tells when it was said, not
+			      the tense of what was said ("..., they added.") */
 };
 
 /* Units (val of K_UNIT). */
@@ -79,6 +84,9 @@ static const struct keyword keywords[] = {
 	{"a", K_A, C_DET | C_FUNC | C_NUMW, 1},
 	{"about", K_NONE, C_FUNC | C_YWEAK, 0},
 	{"accord", K_NONE, C_EVNOUN, 0},
+	{"added", K_NONE, C_SAY, 0},
+	{"adds", K_NONE, C_SAY, 0},
+	{"adjourned", K_NONE, C_DEFER, 0},
 	{"after", K_AFTER, C_BOUND | C_FUNC | C_MPREP | C_YPREP, 0},
 	{"afternoon", K_PART, 0, 2},
 	{"ago", K_AGO, 0, 0},
@@ -97,12 +105,14 @@ static const struct keyword keywords[] = {
 	{"annexation", K_NONE, C_EVNOUN, 0},
 	{"are", K_IS, C_BE | C_FUNC, 0},
 	{"around", K_NONE, C_FUNC | C_MPREP | C_YWEAK, 0},
+	{"arrives", K_NONE, C_SCHED, 0},
 	{"as", K_NONE, C_FUNC, 0},
 	{"ash", K_NONE, C_HOLI, 0},
 	{"at", K_AT, C_FUNC, 0},
 	{"attack", K_NONE, C_EVNOUN, 0},
 	{"attacks", K_NONE, C_EVNOUN, 0},
 	{"autumn", K_SEASON, 0, 3},
+	{"back", K_NONE, C_DEFER, 0},
 	{"be", K_BE, C_BE, 0},
 	{"became", K_NONE, C_PASTV, 0},
 	{"because", K_NONE, C_BOUND | C_FUNC, 0},
@@ -111,6 +121,7 @@ static const struct keyword keywords[] = {
 	{"before", K_BEFORE, C_BOUND | C_FUNC | C_MPREP | C_YPREP, 0},
 	{"began", K_NONE, C_PASTV, 0},
 	{"beginning", K_EDGE, 0, 0},
+	{"begins", K_NONE, C_SCHED, 0},
 	{"being", K_BE, C_BE, 0},
 	{"between", K_NONE, C_FUNC | C_MPREP | C_YPREP, 0},
 	{"black", K_NONE, C_HOLI, 0},
@@ -129,6 +140,7 @@ static const struct keyword keywords[] = {
 	{"coming", K_COMING, 0, 0},
 	{"communique", K_NONE, C_EVNOUN, 0},
 	{"conference", K_NONE, C_EVNOUN, 0},
+	{"convenes", K_NONE, C_SCHED, 0},
 	{"coup", K_NONE, C_EVNOUN, 0},
 	{"creed", K_NONE, C_NOTV, 0},
 	{"crisis", K_NONE, C_EVNOUN, 0},
@@ -141,6 +153,9 @@ static const struct keyword keywords[] = {
 	{"decided", K_NONE, C_FUTTO, 0},
 	{"declaration", K_NONE, C_EVNOUN, 0},
 	{"deed", K_NONE, C_NOTV, 0},
+	{"deferred", K_NONE, C_DEFER, 0},
+	{"delayed", K_NONE, C_DEFER, 0},
+	{"departs", K_NONE, C_SCHED, 0},
 	{"did", K_DID, C_FUNC, 0},
 	{"drew", K_NONE, C_PASTV, 0},
 	{"due", K_EXPECTED, C_FUTTO, 0},
@@ -160,6 +175,8 @@ static const struct keyword keywords[] = {
 	{"expect", K_NONE, C_FUTTO, 0},
 	{"expected", K_EXPECTED, C_FUTTO, 0},
 	{"expects", K_NONE, C_FUTTO, 0},
+	{"explained", K_NONE, C_SAY, 0},
+	{"extended", K_NONE, C_DEFER, 0},
 	{"fall", K_SEASON, 0, 3},
 	{"feed", K_NONE, C_NOTV, 0},
 	{"fell", K_NONE, C_PASTV, 0},
@@ -169,8 +186,8 @@ static const struct keyword keywords[] = {
 	{"five", K_NONE, C_NUMW, 5},
 	{"flew", K_NONE, C_PASTV, 0},
 	{"floods", K_NONE, C_EVNOUN, 0},
-	{"for", K_FOR, C_FUNC | C_MPREP | C_YWEAK, 0},
 	{"following", K_FOLLOWING, 0, 0},
+	{"for", K_FOR, C_FUNC | C_MPREP | C_YWEAK, 0},
 	{"forthcoming", K_FUTADJ, 0, 0},
 	{"forty", K_NONE, C_NUMW, 40},
 	{"fought", K_NONE, C_PASTV, 0},
@@ -188,6 +205,7 @@ static const struct keyword keywords[] = {
 	{"has", K_HAVE, C_FUNC, 0},
 	{"have", K_HAVE, C_FUNC, 0},
 	{"he", K_NONE, C_FUNC, 0},
+	{"heads", K_NONE, C_SCHED, 0},
 	{"heard", K_NONE, C_PASTV, 0},
 	{"held", K_NONE, C_PASTV, 0},
 	{"her", K_NONE, C_DET | C_FUNC, 0},
@@ -204,6 +222,7 @@ static const struct keyword keywords[] = {
 	{"indeed", K_NONE, C_NOTV, 0},
 	{"intend", K_NONE, C_FUTTO, 0},
 	{"intended", K_NONE, C_FUTTO, 0},
+	{"intending", K_NONE, C_FUTTO, 0},
 	{"intends", K_NONE, C_FUTTO, 0},
 	{"into", K_NONE, C_FUNC | C_MPREP | C_YPREP, 0},
 	{"invasion", K_NONE, C_EVNOUN, 0},
@@ -217,8 +236,10 @@ static const struct keyword keywords[] = {
 	{"late", K_LATE, 0, 0},
 	{"later", K_LATER, 0, 0},
 	{"law", K_NONE, C_EVNOUN, 0},
+	{"leaves", K_NONE, C_SCHED, 0},
 	{"led", K_NONE, C_PASTV, 0},
 	{"left", K_NONE, C_PASTV, 0},
+	{"likely", K_NONE, C_FUTTO, 0},
 	{"ll", K_LL, 0, 0},
 	{"lost", K_NONE, C_PASTV, 0},
 	{"made", K_NONE, C_PASTV, 0},
@@ -234,6 +255,7 @@ static const struct keyword keywords[] = {
 	{"month", K_UNIT, 0, 4},
 	{"months", K_UNIT, 0, 4},
 	{"morning", K_PART, 0, 1},
+	{"moved", K_NONE, C_DEFER, 0},
 	{"must", K_MODAL, C_FUNC, 0},
 	{"my", K_NONE, C_DET | C_FUNC, 0},
 	{"need", K_NONE, C_NOTV, 0},
@@ -243,9 +265,12 @@ static const struct keyword keywords[] = {
 	{"nine", K_NONE, C_NUMW, 9},
 	{"no", K_NO, C_FUNC, 0},
 	{"not", K_NO, C_FUNC, 0},
+	{"noted", K_NONE, C_SAY, 0},
 	{"of", K_OF, C_FUNC | C_MPREP | C_YWEAK, 0},
+	{"off", K_NONE, C_DEFER, 0},
 	{"on", K_ON, C_FUNC, 0},
 	{"one", K_NONE, C_NUMW, 1},
+	{"opens", K_NONE, C_SCHED, 0},
 	{"or", K_OR, C_FUNC, 0},
 	{"our", K_NONE, C_DET | C_FUNC, 0},
 	{"over", K_OVER, C_FUNC | C_SPREP, 0},
@@ -253,6 +278,7 @@ static const struct keyword keywords[] = {
 	{"palm", K_NONE, C_HOLI, 0},
 	{"pandemic", K_NONE, C_EVNOUN, 0},
 	{"past", K_PAST, 0, 0},
+	{"pays", K_NONE, C_SCHED, 0},
 	{"plan", K_NONE, C_EVNOUN | C_FUTTO, 0},
 	{"planned", K_FUTADJ, C_FUTTO, 0},
 	{"planning", K_NONE, C_FUTTO, 0},
@@ -260,7 +286,9 @@ static const struct keyword keywords[] = {
 	{"pledged", K_NONE, C_FUTTO, 0},
 	{"poll", K_NONE, C_EVNOUN, 0},
 	{"polls", K_NONE, C_EVNOUN, 0},
+	{"postponed", K_NONE, C_DEFER, 0},
 	{"prepared", K_NONE, C_FUTTO, 0},
+	{"previous", K_PREVIOUS, 0, 0},
 	{"previously", K_PASTADV, 0, 0},
 	{"proceed", K_NONE, C_NOTV, 0},
 	{"promised", K_NONE, C_FUTTO, 0},
@@ -269,13 +297,17 @@ static const struct keyword keywords[] = {
 	{"ready", K_NONE, C_FUTTO, 0},
 	{"red", K_NONE, C_NOTV, 0},
 	{"referendum", K_NONE, C_EVNOUN, 0},
+	{"rescheduled", K_NONE, C_DEFER, 0},
 	{"resolution", K_NONE, C_EVNOUN, 0},
+	{"resumes", K_NONE, C_SCHED, 0},
+	{"returns", K_NONE, C_SCHED, 0},
 	{"revolution", K_NONE, C_EVNOUN, 0},
 	{"rose", K_NONE, C_PASTV, 0},
-	{"said", K_NONE, C_PASTV, 0},
+	{"said", K_NONE, C_PASTV | C_SAY, 0},
 	{"same", K_SAME, 0, 0},
 	{"sanctions", K_NONE, C_EVNOUN, 0},
 	{"saw", K_NONE, C_PASTV, 0},
+	{"says", K_NONE, C_SAY, 0},
 	{"scheduled", K_FUTADJ, C_FUTTO, 0},
 	{"seed", K_NONE, C_NOTV, 0},
 	{"sent", K_NONE, C_PASTV, 0},
@@ -294,7 +326,10 @@ static const struct keyword keywords[] = {
 	{"spoke", K_NONE, C_PASTV, 0},
 	{"spring", K_SEASON, 0, 1},
 	{"start", K_EDGE, 0, 0},
+	{"starts", K_NONE, C_SCHED, 0},
+	{"stated", K_NONE, C_SAY, 0},
 	{"stood", K_NONE, C_PASTV, 0},
+	{"stressed", K_NONE, C_SAY, 0},
 	{"struck", K_NONE, C_PASTV, 0},
 	{"succeed", K_NONE, C_NOTV, 0},
 	{"summer", K_SEASON, 0, 2},
@@ -320,10 +355,11 @@ static const struct keyword keywords[] = {
 	{"till", K_UNTIL, C_FUNC | C_MPREP | C_YPREP, 0},
 	{"to", K_TO, C_FUNC | C_MPREP | C_YWEAK, 0},
 	{"today", K_TODAY, 0, 0},
-	{"told", K_NONE, C_PASTV, 0},
+	{"told", K_NONE, C_PASTV | C_SAY, 0},
 	{"tomorrow", K_TOMORROW, 0, 0},
 	{"tonight", K_TONIGHT, 0, 0},
 	{"took", K_NONE, C_PASTV, 0},
+	{"travels", K_NONE, C_SCHED, 0},
 	{"treaty", K_NONE, C_EVNOUN, 0},
 	{"truce", K_NONE, C_EVNOUN, 0},
 	{"twelve", K_NONE, C_NUMW, 12},
@@ -693,6 +729,42 @@ static int possessive(const struct scan *sc, size_t j)
 	       touches(sc, j + 1);
 }
 
+/* A noun phrase starts at j ("the vote", "talks", "Monday's", "5 May"): what
+ * "the day before" or "a week after" would count from instead of a date. */
+static int np_follows(const struct scan *sc, size_t j)
+{
+	if (is_num(sc, j))
+		return 1;
+	if (!is_word(sc, j))
+		return 0;
+	return (sc->t[j].cls & C_DET) || content_word(sc, j) ||
+	       ((sc->t[j].flags & TF_CAP) && !(sc->t[j].cls & C_FUNC));
+}
+
+/* "last" after a date, as KCNA and Indian English write it: "in
+ * September last", "on May 5 last" (not "September last year"). */
+static int trailing_last(const struct scan *sc, size_t j)
+{
+	if (kw_at(sc, j) != K_LAST)
+		return 0;
+	int k = kw_at(sc, j + 1);
+	return !(k == K_UNIT || k == K_WEEKEND || k == K_SEASON) &&
+	       !(j + 1 < sc->n && (sc->t[j + 1].month > 0 || sc->t[j + 1].wday >= 0)) &&
+	       !content_word(sc, j + 1);
+}
+
+/* "next" after a weekday or a month, as British and KCNA copy write it:
+ * "on Tuesday next", "in March next" (not "Tuesday next week"). */
+static int trailing_next(const struct scan *sc, size_t j)
+{
+	if (kw_at(sc, j) != K_NEXT)
+		return 0;
+	int k = kw_at(sc, j + 1);
+	return !(k == K_UNIT || k == K_WEEKEND || k == K_SEASON) &&
+	       !(j + 1 < sc->n && (sc->t[j + 1].month > 0 || sc->t[j + 1].wday >= 0)) &&
+	       !content_word(sc, j + 1);
+}
+
 /* The expression at i continues a list whose previous member was just found:
  * "in January, February and March", "between 2009 and 2012". */
 static int list_continues(const struct scan *sc, size_t i)
@@ -811,6 +883,7 @@ enum what {
 	W_MONTHS,   /* anchor's month + n */
 	W_YEARS,    /* anchor's year + n */
 	W_ANAPH,    /* the date named before in the sentence, + n units d (U_DAY..U_YEAR) */
+	W_MDAY,     /* d: a day of the anchor's month, or of the month before or after by tense */
 };
 
 /* Direction of a relative expression. */
@@ -928,6 +1001,10 @@ static int p_dayfirst(const struct scan *sc, size_t i, struct hit *h)
 	h->last = (have_year ? e : k) - 1;
 	have_year = have_year || shared_year(sc, k, &y);
 	set_day(h, have_year, y, m, d);
+	if (!have_year && trailing_last(sc, k)) {   /* "on 5 May last" */
+		h->looks_back = 1;
+		h->last = k;
+	}
 	return 1;
 }
 
@@ -1000,6 +1077,10 @@ static int p_month(const struct scan *sc, size_t i, int cx, struct hit *h)
 		h->last = (have_year ? e : k) - 1;
 		have_year = have_year || shared_year(sc, k, &y);
 		set_day(h, have_year, y, m, d);
+		if (!have_year && trailing_last(sc, k)) {   /* "on May 5 last" */
+			h->looks_back = 1;
+			h->last = k;
+		}
 		return 1;
 	}
 	if (year_at(sc, k, &y, &e) ||
@@ -1017,6 +1098,13 @@ static int p_month(const struct scan *sc, size_t i, int cx, struct hit *h)
 	h->w = W_MONTH;
 	h->m = m;
 	h->last = i;
+	if (trailing_last(sc, i + 1)) {   /* "in September last" */
+		h->dir = D_LAST;
+		h->last = i + 1;
+	} else if (trailing_next(sc, i + 1)) {   /* "in March next" */
+		h->dir = D_NEXT;
+		h->last = i + 1;
+	}
 	if (shared_year(sc, i + 1, &y)) {
 		h->w = W_ABS;
 		h->y = y;
@@ -1050,6 +1138,13 @@ static int p_weekday(const struct scan *sc, size_t i, enum dir dir, struct hit *
 	h->kind = TIMEX_DEICTIC;
 	if (kw_at(sc, i + 1) == K_PART)
 		h->last = i + 1;
+	if (dir == D_TENSE && trailing_last(sc, h->last + 1)) {          /* "on Tuesday last" */
+		h->dir = D_LAST;
+		h->last++;
+	} else if (dir == D_TENSE && trailing_next(sc, h->last + 1)) {   /* "on Tuesday next" */
+		h->dir = D_NEXT;
+		h->last++;
+	}
 	if (possessive(sc, h->last + 1))
 		h->flags |= TIMEX_F_MODIFIER;
 	return 1;
@@ -1067,6 +1162,9 @@ static int p_rel(const struct scan *sc, size_t i, struct hit *h)
 	size_t k = i + 1;
 	if (k0 == K_THIS && kw_at(sc, k) == K_COMING) {
 		dir = D_COMING;
+		k++;
+	} else if (k0 == K_THIS && kw_at(sc, k) == K_PAST) {   /* "this past weekend" */
+		dir = D_LAST;
 		k++;
 	}
 	int off = dir == D_LAST ? -1 : (dir == D_NEXT || dir == D_COMING) ? 1 : 0;
@@ -1149,7 +1247,23 @@ static int p_ago(const struct scan *sc, size_t i, struct hit *h)
 		n = t[i].val;
 	else
 		return 0;
-	if (kw_at(sc, i + 1) != K_UNIT || kw_at(sc, i + 2) != K_AGO)
+	if (kw_at(sc, i + 1) != K_UNIT)
+		return 0;
+	int k2 = kw_at(sc, i + 2);
+	if (k2 == K_EARLIER || k2 == K_LATER ||
+	    ((k2 == K_BEFORE || k2 == K_AFTER) && !np_follows(sc, i + 3))) {
+		/* "a day earlier", "two weeks later", "a year before": counted
+		 * from the date named before, as "the next day" is. */
+		int unit = t[i + 1].val;
+		if (unit != U_DAY && unit != U_WEEK && unit != U_MONTH && unit != U_YEAR)
+			return 0;
+		h->w = W_ANAPH;
+		h->d = unit;
+		h->n = k2 == K_EARLIER || k2 == K_BEFORE ? -n : n;
+		h->last = i + 2;
+		return 1;
+	}
+	if (k2 != K_AGO)
 		return 0;
 	switch (t[i + 1].val) {
 	case U_HOUR: h->w = W_DAYS; h->n = -(n / 24); break;
@@ -1238,8 +1352,22 @@ static int p_anaph(const struct scan *sc, size_t i, struct hit *h)
 	hit_reset(h, i);
 	if (kw_at(sc, i) == K_THE) {
 		int k1 = kw_at(sc, k);
+		if (k1 == K_UNIT && (kw_at(sc, k + 1) == K_BEFORE || kw_at(sc, k + 1) == K_AFTER) &&
+		    sc->s[sc->t[k].end - 1] != 's' && !np_follows(sc, k + 2)) {
+			/* "the day before", "the week after" (not "the day before the vote") */
+			int unit = sc->t[k].val;
+			if (unit != U_DAY && unit != U_WEEK && unit != U_MONTH && unit != U_YEAR)
+				return 0;
+			h->w = W_ANAPH;
+			h->n = kw_at(sc, k + 1) == K_BEFORE ? -1 : 1;
+			h->d = unit;
+			h->last = k + 1;
+			return 1;
+		}
 		if (k1 == K_FOLLOWING)
 			n = 1;
+		else if (k1 == K_PREVIOUS)
+			n = -1;
 		else if (k1 == K_NEXT && kw_at(sc, k + 1) == K_UNIT && sc->t[k + 1].val == U_DAY)
 			n = 1;   /* "the next day"; "the next month" may count from the report */
 		else if (k1 != K_SAME)
@@ -1288,6 +1416,21 @@ static int p_the(const struct scan *sc, size_t i, struct hit *h)
 		h->kind = TIMEX_DEICTIC;
 		h->last = i + 3;
 		return 1;
+	}
+	/* "on the 5th": a day of the report's month (not "the 5th of July",
+	 * "the 21st century", "the 70th anniversary"). */
+	if (i > 0 && kw_at(sc, i - 1) == K_ON && is_num(sc, i + 1) && touches(sc, i + 2) && is_word(sc, i + 2)) {
+		int d;
+		size_t e2;
+		if (day_at(sc, i + 1, &d, &e2) && e2 == i + 3 && kw_at(sc, e2) != K_OF &&
+		    !(e2 < sc->n && sc->t[e2].month > 0) && !content_word(sc, e2) &&
+		    !(is_word(sc, e2) && (t[e2].flags & TF_CAP) && !(t[e2].cls & C_FUNC))) {
+			h->w = W_MDAY;
+			h->d = d;
+			h->kind = TIMEX_DEICTIC;
+			h->last = i + 2;
+			return 1;
+		}
 	}
 	if (k1 == K_EDGE && kw_at(sc, i + 2) == K_OF) {
 		if (this_unit(sc, i + 3, h) || match_core(sc, i + 3, CX_MOD, h)) {
@@ -1389,6 +1532,12 @@ static int p_year(const struct scan *sc, size_t i, int cx, struct hit *h)
 	if ((kw_at(sc, i - 1) == K_THE || kw_at(sc, i - 1) == K_A) && y >= 1900 && y <= 2100 &&
 	    ((cls_at(sc, e) & C_EVNOUN) || (lower_word(sc, e) && (cls_at(sc, e + 1) & C_EVNOUN))))
 		h->flags |= TIMEX_F_MODIFIER;   /* "the 2014 elections", "a 1965 bilateral agreement" */
+	/* "the 2032 Olympics", "the 2022 World Cup", "the 2015 Paris Agreement": the
+	 * year of what a name names, not of the clause. */
+	if ((kw_at(sc, i - 1) == K_THE || kw_at(sc, i - 1) == K_A) && y >= 1900 && y <= 2100 &&
+	    is_word(sc, e) && (sc->t[e].flags & TF_CAP) && sc->t[e].month <= 0 && sc->t[e].wday < 0 &&
+	    !(sc->t[e].cls & C_FUNC))
+		h->flags |= TIMEX_F_MODIFIER;
 	int ok = (cx & CX_MOD) || list_continues(sc, i) || (h->flags & TIMEX_F_MODIFIER) ||
 		 ((pc & C_YPREP) && (!noun || (y >= 1900 && y <= 2100))) ||
 		 (((pc & C_YWEAK) || (kw_at(sc, i - 1) == K_UNIT && sc->t[i - 1].val == U_YEAR)) && !noun);
@@ -1554,6 +1703,15 @@ static enum tense marker(const struct scan *sc, size_t j, int *str)
 			*str = 2;
 			return TENSE_FUTURE;
 		}
+		/* "is visiting Japan on Friday", "are meeting next": the present
+		 * progressive with a date schedules */
+		if (t->kw == K_IS && lower_word(sc, j + 1) && nk != K_GOING &&
+		    !(j > 0 && (cls_at(sc, j - 1) & C_BOUND))) {   /* "who are visiting": a state */
+			const struct tok *v = &sc->t[j + 1];
+			size_t n = v->end - v->start;
+			if (n > 4 && !memcmp(sc->s + v->end - 3, "ing", 3))
+				return TENSE_FUTURE;
+		}
 		return t->kw == K_WAS ? TENSE_PAST : TENSE_AUTO;
 	case K_TO:         /* "to be held" */
 		if (nk != K_BE)
@@ -1587,6 +1745,8 @@ static enum tense marker(const struct scan *sc, size_t j, int *str)
 				    nk == K_LATER || nk == K_THIS))
 		return TENSE_FUTURE;
 	if (t->kw == K_FUTADJ)
+		return TENSE_FUTURE;
+	if ((t->cls & C_SCHED) && !(t->flags & TF_CAP))   /* "leaves for Moscow on Tuesday" */
 		return TENSE_FUTURE;
 	if (((t->cls & C_PASTV) || ed_word(sc, j)) && !participle(sc, j))
 		return TENSE_PAST;
@@ -1639,6 +1799,10 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 		}
 		if (++dist > TENSE_REACH || dist + pen - 3 >= best)
 			break;
+		/* "... on Friday and Saturday, they added": the reporting clause
+		 * after a comma or a quote says nothing of the tense before it. */
+		if ((t->cls & C_SAY) && pen > 2)
+			continue;
 		consider(sc, j, dist + pen, &best, &bt);
 		if (t->cls & C_BOUND)
 			pen += 2;
@@ -1691,7 +1855,7 @@ static enum date_precision needs(enum what w)
 		return PREC_UNKNOWN;
 	case W_YEARS: case W_DAYMONTH:
 		return PREC_YEAR;
-	case W_MONTH: case W_SEASON: case W_MONTHS:
+	case W_MONTH: case W_SEASON: case W_MONTHS: case W_MDAY:
 		return PREC_SEASON;
 	default:
 		return PREC_DAY;
@@ -1734,6 +1898,22 @@ static struct cdate res_month(const struct cdate *a, int m, enum dir dir, enum t
 	else if (dir != D_THIS)
 		y += m < a->month;
 	return make_date(y, m, 0, PREC_MONTH);
+}
+
+/* "on the 5th": that day of the anchor's month; in the past a day after
+ * the anchor's is the month before's, in the future a day before it the
+ * month after's. An anchor of a month only gives that month's day. */
+static struct cdate res_mday(const struct cdate *a, enum date_precision ap, int d, enum tense tn)
+{
+	int y = a->year, m = a->month;
+	if (ap == PREC_DAY && tn == TENSE_PAST && d > a->day) {
+		if (--m < 1)
+			m = 12, y--;
+	} else if (ap == PREC_DAY && tn == TENSE_FUTURE && d < a->day) {
+		if (++m > 12)
+			m = 1, y++;
+	}
+	return is_valid_date(y, m, d) ? make_date(y, m, d, PREC_DAY) : unknown_date;
 }
 
 /* Seasons are numbered on one line, 4 * year + index (0 spring .. 3
@@ -1841,7 +2021,7 @@ static struct cdate res_anaph(const struct cdate *p, int unit, int n)
 static int directional(const struct hit *h)
 {
 	switch (h->w) {
-	case W_DAYMONTH: case W_MONTH: case W_SEASON: case W_WEEKDAY: case W_WEEKEND:
+	case W_DAYMONTH: case W_MONTH: case W_SEASON: case W_WEEKDAY: case W_WEEKEND: case W_MDAY:
 		return 1;
 	default:
 		return 0;
@@ -1858,6 +2038,11 @@ static enum tense hit_tense(const struct scan *sc, const struct hit *h, int sinc
 		return TENSE_AUTO;   /* the anchor's year, whatever the tense */
 	if (sc->tense != TENSE_AUTO)
 		return sc->tense;
+	/* "postponed until March", "pushed back to February": the new date is
+	 * later than the decision, whatever the tense of the verb. */
+	if (h->first >= 2 && (kw_at(sc, h->first - 1) == K_TO || kw_at(sc, h->first - 1) == K_UNTIL) &&
+	    (cls_at(sc, h->first - 2) & C_DEFER))
+		return TENSE_FUTURE;
 	return detect(sc, h->first, h->last + 1);
 }
 
@@ -1890,8 +2075,14 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 		case W_MONTHS: r = res_months(a, h->n); break;
 		case W_YEARS: r = make_date(a->year + h->n, 0, 0, PREC_YEAR); break;
 		case W_ANAPH: r = res_anaph(&sc->prev, h->d, h->n); break;
+		case W_MDAY: r = res_mday(a, ap, h->d, tn); break;
 		default: break;
 		}
+	} else if (ap == PREC_MONTH && (h->w == W_WEEKDAY || (h->w == W_DAYS && h->n >= -1 && h->n <= 1) ||
+					(h->w == W_WEEKS && h->n == 0))) {
+		/* A report known to its month only ("--date 2015-09"): "yesterday",
+		 * "on Friday", "this week" lie in that month, as far as it tells. */
+		r = make_date(a->year, a->month, 0, PREC_MONTH);
 	}
 	out->start = sc->t[h->first].start;
 	out->end = sc->t[h->last].end;

@@ -67,6 +67,24 @@
  *    number word (a, one ... twelve, fifteen, twenty ... fifty).
  *  - "the 1990s", "the early 1990s", "the mid-1990s": kind TIMEX_DECADE,
  *    date 1990 at PREC_YEAR.
+ *  - "on the 5th": that day of A's month; in the past a day after A's is the
+ *    month before's, in the future a day before A's the month after's.
+ *  - "September last", "on May 5 last", "on Tuesday last" (KCNA, Indian and
+ *    British usage) are "last September", the latest May 5 before A, "last
+ *    Tuesday"; "on Tuesday next", "in March next" the next ones; "this past
+ *    weekend" is the last one.
+ *  - counted from the date named before (as "the next day"): "the day
+ *    before", "the previous day", "the week after", "a day earlier", "two
+ *    days later" ("the day before the vote" counts from the vote: no date).
+ *  - tense for bare weekdays and dates: a present that schedules ("leaves
+ *    for Moscow on Tuesday", "begins a visit on Tuesday"), a progressive
+ *    ("is closing ... starting November 1"), "intending to", "likely to"
+ *    look ahead; a reporting verb after a comma ("..., they added") does not
+ *    count; a date after "postponed until", "pushed back to", "delayed to"
+ *    is a later one.
+ *  - an anchor known to its month only (ingest --date 2015-09): "yesterday",
+ *    "today", "tomorrow", weekdays and "this week" give that month at
+ *    PREC_MONTH; an anchor of a year only leaves them unknown.
  *  - relative expressions need the anchor at the precision they use (a day
  *    for weekdays, "yesterday", weeks; a month for months and seasons; a
  *    year for years); when the anchor is unknown or too coarse they are
@@ -80,7 +98,9 @@
  * ("Jan") only with a day or year, so "Jan Kubis" is a name; "24 hours",
  * "70th anniversary", "$16 billion", "100 aircraft"; a bare four-digit number
  * without a preposition ("2000 troops", "the 2000 troops"; but "the 2014
- * elections" is a year); "Good Friday", "Super Tuesday".
+ * elections" is a year); "Good Friday", "Super Tuesday"; "No. 2001",
+ * "2+2", "2,000", "Su-2032". A year between "the" and a name ("the 2032
+ * Olympics", "the 2015 Paris Agreement") is that name's: TIMEX_F_MODIFIER.
  * A year in parentheses ("Resolution 2444 (2018)") is reported with
  * TIMEX_F_CITATION so that the caller can ignore it.
  *

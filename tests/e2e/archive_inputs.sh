@@ -68,11 +68,41 @@ expect_out '^imported 1, unchanged 0, replaced 0, failed 0$'
 expect_err_for bare.txt 'no date'
 run "$BIN" --db "$T/undated.db" reports --json
 expect_out '"published": null'
-# A --date that is not a full day is a usage error.
+# A --date that is no date is a usage error.
 run "$BIN" --db "$T/dated.db" ingest --date 2000-13-01 "$T/bare.txt"
 expect_rc 2
-run "$BIN" --db "$T/dated.db" ingest --date 2000 "$T/bare.txt"
+run "$BIN" --db "$T/dated.db" ingest --date 2000-1 "$T/bare.txt"
 expect_rc 2
+
+step "--date YYYY-MM and YYYY date a report at that precision"
+# A yearless dateline takes its year from a month; the events then have days.
+printf '%s\n' "TOKYO, Sept. 25 (Kyodo) -- Japan's foreign minister held talks with his" \
+	"Chinese counterpart in Tokyo on Friday and the two signed a memorandum." >"$T/kyodo.txt"
+run "$BIN" --db "$T/month1.db" ingest --date 2015-09 "$T/kyodo.txt"
+expect_rc 0
+run "$BIN" --db "$T/month1.db" reports --json
+expect_out '"published": "2015-09-25'
+# A paragraph with no date of its own: its events get the month, no more.
+run "$BIN" --db "$T/month2.db" ingest --date 2015-09 "$T/bare.txt"
+expect_rc 0
+expect_out '^imported 1, unchanged 0, replaced 0, failed 0$'
+run "$BIN" --db "$T/month2.db" export --format json --status all
+expect_rc 0
+expect_out '"date": "2015-09", "date_precision": "month"'
+if grep -q '"date": "2015-09-' "$T/out"; then fail "a day finer than --date 2015-09"; fi
+# A dateline that names no agency (Reuters-21578: "ATHENS, March 2 -")
+# leaves the agency to --agency.
+printf '%s\n' "ATHENS, March 2 - Greece protested to Turkey over a survey ship in the Aegean" \
+	"and recalled its ambassador for consultations." >"$T/athens.txt"
+run "$BIN" --db "$T/athens.db" ingest --date 1987-03 --agency Reuters "$T/athens.txt"
+expect_rc 0
+run "$BIN" --db "$T/athens.db" reports --json
+expect_out '"agency": "Reuters"'
+expect_out '"published": "1987-03-02'
+run "$BIN" --db "$T/year.db" ingest --date 2015 "$T/bare.txt"
+expect_rc 0
+run "$BIN" --db "$T/year.db" export --format json --status all
+expect_out '"date": "2015", "date_precision": "year"'
 
 step "standard input and pipes"
 set +e

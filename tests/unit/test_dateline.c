@@ -130,6 +130,108 @@ static void test_not_datelines(void **state)
 	assert_int_equal(dateline_parse("TOKYO (Kyodo) --", 13, &dl), 0);
 }
 
+
+/* House styles as a table: the line, then what the parser must find in it
+ * (place, agency, year, month, day; 0 for absent) and the text it leaves.
+ * The sentences are invented; the shapes are the agencies'. */
+static const struct dateline_case {
+	const char *line, *place, *agency;
+	int year, month, day;
+	const char *rest;
+} dateline_cases[] = {
+	/* KCNA, Jiji, Petra, SUNA, MIA: places in ordinary case */
+	{"Pyongyang, March 3 (KCNA) -- The foreign ministry issued a statement.", "Pyongyang", "KCNA", 0, 3, 3,
+	 "The foreign ministry issued a statement."},
+	{"Tokyo, Nov. 2 (Jiji Press)--Japan lodged a protest.", "Tokyo", "Jiji", 0, 11, 2, "Japan lodged a protest."},
+	{"Amman, Feb. 9 (Petra) -- Jordan condemned the raid.", "Amman", "Petra", 0, 2, 9, "Jordan condemned the raid."},
+	{"Khartoum, 14 Jan (SUNA) - Sudan welcomed the decision.", "Khartoum", "SUNA", 0, 1, 14,
+	 "Sudan welcomed the decision."},
+	{"Skopje, 2 April 2022 (MIA) — The ministers met in Skopje.", "Skopje", "MIA", 2022, 4, 2,
+	 "The ministers met in Skopje."},
+	{"Dar es Salaam, May 5 (Xinhua) -- Tanzania signed an accord.", "Dar es Salaam", "Xinhua", 0, 5, 5,
+	 "Tanzania signed an accord."},
+	/* PTI, Prensa Latina: no dash after the agency; ANI: a colon and the country in brackets */
+	{"New Delhi, Jan 4 (PTI) India on Tuesday recalled its envoy.", "New Delhi", "PTI", 0, 1, 4,
+	 "India on Tuesday recalled its envoy."},
+	{"Havana, Feb 2 (Prensa Latina) Cuba thanked Mexico for its aid.", "Havana", "Prensa Latina", 0, 2, 2,
+	 "Cuba thanked Mexico for its aid."},
+	{"Kathmandu [Nepal], June 1 (ANI): Nepal summoned the envoy.", "Kathmandu, Nepal", "ANI", 0, 6, 1,
+	 "Nepal summoned the envoy."},
+	/* Reuters-21578: a place in capitals, a date and a dash, no agency */
+	{"LONDON, April 7 - Britain expelled three diplomats.", "LONDON", "", 0, 4, 7,
+	 "Britain expelled three diplomats."},
+	/* old Kyodo copy: the agency without parentheses */
+	{"TOKYO, Sept. 25 Kyodo - Japan protested to China.", "TOKYO", "Kyodo", 0, 9, 25, "Japan protested to China."},
+	/* Trend: the date ends with a dot; a MENAFN lead mark before it */
+	{"(MENAFN- Trend News Agency) BAKU, Azerbaijan, Oct. 3. Baku rejected the claims.", "BAKU, Azerbaijan",
+	 "Trend News Agency", 0,
+	 10, 3, "Baku rejected the claims."},
+	{"MENAFN - Nam News Network) HANOI, Jul 2 (VNA) – Vietnam signed a pact.", "HANOI", "VNA", 0, 7, 2,
+	 "Vietnam signed a pact."},
+	/* UrduPoint: the agencies and the date in one pair of parentheses */
+	{"RABAT (UrduPoint News / Sputnik - 11th May, 2021) Morocco recalled its envoy.", "RABAT", "Sputnik", 2021, 5,
+	 11, "Morocco recalled its envoy."},
+	/* ENA and EU press offices: place and full date, nothing else */
+	{"Addis Ababa March 4/ 2020 Ethiopia hosted the talks.", "Addis Ababa", "", 2020, 3, 4,
+	 "Ethiopia hosted the talks."},
+	{"Brussels 15.03.2021 The Council adopted new measures.", "Brussels", "", 2021, 3, 15,
+	 "The Council adopted new measures."},
+	{"MOSCOW, Jan 6 (NNN-TASS/AKP) - Russia objected.", "MOSCOW", "NNN-TASS/AKP", 0, 1, 6, "Russia objected."},
+	/* WAM, SPA, IRNA, SANA, Antara, dpa, ANSA, EFE */
+	{"ABU DHABI, 5th March, 2023 (WAM) -- The UAE welcomed the truce.", "ABU DHABI", "WAM", 2023, 3, 5,
+	 "The UAE welcomed the truce."},
+	{"Riyadh, March 5, 2023, SPA -- Saudi Arabia condemned the attack.", "Riyadh", "SPA", 2023, 3, 5,
+	 "Saudi Arabia condemned the attack."},
+	{"Tehran, IRNA -- Iran summoned the envoy.", "Tehran", "IRNA", 0, 0, 0, "Iran summoned the envoy."},
+	{"Jakarta (ANTARA) - Indonesia protested to China.", "Jakarta", "Antara", 0, 0, 0,
+	 "Indonesia protested to China."},
+	{"Berlin (dpa) - Germany expelled two diplomats.", "Berlin", "dpa", 0, 0, 0, "Germany expelled two diplomats."},
+	{"(ANSA) - ROME, MAR 5 - Italy recalled its ambassador.", "ROME", "ANSA", 0, 3, 5,
+	 "Italy recalled its ambassador."},
+	{"Madrid, Jan 6 (EFE).- Spain summoned the envoy.", "Madrid", "EFE", 0, 1, 6, "Spain summoned the envoy."},
+};
+
+static void test_dateline_table(void **state)
+{
+	(void)state;
+	for (size_t k = 0; k < sizeof(dateline_cases) / sizeof(*dateline_cases); k++) {
+		const struct dateline_case *c = &dateline_cases[k];
+		if (parse(c->line) != 1)
+			fail_msg("not read as a dateline: %s", c->line);
+		assert_string_equal(dl.place, c->place);
+		assert_string_equal(dl.agency, c->agency);
+		if (dl.year != c->year || dl.month != c->month || dl.day != c->day)
+			fail_msg("%s: date %d-%d-%d", c->line, dl.year, dl.month, dl.day);
+		assert_string_equal(rest(c->line), c->rest);
+	}
+}
+
+/* Lines that must not pass for a dateline. */
+static const char *const not_datelines[] = {
+	"Moscow (Reuters) - lower case is no dateline place.",
+	"Mon Feb 4, 2013 8:38pm EST",
+	"Xinhua, July 12, 2016 Text size: A+ A-",
+	"Reuters Published October 28, 2025 Updated October 28, 2025 01:19pm",
+	"Beijing: Top diplomats of two states hold a call",
+	"Ankara, March 3, 2020 was a day of talks.",
+	"Seoul, March 3 officials said they had met.",
+	"Japan, China agree to resume talks",
+	"Berlin (dpa) - lower case after a place in ordinary case is prose.",
+	"Tokyo (Kyodo) said on Monday that the talks had failed.",
+	"EXCLUSIVE: Russia and Japan to resume peace treaty talks next month, sources say.",
+	"ITALY/NATO SUMMIT: Leaders of Russia and NATO set up a new forum for cooperation.",
+	"ISLAMABAD: Pakistan on Monday summoned the Afghan envoy over the border clashes.",
+	"BEIJING: China and Japan hold talks on the disputed islands in the East China Sea",
+};
+
+static void test_not_dateline_table(void **state)
+{
+	(void)state;
+	for (size_t k = 0; k < sizeof(not_datelines) / sizeof(*not_datelines); k++)
+		if (parse(not_datelines[k]))
+			fail_msg("read as a dateline: %s (place '%s')", not_datelines[k], dl.place);
+}
+
 static struct timestamp ts;
 
 static int scan(const char *s)
@@ -238,6 +340,53 @@ static void test_agency_names(void **state)
 	assert_string_equal(out, "");
 }
 
+
+/* Timestamp lines as a table: the line and the local date and time it
+ * gives (hour -1: no time; offset 9999: no zone). */
+static const struct ts_case {
+	const char *line;
+	int year, month, day, hour, minute, offset;
+	int updated;
+} ts_cases[] = {
+	{"Update: 2024-02-11 09:30 GMT", 2024, 2, 11, 9, 30, 0, 1},
+	{"Last update: March 2nd 2022, 4:05 PM", 2022, 3, 2, 16, 5, 9999, 1},
+	{"Published On: 7 June 2021", 2021, 6, 7, -1, 0, 9999, 0},
+	{"Posted on May 4, 2019 by Desk Editor", 2019, 5, 4, -1, 0, 9999, 0},
+	{"(Published 3 August 2020, 11:20 IST)", 2020, 8, 3, 11, 20, 330, 0},
+	{"AFP Published June 2, 2023 Updated June 2, 2023 10:15am", 2023, 6, 2, -1, 0, 9999, 0},
+	{"Xinhua, May 9, 2018 Text size: A+ A-", 2018, 5, 9, -1, 0, 9999, 0},
+	{"Xinhua) 10:02, June 05, 2022", 2022, 6, 5, 10, 2, 9999, 0},
+	{"  21:15 UTC+8, 2020-09-30", 2020, 9, 30, 21, 15, 480, 0},
+	{"The Canadian Press, May 3, 2021 9:12 AM", 2021, 5, 3, 9, 12, 9999, 0},
+	{"05/20/2021 03:04 PM EDT", 2021, 5, 20, 15, 4, -240, 0},
+	{"20/05/2021 15:04", 2021, 5, 20, 15, 4, 9999, 0},
+	{"2018.05.16 (15:09)", 2018, 5, 16, 15, 9, 9999, 0},
+	{"26-FEB-1987 15:01:01.79", 1987, 2, 26, 15, 1, 9999, 0},
+};
+
+static void test_timestamp_table(void **state)
+{
+	(void)state;
+	for (size_t k = 0; k < sizeof(ts_cases) / sizeof(*ts_cases); k++) {
+		const struct ts_case *c = &ts_cases[k];
+		if (scan(c->line) != 1)
+			fail_msg("not read as a timestamp: %s", c->line);
+		if (ts.year != c->year || ts.month != c->month || ts.day != c->day)
+			fail_msg("%s: date %d-%d-%d", c->line, ts.year, ts.month, ts.day);
+		if (c->hour < 0)
+			assert_int_equal(ts.has_time, 0);
+		else if (!ts.has_time || ts.hour != c->hour || ts.minute != c->minute)
+			fail_msg("%s: time %d %02d:%02d", c->line, ts.has_time, ts.hour, ts.minute);
+		if (c->offset == 9999)
+			assert_int_equal(ts.offset_known, 0);
+		else if (!ts.offset_known || ts.offset_min != c->offset)
+			fail_msg("%s: offset %d/%d", c->line, ts.offset_known, ts.offset_min);
+		assert_int_equal(ts.updated, c->updated);
+	}
+	/* "03/04/2021" could be either order: without an American cue it is no date. */
+	assert_int_equal(scan("03/04/2021 15:04"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -250,6 +399,9 @@ int main(void)
 		cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_not_timestamps),
 		cmocka_unit_test(test_agency_names),
+		cmocka_unit_test(test_dateline_table),
+		cmocka_unit_test(test_not_dateline_table),
+		cmocka_unit_test(test_timestamp_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

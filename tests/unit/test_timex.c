@@ -556,6 +556,113 @@ static void test_long_sentence_and_max(void **state)
 	assert_int_equal(timex_find(buf, len, &WED_14_NOV_2018, TENSE_PAST, NULL, 0), 0);
 }
 
+/* 16. The dating rules as one table: a sentence, the report's date it is
+ * read against ("2015-01-06", "2015-09" for a report known to its month),
+ * the expression, and the date and precision it must resolve to ("" and
+ * PREC_UNKNOWN: found but not resolvable; a NULL expression: the sentence
+ * must date nothing at all, or only with TIMEX_F_MODIFIER set). One driver
+ * reads it all. The sentences are invented. */
+struct rule_case {
+	const char *sentence, *report, *span, *date;
+	enum date_precision prec;
+};
+
+static const struct rule_case rule_cases[] = {
+	/* EVENTS.md: a report of Tuesday 6 January 2015 */
+	{"Kishida spoke to Kerry on Friday.", "2015-01-06", "Friday", "2015-01-02", PREC_DAY},
+	{"Kishida will visit Washington on Friday.", "2015-01-06", "Friday", "2015-01-09", PREC_DAY},
+	{"The two ministers met on Tuesday.", "2015-01-06", "Tuesday", "2015-01-06", PREC_DAY},
+	{"The envoys met last summer.", "2015-01-06", "last summer", "2014-06", PREC_SEASON},
+	{"Tokyo hopes to host the talks this spring.", "2015-01-06", "this spring", "2015-03", PREC_SEASON},
+	/* the event's own time, not the statement's */
+	{"He said on Friday that the talks held on Wednesday had failed.", "2015-01-06", "Wednesday",
+	 "2014-12-31", PREC_DAY},
+	/* vague and relative expressions */
+	{"The sanctions were lifted a year ago.", "2015-01-06", "a year ago", "2014", PREC_YEAR},
+	{"Seoul recalled its envoy in mid-December.", "2015-01-06", "mid-December", "2014-12", PREC_MONTH},
+	{"The ministers will meet again in late May.", "2015-01-06", "late May", "2015-05", PREC_MONTH},
+	{"A summit is planned for early next year.", "2015-01-06", "early next year", "2016", PREC_YEAR},
+	{"The envoy was summoned last week.", "2015-01-06", "last week", "2015-01", PREC_MONTH},
+	{"The two sides met earlier this month.", "2015-01-06", "earlier this month", "2015-01", PREC_MONTH},
+	{"The ministers spoke last month.", "2015-01-06", "last month", "2014-12", PREC_MONTH},
+	{"The embassy was closed yesterday.", "2015-01-06", "yesterday", "2015-01-05", PREC_DAY},
+	{"The president arrives tonight.", "2015-01-06", "tonight", "2015-01-06", PREC_DAY},
+	{"The minister will speak this evening.", "2015-01-06", "this evening", "2015-01-06", PREC_DAY},
+	{"Talks will open on October 19.", "2015-01-06", "October 19", "2015-10-19", PREC_DAY},
+	{"The accord was signed on October 19.", "2015-01-06", "October 19", "2014-10-19", PREC_DAY},
+	/* KCNA and Indian English: a date followed by "last" */
+	{"Pyongyang warned in September last that it would respond.", "2015-09-20", "September last", "2014-09",
+	 PREC_MONTH},
+	{"The pact signed on May 5 last was reviewed.", "2015-03-01", "May 5 last", "2014-05-05", PREC_DAY},
+	{"The envoys met on Tuesday last.", "2015-01-06", "Tuesday last", "2014-12-30", PREC_DAY},
+	{"The envoys will meet on Tuesday next.", "2015-01-06", "Tuesday next", "2015-01-13", PREC_DAY},
+	{"The summit will be held in March next.", "2015-03-10", "March next", "2016-03", PREC_MONTH},
+	{"The two sides met this past weekend.", "2015-01-06", "this past weekend", "2015-01", PREC_MONTH},
+	{"The two sides met this past Friday.", "2015-01-06", "this past Friday", "2015-01-02", PREC_DAY},
+	{"They will meet on Tuesday next week.", "2015-01-06", "next week", "2015-01", PREC_MONTH},
+	/* an ordinal day of the report's month */
+	{"The ministers met on the 5th.", "2015-01-06", "the 5th", "2015-01-05", PREC_DAY},
+	{"The ministers met on the 20th.", "2015-01-06", "the 20th", "2014-12-20", PREC_DAY},
+	{"The ministers will meet on the 20th.", "2015-01-06", "the 20th", "2015-01-20", PREC_DAY},
+	/* counted from the date named before */
+	{"The talks opened on 3 March, and the day before, the envoys had arrived.", "2015-03-10", "the day before",
+	 "2015-03-02", PREC_DAY},
+	{"The talks opened on 3 March and the accord was signed two days later.", "2015-03-10", "two days later",
+	 "2015-03-05", PREC_DAY},
+	{"The talks opened on 3 March; a day earlier the envoys had arrived.", "2015-03-10", "a day earlier",
+	 "2015-03-02", PREC_DAY},
+	{"The talks opened on 3 March after the envoys arrived the previous day.", "2015-03-10",
+	 "the previous day", "2015-03-02", PREC_DAY},
+	{"The day before, the ministers had met.", "2015-03-10", "The day before", "", PREC_UNKNOWN},
+	/* a report known to its month only (--date 2015-09) */
+	{"The ministers met yesterday.", "2015-09", "yesterday", "2015-09", PREC_MONTH},
+	{"The ministers met on Friday.", "2015-09", "Friday", "2015-09", PREC_MONTH},
+	{"The ministers met on the 5th.", "2015-09", "the 5th", "2015-09-05", PREC_DAY},
+	{"The ministers met on 9 July.", "2015-09", "9 July", "2015-07-09", PREC_DAY},
+	{"The ministers met last week.", "2015-09", "last week", "", PREC_UNKNOWN},
+	/* a present that schedules, a progressive with a date, a plan, a postponement */
+	{"The minister leaves for Moscow on Tuesday.", "1987-03-16", "Tuesday", "1987-03-17", PREC_DAY},
+	{"King Fahd begins a four-day state visit on Tuesday.", "1987-03-22", "Tuesday", "1987-03-24", PREC_DAY},
+	{"Moscow is closing its mission starting November 1.", "2021-10-18", "November 1", "2021-11-01", PREC_DAY},
+	{"She was intending to land in Taipei on Sunday.", "2022-04-09", "Sunday", "2022-04-10", PREC_DAY},
+	{"The visit has been pushed back to February.", "2023-01-03", "February", "2023-02", PREC_MONTH},
+	{"The talks were postponed until March.", "2023-01-03", "March", "2023-03", PREC_MONTH},
+	{"The envoys, who are visiting Manila, met on July 8.", "2024-07-08", "July 8", "2024-07-08", PREC_DAY},
+	{"He is likely to meet Moi when he pays a visit to Nairobi on Friday, they added.", "1987-06-02",
+	 "Friday", "1987-06-05", PREC_DAY},
+	/* numbers that are not years */
+	{"The 2+2 talks brought 2,000 troops and No. 2001 to the table.", "2015-01-06", NULL, NULL, PREC_UNKNOWN},
+	{"Australia said the 2032 Olympics would be held in Brisbane.", "2021-07-21", NULL, NULL, PREC_UNKNOWN},
+	{"The Su-2032 and the F-35 were on display.", "2015-01-06", NULL, NULL, PREC_UNKNOWN},
+	{"The day before the vote the envoys met.", "2015-01-06", NULL, NULL, PREC_UNKNOWN},
+	{"The ministers met on the 70th anniversary of the treaty.", "2015-01-06", NULL, NULL, PREC_UNKNOWN},
+};
+
+static void test_rule_table(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(rule_cases) / sizeof(*rule_cases); i++) {
+		const struct rule_case *c = &rule_cases[i];
+		struct cdate anchor;
+		assert_int_equal(cdate_parse(c->report, &anchor), 0);
+		struct timex x[8];
+		size_t n = find_all(c->sentence, &anchor, TENSE_AUTO, x, 8);
+		if (!c->span) {
+			for (size_t k = 0; k < n; k++)
+				if (!(x[k].flags & TIMEX_F_MODIFIER))
+					fail_msg("'%s' dates '%.*s'", c->sentence, (int)(x[k].end - x[k].start),
+						 c->sentence + x[k].start);
+			continue;
+		}
+		struct timex t = find_span(c->sentence, &anchor, TENSE_AUTO, c->span);
+		char got[16];
+		cdate_format(&t.date, got);
+		if (strcmp(got, c->date) || t.date.prec != c->prec)
+			fail_msg("'%s' in '%s' (report %s): %s prec %d, expected %s prec %d", c->span, c->sentence,
+				 c->report, got, t.date.prec, c->date, c->prec);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -574,6 +681,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_spans),
 		cmocka_unit_test(test_tense),
 		cmocka_unit_test(test_long_sentence_and_max),
+		cmocka_unit_test(test_rule_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
