@@ -144,7 +144,7 @@ static const struct dateline_case {
 	 "The foreign ministry issued a statement."},
 	{"Tokyo, Nov. 2 (Jiji Press)--Japan lodged a protest.", "Tokyo", "Jiji", 0, 11, 2, "Japan lodged a protest."},
 	{"Amman, Feb. 9 (Petra) -- Jordan condemned the raid.", "Amman", "Petra", 0, 2, 9, "Jordan condemned the raid."},
-	{"Khartoum, 14 Jan (SUNA) - Sudan welcomed the decision.", "Khartoum", "SUNA", 0, 1, 14,
+	{"Khartoum, 14 Jan (SUNA) - Sudan welcomed the decision.", "Khartoum", "Sudan News Agency", 0, 1, 14,
 	 "Sudan welcomed the decision."},
 	{"Skopje, 2 April 2022 (MIA) — The ministers met in Skopje.", "Skopje", "MIA", 2022, 4, 2,
 	 "The ministers met in Skopje."},
