@@ -27,15 +27,28 @@ static void find_timex(struct extractor *x, size_t s, size_t e, struct sent_time
 /* Whether a participle with its agent stands between token a and token b
  * ("the steps announced by Pakistan on Wednesday"): a date after it is the
  * participle's. */
-static int participle_between(const struct extractor *x, size_t a, size_t b)
+static int participle_between(const struct extractor *x, size_t a, size_t b, size_t k, size_t te)
 {
 	for (size_t i = a; i + 1 < b; i++) {
-		if (!is_word(x, i + 1, "by"))
-			continue;
+		if (!is_word(x, i + 1, "by") || (i >= k && i < te))
+			continue;   /* "was summoned by the Ministry yesterday": the trigger's own agent */
 		if (ends_in(x, i, 3, "ed"))
 			return 1;
 	}
 	return 0;
+}
+
+/* Whether the time expression at token `at` follows a word of schedule:
+ * "slated for", "scheduled for", "set for", "planned for", "due on". */
+static int scheduled_for(const struct extractor *x, size_t at)
+{
+	if (at < 2)
+		return 0;
+	size_t p = at - 1;
+	if (!is_word(x, p, "for") && !is_word(x, p, "on"))
+		return 0;
+	return is_word(x, p - 1, "slated") || is_word(x, p - 1, "scheduled") || is_word(x, p - 1, "set") ||
+	       is_word(x, p - 1, "planned") || is_word(x, p - 1, "due") || is_word(x, p - 1, "fixed");
 }
 
 /* Whether the time expression at token `at` dates a reporting verb whose
@@ -72,9 +85,13 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		/* "the September meeting": a date modifying another noun is that noun's. */
 		if ((t->flags & TIMEX_F_MODIFIER) && at > k && at != te)
 			continue;
-		if (participle_between(x, at > 5 ? at - 5 : 0, at + 1) || (at > te && participle_between(x, te, at)))
+		if (participle_between(x, at > 5 ? at - 5 : 0, at + 1, k, te) ||
+		    (at > te && participle_between(x, te, at, k, te)))
 			continue;
 		size_t d = at > k ? at - k : k - at;
+		/* "talks with X, slated for Saturday": a schedule after the noun is its date. */
+		if (at > te && scheduled_for(x, at))
+			d /= 4;
 		/* "said on Friday that the talks held on Wednesday": the time of
 		 * the saying yields to one of the reported clause. */
 		if (at < k && reported_time(x, at, k))

@@ -309,6 +309,12 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		 * France": the pluperfect tells of a time before the story's,
 		 * which the sentence does not give. */
 		c.date = x->anchor;
+	} else if (c.status == STATUS_PLANNED && x->anchor.prec >= PREC_MONTH) {
+		/* "will hold talks with Thatcher", no time given: what is announced
+		 * as coming is dated to the report's month, no finer. */
+		c.date = x->anchor;
+		c.date.day = 0;
+		c.date.prec = PREC_MONTH;
 	}
 	c.ev_start = x->toks.t[s].start;
 	c.ev_end = x->toks.t[e - 1].end;
