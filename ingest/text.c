@@ -536,6 +536,25 @@ static void find_dateline(struct reader *r)
 	}
 }
 
+/* A stamp that ends a line of other words ("Venezuela, Mexico pull
+ * ambassadors (Reuters) Updated: 2005-11-15 10:41", "... - 2001-10-26"):
+ * the longest tail of the line, from a word's start, that timestamp_scan
+ * reads whole; its text_start is made relative to the line. Returns 1 when
+ * found. */
+static int tail_stamp(const char *s, size_t len, struct timestamp *ts)
+{
+	size_t from = len > 80 ? len - 80 : 0;
+	for (size_t k = from; k < len; k++) {
+		if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '(')
+			continue;
+		if (timestamp_scan(s + k, len - k, ts)) {
+			ts->text_start += k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void find_timestamp(struct reader *r)
 {
 	size_t limit = r->d;
@@ -549,6 +568,25 @@ static void find_timestamp(struct reader *r)
 		if ((u->kind & U_TS) && !(u->kind & U_RELATED)) {
 			if (timestamp_scan(r->s + u->off, u->len, &r->ts))
 				r->t = i;
+			return;
+		}
+	}
+	/* None on a line of its own: a stamp at the end of the headline ("...
+	 * (Reuters) Updated: 2005-11-15 10:41", "입력 2018.05.16 (15:09)"), or on a
+	 * short closing line ("MAP 21 October 2020"). Never inside prose. */
+	if (r->d != NONE && r->dl.year)
+		return;
+	for (size_t i = 0; i < r->n && i < limit && i < 4; i++) {
+		const struct unit *u = &r->u[i];
+		if (!(u->kind & U_RELATED) && !u->sentence && u->words <= 30 && tail_stamp(r->s + u->off, u->len, &r->ts)) {
+			r->t = i;
+			return;
+		}
+	}
+	for (size_t i = r->n; i-- > 0 && i + 3 >= r->n;) {
+		const struct unit *u = &r->u[i];
+		if (!(u->kind & U_RELATED) && !u->sentence && u->words <= 8 && tail_stamp(r->s + u->off, u->len, &r->ts)) {
+			r->t = i;
 			return;
 		}
 	}
@@ -863,7 +901,7 @@ static int field_value(const struct reader *r, const struct unit *u, const char 
  * or issuer alone, then the name before a timestamp ("KYODO NEWS - ..."). */
 static int find_agency(struct reader *r)
 {
-	if (r->d != NONE)
+	if (r->d != NONE && r->dl.agency[0])   /* a dateline naming none leaves the others */
 		return report_set(&r->out->agency, r->dl.agency);
 	size_t v;
 	for (size_t i = 0; i < r->n; i++) {
@@ -1009,12 +1047,19 @@ static int find_date(struct reader *r)
 {
 	int rc;
 	if (r->t != NONE) {
-		/* An "Updated" line of another day than the dateline's: the
-		 * dateline's day is the publication. */
-		if (r->ts.updated && r->d != NONE && r->dl.month &&
-		    (r->dl.month != r->ts.month || r->dl.day != r->ts.day) &&
-		    (rc = dateline_date(r, 1)) != 0)
-			return rc < 0 ? -1 : 0;
+		/* An "Updated" line of another day than the dateline's, or a stamp
+		 * days away from it (a page's "today" above an archived story):
+		 * the dateline's day is the publication. A day apart is a time
+		 * zone, not another story. */
+		if (r->d != NONE && r->dl.month && r->dl.day &&
+		    (r->dl.month != r->ts.month || r->dl.day != r->ts.day)) {
+			int y = r->dl.year ? r->dl.year
+					   : closest_year(r->dl.month, r->dl.day, r->ts.year, r->ts.month, r->ts.day);
+			int64_t gap = days_from_civil(y, r->dl.month, r->dl.day) -
+				      days_from_civil(r->ts.year, r->ts.month, r->ts.day);
+			if ((r->ts.updated || gap > 2 || gap < -2) && (rc = dateline_date(r, 1)) != 0)
+				return rc < 0 ? -1 : 0;
+		}
 		return timestamp_date(r);
 	}
 	size_t warned = r->out->n_warnings;

@@ -171,6 +171,31 @@ static void test_year_from_timestamp_line(void **state)
 	assert_string_equal(rep.published_text, "November 23");
 }
 
+/* Stamps not on a line of their own, and a page's date far from the
+ * story's dateline. */
+static void test_stamps_elsewhere(void **state)
+{
+	(void)state;
+	struct ingest_hints h = {.path = "mem.txt"};
+	/* At the end of the headline line. */
+	assert_int_equal(read_string("Venezuela and Mexico recall envoys (Reuters) Updated: 2005-11-15 10:41\n\n"
+				     "Mexico and Venezuela withdrew their ambassadors on Monday as a row between the two "
+				     "presidents over free trade grew more bitter and neither side would apologise.\n", &h), 0);
+	assert_int_equal(strncmp(pub_iso(), "2005-11-15", 10), 0);
+	assert_string_equal(rep.published_text, "2005-11-15 10:41");
+	/* A page printed on another day than the dateline's story: the dateline wins,
+	 * in the year nearest the page's. */
+	assert_int_equal(read_string("Friday, April 19, 2024\n\nCuba and Russia sign trade deals\n\n"
+				     "Havana, Jan 18 (Prensa Latina) - Cuba and Russia signed four trade agreements on "
+				     "Wednesday during a visit by a Russian delegation to the Cuban capital.\n", &h), 0);
+	assert_string_equal(pub_iso(), "2024-01-18T00:00:00Z");
+	/* A day apart is a time zone, not another story: the stamp's time stays. */
+	assert_int_equal(read_string("January 07, 2015, 01:10 UTC+9\n\nJapan and US hold talks\n\n"
+				     "TOKYO, January 6 (Kyodo) - Japan and the United States held talks on Tuesday on "
+				     "security cooperation in the region, the foreign ministry said.\n", &h), 0);
+	assert_int_equal(rep.pub_known, PUB_TIME);
+}
+
 static void test_afp_wrapped(void **state)
 {
 	(void)state;
@@ -292,6 +317,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_ministry_readout, teardown),
 		cmocka_unit_test_teardown(test_year_from_date_hint, teardown),
 		cmocka_unit_test_teardown(test_year_from_timestamp_line, teardown),
+		cmocka_unit_test_teardown(test_stamps_elsewhere, teardown),
 		cmocka_unit_test_teardown(test_afp_wrapped, teardown),
 		cmocka_unit_test_teardown(test_no_headline, teardown),
 		cmocka_unit_test_teardown(test_no_date, teardown),
