@@ -20,6 +20,7 @@ struct extract_ctx {
 	json_t *out;        /* array of reports */
 	struct extractor *x;
 	const char *format;
+	const struct ingest_hints *hints; /* --date, --agency, --url */
 	int failed;
 };
 
@@ -66,6 +67,11 @@ static int add_report(void *ctx, struct report *r, const char *item)
 	char when[32];
 	if (c->x && r->pub_known == PUB_NONE)
 		extract_infer_year(c->x, r);
+	/* What ingest does with --date and --agency, so that both see the same report. */
+	if (report_apply_hints(r, c->hints)) {
+		json_decref(o);
+		return -1;
+	}
 	set_str(o, "title", r->title);
 	if (r->pub_known) {
 		format_iso_utc(r->published, when);
@@ -143,7 +149,7 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 		free(pos);
 		return EXIT_PARTIAL;
 	}
-	struct extract_ctx c = {.out = json_array(), .format = format};
+	struct extract_ctx c = {.out = json_array(), .format = format, .hints = &h};
 	if (with_events && open_extractor(cli, &c.x)) {
 		buf_release(&data);
 		json_decref(c.out);
