@@ -467,6 +467,180 @@ static void test_malformed_extra_files(void **state)
 	expect_load_error("people.tsv", "Edgars Rinkevics\tLVA\t\t\n", 0, NULL);
 }
 
+/* ---- inflection and nominalisation from the lemma ------------------------ */
+
+/* The forms "word+" (or "word++" with dbl) gives hold exactly `want`,
+ * a ';'-separated list in any order. */
+static void expect_verb_forms(const char *lemma, int dbl, const char *want)
+{
+	struct dict_forms_out o;
+	dict_verb_forms(&shipped, lemma, dbl, &o);
+	char buf[1024] = "";
+	for (int i = 0; i < o.n; i++)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", i ? ";" : "", o.f[i]);
+	int n_want = 1;
+	for (const char *c = want; *c; c++)
+		n_want += *c == ';';
+	if (o.n != n_want)
+		print_message("%s: %s (want %s)\n", lemma, buf, want);
+	assert_int_equal(o.n, n_want);
+	char w[512];
+	snprintf(w, sizeof(w), "%s", want);
+	char *save = NULL;
+	for (char *f = strtok_r(w, ";", &save); f; f = strtok_r(NULL, ";", &save)) {
+		int found = 0;
+		for (int i = 0; i < o.n; i++)
+			found |= !strcmp(o.f[i], f);
+		if (!found)
+			print_message("%s: no '%s' in %s\n", lemma, f, buf);
+		assert_true(found);
+	}
+}
+
+static void test_regular_inflection_by_spelling_rules(void **state)
+{
+	(void)state;
+	expect_verb_forms("condemn", 0, "condemn;condemns;condemned;condemning");
+	expect_verb_forms("denounce", 0, "denounce;denounces;denounced;denouncing");
+	expect_verb_forms("decry", 0, "decry;decries;decried;decrying");
+	expect_verb_forms("stay", 0, "stay;stays;stayed;staying");
+	expect_verb_forms("lambast", 0, "lambast;lambasts;lambasted;lambasting");
+	expect_verb_forms("reach", 0, "reach;reaches;reached;reaching");
+	expect_verb_forms("agree", 0, "agree;agrees;agreed;agreeing");
+	expect_verb_forms("veto", 0, "veto;vetoes;vetoed;vetoing");
+	expect_verb_forms("tie", 0, "tie;ties;tied;tying");
+	/* one short vowel before one consonant: doubled, without being told */
+	expect_verb_forms("slam", 0, "slam;slams;slammed;slamming");
+	expect_verb_forms("ban", 0, "ban;bans;banned;banning");
+	expect_verb_forms("back", 0, "back;backs;backed;backing");
+	expect_verb_forms("hail", 0, "hail;hails;hailed;hailing");
+	/* British and American spellings of -l */
+	expect_verb_forms("label", 0, "label;labels;labelled;labeled;labelling;labeling");
+	/* "++" doubles where the stress is not seen by the rules */
+	expect_verb_forms("rebut", 1, "rebut;rebuts;rebutted;rebutting");
+}
+
+static void test_irregular_inflection_from_verbs_tsv(void **state)
+{
+	(void)state;
+	expect_verb_forms("meet", 0, "meet;meets;met;meeting");
+	expect_verb_forms("hold", 0, "hold;holds;held;holding");
+	expect_verb_forms("give", 0, "give;gives;gave;given;giving");
+	expect_verb_forms("freeze", 0, "freeze;freezes;froze;frozen;freezing");
+	expect_verb_forms("strike", 0, "strike;strikes;struck;striking");
+	expect_verb_forms("cut", 0, "cut;cuts;cutting");
+	/* the table's doubled past doubles -ing too */
+	expect_verb_forms("regret", 0, "regret;regrets;regretted;regretting");
+	expect_verb_forms("expel", 0, "expel;expels;expelled;expelling");
+}
+
+static void test_nominalisations_from_verbs_tsv(void **state)
+{
+	(void)state;
+	struct dict_forms_out o;
+	assert_int_equal(dict_noun_forms(&shipped, "condemn", &o), 0);
+	assert_int_equal(o.n, 2);
+	assert_string_equal(o.f[0], "condemnation");
+	assert_string_equal(o.f[1], "condemnations");
+	assert_int_equal(dict_noun_forms(&shipped, "deny", &o), 0);
+	assert_string_equal(o.f[0], "denial");
+	assert_string_equal(o.f[1], "denials");
+	assert_int_equal(dict_noun_forms(&shipped, "expel", &o), 0);
+	assert_string_equal(o.f[0], "expulsion");
+	/* a verb the table gives no noun for */
+	assert_int_equal(dict_noun_forms(&shipped, "hold", &o), -1);
+	assert_int_equal(dict_noun_forms(&shipped, "frobnicate", &o), -1);
+}
+
+/* An analyst's verbs.tsv and events.tsv: a new irregular verb and its noun
+ * used by a new pattern, matched in every form. */
+static void test_extra_verbs_and_wording(void **state)
+{
+	(void)state;
+	char dir[256], vpath[512], epath[512];
+	temp_dir(dir, sizeof(dir));
+	write_file(dir, "verbs.tsv", "# an irregular verb and its noun\nforswear\tforswore\tforsworn\tforswearing\n",
+		   vpath, sizeof(vpath));
+	write_file(dir, "events.tsv",
+		   "rejection\t120\tdir\tforswear+ ... alliance\n"
+		   "rejection\t120\tdir,noun\tforswear~ of\n"
+		   "condemnation\t111\tdir\tpillory+\n",
+		   epath, sizeof(epath));
+	const char *extra[] = {dir};
+	struct dict d;
+	char *err = NULL;
+	int rc = dict_load(&d, extra, 1, &err);
+	if (rc)
+		print_message("%s\n", err);
+	assert_int_equal(rc, 0);
+	struct dict_entry e;
+	assert_int_equal(match(&d, "forswore the alliance", 1, ENT_TRIGGER, &e), 1);
+	assert_string_equal(d.triggers[e.idx].type, "rejection");
+	assert_int_equal(match(&d, "forsworn", 1, ENT_TRIGGER, &e), 1);
+	assert_int_equal(match(&d, "forswearing of", 1, ENT_TRIGGER, &e), 2);
+	assert_true(d.triggers[e.idx].noun);
+	assert_int_equal(match(&d, "pilloried", 1, ENT_TRIGGER, &e), 1);
+	assert_string_equal(d.triggers[e.idx].type, "condemnation");
+	assert_int_equal(match(&d, "pillories", 1, ENT_TRIGGER, &e), 1);
+	dict_release(&d);
+	unlink(vpath);
+	unlink(epath);
+	rmdir(dir);
+}
+
+/* Where the wordings of the longest key all need a tail that is missing, a
+ * shorter key's wording is tried after them. */
+static void test_shorter_wording_after_longer(void **state)
+{
+	(void)state;
+	char dir[256], path[512];
+	temp_dir(dir, sizeof(dir));
+	write_file(dir, "events.tsv",
+		   "appeal\t100\tdir\tbade farewell ... envoy\n"
+		   "condemnation\t111\tdir\tbade ... nonsense\n",
+		   path, sizeof(path));
+	const char *extra[] = {path};
+	struct dict d;
+	char *err = NULL;
+	assert_int_equal(dict_load(&d, extra, 1, &err), 0);
+	struct token_list l;
+	token_list_init(&l);
+	const char *text = "bade farewell";
+	assert_int_equal(tokenize(text, strlen(text), 0, &l), 0);
+	const struct dict_entry *es = NULL;
+	size_t n = 0;
+	assert_int_equal(dict_match(d.words, &l, 0, l.n, 1, &es, &n), 2);
+	assert_int_equal(n, 2);
+	assert_string_equal(d.triggers[es[0].idx].type, "appeal");
+	assert_string_equal(d.triggers[es[1].idx].type, "condemnation");
+	token_list_release(&l);
+	dict_release(&d);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void test_malformed_event_wording(void **state)
+{
+	(void)state;
+	/* a misspelt type on line 2 */
+	expect_load_error("events.tsv", "condemnation\t111\tdir\tpillory+\ncondemnaton\t111\tdir\tbash+\n", 1, "line 2");
+	/* a CAMEO code that is no code */
+	expect_load_error("events.tsv", "# one row\ncondemnation\t11a\tdir\tpillory+\n", 1, "line 2");
+	/* a frame that is none of dir, sym, src */
+	expect_load_error("events.tsv", "condemnation\t111\tdirected\tpillory+\n", 1, "line 1");
+	/* a noun asked of a lemma verbs.tsv gives none for */
+	expect_load_error("events.tsv", "condemnation\t111\tdir,noun\tpillory~ of\n", 1, "line 1");
+	/* '...' with nothing after it */
+	expect_load_error("events.tsv", "sanctions\t163\tdir\tslap+ ...\n", 1, "line 1");
+	/* a lone '+' */
+	expect_load_error("events.tsv", "sanctions\t163\tdir\tslap +\n", 1, "line 1");
+	/* a missing column */
+	expect_load_error("events.tsv", "sanctions\t163\tslap+\n", 1, "line 1");
+	/* verbs.tsv: an irregular past without participle, a phrase for a form */
+	expect_load_error("verbs.tsv", "forswear\tforswore\t\t\n", 1, "line 1");
+	expect_load_error("verbs.tsv", "# x\nforswear\tforswore\tforsworn\tforswearing off\n", 1, "line 2");
+}
+
 static void test_missing_extra_file(void **state)
 {
 	(void)state;
@@ -522,6 +696,12 @@ int main(void)
 		cmocka_unit_test(test_extra_directory_adds_an_actor),
 		cmocka_unit_test(test_malformed_extra_files),
 		cmocka_unit_test(test_missing_extra_file),
+		cmocka_unit_test(test_regular_inflection_by_spelling_rules),
+		cmocka_unit_test(test_irregular_inflection_from_verbs_tsv),
+		cmocka_unit_test(test_nominalisations_from_verbs_tsv),
+		cmocka_unit_test(test_extra_verbs_and_wording),
+		cmocka_unit_test(test_shorter_wording_after_longer),
+		cmocka_unit_test(test_malformed_event_wording),
 		cmocka_unit_test(test_surname),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, release_shipped);
