@@ -349,6 +349,75 @@ static void test_event_wording(void **state)
 	assert_int_equal(match(&shipped, "tourism rose", 1, ENT_TRIGGER, &e), 0);
 }
 
+/* Some wording of type `type` spans the first `ntok` tokens of `text`
+ * (its required tail, if any, is the extractor's to check). */
+static void expect_wording(const char *text, const char *type, size_t ntok)
+{
+	struct token_list l;
+	token_list_init(&l);
+	assert_int_equal(tokenize(text, strlen(text), 0, &l), 0);
+	const struct dict_entry *es = NULL;
+	size_t n = 0;
+	size_t m = dict_match(shipped.words, &l, 0, l.n, 1, &es, &n);
+	int found = 0;
+	for (size_t i = 0; m == ntok && i < n; i++)
+		found |= es[i].kind == ENT_TRIGGER && !strcmp(shipped.triggers[es[i].idx].type, type);
+	if (!found)
+		print_message("'%s': no %s wording of %zu tokens (longest match %zu)\n", text, type, ntok, m);
+	assert_true(found);
+	token_list_release(&l);
+}
+
+/* The news idioms of each category, in their inflected forms. */
+static void test_event_wording_of_the_field(void **state)
+{
+	(void)state;
+	expect_wording("slapped sanctions on Iran", "sanctions", 1);
+	expect_wording("froze the assets of", "sanctions", 1);
+	expect_wording("blacklisted three banks", "sanctions", 1);
+	expect_wording("put a freeze on loans", "sanctions", 4);
+	expect_wording("scrapped the arms embargo", "sanctions_relief", 1);
+	expect_wording("declared persona non grata", "expulsion", 4);
+	expect_wording("persona non-grata", "expulsion", 4);
+	expect_wording("hours to leave", "expulsion", 3);
+	expect_wording("severed diplomatic ties", "expulsion", 1);
+	expect_wording("downgraded relations", "expulsion", 1);
+	expect_wording("broke off relations", "expulsion", 2);
+	expect_wording("summoned the ambassador", "protest", 1);
+	expect_wording("called in the ambassador", "protest", 2);
+	expect_wording("lodged a protest", "protest", 1);
+	expect_wording("handed a note", "protest", 1);
+	expect_wording("denounced the attack", "condemnation", 1);
+	expect_wording("deplored the decision", "condemnation", 1);
+	expect_wording("slammed the move", "condemnation", 1);
+	expect_wording("rebuked Seoul", "condemnation", 1);
+	expect_wording("lashed out at Tokyo", "condemnation", 3);
+	expect_wording("charged Qatar with backing", "accusation", 1);
+	expect_wording("held Moscow responsible", "accusation", 1);
+	expect_wording("dismissed as baseless", "denial", 1);
+	expect_wording("refuted the claims", "denial", 3);
+	expect_wording("refuted reports of", "denial", 1);
+	expect_wording("turned down the offer", "rejection", 2);
+	expect_wording("vetoes the draft", "rejection", 1);
+	expect_wording("hailed the accord", "support", 1);
+	expect_wording("welcomed the step", "support", 1);
+	expect_wording("backed the bid", "support", 1);
+	expect_wording("urged restraint", "appeal", 1);
+	expect_wording("called on Israel", "appeal", 2);
+	expect_wording("demanded an apology", "appeal", 1);
+	expect_wording("warned of retaliation", "threat", 1);
+	expect_wording("vowed countermeasures", "threat", 1);
+	expect_wording("held talks with", "meeting", 2);
+	expect_wording("conferred with", "meeting", 2);
+	expect_wording("hosted the delegation", "meeting", 1);
+	expect_wording("arrived in Hanoi", "visit", 2);
+	expect_wording("wrapped up a visit", "visit", 2);
+	expect_wording("inked a deal", "agreement", 1);
+	expect_wording("initialled the accord", "agreement", 1);
+	expect_wording("spoken by telephone", "phone_call", 3);
+	expect_wording("took a phone call from", "phone_call", 4);
+}
+
 /* ---- extra files -------------------------------------------------------- */
 
 /* A fresh directory under the system's temporary directory. */
@@ -692,6 +761,7 @@ int main(void)
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_event_wording_matches_lower_case),
 		cmocka_unit_test(test_event_wording),
+		cmocka_unit_test(test_event_wording_of_the_field),
 		cmocka_unit_test(test_extra_file_adds_a_person),
 		cmocka_unit_test(test_extra_directory_adds_an_actor),
 		cmocka_unit_test(test_malformed_extra_files),
