@@ -41,7 +41,11 @@ struct trie {
 	struct trie_slot *slots;
 	size_t n_slots, used;   /* n_slots is a power of two */
 	/* Entries are collected per node while loading, then packed. */
-	struct pending { uint32_t node; struct dict_entry e; } *pend;
+	struct pending {
+		uint32_t node;
+		struct dict_entry e;
+		uint32_t prev;  /* while loading: 1 + the node's previous pending entry, 0 = none */
+	} *pend;
 	size_t n_pend, cap_pend;
 	struct dict_entry *entries;
 };
@@ -153,9 +157,11 @@ static int trie_add(struct trie *t, const uint64_t *hashes, size_t n, struct dic
 		}
 		node = child;
 	}
-	/* Skip a duplicate entry for the same key. */
-	for (size_t i = 0; i < t->n_pend; i++)
-		if (t->pend[i].node == node && t->pend[i].e.kind == e.kind && t->pend[i].e.idx == e.idx)
+	/* Skip a duplicate entry for the same key. While loading, a node's
+	 * `first` is 1 + its latest pending entry, and the entries of a node are
+	 * chained through `prev`. */
+	for (uint32_t i = t->nodes[node].first; i; i = t->pend[i - 1].prev)
+		if (t->pend[i - 1].e.kind == e.kind && t->pend[i - 1].e.idx == e.idx)
 			return 0;
 	if (t->n_pend == t->cap_pend) {
 		size_t cap = t->cap_pend ? t->cap_pend * 2 : 1024;
@@ -165,7 +171,8 @@ static int trie_add(struct trie *t, const uint64_t *hashes, size_t n, struct dic
 		t->pend = p;
 		t->cap_pend = cap;
 	}
-	t->pend[t->n_pend++] = (struct pending){node, e};
+	t->pend[t->n_pend] = (struct pending){node, e, t->nodes[node].first};
+	t->nodes[node].first = (uint32_t)++t->n_pend;
 	return 0;
 }
 
