@@ -574,12 +574,23 @@ static int doubles_by_rule(const char *w, size_t n)
 	return groups == 1;
 }
 
-/* A word of more than one syllable ending in a single vowel and "l"
- * ("travel", "label", "cancel", "expel"): British English doubles the l,
- * American English does not; both are written. */
+/* A word of more than one syllable ending in a short vowel and "l"
+ * ("travel", "label", "cancel", "expel", "initial", "fuel"): British English
+ * doubles the l, American English does not; both are written. Two vowels
+ * that make one sound do not double ("reveal", "appeal", "boil"). */
 static int doubles_l(const char *w, size_t n)
 {
-	return n >= 4 && w[n - 1] == 'l' && is_vowel(w[n - 2]) && !is_vowel(w[n - 3]) && !doubles_by_rule(w, n);
+	if (n < 4 || w[n - 1] != 'l' || !is_vowel(w[n - 2]) || doubles_by_rule(w, n))
+		return 0;
+	if (!is_vowel(w[n - 3]))
+		return 1;
+	static const char *const split[] = {"ial", "ual", "uel", NULL};
+	for (size_t i = 0; split[i]; i++) {
+		size_t k = strlen(split[i]);
+		if (n > k && !strcmp(w + n - k, split[i]))
+			return 1;
+	}
+	return 0;
 }
 
 static void third_person(const char *w, size_t n, char *out)
@@ -638,7 +649,7 @@ static const struct dict_lemma *find_lemma(const struct dict *d, const char *w)
 	return NULL;
 }
 
-void dict_verb_forms(const struct dict *d, const char *w, int dbl, struct dict_forms_out *out)
+void dict_verb_forms_of(const struct dict *d, const char *w, int dbl, unsigned which, struct dict_forms_out *out)
 {
 	struct forms fs = {.n = 0};
 	size_t n = strlen(w);
@@ -646,21 +657,24 @@ void dict_verb_forms(const struct dict *d, const char *w, int dbl, struct dict_f
 	if (!n || n >= FORM_LEN - 4)
 		return;
 	const struct dict_lemma *lm = find_lemma(d, w);
+	int irregular = lm && (lm->n_past || lm->n_participle);
 	char tmp[FORM_LEN];
-	add_form(&fs, w);
+	if (which & DICT_VF_BASE)
+		add_form(&fs, w);
 	third_person(w, n, tmp);
-	add_form(&fs, tmp);
+	if (which & DICT_VF_S)
+		add_form(&fs, tmp);
 	int dbl_ing = dbl || doubles_by_rule(w, n);
-	if (lm && (lm->n_past || lm->n_participle)) {
-		for (size_t i = 0; i < lm->n_past; i++)
+	if (irregular) {
+		for (size_t i = 0; (which & DICT_VF_ED) && i < lm->n_past; i++)
 			add_form(&fs, lm->past[i]);
-		for (size_t i = 0; i < lm->n_participle; i++)
+		for (size_t i = 0; (which & DICT_VF_ED) && i < lm->n_participle; i++)
 			add_form(&fs, lm->participle[i]);
 		/* "regretted": the table's past doubles, so does -ing. */
 		snprintf(tmp, sizeof(tmp), "%s%ced", w, w[n - 1]);
 		for (size_t i = 0; i < lm->n_past; i++)
 			dbl_ing |= !strcmp(lm->past[i], tmp);
-	} else {
+	} else if (which & DICT_VF_ED) {
 		past_form(w, n, dbl_ing, tmp);
 		add_form(&fs, tmp);
 		if (doubles_l(w, n)) {
@@ -668,14 +682,21 @@ void dict_verb_forms(const struct dict *d, const char *w, int dbl, struct dict_f
 			add_form(&fs, tmp);
 		}
 	}
-	ing_form(w, n, dbl_ing, tmp);
-	add_form(&fs, tmp);
-	if (doubles_l(w, n) && !(lm && (lm->n_past || lm->n_participle))) {
-		ing_form(w, n, !dbl_ing, tmp);
+	if (which & DICT_VF_ING) {
+		ing_form(w, n, dbl_ing, tmp);
 		add_form(&fs, tmp);
+		if (doubles_l(w, n) && !irregular) {
+			ing_form(w, n, !dbl_ing, tmp);
+			add_form(&fs, tmp);
+		}
 	}
 	for (int i = 0; i < fs.n && i < DICT_MAX_FORMS; i++)
 		snprintf(out->f[out->n++], sizeof(out->f[0]), "%s", fs.f[i]);
+}
+
+void dict_verb_forms(const struct dict *d, const char *w, int dbl, struct dict_forms_out *out)
+{
+	dict_verb_forms_of(d, w, dbl, DICT_VF_ALL, out);
 }
 
 int dict_noun_forms(const struct dict *d, const char *w, struct dict_forms_out *out)
@@ -767,12 +788,31 @@ static int word_forms(struct loader *ld, const char *word, struct forms *fs)
 	for (char *a = strtok_r(alt, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
 		size_t len = strlen(a);
 		int plus = 0, nouns = 0;
-		while (len && (a[len - 1] == '+' || a[len - 1] == '~')) {
-			if (a[len - 1] == '+')
-				plus++;
-			else
-				nouns = 1;
+		unsigned which = DICT_VF_ALL;
+		if (len && a[len - 1] == '~') {
+			nouns = 1;
 			a[--len] = '\0';
+		}
+		char *p = strchr(a, '+');
+		if (p) {
+			/* "meet+", "ban++", "meet+ed", "hold+s", "sign+ing" */
+			char *sel = p;
+			while (*sel == '+') {
+				plus++;
+				sel++;
+			}
+			if (!*sel)
+				which = DICT_VF_ALL;
+			else if (!strcmp(sel, "ed"))
+				which = DICT_VF_ED;
+			else if (!strcmp(sel, "s"))
+				which = DICT_VF_S;
+			else if (!strcmp(sel, "ing"))
+				which = DICT_VF_ING;
+			else
+				return fail(ld, "after '+' comes nothing, 'ed', 's' or 'ing' ('meet+ed' is met)");
+			*p = '\0';
+			len = strlen(a);
 		}
 		for (char *c = a; *c; c++)
 			*c = (char)tolower((unsigned char)*c);
@@ -782,11 +822,11 @@ static int word_forms(struct loader *ld, const char *word, struct forms *fs)
 			return fail(ld, "a pattern word of more than 59 letters");
 		if (plus > 2)
 			return fail(ld, "'+' gives a verb's forms and '++' doubles its last consonant: no more '+'");
-		if (strchr(a, '+') || strchr(a, '~'))
-			return fail(ld, "'+' and '~' come at the end of a word");
+		if (strchr(a, '~'))
+			return fail(ld, "'~' comes at the end of a word");
 		struct dict_forms_out o;
 		if (plus) {
-			dict_verb_forms(ld->d, a, plus > 1, &o);
+			dict_verb_forms_of(ld->d, a, plus > 1, which, &o);
 			for (int k = 0; k < o.n; k++)
 				add_form(fs, o.f[k]);
 		}
@@ -852,7 +892,7 @@ static int add_tail(struct loader *ld, void *arg, char *item)
 	char *sp = strrchr(item, ' ');
 	char *word = sp ? sp + 1 : item;
 	size_t n = strlen(word);
-	if (n && (word[n - 1] == '+' || word[n - 1] == '~')) {
+	if (n && (strchr(word, '+') || word[n - 1] == '~')) {
 		/* "... protest~" or "... leave+": the forms, as for a head word. */
 		struct forms fs;
 		if (word_forms(ld, word, &fs))

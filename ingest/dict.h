@@ -153,6 +153,9 @@ long dict_actor_by_code(const struct dict *d, const char *code);
  * after one short vowel, both "-lled" and "-led"), and -ing. `dbl` doubles
  * the last consonant ("word++"). */
 void dict_verb_forms(const struct dict *d, const char *lemma, int dbl, struct dict_forms_out *out);
+/* Some of them, as "meet+ed" (met), "meet+s" (meets), "sign+ing" (signing) give them. */
+enum { DICT_VF_BASE = 1, DICT_VF_S = 2, DICT_VF_ED = 4, DICT_VF_ING = 8, DICT_VF_ALL = 15 };
+void dict_verb_forms_of(const struct dict *d, const char *lemma, int dbl, unsigned which, struct dict_forms_out *out);
 /* The nominalisations verbs.tsv gives for a lemma, each with its plural, as
  * a pattern's "word~" gives them. Returns -1 when it gives none. */
 int dict_noun_forms(const struct dict *d, const char *lemma, struct dict_forms_out *out);

@@ -585,6 +585,9 @@ static void test_regular_inflection_by_spelling_rules(void **state)
 	expect_verb_forms("hail", 0, "hail;hails;hailed;hailing");
 	/* British and American spellings of -l */
 	expect_verb_forms("label", 0, "label;labels;labelled;labeled;labelling;labeling");
+	expect_verb_forms("initial", 0, "initial;initials;initialled;initialed;initialling;initialing");
+	expect_verb_forms("appeal", 0, "appeal;appeals;appealed;appealing");
+	expect_verb_forms("reveal", 0, "reveal;reveals;revealed;revealing");
 	/* "++" doubles where the stress is not seen by the rules */
 	expect_verb_forms("rebut", 1, "rebut;rebuts;rebutted;rebutting");
 }
@@ -601,6 +604,40 @@ static void test_irregular_inflection_from_verbs_tsv(void **state)
 	/* the table's doubled past doubles -ing too */
 	expect_verb_forms("regret", 0, "regret;regrets;regretted;regretting");
 	expect_verb_forms("expel", 0, "expel;expels;expelled;expelling");
+}
+
+/* "meet+ed", "meet+s", "sign+ing": some of a verb's forms, for wordings
+ * whose other forms mean something else ("a meeting", "the signing"). */
+static void test_some_forms_of_a_verb(void **state)
+{
+	(void)state;
+	char dir[256], path[512];
+	temp_dir(dir, sizeof(dir));
+	write_file(dir, "events.tsv",
+		   "meeting\t043\tsym\tforegather+ed|forgather+s ... envoys\n"
+		   "agreement\t057\tsym\tundertake+ed ... pact\n"
+		   "meeting\t043\tsym\tforegather+ing with\n",
+		   path, sizeof(path));
+	const char *extra[] = {path};
+	struct dict d;
+	char *err = NULL;
+	int rc = dict_load(&d, extra, 1, &err);
+	if (rc)
+		print_message("%s\n", err);
+	assert_int_equal(rc, 0);
+	struct dict_entry e;
+	assert_int_equal(match(&d, "foregathered", 1, ENT_TRIGGER, &e), 1);
+	assert_int_equal(match(&d, "forgathers", 1, ENT_TRIGGER, &e), 1);
+	assert_int_equal(match(&d, "foregather", 1, ENT_TRIGGER, &e), 0);
+	assert_int_equal(match(&d, "foregathering with", 1, ENT_TRIGGER, &e), 2);
+	assert_int_equal(match(&d, "foregathering", 1, ENT_TRIGGER, &e), 0);
+	/* the irregular past and participle of verbs.tsv */
+	assert_int_equal(match(&d, "undertook", 1, ENT_TRIGGER, &e), 1);
+	assert_int_equal(match(&d, "undertaken", 1, ENT_TRIGGER, &e), 1);
+	assert_int_equal(match(&d, "undertakes", 1, ENT_TRIGGER, &e), 0);
+	dict_release(&d);
+	unlink(path);
+	rmdir(dir);
 }
 
 static void test_nominalisations_from_verbs_tsv(void **state)
@@ -701,6 +738,8 @@ static void test_malformed_event_wording(void **state)
 	expect_load_error("events.tsv", "condemnation\t111\tdir,noun\tpillory~ of\n", 1, "line 1");
 	/* '...' with nothing after it */
 	expect_load_error("events.tsv", "sanctions\t163\tdir\tslap+ ...\n", 1, "line 1");
+	/* a form the '+' does not know */
+	expect_load_error("events.tsv", "sanctions\t163\tdir\tslap+en ... sanctions\n", 1, "line 1");
 	/* a lone '+' */
 	expect_load_error("events.tsv", "sanctions\t163\tdir\tslap +\n", 1, "line 1");
 	/* a missing column */
@@ -768,6 +807,7 @@ int main(void)
 		cmocka_unit_test(test_missing_extra_file),
 		cmocka_unit_test(test_regular_inflection_by_spelling_rules),
 		cmocka_unit_test(test_irregular_inflection_from_verbs_tsv),
+		cmocka_unit_test(test_some_forms_of_a_verb),
 		cmocka_unit_test(test_nominalisations_from_verbs_tsv),
 		cmocka_unit_test(test_extra_verbs_and_wording),
 		cmocka_unit_test(test_shorter_wording_after_longer),
