@@ -401,7 +401,7 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("vetoes the draft", "rejection", 1);
 	expect_wording("hailed the accord", "support", 1);
 	expect_wording("welcomed the step", "support", 1);
-	expect_wording("backed the bid", "support", 1);
+	expect_wording("backs the bid", "support", 1);
 	expect_wording("urged restraint", "appeal", 1);
 	expect_wording("called on Israel", "appeal", 2);
 	expect_wording("demanded an apology", "appeal", 1);
