@@ -42,7 +42,11 @@ struct trie {
 	struct trie_slot *slots;
 	size_t n_slots, used;   /* n_slots is a power of two */
 	/* Entries are collected per node while loading, then packed. */
-	struct pending { uint32_t node; struct dict_entry e; } *pend;
+	struct pending {
+		uint32_t node;
+		struct dict_entry e;
+		uint32_t prev;  /* while loading: 1 + the node's previous pending entry, 0 = none */
+	} *pend;
 	size_t n_pend, cap_pend;
 	struct dict_entry *entries;
 };
@@ -154,9 +158,11 @@ static int trie_add(struct trie *t, const uint64_t *hashes, size_t n, struct dic
 		}
 		node = child;
 	}
-	/* Skip a duplicate entry for the same key. */
-	for (size_t i = 0; i < t->n_pend; i++)
-		if (t->pend[i].node == node && t->pend[i].e.kind == e.kind && t->pend[i].e.idx == e.idx)
+	/* Skip a duplicate entry for the same key. While loading, a node's
+	 * `first` is 1 + its latest pending entry, and the entries of a node are
+	 * chained through `prev`. */
+	for (uint32_t i = t->nodes[node].first; i; i = t->pend[i - 1].prev)
+		if (t->pend[i - 1].e.kind == e.kind && t->pend[i - 1].e.idx == e.idx)
 			return 0;
 	if (t->n_pend == t->cap_pend) {
 		size_t cap = t->cap_pend ? t->cap_pend * 2 : 1024;
@@ -166,24 +172,28 @@ static int trie_add(struct trie *t, const uint64_t *hashes, size_t n, struct dic
 		t->pend = p;
 		t->cap_pend = cap;
 	}
-	t->pend[t->n_pend++] = (struct pending){node, e};
+	t->pend[t->n_pend] = (struct pending){node, e, t->nodes[node].first};
+	t->nodes[node].first = (uint32_t)++t->n_pend;
 	return 0;
 }
 
+/* By node, then in file order: the first wording of a key is tried first. */
 static int cmp_pending(const void *a, const void *b)
 {
 	const struct pending *x = a, *y = b;
-	return x->node < y->node ? -1 : x->node > y->node;
+	if (x->node != y->node)
+		return x->node < y->node ? -1 : 1;
+	return x->e.idx < y->e.idx ? -1 : x->e.idx > y->e.idx;
 }
 
-/* Packs the entries by node once everything is loaded. */
-static int trie_finish(struct trie *t)
+/* Packs the entries by node once everything is loaded. With `inherit`
+ * (event wording), a key's entries are followed by those of the shorter
+ * keys it extends, nearest first: where the wordings of the longest key all
+ * miss their required tail, a shorter one may still be taken ("called ...
+ * unacceptable" under "called on"). */
+static int trie_finish(struct trie *t, int inherit)
 {
 	qsort(t->pend, t->n_pend, sizeof(*t->pend), cmp_pending);
-	free(t->entries);
-	t->entries = malloc((t->n_pend ? t->n_pend : 1) * sizeof(*t->entries));
-	if (!t->entries)
-		return -1;
 	for (size_t i = 0; i < t->n_nodes; i++)
 		t->nodes[i].first = t->nodes[i].n = 0;
 	for (size_t i = 0; i < t->n_pend; i++) {
@@ -191,8 +201,44 @@ static int trie_finish(struct trie *t)
 		if (!nd->n)
 			nd->first = (uint32_t)i;
 		nd->n++;
-		t->entries[i] = t->pend[i].e;
 	}
+	size_t total = t->n_pend;
+	if (inherit)
+		for (size_t i = 1; i < t->n_nodes; i++)
+			for (uint32_t p = t->nodes[i].parent; t->nodes[i].n && p; p = t->nodes[p].parent)
+				total += t->nodes[p].n;
+	free(t->entries);
+	t->entries = malloc((total ? total : 1) * sizeof(*t->entries));
+	uint32_t *first = malloc((t->n_nodes ? t->n_nodes : 1) * sizeof(*first));
+	uint32_t *count = malloc((t->n_nodes ? t->n_nodes : 1) * sizeof(*count));
+	if (!t->entries || !first || !count) {
+		free(first);
+		free(count);
+		return -1;
+	}
+	size_t at = 0;
+	for (size_t i = 0; i < t->n_nodes; i++) {
+		const struct trie_node *nd = &t->nodes[i];
+		first[i] = (uint32_t)at;
+		for (uint32_t k = 0; k < nd->n; k++)
+			t->entries[at++] = t->pend[nd->first + k].e;
+		for (uint32_t p = nd->parent; inherit && nd->n && i && p; p = t->nodes[p].parent)
+			for (uint32_t k = 0; k < t->nodes[p].n; k++) {
+				struct dict_entry e = t->pend[t->nodes[p].first + k].e;
+				int dup = 0;
+				for (size_t q = first[i]; q < at && !dup; q++)
+					dup = t->entries[q].kind == e.kind && t->entries[q].idx == e.idx;
+				if (!dup)
+					t->entries[at++] = e;
+			}
+		count[i] = (uint32_t)(at - first[i]);
+	}
+	for (size_t i = 0; i < t->n_nodes; i++) {
+		t->nodes[i].first = count[i] ? first[i] : 0;
+		t->nodes[i].n = count[i];
+	}
+	free(first);
+	free(count);
 	return 0;
 }
 
@@ -489,117 +535,406 @@ static int load_topic(struct loader *ld, char *line)
 
 /* ---- event wording ------------------------------------------------------ */
 
-/* Regular inflections of a verb: base, -s, -ed, -ing (doubling the last
- * consonant when `dbl`). Writes up to 4 forms into out (each 64 bytes). */
-static int inflect(const char *w, int dbl, char out[4][64])
+/* The forms of one pattern word: a verb's inflections, a noun and its
+ * plural. Few words have more than a dozen. */
+#define MAX_FORMS 24
+#define FORM_LEN 64
+
+struct forms {
+	char f[MAX_FORMS][FORM_LEN];
+	int n;
+};
+
+static void add_form(struct forms *fs, const char *s)
 {
-	size_t n = strlen(w);
-	if (n == 0 || n > 50)
+	if (!*s || strlen(s) >= FORM_LEN)
+		return;
+	for (int i = 0; i < fs->n; i++)
+		if (!strcmp(fs->f[i], s))
+			return;
+	if (fs->n < MAX_FORMS)
+		snprintf(fs->f[fs->n++], FORM_LEN, "%s", s);
+}
+
+static int is_vowel(char c)
+{
+	return c && strchr("aeiou", c) != NULL;
+}
+
+/* A word of one syllable ending consonant-vowel-consonant ("ban", "slam",
+ * "ship") doubles its last consonant before -ed and -ing; w, x and y never
+ * double ("row", "fix", "stay"). */
+static int doubles_by_rule(const char *w, size_t n)
+{
+	if (n < 3 || is_vowel(w[n - 1]) || strchr("wxy", w[n - 1]) || !is_vowel(w[n - 2]) || is_vowel(w[n - 3]))
 		return 0;
-	char last = w[n - 1], prev = n > 1 ? w[n - 2] : 0;
-	int vowel_prev = prev && strchr("aeiou", prev);
-	snprintf(out[0], 64, "%s", w);
-	if (last == 'y' && !vowel_prev) {
-		snprintf(out[1], 64, "%.*sies", (int)(n - 1), w);
-		snprintf(out[2], 64, "%.*sied", (int)(n - 1), w);
-	} else if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's'))) {
-		snprintf(out[1], 64, "%ses", w);
-		snprintf(out[2], 64, "%sed", w);
-	} else if (last == 'e') {
-		snprintf(out[1], 64, "%ss", w);
-		snprintf(out[2], 64, "%sd", w);
-	} else {
-		snprintf(out[1], 64, "%ss", w);
-		snprintf(out[2], 64, dbl ? "%s%ced" : "%sed", w, last);
-		if (!dbl)
-			snprintf(out[2], 64, "%sed", w);
+	int groups = 0;
+	for (size_t i = 0; i < n; i++)
+		if (is_vowel(w[i]) && (i == 0 || !is_vowel(w[i - 1])))
+			groups++;
+	return groups == 1;
+}
+
+/* A word of more than one syllable ending in a short vowel and "l"
+ * ("travel", "label", "cancel", "expel", "initial", "fuel"): British English
+ * doubles the l, American English does not; both are written. Two vowels
+ * that make one sound do not double ("reveal", "appeal", "boil"). */
+static int doubles_l(const char *w, size_t n)
+{
+	if (n < 4 || w[n - 1] != 'l' || !is_vowel(w[n - 2]) || doubles_by_rule(w, n))
+		return 0;
+	if (!is_vowel(w[n - 3]))
+		return 1;
+	static const char *const split[] = {"ial", "ual", "uel", NULL};
+	for (size_t i = 0; split[i]; i++) {
+		size_t k = strlen(split[i]);
+		if (n > k && !strcmp(w + n - k, split[i]))
+			return 1;
 	}
-	if (last == 'e' && prev != 'e')
-		snprintf(out[3], 64, "%.*sing", (int)(n - 1), w);
-	else if (dbl)
-		snprintf(out[3], 64, "%s%cing", w, last);
+	return 0;
+}
+
+static void third_person(const char *w, size_t n, char *out)
+{
+	char last = w[n - 1], prev = n > 1 ? w[n - 2] : 0;
+	if (last == 'y' && !is_vowel(prev))
+		snprintf(out, FORM_LEN, "%.*sies", (int)(n - 1), w);
+	else if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's')) ||
+		 (last == 'o' && !is_vowel(prev)))
+		snprintf(out, FORM_LEN, "%ses", w);
 	else
-		snprintf(out[3], 64, "%sing", w);
-	return 4;
+		snprintf(out, FORM_LEN, "%ss", w);
+}
+
+static void past_form(const char *w, size_t n, int dbl, char *out)
+{
+	char last = w[n - 1], prev = n > 1 ? w[n - 2] : 0;
+	if (last == 'y' && !is_vowel(prev))
+		snprintf(out, FORM_LEN, "%.*sied", (int)(n - 1), w);
+	else if (last == 'e')
+		snprintf(out, FORM_LEN, "%sd", w);
+	else if (dbl)
+		snprintf(out, FORM_LEN, "%s%ced", w, last);
+	else
+		snprintf(out, FORM_LEN, "%sed", w);
+}
+
+static void ing_form(const char *w, size_t n, int dbl, char *out)
+{
+	char last = w[n - 1], prev = n > 1 ? w[n - 2] : 0;
+	if (last == 'e' && prev == 'i')
+		snprintf(out, FORM_LEN, "%.*sying", (int)(n - 2), w);     /* tie -> tying */
+	else if (last == 'e' && n > 2 && prev != 'e' && prev != 'o' && prev != 'y')
+		snprintf(out, FORM_LEN, "%.*sing", (int)(n - 1), w);      /* issue -> issuing */
+	else if (dbl)
+		snprintf(out, FORM_LEN, "%s%cing", w, last);
+	else
+		snprintf(out, FORM_LEN, "%sing", w);
+}
+
+/* The plural of a noun: -s, -es after a sibilant, -ies after consonant + y. */
+static void plural_form(const char *w, size_t n, char *out)
+{
+	/* "talks", "relations": already plural; "process", "thesis", "census" are not. */
+	if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
+		snprintf(out, FORM_LEN, "%s", w);
+	else
+		third_person(w, n, out);
+}
+
+static const struct dict_lemma *find_lemma(const struct dict *d, const char *w)
+{
+	for (size_t i = 0; i < d->n_lemmas; i++)
+		if (!strcmp(d->lemmas[i].lemma, w))
+			return &d->lemmas[i];
+	return NULL;
+}
+
+void dict_verb_forms_of(const struct dict *d, const char *w, int dbl, unsigned which, struct dict_forms_out *out)
+{
+	struct forms fs = {.n = 0};
+	size_t n = strlen(w);
+	out->n = 0;
+	if (!n || n >= FORM_LEN - 4)
+		return;
+	const struct dict_lemma *lm = find_lemma(d, w);
+	int irregular = lm && (lm->n_past || lm->n_participle);
+	char tmp[FORM_LEN];
+	if (which & DICT_VF_BASE)
+		add_form(&fs, w);
+	third_person(w, n, tmp);
+	if (which & DICT_VF_S)
+		add_form(&fs, tmp);
+	int dbl_ing = dbl || doubles_by_rule(w, n);
+	if (irregular) {
+		for (size_t i = 0; (which & DICT_VF_ED) && i < lm->n_past; i++)
+			add_form(&fs, lm->past[i]);
+		for (size_t i = 0; (which & DICT_VF_ED) && i < lm->n_participle; i++)
+			add_form(&fs, lm->participle[i]);
+		/* "regretted": the table's past doubles, so does -ing. */
+		snprintf(tmp, sizeof(tmp), "%s%ced", w, w[n - 1]);
+		for (size_t i = 0; i < lm->n_past; i++)
+			dbl_ing |= !strcmp(lm->past[i], tmp);
+	} else if (which & DICT_VF_ED) {
+		past_form(w, n, dbl_ing, tmp);
+		add_form(&fs, tmp);
+		if (doubles_l(w, n)) {
+			past_form(w, n, !dbl, tmp);
+			add_form(&fs, tmp);
+		}
+	}
+	if (which & DICT_VF_ING) {
+		ing_form(w, n, dbl_ing, tmp);
+		add_form(&fs, tmp);
+		if (doubles_l(w, n) && !irregular) {
+			ing_form(w, n, !dbl_ing, tmp);
+			add_form(&fs, tmp);
+		}
+	}
+	for (int i = 0; i < fs.n && i < DICT_MAX_FORMS; i++)
+		snprintf(out->f[out->n++], sizeof(out->f[0]), "%s", fs.f[i]);
+}
+
+void dict_verb_forms(const struct dict *d, const char *w, int dbl, struct dict_forms_out *out)
+{
+	dict_verb_forms_of(d, w, dbl, DICT_VF_ALL, out);
+}
+
+int dict_noun_forms(const struct dict *d, const char *w, struct dict_forms_out *out)
+{
+	out->n = 0;
+	const struct dict_lemma *lm = find_lemma(d, w);
+	if (!lm || !lm->n_nouns)
+		return -1;
+	struct forms fs = {.n = 0};
+	char tmp[FORM_LEN];
+	for (size_t i = 0; i < lm->n_nouns; i++) {
+		size_t n = strlen(lm->nouns[i]);
+		if (!n || n >= FORM_LEN - 4)
+			continue;
+		add_form(&fs, lm->nouns[i]);
+		plural_form(lm->nouns[i], n, tmp);
+		add_form(&fs, tmp);
+	}
+	for (int i = 0; i < fs.n && i < DICT_MAX_FORMS; i++)
+		snprintf(out->f[out->n++], sizeof(out->f[0]), "%s", fs.f[i]);
+	return 0;
+}
+
+/* verbs.tsv: lemma  past  participle  nouns — the irregular forms of a verb
+ * (empty when regular) and its nominalisations, each column a ';' list. */
+static int add_list(struct loader *ld, void *arg, char *item)
+{
+	struct { char ***arr; size_t *n; } *a = arg;
+	for (char *c = item; *c; c++) {
+		*c = (char)tolower((unsigned char)*c);
+		if (*c == ' ' || *c == '|' || *c == '+' || *c == '~')
+			return fail(ld, "a verb form or noun is one word, without spaces, '|', '+' or '~'");
+	}
+	if (strlen(item) >= FORM_LEN - 4)
+		return fail(ld, "a word of more than 59 letters");
+	return push_str(a->arr, a->n, item) ? fail(ld, "out of memory") : 0;
+}
+
+static int load_lemma(struct loader *ld, char *line)
+{
+	char *f[4] = {0};
+	int n = fields(line, f, 4);
+	if (n < 2 || !*f[0])
+		return fail(ld, "a verb needs lemma, past, participle and nouns (empty columns keep their tabs)");
+	for (char *c = f[0]; *c; c++) {
+		*c = (char)tolower((unsigned char)*c);
+		if (!isalpha((unsigned char)*c) && *c != '-')
+			return fail(ld, "a lemma is one word of letters");
+	}
+	if (strlen(f[0]) >= FORM_LEN - 4)
+		return fail(ld, "a word of more than 59 letters");
+	struct dict *d = ld->d;
+	/* A later row for the same lemma (an analyst's file) adds to it. */
+	struct dict_lemma *lm = (struct dict_lemma *)find_lemma(d, f[0]);
+	if (!lm) {
+		struct dict_lemma *p = realloc(d->lemmas, (d->n_lemmas + 1) * sizeof(*p));
+		if (!p)
+			return fail(ld, "out of memory");
+		d->lemmas = p;
+		lm = &d->lemmas[d->n_lemmas++];
+		memset(lm, 0, sizeof(*lm));
+		if (!(lm->lemma = strdup(f[0])))
+			return fail(ld, "out of memory");
+	}
+	struct { char ***arr; size_t *n; } past = {&lm->past, &lm->n_past}, part = {&lm->participle, &lm->n_participle},
+					     nouns = {&lm->nouns, &lm->n_nouns};
+	if ((n > 1 && each_item(f[1], ';', add_list, ld, &past)) || (n > 2 && each_item(f[2], ';', add_list, ld, &part)) ||
+	    (n > 3 && each_item(f[3], ';', add_list, ld, &nouns)))
+		return -1;
+	if (lm->n_past && !lm->n_participle)
+		return fail(ld, "a verb with an irregular past needs its participle too (write it again if the same)");
+	if (!lm->n_past && !lm->n_participle && !lm->n_nouns)
+		return fail(ld, "a verb row with neither irregular forms nor nouns says nothing");
+	return 0;
+}
+
+/* The forms of one pattern word ("condemn+", "protest~", "a|an|the"):
+ * '+' gives a verb's forms (regular, or irregular from verbs.tsv), "++"
+ * doubles the last consonant, '~' gives the nominalisations verbs.tsv
+ * declares for the lemma (with their plurals). */
+static int word_forms(struct loader *ld, const char *word, struct forms *fs)
+{
+	char alt[256];
+	if (strlen(word) >= sizeof(alt))
+		return fail(ld, "a pattern word with more than 255 letters of alternatives");
+	snprintf(alt, sizeof(alt), "%s", word);
+	fs->n = 0;
+	char *save = NULL;
+	for (char *a = strtok_r(alt, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
+		size_t len = strlen(a);
+		int plus = 0, nouns = 0;
+		unsigned which = DICT_VF_ALL;
+		if (len && a[len - 1] == '~') {
+			nouns = 1;
+			a[--len] = '\0';
+		}
+		char *p = strchr(a, '+');
+		if (p) {
+			/* "meet+", "ban++", "meet+ed", "hold+s", "sign+ing" */
+			char *sel = p;
+			while (*sel == '+') {
+				plus++;
+				sel++;
+			}
+			if (!*sel)
+				which = DICT_VF_ALL;
+			else if (!strcmp(sel, "ed"))
+				which = DICT_VF_ED;
+			else if (!strcmp(sel, "s"))
+				which = DICT_VF_S;
+			else if (!strcmp(sel, "ing"))
+				which = DICT_VF_ING;
+			else
+				return fail(ld, "after '+' comes nothing, 'ed', 's' or 'ing' ('meet+ed' is met)");
+			*p = '\0';
+			len = strlen(a);
+		}
+		for (char *c = a; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		if (!len)
+			return fail(ld, "an empty word in a pattern ('+' or '~' follows a word: 'condemn+', 'protest~')");
+		if (len >= FORM_LEN - 4)
+			return fail(ld, "a pattern word of more than 59 letters");
+		if (plus > 2)
+			return fail(ld, "'+' gives a verb's forms and '++' doubles its last consonant: no more '+'");
+		if (strchr(a, '~'))
+			return fail(ld, "'~' comes at the end of a word");
+		struct dict_forms_out o;
+		if (plus) {
+			dict_verb_forms_of(ld->d, a, plus > 1, which, &o);
+			for (int k = 0; k < o.n; k++)
+				add_form(fs, o.f[k]);
+		}
+		if (nouns) {
+			if (dict_noun_forms(ld->d, a, &o)) {
+				char m[160];
+				snprintf(m, sizeof(m), "'%s~' asks for the nouns of '%s', which verbs.tsv does not give", a, a);
+				return fail(ld, m);
+			}
+			for (int k = 0; k < o.n; k++)
+				add_form(fs, o.f[k]);
+		}
+		if (!plus && !nouns)
+			add_form(fs, a);
+	}
+	return 0;
 }
 
 /* Expands a pattern head ("impose+ sanctions|restrictions") into every
- * concrete phrase and adds each to the words trie. Alternatives are '|'
- * inside a word; '+' inflects a verb, '++' doubles its last consonant. */
+ * concrete phrase and adds each to the words trie. */
 static int expand(struct loader *ld, char **words, size_t n, size_t at, struct buf *phrase,
 		  struct dict_entry e)
 {
 	if (at == n)
 		return add_key(ld, ld->d->words, buf_str(phrase), 1, e);
-	char alt[256];
-	snprintf(alt, sizeof(alt), "%s", words[at]);
-	char *save = NULL;
-	for (char *a = strtok_r(alt, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
-		size_t len = strlen(a);
-		int plus = 0;
-		while (len && a[len - 1] == '+') {
-			a[--len] = '\0';
-			plus++;
-		}
-		char forms[4][64];
-		int nf = 1;
-		if (plus)
-			nf = inflect(a, plus > 1, forms);
-		else
-			snprintf(forms[0], 64, "%s", a);
-		for (int k = 0; k < nf; k++) {
-			size_t keep = phrase->len;
-			if ((keep && buf_addch(phrase, ' ')) || buf_addstr(phrase, forms[k]))
-				return fail(ld, "out of memory");
-			int rc = expand(ld, words, n, at + 1, phrase, e);
-			phrase->len = keep;
-			if (phrase->data)
-				phrase->data[keep] = '\0';
-			if (rc)
-				return -1;
-		}
+	struct forms fs;
+	if (word_forms(ld, words[at], &fs))
+		return -1;
+	for (int k = 0; k < fs.n; k++) {
+		size_t keep = phrase->len;
+		if ((keep && buf_addch(phrase, ' ')) || buf_addstr(phrase, fs.f[k]))
+			return fail(ld, "out of memory");
+		int rc = expand(ld, words, n, at + 1, phrase, e);
+		phrase->len = keep;
+		if (phrase->data)
+			phrase->data[keep] = '\0';
+		if (rc)
+			return -1;
 	}
+	return 0;
+}
+
+static int push_tail(struct loader *ld, struct dict_trigger *t, const char *word)
+{
+	uint64_t h = text_hash(word, strlen(word));
+	for (size_t i = 0; i < t->n_tails; i++)
+		if (t->tails[i] == h)
+			return 0;
+	uint64_t *p = realloc(t->tails, (t->n_tails + 1) * sizeof(*p));
+	if (!p)
+		return fail(ld, "out of memory");
+	t->tails = p;
+	t->tails[t->n_tails++] = h;
 	return 0;
 }
 
 static int add_tail(struct loader *ld, void *arg, char *item)
 {
 	struct dict_trigger *t = arg;
-	uint64_t *p = realloc(t->tails, (t->n_tails + 1) * sizeof(*p));
-	if (!p)
-		return fail(ld, "out of memory");
-	t->tails = p;
 	for (char *c = item; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
 	/* A tail is one word: of a phrase ("to leave") the last word counts. */
 	char *sp = strrchr(item, ' ');
-	const char *word = sp ? sp + 1 : item;
-	t->tails[t->n_tails++] = text_hash(word, strlen(word));
-	/* The plural counts too: "recalled its ambassadors". */
+	char *word = sp ? sp + 1 : item;
 	size_t n = strlen(word);
+	if (n && (strchr(word, '+') || word[n - 1] == '~')) {
+		/* "... protest~" or "... leave+": the forms, as for a head word. */
+		struct forms fs;
+		if (word_forms(ld, word, &fs))
+			return -1;
+		for (int k = 0; k < fs.n; k++)
+			if (push_tail(ld, t, fs.f[k]))
+				return -1;
+		return 0;
+	}
+	if (push_tail(ld, t, word))
+		return -1;
+	/* The plural counts too: "recalled its ambassadors". */
 	if (n >= 3 && n < 60 && isalpha((unsigned char)word[n - 1]) && word[n - 1] != 's') {
-		char plural[64];
-		if (word[n - 1] == 'y' && !strchr("aeiou", word[n - 2]))
-			snprintf(plural, sizeof(plural), "%.*sies", (int)(n - 1), word);
-		else
-			snprintf(plural, sizeof(plural), "%ss", word);
-		p = realloc(t->tails, (t->n_tails + 1) * sizeof(*p));
-		if (!p)
-			return fail(ld, "out of memory");
-		t->tails = p;
-		t->tails[t->n_tails++] = text_hash(plural, strlen(plural));
+		char plural[FORM_LEN];
+		third_person(word, n, plural);
+		if (push_tail(ld, t, plural))
+			return -1;
 	}
 	return 0;
 }
 
 /* type  cameo  frame  pattern — frame: dir, sym or src, with ",noun" for a
  * nominal trigger; pattern: head words, optionally "... tail|tail" (a word
- * that must follow within 8 tokens). */
+ * that must follow within 12 tokens). */
 static int load_trigger(struct loader *ld, char *line)
 {
-	char *f[4] = {0};
-	if (fields(line, f, 4) < 4 || !*f[3])
+	char *f[5] = {0};
+	int nf = fields(line, f, 5);
+	if (nf < 4 || !*f[3])
 		return fail(ld, "an event pattern needs type, cameo, frame and pattern");
+	if (nf > 4)
+		return fail(ld, "an event pattern has four columns: type, cameo, frame, pattern");
+	/* The types are those of the type table (dict/types.tsv, docs/events.md). */
+	if (!types_find(f[0]))
+		return fail(ld, "unknown event type (the types are those of types.tsv; add it to a types.tsv first)");
+	size_t cl = strlen(f[1]);
+	if (cl < 2 || cl > 4 || strspn(f[1], "0123456789") != cl)
+		return fail(ld, "a CAMEO code is two to four digits");
+	if (strcmp(f[2], "dir") && strcmp(f[2], "sym") && strcmp(f[2], "src") && strcmp(f[2], "dir,noun") &&
+	    strcmp(f[2], "sym,noun") && strcmp(f[2], "src,noun"))
+		return fail(ld, "frame must be dir, sym or src, optionally with ',noun'");
 	struct dict *d = ld->d;
 	struct dict_trigger *p = realloc(d->triggers, (d->n_triggers + 1) * sizeof(*p));
 	if (!p)
@@ -607,8 +942,6 @@ static int load_trigger(struct loader *ld, char *line)
 	d->triggers = p;
 	struct dict_trigger *t = &d->triggers[d->n_triggers];
 	memset(t, 0, sizeof(*t));
-	if (!types_find(f[0]))
-		return fail(ld, "unknown event type (add it to a types.tsv first)");
 	snprintf(t->type, sizeof(t->type), "%s", f[0]);
 	snprintf(t->cameo, sizeof(t->cameo), "%s", f[1]);
 	/* Merging compares types for every pair of events: by number. */
@@ -620,24 +953,29 @@ static int load_trigger(struct loader *ld, char *line)
 		}
 	t->frame = !strncmp(f[2], "sym", 3) ? FRAME_SYMMETRIC : !strncmp(f[2], "src", 3) ? FRAME_SOURCE
 											  : FRAME_DIRECTED;
-	if (strncmp(f[2], "sym", 3) && strncmp(f[2], "src", 3) && strncmp(f[2], "dir", 3))
-		return fail(ld, "frame must be dir, sym or src");
 	t->noun = strstr(f[2], "noun") != NULL;
 	t->tail_window = 12;
+	/* The trigger is counted from here on, so that a failure below frees its tails. */
+	d->n_triggers++;
 	char *tail = strstr(f[3], "...");
 	if (tail) {
 		*tail = '\0';
 		if (each_item(tail + 3, '|', add_tail, ld, t))
 			return -1;
+		if (!t->n_tails)
+			return fail(ld, "'...' needs the words one of which must follow ('... sanctions|embargo')");
 	}
 	char *words[16];
 	size_t n = 0;
 	char *save = NULL;
-	for (char *w = strtok_r(f[3], " ", &save); w && n < 16; w = strtok_r(NULL, " ", &save))
+	for (char *w = strtok_r(f[3], " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		if (n == 16)
+			return fail(ld, "a pattern of more than 16 words before '...'");
 		words[n++] = w;
+	}
 	if (!n)
 		return fail(ld, "an empty pattern");
-	struct dict_entry e = {ENT_TRIGGER, 0, (uint32_t)d->n_triggers++};
+	struct dict_entry e = {ENT_TRIGGER, 0, (uint32_t)(d->n_triggers - 1)};
 	struct buf phrase;
 	buf_init(&phrase, 4096);
 	int rc = expand(ld, words, n, 0, &phrase, e);
@@ -660,6 +998,8 @@ static int load_text(struct loader *ld, const char *name, char *text)
 		fn = load_topic;
 	else if (!strcmp(base, "events.tsv"))
 		fn = load_trigger;
+	else if (!strcmp(base, "verbs.tsv"))
+		fn = load_lemma;
 	else if (!strcmp(base, "agencies.tsv"))
 		return 0;  /* read by the report readers */
 	else if (!strcmp(base, "grammar.tsv"))
@@ -671,7 +1011,7 @@ static int load_text(struct loader *ld, const char *name, char *text)
 	else {
 		ld->file = name;
 		ld->line = 0;
-		return fail(ld, "unknown dictionary (name it actors.tsv, persons.tsv, titles.tsv, topics.tsv, events.tsv, grammar.tsv, types.tsv or successions.tsv)");
+		return fail(ld, "unknown dictionary (name it actors.tsv, persons.tsv, titles.tsv, topics.tsv, verbs.tsv, events.tsv, grammar.tsv, types.tsv or successions.tsv)");
 	}
 	ld->file = name;
 	ld->line = 0;
@@ -720,8 +1060,9 @@ static int load_path(struct loader *ld, const char *path)
 	}
 	if (!S_ISDIR(sb.st_mode))
 		return load_file(ld, path);
+	/* verbs.tsv before events.tsv: the patterns inflect with its forms. */
 	static const char *const order[] = {"actors.tsv", "persons.tsv", "titles.tsv", "topics.tsv",
-					    "events.tsv", NULL};
+					    "verbs.tsv", "events.tsv", NULL};
 	for (int i = 0; order[i]; i++) {
 		struct buf p;
 		buf_init(&p, 0);
@@ -782,7 +1123,12 @@ int dict_load(struct dict *d, const char *const *extra, size_t n_extra, char **e
 		*err = strdup("out of memory");
 		goto out;
 	}
+	/* The verb forms first (verbs.tsv), then the rest: the event patterns
+	 * inflect with them. */
+	for (int pass = 0; pass < 2; pass++)
 	for (const struct embedded_file *f = embedded_dict; f->name; f++) {
+		if ((pass == 0) != !strcmp(f->name, "verbs.tsv"))
+			continue;
 		char *text = strdup(f->data);
 		if (!text) {
 			*err = strdup("out of memory");
@@ -796,7 +1142,7 @@ int dict_load(struct dict *d, const char *const *extra, size_t n_extra, char **e
 	for (size_t i = 0; i < n_extra; i++)
 		if (load_path(&ld, extra[i]))
 			goto out;
-	if (index_codes(d) || trie_finish(d->names) || trie_finish(d->words)) {
+	if (index_codes(d) || trie_finish(d->names, 0) || trie_finish(d->words, 1)) {
 		*err = strdup("out of memory");
 		goto out;
 	}
@@ -845,6 +1191,13 @@ void dict_release(struct dict *d)
 	for (size_t i = 0; i < d->n_triggers; i++)
 		free(d->triggers[i].tails);
 	free(d->triggers);
+	for (size_t i = 0; i < d->n_lemmas; i++) {
+		free(d->lemmas[i].lemma);
+		free_strs(d->lemmas[i].past, d->lemmas[i].n_past);
+		free_strs(d->lemmas[i].participle, d->lemmas[i].n_participle);
+		free_strs(d->lemmas[i].nouns, d->lemmas[i].n_nouns);
+	}
+	free(d->lemmas);
 	trie_free(d->names);
 	trie_free(d->words);
 	free(d->by_code);

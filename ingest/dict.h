@@ -76,6 +76,24 @@ struct dict_trigger {
 	int tail_window;
 };
 
+/* A verb of verbs.tsv: its irregular forms and its nominalisations. */
+struct dict_lemma {
+	char *lemma;             /* "hold" */
+	char **past;             /* "held" (none: regular) */
+	size_t n_past;
+	char **participle;       /* "held" */
+	size_t n_participle;
+	char **nouns;            /* nominalisations: "condemn" -> "condemnation" */
+	size_t n_nouns;
+};
+
+/* The concrete forms of a pattern word. */
+#define DICT_MAX_FORMS 24
+struct dict_forms_out {
+	char f[DICT_MAX_FORMS][64];
+	int n;
+};
+
 struct dict_entry {
 	uint8_t kind;           /* enum entry_kind */
 	uint8_t sub;            /* alias kind for actors */
@@ -90,6 +108,7 @@ struct dict {
 	struct dict_title *titles;   size_t n_titles;
 	char **topics;               size_t n_topics;
 	struct dict_trigger *triggers; size_t n_triggers;
+	struct dict_lemma *lemmas;   size_t n_lemmas;   /* verbs.tsv */
 	uint32_t *by_code;       /* actor indices sorted by code (first of equal codes first) */
 	uint32_t *persons_by_code; /* person indices sorted by code, likewise */
 	struct trie *names;      /* exact case */
@@ -127,6 +146,19 @@ const struct dict_role *dict_person_role(const struct dict_person *p, const stru
 long dict_role_holder(const struct dict *d, const char *role, const char *code, const struct cdate *when);
 /* The actor (state or organisation) with this code, or -1. First one wins. */
 long dict_actor_by_code(const struct dict *d, const char *code);
+
+/* The forms of a verb from its lemma, as a pattern's "word+" gives them:
+ * the lemma, -s, the past and participle (verbs.tsv's irregular ones, or
+ * -ed with the spelling rules: -e, consonant + y, a doubled last consonant
+ * after one short vowel, both "-lled" and "-led"), and -ing. `dbl` doubles
+ * the last consonant ("word++"). */
+void dict_verb_forms(const struct dict *d, const char *lemma, int dbl, struct dict_forms_out *out);
+/* Some of them, as "meet+ed" (met), "meet+s" (meets), "sign+ing" (signing) give them. */
+enum { DICT_VF_BASE = 1, DICT_VF_S = 2, DICT_VF_ED = 4, DICT_VF_ING = 8, DICT_VF_ALL = 15 };
+void dict_verb_forms_of(const struct dict *d, const char *lemma, int dbl, unsigned which, struct dict_forms_out *out);
+/* The nominalisations verbs.tsv gives for a lemma, each with its plural, as
+ * a pattern's "word~" gives them. Returns -1 when it gives none. */
+int dict_noun_forms(const struct dict *d, const char *lemma, struct dict_forms_out *out);
 
 /* The family name of a person's full name: its last word, or the one before
  * a generational suffix ("Ferdinand Marcos Jr." is "Marcos", "Benigno

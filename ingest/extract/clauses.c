@@ -359,12 +359,14 @@ int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
 		if (ends_in(x, k, 3, "ed"))
 			return (int)te;
 	}
-	if (k == 0)
+	/* A wording that holds its own "was" ("was summoned"): passive itself. */
+	int own_be = tok_in(x, k, WL_BE) && te > k + 1;
+	if (k == 0 && !own_be)
 		return -1;
 	size_t i = k;
-	while (i > 0 && tok_in(x, i - 1, WL_SKIP_ADVERB) && !tok_in(x, i - 1, WL_BE))
+	while (!own_be && i > 0 && tok_in(x, i - 1, WL_SKIP_ADVERB) && !tok_in(x, i - 1, WL_BE))
 		i--;
-	if (!(i > 0 && tok_in(x, i - 1, WL_BE)))
+	if (!own_be && !(i > 0 && tok_in(x, i - 1, WL_BE)))
 		return -1;
 	for (size_t j = te; j < e && j < te + 3; j++)
 		if (is_word(x, j, "by"))

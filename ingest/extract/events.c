@@ -78,7 +78,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "banks blacklisted by the Security Council": a participle describing a
 	 * noun tells background, not an act of this report. */
 	if (by == (int)h->te && !noun_agent && tr->frame == FRAME_DIRECTED && h->ts > s &&
-	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !tok_in(x, h->ts - 1, WL_SKIP_ADVERB))
+	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !tok_in(x, h->ts - 1, WL_SKIP_ADVERB) &&
+	    !tok_in(x, h->ts, WL_BE))   /* ("was summoned by": a finite passive) */
 		return 0;
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
 	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);

@@ -349,6 +349,75 @@ static void test_event_wording(void **state)
 	assert_int_equal(match(&shipped, "tourism rose", 1, ENT_TRIGGER, &e), 0);
 }
 
+/* Some wording of type `type` spans the first `ntok` tokens of `text`
+ * (its required tail, if any, is the extractor's to check). */
+static void expect_wording(const char *text, const char *type, size_t ntok)
+{
+	struct token_list l;
+	token_list_init(&l);
+	assert_int_equal(tokenize(text, strlen(text), 0, &l), 0);
+	const struct dict_entry *es = NULL;
+	size_t n = 0;
+	size_t m = dict_match(shipped.words, &l, 0, l.n, 1, &es, &n);
+	int found = 0;
+	for (size_t i = 0; m == ntok && i < n; i++)
+		found |= es[i].kind == ENT_TRIGGER && !strcmp(shipped.triggers[es[i].idx].type, type);
+	if (!found)
+		print_message("'%s': no %s wording of %zu tokens (longest match %zu)\n", text, type, ntok, m);
+	assert_true(found);
+	token_list_release(&l);
+}
+
+/* The news idioms of each category, in their inflected forms. */
+static void test_event_wording_of_the_field(void **state)
+{
+	(void)state;
+	expect_wording("slapped sanctions on Iran", "sanctions", 1);
+	expect_wording("froze the assets of", "sanctions", 1);
+	expect_wording("blacklisted three banks", "sanctions", 1);
+	expect_wording("put a freeze on loans", "sanctions", 4);
+	expect_wording("scrapped the arms embargo", "sanctions_relief", 1);
+	expect_wording("declared persona non grata", "expulsion", 4);
+	expect_wording("persona non-grata", "expulsion", 4);
+	expect_wording("hours to leave", "expulsion", 3);
+	expect_wording("severed diplomatic ties", "expulsion", 1);
+	expect_wording("downgraded relations", "expulsion", 1);
+	expect_wording("broke off relations", "expulsion", 2);
+	expect_wording("summoned the ambassador", "protest", 1);
+	expect_wording("called in the ambassador", "protest", 2);
+	expect_wording("lodged a protest", "protest", 1);
+	expect_wording("handed a note", "protest", 1);
+	expect_wording("denounced the attack", "condemnation", 1);
+	expect_wording("deplored the decision", "condemnation", 1);
+	expect_wording("slammed the move", "condemnation", 1);
+	expect_wording("rebuked Seoul", "condemnation", 1);
+	expect_wording("lashed out at Tokyo", "condemnation", 3);
+	expect_wording("charged Qatar with backing", "accusation", 1);
+	expect_wording("held Moscow responsible", "accusation", 1);
+	expect_wording("dismissed as baseless", "denial", 1);
+	expect_wording("refuted the claims", "denial", 3);
+	expect_wording("refuted reports of", "denial", 1);
+	expect_wording("turned down the offer", "rejection", 2);
+	expect_wording("vetoes the draft", "rejection", 1);
+	expect_wording("hailed the accord", "support", 1);
+	expect_wording("welcomed the step", "support", 1);
+	expect_wording("backs the bid", "support", 1);
+	expect_wording("urged restraint", "appeal", 1);
+	expect_wording("called on Israel", "appeal", 2);
+	expect_wording("demanded an apology", "appeal", 1);
+	expect_wording("warned of retaliation", "threat", 1);
+	expect_wording("vowed countermeasures", "threat", 1);
+	expect_wording("held talks with", "meeting", 2);
+	expect_wording("conferred with", "meeting", 2);
+	expect_wording("hosted the delegation", "meeting", 1);
+	expect_wording("arrived in Hanoi", "visit", 2);
+	expect_wording("wrapped up a visit", "visit", 2);
+	expect_wording("inked a deal", "agreement", 1);
+	expect_wording("initialled the accord", "agreement", 1);
+	expect_wording("spoken by telephone", "phone_call", 3);
+	expect_wording("took a phone call from", "phone_call", 4);
+}
+
 /* ---- extra files -------------------------------------------------------- */
 
 /* A fresh directory under the system's temporary directory. */
@@ -467,6 +536,219 @@ static void test_malformed_extra_files(void **state)
 	expect_load_error("people.tsv", "Edgars Rinkevics\tLVA\t\t\n", 0, NULL);
 }
 
+/* ---- inflection and nominalisation from the lemma ------------------------ */
+
+/* The forms "word+" (or "word++" with dbl) gives hold exactly `want`,
+ * a ';'-separated list in any order. */
+static void expect_verb_forms(const char *lemma, int dbl, const char *want)
+{
+	struct dict_forms_out o;
+	dict_verb_forms(&shipped, lemma, dbl, &o);
+	char buf[1024] = "";
+	for (int i = 0; i < o.n; i++)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", i ? ";" : "", o.f[i]);
+	int n_want = 1;
+	for (const char *c = want; *c; c++)
+		n_want += *c == ';';
+	if (o.n != n_want)
+		print_message("%s: %s (want %s)\n", lemma, buf, want);
+	assert_int_equal(o.n, n_want);
+	char w[512];
+	snprintf(w, sizeof(w), "%s", want);
+	char *save = NULL;
+	for (char *f = strtok_r(w, ";", &save); f; f = strtok_r(NULL, ";", &save)) {
+		int found = 0;
+		for (int i = 0; i < o.n; i++)
+			found |= !strcmp(o.f[i], f);
+		if (!found)
+			print_message("%s: no '%s' in %s\n", lemma, f, buf);
+		assert_true(found);
+	}
+}
+
+static void test_regular_inflection_by_spelling_rules(void **state)
+{
+	(void)state;
+	expect_verb_forms("condemn", 0, "condemn;condemns;condemned;condemning");
+	expect_verb_forms("denounce", 0, "denounce;denounces;denounced;denouncing");
+	expect_verb_forms("decry", 0, "decry;decries;decried;decrying");
+	expect_verb_forms("stay", 0, "stay;stays;stayed;staying");
+	expect_verb_forms("lambast", 0, "lambast;lambasts;lambasted;lambasting");
+	expect_verb_forms("reach", 0, "reach;reaches;reached;reaching");
+	expect_verb_forms("agree", 0, "agree;agrees;agreed;agreeing");
+	expect_verb_forms("veto", 0, "veto;vetoes;vetoed;vetoing");
+	expect_verb_forms("tie", 0, "tie;ties;tied;tying");
+	/* one short vowel before one consonant: doubled, without being told */
+	expect_verb_forms("slam", 0, "slam;slams;slammed;slamming");
+	expect_verb_forms("ban", 0, "ban;bans;banned;banning");
+	expect_verb_forms("back", 0, "back;backs;backed;backing");
+	expect_verb_forms("hail", 0, "hail;hails;hailed;hailing");
+	/* British and American spellings of -l */
+	expect_verb_forms("label", 0, "label;labels;labelled;labeled;labelling;labeling");
+	expect_verb_forms("initial", 0, "initial;initials;initialled;initialed;initialling;initialing");
+	expect_verb_forms("appeal", 0, "appeal;appeals;appealed;appealing");
+	expect_verb_forms("reveal", 0, "reveal;reveals;revealed;revealing");
+	/* "++" doubles where the stress is not seen by the rules */
+	expect_verb_forms("rebut", 1, "rebut;rebuts;rebutted;rebutting");
+}
+
+static void test_irregular_inflection_from_verbs_tsv(void **state)
+{
+	(void)state;
+	expect_verb_forms("meet", 0, "meet;meets;met;meeting");
+	expect_verb_forms("hold", 0, "hold;holds;held;holding");
+	expect_verb_forms("give", 0, "give;gives;gave;given;giving");
+	expect_verb_forms("freeze", 0, "freeze;freezes;froze;frozen;freezing");
+	expect_verb_forms("strike", 0, "strike;strikes;struck;striking");
+	expect_verb_forms("cut", 0, "cut;cuts;cutting");
+	/* the table's doubled past doubles -ing too */
+	expect_verb_forms("regret", 0, "regret;regrets;regretted;regretting");
+	expect_verb_forms("expel", 0, "expel;expels;expelled;expelling");
+}
+
+/* "meet+ed", "meet+s", "sign+ing": some of a verb's forms, for wordings
+ * whose other forms mean something else ("a meeting", "the signing"). */
+static void test_some_forms_of_a_verb(void **state)
+{
+	(void)state;
+	char dir[256], path[512];
+	temp_dir(dir, sizeof(dir));
+	write_file(dir, "events.tsv",
+		   "meeting\t043\tsym\tforegather+ed|forgather+s ... envoys\n"
+		   "agreement\t057\tsym\tundertake+ed ... pact\n"
+		   "meeting\t043\tsym\tforegather+ing with\n",
+		   path, sizeof(path));
+	const char *extra[] = {path};
+	struct dict d;
+	char *err = NULL;
+	int rc = dict_load(&d, extra, 1, &err);
+	if (rc)
+		print_message("%s\n", err);
+	assert_int_equal(rc, 0);
+	struct dict_entry e;
+	assert_int_equal(match(&d, "foregathered", 1, ENT_TRIGGER, &e), 1);
+	assert_int_equal(match(&d, "forgathers", 1, ENT_TRIGGER, &e), 1);
+	assert_int_equal(match(&d, "foregather", 1, ENT_TRIGGER, &e), 0);
+	assert_int_equal(match(&d, "foregathering with", 1, ENT_TRIGGER, &e), 2);
+	assert_int_equal(match(&d, "foregathering", 1, ENT_TRIGGER, &e), 0);
+	/* the irregular past and participle of verbs.tsv */
+	assert_int_equal(match(&d, "undertook", 1, ENT_TRIGGER, &e), 1);
+	assert_int_equal(match(&d, "undertaken", 1, ENT_TRIGGER, &e), 1);
+	assert_int_equal(match(&d, "undertakes", 1, ENT_TRIGGER, &e), 0);
+	dict_release(&d);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void test_nominalisations_from_verbs_tsv(void **state)
+{
+	(void)state;
+	struct dict_forms_out o;
+	assert_int_equal(dict_noun_forms(&shipped, "condemn", &o), 0);
+	assert_int_equal(o.n, 2);
+	assert_string_equal(o.f[0], "condemnation");
+	assert_string_equal(o.f[1], "condemnations");
+	assert_int_equal(dict_noun_forms(&shipped, "deny", &o), 0);
+	assert_string_equal(o.f[0], "denial");
+	assert_string_equal(o.f[1], "denials");
+	assert_int_equal(dict_noun_forms(&shipped, "expel", &o), 0);
+	assert_string_equal(o.f[0], "expulsion");
+	/* a verb the table gives no noun for */
+	assert_int_equal(dict_noun_forms(&shipped, "hold", &o), -1);
+	assert_int_equal(dict_noun_forms(&shipped, "frobnicate", &o), -1);
+}
+
+/* An analyst's verbs.tsv and events.tsv: a new irregular verb and its noun
+ * used by a new pattern, matched in every form. */
+static void test_extra_verbs_and_wording(void **state)
+{
+	(void)state;
+	char dir[256], vpath[512], epath[512];
+	temp_dir(dir, sizeof(dir));
+	write_file(dir, "verbs.tsv", "# an irregular verb and its noun\nforswear\tforswore\tforsworn\tforswearing\n",
+		   vpath, sizeof(vpath));
+	write_file(dir, "events.tsv",
+		   "rejection\t120\tdir\tforswear+ ... alliance\n"
+		   "rejection\t120\tdir,noun\tforswear~ of\n"
+		   "condemnation\t111\tdir\tpillory+\n",
+		   epath, sizeof(epath));
+	const char *extra[] = {dir};
+	struct dict d;
+	char *err = NULL;
+	int rc = dict_load(&d, extra, 1, &err);
+	if (rc)
+		print_message("%s\n", err);
+	assert_int_equal(rc, 0);
+	struct dict_entry e;
+	assert_int_equal(match(&d, "forswore the alliance", 1, ENT_TRIGGER, &e), 1);
+	assert_string_equal(d.triggers[e.idx].type, "rejection");
+	assert_int_equal(match(&d, "forsworn", 1, ENT_TRIGGER, &e), 1);
+	assert_int_equal(match(&d, "forswearing of", 1, ENT_TRIGGER, &e), 2);
+	assert_true(d.triggers[e.idx].noun);
+	assert_int_equal(match(&d, "pilloried", 1, ENT_TRIGGER, &e), 1);
+	assert_string_equal(d.triggers[e.idx].type, "condemnation");
+	assert_int_equal(match(&d, "pillories", 1, ENT_TRIGGER, &e), 1);
+	dict_release(&d);
+	unlink(vpath);
+	unlink(epath);
+	rmdir(dir);
+}
+
+/* Where the wordings of the longest key all need a tail that is missing, a
+ * shorter key's wording is tried after them. */
+static void test_shorter_wording_after_longer(void **state)
+{
+	(void)state;
+	char dir[256], path[512];
+	temp_dir(dir, sizeof(dir));
+	write_file(dir, "events.tsv",
+		   "appeal\t100\tdir\tbade farewell ... envoy\n"
+		   "condemnation\t111\tdir\tbade ... nonsense\n",
+		   path, sizeof(path));
+	const char *extra[] = {path};
+	struct dict d;
+	char *err = NULL;
+	assert_int_equal(dict_load(&d, extra, 1, &err), 0);
+	struct token_list l;
+	token_list_init(&l);
+	const char *text = "bade farewell";
+	assert_int_equal(tokenize(text, strlen(text), 0, &l), 0);
+	const struct dict_entry *es = NULL;
+	size_t n = 0;
+	assert_int_equal(dict_match(d.words, &l, 0, l.n, 1, &es, &n), 2);
+	assert_int_equal(n, 2);
+	assert_string_equal(d.triggers[es[0].idx].type, "appeal");
+	assert_string_equal(d.triggers[es[1].idx].type, "condemnation");
+	token_list_release(&l);
+	dict_release(&d);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void test_malformed_event_wording(void **state)
+{
+	(void)state;
+	/* a misspelt type on line 2 */
+	expect_load_error("events.tsv", "condemnation\t111\tdir\tpillory+\ncondemnaton\t111\tdir\tbash+\n", 1, "line 2");
+	/* a CAMEO code that is no code */
+	expect_load_error("events.tsv", "# one row\ncondemnation\t11a\tdir\tpillory+\n", 1, "line 2");
+	/* a frame that is none of dir, sym, src */
+	expect_load_error("events.tsv", "condemnation\t111\tdirected\tpillory+\n", 1, "line 1");
+	/* a noun asked of a lemma verbs.tsv gives none for */
+	expect_load_error("events.tsv", "condemnation\t111\tdir,noun\tpillory~ of\n", 1, "line 1");
+	/* '...' with nothing after it */
+	expect_load_error("events.tsv", "sanctions\t163\tdir\tslap+ ...\n", 1, "line 1");
+	/* a form the '+' does not know */
+	expect_load_error("events.tsv", "sanctions\t163\tdir\tslap+en ... sanctions\n", 1, "line 1");
+	/* a lone '+' */
+	expect_load_error("events.tsv", "sanctions\t163\tdir\tslap +\n", 1, "line 1");
+	/* a missing column */
+	expect_load_error("events.tsv", "sanctions\t163\tslap+\n", 1, "line 1");
+	/* verbs.tsv: an irregular past without participle, a phrase for a form */
+	expect_load_error("verbs.tsv", "forswear\tforswore\t\t\n", 1, "line 1");
+	expect_load_error("verbs.tsv", "# x\nforswear\tforswore\tforsworn\tforswearing off\n", 1, "line 2");
+}
+
 static void test_missing_extra_file(void **state)
 {
 	(void)state;
@@ -518,10 +800,18 @@ int main(void)
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_event_wording_matches_lower_case),
 		cmocka_unit_test(test_event_wording),
+		cmocka_unit_test(test_event_wording_of_the_field),
 		cmocka_unit_test(test_extra_file_adds_a_person),
 		cmocka_unit_test(test_extra_directory_adds_an_actor),
 		cmocka_unit_test(test_malformed_extra_files),
 		cmocka_unit_test(test_missing_extra_file),
+		cmocka_unit_test(test_regular_inflection_by_spelling_rules),
+		cmocka_unit_test(test_irregular_inflection_from_verbs_tsv),
+		cmocka_unit_test(test_some_forms_of_a_verb),
+		cmocka_unit_test(test_nominalisations_from_verbs_tsv),
+		cmocka_unit_test(test_extra_verbs_and_wording),
+		cmocka_unit_test(test_shorter_wording_after_longer),
+		cmocka_unit_test(test_malformed_event_wording),
 		cmocka_unit_test(test_surname),
 	};
 	return cmocka_run_group_tests(tests, load_shipped, release_shipped);

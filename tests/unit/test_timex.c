@@ -252,7 +252,7 @@ static void test_deictic_days(void **state)
 	expect_none("USA Today reported the story.");
 }
 
-/* 7. Weekdays, in the report of Tuesday 6 January 2015 (EVENTS.md). */
+/* 7. Weekdays, in the report of Tuesday 6 January 2015 (docs/events.md). */
 static void test_weekdays(void **state)
 {
 	(void)state;
@@ -568,7 +568,7 @@ struct rule_case {
 };
 
 static const struct rule_case rule_cases[] = {
-	/* EVENTS.md: a report of Tuesday 6 January 2015 */
+	/* docs/events.md: a report of Tuesday 6 January 2015 */
 	{"Kishida spoke to Kerry on Friday.", "2015-01-06", "Friday", "2015-01-02", PREC_DAY},
 	{"Kishida will visit Washington on Friday.", "2015-01-06", "Friday", "2015-01-09", PREC_DAY},
 	{"The two ministers met on Tuesday.", "2015-01-06", "Tuesday", "2015-01-06", PREC_DAY},
