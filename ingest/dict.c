@@ -933,8 +933,8 @@ static int load_trigger(struct loader *ld, char *line)
 	if (cl < 2 || cl > 4 || strspn(f[1], "0123456789") != cl)
 		return fail(ld, "a CAMEO code is two to four digits");
 	if (strcmp(f[2], "dir") && strcmp(f[2], "sym") && strcmp(f[2], "src") && strcmp(f[2], "dir,noun") &&
-	    strcmp(f[2], "sym,noun") && strcmp(f[2], "src,noun"))
-		return fail(ld, "frame must be dir, sym or src, optionally with ',noun'");
+	    strcmp(f[2], "sym,noun") && strcmp(f[2], "src,noun") && strcmp(f[2], "spk"))
+		return fail(ld, "frame must be dir, sym, src or spk, the first three optionally with ',noun'");
 	struct dict *d = ld->d;
 	struct dict_trigger *p = realloc(d->triggers, (d->n_triggers + 1) * sizeof(*p));
 	if (!p)
@@ -954,6 +954,7 @@ static int load_trigger(struct loader *ld, char *line)
 	t->frame = !strncmp(f[2], "sym", 3) ? FRAME_SYMMETRIC : !strncmp(f[2], "src", 3) ? FRAME_SOURCE
 											  : FRAME_DIRECTED;
 	t->noun = strstr(f[2], "noun") != NULL;
+	t->speaker = !strcmp(f[2], "spk");   /* read as dir, its parties swapped (extract/events.c) */
 	t->tail_window = 12;
 	/* The trigger is counted from here on, so that a failure below frees its tails. */
 	d->n_triggers++;

@@ -70,6 +70,8 @@ struct dict_trigger {
 	uint32_t type_id;       /* the index of the first trigger of the same type */
 	enum frame frame;
 	int noun;               /* a nominal trigger ("imposition of sanctions") */
+	int speaker;            /* frame spk: told by a speaker, who is the source; the clause's
+				   subject is the target ("Japan must bear full responsibility") */
 	/* Words one of which must follow within a few tokens ("lift ... sanctions"). */
 	uint64_t *tails;        /* lower-case token hashes of the first tail word */
 	size_t n_tails;

@@ -149,6 +149,29 @@ void mentions_in(const struct extractor *x, size_t a, size_t b, size_t *first, s
  * reporting verb. */
 int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t e)
 {
+	/* "A spokesperson for the Chinese Defense Ministry, alluding to the
+	 * Takaichi comment, said ...": the subject that opens the sentence
+	 * speaks, not a name inside the phrase before the verb. */
+	size_t r = s;
+	while (r < e && (!is_reporting(x, r) || (x->toks.t[r].flags & TOK_QUOTED)))
+		r++;
+	if (r < e && r > s) {
+		int that = 0;
+		for (size_t i = m0; i < m1; i++) {
+			const struct mention *m = &x->men[i];
+			if (m->ts >= r)
+				break;
+			for (size_t q = i > m0 ? x->men[i - 1].te : s; q < m->ts; q++)
+				that |= is_word(x, q, "that") || is_word(x, q, ";") || tok_in(x, q, WL_REPORTING);
+			if (that)
+				break;
+			if (m->quoted || m->kind == MK_PLACE || m->ra < 0 || i > m0 + 2)
+				continue;
+			if (m->te + 4 >= r)
+				break;   /* the name right before the verb: the rule below */
+			return m->ra;
+		}
+	}
 	for (size_t i = m0; i < m1; i++) {
 		const struct mention *m = &x->men[i];
 		if (m->quoted || m->kind == MK_PLACE)

@@ -4,6 +4,32 @@
  * (The stages: see extract_int.h.) */
 #include "ingest/extract/extract_int.h"
 
+/* The date of an act told by a speaker (frame spk): a time expression
+ * attached to the sentence's reporting verb ("said on Tuesday that ..."),
+ * else one opening the sentence, else the report's day. */
+static void speaker_date(struct extractor *x, struct trigger_ctx *tc, size_t k, size_t s, struct cand *c)
+{
+	sentence_timex(x, tc);
+	for (size_t i = 0; i < tc->tx->n; i++) {
+		size_t at = tc->tx->tok_of[i];
+		const struct timex *t = &tc->tx->tx[i];
+		if (t->date.prec == PREC_UNKNOWN || t->kind == TIMEX_DEADLINE || (t->flags & TIMEX_F_CITATION))
+			continue;
+		int by_reporting = 0;
+		for (size_t q = at; q-- > s && q + 3 >= at;)
+			by_reporting |= is_reporting(x, q);
+		for (size_t q = at + 1; q < tc->e && q <= at + 4 && !by_reporting; q++)
+			by_reporting |= is_reporting(x, q);
+		if (by_reporting || (at <= s + 2 && at < k)) {
+			c->date = t->date;
+			c->date_explicit = 1;
+			return;
+		}
+	}
+	c->date = x->anchor;
+	c->date_explicit = 0;
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -49,6 +75,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (tc->next_trigger > h->te && tc->next_trigger < ce && !tr->n_tails)
 		ce = tc->next_trigger;
 	int status = modality(x, cs, h->ts, s, e);
+	/* Told by a speaker, the modal is the message ("Japan must bear full
+	 * responsibility", "could only suffer a defeat"): the telling happened.
+	 * A question stays no event; a negation stays one. */
+	if (tr->speaker && status != STATUS_NEGATED && !(e > s && is_word(x, e - 1, "?")))
+		status = STATUS_OCCURRED;
 	if (status < 0)
 		return 0;
 	tc->will = 0;
@@ -184,6 +215,42 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			for (int i = 0; i < tc->npt; i++)
 				push_party(c.tgt, &c.ntgt, tc->prev_tgt[i]);
 	}
+	/* Told by a speaker (frame spk): "Japan must bear full responsibility",
+	 * "the French minister had lied", "consequences will be borne by the
+	 * US". The speaker acts (threatens, accuses, condemns) on whom the
+	 * clause is about; a quotation without attribution is its last speaker's.
+	 * No speaker, no act: a narrator's "X violated the truce" is no one's. */
+	if (tr->speaker) {
+		int who = tc->speaker;
+		/* An unattributed quotation ("..., the statement said") speaks for
+		 * the one it names first ("China strongly urges ..."), else for the
+		 * report's last speaker. */
+		if (who < 0 && (x->toks.t[h->ts].flags & TOK_QUOTED)) {
+			size_t m0, m1;
+			mentions_in(x, s, h->ts, &m0, &m1);
+			for (size_t j = m0; j < m1 && who < 0; j++)
+				if (x->men[j].ra >= 0 && x->men[j].kind == MK_ACTOR)
+					who = x->men[j].ra;
+			if (who < 0)
+				who = x->last_subject;
+		}
+		int about[MAX_PARTIES], n = 0;
+		for (int i = 0; i < nsubj; i++)
+			push_party(about, &n, subj[i]);
+		for (int i = 0; !n && i < nagent; i++)
+			push_party(about, &n, agent[i]);
+		for (int i = 0; !n && i < nobj; i++)
+			push_party(about, &n, obj[i]);
+		c.nsrc = c.ntgt = 0;
+		if (who < 0 || !n)
+			return 0;
+		push_party(c.src, &c.nsrc, who);
+		for (int i = 0; i < n; i++)
+			if (x->ra[about[i]].code[0] && !same_code(x, about[i], who))
+				push_party(c.tgt, &c.ntgt, about[i]);
+		if (!c.ntgt)
+			return 0;
+	}
 	/* "stepped off his plane ... his first visit to the kingdom": the host is
 	 * the other state the sentence names. */
 	if ((type_props(x, tr) & TP_TRAVEL) && c.nsrc && !c.ntgt) {
@@ -317,6 +384,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		c.date.day = 0;
 		c.date.prec = PREC_MONTH;
 	}
+	/* Told by a speaker: the act is the telling, dated as the telling is
+	 * ("said on Tuesday that X had lied"), not by what it tells of. */
+	if (tr->speaker)
+		speaker_date(x, tc, h->ts, s, &c);
 	c.ev_start = x->toks.t[s].start;
 	c.ev_end = x->toks.t[e - 1].end;
 	c.trig_start = x->toks.t[h->ts].start;
