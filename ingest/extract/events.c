@@ -30,6 +30,23 @@ static void speaker_date(struct extractor *x, struct trigger_ctx *tc, size_t k, 
 	c->date_explicit = 0;
 }
 
+/* Whether the trigger at k is the "to" complement of a verb of appeal or
+ * threat (dict/grammar.tsv class content_verb) within its clause:
+ * "threatened to impose", "urged Russia to lift", "called on both sides to
+ * hold talks". */
+static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
+{
+	if (k < s + 2 || !is_word(x, k - 1, "to"))
+		return 0;
+	for (size_t q = k - 1; q-- > s && q + 8 > k;) {
+		if (tok_in(x, q, WL_CONTENT_VERB))
+			return 1;
+		if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, "to") || is_word(x, q, ","))
+			return 0;
+	}
+	return 0;
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -53,6 +70,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (tr->noun && h->te < e &&
 	    (is_word(x, h->te, "host") || is_word(x, h->te, "hosts") || is_word(x, h->te, "venue") ||
 	     is_word(x, h->te, "organiser") || is_word(x, h->te, "organizer") || is_word(x, h->te, "chair")))
+		return 0;
+	/* "will be met with a stern response", "were met with a crackdown":
+	 * the idiom of a reaction, no meeting. */
+	if (tr->frame == FRAME_SYMMETRIC && is_word(x, h->ts, "met") && h->ts > s &&
+	    (tok_in(x, h->ts - 1, WL_BE) || (h->ts > s + 1 && tok_in(x, h->ts - 2, WL_BE) &&
+					      tok_in(x, h->ts - 1, WL_SKIP_ADVERB))))
+		return 0;
+	/* "threatened to impose sanctions", "urged Russia to lift them", "asked
+	 * all states to back the agencies": the act after "to" is what is
+	 * threatened or asked, told as that threat or appeal, no act of its own.
+	 * (A journey asked for stays a plan: "invited him to visit".) */
+	if (!(type_props(x, tr) & TP_TRAVEL) && content_of_appeal(x, h->ts, s))
 		return 0;
 	/* "banning them from travel to the bloc": travel barred, not made. */
 	if ((type_props(x, tr) & TP_TRAVEL) && h->ts > s && is_word(x, h->ts - 1, "from"))

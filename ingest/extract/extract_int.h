@@ -93,49 +93,50 @@ struct cand {
 	int what_cut;                 /* ... cut short */
 };
 
-/* The word classes of dict/grammar.tsv the rules ask about, one bit each. */
-enum word_list {
-	WL_REPORTING = 1u << 0,       /* reporting_verbs */
-	WL_WEAK_REPORTING = 1u << 1,  /* weak_reporting */
-	WL_CLAUSE_BREAK = 1u << 2,    /* clause_breaks */
-	WL_HONORIFIC = 1u << 3,       /* honorifics (as written) */
-	WL_PARTICLE = 1u << 4,        /* name_particles */
-	WL_COLLECTIVE = 1u << 5,      /* collectives */
-	WL_NAMED_SUFFIX = 1u << 6,    /* named_suffixes (as written) */
-	WL_ROLE = 1u << 7,            /* role_words */
-	WL_SKIP_ADVERB = 1u << 8,     /* skip_adverbs */
-	WL_NEGATION = 1u << 9,        /* negation_words */
-	WL_CONDITION = 1u << 10,      /* condition_words */
-	WL_PLAN = 1u << 11,           /* plan_words */
-	WL_RESUME = 1u << 12,         /* resume_verbs */
-	WL_INTENT = 1u << 13,         /* intent_words */
-	WL_PREPOSITION = 1u << 14,    /* prepositions */
-	WL_JOINER = 1u << 15,         /* joiner_words */
-	WL_DETERMINER = 1u << 16,     /* determiners */
-	WL_INTENTION_NOUN = 1u << 17, /* intention_nouns */
-	WL_ASK_VERB = 1u << 18,       /* ask_verbs */
-	WL_REFERENCE = 1u << 19,      /* reference_starts */
-	WL_TAIL_STOP = 1u << 20,      /* tail_stops */
-	WL_LINK_BEFORE = 1u << 21,    /* link_words */
-	WL_TITLE_QUALIFIER = 1u << 22, /* title_qualifiers */
-	WL_BE = 1u << 23,             /* be_forms */
-	WL_ORGAN = 1u << 24,          /* organs: state bodies named without their state */
-	WL_ORGAN_QUALIFIER = 1u << 25, /* organ_qualifiers ("Foreign", "Federal") */
-	WL_PLAN_NOUN = 1u << 26,      /* plan_noun: planned events that can be called off */
-	WL_ATTACK = 1u << 27,         /* attack: violent acts */
-	WL_CANCEL = 1u << 30,         /* the first word of a cancel phrase ("call off") */
-	WL_STATE_BODY = 1u << 31,     /* state_body: after a state adjective, the state ("the Russian side") */
-	/* Not lists: the token may start a key of the words (lower case) or names
-	 * trie (dict_may_start), noted with the lists in one pass. */
-	WL_STARTS_WORDING = 1u << 28,
-	WL_STARTS_NAME = 1u << 29,
-};
+/* The word classes of dict/grammar.tsv the rules ask about, one bit each of a
+ * 64-bit mask (wl_mask): every token carries the mask of its lower-case form. */
+typedef uint64_t wl_mask;
+#define WL_REPORTING         ((wl_mask)1 << 0)  /* reporting_verbs */
+#define WL_WEAK_REPORTING    ((wl_mask)1 << 1)  /* weak_reporting */
+#define WL_CLAUSE_BREAK      ((wl_mask)1 << 2)  /* clause_breaks */
+#define WL_HONORIFIC         ((wl_mask)1 << 3)  /* honorifics (as written) */
+#define WL_PARTICLE          ((wl_mask)1 << 4)  /* name_particles */
+#define WL_COLLECTIVE        ((wl_mask)1 << 5)  /* collectives */
+#define WL_NAMED_SUFFIX      ((wl_mask)1 << 6)  /* named_suffixes (as written) */
+#define WL_ROLE              ((wl_mask)1 << 7)  /* role_words */
+#define WL_SKIP_ADVERB       ((wl_mask)1 << 8)  /* skip_adverbs */
+#define WL_NEGATION          ((wl_mask)1 << 9)  /* negation_words */
+#define WL_CONDITION         ((wl_mask)1 << 10)  /* condition_words */
+#define WL_PLAN              ((wl_mask)1 << 11)  /* plan_words */
+#define WL_RESUME            ((wl_mask)1 << 12)  /* resume_verbs */
+#define WL_INTENT            ((wl_mask)1 << 13)  /* intent_words */
+#define WL_PREPOSITION       ((wl_mask)1 << 14)  /* prepositions */
+#define WL_JOINER            ((wl_mask)1 << 15)  /* joiner_words */
+#define WL_DETERMINER        ((wl_mask)1 << 16)  /* determiners */
+#define WL_INTENTION_NOUN    ((wl_mask)1 << 17)  /* intention_nouns */
+#define WL_ASK_VERB          ((wl_mask)1 << 18)  /* ask_verbs */
+#define WL_REFERENCE         ((wl_mask)1 << 19)  /* reference_starts */
+#define WL_TAIL_STOP         ((wl_mask)1 << 20)  /* tail_stops */
+#define WL_LINK_BEFORE       ((wl_mask)1 << 21)  /* link_words */
+#define WL_TITLE_QUALIFIER   ((wl_mask)1 << 22)  /* title_qualifiers */
+#define WL_BE                ((wl_mask)1 << 23)  /* be_forms */
+#define WL_ORGAN             ((wl_mask)1 << 24)  /* organs: state bodies named without their state */
+#define WL_ORGAN_QUALIFIER   ((wl_mask)1 << 25)  /* organ_qualifiers ("Foreign", "Federal") */
+#define WL_PLAN_NOUN         ((wl_mask)1 << 26)  /* plan_noun: planned events that can be called off */
+#define WL_ATTACK            ((wl_mask)1 << 27)  /* attack: violent acts */
+#define WL_CANCEL            ((wl_mask)1 << 30)  /* the first word of a cancel phrase ("call off") */
+#define WL_STATE_BODY        ((wl_mask)1 << 31)  /* state_body: after a state adjective, the state ("the Russian side") */
+/* Not lists: the token may start a key of the words (lower case) or names
+ * trie (dict_may_start), noted with the lists in one pass. */
+#define WL_STARTS_WORDING    ((wl_mask)1 << 62)
+#define WL_STARTS_NAME       ((wl_mask)1 << 63)
+#define WL_CONTENT_VERB      ((wl_mask)1 << 32)  /* content_verb: "threatened to", "urged X to": what follows is the content */
 
-/* A word of the lists, in the extractor's open-addressing table (16 bytes:
- * every token probes it). */
+/* A word of the lists, in the extractor's open-addressing table (every
+ * token probes it). */
 struct vocab_slot {
 	uint64_t hash;          /* text_hash of the word */
-	uint32_t lists;         /* enum word_list bits; 0: empty slot */
+	wl_mask lists;          /* WL_* bits; 0: empty slot */
 	uint32_t len;           /* of the word (its text: the extractor's vocab_words) */
 };
 
@@ -149,7 +150,7 @@ struct extractor {
 	struct grammar g;       /* word classes (dict/grammar.tsv) */
 	struct succession_table succ; /* states that stood for others (dict/successions.tsv) */
 	struct token_list toks;
-	uint32_t *wmask;        /* per token of toks: the lists its lower-case form is in */
+	wl_mask *wmask;         /* per token of toks: the lists its lower-case form is in */
 	size_t cap_wmask;
 	struct vocab_slot *vocab; /* the words of all lists; n_vocab is a power of two */
 	const char **vocab_words; /* the word of each slot */
@@ -280,9 +281,9 @@ static inline int ends_in(const struct extractor *x, size_t i, size_t more_than,
 	return n > more_than && n >= k && !memcmp(low(x, i) + n - k, suffix, k);
 }
 
-/* Whether token i is in the word lists of mask `lists` (enum word_list): the
+/* Whether token i is in the word lists of mask `lists` (WL_* bits): the
  * token's lists were looked up once, when its paragraph was tokenised. */
-static inline int tok_in(const struct extractor *x, size_t i, uint32_t lists)
+static inline int tok_in(const struct extractor *x, size_t i, wl_mask lists)
 {
 	return (x->wmask[i] & lists) != 0;
 }
@@ -296,7 +297,7 @@ static inline unsigned vocab_bit(uint64_t h)
 /* The word lists of the exact string s[0..n) (hash h): a probe of the table
  * built from all the lists when the extractor was made, after a 512-byte
  * filter that turns most other words away. */
-static inline uint32_t vocab_lists(const struct extractor *x, const char *s, size_t n, uint64_t h)
+static inline wl_mask vocab_lists(const struct extractor *x, const char *s, size_t n, uint64_t h)
 {
 	if (!(x->vocab_filter[vocab_bit(h) / 64] >> (vocab_bit(h) % 64) & 1))
 		return 0;

@@ -19,7 +19,7 @@ static size_t surname_first(const struct extractor *x, uint64_t h)
 }
 
 /* Whether the text of token i, as written, is in the lists of `lists`. */
-static int tok_exact_in(const struct extractor *x, size_t i, uint32_t lists)
+static int tok_exact_in(const struct extractor *x, size_t i, wl_mask lists)
 {
 	const struct token *t = &x->toks.t[i];
 	return (vocab_lists(x, x->text + t->start, t->end - t->start, t->hash) & lists) != 0;

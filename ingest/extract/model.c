@@ -5,7 +5,7 @@
 #include "ingest/extract/extract_int.h"
 
 /* The bit of each grammar class (enum grammar_class order). */
-static const uint32_t class_bits[GC_COUNT] = {
+static const wl_mask class_bits[GC_COUNT] = {
 	[GC_REPORTING] = WL_REPORTING, [GC_WEAK_REPORTING] = WL_WEAK_REPORTING,
 	[GC_CLAUSE_BREAK] = WL_CLAUSE_BREAK, [GC_HONORIFIC] = WL_HONORIFIC,
 	[GC_NAME_PARTICLE] = WL_PARTICLE, [GC_COLLECTIVE] = WL_COLLECTIVE,
@@ -19,7 +19,7 @@ static const uint32_t class_bits[GC_COUNT] = {
 	[GC_TITLE_QUALIFIER] = WL_TITLE_QUALIFIER, [GC_BE] = WL_BE,
 	[GC_PLAN_NOUN] = WL_PLAN_NOUN, [GC_ORGAN] = WL_ORGAN,
 	[GC_ORGAN_QUALIFIER] = WL_ORGAN_QUALIFIER, [GC_CANCEL] = WL_CANCEL, [GC_ATTACK] = WL_ATTACK,
-	[GC_STATE_BODY] = WL_STATE_BODY,
+	[GC_STATE_BODY] = WL_STATE_BODY, [GC_CONTENT_VERB] = WL_CONTENT_VERB,
 };
 
 /* Builds x->vocab from the grammar's classes: a word in several classes has
