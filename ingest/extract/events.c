@@ -100,9 +100,20 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	size_t clause_end = ce;
 	tc->prev_in_clause = tc->prev_trigger_end > cs && tc->prev_trigger_end <= h->ts;
 	tc->prev_trigger_end = h->te;
-	/* A date or party after the next event word belongs to that event. */
-	if (tc->next_trigger > h->te && tc->next_trigger < ce && !tr->n_tails)
-		ce = tc->next_trigger;
+	/* A date or party after the next event word belongs to that event; a
+	 * wording with a required tail ("declared ... persona non grata") reaches
+	 * its tail first ("... and ordered them to leave by April 19"). */
+	size_t own_end = tr->n_tails ? tail_end(x, tr, h->te, ce) : h->te;
+	if (!tr->n_tails) {
+		if (tc->next_trigger > h->te && tc->next_trigger < ce)
+			ce = tc->next_trigger;
+	} else if (own_end > h->te) {
+		for (size_t i = 0; i < x->n_hits; i++)
+			if (x->hits[i].ts >= own_end && x->hits[i].ts < ce) {
+				ce = x->hits[i].ts;
+				break;
+			}
+	}
 	int status = modality(x, cs, h->ts, s, e);
 	/* Told by a speaker, the modal is the message ("Japan must bear full
 	 * responsibility", "could only suffer a defeat"): the telling happened.
