@@ -34,6 +34,29 @@ static void speaker_date(struct extractor *x, struct trigger_ctx *tc, size_t k, 
  * threat (dict/grammar.tsv class content_verb) within its clause:
  * "threatened to impose", "urged Russia to lift", "called on both sides to
  * hold talks". */
+/* Whether what follows an appeal's wording asks something: "to", "for",
+ * "that" or a colon before the sentence ends. */
+static int asks_after(const struct extractor *x, size_t te, size_t e)
+{
+	for (size_t q = te; q < e; q++)
+		if (is_word(x, q, "to") || is_word(x, q, "for") || is_word(x, q, "that") || is_word(x, q, ":") ||
+		    (x->toks.t[q].flags & TOK_OPEN_QUOTE))
+			return 1;
+	return 0;
+}
+
+/* The first plain wording of meetings (a verb, symmetric), for a courtesy
+ * call told with the words of an appeal; NULL if the dictionaries have none. */
+static const struct dict_trigger *meeting_trigger(const struct extractor *x)
+{
+	for (size_t i = 0; i < x->d.n_triggers; i++) {
+		const struct dict_trigger *t = &x->d.triggers[i];
+		if (!strcmp(t->type, "meeting") && t->frame == FRAME_SYMMETRIC && !t->noun && !t->speaker && !t->n_tails)
+			return t;
+	}
+	return NULL;
+}
+
 static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 {
 	if (k < s + 2 || !is_word(x, k - 1, "to"))
@@ -77,6 +100,21 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    (tok_in(x, h->ts - 1, WL_BE) || (h->ts > s + 1 && tok_in(x, h->ts - 2, WL_BE) &&
 					      tok_in(x, h->ts - 1, WL_SKIP_ADVERB))))
 		return 0;
+	/* "Iran-backed", "Doha-brokered", "US-imposed sanctions": a word joined
+	 * by a hyphen to the name before it modifies a noun; no act is told. */
+	if (h->ts > s + 1 && is_word(x, h->ts - 1, "-") && x->toks.t[h->ts - 1].end == x->toks.t[h->ts].start &&
+	    x->toks.t[h->ts - 2].end == x->toks.t[h->ts - 1].start && (x->toks.t[h->ts - 2].flags & TOK_CAP))
+		return 0;
+	/* "The PM of Bhutan called on our Prime Minister yesterday": calling on
+	 * someone with nothing asked ("to", "for", "that") is a courtesy call,
+	 * a meeting. */
+	if ((type_props(x, tr) & TP_ASKS) && h->te - h->ts == 2 && ends_in(x, h->ts, 3, "ed") &&
+	    (is_word(x, h->ts + 1, "on") || is_word(x, h->ts + 1, "upon")) && !asks_after(x, h->te, e)) {
+		const struct dict_trigger *m = meeting_trigger(x);
+		if (!m)
+			return 0;
+		tr = m;
+	}
 	/* "threatened to impose sanctions", "urged Russia to lift them", "asked
 	 * all states to back the agencies": the act after "to" is what is
 	 * threatened or asked, told as that threat or appeal, no act of its own.
