@@ -319,6 +319,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			push_party(about, &n, agent[i]);
 		for (int i = 0; !n && i < nobj; i++)
 			push_party(about, &n, obj[i]);
+		/* "He said the visit was totally unacceptable": about the act told
+		 * before, so about its author. */
+		if (!n && who >= 0) {
+			int a = acted_before(x, x->n_cands, x->ra[who].code);
+			if (a >= 0)
+				push_party(about, &n, a);
+		}
 		c.nsrc = c.ntgt = 0;
 		if (who < 0 || !n)
 			return 0;

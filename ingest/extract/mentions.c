@@ -633,6 +633,20 @@ void note_topic(struct sent_topics *st, int id)
 }
 
 /* One pass over sentence tokens [s, e): mentions, triggers and topics. */
+/* A judgement told by a speaker (frame spk, no verb: "unacceptable", "a
+ * provocation") is an event only as a predicate ("the visit was totally
+ * unacceptable"); before a noun ("condemns the unacceptable violence") it
+ * describes, and the verb tells the act. */
+static int attributive_judgement(const struct extractor *x, const struct dict_trigger *tr, size_t i, size_t s)
+{
+	if (!tr->speaker || strcmp(tr->type, "condemnation"))
+		return 0;
+	size_t q = i;
+	while (q > s && (ends_in(x, q - 1, 3, "ly") || tok_in(x, q - 1, WL_SKIP_ADVERB)) && !tok_in(x, q - 1, WL_BE))
+		q--;
+	return !(q > s && tok_in(x, q - 1, WL_BE));
+}
+
 int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *st)
 {
 	size_t covered = s;   /* tokens before this belong to a trigger already found */
@@ -651,7 +665,8 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 		if (wm && is_word(x, i, "visiting") && i + wm < e && (x->toks.t[i + wm].flags & TOK_CAP))
 			wm = 0;
 		for (size_t k = 0; wm && k < n; k++) {
-			if (es[k].kind != ENT_TRIGGER || !tail_ok(x, &x->d.triggers[es[k].idx], i + wm, e))
+			if (es[k].kind != ENT_TRIGGER || !tail_ok(x, &x->d.triggers[es[k].idx], i + wm, e) ||
+			    attributive_judgement(x, &x->d.triggers[es[k].idx], i, s))
 				continue;
 			if (grow_array((void **)&x->hits, &x->cap_hits, x->n_hits + 1, sizeof(*x->hits)))
 				return -1;
