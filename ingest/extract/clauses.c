@@ -188,19 +188,6 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 
 /* ---- modality ----------------------------------------------------------- */
 
-/* Status from the words before the trigger in its clause. Returns -1 when the
- * clause is a question or a condition (no event). */
-
-/* "to continue", "to hold": verbs that keep an act an act. */
-/* Words of intention before "to": a plan. */
-
-/* "had been scheduled to travel to Moscow on Monday, but cancelled the
- * trip", "... but the visit was called off": a plan the same sentence says
- * was dropped did not happen. The dropping comes after the trigger, right
- * after "but" (the plan's own subject dropped it) or as a passive whose
- * subject is the plan itself ("the trip", "it"), so that "but a meeting
- * with Abe was cancelled" leaves a visit planned. */
-
 /* The tokens of the cancel phrase (dict/grammar.tsv) starting at token i
  * ("called off", "pulled the plug on"), or 0. */
 static size_t cancel_at(const struct extractor *x, size_t i, size_t e)
@@ -230,6 +217,12 @@ int cancel_before(const struct extractor *x, size_t lo, size_t k)
 	return 0;
 }
 
+static /* "had been scheduled to travel to Moscow on Monday, but cancelled the
+ * trip", "... but the visit was called off": a plan the same sentence says
+ * was dropped did not happen. The dropping comes after the trigger, right
+ * after "but" (the plan's own subject dropped it) or as a passive whose
+ * subject is the plan itself ("the trip", "it"), so that "but a meeting
+ * with Abe was cancelled" leaves a visit planned. */
 static int plan_called_off(const struct extractor *x, size_t k, size_t e)
 {
 	/* "called off a planned visit by ...": the plan is the object. */
@@ -258,6 +251,9 @@ static int plan_called_off(const struct extractor *x, size_t k, size_t e)
 	return 0;
 }
 
+/* Status from the words before the trigger in its clause (negators, plan
+ * and condition words, cancel phrases of dict/grammar.tsv). Returns -1 when
+ * the clause is a question or a condition (no event). */
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -336,8 +332,6 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 
 /* ---- events ------------------------------------------------------------- */
 
-/* Words that end the clause a required tail is looked for in. */
-
 /* Where the required tail word stands (one past it), te when the pattern has
  * none, or 0 when it is missing. */
 size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)
@@ -371,8 +365,6 @@ int coordinated(const struct extractor *x, size_t k, size_t s)
 		i--;
 	return i > s && (is_word(x, i - 1, ",") || is_word(x, i - 1, "and"));
 }
-
-/* The forms of "be" before a passive participle. */
 
 /* Passive: "was condemned by X". */
 int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
@@ -423,9 +415,6 @@ static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size
 	return -1;
 }
 
-/* Extends mention j leftwards over "X and Y", "X, Y and Z" and returns the
- * first mention of the group. */
-
 /* Whether tokens [a, b) only join two coordinated mentions: ", the", "and both". */
 static int joiner(const struct extractor *x, size_t a, size_t b)
 {
@@ -441,6 +430,8 @@ static int joiner(const struct extractor *x, size_t a, size_t b)
 	return link;
 }
 
+static /* Extends mention j leftwards over "X and Y", "X, Y and Z" and returns the
+ * first mention of the group. */
 static size_t group_start(const struct extractor *x, size_t j, size_t m0)
 {
 	while (j > m0 && joiner(x, x->men[j - 1].te, x->men[j].ts))

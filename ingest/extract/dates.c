@@ -113,10 +113,6 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 	return -1;
 }
 
-/* Words that make the trigger someone's intention: "Georgia's decision to sever". */
-
-/* Verbs whose object is asked to act: "instructed Kishida to travel". */
-
 /* The temporal expressions of the sentence, found the first time a trigger
  * needs them: most sentences with event words never get that far. */
 void sentence_timex(struct extractor *x, struct trigger_ctx *tc)

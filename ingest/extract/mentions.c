@@ -251,9 +251,6 @@ void span_text(const struct extractor *x, size_t a, size_t b, char *out, size_t 
 	out[n] = '\0';
 }
 
-/* Words between a state and its title that keep the state ("Japanese Deputy
- * Foreign Minister"). */
-
 /* The state a title belongs to, read from what precedes it: an adjacent state
  * mention ("Japanese Foreign Minister", "Japan's Foreign Minister"). Returns
  * the dict actor index, or -1; *consumed_from is where that mention starts. */
@@ -438,10 +435,6 @@ static size_t institution_len(const struct extractor *x, size_t i, size_t end)
 	return j - i;
 }
 
-/* State organs named without their state, and the words before them. */
-
-/* The words a collective or pronoun mention starts with (take_reference). */
-
 /* Looks for the collective and pronoun mentions at token i (lower-case
  * words): returns the tokens consumed, 0 when none. */
 static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
@@ -563,8 +556,6 @@ const char *topic_name(const struct extractor *x, int id)
 {
 	return id < (int)x->d.n_topics ? x->d.topics[id] : x->named_names[id - (int)x->d.n_topics];
 }
-
-/* Suffixes that make a capitalised phrase a named non-actor thing. */
 
 /* After a state mention ending before token i: role words then a name.
  * Returns the tokens consumed (the mention is replaced by the person), 0 if none. */

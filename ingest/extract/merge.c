@@ -3,8 +3,6 @@
  * (The stages: see extract_int.h.) */
 #include "ingest/extract/extract_int.h"
 
-/* Words that may stand between "with" and the party it introduces. */
-
 /* Whether every code of list a is in list b. */
 static int list_subset(const struct extractor *x, const int *a, int na, const int *b, int nb)
 {

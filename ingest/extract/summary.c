@@ -98,8 +98,8 @@ static void label_list(const struct extractor *x, const int *ra, int n, struct b
 	}
 }
 
-/* How a summary says each type: symmetric, directed, planned and negated. */
-
+/* How a summary says each type (dict/types.tsv): alone, with a party,
+ * planned and negated. */
 /* The verb phrase of a symmetric or target-less event ("met", "will meet"). */
 static const char *verb_alone(const struct phrase *p, enum event_status st)
 {
