@@ -217,7 +217,7 @@ int cancel_before(const struct extractor *x, size_t lo, size_t k)
 	return 0;
 }
 
-static /* "had been scheduled to travel to Moscow on Monday, but cancelled the
+/* "had been scheduled to travel to Moscow on Monday, but cancelled the
  * trip", "... but the visit was called off": a plan the same sentence says
  * was dropped did not happen. The dropping comes after the trigger, right
  * after "but" (the plan's own subject dropped it) or as a passive whose
@@ -430,7 +430,7 @@ static int joiner(const struct extractor *x, size_t a, size_t b)
 	return link;
 }
 
-static /* Extends mention j leftwards over "X and Y", "X, Y and Z" and returns the
+/* Extends mention j leftwards over "X and Y", "X, Y and Z" and returns the
  * first mention of the group. */
 static size_t group_start(const struct extractor *x, size_t j, size_t m0)
 {
