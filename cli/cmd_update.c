@@ -185,11 +185,8 @@ static int update_locked(struct cli *cli, const struct update_args *a, const str
 {
 	struct store *s = NULL;
 	struct extractor *x = NULL;
-	if (!a->dry_run && open_extractor(cli, &x))
-		return EXIT_USAGE;
 	if (open_archive(cli, 0, &s)) {
 		log_line(ui, "error: cannot open the archive '%s'", cli->db_path);
-		extractor_free(x);
 		return EXIT_ARCHIVE;
 	}
 	struct update_options o = {.dry_run = a->dry_run, .rescan = a->rescan, .batch = (int)a->batch};
@@ -200,8 +197,22 @@ static int update_locked(struct cli *cli, const struct update_args *a, const str
 	struct totals t = {0};
 	int64_t run = 0;
 	char *err = NULL;
-	if ((!a->dry_run && store_run_begin(s, "update", &run, &err)) ||
-	    updater_new(s, x, &o, on_message, ui, &u, &err)) {
+	/* The run is recorded before the dictionaries load: a run that dies or
+	 * is refused while loading them still shows in 'communique runs'. */
+	if (!a->dry_run && store_run_begin(s, "update", &run, &err)) {
+		error("archive '%s': %s", cli->db_path, err);
+		log_line(ui, "error: archive '%s': %s", cli->db_path, err);
+		free(err);
+		store_close(s);
+		return EXIT_ARCHIVE;
+	}
+	if (!a->dry_run && open_extractor(cli, &x)) {
+		log_line(ui, "error: the dictionaries could not be loaded");
+		finish_run(s, run, &t, EXIT_USAGE, cli->db_path);
+		store_close(s);
+		return EXIT_USAGE;
+	}
+	if (updater_new(s, x, &o, on_message, ui, &u, &err)) {
 		error("archive '%s': %s", cli->db_path, err);
 		log_line(ui, "error: archive '%s': %s", cli->db_path, err);
 		free(err);

@@ -108,8 +108,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "The PM of Bhutan called on our Prime Minister yesterday": calling on
 	 * someone with nothing asked ("to", "for", "that") is a courtesy call,
 	 * a meeting. */
-	if ((type_props(x, tr) & TP_ASKS) && h->te - h->ts == 2 && ends_in(x, h->ts, 3, "ed") &&
-	    (is_word(x, h->ts + 1, "on") || is_word(x, h->ts + 1, "upon")) && !asks_after(x, h->te, e)) {
+	if ((type_props(x, tr) & TP_ASKS) && h->te - h->ts == 2 &&
+	    (is_word(x, h->ts + 1, "on") || is_word(x, h->ts + 1, "upon")) &&
+	    (is_word(x, h->ts, "called") ||
+	     /* "his calls on the President": the noun, a visit of courtesy */
+	     ((is_word(x, h->ts, "call") || is_word(x, h->ts, "calls")) && h->ts > s &&
+	      tok_in(x, h->ts - 1, WL_DETERMINER) && !is_word(x, h->ts - 1, "the"))) &&
+	    !asks_after(x, h->te, e)) {
 		const struct dict_trigger *m = meeting_trigger(x);
 		if (!m)
 			return 0;
