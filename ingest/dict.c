@@ -428,16 +428,16 @@ static int add_person_alias(struct loader *ld, void *arg, char *item)
 static int add_role(struct loader *ld, void *arg, char *item)
 {
 	struct dict_person *p = arg;
-	char *parts[4] = {0};
+	char *parts[5] = {0};
 	int n = 0;
 	parts[n++] = item;
-	for (char *c = item; *c && n < 4; c++)
+	for (char *c = item; *c && n < 5; c++)
 		if (*c == '|') {
 			*c = '\0';
 			parts[n++] = c + 1;
 		}
 	if (n < 3)
-		return fail(ld, "a role is role|title|from|to");
+		return fail(ld, "a role is role|title|from|to, optionally |code");
 	struct dict_role r;
 	memset(&r, 0, sizeof(r));
 	snprintf(r.role, sizeof(r.role), "%s", trim(parts[0]));
@@ -445,6 +445,15 @@ static int add_role(struct loader *ld, void *arg, char *item)
 		return fail(ld, "a role's start date must be YYYY-MM-DD");
 	if (n > 3 && *trim(parts[3]) && cdate_parse(trim(parts[3]), &r.to))
 		return fail(ld, "a role's end date must be YYYY-MM-DD or empty");
+	/* "Shevardnadze: Soviet foreign minister, later Georgia's head of state":
+	 * a role may act for another code than the person's. */
+	if (n > 4 && *trim(parts[4])) {
+		const char *c = trim(parts[4]);
+		size_t cl = strlen(c);
+		if (cl < 2 || cl >= sizeof(r.code) || strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != cl)
+			return fail(ld, "a role's code is two to seven capital letters");
+		memcpy(r.code, c, cl + 1);
+	}
 	if (!(r.title = strdup(trim(parts[1]))))
 		return fail(ld, "out of memory");
 	struct dict_role *rs = realloc(p->roles, (p->n_roles + 1) * sizeof(*rs));
@@ -1254,10 +1263,18 @@ long dict_role_holder(const struct dict *d, const char *role, const char *code, 
 		if (strcmp(p->code, code))
 			break;
 		for (size_t k = 0; k < p->n_roles; k++)
-			if (!strcmp(p->roles[k].role, role) && role_covers(&p->roles[k], when)) {
+			if (!strcmp(p->roles[k].role, role) && !p->roles[k].code[0] && role_covers(&p->roles[k], when)) {
 				/* A day on which two held the office (handover) goes to the newer one. */
 				return (long)i;
 			}
+	}
+	/* A role that acts for another code than its holder's ("...|GEO"). */
+	for (size_t i = 0; i < d->n_persons; i++) {
+		const struct dict_person *p = &d->persons[i];
+		for (size_t k = 0; k < p->n_roles; k++)
+			if (!strcmp(p->roles[k].code, code) && !strcmp(p->roles[k].role, role) &&
+			    role_covers(&p->roles[k], when))
+				return (long)i;
 	}
 	return -1;
 }

@@ -40,6 +40,7 @@ struct dict_role {
 	char role[32];          /* foreign_minister, head_of_state, ... */
 	char *title;            /* "Secretary of State" */
 	struct cdate from, to;  /* to.prec == PREC_UNKNOWN: still in office */
+	char code[8];           /* the code this role acts for, "" for the person's own */
 };
 
 struct dict_person {

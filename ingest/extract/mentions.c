@@ -188,7 +188,9 @@ static int ractor_of_person(struct extractor *x, long idx)
 	const struct dict_person *p = &x->d.persons[idx];
 	const struct dict_role *r = dict_person_role(p, &x->anchor);
 	const char *code = p->code;
-	if (r && org_of_role(r->role))
+	if (r && r->code[0])
+		code = r->code;
+	else if (r && org_of_role(r->role))
 		code = org_of_role(r->role);
 	int ra = ractor_add(x, p->name, code, r ? r->title : NULL, ACTOR_PERSON, -1, idx);
 	if (ra >= 0) {
