@@ -31,6 +31,17 @@ void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *
 				continue;
 			}
 		}
+		/* "The European Community (EC) accused", "Truss today (Thursday 24
+		 * February) called in": a short bracket is an aside, not a clause. */
+		if (is_word(x, a - 1, ")")) {
+			size_t q = a - 1;
+			while (q > s && q + 8 > a && !is_word(x, q - 1, "(") && !is_word(x, q - 1, ")"))
+				q--;
+			if (q > s && is_word(x, q - 1, "(") && q - 1 > s) {
+				a = q - 1;
+				continue;
+			}
+		}
 		if (tok_in(x, a - 1, WL_CLAUSE_BREAK) || is_reporting(x, a - 1))
 			break;
 		/* ", freezing their assets": a participle after a comma tells
@@ -403,10 +414,24 @@ int push_cand(struct extractor *x, struct cand **out)
 static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size_t m0, size_t m1)
 {
 	size_t i = k;
-	while (i > lo && (tok_in(x, i - 1, WL_SKIP_ADVERB) ||
-			  (x->toks.t[i - 1].flags & (TOK_OPEN_QUOTE | TOK_CLOSE_QUOTE)) ||
-			  is_word(x, i - 1, "]") || is_word(x, i - 1, "[")))
-		i--;
+	for (;;) {
+		while (i > lo && (tok_in(x, i - 1, WL_SKIP_ADVERB) ||
+				  (x->toks.t[i - 1].flags & (TOK_OPEN_QUOTE | TOK_CLOSE_QUOTE)) ||
+				  is_word(x, i - 1, "]") || is_word(x, i - 1, "[")))
+			i--;
+		/* "The European Community (EC) accused", "Truss today (Thursday 24
+		 * February) called in": a bracket between subject and verb. */
+		if (i > lo + 1 && is_word(x, i - 1, ")")) {
+			size_t q = i - 1;
+			while (q > lo && q + 8 > i && !is_word(x, q - 1, "("))
+				q--;
+			if (q > lo && is_word(x, q - 1, "(")) {
+				i = q - 1;
+				continue;
+			}
+		}
+		break;
+	}
 	if (i > lo && is_word(x, i - 1, "'s"))
 		i--;
 	for (size_t j = m1; j-- > m0;)

@@ -705,6 +705,13 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				if (i > s && (x->toks.t[i - 1].flags & TOK_CAP) && !(x->toks.t[i - 1].flags & TOK_ALLCAPS) &&
 				    (is_word(x, i - 1, "latin") || is_word(x, i - 1, "central")))
 					kind = MK_PLACE;
+				/* "Taiwan's Ministry of Foreign Affairs", "Russia's foreign
+				 * ministry": the organ is the state, one mention to its end. */
+				if (kind == MK_ACTOR && best->sub != AL_METONYM && i + m + 1 < e && is_word(x, i + m, "'s")) {
+					size_t organ = institution_len(x, i + m + 1, e);
+					if (organ)
+						m += 1 + organ;
+				}
 				/* "the British Foreign Office", "the Russian side", "Chinese
 				 * authorities": an organ or a side of the state is the state. */
 				if (kind == MK_ADJ && i + m < e) {
