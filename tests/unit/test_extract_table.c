@@ -1,8 +1,9 @@
-/* Event extraction (ingest/extract.h) driven by a table: every row of
- * tests/data/extract/sentences.tsv is a short report (its publication day and
- * its text, our own sentences about real diplomacy) with the events it must
- * give and must not give. One driver reads the table, so a new construction
- * is one row, not one C function. Format: see the file's header. */
+/* Event extraction (ingest/extract.h) driven by tables: every row of each
+ * .tsv file of tests/data/extract/sentences/ is a short report (its publication day
+ * and its text, our own sentences about real diplomacy) with the events it
+ * must give and must not give. One driver reads the tables, so a new
+ * construction is one row, not one C function. Format: see the header of
+ * sentences/constructions.tsv. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,10 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 
 #include "ingest/extract.h"
 
-#define TABLE TEST_DATA_DIR "/extract/sentences.tsv"
+#define TABLES TEST_DATA_DIR "/extract/sentences"
 
 static struct extractor *X;
 
@@ -100,7 +102,7 @@ static void describe(const struct event_list *l, char *out, size_t cap)
 }
 
 /* Checks one row; returns 0 when it holds, else prints why and returns 1. */
-static int check_row(size_t line, const char *day, const char *text, char *expect)
+static int check_row(const char *table, size_t line, const char *day, const char *text, char *expect)
 {
 	struct report r;
 	struct event_list ev;
@@ -133,7 +135,7 @@ static int check_row(size_t line, const char *day, const char *text, char *expec
 		if (found == neg) {
 			char got[2048];
 			describe(&ev, got, sizeof(got));
-			print_message("sentences.tsv:%zu: %s '%s' in \"%s\"; got:%s\n", line,
+			print_message("%s:%zu: %s '%s' in \"%s\"; got:%s\n", table, line,
 				      neg ? "unexpected" : "missing", spec, text, ev.n ? got : " nothing");
 			bad = 1;
 		}
@@ -143,14 +145,14 @@ static int check_row(size_t line, const char *day, const char *text, char *expec
 	return bad;
 }
 
-static void test_table(void **state)
+/* Checks every row of one table; adds to *rows and *bad. */
+static void check_table(const char *path, const char *name, size_t *rows, size_t *bad)
 {
-	(void)state;
-	FILE *f = fopen(TABLE, "r");
+	FILE *f = fopen(path, "r");
 	if (!f)
-		fail_msg("cannot open %s", TABLE);
+		fail_msg("cannot open %s", path);
 	char line[4096];
-	size_t no = 0, rows = 0, bad = 0;
+	size_t no = 0;
 	while (fgets(line, sizeof(line), f)) {
 		no++;
 		line[strcspn(line, "\r\n")] = '\0';
@@ -158,21 +160,49 @@ static void test_table(void **state)
 			continue;
 		char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
 		if (!t1 || !t2)
-			fail_msg("sentences.tsv:%zu: expected three tab-separated columns", no);
+			fail_msg("%s:%zu: expected three tab-separated columns", name, no);
 		*t1 = *t2 = '\0';
-		rows++;
-		bad += (size_t)check_row(no, line, t1 + 1, t2 + 1);
+		(*rows)++;
+		*bad += (size_t)check_row(name, no, line, t1 + 1, t2 + 1);
 	}
 	fclose(f);
-	print_message("%zu rows, %zu failed\n", rows, bad);
-	assert_true(rows > 0);
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int is_table(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+	return n > 4 && !strcmp(d->d_name + n - 4, ".tsv");
+}
+
+static void test_tables(void **state)
+{
+	(void)state;
+	struct dirent **names = NULL;
+	int n = scandir(TABLES, &names, is_table, by_name);
+	if (n < 0)
+		fail_msg("cannot list %s", TABLES);
+	size_t rows = 0, bad = 0;
+	for (int i = 0; i < n; i++) {
+		char path[1024];
+		snprintf(path, sizeof(path), "%s/%s", TABLES, names[i]->d_name);
+		check_table(path, names[i]->d_name, &rows, &bad);
+		free(names[i]);
+	}
+	free(names);
+	print_message("%d tables, %zu rows, %zu failed\n", n, rows, bad);
+	assert_true(n > 0 && rows > 0);
 	assert_int_equal(bad, 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_tables),
 	};
 	return cmocka_run_group_tests(tests, make_extractor, free_extractor);
 }
