@@ -527,6 +527,17 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	c.purpose = (h->ts > s && is_word(x, h->ts - 1, "to")) ||
 		    (h->ts > s + 1 && is_word(x, h->ts - 2, "to") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB));
 	c.trig_end = x->toks.t[h->te - 1].end;
+	/* "agreed to restore diplomatic relations": an act of the same type
+	 * whose "to" complement this is already tells it. */
+	if (c.purpose)
+		for (size_t k = x->n_cands; k-- > 0;) {
+			const struct cand *p = &x->cands[k];
+			if (p->ev_start != c.ev_start || p->headline != c.headline)
+				break;
+			if (!p->dead && p->tr->type_id == tr->type_id && p->status == STATUS_OCCURRED &&
+			    p->trig_tok < h->ts && p->trig_tok + 8 > h->ts)
+				return 0;
+		}
 	for (int i = 0; i < tc->tp->n; i++)
 		add_topic_to(&c, tc->tp->ids[i]);
 	/* "calls between A and both B and C": one call with each. */
