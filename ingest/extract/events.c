@@ -184,6 +184,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	int as_noun = tr->noun || (h->ts > s && (tok_in(x, h->ts - 1, WL_DETERMINER) ||
 						 is_word(x, h->ts - 1, "planned") ||
 						 is_word(x, h->ts - 1, "scheduled")));
+	/* "a scheduled Moscow visit by Shultz": a name between the determiner
+	 * and the word modifies a noun. */
+	if (!as_noun && h->ts > s + 1 && !ends_in(x, h->ts, 2, "s") && !ends_in(x, h->ts, 3, "ed") &&
+	    !ends_in(x, h->ts, 4, "ing")) {
+		size_t m0, m1;
+		mentions_in(x, s, h->ts, &m0, &m1);
+		if (m1 > m0 && x->men[m1 - 1].te == h->ts && x->men[m1 - 1].ts > s) {
+			size_t q = x->men[m1 - 1].ts - 1;
+			as_noun = tok_in(x, q, WL_DETERMINER) || is_word(x, q, "planned") || is_word(x, q, "scheduled") ||
+				  is_word(x, q, "upcoming") || is_word(x, q, "forthcoming");
+		}
+	}
 	for (size_t j = h->te; by < 0 && as_noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++)
 		if (is_word(x, j, "by")) {
 			by = (int)j;
