@@ -824,6 +824,39 @@ static int analyse_text(struct extractor *x, const char *text, size_t len, int h
 	return 0;
 }
 
+/* Sets x->place_ra to the state of the dateline's place ("TOKYO", "New
+ * Delhi"), read with the names dictionary in its usual case, or leaves -1.
+ * Returns 0, or -1 when memory ran out. */
+static int dateline_state(struct extractor *x, const char *place)
+{
+	char name[96];
+	size_t n = 0;
+	int start = 1;
+	/* "NEW DELHI" -> "New Delhi": names are matched as written in prose. */
+	for (const char *p = place; *p && n + 1 < sizeof(name); p++) {
+		unsigned char c = (unsigned char)*p;
+		name[n++] = (char)(start ? toupper(c) : (c < 128 ? tolower(c) : c));
+		start = c == ' ' || c == '-';
+	}
+	name[n] = '\0';
+	struct token_list l;
+	token_list_init(&l);
+	if (tokenize(name, n, 0, &l)) {
+		token_list_release(&l);
+		return -1;
+	}
+	const struct dict_entry *es = NULL;
+	size_t ne = 0;
+	size_t m = l.n ? dict_match(x->d.names, &l, 0, l.n, 0, &es, &ne) : 0;
+	for (size_t k = 0; m == l.n && k < ne; k++)
+		if (es[k].kind == ENT_ACTOR && x->d.actors[es[k].idx].kind == ACTOR_STATE) {
+			x->place_ra = ractor_of_dict_actor(x, es[k].idx);
+			break;
+		}
+	token_list_release(&l);
+	return 0;
+}
+
 int extract_events(struct extractor *x, const struct report *r, struct event_list *out, char **err)
 {
 	for (size_t i = 0; i < x->n_named; i++)
@@ -841,12 +874,15 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 		memset(x->mentions_per_ra, 0, x->cap_mpr * sizeof(long));
 	x->n_report_topics = 0;
 	x->anchor = report_date(r);
+	x->place_ra = -1;   /* set once the report's tokens are read: see dateline_state */
 	x->report_no++;
 	x->title_len = r->title ? strlen(r->title) : 0;
 	x->body_len = r->body ? strlen(r->body) : 0;
 	if (r->title && analyse_text(x, r->title, x->title_len, 1, 0))
 		goto oom;
 	if (r->body && analyse_text(x, r->body, x->body_len, 0, 0))
+		goto oom;
+	if (r->place && dateline_state(x, r->place))
 		goto oom;
 	prune_parties(x);
 	merge_cands(x);

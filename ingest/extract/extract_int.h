@@ -175,6 +175,7 @@ struct extractor {
 	int sent_pair[MAX_PARTIES], n_sent_pair; /* parties of this sentence's last symmetric event */
 	int last_subject;                      /* ractor of the last clause subject */
 	int last_org;                          /* the organisation named last ("the Council") */
+	int place_ra;                          /* the state of the dateline's place, or -1 */
 	int sent_first;                        /* first actor mention of the current sentence, or -1 */
 	long *mentions_per_ra;                 /* how often each report actor is named */
 	uint32_t report_no;                    /* counts reports: stamps the caches below */
@@ -329,6 +330,7 @@ static inline int same_code(const struct extractor *x, int a, int b)
 /* ---- mentions.c ---------------------------------------------------------- */
 int mark_tokens(struct extractor *x);
 int is_reporting(const struct extractor *x, size_t i);
+int ractor_of_dict_actor(struct extractor *x, long idx);
 void name_filter_add(uint64_t *filter, int log2bits, uint64_t h);
 long code_actor_of(const struct extractor *x, int ra);
 const char *org_of_role(const char *role);

@@ -143,7 +143,7 @@ static int cached_ractor(const struct extractor *x, const int *ra, const uint32_
 	return stamp[idx] == x->report_no ? ra[idx] : -1;
 }
 
-static int ractor_of_dict_actor(struct extractor *x, long idx)
+int ractor_of_dict_actor(struct extractor *x, long idx)
 {
 	int ra = cached_ractor(x, x->ra_of_actor, x->stamp_actor, idx);
 	if (ra >= 0)

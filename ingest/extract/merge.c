@@ -178,7 +178,13 @@ void complete_parties(struct extractor *x)
 		if (c->tr->frame == FRAME_SOURCE)
 			continue;
 		if (type_props(x, c->tr) & TP_TRAVEL) {
-			c->dead = 1;  /* a journey with no named destination state */
+			/* "is here on an official visit", "arrived from Helsinki": the
+			 * journey ends where the report was filed (its dateline); one
+			 * to no named state is no event. */
+			if (x->place_ra >= 0 && !same_code(x, x->place_ra, c->src[0]))
+				push_party(c->tgt, &c->ntgt, x->place_ra);
+			else
+				c->dead = 1;
 			continue;
 		}
 		/* A condemnation, an accusation or a rejection names what it is about;

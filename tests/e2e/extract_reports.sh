@@ -1,5 +1,5 @@
 # End-to-end extraction: imports saved agency reports in TASS, Reuters and
-# Xinhua styles (tests/data/extract/*.txt) into a fresh archive and checks
+# Xinhua styles and a Reuters wire (tests/data/extract/*.txt) into a fresh archive and checks
 # that the JSON timeline holds the events each report tells: type, date,
 # status and the parties' codes and roles.
 #
@@ -63,7 +63,7 @@ expect_absent() {
 
 "$BIN" --db "$DB" ingest "$DATA"/*.txt >"$WORK/ingest.out" 2>"$WORK/ingest.err" ||
 	fail "ingest exited $?: $(cat "$WORK/ingest.err")"
-grep -q 'imported 4' "$WORK/ingest.out" || fail "ingest did not import 4 reports: $(cat "$WORK/ingest.out")"
+grep -q 'imported 5' "$WORK/ingest.out" || fail "ingest did not import 5 reports: $(cat "$WORK/ingest.out")"
 # The Xinhua dateline has no year: the archive says where it took one from.
 grep -q 'inferred' "$WORK/ingest.err" || fail "no warning about the inferred year: $(cat "$WORK/ingest.err")"
 
@@ -99,6 +99,11 @@ events_of "$WORK/all.json" | grep -E '"type": *"protest"' | grep -qE '"agency": 
 expect_event "$WORK/all.json" 2022-01-19 visit planned USA:source UKR:target
 expect_event "$WORK/all.json" '[0-9-]*' meeting negated USA:participant RUS:participant
 
+# ---- Reuters, Washington, 19 October 1987: "is here on a visit" -------------
+# The journey ends where the report was filed: the dateline's state is the host.
+
+expect_event "$WORK/all.json" '1987-10-19' visit occurred SAU:source USA:target
+
 # ---- the default timeline leaves negated events out --------------------------
 
 "$BIN" --db "$DB" export --format json >"$WORK/default.json"
@@ -125,7 +130,7 @@ expect_absent "$WORK/between2.json" '"type": *"(meeting|agreement|protest)"'
 # ---- importing again changes nothing ------------------------------------------
 
 "$BIN" --db "$DB" ingest "$DATA"/*.txt >"$WORK/again.out" 2>/dev/null || fail "second ingest exited $?"
-grep -q 'unchanged 4' "$WORK/again.out" || fail "second ingest: $(cat "$WORK/again.out")"
+grep -q 'unchanged 5' "$WORK/again.out" || fail "second ingest: $(cat "$WORK/again.out")"
 "$BIN" --db "$DB" export --format json --status all >"$WORK/again.json"
 [ "$(events_of "$WORK/all.json" | wc -l)" = "$(events_of "$WORK/again.json" | wc -l)" ] ||
 	fail "re-importing changed the number of events"
