@@ -874,15 +874,15 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 		memset(x->mentions_per_ra, 0, x->cap_mpr * sizeof(long));
 	x->n_report_topics = 0;
 	x->anchor = report_date(r);
-	x->place_ra = -1;   /* set once the report's tokens are read: see dateline_state */
-	x->report_no++;
+	x->report_no++;   /* before any report actor: it stamps their caches */
+	x->place_ra = -1;
+	if (r->place && dateline_state(x, r->place))
+		goto oom;
 	x->title_len = r->title ? strlen(r->title) : 0;
 	x->body_len = r->body ? strlen(r->body) : 0;
 	if (r->title && analyse_text(x, r->title, x->title_len, 1, 0))
 		goto oom;
 	if (r->body && analyse_text(x, r->body, x->body_len, 0, 0))
-		goto oom;
-	if (r->place && dateline_state(x, r->place))
 		goto oom;
 	prune_parties(x);
 	merge_cands(x);

@@ -449,7 +449,11 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		 * the state that acted last, else the state the report is most about. */
 		size_t n = institution_len(x, i + 1, end);
 		if (n) {
-			long st = x->last_subject >= 0 ? code_actor_of(x, x->last_subject) : -1;
+			/* Where the report was filed first: "the foreign ministry" of a
+			 * report from Seoul is South Korea's. */
+			long st = x->place_ra >= 0 ? code_actor_of(x, x->place_ra) : -1;
+			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
+				st = x->last_subject >= 0 ? code_actor_of(x, x->last_subject) : -1;
 			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE) {
 				int f = focal_state(x, "");
 				st = f >= 0 ? code_actor_of(x, f) : -1;
