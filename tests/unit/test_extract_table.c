@@ -5,7 +5,8 @@
  * construction is one row, not one C function. Besides the events a row
  * may check their CAMEO codes, actors' names and titles, summaries and
  * evidence, how many events fit, a headline, the local time and offset of
- * publication, and the year inferred for a dateline without one. Format:
+ * publication, extra dictionaries to read with, and the year inferred for
+ * a dateline without one. Format:
  * see the header of sentences/constructions.tsv. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -282,9 +283,12 @@ static void describe(const struct event_list *l)
 	}
 }
 
-/* How a table's rows are published: local time and offset (#! time). */
+/* How a table's rows are read: published at a local time and offset
+ * (#! time), by the shipped extractor or one with extra dictionaries
+ * (#! dictionary). */
 struct setting {
 	int hh, mm, tz_min;
+	struct extractor *x;
 };
 
 /* The text with "\n" as a line break and "\\" as a backslash. */
@@ -330,10 +334,10 @@ static int check_row(const char *table, size_t line, const struct setting *set, 
 			fail_msg("%s:%zu: bad day '%s' (YYYY-MM-DD, --MM-DD or -)", table, line, day);
 		}
 		r.pub_known = PUB_NONE;
-		inferred = extract_infer_year(X, &r);
+		inferred = extract_infer_year(set->x, &r);
 	}
 	char *err = NULL;
-	assert_int_equal(extract_events(X, &r, &ev, &err), 0);
+	assert_int_equal(extract_events(set->x, &r, &ev, &err), 0);
 	size_t body_len = r.body ? strlen(r.body) : 0;
 	int bad = 0;
 	char *save = NULL;
@@ -392,17 +396,36 @@ static void check_table(const char *path, const char *name, size_t *rows, size_t
 		fail_msg("cannot open %s", path);
 	char line[8192];
 	size_t no = 0;
-	struct setting set = {12, 0, 0};
+	struct setting set = {12, 0, 0, X};
 	while (fgets(line, sizeof(line), f)) {
 		no++;
 		line[strcspn(line, "\r\n")] = '\0';
 		int hh, mm, sign_h, sign_m;
 		char sign;
+		if (!strncmp(line, "#! dictionary ", 14)) {
+			/* "#! dictionary dict/persons.tsv ...": the rows after it are read by an
+			 * extractor with these extra dictionaries (paths from the table's folder) */
+			const char *files[8];
+			char paths[8][1024], *save = NULL;
+			size_t nf = 0;
+			for (char *w = strtok_r(line + 14, " ", &save); w && nf < 8; w = strtok_r(NULL, " ", &save)) {
+				snprintf(paths[nf], sizeof(paths[nf]), "%.*s/%s", (int)(strrchr(path, '/') - path), path, w);
+				files[nf] = paths[nf];
+				nf++;
+			}
+			char *err = NULL;
+			if (set.x != X)
+				extractor_free(set.x);
+			set.x = NULL;
+			if (extractor_new(files, nf, &set.x, &err))
+				fail_msg("%s:%zu: extractor_new: %s", name, no, err ? err : "?");
+			continue;
+		}
 		if (!strncmp(line, "#!", 2)) {
 			/* "#! time 10:10 +0300": the rows after it are published at that local time and offset */
 			if (sscanf(line + 2, " time %d:%d %c%2d%2d", &hh, &mm, &sign, &sign_h, &sign_m) != 5 ||
 			    (sign != '+' && sign != '-'))
-				fail_msg("%s:%zu: bad directive (#! time HH:MM +HHMM)", name, no);
+				fail_msg("%s:%zu: bad directive (#! time HH:MM +HHMM, #! dictionary FILE...)", name, no);
 			set.hh = hh;
 			set.mm = mm;
 			set.tz_min = (sign == '-' ? -1 : 1) * (sign_h * 60 + sign_m);
@@ -420,6 +443,8 @@ static void check_table(const char *path, const char *name, size_t *rows, size_t
 		(*rows)++;
 		*bad += (size_t)check_row(name, no, &set, line, t1 + 1, t2 + 1, t3);
 	}
+	if (set.x != X)
+		extractor_free(set.x);
 	fclose(f);
 }
 
