@@ -725,6 +725,68 @@ int dateline_parse(const char *s, size_t len, struct dateline *out)
 	return 1;
 }
 
+/* A place as a dateline field writes it before its first ',' or '(' or a
+ * dash: no digit, at most five words. Returns its end, or 0. */
+static size_t field_place_end(const char *s, size_t len, size_t start)
+{
+	size_t n = start;
+	while (n < len && s[n] != ',' && s[n] != '(' && s[n] != '\n' &&
+	       !(s[n] == ' ' && n + 1 < len &&
+		 (s[n + 1] == '-' || s[n + 1] == '_' || (unsigned char)s[n + 1] == 0xE2)))
+		n++;
+	while (n > start && s[n - 1] == ' ')
+		n--;
+	if (n - start < 2 || n - start > 60 || s[start] == '(')
+		return 0;
+	int words = 1;
+	for (size_t k = start; k < n; k++) {
+		if (isdigit((unsigned char)s[k]))
+			return 0;
+		words += s[k] == ' ';
+	}
+	return words <= 5 ? n : 0;
+}
+
+int dateline_field(const char *s, size_t len, struct dateline *out)
+{
+	size_t start = skip_spaces(s, len, 0);
+	while (len > start && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\r'))
+		len--;
+	if (dateline_parse(s, len, out))
+		return 1;
+	memset(out, 0, sizeof(*out));
+	size_t pend = field_place_end(s, len, start);
+	if (pend) {
+		copy_str(out->place, sizeof(out->place), s + start, pend - start);
+		/* "MOSCOW, Jan 6": the date when the next part is one */
+		size_t j = skip_spaces(s, len, pend);
+		if (j < len && s[j] == ',') {
+			j = skip_spaces(s, len, j + 1);
+			size_t ds = j;
+			int m, d, y;
+			if (read_day_month(s, len, &j, &m, &d)) {
+				out->month = m;
+				out->day = d;
+				if (read_year_after(s, len, &j, &y))
+					out->year = y;
+				out->date_start = ds;
+				out->date_len = j - ds;
+			}
+		}
+	}
+	/* "MOSCOW, Monday (Reuters)": the agency in the first brackets. */
+	const char *open = memchr(s + start, '(', len - start);
+	if (open) {
+		size_t a = (size_t)(open - s) + 1, e = a;
+		while (e < len && e - a < 60 && s[e] != ')')
+			e++;
+		if (e < len && s[e] == ')')
+			agency_canonical(s + a, e - a, out->agency, sizeof(out->agency));
+	}
+	out->consumed = len;
+	return out->place[0] || out->agency[0];
+}
+
 /* ---- timestamps ---------------------------------------------------------- */
 
 /* Words that may open a timestamp line ("Updated: ...", "Published on ..."). */
@@ -1248,12 +1310,20 @@ struct agency_key {
 	const char *name;   /* canonical name (owned by the table's name pool) */
 	int prio;           /* 0 dictionary, 1 built-in: the lower wins on equal keys */
 	size_t order;       /* insertion order, for a stable choice */
+	long entry;         /* the dictionary row (index in names), or -1 */
+};
+
+/* One row of the dictionary. */
+struct agency_entry {
+	char *name;         /* canonical name (malloc'd) */
+	char state[8];      /* ISO 3166-1 alpha-3 code, or "" */
+	int word;           /* its one-word keys also match as a word of a longer name */
 };
 
 static struct {
 	struct agency_key *keys;
 	size_t n, cap;
-	char **names;       /* malloc'd canonical names from the dictionary */
+	struct agency_entry *names;   /* the dictionary's rows */
 	size_t n_names, cap_names;
 } agencies;
 static pthread_once_t agencies_once = PTHREAD_ONCE_INIT;
@@ -1291,7 +1361,7 @@ static size_t normalise(const char *s, size_t n, char *out, size_t cap)
 	return o;
 }
 
-static int add_key(const char *phrase, size_t n, const char *name, int prio)
+static int add_key(const char *phrase, size_t n, const char *name, int prio, long entry)
 {
 	char norm[160];
 	if (!normalise(phrase, n, norm, sizeof(norm)))
@@ -1307,7 +1377,7 @@ static int add_key(const char *phrase, size_t n, const char *name, int prio)
 	char *key = strdup(norm);
 	if (!key)
 		return -1;
-	agencies.keys[agencies.n] = (struct agency_key){key, name, prio, agencies.n};
+	agencies.keys[agencies.n] = (struct agency_key){key, name, prio, agencies.n, entry};
 	agencies.n++;
 	return 0;
 }
@@ -1316,7 +1386,7 @@ static const char *keep_name(const char *s, size_t n)
 {
 	if (agencies.n_names == agencies.cap_names) {
 		size_t cap = agencies.cap_names ? agencies.cap_names * 2 : 64;
-		char **p = realloc(agencies.names, cap * sizeof(*p));
+		struct agency_entry *p = realloc(agencies.names, cap * sizeof(*p));
 		if (!p)
 			return NULL;
 		agencies.names = p;
@@ -1326,11 +1396,28 @@ static const char *keep_name(const char *s, size_t n)
 		n--;
 	char *name = strndup(s, n);
 	if (name)
-		agencies.names[agencies.n_names++] = name;
+		agencies.names[agencies.n_names++] = (struct agency_entry){name, "", 0};
 	return name;
 }
 
-/* One line of agencies.tsv: "name<TAB>alias;alias<TAB>style". */
+/* The trimmed column after the tab at *i (or an empty one past the end):
+ * sets *a and *e to its bounds and *i to the tab or end after it. */
+static void next_column(const char *line, size_t n, size_t *i, size_t *a, size_t *e)
+{
+	size_t k = *i < n ? *i + 1 : n;
+	size_t end = k;
+	while (end < n && line[end] != '\t')
+		end++;
+	*i = end;
+	while (k < end && (line[k] == ' ' || line[k] == '\r'))
+		k++;
+	while (end > k && (line[end - 1] == ' ' || line[end - 1] == '\r'))
+		end--;
+	*a = k;
+	*e = end;
+}
+
+/* One line of agencies.tsv: "name<TAB>alias;alias<TAB>style[<TAB>state[<TAB>word]]". */
 static int add_dict_line(const char *line, size_t n)
 {
 	size_t t1 = 0;
@@ -1339,17 +1426,26 @@ static int add_dict_line(const char *line, size_t n)
 	const char *name = keep_name(line, t1);
 	if (!name)
 		return -1;
-	if (!*name || add_key(name, strlen(name), name, 0))
+	long entry = (long)agencies.n_names - 1;
+	if (!*name || add_key(name, strlen(name), name, 0, entry))
 		return *name ? -1 : 0;
 	size_t a = t1 + 1;
 	while (a < n && line[a] != '\t') {
 		size_t e = a;
 		while (e < n && line[e] != ';' && line[e] != '\t')
 			e++;
-		if (e > a && add_key(line + a, e - a, name, 0))
+		if (e > a && add_key(line + a, e - a, name, 0, entry))
 			return -1;
 		a = e < n && line[e] == ';' ? e + 1 : e;
 	}
+	size_t i = a, ca, ce;
+	next_column(line, n, &i, &ca, &ce);   /* style */
+	next_column(line, n, &i, &ca, &ce);   /* state */
+	struct agency_entry *row = &agencies.names[entry];
+	if (ce > ca && ce - ca < sizeof(row->state))
+		copy_str(row->state, sizeof(row->state), line + ca, ce - ca);
+	next_column(line, n, &i, &ca, &ce);   /* word */
+	row->word = ce - ca == 4 && !strncmp(line + ca, "word", 4);
 	return 0;
 }
 
@@ -1409,7 +1505,7 @@ static void agencies_init(void)
 		if (n_dict && normalise(name, strlen(name), norm, sizeof(norm)) && (hit = find_key(norm)))
 			name = hit->name;
 		const char *p = builtin_agencies[k].phrase;
-		if (add_key(p, strlen(p), name, 1))
+		if (add_key(p, strlen(p), name, 1, hit ? hit->entry : -1))
 			break;
 	}
 	if (agencies.n)
@@ -1429,4 +1525,37 @@ int agency_canonical(const char *s, size_t n, char *out, size_t cap)
 		return 0;
 	copy_str(out, cap, hit->name, strlen(hit->name));
 	return 1;
+}
+
+static const struct agency_key *lookup_key(const char *s, size_t n)
+{
+	pthread_once(&agencies_once, agencies_init);
+	char norm[160];
+	if (!normalise(s, n, norm, sizeof(norm)))
+		return NULL;
+	return find_key(norm);
+}
+
+const char *agency_lookup(const char *s, size_t n)
+{
+	const struct agency_key *hit = lookup_key(s, n);
+	return hit ? hit->name : NULL;
+}
+
+const char *agency_lookup_word(const char *s, size_t n)
+{
+	const struct agency_key *hit = lookup_key(s, n);
+	if (!hit || hit->entry < 0 || !agencies.names[hit->entry].word || strchr(hit->key, ' '))
+		return NULL;
+	return hit->name;
+}
+
+const char *agency_state(const char *name)
+{
+	if (!name)
+		return NULL;
+	const struct agency_key *hit = lookup_key(name, strlen(name));
+	if (!hit || hit->entry < 0 || !agencies.names[hit->entry].state[0])
+		return NULL;
+	return agencies.names[hit->entry].state;
 }

@@ -340,6 +340,62 @@ static void test_agency_names(void **state)
 	assert_string_equal(out, "");
 }
 
+/* The state column of agencies.tsv, found by any name of the agency. */
+static const struct { const char *agency, *state; } state_cases[] = {
+	{"KCNA", "PRK"}, {"Korean Central News Agency", "PRK"}, {"Xinhua", "CHN"},
+	{"ITAR-TASS", "RUS"}, {"Kyodo News", "JPN"}, {"Yonhap", "KOR"}, {"PTI", "IND"},
+	{"Islamic Republic News Agency", "IRN"}, {"WAM", "ARE"}, {"Saudi Press Agency", "SAU"},
+	{"Ministry of Foreign Affairs of Japan", "JPN"}, {"Office of the Spokesperson", "USA"},
+	/* agencies that serve the world belong to no state */
+	{"Reuters", NULL}, {"The Associated Press", NULL}, {"AFP", NULL}, {"United Nations", NULL},
+	{"Daily Example", NULL},
+};
+
+static void test_agency_state(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(state_cases) / sizeof(state_cases[0]); i++) {
+		const char *got = agency_state(state_cases[i].agency);
+		if (!state_cases[i].state)
+			assert_null(got);
+		else
+			assert_string_equal(got, state_cases[i].state);
+	}
+	assert_string_equal(agency_lookup("xinhuanet.com", 13), "Xinhua");
+	assert_string_equal(agency_lookup("MENA", 4), "Middle East News Agency");
+	/* as a word of a longer name: only rows marked "word" */
+	assert_string_equal(agency_lookup_word("Reuters", 7), "Reuters");
+	assert_null(agency_lookup_word("Sana", 4));
+	assert_null(agency_lookup_word("AP", 2));
+}
+
+/* Dateline fields of agency files: the line, the place, the agency, month, day. */
+static const struct { const char *line, *place, *agency; int month, day; } field_cases[] = {
+	{"STOCKHOLM, Aug 29, 2014 (AFP) -", "STOCKHOLM", "AFP", 8, 29},
+	{"MOSCOW, Jan 6", "MOSCOW", "", 1, 6},
+	{"MOSCOW, Monday (Reuters)", "MOSCOW", "Reuters", 0, 0},
+	{"Oslo", "Oslo", "", 0, 0},
+	{"BETHESDA, Md.", "BETHESDA", "", 0, 0},
+	{"Tegucigalpa, Jan 2 (EFE).-", "Tegucigalpa", "EFE", 1, 2},
+	{"NEW YORK (AP) —", "NEW YORK", "AP", 0, 0},
+};
+
+static void test_dateline_fields(void **state)
+{
+	(void)state;
+	struct dateline got;
+	for (size_t i = 0; i < sizeof(field_cases) / sizeof(field_cases[0]); i++) {
+		const char *l = field_cases[i].line;
+		assert_int_equal(dateline_field(l, strlen(l), &got), 1);
+		assert_string_equal(got.place, field_cases[i].place);
+		assert_string_equal(got.agency, field_cases[i].agency);
+		assert_int_equal(got.month, field_cases[i].month);
+		assert_int_equal(got.day, field_cases[i].day);
+	}
+	const char *stamp = "2014-07-17 00:24:11 GMT+00:00";
+	assert_int_equal(dateline_field(stamp, strlen(stamp), &got), 0);
+}
+
 
 /* Timestamp lines as a table: the line and the local date and time it
  * gives (hour -1: no time; offset 9999: no zone). */
@@ -399,6 +455,8 @@ int main(void)
 		cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_not_timestamps),
 		cmocka_unit_test(test_agency_names),
+		cmocka_unit_test(test_agency_state),
+		cmocka_unit_test(test_dateline_fields),
 		cmocka_unit_test(test_dateline_table),
 		cmocka_unit_test(test_not_dateline_table),
 		cmocka_unit_test(test_timestamp_table),
