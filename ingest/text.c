@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "ingest/dateline.h"
+#include "ingest/timex.h"
 #include "util/buf.h"
 #include "util/cdate.h"
 
@@ -64,6 +65,7 @@ struct reader {
 	size_t d, t, b, l, h, lede;   /* anchors (see the file comment), NONE when absent */
 	struct dateline dl;
 	struct timestamp ts;
+	int t_closing;                 /* the stamp is a closing line, after the body */
 	const struct ingest_hints *hints;
 	struct report *out;
 };
@@ -563,6 +565,7 @@ static void find_timestamp(struct reader *r)
 			if (prose(&r->u[i]) && r->u[i].words >= 25)
 				limit = i;
 	r->t = NONE;
+	r->t_closing = 0;
 	for (size_t i = 0; i < r->n && i < limit; i++) {
 		const struct unit *u = &r->u[i];
 		if ((u->kind & U_TS) && !(u->kind & U_RELATED)) {
@@ -587,6 +590,7 @@ static void find_timestamp(struct reader *r)
 		const struct unit *u = &r->u[i];
 		if (!(u->kind & U_RELATED) && !u->sentence && u->words <= 8 && tail_stamp(r->s + u->off, u->len, &r->ts)) {
 			r->t = i;
+			r->t_closing = 1;
 			return;
 		}
 	}
@@ -596,7 +600,8 @@ static void find_body(struct reader *r)
 {
 	r->b = r->d;
 	if (r->b == NONE) {
-		size_t from = r->t == NONE ? 0 : r->t + 1;
+		/* The body starts after a stamp at the head, not after a closing one. */
+		size_t from = r->t == NONE || r->t_closing ? 0 : r->t + 1;
 		for (size_t i = from; i < r->n && r->b == NONE; i++)
 			if (body_start_like(&r->u[i]))
 				r->b = i;
@@ -1007,6 +1012,27 @@ static int set_day(struct reader *r, int y, int m, int d, const char *text, size
 	return set_clean(&r->out->published_text, text, 0, n);
 }
 
+/* The year the text gives the dateline's day and month when it writes them
+ * with one ("Khartoum, 6 Oct (SUNA) - ... the decision taken on 6 October
+ * 2017"): the latest such year (a report on an anniversary names the old
+ * date too), or 0. */
+static int year_in_text(const struct reader *r, int m, int d)
+{
+	int best = 0;
+	for (size_t i = r->d; i < r->n; i++) {
+		const struct unit *u = &r->u[i];
+		if (u->kind & U_RELATED)
+			continue;
+		struct timex tx[16];
+		size_t n = timex_find(r->s + u->off, u->len, NULL, TENSE_AUTO, tx, 16);
+		for (size_t k = 0; k < n; k++)
+			if (tx[k].kind == TIMEX_DATE && tx[k].date.prec == PREC_DAY && tx[k].date.month == m &&
+			    tx[k].date.day == d && tx[k].date.year > best)
+				best = tx[k].date.year;
+	}
+	return best;
+}
+
 /* The date from the dateline; returns 1 when set, 0 when it has none. */
 static int dateline_date(struct reader *r, int use_ts)
 {
@@ -1017,6 +1043,8 @@ static int dateline_date(struct reader *r, int use_ts)
 	int y = dl->year;
 	if (!y && use_ts)
 		y = closest_year(dl->month, dl->day, r->ts.year, r->ts.month, r->ts.day);
+	if (!y)
+		y = year_in_text(r, dl->month, dl->day);
 	if (!y && r->hints && r->hints->date.prec != PREC_UNKNOWN)
 		y = year_not_after(dl->month, dl->day, &r->hints->date);
 	if (!y) {

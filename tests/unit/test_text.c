@@ -196,6 +196,26 @@ static void test_stamps_elsewhere(void **state)
 	assert_int_equal(rep.pub_known, PUB_TIME);
 }
 
+/* A short closing line dates the report ("MAP 21 October 2020"), and the
+ * body still starts at the top; a yearless dateline takes the year the text
+ * gives the same day and month. */
+static void test_closing_line_and_year_in_text(void **state)
+{
+	(void)state;
+	struct ingest_hints h = {.path = "mem.txt"};
+	assert_int_equal(read_string("Morocco and Mauritania sign energy accords\n\n"
+				     "On Tuesday in Rabat, the Moroccan foreign minister held talks with his Mauritanian "
+				     "counterpart on trade, energy and security in the Sahel, and the two signed accords.\n\n"
+				     "MAP 12 March 2019\n", &h), 0);
+	assert_string_equal(pub_iso(), "2019-03-12T00:00:00Z");
+	assert_non_null(strstr(rep.body, "On Tuesday in Rabat"));
+	assert_int_equal(read_string("Sudan welcomes the end of US sanctions\n\n"
+				     "Khartoum, 7 Oct (SUNA) - Sudan welcomed the United States decision of 6 October 2017 "
+				     "to revoke the economic sanctions it had imposed twenty years earlier.\n\n"
+				     "The ministry said the decision announced on 7 October 2017 opens a new page.\n", &h), 0);
+	assert_string_equal(pub_iso(), "2017-10-07T00:00:00Z");
+}
+
 static void test_afp_wrapped(void **state)
 {
 	(void)state;
@@ -318,6 +338,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_year_from_date_hint, teardown),
 		cmocka_unit_test_teardown(test_year_from_timestamp_line, teardown),
 		cmocka_unit_test_teardown(test_stamps_elsewhere, teardown),
+		cmocka_unit_test_teardown(test_closing_line_and_year_in_text, teardown),
 		cmocka_unit_test_teardown(test_afp_wrapped, teardown),
 		cmocka_unit_test_teardown(test_no_headline, teardown),
 		cmocka_unit_test_teardown(test_no_date, teardown),
