@@ -304,12 +304,41 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		c.date = x->carry_date;
 		c.date_explicit = 1;
 	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
-		   !(h->ts > s && is_word(x, h->ts - 1, "had")) &&
-		   !(h->ts > s + 1 && is_word(x, h->ts - 2, "had") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB))) {
+		   ((cs > s && (is_reporting(x, cs - 1) ||
+				(cs > s + 1 && is_word(x, cs - 1, "that") && is_reporting(x, cs - 2)))) ||
+		    (!(h->ts > s && is_word(x, h->ts - 1, "had")) &&
+		     !(h->ts > s + 1 && is_word(x, h->ts - 2, "had") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB))))) {
 		/* The report's day; not for "the programme it had agreed with
 		 * France": the pluperfect tells of a time before the story's,
-		 * which the sentence does not give. */
+		 * which the sentence does not give. In reported speech ("said
+		 * they had severed all links") it is the speaker's present
+		 * perfect, put back a tense: the time of the report. */
 		c.date = x->anchor;
+		/* A story's first event dated to a day of the last week ("the
+		 * leaders yesterday set up a forum ... The agreement was signed at
+		 * a summit near Rome"): a later act told in the past without a date
+		 * of its own belongs to that day, not to the day of the report. */
+		int perfect = 0, past = !tr->noun && ends_in(x, h->ts, 3, "ed");
+		for (size_t q = h->ts > s + 3 ? h->ts - 3 : s; q < h->ts; q++) {
+			perfect |= is_word(x, q, "has") || is_word(x, q, "have") || is_word(x, q, "is") ||
+				   is_word(x, q, "are") || is_word(x, q, "will");
+			past |= is_word(x, q, "was") || is_word(x, q, "were");
+		}
+		perfect |= !past;
+		for (size_t i = 0; i < x->n_cands && !perfect && x->anchor.prec == PREC_DAY; i++) {
+			const struct cand *p = &x->cands[i];
+			if (p->headline || p->dead)
+				continue;
+			if (!p->date_explicit || p->status != STATUS_OCCURRED)
+				break;
+			if (p->date.prec == PREC_DAY) {
+				int64_t gap = days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day) -
+					      days_from_civil(p->date.year, p->date.month, p->date.day);
+				if (gap > 0 && gap <= 7)
+					c.date = p->date;
+			}
+			break;
+		}
 	} else if (c.status == STATUS_PLANNED && x->anchor.prec >= PREC_MONTH) {
 		/* "will hold talks with Thatcher", no time given: what is announced
 		 * as coming is dated to the report's month, no finer. */
