@@ -73,9 +73,22 @@ static int reported_time(const struct extractor *x, size_t at, size_t k)
  * yesterday" and "since 2009" are the event's own.) */
 static int other_event_between(const struct extractor *x, size_t te, size_t at)
 {
-	for (size_t q = te; q < at; q++)
+	for (size_t q = te; q < at; q++) {
 		if (is_word(x, q, "after") || is_word(x, q, "once") || is_word(x, q, "following"))
 			return 1;
+		/* "the first since he won the election of November 20" ("since
+		 * 2009" right before the date is the event's own) */
+		if (is_word(x, q, "since") && q + 1 < at)
+			return 1;
+		/* "put on hold the sanctions that it imposed three years ago": a
+		 * relative clause with its own verb on a noun after the trigger
+		 * (not one right after a trigger noun: "a trip that would start
+		 * Friday") */
+		if (q > te && (is_word(x, q, "that") || is_word(x, q, "which")))
+			for (size_t v = q + 1; v < at; v++)
+				if (ends_in(x, v, 3, "ed"))
+					return 1;
+	}
 	return 0;
 }
 
