@@ -250,6 +250,20 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE)
 				ti = (int)i;
 	}
+	/* "working to set up a trip by Kawaguchi that would start Friday
+	 * evening": a relative clause on the trigger noun names its time. */
+	for (size_t q = h->te; ti < 0 && tr->noun && q < h->te + 4 && q + 2 < e; q++) {
+		if (!is_word(x, q, "that") && !is_word(x, q, "which"))
+			continue;
+		if (!is_word(x, q + 1, "would") && !is_word(x, q + 1, "will"))
+			break;
+		sentence_timex(x, tc);
+		for (size_t i = 0; i < tc->tx->n && ti < 0; i++)
+			if (tc->tx->tok_of[i] > q + 2 && tc->tx->tok_of[i] <= q + 5 &&
+			    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE)
+				ti = (int)i;
+		break;
+	}
 	/* "agreed to commence negotiations ... when Kishida visited Manila in
 	 * November": the when-clause of the trigger's clause dates it, past the
 	 * event words between them. */
