@@ -249,6 +249,15 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (tc->tx->tok_of[i] > tc->intention_at && tc->tx->tok_of[i] < h->ts &&
 			    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE)
 				ti = (int)i;
+		/* "Yesterday, Washington announced plans to put tariffs on ...":
+		 * the time opening the sentence is the announcing of the plan
+		 * (not "on Thursday urged Pakistan to reconsider its decision"). */
+		for (size_t i = 0; i < tc->tx->n && ti < 0 && tc->intention_at > s + 1 &&
+				   is_reporting(x, tc->intention_at - 1); i++)
+			if (tc->tx->tok_of[i] <= s + 2 && tc->tx->tok_of[i] < tc->intention_at &&
+			    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE &&
+			    !(tc->tx->tx[i].flags & TIMEX_F_CITATION))
+				ti = (int)i;
 	}
 	/* "working to set up a trip by Kawaguchi that would start Friday
 	 * evening": a relative clause on the trigger noun names its time. */
