@@ -571,6 +571,19 @@ static void find_timestamp(struct reader *r)
 		if ((u->kind & U_TS) && !(u->kind & U_RELATED)) {
 			if (timestamp_scan(r->s + u->off, u->len, &r->ts))
 				r->t = i;
+			/* A bare date at the top of a page ("Sunday, November 24,
+			 * 2024": the day it was saved) yields to a stamp with a time
+			 * further down, above the story ("The Canadian Press, March
+			 * 21, 2022 12:37 PM"), unless that one is an update. */
+			for (size_t j = i + 1; r->t == i && !r->ts.has_time && j < r->n && j < limit; j++) {
+				const struct unit *v = &r->u[j];
+				struct timestamp later;
+				if ((v->kind & U_TS) && !(v->kind & U_RELATED) &&
+				    timestamp_scan(r->s + v->off, v->len, &later) && later.has_time && !later.updated) {
+					r->ts = later;
+					r->t = j;
+				}
+			}
 			return;
 		}
 	}

@@ -214,6 +214,12 @@ static void test_closing_line_and_year_in_text(void **state)
 				     "to revoke the economic sanctions it had imposed twenty years earlier.\n\n"
 				     "The ministry said the decision announced on 7 October 2017 opens a new page.\n", &h), 0);
 	assert_string_equal(pub_iso(), "2017-10-07T00:00:00Z");
+	/* The day a page was saved, at its top, yields to the story's stamp. */
+	assert_int_equal(read_string("Monday, June 3, 2024\n\nCanada adds names to its Russia sanctions list\n\n"
+				     "The Canadian Press, February 24, 2023 10:05 AM\n\n"
+				     "OTTAWA - Canada imposed sanctions on 129 Russian individuals and 63 entities on Friday, "
+				     "the foreign minister said, a year after the invasion of Ukraine began.\n", &h), 0);
+	assert_int_equal(strncmp(pub_iso(), "2023-02-24", 10), 0);
 }
 
 static void test_afp_wrapped(void **state)
