@@ -218,7 +218,9 @@ static void test_closing_line_and_year_in_text(void **state)
 	assert_int_equal(read_string("Monday, June 3, 2024\n\nCanada adds names to its Russia sanctions list\n\n"
 				     "The Canadian Press, February 24, 2023 10:05 AM\n\n"
 				     "OTTAWA - Canada imposed sanctions on 129 Russian individuals and 63 entities on Friday, "
-				     "the foreign minister said, a year after the invasion of Ukraine began.\n", &h), 0);
+				     "the foreign minister said, a year after the invasion of Ukraine began.\n\n"
+				     "The measures target people and companies in the defence and energy sectors, she "
+				     "told reporters in the capital.\n", &h), 0);
 	assert_int_equal(strncmp(pub_iso(), "2023-02-24", 10), 0);
 }
 
