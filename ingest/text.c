@@ -1110,8 +1110,36 @@ static int find_date(struct reader *r)
 		const struct cdate *h = &r->hints->date;
 		return set_day(r, h->year, h->month, h->day, NULL, 0);
 	}
-	if (r->out->n_warnings == warned)   /* a dateline without a year said it already */
+	if (r->out->n_warnings == warned) {   /* a dateline without a year said it already */
+		/* No date of its own: the latest full date its text names (a
+		 * photo caption's, an embedded post's, the day of the story's
+		 * event), which a report seldom passes by much. */
+		int best = 0, bm = 0, bd = 0;
+		for (size_t i = 0; i < r->n && !(r->hints && r->hints->date.prec != PREC_UNKNOWN); i++) {
+			const struct unit *u = &r->u[i];
+			if (u->kind & U_RELATED)
+				continue;
+			struct timex tx[16];
+			size_t n = timex_find(r->s + u->off, u->len, NULL, TENSE_AUTO, tx, 16);
+			for (size_t k = 0; k < n; k++) {
+				const struct cdate *c = &tx[k].date;
+				if (tx[k].kind != TIMEX_DATE || c->prec != PREC_DAY || (tx[k].flags & TIMEX_F_RANGE))
+					continue;
+				if (c->year * 10000 + c->month * 100 + c->day > best * 10000 + bm * 100 + bd) {
+					best = c->year;
+					bm = c->month;
+					bd = c->day;
+				}
+			}
+		}
+		if (best) {
+			if (set_day(r, best, bm, bd, NULL, 0))
+				return -1;
+			return report_warn(r->out, "no date of its own: dated %04d-%02d-%02d, the latest day its text names",
+					   best, bm, bd);
+		}
 		return report_warn(r->out, "no date found");
+	}
 	return 0;
 }
 

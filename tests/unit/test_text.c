@@ -277,6 +277,16 @@ static void test_no_date(void **state)
 				     "ministers discussed border crossings on Monday.\n", &h), 0);
 	assert_string_equal(rep.agency, "TASS");
 	assert_string_equal(rep.url, "https://example.org/a/1");
+	/* No date of its own but full dates in the text: the latest of them. */
+	struct ingest_hints bare = {.path = "-"};
+	assert_int_equal(read_string("Ecuador cuts ties with Colombia\n\n"
+				     "QUITO (Reuters) - Ecuador broke off diplomatic relations with Colombia on Monday "
+				     "after a raid on a rebel camp inside its territory.\n\n"
+				     "Soldiers patrol the border near Lago Agrio, March 3, 2008. REUTERS/Staff\n\n"
+				     "The two countries had restored relations in October 2007 after a dispute of "
+				     "several months over the border.\n", &bare), 0);
+	assert_string_equal(pub_iso(), "2008-03-03T00:00:00Z");
+	assert_true(has_warning("the latest day its text names"));
 }
 
 static void test_charsets(void **state)
