@@ -139,16 +139,72 @@ static void copy_str(char *dst, size_t cap, const char *src, size_t n)
 
 /* ---- dates --------------------------------------------------------------- */
 
-/* A month name at *i ("January", "Jan.", "SEPT"): returns 1..12 and advances. */
+/* Month names of the languages whose pages carry English reports or whose
+ * agencies write datelines in their own tongue (French, Spanish, Italian,
+ * German, Portuguese), in lower case, accented and plain. */
+static const struct { const char *name; int month; } foreign_months[] = {
+	{"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5},
+	{"juin", 6}, {"juillet", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
+	{"novembre", 11}, {"décembre", 12}, {"decembre", 12},
+	{"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
+	{"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+	{"noviembre", 11}, {"diciembre", 12},
+	{"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
+	{"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+	{"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3}, {"juni", 6},
+	{"juli", 7}, {"oktober", 10}, {"dezember", 12},
+	{"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5}, {"junho", 6},
+	{"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
+};
+
+/* A foreign month name at s[i..): its number and *end, or 0. The first
+ * letter may be a capital; accented letters are matched as written. */
+static int foreign_month(const char *s, size_t len, size_t i, size_t *end)
+{
+	size_t e = i;
+	while (e < len && (isalpha((unsigned char)s[e]) || (unsigned char)s[e] >= 0x80))
+		e++;
+	if (e - i < 3 || e - i > 12)
+		return 0;
+	for (size_t k = 0; k < sizeof(foreign_months) / sizeof(foreign_months[0]); k++) {
+		const char *n = foreign_months[k].name;
+		size_t nl = strlen(n);
+		if (nl != e - i || tolower((unsigned char)s[i]) != n[0])
+			continue;
+		size_t q = 1;
+		while (q < nl && ((unsigned char)n[q] >= 0x80 ? s[i + q] == n[q]
+							      : tolower((unsigned char)s[i + q]) == n[q]))
+			q++;
+		if (q == nl) {
+			*end = e;
+			return foreign_months[k].month;
+		}
+	}
+	return 0;
+}
+
+/* A month name at *i ("January", "Jan.", "SEPT", "juin", "März"): returns
+ * 1..12 and advances. */
 static int read_month(const char *s, size_t len, size_t *i)
 {
-	size_t e = alpha_end(s, len, *i);
-	if (e == *i || e - *i > 10)
-		return 0;
-	int m = month_from_name(s + *i, (int)(e - *i));
+	size_t e = alpha_end(s, len, *i), fe = 0;
+	/* "março": the word goes on past its ASCII letters, so it is no "Mar" */
+	int m = foreign_month(s, len, *i, &fe);
+	if (m)
+		e = fe;
+	else if (e > *i && e - *i <= 10 && !(e < len && (unsigned char)s[e] >= 0x80))
+		m = month_from_name(s + *i, (int)(e - *i));
 	if (m)
 		*i = e;
 	return m;
+}
+
+/* "de " as in "4 de junio de 2021": advances past it. */
+static size_t skip_de(const char *s, size_t len, size_t i)
+{
+	if (i + 3 < len && (s[i] == 'd' || s[i] == 'D') && s[i + 1] == 'e' && s[i + 2] == ' ')
+		return skip_spaces(s, len, i + 3);
+	return i;
 }
 
 /* A day number 1..31 with an optional ordinal suffix ("6", "06", "6th"). */
@@ -178,7 +234,11 @@ static int read_day_month(const char *s, size_t len, size_t *i, int *m, int *d)
 		return 0;
 	}
 	if (read_day(s, len, &j, d)) {
+		if (j < len && s[j] == '.' && j + 1 < len && s[j + 1] == ' ')
+			j++;   /* German: "4. Juni 2021" */
 		size_t k = skip_spaces(s, len, j);
+		if (k > j)
+			k = skip_de(s, len, k);
 		if (k > j && (*m = read_month(s, len, &k))) {
 			*i = k;
 			return 1;
@@ -196,6 +256,7 @@ static int read_year_after(const char *s, size_t len, size_t *i, int *y)
 	size_t k = skip_spaces(s, len, j);
 	if (k == j && j == *i)
 		return 0;
+	k = skip_de(s, len, k);   /* "4 de junio de 2021" */
 	if (read_int(s, len, &k, 4, y) != 4 || *y < 1800 || *y > 2200)
 		return 0;
 	if (k < len && s[k] == ':')   /* "2015" must not be the start of a time */
@@ -796,7 +857,14 @@ static size_t skip_label(const char *s, size_t len, size_t i, int *updated)
 		{"last updated", 1}, {"last update", 1}, {"first published", 0}, {"updated", 1},
 		{"update", 1}, {"published", 0},
 		{"posted", 0}, {"released", 0}, {"issued", 0}, {"modified", 1}, {"dated", 0},
-		{"date", 0}, {NULL, 0},
+		{"date", 0},
+		/* French, Spanish, Italian, German, Portuguese */
+		{"mis à jour le", 1}, {"mise à jour le", 1}, {"mis à jour", 1}, {"mise à jour", 1},
+		{"publié le", 0}, {"publié", 0}, {"actualizado el", 1}, {"actualizado", 1},
+		{"publicado el", 0}, {"publicado em", 0}, {"publicado", 0}, {"atualizado em", 1},
+		{"atualizado", 1}, {"aggiornato il", 1}, {"aggiornato", 1}, {"pubblicato il", 0},
+		{"pubblicato", 0}, {"aktualisiert am", 1}, {"aktualisiert", 1},
+		{"veröffentlicht am", 0}, {"veröffentlicht", 0}, {"stand", 1}, {NULL, 0},
 	};
 	for (int k = 0; labels[k].word; k++) {
 		size_t n = strlen(labels[k].word);
@@ -912,6 +980,14 @@ static size_t time_separator(const char *s, size_t len, size_t i)
 		;
 	else if (len - k >= 3 && !strncasecmp(s + k, "at ", 3))
 		k += 2;
+	else if (len - k >= 4 && !strncmp(s + k, "\xc3\xa0 ", 3))   /* French "à 10:15" */
+		k += 2;
+	else if (len - k >= 3 && (!strncasecmp(s + k, "um ", 3) || !strncasecmp(s + k, "as ", 3)))
+		k += 2;   /* German "um 10:15 Uhr", Portuguese "às" without its accent */
+	else if (len - k >= 6 && !strncasecmp(s + k, "a las ", 6))
+		k += 5;
+	else if (len - k >= 5 && !strncasecmp(s + k, "alle ", 5))
+		k += 4;
 	return skip_spaces(s, len, k);
 }
 

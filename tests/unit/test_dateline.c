@@ -186,6 +186,9 @@ static const struct dateline_case {
 	{"Jakarta (ANTARA) - Indonesia protested to China.", "Jakarta", "Antara", 0, 0, 0,
 	 "Indonesia protested to China."},
 	{"Berlin (dpa) - Germany expelled two diplomats.", "Berlin", "dpa", 0, 0, 0, "Germany expelled two diplomats."},
+	/* a month in the agency's own language */
+	{"Caracas, 26 de enero (EFE).- Venezuela expelled the Spanish ambassador.", "Caracas", "EFE", 0, 1, 26,
+	 "Venezuela expelled the Spanish ambassador."},
 	{"(ANSA) - ROME, MAR 5 - Italy recalled its ambassador.", "ROME", "ANSA", 0, 3, 5,
 	 "Italy recalled its ambassador."},
 	{"Madrid, Jan 6 (EFE).- Spain summoned the envoy.", "Madrid", "EFE", 0, 1, 6, "Spain summoned the envoy."},
@@ -418,6 +421,13 @@ static const struct ts_case {
 	{"20/05/2021 15:04", 2021, 5, 20, 15, 4, 9999, 0},
 	{"2018.05.16 (15:09)", 2018, 5, 16, 15, 9, 9999, 0},
 	{"26-FEB-1987 15:01:01.79", 1987, 2, 26, 15, 1, 9999, 0},
+	/* pages in other languages around English reports */
+	{"Publié le 4 juin 2021 à 10:15", 2021, 6, 4, 10, 15, 9999, 0},
+	{"Mis à jour le 12 février 2022", 2022, 2, 12, -1, 0, 9999, 1},
+	{"Actualizado el 4 de junio de 2021 a las 10:15", 2021, 6, 4, 10, 15, 9999, 1},
+	{"Pubblicato il 15 marzo 2022 alle 18:40", 2022, 3, 15, 18, 40, 9999, 0},
+	{"Aktualisiert am 4. Juni 2021, 10:15", 2021, 6, 4, 10, 15, 9999, 1},
+	{"Publicado em 10 de março de 2023", 2023, 3, 10, -1, 0, 9999, 0},
 };
 
 static void test_timestamp_table(void **state)
