@@ -321,7 +321,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		/* "the same day": the day last named. */
 		c.date = x->carry_last;
 		c.date_explicit = 1;
-	} else if (x->carry_date.prec != PREC_UNKNOWN && tc->pronoun_led &&
+	} else if (x->carry_date.prec >= PREC_MONTH && tc->pronoun_led &&
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
 		/* "It also suspended trade": the time of the sentence before. */
 		c.date = x->carry_date;
