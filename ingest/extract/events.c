@@ -296,8 +296,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    is_word(x, at - 3, "as") && is_word(x, at - 2, "early") && is_word(x, at - 1, "as"))
 			ti = (int)i;
 	}
+	/* "The summons came a day after Xing voiced his displeasure": the act
+	 * after "N day(s) after" is N days before the day told last. */
+	int days_before = 0;
+	for (size_t q = h->ts > s + 8 ? h->ts - 8 : s + 2; ti < 0 && q < h->ts && !days_before; q++) {
+		if (!is_word(x, q, "after") || !(is_word(x, q - 1, "day") || is_word(x, q - 1, "days")))
+			continue;
+		static const char *const counts[] = {"a", "one", "two", "three", "four", "five", "six"};
+		for (int n = 0; n < 7; n++)
+			if (is_word(x, q - 2, counts[n]))
+				days_before = n ? n : 1;
+		for (size_t v = q + 1; v < h->ts; v++)   /* its own clause: no comma between */
+			if (is_word(x, v, ",") || is_word(x, v, ";"))
+				days_before = 0;
+	}
 	const struct cand *before;
-	if (ti >= 0) {
+	if (days_before && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
+	    (x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
+		const struct cdate *ref = x->carry_last.prec == PREC_DAY ? &x->carry_last : &x->anchor;
+		int64_t day = days_from_civil(ref->year, ref->month, ref->day) - days_before;
+		c.date = *ref;
+		civil_from_days(day, &c.date.year, &c.date.month, &c.date.day);
+		c.date_explicit = 1;
+	} else if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
 		c.date_explicit = 1;
 		/* "announced that X would reopen its borders from Monday evening",
