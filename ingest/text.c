@@ -1053,13 +1053,17 @@ static int dateline_date(struct reader *r, int use_ts)
 	if (r->d == NONE || !dl->month || !dl->day)
 		return 0;
 	const char *text = r->s + r->u[r->d].off + dl->date_start;
+	/* The year: the dateline's; else the one the text gives the same day
+	 * and month; else the one of a date the caller gave; else the one
+	 * nearest a stamp line of the page (a page's "today" above an archived
+	 * story is the weakest evidence). */
 	int y = dl->year;
-	if (!y && use_ts)
-		y = closest_year(dl->month, dl->day, r->ts.year, r->ts.month, r->ts.day);
 	if (!y)
 		y = year_in_text(r, dl->month, dl->day);
 	if (!y && r->hints && r->hints->date.prec != PREC_UNKNOWN)
 		y = year_not_after(dl->month, dl->day, &r->hints->date);
+	if (!y && use_ts)
+		y = closest_year(dl->month, dl->day, r->ts.year, r->ts.month, r->ts.day);
 	if (!y) {
 		r->out->undated_month = dl->month;
 		r->out->undated_day = dl->day;

@@ -189,6 +189,12 @@ static void test_stamps_elsewhere(void **state)
 				     "Havana, Jan 18 (Prensa Latina) - Cuba and Russia signed four trade agreements on "
 				     "Wednesday during a visit by a Russian delegation to the Cuban capital.\n", &h), 0);
 	assert_string_equal(pub_iso(), "2024-01-18T00:00:00Z");
+	/* ... but a date the caller gives says more than the page's "today". */
+	struct ingest_hints dated = {.path = "mem.txt", .date = {2023, 1, 20, PREC_DAY}};
+	assert_int_equal(read_string("Friday, April 19, 2024\n\nCuba and Russia sign trade deals\n\n"
+				     "Havana, Jan 18 (Prensa Latina) - Cuba and Russia signed four trade agreements on "
+				     "Wednesday during a visit by a Russian delegation to the Cuban capital.\n", &dated), 0);
+	assert_string_equal(pub_iso(), "2023-01-18T00:00:00Z");
 	/* A day apart is a time zone, not another story: the stamp's time stays. */
 	assert_int_equal(read_string("January 07, 2015, 01:10 UTC+9\n\nJapan and US hold talks\n\n"
 				     "TOKYO, January 6 (Kyodo) - Japan and the United States held talks on Tuesday on "
