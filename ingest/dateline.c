@@ -139,16 +139,72 @@ static void copy_str(char *dst, size_t cap, const char *src, size_t n)
 
 /* ---- dates --------------------------------------------------------------- */
 
-/* A month name at *i ("January", "Jan.", "SEPT"): returns 1..12 and advances. */
+/* Month names of the languages whose pages carry English reports or whose
+ * agencies write datelines in their own tongue (French, Spanish, Italian,
+ * German, Portuguese), in lower case, accented and plain. */
+static const struct { const char *name; int month; } foreign_months[] = {
+	{"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5},
+	{"juin", 6}, {"juillet", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
+	{"novembre", 11}, {"décembre", 12}, {"decembre", 12},
+	{"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
+	{"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+	{"noviembre", 11}, {"diciembre", 12},
+	{"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
+	{"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+	{"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3}, {"juni", 6},
+	{"juli", 7}, {"oktober", 10}, {"dezember", 12},
+	{"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5}, {"junho", 6},
+	{"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
+};
+
+/* A foreign month name at s[i..): its number and *end, or 0. The first
+ * letter may be a capital; accented letters are matched as written. */
+static int foreign_month(const char *s, size_t len, size_t i, size_t *end)
+{
+	size_t e = i;
+	while (e < len && (isalpha((unsigned char)s[e]) || (unsigned char)s[e] >= 0x80))
+		e++;
+	if (e - i < 3 || e - i > 12)
+		return 0;
+	for (size_t k = 0; k < sizeof(foreign_months) / sizeof(foreign_months[0]); k++) {
+		const char *n = foreign_months[k].name;
+		size_t nl = strlen(n);
+		if (nl != e - i || tolower((unsigned char)s[i]) != n[0])
+			continue;
+		size_t q = 1;
+		while (q < nl && ((unsigned char)n[q] >= 0x80 ? s[i + q] == n[q]
+							      : tolower((unsigned char)s[i + q]) == n[q]))
+			q++;
+		if (q == nl) {
+			*end = e;
+			return foreign_months[k].month;
+		}
+	}
+	return 0;
+}
+
+/* A month name at *i ("January", "Jan.", "SEPT", "juin", "März"): returns
+ * 1..12 and advances. */
 static int read_month(const char *s, size_t len, size_t *i)
 {
-	size_t e = alpha_end(s, len, *i);
-	if (e == *i || e - *i > 10)
-		return 0;
-	int m = month_from_name(s + *i, (int)(e - *i));
+	size_t e = alpha_end(s, len, *i), fe = 0;
+	/* "março": the word goes on past its ASCII letters, so it is no "Mar" */
+	int m = foreign_month(s, len, *i, &fe);
+	if (m)
+		e = fe;
+	else if (e > *i && e - *i <= 10 && !(e < len && (unsigned char)s[e] >= 0x80))
+		m = month_from_name(s + *i, (int)(e - *i));
 	if (m)
 		*i = e;
 	return m;
+}
+
+/* "de " as in "4 de junio de 2021": advances past it. */
+static size_t skip_de(const char *s, size_t len, size_t i)
+{
+	if (i + 3 < len && (s[i] == 'd' || s[i] == 'D') && s[i + 1] == 'e' && s[i + 2] == ' ')
+		return skip_spaces(s, len, i + 3);
+	return i;
 }
 
 /* A day number 1..31 with an optional ordinal suffix ("6", "06", "6th"). */
@@ -178,7 +234,11 @@ static int read_day_month(const char *s, size_t len, size_t *i, int *m, int *d)
 		return 0;
 	}
 	if (read_day(s, len, &j, d)) {
+		if (j < len && s[j] == '.' && j + 1 < len && s[j + 1] == ' ')
+			j++;   /* German: "4. Juni 2021" */
 		size_t k = skip_spaces(s, len, j);
+		if (k > j)
+			k = skip_de(s, len, k);
 		if (k > j && (*m = read_month(s, len, &k))) {
 			*i = k;
 			return 1;
@@ -196,6 +256,7 @@ static int read_year_after(const char *s, size_t len, size_t *i, int *y)
 	size_t k = skip_spaces(s, len, j);
 	if (k == j && j == *i)
 		return 0;
+	k = skip_de(s, len, k);   /* "4 de junio de 2021" */
 	if (read_int(s, len, &k, 4, y) != 4 || *y < 1800 || *y > 2200)
 		return 0;
 	if (k < len && s[k] == ':')   /* "2015" must not be the start of a time */
@@ -725,6 +786,68 @@ int dateline_parse(const char *s, size_t len, struct dateline *out)
 	return 1;
 }
 
+/* A place as a dateline field writes it before its first ',' or '(' or a
+ * dash: no digit, at most five words. Returns its end, or 0. */
+static size_t field_place_end(const char *s, size_t len, size_t start)
+{
+	size_t n = start;
+	while (n < len && s[n] != ',' && s[n] != '(' && s[n] != '\n' &&
+	       !(s[n] == ' ' && n + 1 < len &&
+		 (s[n + 1] == '-' || s[n + 1] == '_' || (unsigned char)s[n + 1] == 0xE2)))
+		n++;
+	while (n > start && s[n - 1] == ' ')
+		n--;
+	if (n - start < 2 || n - start > 60 || s[start] == '(')
+		return 0;
+	int words = 1;
+	for (size_t k = start; k < n; k++) {
+		if (isdigit((unsigned char)s[k]))
+			return 0;
+		words += s[k] == ' ';
+	}
+	return words <= 5 ? n : 0;
+}
+
+int dateline_field(const char *s, size_t len, struct dateline *out)
+{
+	size_t start = skip_spaces(s, len, 0);
+	while (len > start && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\r'))
+		len--;
+	if (dateline_parse(s, len, out))
+		return 1;
+	memset(out, 0, sizeof(*out));
+	size_t pend = field_place_end(s, len, start);
+	if (pend) {
+		copy_str(out->place, sizeof(out->place), s + start, pend - start);
+		/* "MOSCOW, Jan 6": the date when the next part is one */
+		size_t j = skip_spaces(s, len, pend);
+		if (j < len && s[j] == ',') {
+			j = skip_spaces(s, len, j + 1);
+			size_t ds = j;
+			int m, d, y;
+			if (read_day_month(s, len, &j, &m, &d)) {
+				out->month = m;
+				out->day = d;
+				if (read_year_after(s, len, &j, &y))
+					out->year = y;
+				out->date_start = ds;
+				out->date_len = j - ds;
+			}
+		}
+	}
+	/* "MOSCOW, Monday (Reuters)": the agency in the first brackets. */
+	const char *open = memchr(s + start, '(', len - start);
+	if (open) {
+		size_t a = (size_t)(open - s) + 1, e = a;
+		while (e < len && e - a < 60 && s[e] != ')')
+			e++;
+		if (e < len && s[e] == ')')
+			agency_canonical(s + a, e - a, out->agency, sizeof(out->agency));
+	}
+	out->consumed = len;
+	return out->place[0] || out->agency[0];
+}
+
 /* ---- timestamps ---------------------------------------------------------- */
 
 /* Words that may open a timestamp line ("Updated: ...", "Published on ..."). */
@@ -734,7 +857,14 @@ static size_t skip_label(const char *s, size_t len, size_t i, int *updated)
 		{"last updated", 1}, {"last update", 1}, {"first published", 0}, {"updated", 1},
 		{"update", 1}, {"published", 0},
 		{"posted", 0}, {"released", 0}, {"issued", 0}, {"modified", 1}, {"dated", 0},
-		{"date", 0}, {NULL, 0},
+		{"date", 0},
+		/* French, Spanish, Italian, German, Portuguese */
+		{"mis à jour le", 1}, {"mise à jour le", 1}, {"mis à jour", 1}, {"mise à jour", 1},
+		{"publié le", 0}, {"publié", 0}, {"actualizado el", 1}, {"actualizado", 1},
+		{"publicado el", 0}, {"publicado em", 0}, {"publicado", 0}, {"atualizado em", 1},
+		{"atualizado", 1}, {"aggiornato il", 1}, {"aggiornato", 1}, {"pubblicato il", 0},
+		{"pubblicato", 0}, {"aktualisiert am", 1}, {"aktualisiert", 1},
+		{"veröffentlicht am", 0}, {"veröffentlicht", 0}, {"stand", 1}, {NULL, 0},
 	};
 	for (int k = 0; labels[k].word; k++) {
 		size_t n = strlen(labels[k].word);
@@ -850,6 +980,14 @@ static size_t time_separator(const char *s, size_t len, size_t i)
 		;
 	else if (len - k >= 3 && !strncasecmp(s + k, "at ", 3))
 		k += 2;
+	else if (len - k >= 4 && !strncmp(s + k, "\xc3\xa0 ", 3))   /* French "à 10:15" */
+		k += 2;
+	else if (len - k >= 3 && (!strncasecmp(s + k, "um ", 3) || !strncasecmp(s + k, "as ", 3)))
+		k += 2;   /* German "um 10:15 Uhr", Portuguese "às" without its accent */
+	else if (len - k >= 6 && !strncasecmp(s + k, "a las ", 6))
+		k += 5;
+	else if (len - k >= 5 && !strncasecmp(s + k, "alle ", 5))
+		k += 4;
 	return skip_spaces(s, len, k);
 }
 
@@ -1248,12 +1386,20 @@ struct agency_key {
 	const char *name;   /* canonical name (owned by the table's name pool) */
 	int prio;           /* 0 dictionary, 1 built-in: the lower wins on equal keys */
 	size_t order;       /* insertion order, for a stable choice */
+	long entry;         /* the dictionary row (index in names), or -1 */
+};
+
+/* One row of the dictionary. */
+struct agency_entry {
+	char *name;         /* canonical name (malloc'd) */
+	char state[8];      /* ISO 3166-1 alpha-3 code, or "" */
+	int word;           /* its one-word keys also match as a word of a longer name */
 };
 
 static struct {
 	struct agency_key *keys;
 	size_t n, cap;
-	char **names;       /* malloc'd canonical names from the dictionary */
+	struct agency_entry *names;   /* the dictionary's rows */
 	size_t n_names, cap_names;
 } agencies;
 static pthread_once_t agencies_once = PTHREAD_ONCE_INIT;
@@ -1291,7 +1437,7 @@ static size_t normalise(const char *s, size_t n, char *out, size_t cap)
 	return o;
 }
 
-static int add_key(const char *phrase, size_t n, const char *name, int prio)
+static int add_key(const char *phrase, size_t n, const char *name, int prio, long entry)
 {
 	char norm[160];
 	if (!normalise(phrase, n, norm, sizeof(norm)))
@@ -1307,7 +1453,7 @@ static int add_key(const char *phrase, size_t n, const char *name, int prio)
 	char *key = strdup(norm);
 	if (!key)
 		return -1;
-	agencies.keys[agencies.n] = (struct agency_key){key, name, prio, agencies.n};
+	agencies.keys[agencies.n] = (struct agency_key){key, name, prio, agencies.n, entry};
 	agencies.n++;
 	return 0;
 }
@@ -1316,7 +1462,7 @@ static const char *keep_name(const char *s, size_t n)
 {
 	if (agencies.n_names == agencies.cap_names) {
 		size_t cap = agencies.cap_names ? agencies.cap_names * 2 : 64;
-		char **p = realloc(agencies.names, cap * sizeof(*p));
+		struct agency_entry *p = realloc(agencies.names, cap * sizeof(*p));
 		if (!p)
 			return NULL;
 		agencies.names = p;
@@ -1326,11 +1472,28 @@ static const char *keep_name(const char *s, size_t n)
 		n--;
 	char *name = strndup(s, n);
 	if (name)
-		agencies.names[agencies.n_names++] = name;
+		agencies.names[agencies.n_names++] = (struct agency_entry){name, "", 0};
 	return name;
 }
 
-/* One line of agencies.tsv: "name<TAB>alias;alias<TAB>style". */
+/* The trimmed column after the tab at *i (or an empty one past the end):
+ * sets *a and *e to its bounds and *i to the tab or end after it. */
+static void next_column(const char *line, size_t n, size_t *i, size_t *a, size_t *e)
+{
+	size_t k = *i < n ? *i + 1 : n;
+	size_t end = k;
+	while (end < n && line[end] != '\t')
+		end++;
+	*i = end;
+	while (k < end && (line[k] == ' ' || line[k] == '\r'))
+		k++;
+	while (end > k && (line[end - 1] == ' ' || line[end - 1] == '\r'))
+		end--;
+	*a = k;
+	*e = end;
+}
+
+/* One line of agencies.tsv: "name<TAB>alias;alias<TAB>style[<TAB>state[<TAB>word]]". */
 static int add_dict_line(const char *line, size_t n)
 {
 	size_t t1 = 0;
@@ -1339,17 +1502,26 @@ static int add_dict_line(const char *line, size_t n)
 	const char *name = keep_name(line, t1);
 	if (!name)
 		return -1;
-	if (!*name || add_key(name, strlen(name), name, 0))
+	long entry = (long)agencies.n_names - 1;
+	if (!*name || add_key(name, strlen(name), name, 0, entry))
 		return *name ? -1 : 0;
 	size_t a = t1 + 1;
 	while (a < n && line[a] != '\t') {
 		size_t e = a;
 		while (e < n && line[e] != ';' && line[e] != '\t')
 			e++;
-		if (e > a && add_key(line + a, e - a, name, 0))
+		if (e > a && add_key(line + a, e - a, name, 0, entry))
 			return -1;
 		a = e < n && line[e] == ';' ? e + 1 : e;
 	}
+	size_t i = a, ca, ce;
+	next_column(line, n, &i, &ca, &ce);   /* style */
+	next_column(line, n, &i, &ca, &ce);   /* state */
+	struct agency_entry *row = &agencies.names[entry];
+	if (ce > ca && ce - ca < sizeof(row->state))
+		copy_str(row->state, sizeof(row->state), line + ca, ce - ca);
+	next_column(line, n, &i, &ca, &ce);   /* word */
+	row->word = ce - ca == 4 && !strncmp(line + ca, "word", 4);
 	return 0;
 }
 
@@ -1409,7 +1581,7 @@ static void agencies_init(void)
 		if (n_dict && normalise(name, strlen(name), norm, sizeof(norm)) && (hit = find_key(norm)))
 			name = hit->name;
 		const char *p = builtin_agencies[k].phrase;
-		if (add_key(p, strlen(p), name, 1))
+		if (add_key(p, strlen(p), name, 1, hit ? hit->entry : -1))
 			break;
 	}
 	if (agencies.n)
@@ -1429,4 +1601,37 @@ int agency_canonical(const char *s, size_t n, char *out, size_t cap)
 		return 0;
 	copy_str(out, cap, hit->name, strlen(hit->name));
 	return 1;
+}
+
+static const struct agency_key *lookup_key(const char *s, size_t n)
+{
+	pthread_once(&agencies_once, agencies_init);
+	char norm[160];
+	if (!normalise(s, n, norm, sizeof(norm)))
+		return NULL;
+	return find_key(norm);
+}
+
+const char *agency_lookup(const char *s, size_t n)
+{
+	const struct agency_key *hit = lookup_key(s, n);
+	return hit ? hit->name : NULL;
+}
+
+const char *agency_lookup_word(const char *s, size_t n)
+{
+	const struct agency_key *hit = lookup_key(s, n);
+	if (!hit || hit->entry < 0 || !agencies.names[hit->entry].word || strchr(hit->key, ' '))
+		return NULL;
+	return hit->name;
+}
+
+const char *agency_state(const char *name)
+{
+	if (!name)
+		return NULL;
+	const struct agency_key *hit = lookup_key(name, strlen(name));
+	if (!hit || hit->entry < 0 || !agencies.names[hit->entry].state[0])
+		return NULL;
+	return agencies.names[hit->entry].state;
 }

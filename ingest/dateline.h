@@ -48,6 +48,15 @@ struct dateline {
  * dateline, else 0 (*out is then unspecified). s need not be NUL-terminated. */
 int dateline_parse(const char *s, size_t len, struct dateline *out);
 
+/* A dateline standing alone, as the dateline field of an agency file
+ * writes it: a whole dateline_parse() dateline with or without its dash
+ * ("STOCKHOLM, Aug 29, 2014 (AFP) -"), or a place with an optional date and
+ * an agency in brackets ("MOSCOW, Jan 6", "MOSCOW, Monday (Reuters)",
+ * "Oslo", "BETHESDA, Md." whose place is "BETHESDA"). The agency is the
+ * canonical name when the dictionary knows it, else "". Returns 1 when a
+ * place or a known agency was found, else 0 ("2014-07-17 00:24:11 GMT"). */
+int dateline_field(const char *s, size_t len, struct dateline *out);
+
 /* A timestamp line, parsed. */
 struct timestamp {
 	int year, month, day;   /* always set on success */
@@ -90,13 +99,29 @@ int timestamp_parse(const char *s, size_t len, int *y, int *mo, int *d, int *hh,
 /* Canonical name of an agency or issuer written as s[0..n) (case and
  * surrounding white space ignored): "ITAR-TASS" -> "TASS", "Office of the
  * Spokesperson" -> "US State Department". Names and aliases come from the
- * shipped dictionary agencies.tsv (`name<TAB>aliases<TAB>style`, aliases
- * separated by ';', '#' comments), parsed once on first use, and from a
+ * shipped dictionary agencies.tsv (`name<TAB>aliases<TAB>style<TAB>state<TAB>word`,
+ * aliases separated by ';', the last two columns optional, '#' comments),
+ * parsed once on first use, and from a
  * small built-in table of ministry and international-body issuer phrases.
  * Writes the name into out (cap bytes, NUL-terminated, cut if longer) and
  * returns 1, or returns 0 (out set to "") when the name is not known.
  * Safe to call from several threads (the table is built under pthread_once
  * and never changed after). */
 int agency_canonical(const char *s, size_t n, char *out, size_t cap);
+
+/* The same lookup returning the canonical name itself (it lives as long as
+ * the program), or NULL when s[0..n) names no agency we know. */
+const char *agency_lookup(const char *s, size_t n);
+
+/* As agency_lookup(), for one word of a longer name ("Reuters" in "Thomson
+ * Reuters Foundation"): only the one-word names and aliases of rows marked
+ * "word" in agencies.tsv match, so that "Sana" in "Sana Mirza" is no SANA. */
+const char *agency_lookup_word(const char *s, size_t n);
+
+/* The ISO 3166-1 alpha-3 code of the state an agency or issuer belongs to
+ * ("KCNA" -> "PRK", "Korean Central News Agency" -> "PRK", "Xinhua" ->
+ * "CHN"), from the state column of agencies.tsv; NULL for an agency that
+ * serves the world (Reuters, AP, AFP) or is not known. */
+const char *agency_state(const char *name);
 
 #endif

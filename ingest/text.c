@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "ingest/dateline.h"
+#include "ingest/timex.h"
 #include "util/buf.h"
 #include "util/cdate.h"
 
@@ -64,6 +65,7 @@ struct reader {
 	size_t d, t, b, l, h, lede;   /* anchors (see the file comment), NONE when absent */
 	struct dateline dl;
 	struct timestamp ts;
+	int t_closing;                 /* the stamp is a closing line, after the body */
 	const struct ingest_hints *hints;
 	struct report *out;
 };
@@ -563,11 +565,25 @@ static void find_timestamp(struct reader *r)
 			if (prose(&r->u[i]) && r->u[i].words >= 25)
 				limit = i;
 	r->t = NONE;
+	r->t_closing = 0;
 	for (size_t i = 0; i < r->n && i < limit; i++) {
 		const struct unit *u = &r->u[i];
 		if ((u->kind & U_TS) && !(u->kind & U_RELATED)) {
 			if (timestamp_scan(r->s + u->off, u->len, &r->ts))
 				r->t = i;
+			/* A bare date at the top of a page ("Sunday, November 24,
+			 * 2024": the day it was saved) yields to a stamp with a time
+			 * further down, above the story ("The Canadian Press, March
+			 * 21, 2022 12:37 PM"), unless that one is an update. */
+			for (size_t j = i + 1; r->t == i && !r->ts.has_time && j < r->n && j < limit; j++) {
+				const struct unit *v = &r->u[j];
+				struct timestamp later;
+				if ((v->kind & U_TS) && !(v->kind & U_RELATED) &&
+				    timestamp_scan(r->s + v->off, v->len, &later) && later.has_time && !later.updated) {
+					r->ts = later;
+					r->t = j;
+				}
+			}
 			return;
 		}
 	}
@@ -587,6 +603,7 @@ static void find_timestamp(struct reader *r)
 		const struct unit *u = &r->u[i];
 		if (!(u->kind & U_RELATED) && !u->sentence && u->words <= 8 && tail_stamp(r->s + u->off, u->len, &r->ts)) {
 			r->t = i;
+			r->t_closing = 1;
 			return;
 		}
 	}
@@ -596,7 +613,8 @@ static void find_body(struct reader *r)
 {
 	r->b = r->d;
 	if (r->b == NONE) {
-		size_t from = r->t == NONE ? 0 : r->t + 1;
+		/* The body starts after a stamp at the head, not after a closing one. */
+		size_t from = r->t == NONE || r->t_closing ? 0 : r->t + 1;
 		for (size_t i = from; i < r->n && r->b == NONE; i++)
 			if (body_start_like(&r->u[i]))
 				r->b = i;
@@ -1007,6 +1025,27 @@ static int set_day(struct reader *r, int y, int m, int d, const char *text, size
 	return set_clean(&r->out->published_text, text, 0, n);
 }
 
+/* The year the text gives the dateline's day and month when it writes them
+ * with one ("Khartoum, 6 Oct (SUNA) - ... the decision taken on 6 October
+ * 2017"): the latest such year (a report on an anniversary names the old
+ * date too), or 0. */
+static int year_in_text(const struct reader *r, int m, int d)
+{
+	int best = 0;
+	for (size_t i = r->d; i < r->n; i++) {
+		const struct unit *u = &r->u[i];
+		if (u->kind & U_RELATED)
+			continue;
+		struct timex tx[16];
+		size_t n = timex_find(r->s + u->off, u->len, NULL, TENSE_AUTO, tx, 16);
+		for (size_t k = 0; k < n; k++)
+			if (tx[k].kind == TIMEX_DATE && tx[k].date.prec == PREC_DAY && tx[k].date.month == m &&
+			    tx[k].date.day == d && tx[k].date.year > best)
+				best = tx[k].date.year;
+	}
+	return best;
+}
+
 /* The date from the dateline; returns 1 when set, 0 when it has none. */
 static int dateline_date(struct reader *r, int use_ts)
 {
@@ -1014,11 +1053,17 @@ static int dateline_date(struct reader *r, int use_ts)
 	if (r->d == NONE || !dl->month || !dl->day)
 		return 0;
 	const char *text = r->s + r->u[r->d].off + dl->date_start;
+	/* The year: the dateline's; else the one the text gives the same day
+	 * and month; else the one of a date the caller gave; else the one
+	 * nearest a stamp line of the page (a page's "today" above an archived
+	 * story is the weakest evidence). */
 	int y = dl->year;
-	if (!y && use_ts)
-		y = closest_year(dl->month, dl->day, r->ts.year, r->ts.month, r->ts.day);
+	if (!y)
+		y = year_in_text(r, dl->month, dl->day);
 	if (!y && r->hints && r->hints->date.prec != PREC_UNKNOWN)
 		y = year_not_after(dl->month, dl->day, &r->hints->date);
+	if (!y && use_ts)
+		y = closest_year(dl->month, dl->day, r->ts.year, r->ts.month, r->ts.day);
 	if (!y) {
 		r->out->undated_month = dl->month;
 		r->out->undated_day = dl->day;
@@ -1069,8 +1114,36 @@ static int find_date(struct reader *r)
 		const struct cdate *h = &r->hints->date;
 		return set_day(r, h->year, h->month, h->day, NULL, 0);
 	}
-	if (r->out->n_warnings == warned)   /* a dateline without a year said it already */
+	if (r->out->n_warnings == warned) {   /* a dateline without a year said it already */
+		/* No date of its own: the latest full date its text names (a
+		 * photo caption's, an embedded post's, the day of the story's
+		 * event), which a report seldom passes by much. */
+		int best = 0, bm = 0, bd = 0;
+		for (size_t i = 0; i < r->n && !(r->hints && r->hints->date.prec != PREC_UNKNOWN); i++) {
+			const struct unit *u = &r->u[i];
+			if (u->kind & U_RELATED)
+				continue;
+			struct timex tx[16];
+			size_t n = timex_find(r->s + u->off, u->len, NULL, TENSE_AUTO, tx, 16);
+			for (size_t k = 0; k < n; k++) {
+				const struct cdate *c = &tx[k].date;
+				if (tx[k].kind != TIMEX_DATE || c->prec != PREC_DAY || (tx[k].flags & TIMEX_F_RANGE))
+					continue;
+				if (c->year * 10000 + c->month * 100 + c->day > best * 10000 + bm * 100 + bd) {
+					best = c->year;
+					bm = c->month;
+					bd = c->day;
+				}
+			}
+		}
+		if (best) {
+			if (set_day(r, best, bm, bd, NULL, 0))
+				return -1;
+			return report_warn(r->out, "no date of its own: dated %04d-%02d-%02d, the latest day its text names",
+					   best, bm, bd);
+		}
 		return report_warn(r->out, "no date found");
+	}
 	return 0;
 }
 

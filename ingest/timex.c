@@ -1996,13 +1996,19 @@ static struct cdate res_months(const struct cdate *a, int n)
  * weeks, months or years after it, at the precision the unit gives ("that
  * week": the month, as weeks are). "That month" after a mere year, or "the
  * following day" after a month, says more than the text: unknown. */
-static struct cdate res_anaph(const struct cdate *p, int unit, int n)
+static struct cdate res_anaph(const struct cdate *p, int unit, int n, const struct cdate *anchor)
 {
 	enum date_precision pp = p->prec;
 	switch (unit) {
 	case U_DAY:
 		if (pp == PREC_DAY)
 			return from_days(anchor_days(p) + n, PREC_DAY);
+		/* "Last week X condemned it. At a news conference earlier that
+		 * day, ...": no day was named since, so "that day" is the
+		 * story's, the report's own when it falls in that month. */
+		if (n == 0 && pp == PREC_MONTH && anchor && anchor->prec == PREC_DAY &&
+		    anchor->year == p->year && anchor->month == p->month)
+			return *anchor;
 		return n == 0 && pp >= PREC_MONTH ? make_date(p->year, p->month, 0, PREC_MONTH) : unknown_date;
 	case U_WEEK:
 		if (pp == PREC_DAY)
@@ -2074,7 +2080,7 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 		case W_WEEKS: r = res_week(a, h->n); break;
 		case W_MONTHS: r = res_months(a, h->n); break;
 		case W_YEARS: r = make_date(a->year + h->n, 0, 0, PREC_YEAR); break;
-		case W_ANAPH: r = res_anaph(&sc->prev, h->d, h->n); break;
+		case W_ANAPH: r = res_anaph(&sc->prev, h->d, h->n, sc->anchor); break;
 		case W_MDAY: r = res_mday(a, ap, h->d, tn); break;
 		default: break;
 		}

@@ -163,7 +163,9 @@ size_t timex_find(const char *s, size_t len, const struct cdate *anchor, enum te
 		  struct timex *out, size_t max);
 /* As timex_find, with `prev` (NULL or prec PREC_UNKNOWN: none) the date the
  * text named last before this sentence: what "that day", "the next day" or
- * "later that month" count from until the sentence names a date itself. */
+ * "later that month" count from until the sentence names a date itself.
+ * When that date is a month ("last week") and the anchor's day falls in it,
+ * "that day" is the anchor's day (no other day was named); else the month. */
 size_t timex_find_after(const char *s, size_t len, const struct cdate *anchor, const struct cdate *prev,
 			enum tense tense, struct timex *out, size_t max);
 

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ingest/dateline.h"
 #include "ingest/wire_formats.h"
 #include "ingest/wire_util.h"
 
@@ -118,19 +117,14 @@ static int fill_body_dateline(struct report *r, struct agency_pick *p)
 {
 	if (!r->body)
 		return 0;
-	size_t first = strcspn(r->body, "\n");
-	struct dateline dl;
+	char *line = strndup(r->body, strcspn(r->body, "\n"));
 	char *place = NULL;
 	const char *agency = NULL;
-	char canon[64];
-	if (dateline_parse(r->body, first, &dl)) {
-		if (dl.agency[0] && agency_canonical(dl.agency, strlen(dl.agency), canon, sizeof(canon)))
-			agency = canon;
-		if (dl.place[0] && !(place = strdup(dl.place)))
-			return -1;
-	} else if (wire_dateline(r->body, &place, &agency)) {
+	if (!line || wire_dateline(line, &place, &agency)) {
+		free(line);
 		return -1;
 	}
+	free(line);
 	int rc = 0;
 	agency_consider_known(p, agency);
 	if (agency && place && !r->place)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ingest/dateline.h"
 #include "util/buf.h"
 #include "util/cdate.h"
 
@@ -374,85 +375,30 @@ int wire_settle_zone(struct report *r)
 
 /* ---- agency names ---- */
 
-struct agency_alias {
-	const char *alias;      /* lower case */
+/* Agencies are those of dict/agencies.tsv (see dateline.h): names, codes and
+ * web domains are its aliases. Here only the ways files write them are
+ * undone: an address or an identifier is reduced to its domain, a domain
+ * is tried whole and then without its leading labels ("news.xinhuanet.com",
+ * "xinhuanet.com") and by its main label ("afp.fr" -> "afp"). */
+static const char *domain_name(const char *s, size_t n)
+{
 	const char *name;
-	int word;               /* 1: also found as a word of a longer name */
-};
-
-/* Names, codes and web domains (their main label) of the agencies whose
- * files we read. A name must match whole; those marked `word` also match as
- * a word of a longer name ("Thomson Reuters Foundation"): only names that
- * cannot be a person's or a common word. */
-static const struct agency_alias agencies[] = {
-	{"ap", "AP", 0}, {"associated press", "AP", 0}, {"the associated press", "AP", 0},
-	{"apnews", "AP", 0},
-	{"reuters", "Reuters", 1}, {"thomsonreuters", "Reuters", 0}, {"thomson reuters", "Reuters", 0},
-	{"afp", "AFP", 1}, {"agence france-presse", "AFP", 0}, {"agence france presse", "AFP", 0},
-	{"efe", "EFE", 1}, {"agencia efe", "EFE", 0},
-	{"ntb", "NTB", 1}, {"norsk telegrambyrå", "NTB", 0},
-	{"tass", "TASS", 1}, {"itar-tass", "TASS", 1},
-	{"xinhua", "Xinhua", 1}, {"xinhuanet", "Xinhua", 1}, {"xinhua news agency", "Xinhua", 0},
-	{"kyodo", "Kyodo", 1}, {"kyodonews", "Kyodo", 1}, {"kyodo news", "Kyodo", 0},
-	{"ria novosti", "RIA Novosti", 0}, {"ria", "RIA Novosti", 0},
-	{"interfax", "Interfax", 1}, {"dpa", "dpa", 0}, {"deutsche presse-agentur", "dpa", 0},
-	{"ansa", "ANSA", 0}, {"yonhap", "Yonhap", 1}, {"irna", "IRNA", 0}, {"pti", "PTI", 0},
-	{"upi", "UPI", 0}, {"bernama", "Bernama", 1}, {"antara", "Antara", 0},
-	{"anadolu", "Anadolu", 1}, {"anadolu agency", "Anadolu", 0}, {"kcna", "KCNA", 1},
-	{"mena", "MENA", 0}, {"wafa", "WAFA", 0}, {"sana", "SANA", 0},
-	{"bloomberg", "Bloomberg", 0},
-	{NULL, NULL, 0},
-};
-
-static const char *alias_exact(const char *s, size_t n)
-{
-	for (const struct agency_alias *a = agencies; a->alias; a++)
-		if (strlen(a->alias) == n && strncasecmp(a->alias, s, n) == 0)
-			return a->name;
-	return NULL;
-}
-
-static const char *alias_word(const char *s, size_t n)
-{
-	for (const struct agency_alias *a = agencies; a->alias; a++)
-		if (a->word && strlen(a->alias) == n && strncasecmp(a->alias, s, n) == 0)
-			return a->name;
-	return NULL;
-}
-
-/* Reduces "http://www.afp.com/en/", "nprov:REUTERS", "web:www.x.com" to the
- * part that names the agency ("afp", "REUTERS", "x"). */
-static void agency_key(const char *s, const char **start, size_t *len)
-{
-	const char *scheme = strstr(s, "://");
-	if (scheme)
-		s = scheme + 3;
-	else if (!strchr(s, ' ') && strrchr(s, ':'))
-		s = strrchr(s, ':') + 1;
-	if (strncasecmp(s, "www.", 4) == 0)
-		s += 4;
-	size_t n = strcspn(s, "/?#");
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
-		n--;
-	const char *dot = memchr(s, '.', n);
-	/* A domain: its main label ("ap.org" -> "ap", "news.xinhuanet.com" ->
-	 * "xinhuanet"), unless the whole is listed. */
-	if (dot && !memchr(s, ' ', n) && !alias_exact(s, n)) {
-		const char *last = s + n;
-		const char *tld = last;
-		while (tld > s && tld[-1] != '.')
-			tld--;
-		const char *lab = tld - 1;
-		while (lab > s && lab[-1] != '.')
-			lab--;
-		if (tld - 1 > lab) {
-			*start = lab;
-			*len = (size_t)(tld - 1 - lab);
-			return;
-		}
+	for (size_t i = 0; i < n;) {
+		if ((name = agency_lookup(s + i, n - i)))
+			return name;
+		const char *dot = memchr(s + i, '.', n - i);
+		if (!dot || !memchr(dot + 1, '.', n - (size_t)(dot + 1 - s)))
+			break;   /* keep at least "label.tld" */
+		i = (size_t)(dot + 1 - s);
 	}
-	*start = s;
-	*len = n;
+	/* the main label: the one before the last */
+	const char *last = s + n, *tld = last;
+	while (tld > s && tld[-1] != '.')
+		tld--;
+	const char *lab = tld - 1;
+	while (lab > s && lab[-1] != '.')
+		lab--;
+	return tld - 1 > lab ? agency_lookup(lab, (size_t)(tld - 1 - lab)) : NULL;
 }
 
 const char *wire_agency_name(const char *s)
@@ -461,22 +407,31 @@ const char *wire_agency_name(const char *s)
 		return NULL;
 	while (isspace((unsigned char)*s))
 		s++;
-	const char *k;
-	size_t n;
-	agency_key(s, &k, &n);
+	const char *scheme = strstr(s, "://");
+	if (scheme)
+		s = scheme + 3;
+	else if (!strchr(s, ' ') && strrchr(s, ':'))
+		s = strrchr(s, ':') + 1;   /* "nprov:REUTERS", "web:www.x.com" */
+	if (strncasecmp(s, "www.", 4) == 0)
+		s += 4;
+	size_t n = strcspn(s, "/?#");
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
+		n--;
 	if (!n || n > 200)
 		return NULL;
-	const char *name = alias_exact(k, n);
+	const char *name = agency_lookup(s, n);
 	if (name)
 		return name;
+	if (memchr(s, '.', n) && !memchr(s, ' ', n))
+		return domain_name(s, n);
 	/* Word by word: "Thomson Reuters Foundation", "(c) AFP 2014". */
 	for (size_t i = 0; i < n;) {
-		while (i < n && !isalnum((unsigned char)k[i]))
+		while (i < n && !isalnum((unsigned char)s[i]))
 			i++;
 		size_t j = i;
-		while (j < n && (isalnum((unsigned char)k[j]) || k[j] == '-'))
+		while (j < n && (isalnum((unsigned char)s[j]) || s[j] == '-'))
 			j++;
-		if (j > i && (name = alias_word(k + i, j - i)))
+		if (j > i && (name = agency_lookup_word(s + i, j - i)))
 			return name;
 		i = j;
 	}
@@ -505,20 +460,6 @@ const char *wire_agency_from_id(const char *id)
 
 /* ---- datelines ---- */
 
-static int looks_like_place(const char *s, size_t n)
-{
-	if (n < 2 || n > 60 || isdigit((unsigned char)s[0]) || s[0] == '(')
-		return 0;
-	int words = 1;
-	for (size_t i = 0; i < n; i++) {
-		if (isdigit((unsigned char)s[i]))
-			return 0;
-		if (s[i] == ' ')
-			words++;
-	}
-	return words <= 5;
-}
-
 int wire_dateline(const char *line, char **place, const char **agency)
 {
 	if (place)
@@ -527,31 +468,13 @@ int wire_dateline(const char *line, char **place, const char **agency)
 		*agency = NULL;
 	if (!line)
 		return 0;
-	while (isspace((unsigned char)*line))
-		line++;
-	size_t lim = strnlen(line, 240);
-	if (place) {
-		size_t n = 0;
-		while (n < lim && line[n] != ',' && line[n] != '(' && line[n] != '\n' &&
-		       !(line[n] == ' ' && (line[n + 1] == '-' || line[n + 1] == '_')) &&
-		       !(line[n] == ' ' && (unsigned char)line[n + 1] == 0xE2))
-			n++;
-		while (n && line[n - 1] == ' ')
-			n--;
-		if (looks_like_place(line, n) && !(*place = wire_squeeze(line, n)))
-			return -1;
-	}
-	if (agency) {
-		const char *open = memchr(line, '(', lim);
-		const char *close = open ? memchr(open, ')', lim - (size_t)(open - line)) : NULL;
-		if (open && close && close - open < 60) {
-			char tmp[64];
-			size_t n = (size_t)(close - open - 1);
-			memcpy(tmp, open + 1, n);
-			tmp[n] = '\0';
-			*agency = wire_agency_name(tmp);
-		}
-	}
+	struct dateline dl;
+	if (!dateline_field(line, strnlen(line, 240), &dl))
+		return 0;
+	if (place && dl.place[0] && !(*place = wire_squeeze(dl.place, strlen(dl.place))))
+		return -1;
+	if (agency && dl.agency[0])
+		*agency = agency_lookup(dl.agency, strlen(dl.agency));
 	return 0;
 }
 

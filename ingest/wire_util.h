@@ -51,17 +51,21 @@ int wire_settle_zone(struct report *r);
 /* The canonical name of a news agency ("AP", "Reuters", "AFP", "EFE",
  * "TASS", "Xinhua", "Kyodo", ...) for a name, web address, domain or code as
  * files write them ("The Associated Press", "reuters.com", "nprov:REUTERS",
- * "http://www.afp.com/", "Agencia EFE"), or NULL when s is no agency we know. */
+ * "http://www.afp.com/", "Agencia EFE"), or NULL when s is no agency we know.
+ * The names, codes and domains are those of dict/agencies.tsv (agency_lookup()
+ * of dateline.h); a longer name is searched word by word for the names its
+ * `word` column allows ("Thomson Reuters Foundation"). */
 const char *wire_agency_name(const char *s);
 
 /* The agency named by an item identifier such as "tag:ap.org,2011:..." or
  * "urn:newsml:afp.com:2014...:TX-PAR", or NULL. */
 const char *wire_agency_from_id(const char *id);
 
-/* Splits a dateline ("MOSCOW, Jan 6 (TASS) -", "NEW YORK (AP) —",
- * "Tegucigalpa, Jan 2 (EFE).-"): *place receives the place (malloc'd; NULL
- * when the line starts with no place name) and *agency the agency named in
- * brackets (static; NULL when none is known). Either pointer may be NULL.
+/* Splits a dateline field ("MOSCOW, Jan 6 (TASS) -", "NEW YORK (AP) —",
+ * "Tegucigalpa, Jan 2 (EFE).-", "Oslo") with the one dateline parser
+ * (dateline_field() of dateline.h): *place receives the place (malloc'd;
+ * NULL when the line starts with no place name) and *agency the agency named
+ * in brackets (the dictionary's name; NULL when none is known). Either pointer may be NULL.
  * Returns 0, or -1 when memory ran out. */
 int wire_dateline(const char *line, char **place, const char **agency);
 

@@ -67,6 +67,31 @@ static int reported_time(const struct extractor *x, size_t at, size_t k)
 	return 0;
 }
 
+/* Whether a word between the trigger's end te and a date at `at` after it
+ * opens another event's time: "lodged a complaint once Israel struck on
+ * April 7", "met after the attack on Friday". ("before leaving Tokyo
+ * yesterday" and "since 2009" are the event's own.) */
+static int other_event_between(const struct extractor *x, size_t te, size_t at)
+{
+	for (size_t q = te; q < at; q++) {
+		if (is_word(x, q, "after") || is_word(x, q, "once") || is_word(x, q, "following"))
+			return 1;
+		/* "the first since he won the election of November 20" ("since
+		 * 2009" right before the date is the event's own) */
+		if (is_word(x, q, "since") && q + 1 < at)
+			return 1;
+		/* "put on hold the sanctions that it imposed three years ago": a
+		 * relative clause with its own verb on a noun after the trigger
+		 * (not one right after a trigger noun: "a trip that would start
+		 * Friday") */
+		if (q > te && (is_word(x, q, "that") || is_word(x, q, "which")))
+			for (size_t v = q + 1; v < at; v++)
+				if (ends_in(x, v, 3, "ed"))
+					return 1;
+	}
+	return 0;
+}
+
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
@@ -88,10 +113,17 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		if (participle_between(x, at > 5 ? at - 5 : 0, at + 1, k, te) ||
 		    (at > te && participle_between(x, te, at, k, te)))
 			continue;
+		if (at > te && other_event_between(x, te, at))
+			continue;
 		size_t d = at > k ? at - k : k - at;
-		/* "talks with X, slated for Saturday": a schedule after the noun is its date. */
-		if (at > te && scheduled_for(x, at))
-			d /= 4;
+		/* "talks with X, slated for Saturday": a schedule after the noun is
+		 * its date, the nearest one when no other date comes between. */
+		if (at > te && scheduled_for(x, at)) {
+			int between = 0;
+			for (size_t j = 0; j < st->n; j++)
+				between |= st->tok_of[j] >= te && st->tok_of[j] < at;
+			d = between ? d / 4 : 0;
+		}
 		/* "said on Friday that the talks held on Wednesday": the time of
 		 * the saying yields to one of the reported clause. */
 		if (at < k && reported_time(x, at, k))

@@ -418,6 +418,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (tc->tx->tok_of[i] > tc->intention_at && tc->tx->tok_of[i] < h->ts &&
 			    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE)
 				ti = (int)i;
+		/* "Yesterday, Washington announced plans to put tariffs on ...":
+		 * the time opening the sentence is the announcing of the plan
+		 * (not "on Thursday urged Pakistan to reconsider its decision"). */
+		for (size_t i = 0; i < tc->tx->n && ti < 0 && tc->intention_at > s + 1 &&
+				   is_reporting(x, tc->intention_at - 1); i++)
+			if (tc->tx->tok_of[i] <= s + 2 && tc->tx->tok_of[i] < tc->intention_at &&
+			    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE &&
+			    !(tc->tx->tx[i].flags & TIMEX_F_CITATION))
+				ti = (int)i;
+	}
+	/* "working to set up a trip by Kawaguchi that would start Friday
+	 * evening": a relative clause on the trigger noun names its time. */
+	for (size_t q = h->te; ti < 0 && tr->noun && q < h->te + 4 && q + 2 < e; q++) {
+		if (!is_word(x, q, "that") && !is_word(x, q, "which"))
+			continue;
+		if (!is_word(x, q + 1, "would") && !is_word(x, q + 1, "will"))
+			break;
+		sentence_timex(x, tc);
+		for (size_t i = 0; i < tc->tx->n && ti < 0; i++)
+			if (tc->tx->tok_of[i] > q + 2 && tc->tx->tok_of[i] <= q + 5 &&
+			    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE)
+				ti = (int)i;
+		break;
 	}
 	/* "agreed to commence negotiations ... when Kishida visited Manila in
 	 * November": the when-clause of the trigger's clause dates it, past the
@@ -442,8 +465,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    is_word(x, at - 3, "as") && is_word(x, at - 2, "early") && is_word(x, at - 1, "as"))
 			ti = (int)i;
 	}
+	/* "The summons came a day after Xing voiced his displeasure": the act
+	 * after "N day(s) after" is N days before the day told last. */
+	int days_before = 0;
+	for (size_t q = h->ts > s + 8 ? h->ts - 8 : s + 2; ti < 0 && q < h->ts && !days_before; q++) {
+		if (!is_word(x, q, "after") || !(is_word(x, q - 1, "day") || is_word(x, q - 1, "days")))
+			continue;
+		static const char *const counts[] = {"a", "one", "two", "three", "four", "five", "six"};
+		for (int n = 0; n < 7; n++)
+			if (is_word(x, q - 2, counts[n]))
+				days_before = n ? n : 1;
+		for (size_t v = q + 1; v < h->ts; v++)   /* its own clause: no comma between */
+			if (is_word(x, v, ",") || is_word(x, v, ";"))
+				days_before = 0;
+	}
 	const struct cand *before;
-	if (ti >= 0) {
+	if (days_before && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
+	    (x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
+		const struct cdate *ref = x->carry_last.prec == PREC_DAY ? &x->carry_last : &x->anchor;
+		int64_t day = days_from_civil(ref->year, ref->month, ref->day) - days_before;
+		c.date = *ref;
+		civil_from_days(day, &c.date.year, &c.date.month, &c.date.day);
+		c.date_explicit = 1;
+	} else if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
 		c.date_explicit = 1;
 		/* "announced that X would reopen its borders from Monday evening",
@@ -467,18 +511,47 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		/* "the same day": the day last named. */
 		c.date = x->carry_last;
 		c.date_explicit = 1;
-	} else if (x->carry_date.prec != PREC_UNKNOWN && tc->pronoun_led &&
+	} else if (x->carry_date.prec >= PREC_MONTH && tc->pronoun_led &&
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
 		/* "It also suspended trade": the time of the sentence before. */
 		c.date = x->carry_date;
 		c.date_explicit = 1;
 	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
-		   !(h->ts > s && is_word(x, h->ts - 1, "had")) &&
-		   !(h->ts > s + 1 && is_word(x, h->ts - 2, "had") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB))) {
+		   ((cs > s && (is_reporting(x, cs - 1) ||
+				(cs > s + 1 && is_word(x, cs - 1, "that") && is_reporting(x, cs - 2)))) ||
+		    (!(h->ts > s && is_word(x, h->ts - 1, "had")) &&
+		     !(h->ts > s + 1 && is_word(x, h->ts - 2, "had") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB))))) {
 		/* The report's day; not for "the programme it had agreed with
 		 * France": the pluperfect tells of a time before the story's,
-		 * which the sentence does not give. */
+		 * which the sentence does not give. In reported speech ("said
+		 * they had severed all links") it is the speaker's present
+		 * perfect, put back a tense: the time of the report. */
 		c.date = x->anchor;
+		/* A story's first event dated to a day of the last week ("the
+		 * leaders yesterday set up a forum ... The agreement was signed at
+		 * a summit near Rome"): a later act told in the past without a date
+		 * of its own belongs to that day, not to the day of the report. */
+		int perfect = 0, past = !tr->noun && ends_in(x, h->ts, 3, "ed");
+		for (size_t q = h->ts > s + 3 ? h->ts - 3 : s; q < h->ts; q++) {
+			perfect |= is_word(x, q, "has") || is_word(x, q, "have") || is_word(x, q, "is") ||
+				   is_word(x, q, "are") || is_word(x, q, "will");
+			past |= is_word(x, q, "was") || is_word(x, q, "were");
+		}
+		perfect |= !past;
+		for (size_t i = 0; i < x->n_cands && !perfect && x->anchor.prec == PREC_DAY; i++) {
+			const struct cand *p = &x->cands[i];
+			if (p->headline || p->dead)
+				continue;
+			if (!p->date_explicit || p->status != STATUS_OCCURRED)
+				break;
+			if (p->date.prec == PREC_DAY) {
+				int64_t gap = days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day) -
+					      days_from_civil(p->date.year, p->date.month, p->date.day);
+				if (gap > 0 && gap <= 7)
+					c.date = p->date;
+			}
+			break;
+		}
 	} else if (c.status == STATUS_PLANNED && x->anchor.prec >= PREC_MONTH) {
 		/* "will hold talks with Thatcher", no time given: what is announced
 		 * as coming is dated to the report's month, no finer. */

@@ -186,6 +186,9 @@ static const struct dateline_case {
 	{"Jakarta (ANTARA) - Indonesia protested to China.", "Jakarta", "Antara", 0, 0, 0,
 	 "Indonesia protested to China."},
 	{"Berlin (dpa) - Germany expelled two diplomats.", "Berlin", "dpa", 0, 0, 0, "Germany expelled two diplomats."},
+	/* a month in the agency's own language */
+	{"Caracas, 26 de enero (EFE).- Venezuela expelled the Spanish ambassador.", "Caracas", "EFE", 0, 1, 26,
+	 "Venezuela expelled the Spanish ambassador."},
 	{"(ANSA) - ROME, MAR 5 - Italy recalled its ambassador.", "ROME", "ANSA", 0, 3, 5,
 	 "Italy recalled its ambassador."},
 	{"Madrid, Jan 6 (EFE).- Spain summoned the envoy.", "Madrid", "EFE", 0, 1, 6, "Spain summoned the envoy."},
@@ -340,6 +343,62 @@ static void test_agency_names(void **state)
 	assert_string_equal(out, "");
 }
 
+/* The state column of agencies.tsv, found by any name of the agency. */
+static const struct { const char *agency, *state; } state_cases[] = {
+	{"KCNA", "PRK"}, {"Korean Central News Agency", "PRK"}, {"Xinhua", "CHN"},
+	{"ITAR-TASS", "RUS"}, {"Kyodo News", "JPN"}, {"Yonhap", "KOR"}, {"PTI", "IND"},
+	{"Islamic Republic News Agency", "IRN"}, {"WAM", "ARE"}, {"Saudi Press Agency", "SAU"},
+	{"Ministry of Foreign Affairs of Japan", "JPN"}, {"Office of the Spokesperson", "USA"},
+	/* agencies that serve the world belong to no state */
+	{"Reuters", NULL}, {"The Associated Press", NULL}, {"AFP", NULL}, {"United Nations", NULL},
+	{"Daily Example", NULL},
+};
+
+static void test_agency_state(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(state_cases) / sizeof(state_cases[0]); i++) {
+		const char *got = agency_state(state_cases[i].agency);
+		if (!state_cases[i].state)
+			assert_null(got);
+		else
+			assert_string_equal(got, state_cases[i].state);
+	}
+	assert_string_equal(agency_lookup("xinhuanet.com", 13), "Xinhua");
+	assert_string_equal(agency_lookup("MENA", 4), "Middle East News Agency");
+	/* as a word of a longer name: only rows marked "word" */
+	assert_string_equal(agency_lookup_word("Reuters", 7), "Reuters");
+	assert_null(agency_lookup_word("Sana", 4));
+	assert_null(agency_lookup_word("AP", 2));
+}
+
+/* Dateline fields of agency files: the line, the place, the agency, month, day. */
+static const struct { const char *line, *place, *agency; int month, day; } field_cases[] = {
+	{"STOCKHOLM, Aug 29, 2014 (AFP) -", "STOCKHOLM", "AFP", 8, 29},
+	{"MOSCOW, Jan 6", "MOSCOW", "", 1, 6},
+	{"MOSCOW, Monday (Reuters)", "MOSCOW", "Reuters", 0, 0},
+	{"Oslo", "Oslo", "", 0, 0},
+	{"BETHESDA, Md.", "BETHESDA", "", 0, 0},
+	{"Tegucigalpa, Jan 2 (EFE).-", "Tegucigalpa", "EFE", 1, 2},
+	{"NEW YORK (AP) —", "NEW YORK", "AP", 0, 0},
+};
+
+static void test_dateline_fields(void **state)
+{
+	(void)state;
+	struct dateline got;
+	for (size_t i = 0; i < sizeof(field_cases) / sizeof(field_cases[0]); i++) {
+		const char *l = field_cases[i].line;
+		assert_int_equal(dateline_field(l, strlen(l), &got), 1);
+		assert_string_equal(got.place, field_cases[i].place);
+		assert_string_equal(got.agency, field_cases[i].agency);
+		assert_int_equal(got.month, field_cases[i].month);
+		assert_int_equal(got.day, field_cases[i].day);
+	}
+	const char *stamp = "2014-07-17 00:24:11 GMT+00:00";
+	assert_int_equal(dateline_field(stamp, strlen(stamp), &got), 0);
+}
+
 
 /* Timestamp lines as a table: the line and the local date and time it
  * gives (hour -1: no time; offset 9999: no zone). */
@@ -362,6 +421,13 @@ static const struct ts_case {
 	{"20/05/2021 15:04", 2021, 5, 20, 15, 4, 9999, 0},
 	{"2018.05.16 (15:09)", 2018, 5, 16, 15, 9, 9999, 0},
 	{"26-FEB-1987 15:01:01.79", 1987, 2, 26, 15, 1, 9999, 0},
+	/* pages in other languages around English reports */
+	{"Publié le 4 juin 2021 à 10:15", 2021, 6, 4, 10, 15, 9999, 0},
+	{"Mis à jour le 12 février 2022", 2022, 2, 12, -1, 0, 9999, 1},
+	{"Actualizado el 4 de junio de 2021 a las 10:15", 2021, 6, 4, 10, 15, 9999, 1},
+	{"Pubblicato il 15 marzo 2022 alle 18:40", 2022, 3, 15, 18, 40, 9999, 0},
+	{"Aktualisiert am 4. Juni 2021, 10:15", 2021, 6, 4, 10, 15, 9999, 1},
+	{"Publicado em 10 de março de 2023", 2023, 3, 10, -1, 0, 9999, 0},
 };
 
 static void test_timestamp_table(void **state)
@@ -399,6 +465,8 @@ int main(void)
 		cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_not_timestamps),
 		cmocka_unit_test(test_agency_names),
+		cmocka_unit_test(test_agency_state),
+		cmocka_unit_test(test_dateline_fields),
 		cmocka_unit_test(test_dateline_table),
 		cmocka_unit_test(test_not_dateline_table),
 		cmocka_unit_test(test_timestamp_table),

@@ -189,11 +189,45 @@ static void test_stamps_elsewhere(void **state)
 				     "Havana, Jan 18 (Prensa Latina) - Cuba and Russia signed four trade agreements on "
 				     "Wednesday during a visit by a Russian delegation to the Cuban capital.\n", &h), 0);
 	assert_string_equal(pub_iso(), "2024-01-18T00:00:00Z");
+	/* ... but a date the caller gives says more than the page's "today". */
+	struct ingest_hints dated = {.path = "mem.txt", .date = {2023, 1, 20, PREC_DAY}};
+	assert_int_equal(read_string("Friday, April 19, 2024\n\nCuba and Russia sign trade deals\n\n"
+				     "Havana, Jan 18 (Prensa Latina) - Cuba and Russia signed four trade agreements on "
+				     "Wednesday during a visit by a Russian delegation to the Cuban capital.\n", &dated), 0);
+	assert_string_equal(pub_iso(), "2023-01-18T00:00:00Z");
 	/* A day apart is a time zone, not another story: the stamp's time stays. */
 	assert_int_equal(read_string("January 07, 2015, 01:10 UTC+9\n\nJapan and US hold talks\n\n"
 				     "TOKYO, January 6 (Kyodo) - Japan and the United States held talks on Tuesday on "
 				     "security cooperation in the region, the foreign ministry said.\n", &h), 0);
 	assert_int_equal(rep.pub_known, PUB_TIME);
+}
+
+/* A short closing line dates the report ("MAP 21 October 2020"), and the
+ * body still starts at the top; a yearless dateline takes the year the text
+ * gives the same day and month. */
+static void test_closing_line_and_year_in_text(void **state)
+{
+	(void)state;
+	struct ingest_hints h = {.path = "mem.txt"};
+	assert_int_equal(read_string("Morocco and Mauritania sign energy accords\n\n"
+				     "On Tuesday in Rabat, the Moroccan foreign minister held talks with his Mauritanian "
+				     "counterpart on trade, energy and security in the Sahel, and the two signed accords.\n\n"
+				     "MAP 12 March 2019\n", &h), 0);
+	assert_string_equal(pub_iso(), "2019-03-12T00:00:00Z");
+	assert_non_null(strstr(rep.body, "On Tuesday in Rabat"));
+	assert_int_equal(read_string("Sudan welcomes the end of US sanctions\n\n"
+				     "Khartoum, 7 Oct (SUNA) - Sudan welcomed the United States decision of 6 October 2017 "
+				     "to revoke the economic sanctions it had imposed twenty years earlier.\n\n"
+				     "The ministry said the decision announced on 7 October 2017 opens a new page.\n", &h), 0);
+	assert_string_equal(pub_iso(), "2017-10-07T00:00:00Z");
+	/* The day a page was saved, at its top, yields to the story's stamp. */
+	assert_int_equal(read_string("Monday, June 3, 2024\n\nCanada adds names to its Russia sanctions list\n\n"
+				     "The Canadian Press, February 24, 2023 10:05 AM\n\n"
+				     "OTTAWA - Canada imposed sanctions on 129 Russian individuals and 63 entities on Friday, "
+				     "the foreign minister said, a year after the invasion of Ukraine began.\n\n"
+				     "The measures target people and companies in the defence and energy sectors, she "
+				     "told reporters in the capital.\n", &h), 0);
+	assert_int_equal(strncmp(pub_iso(), "2023-02-24", 10), 0);
 }
 
 static void test_afp_wrapped(void **state)
@@ -249,6 +283,16 @@ static void test_no_date(void **state)
 				     "ministers discussed border crossings on Monday.\n", &h), 0);
 	assert_string_equal(rep.agency, "TASS");
 	assert_string_equal(rep.url, "https://example.org/a/1");
+	/* No date of its own but full dates in the text: the latest of them. */
+	struct ingest_hints bare = {.path = "-"};
+	assert_int_equal(read_string("Ecuador cuts ties with Colombia\n\n"
+				     "QUITO (Reuters) - Ecuador broke off diplomatic relations with Colombia on Monday "
+				     "after a raid on a rebel camp inside its territory.\n\n"
+				     "Soldiers patrol the border near Lago Agrio, March 3, 2008. REUTERS/Staff\n\n"
+				     "The two countries had restored relations in October 2007 after a dispute of "
+				     "several months over the border.\n", &bare), 0);
+	assert_string_equal(pub_iso(), "2008-03-03T00:00:00Z");
+	assert_true(has_warning("the latest day its text names"));
 }
 
 static void test_charsets(void **state)
@@ -318,6 +362,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_year_from_date_hint, teardown),
 		cmocka_unit_test_teardown(test_year_from_timestamp_line, teardown),
 		cmocka_unit_test_teardown(test_stamps_elsewhere, teardown),
+		cmocka_unit_test_teardown(test_closing_line_and_year_in_text, teardown),
 		cmocka_unit_test_teardown(test_afp_wrapped, teardown),
 		cmocka_unit_test_teardown(test_no_headline, teardown),
 		cmocka_unit_test_teardown(test_no_date, teardown),

@@ -412,6 +412,17 @@ static void test_anaphoric(void **state)
 	assert_int_equal(timex_find_after(s2, strlen(s2), &TUE_6_JAN_2015, &THU_5_MAR_2015, TENSE_AUTO, xs, 4), 2);
 	assert_int_equal(xs[1].date.month, 2);
 	assert_int_equal(xs[1].date.day, 10);
+	/* After a month ("last week"), "that day" is the story's: the report's
+	 * day when it falls in that month, else the month. */
+	static const struct cdate JAN_2015 = {2015, 1, 0, PREC_MONTH};
+	static const struct cdate DEC_2014 = {2014, 12, 0, PREC_MONTH};
+	const char *s3 = "At a news conference earlier that day, the minister spoke.";
+	assert_int_equal(timex_find_after(s3, strlen(s3), &TUE_6_JAN_2015, &JAN_2015, TENSE_AUTO, xs, 4), 1);
+	assert_int_equal(xs[0].date.prec, PREC_DAY);
+	assert_int_equal(xs[0].date.day, 6);
+	assert_int_equal(timex_find_after(s3, strlen(s3), &TUE_6_JAN_2015, &DEC_2014, TENSE_AUTO, xs, 4), 1);
+	assert_int_equal(xs[0].date.prec, PREC_MONTH);
+	assert_int_equal(xs[0].date.month, 12);
 	/* "That" before other words is no date; "next month" still counts from the report. */
 	assert_int_equal(find_all("He said that days of talks lay ahead.", &TUE_6_JAN_2015, TENSE_AUTO, xs, 4), 0);
 	x = find_span("They met on 5 March 2014 and will meet again next month.", &TUE_6_JAN_2015, TENSE_AUTO,

@@ -283,6 +283,12 @@ static void test_agency_names(void **state)
 	assert_null(wire_agency_name("Sana Mirza"));
 	assert_string_equal(wire_agency_name("SANA"), "SANA");
 	assert_string_equal(wire_agency_name("Thomson Reuters Foundation"), "Reuters");
+	/* domains of agencies.tsv, whole, without leading labels or by main label */
+	assert_string_equal(wire_agency_name("https://english.kyodonews.net/news/"), "Kyodo");
+	assert_string_equal(wire_agency_name("en.yna.co.kr"), "Yonhap");
+	assert_string_equal(wire_agency_name("afp.fr"), "AFP");
+	assert_string_equal(wire_agency_name("(c) AFP 2014"), "AFP");
+	assert_null(wire_agency_name("Daily Apnews Digest"));
 	assert_string_equal(wire_agency_from_id("tag:ap.org,2011:5e56-text"), "AP");
 	assert_string_equal(wire_agency_from_id("urn:newsml:afp.com:20140829T135002Z:TX"), "AFP");
 	assert_null(wire_agency_from_id("KBN0FL0NM"));
