@@ -263,6 +263,16 @@ int emit(struct extractor *x, const struct report *r, const struct cand *cin, st
 		if (distinct < 2)
 			return 0;
 	}
+	/* A directed act between states needs the one it is aimed at: "Russia
+	 * condemned the bombing" is no event of a relation (a denial, frame
+	 * src, may stand alone). */
+	if (c->tr->frame == FRAME_DIRECTED && !tidy.ntgt) {
+		int other = 0;   /* (parties told as sources alone still make a pair) */
+		for (int i = 1; i < c->nsrc; i++)
+			other |= x->ra[c->src[i]].code[0] && !same_code(x, c->src[0], c->src[i]);
+		if (!other)
+			return 0;
+	}
 	if (queue_described(x, c->src, c->nsrc) || queue_described(x, c->tgt, c->ntgt))
 		return -1;
 	struct event *e = event_list_push(out);
