@@ -419,6 +419,14 @@ static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size
 				  (x->toks.t[i - 1].flags & (TOK_OPEN_QUOTE | TOK_CLOSE_QUOTE)) ||
 				  is_word(x, i - 1, "]") || is_word(x, i - 1, "[")))
 			i--;
+		/* "The Foreign Ministry on Thursday condemned": a day between
+		 * subject and verb. */
+		if (i > lo + 1 && is_word(x, i - 2, "on") &&
+		    weekday_from_name(x->text + x->toks.t[i - 1].start,
+				      (int)(x->toks.t[i - 1].end - x->toks.t[i - 1].start)) >= 0) {
+			i -= 2;
+			continue;
+		}
 		/* "The European Community (EC) accused", "Truss today (Thursday 24
 		 * February) called in": a bracket between subject and verb. */
 		if (i > lo + 1 && is_word(x, i - 1, ")")) {
@@ -436,7 +444,7 @@ static long adjacent_before(const struct extractor *x, size_t k, size_t lo, size
 		i--;
 	for (size_t j = m1; j-- > m0;)
 		if (x->men[j].te == i)
-			return (long)j;
+			return x->men[j].kind == MK_PLACE ? -1 : (long)j;   /* "met in Phnom Penh on Sunday" */
 	return -1;
 }
 

@@ -949,8 +949,15 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	x->anchor = report_date(r);
 	x->report_no++;   /* before any report actor: it stamps their caches */
 	x->place_ra = -1;
+	x->issuer_ra = -1;
 	if (r->place && dateline_state(x, r->place))
 		goto oom;
+	/* The state of the agency or ministry that issued the report (KCNA: North
+	 * Korea; Reuters: none). */
+	const char *issuer = r->agency ? agency_state(r->agency) : NULL;
+	long issuer_actor = issuer ? dict_actor_by_code(&x->d, issuer) : -1;
+	if (issuer_actor >= 0)
+		x->issuer_ra = ractor_of_dict_actor(x, issuer_actor);
 	x->title_len = r->title ? strlen(r->title) : 0;
 	x->body_len = r->body ? strlen(r->body) : 0;
 	if (r->title && analyse_text(x, r->title, x->title_len, 1, 0))

@@ -176,6 +176,7 @@ struct extractor {
 	int last_subject;                      /* ractor of the last clause subject */
 	int last_org;                          /* the organisation named last ("the Council") */
 	int place_ra;                          /* the state of the dateline's place, or -1 */
+	int issuer_ra;                         /* the state of the report's agency or issuer, or -1 */
 	int sent_first;                        /* first actor mention of the current sentence, or -1 */
 	long *mentions_per_ra;                 /* how often each report actor is named */
 	uint32_t report_no;                    /* counts reports: stamps the caches below */

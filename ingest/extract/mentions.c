@@ -449,9 +449,13 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		 * the state that acted last, else the state the report is most about. */
 		size_t n = institution_len(x, i + 1, end);
 		if (n) {
-			/* Where the report was filed first: "the foreign ministry" of a
-			 * report from Seoul is South Korea's. */
+			/* Where the report was filed first ("the foreign ministry" of a
+			 * report from Seoul is South Korea's), then the state of the
+			 * agency or ministry that issued it (a KCNA statement without a
+			 * dateline: North Korea's). */
 			long st = x->place_ra >= 0 ? code_actor_of(x, x->place_ra) : -1;
+			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
+				st = x->issuer_ra >= 0 ? code_actor_of(x, x->issuer_ra) : -1;
 			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
 				st = x->last_subject >= 0 ? code_actor_of(x, x->last_subject) : -1;
 			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE) {

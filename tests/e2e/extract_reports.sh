@@ -104,6 +104,14 @@ expect_event "$WORK/all.json" '[0-9-]*' meeting negated USA:participant RUS:part
 
 expect_event "$WORK/all.json" '1987-10-19' visit occurred SAU:source USA:target
 
+# ---- a ministry named without its state, in a report without a dateline --------
+# "the Foreign Ministry" is then the state of the issuer given with --agency.
+
+"$BIN" --db "$WORK/issuer.db" ingest --agency KCNA "$DATA/issuer/kcna_statement.txt" >/dev/null 2>&1 ||
+	fail "ingest --agency KCNA failed"
+"$BIN" --db "$WORK/issuer.db" export --format json >"$WORK/issuer.json"
+expect_event "$WORK/issuer.json" 2016-12-01 condemnation occurred PRK:source USA:target
+
 # ---- the default timeline leaves negated events out --------------------------
 
 "$BIN" --db "$DB" export --format json >"$WORK/default.json"
