@@ -317,8 +317,15 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		}
 		if (tok_in(x, i - 1, WL_CONDITION))
 			return -1;
-		if (tok_in(x, i - 1, WL_PLAN))
+		if (tok_in(x, i - 1, WL_PLAN)) {
 			status = STATUS_PLANNED;
+			/* "had been due to head a delegation", "had been scheduled for
+			 * next week", "had planned to visit": a plan told in the past
+			 * perfect is a plan that did not come about. */
+			if ((i >= 3 && is_word(x, i - 2, "been") && is_word(x, i - 3, "had")) ||
+			    (i >= 2 && is_word(x, i - 2, "had") && ends_in(x, i - 1, 3, "ed")))
+				return STATUS_NEGATED;
+		}
 		/* "invited X to visit", "plans to visit": a plan; "summoned X to lodge a
 		 * protest", "decided to lift": an act. */
 		if (is_word(x, i - 1, "to") && (i == k || (i + 1 == k && tok_in(x, k - 1, WL_RESUME)))) {
