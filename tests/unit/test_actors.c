@@ -245,6 +245,16 @@ static void test_ministries_and_agencies_of_a_state(void **state)
 	expect_code("Unification Ministry", "KOR", AL_METONYM);
 	expect_code("Mainland Affairs Council", "TWN", AL_METONYM);
 	expect_code("Taiwan Affairs Office", "CHN", AL_METONYM);
+	expect_code("Ministry of External Affairs", "IND", AL_METONYM);
+	expect_code("MITI", "JPN", AL_METONYM);
+	expect_code("Supreme National Security Council", "IRN", AL_METONYM);
+	expect_code("IRGC", "IRN", AL_METONYM);
+	expect_code("State Administration Council", "MMR", AL_METONYM);
+	expect_code("Executive Yuan", "TWN", AL_METONYM);
+	expect_code("People’s Liberation Army", "CHN", AL_METONYM);
+	expect_code("State Duma", "RUS", AL_METONYM);
+	expect_code("Knesset", "ISR", AL_METONYM);
+	expect_code("USAID", "USA", AL_METONYM);
 	/* Names that several states' ministries carry stay out: they belong to
 	 * the state of whoever issued the report. */
 	expect_no_actor("Foreign Office");
@@ -395,6 +405,19 @@ static void test_office_holders_by_date(void **state)
 	assert_string_equal(holder("head_of_government", "IRQ", 2016, 1, 1), "Haider al-Abadi");
 	assert_string_equal(holder("head_of_state", "KOR", 2005, 1, 1), "Roh Moo-hyun");
 	assert_string_equal(holder("un_secretary_general", "UN", 2003, 3, 1), "Kofi Annan");
+	assert_string_equal(holder("head_of_state", "TUN", 2017, 5, 1), "Beji Caid Essebsi");
+	assert_string_equal(holder("head_of_state", "BOL", 2008, 9, 10), "Evo Morales");
+	assert_string_equal(holder("head_of_state", "BOL", 2020, 1, 1), "Jeanine Áñez");
+	assert_string_equal(holder("head_of_government", "SRB", 2015, 1, 1), "Aleksandar Vučić");
+	assert_string_equal(holder("head_of_state", "SRB", 2023, 3, 18), "Aleksandar Vučić");
+	assert_string_equal(holder("head_of_government", "XKX", 2023, 3, 18), "Albin Kurti");
+	assert_string_equal(holder("foreign_minister", "NGA", 2019, 9, 4), "Geoffrey Onyeama");
+	assert_string_equal(holder("foreign_minister", "DNK", 1987, 6, 29), "Uffe Ellemann-Jensen");
+	assert_string_equal(holder("foreign_minister", "TUR", 1987, 3, 2), "Vahit Halefoğlu");
+	assert_string_equal(holder("head_of_government", "NZL", 1987, 10, 19), "David Lange");
+	assert_string_equal(holder("head_of_state", "PER", 1987, 5, 1), "Alan García");
+	assert_string_equal(holder("head_of_state", "PER", 2000, 1, 1), "");
+	assert_string_equal(holder("head_of_government", "KWT", 1987, 6, 1), "Saad al-Abdullah al-Sabah");
 	/* An office of an organisation acts for it during its dates. */
 	long p = person_named("Lord Carrington");
 	assert_true(p >= 0);

@@ -416,6 +416,40 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("initialled the accord", "agreement", 1);
 	expect_wording("spoken by telephone", "phone_call", 3);
 	expect_wording("took a phone call from", "phone_call", 4);
+	/* second round: the phrasings of wires and readouts */
+	expect_wording("hit back at Ankara", "condemnation", 3);
+	expect_wording("took issue with the ruling", "condemnation", 3);
+	expect_wording("assailed the decision", "condemnation", 1);
+	expect_wording("took Canberra to task", "condemnation", 1);
+	expect_wording("branded the vote illegitimate", "condemnation", 1);
+	expect_wording("called the tests reckless", "condemnation", 1);
+	expect_wording("pinned the bombing on", "accusation", 4);
+	expect_wording("attributed the cyberattack to", "accusation", 1);
+	expect_wording("disputed that account", "denial", 1);
+	expect_wording("poured scorn on the claim", "denial", 3);
+	expect_wording("neither recognizes nor accepts", "rejection", 2);
+	expect_wording("blocked the draft resolution", "rejection", 1);
+	expect_wording("passed new sanctions", "sanctions", 1);
+	expect_wording("prohibited imports of beef", "sanctions", 1);
+	expect_wording("suspended visas for", "sanctions", 1);
+	expect_wording("restored direct flights", "sanctions_relief", 1);
+	expect_wording("asked the attaché to leave", "expulsion", 1);
+	expect_wording("froze diplomatic relations", "expulsion", 1);
+	expect_wording("showed its gratitude", "support", 1);
+	expect_wording("reaffirmed its backing for", "support", 1);
+	expect_wording("asked for consultations", "appeal", 2);
+	expect_wording("pleaded with Tehran", "appeal", 2);
+	expect_wording("sought the extradition of", "appeal", 1);
+	expect_wording("will not stand idly by", "threat", 5);
+	expect_wording("held a trilateral meeting", "meeting", 4);
+	expect_wording("co-chaired the dialogue", "meeting", 3);
+	expect_wording("hosted talks on", "meeting", 1);
+	expect_wording("paid a visit to Seoul", "visit", 4);
+	expect_wording("on a state visit", "visit", 4);
+	expect_wording("flew into Kabul", "visit", 2);
+	expect_wording("departed for Manila", "visit", 2);
+	expect_wording("came to terms", "agreement", 3);
+	expect_wording("issued a joint statement", "agreement", 4);
 }
 
 /* ---- extra files -------------------------------------------------------- */
