@@ -450,6 +450,21 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("departed for Manila", "visit", 2);
 	expect_wording("came to terms", "agreement", 3);
 	expect_wording("issued a joint statement", "agreement", 4);
+	expect_wording("sign a treaty", "agreement", 1);
+	expect_wording("consensus was reached", "agreement", 3);
+	expect_wording("met separately with", "meeting", 3);
+	expect_wording("talks were held", "meeting", 3);
+	expect_wording("made a formal request", "appeal", 4);
+	expect_wording("dismayed by the ruling", "condemnation", 2);
+	expect_wording("nothing to do with the raid", "denial", 4);
+	expect_wording("snubbed the invitation", "rejection", 1);
+	expect_wording("declined the invitation", "rejection", 3);
+	expect_wording("retaliatory tariffs on", "sanctions", 3);
+	expect_wording("anti-dumping duties on", "sanctions", 5);
+	expect_wording("granted a waiver", "sanctions_relief", 1);
+	expect_wording("cut ties with", "expulsion", 3);
+	expect_wording("revoked the accreditation", "expulsion", 1);
+	expect_wording("warned of war", "threat", 1);
 }
 
 /* ---- extra files -------------------------------------------------------- */
