@@ -465,6 +465,7 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("cut ties with", "expulsion", 3);
 	expect_wording("revoked the accreditation", "expulsion", 1);
 	expect_wording("warned of war", "threat", 1);
+	expect_wording("warned Ankara against drilling", "threat", 1);
 }
 
 /* ---- extra files -------------------------------------------------------- */
