@@ -466,6 +466,11 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("revoked the accreditation", "expulsion", 1);
 	expect_wording("warned of war", "threat", 1);
 	expect_wording("warned Ankara against drilling", "threat", 1);
+	expect_wording("took a call on Monday from", "phone_call", 3);
+	expect_wording("reinstated its membership", "sanctions_relief", 1);
+	expect_wording("suspended its membership", "sanctions", 1);
+	expect_wording("hammered out a compromise", "agreement", 2);
+	expect_wording("concluded between the two", "agreement", 2);
 }
 
 /* ---- extra files -------------------------------------------------------- */
