@@ -471,7 +471,7 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("suspended its membership", "sanctions", 1);
 	expect_wording("hammered out a compromise", "agreement", 2);
 	expect_wording("concluded between the two", "agreement", 2);
-	expect_wording("ready to take appropriate measures", "threat", 2);
+	expect_wording("ready to take appropriate measures", "threat", 3);
 }
 
 /* ---- extra files -------------------------------------------------------- */
