@@ -333,6 +333,11 @@ static void test_organisations_and_their_organs(void **state)
 	assert_string_equal(shipped.actors[a].name, "United Nations");
 	a = dict_actor_by_code(&shipped, "PSE");
 	assert_string_equal(shipped.actors[a].name, "Palestine");
+	/* groupings of the Cold War years and regional unions */
+	expect_code("Non-Aligned Movement", "NAM", AL_NAME);
+	expect_code("Warsaw Pact", "WPO", AL_NAME);
+	expect_code("Comecon", "CMEA", AL_NAME);
+	expect_code("Arab Maghreb Union", "AMU", AL_NAME);
 }
 
 /* A phrase points to one code only, across every actor row; and a phrase is
