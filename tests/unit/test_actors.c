@@ -423,6 +423,23 @@ static void test_office_holders_by_date(void **state)
 	assert_string_equal(holder("head_of_state", "PER", 1987, 5, 1), "Alan García");
 	assert_string_equal(holder("head_of_state", "PER", 2000, 1, 1), "");
 	assert_string_equal(holder("head_of_government", "KWT", 1987, 6, 1), "Saad al-Abdullah al-Sabah");
+	assert_string_equal(holder("foreign_minister", "NOR", 1987, 6, 1), "Thorvald Stoltenberg");
+	assert_string_equal(holder("foreign_minister", "LTU", 2020, 10, 2), "Linas Linkevičius");
+	assert_string_equal(holder("head_of_government", "DZA", 2019, 2, 11), "Ahmed Ouyahia");
+	assert_string_equal(holder("head_of_government", "NZL", 1990, 1, 1), "Geoffrey Palmer");
+	assert_string_equal(holder("foreign_minister", "JPN", 1985, 1, 1), "Shintaro Abe");
+	assert_string_equal(holder("foreign_minister", "KOR", 2002, 7, 12), "Choi Sung-hong");
+	assert_string_equal(holder("head_of_government", "ITA", 1987, 6, 1), "Amintore Fanfani");
+	assert_string_equal(holder("head_of_government", "MYS", 2021, 1, 1), "Muhyiddin Yassin");
+	assert_string_equal(holder("head_of_state", "COL", 2008, 3, 3), "Álvaro Uribe");
+	assert_string_equal(holder("head_of_government", "GRC", 1987, 3, 2), "Andreas Papandreou");
+	/* Envoys and spokespersons without dated roles still carry their state. */
+	long q = person_named("Andrei Kelin");
+	assert_true(q >= 0);
+	assert_string_equal(shipped.persons[q].code, "RUS");
+	q = person_named("Cheng Jingye");
+	assert_true(q >= 0);
+	assert_string_equal(shipped.persons[q].code, "CHN");
 	/* An office of an organisation acts for it during its dates. */
 	long p = person_named("Lord Carrington");
 	assert_true(p >= 0);
