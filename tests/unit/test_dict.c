@@ -472,6 +472,8 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("hammered out a compromise", "agreement", 2);
 	expect_wording("concluded between the two", "agreement", 2);
 	expect_wording("ready to take appropriate measures", "threat", 3);
+	expect_wording("cautioned Caracas that it could", "threat", 1);
+	expect_wording("suspension of visas", "sanctions", 2);
 }
 
 /* ---- extra files -------------------------------------------------------- */
