@@ -433,6 +433,12 @@ static void test_office_holders_by_date(void **state)
 	assert_string_equal(holder("head_of_government", "MYS", 2021, 1, 1), "Muhyiddin Yassin");
 	assert_string_equal(holder("head_of_state", "COL", 2008, 3, 3), "Álvaro Uribe");
 	assert_string_equal(holder("head_of_government", "GRC", 1987, 3, 2), "Andreas Papandreou");
+	assert_string_equal(holder("foreign_minister", "ZAF", 1987, 5, 1), "Pik Botha");
+	assert_string_equal(holder("head_of_state", "ARG", 1987, 4, 16), "Raúl Alfonsín");
+	assert_string_equal(holder("foreign_minister", "NIC", 1987, 8, 7), "Miguel d'Escoto");
+	assert_string_equal(holder("head_of_state", "KWT", 1987, 6, 1), "Jaber Al-Ahmad Al-Sabah");
+	assert_string_equal(holder("head_of_government", "ZWE", 1987, 6, 1), "Robert Mugabe");
+	assert_string_equal(holder("head_of_state", "ZWE", 1987, 6, 1), "");
 	/* Envoys and spokespersons without dated roles still carry their state. */
 	long q = person_named("Andrei Kelin");
 	assert_true(q >= 0);
