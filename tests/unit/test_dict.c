@@ -458,6 +458,7 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("talks were held", "meeting", 3);
 	expect_wording("made a formal request", "appeal", 4);
 	expect_wording("dismayed by the ruling", "condemnation", 2);
+	expect_wording("dismissed the vote as a sham", "condemnation", 1);
 	expect_wording("nothing to do with the raid", "denial", 4);
 	expect_wording("snubbed the invitation", "rejection", 1);
 	expect_wording("declined the invitation", "rejection", 3);
