@@ -425,6 +425,8 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("called the tests reckless", "condemnation", 1);
 	expect_wording("pinned the bombing on", "accusation", 4);
 	expect_wording("attributed the cyberattack to", "accusation", 1);
+	expect_wording("implicated Tehran in the plot", "accusation", 1);
+	expect_wording("allegations against Minsk", "accusation", 2);
 	expect_wording("disputed that account", "denial", 1);
 	expect_wording("poured scorn on the claim", "denial", 3);
 	expect_wording("neither recognizes nor accepts", "rejection", 2);
