@@ -245,6 +245,16 @@ static void test_ministries_and_agencies_of_a_state(void **state)
 	expect_code("Unification Ministry", "KOR", AL_METONYM);
 	expect_code("Mainland Affairs Council", "TWN", AL_METONYM);
 	expect_code("Taiwan Affairs Office", "CHN", AL_METONYM);
+	expect_code("Ministry of External Affairs", "IND", AL_METONYM);
+	expect_code("MITI", "JPN", AL_METONYM);
+	expect_code("Supreme National Security Council", "IRN", AL_METONYM);
+	expect_code("IRGC", "IRN", AL_METONYM);
+	expect_code("State Administration Council", "MMR", AL_METONYM);
+	expect_code("Executive Yuan", "TWN", AL_METONYM);
+	expect_code("People’s Liberation Army", "CHN", AL_METONYM);
+	expect_code("State Duma", "RUS", AL_METONYM);
+	expect_code("Knesset", "ISR", AL_METONYM);
+	expect_code("USAID", "USA", AL_METONYM);
 	/* Names that several states' ministries carry stay out: they belong to
 	 * the state of whoever issued the report. */
 	expect_no_actor("Foreign Office");
@@ -323,6 +333,11 @@ static void test_organisations_and_their_organs(void **state)
 	assert_string_equal(shipped.actors[a].name, "United Nations");
 	a = dict_actor_by_code(&shipped, "PSE");
 	assert_string_equal(shipped.actors[a].name, "Palestine");
+	/* groupings of the Cold War years and regional unions */
+	expect_code("Non-Aligned Movement", "NAM", AL_NAME);
+	expect_code("Warsaw Pact", "WPO", AL_NAME);
+	expect_code("Comecon", "CMEA", AL_NAME);
+	expect_code("Arab Maghreb Union", "AMU", AL_NAME);
 }
 
 /* A phrase points to one code only, across every actor row; and a phrase is
@@ -395,6 +410,42 @@ static void test_office_holders_by_date(void **state)
 	assert_string_equal(holder("head_of_government", "IRQ", 2016, 1, 1), "Haider al-Abadi");
 	assert_string_equal(holder("head_of_state", "KOR", 2005, 1, 1), "Roh Moo-hyun");
 	assert_string_equal(holder("un_secretary_general", "UN", 2003, 3, 1), "Kofi Annan");
+	assert_string_equal(holder("head_of_state", "TUN", 2017, 5, 1), "Beji Caid Essebsi");
+	assert_string_equal(holder("head_of_state", "BOL", 2008, 9, 10), "Evo Morales");
+	assert_string_equal(holder("head_of_state", "BOL", 2020, 1, 1), "Jeanine Áñez");
+	assert_string_equal(holder("head_of_government", "SRB", 2015, 1, 1), "Aleksandar Vučić");
+	assert_string_equal(holder("head_of_state", "SRB", 2023, 3, 18), "Aleksandar Vučić");
+	assert_string_equal(holder("head_of_government", "XKX", 2023, 3, 18), "Albin Kurti");
+	assert_string_equal(holder("foreign_minister", "NGA", 2019, 9, 4), "Geoffrey Onyeama");
+	assert_string_equal(holder("foreign_minister", "DNK", 1987, 6, 29), "Uffe Ellemann-Jensen");
+	assert_string_equal(holder("foreign_minister", "TUR", 1987, 3, 2), "Vahit Halefoğlu");
+	assert_string_equal(holder("head_of_government", "NZL", 1987, 10, 19), "David Lange");
+	assert_string_equal(holder("head_of_state", "PER", 1987, 5, 1), "Alan García");
+	assert_string_equal(holder("head_of_state", "PER", 2000, 1, 1), "");
+	assert_string_equal(holder("head_of_government", "KWT", 1987, 6, 1), "Saad al-Abdullah al-Sabah");
+	assert_string_equal(holder("foreign_minister", "NOR", 1987, 6, 1), "Thorvald Stoltenberg");
+	assert_string_equal(holder("foreign_minister", "LTU", 2020, 10, 2), "Linas Linkevičius");
+	assert_string_equal(holder("head_of_government", "DZA", 2019, 2, 11), "Ahmed Ouyahia");
+	assert_string_equal(holder("head_of_government", "NZL", 1990, 1, 1), "Geoffrey Palmer");
+	assert_string_equal(holder("foreign_minister", "JPN", 1985, 1, 1), "Shintaro Abe");
+	assert_string_equal(holder("foreign_minister", "KOR", 2002, 7, 12), "Choi Sung-hong");
+	assert_string_equal(holder("head_of_government", "ITA", 1987, 6, 1), "Amintore Fanfani");
+	assert_string_equal(holder("head_of_government", "MYS", 2021, 1, 1), "Muhyiddin Yassin");
+	assert_string_equal(holder("head_of_state", "COL", 2008, 3, 3), "Álvaro Uribe");
+	assert_string_equal(holder("head_of_government", "GRC", 1987, 3, 2), "Andreas Papandreou");
+	assert_string_equal(holder("foreign_minister", "ZAF", 1987, 5, 1), "Pik Botha");
+	assert_string_equal(holder("head_of_state", "ARG", 1987, 4, 16), "Raúl Alfonsín");
+	assert_string_equal(holder("foreign_minister", "NIC", 1987, 8, 7), "Miguel d'Escoto");
+	assert_string_equal(holder("head_of_state", "KWT", 1987, 6, 1), "Jaber Al-Ahmad Al-Sabah");
+	assert_string_equal(holder("head_of_government", "ZWE", 1987, 6, 1), "Robert Mugabe");
+	assert_string_equal(holder("head_of_state", "ZWE", 1987, 6, 1), "");
+	/* Envoys and spokespersons without dated roles still carry their state. */
+	long q = person_named("Andrei Kelin");
+	assert_true(q >= 0);
+	assert_string_equal(shipped.persons[q].code, "RUS");
+	q = person_named("Cheng Jingye");
+	assert_true(q >= 0);
+	assert_string_equal(shipped.persons[q].code, "CHN");
 	/* An office of an organisation acts for it during its dates. */
 	long p = person_named("Lord Carrington");
 	assert_true(p >= 0);
