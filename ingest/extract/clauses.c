@@ -620,6 +620,18 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 			push_party(subj, nsubj, tc->prev_src[i]);
 		return;
 	}
+	/* "X, Vice-Minister, called in the ambassador of China and lodged a
+	 * protest": a verb joined to an earlier one shares its subject, even
+	 * one the earlier verb could not name; the ambassador between them is
+	 * that verb's object. */
+	if (coordinated(x, k, tc->s) && !tc->nps && tc->prev_verb && !tr->noun && tc->prev_verb_ts < k &&
+	    !ends_in(x, k, 4, "ing")) {
+		size_t pk = tc->prev_verb_ts;
+		tc->prev_verb = 0;
+		find_subject(x, tr, pk, tc->prev_verb_cs, tc, subj, nsubj);
+		tc->prev_verb = 1;
+		return;
+	}
 	if (coordinated(x, k, tc->s) && tc->nps) {
 		for (int i = 0; i < tc->nps; i++)
 			push_party(subj, nsubj, tc->prev_src[i]);

@@ -171,6 +171,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* A threat is made now, whatever it threatens. */
 	if ((type_props(x, tr) & TP_ABOUT_FUTURE) && status == STATUS_PLANNED)
 		status = STATUS_OCCURRED;
+	/* "will not accept the ruling", "would never recognise the deal": a
+	 * refusal worded with its negation is told now; "will" is its firmness,
+	 * not a plan. */
+	if (status == STATUS_PLANNED && (tc->will || (h->ts > cs && (is_word(x, h->ts - 1, "would") ||
+								     (h->ts > cs + 1 && is_word(x, h->ts - 2, "would"))))))
+		for (size_t q = h->ts; q < h->te; q++)
+			if (tok_in(x, q, WL_NEGATION)) {
+				status = STATUS_OCCURRED;
+				break;
+			}
 	struct cand c;
 	memset(&c, 0, sizeof(c));
 	c.tr = tr;
@@ -669,6 +679,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			return -1;
 		*slot = c;
 	}
+	if (x->debug) {
+		fprintf(stderr, "  raw %s st=%d src=", tr->type, (int)c.status);
+		for (int k = 0; k < c.nsrc; k++)
+			fprintf(stderr, "%s,", x->ra[c.src[k]].code);
+		fprintf(stderr, " tgt=");
+		for (int k = 0; k < c.ntgt; k++)
+			fprintf(stderr, "%s,", x->ra[c.tgt[k]].code);
+		fprintf(stderr, " [%.*s]\n", (int)(x->toks.t[h->te - 1].end - x->toks.t[h->ts].start),
+			x->text + x->toks.t[h->ts].start);
+	}
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc >= 2) {
 		x->n_sent_pair = 0;
 		for (int i = 0; i < c.nsrc; i++)
@@ -677,6 +697,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* Remember for coordination (verbs only: "at the meeting, urging" goes
 	 * back to the speaker, not to the meeting). */
 	if (!tr->noun) {
+		tc->prev_verb = 1;
+		tc->prev_verb_ts = h->ts;
+		tc->prev_verb_cs = cs;
 		tc->nps = 0;
 		for (int i = 0; i < c.nsrc; i++)
 			push_party(tc->prev_src, &tc->nps, c.src[i]);
@@ -805,7 +828,20 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		const struct trigger_hit *h = &x->hits[i];
 		if (h->ts < reach)
 			continue;
-		size_t te = tail_end(x, &x->d.triggers[h->trigger], h->te, e);
+		/* "the trip follows several visits to Riyadh": a preposition
+		 * belongs to the nearest word before it; when a wording of the same
+		 * type stands between, the first one's tail must come before that,
+		 * or it tells nothing. */
+		const struct dict_trigger *tr = &x->d.triggers[h->trigger];
+		size_t te = tail_end(x, tr, h->te, e);
+		if (te > h->te && tok_in(x, te - 1, WL_PREPOSITION)) {
+			int inner = 0;
+			for (size_t j = i + 1; j < x->n_hits && x->hits[j].ts < te - 1; j++)
+				inner |= x->hits[j].ts >= h->te &&
+					 x->d.triggers[x->hits[j].trigger].type_id == tr->type_id;
+			if (inner)
+				continue;
+		}
 		if (te > h->te)
 			reach = te;
 		x->hits[keep++] = *h;
