@@ -59,6 +59,18 @@ static const struct dict_trigger *meeting_trigger(const struct extractor *x)
 
 static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 {
+	/* "pressed for Seoul's backing", "called for new sanctions on Iran",
+	 * "urged a ceasefire": what is asked for, its noun after the verb
+	 * and "for" (names, "'s" and adjectives between). */
+	for (size_t q = k; q > s + 1 && q + 6 > k; q--) {
+		size_t f = q - 1;
+		if (is_word(x, f, "for") && tok_in(x, f - 1, WL_CONTENT_VERB))
+			return 1;
+		if ((x->toks.t[f].flags & TOK_PUNCT) && !is_word(x, f, "'s") && !is_word(x, f, "-"))
+			break;
+		if (tok_in(x, f, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, f, "and"))
+			break;
+	}
 	if (k < s + 2 || !is_word(x, k - 1, "to"))
 		return 0;
 	for (size_t q = k - 1; q-- > s && q + 8 > k;) {
