@@ -510,6 +510,11 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 static void add_group_places(struct extractor *x, size_t a, size_t b, int *arr, int *n, int speaker,
 			     int places)
 {
+	/* "the efforts of Islamabad and New Delhi": a capital joined to an
+	 * actor is an actor too. */
+	for (size_t i = a; i < b && !places && b > a + 1; i++)
+		places = x->men[i].kind == MK_ACTOR && x->men[i].ra >= 0 &&
+			 x->ra[x->men[i].ra].kind != ACTOR_PERSON;
 	for (size_t i = a; i < b; i++) {
 		const struct mention *m = &x->men[i];
 		if (m->kind == MK_PLACE) {
@@ -837,9 +842,20 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		const struct mention *m = &x->men[j];
 		if (by >= 0 && m->ts > (size_t)by)
 			break;
-		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL))
-			continue;
+		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL)) {
+			int actor = 0;   /* (unless joined to an actor: "of Islamabad and New Delhi") */
+			for (size_t q = j + 1, qe = group_end(x, j, m1); q < qe; q++)
+				actor |= x->men[q].kind == MK_ACTOR;
+			if (!actor)
+				continue;
+		}
 		int pronoun_obj = m->kind == MK_PRONOUN || m->kind == MK_COLLECTIVE;
+		/* "reaffirmed its backing for Ukraine": a possessive before a noun
+		 * is the subject's own, not the object. */
+		if (m->kind == MK_PRONOUN && m->te == m->ts + 1 && m->ts == te &&
+		    (is_word(x, m->ts, "its") || is_word(x, m->ts, "their") || is_word(x, m->ts, "his") ||
+		     is_word(x, m->ts, "her")))
+			continue;
 		if (tr->frame == FRAME_SYMMETRIC) {
 			size_t back = m->ts;
 			while (back > te && (tok_in(x, back - 1, WL_LINK_BEFORE) ||
