@@ -132,6 +132,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			return 0;
 		tr = m;
 	}
+	/* "the spokesman, who asked not to be identified": the speaker's
+	 * anonymity, nothing asked of anyone. */
+	if ((type_props(x, tr) & TP_ASKS) && h->te + 3 < e && is_word(x, h->te, "not") && is_word(x, h->te + 1, "to") &&
+	    is_word(x, h->te + 2, "be"))
+		return 0;
 	/* "threatened to impose sanctions", "urged Russia to lift them", "asked
 	 * all states to back the agencies": the act after "to" is what is
 	 * threatened or asked, told as that threat or appeal, no act of its own.
