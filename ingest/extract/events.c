@@ -313,6 +313,17 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			push_party(c.src, &c.nsrc, x->last_subject);
 		/* "The Czech side was also told to ...", its ambassador being the
 		 * last subject: by whoever acted before in the report. */
+		/* "The French ambassador in Bamako was summoned": by the state
+		 * where the envoy serves. */
+		if (!nagent && c.ntgt && !c.nsrc && !tr->noun) {
+			size_t m0, m1;
+			mentions_in(x, cs, h->ts, &m0, &m1);
+			for (size_t j = m0; j < m1 && !c.nsrc; j++)
+				if (x->men[j].kind == MK_PLACE && x->men[j].ra >= 0 && x->men[j].ts > s &&
+				    is_word(x, x->men[j].ts - 1, "in") && x->ra[x->men[j].ra].code[0] &&
+				    !same_code(x, x->men[j].ra, c.tgt[0]))
+					push_party(c.src, &c.nsrc, x->men[j].ra);
+		}
 		if (!nagent && c.ntgt && !c.nsrc) {
 			int a = acted_before(x, x->n_cands, x->ra[c.tgt[0]].code);
 			if (a >= 0)
