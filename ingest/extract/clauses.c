@@ -100,6 +100,15 @@ int push_party(int *arr, int *n, int ra)
 /* Expands a mention into report actors (collectives to the parties in play). */
 static void mention_parties(struct extractor *x, const struct mention *m, int *arr, int *n, int speaker)
 {
+	/* "The Saudi authorities said they had severed all links", "China said
+	 * it would retaliate": the pronoun after the reporting verb is its speaker. */
+	if ((m->kind == MK_PRONOUN || (m->kind == MK_COLLECTIVE && is_word(x, m->ts, "they"))) && speaker >= 0 &&
+	    m->ts > 0 && !m->quoted &&
+	    (is_reporting(x, m->ts - 1) ||
+	     (m->ts > 1 && is_word(x, m->ts - 1, "that") && is_reporting(x, m->ts - 2)))) {
+		push_party(arr, n, speaker);
+		return;
+	}
 	switch (m->kind) {
 	case MK_ACTOR:
 	case MK_ADJ:
