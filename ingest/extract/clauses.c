@@ -316,6 +316,13 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	for (size_t i = k; i > lim; i--) {
 		if (participle && is_word(x, i - 1, ","))
 			break;
+		/* "will never accept this, and it strongly calls on ...": a clause
+		 * with a subject of its own after ", and"; the modal before is the
+		 * other clause's. */
+		if (i < k && i + 1 < k && is_word(x, i - 1, ",") && (is_word(x, i, "and") || is_word(x, i, "but")) &&
+		    (is_word(x, i + 1, "it") || is_word(x, i + 1, "he") || is_word(x, i + 1, "she") ||
+		     is_word(x, i + 1, "they") || is_word(x, i + 1, "we") || (x->toks.t[i + 1].flags & TOK_CAP)))
+			break;
 		if (tok_in(x, i - 1, WL_NEGATION)) {
 			/* "agreed to refrain from criticizing each other": a pledge
 			 * (the agreement is the event), not an act that did not happen. */
