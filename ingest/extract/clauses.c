@@ -858,7 +858,11 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		const struct mention *m = &x->men[j];
 		if (by >= 0 && m->ts > (size_t)by)
 			break;
-		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL)) {
+		/* "recalled its envoy from Madrid": the capital an envoy leaves
+		 * names the state. */
+		int envoy_from = m->kind == MK_PLACE && (type_props(x, tr) & TP_ORDERS_OUT) && m->ts > te &&
+				 is_word(x, m->ts - 1, "from");
+		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL) && !envoy_from) {
 			int actor = 0;   /* (unless joined to an actor: "of Islamabad and New Delhi") */
 			for (size_t q = j + 1, qe = group_end(x, j, m1); q < qe; q++)
 				actor |= x->men[q].kind == MK_ACTOR;
@@ -908,7 +912,7 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		}
 		int g[MAX_PARTIES], ng = 0, own = 1;
 		/* "arrived in Washington": a visit's host is named by its capital. */
-		add_group_places(x, j, end, g, &ng, tc->speaker, (type_props(x, tr) & TP_TRAVEL) != 0);
+		add_group_places(x, j, end, g, &ng, tc->speaker, (type_props(x, tr) & TP_TRAVEL) != 0 || envoy_from);
 		/* "lifted a U.S. ban on ... Vietnam": the subject's own adjective is not the target. */
 		for (int i = 0; i < ng; i++) {
 			int mine = 0;
