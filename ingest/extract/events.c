@@ -237,6 +237,38 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
 	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
 	find_object(x, tr, h->te, ce, by, tc, subj, nsubj, obj, &nobj);
+	/* "complained to the United Nations that planes from Afghanistan ...",
+	 * "protested to the UN over violations by the Turkish air force": an
+	 * organisation addressed is the forum; the act is aimed at the state
+	 * it is about. (Not an appeal: the one asked is its target.) */
+	if (nobj && tr->frame == FRAME_DIRECTED && !tr->speaker && !(type_props(x, tr) & TP_ASKS)) {
+		int orgs = 1;
+		for (int i = 0; i < nobj; i++)
+			orgs &= x->ra[obj[i]].kind == ACTOR_ORG;
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		size_t j = m0;
+		while (j < m1 && x->men[j].ra != obj[0])
+			j++;
+		size_t q = j < m1 ? x->men[j].ts : h->te;
+		while (q > h->te && tok_in(x, q - 1, WL_DETERMINER))
+			q--;
+		if (orgs && j < m1 && (q > s && is_word(x, q - 1, "to"))) {
+			for (size_t k = group_end(x, j, m1); k < m1; k++) {
+				const struct mention *m = &x->men[k];
+				if (m->ra < 0 || m->kind == MK_PLACE || x->ra[m->ra].kind != ACTOR_STATE)
+					continue;
+				int own = 0;
+				for (int i = 0; i < nsubj; i++)
+					own |= same_code(x, subj[i], m->ra);
+				if (own)
+					continue;
+				nobj = 0;
+				push_party(obj, &nobj, m->ra);
+				break;
+			}
+		}
+	}
 	/* "ordered China to close its consulate", "told the envoy to leave":
 	 * the one who orders expels the one ordered. */
 	size_t ask_tok;
