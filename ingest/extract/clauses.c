@@ -885,7 +885,9 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 				break;
 			int linked = back == te || (back > te && (is_word(x, back - 1, "with") ||
 								   is_word(x, back - 1, "between") ||
-								   is_word(x, back - 1, "among")));
+								   is_word(x, back - 1, "among") ||
+								   /* "took a call from Iran's minister" */
+								   is_word(x, back - 1, "from")));
 			if (!linked)
 				continue;
 			size_t end = group_end(x, j, m1);
