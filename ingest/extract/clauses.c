@@ -271,6 +271,27 @@ static int plan_called_off(const struct extractor *x, size_t k, size_t e)
 	return 0;
 }
 
+/* "The planned trip by Li Keqiang to Australia was postponed", "a visit to
+ * Moscow by the minister has been called off": the trigger noun heads the
+ * subject of a cancelling passive, only its complements between. */
+static int noun_called_off(const struct extractor *x, size_t k, size_t e)
+{
+	if (!tok_in(x, k, WL_PLAN_NOUN))
+		return 0;
+	for (size_t i = k + 2; i < e && i < k + 16; i++) {
+		if (is_word(x, i - 1, ",") || is_word(x, i - 1, "that") || is_word(x, i - 1, "which") ||
+		    is_word(x, i - 1, "who") || tok_in(x, i - 1, WL_CLAUSE_BREAK | WL_REPORTING))
+			return 0;
+		if (!tok_in(x, i - 1, WL_BE))
+			continue;
+		size_t c = i;
+		while (c < e && (tok_in(x, c, WL_BE) || tok_in(x, c, WL_SKIP_ADVERB)))
+			c++;
+		return cancel_at(x, c, e) != 0;
+	}
+	return 0;
+}
+
 /* Status from the words before the trigger in its clause (negators, plan
  * and condition words, cancel phrases of dict/grammar.tsv). Returns -1 when
  * the clause is a question or a condition (no event). */
@@ -360,6 +381,8 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 			status = STATUS_PLANNED;
 	}
 	if (status == STATUS_PLANNED && plan_called_off(x, k, e))
+		return STATUS_NEGATED;
+	if ((status == STATUS_PLANNED || status == STATUS_OCCURRED) && noun_called_off(x, k, e))
 		return STATUS_NEGATED;
 	return status;
 }
