@@ -296,6 +296,21 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	int passive = by >= 0 || passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0;
 	if (!passive && tr->frame == FRAME_DIRECTED && (is_word(x, h->ts, "was") || is_word(x, h->ts, "were")))
 		passive = 1;   /* "was summoned": the wording carries its auxiliary */
+	/* "was summoned to the ministry and handed a note of protest": a
+	 * participle joined by "and" to a passive shares its auxiliary. */
+	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && h->ts > s + 2 && is_word(x, h->ts - 1, "and") &&
+	    (ends_in(x, h->ts, 2, "ed") || is_word(x, h->ts, "given") || is_word(x, h->ts, "told") ||
+	     is_word(x, h->ts, "sent"))) {
+		for (size_t q = h->ts - 1; q-- > s && q + 12 > h->ts;) {
+			if (is_word(x, q, ",") || is_reporting(x, q) || tok_in(x, q, WL_CLAUSE_BREAK))
+				break;
+			if ((is_word(x, q, "was") || is_word(x, q, "were") || is_word(x, q, "been")) && q + 1 < h->ts - 1 &&
+			    ends_in(x, q + 1, 2, "ed")) {
+				passive = 1;
+				break;
+			}
+		}
+	}
 	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && nsubj) {
 		/* "was summoned", "was also told to": the subject undergoes the act. */
 		size_t q = h->ts;
