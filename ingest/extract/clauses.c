@@ -881,6 +881,16 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		const struct mention *m = &x->men[j];
 		if (by >= 0 && m->ts > (size_t)by)
 			break;
+		/* "asked Arab states to take a stand on what Trump calls ...": the
+		 * one asked comes before the "to" of what is asked. */
+		if ((type_props(x, tr) & TP_ASKS) && !tr->speaker) {
+			int past_to = 0;
+			for (size_t q = te + 1; q < m->ts && !past_to; q++)
+				past_to = is_word(x, q, "to") && q + 1 < ce && !(x->toks.t[q + 1].flags & TOK_CAP) &&
+					  !tok_in(x, q + 1, WL_DETERMINER);
+			if (past_to)
+				break;
+		}
 		/* "recalled its envoy from Madrid": the capital an envoy leaves
 		 * names the state. */
 		int envoy_from = m->kind == MK_PLACE && (type_props(x, tr) & TP_ORDERS_OUT) && m->ts > te &&
