@@ -682,6 +682,11 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 		return;
 	}
 	long adj = adjacent_before(x, k, cs, m0, m1);
+	/* "declaring them personae non gratae": an object pronoun is no subject. */
+	if (adj >= 0 && x->men[adj].te == x->men[adj].ts + 1 &&
+	    (is_word(x, x->men[adj].ts, "them") || is_word(x, x->men[adj].ts, "him") ||
+	     is_word(x, x->men[adj].ts, "us")))
+		adj = -1;
 	if (adj >= 0) {
 		add_group(x, group_start(x, (size_t)adj, m0), (size_t)adj + 1, subj, nsubj, tc->speaker);
 		return;
