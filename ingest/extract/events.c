@@ -395,6 +395,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			for (int i = 0; i < tc->npt; i++)
 				push_party(c.tgt, &c.ntgt, tc->prev_tgt[i]);
 	}
+	/* "The EC was joined by the United States in criticising Brazil": who
+	 * joins acts too. */
+	if (!tr->speaker && tr->frame != FRAME_SYMMETRIC && c.nsrc && h->ts > s + 3 && is_word(x, h->ts - 1, "in")) {
+		for (size_t q = h->ts - 1; q-- > s + 1 && q + 10 > h->ts;)
+			if (is_word(x, q, "by") && is_word(x, q - 1, "joined")) {
+				size_t m0, m1;
+				mentions_in(x, q + 1, h->ts - 1, &m0, &m1);
+				if (m1 > m0)
+					add_group(x, m0, group_end(x, m0, m1), c.src, &c.nsrc, tc->speaker);
+				break;
+			}
+	}
 	/* Told by a speaker (frame spk): "Japan must bear full responsibility",
 	 * "the French minister had lied", "consequences will be borne by the
 	 * US". The speaker acts (threatens, accuses, condemns) on whom the
