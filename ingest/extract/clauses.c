@@ -100,6 +100,15 @@ int push_party(int *arr, int *n, int ra)
 /* Expands a mention into report actors (collectives to the parties in play). */
 static void mention_parties(struct extractor *x, const struct mention *m, int *arr, int *n, int speaker)
 {
+	/* "The Saudi authorities said they had severed all links", "China said
+	 * it would retaliate": the pronoun after the reporting verb is its speaker. */
+	if ((m->kind == MK_PRONOUN || (m->kind == MK_COLLECTIVE && is_word(x, m->ts, "they"))) && speaker >= 0 &&
+	    m->ts > 0 && !m->quoted &&
+	    (is_reporting(x, m->ts - 1) ||
+	     (m->ts > 1 && is_word(x, m->ts - 1, "that") && is_reporting(x, m->ts - 2)))) {
+		push_party(arr, n, speaker);
+		return;
+	}
 	switch (m->kind) {
 	case MK_ACTOR:
 	case MK_ADJ:
@@ -262,6 +271,27 @@ static int plan_called_off(const struct extractor *x, size_t k, size_t e)
 	return 0;
 }
 
+/* "The planned trip by Li Keqiang to Australia was postponed", "a visit to
+ * Moscow by the minister has been called off": the trigger noun heads the
+ * subject of a cancelling passive, only its complements between. */
+static int noun_called_off(const struct extractor *x, size_t k, size_t e)
+{
+	if (!tok_in(x, k, WL_PLAN_NOUN))
+		return 0;
+	for (size_t i = k + 2; i < e && i < k + 16; i++) {
+		if (is_word(x, i - 1, ",") || is_word(x, i - 1, "that") || is_word(x, i - 1, "which") ||
+		    is_word(x, i - 1, "who") || tok_in(x, i - 1, WL_CLAUSE_BREAK | WL_REPORTING))
+			return 0;
+		if (!tok_in(x, i - 1, WL_BE))
+			continue;
+		size_t c = i;
+		while (c < e && (tok_in(x, c, WL_BE) || tok_in(x, c, WL_SKIP_ADVERB)))
+			c++;
+		return cancel_at(x, c, e) != 0;
+	}
+	return 0;
+}
+
 /* Status from the words before the trigger in its clause (negators, plan
  * and condition words, cancel phrases of dict/grammar.tsv). Returns -1 when
  * the clause is a question or a condition (no event). */
@@ -307,6 +337,13 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	for (size_t i = k; i > lim; i--) {
 		if (participle && is_word(x, i - 1, ","))
 			break;
+		/* "will never accept this, and it strongly calls on ...": a clause
+		 * with a subject of its own after ", and"; the modal before is the
+		 * other clause's. */
+		if (i < k && i + 1 < k && is_word(x, i - 1, ",") && (is_word(x, i, "and") || is_word(x, i, "but")) &&
+		    (is_word(x, i + 1, "it") || is_word(x, i + 1, "he") || is_word(x, i + 1, "she") ||
+		     is_word(x, i + 1, "they") || is_word(x, i + 1, "we") || (x->toks.t[i + 1].flags & TOK_CAP)))
+			break;
 		if (tok_in(x, i - 1, WL_NEGATION)) {
 			/* "agreed to refrain from criticizing each other": a pledge
 			 * (the agreement is the event), not an act that did not happen. */
@@ -344,6 +381,8 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 			status = STATUS_PLANNED;
 	}
 	if (status == STATUS_PLANNED && plan_called_off(x, k, e))
+		return STATUS_NEGATED;
+	if ((status == STATUS_PLANNED || status == STATUS_OCCURRED) && noun_called_off(x, k, e))
 		return STATUS_NEGATED;
 	return status;
 }
@@ -510,6 +549,11 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 static void add_group_places(struct extractor *x, size_t a, size_t b, int *arr, int *n, int speaker,
 			     int places)
 {
+	/* "the efforts of Islamabad and New Delhi": a capital joined to an
+	 * actor is an actor too. */
+	for (size_t i = a; i < b && !places && b > a + 1; i++)
+		places = x->men[i].kind == MK_ACTOR && x->men[i].ra >= 0 &&
+			 x->ra[x->men[i].ra].kind != ACTOR_PERSON;
 	for (size_t i = a; i < b; i++) {
 		const struct mention *m = &x->men[i];
 		if (m->kind == MK_PLACE) {
@@ -620,12 +664,29 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 			push_party(subj, nsubj, tc->prev_src[i]);
 		return;
 	}
+	/* "X, Vice-Minister, called in the ambassador of China and lodged a
+	 * protest": a verb joined to an earlier one shares its subject, even
+	 * one the earlier verb could not name; the ambassador between them is
+	 * that verb's object. */
+	if (coordinated(x, k, tc->s) && !tc->nps && tc->prev_verb && !tr->noun && tc->prev_verb_ts < k &&
+	    !ends_in(x, k, 4, "ing")) {
+		size_t pk = tc->prev_verb_ts;
+		tc->prev_verb = 0;
+		find_subject(x, tr, pk, tc->prev_verb_cs, tc, subj, nsubj);
+		tc->prev_verb = 1;
+		return;
+	}
 	if (coordinated(x, k, tc->s) && tc->nps) {
 		for (int i = 0; i < tc->nps; i++)
 			push_party(subj, nsubj, tc->prev_src[i]);
 		return;
 	}
 	long adj = adjacent_before(x, k, cs, m0, m1);
+	/* "declaring them personae non gratae": an object pronoun is no subject. */
+	if (adj >= 0 && x->men[adj].te == x->men[adj].ts + 1 &&
+	    (is_word(x, x->men[adj].ts, "them") || is_word(x, x->men[adj].ts, "him") ||
+	     is_word(x, x->men[adj].ts, "us")))
+		adj = -1;
 	if (adj >= 0) {
 		add_group(x, group_start(x, (size_t)adj, m0), (size_t)adj + 1, subj, nsubj, tc->speaker);
 		return;
@@ -825,9 +886,34 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		const struct mention *m = &x->men[j];
 		if (by >= 0 && m->ts > (size_t)by)
 			break;
-		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL))
-			continue;
+		/* "asked Arab states to take a stand on what Trump calls ...": the
+		 * one asked comes before the "to" of what is asked. */
+		if ((type_props(x, tr) & TP_ASKS) && !tr->speaker) {
+			int past_to = 0;
+			for (size_t q = te + 1; q < m->ts && !past_to; q++)
+				past_to = is_word(x, q, "to") && q + 1 < ce && !(x->toks.t[q + 1].flags & TOK_CAP) &&
+					  !tok_in(x, q + 1, WL_DETERMINER);
+			if (past_to)
+				break;
+		}
+		/* "recalled its envoy from Madrid": the capital an envoy leaves
+		 * names the state. */
+		int envoy_from = m->kind == MK_PLACE && (type_props(x, tr) & TP_ORDERS_OUT) && m->ts > te &&
+				 is_word(x, m->ts - 1, "from");
+		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL) && !envoy_from) {
+			int actor = 0;   /* (unless joined to an actor: "of Islamabad and New Delhi") */
+			for (size_t q = j + 1, qe = group_end(x, j, m1); q < qe; q++)
+				actor |= x->men[q].kind == MK_ACTOR;
+			if (!actor)
+				continue;
+		}
 		int pronoun_obj = m->kind == MK_PRONOUN || m->kind == MK_COLLECTIVE;
+		/* "reaffirmed its backing for Ukraine": a possessive before a noun
+		 * is the subject's own, not the object. */
+		if (m->kind == MK_PRONOUN && m->te == m->ts + 1 && m->ts == te &&
+		    (is_word(x, m->ts, "its") || is_word(x, m->ts, "their") || is_word(x, m->ts, "his") ||
+		     is_word(x, m->ts, "her")))
+			continue;
 		if (tr->frame == FRAME_SYMMETRIC) {
 			size_t back = m->ts;
 			while (back > te && (tok_in(x, back - 1, WL_LINK_BEFORE) ||
@@ -837,7 +923,9 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 				break;
 			int linked = back == te || (back > te && (is_word(x, back - 1, "with") ||
 								   is_word(x, back - 1, "between") ||
-								   is_word(x, back - 1, "among")));
+								   is_word(x, back - 1, "among") ||
+								   /* "took a call from Iran's minister" */
+								   is_word(x, back - 1, "from")));
 			if (!linked)
 				continue;
 			size_t end = group_end(x, j, m1);
@@ -864,7 +952,7 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		}
 		int g[MAX_PARTIES], ng = 0, own = 1;
 		/* "arrived in Washington": a visit's host is named by its capital. */
-		add_group_places(x, j, end, g, &ng, tc->speaker, (type_props(x, tr) & TP_TRAVEL) != 0);
+		add_group_places(x, j, end, g, &ng, tc->speaker, (type_props(x, tr) & TP_TRAVEL) != 0 || envoy_from);
 		/* "lifted a U.S. ban on ... Vietnam": the subject's own adjective is not the target. */
 		for (int i = 0; i < ng; i++) {
 			int mine = 0;

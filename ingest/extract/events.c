@@ -59,6 +59,18 @@ static const struct dict_trigger *meeting_trigger(const struct extractor *x)
 
 static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 {
+	/* "pressed for Seoul's backing", "called for new sanctions on Iran",
+	 * "urged a ceasefire": what is asked for, its noun after the verb
+	 * and "for" (names, "'s" and adjectives between). */
+	for (size_t q = k; q > s + 1 && q + 6 > k; q--) {
+		size_t f = q - 1;
+		if (is_word(x, f, "for") && tok_in(x, f - 1, WL_CONTENT_VERB))
+			return 1;
+		if ((x->toks.t[f].flags & TOK_PUNCT) && !is_word(x, f, "'s") && !is_word(x, f, "-"))
+			break;
+		if (tok_in(x, f, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, f, "and"))
+			break;
+	}
 	if (k < s + 2 || !is_word(x, k - 1, "to"))
 		return 0;
 	for (size_t q = k - 1; q-- > s && q + 8 > k;) {
@@ -120,6 +132,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			return 0;
 		tr = m;
 	}
+	/* "the spokesman, who asked not to be identified": the speaker's
+	 * anonymity, nothing asked of anyone. */
+	if ((type_props(x, tr) & TP_ASKS) && h->te + 3 < e && is_word(x, h->te, "not") && is_word(x, h->te + 1, "to") &&
+	    is_word(x, h->te + 2, "be"))
+		return 0;
 	/* "threatened to impose sanctions", "urged Russia to lift them", "asked
 	 * all states to back the agencies": the act after "to" is what is
 	 * threatened or asked, told as that threat or appeal, no act of its own.
@@ -171,6 +188,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* A threat is made now, whatever it threatens. */
 	if ((type_props(x, tr) & TP_ABOUT_FUTURE) && status == STATUS_PLANNED)
 		status = STATUS_OCCURRED;
+	/* "will not accept the ruling", "would never recognise the deal": a
+	 * refusal worded with its negation is told now; "will" is its firmness,
+	 * not a plan. */
+	if (status == STATUS_PLANNED && (tc->will || (h->ts > cs && (is_word(x, h->ts - 1, "would") ||
+								     (h->ts > cs + 1 && is_word(x, h->ts - 2, "would"))))))
+		for (size_t q = h->ts; q < h->te; q++)
+			if (tok_in(x, q, WL_NEGATION)) {
+				status = STATUS_OCCURRED;
+				break;
+			}
 	struct cand c;
 	memset(&c, 0, sizeof(c));
 	c.tr = tr;
@@ -210,6 +237,38 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
 	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
 	find_object(x, tr, h->te, ce, by, tc, subj, nsubj, obj, &nobj);
+	/* "complained to the United Nations that planes from Afghanistan ...",
+	 * "protested to the UN over violations by the Turkish air force": an
+	 * organisation addressed is the forum; the act is aimed at the state
+	 * it is about. (Not an appeal: the one asked is its target.) */
+	if (nobj && tr->frame == FRAME_DIRECTED && !tr->speaker && !(type_props(x, tr) & TP_ASKS)) {
+		int orgs = 1;
+		for (int i = 0; i < nobj; i++)
+			orgs &= x->ra[obj[i]].kind == ACTOR_ORG;
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		size_t j = m0;
+		while (j < m1 && x->men[j].ra != obj[0])
+			j++;
+		size_t q = j < m1 ? x->men[j].ts : h->te;
+		while (q > h->te && tok_in(x, q - 1, WL_DETERMINER))
+			q--;
+		if (orgs && j < m1 && (q > s && is_word(x, q - 1, "to"))) {
+			for (size_t k = group_end(x, j, m1); k < m1; k++) {
+				const struct mention *m = &x->men[k];
+				if (m->ra < 0 || m->kind == MK_PLACE || x->ra[m->ra].kind != ACTOR_STATE)
+					continue;
+				int own = 0;
+				for (int i = 0; i < nsubj; i++)
+					own |= same_code(x, subj[i], m->ra);
+				if (own)
+					continue;
+				nobj = 0;
+				push_party(obj, &nobj, m->ra);
+				break;
+			}
+		}
+	}
 	/* "ordered China to close its consulate", "told the envoy to leave":
 	 * the one who orders expels the one ordered. */
 	size_t ask_tok;
@@ -237,6 +296,21 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	int passive = by >= 0 || passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0;
 	if (!passive && tr->frame == FRAME_DIRECTED && (is_word(x, h->ts, "was") || is_word(x, h->ts, "were")))
 		passive = 1;   /* "was summoned": the wording carries its auxiliary */
+	/* "was summoned to the ministry and handed a note of protest": a
+	 * participle joined by "and" to a passive shares its auxiliary. */
+	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && h->ts > s + 2 && is_word(x, h->ts - 1, "and") &&
+	    (ends_in(x, h->ts, 2, "ed") || is_word(x, h->ts, "given") || is_word(x, h->ts, "told") ||
+	     is_word(x, h->ts, "sent"))) {
+		for (size_t q = h->ts - 1; q-- > s && q + 12 > h->ts;) {
+			if (is_word(x, q, ",") || is_reporting(x, q) || tok_in(x, q, WL_CLAUSE_BREAK))
+				break;
+			if ((is_word(x, q, "was") || is_word(x, q, "were") || is_word(x, q, "been")) && q + 1 < h->ts - 1 &&
+			    ends_in(x, q + 1, 2, "ed")) {
+				passive = 1;
+				break;
+			}
+		}
+	}
 	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && nsubj) {
 		/* "was summoned", "was also told to": the subject undergoes the act. */
 		size_t q = h->ts;
@@ -286,6 +360,17 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			push_party(c.src, &c.nsrc, x->last_subject);
 		/* "The Czech side was also told to ...", its ambassador being the
 		 * last subject: by whoever acted before in the report. */
+		/* "The French ambassador in Bamako was summoned": by the state
+		 * where the envoy serves. */
+		if (!nagent && c.ntgt && !c.nsrc && !tr->noun) {
+			size_t m0, m1;
+			mentions_in(x, cs, h->ts, &m0, &m1);
+			for (size_t j = m0; j < m1 && !c.nsrc; j++)
+				if (x->men[j].kind == MK_PLACE && x->men[j].ra >= 0 && x->men[j].ts > s &&
+				    is_word(x, x->men[j].ts - 1, "in") && x->ra[x->men[j].ra].code[0] &&
+				    !same_code(x, x->men[j].ra, c.tgt[0]))
+					push_party(c.src, &c.nsrc, x->men[j].ra);
+		}
 		if (!nagent && c.ntgt && !c.nsrc) {
 			int a = acted_before(x, x->n_cands, x->ra[c.tgt[0]].code);
 			if (a >= 0)
@@ -309,6 +394,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (!c.ntgt && coordinated(x, h->ts, s))
 			for (int i = 0; i < tc->npt; i++)
 				push_party(c.tgt, &c.ntgt, tc->prev_tgt[i]);
+	}
+	/* "The EC was joined by the United States in criticising Brazil": who
+	 * joins acts too. */
+	if (!tr->speaker && tr->frame != FRAME_SYMMETRIC && c.nsrc && h->ts > s + 3 && is_word(x, h->ts - 1, "in")) {
+		for (size_t q = h->ts - 1; q-- > s + 1 && q + 10 > h->ts;)
+			if (is_word(x, q, "by") && is_word(x, q - 1, "joined")) {
+				size_t m0, m1;
+				mentions_in(x, q + 1, h->ts - 1, &m0, &m1);
+				if (m1 > m0)
+					add_group(x, m0, group_end(x, m0, m1), c.src, &c.nsrc, tc->speaker);
+				break;
+			}
 	}
 	/* Told by a speaker (frame spk): "Japan must bear full responsibility",
 	 * "the French minister had lied", "consequences will be borne by the
@@ -669,6 +766,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			return -1;
 		*slot = c;
 	}
+	if (x->debug) {
+		fprintf(stderr, "  raw %s st=%d src=", tr->type, (int)c.status);
+		for (int k = 0; k < c.nsrc; k++)
+			fprintf(stderr, "%s,", x->ra[c.src[k]].code);
+		fprintf(stderr, " tgt=");
+		for (int k = 0; k < c.ntgt; k++)
+			fprintf(stderr, "%s,", x->ra[c.tgt[k]].code);
+		fprintf(stderr, " [%.*s]\n", (int)(x->toks.t[h->te - 1].end - x->toks.t[h->ts].start),
+			x->text + x->toks.t[h->ts].start);
+	}
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc >= 2) {
 		x->n_sent_pair = 0;
 		for (int i = 0; i < c.nsrc; i++)
@@ -677,6 +784,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* Remember for coordination (verbs only: "at the meeting, urging" goes
 	 * back to the speaker, not to the meeting). */
 	if (!tr->noun) {
+		tc->prev_verb = 1;
+		tc->prev_verb_ts = h->ts;
+		tc->prev_verb_cs = cs;
 		tc->nps = 0;
 		for (int i = 0; i < c.nsrc; i++)
 			push_party(tc->prev_src, &tc->nps, c.src[i]);
@@ -805,7 +915,20 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		const struct trigger_hit *h = &x->hits[i];
 		if (h->ts < reach)
 			continue;
-		size_t te = tail_end(x, &x->d.triggers[h->trigger], h->te, e);
+		/* "the trip follows several visits to Riyadh": a preposition
+		 * belongs to the nearest word before it; when a wording of the same
+		 * type stands between, the first one's tail must come before that,
+		 * or it tells nothing. */
+		const struct dict_trigger *tr = &x->d.triggers[h->trigger];
+		size_t te = tail_end(x, tr, h->te, e);
+		if (te > h->te && tok_in(x, te - 1, WL_PREPOSITION)) {
+			int inner = 0;
+			for (size_t j = i + 1; j < x->n_hits && x->hits[j].ts < te - 1; j++)
+				inner |= x->hits[j].ts >= h->te &&
+					 x->d.triggers[x->hits[j].trigger].type_id == tr->type_id;
+			if (inner)
+				continue;
+		}
 		if (te > h->te)
 			reach = te;
 		x->hits[keep++] = *h;

@@ -234,6 +234,8 @@ struct trigger_ctx {
 	int pronoun_led;                /* the sentence opens with "It", "He", "They" */
 	int same_day;                   /* "the same day", "that day": the time of the sentence before */
 	size_t prev_trigger_end;
+	int prev_verb;                  /* a verb of the sentence gave an event before this trigger */
+	size_t prev_verb_ts, prev_verb_cs; /* ... its first token and the start of its clause */
 };
 
 /* One piece of a summary: n bytes at s. */

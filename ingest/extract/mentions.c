@@ -709,6 +709,23 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				    (is_word(x, i - 1, "in") || is_word(x, i - 1, "at") || is_word(x, i - 1, "from") ||
 				     is_word(x, i - 1, "near") || is_word(x, i - 1, "to") || is_word(x, i - 1, "of")))
 					kind = MK_PLACE;
+				/* A territory spoken of, not acting: "Portuguese-ruled Macao",
+				 * "Israeli-occupied East Jerusalem", "the Macao question",
+				 * "the shift in position on Western Sahara". */
+				if (kind == MK_ACTOR && i > s + 1 && is_word(x, i - 2, "-") &&
+				    (is_word(x, i - 1, "ruled") || is_word(x, i - 1, "controlled") ||
+				     is_word(x, i - 1, "administered") || is_word(x, i - 1, "occupied") ||
+				     is_word(x, i - 1, "held")))
+					kind = MK_PLACE;
+				if (kind == MK_ACTOR && i + m < e &&
+				    (is_word(x, i + m, "question") || is_word(x, i + m, "issue") ||
+				     is_word(x, i + m, "dispute") || is_word(x, i + m, "conflict")))
+					kind = MK_PLACE;
+				if (kind == MK_ACTOR && i > s + 1 && is_word(x, i - 1, "on") &&
+				    (is_word(x, i - 2, "position") || is_word(x, i - 2, "stance") ||
+				     is_word(x, i - 2, "shift") || is_word(x, i - 2, "stand") ||
+				     is_word(x, i - 2, "policy") || is_word(x, i - 2, "u-turn")))
+					kind = MK_PLACE;
 				/* "Latin America", "South American": part of a longer place name. */
 				if (i > s && (x->toks.t[i - 1].flags & TOK_CAP) && !(x->toks.t[i - 1].flags & TOK_ALLCAPS) &&
 				    (is_word(x, i - 1, "latin") || is_word(x, i - 1, "central")))

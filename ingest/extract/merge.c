@@ -267,6 +267,19 @@ void prune_parties(struct extractor *x)
 				c->tgt[n++] = c->tgt[t];
 		}
 		c->ntgt = n;
+		/* "The Vice-Minister called in the Chinese ambassador": an act on a
+		 * state by someone the report does not tie to one is the act of the
+		 * state the report is most about (not an act that did not happen,
+		 * nor a journey: who travels is not guessed). */
+		if (!c->nsrc && c->ntgt && c->tr->frame == FRAME_DIRECTED && !c->tr->speaker &&
+		    c->status != STATUS_NEGATED && !(type_props(x, c->tr) & TP_TRAVEL)) {
+			int f = focal_state(x, x->ra[c->tgt[0]].code);
+			for (int k = 1; f >= 0 && k < c->ntgt; k++)
+				if (same_code(x, c->tgt[k], f))
+					f = -1;
+			if (f >= 0)
+				push_party(c->src, &c->nsrc, f);
+		}
 		if (!c->nsrc && c->tr->frame == FRAME_DIRECTED)
 			c->dead = 1;
 	}
