@@ -312,6 +312,11 @@ static void test_titles(void **state)
 	assert_int_equal(match(&shipped, "Chancellor Olaf Scholz", 0, ENT_TITLE, &e), 1);
 	assert_string_equal(shipped.titles[e.idx].role, "head_of_government");
 	assert_int_equal(shipped.titles[e.idx].n_codes, 2);
+	/* A generic title names no organisation: a ministry also has a
+	 * Secretary General; NATO's is named with NATO. */
+	assert_int_equal(match(&shipped, "Secretary General Ettore Sequi", 0, ENT_TITLE, &e), 0);
+	assert_int_equal(match(&shipped, "NATO Secretary General Mark Rutte", 0, ENT_TITLE, &e), 3);
+	assert_string_equal(shipped.titles[e.idx].role, "nato_secretary_general");
 }
 
 /* `text` starts with event wording of `type` and CAMEO `cameo` over ntok tokens. */
@@ -478,6 +483,20 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("ready to take appropriate measures", "threat", 3);
 	expect_wording("cautioned Caracas that it could", "threat", 1);
 	expect_wording("suspension of visas", "sanctions", 2);
+	/* third round */
+	expect_wording("withdrew its embassy staff", "expulsion", 1);
+	expect_wording("suspended the work of its mission", "expulsion", 1);
+	expect_wording("removed the visa ban", "sanctions_relief", 1);
+	expect_wording("consultations had been held", "meeting", 4);
+	expect_wording("the right to retaliate", "threat", 4);
+	/* told by a speaker (frame spk) */
+	expect_wording("be held accountable", "threat", 3);
+	expect_wording("be held to account", "threat", 4);
+	expect_wording("consequences will be borne", "threat", 4);
+	expect_wording("fomenting unrest", "accusation", 1);
+	expect_wording("committed war crimes", "accusation", 1);
+	expect_wording("a political farce", "condemnation", 3);
+	expect_wording("should cease", "appeal", 2);
 }
 
 /* ---- extra files -------------------------------------------------------- */
