@@ -497,6 +497,13 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("committed war crimes", "accusation", 1);
 	expect_wording("a political farce", "condemnation", 3);
 	expect_wording("should cease", "appeal", 2);
+	expect_wording("described the raid as a flagrant breach", "condemnation", 1);
+	expect_wording("hosted a ministerial gathering", "meeting", 1);
+	expect_wording("closed the border crossing", "sanctions", 1);
+	expect_wording("closure of the airspace", "sanctions", 2);
+	expect_wording("punished Pyongyang with sanctions", "sanctions", 1);
+	expect_wording("would reconsider its ties", "threat", 2);
+	expect_wording("provoking tensions", "accusation", 1);
 }
 
 /* ---- extra files -------------------------------------------------------- */
