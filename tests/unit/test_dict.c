@@ -315,6 +315,9 @@ static void test_titles(void **state)
 	/* A generic title names no organisation: a ministry also has a
 	 * Secretary General; NATO's is named with NATO. */
 	assert_int_equal(match(&shipped, "Secretary General Ettore Sequi", 0, ENT_TITLE, &e), 0);
+	assert_int_equal(match(&shipped, "Secretary-General Ahmed Aboul Gheit", 0, ENT_TITLE, &e), 0);
+	assert_int_equal(match(&shipped, "UN Secretary-General Antonio Guterres", 0, ENT_TITLE, &e), 4);
+	assert_string_equal(shipped.titles[e.idx].role, "un_secretary_general");
 	assert_int_equal(match(&shipped, "NATO Secretary General Mark Rutte", 0, ENT_TITLE, &e), 3);
 	assert_string_equal(shipped.titles[e.idx].role, "nato_secretary_general");
 }
