@@ -411,7 +411,7 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("welcomed the step", "support", 1);
 	expect_wording("backs the bid", "support", 1);
 	expect_wording("urged restraint", "appeal", 1);
-	expect_wording("called on Israel", "appeal", 2);
+	expect_wording("called on Israel to", "appeal", 2);
 	expect_wording("demanded an apology", "appeal", 1);
 	expect_wording("warned of retaliation", "threat", 1);
 	expect_wording("vowed countermeasures", "threat", 1);
@@ -507,6 +507,11 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("punished Pyongyang with sanctions", "sanctions", 1);
 	expect_wording("would reconsider its ties", "threat", 2);
 	expect_wording("provoking tensions", "accusation", 1);
+	expect_wording("phone discussions with", "phone_call", 2);
+	expect_wording("reprimanded the envoy", "condemnation", 1);
+	expect_wording("admonished Belgrade", "condemnation", 1);
+	expect_wording("designated the group a terrorist organisation", "sanctions", 1);
+	expect_wording("sanctioned two banks", "sanctions", 1);
 }
 
 /* ---- extra files -------------------------------------------------------- */
