@@ -512,6 +512,13 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("admonished Belgrade", "condemnation", 1);
 	expect_wording("designated the group a terrorist organisation", "sanctions", 1);
 	expect_wording("sanctioned two banks", "sanctions", 1);
+	expect_wording("audience with the Pope", "meeting", 2);
+	expect_wording("headed to Brussels", "visit", 2);
+	expect_wording("stopover in Taipei", "visit", 2);
+	expect_wording("expressed strong dissatisfaction", "condemnation", 1);
+	expect_wording("rapped Tokyo over", "condemnation", 1);
+	expect_wording("derided the plan", "condemnation", 1);
+	expect_wording("would not hesitate to", "threat", 4);
 }
 
 /* ---- extra files -------------------------------------------------------- */
