@@ -519,6 +519,8 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("rapped Tokyo over", "condemnation", 1);
 	expect_wording("derided the plan", "condemnation", 1);
 	expect_wording("would not hesitate to", "threat", 4);
+	expect_wording("declared two Spanish diplomats persona non grata", "expulsion", 1);
+	expect_wording("told the envoy that he was persona non grata", "expulsion", 1);
 }
 
 /* ---- extra files -------------------------------------------------------- */
