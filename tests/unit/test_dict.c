@@ -411,7 +411,7 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("welcomed the step", "support", 1);
 	expect_wording("backs the bid", "support", 1);
 	expect_wording("urged restraint", "appeal", 1);
-	expect_wording("called on Israel to", "appeal", 2);
+	expect_wording("called on Israel", "appeal", 2);
 	expect_wording("demanded an apology", "appeal", 1);
 	expect_wording("warned of retaliation", "threat", 1);
 	expect_wording("vowed countermeasures", "threat", 1);
