@@ -521,6 +521,12 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("would not hesitate to", "threat", 4);
 	expect_wording("declared two Spanish diplomats persona non grata", "expulsion", 1);
 	expect_wording("told the envoy that he was persona non grata", "expulsion", 1);
+	expect_wording("was behind the bombing", "accusation", 2);
+	expect_wording("is responsible for the shelling", "accusation", 3);
+	expect_wording("orchestrated the coup", "accusation", 1);
+	expect_wording("playing with fire", "threat", 3);
+	expect_wording("will be punished", "threat", 3);
+	expect_wording("not underestimate China's resolve", "threat", 2);
 }
 
 /* ---- extra files -------------------------------------------------------- */
