@@ -312,6 +312,14 @@ static void test_titles(void **state)
 	assert_int_equal(match(&shipped, "Chancellor Olaf Scholz", 0, ENT_TITLE, &e), 1);
 	assert_string_equal(shipped.titles[e.idx].role, "head_of_government");
 	assert_int_equal(shipped.titles[e.idx].n_codes, 2);
+	/* A generic title names no organisation: a ministry also has a
+	 * Secretary General; NATO's is named with NATO. */
+	assert_int_equal(match(&shipped, "Secretary General Ettore Sequi", 0, ENT_TITLE, &e), 0);
+	assert_int_equal(match(&shipped, "Secretary-General Ahmed Aboul Gheit", 0, ENT_TITLE, &e), 0);
+	assert_int_equal(match(&shipped, "UN Secretary-General Antonio Guterres", 0, ENT_TITLE, &e), 4);
+	assert_string_equal(shipped.titles[e.idx].role, "un_secretary_general");
+	assert_int_equal(match(&shipped, "NATO Secretary General Mark Rutte", 0, ENT_TITLE, &e), 3);
+	assert_string_equal(shipped.titles[e.idx].role, "nato_secretary_general");
 }
 
 /* `text` starts with event wording of `type` and CAMEO `cameo` over ntok tokens. */
@@ -478,6 +486,47 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("ready to take appropriate measures", "threat", 3);
 	expect_wording("cautioned Caracas that it could", "threat", 1);
 	expect_wording("suspension of visas", "sanctions", 2);
+	/* third round */
+	expect_wording("withdrew its embassy staff", "expulsion", 1);
+	expect_wording("suspended the work of its mission", "expulsion", 1);
+	expect_wording("removed the visa ban", "sanctions_relief", 1);
+	expect_wording("consultations had been held", "meeting", 4);
+	expect_wording("the right to retaliate", "threat", 4);
+	/* told by a speaker (frame spk) */
+	expect_wording("be held accountable", "threat", 3);
+	expect_wording("be held to account", "threat", 4);
+	expect_wording("consequences will be borne", "threat", 4);
+	expect_wording("fomenting unrest", "accusation", 1);
+	expect_wording("committed war crimes", "accusation", 1);
+	expect_wording("a political farce", "condemnation", 3);
+	expect_wording("should cease", "appeal", 2);
+	expect_wording("described the raid as a flagrant breach", "condemnation", 1);
+	expect_wording("hosted a ministerial gathering", "meeting", 1);
+	expect_wording("closed the border crossing", "sanctions", 1);
+	expect_wording("closure of the airspace", "sanctions", 2);
+	expect_wording("punished Pyongyang with sanctions", "sanctions", 1);
+	expect_wording("would reconsider its ties", "threat", 2);
+	expect_wording("provoking tensions", "accusation", 1);
+	expect_wording("phone discussions with", "phone_call", 2);
+	expect_wording("reprimanded the envoy", "condemnation", 1);
+	expect_wording("admonished Belgrade", "condemnation", 1);
+	expect_wording("designated the group a terrorist organisation", "sanctions", 1);
+	expect_wording("sanctioned two banks", "sanctions", 1);
+	expect_wording("audience with the Pope", "meeting", 2);
+	expect_wording("headed to Brussels", "visit", 2);
+	expect_wording("stopover in Taipei", "visit", 2);
+	expect_wording("expressed strong dissatisfaction", "condemnation", 1);
+	expect_wording("rapped Tokyo over", "condemnation", 1);
+	expect_wording("derided the plan", "condemnation", 1);
+	expect_wording("would not hesitate to", "threat", 4);
+	expect_wording("declared two Spanish diplomats persona non grata", "expulsion", 1);
+	expect_wording("told the envoy that he was persona non grata", "expulsion", 1);
+	expect_wording("was behind the bombing", "accusation", 2);
+	expect_wording("is responsible for the shelling", "accusation", 3);
+	expect_wording("orchestrated the coup", "accusation", 1);
+	expect_wording("playing with fire", "threat", 3);
+	expect_wording("will be punished", "threat", 3);
+	expect_wording("not underestimate China's resolve", "threat", 2);
 }
 
 /* ---- extra files -------------------------------------------------------- */
