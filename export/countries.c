@@ -1,7 +1,9 @@
 /* ISO 3166-1 alpha-3 codes and the short English names of the states they
  * stand for, used by the ICEWS exporter ("Source Country"). Generated once
  * from the iso-codes package (common names where it has them, a few long
- * official forms shortened); XKX (Kosovo) is the usual user-assigned code.
+ * official forms shortened); XKX (Kosovo) is the usual user-assigned code;
+ * the ISO 3166-3 codes of former states (SUN, YUG, CSK, DDR, SCG, YMD) are
+ * here too, for reports of their time.
  * Sorted by code for bsearch. */
 #include "export/export_internal.h"
 
@@ -67,12 +69,14 @@ static const struct country countries[] = {
 	{"COM", "Comoros"},
 	{"CPV", "Cabo Verde"},
 	{"CRI", "Costa Rica"},
+	{"CSK", "Czechoslovakia"},
 	{"CUB", "Cuba"},
 	{"CUW", "Curaçao"},
 	{"CXR", "Christmas Island"},
 	{"CYM", "Cayman Islands"},
 	{"CYP", "Cyprus"},
 	{"CZE", "Czechia"},
+	{"DDR", "East Germany"},
 	{"DEU", "Germany"},
 	{"DJI", "Djibouti"},
 	{"DMA", "Dominica"},
@@ -206,6 +210,7 @@ static const struct country countries[] = {
 	{"RUS", "Russian Federation"},
 	{"RWA", "Rwanda"},
 	{"SAU", "Saudi Arabia"},
+	{"SCG", "Serbia and Montenegro"},
 	{"SDN", "Sudan"},
 	{"SEN", "Senegal"},
 	{"SGP", "Singapore"},
@@ -221,6 +226,7 @@ static const struct country countries[] = {
 	{"SRB", "Serbia"},
 	{"SSD", "South Sudan"},
 	{"STP", "Sao Tome and Principe"},
+	{"SUN", "Soviet Union"},
 	{"SUR", "Suriname"},
 	{"SVK", "Slovakia"},
 	{"SVN", "Slovenia"},
@@ -261,6 +267,8 @@ static const struct country countries[] = {
 	{"WSM", "Samoa"},
 	{"XKX", "Kosovo"},
 	{"YEM", "Yemen"},
+	{"YMD", "South Yemen"},
+	{"YUG", "Yugoslavia"},
 	{"ZAF", "South Africa"},
 	{"ZMB", "Zambia"},
 	{"ZWE", "Zimbabwe"},
