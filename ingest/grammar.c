@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "util/buf.h"
 #include "util/embedded.h"
@@ -233,20 +232,10 @@ int grammar_load(struct grammar *g, const char *const *extra, size_t n_extra, ch
 		if (!strcmp(f->name, "grammar.tsv"))
 			rc = grammar_add_text(g, "grammar.tsv (built in)", f->data, err);
 	for (size_t i = 0; i < n_extra && !rc; i++) {
-		struct stat sb;
-		if (stat(extra[i], &sb) != 0)
-			continue;   /* the dictionary loader names a missing path */
-		if (S_ISDIR(sb.st_mode)) {
-			struct buf p;
-			buf_init(&p, 0);
-			buf_printf(&p, "%s/grammar.tsv", extra[i]);
-			if (stat(buf_str(&p), &sb) == 0)
-				rc = add_file(g, buf_str(&p), err);
-			buf_release(&p);
-		} else {
-			const char *base = strrchr(extra[i], '/');
-			if (!strcmp(base ? base + 1 : extra[i], "grammar.tsv"))
-				rc = add_file(g, extra[i], err);
+		struct buf path;
+		if (dict_file_named(extra[i], "grammar.tsv", &path)) {
+			rc = add_file(g, buf_str(&path), err);
+			buf_release(&path);
 		}
 	}
 	if (rc)

@@ -80,3 +80,24 @@ int read_file_bounded(const char *path, size_t max, struct buf *out, struct stat
 	}
 	return 0;
 }
+
+int dict_file_named(const char *extra, const char *base, struct buf *out)
+{
+	buf_init(out, 0);
+	struct stat sb;
+	if (stat(extra, &sb) != 0)
+		return 0;
+	if (S_ISDIR(sb.st_mode)) {
+		if (buf_printf(out, "%s/%s", extra, base) || stat(buf_str(out), &sb) != 0 || S_ISDIR(sb.st_mode)) {
+			buf_release(out);
+			return 0;
+		}
+		return 1;
+	}
+	const char *slash = strrchr(extra, '/');
+	if (strcmp(slash ? slash + 1 : extra, base) || buf_addstr(out, extra)) {
+		buf_release(out);
+		return 0;
+	}
+	return 1;
+}

@@ -16,4 +16,11 @@
  * directory", strerror). */
 int read_file_bounded(const char *path, size_t max, struct buf *out, struct stat *sb, char **why);
 
+/* Whether the --dict path `extra` gives a dictionary file named `base`: the
+ * path itself when its file name is `base`, or `base` inside it when it is a
+ * directory holding one. Sets *out (initialised here) to that path and
+ * returns 1; else returns 0 with *out empty (a path that does not exist is
+ * the dictionary loader's to report). */
+int dict_file_named(const char *extra, const char *base, struct buf *out);
+
 #endif

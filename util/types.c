@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "util/buf.h"
 #include "util/embedded.h"
@@ -193,20 +192,10 @@ int types_load(const char *const *extra, size_t n_extra, char **err)
 	size_t n = 0;
 	int rc = load_shipped(&tab, &n, err);
 	for (size_t i = 0; i < n_extra && !rc; i++) {
-		struct stat sb;
-		if (stat(extra[i], &sb) != 0)
-			continue;   /* the dictionary loader names a missing path */
-		if (S_ISDIR(sb.st_mode)) {
-			struct buf p;
-			buf_init(&p, 0);
-			buf_printf(&p, "%s/types.tsv", extra[i]);
-			if (stat(buf_str(&p), &sb) == 0)
-				rc = add_file(&tab, &n, buf_str(&p), err);
-			buf_release(&p);
-		} else {
-			const char *base = strrchr(extra[i], '/');
-			if (!strcmp(base ? base + 1 : extra[i], "types.tsv"))
-				rc = add_file(&tab, &n, extra[i], err);
+		struct buf path;
+		if (dict_file_named(extra[i], "types.tsv", &path)) {
+			rc = add_file(&tab, &n, buf_str(&path), err);
+			buf_release(&path);
 		}
 	}
 	if (rc) {
