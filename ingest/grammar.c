@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "util/embedded.h"
 #include "util/file.h"
 
 const char *const grammar_class_names[GC_COUNT] = {
@@ -210,34 +209,16 @@ int grammar_add_text(struct grammar *g, const char *name, const char *text, char
 	return 0;
 }
 
-static int add_file(struct grammar *g, const char *path, char **err)
+static int add_grammar_text(void *g, const char *name, const char *text, char **err)
 {
-	struct buf b;
-	char *why = NULL;
-	if (read_file_bounded(path, GRAMMAR_MAX_BYTES, &b, NULL, &why)) {
-		int rc = fail(err, path, 0, why ? why : "it changed while it was read", NULL);
-		free(why);
-		return rc;
-	}
-	int rc = grammar_add_text(g, path, buf_str(&b), err);
-	buf_release(&b);
-	return rc;
+	return grammar_add_text(g, name, text, err);
 }
 
 int grammar_load(struct grammar *g, const char *const *extra, size_t n_extra, char **err)
 {
 	memset(g, 0, sizeof(*g));
-	int rc = 0;
-	for (const struct embedded_file *f = embedded_dict; f->name && !rc; f++)
-		if (!strcmp(f->name, "grammar.tsv"))
-			rc = grammar_add_text(g, "grammar.tsv (built in)", f->data, err);
-	for (size_t i = 0; i < n_extra && !rc; i++) {
-		struct buf path;
-		if (dict_file_named(extra[i], "grammar.tsv", &path)) {
-			rc = add_file(g, buf_str(&path), err);
-			buf_release(&path);
-		}
-	}
+	*err = NULL;
+	int rc = dict_texts("grammar.tsv", extra, n_extra, GRAMMAR_MAX_BYTES, add_grammar_text, g, err);
 	if (rc)
 		grammar_release(g);
 	return rc;

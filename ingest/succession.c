@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "util/embedded.h"
 #include "util/file.h"
 
 static int fail(char **err, const char *name, size_t line, const char *what)
@@ -72,20 +71,6 @@ static int add_text(struct succession_table *t, const char *name, const char *te
 	return 0;
 }
 
-static int add_file(struct succession_table *t, const char *path, char **err)
-{
-	struct buf b;
-	char *why = NULL;
-	if (read_file_bounded(path, (size_t)1 << 20, &b, NULL, &why)) {
-		int rc = fail(err, path, 0, why ? why : "it changed while it was read");
-		free(why);
-		return rc;
-	}
-	int rc = add_text(t, path, buf_str(&b), err);
-	buf_release(&b);
-	return rc;
-}
-
 /* Day number of a (complete) date. */
 static int64_t day_of(const struct cdate *d)
 {
@@ -98,21 +83,16 @@ static int by_until(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static int add_succession_text(void *t, const char *name, const char *text, char **err)
+{
+	return add_text(t, name, text, err);
+}
+
 int succession_load(struct succession_table *t, const char *const *extra, size_t n_extra, char **err)
 {
 	memset(t, 0, sizeof(*t));
-	int rc = 0;
-	for (const struct embedded_file *f = embedded_dict; f->name && !rc; f++)
-		if (!strcmp(f->name, "successions.tsv"))
-			rc = add_text(t, "successions.tsv (built in)", f->data, err);
-	for (size_t i = 0; i < n_extra && !rc; i++) {
-		struct buf path;
-		if (dict_file_named(extra[i], "successions.tsv", &path)) {
-			rc = add_file(t, buf_str(&path), err);
-			buf_release(&path);
-		}
-	}
-	if (rc) {
+	*err = NULL;
+	if (dict_texts("successions.tsv", extra, n_extra, (size_t)1 << 20, add_succession_text, t, err)) {
 		succession_release(t);
 		return -1;
 	}

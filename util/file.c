@@ -1,6 +1,9 @@
 /* Reading a whole input file with a size limit: see file.h. */
 #include "util/file.h"
 
+#include <stdio.h>
+#include "util/embedded.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -100,4 +103,41 @@ int dict_file_named(const char *extra, const char *base, struct buf *out)
 		return 0;
 	}
 	return 1;
+}
+
+int dict_texts(const char *base, const char *const *extra, size_t n_extra, size_t max, dict_text_fn fn, void *ctx,
+	       char **err)
+{
+	for (const struct embedded_file *f = embedded_dict; f->name; f++)
+		if (!strcmp(f->name, base)) {
+			struct buf name;
+			buf_init(&name, 0);
+			int rc = buf_printf(&name, "%s (built in)", base) ? -1 : fn(ctx, buf_str(&name), f->data, err);
+			if (rc && !*err)
+				*err = strdup("out of memory");
+			buf_release(&name);
+			if (rc)
+				return -1;
+		}
+	for (size_t i = 0; i < n_extra; i++) {
+		struct buf path, text;
+		if (!dict_file_named(extra[i], base, &path))
+			continue;
+		char *why = NULL;
+		if (read_file_bounded(buf_str(&path), max, &text, NULL, &why)) {
+			struct buf m;
+			buf_init(&m, 0);
+			buf_printf(&m, "dictionary '%s': %s", buf_str(&path), why ? why : "it changed while it was read");
+			free(why);
+			*err = buf_detach(&m);
+			buf_release(&path);
+			return -1;
+		}
+		int rc = fn(ctx, buf_str(&path), buf_str(&text), err);
+		buf_release(&text);
+		buf_release(&path);
+		if (rc)
+			return -1;
+	}
+	return 0;
 }

@@ -23,4 +23,13 @@ int read_file_bounded(const char *path, size_t max, struct buf *out, struct stat
  * the dictionary loader's to report). */
 int dict_file_named(const char *extra, const char *base, struct buf *out);
 
+/* Hands the text of a dictionary file to fn: first the built-in file named
+ * `base` (named "BASE (built in)" in messages), then each file of that name
+ * among the --dict paths `extra`, read whole (at most `max` bytes). Stops at
+ * the first failure. Returns 0, or -1 with *err (malloc'd) set by fn, or here
+ * ("dictionary 'PATH': why") when a file cannot be read. */
+typedef int (*dict_text_fn)(void *ctx, const char *name, const char *text, char **err);
+int dict_texts(const char *base, const char *const *extra, size_t n_extra, size_t max, dict_text_fn fn, void *ctx,
+	       char **err);
+
 #endif

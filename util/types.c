@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "util/embedded.h"
 #include "util/file.h"
 
 static struct event_type *table;
@@ -160,51 +159,34 @@ static int add_text(struct event_type **tab, size_t *n, const char *name, const 
 	return 0;
 }
 
-static int add_file(struct event_type **tab, size_t *n, const char *path, char **err)
-{
-	struct buf b;
-	char *why = NULL;
-	if (read_file_bounded(path, (size_t)1 << 20, &b, NULL, &why)) {
-		struct buf m;
-		buf_init(&m, 0);
-		buf_printf(&m, "dictionary '%s': %s", path, why ? why : "it changed while it was read");
-		free(why);
-		*err = buf_detach(&m);
-		return -1;
-	}
-	int rc = add_text(tab, n, path, buf_str(&b), err);
-	buf_release(&b);
-	return rc;
-}
+/* The table being read, for dict_texts. */
+struct loading {
+	struct event_type *tab;
+	size_t n;
+};
 
-static int load_shipped(struct event_type **tab, size_t *n, char **err)
+static int add_types_text(void *ctx, const char *name, const char *text, char **err)
 {
-	for (const struct embedded_file *f = embedded_dict; f->name; f++)
-		if (!strcmp(f->name, "types.tsv"))
-			return add_text(tab, n, "types.tsv (built in)", f->data, err);
-	*err = strdup("types.tsv is not built in");
-	return -1;
+	struct loading *l = ctx;
+	return add_text(&l->tab, &l->n, name, text, err);
 }
 
 int types_load(const char *const *extra, size_t n_extra, char **err)
 {
-	struct event_type *tab = NULL;
-	size_t n = 0;
-	int rc = load_shipped(&tab, &n, err);
-	for (size_t i = 0; i < n_extra && !rc; i++) {
-		struct buf path;
-		if (dict_file_named(extra[i], "types.tsv", &path)) {
-			rc = add_file(&tab, &n, buf_str(&path), err);
-			buf_release(&path);
-		}
+	struct loading l = {NULL, 0};
+	*err = NULL;
+	int rc = dict_texts("types.tsv", extra, n_extra, (size_t)1 << 20, add_types_text, &l, err);
+	if (!rc && !l.n) {
+		*err = strdup("types.tsv is not built in");
+		rc = -1;
 	}
 	if (rc) {
-		free_table(tab, n);
+		free_table(l.tab, l.n);
 		return -1;
 	}
 	free_table(table, n_table);
-	table = tab;
-	n_table = n;
+	table = l.tab;
+	n_table = l.n;
 	loaded = 1;
 	return 0;
 }
