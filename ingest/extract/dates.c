@@ -263,3 +263,52 @@ int extract_infer_year(struct extractor *x, struct report *r)
 		    weekday >= 0 ? " and the weekday it gives" : "");
 	return 1;
 }
+
+/* The story's day: news copy opens with its main act and that act's day
+ * ("The foreign ministry on Friday called in ...", "On Wednesday, the two
+ * were made to justify their decision"); what the story tells after it in
+ * the past, without a time of its own, happened that day, not on the day the
+ * report was filed. It is the first day the body's opening paragraph (the
+ * first of a dozen words or more: not a credit line or a caption) names
+ * that is one of the seven days before the report's; 0 when it names none
+ * (then the report's day stands). The dateline's own day does not count. */
+int extract_story_day(const struct extractor *x, struct cdate *out); /* (for extract_int.h) */
+int extract_story_day(const struct extractor *x, struct cdate *out)
+{
+	if (x->headline || x->anchor.prec != PREC_DAY || !x->text || !x->body_len)
+		return 0;
+	const char *t = x->text;
+	size_t len = x->body_len, p = 0;
+	int64_t rep = days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day);
+	for (int para = 0; p < len && para < 4; para++) {
+		size_t q = p;
+		while (q < len && !(t[q] == '\n' && q + 1 < len && t[q + 1] == '\n'))
+			q++;
+		size_t a = p;
+		struct dateline dl;
+		if (dateline_parse(t + p, q - p, &dl))
+			a = p + dl.consumed;
+		int words = 0;
+		for (size_t k = a; k < q; k++)
+			words += !isspace((unsigned char)t[k]) && (k == a || isspace((unsigned char)t[k - 1]));
+		p = q;
+		while (p < len && t[p] == '\n')
+			p++;
+		if (words < 12)
+			continue;
+		struct timex tx[MAX_TIMEX];
+		size_t n = timex_find(t + a, q - a, &x->anchor, TENSE_AUTO, tx, MAX_TIMEX);
+		for (size_t k = 0; k < n; k++) {
+			if (tx[k].date.prec != PREC_DAY || tx[k].kind == TIMEX_DEADLINE || tx[k].kind == TIMEX_DURATION_SINCE ||
+			    (tx[k].flags & (TIMEX_F_CITATION | TIMEX_F_RANGE)) || tx[k].tense_used == TENSE_FUTURE)
+				continue;
+			int64_t gap = rep - days_from_civil(tx[k].date.year, tx[k].date.month, tx[k].date.day);
+			if (gap > 0 && gap <= 7) {
+				*out = tx[k].date;
+				return 1;
+			}
+		}
+		return 0;
+	}
+	return 0;
+}

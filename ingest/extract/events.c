@@ -538,20 +538,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			past |= is_word(x, q, "was") || is_word(x, q, "were");
 		}
 		perfect |= !past;
-		for (size_t i = 0; i < x->n_cands && !perfect && x->anchor.prec == PREC_DAY; i++) {
-			const struct cand *p = &x->cands[i];
-			if (p->headline || p->dead)
-				continue;
-			if (!p->date_explicit || p->status != STATUS_OCCURRED)
-				break;
-			if (p->date.prec == PREC_DAY) {
-				int64_t gap = days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day) -
-					      days_from_civil(p->date.year, p->date.month, p->date.day);
-				if (gap > 0 && gap <= 7)
-					c.date = p->date;
-			}
-			break;
-		}
+		int extract_story_day(const struct extractor *x, struct cdate *out); /* dates.c */
+		struct cdate story;
+		if (!perfect && extract_story_day(x, &story))
+			c.date = story;
 	} else if (c.status == STATUS_PLANNED && x->anchor.prec >= PREC_MONTH) {
 		/* "will hold talks with Thatcher", no time given: what is announced
 		 * as coming is dated to the report's month, no finer. */
