@@ -312,3 +312,31 @@ int extract_story_day(const struct extractor *x, struct cdate *out)
 	}
 	return 0;
 }
+
+/* "talks with Choi Sung Hong, South Korea's Foreign Minister, slated for
+ * Saturday": a schedule told of the trigger noun past an apposition (which
+ * closes the clause) is its date, when no other date and no other event word
+ * stands between them (next: where the next event word starts). The index
+ * of that expression in st, or -1. */
+int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te, size_t e,
+			    size_t next); /* (for extract_int.h) */
+int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te, size_t e,
+			    size_t next)
+{
+	for (size_t i = 0; i < st->n; i++) {
+		size_t at = st->tok_of[i];
+		if (at <= te)
+			continue;
+		if (at >= e || (next > te && next < at) || at > te + 16)
+			return -1;
+		const struct timex *t = &st->tx[i];
+		if (!scheduled_for(x, at) || t->kind == TIMEX_DEADLINE || t->date.prec == PREC_UNKNOWN)
+			return -1;
+		for (size_t q = te; q < at; q++)
+			if (is_word(x, q, ";") || is_word(x, q, "while") ||
+			    tok_in(x, q, WL_REPORTING))
+				return -1;
+		return (int)i;
+	}
+	return -1;
+}

@@ -410,6 +410,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		sentence_timex(x, tc);
 	int ti = tc->intention ? -1 : governing_timex(x, tc->tx, h->ts, h->te, cs, ce,
 						      c.status == STATUS_PLANNED ? cs : s, c.status == STATUS_PLANNED);
+	/* "talks with X, the minister of Y, slated for Saturday". */
+	if (!tc->intention && tr->noun) {
+		int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te,
+					    size_t e, size_t next); /* dates.c */
+		int si = extract_scheduled_after(x, tc->tx, h->te, e, tc->next_trigger);
+		if (si >= 0)
+			ti = si;
+	}
 	/* "Chisinau's decision last week to expel a diplomat": the decision's
 	 * own date, between it and what it decided. */
 	if (tc->intention && tc->intention_at) {
