@@ -545,11 +545,28 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				   is_word(x, q, "are") || is_word(x, q, "will");
 			past |= is_word(x, q, "was") || is_word(x, q, "were");
 		}
+		/* "at a summit held near Rome", "the talks, which were held in
+		 * Geneva": a noun told with its past participle. */
+		for (size_t q = h->te; tr->noun && q < e && q < h->te + 4; q++) {
+			if (is_word(x, q, "held")) {
+				past = 1;
+				break;
+			}
+			if (!is_word(x, q, ",") && !is_word(x, q, "which") && !is_word(x, q, "that") &&
+			    !is_word(x, q, "was") && !is_word(x, q, "were"))
+				break;
+		}
+		/* "opened the meeting", "attended the summit": a noun governed by
+		 * a verb in the past. */
+		if (h->ts >= s + 2 && ends_in(x, h->ts - 2, 2, "ed") && is_word(x, h->ts - 1, "the"))
+			past = 1;
 		perfect |= !past;
 		int extract_story_day(const struct extractor *x, struct cdate *out); /* dates.c */
 		struct cdate story;
-		if (!perfect && extract_story_day(x, &story))
+		if (!perfect && extract_story_day(x, &story)) {
 			c.date = story;
+			c.date_explicit = 1;
+		}
 	} else if (c.status == STATUS_PLANNED && x->anchor.prec >= PREC_MONTH) {
 		/* "will hold talks with Thatcher", no time given: what is announced
 		 * as coming is dated to the report's month, no finer. */
