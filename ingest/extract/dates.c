@@ -92,6 +92,17 @@ static int other_event_between(const struct extractor *x, size_t te, size_t at)
 	return 0;
 }
 
+/* Whether a relative clause opens between a date at token `at` and the
+ * trigger at k: ", whose", ", who", ", which". */
+static int relative_between(const struct extractor *x, size_t at, size_t k)
+{
+	for (size_t q = at + 1; q + 1 < k; q++)
+		if (is_word(x, q, ",") &&
+		    (is_word(x, q + 1, "whose") || is_word(x, q + 1, "who") || is_word(x, q + 1, "which")))
+			return 1;
+	return 0;
+}
+
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
@@ -114,6 +125,11 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		    (at > te && participle_between(x, te, at, k, te)))
 			continue;
 		if (at > te && other_event_between(x, te, at))
+			continue;
+		/* "the ministry yesterday sent its regards to Pelosi, whose test
+		 * has forced her to call off a planned trip": a time before a
+		 * relative clause is its head's verb's, not the clause's. */
+		if (at < k && relative_between(x, at, k))
 			continue;
 		size_t d = at > k ? at - k : k - at;
 		/* "talks with X, slated for Saturday": a schedule after the noun is
