@@ -76,6 +76,10 @@ static int other_event_between(const struct extractor *x, size_t te, size_t at)
 	for (size_t q = te; q < at; q++) {
 		if (is_word(x, q, "after") || is_word(x, q, "once") || is_word(x, q, "following"))
 			return 1;
+		/* "protested over the shelling of its border posts on Friday": a
+		 * violent act named after the trigger has its own time. */
+		if (q > te && tok_in(x, q, WL_ATTACK))
+			return 1;
 		/* "the first since he won the election of November 20" ("since
 		 * 2009" right before the date is the event's own) */
 		if (is_word(x, q, "since") && q + 1 < at)
@@ -287,9 +291,12 @@ int extract_infer_year(struct extractor *x, struct report *r)
  * report was filed. It is the first day the body's opening paragraph (the
  * first of a dozen words or more: not a credit line or a caption) names
  * that is one of the seven days before the report's; 0 when it names none
- * (then the report's day stands). The dateline's own day does not count. */
-int extract_story_day(const struct extractor *x, struct cdate *out); /* (for extract_int.h) */
-int extract_story_day(const struct extractor *x, struct cdate *out)
+ * (then the report's day stands). The dateline's own day does not count.
+ * *lede_end is where that day is written: the sentence that names it is
+ * dated by its own times (the day may be another act's, "protested over the
+ * bombing on Thursday"). */
+int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end); /* (for extract_int.h) */
+int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end)
 {
 	if (x->headline || x->anchor.prec != PREC_DAY || !x->text || !x->body_len)
 		return 0;
@@ -321,6 +328,7 @@ int extract_story_day(const struct extractor *x, struct cdate *out)
 			int64_t gap = rep - days_from_civil(tx[k].date.year, tx[k].date.month, tx[k].date.day);
 			if (gap > 0 && gap <= 7) {
 				*out = tx[k].date;
+				*lede_end = a + tx[k].end;
 				return 1;
 			}
 		}

@@ -561,9 +561,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (h->ts >= s + 2 && ends_in(x, h->ts - 2, 2, "ed") && is_word(x, h->ts - 1, "the"))
 			past = 1;
 		perfect |= !past;
-		int extract_story_day(const struct extractor *x, struct cdate *out); /* dates.c */
+		int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end); /* dates.c */
 		struct cdate story;
-		if (!perfect && extract_story_day(x, &story)) {
+		size_t lede_end;
+		if (!perfect && extract_story_day(x, &story, &lede_end) && x->toks.t[s].start >= lede_end) {
 			c.date = story;
 			c.date_explicit = 1;
 		}
