@@ -364,3 +364,39 @@ int extract_scheduled_after(const struct extractor *x, const struct sent_timex *
 	}
 	return -1;
 }
+
+/* The day the sentence before the one starting at token s names (in the
+ * same paragraph), its first that can date an act, when it is one of the
+ * last week's (a story goes on; an older date is history told in passing): "The Council yesterday
+ * adopted the panel's report. It called on Washington to change the law":
+ * a sentence led by a pronoun goes on with the time of the one before,
+ * even when that one told no event. 0 when there is none. */
+int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out); /* (for extract_int.h) */
+int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out)
+{
+	size_t i = 0;
+	if (x->anchor.prec != PREC_DAY)
+		return 0;
+	while (i < x->n_sents && x->sents[i].tok_start != s)
+		i++;
+	if (i == 0 || i >= x->n_sents)
+		return 0;
+	size_t ps = x->sents[i - 1].tok_start, pe = x->sents[i - 1].tok_end;
+	if (ps >= pe)
+		return 0;
+	size_t base = x->toks.t[ps].start, len = x->toks.t[pe - 1].end - base;
+	struct timex tx[MAX_TIMEX];
+	size_t n = timex_find_after(x->text + base, len, &x->anchor, &x->carry_last, TENSE_AUTO, tx, MAX_TIMEX);
+	for (size_t k = 0; k < n; k++) {
+		if (tx[k].date.prec != PREC_DAY || tx[k].kind == TIMEX_DEADLINE || tx[k].kind == TIMEX_DURATION_SINCE ||
+		    (tx[k].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER | TIMEX_F_RANGE)) || tx[k].tense_used == TENSE_FUTURE)
+			continue;
+		int64_t gap = days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day) -
+			      days_from_civil(tx[k].date.year, tx[k].date.month, tx[k].date.day);
+		if (gap < 0 || gap > 7)
+			return 0;
+		*out = tx[k].date;
+		return 1;
+	}
+	return 0;
+}

@@ -488,6 +488,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				days_before = 0;
 	}
 	const struct cand *before;
+	int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out); /* dates.c */
 	if (days_before && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 	    (x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
 		const struct cdate *ref = x->carry_last.prec == PREC_DAY ? &x->carry_last : &x->anchor;
@@ -518,6 +519,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
 		/* "the same day": the day last named. */
 		c.date = x->carry_last;
+		c.date_explicit = 1;
+	} else if (tc->pronoun_led && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
+		   extract_previous_sentence_date(x, s, &c.date)) {
+		/* "The Council yesterday adopted the report. It called on ...":
+		 * the time of the sentence before, event or not. */
 		c.date_explicit = 1;
 	} else if (x->carry_date.prec >= PREC_MONTH && tc->pronoun_led &&
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
