@@ -1155,11 +1155,16 @@ static int p_weekday(const struct scan *sc, size_t i, enum dir dir, struct hit *
 static int p_rel(const struct scan *sc, size_t i, struct hit *h)
 {
 	int k0 = kw_at(sc, i);
-	enum dir dir = k0 == K_LAST ? D_LAST : k0 == K_NEXT ? D_NEXT : D_THIS;
+	enum dir dir = k0 == K_LAST || k0 == K_PAST ? D_LAST : k0 == K_NEXT ? D_NEXT : D_THIS;
 	hit_reset(h, i);
 	if (k0 != K_THIS && i > 0 && kw_at(sc, i - 1) == K_THE)
 		return 0;      /* "the last week", "the next year": durations */
 	size_t k = i + 1;
+	/* "past November", "past Tuesday" (Spanish and Latin American English:
+	 * "el pasado noviembre"): "last" before a month, weekday or season only
+	 * ("past weeks", "past year" are spans, not dates). */
+	if (k0 == K_PAST && !(k < sc->n && (sc->t[k].month > 0 || sc->t[k].wday >= 0 || kw_at(sc, k) == K_SEASON)))
+		return 0;
 	if (k0 == K_THIS && kw_at(sc, k) == K_COMING) {
 		dir = D_COMING;
 		k++;
@@ -1576,7 +1581,7 @@ static int match_core(const struct scan *sc, size_t i, int cx, struct hit *h)
 	if (t->wday >= 0 && p_weekday(sc, i, D_TENSE, h))
 		return 1;
 	switch (t->kw) {
-	case K_LAST: case K_NEXT: case K_THIS:
+	case K_LAST: case K_NEXT: case K_THIS: case K_PAST:
 		return p_rel(sc, i, h);
 	case K_TODAY: case K_TONIGHT: case K_YESTERDAY: case K_TOMORROW:
 		return p_deictic(sc, i, h);

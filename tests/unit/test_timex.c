@@ -610,6 +610,10 @@ static const struct rule_case rule_cases[] = {
 	{"The summit will be held in March next.", "2015-03-10", "March next", "2016-03", PREC_MONTH},
 	{"The two sides met this past weekend.", "2015-01-06", "this past weekend", "2015-01", PREC_MONTH},
 	{"The two sides met this past Friday.", "2015-01-06", "this past Friday", "2015-01-02", PREC_DAY},
+	/* "past" before a month or weekday is "last" (Latin American English); not a span */
+	{"Cuba and Russia signed the accords in Moscow past November.", "2015-01-06", "past November", "2014-11",
+	 PREC_MONTH},
+	{"The envoys met past Friday.", "2015-01-06", "past Friday", "2015-01-02", PREC_DAY},
 	{"They will meet on Tuesday next week.", "2015-01-06", "next week", "2015-01", PREC_MONTH},
 	/* an ordinal day of the report's month */
 	{"The ministers met on the 5th.", "2015-01-06", "the 5th", "2015-01-05", PREC_DAY},
