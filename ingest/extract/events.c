@@ -453,6 +453,27 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "agreed to commence negotiations ... when Kishida visited Manila in
 	 * November": the when-clause of the trigger's clause dates it, past the
 	 * event words between them. */
+	/* "Our demands were conveyed to Moscow; they were delivered on
+	 * December 27": a clause after a semicolon that goes on about the act
+	 * with a pronoun dates it. */
+	if (ti < 0 && !tc->intention && c.status != STATUS_PLANNED) {
+		size_t sc = h->te;
+		while (sc < e && !is_word(x, sc, ";") && sc != tc->next_trigger)
+			sc++;
+		if (sc + 1 < e && is_word(x, sc, ";") &&
+		    (is_word(x, sc + 1, "they") || is_word(x, sc + 1, "it") || is_word(x, sc + 1, "this"))) {
+			sentence_timex(x, tc);
+			size_t se = sc + 1;
+			while (se < e && !is_word(x, se, ";") && !is_word(x, se, "."))
+				se++;
+			for (size_t i = 0; i < tc->tx->n && ti < 0; i++)
+				if (tc->tx->tok_of[i] > sc && tc->tx->tok_of[i] < se &&
+				    (tc->next_trigger <= h->te || tc->next_trigger > tc->tx->tok_of[i]) &&
+				    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE &&
+				    !(tc->tx->tx[i].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)))
+					ti = (int)i;
+		}
+	}
 	size_t wk = ce;
 	while (ti < 0 && wk < clause_end && !is_word(x, wk, "when"))
 		wk++;
