@@ -587,6 +587,17 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		 * a verb in the past. */
 		if (h->ts >= s + 2 && ends_in(x, h->ts - 2, 2, "ed") && is_word(x, h->ts - 1, "the"))
 			past = 1;
+		/* "The statement said: 'Nigeria calls on South Africa to ...'": the
+		 * present of a quotation or of reported speech is the speaker's,
+		 * and the telling is in the past. */
+		if (!past && !perfect) {
+			for (size_t q = s; q < e && !past; q++)
+				if (q != h->ts && tok_in(x, q, WL_REPORTING) &&
+				    (is_word(x, q, "said") || is_word(x, q, "told") || ends_in(x, q, 2, "ed")) &&
+				    !(q > s && (is_word(x, q - 1, "has") || is_word(x, q - 1, "have") ||
+						is_word(x, q - 1, "had") || is_word(x, q - 1, "will"))))
+					past = 1;
+		}
 		perfect |= !past;
 		int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end); /* dates.c */
 		struct cdate story;
