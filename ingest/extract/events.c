@@ -453,6 +453,28 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "agreed to commence negotiations ... when Kishida visited Manila in
 	 * November": the when-clause of the trigger's clause dates it, past the
 	 * event words between them. */
+	/* "the formula he agreed upon with Gorbachev at their summit last
+	 * October": the time of the meeting the act took place at. */
+	if (ti < 0 && !tc->intention && tc->next_trigger > h->te && tc->next_trigger < e &&
+	    tc->next_trigger <= h->te + 8) {
+		size_t at_w = tc->next_trigger, nt = tc->next_trigger;
+		while (at_w > h->te && nt - at_w < 4 && !is_word(x, at_w, "at") && !is_word(x, at_w, "during"))
+			at_w--;
+		int clean = at_w > h->te && (is_word(x, at_w, "at") || is_word(x, at_w, "during"));
+		for (size_t q = h->te; clean && q < at_w; q++)
+			clean = !is_word(x, q, ",") && !is_word(x, q, ";") && !is_word(x, q, "and");
+		/* the meeting's own words: its name, "summit meeting", then the time */
+		size_t me = nt + 1;
+		while (me < e && me < nt + 3 && !is_word(x, me, ",") && !tok_in(x, me, WL_PREPOSITION))
+			me++;
+		sentence_timex(x, tc);
+		for (size_t i = 0; clean && i < tc->tx->n && ti < 0; i++) {
+			size_t at = tc->tx->tok_of[i];
+			if (at >= nt && at <= me + 1 && tc->tx->tx[i].date.prec != PREC_UNKNOWN &&
+			    tc->tx->tx[i].kind != TIMEX_DEADLINE && !(tc->tx->tx[i].flags & TIMEX_F_CITATION))
+				ti = (int)i;
+		}
+	}
 	/* "Our demands were conveyed to Moscow; they were delivered on
 	 * December 27": a clause after a semicolon that goes on about the act
 	 * with a pronoun dates it. */
