@@ -2054,7 +2054,16 @@ static enum tense hit_tense(const struct scan *sc, const struct hit *h, int sinc
 	if (h->first >= 2 && (kw_at(sc, h->first - 1) == K_TO || kw_at(sc, h->first - 1) == K_UNTIL) &&
 	    (cls_at(sc, h->first - 2) & C_DEFER))
 		return TENSE_FUTURE;
-	return detect(sc, h->first, h->last + 1);
+	enum tense tn = detect(sc, h->first, h->last + 1);
+	/* "had decided to withdraw the accreditation, from November 1",
+	 * "effective 1 July": a start told in the past is most often still to
+	 * come; a date without its year is taken in the report's year. */
+	if (tn == TENSE_PAST && (h->w == W_DAYMONTH || h->w == W_MONTH) && h->first >= 1 &&
+	    (word_eq(sc, h->first - 1, "from") || word_eq(sc, h->first - 1, "starting") ||
+	     word_eq(sc, h->first - 1, "effective") ||
+	     (h->first >= 2 && word_eq(sc, h->first - 1, "of") && word_eq(sc, h->first - 2, "as"))))
+		return TENSE_AUTO;
+	return tn;
 }
 
 /* Resolves hit h into *out. */

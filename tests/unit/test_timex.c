@@ -614,6 +614,12 @@ static const struct rule_case rule_cases[] = {
 	{"Cuba and Russia signed the accords in Moscow past November.", "2015-01-06", "past November", "2014-11",
 	 PREC_MONTH},
 	{"The envoys met past Friday.", "2015-01-06", "past Friday", "2015-01-02", PREC_DAY},
+	/* a start told in the past is taken in the report's year */
+	{"NATO had decided to withdraw their accreditation from November 1.", "2021-10-18", "November 1",
+	 "2021-11-01", PREC_DAY},
+	{"The ministry said the ban was lifted effective 1 December.", "2021-10-18", "1 December", "2021-12-01",
+	 PREC_DAY},
+	{"The ministry said the ban was lifted on 1 December.", "2021-10-18", "1 December", "2020-12-01", PREC_DAY},
 	{"They will meet on Tuesday next week.", "2015-01-06", "next week", "2015-01", PREC_MONTH},
 	/* an ordinal day of the report's month */
 	{"The ministers met on the 5th.", "2015-01-06", "the 5th", "2015-01-05", PREC_DAY},
