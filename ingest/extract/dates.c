@@ -400,3 +400,41 @@ int extract_previous_sentence_date(const struct extractor *x, size_t s, struct c
 	}
 	return 0;
 }
+
+/* "At the meeting, Xing pressed for ...", "During the talks, the two sides
+ * agreed ...": a sentence opening on a meeting told before is dated as that
+ * meeting, when the text dated it. The latest such meeting (a meeting, call,
+ * negotiation or visit of the body); 0 when the sentence does not open so
+ * or none was dated. */
+int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* (for extract_int.h) */
+int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out)
+{
+	if (s + 3 >= e || !(is_word(x, s, "at") || is_word(x, s, "during") || is_word(x, s, "in")))
+		return 0;
+	if (!(is_word(x, s + 1, "the") || is_word(x, s + 1, "that") || is_word(x, s + 1, "this") ||
+	      is_word(x, s + 1, "their")))
+		return 0;
+	static const char *const nouns[] = {"meeting", "talks", "summit", "session", "conference", "call",
+					    "conversation", "consultations", "negotiations", "visit", "encounter"};
+	size_t n = s + 2;
+	if (!is_word(x, n, "meeting") && !is_word(x, n, "talks") && n + 1 < e && !is_word(x, n + 1, ","))
+		n++;   /* "the phone call", "the summit meeting" */
+	int noun = 0;
+	for (size_t i = 0; i < sizeof(nouns) / sizeof(nouns[0]); i++)
+		noun |= is_word(x, n, nouns[i]);
+	if (!noun || n + 1 >= e || !is_word(x, n + 1, ","))
+		return 0;
+	for (size_t k = x->n_cands; k-- > 0;) {
+		const struct cand *p = &x->cands[k];
+		if (p->dead || p->headline)
+			continue;
+		const char *t = p->tr->type;
+		if (strcmp(t, "meeting") && strcmp(t, "phone_call") && strcmp(t, "negotiation") && strcmp(t, "visit"))
+			continue;
+		if (!p->date_explicit || p->date.prec == PREC_UNKNOWN || p->status == STATUS_PLANNED)
+			return 0;
+		*out = p->date;
+		return 1;
+	}
+	return 0;
+}

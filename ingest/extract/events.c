@@ -519,19 +519,34 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "The summons came a day after Xing voiced his displeasure": the act
 	 * after "N day(s) after" is N days before the day told last. */
 	int days_before = 0;
-	for (size_t q = h->ts > s + 8 ? h->ts - 8 : s + 2; ti < 0 && q < h->ts && !days_before; q++) {
+	for (size_t q = h->ts > s + 32 ? h->ts - 32 : s + 2; ti < 0 && q < h->ts && !days_before; q++) {
 		if (!is_word(x, q, "after") || !(is_word(x, q - 1, "day") || is_word(x, q - 1, "days")))
 			continue;
 		static const char *const counts[] = {"a", "one", "two", "three", "four", "five", "six"};
 		for (int n = 0; n < 7; n++)
 			if (is_word(x, q - 2, counts[n]))
 				days_before = n ? n : 1;
-		for (size_t v = q + 1; v < h->ts; v++)   /* its own clause: no comma between */
-			if (is_word(x, v, ",") || is_word(x, v, ";"))
+		/* its own clause: no comma between, but for the place of the act
+		 * after it ("voiced his displeasure ..., at a meeting with Lee") */
+		size_t last_comma = 0;
+		for (size_t v = q + 1; v < h->ts; v++) {
+			if (is_word(x, v, ";") || (v > q + 1 && tok_in(x, v, WL_REPORTING)))
 				days_before = 0;
+			if (is_word(x, v, ","))
+				last_comma = v;
+		}
+		if (days_before && last_comma) {
+			int place = h->ts <= last_comma + 4 &&
+				    (is_word(x, last_comma + 1, "at") || is_word(x, last_comma + 1, "during"));
+			if (!place || h->ts > q + 32)
+				days_before = 0;
+		}
+		if (days_before && !last_comma && h->ts > q + 8)
+			days_before = 0;
 	}
 	const struct cand *before;
 	int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out); /* dates.c */
+	int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* dates.c */
 	if (days_before && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 	    (x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
 		const struct cdate *ref = x->carry_last.prec == PREC_DAY ? &x->carry_last : &x->anchor;
@@ -562,6 +577,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
 		/* "the same day": the day last named. */
 		c.date = x->carry_last;
+		c.date_explicit = 1;
+	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
+		   extract_meeting_told_before(x, s, e, &c.date)) {
+		/* "At the meeting, Xing pressed for ...": the meeting's day. */
 		c.date_explicit = 1;
 	} else if (tc->pronoun_led && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 		   extract_previous_sentence_date(x, s, &c.date)) {
