@@ -624,6 +624,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			    !is_word(x, q, "was") && !is_word(x, q, "were"))
 				break;
 		}
+		/* "Kishida's trip is the first to China by a foreign minister in
+		 * four years": the story's own act, told as a record. */
+		size_t cop = h->ts + 1;
+		if (cop + 2 < e && (is_word(x, cop, "is") || is_word(x, cop, "was")) &&
+		    is_word(x, cop + 1, "the") &&
+		    (is_word(x, cop + 2, "first") || is_word(x, cop + 2, "latest") || is_word(x, cop + 2, "second") ||
+		     is_word(x, cop + 2, "third") || is_word(x, cop + 2, "highest") || is_word(x, cop + 2, "most")))
+			past = 1;
 		/* "opened the meeting", "attended the summit": a noun governed by
 		 * a verb in the past. */
 		if (h->ts >= s + 2 && ends_in(x, h->ts - 2, 2, "ed") && is_word(x, h->ts - 1, "the"))
