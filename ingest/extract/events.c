@@ -544,6 +544,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (days_before && !last_comma && h->ts > q + 8)
 			days_before = 0;
 	}
+	/* "Rabat hit back, denouncing the decision": a reply told without a
+	 * time of its own follows the act of the sentence before, in its time. */
+	int reacts = 0;
+	for (size_t q = s; q <= h->ts && q + 1 < e && q < s + 8; q++)
+		reacts |= ((is_word(x, q, "hit") || is_word(x, q, "struck") || is_word(x, q, "fired")) &&
+			   is_word(x, q + 1, "back")) ||
+			  is_word(x, q, "retaliated") || is_word(x, q, "reciprocated");
 	const struct cand *before;
 	int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out); /* dates.c */
 	int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* dates.c */
@@ -587,7 +594,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		/* "The Council yesterday adopted the report. It called on ...":
 		 * the time of the sentence before, event or not. */
 		c.date_explicit = 1;
-	} else if (x->carry_date.prec >= PREC_MONTH && tc->pronoun_led &&
+	} else if (x->carry_date.prec >= PREC_MONTH && (tc->pronoun_led || reacts) &&
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
 		/* "It also suspended trade": the time of the sentence before. */
 		c.date = x->carry_date;
