@@ -365,6 +365,8 @@ int extract_scheduled_after(const struct extractor *x, const struct sent_timex *
 	return -1;
 }
 
+static int previous_sentence_date(const struct extractor *x, size_t s, int any_age, struct cdate *out);
+
 /* The day the sentence before the one starting at token s names (in the
  * same paragraph), its first that can date an act, when it is one of the
  * last week's (a story goes on; an older date is history told in passing): "The Council yesterday
@@ -374,21 +376,70 @@ int extract_scheduled_after(const struct extractor *x, const struct sent_timex *
 int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out); /* (for extract_int.h) */
 int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out)
 {
+	return previous_sentence_date(x, s, 0, out);
+}
+
+/* "In January Canada and France concluded an interim fishing accord. Under
+ * this accord, the two also agreed ...": a sentence opening on the accord the
+ * sentence before told of is dated by that sentence's time, whatever its
+ * age and precision. 0 when it does not open so or no time is named. */
+int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* (for extract_int.h) */
+int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out)
+{
+	if (s + 3 >= e || !(is_word(x, s, "under") || is_word(x, s, "in")))
+		return 0;
+	if (!(is_word(x, s + 1, "the") || is_word(x, s + 1, "this") || is_word(x, s + 1, "that")))
+		return 0;
+	if (!(is_word(x, s + 2, "accord") || is_word(x, s + 2, "agreement") || is_word(x, s + 2, "deal") ||
+	      is_word(x, s + 2, "pact") || is_word(x, s + 2, "treaty")) ||
+	    !is_word(x, s + 3, ","))
+		return 0;
+	return previous_sentence_date(x, s, 1, out);
+}
+
+static int previous_sentence_date(const struct extractor *x, size_t s, int any_age, struct cdate *out)
+{
 	size_t i = 0;
-	if (x->anchor.prec != PREC_DAY)
+	if (!any_age && x->anchor.prec != PREC_DAY)
 		return 0;
 	while (i < x->n_sents && x->sents[i].tok_start != s)
 		i++;
-	if (i == 0 || i >= x->n_sents)
+	if (i >= x->n_sents)
 		return 0;
-	size_t ps = x->sents[i - 1].tok_start, pe = x->sents[i - 1].tok_end;
-	if (ps >= pe)
-		return 0;
-	size_t base = x->toks.t[ps].start, len = x->toks.t[pe - 1].end - base;
+	size_t base, len;
+	if (i == 0) {
+		/* the paragraph's first sentence: the paragraph before, when it
+		 * is one sentence of its own */
+		if (!any_age || x->headline)
+			return 0;
+		size_t b = x->toks.t[s].start;
+		while (b > 0 && x->text[b - 1] == '\n')
+			b--;
+		size_t a = b;
+		while (a > 0 && !(x->text[a - 1] == '\n' && a > 1 && x->text[a - 2] == '\n'))
+			a--;
+		for (size_t k = a; k + 1 < b; k++)
+			if ((x->text[k] == '.' || x->text[k] == '!' || x->text[k] == '?') && x->text[k + 1] == ' ')
+				return 0;
+		base = a;
+		len = b - a;
+	} else {
+		size_t ps = x->sents[i - 1].tok_start, pe = x->sents[i - 1].tok_end;
+		if (ps >= pe)
+			return 0;
+		base = x->toks.t[ps].start;
+		len = x->toks.t[pe - 1].end - base;
+	}
 	struct timex tx[MAX_TIMEX];
 	size_t n = timex_find_after(x->text + base, len, &x->anchor, &x->carry_last, TENSE_AUTO, tx, MAX_TIMEX);
 	for (size_t k = 0; k < n; k++) {
-		if (tx[k].date.prec != PREC_DAY || tx[k].kind == TIMEX_DEADLINE || tx[k].kind == TIMEX_DURATION_SINCE ||
+		if (any_age && tx[k].date.prec >= PREC_YEAR && tx[k].kind != TIMEX_DEADLINE &&
+		    tx[k].kind != TIMEX_DURATION_SINCE && tx[k].kind != TIMEX_DECADE &&
+		    !(tx[k].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER))) {
+			*out = tx[k].date;
+			return 1;
+		}
+		if (any_age || tx[k].date.prec != PREC_DAY || tx[k].kind == TIMEX_DEADLINE || tx[k].kind == TIMEX_DURATION_SINCE ||
 		    (tx[k].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER | TIMEX_F_RANGE)) || tx[k].tense_used == TENSE_FUTURE)
 			continue;
 		int64_t gap = days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day) -

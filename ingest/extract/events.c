@@ -554,6 +554,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	const struct cand *before;
 	int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out); /* dates.c */
 	int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* dates.c */
+	int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* dates.c */
 	if (days_before && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 	    (x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
 		const struct cdate *ref = x->carry_last.prec == PREC_DAY ? &x->carry_last : &x->anchor;
@@ -584,6 +585,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
 		/* "the same day": the day last named. */
 		c.date = x->carry_last;
+		c.date_explicit = 1;
+	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
+		   extract_accord_told_before(x, s, e, &c.date)) {
+		/* "Under this accord, the two also agreed ...": the accord's time. */
 		c.date_explicit = 1;
 	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 		   extract_meeting_told_before(x, s, e, &c.date)) {
