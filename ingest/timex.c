@@ -1719,6 +1719,14 @@ static enum tense marker(const struct scan *sc, size_t j, int *str)
 		}
 		return t->kw == K_WAS ? TENSE_PAST : TENSE_AUTO;
 	case K_TO:         /* "to be held" */
+		/* "Ruto to pay State Visit in May", "China to lift duties from
+		 * Monday": a name, then "to" and a verb, is the headline's future. */
+		if (nk != K_BE && j > 0 && is_word(sc, j - 1) && (sc->t[j - 1].flags & TF_CAP) &&
+		    sc->t[j - 1].month <= 0 && sc->t[j - 1].wday < 0 && lower_word(sc, j + 1) &&
+		    !(cls_at(sc, j + 1) & (C_DET | C_FUNC))) {
+			*str = 2;
+			return TENSE_FUTURE;
+		}
 		if (nk != K_BE)
 			return TENSE_AUTO;
 		*str = 2;

@@ -614,6 +614,10 @@ static const struct rule_case rule_cases[] = {
 	{"Cuba and Russia signed the accords in Moscow past November.", "2015-01-06", "past November", "2014-11",
 	 PREC_MONTH},
 	{"The envoys met past Friday.", "2015-01-06", "past Friday", "2015-01-02", PREC_DAY},
+	/* a headline's "X to do": the future */
+	{"Ruto to pay US State Visit in May", "2024-02-16", "May", "2024-05", PREC_MONTH},
+	{"Panama's president used an address on Tuesday to announce the ties.", "2017-06-14", "Tuesday",
+	 "2017-06-13", PREC_DAY},
 	/* a start told in the past is taken in the report's year */
 	{"NATO had decided to withdraw their accreditation from November 1.", "2021-10-18", "November 1",
 	 "2021-11-01", PREC_DAY},
