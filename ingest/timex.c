@@ -1240,6 +1240,31 @@ static int p_deictic(const struct scan *sc, size_t i, struct hit *h)
 	return 1;
 }
 
+/* "at press time", "at the time of going to press", "at the time of
+ * writing": the moment of the report, its day. */
+static int p_press(const struct scan *sc, size_t i, struct hit *h)
+{
+	size_t k = i + 1;
+	if (word_eq(sc, k, "press") && word_eq(sc, k + 1, "time")) {
+		k += 1;
+	} else if (word_eq(sc, k, "the") && word_eq(sc, k + 1, "time") && word_eq(sc, k + 2, "of")) {
+		if (word_eq(sc, k + 3, "writing"))
+			k += 3;
+		else if (word_eq(sc, k + 3, "going") && word_eq(sc, k + 4, "to") && word_eq(sc, k + 5, "press"))
+			k += 5;
+		else
+			return 0;
+	} else {
+		return 0;
+	}
+	hit_reset(h, i);
+	h->w = W_DAYS;
+	h->n = 0;
+	h->kind = TIMEX_DEICTIC;
+	h->last = k;
+	return 1;
+}
+
 /* "two days ago", "a year ago", "24 hours ago", "a decade ago". */
 static int p_ago(const struct scan *sc, size_t i, struct hit *h)
 {
@@ -1593,6 +1618,8 @@ static int match_core(const struct scan *sc, size_t i, int cx, struct hit *h)
 		return p_anaph(sc, i, h);
 	case K_EARLY: case K_LATE: case K_MID: case K_EARLIER: case K_LATER: case K_EDGE:
 		return !(cx & CX_MOD) && p_mod(sc, i, h);
+	case K_AT:
+		return p_press(sc, i, h);
 	default:
 		break;
 	}

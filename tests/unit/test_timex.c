@@ -614,6 +614,11 @@ static const struct rule_case rule_cases[] = {
 	{"Cuba and Russia signed the accords in Moscow past November.", "2015-01-06", "past November", "2014-11",
 	 PREC_MONTH},
 	{"The envoys met past Friday.", "2015-01-06", "past Friday", "2015-01-02", PREC_DAY},
+	/* the moment of writing */
+	{"At press time the two leaders were due to hold talks.", "2023-04-04", "At press time", "2023-04-04",
+	 PREC_DAY},
+	{"At the time of going to press, the talks were still under way.", "2023-04-04",
+	 "At the time of going to press", "2023-04-04", PREC_DAY},
 	/* a headline's "X to do": the future */
 	{"Ruto to pay US State Visit in May", "2024-02-16", "May", "2024-05", PREC_MONTH},
 	{"Panama's president used an address on Tuesday to announce the ties.", "2017-06-14", "Tuesday",
