@@ -1705,6 +1705,23 @@ static int participle(const struct scan *sc, size_t j)
 
 /* The tense word j marks, with its strength (how many words of distance it
  * outweighs), or TENSE_AUTO. */
+/* Whether tokens [0, j) are only a name opening the text: capitalised
+ * words and possessives ("Kenya's Ruto"), no month or weekday. */
+static int headline_subject(const struct scan *sc, size_t j)
+{
+	for (size_t k = 0; k < j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->type == TK_WORD && (t->flags & TF_CAP) && t->month <= 0 && t->wday < 0)
+			continue;
+		if (k > 0 && punct_is(sc, k, '\'') && touches(sc, k))
+			continue;
+		if (k > 1 && t->type == TK_WORD && word_eq(sc, k, "s") && punct_is(sc, k - 1, '\''))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
 static enum tense marker(const struct scan *sc, size_t j, int *str)
 {
 	const struct tok *t = &sc->t[j];
@@ -1748,8 +1765,7 @@ static enum tense marker(const struct scan *sc, size_t j, int *str)
 	case K_TO:         /* "to be held" */
 		/* "Ruto to pay State Visit in May", "China to lift duties from
 		 * Monday": a name, then "to" and a verb, is the headline's future. */
-		if (nk != K_BE && j > 0 && is_word(sc, j - 1) && (sc->t[j - 1].flags & TF_CAP) &&
-		    sc->t[j - 1].month <= 0 && sc->t[j - 1].wday < 0 && lower_word(sc, j + 1) &&
+		if (nk != K_BE && j > 0 && j <= 6 && headline_subject(sc, j) && lower_word(sc, j + 1) &&
 		    !(cls_at(sc, j + 1) & (C_DET | C_FUNC))) {
 			*str = 2;
 			return TENSE_FUTURE;

@@ -623,6 +623,9 @@ static const struct rule_case rule_cases[] = {
 	{"Ruto to pay US State Visit in May", "2024-02-16", "May", "2024-05", PREC_MONTH},
 	{"Panama's president used an address on Tuesday to announce the ties.", "2017-06-14", "Tuesday",
 	 "2017-06-13", PREC_DAY},
+	{"Washington ordered China to close its consulate in Houston on Tuesday.", "2020-07-22", "Tuesday",
+	 "2020-07-21", PREC_DAY},
+	{"Kenya's Ruto to pay US State Visit in May", "2024-02-16", "May", "2024-05", PREC_MONTH},
 	/* a start told in the past is taken in the report's year */
 	{"NATO had decided to withdraw their accreditation from November 1.", "2021-10-18", "November 1",
 	 "2021-11-01", PREC_DAY},
