@@ -327,12 +327,45 @@ static int grow_spans(struct sentence_span **out, size_t *n, size_t *cap)
 	return 0;
 }
 
+/* Whether a line break before token i ends a sentence that has no stop: a
+ * caption's credit ("... (Photo by Reuters)"), a byline or a kicker on a
+ * short line of its own, followed by a line that opens with a capital, a
+ * digit or a quotation. (A line wrapped inside a sentence is long and ends
+ * with a word.) */
+static int line_ends_sentence(const char *text, const struct token_list *l, size_t i)
+{
+	const struct token *p = &l->t[i - 1], *t = &l->t[i];
+	if (!(t->flags & (TOK_CAP | TOK_NUM | TOK_OPEN_QUOTE)))
+		return 0;
+	size_t nl = p->end;
+	while (nl < t->start && text[nl] != '\n')
+		nl++;
+	if (nl == t->start)
+		return 0;
+	char last = text[p->start];
+	if (last == '.' || last == '!' || last == '?' || last == ',' || last == ':' || last == ';' || last == '-' ||
+	    last == '(' || (p->flags & TOK_OPEN_QUOTE))
+		return 0;   /* the stop splits it already, or the sentence goes on */
+	if (last == ')' || last == ']')
+		return 1;
+	size_t ls = p->start;
+	while (ls > 0 && text[ls - 1] != '\n')
+		ls--;
+	return p->end - ls < 48;
+}
+
 int split_sentences(const char *text, const struct token_list *l, size_t from, size_t to,
 		    struct sentence_span **out, size_t *n, size_t *cap)
 {
 	size_t start = from;
 	for (size_t i = from; i < to; i++) {
 		const struct token *t = &l->t[i];
+		if (i > start && line_ends_sentence(text, l, i)) {
+			if (grow_spans(out, n, cap))
+				return -1;
+			(*out)[(*n)++] = (struct sentence_span){start, i};
+			start = i;
+		}
 		if (!(t->flags & TOK_PUNCT))
 			continue;
 		char c = text[t->start];

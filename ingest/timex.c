@@ -1155,11 +1155,16 @@ static int p_weekday(const struct scan *sc, size_t i, enum dir dir, struct hit *
 static int p_rel(const struct scan *sc, size_t i, struct hit *h)
 {
 	int k0 = kw_at(sc, i);
-	enum dir dir = k0 == K_LAST ? D_LAST : k0 == K_NEXT ? D_NEXT : D_THIS;
+	enum dir dir = k0 == K_LAST || k0 == K_PAST ? D_LAST : k0 == K_NEXT ? D_NEXT : D_THIS;
 	hit_reset(h, i);
 	if (k0 != K_THIS && i > 0 && kw_at(sc, i - 1) == K_THE)
 		return 0;      /* "the last week", "the next year": durations */
 	size_t k = i + 1;
+	/* "past November", "past Tuesday" (Spanish and Latin American English:
+	 * "el pasado noviembre"): "last" before a month, weekday or season only
+	 * ("past weeks", "past year" are spans, not dates). */
+	if (k0 == K_PAST && !(k < sc->n && (sc->t[k].month > 0 || sc->t[k].wday >= 0 || kw_at(sc, k) == K_SEASON)))
+		return 0;
 	if (k0 == K_THIS && kw_at(sc, k) == K_COMING) {
 		dir = D_COMING;
 		k++;
@@ -1232,6 +1237,31 @@ static int p_deictic(const struct scan *sc, size_t i, struct hit *h)
 	h->kind = TIMEX_DEICTIC;
 	if (k0 != K_TONIGHT && kw_at(sc, i + 1) == K_PART)
 		h->last = i + 1;
+	return 1;
+}
+
+/* "at press time", "at the time of going to press", "at the time of
+ * writing": the moment of the report, its day. */
+static int p_press(const struct scan *sc, size_t i, struct hit *h)
+{
+	size_t k = i + 1;
+	if (word_eq(sc, k, "press") && word_eq(sc, k + 1, "time")) {
+		k += 1;
+	} else if (word_eq(sc, k, "the") && word_eq(sc, k + 1, "time") && word_eq(sc, k + 2, "of")) {
+		if (word_eq(sc, k + 3, "writing"))
+			k += 3;
+		else if (word_eq(sc, k + 3, "going") && word_eq(sc, k + 4, "to") && word_eq(sc, k + 5, "press"))
+			k += 5;
+		else
+			return 0;
+	} else {
+		return 0;
+	}
+	hit_reset(h, i);
+	h->w = W_DAYS;
+	h->n = 0;
+	h->kind = TIMEX_DEICTIC;
+	h->last = k;
 	return 1;
 }
 
@@ -1576,7 +1606,7 @@ static int match_core(const struct scan *sc, size_t i, int cx, struct hit *h)
 	if (t->wday >= 0 && p_weekday(sc, i, D_TENSE, h))
 		return 1;
 	switch (t->kw) {
-	case K_LAST: case K_NEXT: case K_THIS:
+	case K_LAST: case K_NEXT: case K_THIS: case K_PAST:
 		return p_rel(sc, i, h);
 	case K_TODAY: case K_TONIGHT: case K_YESTERDAY: case K_TOMORROW:
 		return p_deictic(sc, i, h);
@@ -1588,6 +1618,8 @@ static int match_core(const struct scan *sc, size_t i, int cx, struct hit *h)
 		return p_anaph(sc, i, h);
 	case K_EARLY: case K_LATE: case K_MID: case K_EARLIER: case K_LATER: case K_EDGE:
 		return !(cx & CX_MOD) && p_mod(sc, i, h);
+	case K_AT:
+		return p_press(sc, i, h);
 	default:
 		break;
 	}
@@ -1673,6 +1705,23 @@ static int participle(const struct scan *sc, size_t j)
 
 /* The tense word j marks, with its strength (how many words of distance it
  * outweighs), or TENSE_AUTO. */
+/* Whether tokens [0, j) are only a name opening the text: capitalised
+ * words and possessives ("Kenya's Ruto"), no month or weekday. */
+static int headline_subject(const struct scan *sc, size_t j)
+{
+	for (size_t k = 0; k < j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->type == TK_WORD && (t->flags & TF_CAP) && t->month <= 0 && t->wday < 0)
+			continue;
+		if (k > 0 && punct_is(sc, k, '\'') && touches(sc, k))
+			continue;
+		if (k > 1 && t->type == TK_WORD && word_eq(sc, k, "s") && punct_is(sc, k - 1, '\''))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
 static enum tense marker(const struct scan *sc, size_t j, int *str)
 {
 	const struct tok *t = &sc->t[j];
@@ -1714,6 +1763,13 @@ static enum tense marker(const struct scan *sc, size_t j, int *str)
 		}
 		return t->kw == K_WAS ? TENSE_PAST : TENSE_AUTO;
 	case K_TO:         /* "to be held" */
+		/* "Ruto to pay State Visit in May", "China to lift duties from
+		 * Monday": a name, then "to" and a verb, is the headline's future. */
+		if (nk != K_BE && j > 0 && j <= 6 && headline_subject(sc, j) && lower_word(sc, j + 1) &&
+		    !(cls_at(sc, j + 1) & (C_DET | C_FUNC))) {
+			*str = 2;
+			return TENSE_FUTURE;
+		}
 		if (nk != K_BE)
 			return TENSE_AUTO;
 		*str = 2;
@@ -2049,7 +2105,16 @@ static enum tense hit_tense(const struct scan *sc, const struct hit *h, int sinc
 	if (h->first >= 2 && (kw_at(sc, h->first - 1) == K_TO || kw_at(sc, h->first - 1) == K_UNTIL) &&
 	    (cls_at(sc, h->first - 2) & C_DEFER))
 		return TENSE_FUTURE;
-	return detect(sc, h->first, h->last + 1);
+	enum tense tn = detect(sc, h->first, h->last + 1);
+	/* "had decided to withdraw the accreditation, from November 1",
+	 * "effective 1 July": a start told in the past is most often still to
+	 * come; a date without its year is taken in the report's year. */
+	if (tn == TENSE_PAST && (h->w == W_DAYMONTH || h->w == W_MONTH) && h->first >= 1 &&
+	    (word_eq(sc, h->first - 1, "from") || word_eq(sc, h->first - 1, "starting") ||
+	     word_eq(sc, h->first - 1, "effective") ||
+	     (h->first >= 2 && word_eq(sc, h->first - 1, "of") && word_eq(sc, h->first - 2, "as"))))
+		return TENSE_AUTO;
+	return tn;
 }
 
 /* Resolves hit h into *out. */

@@ -76,6 +76,10 @@ static int other_event_between(const struct extractor *x, size_t te, size_t at)
 	for (size_t q = te; q < at; q++) {
 		if (is_word(x, q, "after") || is_word(x, q, "once") || is_word(x, q, "following"))
 			return 1;
+		/* "protested over the shelling of its border posts on Friday": a
+		 * violent act named after the trigger has its own time. */
+		if (q > te && tok_in(x, q, WL_ATTACK))
+			return 1;
 		/* "the first since he won the election of November 20" ("since
 		 * 2009" right before the date is the event's own) */
 		if (is_word(x, q, "since") && q + 1 < at)
@@ -89,6 +93,17 @@ static int other_event_between(const struct extractor *x, size_t te, size_t at)
 				if (ends_in(x, v, 3, "ed"))
 					return 1;
 	}
+	return 0;
+}
+
+/* Whether a relative clause opens between a date at token `at` and the
+ * trigger at k: ", whose", ", who", ", which". */
+static int relative_between(const struct extractor *x, size_t at, size_t k)
+{
+	for (size_t q = at + 1; q + 1 < k; q++)
+		if (is_word(x, q, ",") &&
+		    (is_word(x, q + 1, "whose") || is_word(x, q + 1, "who") || is_word(x, q + 1, "which")))
+			return 1;
 	return 0;
 }
 
@@ -114,6 +129,11 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		    (at > te && participle_between(x, te, at, k, te)))
 			continue;
 		if (at > te && other_event_between(x, te, at))
+			continue;
+		/* "the ministry yesterday sent its regards to Pelosi, whose test
+		 * has forced her to call off a planned trip": a time before a
+		 * relative clause is its head's verb's, not the clause's. */
+		if (at < k && relative_between(x, at, k))
 			continue;
 		size_t d = at > k ? at - k : k - at;
 		/* "talks with X, slated for Saturday": a schedule after the noun is
@@ -262,4 +282,210 @@ int extract_infer_year(struct extractor *x, struct report *r)
 	report_warn(r, "the year %d was inferred from the office-holders the report names%s", best,
 		    weekday >= 0 ? " and the weekday it gives" : "");
 	return 1;
+}
+
+/* The story's day: news copy opens with its main act and that act's day
+ * ("The foreign ministry on Friday called in ...", "On Wednesday, the two
+ * were made to justify their decision"); what the story tells after it in
+ * the past, without a time of its own, happened that day, not on the day the
+ * report was filed. It is the first day the body's opening paragraph (the
+ * first of a dozen words or more: not a credit line or a caption) names
+ * that is one of the seven days before the report's; 0 when it names none
+ * (then the report's day stands). The dateline's own day does not count.
+ * *lede_end is where that day is written: the sentence that names it is
+ * dated by its own times (the day may be another act's, "protested over the
+ * bombing on Thursday"). */
+int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end); /* (for extract_int.h) */
+int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end)
+{
+	if (x->headline || x->anchor.prec != PREC_DAY || !x->text || !x->body_len)
+		return 0;
+	const char *t = x->text;
+	size_t len = x->body_len, p = 0;
+	int64_t rep = days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day);
+	for (int para = 0; p < len && para < 4; para++) {
+		size_t q = p;
+		while (q < len && !(t[q] == '\n' && q + 1 < len && t[q + 1] == '\n'))
+			q++;
+		size_t a = p;
+		struct dateline dl;
+		if (dateline_parse(t + p, q - p, &dl))
+			a = p + dl.consumed;
+		int words = 0;
+		for (size_t k = a; k < q; k++)
+			words += !isspace((unsigned char)t[k]) && (k == a || isspace((unsigned char)t[k - 1]));
+		p = q;
+		while (p < len && t[p] == '\n')
+			p++;
+		if (words < 12)
+			continue;
+		struct timex tx[MAX_TIMEX];
+		size_t n = timex_find(t + a, q - a, &x->anchor, TENSE_AUTO, tx, MAX_TIMEX);
+		for (size_t k = 0; k < n; k++) {
+			if (tx[k].date.prec != PREC_DAY || tx[k].kind == TIMEX_DEADLINE || tx[k].kind == TIMEX_DURATION_SINCE ||
+			    (tx[k].flags & (TIMEX_F_CITATION | TIMEX_F_RANGE)) || tx[k].tense_used == TENSE_FUTURE)
+				continue;
+			int64_t gap = rep - days_from_civil(tx[k].date.year, tx[k].date.month, tx[k].date.day);
+			if (gap > 0 && gap <= 7) {
+				*out = tx[k].date;
+				*lede_end = a + tx[k].end;
+				return 1;
+			}
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* "talks with Choi Sung Hong, South Korea's Foreign Minister, slated for
+ * Saturday": a schedule told of the trigger noun past an apposition (which
+ * closes the clause) is its date, when no other date and no other event word
+ * stands between them (next: where the next event word starts). The index
+ * of that expression in st, or -1. */
+int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te, size_t e,
+			    size_t next); /* (for extract_int.h) */
+int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te, size_t e,
+			    size_t next)
+{
+	for (size_t i = 0; i < st->n; i++) {
+		size_t at = st->tok_of[i];
+		if (at <= te)
+			continue;
+		if (at >= e || (next > te && next < at) || at > te + 16)
+			return -1;
+		const struct timex *t = &st->tx[i];
+		if (!scheduled_for(x, at) || t->kind == TIMEX_DEADLINE || t->date.prec == PREC_UNKNOWN)
+			return -1;
+		for (size_t q = te; q < at; q++)
+			if (is_word(x, q, ";") || is_word(x, q, "while") ||
+			    tok_in(x, q, WL_REPORTING))
+				return -1;
+		return (int)i;
+	}
+	return -1;
+}
+
+static int previous_sentence_date(const struct extractor *x, size_t s, int any_age, struct cdate *out);
+
+/* The day the sentence before the one starting at token s names (in the
+ * same paragraph), its first that can date an act, when it is one of the
+ * last week's (a story goes on; an older date is history told in passing): "The Council yesterday
+ * adopted the panel's report. It called on Washington to change the law":
+ * a sentence led by a pronoun goes on with the time of the one before,
+ * even when that one told no event. 0 when there is none. */
+int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out); /* (for extract_int.h) */
+int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out)
+{
+	return previous_sentence_date(x, s, 0, out);
+}
+
+/* "In January Canada and France concluded an interim fishing accord. Under
+ * this accord, the two also agreed ...": a sentence opening on the accord the
+ * sentence before told of is dated by that sentence's time, whatever its
+ * age and precision. 0 when it does not open so or no time is named. */
+int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* (for extract_int.h) */
+int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out)
+{
+	if (s + 3 >= e || !(is_word(x, s, "under") || is_word(x, s, "in")))
+		return 0;
+	if (!(is_word(x, s + 1, "the") || is_word(x, s + 1, "this") || is_word(x, s + 1, "that")))
+		return 0;
+	if (!(is_word(x, s + 2, "accord") || is_word(x, s + 2, "agreement") || is_word(x, s + 2, "deal") ||
+	      is_word(x, s + 2, "pact") || is_word(x, s + 2, "treaty")) ||
+	    !is_word(x, s + 3, ","))
+		return 0;
+	return previous_sentence_date(x, s, 1, out);
+}
+
+static int previous_sentence_date(const struct extractor *x, size_t s, int any_age, struct cdate *out)
+{
+	size_t i = 0;
+	if (!any_age && x->anchor.prec != PREC_DAY)
+		return 0;
+	while (i < x->n_sents && x->sents[i].tok_start != s)
+		i++;
+	if (i >= x->n_sents)
+		return 0;
+	size_t base, len;
+	if (i == 0) {
+		/* the paragraph's first sentence: the paragraph before, when it
+		 * is one sentence of its own */
+		if (!any_age || x->headline)
+			return 0;
+		size_t b = x->toks.t[s].start;
+		while (b > 0 && x->text[b - 1] == '\n')
+			b--;
+		size_t a = b;
+		while (a > 0 && !(x->text[a - 1] == '\n' && a > 1 && x->text[a - 2] == '\n'))
+			a--;
+		for (size_t k = a; k + 1 < b; k++)
+			if ((x->text[k] == '.' || x->text[k] == '!' || x->text[k] == '?') && x->text[k + 1] == ' ')
+				return 0;
+		base = a;
+		len = b - a;
+	} else {
+		size_t ps = x->sents[i - 1].tok_start, pe = x->sents[i - 1].tok_end;
+		if (ps >= pe)
+			return 0;
+		base = x->toks.t[ps].start;
+		len = x->toks.t[pe - 1].end - base;
+	}
+	struct timex tx[MAX_TIMEX];
+	size_t n = timex_find_after(x->text + base, len, &x->anchor, &x->carry_last, TENSE_AUTO, tx, MAX_TIMEX);
+	for (size_t k = 0; k < n; k++) {
+		if (any_age && tx[k].date.prec >= PREC_YEAR && tx[k].kind != TIMEX_DEADLINE &&
+		    tx[k].kind != TIMEX_DURATION_SINCE && tx[k].kind != TIMEX_DECADE &&
+		    !(tx[k].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER))) {
+			*out = tx[k].date;
+			return 1;
+		}
+		if (any_age || tx[k].date.prec != PREC_DAY || tx[k].kind == TIMEX_DEADLINE || tx[k].kind == TIMEX_DURATION_SINCE ||
+		    (tx[k].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER | TIMEX_F_RANGE)) || tx[k].tense_used == TENSE_FUTURE)
+			continue;
+		int64_t gap = days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day) -
+			      days_from_civil(tx[k].date.year, tx[k].date.month, tx[k].date.day);
+		if (gap < 0 || gap > 7)
+			return 0;
+		*out = tx[k].date;
+		return 1;
+	}
+	return 0;
+}
+
+/* "At the meeting, Xing pressed for ...", "During the talks, the two sides
+ * agreed ...": a sentence opening on a meeting told before is dated as that
+ * meeting, when the text dated it. The latest such meeting (a meeting, call,
+ * negotiation or visit of the body); 0 when the sentence does not open so
+ * or none was dated. */
+int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* (for extract_int.h) */
+int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out)
+{
+	if (s + 3 >= e || !(is_word(x, s, "at") || is_word(x, s, "during") || is_word(x, s, "in")))
+		return 0;
+	if (!(is_word(x, s + 1, "the") || is_word(x, s + 1, "that") || is_word(x, s + 1, "this") ||
+	      is_word(x, s + 1, "their")))
+		return 0;
+	static const char *const nouns[] = {"meeting", "talks", "summit", "session", "conference", "call",
+					    "conversation", "consultations", "negotiations", "visit", "encounter"};
+	size_t n = s + 2;
+	if (!is_word(x, n, "meeting") && !is_word(x, n, "talks") && n + 1 < e && !is_word(x, n + 1, ","))
+		n++;   /* "the phone call", "the summit meeting" */
+	int noun = 0;
+	for (size_t i = 0; i < sizeof(nouns) / sizeof(nouns[0]); i++)
+		noun |= is_word(x, n, nouns[i]);
+	if (!noun || n + 1 >= e || !is_word(x, n + 1, ","))
+		return 0;
+	for (size_t k = x->n_cands; k-- > 0;) {
+		const struct cand *p = &x->cands[k];
+		if (p->dead || p->headline)
+			continue;
+		const char *t = p->tr->type;
+		if (strcmp(t, "meeting") && strcmp(t, "phone_call") && strcmp(t, "negotiation") && strcmp(t, "visit"))
+			continue;
+		if (!p->date_explicit || p->date.prec == PREC_UNKNOWN || p->status == STATUS_PLANNED)
+			return 0;
+		*out = p->date;
+		return 1;
+	}
+	return 0;
 }

@@ -507,6 +507,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		sentence_timex(x, tc);
 	int ti = tc->intention ? -1 : governing_timex(x, tc->tx, h->ts, h->te, cs, ce,
 						      c.status == STATUS_PLANNED ? cs : s, c.status == STATUS_PLANNED);
+	/* "talks with X, the minister of Y, slated for Saturday". */
+	if (!tc->intention && tr->noun) {
+		int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te,
+					    size_t e, size_t next); /* dates.c */
+		int si = extract_scheduled_after(x, tc->tx, h->te, e, tc->next_trigger);
+		if (si >= 0)
+			ti = si;
+	}
 	/* "Chisinau's decision last week to expel a diplomat": the decision's
 	 * own date, between it and what it decided. */
 	if (tc->intention && tc->intention_at) {
@@ -542,6 +550,49 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "agreed to commence negotiations ... when Kishida visited Manila in
 	 * November": the when-clause of the trigger's clause dates it, past the
 	 * event words between them. */
+	/* "the formula he agreed upon with Gorbachev at their summit last
+	 * October": the time of the meeting the act took place at. */
+	if (ti < 0 && !tc->intention && tc->next_trigger > h->te && tc->next_trigger < e &&
+	    tc->next_trigger <= h->te + 8) {
+		size_t at_w = tc->next_trigger, nt = tc->next_trigger;
+		while (at_w > h->te && nt - at_w < 4 && !is_word(x, at_w, "at") && !is_word(x, at_w, "during"))
+			at_w--;
+		int clean = at_w > h->te && (is_word(x, at_w, "at") || is_word(x, at_w, "during"));
+		for (size_t q = h->te; clean && q < at_w; q++)
+			clean = !is_word(x, q, ",") && !is_word(x, q, ";") && !is_word(x, q, "and");
+		/* the meeting's own words: its name, "summit meeting", then the time */
+		size_t me = nt + 1;
+		while (me < e && me < nt + 3 && !is_word(x, me, ",") && !tok_in(x, me, WL_PREPOSITION))
+			me++;
+		sentence_timex(x, tc);
+		for (size_t i = 0; clean && i < tc->tx->n && ti < 0; i++) {
+			size_t at = tc->tx->tok_of[i];
+			if (at >= nt && at <= me + 1 && tc->tx->tx[i].date.prec != PREC_UNKNOWN &&
+			    tc->tx->tx[i].kind != TIMEX_DEADLINE && !(tc->tx->tx[i].flags & TIMEX_F_CITATION))
+				ti = (int)i;
+		}
+	}
+	/* "Our demands were conveyed to Moscow; they were delivered on
+	 * December 27": a clause after a semicolon that goes on about the act
+	 * with a pronoun dates it. */
+	if (ti < 0 && !tc->intention && c.status != STATUS_PLANNED) {
+		size_t sc = h->te;
+		while (sc < e && !is_word(x, sc, ";") && sc != tc->next_trigger)
+			sc++;
+		if (sc + 1 < e && is_word(x, sc, ";") &&
+		    (is_word(x, sc + 1, "they") || is_word(x, sc + 1, "it") || is_word(x, sc + 1, "this"))) {
+			sentence_timex(x, tc);
+			size_t se = sc + 1;
+			while (se < e && !is_word(x, se, ";") && !is_word(x, se, "."))
+				se++;
+			for (size_t i = 0; i < tc->tx->n && ti < 0; i++)
+				if (tc->tx->tok_of[i] > sc && tc->tx->tok_of[i] < se &&
+				    (tc->next_trigger <= h->te || tc->next_trigger > tc->tx->tok_of[i]) &&
+				    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE &&
+				    !(tc->tx->tx[i].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)))
+					ti = (int)i;
+		}
+	}
 	size_t wk = ce;
 	while (ti < 0 && wk < clause_end && !is_word(x, wk, "when"))
 		wk++;
@@ -565,18 +616,42 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "The summons came a day after Xing voiced his displeasure": the act
 	 * after "N day(s) after" is N days before the day told last. */
 	int days_before = 0;
-	for (size_t q = h->ts > s + 8 ? h->ts - 8 : s + 2; ti < 0 && q < h->ts && !days_before; q++) {
+	for (size_t q = h->ts > s + 32 ? h->ts - 32 : s + 2; ti < 0 && q < h->ts && !days_before; q++) {
 		if (!is_word(x, q, "after") || !(is_word(x, q - 1, "day") || is_word(x, q - 1, "days")))
 			continue;
 		static const char *const counts[] = {"a", "one", "two", "three", "four", "five", "six"};
 		for (int n = 0; n < 7; n++)
 			if (is_word(x, q - 2, counts[n]))
 				days_before = n ? n : 1;
-		for (size_t v = q + 1; v < h->ts; v++)   /* its own clause: no comma between */
-			if (is_word(x, v, ",") || is_word(x, v, ";"))
+		/* its own clause: no comma between, but for the place of the act
+		 * after it ("voiced his displeasure ..., at a meeting with Lee") */
+		size_t last_comma = 0;
+		for (size_t v = q + 1; v < h->ts; v++) {
+			if (is_word(x, v, ";") || (v > q + 1 && tok_in(x, v, WL_REPORTING)))
 				days_before = 0;
+			if (is_word(x, v, ","))
+				last_comma = v;
+		}
+		if (days_before && last_comma) {
+			int place = h->ts <= last_comma + 4 &&
+				    (is_word(x, last_comma + 1, "at") || is_word(x, last_comma + 1, "during"));
+			if (!place || h->ts > q + 32)
+				days_before = 0;
+		}
+		if (days_before && !last_comma && h->ts > q + 8)
+			days_before = 0;
 	}
+	/* "Rabat hit back, denouncing the decision": a reply told without a
+	 * time of its own follows the act of the sentence before, in its time. */
+	int reacts = 0;
+	for (size_t q = s; q <= h->ts && q + 1 < e && q < s + 8; q++)
+		reacts |= ((is_word(x, q, "hit") || is_word(x, q, "struck") || is_word(x, q, "fired")) &&
+			   is_word(x, q + 1, "back")) ||
+			  is_word(x, q, "retaliated") || is_word(x, q, "reciprocated");
 	const struct cand *before;
+	int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out); /* dates.c */
+	int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* dates.c */
+	int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* dates.c */
 	if (days_before && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 	    (x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
 		const struct cdate *ref = x->carry_last.prec == PREC_DAY ? &x->carry_last : &x->anchor;
@@ -608,7 +683,20 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		/* "the same day": the day last named. */
 		c.date = x->carry_last;
 		c.date_explicit = 1;
-	} else if (x->carry_date.prec >= PREC_MONTH && tc->pronoun_led &&
+	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
+		   extract_accord_told_before(x, s, e, &c.date)) {
+		/* "Under this accord, the two also agreed ...": the accord's time. */
+		c.date_explicit = 1;
+	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
+		   extract_meeting_told_before(x, s, e, &c.date)) {
+		/* "At the meeting, Xing pressed for ...": the meeting's day. */
+		c.date_explicit = 1;
+	} else if (tc->pronoun_led && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
+		   extract_previous_sentence_date(x, s, &c.date)) {
+		/* "The Council yesterday adopted the report. It called on ...":
+		 * the time of the sentence before, event or not. */
+		c.date_explicit = 1;
+	} else if (x->carry_date.prec >= PREC_MONTH && (tc->pronoun_led || reacts) &&
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
 		/* "It also suspended trade": the time of the sentence before. */
 		c.date = x->carry_date;
@@ -634,20 +722,47 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				   is_word(x, q, "are") || is_word(x, q, "will");
 			past |= is_word(x, q, "was") || is_word(x, q, "were");
 		}
-		perfect |= !past;
-		for (size_t i = 0; i < x->n_cands && !perfect && x->anchor.prec == PREC_DAY; i++) {
-			const struct cand *p = &x->cands[i];
-			if (p->headline || p->dead)
-				continue;
-			if (!p->date_explicit || p->status != STATUS_OCCURRED)
+		/* "at a summit held near Rome", "the talks, which were held in
+		 * Geneva": a noun told with its past participle. */
+		for (size_t q = h->te; tr->noun && q < e && q < h->te + 4; q++) {
+			if (is_word(x, q, "held")) {
+				past = 1;
 				break;
-			if (p->date.prec == PREC_DAY) {
-				int64_t gap = days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day) -
-					      days_from_civil(p->date.year, p->date.month, p->date.day);
-				if (gap > 0 && gap <= 7)
-					c.date = p->date;
 			}
-			break;
+			if (!is_word(x, q, ",") && !is_word(x, q, "which") && !is_word(x, q, "that") &&
+			    !is_word(x, q, "was") && !is_word(x, q, "were"))
+				break;
+		}
+		/* "Kishida's trip is the first to China by a foreign minister in
+		 * four years": the story's own act, told as a record. */
+		size_t cop = h->ts + 1;
+		if (cop + 2 < e && (is_word(x, cop, "is") || is_word(x, cop, "was")) &&
+		    is_word(x, cop + 1, "the") &&
+		    (is_word(x, cop + 2, "first") || is_word(x, cop + 2, "latest") || is_word(x, cop + 2, "second") ||
+		     is_word(x, cop + 2, "third") || is_word(x, cop + 2, "highest") || is_word(x, cop + 2, "most")))
+			past = 1;
+		/* "opened the meeting", "attended the summit": a noun governed by
+		 * a verb in the past. */
+		if (h->ts >= s + 2 && ends_in(x, h->ts - 2, 2, "ed") && is_word(x, h->ts - 1, "the"))
+			past = 1;
+		/* "The statement said: 'Nigeria calls on South Africa to ...'": the
+		 * present of a quotation or of reported speech is the speaker's,
+		 * and the telling is in the past. */
+		if (!past && !perfect) {
+			for (size_t q = s; q < e && !past; q++)
+				if (q != h->ts && tok_in(x, q, WL_REPORTING) &&
+				    (is_word(x, q, "said") || is_word(x, q, "told") || ends_in(x, q, 2, "ed")) &&
+				    !(q > s && (is_word(x, q - 1, "has") || is_word(x, q - 1, "have") ||
+						is_word(x, q - 1, "had") || is_word(x, q - 1, "will"))))
+					past = 1;
+		}
+		perfect |= !past;
+		int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end); /* dates.c */
+		struct cdate story;
+		size_t lede_end;
+		if (!perfect && extract_story_day(x, &story, &lede_end) && x->toks.t[s].start >= lede_end) {
+			c.date = story;
+			c.date_explicit = 1;
 		}
 	} else if (c.status == STATUS_PLANNED && x->anchor.prec >= PREC_MONTH) {
 		/* "will hold talks with Thatcher", no time given: what is announced

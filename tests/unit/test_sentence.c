@@ -333,6 +333,27 @@ static void test_text_without_final_stop_is_one_sentence(void **state)
 			 two, N_OF(two));
 }
 
+/* A caption's credit or a short line of its own (a byline, a kicker) ends
+ * at its line break; a sentence wrapped on long lines does not. */
+static void test_line_without_stop_ends_at_line_break(void **state)
+{
+	(void)state;
+	static const char *const caption[] = {
+		"Soldiers patrol the border near Kashmir on 26 February. (Photo by AP)",
+		"India summoned the Pakistani envoy on Tuesday."};
+	expect_sentences("Soldiers patrol the border near Kashmir on 26 February. (Photo by AP)\n"
+			 "India summoned the Pakistani envoy on Tuesday.",
+			 caption, N_OF(caption));
+	static const char *const byline[] = {"By a staff reporter", "India summoned the Pakistani envoy on Tuesday."};
+	expect_sentences("By a staff reporter\nIndia summoned the Pakistani envoy on Tuesday.", byline, N_OF(byline));
+	static const char *const wrapped[] = {
+		"India summoned the Pakistani envoy on Tuesday to protest against the attack near\n"
+		"Pulwama that killed forty paramilitary police officers."};
+	expect_sentences("India summoned the Pakistani envoy on Tuesday to protest against the attack near\n"
+			 "Pulwama that killed forty paramilitary police officers.",
+			 wrapped, N_OF(wrapped));
+}
+
 static void test_text_hash_matches_token_hashes(void **state)
 {
 	(void)state;
@@ -359,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_quotation_closed_by_its_own_stop),
 		cmocka_unit_test(test_question_and_exclamation),
 		cmocka_unit_test(test_lower_case_after_stop_does_not_split),
+		cmocka_unit_test(test_line_without_stop_ends_at_line_break),
 		cmocka_unit_test(test_possessive_is_its_own_token),
 		cmocka_unit_test(test_hyphenated_compound_shows_both_names),
 		cmocka_unit_test(test_dotted_abbreviations_are_one_token),

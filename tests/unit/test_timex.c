@@ -610,6 +610,28 @@ static const struct rule_case rule_cases[] = {
 	{"The summit will be held in March next.", "2015-03-10", "March next", "2016-03", PREC_MONTH},
 	{"The two sides met this past weekend.", "2015-01-06", "this past weekend", "2015-01", PREC_MONTH},
 	{"The two sides met this past Friday.", "2015-01-06", "this past Friday", "2015-01-02", PREC_DAY},
+	/* "past" before a month or weekday is "last" (Latin American English); not a span */
+	{"Cuba and Russia signed the accords in Moscow past November.", "2015-01-06", "past November", "2014-11",
+	 PREC_MONTH},
+	{"The envoys met past Friday.", "2015-01-06", "past Friday", "2015-01-02", PREC_DAY},
+	/* the moment of writing */
+	{"At press time the two leaders were due to hold talks.", "2023-04-04", "At press time", "2023-04-04",
+	 PREC_DAY},
+	{"At the time of going to press, the talks were still under way.", "2023-04-04",
+	 "At the time of going to press", "2023-04-04", PREC_DAY},
+	/* a headline's "X to do": the future */
+	{"Ruto to pay US State Visit in May", "2024-02-16", "May", "2024-05", PREC_MONTH},
+	{"Panama's president used an address on Tuesday to announce the ties.", "2017-06-14", "Tuesday",
+	 "2017-06-13", PREC_DAY},
+	{"Washington ordered China to close its consulate in Houston on Tuesday.", "2020-07-22", "Tuesday",
+	 "2020-07-21", PREC_DAY},
+	{"Kenya's Ruto to pay US State Visit in May", "2024-02-16", "May", "2024-05", PREC_MONTH},
+	/* a start told in the past is taken in the report's year */
+	{"NATO had decided to withdraw their accreditation from November 1.", "2021-10-18", "November 1",
+	 "2021-11-01", PREC_DAY},
+	{"The ministry said the ban was lifted effective 1 December.", "2021-10-18", "1 December", "2021-12-01",
+	 PREC_DAY},
+	{"The ministry said the ban was lifted on 1 December.", "2021-10-18", "1 December", "2020-12-01", PREC_DAY},
 	{"They will meet on Tuesday next week.", "2015-01-06", "next week", "2015-01", PREC_MONTH},
 	/* an ordinal day of the report's month */
 	{"The ministers met on the 5th.", "2015-01-06", "the 5th", "2015-01-05", PREC_DAY},
