@@ -295,7 +295,6 @@ int extract_infer_year(struct extractor *x, struct report *r)
  * *lede_end is where that day is written: the sentence that names it is
  * dated by its own times (the day may be another act's, "protested over the
  * bombing on Thursday"). */
-int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end); /* (for extract_int.h) */
 int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end)
 {
 	if (x->headline || x->anchor.prec != PREC_DAY || !x->text || !x->body_len)
@@ -343,8 +342,6 @@ int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede
  * stands between them (next: where the next event word starts). The index
  * of that expression in st, or -1. */
 int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te, size_t e,
-			    size_t next); /* (for extract_int.h) */
-int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te, size_t e,
 			    size_t next)
 {
 	for (size_t i = 0; i < st->n; i++) {
@@ -373,7 +370,6 @@ static int previous_sentence_date(const struct extractor *x, size_t s, int any_a
  * adopted the panel's report. It called on Washington to change the law":
  * a sentence led by a pronoun goes on with the time of the one before,
  * even when that one told no event. 0 when there is none. */
-int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out); /* (for extract_int.h) */
 int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out)
 {
 	return previous_sentence_date(x, s, 0, out);
@@ -383,7 +379,6 @@ int extract_previous_sentence_date(const struct extractor *x, size_t s, struct c
  * this accord, the two also agreed ...": a sentence opening on the accord the
  * sentence before told of is dated by that sentence's time, whatever its
  * age and precision. 0 when it does not open so or no time is named. */
-int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* (for extract_int.h) */
 int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out)
 {
 	if (s + 3 >= e || !(is_word(x, s, "under") || is_word(x, s, "in")))
@@ -457,7 +452,6 @@ static int previous_sentence_date(const struct extractor *x, size_t s, int any_a
  * meeting, when the text dated it. The latest such meeting (a meeting, call,
  * negotiation or visit of the body); 0 when the sentence does not open so
  * or none was dated. */
-int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* (for extract_int.h) */
 int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out)
 {
 	if (s + 3 >= e || !(is_word(x, s, "at") || is_word(x, s, "during") || is_word(x, s, "in")))

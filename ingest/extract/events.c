@@ -509,8 +509,6 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 						      c.status == STATUS_PLANNED ? cs : s, c.status == STATUS_PLANNED);
 	/* "talks with X, the minister of Y, slated for Saturday". */
 	if (!tc->intention && tr->noun) {
-		int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te,
-					    size_t e, size_t next); /* dates.c */
 		int si = extract_scheduled_after(x, tc->tx, h->te, e, tc->next_trigger);
 		if (si >= 0)
 			ti = si;
@@ -649,9 +647,6 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			   is_word(x, q + 1, "back")) ||
 			  is_word(x, q, "retaliated") || is_word(x, q, "reciprocated");
 	const struct cand *before;
-	int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out); /* dates.c */
-	int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* dates.c */
-	int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out); /* dates.c */
 	if (days_before && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 	    (x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
 		const struct cdate *ref = x->carry_last.prec == PREC_DAY ? &x->carry_last : &x->anchor;
@@ -757,7 +752,6 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 					past = 1;
 		}
 		perfect |= !past;
-		int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end); /* dates.c */
 		struct cdate story;
 		size_t lede_end;
 		if (!perfect && extract_story_day(x, &story, &lede_end) && x->toks.t[s].start >= lede_end) {

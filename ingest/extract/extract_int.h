@@ -372,6 +372,12 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 			   size_t cs, size_t ce, size_t s, int planned);
 void sentence_timex(struct extractor *x, struct trigger_ctx *tc);
 const struct cand *last_cand_dated(const struct extractor *x, size_t s);
+int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end);
+int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te, size_t e,
+	size_t next);
+int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out);
+int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out);
+int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out);
 
 /* ---- events.c ------------------------------------------------------------ */
 
