@@ -82,6 +82,24 @@ static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 	return 0;
 }
 
+/* Whether the act at k is the complement of a past verb of deciding
+ * ("decided on Sunday to reinstate", "voted to expel"): "to" right before
+ * it, and before that, over time words, the verb. */
+static int past_decision_before(const struct extractor *x, size_t k, size_t cs)
+{
+	if (k <= cs + 1 || !is_word(x, k - 1, "to"))
+		return 0;
+	for (size_t q = k - 1; q > cs && q + 6 > k; q--) {
+		if (is_word(x, q - 1, "decided") || is_word(x, q - 1, "resolved") || is_word(x, q - 1, "voted"))
+			return !(q >= cs + 2 && (tok_in(x, q - 2, WL_PLAN) || tok_in(x, q - 2, WL_CONDITION)));
+		if (!(x->toks.t[q - 1].flags & TOK_CAP) && !is_word(x, q - 1, "on") && !is_word(x, q - 1, "last") &&
+		    !is_word(x, q - 1, "today") && !is_word(x, q - 1, "yesterday") && !is_word(x, q - 1, "unanimously") &&
+		    !(x->toks.t[q - 1].flags & TOK_NUM))
+			return 0;
+	}
+	return 0;
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -769,6 +787,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * ("said on Tuesday that X had lied"), not by what it tells of. */
 	if (tr->speaker)
 		speaker_date(x, tc, h->ts, s, &c);
+	/* "decided on Sunday to reinstate Syria", "voted to expel": a decision
+	 * taken (a past verb of deciding) makes its act one, whatever the
+	 * time words between them suggest. */
+	if (c.status == STATUS_PLANNED && !tc->will && past_decision_before(x, h->ts, cs))
+		c.status = STATUS_OCCURRED;
 	c.ev_start = x->toks.t[s].start;
 	c.ev_end = x->toks.t[e - 1].end;
 	c.trig_start = x->toks.t[h->ts].start;
