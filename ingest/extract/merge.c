@@ -309,6 +309,25 @@ static void fold_into(struct cand *kept, struct cand *gone)
 	gone->dead = 1;
 }
 
+/* "Morales has told the ambassador he must leave, accusing him of ...",
+ * then "the order expelling him on Wednesday": an act dated only by the
+ * report took the day the text gives it elsewhere; the acts told with it in
+ * its sentence after it by the same source, dated by the report alike, took
+ * place with it. */
+static void pass_on_date(struct extractor *x, const struct cand *a, const struct cdate *was)
+{
+	for (size_t k = 0; k < x->n_cands; k++) {
+		struct cand *c = &x->cands[k];
+		if (c == a || c->dead || c->date_explicit || c->headline || c->ev_start != a->ev_start ||
+		    c->status != a->status || c->status != STATUS_OCCURRED || cdate_compare_text(&c->date, was) ||
+		    c->tr->type_id == a->tr->type_id || c->trig_start < a->trig_start || !c->nsrc || !a->nsrc ||
+		    !list_subset(x, c->src, c->nsrc, a->src, a->nsrc))
+			continue;
+		/* (Still not explicit: it merges as an act dated by the report.) */
+		c->date = a->date;
+	}
+}
+
 void merge_cands(struct extractor *x)
 {
 	for (size_t i = 0; i < x->n_cands; i++) {
@@ -379,8 +398,12 @@ void merge_cands(struct extractor *x)
 				ok = 1;
 			if (ok) {
 				/* Keep the body's wording first. */
+				int was_explicit = a->date_explicit;
+				struct cdate was = a->date;
 				absorb(a, b);
 				b->dead = 1;
+				if (!was_explicit && a->date_explicit && !a->headline)
+					pass_on_date(x, a, &was);
 			}
 		}
 	}
