@@ -171,7 +171,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "Hailing the rapprochement, the Council ...": a preamble, not an act;
 	 * ", meeting in Dushanbe,": a participle, not a meeting. */
 	if (ends_in(x, h->ts, 4, "ing") &&
-	    (h->ts == s || (tr->noun && h->ts > s && is_word(x, h->ts - 1, ","))))
+	    ((h->ts == s && tr->frame != FRAME_DIRECTED) || (tr->noun && h->ts > s && is_word(x, h->ts - 1, ","))))
 		return 0;
 	size_t cs, ce;
 	clause_of(x, h->ts, s, e, &cs, &ce);
@@ -1070,6 +1070,49 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		tc.next_trigger = i + 1 < x->n_hits ? x->hits[i + 1].ts : e;
 		if (analyse_trigger(x, &x->hits[i], &tc))
 			return -1;
+	}
+	/* "Accusing Paris of overfishing, Canada said yesterday that ...": a
+	 * participle opening the sentence shares the subject and the time of
+	 * the clause after its comma, whose first act is the next one. */
+	if (cand0 + 1 < x->n_cands && x->cands[cand0].trig_tok == s && ends_in(x, s, 4, "ing") &&
+	    x->cands[cand0].tr->frame == FRAME_DIRECTED) {
+		struct cand *c = &x->cands[cand0];
+		const struct cand *n = &x->cands[cand0 + 1];
+		size_t comma = s;
+		while (comma < n->trig_tok && !is_word(x, comma, ","))
+			comma++;
+		if (comma < n->trig_tok && n->nsrc) {
+			c->nsrc = 0;
+			for (int k = 0; k < n->nsrc; k++)
+				push_party(c->src, &c->nsrc, n->src[k]);
+			if (n->date_explicit && !c->date_explicit) {
+				c->date = n->date;
+				c->date_explicit = 1;
+			}
+		}
+	}
+	/* ("..., Canada yesterday said that ...": the time of the verb after the
+	 * comma, before what it says.) */
+	if (cand0 < x->n_cands && x->cands[cand0].trig_tok == s && ends_in(x, s, 4, "ing") &&
+	    x->cands[cand0].tr->frame == FRAME_DIRECTED && !x->cands[cand0].date_explicit &&
+	    x->cands[cand0].status == STATUS_OCCURRED) {
+		struct cand *c = &x->cands[cand0];
+		size_t comma = s;
+		while (comma < e && !is_word(x, comma, ","))
+			comma++;
+		size_t end = comma + 1;
+		while (end < e && end < comma + 10 && !is_word(x, end, "that") && !is_word(x, end, ",") &&
+		       !tok_in(x, end, WL_CLAUSE_BREAK))
+			end++;
+		sentence_timex(x, &tc);
+		for (size_t i = 0; comma < e && i < tx.n; i++)
+			if (tx.tok_of[i] > comma && tx.tok_of[i] < end && tx.tx[i].date.prec != PREC_UNKNOWN &&
+			    tx.tx[i].kind != TIMEX_DEADLINE && !(tx.tx[i].flags & TIMEX_F_CITATION) &&
+			    tx.tx[i].tense_used != TENSE_FUTURE) {
+				c->date = tx.tx[i].date;
+				c->date_explicit = 1;
+				break;
+			}
 	}
 	/* "welcomed the declaration signed by X and Y": a reaction to the next
 	 * event of the sentence is aimed at its parties. */
