@@ -241,6 +241,27 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				  is_word(x, q, "upcoming") || is_word(x, q, "forthcoming");
 		}
 	}
+	/* "The Armacost discussions with Japanese officials will focus on aid":
+	 * an event noun opening its clause as the subject of a future verb is
+	 * to come. */
+	if (c.status == STATUS_OCCURRED && h->ts > cs && h->ts <= cs + 4 && tok_in(x, cs, WL_DETERMINER) &&
+	    !(type_props(x, tr) & TP_ABOUT_FUTURE)) {
+		int np = 1;
+		for (size_t q = cs + 1; q < h->ts && np; q++)
+			np = (x->toks.t[q].flags & TOK_CAP) || tok_in(x, q, WL_DETERMINER);
+		for (size_t j = h->te; np && j < e && j < h->te + 16; j++) {
+			if (is_word(x, j, "will") || is_word(x, j, "shall")) {
+				c.status = STATUS_PLANNED;
+				break;
+			}
+			if (is_word(x, j, ",") || tok_in(x, j, WL_CLAUSE_BREAK | WL_BE | WL_REPORTING) ||
+			    is_word(x, j, "that") || is_word(x, j, "which") || is_word(x, j, "who") ||
+			    is_word(x, j, "has") || is_word(x, j, "have") || is_word(x, j, "had") ||
+			    is_word(x, j, "held") || is_word(x, j, "met") || ends_in(x, j, 3, "ed") ||
+			    (x->toks.t[j].flags & TOK_NUM))
+				break;
+		}
+	}
 	for (size_t j = h->te; by < 0 && as_noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++)
 		if (is_word(x, j, "by")) {
 			by = (int)j;
