@@ -97,15 +97,34 @@ int push_party(int *arr, int *n, int ra)
 	return 1;
 }
 
+/* The reporting verb (its token + 1) that a pronoun at t follows: "said
+ * it", "said that it", "said on Monday that they", else 0. */
+static size_t reporting_before(const struct extractor *x, size_t t)
+{
+	if (t > 0 && is_reporting(x, t - 1))
+		return t;
+	if (t < 2 || !is_word(x, t - 1, "that"))
+		return 0;
+	for (size_t q = t - 1; q > 0 && q + 8 > t; q--) {
+		if (is_reporting(x, q - 1))
+			return q;
+		if (!(x->toks.t[q - 1].flags & (TOK_CAP | TOK_NUM)) && !is_word(x, q - 1, "on") &&
+		    !is_word(x, q - 1, "(") && !is_word(x, q - 1, ")") && !is_word(x, q - 1, "today") &&
+		    !is_word(x, q - 1, "yesterday") && !is_word(x, q - 1, "last") && !is_word(x, q - 1, "night") &&
+		    !is_word(x, q - 1, "late") && !is_word(x, q - 1, "early"))
+			return 0;
+	}
+	return 0;
+}
+
 /* Expands a mention into report actors (collectives to the parties in play). */
 static void mention_parties(struct extractor *x, const struct mention *m, int *arr, int *n, int speaker)
 {
 	/* "The Saudi authorities said they had severed all links", "China said
-	 * it would retaliate": the pronoun after the reporting verb is its speaker. */
+	 * it would retaliate", "Riyadh said on Monday that it was cutting ties":
+	 * the pronoun after the reporting verb is its speaker. */
 	if ((m->kind == MK_PRONOUN || (m->kind == MK_COLLECTIVE && is_word(x, m->ts, "they"))) && speaker >= 0 &&
-	    m->ts > 0 && !m->quoted &&
-	    (is_reporting(x, m->ts - 1) ||
-	     (m->ts > 1 && is_word(x, m->ts - 1, "that") && is_reporting(x, m->ts - 2)))) {
+	    m->ts > 0 && !m->quoted && reporting_before(x, m->ts)) {
 		push_party(arr, n, speaker);
 		return;
 	}

@@ -437,6 +437,30 @@ static size_t institution_len(const struct extractor *x, size_t i, size_t end)
 	return j - i;
 }
 
+/* "Saudi Arabia's news agency said the kingdom had decided", "Bahraini
+ * officials reported that the ministry ...": an organ told of by a
+ * reporter that names its state, first in the sentence, is that state's.
+ * Returns the dictionary actor, or -1. */
+static long reporter_state(const struct extractor *x, size_t i, size_t sent_start)
+{
+	size_t first = x->n_men;
+	for (size_t k = x->n_men; k-- > 0 && x->men[k].ts >= sent_start;)
+		first = k;
+	if (first >= x->n_men || x->men[first].ra < 0 || x->men[first].quoted ||
+	    (x->men[first].kind != MK_ACTOR && x->men[first].kind != MK_ADJ))
+		return -1;
+	/* Only one actor before the reference, and a reporting verb between. */
+	if (first + 1 < x->n_men && x->men[first + 1].ts < i)
+		return -1;
+	int reported = 0;
+	for (size_t q = x->men[first].te; q < i && !reported; q++)
+		reported = tok_in(x, q, WL_REPORTING);
+	if (!reported)
+		return -1;
+	long st = code_actor_of(x, x->men[first].ra);
+	return st >= 0 && x->d.actors[st].kind == ACTOR_STATE ? st : -1;
+}
+
 /* Looks for the collective and pronoun mentions at token i (lower-case
  * words): returns the tokens consumed, 0 when none. */
 static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
@@ -453,7 +477,9 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 			 * report from Seoul is South Korea's), then the state of the
 			 * agency or ministry that issued it (a KCNA statement without a
 			 * dateline: North Korea's). */
-			long st = x->place_ra >= 0 ? code_actor_of(x, x->place_ra) : -1;
+			long st = reporter_state(x, i, sent_start);
+			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
+				st = x->place_ra >= 0 ? code_actor_of(x, x->place_ra) : -1;
 			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
 				st = x->issuer_ra >= 0 ? code_actor_of(x, x->issuer_ra) : -1;
 			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
