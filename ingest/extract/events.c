@@ -846,6 +846,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			 is_word(x, h->te + 1, "acts") || is_word(x, h->te + 1, "action") ||
 			 is_word(x, h->te + 1, "actions") || is_word(x, h->te + 1, "measure") ||
 			 is_word(x, h->te + 1, "measures"));
+	/* "described this as 'unacceptable' meddling", "condemned it as a
+	 * provocation": a pronoun object points back at an act told before. */
+	if (!c.refers_back && !tr->noun && h->te + 1 < e &&
+	    (is_word(x, h->te, "this") || is_word(x, h->te, "that") || is_word(x, h->te, "it") ||
+	     is_word(x, h->te, "these") || is_word(x, h->te, "those")) &&
+	    (is_word(x, h->te + 1, "as") || is_word(x, h->te + 1, "a") || is_word(x, h->te + 1, "an") ||
+	     (x->toks.t[h->te + 1].flags & TOK_PUNCT)))
+		c.refers_back = 1;
 	/* "Prior to the meeting, the ministers paid a courtesy call on ...":
 	 * told against another meeting, so not that one. */
 	for (size_t q = s; q + 2 < h->ts && q < s + 4; q++) {
