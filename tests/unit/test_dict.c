@@ -542,6 +542,9 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("groundless", "denial", 1);
 	expect_wording("placed Libya under an arms embargo", "sanctions", 1);
 	expect_wording("announced the removal of the sanctions", "sanctions_relief", 4);
+	expect_wording("firmly opposes the arms sales", "condemnation", 2);
+	expect_wording("closure of the consulate", "expulsion", 2);
+	expect_wording("closure of the border", "sanctions", 2);
 }
 
 /* ---- extra files -------------------------------------------------------- */
