@@ -545,7 +545,7 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("firmly opposes the arms sales", "condemnation", 2);
 	expect_wording("closure of the consulate", "expulsion", 2);
 	expect_wording("closure of the border", "sanctions", 2);
-	expect_wording("an agreement to end dumping", "agreement", 3);
+	expect_wording("agreement to end dumping", "agreement", 2);
 }
 
 /* ---- extra files -------------------------------------------------------- */
