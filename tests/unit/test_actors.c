@@ -130,6 +130,12 @@ static void test_official_long_names_and_abbreviations(void **state)
 	expect_code("State of Palestine", "PSE", AL_NAME);
 	expect_code("Kosovo", "XKX", AL_NAME);
 	expect_code("Chinese Taipei", "TWN", AL_NAME);
+	/* Names written with a space where the official form has a hyphen:
+	 * "Guinea Bissau" is never Guinea. */
+	expect_code("Guinea Bissau", "GNB", AL_NAME);
+	expect_code("Congo Brazzaville", "COG", AL_NAME);
+	expect_code("Congo Kinshasa", "COD", AL_NAME);
+	expect_code("Bosnia Herzegovina", "BIH", AL_NAME);
 	/* Renamed states keep their code under the old name. */
 	expect_code("Zaire", "COD", AL_NAME);
 	expect_code("Kampuchea", "KHM", AL_NAME);
