@@ -538,6 +538,9 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("would not recognise the agreement", "rejection", 3);
 	expect_wording("will never accept the ruling", "rejection", 3);
 	expect_wording("cannot accept the verdict", "rejection", 2);
+	expect_wording("does not recognise the annexation", "rejection", 3);
+	expect_wording("never recognized the award", "rejection", 2);
+	expect_wording("took aim at Washington", "condemnation", 3);
 	expect_wording("expressed deep concern about the way Tokyo handled it", "condemnation", 3);
 	expect_wording("groundless", "denial", 1);
 	expect_wording("placed Libya under an arms embargo", "sanctions", 1);
