@@ -512,6 +512,15 @@ static void test_titles_of_office(void **state)
 	t = title_of("Foreign Secretary");
 	assert_non_null(t);
 	assert_string_equal(t->codes[0], "GBR");
+	/* The ministry's full name in the Levant: the title, limited to its states. */
+	t = title_of("Minister of Foreign Affairs and Emigrants");
+	assert_non_null(t);
+	assert_string_equal(t->role, "foreign_minister");
+	assert_int_equal(t->n_codes, 2);
+	assert_string_equal(t->codes[0], "LBN");
+	t = title_of("Foreign and Expatriates Minister");
+	assert_non_null(t);
+	assert_int_equal(t->n_codes, 3);
 }
 
 /* ---- the names at work in extraction ------------------------------------- */
