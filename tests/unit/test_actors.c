@@ -240,6 +240,9 @@ static void test_ministries_and_agencies_of_a_state(void **state)
 	(void)state;
 	expect_code("State Department", "USA", AL_METONYM);
 	expect_code("Pentagon", "USA", AL_METONYM);
+	/* The White House's council, never the UN's "Security Council" inside it. */
+	expect_code("US National Security Council", "USA", AL_METONYM);
+	expect_code("U.S. National Security Council", "USA", AL_METONYM);
 	expect_code("Treasury Department", "USA", AL_METONYM);
 	expect_code("Office of Foreign Assets Control", "USA", AL_METONYM);
 	expect_code("FCDO", "GBR", AL_METONYM);
