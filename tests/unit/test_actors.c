@@ -243,6 +243,7 @@ static void test_ministries_and_agencies_of_a_state(void **state)
 	/* The White House's council, never the UN's "Security Council" inside it. */
 	expect_code("US National Security Council", "USA", AL_METONYM);
 	expect_code("U.S. National Security Council", "USA", AL_METONYM);
+	expect_code("Russian Security Council", "RUS", AL_METONYM);
 	expect_code("Treasury Department", "USA", AL_METONYM);
 	expect_code("Office of Foreign Assets Control", "USA", AL_METONYM);
 	expect_code("FCDO", "GBR", AL_METONYM);
