@@ -540,6 +540,9 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("does not recognise the annexation", "rejection", 3);
 	expect_wording("never recognized the award", "rejection", 2);
 	expect_wording("took aim at Washington", "condemnation", 3);
+	/* "threatened peace" is a charge, not a threat against anyone. */
+	expect_wording("threatened peace and stability", "accusation", 2);
+	expect_wording("threatened regional security", "accusation", 2);
 	expect_wording("expressed deep concern about the way Tokyo handled it", "condemnation", 3);
 	expect_wording("groundless", "denial", 1);
 	expect_wording("placed Libya under an arms embargo", "sanctions", 1);
