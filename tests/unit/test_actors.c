@@ -136,6 +136,8 @@ static void test_official_long_names_and_abbreviations(void **state)
 	expect_code("Congo Brazzaville", "COG", AL_NAME);
 	expect_code("Congo Kinshasa", "COD", AL_NAME);
 	expect_code("Bosnia Herzegovina", "BIH", AL_NAME);
+	/* Part of the United Kingdom: never Ireland, the name inside it. */
+	expect_code("Northern Ireland", "GBR", AL_NAME);
 	/* Renamed states keep their code under the old name. */
 	expect_code("Zaire", "COD", AL_NAME);
 	expect_code("Kampuchea", "KHM", AL_NAME);
