@@ -130,6 +130,14 @@ static void test_official_long_names_and_abbreviations(void **state)
 	expect_code("State of Palestine", "PSE", AL_NAME);
 	expect_code("Kosovo", "XKX", AL_NAME);
 	expect_code("Chinese Taipei", "TWN", AL_NAME);
+	/* Names written with a space where the official form has a hyphen:
+	 * "Guinea Bissau" is never Guinea. */
+	expect_code("Guinea Bissau", "GNB", AL_NAME);
+	expect_code("Congo Brazzaville", "COG", AL_NAME);
+	expect_code("Congo Kinshasa", "COD", AL_NAME);
+	expect_code("Bosnia Herzegovina", "BIH", AL_NAME);
+	/* Part of the United Kingdom: never Ireland, the name inside it. */
+	expect_code("Northern Ireland", "GBR", AL_NAME);
 	/* Renamed states keep their code under the old name. */
 	expect_code("Zaire", "COD", AL_NAME);
 	expect_code("Kampuchea", "KHM", AL_NAME);
@@ -234,6 +242,10 @@ static void test_ministries_and_agencies_of_a_state(void **state)
 	(void)state;
 	expect_code("State Department", "USA", AL_METONYM);
 	expect_code("Pentagon", "USA", AL_METONYM);
+	/* The White House's council, never the UN's "Security Council" inside it. */
+	expect_code("US National Security Council", "USA", AL_METONYM);
+	expect_code("U.S. National Security Council", "USA", AL_METONYM);
+	expect_code("Russian Security Council", "RUS", AL_METONYM);
 	expect_code("Treasury Department", "USA", AL_METONYM);
 	expect_code("Office of Foreign Assets Control", "USA", AL_METONYM);
 	expect_code("FCDO", "GBR", AL_METONYM);
@@ -506,6 +518,15 @@ static void test_titles_of_office(void **state)
 	t = title_of("Foreign Secretary");
 	assert_non_null(t);
 	assert_string_equal(t->codes[0], "GBR");
+	/* The ministry's full name in the Levant: the title, limited to its states. */
+	t = title_of("Minister of Foreign Affairs and Emigrants");
+	assert_non_null(t);
+	assert_string_equal(t->role, "foreign_minister");
+	assert_int_equal(t->n_codes, 2);
+	assert_string_equal(t->codes[0], "LBN");
+	t = title_of("Foreign and Expatriates Minister");
+	assert_non_null(t);
+	assert_int_equal(t->n_codes, 3);
 }
 
 /* ---- the names at work in extraction ------------------------------------- */

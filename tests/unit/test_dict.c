@@ -234,6 +234,12 @@ static void test_role_holder_among_many_of_a_code(void **state)
 	assert_string_equal(holder(&shipped, "head_of_state", "USA", 2015, 1, 6), "Barack Obama");
 	assert_string_equal(holder(&shipped, "head_of_state", "USA", 2018, 1, 6), "Donald Trump");
 	/* A code before and after every other one in sort order. */
+	/* Foreign ministers and heads of state of mid-size states. */
+	assert_string_equal(holder(&shipped, "foreign_minister", "LVA", 2015, 1, 6), "Edgars Rinkēvičs");
+	assert_string_equal(holder(&shipped, "head_of_state", "LVA", 2024, 1, 6), "Edgars Rinkēvičs");
+	assert_string_equal(holder(&shipped, "head_of_state", "ROU", 2020, 1, 6), "Klaus Iohannis");
+	assert_string_equal(holder(&shipped, "foreign_minister", "SRB", 2018, 1, 6), "Ivica Dačić");
+	assert_string_equal(holder(&shipped, "head_of_government", "FJI", 1987, 5, 1), "Timoci Bavadra");
 	assert_string_equal(holder(&shipped, "foreign_minister", "AAA", 2015, 1, 6), "");
 	assert_string_equal(holder(&shipped, "foreign_minister", "ZZZ", 2015, 1, 6), "");
 }
@@ -527,6 +533,24 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("playing with fire", "threat", 3);
 	expect_wording("will be punished", "threat", 3);
 	expect_wording("not underestimate China's resolve", "threat", 2);
+	/* A refusal with its own negation. */
+	expect_wording("would not recognise the agreement", "rejection", 3);
+	expect_wording("will never accept the ruling", "rejection", 3);
+	expect_wording("cannot accept the verdict", "rejection", 2);
+	expect_wording("does not recognise the annexation", "rejection", 3);
+	expect_wording("never recognized the award", "rejection", 2);
+	expect_wording("took aim at Washington", "condemnation", 3);
+	/* "threatened peace" is a charge, not a threat against anyone. */
+	expect_wording("threatened peace and stability", "accusation", 2);
+	expect_wording("threatened regional security", "accusation", 2);
+	expect_wording("expressed deep concern about the way Tokyo handled it", "condemnation", 3);
+	expect_wording("groundless", "denial", 1);
+	expect_wording("placed Libya under an arms embargo", "sanctions", 1);
+	expect_wording("announced the removal of the sanctions", "sanctions_relief", 4);
+	expect_wording("firmly opposes the arms sales", "condemnation", 2);
+	expect_wording("closure of the consulate", "expulsion", 2);
+	expect_wording("closure of the border", "sanctions", 2);
+	expect_wording("agreement to end dumping", "agreement", 2);
 }
 
 /* ---- extra files -------------------------------------------------------- */
