@@ -760,10 +760,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		}
 	} else if (c.status == STATUS_PLANNED && x->anchor.prec >= PREC_MONTH) {
 		/* "will hold talks with Thatcher", no time given: what is announced
-		 * as coming is dated to the report's month, no finer. */
+		 * as coming is dated to the day it is announced, the report's. */
 		c.date = x->anchor;
-		c.date.day = 0;
-		c.date.prec = PREC_MONTH;
 	}
 	/* Told by a speaker: the act is the telling, dated as the telling is
 	 * ("said on Tuesday that X had lied"), not by what it tells of. */
