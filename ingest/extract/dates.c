@@ -123,7 +123,10 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		if (at < cs || at >= ce)
 			continue;
 		/* "the September meeting": a date modifying another noun is that noun's. */
-		if ((t->flags & TIMEX_F_MODIFIER) && at > k && at != te)
+		/* "described yesterday's decision": a possessive date right after
+		 * a verb is its object's. */
+		if ((t->flags & TIMEX_F_MODIFIER) && at > k &&
+		    (at != te || (at + 1 < ce && is_word(x, at + 1, "'s"))))
 			continue;
 		if (participle_between(x, at > 5 ? at - 5 : 0, at + 1, k, te) ||
 		    (at > te && participle_between(x, te, at, k, te)))

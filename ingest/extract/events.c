@@ -15,6 +15,10 @@ static void speaker_date(struct extractor *x, struct trigger_ctx *tc, size_t k, 
 		const struct timex *t = &tc->tx->tx[i];
 		if (t->date.prec == PREC_UNKNOWN || t->kind == TIMEX_DEADLINE || (t->flags & TIMEX_F_CITATION))
 			continue;
+		/* "described yesterday's decision as ...": the date of what is
+		 * told of, not of the telling. */
+		if ((t->flags & TIMEX_F_MODIFIER) && at > k)
+			continue;
 		int by_reporting = 0;
 		for (size_t q = at; q-- > s && q + 3 >= at;)
 			by_reporting |= is_reporting(x, q);
