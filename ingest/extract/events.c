@@ -763,9 +763,15 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			c.date_explicit = 1;
 		}
 	} else if (c.status == STATUS_PLANNED && x->anchor.prec >= PREC_MONTH) {
-		/* "will hold talks with Thatcher", no time given: what is announced
-		 * as coming is dated to the day it is announced, the report's. */
+		/* "said it would call in the ambassador", no time given: a plan
+		 * told as announced is dated to the day it was announced, the
+		 * report's; "will hold talks with Thatcher", the report's own
+		 * future, to the report's month, no finer. */
 		c.date = x->anchor;
+		if (tc->will && c.date.prec > PREC_MONTH) {
+			c.date.day = 0;
+			c.date.prec = PREC_MONTH;
+		}
 	}
 	/* Told by a speaker: the act is the telling, dated as the telling is
 	 * ("said on Tuesday that X had lied"), not by what it tells of. */
