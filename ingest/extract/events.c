@@ -661,6 +661,24 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	} else if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
 		c.date_explicit = 1;
+		/* "When the negotiations ended on March 10": the end of talks
+		 * told before ("from March 6 to 10"); they are dated by their
+		 * start, the earlier day of the same act within two weeks. */
+		if (h->ts > s && is_word(x, h->ts - 1, "the") && h->te < e &&
+		    (is_word(x, h->te, "ended") || is_word(x, h->te, "concluded") || is_word(x, h->te, "closed")) &&
+		    c.date.prec == PREC_DAY) {
+			int64_t end_day = days_from_civil(c.date.year, c.date.month, c.date.day);
+			for (size_t j = x->n_cands; j-- > 0;) {
+				const struct cand *o = &x->cands[j];
+				if (o->dead || !o->tr || strcmp(o->tr->type, tr->type) || !o->date_explicit ||
+				    o->date.prec != PREC_DAY)
+					continue;
+				int64_t d = days_from_civil(o->date.year, o->date.month, o->date.day);
+				if (d < end_day && end_day - d <= 14)
+					c.date = o->date;
+				break;
+			}
+		}
 		/* "announced that X would reopen its borders from Monday evening",
 		 * told after that Monday: it has happened. */
 		if (c.status == STATUS_PLANNED && !tc->will && c.date.prec == PREC_DAY && x->anchor.prec == PREC_DAY &&
