@@ -549,6 +549,25 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				ti = (int)i;
 		break;
 	}
+	/* "pays a visit to Nairobi to attend the ceremonies on Friday": a
+	 * visit's purpose clause names the time the visit is for. */
+	for (size_t q = h->te; ti < 0 && !tc->intention && !strcmp(tr->type, "visit") && q < h->te + 5 && q + 2 < e;
+	     q++) {
+		if (is_word(x, q, ",") || is_word(x, q, ";") || is_word(x, q, "and") || is_word(x, q, "when"))
+			break;
+		if (!is_word(x, q, "to") || (x->toks.t[q + 1].flags & TOK_CAP) || tok_in(x, q + 1, WL_DETERMINER))
+			continue;
+		size_t pe = q + 2;
+		while (pe < e && pe < q + 12 && !is_word(x, pe, ",") && !is_word(x, pe, ";") && !is_word(x, pe, "and"))
+			pe++;
+		sentence_timex(x, tc);
+		for (size_t i = 0; i < tc->tx->n && ti < 0; i++)
+			if (tc->tx->tok_of[i] > q + 1 && tc->tx->tok_of[i] < pe &&
+			    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE &&
+			    !(tc->tx->tx[i].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)))
+				ti = (int)i;
+		break;
+	}
 	/* "agreed to commence negotiations ... when Kishida visited Manila in
 	 * November": the when-clause of the trigger's clause dates it, past the
 	 * event words between them. */
