@@ -669,6 +669,25 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		reacts |= ((is_word(x, q, "hit") || is_word(x, q, "struck") || is_word(x, q, "fired")) &&
 			   is_word(x, q + 1, "back")) ||
 			  is_word(x, q, "retaliated") || is_word(x, q, "reciprocated");
+	int after_i = -1;
+	for (size_t q = h->te; ti < 0 && !days_before && !tc->intention && c.status == STATUS_OCCURRED && q < e &&
+			       q < h->te + 8 && x->anchor.prec == PREC_DAY;
+	     q++) {
+		if (is_word(x, q, ",") || is_word(x, q, ";"))
+			break;
+		if (!is_word(x, q, "after"))
+			continue;
+		sentence_timex(x, tc);
+		for (size_t i = 0; i < tc->tx->n && after_i < 0; i++) {
+			const struct timex *t = &tc->tx->tx[i];
+			size_t at = tc->tx->tok_of[i];
+			if (at > q && at < q + 10 && at < e && t->date.prec == PREC_DAY && t->kind != TIMEX_DEADLINE &&
+			    !(t->flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)) &&
+			    t->date.year * 12 + t->date.month < x->anchor.year * 12 + x->anchor.month)
+				after_i = (int)i;
+		}
+		break;
+	}
 	const struct cand *before;
 	if (days_before && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 	    (x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
@@ -709,6 +728,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
 		    !(type_props(x, tr) & TP_ABOUT_FUTURE) && (tr->noun || !ends_in(x, h->ts, 3, "ed")))
 			c.status = STATUS_PLANNED;
+	} else if (after_i >= 0) {
+		/* "lodged a protest after Nuri asserted on February 20 that ...",
+		 * told in a later month: the act followed that day, in its month
+		 * (no finer). */
+		c.date = tc->tx->tx[after_i].date;
+		c.date.day = 0;
+		c.date.prec = PREC_MONTH;
+		c.date_explicit = 1;
 	} else if (cs == h->ts && cs > s && is_word(x, cs - 1, ",") && (before = last_cand_dated(x, s))) {
 		/* "imposed sanctions on Monday, freezing their assets": the
 		 * participle's act is dated with the one it tells more of. */
