@@ -819,6 +819,27 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 						is_word(x, q - 1, "had") || is_word(x, q - 1, "will"))))
 					past = 1;
 		}
+		/* "'Thailand will review its relations,' according to the
+		 * statement": the tense inside a quotation is the speaker's; the
+		 * telling outside it dates the act. */
+		if (x->toks.t[h->ts].flags & TOK_QUOTED) {
+			int told_past = 0, told_now = 0;
+			for (size_t q = s; q < e; q++) {
+				if (x->toks.t[q].flags & TOK_QUOTED)
+					continue;
+				if (is_word(x, q, "has") || is_word(x, q, "have") || is_word(x, q, "says") ||
+				    is_word(x, q, "will"))
+					told_now = 1;
+				else if ((tok_in(x, q, WL_REPORTING) &&
+					  (is_word(x, q, "said") || is_word(x, q, "told") || ends_in(x, q, 2, "ed"))) ||
+					 (is_word(x, q, "according") && q + 1 < e && is_word(x, q + 1, "to")))
+					told_past = 1;
+			}
+			if (told_past && !told_now) {
+				past = 1;
+				perfect = 0;
+			}
+		}
 		perfect |= !past;
 		struct cdate story;
 		size_t lede_end;
