@@ -843,7 +843,20 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		perfect |= !past;
 		struct cdate story;
 		size_t lede_end;
-		if (!perfect && extract_story_day(x, &story, &lede_end) && x->toks.t[s].start >= lede_end) {
+		/* "Malaysia has ordered the envoy out" opening a story whose day
+		 * is that of the statement issued paragraphs later ("said in a
+		 * statement issued late Saturday"): the news perfect of the lede
+		 * tells the act of that statement. */
+		int has_perfect = 0, lede_perfect = 0;
+		for (size_t q = h->ts > s + 3 ? h->ts - 3 : s; q < h->ts; q++)
+			has_perfect |= is_word(x, q, "has") || is_word(x, q, "have");
+		if (has_perfect && extract_story_day(x, &story, &lede_end) && x->toks.t[s].start < lede_end)
+			for (size_t b = x->toks.t[s].start; b + 1 < lede_end && !lede_perfect; b++)
+				lede_perfect = x->text[b] == '\n' && x->text[b + 1] == '\n';
+		if (lede_perfect) {
+			c.date = story;
+			c.date_explicit = 1;
+		} else if (!perfect && extract_story_day(x, &story, &lede_end) && x->toks.t[s].start >= lede_end) {
 			c.date = story;
 			c.date_explicit = 1;
 		}
