@@ -376,6 +376,11 @@ int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede
 				*lede_end = a + tx[k].end;
 				return 1;
 			}
+			/* "took a call on Friday" (the report's day) "... continuing
+			 * the talks they had started last Tuesday": the story is
+			 * the report's day's. */
+			if (gap == 0 && tx[k].kind != TIMEX_DEADLINE)
+				return 0;
 		}
 		/* A lede with a day of its own (today's) keeps the report's. */
 		for (size_t k = 0; k < n; k++)
