@@ -66,6 +66,7 @@ struct reader {
 	struct dateline dl;
 	struct timestamp ts;
 	int t_closing;                 /* the stamp is a closing line, after the body */
+	size_t ts_unit;                /* the unit ts was read from when not t's (NONE: t's) */
 	const struct ingest_hints *hints;
 	struct report *out;
 };
@@ -566,6 +567,7 @@ static void find_timestamp(struct reader *r)
 				limit = i;
 	r->t = NONE;
 	r->t_closing = 0;
+	r->ts_unit = NONE;
 	for (size_t i = 0; i < r->n && i < limit; i++) {
 		const struct unit *u = &r->u[i];
 		if ((u->kind & U_TS) && !(u->kind & U_RELATED)) {
@@ -582,6 +584,19 @@ static void find_timestamp(struct reader *r)
 				    timestamp_scan(r->s + v->off, v->len, &later) && later.has_time && !later.updated) {
 					r->ts = later;
 					r->t = j;
+				}
+			}
+			/* "Last Updated 15 December 2018" at the head, "(Published 21
+			 * September 2018, 19:10 IST)" closing the page: the
+			 * publication is the story's day, not the update's. */
+			for (size_t j = r->n; r->t == i && r->ts.updated && j-- > i + 1 && j + 3 >= r->n;) {
+				const struct unit *v = &r->u[j];
+				struct timestamp pub;
+				if (!(v->kind & U_RELATED) && !v->sentence && v->words <= 8 &&
+				    tail_stamp(r->s + v->off, v->len, &pub) && !pub.updated) {
+					r->ts = pub;
+					r->ts_unit = j;
+					break;
 				}
 			}
 			return;
@@ -938,7 +953,7 @@ static int find_agency(struct reader *r)
 				return rc < 0 ? -1 : 0;
 		}
 	}
-	if (r->t != NONE && r->ts.text_start > 0) {
+	if (r->t != NONE && r->ts_unit == NONE && r->ts.text_start > 0) {
 		const struct unit *u = &r->u[r->t];
 		size_t e = r->ts.text_start;
 		while (e > 0 && strchr(" -|", r->s[u->off + e - 1]))
@@ -1078,7 +1093,7 @@ static int dateline_date(struct reader *r, int use_ts)
 static int timestamp_date(struct reader *r)
 {
 	const struct timestamp *ts = &r->ts;
-	const char *text = r->s + r->u[r->t].off + ts->text_start;
+	const char *text = r->s + r->u[r->ts_unit != NONE ? r->ts_unit : r->t].off + ts->text_start;
 	if (!ts->has_time || !ts->offset_known)
 		return set_day(r, ts->year, ts->month, ts->day, text, ts->text_len);
 	int64_t local = unix_from_civil(ts->year, ts->month, ts->day, ts->hour, ts->minute, 0);
@@ -1188,7 +1203,7 @@ int text_read(const char *data, size_t len, const struct ingest_hints *hints,
 		return fail(err, "report too large");
 	if (!data || only_blanks(data, len))
 		return fail(err, "empty report");
-	struct reader r = {.s = data, .len = len, .hints = hints, .out = out};
+	struct reader r = {.s = data, .len = len, .hints = hints, .out = out, .ts_unit = NONE};
 	int rc = cut_units(&r);
 	for (size_t i = 0; i < r.n && !rc; i++)
 		classify(&r, &r.u[i]);

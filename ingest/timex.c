@@ -1237,6 +1237,8 @@ static int p_deictic(const struct scan *sc, size_t i, struct hit *h)
 	h->kind = TIMEX_DEICTIC;
 	if (k0 != K_TONIGHT && kw_at(sc, i + 1) == K_PART)
 		h->last = i + 1;
+	if (possessive(sc, h->last + 1))          /* "yesterday's decision" */
+		h->flags |= TIMEX_F_MODIFIER;
 	return 1;
 }
 

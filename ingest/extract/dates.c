@@ -3,6 +3,8 @@
  * dateline has none.
  * (The stages: see extract_int.h.) */
 #include "ingest/extract/extract_int.h"
+#include <ctype.h>
+#include <strings.h>
 
 /* ---- dates -------------------------------------------------------------- */
 
@@ -123,7 +125,10 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		if (at < cs || at >= ce)
 			continue;
 		/* "the September meeting": a date modifying another noun is that noun's. */
-		if ((t->flags & TIMEX_F_MODIFIER) && at > k && at != te)
+		/* "described yesterday's decision": a possessive date right after
+		 * a verb is its object's. */
+		if ((t->flags & TIMEX_F_MODIFIER) && at > k &&
+		    (at != te || (at + 1 < ce && is_word(x, at + 1, "'s"))))
 			continue;
 		if (participle_between(x, at > 5 ? at - 5 : 0, at + 1, k, te) ||
 		    (at > te && participle_between(x, te, at, k, te)))
@@ -295,12 +300,36 @@ int extract_infer_year(struct extractor *x, struct report *r)
  * *lede_end is where that day is written: the sentence that names it is
  * dated by its own times (the day may be another act's, "protested over the
  * bombing on Thursday"). */
+/* Whether the words before byte `at` of t[a..) are "issued" or "released"
+ * (past "late", "early", "on"): "in a statement issued late Saturday". */
+static int issued_before(const char *t, size_t a, size_t at)
+{
+	for (int w = 0; w < 3; w++) {
+		while (at > a && isspace((unsigned char)t[at - 1]))
+			at--;
+		size_t b = at;
+		while (b > a && isalpha((unsigned char)t[b - 1]))
+			b--;
+		size_t n = at - b;
+		if (!n)
+			return 0;
+		if ((n == 6 && !strncasecmp(t + b, "issued", 6)) || (n == 8 && !strncasecmp(t + b, "released", 8)))
+			return 1;
+		if (!((n == 4 && !strncasecmp(t + b, "late", 4)) || (n == 5 && !strncasecmp(t + b, "early", 5)) ||
+		      (n == 2 && !strncasecmp(t + b, "on", 2))))
+			return 0;
+		at = b;
+	}
+	return 0;
+}
+
 int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end)
 {
 	if (x->headline || x->anchor.prec != PREC_DAY || !x->text || !x->body_len)
 		return 0;
 	const char *t = x->text;
 	size_t len = x->body_len, p = 0;
+	int lede_seen = 0;
 	int64_t rep = days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day);
 	for (int para = 0; p < len && para < 4; para++) {
 		size_t q = p;
@@ -320,6 +349,23 @@ int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede
 			continue;
 		struct timex tx[MAX_TIMEX];
 		size_t n = timex_find(t + a, q - a, &x->anchor, TENSE_AUTO, tx, MAX_TIMEX);
+		/* A lede without a day: the day of the statement that told the
+		 * story ("he said in a statement issued late Saturday"), in the
+		 * paragraphs after it. */
+		for (size_t k = 0; lede_seen && k < n; k++) {
+			if (tx[k].date.prec != PREC_DAY || tx[k].tense_used == TENSE_FUTURE ||
+			    !issued_before(t + a, 0, tx[k].start))
+				continue;
+			int64_t gap = rep - days_from_civil(tx[k].date.year, tx[k].date.month, tx[k].date.day);
+			if (gap > 0 && gap <= 7) {
+				*out = tx[k].date;
+				*lede_end = a + tx[k].end;
+				return 1;
+			}
+		}
+		if (lede_seen)
+			continue;
+		lede_seen = 1;
 		for (size_t k = 0; k < n; k++) {
 			if (tx[k].date.prec != PREC_DAY || tx[k].kind == TIMEX_DEADLINE || tx[k].kind == TIMEX_DURATION_SINCE ||
 			    (tx[k].flags & (TIMEX_F_CITATION | TIMEX_F_RANGE)) || tx[k].tense_used == TENSE_FUTURE)
@@ -330,8 +376,16 @@ int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede
 				*lede_end = a + tx[k].end;
 				return 1;
 			}
+			/* "took a call on Friday" (the report's day) "... continuing
+			 * the talks they had started last Tuesday": the story is
+			 * the report's day's. */
+			if (gap == 0 && tx[k].kind != TIMEX_DEADLINE)
+				return 0;
 		}
-		return 0;
+		/* A lede with a day of its own (today's) keeps the report's. */
+		for (size_t k = 0; k < n; k++)
+			if (tx[k].date.prec == PREC_DAY && !(tx[k].flags & TIMEX_F_CITATION))
+				return 0;
 	}
 	return 0;
 }

@@ -15,6 +15,10 @@ static void speaker_date(struct extractor *x, struct trigger_ctx *tc, size_t k, 
 		const struct timex *t = &tc->tx->tx[i];
 		if (t->date.prec == PREC_UNKNOWN || t->kind == TIMEX_DEADLINE || (t->flags & TIMEX_F_CITATION))
 			continue;
+		/* "described yesterday's decision as ...": the date of what is
+		 * told of, not of the telling. */
+		if ((t->flags & TIMEX_F_MODIFIER) && at > k)
+			continue;
 		int by_reporting = 0;
 		for (size_t q = at; q-- > s && q + 3 >= at;)
 			by_reporting |= is_reporting(x, q);
@@ -584,6 +588,25 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				ti = (int)i;
 		break;
 	}
+	/* "pays a visit to Nairobi to attend the ceremonies on Friday": a
+	 * visit's purpose clause names the time the visit is for. */
+	for (size_t q = h->te; ti < 0 && !tc->intention && !strcmp(tr->type, "visit") && q < h->te + 5 && q + 2 < e;
+	     q++) {
+		if (is_word(x, q, ",") || is_word(x, q, ";") || is_word(x, q, "and") || is_word(x, q, "when"))
+			break;
+		if (!is_word(x, q, "to") || (x->toks.t[q + 1].flags & TOK_CAP) || tok_in(x, q + 1, WL_DETERMINER))
+			continue;
+		size_t pe = q + 2;
+		while (pe < e && pe < q + 12 && !is_word(x, pe, ",") && !is_word(x, pe, ";") && !is_word(x, pe, "and"))
+			pe++;
+		sentence_timex(x, tc);
+		for (size_t i = 0; i < tc->tx->n && ti < 0; i++)
+			if (tc->tx->tok_of[i] > q + 1 && tc->tx->tok_of[i] < pe &&
+			    tc->tx->tx[i].date.prec != PREC_UNKNOWN && tc->tx->tx[i].kind != TIMEX_DEADLINE &&
+			    !(tc->tx->tx[i].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)))
+				ti = (int)i;
+		break;
+	}
 	/* "agreed to commence negotiations ... when Kishida visited Manila in
 	 * November": the when-clause of the trigger's clause dates it, past the
 	 * event words between them. */
@@ -685,6 +708,25 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		reacts |= ((is_word(x, q, "hit") || is_word(x, q, "struck") || is_word(x, q, "fired")) &&
 			   is_word(x, q + 1, "back")) ||
 			  is_word(x, q, "retaliated") || is_word(x, q, "reciprocated");
+	int after_i = -1;
+	for (size_t q = h->te; ti < 0 && !days_before && !tc->intention && c.status == STATUS_OCCURRED && q < e &&
+			       q < h->te + 8 && x->anchor.prec == PREC_DAY;
+	     q++) {
+		if (is_word(x, q, ",") || is_word(x, q, ";"))
+			break;
+		if (!is_word(x, q, "after"))
+			continue;
+		sentence_timex(x, tc);
+		for (size_t i = 0; i < tc->tx->n && after_i < 0; i++) {
+			const struct timex *t = &tc->tx->tx[i];
+			size_t at = tc->tx->tok_of[i];
+			if (at > q && at < q + 10 && at < e && t->date.prec == PREC_DAY && t->kind != TIMEX_DEADLINE &&
+			    !(t->flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)) &&
+			    t->date.year * 12 + t->date.month < x->anchor.year * 12 + x->anchor.month)
+				after_i = (int)i;
+		}
+		break;
+	}
 	const struct cand *before;
 	if (days_before && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 	    (x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
@@ -696,6 +738,24 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	} else if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
 		c.date_explicit = 1;
+		/* "When the negotiations ended on March 10": the end of talks
+		 * told before ("from March 6 to 10"); they are dated by their
+		 * start, the earlier day of the same act within two weeks. */
+		if (h->ts > s && is_word(x, h->ts - 1, "the") && h->te < e &&
+		    (is_word(x, h->te, "ended") || is_word(x, h->te, "concluded") || is_word(x, h->te, "closed")) &&
+		    c.date.prec == PREC_DAY) {
+			int64_t end_day = days_from_civil(c.date.year, c.date.month, c.date.day);
+			for (size_t j = x->n_cands; j-- > 0;) {
+				const struct cand *o = &x->cands[j];
+				if (o->dead || !o->tr || strcmp(o->tr->type, tr->type) || !o->date_explicit ||
+				    o->date.prec != PREC_DAY)
+					continue;
+				int64_t d = days_from_civil(o->date.year, o->date.month, o->date.day);
+				if (d < end_day && end_day - d <= 14)
+					c.date = o->date;
+				break;
+			}
+		}
 		/* "announced that X would reopen its borders from Monday evening",
 		 * told after that Monday: it has happened. */
 		if (c.status == STATUS_PLANNED && !tc->will && c.date.prec == PREC_DAY && x->anchor.prec == PREC_DAY &&
@@ -707,6 +767,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
 		    !(type_props(x, tr) & TP_ABOUT_FUTURE) && (tr->noun || !ends_in(x, h->ts, 3, "ed")))
 			c.status = STATUS_PLANNED;
+	} else if (after_i >= 0) {
+		/* "lodged a protest after Nuri asserted on February 20 that ...",
+		 * told in a later month: the act followed that day, in its month
+		 * (no finer). */
+		c.date = tc->tx->tx[after_i].date;
+		c.date.day = 0;
+		c.date.prec = PREC_MONTH;
+		c.date_explicit = 1;
 	} else if (cs == h->ts && cs > s && is_word(x, cs - 1, ",") && (before = last_cand_dated(x, s))) {
 		/* "imposed sanctions on Monday, freezing their assets": the
 		 * participle's act is dated with the one it tells more of. */
@@ -790,19 +858,57 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 						is_word(x, q - 1, "had") || is_word(x, q - 1, "will"))))
 					past = 1;
 		}
+		/* "'Thailand will review its relations,' according to the
+		 * statement": the tense inside a quotation is the speaker's; the
+		 * telling outside it dates the act. */
+		if (x->toks.t[h->ts].flags & TOK_QUOTED) {
+			int told_past = 0, told_now = 0;
+			for (size_t q = s; q < e; q++) {
+				if (x->toks.t[q].flags & TOK_QUOTED)
+					continue;
+				if (is_word(x, q, "has") || is_word(x, q, "have") || is_word(x, q, "says") ||
+				    is_word(x, q, "will"))
+					told_now = 1;
+				else if ((tok_in(x, q, WL_REPORTING) &&
+					  (is_word(x, q, "said") || is_word(x, q, "told") || ends_in(x, q, 2, "ed"))) ||
+					 (is_word(x, q, "according") && q + 1 < e && is_word(x, q + 1, "to")))
+					told_past = 1;
+			}
+			if (told_past && !told_now) {
+				past = 1;
+				perfect = 0;
+			}
+		}
 		perfect |= !past;
 		struct cdate story;
 		size_t lede_end;
-		if (!perfect && extract_story_day(x, &story, &lede_end) && x->toks.t[s].start >= lede_end) {
+		/* "Malaysia has ordered the envoy out" opening a story whose day
+		 * is that of the statement issued paragraphs later ("said in a
+		 * statement issued late Saturday"): the news perfect of the lede
+		 * tells the act of that statement. */
+		int has_perfect = 0, lede_perfect = 0;
+		for (size_t q = h->ts > s + 3 ? h->ts - 3 : s; q < h->ts; q++)
+			has_perfect |= is_word(x, q, "has") || is_word(x, q, "have");
+		if (has_perfect && extract_story_day(x, &story, &lede_end) && x->toks.t[s].start < lede_end)
+			for (size_t b = x->toks.t[s].start; b + 1 < lede_end && !lede_perfect; b++)
+				lede_perfect = x->text[b] == '\n' && x->text[b + 1] == '\n';
+		if (lede_perfect) {
+			c.date = story;
+			c.date_explicit = 1;
+		} else if (!perfect && extract_story_day(x, &story, &lede_end) && x->toks.t[s].start >= lede_end) {
 			c.date = story;
 			c.date_explicit = 1;
 		}
 	} else if (c.status == STATUS_PLANNED && x->anchor.prec >= PREC_MONTH) {
-		/* "will hold talks with Thatcher", no time given: what is announced
-		 * as coming is dated to the report's month, no finer. */
+		/* "said it would call in the ambassador", no time given: a plan
+		 * told as announced is dated to the day it was announced, the
+		 * report's; "will hold talks with Thatcher", the report's own
+		 * future, to the report's month, no finer. */
 		c.date = x->anchor;
-		c.date.day = 0;
-		c.date.prec = PREC_MONTH;
+		if (tc->will && c.date.prec > PREC_MONTH) {
+			c.date.day = 0;
+			c.date.prec = PREC_MONTH;
+		}
 	}
 	/* Told by a speaker: the act is the telling, dated as the telling is
 	 * ("said on Tuesday that X had lied"), not by what it tells of. */

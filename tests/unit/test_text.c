@@ -183,6 +183,17 @@ static void test_stamps_elsewhere(void **state)
 				     "presidents over free trade grew more bitter and neither side would apologise.\n", &h), 0);
 	assert_int_equal(strncmp(pub_iso(), "2005-11-15", 10), 0);
 	assert_string_equal(rep.published_text, "2005-11-15 10:41");
+	/* "Last Updated" at the head, the publication closing the page: the
+	 * publication's day. */
+	assert_int_equal(read_string("India calls off talks with Pakistan\n\nLast Updated 15 December 2018, 10:13 IST\n\n"
+				     "India on Friday called off a planned meeting of its foreign minister with her "
+				     "Pakistani counterpart on the margins of the United Nations General Assembly.\n\n"
+				     "The foreign ministry said the killing of three policemen in Kashmir showed that no "
+				     "dialogue was possible in such an atmosphere.\n\n"
+				     "(Published 21 September 2018, 19:10 IST)\n", &h), 0);
+	assert_int_equal(strncmp(pub_iso(), "2018-09-21", 10), 0);
+	assert_string_equal(rep.title, "India calls off talks with Pakistan");
+	assert_string_equal(rep.published_text, "21 September 2018, 19:10 IST");
 	/* A page printed on another day than the dateline's story: the dateline wins,
 	 * in the year nearest the page's. */
 	assert_int_equal(read_string("Friday, April 19, 2024\n\nCuba and Russia sign trade deals\n\n"

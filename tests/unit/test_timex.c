@@ -315,6 +315,12 @@ static void test_since_decades_ago(void **state)
 	x = find_span("Seoul cited a 1965 bilateral agreement on claims.", &TUE_6_JAN_2015, TENSE_AUTO, "1965");
 	assert_int_equal(x.date.year, 1965);
 	assert_int_equal(x.flags & TIMEX_F_MODIFIER, TIMEX_F_MODIFIER);
+	/* "yesterday's decision": the day names the decision. */
+	x = find_span("Ottawa called yesterday's ruling unlawful.", &TUE_6_JAN_2015, TENSE_AUTO, "yesterday");
+	assert_int_equal(x.date.day, 5);
+	assert_int_equal(x.flags & TIMEX_F_MODIFIER, TIMEX_F_MODIFIER);
+	x = find_span("Ottawa yesterday called the ruling unlawful.", &TUE_6_JAN_2015, TENSE_AUTO, "yesterday");
+	assert_int_equal(x.flags & TIMEX_F_MODIFIER, 0);
 }
 
 /* 9. What must not be a date. */
