@@ -461,6 +461,34 @@ static long reporter_state(const struct extractor *x, size_t i, size_t sent_star
 	return st >= 0 && x->d.actors[st].kind == ACTOR_STATE ? st : -1;
 }
 
+/* Whether state st (a dictionary actor) is named between tokens from and end
+ * as the state of an envoy ("South Africa's High Commissioner", "the Russian
+ * ambassador"): an organ that summons or expels that envoy is not of it. */
+static int envoy_state_after(const struct extractor *x, long st, size_t from, size_t end)
+{
+	for (size_t q = from; q < end; q++) {
+		if (tok_in(x, q, WL_REPORTING) || tok_in(x, q, WL_CLAUSE_BREAK))
+			return 0;
+		const struct dict_entry *es = NULL;
+		size_t n = 0;
+		size_t m = tok_in(x, q, WL_STARTS_NAME) ? dict_match(x->d.names, &x->toks, q, end, 0, &es, &n) : 0;
+		if (!m)
+			continue;
+		int same = 0;
+		for (size_t k = 0; k < n; k++)
+			if (es[k].kind == ENT_ACTOR && !strcmp(x->d.actors[es[k].idx].code, x->d.actors[st].code))
+				same = 1;
+		if (same)
+			for (size_t r = q + m; r < end && r < q + m + 4; r++)
+				if (is_word(x, r, "ambassador") || is_word(x, r, "envoy") || is_word(x, r, "commissioner") ||
+				    is_word(x, r, "chargé") || is_word(x, r, "charge") || is_word(x, r, "diplomat") ||
+				    is_word(x, r, "diplomats") || is_word(x, r, "consul"))
+					return 1;
+		q += m - 1;
+	}
+	return 0;
+}
+
 /* Looks for the collective and pronoun mentions at token i (lower-case
  * words): returns the tokens consumed, 0 when none. */
 static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
@@ -477,16 +505,35 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 			 * report from Seoul is South Korea's), then the state of the
 			 * agency or ministry that issued it (a KCNA statement without a
 			 * dateline: North Korea's). */
-			long st = reporter_state(x, i, sent_start);
-			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
-				st = x->place_ra >= 0 ? code_actor_of(x, x->place_ra) : -1;
-			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
-				st = x->issuer_ra >= 0 ? code_actor_of(x, x->issuer_ra) : -1;
-			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
-				st = x->last_subject >= 0 ? code_actor_of(x, x->last_subject) : -1;
-			if (st < 0 || x->d.actors[st].kind != ACTOR_STATE) {
-				int f = focal_state(x, "");
-				st = f >= 0 ? code_actor_of(x, f) : -1;
+			/* A state whose envoy the organ acts on in its clause is not
+			 * the organ's ("the Federal Government summoned South Africa's
+			 * High Commissioner"): the next one is taken. */
+			int f = focal_state(x, "");
+			long cands[5] = {
+				reporter_state(x, i, sent_start),
+				x->place_ra >= 0 ? code_actor_of(x, x->place_ra) : -1,
+				x->issuer_ra >= 0 ? code_actor_of(x, x->issuer_ra) : -1,
+				x->last_subject >= 0 ? code_actor_of(x, x->last_subject) : -1,
+				f >= 0 ? code_actor_of(x, f) : -1,
+			};
+			long st = -1;
+			for (int k = 0; k < 5 && st < 0; k++)
+				if (cands[k] >= 0 && x->d.actors[cands[k]].kind == ACTOR_STATE &&
+				    !envoy_state_after(x, cands[k], i + 1 + n, end))
+					st = cands[k];
+			if (st < 0) {
+				/* All of them are the envoy's: the state the report is most
+				 * about besides it. */
+				long first = -1;
+				for (int k = 0; k < 5 && first < 0; k++)
+					if (cands[k] >= 0 && x->d.actors[cands[k]].kind == ACTOR_STATE)
+						first = cands[k];
+				if (first >= 0) {
+					int g = focal_state(x, x->d.actors[first].code);
+					st = g >= 0 ? code_actor_of(x, g) : -1;
+					if (st >= 0 && envoy_state_after(x, st, i + 1 + n, end))
+						st = -1;
+				}
 			}
 			if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
 				return add_mention(x, i, i + 1 + n, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : 1 + n;
