@@ -1249,6 +1249,44 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 				break;
 			}
 	}
+	/* "Xi welcomed Wang", "Wang was welcomed by the President": a welcome of
+	 * a person is a greeting, not support. The object of the active verb, or
+	 * the subject of the passive one, is a person (not "Wang's remarks"). */
+	for (size_t i = cand0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		size_t t = c->trig_tok;
+		char w[16];
+		if (c->dead || t >= e)
+			continue;
+		span_text(x, t, t + 1, w, sizeof(w));
+		for (char *p = w; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		if (strncmp(w, "welcom", 6))
+			continue;
+		int passive = t > s && (is_word(x, t - 1, "was") || is_word(x, t - 1, "were") ||
+					is_word(x, t - 1, "been") || is_word(x, t - 1, "being"));
+		int greeting = 0;
+		for (size_t k = men0; k < x->n_men && !greeting; k++) {
+			const struct mention *m = &x->men[k];
+			if (m->ra < 0 || x->ra[m->ra].kind != ACTOR_PERSON)
+				continue;
+			if (!passive && m->ts > t && m->ts <= t + 3 && !is_word(x, m->te, "'s")) {
+				int plain = 1;
+				for (size_t q = t + 1; q < m->ts; q++)
+					plain &= is_word(x, q, "the") || is_word(x, q, "visiting");
+				greeting = plain;
+			}
+			if (passive && m->te <= t - 1 && m->te + 3 >= t - 1 &&
+			    (k + 1 >= x->n_men || x->men[k + 1].ts >= t)) {
+				int plain = 1;
+				for (size_t q = m->te; q < t - 1; q++)
+					plain &= is_word(x, q, ",") || tok_in(x, q, WL_SKIP_ADVERB);
+				greeting = plain;
+			}
+		}
+		if (greeting)
+			c->dead = 1;
+	}
 	/* "welcomed the declaration signed by X and Y": a reaction to the next
 	 * event of the sentence is aimed at its parties. */
 	for (size_t i = cand0; i + 1 < x->n_cands; i++) {
