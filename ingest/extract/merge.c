@@ -106,6 +106,12 @@ static void absorb(struct cand *a, const struct cand *b)
 		a->date_explicit = 1;
 	} else if (a->date_explicit && b->date_explicit && b->date.prec > a->date.prec) {
 		a->date = b->date;
+	} else if (!a->date_explicit && !b->date_explicit && a->date.prec == PREC_UNKNOWN &&
+		   b->date.prec != PREC_UNKNOWN) {
+		/* "Kuwait had sought their release ... Shaheen asked Tehran to free
+		 * them": the pluperfect retelling has no time; the act told in the
+		 * past has the report's. */
+		a->date = b->date;
 	}
 	if (a->headline && !b->headline) {
 		a->ev_start = b->ev_start;
