@@ -476,6 +476,38 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			push_party(about, &n, agent[i]);
 		for (int i = 0; !n && i < nobj; i++)
 			push_party(about, &n, obj[i]);
+		/* The speaker is no target of its own judgement: the subject found
+		 * is the one who speaks ("Kamikawa said the visit ..."). */
+		if (n && who >= 0) {
+			int other = 0;
+			for (int i = 0; i < n; i++)
+				other |= !same_code(x, about[i], who);
+			if (!other)
+				n = 0;
+		}
+		/* "the visit by South Korean lawmakers was unacceptable": the subject
+		 * is an act, the judgement is about its agent after "by". */
+		if (!n && who >= 0 && h->ts > s) {
+			size_t q = h->ts;
+			while (q > s && (ends_in(x, q - 1, 3, "ly") || tok_in(x, q - 1, WL_SKIP_ADVERB)) &&
+			       !tok_in(x, q - 1, WL_BE))
+				q--;
+			if (q > s && tok_in(x, q - 1, WL_BE)) {
+				size_t be = q - 1;
+				for (size_t b = be; b-- > s && b + 12 > be;) {
+					if (tok_in(x, b, WL_REPORTING) || tok_in(x, b, WL_CLAUSE_BREAK) ||
+					    is_word(x, b, "that") || is_word(x, b, ","))
+						break;
+					if (!is_word(x, b, "by"))
+						continue;
+					size_t m0, m1;
+					mentions_in(x, b + 1, be, &m0, &m1);
+					if (m1 > m0 && x->men[m0].ts <= b + 2 && x->men[m0].ra >= 0)
+						push_party(about, &n, x->men[m0].ra);
+					break;
+				}
+			}
+		}
 		/* "He said the visit was totally unacceptable": about the act told
 		 * before, so about its author. */
 		if (!n && who >= 0) {
