@@ -984,6 +984,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			 is_word(x, h->te + 1, "acts") || is_word(x, h->te + 1, "action") ||
 			 is_word(x, h->te + 1, "actions") || is_word(x, h->te + 1, "measure") ||
 			 is_word(x, h->te + 1, "measures"));
+	/* "would not recognise the agreement", "rejected the sanctions": its
+	 * object is a thing named before, whose word is kept. */
+	if (h->te + 1 < e && tok_in(x, h->te, WL_DETERMINER) &&
+	    (x->toks.t[h->te + 1].flags & TOK_WORD) && !(x->toks.t[h->te + 1].flags & TOK_CAP) &&
+	    !is_word(x, h->te, "a") && !is_word(x, h->te, "an")) {
+		size_t len = x->toks.t[h->te + 1].end - x->toks.t[h->te + 1].start;
+		if (len >= 4 && len < sizeof(c.object_word)) {
+			for (size_t k = 0; k < len; k++)
+				c.object_word[k] = (char)tolower((unsigned char)x->text[x->toks.t[h->te + 1].start + k]);
+			c.object_word[len] = '\0';
+		}
+	}
 	/* "described this as 'unacceptable' meddling", "condemned it as a
 	 * provocation": a pronoun object points back at an act told before. */
 	if (!c.refers_back && !tr->noun && h->te + 1 < e &&

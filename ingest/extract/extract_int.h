@@ -89,6 +89,8 @@ struct cand {
 	int purpose;                  /* "... to lodge a protest": the purpose of an earlier act */
 	int refers_back;              /* "condemned the decision": its object is an act told before */
 	int beside;                   /* "prior to the meeting, ...": another event than the one named */
+	char object_word[24];         /* "would not recognise the agreement": the noun of its object
+				       * after a definite determiner (lower case), or "" */
 	size_t what_start, what_end;  /* bytes of what was agreed ("to step up efforts ..."), or 0, 0 */
 	int what_cut;                 /* ... cut short */
 };

@@ -197,6 +197,29 @@ void complete_parties(struct extractor *x)
 		 * the report's main state is no safe guess for it. But "condemned
 		 * the decision" points back at an act already told: its author. */
 		if (type_props(x, c->tr) & TP_NAMES_TARGET) {
+			/* "would not recognise the agreement": the parties of the
+			 * event told before with that word, but the speaker. */
+			size_t wl = strlen(c->object_word);
+			for (size_t k = i; wl && !c->headline && k-- > 0 && !c->ntgt;) {
+				const struct cand *p = &x->cands[k];
+				if (p->headline || p->trig_end <= p->trig_start || p->trig_end > x->body_len)
+					continue;
+				const char *t = x->text + p->trig_start, *end = x->text + p->trig_end;
+				int named = 0;
+				for (const char *q = t; q + wl <= end && !named; q++)
+					named = (q == t || q[-1] == ' ') && !strncasecmp(q, c->object_word, wl) &&
+						(q + wl == end || !isalpha((unsigned char)q[wl]) || q[wl] == 's');
+				if (!named)
+					continue;
+				for (int q = 0; q < p->nsrc; q++)
+					if (!same_code(x, p->src[q], c->src[0]))
+						push_party(c->tgt, &c->ntgt, p->src[q]);
+				for (int q = 0; q < p->ntgt; q++)
+					if (!same_code(x, p->tgt[q], c->src[0]))
+						push_party(c->tgt, &c->ntgt, p->tgt[q]);
+			}
+			if (c->ntgt)
+				continue;
 			int author = acted_before(x, i, code);
 			if (author >= 0 && c->refers_back)
 				push_party(c->tgt, &c->ntgt, author);
