@@ -1331,6 +1331,23 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		if (greeting)
 			c->dead = 1;
 	}
+	/* "will not accept a ban on its grain", "rejected the sanctions": a
+	 * measure named as the object of a refusal is no act of the refuser. */
+	for (size_t i = cand0; i < x->n_cands; i++) {
+		const struct cand *c = &x->cands[i];
+		if (c->dead || strcmp(c->tr->type, "rejection"))
+			continue;
+		for (size_t k = cand0; k < x->n_cands; k++) {
+			struct cand *n = &x->cands[k];
+			size_t t = n->trig_tok;
+			if (k == i || t <= c->trig_tok || t >= e)
+				continue;
+			/* After a determiner the word is a noun, whatever its wording. */
+			if ((n->tr->noun && x->toks.t[t - 1].end == c->trig_end) ||
+			    (t >= 2 && tok_in(x, t - 1, WL_DETERMINER) && x->toks.t[t - 2].end == c->trig_end))
+				n->dead = 1;
+		}
+	}
 	/* "welcomed the declaration signed by X and Y": a reaction to the next
 	 * event of the sentence is aimed at its parties. */
 	for (size_t i = cand0; i + 1 < x->n_cands; i++) {
