@@ -775,6 +775,20 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				i += m;
 				continue;
 			}
+			if (best->kind == ENT_ACTOR && x->d.actors[best->idx].kind == ACTOR_ORG && i > s &&
+			    is_word(x, i - 1, "national") && (x->toks.t[i - 1].flags & TOK_CAP) &&
+			    is_word(x, i, "security")) {
+				/* "Israel's National Security Council", "the Israeli National
+				 * Security Council": a state's own council, not the UN's. */
+				struct mention *last = x->n_men ? &x->men[x->n_men - 1] : NULL;
+				if (last && last->ra >= 0 && x->ra[last->ra].kind == ACTOR_STATE &&
+				    (last->te == i - 1 || (last->te == i - 2 && is_word(x, i - 2, "'s")))) {
+					last->kind = MK_ACTOR;
+					last->te = (uint32_t)(i + m);
+				}
+				i += m;
+				continue;
+			}
 			if (best->kind == ENT_ACTOR) {
 				int kind = best->sub == AL_ADJ ? MK_ADJ : MK_ACTOR;
 				/* A capital after "in", "at", "from" names a place, not an actor. */
