@@ -206,6 +206,10 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 				break;
 			if (m->quoted || m->kind == MK_PLACE || m->ra < 0 || i > m0 + 2)
 				continue;
+			/* "The visit by South Korean lawmakers was unacceptable, X
+			 * said": the agent of an act named by a noun does not speak. */
+			if (m->ts > s && is_word(x, m->ts - 1, "by"))
+				continue;
 			if (m->te + 4 >= r)
 				break;   /* the name right before the verb: the rule below */
 			return m->ra;
