@@ -538,6 +538,9 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("not misread the present situation", "threat", 2);
 	expect_wording("called back its ambassador", "expulsion", 2);
 	expect_wording("met in emergency session", "meeting", 4);
+	expect_wording("reacted angrily", "condemnation", 2);
+	expect_wording("responded sharply to", "condemnation", 3);
+	expect_wording("angered by the move", "condemnation", 2);
 	/* A refusal with its own negation. */
 	expect_wording("would not recognise the agreement", "rejection", 3);
 	expect_wording("will never accept the ruling", "rejection", 3);
