@@ -543,6 +543,7 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("angered by the move", "condemnation", 2);
 	expect_wording("reinforced its restrictive measures", "sanctions", 1);
 	expect_wording("compiled a blacklist of officials", "sanctions", 1);
+	expect_wording("should immediately stop", "appeal", 3);
 	/* A refusal with its own negation. */
 	expect_wording("would not recognise the agreement", "rejection", 3);
 	expect_wording("will never accept the ruling", "rejection", 3);
