@@ -142,6 +142,9 @@ static void test_official_long_names_and_abbreviations(void **state)
 	expect_code("Zaire", "COD", AL_NAME);
 	expect_code("Kampuchea", "KHM", AL_NAME);
 	expect_code("Burma", "MMR", AL_NAME);
+	/* Namibia's name before 1990, never South Africa inside it. */
+	expect_code("South West Africa", "NAM", AL_NAME);
+	expect_code("South-West Africa", "NAM", AL_NAME);
 }
 
 /* The DPRK is never South Korea, whichever apostrophe the text uses. */

@@ -533,6 +533,17 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("playing with fire", "threat", 3);
 	expect_wording("will be punished", "threat", 3);
 	expect_wording("not underestimate China's resolve", "threat", 2);
+	/* fifth round */
+	expect_wording("nor should it underestimate", "threat", 4);
+	expect_wording("not misread the present situation", "threat", 2);
+	expect_wording("called back its ambassador", "expulsion", 2);
+	expect_wording("met in emergency session", "meeting", 4);
+	expect_wording("reacted angrily", "condemnation", 2);
+	expect_wording("responded sharply to", "condemnation", 3);
+	expect_wording("angered by the move", "condemnation", 2);
+	expect_wording("reinforced its restrictive measures", "sanctions", 1);
+	expect_wording("compiled a blacklist of officials", "sanctions", 1);
+	expect_wording("should immediately stop", "appeal", 3);
 	/* A refusal with its own negation. */
 	expect_wording("would not recognise the agreement", "rejection", 3);
 	expect_wording("will never accept the ruling", "rejection", 3);
