@@ -653,7 +653,7 @@ static void plural_form(const char *w, size_t n, char *out)
 
 static const struct dict_lemma *find_lemma(const struct dict *d, const char *w)
 {
-	for (size_t i = 0; i < d->n_lemmas; i++)
+	for (size_t i = 0; d && i < d->n_lemmas; i++)
 		if (!strcmp(d->lemmas[i].lemma, w))
 			return &d->lemmas[i];
 	return NULL;

@@ -154,7 +154,7 @@ long dict_actor_by_code(const struct dict *d, const char *code);
  * the lemma, -s, the past and participle (verbs.tsv's irregular ones, or
  * -ed with the spelling rules: -e, consonant + y, a doubled last consonant
  * after one short vowel, both "-lled" and "-led"), and -ing. `dbl` doubles
- * the last consonant ("word++"). */
+ * the last consonant ("word++"). d may be NULL: the spelling rules alone. */
 void dict_verb_forms(const struct dict *d, const char *lemma, int dbl, struct dict_forms_out *out);
 /* Some of them, as "meet+ed" (met), "meet+s" (meets), "sign+ing" (signing) give them. */
 enum { DICT_VF_BASE = 1, DICT_VF_S = 2, DICT_VF_ED = 4, DICT_VF_ING = 8, DICT_VF_ALL = 15 };

@@ -1,6 +1,8 @@
 /* The extractor's word classes, read from grammar.tsv: see grammar.h. */
 #include "ingest/grammar.h"
 
+#include "ingest/dict.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,38 +34,6 @@ static int fail(char **err, const char *name, size_t line, const char *what, con
 		buf_printf(&b, " '%s'", subject);
 	*err = buf_detach(&b);
 	return -1;
-}
-
-/* The regular forms of verb w: w, -s, -ed, -ing; `dbl` doubles the last
- * consonant before -ed and -ing (scrap -> scrapped). Returns the count. */
-static int verb_forms(const char *w, int dbl, char out[4][64])
-{
-	size_t n = strlen(w);
-	if (!n || n > 50)
-		return 0;
-	char last = w[n - 1], prev = n > 1 ? w[n - 2] : 0;
-	int vowel_prev = prev && strchr("aeiou", prev);
-	snprintf(out[0], 64, "%s", w);
-	if (last == 'y' && !vowel_prev) {
-		snprintf(out[1], 64, "%.*sies", (int)(n - 1), w);
-		snprintf(out[2], 64, "%.*sied", (int)(n - 1), w);
-		snprintf(out[3], 64, "%sing", w);
-	} else if (last == 'e') {
-		snprintf(out[1], 64, "%ss", w);
-		snprintf(out[2], 64, "%sd", w);
-		snprintf(out[3], 64, "%.*sing", (int)(n - 1), w);
-	} else {
-		int sib = last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's'));
-		snprintf(out[1], 64, sib ? "%ses" : "%ss", w);
-		if (dbl) {
-			snprintf(out[2], 64, "%s%ced", w, last);
-			snprintf(out[3], 64, "%s%cing", w, last);
-		} else {
-			snprintf(out[2], 64, "%sed", w);
-			snprintf(out[3], 64, "%sing", w);
-		}
-	}
-	return 4;
 }
 
 static int push_entry(struct grammar *g, int cls, char **words, size_t n)
@@ -114,10 +84,12 @@ static int add_entry(struct grammar *g, int cls, char *entry, const char *name, 
 		return fail(err, name, line, "a bad verb entry (write 'verb+' or 'verb++')", words[0]);
 	if (!plus)
 		return push_entry(g, cls, words, n) ? fail(err, name, line, "out of memory", NULL) : 0;
-	char forms[4][64];
-	int nf = verb_forms(words[0], plus == 2, forms);
-	for (int f = 0; f < nf; f++) {
-		words[0] = forms[f];
+	/* The forms the event wording gives the same lemma (irregular ones from
+	 * verbs.tsv when the extractor's dictionary is at hand). */
+	struct dict_forms_out forms;
+	dict_verb_forms(g->verbs, words[0], plus == 2, &forms);
+	for (int f = 0; f < forms.n; f++) {
+		words[0] = forms.f[f];
 		if (push_entry(g, cls, words, n))
 			return fail(err, name, line, "out of memory", NULL);
 	}
@@ -214,9 +186,10 @@ static int add_grammar_text(void *g, const char *name, const char *text, char **
 	return grammar_add_text(g, name, text, err);
 }
 
-int grammar_load(struct grammar *g, const char *const *extra, size_t n_extra, char **err)
+int grammar_load(struct grammar *g, const struct dict *verbs, const char *const *extra, size_t n_extra, char **err)
 {
 	memset(g, 0, sizeof(*g));
+	g->verbs = verbs;
 	*err = NULL;
 	int rc = dict_texts("grammar.tsv", extra, n_extra, GRAMMAR_MAX_BYTES, add_grammar_text, g, err);
 	if (rc)

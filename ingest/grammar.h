@@ -28,22 +28,28 @@ struct grammar_entry {
 	size_t n;
 };
 
+struct dict;
+
 struct grammar {
 	struct grammar_entry *entries[GC_COUNT]; /* per class, in file order, forms expanded */
 	size_t n_entries[GC_COUNT];
+	const struct dict *verbs;  /* gives "verb+" its forms (dict_verb_forms); not owned, may be NULL */
 };
 
 /* The class names as written in grammar.tsv, indexed by enum grammar_class. */
 extern const char *const grammar_class_names[GC_COUNT];
 
 /* Loads the shipped grammar, then every grammar.tsv among `extra` (a file of
- * that name, or a directory holding one; other --dict files are not this
- * module's). Returns 0, or -1 with *err (malloc'd) naming the file, the line
+ * that name, or a directory holding one). "verb+" takes the forms the event
+ * wording gives the lemma in `verbs` (irregular ones from its verbs.tsv; the
+ * spelling rules alone when `verbs` is NULL), which must outlive g; other
+ * --dict files are not this module's. Returns 0, or -1 with *err (malloc'd) naming the file, the line
  * and what was wrong (an unknown class, a phrase in a one-word class, an
  * empty entry). On failure g holds nothing to release. */
-int grammar_load(struct grammar *g, const char *const *extra, size_t n_extra, char **err);
+int grammar_load(struct grammar *g, const struct dict *verbs, const char *const *extra, size_t n_extra, char **err);
 
-/* Adds the rows of one grammar.tsv text (`name` for messages). Same
+/* Adds the rows of one grammar.tsv text (`name` for messages), with g->verbs
+ * for the verb forms. Same
  * contract as grammar_load; on failure g keeps the rows added before. */
 int grammar_add_text(struct grammar *g, const char *name, const char *text, char **err);
 

@@ -101,7 +101,7 @@ int extractor_new(const char *const *dicts, size_t n_dicts, struct extractor **o
 		free(x);
 		return -1;
 	}
-	if (grammar_load(&x->g, dicts, n_dicts, err)) {
+	if (grammar_load(&x->g, &x->d, dicts, n_dicts, err)) {
 		dict_release(&x->d);
 		free(x);
 		return -1;
