@@ -17,27 +17,9 @@
 
 #include "ingest/dict.h"
 #include "ingest/extract.h"
-
-static struct dict shipped;
-
-static int load_shipped(void **state)
-{
-	(void)state;
-	char *err = NULL;
-	if (dict_load(&shipped, NULL, 0, &err)) {
-		print_message("dict_load: %s\n", err ? err : "?");
-		free(err);
-		return -1;
-	}
-	return 0;
-}
-
-static int release_shipped(void **state)
-{
-	(void)state;
-	dict_release(&shipped);
-	return 0;
-}
+#define EXTRACTOR_FIXTURE
+#define DICT_FIXTURE
+#include "extractor_fixture.h"
 
 /* The longest names-trie match at the start of `text` and its entries. */
 static size_t match_all(const char *text, const struct dict_entry **es, size_t *n)
@@ -533,28 +515,6 @@ static void test_titles_of_office(void **state)
 }
 
 /* ---- the names at work in extraction ------------------------------------- */
-
-static struct extractor *X;
-
-static int make_extractor(void **state)
-{
-	(void)state;
-	char *err = NULL;
-	if (extractor_new(NULL, 0, &X, &err)) {
-		print_message("extractor_new: %s\n", err ? err : "?");
-		free(err);
-		return -1;
-	}
-	return 0;
-}
-
-static int free_extractor(void **state)
-{
-	(void)state;
-	extractor_free(X);
-	X = NULL;
-	return 0;
-}
 
 struct run {
 	struct report r;

@@ -15,28 +15,10 @@
 #include <unistd.h>
 
 #include "ingest/dict.h"
+#define DICT_FIXTURE
+#include "extractor_fixture.h"
 
 /* The shipped dictionaries, loaded once for the whole group. */
-static struct dict shipped;
-
-static int load_shipped(void **state)
-{
-	(void)state;
-	char *err = NULL;
-	if (dict_load(&shipped, NULL, 0, &err)) {
-		print_message("dict_load: %s\n", err ? err : "?");
-		free(err);
-		return -1;
-	}
-	return 0;
-}
-
-static int release_shipped(void **state)
-{
-	(void)state;
-	dict_release(&shipped);
-	return 0;
-}
 
 /* The longest match of the names (lower = 0) or words (lower = 1) trie at
  * the start of `text`: the tokens it spans, with its first entry of `kind`

@@ -16,28 +16,8 @@
 #include <unistd.h>
 
 #include "ingest/extract.h"
-
-static struct extractor *X;
-
-static int make_extractor(void **state)
-{
-	(void)state;
-	char *err = NULL;
-	if (extractor_new(NULL, 0, &X, &err)) {
-		print_message("extractor_new: %s\n", err ? err : "?");
-		free(err);
-		return -1;
-	}
-	return 0;
-}
-
-static int free_extractor(void **state)
-{
-	(void)state;
-	extractor_free(X);
-	X = NULL;
-	return 0;
-}
+#define EXTRACTOR_FIXTURE
+#include "extractor_fixture.h"
 
 /* ---- year inference on a report struct --------------------------------- */
 

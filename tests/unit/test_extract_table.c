@@ -20,30 +20,10 @@
 #include <dirent.h>
 
 #include "ingest/extract.h"
+#define EXTRACTOR_FIXTURE
+#include "extractor_fixture.h"
 
 #define TABLES TEST_DATA_DIR "/extract/sentences"
-
-static struct extractor *X;
-
-static int make_extractor(void **state)
-{
-	(void)state;
-	char *err = NULL;
-	if (extractor_new(NULL, 0, &X, &err)) {
-		print_message("extractor_new: %s\n", err ? err : "?");
-		free(err);
-		return -1;
-	}
-	return 0;
-}
-
-static int free_extractor(void **state)
-{
-	(void)state;
-	extractor_free(X);
-	X = NULL;
-	return 0;
-}
 
 /* Whether event e has an actor of `code` in `role` (any role when role < 0). */
 static int has_party(const struct event *e, const char *code, int role)
