@@ -22,20 +22,6 @@ const char *const grammar_class_names[GC_COUNT] = {
 /* A grammar file is small: anything larger is not one. */
 #define GRAMMAR_MAX_BYTES ((size_t)4 << 20)
 
-static int fail(char **err, const char *name, size_t line, const char *what, const char *subject)
-{
-	struct buf b;
-	buf_init(&b, 0);
-	if (line)
-		buf_printf(&b, "dictionary '%s', line %zu: %s", name, line, what);
-	else
-		buf_printf(&b, "dictionary '%s': %s", name, what);
-	if (subject)
-		buf_printf(&b, " '%s'", subject);
-	*err = buf_detach(&b);
-	return -1;
-}
-
 static int push_entry(struct grammar *g, int cls, char **words, size_t n)
 {
 	struct grammar_entry *p = realloc(g->entries[cls], (g->n_entries[cls] + 1) * sizeof(*p));
@@ -64,16 +50,16 @@ static int add_entry(struct grammar *g, int cls, char *entry, const char *name, 
 	char *save = NULL;
 	for (char *w = strtok_r(entry, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
 		if (n == sizeof(words) / sizeof(*words))
-			return fail(err, name, line, "a phrase of more than 16 words", entry);
+			return dict_error(err, name, line, "a phrase of more than 16 words", entry);
 		words[n++] = w;
 	}
 	if (!n)
-		return fail(err, name, line, "an empty entry in class", grammar_class_names[cls]);
+		return dict_error(err, name, line, "an empty entry in class", grammar_class_names[cls]);
 	if (n > 1 && cls != GC_CANCEL)
-		return fail(err, name, line, "only the class 'cancel' takes phrases; not", words[0]);
+		return dict_error(err, name, line, "only the class 'cancel' takes phrases; not", words[0]);
 	for (size_t i = 1; i < n; i++)
 		if (strchr(words[i], '+'))
-			return fail(err, name, line, "only the first word of a phrase takes '+':", words[i]);
+			return dict_error(err, name, line, "only the first word of a phrase takes '+':", words[i]);
 	size_t len = strlen(words[0]);
 	int plus = 0;
 	while (len && words[0][len - 1] == '+') {
@@ -81,9 +67,9 @@ static int add_entry(struct grammar *g, int cls, char *entry, const char *name, 
 		plus++;
 	}
 	if (!len || plus > 2)
-		return fail(err, name, line, "a bad verb entry (write 'verb+' or 'verb++')", words[0]);
+		return dict_error(err, name, line, "a bad verb entry (write 'verb+' or 'verb++')", words[0]);
 	if (!plus)
-		return push_entry(g, cls, words, n) ? fail(err, name, line, "out of memory", NULL) : 0;
+		return push_entry(g, cls, words, n) ? dict_error(err, name, line, "out of memory", NULL) : 0;
 	/* The forms the event wording gives the same lemma (irregular ones from
 	 * verbs.tsv when the extractor's dictionary is at hand). */
 	struct dict_forms_out forms;
@@ -91,7 +77,7 @@ static int add_entry(struct grammar *g, int cls, char *entry, const char *name, 
 	for (int f = 0; f < forms.n; f++) {
 		words[0] = forms.f[f];
 		if (push_entry(g, cls, words, n))
-			return fail(err, name, line, "out of memory", NULL);
+			return dict_error(err, name, line, "out of memory", NULL);
 	}
 	return 0;
 }
@@ -105,14 +91,14 @@ static int add_list(struct grammar *g, int cls, const char *list, const char *na
 	for (const char *p = list;; p++) {
 		if (*p == '\\' && (p[1] == ';' || p[1] == '\\')) {
 			if (buf_addch(&item, *++p)) {
-				rc = fail(err, name, line, "out of memory", NULL);
+				rc = dict_error(err, name, line, "out of memory", NULL);
 				break;
 			}
 			continue;
 		}
 		if (*p && *p != ';') {
 			if (buf_addch(&item, *p)) {
-				rc = fail(err, name, line, "out of memory", NULL);
+				rc = dict_error(err, name, line, "out of memory", NULL);
 				break;
 			}
 			continue;
@@ -124,7 +110,7 @@ static int add_list(struct grammar *g, int cls, const char *list, const char *na
 		while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
 			s[--n] = '\0';
 		if (!n && *p == ';') {
-			rc = fail(err, name, line, "an empty entry in class", grammar_class_names[cls]);
+			rc = dict_error(err, name, line, "an empty entry in class", grammar_class_names[cls]);
 			break;
 		}
 		if (n && (rc = add_entry(g, cls, s, name, line, err)))
@@ -148,7 +134,7 @@ int grammar_add_text(struct grammar *g, const char *name, const char *text, char
 		buf_init(&row, 0);
 		if (len && buf_add(&row, p, len)) {
 			buf_release(&row);
-			return fail(err, name, line, "out of memory", NULL);
+			return dict_error(err, name, line, "out of memory", NULL);
 		}
 		char *r = (char *)buf_str(&row);
 		p = end ? end + 1 : NULL;
@@ -160,7 +146,7 @@ int grammar_add_text(struct grammar *g, const char *name, const char *text, char
 		char *tab = strchr(r, '\t');
 		int rc = 0;
 		if (!tab) {
-			rc = fail(err, name, line, "expected two tab-separated columns (class, words)", NULL);
+			rc = dict_error(err, name, line, "expected two tab-separated columns (class, words)", NULL);
 		} else {
 			*tab = '\0';
 			int cls = -1;
@@ -168,9 +154,9 @@ int grammar_add_text(struct grammar *g, const char *name, const char *text, char
 				if (!strcmp(r, grammar_class_names[c]))
 					cls = c;
 			if (cls < 0)
-				rc = fail(err, name, line, "unknown word class", r);
+				rc = dict_error(err, name, line, "unknown word class", r);
 			else if (strchr(tab + 1, '\t'))
-				rc = fail(err, name, line, "more than two columns in class", r);
+				rc = dict_error(err, name, line, "more than two columns in class", r);
 			else
 				rc = add_list(g, cls, tab + 1, name, line, err);
 		}

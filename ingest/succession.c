@@ -8,18 +8,6 @@
 #include "util/buf.h"
 #include "util/file.h"
 
-static int fail(char **err, const char *name, size_t line, const char *what)
-{
-	struct buf b;
-	buf_init(&b, 0);
-	if (line)
-		buf_printf(&b, "dictionary '%s', line %zu: %s", name, line, what);
-	else
-		buf_printf(&b, "dictionary '%s': %s", name, what);
-	*err = buf_detach(&b);
-	return -1;
-}
-
 static int valid_code(const char *s)
 {
 	size_t n = strlen(s);
@@ -35,7 +23,7 @@ static int add_text(struct succession_table *t, const char *name, const char *te
 		line++;
 		char row[256];
 		if (len >= sizeof(row))
-			return fail(err, name, line, "a row longer than 255 bytes");
+			return dict_error(err, name, line, "a row longer than 255 bytes", NULL);
 		memcpy(row, p, len);
 		row[len] = '\0';
 		p = end ? end + 1 : NULL;
@@ -49,22 +37,22 @@ static int add_text(struct succession_table *t, const char *name, const char *te
 			if (*q == '\t') {
 				*q = '\0';
 				if (n == 3)
-					return fail(err, name, line, "more than three columns (successor, predecessor, until)");
+					return dict_error(err, name, line, "more than three columns (successor, predecessor, until)", NULL);
 				f[n++] = q + 1;
 			}
 		if (n != 3)
-			return fail(err, name, line, "expected three tab-separated columns (successor, predecessor, until)");
+			return dict_error(err, name, line, "expected three tab-separated columns (successor, predecessor, until)", NULL);
 		struct succession s;
 		memset(&s, 0, sizeof(s));
 		if (!valid_code(f[0]) || !valid_code(f[1]))
-			return fail(err, name, line, "codes are two to seven capital letters");
+			return dict_error(err, name, line, "codes are two to seven capital letters", NULL);
 		if (cdate_parse(f[2], &s.until) || s.until.prec != PREC_DAY)
-			return fail(err, name, line, "the day must be YYYY-MM-DD");
+			return dict_error(err, name, line, "the day must be YYYY-MM-DD", NULL);
 		snprintf(s.successor, sizeof(s.successor), "%s", f[0]);
 		snprintf(s.predecessor, sizeof(s.predecessor), "%s", f[1]);
 		struct succession *grown = realloc(t->rows, (t->n + 1) * sizeof(*grown));
 		if (!grown)
-			return fail(err, name, line, "out of memory");
+			return dict_error(err, name, line, "out of memory", NULL);
 		t->rows = grown;
 		t->rows[t->n++] = s;
 	}

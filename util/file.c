@@ -125,11 +125,8 @@ int dict_texts(const char *base, const char *const *extra, size_t n_extra, size_
 			continue;
 		char *why = NULL;
 		if (read_file_bounded(buf_str(&path), max, &text, NULL, &why)) {
-			struct buf m;
-			buf_init(&m, 0);
-			buf_printf(&m, "dictionary '%s': %s", buf_str(&path), why ? why : "it changed while it was read");
+			dict_error(err, buf_str(&path), 0, why ? why : "it changed while it was read", NULL);
 			free(why);
-			*err = buf_detach(&m);
 			buf_release(&path);
 			return -1;
 		}
@@ -140,4 +137,18 @@ int dict_texts(const char *base, const char *const *extra, size_t n_extra, size_
 			return -1;
 	}
 	return 0;
+}
+
+int dict_error(char **err, const char *name, size_t line, const char *what, const char *subject)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	if (line)
+		buf_printf(&b, "dictionary '%s', line %zu: %s", name, line, what);
+	else
+		buf_printf(&b, "dictionary '%s': %s", name, what);
+	if (subject)
+		buf_printf(&b, " '%s'", subject);
+	*err = buf_detach(&b);
+	return -1;
 }

@@ -23,6 +23,11 @@ int read_file_bounded(const char *path, size_t max, struct buf *out, struct stat
  * the dictionary loader's to report). */
 int dict_file_named(const char *extra, const char *base, struct buf *out);
 
+/* Sets *err (malloc'd) to "dictionary 'NAME', line N: WHAT 'SUBJECT'" (no
+ * line when line is 0, no subject when it is NULL), the one form every
+ * dictionary reader refuses a file in. Returns -1, for `return dict_error(...)`. */
+int dict_error(char **err, const char *name, size_t line, const char *what, const char *subject);
+
 /* Hands the text of a dictionary file to fn: first the built-in file named
  * `base` (named "BASE (built in)" in messages), then each file of that name
  * among the --dict paths `extra`, read whole (at most `max` bytes). Stops at

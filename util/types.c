@@ -39,17 +39,6 @@ static void free_table(struct event_type *t, size_t n)
 	free(t);
 }
 
-static int fail(char **err, const char *name, size_t line, const char *what, const char *subject)
-{
-	struct buf b;
-	buf_init(&b, 0);
-	buf_printf(&b, "dictionary '%s', line %zu: %s", name, line, what);
-	if (subject)
-		buf_printf(&b, " '%s'", subject);
-	*err = buf_detach(&b);
-	return -1;
-}
-
 static char *trimmed(const char *s, size_t n)
 {
 	while (n && *s == ' ')
@@ -76,14 +65,14 @@ static int parse_row(char *row, struct event_type *t, const char *name, size_t l
 			f[n++] = p + 1;
 		}
 	if (n != 6 || strchr(f[5], '\t'))
-		return fail(err, name, line, "a type needs six tab-separated columns (type, cameo, frame, label, summary, properties)", NULL);
+		return dict_error(err, name, line, "a type needs six tab-separated columns (type, cameo, frame, label, summary, properties)", NULL);
 	size_t len = strlen(f[0]);
 	if (!len || len >= sizeof(t->name) || strspn(f[0], "abcdefghijklmnopqrstuvwxyz_") != len)
-		return fail(err, name, line, "a type name is lower-case letters and '_' (at most 23)", f[0]);
+		return dict_error(err, name, line, "a type name is lower-case letters and '_' (at most 23)", f[0]);
 	snprintf(t->name, sizeof(t->name), "%s", f[0]);
 	len = strlen(f[1]);
 	if (len < 2 || len > 4 || strspn(f[1], "0123456789") != len)
-		return fail(err, name, line, "a CAMEO code is two to four digits", f[1]);
+		return dict_error(err, name, line, "a CAMEO code is two to four digits", f[1]);
 	snprintf(t->cameo, sizeof(t->cameo), "%s", f[1]);
 	if (!strcmp(f[2], "dir"))
 		t->frame = TF_DIRECTED;
@@ -92,32 +81,32 @@ static int parse_row(char *row, struct event_type *t, const char *name, size_t l
 	else if (!strcmp(f[2], "src"))
 		t->frame = TF_SOURCE;
 	else
-		return fail(err, name, line, "frame must be dir, sym or src, not", f[2]);
+		return dict_error(err, name, line, "frame must be dir, sym or src, not", f[2]);
 	if (!*f[3])
-		return fail(err, name, line, "an empty label for type", t->name);
+		return dict_error(err, name, line, "an empty label for type", t->name);
 	/* alone; with; planned; negated */
 	char **slots[4] = {&t->alone, &t->with, &t->planned, &t->negated};
 	const char *p = f[4];
 	for (int i = 0; i < 4; i++) {
 		const char *semi = strchr(p, ';');
 		if ((i < 3 && !semi) || (i == 3 && semi))
-			return fail(err, name, line, "the summary needs four ';'-separated phrases (alone; with; planned; negated) for type", t->name);
+			return dict_error(err, name, line, "the summary needs four ';'-separated phrases (alone; with; planned; negated) for type", t->name);
 		size_t plen = semi ? (size_t)(semi - p) : strlen(p);
 		if (!(*slots[i] = trimmed(p, plen)))
-			return fail(err, name, line, "out of memory", NULL);
+			return dict_error(err, name, line, "out of memory", NULL);
 		if (!**slots[i])
-			return fail(err, name, line, "an empty summary phrase for type", t->name);
+			return dict_error(err, name, line, "an empty summary phrase for type", t->name);
 		p = semi ? semi + 1 : p + plen;
 	}
 	if (!(t->label = trimmed(f[3], strlen(f[3]))))
-		return fail(err, name, line, "out of memory", NULL);
+		return dict_error(err, name, line, "out of memory", NULL);
 	char *save = NULL;
 	for (char *w = strtok_r(f[5], ", \r", &save); w; w = strtok_r(NULL, ", \r", &save)) {
 		size_t k = 0;
 		while (k < sizeof(properties) / sizeof(*properties) && strcmp(properties[k].name, w))
 			k++;
 		if (k == sizeof(properties) / sizeof(*properties))
-			return fail(err, name, line, "unknown type property", w);
+			return dict_error(err, name, line, "unknown type property", w);
 		t->props |= properties[k].bit;
 	}
 	return 0;
@@ -134,7 +123,7 @@ static int add_text(struct event_type **tab, size_t *n, const char *name, const 
 		char *row = trimmed(p, len);
 		p = end ? end + 1 : NULL;
 		if (!row)
-			return fail(err, name, line, "out of memory", NULL);
+			return dict_error(err, name, line, "out of memory", NULL);
 		if (!*row || *row == '#') {
 			free(row);
 			continue;
@@ -145,10 +134,10 @@ static int add_text(struct event_type **tab, size_t *n, const char *name, const 
 		free(row);
 		for (size_t i = 0; !rc && i < *n; i++)
 			if (!strcmp((*tab)[i].name, t.name))
-				rc = fail(err, name, line, "the type is already defined", t.name);
+				rc = dict_error(err, name, line, "the type is already defined", t.name);
 		struct event_type *grown = rc ? NULL : realloc(*tab, (*n + 1) * sizeof(**tab));
 		if (!rc && !grown)
-			rc = fail(err, name, line, "out of memory", NULL);
+			rc = dict_error(err, name, line, "out of memory", NULL);
 		if (rc) {
 			free_type(&t);
 			return -1;
