@@ -1108,10 +1108,20 @@ static int index_codes(struct dict *d)
 {
 	free(d->by_code);
 	free(d->persons_by_code);
-	d->persons_by_code = NULL;
+	free(d->coded_roles);
+	d->persons_by_code = d->coded_roles = NULL;
+	d->n_coded_roles = 0;
 	if (!(d->by_code = malloc((d->n_actors + 1) * sizeof(*d->by_code))) ||
-	    !(d->persons_by_code = malloc((d->n_persons + 1) * sizeof(*d->persons_by_code))))
+	    !(d->persons_by_code = malloc((d->n_persons + 1) * sizeof(*d->persons_by_code))) ||
+	    !(d->coded_roles = malloc((d->n_persons + 1) * sizeof(*d->coded_roles))))
 		return -1;
+	for (size_t i = 0; i < d->n_persons; i++) {
+		int coded = 0;
+		for (size_t k = 0; k < d->persons[i].n_roles; k++)
+			coded |= d->persons[i].roles[k].code[0] != '\0';
+		if (coded)
+			d->coded_roles[d->n_coded_roles++] = (uint32_t)i;
+	}
 	for (size_t i = 0; i < d->n_actors; i++)
 		d->by_code[i] = (uint32_t)i;
 	for (size_t i = 0; i < d->n_persons; i++)
@@ -1212,6 +1222,7 @@ void dict_release(struct dict *d)
 	trie_free(d->words);
 	free(d->by_code);
 	free(d->persons_by_code);
+	free(d->coded_roles);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -1269,7 +1280,8 @@ long dict_role_holder(const struct dict *d, const char *role, const char *code, 
 			}
 	}
 	/* A role that acts for another code than its holder's ("...|GEO"). */
-	for (size_t i = 0; i < d->n_persons; i++) {
+	for (size_t j = 0; j < d->n_coded_roles; j++) {
+		size_t i = d->coded_roles[j];
 		const struct dict_person *p = &d->persons[i];
 		for (size_t k = 0; k < p->n_roles; k++)
 			if (!strcmp(p->roles[k].code, code) && !strcmp(p->roles[k].role, role) &&

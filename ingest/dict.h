@@ -114,6 +114,8 @@ struct dict {
 	struct dict_lemma *lemmas;   size_t n_lemmas;   /* verbs.tsv */
 	uint32_t *by_code;       /* actor indices sorted by code (first of equal codes first) */
 	uint32_t *persons_by_code; /* person indices sorted by code, likewise */
+	uint32_t *coded_roles;   /* indices of the persons with a role that acts for its own code */
+	size_t n_coded_roles;
 	struct trie *names;      /* exact case */
 	struct trie *words;      /* lower case */
 	const uint64_t *names_first, *words_first; /* the tries' first-token filters */
