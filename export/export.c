@@ -66,6 +66,17 @@ int tl_flush(FILE *f)
 	return 0;
 }
 
+const char *tl_change_name(enum tl_change c)
+{
+	switch (c) {
+	case TL_CHANGE_NEW: return "new";
+	case TL_CHANGE_CHANGED: return "changed";
+	case TL_CHANGE_WITHDRAWN: return "withdrawn";
+	case TL_CHANGE_NONE: break;
+	}
+	return "";
+}
+
 const char *tl_precision_name(enum date_precision p)
 {
 	switch (p) {

@@ -22,12 +22,51 @@ struct tl_source {
 	int published_known;
 };
 
+/* A note an analyst attached to an event. */
+struct tl_note {
+	const char *text;
+	const char *by;             /* who wrote it */
+	int64_t at;                 /* Unix seconds UTC */
+};
+
+/* What people did to an event (the curation layer, store/store_curation.c):
+ * all zero / NULL for an event nobody touched. */
+struct tl_curation {
+	int verified;               /* 1: a person checked it against its sources */
+	const char *verified_by;    /* NULL when not verified */
+	int64_t verified_at;
+	const char *const *tags;    /* sorted, distinct */
+	size_t n_tags;
+	const struct tl_note *notes;   /* oldest first */
+	size_t n_notes;
+	const char *const *fields_set; /* the fields a person set, of: "type", "status",
+				      * "date", "actors", "topics", "summary" */
+	size_t n_fields_set;
+	int added_by_hand;          /* 1: a person added the event (no extraction made it) */
+};
+
+/* In an incremental export (export --since-last), what happened to the
+ * event since the cursor; TL_CHANGE_NONE in every other timeline. */
+enum tl_change {
+	TL_CHANGE_NONE = 0,
+	TL_CHANGE_NEW,              /* not in any earlier export through this cursor */
+	TL_CHANGE_CHANGED,          /* exported before, some field changed since */
+	TL_CHANGE_WITHDRAWN,        /* exported before (or maybe), now gone from the timeline:
+				     * deleted by a person, merged into another
+				     * event, or no report supports it any more */
+};
+const char *tl_change_name(enum tl_change c);   /* "new", "changed", "withdrawn"; "" for NONE */
+
 struct tl_event {
 	int64_t id;                 /* the archive's event id; written "e<id>" */
 	const struct event *ev;     /* type, cameo, status, date, actors, topics, summary, evidence */
 	const struct tl_source *sources;
 	size_t n_sources;
 	int64_t added;              /* Unix seconds UTC when the event entered the archive */
+	double confidence;          /* 0..1: how sure extraction is (1 for events added by hand) */
+	struct tl_curation cur;
+	enum tl_change change;
+	int64_t merged_into;        /* TL_CHANGE_WITHDRAWN by a merge: the event that holds it now; else 0 */
 };
 
 /* The query that produced a timeline, echoed by formats that carry it
