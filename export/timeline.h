@@ -67,7 +67,11 @@ struct tl_event {
 	struct tl_curation cur;
 	enum tl_change change;
 	int64_t merged_into;        /* TL_CHANGE_WITHDRAWN by a merge: the event that holds it now; else 0 */
+	unsigned gone;              /* why it left the timeline, bits: TL_GONE_*; 0 in timelines */
 };
+#define TL_GONE_UNSUPPORTED 1u      /* no report tells it any more */
+#define TL_GONE_DELETED     2u      /* a person deleted it */
+#define TL_GONE_MERGED      4u      /* a person merged it into merged_into */
 
 /* The query that produced a timeline, echoed by formats that carry it
  * (JSON "query"). Each field NULL/0 when not given. */

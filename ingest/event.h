@@ -49,6 +49,7 @@ struct event {
 	char *summary;       /* one readable line */
 	char *evidence;      /* the supporting sentence */
 	size_t ev_start, ev_end; /* byte offsets of the evidence in the report body */
+	double confidence;   /* 0..1, how sure extraction is (ingest/extract/confidence.c); 0 none given */
 };
 
 void event_init(struct event *e);

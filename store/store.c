@@ -37,11 +37,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" tz_offset=?6, published_text=?7, lede=?8, body=?9, url=?10, guid=?11, author=?12,"
 		" format=?13, summary_only=?14, source_path=?15, content_hash=?16, identity_key=?17,"
 		" imported_at=?18, version = version + 1 WHERE id = ?19",
-	[ST_REPORT_EVENTS] = "SELECT event_id FROM event_reports WHERE report_id = ?1",
-	[ST_UNLINK_REPORT] = "DELETE FROM event_reports WHERE report_id = ?1",
-	[ST_EVENT_ORPHAN_DEL] =
-		"DELETE FROM events WHERE id = ?1"
-		" AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)",
+	[ST_REPORT_EVENTS] = "SELECT event_id FROM event_reports WHERE report_id = ?1 ORDER BY event_id",
+	/* Events a person added keep the report they were tied to. */
+	[ST_UNLINK_REPORT] = "DELETE FROM event_reports WHERE report_id = ?1"
+		" AND event_id NOT IN (SELECT id FROM events WHERE origin = 1)",
+	[ST_EVENT_WITHDRAW] = "UPDATE events SET gone = gone | 1, changed_at = ?2 WHERE id = ?1 AND origin = 0"
+		" AND gone & 1 = 0 AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)",
 	[ST_EVENT_ACTORS_DEL] = "DELETE FROM event_actors WHERE event_id = ?1",
 	[ST_EVENT_TOPICS_DEL] = "DELETE FROM event_topics WHERE event_id = ?1",
 	/* The same event told again: a compatible date is this one or one that
@@ -49,17 +50,28 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * any date's), or its year or month (?4, ?5). Index ranges only: the
 	 * events of the same parties may be many, all year. (Not "IN (?4, ?5)":
 	 * SQLite builds a temporary table for that at every run.) */
-	[ST_EVENT_FIND] = "SELECT id, date FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
-		" UNION ALL SELECT id, date FROM events WHERE party_key = ?1 AND date = ?4"
-		" UNION ALL SELECT id, date FROM events WHERE party_key = ?1 AND date = ?5",
+	[ST_EVENT_FIND] = "SELECT id, date, EXISTS (SELECT 1 FROM event_base b WHERE b.event_id = events.id)"
+		" FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
+		" UNION ALL SELECT id, date, EXISTS (SELECT 1 FROM event_base b WHERE b.event_id = events.id)"
+		" FROM events WHERE party_key = ?1 AND date = ?4"
+		" UNION ALL SELECT id, date, EXISTS (SELECT 1 FROM event_base b WHERE b.event_id = events.id)"
+		" FROM events WHERE party_key = ?1 AND date = ?5"
+		/* A curated event is found by what extraction found, not by the
+		 * date a person gave it (third column 2). */
+		" UNION ALL SELECT event_id, date, 2 FROM event_base WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
+		" UNION ALL SELECT event_id, date, 2 FROM event_base WHERE party_key = ?1 AND date = ?4"
+		" UNION ALL SELECT event_id, date, 2 FROM event_base WHERE party_key = ?1 AND date = ?5",
 	/* Above the links too: rows left by a delete made with foreign keys
 	 * off (the sqlite3 shell's default) must not meet a new event. */
 	[ST_EVENT_NEXT_ID] = "SELECT max(ifnull((SELECT max(id) FROM events), 0),"
 		" ifnull((SELECT max(event_id) FROM event_actors), 0),"
 		" ifnull((SELECT max(event_id) FROM event_topics), 0),"
 		" ifnull((SELECT max(event_id) FROM event_reports), 0)) + 1",
-	[ST_EVENT_TOUCH] = "UPDATE events SET changed_at = ?2 WHERE id = ?1",
-	[ST_EVENT_REDATE] = "UPDATE events SET date = ?2, date_precision = ?3, changed_at = ?4 WHERE id = ?1",
+	/* Told again: supported again, if it had been withdrawn. */
+	[ST_EVENT_TOUCH] = "UPDATE events SET changed_at = ?2, gone = gone & ~1 WHERE id = ?1",
+	[ST_EVENT_REDATE] = "UPDATE events SET date = ?2, date_precision = ?3, changed_at = ?4, gone = gone & ~1"
+		" WHERE id = ?1",
+	[ST_BASE_REDATE] = "UPDATE event_base SET date = ?2, date_precision = ?3 WHERE event_id = ?1",
 	[ST_ACTOR_GET] = "SELECT id FROM actors WHERE name = ?1 AND code = ?2",
 	[ST_ACTOR_ADD] = "INSERT INTO actors(name, code, kind) VALUES (?1, ?2, ?3)",
 	[ST_TOPIC_GET] = "SELECT id FROM topics WHERE name = ?1",
@@ -84,6 +96,20 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_COUNTER_SET] = "UPDATE change_counter SET seq = ?1 WHERE id = 1",
 };
 
+/* The same statements for an archive kept below migration 6 (store_open_at,
+ * for tests of the migrations): no curation columns, and events no report
+ * supports are deleted, as they were then. */
+static const char *const stmt_sql_before_6[ST_COUNT] = {
+	[ST_EVENT_FIND] = "SELECT id, date, 0 FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
+		" UNION ALL SELECT id, date, 0 FROM events WHERE party_key = ?1 AND date = ?4"
+		" UNION ALL SELECT id, date, 0 FROM events WHERE party_key = ?1 AND date = ?5",
+	[ST_EVENT_TOUCH] = "UPDATE events SET changed_at = ?2 WHERE id = ?1",
+	[ST_EVENT_REDATE] = "UPDATE events SET date = ?2, date_precision = ?3, changed_at = ?4 WHERE id = ?1",
+	[ST_UNLINK_REPORT] = "DELETE FROM event_reports WHERE report_id = ?1",
+	[ST_EVENT_WITHDRAW] = "DELETE FROM events WHERE id = ?1 AND ?2 = ?2"
+		" AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)",
+};
+
 static char *msg(const char *fmt, const char *a, const char *b)
 {
 	struct buf m;
@@ -104,7 +130,8 @@ int store_fail(struct store *s, char **err, const char *what)
 
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, char **err)
 {
-	if (!s->st[id] && sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+	const char *sql = s->before_6 && stmt_sql_before_6[id] ? stmt_sql_before_6[id] : stmt_sql[id];
+	if (!s->st[id] && sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
 					      &s->st[id], NULL) != SQLITE_OK) {
 		store_fail(s, err, "cannot prepare a statement");
 		return NULL;
@@ -312,6 +339,7 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 	/* From migration 4 the change triggers leave a batch's events to the
 	 * store; before it they number every write themselves. */
 	s->own_changes = !s->readonly && store_version(s) >= 4;
+	s->before_6 = store_version(s) < 6;
 	*out = s;
 	return 0;
 fail:

@@ -119,10 +119,20 @@ struct event_filter {
 	int by_changes;                                /* 1: only events whose last change is numbered */
 	int64_t changes_after, changes_upto;           /* ... in (changes_after, changes_upto] */
 	int64_t report_id;                             /* only the events of this report; 0 = all */
+	int verified;                                  /* 1 only verified, -1 only unverified, 0 all */
+	double min_confidence, max_confidence;         /* 0 = no bound */
+	int64_t known_upto;                            /* with by_changes: events up to this id were
+							* in the archive at the cursor's last export
+							* (their change is "changed", above it "new") */
+	const int64_t *ids; size_t n_ids;              /* only these events (any state when given) */
 };
 
 /* Streams the matching events in date order (then id), with their actors,
- * topics and sources. A non-zero return from fn stops the walk and is
+ * topics and sources, as curated (docs/events.md "Curation"): events deleted,
+ * merged away or no longer supported by any report are left out, except in
+ * an incremental walk (by_changes), where they come with change
+ * TL_CHANGE_WITHDRAWN. A merged event's sources are those of the events
+ * merged into it too. A non-zero return from fn stops the walk and is
  * returned. */
 typedef int (*store_event_fn)(void *ctx, const struct tl_event *e);
 int store_timeline_each(struct store *s, const struct event_filter *f, store_event_fn fn,
@@ -153,6 +163,150 @@ int store_actors_each(struct store *s, const char *search, store_count_fn fn, vo
 int store_topics_each(struct store *s, store_count_fn fn, void *ctx, char **err);
 
 
+
+/* ---- curation --------------------------------------------------------------
+ *
+ * What people do to events is kept apart from what extraction found: every
+ * act is a record (who, when, what, why) applied over the extracted event,
+ * and it survives the report's replacement, re-extraction and upgrades of
+ * the extractor (the event keeps its id while extraction still finds it:
+ * same type, parties and a compatible date from the same report). An event
+ * whose last report no longer tells it is kept, withdrawn, with its
+ * curations, and listed by store_review_each. Each call below is one
+ * transaction of its own unless a store_begin transaction is open.
+ */
+
+/* Who acts, and why; by is required, reason may be NULL. */
+struct store_who {
+	const char *by;
+	const char *reason;
+};
+
+/* The fields an edit sets; only those marked are touched. */
+struct store_edit {
+	const char *type, *cameo;               /* both, or type NULL */
+	int status;                             /* enum event_status, or -1 */
+	int set_date;                           /* 1: set date (PREC_UNKNOWN makes it undated) */
+	struct cdate date;
+	int set_actors;                         /* 1: the event's actors become these */
+	const struct event_actor *actors;
+	size_t n_actors;
+	int set_topics;
+	const char *const *topics;
+	size_t n_topics;
+	const char *summary;                    /* NULL: leave */
+};
+
+/* Each returns 0, 1 when there is no such event (or curation), or -1 with
+ * *err. *curation_id (may be NULL) receives the record's id. */
+int store_event_edit(struct store *s, int64_t id, const struct store_edit *e, const struct store_who *w,
+		     int64_t *curation_id, char **err);
+int store_event_delete(struct store *s, int64_t id, const struct store_who *w, int64_t *curation_id,
+		       char **err);
+/* Undoes a deletion or a merge of the event. */
+int store_event_restore(struct store *s, int64_t id, const struct store_who *w, int64_t *curation_id,
+			char **err);
+/* Adds an event by hand: ev's type, cameo, status, date, actors, topics,
+ * summary and evidence; tied to report_id (0: none) with ev->evidence as the
+ * passage that tells it. *new_id receives its id. */
+int store_event_add(struct store *s, const struct event *ev, int64_t report_id, const struct store_who *w,
+		    int64_t *new_id, char **err);
+/* Merges the events `others` into `into`: they leave the timeline and their
+ * sources count for `into`. Returns 1 when one of them does not exist. */
+int store_event_merge(struct store *s, int64_t into, const int64_t *others, size_t n,
+		      const struct store_who *w, char **err);
+/* Splits an event in two: a new event, added by hand, copies it with the
+ * edit e applied and the same sources. *new_id receives its id. */
+int store_event_split(struct store *s, int64_t id, const struct store_edit *e, const struct store_who *w,
+		      int64_t *new_id, char **err);
+int store_event_verify(struct store *s, int64_t id, int verified, const struct store_who *w,
+		       int64_t *curation_id, char **err);
+int store_event_note(struct store *s, int64_t id, const char *text, const struct store_who *w,
+		     int64_t *curation_id, char **err);
+int store_event_tag(struct store *s, int64_t id, const char *tag, int on, const struct store_who *w,
+		    int64_t *curation_id, char **err);
+/* Undoes one curation (itself recorded as a curation). Returns 1 when there
+ * is no such curation, 2 when it was undone already or is an undo itself. */
+int store_curation_undo(struct store *s, int64_t curation_id, const struct store_who *w,
+			int64_t *undo_id, char **err);
+
+/* One curation record; strings live during the callback only. */
+struct store_curation {
+	int64_t id, event_id;
+	const char *action;      /* add, edit, delete, restore, merge, split, verify, unverify,
+				  * note, tag, untag, undo */
+	const char *field;       /* edit: type, status, date, actors, topics, summary; else NULL */
+	const char *value;       /* JSON, or NULL */
+	const char *reason, *by;
+	int64_t at;
+	int64_t undone_by;       /* 0 while it applies */
+};
+typedef int (*store_curation_fn)(void *ctx, const struct store_curation *c);
+/* The curations of an event (event_id > 0) or of all events (0), oldest first. */
+int store_curations_each(struct store *s, int64_t event_id, store_curation_fn fn, void *ctx, char **err);
+
+/* An event in any state (store_timeline_each leaves out the gone ones, whose
+ * tl_event.gone says why): calls fn once; returns 1 when there is no such event. */
+int store_event_get(struct store *s, int64_t id, store_event_fn fn, void *ctx, char **err);
+
+/* ---- review ------------------------------------------------------------------ */
+enum store_review_reason {
+	REVIEW_UNDATED,          /* the event has no date */
+	REVIEW_CONTRADICTED,     /* the same act is told as occurred and as negated */
+	REVIEW_WARNED,           /* its report was imported with warnings */
+	REVIEW_LOW_CONFIDENCE,   /* extraction's confidence below the threshold */
+	REVIEW_UNSUPPORTED,      /* curated, but no report tells it any more */
+	REVIEW_UNVERIFIED,       /* no person verified it */
+	REVIEW_COUNT
+};
+const char *store_review_name(enum store_review_reason r);
+struct store_review_item {
+	enum store_review_reason reason;
+	int64_t event_id;
+	int64_t other_id;        /* REVIEW_CONTRADICTED: the event it contradicts; else 0 */
+	const char *detail;      /* a readable line (warning text, ...) or NULL */
+};
+typedef int (*store_review_fn)(void *ctx, const struct store_review_item *it);
+/* The review queue: every event needing a person's eye, for each reason
+ * asked (a bit per enum store_review_reason), most urgent reason first. */
+int store_review_each(struct store *s, unsigned reasons, double below, long limit, store_review_fn fn,
+		      void *ctx, char **err);
+
+/* ---- re-extraction and report fixes ------------------------------------------------ */
+
+/* What storing a report's events changed. */
+struct store_event_changes {
+	long kept;          /* found again, unchanged */
+	long updated;       /* found again, some field differs */
+	long added;         /* new events */
+	long withdrawn;     /* no longer told by the report (and by no other) */
+};
+/* Names the extractor and dictionaries that find the events stored from
+ * now on (kept with each report for reextract --stale); NULL: unknown. */
+void store_set_extractor(struct store *s, const char *signature);
+/* Stores `events` as the report's new events, keeping the ids of those
+ * still found and their curations, withdrawing those no longer told.
+ * Counts go to *ch (may be NULL). */
+int store_reextract(struct store *s, int64_t report_id, const struct event_list *events,
+		    struct store_event_changes *ch, char **err);
+/* The stored report `id` as a struct report (for re-extraction); returns 1
+ * when there is none. r is initialised by the caller and released by it. */
+int store_report_load(struct store *s, int64_t id, struct report *r, char **err);
+/* Ids of the reports to re-extract: all (stale_only 0), or those whose events
+ * were found by another extractor signature than the current one. */
+int store_report_ids(struct store *s, int stale_only, int64_t **ids, size_t *n, char **err);
+/* Corrects a report's metadata (NULL / PUB_NONE fields are left as they
+ * are): the caller then re-extracts its events. Returns 1 when there is no
+ * such report. */
+struct store_report_fix {
+	const char *agency, *title, *url;
+	int set_date;
+	int64_t published;        /* with pub_known PUB_DATE or PUB_TIME */
+	int pub_known;
+	int tz_offset;
+	struct cdate partial;     /* a month or a year only: pub_known PUB_NONE */
+};
+int store_report_fix(struct store *s, int64_t id, const struct store_report_fix *f, char **err);
 
 /* 1 when the last failure was the archive's own (disk full, I/O error,
  * read-only or corrupt file): nothing more can be written. */

@@ -8,9 +8,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <jansson.h>
+
 #include "util/buf.h"
 
-int store_put_events(struct store *s, int64_t report_id, const struct event_list *events, char **err);
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -142,13 +143,32 @@ static int queue_change(struct store *s, int64_t id, char **err)
 	return store_deferring(s) && s->own_changes ? store_defer_id(s, &s->changes, id, err) : 0;
 }
 
+int store_queue_change(struct store *s, int64_t id, char **err)
+{
+	return queue_change(s, id, err);
+}
+
+int store_actor_id(struct store *s, const char *name, const char *code, int kind, int64_t *id, char **err)
+{
+	return id_of(s, ST_ACTOR_GET, ST_ACTOR_ADD, name, code ? code : "", kind, NULL, id, err);
+}
+
+int store_topic_id(struct store *s, const char *name, int64_t *id, char **err)
+{
+	const char *kind = islower((unsigned char)name[0]) ? "topic" : "named";
+	return id_of(s, ST_TOPIC_GET, ST_TOPIC_ADD, name, NULL, 0, kind, id, err);
+}
+
 /* The stored event this one repeats (key and a compatible date), or 0; of
- * several, the first stored. Narrows its date when this one is more precise. */
+ * several, the first stored. Narrows its date when this one is more precise.
+ * A curated event is matched on what extraction found for it (event_base),
+ * and its view is computed again after a narrowing. */
 static int find_stored(struct store *s, const struct event *e, const char *key, const char *date,
 		       int64_t *found, char **err)
 {
 	char above[17], found_date[16] = "";
 	size_t len = strlen(date);
+	int curated = 0;
 	*found = 0;
 	sqlite3_stmt *st = store_stmt(s, ST_EVENT_FIND, err);
 	if (!st)
@@ -174,11 +194,14 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *d = (const char *)sqlite3_column_text(st, 1);
+		int kind = sqlite3_column_int(st, 2);
 		if (!d)
 			d = "";
-		if ((*found && id > *found) || !dates_compatible(d, date))
+		/* kind 1: a curated event's own row, whose date a person may have set. */
+		if (kind == 1 || (*found && id > *found) || !dates_compatible(d, date))
 			continue;
 		*found = id;
+		curated = kind == 2;
 		snprintf(found_date, sizeof(found_date), "%s", d);
 	}
 	sqlite3_reset(st);
@@ -187,6 +210,16 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 	if (!*found)
 		return 0;
 	int narrower = len > strlen(found_date);
+	if (curated && narrower) {
+		if (!(st = store_stmt(s, ST_BASE_REDATE, err)))
+			return -1;
+		sqlite3_bind_int64(st, 1, *found);
+		bind_text(st, 2, date);
+		sqlite3_bind_int(st, 3, (int)e->date.prec);
+		if (store_step_done(s, st, "cannot update an event", err) || curation_apply(s, *found, err))
+			return -1;
+		narrower = 0;
+	}
 	if (!(st = store_stmt(s, narrower ? ST_EVENT_REDATE : ST_EVENT_TOUCH, err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, *found);
@@ -200,6 +233,116 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 	if (store_step_done(s, st, "cannot update an event", err))
 		return -1;
 	return queue_change(s, *found, err);
+}
+
+/* Whether id is among the sorted ids. */
+static int has_id(const int64_t *ids, size_t n, int64_t id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ids[mid] == id)
+			return 1;
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static int count_query(struct store *s, const char *sql, int64_t a, int64_t b, long *n, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot prepare a statement");
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	int rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot read the archive");
+}
+
+/* The report told again an event only it told before (a corrected version,
+ * or a new extraction): the event takes what extraction finds now, under
+ * its id; a curated event takes it beneath its curations. *changed is 1
+ * when anything differs. */
+static int refresh(struct store *s, int64_t id, const struct event *e, int64_t report_id, int *changed,
+		   char **err)
+{
+	*changed = 0;
+	long others;
+	if (count_query(s, "SELECT count(*) FROM event_reports WHERE event_id = ?1 AND report_id <> ?2",
+			id, report_id, &others, err))
+		return -1;
+	if (others)
+		return 0;   /* what another report told stays as it was */
+	int base = curation_has_base(s, id, err);
+	if (base < 0)
+		return -1;
+	char date[16];
+	cdate_format(&e->date, date);
+	json_t *old = NULL, *now = event_fields_of(e, date);
+	if (!now || event_fields_load(s, id, base, &old, err) < 0) {
+		json_decref(now);
+		if (!*err)
+			*err = strdup("out of memory");
+		return -1;
+	}
+	int rc = 0;
+	if (!json_equal(old, now)) {
+		*changed = 1;
+		rc = event_fields_write(s, id, now, base, err) || (base && curation_apply(s, id, err));
+	}
+	json_decref(old);
+	json_decref(now);
+	if (rc)
+		return -1;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "UPDATE events SET evidence = ?2, confidence = ?3 WHERE id = ?1"
+			       " AND (evidence IS NOT ?2 OR confidence IS NOT ?3)", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot prepare a statement");
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, e->evidence ? e->evidence : "");
+	if (e->confidence > 0)
+		sqlite3_bind_double(st, 3, e->confidence);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, err, "cannot update an event");
+	*changed |= sqlite3_changes(s->db) > 0;
+	return 0;
+}
+
+int store_withdraw_unlinked(struct store *s, const int64_t *ids, size_t n, struct store_event_changes *ch,
+			    char **err)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st = store_stmt(s, ST_EVENT_WITHDRAW, err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		sqlite3_bind_int64(st, 2, s->now);
+		if (store_step_done(s, st, "cannot withdraw an event", err))
+			return -1;
+		if (!sqlite3_changes(s->db))
+			continue;
+		if (ch)
+			ch->withdrawn++;
+		/* Deleted (below migration 6): its links too, also when foreign
+		 * keys are off (store_bulk). */
+		for (enum stmt_id del = ST_EVENT_ACTORS_DEL; s->before_6 && del <= ST_EVENT_TOPICS_DEL; del++) {
+			if (!(st = store_stmt(s, del, err)))
+				return -1;
+			sqlite3_bind_int64(st, 1, ids[i]);
+			if (store_step_done(s, st, "cannot remove an event", err))
+				return -1;
+		}
+		if (queue_change(s, ids[i], err))
+			return -1;
+	}
+	return 0;
 }
 
 /* An event found earlier in the same report that this one repeats, or 0;
@@ -245,7 +388,8 @@ static int add_new_event(struct store *s, struct report_events *re, const struct
 	    rows_copy(s, t, key, strlen(key), err) ||
 	    rows_text(s, t, e->summary ? e->summary : "", err) ||
 	    rows_text(s, t, e->evidence ? e->evidence : "", err) || rows_int(s, t, s->now, err) ||
-	    rows_int(s, t, s->now, err))
+	    rows_int(s, t, s->now, err) ||
+	    (!s->before_6 && rows_real(s, t, e->confidence > 0 ? e->confidence : -1, err)))
 		return -1;
 	if ((store_deferring(s) && store_defer_id(s, &s->fts_events, *id, err)) ||
 	    queue_change(s, *id, err))
@@ -309,7 +453,8 @@ static int next_event_id(struct store *s, int64_t *id, char **err)
 	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot read the archive");
 }
 
-int store_put_events(struct store *s, int64_t report_id, const struct event_list *events, char **err)
+int store_put_events(struct store *s, int64_t report_id, const struct event_list *events,
+		     const int64_t *cands, size_t n_cands, struct store_event_changes *ch, char **err)
 {
 	if (!events->n)
 		return 0;
@@ -325,6 +470,12 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
 	else
 		rc = next_event_id(s, &re.next_id, err);
 	re.first_id = re.next_id;
+	int64_t *refreshed = NULL;
+	size_t n_refreshed = 0;
+	if (n_cands && !(refreshed = malloc(n_cands * sizeof(*refreshed)))) {
+		*err = strdup("out of memory");
+		rc = -1;
+	}
 	for (size_t i = 0; i < events->n && !rc; i++) {
 		const struct event *e = &events->items[i];
 		char date[16];
@@ -337,10 +488,31 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
 		}
 		/* Stored events have the lowest ids: the first stored of several wins. */
 		rc = find_stored(s, e, key.data, date, &id, err);
-		if (!rc && !id)
+		if (!rc && id && has_id(cands, n_cands, id) && !s->before_6) {
+			/* Told again by the report that told it before: the first
+			 * telling in this version refreshes it. */
+			int seen = 0, changed = 0;
+			for (size_t k = 0; k < n_refreshed && !seen; k++)
+				seen = refreshed[k] == id;
+			if (!seen) {
+				refreshed[n_refreshed++] = id;
+				rc = refresh(s, id, e, report_id, &changed, err);
+				if (!rc && changed)
+					rc = queue_change(s, id, err);
+				if (ch)
+					*(changed ? &ch->updated : &ch->kept) += 1;
+			}
+		} else if (!rc && id && ch) {
+			ch->kept++;
+		}
+		if (!rc && !id) {
 			rc = find_new(s, &re, e, key.data, date, &id, err);
-		if (!rc && !id)
-			rc = add_new_event(s, &re, e, key.data, date, &id, err);
+			if (!rc && !id) {
+				rc = add_new_event(s, &re, e, key.data, date, &id, err);
+				if (!rc && ch)
+					ch->added++;
+			}
+		}
 		if (!rc)
 			rc = link_report(s, &re, e, id, report_id, err);
 	}
@@ -350,6 +522,7 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
 		rows_discard(s);
 	if (s->batch)
 		s->next_event = re.next_id;
+	free(refreshed);
 	buf_release(&key);
 	buf_release(&re.keys);
 	free(re.v);
@@ -371,20 +544,25 @@ static const char actor_match[] =
 	"   UNION SELECT a2.code FROM actor_aliases al JOIN actors a2 ON a2.id = al.actor_id"
 	"   WHERE al.alias = ?%1$d AND a2.kind IN (0, 1)))))";
 
+/* Rows are packed with SQLite's JSON functions and read back with jansson:
+ * any character of a title or name survives (a separator byte would not).
+ * A merged event's sources include those of the events merged into it. */
 static const char timeline_select[] =
 	"SELECT e.id, e.type, e.cameo, e.status, e.date, e.date_precision, e.summary, e.evidence,"
 	" e.added_at,"
-	" (SELECT group_concat(x, char(30)) FROM (SELECT a.name || char(31) || a.code || char(31)"
-	"   || a.kind || char(31) || ea.role || char(31) || ifnull(ea.title, '') AS x"
-	"   FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id ORDER BY ea.seq)),"
-	" (SELECT group_concat(x, char(30)) FROM (SELECT t.name AS x FROM event_topics et"
+	" (SELECT json_group_array(json(x)) FROM (SELECT json_array(a.name, a.code, a.kind, ea.role,"
+	"   ea.title) AS x FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
+	"   WHERE ea.event_id = e.id ORDER BY ea.seq)),"
+	" (SELECT json_group_array(x) FROM (SELECT t.name AS x FROM event_topics et"
 	"   JOIN topics t ON t.id = et.topic_id WHERE et.event_id = e.id ORDER BY t.kind DESC, t.name)),"
-	" (SELECT group_concat(x, char(30)) FROM (SELECT r.id || char(31) || ifnull(ag.name, '')"
-	"   || char(31) || ifnull(r.title, '') || char(31) || ifnull(r.url, '') || char(31)"
-	"   || ifnull(r.published, '') || char(31) || r.published_known AS x"
-	"   FROM event_reports er JOIN reports r ON r.id = er.report_id"
-	"   LEFT JOIN agencies ag ON ag.id = r.agency_id WHERE er.event_id = e.id"
-	"   ORDER BY r.published, r.id))"
+	" (SELECT json_group_array(json(x)) FROM (SELECT json_array(r.id, ag.name, r.title, r.url,"
+	"   r.published, r.published_known) AS x FROM reports r"
+	"   LEFT JOIN agencies ag ON ag.id = r.agency_id"
+	"   WHERE r.id IN (SELECT report_id FROM event_reports WHERE event_id = e.id"
+	"     UNION SELECT er.report_id FROM events m JOIN event_reports er ON er.event_id = m.id"
+	"     WHERE m.merged_into = e.id AND m.gone & 4)"
+	"   ORDER BY r.published, r.id)),"
+	" e.confidence, e.curation, e.gone, e.merged_into, e.origin"
 	" FROM events e WHERE 1";
 
 /* Lower and upper bounds of a partial date as padded strings, so that
@@ -400,50 +578,114 @@ static void date_bound(const struct cdate *d, int upper, char *out)
 	memcpy(out + n, tail, strlen(tail) + 1);
 }
 
-struct split {
-	char *fields[8];
-	int n;
-};
-
-/* Splits s in place at `sep`; returns the number of pieces (at most max). */
-static int split_in_place(char *s, char sep, char **out, int max)
-{
-	int n = 0;
-	if (!s)
-		return 0;
-	out[n++] = s;
-	for (char *p = s; *p && n < max; p++)
-		if (*p == sep) {
-			*p = '\0';
-			out[n++] = p + 1;
-		}
-	return n;
-}
-
 struct timeline_buffers {
-	struct buf actors, topics, sources;
+	json_t *actors, *topics, *sources, *curation;   /* the row's, until the next */
 	struct event_actor *act;
 	char **top;
 	struct tl_source *src;
-	size_t cap_act, cap_top, cap_src;
+	const char **tags, **fields;
+	struct tl_note *notes;
+	size_t cap_act, cap_top, cap_src, cap_tags, cap_fields, cap_notes;
 };
 
-
-static size_t count_sep(const char *s, char sep)
+static void buffers_drop(struct timeline_buffers *tb)
 {
-	size_t n = s && *s ? 1 : 0;
-	for (; s && *s; s++)
-		n += *s == sep;
-	return n;
+	json_decref(tb->actors);
+	json_decref(tb->topics);
+	json_decref(tb->sources);
+	json_decref(tb->curation);
+	tb->actors = tb->topics = tb->sources = tb->curation = NULL;
 }
 
-/* Builds the tl_event of one row, pointing into tb's buffers (no allocation per event
- * once the buffers have grown). */
+static void buffers_release(struct timeline_buffers *tb)
+{
+	buffers_drop(tb);
+	free(tb->act);
+	free(tb->top);
+	free(tb->src);
+	free(tb->tags);
+	free(tb->fields);
+	free(tb->notes);
+}
+
+static json_t *column_json(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return t ? json_loads(t, JSON_DECODE_ANY, NULL) : NULL;
+}
+
+static const char *jtext(json_t *v)
+{
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Text of an optional string: NULL when missing or empty. */
+static const char *jtext_nonempty(json_t *v)
+{
+	const char *t = jtext(v);
+	return t && *t ? t : NULL;
+}
+
+/* The strings of a JSON array into *out (grown as needed); returns the count or -1. */
+static long string_array(json_t *arr, const char ***out, size_t *cap)
+{
+	size_t n = json_array_size(arr);
+	if (n && grow_array((void **)out, cap, n, sizeof(**out)))
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (jtext(json_array_get(arr, i)))
+			(*out)[k++] = jtext(json_array_get(arr, i));
+	return (long)k;
+}
+
+/* What people did to the event, from events.curation. */
+static int read_curation(struct timeline_buffers *tb, struct tl_curation *c)
+{
+	json_t *cur = tb->curation;
+	if (!json_is_object(cur))
+		return 0;
+	long n;
+	if ((n = string_array(json_object_get(cur, "tags"), &tb->tags, &tb->cap_tags)) < 0)
+		return -1;
+	c->tags = tb->tags;
+	c->n_tags = (size_t)n;
+	if ((n = string_array(json_object_get(cur, "fields"), &tb->fields, &tb->cap_fields)) < 0)
+		return -1;
+	c->fields_set = tb->fields;
+	c->n_fields_set = (size_t)n;
+	json_t *notes = json_object_get(cur, "notes");
+	size_t nn = json_array_size(notes);
+	if (nn && grow_array((void **)&tb->notes, &tb->cap_notes, nn, sizeof(*tb->notes)))
+		return -1;
+	for (size_t i = 0; i < nn; i++) {
+		json_t *o = json_array_get(notes, i);
+		struct tl_note *t = &tb->notes[c->n_notes];
+		if (!(t->text = jtext(json_object_get(o, "text"))))
+			continue;
+		t->by = jtext(json_object_get(o, "by"));
+		t->at = json_integer_value(json_object_get(o, "at"));
+		c->n_notes++;
+	}
+	c->notes = tb->notes;
+	json_t *v = json_object_get(cur, "verified");
+	if (json_is_object(v)) {
+		c->verified = 1;
+		c->verified_by = jtext(json_object_get(v, "by"));
+		c->verified_at = json_integer_value(json_object_get(v, "at"));
+	}
+	c->added_by_hand = json_is_true(json_object_get(cur, "hand"));
+	return 0;
+}
+
+/* Builds the tl_event of one row, pointing into tb's JSON values (valid until
+ * the next row). */
 static int row_to_event(sqlite3_stmt *st, struct timeline_buffers *tb, struct event *ev,
 			struct tl_event *te)
 {
 	memset(ev, 0, sizeof(*ev));
 	memset(te, 0, sizeof(*te));
+	buffers_drop(tb);
 	te->id = sqlite3_column_int64(st, 0);
 	snprintf(ev->type, sizeof(ev->type), "%s", (const char *)sqlite3_column_text(st, 1));
 	snprintf(ev->cameo, sizeof(ev->cameo), "%s", (const char *)sqlite3_column_text(st, 2));
@@ -455,61 +697,50 @@ static int row_to_event(sqlite3_stmt *st, struct timeline_buffers *tb, struct ev
 	ev->summary = (char *)sqlite3_column_text(st, 6);
 	ev->evidence = (char *)sqlite3_column_text(st, 7);
 	te->added = sqlite3_column_int64(st, 8);
-	const char *cols[3] = {(const char *)sqlite3_column_text(st, 9),
-			       (const char *)sqlite3_column_text(st, 10),
-			       (const char *)sqlite3_column_text(st, 11)};
-	struct buf *bufs[3] = {&tb->actors, &tb->topics, &tb->sources};
-	for (int i = 0; i < 3; i++) {
-		buf_reset(bufs[i]);
-		if (cols[i] && buf_addstr(bufs[i], cols[i]))
-			return -1;
-	}
-	size_t na = count_sep(tb->actors.data, '\x1e'), nt = count_sep(tb->topics.data, '\x1e'),
-	       ns = count_sep(tb->sources.data, '\x1e');
-	if (grow_array((void **)&tb->act, &tb->cap_act, na, sizeof(*tb->act)) ||
-	    grow_array((void **)&tb->top, &tb->cap_top, nt, sizeof(*tb->top)) ||
-	    grow_array((void **)&tb->src, &tb->cap_src, ns, sizeof(*tb->src)))
+	tb->actors = column_json(st, 9);
+	tb->topics = column_json(st, 10);
+	tb->sources = column_json(st, 11);
+	tb->curation = column_json(st, 13);
+	te->confidence = sqlite3_column_type(st, 12) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 12);
+	te->gone = (unsigned)sqlite3_column_int(st, 14);
+	te->merged_into = sqlite3_column_int64(st, 15);
+	size_t na = json_array_size(tb->actors), nt = json_array_size(tb->topics),
+	       ns = json_array_size(tb->sources);
+	if ((na && grow_array((void **)&tb->act, &tb->cap_act, na, sizeof(*tb->act))) ||
+	    (nt && grow_array((void **)&tb->top, &tb->cap_top, nt, sizeof(*tb->top))) ||
+	    (ns && grow_array((void **)&tb->src, &tb->cap_src, ns, sizeof(*tb->src))))
 		return -1;
-	char *item;
-	char *p = tb->actors.len ? tb->actors.data : NULL;
-	while (p) {
-		item = p;
-		p = strchr(p, '\x1e');
-		if (p)
-			*p++ = '\0';
-		char *f[5] = {0};
-		if (split_in_place(item, '\x1f', f, 5) < 5)
+	for (size_t i = 0; i < na; i++) {
+		json_t *f = json_array_get(tb->actors, i);
+		if (!jtext(json_array_get(f, 0)))
 			continue;
 		struct event_actor *a = &tb->act[ev->n_actors++];
-		a->name = f[0];
-		a->code = *f[1] ? f[1] : NULL;
-		a->kind = (enum actor_kind)atoi(f[2]);
-		a->role = (enum actor_role)atoi(f[3]);
-		a->title = *f[4] ? f[4] : NULL;
+		a->name = (char *)jtext(json_array_get(f, 0));
+		a->code = (char *)jtext_nonempty(json_array_get(f, 1));
+		a->kind = (enum actor_kind)json_integer_value(json_array_get(f, 2));
+		a->role = (enum actor_role)json_integer_value(json_array_get(f, 3));
+		a->title = (char *)jtext_nonempty(json_array_get(f, 4));
 	}
-	p = tb->topics.len ? tb->topics.data : NULL;
-	while (p) {
-		tb->top[ev->n_topics++] = p;
-		p = strchr(p, '\x1e');
-		if (p)
-			*p++ = '\0';
-	}
-	p = tb->sources.len ? tb->sources.data : NULL;
-	while (p) {
-		item = p;
-		p = strchr(p, '\x1e');
-		if (p)
-			*p++ = '\0';
-		char *f[6] = {0};
-		if (split_in_place(item, '\x1f', f, 6) < 6)
-			continue;
+	for (size_t i = 0; i < nt; i++)
+		if (jtext(json_array_get(tb->topics, i)))
+			tb->top[ev->n_topics++] = (char *)jtext(json_array_get(tb->topics, i));
+	for (size_t i = 0; i < ns; i++) {
+		json_t *f = json_array_get(tb->sources, i);
 		struct tl_source *src = &tb->src[te->n_sources++];
-		src->report_id = strtoll(f[0], NULL, 10);
-		src->agency = *f[1] ? f[1] : NULL;
-		src->title = *f[2] ? f[2] : NULL;
-		src->url = *f[3] ? f[3] : NULL;
-		src->published = strtoll(f[4], NULL, 10);
-		src->published_known = *f[4] && atoi(f[5]) != 0;
+		src->report_id = json_integer_value(json_array_get(f, 0));
+		src->agency = jtext_nonempty(json_array_get(f, 1));
+		src->title = jtext_nonempty(json_array_get(f, 2));
+		src->url = jtext_nonempty(json_array_get(f, 3));
+		src->published = json_integer_value(json_array_get(f, 4));
+		src->published_known = json_is_integer(json_array_get(f, 4)) &&
+				       json_integer_value(json_array_get(f, 5)) != 0;
+	}
+	if (read_curation(tb, &te->cur))
+		return -1;
+	if (sqlite3_column_int(st, 16) == 1) {
+		te->cur.added_by_hand = 1;
+		if (!sqlite3_column_type(st, 12))
+			te->confidence = 1;
 	}
 	ev->actors = tb->act;
 	ev->topics = tb->top;
@@ -580,6 +811,25 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		p_report = p;
 		buf_printf(&sql, " AND e.id IN (SELECT event_id FROM event_reports WHERE report_id = ?%d)", p++);
 	}
+	/* Gone events only come back where someone must learn they left. */
+	if (!f->by_changes && !f->n_ids)
+		buf_addstr(&sql, " AND e.gone = 0");
+	if (f->verified)
+		buf_printf(&sql, " AND e.verified = %d", f->verified > 0);
+	int p_minc = 0, p_maxc = 0, p_ids = 0;
+	/* Events stored before confidences count as middling. */
+	if (f->min_confidence > 0) {
+		p_minc = p;
+		buf_printf(&sql, " AND ifnull(e.confidence, 0.5) >= ?%d", p++);
+	}
+	if (f->max_confidence > 0) {
+		p_maxc = p;
+		buf_printf(&sql, " AND ifnull(e.confidence, 0.5) < ?%d", p++);
+	}
+	if (f->n_ids) {
+		p_ids = p;
+		buf_printf(&sql, " AND e.id IN (SELECT value FROM json_each(?%d))", p++);
+	}
 	if (f->by_changes) {
 		p_changed = p;
 		buf_printf(&sql, " AND e.id IN (SELECT event_id FROM event_changes WHERE seq > ?%d AND seq <= ?%d)",
@@ -629,12 +879,21 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	}
 	if (p_report)
 		sqlite3_bind_int64(st, p_report, f->report_id);
+	if (p_minc)
+		sqlite3_bind_double(st, p_minc, f->min_confidence);
+	if (p_maxc)
+		sqlite3_bind_double(st, p_maxc, f->max_confidence);
+	struct buf ids;
+	buf_init(&ids, 0);
+	if (p_ids) {
+		for (size_t i = 0; i < f->n_ids; i++)
+			buf_printf(&ids, "%s%lld", i ? "," : "[", (long long)f->ids[i]);
+		buf_addch(&ids, ']');
+		bind_text(st, p_ids, buf_str(&ids));
+	}
 
 	struct timeline_buffers tb;
 	memset(&tb, 0, sizeof(tb));
-	buf_init(&tb.actors, 0);
-	buf_init(&tb.topics, 0);
-	buf_init(&tb.sources, 0);
 	int stop = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct event ev;
@@ -643,6 +902,13 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 			*err = strdup("out of memory");
 			stop = -1;
 			break;
+		}
+		if (f->by_changes) {
+			/* Born and gone since the last export: nobody saw it. */
+			if (te.gone && te.id > f->known_upto)
+				continue;
+			te.change = te.gone ? TL_CHANGE_WITHDRAWN
+				  : te.id > f->known_upto ? TL_CHANGE_NEW : TL_CHANGE_CHANGED;
 		}
 		if ((stop = fn(ctx, &te)))
 			break;
@@ -656,12 +922,8 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	}
 	sqlite3_finalize(st);
 	buf_release(&types);
-	buf_release(&tb.actors);
-	buf_release(&tb.topics);
-	buf_release(&tb.sources);
-	free(tb.act);
-	free(tb.top);
-	free(tb.src);
+	buf_release(&ids);
+	buffers_release(&tb);
 	return stop;
 }
 

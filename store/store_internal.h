@@ -2,6 +2,7 @@
  * helpers that prepare and run statements. */
 #ifndef COMMUNIQUE_STORE_INTERNAL_H
 #define COMMUNIQUE_STORE_INTERNAL_H
+#include <jansson.h>
 #include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,8 +15,8 @@ enum stmt_id {
 	ST_AGENCY_GET, ST_AGENCY_ADD,
 	ST_BY_HASH, ST_BY_URL, ST_BY_GUID, ST_BY_IDENTITY,
 	ST_REPORT_ADD, ST_REPORT_UPDATE,
-	ST_REPORT_EVENTS, ST_UNLINK_REPORT, ST_EVENT_ORPHAN_DEL, ST_EVENT_ACTORS_DEL, ST_EVENT_TOPICS_DEL,
-	ST_EVENT_FIND, ST_EVENT_NEXT_ID, ST_EVENT_TOUCH, ST_EVENT_REDATE,
+	ST_REPORT_EVENTS, ST_UNLINK_REPORT, ST_EVENT_ACTORS_DEL, ST_EVENT_TOPICS_DEL,
+	ST_EVENT_FIND, ST_EVENT_NEXT_ID, ST_EVENT_TOUCH, ST_EVENT_REDATE, ST_BASE_REDATE, ST_EVENT_WITHDRAW,
 	ST_ACTOR_GET, ST_ACTOR_ADD,
 	ST_TOPIC_GET, ST_TOPIC_ADD,
 	ST_ALIAS_ADD,
@@ -54,8 +55,9 @@ enum row_table { RT_EVENTS, RT_EVENT_ACTORS, RT_EVENT_TOPICS, RT_EVENT_REPORTS, 
  * until the flush (RV_TEXT), or text copied into the table's arena (RV_COPY:
  * i is its offset, len its length). */
 struct rowval {
-	enum { RV_NULL, RV_INT, RV_TEXT, RV_COPY } kind;
+	enum { RV_NULL, RV_INT, RV_TEXT, RV_COPY, RV_REAL } kind;
 	int64_t i;
+	double d;
 	const char *p;
 	size_t len;
 };
@@ -75,6 +77,7 @@ struct store {
 	int64_t now;        /* the time stamped on what this session writes */
 	int defer;          /* 1: the archive has fts_deferred (schema 3 on) */
 	int own_changes;    /* 1: in a batch the store numbers changed events (schema 4 on) */
+	int before_6;       /* 1: an archive kept below migration 6 (tests of migrations only) */
 	int64_t next_event; /* in a batch, the id the next new event takes; 0: ask the archive */
 	int batch;          /* a store_begin transaction is open, with indexing deferred */
 	struct buf triggers;    /* in a batch, the SQL of the triggers it suspended */
@@ -113,6 +116,7 @@ void store_cache_forget(struct store *s);
  * rows_flush writes every waiting row, events first; on failure the rows
  * are dropped (the caller rolls back). rows_discard drops them. */
 int rows_int(struct store *s, enum row_table t, int64_t i, char **err);
+int rows_real(struct store *s, enum row_table t, double d, char **err);   /* d < 0: NULL */
 int rows_text(struct store *s, enum row_table t, const char *text, char **err);
 int rows_copy(struct store *s, enum row_table t, const char *text, size_t len, char **err);
 int rows_recopy(struct store *s, enum row_table t, size_t index, const char *text, size_t len,
@@ -132,6 +136,39 @@ void rows_release(struct store *s);
 int store_deferred_pending(const struct store *s);
 int store_deferred_flush(struct store *s, char **err);
 int store_defer_id(struct store *s, struct id_list *l, int64_t id, char **err);
+
+/* Event writes shared by store_events.c and store_curation.c. */
+/* Numbers a changed event at the batch's end (inside a batch; outside, the
+ * triggers do). */
+int store_queue_change(struct store *s, int64_t id, char **err);
+/* Ids of an actor (name, code; added when missing) and of a topic. */
+int store_actor_id(struct store *s, const char *name, const char *code, int kind, int64_t *id, char **err);
+int store_topic_id(struct store *s, const char *name, int64_t *id, char **err);
+/* An event's fields as JSON, {"type", "cameo", "status", "date", "prec",
+ * "summary", "actors": [[name, code, kind, role, title]], "topics": [...]}:
+ * from an extracted event (date as stored), or as stored (from_base: what
+ * extraction found for a curated event, from event_base; returns 1 when it
+ * has none). */
+json_t *event_fields_of(const struct event *e, const char *date);
+int event_fields_load(struct store *s, int64_t id, int from_base, json_t **out, char **err);
+/* Writes the fields present in f over the event's row, actors and topics
+ * (or over its event_base row, to_base). */
+int event_fields_write(struct store *s, int64_t id, json_t *f, int to_base, char **err);
+/* Applies the live curations of event id over what extraction found,
+ * writing the view readers get; numbers the change. */
+int curation_apply(struct store *s, int64_t id, char **err);
+/* 1 when a person changed a field of the event (it has an event_base row), 0 not, -1 error. */
+int curation_has_base(struct store *s, int64_t id, char **err);
+
+/* Stores the events of a report (store_events.c). cands are the ids,
+ * sorted, of the events the report told before its replacement or
+ * re-extraction (NULL, 0 for a new report): found again they keep their ids
+ * and take the new extraction's fields. Counts go to *ch (may be NULL). */
+int store_put_events(struct store *s, int64_t report_id, const struct event_list *events,
+		     const int64_t *cands, size_t n_cands, struct store_event_changes *ch, char **err);
+/* Withdraws those of ids (sorted) no report tells any more. */
+int store_withdraw_unlinked(struct store *s, const int64_t *ids, size_t n, struct store_event_changes *ch,
+			    char **err);
 
 /* Deferred indexing applies: inside a batch of an archive that has fts_deferred. */
 int store_deferring(const struct store *s);

@@ -240,64 +240,41 @@ static void bind_report(struct store *s, sqlite3_stmt *st, const struct report *
 	sqlite3_bind_int64(st, 18, s->now);
 }
 
-/* Removes the report's links to events, and the events no other report supports. */
-static int unlink_events(struct store *s, int64_t report_id, char **err)
+/* Removes the report's links to the events extraction found in it; *ids
+ * (sorted, malloc'd) receives those events, which the report's new events
+ * may find again under the same ids (store_put_events) and which are
+ * withdrawn if nothing tells them any more (store_withdraw_unlinked). */
+static int unlink_events(struct store *s, int64_t report_id, int64_t **ids, size_t *n, char **err)
 {
+	*ids = NULL;
+	*n = 0;
 	sqlite3_stmt *st = store_stmt(s, ST_REPORT_EVENTS, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, report_id);
-	int64_t *ids = NULL;
-	size_t n = 0, cap = 0;
+	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			int64_t *p = realloc(ids, cap * sizeof(*p));
-			if (!p) {
-				free(ids);
-				*err = strdup("out of memory");
-				return -1;
-			}
-			ids = p;
+		if (grow_array((void **)ids, &cap, *n + 1, sizeof(**ids))) {
+			sqlite3_reset(st);
+			free(*ids);
+			*ids = NULL;
+			*err = strdup("out of memory");
+			return -1;
 		}
-		ids[n++] = sqlite3_column_int64(st, 0);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		goto fail;
-	if (!(st = store_stmt(s, ST_UNLINK_REPORT, err)))
-		goto fail_quiet;
-	sqlite3_bind_int64(st, 1, report_id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto fail;
-	for (size_t i = 0; i < n; i++) {
-		if (!(st = store_stmt(s, ST_EVENT_ORPHAN_DEL, err)))
-			goto fail_quiet;
-		sqlite3_bind_int64(st, 1, ids[i]);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			goto fail;
-		if (!sqlite3_changes(s->db))
-			continue;   /* another report still tells it */
-		/* Its links too, also when foreign keys are off (store_bulk). */
-		for (enum stmt_id del = ST_EVENT_ACTORS_DEL; del <= ST_EVENT_TOPICS_DEL; del++) {
-			if (!(st = store_stmt(s, del, err)))
-				goto fail_quiet;
-			sqlite3_bind_int64(st, 1, ids[i]);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				goto fail;
-		}
+	if (rc == SQLITE_DONE && (st = store_stmt(s, ST_UNLINK_REPORT, err))) {
+		sqlite3_bind_int64(st, 1, report_id);
+		rc = sqlite3_step(st);
 	}
-	free(ids);
-	return 0;
-fail:
-	store_fail(s, err, "cannot remove the replaced report's events");
-fail_quiet:
-	free(ids);
-	return -1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	free(*ids);
+	*ids = NULL;
+	return store_fail(s, err, "cannot unlink the replaced report's events");
 }
-
-int store_put_events(struct store *s, int64_t report_id, const struct event_list *events, char **err);
 
 /* Runs one of the savepoint statements. */
 static int savepoint(struct store *s, enum stmt_id id, char **err)
@@ -312,7 +289,8 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 {
 	char hex[65];
 	char *ident = NULL;
-	int64_t agency;
+	int64_t agency, *cands = NULL;
+	size_t n_cands = 0;
 	if (s->unguarded == 2) {
 		*err = strdup("a report failed in this unguarded batch: it must be rolled back");
 		return -1;
@@ -343,7 +321,8 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 	}
 	sqlite3_stmt *st;
 	if (replace_id) {
-		if (unlink_events(s, replace_id, err) || !(st = store_stmt(s, ST_REPORT_UPDATE, err)))
+		if (unlink_events(s, replace_id, &cands, &n_cands, err) ||
+		    !(st = store_stmt(s, ST_REPORT_UPDATE, err)))
 			goto fail;
 		bind_report(s, st, r, agency, source_path, hex, ident);
 		sqlite3_bind_int64(st, 19, replace_id);
@@ -359,14 +338,18 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 	if (!replace_id && store_deferring(s) &&
 	    store_defer_id(s, &s->fts_reports, *report_id, err))
 		goto fail;
-	if (events && store_put_events(s, *report_id, events, err))
+	if (events && store_put_events(s, *report_id, events, cands, n_cands, NULL, err))
 		goto fail;
+	if (n_cands && store_withdraw_unlinked(s, cands, n_cands, NULL, err))
+		goto fail;
+	free(cands);
 	free(ident);
 	if (!s->unguarded && savepoint(s, ST_RELEASE, err))
 		goto fail_released;
 	return 0;
 fail:
 	free(ident);
+	free(cands);
 	if (s->unguarded) {
 		s->unguarded = 2;
 		return -1;

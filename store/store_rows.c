@@ -20,7 +20,7 @@ static const struct {
 	 * all of a failed report; SQLite need not also journal each statement. */
 	/* The column order is store_events.c's EVENT_ROW_*. */
 	[RT_EVENTS] = {"INSERT OR FAIL INTO events(id, type, cameo, status, date, date_precision,"
-		       " party_key, summary, evidence, added_at, changed_at) VALUES ", 11},
+		       " party_key, summary, evidence, added_at, changed_at, confidence) VALUES ", 12},
 	[RT_EVENT_ACTORS] = {"INSERT OR FAIL INTO event_actors(event_id, seq, actor_id, role, title)"
 			     " VALUES ", 5},
 	/* OR IGNORE: a topic named twice in an event is linked once. */
@@ -28,6 +28,15 @@ static const struct {
 	[RT_EVENT_REPORTS] = {"INSERT OR FAIL INTO event_reports(event_id, report_id, evidence,"
 			      " ev_start, ev_end) VALUES ", 5},
 };
+
+/* Below migration 6 events have no confidence (the last column). */
+static const char events_before_6[] = "INSERT OR FAIL INTO events(id, type, cameo, status, date, date_precision,"
+	" party_key, summary, evidence, added_at, changed_at) VALUES ";
+
+static int row_columns(const struct store *s, enum row_table t)
+{
+	return table_sql[t].ncols - (t == RT_EVENTS && s->before_6);
+}
 
 static struct rowval *next_value(struct rows *r, char **err)
 {
@@ -44,6 +53,16 @@ int rows_int(struct store *s, enum row_table t, int64_t i, char **err)
 	if (!v)
 		return -1;
 	*v = (struct rowval){.kind = RV_INT, .i = i};
+	return 0;
+}
+
+int rows_real(struct store *s, enum row_table t, double d, char **err)
+{
+	struct rowval *v = next_value(&s->rows[t], err);
+	if (!v)
+		return -1;
+	v->kind = d < 0 ? RV_NULL : RV_REAL;
+	v->d = d;
 	return 0;
 }
 
@@ -112,10 +131,11 @@ static sqlite3_stmt *insert_stmt(struct store *s, enum row_table t, int k, char 
 	}
 	struct buf sql;
 	buf_init(&sql, 0);
-	int rc = buf_addstr(&sql, table_sql[t].insert);
+	int ncols = row_columns(s, t);
+	int rc = buf_addstr(&sql, t == RT_EVENTS && s->before_6 ? events_before_6 : table_sql[t].insert);
 	for (int i = 0; i < k && !rc; i++) {
 		rc = buf_addstr(&sql, i ? ",(" : "(");
-		for (int c = 0; c < table_sql[t].ncols && !rc; c++)
+		for (int c = 0; c < ncols && !rc; c++)
 			rc = buf_addstr(&sql, c ? ",?" : "?");
 		if (!rc)
 			rc = buf_addch(&sql, ')');
@@ -138,7 +158,7 @@ static sqlite3_stmt *insert_stmt(struct store *s, enum row_table t, int k, char 
 static int flush_table(struct store *s, enum row_table t, const char *what, char **err)
 {
 	struct rows *r = &s->rows[t];
-	size_t ncols = (size_t)table_sql[t].ncols, rows = r->n / ncols;
+	size_t ncols = (size_t)row_columns(s, t), rows = r->n / ncols;
 	for (size_t done = 0; done < rows;) {
 		int k = rows - done < ROWS_PER_STMT ? (int)(rows - done) : ROWS_PER_STMT;
 		sqlite3_stmt *st = insert_stmt(s, t, k, err);
@@ -152,6 +172,9 @@ static int flush_table(struct store *s, enum row_table t, const char *what, char
 				break;
 			case RV_INT:
 				sqlite3_bind_int64(st, i + 1, v[i].i);
+				break;
+			case RV_REAL:
+				sqlite3_bind_double(st, i + 1, v[i].d);
 				break;
 			case RV_TEXT:
 				sqlite3_bind_text(st, i + 1, v[i].p, -1, SQLITE_STATIC);

@@ -1517,9 +1517,13 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 				(c->headline ? r->title : r->body) + c->ev_start);
 		}
 	merge_cands(x);
-	for (size_t i = 0; i < x->n_cands; i++)
+	for (size_t i = 0; i < x->n_cands; i++) {
+		size_t before = out->n;
 		if (!x->cands[i].dead && emit(x, r, &x->cands[i], out))
 			goto oom;
+		for (size_t k = before; k < out->n; k++)
+			out->items[k].confidence = cand_confidence(x, &x->cands[i], &out->items[k]);
+	}
 	return 0;
 oom:
 	*err = strdup("out of memory");

@@ -393,6 +393,8 @@ void merge_cands(struct extractor *x);
 
 /* ---- summary.c ----------------------------------------------------------- */
 int emit(struct extractor *x, const struct report *r, const struct cand *cin, struct event_list *out);
+/* How sure extraction is of event e, emitted from c: 0..1 (confidence.c). */
+double cand_confidence(const struct extractor *x, const struct cand *c, const struct event *e);
 
 /* ---- model.c ------------------------------------------------------------- */
 
