@@ -30,13 +30,16 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_REPORT_ADD] =
 		"INSERT OR FAIL INTO reports(agency_id, title, place, published, published_known, tz_offset,"
 		" published_text, lede, body, url, guid, author, format, summary_only, source_path,"
-		" content_hash, identity_key, imported_at)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
+		" content_hash, identity_key, imported_at, text_hash, hints, warnings, extracted_with)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
 	[ST_REPORT_UPDATE] =
 		"UPDATE reports SET agency_id=?1, title=?2, place=?3, published=?4, published_known=?5,"
 		" tz_offset=?6, published_text=?7, lede=?8, body=?9, url=?10, guid=?11, author=?12,"
 		" format=?13, summary_only=?14, source_path=?15, content_hash=?16, identity_key=?17,"
-		" imported_at=?18, version = version + 1 WHERE id = ?19",
+		" imported_at=?18, text_hash=?19, hints=?20, warnings=?21, extracted_with=?22,"
+		" version = version + 1 WHERE id = ?30",
+	[ST_BY_TEXT] = "SELECT r.id, r.published_known, a.name FROM reports r"
+		" LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.text_hash = ?1 ORDER BY r.id LIMIT 1",
 	[ST_REPORT_EVENTS] = "SELECT event_id FROM event_reports WHERE report_id = ?1 ORDER BY event_id",
 	/* Events a person added keep the report they were tied to. */
 	[ST_UNLINK_REPORT] = "DELETE FROM event_reports WHERE report_id = ?1"
@@ -100,6 +103,17 @@ static const char *const stmt_sql[ST_COUNT] = {
  * for tests of the migrations): no curation columns, and events no report
  * supports are deleted, as they were then. */
 static const char *const stmt_sql_before_6[ST_COUNT] = {
+	[ST_REPORT_ADD] =
+		"INSERT OR FAIL INTO reports(agency_id, title, place, published, published_known, tz_offset,"
+		" published_text, lede, body, url, guid, author, format, summary_only, source_path,"
+		" content_hash, identity_key, imported_at)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
+	[ST_REPORT_UPDATE] =
+		"UPDATE reports SET agency_id=?1, title=?2, place=?3, published=?4, published_known=?5,"
+		" tz_offset=?6, published_text=?7, lede=?8, body=?9, url=?10, guid=?11, author=?12,"
+		" format=?13, summary_only=?14, source_path=?15, content_hash=?16, identity_key=?17,"
+		" imported_at=?18, version = version + 1 WHERE id = ?30",
+	[ST_BY_TEXT] = "SELECT NULL WHERE ?1 IS NULL AND 0",
 	[ST_EVENT_FIND] = "SELECT id, date, 0 FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
 		" UNION ALL SELECT id, date, 0 FROM events WHERE party_key = ?1 AND date = ?4"
 		" UNION ALL SELECT id, date, 0 FROM events WHERE party_key = ?1 AND date = ?5",
@@ -333,6 +347,17 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 		free(inner);
 		goto fail;
 	}
+	/* Text hashes need SHA-256, which the SQL of migration 6 has not: the
+	 * reports it found get theirs at the first open that can write. */
+	int unhashed = 0;
+	if (!s->readonly && version >= 6 &&
+	    pragma_int(s, "SELECT EXISTS (SELECT 1 FROM reports WHERE text_hash IS NULL)", &unhashed, err))
+		goto fail;
+	if (unhashed && (store_exec(s, "BEGIN IMMEDIATE", err) || store_fill_text_hashes(s, err) ||
+			 store_exec(s, "COMMIT", err))) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		goto fail;
+	}
 	if (!s->readonly && pragma_int(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
 				       " AND name = 'fts_deferred'", &s->defer, err))
 		goto fail;
@@ -368,6 +393,7 @@ void store_close(struct store *s)
 	free(s->changes.v);
 	buf_release(&s->triggers);
 	free(s->path);
+	free(s->extractor);
 	free(s);
 }
 

@@ -371,30 +371,33 @@ int store_cursors_each(struct store *s, store_cursor_fn fn, void *ctx, char **er
 
 static const char *const stat_sql[] = {
 	[STAT_AGENCY] =
-		"SELECT coalesce(a.name, '(none)'), NULL, count(DISTINCT r.id), count(DISTINCT er.event_id)"
+		"SELECT coalesce(a.name, '(none)'), NULL, count(DISTINCT r.id), count(DISTINCT e.id)"
 		" FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
 		" LEFT JOIN event_reports er ON er.report_id = r.id"
+		" LEFT JOIN events e ON e.id = er.event_id AND e.gone = 0"
 		" GROUP BY a.name ORDER BY 3 DESC, 1 LIMIT ?1",
 	[STAT_TYPE] =
 		"SELECT e.type, NULL, count(DISTINCT er.report_id), count(DISTINCT e.id)"
-		" FROM events e LEFT JOIN event_reports er ON er.event_id = e.id"
+		" FROM events e LEFT JOIN event_reports er ON er.event_id = e.id WHERE e.gone = 0"
 		" GROUP BY e.type ORDER BY 4 DESC, 1 LIMIT ?1",
 	[STAT_MONTH] =
 		"WITH r AS (SELECT strftime('%Y-%m', published, 'unixepoch') AS m, count(*) AS n"
 		"   FROM reports WHERE published IS NOT NULL GROUP BY m),"
 		" e AS (SELECT substr(date, 1, 7) AS m, count(*) AS n FROM events"
-		"   WHERE date_precision >= 3 AND length(date) >= 7 GROUP BY m),"
+		"   WHERE gone = 0 AND date_precision >= 3 AND length(date) >= 7 GROUP BY m),"
 		" k AS (SELECT m FROM r UNION SELECT m FROM e)"
 		" SELECT k.m, NULL, coalesce(r.n, 0), coalesce(e.n, 0) FROM k"
 		" LEFT JOIN r ON r.m = k.m LEFT JOIN e ON e.m = k.m ORDER BY k.m LIMIT ?1",
 	[STAT_ACTOR] =
 		"SELECT a.name, a.code, count(DISTINCT er.report_id), count(DISTINCT ea.event_id)"
 		" FROM actors a JOIN event_actors ea ON ea.actor_id = a.id"
+		" JOIN events e ON e.id = ea.event_id AND e.gone = 0"
 		" LEFT JOIN event_reports er ON er.event_id = ea.event_id"
 		" GROUP BY a.id ORDER BY 4 DESC, 1 LIMIT ?1",
 	[STAT_TOPIC] =
 		"SELECT t.name, NULL, count(DISTINCT er.report_id), count(DISTINCT et.event_id)"
 		" FROM topics t JOIN event_topics et ON et.topic_id = t.id"
+		" JOIN events e ON e.id = et.event_id AND e.gone = 0"
 		" LEFT JOIN event_reports er ON er.event_id = et.event_id"
 		" GROUP BY t.id ORDER BY 4 DESC, 1 LIMIT ?1",
 };
@@ -429,14 +432,14 @@ int store_span(struct store *s, struct store_span *out, char **err)
 {
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *st = prep(s,
-		"SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM events),"
+		"SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM events WHERE gone = 0),"
 		" (SELECT count(*) FROM actors), (SELECT count(*) FROM topics),"
 		" (SELECT count(*) FROM agencies),"
 		" (SELECT count(*) FROM reports WHERE published IS NULL),"
-		" (SELECT count(*) FROM events WHERE date = ''),"
+		" (SELECT count(*) FROM events WHERE gone = 0 AND date = ''),"
 		" (SELECT min(published) FROM reports), (SELECT max(published) FROM reports),"
-		" (SELECT min(date) FROM events WHERE date <> ''),"
-		" (SELECT max(date) FROM events WHERE date <> '')",
+		" (SELECT min(date) FROM events WHERE gone = 0 AND date <> ''),"
+		" (SELECT max(date) FROM events WHERE gone = 0 AND date <> '')",
 		"cannot compute statistics", err);
 	if (!st)
 		return -1;
@@ -553,9 +556,16 @@ int store_check(struct store *s, store_problem_fn fn, void *ctx, long *problems,
 				   " FROM pragma_foreign_key_check",
 				   "foreign key: %s refers to a missing row of %s", err) ||
 		 check_fts(&c, "reports_fts") || check_fts(&c, "events_fts") ||
-		 rows_are_problems(&c, "SELECT 'e' || id, summary FROM events e WHERE NOT EXISTS"
+		 rows_are_problems(&c, "SELECT 'e' || id, summary FROM events e WHERE gone & 1 = 0"
+				   " AND origin = 0 AND NOT EXISTS"
 				   " (SELECT 1 FROM event_reports er WHERE er.event_id = e.id)",
-				   "event %s has no source report (%s)", err) ||
+				   "event %s has no source report and is not withdrawn (%s)", err) ||
+		 rows_are_problems(&c, "SELECT 'e' || id, 'e' || merged_into FROM events e WHERE gone & 4"
+				   " AND NOT EXISTS (SELECT 1 FROM events m WHERE m.id = e.merged_into)",
+				   "event %s is merged into %s, which does not exist", err) ||
+		 rows_are_problems(&c, "SELECT 'c' || id, 'e' || event_id FROM curations c WHERE NOT EXISTS"
+				   " (SELECT 1 FROM events e WHERE e.id = c.event_id)",
+				   "curation %s names event %s, which does not exist", err) ||
 		 rows_are_problems(&c, "SELECT 'r' || id, coalesce(title, '') FROM reports"
 				   " WHERE length(content_hash) <> 64 OR content_hash GLOB '*[^0-9a-f]*'",
 				   "report %s has no valid content hash (%s)", err) ||

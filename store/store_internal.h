@@ -13,7 +13,7 @@
 /* The statements prepared once per store, by index. */
 enum stmt_id {
 	ST_AGENCY_GET, ST_AGENCY_ADD,
-	ST_BY_HASH, ST_BY_URL, ST_BY_GUID, ST_BY_IDENTITY,
+	ST_BY_HASH, ST_BY_URL, ST_BY_GUID, ST_BY_IDENTITY, ST_BY_TEXT,
 	ST_REPORT_ADD, ST_REPORT_UPDATE,
 	ST_REPORT_EVENTS, ST_UNLINK_REPORT, ST_EVENT_ACTORS_DEL, ST_EVENT_TOPICS_DEL,
 	ST_EVENT_FIND, ST_EVENT_NEXT_ID, ST_EVENT_TOUCH, ST_EVENT_REDATE, ST_BASE_REDATE, ST_EVENT_WITHDRAW,
@@ -78,6 +78,8 @@ struct store {
 	int defer;          /* 1: the archive has fts_deferred (schema 3 on) */
 	int own_changes;    /* 1: in a batch the store numbers changed events (schema 4 on) */
 	int before_6;       /* 1: an archive kept below migration 6 (tests of migrations only) */
+	char *extractor;    /* store_set_extractor's signature, or NULL */
+	char last_hash[65], last_text[65];   /* the hashes store_classify computed last */
 	int64_t next_event; /* in a batch, the id the next new event takes; 0: ask the archive */
 	int batch;          /* a store_begin transaction is open, with indexing deferred */
 	struct buf triggers;    /* in a batch, the SQL of the triggers it suspended */
@@ -159,6 +161,9 @@ int event_fields_write(struct store *s, int64_t id, json_t *f, int to_base, char
 int curation_apply(struct store *s, int64_t id, char **err);
 /* 1 when a person changed a field of the event (it has an event_base row), 0 not, -1 error. */
 int curation_has_base(struct store *s, int64_t id, char **err);
+
+/* Computes reports.text_hash where migration 6 left it NULL (store_reports.c). */
+int store_fill_text_hashes(struct store *s, char **err);
 
 /* Stores the events of a report (store_events.c). cands are the ids,
  * sorted, of the events the report told before its replacement or

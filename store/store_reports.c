@@ -47,6 +47,7 @@ static int add_normalised(struct buf *b, const char *s, int lower)
  * small buffer instead of being copied whole first. */
 struct digest {
 	struct sha256_ctx *c;
+	struct sha256_ctx *t;   /* a second digest of the same text, or NULL */
 	size_t n;
 	int rc;
 	char buf[4096];
@@ -54,7 +55,7 @@ struct digest {
 
 static void digest_flush(struct digest *d)
 {
-	if (d->n && sha256_add(d->c, d->buf, d->n))
+	if (d->n && (sha256_add(d->c, d->buf, d->n) || (d->t && sha256_add(d->t, d->buf, d->n))))
 		d->rc = -1;
 	d->n = 0;
 }
@@ -96,11 +97,17 @@ static void digest_normalised(struct digest *d, const char *s)
 	}
 }
 
-static int content_hash(const struct report *r, char hex[65])
+/* The content hash (title, lede, body and date) and, when text_hex is not
+ * NULL, the text hash (the same without the date), in one pass. */
+static int content_hash(const struct report *r, char hex[65], char *text_hex)
 {
 	struct digest d = {.c = sha256_begin()};
 	if (!d.c)
 		return -1;
+	if (text_hex && !(d.t = sha256_begin())) {
+		sha256_end_hex(d.c, hex);
+		return -1;
+	}
 	char date[48];
 	/* The date is part of the content: a report re-imported with the date it
 	 * lacked (--date) is a corrected version. */
@@ -111,6 +118,12 @@ static int content_hash(const struct report *r, char hex[65])
 	digest_normalised(&d, r->lede);
 	digest_byte(&d, '\n');
 	digest_normalised(&d, r->body);
+	if (text_hex) {
+		digest_flush(&d);
+		if (sha256_end_hex(d.t, text_hex))
+			d.rc = -1;
+		d.t = NULL;
+	}
 	for (const char *p = date; *p; p++)
 		digest_byte(&d, *p);
 	digest_flush(&d);
@@ -150,22 +163,57 @@ static int lookup_id(struct store *s, enum stmt_id id, const char *key, int64_t 
 	return 0;
 }
 
+/* The same text as a stored report, with other metadata: a correction of
+ * its date or agency (ingest --date, --agency) replaces it, a copy that
+ * knows less than the stored one (no date, no agency: the plain file again
+ * after a correction) changes nothing, another agency's copy is new. */
+static int by_text(struct store *s, const struct report *r, const char *text, enum store_verdict *v,
+		   int64_t *existing, char **err)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_BY_TEXT, err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, text);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int known = sqlite3_column_int(st, 1);
+		const char *agency = (const char *)sqlite3_column_text(st, 2);
+		int r_agency = r->agency && *r->agency;
+		if ((r->pub_known == PUB_NONE && known) || (!r_agency && agency)) {
+			*v = STORE_UNCHANGED;
+			*existing = id;
+		} else if (!r_agency || !agency || !strcmp(agency, r->agency)) {
+			*v = STORE_REPLACE;
+			*existing = id;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot search the archive");
+}
+
 int store_classify(struct store *s, const struct report *r, enum store_verdict *v,
 		   int64_t *existing, char hash[65], char **err)
 {
-	char own[65], *hex = hash ? hash : own;
+	char own[65], text[65], *hex = hash ? hash : own;
 	*v = STORE_NEW;
 	*existing = 0;
-	if (content_hash(r, hex)) {
+	if (content_hash(r, hex, text)) {
 		*err = strdup("cannot hash the report");
 		return -1;
 	}
+	memcpy(s->last_hash, hex, 65);
+	memcpy(s->last_text, text, 65);
 	if (lookup_id(s, ST_BY_HASH, hex, existing, err))
 		return -1;
 	if (*existing) {
 		*v = STORE_UNCHANGED;
 		return 0;
 	}
+	if (by_text(s, r, text, v, existing, err))
+		return -1;
+	if (*existing)
+		return 0;
 	char *ident = identity_key(r);
 	int rc = lookup_id(s, ST_BY_URL, r->url, existing, err);
 	if (!rc && !*existing)
@@ -178,6 +226,42 @@ int store_classify(struct store *s, const struct report *r, enum store_verdict *
 	if (*existing)
 		*v = STORE_REPLACE;
 	return 0;
+}
+
+int store_fill_text_hashes(struct store *s, char **err)
+{
+	sqlite3_stmt *sel, *upd;
+	if (sqlite3_prepare_v2(s->db, "SELECT id, title, lede, body FROM reports WHERE text_hash IS NULL", -1,
+			       &sel, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot fill text hashes");
+	if (sqlite3_prepare_v2(s->db, "UPDATE reports SET text_hash = ?2 WHERE id = ?1", -1, &upd, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_finalize(sel);
+		return store_fail(s, err, "cannot fill text hashes");
+	}
+	int rc;
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		struct report r;
+		memset(&r, 0, sizeof(r));
+		r.title = (char *)sqlite3_column_text(sel, 1);
+		r.lede = (char *)sqlite3_column_text(sel, 2);
+		r.body = (char *)sqlite3_column_text(sel, 3);
+		char hex[65], text[65];
+		if (content_hash(&r, hex, text)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		sqlite3_reset(upd);
+		sqlite3_bind_int64(upd, 1, sqlite3_column_int64(sel, 0));
+		sqlite3_bind_text(upd, 2, text, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(upd) != SQLITE_DONE) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+	}
+	sqlite3_finalize(sel);
+	sqlite3_finalize(upd);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot fill text hashes");
 }
 
 static int agency_id(struct store *s, const char *name, int64_t *id, char **err)
@@ -211,9 +295,45 @@ out:
 	return rc;
 }
 
-/* Binds the report's columns ?1..?18 as ST_REPORT_ADD and ST_REPORT_UPDATE share them. */
+/* What extraction needs besides the text to run again (reports.hints), or NULL. */
+static char *report_hints(const struct report *r)
+{
+	json_t *o = json_object();
+	if (r->pub_known == PUB_NONE && (r->pub_partial.prec == PREC_MONTH || r->pub_partial.prec == PREC_YEAR)) {
+		char d[16];
+		cdate_format(&r->pub_partial, d);
+		json_object_set_new(o, "partial", json_string(d));
+	}
+	if (r->undated_month) {
+		json_object_set_new(o, "month", json_integer(r->undated_month));
+		json_object_set_new(o, "day", json_integer(r->undated_day));
+	}
+	char *out = json_object_size(o) ? json_dumps(o, JSON_COMPACT) : NULL;
+	json_decref(o);
+	return out;
+}
+
+static char *report_warnings(const struct report *r)
+{
+	if (!r->n_warnings)
+		return NULL;
+	json_t *a = json_array();
+	for (size_t i = 0; i < r->n_warnings; i++) {
+		json_t *w = json_string(r->warnings[i]);
+		if (w)
+			json_array_append_new(a, w);
+	}
+	char *out = json_dumps(a, JSON_COMPACT);
+	json_decref(a);
+	return out;
+}
+
+/* Binds the report's columns ?1..?22 as ST_REPORT_ADD and ST_REPORT_UPDATE
+ * share them; the strings of ?20, ?21 are malloc'd into extra[0..1], which
+ * the caller frees after the statement ran. */
 static void bind_report(struct store *s, sqlite3_stmt *st, const struct report *r, int64_t agency,
-			const char *path, const char *hash, const char *ident)
+			const char *path, const char *hash, const char *ident, const char *text,
+			char *extra[2])
 {
 	if (agency)
 		sqlite3_bind_int64(st, 1, agency);
@@ -238,6 +358,20 @@ static void bind_report(struct store *s, sqlite3_stmt *st, const struct report *
 	bind_text(st, 16, hash);
 	bind_text(st, 17, ident);
 	sqlite3_bind_int64(st, 18, s->now);
+	if (s->before_6)
+		return;
+	extra[0] = report_hints(r);
+	extra[1] = report_warnings(r);
+	bind_text(st, 19, text);
+	bind_text(st, 20, extra[0]);
+	bind_text(st, 21, extra[1]);
+	bind_text(st, 22, s->extractor);
+}
+
+void store_set_extractor(struct store *s, const char *signature)
+{
+	free(s->extractor);
+	s->extractor = signature ? strdup(signature) : NULL;
 }
 
 /* Removes the report's links to the events extraction found in it; *ids
@@ -295,12 +429,15 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 		*err = strdup("a report failed in this unguarded batch: it must be rolled back");
 		return -1;
 	}
-	if (hash)
+	char text[65];
+	if (hash && !strcmp(hash, s->last_hash)) {
 		snprintf(hex, sizeof(hex), "%s", hash);
-	else if (content_hash(r, hex)) {
+		memcpy(text, s->last_text, sizeof(text));
+	} else if (content_hash(r, hex, text)) {
 		*err = strdup("cannot hash the report");
 		return -1;
 	}
+	char *extra[2] = {NULL, NULL};
 	/* Replacing deletes index entries through the triggers: the rows
 	 * waiting for theirs must have them first. */
 	if (replace_id && store_deferred_flush(s, err)) {
@@ -324,14 +461,17 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 		if (unlink_events(s, replace_id, &cands, &n_cands, err) ||
 		    !(st = store_stmt(s, ST_REPORT_UPDATE, err)))
 			goto fail;
-		bind_report(s, st, r, agency, source_path, hex, ident);
-		sqlite3_bind_int64(st, 19, replace_id);
+		bind_report(s, st, r, agency, source_path, hex, ident, text, extra);
+		sqlite3_bind_int64(st, 30, replace_id);
 	} else if (!(st = store_stmt(s, ST_REPORT_ADD, err))) {
 		goto fail;
 	} else {
-		bind_report(s, st, r, agency, source_path, hex, ident);
+		bind_report(s, st, r, agency, source_path, hex, ident, text, extra);
 	}
-	if (store_step_done(s, st, "cannot store the report", err))
+	int stepped = store_step_done(s, st, "cannot store the report", err);
+	free(extra[0]);
+	free(extra[1]);
+	if (stepped)
 		goto fail;
 	*report_id = replace_id ? replace_id : sqlite3_last_insert_rowid(s->db);
 	/* An update was indexed by its trigger; a new row waits for the batch's end. */
