@@ -1047,3 +1047,105 @@ int store_curations_each(struct store *s, int64_t event_id, store_curation_fn fn
 	sqlite3_finalize(st);
 	return stop;
 }
+
+/* ---- one event, and the review queue ------------------------------------------- */
+
+struct one {
+	store_event_fn fn;
+	void *ctx;
+	int seen;
+};
+
+static int one_event(void *ctx, const struct tl_event *e)
+{
+	struct one *o = ctx;
+	o->seen = 1;
+	return o->fn(o->ctx, e);
+}
+
+int store_event_get(struct store *s, int64_t id, store_event_fn fn, void *ctx, char **err)
+{
+	struct event_filter f;
+	memset(&f, 0, sizeof(f));
+	f.status_mask = 7;
+	f.ids = &id;
+	f.n_ids = 1;
+	struct one o = {fn, ctx, 0};
+	int rc = store_timeline_each(s, &f, one_event, &o, err);
+	return rc ? rc : o.seen ? 0 : 1;
+}
+
+const char *store_review_name(enum store_review_reason r)
+{
+	static const char *const names[REVIEW_COUNT] = {
+		[REVIEW_UNDATED] = "undated", [REVIEW_CONTRADICTED] = "contradicted",
+		[REVIEW_WARNED] = "warned", [REVIEW_LOW_CONFIDENCE] = "low-confidence",
+		[REVIEW_UNSUPPORTED] = "unsupported", [REVIEW_UNVERIFIED] = "unverified",
+	};
+	return (unsigned)r < REVIEW_COUNT ? names[r] : "";
+}
+
+/* Each reason's query: event id, the other event (or NULL), a detail. A
+ * verified event needs no review, except when no report tells it any more
+ * or another event contradicts it. */
+static const char *const review_sql[REVIEW_COUNT] = {
+	[REVIEW_UNSUPPORTED] =
+		"SELECT id, NULL, 'no report tells it any more; curated by ' ||"
+		" (SELECT group_concat(DISTINCT by) FROM curations c WHERE c.event_id = e.id)"
+		" FROM events e WHERE gone & 1 AND gone & 6 = 0 AND curation IS NOT NULL ORDER BY id",
+	[REVIEW_CONTRADICTED] =
+		"SELECT a.id, b.id, 'told as occurred (e' || a.id || ') and as not occurred (e' || b.id || ')'"
+		" FROM events a JOIN events b ON b.party_key = a.type || '|2' || substr(a.party_key, length(a.type) + 3)"
+		" WHERE a.status = 0 AND a.gone = 0 AND b.gone = 0 AND b.status = 2"
+		" AND (a.date = b.date OR a.date = '' OR b.date = '' OR substr(a.date, 1, length(b.date)) = b.date"
+		"  OR substr(b.date, 1, length(a.date)) = a.date) ORDER BY a.date, a.id",
+	[REVIEW_UNDATED] =
+		"SELECT id, NULL, summary FROM events WHERE gone = 0 AND verified = 0 AND date = '' ORDER BY id",
+	[REVIEW_LOW_CONFIDENCE] =
+		"SELECT id, NULL, 'confidence ' || printf('%.2f', confidence) || ': ' || summary FROM events"
+		" WHERE gone = 0 AND verified = 0 AND origin = 0 AND confidence < ?1 ORDER BY confidence, id",
+	[REVIEW_WARNED] =
+		"SELECT e.id, NULL, 'r' || r.id || ': ' || (SELECT group_concat(value, '; ') FROM json_each(r.warnings))"
+		" FROM events e JOIN event_reports er ON er.event_id = e.id JOIN reports r ON r.id = er.report_id"
+		" WHERE e.gone = 0 AND e.verified = 0 AND r.warnings IS NOT NULL GROUP BY e.id ORDER BY e.id",
+	[REVIEW_UNVERIFIED] =
+		"SELECT id, NULL, summary FROM events WHERE gone = 0 AND verified = 0 ORDER BY date = '', date, id",
+};
+
+int store_review_each(struct store *s, unsigned reasons, double below, long limit, store_review_fn fn,
+		      void *ctx, char **err)
+{
+	static const enum store_review_reason order[] = {
+		REVIEW_UNSUPPORTED, REVIEW_CONTRADICTED, REVIEW_UNDATED, REVIEW_LOW_CONFIDENCE,
+		REVIEW_WARNED, REVIEW_UNVERIFIED,
+	};
+	long shown = 0;
+	for (size_t k = 0; k < sizeof(order) / sizeof(*order); k++) {
+		enum store_review_reason r = order[k];
+		if (!(reasons & (1u << r)))
+			continue;
+		sqlite3_stmt *st = prep(s, review_sql[r], err);
+		if (!st)
+			return -1;
+		if (r == REVIEW_LOW_CONFIDENCE)
+			sqlite3_bind_double(st, 1, below > 0 ? below : 0.5);
+		int rc, stop = 0;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (limit > 0 && shown >= limit)
+				break;
+			struct store_review_item it = {
+				.reason = r, .event_id = sqlite3_column_int64(st, 0),
+				.other_id = sqlite3_column_int64(st, 1), .detail = col(st, 2),
+			};
+			shown++;
+			if ((stop = fn(ctx, &it)))
+				break;
+		}
+		if (!stop && rc != SQLITE_DONE && rc != SQLITE_ROW)
+			stop = store_fail(s, err, "cannot read the review queue");
+		sqlite3_finalize(st);
+		if (stop)
+			return stop;
+	}
+	return 0;
+}

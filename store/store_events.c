@@ -315,6 +315,41 @@ static int refresh(struct store *s, int64_t id, const struct event *e, int64_t r
 	return 0;
 }
 
+/* An event the report told before (cands) with the same key, not yet found
+ * again, whose date or this one's is unknown; 0 when none. */
+static int find_candidate(struct store *s, const char *key, const char *date, const int64_t *cands,
+			  size_t n_cands, const int64_t *taken, size_t n_taken, int64_t *found, char **err)
+{
+	sqlite3_stmt *st;
+	*found = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT e.id, coalesce(b.date, e.date) FROM events e"
+			       " LEFT JOIN event_base b ON b.event_id = e.id"
+			       " WHERE e.id = ?1 AND e.party_key = ?2", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot search events");
+	int rc = SQLITE_DONE;
+	for (size_t i = 0; i < n_cands && !*found; i++) {
+		int used = 0;
+		for (size_t k = 0; k < n_taken && !used; k++)
+			used = taken[k] == cands[i];
+		if (used)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, cands[i]);
+		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(st, 1);
+			if (!d || !*d || !*date)
+				*found = cands[i];
+			rc = SQLITE_DONE;
+		}
+		if (rc != SQLITE_DONE)
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot search events");
+}
+
 int store_withdraw_unlinked(struct store *s, const int64_t *ids, size_t n, struct store_event_changes *ch,
 			    char **err)
 {
@@ -488,6 +523,11 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
 		}
 		/* Stored events have the lowest ids: the first stored of several wins. */
 		rc = find_stored(s, e, key.data, date, &id, err);
+		/* The report told it before with another date (the report's own
+		 * date was corrected, or extraction dates it better now): the
+		 * same parties and act, undated on one side, are the same event. */
+		if (!rc && !id && n_cands && !s->before_6)
+			rc = find_candidate(s, key.data, date, cands, n_cands, refreshed, n_refreshed, &id, err);
 		if (!rc && id && has_id(cands, n_cands, id) && !s->before_6) {
 			/* Told again by the report that told it before: the first
 			 * telling in this version refreshes it. */

@@ -573,3 +573,164 @@ int store_report_get(struct store *s, int64_t id, store_report_fn fn, void *ctx,
 		return rc;
 	return seen ? 0 : 1;
 }
+
+/* ---- re-extraction and report fixes --------------------------------------------- */
+
+int store_report_load(struct store *s, int64_t id, struct report *r, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT a.name, r.title, r.place, r.url, r.guid, r.author, r.lede, r.body,"
+			       " r.published_text, r.format, r.published, r.published_known, r.tz_offset,"
+			       " r.summary_only, r.hints FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
+			       " WHERE r.id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot read a report");
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? 1 : store_fail(s, err, "cannot read a report");
+	}
+	char **fields[] = {&r->agency, &r->title, &r->place, &r->url, &r->guid, &r->author, &r->lede, &r->body,
+			   &r->published_text, &r->format};
+	int oom = 0;
+	for (int i = 0; i < 10; i++)
+		oom |= report_set(fields[i], col(st, i));
+	r->published = sqlite3_column_int64(st, 10);
+	r->pub_known = (enum pub_known)sqlite3_column_int(st, 11);
+	r->tz_offset_min = sqlite3_column_int(st, 12);
+	r->summary_only = sqlite3_column_int(st, 13);
+	json_t *h = col(st, 14) ? json_loads(col(st, 14), 0, NULL) : NULL;
+	const char *partial = json_string_value(json_object_get(h, "partial"));
+	if (partial && cdate_parse(partial, &r->pub_partial))
+		r->pub_partial.prec = PREC_UNKNOWN;
+	r->undated_month = (int)json_integer_value(json_object_get(h, "month"));
+	r->undated_day = (int)json_integer_value(json_object_get(h, "day"));
+	json_decref(h);
+	sqlite3_finalize(st);
+	if (oom) {
+		*err = strdup("out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+int store_report_ids(struct store *s, int stale_only, int64_t **ids, size_t *n, char **err)
+{
+	*ids = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, stale_only
+			       ? "SELECT id FROM reports WHERE extracted_with IS NOT ?1 ORDER BY id"
+			       : "SELECT id FROM reports ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot list reports");
+	if (stale_only)
+		bind_text(st, 1, s->extractor);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow_array((void **)ids, &cap, *n + 1, sizeof(**ids))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	free(*ids);
+	*ids = NULL;
+	*n = 0;
+	return store_fail(s, err, "cannot list reports");
+}
+
+int store_reextract(struct store *s, int64_t report_id, const struct event_list *events,
+		    struct store_event_changes *ch, char **err)
+{
+	/* Updates of indexed rows go through the triggers: rows of this batch
+	 * waiting for their index entries must have them first. */
+	if (store_deferred_flush(s, err) || savepoint(s, ST_SAVEPOINT, err))
+		return -1;
+	int64_t *cands = NULL;
+	size_t n_cands = 0;
+	sqlite3_stmt *st;
+	int rc = unlink_events(s, report_id, &cands, &n_cands, err);
+	if (!rc && events)
+		rc = store_put_events(s, report_id, events, cands, n_cands, ch, err);
+	if (!rc)
+		rc = store_withdraw_unlinked(s, cands, n_cands, ch, err);
+	if (!rc && !(st = store_stmt(s, ST_REPORT_EXTRACTED, err)))
+		rc = -1;
+	if (!rc) {
+		sqlite3_bind_int64(st, 1, report_id);
+		bind_text(st, 2, s->extractor);
+		rc = store_step_done(s, st, "cannot update the report", err);
+	}
+	free(cands);
+	if (!rc)
+		return savepoint(s, ST_RELEASE, err);
+	sqlite3_exec(s->db, "ROLLBACK TO report; RELEASE report", NULL, NULL, NULL);
+	store_cache_forget(s);
+	return -1;
+}
+
+int store_report_fix(struct store *s, int64_t id, const struct store_report_fix *f, char **err)
+{
+	struct report r;
+	report_init(&r);
+	int rc = store_report_load(s, id, &r, err);
+	if (rc) {
+		report_release(&r);
+		return rc;
+	}
+	if ((f->agency && report_set(&r.agency, f->agency)) || (f->title && report_set(&r.title, f->title)) ||
+	    (f->url && report_set(&r.url, *f->url ? f->url : NULL))) {
+		report_release(&r);
+		*err = strdup("out of memory");
+		return -1;
+	}
+	if (f->set_date) {
+		r.pub_known = (enum pub_known)f->pub_known;
+		r.published = f->published;
+		r.tz_offset_min = f->tz_offset;
+		r.pub_partial = f->partial;
+		r.undated_month = r.undated_day = 0;
+	}
+	int64_t agency;
+	char hex[65], text[65], *ident = NULL, *extra[2] = {NULL, NULL};
+	sqlite3_stmt *st;
+	rc = -1;
+	if (content_hash(&r, hex, text)) {
+		*err = strdup("cannot hash the report");
+		goto out;
+	}
+	if (agency_id(s, r.agency, &agency, err))
+		goto out;
+	if (!(ident = identity_key(&r))) {
+		*err = strdup("out of memory");
+		goto out;
+	}
+	if (!(st = store_stmt(s, ST_REPORT_FIX, err)))
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	if (agency)
+		sqlite3_bind_int64(st, 2, agency);
+	bind_text(st, 3, r.title);
+	bind_text(st, 4, r.url);
+	if (r.pub_known != PUB_NONE) {
+		sqlite3_bind_int64(st, 5, r.published);
+		sqlite3_bind_int(st, 7, r.tz_offset_min);
+	}
+	sqlite3_bind_int(st, 6, (int)r.pub_known);
+	bind_text(st, 8, hex);
+	bind_text(st, 9, text);
+	bind_text(st, 10, ident);
+	extra[0] = report_hints(&r);
+	bind_text(st, 11, extra[0]);
+	/* Another stored report with the corrected content is the same report. */
+	rc = store_step_done(s, st, "cannot correct the report", err);
+out:
+	free(ident);
+	free(extra[0]);
+	report_release(&r);
+	return rc;
+}
