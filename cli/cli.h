@@ -84,5 +84,10 @@ int cmd_cursors(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
+/* Curation, review and re-extraction (cmd_event.c, cmd_review.c, cmd_reextract.c). */
+int cmd_event(struct cli *cli, int argc, char **argv);
+int cmd_review(struct cli *cli, int argc, char **argv);
+int cmd_reextract(struct cli *cli, int argc, char **argv);
+int cmd_report(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -170,6 +170,25 @@ int filter_resolve(struct filter_opts *fo, struct store *s)
 	f->agency = fo->agency;
 	f->text = fo->text;
 	f->limit = fo->limit;
+	if (fo->verified && fo->unverified) {
+		error("--verified and --unverified exclude each other");
+		return -1;
+	}
+	f->verified = fo->verified ? 1 : fo->unverified ? -1 : 0;
+	const char *conf[2] = {fo->min_confidence, fo->below_confidence};
+	double *bound[2] = {&f->min_confidence, &f->max_confidence};
+	for (int i = 0; i < 2; i++) {
+		if (!conf[i])
+			continue;
+		char *end;
+		double v = strtod(conf[i], &end);
+		if (end == conf[i] || *end || !(v > 0 && v <= 1)) {
+			error("--%s: '%s' is not a confidence above 0 and at most 1",
+			      i ? "below-confidence" : "min-confidence", conf[i]);
+			return -1;
+		}
+		*bound[i] = v;
+	}
 
 	struct tl_query *q = &fo->q;
 	memset(q, 0, sizeof(*q));

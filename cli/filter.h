@@ -13,6 +13,8 @@ struct filter_opts {
 	struct opt_list types;     /* each may be comma-separated */
 	const char *topic, *from, *to, *agency, *text, *status;
 	long limit;
+	int verified, unverified;
+	const char *min_confidence, *below_confidence;
 	/* derived by filter_resolve */
 	const char **type_items;
 	size_t n_type_items;
@@ -32,7 +34,11 @@ struct filter_opts {
 	{"agency", 0, OPT_STRING, &(fo)->agency, "A", "events reported by agency A"},                     \
 	{"text", 0, OPT_STRING, &(fo)->text, "QUERY", "full-text search over summaries and evidence"},   \
 	{"status", 0, OPT_STRING, &(fo)->status, "S[,S]", "occurred,planned (default), negated, or all"}, \
-	{"limit", 0, OPT_LONG, &(fo)->limit, "N", "at most N events"}
+	{"limit", 0, OPT_LONG, &(fo)->limit, "N", "at most N events"},                                  \
+	{"verified", 0, OPT_FLAG, &(fo)->verified, NULL, "only events a person verified"},                \
+	{"unverified", 0, OPT_FLAG, &(fo)->unverified, NULL, "only events nobody verified yet"},          \
+	{"min-confidence", 0, OPT_STRING, &(fo)->min_confidence, "X", "only events extracted with confidence >= X (0..1)"}, \
+	{"below-confidence", 0, OPT_STRING, &(fo)->below_confidence, "X", "only events extracted with confidence < X"}
 
 /* Checks the options against the archive and fills fo->f and fo->q.
  * Prints its own errors; returns 0 or -1 (usage error) or -2 (archive error). */

@@ -147,6 +147,10 @@ int store_topic_known(struct store *s, const char *name, char **err);
 int store_actor_suggest(struct store *s, const char *name, char **out, int max, char **err);
 int store_topic_suggest(struct store *s, const char *name, char **out, int max, char **err);
 
+/* The actor `text` names (a name, alias or code): malloc'd *name and *code
+ * ('' for none) and its kind. Returns 1 when the archive knows no such actor. */
+int store_actor_lookup(struct store *s, const char *text, char **name, char **code, int *kind, char **err);
+
 /* Adds aliases and dated roles of an actor (from the dictionaries), so that
  * filters and `actors --search` find it by any of its names. */
 int store_actor_describe(struct store *s, const char *name, const char *code, enum actor_kind kind,

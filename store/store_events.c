@@ -1079,6 +1079,42 @@ int store_topic_suggest(struct store *s, const char *name, char **out, int max, 
 	return suggest(s, "SELECT name FROM topics", name, out, max, err);
 }
 
+int store_actor_lookup(struct store *s, const char *text, char **name, char **code, int *kind, char **err)
+{
+	*name = *code = NULL;
+	sqlite3_stmt *st;
+	/* A name first, then an alias, then a code (a state or organisation
+	 * before the persons acting for it). */
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT name, code, kind FROM ("
+			       " SELECT name, code, kind, 0 AS o FROM actors WHERE name = ?1 COLLATE NOCASE"
+			       " UNION ALL SELECT a.name, a.code, a.kind, 1 FROM actor_aliases al"
+			       "  JOIN actors a ON a.id = al.actor_id WHERE al.alias = ?1"
+			       " UNION ALL SELECT name, code, kind, 2 + kind FROM actors WHERE code = ?1 COLLATE NOCASE"
+			       ") ORDER BY o, kind LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot search actors");
+	bind_text(st, 1, text);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*name = strdup((const char *)sqlite3_column_text(st, 0));
+		*code = strdup((const char *)sqlite3_column_text(st, 1));
+		*kind = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	if (rc != SQLITE_ROW)
+		return store_fail(s, err, "cannot search actors");
+	if (!*name || !*code) {
+		free(*name);
+		free(*code);
+		*name = *code = NULL;
+		*err = strdup("out of memory");
+		return -1;
+	}
+	return 0;
+}
+
 int store_actor_describe(struct store *s, const char *name, const char *code, enum actor_kind kind,
 			 const char *const *aliases, size_t n_aliases, char **err)
 {

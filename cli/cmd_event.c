@@ -1,0 +1,832 @@
+/* communique event: one event, and what people do to it (the curation
+ * layer, docs/curation.md): show, edit, delete, restore, add, merge, split,
+ * verify, note, tag, history, undo. Every act is recorded with who did it
+ * (--by, else the login name) and why (--why), and survives re-imports and
+ * re-extraction. */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/archive.h"
+#include "util/buf.h"
+#include "util/types.h"
+
+static const char usage[] =
+	"event SUBCOMMAND [options]\n\n"
+	"Shows one event and corrects it. Corrections are kept apart from what\n"
+	"extraction found and survive re-imports, corrected reports and reextract.\n\n"
+	"subcommands:\n"
+	"  show ID              the event, its sources, evidence and history\n"
+	"  edit ID [fields]     set fields: --type --status --date --source --target\n"
+	"                       --participant --topic --no-topics --summary\n"
+	"  delete ID --why W    take it out of the timeline (kept, with the reason)\n"
+	"  restore ID           bring back a deleted or merged event\n"
+	"  add [fields]         add an event extraction missed (--report R --evidence TEXT)\n"
+	"  merge ID OTHER...    merge OTHER events into ID (their sources count for ID)\n"
+	"  split ID [fields]    make a second event from ID, with the fields given\n"
+	"  verify ID...         mark events checked against their sources (unverify undoes)\n"
+	"  note ID TEXT         attach a note\n"
+	"  tag ID TAG...        tag an event (untag removes)\n"
+	"  history [ID]         every curation of the event (or of all), with its id\n"
+	"  undo CURATION        undo one curation (as listed by history: c12 or 12)\n\n"
+	"Every subcommand takes --by WHO (default: the login name) and --why TEXT.\n"
+	"IDs are as listed by 'communique events': e12 or 12.";
+
+struct edit_opts {
+	const char *type, *status, *date, *summary, *report, *evidence;
+	struct opt_list sources, targets, participants, topics;
+	int no_topics;
+};
+
+struct act_opts {
+	const char *by, *why;
+};
+
+#define ACT_OPTIONS(a)                                                                         \
+	{"by", 0, OPT_STRING, &(a)->by, "WHO", "who acts (default: the login name)"},         \
+	{"why", 0, OPT_STRING, &(a)->why, "TEXT", "why, kept with the curation"}
+
+#define EDIT_OPTIONS(e)                                                                        \
+	{"type", 't', OPT_STRING, &(e)->type, "T", "event type (docs/events.md)"},            \
+	{"status", 0, OPT_STRING, &(e)->status, "S", "occurred, planned or negated"},          \
+	{"date", 0, OPT_STRING, &(e)->date, "DATE", "YYYY, YYYY-MM, YYYY-MM-DD, or 'none'"},   \
+	{"source", 0, OPT_LIST, &(e)->sources, "ACTOR", "who acts (repeatable)"},              \
+	{"target", 0, OPT_LIST, &(e)->targets, "ACTOR", "who is acted on (repeatable)"},       \
+	{"participant", 0, OPT_LIST, &(e)->participants, "ACTOR", "a party of a mutual act (repeatable)"}, \
+	{"topic", 0, OPT_LIST, &(e)->topics, "T", "the event's topics become these (repeatable)"}, \
+	{"no-topics", 0, OPT_FLAG, &(e)->no_topics, NULL, "the event has no topics"},          \
+	{"summary", 0, OPT_STRING, &(e)->summary, "TEXT", "the event's one-line summary"}
+
+static void edit_release(struct edit_opts *e)
+{
+	opt_list_release(&e->sources);
+	opt_list_release(&e->targets);
+	opt_list_release(&e->participants);
+	opt_list_release(&e->topics);
+}
+
+/* "e12", "12" -> 12; prefix is 'e' for events, 'c' for curations, 'r' for reports. */
+static int64_t parse_id(const char *s, char prefix)
+{
+	const char *a = s[0] == prefix ? s + 1 : s;
+	char *end;
+	long long v = strtoll(a, &end, 10);
+	return *a && !*end && v > 0 ? (int64_t)v : 0;
+}
+
+static const char *who(const struct act_opts *a)
+{
+	if (a->by && *a->by)
+		return a->by;
+	const char *u = getenv("USER");
+	if (u && *u)
+		return u;
+	struct passwd *pw = getpwuid(getuid());
+	return pw && pw->pw_name ? pw->pw_name : "unknown";
+}
+
+/* The edit the options describe, with actors resolved against the archive.
+ * Returns 0, or -1 after printing the error. */
+struct built_edit {
+	struct store_edit e;
+	struct event_actor *actors;
+	size_t n_actors;
+};
+
+static void built_release(struct built_edit *b)
+{
+	for (size_t i = 0; i < b->n_actors; i++) {
+		free(b->actors[i].name);
+		free(b->actors[i].code);
+	}
+	free(b->actors);
+}
+
+static int add_actors(struct store *s, struct built_edit *b, const struct opt_list *l, enum actor_role role)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		char *name, *code, *err = NULL;
+		int kind;
+		int rc = store_actor_lookup(s, l->items[i], &name, &code, &kind, &err);
+		if (rc < 0) {
+			error("%s", err);
+			free(err);
+			return -1;
+		}
+		if (rc > 0) {
+			char *cands[5];
+			int n = store_actor_suggest(s, l->items[i], cands, 5, &err);
+			free(err);
+			struct buf m;
+			buf_init(&m, 0);
+			for (int k = 0; k < n; k++) {
+				buf_printf(&m, "%s'%s'", k ? ", " : "", cands[k]);
+				free(cands[k]);
+			}
+			error("unknown actor '%s'%s%s%s (actors the archive knows: 'communique actors')", l->items[i],
+			      n > 0 ? "; did you mean " : "", n > 0 ? buf_str(&m) : "", n > 0 ? "?" : "");
+			buf_release(&m);
+			return -1;
+		}
+		struct event_actor *p = realloc(b->actors, (b->n_actors + 1) * sizeof(*p));
+		if (!p) {
+			free(name);
+			free(code);
+			error("out of memory");
+			return -1;
+		}
+		b->actors = p;
+		memset(&p[b->n_actors], 0, sizeof(*p));
+		p[b->n_actors].name = name;
+		p[b->n_actors].code = *code ? code : (free(code), NULL);
+		p[b->n_actors].kind = (enum actor_kind)kind;
+		p[b->n_actors].role = role;
+		b->n_actors++;
+	}
+	return 0;
+}
+
+static int build_edit(struct store *s, const struct edit_opts *o, struct built_edit *b)
+{
+	memset(b, 0, sizeof(*b));
+	b->e.status = -1;
+	if (o->type) {
+		const struct event_type *t = types_find(o->type);
+		if (!t) {
+			error("unknown event type '%s' (the types are listed in docs/events.md)", o->type);
+			return -1;
+		}
+		b->e.type = t->name;
+		b->e.cameo = t->cameo;
+	}
+	if (o->status) {
+		b->e.status = event_status_from_name(o->status);
+		if (b->e.status < 0) {
+			error("--status: '%s' is not occurred, planned or negated", o->status);
+			return -1;
+		}
+	}
+	if (o->date) {
+		b->e.set_date = 1;
+		b->e.date.prec = PREC_UNKNOWN;
+		if (strcmp(o->date, "none") && cdate_parse(o->date, &b->e.date)) {
+			error("--date: '%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or 'none')", o->date);
+			return -1;
+		}
+	}
+	if (o->sources.n || o->targets.n || o->participants.n) {
+		if (add_actors(s, b, &o->sources, ROLE_SOURCE) || add_actors(s, b, &o->targets, ROLE_TARGET) ||
+		    add_actors(s, b, &o->participants, ROLE_PARTICIPANT))
+			return -1;
+		b->e.set_actors = 1;
+		b->e.actors = b->actors;
+		b->e.n_actors = b->n_actors;
+	}
+	if (o->topics.n || o->no_topics) {
+		if (o->topics.n && o->no_topics) {
+			error("--topic and --no-topics exclude each other");
+			return -1;
+		}
+		b->e.set_topics = 1;
+		b->e.topics = o->topics.items;
+		b->e.n_topics = o->topics.n;
+	}
+	if (o->summary) {
+		if (!*o->summary) {
+			error("--summary cannot be empty");
+			return -1;
+		}
+		b->e.summary = o->summary;
+	}
+	return 0;
+}
+
+static int edit_empty(const struct store_edit *e)
+{
+	return !e->type && e->status < 0 && !e->set_date && !e->set_actors && !e->set_topics && !e->summary;
+}
+
+/* ---- show and history ----------------------------------------------------------- */
+
+static int print_curation(void *ctx, const struct store_curation *c)
+{
+	(void)ctx;
+	char when[32];
+	format_iso_utc(c->at, when);
+	printf("  c%-5lld %s  %-10s %s%s%s", (long long)c->id, when, c->by ? c->by : "", c->action,
+	       c->field ? " " : "", c->field ? c->field : "");
+	if (c->value)
+		printf(" %s", c->value);
+	if (!ctx)
+		printf("  (e%lld)", (long long)c->event_id);
+	if (c->reason)
+		printf("\n         why: %s", c->reason);
+	if (c->undone_by)
+		printf("\n         undone by c%lld", (long long)c->undone_by);
+	printf("\n");
+	return ferror(stdout) ? -1 : 0;
+}
+
+static int print_full_event(void *ctx, const struct tl_event *te)
+{
+	(void)ctx;
+	const struct event *e = te->ev;
+	char date[16], when[32];
+	cdate_format(&e->date, date);
+	printf("id:          e%lld\n", (long long)te->id);
+	printf("date:        %s\n", *date ? date : "undated");
+	printf("type:        %s (CAMEO %s)\n", e->type, e->cameo);
+	printf("status:      %s\n", event_status_name(e->status));
+	printf("summary:     %s\n", e->summary ? e->summary : "");
+	for (size_t i = 0; i < e->n_actors; i++) {
+		const struct event_actor *a = &e->actors[i];
+		printf("%-12s %s%s%s%s%s%s\n", i ? "" : "actors:", actor_role_name(a->role), ": ", a->name,
+		       a->code ? " (" : "", a->code ? a->code : "", a->code ? ")" : "");
+	}
+	for (size_t i = 0; i < e->n_topics; i++)
+		printf("%-12s %s\n", i ? "" : "topics:", e->topics[i]);
+	if (te->gone) {
+		printf("state:       out of the timeline:%s%s%s",
+		       te->gone & TL_GONE_DELETED ? " deleted by a person" : "",
+		       te->gone & TL_GONE_MERGED ? " merged into another event" : "",
+		       te->gone & TL_GONE_UNSUPPORTED ? " no report tells it any more" : "");
+		if (te->merged_into)
+			printf(" (e%lld)", (long long)te->merged_into);
+		printf("\n");
+	}
+	printf("confidence:  %.2f%s\n", te->confidence, te->cur.added_by_hand ? " (added by hand)" : "");
+	if (te->cur.verified) {
+		format_iso_utc(te->cur.verified_at, when);
+		printf("verified:    by %s, %s\n", te->cur.verified_by ? te->cur.verified_by : "?", when);
+	}
+	if (te->cur.n_fields_set) {
+		printf("set by hand:");
+		for (size_t i = 0; i < te->cur.n_fields_set; i++)
+			printf(" %s", te->cur.fields_set[i]);
+		printf("\n");
+	}
+	if (te->cur.n_tags) {
+		printf("tags:       ");
+		for (size_t i = 0; i < te->cur.n_tags; i++)
+			printf(" %s", te->cur.tags[i]);
+		printf("\n");
+	}
+	for (size_t i = 0; i < te->cur.n_notes; i++) {
+		format_iso_utc(te->cur.notes[i].at, when);
+		printf("%-12s %s (%s, %s)\n", i ? "" : "notes:", te->cur.notes[i].text,
+		       te->cur.notes[i].by ? te->cur.notes[i].by : "?", when);
+	}
+	printf("evidence:    %s\n", e->evidence ? e->evidence : "");
+	printf("sources:\n");
+	for (size_t i = 0; i < te->n_sources; i++) {
+		const struct tl_source *src = &te->sources[i];
+		char pub[32] = "undated";
+		if (src->published_known)
+			format_iso_utc(src->published, pub);
+		printf("  r%-5lld %s  %s: %s%s%s\n", (long long)src->report_id, pub, src->agency ? src->agency : "?",
+		       src->title ? src->title : "(no title)", src->url ? "  " : "", src->url ? src->url : "");
+	}
+	return ferror(stdout) ? -1 : 0;
+}
+
+/* ---- the subcommands ----------------------------------------------------------- */
+
+struct sub {
+	const char *name;
+	int (*run)(struct cli *cli, struct store *s, int argc, char **argv);
+	int writes;
+};
+
+static int fail_archive(struct cli *cli, char *err)
+{
+	error("archive '%s': %s", cli->db_path, err ? err : "failed");
+	free(err);
+	return EXIT_ARCHIVE;
+}
+
+static int no_event(const char *arg)
+{
+	error("no event '%s' in the archive (see 'communique events')", arg);
+	return EXIT_PARTIAL;
+}
+
+static int parse(const char *sub, const struct option *opts, int argc, char **argv, char ***pos, int *npos,
+		 int want_min, int want_max)
+{
+	char prog[64];
+	snprintf(prog, sizeof(prog), "communique event %s", sub);
+	int rc = parse_options(prog, usage, opts, argc, argv, pos, npos);
+	if (rc)
+		return rc > 0 ? 1 : -1;
+	if (*npos < want_min || (want_max >= 0 && *npos > want_max)) {
+		error("event %s: wrong number of arguments (see 'communique event --help')", sub);
+		return -1;
+	}
+	return 0;
+}
+
+#define PARSED(rc) ((rc) > 0 ? (close_stdout() ? EXIT_ARCHIVE : EXIT_OK) : EXIT_USAGE)
+
+static int sub_show(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	const struct option opts[] = {{NULL, 0, 0, NULL, NULL, NULL}};
+	char **pos;
+	int npos, rc = parse("show", opts, argc, argv, &pos, &npos, 1, 1);
+	if (rc) {
+		free(pos);
+		return PARSED(rc);
+	}
+	int64_t id = parse_id(pos[0], 'e');
+	char *err = NULL;
+	if (!id) {
+		error("'%s' is not an event id (e12 or 12)", pos[0]);
+		free(pos);
+		return EXIT_USAGE;
+	}
+	rc = store_event_get(s, id, print_full_event, NULL, &err);
+	if (rc == 0) {
+		printf("history:\n");
+		rc = store_curations_each(s, id, print_curation, (void *)1, &err);
+	}
+	int out = rc == 1 ? no_event(pos[0]) : rc ? fail_archive(cli, err) : EXIT_OK;
+	free(pos);
+	return out;
+}
+
+static int sub_history(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	const struct option opts[] = {{NULL, 0, 0, NULL, NULL, NULL}};
+	char **pos;
+	int npos, rc = parse("history", opts, argc, argv, &pos, &npos, 0, 1);
+	if (rc) {
+		free(pos);
+		return PARSED(rc);
+	}
+	int64_t id = npos ? parse_id(pos[0], 'e') : 0;
+	if (npos && !id) {
+		error("'%s' is not an event id (e12 or 12)", pos[0]);
+		free(pos);
+		return EXIT_USAGE;
+	}
+	free(pos);
+	char *err = NULL;
+	if (store_curations_each(s, id, print_curation, id ? (void *)1 : NULL, &err))
+		return fail_archive(cli, err);
+	return EXIT_OK;
+}
+
+/* Reports the outcome of one act on event `arg`. */
+static int acted(struct cli *cli, int rc, char *err, const char *arg, const char *what, int64_t cid)
+{
+	if (rc == 1)
+		return no_event(arg);
+	if (rc)
+		return fail_archive(cli, err);
+	if (cid)
+		printf("%s: %s (c%lld)\n", arg, what, (long long)cid);
+	else
+		printf("%s: %s\n", arg, what);
+	return EXIT_OK;
+}
+
+static int sub_edit(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	struct edit_opts eo;
+	struct act_opts ao;
+	memset(&eo, 0, sizeof(eo));
+	memset(&ao, 0, sizeof(ao));
+	const struct option opts[] = {EDIT_OPTIONS(&eo), ACT_OPTIONS(&ao), {NULL, 0, 0, NULL, NULL, NULL}};
+	char **pos;
+	int npos, rc = parse("edit", opts, argc, argv, &pos, &npos, 1, 1), out;
+	struct built_edit b;
+	memset(&b, 0, sizeof(b));
+	if (rc) {
+		out = PARSED(rc);
+		goto done;
+	}
+	int64_t id = parse_id(pos[0], 'e');
+	if (!id) {
+		error("'%s' is not an event id (e12 or 12)", pos[0]);
+		out = EXIT_USAGE;
+		goto done;
+	}
+	if (build_edit(s, &eo, &b)) {
+		out = EXIT_USAGE;
+		goto done;
+	}
+	if (edit_empty(&b.e)) {
+		error("event edit: nothing to change (give --date, --type, --status, --source, ...)");
+		out = EXIT_USAGE;
+		goto done;
+	}
+	struct store_who w = {who(&ao), ao.why};
+	char *err = NULL;
+	int64_t cid = 0;
+	rc = store_event_edit(s, id, &b.e, &w, &cid, &err);
+	out = acted(cli, rc, err, pos[0], "changed", cid);
+done:
+	built_release(&b);
+	edit_release(&eo);
+	free(pos);
+	return out;
+}
+
+/* delete, restore, verify, unverify: one act on each event given. */
+static int simple_acts(struct cli *cli, struct store *s, int argc, char **argv, const char *sub)
+{
+	struct act_opts ao;
+	memset(&ao, 0, sizeof(ao));
+	const struct option opts[] = {ACT_OPTIONS(&ao), {NULL, 0, 0, NULL, NULL, NULL}};
+	char **pos;
+	int npos, rc = parse(sub, opts, argc, argv, &pos, &npos, 1, -1);
+	if (rc) {
+		free(pos);
+		return PARSED(rc);
+	}
+	if (!strcmp(sub, "delete") && (!ao.why || !*ao.why)) {
+		error("event delete needs --why: the reason is kept with the deletion");
+		free(pos);
+		return EXIT_USAGE;
+	}
+	struct store_who w = {who(&ao), ao.why};
+	int out = EXIT_OK;
+	for (int i = 0; i < npos && out != EXIT_ARCHIVE; i++) {
+		int64_t id = parse_id(pos[i], 'e'), cid = 0;
+		char *err = NULL;
+		if (!id) {
+			error("'%s' is not an event id (e12 or 12)", pos[i]);
+			out = EXIT_USAGE;
+			continue;
+		}
+		if (!strcmp(sub, "delete"))
+			rc = store_event_delete(s, id, &w, &cid, &err);
+		else if (!strcmp(sub, "restore"))
+			rc = store_event_restore(s, id, &w, &cid, &err);
+		else
+			rc = store_event_verify(s, id, !strcmp(sub, "verify"), &w, &cid, &err);
+		const char *what = !strcmp(sub, "delete") ? "deleted" : !strcmp(sub, "restore") ? "restored"
+				 : !strcmp(sub, "verify") ? "verified" : "no longer verified";
+		int one = acted(cli, rc, err, pos[i], what, cid);
+		if (one != EXIT_OK && out == EXIT_OK)
+			out = one;
+		else if (one == EXIT_ARCHIVE)
+			out = one;
+	}
+	free(pos);
+	return out;
+}
+
+static int sub_delete(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	return simple_acts(cli, s, argc, argv, "delete");
+}
+
+static int sub_restore(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	return simple_acts(cli, s, argc, argv, "restore");
+}
+
+static int sub_verify(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	return simple_acts(cli, s, argc, argv, "verify");
+}
+
+static int sub_unverify(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	return simple_acts(cli, s, argc, argv, "unverify");
+}
+
+static int sub_note(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	struct act_opts ao;
+	memset(&ao, 0, sizeof(ao));
+	const struct option opts[] = {ACT_OPTIONS(&ao), {NULL, 0, 0, NULL, NULL, NULL}};
+	char **pos;
+	int npos, rc = parse("note", opts, argc, argv, &pos, &npos, 2, 2);
+	if (rc) {
+		free(pos);
+		return PARSED(rc);
+	}
+	int64_t id = parse_id(pos[0], 'e'), cid = 0;
+	if (!id || !*pos[1]) {
+		error(!id ? "'%s' is not an event id (e12 or 12)" : "event note: the note of %s is empty", pos[0]);
+		free(pos);
+		return EXIT_USAGE;
+	}
+	struct store_who w = {who(&ao), ao.why};
+	char *err = NULL;
+	rc = store_event_note(s, id, pos[1], &w, &cid, &err);
+	int out = acted(cli, rc, err, pos[0], "note added", cid);
+	free(pos);
+	return out;
+}
+
+static int tag_acts(struct cli *cli, struct store *s, int argc, char **argv, int on)
+{
+	struct act_opts ao;
+	memset(&ao, 0, sizeof(ao));
+	const struct option opts[] = {ACT_OPTIONS(&ao), {NULL, 0, 0, NULL, NULL, NULL}};
+	char **pos;
+	int npos, rc = parse(on ? "tag" : "untag", opts, argc, argv, &pos, &npos, 2, -1);
+	if (rc) {
+		free(pos);
+		return PARSED(rc);
+	}
+	int64_t id = parse_id(pos[0], 'e');
+	if (!id) {
+		error("'%s' is not an event id (e12 or 12)", pos[0]);
+		free(pos);
+		return EXIT_USAGE;
+	}
+	struct store_who w = {who(&ao), ao.why};
+	int out = EXIT_OK;
+	for (int i = 1; i < npos && out == EXIT_OK; i++) {
+		char *err = NULL, what[256];
+		int64_t cid = 0;
+		snprintf(what, sizeof(what), "%s '%s'", on ? "tagged" : "untagged", pos[i]);
+		rc = store_event_tag(s, id, pos[i], on, &w, &cid, &err);
+		out = acted(cli, rc, err, pos[0], what, cid);
+	}
+	free(pos);
+	return out;
+}
+
+static int sub_tag(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	return tag_acts(cli, s, argc, argv, 1);
+}
+
+static int sub_untag(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	return tag_acts(cli, s, argc, argv, 0);
+}
+
+/* A summary for an event added by hand without one: "Japan met China". */
+static char *default_summary(const struct store_edit *e)
+{
+	const struct event_type *t = types_find(e->type);
+	struct buf b;
+	buf_init(&b, 0);
+	int first = 1;
+	for (size_t i = 0; i < e->n_actors; i++)
+		if (e->actors[i].role != ROLE_TARGET) {
+			buf_printf(&b, "%s%s", first ? "" : " and ", e->actors[i].name);
+			first = 0;
+		}
+	const char *verb = e->status == STATUS_PLANNED ? t->planned : e->status == STATUS_NEGATED ? t->negated
+			 : t->alone;
+	buf_printf(&b, "%s%s", first ? "" : " ", verb && *verb ? verb : t->label);
+	for (size_t i = 0, k = 0; i < e->n_actors; i++)
+		if (e->actors[i].role == ROLE_TARGET)
+			buf_printf(&b, "%s%s", k++ ? " and " : " ", e->actors[i].name);
+	return buf_detach(&b);
+}
+
+static int sub_add(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	struct edit_opts eo;
+	struct act_opts ao;
+	memset(&eo, 0, sizeof(eo));
+	memset(&ao, 0, sizeof(ao));
+	const struct option opts[] = {
+		EDIT_OPTIONS(&eo), ACT_OPTIONS(&ao),
+		{"report", 0, OPT_STRING, &eo.report, "R", "the report that tells it (r12 or 12)"},
+		{"evidence", 0, OPT_STRING, &eo.evidence, "TEXT", "the passage of the report that tells it"},
+		{NULL, 0, 0, NULL, NULL, NULL}};
+	char **pos;
+	int npos, rc = parse("add", opts, argc, argv, &pos, &npos, 0, 0), out = EXIT_USAGE;
+	struct built_edit b;
+	memset(&b, 0, sizeof(b));
+	char *summary = NULL;
+	free(pos);
+	if (rc) {
+		out = PARSED(rc);
+		goto done;
+	}
+	if (!eo.type) {
+		error("event add needs --type (the types are listed in docs/events.md)");
+		goto done;
+	}
+	if (build_edit(s, &eo, &b))
+		goto done;
+	if (!b.n_actors) {
+		error("event add needs its parties: --source, --target or --participant");
+		goto done;
+	}
+	int64_t report = 0;
+	if (eo.report && !(report = parse_id(eo.report, 'r'))) {
+		error("--report: '%s' is not a report id (r12 or 12)", eo.report);
+		goto done;
+	}
+	if (eo.evidence && !report) {
+		error("--evidence needs --report: the passage is quoted from a report");
+		goto done;
+	}
+	struct event ev;
+	memset(&ev, 0, sizeof(ev));
+	snprintf(ev.type, sizeof(ev.type), "%s", b.e.type);
+	snprintf(ev.cameo, sizeof(ev.cameo), "%s", b.e.cameo);
+	ev.status = b.e.status < 0 ? STATUS_OCCURRED : (enum event_status)b.e.status;
+	b.e.status = (int)ev.status;
+	ev.date = b.e.set_date ? b.e.date : (struct cdate){0, 0, 0, PREC_UNKNOWN};
+	ev.actors = b.actors;
+	ev.n_actors = b.n_actors;
+	ev.topics = (char **)eo.topics.items;
+	ev.n_topics = eo.topics.n;
+	summary = b.e.summary ? strdup(b.e.summary) : default_summary(&b.e);
+	ev.summary = summary;
+	ev.evidence = (char *)eo.evidence;
+	struct store_who w = {who(&ao), ao.why};
+	char *err = NULL;
+	int64_t id = 0;
+	rc = store_event_add(s, &ev, report, &w, &id, &err);
+	if (rc == 1) {
+		error("no report '%s' in the archive (see 'communique reports')", eo.report);
+		out = EXIT_PARTIAL;
+	} else if (rc) {
+		out = fail_archive(cli, err);
+	} else {
+		printf("e%lld: added\n", (long long)id);
+		out = EXIT_OK;
+	}
+done:
+	free(summary);
+	built_release(&b);
+	edit_release(&eo);
+	return out;
+}
+
+static int sub_merge(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	struct act_opts ao;
+	memset(&ao, 0, sizeof(ao));
+	const struct option opts[] = {ACT_OPTIONS(&ao), {NULL, 0, 0, NULL, NULL, NULL}};
+	char **pos;
+	int npos, rc = parse("merge", opts, argc, argv, &pos, &npos, 2, -1);
+	if (rc) {
+		free(pos);
+		return PARSED(rc);
+	}
+	int64_t into = parse_id(pos[0], 'e'), *others = calloc((size_t)npos, sizeof(*others));
+	int out = EXIT_USAGE;
+	if (!others) {
+		error("out of memory");
+		goto done;
+	}
+	for (int i = 0; i < npos; i++)
+		if (!parse_id(pos[i], 'e')) {
+			error("'%s' is not an event id (e12 or 12)", pos[i]);
+			goto done;
+		}
+	for (int i = 1; i < npos; i++)
+		others[i - 1] = parse_id(pos[i], 'e');
+	struct store_who w = {who(&ao), ao.why};
+	char *err = NULL;
+	rc = store_event_merge(s, into, others, (size_t)npos - 1, &w, &err);
+	if (rc == 1) {
+		error("event merge: one of the events does not exist (see 'communique events')");
+		out = EXIT_PARTIAL;
+	} else if (rc) {
+		out = fail_archive(cli, err);
+	} else {
+		printf("%s: merged %d event%s into it\n", pos[0], npos - 1, npos > 2 ? "s" : "");
+		out = EXIT_OK;
+	}
+done:
+	free(others);
+	free(pos);
+	return out;
+}
+
+static int sub_split(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	struct edit_opts eo;
+	struct act_opts ao;
+	memset(&eo, 0, sizeof(eo));
+	memset(&ao, 0, sizeof(ao));
+	const struct option opts[] = {EDIT_OPTIONS(&eo), ACT_OPTIONS(&ao), {NULL, 0, 0, NULL, NULL, NULL}};
+	char **pos;
+	int npos, rc = parse("split", opts, argc, argv, &pos, &npos, 1, 1), out = EXIT_USAGE;
+	struct built_edit b;
+	memset(&b, 0, sizeof(b));
+	if (rc) {
+		out = PARSED(rc);
+		goto done;
+	}
+	int64_t id = parse_id(pos[0], 'e'), nid = 0;
+	if (!id) {
+		error("'%s' is not an event id (e12 or 12)", pos[0]);
+		goto done;
+	}
+	if (build_edit(s, &eo, &b))
+		goto done;
+	if (edit_empty(&b.e)) {
+		error("event split: say how the second event differs (--date, --type, --target, ...)");
+		goto done;
+	}
+	struct store_who w = {who(&ao), ao.why};
+	char *err = NULL;
+	rc = store_event_split(s, id, &b.e, &w, &nid, &err);
+	if (rc == 1)
+		out = no_event(pos[0]);
+	else if (rc)
+		out = fail_archive(cli, err);
+	else {
+		printf("%s: split; the second event is e%lld\n", pos[0], (long long)nid);
+		out = EXIT_OK;
+	}
+done:
+	built_release(&b);
+	edit_release(&eo);
+	free(pos);
+	return out;
+}
+
+static int sub_undo(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	struct act_opts ao;
+	memset(&ao, 0, sizeof(ao));
+	const struct option opts[] = {ACT_OPTIONS(&ao), {NULL, 0, 0, NULL, NULL, NULL}};
+	char **pos;
+	int npos, rc = parse("undo", opts, argc, argv, &pos, &npos, 1, 1);
+	if (rc) {
+		free(pos);
+		return PARSED(rc);
+	}
+	int64_t cid = parse_id(pos[0], 'c'), uid = 0;
+	int out = EXIT_OK;
+	if (!cid) {
+		error("'%s' is not a curation id (c12 or 12, as 'communique event history' lists them)", pos[0]);
+		free(pos);
+		return EXIT_USAGE;
+	}
+	struct store_who w = {who(&ao), ao.why};
+	char *err = NULL;
+	rc = store_curation_undo(s, cid, &w, &uid, &err);
+	if (rc == 1) {
+		error("no curation '%s' (see 'communique event history')", pos[0]);
+		out = EXIT_PARTIAL;
+	} else if (rc == 2) {
+		error("curation '%s' is undone already, or is itself an undo", pos[0]);
+		out = EXIT_PARTIAL;
+	} else if (rc) {
+		out = fail_archive(cli, err);
+	} else {
+		printf("c%lld: undone (c%lld)\n", (long long)cid, (long long)uid);
+	}
+	free(pos);
+	return out;
+}
+
+static const struct sub subs[] = {
+	{"show", sub_show, 0},       {"history", sub_history, 0}, {"edit", sub_edit, 1},
+	{"delete", sub_delete, 1},   {"restore", sub_restore, 1}, {"add", sub_add, 1},
+	{"merge", sub_merge, 1},     {"split", sub_split, 1},     {"verify", sub_verify, 1},
+	{"unverify", sub_unverify, 1}, {"note", sub_note, 1},     {"tag", sub_tag, 1},
+	{"untag", sub_untag, 1},     {"undo", sub_undo, 1},       {NULL, NULL, 0},
+};
+
+int cmd_event(struct cli *cli, int argc, char **argv)
+{
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		print_help(argc < 2 ? stderr : stdout, "communique", usage, NULL);
+		if (argc < 2)
+			return EXIT_USAGE;
+		return close_stdout() ? EXIT_ARCHIVE : EXIT_OK;
+	}
+	const struct sub *sub = NULL;
+	for (const struct sub *p = subs; p->name; p++)
+		if (!strcmp(p->name, argv[1]))
+			sub = p;
+	if (!sub) {
+		error("'%s' is not an event subcommand (see 'communique event --help')", argv[1]);
+		return EXIT_USAGE;
+	}
+	/* Writers take the archive's lock, as imports do: a correction never
+	 * interleaves with an update's batch. */
+	int lock = -1;
+	if (sub->writes) {
+		lock = archive_lock(cli->db_path, 30);
+		if (lock == -2) {
+			error("another process is writing '%s'; try again when it is done", cli->db_path);
+			return EXIT_LOCKED;
+		}
+		if (lock < 0)
+			return EXIT_ARCHIVE;
+	}
+	struct store *s;
+	if (open_archive(cli, sub->writes ? 0 : ARCHIVE_READ, &s)) {
+		if (lock >= 0)
+			close(lock);
+		return EXIT_ARCHIVE;
+	}
+	int rc = sub->run(cli, s, argc - 1, argv + 1);
+	store_close(s);
+	if (lock >= 0)
+		close(lock);
+	if (close_stdout())
+		return EXIT_ARCHIVE;
+	return rc;
+}
