@@ -4,6 +4,7 @@
 #include "util/types.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -295,5 +296,76 @@ int tl_describe_query(struct buf *b, const struct tl_query *q)
 	if (q->limit > 0)
 		rc |= buf_printf(b, "%sAt most %ld event%s", b->len ? "; " : "", q->limit,
 				 q->limit == 1 ? "" : "s");
+	return rc ? -1 : 0;
+}
+
+const struct event *tl_fields(const struct tl_event *e)
+{
+	/* Zero is an empty event: no type, PREC_UNKNOWN, no actors or text. */
+	static const struct event none;
+	return e->ev ? e->ev : &none;
+}
+
+int tl_has_fields(const struct tl_event *e)
+{
+	return e->ev != NULL;
+}
+
+double tl_confidence(const struct tl_event *e)
+{
+	double c = e->confidence;
+	if (isnan(c) || c < 0)
+		return 0;
+	return c > 1 ? 1 : c;
+}
+
+int tl_confidence_percent(const struct tl_event *e)
+{
+	return (int)lround(tl_confidence(e) * 100);
+}
+
+const char *tl_confidence_level(const struct tl_event *e)
+{
+	double c = tl_confidence(e);
+	return c < 0.5 ? "low" : c < 0.8 ? "medium" : "high";
+}
+
+void tl_time_words(int64_t t, char *out, size_t n)
+{
+	char iso[24];
+	struct cdate d = {0, 0, 0, PREC_UNKNOWN};
+	format_iso_utc(t, iso);
+	if (cdate_parse(iso, &d))
+		d.prec = PREC_UNKNOWN;
+	tl_date_words(&d, out, n);
+}
+
+/* Appends the names of the actors in or out of the target role. */
+static int join_side(const struct event *ev, int targets, struct buf *b)
+{
+	int rc = 0, first = 1;
+	for (size_t i = 0; rc == 0 && i < ev->n_actors; i++) {
+		const struct event_actor *a = &ev->actors[i];
+		if ((a->role == ROLE_TARGET) != targets)
+			continue;
+		if (!first)
+			rc = buf_addstr(b, " & ");
+		if (rc == 0)
+			rc = buf_addstr(b, a->name ? a->name : "");
+		first = 0;
+	}
+	return rc;
+}
+
+int tl_actors_line(const struct event *ev, struct buf *b)
+{
+	size_t before = b->len;
+	int rc = buf_addstr(b, "") || join_side(ev, 0, b);
+	int any_target = 0;
+	for (size_t i = 0; i < ev->n_actors; i++)
+		any_target |= ev->actors[i].role == ROLE_TARGET;
+	if (rc == 0 && any_target)
+		rc = buf_addstr(b, b->len > before ? " \xE2\x86\x92 " : "\xE2\x86\x92 ") ||
+		     join_side(ev, 1, b);
 	return rc ? -1 : 0;
 }

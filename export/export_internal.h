@@ -71,6 +71,27 @@ int tl_describe_query(struct buf *b, const struct tl_query *q);
 /* Index of the earliest known publication time among the sources, or -1. */
 long tl_first_published(const struct tl_event *e);
 
+/* The event's own fields (e->ev), or an empty event (no type or CAMEO code,
+ * date unknown, no actors, topics or text) when e->ev is NULL, as it may be
+ * for a withdrawn event the archive no longer holds. Never NULL. */
+const struct event *tl_fields(const struct tl_event *e);
+/* 1 when the event has fields of its own (see tl_fields). */
+int tl_has_fields(const struct tl_event *e);
+/* The event's confidence clamped to 0..1; a NaN counts as 0. */
+double tl_confidence(const struct tl_event *e);
+/* The confidence in whole percent, 0..100. */
+int tl_confidence_percent(const struct tl_event *e);
+/* "low", "medium" or "high": below 0.5, below 0.8, from 0.8 on. */
+const char *tl_confidence_level(const struct tl_event *e);
+/* A Unix time (UTC) as a date in words: "3 December 2026". out has n bytes
+ * (48 is always enough). */
+void tl_time_words(int64_t t, char *out, size_t n);
+/* The parties in one readable line, appended to b: sources and participants
+ * joined with " & ", then " → " and the targets joined the same way
+ * ("Russia → United States", "Japan & China", "→ North Korea" when
+ * only a target is known). 0, or -1 when memory ran out. */
+int tl_actors_line(const struct event *ev, struct buf *b);
+
 /* The short English name of the state with ISO 3166-1 alpha-3 `code`
  * ("Russian Federation" for "RUS"), or NULL (organisations, unknown codes). */
 const char *tl_country_name(const char *code);

@@ -370,7 +370,7 @@ static int topic_keys(struct buf *b, const struct event *ev)
 
 static void data_attrs(struct html_out *h, xmlNodePtr art, const struct tl_event *e)
 {
-	const struct event *ev = e->ev;
+	const struct event *ev = tl_fields(e);
 	char id[32], date[16];
 	struct buf b;
 	snprintf(id, sizeof(id), "e%lld", (long long)e->id);
@@ -387,10 +387,12 @@ static void data_attrs(struct html_out *h, xmlNodePtr art, const struct tl_event
 	attr(h, art, "data-topics", buf_str(&b));
 	buf_release(&b);
 	attr(h, art, "data-date", date);
-	attr(h, art, "data-status", event_status_name(ev->status));
+	attr(h, art, "data-status", tl_has_fields(e) ? event_status_name(ev->status) : "");
+	if (e->change != TL_CHANGE_NONE)
+		attr(h, art, "data-change", tl_change_name(e->change));
 }
 
-static void build_when(struct html_out *h, xmlNodePtr art, const struct cdate *d)
+static void build_when(struct html_out *h, xmlNodePtr side, const struct cdate *d)
 {
 	char words[48], iso[16];
 	tl_date_words(d, words, sizeof(words));
@@ -405,14 +407,40 @@ static void build_when(struct html_out *h, xmlNodePtr art, const struct cdate *d
 		else
 			snprintf(iso, sizeof(iso), "%04d", d->year);
 	}
-	xmlNodePtr when = el(h, art, "div", "when");
+	xmlNodePtr when = el(h, side, "div", "when");
 	xmlNodePtr t = el_text(h, when, iso[0] ? "time" : "span", NULL, words);
 	if (iso[0])
 		attr(h, t, "datetime", iso);
 }
 
-static void build_kind(struct html_out *h, xmlNodePtr what, const struct event *ev)
+/* How sure extraction is, under the date (and outside .when, which holds
+ * the date alone): a <meter> for the eye (its colour
+ * from low/high/optimum, drawn by the browser) and the same in words for
+ * everyone, screen readers and print included; the meter is hidden from
+ * assistive technology so that the value is read once. */
+static void build_confidence(struct html_out *h, xmlNodePtr side, const struct tl_event *e)
 {
+	char cls[32], value[16], words[48];
+	const char *level = tl_confidence_level(e);
+	snprintf(cls, sizeof(cls), "confidence conf-%s", level);
+	snprintf(value, sizeof(value), "%.2f", tl_confidence(e));
+	snprintf(words, sizeof(words), "%s confidence, %d%%", level, tl_confidence_percent(e));
+	xmlNodePtr p = el(h, side, "p", cls);
+	xmlNodePtr m = el(h, p, "meter", NULL);
+	attr(h, m, "min", "0");
+	attr(h, m, "max", "1");
+	attr(h, m, "low", "0.5");
+	attr(h, m, "high", "0.8");
+	attr(h, m, "optimum", "1");
+	attr(h, m, "value", value);
+	attr(h, m, "aria-hidden", "true");
+	text(h, p, " ");
+	el_text(h, p, "span", NULL, words);
+}
+
+static void build_kind(struct html_out *h, xmlNodePtr what, const struct tl_event *e)
+{
+	const struct event *ev = tl_fields(e);
 	char label[48], cameo[32];
 	tl_type_label(ev->type, label, sizeof(label));
 	xmlNodePtr kind = el(h, what, "p", "kind");
@@ -425,10 +453,23 @@ static void build_kind(struct html_out *h, xmlNodePtr what, const struct event *
 		text(h, kind, " ");
 		el_text(h, kind, "span", "cameo", cameo);
 	}
-	if (ev->status != STATUS_OCCURRED) {
+	if (tl_has_fields(e) && ev->status != STATUS_OCCURRED) {
 		text(h, kind, " ");
 		el_text(h, kind, "span", "status",
 			ev->status == STATUS_PLANNED ? "planned" : "did not happen");
+	}
+	/* The check mark is decoration: the word says it. */
+	if (e->cur.verified) {
+		text(h, kind, " ");
+		xmlNodePtr v = el(h, kind, "span", "verified");
+		attr(h, el_text(h, v, "span", NULL, "\xE2\x9C\x93"), "aria-hidden", "true");
+		text(h, v, " verified");
+	}
+	if (e->change != TL_CHANGE_NONE) {
+		char cls[32];
+		snprintf(cls, sizeof(cls), "change change-%s", tl_change_name(e->change));
+		text(h, kind, " ");
+		el_text(h, kind, "span", cls, tl_change_name(e->change));
 	}
 }
 
@@ -509,32 +550,130 @@ static void build_source(struct html_out *h, xmlNodePtr ul, const struct tl_sour
 	}
 }
 
+/* The analysts' tags: plain items, not chips (a chip click filters by
+ * actor or topic). */
+static void build_tags(struct html_out *h, xmlNodePtr what, const struct tl_curation *c)
+{
+	if (!c->n_tags)
+		return;
+	xmlNodePtr ul = el(h, what, "ul", "tags");
+	attr(h, ul, "aria-label", "Tags");
+	for (size_t i = 0; i < c->n_tags; i++)
+		el_text(h, ul, "li", "tag", c->tags[i] ? c->tags[i] : "");
+}
+
+/* A date in words inside <time datetime="ISO">. */
+static void time_el(struct html_out *h, xmlNodePtr parent, int64_t t)
+{
+	char iso[24], words[48];
+	format_iso_utc(t, iso);
+	tl_time_words(t, words, sizeof(words));
+	attr(h, el_text(h, parent, "time", NULL, words), "datetime", iso);
+}
+
+static void build_notes(struct html_out *h, xmlNodePtr what, const struct tl_curation *c)
+{
+	if (!c->n_notes)
+		return;
+	xmlNodePtr ul = el(h, what, "ul", "notes");
+	attr(h, ul, "aria-label", "Notes");
+	for (size_t i = 0; i < c->n_notes; i++) {
+		const struct tl_note *n = &c->notes[i];
+		xmlNodePtr li = el(h, ul, "li", NULL);
+		el_text(h, li, "span", "note-text", n->text ? n->text : "");
+		if ((!n->by || !*n->by) && !n->at)
+			continue;
+		text(h, li, " ");
+		xmlNodePtr by = el_text(h, li, "span", "note-by", "\xE2\x80\x94 ");
+		text(h, by, n->by && *n->by ? n->by : "");
+		if (n->at) {
+			text(h, by, n->by && *n->by ? ", " : "");
+			time_el(h, by, n->at);
+		}
+	}
+}
+
+/* One line of small print: who verified the event and when, whether a
+ * person added it or set some of its fields, where a merge took it. */
+static void build_curation(struct html_out *h, xmlNodePtr what, const struct tl_event *e)
+{
+	const struct tl_curation *c = &e->cur;
+	int merged = e->change == TL_CHANGE_WITHDRAWN && e->merged_into;
+	if (!c->verified && !c->added_by_hand && !c->n_fields_set && !merged)
+		return;
+	xmlNodePtr p = el(h, what, "p", "curation");
+	int parts = 0;
+	if (c->verified) {
+		text(h, p, "Verified");
+		if (c->verified_by && *c->verified_by) {
+			text(h, p, " by ");
+			el_text(h, p, "span", "by", c->verified_by);
+		}
+		if (c->verified_at) {
+			text(h, p, " on ");
+			time_el(h, p, c->verified_at);
+		}
+		parts++;
+	}
+	if (c->added_by_hand)
+		text(h, p, parts++ ? " \xC2\xB7 Added by hand" : "Added by hand");
+	if (c->n_fields_set) {
+		text(h, p, parts++ ? " \xC2\xB7 Set by hand: " : "Set by hand: ");
+		for (size_t i = 0; i < c->n_fields_set; i++) {
+			if (i)
+				text(h, p, ", ");
+			text(h, p, c->fields_set[i] ? c->fields_set[i] : "");
+		}
+	}
+	if (merged) {
+		char id[32];
+		snprintf(id, sizeof(id), "e%lld", (long long)e->merged_into);
+		text(h, p, parts++ ? " \xC2\xB7 Merged into " : "Merged into ");
+		char href[40];
+		snprintf(href, sizeof(href), "#%s", id);
+		attr(h, el_text(h, p, "a", NULL, id), "href", href);
+	}
+}
+
 static xmlNodePtr build_event(struct html_out *h, const struct tl_event *e)
 {
-	const struct event *ev = e->ev;
+	const struct event *ev = tl_fields(e);
 	xmlNodePtr art = el(h, NULL, "article", "event");
 	data_attrs(h, art, e);
-	build_when(h, art, &ev->date);
+	/* The left column: the date, and how sure extraction is. */
+	xmlNodePtr side = el(h, art, "div", "side");
+	build_when(h, side, &ev->date);
+	build_confidence(h, side, e);
 	xmlNodePtr what = el(h, art, "div", "what");
-	build_kind(h, what, ev);
-	el_text(h, what, "p", "summary", ev->summary ? ev->summary : "");
+	build_kind(h, what, e);
+	if (tl_has_fields(e)) {
+		el_text(h, what, "p", "summary", ev->summary ? ev->summary : "");
+	} else {
+		/* A withdrawn event the archive no longer holds has only its id. */
+		char id[40];
+		snprintf(id, sizeof(id), "Event e%lld", (long long)e->id);
+		el_text(h, what, "p", "summary", id);
+	}
 	build_actors(h, what, ev);
 	build_topics(h, what, ev);
+	build_tags(h, what, &e->cur);
 	if (ev->evidence && *ev->evidence)
 		el_text(h, what, "blockquote", "evidence", ev->evidence);
+	build_notes(h, what, &e->cur);
 	if (e->n_sources) {
 		xmlNodePtr ul = el(h, what, "ul", "sources");
 		attr(h, ul, "aria-label", "Sources");
 		for (size_t i = 0; i < e->n_sources; i++)
 			build_source(h, ul, &e->sources[i]);
 	}
+	build_curation(h, what, e);
 	return art;
 }
 
 static int html_event(void *state, const struct tl_event *e)
 {
 	struct html_out *h = state;
-	const struct cdate *d = &e->ev->date;
+	const struct cdate *d = &tl_fields(e)->date;
 	if (headings(h, d))
 		return -1;
 	if ((d->prec == PREC_DAY || d->prec == PREC_MONTH) && d->month >= 1 && d->month <= 12 &&
@@ -710,10 +849,11 @@ static xmlNodePtr build_chart(struct html_out *h)
 
 static xmlNodePtr build_footer(struct html_out *h)
 {
-	char s[160];
+	char s[320];
 	snprintf(s, sizeof(s),
 		 "%zu event%s. Exported by communique; event types are CAMEO-coded and dates "
-		 "are given as precisely as the reports allow.",
+		 "are given as precisely as the reports allow. Confidence is how sure extraction "
+		 "is of an event; \xE2\x9C\x93 verified marks one a person checked against its sources.",
 		 h->total, h->total == 1 ? "" : "s");
 	return el_text(h, NULL, "footer", NULL, s);
 }

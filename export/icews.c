@@ -10,6 +10,13 @@
  * event, the join key back to the other formats. Story ID and Publisher
  * come from the first source. Location columns stay empty: the archive does
  * not geolocate. Tabs and line breaks inside cells become spaces.
+ *
+ * The columns are ICEWS's twenty, no more: tools written for ICEWS load the
+ * rows into tables of exactly these columns, and none of them can hold the
+ * confidence of an event or its verification, which the other formats carry
+ * (joined on Event ID). Nor can a row say that an event was withdrawn, so
+ * an incremental export leaves withdrawn events out rather than adding them
+ * as events.
  */
 #include "export/export_internal.h"
 
@@ -84,7 +91,7 @@ static int actor_cells(struct buf *row, const struct event_actor *a)
 static int write_row(struct icews_out *w, const struct tl_event *e,
 		     const struct event_actor *src, const struct event_actor *tgt)
 {
-	const struct event *ev = e->ev;
+	const struct event *ev = tl_fields(e);
 	const struct tl_cameo *c = tl_cameo_find(ev->cameo);
 	const struct tl_source *s0 = e->n_sources ? &e->sources[0] : NULL;
 	char id[32], date[16], intensity[16] = "", story[32] = "";
@@ -127,7 +134,7 @@ static const struct event_actor *first_role(const struct event *ev, enum actor_r
 /* Rows for every source x target pair. */
 static int directed_rows(struct icews_out *w, const struct tl_event *e)
 {
-	const struct event *ev = e->ev;
+	const struct event *ev = tl_fields(e);
 	for (size_t i = 0; i < ev->n_actors; i++) {
 		if (ev->actors[i].role != ROLE_SOURCE)
 			continue;
@@ -142,7 +149,7 @@ static int directed_rows(struct icews_out *w, const struct tl_event *e)
 /* Rows for every ordered pair of participants. */
 static int symmetric_rows(struct icews_out *w, const struct tl_event *e)
 {
-	const struct event *ev = e->ev;
+	const struct event *ev = tl_fields(e);
 	for (size_t i = 0; i < ev->n_actors; i++) {
 		if (ev->actors[i].role != ROLE_PARTICIPANT)
 			continue;
@@ -157,7 +164,9 @@ static int symmetric_rows(struct icews_out *w, const struct tl_event *e)
 static int icews_event(void *state, const struct tl_event *e)
 {
 	struct icews_out *w = state;
-	const struct event *ev = e->ev;
+	const struct event *ev = tl_fields(e);
+	if (e->change == TL_CHANGE_WITHDRAWN)
+		return 0;
 	size_t ns = count_role(ev, ROLE_SOURCE), nt = count_role(ev, ROLE_TARGET);
 	size_t np = count_role(ev, ROLE_PARTICIPANT);
 	int rows = 0;

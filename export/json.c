@@ -141,14 +141,63 @@ static json_t *date_json(const struct cdate *d)
 	return s[0] ? json_string(s) : json_null();
 }
 
-json_t *tl_event_json(const struct tl_event *e)
+static json_t *list_json(const char *const *items, size_t n)
 {
-	const struct event *ev = e->ev;
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < n; i++) {
+		if (push(arr, jstr(items[i] ? items[i] : ""))) {
+			json_decref(arr);
+			return NULL;
+		}
+	}
+	return arr;
+}
+
+static json_t *note_json(const struct tl_note *n)
+{
 	json_t *o = json_object();
 	if (!o)
 		return NULL;
-	int rc = put(o, "id", jid('e', e->id));
-	rc |= put(o, "date", date_json(&ev->date));
+	int rc = put(o, "text", jstr(n->text ? n->text : ""));
+	rc |= put(o, "by", jstr(n->by));
+	rc |= put(o, "at", jtime(n->at, n->at != 0));
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* What people did to the event; every key present, so that a reader need
+ * not test for any. */
+static json_t *curation_json(const struct tl_curation *c)
+{
+	json_t *o = json_object(), *notes = json_array();
+	if (!o || !notes) {
+		json_decref(o);
+		json_decref(notes);
+		return NULL;
+	}
+	int rc = put(o, "verified", json_boolean(c->verified));
+	rc |= put(o, "verified_by", jstr(c->verified ? c->verified_by : NULL));
+	rc |= put(o, "verified_at", jtime(c->verified_at, c->verified && c->verified_at != 0));
+	rc |= put(o, "tags", list_json(c->tags, c->n_tags));
+	for (size_t i = 0; i < c->n_notes; i++)
+		rc |= push(notes, note_json(&c->notes[i]));
+	rc |= put(o, "notes", notes);
+	rc |= put(o, "fields_set", list_json(c->fields_set, c->n_fields_set));
+	rc |= put(o, "added_by_hand", json_boolean(c->added_by_hand));
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* The event's own fields (docs/events.md, "One event"). */
+static int put_fields(json_t *o, const struct event *ev)
+{
+	int rc = put(o, "date", date_json(&ev->date));
 	rc |= put(o, "date_precision", json_string(tl_precision_name(ev->date.prec)));
 	rc |= put(o, "type", jstr(ev->type));
 	rc |= put(o, "cameo", jstr(ev->cameo));
@@ -157,8 +206,28 @@ json_t *tl_event_json(const struct tl_event *e)
 	rc |= put(o, "topics", topics_json(ev));
 	rc |= put(o, "summary", jstr(ev->summary ? ev->summary : ""));
 	rc |= put(o, "evidence", jstr(ev->evidence ? ev->evidence : ""));
+	return rc;
+}
+
+json_t *tl_event_json(const struct tl_event *e)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	int rc = put(o, "id", jid('e', e->id));
+	/* A withdrawn event the archive no longer holds has no fields to give. */
+	if (tl_has_fields(e))
+		rc |= put_fields(o, e->ev);
 	rc |= put(o, "sources", sources_json(e));
 	rc |= put(o, "added", jtime(e->added, e->added != 0));
+	rc |= put(o, "confidence", json_real(tl_confidence(e)));
+	rc |= put(o, "curation", curation_json(&e->cur));
+	/* Only an incremental export says what happened since the last one. */
+	if (e->change != TL_CHANGE_NONE) {
+		rc |= put(o, "change", json_string(tl_change_name(e->change)));
+		rc |= put(o, "merged_into", e->change == TL_CHANGE_WITHDRAWN && e->merged_into
+						    ? jid('e', e->merged_into) : json_null());
+	}
 	if (rc) {
 		json_decref(o);
 		return NULL;

@@ -4,11 +4,15 @@
  *
  *   ## January 2015
  *
- *   **6 January 2015** — <summary> (TASS, Kyodo)
+ *   **6 January 2015** — <summary> (TASS, Kyodo) · ✓ verified by anna · tags: sony
+ *
+ *   - Note (anna, 3 December 2026): <text>
  *
  * One heading per month (or season, year, "Date unknown" for vaguer dates)
  * and one paragraph line per event with its date at its precision and the
- * agencies of its sources. Report text is escaped so that it can neither
+ * agencies of its sources, then what analysts added when they did: the
+ * verification, the tags, in an incremental export what changed, and the
+ * notes as a list under the line. Report text is escaped so that it can neither
  * format the page nor inject HTML: CommonMark renders raw HTML, so < and >
  * are backslash-escaped with the other markup characters, and line breaks
  * become spaces.
@@ -99,10 +103,61 @@ static int heading(struct md_out *m, const struct cdate *d)
 	return tl_puts(m->out, buf_str(&m->line));
 }
 
+/* " · ✓ verified by anna · tags: a, b · withdrawn, merged into e12". */
+static int add_curation(struct buf *b, const struct tl_event *e)
+{
+	const struct tl_curation *c = &e->cur;
+	int rc = 0;
+	if (c->verified) {
+		rc |= buf_addstr(b, " \xC2\xB7 \xE2\x9C\x93 verified");
+		if (c->verified_by && *c->verified_by) {
+			rc |= buf_addstr(b, " by ");
+			rc |= add_escaped(b, c->verified_by);
+		}
+	}
+	for (size_t i = 0; i < c->n_tags; i++) {
+		rc |= buf_addstr(b, i ? ", " : " \xC2\xB7 tags: ");
+		rc |= add_escaped(b, c->tags[i]);
+	}
+	if (e->change != TL_CHANGE_NONE)
+		rc |= buf_printf(b, " \xC2\xB7 %s", tl_change_name(e->change));
+	if (e->change == TL_CHANGE_WITHDRAWN && e->merged_into)
+		rc |= buf_printf(b, ", merged into e%lld", (long long)e->merged_into);
+	return rc ? -1 : 0;
+}
+
+/* "- Note (anna, 3 December 2026): text", one line per note. */
+static int add_notes(struct buf *b, const struct tl_curation *c)
+{
+	int rc = 0;
+	for (size_t i = 0; i < c->n_notes; i++) {
+		const struct tl_note *n = &c->notes[i];
+		int by = n->by && *n->by;
+		rc |= buf_addstr(b, "- Note");
+		if (by || n->at)
+			rc |= buf_addstr(b, " (");
+		if (by)
+			rc |= add_escaped(b, n->by);
+		if (n->at) {
+			char when[48];
+			tl_time_words(n->at, when, sizeof(when));
+			rc |= buf_printf(b, "%s%s", by ? ", " : "", when);
+		}
+		if (by || n->at)
+			rc |= buf_addstr(b, ")");
+		rc |= buf_addstr(b, ": ");
+		rc |= add_escaped(b, n->text ? n->text : "");
+		rc |= buf_addstr(b, "\n");
+	}
+	if (c->n_notes)
+		rc |= buf_addstr(b, "\n");
+	return rc ? -1 : 0;
+}
+
 static int md_event(void *state, const struct tl_event *e)
 {
 	struct md_out *m = state;
-	const struct event *ev = e->ev;
+	const struct event *ev = tl_fields(e);
 	char when[48];
 	if (heading(m, &ev->date))
 		return -1;
@@ -110,14 +165,20 @@ static int md_event(void *state, const struct tl_event *e)
 	buf_reset(&m->line);
 	buf_reset(&m->agencies);
 	int rc = buf_printf(&m->line, "**%s** \xE2\x80\x94 ", when);
-	rc |= add_escaped(&m->line, ev->summary ? ev->summary : "");
+	/* A withdrawn event the archive no longer holds has only its id. */
+	if (tl_has_fields(e))
+		rc |= add_escaped(&m->line, ev->summary ? ev->summary : "");
+	else
+		rc |= buf_printf(&m->line, "event e%lld", (long long)e->id);
 	rc |= tl_join_agencies(e, ", ", &m->agencies);
 	if (m->agencies.len) {
 		rc |= buf_addstr(&m->line, " (");
 		rc |= add_escaped(&m->line, buf_str(&m->agencies));
 		rc |= buf_addstr(&m->line, ")");
 	}
+	rc |= add_curation(&m->line, e);
 	rc |= buf_addstr(&m->line, "\n\n");
+	rc |= add_notes(&m->line, &e->cur);
 	if (rc)
 		return -1;
 	return tl_puts(m->out, buf_str(&m->line));

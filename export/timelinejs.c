@@ -5,7 +5,9 @@
  * by libxml2 (xmlEncodeSpecialChars) before it goes into them; the JSON
  * itself is encoded by jansson. Dates are given at the event's precision
  * (a month-precision event has no "day"); events whose date is unknown are
- * left out, since TimelineJS cannot place an event without a year.
+ * left out, since TimelineJS cannot place an event without a year. What
+ * analysts added (verification, tags, notes) and, in an incremental export,
+ * what changed go into the slide's text.
  */
 #include "export/export_internal.h"
 
@@ -100,19 +102,89 @@ static int add_sources(struct buf *b, const struct tl_event *e)
 	return rc ? -1 : 0;
 }
 
-/* The slide's body: actors, topics, the evidence quoted, the sources. */
+static int add_tags(struct buf *b, const struct tl_curation *c)
+{
+	int rc = 0;
+	if (!c->n_tags)
+		return 0;
+	rc |= buf_addstr(b, "<p>Tags: ");
+	for (size_t i = 0; i < c->n_tags; i++) {
+		if (i)
+			rc |= buf_addstr(b, ", ");
+		rc |= add_escaped(b, c->tags[i] ? c->tags[i] : "");
+	}
+	rc |= buf_addstr(b, "</p>");
+	return rc ? -1 : 0;
+}
+
+/* "<p><em>Note (anna, 3 December 2026):</em> text</p>" per note. */
+static int add_notes(struct buf *b, const struct tl_curation *c)
+{
+	int rc = 0;
+	for (size_t i = 0; i < c->n_notes; i++) {
+		const struct tl_note *n = &c->notes[i];
+		int by = n->by && *n->by;
+		rc |= buf_addstr(b, "<p><em>Note");
+		if (by || n->at)
+			rc |= buf_addstr(b, " (");
+		if (by)
+			rc |= add_escaped(b, n->by);
+		if (n->at) {
+			char when[48];
+			tl_time_words(n->at, when, sizeof(when));
+			rc |= buf_printf(b, "%s%s", by ? ", " : "", when);
+		}
+		if (by || n->at)
+			rc |= buf_addstr(b, ")");
+		rc |= buf_addstr(b, ":</em> ");
+		rc |= add_escaped(b, n->text ? n->text : "");
+		rc |= buf_addstr(b, "</p>");
+	}
+	return rc ? -1 : 0;
+}
+
+/* "<p>✓ Verified by anna · Withdrawn, merged into e12</p>", when either. */
+static int add_status(struct buf *b, const struct tl_event *e)
+{
+	const struct tl_curation *c = &e->cur;
+	int rc = 0;
+	if (!c->verified && e->change == TL_CHANGE_NONE)
+		return 0;
+	rc |= buf_addstr(b, "<p>");
+	if (c->verified) {
+		rc |= buf_addstr(b, "\xE2\x9C\x93 Verified");
+		if (c->verified_by && *c->verified_by) {
+			rc |= buf_addstr(b, " by ");
+			rc |= add_escaped(b, c->verified_by);
+		}
+	}
+	if (e->change != TL_CHANGE_NONE) {
+		const char *name = tl_change_name(e->change);
+		rc |= buf_printf(b, "%s%c%s", c->verified ? " \xC2\xB7 " : "", name[0] - 'a' + 'A', name + 1);
+		if (e->change == TL_CHANGE_WITHDRAWN && e->merged_into)
+			rc |= buf_printf(b, ", merged into e%lld", (long long)e->merged_into);
+	}
+	rc |= buf_addstr(b, "</p>");
+	return rc ? -1 : 0;
+}
+
+/* The slide's body: verification and change, actors, topics, tags, the
+ * evidence quoted, the analysts' notes, the sources. */
 static int event_html(struct buf *b, const struct tl_event *e)
 {
-	const struct event *ev = e->ev;
+	const struct event *ev = tl_fields(e);
 	buf_reset(b);
 	int rc = buf_addstr(b, "");
+	rc |= add_status(b, e);
 	rc |= add_actors(b, ev);
 	rc |= add_topics(b, ev);
+	rc |= add_tags(b, &e->cur);
 	if (ev->evidence && *ev->evidence) {
 		rc |= buf_addstr(b, "<blockquote>");
 		rc |= add_escaped(b, ev->evidence);
 		rc |= buf_addstr(b, "</blockquote>");
 	}
+	rc |= add_notes(b, &e->cur);
 	rc |= add_sources(b, e);
 	return rc ? -1 : 0;
 }
@@ -147,7 +219,7 @@ static json_t *start_date(const struct cdate *d)
 
 static json_t *event_json(struct tljs_out *t, const struct tl_event *e)
 {
-	const struct event *ev = e->ev;
+	const struct event *ev = tl_fields(e);
 	char id[32], when[48], label[48];
 	snprintf(id, sizeof(id), "e%lld", (long long)e->id);
 	tl_date_words(&ev->date, when, sizeof(when));
@@ -217,7 +289,8 @@ static int tljs_begin(void **state, FILE *out, const struct tl_query *q, const s
 static int tljs_event(void *state, const struct tl_event *e)
 {
 	struct tljs_out *t = state;
-	if (e->ev->date.prec == PREC_UNKNOWN || e->ev->date.year < 1)
+	const struct cdate *d = &tl_fields(e)->date;
+	if (d->prec == PREC_UNKNOWN || d->year < 1)
 		return 0;
 	if (tl_puts(t->out, t->n ? ",\n    " : "\n    ") || dump(t->out, event_json(t, e)))
 		return -1;

@@ -4,7 +4,7 @@
 # (tests/data/golden/fixtures/hostile.csv: <script>, <img onerror>, a
 # javascript: URL, a URL that closes its attribute) survives every format
 # intact and harmless:
-#   - CSV: every record has the header's 19 cells (an RFC 4180 reader in
+#   - CSV: every record has the header's 31 cells (an RFC 4180 reader in
 #     awk counts them, quoted line breaks included); cells that start like
 #     a formula (= + - @) get a leading ' unless --raw; cells with quotes or
 #     the delimiter are quoted; read back with Python's csv module (when
@@ -72,13 +72,14 @@ csv_cells() {
 	END { if (inq) print "unterminated\t" }' "$1"
 }
 
-# Every record of FILE has 19 cells and there are EVENTS records after the
-# header.
+# Every record of FILE has the CSV_COLUMNS cells and there are EVENTS
+# records after the header.
+CSV_COLUMNS=31
 check_csv_shape() {
 	local file=$1 delim=$2 events=$3
 	csv_cells "$file" "$delim" 1 >"$T/cells"
-	awk -F'\t' '$1 != 19 { bad++ } END { exit bad > 0 }' "$T/cells" ||
-		fail "$file: records without 19 cells: $(awk -F'\t' '$1 != 19' "$T/cells" | head -n 3)"
+	awk -F'\t' -v N=$CSV_COLUMNS '$1 != N { bad++ } END { exit bad > 0 }' "$T/cells" ||
+		fail "$file: records without $CSV_COLUMNS cells: $(awk -F'\t' -v N=$CSV_COLUMNS '$1 != N' "$T/cells" | head -n 3)"
 	[ "$(wc -l <"$T/cells")" -eq $((events + 1)) ] ||
 		fail "$file: $(($(wc -l <"$T/cells") - 1)) records for $events events"
 }
@@ -97,7 +98,7 @@ for archive in golden hostile; do
 	events=$(wc -l <"$T/$archive.jsonl")
 	[ "$events" -gt 0 ] || fail "no events"
 
-	step "$archive: CSV records have 19 cells, comma, semicolon and tab delimiters, excel mode"
+	step "$archive: CSV records have $CSV_COLUMNS cells, comma, semicolon and tab delimiters, excel mode"
 	cu export -f csv >"$T/$archive.csv" || fail "csv export"
 	check_csv_shape "$T/$archive.csv" , "$events"
 	cu export -f csv --delimiter ';' --excel >"$T/$archive.semi.csv" || fail "csv export ;"
@@ -144,6 +145,13 @@ for row, e in zip(rows, events):
         "topics": "; ".join(e["topics"]), "summary": e["summary"], "evidence": e["evidence"],
         "agencies": agencies(e), "report_titles": "; ".join(s["title"] for s in e["sources"]),
         "urls": "; ".join(s["url"] for s in e["sources"] if s["url"]),
+        "report_ids": "; ".join(s["report"] for s in e["sources"]),
+        "first_headline": e["sources"][0]["title"] if e["sources"] else "",
+        "first_url": (e["sources"][0]["url"] or "") if e["sources"] else "",
+        "confidence": "%.2f" % e["confidence"],
+        "verified": "yes" if e["curation"]["verified"] else "",
+        "tags": "; ".join(e["curation"]["tags"]),
+        "change": e.get("change", ""),
     }
     for k, v in want.items():
         if row[k] != cell(v):
@@ -165,7 +173,7 @@ URL2='https://kyodo.example.org/news?a=1&b="><script>alert(3)</script>'
 step "hostile: formula cells are neutralised, and kept with --raw"
 # The reports' titles start with =, @ and -; column 16 is report_titles.
 # No cell of the export may start like a formula.
-for col in $(seq 1 19); do csv_cells "$T/hostile.csv" , "$col" | cut -f2; done >"$T/all-cells"
+for col in $(seq 1 $CSV_COLUMNS); do csv_cells "$T/hostile.csv" , "$col" | cut -f2; done >"$T/all-cells"
 grep -n "^[=+@-]" "$T/all-cells" && fail "a cell starts with a formula character"
 csv_cells "$T/hostile.csv" , 16 | cut -f2 >"$T/titles"
 # (A title that comes second in its cell, like "@SUM(1+1)", needs nothing.)

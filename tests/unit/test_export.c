@@ -3,10 +3,15 @@
  * parsed with jansson and validated against schema/timeline.schema.json;
  * TimelineJS, Markdown and ICEWS against golden files; write errors.
  *
+ * The facts of the curation layer (confidence, verification, tags, notes,
+ * fields set by hand, the change an incremental export reports) are given to
+ * the fixture's events by curate() and incremental(), and every format's
+ * output of them is checked exactly.
+ *
  * Schema validation is done by a small validator below that implements the
  * keywords the schema uses (type, const, enum, pattern, minLength, minItems,
- * maxItems, minimum, required, properties, items, $ref to #/$defs, anyOf,
- * allOf, if/then) and fails on any other keyword, so the schema cannot grow
+ * maxItems, minimum, maximum, required, properties, items, $ref to #/$defs,
+ * anyOf, allOf, if/then) and fails on any other keyword, so the schema cannot grow
  * beyond what the test really checks. Set UPDATE_GOLDEN=1 to rewrite the
  * golden files after an intended change (then read the diff).
  */
@@ -17,6 +22,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <math.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,7 +211,7 @@ static void check_keywords(json_t *s)
 {
 	static const char *const known[] = {
 		"$schema", "$id", "title", "description", "$defs", "type", "const", "enum",
-		"pattern", "minLength", "minItems", "maxItems", "minimum", "required",
+		"pattern", "minLength", "minItems", "maxItems", "minimum", "maximum", "required",
 		"properties", "items", "$ref", "anyOf", "allOf", "if", "then",
 		"examples", /* an annotation: nothing to validate */
 		NULL,
@@ -251,6 +257,9 @@ static int schema_ok(json_t *root, json_t *s, json_t *v, char *why, size_t n)
 	if (json_is_number(v) && (x = json_object_get(s, "minimum")) &&
 	    json_number_value(v) < json_number_value(x))
 		return snprintf(why, n, "below minimum"), 0;
+	if (json_is_number(v) && (x = json_object_get(s, "maximum")) &&
+	    json_number_value(v) > json_number_value(x))
+		return snprintf(why, n, "above maximum"), 0;
 	if (json_is_object(v) && !check_object(root, s, v, why, n))
 		return 0;
 	if (json_is_array(v) && !check_array(root, s, v, why, n))
@@ -278,6 +287,63 @@ static void assert_invalid(json_t *schema, json_t *sub, json_t *doc)
 {
 	char why[256];
 	assert_false(schema_ok(schema, sub, doc, why, sizeof(why)));
+}
+
+/* ---- the curation layer ---- */
+
+static const char *const cu_tags[] = {"<b>urgent</b>", "sony hack"};
+static const char *const cu_fields[] = {"date", "actors"};
+static struct tl_note cu_notes[2];
+
+/* What analysts did to the fixture: the call (e1) verified by anna, tagged,
+ * annotated twice (a note that starts like a formula, one with markup) and
+ * its date and actors set by hand; the summit (e9) added by hand; every
+ * event with a confidence. */
+static void curate(struct fx_timeline *t)
+{
+	static const double confidence[] = {0.42, 0.5, 0.79, 0.857, 1.0, 0.3};
+	for (size_t i = 0; i < t->n; i++)
+		t->te[i].confidence = confidence[i];
+	cu_notes[0] = (struct tl_note){"=SUM(A1) is only text here", "bob", fx_time(2026, 12, 1, 8, 30)};
+	cu_notes[1] = (struct tl_note){"Checked against the <MOFA> readout", "anna",
+				       fx_time(2026, 12, 3, 14, 5)};
+	struct tl_event *call = &t->te[3];
+	assert_int_equal(call->id, 1);
+	call->cur = (struct tl_curation){
+		.verified = 1, .verified_by = "anna", .verified_at = fx_time(2026, 12, 3, 14, 5),
+		.tags = cu_tags, .n_tags = 2, .notes = cu_notes, .n_notes = 2,
+		.fields_set = cu_fields, .n_fields_set = 2,
+	};
+	assert_int_equal(t->te[4].id, 9);
+	t->te[4].cur.added_by_hand = 1;
+}
+
+/* An incremental export (--since-last) of the curated fixture: e7 and e9
+ * new, e5 and e1 changed, e2 withdrawn by a merge into e1, and e20
+ * withdrawn with nothing left of it in the archive (no fields). */
+static void incremental(struct fx_timeline *t)
+{
+	static const enum tl_change change[] = {TL_CHANGE_NEW, TL_CHANGE_CHANGED,
+						TL_CHANGE_WITHDRAWN, TL_CHANGE_CHANGED, TL_CHANGE_NEW};
+	assert_int_equal(t->n, 5);
+	for (size_t i = 0; i < t->n; i++)
+		t->te[i].change = change[i];
+	assert_int_equal(t->te[2].id, 2);
+	t->te[2].merged_into = 1;
+	t->te[t->n++] = (struct tl_event){.id = 20, .change = TL_CHANGE_WITHDRAWN, .confidence = 0.6};
+}
+
+static char *export_curated(const char *format, int incr, const struct tl_options *o)
+{
+	struct fx_timeline t;
+	fx_build(&t, 0);
+	curate(&t);
+	if (incr)
+		incremental(&t);
+	char *text = fx_export(&t, format, NULL, o, NULL);
+	fx_release(&t);
+	assert_non_null(text);
+	return text;
 }
 
 /* ---- the format table ---- */
@@ -361,7 +427,7 @@ static void test_tables(void **state)
 /* ---- CSV ---- */
 
 #define MAX_ROWS 16
-#define MAX_COLS 24
+#define MAX_COLS 40
 
 struct csv_table {
 	char *cell[MAX_ROWS][MAX_COLS];
@@ -421,11 +487,21 @@ static void test_csv_fields(void **state)
 	struct csv_table t;
 	parse_csv(text, strlen(text), ',', &t);
 	assert_int_equal(t.rows, 7);
-	assert_int_equal(t.cols[0], 19);
+	/* The columns by position: spreadsheets refer to them so, and new
+	 * ones only ever go at the end. */
+	static const char *const header[] = {
+		"id", "date", "date_precision", "type", "cameo", "status", "source_names",
+		"source_codes", "target_names", "target_codes", "participants", "topics",
+		"summary", "evidence", "agencies", "report_titles", "urls", "first_published",
+		"participant_codes", "actors", "report_ids", "first_headline", "first_url",
+		"confidence", "verified", "verified_by", "tags", "notes", "fields_set", "change",
+		"merged_into",
+	};
+	assert_int_equal(t.cols[0], sizeof(header) / sizeof(header[0]));
+	for (size_t c = 0; c < t.cols[0]; c++)
+		assert_string_equal(t.cell[0][c], header[c]);
 	for (size_t r = 1; r < t.rows; r++)
 		assert_int_equal(t.cols[r], t.cols[0]);
-	assert_string_equal(t.cell[0][0], "id");
-	assert_string_equal(t.cell[0][17], "first_published");
 	/* The phone call: row 4. */
 	assert_string_equal(cell(&t, 4, "id"), "e1");
 	assert_string_equal(cell(&t, 4, "date"), "2015-01-06");
@@ -466,7 +542,32 @@ static void test_csv_fields(void **state)
 	assert_string_equal(cell(&t, 6, "topics"), "'@SUM(1+1)");
 	assert_string_equal(cell(&t, 6, "report_titles"), "'+Ministry \"readout\", in full");
 	assert_string_equal(cell(&t, 6, "urls"), "javascript:alert(1)");
+	/* The parties in words, the reports, the first source. */
+	assert_string_equal(cell(&t, 4, "actors"), "Fumio Kishida & John Kerry");
+	assert_string_equal(cell(&t, 3, "actors"), "United States \xE2\x86\x92 North Korea");
+	assert_string_equal(cell(&t, 2, "actors"), "North Korea");
+	assert_string_equal(cell(&t, 5, "actors"), "Japan & China & South Korea");
+	assert_string_equal(cell(&t, 6, "actors"),
+			    "European Union \xE2\x86\x92 =cmd|' /C calc'!A0");
+	assert_string_equal(cell(&t, 4, "report_ids"), "r1; r4");
+	assert_string_equal(cell(&t, 4, "first_headline"),
+			    "Japanese, US top diplomats discuss North Korea by phone");
+	assert_string_equal(cell(&t, 4, "first_url"), "https://tass.com/world/769871");
+	assert_string_equal(cell(&t, 2, "first_url"), "");
+	assert_string_equal(cell(&t, 6, "first_headline"), "'+Ministry \"readout\", in full");
+	/* Nobody touched these events, and the export is not incremental. */
+	assert_string_equal(cell(&t, 4, "confidence"), "0.00");
+	for (size_t r = 1; r < t.rows; r++) {
+		static const char *const empty[] = {"verified", "verified_by", "tags", "notes",
+						    "fields_set", "change", "merged_into"};
+		for (size_t k = 0; k < sizeof(empty) / sizeof(empty[0]); k++)
+			assert_string_equal(cell(&t, r, empty[k]), "");
+	}
 	free_csv(&t);
+	/* The CAMEO code is always quoted (Calc's "Format quoted field as
+	 * text" keeps its zero) and is the code alone without --excel. */
+	assert_non_null(strstr(text, "\ne1,2015-01-06,day,phone_call,\"041\",occurred,"));
+	assert_non_null(strstr(text, "\ne7,2014-06,season,sanctions_relief,\"085\",occurred,"));
 	/* No formula cell at all starts a field in the raw bytes. */
 	assert_null(strstr(text, ",=") );
 	assert_null(strstr(text, ",\"="));
@@ -505,18 +606,138 @@ static void test_csv_excel(void **state)
 	assert_memory_equal(text, "\xEF\xBB\xBF" "id;date;date_precision;", 26);
 	size_t len = strlen(text);
 	assert_memory_equal(text + len - 2, "\r\n", 2);
-	assert_non_null(strstr(text, "participant_codes\r\ne7;2014-06;season;"));
+	assert_non_null(strstr(text, "merged_into\r\ne7;2014-06;season;"));
 	struct csv_table t;
 	parse_csv(text + 3, len - 3, ';', &t);
 	assert_int_equal(t.rows, 7);
 	assert_string_equal(cell(&t, 4, "participants"), "Fumio Kishida; John Kerry");
 	assert_string_equal(cell(&t, 6, "summary"), "'" FX_HOSTILE_SUMMARY);
+	/* For Excel the CAMEO code takes a form no spreadsheet reads as a
+	 * number, code first, so that it sorts by code; it starts with a
+	 * digit, never like a formula. */
+	assert_string_equal(cell(&t, 1, "cameo"), "085 Ease economic sanctions, boycott, or embargo");
+	assert_string_equal(cell(&t, 2, "cameo"), "016 Deny responsibility");
+	assert_string_equal(cell(&t, 4, "cameo"), "041 Discuss by telephone");
+	assert_string_equal(cell(&t, 5, "cameo"), "040 Consult");
+	assert_string_equal(cell(&t, 6, "cameo"), "010 Make statement");
+	free_csv(&t);
+	assert_non_null(strstr(text, "\r\ne1;2015-01-06;day;phone_call;\"041 Discuss by telephone\";"));
+	/* A code the table does not know by itself takes its root's verb; one
+	 * with no root either still gets words. */
+	struct fx_timeline fx;
+	fx_build(&fx, 0);
+	snprintf(fx.ev[0].cameo, sizeof(fx.ev[0].cameo), "0413");
+	snprintf(fx.ev[1].cameo, sizeof(fx.ev[1].cameo), "00");
+	free(text);
+	text = fx_export(&fx, "csv", NULL, &o, NULL);
+	fx_release(&fx);
+	assert_non_null(text);
+	parse_csv(text + 3, strlen(text) - 3, ';', &t);
+	assert_string_equal(cell(&t, 1, "cameo"), "0413 Consult");
+	assert_string_equal(cell(&t, 2, "cameo"), "00 (not in the CAMEO table)");
 	free_csv(&t);
 	free(text);
 	/* Appending: neither byte-order mark nor header. */
 	o.append = 1;
 	text = export_small("csv", 0, &o, NULL);
 	assert_memory_equal(text, "e7;2014-06;season;", 18);
+	free(text);
+}
+
+static void test_csv_curation(void **state)
+{
+	(void)state;
+	char *text = export_curated("csv", 0, &default_options);
+	struct csv_table t;
+	parse_csv(text, strlen(text), ',', &t);
+	assert_int_equal(t.rows, 6);
+	/* The call: every curation column. */
+	assert_string_equal(cell(&t, 4, "id"), "e1");
+	assert_string_equal(cell(&t, 4, "confidence"), "0.86");
+	assert_string_equal(cell(&t, 4, "verified"), "yes");
+	assert_string_equal(cell(&t, 4, "verified_by"), "anna");
+	assert_string_equal(cell(&t, 4, "tags"), "<b>urgent</b>; sony hack");
+	/* The cell starts with the first note: neutralised like any formula. */
+	assert_string_equal(cell(&t, 4, "notes"),
+			    "'=SUM(A1) is only text here \xE2\x80\x94 bob; "
+			    "Checked against the <MOFA> readout \xE2\x80\x94 anna");
+	assert_string_equal(cell(&t, 4, "fields_set"), "date; actors");
+	assert_string_equal(cell(&t, 4, "change"), "");
+	assert_string_equal(cell(&t, 4, "merged_into"), "");
+	/* Confidence with two decimals, from 0 to 1. */
+	assert_string_equal(cell(&t, 1, "confidence"), "0.42");
+	assert_string_equal(cell(&t, 2, "confidence"), "0.50");
+	assert_string_equal(cell(&t, 3, "confidence"), "0.79");
+	assert_string_equal(cell(&t, 5, "confidence"), "1.00");
+	/* Untouched events: no verification, tags or notes. */
+	assert_string_equal(cell(&t, 5, "verified"), "");
+	assert_string_equal(cell(&t, 5, "tags"), "");
+	free_csv(&t);
+	free(text);
+
+	/* With --raw the note is left as it is. */
+	struct tl_options o = default_options;
+	o.raw = 1;
+	text = export_curated("csv", 0, &o);
+	parse_csv(text, strlen(text), ',', &t);
+	assert_string_equal(cell(&t, 4, "notes"),
+			    "=SUM(A1) is only text here \xE2\x80\x94 bob; "
+			    "Checked against the <MOFA> readout \xE2\x80\x94 anna");
+	free_csv(&t);
+	free(text);
+
+	/* An incremental export: what changed, where a merged event went, and
+	 * a withdrawn event the archive no longer holds (its id, no fields). */
+	text = export_curated("csv", 1, &default_options);
+	parse_csv(text, strlen(text), ',', &t);
+	assert_int_equal(t.rows, 7);
+	assert_string_equal(cell(&t, 1, "change"), "new");
+	assert_string_equal(cell(&t, 2, "change"), "changed");
+	assert_string_equal(cell(&t, 3, "change"), "withdrawn");
+	assert_string_equal(cell(&t, 3, "merged_into"), "e1");
+	assert_string_equal(cell(&t, 3, "summary"),
+			    "The United States imposed new sanctions on North Korea over the Sony hack");
+	assert_string_equal(cell(&t, 4, "change"), "changed");
+	assert_string_equal(cell(&t, 4, "merged_into"), "");
+	assert_string_equal(cell(&t, 5, "change"), "new");
+	assert_int_equal(t.cols[6], t.cols[0]);
+	for (size_t c = 0; c < t.cols[6]; c++) {
+		const char *name = t.cell[0][c], *v = t.cell[6][c];
+		if (!strcmp(name, "id"))
+			assert_string_equal(v, "e20");
+		else if (!strcmp(name, "confidence"))
+			assert_string_equal(v, "0.60");
+		else if (!strcmp(name, "change"))
+			assert_string_equal(v, "withdrawn");
+		else if (strcmp(v, ""))
+			fail_msg("withdrawn e20: column %s is '%s'", name, v);
+	}
+	free_csv(&t);
+	/* The row of e20 as written: the CAMEO cell is quoted even empty. */
+	assert_non_null(strstr(text, "\ne20,,,,\"\",,,,,,,,,,,,,,,,,,,0.60,,,,,,withdrawn,\n"));
+	free(text);
+}
+
+/* Excel mode with a target alone, and an out-of-range confidence. */
+static void test_csv_edges(void **state)
+{
+	(void)state;
+	struct fx_timeline t;
+	fx_build(&t, 0);
+	t.ev[1].actors[0].role = ROLE_TARGET;
+	t.te[1].confidence = 1.7;
+	t.te[2].confidence = -0.2;
+	t.te[3].confidence = NAN;
+	char *text = fx_export(&t, "csv", NULL, &default_options, NULL);
+	fx_release(&t);
+	assert_non_null(text);
+	struct csv_table c;
+	parse_csv(text, strlen(text), ',', &c);
+	assert_string_equal(cell(&c, 2, "actors"), "\xE2\x86\x92 North Korea");
+	assert_string_equal(cell(&c, 2, "confidence"), "1.00");
+	assert_string_equal(cell(&c, 3, "confidence"), "0.00");
+	assert_string_equal(cell(&c, 4, "confidence"), "0.00");
+	free_csv(&c);
 	free(text);
 }
 
@@ -674,6 +895,139 @@ static void test_jsonl(void **state)
 	free(text);
 }
 
+#define UNTOUCHED \
+	"\"curation\": {\"verified\": false, \"verified_by\": null, \"verified_at\": null, " \
+	"\"tags\": [], \"notes\": [], \"fields_set\": [], \"added_by_hand\": false}"
+#define CALL_CURATION \
+	"\"curation\": {\"verified\": true, \"verified_by\": \"anna\", " \
+	"\"verified_at\": \"2026-12-03T14:05:00Z\", \"tags\": [\"<b>urgent</b>\", \"sony hack\"], " \
+	"\"notes\": [{\"text\": \"=SUM(A1) is only text here\", \"by\": \"bob\", " \
+	"\"at\": \"2026-12-01T08:30:00Z\"}, {\"text\": \"Checked against the <MOFA> readout\", " \
+	"\"by\": \"anna\", \"at\": \"2026-12-03T14:05:00Z\"}], " \
+	"\"fields_set\": [\"date\", \"actors\"], \"added_by_hand\": false}"
+
+/* Sets key of a copy of doc's event `id` and says whether the schema takes it. */
+static int valid_with(json_t *schema, json_t *doc, const char *id, const char *key, json_t *v)
+{
+	char why[256];
+	json_t *copy = json_deep_copy(doc);
+	json_t *ev = event_by_id(copy, id);
+	if (v)
+		json_object_set_new(ev, key, v);
+	else
+		json_object_del(ev, key);
+	int ok = schema_ok(schema, schema, copy, why, sizeof(why));
+	json_decref(copy);
+	return ok;
+}
+
+static void test_json_curation(void **state)
+{
+	(void)state;
+	char *text = export_curated("json", 0, &default_options);
+	json_t *doc = json_loads(text, 0, NULL);
+	assert_non_null(doc);
+	json_t *schema = load_schema();
+	assert_valid(schema, schema, doc);
+	/* Exactly as written: confidence and curation after added, in this
+	 * order; an untouched event has the same keys, empty. */
+	assert_non_null(strstr(text, "\"added\": \"2026-11-20T09:00:00Z\", \"confidence\": 0.857, "
+				     CALL_CURATION "}"));
+	assert_non_null(strstr(text, "{\"id\": \"e7\", "));
+	assert_non_null(strstr(text, "\"confidence\": 0.42, " UNTOUCHED "}"));
+	json_t *nine = json_object_get(event_by_id(doc, "e9"), "curation");
+	assert_true(json_is_true(json_object_get(nine, "added_by_hand")));
+	assert_true(json_number_value(json_object_get(event_by_id(doc, "e9"), "confidence")) == 1.0);
+	/* Not incremental: no change, no merged_into. */
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(doc, "events"), i, e) {
+		assert_non_null(json_object_get(e, "curation"));
+		assert_true(json_is_number(json_object_get(e, "confidence")));
+		assert_null(json_object_get(e, "change"));
+		assert_null(json_object_get(e, "merged_into"));
+	}
+
+	/* The schema holds the new fields to their contract. */
+	assert_true(valid_with(schema, doc, "e1", "confidence", json_real(1.0)));
+	assert_false(valid_with(schema, doc, "e1", "confidence", json_real(1.5)));
+	assert_false(valid_with(schema, doc, "e1", "confidence", json_real(-0.1)));
+	assert_false(valid_with(schema, doc, "e1", "confidence", json_string("high")));
+	assert_false(valid_with(schema, doc, "e1", "change", json_string("new")));
+	json_t *cur = json_deep_copy(json_object_get(event_by_id(doc, "e7"), "curation"));
+	json_object_set_new(cur, "verified_by", json_string("anna"));
+	assert_false(valid_with(schema, doc, "e7", "curation", cur));
+	cur = json_deep_copy(json_object_get(event_by_id(doc, "e7"), "curation"));
+	json_object_del(cur, "tags");
+	assert_false(valid_with(schema, doc, "e7", "curation", cur));
+	cur = json_deep_copy(json_object_get(event_by_id(doc, "e1"), "curation"));
+	json_object_set_new(json_array_get(json_object_get(cur, "notes"), 0), "at",
+			    json_string("1 December 2026"));
+	assert_false(valid_with(schema, doc, "e1", "curation", cur));
+	json_decref(doc);
+	free(text);
+
+	/* Incremental, as JSON Lines: every line is an event of the schema,
+	 * each says what changed; a merge says where the event went. */
+	text = export_curated("jsonl", 1, &default_options);
+	json_t *event_schema = resolve(schema, "#/$defs/event");
+	json_t *lines = json_array();
+	for (char *line = text, *nl; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		assert_non_null(nl);
+		*nl = '\0';
+		json_t *ev = json_loads(line, 0, NULL);
+		assert_non_null(ev);
+		assert_valid(schema, event_schema, ev);
+		json_array_append_new(lines, ev);
+		*nl = '\n';
+	}
+	assert_int_equal(json_array_size(lines), 6);
+	static const char *const want[][3] = {
+		{"e7", "new", NULL}, {"e5", "changed", NULL}, {"e2", "withdrawn", "e1"},
+		{"e1", "changed", NULL}, {"e9", "new", NULL}, {"e20", "withdrawn", NULL},
+	};
+	json_array_foreach(lines, i, e) {
+		assert_string_equal(str_at(e, "id"), want[i][0]);
+		assert_string_equal(str_at(e, "change"), want[i][1]);
+		json_t *m = json_object_get(e, "merged_into");
+		assert_non_null(m);
+		if (want[i][2])
+			assert_string_equal(json_string_value(m), want[i][2]);
+		else
+			assert_true(json_is_null(m));
+	}
+	/* A withdrawn event keeps the fields it has. */
+	assert_string_equal(str_at(json_array_get(lines, 2), "type"), "sanctions");
+	/* One the archive no longer holds: its id and what is not the event's own. */
+	assert_non_null(strstr(text, "\n{\"id\": \"e20\", \"sources\": [], \"added\": null, "
+				     "\"confidence\": 0.6, " UNTOUCHED ", \"change\": \"withdrawn\", "
+				     "\"merged_into\": null}\n"));
+	assert_non_null(strstr(text, "\"confidence\": 0.79, " UNTOUCHED ", \"change\": \"withdrawn\", "
+				     "\"merged_into\": \"e1\"}\n"));
+	/* Only a withdrawn event may lack the event's fields; change and
+	 * merged_into come together. */
+	json_t *ev = json_deep_copy(json_array_get(lines, 5));
+	assert_valid(schema, event_schema, ev);
+	json_object_set_new(ev, "change", json_string("changed"));
+	assert_invalid(schema, event_schema, ev);
+	json_object_set_new(ev, "change", json_string("gone"));
+	assert_invalid(schema, event_schema, ev);
+	json_object_set_new(ev, "change", json_string("withdrawn"));
+	json_object_del(ev, "merged_into");
+	assert_invalid(schema, event_schema, ev);
+	json_object_set_new(ev, "merged_into", json_string("1"));
+	assert_invalid(schema, event_schema, ev);
+	json_decref(ev);
+	ev = json_deep_copy(json_array_get(lines, 3));
+	json_object_del(ev, "type");
+	assert_invalid(schema, event_schema, ev);
+	json_decref(ev);
+	json_decref(lines);
+	json_decref(schema);
+	free(text);
+}
+
 /* ---- TimelineJS, Markdown, ICEWS ---- */
 
 static void test_timelinejs_golden(void **state)
@@ -776,6 +1130,98 @@ static void test_icews(void **state)
 	free(text);
 }
 
+static void test_markdown_curation(void **state)
+{
+	(void)state;
+	char *text = export_curated("markdown", 0, &default_options);
+	/* Verification and tags after the agencies, the notes as a list under
+	 * the line; analysts' text escaped like report text. */
+	assert_non_null(strstr(text,
+		"\n**6 January 2015** \xE2\x80\x94 Kishida and Kerry discussed North Korea and cyber "
+		"security by phone (TASS, Kyodo) \xC2\xB7 \xE2\x9C\x93 verified by anna \xC2\xB7 "
+		"tags: \\<b\\>urgent\\</b\\>, sony hack\n\n"
+		"- Note (bob, 1 December 2026): =SUM(A1) is only text here\n"
+		"- Note (anna, 3 December 2026): Checked against the \\<MOFA\\> readout\n\n"
+		"## 2015 (month unknown)\n\n"));
+	/* An event nobody touched is written as before. */
+	assert_non_null(strstr(text, "\n**2 January 2015** \xE2\x80\x94 The United States imposed new "
+				     "sanctions on North Korea over the Sony hack (Reuters)\n\n"));
+	free(text);
+	text = export_curated("markdown", 1, &default_options);
+	assert_non_null(strstr(text, "on North Korea (Kyodo) \xC2\xB7 new\n\n"));
+	assert_non_null(strstr(text, "over the Sony hack (Reuters) \xC2\xB7 withdrawn, merged into e1\n\n"));
+	assert_non_null(strstr(text, "sony hack \xC2\xB7 changed\n\n- Note (bob,"));
+	assert_non_null(strstr(text, "\n**date unknown** \xE2\x80\x94 event e20 \xC2\xB7 withdrawn\n\n"));
+	free(text);
+}
+
+static const char *tljs_text(json_t *doc, const char *id)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(doc, "events"), i, e)
+		if (!strcmp(json_string_value(json_object_get(e, "unique_id")), id))
+			return json_string_value(json_object_get(json_object_get(e, "text"), "text"));
+	fail_msg("no slide %s", id);
+	return NULL;
+}
+
+static void test_timelinejs_curation(void **state)
+{
+	(void)state;
+	char *text = export_curated("timelinejs", 1, &default_options);
+	json_t *doc = json_loads(text, 0, NULL);
+	assert_non_null(doc);
+	/* The undated e20 cannot be placed. */
+	assert_int_equal(json_array_size(json_object_get(doc, "events")), 5);
+	assert_string_equal(tljs_text(doc, "e1"),
+		"<p>\xE2\x9C\x93 Verified by anna \xC2\xB7 Changed</p>"
+		"<p>Fumio Kishida (JPN), John Kerry (USA)</p>"
+		"<p>Topics: cyber security, North Korea</p>"
+		"<p>Tags: &lt;b&gt;urgent&lt;/b&gt;, sony hack</p>"
+		"<blockquote>Japanese Foreign Minister Fumio Kishida and US Secretary of State John Kerry "
+		"held telephone talks on Tuesday.</blockquote>"
+		"<p><em>Note (bob, 1 December 2026):</em> =SUM(A1) is only text here</p>"
+		"<p><em>Note (anna, 3 December 2026):</em> Checked against the &lt;MOFA&gt; readout</p>"
+		"<p>TASS: <a href=\"https://tass.com/world/769871\">Japanese, US top diplomats discuss "
+		"North Korea by phone</a></p>"
+		"<p>Kyodo: <a href=\"https://english.kyodonews.net/news/2015/01/a2.html\">Kishida, Kerry "
+		"agree to cooperate on N. Korea</a></p>");
+	assert_memory_equal(tljs_text(doc, "e2"), "<p>Withdrawn, merged into e1</p><p>United States", 48);
+	assert_memory_equal(tljs_text(doc, "e7"), "<p>New</p><p>Japan (JPN)", 24);
+	json_decref(doc);
+	free(text);
+	/* Not incremental and untouched: the slide is as before. */
+	text = export_curated("timelinejs", 0, &default_options);
+	doc = json_loads(text, 0, NULL);
+	assert_memory_equal(tljs_text(doc, "e1"), "<p>\xE2\x9C\x93 Verified by anna</p><p>Fumio", 34);
+	assert_memory_equal(tljs_text(doc, "e7"), "<p>Japan (JPN)", 14);
+	json_decref(doc);
+	free(text);
+}
+
+static void test_icews_curation(void **state)
+{
+	(void)state;
+	/* Curation has no ICEWS column: the rows are those of the untouched
+	 * timeline, byte for byte. */
+	char *plain = export_small("icews", 0, &default_options, NULL);
+	char *text = export_curated("icews", 0, &default_options);
+	assert_string_equal(text, plain);
+	free(text);
+	/* Incremental: the withdrawn e2 and e20 are left out (a row would
+	 * count them as events); every row keeps ICEWS's twenty columns. */
+	text = export_curated("icews", 1, &default_options);
+	size_t lines;
+	count_icews_columns(text, &lines);
+	assert_int_equal(lines, 1 + 2 + 2 + 6);
+	assert_null(strstr(text, "\ne2\t"));
+	assert_null(strstr(text, "\ne20\t"));
+	assert_non_null(strstr(text, "\ne7\t"));
+	free(text);
+	free(plain);
+}
+
 /* ---- write errors ---- */
 
 static void test_write_errors(void **state)
@@ -812,13 +1258,19 @@ int main(void)
 		cmocka_unit_test(test_csv_fields),
 		cmocka_unit_test(test_csv_raw_and_plain_lines),
 		cmocka_unit_test(test_csv_excel),
+		cmocka_unit_test(test_csv_curation),
+		cmocka_unit_test(test_csv_edges),
 		cmocka_unit_test(test_json_contract),
 		cmocka_unit_test(test_json_empty_and_bad_utf8),
 		cmocka_unit_test(test_jsonl),
+		cmocka_unit_test(test_json_curation),
 		cmocka_unit_test(test_timelinejs_golden),
 		cmocka_unit_test(test_timelinejs_escapes),
 		cmocka_unit_test(test_markdown_golden),
 		cmocka_unit_test(test_icews),
+		cmocka_unit_test(test_markdown_curation),
+		cmocka_unit_test(test_timelinejs_curation),
+		cmocka_unit_test(test_icews_curation),
 		cmocka_unit_test(test_write_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

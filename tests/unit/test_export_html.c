@@ -3,7 +3,9 @@
  * (no script from a report, no javascript: link), a Content-Security-Policy
  * whose hashes match the inline style and script, nothing loaded from
  * outside, the filter controls and data attributes the script relies on,
- * the headings, dates in words and the month chart.
+ * the headings, dates in words and the month chart; and what analysts
+ * added (verification, tags, notes, confidence, an incremental export's
+ * changes), shown and escaped.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -287,6 +289,148 @@ static void test_html_long_span_by_year(void **state)
 	free(text);
 }
 
+/* ---- the curation layer ---- */
+
+static const char *const tags[] = {"<b>urgent</b>", "sony hack"};
+static const char *const hostile_tags[] = {"<script>alert('tag')</script>"};
+static const char *const fields[] = {"date", "actors"};
+static struct tl_note notes[3];
+
+/* The call (e1) verified, tagged, annotated, two fields set by hand; the
+ * summit (e9) added by hand; the hostile event (e12) with hostile tags and
+ * notes; confidences across the three levels. With `incremental`, what an
+ * export --since-last reports: e2 withdrawn by a merge into e1, e20
+ * withdrawn with nothing left of it. */
+static void load_curated(struct page *p, int incremental)
+{
+	static const double confidence[] = {0.42, 0.5, 0.79, 0.857, 1.0, 0.2};
+	struct fx_timeline t;
+	fx_build(&t, 1);
+	for (size_t i = 0; i < t.n; i++)
+		t.te[i].confidence = confidence[i];
+	notes[0] = (struct tl_note){"=SUM(A1) is only text here", "bob", fx_time(2026, 12, 1, 8, 30)};
+	notes[1] = (struct tl_note){"Checked against the <MOFA> readout", "anna", fx_time(2026, 12, 3, 14, 5)};
+	notes[2] = (struct tl_note){"<img src=x onerror=alert(2)> & \"more\"", "<b>eve</b>", 0};
+	t.te[3].cur = (struct tl_curation){
+		.verified = 1, .verified_by = "anna", .verified_at = fx_time(2026, 12, 3, 14, 5),
+		.tags = tags, .n_tags = 2, .notes = notes, .n_notes = 2,
+		.fields_set = fields, .n_fields_set = 2,
+	};
+	t.te[4].cur.added_by_hand = 1;
+	t.te[5].cur = (struct tl_curation){
+		.verified = 1, .verified_by = "\"><script>alert('v')</script>",
+		.tags = hostile_tags, .n_tags = 1, .notes = notes + 2, .n_notes = 1,
+	};
+	if (incremental) {
+		for (size_t i = 0; i < t.n; i++)
+			t.te[i].change = TL_CHANGE_CHANGED;
+		t.te[0].change = TL_CHANGE_NEW;
+		t.te[2].change = TL_CHANGE_WITHDRAWN;
+		t.te[2].merged_into = 1;
+		t.te[t.n++] = (struct tl_event){.id = 20, .change = TL_CHANGE_WITHDRAWN};
+	}
+	size_t len = 0;
+	p->text = fx_export(&t, "html", NULL, &options, &len);
+	fx_release(&t);
+	assert_non_null(p->text);
+	p->doc = htmlReadMemory(p->text, (int)len, "timeline.html", "UTF-8",
+				HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	assert_non_null(p->doc);
+	p->xp = xmlXPathNewContext(p->doc);
+	assert_non_null(p->xp);
+}
+
+static void test_html_curation(void **state)
+{
+	(void)state;
+	struct page p;
+	load_curated(&p, 0);
+	/* Verified: a mark for the eye (hidden from screen readers) and the word. */
+	assert_value(&p, "//article[@id='e1']//p[@class='kind']/span[@class='verified']",
+		     "\xE2\x9C\x93 verified");
+	assert_value(&p, "//article[@id='e1']//span[@class='verified']/span/@aria-hidden", "true");
+	assert_int_equal(count(&p, "//span[@class='verified']"), 2);
+	assert_int_equal(count(&p, "//article[@id='e5']//span[@class='verified']"), 0);
+	/* Confidence beside the date, outside .when: a meter hidden from
+	 * assistive technology and the same in words. */
+	assert_value(&p, "//article[@id='e1']/div[@class='side']/p/@class", "confidence conf-high");
+	assert_value(&p, "normalize-space(//article[@id='e1']//p[contains(@class,'confidence')])",
+		     "high confidence, 86%");
+	assert_value(&p, "//article[@id='e1']//meter/@value", "0.86");
+	assert_value(&p, "//article[@id='e1']//meter/@min", "0");
+	assert_value(&p, "//article[@id='e1']//meter/@max", "1");
+	assert_value(&p, "//article[@id='e1']//meter/@low", "0.5");
+	assert_value(&p, "//article[@id='e1']//meter/@high", "0.8");
+	assert_value(&p, "//article[@id='e1']//meter/@optimum", "1");
+	assert_value(&p, "//article[@id='e1']//meter/@aria-hidden", "true");
+	assert_value(&p, "normalize-space(//article[@id='e7']//p[contains(@class,'confidence')])", "low confidence, 42%");
+	assert_value(&p, "normalize-space(//article[@id='e5']//p[contains(@class,'confidence')])", "medium confidence, 50%");
+	assert_value(&p, "//article[@id='e2']//p[contains(@class,'confidence')]/@class",
+		     "confidence conf-medium");
+	assert_value(&p, "normalize-space(//article[@id='e9']//p[contains(@class,'confidence')])", "high confidence, 100%");
+	assert_value(&p, "//article[@id='e1']//div[@class='when']", "6 January 2015");
+	/* Tags: plain items (not chips, which filter by actor or topic). */
+	assert_value(&p, "//article[@id='e1']//ul[@class='tags']/@aria-label", "Tags");
+	assert_int_equal(count(&p, "//article[@id='e1']//ul[@class='tags']/li[@class='tag']"), 2);
+	assert_value(&p, "//article[@id='e1']//li[@class='tag'][1]", "<b>urgent</b>");
+	assert_value(&p, "//article[@id='e1']//li[@class='tag'][2]", "sony hack");
+	assert_int_equal(count(&p, "//li[contains(@class,'chip') and contains(@class,'tag')]"), 0);
+	/* Notes, oldest first, with who and when. */
+	assert_value(&p, "//article[@id='e1']//ul[@class='notes']/@aria-label", "Notes");
+	assert_value(&p, "normalize-space(//article[@id='e1']//ul[@class='notes']/li[1])",
+		     "=SUM(A1) is only text here \xE2\x80\x94 bob, 1 December 2026");
+	assert_value(&p, "//article[@id='e1']//ul[@class='notes']/li[2]/span[@class='note-text']",
+		     "Checked against the <MOFA> readout");
+	assert_value(&p, "//article[@id='e1']//ul[@class='notes']/li[2]//time/@datetime",
+		     "2026-12-03T14:05:00Z");
+	/* The small print. */
+	assert_value(&p, "normalize-space(//article[@id='e1']//p[@class='curation'])",
+		     "Verified by anna on 3 December 2026 \xC2\xB7 Set by hand: date, actors");
+	assert_value(&p, "//article[@id='e1']//p[@class='curation']/time/@datetime",
+		     "2026-12-03T14:05:00Z");
+	assert_value(&p, "//article[@id='e9']//p[@class='curation']", "Added by hand");
+	/* Nobody touched e5: nothing of the kind, and not incremental. */
+	assert_int_equal(count(&p, "//article[@id='e5']//*[@class='tags' or @class='notes' or "
+				   "@class='curation']"), 0);
+	assert_int_equal(count(&p, "//*[contains(@class,'change')]"), 0);
+	assert_int_equal(count(&p, "//article[@data-change]"), 0);
+	/* Hostile tags, notes and names stay text. */
+	assert_int_equal(count(&p, "//script"), 1);
+	assert_int_equal(count(&p, "//img"), 0);
+	assert_int_equal(count(&p, "//b"), 0);
+	assert_int_equal(count(&p, "//*[@style]"), 0);
+	assert_value(&p, "//article[@id='e12']//li[@class='tag']", "<script>alert('tag')</script>");
+	assert_value(&p, "normalize-space(//article[@id='e12']//ul[@class='notes']/li)",
+		     "<img src=x onerror=alert(2)> & \"more\" \xE2\x80\x94 <b>eve</b>");
+	assert_value(&p, "normalize-space(//article[@id='e12']//p[@class='curation'])",
+		     "Verified by \"><script>alert('v')</script>");
+	assert_non_null(strstr(p.text, "&lt;img src=x onerror=alert(2)&gt; &amp; \"more\""));
+	free_page(&p);
+}
+
+static void test_html_incremental(void **state)
+{
+	(void)state;
+	struct page p;
+	load_curated(&p, 1);
+	assert_int_equal(count(&p, "//main/article"), 7);
+	assert_value(&p, "//article[@id='e7']/@data-change", "new");
+	assert_value(&p, "//article[@id='e7']//p[@class='kind']/span[@class='change change-new']", "new");
+	assert_value(&p, "//article[@id='e1']//span[contains(@class,'change')]", "changed");
+	/* Withdrawn by a merge: said, and linked to the event that holds it. */
+	assert_value(&p, "//article[@id='e2']/@data-change", "withdrawn");
+	assert_value(&p, "//article[@id='e2']//span[@class='change change-withdrawn']", "withdrawn");
+	assert_value(&p, "//article[@id='e2']//p[@class='curation']", "Merged into e1");
+	assert_value(&p, "//article[@id='e2']//p[@class='curation']/a/@href", "#e1");
+	/* Withdrawn with nothing left: its id. */
+	assert_value(&p, "//article[@id='e20']/@data-change", "withdrawn");
+	assert_value(&p, "//article[@id='e20']//p[@class='summary']", "Event e20");
+	assert_value(&p, "//article[@id='e20']/@data-status", "");
+	assert_int_equal(count(&p, "//article[@id='e20']//span[@class='status']"), 0);
+	assert_value(&p, "//article[@id='e20']//div[@class='when']", "date unknown");
+	free_page(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -295,6 +439,8 @@ int main(void)
 		cmocka_unit_test(test_html_hostile_text),
 		cmocka_unit_test(test_html_self_contained_with_csp),
 		cmocka_unit_test(test_html_long_span_by_year),
+		cmocka_unit_test(test_html_curation),
+		cmocka_unit_test(test_html_incremental),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
