@@ -8,8 +8,18 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <dirent.h>
+
 #include "cli/archive.h"
 #include "util/buf.h"
+#include "util/embedded.h"
+#include "util/hash.h"
+
+#ifdef COMMUNIQUE_VERSION
+#define COMMUNIQUE_VERSION_TEXT COMMUNIQUE_VERSION
+#else
+#define COMMUNIQUE_VERSION_TEXT "?"
+#endif
 
 int open_archive(struct cli *cli, int flags, struct store **out)
 {
@@ -99,3 +109,73 @@ int archive_lock(const char *db_path, long wait_s)
 	}
 }
 
+
+/* Feeds a file's bytes to a digest; a file that cannot be read counts by its name only. */
+static void hash_file(struct sha256_ctx *c, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	sha256_add(c, path, strlen(path) + 1);
+	if (!f)
+		return;
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sha256_add(c, buf, n);
+	fclose(f);
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *extractor_signature(struct cli *cli)
+{
+	struct sha256_ctx *build = sha256_begin(), *dict = sha256_begin();
+	char hb[65] = "", hd[65] = "";
+	if (!build || !dict) {
+		if (build)
+			sha256_end_hex(build, hb);
+		if (dict)
+			sha256_end_hex(dict, hd);
+		return NULL;
+	}
+	/* The program itself: any other build may extract otherwise. */
+	hash_file(build, "/proc/self/exe");
+	for (const struct embedded_file *f = embedded_dict; f->name; f++) {
+		sha256_add(dict, f->name, strlen(f->name) + 1);
+		sha256_add(dict, f->data, f->len);
+	}
+	for (size_t i = 0; i < cli->n_dicts; i++) {
+		DIR *d = opendir(cli->dicts[i]);
+		if (!d) {
+			hash_file(dict, cli->dicts[i]);
+			continue;
+		}
+		char **names = NULL;
+		size_t n = 0, cap = 0;
+		for (struct dirent *e; (e = readdir(d));) {
+			size_t len = strlen(e->d_name);
+			if (len < 5 || strcmp(e->d_name + len - 4, ".tsv") ||
+			    grow_array((void **)&names, &cap, n + 1, sizeof(*names)))
+				continue;
+			struct buf p;
+			buf_init(&p, 0);
+			buf_printf(&p, "%s/%s", cli->dicts[i], e->d_name);
+			names[n++] = buf_detach(&p);
+		}
+		closedir(d);
+		qsort(names, n, sizeof(*names), cmp_cstr);
+		for (size_t k = 0; k < n; k++) {
+			hash_file(dict, names[k]);
+			free(names[k]);
+		}
+		free(names);
+	}
+	sha256_end_hex(build, hb);
+	sha256_end_hex(dict, hd);
+	struct buf out;
+	buf_init(&out, 0);
+	buf_printf(&out, "communique %s build %.12s; dictionaries %.12s", COMMUNIQUE_VERSION_TEXT, hb, hd);
+	return buf_detach(&out);
+}

@@ -19,6 +19,10 @@ int open_extractor(struct cli *cli, struct extractor **out);
  * on error (printed), or -2 when another process holds it. */
 int archive_lock(const char *db_path, long wait_s);
 
+/* Names this build and the dictionaries it loads (shipped and --dict), for
+ * reports.extracted_with: reextract --stale redoes what another found.
+ * malloc'd; NULL when out of memory. */
+char *extractor_signature(struct cli *cli);
 /* Parses a --date/--from/--to value; NULL leaves out->prec PREC_UNKNOWN. */
 int parse_date_option(const char *opt, const char *value, struct cdate *out);
 

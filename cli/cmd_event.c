@@ -804,23 +804,21 @@ int cmd_event(struct cli *cli, int argc, char **argv)
 		error("'%s' is not an event subcommand (see 'communique event --help')", argv[1]);
 		return EXIT_USAGE;
 	}
+	struct store *s;
+	if (open_archive(cli, sub->writes ? 0 : ARCHIVE_READ, &s))
+		return EXIT_ARCHIVE;
 	/* Writers take the archive's lock, as imports do: a correction never
 	 * interleaves with an update's batch. */
 	int lock = -1;
 	if (sub->writes) {
 		lock = archive_lock(cli->db_path, 30);
-		if (lock == -2) {
-			error("another process is writing '%s'; try again when it is done", cli->db_path);
-			return EXIT_LOCKED;
+		if (lock < 0) {
+			if (lock == -2)
+				error("another update or import holds '%s.lock'; try again when it is done",
+				      cli->db_path);
+			store_close(s);
+			return lock == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
 		}
-		if (lock < 0)
-			return EXIT_ARCHIVE;
-	}
-	struct store *s;
-	if (open_archive(cli, sub->writes ? 0 : ARCHIVE_READ, &s)) {
-		if (lock >= 0)
-			close(lock);
-		return EXIT_ARCHIVE;
 	}
 	int rc = sub->run(cli, s, argc - 1, argv + 1);
 	store_close(s);

@@ -7,7 +7,8 @@
 #include "cli/filter.h"
 
 static const char usage[] = "events [filters]\n\n"
-	"Lists events in date order: date, type, parties, summary.";
+	"Lists events in date order: id, date, type, parties, summary. The id (e12)\n"
+	"is what 'communique event' takes to show or correct an event.";
 
 static int print_event(void *ctx, const struct tl_event *te)
 {
@@ -17,10 +18,14 @@ static int print_event(void *ctx, const struct tl_event *te)
 	cdate_format(&e->date, date);
 	if (!*date)
 		memcpy(date, "undated", 8);
-	printf("%-10s  %-16s", date, e->type);
-	if (e->status != STATUS_OCCURRED)
-		printf(" [%s]", event_status_name(e->status));
-	printf("  ");
+	char id[24];
+	snprintf(id, sizeof(id), "e%lld", (long long)te->id);
+	/* Type and tags in one padded column: the parties line up whatever the tags. */
+	char kind[64];
+	snprintf(kind, sizeof(kind), "%s%s%s%s%s", e->type, e->status != STATUS_OCCURRED ? " [" : "",
+		 e->status != STATUS_OCCURRED ? event_status_name(e->status) : "",
+		 e->status != STATUS_OCCURRED ? "]" : "", te->cur.verified ? " [verified]" : "");
+	printf("%-7s %-10s  %-29s  ", id, date, kind);
 	for (size_t i = 0; i < e->n_actors; i++) {
 		const struct event_actor *a = &e->actors[i];
 		const char *arrow = a->role == ROLE_SOURCE ? "" : a->role == ROLE_TARGET ? "-> " : "";
@@ -29,7 +34,7 @@ static int print_event(void *ctx, const struct tl_event *te)
 		if (i + 1 < e->n_actors && e->actors[i + 1].role == a->role && a->role != ROLE_TARGET)
 			printf(",");
 	}
-	printf("\n            %s\n", e->summary ? e->summary : "");
+	printf("\n                    %s\n", e->summary ? e->summary : "");
 	return ferror(stdout) ? -1 : 0;
 }
 

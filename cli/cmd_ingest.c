@@ -113,6 +113,9 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 		free(pos);
 		return lock == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
 	}
+	char *sig = extractor_signature(cli);
+	store_set_extractor(s, sig);
+	free(sig);
 	struct progress prog = {.tty = isatty(STDERR_FILENO)};
 	struct importer *im = NULL;
 	struct import_stats st = {0};

@@ -189,6 +189,9 @@ static int update_locked(struct cli *cli, const struct update_args *a, const str
 		log_line(ui, "error: cannot open the archive '%s'", cli->db_path);
 		return EXIT_ARCHIVE;
 	}
+	char *sig = extractor_signature(cli);
+	store_set_extractor(s, sig);
+	free(sig);
 	struct update_options o = {.dry_run = a->dry_run, .rescan = a->rescan, .batch = (int)a->batch};
 	o.fetch.timeout_ms = a->timeout * 1000;
 	o.fetch.attempts = (int)a->attempts;

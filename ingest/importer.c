@@ -333,6 +333,8 @@ static int replay_batch(struct importer *im, char **err)
 		}
 		if (!failed && v == STORE_UNCHANGED)
 			continue;
+		if (!failed && v == STORE_REPLACE)
+			failed = store_report_keep_fixes(im->store, existing, &k->r, &why) != 0;
 		struct event_list events;
 		event_list_init(&events);
 		if (!failed && im->x && !im->opt.no_events && extract_events(im->x, &k->r, &events, &why)) {
@@ -397,6 +399,8 @@ static int import_report(void *ctx, struct report *r, const char *item)
 	}
 	if (im->x && r->pub_known == PUB_NONE && extract_infer_year(im->x, r))
 		say(im, IMPORT_WARNING, item, "%s", r->warnings[r->n_warnings - 1]);
+	r->hinted = (im->opt.hints.date.prec != PREC_UNKNOWN ? REPORT_HINT_DATE : 0) |
+		    (im->opt.hints.agency && *im->opt.hints.agency ? REPORT_HINT_AGENCY : 0);
 	if (report_apply_hints(r, &im->opt.hints)) {
 		set_fatal(im, strdup("out of memory"));
 		return -1;
@@ -410,6 +414,9 @@ static int import_report(void *ctx, struct report *r, const char *item)
 		im->stats.unchanged++;
 		return 0;
 	}
+	/* A corrected version of a report a person fixed keeps the fixes. */
+	if (v == STORE_REPLACE && store_report_keep_fixes(im->store, existing, r, &err))
+		goto store_failed;
 	struct event_list events;
 	event_list_init(&events);
 	if (im->x && !im->opt.no_events && extract_events(im->x, r, &events, &err)) {

@@ -47,7 +47,14 @@ struct report {
 	 * a malloc'd string; the importer passes them on to the user. */
 	char **warnings;
 	size_t n_warnings;
+	/* What the command line gave (ingest --date: REPORT_HINT_DATE, --agency:
+	 * REPORT_HINT_AGENCY): a person's correction, which the archive keeps
+	 * over a later import of the same text without it. */
+	unsigned hinted;
 };
+
+#define REPORT_HINT_DATE 1u
+#define REPORT_HINT_AGENCY 2u
 
 void report_init(struct report *r);
 void report_release(struct report *r);

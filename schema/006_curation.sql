@@ -72,6 +72,11 @@ ALTER TABLE reports ADD COLUMN extracted_with TEXT;
 -- {"partial": "2015-09"} (ingest --date at month or year precision),
 -- {"month": 9, "day": 25} (a dateline's day without a year).
 ALTER TABLE reports ADD COLUMN hints TEXT;
+-- The metadata a person set (report edit, or ingest --date / --agency on
+-- a report already stored), as {"date": true, "agency": true, ...}: kept
+-- over a later import of the same text that lacks it, and applied to a
+-- corrected version of the report before its events are extracted.
+ALTER TABLE reports ADD COLUMN fixed TEXT;
 -- The warnings of the report's import, as a JSON array; NULL when none.
 ALTER TABLE reports ADD COLUMN warnings TEXT;
 -- SHA-256 of the normalised title, lede and body without the date: the same

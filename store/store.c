@@ -38,12 +38,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" format=?13, summary_only=?14, source_path=?15, content_hash=?16, identity_key=?17,"
 		" imported_at=?18, text_hash=?19, hints=?20, warnings=?21, extracted_with=?22,"
 		" version = version + 1 WHERE id = ?30",
-	[ST_BY_TEXT] = "SELECT r.id, r.published_known, a.name FROM reports r"
+	[ST_REPORT_HINTED] = "UPDATE reports SET fixed = json_patch(ifnull(fixed, '{}'), ?2) WHERE id = ?1",
+	[ST_BY_TEXT] = "SELECT r.id, r.published_known, a.name, r.fixed FROM reports r"
 		" LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.text_hash = ?1 ORDER BY r.id LIMIT 1",
 	[ST_REPORT_EXTRACTED] = "UPDATE reports SET extracted_with = ?2 WHERE id = ?1",
 	/* A corrected date or agency: the published text as written no longer
 	 * says what the report's date is, so it goes. */
-	[ST_REPORT_FIX] = "UPDATE reports SET agency_id = ?2, title = ?3, url = ?4, published = ?5,"
+	[ST_REPORT_FIX] = "UPDATE reports SET fixed = json_patch(ifnull(fixed, '{}'), ?12), agency_id = ?2, title = ?3, url = ?4, published = ?5,"
 		" published_known = ?6, tz_offset = ?7, content_hash = ?8, text_hash = ?9, identity_key = ?10,"
 		" hints = ?11, published_text = CASE WHEN published_known = ?6 AND published IS ?5"
 		" THEN published_text END, version = version + 1 WHERE id = ?1",

@@ -311,6 +311,10 @@ struct store_report_fix {
 	struct cdate partial;     /* a month or a year only: pub_known PUB_NONE */
 };
 int store_report_fix(struct store *s, int64_t id, const struct store_report_fix *f, char **err);
+/* Before a corrected version r of stored report id is extracted: the
+ * metadata a person fixed on the stored report (report edit, ingest --date)
+ * replaces r's, unless r's own comes from the command line. */
+int store_report_keep_fixes(struct store *s, int64_t id, struct report *r, char **err);
 
 /* 1 when the last failure was the archive's own (disk full, I/O error,
  * read-only or corrupt file): nothing more can be written. */

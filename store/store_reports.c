@@ -180,7 +180,9 @@ static int by_text(struct store *s, const struct report *r, const char *text, en
 		int known = sqlite3_column_int(st, 1);
 		const char *agency = (const char *)sqlite3_column_text(st, 2);
 		int r_agency = r->agency && *r->agency;
-		if ((r->pub_known == PUB_NONE && known) || (!r_agency && agency)) {
+		int fixed = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		/* A person's fix stands against the same text without one. */
+		if ((fixed && !r->hinted) || (r->pub_known == PUB_NONE && known) || (!r_agency && agency)) {
 			*v = STORE_UNCHANGED;
 			*existing = id;
 		} else if (!r_agency || !agency || !strcmp(agency, r->agency)) {
@@ -474,6 +476,17 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 	if (stepped)
 		goto fail;
 	*report_id = replace_id ? replace_id : sqlite3_last_insert_rowid(s->db);
+	if (r->hinted && !s->before_6) {
+		const char *marks = r->hinted == REPORT_HINT_DATE ? "{\"date\":true}"
+				  : r->hinted == REPORT_HINT_AGENCY ? "{\"agency\":true}"
+				  : "{\"date\":true,\"agency\":true}";
+		if (!(st = store_stmt(s, ST_REPORT_HINTED, err)))
+			goto fail;
+		sqlite3_bind_int64(st, 1, *report_id);
+		bind_text(st, 2, marks);
+		if (store_step_done(s, st, "cannot store the report", err))
+			goto fail;
+	}
 	/* An update was indexed by its trigger; a new row waits for the batch's end. */
 	if (!replace_id && store_deferring(s) &&
 	    store_defer_id(s, &s->fts_reports, *report_id, err))
@@ -726,11 +739,65 @@ int store_report_fix(struct store *s, int64_t id, const struct store_report_fix 
 	bind_text(st, 10, ident);
 	extra[0] = report_hints(&r);
 	bind_text(st, 11, extra[0]);
+	json_t *marks = json_object();
+	if (f->set_date)
+		json_object_set_new(marks, "date", json_true());
+	if (f->agency)
+		json_object_set_new(marks, "agency", json_true());
+	if (f->title)
+		json_object_set_new(marks, "title", json_true());
+	if (f->url)
+		json_object_set_new(marks, "url", json_true());
+	extra[1] = json_dumps(marks, JSON_COMPACT);
+	json_decref(marks);
+	bind_text(st, 12, extra[1]);
 	/* Another stored report with the corrected content is the same report. */
 	rc = store_step_done(s, st, "cannot correct the report", err);
 out:
 	free(ident);
 	free(extra[0]);
+	free(extra[1]);
 	report_release(&r);
 	return rc;
+}
+
+int store_report_keep_fixes(struct store *s, int64_t id, struct report *r, char **err)
+{
+	if (s->before_6)
+		return 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT r.fixed, a.name, r.title, r.url, r.published, r.published_known,"
+			       " r.tz_offset, r.hints FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
+			       " WHERE r.id = ?1 AND r.fixed IS NOT NULL", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot read a report");
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st), oom = 0;
+	if (rc == SQLITE_ROW) {
+		json_t *fixed = json_loads(col(st, 0), 0, NULL);
+		if (json_is_true(json_object_get(fixed, "agency")) && !(r->hinted & REPORT_HINT_AGENCY))
+			oom |= report_set(&r->agency, col(st, 1));
+		if (json_is_true(json_object_get(fixed, "title")))
+			oom |= report_set(&r->title, col(st, 2));
+		if (json_is_true(json_object_get(fixed, "url")))
+			oom |= report_set(&r->url, col(st, 3));
+		if (json_is_true(json_object_get(fixed, "date")) && !(r->hinted & REPORT_HINT_DATE)) {
+			r->published = sqlite3_column_int64(st, 4);
+			r->pub_known = (enum pub_known)sqlite3_column_int(st, 5);
+			r->tz_offset_min = sqlite3_column_int(st, 6);
+			json_t *h = col(st, 7) ? json_loads(col(st, 7), 0, NULL) : NULL;
+			const char *partial = json_string_value(json_object_get(h, "partial"));
+			r->pub_partial.prec = PREC_UNKNOWN;
+			if (partial && cdate_parse(partial, &r->pub_partial))
+				r->pub_partial.prec = PREC_UNKNOWN;
+			json_decref(h);
+		}
+		json_decref(fixed);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (oom) {
+		*err = strdup("out of memory");
+		return -1;
+	}
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot read a report");
 }

@@ -39,15 +39,16 @@ expect_rc() { [ "$RC" -eq "$1" ] || fail "expected exit code $1, got $RC"; }
 expect_out() { grep -Eq -- "$1" "$T/out" || fail "stdout lacks /$1/"; }
 expect_no_out() { ! grep -Eq -- "$1" "$T/out" || fail "stdout has /$1/ but should not"; }
 expect_err() { grep -Eqi -- "$1" "$T/err" || fail "stderr lacks /$1/"; }
-# Lines of `events` that open an event (the summary lines are indented).
-event_lines() { grep -v '^ ' "$T/out" || true; }
+# Lines of `events` that open an event (the summary lines are indented),
+# without the event id that opens each.
+event_lines() { grep -v '^ ' "$T/out" | sed -E 's/^e[0-9]+ +//' || true; }
 # An event line of `events` dated $1, of type $2, holding every further
 # argument ("Fumio Kishida/JPN", "[planned]"), in any order: the extractor
 # may list parties differently from one version to the next.
 expect_event() {
 	local date=$1 type=$2 lines a
 	shift 2
-	lines=$(grep -E "^$date +$type( |\$)" "$T/out" || true)
+	lines=$(event_lines | grep -E "^$date +$type( |\$)" || true)
 	for a in "$@"; do
 		lines=$(printf '%s\n' "$lines" | grep -F -- "$a" || true)
 	done
@@ -79,6 +80,8 @@ run "$BIN" --db "$DB" events
 expect_rc 0
 n_all=$(event_lines | wc -l)
 [ "$n_all" -ge 20 ] || fail "only $n_all events from the samples"
+# Every event line opens with the id 'communique event' takes.
+[ "$(grep -v '^ ' "$T/out" | grep -cEv '^e[0-9]+ ')" -eq 0 ] || fail "an event line lacks its id"
 # Date order: the 2008 Georgia rows first, undated events (if any) last.
 event_lines | head -n 1 | grep -q '^2008-08-' || fail "the first event is not from August 2008"
 event_lines | grep -v '^undated' | cut -c1-10 >"$T/dates"
@@ -104,11 +107,11 @@ step "event filters"
 run "$BIN" --db "$DB" events --type phone_call --between 'Sergei Lavrov' 'Antony Blinken'
 expect_rc 0
 [ "$(event_lines | wc -l)" -eq 1 ] || fail "one Lavrov-Blinken call expected"
-expect_out '^2022-07-29 '
+expect_out '^e[0-9]+ +2022-07-29 '
 # An alias finds the person; a state's name finds its people too.
 run "$BIN" --db "$DB" events --actor 'Sergey Lavrov' --type phone_call
 expect_rc 0
-expect_out '^2022-07-29 +phone_call'
+expect_out '^e[0-9]+ +2022-07-29 +phone_call'
 run "$BIN" --db "$DB" events --actor JPN --from 2015 --to 2015-12
 expect_rc 0
 [ "$(event_lines | wc -l)" -ge 2 ] || fail "Japan's 2015 events missing"
@@ -118,11 +121,11 @@ expect_rc 0
 [ "$(event_lines | wc -l)" -eq 2 ] || fail "--limit 2 did not give 2 events"
 run "$BIN" --db "$DB" events --agency Yonhap --type sanctions
 expect_rc 0
-expect_out '^2022-12-02 +sanctions'
+expect_out '^e[0-9]+ +2022-12-02 +sanctions'
 expect_no_out '^20(0|1)'
 run "$BIN" --db "$DB" events --text 'telephone'
 expect_rc 0
-expect_out '^2022-07-29 '
+expect_out '^e[0-9]+ +2022-07-29 '
 run "$BIN" --db "$DB" events --topic sanctions --type sanctions --from 2022 --to 2022
 expect_rc 0
 event_lines | grep -qv '^2022-' && fail "--from 2022 --to 2022 let other years through"
