@@ -15,13 +15,16 @@
 
 static const char usage[] =
 	"export --format F [filters] [-o FILE] [--excel] [--delimiter C] [--raw] [--title T]\n"
-	"                  [--since-last NAME] [--append]\n\n"
+	"                  [--since-last NAME [--peek]] [--append]\n\n"
 	"Writes the selected events as a timeline. With -o the file is written under a\n"
 	"temporary name and renamed only when complete.\n\n"
-	"Incremental exports: --since-last NAME writes only the events added or changed\n"
-	"since cursor NAME was last used with success (all of them the first time), and\n"
-	"moves the cursor only once the output is complete ('communique cursors' lists\n"
-	"them). --append (csv, icews) adds the rows to the end of FILE without repeating\n"
+	"Incremental exports: --since-last NAME writes only the events new, changed or\n"
+	"withdrawn (deleted, merged away, no longer reported) since cursor NAME was last\n"
+	"used with success (all of them the first time), each with its change (the JSON\n"
+	"\"change\" field, the CSV \"change\" column), and moves the cursor only once the\n"
+	"output is complete ('communique cursors' lists them); --peek shows what is\n"
+	"pending without moving it. Curations (edits, notes, tags, verification) are\n"
+	"changes like any other. --append (csv, icews) adds the rows to the end of FILE without repeating\n"
 	"the header (a new or empty FILE gets one); appending is not atomic: a failed\n"
 	"write is cut off again, but a crash in the middle may leave part of the rows,\n"
 	"and then the cursor has not moved and they are written again.";
@@ -42,11 +45,11 @@ static int each_event(void *ctx, const struct tl_event *e)
 /* --since-last: the events changed since the cursor, up to the current
  * mark (*mark, where the cursor moves on success). */
 static int since_cursor(struct store *s, const char *name, struct event_filter *f, int64_t *mark,
-			const char *db)
+			int64_t *high, const char *db)
 {
 	int64_t pos = 0;
 	char *err = NULL;
-	if (store_cursor_get(s, name, &pos, &err) || store_change_mark(s, mark, &err)) {
+	if (store_cursor_get(s, name, &pos, &f->known_upto, &err) || store_change_mark(s, mark, high, &err)) {
 		error("archive '%s': %s", db, err);
 		free(err);
 		return -1;
@@ -86,7 +89,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	struct filter_opts fo;
 	memset(&fo, 0, sizeof(fo));
 	const char *format = NULL, *output = NULL, *delim = NULL, *title = NULL, *since = NULL;
-	int excel = 0, raw = 0, append = 0;
+	int excel = 0, raw = 0, append = 0, peek = 0;
 	const struct option opts[] = {
 		{"format", 'f', OPT_STRING, &format, "F", "csv, json, jsonl, html, timelinejs, markdown or icews"},
 		{"output", 'o', OPT_STRING, &output, "FILE", "write to FILE (atomically) instead of stdout"},
@@ -94,7 +97,9 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{"delimiter", 0, OPT_STRING, &delim, "C", "CSV: field delimiter (default ',')"},
 		{"raw", 0, OPT_FLAG, &raw, NULL, "CSV: do not neutralise cells that look like formulas"},
 		{"title", 0, OPT_STRING, &title, "T", "HTML/TimelineJS: the timeline's title"},
-		{"since-last", 0, OPT_STRING, &since, "NAME", "only events added or changed since cursor NAME"},
+		{"since-last", 0, OPT_STRING, &since, "NAME", "only events new, changed or withdrawn since cursor NAME"},
+		{"peek", 0, OPT_FLAG, &peek, NULL, "with --since-last: show what is pending, leave the cursor"},
+		{"dry-run", 0, OPT_FLAG, &peek, NULL, "the same as --peek"},
 		{"append", 0, OPT_FLAG, &append, NULL, "csv, icews: add rows to FILE, no header (not atomic)"},
 		FILTER_OPTIONS(&fo),
 		{NULL, 0, 0, NULL, NULL, NULL},
@@ -135,6 +140,11 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		filter_release(&fo);
 		return EXIT_USAGE;
 	}
+	if (peek && !since) {
+		error("--peek shows what an incremental export would write: it needs --since-last NAME");
+		filter_release(&fo);
+		return EXIT_USAGE;
+	}
 	struct store *s;
 	if (open_archive(cli, 0, &s)) {
 		filter_release(&fo);
@@ -149,8 +159,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	struct tl_options o = {.delimiter = delim ? delim[0] : ',', .excel = excel, .raw = raw,
 			       .generated_at = generation_time(), .title = title, .append = append};
 	struct export_run run = {.ex = ex};
-	int64_t mark = 0;
-	if (since && since_cursor(s, since, &fo.f, &mark, cli->db_path)) {
+	int64_t mark = 0, high = 0;
+	if (since && since_cursor(s, since, &fo.f, &mark, &high, cli->db_path)) {
 		store_close(s);
 		filter_release(&fo);
 		return EXIT_ARCHIVE;
@@ -226,8 +236,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	} else {
 		out_failed = close_stdout() != 0;
 	}
-	if (since && !failed && !out_failed &&
-	    store_cursor_set(s, since, mark, run.written, ex->name, output, &err)) {
+	if (since && !peek && !failed && !out_failed &&
+	    store_cursor_set(s, since, mark, high, run.written, ex->name, output, &err)) {
 		error("archive '%s': %s (the output is complete; the next export repeats it)", cli->db_path, err);
 		free(err);
 		failed = 1;

@@ -292,46 +292,61 @@ int store_run_sources_each(struct store *s, int64_t run_id, store_run_source_fn 
 
 /* ---- cursors ------------------------------------------------------------------------ */
 
-/* Runs a query giving one integer (0 when it gives no row or NULL). */
-static int one_int64(struct store *s, const char *sql, const char *arg, int64_t *out,
-		     const char *what, char **err)
+int store_change_mark(struct store *s, int64_t *mark, int64_t *high, char **err)
 {
-	*out = 0;
-	sqlite3_stmt *st = prep(s, sql, what, err);
+	/* One statement, one snapshot: the events below the mark are those up to high. */
+	sqlite3_stmt *st = prep(s, "SELECT (SELECT seq FROM change_counter WHERE id = 1),"
+				" (SELECT ifnull(max(id), 0) FROM events)", "cannot read the change sequence", err);
 	if (!st)
 		return -1;
-	if (arg)
-		bind_text(st, 1, arg);
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
+	if (rc == SQLITE_ROW) {
+		*mark = sqlite3_column_int64(st, 0);
+		if (high)
+			*high = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(s, err, what);
-	return 0;
+	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot read the change sequence");
 }
 
-int store_change_mark(struct store *s, int64_t *mark, char **err)
+int store_cursor_get(struct store *s, const char *name, int64_t *position, int64_t *known, char **err)
 {
-	return one_int64(s, "SELECT seq FROM change_counter WHERE id = 1", NULL, mark,
-			 "cannot read the change sequence", err);
+	*position = 0;
+	if (known)
+		*known = 0;
+	sqlite3_stmt *st = prep(s, store_version(s) >= 6
+				? "SELECT position, max_event FROM export_cursors WHERE name = ?1"
+				: "SELECT position, 0 FROM export_cursors WHERE name = ?1",
+				"cannot read the export cursor", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, name);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*position = sqlite3_column_int64(st, 0);
+		if (known)
+			*known = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot read the export cursor");
 }
 
-int store_cursor_get(struct store *s, const char *name, int64_t *position, char **err)
-{
-	return one_int64(s, "SELECT position FROM export_cursors WHERE name = ?1", name, position,
-			 "cannot read the export cursor", err);
-}
-
-int store_cursor_set(struct store *s, const char *name, int64_t position, long exported,
+int store_cursor_set(struct store *s, const char *name, int64_t position, int64_t known, long exported,
 		     const char *format, const char *output, char **err)
 {
-	sqlite3_stmt *st = prep(s, "INSERT INTO export_cursors(name, position, used_at, exported, total,"
-				" format, output) VALUES (?1,?2,?3,?4,?4,?5,?6)"
-				" ON CONFLICT(name) DO UPDATE SET position = excluded.position,"
-				" used_at = excluded.used_at, exported = excluded.exported,"
-				" total = total + excluded.exported, format = excluded.format,"
-				" output = excluded.output", "cannot move the export cursor", err);
+	sqlite3_stmt *st = prep(s, store_version(s) >= 6
+				? "INSERT INTO export_cursors(name, position, used_at, exported, total,"
+				  " format, output, max_event) VALUES (?1,?2,?3,?4,?4,?5,?6,?7)"
+				  " ON CONFLICT(name) DO UPDATE SET position = excluded.position,"
+				  " used_at = excluded.used_at, exported = excluded.exported,"
+				  " total = total + excluded.exported, format = excluded.format,"
+				  " output = excluded.output, max_event = excluded.max_event"
+				: "INSERT INTO export_cursors(name, position, used_at, exported, total,"
+				  " format, output) VALUES (?1,?2,?3,?4,?4,?5,?6)"
+				  " ON CONFLICT(name) DO UPDATE SET position = excluded.position,"
+				  " used_at = excluded.used_at, exported = excluded.exported,"
+				  " total = total + excluded.exported, format = excluded.format,"
+				  " output = excluded.output", "cannot move the export cursor", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, name);
@@ -340,6 +355,7 @@ int store_cursor_set(struct store *s, const char *name, int64_t position, long e
 	sqlite3_bind_int64(st, 4, exported);
 	bind_text(st, 5, format);
 	bind_text(st, 6, output);
+	sqlite3_bind_int64(st, 7, known);
 	return run_done(s, st, "cannot move the export cursor", err);
 }
 

@@ -98,15 +98,18 @@ int store_run_sources_each(struct store *s, int64_t run_id, store_run_source_fn 
 
 /* ---- export cursors ------------------------------------------------------------ */
 
-/* The current change mark: every write to an event takes the next number. */
-int store_change_mark(struct store *s, int64_t *mark, char **err);
-/* The position of cursor `name` (0 when it was never used). */
-int store_cursor_get(struct store *s, const char *name, int64_t *position, char **err);
-/* Moves cursor `name` to `position` after a complete export of `exported`
- * events; format and output (NULL for stdout) are remembered for `cursors`. */
-int store_cursor_set(struct store *s, const char *name, int64_t position, long exported,
+/* The current change mark: every write to an event takes the next number;
+ * *high (may be NULL) receives the highest event id of the same snapshot. */
+int store_change_mark(struct store *s, int64_t *mark, int64_t *high, char **err);
+/* The position of cursor `name` (0 when it was never used) and the highest
+ * event id its last export knew (*known, may be NULL): in the next export an
+ * event above it is new, one at or below it changed. */
+int store_cursor_get(struct store *s, const char *name, int64_t *position, int64_t *known, char **err);
+/* Moves cursor `name` to `position` (and `known`, the highest event id of
+ * the same snapshot) after a complete export of `exported` events; format
+ * and output (NULL for stdout) are remembered for `cursors`. */
+int store_cursor_set(struct store *s, const char *name, int64_t position, int64_t known, long exported,
 		     const char *format, const char *output, char **err);
-
 struct store_cursor {
 	const char *name;
 	int64_t position;

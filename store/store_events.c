@@ -163,8 +163,12 @@ int store_topic_id(struct store *s, const char *name, int64_t *id, char **err)
  * several, the first stored. Narrows its date when this one is more precise.
  * A curated event is matched on what extraction found for it (event_base),
  * and its view is computed again after a narrowing. */
+static int has_id(const int64_t *ids, size_t n, int64_t id);
+
+/* An event the report itself told before (one of cands, being replaced or
+ * re-extracted) is not touched here: refresh() says whether it changed. */
 static int find_stored(struct store *s, const struct event *e, const char *key, const char *date,
-		       int64_t *found, char **err)
+		       const int64_t *cands, size_t n_cands, int64_t *found, char **err)
 {
 	char above[17], found_date[16] = "";
 	size_t len = strlen(date);
@@ -220,6 +224,8 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 			return -1;
 		narrower = 0;
 	}
+	if (!narrower && has_id(cands, n_cands, *found))
+		return 0;
 	if (!(st = store_stmt(s, narrower ? ST_EVENT_REDATE : ST_EVENT_TOUCH, err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, *found);
@@ -522,7 +528,7 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
 			break;
 		}
 		/* Stored events have the lowest ids: the first stored of several wins. */
-		rc = find_stored(s, e, key.data, date, &id, err);
+		rc = find_stored(s, e, key.data, date, s->before_6 ? NULL : cands, s->before_6 ? 0 : n_cands, &id, err);
 		/* The report told it before with another date (the report's own
 		 * date was corrected, or extraction dates it better now): the
 		 * same parties and act, undated on one side, are the same event. */

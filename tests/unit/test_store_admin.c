@@ -154,7 +154,7 @@ static void test_migration_from_version_1(void **state)
 	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM event_changes"), 3);
 	int64_t mark = 0;
 	char *err = NULL;
-	assert_int_equal(store_change_mark(f->s, &mark, &err), 0);
+	assert_int_equal(store_change_mark(f->s, &mark, NULL, &err), 0);
 	assert_int_equal(mark, 3);
 	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM import_runs WHERE exit_code IS NULL"), 0);
 	long problems = -1;
@@ -163,7 +163,7 @@ static void test_migration_from_version_1(void **state)
 	/* New events continue the sequence. */
 	put_report(f->s, "Lavrov and Kishida meet again", "Sergei Lavrov met Fumio Kishida again.", NULL,
 		   "Sergei Lavrov", "Fumio Kishida", 20);
-	assert_int_equal(store_change_mark(f->s, &mark, &err), 0);
+	assert_int_equal(store_change_mark(f->s, &mark, NULL, &err), 0);
 	assert_int_equal(mark, 4);
 }
 
@@ -392,26 +392,26 @@ static void test_cursor_exact_across_long_update(void **state)
 
 	/* The export: sees only the committed event. */
 	int64_t pos = -1, mark = 0;
-	assert_int_equal(store_cursor_get(f->s, "sheet", &pos, &err), 0);
+	assert_int_equal(store_cursor_get(f->s, "sheet", &pos, NULL, &err), 0);
 	assert_int_equal(pos, 0);
-	assert_int_equal(store_change_mark(f->s, &mark, &err), 0);
+	assert_int_equal(store_change_mark(f->s, &mark, NULL, &err), 0);
 	assert_int_equal(mark, 1);
 	expect_changes(f->s, pos, mark, 1, (int64_t[]){1});
 
 	/* The update commits while the export writes its output; then the
 	 * export moves its cursor, and a third report tells event 1 again. */
 	assert_int_equal(store_commit(writer, &err), 0);
-	assert_int_equal(store_cursor_set(f->s, "sheet", mark, 1, "csv", "sheet.csv", &err), 0);
+	assert_int_equal(store_cursor_set(f->s, "sheet", mark, 0, 1, "csv", "sheet.csv", &err), 0);
 	put_report(writer, "Lavrov and Kishida talk, details", "Sergei Lavrov and Fumio Kishida talked at length.",
 		   NULL, "Sergei Lavrov", "Fumio Kishida", 5);
 	store_close(writer);
 
-	assert_int_equal(store_cursor_get(f->s, "sheet", &pos, &err), 0);
+	assert_int_equal(store_cursor_get(f->s, "sheet", &pos, NULL, &err), 0);
 	assert_int_equal(pos, 1);
-	assert_int_equal(store_change_mark(f->s, &mark, &err), 0);
+	assert_int_equal(store_change_mark(f->s, &mark, NULL, &err), 0);
 	assert_int_equal(mark, 3);
 	expect_changes(f->s, pos, mark, 2, (int64_t[]){1, 2});
-	assert_int_equal(store_cursor_set(f->s, "sheet", mark, 2, "csv", "sheet.csv", &err), 0);
+	assert_int_equal(store_cursor_set(f->s, "sheet", mark, 0, 2, "csv", "sheet.csv", &err), 0);
 	expect_changes(f->s, mark, mark, 0, NULL);
 	unsetenv("SOURCE_DATE_EPOCH");
 }
@@ -436,9 +436,9 @@ static void test_cursors_listed(void **state)
 	f->s = open_at(f->path, 0);
 	char *err = NULL;
 	put_default(f->s, 3);
-	assert_int_equal(store_cursor_set(f->s, "weekly", 2, 2, "csv", "weekly.csv", &err), 0);
-	assert_int_equal(store_cursor_set(f->s, "weekly", 3, 1, "csv", "weekly.csv", &err), 0);
-	assert_int_equal(store_cursor_set(f->s, "analyst", 1, 1, "jsonl", NULL, &err), 0);
+	assert_int_equal(store_cursor_set(f->s, "weekly", 2, 0, 2, "csv", "weekly.csv", &err), 0);
+	assert_int_equal(store_cursor_set(f->s, "weekly", 3, 0, 1, "csv", "weekly.csv", &err), 0);
+	assert_int_equal(store_cursor_set(f->s, "analyst", 1, 0, 1, "jsonl", NULL, &err), 0);
 	struct cursors_seen seen = {0};
 	assert_int_equal(store_cursors_each(f->s, keep_cursor, &seen, &err), 0);
 	assert_int_equal(seen.n, 2);
