@@ -52,8 +52,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	/* Events a person added keep the report they were tied to. */
 	[ST_UNLINK_REPORT] = "DELETE FROM event_reports WHERE report_id = ?1"
 		" AND event_id NOT IN (SELECT id FROM events WHERE origin = 1)",
+	/* The reports of the events merged into it still tell it. */
 	[ST_EVENT_WITHDRAW] = "UPDATE events SET gone = gone | 1, changed_at = ?2 WHERE id = ?1 AND origin = 0"
-		" AND gone & 1 = 0 AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)",
+		" AND gone & 1 = 0 AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)"
+		" AND NOT EXISTS (SELECT 1 FROM events m JOIN event_reports er ON er.event_id = m.id"
+		"   WHERE m.merged_into = ?1 AND m.gone & 4)",
 	[ST_EVENT_ACTORS_DEL] = "DELETE FROM event_actors WHERE event_id = ?1",
 	[ST_EVENT_TOPICS_DEL] = "DELETE FROM event_topics WHERE event_id = ?1",
 	/* The same event told again: a compatible date is this one or one that

@@ -574,7 +574,9 @@ int store_check(struct store *s, store_problem_fn fn, void *ctx, long *problems,
 		 check_fts(&c, "reports_fts") || check_fts(&c, "events_fts") ||
 		 rows_are_problems(&c, "SELECT 'e' || id, summary FROM events e WHERE gone & 1 = 0"
 				   " AND origin = 0 AND NOT EXISTS"
-				   " (SELECT 1 FROM event_reports er WHERE er.event_id = e.id)",
+				   " (SELECT 1 FROM event_reports er WHERE er.event_id = e.id)"
+				   " AND NOT EXISTS (SELECT 1 FROM events m JOIN event_reports er ON er.event_id = m.id"
+				   "   WHERE m.merged_into = e.id AND m.gone & 4)",
 				   "event %s has no source report and is not withdrawn (%s)", err) ||
 		 rows_are_problems(&c, "SELECT 'e' || id, 'e' || merged_into FROM events e WHERE gone & 4"
 				   " AND NOT EXISTS (SELECT 1 FROM events m WHERE m.id = e.merged_into)",
