@@ -56,7 +56,8 @@ static json_t *sorted_topics(json_t *arr)
 	for (size_t i = 0; i < n; i++)
 		if (json_is_string(json_array_get(arr, i)))
 			v[k++] = json_array_get(arr, i);
-	qsort(v, k, sizeof(*v), cmp_json_str);
+	if (k > 1)
+		qsort(v, k, sizeof(*v), cmp_json_str);
 	for (size_t i = 0; i < k; i++)
 		if (i == 0 || strcmp(json_string_value(v[i]), json_string_value(v[i - 1])))
 			json_array_append(out, v[i]);
