@@ -20,8 +20,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_AGENCY_GET] = "SELECT id FROM agencies WHERE name = ?1",
 	[ST_AGENCY_ADD] = "INSERT INTO agencies(name) VALUES (?1)",
 	[ST_BY_HASH] = "SELECT id FROM reports WHERE content_hash = ?1",
-	[ST_BY_URL] = "SELECT id FROM reports WHERE url = ?1 ORDER BY id LIMIT 1",
-	[ST_BY_GUID] = "SELECT id FROM reports WHERE guid = ?1 ORDER BY id LIMIT 1",
+	/* A URL names a report of one agency: the same URL from another agency
+	 * is another report. A guid names an item of one feed: of the same
+	 * agency and, when known, the same source. */
+	[ST_BY_URL] = "SELECT r.id FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
+		" WHERE r.url = ?1 AND a.name IS ?2 ORDER BY r.id LIMIT 1",
+	[ST_BY_GUID] = "SELECT r.id FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
+		" WHERE r.guid = ?1 AND a.name IS ?2 AND (?3 IS NULL OR r.source_path IS ?3) ORDER BY r.id LIMIT 1",
 	[ST_BY_IDENTITY] = "SELECT id FROM reports WHERE identity_key = ?1 ORDER BY id LIMIT 1",
 	/* OR FAIL, as for events below: both run only inside the savepoint that
 	 * makes a report atomic, so SQLite need not also keep a statement
@@ -262,6 +267,22 @@ static int migrate(struct store *s, int from, int to, char **err)
 		return 0;
 	if (store_exec(s, "BEGIN IMMEDIATE", err))
 		return -1;
+	/* Another process may have migrated while this one waited for the
+	 * write lock (two first commands on a new archive): what it did is
+	 * read again under the lock, never done twice. */
+	int now = 0;
+	if (pragma_int(s, "PRAGMA user_version", &now, err)) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	if (now > store_latest_version()) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		*err = msg("the archive was upgraded meanwhile by a newer communique (schema %s%s)", "", "");
+		return -1;
+	}
+	if (now >= to)
+		return store_exec(s, "COMMIT", err);
+	from = now;
 	struct buf sql;
 	buf_init(&sql, 0);
 	for (int v = from; v < to; v++) {

@@ -61,6 +61,12 @@ enum store_verdict {
  * hash, which store_put_report can take instead of computing it again. */
 int store_classify(struct store *s, const struct report *r, enum store_verdict *v,
 		   int64_t *existing, char hash[65], char **err);
+/* As store_classify, for a report read from `source` (a file's path or a
+ * feed's address, as store_put_report records it): its guid names an item
+ * of that source only. A URL or guid matches only a report of the same
+ * agency: another agency's report at the same address is another report. */
+int store_classify_in(struct store *s, const struct report *r, const char *source, enum store_verdict *v,
+		      int64_t *existing, char hash[65], char **err);
 /* Stores r with its events, atomically: either all of it goes in or nothing.
  * replace_id is 0 for a new report, else the stored report it replaces (whose
  * events are removed first, unless other reports still support them).

@@ -887,6 +887,12 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		buf_printf(&sql, " LIMIT %ld", f->limit);
 
 	sqlite3_stmt *st;
+	/* A piece lost to a failed allocation would drop a clause: refuse the whole query. */
+	if (buf_failed(&sql)) {
+		buf_release(&sql);
+		*err = strdup("out of memory");
+		return -1;
+	}
 	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK)
@@ -936,6 +942,13 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 			buf_printf(&ids, "%s%lld", i ? "," : "[", (long long)f->ids[i]);
 		buf_addch(&ids, ']');
 		bind_text(st, p_ids, buf_str(&ids));
+	}
+	if (buf_failed(&types) || buf_failed(&ids)) {
+		sqlite3_finalize(st);
+		buf_release(&types);
+		buf_release(&ids);
+		*err = strdup("out of memory");
+		return -1;
 	}
 
 	struct timeline_buffers tb;

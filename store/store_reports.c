@@ -145,6 +145,31 @@ static char *identity_key(const struct report *r)
 	return buf_detach(&b);
 }
 
+/* The id of the report `key` names with statement id (?2 the agency, ?3 the
+ * source, where the statement asks for them), or 0. */
+static int lookup_id_in(struct store *s, enum stmt_id id, const char *key, const char *agency,
+			const char *source, int64_t *out, char **err)
+{
+	*out = 0;
+	if (!key || !*key)
+		return 0;
+	sqlite3_stmt *st = store_stmt(s, id, err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, key);
+	if (id == ST_BY_URL || id == ST_BY_GUID)
+		bind_text(st, 2, agency && *agency ? agency : NULL);
+	if (id == ST_BY_GUID)
+		bind_text(st, 3, source);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		return store_fail(s, err, "cannot search the archive");
+	sqlite3_reset(st);
+	return 0;
+}
+
 static int lookup_id(struct store *s, enum stmt_id id, const char *key, int64_t *out, char **err)
 {
 	*out = 0;
@@ -197,6 +222,12 @@ static int by_text(struct store *s, const struct report *r, const char *text, en
 int store_classify(struct store *s, const struct report *r, enum store_verdict *v,
 		   int64_t *existing, char hash[65], char **err)
 {
+	return store_classify_in(s, r, NULL, v, existing, hash, err);
+}
+
+int store_classify_in(struct store *s, const struct report *r, const char *source, enum store_verdict *v,
+		      int64_t *existing, char hash[65], char **err)
+{
 	char own[65], text[65], *hex = hash ? hash : own;
 	*v = STORE_NEW;
 	*existing = 0;
@@ -217,9 +248,9 @@ int store_classify(struct store *s, const struct report *r, enum store_verdict *
 	if (*existing)
 		return 0;
 	char *ident = identity_key(r);
-	int rc = lookup_id(s, ST_BY_URL, r->url, existing, err);
+	int rc = lookup_id_in(s, ST_BY_URL, r->url, r->agency, NULL, existing, err);
 	if (!rc && !*existing)
-		rc = lookup_id(s, ST_BY_GUID, r->guid, existing, err);
+		rc = lookup_id_in(s, ST_BY_GUID, r->guid, r->agency, source, existing, err);
 	if (!rc && !*existing)
 		rc = lookup_id(s, ST_BY_IDENTITY, ident, existing, err);
 	free(ident);
@@ -561,6 +592,12 @@ int store_reports_each(struct store *s, store_report_fn fn, void *ctx, char **er
 	buf_init(&sql, 0);
 	buf_printf(&sql, "%s ORDER BY r.published IS NULL, r.published, r.id", report_select);
 	sqlite3_stmt *st;
+	/* A piece lost to a failed allocation would drop a clause: refuse the whole query. */
+	if (buf_failed(&sql)) {
+		buf_release(&sql);
+		*err = strdup("out of memory");
+		return -1;
+	}
 	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK)
@@ -575,6 +612,12 @@ int store_report_get(struct store *s, int64_t id, store_report_fn fn, void *ctx,
 	buf_init(&sql, 0);
 	buf_printf(&sql, "%s WHERE r.id = ?1", report_select);
 	sqlite3_stmt *st;
+	/* A piece lost to a failed allocation would drop a clause: refuse the whole query. */
+	if (buf_failed(&sql)) {
+		buf_release(&sql);
+		*err = strdup("out of memory");
+		return -1;
+	}
 	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK)

@@ -11,6 +11,7 @@ void buf_init(struct buf *b, size_t max)
 	b->data = NULL;
 	b->len = b->cap = 0;
 	b->max = max ? max : BUF_DEFAULT_MAX;
+	b->failed = 0;
 }
 
 void buf_release(struct buf *b)
@@ -23,14 +24,17 @@ void buf_release(struct buf *b)
 void buf_reset(struct buf *b)
 {
 	b->len = 0;
+	b->failed = 0;
 	if (b->data)
 		b->data[0] = '\0';
 }
 
 static int buf_grow(struct buf *b, size_t extra)
 {
-	if (extra > b->max - b->len)
+	if (extra > b->max - b->len) {
+		b->failed = 1;
 		return -1;
+	}
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
 		return 0;
@@ -38,8 +42,10 @@ static int buf_grow(struct buf *b, size_t extra)
 	while (cap < need)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	char *p = realloc(b->data, cap);
-	if (!p)
+	if (!p) {
+		b->failed = 1;
 		return -1;
+	}
 	b->data = p;
 	b->cap = cap;
 	return 0;
@@ -72,6 +78,8 @@ int buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_copy(cp, ap);
 	int n = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
+	if (n < 0)
+		b->failed = 1;
 	if (n < 0 || buf_grow(b, (size_t)n))
 		return -1;
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
@@ -131,4 +139,9 @@ int grow_array(void **p, size_t *cap, size_t need, size_t size)
 	*p = q;
 	*cap = c;
 	return 0;
+}
+
+int buf_failed(const struct buf *b)
+{
+	return b->failed;
 }

@@ -16,6 +16,7 @@ struct buf {
 	size_t len;     /* bytes used, without the NUL */
 	size_t cap;     /* bytes allocated */
 	size_t max;     /* the most len may ever reach */
+	int failed;     /* an append failed since buf_init or buf_reset (see buf_failed) */
 };
 
 #define BUF_DEFAULT_MAX ((size_t)1 << 30)
@@ -36,6 +37,10 @@ int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 char *buf_detach(struct buf *b);
 /* Never NULL: "" for an empty buffer. */
 const char *buf_str(const struct buf *b);
+/* 1 when an append failed since buf_init or buf_reset: a builder of many
+ * pieces (an SQL query, a message) checks once at the end instead of after
+ * every append, and never uses a text that silently lost a piece. */
+int buf_failed(const struct buf *b);
 
 /* Makes room for `need` elements of `size` bytes in the array *p of *cap
  * (doubling, from 16). Returns 0, or -1 when memory runs out or the size
