@@ -403,17 +403,24 @@ void merge_cands(struct extractor *x)
 			/* "Prior to the meeting, ... paid a courtesy call": two events. */
 			if ((a->beside || b->beside) && (a->ev_start != b->ev_start || a->headline != b->headline))
 				continue;
+			/* "agreed to ... . The two sides also agreed to ...": what one
+			 * meeting or call settled is one agreement of its parties, told
+			 * point by point; an accord of another day stays apart. */
+			int one_accord = (type_props(x, a->tr) & TP_CONTENT) && a->status == STATUS_OCCURRED &&
+					 !a->headline && !b->headline && a->date.prec == PREC_DAY &&
+					 !cdate_compare_text(&a->date, &b->date) && (codes_subset(x, a, b) ||
+					 codes_subset(x, b, a));
 			/* A meeting today and a summit last month are two meetings. */
-			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
+			if (!one_accord && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
 			    cdate_compare_text(&a->date, &b->date) && !near_anchor(x, a, b))
 				continue;
 			/* Two meetings told with verbs in two sentences are two meetings;
 			 * "the talks", "the call" tell one again. */
-			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
-			    !a->tr->noun && !b->tr->noun)
+			if (!one_accord && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline &&
+			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
 				continue;
 			/* Two agreements told in two body sentences are two agreements. */
-			if ((type_props(x, a->tr) & TP_CONTENT) && !a->headline && !b->headline &&
+			if (!one_accord && (type_props(x, a->tr) & TP_CONTENT) && !a->headline && !b->headline &&
 			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
 				continue;
 			int ok = a->tr->frame == FRAME_SYMMETRIC
