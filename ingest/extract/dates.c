@@ -109,6 +109,30 @@ static int relative_between(const struct extractor *x, size_t at, size_t k)
 	return 0;
 }
 
+/* Whether the time expression at token `at`, after the trigger k..te, is in
+ * the infinitive a verb of appeal, threat or agreement governs: "agreed to
+ * hold an economic dialogue this year", "urged Tehran to free the crew by
+ * Friday", "threatened to impose tariffs next month" date what was agreed,
+ * asked or threatened, not the act. (A noun's "to" is left alone: "the
+ * talks to be held on Monday", "a visit to Japan next week".) */
+static int in_content_infinitive(const struct extractor *x, size_t k, size_t at)
+{
+	char w[8];
+	span_text(x, k, k + 1, w, sizeof(w));
+	for (char *p = w; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (!tok_in(x, k, WL_CONTENT_VERB) && strncmp(w, "agree", 5) && strncmp(w, "consent", 7))
+		return 0;
+	for (size_t q = k + 1; q + 1 < at; q++) {
+		if (is_word(x, q, ",") || is_word(x, q, ";") || tok_in(x, q, WL_CLAUSE_BREAK))
+			return 0;
+		if (is_word(x, q, "to") && (x->toks.t[q + 1].flags & TOK_WORD) &&
+		    !(x->toks.t[q + 1].flags & TOK_CAP) && !tok_in(x, q + 1, WL_DETERMINER))
+			return 1;
+	}
+	return 0;
+}
+
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
@@ -134,6 +158,8 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		    (at > te && participle_between(x, te, at, k, te)))
 			continue;
 		if (at > te && other_event_between(x, te, at))
+			continue;
+		if (at > te && in_content_infinitive(x, k, at))
 			continue;
 		/* "the ministry yesterday sent its regards to Pelosi, whose test
 		 * has forced her to call off a planned trip": a time before a
