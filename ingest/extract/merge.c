@@ -398,6 +398,25 @@ void merge_cands(struct extractor *x)
 					break;
 				continue;
 			}
+			/* "scrapped his planned meeting with Putin ... the G20 summit,
+			 * where the two men had been due to meet": a plan the report
+			 * says was called off is the event called off, wherever else
+			 * it tells of it as planned, and whatever else its own sentence
+			 * says of it (not one the text dates to another day). */
+			if ((a->status == STATUS_NEGATED) != (b->status == STATUS_NEGATED)) {
+				struct cand *off = a->status == STATUS_NEGATED ? a : b;
+				struct cand *other = off == a ? b : a;
+				if ((other->status == STATUS_PLANNED ||
+				     (other->ev_start == off->ev_start && other->headline == off->headline)) &&
+				    (!other->date_explicit || !off->date_explicit || same_date(a, b)) &&
+				    (a->tr->frame == FRAME_SYMMETRIC ? codes_subset(x, a, b) || codes_subset(x, b, a)
+								     : roles_compatible(x, a, b))) {
+					fold_into(off, other);
+					if (other == a)
+						break;
+					continue;
+				}
+			}
 			if (a->status != b->status || !same_date(a, b))
 				continue;
 			/* "Prior to the meeting, ... paid a courtesy call": two events. */
