@@ -1844,6 +1844,13 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 		if (t->cls & C_BOUND)
 			pen += 2;
 	}
+	/* "On Thursday, Wang stated that ...": a time opening the sentence
+	 * (at most a preposition or two before it) dates the clause after its
+	 * comma, reporting verb or not. */
+	int words_before = 0;
+	for (size_t j = 0; j < back_end; j++)
+		words_before += sc->t[j].type == TK_WORD;
+	int fronted = words_before <= 2 && back_end <= 3;
 	dist = 0;
 	pen = 2;       /* markers after the expression weigh less */
 	for (size_t j = fwd; j < sc->n; j++) {
@@ -1859,7 +1866,7 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 			break;
 		/* "... on Friday and Saturday, they added": the reporting clause
 		 * after a comma or a quote says nothing of the tense before it. */
-		if ((t->cls & C_SAY) && pen > 2)
+		if ((t->cls & C_SAY) && pen > 2 && !fronted)
 			continue;
 		consider(sc, j, dist + pen, &best, &bt);
 		if (t->cls & C_BOUND)
