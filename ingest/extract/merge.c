@@ -429,6 +429,13 @@ void merge_cands(struct extractor *x)
 					 !a->headline && !b->headline && a->date.prec == PREC_DAY &&
 					 !cdate_compare_text(&a->date, &b->date) && (codes_subset(x, a, b) ||
 					 codes_subset(x, b, a));
+			/* "scrapped his planned meeting with Putin ... where the two had
+			 * been due to meet": a meeting still to come, or called off,
+			 * told again in another sentence with no other date, is that
+			 * meeting (one that took place is told for itself). */
+			if (a->status != STATUS_OCCURRED && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline &&
+			    (!a->date_explicit || !b->date_explicit || !cdate_compare_text(&a->date, &b->date)))
+				one_accord = 1;
 			/* A meeting today and a summit last month are two meetings. */
 			if (!one_accord && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
 			    cdate_compare_text(&a->date, &b->date) && !near_anchor(x, a, b))
