@@ -357,6 +357,34 @@ static void pass_on_date(struct extractor *x, const struct cand *a, const struct
 	}
 }
 
+/* Whether the trigger of body cand c is a noun after a determiner that
+ * points back ("the remaining demands", "these sanctions", "such
+ * protests"): an act told before, not a new one. */
+static int told_again(const struct extractor *x, const struct cand *c)
+{
+	if (c->headline || !x->text || c->trig_start < 2 || c->trig_end > x->body_len)
+		return 0;
+	static const char *const dets[] = {"the", "these", "those", "such", "this"};
+	size_t p = c->trig_start;
+	for (int hop = 0; hop < 2; hop++) {
+		size_t e = p;
+		while (e > 0 && x->text[e - 1] == ' ')
+			e--;
+		size_t b = e;
+		while (b > 0 && isalpha((unsigned char)x->text[b - 1]))
+			b--;
+		if (b == e || e == p)
+			return 0;
+		for (size_t i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
+			if (e - b == strlen(dets[i]) && !strncasecmp(x->text + b, dets[i], e - b))
+				return 1;
+		if (isupper((unsigned char)x->text[b]))
+			return 0;
+		p = b;   /* over one adjective: "the remaining demands" */
+	}
+	return 0;
+}
+
 void merge_cands(struct extractor *x)
 {
 	for (size_t i = 0; i < x->n_cands; i++) {
@@ -416,6 +444,25 @@ void merge_cands(struct extractor *x)
 						break;
 					continue;
 				}
+			}
+			/* "Our demands were delivered on December 27 ... I hope the
+			 * remaining demands will be met": the act told again by a
+			 * noun pointing back is that act, whatever time its sentence
+			 * gives. */
+			if (a->tr->frame != FRAME_SYMMETRIC && b->trig_start > a->trig_start &&
+			    told_again(x, b) && a->nsrc && b->nsrc && roles_compatible(x, a, b)) {
+				/* (its time, where the first telling gave none or a
+				 * coarser one of the same period) */
+				int was_explicit = a->date_explicit;
+				struct cdate was = a->date;
+				if (b->date_explicit && (!a->date_explicit || (same_date(a, b) && b->date.prec > a->date.prec))) {
+					a->date = b->date;
+					a->date_explicit = 1;
+				}
+				fold_into(a, b);
+				if (!was_explicit && a->date_explicit)
+					pass_on_date(x, a, &was);
+				continue;
 			}
 			if (a->status != b->status || !same_date(a, b))
 				continue;
