@@ -471,11 +471,14 @@ void merge_cands(struct extractor *x)
 				continue;
 			/* "agreed to ... . The two sides also agreed to ...": what one
 			 * meeting or call settled is one agreement of its parties, told
-			 * point by point; an accord of another day stays apart. */
+			 * point by point (one telling dated by the text to a day of the
+			 * last week, the other only by the report); an accord of
+			 * another day stays apart. */
 			int one_accord = (type_props(x, a->tr) & TP_CONTENT) && a->status == STATUS_OCCURRED &&
 					 !a->headline && !b->headline && a->date.prec == PREC_DAY &&
-					 !cdate_compare_text(&a->date, &b->date) && (codes_subset(x, a, b) ||
-					 codes_subset(x, b, a));
+					 (!cdate_compare_text(&a->date, &b->date) ||
+					  (b->date.prec == PREC_DAY && near_anchor(x, a, b))) &&
+					 (codes_subset(x, a, b) || codes_subset(x, b, a));
 			/* "scrapped his planned meeting with Putin ... where the two had
 			 * been due to meet": a meeting still to come, or called off,
 			 * told again in another sentence with no other date, is that
