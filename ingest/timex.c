@@ -1868,6 +1868,16 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 		 * after a comma or a quote says nothing of the tense before it. */
 		if ((t->cls & C_SAY) && pen > 2 && !fronted)
 			continue;
+		/* "met Hayashi and on Sunday agreed to keep talking": a verb of
+		 * deciding right after the time is the verb it dates, in the past
+		 * (the future is its complement's: "agreed on Sunday to meet"). */
+		if (dist == 1 && (t->cls & C_FUTTO) && t->kw == K_NONE && ed_word(sc, j)) {
+			if (dist + pen - 1 < best) {
+				best = dist + pen - 1;
+				bt = TENSE_PAST;
+			}
+			continue;
+		}
 		consider(sc, j, dist + pen, &best, &bt);
 		if (t->cls & C_BOUND)
 			pen += 2;
