@@ -1828,6 +1828,9 @@ static void consider(const struct scan *sc, size_t j, int cost, int *best, enum 
 static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 {
 	int best = INT_MAX, dist = 0, pen = 0;
+	/* a marker of the expression's own clause before it: "met Wang on
+	 * Tuesday" (no clause boundary nor punctuation between) */
+	int own_verb = 0, crossed = 0;
 	enum tense bt = TENSE_PAST;
 	for (size_t j = back_end; j-- > 0;) {
 		const struct tok *t = &sc->t[j];
@@ -1840,9 +1843,14 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 		}
 		if (++dist > TENSE_REACH || dist + pen - 3 >= best)
 			break;
+		int was = best;
 		consider(sc, j, dist + pen, &best, &bt);
-		if (t->cls & C_BOUND)
+		if (best < was && !pen && !crossed)
+			own_verb = 1;
+		if (t->cls & C_BOUND) {
 			pen += 2;
+			crossed = 1;
+		}
 	}
 	/* "On Thursday, Wang stated that ...": a time opening the sentence
 	 * (at most a preposition or two before it) dates the clause after its
@@ -1868,10 +1876,17 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 		 * after a comma or a quote says nothing of the tense before it. */
 		if ((t->cls & C_SAY) && pen > 2 && !fronted)
 			continue;
-		/* "met Hayashi and on Sunday agreed to keep talking": a verb of
-		 * deciding right after the time is the verb it dates, in the past
-		 * (the future is its complement's: "agreed on Sunday to meet"). */
-		if (dist == 1 && (t->cls & C_FUTTO) && t->kw == K_NONE && ed_word(sc, j)) {
+		/* "met Wang on Tuesday and will visit Beijing", "said on Monday
+		 * that it will ...": past a clause boundary the next clause has
+		 * its own time; its own verb, found before, dates this one. */
+		if ((t->cls & C_BOUND) && own_verb)
+			break;
+		/* "met Hayashi and on Sunday agreed to keep talking", "On Monday
+		 * Japan decided to expel ...": a verb of deciding right after the
+		 * time, or after the subject of a time opening the sentence, is
+		 * the verb it dates, in the past (the future is its complement's:
+		 * "agreed on Sunday to meet"). */
+		if ((dist == 1 || (fronted && best == INT_MAX)) && (t->cls & C_FUTTO) && t->kw == K_NONE && ed_word(sc, j)) {
 			if (dist + pen - 1 < best) {
 				best = dist + pen - 1;
 				bt = TENSE_PAST;
