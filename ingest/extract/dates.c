@@ -194,6 +194,16 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 				continue;
 			d += 50;
 		}
+		/* "will arrive on Friday and meet Yoon on Saturday": a time
+		 * before the "and" of a coordinated verb is the first verb's;
+		 * the trigger's own comes after it. */
+		if (at < k) {
+			for (size_t q = at + 1; q < k; q++)
+				if ((is_word(x, q, "and") || is_word(x, q, "but")) && !(x->toks.t[q + 1].flags & TOK_CAP)) {
+					d += 8;
+					break;
+				}
+		}
 		/* A plan takes the future date of its clause over a past one. */
 		if (planned && t->tense_used == TENSE_PAST)
 			d += 100;
