@@ -140,6 +140,23 @@ static int in_content_infinitive(const struct extractor *x, size_t k, size_t at)
 	return 0;
 }
 
+/* Whether the time at token `at`, before the trigger at k, lies in a
+ * relative clause set off by commas that closes before the trigger: "Wang,
+ * who will visit Seoul on Friday, met Kamikawa on Tuesday". */
+static int in_relative_before(const struct extractor *x, size_t at, size_t k, size_t cs)
+{
+	size_t q = at;
+	while (q > cs && !is_word(x, q - 1, ","))
+		q--;
+	if (q <= cs || !(is_word(x, q, "who") || is_word(x, q, "which") || is_word(x, q, "whose") ||
+			 is_word(x, q, "where") || is_word(x, q, "when")))
+		return 0;
+	for (size_t c = at + 1; c < k; c++)
+		if (is_word(x, c, ","))
+			return 1;
+	return 0;
+}
+
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
@@ -171,7 +188,7 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		/* "the ministry yesterday sent its regards to Pelosi, whose test
 		 * has forced her to call off a planned trip": a time before a
 		 * relative clause is its head's verb's, not the clause's. */
-		if (at < k && relative_between(x, at, k))
+		if (at < k && (relative_between(x, at, k) || in_relative_before(x, at, k, cs)))
 			continue;
 		size_t d = at > k ? at - k : k - at;
 		/* "talks with X, slated for Saturday": a schedule after the noun is
