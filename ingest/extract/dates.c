@@ -185,6 +185,14 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 			continue;
 		if (at > te && in_content_infinitive(x, k, at))
 			continue;
+		/* "in response to Tallinn's decision on Monday to expel",
+		 * "condemned the decision, announced on Monday, to ...": a time
+		 * right after a noun of intention, or after a participle set off
+		 * by a comma, is the noun's or the participle's. */
+		if (at > te && at > 0 && tok_in(x, at - 1, WL_INTENTION_NOUN))
+			continue;
+		if (at > te + 1 && is_word(x, at - 2, ",") && ends_in(x, at - 1, 3, "ed"))
+			continue;
 		/* "the ministry yesterday sent its regards to Pelosi, whose test
 		 * has forced her to call off a planned trip": a time before a
 		 * relative clause is its head's verb's, not the clause's. */
