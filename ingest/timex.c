@@ -1859,6 +1859,7 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 	for (size_t j = 0; j < back_end; j++)
 		words_before += sc->t[j].type == TK_WORD;
 	int fronted = words_before <= 2 && back_end <= 3;
+	int relative = 0;   /* "which", "that", "who" passed after the expression */
 	dist = 0;
 	pen = 2;       /* markers after the expression weigh less */
 	for (size_t j = fwd; j < sc->n; j++) {
@@ -1886,7 +1887,8 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 		 * time, or after the subject of a time opening the sentence, is
 		 * the verb it dates, in the past (the future is its complement's:
 		 * "agreed on Sunday to meet"). */
-		if ((dist == 1 || (fronted && best == INT_MAX)) && (t->cls & C_FUTTO) && t->kw == K_NONE && ed_word(sc, j)) {
+		if ((dist == 1 || (best == INT_MAX && (fronted || (pen > 2 && !relative)))) && (t->cls & C_FUTTO) &&
+		    t->kw == K_NONE && ed_word(sc, j)) {
 			if (dist + pen - 1 < best) {
 				best = dist + pen - 1;
 				bt = TENSE_PAST;
@@ -1896,6 +1898,8 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 		consider(sc, j, dist + pen, &best, &bt);
 		if (t->cls & C_BOUND)
 			pen += 2;
+		relative |= word_eq(sc, j, "which") || word_eq(sc, j, "that") || word_eq(sc, j, "who") ||
+			    word_eq(sc, j, "whom");
 	}
 	return bt;
 }
