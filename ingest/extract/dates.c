@@ -191,7 +191,11 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		 * by a comma, is the noun's or the participle's. */
 		if (at > te && at > 0 && tok_in(x, at - 1, WL_INTENTION_NOUN))
 			continue;
-		if (at > te + 1 && is_word(x, at - 2, ",") && ends_in(x, at - 1, 3, "ed"))
+		if (at > te + 1 && is_word(x, at - 2, ",") &&
+		    (ends_in(x, at - 1, 3, "ed") || is_word(x, at - 1, "made") || is_word(x, at - 1, "held") ||
+		     is_word(x, at - 1, "sent") || is_word(x, at - 1, "given") || is_word(x, at - 1, "taken") ||
+		     is_word(x, at - 1, "put") || is_word(x, at - 1, "set") || is_word(x, at - 1, "drawn") ||
+		     is_word(x, at - 1, "brought") || is_word(x, at - 1, "written")))
 			continue;
 		/* "the ministry yesterday sent its regards to Pelosi, whose test
 		 * has forced her to call off a planned trip": a time before a
