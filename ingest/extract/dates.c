@@ -141,15 +141,22 @@ static int in_content_infinitive(const struct extractor *x, size_t k, size_t at)
 }
 
 /* Whether the time at token `at`, before the trigger at k, lies in a
- * relative clause set off by commas that closes before the trigger: "Wang,
- * who will visit Seoul on Friday, met Kamikawa on Tuesday". */
+ * phrase with a relative clause set off by commas that closes before the
+ * trigger: "Wang, who will visit Seoul on Friday, met Kamikawa on Tuesday",
+ * "Blinken, on a visit that began on Monday, met Kishida". */
 static int in_relative_before(const struct extractor *x, size_t at, size_t k, size_t cs)
 {
 	size_t q = at;
-	while (q > cs && !is_word(x, q - 1, ","))
+	int relative = 0;
+	while (q > cs && !is_word(x, q - 1, ",")) {
 		q--;
-	if (q <= cs || !(is_word(x, q, "who") || is_word(x, q, "which") || is_word(x, q, "whose") ||
-			 is_word(x, q, "where") || is_word(x, q, "when")))
+		relative |= is_word(x, q, "who") || is_word(x, q, "which") || is_word(x, q, "whose") ||
+			    is_word(x, q, "where") || is_word(x, q, "when") || is_word(x, q, "that");
+	}
+	/* (", on a visit that began on Monday,": the relative word may come
+	 * later in the phrase; ", speaking on Monday," has none and is the
+	 * main verb's time) */
+	if (q <= cs || !relative)
 		return 0;
 	for (size_t c = at + 1; c < k; c++)
 		if (is_word(x, c, ","))
@@ -191,6 +198,14 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		 * by a comma, is the noun's or the participle's. */
 		if (at > te && at > 0 && tok_in(x, at - 1, WL_INTENTION_NOUN))
 			continue;
+		/* "his first visit since July": the time of the one before */
+		if (at >= 2 && is_word(x, at - 1, "since")) {
+			int first = 0;
+			for (size_t q = at - 1; q-- > cs && q + 9 >= at && !first && !is_word(x, q, ",");)
+				first = is_word(x, q, "first");
+			if (first)
+				continue;
+		}
 		if (at > te + 1 && is_word(x, at - 2, ",") &&
 		    (ends_in(x, at - 1, 3, "ed") || is_word(x, at - 1, "made") || is_word(x, at - 1, "held") ||
 		     is_word(x, at - 1, "sent") || is_word(x, at - 1, "given") || is_word(x, at - 1, "taken") ||
