@@ -140,6 +140,23 @@ static int in_content_infinitive(const struct extractor *x, size_t k, size_t at)
 	return 0;
 }
 
+/* Whether the time at token `at`, after the trigger's end te, is when a
+ * measure takes effect: "effective (from)", "with effect from", "as of",
+ * and "starting", "beginning" not right after the trigger. */
+static int takes_effect(const struct extractor *x, size_t at, size_t te)
+{
+	if (at < 1)
+		return 0;
+	size_t p = at - 1;
+	if (is_word(x, p, "from") && p > 0)
+		p--;
+	if (is_word(x, p, "effective") || (is_word(x, p, "effect") && p > 0 && is_word(x, p - 1, "with")))
+		return 1;
+	if (is_word(x, at - 1, "of") && at >= 2 && is_word(x, at - 2, "as"))
+		return 1;
+	return (is_word(x, at - 1, "starting") || is_word(x, at - 1, "beginning")) && at - 1 > te;
+}
+
 /* Whether the time at token `at`, before the trigger at k, lies in a
  * phrase with a relative clause set off by commas that closes before the
  * trigger: "Wang, who will visit Seoul on Friday, met Kamikawa on Tuesday",
@@ -197,6 +214,13 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		 * right after a noun of intention, or after a participle set off
 		 * by a comma, is the noun's or the participle's. */
 		if (at > te && at > 0 && tok_in(x, at - 1, WL_INTENTION_NOUN))
+			continue;
+		/* "imposed sanctions, effective from April 1", "is halting its
+		 * mission's work starting November 1", "to remove the duties as
+		 * of Aug. 5": when a measure takes effect is not when it was
+		 * decided ("talks starting Monday", right after the noun, are
+		 * dated so). */
+		if (at > te && takes_effect(x, at, te))
 			continue;
 		/* "his first visit since July": the time of the one before */
 		if (at >= 2 && is_word(x, at - 1, "since")) {
