@@ -1828,6 +1828,9 @@ static void consider(const struct scan *sc, size_t j, int cost, int *best, enum 
 static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 {
 	int best = INT_MAX, dist = 0, pen = 0;
+	/* a marker of the expression's own clause before it: "met Wang on
+	 * Tuesday" (no clause boundary nor punctuation between) */
+	int own_verb = 0, crossed = 0;
 	enum tense bt = TENSE_PAST;
 	for (size_t j = back_end; j-- > 0;) {
 		const struct tok *t = &sc->t[j];
@@ -1840,10 +1843,23 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 		}
 		if (++dist > TENSE_REACH || dist + pen - 3 >= best)
 			break;
+		int was = best;
 		consider(sc, j, dist + pen, &best, &bt);
-		if (t->cls & C_BOUND)
+		if (best < was && !pen && !crossed)
+			own_verb = 1;
+		if (t->cls & C_BOUND) {
 			pen += 2;
+			crossed = 1;
+		}
 	}
+	/* "On Thursday, Wang stated that ...": a time opening the sentence
+	 * (at most a preposition or two before it) dates the clause after its
+	 * comma, reporting verb or not. */
+	int words_before = 0;
+	for (size_t j = 0; j < back_end; j++)
+		words_before += sc->t[j].type == TK_WORD;
+	int fronted = words_before <= 2 && back_end <= 3;
+	int relative = 0;   /* "which", "that", "who" passed after the expression */
 	dist = 0;
 	pen = 2;       /* markers after the expression weigh less */
 	for (size_t j = fwd; j < sc->n; j++) {
@@ -1859,11 +1875,31 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 			break;
 		/* "... on Friday and Saturday, they added": the reporting clause
 		 * after a comma or a quote says nothing of the tense before it. */
-		if ((t->cls & C_SAY) && pen > 2)
+		if ((t->cls & C_SAY) && pen > 2 && !fronted)
 			continue;
+		/* "met Wang on Tuesday and will visit Beijing", "said on Monday
+		 * that it will ...": past a clause boundary the next clause has
+		 * its own time; its own verb, found before, dates this one. */
+		if ((t->cls & C_BOUND) && own_verb)
+			break;
+		/* "met Hayashi and on Sunday agreed to keep talking", "On Monday
+		 * Japan decided to expel ...": a verb of deciding right after the
+		 * time, or after the subject of a time opening the sentence, is
+		 * the verb it dates, in the past (the future is its complement's:
+		 * "agreed on Sunday to meet"). */
+		if ((dist == 1 || (best == INT_MAX && (fronted || (pen > 2 && !relative)))) && (t->cls & C_FUTTO) &&
+		    t->kw == K_NONE && ed_word(sc, j)) {
+			if (dist + pen - 1 < best) {
+				best = dist + pen - 1;
+				bt = TENSE_PAST;
+			}
+			continue;
+		}
 		consider(sc, j, dist + pen, &best, &bt);
 		if (t->cls & C_BOUND)
 			pen += 2;
+		relative |= word_eq(sc, j, "which") || word_eq(sc, j, "that") || word_eq(sc, j, "who") ||
+			    word_eq(sc, j, "whom");
 	}
 	return bt;
 }

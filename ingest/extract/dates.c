@@ -61,6 +61,13 @@ static int reported_time(const struct extractor *x, size_t at, size_t k)
 	int reporting = 0;
 	for (size_t q = at; q-- > 0 && q + 3 >= at;)
 		reporting |= tok_in(x, q, WL_REPORTING);
+	/* "said in a statement issued on Sunday that ..." */
+	for (size_t q = at; !reporting && q-- > 0 && q + 7 >= at;) {
+		if (is_word(x, q, ",") || is_word(x, q, "that"))
+			break;
+		reporting |= tok_in(x, q, WL_REPORTING) && q + 3 < at && is_word(x, q + 1, "in") &&
+			     (is_word(x, q + 2, "a") || is_word(x, q + 2, "the") || is_word(x, q + 2, "its"));
+	}
 	if (!reporting)
 		return 0;
 	for (size_t q = at + 1; q < k; q++)
@@ -109,6 +116,71 @@ static int relative_between(const struct extractor *x, size_t at, size_t k)
 	return 0;
 }
 
+/* Whether the time expression at token `at`, after the trigger k..te, is in
+ * the infinitive a verb of appeal, threat or agreement governs: "agreed to
+ * hold an economic dialogue this year", "urged Tehran to free the crew by
+ * Friday", "threatened to impose tariffs next month" date what was agreed,
+ * asked or threatened, not the act. (A noun's "to" is left alone: "the
+ * talks to be held on Monday", "a visit to Japan next week".) */
+static int in_content_infinitive(const struct extractor *x, size_t k, size_t at)
+{
+	char w[8];
+	span_text(x, k, k + 1, w, sizeof(w));
+	for (char *p = w; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (!tok_in(x, k, WL_CONTENT_VERB) && strncmp(w, "agree", 5) && strncmp(w, "consent", 7))
+		return 0;
+	for (size_t q = k + 1; q + 1 < at; q++) {
+		if (is_word(x, q, ",") || is_word(x, q, ";") || tok_in(x, q, WL_CLAUSE_BREAK))
+			return 0;
+		if (is_word(x, q, "to") && (x->toks.t[q + 1].flags & TOK_WORD) &&
+		    !(x->toks.t[q + 1].flags & TOK_CAP) && !tok_in(x, q + 1, WL_DETERMINER))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the time at token `at`, after the trigger's end te, is when a
+ * measure takes effect: "effective (from)", "with effect from", "as of",
+ * and "starting", "beginning" not right after the trigger. */
+static int takes_effect(const struct extractor *x, size_t at, size_t te)
+{
+	if (at < 1)
+		return 0;
+	size_t p = at - 1;
+	if (is_word(x, p, "from") && p > 0)
+		p--;
+	if (is_word(x, p, "effective") || (is_word(x, p, "effect") && p > 0 && is_word(x, p - 1, "with")))
+		return 1;
+	if (is_word(x, at - 1, "of") && at >= 2 && is_word(x, at - 2, "as"))
+		return 1;
+	return (is_word(x, at - 1, "starting") || is_word(x, at - 1, "beginning")) && at - 1 > te;
+}
+
+/* Whether the time at token `at`, before the trigger at k, lies in a
+ * phrase with a relative clause set off by commas that closes before the
+ * trigger: "Wang, who will visit Seoul on Friday, met Kamikawa on Tuesday",
+ * "Blinken, on a visit that began on Monday, met Kishida". */
+static int in_relative_before(const struct extractor *x, size_t at, size_t k, size_t cs)
+{
+	size_t q = at;
+	int relative = 0;
+	while (q > cs && !is_word(x, q - 1, ",")) {
+		q--;
+		relative |= is_word(x, q, "who") || is_word(x, q, "which") || is_word(x, q, "whose") ||
+			    is_word(x, q, "where") || is_word(x, q, "when") || is_word(x, q, "that");
+	}
+	/* (", on a visit that began on Monday,": the relative word may come
+	 * later in the phrase; ", speaking on Monday," has none and is the
+	 * main verb's time) */
+	if (q <= cs || !relative)
+		return 0;
+	for (size_t c = at + 1; c < k; c++)
+		if (is_word(x, c, ","))
+			return 1;
+	return 0;
+}
+
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
@@ -135,10 +207,39 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 			continue;
 		if (at > te && other_event_between(x, te, at))
 			continue;
+		if (at > te && in_content_infinitive(x, k, at))
+			continue;
+		/* "in response to Tallinn's decision on Monday to expel",
+		 * "condemned the decision, announced on Monday, to ...": a time
+		 * right after a noun of intention, or after a participle set off
+		 * by a comma, is the noun's or the participle's. */
+		if (at > te && at > 0 && tok_in(x, at - 1, WL_INTENTION_NOUN))
+			continue;
+		/* "imposed sanctions, effective from April 1", "is halting its
+		 * mission's work starting November 1", "to remove the duties as
+		 * of Aug. 5": when a measure takes effect is not when it was
+		 * decided ("talks starting Monday", right after the noun, are
+		 * dated so). */
+		if (at > te && takes_effect(x, at, te))
+			continue;
+		/* "his first visit since July": the time of the one before */
+		if (at >= 2 && is_word(x, at - 1, "since")) {
+			int first = 0;
+			for (size_t q = at - 1; q-- > cs && q + 9 >= at && !first && !is_word(x, q, ",");)
+				first = is_word(x, q, "first");
+			if (first)
+				continue;
+		}
+		if (at > te + 1 && is_word(x, at - 2, ",") &&
+		    (ends_in(x, at - 1, 3, "ed") || is_word(x, at - 1, "made") || is_word(x, at - 1, "held") ||
+		     is_word(x, at - 1, "sent") || is_word(x, at - 1, "given") || is_word(x, at - 1, "taken") ||
+		     is_word(x, at - 1, "put") || is_word(x, at - 1, "set") || is_word(x, at - 1, "drawn") ||
+		     is_word(x, at - 1, "brought") || is_word(x, at - 1, "written")))
+			continue;
 		/* "the ministry yesterday sent its regards to Pelosi, whose test
 		 * has forced her to call off a planned trip": a time before a
 		 * relative clause is its head's verb's, not the clause's. */
-		if (at < k && relative_between(x, at, k))
+		if (at < k && (relative_between(x, at, k) || in_relative_before(x, at, k, cs)))
 			continue;
 		size_t d = at > k ? at - k : k - at;
 		/* "talks with X, slated for Saturday": a schedule after the noun is
@@ -151,8 +252,26 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		}
 		/* "said on Friday that the talks held on Wednesday": the time of
 		 * the saying yields to one of the reported clause. */
-		if (at < k && reported_time(x, at, k))
+		if (at < k && reported_time(x, at, k)) {
+			/* "said in a statement issued on Sunday that the Belarusian
+			 * ministry's demands ... were unacceptable": an act named by
+			 * a noun in what is said is older news than the saying. */
+			if (k > cs && !(x->toks.t[k].flags & TOK_CAP) &&
+			    (is_word(x, k - 1, "'s") || is_word(x, k - 1, "the") || is_word(x, k - 1, "its") ||
+			     is_word(x, k - 1, "their")))
+				continue;
 			d += 50;
+		}
+		/* "will arrive on Friday and meet Yoon on Saturday": a time
+		 * before the "and" of a coordinated verb is the first verb's;
+		 * the trigger's own comes after it. */
+		if (at < k) {
+			for (size_t q = at + 1; q < k; q++)
+				if ((is_word(x, q, "and") || is_word(x, q, "but")) && !(x->toks.t[q + 1].flags & TOK_CAP)) {
+					d += 8;
+					break;
+				}
+		}
 		/* A plan takes the future date of its clause over a past one. */
 		if (planned && t->tense_used == TENSE_PAST)
 			d += 100;

@@ -357,6 +357,34 @@ static void pass_on_date(struct extractor *x, const struct cand *a, const struct
 	}
 }
 
+/* Whether the trigger of body cand c is a noun after a determiner that
+ * points back ("the remaining demands", "these sanctions", "such
+ * protests"): an act told before, not a new one. */
+static int told_again(const struct extractor *x, const struct cand *c)
+{
+	if (c->headline || !x->text || c->trig_start < 2 || c->trig_end > x->body_len)
+		return 0;
+	static const char *const dets[] = {"the", "these", "those", "such", "this"};
+	size_t p = c->trig_start;
+	for (int hop = 0; hop < 2; hop++) {
+		size_t e = p;
+		while (e > 0 && x->text[e - 1] == ' ')
+			e--;
+		size_t b = e;
+		while (b > 0 && isalpha((unsigned char)x->text[b - 1]))
+			b--;
+		if (b == e || e == p)
+			return 0;
+		for (size_t i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
+			if (e - b == strlen(dets[i]) && !strncasecmp(x->text + b, dets[i], e - b))
+				return 1;
+		if (isupper((unsigned char)x->text[b]))
+			return 0;
+		p = b;   /* over one adjective: "the remaining demands" */
+	}
+	return 0;
+}
+
 void merge_cands(struct extractor *x)
 {
 	for (size_t i = 0; i < x->n_cands; i++) {
@@ -398,22 +426,77 @@ void merge_cands(struct extractor *x)
 					break;
 				continue;
 			}
+			/* "scrapped his planned meeting with Putin ... the G20 summit,
+			 * where the two men had been due to meet": a plan the report
+			 * says was called off is the event called off, wherever else
+			 * it tells of it as planned, and whatever else its own sentence
+			 * says of it (not one the text dates to another day). */
+			if ((a->status == STATUS_NEGATED) != (b->status == STATUS_NEGATED)) {
+				struct cand *off = a->status == STATUS_NEGATED ? a : b;
+				struct cand *other = off == a ? b : a;
+				if ((other->status == STATUS_PLANNED ||
+				     (other->ev_start == off->ev_start && other->headline == off->headline)) &&
+				    (!other->date_explicit || !off->date_explicit || same_date(a, b)) &&
+				    (a->tr->frame == FRAME_SYMMETRIC ? codes_subset(x, a, b) || codes_subset(x, b, a)
+								     : roles_compatible(x, a, b))) {
+					fold_into(off, other);
+					if (other == a)
+						break;
+					continue;
+				}
+			}
+			/* "Our demands were delivered on December 27 ... I hope the
+			 * remaining demands will be met": the act told again by a
+			 * noun pointing back is that act, whatever time its sentence
+			 * gives. */
+			if (a->tr->frame != FRAME_SYMMETRIC && b->trig_start > a->trig_start &&
+			    told_again(x, b) && a->nsrc && b->nsrc && roles_compatible(x, a, b)) {
+				/* (its time, where the first telling gave none or a
+				 * coarser one of the same period) */
+				int was_explicit = a->date_explicit;
+				struct cdate was = a->date;
+				if (b->date_explicit && (!a->date_explicit || (same_date(a, b) && b->date.prec > a->date.prec))) {
+					a->date = b->date;
+					a->date_explicit = 1;
+				}
+				fold_into(a, b);
+				if (!was_explicit && a->date_explicit)
+					pass_on_date(x, a, &was);
+				continue;
+			}
 			if (a->status != b->status || !same_date(a, b))
 				continue;
 			/* "Prior to the meeting, ... paid a courtesy call": two events. */
 			if ((a->beside || b->beside) && (a->ev_start != b->ev_start || a->headline != b->headline))
 				continue;
+			/* "agreed to ... . The two sides also agreed to ...": what one
+			 * meeting or call settled is one agreement of its parties, told
+			 * point by point (one telling dated by the text to a day of the
+			 * last week, the other only by the report); an accord of
+			 * another day stays apart. */
+			int one_accord = (type_props(x, a->tr) & TP_CONTENT) && a->status == STATUS_OCCURRED &&
+					 !a->headline && !b->headline && a->date.prec == PREC_DAY &&
+					 (!cdate_compare_text(&a->date, &b->date) ||
+					  (b->date.prec == PREC_DAY && near_anchor(x, a, b))) &&
+					 (codes_subset(x, a, b) || codes_subset(x, b, a));
+			/* "scrapped his planned meeting with Putin ... where the two had
+			 * been due to meet": a meeting still to come, or called off,
+			 * told again in another sentence with no other date, is that
+			 * meeting (one that took place is told for itself). */
+			if (a->status != STATUS_OCCURRED && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline &&
+			    (!a->date_explicit || !b->date_explicit || !cdate_compare_text(&a->date, &b->date)))
+				one_accord = 1;
 			/* A meeting today and a summit last month are two meetings. */
-			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
+			if (!one_accord && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
 			    cdate_compare_text(&a->date, &b->date) && !near_anchor(x, a, b))
 				continue;
 			/* Two meetings told with verbs in two sentences are two meetings;
 			 * "the talks", "the call" tell one again. */
-			if (a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline && a->ev_start != b->ev_start &&
-			    !a->tr->noun && !b->tr->noun)
+			if (!one_accord && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline &&
+			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
 				continue;
 			/* Two agreements told in two body sentences are two agreements. */
-			if ((type_props(x, a->tr) & TP_CONTENT) && !a->headline && !b->headline &&
+			if (!one_accord && (type_props(x, a->tr) & TP_CONTENT) && !a->headline && !b->headline &&
 			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
 				continue;
 			int ok = a->tr->frame == FRAME_SYMMETRIC
