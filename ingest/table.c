@@ -411,38 +411,69 @@ static int jsonl_line(struct wire_session *s, const struct table_map *map, const
 	return rc;
 }
 
+/* The next non-blank line at or after *i: sets [*a, *b) to it, trimmed,
+ * advances *i past it and counts lines in *lineno. Returns 0 at the end. */
+static int next_line(const char *data, size_t len, size_t *i, size_t *a, size_t *b, long *lineno)
+{
+	while (*i < len) {
+		const char *nl = memchr(data + *i, '\n', len - *i);
+		size_t end = nl ? (size_t)(nl - data) : len;
+		++*lineno;
+		*a = *i;
+		*b = end;
+		*i = end + 1;
+		while (*a < *b && isspace((unsigned char)data[*a]))
+			++*a;
+		while (*b > *a && isspace((unsigned char)data[*b - 1]))
+			--*b;
+		if (*b > *a)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether some line of the file is a JSON object (or the file has no line
+ * at all): a file of which none is (a pretty-printed document, text that
+ * starts with '{') is not JSON Lines and gets one message, not one per
+ * line. Stops at the first object, which is the first line of any real
+ * JSON Lines file; lines past the record ceiling are not parsed here. */
+static int has_object_line(const char *data, size_t len, size_t i)
+{
+	size_t a, b, start = i;
+	long lineno = 0;
+	if (!next_line(data, len, &i, &a, &b, &lineno))
+		return 1;
+	i = start;
+	while (next_line(data, len, &i, &a, &b, &lineno)) {
+		if (b - a > TABLE_MAX_RECORD)
+			return 1;   /* reported as too long, line by line */
+		json_error_t jerr;
+		json_t *v = json_loadb(data + a, b - a, 0, &jerr);
+		int obj = v && json_is_object(v);
+		json_decref(v);
+		if (obj)
+			return 1;
+	}
+	return 0;
+}
+
+/* Each line is one record: a line that is no JSON object is reported with
+ * its number and the rest are read, so one bad line (even the first) costs
+ * only itself. */
 static int read_jsonl(struct wire_session *s, const char *data, size_t len, const struct table_map *map)
 {
 	long lineno = 0;
-	size_t i = 0;
-	int seen = 0;
+	size_t i = 0, a, b;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	while (i < len) {
-		const char *nl = memchr(data + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - data) : len;
-		lineno++;
-		size_t a = i, b = end;
-		while (a < b && isspace((unsigned char)data[a]))
-			a++;
-		while (b > a && isspace((unsigned char)data[b - 1]))
-			b--;
-		if (b > a && !seen++) {
-			/* A pretty-printed JSON document is not a table: one message,
-			 * not one per line. */
-			json_error_t jerr;
-			json_t *first = json_loadb(data + a, b - a, 0, &jerr);
-			if (!first) {
-				if (!s->stop)
-					s->stop = strdup("not JSON Lines: the first line is not a complete JSON object");
-				return -1;
-			}
-			json_decref(first);
-		}
-		if (b > a && jsonl_line(s, map, data + a, b - a, lineno))
-			return -1;
-		i = end + 1;
+	if (!has_object_line(data, len, i)) {
+		if (!s->stop)
+			s->stop = strdup("not JSON Lines: no line is a complete JSON object");
+		return -1;
 	}
+	while (next_line(data, len, &i, &a, &b, &lineno))
+		if (jsonl_line(s, map, data + a, b - a, lineno))
+			return -1;
 	return 0;
 }
 

@@ -16,7 +16,9 @@
  *
  * A record that cannot be a report (no text, a published value that is not a
  * date, a CSV row whose field count differs from the header's, a JSONL line
- * that is not an object) goes to on_error with its name; reading goes on.
+ * that is not an object, the first line included) goes to on_error with its
+ * name; reading goes on. A JSONL file none of whose lines is an object (a
+ * pretty-printed document) is refused whole, with one message.
  * Memory is bounded: a CSV field or a JSONL line longer than TABLE_MAX_RECORD
  * is not parsed (the record is reported and skipped), and report fields are
  * capped as in wire_util.h.

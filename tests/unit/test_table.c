@@ -150,6 +150,49 @@ static void test_jsonl(void **state)
 	got_release(&g);
 }
 
+/* A bad first line costs only itself: it is reported with its number and
+ * the lines after it are read (issue 13). A file none of whose lines is a
+ * JSON object is refused with one message. */
+static void test_jsonl_bad_first_line(void **state)
+{
+	(void)state;
+	struct got g = {0};
+	char *err = NULL;
+	assert_int_equal(read_str("{\"text\": \"cut off\n"
+				  "{\"title\": \"Second\", \"text\": \"The second report.\"}\n"
+				  "\n"
+				  "{\"title\": \"Third\", \"text\": \"The third report.\"}\n",
+				  0, NULL, &g, &err), 0);
+	assert_null(err);
+	assert_int_equal(g.nerr, 1);
+	assert_string_equal(g.err_item[0], "line 1");
+	assert_non_null(strstr(g.err_msg[0], "not json"));
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.r[0].item, "line 2");
+	assert_string_equal(g.r[0].title, "Second");
+	assert_string_equal(g.r[1].item, "line 4");
+	assert_string_equal(g.r[1].title, "Third");
+	got_release(&g);
+	/* The first line an array, not an object: likewise. */
+	assert_int_equal(read_str("[1, 2]\n{\"text\": \"After the array.\"}\n", 0, NULL, &g, &err), 0);
+	assert_int_equal(g.nerr, 1);
+	assert_string_equal(g.err_item[0], "line 1");
+	assert_int_equal(g.n, 1);
+	got_release(&g);
+	/* A pretty-printed document: one message, no per-line noise. */
+	assert_int_equal(read_str("{\n  \"title\": \"T\",\n  \"text\": \"B\"\n}\n", 0, NULL, &g, &err), -1);
+	assert_non_null(strstr(err, "not JSON Lines"));
+	assert_int_equal(g.nerr, 0);
+	assert_int_equal(g.n, 0);
+	free(err);
+	err = NULL;
+	got_release(&g);
+	/* No line at all: nothing, and no error. */
+	assert_int_equal(read_str("\n  \n", 0, NULL, &g, &err), 0);
+	assert_int_equal(g.n + g.nerr, 0);
+	got_release(&g);
+}
+
 /* A line past the ceiling is reported and skipped, never parsed whole. */
 static void test_huge_records(void **state)
 {
@@ -189,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_csv_map),
 		cmocka_unit_test(test_csv_broken),
 		cmocka_unit_test(test_jsonl),
+		cmocka_unit_test(test_jsonl_bad_first_line),
 		cmocka_unit_test(test_huge_records),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
