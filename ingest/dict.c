@@ -193,7 +193,8 @@ static int cmp_pending(const void *a, const void *b)
  * unacceptable" under "called on"). */
 static int trie_finish(struct trie *t, int inherit)
 {
-	qsort(t->pend, t->n_pend, sizeof(*t->pend), cmp_pending);
+	if (t->n_pend)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(t->pend, t->n_pend, sizeof(*t->pend), cmp_pending);
 	for (size_t i = 0; i < t->n_nodes; i++)
 		t->nodes[i].first = t->nodes[i].n = 0;
 	for (size_t i = 0; i < t->n_pend; i++) {
@@ -1127,8 +1128,10 @@ static int index_codes(struct dict *d)
 	for (size_t i = 0; i < d->n_persons; i++)
 		d->persons_by_code[i] = (uint32_t)i;
 	sort_dict = d;
-	qsort(d->by_code, d->n_actors, sizeof(*d->by_code), cmp_code);
-	qsort(d->persons_by_code, d->n_persons, sizeof(*d->persons_by_code), cmp_person_code);
+	if (d->n_actors)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(d->by_code, d->n_actors, sizeof(*d->by_code), cmp_code);
+	if (d->n_persons)
+		qsort(d->persons_by_code, d->n_persons, sizeof(*d->persons_by_code), cmp_person_code);
 	sort_dict = NULL;
 	return 0;
 }
