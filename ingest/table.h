@@ -19,7 +19,10 @@
  * that is not an object, the first line included) goes to on_error with its
  * name; reading goes on. A JSONL file none of whose lines is an object (a
  * pretty-printed document) is refused whole, with one message.
- * Memory is bounded: a CSV field or a JSONL line longer than TABLE_MAX_RECORD
+ * A NUL byte in a CSV field is removed and the text around it kept, with a
+ * warning naming the column: a NUL is never part of a report's text (it
+ * comes from a damaged export), and dropping the record, or the text after
+ * the byte, would lose what the analyst has. Memory is bounded: a CSV field or a JSONL line longer than TABLE_MAX_RECORD
  * is not parsed (the record is reported and skipped), and report fields are
  * capped as in wire_util.h.
  */
