@@ -17,6 +17,7 @@ case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-e2e.XXXXXX")
 trap 'chmod -R u+rwx "$T" 2>/dev/null || true; rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
+SRC=$(cd "$SRC" && pwd)
 DATA=$SRC/tests/data/hostile
 STEP=
 # A walk that loops would never end: each command gets this long (far more
@@ -96,3 +97,36 @@ run "$BIN" --db "$T/empty.db" update --sources "$T/empty.conf" --summary
 expect_rc 0
 expect_out "^update: 1 source, imported 0, replaced 0, unchanged 0, failed 0$"
 expect_no_err 'runtime error|AddressSanitizer'
+
+step "binary content is refused whatever its name, by every reader; the rest goes in"
+run "$BIN" --db "$T/bin.db" ingest "$DATA/binary"
+expect_rc 1
+expect_out '^imported 1, unchanged 0, replaced 0, failed 6$'
+expect_err_for statement.html 'binary content, not a report: a PDF document'
+expect_err_for photo.html 'binary content, not a report: a PNG image'
+expect_err_for page.html 'binary content, not a report: gzip-compressed data'
+expect_err_for memo.txt 'binary content, not a report: a ZIP archive'
+expect_err_for feed.xml 'binary content, not a report: a JPEG image'
+expect_err_for blob.html 'binary content, not a report: binary data'
+for f in csv jsonl rss atom nitf newsml-g2 html text; do
+	run "$BIN" --db "$T/bin.db" ingest --format "$f" "$DATA/binary/statement.html"
+	expect_rc 1
+	expect_err_for statement.html 'binary content, not a report: a PDF document'
+done
+cat >"$T/bin.conf" <<CONF
+[binary]
+kind = dir
+path = $DATA/binary
+CONF
+run "$BIN" --db "$T/binupd.db" update --sources "$T/bin.conf" --summary
+expect_rc 1
+expect_err_for statement.html 'binary content, not a report: a PDF document'
+[ "$(count_reports "$T/binupd.db")" -eq 1 ] || fail "update: binary files were stored as reports"
+
+step "a stray NUL byte in a CSV cell: the cell is kept whole, with a warning"
+run "$BIN" --db "$T/nul.db" ingest "$DATA/nul.csv"
+expect_rc 0
+expect_out '^imported 2, unchanged 0, replaced 0, failed 0$'
+expect_err_for nul.csv 'row 2: 1 NUL byte removed'
+"$BIN" --db "$T/nul.db" show r1 >"$T/out"
+grep -q 'by phone. They agreed to keep in contact.' "$T/out" || fail "the text after the NUL was lost"
