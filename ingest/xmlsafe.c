@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,6 +22,12 @@
  * without touching ctxt->_private, which other libxml2 users may own. */
 static _Thread_local xmlParserCtxtPtr current_ctxt;
 static _Thread_local int current_refusals;
+/* The first fatal error of that parse: libxml2's last error is often a
+ * consequence ("detected an error in element content") of the first one
+ * ("CData section too big found"). */
+static _Thread_local int first_line;
+static _Thread_local int first_code;
+static _Thread_local char first_msg[256];
 
 /* Refuses every external entity, DTD or XInclude: agency files are read on
  * their own, never with whatever they point at. */
@@ -45,6 +52,30 @@ static void silent_structured(void *ctx, xmlErrorPtr e)
 {
 	(void)ctx;
 	(void)e;
+}
+
+/* Keeps the first fatal error of the parse in progress. */
+static void first_error(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	if (!e || e->level < XML_ERR_ERROR || first_code)
+		return;
+	first_code = e->code ? e->code : -1;
+	first_line = e->line;
+	snprintf(first_msg, sizeof(first_msg), "%s", e->message ? e->message : "");
+}
+
+/* libxml2's limits (without XML_PARSE_HUGE, which would also lift its
+ * guards against entity expansion): their messages say what to a reader. */
+static const char *limit_message(const char *msg)
+{
+	if (strstr(msg, "huge text node") || strstr(msg, "CData section too big"))
+		return "a text longer than 10 MB, the most the XML parser takes";
+	if (strstr(msg, "AttValue length too long"))
+		return "an attribute value longer than 10 MB, the most the XML parser takes";
+	if (strstr(msg, "Excessive depth"))
+		return "elements nested to a depth past 256, the most the XML parser takes";
+	return NULL;
 }
 
 static char *dup_error(const char *path, int line, const char *msg)
@@ -194,17 +225,27 @@ static xmlDocPtr parse_once(const char *data, size_t len, const char *path, cons
 	xmlSetStructuredErrorFunc(NULL, silent_structured);
 	current_ctxt = ctxt;
 	current_refusals = 0;
+	first_code = first_line = 0;
+	first_msg[0] = '\0';
+	ctxt->sax->serror = first_error;
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, encoding, opts);
 	*refusals += current_refusals;
 	current_ctxt = NULL;
 	xmlSetGenericErrorFunc(old_ctx, old);
 	xmlSetStructuredErrorFunc(old_s_ctx, old_s);
-	if (!doc || !ctxt->wellFormed) {
+	/* A limit (a text node past 10 MB) stops libxml2 2.9 without marking
+	 * the document ill-formed: it returns what it had read, the rest of
+	 * the file silently lost. disableSAX tells. */
+	if (!doc || !ctxt->wellFormed || ctxt->disableSAX) {
 		const xmlError *e = xmlCtxtGetLastError(ctxt);
 		if (reencode)
 			*reencode = worth_reencoding(data, len, e);
-		*err = dup_error(path, e ? e->line : 0,
-				 e && e->message ? e->message : "not well-formed xml");
+		const char *limit = first_code ? limit_message(first_msg) : NULL;
+		if (limit)
+			*err = dup_error(path, first_line, limit);
+		else
+			*err = dup_error(path, e ? e->line : 0,
+					 e && e->message ? e->message : "not well-formed xml");
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}

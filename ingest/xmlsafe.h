@@ -11,6 +11,9 @@
  * document whose entities would expand past XMLSAFE_MAX_EXPANSION bytes (the
  * quadratic blow-up: one large entity referenced many times) is rejected.
  *
+ * A document that stops at one of libxml2's limits (a text node past 10 MB)
+ * is an error naming the line and the limit, never the part read before it.
+ *
  * The helpers below read text and attributes with a ceiling (struct buf), so
  * they never expand more than they are allowed to keep. Elements are matched
  * by local name, whatever their namespace prefix.
