@@ -14,6 +14,8 @@
 #include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 
+#include "ingest/encoding.h"
+
 /* Entities nest at most this deep when we expand them ourselves; libxml2
  * refuses loops at parse time, this only keeps the recursion bounded. */
 #define MAX_ENTITY_DEPTH 40
@@ -253,10 +255,61 @@ static xmlDocPtr parse_once(const char *data, size_t len, const char *path, cons
 	return doc;
 }
 
+/* Whether data is valid UTF-8 holding at least one character past ASCII. */
+static int utf8_beyond_ascii(const char *data, size_t len)
+{
+	size_t i = 0;
+	while (i < len && !((unsigned char)data[i] & 0x80))
+		i++;
+	return i < len && encoding_is_utf8(data + i, len - i);
+}
+
+/* Encodings the web refuses (see xmlsafe.h): a file declaring one is read
+ * as if it declared nothing. */
+static int refused_encoding(const char *enc)
+{
+	static const char *const refused[] = {
+		"utf-7", "utf7", "unicode-1-1-utf-7", "csunicode11utf7", "x-utf-7",
+		"utf-32", "utf32", "utf-32le", "utf-32be", "ucs-4", "ucs4", "ucs-4le", "ucs-4be",
+		"iso-10646-ucs-4", "csucs4", "cesu-8", "cesu8", "bocu-1", "csbocu-1", "scsu",
+	};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(*refused); i++)
+		if (strcasecmp(enc, refused[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The encoding to read data in instead of the one it declares, or NULL to
+ * follow the declaration; sets *note when one is returned. */
+static const char *override_encoding(const char *data, size_t len, const char **note)
+{
+	char enc[32];
+	declared_encoding(data, len, enc, sizeof(enc));
+	if (!enc[0] || !strcasecmp(enc, "utf-8") || !strcasecmp(enc, "utf8"))
+		return NULL;
+	/* A byte-order mark decides, whatever the declaration says. */
+	const unsigned char *u = (const unsigned char *)data;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return NULL;
+	if (refused_encoding(enc)) {
+		int utf8 = encoding_is_utf8(data, len);
+		*note = utf8 ? "the file declares an encoding the web refuses (utf-7, utf-32...): read as utf-8"
+			     : "the file declares an encoding the web refuses (utf-7, utf-32...): read as windows-1252";
+		return utf8 ? "UTF-8" : "WINDOWS-1252";
+	}
+	if (!strncasecmp(enc, "utf-16", 6) || !strncasecmp(enc, "ucs-2", 5))
+		return NULL;
+	if (utf8_beyond_ascii(data, len)) {
+		*note = "the file declares another encoding but is utf-8: read as utf-8";
+		return "UTF-8";
+	}
+	return NULL;
+}
+
 xmlDocPtr xmlsafe_read_notes(const char *data, size_t len, const char *path, char **err,
 			     struct xmlsafe_notes *notes)
 {
-	struct xmlsafe_notes local = {0, 0};
+	struct xmlsafe_notes local = {0, 0, NULL};
 	*err = NULL;
 	if (len > INT_MAX) {
 		*err = dup_error(path, 0, "file larger than 2 GB");
@@ -265,7 +318,8 @@ xmlDocPtr xmlsafe_read_notes(const char *data, size_t len, const char *path, cha
 	xmlInitParser();
 	xmlSetExternalEntityLoader(refuse_loader);
 	int reencode = 0;
-	xmlDocPtr doc = parse_once(data, len, path, NULL, err, &local.refused_entities, &reencode);
+	const char *encoding = override_encoding(data, len, &local.charset);
+	xmlDocPtr doc = parse_once(data, len, path, encoding, err, &local.refused_entities, &reencode);
 	if (!doc && reencode) {
 		char *err2 = NULL;
 		doc = parse_once(data, len, path, "WINDOWS-1252", &err2, &local.refused_entities, NULL);

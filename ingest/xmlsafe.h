@@ -34,6 +34,8 @@ struct xmlsafe_notes {
 	int refused_entities;   /* external entities declared or requested, left empty */
 	int reencoded;          /* 1 when the declared encoding was wrong and the
 	                           bytes were read as windows-1252 instead */
+	const char *charset;    /* when the declared encoding was not followed,
+	                           a static lower-case sentence saying so, else NULL */
 };
 
 /* Parses data (len bytes) as XML; path names the file in messages (may be
@@ -47,7 +49,12 @@ xmlDocPtr xmlsafe_read(const char *data, size_t len, const char *path, char **er
 
 /* Same, with everything it noticed in *notes (may be NULL). A document that
  * claims UTF-8 (or claims nothing) but is not is read again as windows-1252,
- * the usual culprit, and notes->reencoded is set. */
+ * the usual culprit, and notes->reencoded is set. A document that declares
+ * another encoding (ISO-8859-1...) but whose bytes are valid UTF-8 with
+ * characters past ASCII is read as UTF-8: the declaration is a template's,
+ * and following it gives mojibake ("PrÃ©sident"). A declared encoding that
+ * the web refuses (UTF-7, UTF-32, CESU-8, BOCU-1, SCSU) is ignored: UTF-8
+ * when the bytes are, else windows-1252. Either sets notes->charset. */
 xmlDocPtr xmlsafe_read_notes(const char *data, size_t len, const char *path, char **err,
 			     struct xmlsafe_notes *notes);
 
