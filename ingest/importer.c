@@ -198,7 +198,8 @@ static int walk(struct importer *im, const char *dir, const struct stat *sb, int
 		return -1;
 	if (seen) {
 		im->path = dir;
-		say(im, IMPORT_WARNING, NULL, "skipped: a directory already walked (a symbolic link loops back to it)");
+		say(im, IMPORT_WARNING, NULL, "skipped: a directory already walked "
+		    "(reached again through a symbolic link, or given twice)");
 		im->path = NULL;
 		return 0;
 	}

@@ -729,7 +729,8 @@ static int walk_dir(struct updater *u, const char *root, const char *rel, const 
 	if (seen) {
 		if (seen > 0) {
 			u->where = dir;
-			say(u, UPDATE_WARNING, NULL, "skipped: a directory already walked (a symbolic link loops back to it)");
+			say(u, UPDATE_WARNING, NULL, "skipped: a directory already walked "
+			    "(reached again through a symbolic link, or given twice)");
 			u->where = NULL;
 		}
 		free(dir);
