@@ -45,10 +45,10 @@ struct trie {
 	struct pending {
 		uint32_t node;
 		struct dict_entry e;
-		uint32_t prev;  /* while loading: 1 + the node's previous pending entry, 0 = none */
 	} *pend;
 	size_t n_pend, cap_pend;
 	struct dict_entry *entries;
+	size_t keys, compares;  /* work done loading (dict_load_work) */
 };
 
 static uint64_t slot_key(uint32_t parent, uint64_t hash)
@@ -158,12 +158,19 @@ static int trie_add(struct trie *t, const uint64_t *hashes, size_t n, struct dic
 		}
 		node = child;
 	}
-	/* Skip a duplicate entry for the same key. While loading, a node's
-	 * `first` is 1 + its latest pending entry, and the entries of a node are
-	 * chained through `prev`. */
-	for (uint32_t i = t->nodes[node].first; i; i = t->pend[i - 1].prev)
-		if (t->pend[i - 1].e.kind == e.kind && t->pend[i - 1].e.idx == e.idx)
+	/* Skip a duplicate entry for the same key ("Group Front" given as a
+	 * row's name and again as its alias). While loading, a node's `first`
+	 * is 1 + its latest pending entry. A row adds all its keys, of one kind
+	 * and index, before the next row is read: a duplicate can only be the
+	 * node's latest entry. One comparison, where walking all of the node's
+	 * entries made a key shared by n rows ("the rebels") cost n^2 / 2. */
+	t->keys++;
+	uint32_t last = t->nodes[node].first;
+	if (last) {
+		t->compares++;
+		if (t->pend[last - 1].e.kind == e.kind && t->pend[last - 1].e.idx == e.idx)
 			return 0;
+	}
 	if (t->n_pend == t->cap_pend) {
 		size_t cap = t->cap_pend ? t->cap_pend * 2 : 1024;
 		struct pending *p = realloc(t->pend, cap * sizeof(*p));
@@ -172,7 +179,7 @@ static int trie_add(struct trie *t, const uint64_t *hashes, size_t n, struct dic
 		t->pend = p;
 		t->cap_pend = cap;
 	}
-	t->pend[t->n_pend] = (struct pending){node, e, t->nodes[node].first};
+	t->pend[t->n_pend] = (struct pending){node, e};
 	t->nodes[node].first = (uint32_t)++t->n_pend;
 	return 0;
 }
@@ -193,7 +200,8 @@ static int cmp_pending(const void *a, const void *b)
  * unacceptable" under "called on"). */
 static int trie_finish(struct trie *t, int inherit)
 {
-	qsort(t->pend, t->n_pend, sizeof(*t->pend), cmp_pending);
+	if (t->n_pend)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(t->pend, t->n_pend, sizeof(*t->pend), cmp_pending);
 	for (size_t i = 0; i < t->n_nodes; i++)
 		t->nodes[i].first = t->nodes[i].n = 0;
 	for (size_t i = 0; i < t->n_pend; i++) {
@@ -202,7 +210,10 @@ static int trie_finish(struct trie *t, int inherit)
 			nd->first = (uint32_t)i;
 		nd->n++;
 	}
-	size_t total = t->n_pend;
+	size_t total = t->n_pend, max_idx = 0;
+	for (size_t i = 0; i < t->n_pend; i++)
+		if (t->pend[i].e.idx > max_idx)
+			max_idx = t->pend[i].e.idx;
 	if (inherit)
 		for (size_t i = 1; i < t->n_nodes; i++)
 			for (uint32_t p = t->nodes[i].parent; t->nodes[i].n && p; p = t->nodes[p].parent)
@@ -211,25 +222,35 @@ static int trie_finish(struct trie *t, int inherit)
 	t->entries = malloc((total ? total : 1) * sizeof(*t->entries));
 	uint32_t *first = malloc((t->n_nodes ? t->n_nodes : 1) * sizeof(*first));
 	uint32_t *count = malloc((t->n_nodes ? t->n_nodes : 1) * sizeof(*count));
-	if (!t->entries || !first || !count) {
+	/* mark[kind][idx] = 1 + the node whose entries hold (kind, idx) already:
+	 * an inherited entry is checked against them in one step. */
+	size_t stride = max_idx + 1;
+	uint32_t *mark = inherit ? calloc(stride * 8, sizeof(*mark)) : NULL;
+	if (!t->entries || !first || !count || (inherit && !mark)) {
 		free(first);
 		free(count);
+		free(mark);
 		return -1;
 	}
 	size_t at = 0;
 	for (size_t i = 0; i < t->n_nodes; i++) {
 		const struct trie_node *nd = &t->nodes[i];
 		first[i] = (uint32_t)at;
-		for (uint32_t k = 0; k < nd->n; k++)
-			t->entries[at++] = t->pend[nd->first + k].e;
+		for (uint32_t k = 0; k < nd->n; k++) {
+			struct dict_entry e = t->pend[nd->first + k].e;
+			t->entries[at++] = e;
+			if (mark)
+				mark[(e.kind & 7) * stride + e.idx] = (uint32_t)i + 1;
+		}
 		for (uint32_t p = nd->parent; inherit && nd->n && i && p; p = t->nodes[p].parent)
 			for (uint32_t k = 0; k < t->nodes[p].n; k++) {
 				struct dict_entry e = t->pend[t->nodes[p].first + k].e;
-				int dup = 0;
-				for (size_t q = first[i]; q < at && !dup; q++)
-					dup = t->entries[q].kind == e.kind && t->entries[q].idx == e.idx;
-				if (!dup)
+				uint32_t *m = &mark[(e.kind & 7) * stride + e.idx];
+				t->compares++;
+				if (*m != (uint32_t)i + 1) {
+					*m = (uint32_t)i + 1;
 					t->entries[at++] = e;
+				}
 			}
 		count[i] = (uint32_t)(at - first[i]);
 	}
@@ -239,6 +260,7 @@ static int trie_finish(struct trie *t, int inherit)
 	}
 	free(first);
 	free(count);
+	free(mark);
 	return 0;
 }
 
@@ -392,10 +414,9 @@ static int load_actor(struct loader *ld, char *line)
 	else
 		return fail(ld, "kind must be state, org or group");
 	struct dict *d = ld->d;
-	struct dict_actor *p = realloc(d->actors, (d->n_actors + 1) * sizeof(*p));
-	if (!p)
+	/* Grown geometrically: a row at a time would copy the array per row. */
+	if (grow_array((void **)&d->actors, &d->cap_actors, d->n_actors + 1, sizeof(*d->actors)))
 		return fail(ld, "out of memory");
-	d->actors = p;
 	struct dict_actor *a = &d->actors[d->n_actors];
 	memset(a, 0, sizeof(*a));
 	a->kind = kind;
@@ -473,10 +494,8 @@ static int load_person(struct loader *ld, char *line)
 	if (n < 2 || !*f[0])
 		return fail(ld, "a person needs at least name and code");
 	struct dict *d = ld->d;
-	struct dict_person *p = realloc(d->persons, (d->n_persons + 1) * sizeof(*p));
-	if (!p)
+	if (grow_array((void **)&d->persons, &d->cap_persons, d->n_persons + 1, sizeof(*d->persons)))
 		return fail(ld, "out of memory");
-	d->persons = p;
 	size_t idx = d->n_persons++;
 	struct dict_person *pp = &d->persons[idx];
 	memset(pp, 0, sizeof(*pp));
@@ -1127,10 +1146,18 @@ static int index_codes(struct dict *d)
 	for (size_t i = 0; i < d->n_persons; i++)
 		d->persons_by_code[i] = (uint32_t)i;
 	sort_dict = d;
-	qsort(d->by_code, d->n_actors, sizeof(*d->by_code), cmp_code);
-	qsort(d->persons_by_code, d->n_persons, sizeof(*d->persons_by_code), cmp_person_code);
+	if (d->n_actors)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(d->by_code, d->n_actors, sizeof(*d->by_code), cmp_code);
+	if (d->n_persons)
+		qsort(d->persons_by_code, d->n_persons, sizeof(*d->persons_by_code), cmp_person_code);
 	sort_dict = NULL;
 	return 0;
+}
+
+void dict_load_work(const struct dict *d, struct dict_load_work *out)
+{
+	out->keys = d->names->keys + d->words->keys;
+	out->compares = d->names->compares + d->words->compares;
 }
 
 int dict_load(struct dict *d, const char *const *extra, size_t n_extra, char **err)

@@ -284,3 +284,68 @@ int encoding_to_utf8(const char *data, size_t len, const char *declared,
 		return fail(err, "undecodable text");
 	return rc;
 }
+
+/* Formats that are never a report, by their first bytes. */
+static const struct magic {
+	const char *bytes;
+	size_t len;
+	const char *what;
+} magics[] = {
+	{"%PDF-", 5, "a PDF document"},
+	{"PK\x03\x04", 4, "a ZIP archive (or a Word, Excel or OpenDocument file)"},
+	{"PK\x05\x06", 4, "a ZIP archive"},
+	{"\x89PNG\r\n\x1a\n", 8, "a PNG image"},
+	{"\xff\xd8\xff", 3, "a JPEG image"},
+	{"GIF87a", 6, "a GIF image"},
+	{"GIF89a", 6, "a GIF image"},
+	{"\x1f\x8b", 2, "gzip-compressed data"},
+	{"BZh", 3, NULL},   /* bzip2, checked further below: "BZh" can start a text */
+	{"\xfd" "7zXZ\0", 6, "xz-compressed data"},
+	{"7z\xbc\xaf\x27\x1c", 6, "a 7-Zip archive"},
+	{"Rar!\x1a\x07", 6, "a RAR archive"},
+	{"\x28\xb5\x2f\xfd", 4, "zstd-compressed data"},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, "an old Office document (.doc, .xls)"},
+	{"\x7f" "ELF", 4, "a program"},
+	{"SQLite format 3\0", 16, "an SQLite database"},
+};
+
+/* Bytes looked at to tell binary content: enough for any header, and a
+ * constant cost however large the file. */
+#define SNIFF_HEAD 8192
+
+const char *encoding_sniff_binary(const char *data, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	for (size_t i = 0; i < sizeof(magics) / sizeof(*magics); i++) {
+		const struct magic *m = &magics[i];
+		if (len < m->len || memcmp(data, m->bytes, m->len))
+			continue;
+		if (m->what)
+			return m->what;
+		/* bzip2: "BZh", a block size digit, then the block magic. */
+		if (len >= 10 && p[3] >= '1' && p[3] <= '9' && !memcmp(data + 4, "1AY&SY", 6))
+			return "bzip2-compressed data";
+	}
+	/* UTF-16 and UTF-32 hold NULs: encoding_to_utf8 checks them decoded. */
+	size_t skip;
+	const char *cs = bom_charset(p, len, &skip);
+	if ((cs && strcmp(cs, "UTF-8")) || sniff_utf16(p, len))
+		return NULL;
+	size_t head = len < SNIFF_HEAD ? len : SNIFF_HEAD, nul = 0, odd = 0;
+	for (size_t i = skip; i < head; i++) {
+		nul += p[i] == 0;
+		odd += p[i] && is_odd_control(p[i]);
+	}
+	/* Text never holds NULs, but a damaged export may carry a stray few
+	 * (the table reader removes them): many are binary data. A share of
+	 * other control characters that no text has (random or compressed
+	 * bytes hold one in ten) is binary too, whatever the charset; bytes
+	 * past ASCII alone tell nothing, every one being a letter in some
+	 * single-byte charset (windows-1251 text is mostly such bytes). */
+	if (nul > 16 || (nul > 1 && nul * 100 > head))
+		return "binary data (NUL bytes)";
+	if (odd > 2 && odd * 50 > head)
+		return "binary data (control characters)";
+	return NULL;
+}
+

@@ -36,6 +36,15 @@
 int encoding_to_utf8(const char *data, size_t len, const char *declared,
                      char **out, size_t *out_len, char **err);
 
+/* Whether data[0..len) is binary content rather than a report's text,
+ * looking at its first bytes only (constant cost): the magic numbers of
+ * PDF, ZIP (and Office files), PNG, JPEG, GIF, gzip, bzip2, xz, 7-Zip, RAR,
+ * zstd, old Office, ELF and SQLite files, or, outside UTF-16 and UTF-32,
+ * more than a stray NUL byte or a share of control characters no text has.
+ * Returns what the content is ("a PDF document", "binary data (NUL
+ * bytes)"), a static string, or NULL for what may be text. */
+const char *encoding_sniff_binary(const char *data, size_t len);
+
 /* Returns 1 when data[0..len) is valid UTF-8 (no overlong forms, surrogates
  * or code points past U+10FFFF), else 0. */
 int encoding_is_utf8(const char *data, size_t len);

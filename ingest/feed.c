@@ -266,10 +266,11 @@ static const char *feed_agency(const xmlNode *chan, int atom)
 	return known;
 }
 
+/* Reads the items below parent, numbering them from first + 1. */
 static int read_items(struct wire_session *s, const xmlNode *parent, const char *feed_known,
-		      int atom)
+		      int atom, int first)
 {
-	int n = 0, rc = 0;
+	int n = first, rc = 0;
 	for (const xmlNode *c = parent ? parent->children : NULL; c && !rc; c = c->next) {
 		if (atom ? !xmlsafe_is_ns(c, NS_ATOM, "entry") : !rss_is(c, "item"))
 			continue;
@@ -293,6 +294,235 @@ static int read_items(struct wire_session *s, const xmlNode *parent, const char 
 	return rc;
 }
 
+/* ---- a feed that libxml2 cannot read whole ---- */
+
+/* One item's bytes in the file: [start, end). */
+struct span {
+	size_t start, end;
+};
+
+/* Finds s (n bytes) in data from i on; returns its index or len. */
+static size_t find(const char *data, size_t len, size_t i, const char *s)
+{
+	size_t n = strlen(s);
+	for (; i + n <= len; i++) {
+		const char *p = memchr(data + i, s[0], len - i);
+		if (!p)
+			return len;
+		i = (size_t)(p - data);
+		if (i + n <= len && !memcmp(p, s, n))
+			return i;
+	}
+	return len;
+}
+
+/* The end (past '>') of the tag opening at i, quotes respected; len if none. */
+static size_t tag_end(const char *data, size_t len, size_t i)
+{
+	char q = 0;
+	for (; i < len; i++) {
+		if (q) {
+			if (data[i] == q)
+				q = 0;
+		} else if (data[i] == '"' || data[i] == '\'') {
+			q = data[i];
+		} else if (data[i] == '>') {
+			return i + 1;
+		}
+	}
+	return len;
+}
+
+/* Whether the tag at i (after '<' or '</') has the local name `name`. */
+static int tag_named(const char *data, size_t len, size_t i, const char *name)
+{
+	size_t a = i;
+	while (i < len && !isspace((unsigned char)data[i]) && data[i] != '>' && data[i] != '/')
+		i++;
+	const char *colon = memchr(data + a, ':', i - a);
+	if (colon)
+		a = (size_t)(colon - data) + 1;
+	size_t n = strlen(name);
+	return i - a == n && !memcmp(data + a, name, n);
+}
+
+/* Finds the items (elements whose local name is `name`) in the raw bytes,
+ * skipping comments, CDATA sections, processing instructions and the
+ * DOCTYPE, where markup is not markup. Items do not nest. Returns the
+ * number found (*out malloc'd), 0 when there is none or the file does not
+ * split cleanly (an item never closed), -1 when memory ran out. */
+static long split_items(const char *data, size_t len, const char *name, struct span **out)
+{
+	struct span *v = NULL;
+	size_t n = 0, cap = 0, i = 0, open = 0;
+	int in_item = 0;
+	*out = NULL;
+	while (i < len) {
+		const char *lt = memchr(data + i, '<', len - i);
+		if (!lt)
+			break;
+		i = (size_t)(lt - data);
+		size_t rest = len - i, e;
+		if (rest >= 4 && !memcmp(lt, "<!--", 4))
+			e = find(data, len, i + 4, "-->") + 3;
+		else if (rest >= 9 && !memcmp(lt, "<![CDATA[", 9))
+			e = find(data, len, i + 9, "]]>") + 3;
+		else if (rest >= 2 && lt[1] == '?')
+			e = find(data, len, i + 2, "?>") + 2;
+		else if (rest >= 2 && lt[1] == '!') {
+			/* A DOCTYPE, with its internal subset when it has one. */
+			size_t gt = tag_end(data, len, i), br = find(data, len, i, "[");
+			e = br < gt ? find(data, len, br, "]") : gt;
+			e = e < len ? tag_end(data, len, e) : len;
+		} else if (rest >= 2 && lt[1] == '/') {
+			e = tag_end(data, len, i);
+			if (in_item && tag_named(data, len, i + 2, name)) {
+				if (n == cap && grow_array((void **)&v, &cap, n + 1, sizeof(*v))) {
+					free(v);
+					return -1;
+				}
+				v[n].start = open;
+				v[n].end = e;
+				n++;
+				in_item = 0;
+			}
+		} else {
+			e = tag_end(data, len, i);
+			if (!in_item && tag_named(data, len, i + 1, name)) {
+				open = i;
+				in_item = e <= len && !(e >= 2 && data[e - 2] == '/');
+				if (!in_item && e <= len) {   /* <item/>: an empty item */
+					if (n == cap && grow_array((void **)&v, &cap, n + 1, sizeof(*v))) {
+						free(v);
+						return -1;
+					}
+					v[n].start = open;
+					v[n].end = e;
+					n++;
+				}
+			}
+		}
+		if (e > len) {
+			free(v);
+			return 0;   /* unclosed markup: no clean split */
+		}
+		i = e;
+	}
+	if (in_item || !n) {
+		free(v);
+		return 0;
+	}
+	*out = v;
+	return (long)n;
+}
+
+static size_t count_lines(const char *data, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (const char *p = data + a; (p = memchr(p, '\n', (size_t)(data + b - p))); p++)
+		n++;
+	return n;
+}
+
+/* Whether the raw bytes' root element is Atom's <feed> (else RSS is tried). */
+static int looks_atom(const char *data, size_t len)
+{
+	size_t i = 0;
+	for (;;) {
+		const char *lt = i < len ? memchr(data + i, '<', len - i) : NULL;
+		if (!lt)
+			return 0;
+		i = (size_t)(lt - data);
+		if (len - i >= 4 && !memcmp(lt, "<!--", 4))
+			i = find(data, len, i + 4, "-->");
+		else if (len - i >= 2 && (lt[1] == '?' || lt[1] == '!'))
+			i = tag_end(data, len, i);
+		else
+			return tag_named(data, len, i + 1, "feed");
+	}
+}
+
+/* Reads what is left of a feed libxml2 could not read whole (an item with
+ * a text past its 10 MB limit, an item that is not well-formed): the feed
+ * without its items, then each item alone between the feed's opening
+ * (everything before the first item) and its close (everything after the
+ * last one). An item that cannot be read is reported with its number, its
+ * lines counted as in the file; the others are read. Returns 1 when the
+ * file does not split that way (the caller reports the whole), else as
+ * read_items. */
+static int salvage(struct wire_session *s, const char *data, size_t len, int atom)
+{
+	struct span *v;
+	long n = split_items(data, len, atom ? "entry" : "item", &v);
+	if (n <= 0) {
+		if (n < 0 && !s->stop)
+			s->stop = strdup("out of memory");
+		return n < 0 ? -1 : 1;
+	}
+	size_t head = v[0].start, tail = v[n - 1].end;
+	struct buf doc;
+	buf_init(&doc, 0);
+	/* The feed without its items: it must read, or nothing is salvaged. */
+	int rc = buf_add(&doc, data, head);
+	for (long k = 1; k < n && !rc; k++)
+		rc = buf_add(&doc, data + v[k - 1].end, v[k].start - v[k - 1].end);
+	if (!rc)
+		rc = buf_add(&doc, data + tail, len - tail);
+	char *perr = NULL;
+	struct xmlsafe_notes notes;
+	xmlDocPtr skel = rc ? NULL : xmlsafe_read_notes(doc.data, doc.len, wire_path(s->h), &perr, &notes);
+	free(perr);
+	perr = NULL;
+	const xmlNode *root = skel ? xmlDocGetRootElement(skel) : NULL;
+	const char *known = NULL;
+	if (atom && xmlsafe_is_ns(root, NS_ATOM, "feed"))
+		known = feed_agency(root, 1);
+	else if (!atom && (xmlsafe_is(root, "rss") || xmlsafe_is(root, "RDF")))
+		known = feed_agency(kid(root, NULL, "channel"), 0);
+	else
+		rc = 1;
+	xmlFreeDoc(skel);
+	for (long k = 0; k < n && !rc; k++) {
+		/* Blank lines stand for the lines before the item, so that the
+		 * parser's line numbers are the file's. */
+		doc.len = 0;
+		size_t skipped = count_lines(data, head, v[k].start);
+		rc = buf_add(&doc, data, head);
+		for (size_t l = 0; l < skipped && !rc; l++)
+			rc = buf_add(&doc, "\n", 1);
+		if (!rc)
+			rc = buf_add(&doc, data + v[k].start, v[k].end - v[k].start);
+		if (!rc)
+			rc = buf_add(&doc, data + tail, len - tail);
+		if (rc) {
+			rc = -1;
+			break;
+		}
+		xmlDocPtr d = xmlsafe_read_notes(doc.data, doc.len, wire_path(s->h), &perr, &s->notes);
+		if (!d) {
+			char item[32];
+			snprintf(item, sizeof(item), "%s %ld", atom ? "entry" : "item", k + 1);
+			wire_item_failed(s, item, "%s", perr);
+			free(perr);
+			perr = NULL;
+			continue;
+		}
+		root = xmlDocGetRootElement(d);
+		const xmlNode *holder = root;
+		if (!atom) {
+			const xmlNode *chan = kid(root, NULL, "channel");
+			holder = chan && kid(chan, NULL, "item") ? chan : root;
+		}
+		rc = read_items(s, holder, known, atom, (int)k);
+		xmlFreeDoc(d);
+	}
+	if (rc > 0)
+		rc = 1;
+	buf_release(&doc);
+	free(v);
+	return rc;
+}
+
 int feed_read(const char *data, size_t len, const struct ingest_hints *h,
 	      report_sink sink, report_error_fn on_error, void *ctx, char **err)
 {
@@ -306,23 +536,35 @@ int feed_read(const char *data, size_t len, const struct ingest_hints *h,
 		*err = NULL;
 	xmlDocPtr doc = xmlsafe_read_notes(data, len, wire_path(h), &perr, &s.notes);
 	if (!doc) {
-		if (err)
-			*err = perr;
-		else
-			free(perr);
-		return -1;
+		/* One bad item need not cost the others. */
+		int atom = looks_atom(data, len);
+		s.format = atom ? "atom" : "rss";
+		int rc = salvage(&s, data, len, atom);
+		if (rc == 1 || (rc == 0 && !s.items_ok && s.items_failed == 0)) {
+			if (err)
+				*err = perr;
+			else
+				free(perr);
+			perr = NULL;
+			rc = -1;
+		} else if (rc) {
+			wire_fail(err, h, "%s", s.stop ? s.stop : s.reject ? s.reject : "no item");
+		}
+		free(perr);
+		wire_session_release(&s);
+		return rc ? -1 : 0;
 	}
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	int rc;
 	if (xmlsafe_is_ns(root, NS_ATOM, "feed")) {
 		s.format = "atom";
-		rc = read_items(&s, root, feed_agency(root, 1), 1);
+		rc = read_items(&s, root, feed_agency(root, 1), 1, 0);
 	} else if (xmlsafe_is(root, "rss") || xmlsafe_is(root, "RDF")) {
 		const xmlNode *chan = kid(root, NULL, "channel");
 		s.format = "rss";
 		/* RSS 2.0 puts items in the channel, RDF beside it. */
 		const xmlNode *holder = chan && kid(chan, NULL, "item") ? chan : root;
-		rc = read_items(&s, holder, feed_agency(chan, 0), 0);
+		rc = read_items(&s, holder, feed_agency(chan, 0), 0, 0);
 	} else {
 		wire_fail(err, h, "root element <%.40s> is not an rss or atom feed",
 			  root ? (const char *)root->name : "");

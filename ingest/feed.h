@@ -17,6 +17,14 @@
  * The file is parsed with xmlsafe_read(): no network, external entities
  * refused (each report warns). An item with neither title nor text goes to
  * on_error and the other items are still read.
+ *
+ * A feed libxml2 cannot read whole (an item with a text past its 10 MB
+ * limit, an item that is not well-formed) is read item by item: each item
+ * alone between the feed's opening and close, so that the one that cannot
+ * be read goes to on_error ("item 2: ... line 5: a text longer than 10 MB")
+ * and the others are imported. XML_PARSE_HUGE is not used: it would lift
+ * libxml2's guards against entity expansion too. Only when the feed's own
+ * markup (outside its items) is broken is the whole file refused.
  */
 #ifndef COMMUNIQUE_FEED_H
 #define COMMUNIQUE_FEED_H

@@ -12,6 +12,7 @@
 #include "ingest/table.h"
 #include "ingest/text.h"
 #include "ingest/wire.h"
+#include "util/buf.h"
 
 const char formats_list[] = "auto, text, html, rss, atom, nitf, newsml-g2, newsml-1.2, csv, jsonl";
 
@@ -70,6 +71,18 @@ int format_read(const char *data, size_t len, const char *format, const char *ma
 		const struct ingest_hints *hints, report_sink sink, report_error_fn on_error,
 		void *ctx, const char **used, char **err)
 {
+	/* Binary content is refused before any reader sees it, whatever its
+	 * name: the HTML and XML parsers would otherwise make a "report" of
+	 * a PDF or an image saved as .html. */
+	const char *binary = encoding_sniff_binary(data, len);
+	if (binary) {
+		*used = format ? format : "auto";
+		struct buf b;
+		buf_init(&b, 1024);
+		buf_printf(&b, "binary content, not a report: %s", binary);
+		*err = buf_detach(&b);
+		return -1;
+	}
 	if (!format || !strcmp(format, "auto"))
 		format = format_sniff(data, len, hints->path);
 	*used = format;

@@ -18,8 +18,10 @@ const char *format_sniff(const char *data, size_t len, const char *path);
 
 /* Reads data (a whole file) in `format` ("auto" sniffs) and hands every
  * report to sink; items that cannot be read go to on_error. map is --map for
- * tables (NULL otherwise). Returns 0, or -1 with *err when the file as a
- * whole could not be read. *used is set to the format actually used. */
+ * tables (NULL otherwise). Binary content (encoding_sniff_binary: a PDF, an
+ * image, an archive...) is refused whatever the format, with *err "binary
+ * content, not a report: WHAT". Returns 0, or -1 with *err when the file as
+ * a whole could not be read. *used is set to the format actually used. */
 int format_read(const char *data, size_t len, const char *format, const char *map,
 		const struct ingest_hints *hints, report_sink sink, report_error_fn on_error,
 		void *ctx, const char **used, char **err);

@@ -193,8 +193,12 @@ static const char *iconv_name(const char *declared)
 		{"ascii", "WINDOWS-1252"}, {"gb2312", "GB18030"}, {"gbk", "GB18030"},
 		{"shift_jis", "CP932"}, {"sjis", "CP932"}, {"x-sjis", "CP932"},
 		{"euc-kr", "CP949"}, {"ks_c_5601-1987", "CP949"},
-		/* A page that says UTF-16 in its own bytes is not UTF-16. */
+		/* A page that says UTF-16 in its own bytes is not UTF-16 (WHATWG
+		 * reads the UCS-2 labels as UTF-16 too). */
 		{"utf-16", NULL}, {"utf-16le", NULL}, {"utf-16be", NULL},
+		{"ucs-2", NULL}, {"iso-10646-ucs-2", NULL}, {"csunicode", NULL},
+		{"unicode", NULL}, {"unicodefeff", NULL},
+		{"x-user-defined", "WINDOWS-1252"},
 	};
 	if (!declared[0])
 		return NULL;
@@ -202,6 +206,25 @@ static const char *iconv_name(const char *declared)
 		if (strcasecmp(declared, map[i].label) == 0)
 			return map[i].name;
 	return declared;
+}
+
+/* Charsets the HTML standard forbids browsers to support, which iconv
+ * would still decode: UTF-7 (a page of plain ASCII can hide markup in it,
+ * "+ADw-script+AD4-"), UTF-32 and UCS-4, CESU-8, BOCU-1, SCSU; and the
+ * ISO-2022 family, which WHATWG decodes as one replacement character. A
+ * page declaring one is read as if it declared nothing, with a warning. */
+static int refused_charset(const char *declared)
+{
+	static const char *const refused[] = {
+		"utf-7", "utf7", "unicode-1-1-utf-7", "csunicode11utf7", "x-utf-7",
+		"utf-32", "utf32", "utf-32le", "utf-32be", "ucs-4", "ucs4", "ucs-4le", "ucs-4be",
+		"iso-10646-ucs-4", "csucs4", "cesu-8", "cesu8", "bocu-1", "csbocu-1", "scsu",
+		"iso-2022-kr", "csiso2022kr", "iso-2022-cn", "iso-2022-cn-ext", "hz-gb-2312",
+	};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(*refused); i++)
+		if (strcasecmp(declared, refused[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* Decodes with a named charset; *ok is 0 when iconv does not know it. */
@@ -260,6 +283,15 @@ static int to_utf8(const char *data, size_t len, struct buf *out, const char **n
 	}
 	char declared[48];
 	sniff_meta(data, len, declared, sizeof(declared));
+	if (refused_charset(declared)) {
+		const char *fallback = NULL;
+		if (decode_utf8(data, len, out, &fallback, text))
+			return -1;
+		*note = fallback && strstr(fallback, "windows-1252")
+				? "page declares a charset browsers refuse (utf-7, utf-32...): read as windows-1252"
+				: "page declares a charset browsers refuse (utf-7, utf-32...): read as utf-8";
+		return 0;
+	}
 	const char *name = iconv_name(declared);
 	if (!name)
 		return decode_utf8(data, len, out, note, text);

@@ -24,7 +24,9 @@
  * declaration in the first bytes, else UTF-8; a page whose bytes are valid
  * UTF-8 with non-ASCII characters is taken as UTF-8 whatever it declares;
  * bytes invalid in the charset fall back to windows-1252 (when most are not
- * UTF-8) or become U+FFFD. *text and *text_len give the result: a pointer
+ * UTF-8) or become U+FFFD. A declared charset that the HTML standard
+ * forbids browsers (UTF-7, UTF-32, CESU-8, BOCU-1, SCSU, ISO-2022-KR/CN,
+ * HZ) counts as no declaration, with a note. *text and *text_len give the result: a pointer
  * into data when it was clean UTF-8 already, else into *out (emptied first,
  * released by the caller). *note is set to a static lower-case sentence when
  * the page's bytes or declaration were not followed, else NULL.

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ingest/dirseen.h"
 #include "ingest/formats.h"
 #include "util/buf.h"
 #include "util/file.h"
@@ -53,6 +54,7 @@ struct importer {
 	int guarded;          /* the open batch stores a savepoint per report (after a failure) */
 	struct kept *kept;    /* the open batch's reports, when not guarded */
 	size_t n_kept, cap_kept, kept_bytes;
+	struct dir_seen seen; /* directories walked: each once, whatever links lead to it */
 };
 
 static void say(struct importer *im, enum import_msg kind, const char *item, const char *fmt, ...)
@@ -158,6 +160,7 @@ void importer_free(struct importer *im)
 	for (size_t i = 0; i < im->n_files; i++)
 		free(im->files[i]);
 	free(im->files);
+	dir_seen_release(&im->seen);
 	free(im->fatal_err);
 	free(im);
 }
@@ -183,9 +186,30 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Gathers the regular files under dir, in name order, skipping hidden ones. */
-static int walk(struct importer *im, const char *dir, int depth)
+/* Gathers the regular files under dir (whose state is *sb), in name order,
+ * skipping hidden ones. A directory already walked (a symbolic link leading
+ * back into the tree: `a -> .`) is skipped with a warning, and one nested
+ * deeper than DIR_WALK_MAX_DEPTH is reported and skipped, so that the walk
+ * ends whatever the links. Returns -1 only when memory ran out. */
+static int walk(struct importer *im, const char *dir, const struct stat *sb, int depth)
 {
+	int seen = dir_seen_add(&im->seen, sb->st_dev, sb->st_ino);
+	if (seen < 0)
+		return -1;
+	if (seen) {
+		im->path = dir;
+		say(im, IMPORT_WARNING, NULL, "skipped: a directory already walked "
+		    "(reached again through a symbolic link, or given twice)");
+		im->path = NULL;
+		return 0;
+	}
+	if (depth > DIR_WALK_MAX_DEPTH) {
+		im->path = dir;
+		say(im, IMPORT_ERROR, NULL, "not walked: nested deeper than %d directories", DIR_WALK_MAX_DEPTH);
+		im->path = NULL;
+		im->stats.failed++;
+		return 0;
+	}
 	DIR *d = opendir(dir);
 	if (!d) {
 		im->path = dir;
@@ -217,21 +241,21 @@ static int walk(struct importer *im, const char *dir, int depth)
 		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_name);
+	if (n)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(names, n, sizeof(*names), cmp_name);
 	for (size_t i = 0; i < n && !rc; i++) {
 		struct buf p;
 		buf_init(&p, 0);
 		buf_printf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-		struct stat sb;
-		if (stat(buf_str(&p), &sb) != 0) {
+		struct stat st;
+		if (stat(buf_str(&p), &st) != 0) {
 			im->path = buf_str(&p);
 			say(im, IMPORT_ERROR, NULL, "cannot open: %s", strerror(errno));
 			im->path = NULL;
 			im->stats.failed++;
-		} else if (S_ISDIR(sb.st_mode)) {
-			if (depth < 64)
-				rc = walk(im, buf_str(&p), depth + 1);
-		} else if (S_ISREG(sb.st_mode)) {
+		} else if (S_ISDIR(st.st_mode)) {
+			rc = walk(im, buf_str(&p), &st, depth + 1);
+		} else if (S_ISREG(st.st_mode)) {
 			rc = add_file(im, buf_str(&p));
 		}
 		buf_release(&p);
@@ -524,7 +548,7 @@ int importer_run(struct importer *im, const char *const *paths, size_t n, char *
 			im->path = NULL;
 			im->stats.failed++;
 		} else if (S_ISDIR(sb.st_mode)) {
-			if (walk(im, paths[i], 0))
+			if (walk(im, paths[i], &sb, 0))
 				goto oom;
 		} else if (add_file(im, paths[i])) {
 			goto oom;

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ingest/dirseen.h"
 #include "ingest/formats.h"
 #include "store/store_admin.h"
 #include "util/buf.h"
@@ -667,6 +668,7 @@ static void note_done(struct updater *u, const struct source_result *before)
 struct walk {
 	char **rel;              /* paths below the source, sorted */
 	size_t n, cap;
+	struct dir_seen seen;    /* directories walked: each once, whatever links lead to it */
 };
 
 static int walk_add(struct walk *w, const char *rel)
@@ -690,6 +692,7 @@ static void walk_release(struct walk *w)
 	for (size_t i = 0; i < w->n; i++)
 		free(w->rel[i]);
 	free(w->rel);
+	dir_seen_release(&w->seen);
 	memset(w, 0, sizeof(*w));
 }
 
@@ -709,14 +712,38 @@ static char *join(const char *dir, const char *name)
 	return buf_detach(&b);
 }
 
-/* Gathers the regular files below root/rel that the source wants, skipping
- * hidden names (editors' and copiers' temporary files). Returns -1 when
- * memory ran out; unreadable directories are reported and counted. */
-static int walk_dir(struct updater *u, const char *root, const char *rel, int depth, struct walk *w)
+/* Gathers the regular files below root/rel (a directory whose state is
+ * *dsb) that the source wants, skipping hidden names (editors' and copiers'
+ * temporary files). A directory already walked (a symbolic link leading
+ * back into the tree: `a -> .`) is skipped with a warning, and one nested
+ * deeper than DIR_WALK_MAX_DEPTH is reported and skipped, so that the walk
+ * ends, and the lock is let go, whatever the links. Returns -1 when memory
+ * ran out; unreadable directories are reported and counted. */
+static int walk_dir(struct updater *u, const char *root, const char *rel, const struct stat *dsb, int depth,
+		    struct walk *w)
 {
 	char *dir = *rel ? join(root, rel) : strdup(root);
 	if (!dir)
 		return -1;
+	int seen = dir_seen_add(&w->seen, dsb->st_dev, dsb->st_ino);
+	if (seen) {
+		if (seen > 0) {
+			u->where = dir;
+			say(u, UPDATE_WARNING, NULL, "skipped: a directory already walked "
+			    "(reached again through a symbolic link, or given twice)");
+			u->where = NULL;
+		}
+		free(dir);
+		return seen < 0 ? -1 : 0;
+	}
+	if (depth > DIR_WALK_MAX_DEPTH) {
+		u->where = dir;
+		say(u, UPDATE_ERROR, NULL, "not walked: nested deeper than %d directories", DIR_WALK_MAX_DEPTH);
+		u->where = NULL;
+		u->res->failed++;
+		free(dir);
+		return 0;
+	}
 	DIR *d = opendir(dir);
 	if (!d) {
 		u->where = dir;
@@ -741,8 +768,7 @@ static int walk_dir(struct updater *u, const char *root, const char *rel, int de
 			u->where = NULL;
 			u->res->failed++;
 		} else if (S_ISDIR(sb.st_mode)) {
-			if (depth < 64)
-				rc = walk_dir(u, root, r, depth + 1, w);
+			rc = walk_dir(u, root, r, &sb, depth + 1, w);
 		} else if (S_ISREG(sb.st_mode) && source_wants(u->src, r)) {
 			rc = walk_add(w, r);
 		}
@@ -850,8 +876,8 @@ static int update_dir(struct updater *u, const struct source *src)
 	struct walk w = {0};
 	int rc = 0;
 	if (S_ISDIR(sb.st_mode)) {
-		rc = walk_dir(u, src->path, "", 0, &w);
-		if (!rc)
+		rc = walk_dir(u, src->path, "", &sb, 0, &w);
+		if (!rc && w.n)   /* qsort(NULL, 0, ...) is undefined */
 			qsort(w.rel, w.n, sizeof(*w.rel), cmp_str);
 	} else {
 		rc = walk_add(&w, "");

@@ -84,7 +84,8 @@ int succession_load(struct succession_table *t, const char *const *extra, size_t
 		succession_release(t);
 		return -1;
 	}
-	qsort(t->rows, t->n, sizeof(*t->rows), by_until);
+	if (t->n)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(t->rows, t->n, sizeof(*t->rows), by_until);
 	return 0;
 }
 

@@ -136,7 +136,7 @@ static int set_agency(struct report *r, const char *v)
  * a record that cannot be a report goes to on_error. Returns 0 to go on,
  * -1 to stop. pub_num: for JSONL, a numeric published value (has_num 1). */
 static int emit_record(struct wire_session *s, const char *item, const char *const *vals,
-		       int has_num, int64_t pub_num)
+		       int has_num, int64_t pub_num, const char *warning)
 {
 	const char *text = vals[F_TEXT];
 	const char *pub = vals[F_PUBLISHED];
@@ -175,6 +175,8 @@ static int emit_record(struct wire_session *s, const char *item, const char *con
 		rc = set_text(&r, &r.lede, vals[F_LEDE], "lede");
 	if (!rc)
 		rc = set_text(&r, &r.body, text, "text");
+	if (!rc && warning)
+		rc = report_warn(&r, "%s", warning);
 	if (rc) {
 		report_release(&r);
 		free(s->stop);
@@ -209,6 +211,8 @@ struct csv_state {
 	size_t ncols;           /* fields in the header */
 	int col[NF];            /* header column of each field, or -1 */
 	long row;               /* records seen, header included */
+	size_t nuls;            /* NUL bytes removed from the current record */
+	size_t nul_col;         /* the first field (from 1) that held one */
 	int fatal;              /* stop feeding: s->stop or s->reject says why */
 	int oom;
 };
@@ -224,9 +228,19 @@ static void csv_field(void *data, size_t n, void *ctx)
 			st->oom = st->fatal = 1;
 			return;
 		}
-		if (n)
-			memcpy(f, data, n);
-		f[n] = '\0';
+		/* A NUL byte would end the field as a C string and silently drop
+		 * the text after it. It is never part of a report's text (it
+		 * comes from a damaged export or padding), while the text after
+		 * it is the analyst's: the byte is removed, the rest kept, and
+		 * the report warned (csv_row). */
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (((const char *)data)[i])
+				f[k++] = ((const char *)data)[i];
+			else if (!st->nuls++)
+				st->nul_col = st->nfields + 1;
+		}
+		f[k] = '\0';
 		st->fields[st->nfields] = f;
 	}
 	st->nfields++;
@@ -240,6 +254,7 @@ static void clear_fields(struct csv_state *st)
 		st->fields[i] = NULL;
 	}
 	st->nfields = 0;
+	st->nuls = 0;
 }
 
 static int read_header(struct csv_state *st)
@@ -287,7 +302,14 @@ static void csv_row(int term, void *ctx)
 		const char *vals[NF];
 		for (int f = 0; f < NF; f++)
 			vals[f] = st->col[f] >= 0 ? st->fields[st->col[f]] : NULL;
-		if (emit_record(st->s, item, vals, 0, 0))
+		char warning[120], *w = NULL;
+		if (st->nuls) {
+			snprintf(warning, sizeof(warning),
+				 "%zu NUL byte%s removed (first in column %zu); the text around %s kept", st->nuls,
+				 st->nuls == 1 ? "" : "s", st->nul_col, st->nuls == 1 ? "it is" : "them is");
+			w = warning;
+		}
+		if (emit_record(st->s, item, vals, 0, 0, w))
 			st->fatal = 1;
 	}
 	clear_fields(st);
@@ -406,43 +428,74 @@ static int jsonl_line(struct wire_session *s, const struct table_map *map, const
 			wire_item_failed(s, item, "'%.60s' is not a string", map->name[f]);
 		}
 	}
-	int rc = bad ? 0 : emit_record(s, item, vals, has_num, num);
+	int rc = bad ? 0 : emit_record(s, item, vals, has_num, num, NULL);
 	json_decref(obj);
 	return rc;
 }
 
+/* The next non-blank line at or after *i: sets [*a, *b) to it, trimmed,
+ * advances *i past it and counts lines in *lineno. Returns 0 at the end. */
+static int next_line(const char *data, size_t len, size_t *i, size_t *a, size_t *b, long *lineno)
+{
+	while (*i < len) {
+		const char *nl = memchr(data + *i, '\n', len - *i);
+		size_t end = nl ? (size_t)(nl - data) : len;
+		++*lineno;
+		*a = *i;
+		*b = end;
+		*i = end + 1;
+		while (*a < *b && isspace((unsigned char)data[*a]))
+			++*a;
+		while (*b > *a && isspace((unsigned char)data[*b - 1]))
+			--*b;
+		if (*b > *a)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether some line of the file is a JSON object (or the file has no line
+ * at all): a file of which none is (a pretty-printed document, text that
+ * starts with '{') is not JSON Lines and gets one message, not one per
+ * line. Stops at the first object, which is the first line of any real
+ * JSON Lines file; lines past the record ceiling are not parsed here. */
+static int has_object_line(const char *data, size_t len, size_t i)
+{
+	size_t a, b, start = i;
+	long lineno = 0;
+	if (!next_line(data, len, &i, &a, &b, &lineno))
+		return 1;
+	i = start;
+	while (next_line(data, len, &i, &a, &b, &lineno)) {
+		if (b - a > TABLE_MAX_RECORD)
+			return 1;   /* reported as too long, line by line */
+		json_error_t jerr;
+		json_t *v = json_loadb(data + a, b - a, 0, &jerr);
+		int obj = v && json_is_object(v);
+		json_decref(v);
+		if (obj)
+			return 1;
+	}
+	return 0;
+}
+
+/* Each line is one record: a line that is no JSON object is reported with
+ * its number and the rest are read, so one bad line (even the first) costs
+ * only itself. */
 static int read_jsonl(struct wire_session *s, const char *data, size_t len, const struct table_map *map)
 {
 	long lineno = 0;
-	size_t i = 0;
-	int seen = 0;
+	size_t i = 0, a, b;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	while (i < len) {
-		const char *nl = memchr(data + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - data) : len;
-		lineno++;
-		size_t a = i, b = end;
-		while (a < b && isspace((unsigned char)data[a]))
-			a++;
-		while (b > a && isspace((unsigned char)data[b - 1]))
-			b--;
-		if (b > a && !seen++) {
-			/* A pretty-printed JSON document is not a table: one message,
-			 * not one per line. */
-			json_error_t jerr;
-			json_t *first = json_loadb(data + a, b - a, 0, &jerr);
-			if (!first) {
-				if (!s->stop)
-					s->stop = strdup("not JSON Lines: the first line is not a complete JSON object");
-				return -1;
-			}
-			json_decref(first);
-		}
-		if (b > a && jsonl_line(s, map, data + a, b - a, lineno))
-			return -1;
-		i = end + 1;
+	if (!has_object_line(data, len, i)) {
+		if (!s->stop)
+			s->stop = strdup("not JSON Lines: no line is a complete JSON object");
+		return -1;
 	}
+	while (next_line(data, len, &i, &a, &b, &lineno))
+		if (jsonl_line(s, map, data + a, b - a, lineno))
+			return -1;
 	return 0;
 }
 

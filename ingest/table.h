@@ -16,8 +16,13 @@
  *
  * A record that cannot be a report (no text, a published value that is not a
  * date, a CSV row whose field count differs from the header's, a JSONL line
- * that is not an object) goes to on_error with its name; reading goes on.
- * Memory is bounded: a CSV field or a JSONL line longer than TABLE_MAX_RECORD
+ * that is not an object, the first line included) goes to on_error with its
+ * name; reading goes on. A JSONL file none of whose lines is an object (a
+ * pretty-printed document) is refused whole, with one message.
+ * A NUL byte in a CSV field is removed and the text around it kept, with a
+ * warning naming the column: a NUL is never part of a report's text (it
+ * comes from a damaged export), and dropping the record, or the text after
+ * the byte, would lose what the analyst has. Memory is bounded: a CSV field or a JSONL line longer than TABLE_MAX_RECORD
  * is not parsed (the record is reported and skipped), and report fields are
  * capped as in wire_util.h.
  */

@@ -131,6 +131,8 @@ static int add_notes(struct wire_session *s, struct report *r)
 	if (s->notes.reencoded &&
 	    report_warn(r, "the file is not in its declared encoding: read as windows-1252"))
 		return -1;
+	if (s->notes.charset && report_warn(r, "%s", s->notes.charset))
+		return -1;
 	return 0;
 }
 

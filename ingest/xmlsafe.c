@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,6 +14,8 @@
 #include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 
+#include "ingest/encoding.h"
+
 /* Entities nest at most this deep when we expand them ourselves; libxml2
  * refuses loops at parse time, this only keeps the recursion bounded. */
 #define MAX_ENTITY_DEPTH 40
@@ -21,6 +24,12 @@
  * without touching ctxt->_private, which other libxml2 users may own. */
 static _Thread_local xmlParserCtxtPtr current_ctxt;
 static _Thread_local int current_refusals;
+/* The first fatal error of that parse: libxml2's last error is often a
+ * consequence ("detected an error in element content") of the first one
+ * ("CData section too big found"). */
+static _Thread_local int first_line;
+static _Thread_local int first_code;
+static _Thread_local char first_msg[256];
 
 /* Refuses every external entity, DTD or XInclude: agency files are read on
  * their own, never with whatever they point at. */
@@ -45,6 +54,30 @@ static void silent_structured(void *ctx, xmlErrorPtr e)
 {
 	(void)ctx;
 	(void)e;
+}
+
+/* Keeps the first fatal error of the parse in progress. */
+static void first_error(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	if (!e || e->level < XML_ERR_ERROR || first_code)
+		return;
+	first_code = e->code ? e->code : -1;
+	first_line = e->line;
+	snprintf(first_msg, sizeof(first_msg), "%s", e->message ? e->message : "");
+}
+
+/* libxml2's limits (without XML_PARSE_HUGE, which would also lift its
+ * guards against entity expansion): their messages say what to a reader. */
+static const char *limit_message(const char *msg)
+{
+	if (strstr(msg, "huge text node") || strstr(msg, "CData section too big"))
+		return "a text longer than 10 MB, the most the XML parser takes";
+	if (strstr(msg, "AttValue length too long"))
+		return "an attribute value longer than 10 MB, the most the XML parser takes";
+	if (strstr(msg, "Excessive depth"))
+		return "elements nested to a depth past 256, the most the XML parser takes";
+	return NULL;
 }
 
 static char *dup_error(const char *path, int line, const char *msg)
@@ -194,17 +227,27 @@ static xmlDocPtr parse_once(const char *data, size_t len, const char *path, cons
 	xmlSetStructuredErrorFunc(NULL, silent_structured);
 	current_ctxt = ctxt;
 	current_refusals = 0;
+	first_code = first_line = 0;
+	first_msg[0] = '\0';
+	ctxt->sax->serror = first_error;
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, encoding, opts);
 	*refusals += current_refusals;
 	current_ctxt = NULL;
 	xmlSetGenericErrorFunc(old_ctx, old);
 	xmlSetStructuredErrorFunc(old_s_ctx, old_s);
-	if (!doc || !ctxt->wellFormed) {
+	/* A limit (a text node past 10 MB) stops libxml2 2.9 without marking
+	 * the document ill-formed: it returns what it had read, the rest of
+	 * the file silently lost. disableSAX tells. */
+	if (!doc || !ctxt->wellFormed || ctxt->disableSAX) {
 		const xmlError *e = xmlCtxtGetLastError(ctxt);
 		if (reencode)
 			*reencode = worth_reencoding(data, len, e);
-		*err = dup_error(path, e ? e->line : 0,
-				 e && e->message ? e->message : "not well-formed xml");
+		const char *limit = first_code ? limit_message(first_msg) : NULL;
+		if (limit)
+			*err = dup_error(path, first_line, limit);
+		else
+			*err = dup_error(path, e ? e->line : 0,
+					 e && e->message ? e->message : "not well-formed xml");
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
@@ -212,10 +255,61 @@ static xmlDocPtr parse_once(const char *data, size_t len, const char *path, cons
 	return doc;
 }
 
+/* Whether data is valid UTF-8 holding at least one character past ASCII. */
+static int utf8_beyond_ascii(const char *data, size_t len)
+{
+	size_t i = 0;
+	while (i < len && !((unsigned char)data[i] & 0x80))
+		i++;
+	return i < len && encoding_is_utf8(data + i, len - i);
+}
+
+/* Encodings the web refuses (see xmlsafe.h): a file declaring one is read
+ * as if it declared nothing. */
+static int refused_encoding(const char *enc)
+{
+	static const char *const refused[] = {
+		"utf-7", "utf7", "unicode-1-1-utf-7", "csunicode11utf7", "x-utf-7",
+		"utf-32", "utf32", "utf-32le", "utf-32be", "ucs-4", "ucs4", "ucs-4le", "ucs-4be",
+		"iso-10646-ucs-4", "csucs4", "cesu-8", "cesu8", "bocu-1", "csbocu-1", "scsu",
+	};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(*refused); i++)
+		if (strcasecmp(enc, refused[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The encoding to read data in instead of the one it declares, or NULL to
+ * follow the declaration; sets *note when one is returned. */
+static const char *override_encoding(const char *data, size_t len, const char **note)
+{
+	char enc[32];
+	declared_encoding(data, len, enc, sizeof(enc));
+	if (!enc[0] || !strcasecmp(enc, "utf-8") || !strcasecmp(enc, "utf8"))
+		return NULL;
+	/* A byte-order mark decides, whatever the declaration says. */
+	const unsigned char *u = (const unsigned char *)data;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return NULL;
+	if (refused_encoding(enc)) {
+		int utf8 = encoding_is_utf8(data, len);
+		*note = utf8 ? "the file declares an encoding the web refuses (utf-7, utf-32...): read as utf-8"
+			     : "the file declares an encoding the web refuses (utf-7, utf-32...): read as windows-1252";
+		return utf8 ? "UTF-8" : "WINDOWS-1252";
+	}
+	if (!strncasecmp(enc, "utf-16", 6) || !strncasecmp(enc, "ucs-2", 5))
+		return NULL;
+	if (utf8_beyond_ascii(data, len)) {
+		*note = "the file declares another encoding but is utf-8: read as utf-8";
+		return "UTF-8";
+	}
+	return NULL;
+}
+
 xmlDocPtr xmlsafe_read_notes(const char *data, size_t len, const char *path, char **err,
 			     struct xmlsafe_notes *notes)
 {
-	struct xmlsafe_notes local = {0, 0};
+	struct xmlsafe_notes local = {0, 0, NULL};
 	*err = NULL;
 	if (len > INT_MAX) {
 		*err = dup_error(path, 0, "file larger than 2 GB");
@@ -224,7 +318,8 @@ xmlDocPtr xmlsafe_read_notes(const char *data, size_t len, const char *path, cha
 	xmlInitParser();
 	xmlSetExternalEntityLoader(refuse_loader);
 	int reencode = 0;
-	xmlDocPtr doc = parse_once(data, len, path, NULL, err, &local.refused_entities, &reencode);
+	const char *encoding = override_encoding(data, len, &local.charset);
+	xmlDocPtr doc = parse_once(data, len, path, encoding, err, &local.refused_entities, &reencode);
 	if (!doc && reencode) {
 		char *err2 = NULL;
 		doc = parse_once(data, len, path, "WINDOWS-1252", &err2, &local.refused_entities, NULL);

@@ -11,6 +11,9 @@
  * document whose entities would expand past XMLSAFE_MAX_EXPANSION bytes (the
  * quadratic blow-up: one large entity referenced many times) is rejected.
  *
+ * A document that stops at one of libxml2's limits (a text node past 10 MB)
+ * is an error naming the line and the limit, never the part read before it.
+ *
  * The helpers below read text and attributes with a ceiling (struct buf), so
  * they never expand more than they are allowed to keep. Elements are matched
  * by local name, whatever their namespace prefix.
@@ -31,6 +34,8 @@ struct xmlsafe_notes {
 	int refused_entities;   /* external entities declared or requested, left empty */
 	int reencoded;          /* 1 when the declared encoding was wrong and the
 	                           bytes were read as windows-1252 instead */
+	const char *charset;    /* when the declared encoding was not followed,
+	                           a static lower-case sentence saying so, else NULL */
 };
 
 /* Parses data (len bytes) as XML; path names the file in messages (may be
@@ -44,7 +49,12 @@ xmlDocPtr xmlsafe_read(const char *data, size_t len, const char *path, char **er
 
 /* Same, with everything it noticed in *notes (may be NULL). A document that
  * claims UTF-8 (or claims nothing) but is not is read again as windows-1252,
- * the usual culprit, and notes->reencoded is set. */
+ * the usual culprit, and notes->reencoded is set. A document that declares
+ * another encoding (ISO-8859-1...) but whose bytes are valid UTF-8 with
+ * characters past ASCII is read as UTF-8: the declaration is a template's,
+ * and following it gives mojibake ("PrÃ©sident"). A declared encoding that
+ * the web refuses (UTF-7, UTF-32, CESU-8, BOCU-1, SCSU) is ignored: UTF-8
+ * when the bytes are, else windows-1252. Either sets notes->charset. */
 xmlDocPtr xmlsafe_read_notes(const char *data, size_t len, const char *path, char **err,
 			     struct xmlsafe_notes *notes);
 

@@ -115,6 +115,56 @@ static void test_binary(void **state)
 	assert_int_equal(decode(stray, sizeof(stray) - 1, NULL), 0);
 }
 
+/* Binary content is told by its first bytes, whatever the file is named
+ * (issue 13: a PDF saved as .html was imported as a report); text in any
+ * charset, UTF-16 included, and a text with a stray NUL are not binary. */
+static void test_sniff_binary(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *what;
+	} cases[] = {
+		{"%PDF-1.7\n1 0 obj", 16, "a PDF document"},
+		{"PK\x03\x04\x14\x00\x06\x00", 8, "a ZIP archive"},
+		{"\x89PNG\r\n\x1a\n\x00\x00", 10, "a PNG image"},
+		{"\xff\xd8\xff\xe0\x00\x10JFIF", 10, "a JPEG image"},
+		{"\x1f\x8b\x08\x00\x00\x00", 6, "gzip-compressed data"},
+		{"BZh91AY&SY\x01", 11, "bzip2-compressed data"},
+		{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", 9, "an old Office document"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		const char *what = encoding_sniff_binary(cases[i].bytes, cases[i].len);
+		assert_non_null(what);
+		assert_non_null(strstr(what, cases[i].what));
+	}
+	/* Many NULs, or many control characters: binary with no header. */
+	char blob[600];
+	for (size_t i = 0; i < sizeof(blob); i++)
+		blob[i] = (char)(i % 5 ? 'x' : 0);
+	assert_non_null(strstr(encoding_sniff_binary(blob, sizeof(blob)), "NUL"));
+	for (size_t i = 0; i < sizeof(blob); i++)
+		blob[i] = (char)(i % 5 ? 'x' : 0x02);
+	assert_non_null(strstr(encoding_sniff_binary(blob, sizeof(blob)), "control"));
+	/* Text is not binary. */
+	const char *texts[] = {
+		"BZh is not bzip2 when no block follows: a plain sentence.",
+		"MOSCOW, January 6. Lavrov and Kerry spoke by phone.",
+		"\xcc\xce\xd1\xca\xc2\xc0, 21 \xf1\xe5\xed\xf2\xff\xe1\xf0\xff",   /* windows-1251 */
+		"\xef\xbb\xbfUTF-8 with a mark",
+		"",
+	};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++)
+		assert_null(encoding_sniff_binary(texts[i], strlen(texts[i])));
+	const char le[] = "\xff\xfe\x1b\x04\x30\x04\x32\x04\x40\x04\x3e\x04\x32\x04";
+	assert_null(encoding_sniff_binary(le, sizeof(le) - 1));
+	const char nomark[] = "T\x00O\x00K\x00Y\x00O\x00,\x00 \x00J\x00";
+	assert_null(encoding_sniff_binary(nomark, sizeof(nomark) - 1));
+	const char stray[] = "title,text\nTalks,Lavrov met Kerry.\0 They agreed.\n";
+	assert_null(encoding_sniff_binary(stray, sizeof(stray) - 1));
+}
+
 /* The checks read eight bytes at a time: what they look for is found at
  * every position of a word and across words. */
 static void test_every_position(void **state)
@@ -155,6 +205,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_single_byte, teardown),
 		cmocka_unit_test_teardown(test_binary, teardown),
 		cmocka_unit_test_teardown(test_every_position, teardown),
+		cmocka_unit_test_teardown(test_sniff_binary, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "ingest/feed.h"
+#include "util/buf.h"
 #include "util/cdate.h"
 
 #include "reader_sink.h"
@@ -169,6 +170,89 @@ static void test_bad_feeds(void **state)
 	got_release(&g);
 }
 
+/* A feed of three items whose second holds `body` (n bytes repeated to
+ * `size`), wrapped in `open`/`close`. */
+static char *feed_with(const char *open, const char *unit, size_t size, const char *close, size_t *len)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	buf_addstr(&b, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>TASS</title>\n"
+		       "<item><title>First</title><description>Lavrov met Kerry.</description></item>\n"
+		       "<item><title>Second</title>\n<description>");
+	buf_addstr(&b, open);
+	size_t n = strlen(unit);
+	for (size_t done = 0; done < size; done += n)
+		buf_add(&b, unit, n);
+	buf_addstr(&b, close);
+	buf_addstr(&b, "</description></item>\n"
+		       "<item><title>Third</title><description>Kishida met Wang Yi.</description></item>\n"
+		       "</channel></rss>\n");
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+/* A text past libxml2's 10 MB limit in one item (issue 13): libxml2 2.9
+ * stopped there without calling the document ill-formed, so the item was
+ * cut and the items after it silently lost. Now that item is reported,
+ * with the file's line, and the others are read; XML_PARSE_HUGE is not
+ * used, as it would also lift the guards against entity expansion. */
+static void test_huge_item(void **state)
+{
+	(void)state;
+	static const char *const forms[][3] = {
+		{"", "&lt;p&gt;Escaped HTML, as feeds carry it.&lt;/p&gt; ", ""},
+		{"<![CDATA[", "<p>HTML in a CDATA section.</p> ", "]]>"},
+	};
+	for (size_t f = 0; f < 2; f++) {
+		size_t len;
+		char *data = feed_with(forms[f][0], forms[f][1], (size_t)14 << 20, forms[f][2], &len);
+		struct got g = {0};
+		char *err = NULL;
+		assert_int_equal(feed_read(data, len, NULL, keep, fail_item, &g, &err), 0);
+		assert_null(err);
+		assert_int_equal(g.n, 2);
+		assert_string_equal(g.r[0].item, "item 1");
+		assert_string_equal(g.r[0].title, "First");
+		assert_string_equal(g.r[1].item, "item 3");
+		assert_string_equal(g.r[1].title, "Third");
+		assert_int_equal(g.nerr, 1);
+		assert_string_equal(g.err_item[0], "item 2");
+		assert_non_null(strstr(g.err_msg[0], "line 5: a text longer than 10 MB"));
+		got_release(&g);
+		free(data);
+	}
+}
+
+/* One item that is not well-formed costs only itself. */
+static void test_bad_item(void **state)
+{
+	(void)state;
+	const char *feed = "<rss version=\"2.0\"><channel><title>t</title>\n"
+			   "<!-- <item> in a comment is no item -->\n"
+			   "<item><title>Good</title><description>Text.</description></item>\n"
+			   "<item><title>Tom & Jerry</title><description>Text.</description></item>\n"
+			   "<item><title>Also good</title><description><![CDATA[</item>]]></description></item>\n"
+			   "</channel></rss>";
+	struct got g = {0};
+	char *err = NULL;
+	assert_int_equal(feed_read(feed, strlen(feed), NULL, keep, fail_item, &g, &err), 0);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.r[0].title, "Good");
+	assert_string_equal(g.r[1].item, "item 3");
+	assert_string_equal(g.r[1].title, "Also good");
+	assert_int_equal(g.nerr, 1);
+	assert_string_equal(g.err_item[0], "item 2");
+	assert_non_null(strstr(g.err_msg[0], "line 4"));
+	got_release(&g);
+	/* The feed's own markup broken: the whole file is refused, as before. */
+	const char *broken = "<rss><channel><title>A & B</title><item><title>x</title></item></channel></rss>";
+	assert_int_equal(feed_read(broken, strlen(broken), NULL, keep, fail_item, &g, &err), -1);
+	assert_non_null(strstr(err, "unable to parse"));
+	assert_int_equal(g.n + g.nerr, 0);
+	free(err);
+	got_release(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +260,8 @@ int main(void)
 		cmocka_unit_test(test_atom),
 		cmocka_unit_test(test_rdf_and_hints),
 		cmocka_unit_test(test_bad_feeds),
+		cmocka_unit_test(test_huge_item),
+		cmocka_unit_test(test_bad_item),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -176,6 +176,38 @@ static void test_declared_utf8_but_1252(void **state)
 	report_release(&r);
 }
 
+/* A page declaring UTF-7 or UTF-32, which browsers refuse, is read as if it
+ * declared nothing (issue 13): iconv would decode UTF-7, making "+ADw-"
+ * a '<' and the text's plus signs garbage. */
+static void test_refused_charsets(void **state)
+{
+	(void)state;
+	static const char utf7[] =
+		"<html><head><meta charset=\"utf-7\"><title>Talks in Paris +ADw-b+AD4-1+2</title></head>"
+		"<body><article><p>The ministers met for four hours at the Quai d'Orsay and agreed to keep "
+		"talking: 2+2 talks will follow in Washington next month, officials on both sides said. "
+		"+ADw-script+AD4-alert(1)+ADw-/script+AD4-</p></article></body></html>";
+	struct report r;
+	char *err = NULL;
+	assert_int_equal(read_string(utf7, NULL, &r, &err), 0);
+	assert_string_equal(r.title, "Talks in Paris +ADw-b+AD4-1+2");
+	assert_contains(r.body, "2+2 talks will follow");
+	assert_lacks(r.body, "<script>");
+	assert_true(has_warning(&r, "charset browsers refuse"));
+	assert_true(has_warning(&r, "read as utf-8"));
+	report_release(&r);
+	/* UTF-32 declared over windows-1252 bytes: read as windows-1252. */
+	static const char utf32[] =
+		"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-32\">"
+		"<title>Sommet \xe0 Toulouse</title></head><body><article><p>Le pr\xe9sident fran\xe7" "ais "
+		"a re\xe7u mercredi la chanceli\xe8re allemande pour un sommet consacr\xe9 \xe0 "
+		"l'\xe9nergie et \xe0 la d\xe9" "fense.</p></article></body></html>";
+	assert_int_equal(read_string(utf32, NULL, &r, &err), 0);
+	assert_string_equal(r.title, "Sommet \xc3\xa0 Toulouse");
+	assert_true(has_warning(&r, "read as windows-1252"));
+	report_release(&r);
+}
+
 static const char PARAS[] =
 	"<p>The delegations met for four hours at the foreign ministry and agreed to keep "
 	"talking about border crossings, fishing quotas and the exchange of prisoners.</p>"
@@ -522,6 +554,7 @@ int main(void)
 		cmocka_unit_test(test_windows_1251),
 		cmocka_unit_test(test_declared_1251_but_utf8),
 		cmocka_unit_test(test_declared_utf8_but_1252),
+		cmocka_unit_test(test_refused_charsets),
 		cmocka_unit_test(test_hints_and_title_fallbacks),
 		cmocka_unit_test(test_time_formats),
 		cmocka_unit_test(test_empty_pages),

@@ -150,6 +150,73 @@ static void test_jsonl(void **state)
 	got_release(&g);
 }
 
+/* A NUL byte inside a cell used to end it, silently dropping the text after
+ * it: now the byte is removed, the rest kept, and the report warned with the
+ * column (issue 13). */
+static void test_csv_nul(void **state)
+{
+	(void)state;
+	static const char csv[] = "title,text\n"
+				  "Talks,\"Lavrov met Kerry in Geneva. \0The talks went on late.\"\n"
+				  "Ti\0tle,Second report.\n";
+	struct got g = {0};
+	char *err = NULL;
+	assert_int_equal(table_read(csv, sizeof(csv) - 1, 1, NULL, NULL, keep, fail_item, &g, &err), 0);
+	assert_null(err);
+	assert_int_equal(g.nerr, 0);
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.r[0].item, "row 2");
+	assert_string_equal(g.r[0].body, "Lavrov met Kerry in Geneva. The talks went on late.");
+	assert_non_null(g.r[0].warnings);
+	assert_non_null(strstr(g.r[0].warnings, "1 NUL byte removed (first in column 2)"));
+	assert_string_equal(g.r[1].title, "Title");
+	assert_non_null(strstr(g.r[1].warnings, "column 1"));
+	got_release(&g);
+}
+
+/* A bad first line costs only itself: it is reported with its number and
+ * the lines after it are read (issue 13). A file none of whose lines is a
+ * JSON object is refused with one message. */
+static void test_jsonl_bad_first_line(void **state)
+{
+	(void)state;
+	struct got g = {0};
+	char *err = NULL;
+	assert_int_equal(read_str("{\"text\": \"cut off\n"
+				  "{\"title\": \"Second\", \"text\": \"The second report.\"}\n"
+				  "\n"
+				  "{\"title\": \"Third\", \"text\": \"The third report.\"}\n",
+				  0, NULL, &g, &err), 0);
+	assert_null(err);
+	assert_int_equal(g.nerr, 1);
+	assert_string_equal(g.err_item[0], "line 1");
+	assert_non_null(strstr(g.err_msg[0], "not json"));
+	assert_int_equal(g.n, 2);
+	assert_string_equal(g.r[0].item, "line 2");
+	assert_string_equal(g.r[0].title, "Second");
+	assert_string_equal(g.r[1].item, "line 4");
+	assert_string_equal(g.r[1].title, "Third");
+	got_release(&g);
+	/* The first line an array, not an object: likewise. */
+	assert_int_equal(read_str("[1, 2]\n{\"text\": \"After the array.\"}\n", 0, NULL, &g, &err), 0);
+	assert_int_equal(g.nerr, 1);
+	assert_string_equal(g.err_item[0], "line 1");
+	assert_int_equal(g.n, 1);
+	got_release(&g);
+	/* A pretty-printed document: one message, no per-line noise. */
+	assert_int_equal(read_str("{\n  \"title\": \"T\",\n  \"text\": \"B\"\n}\n", 0, NULL, &g, &err), -1);
+	assert_non_null(strstr(err, "not JSON Lines"));
+	assert_int_equal(g.nerr, 0);
+	assert_int_equal(g.n, 0);
+	free(err);
+	err = NULL;
+	got_release(&g);
+	/* No line at all: nothing, and no error. */
+	assert_int_equal(read_str("\n  \n", 0, NULL, &g, &err), 0);
+	assert_int_equal(g.n + g.nerr, 0);
+	got_release(&g);
+}
+
 /* A line past the ceiling is reported and skipped, never parsed whole. */
 static void test_huge_records(void **state)
 {
@@ -188,7 +255,9 @@ int main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_csv_map),
 		cmocka_unit_test(test_csv_broken),
+		cmocka_unit_test(test_csv_nul),
 		cmocka_unit_test(test_jsonl),
+		cmocka_unit_test(test_jsonl_bad_first_line),
 		cmocka_unit_test(test_huge_records),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -136,6 +136,39 @@ static void test_latin1_and_home_zone(void **state)
 	got_release(&g);
 }
 
+/* A wire file declaring ISO-8859-1 whose bytes are UTF-8 (a template's
+ * declaration, the text written in UTF-8) came out as mojibake: UTF-8 is
+ * preferred, with a warning (issue 13). A file declaring UTF-7, which the
+ * web refuses, is read as if it declared nothing. */
+static void test_declared_latin1_but_utf8(void **state)
+{
+	(void)state;
+	struct got g = {0};
+	char *err = NULL;
+	assert_int_equal(read_wire("hostile/wire/ntb_declared_latin1_utf8.xml", NULL, &g, &err), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.r[0].title, "Brende m\xc3\xb8tte Lavrov i Moskva");
+	assert_non_null(strstr(g.r[0].body, "B\xc3\xb8rge Brende hadde tirsdag et m\xc3\xb8te"));
+	assert_non_null(strstr(g.r[0].warnings, "declares another encoding but is utf-8: read as utf-8"));
+	got_release(&g);
+	/* Plain ASCII under a Latin-1 declaration: nothing to say. */
+	const char *ascii = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><nitf><body><body.head><hedline>"
+			    "<hl1>Lavrov meets Kerry</hl1></hedline></body.head><body.content><p>They met.</p>"
+			    "</body.content></body></nitf>";
+	assert_int_equal(wire_read(ascii, strlen(ascii), NULL, keep, fail_item, &g, &err), 0);
+	assert_int_equal(g.n, 1);
+	assert_true(!g.r[0].warnings || !strstr(g.r[0].warnings, "encoding"));
+	got_release(&g);
+	const char *utf7 = "<?xml version=\"1.0\" encoding=\"UTF-7\"?><nitf><body><body.head><hedline>"
+			   "<hl1>Talks +ADw-b+AD4-1+2</hl1></hedline></body.head><body.content><p>2+2 talks.</p>"
+			   "</body.content></body></nitf>";
+	assert_int_equal(wire_read(utf7, strlen(utf7), NULL, keep, fail_item, &g, &err), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.r[0].title, "Talks +ADw-b+AD4-1+2");
+	assert_non_null(strstr(g.r[0].warnings, "encoding the web refuses"));
+	got_release(&g);
+}
+
 static void test_wrong_encoding(void **state)
 {
 	(void)state;
@@ -311,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_newsml12),
 		cmocka_unit_test(test_latin1_and_home_zone),
 		cmocka_unit_test(test_wrong_encoding),
+		cmocka_unit_test(test_declared_latin1_but_utf8),
 		cmocka_unit_test(test_xxe_refused),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_hints_and_stop),
