@@ -349,7 +349,7 @@ static int replay_batch(struct importer *im, char **err)
 		char hash[65];
 		char *why = NULL;
 		const char *doing = "not stored";
-		int failed = store_classify(im->store, &k->r, &v, &existing, hash, &why);
+		int failed = store_classify_in(im->store, &k->r, NULL, &v, &existing, hash, &why);
 		if (!failed && v != was) {
 			count_verdict(im, was, -1);
 			count_verdict(im, v, +1);
@@ -432,7 +432,9 @@ static int import_report(void *ctx, struct report *r, const char *item)
 	enum store_verdict v;
 	int64_t existing;
 	char hash[65];
-	if (store_classify(im->store, r, &v, &existing, hash, &err))
+	/* Files have no feed identity: a guid matches within the agency (a feed
+	 * saved again under another name keeps replacing its items). */
+	if (store_classify_in(im->store, r, NULL, &v, &existing, hash, &err))
 		goto store_failed;
 	if (v == STORE_UNCHANGED) {
 		im->stats.unchanged++;

@@ -588,7 +588,9 @@ static int take_report(void *ctx, struct report *r, const char *item)
 	enum store_verdict v;
 	int64_t existing, id;
 	char hash[65];
-	if (store_classify(u->store, r, &v, &existing, hash, &err))
+	/* A feed's guids name its own items only. */
+	if (store_classify_in(u->store, r, u->src->kind == SOURCE_FEED ? u->where : NULL, &v, &existing, hash,
+			      &err))
 		return store_failed(u, item, err);
 	if (u->opt.dry_run || v == STORE_UNCHANGED) {
 		if (u->opt.dry_run && v != STORE_UNCHANGED)
