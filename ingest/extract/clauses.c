@@ -923,7 +923,19 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		 * names the state. */
 		int envoy_from = m->kind == MK_PLACE && (type_props(x, tr) & TP_ORDERS_OUT) && m->ts > te &&
 				 is_word(x, m->ts - 1, "from");
-		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL) && !envoy_from) {
+		/* "lashed out at Washington", "protested to Tokyo", "a letter of
+		 * protest to Beijing": a capital right after the preposition that
+		 * ends the wording (or follows it) is the one the act is aimed at,
+		 * not where it took place. */
+		size_t we = tail_end(x, tr, te, ce);
+		if (we < te)
+			we = te;
+		int aimed_at = m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL) &&
+			       tr->frame == FRAME_DIRECTED && m->ts > 0 && m->ts >= te &&
+			       (m->ts <= te + 1 || m->ts == we + 1) &&
+			       (is_word(x, m->ts - 1, "at") || is_word(x, m->ts - 1, "to") ||
+				is_word(x, m->ts - 1, "against"));
+		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL) && !envoy_from && !aimed_at) {
 			int actor = 0;   /* (unless joined to an actor: "of Islamabad and New Delhi") */
 			for (size_t q = j + 1, qe = group_end(x, j, m1); q < qe; q++)
 				actor |= x->men[q].kind == MK_ACTOR;
@@ -975,7 +987,8 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		}
 		int g[MAX_PARTIES], ng = 0, own = 1;
 		/* "arrived in Washington": a visit's host is named by its capital. */
-		add_group_places(x, j, end, g, &ng, tc->speaker, (type_props(x, tr) & TP_TRAVEL) != 0 || envoy_from);
+		add_group_places(x, j, end, g, &ng, tc->speaker,
+				 (type_props(x, tr) & TP_TRAVEL) != 0 || envoy_from || aimed_at);
 		/* "lifted a U.S. ban on ... Vietnam": the subject's own adjective is not the target. */
 		for (int i = 0; i < ng; i++) {
 			int mine = 0;
