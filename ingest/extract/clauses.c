@@ -226,6 +226,22 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 			if (is_reporting(x, k - 1))
 				return m->ra >= 0 ? m->ra : x->last_subject;
 	}
+	/* "'...,' the statement reads", "'...,' the communique said": a
+	 * quotation given to a text that names no author speaks for the
+	 * report's last speaker, not for a state named inside it. */
+	for (size_t k = r; k < e && k > s && (x->toks.t[s].flags & (TOK_QUOTED | TOK_OPEN_QUOTE)); k++) {
+		if (!is_reporting(x, k) || (x->toks.t[k].flags & TOK_QUOTED))
+			continue;
+		for (size_t q = k; q > s && q + 4 > k; q--)
+			if (!(x->toks.t[q - 1].flags & TOK_QUOTED) &&
+			    (is_word(x, q - 1, "statement") || is_word(x, q - 1, "communique") ||
+			     is_word(x, q - 1, "communiqué") || is_word(x, q - 1, "declaration") ||
+			     is_word(x, q - 1, "note") || is_word(x, q - 1, "release") ||
+			     is_word(x, q - 1, "readout") || is_word(x, q - 1, "letter") ||
+			     is_word(x, q - 1, "text")))
+				return x->last_subject;
+		break;
+	}
 	return -1;
 }
 
