@@ -194,6 +194,28 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 	size_t r = s;
 	while (r < e && (!is_reporting(x, r) || (x->toks.t[r].flags & TOK_QUOTED)))
 		r++;
+	/* "Any Iranian attack will bring a response, a Soviet official said":
+	 * a clause told first and its teller after the comma before the verb.
+	 * (Not "Lavrov, visiting China, said": there the name opens the
+	 * sentence right before the comma.) */
+	if (r < e && r > s + 4) {
+		size_t comma = r;
+		while (comma > s && comma + 8 > r && !is_word(x, comma - 1, ",") &&
+		       !(x->toks.t[comma - 1].flags & TOK_QUOTED) && !ends_in(x, comma - 1, 3, "ing"))
+			comma--;
+		if (comma > s + 4 && is_word(x, comma - 1, ",") && !(x->toks.t[comma - 1].flags & TOK_QUOTED)) {
+			int after = -1, opens_apposition = 0;
+			for (size_t i = m0; i < m1; i++) {
+				const struct mention *m = &x->men[i];
+				if (m->ts < comma && m->te == comma - 1)
+					opens_apposition |= i == m0;
+				if (m->ts >= comma && m->te <= r && !m->quoted && m->kind != MK_PLACE && m->ra >= 0)
+					after = m->ra;
+			}
+			if (after >= 0 && !opens_apposition)
+				return after;
+		}
+	}
 	if (r < e && r > s) {
 		int that = 0;
 		for (size_t i = m0; i < m1; i++) {
@@ -210,6 +232,10 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 			 * said": the agent of an act named by a noun does not speak. */
 			if (m->ts > s && is_word(x, m->ts - 1, "by"))
 				continue;
+			/* "Sergei Lavrov, visiting China, said": the name that opens
+			 * the sentence before an apposition speaks. */
+			if (i == m0 && m->ts <= s + 1 && m->te + 1 < r && is_word(x, m->te, ","))
+				return m->ra;
 			if (m->te + 4 >= r)
 				break;   /* the name right before the verb: the rule below */
 			return m->ra;
