@@ -657,6 +657,36 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 	/* "Georgia's decision to sever ...": the owner of the decision. */
 	tc->intention = 0;
 	tc->intention_at = 0;
+	/* "with each side faulting the other": no one named acts; the two
+	 * parties of the sentence, or those in play, do, each on the other
+	 * (events.c, reciprocal). */
+	if (k >= cs + 2 && is_word(x, k - 2, "each") &&
+	    (is_word(x, k - 1, "side") || is_word(x, k - 1, "country") || is_word(x, k - 1, "party") ||
+	     is_word(x, k - 1, "government") || is_word(x, k - 1, "nation") || is_word(x, k - 1, "camp"))) {
+		if (x->n_sent_pair >= 2)
+			for (int i = 0; i < x->n_sent_pair; i++)
+				push_party(subj, nsubj, x->sent_pair[i]);
+		else
+			for (int i = 0; i < x->n_in_play && *nsubj < 2; i++)
+				push_party(subj, nsubj, x->in_play[i]);
+		if (*nsubj < 2) {
+			/* "Indian and Chinese troops clashed ..., with each side ...":
+			 * the first two states the sentence names. */
+			size_t r0, r1;
+			*nsubj = 0;
+			mentions_in(x, tc->s, k, &r0, &r1);
+			for (size_t j = r0; j < r1 && *nsubj < 2; j++) {
+				int dup = 0;
+				if (x->men[j].ra < 0 || x->men[j].kind == MK_PLACE)
+					continue;
+				for (int i = 0; i < *nsubj; i++)
+					dup |= same_code(x, subj[i], x->men[j].ra);
+				if (!dup)
+					push_party(subj, nsubj, x->men[j].ra);
+			}
+		}
+		return;
+	}
 	for (size_t i = k; i > cs && i + 4 > k; i--) {
 		if (!tok_in(x, i - 1, WL_INTENTION_NOUN))
 			continue;
@@ -1057,7 +1087,10 @@ int reciprocal(const struct extractor *x, size_t te, size_t ce)
 		    (is_word(x, q, "one") && is_word(x, q + 1, "another")) ||
 		    (is_word(x, q, "the") && is_word(x, q + 1, "other") &&
 		     !(q + 2 < ce && (x->toks.t[q + 2].flags & TOK_WORD) && !is_word(x, q + 2, "for") &&
-		       !is_word(x, q + 2, "of") && !is_word(x, q + 2, "over"))))
+		       !is_word(x, q + 2, "of") && !is_word(x, q + 2, "over") &&
+		       /* "holding the other responsible" */
+		       !is_word(x, q + 2, "responsible") && !is_word(x, q + 2, "accountable") &&
+		       !is_word(x, q + 2, "to") && !is_word(x, q + 2, "with") && !is_word(x, q + 2, "as"))))
 			return 1;
 	return 0;
 }
