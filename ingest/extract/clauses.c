@@ -211,6 +211,10 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 					opens_apposition |= i == m0;
 				if (m->ts >= comma && m->te <= r && !m->quoted && m->kind != MK_PLACE && m->ra >= 0)
 					after = m->ra;
+				/* "..., she said": the one who spoke last */
+				if (m->ts >= comma && m->te <= r && m->kind == MK_PRONOUN && m->ra < 0 &&
+				    (is_word(x, m->ts, "he") || is_word(x, m->ts, "she")))
+					after = x->last_subject;
 			}
 			if (after >= 0 && !opens_apposition)
 				return after;
@@ -267,6 +271,25 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 			     is_word(x, q - 1, "text")))
 				return x->last_subject;
 		break;
+	}
+	/* "'India should cease its involvement ... . A dossier was issued
+	 * ...,' he said.": a quotation of several sentences is told by the
+	 * one named after its end; a pronoun there is the last speaker. */
+	if ((x->toks.t[s].flags & (TOK_QUOTED | TOK_OPEN_QUOTE)) && x->last_subject >= 0) {
+		size_t q = e;
+		while (q < x->toks.n && q < e + 400 && (x->toks.t[q].flags & TOK_QUOTED))
+			q++;
+		/* the quotation ends where the first unquoted token stands */
+		for (size_t k = q; k < x->toks.n && k < q + 3; k++) {
+			if (!is_reporting(x, k))
+				continue;
+			int pron = 0;
+			for (size_t p = q; p < k + 2 && p < x->toks.n; p++)
+				pron |= is_word(x, p, "he") || is_word(x, p, "she") || is_word(x, p, "they");
+			if (pron)
+				return x->last_subject;
+			break;
+		}
 	}
 	return -1;
 }
