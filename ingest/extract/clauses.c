@@ -680,6 +680,16 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 	/* "Georgia's decision to sever ...": the owner of the decision. */
 	tc->intention = 0;
 	tc->intention_at = 0;
+	/* "... -- allegations rejected by Cairo": a denial named by its noun
+	 * and participle is the act of the agent after "by". */
+	if (tr->frame == FRAME_SOURCE && tr->noun && k + 3 < tc->e && is_word(x, k + 2, "by")) {
+		size_t r0, r1;
+		mentions_in(x, k + 3, tc->e, &r0, &r1);
+		if (r1 > r0 && x->men[r0].ts <= k + 5) {
+			add_group(x, r0, group_end(x, r0, r1), subj, nsubj, tc->speaker);
+			return;
+		}
+	}
 	/* "with each side faulting the other": no one named acts; the two
 	 * parties of the sentence, or those in play, do, each on the other
 	 * (events.c, reciprocal). */
