@@ -247,7 +247,10 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 	}
 	for (size_t i = m0; i < m1; i++) {
 		const struct mention *m = &x->men[i];
-		if (m->quoted || m->kind == MK_PLACE)
+		/* "according to Seoul": the capital is the one who tells */
+		int told_by = m->kind == MK_PLACE && m->ts > s + 1 && is_word(x, m->ts - 1, "to") &&
+			      is_word(x, m->ts - 2, "according");
+		if (m->quoted || (m->kind == MK_PLACE && !told_by))
 			continue;
 		for (size_t k = m->te; k < e && k < m->te + 4; k++)
 			if (is_reporting(x, k))
