@@ -394,6 +394,27 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		if (is_word(x, i - 1, "?"))
 			return -1;
 	int status = STATUS_OCCURRED;
+	/* "accused Russia of threatening Ukraine", "condemned X for
+	 * sanctioning Y", "charged with arming rebels": what one is accused or
+	 * blamed for is told by the accuser, not done by it: no event of its own. */
+	if (ends_in(x, k, 4, "ing") && k > s + 2) {
+		size_t p = k - 1;
+		if (!is_word(x, p, "of") && !is_word(x, p, "for") && !is_word(x, p, "with") && p > s &&
+		    ends_in(x, p, 3, "ly"))
+			p--;   /* "of deliberately threatening" */
+		if (is_word(x, p, "of") || is_word(x, p, "for") || is_word(x, p, "with")) {
+			for (size_t q = p; q > s && q + 24 > p; q--) {
+				const char *w = low(x, q - 1);
+				if (!strncmp(w, "accus", 5) || !strncmp(w, "charg", 5) || !strncmp(w, "suspect", 7) ||
+				    !strncmp(w, "blam", 4) || !strncmp(w, "alleg", 5) || !strncmp(w, "fault", 5) ||
+				    !strncmp(w, "condemn", 7) || !strncmp(w, "critici", 7) || !strncmp(w, "denounc", 7) ||
+				    !strncmp(w, "rebuk", 5) || !strncmp(w, "guilty", 6))
+					return -1;
+				if (is_word(x, q - 1, ";") || tok_in(x, q - 1, WL_REPORTING))
+					break;
+			}
+		}
+	}
 	/* "If Japan and China hold a summit ...": a condition, not an event. */
 	if (cs > s && (is_word(x, cs - 1, "if") || is_word(x, cs - 1, "unless") || is_word(x, cs - 1, "whether")))
 		return -1;
