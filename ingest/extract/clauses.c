@@ -653,6 +653,27 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 				return p->ra;
 		}
 	}
+	/* "leading Beijing to announce it would adopt countermeasures", "X
+	 * warned that it would": the subject of the verb of saying right
+	 * before the pronoun. */
+	if (m->ts > 2 && x->sent_first >= 0) {
+		size_t v = m->ts - 1;
+		if (is_word(x, v, "that") && v > 0)
+			v--;
+		const char *w = low(x, v);
+		if (tok_in(x, v, WL_REPORTING) || !strncmp(w, "announce", 8) || !strncmp(w, "warn", 4) ||
+		    !strncmp(w, "vow", 3) || !strncmp(w, "pledge", 6) || !strncmp(w, "threaten", 8) ||
+		    !strncmp(w, "insist", 6) || !strncmp(w, "claim", 5)) {
+			int person = is_word(x, m->ts, "he") || is_word(x, m->ts, "she");
+			for (const struct mention *p = m; p-- > x->men;) {
+				if (p < &x->men[x->sent_first] || p->te + 5 < v)
+					break;
+				if (p->ra >= 0 && p->kind != MK_PLACE && p->kind != MK_ADJ && !p->quoted &&
+				    (x->ra[p->ra].kind == ACTOR_PERSON) == person)
+					return p->ra;
+			}
+		}
+	}
 	if (x->sent_first >= 0 && x->men[x->sent_first].ts < m->ts)
 		return x->men[x->sent_first].ra;
 	return x->last_subject;
