@@ -658,12 +658,20 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 	 * before the pronoun. */
 	if (m->ts > 2 && x->sent_first >= 0) {
 		size_t v = m->ts - 1;
-		if (is_word(x, v, "that") && v > 0)
-			v--;
-		const char *w = low(x, v);
-		if (tok_in(x, v, WL_REPORTING) || !strncmp(w, "announce", 8) || !strncmp(w, "warn", 4) ||
-		    !strncmp(w, "vow", 3) || !strncmp(w, "pledge", 6) || !strncmp(w, "threaten", 8) ||
-		    !strncmp(w, "insist", 6) || !strncmp(w, "claim", 5)) {
+		int saying = 0;
+		/* (over "that" and a time: "announced on Friday that it") */
+		for (; v > 0 && v + 5 > m->ts && !saying; v--) {
+			const char *w = low(x, v);
+			saying = tok_in(x, v, WL_REPORTING) || !strncmp(w, "announce", 8) || !strncmp(w, "warn", 4) ||
+				 !strncmp(w, "vow", 3) || !strncmp(w, "pledge", 6) || !strncmp(w, "threaten", 8) ||
+				 !strncmp(w, "insist", 6) || !strncmp(w, "claim", 5);
+			if (saying)
+				break;
+			if (!is_word(x, v, "that") && !is_word(x, v, "on") && !(x->toks.t[v].flags & TOK_CAP) &&
+			    !is_word(x, v, "today") && !is_word(x, v, "yesterday"))
+				break;
+		}
+		if (saying) {
 			int person = is_word(x, m->ts, "he") || is_word(x, m->ts, "she");
 			for (const struct mention *p = m; p-- > x->men;) {
 				if (p < &x->men[x->sent_first] || p->te + 5 < v)
