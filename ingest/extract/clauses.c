@@ -415,6 +415,18 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 			}
 		}
 	}
+	/* "the envoy had been summoned to lodge a protest": the summons is the
+	 * protest; its purpose is no second one (and no act of the envoy). */
+	if (k > s + 2 && is_word(x, k - 1, "to"))
+		for (size_t q = k - 1; q > s && q + 10 > k; q--) {
+			const char *w = low(x, q - 1);
+			if (!strncmp(w, "summon", 6) || (is_word(x, q - 1, "in") && q > s + 1 &&
+							  (!strncmp(low(x, q - 2), "call", 4) ||
+							   !strncmp(low(x, q - 2), "haul", 4))))
+				return -1;
+			if (tok_in(x, q - 1, WL_CLAUSE_BREAK) || is_word(x, q - 1, ";"))
+				break;
+		}
 	/* "If Japan and China hold a summit ...": a condition, not an event. */
 	if (cs > s && (is_word(x, cs - 1, "if") || is_word(x, cs - 1, "unless") || is_word(x, cs - 1, "whether")))
 		return -1;
