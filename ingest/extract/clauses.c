@@ -747,10 +747,19 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 	tc->intention_at = 0;
 	/* "... -- allegations rejected by Cairo": a denial named by its noun
 	 * and participle is the act of the agent after "by". */
-	if (tr->frame == FRAME_SOURCE && tr->noun && k + 3 < tc->e && is_word(x, k + 2, "by")) {
+	/* "the killing was commissioned by Moscow", told by a speaker: the
+	 * agent after "by" of the wording is the one the act is about. */
+	size_t by_at = 0;
+	if (tr->frame == FRAME_SOURCE && tr->noun && k + 3 < tc->e && is_word(x, k + 2, "by"))
+		by_at = k + 2;
+	if (tr->speaker && k + 2 < tc->e && is_word(x, k + 1, "by"))
+		by_at = k + 1;
+	if (tr->speaker && k + 3 < tc->e && is_word(x, k + 1, "out") && is_word(x, k + 2, "by"))
+		by_at = k + 2;
+	if (by_at) {
 		size_t r0, r1;
-		mentions_in(x, k + 3, tc->e, &r0, &r1);
-		if (r1 > r0 && x->men[r0].ts <= k + 5) {
+		mentions_in(x, by_at + 1, tc->e, &r0, &r1);
+		if (r1 > r0 && x->men[r0].ts <= by_at + 3) {
 			add_group(x, r0, group_end(x, r0, r1), subj, nsubj, tc->speaker);
 			return;
 		}
