@@ -959,6 +959,17 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 				continue;
 		}
 		size_t end = group_end(x, j, m1);
+		/* "Greece and Turkey's NATO allies called on both countries":
+		 * the possessors modify the actor after them, who acts. */
+		if (tr->frame != FRAME_SYMMETRIC)
+			for (size_t q = j; q + 1 < m1 && q < end; q++)
+				if (is_word(x, x->men[q].te, "'s") && x->men[q + 1].ts <= x->men[q].te + 2 &&
+				    x->men[q + 1].ts < k && x->men[q + 1].kind == MK_ACTOR && x->men[q + 1].ra >= 0 &&
+				    x->ra[x->men[q + 1].ra].kind != ACTOR_PERSON) {
+					j = q + 1;
+					if (end <= j)
+						end = group_end(x, j, m1);
+				}
 		add_group(x, j, end, subj, nsubj, tc->speaker);
 		if (tr->frame != FRAME_SYMMETRIC)
 			return;
@@ -1152,6 +1163,29 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 			}
 			j = end - 1;
 			continue;
+		}
+		if (pronoun_obj && m->kind == MK_COLLECTIVE) {
+			/* "pointing to clashes of Armenian and Azerbaijani forces,
+			 * urged the sides to": the two states the sentence named
+			 * before, other than the subject's. */
+			int two[MAX_PARTIES], n2 = 0;
+			size_t r0, r1;
+			mentions_in(x, tc->s, m->ts, &r0, &r1);
+			for (size_t q = r0; q < r1; q++) {
+				const struct mention *p = &x->men[q];
+				int dup = p->ra < 0 || p->quoted || (p->ra >= 0 && x->ra[p->ra].kind == ACTOR_PERSON);
+				for (int i = 0; !dup && i < nsubj; i++)
+					dup = same_code(x, subj[i], p->ra);
+				for (int i = 0; !dup && i < n2; i++)
+					dup = same_code(x, two[i], p->ra);
+				if (!dup)
+					push_party(two, &n2, p->ra);
+			}
+			if (n2 == 2) {
+				for (int i = 0; i < n2; i++)
+					push_party(obj, nobj, two[i]);
+				return;
+			}
 		}
 		if (pronoun_obj) {
 			/* "hailed it": the parties in play. */
