@@ -275,6 +275,35 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 				return x->last_subject;
 		break;
 	}
+	/* "'Washington will pay a price,' Iran's foreign minister warned": a
+	 * quotation given to its teller by a verb of warning or charging
+	 * after it. */
+	if (x->toks.t[s].flags & (TOK_QUOTED | TOK_OPEN_QUOTE)) {
+		size_t q = s;
+		while (q < e && (x->toks.t[q].flags & TOK_QUOTED))
+			q++;
+		for (size_t k = q; k < e && k < q + 9; k++) {
+			const char *w = low(x, k);
+			if (strcmp(w, "warned") && strcmp(w, "charged") && strcmp(w, "cautioned") &&
+			    strcmp(w, "alleged") && strcmp(w, "complained") && strcmp(w, "insisted") &&
+			    strcmp(w, "declared") && strcmp(w, "argued") && strcmp(w, "warns") &&
+			    strcmp(w, "charges") && strcmp(w, "insists"))
+				continue;
+			int who = -1;
+			for (size_t i = m0; i < m1; i++) {
+				const struct mention *m = &x->men[i];
+				if (m->ts < q || m->te > k || m->quoted || m->kind == MK_PLACE)
+					continue;
+				if (m->ra >= 0)
+					who = m->ra;
+				else if (m->kind == MK_PRONOUN)
+					who = x->last_subject;
+			}
+			if (who >= 0)
+				return who;
+			break;
+		}
+	}
 	/* "'India should cease its involvement ... . A dossier was issued
 	 * ...,' he said.": a quotation of several sentences is told by the
 	 * one named after its end; a pronoun there is the last speaker. */
