@@ -194,6 +194,32 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 	size_t r = s;
 	while (r < e && (!is_reporting(x, r) || (x->toks.t[r].flags & TOK_QUOTED)))
 		r++;
+	/* "Any Iranian attack will bring a response, a Soviet official said":
+	 * a clause told first and its teller after the comma before the verb.
+	 * (Not "Lavrov, visiting China, said": there the name opens the
+	 * sentence right before the comma.) */
+	if (r < e && r > s + 4) {
+		size_t comma = r;
+		while (comma > s && comma + 8 > r && !is_word(x, comma - 1, ",") &&
+		       !(x->toks.t[comma - 1].flags & TOK_QUOTED) && !ends_in(x, comma - 1, 3, "ing"))
+			comma--;
+		if (comma > s + 4 && is_word(x, comma - 1, ",") && !(x->toks.t[comma - 1].flags & TOK_QUOTED)) {
+			int after = -1, opens_apposition = 0;
+			for (size_t i = m0; i < m1; i++) {
+				const struct mention *m = &x->men[i];
+				if (m->ts < comma && m->te == comma - 1)
+					opens_apposition |= i == m0;
+				if (m->ts >= comma && m->te <= r && !m->quoted && m->kind != MK_PLACE && m->ra >= 0)
+					after = m->ra;
+				/* "..., she said": the one who spoke last */
+				if (m->ts >= comma && m->te <= r && m->kind == MK_PRONOUN && m->ra < 0 &&
+				    (is_word(x, m->ts, "he") || is_word(x, m->ts, "she")))
+					after = x->last_subject;
+			}
+			if (after >= 0 && !opens_apposition)
+				return after;
+		}
+	}
 	if (r < e && r > s) {
 		int that = 0;
 		for (size_t i = m0; i < m1; i++) {
@@ -210,6 +236,10 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 			 * said": the agent of an act named by a noun does not speak. */
 			if (m->ts > s && is_word(x, m->ts - 1, "by"))
 				continue;
+			/* "Sergei Lavrov, visiting China, said": the name that opens
+			 * the sentence before an apposition speaks. */
+			if (i == m0 && m->ts <= s + 1 && m->te + 1 < r && is_word(x, m->te, ","))
+				return m->ra;
 			if (m->te + 4 >= r)
 				break;   /* the name right before the verb: the rule below */
 			return m->ra;
@@ -217,7 +247,10 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 	}
 	for (size_t i = m0; i < m1; i++) {
 		const struct mention *m = &x->men[i];
-		if (m->quoted || m->kind == MK_PLACE)
+		/* "according to Seoul": the capital is the one who tells */
+		int told_by = m->kind == MK_PLACE && m->ts > s + 1 && is_word(x, m->ts - 1, "to") &&
+			      is_word(x, m->ts - 2, "according");
+		if (m->quoted || (m->kind == MK_PLACE && !told_by))
 			continue;
 		for (size_t k = m->te; k < e && k < m->te + 4; k++)
 			if (is_reporting(x, k))
@@ -225,6 +258,70 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 		for (size_t k = m->ts; k > s && k + 3 > m->ts; k--)
 			if (is_reporting(x, k - 1))
 				return m->ra >= 0 ? m->ra : x->last_subject;
+	}
+	/* "'...,' the statement reads", "'...,' the communique said": a
+	 * quotation given to a text that names no author speaks for the
+	 * report's last speaker, not for a state named inside it. */
+	for (size_t k = r; k < e && k > s && (x->toks.t[s].flags & (TOK_QUOTED | TOK_OPEN_QUOTE)); k++) {
+		if (!is_reporting(x, k) || (x->toks.t[k].flags & TOK_QUOTED))
+			continue;
+		for (size_t q = k; q > s && q + 4 > k; q--)
+			if (!(x->toks.t[q - 1].flags & TOK_QUOTED) &&
+			    (is_word(x, q - 1, "statement") || is_word(x, q - 1, "communique") ||
+			     is_word(x, q - 1, "communiqué") || is_word(x, q - 1, "declaration") ||
+			     is_word(x, q - 1, "note") || is_word(x, q - 1, "release") ||
+			     is_word(x, q - 1, "readout") || is_word(x, q - 1, "letter") ||
+			     is_word(x, q - 1, "text")))
+				return x->last_subject;
+		break;
+	}
+	/* "'Washington will pay a price,' Iran's foreign minister warned": a
+	 * quotation given to its teller by a verb of warning or charging
+	 * after it. */
+	if (x->toks.t[s].flags & (TOK_QUOTED | TOK_OPEN_QUOTE)) {
+		size_t q = s;
+		while (q < e && (x->toks.t[q].flags & TOK_QUOTED))
+			q++;
+		for (size_t k = q; k < e && k < q + 9; k++) {
+			const char *w = low(x, k);
+			if (strcmp(w, "warned") && strcmp(w, "charged") && strcmp(w, "cautioned") &&
+			    strcmp(w, "alleged") && strcmp(w, "complained") && strcmp(w, "insisted") &&
+			    strcmp(w, "declared") && strcmp(w, "argued") && strcmp(w, "warns") &&
+			    strcmp(w, "charges") && strcmp(w, "insists"))
+				continue;
+			int who = -1;
+			for (size_t i = m0; i < m1; i++) {
+				const struct mention *m = &x->men[i];
+				if (m->ts < q || m->te > k || m->quoted || m->kind == MK_PLACE)
+					continue;
+				if (m->ra >= 0)
+					who = m->ra;
+				else if (m->kind == MK_PRONOUN)
+					who = x->last_subject;
+			}
+			if (who >= 0)
+				return who;
+			break;
+		}
+	}
+	/* "'India should cease its involvement ... . A dossier was issued
+	 * ...,' he said.": a quotation of several sentences is told by the
+	 * one named after its end; a pronoun there is the last speaker. */
+	if ((x->toks.t[s].flags & (TOK_QUOTED | TOK_OPEN_QUOTE)) && x->last_subject >= 0) {
+		size_t q = e;
+		while (q < x->toks.n && q < e + 400 && (x->toks.t[q].flags & TOK_QUOTED))
+			q++;
+		/* the quotation ends where the first unquoted token stands */
+		for (size_t k = q; k < x->toks.n && k < q + 3; k++) {
+			if (!is_reporting(x, k))
+				continue;
+			int pron = 0;
+			for (size_t p = q; p < k + 2 && p < x->toks.n; p++)
+				pron |= is_word(x, p, "he") || is_word(x, p, "she") || is_word(x, p, "they");
+			if (pron)
+				return x->last_subject;
+			break;
+		}
 	}
 	return -1;
 }
@@ -326,6 +423,39 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		if (is_word(x, i - 1, "?"))
 			return -1;
 	int status = STATUS_OCCURRED;
+	/* "accused Russia of threatening Ukraine", "condemned X for
+	 * sanctioning Y", "charged with arming rebels": what one is accused or
+	 * blamed for is told by the accuser, not done by it: no event of its own. */
+	if (ends_in(x, k, 4, "ing") && k > s + 2) {
+		size_t p = k - 1;
+		if (!is_word(x, p, "of") && !is_word(x, p, "for") && !is_word(x, p, "with") && p > s &&
+		    ends_in(x, p, 3, "ly"))
+			p--;   /* "of deliberately threatening" */
+		if (is_word(x, p, "of") || is_word(x, p, "for") || is_word(x, p, "with")) {
+			for (size_t q = p; q > s && q + 24 > p; q--) {
+				const char *w = low(x, q - 1);
+				if (!strncmp(w, "accus", 5) || !strncmp(w, "charg", 5) || !strncmp(w, "suspect", 7) ||
+				    !strncmp(w, "blam", 4) || !strncmp(w, "alleg", 5) || !strncmp(w, "fault", 5) ||
+				    !strncmp(w, "condemn", 7) || !strncmp(w, "critici", 7) || !strncmp(w, "denounc", 7) ||
+				    !strncmp(w, "rebuk", 5) || !strncmp(w, "guilty", 6))
+					return -1;
+				if (is_word(x, q - 1, ";") || tok_in(x, q - 1, WL_REPORTING))
+					break;
+			}
+		}
+	}
+	/* "the envoy had been summoned to lodge a protest": the summons is the
+	 * protest; its purpose is no second one (and no act of the envoy). */
+	if (k > s + 2 && is_word(x, k - 1, "to"))
+		for (size_t q = k - 1; q > s && q + 10 > k; q--) {
+			const char *w = low(x, q - 1);
+			if (!strncmp(w, "summon", 6) || (is_word(x, q - 1, "in") && q > s + 1 &&
+							  (!strncmp(low(x, q - 2), "call", 4) ||
+							   !strncmp(low(x, q - 2), "haul", 4))))
+				return -1;
+			if (tok_in(x, q - 1, WL_CLAUSE_BREAK) || is_word(x, q - 1, ";"))
+				break;
+		}
 	/* "If Japan and China hold a summit ...": a condition, not an event. */
 	if (cs > s && (is_word(x, cs - 1, "if") || is_word(x, cs - 1, "unless") || is_word(x, cs - 1, "whether")))
 		return -1;
@@ -564,6 +694,35 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 				return p->ra;
 		}
 	}
+	/* "leading Beijing to announce it would adopt countermeasures", "X
+	 * warned that it would": the subject of the verb of saying right
+	 * before the pronoun. */
+	if (m->ts > 2 && x->sent_first >= 0) {
+		size_t v = m->ts - 1;
+		int saying = 0;
+		/* (over "that" and a time: "announced on Friday that it") */
+		for (; v > 0 && v + 5 > m->ts && !saying; v--) {
+			const char *w = low(x, v);
+			saying = tok_in(x, v, WL_REPORTING) || !strncmp(w, "announce", 8) || !strncmp(w, "warn", 4) ||
+				 !strncmp(w, "vow", 3) || !strncmp(w, "pledge", 6) || !strncmp(w, "threaten", 8) ||
+				 !strncmp(w, "insist", 6) || !strncmp(w, "claim", 5);
+			if (saying)
+				break;
+			if (!is_word(x, v, "that") && !is_word(x, v, "on") && !(x->toks.t[v].flags & TOK_CAP) &&
+			    !is_word(x, v, "today") && !is_word(x, v, "yesterday"))
+				break;
+		}
+		if (saying) {
+			int person = is_word(x, m->ts, "he") || is_word(x, m->ts, "she");
+			for (const struct mention *p = m; p-- > x->men;) {
+				if (p < &x->men[x->sent_first] || p->te + 5 < v)
+					break;
+				if (p->ra >= 0 && p->kind != MK_PLACE && p->kind != MK_ADJ && !p->quoted &&
+				    (x->ra[p->ra].kind == ACTOR_PERSON) == person)
+					return p->ra;
+			}
+		}
+	}
 	if (x->sent_first >= 0 && x->men[x->sent_first].ts < m->ts)
 		return x->men[x->sent_first].ra;
 	return x->last_subject;
@@ -615,6 +774,55 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 	/* "Georgia's decision to sever ...": the owner of the decision. */
 	tc->intention = 0;
 	tc->intention_at = 0;
+	/* "... -- allegations rejected by Cairo": a denial named by its noun
+	 * and participle is the act of the agent after "by". */
+	/* "the killing was commissioned by Moscow", told by a speaker: the
+	 * agent after "by" of the wording is the one the act is about. */
+	size_t by_at = 0;
+	if (tr->frame == FRAME_SOURCE && tr->noun && k + 3 < tc->e && is_word(x, k + 2, "by"))
+		by_at = k + 2;
+	if (tr->speaker && k + 2 < tc->e && is_word(x, k + 1, "by"))
+		by_at = k + 1;
+	if (tr->speaker && k + 3 < tc->e && is_word(x, k + 1, "out") && is_word(x, k + 2, "by"))
+		by_at = k + 2;
+	if (by_at) {
+		size_t r0, r1;
+		mentions_in(x, by_at + 1, tc->e, &r0, &r1);
+		if (r1 > r0 && x->men[r0].ts <= by_at + 3) {
+			add_group(x, r0, group_end(x, r0, r1), subj, nsubj, tc->speaker);
+			return;
+		}
+	}
+	/* "with each side faulting the other": no one named acts; the two
+	 * parties of the sentence, or those in play, do, each on the other
+	 * (events.c, reciprocal). */
+	if (k >= cs + 2 && is_word(x, k - 2, "each") &&
+	    (is_word(x, k - 1, "side") || is_word(x, k - 1, "country") || is_word(x, k - 1, "party") ||
+	     is_word(x, k - 1, "government") || is_word(x, k - 1, "nation") || is_word(x, k - 1, "camp"))) {
+		if (x->n_sent_pair >= 2)
+			for (int i = 0; i < x->n_sent_pair; i++)
+				push_party(subj, nsubj, x->sent_pair[i]);
+		else
+			for (int i = 0; i < x->n_in_play && *nsubj < 2; i++)
+				push_party(subj, nsubj, x->in_play[i]);
+		if (*nsubj < 2) {
+			/* "Indian and Chinese troops clashed ..., with each side ...":
+			 * the first two states the sentence names. */
+			size_t r0, r1;
+			*nsubj = 0;
+			mentions_in(x, tc->s, k, &r0, &r1);
+			for (size_t j = r0; j < r1 && *nsubj < 2; j++) {
+				int dup = 0;
+				if (x->men[j].ra < 0 || x->men[j].kind == MK_PLACE)
+					continue;
+				for (int i = 0; i < *nsubj; i++)
+					dup |= same_code(x, subj[i], x->men[j].ra);
+				if (!dup)
+					push_party(subj, nsubj, x->men[j].ra);
+			}
+		}
+		return;
+	}
 	for (size_t i = k; i > cs && i + 4 > k; i--) {
 		if (!tok_in(x, i - 1, WL_INTENTION_NOUN))
 			continue;
@@ -780,6 +988,17 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 				continue;
 		}
 		size_t end = group_end(x, j, m1);
+		/* "Greece and Turkey's NATO allies called on both countries":
+		 * the possessors modify the actor after them, who acts. */
+		if (tr->frame != FRAME_SYMMETRIC)
+			for (size_t q = j; q + 1 < m1 && q < end; q++)
+				if (is_word(x, x->men[q].te, "'s") && x->men[q + 1].ts <= x->men[q].te + 2 &&
+				    x->men[q + 1].ts < k && x->men[q + 1].kind == MK_ACTOR && x->men[q + 1].ra >= 0 &&
+				    x->ra[x->men[q + 1].ra].kind != ACTOR_PERSON) {
+					j = q + 1;
+					if (end <= j)
+						end = group_end(x, j, m1);
+				}
 		add_group(x, j, end, subj, nsubj, tc->speaker);
 		if (tr->frame != FRAME_SYMMETRIC)
 			return;
@@ -923,7 +1142,19 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		 * names the state. */
 		int envoy_from = m->kind == MK_PLACE && (type_props(x, tr) & TP_ORDERS_OUT) && m->ts > te &&
 				 is_word(x, m->ts - 1, "from");
-		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL) && !envoy_from) {
+		/* "lashed out at Washington", "protested to Tokyo", "a letter of
+		 * protest to Beijing": a capital right after the preposition that
+		 * ends the wording (or follows it) is the one the act is aimed at,
+		 * not where it took place. */
+		size_t we = tail_end(x, tr, te, ce);
+		if (we < te)
+			we = te;
+		int aimed_at = m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL) &&
+			       tr->frame == FRAME_DIRECTED && m->ts > 0 && m->ts >= te &&
+			       (m->ts <= te + 1 || m->ts == we + 1) &&
+			       (is_word(x, m->ts - 1, "at") || is_word(x, m->ts - 1, "to") ||
+				is_word(x, m->ts - 1, "against"));
+		if (m->kind == MK_PLACE && !(type_props(x, tr) & TP_TRAVEL) && !envoy_from && !aimed_at) {
 			int actor = 0;   /* (unless joined to an actor: "of Islamabad and New Delhi") */
 			for (size_t q = j + 1, qe = group_end(x, j, m1); q < qe; q++)
 				actor |= x->men[q].kind == MK_ACTOR;
@@ -962,6 +1193,29 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 			j = end - 1;
 			continue;
 		}
+		if (pronoun_obj && m->kind == MK_COLLECTIVE) {
+			/* "pointing to clashes of Armenian and Azerbaijani forces,
+			 * urged the sides to": the two states the sentence named
+			 * before, other than the subject's. */
+			int two[MAX_PARTIES], n2 = 0;
+			size_t r0, r1;
+			mentions_in(x, tc->s, m->ts, &r0, &r1);
+			for (size_t q = r0; q < r1; q++) {
+				const struct mention *p = &x->men[q];
+				int dup = p->ra < 0 || p->quoted || (p->ra >= 0 && x->ra[p->ra].kind == ACTOR_PERSON);
+				for (int i = 0; !dup && i < nsubj; i++)
+					dup = same_code(x, subj[i], p->ra);
+				for (int i = 0; !dup && i < n2; i++)
+					dup = same_code(x, two[i], p->ra);
+				if (!dup)
+					push_party(two, &n2, p->ra);
+			}
+			if (n2 == 2) {
+				for (int i = 0; i < n2; i++)
+					push_party(obj, nobj, two[i]);
+				return;
+			}
+		}
 		if (pronoun_obj) {
 			/* "hailed it": the parties in play. */
 			for (int i = 0; i < x->n_in_play; i++)
@@ -975,7 +1229,8 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		}
 		int g[MAX_PARTIES], ng = 0, own = 1;
 		/* "arrived in Washington": a visit's host is named by its capital. */
-		add_group_places(x, j, end, g, &ng, tc->speaker, (type_props(x, tr) & TP_TRAVEL) != 0 || envoy_from);
+		add_group_places(x, j, end, g, &ng, tc->speaker,
+				 (type_props(x, tr) & TP_TRAVEL) != 0 || envoy_from || aimed_at);
 		/* "lifted a U.S. ban on ... Vietnam": the subject's own adjective is not the target. */
 		for (int i = 0; i < ng; i++) {
 			int mine = 0;
@@ -1002,7 +1257,10 @@ int reciprocal(const struct extractor *x, size_t te, size_t ce)
 		    (is_word(x, q, "one") && is_word(x, q + 1, "another")) ||
 		    (is_word(x, q, "the") && is_word(x, q + 1, "other") &&
 		     !(q + 2 < ce && (x->toks.t[q + 2].flags & TOK_WORD) && !is_word(x, q + 2, "for") &&
-		       !is_word(x, q + 2, "of") && !is_word(x, q + 2, "over"))))
+		       !is_word(x, q + 2, "of") && !is_word(x, q + 2, "over") &&
+		       /* "holding the other responsible" */
+		       !is_word(x, q + 2, "responsible") && !is_word(x, q + 2, "accountable") &&
+		       !is_word(x, q + 2, "to") && !is_word(x, q + 2, "with") && !is_word(x, q + 2, "as"))))
 			return 1;
 	return 0;
 }
