@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -49,6 +50,31 @@ int open_archive(struct cli *cli, int flags, struct store **out)
 		return -1;
 	}
 	return 0;
+}
+
+int refuse_archive_output(struct cli *cli, const char *what, const char *output)
+{
+	static const char *const companions[] = {"", "-wal", "-shm", "-journal", ".lock"};
+	struct stat out;
+	/* Compared by identity, not by name: a name cannot tell "./a.db", a
+	 * symlink to it and a hard link apart. */
+	if (stat(output, &out) != 0)
+		return 0;
+	struct buf p;
+	buf_init(&p, 0);
+	int rc = 0;
+	for (size_t i = 0; i < sizeof(companions) / sizeof(*companions) && !rc; i++) {
+		struct stat sb;
+		buf_reset(&p);
+		buf_printf(&p, "%s%s", cli->db_path, companions[i]);
+		if (stat(buf_str(&p), &sb) == 0 && sb.st_dev == out.st_dev && sb.st_ino == out.st_ino) {
+			error("%s '%s' is the archive%s '%s' itself: refusing to overwrite it", what,
+			      output, i ? "'s file" : "", buf_str(&p));
+			rc = -1;
+		}
+	}
+	buf_release(&p);
+	return rc;
 }
 
 int open_extractor(struct cli *cli, struct extractor **out)

@@ -23,6 +23,12 @@ int archive_lock(const char *db_path, long wait_s);
  * reports.extracted_with: reextract --stale redoes what another found.
  * malloc'd; NULL when out of memory. */
 char *extractor_signature(struct cli *cli);
+/* Refuses an output that is the archive itself or one of its companions
+ * (-wal, -shm, -journal, .lock): the same file by device and inode, so also
+ * through another name, a symlink or a hard link. An output that does not
+ * exist yet is never the archive. `what` names the option in the message
+ * ("backup", "-o"). Returns 0, or -1 after printing why (a usage error). */
+int refuse_archive_output(struct cli *cli, const char *what, const char *output);
 /* Parses a --date/--from/--to value; NULL leaves out->prec PREC_UNKNOWN. */
 int parse_date_option(const char *opt, const char *value, struct cdate *out);
 

@@ -306,6 +306,10 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	if (parse_simple(backup_usage, opts, argc, argv, 1, &pos, &npos, &code))
 		return code;
 	const char *target = pos[0];
+	if (refuse_archive_output(cli, "backup", target)) {
+		free(pos);
+		return EXIT_USAGE;
+	}
 	struct store *s;
 	if (open_existing(cli, &s)) {
 		free(pos);

@@ -145,6 +145,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		filter_release(&fo);
 		return EXIT_USAGE;
 	}
+	if (output && refuse_archive_output(cli, "-o", output)) {
+		filter_release(&fo);
+		return EXIT_USAGE;
+	}
 	struct store *s;
 	if (open_archive(cli, 0, &s)) {
 		filter_release(&fo);

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Hostile outputs and faults: outputs that are the archive itself, backups of
+# a damaged archive, temporary files left by killed runs, read-only archives,
+# formula cells, bidirectional text and terminal control characters.
+set -u
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+SRC=$2
+T=$(mktemp -d)
+trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+cp -r "$SRC/tests/data/update/." "$T/"
+cd "$T" || exit 1
+DB=archive.db
+cu() { "$BIN" --db "$DB" "$@"; }
+sum() { sha256sum "$1" | cut -d' ' -f1; }
+
+cu update >/dev/null 2>&1 || fail "update"
+good=$(sum "$DB")
+
+# ---- 1. an output that is the archive (by any name) is refused --------------
+ln -s "$DB" link.db
+ln "$DB" hard.db
+for o in "$DB" "./$DB" link.db hard.db "$DB.lock"; do
+	cu backup "$o" 2>err; rc=$?
+	[ $rc -eq 2 ] || fail "backup to '$o' (the archive) exited $rc, expected 2"
+	grep -q "is the archive" err || { cat err; fail "backup to '$o': message"; }
+	cu export -f csv -o "$o" 2>err; rc=$?
+	[ $rc -eq 2 ] || fail "export -o '$o' (the archive) exited $rc, expected 2"
+	grep -q "is the archive" err || { cat err; fail "export -o '$o': message"; }
+	cu export -f csv --append -o "$o" 2>/dev/null; rc=$?
+	[ $rc -eq 2 ] || fail "export --append -o '$o' (the archive) exited $rc, expected 2"
+done
+[ -L link.db ] || fail "the symlink was replaced"
+[ "$(sum "$DB")" = "$good" ] || fail "the archive changed"
+cu check >/dev/null || fail "the archive no longer passes check"
+rm -f link.db hard.db
+# A file of the same name elsewhere, or a new file, is no archive.
+mkdir -p other && cp "$DB" "other/$DB"
+cu backup "other/$DB" || fail "backup over a copy elsewhere"
+cu export -f csv -o new.csv || fail "export to a new file"
