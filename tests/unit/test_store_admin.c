@@ -615,6 +615,34 @@ static void test_backup(void **state)
 	free(err);
 }
 
+/* A backup of an archive that fails its check fails, and the good backup
+ * already there stays: SQLite's integrity check passes such a copy (its
+ * full-text index is stale, not malformed), the index's own check does not. */
+static void test_backup_of_damaged_archive_keeps_old(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f->path, 0);
+	char *err = NULL;
+	put_default(f->s, 2);
+	char target[400];
+	snprintf(target, sizeof(target), "%s/backup.db", f->dir);
+	if (store_backup(f->s, target, &err))
+		fail_msg("store_backup: %s", err);
+	store_close(f->s);
+	f->s = NULL;
+	outside_exec(f->path, "DROP TRIGGER reports_fts_au; UPDATE reports SET body = 'rewritten' WHERE id = 1;");
+	f->s = open_at(f->path, 0);
+	struct stat before, after;
+	assert_int_equal(stat(target, &before), 0);
+	assert_int_equal(store_backup(f->s, target, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "full-text index reports_fts"));
+	free(err);
+	assert_int_equal(stat(target, &after), 0);
+	assert_true(before.st_ino == after.st_ino && before.st_mtime == after.st_mtime);
+	assert_int_equal(outside_int(target, "SELECT count(*) FROM reports WHERE body = 'rewritten'"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -629,6 +657,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_check_finds_broken_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_finds_stale_fulltext, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backup_of_damaged_archive_keeps_old, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
