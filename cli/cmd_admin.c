@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli/archive.h"
+#include "cli/tmpout.h"
 #include "store/store_admin.h"
 
 /* Parses a command that takes no arguments besides its options; returns -1
@@ -295,8 +296,9 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 
 static const char backup_usage[] = "backup FILE\n\n"
 	"Writes a consistent copy of the archive to FILE, also while an update runs: the\n"
-	"copy is written under a temporary name, checked, synced and then renamed, so FILE\n"
-	"is either the previous backup or the new one, never half of one.";
+	"copy is written under a temporary name (.communique-tmp-PID-FILE beside it),\n"
+	"checked in full, synced and then renamed, so FILE is either the previous backup\n"
+	"or the new one, never half of one nor a copy of a damaged archive.";
 
 int cmd_backup(struct cli *cli, int argc, char **argv)
 {
@@ -316,9 +318,11 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 		return EXIT_ARCHIVE;
 	}
 	char *err = NULL;
-	int rc = store_backup(s, target, &err);
+	char *tmp = tmpout_begin(target);
+	int rc = tmp ? store_backup(s, target, tmp, &err) : -1;
 	if (rc)
-		error("cannot back up '%s' to '%s': %s", cli->db_path, target, err);
+		error("cannot back up '%s' to '%s': %s", cli->db_path, target, err ? err : "out of memory");
+	tmpout_end(tmp, rc != 0);
 	free(err);
 	free(pos);
 	store_close(s);

@@ -696,29 +696,37 @@ static char *dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-int store_backup(struct store *s, const char *path, char **err)
+/* Removes a failed copy and what SQLite may have left beside it. */
+static void remove_copy(const char *tmp)
 {
-	struct buf tmp;
-	buf_init(&tmp, 0);
-	if (buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid())) {
-		oom(err);
-		return -1;
+	static const char *const companions[] = {"", "-journal", "-wal", "-shm"};
+	struct buf p;
+	buf_init(&p, 0);
+	for (size_t i = 0; i < sizeof(companions) / sizeof(*companions); i++) {
+		buf_reset(&p);
+		if (!buf_printf(&p, "%s%s", tmp, companions[i]))
+			unlink(buf_str(&p));
 	}
-	unlink(buf_str(&tmp));
+	buf_release(&p);
+}
+
+int store_backup(struct store *s, const char *path, const char *tmp, char **err)
+{
+	remove_copy(tmp);
 	sqlite3_stmt *st = prep(s, "VACUUM INTO ?1", "cannot back up the archive", err);
 	int rc = -1;
 	if (!st)
 		goto out;
-	bind_text(st, 1, buf_str(&tmp));
+	bind_text(st, 1, tmp);
 	if (run_done(s, st, "cannot back up the archive", err))
 		goto out;
-	if (verify_copy(buf_str(&tmp), err))
+	if (verify_copy(tmp, err))
 		goto out;
-	if (fsync_path(buf_str(&tmp), 0)) {
-		*err = path_msg("cannot sync", buf_str(&tmp), strerror(errno));
+	if (fsync_path(tmp, 0)) {
+		*err = path_msg("cannot sync", tmp, strerror(errno));
 		goto out;
 	}
-	if (rename(buf_str(&tmp), path)) {
+	if (rename(tmp, path)) {
 		*err = path_msg("cannot rename the backup to", path, strerror(errno));
 		goto out;
 	}
@@ -729,7 +737,6 @@ int store_backup(struct store *s, const char *path, char **err)
 	rc = 0;
 out:
 	if (rc)
-		unlink(buf_str(&tmp));
-	buf_release(&tmp);
+		remove_copy(tmp);
 	return rc;
 }

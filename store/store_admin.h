@@ -160,9 +160,11 @@ typedef int (*store_problem_fn)(void *ctx, const char *problem);
  * Returns -1 only when the check itself could not run. */
 int store_check(struct store *s, store_problem_fn fn, void *ctx, long *problems, char **err);
 
-/* Writes a consistent copy of the archive to `path` (VACUUM INTO a temporary
- * name beside it, verified, synced, then renamed), while other connections
- * may go on writing. An existing file at path is replaced only on success. */
-int store_backup(struct store *s, const char *path, char **err);
+/* Writes a consistent copy of the archive to `path` (VACUUM INTO `tmp`, a
+ * temporary name in the same directory chosen by the caller, verified,
+ * synced, then renamed), while other connections may go on writing. An
+ * existing file at path is replaced only on success; on failure tmp and
+ * its -journal, -wal and -shm are removed. */
+int store_backup(struct store *s, const char *path, const char *tmp, char **err);
 
 #endif

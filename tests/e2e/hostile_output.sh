@@ -38,3 +38,30 @@ rm -f link.db hard.db
 mkdir -p other && cp "$DB" "other/$DB"
 cu backup "other/$DB" || fail "backup over a copy elsewhere"
 cu export -f csv -o new.csv || fail "export to a new file"
+
+# ---- 3. temporary files: named, removed on failure, swept when stale ---------
+# A pid that has ended, and one that runs.
+sh -c 'exit 0' & dead=$!; wait $dead
+sleep 60 & live=$!
+trap 'kill $live 2>/dev/null; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+mkdir -p out
+for n in "$dead-b.db" "$dead-b.db-journal" "$dead-x.csv" "$live-b.db"; do
+	echo partial >"out/.communique-tmp-$n"
+done
+echo notours >"out/.communique-tmp-x-b.db"
+cu backup out/b.db || fail "backup beside stale temporary files"
+for n in "$dead-b.db" "$dead-b.db-journal" "$dead-x.csv"; do
+	[ ! -e "out/.communique-tmp-$n" ] || fail "the stale temporary file .communique-tmp-$n was left"
+done
+[ -e "out/.communique-tmp-$live-b.db" ] || fail "the temporary file of a running process was removed"
+[ -e "out/.communique-tmp-x-b.db" ] || fail "a file that only looks like a temporary one was removed"
+echo partial >"out/.communique-tmp-$dead-x.csv"
+cu export -f csv -o out/x.csv || fail "export beside stale temporary files"
+[ ! -e "out/.communique-tmp-$dead-x.csv" ] || fail "export left a stale temporary file"
+kill $live; wait $live 2>/dev/null
+# Failures leave none: a target that is a directory, an export that cannot be renamed.
+mkdir -p out/isdir.db out/isdir.csv
+cu backup out/isdir.db 2>/dev/null; [ $? -eq 3 ] || fail "backup onto a directory should exit 3"
+cu export -f csv -o out/isdir.csv 2>/dev/null; [ $? -eq 3 ] || fail "export onto a directory should exit 3"
+rm -f "out/.communique-tmp-$live-b.db" out/.communique-tmp-x-b.db
+if ls -A out | grep -q communique-tmp; then fail "a failure left a temporary file: $(ls -A out)"; fi

@@ -592,14 +592,14 @@ static void test_backup(void **state)
 	struct store *writer = open_at(f->path, 0);
 	assert_int_equal(store_begin(writer, &err), 0);
 	put_report(writer, "Uncommitted report", "Not yet committed.", NULL, "Sergei Lavrov", "Taro Aso", 9);
-	if (store_backup(f->s, target, &err))
+	snprintf(tmp, sizeof(tmp), "%s/.communique-tmp-%ld-backup.db", f->dir, (long)getpid());
+	if (store_backup(f->s, target, tmp, &err))
 		fail_msg("store_backup: %s", err);
 	store_rollback(writer);
 	store_close(writer);
 	assert_int_equal(outside_int(target, "SELECT count(*) FROM reports"), 3);
 	assert_int_equal(outside_int(target, "SELECT count(*) FROM events"), 3);
 	assert_int_equal(outside_int(target, "PRAGMA user_version"), store_latest_version());
-	snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", target, (long)getpid());
 	struct stat sb;
 	assert_int_not_equal(stat(tmp, &sb), 0);
 	/* The copy opens as an archive and passes the check. */
@@ -610,7 +610,8 @@ static void test_backup(void **state)
 	store_close(copy);
 
 	snprintf(target, sizeof(target), "%s/no/such/dir/backup.db", f->dir);
-	assert_int_equal(store_backup(f->s, target, &err), -1);
+	snprintf(tmp, sizeof(tmp), "%s/no/such/dir/.communique-tmp-1-backup.db", f->dir);
+	assert_int_equal(store_backup(f->s, target, tmp, &err), -1);
 	assert_non_null(err);
 	free(err);
 }
@@ -624,9 +625,10 @@ static void test_backup_of_damaged_archive_keeps_old(void **state)
 	f->s = open_at(f->path, 0);
 	char *err = NULL;
 	put_default(f->s, 2);
-	char target[400];
+	char target[400], tmp[420], other[440];
 	snprintf(target, sizeof(target), "%s/backup.db", f->dir);
-	if (store_backup(f->s, target, &err))
+	snprintf(tmp, sizeof(tmp), "%s/.communique-tmp-1-backup.db", f->dir);
+	if (store_backup(f->s, target, tmp, &err))
 		fail_msg("store_backup: %s", err);
 	store_close(f->s);
 	f->s = NULL;
@@ -634,9 +636,15 @@ static void test_backup_of_damaged_archive_keeps_old(void **state)
 	f->s = open_at(f->path, 0);
 	struct stat before, after;
 	assert_int_equal(stat(target, &before), 0);
-	assert_int_equal(store_backup(f->s, target, &err), -1);
+	assert_int_equal(store_backup(f->s, target, tmp, &err), -1);
 	assert_non_null(err);
 	assert_non_null(strstr(err, "full-text index reports_fts"));
+	/* The failed copy is gone, with what SQLite wrote beside it. */
+	const char *const companions[] = {"", "-journal", "-wal", "-shm"};
+	for (int i = 0; i < 4; i++) {
+		snprintf(other, sizeof(other), "%s%s", tmp, companions[i]);
+		assert_int_not_equal(stat(other, &after), 0);
+	}
 	free(err);
 	assert_int_equal(stat(target, &after), 0);
 	assert_true(before.st_ino == after.st_ino && before.st_mtime == after.st_mtime);
