@@ -25,26 +25,36 @@
 int open_archive(struct cli *cli, int flags, struct store **out)
 {
 	char *err = NULL;
-	/* Reading commands work on an archive they may not write (a read-only
-	 * copy), as long as its schema is current. */
-	if ((flags & ARCHIVE_READ) && store_open(cli->db_path, 0, out, &err)) {
-		char *first = err;
-		err = NULL;
-		/* Only a permission problem calls for a read-only open: a damaged or
-		 * foreign file is refused as it is. */
-		if (access(cli->db_path, W_OK) != 0 && access(cli->db_path, R_OK) == 0 &&
-		    !store_open(cli->db_path, STORE_READONLY, out, &err)) {
-			free(first);
-			return 0;
+	if (!(flags & ARCHIVE_READ)) {
+		if (store_open(cli->db_path, flags, out, &err)) {
+			error("%s", err);
+			free(err);
+			return -1;
 		}
+		return 0;
+	}
+	/* Reading commands open read-only: they work on an archive or a backup
+	 * they may not write (mode 0444, a directory of someone else's) and
+	 * never change it. */
+	/* A missing archive is created, as it always was, except for check. */
+	int writable = access(cli->db_path, W_OK) == 0 || (errno == ENOENT && !(flags & ARCHIVE_AS_IS));
+	if (!store_open(cli->db_path, STORE_READONLY, out, &err)) {
+		/* An archive of an older schema is brought up to date by the first
+		 * command that can write it, as before, unless told not to. */
+		if (store_version(*out) >= store_latest_version() || !writable || (flags & ARCHIVE_AS_IS))
+			return 0;
+		store_close(*out);
+		*out = NULL;
+	} else if (!writable || (flags & ARCHIVE_AS_IS)) {
+		error("%s", err);
 		free(err);
-		error("%s", first);
-		free(first);
 		return -1;
 	}
-	if (flags & ARCHIVE_READ)
-		return 0;
-	if (store_open(cli->db_path, flags, out, &err)) {
+	/* A writable archive a read-only connection could not open (a missing
+	 * one, or one with a hot journal to roll back). */
+	free(err);
+	err = NULL;
+	if (store_open(cli->db_path, flags & ~(ARCHIVE_READ | ARCHIVE_AS_IS), out, &err)) {
 		error("%s", err);
 		free(err);
 		return -1;

@@ -7,8 +7,12 @@
 #include "store/store.h"
 
 /* open_archive's flags: the store's, or ARCHIVE_READ for commands that only
- * read (they fall back to a read-only open). */
+ * read: they open read-only (SQLite's mode=ro, and immutable=1 when nothing
+ * can change the file), and read-write only to create a missing archive or
+ * migrate an older one they can write. ARCHIVE_AS_IS (with ARCHIVE_READ):
+ * never that either, for check, which never modifies what it checks. */
 #define ARCHIVE_READ 0x100
+#define ARCHIVE_AS_IS 0x200
 
 /* Each prints its own error and returns -1 on failure. */
 int open_archive(struct cli *cli, int flags, struct store **out);

@@ -9,6 +9,7 @@
 #include "cli/archive.h"
 #include "cli/tmpout.h"
 #include "store/store_admin.h"
+#include "util/buf.h"
 
 /* Parses a command that takes no arguments besides its options; returns -1
  * when the command should end with *code. */
@@ -29,15 +30,16 @@ static int parse_simple(const char *usage, const struct option *opts, int argc, 
 	return 0;
 }
 
-/* Opens an archive that must already exist (these commands never create one). */
-static int open_existing(struct cli *cli, struct store **s)
+/* Opens an archive that must already exist (these commands never create
+ * one), read-only: they only read it (see open_archive). */
+static int open_existing(struct cli *cli, int flags, struct store **s)
 {
 	struct stat sb;
 	if (stat(cli->db_path, &sb) != 0) {
 		error("cannot open archive '%s': %s", cli->db_path, strerror(errno));
 		return -1;
 	}
-	return open_archive(cli, 0, s);
+	return open_archive(cli, ARCHIVE_READ | flags, s);
 }
 
 static int finish(struct store *s, int rc, char *err, const char *db)
@@ -109,7 +111,7 @@ int cmd_runs(struct cli *cli, int argc, char **argv)
 		return code;
 	free(pos);
 	struct store *s;
-	if (open_existing(cli, &s))
+	if (open_existing(cli, 0, &s))
 		return EXIT_ARCHIVE;
 	char *err = NULL;
 	struct runs_ctx c = {.s = s, .err = &err};
@@ -146,7 +148,7 @@ int cmd_cursors(struct cli *cli, int argc, char **argv)
 		return code;
 	free(pos);
 	struct store *s;
-	if (open_existing(cli, &s))
+	if (open_existing(cli, 0, &s))
 		return EXIT_ARCHIVE;
 	char *err = NULL;
 	int n = 0;
@@ -225,7 +227,7 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 		return code;
 	free(pos);
 	struct store *s;
-	if (open_existing(cli, &s))
+	if (open_existing(cli, 0, &s))
 		return EXIT_ARCHIVE;
 	char *err = NULL;
 	struct store_span sp;
@@ -268,11 +270,40 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		return code;
 	free(pos);
 	struct store *s;
-	if (open_existing(cli, &s))
+	/* As it is: no migration, no write of any kind. */
+	if (open_existing(cli, ARCHIVE_AS_IS, &s))
 		return EXIT_ARCHIVE;
 	char *err = NULL;
 	long problems = 0;
-	int rc = store_check(s, print_problem, NULL, &problems, &err);
+	int rc = 0;
+	if (store_version(s) == 0) {
+		/* Created, then killed before its schema went in: empty, and
+		 * nothing in it can be wrong. */
+	} else if (store_version(s) < store_latest_version()) {
+		struct buf m;
+		buf_init(&m, 0);
+		buf_printf(&m, "the archive has schema %d, this build checks %d: a command that writes"
+			   " (update, ingest) brings it up to date; check changes nothing",
+			   store_version(s), store_latest_version());
+		err = buf_detach(&m);
+		rc = -1;
+	} else {
+		rc = store_check(s, print_problem, NULL, &problems, &err);
+	}
+	if (!rc && store_version(s) > 0) {
+		/* The full-text indexes check themselves only as a write: on a
+		 * copy in the temporary directory. */
+		const char *dir = getenv("TMPDIR");
+		struct buf where;
+		buf_init(&where, 0);
+		buf_printf(&where, "%s/check.db", dir && *dir ? dir : "/tmp");
+		char *tmp = tmpout_begin(buf_str(&where));
+		buf_release(&where);
+		rc = tmp ? store_check_fulltext(s, tmp, print_problem, NULL, &problems, &err) : -1;
+		if (!tmp)
+			err = strdup("out of memory");
+		tmpout_end(tmp, 1);
+	}
 	if (rc) {
 		error("archive '%s': %s", cli->db_path, err);
 		free(err);
@@ -313,7 +344,7 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct store *s;
-	if (open_existing(cli, &s)) {
+	if (open_existing(cli, 0, &s)) {
 		free(pos);
 		return EXIT_ARCHIVE;
 	}

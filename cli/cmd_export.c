@@ -152,7 +152,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct store *s;
-	if (open_archive(cli, 0, &s)) {
+	/* Only a cursor that moves writes to the archive. */
+	if (open_archive(cli, since && !peek ? 0 : ARCHIVE_READ, &s)) {
 		filter_release(&fo);
 		return EXIT_ARCHIVE;
 	}

@@ -619,31 +619,45 @@ static char *path_msg(const char *what, const char *path, const char *why)
 
 /* The full-text indexes' own check of every FTS5 table of db: the integrity
  * check of SQLite 3.40 does not look into them, and a copy carries a stale
- * index over verbatim. Returns 0, or -1 with *why (sqlite3_malloc'd) set. */
-static int verify_fts(sqlite3 *db, char **why)
+ * index over verbatim. Each failing index goes to fn (when not NULL) and
+ * its count to *bad; the first one's message, when why is not NULL, to
+ * *why (sqlite3_malloc'd). Returns -1 only when the check could not run. */
+static int fts_problems(sqlite3 *db, store_problem_fn fn, void *ctx, long *bad, char **why)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
 				    " AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'", -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		*why = sqlite3_mprintf("%s", sqlite3_errmsg(db));
-		return -1;
-	}
-	while (!*why && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	int failed = rc != SQLITE_OK;
+	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char *sql = sqlite3_mprintf("INSERT INTO \"%w\"(\"%w\", rank) VALUES ('integrity-check', 1)",
 					    col(st, 0), col(st, 0));
-		char *e = NULL;
+		char *e = NULL, *m = NULL;
 		if (!sql)
-			*why = sqlite3_mprintf("out of memory");
+			failed = 1;
 		else if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
-			*why = sqlite3_mprintf("full-text index %s: %s", col(st, 0),
-					       e ? e : sqlite3_errmsg(db));
+			m = sqlite3_mprintf("full-text index %s: %s", col(st, 0), e ? e : sqlite3_errmsg(db));
+		if (m) {
+			++*bad;
+			if (fn)
+				fn(ctx, m);
+			if (why && !*why)
+				*why = m;
+			else
+				sqlite3_free(m);
+		}
 		sqlite3_free(e);
 		sqlite3_free(sql);
 	}
-	if (!*why && rc != SQLITE_DONE)
-		*why = sqlite3_mprintf("%s", sqlite3_errmsg(db));
+	failed = failed || rc != SQLITE_DONE;
 	sqlite3_finalize(st);
+	return failed ? -1 : 0;
+}
+
+static int verify_fts(sqlite3 *db, char **why)
+{
+	long bad = 0;
+	if (fts_problems(db, NULL, NULL, &bad, why) && !*why)
+		*why = sqlite3_mprintf("cannot check the full-text indexes: %s", sqlite3_errmsg(db));
 	return *why ? -1 : 0;
 }
 
@@ -708,6 +722,31 @@ static void remove_copy(const char *tmp)
 			unlink(buf_str(&p));
 	}
 	buf_release(&p);
+}
+
+int store_check_fulltext(struct store *s, const char *tmp, store_problem_fn fn, void *ctx,
+			 long *problems, char **err)
+{
+	if (!s->readonly)
+		return 0;   /* store_check ran them on the archive itself */
+	remove_copy(tmp);
+	sqlite3_stmt *st = prep(s, "VACUUM INTO ?1", "cannot check the full-text indexes", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, tmp);
+	int rc = run_done(s, st, "cannot check the full-text indexes", err);
+	sqlite3 *db = NULL;
+	if (!rc && sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		*err = path_msg("cannot open the copy", tmp, db ? sqlite3_errmsg(db) : "out of memory");
+		rc = -1;
+	}
+	if (!rc && fts_problems(db, fn, ctx, problems, NULL)) {
+		*err = path_msg("cannot check the full-text indexes of the copy", tmp, sqlite3_errmsg(db));
+		rc = -1;
+	}
+	sqlite3_close(db);
+	remove_copy(tmp);
+	return rc;
 }
 
 int store_backup(struct store *s, const char *path, const char *tmp, char **err)

@@ -65,3 +65,40 @@ cu backup out/isdir.db 2>/dev/null; [ $? -eq 3 ] || fail "backup onto a director
 cu export -f csv -o out/isdir.csv 2>/dev/null; [ $? -eq 3 ] || fail "export onto a directory should exit 3"
 rm -f "out/.communique-tmp-$live-b.db" out/.communique-tmp-x-b.db
 if ls -A out | grep -q communique-tmp; then fail "a failure left a temporary file: $(ls -A out)"; fi
+
+# ---- 4. read-only archives and backups are read, and check changes nothing --
+cu backup ro-copy.db || fail "backup for the read-only tests"
+before=$(sum ro-copy.db)
+"$BIN" --db ro-copy.db check >/dev/null || fail "check of a backup"
+[ "$(sum ro-copy.db)" = "$before" ] || fail "check modified the backup it checked"
+ls -A | grep -q '^ro-copy.db-' && fail "check left files beside the backup: $(ls -A | grep '^ro-copy.db')"
+# A backup in a directory its reader cannot write, mode 0444 (as nobody when
+# run as root: root writes through any mode).
+mkdir -p rodir && cp "$DB" rodir/archive.db && cp ro-copy.db rodir/backup.db
+chmod 444 rodir/archive.db rodir/backup.db && chmod 555 rodir
+as_reader() { "$@"; }
+if [ "$(id -u)" -eq 0 ]; then
+	if command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+		mkdir -p bin && cp "$BIN" bin/communique && chmod 755 "$T" bin bin/communique
+		as_reader() { setpriv --reuid=65534 --regid=65534 --clear-groups "$T/bin/communique" "${@:2}"; }
+	else
+		echo "SKIP: read-only archives (root without setpriv)" >&2
+		as_reader() { return 0; }
+	fi
+fi
+for db in rodir/archive.db rodir/backup.db; do
+	ref=$(sum "$db")
+	for c in reports events "export -f csv" "export -f json" check stats runs cursors; do
+		# shellcheck disable=SC2086
+		as_reader "$BIN" --db "$db" $c >o.txt 2>e.txt || { cat e.txt; fail "'$c' of the read-only '$db'"; }
+		grep -q "readonly" e.txt && { cat e.txt; fail "'$c' of '$db' tried to write"; }
+	done
+	as_reader "$BIN" --db "$db" reports >o.txt 2>&1
+	[ "$(wc -l <o.txt)" -eq 5 ] || { cat o.txt; fail "reports of the read-only '$db'"; }
+	[ "$(sum "$db")" = "$ref" ] || fail "'$db' changed"
+done
+[ "$(ls -A rodir | wc -l)" -eq 2 ] || fail "files appeared beside the read-only archive: $(ls -A rodir)"
+chmod 755 rodir
+# A name that would mean something in a URI is a name.
+cp "$DB" 'odd?mode=rw%41#x.db'
+[ "$("$BIN" --db 'odd?mode=rw%41#x.db' reports | wc -l)" -eq 5 ] || fail "reports of an archive named with ? % #"

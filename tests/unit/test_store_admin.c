@@ -651,6 +651,63 @@ static void test_backup_of_damaged_archive_keeps_old(void **state)
 	assert_int_equal(outside_int(target, "SELECT count(*) FROM reports WHERE body = 'rewritten'"), 0);
 }
 
+/* Reads a whole file into buf (at most size bytes); returns its length. */
+static size_t slurp(const char *path, char *buf, size_t size)
+{
+	FILE *in = fopen(path, "rb");
+	assert_non_null(in);
+	size_t n = fread(buf, 1, size, in);
+	fclose(in);
+	return n;
+}
+
+/* A read-only store (what check opens) finds a stale full-text index through
+ * a copy, and leaves the archive byte for byte as it was, with nothing
+ * created beside it (a backup in rollback-journal mode: a read-write open
+ * would turn it to WAL). */
+static void test_readonly_check_changes_nothing(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f->path, 0);
+	put_default(f->s, 2);
+	store_close(f->s);
+	f->s = NULL;
+	char copy[400], tmp[420], other[440];
+	snprintf(copy, sizeof(copy), "%s/sub", f->dir);
+	assert_int_equal(mkdir(copy, 0755), 0);
+	snprintf(copy, sizeof(copy), "%s/sub/copy.db", f->dir);
+	snprintf(tmp, sizeof(tmp), "%s/.communique-tmp-1-check.db", f->dir);
+	char sql[600];
+	snprintf(sql, sizeof(sql), "DROP TRIGGER reports_fts_au; UPDATE reports SET body = 'rewritten'"
+		 " WHERE id = 1; VACUUM INTO '%s';", copy);
+	outside_exec(f->path, sql);
+	static char before[1 << 20], after[1 << 20];
+	size_t n = slurp(copy, before, sizeof(before));
+	assert_true(n > 0 && n < sizeof(before));
+
+	char *err = NULL;
+	struct store *s = NULL;
+	if (store_open(copy, STORE_READONLY, &s, &err))
+		fail_msg("read-only open: %s", err);
+	struct problems_seen seen = {0};
+	long problems = 0;
+	assert_int_equal(store_check(s, keep_problem, &seen, &problems, &err), 0);
+	assert_int_equal(store_check_fulltext(s, tmp, keep_problem, &seen, &problems, &err), 0);
+	assert_true(problems >= 1);
+	assert_true(seen_problem(&seen, "full-text index reports_fts"));
+	store_close(s);
+
+	assert_int_equal(slurp(copy, after, sizeof(after)), n);
+	assert_memory_equal(before, after, n);
+	const char *const companions[] = {"-wal", "-shm", "-journal"};
+	struct stat sb;
+	for (int i = 0; i < 3; i++) {
+		snprintf(other, sizeof(other), "%s%s", copy, companions[i]);
+		assert_int_not_equal(stat(other, &sb), 0);
+	}
+	assert_int_not_equal(stat(tmp, &sb), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -666,6 +723,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_check_finds_stale_fulltext, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup_of_damaged_archive_keeps_old, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_check_changes_nothing, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
