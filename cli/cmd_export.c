@@ -97,7 +97,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{"output", 'o', OPT_STRING, &output, "FILE", "write to FILE (atomically) instead of stdout"},
 		{"excel", 0, OPT_FLAG, &excel, NULL, "CSV: UTF-8 BOM and CRLF line ends"},
 		{"delimiter", 0, OPT_STRING, &delim, "C", "CSV: field delimiter (default ',')"},
-		{"raw", 0, OPT_FLAG, &raw, NULL, "CSV: do not neutralise cells that look like formulas"},
+		{"raw", 0, OPT_FLAG, &raw, NULL, "CSV, ICEWS: do not neutralise cells that look like formulas"},
 		{"title", 0, OPT_STRING, &title, "T", "HTML/TimelineJS: the timeline's title"},
 		{"since-last", 0, OPT_STRING, &since, "NAME", "only events new, changed or withdrawn since cursor NAME"},
 		{"peek", 0, OPT_FLAG, &peek, NULL, "with --since-last: show what is pending, leave the cursor"},
