@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli/archive.h"
+#include "cli/term.h"
 #include "cli/tmpout.h"
 #include "store/store_admin.h"
 #include "util/buf.h"
@@ -68,15 +69,22 @@ struct runs_ctx {
 static int print_run_source(void *ctx, const struct store_run_source *r)
 {
 	(void)ctx;
-	printf("  %-20s %-13s imported %ld, replaced %ld, unchanged %ld, failed %ld\n", r->source,
-	       r->status, r->imported, r->replaced, r->unchanged, r->failed);
+	printf("  %-20s %-13s imported %ld, replaced %ld, unchanged %ld, failed %ld\n", tv(r->source),
+	       tv(r->status), r->imported, r->replaced, r->unchanged, r->failed);
+	/* One stored message a line; each escaped, so that none can forge a
+	 * line (nor did update store one with a newline in it). */
 	const char *e = r->errors ? r->errors : "";
+	struct buf line;
+	buf_init(&line, 0);
 	while (*e) {
 		const char *nl = strchr(e, '\n');
-		int n = nl ? (int)(nl - e) : (int)strlen(e);
-		printf("      %.*s\n", n, e);
+		size_t n = nl ? (size_t)(nl - e) : strlen(e);
+		buf_reset(&line);
+		buf_add(&line, e, n);
+		printf("      %s\n", tv(buf_str(&line)));
 		e += n + (nl ? 1 : 0);
 	}
+	buf_release(&line);
 	return ferror(stdout) ? 1 : 0;
 }
 
@@ -85,7 +93,7 @@ static int print_run(void *ctx, const struct store_run *r)
 	struct runs_ctx *c = ctx;
 	char when[32];
 	format_iso_utc(r->started_at, when);
-	printf("run %lld  %s  %s", (long long)r->id, r->command ? r->command : "?", when);
+	printf("run %lld  %s  %s", (long long)r->id, r->command ? tv(r->command) : "?", when);
 	if (!r->ended)
 		printf("  did not finish (killed, or still running)\n");
 	else if (r->exit_code >= 0)
@@ -134,8 +142,8 @@ static int print_cursor(void *ctx, const struct store_cursor *c)
 		       "FORMAT OUTPUT");
 	char when[32];
 	format_iso_utc(c->used_at, when);
-	printf("%-20s %-20s %8ld %8ld %8ld  %s %s\n", c->name, when, c->exported, c->total, c->pending,
-	       c->format ? c->format : "-", c->output ? c->output : "(stdout)");
+	printf("%-20s %-20s %8ld %8ld %8ld  %s %s\n", tv(c->name), when, c->exported, c->total, c->pending,
+	       c->format ? tv(c->format) : "-", c->output ? tv(c->output) : "(stdout)");
 	return ferror(stdout) ? 1 : 0;
 }
 
@@ -175,9 +183,9 @@ static int print_stat(void *ctx, const struct store_stat *st)
 	c->first = 0;
 	char key[160];
 	if (st->detail && *st->detail)
-		snprintf(key, sizeof(key), "%s (%s)", st->key, st->detail);
+		snprintf(key, sizeof(key), "%s (%s)", tv(st->key), tv(st->detail));
 	else
-		snprintf(key, sizeof(key), "%s", st->key);
+		snprintf(key, sizeof(key), "%s", tv(st->key));
 	if (c->events_first)
 		printf("  %-40s %8ld %8ld\n", key, st->events, st->reports);
 	else
@@ -253,7 +261,7 @@ static const char check_usage[] = "check\n\n"
 static int print_problem(void *ctx, const char *problem)
 {
 	(void)ctx;
-	printf("%s\n", problem);
+	printf("%s\n", tv(problem));
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cli/archive.h"
+#include "cli/term.h"
 
 static const char usage[] = "reports [--json]\n\n"
 	"Lists reports in order of publication: id, agency, published time (UTC), title.";
@@ -16,8 +17,8 @@ static int print_row(void *ctx, const struct store_report *r)
 		format_iso_utc(r->published, when);
 	if (r->pub_known == PUB_DATE)
 		when[10] = '\0';
-	printf("r%-6lld %-12s %-20s %s\n", (long long)r->id, r->agency ? r->agency : "-", when,
-	       r->title ? r->title : "(no headline)");
+	printf("r%-6lld %-12s %-20s %s\n", (long long)r->id, r->agency ? tv(r->agency) : "-", when,
+	       r->title ? tv(r->title) : "(no headline)");
 	return ferror(stdout) ? -1 : 0;
 }
 

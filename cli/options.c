@@ -7,14 +7,22 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/term.h"
 
 static const char *program = "communique";
 
+/* A message is one line, whatever the report titles and file names in it
+ * hold: control characters are escaped (term.h). */
 static void vmessage(const char *prefix, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: %s", program, prefix);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	struct buf m, safe;
+	buf_init(&m, 0);
+	buf_init(&safe, 0);
+	buf_vprintf(&m, fmt, ap);
+	term_escape(&safe, buf_str(&m), TERM_LINE);
+	fprintf(stderr, "%s: %s%s\n", program, prefix, buf_str(&safe));
+	buf_release(&safe);
+	buf_release(&m);
 }
 
 void error(const char *fmt, ...)

@@ -102,3 +102,36 @@ chmod 755 rodir
 # A name that would mean something in a URI is a name.
 cp "$DB" 'odd?mode=rw%41#x.db'
 [ "$("$BIN" --db 'odd?mode=rw%41#x.db' reports | wc -l)" -eq 5 ] || fail "reports of an archive named with ? % #"
+
+# ---- 7. control characters from reports and file names never reach the terminal raw
+mkdir -p term/inbox && cp sources.conf mfa-feed.xml term/ && cp inbox/2015-01/*.txt term/inbox/
+E=$(printf '\033')
+printf 'Title %s[2J%s]0;pwned\a with escapes\n\nMOSCOW, January 5, 2015. /TASS/. Russian Foreign Minister Sergei Lavrov held talks %s[31mred%s[0m with Chinese Foreign Minister Wang Yi.\nSecond line of the body.\n' "$E" "$E" "$E" "$E" >term/inbox/esc.txt
+printf '\xff\xfe\x00\x00garbage' >"term/inbox/bad
+run 99  FORGED.txt"
+: >"term/inbox/empty$E[2J.txt"
+raw() { LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$1"; }
+(cd term && "$BIN" --db t.db update >../o.txt 2>../e.txt); [ $? -eq 1 ] || fail "update of the hostile inbox should exit 1"
+raw e.txt && { cat -v e.txt; fail "update printed control characters in its messages"; }
+grep -q 'bad\\x0arun 99  FORGED.txt' e.txt || { cat -v e.txt; fail "the newline of a file name is not shown escaped"; }
+T2() { (cd term && "$BIN" --db t.db "$@"); }
+T2 runs >o.txt || fail "runs"
+raw o.txt && { cat -v o.txt; fail "runs printed control characters"; }
+grep -q '^run 99' o.txt && { cat o.txt; fail "a file name forged a line of runs"; }
+grep -q 'empty\\x1b\[2J.txt: empty report' o.txt || { cat -v o.txt; fail "runs: the escaped file name"; }
+T2 reports >o.txt || fail "reports"
+raw o.txt && { cat -v o.txt; fail "reports printed control characters"; }
+grep -q 'Title \\x1b\[2J\\x1b\]0;pwned\\x07 with escapes$' o.txt || { cat -v o.txt; fail "reports: the escaped title"; }
+id=$(grep 'Title' o.txt | cut -d' ' -f1)
+T2 show "$id" >o.txt || fail "show"
+raw o.txt && { cat -v o.txt; fail "show printed control characters"; }
+grep -q '^title:     Title \\x1b\[2J' o.txt || { cat -v o.txt; fail "show: the escaped title"; }
+grep -q '^Second line of the body.$' o.txt || { cat -v o.txt; fail "show: the body lost its lines"; }
+grep -q 'talks \\x1b\[31mred\\x1b\[0m with' o.txt || { cat -v o.txt; fail "show: the escaped body"; }
+T2 --db "x$E[2Jy.db" reports 2>e.txt; raw e.txt && { cat -v e.txt; fail "a message printed a control character of a file name"; }
+(cd term && "$BIN" --db t.db update --log log.txt >/dev/null 2>&1)
+printf 'x' >"term/inbox/new
+forged log line.txt"
+(cd term && "$BIN" --db t.db update --log log.txt >/dev/null 2>&1)
+raw term/log.txt && { cat -v term/log.txt; fail "the log holds control characters"; }
+if grep -q '^forged log line' term/log.txt; then fail "a file name forged a line of the log"; fi
