@@ -22,10 +22,18 @@ static int print_row(void *ctx, const struct store_report *r)
 	return ferror(stdout) ? -1 : 0;
 }
 
-/* Sets key to s, or to JSON null when s is NULL. */
+/* Sets key to s, or to JSON null when s is NULL. A value that is not valid
+ * UTF-8 (an archive written by an older version, a damaged file) is kept,
+ * with U+FFFD for what cannot be read, rather than dropped. */
 static void set_str(json_t *o, const char *key, const char *s)
 {
-	json_object_set_new(o, key, s ? json_string(s) : json_null());
+	json_t *v = s ? json_string(s) : json_null();
+	if (!v) {
+		char *fixed = utf8_repair(s);
+		v = fixed ? json_string(fixed) : NULL;
+		free(fixed);
+	}
+	json_object_set_new(o, key, v);
 }
 
 json_t *report_json(const struct store_report *r);

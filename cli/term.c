@@ -56,3 +56,27 @@ const char *tv_multi(const char *s)
 {
 	return ring_escape(s, TERM_MULTILINE);
 }
+
+char *utf8_repair(const char *s)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+	int rc = buf_addstr(&b, "");
+	while (*p && !rc) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
+		if (n <= 0) {
+			rc = buf_addstr(&b, "\xEF\xBF\xBD");
+			p++;
+		} else {
+			rc = buf_add(&b, p, (size_t)n);
+			p += n;
+		}
+	}
+	if (rc) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}

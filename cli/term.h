@@ -23,4 +23,9 @@ int term_escape(struct buf *b, const char *s, int flags);
 const char *tv(const char *s);
 const char *tv_multi(const char *s);
 
+/* A copy of s in which every byte that is not part of valid UTF-8 becomes
+ * U+FFFD (for JSON, which must be UTF-8: jansson refuses anything else).
+ * malloc'd; NULL only when out of memory. */
+char *utf8_repair(const char *s);
+
 #endif

@@ -135,3 +135,9 @@ forged log line.txt"
 (cd term && "$BIN" --db t.db update --log log.txt >/dev/null 2>&1)
 raw term/log.txt && { cat -v term/log.txt; fail "the log holds control characters"; }
 if grep -q '^forged log line' term/log.txt; then fail "a file name forged a line of the log"; fi
+
+# ---- 8. reports --json keeps a field that is not UTF-8 (a file name), repaired
+printf 'Lavrov meets Wang Yi\n\nMOSCOW, January 7, 2015. /TASS/. Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi.\n' >"term/inbox/name$(printf '\377')x.txt"
+(cd term && "$BIN" --db t.db update >/dev/null 2>&1)
+T2 reports --json >o.txt || fail "reports --json"
+grep -q "\"source_path\": \"inbox/name$(printf '\357\277\275')x.txt\"" o.txt || { grep -A12 'Lavrov meets Wang' o.txt; fail "reports --json: the file name not in UTF-8 was dropped or not repaired"; }
