@@ -12,6 +12,7 @@
 #include <dirent.h>
 
 #include "cli/archive.h"
+#include "store/store_admin.h"
 #include "util/buf.h"
 #include "util/embedded.h"
 #include "util/hash.h"
@@ -87,6 +88,21 @@ int refuse_archive_output(struct cli *cli, const char *what, const char *output)
 	return rc;
 }
 
+int check_text_query(struct cli *cli, struct store *s, const char *text)
+{
+	if (!text)
+		return 0;
+	char *err = NULL;
+	int rc = store_text_query_check(s, text, &err);
+	if (rc > 0)
+		error("--text: '%s' is not a full-text query (%s); put words in double quotes to"
+		      " search for them as they are", text, err);
+	else if (rc < 0)
+		error("archive '%s': %s", cli->db_path, err ? err : "out of memory");
+	free(err);
+	return rc > 0 ? -1 : rc < 0 ? -2 : 0;
+}
+
 int open_extractor(struct cli *cli, struct extractor **out)
 {
 	char *err = NULL;
@@ -104,7 +120,7 @@ int parse_date_option(const char *opt, const char *value, struct cdate *out)
 		out->prec = PREC_UNKNOWN;
 		return 0;
 	}
-	if (cdate_parse(value, out)) {
+	if (cdate_parse_exact(value, out)) {
 		error("%s: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", opt, value);
 		return -1;
 	}

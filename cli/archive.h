@@ -33,6 +33,10 @@ char *extractor_signature(struct cli *cli);
  * exist yet is never the archive. `what` names the option in the message
  * ("backup", "-o"). Returns 0, or -1 after printing why (a usage error). */
 int refuse_archive_output(struct cli *cli, const char *what, const char *output);
+/* Checks a --text query before it runs, so that a mistake in it is a usage
+ * error (exit 2), not the archive's (3). NULL passes. Returns 0, -1 (usage
+ * error, printed) or -2 (archive error, printed). */
+int check_text_query(struct cli *cli, struct store *s, const char *text);
 /* Parses a --date/--from/--to value; NULL leaves out->prec PREC_UNKNOWN. */
 int parse_date_option(const char *opt, const char *value, struct cdate *out);
 

@@ -59,6 +59,8 @@ int cmd_events(struct cli *cli, int argc, char **argv)
 		return EXIT_ARCHIVE;
 	}
 	rc = filter_resolve(&fo, s);
+	if (!rc)
+		rc = check_text_query(cli, s, fo.text);
 	if (!rc) {
 		char *err = NULL;
 		if (store_timeline_each(s, &fo.f, print_event, NULL, &err)) {

@@ -158,6 +158,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return EXIT_ARCHIVE;
 	}
 	rc = filter_resolve(&fo, s);
+	if (!rc)
+		rc = check_text_query(cli, s, fo.text);
 	if (rc) {
 		store_close(s);
 		filter_release(&fo);

@@ -86,12 +86,19 @@ static int store_value(const struct option *o, const char *val, const char *val2
 		((const char **)o->value)[0] = val;
 		((const char **)o->value)[1] = val2;
 		return 0;
-	case OPT_LONG: {
+	case OPT_LONG:
+	case OPT_COUNT: {
 		char *end;
 		errno = 0;
 		long v = strtol(val, &end, 10);
 		if (errno || *end || end == val || v < 0) {
 			error("--%s needs a non-negative number, not '%s'", o->name, val);
+			return -1;
+		}
+		/* --limit 0 would read as "no limit" (what leaving it out means) or
+		 * "nothing" (an empty export that looks like success): neither. */
+		if (o->type == OPT_COUNT && v == 0) {
+			error("--%s needs a number above 0 (leave it out for no limit), not '%s'", o->name, val);
 			return -1;
 		}
 		*(long *)o->value = v;

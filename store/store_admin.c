@@ -779,3 +779,28 @@ out:
 		remove_copy(tmp);
 	return rc;
 }
+
+/* ---- full-text queries ----------------------------------------------------------- */
+
+int store_text_query_check(struct store *s, const char *query, char **err)
+{
+	/* FTS5 parses the query when the statement runs, not when it is prepared. */
+	sqlite3_stmt *st = prep(s, "SELECT count(*) FROM (SELECT 1 FROM events_fts"
+				" WHERE events_fts MATCH ?1 LIMIT 1)", "cannot search the events", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, query);
+	int rc = sqlite3_step(st);
+	int verdict = 0;
+	/* A plain SQLITE_ERROR is the query's fault; I/O, corruption, locks and
+	 * memory are the archive's. */
+	if (rc != SQLITE_ROW && sqlite3_extended_errcode(s->db) == SQLITE_ERROR) {
+		*err = strdup(sqlite3_errmsg(s->db));
+		verdict = *err ? 1 : -1;
+	} else if (rc != SQLITE_ROW) {
+		store_fail(s, err, "cannot search the events");
+		verdict = -1;
+	}
+	sqlite3_finalize(st);
+	return verdict;
+}

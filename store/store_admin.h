@@ -176,4 +176,12 @@ int store_check_fulltext(struct store *s, const char *tmp, store_problem_fn fn, 
  * its -journal, -wal and -shm are removed. */
 int store_backup(struct store *s, const char *path, const char *tmp, char **err);
 
+/* ---- full-text queries ------------------------------------------------------- */
+
+/* Whether `query` is a full-text query the events' index accepts (FTS5's
+ * syntax: words, "phrases", AND, OR, NOT, prefix*, NEAR). Returns 0 when it
+ * is; 1 when it is not, with *err saying why (the user's mistake, not the
+ * archive's); -1 when the check could not run. */
+int store_text_query_check(struct store *s, const char *query, char **err);
+
 #endif

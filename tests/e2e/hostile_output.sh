@@ -141,3 +141,28 @@ printf 'Lavrov meets Wang Yi\n\nMOSCOW, January 7, 2015. /TASS/. Russian Foreign
 (cd term && "$BIN" --db t.db update >/dev/null 2>&1)
 T2 reports --json >o.txt || fail "reports --json"
 grep -q "\"source_path\": \"inbox/name$(printf '\357\277\275')x.txt\"" o.txt || { grep -A12 'Lavrov meets Wang' o.txt; fail "reports --json: the file name not in UTF-8 was dropped or not repaired"; }
+
+# ---- 9. mistakes in filters are usage errors ---------------------------------
+for q in 'Lavrov AND' '"unterminated' 'nosuchcolumn:x' '('; do
+	cu events --text "$q" >/dev/null 2>e.txt; rc=$?
+	[ $rc -eq 2 ] || fail "events --text '$q' exited $rc, expected 2 (a usage error)"
+	grep -q "is not a full-text query" e.txt || { cat e.txt; fail "events --text '$q': message"; }
+	cu export -f csv --text "$q" >/dev/null 2>&1; rc=$?
+	[ $rc -eq 2 ] || fail "export --text '$q' exited $rc, expected 2"
+done
+cu events --text 'Lavrov' >/dev/null || fail "events --text with a good query"
+for o in --from --to; do
+	for d in 2015-01-06Tgarbage '2015-01-06 and more' 2015-01-06T; do
+		cu events "$o" "$d" >/dev/null 2>&1; rc=$?
+		[ $rc -eq 2 ] || fail "events $o '$d' exited $rc, expected 2"
+	done
+done
+cu ingest --date 2015-01-06Tgarbage inbox/2015-01/lavrov-kerry-call.txt >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "ingest --date 2015-01-06Tgarbage exited $rc, expected 2"
+cu events --limit 0 >/dev/null 2>e.txt; rc=$?
+[ $rc -eq 2 ] || fail "events --limit 0 exited $rc, expected 2"
+grep -q "above 0" e.txt || { cat e.txt; fail "--limit 0: message"; }
+cu export -f csv --limit 0 >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "export --limit 0 exited $rc, expected 2"
+[ "$(cu events --limit 1 | grep -c '^e')" -eq 1 ] || fail "events --limit 1"
+echo "hostile_output: all passed"
