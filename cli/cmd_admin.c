@@ -256,7 +256,11 @@ static const char check_usage[] = "check\n\n"
 	"Checks the archive: SQLite's integrity and foreign key checks, the full-text\n"
 	"indexes, and the archive's own rules (every event has a source report, every\n"
 	"report a content hash, no report stored twice). Prints each problem; exits 1\n"
-	"when there is any, 3 when the archive cannot be opened.";
+	"when there is any, 3 when the archive cannot be opened.\n\n"
+	"check never writes the archive (a read-only one or a backup can be checked):\n"
+	"the full-text indexes, which check themselves only as a write, are checked on\n"
+	"a copy in $TMPDIR (or /tmp), which needs as much free space as the archive.\n"
+	"An archive of an older schema is not upgraded: run update or ingest first.";
 
 static int print_problem(void *ctx, const char *problem)
 {

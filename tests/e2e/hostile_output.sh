@@ -34,6 +34,20 @@ done
 [ "$(sum "$DB")" = "$good" ] || fail "the archive changed"
 cu check >/dev/null || fail "the archive no longer passes check"
 rm -f link.db hard.db
+# The WAL files beside it, which a writer (or a reader) keeps while it runs.
+cu update >/dev/null 2>&1 &
+w=$!
+for i in $(seq 1 50); do [ -e "$DB-wal" ] && [ -e "$DB-shm" ] && break; sleep 0.1; done
+for o in "$DB-wal" "$DB-shm"; do
+	[ -e "$o" ] || continue
+	cu backup "$o" 2>/dev/null; rc=$?
+	[ $rc -eq 2 ] || fail "backup to '$o' exited $rc, expected 2"
+	cu export -f csv -o "$o" 2>/dev/null; rc=$?
+	[ $rc -eq 2 ] || fail "export -o '$o' exited $rc, expected 2"
+done
+wait $w
+cu check >/dev/null || fail "the archive no longer passes check after outputs aimed at its WAL files"
+good=$(sum "$DB")
 # A file of the same name elsewhere, or a new file, is no archive.
 mkdir -p other && cp "$DB" "other/$DB"
 cu backup "other/$DB" || fail "backup over a copy elsewhere"
