@@ -84,7 +84,8 @@ static void sweep(const char *dir)
 			continue;
 		buf_reset(&p);
 		buf_printf(&p, "%s/%s", dir, e->d_name);
-		if (unlink(buf_str(&p)) && errno != ENOENT)
+		/* Another user's, in a shared directory: theirs to remove. */
+		if (unlink(buf_str(&p)) && errno != ENOENT && errno != EACCES && errno != EPERM)
 			warning("cannot remove the temporary file '%s' of an ended run: %s", buf_str(&p),
 				strerror(errno));
 	}
