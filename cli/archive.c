@@ -63,28 +63,55 @@ int open_archive(struct cli *cli, int flags, struct store **out)
 	return 0;
 }
 
+/* Splits path into its directory (in *dir, "." when none) and returns its
+ * last component. */
+static const char *split_path(const char *path, struct buf *dir)
+{
+	const char *slash = strrchr(path, '/');
+	buf_reset(dir);
+	if (!slash)
+		buf_addstr(dir, ".");
+	else
+		buf_add(dir, path, slash == path ? 1 : (size_t)(slash - path));
+	return slash ? slash + 1 : path;
+}
+
 int refuse_archive_output(struct cli *cli, const char *what, const char *output)
 {
 	static const char *const companions[] = {"", "-wal", "-shm", "-journal", ".lock"};
-	struct stat out;
+	struct stat out, sb, out_dir, db_dir;
+	struct buf p, d;
+	buf_init(&p, 0);
+	buf_init(&d, 0);
+	int rc = 0;
 	/* Compared by identity, not by name: a name cannot tell "./a.db", a
 	 * symlink to it and a hard link apart. */
-	if (stat(output, &out) != 0)
-		return 0;
-	struct buf p;
-	buf_init(&p, 0);
-	int rc = 0;
+	int exists = stat(output, &out) == 0;
+	/* The companions come and go (a writer creates -wal and -shm, and the
+	 * last one out removes them): one missing now may be there when the
+	 * output is renamed into place. So their names are refused too, in the
+	 * archive's directory whatever it is called. */
+	const char *out_base = split_path(output, &d);
+	int same_dir = stat(buf_str(&d), &out_dir) == 0;
+	const char *db_base = split_path(cli->db_path, &d);
+	same_dir = same_dir && stat(buf_str(&d), &db_dir) == 0 && out_dir.st_dev == db_dir.st_dev &&
+		   out_dir.st_ino == db_dir.st_ino;
 	for (size_t i = 0; i < sizeof(companions) / sizeof(*companions) && !rc; i++) {
-		struct stat sb;
 		buf_reset(&p);
 		buf_printf(&p, "%s%s", cli->db_path, companions[i]);
-		if (stat(buf_str(&p), &sb) == 0 && sb.st_dev == out.st_dev && sb.st_ino == out.st_ino) {
+		int same = exists && stat(buf_str(&p), &sb) == 0 && sb.st_dev == out.st_dev &&
+			   sb.st_ino == out.st_ino;
+		size_t n = strlen(db_base);
+		same = same || (i && same_dir && !strncmp(out_base, db_base, n) &&
+				!strcmp(out_base + n, companions[i]));
+		if (same) {
 			error("%s '%s' is the archive%s '%s' itself: refusing to overwrite it", what,
 			      output, i ? "'s file" : "", buf_str(&p));
 			rc = -1;
 		}
 	}
 	buf_release(&p);
+	buf_release(&d);
 	return rc;
 }
 
