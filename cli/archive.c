@@ -78,6 +78,11 @@ static const char *split_path(const char *path, struct buf *dir)
 
 int refuse_archive_output(struct cli *cli, const char *what, const char *output)
 {
+	return refuse_archive_fd(cli, what, output, -1);
+}
+
+int refuse_archive_fd(struct cli *cli, const char *what, const char *output, int fd)
+{
 	static const char *const companions[] = {"", "-wal", "-shm", "-journal", ".lock"};
 	struct stat out, sb, out_dir, db_dir;
 	struct buf p, d;
@@ -86,7 +91,7 @@ int refuse_archive_output(struct cli *cli, const char *what, const char *output)
 	int rc = 0;
 	/* Compared by identity, not by name: a name cannot tell "./a.db", a
 	 * symlink to it and a hard link apart. */
-	int exists = stat(output, &out) == 0;
+	int exists = fd >= 0 ? fstat(fd, &out) == 0 : stat(output, &out) == 0;
 	/* The companions come and go (a writer creates -wal and -shm, and the
 	 * last one out removes them): one missing now may be there when the
 	 * output is renamed into place. So their names are refused too, in the

@@ -33,6 +33,9 @@ char *extractor_signature(struct cli *cli);
  * exist yet is never the archive. `what` names the option in the message
  * ("backup", "-o"). Returns 0, or -1 after printing why (a usage error). */
 int refuse_archive_output(struct cli *cli, const char *what, const char *output);
+/* The same for output already open as fd (>= 0), which is what is compared:
+ * nothing can swap the file between the check and the writes. */
+int refuse_archive_fd(struct cli *cli, const char *what, const char *output, int fd);
 /* Checks a --text query before it runs, so that a mistake in it is a usage
  * error (exit 2), not the archive's (3). NULL passes. Returns 0, -1 (usage
  * error, printed) or -2 (archive error, printed). */

@@ -184,6 +184,13 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			filter_release(&fo);
 			return EXIT_ARCHIVE;
 		}
+		/* Appending writes through the name: check what was opened. */
+		if (refuse_archive_fd(cli, "-o", output, fileno(out))) {
+			fclose(out);
+			store_close(s);
+			filter_release(&fo);
+			return EXIT_USAGE;
+		}
 	} else if (output) {
 		/* O_EXCL: never write through a file or link already there. */
 		int fd = -1;
