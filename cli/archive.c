@@ -5,12 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <dirent.h>
 
 #include "cli/archive.h"
+#include "store/store_admin.h"
 #include "util/buf.h"
 #include "util/embedded.h"
 #include "util/hash.h"
@@ -24,31 +26,113 @@
 int open_archive(struct cli *cli, int flags, struct store **out)
 {
 	char *err = NULL;
-	/* Reading commands work on an archive they may not write (a read-only
-	 * copy), as long as its schema is current. */
-	if ((flags & ARCHIVE_READ) && store_open(cli->db_path, 0, out, &err)) {
-		char *first = err;
-		err = NULL;
-		/* Only a permission problem calls for a read-only open: a damaged or
-		 * foreign file is refused as it is. */
-		if (access(cli->db_path, W_OK) != 0 && access(cli->db_path, R_OK) == 0 &&
-		    !store_open(cli->db_path, STORE_READONLY, out, &err)) {
-			free(first);
-			return 0;
+	if (!(flags & ARCHIVE_READ)) {
+		if (store_open(cli->db_path, flags, out, &err)) {
+			error("%s", err);
+			free(err);
+			return -1;
 		}
+		return 0;
+	}
+	/* Reading commands open read-only: they work on an archive or a backup
+	 * they may not write (mode 0444, a directory of someone else's) and
+	 * never change it. */
+	/* A missing archive is created, as it always was, except for check. */
+	int writable = access(cli->db_path, W_OK) == 0 || (errno == ENOENT && !(flags & ARCHIVE_AS_IS));
+	if (!store_open(cli->db_path, STORE_READONLY, out, &err)) {
+		/* An archive of an older schema is brought up to date by the first
+		 * command that can write it, as before, unless told not to. */
+		if (store_version(*out) >= store_latest_version() || !writable || (flags & ARCHIVE_AS_IS))
+			return 0;
+		store_close(*out);
+		*out = NULL;
+	} else if (!writable || (flags & ARCHIVE_AS_IS)) {
+		error("%s", err);
 		free(err);
-		error("%s", first);
-		free(first);
 		return -1;
 	}
-	if (flags & ARCHIVE_READ)
-		return 0;
-	if (store_open(cli->db_path, flags, out, &err)) {
+	/* A writable archive a read-only connection could not open (a missing
+	 * one, or one with a hot journal to roll back). */
+	free(err);
+	err = NULL;
+	if (store_open(cli->db_path, flags & ~(ARCHIVE_READ | ARCHIVE_AS_IS), out, &err)) {
 		error("%s", err);
 		free(err);
 		return -1;
 	}
 	return 0;
+}
+
+/* Splits path into its directory (in *dir, "." when none) and returns its
+ * last component. */
+static const char *split_path(const char *path, struct buf *dir)
+{
+	const char *slash = strrchr(path, '/');
+	buf_reset(dir);
+	if (!slash)
+		buf_addstr(dir, ".");
+	else
+		buf_add(dir, path, slash == path ? 1 : (size_t)(slash - path));
+	return slash ? slash + 1 : path;
+}
+
+int refuse_archive_output(struct cli *cli, const char *what, const char *output)
+{
+	return refuse_archive_fd(cli, what, output, -1);
+}
+
+int refuse_archive_fd(struct cli *cli, const char *what, const char *output, int fd)
+{
+	static const char *const companions[] = {"", "-wal", "-shm", "-journal", ".lock"};
+	struct stat out, sb, out_dir, db_dir;
+	struct buf p, d;
+	buf_init(&p, 0);
+	buf_init(&d, 0);
+	int rc = 0;
+	/* Compared by identity, not by name: a name cannot tell "./a.db", a
+	 * symlink to it and a hard link apart. */
+	int exists = fd >= 0 ? fstat(fd, &out) == 0 : stat(output, &out) == 0;
+	/* The companions come and go (a writer creates -wal and -shm, and the
+	 * last one out removes them): one missing now may be there when the
+	 * output is renamed into place. So their names are refused too, in the
+	 * archive's directory whatever it is called. */
+	const char *out_base = split_path(output, &d);
+	int same_dir = stat(buf_str(&d), &out_dir) == 0;
+	const char *db_base = split_path(cli->db_path, &d);
+	same_dir = same_dir && stat(buf_str(&d), &db_dir) == 0 && out_dir.st_dev == db_dir.st_dev &&
+		   out_dir.st_ino == db_dir.st_ino;
+	for (size_t i = 0; i < sizeof(companions) / sizeof(*companions) && !rc; i++) {
+		buf_reset(&p);
+		buf_printf(&p, "%s%s", cli->db_path, companions[i]);
+		int same = exists && stat(buf_str(&p), &sb) == 0 && sb.st_dev == out.st_dev &&
+			   sb.st_ino == out.st_ino;
+		size_t n = strlen(db_base);
+		same = same || (i && same_dir && !strncmp(out_base, db_base, n) &&
+				!strcmp(out_base + n, companions[i]));
+		if (same) {
+			error("%s '%s' is the archive%s '%s' itself: refusing to overwrite it", what,
+			      output, i ? "'s file" : "", buf_str(&p));
+			rc = -1;
+		}
+	}
+	buf_release(&p);
+	buf_release(&d);
+	return rc;
+}
+
+int check_text_query(struct cli *cli, struct store *s, const char *text)
+{
+	if (!text)
+		return 0;
+	char *err = NULL;
+	int rc = store_text_query_check(s, text, &err);
+	if (rc > 0)
+		error("--text: '%s' is not a full-text query (%s); put words in double quotes to"
+		      " search for them as they are", text, err);
+	else if (rc < 0)
+		error("archive '%s': %s", cli->db_path, err ? err : "out of memory");
+	free(err);
+	return rc > 0 ? -1 : rc < 0 ? -2 : 0;
 }
 
 int open_extractor(struct cli *cli, struct extractor **out)
@@ -68,7 +152,7 @@ int parse_date_option(const char *opt, const char *value, struct cdate *out)
 		out->prec = PREC_UNKNOWN;
 		return 0;
 	}
-	if (cdate_parse(value, out)) {
+	if (cdate_parse_exact(value, out)) {
 		error("%s: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", opt, value);
 		return -1;
 	}

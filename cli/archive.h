@@ -7,8 +7,12 @@
 #include "store/store.h"
 
 /* open_archive's flags: the store's, or ARCHIVE_READ for commands that only
- * read (they fall back to a read-only open). */
+ * read: they open read-only (SQLite's mode=ro, and immutable=1 when nothing
+ * can change the file), and read-write only to create a missing archive or
+ * migrate an older one they can write. ARCHIVE_AS_IS (with ARCHIVE_READ):
+ * never that either, for check, which never modifies what it checks. */
 #define ARCHIVE_READ 0x100
+#define ARCHIVE_AS_IS 0x200
 
 /* Each prints its own error and returns -1 on failure. */
 int open_archive(struct cli *cli, int flags, struct store **out);
@@ -23,6 +27,19 @@ int archive_lock(const char *db_path, long wait_s);
  * reports.extracted_with: reextract --stale redoes what another found.
  * malloc'd; NULL when out of memory. */
 char *extractor_signature(struct cli *cli);
+/* Refuses an output that is the archive itself or one of its companions
+ * (-wal, -shm, -journal, .lock): the same file by device and inode, so also
+ * through another name, a symlink or a hard link. An output that does not
+ * exist yet is never the archive. `what` names the option in the message
+ * ("backup", "-o"). Returns 0, or -1 after printing why (a usage error). */
+int refuse_archive_output(struct cli *cli, const char *what, const char *output);
+/* The same for output already open as fd (>= 0), which is what is compared:
+ * nothing can swap the file between the check and the writes. */
+int refuse_archive_fd(struct cli *cli, const char *what, const char *output, int fd);
+/* Checks a --text query before it runs, so that a mistake in it is a usage
+ * error (exit 2), not the archive's (3). NULL passes. Returns 0, -1 (usage
+ * error, printed) or -2 (archive error, printed). */
+int check_text_query(struct cli *cli, struct store *s, const char *text);
 /* Parses a --date/--from/--to value; NULL leaves out->prec PREC_UNKNOWN. */
 int parse_date_option(const char *opt, const char *value, struct cdate *out);
 

@@ -35,6 +35,7 @@ enum opt_type {
 	OPT_LIST,       /* struct opt_list *: repeatable; each use appends */
 	OPT_LONG,       /* long *: a non-negative number */
 	OPT_PAIR,       /* const char *[2]: takes two arguments (--between X Y) */
+	OPT_COUNT,      /* long *: a number above 0 (0 stays "not given") */
 };
 
 struct opt_list {

@@ -3,18 +3,20 @@
 #include <stdlib.h>
 
 #include "cli/archive.h"
+#include "cli/term.h"
 
 static int print_actor(void *ctx, const struct store_count *c)
 {
 	(void)ctx;
-	printf("%6ld  %-6s %-7s %s\n", c->count, c->code && *c->code ? c->code : "-", c->kind, c->name);
+	printf("%6ld  %-6s %-7s %s\n", c->count, c->code && *c->code ? tv(c->code) : "-", tv(c->kind),
+	       tv(c->name));
 	return ferror(stdout) ? -1 : 0;
 }
 
 static int print_topic(void *ctx, const struct store_count *c)
 {
 	(void)ctx;
-	printf("%6ld  %-6s %s\n", c->count, c->kind ? c->kind : "", c->name);
+	printf("%6ld  %-6s %s\n", c->count, tv(c->kind), tv(c->name));
 	return ferror(stdout) ? -1 : 0;
 }
 

@@ -7,7 +7,10 @@
 #include <sys/stat.h>
 
 #include "cli/archive.h"
+#include "cli/term.h"
+#include "cli/tmpout.h"
 #include "store/store_admin.h"
+#include "util/buf.h"
 
 /* Parses a command that takes no arguments besides its options; returns -1
  * when the command should end with *code. */
@@ -28,15 +31,16 @@ static int parse_simple(const char *usage, const struct option *opts, int argc, 
 	return 0;
 }
 
-/* Opens an archive that must already exist (these commands never create one). */
-static int open_existing(struct cli *cli, struct store **s)
+/* Opens an archive that must already exist (these commands never create
+ * one), read-only: they only read it (see open_archive). */
+static int open_existing(struct cli *cli, int flags, struct store **s)
 {
 	struct stat sb;
 	if (stat(cli->db_path, &sb) != 0) {
 		error("cannot open archive '%s': %s", cli->db_path, strerror(errno));
 		return -1;
 	}
-	return open_archive(cli, 0, s);
+	return open_archive(cli, ARCHIVE_READ | flags, s);
 }
 
 static int finish(struct store *s, int rc, char *err, const char *db)
@@ -65,15 +69,22 @@ struct runs_ctx {
 static int print_run_source(void *ctx, const struct store_run_source *r)
 {
 	(void)ctx;
-	printf("  %-20s %-13s imported %ld, replaced %ld, unchanged %ld, failed %ld\n", r->source,
-	       r->status, r->imported, r->replaced, r->unchanged, r->failed);
+	printf("  %-20s %-13s imported %ld, replaced %ld, unchanged %ld, failed %ld\n", tv(r->source),
+	       tv(r->status), r->imported, r->replaced, r->unchanged, r->failed);
+	/* One stored message a line; each escaped, so that none can forge a
+	 * line (nor did update store one with a newline in it). */
 	const char *e = r->errors ? r->errors : "";
+	struct buf line;
+	buf_init(&line, 0);
 	while (*e) {
 		const char *nl = strchr(e, '\n');
-		int n = nl ? (int)(nl - e) : (int)strlen(e);
-		printf("      %.*s\n", n, e);
+		size_t n = nl ? (size_t)(nl - e) : strlen(e);
+		buf_reset(&line);
+		buf_add(&line, e, n);
+		printf("      %s\n", tv(buf_str(&line)));
 		e += n + (nl ? 1 : 0);
 	}
+	buf_release(&line);
 	return ferror(stdout) ? 1 : 0;
 }
 
@@ -82,7 +93,7 @@ static int print_run(void *ctx, const struct store_run *r)
 	struct runs_ctx *c = ctx;
 	char when[32];
 	format_iso_utc(r->started_at, when);
-	printf("run %lld  %s  %s", (long long)r->id, r->command ? r->command : "?", when);
+	printf("run %lld  %s  %s", (long long)r->id, r->command ? tv(r->command) : "?", when);
 	if (!r->ended)
 		printf("  did not finish (killed, or still running)\n");
 	else if (r->exit_code >= 0)
@@ -108,7 +119,7 @@ int cmd_runs(struct cli *cli, int argc, char **argv)
 		return code;
 	free(pos);
 	struct store *s;
-	if (open_existing(cli, &s))
+	if (open_existing(cli, 0, &s))
 		return EXIT_ARCHIVE;
 	char *err = NULL;
 	struct runs_ctx c = {.s = s, .err = &err};
@@ -131,8 +142,8 @@ static int print_cursor(void *ctx, const struct store_cursor *c)
 		       "FORMAT OUTPUT");
 	char when[32];
 	format_iso_utc(c->used_at, when);
-	printf("%-20s %-20s %8ld %8ld %8ld  %s %s\n", c->name, when, c->exported, c->total, c->pending,
-	       c->format ? c->format : "-", c->output ? c->output : "(stdout)");
+	printf("%-20s %-20s %8ld %8ld %8ld  %s %s\n", tv(c->name), when, c->exported, c->total, c->pending,
+	       c->format ? tv(c->format) : "-", c->output ? tv(c->output) : "(stdout)");
 	return ferror(stdout) ? 1 : 0;
 }
 
@@ -145,7 +156,7 @@ int cmd_cursors(struct cli *cli, int argc, char **argv)
 		return code;
 	free(pos);
 	struct store *s;
-	if (open_existing(cli, &s))
+	if (open_existing(cli, 0, &s))
 		return EXIT_ARCHIVE;
 	char *err = NULL;
 	int n = 0;
@@ -172,9 +183,9 @@ static int print_stat(void *ctx, const struct store_stat *st)
 	c->first = 0;
 	char key[160];
 	if (st->detail && *st->detail)
-		snprintf(key, sizeof(key), "%s (%s)", st->key, st->detail);
+		snprintf(key, sizeof(key), "%s (%s)", tv(st->key), tv(st->detail));
 	else
-		snprintf(key, sizeof(key), "%s", st->key);
+		snprintf(key, sizeof(key), "%s", tv(st->key));
 	if (c->events_first)
 		printf("  %-40s %8ld %8ld\n", key, st->events, st->reports);
 	else
@@ -224,7 +235,7 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 		return code;
 	free(pos);
 	struct store *s;
-	if (open_existing(cli, &s))
+	if (open_existing(cli, 0, &s))
 		return EXIT_ARCHIVE;
 	char *err = NULL;
 	struct store_span sp;
@@ -245,12 +256,16 @@ static const char check_usage[] = "check\n\n"
 	"Checks the archive: SQLite's integrity and foreign key checks, the full-text\n"
 	"indexes, and the archive's own rules (every event has a source report, every\n"
 	"report a content hash, no report stored twice). Prints each problem; exits 1\n"
-	"when there is any, 3 when the archive cannot be opened.";
+	"when there is any, 3 when the archive cannot be opened.\n\n"
+	"check never writes the archive (a read-only one or a backup can be checked):\n"
+	"the full-text indexes, which check themselves only as a write, are checked on\n"
+	"a copy in $TMPDIR (or /tmp), which needs as much free space as the archive.\n"
+	"An archive of an older schema is not upgraded: run update or ingest first.";
 
 static int print_problem(void *ctx, const char *problem)
 {
 	(void)ctx;
-	printf("%s\n", problem);
+	printf("%s\n", tv(problem));
 	return 0;
 }
 
@@ -267,11 +282,40 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		return code;
 	free(pos);
 	struct store *s;
-	if (open_existing(cli, &s))
+	/* As it is: no migration, no write of any kind. */
+	if (open_existing(cli, ARCHIVE_AS_IS, &s))
 		return EXIT_ARCHIVE;
 	char *err = NULL;
 	long problems = 0;
-	int rc = store_check(s, print_problem, NULL, &problems, &err);
+	int rc = 0;
+	if (store_version(s) == 0) {
+		/* Created, then killed before its schema went in: empty, and
+		 * nothing in it can be wrong. */
+	} else if (store_version(s) < store_latest_version()) {
+		struct buf m;
+		buf_init(&m, 0);
+		buf_printf(&m, "the archive has schema %d, this build checks %d: a command that writes"
+			   " (update, ingest) brings it up to date; check changes nothing",
+			   store_version(s), store_latest_version());
+		err = buf_detach(&m);
+		rc = -1;
+	} else {
+		rc = store_check(s, print_problem, NULL, &problems, &err);
+	}
+	if (!rc && store_version(s) > 0) {
+		/* The full-text indexes check themselves only as a write: on a
+		 * copy in the temporary directory. */
+		const char *dir = getenv("TMPDIR");
+		struct buf where;
+		buf_init(&where, 0);
+		buf_printf(&where, "%s/check.db", dir && *dir ? dir : "/tmp");
+		char *tmp = tmpout_begin(buf_str(&where));
+		buf_release(&where);
+		rc = tmp ? store_check_fulltext(s, tmp, print_problem, NULL, &problems, &err) : -1;
+		if (!tmp)
+			err = strdup("out of memory");
+		tmpout_end(tmp, 1);
+	}
 	if (rc) {
 		error("archive '%s': %s", cli->db_path, err);
 		free(err);
@@ -295,8 +339,9 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 
 static const char backup_usage[] = "backup FILE\n\n"
 	"Writes a consistent copy of the archive to FILE, also while an update runs: the\n"
-	"copy is written under a temporary name, checked, synced and then renamed, so FILE\n"
-	"is either the previous backup or the new one, never half of one.";
+	"copy is written under a temporary name (.communique-tmp-PID-FILE beside it),\n"
+	"checked in full, synced and then renamed, so FILE is either the previous backup\n"
+	"or the new one, never half of one nor a copy of a damaged archive.";
 
 int cmd_backup(struct cli *cli, int argc, char **argv)
 {
@@ -306,15 +351,21 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	if (parse_simple(backup_usage, opts, argc, argv, 1, &pos, &npos, &code))
 		return code;
 	const char *target = pos[0];
+	if (refuse_archive_output(cli, "backup", target)) {
+		free(pos);
+		return EXIT_USAGE;
+	}
 	struct store *s;
-	if (open_existing(cli, &s)) {
+	if (open_existing(cli, 0, &s)) {
 		free(pos);
 		return EXIT_ARCHIVE;
 	}
 	char *err = NULL;
-	int rc = store_backup(s, target, &err);
+	char *tmp = tmpout_begin(target);
+	int rc = tmp ? store_backup(s, target, tmp, &err) : -1;
 	if (rc)
-		error("cannot back up '%s' to '%s': %s", cli->db_path, target, err);
+		error("cannot back up '%s' to '%s': %s", cli->db_path, target, err ? err : "out of memory");
+	tmpout_end(tmp, rc != 0);
 	free(err);
 	free(pos);
 	store_close(s);

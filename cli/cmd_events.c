@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/archive.h"
+#include "cli/term.h"
 #include "cli/filter.h"
 
 static const char usage[] = "events [filters]\n\n"
@@ -22,19 +23,19 @@ static int print_event(void *ctx, const struct tl_event *te)
 	snprintf(id, sizeof(id), "e%lld", (long long)te->id);
 	/* Type and tags in one padded column: the parties line up whatever the tags. */
 	char kind[64];
-	snprintf(kind, sizeof(kind), "%s%s%s%s%s", e->type, e->status != STATUS_OCCURRED ? " [" : "",
+	snprintf(kind, sizeof(kind), "%s%s%s%s%s", tv(e->type), e->status != STATUS_OCCURRED ? " [" : "",
 		 e->status != STATUS_OCCURRED ? event_status_name(e->status) : "",
 		 e->status != STATUS_OCCURRED ? "]" : "", te->cur.verified ? " [verified]" : "");
 	printf("%-7s %-10s  %-29s  ", id, date, kind);
 	for (size_t i = 0; i < e->n_actors; i++) {
 		const struct event_actor *a = &e->actors[i];
 		const char *arrow = a->role == ROLE_SOURCE ? "" : a->role == ROLE_TARGET ? "-> " : "";
-		printf("%s%s%s%s%s", i ? " " : "", arrow, a->name ? a->name : "?", a->code ? "/" : "",
-		       a->code ? a->code : "");
+		printf("%s%s%s%s%s", i ? " " : "", arrow, a->name ? tv(a->name) : "?", a->code ? "/" : "",
+		       a->code ? tv(a->code) : "");
 		if (i + 1 < e->n_actors && e->actors[i + 1].role == a->role && a->role != ROLE_TARGET)
 			printf(",");
 	}
-	printf("\n                    %s\n", e->summary ? e->summary : "");
+	printf("\n                    %s\n", tv(e->summary));
 	return ferror(stdout) ? -1 : 0;
 }
 
@@ -58,6 +59,8 @@ int cmd_events(struct cli *cli, int argc, char **argv)
 		return EXIT_ARCHIVE;
 	}
 	rc = filter_resolve(&fo, s);
+	if (!rc)
+		rc = check_text_query(cli, s, fo.text);
 	if (!rc) {
 		char *err = NULL;
 		if (store_timeline_each(s, &fo.f, print_event, NULL, &err)) {

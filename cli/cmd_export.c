@@ -1,6 +1,7 @@
 /* communique export: a timeline in one of the exporters' formats, to stdout
  * or to a file that appears only when complete. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 
 #include "cli/archive.h"
 #include "cli/filter.h"
+#include "cli/tmpout.h"
 #include "store/store_admin.h"
 #include "util/buf.h"
 
@@ -95,7 +97,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{"output", 'o', OPT_STRING, &output, "FILE", "write to FILE (atomically) instead of stdout"},
 		{"excel", 0, OPT_FLAG, &excel, NULL, "CSV: UTF-8 BOM and CRLF line ends"},
 		{"delimiter", 0, OPT_STRING, &delim, "C", "CSV: field delimiter (default ',')"},
-		{"raw", 0, OPT_FLAG, &raw, NULL, "CSV: do not neutralise cells that look like formulas"},
+		{"raw", 0, OPT_FLAG, &raw, NULL, "CSV, ICEWS: do not neutralise cells that look like formulas"},
 		{"title", 0, OPT_STRING, &title, "T", "HTML/TimelineJS: the timeline's title"},
 		{"since-last", 0, OPT_STRING, &since, "NAME", "only events new, changed or withdrawn since cursor NAME"},
 		{"peek", 0, OPT_FLAG, &peek, NULL, "with --since-last: show what is pending, leave the cursor"},
@@ -145,12 +147,19 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		filter_release(&fo);
 		return EXIT_USAGE;
 	}
+	if (output && refuse_archive_output(cli, "-o", output)) {
+		filter_release(&fo);
+		return EXIT_USAGE;
+	}
 	struct store *s;
-	if (open_archive(cli, 0, &s)) {
+	/* Only a cursor that moves writes to the archive. */
+	if (open_archive(cli, since && !peek ? 0 : ARCHIVE_READ, &s)) {
 		filter_release(&fo);
 		return EXIT_ARCHIVE;
 	}
 	rc = filter_resolve(&fo, s);
+	if (!rc)
+		rc = check_text_query(cli, s, fo.text);
 	if (rc) {
 		store_close(s);
 		filter_release(&fo);
@@ -166,24 +175,38 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return EXIT_ARCHIVE;
 	}
 	FILE *out = stdout;
-	struct buf tmp;
-	buf_init(&tmp, 0);
+	char *tmp = NULL;
 	off_t append_from = 0;
 	if (output && append) {
 		if (!(out = open_append(output, &o.append, &append_from))) {
 			error("cannot append to '%s': %s", output, strerror(errno));
 			store_close(s);
 			filter_release(&fo);
-			buf_release(&tmp);
 			return EXIT_ARCHIVE;
 		}
-	} else if (output) {
-		buf_printf(&tmp, "%s.tmp-%ld", output, (long)getpid());
-		if (!(out = fopen(buf_str(&tmp), "wb"))) {
-			error("cannot write '%s': %s", buf_str(&tmp), strerror(errno));
+		/* Appending writes through the name: check what was opened. */
+		if (refuse_archive_fd(cli, "-o", output, fileno(out))) {
+			fclose(out);
 			store_close(s);
 			filter_release(&fo);
-			buf_release(&tmp);
+			return EXIT_USAGE;
+		}
+	} else if (output) {
+		/* O_EXCL: never write through a file or link already there. */
+		int fd = -1;
+		if (!(tmp = tmpout_begin(output)) ||
+		    (fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666)) < 0 ||
+		    !(out = fdopen(fd, "wb"))) {
+			int e = errno ? errno : ENOMEM;
+			if (tmp)
+				error("cannot write '%s' (through '%s'): %s", output, tmp, strerror(e));
+			else
+				error("cannot write '%s': %s", output, strerror(e));
+			if (fd >= 0)
+				close(fd);
+			tmpout_end(tmp, fd >= 0);
+			store_close(s);
+			filter_release(&fo);
 			return EXIT_ARCHIVE;
 		}
 	}
@@ -219,14 +242,12 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			failed = 1;
 		if (fclose(out))
 			failed = 1;
-		if (!failed && rename(buf_str(&tmp), output)) {
-			error("cannot rename '%s' to '%s': %s", buf_str(&tmp), output, strerror(errno));
+		if (!failed && rename(tmp, output)) {
+			error("cannot rename '%s' to '%s': %s", tmp, output, strerror(errno));
 			failed = 1;
 		}
-		if (failed)
-			unlink(buf_str(&tmp));
+		tmpout_end(tmp, failed);
 	}
-	buf_release(&tmp);
 	/* The cursor moves only once the output is known to be complete. */
 	/* A failure of stdout was said already: do not say it twice. */
 	int out_failed;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cli/archive.h"
+#include "cli/term.h"
 
 static const char usage[] = "reports [--json]\n\n"
 	"Lists reports in order of publication: id, agency, published time (UTC), title.";
@@ -16,15 +17,23 @@ static int print_row(void *ctx, const struct store_report *r)
 		format_iso_utc(r->published, when);
 	if (r->pub_known == PUB_DATE)
 		when[10] = '\0';
-	printf("r%-6lld %-12s %-20s %s\n", (long long)r->id, r->agency ? r->agency : "-", when,
-	       r->title ? r->title : "(no headline)");
+	printf("r%-6lld %-12s %-20s %s\n", (long long)r->id, r->agency ? tv(r->agency) : "-", when,
+	       r->title ? tv(r->title) : "(no headline)");
 	return ferror(stdout) ? -1 : 0;
 }
 
-/* Sets key to s, or to JSON null when s is NULL. */
+/* Sets key to s, or to JSON null when s is NULL. A value that is not valid
+ * UTF-8 (an archive written by an older version, a damaged file) is kept,
+ * with U+FFFD for what cannot be read, rather than dropped. */
 static void set_str(json_t *o, const char *key, const char *s)
 {
-	json_object_set_new(o, key, s ? json_string(s) : json_null());
+	json_t *v = s ? json_string(s) : json_null();
+	if (!v) {
+		char *fixed = utf8_repair(s);
+		v = fixed ? json_string(fixed) : NULL;
+		free(fixed);
+	}
+	json_object_set_new(o, key, v);
 }
 
 json_t *report_json(const struct store_report *r);

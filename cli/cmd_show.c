@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/archive.h"
+#include "cli/term.h"
 
 static const char usage[] = "show REPORT\n\nPrints one report (its id, as 'r12' or '12').";
 
@@ -14,21 +15,22 @@ static int print_report(void *ctx, const struct store_report *r)
 	if (r->pub_known)
 		format_iso_utc(r->published, when);
 	printf("id:        r%lld (version %d)\n", (long long)r->id, r->version);
-	printf("title:     %s\n", r->title ? r->title : "");
-	printf("agency:    %s\n", r->agency ? r->agency : "");
+	printf("title:     %s\n", tv(r->title));
+	printf("agency:    %s\n", tv(r->agency));
 	printf("published: %s%s%s%s\n", when, r->published_text ? " (as written: " : "",
-	       r->published_text ? r->published_text : "", r->published_text ? ")" : "");
+	       r->published_text ? tv(r->published_text) : "", r->published_text ? ")" : "");
 	if (r->place)
-		printf("place:     %s\n", r->place);
+		printf("place:     %s\n", tv(r->place));
 	if (r->url)
-		printf("url:       %s\n", r->url);
-	printf("format:    %s\n", r->format ? r->format : "");
+		printf("url:       %s\n", tv(r->url));
+	printf("format:    %s\n", tv(r->format));
 	if (r->source_path)
-		printf("file:      %s\n", r->source_path);
+		printf("file:      %s\n", tv(r->source_path));
 	printf("events:    %ld\n\n", r->n_events);
 	if (r->lede && *r->lede)
-		printf("%s\n\n", r->lede);
-	printf("%s\n", r->body ? r->body : "");
+		printf("%s\n\n", tv_multi(r->lede));
+	/* The body keeps its lines; nothing else of it reaches the terminal. */
+	printf("%s\n", tv_multi(r->body));
 	return ferror(stdout) ? -1 : 0;
 }
 
@@ -38,10 +40,10 @@ static int print_event(void *ctx, const struct tl_event *te)
 	const struct event *e = te->ev;
 	char date[16];
 	cdate_format(&e->date, date);
-	printf("  e%-6lld %-10s %-16s %s%s%s\n", (long long)te->id, *date ? date : "undated", e->type,
+	printf("  e%-6lld %-10s %-16s %s%s%s\n", (long long)te->id, *date ? date : "undated", tv(e->type),
 	       e->status != STATUS_OCCURRED ? "[" : "", e->status != STATUS_OCCURRED ? event_status_name(e->status) : "",
 	       e->status != STATUS_OCCURRED ? "] " : "");
-	printf("         %s\n", e->summary ? e->summary : "");
+	printf("         %s\n", tv(e->summary));
 	return ferror(stdout) ? -1 : 0;
 }
 
@@ -82,7 +84,7 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 		rc = store_timeline_each(s, &f, print_event, NULL, &err);
 	}
 	if (rc == 1)
-		error("no report '%s' in '%s'", pos[0], cli->db_path);
+		error("no report '%s' in '%s'", pos[0], cli->db_path);   /* error() escapes */
 	else if (rc < 0 && err)
 		error("archive '%s': %s", cli->db_path, err);
 	free(err);

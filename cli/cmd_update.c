@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/archive.h"
+#include "cli/term.h"
 #include "ingest/sources.h"
 #include "store/store_admin.h"
 #include "util/buf.h"
@@ -56,9 +57,12 @@ static void log_line(struct run_ui *ui, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	for (char *p = b.data; p && *p; p++)
-		if (*p == '\n' || *p == '\r')
-			*p = ' ';
+	/* One line, whatever file names and titles hold (term.h). */
+	struct buf line;
+	buf_init(&line, 65536 + 1024);
+	term_escape(&line, buf_str(&b), TERM_LINE);
+	buf_release(&b);
+	b = line;
 	buf_addch(&b, '\n');
 	/* One write per line: O_APPEND keeps lines of concurrent writers whole. */
 	if (write(ui->log_fd, b.data, b.len) < 0)
@@ -73,8 +77,9 @@ static void on_message(void *ctx, enum update_msg kind, const struct source *src
 	if (kind == UPDATE_ERROR) {
 		error("%s: %s: %s", src->name, where, msg);
 		log_line(ui, "error: %s: %s: %s", src->name, where, msg);
+		/* One message a line: a newline in a file name must not forge one. */
 		if (ui->n_errors++ < MAX_ERRORS_KEPT)
-			buf_printf(&ui->errors, "%s%s: %s", ui->errors.len ? "\n" : "", where, msg);
+			buf_printf(&ui->errors, "%s%s: %s", ui->errors.len ? "\n" : "", tv(where), tv(msg));
 		return;
 	}
 	if (kind == UPDATE_WARNING) {
@@ -84,7 +89,7 @@ static void on_message(void *ctx, enum update_msg kind, const struct source *src
 		return;
 	}
 	if (ui->verbose || ui->dry_run)
-		printf("%s: %s: %s\n", src->name, where, msg);
+		printf("%s: %s: %s\n", tv(src->name), tv(where), tv(msg));
 }
 
 static char *default_sources(const char *db_path)

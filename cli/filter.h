@@ -34,7 +34,7 @@ struct filter_opts {
 	{"agency", 0, OPT_STRING, &(fo)->agency, "A", "events reported by agency A"},                     \
 	{"text", 0, OPT_STRING, &(fo)->text, "QUERY", "full-text search over summaries and evidence"},   \
 	{"status", 0, OPT_STRING, &(fo)->status, "S[,S]", "occurred,planned (default), negated, or all"}, \
-	{"limit", 0, OPT_LONG, &(fo)->limit, "N", "at most N events"},                                  \
+	{"limit", 0, OPT_COUNT, &(fo)->limit, "N", "at most N events (N > 0)"},                                  \
 	{"verified", 0, OPT_FLAG, &(fo)->verified, NULL, "only events a person verified"},                \
 	{"unverified", 0, OPT_FLAG, &(fo)->unverified, NULL, "only events nobody verified yet"},          \
 	{"min-confidence", 0, OPT_STRING, &(fo)->min_confidence, "X", "only events extracted with confidence >= X (0..1)"}, \

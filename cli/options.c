@@ -7,14 +7,22 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/term.h"
 
 static const char *program = "communique";
 
+/* A message is one line, whatever the report titles and file names in it
+ * hold: control characters are escaped (term.h). */
 static void vmessage(const char *prefix, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: %s", program, prefix);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	struct buf m, safe;
+	buf_init(&m, 0);
+	buf_init(&safe, 0);
+	buf_vprintf(&m, fmt, ap);
+	term_escape(&safe, buf_str(&m), TERM_LINE);
+	fprintf(stderr, "%s: %s%s\n", program, prefix, buf_str(&safe));
+	buf_release(&safe);
+	buf_release(&m);
 }
 
 void error(const char *fmt, ...)
@@ -78,12 +86,19 @@ static int store_value(const struct option *o, const char *val, const char *val2
 		((const char **)o->value)[0] = val;
 		((const char **)o->value)[1] = val2;
 		return 0;
-	case OPT_LONG: {
+	case OPT_LONG:
+	case OPT_COUNT: {
 		char *end;
 		errno = 0;
 		long v = strtol(val, &end, 10);
 		if (errno || *end || end == val || v < 0) {
 			error("--%s needs a non-negative number, not '%s'", o->name, val);
+			return -1;
+		}
+		/* --limit 0 would read as "no limit" (what leaving it out means) or
+		 * "nothing" (an empty export that looks like success): neither. */
+		if (o->type == OPT_COUNT && v == 0) {
+			error("--%s needs a number above 0 (leave it out for no limit), not '%s'", o->name, val);
 			return -1;
 		}
 		*(long *)o->value = v;

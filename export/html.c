@@ -13,6 +13,13 @@
  * month (at most 12 x 9999 integers, whatever the number of events) and
  * writes the chart after the events; CSS flex `order` shows it at the top.
  *
+ * Bidirectional text: every value taken from a report, the archive or the
+ * user (titles, names, summaries, notes...) sits in its own <bdi>, so that
+ * a right-to-left override in it (U+202E, unbalanced or not) ends with the
+ * value and cannot reverse the page's own text after it; in the one
+ * attribute that mixes a value with ours (an actor's tooltip) the value is
+ * isolated by U+2068 FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE.
+ *
  * The page's Content-Security-Policy is default-src 'none' with the inline
  * style and script allowed by their SHA-256 and images only from data:.
  */
@@ -101,6 +108,24 @@ static xmlNodePtr el_text(struct html_out *h, xmlNodePtr parent, const char *nam
 	return n;
 }
 
+/* A value from a report, the archive or the user, isolated for the
+ * bidirectional algorithm: <bdi>s</bdi> in parent. */
+static xmlNodePtr value(struct html_out *h, xmlNodePtr parent, const char *s)
+{
+	xmlNodePtr b = el(h, parent, "bdi", NULL);
+	text(h, b, s);
+	return b;
+}
+
+/* An element holding such a value. */
+static xmlNodePtr el_value(struct html_out *h, xmlNodePtr parent, const char *name,
+			   const char *cls, const char *s)
+{
+	xmlNodePtr n = el(h, parent, name, cls);
+	value(h, n, s);
+	return n;
+}
+
 /* Writes a finished subtree and frees it. */
 static int emit(struct html_out *h, xmlNodePtr node)
 {
@@ -176,7 +201,7 @@ static xmlNodePtr build_masthead(struct html_out *h, const struct tl_query *q,
 				 const struct tl_options *o)
 {
 	xmlNodePtr header = el(h, NULL, "header", "masthead");
-	el_text(h, header, "h1", NULL, page_title(o));
+	el_value(h, header, "h1", NULL, page_title(o));
 	struct buf lede;
 	buf_init(&lede, 0);
 	if (tl_describe_query(&lede, q))
@@ -478,10 +503,11 @@ static void actor_chip(struct html_out *h, xmlNodePtr ul, const struct event_act
 	char cls[48], tip[256];
 	snprintf(cls, sizeof(cls), "chip actor role-%s", actor_role_name(a->role));
 	xmlNodePtr li = el(h, ul, "li", cls);
-	snprintf(tip, sizeof(tip), "%s%s%s", a->title ? a->title : "", a->title ? " \xC2\xB7 " : "",
-		 actor_role_name(a->role));
+	/* FSI ... PDI: an attribute cannot hold a <bdi>. */
+	snprintf(tip, sizeof(tip), "%s%s%s%s", a->title ? "\xE2\x81\xA8" : "", a->title ? a->title : "",
+		 a->title ? "\xE2\x81\xA9 \xC2\xB7 " : "", actor_role_name(a->role));
 	attr(h, li, "title", tip);
-	el_text(h, li, "span", "name", a->name ? a->name : "");
+	el_value(h, li, "span", "name", a->name ? a->name : "");
 	if (a->code) {
 		const char *country = tl_country_name(a->code);
 		xmlNodePtr abbr = el_text(h, li, "abbr", "code", a->code);
@@ -520,7 +546,7 @@ static void build_topics(struct html_out *h, xmlNodePtr what, const struct event
 	xmlNodePtr ul = el(h, what, "ul", "chips topics");
 	attr(h, ul, "aria-label", "Topics");
 	for (size_t i = 0; i < ev->n_topics; i++)
-		el_text(h, ul, "li", "chip topic", ev->topics[i]);
+		el_value(h, ul, "li", "chip topic", ev->topics[i]);
 }
 
 static void build_source(struct html_out *h, xmlNodePtr ul, const struct tl_source *s)
@@ -528,14 +554,14 @@ static void build_source(struct html_out *h, xmlNodePtr ul, const struct tl_sour
 	xmlNodePtr li = el(h, ul, "li", NULL);
 	const char *title = s->title && *s->title ? s->title : "(untitled report)";
 	if (is_web_url(s->url)) {
-		xmlNodePtr a = el_text(h, li, "a", NULL, title);
+		xmlNodePtr a = el_value(h, li, "a", NULL, title);
 		attr(h, a, "href", s->url);
 		attr(h, a, "rel", "noreferrer");
 	} else {
-		el_text(h, li, "span", "title", title);
+		el_value(h, li, "span", "title", title);
 	}
 	text(h, li, " \xE2\x80\x94 ");
-	el_text(h, li, "span", "agency", s->agency ? s->agency : "");
+	el_value(h, li, "span", "agency", s->agency ? s->agency : "");
 	if (s->published_known) {
 		char iso[24], words[48], shown[80];
 		struct cdate d;
@@ -559,7 +585,7 @@ static void build_tags(struct html_out *h, xmlNodePtr what, const struct tl_cura
 	xmlNodePtr ul = el(h, what, "ul", "tags");
 	attr(h, ul, "aria-label", "Tags");
 	for (size_t i = 0; i < c->n_tags; i++)
-		el_text(h, ul, "li", "tag", c->tags[i] ? c->tags[i] : "");
+		el_value(h, ul, "li", "tag", c->tags[i] ? c->tags[i] : "");
 }
 
 /* A date in words inside <time datetime="ISO">. */
@@ -580,12 +606,13 @@ static void build_notes(struct html_out *h, xmlNodePtr what, const struct tl_cur
 	for (size_t i = 0; i < c->n_notes; i++) {
 		const struct tl_note *n = &c->notes[i];
 		xmlNodePtr li = el(h, ul, "li", NULL);
-		el_text(h, li, "span", "note-text", n->text ? n->text : "");
+		el_value(h, li, "span", "note-text", n->text ? n->text : "");
 		if ((!n->by || !*n->by) && !n->at)
 			continue;
 		text(h, li, " ");
 		xmlNodePtr by = el_text(h, li, "span", "note-by", "\xE2\x80\x94 ");
-		text(h, by, n->by && *n->by ? n->by : "");
+		if (n->by && *n->by)
+			value(h, by, n->by);
 		if (n->at) {
 			text(h, by, n->by && *n->by ? ", " : "");
 			time_el(h, by, n->at);
@@ -607,7 +634,7 @@ static void build_curation(struct html_out *h, xmlNodePtr what, const struct tl_
 		text(h, p, "Verified");
 		if (c->verified_by && *c->verified_by) {
 			text(h, p, " by ");
-			el_text(h, p, "span", "by", c->verified_by);
+			el_value(h, p, "span", "by", c->verified_by);
 		}
 		if (c->verified_at) {
 			text(h, p, " on ");
@@ -647,7 +674,7 @@ static xmlNodePtr build_event(struct html_out *h, const struct tl_event *e)
 	xmlNodePtr what = el(h, art, "div", "what");
 	build_kind(h, what, e);
 	if (tl_has_fields(e)) {
-		el_text(h, what, "p", "summary", ev->summary ? ev->summary : "");
+		el_value(h, what, "p", "summary", ev->summary ? ev->summary : "");
 	} else {
 		/* A withdrawn event the archive no longer holds has only its id. */
 		char id[40];
@@ -658,7 +685,7 @@ static xmlNodePtr build_event(struct html_out *h, const struct tl_event *e)
 	build_topics(h, what, ev);
 	build_tags(h, what, &e->cur);
 	if (ev->evidence && *ev->evidence)
-		el_text(h, what, "blockquote", "evidence", ev->evidence);
+		el_value(h, what, "blockquote", "evidence", ev->evidence);
 	build_notes(h, what, &e->cur);
 	if (e->n_sources) {
 		xmlNodePtr ul = el(h, what, "ul", "sources");

@@ -11,6 +11,12 @@
  * come from the first source. Location columns stay empty: the archive does
  * not geolocate. Tabs and line breaks inside cells become spaces.
  *
+ * Formula injection: a TSV opens in spreadsheets too, so text cells that
+ * start like a formula (=, +, -, @, or tab, CR, LF before one) get a
+ * leading ' as in the CSV exporter, unless the user asked for raw output.
+ * Cells of numbers this exporter writes (Intensity, which may be negative)
+ * and its own ids are left alone.
+ *
  * The columns are ICEWS's twenty, no more: tools written for ICEWS load the
  * rows into tables of exactly these columns, and none of them can hold the
  * confidence of an event or its verification, which the other formats carry
@@ -31,23 +37,37 @@ static const char header[] =
 
 struct icews_out {
 	FILE *out;
+	int raw;            /* no formula neutralisation */
 	struct buf row;
 };
 
-/* Appends one cell (and the tab before it unless first). */
-static int cell(struct buf *row, const char *s, int first)
+static int is_formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Appends one cell (and the tab before it unless first); a text cell that
+ * starts like a formula is neutralised unless raw. */
+static int text_cell(struct buf *row, const char *s, int first, int raw)
 {
 	if (!first && buf_addch(row, '\t'))
 		return -1;
 	char *clean = tl_utf8_clean(s, 1);
 	if (!clean)
 		return -1;
+	int rc = !raw && is_formula_start(clean[0]) ? buf_addch(row, '\'') : 0;
 	for (char *p = clean; *p; p++)
 		if (*p == '\t' || *p == '\n' || *p == '\r')
 			*p = ' ';
-	int rc = buf_addstr(row, clean);
+	rc = rc || buf_addstr(row, clean);
 	free(clean);
 	return rc;
+}
+
+/* A cell of the exporter's own making (ids, dates, codes, numbers). */
+static int cell(struct buf *row, const char *s, int first)
+{
+	return text_cell(row, s, first, 1);
 }
 
 static int has_word(const char *title, const char *const *words)
@@ -81,11 +101,11 @@ static const char *country(const struct event_actor *a)
 	return name ? name : "";
 }
 
-static int actor_cells(struct buf *row, const struct event_actor *a)
+static int actor_cells(struct buf *row, const struct event_actor *a, int raw)
 {
-	if (cell(row, a && a->name ? a->name : "", 0) || cell(row, sectors(a), 0))
+	if (text_cell(row, a && a->name ? a->name : "", 0, raw) || text_cell(row, sectors(a), 0, raw))
 		return -1;
-	return cell(row, country(a), 0);
+	return text_cell(row, country(a), 0, raw);
 }
 
 static int write_row(struct icews_out *w, const struct tl_event *e,
@@ -103,10 +123,10 @@ static int write_row(struct icews_out *w, const struct tl_event *e,
 		snprintf(story, sizeof(story), "r%lld", (long long)s0->report_id);
 	struct buf *r = &w->row;
 	buf_reset(r);
-	int rc = cell(r, id, 1) || cell(r, date, 0) || actor_cells(r, src) ||
-		 cell(r, c ? c->text : "", 0) || cell(r, ev->cameo, 0) || cell(r, intensity, 0) ||
-		 actor_cells(r, tgt) || cell(r, story, 0) || cell(r, "", 0) ||
-		 cell(r, s0 && s0->agency ? s0->agency : "", 0);
+	int rc = cell(r, id, 1) || cell(r, date, 0) || actor_cells(r, src, w->raw) ||
+		 text_cell(r, c ? c->text : "", 0, w->raw) || text_cell(r, ev->cameo, 0, w->raw) ||
+		 cell(r, intensity, 0) || actor_cells(r, tgt, w->raw) || cell(r, story, 0) ||
+		 cell(r, "", 0) || text_cell(r, s0 && s0->agency ? s0->agency : "", 0, w->raw);
 	/* City, District, Province, Country, Latitude, Longitude. */
 	for (int i = 0; rc == 0 && i < 6; i++)
 		rc = cell(r, "", 0);
@@ -203,6 +223,7 @@ static int icews_begin(void **state, FILE *out, const struct tl_query *q, const 
 	if (!w)
 		return -1;
 	w->out = out;
+	w->raw = o && o->raw;
 	buf_init(&w->row, 0);
 	if (!(o && o->append) && tl_puts(out, header)) {
 		icews_free(w);

@@ -4,11 +4,13 @@
  * in store_reports.c and store_events.c. */
 #include "store/store_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util/buf.h"
 #include "util/embedded.h"
@@ -313,6 +315,39 @@ static int64_t session_time(void)
 	return (int64_t)time(NULL);
 }
 
+/* The URI of a read-only open: mode=ro, and immutable=1 when nothing can
+ * change the file under us (no -wal, and we cannot write the directory, so
+ * no -wal nor -shm can appear): SQLite then reads a WAL archive without
+ * creating its -shm, which such a directory would refuse. malloc'd. */
+static char *readonly_uri(const char *path)
+{
+	struct buf u, p;
+	buf_init(&u, 0);
+	buf_init(&p, 0);
+	/* An absolute path gets an empty authority, so that "//x" stays a path. */
+	buf_addstr(&u, path[0] == '/' ? "file://" : "file:");
+	for (const char *c = path; *c; c++) {
+		if (strchr("?#%", *c) || (unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7f)
+			buf_printf(&u, "%%%02X", (unsigned char)*c);
+		else
+			buf_addch(&u, *c);
+	}
+	buf_addstr(&u, "?mode=ro");
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		buf_addstr(&p, ".");
+	else
+		buf_add(&p, path, slash == path ? 1 : (size_t)(slash - path));
+	int dir_writable = access(buf_str(&p), W_OK) == 0;
+	buf_reset(&p);
+	buf_printf(&p, "%s-wal", path);
+	struct stat sb;
+	if (!dir_writable && stat(buf_str(&p), &sb) != 0 && errno == ENOENT)
+		buf_addstr(&u, "&immutable=1");
+	buf_release(&p);
+	return buf_detach(&u);
+}
+
 int store_open_at(const char *path, int flags, int version, struct store **out, char **err)
 {
 	*out = NULL;
@@ -341,8 +376,16 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 	/* A connection is only ever used by the thread that opened it: no
 	 * mutex around every call. */
 	int oflags = SQLITE_OPEN_NOMUTEX |
-		     (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+		     (s->readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+				  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+	char *uri = NULL;
+	if (s->readonly && !(uri = readonly_uri(path))) {
+		*err = strdup("out of memory");
+		goto fail;
+	}
+	int orc = sqlite3_open_v2(uri ? uri : path, &s->db, oflags, NULL);
+	free(uri);
+	if (orc != SQLITE_OK) {
 		*err = msg("cannot open archive '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
 	}

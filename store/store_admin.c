@@ -617,22 +617,77 @@ static char *path_msg(const char *what, const char *path, const char *why)
 	return buf_detach(&m);
 }
 
-/* Opens the copy and checks it before it may replace anything. (Not
- * quick_check: SQLite 3.40 reports false NULLs in WITHOUT ROWID tables.) */
+/* The full-text indexes' own check of every FTS5 table of db: the integrity
+ * check of SQLite 3.40 does not look into them, and a copy carries a stale
+ * index over verbatim. Each failing index goes to fn (when not NULL) and
+ * its count to *bad; the first one's message, when why is not NULL, to
+ * *why (sqlite3_malloc'd). Returns -1 only when the check could not run. */
+static int fts_problems(sqlite3 *db, store_problem_fn fn, void *ctx, long *bad, char **why)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+				    " AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'", -1, &st, NULL);
+	int failed = rc != SQLITE_OK;
+	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *sql = sqlite3_mprintf("INSERT INTO \"%w\"(\"%w\", rank) VALUES ('integrity-check', 1)",
+					    col(st, 0), col(st, 0));
+		char *e = NULL, *m = NULL;
+		if (!sql)
+			failed = 1;
+		else if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
+			m = sqlite3_mprintf("full-text index %s: %s", col(st, 0), e ? e : sqlite3_errmsg(db));
+		if (m) {
+			++*bad;
+			if (fn)
+				fn(ctx, m);
+			if (why && !*why)
+				*why = m;
+			else
+				sqlite3_free(m);
+		}
+		sqlite3_free(e);
+		sqlite3_free(sql);
+	}
+	failed = failed || rc != SQLITE_DONE;
+	sqlite3_finalize(st);
+	return failed ? -1 : 0;
+}
+
+static int verify_fts(sqlite3 *db, char **why)
+{
+	long bad = 0;
+	if (fts_problems(db, NULL, NULL, &bad, why) && !*why)
+		*why = sqlite3_mprintf("cannot check the full-text indexes: %s", sqlite3_errmsg(db));
+	return *why ? -1 : 0;
+}
+
+/* Opens the copy and checks it in full before it may replace anything:
+ * SQLite's integrity check and the full-text indexes' own (a copy of a
+ * damaged archive must not replace a good backup). The copy is ours, so
+ * it is opened for writing: FTS5 runs its check only as a write, which
+ * changes nothing. (Not quick_check: SQLite 3.40 reports false NULLs in
+ * WITHOUT ROWID tables.) */
 static int verify_copy(const char *path, char **err)
 {
 	sqlite3 *db = NULL;
-	int ok = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK;
+	char *why = NULL;
 	sqlite3_stmt *st = NULL;
-	if (ok)
-		ok = sqlite3_prepare_v2(db, "PRAGMA integrity_check(1)", -1, &st, NULL) == SQLITE_OK &&
-		     sqlite3_step(st) == SQLITE_ROW && col(st, 0) && !strcmp(col(st, 0), "ok");
-	if (!ok)
-		*err = path_msg("the backup does not pass a check", path,
-				db ? sqlite3_errmsg(db) : "out of memory");
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		why = sqlite3_mprintf("%s", db ? sqlite3_errmsg(db) : "out of memory");
+	} else if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(1)", -1, &st, NULL) != SQLITE_OK ||
+		   sqlite3_step(st) != SQLITE_ROW || !col(st, 0)) {
+		why = sqlite3_mprintf("%s", sqlite3_errmsg(db));
+	} else if (strcmp(col(st, 0), "ok")) {
+		why = sqlite3_mprintf("integrity: %s", col(st, 0));
+	}
 	sqlite3_finalize(st);
+	if (!why)
+		verify_fts(db, &why);
+	if (why)
+		*err = path_msg("the backup does not pass a check", path, why);
+	sqlite3_free(why);
 	sqlite3_close(db);
-	return ok ? 0 : -1;
+	return why ? -1 : 0;
 }
 
 static int fsync_path(const char *path, int dir)
@@ -655,29 +710,62 @@ static char *dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-int store_backup(struct store *s, const char *path, char **err)
+/* Removes a failed copy and what SQLite may have left beside it. */
+static void remove_copy(const char *tmp)
 {
-	struct buf tmp;
-	buf_init(&tmp, 0);
-	if (buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid())) {
-		oom(err);
-		return -1;
+	static const char *const companions[] = {"", "-journal", "-wal", "-shm"};
+	struct buf p;
+	buf_init(&p, 0);
+	for (size_t i = 0; i < sizeof(companions) / sizeof(*companions); i++) {
+		buf_reset(&p);
+		if (!buf_printf(&p, "%s%s", tmp, companions[i]))
+			unlink(buf_str(&p));
 	}
-	unlink(buf_str(&tmp));
+	buf_release(&p);
+}
+
+int store_check_fulltext(struct store *s, const char *tmp, store_problem_fn fn, void *ctx,
+			 long *problems, char **err)
+{
+	if (!s->readonly)
+		return 0;   /* store_check ran them on the archive itself */
+	remove_copy(tmp);
+	sqlite3_stmt *st = prep(s, "VACUUM INTO ?1", "cannot check the full-text indexes", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, tmp);
+	int rc = run_done(s, st, "cannot check the full-text indexes", err);
+	sqlite3 *db = NULL;
+	if (!rc && sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		*err = path_msg("cannot open the copy", tmp, db ? sqlite3_errmsg(db) : "out of memory");
+		rc = -1;
+	}
+	if (!rc && fts_problems(db, fn, ctx, problems, NULL)) {
+		*err = path_msg("cannot check the full-text indexes of the copy", tmp, sqlite3_errmsg(db));
+		rc = -1;
+	}
+	sqlite3_close(db);
+	remove_copy(tmp);
+	return rc;
+}
+
+int store_backup(struct store *s, const char *path, const char *tmp, char **err)
+{
+	remove_copy(tmp);
 	sqlite3_stmt *st = prep(s, "VACUUM INTO ?1", "cannot back up the archive", err);
 	int rc = -1;
 	if (!st)
 		goto out;
-	bind_text(st, 1, buf_str(&tmp));
+	bind_text(st, 1, tmp);
 	if (run_done(s, st, "cannot back up the archive", err))
 		goto out;
-	if (verify_copy(buf_str(&tmp), err))
+	if (verify_copy(tmp, err))
 		goto out;
-	if (fsync_path(buf_str(&tmp), 0)) {
-		*err = path_msg("cannot sync", buf_str(&tmp), strerror(errno));
+	if (fsync_path(tmp, 0)) {
+		*err = path_msg("cannot sync", tmp, strerror(errno));
 		goto out;
 	}
-	if (rename(buf_str(&tmp), path)) {
+	if (rename(tmp, path)) {
 		*err = path_msg("cannot rename the backup to", path, strerror(errno));
 		goto out;
 	}
@@ -688,7 +776,31 @@ int store_backup(struct store *s, const char *path, char **err)
 	rc = 0;
 out:
 	if (rc)
-		unlink(buf_str(&tmp));
-	buf_release(&tmp);
+		remove_copy(tmp);
 	return rc;
+}
+
+/* ---- full-text queries ----------------------------------------------------------- */
+
+int store_text_query_check(struct store *s, const char *query, char **err)
+{
+	/* FTS5 parses the query when the statement runs, not when it is prepared. */
+	sqlite3_stmt *st = prep(s, "SELECT count(*) FROM (SELECT 1 FROM events_fts"
+				" WHERE events_fts MATCH ?1 LIMIT 1)", "cannot search the events", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, query);
+	int rc = sqlite3_step(st);
+	int verdict = 0;
+	/* A plain SQLITE_ERROR is the query's fault; I/O, corruption, locks and
+	 * memory are the archive's. */
+	if (rc != SQLITE_ROW && sqlite3_extended_errcode(s->db) == SQLITE_ERROR) {
+		*err = strdup(sqlite3_errmsg(s->db));
+		verdict = *err ? 1 : -1;
+	} else if (rc != SQLITE_ROW) {
+		store_fail(s, err, "cannot search the events");
+		verdict = -1;
+	}
+	sqlite3_finalize(st);
+	return verdict;
 }

@@ -160,9 +160,28 @@ typedef int (*store_problem_fn)(void *ctx, const char *problem);
  * Returns -1 only when the check itself could not run. */
 int store_check(struct store *s, store_problem_fn fn, void *ctx, long *problems, char **err);
 
-/* Writes a consistent copy of the archive to `path` (VACUUM INTO a temporary
- * name beside it, verified, synced, then renamed), while other connections
- * may go on writing. An existing file at path is replaced only on success. */
-int store_backup(struct store *s, const char *path, char **err);
+/* store_check cannot run the full-text indexes' own checks on a read-only
+ * store (they run as writes); this runs them on a copy written at `tmp` (a
+ * temporary name the caller chooses, removed afterwards), so that the
+ * archive itself is never written. Each failing index goes to fn and adds to
+ * *problems. Does nothing on a store open for writing. Returns -1 only when
+ * the check could not run. */
+int store_check_fulltext(struct store *s, const char *tmp, store_problem_fn fn, void *ctx,
+			 long *problems, char **err);
+
+/* Writes a consistent copy of the archive to `path` (VACUUM INTO `tmp`, a
+ * temporary name in the same directory chosen by the caller, verified,
+ * synced, then renamed), while other connections may go on writing. An
+ * existing file at path is replaced only on success; on failure tmp and
+ * its -journal, -wal and -shm are removed. */
+int store_backup(struct store *s, const char *path, const char *tmp, char **err);
+
+/* ---- full-text queries ------------------------------------------------------- */
+
+/* Whether `query` is a full-text query the events' index accepts (FTS5's
+ * syntax: words, "phrases", AND, OR, NOT, prefix*, NEAR). Returns 0 when it
+ * is; 1 when it is not, with *err saying why (the user's mistake, not the
+ * archive's); -1 when the check could not run. */
+int store_text_query_check(struct store *s, const char *query, char **err);
 
 #endif

@@ -132,10 +132,37 @@ static int digits(const char *s, int n)
 	return v;
 }
 
-int cdate_parse(const char *s, struct cdate *out)
+/* Whether s is a time of day as ISO 8601 writes it after a date's T:
+ * HH:MM, HH:MM:SS or HH:MM:SS.fraction, then nothing, Z or +HH:MM/-HH:MM. */
+static int is_iso_time(const char *s)
+{
+	if (digits(s, 2) < 0 || digits(s, 2) > 23 || s[2] != ':' || digits(s + 3, 2) < 0 ||
+	    digits(s + 3, 2) > 59)
+		return 0;
+	s += 5;
+	if (*s == ':') {
+		if (digits(s + 1, 2) < 0 || digits(s + 1, 2) > 60)
+			return 0;
+		s += 3;
+		if (*s == '.' && isdigit((unsigned char)s[1]))
+			for (s++; isdigit((unsigned char)*s); s++)
+				;
+	}
+	if (*s == 'Z')
+		return s[1] == '\0';
+	if (*s == '+' || *s == '-')
+		return digits(s + 1, 2) >= 0 && digits(s + 1, 2) <= 23 && s[3] == ':' &&
+		       digits(s + 4, 2) >= 0 && digits(s + 4, 2) <= 59 && s[6] == '\0';
+	return *s == '\0';
+}
+
+/* The date alone ("2015", "2015-01", "2015-01-06"); *rest gets what follows
+ * a day ("" when nothing does). */
+static int parse_date_part(const char *s, struct cdate *out, const char **rest)
 {
 	size_t n = strlen(s);
 	struct cdate d = {0, 0, 0, PREC_UNKNOWN};
+	*rest = "";
 	if (n < 4 || (d.year = digits(s, 4)) < 1)
 		return -1;
 	d.prec = PREC_YEAR;
@@ -146,13 +173,36 @@ int cdate_parse(const char *s, struct cdate *out)
 		if (n > 7) {
 			if (s[7] != '-' || n < 10 || (d.day = digits(s + 8, 2)) < 1)
 				return -1;
-			if (n > 10 && s[10] != 'T' && s[10] != ' ')
-				return -1;
 			if (!is_valid_date(d.year, d.month, d.day))
 				return -1;
 			d.prec = PREC_DAY;
+			*rest = s + 10;
 		}
 	}
+	*out = d;
+	return 0;
+}
+
+int cdate_parse(const char *s, struct cdate *out)
+{
+	const char *rest;
+	struct cdate d;
+	if (parse_date_part(s, &d, &rest))
+		return -1;
+	/* A timestamp keeps its day; anything else after the day is no date
+	 * ("2015-01-06Tgarbage" is a mistake, not the 6th of January). */
+	if (*rest && !((rest[0] == 'T' || rest[0] == ' ') && is_iso_time(rest + 1)))
+		return -1;
+	*out = d;
+	return 0;
+}
+
+int cdate_parse_exact(const char *s, struct cdate *out)
+{
+	const char *rest;
+	struct cdate d;
+	if (parse_date_part(s, &d, &rest) || *rest)
+		return -1;
 	*out = d;
 	return 0;
 }

@@ -36,9 +36,13 @@ void format_iso_utc(int64_t t, char *out);
 /* Writes the date at its precision: "2015-01-06", "2015-01", "2015" or ""
  * (out at least 11 bytes). A season is written as its first month. */
 void cdate_format(const struct cdate *d, char *out);
-/* Parses "2015", "2015-01", "2015-01-06" (also "2015-01-06T..." keeps the day).
- * Returns 0 on success, -1 on anything else or an impossible date. */
+/* Parses "2015", "2015-01", "2015-01-06", or a timestamp whose day it keeps
+ * ("2015-01-06T07:10:00Z", "2015-01-06 07:10", with seconds, a fraction, Z or
+ * an offset). Returns 0 on success, -1 on anything else ("2015-01-06Tgarbage",
+ * "2015-01-06 and more") or an impossible date; *out is unchanged then. */
 int cdate_parse(const char *s, struct cdate *out);
+/* The same for a date given by a person (options): the date alone, no time. */
+int cdate_parse_exact(const char *s, struct cdate *out);
 /* Month from an English name or abbreviation ("Jan", "Jan.", "January", "Sept");
  * returns 1..12, or 0. Case-insensitive; n is the length of s. */
 int month_from_name(const char *s, int n);

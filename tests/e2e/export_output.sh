@@ -40,7 +40,7 @@ run() {
 expect_rc() { [ "$RC" -eq "$1" ] || fail "expected exit code $1, got $RC"; }
 expect_err() { grep -Eq -- "$1" "$T/err" || fail "stderr lacks /$1/"; }
 # No temporary file of an export is left in DIR.
-no_temp() { ! ls -A "$1" | grep -q '\.tmp-' || fail "a temporary file was left in $1: $(ls -A "$1")"; }
+no_temp() { ! ls -A "$1" | grep -q 'communique-tmp-' || fail "a temporary file was left in $1: $(ls -A "$1")"; }
 
 golden_archive "$BIN" "$SRC" "$DB" || fail "import"
 
@@ -88,7 +88,7 @@ else
 	fail "running as root without setpriv (util-linux): cannot make a directory read-only for the export"
 fi
 expect_rc 3
-expect_err "cannot write '.*ro/out.html.tmp-[0-9]+': Permission denied"
+expect_err "cannot write '.*ro/out.html' \\(through '.*ro/\\.communique-tmp-[0-9]+-out\\.html'\\): Permission denied"
 [ "$(cat "$T/ro/out.html")" = "the previous export" ] || fail "the old file was changed"
 no_temp "$T/ro"
 chmod 755 "$T/ro"

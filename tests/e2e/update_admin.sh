@@ -44,7 +44,7 @@ done
 wait "$upd" || fail "the update during backups failed"
 upd=
 [ $n -ge 1 ] || fail "no backup was taken during the update"
-ls ./*.tmp-* >/dev/null 2>&1 && fail "a backup left a temporary file"
+ls -A . | grep -q communique-tmp- && fail "a backup left a temporary file"
 
 # Restore: stop updates, replace the archive and its WAL files, check, update.
 total=$(cu reports | wc -l)

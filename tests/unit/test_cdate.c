@@ -47,6 +47,41 @@ static void test_iso(void **state)
 	assert_string_equal(out, "2014-06");
 }
 
+/* A timestamp keeps its day; trailing text is no date (it used to pass as
+ * the day before it); options take the date alone. */
+static void test_parse_trailing(void **state)
+{
+	(void)state;
+	struct cdate d = {0, 0, 0, PREC_UNKNOWN};
+	static const char *const good[] = {
+		"2015-01-06T07:10:00Z", "2015-01-06T07:10", "2015-01-06 07:10:00",
+		"2015-01-06T07:10:00.250Z", "2015-01-06T07:10:00+09:00", "2015-01-06T23:59:60-05:30",
+	};
+	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) {
+		d.prec = PREC_UNKNOWN;
+		if (cdate_parse(good[i], &d) || d.prec != PREC_DAY || d.day != 6)
+			fail_msg("'%s' should give 2015-01-06", good[i]);
+		assert_int_equal(cdate_parse_exact(good[i], &d), -1);
+	}
+	static const char *const bad[] = {
+		"2015-01-06Tgarbage", "2015-01-06T", "2015-01-06 ", "2015-01-06 and more",
+		"2015-01-06T25:00", "2015-01-06T07:10:00Zjunk", "2015-01-06T07:1", "2015-01-06T07:10:00+9",
+		"2015-01-06T07:10:00.", "2015-01x", "2015 ", "2015-01-06\n",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		struct cdate keep = {1999, 1, 1, PREC_DAY};
+		if (cdate_parse(bad[i], &keep) != -1 || cdate_parse_exact(bad[i], &keep) != -1)
+			fail_msg("'%s' should not be a date", bad[i]);
+		assert_int_equal(keep.year, 1999);
+	}
+	assert_int_equal(cdate_parse_exact("2015-01-06", &d), 0);
+	assert_int_equal(d.prec, PREC_DAY);
+	assert_int_equal(cdate_parse_exact("2015-01", &d), 0);
+	assert_int_equal(d.prec, PREC_MONTH);
+	assert_int_equal(cdate_parse_exact("2015", &d), 0);
+	assert_int_equal(d.prec, PREC_YEAR);
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -106,6 +141,7 @@ int main(void)
 		cmocka_unit_test(test_days_roundtrip),
 		cmocka_unit_test(test_weekdays),
 		cmocka_unit_test(test_iso),
+		cmocka_unit_test(test_parse_trailing),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_format_ranges),
 	};

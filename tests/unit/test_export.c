@@ -1130,6 +1130,28 @@ static void test_icews(void **state)
 	free(text);
 }
 
+/* Text cells that start like a formula are neutralised as in the CSV
+ * (the hostile fixture's target is "=cmd|' /C calc'!A0"), unless raw;
+ * the numbers of the Intensity column, which may be negative, never. */
+static void test_icews_formulas(void **state)
+{
+	(void)state;
+	char *text = export_small("icews", 1, &default_options, NULL);
+	assert_non_null(strstr(text, "\t'=cmd|' /C calc'!A0\t"));
+	for (const char *p = text; (p = strpbrk(p, "\t\n")); p++) {
+		char c = p[1];
+		assert_false(c == '=' || c == '+' || c == '@');
+		if (c == '-')
+			assert_true(p[2] >= '0' && p[2] <= '9');
+	}
+	free(text);
+	struct tl_options o = default_options;
+	o.raw = 1;
+	text = export_small("icews", 1, &o, NULL);
+	assert_non_null(strstr(text, "\t=cmd|' /C calc'!A0\t"));
+	free(text);
+}
+
 static void test_markdown_curation(void **state)
 {
 	(void)state;
@@ -1268,6 +1290,7 @@ int main(void)
 		cmocka_unit_test(test_timelinejs_escapes),
 		cmocka_unit_test(test_markdown_golden),
 		cmocka_unit_test(test_icews),
+		cmocka_unit_test(test_icews_formulas),
 		cmocka_unit_test(test_markdown_curation),
 		cmocka_unit_test(test_timelinejs_curation),
 		cmocka_unit_test(test_icews_curation),

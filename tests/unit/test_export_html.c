@@ -165,11 +165,11 @@ static void test_html_structure(void **state)
 		     "Kishida and Kerry discussed North Korea and cyber security by phone");
 	assert_int_equal(count(&p, "//article[@id='e1']//ul[contains(@class,'actors')]/li"), 2);
 	assert_value(&p, "//article[@id='e1']//li[contains(@class,'actor')][1]/@title",
-		     "Minister for Foreign Affairs \xC2\xB7 participant");
+		     "\xE2\x81\xA8Minister for Foreign Affairs\xE2\x81\xA9 \xC2\xB7 participant");
 	assert_value(&p, "//article[@id='e2']//ul[contains(@class,'actors')]/li[2]", "\xE2\x86\x92");
 	assert_value(&p, "//article[@id='e2']//ul[contains(@class,'actors')]/li[3]/span", "North Korea");
 	assert_int_equal(count(&p, "//article[@id='e1']//li[@class='chip topic']"), 2);
-	assert_non_null(strstr(p.text, "<blockquote class=\"evidence\">Japanese Foreign Minister"));
+	assert_non_null(strstr(p.text, "<blockquote class=\"evidence\"><bdi>Japanese Foreign Minister"));
 	assert_value(&p, "//article[@id='e1']//ul[@class='sources']/li[1]/a/@href",
 		     "https://tass.com/world/769871");
 	assert_value(&p, "normalize-space(//article[@id='e1']//ul[@class='sources']/li[1])",
@@ -226,6 +226,56 @@ static void test_html_hostile_text(void **state)
 	assert_value(&p, "//article[@id='e12']//ul[@class='sources']//span[@class='title']",
 		     "+Ministry \"readout\", in full");
 	assert_value(&p, "//article[@id='e12']/@data-actors", "European Union|EU|=cmd|' /C calc'!A0");
+	free_page(&p);
+}
+
+#define RLO "\xE2\x80\xAE"
+
+/* An unbalanced right-to-left override in any value taken from a report
+ * (or given by an analyst) ends with the value: each is in its own <bdi>,
+ * so the page's own text after it ("participant", " -- ", dates) reads as
+ * written. */
+static void test_html_bidi_isolated(void **state)
+{
+	(void)state;
+	struct fx_timeline t;
+	memset(&t, 0, sizeof(t));
+	struct event *ev = fx_add(&t, 3, "meeting", "040", (struct cdate){2015, 1, 6, PREC_DAY},
+				  "Summary " RLO "reversed", "Evidence " RLO "reversed");
+	event_add_actor(ev, "Name " RLO "reversed", "JPN", "Title " RLO "reversed", ACTOR_PERSON,
+			ROLE_SOURCE);
+	event_add_actor(ev, "Other " RLO "one", NULL, NULL, ACTOR_GROUP, ROLE_TARGET);
+	event_add_topic(ev, "Topic " RLO "reversed");
+	fx_source(&t, 1, "Agency " RLO "reversed", "Headline " RLO "reversed",
+		  "https://example.org/a", fx_time(2015, 1, 6, 7, 10));
+	fx_source(&t, 2, "Agency", "Unlinked " RLO "headline", NULL, fx_time(2015, 1, 6, 7, 10));
+	static const char *const rtags[] = {"Tag " RLO "reversed"};
+	static struct tl_note rnotes[1];
+	rnotes[0] = (struct tl_note){"Note " RLO "reversed", "By " RLO "reversed", fx_time(2026, 12, 1, 8, 30)};
+	t.te[0].cur = (struct tl_curation){
+		.verified = 1, .verified_by = "Analyst " RLO "reversed", .verified_at = fx_time(2026, 12, 3, 14, 5),
+		.tags = rtags, .n_tags = 1, .notes = rnotes, .n_notes = 1,
+	};
+	struct tl_options o = options;
+	o.title = "Page " RLO "title";
+	size_t len = 0;
+	struct page p;
+	p.text = fx_export(&t, "html", NULL, &o, &len);
+	fx_release(&t);
+	assert_non_null(p.text);
+	p.doc = htmlReadMemory(p.text, (int)len, "timeline.html", "UTF-8",
+			       HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	assert_non_null(p.doc);
+	p.xp = xmlXPathNewContext(p.doc);
+	assert_non_null(p.xp);
+	/* Every override in the body's text is inside a <bdi> holding nothing else. */
+	int overrides = count(&p, "//body//text()[contains(., '" RLO "')]");
+	assert_int_equal(overrides, 13);
+	assert_int_equal(count(&p, "//body//text()[contains(., '" RLO "')][not(parent::bdi)]"), 0);
+	assert_int_equal(count(&p, "//body//bdi[count(node()) != 1]"), 0);
+	/* In the tooltip the value is between FSI and PDI. */
+	assert_value(&p, "//li[contains(@class,'actor')][1]/@title",
+		     "\xE2\x81\xA8Title " RLO "reversed\xE2\x81\xA9 \xC2\xB7 source");
 	free_page(&p);
 }
 
@@ -437,6 +487,7 @@ int main(void)
 		cmocka_unit_test(test_sha256_vectors),
 		cmocka_unit_test(test_html_structure),
 		cmocka_unit_test(test_html_hostile_text),
+		cmocka_unit_test(test_html_bidi_isolated),
 		cmocka_unit_test(test_html_self_contained_with_csp),
 		cmocka_unit_test(test_html_long_span_by_year),
 		cmocka_unit_test(test_html_curation),

@@ -592,14 +592,14 @@ static void test_backup(void **state)
 	struct store *writer = open_at(f->path, 0);
 	assert_int_equal(store_begin(writer, &err), 0);
 	put_report(writer, "Uncommitted report", "Not yet committed.", NULL, "Sergei Lavrov", "Taro Aso", 9);
-	if (store_backup(f->s, target, &err))
+	snprintf(tmp, sizeof(tmp), "%s/.communique-tmp-%ld-backup.db", f->dir, (long)getpid());
+	if (store_backup(f->s, target, tmp, &err))
 		fail_msg("store_backup: %s", err);
 	store_rollback(writer);
 	store_close(writer);
 	assert_int_equal(outside_int(target, "SELECT count(*) FROM reports"), 3);
 	assert_int_equal(outside_int(target, "SELECT count(*) FROM events"), 3);
 	assert_int_equal(outside_int(target, "PRAGMA user_version"), store_latest_version());
-	snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", target, (long)getpid());
 	struct stat sb;
 	assert_int_not_equal(stat(tmp, &sb), 0);
 	/* The copy opens as an archive and passes the check. */
@@ -610,9 +610,102 @@ static void test_backup(void **state)
 	store_close(copy);
 
 	snprintf(target, sizeof(target), "%s/no/such/dir/backup.db", f->dir);
-	assert_int_equal(store_backup(f->s, target, &err), -1);
+	snprintf(tmp, sizeof(tmp), "%s/no/such/dir/.communique-tmp-1-backup.db", f->dir);
+	assert_int_equal(store_backup(f->s, target, tmp, &err), -1);
 	assert_non_null(err);
 	free(err);
+}
+
+/* A backup of an archive that fails its check fails, and the good backup
+ * already there stays: SQLite's integrity check passes such a copy (its
+ * full-text index is stale, not malformed), the index's own check does not. */
+static void test_backup_of_damaged_archive_keeps_old(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f->path, 0);
+	char *err = NULL;
+	put_default(f->s, 2);
+	char target[400], tmp[420], other[440];
+	snprintf(target, sizeof(target), "%s/backup.db", f->dir);
+	snprintf(tmp, sizeof(tmp), "%s/.communique-tmp-1-backup.db", f->dir);
+	if (store_backup(f->s, target, tmp, &err))
+		fail_msg("store_backup: %s", err);
+	store_close(f->s);
+	f->s = NULL;
+	outside_exec(f->path, "DROP TRIGGER reports_fts_au; UPDATE reports SET body = 'rewritten' WHERE id = 1;");
+	f->s = open_at(f->path, 0);
+	struct stat before, after;
+	assert_int_equal(stat(target, &before), 0);
+	assert_int_equal(store_backup(f->s, target, tmp, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "full-text index reports_fts"));
+	/* The failed copy is gone, with what SQLite wrote beside it. */
+	const char *const companions[] = {"", "-journal", "-wal", "-shm"};
+	for (int i = 0; i < 4; i++) {
+		snprintf(other, sizeof(other), "%s%s", tmp, companions[i]);
+		assert_int_not_equal(stat(other, &after), 0);
+	}
+	free(err);
+	assert_int_equal(stat(target, &after), 0);
+	assert_true(before.st_ino == after.st_ino && before.st_mtime == after.st_mtime);
+	assert_int_equal(outside_int(target, "SELECT count(*) FROM reports WHERE body = 'rewritten'"), 0);
+}
+
+/* Reads a whole file into buf (at most size bytes); returns its length. */
+static size_t slurp(const char *path, char *buf, size_t size)
+{
+	FILE *in = fopen(path, "rb");
+	assert_non_null(in);
+	size_t n = fread(buf, 1, size, in);
+	fclose(in);
+	return n;
+}
+
+/* A read-only store (what check opens) finds a stale full-text index through
+ * a copy, and leaves the archive byte for byte as it was, with nothing
+ * created beside it (a backup in rollback-journal mode: a read-write open
+ * would turn it to WAL). */
+static void test_readonly_check_changes_nothing(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_at(f->path, 0);
+	put_default(f->s, 2);
+	store_close(f->s);
+	f->s = NULL;
+	char copy[400], tmp[420], other[440];
+	snprintf(copy, sizeof(copy), "%s/sub", f->dir);
+	assert_int_equal(mkdir(copy, 0755), 0);
+	snprintf(copy, sizeof(copy), "%s/sub/copy.db", f->dir);
+	snprintf(tmp, sizeof(tmp), "%s/.communique-tmp-1-check.db", f->dir);
+	char sql[600];
+	snprintf(sql, sizeof(sql), "DROP TRIGGER reports_fts_au; UPDATE reports SET body = 'rewritten'"
+		 " WHERE id = 1; VACUUM INTO '%s';", copy);
+	outside_exec(f->path, sql);
+	static char before[1 << 20], after[1 << 20];
+	size_t n = slurp(copy, before, sizeof(before));
+	assert_true(n > 0 && n < sizeof(before));
+
+	char *err = NULL;
+	struct store *s = NULL;
+	if (store_open(copy, STORE_READONLY, &s, &err))
+		fail_msg("read-only open: %s", err);
+	struct problems_seen seen = {0};
+	long problems = 0;
+	assert_int_equal(store_check(s, keep_problem, &seen, &problems, &err), 0);
+	assert_int_equal(store_check_fulltext(s, tmp, keep_problem, &seen, &problems, &err), 0);
+	assert_true(problems >= 1);
+	assert_true(seen_problem(&seen, "full-text index reports_fts"));
+	store_close(s);
+
+	assert_int_equal(slurp(copy, after, sizeof(after)), n);
+	assert_memory_equal(before, after, n);
+	const char *const companions[] = {"-wal", "-shm", "-journal"};
+	struct stat sb;
+	for (int i = 0; i < 3; i++) {
+		snprintf(other, sizeof(other), "%s%s", copy, companions[i]);
+		assert_int_not_equal(stat(other, &sb), 0);
+	}
+	assert_int_not_equal(stat(tmp, &sb), 0);
 }
 
 int main(void)
@@ -629,6 +722,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_check_finds_broken_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_finds_stale_fulltext, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backup_of_damaged_archive_keeps_old, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_check_changes_nothing, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
