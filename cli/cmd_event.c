@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/archive.h"
+#include "cli/term.h"
 #include "util/buf.h"
 #include "util/types.h"
 
@@ -171,7 +172,7 @@ static int build_edit(struct store *s, const struct edit_opts *o, struct built_e
 	if (o->date) {
 		b->e.set_date = 1;
 		b->e.date.prec = PREC_UNKNOWN;
-		if (strcmp(o->date, "none") && cdate_parse(o->date, &b->e.date)) {
+		if (strcmp(o->date, "none") && cdate_parse_exact(o->date, &b->e.date)) {
 			error("--date: '%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or 'none')", o->date);
 			return -1;
 		}
@@ -215,14 +216,14 @@ static int print_curation(void *ctx, const struct store_curation *c)
 	(void)ctx;
 	char when[32];
 	format_iso_utc(c->at, when);
-	printf("  c%-5lld %s  %-10s %s%s%s", (long long)c->id, when, c->by ? c->by : "", c->action,
-	       c->field ? " " : "", c->field ? c->field : "");
+	printf("  c%-5lld %s  %-10s %s%s%s", (long long)c->id, when, tv(c->by), c->action, c->field ? " " : "",
+	       c->field ? c->field : "");
 	if (c->value)
-		printf(" %s", c->value);
+		printf(" %s", tv(c->value));
 	if (!ctx)
 		printf("  (e%lld)", (long long)c->event_id);
 	if (c->reason)
-		printf("\n         why: %s", c->reason);
+		printf("\n         why: %s", tv(c->reason));
 	if (c->undone_by)
 		printf("\n         undone by c%lld", (long long)c->undone_by);
 	printf("\n");
@@ -239,14 +240,14 @@ static int print_full_event(void *ctx, const struct tl_event *te)
 	printf("date:        %s\n", *date ? date : "undated");
 	printf("type:        %s (CAMEO %s)\n", e->type, e->cameo);
 	printf("status:      %s\n", event_status_name(e->status));
-	printf("summary:     %s\n", e->summary ? e->summary : "");
+	printf("summary:     %s\n", tv(e->summary));
 	for (size_t i = 0; i < e->n_actors; i++) {
 		const struct event_actor *a = &e->actors[i];
-		printf("%-12s %s%s%s%s%s%s\n", i ? "" : "actors:", actor_role_name(a->role), ": ", a->name,
-		       a->code ? " (" : "", a->code ? a->code : "", a->code ? ")" : "");
+		printf("%-12s %s%s%s%s%s%s\n", i ? "" : "actors:", actor_role_name(a->role), ": ", tv(a->name),
+		       a->code ? " (" : "", a->code ? tv(a->code) : "", a->code ? ")" : "");
 	}
 	for (size_t i = 0; i < e->n_topics; i++)
-		printf("%-12s %s\n", i ? "" : "topics:", e->topics[i]);
+		printf("%-12s %s\n", i ? "" : "topics:", tv(e->topics[i]));
 	if (te->gone) {
 		printf("state:       out of the timeline:%s%s%s",
 		       te->gone & TL_GONE_DELETED ? " deleted by a person" : "",
@@ -259,7 +260,7 @@ static int print_full_event(void *ctx, const struct tl_event *te)
 	printf("confidence:  %.2f%s\n", te->confidence, te->cur.added_by_hand ? " (added by hand)" : "");
 	if (te->cur.verified) {
 		format_iso_utc(te->cur.verified_at, when);
-		printf("verified:    by %s, %s\n", te->cur.verified_by ? te->cur.verified_by : "?", when);
+		printf("verified:    by %s, %s\n", te->cur.verified_by ? tv(te->cur.verified_by) : "?", when);
 	}
 	if (te->cur.n_fields_set) {
 		printf("set by hand:");
@@ -270,23 +271,23 @@ static int print_full_event(void *ctx, const struct tl_event *te)
 	if (te->cur.n_tags) {
 		printf("tags:       ");
 		for (size_t i = 0; i < te->cur.n_tags; i++)
-			printf(" %s", te->cur.tags[i]);
+			printf(" %s", tv(te->cur.tags[i]));
 		printf("\n");
 	}
 	for (size_t i = 0; i < te->cur.n_notes; i++) {
 		format_iso_utc(te->cur.notes[i].at, when);
-		printf("%-12s %s (%s, %s)\n", i ? "" : "notes:", te->cur.notes[i].text,
-		       te->cur.notes[i].by ? te->cur.notes[i].by : "?", when);
+		printf("%-12s %s (%s, %s)\n", i ? "" : "notes:", tv(te->cur.notes[i].text),
+		       te->cur.notes[i].by ? tv(te->cur.notes[i].by) : "?", when);
 	}
-	printf("evidence:    %s\n", e->evidence ? e->evidence : "");
+	printf("evidence:    %s\n", tv(e->evidence));
 	printf("sources:\n");
 	for (size_t i = 0; i < te->n_sources; i++) {
 		const struct tl_source *src = &te->sources[i];
 		char pub[32] = "undated";
 		if (src->published_known)
 			format_iso_utc(src->published, pub);
-		printf("  r%-5lld %s  %s: %s%s%s\n", (long long)src->report_id, pub, src->agency ? src->agency : "?",
-		       src->title ? src->title : "(no title)", src->url ? "  " : "", src->url ? src->url : "");
+		printf("  r%-5lld %s  %s: %s%s%s\n", (long long)src->report_id, pub, src->agency ? tv(src->agency) : "?",
+		       src->title ? tv(src->title) : "(no title)", src->url ? "  " : "", src->url ? tv(src->url) : "");
 	}
 	return ferror(stdout) ? -1 : 0;
 }

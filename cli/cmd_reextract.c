@@ -267,7 +267,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	}
 	if (date) {
 		struct cdate d;
-		if (cdate_parse(date, &d) || d.prec == PREC_SEASON) {
+		if (cdate_parse_exact(date, &d) || d.prec == PREC_SEASON) {
 			error("--date: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", date);
 			free(pos);
 			return EXIT_USAGE;

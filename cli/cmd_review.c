@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/archive.h"
+#include "cli/term.h"
 
 static const char usage[] = "review [--reason R]... [--below X] [--limit N]\n\n"
 	"Lists events to check, each with why. Reasons: unsupported (curated, but no\n"
@@ -25,7 +26,7 @@ static int print_item(void *ctx, const struct store_review_item *it)
 	struct review_out *o = ctx;
 	o->n++;
 	printf("e%-6lld %-15s %s\n", (long long)it->event_id, store_review_name(it->reason),
-	       it->detail ? it->detail : "");
+	       tv(it->detail));
 	return ferror(stdout) ? -1 : 0;
 }
 

@@ -126,11 +126,11 @@ int filter_resolve(struct filter_opts *fo, struct store *s)
 	memset(f, 0, sizeof(*f));
 	if (parse_status(fo->status, &f->status_mask) || split_types(fo))
 		return -1;
-	if (fo->from && cdate_parse(fo->from, &f->from)) {
+	if (fo->from && cdate_parse_exact(fo->from, &f->from)) {
 		error("--from: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", fo->from);
 		return -1;
 	}
-	if (fo->to && cdate_parse(fo->to, &f->to)) {
+	if (fo->to && cdate_parse_exact(fo->to, &f->to)) {
 		error("--to: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", fo->to);
 		return -1;
 	}
