@@ -16,11 +16,25 @@ static const char *program = "communique";
 static void vmessage(const char *prefix, const char *fmt, va_list ap)
 {
 	struct buf m, safe;
+	va_list again;
+	va_copy(again, ap);
 	buf_init(&m, 0);
 	buf_init(&safe, 0);
 	buf_vprintf(&m, fmt, ap);
 	term_escape(&safe, buf_str(&m), TERM_LINE);
-	fprintf(stderr, "%s: %s%s\n", program, prefix, buf_str(&safe));
+	if (!buf_failed(&m) && !buf_failed(&safe)) {
+		fprintf(stderr, "%s: %s%s\n", program, prefix, buf_str(&safe));
+	} else {
+		/* Out of memory: the message still goes out, through a buffer
+		 * on the stack, cut if long, its controls replaced. */
+		char line[1024];
+		vsnprintf(line, sizeof(line), fmt, again);
+		for (char *c = line; *c; c++)
+			if ((unsigned char)*c < 0x20 || *c == 0x7f)
+				*c = '?';
+		fprintf(stderr, "%s: %s%s\n", program, prefix, line);
+	}
+	va_end(again);
 	buf_release(&safe);
 	buf_release(&m);
 }

@@ -125,15 +125,16 @@ void tmpout_end(char *tmp, int failed)
 	armed = 0;
 	if (!tmp)
 		return;
+	/* No allocation here: the failure being cleaned up may be memory's. */
 	if (failed) {
-		struct buf p;
-		buf_init(&p, 0);
-		for (size_t i = 0; i < N_COMPANIONS; i++) {
-			buf_reset(&p);
-			buf_printf(&p, "%s%s", tmp, companions[i]);
-			unlink(buf_str(&p));
+		char p[PATH_MAX + 16];
+		size_t n = strlen(tmp);
+		unlink(tmp);
+		for (size_t i = 1; i < N_COMPANIONS && n < PATH_MAX; i++) {
+			memcpy(p, tmp, n);
+			memcpy(p + n, companions[i], strlen(companions[i]) + 1);
+			unlink(p);
 		}
-		buf_release(&p);
 	}
 	free(tmp);
 }

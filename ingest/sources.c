@@ -431,6 +431,8 @@ struct updater {
 	struct source_result *res;
 	long file_failed;        /* items of the current file that failed */
 	int file_unreadable;     /* the current file could not be read as a whole */
+	int file_transient;      /* a failure of the current file was the machine's (memory,
+				  * the archive), not its content's: it is tried again next run */
 };
 
 static void say(struct updater *u, enum update_msg kind, const char *item, const char *fmt, ...)
@@ -553,6 +555,7 @@ static int store_failed(struct updater *u, const char *item, char *err)
 	free(err);
 	u->res->failed++;
 	u->file_failed++;
+	u->file_transient = 1;
 	return 0;
 }
 
@@ -607,6 +610,7 @@ static int take_report(void *ctx, struct report *r, const char *item)
 		event_list_release(&events);
 		u->res->failed++;
 		u->file_failed++;
+		u->file_transient = 1;   /* extraction fails only when memory runs out */
 		return 0;
 	}
 	int rc = store_put_report(u->store, r, hash, u->where, v == STORE_REPLACE ? existing : 0, &events, &id,
@@ -626,6 +630,8 @@ static void item_failed(void *ctx, const char *item, const char *message)
 	say(u, UPDATE_ERROR, item, "%s", message);
 	u->res->failed++;
 	u->file_failed++;
+	if (!message || strstr(message, "out of memory"))
+		u->file_transient = 1;
 }
 
 /* Reads the reports in data with the source's format (a feed source's
@@ -643,9 +649,13 @@ static int read_reports(struct updater *u, const char *data, size_t len)
 	char *err = NULL;
 	u->file_failed = 0;
 	u->file_unreadable = 0;
+	u->file_transient = 0;
 	int rc = format_read(data ? data : "", len, format, NULL, &h, take_report, item_failed, u, &used,
 			     &err);
 	if (rc && !u->fatal) {
+		/* Memory running out says nothing of the file. */
+		if (!err || strstr(err, "out of memory"))
+			u->file_transient = 1;
 		say(u, UPDATE_ERROR, NULL, "%s", err ? err : "cannot read the reports");
 		u->res->failed++;
 		u->file_failed++;
@@ -853,7 +863,9 @@ static int update_file(struct updater *u, const char *path, const struct store_f
 	if (!rc)
 		note_done(u, &before);
 	f.status = u->file_failed ? STORE_FILE_FAILED : STORE_FILE_OK;
-	if (!rc && !u->opt.dry_run)
+	/* A file that failed for the machine's reasons is not remembered: the
+	 * next run reads it again (what went in is then unchanged). */
+	if (!rc && !u->opt.dry_run && !u->file_transient)
 		rc = record_file(u, &f);
 	u->where = NULL;
 	return rc;

@@ -6,6 +6,7 @@
  * the failure was injected, so a run that never reached N is known. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -66,7 +67,11 @@ void *malloc(size_t n)
 	init();
 	if (!real_malloc)
 		return NULL;
-	return should_fail() ? NULL : real_malloc(n);
+	if (should_fail()) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return real_malloc(n);
 }
 
 void *calloc(size_t a, size_t b)
@@ -84,7 +89,11 @@ void *calloc(size_t a, size_t b)
 		}
 		init();
 	}
-	return should_fail() ? NULL : real_calloc(a, b);
+	if (should_fail()) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return real_calloc(a, b);
 }
 
 void *realloc(void *p, size_t n)
@@ -92,7 +101,11 @@ void *realloc(void *p, size_t n)
 	init();
 	if (!real_realloc)
 		return NULL;
-	return should_fail() && n ? NULL : real_realloc(p, n);
+	if (n && should_fail()) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return real_realloc(p, n);
 }
 
 void free(void *p)
