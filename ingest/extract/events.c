@@ -536,6 +536,24 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				push_party(c.tgt, &c.ntgt, ra);
 		}
 	}
+	/* "recalled its ambassador in Madrid", "ordered its envoy to Bogota
+	 * back home": an envoy is recalled from the state where he serves,
+	 * named by its capital after "in", "to" or "from". */
+	if (!strcmp(tr->type, "expulsion") && c.nsrc && !c.ntgt && !tr->speaker) {
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		for (size_t j = m0; j < m1 && !c.ntgt && x->men[j].ts < h->te + 14; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ts <= s || m->ra < 0 || !x->ra[m->ra].code[0] ||
+			    !(is_word(x, m->ts - 1, "in") || is_word(x, m->ts - 1, "to") || is_word(x, m->ts - 1, "from")))
+				continue;
+			int own = 0;
+			for (int i = 0; i < c.nsrc; i++)
+				own |= same_code(x, c.src[i], m->ra);
+			if (!own)
+				push_party(c.tgt, &c.ntgt, m->ra);
+		}
+	}
 	/* "in Bangkok for an Asia-Pacific summit": a named gathering of others,
 	 * not a meeting of the parties in play ("a second round" is theirs). */
 	if (tr->noun && c.nsrc < 2 && !c.ntgt) {
@@ -1040,7 +1058,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc >= 3)
 		drop_venues(x, &c, s, e);
 	struct cand *slot;
-	if (tr->frame == FRAME_DIRECTED && !c.ntgt && reciprocal(x, h->te, ce)) {
+	/* "Mexico and Venezuela withdrew their ambassadors", "the two
+	 * countries severed ties": a break told of two parties and no one
+	 * else is each one's act against the other. */
+	int mutual = 0;
+	if (!strcmp(tr->type, "expulsion") && !c.ntgt && c.nsrc == 2 && !same_code(x, c.src[0], c.src[1]) &&
+	    x->ra[c.src[0]].code[0] && x->ra[c.src[1]].code[0] && x->ra[c.src[0]].kind != ACTOR_ORG &&
+	    x->ra[c.src[1]].kind != ACTOR_ORG)
+		for (size_t q = h->te; q < ce && q < h->te + 4 && !mutual; q++)
+			mutual = is_word(x, q, "their") || is_word(x, q, "ties") || is_word(x, q, "relations");
+	if (tr->frame == FRAME_DIRECTED && !c.ntgt && (mutual || reciprocal(x, h->te, ce))) {
 		/* "India and China blamed each other", "each side faulting the
 		 * other": one act in each direction, between the subjects or,
 		 * when the subject is "each side", the parties in play. */
