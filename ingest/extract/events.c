@@ -1140,7 +1140,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 
 /* Updates the parties in play after a sentence: the persons and states of
  * its events, else the first two actors it names. */
-static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, size_t m1)
+static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, size_t m1, size_t s0)
 {
 	int parts[MAX_PARTIES], n = 0, sym = 0;
 	for (size_t i = first_cand; i < x->n_cands; i++)
@@ -1179,8 +1179,30 @@ static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, si
 					push_party(x->in_play, &x->n_in_play, x->men[i].ra);
 			}
 	}
-	/* The subject of the last clause, for "it" and "he". */
-	for (size_t i = m0; i < m1; i++)
+	/* The subject of the last clause, for "it" and "he". An opening phrase
+	 * ("Before meeting with Bush, the Crown Prince called on ...", "During
+	 * his stay in Washington, he ...") names no subject: the clause after its
+	 * comma does; a subject that is itself a pronoun keeps the one before. */
+	size_t i0 = m0;
+	if (m0 < m1 && s0 < x->toks.n) {
+		/* (Not "According to the minister, ...": its speaker is the subject.) */
+		int opening = !is_word(x, s0, "according") && (tok_in(x, s0, WL_PREPOSITION) || ends_in(x, s0, 3, "ing") || is_word(x, s0, "asked") ||
+			      is_word(x, s0, "while") || is_word(x, s0, "when") || is_word(x, s0, "as") ||
+			      is_word(x, s0, "although") || is_word(x, s0, "though") || is_word(x, s0, "upon"));
+		if (opening) {
+			size_t comma = s0;
+			while (comma < s0 + 16 && comma < x->toks.n && !is_word(x, comma, ","))
+				comma++;
+			if (comma < s0 + 16 && comma < x->toks.n)
+				while (i0 < m1 && x->men[i0].ts < comma)
+					i0++;
+			if (i0 >= m1)
+				i0 = m0;
+		}
+		if (i0 < m1 && x->men[i0].kind == MK_PRONOUN && x->last_subject >= 0 && !x->men[i0].quoted)
+			return;
+	}
+	for (size_t i = i0; i < m1; i++)
 		if (x->men[i].ra >= 0 && !x->men[i].quoted && x->men[i].kind != MK_PLACE) {
 			x->last_subject = x->men[i].ra;
 			break;
@@ -1218,7 +1240,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 			x->report_topics[x->n_report_topics++] = tp.ids[i];
 	}
 	if (x->n_hits == hits0) {
-		update_in_play(x, cand0, men0, x->n_men);
+		update_in_play(x, cand0, men0, x->n_men, s);
 		return 0;
 	}
 	if (x->debug)
@@ -1389,7 +1411,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		for (int k = 0; k < n->ntgt; k++)
 			push_party(c->tgt, &c->ntgt, n->tgt[k]);
 	}
-	update_in_play(x, cand0, men0, x->n_men);
+	update_in_play(x, cand0, men0, x->n_men, s);
 	if (x->debug) {
 		fprintf(stderr, "  in play:");
 		for (int i = 0; i < x->n_in_play; i++)
