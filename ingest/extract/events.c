@@ -1057,6 +1057,57 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		both |= is_word(x, q, "and") && is_word(x, q + 1, "both");
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc >= 3)
 		drop_venues(x, &c, s, e);
+	/* "held separate talks with A and B", "one-on-one discussions with A,
+	 * with B and with C", "sat down with the leaders of A and B,
+	 * respectively": one meeting of the subject with each. */
+	if ((!strcmp(tr->type, "meeting") || !strcmp(tr->type, "phone_call")) && nsubj >= 1 && !nagent &&
+	    x->ra[subj[0]].code[0]) {
+		int each = 0, withs = 0;
+		for (size_t q = h->ts > s + 3 ? h->ts - 3 : s; q <= h->te && q < e; q++)
+			each |= is_word(x, q, "separate") || is_word(x, q, "separately") || is_word(x, q, "one-on-one") ||
+				is_word(x, q, "bilateral") || is_word(x, q, "bilaterally");
+		/* the list of those met: up to a word that says what about or where */
+		size_t stop = h->te;
+		while (stop < e && stop < h->te + 40 && !is_word(x, stop, ";") && !is_word(x, stop, "on") &&
+		       !is_word(x, stop, "over") && !is_word(x, stop, "about") && !is_word(x, stop, "in") &&
+		       !is_word(x, stop, "at") && !is_word(x, stop, "during") && !is_word(x, stop, "to") &&
+		       !is_word(x, stop, "for") && !is_word(x, stop, "regarding") && !is_reporting(x, stop) &&
+		       !(stop > h->te && stop == tc->next_trigger)) {
+			/* (not "with the help of the EC": a means, not one met) */
+			withs += is_word(x, stop, "with") &&
+				 !(stop + 2 < e && is_word(x, stop + 1, "the") &&
+				   (is_word(x, stop + 2, "help") || is_word(x, stop + 2, "support") ||
+				    is_word(x, stop + 2, "assistance") || is_word(x, stop + 2, "mediation") ||
+				    is_word(x, stop + 2, "participation") || is_word(x, stop + 2, "aid")));
+			each |= is_word(x, stop, "respectively");
+			stop++;
+		}
+		for (size_t q = h->ts; q < h->te; q++)
+			withs += is_word(x, q, "with");
+		each |= withs >= 2;
+		int met[MAX_PARTIES], nmet = 0;
+		if (each) {
+			size_t m0, m1;
+			mentions_in(x, h->te, stop, &m0, &m1);
+			for (size_t j = m0; j < m1; j++) {
+				const struct mention *m = &x->men[j];
+				if (m->ra < 0 || m->kind == MK_PLACE || !x->ra[m->ra].code[0] || same_code(x, m->ra, subj[0]))
+					continue;
+				int dup = 0;
+				for (int k = 0; k < nmet; k++)
+					dup |= same_code(x, met[k], m->ra);
+				if (!dup)
+					push_party(met, &nmet, m->ra);
+			}
+		}
+		if (nmet >= 2) {
+			c.nsrc = 0;
+			push_party(c.src, &c.nsrc, subj[0]);
+			for (int i = 0; i < nmet; i++)
+				push_party(c.src, &c.nsrc, met[i]);
+			both = 1;
+		}
+	}
 	struct cand *slot;
 	/* "Mexico and Venezuela withdrew their ambassadors", "the two
 	 * countries severed ties": a break told of two parties and no one
