@@ -1106,6 +1106,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			for (int i = 0; i < nmet; i++)
 				push_party(c.src, &c.nsrc, met[i]);
 			both = 1;
+			/* each is its own meeting, not one of a group told elsewhere */
+			c.beside = 1;
 		}
 	}
 	struct cand *slot;
