@@ -177,6 +177,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (ends_in(x, h->ts, 4, "ing") &&
 	    ((h->ts == s && tr->frame != FRAME_DIRECTED) || (tr->noun && h->ts > s && is_word(x, h->ts - 1, ","))))
 		return 0;
+	/* "was welcomed by Dar", "a pleasure to welcome my good friend Wang Yi
+	 * to Pakistan": a visitor greeted, no approval of anyone's act. */
+	if (!strcmp(tr->type, "support") && h->te == h->ts + 1 && x->toks.t[h->ts].lower_len >= 6 &&
+	    !memcmp(low(x, h->ts), "welcom", 6)) {
+		if (h->te < e && is_word(x, h->te, "by"))
+			return 0;
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		for (size_t j = m0; j < m1 && x->men[j].ts < h->te + 14; j++) {
+			const struct mention *m = &x->men[j];
+			size_t q = m->ts;
+			while (q > h->te && tok_in(x, q - 1, WL_DETERMINER))
+				q--;
+			int stop = 0;
+			for (size_t r = h->te; r + 1 < q && !stop; r++)
+				stop = is_word(x, r, ",") || is_word(x, r, ";") || is_word(x, r, "that");
+			if (stop)
+				break;
+			if (q > h->te && is_word(x, q - 1, "to") && m->ra >= 0 &&
+			    (m->kind == MK_PLACE || x->ra[m->ra].kind == ACTOR_STATE))
+				return 0;
+		}
+	}
 	size_t cs, ce;
 	clause_of(x, h->ts, s, e, &cs, &ce);
 	size_t clause_end = ce;

@@ -567,7 +567,10 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		/* "the Council", "the Commission": the organisation named last;
 		 * "the Secretary", "the Minister": the person whose title it shortens. */
 		if ((is_word(x, i + 1, "council") || is_word(x, i + 1, "commission") || is_word(x, i + 1, "committee") ||
-		     is_word(x, i + 1, "assembly")) && x->last_org >= 0 &&
+		     is_word(x, i + 1, "assembly") || is_word(x, i + 1, "authority") || is_word(x, i + 1, "union") ||
+		     is_word(x, i + 1, "league") || is_word(x, i + 1, "alliance") || is_word(x, i + 1, "bloc") ||
+		     is_word(x, i + 1, "organisation") || is_word(x, i + 1, "organization") ||
+		     is_word(x, i + 1, "secretariat")) && x->last_org >= 0 &&
 		    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
 			return add_mention(x, i, i + 2, x->last_org, MK_ACTOR) ? 0 : 2;
 		/* "the Crown Prince", "the Prime Minister", "the Vice President":
