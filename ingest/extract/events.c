@@ -577,6 +577,36 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				push_party(c.tgt, &c.ntgt, m->ra);
 		}
 	}
+	/* "announced the removal of the sanctions on Niger, including the
+	 * shutting of the borders and the freeze on its assets": measures
+	 * named as what is lifted are not imposed anew. */
+	/* (A clause of its own, "the sanctions it had imposed on Eritrea
+	 * since 2009", still tells the imposing.) */
+	if (!strcmp(tr->type, "sanctions") &&
+	    (tr->noun || ends_in(x, h->ts, 4, "ing") || (h->ts > s && tok_in(x, h->ts - 1, WL_DETERMINER)))) {
+		int fresh = 0;
+		for (size_t q = h->ts > s + 2 ? h->ts - 2 : s; q <= h->ts && q < e; q++)
+			fresh |= is_word(x, q, "new") || is_word(x, q, "fresh") || is_word(x, q, "additional") ||
+				 is_word(x, q, "further");
+		/* "the Authority also lifted the no-fly zone ..., the halt to all
+		 * dealings ... and the freeze on ...": a list the lifting governs. */
+		for (size_t q = s; q < h->ts && !fresh; q++)
+			if (is_word(x, q, "lifted") || is_word(x, q, "lifting") || is_word(x, q, "lifts") ||
+			    is_word(x, q, "removed") || is_word(x, q, "removal") || is_word(x, q, "scrapped") ||
+			    is_word(x, q, "rescinded") || is_word(x, q, "revoked") || is_word(x, q, "eased"))
+				return 0;
+		for (size_t k = x->n_cands; k-- > 0 && !fresh;) {
+			const struct cand *p = &x->cands[k];
+			if (p->ev_start != x->toks.t[s].start || p->headline != x->headline)
+				break;
+			if (p->dead || strcmp(p->tr->type, "sanctions_relief") || p->trig_tok >= h->ts)
+				continue;
+			for (int i = 0; i < p->ntgt; i++)
+				for (int t = 0; t < c.ntgt; t++)
+					if (same_code(x, p->tgt[i], c.tgt[t]))
+						return 0;
+		}
+	}
 	/* "in Bangkok for an Asia-Pacific summit": a named gathering of others,
 	 * not a meeting of the parties in play ("a second round" is theirs). */
 	if (tr->noun && c.nsrc < 2 && !c.ntgt) {
