@@ -607,6 +607,32 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 						return 0;
 		}
 	}
+	/* "allowing Isabel Brilhante Pedrosa, the EU's envoy, 72 hours to
+	 * leave": the one whose envoy is sent away. */
+	if (!strcmp(tr->type, "expulsion") && c.nsrc && !c.ntgt && !tr->speaker) {
+		size_t m0, m1;
+		mentions_in(x, s, e, &m0, &m1);
+		for (size_t j = m0; j < m1 && !c.ntgt; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ra < 0 || !x->ra[m->ra].code[0] || m->kind == MK_PLACE)
+				continue;
+			size_t q = m->te;
+			if (q < e && is_word(x, q, "'s"))
+				q++;
+			int envoy = 0;
+			for (size_t r = q; r < e && r < q + 3 && !envoy; r++)
+				envoy = is_word(x, r, "envoy") || is_word(x, r, "envoys") || is_word(x, r, "ambassador") ||
+					is_word(x, r, "ambassadors") || is_word(x, r, "diplomat") || is_word(x, r, "diplomats") ||
+					is_word(x, r, "chargé") || is_word(x, r, "charge") || is_word(x, r, "consul");
+			if (!envoy)
+				continue;
+			int own = 0;
+			for (int i = 0; i < c.nsrc; i++)
+				own |= same_code(x, c.src[i], m->ra);
+			if (!own)
+				push_party(c.tgt, &c.ntgt, m->ra);
+		}
+	}
 	/* "in Bangkok for an Asia-Pacific summit": a named gathering of others,
 	 * not a meeting of the parties in play ("a second round" is theirs). */
 	if (tr->noun && c.nsrc < 2 && !c.ntgt) {

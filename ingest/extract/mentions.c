@@ -544,7 +544,7 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	if (is_word(x, i, "the") && i + 1 < end && x->last_org >= 0 &&
 	    (is_word(x, i + 1, "bloc") || is_word(x, i + 1, "alliance") || is_word(x, i + 1, "organisation") ||
 	     is_word(x, i + 1, "organization")) &&
-	    !(i + 2 < end && (is_word(x, i + 2, "of") || is_word(x, i + 2, "'s") || (x->toks.t[i + 2].flags & TOK_CAP))))
+	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
 		return add_mention(x, i, i + 2, x->last_org, MK_ACTOR) ? 0 : 2;
 	if (is_word(x, i, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) &&
 	    (is_word(x, i + 1, "secretary") || is_word(x, i + 1, "minister") || is_word(x, i + 1, "president") ||
