@@ -1638,6 +1638,11 @@ static int dateline_state(struct extractor *x, const char *place)
 		if (es[k].kind == ENT_ACTOR && x->d.actors[es[k].idx].kind == ACTOR_STATE) {
 			x->place_ra = ractor_of_dict_actor(x, es[k].idx);
 			break;
+		} else if (es[k].kind == ENT_ACTOR && x->d.actors[es[k].idx].kind == ACTOR_ORG && x->last_org < 0) {
+			/* "BRUSSELS ... the Council decided": the organisation whose
+			 * seat datelines the report is the one "the Council" is of,
+			 * until the text names another. */
+			x->last_org = ractor_of_dict_actor(x, es[k].idx);
 		}
 	token_list_release(&l);
 	return 0;

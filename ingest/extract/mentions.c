@@ -541,11 +541,12 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	}
 	/* "the bloc", "the alliance": the organisation named last ("the EU ...
 	 * The bloc lifted the ban"). */
-	if (is_word(x, i, "the") && i + 1 < end && x->last_org >= 0 &&
+	int org = x->last_org;
+	if (is_word(x, i, "the") && i + 1 < end && org >= 0 &&
 	    (is_word(x, i + 1, "bloc") || is_word(x, i + 1, "alliance") || is_word(x, i + 1, "organisation") ||
 	     is_word(x, i + 1, "organization")) &&
 	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
-		return add_mention(x, i, i + 2, x->last_org, MK_ACTOR) ? 0 : 2;
+		return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
 	if (is_word(x, i, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) &&
 	    (is_word(x, i + 1, "secretary") || is_word(x, i + 1, "minister") || is_word(x, i + 1, "president") ||
 	     is_word(x, i + 1, "premier") || is_word(x, i + 1, "chancellor")) &&
@@ -570,9 +571,9 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		     is_word(x, i + 1, "assembly") || is_word(x, i + 1, "authority") || is_word(x, i + 1, "union") ||
 		     is_word(x, i + 1, "league") || is_word(x, i + 1, "alliance") || is_word(x, i + 1, "bloc") ||
 		     is_word(x, i + 1, "organisation") || is_word(x, i + 1, "organization") ||
-		     is_word(x, i + 1, "secretariat")) && x->last_org >= 0 &&
+		     is_word(x, i + 1, "secretariat")) && org >= 0 &&
 		    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
-			return add_mention(x, i, i + 2, x->last_org, MK_ACTOR) ? 0 : 2;
+			return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
 		/* "the Crown Prince", "the Prime Minister", "the Vice President":
 		 * a title of two or three words, the person named last who holds
 		 * it in the report. */
