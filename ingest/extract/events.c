@@ -548,6 +548,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (!c.ntgt)
 			return 0;
 	}
+	/* "arrived from Helsinki": where the journey began is no host; it ends
+	 * where the report was filed. */
+	if ((type_props(x, tr) & TP_TRAVEL) && is_word(x, h->te - 1, "from"))
+		c.ntgt = 0;
 	/* "stepped off his plane ... his first visit to the kingdom": the host is
 	 * the other state the sentence names. */
 	if ((type_props(x, tr) & TP_TRAVEL) && c.nsrc && !c.ntgt) {
@@ -555,6 +559,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		mentions_in(x, s, e, &m0, &m1);
 		for (size_t j = m0; j < m1 && !c.ntgt; j++) {
 			int ra = x->men[j].ra;
+			/* (not where the journey began: "arrived from Helsinki") */
+			if (x->men[j].ts > s && is_word(x, x->men[j].ts - 1, "from"))
+				continue;
 			if (ra >= 0 && x->ra[ra].code[0] && !same_code(x, ra, c.src[0]))
 				push_party(c.tgt, &c.ntgt, ra);
 		}
