@@ -243,6 +243,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				status = STATUS_OCCURRED;
 				break;
 			}
+	/* "under an agreement the two countries reached in May": a noun
+	 * wording that ends in its own verb in the past tells what happened,
+	 * whatever the clause around it plans. */
+	if (status == STATUS_PLANNED && tr->noun && h->te > h->ts + 2 &&
+	    (ends_in(x, h->te - 1, 3, "ed") || is_word(x, h->te - 1, "struck")) &&
+	    !is_word(x, h->te - 2, "be") && !is_word(x, h->te - 2, "being"))
+		status = STATUS_OCCURRED;
 	struct cand c;
 	memset(&c, 0, sizeof(c));
 	c.tr = tr;
