@@ -573,6 +573,36 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				push_party(c.tgt, &c.ntgt, ra);
 		}
 	}
+	/* "the recall of South African diplomats serving in Israel": a state
+	 * recalls its own envoys from the state where they serve. */
+	if (!strcmp(tr->type, "expulsion") && !tr->speaker && x->toks.t[h->ts].lower_len >= 6 &&
+	    (!memcmp(low(x, h->ts), "recall", 6) || !memcmp(low(x, h->ts), "withdr", 6))) {
+		int own = -1, host = -1;
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		for (size_t j = m0; j < m1 && x->men[j].ts < h->te + 12; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ra < 0 || !x->ra[m->ra].code[0])
+				continue;
+			if (own < 0 && m->kind != MK_PLACE) {
+				size_t q = m->te + (m->te < e && is_word(x, m->te, "'s"));
+				for (size_t r = q; r < e && r < q + 2 && own < 0; r++)
+					if (is_word(x, r, "diplomats") || is_word(x, r, "diplomat") || is_word(x, r, "envoy") ||
+					    is_word(x, r, "envoys") || is_word(x, r, "ambassador") || is_word(x, r, "ambassadors"))
+						own = m->ra;
+			} else if (own >= 0 && m->ts > s &&
+				   (is_word(x, m->ts - 1, "in") || is_word(x, m->ts - 1, "to") || is_word(x, m->ts - 1, "from")) &&
+				   !same_code(x, m->ra, own)) {
+				host = m->ra;
+				break;
+			}
+		}
+		if (own >= 0 && host >= 0) {
+			c.nsrc = c.ntgt = 0;
+			push_party(c.src, &c.nsrc, own);
+			push_party(c.tgt, &c.ntgt, host);
+		}
+	}
 	/* "recalled its ambassador in Madrid", "ordered its envoy to Bogota
 	 * back home": an envoy is recalled from the state where he serves,
 	 * named by its capital after "in", "to" or "from". */
