@@ -372,9 +372,16 @@ static int by_surname(struct extractor *x, size_t i)
 {
 	uint64_t h = x->toks.t[i].hash;
 	if (name_filter_has(x->person_names, PERSON_NAMES_BITS, h))
-		for (size_t k = x->n_ra; k-- > 0;)
-			if (x->ra[k].kind == ACTOR_PERSON && (x->ra[k].surname == h || x->ra[k].given == h))
-				return (int)k;
+		for (size_t k = x->n_ra; k-- > 0;) {
+			if (x->ra[k].kind != ACTOR_PERSON || (x->ra[k].surname != h && x->ra[k].given != h))
+				continue;
+			/* "President Omar Guelleh" after "Omar al-Bashir": a given
+			 * name followed by another surname is someone else. */
+			if (x->ra[k].surname != h && i + 1 < x->toks.n && (x->toks.t[i + 1].flags & TOK_CAP) &&
+			    (x->toks.t[i + 1].flags & TOK_WORD) && x->toks.t[i + 1].hash != x->ra[k].surname)
+				continue;
+			return (int)k;
+		}
 	if (x->anchor.prec == PREC_UNKNOWN || !name_filter_has(x->surname_filter, SURNAME_FILTER_BITS, h))
 		return -1;
 	/* Most capitalised words are no dictionary surname: say so before the
