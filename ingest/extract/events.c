@@ -61,6 +61,18 @@ static const struct dict_trigger *meeting_trigger(const struct extractor *x)
 	return NULL;
 }
 
+/* The first plain wording of visits (a verb), for a guest received in the
+ * host's country; NULL if the dictionaries have none. */
+static const struct dict_trigger *visit_trigger(const struct extractor *x)
+{
+	for (size_t i = 0; i < x->d.n_triggers; i++) {
+		const struct dict_trigger *t = &x->d.triggers[i];
+		if (!strcmp(t->type, "visit") && t->frame == FRAME_DIRECTED && !t->noun && !t->speaker)
+			return t;
+	}
+	return NULL;
+}
+
 static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 {
 	/* "pressed for Seoul's backing", "called for new sanctions on Iran",
@@ -1279,6 +1291,30 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (push_cand(x, &slot))
 			return -1;
 		*slot = c;
+	}
+	/* "Pandor received Ukraine's foreign minister in South Africa": the
+	 * guest received in the host's own country is on a visit there. */
+	if (!strcmp(tr->type, "meeting") && nsubj >= 1 && nobj >= 1 && !nagent && x->toks.t[h->ts].lower_len >= 6 &&
+	    !memcmp(low(x, h->ts), "receiv", 6) && x->ra[subj[0]].code[0] && !same_code(x, subj[0], obj[0]) &&
+	    x->ra[obj[0]].code[0]) {
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		for (size_t j = m0; j < m1; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ts <= s || !is_word(x, m->ts - 1, "in") || m->ra < 0 || !same_code(x, m->ra, subj[0]))
+				continue;
+			const struct dict_trigger *v = visit_trigger(x);
+			if (!v)
+				break;
+			if (push_cand(x, &slot))
+				return -1;
+			*slot = c;
+			slot->tr = v;
+			slot->nsrc = slot->ntgt = 0;
+			push_party(slot->src, &slot->nsrc, obj[0]);
+			push_party(slot->tgt, &slot->ntgt, m->ra);
+			break;
+		}
 	}
 	if (x->debug) {
 		fprintf(stderr, "  raw %s st=%d src=", tr->type, (int)c.status);
