@@ -61,6 +61,18 @@ static const struct dict_trigger *meeting_trigger(const struct extractor *x)
 	return NULL;
 }
 
+/* The first plain wording of visits (a verb), for a guest received in the
+ * host's country; NULL if the dictionaries have none. */
+static const struct dict_trigger *visit_trigger(const struct extractor *x)
+{
+	for (size_t i = 0; i < x->d.n_triggers; i++) {
+		const struct dict_trigger *t = &x->d.triggers[i];
+		if (!strcmp(t->type, "visit") && t->frame == FRAME_DIRECTED && !t->noun && !t->speaker)
+			return t;
+	}
+	return NULL;
+}
+
 static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 {
 	/* "pressed for Seoul's backing", "called for new sanctions on Iran",
@@ -177,6 +189,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (ends_in(x, h->ts, 4, "ing") &&
 	    ((h->ts == s && tr->frame != FRAME_DIRECTED) || (tr->noun && h->ts > s && is_word(x, h->ts - 1, ","))))
 		return 0;
+	/* "was welcomed by Dar", "a pleasure to welcome my good friend Wang Yi
+	 * to Pakistan": a visitor greeted, no approval of anyone's act. */
+	if (!strcmp(tr->type, "support") && h->te == h->ts + 1 && x->toks.t[h->ts].lower_len >= 6 &&
+	    !memcmp(low(x, h->ts), "welcom", 6)) {
+		if (h->te < e && is_word(x, h->te, "by"))
+			return 0;
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		for (size_t j = m0; j < m1 && x->men[j].ts < h->te + 14; j++) {
+			const struct mention *m = &x->men[j];
+			size_t q = m->ts;
+			while (q > h->te && tok_in(x, q - 1, WL_DETERMINER))
+				q--;
+			int stop = 0;
+			for (size_t r = h->te; r + 1 < q && !stop; r++)
+				stop = is_word(x, r, ",") || is_word(x, r, ";") || is_word(x, r, "that");
+			if (stop)
+				break;
+			if (q > h->te && is_word(x, q - 1, "to") && m->ra >= 0 &&
+			    (m->kind == MK_PLACE || x->ra[m->ra].kind == ACTOR_STATE))
+				return 0;
+		}
+	}
 	size_t cs, ce;
 	clause_of(x, h->ts, s, e, &cs, &ce);
 	size_t clause_end = ce;
@@ -220,6 +255,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				status = STATUS_OCCURRED;
 				break;
 			}
+	/* "under an agreement the two countries reached in May": a noun
+	 * wording that ends in its own verb in the past tells what happened,
+	 * whatever the clause around it plans. */
+	if (status == STATUS_PLANNED && tr->noun && h->te > h->ts + 2 &&
+	    (ends_in(x, h->te - 1, 3, "ed") || is_word(x, h->te - 1, "struck")) &&
+	    !is_word(x, h->te - 2, "be") && !is_word(x, h->te - 2, "being"))
+		status = STATUS_OCCURRED;
 	struct cand c;
 	memset(&c, 0, sizeof(c));
 	c.tr = tr;
@@ -525,6 +567,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (!c.ntgt)
 			return 0;
 	}
+	/* "arrived from Helsinki": where the journey began is no host; it ends
+	 * where the report was filed. */
+	if ((type_props(x, tr) & TP_TRAVEL) && is_word(x, h->te - 1, "from"))
+		c.ntgt = 0;
 	/* "stepped off his plane ... his first visit to the kingdom": the host is
 	 * the other state the sentence names. */
 	if ((type_props(x, tr) & TP_TRAVEL) && c.nsrc && !c.ntgt) {
@@ -532,8 +578,115 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		mentions_in(x, s, e, &m0, &m1);
 		for (size_t j = m0; j < m1 && !c.ntgt; j++) {
 			int ra = x->men[j].ra;
+			/* (not where the journey began: "arrived from Helsinki") */
+			if (x->men[j].ts > s && is_word(x, x->men[j].ts - 1, "from"))
+				continue;
 			if (ra >= 0 && x->ra[ra].code[0] && !same_code(x, ra, c.src[0]))
 				push_party(c.tgt, &c.ntgt, ra);
+		}
+	}
+	/* "the recall of South African diplomats serving in Israel": a state
+	 * recalls its own envoys from the state where they serve. */
+	if (!strcmp(tr->type, "expulsion") && !tr->speaker && x->toks.t[h->ts].lower_len >= 6 &&
+	    (!memcmp(low(x, h->ts), "recall", 6) || !memcmp(low(x, h->ts), "withdr", 6))) {
+		int own = -1, host = -1;
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		for (size_t j = m0; j < m1 && x->men[j].ts < h->te + 12; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ra < 0 || !x->ra[m->ra].code[0])
+				continue;
+			if (own < 0 && m->kind != MK_PLACE) {
+				size_t q = m->te + (m->te < e && is_word(x, m->te, "'s"));
+				for (size_t r = q; r < e && r < q + 2 && own < 0; r++)
+					if (is_word(x, r, "diplomats") || is_word(x, r, "diplomat") || is_word(x, r, "envoy") ||
+					    is_word(x, r, "envoys") || is_word(x, r, "ambassador") || is_word(x, r, "ambassadors"))
+						own = m->ra;
+			} else if (own >= 0 && m->ts > s &&
+				   (is_word(x, m->ts - 1, "in") || is_word(x, m->ts - 1, "to") || is_word(x, m->ts - 1, "from")) &&
+				   !same_code(x, m->ra, own)) {
+				host = m->ra;
+				break;
+			}
+		}
+		if (own >= 0 && host >= 0) {
+			c.nsrc = c.ntgt = 0;
+			push_party(c.src, &c.nsrc, own);
+			push_party(c.tgt, &c.ntgt, host);
+		}
+	}
+	/* "recalled its ambassador in Madrid", "ordered its envoy to Bogota
+	 * back home": an envoy is recalled from the state where he serves,
+	 * named by its capital after "in", "to" or "from". */
+	if (!strcmp(tr->type, "expulsion") && c.nsrc && !c.ntgt && !tr->speaker) {
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		for (size_t j = m0; j < m1 && !c.ntgt && x->men[j].ts < h->te + 14; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ts <= s || m->ra < 0 || !x->ra[m->ra].code[0] ||
+			    !(is_word(x, m->ts - 1, "in") || is_word(x, m->ts - 1, "to") || is_word(x, m->ts - 1, "from")))
+				continue;
+			int own = 0;
+			for (int i = 0; i < c.nsrc; i++)
+				own |= same_code(x, c.src[i], m->ra);
+			if (!own)
+				push_party(c.tgt, &c.ntgt, m->ra);
+		}
+	}
+	/* "announced the removal of the sanctions on Niger, including the
+	 * shutting of the borders and the freeze on its assets": measures
+	 * named as what is lifted are not imposed anew. */
+	/* (A clause of its own, "the sanctions it had imposed on Eritrea
+	 * since 2009", still tells the imposing.) */
+	if (!strcmp(tr->type, "sanctions") &&
+	    (tr->noun || ends_in(x, h->ts, 4, "ing") || (h->ts > s && tok_in(x, h->ts - 1, WL_DETERMINER)))) {
+		int fresh = 0;
+		for (size_t q = h->ts > s + 2 ? h->ts - 2 : s; q <= h->ts && q < e; q++)
+			fresh |= is_word(x, q, "new") || is_word(x, q, "fresh") || is_word(x, q, "additional") ||
+				 is_word(x, q, "further");
+		/* "the Authority also lifted the no-fly zone ..., the halt to all
+		 * dealings ... and the freeze on ...": a list the lifting governs. */
+		for (size_t q = s; q < h->ts && !fresh; q++)
+			if (is_word(x, q, "lifted") || is_word(x, q, "lifting") || is_word(x, q, "lifts") ||
+			    is_word(x, q, "removed") || is_word(x, q, "removal") || is_word(x, q, "scrapped") ||
+			    is_word(x, q, "rescinded") || is_word(x, q, "revoked") || is_word(x, q, "eased"))
+				return 0;
+		for (size_t k = x->n_cands; k-- > 0 && !fresh;) {
+			const struct cand *p = &x->cands[k];
+			if (p->ev_start != x->toks.t[s].start || p->headline != x->headline)
+				break;
+			if (p->dead || strcmp(p->tr->type, "sanctions_relief") || p->trig_tok >= h->ts)
+				continue;
+			for (int i = 0; i < p->ntgt; i++)
+				for (int t = 0; t < c.ntgt; t++)
+					if (same_code(x, p->tgt[i], c.tgt[t]))
+						return 0;
+		}
+	}
+	/* "allowing Isabel Brilhante Pedrosa, the EU's envoy, 72 hours to
+	 * leave": the one whose envoy is sent away. */
+	if (!strcmp(tr->type, "expulsion") && c.nsrc && !c.ntgt && !tr->speaker) {
+		size_t m0, m1;
+		mentions_in(x, s, e, &m0, &m1);
+		for (size_t j = m0; j < m1 && !c.ntgt; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ra < 0 || !x->ra[m->ra].code[0] || m->kind == MK_PLACE)
+				continue;
+			size_t q = m->te;
+			if (q < e && is_word(x, q, "'s"))
+				q++;
+			int envoy = 0;
+			for (size_t r = q; r < e && r < q + 3 && !envoy; r++)
+				envoy = is_word(x, r, "envoy") || is_word(x, r, "envoys") || is_word(x, r, "ambassador") ||
+					is_word(x, r, "ambassadors") || is_word(x, r, "diplomat") || is_word(x, r, "diplomats") ||
+					is_word(x, r, "chargé") || is_word(x, r, "charge") || is_word(x, r, "consul");
+			if (!envoy)
+				continue;
+			int own = 0;
+			for (int i = 0; i < c.nsrc; i++)
+				own |= same_code(x, c.src[i], m->ra);
+			if (!own)
+				push_party(c.tgt, &c.ntgt, m->ra);
 		}
 	}
 	/* "in Bangkok for an Asia-Pacific summit": a named gathering of others,
@@ -1039,8 +1192,70 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		both |= is_word(x, q, "and") && is_word(x, q + 1, "both");
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc >= 3)
 		drop_venues(x, &c, s, e);
+	/* "held separate talks with A and B", "one-on-one discussions with A,
+	 * with B and with C", "sat down with the leaders of A and B,
+	 * respectively": one meeting of the subject with each. */
+	if ((!strcmp(tr->type, "meeting") || !strcmp(tr->type, "phone_call")) && nsubj >= 1 && !nagent &&
+	    x->ra[subj[0]].code[0]) {
+		int each = 0, withs = 0;
+		for (size_t q = h->ts > s + 3 ? h->ts - 3 : s; q <= h->te && q < e; q++)
+			each |= is_word(x, q, "separate") || is_word(x, q, "separately") || is_word(x, q, "one-on-one") ||
+				is_word(x, q, "bilateral") || is_word(x, q, "bilaterally");
+		/* the list of those met: up to a word that says what about or where */
+		size_t stop = h->te;
+		while (stop < e && stop < h->te + 40 && !is_word(x, stop, ";") && !is_word(x, stop, "on") &&
+		       !is_word(x, stop, "over") && !is_word(x, stop, "about") && !is_word(x, stop, "in") &&
+		       !is_word(x, stop, "at") && !is_word(x, stop, "during") && !is_word(x, stop, "to") &&
+		       !is_word(x, stop, "for") && !is_word(x, stop, "regarding") && !is_reporting(x, stop) &&
+		       !(stop > h->te && stop == tc->next_trigger)) {
+			/* (not "with the help of the EC": a means, not one met) */
+			withs += is_word(x, stop, "with") &&
+				 !(stop + 2 < e && is_word(x, stop + 1, "the") &&
+				   (is_word(x, stop + 2, "help") || is_word(x, stop + 2, "support") ||
+				    is_word(x, stop + 2, "assistance") || is_word(x, stop + 2, "mediation") ||
+				    is_word(x, stop + 2, "participation") || is_word(x, stop + 2, "aid")));
+			each |= is_word(x, stop, "respectively");
+			stop++;
+		}
+		for (size_t q = h->ts; q < h->te; q++)
+			withs += is_word(x, q, "with");
+		each |= withs >= 2;
+		int met[MAX_PARTIES], nmet = 0;
+		if (each) {
+			size_t m0, m1;
+			mentions_in(x, h->te, stop, &m0, &m1);
+			for (size_t j = m0; j < m1; j++) {
+				const struct mention *m = &x->men[j];
+				if (m->ra < 0 || m->kind == MK_PLACE || !x->ra[m->ra].code[0] || same_code(x, m->ra, subj[0]))
+					continue;
+				int dup = 0;
+				for (int k = 0; k < nmet; k++)
+					dup |= same_code(x, met[k], m->ra);
+				if (!dup)
+					push_party(met, &nmet, m->ra);
+			}
+		}
+		if (nmet >= 2) {
+			c.nsrc = 0;
+			push_party(c.src, &c.nsrc, subj[0]);
+			for (int i = 0; i < nmet; i++)
+				push_party(c.src, &c.nsrc, met[i]);
+			both = 1;
+			/* each is its own meeting, not one of a group told elsewhere */
+			c.beside = 1;
+		}
+	}
 	struct cand *slot;
-	if (tr->frame == FRAME_DIRECTED && !c.ntgt && reciprocal(x, h->te, ce)) {
+	/* "Mexico and Venezuela withdrew their ambassadors", "the two
+	 * countries severed ties": a break told of two parties and no one
+	 * else is each one's act against the other. */
+	int mutual = 0;
+	if (!strcmp(tr->type, "expulsion") && !c.ntgt && c.nsrc == 2 && !same_code(x, c.src[0], c.src[1]) &&
+	    x->ra[c.src[0]].code[0] && x->ra[c.src[1]].code[0] && x->ra[c.src[0]].kind != ACTOR_ORG &&
+	    x->ra[c.src[1]].kind != ACTOR_ORG)
+		for (size_t q = h->te; q < ce && q < h->te + 4 && !mutual; q++)
+			mutual = is_word(x, q, "their") || is_word(x, q, "ties") || is_word(x, q, "relations");
+	if (tr->frame == FRAME_DIRECTED && !c.ntgt && (mutual || reciprocal(x, h->te, ce))) {
 		/* "India and China blamed each other", "each side faulting the
 		 * other": one act in each direction, between the subjects or,
 		 * when the subject is "each side", the parties in play. */
@@ -1076,6 +1291,30 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (push_cand(x, &slot))
 			return -1;
 		*slot = c;
+	}
+	/* "Pandor received Ukraine's foreign minister in South Africa": the
+	 * guest received in the host's own country is on a visit there. */
+	if (!strcmp(tr->type, "meeting") && nsubj >= 1 && nobj >= 1 && !nagent && x->toks.t[h->ts].lower_len >= 6 &&
+	    !memcmp(low(x, h->ts), "receiv", 6) && x->ra[subj[0]].code[0] && !same_code(x, subj[0], obj[0]) &&
+	    x->ra[obj[0]].code[0]) {
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		for (size_t j = m0; j < m1; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ts <= s || !is_word(x, m->ts - 1, "in") || m->ra < 0 || !same_code(x, m->ra, subj[0]))
+				continue;
+			const struct dict_trigger *v = visit_trigger(x);
+			if (!v)
+				break;
+			if (push_cand(x, &slot))
+				return -1;
+			*slot = c;
+			slot->tr = v;
+			slot->nsrc = slot->ntgt = 0;
+			push_party(slot->src, &slot->nsrc, obj[0]);
+			push_party(slot->tgt, &slot->ntgt, m->ra);
+			break;
+		}
 	}
 	if (x->debug) {
 		fprintf(stderr, "  raw %s st=%d src=", tr->type, (int)c.status);
@@ -1113,7 +1352,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 
 /* Updates the parties in play after a sentence: the persons and states of
  * its events, else the first two actors it names. */
-static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, size_t m1)
+static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, size_t m1, size_t s0)
 {
 	int parts[MAX_PARTIES], n = 0, sym = 0;
 	for (size_t i = first_cand; i < x->n_cands; i++)
@@ -1152,8 +1391,30 @@ static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, si
 					push_party(x->in_play, &x->n_in_play, x->men[i].ra);
 			}
 	}
-	/* The subject of the last clause, for "it" and "he". */
-	for (size_t i = m0; i < m1; i++)
+	/* The subject of the last clause, for "it" and "he". An opening phrase
+	 * ("Before meeting with Bush, the Crown Prince called on ...", "During
+	 * his stay in Washington, he ...") names no subject: the clause after its
+	 * comma does; a subject that is itself a pronoun keeps the one before. */
+	size_t i0 = m0;
+	if (m0 < m1 && s0 < x->toks.n) {
+		/* (Not "According to the minister, ...": its speaker is the subject.) */
+		int opening = !is_word(x, s0, "according") && (tok_in(x, s0, WL_PREPOSITION) || ends_in(x, s0, 3, "ing") || is_word(x, s0, "asked") ||
+			      is_word(x, s0, "while") || is_word(x, s0, "when") || is_word(x, s0, "as") ||
+			      is_word(x, s0, "although") || is_word(x, s0, "though") || is_word(x, s0, "upon"));
+		if (opening) {
+			size_t comma = s0;
+			while (comma < s0 + 16 && comma < x->toks.n && !is_word(x, comma, ","))
+				comma++;
+			if (comma < s0 + 16 && comma < x->toks.n)
+				while (i0 < m1 && x->men[i0].ts < comma)
+					i0++;
+			if (i0 >= m1)
+				i0 = m0;
+		}
+		if (i0 < m1 && x->men[i0].kind == MK_PRONOUN && x->last_subject >= 0 && !x->men[i0].quoted)
+			return;
+	}
+	for (size_t i = i0; i < m1; i++)
 		if (x->men[i].ra >= 0 && !x->men[i].quoted && x->men[i].kind != MK_PLACE) {
 			x->last_subject = x->men[i].ra;
 			break;
@@ -1191,7 +1452,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 			x->report_topics[x->n_report_topics++] = tp.ids[i];
 	}
 	if (x->n_hits == hits0) {
-		update_in_play(x, cand0, men0, x->n_men);
+		update_in_play(x, cand0, men0, x->n_men, s);
 		return 0;
 	}
 	if (x->debug)
@@ -1362,7 +1623,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		for (int k = 0; k < n->ntgt; k++)
 			push_party(c->tgt, &c->ntgt, n->tgt[k]);
 	}
-	update_in_play(x, cand0, men0, x->n_men);
+	update_in_play(x, cand0, men0, x->n_men, s);
 	if (x->debug) {
 		fprintf(stderr, "  in play:");
 		for (int i = 0; i < x->n_in_play; i++)
@@ -1457,6 +1718,11 @@ static int dateline_state(struct extractor *x, const char *place)
 		if (es[k].kind == ENT_ACTOR && x->d.actors[es[k].idx].kind == ACTOR_STATE) {
 			x->place_ra = ractor_of_dict_actor(x, es[k].idx);
 			break;
+		} else if (es[k].kind == ENT_ACTOR && x->d.actors[es[k].idx].kind == ACTOR_ORG && x->last_org < 0) {
+			/* "BRUSSELS ... the Council decided": the organisation whose
+			 * seat datelines the report is the one "the Council" is of,
+			 * until the text names another. */
+			x->last_org = ractor_of_dict_actor(x, es[k].idx);
 		}
 	token_list_release(&l);
 	return 0;

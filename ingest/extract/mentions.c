@@ -372,9 +372,16 @@ static int by_surname(struct extractor *x, size_t i)
 {
 	uint64_t h = x->toks.t[i].hash;
 	if (name_filter_has(x->person_names, PERSON_NAMES_BITS, h))
-		for (size_t k = x->n_ra; k-- > 0;)
-			if (x->ra[k].kind == ACTOR_PERSON && (x->ra[k].surname == h || x->ra[k].given == h))
-				return (int)k;
+		for (size_t k = x->n_ra; k-- > 0;) {
+			if (x->ra[k].kind != ACTOR_PERSON || (x->ra[k].surname != h && x->ra[k].given != h))
+				continue;
+			/* "President Omar Guelleh" after "Omar al-Bashir": a given
+			 * name followed by another surname is someone else. */
+			if (x->ra[k].surname != h && i + 1 < x->toks.n && (x->toks.t[i + 1].flags & TOK_CAP) &&
+			    (x->toks.t[i + 1].flags & TOK_WORD) && x->toks.t[i + 1].hash != x->ra[k].surname)
+				continue;
+			return (int)k;
+		}
 	if (x->anchor.prec == PREC_UNKNOWN || !name_filter_has(x->surname_filter, SURNAME_FILTER_BITS, h))
 		return -1;
 	/* Most capitalised words are no dictionary surname: say so before the
@@ -539,6 +546,14 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 				return add_mention(x, i, i + 1 + n, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : 1 + n;
 		}
 	}
+	/* "the bloc", "the alliance": the organisation named last ("the EU ...
+	 * The bloc lifted the ban"). */
+	int org = x->last_org;
+	if (is_word(x, i, "the") && i + 1 < end && org >= 0 &&
+	    (is_word(x, i + 1, "bloc") || is_word(x, i + 1, "alliance") || is_word(x, i + 1, "organisation") ||
+	     is_word(x, i + 1, "organization")) &&
+	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
+		return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
 	if (is_word(x, i, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) &&
 	    (is_word(x, i + 1, "secretary") || is_word(x, i + 1, "minister") || is_word(x, i + 1, "president") ||
 	     is_word(x, i + 1, "premier") || is_word(x, i + 1, "chancellor")) &&
@@ -560,9 +575,28 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		/* "the Council", "the Commission": the organisation named last;
 		 * "the Secretary", "the Minister": the person whose title it shortens. */
 		if ((is_word(x, i + 1, "council") || is_word(x, i + 1, "commission") || is_word(x, i + 1, "committee") ||
-		     is_word(x, i + 1, "assembly")) && x->last_org >= 0 &&
+		     is_word(x, i + 1, "assembly") || is_word(x, i + 1, "authority") || is_word(x, i + 1, "union") ||
+		     is_word(x, i + 1, "league") || is_word(x, i + 1, "alliance") || is_word(x, i + 1, "bloc") ||
+		     is_word(x, i + 1, "organisation") || is_word(x, i + 1, "organization") ||
+		     is_word(x, i + 1, "secretariat")) && org >= 0 &&
 		    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
-			return add_mention(x, i, i + 2, x->last_org, MK_ACTOR) ? 0 : 2;
+			return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
+		/* "the Crown Prince", "the Prime Minister", "the Vice President":
+		 * a title of two or three words, the person named last who holds
+		 * it in the report. */
+		size_t tw = i + 1;
+		while (tw < end && tw < i + 4 && (x->toks.t[tw].flags & TOK_CAP) && (x->toks.t[tw].flags & TOK_WORD))
+			tw++;
+		if (tw > i + 2 && !(tw < end && ((x->toks.t[tw].flags & TOK_CAP) || is_word(x, tw, "of") ||
+						 is_word(x, tw, "'s")))) {
+			char words[96];
+			span_text(x, i + 1, tw, words, sizeof(words));
+			for (size_t k = x->n_ra; k-- > 0;) {
+				const struct ractor *a = &x->ra[k];
+				if (a->kind == ACTOR_PERSON && a->title[0] && has_word(a->title, words))
+					return add_mention(x, i, tw, (int)k, MK_ACTOR) ? 0 : tw - i;
+			}
+		}
 		if (!(i + 2 < end && (x->toks.t[i + 2].flags & TOK_CAP))) {
 			char word[48];
 			span_text(x, i + 1, i + 2, word, sizeof(word));
