@@ -80,8 +80,19 @@ run "$BIN" --db "$DB" events
 expect_rc 0
 n_all=$(event_lines | wc -l)
 [ "$n_all" -ge 20 ] || fail "only $n_all events from the samples"
-# Every event line opens with the id 'communique event' takes.
+# Every event line opens with the id 'communique event' takes, and names its first source.
 [ "$(grep -v '^ ' "$T/out" | grep -cEv '^e[0-9]+ ')" -eq 0 ] || fail "an event line lacks its id"
+[ "$(grep -cE '^ +\(.+ r[0-9]+: ' "$T/out")" -eq "$n_all" ] ||
+	fail "not every event names its first source (agency, report, headline)"
+# The same events as TSV for pipelines: a header, then one row each, ten cells.
+run "$BIN" --db "$DB" events --format tsv
+expect_rc 0
+head -n 1 "$T/out" | grep -q $'^id\tdate\ttype\tstatus' || fail "events --format tsv has no header"
+[ "$(tail -n +2 "$T/out" | wc -l)" -eq "$n_all" ] || fail "events --format tsv has not one row per event"
+[ "$(tail -n +2 "$T/out" | awk -F '\t' 'NF != 10' | wc -l)" -eq 0 ] || fail "a TSV row has not 10 cells"
+run "$BIN" --db "$DB" events --format xml
+[ "$RC" -eq 2 ] || fail "events --format xml exited $RC, expected 2"
+run "$BIN" --db "$DB" events
 # Date order: the 2008 Georgia rows first, undated events (if any) last.
 event_lines | head -n 1 | grep -q '^2008-08-' || fail "the first event is not from August 2008"
 event_lines | grep -v '^undated' | cut -c1-10 >"$T/dates"
