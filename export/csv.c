@@ -37,7 +37,7 @@ static const char *const columns[] = {
 	"report_titles", "urls", "first_published", "participant_codes",
 	/* Appended later: only ever add at the end. */
 	"actors", "report_ids", "first_headline", "first_url", "confidence", "verified",
-	"verified_by", "tags", "notes", "fields_set", "change", "merged_into",
+	"verified_by", "tags", "notes", "fields_set", "change", "merged_into", "intensity",
 };
 #define N_COLUMNS (sizeof(columns) / sizeof(columns[0]))
 
@@ -96,6 +96,15 @@ static int put_cell_q(struct csv_out *c, const char *text, int first, int quote)
 static int put_cell(struct csv_out *c, const char *text, int first)
 {
 	return put_cell_q(c, text, first, 0);
+}
+
+/* A number this exporter formatted itself ("-2.0"): written as it is, so a
+ * spreadsheet reads a number; no report text ever reaches it. */
+static int put_number_cell(struct csv_out *c, const char *number)
+{
+	if (tl_write(c->out, &c->delim, 1))
+		return -1;
+	return tl_write(c->out, number, strlen(number));
 }
 
 static int end_row(struct csv_out *c)
@@ -253,9 +262,14 @@ static int put_curation(struct csv_out *c, const struct tl_event *e)
 	    put_cell(c, cur->verified && cur->verified_by ? cur->verified_by : "", 0) ||
 	    put_list(c, cur->tags, cur->n_tags) || put_notes(c, cur) ||
 	    put_list(c, cur->fields_set, cur->n_fields_set) ||
-	    put_cell(c, tl_change_name(e->change), 0))
+	    put_cell(c, tl_change_name(e->change), 0) || put_cell(c, merged, 0))
 		return -1;
-	return put_cell(c, merged, 0);
+	/* A plain decimal number: a negative one must not be taken for a formula. */
+	char intensity[16] = "";
+	double g;
+	if (tl_has_fields(e) && tl_intensity(e->ev, &g) == 0)
+		snprintf(intensity, sizeof(intensity), "%.1f", g);
+	return put_number_cell(c, intensity);
 }
 
 static void csv_out_free(struct csv_out *c)

@@ -369,3 +369,15 @@ int tl_actors_line(const struct event *ev, struct buf *b)
 		     join_side(ev, 1, b);
 	return rc ? -1 : 0;
 }
+
+int tl_intensity(const struct event *e, double *out)
+{
+	const struct tl_cameo *c = e ? tl_cameo_find(e->cameo) : NULL;
+	if (!c)
+		return -1;
+	/* A plan is half the act (CAMEO codes intents at about half the act's
+	 * score); an act that did not happen moves the relation not at all. */
+	*out = e->status == STATUS_OCCURRED ? c->goldstein
+	     : e->status == STATUS_PLANNED ? c->goldstein / 2 : 0.0;
+	return 0;
+}

@@ -79,6 +79,11 @@ const struct event *tl_fields(const struct tl_event *e);
 int tl_has_fields(const struct tl_event *e);
 /* The event's confidence clamped to 0..1; a NaN counts as 0. */
 double tl_confidence(const struct tl_event *e);
+/* The event's intensity on the Goldstein scale (-10 hostile .. +10
+ * cooperative) from its CAMEO code, as GDELT and ICEWS publish it, adjusted
+ * for status: a planned act counts half, a negated one 0. Returns -1 when
+ * the code is unknown (or ev is NULL). */
+int tl_intensity(const struct event *e, double *out);
 /* The confidence in whole percent, 0..100. */
 int tl_confidence_percent(const struct tl_event *e);
 /* "low", "medium" or "high": below 0.5, below 0.8, from 0.8 on. */

@@ -221,6 +221,10 @@ json_t *tl_event_json(const struct tl_event *e)
 	rc |= put(o, "sources", sources_json(e));
 	rc |= put(o, "added", jtime(e->added, e->added != 0));
 	rc |= put(o, "confidence", json_real(tl_confidence(e)));
+	double g;
+	/* Like the event's own fields, none for a withdrawn event without them. */
+	if (tl_has_fields(e))
+		rc |= put(o, "intensity", tl_intensity(e->ev, &g) == 0 ? json_real(g) : json_null());
 	rc |= put(o, "curation", curation_json(&e->cur));
 	/* Only an incremental export says what happened since the last one. */
 	if (e->change != TL_CHANGE_NONE) {

@@ -495,7 +495,7 @@ static void test_csv_fields(void **state)
 		"summary", "evidence", "agencies", "report_titles", "urls", "first_published",
 		"participant_codes", "actors", "report_ids", "first_headline", "first_url",
 		"confidence", "verified", "verified_by", "tags", "notes", "fields_set", "change",
-		"merged_into",
+		"merged_into", "intensity",
 	};
 	assert_int_equal(t.cols[0], sizeof(header) / sizeof(header[0]));
 	for (size_t c = 0; c < t.cols[0]; c++)
@@ -606,7 +606,7 @@ static void test_csv_excel(void **state)
 	assert_memory_equal(text, "\xEF\xBB\xBF" "id;date;date_precision;", 26);
 	size_t len = strlen(text);
 	assert_memory_equal(text + len - 2, "\r\n", 2);
-	assert_non_null(strstr(text, "merged_into\r\ne7;2014-06;season;"));
+	assert_non_null(strstr(text, "intensity\r\ne7;2014-06;season;"));
 	struct csv_table t;
 	parse_csv(text + 3, len - 3, ';', &t);
 	assert_int_equal(t.rows, 7);
@@ -713,8 +713,9 @@ static void test_csv_curation(void **state)
 			fail_msg("withdrawn e20: column %s is '%s'", name, v);
 	}
 	free_csv(&t);
-	/* The row of e20 as written: the CAMEO cell is quoted even empty. */
-	assert_non_null(strstr(text, "\ne20,,,,\"\",,,,,,,,,,,,,,,,,,,0.60,,,,,,withdrawn,\n"));
+	/* The row of e20 as written: the CAMEO cell is quoted even empty; a
+	 * withdrawn event without fields has no intensity. */
+	assert_non_null(strstr(text, "\ne20,,,,\"\",,,,,,,,,,,,,,,,,,,0.60,,,,,,withdrawn,,\n"));
 	free(text);
 }
 
@@ -929,12 +930,14 @@ static void test_json_curation(void **state)
 	assert_non_null(doc);
 	json_t *schema = load_schema();
 	assert_valid(schema, schema, doc);
-	/* Exactly as written: confidence and curation after added, in this
-	 * order; an untouched event has the same keys, empty. */
+	/* Exactly as written: confidence, intensity (a phone call, CAMEO 041:
+	 * Goldstein 1.0) and curation after added, in this order; an untouched
+	 * event has the same keys, empty. */
 	assert_non_null(strstr(text, "\"added\": \"2026-11-20T09:00:00Z\", \"confidence\": 0.857, "
-				     CALL_CURATION "}"));
+				     "\"intensity\": 1.0, " CALL_CURATION "}"));
 	assert_non_null(strstr(text, "{\"id\": \"e7\", "));
-	assert_non_null(strstr(text, "\"confidence\": 0.42, " UNTOUCHED "}"));
+	assert_non_null(strstr(text, "\"confidence\": 0.42, \"intensity\": "));
+	assert_non_null(strstr(text, UNTOUCHED "}"));
 	json_t *nine = json_object_get(event_by_id(doc, "e9"), "curation");
 	assert_true(json_is_true(json_object_get(nine, "added_by_hand")));
 	assert_true(json_number_value(json_object_get(event_by_id(doc, "e9"), "confidence")) == 1.0);
@@ -1003,8 +1006,9 @@ static void test_json_curation(void **state)
 	assert_non_null(strstr(text, "\n{\"id\": \"e20\", \"sources\": [], \"added\": null, "
 				     "\"confidence\": 0.6, " UNTOUCHED ", \"change\": \"withdrawn\", "
 				     "\"merged_into\": null}\n"));
-	assert_non_null(strstr(text, "\"confidence\": 0.79, " UNTOUCHED ", \"change\": \"withdrawn\", "
-				     "\"merged_into\": \"e1\"}\n"));
+	/* A withdrawn sanctions event (CAMEO 163: Goldstein -8.0) keeps its intensity. */
+	assert_non_null(strstr(text, "\"confidence\": 0.79, \"intensity\": -8.0, " UNTOUCHED
+				     ", \"change\": \"withdrawn\", \"merged_into\": \"e1\"}\n"));
 	/* Only a withdrawn event may lack the event's fields; change and
 	 * merged_into come together. */
 	json_t *ev = json_deep_copy(json_array_get(lines, 5));
