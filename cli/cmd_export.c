@@ -16,7 +16,7 @@
 #include "util/buf.h"
 
 static const char usage[] =
-	"export --format F [filters] [-o FILE] [--excel] [--delimiter C] [--raw] [--title T]\n"
+	"export --format F [filters] [-o FILE] [--excel] [--delimiter C] [--raw] [--title T] [--period P]\n"
 	"                  [--since-last NAME [--peek]] [--append]\n\n"
 	"Writes the selected events as a timeline. With -o the file is written under a\n"
 	"temporary name and renamed only when complete.\n\n"
@@ -90,7 +90,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 {
 	struct filter_opts fo;
 	memset(&fo, 0, sizeof(fo));
-	const char *format = NULL, *output = NULL, *delim = NULL, *title = NULL, *since = NULL;
+	const char *format = NULL, *output = NULL, *delim = NULL, *title = NULL, *since = NULL, *period = NULL;
 	int excel = 0, raw = 0, append = 0, peek = 0;
 	const struct option opts[] = {
 		{"format", 'f', OPT_STRING, &format, "F", "csv, json, jsonl, html, timelinejs, markdown or icews"},
@@ -99,6 +99,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{"delimiter", 0, OPT_STRING, &delim, "C", "CSV: field delimiter (default ',')"},
 		{"raw", 0, OPT_FLAG, &raw, NULL, "CSV, ICEWS: do not neutralise cells that look like formulas"},
 		{"title", 0, OPT_STRING, &title, "T", "HTML/TimelineJS: the timeline's title"},
+		{"period", 0, OPT_STRING, &period, "P", "dyads: month (default), week or year"},
 		{"since-last", 0, OPT_STRING, &since, "NAME", "only events new, changed or withdrawn since cursor NAME"},
 		{"peek", 0, OPT_FLAG, &peek, NULL, "with --since-last: show what is pending, leave the cursor"},
 		{"dry-run", 0, OPT_FLAG, &peek, NULL, "the same as --peek"},
@@ -123,6 +124,15 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			error("unknown format '%s' (known: %s)", format, exporter_names());
 		else
 			error("export needs --format (one of: %s)", exporter_names());
+		filter_release(&fo);
+		return EXIT_USAGE;
+	}
+	if (period && (strcmp(ex->name, "dyads") ||
+		       (strcmp(period, "month") && strcmp(period, "week") && strcmp(period, "year")))) {
+		if (strcmp(ex->name, "dyads"))
+			error("--period is for --format dyads");
+		else
+			error("--period: '%s' is not month, week or year", period);
 		filter_release(&fo);
 		return EXIT_USAGE;
 	}
@@ -166,6 +176,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return rc == -1 ? EXIT_USAGE : EXIT_ARCHIVE;
 	}
 	struct tl_options o = {.delimiter = delim ? delim[0] : ',', .excel = excel, .raw = raw,
+			       .period = period ? period[0] : 'm',
 			       .generated_at = generation_time(), .title = title, .append = append};
 	struct export_run run = {.ex = ex};
 	int64_t mark = 0, high = 0;

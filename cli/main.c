@@ -20,7 +20,7 @@ static const struct command commands[] = {
 	{"review", cmd_review, "events that need a person's eye: undated, contradicted, doubtful, unsupported"},
 	{"reextract", cmd_reextract, "find the events of stored reports again, keeping ids and corrections"},
 	{"report", cmd_report, "correct a stored report's date, agency, title or URL"},
-	{"export", cmd_export, "write a timeline as csv, json, jsonl, html, timelinejs, markdown or icews"},
+	{"export", cmd_export, "write a timeline as csv, json, jsonl, html, timelinejs, markdown or icews, or dyads over time"},
 	{"actors", cmd_actors, "list the actors the archive knows, with counts"},
 	{"topics", cmd_topics, "list the topics the archive knows, with counts"},
 	{"extract", cmd_extract, "print what the importer sees in a file, as JSON, without storing it"},

@@ -15,7 +15,7 @@
 
 static const struct exporter *const formats[] = {
 	&export_csv, &export_json, &export_jsonl, &export_html,
-	&export_timelinejs, &export_markdown, &export_icews,
+	&export_timelinejs, &export_markdown, &export_icews, &export_dyads,
 };
 #define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
 

@@ -24,6 +24,7 @@ extern const struct exporter export_html;
 extern const struct exporter export_timelinejs;
 extern const struct exporter export_markdown;
 extern const struct exporter export_icews;
+extern const struct exporter export_dyads;
 
 /* Checked writes: 0, or -1 when the stream reports an error (errno set by
  * stdio). tl_flush also checks ferror(), so a full disk found late is caught

@@ -95,6 +95,7 @@ struct tl_options {
 	int append;                 /* CSV: no header (appending to an existing file) */
 	int64_t generated_at;       /* Unix seconds UTC, for "generated_at"; set by the caller */
 	const char *title;          /* HTML / TimelineJS title, may be NULL */
+	char period;                /* dyads: 'm' month (default), 'w' ISO week, 'y' year */
 };
 
 /* One exporter: begin once, event once per event in order, end once.

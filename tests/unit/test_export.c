@@ -368,7 +368,7 @@ static void test_registry(void **state)
 		count++;
 	}
 	free(names);
-	assert_int_equal(count, 7);
+	assert_int_equal(count, 8);   /* csv json jsonl html timelinejs markdown icews dyads */
 	assert_null(exporter_find("xml"));
 	assert_null(exporter_find("CSV"));
 	assert_null(exporter_find(NULL));
