@@ -490,6 +490,24 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	for (size_t i = k; i > lim; i--) {
 		if (participle && is_word(x, i - 1, ","))
 			break;
+		/* "Wang, who will visit Seoul on Friday, met Hayashi": a relative
+		 * clause between commas on the subject has its own modal, not the
+		 * main verb's. */
+		if (i >= 2 && is_word(x, i - 1, ",")) {
+			size_t w = i - 1, rel = 0;
+			while (w > cs + 1 && w + 16 > i && !is_word(x, w - 1, ",")) {
+				w--;
+				if (is_word(x, w - 1, ",") &&
+				    (is_word(x, w, "who") || is_word(x, w, "which") || is_word(x, w, "whose")))
+					rel = w;
+				else if (tok_in(x, w, WL_CLAUSE_BREAK) || is_word(x, w, ";"))
+					break;
+			}
+			if (rel) {
+				i = rel;   /* next: the token before the opening comma */
+				continue;
+			}
+		}
 		/* "will never accept this, and it strongly calls on ...": a clause
 		 * with a subject of its own after ", and"; the modal before is the
 		 * other clause's. */
