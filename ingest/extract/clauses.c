@@ -459,6 +459,16 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	/* "If Japan and China hold a summit ...": a condition, not an event. */
 	if (cs > s && (is_word(x, cs - 1, "if") || is_word(x, cs - 1, "unless") || is_word(x, cs - 1, "whether")))
 		return -1;
+	/* "If the talks go well, Museveni is likely to meet Moi": the main
+	 * clause of a sentence opened by a condition tells what may follow
+	 * from it, no event of its own. */
+	if (k > s + 2 && (is_word(x, s, "if") || is_word(x, s, "unless")))
+		for (size_t q = s + 1; q < k; q++)
+			if (is_word(x, q, ",")) {
+				if (q + 1 < k && cs <= q + 1)
+					return -1;
+				break;
+			}
 	size_t lim = k > cs + 8 ? k - 8 : cs;
 	/* "must stop hyping the threat and lift sanctions": a verb joined to
 	 * an earlier one shares its modal, further back. */
@@ -523,6 +533,14 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 				return -1;
 			return STATUS_NEGATED;
 		}
+		/* "The United States may lift the tariffs later this month": an act
+		 * that may come is a plan; "may have violated", a guess about the
+		 * past, stays no event. */
+		if (is_word(x, i - 1, "may") && !(x->toks.t[i - 1].flags & TOK_CAP) && !is_word(x, i, "have") &&
+		    !is_word(x, i, "not")) {
+			status = STATUS_PLANNED;
+			continue;
+		}
 		if (tok_in(x, i - 1, WL_CONDITION))
 			return -1;
 		if (tok_in(x, i - 1, WL_PLAN)) {
@@ -543,7 +561,9 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					break;
 				}
 			if (i >= 2 && (is_word(x, i - 2, "refused") || is_word(x, i - 2, "failed") ||
-				       is_word(x, i - 2, "declined")))
+				       is_word(x, i - 2, "fails") || is_word(x, i - 2, "fail") ||
+				       is_word(x, i - 2, "failing") || is_word(x, i - 2, "declined") ||
+				       is_word(x, i - 2, "refuses") || is_word(x, i - 2, "declines")))
 				return STATUS_NEGATED;
 		}
 		/* "is/are/was to visit": a plan. */

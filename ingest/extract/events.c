@@ -242,6 +242,24 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	tc->will = 0;
 	for (size_t q = h->ts; q > cs && q + 8 > h->ts; q--)
 		tc->will |= is_word(x, q - 1, "will") || is_word(x, q - 1, "shall") || is_word(x, q - 1, "'ll");
+	size_t tail_future = 0;
+	/* "announced that Canada will shortly be imposing further sanctions":
+	 * a future between a wording's verb and its tail makes what it
+	 * announces a plan of the clause it opens. */
+	if (status == STATUS_OCCURRED && tr->n_tails && !tr->speaker && own_end > h->te)
+		for (size_t q = h->te; q + 1 < own_end; q++) {
+			if (is_word(x, q, "will") || is_word(x, q, "shall") || is_word(x, q, "'ll")) {
+				status = STATUS_PLANNED;
+				tc->will = 1;
+				tail_future = q;
+				break;
+			}
+			if (is_word(x, q, "would")) {
+				status = STATUS_PLANNED;
+				tail_future = q;
+				break;
+			}
+		}
 	/* A threat is made now, whatever it threatens. */
 	if ((type_props(x, tr) & TP_ABOUT_FUTURE) && status == STATUS_PLANNED)
 		status = STATUS_OCCURRED;
@@ -1090,6 +1108,17 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		 * report's; "will hold talks with Thatcher", the report's own
 		 * future, to the report's month, no finer. */
 		c.date = x->anchor;
+		if (tc->will && c.date.prec > PREC_MONTH) {
+			c.date.day = 0;
+			c.date.prec = PREC_MONTH;
+		}
+	}
+	/* "announced on Monday that Canada will shortly impose sanctions": a
+	 * time before the future is the announcing's; the plan, with none of
+	 * its own, is the report's month ("will") or day ("would"). */
+	if (tail_future && ti >= 0 && tc->tx->tok_of[ti] < tail_future && x->anchor.prec >= PREC_MONTH) {
+		c.date = x->anchor;
+		c.date_explicit = 0;
 		if (tc->will && c.date.prec > PREC_MONTH) {
 			c.date.day = 0;
 			c.date.prec = PREC_MONTH;
