@@ -961,7 +961,23 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		}
 		/* "announced that X would reopen its borders from Monday evening",
 		 * told after that Monday: it has happened. */
+		/* (Not what was agreed, with the agreeing's time before it:
+		 * "agreed on July 1 that Kawaguchi would visit Seoul", "agreed on
+		 * July 1 to hold talks": an agreement binds the sides to what is
+		 * still to be done.) */
+		size_t agreed_at = 0;   /* (or a present plan's word) */
+		for (size_t q = h->ts; q > s && q + 16 > h->ts && !agreed_at; q--)
+			if (is_word(x, q - 1, "agreed") || is_word(x, q - 1, "agree") || is_word(x, q - 1, "agrees"))
+				agreed_at = q - 1;
+		/* (Nor a plan told in the present: "said Monday the minister is
+		 * to meet his counterpart".) */
+		for (size_t q = h->ts; q > s + 1 && q + 8 > h->ts && !agreed_at; q--)
+			if ((is_word(x, q - 2, "is") || is_word(x, q - 2, "are")) &&
+			    (is_word(x, q - 1, "to") || is_word(x, q - 1, "due") || is_word(x, q - 1, "expected") ||
+			     is_word(x, q - 1, "set") || is_word(x, q - 1, "scheduled") || is_word(x, q - 1, "slated")))
+				agreed_at = q - 1;
 		if (c.status == STATUS_PLANNED && !tc->will && c.date.prec == PREC_DAY && x->anchor.prec == PREC_DAY &&
+		    !(agreed_at && tc->tx->tok_of[ti] < h->ts) &&
 		    days_from_civil(c.date.year, c.date.month, c.date.day) <
 			    days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day))
 			c.status = STATUS_OCCURRED;
