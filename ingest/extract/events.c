@@ -285,7 +285,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	c.tr = tr;
 	c.status = (enum event_status)status;
 	c.headline = x->headline;
-	int by = passive_by(x, h->ts, h->te, ce);
+	/* "was disappointed by", "was outraged at", "is unhappy with": a
+	 * wording that ends in its own preposition tells the subject's state
+	 * toward what follows; no passive (its "by" is no agent). */
+	int own_prep = h->te > h->ts + 1 && tr->frame == FRAME_DIRECTED && !tr->noun &&
+		       (is_word(x, h->te - 1, "by") || is_word(x, h->te - 1, "at") || is_word(x, h->te - 1, "with") ||
+			is_word(x, h->te - 1, "over"));
+	int by = own_prep ? -1 : passive_by(x, h->ts, h->te, ce);
 	/* "the first visit to Japan by a South Korean president": a noun's agent
 	 * follows its object. */
 	int noun_agent = 0;
@@ -396,9 +402,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (m1 > m0)
 			add_group(x, m0, group_end(x, m0, m1), agent, &nagent, tc->speaker);
 	}
-	int passive = by >= 0 || passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0;
-	if (!passive && tr->frame == FRAME_DIRECTED && (is_word(x, h->ts, "was") || is_word(x, h->ts, "were")))
-		passive = 1;   /* "was summoned": the wording carries its auxiliary */
+	int passive = by >= 0 || (!own_prep && passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0);
+	if (!passive && tr->frame == FRAME_DIRECTED &&
+	    (is_word(x, h->ts, "was") || is_word(x, h->ts, "were") || is_word(x, h->ts, "been")))
+		passive = 1;   /* "was summoned", "had been summoned": the wording carries its auxiliary */
 	/* "was summoned to the ministry and handed a note of protest": a
 	 * participle joined by "and" to a passive shares its auxiliary. */
 	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && h->ts > s + 2 && is_word(x, h->ts - 1, "and") &&
@@ -414,7 +421,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			}
 		}
 	}
-	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && nsubj) {
+	if (!passive && !own_prep && tr->frame == FRAME_DIRECTED && !tr->noun && nsubj) {
 		/* "was summoned", "was also told to": the subject undergoes the act. */
 		size_t q = h->ts;
 		while (q > cs && (is_word(x, q - 1, "also") || is_word(x, q - 1, "then") || is_word(x, q - 1, "later") ||
