@@ -1131,7 +1131,22 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		 * report's; "will hold talks with Thatcher", the report's own
 		 * future, to the report's month, no finer. */
 		c.date = x->anchor;
-		if (tc->will && c.date.prec > PREC_MONTH) {
+		/* ("is due to visit", "is expected to sign", "are set to meet":
+		 * the present's plans, like "will"; a reported "was due to",
+		 * "would" keep the day of the telling, and so does "are to be
+		 * signed", most often told of the day's own programme.) */
+		int present_plan = 0;
+		for (size_t q = h->ts; q > cs + 1 && q + 8 > h->ts && !present_plan; q--) {
+			if (!is_word(x, q - 1, "to"))
+				continue;
+			size_t v = q - 1;
+			if (!(v > cs && (is_word(x, v - 1, "due") || is_word(x, v - 1, "expected") || is_word(x, v - 1, "set") ||
+					 is_word(x, v - 1, "slated") || is_word(x, v - 1, "scheduled"))))
+				continue;
+			v--;
+			present_plan = v > cs && (is_word(x, v - 1, "is") || is_word(x, v - 1, "are") || is_word(x, v - 1, "'s"));
+		}
+		if ((tc->will || present_plan) && c.date.prec > PREC_MONTH) {
 			c.date.day = 0;
 			c.date.prec = PREC_MONTH;
 		}
