@@ -548,8 +548,11 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 			/* "had been due to head a delegation", "had been scheduled for
 			 * next week", "had planned to visit": a plan told in the past
 			 * perfect is a plan that did not come about. */
+			/* (Not "had agreed to hold talks": an agreement made binds
+			 * the sides to what is still to come.) */
 			if ((i >= 3 && is_word(x, i - 2, "been") && is_word(x, i - 3, "had")) ||
-			    (i >= 2 && is_word(x, i - 2, "had") && ends_in(x, i - 1, 3, "ed")))
+			    (i >= 2 && is_word(x, i - 2, "had") && ends_in(x, i - 1, 3, "ed") &&
+			     !is_word(x, i - 1, "agreed")))
 				return STATUS_NEGATED;
 		}
 		/* "invited X to visit", "plans to visit": a plan; "summoned X to lodge a
