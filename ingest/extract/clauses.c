@@ -480,10 +480,24 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		lim = k;
 	/* "a resolution that would have condemned the annexation": what did
 	 * not happen, and no denial of it either. */
-	if (k >= cs + 2 && is_word(x, k - 1, "have") &&
-	    (is_word(x, k - 2, "would") || is_word(x, k - 2, "could") || is_word(x, k - 2, "might") ||
-	     is_word(x, k - 2, "should")))
-		return -1;
+	/* (Also "would also have condemned", "would have been imposed",
+	 * "would not have signed": adverbs and "been" between.) */
+	{
+		size_t q = k;
+		int have = 0;
+		while (q > cs && q + 6 > k) {
+			if (is_word(x, q - 1, "have") && !have)
+				have = 1;
+			else if (!(is_word(x, q - 1, "been") || is_word(x, q - 1, "also") || is_word(x, q - 1, "not") ||
+				   is_word(x, q - 1, "never") || is_word(x, q - 1, "already") || ends_in(x, q - 1, 3, "ly")))
+				break;
+			q--;
+		}
+		if (have && q > cs && !is_word(x, q, "been") &&
+		    (is_word(x, q - 1, "would") || is_word(x, q - 1, "could") || is_word(x, q - 1, "might") ||
+		     is_word(x, q - 1, "should")))
+			return -1;
+	}
 	/* "postponed the talks", "backed out of a scheduled meeting", "put off
 	 * nuclear arms talks": the act is the object of the cancelling verb, so
 	 * nothing between them ends a noun phrase. */
