@@ -539,6 +539,11 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		    (is_word(x, i + 1, "it") || is_word(x, i + 1, "he") || is_word(x, i + 1, "she") ||
 		     is_word(x, i + 1, "they") || is_word(x, i + 1, "we") || (x->toks.t[i + 1].flags & TOK_CAP)))
 			break;
+		/* "agreed to open, without delay, negotiations": a manner, not a
+		 * negation of the act. */
+		if (is_word(x, i - 1, "without") && i < k &&
+		    (is_word(x, i, "delay") || (i + 1 < k && is_word(x, i + 1, "delay"))))
+			continue;
 		if (tok_in(x, i - 1, WL_NEGATION)) {
 			/* "agreed to refrain from criticizing each other": a pledge
 			 * (the agreement is the event), not an act that did not happen. */
