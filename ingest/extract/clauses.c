@@ -357,6 +357,29 @@ int cancel_before(const struct extractor *x, size_t lo, size_t k)
 	return 0;
 }
 
+/* Whether a refusal stands right before the cancel phrase that ends at
+ * token q ("the refusal to postpone the meeting", "refused to call off the
+ * talks", "did not cancel"): then the act is not called off. */
+static int refused_before(const struct extractor *x, size_t lo, size_t q)
+{
+	size_t c = q;
+	while (c > lo && !(cancel_at(x, c - 1, q) == q - c + 1))
+		c--;
+	if (c <= lo)
+		return 0;
+	size_t at = c - 1;   /* the cancel phrase's first token */
+	for (size_t i = at; i > lo && i + 4 > at; i--) {
+		const char *w = low(x, i - 1);
+		if (!strncmp(w, "refus", 5) || !strncmp(w, "declin", 6) || tok_in(x, i - 1, WL_NEGATION))
+			return !is_word(x, i - 1, "cancelled") && !is_word(x, i - 1, "postponed");
+		if (!is_word(x, i - 1, "to") && !is_word(x, i - 1, "did") && !is_word(x, i - 1, "does") &&
+		    !is_word(x, i - 1, "do") && !is_word(x, i - 1, "will") && !is_word(x, i - 1, "would") &&
+		    !is_word(x, i - 1, "has") && !is_word(x, i - 1, "have"))
+			break;
+	}
+	return 0;
+}
+
 /* "had been scheduled to travel to Moscow on Monday, but cancelled the
  * trip", "... but the visit was called off": a plan the same sentence says
  * was dropped did not happen. The dropping comes after the trigger, right
@@ -502,7 +525,7 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	 * nuclear arms talks": the act is the object of the cancelling verb, so
 	 * nothing between them ends a noun phrase. */
 	for (size_t q = k; q > lim && q + 5 > k; q--) {
-		if (cancel_before(x, lim, q))
+		if (cancel_before(x, lim, q) && !refused_before(x, lim, q))
 			return STATUS_NEGATED;
 		if (tok_in(x, q - 1, WL_CLAUSE_BREAK) || is_word(x, q - 1, "and") || is_word(x, q - 1, "to") ||
 		    is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_REPORTING))
