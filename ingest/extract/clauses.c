@@ -357,6 +357,29 @@ int cancel_before(const struct extractor *x, size_t lo, size_t k)
 	return 0;
 }
 
+/* Whether a refusal stands right before the cancel phrase that ends at
+ * token q ("the refusal to postpone the meeting", "refused to call off the
+ * talks", "did not cancel"): then the act is not called off. */
+static int refused_before(const struct extractor *x, size_t lo, size_t q)
+{
+	size_t c = q;
+	while (c > lo && !(cancel_at(x, c - 1, q) == q - c + 1))
+		c--;
+	if (c <= lo)
+		return 0;
+	size_t at = c - 1;   /* the cancel phrase's first token */
+	for (size_t i = at; i > lo && i + 4 > at; i--) {
+		const char *w = low(x, i - 1);
+		if (!strncmp(w, "refus", 5) || !strncmp(w, "declin", 6) || tok_in(x, i - 1, WL_NEGATION))
+			return !is_word(x, i - 1, "cancelled") && !is_word(x, i - 1, "postponed");
+		if (!is_word(x, i - 1, "to") && !is_word(x, i - 1, "did") && !is_word(x, i - 1, "does") &&
+		    !is_word(x, i - 1, "do") && !is_word(x, i - 1, "will") && !is_word(x, i - 1, "would") &&
+		    !is_word(x, i - 1, "has") && !is_word(x, i - 1, "have"))
+			break;
+	}
+	return 0;
+}
+
 /* "had been scheduled to travel to Moscow on Monday, but cancelled the
  * trip", "... but the visit was called off": a plan the same sentence says
  * was dropped did not happen. The dropping comes after the trigger, right
@@ -459,6 +482,16 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	/* "If Japan and China hold a summit ...": a condition, not an event. */
 	if (cs > s && (is_word(x, cs - 1, "if") || is_word(x, cs - 1, "unless") || is_word(x, cs - 1, "whether")))
 		return -1;
+	/* "If the talks go well, Museveni is likely to meet Moi": the main
+	 * clause of a sentence opened by a condition tells what may follow
+	 * from it, no event of its own. */
+	if (k > s + 2 && (is_word(x, s, "if") || is_word(x, s, "unless")))
+		for (size_t q = s + 1; q < k; q++)
+			if (is_word(x, q, ",")) {
+				if (q + 1 < k && cs <= q + 1)
+					return -1;
+				break;
+			}
 	size_t lim = k > cs + 8 ? k - 8 : cs;
 	/* "must stop hyping the threat and lift sanctions": a verb joined to
 	 * an earlier one shares its modal, further back. */
@@ -470,15 +503,29 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		lim = k;
 	/* "a resolution that would have condemned the annexation": what did
 	 * not happen, and no denial of it either. */
-	if (k >= cs + 2 && is_word(x, k - 1, "have") &&
-	    (is_word(x, k - 2, "would") || is_word(x, k - 2, "could") || is_word(x, k - 2, "might") ||
-	     is_word(x, k - 2, "should")))
-		return -1;
+	/* (Also "would also have condemned", "would have been imposed",
+	 * "would not have signed": adverbs and "been" between.) */
+	{
+		size_t q = k;
+		int have = 0;
+		while (q > cs && q + 6 > k) {
+			if (is_word(x, q - 1, "have") && !have)
+				have = 1;
+			else if (!(is_word(x, q - 1, "been") || is_word(x, q - 1, "also") || is_word(x, q - 1, "not") ||
+				   is_word(x, q - 1, "never") || is_word(x, q - 1, "already") || ends_in(x, q - 1, 3, "ly")))
+				break;
+			q--;
+		}
+		if (have && q > cs && !is_word(x, q, "been") &&
+		    (is_word(x, q - 1, "would") || is_word(x, q - 1, "could") || is_word(x, q - 1, "might") ||
+		     is_word(x, q - 1, "should")))
+			return -1;
+	}
 	/* "postponed the talks", "backed out of a scheduled meeting", "put off
 	 * nuclear arms talks": the act is the object of the cancelling verb, so
 	 * nothing between them ends a noun phrase. */
 	for (size_t q = k; q > lim && q + 5 > k; q--) {
-		if (cancel_before(x, lim, q))
+		if (cancel_before(x, lim, q) && !refused_before(x, lim, q))
 			return STATUS_NEGATED;
 		if (tok_in(x, q - 1, WL_CLAUSE_BREAK) || is_word(x, q - 1, "and") || is_word(x, q - 1, "to") ||
 		    is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_REPORTING))
@@ -490,6 +537,24 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	for (size_t i = k; i > lim; i--) {
 		if (participle && is_word(x, i - 1, ","))
 			break;
+		/* "Wang, who will visit Seoul on Friday, met Hayashi": a relative
+		 * clause between commas on the subject has its own modal, not the
+		 * main verb's. */
+		if (i >= 2 && is_word(x, i - 1, ",")) {
+			size_t w = i - 1, rel = 0;
+			while (w > cs + 1 && w + 16 > i && !is_word(x, w - 1, ",")) {
+				w--;
+				if (is_word(x, w - 1, ",") &&
+				    (is_word(x, w, "who") || is_word(x, w, "which") || is_word(x, w, "whose")))
+					rel = w;
+				else if (tok_in(x, w, WL_CLAUSE_BREAK) || is_word(x, w, ";"))
+					break;
+			}
+			if (rel) {
+				i = rel;   /* next: the token before the opening comma */
+				continue;
+			}
+		}
 		/* "will never accept this, and it strongly calls on ...": a clause
 		 * with a subject of its own after ", and"; the modal before is the
 		 * other clause's. */
@@ -497,6 +562,11 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		    (is_word(x, i + 1, "it") || is_word(x, i + 1, "he") || is_word(x, i + 1, "she") ||
 		     is_word(x, i + 1, "they") || is_word(x, i + 1, "we") || (x->toks.t[i + 1].flags & TOK_CAP)))
 			break;
+		/* "agreed to open, without delay, negotiations": a manner, not a
+		 * negation of the act. */
+		if (is_word(x, i - 1, "without") && i < k &&
+		    (is_word(x, i, "delay") || (i + 1 < k && is_word(x, i + 1, "delay"))))
+			continue;
 		if (tok_in(x, i - 1, WL_NEGATION)) {
 			/* "agreed to refrain from criticizing each other": a pledge
 			 * (the agreement is the event), not an act that did not happen. */
@@ -505,6 +575,14 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 				return -1;
 			return STATUS_NEGATED;
 		}
+		/* "The United States may lift the tariffs later this month": an act
+		 * that may come is a plan; "may have violated", a guess about the
+		 * past, stays no event. */
+		if (is_word(x, i - 1, "may") && !(x->toks.t[i - 1].flags & TOK_CAP) && !is_word(x, i, "have") &&
+		    !is_word(x, i, "not")) {
+			status = STATUS_PLANNED;
+			continue;
+		}
 		if (tok_in(x, i - 1, WL_CONDITION))
 			return -1;
 		if (tok_in(x, i - 1, WL_PLAN)) {
@@ -512,8 +590,11 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 			/* "had been due to head a delegation", "had been scheduled for
 			 * next week", "had planned to visit": a plan told in the past
 			 * perfect is a plan that did not come about. */
+			/* (Not "had agreed to hold talks": an agreement made binds
+			 * the sides to what is still to come.) */
 			if ((i >= 3 && is_word(x, i - 2, "been") && is_word(x, i - 3, "had")) ||
-			    (i >= 2 && is_word(x, i - 2, "had") && ends_in(x, i - 1, 3, "ed")))
+			    (i >= 2 && is_word(x, i - 2, "had") && ends_in(x, i - 1, 3, "ed") &&
+			     !is_word(x, i - 1, "agreed")))
 				return STATUS_NEGATED;
 		}
 		/* "invited X to visit", "plans to visit": a plan; "summoned X to lodge a
@@ -525,7 +606,9 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					break;
 				}
 			if (i >= 2 && (is_word(x, i - 2, "refused") || is_word(x, i - 2, "failed") ||
-				       is_word(x, i - 2, "declined")))
+				       is_word(x, i - 2, "fails") || is_word(x, i - 2, "fail") ||
+				       is_word(x, i - 2, "failing") || is_word(x, i - 2, "declined") ||
+				       is_word(x, i - 2, "refuses") || is_word(x, i - 2, "declines")))
 				return STATUS_NEGATED;
 		}
 		/* "is/are/was to visit": a plan. */

@@ -242,6 +242,24 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	tc->will = 0;
 	for (size_t q = h->ts; q > cs && q + 8 > h->ts; q--)
 		tc->will |= is_word(x, q - 1, "will") || is_word(x, q - 1, "shall") || is_word(x, q - 1, "'ll");
+	size_t tail_future = 0;
+	/* "announced that Canada will shortly be imposing further sanctions":
+	 * a future between a wording's verb and its tail makes what it
+	 * announces a plan of the clause it opens. */
+	if (status == STATUS_OCCURRED && tr->n_tails && !tr->speaker && own_end > h->te)
+		for (size_t q = h->te; q + 1 < own_end; q++) {
+			if (is_word(x, q, "will") || is_word(x, q, "shall") || is_word(x, q, "'ll")) {
+				status = STATUS_PLANNED;
+				tc->will = 1;
+				tail_future = q;
+				break;
+			}
+			if (is_word(x, q, "would")) {
+				status = STATUS_PLANNED;
+				tail_future = q;
+				break;
+			}
+		}
 	/* A threat is made now, whatever it threatens. */
 	if ((type_props(x, tr) & TP_ABOUT_FUTURE) && status == STATUS_PLANNED)
 		status = STATUS_OCCURRED;
@@ -267,7 +285,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	c.tr = tr;
 	c.status = (enum event_status)status;
 	c.headline = x->headline;
-	int by = passive_by(x, h->ts, h->te, ce);
+	/* "was disappointed by", "was outraged at", "is unhappy with": a
+	 * wording that ends in its own preposition tells the subject's state
+	 * toward what follows; no passive (its "by" is no agent). */
+	int own_prep = h->te > h->ts + 1 && tr->frame == FRAME_DIRECTED && !tr->noun &&
+		       (is_word(x, h->te - 1, "by") || is_word(x, h->te - 1, "at") || is_word(x, h->te - 1, "with") ||
+			is_word(x, h->te - 1, "over"));
+	int by = own_prep ? -1 : passive_by(x, h->ts, h->te, ce);
 	/* "the first visit to Japan by a South Korean president": a noun's agent
 	 * follows its object. */
 	int noun_agent = 0;
@@ -378,9 +402,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (m1 > m0)
 			add_group(x, m0, group_end(x, m0, m1), agent, &nagent, tc->speaker);
 	}
-	int passive = by >= 0 || passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0;
-	if (!passive && tr->frame == FRAME_DIRECTED && (is_word(x, h->ts, "was") || is_word(x, h->ts, "were")))
-		passive = 1;   /* "was summoned": the wording carries its auxiliary */
+	int passive = by >= 0 || (!own_prep && passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0);
+	if (!passive && tr->frame == FRAME_DIRECTED &&
+	    (is_word(x, h->ts, "was") || is_word(x, h->ts, "were") || is_word(x, h->ts, "been")))
+		passive = 1;   /* "was summoned", "had been summoned": the wording carries its auxiliary */
 	/* "was summoned to the ministry and handed a note of protest": a
 	 * participle joined by "and" to a passive shares its auxiliary. */
 	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && h->ts > s + 2 && is_word(x, h->ts - 1, "and") &&
@@ -396,7 +421,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			}
 		}
 	}
-	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && nsubj) {
+	if (!passive && !own_prep && tr->frame == FRAME_DIRECTED && !tr->noun && nsubj) {
 		/* "was summoned", "was also told to": the subject undergoes the act. */
 		size_t q = h->ts;
 		while (q > cs && (is_word(x, q - 1, "also") || is_word(x, q - 1, "then") || is_word(x, q - 1, "later") ||
@@ -943,7 +968,23 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		}
 		/* "announced that X would reopen its borders from Monday evening",
 		 * told after that Monday: it has happened. */
+		/* (Not what was agreed, with the agreeing's time before it:
+		 * "agreed on July 1 that Kawaguchi would visit Seoul", "agreed on
+		 * July 1 to hold talks": an agreement binds the sides to what is
+		 * still to be done.) */
+		size_t agreed_at = 0;   /* (or a present plan's word) */
+		for (size_t q = h->ts; q > s && q + 16 > h->ts && !agreed_at; q--)
+			if (is_word(x, q - 1, "agreed") || is_word(x, q - 1, "agree") || is_word(x, q - 1, "agrees"))
+				agreed_at = q - 1;
+		/* (Nor a plan told in the present: "said Monday the minister is
+		 * to meet his counterpart".) */
+		for (size_t q = h->ts; q > s + 1 && q + 8 > h->ts && !agreed_at; q--)
+			if ((is_word(x, q - 2, "is") || is_word(x, q - 2, "are")) &&
+			    (is_word(x, q - 1, "to") || is_word(x, q - 1, "due") || is_word(x, q - 1, "expected") ||
+			     is_word(x, q - 1, "set") || is_word(x, q - 1, "scheduled") || is_word(x, q - 1, "slated")))
+				agreed_at = q - 1;
 		if (c.status == STATUS_PLANNED && !tc->will && c.date.prec == PREC_DAY && x->anchor.prec == PREC_DAY &&
+		    !(agreed_at && tc->tx->tok_of[ti] < h->ts) &&
 		    days_from_civil(c.date.year, c.date.month, c.date.day) <
 			    days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day))
 			c.status = STATUS_OCCURRED;
@@ -1090,6 +1131,32 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		 * report's; "will hold talks with Thatcher", the report's own
 		 * future, to the report's month, no finer. */
 		c.date = x->anchor;
+		/* ("is due to visit", "is expected to sign", "are set to meet":
+		 * the present's plans, like "will"; a reported "was due to",
+		 * "would" keep the day of the telling, and so does "are to be
+		 * signed", most often told of the day's own programme.) */
+		int present_plan = 0;
+		for (size_t q = h->ts; q > cs + 1 && q + 8 > h->ts && !present_plan; q--) {
+			if (!is_word(x, q - 1, "to"))
+				continue;
+			size_t v = q - 1;
+			if (!(v > cs && (is_word(x, v - 1, "due") || is_word(x, v - 1, "expected") || is_word(x, v - 1, "set") ||
+					 is_word(x, v - 1, "slated") || is_word(x, v - 1, "scheduled"))))
+				continue;
+			v--;
+			present_plan = v > cs && (is_word(x, v - 1, "is") || is_word(x, v - 1, "are") || is_word(x, v - 1, "'s"));
+		}
+		if ((tc->will || present_plan) && c.date.prec > PREC_MONTH) {
+			c.date.day = 0;
+			c.date.prec = PREC_MONTH;
+		}
+	}
+	/* "announced on Monday that Canada will shortly impose sanctions": a
+	 * time before the future is the announcing's; the plan, with none of
+	 * its own, is the report's month ("will") or day ("would"). */
+	if (tail_future && ti >= 0 && tc->tx->tok_of[ti] < tail_future && x->anchor.prec >= PREC_MONTH) {
+		c.date = x->anchor;
+		c.date_explicit = 0;
 		if (tc->will && c.date.prec > PREC_MONTH) {
 			c.date.day = 0;
 			c.date.prec = PREC_MONTH;

@@ -571,6 +571,22 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 		}
 		return 0;
 	}
+	if (is_word(x, i, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP) &&
+	    (is_word(x, i + 1, "north") || is_word(x, i + 1, "south")) &&
+	    !(i + 2 < end && ((x->toks.t[i + 2].flags & TOK_CAP) || is_word(x, i + 2, "of")))) {
+		/* "the North", "the South": in a report about the Korean peninsula
+		 * (one that names either Korea, or Pyongyang or Seoul, before),
+		 * the two Korean states, as their own press and the world's call
+		 * them. Elsewhere ("the North Atlantic", "the South of France",
+		 * "the global South") nothing. */
+		int korea = 0;
+		for (size_t k = 0; k < x->n_ra && !korea; k++)
+			korea = !strcmp(x->ra[k].code, "PRK") || !strcmp(x->ra[k].code, "KOR");
+		long st = korea ? dict_actor_by_code(&x->d, is_word(x, i + 1, "north") ? "PRK" : "KOR") : -1;
+		if (st >= 0)
+			return add_mention(x, i, i + 2, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : 2;
+		return 0;
+	}
 	if (is_word(x, i, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
 		/* "the Council", "the Commission": the organisation named last;
 		 * "the Secretary", "the Minister": the person whose title it shortens. */
