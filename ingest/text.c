@@ -707,12 +707,13 @@ static int prose(const struct unit *u)
 }
 
 /* A paragraph of prose that does not end a sentence: the report's last,
- * cut short by the page or the wire. Eight words or more, most of them
- * lower-case, so that headlines, names and menus are not. */
+ * cut short by the page or the wire. Ten words or more, half of them
+ * lower-case (a third in a long one, full of names and titles), so that
+ * headlines, names and menus are not. */
 static int cut_prose(const struct unit *u)
 {
 	return !(u->kind & (U_NOISE | U_DATELINE)) && u->words >= 10 &&
-	       2 * u->lower_words >= u->words;
+	       (2 * u->lower_words >= u->words || (u->words >= 16 && 3 * u->lower_words >= u->words));
 }
 
 static void find_dateline(struct reader *r)
