@@ -569,8 +569,12 @@ static int wrap_width(const char *s, const struct line *ln, size_t n)
  * block hard-wrapped at `width`, when the next line's first word would not
  * have fitted on it (a line that ends short ends its paragraph); anywhere,
  * when a line of prose stops in mid-sentence and the next goes on in lower
- * case. The first line of the input is a headline unless the next one goes
- * on in lower case. A timestamp or a dateline line stays a line. */
+ * case. The first line of a paragraph may be a headline over its story: it
+ * goes on by width when the next word would not have fitted on it and a
+ * third of its words or more are lower-case ones, or when it stops in
+ * mid-sentence two thirds of the way or more and half of its words are
+ * lower-case ones. A timestamp
+ * or a dateline line stays a line. */
 static int joins_next(const char *s, const struct line *l, int width, int first)
 {
 	const struct line *m = l + 1;
@@ -583,14 +587,23 @@ static int joins_next(const char *s, const struct line *l, int width, int first)
 	int join = 0;
 	if (mid && islower((unsigned char)s[m->a]) && w >= 30) {
 		join = 1;
-	} else if (width && !first) {
+	} else if (width) {
 		/* Wrapping is often ragged: a line stopping in mid-sentence goes
 		 * on; one ending a sentence goes on only when the next word would
 		 * not have fitted on it. */
 		size_t fw = 0;
 		for (size_t i = m->a; i < m->b && s[i] != ' '; i++)
 			fw += ((unsigned char)s[i] & 0xc0) != 0x80;
-		join = mid || line_chars(s, l) + 1 + fw > (size_t)width;
+		int full = line_chars(s, l) + 1 + fw > (size_t)width;
+		if (first) {
+			struct unit tmp = {.off = l->a, .len = w};
+			measure(s, &tmp);
+			join = (full && 3 * tmp.lower_words >= tmp.words) ||
+			       (mid && 3 * line_chars(s, l) >= 2 * (size_t)width &&
+				2 * tmp.lower_words >= tmp.words);
+		} else {
+			join = mid || full;
+		}
 	}
 	if (!join)
 		return 0;
@@ -642,7 +655,7 @@ static int cut_units(struct reader *r)
 			int width = wrap_width(r->s, ln + k, e - k);
 			size_t from = k;
 			for (size_t j = k; j < e && !rc; j++) {
-				if (j + 1 < e && joins_next(r->s, ln + j, width, j == 0))
+				if (j + 1 < e && joins_next(r->s, ln + j, width, j == from))
 					continue;
 				rc = add_unit(r, ln[from].a, ln[j].b);
 				from = j + 1;

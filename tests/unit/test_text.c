@@ -456,6 +456,20 @@ static void test_ragged_wrap(void **state)
 			    "Castillo was removed from office by Congress on December 7 after he tried to "
 			    "dissolve the legislature.");
 	assert_string_equal(pub_iso(), "2022-12-20T00:00:00Z");
+	/* A headline right over its wrapped story, under a line of the page:
+	 * the story's first word would have fitted on it, so it ends there. */
+	const char *page =
+		"Saved from example.org\n"
+		"Mexican ambassador leaves Peru after expulsion\n"
+		"Mexico's ambassador to Peru flew home on Wednesday, a day after the\n"
+		"government in Lima declared him persona non grata and gave him three\n"
+		"days to leave over the asylum granted to the family of Pedro Castillo.\n";
+	assert_int_equal(read_string(page, NULL), 0);
+	assert_string_equal(rep.title, "Mexican ambassador leaves Peru after expulsion");
+	assert_string_equal(rep.body,
+			    "Mexico's ambassador to Peru flew home on Wednesday, a day after the government "
+			    "in Lima declared him persona non grata and gave him three days to leave over the "
+			    "asylum granted to the family of Pedro Castillo.");
 }
 
 /* One-line paragraphs and a run of headline and field lines stay apart. */
