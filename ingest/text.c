@@ -415,6 +415,18 @@ static size_t signoff_start(const char *s, const struct unit *u)
 			break;
 		b = k - 1;
 	}
+	/* A "Source: ..." or "Editor: ..." line glued to the last sentence
+	 * ("... was important.Source: the embassy"). */
+	static const char *const labels[] = {"Source:", "Editor:", NULL};
+	for (size_t i = b > a + 80 ? b - 80 : a; i + 8 < b; i++)
+		for (int k = 0; labels[k]; k++)
+			if (s[i] == labels[k][0] && !strncmp(s + i, labels[k], strlen(labels[k]))) {
+				size_t pb = i;
+				while (pb > a && isspace((unsigned char)s[pb - 1]))
+					pb--;
+				if (pb > a && ends_sentence(s, a, pb))
+					return pb;
+			}
 	size_t from = b > a + 60 ? b - 60 : a;
 	int tokens = 0;
 	for (size_t i = b; i > from && tokens < 4;) {

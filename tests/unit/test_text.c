@@ -406,6 +406,7 @@ static void test_signoffs(void **state)
 		{"<br/>", "Lee Hsien Loong."},
 		{" https://example.org/news/1", "Lee Hsien Loong."},
 		{" 1/30/23", "Lee Hsien Loong."},
+		{"Source: Prime Minister's Office of Malaysia", "Lee Hsien Loong."},
 	};
 	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
 		char page[1024];
