@@ -1,7 +1,8 @@
 /* Reader for plain-text reports: see text.h.
  *
  * The text is cut into units: a line, or a hard-wrapped paragraph joined
- * back. Each unit is classified once (timestamp, dateline, link list,
+ * back (lines of a block wrapped at 50 to 100 columns, joined by where they
+ * break). Each unit is classified once (timestamp, dateline, link list,
  * counter, boilerplate phrase, "Label: value" field, URL, agency line,
  * byline, related headline) and measured (words, sentence end, capitals).
  * Then a few anchors decide the layout:
@@ -9,7 +10,9 @@
  *   T  the first timestamp line that is not one of a run of related
  *      headlines and comes before the body;
  *   B  where the body starts: D, else the first prose paragraph after T;
- *   L  where it ends: the last prose paragraph that is not boilerplate, so
+ *   L  where it ends: the last prose paragraph that is not boilerplate (a
+ *      sentence end after an agency sign-off, tag or stamp is cut counts),
+ *      or the page's last text when it is prose cut in mid-sentence, so
  *      trailers (menus, "Show more", related lists, copyright) fall away.
  * The headline is the closest title-like line before T (or after it, for
  * pages that print the time first), the lede a plain sentence left between
