@@ -1,7 +1,8 @@
 /* Reader for plain-text reports: see text.h.
  *
  * The text is cut into units: a line, or a hard-wrapped paragraph joined
- * back. Each unit is classified once (timestamp, dateline, link list,
+ * back (lines of a block wrapped at 50 to 100 columns, joined by where they
+ * break). Each unit is classified once (timestamp, dateline, link list,
  * counter, boilerplate phrase, "Label: value" field, URL, agency line,
  * byline, related headline) and measured (words, sentence end, capitals).
  * Then a few anchors decide the layout:
@@ -9,7 +10,9 @@
  *   T  the first timestamp line that is not one of a run of related
  *      headlines and comes before the body;
  *   B  where the body starts: D, else the first prose paragraph after T;
- *   L  where it ends: the last prose paragraph that is not boilerplate, so
+ *   L  where it ends: the last prose paragraph that is not boilerplate (a
+ *      sentence end after an agency sign-off, tag or stamp is cut counts),
+ *      or the page's last text when it is prose cut in mid-sentence, so
  *      trailers (menus, "Show more", related lists, copyright) fall away.
  * The headline is the closest title-like line before T (or after it, for
  * pages that print the time first), the lede a plain sentence left between
@@ -55,6 +58,9 @@ struct unit {
 	int caps;          /* has letters, none of them lower-case ASCII */
 	int title_start;   /* opens with a capital, digit, quote or bracket */
 	int soft_end;      /* ends with ',' ';' or a dash: a line cut short */
+	int lower_words;   /* words that open with a lower-case ASCII letter */
+	size_t keep;       /* bytes that go into the body: len less a sign-off */
+	int closes;        /* ends a sentence once its sign-off is cut */
 };
 
 struct reader {
@@ -157,6 +163,16 @@ static size_t end_before_closers(const char *s, size_t a, size_t b)
 	return b;
 }
 
+/* Whether s[a..b) ends with . ! ? or … before closing quotes and brackets. */
+static int ends_sentence(const char *s, size_t a, size_t b)
+{
+	size_t e = end_before_closers(s, a, b);
+	unsigned char last = e > a ? (unsigned char)s[e - 1] : 0;
+	return last == '.' || last == '!' || last == '?' ||
+	       (e - a >= 3 && (unsigned char)s[e - 3] == 0xe2 && (unsigned char)s[e - 2] == 0x80 &&
+		(unsigned char)s[e - 1] == 0xa6);
+}
+
 static void measure(const char *s, struct unit *u)
 {
 	size_t a = u->off, b = u->off + u->len, n;
@@ -167,8 +183,10 @@ static void measure(const char *s, struct unit *u)
 			i += n - 1;
 			continue;
 		}
-		if (!in_word)
+		if (!in_word) {
 			u->words++;
+			u->lower_words += ascii_letter[(unsigned char)s[i]] == 3;
+		}
 		in_word = 1;
 		unsigned char k = ascii_letter[(unsigned char)s[i]];
 		letters += k & 1;
@@ -345,6 +363,95 @@ static int is_byline(const char *s, const struct unit *u)
 	       b - a > 3 && isupper((unsigned char)s[a + 3]);
 }
 
+/* Whether s[a..b) is a word an agency signs a report off with, or the page
+ * leaves after it: "(end)", "(Reuters)", a dash, a capitalised name
+ * ("Bernama", "ANI"), initials ("MK/APA", "mt.ns.hs"), a URL, a date stamp
+ * ("5/11/23"), an HTML tag ("<br/>"). A plain lower-case word is not. */
+static int signoff_word(const char *s, size_t a, size_t b)
+{
+	unsigned char f = (unsigned char)s[a];
+	if (f == '(' || f == '[' || s[b - 1] == ')' || s[b - 1] == ']' || f == '<' || f >= 0x80 ||
+	    f == '-' || isupper(f) || is_url_at(s, a, b))
+		return 1;
+	int letters = 0, digits = 0, seps = 0, run = 0, longest = 0;
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isalpha(c)) {
+			letters++;
+			if (++run > longest)
+				longest = run;
+		} else {
+			run = 0;
+			if (isdigit(c))
+				digits++;
+			else if (c == '/' || c == '.' || c == '-' || c == ':')
+				seps++;
+			else
+				return 0;
+		}
+	}
+	if (!letters)
+		return digits > 0;   /* "5/11/23", "10:41" */
+	return seps > 0 && longest <= 4 && !digits;   /* initials: "ak/jm", "mt.ns.hs" */
+}
+
+/* The end of the report's text in unit u, before a sign-off that follows its
+ * last sentence ("... in 12 years. - Bernama", "... free. (dpa)", "...
+ * position. (end) mt.ns.hs", "... a provocation\".<br/>"): at most four
+ * sign-off words after a sentence end. Returns the unit's end when it has
+ * none. */
+static size_t signoff_start(const char *s, const struct unit *u)
+{
+	size_t a = u->off, b = u->off + u->len;
+	/* HTML tags a saved page leaves at the end: "<br/>", "</p>". */
+	for (;;) {
+		size_t e = b;
+		trim(s, &a, &e);
+		b = e;
+		if (b - a < 3 || s[b - 1] != '>')
+			break;
+		size_t k = b - 1;   /* at the '>' */
+		while (k > a && b - k < 12 && s[k - 1] != '<' &&
+		       (isalpha((unsigned char)s[k - 1]) || s[k - 1] == '/' || s[k - 1] == ' '))
+			k--;
+		if (k <= a || s[k - 1] != '<' || k == b - 1)
+			break;
+		b = k - 1;
+	}
+	/* A "Source: ..." or "Editor: ..." line glued to the last sentence
+	 * ("... was important.Source: the embassy"). */
+	static const char *const labels[] = {"Source:", "Editor:", NULL};
+	for (size_t i = b > a + 80 ? b - 80 : a; i + 8 < b; i++)
+		for (int k = 0; labels[k]; k++)
+			if (s[i] == labels[k][0] && !strncmp(s + i, labels[k], strlen(labels[k]))) {
+				size_t pb = i;
+				while (pb > a && isspace((unsigned char)s[pb - 1]))
+					pb--;
+				if (pb > a && ends_sentence(s, a, pb))
+					return pb;
+			}
+	size_t from = b > a + 60 ? b - 60 : a;
+	int tokens = 0;
+	for (size_t i = b; i > from && tokens < 4;) {
+		size_t e = i;   /* the token before i: s[t..e) */
+		while (e > from && isspace((unsigned char)s[e - 1]))
+			e--;
+		size_t t = e;
+		while (t > from && !isspace((unsigned char)s[t - 1]))
+			t--;
+		if (t == e || t == from || !signoff_word(s, t, e))
+			break;
+		tokens++;
+		size_t pb = t;
+		while (pb > a && isspace((unsigned char)s[pb - 1]))
+			pb--;
+		if (ends_sentence(s, a, pb))
+			return pb;
+		i = t;
+	}
+	return b;
+}
+
 static void classify(struct reader *r, struct unit *u)
 {
 	const char *s = r->s;
@@ -353,6 +460,14 @@ static void classify(struct reader *r, struct unit *u)
 	struct dateline dl;
 	char name[64];
 	measure(s, u);
+	u->keep = u->len;
+	if (!u->sentence && u->words > 4) {
+		size_t e = signoff_start(s, u);
+		if (e < a + u->len && ends_sentence(s, a, e)) {
+			u->keep = e - a;
+			u->closes = 1;
+		}
+	}
 	if (timestamp_scan(s + a, u->len, &ts)) {
 		u->kind |= U_TS;
 		return;
@@ -425,6 +540,96 @@ static int is_wrapped(const char *s, const struct line *ln, size_t n)
 	return soft > 0 && total / (n - 1) >= 55;
 }
 
+/* Characters in a line (UTF-8 continuation bytes aside). */
+static size_t line_chars(const char *s, const struct line *l)
+{
+	size_t n = 0;
+	for (size_t i = l->a; i < l->b; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+/* The width a block of lines was hard-wrapped at (wire copy cut at 70-80
+ * columns inside paragraphs), or 0 when it was not: three lines or more,
+ * the longest of 50 to 100 characters, most lines but the last within 25 of
+ * it, and some of those breaking in mid-sentence. */
+static int wrap_width(const char *s, const struct line *ln, size_t n)
+{
+	if (n < 3)
+		return 0;
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t c = line_chars(s, &ln[i]);
+		if (c > w)
+			w = c;
+	}
+	if (w < 50 || w > 100)
+		return 0;
+	size_t full = 0, mid = 0, lower = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (line_chars(s, &ln[i]) + 25 < w)
+			continue;
+		full++;
+		if (!ends_sentence(s, ln[i].a, ln[i].b) && s[ln[i].b - 1] != ':') {
+			mid++;
+			lower += islower((unsigned char)s[ln[i + 1].a]) != 0;
+		}
+	}
+	/* Headlines and fields run on in capitals: prose wrapped in
+	 * mid-sentence goes on in lower case now and then. */
+	return 2 * full >= n - 1 && 3 * mid >= full && lower >= 1 && 4 * lower >= mid ? (int)w : 0;
+}
+
+/* Whether line *l goes on into the next one, l[1], as one paragraph: in a
+ * block hard-wrapped at `width`, when the next line's first word would not
+ * have fitted on it (a line that ends short ends its paragraph); anywhere,
+ * when a line of prose stops in mid-sentence and the next goes on in lower
+ * case. The first line of a paragraph may be a headline over its story: it
+ * goes on by width when the next word would not have fitted on it and a
+ * third of its words or more are lower-case ones, or when it stops in
+ * mid-sentence two thirds of the way or more and half of its words are
+ * lower-case ones. A timestamp
+ * or a dateline line stays a line. */
+static int joins_next(const char *s, const struct line *l, int width, int first)
+{
+	const struct line *m = l + 1;
+	size_t w = l->b - l->a;
+	if (ends_sentence(s, l->a, l->b) && width == 0)
+		return 0;
+	if (s[l->b - 1] == ':' || s[l->b - 1] == '|')
+		return 0;
+	int mid = !ends_sentence(s, l->a, l->b);
+	int join = 0;
+	if (mid && islower((unsigned char)s[m->a]) && w >= 30) {
+		join = 1;
+	} else if (width) {
+		/* Wrapping is often ragged: a line stopping in mid-sentence goes
+		 * on; one ending a sentence goes on only when the next word would
+		 * not have fitted on it. */
+		size_t fw = 0;
+		for (size_t i = m->a; i < m->b && s[i] != ' '; i++)
+			fw += ((unsigned char)s[i] & 0xc0) != 0x80;
+		int full = line_chars(s, l) + 1 + fw > (size_t)width;
+		if (first) {
+			struct unit tmp = {.off = l->a, .len = w};
+			measure(s, &tmp);
+			join = (full && 3 * tmp.lower_words >= tmp.words) ||
+			       (mid && 3 * line_chars(s, l) >= 2 * (size_t)width &&
+				2 * tmp.lower_words >= tmp.words);
+		} else {
+			join = mid || full;
+		}
+	}
+	if (!join)
+		return 0;
+	struct timestamp ts;
+	struct dateline dl;
+	if (timestamp_scan(s + l->a, w, &ts) || timestamp_scan(s + m->a, m->b - m->a, &ts) ||
+	    dateline_parse(s + m->a, m->b - m->a, &dl))
+		return 0;
+	return 1;
+}
+
 /* Splits the input into lines ('\n', '\r\n' or '\r'), then into units. */
 static int cut_units(struct reader *r)
 {
@@ -462,8 +667,14 @@ static int cut_units(struct reader *r)
 		if (is_wrapped(r->s, ln + k, e - k)) {
 			rc = add_unit(r, ln[k].a, ln[e - 1].b);
 		} else {
-			for (size_t j = k; j < e && !rc; j++)
-				rc = add_unit(r, ln[j].a, ln[j].b);
+			int width = wrap_width(r->s, ln + k, e - k);
+			size_t from = k;
+			for (size_t j = k; j < e && !rc; j++) {
+				if (j + 1 < e && joins_next(r->s, ln + j, width, j == from))
+					continue;
+				rc = add_unit(r, ln[from].a, ln[j].b);
+				from = j + 1;
+			}
 		}
 		k = e;
 	}
@@ -515,12 +726,22 @@ static void mark_related(struct reader *r)
 /* A paragraph the body may open with: prose of six words or more. */
 static int body_start_like(const struct unit *u)
 {
-	return !(u->kind & U_NOISE) && u->words >= 6 && (u->sentence || u->colon);
+	return !(u->kind & U_NOISE) && u->words >= 6 && (u->sentence || u->closes || u->colon);
 }
 
 static int prose(const struct unit *u)
 {
-	return !(u->kind & U_NOISE) && u->sentence;
+	return !(u->kind & U_NOISE) && (u->sentence || u->closes);
+}
+
+/* A paragraph of prose that does not end a sentence: the report's last,
+ * cut short by the page or the wire. Ten words or more, half of them
+ * lower-case (a third in a long one, full of names and titles), so that
+ * headlines, names and menus are not. */
+static int cut_prose(const struct unit *u)
+{
+	return !(u->kind & (U_NOISE | U_DATELINE)) && u->words >= 10 &&
+	       (2 * u->lower_words >= u->words || (u->words >= 16 && 3 * u->lower_words >= u->words));
 }
 
 static void find_dateline(struct reader *r)
@@ -649,6 +870,20 @@ static void find_body(struct reader *r)
 	for (size_t i = r->b == NONE ? r->n : r->b + 1; i < r->n; i++)
 		if (prose(&r->u[i]))
 			r->l = i;
+	/* The page's last text, a paragraph cut in mid-sentence, after the
+	 * last full one or a subheading or two away from it. */
+	size_t last = NONE;
+	for (size_t i = r->n; i-- > 0 && last == NONE;)
+		if (!(r->u[i].kind & U_NOISE))
+			last = i;
+	if (r->l != NONE && last != NONE && last > r->l && last <= r->l + 3 && cut_prose(&r->u[last])) {
+		int gap_ok = 1;
+		for (size_t i = r->l + 1; i < last; i++)
+			if (!(r->u[i].kind & U_NOISE) && (r->u[i].words > 8 || r->u[i].sentence))
+				gap_ok = 0;
+		if (gap_ok)
+			r->l = last;
+	}
 }
 
 /* A line the headline may be: capitalised, not cut short, not noise, not a
@@ -686,6 +921,48 @@ static size_t title_between(const struct reader *r, size_t from, size_t to, int 
 	return NONE;
 }
 
+/* The end of the words before the stamp on the timestamp line, less the
+ * label and agency tag between ("(Reuters) Updated:", "- AP -"). */
+static size_t head_end(const struct reader *r)
+{
+	const struct unit *u = &r->u[r->t];
+	const char *s = r->s;
+	size_t a = u->off, e = a + r->ts.text_start;
+	for (;;) {
+		while (e > a && s[e - 1] && strchr(" -|\xe2\x80\x93\x94", s[e - 1]))
+			e--;
+		size_t w = e;
+		while (w > a && s[w - 1] != ' ')
+			w--;
+		char name[64];
+		if (e > w && s[e - 1] == ':')   /* "Updated:", "Published:" */
+			e = w;
+		else if (e > w + 2 && s[w] == '(' && s[e - 1] == ')' &&
+			 agency_canonical(s + w + 1, e - w - 2, name, sizeof(name)))
+			e = w;
+		else
+			return e;
+	}
+}
+
+/* The words of a headline before the stamp on the timestamp line: 0 unless
+ * a label or an agency tag stands between them ("(Reuters) Updated:"), and
+ * when they name an agency ("KYODO NEWS - Nov 2, 2018"). */
+static int head_words(const struct reader *r)
+{
+	const struct unit *u = &r->u[r->t];
+	size_t e = head_end(r), raw = u->off + r->ts.text_start;
+	while (raw > u->off && r->s[raw - 1] == ' ')
+		raw--;
+	char name[64];
+	if (e == raw || agency_canonical(r->s + u->off, e - u->off, name, sizeof(name)))
+		return 0;
+	int words = 0;
+	for (size_t i = u->off; i < e; i++)
+		words += (i == u->off || r->s[i - 1] == ' ') && r->s[i] != ' ';
+	return words;
+}
+
 /* Pages print the headline before the timestamp (TASS, AP) or after it
  * (Reuters, UN, EU): a full headline before it wins, then one between it and
  * the body, then a short one right before it. */
@@ -701,6 +978,12 @@ static void find_headline(struct reader *r)
 		if (r->h == NONE)
 			r->h = title_before(r, anchor, 2, 2, caps);
 	}
+	/* A headline carrying its stamp at its end ("Venezuela, Mexico pull
+	 * ambassadors (Reuters) Updated: 2005-11-15 10:41"): the words before
+	 * the stamp, never the body's first paragraph after it. */
+	if (r->t != NONE && !r->t_closing && r->ts_unit == NONE && r->ts.text_start > 0 &&
+	    (r->h == NONE || r->h > r->t) && head_words(r) >= 3)
+		r->h = r->t;
 	size_t from = r->h == NONE ? 0 : r->h + 1;
 	if (r->t != NONE && r->t + 1 > from)
 		from = r->t + 1;
@@ -867,7 +1150,7 @@ static int set_title(struct reader *r)
 		return r->b == NONE ? 0 : title_from_body(r);
 	}
 	const struct unit *u = &r->u[r->h];
-	size_t b = u->off + u->len;
+	size_t b = r->h == r->t ? head_end(r) : u->off + u->len;
 	return set_clean(&r->out->title, r->s, skip_title_tag(r->s, u->off, b), b);
 }
 
@@ -894,7 +1177,7 @@ static int set_body(struct reader *r)
 		if (!body_keeps(r, i))
 			continue;
 		if ((body.len && buf_addstr(&body, "\n\n")) ||
-		    add_clean(&body, r->s, r->u[i].off, r->u[i].off + r->u[i].len)) {
+		    add_clean(&body, r->s, r->u[i].off, r->u[i].off + r->u[i].keep)) {
 			buf_release(&body);
 			return -1;
 		}

@@ -50,7 +50,10 @@
  *                   and the body;
  *   body            paragraphs joined by "\n\n", blanks collapsed, opening
  *                   with the dateline paragraph (dateline kept) or, without
- *                   a dateline, with the first prose paragraph;
+ *                   a dateline, with the first prose paragraph, ending with
+ *                   the last one (a last paragraph cut in mid-sentence
+ *                   kept; an agency sign-off, "(end)", initials, a URL,
+ *                   stamp or HTML tag after a last sentence cut);
  *   url             a line that is a URL, or "Source: https://...", else
  *                   hints->url;
  *   author          a "By Name" line before the body;

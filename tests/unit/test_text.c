@@ -364,6 +364,129 @@ static void test_source_and_url_lines(void **state)
 	assert_string_equal(pub_iso(), "2023-08-31T00:00:00Z");
 }
 
+/* The last paragraph of a saved page, cut in mid-sentence, stays in the
+ * body; a line of menu words after it does not. */
+static void test_cut_last_paragraph(void **state)
+{
+	(void)state;
+	const char *page =
+		"Kono and Kang meet in Bangkok\n\n"
+		"BANGKOK, Aug. 1 (Yonhap) -- The foreign ministers of South Korea and Japan met in Bangkok on Thursday "
+		"on the sidelines of the ASEAN meetings.\n\n"
+		"The talks came a day before Tokyo was expected to drop Seoul from its list of trusted trading partners.\n\n"
+		"Kang told her counterpart that such a step would have grave consequences for the relations between "
+		"the two neighbours and asked him to\n\n"
+		"Home  World  Politics\n";
+	assert_int_equal(read_string(page, NULL), 0);
+	assert_non_null(strstr(rep.body, "asked him to"));
+	assert_null(strstr(rep.body, "Politics"));
+	/* A related headline in sentence case after the last paragraph is no
+	 * paragraph cut short: too few words. */
+	const char *related =
+		"Kono and Kang meet in Bangkok\n\n"
+		"BANGKOK, Aug. 1 (Yonhap) -- The foreign ministers of South Korea and Japan met in Bangkok on Thursday "
+		"on the sidelines of the ASEAN meetings.\n\n"
+		"Japan drops South Korea from its export white list\n";
+	assert_int_equal(read_string(related, NULL), 0);
+	assert_null(strstr(rep.body, "white list"));
+}
+
+/* Agency sign-offs, initials, tags and stamps after a report's last sentence
+ * are cut, and the paragraph stays. */
+static void test_signoffs(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *tail, *last;
+	} cases[] = {
+		{" - Bernama", "Lee Hsien Loong."},
+		{" (end) ab.cd.ef", "Lee Hsien Loong."},
+		{" (dpa)", "Lee Hsien Loong."},
+		{" AB/XYZ", "Lee Hsien Loong."},
+		{"<br/>", "Lee Hsien Loong."},
+		{" https://example.org/news/1", "Lee Hsien Loong."},
+		{" 1/30/23", "Lee Hsien Loong."},
+		{"Source: Prime Minister's Office of Malaysia", "Lee Hsien Loong."},
+	};
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		char page[1024];
+		snprintf(page, sizeof(page),
+			 "Anwar in Singapore for leaders' retreat\n\n"
+			 "Malaysian Prime Minister Anwar Ibrahim arrived in Singapore on Monday for "
+			 "the annual Leaders' Retreat.\n\n"
+			 "He is to hold talks on border and water issues with his Singapore counterpart "
+			 "Lee Hsien Loong.%s\n",
+			 cases[k].tail);
+		assert_int_equal(read_string(page, NULL), 0);
+		size_t n = strlen(rep.body), m = strlen(cases[k].last);
+		assert_true(n >= m);
+		assert_string_equal(rep.body + n - m, cases[k].last);
+	}
+	/* A single paragraph ending in a tag is the body, not the headline. */
+	assert_int_equal(read_string("Finland joins NATO\n\n"
+				     "Finland became the 31st member of NATO on Tuesday, when its foreign "
+				     "minister handed over the documents in Brussels.<br/>\n"
+				     "Reuters\n", NULL), 0);
+	assert_string_equal(rep.title, "Finland joins NATO");
+	assert_string_equal(rep.body, "Finland became the 31st member of NATO on Tuesday, when its foreign "
+				      "minister handed over the documents in Brussels.");
+	/* Words after a sentence that go on in lower case are no sign-off. */
+	assert_int_equal(read_string("Finland joins NATO\n\n"
+				     "Finland became the 31st member of NATO on Tuesday. It was the fastest "
+				     "accession in years. The ceremony was in\n", NULL), 0);
+	assert_non_null(strstr(rep.body, "The ceremony was in"));
+}
+
+/* Ragged hard-wrapped wire copy without blank lines is joined back into
+ * paragraphs; a headline carrying its stamp stays the headline. */
+static void test_ragged_wrap(void **state)
+{
+	(void)state;
+	assert_int_equal(read_fixture("ragged_wrap.txt", NULL), 0);
+	assert_string_equal(rep.title, "Peru expels Mexican ambassador");
+	assert_string_equal(rep.body,
+			    "Peru on Tuesday declared Mexico's ambassador persona non grata and gave him "
+			    "three days to leave the country, after Mexico granted asylum to the family of "
+			    "ousted President Pedro Castillo.\n\n"
+			    "Foreign Minister Ana Cecilia Gervasi said the government considered the "
+			    "statements of Mexican officials about Castillo's removal an interference in "
+			    "Peru's internal affairs.\n\n"
+			    "A picture of the Peruvian foreign ministry building in Lima, taken on December "
+			    "20, 2022.\n\n"
+			    "Mexico said it would keep its embassy in Lima open.\n\n"
+			    "Castillo was removed from office by Congress on December 7 after he tried to "
+			    "dissolve the legislature.");
+	assert_string_equal(pub_iso(), "2022-12-20T00:00:00Z");
+	/* A headline right over its wrapped story, under a line of the page:
+	 * the story's first word would have fitted on it, so it ends there. */
+	const char *page =
+		"Saved from example.org\n"
+		"Mexican ambassador leaves Peru after expulsion\n"
+		"Mexico's ambassador to Peru flew home on Wednesday, a day after the\n"
+		"government in Lima declared him persona non grata and gave him three\n"
+		"days to leave over the asylum granted to the family of Pedro Castillo.\n";
+	assert_int_equal(read_string(page, NULL), 0);
+	assert_string_equal(rep.title, "Mexican ambassador leaves Peru after expulsion");
+	assert_string_equal(rep.body,
+			    "Mexico's ambassador to Peru flew home on Wednesday, a day after the government "
+			    "in Lima declared him persona non grata and gave him three days to leave over the "
+			    "asylum granted to the family of Pedro Castillo.");
+}
+
+/* One-line paragraphs and a run of headline and field lines stay apart. */
+static void test_one_line_paragraphs(void **state)
+{
+	(void)state;
+	assert_int_equal(read_fixture("one_line_paragraphs.txt", NULL), 0);
+	assert_string_equal(rep.title, "Ukraine and Russia sign grain deal in Istanbul");
+	assert_string_equal(rep.body,
+			    "ISTANBUL, July 22 (Reuters) - Ukraine and Russia signed separate accords with "
+			    "Turkey and the United Nations on Friday.\n\n"
+			    "The deal reopens Black Sea ports to grain exports.\n\n"
+			    "UN Secretary-General Antonio Guterres attended the ceremony at Dolmabahce Palace.\n\n"
+			    "Turkish President Tayyip Erdogan said the deal would help ease a global food crisis.");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -380,6 +503,10 @@ int main(void)
 		cmocka_unit_test_teardown(test_charsets, teardown),
 		cmocka_unit_test_teardown(test_rejects, teardown),
 		cmocka_unit_test_teardown(test_source_and_url_lines, teardown),
+		cmocka_unit_test_teardown(test_cut_last_paragraph, teardown),
+		cmocka_unit_test_teardown(test_signoffs, teardown),
+		cmocka_unit_test_teardown(test_ragged_wrap, teardown),
+		cmocka_unit_test_teardown(test_one_line_paragraphs, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
