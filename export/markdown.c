@@ -154,6 +154,47 @@ static int add_notes(struct buf *b, const struct tl_curation *c)
 	return rc ? -1 : 0;
 }
 
+/* A link target: only http(s) addresses, with every character that could
+ * end the link or start markup percent-encoded. */
+static int add_url(struct buf *b, const char *url)
+{
+	int rc = 0;
+	for (const char *p = url; *p && !rc; p++)
+		rc = (unsigned char)*p <= ' ' || (unsigned char)*p == 0x7f || strchr("<>()[]`\\*_~&", *p)
+			     ? buf_printf(b, "%%%02X", (unsigned char)*p)
+			     : buf_addch(b, *p);
+	return rc ? -1 : 0;
+}
+
+/* " — [TASS: headline](url) (r7); ..." : every source, linked when it has
+ * an address, at most three and a count of the others. */
+static int add_sources(struct buf *b, const struct tl_event *e)
+{
+	int rc = 0;
+	size_t shown = e->n_sources < 3 ? e->n_sources : 3;
+	for (size_t i = 0; i < shown; i++) {
+		const struct tl_source *src = &e->sources[i];
+		int link = src->url && (!strncmp(src->url, "https://", 8) || !strncmp(src->url, "http://", 7));
+		rc |= buf_addstr(b, i ? "; " : " \xE2\x80\x94 ");
+		if (link)
+			rc |= buf_addch(b, '[');
+		rc |= add_escaped(b, src->agency ? src->agency : "report");
+		if (src->title) {
+			rc |= buf_addstr(b, ": ");
+			rc |= add_escaped(b, src->title);
+		}
+		if (link) {
+			rc |= buf_addstr(b, "](");
+			rc |= add_url(b, src->url);
+			rc |= buf_addch(b, ')');
+		}
+		rc |= buf_printf(b, " (r%lld)", (long long)src->report_id);
+	}
+	if (e->n_sources > shown)
+		rc |= buf_printf(b, "; and %zu more", e->n_sources - shown);
+	return rc ? -1 : 0;
+}
+
 static int md_event(void *state, const struct tl_event *e)
 {
 	struct md_out *m = state;
@@ -170,14 +211,15 @@ static int md_event(void *state, const struct tl_event *e)
 		rc |= add_escaped(&m->line, ev->summary ? ev->summary : "");
 	else
 		rc |= buf_printf(&m->line, "event e%lld", (long long)e->id);
-	rc |= tl_join_agencies(e, ", ", &m->agencies);
-	if (m->agencies.len) {
-		rc |= buf_addstr(&m->line, " (");
-		rc |= add_escaped(&m->line, buf_str(&m->agencies));
-		rc |= buf_addstr(&m->line, ")");
-	}
+	rc |= add_sources(&m->line, e);
 	rc |= add_curation(&m->line, e);
 	rc |= buf_addstr(&m->line, "\n\n");
+	/* The passage that tells it, quoted: what an analyst cites. */
+	if (tl_has_fields(e) && ev->evidence && *ev->evidence) {
+		rc |= buf_addstr(&m->line, "> ");
+		rc |= add_escaped(&m->line, ev->evidence);
+		rc |= buf_addstr(&m->line, "\n\n");
+	}
 	rc |= add_notes(&m->line, &e->cur);
 	if (rc)
 		return -1;

@@ -22,6 +22,7 @@
 struct tljs_out {
 	FILE *out;
 	size_t n;
+	long undated;        /* events left out for want of a date */
 	struct buf html;
 };
 
@@ -45,21 +46,33 @@ static int is_web_url(const char *u)
 	return u && (!strncmp(u, "https://", 8) || !strncmp(u, "http://", 7));
 }
 
+/* "<p>Sergei Lavrov (RUS) → Antony Blinken (USA)</p>": who acted on whom;
+ * the parties of a mutual act joined with "&". */
 static int add_actors(struct buf *b, const struct event *ev)
 {
 	int rc = 0;
 	if (!ev->n_actors)
 		return 0;
 	rc |= buf_addstr(b, "<p>");
-	for (size_t i = 0; i < ev->n_actors; i++) {
-		const struct event_actor *a = &ev->actors[i];
-		if (i)
-			rc |= buf_addstr(b, ", ");
-		rc |= add_escaped(b, a->name ? a->name : "");
-		if (a->code) {
-			rc |= buf_addstr(b, " (");
-			rc |= add_escaped(b, a->code);
-			rc |= buf_addstr(b, ")");
+	static const enum actor_role order[] = {ROLE_SOURCE, ROLE_PARTICIPANT, ROLE_TARGET};
+	int written = 0;
+	for (size_t r = 0; r < 3; r++) {
+		int first_of_role = 1;
+		for (size_t i = 0; i < ev->n_actors; i++) {
+			const struct event_actor *a = &ev->actors[i];
+			if (a->role != order[r])
+				continue;
+			if (written)
+				rc |= buf_addstr(b, !first_of_role ? (order[r] == ROLE_PARTICIPANT ? " &amp; " : ", ")
+						 : order[r] == ROLE_TARGET ? " \xE2\x86\x92 " : " &amp; ");
+			rc |= add_escaped(b, a->name ? a->name : "");
+			if (a->code) {
+				rc |= buf_addstr(b, " (");
+				rc |= add_escaped(b, a->code);
+				rc |= buf_addstr(b, ")");
+			}
+			written = 1;
+			first_of_role = 0;
 		}
 	}
 	rc |= buf_addstr(b, "</p>");
@@ -290,8 +303,10 @@ static int tljs_event(void *state, const struct tl_event *e)
 {
 	struct tljs_out *t = state;
 	const struct cdate *d = &tl_fields(e)->date;
-	if (d->prec == PREC_UNKNOWN || d->year < 1)
+	if (d->prec == PREC_UNKNOWN || d->year < 1) {
+		t->undated++;   /* a timeline has no place for it: counted at the end */
 		return 0;
+	}
 	if (tl_puts(t->out, t->n ? ",\n    " : "\n    ") || dump(t->out, event_json(t, e)))
 		return -1;
 	t->n++;
@@ -302,8 +317,14 @@ static int tljs_end(void *state, int ok)
 {
 	struct tljs_out *t = state;
 	int rc = 0;
-	if (ok)
-		rc = tl_puts(t->out, t->n ? "\n  ]\n}\n" : "]\n}\n");
+	/* TimelineJS ignores keys it does not know: the count of undated events
+	 * it could not place tells a reader of the file what is missing. */
+	if (ok) {
+		char tail[96];
+		snprintf(tail, sizeof(tail), "%s,\n  \"undated_left_out\": %ld\n}\n", t->n ? "\n  ]" : "]",
+			 t->undated);
+		rc = tl_puts(t->out, tail);
+	}
 	if (tl_flush(t->out))
 		rc = -1;
 	tljs_free(t);

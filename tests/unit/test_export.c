@@ -1097,7 +1097,7 @@ static void test_markdown_golden(void **state)
 	text = export_small("markdown", 1, &default_options, NULL);
 	assert_non_null(strstr(text, "**date unknown** \xE2\x80\x94 =HYPERLINK(\"http://evil.example/\""));
 	assert_non_null(strstr(text, "then \\<script\\>alert('x')\\</script\\> \\& more"));
-	assert_non_null(strstr(text, "  end (AFP)\n"));
+	assert_non_null(strstr(text, "  end \xE2\x80\x94 AFP"));
 	free(text);
 }
 
@@ -1160,23 +1160,29 @@ static void test_markdown_curation(void **state)
 {
 	(void)state;
 	char *text = export_curated("markdown", 0, &default_options);
-	/* Verification and tags after the agencies, the notes as a list under
-	 * the line; analysts' text escaped like report text. */
+	/* Verification and tags after the linked sources, the evidence quoted,
+	 * the notes as a list under it; analysts' text escaped like report text. */
 	assert_non_null(strstr(text,
 		"\n**6 January 2015** \xE2\x80\x94 Kishida and Kerry discussed North Korea and cyber "
-		"security by phone (TASS, Kyodo) \xC2\xB7 \xE2\x9C\x93 verified by anna \xC2\xB7 "
+		"security by phone \xE2\x80\x94 [TASS: Japanese, US top diplomats discuss North Korea by phone]"
+		"(https://tass.com/world/769871) (r1); [Kyodo: Kishida, Kerry agree to cooperate on N. Korea]"
+		"(https://english.kyodonews.net/news/2015/01/a2.html) (r4) \xC2\xB7 \xE2\x9C\x93 verified by anna \xC2\xB7 "
 		"tags: \\<b\\>urgent\\</b\\>, sony hack\n\n"
+		"> Japanese Foreign Minister Fumio Kishida and US Secretary of State John Kerry held telephone "
+		"talks on Tuesday.\n\n"
 		"- Note (bob, 1 December 2026): =SUM(A1) is only text here\n"
 		"- Note (anna, 3 December 2026): Checked against the \\<MOFA\\> readout\n\n"
 		"## 2015 (month unknown)\n\n"));
-	/* An event nobody touched is written as before. */
+	/* An event nobody touched: no curation after its source. */
 	assert_non_null(strstr(text, "\n**2 January 2015** \xE2\x80\x94 The United States imposed new "
-				     "sanctions on North Korea over the Sony hack (Reuters)\n\n"));
+				     "sanctions on North Korea over the Sony hack \xE2\x80\x94 [Reuters: "));
+	assert_non_null(strstr(text, "idUSKBN0KB0XZ) (r6)\n\n> "));
 	free(text);
 	text = export_curated("markdown", 1, &default_options);
-	assert_non_null(strstr(text, "on North Korea (Kyodo) \xC2\xB7 new\n\n"));
-	assert_non_null(strstr(text, "over the Sony hack (Reuters) \xC2\xB7 withdrawn, merged into e1\n\n"));
-	assert_non_null(strstr(text, "sony hack \xC2\xB7 changed\n\n- Note (bob,"));
+	assert_non_null(strstr(text, "a1.html) (r3) \xC2\xB7 new\n\n"));
+	assert_non_null(strstr(text, "idUSKBN0KB0XZ) (r6) \xC2\xB7 withdrawn, merged into e1\n\n"));
+	assert_non_null(strstr(text, "sony hack \xC2\xB7 changed\n\n> Japanese Foreign Minister"));
+	assert_non_null(strstr(text, "talks on Tuesday.\n\n- Note (bob,"));
 	assert_non_null(strstr(text, "\n**date unknown** \xE2\x80\x94 event e20 \xC2\xB7 withdrawn\n\n"));
 	free(text);
 }
@@ -1202,7 +1208,7 @@ static void test_timelinejs_curation(void **state)
 	assert_int_equal(json_array_size(json_object_get(doc, "events")), 5);
 	assert_string_equal(tljs_text(doc, "e1"),
 		"<p>\xE2\x9C\x93 Verified by anna \xC2\xB7 Changed</p>"
-		"<p>Fumio Kishida (JPN), John Kerry (USA)</p>"
+		"<p>Fumio Kishida (JPN) &amp; John Kerry (USA)</p>"
 		"<p>Topics: cyber security, North Korea</p>"
 		"<p>Tags: &lt;b&gt;urgent&lt;/b&gt;, sony hack</p>"
 		"<blockquote>Japanese Foreign Minister Fumio Kishida and US Secretary of State John Kerry "
