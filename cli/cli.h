@@ -90,5 +90,8 @@ int cmd_event(struct cli *cli, int argc, char **argv);
 int cmd_review(struct cli *cli, int argc, char **argv);
 int cmd_reextract(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
+/* The event types with their CAMEO codes and counts (cmd_types.c); print_types also serves --type help. */
+int cmd_types(struct cli *cli, int argc, char **argv);
+int print_types(struct cli *cli);
 
 #endif

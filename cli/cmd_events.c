@@ -118,6 +118,11 @@ int cmd_events(struct cli *cli, int argc, char **argv)
 		filter_release(&fo);
 		return EXIT_USAGE;
 	}
+	if (filter_wants_type_help(&fo)) {
+		filter_release(&fo);
+		rc = print_types(cli);
+		return close_stdout() ? EXIT_ARCHIVE : rc;
+	}
 	struct store *s;
 	if (open_archive(cli, ARCHIVE_READ, &s)) {
 		filter_release(&fo);

@@ -161,6 +161,11 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		filter_release(&fo);
 		return EXIT_USAGE;
 	}
+	if (filter_wants_type_help(&fo)) {
+		filter_release(&fo);
+		rc = print_types(cli);
+		return close_stdout() ? EXIT_ARCHIVE : rc;
+	}
 	struct store *s;
 	/* Only a cursor that moves writes to the archive. */
 	if (open_archive(cli, since && !peek ? 0 : ARCHIVE_READ, &s)) {

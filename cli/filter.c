@@ -1,8 +1,10 @@
 /* The filter language of `events` and `export`: see filter.h. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/filter.h"
+#include "store/store_admin.h"
 #include "util/buf.h"
 #include "util/types.h"
 
@@ -120,6 +122,69 @@ static int parse_status(const char *s, unsigned *mask)
 	return rc;
 }
 
+int filter_wants_type_help(const struct filter_opts *fo)
+{
+	for (size_t i = 0; i < fo->types.n; i++)
+		if (!strcmp(fo->types.items[i], "help"))
+			return 1;
+	return 0;
+}
+
+struct agency_match {
+	const char *want;
+	int exact;
+	char *close[5];
+	int n_close;
+};
+
+static int note_agency(void *ctx, const struct store_stat *st)
+{
+	struct agency_match *m = ctx;
+	if (!strcasecmp(st->key, m->want)) {
+		m->exact = 1;
+		return 0;
+	}
+	/* Close: one contains the other ("Kyodo" for "Kyodo News"), case aside. */
+	size_t a = strlen(st->key), b = strlen(m->want);
+	const char *small = a < b ? st->key : m->want, *big = a < b ? m->want : st->key;
+	int contains = 0;
+	for (size_t i = 0; !contains && i + strlen(small) <= strlen(big); i++)
+		contains = !strncasecmp(big + i, small, strlen(small));
+	if (contains && *small && m->n_close < 5 && strcmp(st->key, "(none)"))
+		m->close[m->n_close++] = strdup(st->key);
+	return 0;
+}
+
+/* An agency no report of the archive has gives an empty timeline: say so,
+ * with the names that resemble it (a warning). */
+static int check_agency(struct store *s, const char *agency)
+{
+	struct agency_match m = {.want = agency};
+	char *err = NULL;
+	if (store_stats_each(s, STAT_AGENCY, 0, note_agency, &m, &err)) {
+		error("%s", err ? err : "out of memory");
+		free(err);
+		return -2;
+	}
+	if (m.exact) {
+		for (int i = 0; i < m.n_close; i++)
+			free(m.close[i]);
+		return 0;
+	}
+	/* A warning, not an error: a scheduled export may name an agency
+	 * whose first report has not come yet. */
+	struct buf list;
+	buf_init(&list, 0);
+	for (int i = 0; i < m.n_close; i++) {
+		buf_printf(&list, "%s'%s'", i ? ", " : "", m.close[i]);
+		free(m.close[i]);
+	}
+	warning("no report of agency '%s' in the archive: nothing can match%s%s%s", agency,
+		m.n_close ? " (did you mean " : "", buf_str(&list), m.n_close ? "?)" : "");
+	buf_release(&list);
+	return 0;
+}
+
 int filter_resolve(struct filter_opts *fo, struct store *s)
 {
 	struct event_filter *f = &fo->f;
@@ -133,6 +198,19 @@ int filter_resolve(struct filter_opts *fo, struct store *s)
 	if (fo->to && cdate_parse_exact(fo->to, &f->to)) {
 		error("--to: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", fo->to);
 		return -1;
+	}
+	/* Compared at their common precision: "2015-03" is not after "2015". */
+	if (fo->from && fo->to) {
+		size_t n = strlen(fo->from) < strlen(fo->to) ? strlen(fo->from) : strlen(fo->to);
+		if (strncmp(fo->from, fo->to, n) > 0) {
+			error("--from %s is after --to %s: no event can match", fo->from, fo->to);
+			return -1;
+		}
+	}
+	if (fo->agency) {
+		int rc = check_agency(s, fo->agency);
+		if (rc)
+			return rc;
 	}
 	for (size_t i = 0; i < fo->actors.n; i++) {
 		int rc = check_actor(s, fo->actors.items[i]);

@@ -45,6 +45,9 @@ struct filter_opts {
 int filter_resolve(struct filter_opts *fo, struct store *s);
 void filter_release(struct filter_opts *fo);
 
+/* 1 when --type help was given: the command lists the types instead (print_types). */
+int filter_wants_type_help(const struct filter_opts *fo);
+
 /* Whether a type name is one of docs/events.md's. */
 int event_type_known(const char *t);
 

@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{"export", cmd_export, "write a timeline as csv, json, jsonl, html, timelinejs, markdown or icews, or dyads over time"},
 	{"actors", cmd_actors, "list the actors the archive knows, with counts"},
 	{"topics", cmd_topics, "list the topics the archive knows, with counts"},
+	{"types", cmd_types, "list the event types with their CAMEO codes and counts"},
 	{"extract", cmd_extract, "print what the importer sees in a file, as JSON, without storing it"},
 	{"update", cmd_update, "import what is new in every source of the sources file (scheduled job)"},
 	{"runs", cmd_runs, "show what the last imports and updates did"},

@@ -141,6 +141,21 @@ run "$BIN" --db "$DB" events --topic sanctions --type sanctions --from 2022 --to
 expect_rc 0
 event_lines | grep -qv '^2022-' && fail "--from 2022 --to 2022 let other years through"
 
+step "types, and filters that cannot match"
+run "$BIN" --db "$DB" types
+expect_rc 0
+expect_out '^phone_call +041 +mutual +Phone call +[1-9]'
+expect_out '^visit +042 +directed '
+run "$BIN" --db "$DB" events --type help
+expect_rc 0
+expect_out '^sanctions +163 '
+run "$BIN" --db "$DB" events --from 2016 --to 2015
+expect_rc 2
+expect_err 'after --to'
+run "$BIN" --db "$DB" events --agency 'Kyodo News'
+expect_rc 0
+expect_err "no report of agency 'Kyodo News'.*did you mean 'Kyodo'"
+
 step "actors"
 run "$BIN" --db "$DB" actors --search Kishida
 expect_rc 0
