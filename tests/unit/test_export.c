@@ -32,6 +32,7 @@
 #include <jansson.h>
 
 #include "export/export_internal.h"
+#include "util/types.h"
 #include "../data/export/fixtures.h"
 
 #define SCHEMA_PATH TEST_DATA_DIR "/../../schema/timeline.schema.json"
@@ -1281,10 +1282,57 @@ static void test_write_errors(void **state)
 	fx_release(&t);
 }
 
+/* The intensity table against the CAMEO codes it serves: every event type's
+ * code has a Goldstein score in -10..10 (its own or its root's), the quad
+ * class signs hold (cooperation roots 01-08 not negative, conflict roots
+ * 09-20 not positive), and status adjusts it: a plan half, a negation 0. */
+static void test_intensity_table(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	assert_int_equal(types_load(NULL, 0, &err), 0);
+	for (size_t i = 0; i < types_count(); i++) {
+		const struct event_type *t = types_at(i);
+		const struct tl_cameo *c = tl_cameo_find(t->cameo);
+		if (!c)
+			fail_msg("type %s: CAMEO %s has no Goldstein score", t->name, t->cameo);
+		assert_true(c->goldstein >= -10 && c->goldstein <= 10);
+		int root = (t->cameo[0] - '0') * 10 + (t->cameo[1] - '0');
+		if (root >= 1 && root <= 8 && c->goldstein < 0 && strcmp(t->cameo, "016"))
+			fail_msg("type %s: cooperative CAMEO %s scores %.1f", t->name, t->cameo, c->goldstein);
+		if (root >= 9 && c->goldstein > 0)
+			fail_msg("type %s: conflict CAMEO %s scores %.1f", t->name, t->cameo, c->goldstein);
+		struct event e;
+		memset(&e, 0, sizeof(e));
+		snprintf(e.cameo, sizeof(e.cameo), "%s", t->cameo);
+		double g[3];
+		for (int st = 0; st < 3; st++) {
+			e.status = (enum event_status)st;
+			assert_int_equal(tl_intensity(&e, &g[st]), 0);
+		}
+		assert_true(fabs(g[STATUS_PLANNED] - g[STATUS_OCCURRED] / 2) < 1e-9);
+		assert_true(g[STATUS_NEGATED] == 0);
+	}
+	/* Known anchors of the CAMEO scale. */
+	double v;
+	struct event e;
+	memset(&e, 0, sizeof(e));
+	snprintf(e.cameo, sizeof(e.cameo), "057");
+	assert_int_equal(tl_intensity(&e, &v), 0);
+	assert_true(v == 8.0);
+	snprintf(e.cameo, sizeof(e.cameo), "163");
+	assert_int_equal(tl_intensity(&e, &v), 0);
+	assert_true(v == -8.0);
+	snprintf(e.cameo, sizeof(e.cameo), "xx");
+	assert_int_equal(tl_intensity(&e, &v), -1);
+	types_release();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_registry),
+		cmocka_unit_test(test_intensity_table),
 		cmocka_unit_test(test_dates_in_words),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_csv_fields),
