@@ -54,17 +54,30 @@ int html_fragment_text(const char *html, size_t len, struct buf *out)
 	return rc;
 }
 
-/* The headline by the documented priorities. */
+/* A page's navigation trail, not a headline: "Home > Press > Press
+ * releases", "News » Asia » Japan" (two separators or more). */
+static int is_breadcrumb(const char *s)
+{
+	static const char *const seps[] = {" > ", "\xC2\xBB", "\xE2\x80\xBA", " / "};
+	int n = 0;
+	for (size_t k = 0; k < sizeof(seps) / sizeof(*seps); k++)
+		for (const char *p = s; (p = strstr(p, seps[k])); p += strlen(seps[k]))
+			n++;
+	return n >= 2;
+}
+
+/* The headline by the documented priorities, passing over a breadcrumb. */
 static const char *pick_title(struct html_meta *m, char **stripped)
 {
-	if (m->title)
-		return m->title;
-	if (m->og_title)
-		return m->og_title;
-	if (m->h1)
-		return m->h1;
 	*stripped = html_strip_site(m->doc_title, m->site);
-	return *stripped;
+	const char *cands[] = {m->title, m->og_title, m->h1, *stripped};
+	for (size_t i = 0; i < sizeof(cands) / sizeof(*cands); i++)
+		if (cands[i] && *cands[i] && !is_breadcrumb(cands[i]))
+			return cands[i];
+	for (size_t i = 0; i < sizeof(cands) / sizeof(*cands); i++)
+		if (cands[i])
+			return cands[i];
+	return NULL;
 }
 
 static int fill_date(struct report *out, const struct html_meta *m, const struct ingest_hints *h)

@@ -127,6 +127,28 @@ static void test_opengraph_time_br(void **state)
 	report_release(&r);
 }
 
+/* A page whose og:title is its navigation trail takes the article's headline. */
+static void test_breadcrumb_title(void **state)
+{
+	(void)state;
+	static const char page[] =
+		"<!DOCTYPE html><html><head><title>Home &gt; Press &gt; Press releases</title>"
+		"<meta property=\"og:title\" content=\"Home &gt; Press &gt; Press releases\">"
+		"<meta property=\"og:site_name\" content=\"Ministry of Foreign Affairs\"></head><body>"
+		"<nav>Home &gt; Press &gt; Press releases</nav><article>"
+		"<h1>Foreign Minister holds talks with the Foreign Minister of Viet Nam</h1>"
+		"<p>On 12 March the Foreign Minister held a meeting with the visiting Foreign Minister of "
+		"Viet Nam and the two ministers agreed to deepen their cooperation on maritime security.</p>"
+		"</article></body></html>";
+	struct report r;
+	char *err = NULL;
+	assert_int_equal(read_string(page, NULL, &r, &err), 0);
+	assert_string_equal(r.title, "Foreign Minister holds talks with the Foreign Minister of Viet Nam");
+	assert_string_equal(r.agency, "Ministry of Foreign Affairs");
+	report_release(&r);
+	free(err);
+}
+
 static const char RU_FIRST[] =
 	"Министр иностранных дел России провёл в понедельник переговоры со своим "
 	"казахстанским коллегой";
@@ -551,6 +573,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_jsonld_page),
 		cmocka_unit_test(test_opengraph_time_br),
+		cmocka_unit_test(test_breadcrumb_title),
 		cmocka_unit_test(test_windows_1251),
 		cmocka_unit_test(test_declared_1251_but_utf8),
 		cmocka_unit_test(test_declared_utf8_but_1252),
