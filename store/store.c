@@ -296,6 +296,11 @@ static int migrate(struct store *s, int from, int to, char **err)
 		}
 	}
 	buf_printf(&sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;", APPLICATION_ID, to);
+	/* An empty statement would commit the migration without its version. */
+	if (buf_failed(&sql)) {
+		*err = strdup("out of memory");
+		goto fail;
+	}
 	if (store_exec(s, buf_str(&sql), err) || store_exec(s, "COMMIT", err))
 		goto fail;
 	buf_release(&sql);
@@ -344,7 +349,12 @@ static char *readonly_uri(const char *path)
 	struct stat sb;
 	if (!dir_writable && stat(buf_str(&p), &sb) != 0 && errno == ENOENT)
 		buf_addstr(&u, "&immutable=1");
+	int failed = buf_failed(&p) || buf_failed(&u);
 	buf_release(&p);
+	if (failed) {
+		buf_release(&u);
+		return NULL;   /* a cut URI would name another file or drop mode=ro */
+	}
 	return buf_detach(&u);
 }
 
@@ -746,7 +756,7 @@ int store_bulk(struct store *s, int on, char **err)
 		buf_printf(&sql, "PRAGMA cache_size=%d; PRAGMA wal_autocheckpoint=%d; PRAGMA foreign_keys=ON",
 			   s->saved_cache, s->saved_checkpoint);
 	}
-	int rc = store_exec(s, buf_str(&sql), err);
+	int rc = buf_failed(&sql) ? (*err = strdup("out of memory"), -1) : store_exec(s, buf_str(&sql), err);
 	buf_release(&sql);
 	if (rc)
 		return -1;

@@ -553,6 +553,11 @@ static int check_fts(struct check *c, const char *table)
 	struct buf sql;
 	buf_init(&sql, 0);
 	buf_printf(&sql, "INSERT INTO %s(%s, rank) VALUES ('integrity-check', 1)", table, table);
+	if (buf_failed(&sql)) {
+		buf_release(&sql);
+		problem(c, "full-text index %s: not checked (out of memory)", table);
+		return 0;
+	}
 	char *e = NULL;
 	/* A read-only connection cannot run the check: nothing is known then. */
 	if (sqlite3_exec(c->s->db, buf_str(&sql), NULL, NULL, &e) != SQLITE_OK &&
