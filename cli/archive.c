@@ -104,6 +104,12 @@ int refuse_archive_fd(struct cli *cli, const char *what, const char *output, int
 	for (size_t i = 0; i < sizeof(companions) / sizeof(*companions) && !rc; i++) {
 		buf_reset(&p);
 		buf_printf(&p, "%s%s", cli->db_path, companions[i]);
+		/* Without the companion's name nothing can be compared: refuse. */
+		if (buf_failed(&p) || buf_failed(&d)) {
+			error("%s '%s': out of memory while checking it is not the archive", what, output);
+			rc = -1;
+			break;
+		}
 		int same = exists && stat(buf_str(&p), &sb) == 0 && sb.st_dev == out.st_dev &&
 			   sb.st_ino == out.st_ino;
 		size_t n = strlen(db_base);
@@ -166,6 +172,11 @@ int archive_lock(const char *db_path, long wait_s)
 	struct buf path;
 	buf_init(&path, 0);
 	buf_printf(&path, "%s.lock", db_path);
+	if (buf_failed(&path)) {
+		buf_release(&path);
+		error("cannot name the lock file of '%s': out of memory", db_path);
+		return -1;
+	}
 	int fd = open(buf_str(&path), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (fd < 0) {
 		error("cannot open the lock file '%s': %s", buf_str(&path), strerror(errno));
