@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ingest/dateline.h"
 #include "ingest/html_int.h"
 
 /* Sets *err to a malloc'd message; returns -1 for the caller to pass on. */
@@ -100,6 +101,28 @@ static int fill_date(struct report *out, const struct html_meta *m, const struct
 	return 0;
 }
 
+/* The agency a page's address names (agencies.tsv lists their domains):
+ * "english.kyodonews.net" -> "Kyodo", trying the host and then each
+ * shorter suffix of it; 0 when none is known. */
+static int agency_of_url(const char *url, char *out, size_t cap)
+{
+	const char *host = url ? strstr(url, "://") : NULL;
+	if (!host)
+		return 0;
+	host += 3;
+	size_t n = strcspn(host, "/:?#");
+	while (n) {
+		if (agency_canonical(host, n, out, cap))
+			return 1;
+		const char *dot = memchr(host, '.', n);
+		if (!dot || !memchr(dot + 1, '.', n - (size_t)(dot + 1 - host)))
+			break;   /* down to "name.tld": nothing shorter names a site */
+		n -= (size_t)(dot + 1 - host);
+		host = dot + 1;
+	}
+	return 0;
+}
+
 /* Metadata fields of the report. */
 static int fill_meta(struct report *out, struct html_meta *m, const struct ingest_hints *h)
 {
@@ -107,8 +130,15 @@ static int fill_meta(struct report *out, struct html_meta *m, const struct inges
 	const char *title = pick_title(m, &stripped);
 	int rc = report_set(&out->title, title);
 	free(stripped);
-	const char *agency = h && h->agency ? h->agency : m->site;
 	const char *url = m->url ? m->url : h ? h->url : NULL;
+	/* The site's own name, in the agency table's form when it is an agency
+	 * ("KYODO NEWS" is Kyodo); without one, the agency the address names. */
+	char canon[64];
+	const char *agency = h && h->agency ? h->agency : m->site;
+	if (agency && agency_canonical(agency, strlen(agency), canon, sizeof(canon)))
+		agency = canon;
+	else if (!agency && agency_of_url(url, canon, sizeof(canon)))
+		agency = canon;
 	if (rc || report_set(&out->agency, agency) || report_set(&out->url, url) ||
 	    report_set(&out->author, m->author) || report_set(&out->format, "html"))
 		return -1;

@@ -149,6 +149,34 @@ static void test_breadcrumb_title(void **state)
 	free(err);
 }
 
+/* A page that names no site takes the agency its address names; a site
+ * name that is an agency's takes the agency table's form. */
+static void test_agency_from_address(void **state)
+{
+	(void)state;
+	static const char page[] =
+		"<!DOCTYPE html><html><head><title>Kishida to visit Seoul</title>"
+		"<link rel=\"canonical\" href=\"https://english.kyodonews.net/news/2023/05/abc.html\"></head><body>"
+		"<article><h1>Kishida to visit Seoul</h1><p>Prime Minister Fumio Kishida will visit Seoul "
+		"on Sunday for talks with President Yoon Suk Yeol, the government said on Monday.</p>"
+		"</article></body></html>";
+	struct report r;
+	char *err = NULL;
+	assert_int_equal(read_string(page, NULL, &r, &err), 0);
+	assert_non_null(r.agency);
+	assert_string_equal(r.agency, "Kyodo");
+	report_release(&r);
+	static const char named[] =
+		"<!DOCTYPE html><html><head><title>Talks</title>"
+		"<meta property=\"og:site_name\" content=\"KYODO NEWS\"></head><body>"
+		"<article><h1>Talks</h1><p>Foreign Minister Yoshimasa Hayashi held talks with his Chinese "
+		"counterpart Qin Gang in Beijing on Sunday, the ministry said.</p></article></body></html>";
+	assert_int_equal(read_string(named, NULL, &r, &err), 0);
+	assert_string_equal(r.agency, "Kyodo");
+	report_release(&r);
+	free(err);
+}
+
 static const char RU_FIRST[] =
 	"Министр иностранных дел России провёл в понедельник переговоры со своим "
 	"казахстанским коллегой";
@@ -574,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_jsonld_page),
 		cmocka_unit_test(test_opengraph_time_br),
 		cmocka_unit_test(test_breadcrumb_title),
+		cmocka_unit_test(test_agency_from_address),
 		cmocka_unit_test(test_windows_1251),
 		cmocka_unit_test(test_declared_1251_but_utf8),
 		cmocka_unit_test(test_declared_utf8_but_1252),
