@@ -148,8 +148,12 @@ static int clause_stop(const char *t, size_t i, size_t n)
 	if (ch == ';' || ch == ':' || ch == ',' || ch == '!' || ch == '?' || ch == '(' || ch == '[')
 		return 1;
 	if (ch == '.') {
+		/* "arena.Congratulating": a stop with its space lost. */
 		if (i + 1 < n && t[i + 1] != ' ' && t[i + 1] != '\n')
-			return 0;
+			return i && islower((unsigned char)t[i - 1]) && isupper((unsigned char)t[i + 1]);
+		/* after a closing quotation mark */
+		if (i && (t[i - 1] == '"' || (unsigned char)t[i - 1] == 0x9d))
+			return 1;
 		if (!i || !islower((unsigned char)t[i - 1]))
 			return 0;
 		size_t w = i;
@@ -200,7 +204,7 @@ static const char *const not_object[] = {
 	"would", "will", "yesterday", "today", "tomorrow", "tonight", "last", "next", "earlier",
 	"later", "again", "also", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "which", "who", "when", "while", "what", "if", "not", "its", "their", "his", "our",
-	"my", "your", "you", "me", "us", NULL};
+	"my", "your", "you", "me", "us", "nor", "neither", NULL};
 /* Words after a marker that show it is a preposition of something else
  * ("agreed on over the issue"). */
 static const char *const prepositions[] = {
@@ -229,6 +233,24 @@ static const char *const no_end[] = {
 	"they", "it", "we", "also", "including", "among", "amid", "without", "via", "per", "upon",
 	"toward", "towards", "through", "across", "within", "like", "since", "until", "last", "next", NULL};
 
+/* Whether the word t[i..i+len) is among grammar.tsv's clause_break words
+ * ("while", "because", "which", "if", "as"): a new clause begins there. */
+static int clause_break_word(const struct extractor *x, const char *t, size_t i, size_t len)
+{
+	char low[32];
+	if (!len || len >= sizeof(low))
+		return 0;
+	for (size_t k = 0; k < len; k++)
+		low[k] = (char)tolower((unsigned char)t[i + k]);
+	return (vocab_lists(x, low, len, text_hash(low, len)) & WL_CLAUSE_BREAK) != 0;
+}
+
+/* Words of a time after which the rest is when, not what ("during the
+ * visit", "on May 19", "last week"): the summary's date says it. */
+static const char *const time_heads[] = {"during", "since", "yesterday", "today", "tomorrow", "earlier",
+					 "later", "last", "next", NULL};
+static const char *const time_preps[] = {"on", "in", "by", "from", "until", "till", NULL};
+
 /* The longest object a summary keeps, in bytes (about fifteen words). */
 #define OBJECT_MAX 100
 
@@ -239,14 +261,14 @@ static const char *const no_end[] = {
  * phrase (or NULL, n 0: the type's own phrases and parties stay), *marker
  * the word (NULL for '_'), and [*os, *oe) the object, cut at its clause
  * (*cut when cut short). Returns 1 on a find. */
-static int object_of(const struct cand *c, const char *objects, const char *t, size_t n,
+static int object_of(const struct extractor *x, const struct cand *c, const char *objects, const char *t, size_t n,
 		     struct piece *verb, struct piece *marker, size_t *os, size_t *oe, int *cut)
 {
 	if (!objects || !t || c->trig_end <= c->trig_start || c->trig_end > n)
 		return 0;
-	size_t lim = c->ev_end > c->trig_end && c->ev_end <= n ? c->ev_end : n;
+	/* To the clause's end (the evidence may have been cut short). */
 	size_t ce = c->trig_end;
-	while (ce < lim && !clause_stop(t, ce, lim))
+	while (ce < n && !clause_stop(t, ce, n))
 		ce++;
 	size_t first = c->trig_end;
 	while (first < ce && t[first] == ' ')
@@ -270,6 +292,8 @@ static int object_of(const struct cand *c, const char *objects, const char *t, s
 				while (tw > c->trig_start && isalpha((unsigned char)t[tw - 1]))
 					tw--;
 				if (i != first || c->tr->noun || word_is(t, i, wl, not_object) ||
+				    word_is(t, tw, c->trig_end - tw, prepositions) ||
+				    (c->trig_end - tw == 7 && !strncasecmp(t + tw, "between", 7)) ||
 				    word_is(t, tw, c->trig_end - tw, light_verbs) ||
 				    !(isalnum((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80))
 					goto next_item;
@@ -286,13 +310,18 @@ static int object_of(const struct cand *c, const char *objects, const char *t, s
 					    word_is(t, g, word_len(t, g, i), (const char *const[]){"that", "which", "who", "would", "will", NULL}))
 						goto next_item;
 				rs = i + wl + 1;
-				size_t nl = word_len(t, rs, ce);
-				if (!nl || word_is(t, rs, nl, time_words) || word_is(t, rs, nl, prepositions) ||
-				    isdigit((unsigned char)t[rs]))
+				/* (quoted: "agreed to “deal fairly”") */
+				size_t q = rs;
+				while (q < ce && (t[q] == '"' || t[q] == '\'' ||
+						  ((unsigned char)t[q] == 0xe2 && q + 2 < ce && (unsigned char)t[q + 1] == 0x80)))
+					q += t[q] == '"' || t[q] == '\'' ? 1 : 3;
+				size_t nl = word_len(t, q, ce);
+				if (!nl || word_is(t, q, nl, time_words) || word_is(t, q, nl, prepositions) ||
+				    isdigit((unsigned char)t[q]))
 					goto next_item;
 				/* "to" and "with" take an act or a thing, not a name ("met to South Korea"). */
 				if (((ml == 2 && !strncmp(it, "to", 2)) || (ml == 4 && !strncmp(it, "with", 4))) &&
-				    !islower((unsigned char)t[rs]))
+				    !islower((unsigned char)t[q]))
 					goto next_item;
 			}
 			if (ph && c->status != STATUS_OCCURRED)
@@ -300,14 +329,25 @@ static int object_of(const struct cand *c, const char *objects, const char *t, s
 			/* Cut at the clause ("and said ..." begins another), at most
 			 * OBJECT_MAX bytes, at a word's end. */
 			size_t re = ce;
-			for (size_t k = rs; k + 5 < re; k++)
-				if (!strncmp(t + k, " and ", 5)) {
-					size_t al = word_len(t, k + 5, re);
-					if (al && word_is(t, k + 5, al, and_clause)) {
-						re = k;
-						break;
-					}
+			for (size_t k = rs; k < re; k++) {
+				if (t[k] != ' ')
+					continue;
+				size_t w = k + 1, wl2 = word_len(t, w, re);
+				if (!wl2)
+					continue;
+				size_t w2 = w + wl2 + 1, wl3 = w2 < re ? word_len(t, w2, re) : 0;
+				/* "and said ...", "while ...", "because ...": another clause. */
+				if ((wl2 == 3 && !strncasecmp(t + w, "and", 3) && wl3 && word_is(t, w2, wl3, and_clause)) ||
+				    clause_break_word(x, t, w, wl2) ||
+				    /* "during the visit", "on Monday", "in March", "on May 19". */
+				    word_is(t, w, wl2, time_heads) ||
+				    (word_is(t, w, wl2, time_preps) && wl3 &&
+				     (isdigit((unsigned char)t[w2]) ||
+				      (word_is(t, w2, wl3, time_words) && !word_is(t, w2, wl3, (const char *const[]){"the", "this", "that", NULL}))))) {
+					re = k;
+					break;
 				}
+			}
 			*cut = 0;
 			if (re - rs > OBJECT_MAX) {
 				re = rs + OBJECT_MAX;
@@ -331,9 +371,33 @@ static int object_of(const struct cand *c, const char *objects, const char *t, s
 			int lower = 0;
 			for (size_t k = rs; k < re && !lower; k++)
 				lower = (k == rs || t[k - 1] == ' ') && islower((unsigned char)t[k]);
-			if (re < rs + 3 || !lower)
+			/* "to receive me at the White House": words of a quotation, whose
+			 * persons are the speaker's. */
+			int quoted = 0;
+			static const char *const persons[] = {"I", "me", "my", "we", "us", "our", "you", "your", NULL};
+			for (size_t k = rs; k < re && !quoted; k++) {
+				if (k != rs && t[k - 1] != ' ')
+					continue;
+				size_t pl = word_len(t, k, re);   /* as written: "US" is no "us" */
+				for (const char *const *w = persons; *w && !quoted; w++)
+					quoted = strlen(*w) == pl && !strncmp(t + k, *w, pl);
+			}
+			if (re < rs + 3 || !lower || quoted)
 				goto next_item;
 			*verb = ph ? (struct piece){ph, phl} : PIECE("");
+			/* "signed several dozen documents", "hammered out a deal": a
+			 * symmetric act's direct object follows its own verb. */
+			if (direct && !ph && c->tr->frame == FRAME_SYMMETRIC) {
+				size_t fw = c->trig_start;
+				while (fw < c->trig_end && isalpha((unsigned char)t[fw]))
+					fw++;
+				if (c->status != STATUS_OCCURRED || !islower((unsigned char)t[c->trig_start]) ||
+				    fw - c->trig_start < 4 || strncmp(t + fw - 2, "ed", 2) ||
+				    memchr(t + c->trig_start, '\n', c->trig_end - c->trig_start) ||
+				    c->trig_end - c->trig_start > 40)
+					goto next_item;
+				*verb = (struct piece){t + c->trig_start, c->trig_end - c->trig_start};
+			}
 			*marker = direct ? PIECE("") : (struct piece){it, ml};
 			*os = rs;
 			*oe = re;
@@ -375,7 +439,7 @@ static char *summary_of(struct extractor *x, const struct cand *c, const char *t
 	struct piece verb, marker;
 	size_t os = 0, oe = 0;
 	int cut = 0;
-	int found = object_of(c, et ? et->objects : NULL, text, text_len, &verb, &marker, &os, &oe, &cut);
+	int found = object_of(x, c, et ? et->objects : NULL, text, text_len, &verb, &marker, &os, &oe, &cut);
 	if (found && verb.n) {
 		/* "agreed to resume security talks", "threatened to expel": the
 		 * item's own verb phrase, the parties before it. */
