@@ -27,6 +27,7 @@ static void free_type(struct event_type *t)
 {
 	free(t->label);
 	free(t->alone);
+	free(t->objects);
 	free(t->with);
 	free(t->planned);
 	free(t->negated);
@@ -51,6 +52,31 @@ static char *trimmed(const char *s, size_t n)
 		out[n] = '\0';
 	}
 	return out;
+}
+
+/* Whether a summary's fifth part is well formed: '|'-separated items, each a
+ * lower-case word (or '_') and optionally '=' and a non-empty phrase.
+ * Returns 0 or -1. */
+static int check_objects(const char *s)
+{
+	for (;;) {
+		size_t w = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+		if (!w && *s == '_')
+			w = 1;
+		if (!w)
+			return -1;
+		s += w;
+		if (*s == '=') {
+			size_t ph = strcspn(++s, "|");
+			if (!ph || *s == ' ' || s[ph - 1] == ' ')
+				return -1;
+			s += ph;
+		}
+		if (!*s)
+			return 0;
+		if (*s++ != '|')
+			return -1;
+	}
 }
 
 /* Parses one row into *t (zeroed by the caller). */
@@ -84,20 +110,22 @@ static int parse_row(char *row, struct event_type *t, const char *name, size_t l
 		return dict_error(err, name, line, "frame must be dir, sym or src, not", f[2]);
 	if (!*f[3])
 		return dict_error(err, name, line, "an empty label for type", t->name);
-	/* alone; with; planned; negated */
-	char **slots[4] = {&t->alone, &t->with, &t->planned, &t->negated};
+	/* alone; with; planned; negated, then optionally what may follow */
+	char **slots[5] = {&t->alone, &t->with, &t->planned, &t->negated, &t->objects};
 	const char *p = f[4];
-	for (int i = 0; i < 4; i++) {
-		const char *semi = strchr(p, ';');
-		if ((i < 3 && !semi) || (i == 3 && semi))
-			return dict_error(err, name, line, "the summary needs four ';'-separated phrases (alone; with; planned; negated) for type", t->name);
+	for (int i = 0; i < 5 && p; i++) {
+		const char *semi = i < 4 ? strchr(p, ';') : NULL;
+		if (i < 3 && !semi)
+			return dict_error(err, name, line, "the summary needs four ';'-separated phrases (alone; with; planned; negated) and may add a fifth (what may follow) for type", t->name);
 		size_t plen = semi ? (size_t)(semi - p) : strlen(p);
 		if (!(*slots[i] = trimmed(p, plen)))
 			return dict_error(err, name, line, "out of memory", NULL);
 		if (!**slots[i])
 			return dict_error(err, name, line, "an empty summary phrase for type", t->name);
-		p = semi ? semi + 1 : p + plen;
+		p = semi ? semi + 1 : NULL;
 	}
+	if (t->objects && check_objects(t->objects))
+		return dict_error(err, name, line, "what may follow a summary is '|'-separated items, each a lower-case word or '_', optionally '=' and a phrase, for type", t->name);
 	if (!(t->label = trimmed(f[3], strlen(f[3]))))
 		return dict_error(err, name, line, "out of memory", NULL);
 	char *save = NULL;

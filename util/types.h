@@ -33,6 +33,8 @@ struct event_type {
 	enum type_frame frame;
 	char *label;              /* "Phone call" */
 	char *alone, *with, *planned, *negated; /* summary phrases: "met", "met", "will meet", "did not meet" */
+	char *objects;            /* what may follow in a summary, '|'-separated "word" or "word=phrase"
+				   * items ("of|over", "to=agreed to", "_" for a direct object), or NULL */
 	unsigned props;           /* enum type_property bits */
 };
 
