@@ -50,7 +50,10 @@ static void usage(FILE *out)
 		"exit codes: 0 all went in, 1 some inputs failed (the rest went in),\n"
 		"2 usage error, 3 the archive could not be opened or written,\n"
 		"4 another update holds the archive's lock (update without --wait).\n"
-		"'communique COMMAND --help' describes a command.\n");
+		"'communique COMMAND --help' describes a command. The event types, their\n"
+		"CAMEO codes, the dating rules and the JSON timeline contract are in\n"
+		"docs/events.md; correcting events in docs/curation.md; the scheduled\n"
+		"update in docs/scheduled-updates.md.\n");
 }
 
 int main(int argc, char **argv)
