@@ -51,6 +51,8 @@ struct html_out {
 	int anchor_year;           /* last year given an id ("y-2015") */
 	long anchor_month;         /* last month given an id ("m-2015-01"), as year*12+month-1 */
 	uint32_t *counts;          /* per month from `base`, day- and month-precision events */
+	uint32_t *hostile;         /* ... of them with a negative intensity (conflict) */
+	double *isum;              /* ... and their summed intensity (Goldstein) */
 	size_t n_counts;
 	long base;                 /* year*12+month-1 of counts[0] */
 	size_t total;              /* events written */
@@ -264,6 +266,8 @@ static void html_free(struct html_out *h)
 	if (h->doc)
 		xmlFreeDoc(h->doc);
 	free(h->counts);
+	free(h->hostile);
+	free(h->isum);
 	free(h);
 	errno = saved;
 }
@@ -299,27 +303,46 @@ static int html_begin(void **state, FILE *out, const struct tl_query *q, const s
 	return 0;
 }
 
-/* Counts a day- or month-precision event in its month, widening the
- * counted span (at either end) when needed. */
-static int count_month(struct html_out *h, int year, int month)
+/* Grows one per-month array to `need` entries, the old ones `shift` later. */
+static void *widen(void *old, size_t have, size_t need, size_t shift, size_t size)
+{
+	char *c = realloc(old, need * size);
+	if (!c)
+		return NULL;
+	memmove(c + shift * size, c, have * size);
+	memset(c, 0, shift * size);
+	memset(c + (shift + have) * size, 0, (need - shift - have) * size);
+	return c;
+}
+
+/* Counts a day- or month-precision event in its month, with its intensity
+ * (scored: it has one), widening the counted span (at either end) when needed. */
+static int count_month(struct html_out *h, int year, int month, int scored, double g)
 {
 	long ym = (long)year * 12 + month - 1;
 	long lo = h->n_counts && h->base < ym ? h->base : ym;
 	long hi = h->n_counts && h->base + (long)h->n_counts - 1 > ym ? h->base + (long)h->n_counts - 1 : ym;
 	size_t need = (size_t)(hi - lo + 1);
 	if (need != h->n_counts) {
-		uint32_t *c = realloc(h->counts, need * sizeof(*c));
-		if (!c)
-			return -1;
 		size_t shift = h->n_counts ? (size_t)(h->base - lo) : 0;
-		memmove(c + shift, c, h->n_counts * sizeof(*c));
-		memset(c, 0, shift * sizeof(*c));
-		memset(c + shift + h->n_counts, 0, (need - shift - h->n_counts) * sizeof(*c));
-		h->counts = c;
+		uint32_t *c = widen(h->counts, h->n_counts, need, shift, sizeof(*c));
+		if (c)
+			h->counts = c;
+		uint32_t *x = c ? widen(h->hostile, h->n_counts, need, shift, sizeof(*x)) : NULL;
+		if (x)
+			h->hostile = x;
+		double *d = x ? widen(h->isum, h->n_counts, need, shift, sizeof(*d)) : NULL;
+		if (!d)
+			return -1;   /* the arrays widened so far keep their old entries: freed at the end */
+		h->isum = d;
 		h->n_counts = need;
 		h->base = lo;
 	}
 	h->counts[ym - lo]++;
+	if (scored) {
+		h->hostile[ym - lo] += g < 0;
+		h->isum[ym - lo] += g;
+	}
 	return 0;
 }
 
@@ -705,7 +728,9 @@ static int html_event(void *state, const struct tl_event *e)
 		return -1;
 	if ((d->prec == PREC_DAY || d->prec == PREC_MONTH) && d->month >= 1 && d->month <= 12 &&
 	    d->year >= 1 && d->year <= 9999) {
-		if (count_month(h, d->year, d->month)) {
+		double g = 0;
+		int scored = tl_has_fields(e) && tl_intensity(tl_fields(e), &g) == 0;
+		if (count_month(h, d->year, d->month, scored, g)) {
 			errno = ENOMEM;
 			return -1;
 		}
@@ -720,6 +745,8 @@ static int html_event(void *state, const struct tl_event *e)
 struct bar {
 	int year, month;           /* month 0 when the bar is a year */
 	uint32_t n;
+	uint32_t hostile;          /* of them, with a negative intensity */
+	double isum;               /* summed intensity */
 };
 
 static void bar_label(const struct bar *b, char *out, size_t n)
@@ -732,27 +759,33 @@ static void bar_label(const struct bar *b, char *out, size_t n)
 
 static struct bar bar_at(const struct html_out *h, size_t i, int by_year)
 {
-	struct bar b = {0, 0, 0};
+	struct bar b = {0, 0, 0, 0, 0};
 	if (!by_year) {
 		long ym = h->base + (long)i;
 		b.year = (int)(ym / 12);
 		b.month = (int)(ym % 12) + 1;
 		b.n = h->counts[i];
+		b.hostile = h->hostile[i];
+		b.isum = h->isum[i];
 		return b;
 	}
 	b.year = (int)(h->base / 12) + (int)i;
 	long from = (long)b.year * 12 - h->base, to = from + 12;
-	for (long k = from < 0 ? 0 : from; k < to && k < (long)h->n_counts; k++)
+	for (long k = from < 0 ? 0 : from; k < to && k < (long)h->n_counts; k++) {
 		b.n += h->counts[k];
+		b.hostile += h->hostile[k];
+		b.isum += h->isum[k];
+	}
 	return b;
 }
 
 static void draw_bar(struct html_out *h, xmlNodePtr svg, const struct bar *b, double x, double w,
 		     uint32_t max)
 {
-	char label[64], tip[96], id[24], num[4][32];
+	char label[64], tip[192], id[24], num[4][32];
 	bar_label(b, label, sizeof(label));
-	snprintf(tip, sizeof(tip), "%s: %u event%s", label, b->n, b->n == 1 ? "" : "s");
+	snprintf(tip, sizeof(tip), "%s: %u event%s, %u of conflict; summed intensity %+.1f", label, b->n,
+		 b->n == 1 ? "" : "s", b->hostile, b->isum);
 	if (b->month)
 		snprintf(id, sizeof(id), "#m-%04d-%02d", b->year, b->month);
 	else
@@ -770,6 +803,18 @@ static void draw_bar(struct html_out *h, xmlNodePtr svg, const struct bar *b, do
 	attr(h, r, "width", num[2]);
 	attr(h, r, "height", num[3]);
 	el_text(h, r, "title", NULL, tip);
+	/* The events of conflict (negative intensity), at the bar's foot. */
+	if (b->hostile) {
+		double hh = CHART_HEIGHT * b->hostile / max;
+		xmlNodePtr c = el(h, a, "rect", "bar hostile");
+		snprintf(num[1], sizeof(num[1]), "%.2f", CHART_HEIGHT - hh);
+		snprintf(num[3], sizeof(num[3]), "%.2f", hh);
+		attr(h, c, "x", num[0]);
+		attr(h, c, "y", num[1]);
+		attr(h, c, "width", num[2]);
+		attr(h, c, "height", num[3]);
+		el_text(h, c, "title", NULL, tip);
+	}
 }
 
 static void axis_label(struct html_out *h, xmlNodePtr svg, double x, const char *s,
@@ -830,6 +875,8 @@ static void chart_caption(struct html_out *h, xmlNodePtr fig, size_t n, int by_y
 	else
 		rc |= buf_printf(&b, ", %s", first);
 	rc |= buf_printf(&b, ". Busiest: %s, %u event%s.", top, busiest->n, busiest->n == 1 ? "" : "s");
+	rc |= buf_addstr(&b, " The darker foot of a bar counts the events of conflict (negative"
+			 " Goldstein intensity).");
 	if (h->vague)
 		rc |= buf_printf(&b, " %zu event%s with a vaguer date %s not shown.", h->vague,
 				 h->vague == 1 ? "" : "s", h->vague == 1 ? "is" : "are");

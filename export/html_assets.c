@@ -36,6 +36,7 @@ const char html_style[] =
 	"#chart{margin-top:.25rem;margin-bottom:.75rem}\n"
 	"#chart svg{display:block;width:100%;height:auto;max-height:10rem}\n"
 	"#chart .bar{fill:var(--accent);opacity:.72}\n"
+	"#chart .bar.hostile{fill:#b3261e;opacity:.85}\n"
 	"#chart a:hover .bar,#chart a:focus .bar{opacity:1}\n"
 	"#chart .axis{stroke:var(--rule);stroke-width:1}\n"
 	"#chart text{fill:var(--muted);font-family:var(--ui);font-size:10px}\n"

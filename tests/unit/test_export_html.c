@@ -188,13 +188,16 @@ static void test_html_structure(void **state)
 	assert_int_equal(count(&p, "//input[@id='f-topic']"), 1);
 	assert_int_equal(count(&p, "//input[@id='f-text']"), 1);
 	/* The chart: December 2014 and January 2015 (the season and the
-	 * year-only event are too vague for a month). */
-	assert_int_equal(count(&p, "//figure[@id='chart']//*[local-name()='rect']"), 2);
+	 * year-only event are too vague for a month), each bar with a foot
+	 * for its events of conflict (a denial and a sanction: negative
+	 * Goldstein intensity). */
+	assert_int_equal(count(&p, "//figure[@id='chart']//*[local-name()='rect'][@class='bar']"), 2);
+	assert_int_equal(count(&p, "//figure[@id='chart']//*[local-name()='rect'][@class='bar hostile']"), 2);
 	assert_value(&p, "//figure[@id='chart']//*[local-name()='a'][2]/@href", "#m-2015-01");
 	assert_value(&p, "//figure[@id='chart']//*[local-name()='rect'][1]/*[local-name()='title']",
-		     "December 2014: 1 event");
+		     "December 2014: 1 event, 1 of conflict; summed intensity -2.0");
 	assert_value(&p, "//figure[@id='chart']//*[local-name()='a'][2]/*[local-name()='rect']/"
-			 "*[local-name()='title']", "January 2015: 2 events");
+			 "*[local-name()='title']", "January 2015: 2 events, 1 of conflict; summed intensity -7.0");
 	char *caption = value(&p, "//figure[@id='chart']/figcaption");
 	assert_non_null(strstr(caption, "December 2014 \xE2\x80\x93 January 2015"));
 	assert_non_null(strstr(caption, "2 events with a vaguer date are not shown"));
@@ -331,8 +334,8 @@ static void test_html_long_span_by_year(void **state)
 	t.n = all;
 	fx_release(&t);
 	assert_non_null(text);
-	assert_non_null(strstr(text, "<title>1956: 2 events</title>"));
-	assert_non_null(strstr(text, "<title>2015: 2 events</title>"));
+	assert_non_null(strstr(text, "<title>1956: 2 events, "));
+	assert_non_null(strstr(text, "<title>2015: 2 events, "));
 	assert_non_null(strstr(text, "Events per year, 1956 \xE2\x80\x93 2015."));
 	assert_non_null(strstr(text, "href=\"#y-1956\""));
 	assert_non_null(strstr(text, "id=\"y-1956\""));
