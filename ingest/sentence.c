@@ -327,6 +327,43 @@ static int grow_spans(struct sentence_span **out, size_t *n, size_t *cap)
 	return 0;
 }
 
+/* Appends the sentence [start, end), cut into pieces of at most
+ * SENTENCE_MAX_TOKENS tokens. Real sentences stay far below it (the longest of
+ * our annotated reports has some 300 tokens); a text with no stops (a list,
+ * a transcript, a table turned to text, made-up prose) would otherwise be one
+ * "sentence" whose every event carries all of it as evidence, and whose
+ * triggers each look at all of its mentions. A piece ends after the last
+ * clause mark (; , : or a closing quote or bracket) of its second half, or at
+ * a line break there, else at the limit. */
+static int push_span(const char *text, const struct token_list *l, size_t start, size_t end,
+		     struct sentence_span **out, size_t *n, size_t *cap)
+{
+	while (end - start > SENTENCE_MAX_TOKENS) {
+		size_t cut = start + SENTENCE_MAX_TOKENS;
+		for (size_t i = cut; i > start + SENTENCE_MAX_TOKENS / 2; i--) {
+			const struct token *t = &l->t[i - 1];
+			char c = text[t->start];
+			if ((t->flags & TOK_PUNCT) && (c == ';' || c == ',' || c == ':' || c == ')' ||
+						       (t->flags & TOK_CLOSE_QUOTE))) {
+				cut = i;
+				break;
+			}
+			if (memchr(text + t->end, '\n', l->t[i].start - t->end)) {
+				cut = i;
+				break;
+			}
+		}
+		if (grow_spans(out, n, cap))
+			return -1;
+		(*out)[(*n)++] = (struct sentence_span){start, cut};
+		start = cut;
+	}
+	if (grow_spans(out, n, cap))
+		return -1;
+	(*out)[(*n)++] = (struct sentence_span){start, end};
+	return 0;
+}
+
 /* Whether a line break before token i ends a sentence that has no stop: a
  * caption's credit ("... (Photo by Reuters)"), a byline or a kicker on a
  * short line of its own, followed by a line that opens with a capital, a
@@ -361,9 +398,8 @@ int split_sentences(const char *text, const struct token_list *l, size_t from, s
 	for (size_t i = from; i < to; i++) {
 		const struct token *t = &l->t[i];
 		if (i > start && line_ends_sentence(text, l, i)) {
-			if (grow_spans(out, n, cap))
+			if (push_span(text, l, start, i, out, n, cap))
 				return -1;
-			(*out)[(*n)++] = (struct sentence_span){start, i};
 			start = i;
 		}
 		if (!(t->flags & TOK_PUNCT))
@@ -394,17 +430,15 @@ int split_sentences(const char *text, const struct token_list *l, size_t from, s
 		/* Only a capital, a digit or an opening quote starts the next sentence. */
 		if (end < to && !(l->t[end].flags & (TOK_CAP | TOK_NUM | TOK_OPEN_QUOTE)))
 			continue;
-		if (grow_spans(out, n, cap))
+		if (push_span(text, l, start, end, out, n, cap))
 			return -1;
-		(*out)[(*n)++] = (struct sentence_span){start, end};
 		start = end;
 		i = end - 1;
 	}
 	/* A dotted abbreviation ending the paragraph ("... the U.S.") carries the stop itself. */
 	if (start < to) {
-		if (grow_spans(out, n, cap))
+		if (push_span(text, l, start, to, out, n, cap))
 			return -1;
-		(*out)[(*n)++] = (struct sentence_span){start, to};
 	}
 	return 0;
 }

@@ -55,8 +55,13 @@ struct sentence_span {
 	size_t tok_start, tok_end;  /* tokens [tok_start, tok_end) */
 };
 
+/* The most tokens a sentence has: a longer run without a stop is cut into
+ * pieces of at most this many (at a clause mark or a line break when it can). */
+#define SENTENCE_MAX_TOKENS 600
+
 /* Splits tokens [from, to) of l (tokens of `text`) into sentences, appending
- * to *out (grown with realloc; *n and *cap track it). Returns 0 or -1. */
+ * to *out (grown with realloc; *n and *cap track it), none longer than
+ * SENTENCE_MAX_TOKENS. Returns 0, or -1 when memory ran out. */
 int split_sentences(const char *text, const struct token_list *l, size_t from, size_t to,
 		    struct sentence_span **out, size_t *n, size_t *cap);
 

@@ -450,10 +450,16 @@ int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede
 	size_t len = x->body_len, p = 0;
 	int lede_seen = 0;
 	int64_t rep = days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day);
+	/* Asked for every trigger: only the first STORY_PARA_MAX bytes of a
+	 * paragraph are read (a lede is some hundreds), and none after a
+	 * paragraph longer than that, so a body of one huge paragraph is not
+	 * read again for every event of it. */
+	enum { STORY_PARA_MAX = 4096 };
 	for (int para = 0; p < len && para < 4; para++) {
-		size_t q = p;
-		while (q < len && !(t[q] == '\n' && q + 1 < len && t[q + 1] == '\n'))
+		size_t q = p, lim = len - p > STORY_PARA_MAX ? p + STORY_PARA_MAX : len;
+		while (q < lim && !(t[q] == '\n' && q + 1 < len && t[q + 1] == '\n'))
 			q++;
+		int cut = q == lim && lim < len;
 		size_t a = p;
 		struct dateline dl;
 		if (dateline_parse(t + p, q - p, &dl))
@@ -461,7 +467,7 @@ int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede
 		int words = 0;
 		for (size_t k = a; k < q; k++)
 			words += !isspace((unsigned char)t[k]) && (k == a || isspace((unsigned char)t[k - 1]));
-		p = q;
+		p = cut ? len : q;
 		while (p < len && t[p] == '\n')
 			p++;
 		if (words < 12)
