@@ -36,9 +36,11 @@ static json_t *events_json(struct extractor *x, const struct report *r)
 	char *err = NULL;
 	json_t *arr = json_array();
 	if (extract_events(x, r, &l, &err)) {
+		/* Said, not swallowed: an empty list would read as "no event". */
+		error("%s: cannot extract events: %s", r->title ? r->title : "(no headline)", err ? err : "failed");
 		free(err);
 		event_list_release(&l);
-		return arr;
+		return NULL;
 	}
 	for (size_t i = 0; i < l.n; i++) {
 		const struct event *e = &l.items[i];
@@ -54,6 +56,7 @@ static json_t *events_json(struct extractor *x, const struct report *r)
 		json_object_set_new(o, "actors", acts);
 		set_str(o, "summary", e->summary);
 		set_str(o, "evidence", e->evidence);
+		json_object_set_new(o, "confidence", json_real(e->confidence));
 		json_array_append_new(arr, o);
 	}
 	event_list_release(&l);
@@ -99,8 +102,13 @@ static int add_report(void *ctx, struct report *r, const char *item)
 	for (size_t i = 0; i < r->n_warnings; i++)
 		json_array_append_new(w, json_string(r->warnings[i]));
 	json_object_set_new(o, "warnings", w);
-	if (c->x)
-		json_object_set_new(o, "events", events_json(c->x, r));
+	if (c->x) {
+		json_t *ev = events_json(c->x, r);
+		if (ev)
+			json_object_set_new(o, "events", ev);
+		else
+			c->failed++;
+	}
 	json_array_append_new(c->out, o);
 	return 0;
 }

@@ -1172,7 +1172,10 @@ static int set_body(struct reader *r)
 	if (r->b == NONE)
 		return 0;
 	struct buf body;
-	buf_init(&body, r->len + 16);
+	/* Every unit kept is a byte or more and adds at most two separator
+	 * bytes ("\n\n" where the source had one line break): twice the input
+	 * bounds the body. */
+	buf_init(&body, 2 * r->len + 16);
 	for (size_t i = r->b; i <= r->l; i++) {
 		if (!body_keeps(r, i))
 			continue;

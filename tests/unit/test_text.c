@@ -74,6 +74,23 @@ static int has_warning(const char *needle)
 	return 0;
 }
 
+/* Many one-line paragraphs: the body, whose paragraphs are joined by two
+ * line breaks where the file had one, is longer than the file. It was
+ * refused as "out of memory" past a few dozen lines. */
+static void test_body_longer_than_file(void **state)
+{
+	(void)state;
+	char page[8192];
+	size_t n = (size_t)snprintf(page, sizeof(page), "Ministers meet\n\n");
+	for (int i = 1; i <= 80; i++)
+		n += (size_t)snprintf(page + n, sizeof(page) - n,
+				      "The ministers of Japan and Korea met in Tokyo on Monday for round %d.\n", i);
+	assert_int_equal(read_string(page, NULL), 0);
+	assert_non_null(rep.body);
+	assert_non_null(strstr(rep.body, "round 1."));
+	assert_non_null(strstr(rep.body, "round 80."));
+}
+
 static void test_tass_page(void **state)
 {
 	(void)state;
@@ -490,6 +507,7 @@ static void test_one_line_paragraphs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_body_longer_than_file, teardown),
 		cmocka_unit_test_teardown(test_tass_page, teardown),
 		cmocka_unit_test_teardown(test_reuters_page, teardown),
 		cmocka_unit_test_teardown(test_ministry_readout, teardown),
