@@ -122,6 +122,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	size_t s = tc->s, e = tc->e;
 	if (!tail_ok(x, tr, h->te, e))
 		return 0;
+	/* "went back on an agreement to hold elections", "reneged on the
+	 * deal": an accord walked away from is no new agreement (its making
+	 * is told elsewhere, if at all). */
+	if ((type_props(x, tr) & TP_CONTENT) && tr->noun && h->ts > s) {
+		size_t q = h->ts;
+		while (q > s + 1 && q + 3 > h->ts && !(x->toks.t[q - 1].flags & TOK_CAP) &&
+		       (tok_in(x, q - 1, WL_DETERMINER) || ends_in(x, q - 1, 2, "ed") || ends_in(x, q - 1, 2, "al")))
+			q--;
+		for (size_t k = h->ts; k >= q && k > s; k--)
+			if (cancel_before(x, s, k) && (is_word(x, k - 1, "on") || is_word(x, k - 1, "of")))
+				return 0;
+	}
 	/* "at the start of their meeting", "after the meeting": an event told
 	 * before, not a new one. */
 	if (tr->noun && h->ts > s && (is_word(x, h->ts - 1, "their") || is_word(x, h->ts - 1, "his") ||
