@@ -420,6 +420,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		passive = 1;   /* "was summoned", "had been summoned": the wording carries its auxiliary */
 	/* "was summoned to the ministry and handed a note of protest": a
 	 * participle joined by "and" to a passive shares its auxiliary. */
+	int and_passive = 0;
 	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && h->ts > s + 2 && is_word(x, h->ts - 1, "and") &&
 	    (ends_in(x, h->ts, 2, "ed") || is_word(x, h->ts, "given") || is_word(x, h->ts, "told") ||
 	     is_word(x, h->ts, "sent"))) {
@@ -429,6 +430,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if ((is_word(x, q, "was") || is_word(x, q, "were") || is_word(x, q, "been")) && q + 1 < h->ts - 1 &&
 			    ends_in(x, q + 1, 2, "ed")) {
 				passive = 1;
+				and_passive = q > tc->prev_verb_ts || !tc->prev_verb ? 0 : 1;
 				break;
 			}
 		}
@@ -516,6 +518,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (!c.ntgt && coordinated(x, h->ts, s))
 			for (int i = 0; i < tc->npt; i++)
 				push_party(c.tgt, &c.ntgt, tc->prev_tgt[i]);
+	}
+	/* "the ambassador had been summoned to the ministry and handed a note":
+	 * the participle shares the passive's parties, told by the trigger
+	 * before it. */
+	if (and_passive && !nagent && tc->nps && tc->npt && !tc->prev_sym) {
+		c.nsrc = c.ntgt = 0;
+		for (int i = 0; i < tc->nps; i++)
+			push_party(c.src, &c.nsrc, tc->prev_src[i]);
+		for (int i = 0; i < tc->npt; i++)
+			push_party(c.tgt, &c.ntgt, tc->prev_tgt[i]);
 	}
 	/* "The EC was joined by the United States in criticising Brazil": who
 	 * joins acts too. */
