@@ -134,6 +134,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (cancel_before(x, s, k) && (is_word(x, k - 1, "on") || is_word(x, k - 1, "of")))
 				return 0;
 	}
+	/* "the leak of a draft agreement between ...": a text still to be
+	 * agreed, no agreement. */
+	if ((type_props(x, tr) & TP_CONTENT) && h->ts > s &&
+	    (is_word(x, h->ts - 1, "draft") || (h->ts > s + 1 && is_word(x, h->ts - 2, "draft"))))
+		return 0;
 	/* "at the start of their meeting", "after the meeting": an event told
 	 * before, not a new one. */
 	if (tr->noun && h->ts > s && (is_word(x, h->ts - 1, "their") || is_word(x, h->ts - 1, "his") ||
