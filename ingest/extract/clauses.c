@@ -521,6 +521,18 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		     is_word(x, q - 1, "should")))
 			return -1;
 	}
+	/* "vetoed a Security Council resolution to impose sanctions", "blocked
+	 * a draft condemning ...": what a vetoed text would have done did not
+	 * happen. */
+	for (size_t q = k, text = 0; q > cs && q + 12 > k; q--) {
+		if (is_word(x, q - 1, "resolution") || is_word(x, q - 1, "draft") || is_word(x, q - 1, "resolutions"))
+			text = 1;
+		if (text && (is_word(x, q - 1, "vetoed") || is_word(x, q - 1, "vetoing") || is_word(x, q - 1, "veto") ||
+			     is_word(x, q - 1, "vetoes") || is_word(x, q - 1, "blocked") || is_word(x, q - 1, "blocking")))
+			return -1;
+		if (tok_in(x, q - 1, WL_REPORTING) || is_word(x, q - 1, ";"))
+			break;
+	}
 	/* "postponed the talks", "backed out of a scheduled meeting", "put off
 	 * nuclear arms talks": the act is the object of the cancelling verb, so
 	 * nothing between them ends a noun phrase. */

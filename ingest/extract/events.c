@@ -122,6 +122,23 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	size_t s = tc->s, e = tc->e;
 	if (!tail_ok(x, tr, h->te, e))
 		return 0;
+	/* "went back on an agreement to hold elections", "reneged on the
+	 * deal": an accord walked away from is no new agreement (its making
+	 * is told elsewhere, if at all). */
+	if ((type_props(x, tr) & TP_CONTENT) && tr->noun && h->ts > s) {
+		size_t q = h->ts;
+		while (q > s + 1 && q + 3 > h->ts && !(x->toks.t[q - 1].flags & TOK_CAP) &&
+		       (tok_in(x, q - 1, WL_DETERMINER) || ends_in(x, q - 1, 2, "ed") || ends_in(x, q - 1, 2, "al")))
+			q--;
+		for (size_t k = h->ts; k >= q && k > s; k--)
+			if (cancel_before(x, s, k) && (is_word(x, k - 1, "on") || is_word(x, k - 1, "of")))
+				return 0;
+	}
+	/* "the leak of a draft agreement between ...": a text still to be
+	 * agreed, no agreement. */
+	if ((type_props(x, tr) & TP_CONTENT) && h->ts > s &&
+	    (is_word(x, h->ts - 1, "draft") || (h->ts > s + 1 && is_word(x, h->ts - 2, "draft"))))
+		return 0;
 	/* "at the start of their meeting", "after the meeting": an event told
 	 * before, not a new one. */
 	if (tr->noun && h->ts > s && (is_word(x, h->ts - 1, "their") || is_word(x, h->ts - 1, "his") ||
@@ -408,6 +425,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		passive = 1;   /* "was summoned", "had been summoned": the wording carries its auxiliary */
 	/* "was summoned to the ministry and handed a note of protest": a
 	 * participle joined by "and" to a passive shares its auxiliary. */
+	int and_passive = 0;
 	if (!passive && tr->frame == FRAME_DIRECTED && !tr->noun && h->ts > s + 2 && is_word(x, h->ts - 1, "and") &&
 	    (ends_in(x, h->ts, 2, "ed") || is_word(x, h->ts, "given") || is_word(x, h->ts, "told") ||
 	     is_word(x, h->ts, "sent"))) {
@@ -417,6 +435,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if ((is_word(x, q, "was") || is_word(x, q, "were") || is_word(x, q, "been")) && q + 1 < h->ts - 1 &&
 			    ends_in(x, q + 1, 2, "ed")) {
 				passive = 1;
+				and_passive = q > tc->prev_verb_ts || !tc->prev_verb ? 0 : 1;
 				break;
 			}
 		}
@@ -504,6 +523,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (!c.ntgt && coordinated(x, h->ts, s))
 			for (int i = 0; i < tc->npt; i++)
 				push_party(c.tgt, &c.ntgt, tc->prev_tgt[i]);
+	}
+	/* "the ambassador had been summoned to the ministry and handed a note":
+	 * the participle shares the passive's parties, told by the trigger
+	 * before it. */
+	if (and_passive && !nagent && tc->nps && tc->npt && !tc->prev_sym) {
+		c.nsrc = c.ntgt = 0;
+		for (int i = 0; i < tc->nps; i++)
+			push_party(c.src, &c.nsrc, tc->prev_src[i]);
+		for (int i = 0; i < tc->npt; i++)
+			push_party(c.tgt, &c.ntgt, tc->prev_tgt[i]);
 	}
 	/* "The EC was joined by the United States in criticising Brazil": who
 	 * joins acts too. */

@@ -499,6 +499,13 @@ void merge_cands(struct extractor *x)
 			if (!one_accord && (type_props(x, a->tr) & TP_CONTENT) && !a->headline && !b->headline &&
 			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
 				continue;
+			/* "The president charged Cairo with ... . The defence minister
+			 * charged the army with ...": accusations told with verbs in two
+			 * body sentences are two charges ("the accusation", a noun,
+			 * tells one again). */
+			if (!strcmp(a->tr->type, "accusation") && !a->headline &&
+			    !b->headline && a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
+				continue;
 			int ok = a->tr->frame == FRAME_SYMMETRIC
 					 ? (codes_subset(x, a, b) || codes_subset(x, b, a) || shared_codes(x, a, b) >= 2)
 					 : roles_compatible(x, a, b);
