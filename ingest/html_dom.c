@@ -355,6 +355,15 @@ htmlDocPtr html_parse_utf8(const char *s, size_t len)
 	return doc;
 }
 
+static void stop_on_memory_error(void *ctx, xmlErrorPtr e)
+{
+	htmlParserCtxtPtr ctxt = ctx;
+	if (e && (e->code == XML_ERR_NO_MEMORY || e->domain == XML_FROM_MEMORY)) {
+		ctxt->errNo = XML_ERR_NO_MEMORY;
+		xmlStopParser(ctxt);
+	}
+}
+
 static htmlDocPtr parse_lean(const char *s, size_t len)
 {
 	if (len > (size_t)INT_MAX)
@@ -366,7 +375,16 @@ static htmlDocPtr parse_lean(const char *s, size_t len)
 	 * make libxml2 decode it a second time. */
 	int opts = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 	           HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+	/* Memory running out inside libxml2's HTML parser is reported and
+	 * then retried for ever (seen with 2.9.14 under fault injection): the
+	 * first such error stops the parse, and the page fails. */
+	xmlSetStructuredErrorFunc(ctxt, stop_on_memory_error);
 	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", opts);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc && ctxt->errNo == XML_ERR_NO_MEMORY) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
 	htmlFreeParserCtxt(ctxt);
 	return doc;
 }

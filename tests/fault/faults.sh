@@ -5,7 +5,7 @@
 # scheduled update of the sample reports. Every run must exit with an error
 # or succeed, never crash; the archive must pass `check`; a clean run
 # afterwards must leave every report imported exactly once (nothing half
-# written); an export that failed leaves neither the output nor a
+# written); no run hangs (each is given 120 s); an export that failed leaves neither the output nor a
 # temporary file, and one that succeeded is complete.
 #
 # Usage (as ctest runs it): bash faults.sh BIN FAILALLOC.so FAILIO.so SRCDIR [RUNS]
@@ -41,6 +41,10 @@ spread() { awk -v t="$1" -v r="$RUNS" 'BEGIN { for (i = 0; i < r; i++) printf "%
 
 # One faulty run: exit code 0..4 (never a signal), then the archive checked.
 judge() {   # judge WHAT RC DB
+	if [ "$2" -eq 124 ]; then
+		fail "$1: still running after 120 s (a hang)"
+		return
+	fi
 	if [ "$2" -gt 4 ]; then
 		fail "$1: exit $2 (a crash?): $(tail -c 300 "$T/err" | tr '\n' ' ')"
 		return
@@ -57,7 +61,7 @@ inject() {   # inject SHIM NVAR ALLVAR KIND
 	for n in $(spread "$total"); do
 		all=$((n % 2))
 		rm -f "$T/a.db"*
-		env "$nvar=$n" "$allvar=$all" LD_PRELOAD="$shim" "$BIN" --db "$T/a.db" ingest "$SAMPLES" \
+		timeout 120 env "$nvar=$n" "$allvar=$all" LD_PRELOAD="$shim" "$BIN" --db "$T/a.db" ingest "$SAMPLES" \
 			>"$T/out" 2>"$T/err"
 		rc=$?
 		judge "ingest, $kind $n (all $all)" "$rc" "$T/a.db"
@@ -72,7 +76,7 @@ inject() {   # inject SHIM NVAR ALLVAR KIND
 	for n in $(spread "$total"); do
 		all=$((n % 2))
 		rm -f "$T/out.json"
-		env "$nvar=$n" "$allvar=$all" LD_PRELOAD="$shim" "$BIN" --db "$T/e.db" export --format json \
+		timeout 120 env "$nvar=$n" "$allvar=$all" LD_PRELOAD="$shim" "$BIN" --db "$T/e.db" export --format json \
 			-o "$T/out.json" >"$T/out" 2>"$T/err"
 		rc=$?
 		judge "export, $kind $n (all $all)" "$rc" "$T/e.db"
@@ -94,7 +98,7 @@ inject() {   # inject SHIM NVAR ALLVAR KIND
 	for n in $(spread "$total"); do
 		all=$((n % 2))
 		rm -f "$T/u.db"*
-		env "$nvar=$n" "$allvar=$all" LD_PRELOAD="$shim" "$BIN" --db "$T/u.db" update \
+		timeout 120 env "$nvar=$n" "$allvar=$all" LD_PRELOAD="$shim" "$BIN" --db "$T/u.db" update \
 			--sources "$T/sources.conf" >"$T/out" 2>"$T/err"
 		rc=$?
 		judge "update, $kind $n (all $all)" "$rc" "$T/u.db"
