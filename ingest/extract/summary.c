@@ -436,7 +436,7 @@ static char *summary_of(struct extractor *x, const struct cand *c, const char *t
 			p = k;
 	}
 	const struct event_type *et = types_find(c->tr->type);
-	struct piece verb, marker;
+	struct piece verb = {0}, marker = {0};
 	size_t os = 0, oe = 0;
 	int cut = 0;
 	int found = object_of(x, c, et ? et->objects : NULL, text, text_len, &verb, &marker, &os, &oe, &cut);
