@@ -292,9 +292,10 @@ int event_fields_write(struct store *s, int64_t id, json_t *f, int to_base, char
 	return rc;
 }
 
-int curation_has_base(struct store *s, int64_t id, char **err)
+/* 1 when the one-parameter query `sql` gives a row for id, 0 when none, -1 error. */
+static int row_exists(struct store *s, const char *sql, int64_t id, const char *what, char **err)
 {
-	sqlite3_stmt *st = prep(s, "SELECT 1 FROM event_base WHERE event_id = ?1", err);
+	sqlite3_stmt *st = prep(s, sql, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -302,7 +303,12 @@ int curation_has_base(struct store *s, int64_t id, char **err)
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		return 1;
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot read an event");
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err, what);
+}
+
+int curation_has_base(struct store *s, int64_t id, char **err)
+{
+	return row_exists(s, "SELECT 1 FROM event_base WHERE event_id = ?1", id, "cannot read an event", err);
 }
 
 /* Keeps what extraction found before a person's first change of a field. */
@@ -565,15 +571,7 @@ static int act_end(struct store *s, int ok, int outer, char **err)
 
 static int event_exists(struct store *s, int64_t id, char **err)
 {
-	sqlite3_stmt *st = prep(s, "SELECT 1 FROM events WHERE id = ?1", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot read an event");
+	return row_exists(s, "SELECT 1 FROM events WHERE id = ?1", id, "cannot read an event", err);
 }
 
 static int record(struct store *s, int64_t event_id, const char *action, const char *field, json_t *value,
@@ -728,22 +726,11 @@ int store_event_tag(struct store *s, int64_t id, const char *tag, int on, const 
 	return rc;
 }
 
-static int next_event_id(struct store *s, int64_t *id, char **err)
-{
-	sqlite3_stmt *st = store_stmt(s, ST_EVENT_NEXT_ID, err);
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st);
-	*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot read the archive");
-}
-
 /* Inserts an event made by a person with fields f (the whole object),
  * evidence, and no links yet. */
 static int insert_hand_event(struct store *s, json_t *f, const char *evidence, int64_t *id, char **err)
 {
-	if (next_event_id(s, id, err))
+	if (store_next_event_id(s, id, err))
 		return -1;
 	char key[40];
 	/* Extraction never finds an event by this key: only people change it. */
@@ -770,15 +757,7 @@ static int insert_hand_event(struct store *s, json_t *f, const char *evidence, i
 
 static int report_exists(struct store *s, int64_t id, char **err)
 {
-	sqlite3_stmt *st = prep(s, "SELECT 1 FROM reports WHERE id = ?1", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot read a report");
+	return row_exists(s, "SELECT 1 FROM reports WHERE id = ?1", id, "cannot read a report", err);
 }
 
 int store_event_add(struct store *s, const struct event *ev, int64_t report_id, const struct store_who *w,

@@ -483,7 +483,7 @@ static int link_report(struct store *s, struct report_events *re, const struct e
 		       ? -1 : 0;
 }
 
-static int next_event_id(struct store *s, int64_t *id, char **err)
+int store_next_event_id(struct store *s, int64_t *id, char **err)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_EVENT_NEXT_ID, err);
 	if (!st)
@@ -509,7 +509,7 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
 	if (s->batch && s->next_event)
 		re.next_id = s->next_event;
 	else
-		rc = next_event_id(s, &re.next_id, err);
+		rc = store_next_event_id(s, &re.next_id, err);
 	re.first_id = re.next_id;
 	int64_t *refreshed = NULL;
 	size_t n_refreshed = 0;

@@ -143,6 +143,8 @@ int store_defer_id(struct store *s, struct id_list *l, int64_t id, char **err);
 /* Numbers a changed event at the batch's end (inside a batch; outside, the
  * triggers do). */
 int store_queue_change(struct store *s, int64_t id, char **err);
+/* The id a new event takes: above every id events or their links ever had. */
+int store_next_event_id(struct store *s, int64_t *id, char **err);
 /* Ids of an actor (name, code; added when missing) and of a topic. */
 int store_actor_id(struct store *s, const char *name, const char *code, int kind, int64_t *id, char **err);
 int store_topic_id(struct store *s, const char *name, int64_t *id, char **err);
