@@ -77,6 +77,15 @@ static int64_t parse_id(const char *s, char prefix)
 	return *a && !*end && v > 0 ? (int64_t)v : 0;
 }
 
+/* An event id argument, or 0 after saying it is not one. */
+static int64_t event_arg(const char *arg)
+{
+	int64_t id = parse_id(arg, 'e');
+	if (!id)
+		error("'%s' is not an event id (e12 or 12)", arg);
+	return id;
+}
+
 static const char *who(const struct act_opts *a)
 {
 	if (a->by && *a->by)
@@ -339,10 +348,9 @@ static int sub_show(struct cli *cli, struct store *s, int argc, char **argv)
 		free(pos);
 		return PARSED(rc);
 	}
-	int64_t id = parse_id(pos[0], 'e');
+	int64_t id = event_arg(pos[0]);
 	char *err = NULL;
 	if (!id) {
-		error("'%s' is not an event id (e12 or 12)", pos[0]);
 		free(pos);
 		return EXIT_USAGE;
 	}
@@ -365,9 +373,8 @@ static int sub_history(struct cli *cli, struct store *s, int argc, char **argv)
 		free(pos);
 		return PARSED(rc);
 	}
-	int64_t id = npos ? parse_id(pos[0], 'e') : 0;
+	int64_t id = npos ? event_arg(pos[0]) : 0;
 	if (npos && !id) {
-		error("'%s' is not an event id (e12 or 12)", pos[0]);
 		free(pos);
 		return EXIT_USAGE;
 	}
@@ -407,9 +414,8 @@ static int sub_edit(struct cli *cli, struct store *s, int argc, char **argv)
 		out = PARSED(rc);
 		goto done;
 	}
-	int64_t id = parse_id(pos[0], 'e');
+	int64_t id = event_arg(pos[0]);
 	if (!id) {
-		error("'%s' is not an event id (e12 or 12)", pos[0]);
 		out = EXIT_USAGE;
 		goto done;
 	}
@@ -454,10 +460,9 @@ static int simple_acts(struct cli *cli, struct store *s, int argc, char **argv, 
 	struct store_who w = {who(&ao), ao.why};
 	int out = EXIT_OK;
 	for (int i = 0; i < npos && out != EXIT_ARCHIVE; i++) {
-		int64_t id = parse_id(pos[i], 'e'), cid = 0;
+		int64_t id = event_arg(pos[i]), cid = 0;
 		char *err = NULL;
 		if (!id) {
-			error("'%s' is not an event id (e12 or 12)", pos[i]);
 			out = EXIT_USAGE;
 			continue;
 		}
@@ -510,9 +515,10 @@ static int sub_note(struct cli *cli, struct store *s, int argc, char **argv)
 		free(pos);
 		return PARSED(rc);
 	}
-	int64_t id = parse_id(pos[0], 'e'), cid = 0;
+	int64_t id = event_arg(pos[0]), cid = 0;
 	if (!id || !*pos[1]) {
-		error(!id ? "'%s' is not an event id (e12 or 12)" : "event note: the note of %s is empty", pos[0]);
+		if (id)
+			error("event note: the note of %s is empty", pos[0]);
 		free(pos);
 		return EXIT_USAGE;
 	}
@@ -535,9 +541,8 @@ static int tag_acts(struct cli *cli, struct store *s, int argc, char **argv, int
 		free(pos);
 		return PARSED(rc);
 	}
-	int64_t id = parse_id(pos[0], 'e');
+	int64_t id = event_arg(pos[0]);
 	if (!id) {
-		error("'%s' is not an event id (e12 or 12)", pos[0]);
 		free(pos);
 		return EXIT_USAGE;
 	}
@@ -677,10 +682,8 @@ static int sub_merge(struct cli *cli, struct store *s, int argc, char **argv)
 		goto done;
 	}
 	for (int i = 0; i < npos; i++)
-		if (!parse_id(pos[i], 'e')) {
-			error("'%s' is not an event id (e12 or 12)", pos[i]);
+		if (!event_arg(pos[i]))
 			goto done;
-		}
 	for (int i = 1; i < npos; i++)
 		others[i - 1] = parse_id(pos[i], 'e');
 	struct store_who w = {who(&ao), ao.why};
@@ -716,9 +719,8 @@ static int sub_split(struct cli *cli, struct store *s, int argc, char **argv)
 		out = PARSED(rc);
 		goto done;
 	}
-	int64_t id = parse_id(pos[0], 'e'), nid = 0;
+	int64_t id = event_arg(pos[0]), nid = 0;
 	if (!id) {
-		error("'%s' is not an event id (e12 or 12)", pos[0]);
 		goto done;
 	}
 	if (build_edit(s, &eo, &b))
