@@ -381,3 +381,21 @@ int tl_intensity(const struct event *e, double *out)
 	     : e->status == STATUS_PLANNED ? c->goldstein / 2 : 0.0;
 	return 0;
 }
+
+int tl_note_attribution(const struct tl_note *n, struct buf *b)
+{
+	int by = n->by && *n->by, rc = 0;
+	buf_reset(b);
+	if (!by && !n->at)
+		return 0;
+	rc |= buf_addstr(b, " (");
+	if (by)
+		rc |= buf_addstr(b, n->by);
+	if (n->at) {
+		char when[48];
+		tl_time_words(n->at, when, sizeof(when));
+		rc |= buf_printf(b, "%s%s", by ? ", " : "", when);
+	}
+	rc |= buf_addstr(b, ")");
+	return rc ? -1 : 0;
+}

@@ -85,6 +85,9 @@ double tl_confidence(const struct tl_event *e);
  * for status: a planned act counts half, a negated one 0. Returns -1 when
  * the code is unknown (or ev is NULL). */
 int tl_intensity(const struct event *e, double *out);
+/* Who wrote a note and when, " (anna, 3 December 2026)", as plain text into b
+ * (empty when neither is known): each format escapes it its own way. */
+int tl_note_attribution(const struct tl_note *n, struct buf *b);
 /* The confidence in whole percent, 0..100. */
 int tl_confidence_percent(const struct tl_event *e);
 /* "low", "medium" or "high": below 0.5, below 0.8, from 0.8 on. */

@@ -134,25 +134,17 @@ static int add_tags(struct buf *b, const struct tl_curation *c)
 static int add_notes(struct buf *b, const struct tl_curation *c)
 {
 	int rc = 0;
+	struct buf who;
+	buf_init(&who, 0);
 	for (size_t i = 0; i < c->n_notes; i++) {
-		const struct tl_note *n = &c->notes[i];
-		int by = n->by && *n->by;
 		rc |= buf_addstr(b, "<p><em>Note");
-		if (by || n->at)
-			rc |= buf_addstr(b, " (");
-		if (by)
-			rc |= add_escaped(b, n->by);
-		if (n->at) {
-			char when[48];
-			tl_time_words(n->at, when, sizeof(when));
-			rc |= buf_printf(b, "%s%s", by ? ", " : "", when);
-		}
-		if (by || n->at)
-			rc |= buf_addstr(b, ")");
+		rc |= tl_note_attribution(&c->notes[i], &who);
+		rc |= add_escaped(b, buf_str(&who));
 		rc |= buf_addstr(b, ":</em> ");
-		rc |= add_escaped(b, n->text ? n->text : "");
+		rc |= add_escaped(b, c->notes[i].text ? c->notes[i].text : "");
 		rc |= buf_addstr(b, "</p>");
 	}
+	buf_release(&who);
 	return rc ? -1 : 0;
 }
 
