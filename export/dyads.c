@@ -21,7 +21,17 @@
 
 #include <csv.h>
 
-enum quad { Q_VERBAL_COOP, Q_MATERIAL_COOP, Q_VERBAL_CONFLICT, Q_MATERIAL_CONFLICT, Q_COUNT };
+/* Local names for the quad classes of export_internal.h. */
+enum quad {
+	Q_VERBAL_COOP = TL_Q_VERBAL_COOP,
+	Q_MATERIAL_COOP = TL_Q_MATERIAL_COOP,
+	Q_VERBAL_CONFLICT = TL_Q_VERBAL_CONFLICT,
+	Q_MATERIAL_CONFLICT = TL_Q_MATERIAL_CONFLICT,
+	Q_COUNT = TL_Q_COUNT
+};
+
+const char *const tl_quad_names[TL_Q_COUNT] = {"verbal_cooperation", "material_cooperation",
+					       "verbal_conflict", "material_conflict"};
 
 struct cell_row {
 	char period[12];        /* "2015-01", "2015-W02", "2015" */
@@ -47,10 +57,8 @@ struct dyads_out {
 	size_t n, cap;
 };
 
-/* The quad class of a CAMEO code by its root: 01-05 verbal cooperation,
- * 06-08 material cooperation, 09-13 verbal conflict, 14-20 material
- * conflict; -1 when the code is not CAMEO's. */
-static int quad_of(const char *cameo)
+/* The quad class of a CAMEO code by its root (the HTML chart shares it). */
+int tl_quad_class(const char *cameo)
 {
 	if (!cameo || cameo[0] < '0' || cameo[0] > '2' || cameo[1] < '0' || cameo[1] > '9')
 		return -1;
@@ -190,7 +198,7 @@ static int dyads_event(void *state, const struct tl_event *te)
 	if (!e || !period_of(&e->date, w->period, period))
 		return 0;
 	double g = 0;
-	int scored = tl_intensity(e, &g) == 0, quad = quad_of(e->cameo);
+	int scored = tl_intensity(e, &g) == 0, quad = tl_quad_class(e->cameo);
 	struct party src[16], tgt[16], par[16];
 	size_t ns = parties_of(e, ROLE_SOURCE, src, 16), nt = parties_of(e, ROLE_TARGET, tgt, 16),
 	       np = parties_of(e, ROLE_PARTICIPANT, par, 16);

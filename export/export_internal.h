@@ -85,6 +85,16 @@ double tl_confidence(const struct tl_event *e);
  * for status: a planned act counts half, a negated one 0. Returns -1 when
  * the code is unknown (or ev is NULL). */
 int tl_intensity(const struct event *e, double *out);
+/* The quad classes of CAMEO, by the code's root as PLOVER and CAMEO group
+ * them: 01-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal
+ * conflict, 14-20 material conflict. */
+enum tl_quad { TL_Q_VERBAL_COOP, TL_Q_MATERIAL_COOP, TL_Q_VERBAL_CONFLICT, TL_Q_MATERIAL_CONFLICT,
+	       TL_Q_COUNT };
+/* The quad class of a CAMEO code, or -1 when the code is not CAMEO's. */
+int tl_quad_class(const char *cameo);
+/* "verbal_cooperation", "material_cooperation", "verbal_conflict",
+ * "material_conflict": the dyads columns, indexed by enum tl_quad. */
+extern const char *const tl_quad_names[TL_Q_COUNT];
 /* Who wrote a note and when, " (anna, 3 December 2026)", as plain text into b
  * (empty when neither is known): each format escapes it its own way. */
 int tl_note_attribution(const struct tl_note *n, struct buf *b);

@@ -13,6 +13,13 @@
  * month (at most 12 x 9999 integers, whatever the number of events) and
  * writes the chart after the events; CSS flex `order` shows it at the top.
  *
+ * The chart written here is the one a reader without scripts (or a feed
+ * reader, or a text-mode browser) sees: all events, a conflict foot per
+ * bar. The page's script (html_assets.c) hides it and draws, from the
+ * data-month, data-quad and data-intensity of the articles in view, the
+ * series of `export --format dyads`: events per month (or year) by CAMEO
+ * quad class and the mean intensity, redrawn whenever the filters change.
+ *
  * Bidirectional text: every value taken from a report, the archive or the
  * user (titles, names, summaries, notes...) sits in its own <bdi>, so that
  * a right-to-left override in it (U+202E, unbalanced or not) ends with the
@@ -416,6 +423,33 @@ static int topic_keys(struct buf *b, const struct event *ev)
 	return rc ? -1 : 0;
 }
 
+/* 1 when the event has a bar in the month chart: a day or a month. */
+static int in_chart(const struct cdate *d)
+{
+	return (d->prec == PREC_DAY || d->prec == PREC_MONTH) && d->month >= 1 && d->month <= 12 &&
+	       d->year >= 1 && d->year <= 9999;
+}
+
+/* What the script's chart counts (see html_assets.c): the event's month
+ * when it has a bar, its CAMEO quad class and its intensity when known. */
+static void chart_attrs(struct html_out *h, xmlNodePtr art, const struct tl_event *e)
+{
+	const struct event *ev = tl_fields(e);
+	char s[32];
+	if (in_chart(&ev->date)) {
+		snprintf(s, sizeof(s), "%04d-%02d", ev->date.year, ev->date.month);
+		attr(h, art, "data-month", s);
+	}
+	int quad = tl_quad_class(ev->cameo);
+	if (quad >= 0)
+		attr(h, art, "data-quad", tl_quad_names[quad]);
+	double g = 0;
+	if (tl_has_fields(e) && tl_intensity(ev, &g) == 0) {
+		snprintf(s, sizeof(s), "%g", g);
+		attr(h, art, "data-intensity", s);
+	}
+}
+
 static void data_attrs(struct html_out *h, xmlNodePtr art, const struct tl_event *e)
 {
 	const struct event *ev = tl_fields(e);
@@ -438,6 +472,7 @@ static void data_attrs(struct html_out *h, xmlNodePtr art, const struct tl_event
 	attr(h, art, "data-status", tl_has_fields(e) ? event_status_name(ev->status) : "");
 	if (e->change != TL_CHANGE_NONE)
 		attr(h, art, "data-change", tl_change_name(e->change));
+	chart_attrs(h, art, e);
 }
 
 static void build_when(struct html_out *h, xmlNodePtr side, const struct cdate *d)
@@ -726,8 +761,7 @@ static int html_event(void *state, const struct tl_event *e)
 	const struct cdate *d = &tl_fields(e)->date;
 	if (headings(h, d))
 		return -1;
-	if ((d->prec == PREC_DAY || d->prec == PREC_MONTH) && d->month >= 1 && d->month <= 12 &&
-	    d->year >= 1 && d->year <= 9999) {
+	if (in_chart(d)) {
 		double g = 0;
 		int scored = tl_has_fields(e) && tl_intensity(tl_fields(e), &g) == 0;
 		if (count_month(h, d->year, d->month, scored, g)) {
@@ -907,7 +941,8 @@ static xmlNodePtr build_chart(struct html_out *h)
 		if (b.n > busiest.n)
 			busiest = b;
 	}
-	xmlNodePtr svg = el(h, fig, "svg", NULL);
+	/* The page's script hides this one and draws the events in view. */
+	xmlNodePtr svg = el(h, fig, "svg", "static");
 	attr(h, svg, "viewBox", "0 0 720 120");
 	attr(h, svg, "role", "img");
 	attr(h, svg, "aria-label", by_year ? "Events per year" : "Events per month");

@@ -14,7 +14,11 @@
 // into #f-text, clicking an actor chip and pressing Clear show exactly the
 // events the JSON export says match (the others get the `hidden`
 // attribute), that headings with no event left are hidden, and #f-count
-// says how many show; on the hostile page, that the report's markup is
+// says how many show; that the chart the script draws (svg.live) shows,
+// for the events in view, per month the events by CAMEO quad class and
+// their mean intensity exactly as the JSON export computes them, redrawn
+// after every filter, with the filters in its caption, and that it prints;
+// on the hostile page, that the report's markup is
 // text: one <script> (the page's own), no <img>, no inline handler, only
 // http(s) links, and the text reads back as written.
 // Prints "ok - ..." per check and "N passed, N failed" at the end; exits 1
@@ -61,6 +65,47 @@ const expect = {
   topic: (q) => events.filter((e) => e.topics.some((t) => norm(t).includes(norm(q)))).map((e) => e.id),
 };
 const both = (a, b) => a.filter((x) => b.includes(x));
+
+// The chart's series from the JSON export: per month (day- and
+// month-precision events), the events by quad class (CAMEO root, as
+// export --format dyads) and their mean intensity to two decimals.
+const quadOf = (cameo) => {
+  const root = /^[0-2][0-9]/.test(cameo || '') ? Number(cameo.slice(0, 2)) : 0;
+  if (root < 1 || root > 20) return 'other';
+  return root <= 5 ? 'verbal_cooperation' : root <= 8 ? 'material_cooperation'
+    : root <= 13 ? 'verbal_conflict' : 'material_conflict';
+};
+const canonQuads = (q) => Object.keys(q).sort().map((k) => `${k}=${q[k]}`).join(' ');
+function expectChart(ids) {
+  const by = {};
+  events.filter((e) => ids.includes(e.id) && ['day', 'month'].includes(e.date_precision)).forEach((e) => {
+    const p = e.date.slice(0, 7);
+    const b = (by[p] ??= { period: p, n: 0, quads: {}, sum: 0, scored: 0 });
+    b.n++;
+    const q = quadOf(e.cameo);
+    b.quads[q] = (b.quads[q] || 0) + 1;
+    if (typeof e.intensity === 'number') {
+      b.sum += e.intensity;
+      b.scored++;
+    }
+  });
+  return Object.values(by).sort((a, b) => a.period.localeCompare(b.period))
+    .map((b) => `${b.period}: ${b.n} [${canonQuads(b.quads)}] mean ${b.scored ? (b.sum / b.scored).toFixed(2) : '-'}`);
+}
+const CHART = `(() => {
+  const svg = document.querySelector('#chart svg.live');
+  const stat = document.querySelector('#chart svg.static');
+  return { live: !!svg, shown: !!svg && getComputedStyle(svg).display !== 'none',
+    staticShown: !!stat && getComputedStyle(stat).display !== 'none',
+    bars: svg ? [...svg.querySelectorAll('a.period')].map((a) => {
+      const q = {};
+      let sum = 0;
+      a.querySelectorAll('rect.bar').forEach((r) => { q[r.dataset.quad] = Number(r.dataset.n); sum += Number(r.dataset.n); });
+      const mean = a.querySelector('rect.mean');
+      return { period: a.dataset.period, n: Number(a.dataset.n), sum, q, mean: mean ? mean.dataset.mean : '-' };
+    }) : [],
+    caption: document.querySelector('#chart figcaption').textContent };
+})()`;
 const same = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
 // One page, watched from before it loads.
@@ -166,6 +211,20 @@ async function expectShown(page, what, want) {
   check(s.badHeadings.length === 0, `${what}: headings hidden exactly when empty`, s.badHeadings.join(', '));
   const count = want.length === s.all ? `${s.all} event${s.all === 1 ? '' : 's'}` : `Showing ${want.length} of ${s.all} events`;
   check(s.count === count, `${what}: the count says "${count}"`, `it says "${s.count}"`);
+  return expectChart(want);
+}
+
+// The script's chart shows exactly `want` (expectChart's lines); returns them.
+async function expectChartOf(page, what, want, caption = '') {
+  const c = await evaluate(page, CHART);
+  check(c.live && c.shown && !c.staticShown, `${what}: the script's chart shows, the exporter's is hidden`,
+    JSON.stringify({ live: c.live, shown: c.shown, staticShown: c.staticShown }));
+  const got = c.bars.map((b) => `${b.period}: ${b.n} [${canonQuads(b.q)}] mean ${b.mean}`);
+  check(JSON.stringify(got) === JSON.stringify(want), `${what}: the chart's bars count the events in view`,
+    `got ${got.join(' | ')}; expected ${want.join(' | ')}`);
+  check(c.bars.every((b) => b.sum === b.n), `${what}: each bar's quad classes add up to its events`);
+  if (caption) check(c.caption.includes(caption), `${what}: the chart's caption says "${caption}"`, c.caption);
+  return got;
 }
 
 async function timelinePage(browser) {
@@ -179,6 +238,8 @@ async function timelinePage(browser) {
   const ids = await evaluate(page, `[...document.querySelectorAll('article.event')].map((a) => a.id)`);
   check(same(ids, all), 'timeline: one article per event of the JSON export', `${ids.length} articles, ${all.length} events`);
   await expectShown(page, 'no filter', all);
+  const whole = await expectChartOf(page, 'no filter', expectChart(all), `all ${all.length} events`);
+  check(whole.length > 1, 'no filter: the chart has more than one month', whole.join(' | '));
 
   const types = await evaluate(page, `[...document.querySelectorAll('#f-type option')].map((o) => o.value)`);
   check(same(types, ['', ...new Set(events.map((e) => e.type))]), '#f-type offers every type of the timeline once',
@@ -191,14 +252,24 @@ async function timelinePage(browser) {
   const surname = actor.split(' ').pop().toUpperCase();
   await typeInto(page, 'f-actor', surname);
   await expectShown(page, `actor "${surname}" typed`, expect.actor(surname));
+  const ofActor = await expectChartOf(page, `actor "${surname}" typed`, expectChart(expect.actor(surname)),
+    `actor \u201c${surname}\u201d`);
+  check(JSON.stringify(ofActor) !== JSON.stringify(whole), `actor "${surname}" typed: the chart changed`);
 
   const type = events.find((e) => expect.actor(surname).includes(e.id)).type;
   await evaluate(page, `(() => { const s = document.getElementById('f-type');
     s.value = ${JSON.stringify(type)}; s.dispatchEvent(new Event('change', { bubbles: true })); })()`);
   await expectShown(page, `actor "${surname}" and type ${type}`, both(expect.actor(surname), expect.type(type)));
+  await expectChartOf(page, `actor "${surname}" and type ${type}`,
+    expectChart(both(expect.actor(surname), expect.type(type))), 'type ');
+  // Printed, the page keeps the chart of the events in view.
+  await page.send('Emulation.setEmulatedMedia', { media: 'print' });
+  await expectChartOf(page, 'printed', expectChart(both(expect.actor(surname), expect.type(type))));
+  await page.send('Emulation.setEmulatedMedia', { media: '' });
 
   await clickAt(page, '#filters button[type=reset]');
   await expectShown(page, 'Clear', all);
+  await expectChartOf(page, 'Clear', whole, `all ${all.length} events`);
   check(await evaluate(page, `document.getElementById('f-actor').value === '' && document.getElementById('f-type').value === ''`),
     'Clear empties the filters');
 
@@ -226,6 +297,7 @@ async function timelinePage(browser) {
   }).map((a) => a.id)`);
   check(want.length > 0 && want.length < all.length, `text "${words}" matches some events, not all`, `${want.length}`);
   await expectShown(page, `text "${words}" typed`, want);
+  await expectChartOf(page, `text "${words}" typed`, expectChart(want));
   await clickAt(page, '#filters button[type=reset]');
 
   // Clicking an actor chip filters by that actor.
@@ -257,6 +329,15 @@ async function hostilePage(browser) {
   check(dom.evidence.some((t) => t.includes(`saying "<script>alert('x')</script>" & <b>bold</b>`)),
     'hostile: the markup in the report reads back as text');
   check(dom.title.includes('<script>'), 'hostile: the title reads back as text', dom.title);
+  // Markup typed into a filter reaches the chart's caption as text.
+  const typed = '<img src=x onerror=alert(1)>';
+  await typeInto(page, 'f-actor', typed);
+  await sleep(50);
+  const after = await evaluate(page, `({ imgs: document.querySelectorAll('img').length,
+    caption: document.querySelector('#chart figcaption').textContent })`);
+  check(after.imgs === 0 && after.caption.includes(typed), 'hostile: a filter typed as markup is text in the chart\'s caption',
+    after.caption);
+  checkQuiet(page, 'hostile after filtering');
 }
 
 async function screenshot(browser) {
