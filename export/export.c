@@ -350,8 +350,10 @@ static int join_side(const struct event *ev, int targets, struct buf *b)
 			continue;
 		if (!first)
 			rc = buf_addstr(b, " & ");
+		/* A party named by its code alone reads as its state's name. */
+		const char *name = a->name && *a->name ? a->name : a->code ? tl_country_name(a->code) : NULL;
 		if (rc == 0)
-			rc = buf_addstr(b, a->name ? a->name : "");
+			rc = buf_addstr(b, name ? name : a->code ? a->code : "");
 		first = 0;
 	}
 	return rc;

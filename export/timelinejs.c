@@ -5,7 +5,9 @@
  * by libxml2 (xmlEncodeSpecialChars) before it goes into them; the JSON
  * itself is encoded by jansson. Dates are given at the event's precision
  * (a month-precision event has no "day"); events whose date is unknown are
- * left out, since TimelineJS cannot place an event without a year. What
+ * left out, since TimelineJS cannot place an event without a year. Each
+ * slide's headline starts with who acted on whom ("Source → Target: "),
+ * its text holds the evidence and the sources. What
  * analysts added (verification, tags, notes) and, in an incremental export,
  * what changed go into the slide's text.
  */
@@ -222,14 +224,34 @@ static json_t *start_date(const struct cdate *d)
 	return json_pack("{s:s}", "year", y);
 }
 
+/* The slide's headline, escaped: who acted on whom, then what happened
+ * ("United States → North Korea: The United States imposed new sanctions
+ * ..."; the parties of a mutual act joined with "&"). The timeline's
+ * markers show the start of the headline, so the parties come first.
+ * Without actors, the summary alone; without a summary, the type. */
+static json_t *headline_json(struct tljs_out *t, const struct event *ev)
+{
+	char label[48];
+	tl_type_label(ev->type, label, sizeof(label));
+	struct buf plain;
+	buf_init(&plain, 0);
+	int rc = tl_actors_line(ev, &plain);
+	if (rc == 0 && plain.len)
+		rc = buf_addstr(&plain, ": ");
+	if (rc == 0)
+		rc = buf_addstr(&plain, ev->summary && *ev->summary ? ev->summary : label);
+	json_t *v = rc ? NULL : escaped_json(&t->html, buf_str(&plain));
+	buf_release(&plain);
+	return v;
+}
+
 static json_t *event_json(struct tljs_out *t, const struct tl_event *e)
 {
 	const struct event *ev = tl_fields(e);
-	char id[32], when[48], label[48];
+	char id[32], when[48];
 	snprintf(id, sizeof(id), "e%lld", (long long)e->id);
 	tl_date_words(&ev->date, when, sizeof(when));
-	tl_type_label(ev->type, label, sizeof(label));
-	json_t *headline = escaped_json(&t->html, ev->summary && *ev->summary ? ev->summary : label);
+	json_t *headline = headline_json(t, ev);
 	json_t *text = event_html(&t->html, e) ? NULL : jstring_take(&t->html);
 	json_t *date = start_date(&ev->date);
 	if (!headline || !text || !date) {

@@ -14,6 +14,10 @@
 #   - HTML holds no element, attribute or URL from the report: one script
 #     (its own), no <img>, no javascript: link, the text shown escaped;
 #   - TimelineJS and Markdown hold no raw < from the report;
+#   - each TimelineJS slide's headline says who acted on whom first,
+#     "Source → Target: summary" (the parties of a mutual act joined with
+#     "&"), as the JSON export's actors give them, and its text keeps the
+#     evidence and the sources;
 #   - ICEWS rows all have 20 tab-separated cells.
 #
 # Usage (ctest does this): bash export_roundtrip.sh BIN SRCDIR
@@ -238,4 +242,40 @@ cu export -f markdown --title '<script>alert(1)</script> [x](javascript:alert(2)
 # The evidence is quoted ("> " opens its line): that marker is the exporter's own.
 sed 's/^> //' "$T/h.md" | grep -nE '(^|[^\\])[<>`]' && fail "an unescaped <, > or \` in the Markdown"
 grep -qF '# \<script\>alert(1)\</script\> \[x\](javascript:alert(2)) \*b\* \`c\`' "$T/h.md" || fail "the title is not escaped as expected: $(head -n 1 "$T/h.md")"
+step "TimelineJS: each headline starts with Source → Target, the text keeps evidence and sources"
+golden_archive "$BIN" "$SRC" "$T/golden.db" || fail "golden archive"
+for db in golden.db hostile.db; do
+	"$BIN" --db "$T/$db" export -f timelinejs >"$T/tl-$db.json" || fail "timelinejs export of $db"
+	"$BIN" --db "$T/$db" export -f jsonl >"$T/tl-$db.jsonl" || fail "jsonl export of $db"
+	# Without python3: at least one headline of the golden archive as expected.
+	if [ -z "$PY" ]; then
+		[ "$db" = hostile.db ] ||
+			grep -qF '"headline": "Sergei Lavrov &amp; Antony Blinken: ' "$T/tl-$db.json" ||
+			fail "no headline names the parties first"
+		continue
+	fi
+	"$PY" - "$T/tl-$db.json" "$T/tl-$db.jsonl" <<'EOF' || fail "$db: a headline does not name who acted on whom"
+import html, json, sys
+tl = json.load(open(sys.argv[1], encoding="utf-8"))
+events = {e["id"]: e for e in map(json.loads, open(sys.argv[2], encoding="utf-8"))}
+arrows = 0
+for slide in tl["events"]:
+    e = events[slide["unique_id"]]
+    side = " & ".join(a["name"] for a in e["actors"] if a["role"] != "target")
+    targets = " & ".join(a["name"] for a in e["actors"] if a["role"] == "target")
+    parties = side + (" → " if side and targets else "→ " if targets else "") + targets
+    headline = html.unescape(slide["text"]["headline"])
+    want = parties + ": " + e["summary"] if parties else e["summary"]
+    assert headline == want, "%s: headline %r, expected %r" % (e["id"], headline, want)
+    arrows += " → " in headline
+    text = html.unescape(slide["text"]["text"])
+    if e["evidence"]:
+        assert e["evidence"] in text, "%s: the evidence is not in the text" % e["id"]
+    for s in e["sources"]:
+        assert s["title"] in text, "%s: source %r is not in the text" % (e["id"], s["title"])
+assert tl["events"], "no slide"
+print("%d slides checked, %d headlines with source → target" % (len(tl["events"]), arrows))
+EOF
+done
+
 echo "export_roundtrip: ok"
