@@ -7,7 +7,9 @@
 #include "cli/term.h"
 
 static const char usage[] = "reports [--json]\n\n"
-	"Lists reports in order of publication: id, agency, published time (UTC), title.";
+	"Lists reports in order of publication: id, agency, published time (UTC), title.\n"
+	"\"unknown\" says that nothing in a report named its agency or issuer (a byline,\n"
+	"dateline, credit, heading, feed or sources entry); --json gives null.";
 
 static int print_row(void *ctx, const struct store_report *r)
 {
@@ -17,7 +19,10 @@ static int print_row(void *ctx, const struct store_report *r)
 		format_iso_utc(r->published, when);
 	if (r->pub_known == PUB_DATE)
 		when[10] = '\0';
-	printf("r%-6lld %-12s %-20s %s\n", (long long)r->id, r->agency ? tv(r->agency) : "-", when,
+	/* "unknown", as for the time: a word that says nothing named an issuer,
+	 * where a bare "-" reads as a value lost on the way. */
+	const char *agency = r->agency && *r->agency ? tv(r->agency) : "unknown";
+	printf("r%-6lld %-12s %-20s %s\n", (long long)r->id, agency, when,
 	       r->title ? tv(r->title) : "(no headline)");
 	return ferror(stdout) ? -1 : 0;
 }

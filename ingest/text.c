@@ -1216,8 +1216,217 @@ static int field_value(const struct reader *r, const struct unit *u, const char 
 	return 1;
 }
 
+/* ---- issuers named in credits, sign-offs and headings ---------------------
+ *
+ * What the text says of who issued it, beyond a line that is a table name
+ * alone: a credit or sign-off ("(Kyodo)", "-- Xinhua", "\xc2\xa9 Reuters 2023.
+ * All rights reserved.", "Copyright 2015 The Associated Press"), a heading
+ * with a label ("Press Releases | Ministry of Foreign Affairs of Japan"), an
+ * office of a body in agencies.tsv ("Spokesperson's Office of the Ministry
+ * of Foreign Affairs of Japan"), a mission abroad ("Embassy of Japan in the
+ * United Kingdom"). Names are agencies.tsv's: a heading that names no state
+ * ("Press Office of the President", "MOFA", "Spokesperson's Office") names
+ * no issuer, and the agency stays unknown rather than guessed. */
+
+/* Whether s[a..b) starts (or, with at_end, ends) with the ASCII word w,
+ * case ignored, on a word boundary. */
+static int word_at(const char *s, size_t a, size_t b, const char *w, int at_end)
+{
+	size_t n = strlen(w);
+	if (b - a < n)
+		return 0;
+	size_t at = at_end ? b - n : a;
+	if (strncasecmp(s + at, w, n))
+		return 0;
+	if (at_end)
+		return at == a || !isalnum((unsigned char)s[at - 1]);
+	return at + n == b || !isalnum((unsigned char)s[at + n]);
+}
+
+/* Trims the marks a credit puts around a name: brackets, dashes, "\xc2\xa9",
+ * "(c)", "Copyright", years, "All rights reserved", end punctuation. */
+static void strip_credit(const char *s, size_t *a, size_t *b)
+{
+	static const char *const lead[] = {"(c)", "\xc2\xa9", "\xe2\x80\x94", "\xe2\x80\x93", "--", "-",
+					   "(", "[", "/", NULL};
+	static const char *const tail[] = {"all rights reserved", "\xe2\x80\x94", "\xe2\x80\x93", ")",
+					   "]", "/", ".", ",", ";", ":", "-", NULL};
+	for (int changed = 1; changed && *a < *b;) {
+		changed = 0;
+		trim(s, a, b);
+		for (int k = 0; lead[k] && !changed; k++)
+			if (starts_with(s, *a, *b, lead[k])) {
+				*a += strlen(lead[k]);
+				changed = 1;
+			}
+		for (int k = 0; tail[k] && !changed; k++) {
+			size_t n = strlen(tail[k]);
+			if (*b - *a >= n && !strncasecmp(s + *b - n, tail[k], n)) {
+				*b -= n;
+				changed = 1;
+			}
+		}
+		if (!changed && word_at(s, *a, *b, "copyright", 0)) {
+			*a += 9;
+			changed = 1;
+		}
+		/* A year: "2023", "2014-2023". */
+		for (int end = 0; end < 2 && !changed; end++) {
+			size_t i = end ? *b : *a, d = 0;
+			while (d < 4 && (end ? i - d > *a : i + d < *b) &&
+			       isdigit((unsigned char)s[end ? i - d - 1 : i + d]))
+				d++;
+			size_t at = end ? i - d : i;
+			if (d == 4 && (end ? at == *a || !isalnum((unsigned char)s[at - 1])
+					   : at + 4 == *b || !isalnum((unsigned char)s[at + 4]))) {
+				if (end)
+					*b = at;
+				else
+					*a = at + 4;
+				changed = 1;
+			}
+		}
+	}
+	trim(s, a, b);
+}
+
+/* The office words that may head "<office> of the <issuer>". */
+static int office_head(const char *s, size_t a, size_t b)
+{
+	static const char *const heads[] = {"office", "service", "department", "spokesperson",
+					    "spokesman", "spokeswoman", "secretariat", "bureau",
+					    "division", "directorate", "press center", "press centre",
+					    NULL};
+	for (int k = 0; heads[k]; k++)
+		if (word_at(s, a, b, heads[k], 1))
+			return 1;
+	return 0;
+}
+
+/* A mission abroad named alone: "Embassy of Japan in the United Kingdom",
+ * "Permanent Mission of Ukraine to the United Nations": every word
+ * capitalised but the small ones, the mission word first. */
+static int is_mission(const char *s, size_t a, size_t b)
+{
+	static const char *const first[] = {"embassy of ", "the embassy of ", "permanent mission of ",
+					    "consulate general of ", "consulate-general of ",
+					    "mission of ", "delegation of ", NULL};
+	static const char *const small[] = {"of", "in", "the", "to", "at", "and", "for", NULL};
+	int ok = 0;
+	for (int k = 0; first[k] && !ok; k++)
+		ok = starts_with(s, a, b, first[k]);
+	int where = 0;   /* " in " or " to ": where the mission sits */
+	for (size_t i = a; ok && i + 4 <= b && !where; i++)
+		where = !strncmp(s + i, " in ", 4) || !strncmp(s + i, " to ", 4);
+	if (!where)
+		return 0;
+	for (size_t i = a; i < b;) {
+		size_t e = i;
+		while (e < b && s[e] != ' ')
+			e++;
+		int is_small = 0;
+		for (int k = 0; small[k] && !is_small; k++)
+			is_small = e - i == strlen(small[k]) && !strncmp(s + i, small[k], e - i);
+		unsigned char c = (unsigned char)s[i];
+		if (!is_small && !(isupper(c) || c >= 0x80 || c == '(' || isdigit(c)))
+			return 0;
+		i = e + 1;
+	}
+	return 1;
+}
+
+/* The issuer s[a..b) names once its credit marks are trimmed: the whole,
+ * else (with parts) a part between " | ", " - ", dashes, ": " or ", ", else
+ * the issuer after "<office> of the", else a mission abroad as written. 1
+ * and the name in r->out->agency, 0 when it names none, -1 when memory ran
+ * out. */
+static int issuer_in(struct reader *r, size_t a, size_t b, int parts)
+{
+	const char *s = r->s;
+	static const char *const seps[] = {" | ", " -- ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
+					   "\xe2\x80\x94", ": ", ", ", NULL};
+	strip_credit(s, &a, &b);
+	if (a >= b || b - a > 120)
+		return 0;
+	int rc = set_agency_name(r, s + a, b - a);
+	for (int k = 0; parts && seps[k] && !rc; k++) {
+		size_t n = strlen(seps[k]), from = a;
+		for (size_t i = a; i + n <= b && !rc; i++) {
+			if (strncmp(s + i, seps[k], n))
+				continue;
+			size_t pa = from, pb = i;
+			strip_credit(s, &pa, &pb);
+			if (pa < pb)
+				rc = set_agency_name(r, s + pa, pb - pa);
+			from = i + n;
+		}
+		if (!rc && from > a) {
+			size_t pa = from, pb = b;
+			strip_credit(s, &pa, &pb);
+			if (pa < pb)
+				rc = set_agency_name(r, s + pa, pb - pa);
+		}
+	}
+	for (size_t i = a; i + 8 <= b && !rc; i++)
+		if (!strncasecmp(s + i, " of the ", 8) && office_head(s, a, i))
+			rc = set_agency_name(r, s + i + 8, b - i - 8);
+	if (!rc && is_mission(s, a, b)) {
+		size_t ma = starts_with(s, a, b, "the ") ? a + 4 : a;
+		char *name = strndup(s + ma, b - ma);
+		rc = !name || report_set(&r->out->agency, name) ? -1 : 1;
+		free(name);
+	}
+	return rc;
+}
+
+/* A unit short enough to be a heading or a credit, and not prose (a
+ * copyright line may end with a full stop), nor a related headline. */
+static int credit_like(const struct unit *u)
+{
+	if (u->len > 160 || u->words > 14 || (u->kind & U_RELATED))
+		return 0;
+	return !u->sentence || u->words <= 3 || (u->kind & U_BOILER);
+}
+
+/* Whether the unit opens with a credit mark: a bracket, a dash, "\xc2\xa9",
+ * "(c)", "Copyright". */
+static int credit_mark(const char *s, const struct unit *u)
+{
+	static const char *const marks[] = {"(", "[", "-", "\xe2\x80\x94", "\xe2\x80\x93", "\xc2\xa9",
+					    "copyright", NULL};
+	for (int k = 0; marks[k]; k++)
+		if (starts_with(s, u->off, u->off + u->len, marks[k]))
+			return 1;
+	return 0;
+}
+
+/* The issuer named by a credit or sign-off after the body (the last
+ * paragraph's sign-off first: "... Initiative. -- Xinhua"), else by a
+ * heading before it (the headline aside). After the body, where related
+ * headlines and other reports' credits may stand, a line names the issuer
+ * whole, or in parts only behind a credit mark. 0 whether found or not,
+ * -1 when memory ran out. */
+static int find_issuer(struct reader *r)
+{
+	int rc = 0;
+	if (r->l != NONE && r->l < r->n) {
+		const struct unit *u = &r->u[r->l];
+		if (u->keep < u->len)
+			rc = issuer_in(r, u->off + u->keep, u->off + u->len, 0);
+	}
+	for (size_t i = r->l == NONE ? r->n : r->l + 1; i < r->n && !rc; i++)
+		if (credit_like(&r->u[i]))
+			rc = issuer_in(r, r->u[i].off, r->u[i].off + r->u[i].len, credit_mark(r->s, &r->u[i]));
+	for (size_t i = 0; i < r->n && i < r->b && !rc; i++)
+		if (credit_like(&r->u[i]) && i != r->h)
+			rc = issuer_in(r, r->u[i].off, r->u[i].off + r->u[i].len, 1);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Outside the body: "Source: X" lines first, then lines naming the agency
- * or issuer alone, then the name before a timestamp ("KYODO NEWS - ..."). */
+ * or issuer alone, then the name before a timestamp ("KYODO NEWS - ..."),
+ * then credits, sign-offs and headings (find_issuer), then the hints (the
+ * feed's or the sources file's agency). */
 static int find_agency(struct reader *r)
 {
 	if (r->d != NONE && r->dl.agency[0])   /* a dateline naming none leaves the others */
@@ -1248,6 +1457,10 @@ static int find_agency(struct reader *r)
 		if (rc)
 			return rc < 0 ? -1 : 0;
 	}
+	if (find_issuer(r))
+		return -1;
+	if (r->out->agency && *r->out->agency)
+		return 0;
 	if (r->hints && r->hints->agency) {
 		char name[64];
 		const char *a = r->hints->agency;
