@@ -1243,12 +1243,15 @@ static int word_at(const char *s, size_t a, size_t b, const char *w, int at_end)
 	return at + n == b || !isalnum((unsigned char)s[at + n]);
 }
 
-/* Trims the marks a credit puts around a name: brackets, dashes, "\xc2\xa9",
- * "(c)", "Copyright", years, "All rights reserved", end punctuation. */
+/* Trims the marks a credit puts around a name: brackets, dashes, bullets,
+ * "\xc2\xa9", "(c)", "Copyright", "Source:", "Reported by", years, "All rights
+ * reserved", end punctuation. */
 static void strip_credit(const char *s, size_t *a, size_t *b)
 {
-	static const char *const lead[] = {"(c)", "\xc2\xa9", "\xe2\x80\x94", "\xe2\x80\x93", "--", "-",
-					   "(", "[", "/", NULL};
+	static const char *const lead[] = {"(c)", "\xc2\xa9", "\xe2\x80\x94", "\xe2\x80\x93", "\xe2\x80\xa2",
+					   "--", "-", "(", "[", "/", NULL};
+	static const char *const lead_words[] = {"copyright", "source:", "sources:", "reported by",
+						 "reporting by", "by", "via", NULL};
 	static const char *const tail[] = {"all rights reserved", "\xe2\x80\x94", "\xe2\x80\x93", ")",
 					   "]", "/", ".", ",", ";", ":", "-", NULL};
 	for (int changed = 1; changed && *a < *b;) {
@@ -1266,10 +1269,11 @@ static void strip_credit(const char *s, size_t *a, size_t *b)
 				changed = 1;
 			}
 		}
-		if (!changed && word_at(s, *a, *b, "copyright", 0)) {
-			*a += 9;
-			changed = 1;
-		}
+		for (int k = 0; lead_words[k] && !changed; k++)
+			if (word_at(s, *a, *b, lead_words[k], 0)) {
+				*a += strlen(lead_words[k]);
+				changed = 1;
+			}
 		/* A year: "2023", "2014-2023". */
 		for (int end = 0; end < 2 && !changed; end++) {
 			size_t i = end ? *b : *a, d = 0;
@@ -1304,35 +1308,54 @@ static int office_head(const char *s, size_t a, size_t b)
 }
 
 /* A mission abroad named alone: "Embassy of Japan in the United Kingdom",
- * "Permanent Mission of Ukraine to the United Nations": every word
- * capitalised but the small ones, the mission word first. */
+ * "Pakistani Embassy in Beijing", "Permanent Mission of Ukraine to the
+ * United Nations": at most 12 words, every one capitalised but the small
+ * ones, a mission word, then " in " or " to " and where it sits. */
 static int is_mission(const char *s, size_t a, size_t b)
 {
-	static const char *const first[] = {"embassy of ", "the embassy of ", "permanent mission of ",
-					    "consulate general of ", "consulate-general of ",
-					    "mission of ", "delegation of ", NULL};
+	static const char *const mission[] = {"embassy", "mission", "consulate", "consulate-general",
+					      "delegation", "commission", NULL};
 	static const char *const small[] = {"of", "in", "the", "to", "at", "and", "for", NULL};
-	int ok = 0;
-	for (int k = 0; first[k] && !ok; k++)
-		ok = starts_with(s, a, b, first[k]);
-	int where = 0;   /* " in " or " to ": where the mission sits */
-	for (size_t i = a; ok && i + 4 <= b && !where; i++)
-		where = !strncmp(s + i, " in ", 4) || !strncmp(s + i, " to ", 4);
-	if (!where)
-		return 0;
+	int words = 0, seen_mission = 0, where = 0;
 	for (size_t i = a; i < b;) {
 		size_t e = i;
 		while (e < b && s[e] != ' ')
 			e++;
+		words++;
 		int is_small = 0;
 		for (int k = 0; small[k] && !is_small; k++)
 			is_small = e - i == strlen(small[k]) && !strncmp(s + i, small[k], e - i);
+		for (int k = 0; mission[k] && !seen_mission; k++)
+			seen_mission = e - i == strlen(mission[k]) && !strncasecmp(s + i, mission[k], e - i);
+		if (seen_mission && !where && e - i == 2 && (!strncmp(s + i, "in", 2) || !strncmp(s + i, "to", 2)))
+			where = 1;
 		unsigned char c = (unsigned char)s[i];
 		if (!is_small && !(isupper(c) || c >= 0x80 || c == '(' || isdigit(c)))
 			return 0;
 		i = e + 1;
 	}
-	return 1;
+	return seen_mission && where && words <= 12;
+}
+
+/* Whether s[a..b) credits a picture rather than the text: "Photo: Reuters",
+ * "Xinhua/File photo", "AFP pic", "Handout from the Ministry/Reuters". */
+static int picture_credit(const char *s, size_t a, size_t b)
+{
+	static const char *const words[] = {"photo", "photos", "photograph", "pic", "picture", "image",
+					    "file", "graphic", "graphics", "video", "illustration",
+					    "handout", "caption", "courtesy", NULL};
+	for (size_t i = a; i < b;) {
+		while (i < b && !isalpha((unsigned char)s[i]))
+			i++;
+		size_t e = i;
+		while (e < b && isalpha((unsigned char)s[e]))
+			e++;
+		for (int k = 0; words[k] && e > i; k++)
+			if (e - i == strlen(words[k]) && !strncasecmp(s + i, words[k], e - i))
+				return 1;
+		i = e;
+	}
+	return 0;
 }
 
 /* The issuer s[a..b) names once its credit marks are trimmed: the whole,
@@ -1343,6 +1366,8 @@ static int is_mission(const char *s, size_t a, size_t b)
 static int issuer_in(struct reader *r, size_t a, size_t b, int parts)
 {
 	const char *s = r->s;
+	if (picture_credit(s, a, b))
+		return 0;
 	static const char *const seps[] = {" | ", " -- ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
 					   "\xe2\x80\x94", ": ", ", ", NULL};
 	strip_credit(s, &a, &b);

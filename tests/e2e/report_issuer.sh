@@ -10,14 +10,16 @@
 #     "President of Russia"), a mission abroad ("Embassy of Japan in the
 #     United Kingdom");
 #   - a last line ("The White House"), a credit line ("(Kyodo)", "© Reuters
-#     2023. All rights reserved."), a sign-off after the last sentence
-#     ("... by video link. -- Xinhua");
+#     2023. All rights reserved.", "Reported by Reuters"), a sign-off after
+#     the last sentence ("... by video link. -- Xinhua", "...countries.Source:
+#     Indian Embassy in Tokyo");
 #   - the agency given for the source (`ingest --agency`, a sources.conf
 #     entry), when the text names nothing;
 # with agencies.tsv's names and states, and that it never guesses: a
-# heading that names no state ("Press Office of the President", "MOFA")
-# or a related headline after the body ("Reuters - Oil prices ...") leaves
-# the agency unknown, which `reports` prints as "unknown" (null in --json).
+# heading that names no state ("Press Office of the President", "MOFA"),
+# a related headline after the body ("Reuters - Oil prices ...") or a
+# picture's credit ("Photo: Reuters") leaves the agency unknown, which
+# `reports` prints as "unknown" (null in --json).
 #
 # Usage (ctest does this): bash report_issuer.sh BIN SRCDIR
 # Needs bash, coreutils and grep.
@@ -48,6 +50,9 @@ declare -A want=(
 	[xinhua_signoff.txt]="Xinhua"
 	[reuters_copyright.txt]="Reuters"
 	[embassy_heading.txt]="Embassy of Japan in the United Kingdom"
+	[source_embassy.txt]="Indian Embassy in Tokyo"
+	[reported_by.txt]="Reuters"
+	[photo_credit.txt]="unknown"
 	[no_state_office.txt]="unknown"
 	[mofa_alone.txt]="unknown"
 	[related_after_body.txt]="unknown"
