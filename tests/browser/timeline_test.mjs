@@ -5,6 +5,8 @@
 //        --page FILE.html --events FILE.jsonl   the same archive's HTML and JSON Lines
 //        --hostile FILE.html                    an export of report text full of markup
 //        --shot FILE.html --png OUT.png         the page to photograph at 1200 px
+//        [--long FILE.html]                     the timeline page with one event moved
+//                                               decades back (its chart counts by year)
 //
 // Proves, for each page: it loads from file:// with no console message of
 // level warning or error, no exception, no dialog, and no request but the
@@ -310,6 +312,46 @@ async function timelinePage(browser) {
   checkQuiet(page, 'timeline after filtering');
 }
 
+// The same page with one event decades earlier: beyond 600 months the
+// script's chart counts by year. The expected series is computed here from
+// the articles' own data attributes, grouped by year.
+async function longPage(browser) {
+  const page = await openPage(browser, opts.long);
+  checkQuiet(page, 'long span');
+  const rows = await evaluate(page, `[...document.querySelectorAll('article.event')].map((a) => ({
+    id: a.id, month: a.getAttribute('data-month'), quad: a.getAttribute('data-quad') || 'other',
+    g: a.getAttribute('data-intensity') }))`);
+  const byYear = (ids) => {
+    const by = {};
+    rows.filter((r) => ids.includes(r.id) && r.month).forEach((r) => {
+      const p = r.month.slice(0, 4);
+      const b = (by[p] ??= { period: p, n: 0, quads: {}, sum: 0, scored: 0 });
+      b.n++;
+      b.quads[r.quad] = (b.quads[r.quad] || 0) + 1;
+      if (r.g !== null) {
+        b.sum += Number(r.g);
+        b.scored++;
+      }
+    });
+    return Object.values(by).sort((a, b) => a.period.localeCompare(b.period))
+      .map((b) => `${b.period}: ${b.n} [${canonQuads(b.quads)}] mean ${b.scored ? (b.sum / b.scored).toFixed(2) : '-'}`);
+  };
+  const all = rows.map((r) => r.id);
+  const years = Math.max(...rows.filter((r) => r.month).map((r) => Number(r.month.slice(0, 4)))) -
+    Math.min(...rows.filter((r) => r.month).map((r) => Number(r.month.slice(0, 4))));
+  check(years >= 50, 'long span: the page spans more than 50 years', `${years}`);
+  const whole = await expectChartOf(page, 'long span', byYear(all), 'Events per year');
+  const first = events[0].actors[0]?.name.split(' ').pop();
+  if (first) {
+    await typeInto(page, 'f-actor', first);
+    await sleep(50);
+    const s = await evaluate(page, STATE);
+    const got = await expectChartOf(page, `long span, actor "${first}" typed`, byYear(s.shown), 'Events in view per year');
+    check(JSON.stringify(got) !== JSON.stringify(whole), `long span, actor "${first}" typed: the chart changed`);
+  }
+  checkQuiet(page, 'long span after filtering');
+}
+
 async function hostilePage(browser) {
   const page = await openPage(browser, opts.hostile);
   checkQuiet(page, 'hostile');
@@ -358,6 +400,7 @@ try {
   browser = await launch({ executable: opts.chromium, userDataDir: profile, timeoutMs: 90000 });
   await browser.send('Browser.getVersion').then((v) => console.log(`# ${v.product}`));
   await timelinePage(browser);
+  if (opts.long) await longPage(browser);
   await hostilePage(browser);
   await screenshot(browser);
 } catch (err) {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end: the HTML export in headless Chromium (tests/browser/
 # timeline_test.mjs says what it proves: no console error, no network
-# request, the filters hide exactly the right events, report markup stays
-# text, a 1200 px screenshot). This wrapper builds the archives and the
+# request, the filters hide exactly the right events, the chart redraws
+# the events in view by month (and by year, on a page spanning decades),
+# report markup stays text, a 1200 px screenshot). This wrapper builds the archives and the
 # pages and runs it with Node; the test needs no npm package.
 #
 # Usage (ctest does this): bash export_browser.sh BIN SRCDIR
@@ -51,6 +52,11 @@ cu() { local db=$1; shift; "$BIN" --db "$T/$db" "$@"; }
 golden_archive "$BIN" "$SRC" "$T/golden.db" || fail "golden archive"
 cu golden.db export -f html -o "$T/timeline.html" || fail "html export"
 cu golden.db export -f jsonl -o "$T/timeline.jsonl" || fail "jsonl export"
+# The same page with its first dated event moved to 1950: the script's chart
+# then counts by year (only a data attribute changes: the page's script and
+# style, and so its Content-Security-Policy, stay as exported).
+sed '0,/data-month="[0-9]*-[0-9]*"/s//data-month="1950-03"/' "$T/timeline.html" >"$T/long.html"
+cmp -s "$T/timeline.html" "$T/long.html" && fail "no data-month to move in the timeline page"
 # Report text full of markup, and a title trying to close <title>.
 cu hostile.db ingest "$SRC/tests/data/golden/fixtures/hostile.csv" >/dev/null || fail "hostile archive"
 cu hostile.db export -f html --title '</title><script>alert("title")</script>' -o "$T/hostile.html" ||
@@ -65,7 +71,7 @@ mkdir "$T/profile"
 env -u ASAN_OPTIONS -u UBSAN_OPTIONS -u LSAN_OPTIONS HOME="$T" \
 	timeout 180 node "$SRC/tests/browser/timeline_test.mjs" --chromium "$CHROMIUM" --profile "$T/profile" \
 	--page "$T/timeline.html" --events "$T/timeline.jsonl" --hostile "$T/hostile.html" \
-	--shot "$T/samples.html" --png "$T/timeline.png" || fail "the browser test failed"
+	--shot "$T/samples.html" --png "$T/timeline.png" --long "$T/long.html" || fail "the browser test failed"
 
 if [ "${UPDATE_SCREENSHOT:-0}" = 1 ]; then
 	mkdir -p "$SRC/docs"
