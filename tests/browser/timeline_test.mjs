@@ -267,6 +267,8 @@ async function timelinePage(browser) {
   // Printed, the page keeps the chart of the events in view.
   await page.send('Emulation.setEmulatedMedia', { media: 'print' });
   await expectChartOf(page, 'printed', expectChart(both(expect.actor(surname), expect.type(type))));
+  check(await evaluate(page, `document.getElementById('chart').getBoundingClientRect().top <
+    document.getElementById('timeline').getBoundingClientRect().top`), 'printed: the chart comes before the events');
   await page.send('Emulation.setEmulatedMedia', { media: '' });
 
   await clickAt(page, '#filters button[type=reset]');
