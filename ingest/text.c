@@ -1397,9 +1397,7 @@ static int issuer_in(struct reader *r, size_t a, size_t b, int parts)
 			rc = set_agency_name(r, s + i + 8, b - i - 8);
 	if (!rc && is_mission(s, a, b)) {
 		size_t ma = starts_with(s, a, b, "the ") ? a + 4 : a;
-		char *name = strndup(s + ma, b - ma);
-		rc = !name || report_set(&r->out->agency, name) ? -1 : 1;
-		free(name);
+		rc = set_clean(&r->out->agency, s, ma, b) ? -1 : 1;
 	}
 	return rc;
 }
