@@ -88,7 +88,7 @@ static int print_event(void *ctx, const struct tl_event *te)
 	printf("\n                    %s\n", tv(e->summary));
 	if (te->n_sources) {
 		const struct tl_source *src = &te->sources[0];
-		printf("                    (%s r%lld: %s%s)\n", src->agency ? tv(src->agency) : "?",
+		printf("                    (%s r%lld: %s%s)\n", src->agency ? tv(src->agency) : "unknown",
 		       (long long)src->report_id, src->title ? tv(src->title) : "(no headline)",
 		       te->n_sources > 1 ? ", and more" : "");
 	}

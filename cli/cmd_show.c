@@ -16,7 +16,7 @@ static int print_report(void *ctx, const struct store_report *r)
 		format_iso_utc(r->published, when);
 	printf("id:        r%lld (version %d)\n", (long long)r->id, r->version);
 	printf("title:     %s\n", tv(r->title));
-	printf("agency:    %s\n", tv(r->agency));
+	printf("agency:    %s\n", r->agency ? tv(r->agency) : "unknown");
 	printf("published: %s%s%s%s\n", when, r->published_text ? " (as written: " : "",
 	       r->published_text ? tv(r->published_text) : "", r->published_text ? ")" : "");
 	if (r->place)
