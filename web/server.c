@@ -223,6 +223,7 @@ struct conn_ctx {
 	char *body;
 	size_t len;
 	int too_big;
+	int replied;                        /* a reply was queued before the body */
 };
 
 static const char csp[] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
@@ -372,6 +373,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		if (post && cl && (strlen(cl) > 9 || strtoul(cl, NULL, 10) > WEB_MAX_BODY)) {
 			cx->too_big = 1;
+			cx->replied = 1;
 			reply_error(&r, 413, "request body over %d bytes", WEB_MAX_BODY);
 			return send_reply(c, &r, method, url, srv->cfg);
 		}
@@ -397,6 +399,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		cx->body[cx->len] = 0;
 		return MHD_YES;
 	}
+	if (cx->replied)
+		return MHD_YES;
 
 	if (!post && strcmp(method, "GET") && strcmp(method, "HEAD")) {
 		reply_error(&r, 405, "method %s is not allowed", method);

@@ -60,7 +60,9 @@ wait "$ING" || fail "the import during the load failed: $(cat "$T/ingest.out")"
 cat "$T/load.out"
 [ "$LRC" -eq 0 ] || fail "requests failed under load: $(cat "$T/load.out")"
 n=$(awk '{print $2}' "$T/load.out")
-[ "$n" -ge 50 ] || fail "only $n requests in 4 seconds"
+# Only that requests were made: speed is bench/serve.sh's (a sanitizer build on a
+# busy machine serves a few dozen).
+[ "$n" -ge 16 ] || fail "only $n requests in 4 seconds"
 # Some generated reports of the second seed correct ones of the first (replaced).
 read -r imp unch repl failed <<<"$(sed -n 's/^imported \([0-9]*\), unchanged \([0-9]*\), replaced \([0-9]*\), failed \([0-9]*\).*/\1 \2 \3 \4/p' "$T/ingest.out")"
 [ "${failed:-x}" = 0 ] && [ $((imp + unch + repl)) -eq 300 ] || fail "the import during the load: $(cat "$T/ingest.out")"
