@@ -338,5 +338,8 @@ int store_broken(struct store *s);
  * non-zero return from fn stops the walk and is returned. */
 int store_reports_page(struct store *s, const char *text, int64_t before_id, long limit, store_report_fn fn,
 		       void *ctx, char **err);
+/* Tunes a long-lived reading connection: read through a memory map of up
+ * to mmap_bytes, with a page cache of cache_kib KiB. */
+int store_reader_tune(struct store *s, int64_t mmap_bytes, long cache_kib, char **err);
 
 #endif

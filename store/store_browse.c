@@ -2,6 +2,7 @@
  * at a time, newest first, optionally those a full-text query finds. */
 #include "store/store_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,4 +56,15 @@ int store_reports_page(struct store *s, const char *text, int64_t before_id, lon
 	}
 	sqlite3_finalize(st);
 	return stop;
+}
+
+int store_reader_tune(struct store *s, int64_t mmap_bytes, long cache_kib, char **err)
+{
+	/* Pages read through a memory map cost no read() and no copy: a
+	 * filtered page of a large archive touches thousands of rows in date
+	 * order, scattered over the file. Settings of this connection only. */
+	char sql[96];
+	snprintf(sql, sizeof(sql), "PRAGMA mmap_size=%lld; PRAGMA cache_size=-%ld", (long long)mmap_bytes,
+		 cache_kib);
+	return store_exec(s, sql, err);
 }

@@ -837,11 +837,18 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	}
 	if (f->from.prec != PREC_UNKNOWN) {
 		p_from = p;
-		buf_printf(&where, " AND e.date <> '' AND e.date || substr('-99-99', length(e.date) - 3) >= ?%d", p++);
+		/* The first term bounds the walk of the index on (date, id): a
+		 * date of the bound's year or later ("2015" covers "2015-03"). */
+		buf_printf(&where, " AND e.date >= substr(?%1$d, 1, 4) AND e.date || substr('-99-99', length(e.date) - 3)"
+			   " >= ?%1$d", p);
+		p++;
 	}
 	if (f->to.prec != PREC_UNKNOWN) {
 		p_to = p;
-		buf_printf(&where, " AND e.date <> '' AND e.date || substr('-00-00', length(e.date) - 3) <= ?%d", p++);
+		/* A date is never after its padded form: the same for the other end. */
+		buf_printf(&where, " AND e.date <> '' AND e.date <= ?%1$d AND e.date || substr('-00-00', length(e.date) - 3)"
+			   " <= ?%1$d", p);
+		p++;
 	}
 	if (f->agency) {
 		p_agency = p;

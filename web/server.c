@@ -95,6 +95,10 @@ struct store *web_store_get(struct web_server *srv, char **err)
 	 * state while update or ingest write. */
 	if (store_open(srv->cfg->db_path, STORE_READONLY, &s, err))
 		return NULL;
+	if (store_reader_tune(s, (int64_t)1 << 30, 8192, err)) {
+		store_close(s);
+		return NULL;
+	}
 	return s;
 }
 
