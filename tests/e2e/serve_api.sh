@@ -40,6 +40,12 @@ json() { python3 -c "import json, sys; j = json.load(sys.stdin); print($1)"; }
 golden_archive "$BIN" "$SRC" "$DB" || { echo "FAIL: golden archive" >&2; exit 1; }
 "$BIN" --db "$DB" ingest "$SRC/tests/data/golden/fixtures/hostile.csv" >/dev/null || { echo "FAIL: hostile" >&2; exit 1; }
 curations() { sqlite3 "$DB" "SELECT count(*) FROM curations"; }
+# Undated events, which the timeline puts last, and a year-only one: the
+# pages must walk them too.
+for d in none none 2022; do
+	"$BIN" --db "$DB" event add --type meeting --participant Japan --participant China --date "$d" --by setup >/dev/null ||
+		{ echo "FAIL: event add" >&2; exit 1; }
+done
 
 step "start: refuses a non-loopback address without --allow-remote, a missing archive, a bad token file"
 "$BIN" --db "$DB" serve --bind 0.0.0.0 --port 0 >"$T/o" 2>"$T/e"
