@@ -163,6 +163,20 @@ try {
   check(await evaluate(page, `[...document.querySelectorAll('#history li')].filter((l) => /note|tag/.test(l.textContent)).length >= 2`),
     'the history lists the note and the tag');
 
+  // Add an event the extraction missed, from its report's page.
+  const rid = (await evaluate(page, `document.querySelector('section.report').dataset.id`)).slice(1);
+  await navigate(page, `${base}/#/report/${rid}`);
+  await until(page, `document.getElementById('f-add')`, 'the report page offers to add an event');
+  await evaluate(page, `(() => { document.querySelector('#f-add select[name=type]').value = 'meeting'; return true; })()`);
+  await evaluate(page, setValue('#f-add input[name=participant]', `${opts.actor}, China`));
+  await evaluate(page, setValue('#f-add input[name=summary]', 'Added in the browser'));
+  await evaluate(page, submit('#f-add'));
+  await until(page, `document.getElementById('status').textContent.startsWith('added e')`, 'the event is added');
+  await until(page, `document.querySelector('h1') && document.querySelector('h1').textContent === 'Added in the browser'`,
+    'the added event\'s page shows');
+  check(await evaluate(page, `[...document.querySelectorAll('section.report')].some((s) => s.dataset.id === 'r${rid}')`),
+    'the added event is told by its report');
+
   // The other pages draw without error.
   await navigate(page, `${base}/#/relations?actor=${encodeURIComponent(opts.actor)}`);
   await until(page, `document.querySelector('#relations-chart rect')`, 'the relations chart draws bars');

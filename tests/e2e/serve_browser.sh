@@ -78,6 +78,7 @@ env -u ASAN_OPTIONS -u UBSAN_OPTIONS -u LSAN_OPTIONS HOME="$T" \
 grep -q 'note' "$T/history" || fail "the CLI does not see the browser's note: $(cat "$T/history")"
 grep -q 'checked-in-browser' "$T/history" || fail "the CLI does not see the browser's tag"
 grep -q 'intruder' "$T/history" && fail "a write without the token went in"
+"$BIN" --db "$T/a.db" events --actor China | grep -q 'Added in the browser' || fail "the CLI does not see the added event"
 
 kill -TERM "$PID"
 wait "$PID" || fail "the server did not stop cleanly on SIGTERM (exit $?)"

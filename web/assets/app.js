@@ -15,6 +15,7 @@
   var view = doc.getElementById('view');
   var statusEl = doc.getElementById('status');
   var meta = { can_write: false, types: [], review_reasons: [] };
+  var carry = '';   // what an action that leads to another page says there
   var FILTERS = ['actor', 'between', 'type', 'topic', 'status', 'agency', 'from', 'to', 'text',
     'verified', 'min-confidence', 'below-confidence'];
 
@@ -93,7 +94,8 @@
     var path = q < 0 ? h : h.slice(0, q);
     var params = new URLSearchParams(q < 0 ? '' : h.slice(q + 1));
     var parts = path.split('/').filter(Boolean);
-    say('');
+    say(carry);
+    carry = '';
     clear(view);
     var go = {
       events: function () { timeline(params); },
@@ -308,6 +310,11 @@
     box.appendChild(form('f-tag', 'Tag', [field('Tag', 'tag', '')], 'Tag', function (d) {
       act(id, 'tag', d).then(reload, function () {});
     }));
+    var tags = ev.curation && ev.curation.tags || [];
+    if (tags.length) box.appendChild(el('p', { id: 'untag' }, 'Remove a tag: ', tags.map(function (t) {
+      return el('button', { type: 'button', 'class': 'undo', text: t + ' ×',
+        on: { click: function () { act(id, 'untag', { tag: t }).then(reload, function () {}); } } });
+    })));
     var types = [['', '(keep)']].concat(meta.types.map(function (t) { return [t.name, t.label]; }));
     var editFields = [select('Type', 'type', types, ''),
       select('Status', 'status', [['', '(keep)'], ['occurred', 'occurred'], ['planned', 'planned'], ['negated', 'negated']], ''),
@@ -326,7 +333,7 @@
     }));
     box.appendChild(form('f-split', 'Split (a copy with these changes)', [field('Date', 'date', ''),
       select('Type', 'type', types, ''), field('Why', 'why', '')], 'Split', function (d) {
-      act(id, 'split', d).then(function (j) { location.hash = '#/event/' + j.event.slice(1); }, function () {});
+      act(id, 'split', d).then(function (j) { carry = 'split: new event ' + j.event; location.hash = '#/event/' + j.event.slice(1); }, function () {});
     }));
     box.appendChild(form('f-merge', 'Merge into this event', [field('Events (e12, e13)', 'others', ''),
       field('Why', 'why', '')], 'Merge', function (d) {
@@ -423,7 +430,26 @@
         el('h2', { 'class': 'year', text: 'Its events' })]);
       j.events.forEach(function (e) { view.appendChild(eventCard(e)); });
       if (!j.events.length) view.appendChild(el('p', { 'class': 'lede', text: 'None.' }));
+      if (meta.can_write) view.appendChild(addForm(r));
     }).catch(fail(view));
+  }
+  // An event the extraction missed, told by this report.
+  function addForm(r) {
+    var types = meta.types.map(function (t) { return [t.name, t.label]; });
+    return form('f-add', 'Add an event this report tells', [select('Type', 'type', types, ''),
+      select('Status', 'status', [['occurred', 'occurred'], ['planned', 'planned'], ['negated', 'negated']], 'occurred'),
+      field('Date', 'date', '', { placeholder: 'YYYY-MM-DD' }),
+      field('Sources (comma-separated)', 'source', ''), field('Targets', 'target', ''),
+      field('Participants', 'participant', ''), field('Summary', 'summary', ''),
+      field('Evidence (a passage of the report)', 'evidence', ''), field('Why', 'why', '')], 'Add', function (d) {
+      ['source', 'target', 'participant'].forEach(function (k) { if (d[k]) d[k] = names(d[k]); });
+      d.report = r.id;
+      say('Saving…');
+      post('events', d).then(function (j) {
+        carry = 'added ' + j.event;
+        location.hash = '#/event/' + j.event.slice(1);
+      }).catch(fail());
+    });
   }
 
   // ---- relations: a stacked bar per month, drawn here as SVG --------------------------------------
