@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/filter.h"
 #include "store/store_admin.h"
 #include "util/buf.h"
 #include "util/types.h"
@@ -92,7 +91,14 @@ int web_filter_parse(struct store *s, const struct web_params *p, struct event_f
 	memset(f, 0, sizeof(*f));
 	memset(q, 0, sizeof(*q));
 	memset(keep, 0, sizeof(*keep));
-	const char *vals[16];
+	const char *vals[WEB_MAX_PARAMS];
+	static const char *const counted[] = {"actor", "between", "type"};
+	static const size_t most[] = {16, 2, 16};
+	for (size_t k = 0; k < 3; k++)
+		if (param_all(p, counted[k], vals, WEB_MAX_PARAMS) > most[k]) {
+			reply_error(r, 400, "at most %zu '%s' parameters", most[k], counted[k]);
+			return 400;
+		}
 	size_t n = param_all(p, "actor", vals, 16);
 	for (size_t i = 0; i < n; i++)
 		if (*vals[i])
