@@ -3,7 +3,7 @@
 # keep-alive clients (bench/serve_load.c, compiled here) read filtered pages
 # of a generated archive for at most 4 seconds or 3000 requests while an
 # import writes more reports into it: every answer is 200, no connection
-# fails, the import goes in whole, and the server stops cleanly after.
+# fails, the import goes in whole, and the server stops cleanly on SIGINT.
 # The speed itself is measured on a million events by bench/serve.sh.
 #
 # Usage (as ctest runs it): bash serve_load.sh BIN SRCDIR
@@ -72,9 +72,11 @@ after=$(sqlite3 "$T/a.db" "SELECT count(*) FROM reports")
 c=$(curl -s "http://127.0.0.1:$PORT/api/reports?limit=1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["reports"][0]["id"])')
 [ "$c" = "r$(sqlite3 "$T/a.db" "SELECT max(id) FROM reports")" ] || fail "the server does not see the import: $c"
 
-kill -TERM "$PID"
+# Ctrl-C (serve_api.sh and serve_browser.sh send SIGTERM).
+kill -INT "$PID"
 wait "$PID"
 RC=$?
 PID=
-[ "$RC" -eq 0 ] || fail "the server exited $RC on SIGTERM: $(tail -5 "$T/err")"
+[ "$RC" -eq 0 ] || fail "the server exited $RC on SIGINT: $(tail -5 "$T/err")"
+grep -q 'interrupted, stopping' "$T/err" || fail "the server did not say it stops"
 echo "serve_load: ok"
