@@ -61,6 +61,8 @@ static void get_meta(struct web_req *q, struct web_reply *r)
 				     "export_max", WEB_EXPORT_MAX));
 }
 
+static int got_brief_one(void *ctx, const struct tl_event *e);
+
 /* ---- /api/events ------------------------------------------------------------------------ */
 
 struct page {
@@ -124,6 +126,20 @@ static void get_events(struct web_req *q, struct web_reply *r, struct store *s)
 		filter_keep_release(&keep);
 		reply_error(r, 400, bad ? "limit: a number from 1 to %d" : "after: not an event id (e12)",
 			    WEB_PAGE_MAX);
+		return;
+	}
+	/* The cursor must name an event (any state): else the page would
+	 * start nowhere in particular. */
+	json_t *cursor = NULL;
+	char *cerr = NULL;
+	int crc = after_id ? store_event_get(s, after_id, got_brief_one, &cursor, &cerr) : 0;
+	json_decref(cursor);
+	if (crc) {
+		filter_keep_release(&keep);
+		if (crc == 1)
+			reply_error(r, 400, "after: no event e%lld in the archive", (long long)after_id);
+		else
+			reply_store_error(r, cerr);
 		return;
 	}
 	f.page = 1;

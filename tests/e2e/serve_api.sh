@@ -144,7 +144,7 @@ print(" ".join(json.loads(l)["id"] for l in sys.stdin))' >"$T/cli"
 	cmp -s "$T/api" "$T/cli" || fail "events?$q: API $(cat "$T/api") vs CLI $(cat "$T/cli")"
 done
 for q in "actor=Nobody" "topic=nothing" "type=dance" "status=maybe" "from=2015-13" "to=yesterday" \
-	"text=%22" "verified=perhaps" "min-confidence=2" "limit=0" "limit=501" "after=x" "between=Japan" \
+	"text=%22" "verified=perhaps" "min-confidence=2" "limit=0" "limit=501" "after=x" "after=e999999" "between=Japan" \
 	"between=Japan&between=China&between=Russia" "$(printf 'actor=Japan&%.0s' $(seq 17))limit=5"; do
 	get "/api/events?$q"
 	expect 400 "events?$q"
