@@ -2,7 +2,8 @@
 // protocol, cdp.mjs). Run by tests/e2e/serve_browser.sh:
 //
 //   node serve_test.mjs --chromium PATH --profile DIR --base http://127.0.0.1:PORT
-//        --token TOKEN --event ID --actor NAME --summary TEXT
+//        --token TOKEN --event ID --actor NAME --expect IDS --hostile REPORT
+//        [--png FILE]   a 1200 px picture of the event's page (docs/serve.png)
 //
 // Proves: the page opened with the token loads (the token moves into a
 // cookie and out of the address), shows the timeline, filters it by actor
@@ -14,6 +15,7 @@
 // warning or error, no exception, no dialog, and no request leaves the
 // server's origin.
 // Prints "ok - ..." per check and "N passed, N failed"; exits 1 on a failure.
+import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { launch } from './cdp.mjs';
@@ -162,6 +164,16 @@ try {
     'after a reload the tag shows');
   check(await evaluate(page, `[...document.querySelectorAll('#history li')].filter((l) => /note|tag/.test(l.textContent)).length >= 2`),
     'the history lists the note and the tag');
+
+  if (opts.png) {
+    await page.send('Emulation.setDeviceMetricsOverride', { width: 1200, height: 1400, deviceScaleFactor: 1, mobile: false });
+    await sleep(100);
+    const { data } = await page.send('Page.captureScreenshot', {
+      format: 'png', clip: { x: 0, y: 0, width: 1200, height: 1400, scale: 1 }, captureBeyondViewport: true,
+    });
+    writeFileSync(opts.png, Buffer.from(data, 'base64'));
+    await page.send('Emulation.setDeviceMetricsOverride', { width: 1200, height: 900, deviceScaleFactor: 1, mobile: false });
+  }
 
   // Add an event the extraction missed, from its report's page.
   const rid = (await evaluate(page, `document.querySelector('section.report').dataset.id`)).slice(1);

@@ -10,6 +10,9 @@
 # Usage (ctest does this): bash serve_browser.sh BIN SRCDIR
 # Needs chromium and node 18+ (see export_browser.sh): without them it
 # fails in CI (CI=true) and is skipped, saying so, elsewhere.
+# UPDATE_SCREENSHOT=1 also writes docs/serve.png (an event's page, which
+# docs/serve.md shows):
+#   UPDATE_SCREENSHOT=1 ctest --test-dir build -R serve_browser
 set -euo pipefail
 
 BIN=${1:?usage: serve_browser.sh BIN SRCDIR}
@@ -70,8 +73,12 @@ HOSTILE=$(curl -sf "$BASE/api/reports?limit=1" | node -e 'let s="";process.stdin
 mkdir "$T/profile"
 env -u ASAN_OPTIONS -u UBSAN_OPTIONS -u LSAN_OPTIONS HOME="$T" \
 	timeout 180 node "$SRC/tests/browser/serve_test.mjs" --chromium "$CHROMIUM" --profile "$T/profile" \
-	--base "$BASE" --token "$TOKEN" --event "$EVENT" --actor Japan --expect "$EXPECT" --hostile "$HOSTILE" ||
-	fail "the browser test failed"
+	--base "$BASE" --token "$TOKEN" --event "$EVENT" --actor Japan --expect "$EXPECT" --hostile "$HOSTILE" \
+	${UPDATE_SCREENSHOT:+--png "$T/serve.png"} || fail "the browser test failed"
+if [ "${UPDATE_SCREENSHOT:-0}" = 1 ]; then
+	cp "$T/serve.png" "$SRC/docs/serve.png"
+	echo "wrote $SRC/docs/serve.png"
+fi
 
 # The CLI sees the browser's corrections.
 "$BIN" --db "$T/a.db" event history "e$EVENT" >"$T/history" || fail "event history"
