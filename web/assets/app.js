@@ -172,6 +172,10 @@
     return art;
   }
 
+  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+    'October', 'November', 'December'];
+  function monthName(ym) { return MONTHS[Number(ym.slice(5, 7)) - 1] || ym; }
+
   // ---- the timeline -------------------------------------------------------------------------------
   function field(label, name, value, attrs) {
     var a = { name: name, value: value || '' };
@@ -237,10 +241,16 @@
     function page(after) {
       say('Loading…');
       get('events', Object.assign({ limit: 50, after: after }, filters)).then(function (j) {
+        // Years and months as the HTML export heads them.
         var lastMonth = list.getAttribute('data-month') || '';
         j.events.forEach(function (ev) {
-          var m = (ev.date || 'undated').slice(0, 7);
-          if (m !== lastMonth) { list.appendChild(el('h3', { 'class': 'month', text: m })); lastMonth = m; }
+          var m = ev.date ? ev.date.slice(0, 7) : 'undated';
+          if (m !== lastMonth) {
+            if (m.slice(0, 4) !== lastMonth.slice(0, 4))
+              list.appendChild(el('h2', { 'class': 'year', text: ev.date ? m.slice(0, 4) : 'Undated' }));
+            if (m.length === 7) list.appendChild(el('h3', { 'class': 'month', text: monthName(m) }));
+            lastMonth = m;
+          }
           list.appendChild(eventCard(ev));
         });
         list.setAttribute('data-month', lastMonth);
@@ -455,7 +465,25 @@
   // ---- relations: a stacked bar per month, drawn here as SVG --------------------------------------
   var QUADS = [['verbal_cooperation', 'verbal cooperation', 'q-vc'], ['material_cooperation', 'material cooperation', 'q-mc'],
     ['verbal_conflict', 'verbal conflict', 'q-vk'], ['material_conflict', 'material conflict', 'q-mk']];
+  // Every month from the first to the last, the empty ones too: the
+  // horizontal axis is time.
+  function allMonths(months) {
+    if (!months.length) return months;
+    var by = {};
+    months.forEach(function (m) { by[m.month] = m; });
+    var y = Number(months[0].month.slice(0, 4)), mo = Number(months[0].month.slice(5, 7));
+    var last = months[months.length - 1].month, out = [];
+    for (var i = 0; i < 1200; i++) {
+      var key = y + '-' + (mo < 10 ? '0' : '') + mo;
+      out.push(by[key] || { month: key, verbal_cooperation: 0, material_cooperation: 0, verbal_conflict: 0,
+        material_conflict: 0, events: 0 });
+      if (key >= last) break;
+      if (++mo > 12) { mo = 1; y++; }
+    }
+    return out;
+  }
   function chart(months) {
+    months = allMonths(months);
     var W = 760, H = 220, pad = 30, n = Math.max(months.length, 1);
     var max = 1;
     months.forEach(function (m) {
@@ -481,7 +509,7 @@
       if (n <= 24 || i % Math.ceil(n / 12) === 0)
         s.appendChild(svg('text', { x: x, y: H - 4, text: m.month }));
     });
-    s.appendChild(svg('text', { x: 2, y: 12, text: 'cooperation ↑' }));
+    s.appendChild(svg('text', { x: 2, y: 12, text: 'cooperation ↑ (the tallest bar: ' + max + ' event' + (max === 1 ? '' : 's') + ')' }));
     s.appendChild(svg('text', { x: 2, y: H - 18, text: 'conflict ↓' }));
     return s;
   }
