@@ -276,8 +276,15 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct web_reply *r,
 	free(r->cookie);
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
-	if (!cfg->quiet)
-		fprintf(stderr, "%s %s %d\n", method, url, r->status);
+	if (!cfg->quiet) {
+		/* The path as decoded may hold control characters: not for a terminal. */
+		char shown[160];
+		size_t n = 0;
+		for (const char *p = url; *p && n + 1 < sizeof(shown); p++)
+			shown[n++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
+		shown[n] = 0;
+		fprintf(stderr, "%s %s %d\n", method, shown, r->status);
+	}
 	return ok;
 }
 
