@@ -93,5 +93,6 @@ int cmd_report(struct cli *cli, int argc, char **argv);
 /* The event types with their CAMEO codes and counts (cmd_types.c); print_types also serves --type help. */
 int cmd_types(struct cli *cli, int argc, char **argv);
 int print_types(struct cli *cli);
+int cmd_serve(struct cli *cli, int argc, char **argv);   /* the browser workspace (cmd_serve.c, web/) */
 
 #endif

@@ -131,6 +131,10 @@ struct event_filter {
 							* in the archive at the cursor's last export
 							* (their change is "changed", above it "new") */
 	const int64_t *ids; size_t n_ids;              /* only these events (any state when given) */
+	int page;                                      /* 1: one page of `limit` events (keyset paging,
+							* fast on large archives), after the event
+							* after_id in timeline order (0: the first) */
+	int64_t after_id;
 };
 
 /* Streams the matching events in date order (then id), with their actors,
@@ -325,5 +329,17 @@ int store_report_keep_fixes(struct store *s, int64_t id, struct report *r, char 
 /* 1 when the last failure was the archive's own (disk full, I/O error,
  * read-only or corrupt file): nothing more can be written. */
 int store_broken(struct store *s);
+
+/* ---- browsing (communique serve) ---------------------------------------------- */
+
+/* Up to `limit` reports (50 when 0), newest id first, with ids below
+ * before_id (0: from the newest); only those the full-text query `text`
+ * finds when it is not NULL. The body is NULL (lists show titles). A
+ * non-zero return from fn stops the walk and is returned. */
+int store_reports_page(struct store *s, const char *text, int64_t before_id, long limit, store_report_fn fn,
+		       void *ctx, char **err);
+/* Tunes a long-lived reading connection: read through a memory map of up
+ * to mmap_bytes, with a page cache of cache_kib KiB. */
+int store_reader_tune(struct store *s, int64_t mmap_bytes, long cache_kib, char **err);
 
 #endif

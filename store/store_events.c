@@ -801,100 +801,133 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	/* Rows of an open batch are searchable once indexed. */
 	if (f->text && store_deferred_pending(s) && store_deferred_flush(s, err))
 		return -1;
-	struct buf sql;
+	struct buf sql, where;
 	buf_init(&sql, 0);
+	buf_init(&where, 0);
 	buf_addstr(&sql, timeline_select);
 	int p = 1;
 	unsigned mask = f->status_mask ? f->status_mask : (1u << STATUS_OCCURRED) | (1u << STATUS_PLANNED);
-	buf_printf(&sql, " AND ((?%d >> e.status) & 1)", p++);
+	buf_printf(&where, " AND ((?%d >> e.status) & 1)", p++);
 	int p_types = 0, p_topic = 0, p_from = 0, p_to = 0, p_agency = 0, p_text = 0, p_changed = 0,
 	    p_actor = 0, p_between = 0;
 	if (f->n_actors) {
 		p_actor = p;
-		buf_addstr(&sql, " AND (");
+		buf_addstr(&where, " AND (");
 		for (size_t i = 0; i < f->n_actors; i++) {
-			buf_addstr(&sql, i ? " OR" : "");
-			buf_printf(&sql, actor_match, p++);
+			buf_addstr(&where, i ? " OR" : "");
+			buf_printf(&where, actor_match, p++);
 		}
-		buf_addstr(&sql, ")");
+		buf_addstr(&where, ")");
 	}
 	if (f->between[0] && f->between[1]) {
 		p_between = p;
-		buf_addstr(&sql, " AND");
-		buf_printf(&sql, actor_match, p++);
-		buf_addstr(&sql, " AND");
-		buf_printf(&sql, actor_match, p++);
+		buf_addstr(&where, " AND");
+		buf_printf(&where, actor_match, p++);
+		buf_addstr(&where, " AND");
+		buf_printf(&where, actor_match, p++);
 	}
 	if (f->n_types) {
 		p_types = p;
-		buf_printf(&sql, " AND instr(',' || ?%d || ',', ',' || e.type || ',') > 0", p++);
+		buf_printf(&where, " AND instr(',' || ?%d || ',', ',' || e.type || ',') > 0", p++);
 	}
 	if (f->topic) {
 		p_topic = p;
-		buf_printf(&sql, " AND EXISTS (SELECT 1 FROM event_topics et JOIN topics t ON t.id = et.topic_id"
+		buf_printf(&where, " AND EXISTS (SELECT 1 FROM event_topics et JOIN topics t ON t.id = et.topic_id"
 			   " WHERE et.event_id = e.id AND t.name = ?%d COLLATE NOCASE)", p++);
 	}
 	if (f->from.prec != PREC_UNKNOWN) {
 		p_from = p;
-		buf_printf(&sql, " AND e.date <> '' AND e.date || substr('-99-99', length(e.date) - 3) >= ?%d", p++);
+		/* The first term bounds the walk of the index on (date, id): a
+		 * date of the bound's year or later ("2015" covers "2015-03"). */
+		buf_printf(&where, " AND e.date >= substr(?%1$d, 1, 4) AND e.date || substr('-99-99', length(e.date) - 3)"
+			   " >= ?%1$d", p);
+		p++;
 	}
 	if (f->to.prec != PREC_UNKNOWN) {
 		p_to = p;
-		buf_printf(&sql, " AND e.date <> '' AND e.date || substr('-00-00', length(e.date) - 3) <= ?%d", p++);
+		/* A date is never after its padded form: the same for the other end. */
+		buf_printf(&where, " AND e.date <> '' AND e.date <= ?%1$d AND e.date || substr('-00-00', length(e.date) - 3)"
+			   " <= ?%1$d", p);
+		p++;
 	}
 	if (f->agency) {
 		p_agency = p;
-		buf_printf(&sql, " AND EXISTS (SELECT 1 FROM event_reports er JOIN reports r ON r.id = er.report_id"
+		buf_printf(&where, " AND EXISTS (SELECT 1 FROM event_reports er JOIN reports r ON r.id = er.report_id"
 			   " JOIN agencies ag ON ag.id = r.agency_id WHERE er.event_id = e.id"
 			   " AND ag.name = ?%d COLLATE NOCASE)", p++);
 	}
 	if (f->text) {
 		p_text = p;
-		buf_printf(&sql, " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?%d)", p++);
+		buf_printf(&where, " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?%d)", p++);
 	}
 	int p_report = 0;
 	if (f->report_id) {
 		p_report = p;
-		buf_printf(&sql, " AND e.id IN (SELECT event_id FROM event_reports WHERE report_id = ?%d)", p++);
+		buf_printf(&where, " AND e.id IN (SELECT event_id FROM event_reports WHERE report_id = ?%d)", p++);
 	}
 	/* Gone events only come back where someone must learn they left. */
 	if (!f->by_changes && !f->n_ids)
-		buf_addstr(&sql, " AND e.gone = 0");
+		buf_addstr(&where, " AND e.gone = 0");
 	if (f->verified)
-		buf_printf(&sql, " AND e.verified = %d", f->verified > 0);
+		buf_printf(&where, " AND e.verified = %d", f->verified > 0);
 	int p_minc = 0, p_maxc = 0, p_ids = 0;
 	/* Events stored before confidences count as middling. */
 	if (f->min_confidence > 0) {
 		p_minc = p;
-		buf_printf(&sql, " AND ifnull(e.confidence, 0.5) >= ?%d", p++);
+		buf_printf(&where, " AND ifnull(e.confidence, 0.5) >= ?%d", p++);
 	}
 	if (f->max_confidence > 0) {
 		p_maxc = p;
-		buf_printf(&sql, " AND ifnull(e.confidence, 0.5) < ?%d", p++);
+		buf_printf(&where, " AND ifnull(e.confidence, 0.5) < ?%d", p++);
 	}
 	if (f->n_ids) {
 		p_ids = p;
-		buf_printf(&sql, " AND e.id IN (SELECT value FROM json_each(?%d))", p++);
+		buf_printf(&where, " AND e.id IN (SELECT value FROM json_each(?%d))", p++);
 	}
 	if (f->by_changes) {
 		p_changed = p;
-		buf_printf(&sql, " AND e.id IN (SELECT event_id FROM event_changes WHERE seq > ?%d AND seq <= ?%d)",
+		buf_printf(&where, " AND e.id IN (SELECT event_id FROM event_changes WHERE seq > ?%d AND seq <= ?%d)",
 			   p, p + 1);
 		p += 2;
 	}
+	int p_after = 0;
+	if (f->page && f->limit > 0) {
+		/* One page: the ids first, dated and undated apart, so that the
+		 * dated walk follows the index on (date, id) and stops at the
+		 * page's end instead of sorting every match; the fields of
+		 * the page's events only are read. The cursor is an event id:
+		 * the page starts after its (date, id). */
+		const char *w = buf_str(&where);
+		p_after = p++;
+		buf_printf(&sql, " AND e.id IN (SELECT id FROM (SELECT * FROM (SELECT e.id AS id, 0 AS u, e.date AS d"
+			   " FROM events e WHERE e.date <> ''%s", w);
+		if (f->after_id)
+			buf_printf(&sql, " AND (SELECT date FROM events WHERE id = ?%1$d) <> ''"
+				   " AND (e.date, e.id) > (SELECT date, id FROM events WHERE id = ?%1$d)", p_after);
+		buf_printf(&sql, " ORDER BY e.date, e.id LIMIT %ld) UNION ALL SELECT * FROM (SELECT e.id, 1, ''"
+			   " FROM events e WHERE e.date = ''%s", f->limit, w);
+		if (f->after_id)
+			buf_printf(&sql, " AND ((SELECT date FROM events WHERE id = ?%1$d) <> '' OR e.id > ?%1$d)",
+				   p_after);
+		buf_printf(&sql, " ORDER BY e.id LIMIT %ld)) ORDER BY u, d, id LIMIT %ld)", f->limit, f->limit);
+	} else {
+		buf_addstr(&sql, buf_str(&where));
+	}
 	buf_addstr(&sql, " ORDER BY e.date = '', e.date, e.id");
-	if (f->limit > 0)
+	if (f->limit > 0 && !f->page)
 		buf_printf(&sql, " LIMIT %ld", f->limit);
 
 	sqlite3_stmt *st;
 	/* A piece lost to a failed allocation would drop a clause: refuse the whole query. */
-	if (buf_failed(&sql)) {
+	if (buf_failed(&sql) || buf_failed(&where)) {
 		buf_release(&sql);
+		buf_release(&where);
 		*err = strdup("out of memory");
 		return -1;
 	}
 	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
+	buf_release(&where);
 	if (rc != SQLITE_OK)
 		return store_fail(s, err, "cannot query events");
 	sqlite3_bind_int(st, 1, (int)mask);
@@ -935,6 +968,8 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		sqlite3_bind_double(st, p_minc, f->min_confidence);
 	if (p_maxc)
 		sqlite3_bind_double(st, p_maxc, f->max_confidence);
+	if (p_after && f->after_id)
+		sqlite3_bind_int64(st, p_after, f->after_id);
 	struct buf ids;
 	buf_init(&ids, 0);
 	if (p_ids) {

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# bench/serve.sh: requests per second and latency (p50/p99) of communique
+# serve on an archive of about a million events, with bench/serve_load.c as
+# the load generator (keep-alive clients on 127.0.0.1). See bench/serve.md.
+#
+# The archive is built as bench/export.sh builds its own: BENCH_SERVE_REPORTS
+# generated reports (default 10000) through the real importer, then their
+# events copied with SQL up to BENCH_SERVE_EVENTS (default 1000000). An
+# existing $BENCH_WORK/serve/archive.db is reused (delete it to rebuild).
+#
+# Each scenario runs BENCH_SERVE_CLIENTS clients (default 16) for
+# BENCH_SERVE_SECONDS seconds (default 20) over a list of paths; the last
+# one runs while an import writes 2000 more reports.
+#
+# environment: COMMUNIQUE, BENCH_WORK, BENCH_SEED as for run.sh.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+NREPORTS=${BENCH_SERVE_REPORTS:-10000}
+TARGET=${BENCH_SERVE_EVENTS:-1000000}
+CLIENTS=${BENCH_SERVE_CLIENTS:-16}
+SECONDS_EACH=${BENCH_SERVE_SECONDS:-20}
+SEED=${BENCH_SEED:-1}
+dir="$WORK/serve"
+db="$dir/archive.db"
+need_tools
+build_gen
+build_communique
+cc -std=c11 -O2 -Wall -Wextra -Werror -pthread -o "$WORK/serve_load" "$BENCH/serve_load.c"
+machine
+echo
+mkdir -p "$dir"
+
+if [ ! -f "$db" ]; then
+	echo "=== archive: $NREPORTS reports imported, events copied up to $TARGET"
+	rm -rf "$dir/reports"
+	"$WORK/gen" -n "$NREPORTS" -s "$SEED" -o "$dir/reports"
+	"$COMMUNIQUE" --db "$db" ingest "$dir/reports" >/dev/null
+	copy_columns() {
+		sqlite3 "$db" "SELECT group_concat(CASE WHEN name = '$2' THEN name || ' + (SELECT m FROM off)'
+			ELSE name END, ', ') FROM (SELECT name FROM pragma_table_info('$1') ORDER BY cid)"
+	}
+	plain_columns() {
+		sqlite3 "$db" "SELECT group_concat(name, ', ') FROM (SELECT name FROM pragma_table_info('$1') ORDER BY cid)"
+	}
+	events=$(sqlite3 "$db" "SELECT count(*) FROM events")
+	while [ "$events" -lt "$TARGET" ]; do
+		need=$((TARGET - events))
+		[ "$need" -le "$events" ] || need=$events
+		sql="BEGIN;
+CREATE TEMP TABLE off AS SELECT max(id) AS m FROM events;
+CREATE TEMP TABLE sel AS SELECT id FROM events ORDER BY id LIMIT $need;
+INSERT INTO events($(plain_columns events)) SELECT $(copy_columns events id) FROM events WHERE id IN temp.sel;"
+		for t in event_actors event_topics event_reports; do
+			sql+="
+INSERT INTO $t($(plain_columns $t)) SELECT $(copy_columns $t event_id) FROM $t WHERE event_id IN temp.sel;"
+		done
+		sql+="
+DROP TABLE temp.off; DROP TABLE temp.sel;
+COMMIT;"
+		sqlite3 "$db" "$sql"
+		events=$(sqlite3 "$db" "SELECT count(*) FROM events")
+	done
+	sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;" >/dev/null
+fi
+events=$(sqlite3 "$db" "SELECT count(*) FROM events")
+echo "archive: $events events, $(sqlite3 "$db" "SELECT count(*) FROM reports") reports, $(file_mib "$db")"
+
+"$COMMUNIQUE" --db "$db" serve --port 0 --quiet --threads 4 >"$dir/serve.out" 2>"$dir/serve.err" &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+for _ in $(seq 300); do grep -q '^listening on' "$dir/serve.out" 2>/dev/null && break; sleep 0.1; done
+PORT=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)\/$/\1/p' "$dir/serve.out")
+[ -n "$PORT" ] || { echo "bench: the server did not start"; cat "$dir/serve.err"; exit 1; }
+
+# The filters: the busiest actors, the types, a month range, words; deep
+# pages start after an event from the middle of the timeline.
+mapfile -t ACTORS < <(sqlite3 "$db" "SELECT a.name FROM actors a JOIN event_actors ea ON ea.actor_id = a.id
+	WHERE a.kind = 0 GROUP BY a.id ORDER BY count(*) DESC LIMIT 10")
+MID=$(sqlite3 "$db" "SELECT id FROM events WHERE date <> '' ORDER BY date, id LIMIT 1 OFFSET $((events / 2))")
+enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+: >"$dir/filtered.txt"
+for a in "${ACTORS[@]}"; do
+	e=$(enc "$a")
+	{
+		echo "/api/events?actor=$e&limit=50"
+		echo "/api/events?actor=$e&type=meeting,phone_call,visit&limit=50"
+		echo "/api/events?actor=$e&after=e$MID&limit=50"
+		echo "/api/events?actor=$e&from=2017-03&to=2017-06&limit=50"
+	} >>"$dir/filtered.txt"
+done
+for t in meeting sanctions condemnation visit; do echo "/api/events?type=$t&limit=50"; done >>"$dir/filtered.txt"
+printf '%s\n' "/api/events?limit=50" "/api/events?after=e$MID&limit=50" "/api/events?status=all&limit=50" >"$dir/plain.txt"
+printf '%s\n' "/api/events?text=sanctions&limit=50" "/api/events?text=talks%20AND%20minister&limit=50" >"$dir/text.txt"
+E1=$(sqlite3 "$db" "SELECT id FROM events ORDER BY id LIMIT 1 OFFSET 1234")
+printf '%s\n' "/api/events/$E1" "/api/reports?limit=50" "/api/meta" "/app.js" >"$dir/misc.txt"
+
+run() { # name paths-file [clients]
+	local out
+	out=$("$WORK/serve_load" -p "$PORT" -f "$2" -c "${3:-$CLIENTS}" -d "$SECONDS_EACH") || true
+	printf '%-40s %s\n' "$1" "$out"
+}
+# Warm the OS's cache of the file as a server that has run a while has it.
+"$WORK/serve_load" -p "$PORT" -f "$dir/filtered.txt" -c 2 -n 200 -d 60 >/dev/null || true
+echo
+echo "=== ${SECONDS_EACH}s each, 4 server threads; $CLIENTS clients unless said"
+run "filtered pages, 1 client" "$dir/filtered.txt" 1
+run "filtered pages, 4 clients" "$dir/filtered.txt" 4
+run "filtered pages (actor, type, date)" "$dir/filtered.txt"
+run "unfiltered pages" "$dir/plain.txt"
+run "full-text pages" "$dir/text.txt"
+run "event, reports, meta, asset" "$dir/misc.txt"
+# While an import writes (WAL readers, the writer lock untouched by reads).
+"$WORK/gen" -n 2000 -s $((SEED + 1)) -o "$dir/more" >/dev/null 2>&1
+"$COMMUNIQUE" --db "$db" ingest "$dir/more" >"$dir/ingest.out" 2>&1 &
+ING=$!
+run "filtered pages during an import" "$dir/filtered.txt"
+wait "$ING" || echo "bench: the import during the load failed: $(tail -2 "$dir/ingest.out")"
+rm -rf "$dir/more"
+kill -TERM "$PID"
+wait "$PID" || true
+trap - EXIT
