@@ -510,25 +510,19 @@ static void item_failed(void *ctx, const char *item, const char *message)
 
 static int import_file(struct importer *im, const char *path)
 {
-	struct buf data;
-	char *why = NULL;
 	im->path = path;
 	im->stats.files++;
-	if (read_file_bounded(path, im->opt.max_file, &data, NULL, &why)) {
-		say(im, IMPORT_ERROR, NULL, "cannot read: %s", why);
-		free(why);
-		im->stats.failed++;
-		im->path = NULL;
-		return 0;
-	}
 	struct ingest_hints h = im->opt.hints;
 	h.path = path;
 	const char *used = NULL;
 	char *err = NULL;
-	int rc = format_read(data.data ? data.data : "", data.len, im->opt.format, im->opt.map, &h,
-			     import_report, item_failed, im, &used, &err);
-	buf_release(&data);
-	if (rc && !im->fatal) {
+	/* Not read whole when it need not be: a feed goes item by item. */
+	int rc = format_read_file(path, im->opt.max_file, im->opt.format, im->opt.map, &h, import_report,
+				  item_failed, im, &used, &err);
+	if (rc == -2) {
+		say(im, IMPORT_ERROR, NULL, "cannot read: %s", err ? err : "it changed while it was read");
+		im->stats.failed++;
+	} else if (rc && !im->fatal) {
 		say(im, IMPORT_ERROR, NULL, "%s", err ? err : "cannot read the report");
 		im->stats.failed++;
 	}
