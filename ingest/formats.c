@@ -88,7 +88,7 @@ int format_read(const char *data, size_t len, const char *format, const char *ma
 		struct buf b;
 		buf_init(&b, 1024);
 		buf_printf(&b, "binary content, not a report: %s", binary);
-		*err = buf_detach(&b);
+		*err = buf_finish_msg(&b, "why the file is refused");
 		return -1;
 	}
 	if (!format || !strcmp(format, "auto"))

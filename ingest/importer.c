@@ -72,8 +72,10 @@ static void say(struct importer *im, enum import_msg kind, const char *item, con
 	va_start(ap, fmt);
 	buf_vprintf(&text, fmt, ap);
 	va_end(ap);
+	char fw[128], ft[128];
 	if (im->msg)
-		im->msg(im->ctx, kind, buf_str(&where), buf_str(&text), 0, 0);
+		im->msg(im->ctx, kind, buf_msg_str(&where, "the file's name", fw, sizeof(fw)),
+			buf_msg_str(&text, "the message", ft, sizeof(ft)), 0, 0);
 	buf_release(&where);
 	buf_release(&text);
 }
@@ -248,7 +250,9 @@ static int walk(struct importer *im, const char *dir, const struct stat *sb, int
 		buf_init(&p, 0);
 		buf_printf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
 		struct stat st;
-		if (stat(buf_str(&p), &st) != 0) {
+		if (buf_failed(&p)) {
+			rc = -1;   /* a cut path would name another file */
+		} else if (stat(buf_str(&p), &st) != 0) {
 			im->path = buf_str(&p);
 			say(im, IMPORT_ERROR, NULL, "cannot open: %s", strerror(errno));
 			im->path = NULL;
