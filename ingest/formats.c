@@ -231,6 +231,11 @@ int format_read_file(const char *path, size_t max, const char *format, const cha
 		if (rc == 1)
 			rc = read_whole(path, max, done, f, map, hints, sink, on_error, ctx, used,
 					err);
+	} else if (!strcmp(f, "csv") || !strcmp(f, "jsonl")) {
+		*used = f;
+		rc = table_stream(fd, !strcmp(f, "csv"), map, hints, sink, on_error, ctx, err);
+		if (rc == 1)
+			rc = 2;   /* not UTF-8 throughout: decoded whole */
 	} else {
 		rc = 2;
 	}

@@ -28,7 +28,8 @@ int format_read(const char *data, size_t len, const char *format, const char *ma
 
 /* Reads the file at path ("-" for standard input) as format_read does, with
  * at most `max` bytes, without holding it whole when that is not needed: a
- * feed is read item by item (feed_stream), a plain-text file larger than
+ * feed is read item by item (feed_stream), a table record by record
+ * (table_stream), a plain-text file larger than
  * TEXT_MAX_INPUT is refused by its size before it is read ("report too
  * large"); other files are read whole (read_file_bounded). Returns 0; -1
  * with *err as format_read; or -2 when the file could not be read, with *err
