@@ -60,10 +60,15 @@ int read_file_bounded(const char *path, size_t max, struct buf *out, struct stat
 		if (got == 0)
 			break;
 		if (buf_add(out, chunk, (size_t)got)) {
-			struct buf m;
-			buf_init(&m, 256);
-			buf_printf(&m, "input too large (the limit is %zu bytes)", max);
-			*why = buf_finish_msg(&m, "why the file is refused");
+			/* The ceiling, or memory: each said as what it is. */
+			if ((size_t)got > max - out->len) {
+				struct buf m;
+				buf_init(&m, 256);
+				buf_printf(&m, "input too large (the limit is %zu bytes)", max);
+				*why = buf_finish_msg(&m, "why the file is refused");
+			} else {
+				*why = strdup("out of memory");
+			}
 			break;
 		}
 	}

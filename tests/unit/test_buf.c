@@ -25,6 +25,7 @@
 #include "util/buf.h"
 #include "export/timeline.h"
 #include "util/cdate.h"
+#include "util/file.h"
 
 #include "archive_fixture.h"
 
@@ -246,6 +247,44 @@ static void test_author_list_whole_or_none(void **state)
 	free(page);
 }
 
+/* ---- reading a file: memory that runs out is not a file too large ------- */
+
+static void test_read_file_says_what_failed(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/communique-buf.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	char block[4096];
+	memset(block, 'a', sizeof(block));
+	for (int i = 0; i < 64; i++)
+		assert_int_equal(write(fd, block, sizeof(block)), (ssize_t)sizeof(block));
+	close(fd);
+	struct buf data;
+	char *why = NULL;
+	arm(0);
+	assert_int_equal(read_file_bounded(path, 1 << 20, &data, NULL, &why), 0);
+	assert_int_equal(data.len, 64 * 4096);
+	buf_release(&data);
+	long clean = calls;
+	for (long n = 1; n <= clean; n++) {
+		why = NULL;
+		arm(n);
+		int rc = read_file_bounded(path, 1 << 20, &data, NULL, &why);
+		arm(0);
+		if (rc == 0) {
+			assert_int_equal(data.len, 64 * 4096);
+			buf_release(&data);
+			continue;
+		}
+		assert_non_null(why);
+		if (strcmp(why, "out of memory"))
+			fail_msg("realloc %ld of %ld failed: '%s'", n, clean, why);
+		free(why);
+	}
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_messages_say_they_were_not_written),
 		cmocka_unit_test_setup_teardown(test_timeline_query_keeps_its_filters, setup, teardown),
 		cmocka_unit_test(test_author_list_whole_or_none),
+		cmocka_unit_test(test_read_file_says_what_failed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
