@@ -184,6 +184,48 @@ static int read_whole(const char *path, size_t max, int skip, const char *format
 	return rc;
 }
 
+/* A page larger than HTML_MAX_INPUT: its first HTML_MAX_INPUT bytes (head,
+ * n bytes, read already, then the rest from fd), warned as html_read warns. */
+static int read_html_head(int fd, const char *head, size_t n, size_t size, const struct ingest_hints *hints,
+			  report_sink sink, void *ctx, char **err)
+{
+	struct buf page;
+	buf_init(&page, HTML_MAX_INPUT);
+	int rc = buf_add(&page, head, n);
+	char *chunk = rc ? NULL : malloc(HEAD_MAX);
+	while (!rc && chunk && page.len < HTML_MAX_INPUT) {
+		size_t want = HTML_MAX_INPUT - page.len < HEAD_MAX ? HTML_MAX_INPUT - page.len : HEAD_MAX;
+		ssize_t got = read(fd, chunk, want);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			rc = -2;
+			*err = strdup(got < 0 ? strerror(errno) : "it changed while it was read");
+			break;
+		}
+		rc = buf_add(&page, chunk, (size_t)got);
+	}
+	if ((rc == -1 || !chunk) && !*err)
+		*err = strdup("out of memory");
+	free(chunk);
+	if (!*err) {
+		struct report r;
+		report_init(&r);
+		rc = report_warn(&r, "page is %zu bytes: only the first %zu were read", size, HTML_MAX_INPUT);
+		if (rc)
+			*err = strdup("out of memory reading page");
+		else
+			rc = html_read(page.data, page.len, hints, &r, err);
+		if (!rc && sink(ctx, &r, NULL))
+			rc = -1;
+		report_release(&r);
+	} else if (rc != -2) {
+		rc = -1;
+	}
+	buf_release(&page);
+	return rc;
+}
+
 int format_read_file(const char *path, size_t max, const char *format, const char *map,
 		     const struct ingest_hints *hints, report_sink sink, report_error_fn on_error,
 		     void *ctx, const char **used, char **err)
@@ -231,6 +273,11 @@ int format_read_file(const char *path, size_t max, const char *format, const cha
 		if (rc == 1)
 			rc = read_whole(path, max, done, f, map, hints, sink, on_error, ctx, used,
 					err);
+	} else if (!strcmp(f, "html") && (size_t)sb.st_size > HTML_MAX_INPUT) {
+		/* html_read reads no more than this of a page: the rest is not
+		 * read either. */
+		*used = f;
+		rc = read_html_head(fd, head, n, (size_t)sb.st_size, hints, sink, ctx, err);
 	} else if (!strcmp(f, "csv") || !strcmp(f, "jsonl")) {
 		*used = f;
 		rc = table_stream(fd, !strcmp(f, "csv"), map, hints, sink, on_error, ctx, err);

@@ -2,12 +2,15 @@
 # End-to-end: memory is a constant plus the largest single report, not the
 # size of the input (issue 13). Generates, in a temporary directory, an RSS
 # feed of 20,000 items (about 38 MB: a sentence or a few each, and a
-# kilobyte of markup the reader ignores) and a 70 MB plain-text "report",
-# and runs `ingest` and `extract --events` under an address-space limit
-# (prlimit --as) far below what holding the feed (its DOM, or every
-# report's JSON) or reading the text whole takes. The feed must be read
-# item by item, the JSON written report by report, and the text refused by
-# its size before it is read. bench/memory.md has the figures.
+# kilobyte of markup the reader ignores), a JSON Lines and a CSV table of
+# 45,000 records (about 35 MB each), a 250 MB web page (sparse past its
+# first 17 MB) and a 70 MB plain-text "report", and runs `ingest` and
+# `extract` under address-space limits (prlimit --as) far below what
+# holding any of them whole takes (the feed's DOM, every report's JSON, a
+# table, the page or the text read whole). The feed and the tables must be
+# read record by record, the JSON written report by report, the page read
+# no further than the HTML reader's 16 MB, and the text refused by its size
+# before it is read. bench/memory.md has the figures.
 #
 # Skipped (exit 77) under the sanitizer build, which reserves terabytes of
 # address space (COMMUNIQUE_SANITIZED is set by tests/CMakeLists.txt).
@@ -36,6 +39,7 @@ STEP=
 # tables (every report's JSON held to the end).
 LIMIT_MB=${MEMORY_BOUND_MB:-150}
 EXTRACT_MB=${MEMORY_BOUND_EXTRACT_MB:-100}
+HTML_MB=${MEMORY_BOUND_HTML_MB:-400}   # the new code needs 320 (one 16 MB page), the old failed below 500
 
 fail() {
 	echo "FAIL [$STEP]: $*" >&2
@@ -59,8 +63,8 @@ run() {   # run MiB COMMAND...
 }
 
 step "generate a feed of 20,000 items and a 70 MB text"
-python3 - "$T/feed.xml" "$T/big.txt" "$T/table.jsonl" "$T/table.csv" <<'EOF'
-import csv, json
+python3 - "$T/feed.xml" "$T/big.txt" "$T/table.jsonl" "$T/table.csv" "$T/page.html" <<'EOF'
+import csv, json, os
 import random, sys
 R = random.Random(13)
 STATES = ["Russia", "China", "Japan", "France", "Germany", "India", "Brazil", "Turkey", "Egypt", "Poland"]
@@ -97,6 +101,13 @@ with open(sys.argv[4], "w", newline="") as f:
     w.writerow(["title", "published", "agency", "text"])
     for i in range(45000):
         w.writerow(["Report %d" % i, "2015-01-06", "TASS", text])
+# A 250 MB page: 17 MB of markup, then a hole (sparse: no disk is written).
+with open(sys.argv[5], "w") as f:
+    f.write("<html><head><title>Ministers meet</title></head><body><h1>Ministers meet</h1>")
+    p = "<p>" + " ".join(sentence() for _ in range(5)) + "</p>\n"
+    f.write(p * ((17 << 20) // len(p)))
+    f.write("</body></html>")
+os.truncate(sys.argv[5], 250 << 20)
 EOF
 [ "$(stat -c %s "$T/feed.xml")" -gt $((30 << 20)) ] || fail "the feed is smaller than 30 MB"
 
@@ -123,6 +134,12 @@ for table in table.jsonl table.csv; do
 	[ "$(grep -c '^    "title": "Report ' "$T/out")" -eq 45000 ] || fail "not every record written"
 	tail -n 1 "$T/out" | grep -qx ']' || fail "the JSON array is not closed"
 done
+
+# The HTML reader takes some 20 times the 16 MB of a page it reads.
+step "a 250 MB page is read to its first 16 MB, not whole, under ${HTML_MB} MiB"
+run "$HTML_MB" "$BIN" extract "$T/page.html"
+[ "$RC" -eq 0 ] || fail "exit $RC, expected 0"
+grep -q '"page is 262144000 bytes: only the first 16777216 were read"' "$T/out" || fail "the page is not cut as it should"
 
 step "a 70 MB text is refused by its size, not read whole"
 run "$EXTRACT_MB" "$BIN" extract --events "$T/big.txt"
