@@ -248,10 +248,23 @@ int format_read_file(const char *path, size_t max, const char *format, const cha
 		*err = read_error("file too large (%lld bytes; the limit is %zu)", (long long)sb.st_size, max);
 		return -2;
 	}
-	char *head = malloc(HEAD_MAX);
+	/* NUL-terminated, as read_file_bounded's buffers are: readers may rely on it. */
+	char *head = malloc(HEAD_MAX + 1);
 	ssize_t got = head ? read_head(fd, head) : -1;
+	if (got >= 0)
+		head[got] = '\0';
+	struct stat after;
+	if (got >= 0 && (size_t)got < HEAD_MAX && fstat(fd, &after) == 0 && after.st_size == got &&
+	    after.st_size == sb.st_size && after.st_mtim.tv_sec == sb.st_mtim.tv_sec &&
+	    after.st_mtim.tv_nsec == sb.st_mtim.tv_nsec) {
+		/* A small file (most reports), read whole already. */
+		close(fd);
+		int rc = format_read(head, (size_t)got, format, map, hints, sink, on_error, ctx, used, err);
+		free(head);
+		return rc;
+	}
 	if (got < 0 || (size_t)got < HEAD_MAX || (size_t)sb.st_size <= HEAD_MAX) {
-		/* A small file (most reports): read whole, as it always was. */
+		/* Changed while read, or unreadable: as it always was. */
 		free(head);
 		close(fd);
 		return read_whole(path, max, 0, format, map, hints, sink, on_error, ctx, used, err);
