@@ -135,6 +135,9 @@ static int add_actors(struct store *s, struct built_edit *b, const struct opt_li
 				buf_printf(&m, "%s'%s'", k ? ", " : "", cands[k]);
 				free(cands[k]);
 			}
+			/* Suggestions cut short are left out. */
+			if (buf_failed(&m))
+				n = 0;
 			error("unknown actor '%s'%s%s%s (actors the archive knows: 'communique actors')", l->items[i],
 			      n > 0 ? "; did you mean " : "", n > 0 ? buf_str(&m) : "", n > 0 ? "?" : "");
 			buf_release(&m);
@@ -587,7 +590,7 @@ static char *default_summary(const struct store_edit *e)
 	for (size_t i = 0, k = 0; i < e->n_actors; i++)
 		if (e->actors[i].role == ROLE_TARGET)
 			buf_printf(&b, "%s%s", k++ ? " and " : " ", e->actors[i].name);
-	return buf_detach(&b);
+	return buf_finish(&b);
 }
 
 static int sub_add(struct cli *cli, struct store *s, int argc, char **argv)
@@ -642,6 +645,11 @@ static int sub_add(struct cli *cli, struct store *s, int argc, char **argv)
 	ev.topics = (char **)eo.topics.items;
 	ev.n_topics = eo.topics.n;
 	summary = b.e.summary ? strdup(b.e.summary) : default_summary(&b.e);
+	if (!summary) {
+		error("cannot write the event's summary: out of memory");
+		out = EXIT_ARCHIVE;
+		goto done;
+	}
 	ev.summary = summary;
 	ev.evidence = (char *)eo.evidence;
 	struct store_who w = {who(&ao), ao.why};

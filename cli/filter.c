@@ -179,8 +179,9 @@ static int check_agency(struct store *s, const char *agency)
 		buf_printf(&list, "%s'%s'", i ? ", " : "", m.close[i]);
 		free(m.close[i]);
 	}
+	int close = m.n_close && !buf_failed(&list);   /* suggestions cut short are left out */
 	warning("no report of agency '%s' in the archive: nothing can match%s%s%s", agency,
-		m.n_close ? " (did you mean " : "", buf_str(&list), m.n_close ? "?)" : "");
+		close ? " (did you mean " : "", close ? buf_str(&list) : "", close ? "?)" : "");
 	buf_release(&list);
 	return 0;
 }
@@ -279,7 +280,7 @@ int filter_resolve(struct filter_opts *fo, struct store *s)
 		buf_init(&b, 0);
 		for (size_t i = 0; i < fo->n_type_items; i++)
 			buf_printf(&b, "%s%s", i ? "," : "", fo->type_items[i]);
-		if (!(fo->types_joined = buf_detach(&b)))
+		if (!(fo->types_joined = buf_finish(&b)))
 			return -2;
 	}
 	q->types = fo->types_joined;

@@ -65,7 +65,7 @@ static char *message(const char *url, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&m, fmt, ap);
 	va_end(ap);
-	return buf_detach(&m);
+	return buf_finish_msg(&m, "a download's error message");
 }
 
 static int scheme_ok(const char *url)
@@ -116,14 +116,14 @@ static struct curl_slist *validators(const struct fetch_options *o)
 	struct buf h;
 	buf_init(&h, 0);
 	if (o->etag && *o->etag) {
-		buf_printf(&h, "If-None-Match: %s", o->etag);
-		if ((n = curl_slist_append(l, buf_str(&h))))
+		/* A cut validator is no validator: the request goes without it. */
+		if (!buf_printf(&h, "If-None-Match: %s", o->etag) && (n = curl_slist_append(l, buf_str(&h))))
 			l = n;
 		buf_reset(&h);
 	}
 	if (o->last_modified && *o->last_modified) {
-		buf_printf(&h, "If-Modified-Since: %s", o->last_modified);
-		if ((n = curl_slist_append(l, buf_str(&h))))
+		if (!buf_printf(&h, "If-Modified-Since: %s", o->last_modified) &&
+		    (n = curl_slist_append(l, buf_str(&h))))
 			l = n;
 	}
 	buf_release(&h);

@@ -42,7 +42,7 @@ static char *located(const char *file, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&m, fmt, ap);
 	va_end(ap);
-	return buf_detach(&m);
+	return buf_finish_msg(&m, "a sources file message");
 }
 
 static void source_release(struct source *s)
@@ -139,7 +139,7 @@ static char *resolve(const char *base_dir, const char *path)
 	struct buf b;
 	buf_init(&b, 0);
 	buf_printf(&b, "%s%s%s", base_dir, base_dir[strlen(base_dir) - 1] == '/' ? "" : "/", path);
-	return buf_detach(&b);
+	return buf_finish(&b);
 }
 
 struct parser {
@@ -363,7 +363,7 @@ int sources_load(const char *path, struct source_list *out, char **err)
 		struct buf m;
 		buf_init(&m, 0);
 		buf_printf(&m, "cannot read the sources file '%s': %s", path, strerror(errno));
-		*err = buf_detach(&m);
+		*err = buf_finish_msg(&m, "why the sources file cannot be read");
 		return -1;
 	}
 	struct buf text;
@@ -382,7 +382,7 @@ int sources_load(const char *path, struct source_list *out, char **err)
 		struct buf m;
 		buf_init(&m, 0);
 		buf_printf(&m, "cannot read the sources file '%s': %s", path, rc ? "too large" : strerror(errno));
-		*err = buf_detach(&m);
+		*err = buf_finish_msg(&m, "why the sources file cannot be read");
 		return -1;
 	}
 	fclose(f);
@@ -452,7 +452,9 @@ static void say(struct updater *u, enum update_msg kind, const char *item, const
 	va_start(ap, fmt);
 	buf_vprintf(&text, fmt, ap);
 	va_end(ap);
-	u->msg(u->ctx, kind, u->src, buf_str(&where), buf_str(&text));
+	char fw[128], ft[128];
+	u->msg(u->ctx, kind, u->src, buf_msg_str(&where, "the file's name", fw, sizeof(fw)),
+	       buf_msg_str(&text, "the message", ft, sizeof(ft)));
 	buf_release(&where);
 	buf_release(&text);
 }
@@ -721,7 +723,7 @@ static char *join(const char *dir, const char *name)
 		buf_addstr(&b, name);
 	else
 		buf_printf(&b, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
-	return buf_detach(&b);
+	return buf_finish(&b);
 }
 
 /* Gathers the regular files below root/rel (a directory whose state is

@@ -43,7 +43,7 @@ int read_file_bounded(const char *path, size_t max, struct buf *out, struct stat
 			struct buf m;
 			buf_init(&m, 256);
 			buf_printf(&m, "file too large (%lld bytes; the limit is %zu)", (long long)sb.st_size, max);
-			*why = buf_detach(&m);
+			*why = buf_finish_msg(&m, "why the file is refused");
 			close(fd);
 			return -1;
 		}
@@ -60,10 +60,15 @@ int read_file_bounded(const char *path, size_t max, struct buf *out, struct stat
 		if (got == 0)
 			break;
 		if (buf_add(out, chunk, (size_t)got)) {
-			struct buf m;
-			buf_init(&m, 256);
-			buf_printf(&m, "input too large (the limit is %zu bytes)", max);
-			*why = buf_detach(&m);
+			/* The ceiling, or memory: each said as what it is. */
+			if ((size_t)got > max - out->len) {
+				struct buf m;
+				buf_init(&m, 256);
+				buf_printf(&m, "input too large (the limit is %zu bytes)", max);
+				*why = buf_finish_msg(&m, "why the file is refused");
+			} else {
+				*why = strdup("out of memory");
+			}
 			break;
 		}
 	}
@@ -149,6 +154,6 @@ int dict_error(char **err, const char *name, size_t line, const char *what, cons
 		buf_printf(&b, "dictionary '%s': %s", name, what);
 	if (subject)
 		buf_printf(&b, " '%s'", subject);
-	*err = buf_detach(&b);
+	*err = buf_finish_msg(&b, "a dictionary's error message");
 	return -1;
 }

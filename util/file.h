@@ -12,8 +12,9 @@
  * was before reading (zeroed for standard input). Returns 0; 1 when the file
  * changed while it was read (size, mtime or length read differ: *out is
  * released and the caller should try again later); or -1 with *why set to a
- * malloc'd reason ("file too large (... bytes; the limit is ...)", "is a
- * directory", strerror). */
+ * malloc'd reason ("file too large (... bytes; the limit is ...)", "input
+ * too large" from standard input, "out of memory", "is a directory",
+ * strerror). */
 int read_file_bounded(const char *path, size_t max, struct buf *out, struct stat *sb, char **why);
 
 /* Whether the --dict path `extra` gives a dictionary file named `base`: the
