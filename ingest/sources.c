@@ -639,7 +639,11 @@ static void item_failed(void *ctx, const char *item, const char *message)
 /* Reads the reports in data with the source's format (a feed source's
  * "auto" means RSS or Atom). Returns -1 only when the archive failed; a
  * file that cannot be read at all counts as one failure. */
-static int read_reports(struct updater *u, const char *data, size_t len)
+/* Reads the reports of one fetched feed body (data) or of the file at path
+ * (data NULL: read as it goes, never whole when the format allows). Returns
+ * -1 only when the archive failed; 1 when the file changed while it was
+ * read (what went in stays: the next run reads it again). */
+static int read_reports_from(struct updater *u, const char *path, const char *data, size_t len)
 {
 	const struct source *src = u->src;
 	const char *format = src->format ? src->format : "auto";
@@ -652,8 +656,15 @@ static int read_reports(struct updater *u, const char *data, size_t len)
 	u->file_failed = 0;
 	u->file_unreadable = 0;
 	u->file_transient = 0;
-	int rc = format_read(data ? data : "", len, format, NULL, &h, take_report, item_failed, u, &used,
-			     &err);
+	int rc = path ? format_read_file(path, u->opt.max_file, format, NULL, &h, take_report, item_failed, u,
+					 &used, &err)
+		      : format_read(data ? data : "", len, format, NULL, &h, take_report, item_failed, u, &used,
+				    &err);
+	if (rc == -2 && !err && !u->fatal) {
+		say(u, UPDATE_WARNING, NULL, "changed while it was read; left for the next run");
+		u->file_transient = 1;
+		return 1;
+	}
 	if (rc && !u->fatal) {
 		/* Memory running out says nothing of the file. */
 		if (!err || strstr(err, "out of memory"))
@@ -665,6 +676,11 @@ static int read_reports(struct updater *u, const char *data, size_t len)
 	}
 	free(err);
 	return u->fatal ? -1 : 0;
+}
+
+static int read_reports(struct updater *u, const char *data, size_t len)
+{
+	return read_reports_from(u, NULL, data, len);
 }
 
 /* Says what reading one file or feed did (for --verbose). */
@@ -826,9 +842,11 @@ static int update_file(struct updater *u, const char *path, const struct store_f
 		return 0;
 	}
 	u->where = path;
-	struct buf data;
+	/* Hashed first, read only when new: a file of any size costs no memory
+	 * to find unchanged, and its reports are read as they come. */
+	struct store_file f = {.path = (char *)path};
 	char *why = NULL;
-	int rc = read_file_bounded(path, u->opt.max_file, &data, &sb, &why);
+	int rc = hash_file_bounded(path, u->opt.max_file, f.hash, &sb, &why);
 	if (rc) {
 		if (rc < 0) {
 			say(u, UPDATE_ERROR, NULL, "cannot read: %s", why);
@@ -841,15 +859,10 @@ static int update_file(struct updater *u, const char *path, const struct store_f
 		return 0;
 	}
 	u->res->files_read++;
-	struct store_file f = {.path = (char *)path, .size = sb.st_size, .mtime_ns = mtime_ns(&sb)};
-	if (sha256_hex(data.data ? data.data : "", data.len, f.hash)) {
-		buf_release(&data);
-		set_fatal(u, strdup("cannot hash a file"));
-		return -1;
-	}
+	f.size = sb.st_size;
+	f.mtime_ns = mtime_ns(&sb);
 	if (known && !strcmp(known->hash, f.hash)) {
 		/* Touched, not changed: remember the new time, keep the verdict. */
-		buf_release(&data);
 		u->res->unchanged++;
 		f.status = known->status;
 		u->where = NULL;
@@ -860,8 +873,17 @@ static int update_file(struct updater *u, const char *path, const struct store_f
 	else if (u->opt.dry_run)
 		say(u, UPDATE_NOTE, NULL, "changed file");
 	struct source_result before = *u->res;
-	rc = read_reports(u, data.data, data.len);
-	buf_release(&data);
+	rc = read_reports_from(u, path, NULL, 0);
+	if (rc == 1) {
+		/* Not remembered: the next run reads it again. */
+		u->where = NULL;
+		return 0;
+	}
+	/* Changed between hashing and reading: what was read is not what was
+	 * hashed, so the file is not remembered either. */
+	struct stat now;
+	if (!rc && (stat(path, &now) != 0 || now.st_size != sb.st_size || mtime_ns(&now) != f.mtime_ns))
+		u->file_transient = 1;
 	if (!rc)
 		note_done(u, &before);
 	f.status = u->file_failed ? STORE_FILE_FAILED : STORE_FILE_OK;

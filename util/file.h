@@ -16,6 +16,10 @@
  * too large" from standard input, "out of memory", "is a directory",
  * strerror). */
 int read_file_bounded(const char *path, size_t max, struct buf *out, struct stat *sb, char **why);
+/* Like read_file_bounded, but keeps only the SHA-256 of the bytes (lower-case
+ * hex in hex), so a file of any size up to max costs no memory to compare
+ * with what was read before. Same returns. */
+int hash_file_bounded(const char *path, size_t max, char hex[65], struct stat *sb, char **why);
 
 /* Whether the --dict path `extra` gives a dictionary file named `base`: the
  * path itself when its file name is `base`, or `base` inside it when it is a

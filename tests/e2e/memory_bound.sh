@@ -40,6 +40,7 @@ STEP=
 LIMIT_MB=${MEMORY_BOUND_MB:-150}
 EXTRACT_MB=${MEMORY_BOUND_EXTRACT_MB:-100}
 HTML_MB=${MEMORY_BOUND_HTML_MB:-400}   # the new code needs 320 (one 16 MB page), the old failed below 500
+UPDATE_MB=${MEMORY_BOUND_UPDATE_MB:-120}   # with events; the new code needs under 100, the old failed at 120
 
 fail() {
 	echo "FAIL [$STEP]: $*" >&2
@@ -115,6 +116,20 @@ step "ingest --no-events of the feed under ${LIMIT_MB} MiB"
 run "$LIMIT_MB" "$BIN" --db "$T/a.db" ingest --no-events "$T/feed.xml"
 [ "$RC" -eq 0 ] || fail "exit $RC, expected 0"
 grep -q "imported 20000, unchanged 0, replaced 0, failed 0" "$T/err" "$T/out" || fail "not every item imported"
+
+step "update of a directory source holding the feed, under ${UPDATE_MB} MiB, twice"
+# update hashes a file before it reads it: the old code read the file whole
+# for the hash, then parsed the whole text.
+mkdir -p "$T/inbox"
+ln "$T/feed.xml" "$T/inbox/feed.xml"
+printf '[inbox]\nkind = dir\npath = %s\nformat = rss\n' "$T/inbox" >"$T/sources.conf"
+run "$UPDATE_MB" "$BIN" --db "$T/u.db" update --summary --sources "$T/sources.conf"
+[ "$RC" -eq 0 ] || fail "exit $RC, expected 0"
+grep -q "imported 20000" "$T/out" "$T/err" || fail "not every item imported by update"
+touch "$T/inbox/feed.xml"   # a new time, the same bytes: hashed, found unchanged
+run "$UPDATE_MB" "$BIN" --db "$T/u.db" update --summary --sources "$T/sources.conf"
+[ "$RC" -eq 0 ] || fail "second update: exit $RC, expected 0"
+grep -q "imported 0" "$T/out" "$T/err" || fail "an unchanged feed was imported again"
 
 step "extract --events of the feed under ${EXTRACT_MB} MiB: valid JSON, every report with its events"
 run "$EXTRACT_MB" "$BIN" extract --events "$T/feed.xml"
