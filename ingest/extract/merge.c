@@ -158,9 +158,123 @@ int acted_before(const struct extractor *x, size_t i, const char *code)
 	return -1;
 }
 
+/* The actors named in text[a, b) (states and organisations of the names
+ * dictionary, in any of their forms), up to *n of them at out; returns 0,
+ * or -1 when memory ran out. */
+static int actors_in_span(struct extractor *x, const char *text, size_t a, size_t b, int *out, int *n)
+{
+	struct token_list l;
+	token_list_init(&l);
+	if (tokenize(text + a, b - a, 0, &l)) {
+		token_list_release(&l);
+		return -1;
+	}
+	for (size_t i = 0; i < l.n;) {
+		const struct dict_entry *es = NULL;
+		size_t ne = 0, m = dict_match(x->d.names, &l, i, l.n, 0, &es, &ne);
+		int took = 0;
+		for (size_t k = 0; m && k < ne && !took; k++)
+			if (es[k].kind == ENT_ACTOR) {
+				int ra = ractor_of_dict_actor(x, es[k].idx);
+				if (ra >= 0)
+					push_party(out, n, ra);
+				took = 1;
+			}
+		i += m ? m : 1;
+	}
+	token_list_release(&l);
+	return 0;
+}
+
+/* Who drafted the resolution a report tells of: "drafted by Britain", "the
+ * draft tabled by France and Spain", "a US-sponsored resolution". The
+ * sponsors are the target of a veto or a vote against it (CAMEO 12x: a
+ * rejection is aimed at who proposed). Fills out[*n]; returns 0 or -1. */
+static int resolution_drafters(struct extractor *x, int *out, int *n)
+{
+	static const char *const by[] = {"drafted by ", "tabled by ", "sponsored by ", "co-sponsored by ",
+					 "authored by ", "penned by ", "put forward by ", "submitted by "};
+	static const char *const joined[] = {"-drafted ", "-sponsored ", "-authored "};
+	const char *t = x->text;
+	size_t len = x->body_len;
+	if (!t || !len)
+		return 0;
+	for (size_t p = 0; p < len && !*n; p++) {
+		for (size_t k = 0; k < sizeof(by) / sizeof(by[0]) && !*n; k++) {
+			size_t bl = strlen(by[k]);
+			if (p + bl > len || strncasecmp(t + p, by[k], bl) || (p && isalpha((unsigned char)t[p - 1])))
+				continue;
+			/* The sponsors up to the end of the phrase: "by France and Spain,", "by the
+			 * United States, Britain and France." */
+			size_t a = p + bl, b = a;
+			while (b < len && b < a + 80 && t[b] != '.' && t[b] != ';' && t[b] != '\n' &&
+			       !(t[b] == ',' && !(b + 2 < len && t[b + 1] == ' ' && (isupper((unsigned char)t[b + 2]) ||
+									 !strncmp(t + b + 2, "and ", 4)))) &&
+			       t[b] != '(' && strncmp(t + b, " that ", 6) && strncmp(t + b, " which ", 7) &&
+			       strncmp(t + b, " under ", 7) && strncmp(t + b, " to ", 4) && strncmp(t + b, " on ", 4))
+				b++;
+			if (actors_in_span(x, t, a, b, out, n))
+				return -1;
+		}
+		for (size_t k = 0; k < sizeof(joined) / sizeof(joined[0]) && !*n; k++) {
+			size_t jl = strlen(joined[k]);
+			if (p + jl > len || strncasecmp(t + p, joined[k], jl) || !p)
+				continue;
+			/* "British-drafted", "U.S.-sponsored": the word before the hyphen. */
+			size_t a = p;
+			while (a > 0 && t[a - 1] != ' ' && t[a - 1] != '\n' && t[a - 1] != '(' && t[a - 1] != '"')
+				a--;
+			if (a < p && actors_in_span(x, t, a, p, out, n))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Whether the evidence of body cand c names a resolution or a draft. */
+static int about_resolution(const struct extractor *x, const struct cand *c)
+{
+	if (c->headline || !x->text || c->ev_end > x->body_len || c->ev_end <= c->ev_start)
+		return 0;
+	static const char *const words[] = {"resolution", "draft", "veto"};
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		size_t wl = strlen(words[k]);
+		for (size_t p = c->ev_start; p + wl <= c->ev_end; p++)
+			if (!strncasecmp(x->text + p, words[k], wl) && (p == 0 || !isalpha((unsigned char)x->text[p - 1])))
+				return 1;
+	}
+	return 0;
+}
+
+/* A veto of, or a vote against, a draft resolution is aimed at its sponsors
+ * where the report names them. */
+static void target_drafters(struct extractor *x)
+{
+	int drafters[MAX_PARTIES], nd = 0, looked = 0;
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || strcmp(c->tr->type, "rejection") || !c->nsrc || c->status == STATUS_NEGATED ||
+		    !about_resolution(x, c))
+			continue;
+		if (!looked) {
+			looked = 1;
+			if (resolution_drafters(x, drafters, &nd))
+				return;
+		}
+		for (int d = 0; d < nd; d++) {
+			int own = 0;
+			for (int s = 0; s < c->nsrc; s++)
+				own |= same_code(x, c->src[s], drafters[d]);
+			if (!own)
+				push_party(c->tgt, &c->ntgt, drafters[d]);
+		}
+	}
+}
+
 /* Fills parties the sentence left out, from the rest of the report. */
 void complete_parties(struct extractor *x)
 {
+	target_drafters(x);
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
 		if (c->tr->frame == FRAME_SYMMETRIC || c->ntgt || !c->nsrc)
