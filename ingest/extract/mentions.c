@@ -310,7 +310,21 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 			continue;
 		if (from < i)
 			x->n_men--;  /* the state adjective is part of this mention */
-		int ra = ractor_of_person(x, es[k].idx);
+		const struct dict_person *p = &x->d.persons[es[k].idx];
+		int ra;
+		if (st >= 0 && strcmp(p->code, x->d.actors[st].code) && !dict_person_role(p, &x->anchor)) {
+			/* "Ethiopian Foreign Minister Workneh Gebeyehu" in a year the
+			 * dictionary knows him in no office (it codes him for the
+			 * organisation he led later): he acts for the state the text
+			 * gives him. */
+			ra = ractor_add(x, p->name, x->d.actors[st].code, title, ACTOR_PERSON, -1, es[k].idx);
+			if (ra < 0)
+				return 0;
+			if (add_mention(x, from, j + m, ra, MK_ACTOR))
+				return 0;
+			return j + m - i;
+		}
+		ra = ractor_of_person(x, es[k].idx);
 		/* A person the dictionary holds without an office on this day keeps
 		 * the title the text gives ("Vice Foreign Minister Xie Feng"). */
 		if (ra >= 0 && !x->ra[ra].title[0])
