@@ -230,11 +230,19 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 			if (first)
 				continue;
 		}
-		if (at > te + 1 && is_word(x, at - 2, ",") &&
-		    (ends_in(x, at - 1, 3, "ed") || is_word(x, at - 1, "made") || is_word(x, at - 1, "held") ||
-		     is_word(x, at - 1, "sent") || is_word(x, at - 1, "given") || is_word(x, at - 1, "taken") ||
-		     is_word(x, at - 1, "put") || is_word(x, at - 1, "set") || is_word(x, at - 1, "drawn") ||
-		     is_word(x, at - 1, "brought") || is_word(x, at - 1, "written")))
+		/* "scrapped a ban, introduced in 2019, on ...": the participle set
+		 * off by a comma may take its time with a preposition. */
+		size_t pp = at - 1;
+		if (at > te + 2 && (is_word(x, pp, "in") || is_word(x, pp, "on") || is_word(x, pp, "at") ||
+				    is_word(x, pp, "during") || is_word(x, pp, "since")))
+			pp--;
+		/* (not one right after a trigger noun: "Japan's request, made in
+		 * May, to set up a panel" is dated so) */
+		if (at > te + 1 && pp > te && (pp == at - 1 || pp - 1 > te) && is_word(x, pp - 1, ",") &&
+		    (ends_in(x, pp, 3, "ed") || is_word(x, pp, "made") || is_word(x, pp, "held") ||
+		     is_word(x, pp, "sent") || is_word(x, pp, "given") || is_word(x, pp, "taken") ||
+		     is_word(x, pp, "put") || is_word(x, pp, "set") || is_word(x, pp, "drawn") ||
+		     is_word(x, pp, "brought") || is_word(x, pp, "written")))
 			continue;
 		/* "the ministry yesterday sent its regards to Pelosi, whose test
 		 * has forced her to call off a planned trip": a time before a
