@@ -277,6 +277,85 @@ static long title_state(struct extractor *x, size_t title_start, size_t sent_sta
 	return a->dict_actor;
 }
 
+/* Whether role r of a person was held on day d (both known to the day or
+ * coarser: missing parts count as the start of their period). */
+static int role_held_on(const struct dict_role *r, const struct cdate *d)
+{
+	long day = (long)d->year * 400 + (d->prec >= PREC_MONTH ? d->month : 0) * 32 + (d->prec >= PREC_DAY ? d->day : 0);
+	long from = (long)r->from.year * 400 + r->from.month * 32 + r->from.day;
+	long to = (long)r->to.year * 400 + r->to.month * 32 + r->to.day;
+	return d->prec != PREC_UNKNOWN && r->from.prec != PREC_UNKNOWN && from <= day &&
+	       (r->to.prec == PREC_UNKNOWN || day <= to);
+}
+
+/* Whether `text` contains `part`, ignoring case. */
+static int contains_ci(const char *text, const char *part)
+{
+	size_t n = strlen(part);
+	for (const char *p = text; *p; p++)
+		if (!strncasecmp(p, part, n))
+			return 1;
+	return 0;
+}
+
+/* Whether `word` is in `text`, ignoring case, as a whole word. */
+static int has_word_ci(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = text; *p; p++)
+		if ((p == text || p[-1] == ' ') && !strncasecmp(p, word, n) && (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/* "the foreign minister", "the president", "the spokesman" with no name and
+ * no state: the person of the report who held that office, the one named
+ * last; else the holder of the office in the state where the report was
+ * filed (its dateline), or whose agency or ministry issued it. The title
+ * is tokens [i, i + len). Returns the report actor, or -1. */
+static int title_referent(struct extractor *x, const struct dict_title *t, size_t i, size_t len)
+{
+	char phrase[96];
+	span_text(x, i, i + len, phrase, sizeof(phrase));
+	for (size_t k = x->n_ra; k-- > 0;) {
+		const struct ractor *a = &x->ra[k];
+		if (a->kind != ACTOR_PERSON)
+			continue;
+		if (a->title[0] && contains_ci(a->title, phrase))
+			return (int)k;
+		if (a->dict_person < 0)
+			continue;
+		const struct dict_person *p = &x->d.persons[a->dict_person];
+		for (size_t r = 0; r < p->n_roles; r++)
+			if (!strcmp(p->roles[r].role, t->role) && role_held_on(&p->roles[r], &x->anchor))
+				return (int)k;
+	}
+	int home = x->place_ra >= 0 ? x->place_ra : x->issuer_ra;
+	long st = home >= 0 ? code_actor_of(x, home) : -1;
+	if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
+		return -1;
+	for (size_t c = 0; c < t->n_codes; c++)
+		if (!strcmp(t->codes[c], x->d.actors[st].code))
+			break;
+		else if (c + 1 == t->n_codes)
+			return -1;   /* "the secretary of state" of a report filed in Tokyo */
+	const char *head = strrchr(phrase, ' ');
+	head = head ? head + 1 : phrase;
+	long holder = dict_role_holder(&x->d, t->role, x->d.actors[st].code, &x->anchor);
+	if (holder >= 0) {
+		/* A head of state or government is called by the office's own
+		 * name: "the president" of a report from Tokyo is no one there. */
+		const struct dict_person *p = &x->d.persons[holder];
+		int named = strcmp(t->role, "head_of_state") && strcmp(t->role, "head_of_government");
+		for (size_t r = 0; r < p->n_roles && !named; r++)
+			named = !strcmp(p->roles[r].role, t->role) && p->roles[r].title && has_word_ci(p->roles[r].title, head);
+		return named ? ractor_of_person(x, holder) : -1;
+	}
+	if (!strcmp(t->role, "head_of_state") || !strcmp(t->role, "head_of_government"))
+		return -1;
+	return ractor_of_dict_actor(x, st);
+}
+
 /* Handles a title at token i (len tokens): finds its state and its holder
  * (named after it, or the dictionary's holder on the report's date). Returns
  * the tokens consumed after i (>= len), or 0 when it yields no actor. */
@@ -359,6 +438,12 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 		if (add_mention(x, from, j + nm, ra, MK_ACTOR))
 			return 0;
 		return j + nm - i;
+	}
+	if (!code && !qualified && !nm && i > sent_start && is_word(x, i - 1, "the") &&
+	    !(j < end && (is_word(x, j, "of") || is_word(x, j, "'s") || is_word(x, j, "for")))) {
+		int ra = title_referent(x, t, i, len);
+		if (ra >= 0)
+			return add_mention(x, i - 1, j, ra, MK_ACTOR) ? 0 : len;
 	}
 	if (!code || qualified || nm)
 		return 0;
