@@ -85,6 +85,11 @@ static int other_event_between(const struct extractor *x, size_t te, size_t at)
 	for (size_t q = te; q < at; q++) {
 		if (is_word(x, q, "after") || is_word(x, q, "once") || is_word(x, q, "following"))
 			return 1;
+		/* "the meeting followed an accord of late May": what the event
+		 * followed or preceded has its own time. */
+		if (q > te && (is_word(x, q, "followed") || is_word(x, q, "follows") || is_word(x, q, "preceded") ||
+			       is_word(x, q, "precedes")))
+			return 1;
 		/* "protested over the shelling of its border posts on Friday": a
 		 * violent act named after the trigger has its own time. */
 		if (q > te && tok_in(x, q, WL_ATTACK))
@@ -641,13 +646,28 @@ static int previous_sentence_date(const struct extractor *x, size_t s, int any_a
  * or none was dated. */
 int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out)
 {
+	static const char *const nouns[] = {"meeting", "talks", "summit", "session", "conference", "call",
+					    "conversation", "consultations", "negotiations", "visit", "encounter"};
+	/* "On Tuesday in Beijing, officials of the two went over the details.
+	 * That Beijing meeting followed an agreement ...": a sentence whose
+	 * subject is a meeting named with a demonstrative is about the one the
+	 * sentence before told, and takes its time. */
+	if (s + 2 < e && (is_word(x, s, "that") || is_word(x, s, "this"))) {
+		size_t n = s + 1;
+		while (n < s + 3 && n + 1 < e && (x->toks.t[n].flags & TOK_CAP) && (x->toks.t[n].flags & TOK_WORD))
+			n++;   /* "That Beijing meeting" */
+		int noun = 0;
+		for (size_t i = 0; i < sizeof(nouns) / sizeof(nouns[0]); i++)
+			noun |= is_word(x, n, nouns[i]);
+		if (noun && n + 1 < e && !is_word(x, n + 1, ","))
+			return previous_sentence_date(x, s, 1, out);
+		return 0;
+	}
 	if (s + 3 >= e || !(is_word(x, s, "at") || is_word(x, s, "during") || is_word(x, s, "in")))
 		return 0;
 	if (!(is_word(x, s + 1, "the") || is_word(x, s + 1, "that") || is_word(x, s + 1, "this") ||
 	      is_word(x, s + 1, "their")))
 		return 0;
-	static const char *const nouns[] = {"meeting", "talks", "summit", "session", "conference", "call",
-					    "conversation", "consultations", "negotiations", "visit", "encounter"};
 	size_t n = s + 2;
 	if (!is_word(x, n, "meeting") && !is_word(x, n, "talks") && n + 1 < e && !is_word(x, n + 1, ","))
 		n++;   /* "the phone call", "the summit meeting" */

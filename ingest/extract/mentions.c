@@ -945,6 +945,20 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				    (is_word(x, i - 1, "in") || is_word(x, i - 1, "at") || is_word(x, i - 1, "from") ||
 				     is_word(x, i - 1, "near") || is_word(x, i - 1, "to") || is_word(x, i - 1, "of")))
 					kind = MK_PLACE;
+				/* "the Beijing meeting", "the Minsk agreements", "the Geneva
+				 * talks": a capital naming an event is where it was held. */
+				if (best->sub == AL_METONYM && kind == MK_ACTOR && i + m < e &&
+				    (is_word(x, i + m, "meeting") || is_word(x, i + m, "meetings") ||
+				     is_word(x, i + m, "talks") || is_word(x, i + m, "summit") ||
+				     is_word(x, i + m, "conference") || is_word(x, i + m, "session") ||
+				     is_word(x, i + m, "round") || is_word(x, i + m, "agreement") ||
+				     is_word(x, i + m, "agreements") || is_word(x, i + m, "accord") ||
+				     is_word(x, i + m, "accords") || is_word(x, i + m, "declaration") ||
+				     is_word(x, i + m, "process") || is_word(x, i + m, "format") ||
+				     is_word(x, i + m, "protocol") || is_word(x, i + m, "forum") ||
+				     is_word(x, i + m, "dialogue") || is_word(x, i + m, "negotiations") ||
+				     is_word(x, i + m, "consultations") || is_word(x, i + m, "ceremony")))
+					kind = MK_PLACE;
 				/* A territory spoken of, not acting: "Portuguese-ruled Macao",
 				 * "Israeli-occupied East Jerusalem", "the Macao question",
 				 * "the shift in position on Western Sahara". */
