@@ -653,6 +653,17 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	     is_word(x, i + 1, "organization")) &&
 	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
 		return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
+	/* "the Community", "the community's plan": the European Community (or
+	 * another organisation called a community) named last. */
+	if (is_word(x, i, "the") && i + 1 < end && org >= 0 && is_word(x, i + 1, "community") &&
+	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP)))) {
+		long oa = x->ra[org].dict_actor;
+		int community = 0;
+		for (size_t k = 0; oa >= 0 && k < x->d.actors[oa].n_aliases && !community; k++)
+			community = strstr(x->d.actors[oa].aliases[k], "Community") != NULL;
+		if (community)
+			return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
+	}
 	if (is_word(x, i, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) &&
 	    (is_word(x, i + 1, "secretary") || is_word(x, i + 1, "minister") || is_word(x, i + 1, "president") ||
 	     is_word(x, i + 1, "premier") || is_word(x, i + 1, "chancellor")) &&
