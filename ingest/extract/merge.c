@@ -271,10 +271,76 @@ static void target_drafters(struct extractor *x)
 	}
 }
 
+/* The end of the phrase of actors starting at byte a of the text: "by
+ * Turkey and Qatar," ends at the comma, "by Turkey, Qatar and Egypt" runs
+ * through its list. */
+static size_t actors_phrase_end(const char *t, size_t len, size_t a)
+{
+	size_t b = a;
+	while (b < len && b < a + 80 && t[b] != '.' && t[b] != ';' && t[b] != '\n' && t[b] != '(' &&
+	       !(t[b] == ',' && !(b + 2 < len && t[b + 1] == ' ' && (isupper((unsigned char)t[b + 2]) ||
+								     !strncmp(t + b + 2, "and ", 4)))) &&
+	       strncmp(t + b, " that ", 6) && strncmp(t + b, " which ", 7) && strncmp(t + b, " to ", 4) &&
+	       strncmp(t + b, " on ", 4) && strncmp(t + b, " in ", 4) && strncmp(t + b, " for ", 5))
+		b++;
+	return b;
+}
+
+/* "talks in Istanbul mediated by Turkey and Qatar", "the meeting held under
+ * the aegis of Saudi Arabia's king", "a gathering hosted by the GCC states":
+ * who mediates, sponsors or hosts a meeting, a round of talks or an accord
+ * takes part in it; so does "a Doha-brokered ceasefire"'s. */
+static void join_mediators(struct extractor *x)
+{
+	static const char *const by[] = {"mediated by ", "brokered by ", "hosted by ", "facilitated by ",
+					 "under the auspices of ", "under the aegis of ", "with the mediation of ",
+					 "through the mediation of ", "co-chaired by ", "chaired by "};
+	const char *t = x->text;
+	for (size_t i = 0; t && i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->headline || c->tr->frame != FRAME_SYMMETRIC || c->ev_end > x->body_len ||
+		    c->ev_end <= c->ev_start || !c->nsrc ||
+		    (strcmp(c->tr->type, "meeting") && strcmp(c->tr->type, "negotiation") &&
+		     strcmp(c->tr->type, "agreement")))
+			continue;
+		for (size_t p = c->ev_start; p < c->ev_end; p++)
+			for (size_t k = 0; k < sizeof(by) / sizeof(by[0]); k++) {
+				size_t bl = strlen(by[k]);
+				if (p + bl > c->ev_end || strncasecmp(t + p, by[k], bl) ||
+				    (p > 0 && isalpha((unsigned char)t[p - 1])))
+					continue;
+				size_t a = p + bl, b = actors_phrase_end(t, c->ev_end, a);
+				int found[MAX_PARTIES], nf = 0;
+				if (actors_in_span(x, t, a, b, found, &nf))
+					return;
+				for (int f = 0; f < nf; f++)
+					push_party(c->src, &c->nsrc, found[f]);
+			}
+		/* "a Doha-brokered ceasefire", "the EU-mediated talks" */
+		static const char *const joined[] = {"-brokered ", "-mediated ", "-hosted ", "-facilitated "};
+		for (size_t p = c->ev_start + 1; p < c->ev_end; p++)
+			for (size_t k = 0; k < sizeof(joined) / sizeof(joined[0]); k++) {
+				size_t jl = strlen(joined[k]);
+				if (p + jl > c->ev_end || strncasecmp(t + p, joined[k], jl))
+					continue;
+				size_t a = p;
+				while (a > c->ev_start && t[a - 1] != ' ' && t[a - 1] != '\n' && t[a - 1] != '(' &&
+				       t[a - 1] != '"')
+					a--;
+				int found[MAX_PARTIES], nf = 0;
+				if (a < p && actors_in_span(x, t, a, p, found, &nf))
+					return;
+				for (int f = 0; f < nf; f++)
+					push_party(c->src, &c->nsrc, found[f]);
+			}
+	}
+}
+
 /* Fills parties the sentence left out, from the rest of the report. */
 void complete_parties(struct extractor *x)
 {
 	target_drafters(x);
+	join_mediators(x);
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
 		if (c->tr->frame == FRAME_SYMMETRIC || c->ntgt || !c->nsrc)
