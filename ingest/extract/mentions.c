@@ -595,6 +595,75 @@ static int envoy_state_after(const struct extractor *x, long st, size_t from, si
 	return 0;
 }
 
+/* "the Gulf state", "the Central American country", "the island kingdom",
+ * "the small Persian Gulf kingdom": a state described by its region or its
+ * nature, at token i (after "the"). Returns its length in tokens, or 0. */
+static size_t descriptive_state_len(const struct extractor *x, size_t i, size_t end)
+{
+	static const char *const nature[] = {"island", "small", "tiny", "landlocked", "oil-rich", "impoverished",
+					     "reclusive", "communist", "isolated", "war-torn", "neighbouring",
+					     "neighboring", "mountainous", "african", "asian", "american",
+					     "european", "arab", "persian", "pacific", "caribbean", "balkan",
+					     "baltic", "himalayan", "andean", "nordic", "caucasus", "gulf",
+					     "south", "north", "east", "west", "central", "southern", "northern",
+					     "eastern", "western", "latin", "middle", "southeast", "horn"};
+	size_t j = i;
+	while (j < end && j < i + 4) {
+		int known = 0;
+		for (size_t k = 0; k < sizeof(nature) / sizeof(nature[0]) && !known; k++)
+			known = is_word_dyn(x, j, nature[k]);
+		if (!known)
+			break;
+		j++;
+	}
+	if (j == i || j >= end || (x->toks.t[j].flags & TOK_CAP))
+		return 0;
+	if (!is_word(x, j, "nation") && !is_word(x, j, "country") && !is_word(x, j, "state") &&
+	    !is_word(x, j, "kingdom") && !is_word(x, j, "republic") && !is_word(x, j, "emirate") &&
+	    !is_word(x, j, "sultanate") && !is_word(x, j, "archipelago"))
+		return 0;
+	/* "the Gulf state of Qatar": the text names it. */
+	if (j + 2 < end && is_word(x, j + 1, "of") && (x->toks.t[j + 2].flags & TOK_CAP))
+		return 0;
+	return j + 1 - i;
+}
+
+/* The state a description ("the Gulf state") refers to: the state named
+ * last before it, in its paragraph, other than the state of its sentence's
+ * first actor (who speaks of, or acts on, the state described); else one
+ * of the parties of the last event, else the state the report is most
+ * about, by the same test. Returns the report actor, or -1. */
+static int described_state(struct extractor *x, size_t sent_start)
+{
+	const char *subject = NULL;
+	for (size_t k = 0; k < x->n_men; k++)
+		if (x->men[k].ts >= sent_start && x->men[k].ra >= 0 && x->men[k].kind != MK_PLACE && !x->men[k].quoted) {
+			subject = x->ra[x->men[k].ra].code;
+			break;
+		}
+	char subj[16];
+	copy_cut(subj, sizeof(subj), subject ? subject : "");
+	/* (a person named last stands for the state they act for) */
+	for (size_t k = x->n_men; k-- > 0;) {
+		int ra = x->men[k].ra;
+		if (ra < 0 || (x->ra[ra].kind != ACTOR_STATE && x->ra[ra].kind != ACTOR_PERSON) ||
+		    !x->ra[ra].code[0] || !strcmp(x->ra[ra].code, subj))
+			continue;
+		long st = code_actor_of(x, ra);
+		if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
+			return x->ra[ra].kind == ACTOR_STATE ? ra : ractor_of_dict_actor(x, st);
+	}
+	for (int k = x->n_in_play; k-- > 0;) {
+		int ra = x->in_play[k];
+		if (ra < 0 || !x->ra[ra].code[0] || !strcmp(x->ra[ra].code, subj))
+			continue;
+		long st = code_actor_of(x, ra);
+		if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
+			return ractor_of_dict_actor(x, st);
+	}
+	return focal_state(x, subj);
+}
+
 /* Looks for the collective and pronoun mentions at token i (lower-case
  * words): returns the tokens consumed, 0 when none. */
 static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
@@ -653,6 +722,14 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	     is_word(x, i + 1, "organization")) &&
 	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
 		return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
+	if (is_word(x, i, "the")) {
+		size_t n = descriptive_state_len(x, i + 1, end);
+		if (n) {
+			int ra = described_state(x, sent_start);
+			if (ra >= 0)
+				return add_mention(x, i, i + 1 + n, ra, MK_ACTOR) ? 0 : 1 + n;
+		}
+	}
 	/* "the Community", "the community's plan": the European Community (or
 	 * another organisation called a community) named last. */
 	if (is_word(x, i, "the") && i + 1 < end && org >= 0 && is_word(x, i + 1, "community") &&
