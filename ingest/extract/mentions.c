@@ -722,6 +722,37 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	     is_word(x, i + 1, "organization")) &&
 	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
 		return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
+	if (is_word(x, i, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
+		/* "the Syrians", "the North Koreans", "the Americans": the people of
+		 * a state, named by its adjective in the plural, stand for it. */
+		size_t j = i + 1;
+		while (j < end && j < i + 4 && (x->toks.t[j].flags & TOK_CAP) && (x->toks.t[j].flags & TOK_WORD))
+			j++;
+		const struct token *last = &x->toks.t[j - 1];
+		size_t ll = last->end - last->start;
+		if (ll > 4 && x->text[last->end - 1] == 's' && x->text[last->end - 2] != 's') {
+			char adj[96];
+			size_t a = x->toks.t[i + 1].start, n = last->end - 1 - a;
+			if (n < sizeof(adj)) {
+				memcpy(adj, x->text + a, n);
+				adj[n] = '\0';
+				struct token_list l;
+				token_list_init(&l);
+				const struct dict_entry *es = NULL;
+				size_t ne = 0, m = 0;
+				if (!tokenize(adj, n, 0, &l) && l.n)
+					m = dict_match(x->d.names, &l, 0, l.n, 0, &es, &ne);
+				long st = -1;
+				for (size_t k = 0; m == l.n && m && k < ne && st < 0; k++)
+					if (es[k].kind == ENT_ACTOR && es[k].sub == AL_ADJ &&
+					    x->d.actors[es[k].idx].kind == ACTOR_STATE)
+						st = (long)es[k].idx;
+				token_list_release(&l);
+				if (st >= 0)
+					return add_mention(x, i, j, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : j - i;
+			}
+		}
+	}
 	if (is_word(x, i, "the")) {
 		size_t n = descriptive_state_len(x, i + 1, end);
 		if (n) {
