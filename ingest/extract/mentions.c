@@ -308,6 +308,27 @@ static int has_word_ci(const char *text, const char *word)
 	return 0;
 }
 
+/* The person of the report who held the office of title t (written
+ * `phrase`), the one named last, or -1. */
+static int title_person(struct extractor *x, const struct dict_title *t, const char *phrase)
+{
+	/* The title as the text gave it first ("Foreign Secretary Vikram
+	 * Misri"), then the office the dictionary knows them in. */
+	for (size_t k = x->n_ra; k-- > 0;)
+		if (x->ra[k].kind == ACTOR_PERSON && x->ra[k].title[0] && contains_ci(x->ra[k].title, phrase))
+			return (int)k;
+	for (size_t k = x->n_ra; k-- > 0;) {
+		const struct ractor *a = &x->ra[k];
+		if (a->kind != ACTOR_PERSON || a->dict_person < 0)
+			continue;
+		const struct dict_person *p = &x->d.persons[a->dict_person];
+		for (size_t r = 0; r < p->n_roles; r++)
+			if (!strcmp(p->roles[r].role, t->role) && role_held_on(&p->roles[r], &x->anchor))
+				return (int)k;
+	}
+	return -1;
+}
+
 /* "the foreign minister", "the president", "the spokesman" with no name and
  * no state: the person of the report who held that office, the one named
  * last; else the holder of the office in the state where the report was
@@ -317,19 +338,9 @@ static int title_referent(struct extractor *x, const struct dict_title *t, size_
 {
 	char phrase[96];
 	span_text(x, i, i + len, phrase, sizeof(phrase));
-	for (size_t k = x->n_ra; k-- > 0;) {
-		const struct ractor *a = &x->ra[k];
-		if (a->kind != ACTOR_PERSON)
-			continue;
-		if (a->title[0] && contains_ci(a->title, phrase))
-			return (int)k;
-		if (a->dict_person < 0)
-			continue;
-		const struct dict_person *p = &x->d.persons[a->dict_person];
-		for (size_t r = 0; r < p->n_roles; r++)
-			if (!strcmp(p->roles[r].role, t->role) && role_held_on(&p->roles[r], &x->anchor))
-				return (int)k;
-	}
+	int person = title_person(x, t, phrase);
+	if (person >= 0)
+		return person;
 	int home = x->place_ra >= 0 ? x->place_ra : x->issuer_ra;
 	long st = home >= 0 ? code_actor_of(x, home) : -1;
 	if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
@@ -439,9 +450,14 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 			return 0;
 		return j + nm - i;
 	}
-	if (!code && !qualified && !nm && i > sent_start && is_word(x, i - 1, "the") &&
+	if (st < 0 && !qualified && !nm && i > sent_start && is_word(x, i - 1, "the") &&
 	    !(j < end && (is_word(x, j, "of") || is_word(x, j, "'s") || is_word(x, j, "for")))) {
-		int ra = title_referent(x, t, i, len);
+		/* (a title the dictionary ties to one state, "the foreign
+		 * secretary", is first the report's own holder of it: India has
+		 * a Foreign Secretary too) */
+		char phrase[96];
+		span_text(x, i, i + len, phrase, sizeof(phrase));
+		int ra = code ? title_person(x, t, phrase) : title_referent(x, t, i, len);
 		if (ra >= 0)
 			return add_mention(x, i - 1, j, ra, MK_ACTOR) ? 0 : len;
 	}
