@@ -145,6 +145,31 @@ int focal_state(const struct extractor *x, const char *not_code)
 	return best;
 }
 
+/* The state or organisation the report is most about (most mentioned)
+ * other than `not_code`, or -1: an organisation only when named more often
+ * than any state ("The conclusions further condemned ..." in a report of
+ * the EU's summit is the EU's act). */
+static int focal_actor(const struct extractor *x, const char *not_code)
+{
+	int st = focal_state(x, not_code), best = -1;
+	long bestn = st >= 0 ? x->mentions_per_ra[st] : 0;
+	for (size_t i = 0; i < x->n_ra && i < x->cap_mpr; i++) {
+		const struct ractor *a = &x->ra[i];
+		if (a->kind != ACTOR_ORG || !a->code[0] || !strcmp(a->code, not_code))
+			continue;
+		/* (an organisation's bodies count for it) */
+		long n = 0;
+		for (size_t k = 0; k < x->n_ra && k < x->cap_mpr; k++)
+			if (x->ra[k].kind == ACTOR_ORG && same_code(x, (int)k, (int)i))
+				n += x->mentions_per_ra[k];
+		if (n > bestn) {
+			bestn = n;
+			best = (int)i;
+		}
+	}
+	return best >= 0 ? best : st;
+}
+
 /* The first source of the nearest event before cand `i` that another state
  * or organisation than `code` made, or -1. */
 int acted_before(const struct extractor *x, size_t i, const char *code)
@@ -482,7 +507,7 @@ void prune_parties(struct extractor *x)
 		 * nor a journey: who travels is not guessed). */
 		if (!c->nsrc && c->ntgt && c->tr->frame == FRAME_DIRECTED && !c->tr->speaker &&
 		    c->status != STATUS_NEGATED && !(type_props(x, c->tr) & TP_TRAVEL)) {
-			int f = focal_state(x, x->ra[c->tgt[0]].code);
+			int f = focal_actor(x, x->ra[c->tgt[0]].code);
 			for (int k = 1; f >= 0 && k < c->ntgt; k++)
 				if (same_code(x, c->tgt[k], f))
 					f = -1;
