@@ -847,7 +847,9 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 					return add_mention(x, i, tw, (int)k, MK_ACTOR) ? 0 : tw - i;
 			}
 		}
-		if (!(i + 2 < end && (x->toks.t[i + 2].flags & TOK_CAP))) {
+		/* ("the President of Djibouti": the text says whose) */
+		if (!(i + 2 < end && ((x->toks.t[i + 2].flags & TOK_CAP) || is_word(x, i + 2, "of") ||
+				      is_word(x, i + 2, "'s")))) {
 			char word[48];
 			span_text(x, i + 1, i + 2, word, sizeof(word));
 			for (size_t k = x->n_ra; k-- > 0;) {
