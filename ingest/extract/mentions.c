@@ -423,6 +423,37 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 			return 0;
 		return j + m - i;
 	}
+	/* "the President of the State of Eritrea", "the Minister of Foreign
+	 * Affairs of Japan": the office of the state named after it, one
+	 * mention (its holder on the report's day, else the state). */
+	if (st < 0 && !qualified && j + 1 < end && is_word(x, j, "of")) {
+		size_t k = j + 1 + (is_word(x, j + 1, "the") && j + 2 < end);
+		const struct dict_entry *os;
+		size_t on = 0, om = tok_in(x, k, WL_STARTS_NAME) ? dict_match(x->d.names, &x->toks, k, end, 0, &os, &on) : 0;
+		/* ("the President of the Nigeria Union": a longer name goes on) */
+		if (om && k + om < end && (x->toks.t[k + om].flags & TOK_CAP) && (x->toks.t[k + om].flags & TOK_WORD))
+			om = 0;
+		for (size_t q = 0; om && q < on; q++) {
+			if (os[q].kind != ENT_ACTOR || os[q].sub == AL_ADJ)
+				continue;
+			const struct dict_actor *oa = &x->d.actors[os[q].idx];
+			int allowed = !t->n_codes;
+			for (size_t c = 0; c < t->n_codes; c++)
+				allowed |= !strcmp(t->codes[c], oa->code);
+			if (!allowed)
+				break;
+			long holder = oa->kind == ACTOR_STATE ? dict_role_holder(&x->d, t->role, oa->code, &x->anchor) : -1;
+			int ra = holder >= 0 ? ractor_of_person(x, holder) : ractor_of_dict_actor(x, os[q].idx);
+			if (ra < 0)
+				return 0;
+			size_t start = i > sent_start && is_word(x, i - 1, "the") ? i - 1 : i;
+			if (oa->kind == ACTOR_ORG && x->ra[ra].kind == ACTOR_ORG)
+				x->last_org = ra;
+			if (add_mention(x, start, k + om, ra, MK_ACTOR))
+				return 0;
+			return k + om - i;
+		}
+	}
 	size_t nm = j < end ? name_after(x, j, end) : 0;
 	if (nm && code) {
 		/* "External Affairs Minister Subrahmanyam Jaishankar": the dictionary's
