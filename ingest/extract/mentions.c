@@ -654,21 +654,22 @@ static size_t descriptive_state_len(const struct extractor *x, size_t i, size_t 
 					     "baltic", "himalayan", "andean", "nordic", "caucasus", "gulf",
 					     "south", "north", "east", "west", "central", "southern", "northern",
 					     "eastern", "western", "latin", "middle", "southeast", "horn"};
-	size_t j = i;
-	while (j < end && j < i + 4) {
+	/* The head noun first (most "the" lead to none), then its words. */
+	size_t j = i + 1;
+	while (j < end && j < i + 5 && !(is_word(x, j, "nation") || is_word(x, j, "country") || is_word(x, j, "state") ||
+					  is_word(x, j, "kingdom") || is_word(x, j, "republic") ||
+					  is_word(x, j, "emirate") || is_word(x, j, "sultanate") ||
+					  is_word(x, j, "archipelago")))
+		j++;
+	if (j >= end || j >= i + 5 || (x->toks.t[j].flags & TOK_CAP))
+		return 0;
+	for (size_t q = i; q < j; q++) {
 		int known = 0;
 		for (size_t k = 0; k < sizeof(nature) / sizeof(nature[0]) && !known; k++)
-			known = is_word_dyn(x, j, nature[k]);
+			known = is_word_dyn(x, q, nature[k]);
 		if (!known)
-			break;
-		j++;
+			return 0;
 	}
-	if (j == i || j >= end || (x->toks.t[j].flags & TOK_CAP))
-		return 0;
-	if (!is_word(x, j, "nation") && !is_word(x, j, "country") && !is_word(x, j, "state") &&
-	    !is_word(x, j, "kingdom") && !is_word(x, j, "republic") && !is_word(x, j, "emirate") &&
-	    !is_word(x, j, "sultanate") && !is_word(x, j, "archipelago"))
-		return 0;
 	/* "the Gulf state of Qatar": the text names it. */
 	if (j + 2 < end && is_word(x, j + 1, "of") && (x->toks.t[j + 2].flags & TOK_CAP))
 		return 0;
@@ -777,7 +778,12 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 			j++;
 		const struct token *last = &x->toks.t[j - 1];
 		size_t ll = last->end - last->start;
-		if (ll > 4 && x->text[last->end - 1] == 's' && x->text[last->end - 2] != 's') {
+		/* (cheap tests first: a name of the dictionary as written, "the
+		 * United States", is no plural) */
+		const struct dict_entry *ws = NULL;
+		size_t wn = 0;
+		if (ll > 4 && x->text[last->end - 1] == 's' && x->text[last->end - 2] != 's' &&
+		    tok_in(x, i + 1, WL_STARTS_NAME) && dict_match(x->d.names, &x->toks, i + 1, end, 0, &ws, &wn) != j - i - 1) {
 			char adj[96];
 			size_t a = x->toks.t[i + 1].start, n = last->end - 1 - a;
 			if (n < sizeof(adj)) {

@@ -328,22 +328,45 @@ static void join_mediators(struct extractor *x)
 		    (strcmp(c->tr->type, "meeting") && strcmp(c->tr->type, "negotiation") &&
 		     strcmp(c->tr->type, "agreement")))
 			continue;
-		for (size_t p = c->ev_start; p < c->ev_end; p++)
+		/* Every phrase ends in "by " or "of ": look for those (memmem), then
+		 * for a phrase ending there. */
+		for (size_t p = c->ev_start; p + 3 <= c->ev_end;) {
+			const char *hit = NULL;
+			for (const char *w = t + p; w + 3 <= t + c->ev_end; w++) {
+				w = memchr(w, ' ', (size_t)(t + c->ev_end - w));
+				if (!w || w + 4 > t + c->ev_end)
+					break;
+				if ((w[1] == 'b' && w[2] == 'y' && w[3] == ' ') || (w[1] == 'o' && w[2] == 'f' && w[3] == ' ')) {
+					hit = w + 4;
+					break;
+				}
+			}
+			if (!hit)
+				break;
+			size_t a = (size_t)(hit - t);
+			p = a;
 			for (size_t k = 0; k < sizeof(by) / sizeof(by[0]); k++) {
 				size_t bl = strlen(by[k]);
-				if (p + bl > c->ev_end || strncasecmp(t + p, by[k], bl) ||
-				    (p > 0 && isalpha((unsigned char)t[p - 1])))
+				if (a < c->ev_start + bl || strncasecmp(t + a - bl, by[k], bl) ||
+				    (a - bl > 0 && isalpha((unsigned char)t[a - bl - 1])))
 					continue;
-				size_t a = p + bl, b = actors_phrase_end(t, c->ev_end, a);
+				size_t b = actors_phrase_end(t, c->ev_end, a);
 				int found[MAX_PARTIES], nf = 0;
 				if (actors_in_span(x, t, a, b, found, &nf))
 					return;
 				for (int f = 0; f < nf; f++)
 					push_party(c->src, &c->nsrc, found[f]);
+				break;
 			}
+		}
 		/* "a Doha-brokered ceasefire", "the EU-mediated talks" */
 		static const char *const joined[] = {"-brokered ", "-mediated ", "-hosted ", "-facilitated "};
-		for (size_t p = c->ev_start + 1; p < c->ev_end; p++)
+		for (const char *h = t + c->ev_start + 1; h < t + c->ev_end;) {
+			h = memchr(h, '-', (size_t)(t + c->ev_end - h));
+			if (!h)
+				break;
+			size_t p = (size_t)(h - t);
+			h++;
 			for (size_t k = 0; k < sizeof(joined) / sizeof(joined[0]); k++) {
 				size_t jl = strlen(joined[k]);
 				if (p + jl > c->ev_end || strncasecmp(t + p, joined[k], jl))
@@ -358,6 +381,7 @@ static void join_mediators(struct extractor *x)
 				for (int f = 0; f < nf; f++)
 					push_party(c->src, &c->nsrc, found[f]);
 			}
+		}
 	}
 }
 
