@@ -224,33 +224,39 @@ static int resolution_drafters(struct extractor *x, int *out, int *n)
 	size_t len = x->body_len;
 	if (!t || !len)
 		return 0;
-	for (size_t p = 0; p < len && !*n; p++) {
-		for (size_t k = 0; k < sizeof(by) / sizeof(by[0]) && !*n; k++) {
-			size_t bl = strlen(by[k]);
-			if (p + bl > len || strncasecmp(t + p, by[k], bl) || (p && isalpha((unsigned char)t[p - 1])))
-				continue;
-			/* The sponsors up to the end of the phrase: "by France and Spain,", "by the
-			 * United States, Britain and France." */
-			size_t a = p + bl, b = a;
-			while (b < len && b < a + 80 && t[b] != '.' && t[b] != ';' && t[b] != '\n' &&
-			       !(t[b] == ',' && !(b + 2 < len && t[b + 1] == ' ' && (isupper((unsigned char)t[b + 2]) ||
-									 !strncmp(t + b + 2, "and ", 4)))) &&
-			       t[b] != '(' && strncmp(t + b, " that ", 6) && strncmp(t + b, " which ", 7) &&
-			       strncmp(t + b, " under ", 7) && strncmp(t + b, " to ", 4) && strncmp(t + b, " on ", 4))
-				b++;
-			if (actors_in_span(x, t, a, b, out, n))
-				return -1;
-		}
-		for (size_t k = 0; k < sizeof(joined) / sizeof(joined[0]) && !*n; k++) {
-			size_t jl = strlen(joined[k]);
-			if (p + jl > len || strncasecmp(t + p, joined[k], jl) || !p)
-				continue;
-			/* "British-drafted", "U.S.-sponsored": the word before the hyphen. */
-			size_t a = p;
-			while (a > 0 && t[a - 1] != ' ' && t[a - 1] != '\n' && t[a - 1] != '(' && t[a - 1] != '"')
-				a--;
-			if (a < p && actors_in_span(x, t, a, p, out, n))
-				return -1;
+	/* Every phrase ends in "by " or starts with a hyphen: only there are
+	 * the phrases compared (a long body is not compared byte by byte). */
+	for (size_t p = 1; p < len && !*n; p++) {
+		if (t[p] == 'y' && t[p - 1] == 'b' && p + 1 < len && t[p + 1] == ' ') {
+			size_t a = p + 2;   /* after "by " */
+			for (size_t k = 0; k < sizeof(by) / sizeof(by[0]) && !*n; k++) {
+				size_t bl = strlen(by[k]);
+				if (a < bl || strncasecmp(t + a - bl, by[k], bl) || (a > bl && isalpha((unsigned char)t[a - bl - 1])))
+					continue;
+				/* The sponsors up to the end of the phrase: "by France and
+				 * Spain,", "by the United States, Britain and France." */
+				size_t b = a;
+				while (b < len && b < a + 80 && t[b] != '.' && t[b] != ';' && t[b] != '\n' &&
+				       !(t[b] == ',' && !(b + 2 < len && t[b + 1] == ' ' &&
+							  (isupper((unsigned char)t[b + 2]) || !strncmp(t + b + 2, "and ", 4)))) &&
+				       t[b] != '(' && strncmp(t + b, " that ", 6) && strncmp(t + b, " which ", 7) &&
+				       strncmp(t + b, " under ", 7) && strncmp(t + b, " to ", 4) && strncmp(t + b, " on ", 4))
+					b++;
+				if (actors_in_span(x, t, a, b, out, n))
+					return -1;
+			}
+		} else if (t[p] == '-') {
+			for (size_t k = 0; k < sizeof(joined) / sizeof(joined[0]) && !*n; k++) {
+				size_t jl = strlen(joined[k]);
+				if (p + jl > len || strncasecmp(t + p, joined[k], jl))
+					continue;
+				/* "British-drafted", "U.S.-sponsored": the word before the hyphen. */
+				size_t a = p;
+				while (a > 0 && t[a - 1] != ' ' && t[a - 1] != '\n' && t[a - 1] != '(' && t[a - 1] != '"')
+					a--;
+				if (a < p && actors_in_span(x, t, a, p, out, n))
+					return -1;
+			}
 		}
 	}
 	return 0;
