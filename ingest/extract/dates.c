@@ -188,9 +188,41 @@ static int in_relative_before(const struct extractor *x, size_t at, size_t k, si
 
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
+/* "signed a peace treaty on Sunday": the clause of a verb ends where the
+ * next event word starts, and the time after that word is its; but when
+ * that word is a noun of the verb's own type right after it (its object:
+ * one act), the verb's clause goes on past it. Returns the clause end to
+ * use for the trigger at k..te whose clause was cut at ce. */
+static size_t object_noun_clause_end(const struct extractor *x, size_t k, size_t te, size_t ce, size_t s)
+{
+	if (ce > te + 3 || ce <= te)
+		return ce;
+	size_t h = 0;
+	while (h < x->n_hits && x->hits[h].ts != k)
+		h++;
+	if (h + 1 >= x->n_hits || x->hits[h + 1].ts != ce)
+		return ce;
+	const struct dict_trigger *verb = &x->d.triggers[x->hits[h].trigger];
+	const struct dict_trigger *noun = &x->d.triggers[x->hits[h + 1].trigger];
+	if (verb->noun || !noun->noun || verb->type_id != noun->type_id)
+		return ce;
+	size_t e = 0;
+	for (size_t i = 0; i < x->n_sents && !e; i++)
+		if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
+			e = x->sents[i].tok_end;
+	if (!e)
+		return ce;
+	size_t cs2, ce2;
+	clause_of(x, k, s, e, &cs2, &ce2);
+	if (h + 2 < x->n_hits && x->hits[h + 2].ts < ce2)
+		ce2 = x->hits[h + 2].ts;
+	return ce2 > ce ? ce2 : ce;
+}
+
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
 			   size_t cs, size_t ce, size_t s, int planned)
 {
+	ce = object_noun_clause_end(x, k, te, ce, s);
 	int best = -1;
 	size_t bestd = (size_t)-1;
 	for (size_t i = 0; i < st->n; i++) {
