@@ -770,6 +770,28 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	     is_word(x, i + 1, "organization")) &&
 	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
 		return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
+	if ((is_word(x, i, "the") || is_word(x, i, "both")) && i + 1 < end) {
+		/* "the two Koreas", "both Koreas", "the two Germanys", "the two
+		 * Sudans": the two states of a divided nation, as two mentions side
+		 * by side (coordinated parties). */
+		static const struct { const char *word, *a, *b; } divided[] = {
+			{"koreas", "KOR", "PRK"}, {"germanys", "DEU", "DDR"}, {"germanies", "DEU", "DDR"},
+			{"sudans", "SDN", "SSD"}, {"yemens", "YEM", "YMD"}};
+		size_t w = i + 1 + (is_word(x, i + 1, "two") && i + 2 < end);
+		for (size_t d = 0; d < sizeof(divided) / sizeof(divided[0]); d++) {
+			if (!is_word_dyn(x, w, divided[d].word) || !(x->toks.t[w].flags & TOK_CAP))
+				continue;
+			long sa = dict_actor_by_code(&x->d, divided[d].a), sb = dict_actor_by_code(&x->d, divided[d].b);
+			if (sa < 0 || sb < 0)
+				break;
+			int ra = ractor_of_dict_actor(x, sa), rb = ractor_of_dict_actor(x, sb);
+			if (ra == rb)   /* (one state on the report's day) */
+				return add_mention(x, i, w + 1, ra, MK_ACTOR) ? 0 : w + 1 - i;
+			if (add_mention(x, i, w, ra, MK_ACTOR) || add_mention(x, w, w + 1, rb, MK_ACTOR))
+				return 0;
+			return w + 1 - i;
+		}
+	}
 	if (is_word(x, i, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
 		/* "the Syrians", "the North Koreans", "the Americans": the people of
 		 * a state, named by its adjective in the plural, stand for it. */
