@@ -1738,12 +1738,18 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 
 /* ---- the report --------------------------------------------------------- */
 
+/* The longest piece of a paragraph analysed at once, in bytes. Real
+ * paragraphs are far shorter (a long one is 3 KB); the bound is for bodies
+ * that never break a line. */
+#define PARA_MAX ((size_t)64 * 1024)
+
 static int analyse_text(struct extractor *x, const char *text, size_t len, int headline, size_t base)
 {
 	(void)base;
 	x->text = text;
 	x->headline = headline;
 	size_t p = 0;
+	int continued = 0;   /* p is inside a paragraph cut in pieces */
 	while (p < len) {
 		/* The paragraph ends at a blank line: from one newline to the next. */
 		size_t q = p;
@@ -1758,10 +1764,29 @@ static int analyse_text(struct extractor *x, const char *text, size_t len, int h
 				break;
 			q++;
 		}
+		/* A paragraph longer than PARA_MAX is taken in pieces ending at a
+		 * sentence's end (else a space), so that the tokens held at once
+		 * stay bounded whatever the input: a body of one unbroken paragraph
+		 * costs no more than one of many. */
+		int piece = 0;
+		if (q - p > PARA_MAX) {
+			size_t cut = 0, space = 0;
+			for (size_t k = p + PARA_MAX; k > p + PARA_MAX / 2 && !cut; k--) {
+				if (text[k] == ' ' || text[k] == '\n') {
+					if (!space)
+						space = k;
+					if (strchr(".!?", text[k - 1]))
+						cut = k;
+				}
+			}
+			q = cut ? cut : space ? space : p + PARA_MAX;
+			piece = 1;
+		}
 		size_t start = p;
 		struct dateline dl;
-		if (!headline && dateline_parse(text + p, q - p, &dl))
+		if (!headline && !continued && dateline_parse(text + p, q - p, &dl))
 			start = p + dl.consumed;
+		continued = piece;
 		token_list_reset(&x->toks);
 		x->n_men = 0;
 		x->n_hits = 0;
