@@ -116,6 +116,37 @@ static int past_decision_before(const struct extractor *x, size_t k, size_t cs)
 	return 0;
 }
 
+/* Whether the act at k is a measure (sanctions, relief, an expulsion: a
+ * CAMEO code of the 16 family or 085) under a "would" of reported speech:
+ * "would" (over "be", "shortly", "immediately") right before it, and a
+ * reporting verb earlier in the sentence. */
+static int announced_measure(const struct extractor *x, const struct dict_trigger *tr, size_t s, size_t k, size_t e)
+{
+	if (strncmp(tr->cameo, "16", 2) && strcmp(tr->cameo, "085"))
+		return 0;
+	/* "would ease sanctions once Pyongyang had formed a committee": a
+	 * measure on a condition is still a promise. */
+	for (size_t q = k; q < e; q++)
+		if (is_word(x, q, "once") || is_word(x, q, "if") || is_word(x, q, "unless") || is_word(x, q, "provided") ||
+		    is_word(x, q, "should") || is_word(x, q, "until"))
+			return 0;
+	size_t w = 0;
+	for (size_t q = k; q > s && q + 4 > k; q--) {
+		if (is_word(x, q - 1, "would")) {
+			w = q - 1;
+			break;
+		}
+		if (!is_word(x, q - 1, "be") && !ends_in(x, q - 1, 2, "ly"))
+			return 0;
+	}
+	if (!w)
+		return 0;
+	for (size_t q = s; q < w; q++)
+		if (tok_in(x, q, WL_REPORTING))
+			return 1;
+	return 0;
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -277,8 +308,20 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				break;
 			}
 		}
+	/* "would impose no restrictions on them", "reached no agreement": an
+	 * act whose object is denied did not happen. */
+	if (status != STATUS_NEGATED && !tr->noun && h->te < e && is_word(x, h->te, "no") &&
+	    !(h->te + 1 < e && (is_word(x, h->te + 1, "longer") || is_word(x, h->te + 1, "later"))))
+		status = STATUS_NEGATED;
 	/* A threat is made now, whatever it threatens. */
 	if ((type_props(x, tr) & TP_ABOUT_FUTURE) && status == STATUS_PLANNED)
+		status = STATUS_OCCURRED;
+	/* "the ministry said it would withdraw its staff", "said Qatari
+	 * vessels would be barred from its ports": a measure (a code of CAMEO's
+	 * 16 family, or 085 easing) told in reported speech with "would" is
+	 * the decision announced, and the announcing is the act; "will" in a
+	 * sentence of its own stays a plan. */
+	if (status == STATUS_PLANNED && !tail_future && announced_measure(x, tr, s, h->ts, e))
 		status = STATUS_OCCURRED;
 	/* "will not accept the ruling", "would never recognise the deal": a
 	 * refusal worded with its negation is told now; "will" is its firmness,
