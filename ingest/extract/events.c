@@ -73,8 +73,57 @@ static const struct dict_trigger *visit_trigger(const struct extractor *x)
 	return NULL;
 }
 
+/* The mandative clause: "demanded that Japan refrain", "insisted that China
+ * withdraw its rig", "requested that Tokyo (should) lift the ban". For a
+ * "that" at t after a verb of appeal (class content_verb), the verb of its
+ * clause: the first word after a named subject (and adverbs), when it is
+ * "should" or a bare verb (not -s, not -ed, no auxiliary); else 0. */
+static size_t mandative_verb(const struct extractor *x, size_t t, size_t e)
+{
+	size_t m0, m1;
+	mentions_in(x, t + 1, e, &m0, &m1);
+	if (m1 <= m0 || x->men[m0].ts > t + 3 || x->men[m0].ra < 0)
+		return 0;
+	for (size_t q = t + 1; q < x->men[m0].ts; q++)
+		if (!tok_in(x, q, WL_DETERMINER))
+			return 0;
+	size_t v = x->men[m0].te;
+	/* "the Chinese side", "Japanese authorities": the head noun */
+	while (v < e && tok_in(x, v, WL_STATE_BODY | WL_ORGAN))
+		v++;
+	while (v < e && ends_in(x, v, 2, "ly") && !is_word(x, v, "only"))
+		v++;
+	if (v >= e || !(x->toks.t[v].flags & TOK_WORD) || (x->toks.t[v].flags & TOK_CAP))
+		return 0;
+	if (is_word(x, v, "should"))
+		return v + 1 < e ? v + 1 : 0;
+	if (ends_in(x, v, 1, "s") || ends_in(x, v, 2, "ed") || tok_in(x, v, WL_BE | WL_PREPOSITION | WL_DETERMINER) ||
+	    is_word(x, v, "had") || is_word(x, v, "would") || is_word(x, v, "will") || is_word(x, v, "could") ||
+	    is_word(x, v, "can") || is_word(x, v, "must") || is_word(x, v, "might") || is_word(x, v, "may") ||
+	    is_word(x, v, "did") || is_word(x, v, "and") || is_word(x, v, ","))
+		return 0;
+	return v;
+}
+
 static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 {
+	/* "demanded that Japan lift the curbs": the act is what is asked. */
+	for (size_t t = k; t-- > s && t + 10 > k;) {
+		if (is_word(x, t, "that")) {
+			/* (over a time: "demanded on Friday that") */
+			int asked = 0;
+			for (size_t q = t; q-- > s && q + 5 > t && !asked;) {
+				asked = tok_in(x, q, WL_CONTENT_VERB);
+				if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || (x->toks.t[q].flags & TOK_PUNCT))
+					break;
+			}
+			if (asked && mandative_verb(x, t, k + 1) == k)
+				return 1;
+			break;
+		}
+		if (tok_in(x, t, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, t, ";"))
+			break;
+	}
 	/* "pressed for Seoul's backing", "called for new sanctions on Iran",
 	 * "urged a ceasefire": what is asked for, its noun after the verb
 	 * and "for" (names, "'s" and adjectives between). */
@@ -213,6 +262,19 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (!m)
 			return 0;
 		tr = m;
+	}
+	/* "insisted that China withdraw its rig", "requested that Japan lift
+	 * the ban": a wording of appeal that ends in "that" asks only with a
+	 * mandative clause ("insisted that China had withdrawn" reports). */
+	if (type_props(x, tr) & TP_ASKS) {
+		size_t th = is_word(x, h->te - 1, "that") ? h->te - 1 : 0;
+		if (!th && tr->n_tails) {
+			size_t te = tail_end(x, tr, h->te, e);
+			if (te > h->te && is_word(x, te - 1, "that"))
+				th = te - 1;
+		}
+		if (th > h->ts && !mandative_verb(x, th, e))
+			return 0;
 	}
 	/* "the spokesman, who asked not to be identified": the speaker's
 	 * anonymity, nothing asked of anyone. */
