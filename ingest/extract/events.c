@@ -263,6 +263,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			return 0;
 		tr = m;
 	}
+	/* "declined to comment on the request": a refusal followed by "to" is
+	 * of that infinitive (the rows "refuse+ to accept ..." tell which are
+	 * rejections), not of the noun its tail finds further on. */
+	if (!strcmp(tr->type, "rejection") && tr->n_tails) {
+		size_t te = tail_end(x, tr, h->te, e);
+		for (size_t q = h->te; q + 2 < te; q++)
+			if (is_word(x, q, "to") && (x->toks.t[q + 1].flags & TOK_WORD) &&
+			    !(x->toks.t[q + 1].flags & TOK_CAP) && !tok_in(x, q + 1, WL_DETERMINER))
+				return 0;
+	}
 	/* "insisted that China withdraw its rig", "requested that Japan lift
 	 * the ban": a wording of appeal that ends in "that" asks only with a
 	 * mandative clause ("insisted that China had withdrawn" reports). */
