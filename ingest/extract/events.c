@@ -263,6 +263,20 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			return 0;
 		tr = m;
 	}
+	/* "a negotiated settlement", "the agreed timetable", "from jointly
+	 * agreed patrol routes": a participle before a noun describes the
+	 * noun; the act, if any, is told elsewhere. */
+	if (!tr->noun && h->te == h->ts + 1 && h->ts > s + 1 && h->te < e && ends_in(x, h->ts, 2, "ed")) {
+		size_t p = h->ts - 1;
+		int before_noun = tok_in(x, p, WL_DETERMINER);
+		if (!before_noun && ends_in(x, p, 2, "ly") && p > s)
+			before_noun = tok_in(x, p - 1, WL_DETERMINER | WL_PREPOSITION);
+		size_t n = h->te;
+		if (before_noun && (x->toks.t[n].flags & TOK_WORD) && !(x->toks.t[n].flags & TOK_CAP) &&
+		    !tok_in(x, n, WL_PREPOSITION | WL_DETERMINER | WL_BE | WL_CLAUSE_BREAK | WL_SKIP_ADVERB) &&
+		    !is_word(x, n, "and") && !is_word(x, n, "or") && !is_word(x, n, "that") && !ends_in(x, n, 2, "ly"))
+			return 0;
+	}
 	/* "declined to comment on the request": a refusal followed by "to" is
 	 * of that infinitive (the rows "refuse+ to accept ..." tell which are
 	 * rejections), not of the noun its tail finds further on. */
