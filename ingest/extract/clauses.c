@@ -454,9 +454,20 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		if (!is_word(x, p, "of") && !is_word(x, p, "for") && !is_word(x, p, "with") && p > s &&
 		    ends_in(x, p, 3, "ly"))
 			p--;   /* "of deliberately threatening" */
-		if (is_word(x, p, "of") || is_word(x, p, "for") || is_word(x, p, "with")) {
+		/* ("charged Japan with violating GATT rules by restricting imports":
+		 * the means of what is charged is charged too) */
+		int by = is_word(x, p, "by"), charged_act = 0;
+		if (is_word(x, p, "of") || is_word(x, p, "for") || is_word(x, p, "with") || by) {
 			for (size_t q = p; q > s && q + 24 > p; q--) {
 				const char *w = low(x, q - 1);
+				if (by && (is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_CLAUSE_BREAK)))
+					break;
+				if (by && !charged_act) {
+					/* after "by", only when an "of/for/with ...ing" stands between */
+					charged_act = q > s + 1 && ends_in(x, q - 1, 3, "ing") &&
+						      (is_word(x, q - 2, "of") || is_word(x, q - 2, "for") || is_word(x, q - 2, "with"));
+					continue;
+				}
 				if (!strncmp(w, "accus", 5) || !strncmp(w, "charg", 5) || !strncmp(w, "suspect", 7) ||
 				    !strncmp(w, "blam", 4) || !strncmp(w, "alleg", 5) || !strncmp(w, "fault", 5) ||
 				    !strncmp(w, "condemn", 7) || !strncmp(w, "critici", 7) || !strncmp(w, "denounc", 7) ||
