@@ -214,6 +214,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (cancel_before(x, s, k) && (is_word(x, k - 1, "on") || is_word(x, k - 1, "of")))
 				return 0;
 	}
+	/* "withdrew from the 2015 nuclear deal", "held up the peace agreement
+	 * proposals": an accord named as the object of a preposition, or as a
+	 * word before another noun, is a topic; it is an act only when its
+	 * making is told with it ("the peace treaty concluded in Asmara",
+	 * "a framework agreement announced on Monday", "an accord between"). */
+	if ((type_props(x, tr) & TP_CONTENT) && tr->noun && h->te < e && !tok_in(x, h->te - 1, WL_PREPOSITION | WL_BE) &&
+	    !ends_in(x, h->te - 1, 2, "ed") && !is_word(x, h->te - 1, "struck")) {
+		size_t a = h->te;
+		int made = ends_in(x, a, 2, "ed") || is_word(x, a, "struck") || is_word(x, a, "between") ||
+			   is_word(x, a, "with") || is_word(x, a, "was") || is_word(x, a, "were") || is_word(x, a, "to");
+		int compound = (x->toks.t[a].flags & TOK_WORD) && !(x->toks.t[a].flags & TOK_CAP) && !made &&
+			       !tok_in(x, a, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_BE | WL_DETERMINER | WL_SKIP_ADVERB) &&
+			       !is_word(x, a, "and") && !is_word(x, a, "or") && !is_word(x, a, "that") &&
+			       !ends_in(x, a, 2, "ly") && !ends_in(x, a, 3, "ing");
+		size_t q = h->ts;
+		while (q > s && (tok_in(x, q - 1, WL_DETERMINER) || (x->toks.t[q - 1].flags & TOK_CAP) ||
+				 (x->toks.t[q - 1].flags & TOK_NUM) || is_word(x, q - 1, "'s") || is_word(x, q - 1, "-")))
+			q--;
+		int topic = q > s && tok_in(x, q - 1, WL_PREPOSITION) && !is_word(x, q - 1, "between") &&
+			    !is_word(x, q - 1, "with") && !made;
+		if (compound || topic)
+			return 0;
+	}
 	/* "the leak of a draft agreement between ...": a text still to be
 	 * agreed, no agreement. */
 	if ((type_props(x, tr) & TP_CONTENT) && h->ts > s &&
