@@ -310,6 +310,32 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			    !(x->toks.t[q + 1].flags & TOK_CAP) && !tok_in(x, q + 1, WL_DETERMINER))
 				return 0;
 	}
+	/* "called on all brotherly countries to cut ties with Qatar", "asked
+	 * all oil producers to help": the ones asked, before the infinitive,
+	 * are no actor of the text; the act named later is what is asked, and
+	 * its parties are not the addressee. */
+	if ((type_props(x, tr) & TP_ASKS) && !tr->noun && !tr->n_tails && h->te + 2 < e &&
+	    !is_word(x, h->te, "to") && !is_word(x, h->te - 1, "for") &&
+	    /* (what is demanded or requested is its object: "demanded steps to stop ...") */
+	    strncmp(low(x, h->ts), "demand", 6) && strncmp(low(x, h->ts), "request", 7)) {
+		for (size_t q = h->te + 1; q + 1 < e && q < h->te + 10; q++) {
+			if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, ";") || is_word(x, q, "that"))
+				break;
+			if (!is_word(x, q, "to"))
+				continue;
+			if (!(x->toks.t[q + 1].flags & TOK_WORD) || (x->toks.t[q + 1].flags & TOK_CAP) ||
+			    tok_in(x, q + 1, WL_DETERMINER))
+				break;
+			size_t m0, m1;
+			mentions_in(x, h->te, q, &m0, &m1);
+			int named = 0;
+			for (size_t j = m0; j < m1; j++)
+				named |= x->men[j].ra >= 0 || x->men[j].kind != MK_ACTOR;
+			if (!named)
+				return 0;
+			break;
+		}
+	}
 	/* "insisted that China withdraw its rig", "requested that Japan lift
 	 * the ban": a wording of appeal that ends in "that" asks only with a
 	 * mandative clause ("insisted that China had withdrawn" reports). */
