@@ -664,6 +664,24 @@ size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t
 			if (x->toks.t[i].lhash == tr->tails[k])
 				return i + 1;
 	}
+	/* The passive puts the tail first: "the assets were frozen by Britain",
+	 * "the deal was sealed by Japan and India": a participle after a form of
+	 * "be", with its agent named after "by", finds its tail in the subject
+	 * before. */
+	size_t be = te >= 2 ? te - 2 : 0;
+	if (be > 0 && !tok_in(x, be, WL_BE) && (ends_in(x, be, 2, "ly") || tok_in(x, be, WL_SKIP_ADVERB)))
+		be--;
+	if (te >= 2 && tok_in(x, be, WL_BE) && !is_word(x, te - 1, "being") && te < e && is_word(x, te, "by") &&
+	    te + 1 < e && (x->toks.t[te + 1].flags & (TOK_CAP | TOK_ALLCAPS)) && !is_word(x, be, "be") &&
+	    !(type_props(x, tr) & TP_TRAVEL))
+		for (size_t i = be; i-- > 0 && i + 12 > be;) {
+			if (tok_in(x, i, WL_CLAUSE_BREAK | WL_REPORTING | WL_TAIL_STOP) || is_word(x, i, ";") ||
+			    is_word(x, i, "that"))
+				break;
+			for (size_t k = 0; k < tr->n_tails; k++)
+				if (x->toks.t[i].lhash == tr->tails[k])
+					return te;
+		}
 	return 0;
 }
 
