@@ -166,32 +166,46 @@ static int past_decision_before(const struct extractor *x, size_t k, size_t cs)
 }
 
 /* Whether the act at k is a measure (sanctions, relief, an expulsion: a
- * CAMEO code of the 16 family or 085) under a "would" of reported speech:
- * "would" (over "be", "shortly", "immediately") right before it, and a
- * reporting verb earlier in the sentence. */
+ * CAMEO code of the 16 family or 085) announced: under a "would" or an "is
+ * to" of reported speech, or after "plans to", "promised to", "pledged to"
+ * ("announced plans to impose tariffs", "promised to halt all trade"), with
+ * a reporting verb in the sentence (or the promise itself); no condition
+ * ("once", "if", "unless", "should", "until") after it. */
 static int announced_measure(const struct extractor *x, const struct dict_trigger *tr, size_t s, size_t k, size_t e)
 {
 	if (strncmp(tr->cameo, "16", 2) && strcmp(tr->cameo, "085"))
 		return 0;
-	/* "would ease sanctions once Pyongyang had formed a committee": a
-	 * measure on a condition is still a promise. */
 	for (size_t q = k; q < e; q++)
 		if (is_word(x, q, "once") || is_word(x, q, "if") || is_word(x, q, "unless") || is_word(x, q, "provided") ||
 		    is_word(x, q, "should") || is_word(x, q, "until"))
 			return 0;
 	size_t w = 0;
+	int promise = 0;
 	for (size_t q = k; q > s && q + 4 > k; q--) {
 		if (is_word(x, q - 1, "would")) {
 			w = q - 1;
 			break;
+		}
+		if (is_word(x, q - 1, "to") && q > s + 1) {
+			size_t p = q - 2;
+			if (is_word(x, p, "is") || is_word(x, p, "are") || is_word(x, p, "plans") || is_word(x, p, "plan") ||
+			    is_word(x, p, "promised") || is_word(x, p, "pledged")) {
+				w = q - 1;
+				promise = is_word(x, p, "promised") || is_word(x, p, "pledged") ||
+					  (p > s && is_word(x, p - 1, "announced"));
+				break;
+			}
+			return 0;
 		}
 		if (!is_word(x, q - 1, "be") && !ends_in(x, q - 1, 2, "ly"))
 			return 0;
 	}
 	if (!w)
 		return 0;
-	for (size_t q = s; q < w; q++)
-		if (tok_in(x, q, WL_REPORTING))
+	if (promise)
+		return 1;
+	for (size_t q = s; q < e; q++)
+		if (q != k && tok_in(x, q, WL_REPORTING))
 			return 1;
 	return 0;
 }
