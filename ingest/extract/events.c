@@ -527,11 +527,27 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    !(type_props(x, tr) & TP_ABOUT_FUTURE)) {
 		int np = 1;
 		for (size_t q = cs + 1; q < h->ts && np; q++)
-			np = (x->toks.t[q].flags & TOK_CAP) || tok_in(x, q, WL_DETERMINER);
-		for (size_t j = h->te; np && j < e && j < h->te + 16; j++) {
+			np = (x->toks.t[q].flags & TOK_CAP) || tok_in(x, q, WL_DETERMINER) ||
+			     /* "the concluding round", "the next summit" */
+			     ((x->toks.t[q].flags & TOK_WORD) &&
+			      !tok_in(x, q, WL_PREPOSITION | WL_BE | WL_REPORTING | WL_CLAUSE_BREAK | WL_SKIP_ADVERB));
+		size_t lim = h->te + 16;
+		for (size_t j = h->te; np && j < e && j < lim; j++) {
 			if (is_word(x, j, "will") || is_word(x, j, "shall")) {
 				c.status = STATUS_PLANNED;
 				break;
+			}
+			/* (over names set between commas: "the round between the
+			 * ministers, Ararat Mirzoyan and Jeyhun Bayramov, will take place") */
+			if (is_word(x, j, ",") && j + 1 < e && (x->toks.t[j + 1].flags & TOK_CAP)) {
+				size_t k = j + 1;
+				while (k < e && k < j + 10 && ((x->toks.t[k].flags & TOK_CAP) || is_word(x, k, "and")))
+					k++;
+				if (k < e && is_word(x, k, ",") && k > j + 1) {
+					lim += k - j;
+					j = k;
+					continue;
+				}
 			}
 			if (is_word(x, j, ",") || tok_in(x, j, WL_CLAUSE_BREAK | WL_BE | WL_REPORTING) ||
 			    is_word(x, j, "that") || is_word(x, j, "which") || is_word(x, j, "who") ||
