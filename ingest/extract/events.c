@@ -963,6 +963,40 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			break;
 		}
 	}
+	/* "India's Cabinet Committee on Security met this evening": one party
+	 * that meets with no one named after the verb holds a session of its
+	 * own; the parties in play took no part in it. */
+	if (tr->frame == FRAME_SYMMETRIC && !tr->noun && c.nsrc == 1 && h->te == h->ts + 1 &&
+	    (is_word(x, h->ts, "met") || is_word(x, h->ts, "meets") || is_word(x, h->ts, "meet"))) {
+		int partner = 0;
+		/* (a subject of two joined by "and" meets itself) */
+		for (size_t q = cs; q < h->ts && !partner; q++)
+			partner = is_word(x, q, "and") || is_word(x, q, "&");
+		for (size_t q = h->te; q < ce && !partner; q++)
+			partner = is_word(x, q, "with") || is_word(x, q, "him") || is_word(x, q, "her") ||
+				  is_word(x, q, "them") || is_word(x, q, "counterpart") || is_word(x, q, "counterparts") ||
+				  is_word(x, q, "separately") || is_word(x, q, "together");
+		size_t m0, m1;
+		mentions_in(x, h->te, ce, &m0, &m1);
+		for (size_t j = m0; j < m1 && !partner; j++)
+			partner = x->men[j].kind != MK_PLACE && x->men[j].kind != MK_ADJ &&
+				  !(x->men[j].ts > h->te && (is_word(x, x->men[j].ts - 1, "in") || is_word(x, x->men[j].ts - 1, "at")));
+		if (!partner)
+			return 0;
+	}
+	/* "after a cabinet meeting", "the CCS meeting": a session of one
+	 * government's own body is no meeting of the parties in play. */
+	if (tr->frame == FRAME_SYMMETRIC && tr->noun && c.nsrc < 2 && h->ts > s &&
+	    (is_word(x, h->ts, "meeting") || is_word(x, h->ts, "session"))) {
+		size_t p = h->ts - 1;
+		size_t m0, m1;
+		mentions_in(x, p, h->ts, &m0, &m1);
+		if (is_word(x, p, "cabinet") || is_word(x, p, "committee") || is_word(x, p, "parliamentary") ||
+		    (is_word(x, p, "party") && !(p > s && is_word(x, p - 1, "-"))) || is_word(x, p, "politburo") ||
+		    is_word(x, p, "board") ||
+		    ((x->toks.t[p].flags & TOK_ALLCAPS) && m1 == m0))
+			return 0;
+	}
 	/* A symmetric event needs two parties: add those in play. */
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
 		for (int i = 0; i < x->n_in_play; i++)
