@@ -210,6 +210,34 @@ static int announced_measure(const struct extractor *x, const struct dict_trigge
 	return 0;
 }
 
+/* Whether the act at k is what two parties agree to: "Iran and Saudi Arabia
+ * agreed to restore ties and to reopen their embassies". */
+static int agreed_content(const struct extractor *x, size_t k, size_t s)
+{
+	if (k < s + 2 || !is_word(x, k - 1, "to"))
+		return 0;
+	for (size_t q = k - 1; q-- > s && q + 16 > k;) {
+		const char *w = low(x, q);
+		if (!strncmp(w, "agree", 5) || !strncmp(w, "consent", 7)) {
+			/* (a mutual accord: parties joined by "and", or "both", "the
+			 * two"; one side that "agreed to end an embargo" decides it) */
+			for (size_t r = q; r-- > s && r + 12 > q;) {
+				if (is_word(x, r, "and") || is_word(x, r, "both") || is_word(x, r, "two") ||
+				    is_word(x, r, "sides") || is_word(x, r, "parties"))
+					return 1;
+				if (tok_in(x, r, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, r, ";"))
+					break;
+			}
+			return 0;
+		}
+		if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, ";") || is_word(x, q, ",") ||
+		    (is_word(x, q, "to") && !(q > s && is_word(x, q - 1, "and")) &&
+		     !(q > s && (!strncmp(low(x, q - 1), "agree", 5) || !strncmp(low(x, q - 1), "consent", 7)))))
+			return 0;
+	}
+	return 0;
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -314,6 +342,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    !is_word(x, n, "and") && !is_word(x, n, "or") && !is_word(x, n, "that") && !ends_in(x, n, 2, "ly"))
 			return 0;
 	}
+	/* "agreed to restore ties and to reopen their embassies": a measure
+	 * the parties agree to is the content of their agreement, no act of its
+	 * own (CAMEO codes the agreement). */
+	if ((!strncmp(tr->cameo, "16", 2) || !strcmp(tr->cameo, "085")) && agreed_content(x, h->ts, s))
+		return 0;
 	/* "declined to comment on the request": a refusal followed by "to" is
 	 * of that infinitive (the rows "refuse+ to accept ..." tell which are
 	 * rejections), not of the noun its tail finds further on. */
