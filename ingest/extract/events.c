@@ -342,6 +342,21 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    !is_word(x, n, "and") && !is_word(x, n, "or") && !is_word(x, n, "that") && !ends_in(x, n, 2, "ly"))
 			return 0;
 	}
+	/* "a pleasure to welcome my good friend Wang Yi to Pakistan": welcoming
+	 * a guest to one's country greets a visit, and approves of nothing. */
+	if (!strcmp(tr->type, "support") && !strncmp(low(x, h->ts), "welcom", 6)) {
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		for (size_t j = m0; j < m1; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ts > h->te + 14 || tok_in(x, m->ts - 1, WL_CLAUSE_BREAK))
+				break;
+			if (m->ts > h->te + 1 && is_word(x, m->ts - 1, "to") && m->ra >= 0 && m->kind != MK_ADJ &&
+			    (m->kind == MK_PLACE || x->ra[m->ra].kind == ACTOR_STATE) && j > m0 &&
+			    !(m->ts > h->te + 2 && (is_word(x, m->ts - 2, "return") || is_word(x, m->ts - 2, "accession"))))
+				return 0;
+		}
+	}
 	/* "agreed to restore ties and to reopen their embassies": a measure
 	 * the parties agree to is the content of their agreement, no act of its
 	 * own (CAMEO codes the agreement). */
