@@ -238,6 +238,26 @@ static int agreed_content(const struct extractor *x, size_t k, size_t s)
 	return 0;
 }
 
+/* "Decrying what it termed gross violations", "condemned what Seoul called
+ * a provocation": a free relative names the object of the verb before it;
+ * its describing is part of that act, no act of its own. */
+static int free_relative(const struct extractor *x, const struct trigger_hit *h, size_t s)
+{
+	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
+	if (h->ts < s + 3 || !(tr->frame == FRAME_DIRECTED || tr->speaker))
+		return 0;
+	size_t q = h->ts - 1;
+	size_t m0, m1;
+	mentions_in(x, s, h->ts, &m0, &m1);
+	if (m1 > m0 && x->men[m1 - 1].te == h->ts)
+		q = x->men[m1 - 1].ts;
+	else if (!(is_word(x, q, "it") || is_word(x, q, "they") || is_word(x, q, "he") || is_word(x, q, "she") ||
+		   is_word(x, q, "we")))
+		return 0;
+	return q >= s + 2 && is_word(x, q - 1, "what") && (x->toks.t[q - 2].flags & TOK_WORD) &&
+	       !tok_in(x, q - 2, WL_REPORTING | WL_CLAUSE_BREAK);
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -1878,6 +1898,8 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		 * type stands between, the first one's tail must come before that,
 		 * or it tells nothing. */
 		const struct dict_trigger *tr = &x->d.triggers[h->trigger];
+		if (free_relative(x, h, s))
+			continue;
 		size_t te = tail_end(x, tr, h->te, e);
 		if (te > h->te && tok_in(x, te - 1, WL_PREPOSITION)) {
 			int inner = 0;
