@@ -202,6 +202,13 @@ static int announced_measure(const struct extractor *x, const struct dict_trigge
 	}
 	if (!w)
 		return 0;
+	/* "warned that it would impose sanctions": a threat, not a decision */
+	for (size_t q = s; q < w; q++) {
+		const char *t = low(x, q);
+		if (!strncmp(t, "warn", 4) || !strncmp(t, "threat", 6) || !strncmp(t, "caution", 7) ||
+		    !strncmp(t, "vow", 3))
+			return 0;
+	}
 	if (promise)
 		return 1;
 	for (size_t q = s; q < e; q++)
