@@ -163,4 +163,15 @@ grep -q "report too large" "$T/err" || fail "not refused as too large"
 run "$LIMIT_MB" "$BIN" --db "$T/a.db" ingest "$T/big.txt"
 grep -q "report too large" "$T/err" "$T/out" || fail "ingest: not refused as too large"
 
+step "an 8 MB body of one unbroken paragraph under ${LIMIT_MB} MiB"
+# Analysed in pieces of at most 64 KB: the old code held a token record for
+# every word of the paragraph at once and ran out of memory below 200 MiB.
+python3 -c '
+import sys
+s = "The weather on the coast was mild and the harbour was calm that week. "
+open(sys.argv[1], "w").write("Weather notes\n\n" + s * (8000000 // len(s)) + "\n")' "$T/flat.txt"
+run "$LIMIT_MB" "$BIN" extract --events "$T/flat.txt"
+[ "$RC" -eq 0 ] || fail "exit $RC, expected 0"
+grep -q '"title": "Weather notes"' "$T/out" || fail "the report was not written"
+
 echo "ok"
