@@ -639,11 +639,12 @@ static void item_failed(void *ctx, const char *item, const char *message)
 /* Reads the reports in data with the source's format (a feed source's
  * "auto" means RSS or Atom). Returns -1 only when the archive failed; a
  * file that cannot be read at all counts as one failure. */
-/* Reads the reports of one fetched feed body (data) or of the file at path
- * (data NULL: read as it goes, never whole when the format allows). Returns
+/* Reads the reports of the file at path (a file of a dir source, or a
+ * fetched feed's body kept in a temporary file) as they come, never whole
+ * when the format allows. Returns
  * -1 only when the archive failed; 1 when the file changed while it was
  * read (what went in stays: the next run reads it again). */
-static int read_reports_from(struct updater *u, const char *path, const char *data, size_t len)
+static int read_reports_from(struct updater *u, const char *path)
 {
 	const struct source *src = u->src;
 	const char *format = src->format ? src->format : "auto";
@@ -656,10 +657,7 @@ static int read_reports_from(struct updater *u, const char *path, const char *da
 	u->file_failed = 0;
 	u->file_unreadable = 0;
 	u->file_transient = 0;
-	int rc = path ? format_read_file(path, u->opt.max_file, format, NULL, &h, take_report, item_failed, u,
-					 &used, &err)
-		      : format_read(data ? data : "", len, format, NULL, &h, take_report, item_failed, u, &used,
-				    &err);
+	int rc = format_read_file(path, u->opt.max_file, format, NULL, &h, take_report, item_failed, u, &used, &err);
 	if (rc == -2 && !err && !u->fatal) {
 		say(u, UPDATE_WARNING, NULL, "changed while it was read; left for the next run");
 		u->file_transient = 1;
@@ -676,11 +674,6 @@ static int read_reports_from(struct updater *u, const char *path, const char *da
 	}
 	free(err);
 	return u->fatal ? -1 : 0;
-}
-
-static int read_reports(struct updater *u, const char *data, size_t len)
-{
-	return read_reports_from(u, NULL, data, len);
 }
 
 /* Says what reading one file or feed did (for --verbose). */
@@ -873,7 +866,7 @@ static int update_file(struct updater *u, const char *path, const struct store_f
 	else if (u->opt.dry_run)
 		say(u, UPDATE_NOTE, NULL, "changed file");
 	struct source_result before = *u->res;
-	rc = read_reports_from(u, path, NULL, 0);
+	rc = read_reports_from(u, path);
 	if (rc == 1) {
 		/* Not remembered: the next run reads it again. */
 		u->where = NULL;
@@ -974,8 +967,33 @@ static int update_feed(struct updater *u, const struct source *src)
 		fo.last_modified = known.last_modified;
 	}
 	u->where = src->url;
+	/* The body goes to a temporary file, unlinked at once (nothing is left
+	 * behind by a kill), and is read from there item by item: a large
+	 * feed costs no more memory than a small one. */
+	char tmp_path[4096], fd_path[64];
+	const char *dir = getenv("TMPDIR");
+	int n = snprintf(tmp_path, sizeof(tmp_path), "%s/communique-feed.XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = n > 0 && (size_t)n < sizeof(tmp_path) ? mkstemp(tmp_path) : -1;
+	FILE *body = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+	const char *body_path = tmp_path;
+	if (body) {
+		snprintf(fd_path, sizeof(fd_path), "/proc/self/fd/%d", fd);
+		if (access(fd_path, R_OK) == 0 && unlink(tmp_path) == 0)
+			body_path = fd_path;
+	}
 	struct fetch_result fr;
+	memset(&fr, 0, sizeof(fr));
 	int rc = 0;
+	if (!body) {
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp_path);
+		}
+		say(u, UPDATE_ERROR, NULL, "cannot make a temporary file for the feed: %s", strerror(errno));
+		u->res->source_failed = 1;
+		goto out_nobody;
+	}
+	fo.body_file = body;
 	if (fetch_url(src->url, &fo, &fr, &err)) {
 		say(u, UPDATE_ERROR, NULL, "%s", err);
 		free(err);
@@ -987,9 +1005,11 @@ static int update_feed(struct updater *u, const struct source *src)
 		u->res->not_modified = 1;
 		goto out;
 	}
-	if (sha256_hex(fr.body.data ? fr.body.data : "", fr.body.len, hash)) {
-		set_fatal(u, strdup("cannot hash the feed"));
-		rc = -1;
+	char *why = NULL;
+	if (hash_file_bounded(body_path, fo.max_bytes ? fo.max_bytes : (size_t)-1, hash, NULL, &why)) {
+		say(u, UPDATE_ERROR, NULL, "cannot read the fetched feed back: %s", why ? why : "it changed");
+		free(why);
+		u->res->source_failed = 1;
 		goto out;
 	}
 	if (!got && same(known.url, src->url) && same(known.hash, hash)) {
@@ -999,7 +1019,9 @@ static int update_feed(struct updater *u, const struct source *src)
 		goto out;
 	}
 	struct source_result before = *u->res;
-	rc = read_reports(u, fr.body.data, fr.body.len);
+	rc = read_reports_from(u, body_path);
+	if (rc == 1)   /* cannot happen to our own file; counted as failed if it does */
+		rc = 0, u->file_unreadable = 1;
 	if (!rc)
 		note_done(u, &before);
 	/* A feed that could not be parsed at all is fetched in full next time. */
@@ -1008,6 +1030,10 @@ static int update_feed(struct updater *u, const struct source *src)
 	if (!rc && !u->opt.dry_run && !u->file_unreadable)
 		rc = record_feed(u, &fr, hash);
 out:
+	fclose(body);
+	if (body_path == tmp_path)
+		unlink(tmp_path);
+out_nobody:
 	u->where = NULL;
 	fetch_result_release(&fr);
 	store_feed_release(&known);
