@@ -277,16 +277,57 @@ static int about_resolution(const struct extractor *x, const struct cand *c)
 	return 0;
 }
 
+/* "two votes against (Russia and Venezuela)", "voted against (China,
+ * Russia)": a list in brackets right after the vote names the voters. Fills
+ * out[*n] (nothing when there is no such list); returns 0 or -1. */
+static int vote_list(struct extractor *x, const struct cand *c, int *out, int *n)
+{
+	const char *t = x->text;
+	size_t p = c->trig_end;
+	if (!t || c->headline || p > x->body_len || p < 7 || strncasecmp(t + p - 7, "against", 7))
+		return 0;
+	while (p < x->body_len && t[p] == ' ')
+		p++;
+	if (p >= x->body_len || t[p] != '(')
+		return 0;
+	size_t q = p + 1;
+	while (q < x->body_len && q < p + 160 && t[q] != ')' && t[q] != '\n')
+		q++;
+	if (q >= x->body_len || t[q] != ')')
+		return 0;
+	return actors_in_span(x, t, p + 1, q, out, n);
+}
+
 /* A veto of, or a vote against, a draft resolution is aimed at its sponsors
  * where the report names them. */
 static void target_drafters(struct extractor *x)
 {
 	int drafters[MAX_PARTIES], nd = 0, looked = 0;
+	size_t n_before = x->n_cands;
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
 		if (c->dead || strcmp(c->tr->type, "rejection") || !c->nsrc || c->status == STATUS_NEGATED ||
 		    !about_resolution(x, c))
 			continue;
+		/* Each voter the list names votes against the draft: one event
+		 * each, as each veto is one. */
+		int voters[MAX_PARTIES], nv = 0;
+		if (i < n_before && vote_list(x, c, voters, &nv))
+			return;
+		if (nv) {
+			c->nsrc = 0;
+			push_party(c->src, &c->nsrc, voters[0]);
+			c->ntgt = 0;
+			for (int v = 1; v < nv; v++) {
+				if (grow_array((void **)&x->cands, &x->cap_cands, x->n_cands + 1, sizeof(*x->cands)))
+					return;
+				c = &x->cands[i];
+				struct cand *d = &x->cands[x->n_cands++];
+				*d = *c;
+				d->nsrc = 0;
+				push_party(d->src, &d->nsrc, voters[v]);
+			}
+		}
 		if (!looked) {
 			looked = 1;
 			if (resolution_drafters(x, drafters, &nd))
