@@ -211,6 +211,24 @@ static int actors_in_span(struct extractor *x, const char *text, size_t a, size_
 	return 0;
 }
 
+/* The persons of the report with a state's code named in text[a, b) by
+ * their full name ("Wang Yi, Khawaja Asif and ..."): up to *n of them at out. */
+static void persons_in_span(const struct extractor *x, const char *text, size_t a, size_t b, int *out, int *n)
+{
+	for (size_t r = 0; r < x->n_ra; r++) {
+		const struct ractor *ra = &x->ra[r];
+		size_t nl = strlen(ra->name);
+		if (ra->kind != ACTOR_PERSON || !ra->code[0] || nl < 4 || nl > b - a)
+			continue;
+		for (size_t p = a; p + nl <= b; p++)
+			if (text[p] == ra->name[0] && !strncmp(text + p, ra->name, nl) &&
+			    (p == 0 || !isalpha((unsigned char)text[p - 1])) && !isalpha((unsigned char)text[p + nl])) {
+				push_party(out, n, (int)r);
+				break;
+			}
+	}
+}
+
 /* Who drafted the resolution a report tells of: "drafted by Britain", "the
  * draft tabled by France and Spain", "a US-sponsored resolution". The
  * sponsors are the target of a veto or a vote against it (CAMEO 12x: a
@@ -427,6 +445,26 @@ static void join_mediators(struct extractor *x)
 					return;
 				for (int f = 0; f < nf; f++)
 					push_party(c->src, &c->nsrc, found[f]);
+			}
+		}
+		/* "a meeting held in Kabul, bringing together Wang Yi, Dar and
+		 * Afghan FM Muttaqi", "the summit, which brought together the
+		 * leaders of Egypt and Jordan": who it brings together takes part. */
+		static const char *const together[] = {"bringing together ", "brought together ", "brings together ",
+						       "gathering together ", "gathered together "};
+		for (size_t k = 0; k < sizeof(together) / sizeof(together[0]); k++) {
+			size_t tl = strlen(together[k]);
+			for (size_t p = c->ev_start; p + tl <= c->ev_end; p++) {
+				if (strncasecmp(t + p, together[k], tl) || (p > 0 && isalpha((unsigned char)t[p - 1])))
+					continue;
+				size_t a = p + tl, b = actors_phrase_end(t, c->ev_end, a);
+				int found[MAX_PARTIES], nf = 0;
+				if (actors_in_span(x, t, a, b, found, &nf))
+					return;
+				persons_in_span(x, t, a, b, found, &nf);
+				for (int f = 0; f < nf; f++)
+					push_party(c->src, &c->nsrc, found[f]);
+				break;
 			}
 		}
 	}
