@@ -470,11 +470,90 @@ static void join_mediators(struct extractor *x)
 	}
 }
 
+/* The distinct codes among a cand's sources (symmetric: its participants). */
+static int distinct_sources(const struct extractor *x, const struct cand *c)
+{
+	int n = 0;
+	for (int i = 0; i < c->nsrc; i++) {
+		int dup = 0;
+		for (int k = 0; k < i && !dup; k++)
+			dup = same_code(x, c->src[k], c->src[i]);
+		n += !dup;
+	}
+	return n;
+}
+
+/* "the three sides", "all four countries": the number of parties a collective
+ * in text[a, b) counts (three and more; "the two sides" is told by the pair
+ * in play), else 0. */
+static int collective_count(const char *t, size_t a, size_t b)
+{
+	static const char *const nums[] = {"three ", "four ", "five ", "six "};
+	static const char *const nouns[] = {"sides", "countries", "parties", "nations", "states",
+					    "governments", "ministers", "leaders", "delegations"};
+	for (size_t p = a; p < b; p++) {
+		if (p > a && isalpha((unsigned char)t[p - 1]))
+			continue;
+		for (size_t k = 0; k < sizeof(nums) / sizeof(nums[0]); k++) {
+			size_t nl = strlen(nums[k]);
+			if (p + nl > b || strncasecmp(t + p, nums[k], nl))
+				continue;
+			for (size_t w = 0; w < sizeof(nouns) / sizeof(nouns[0]); w++) {
+				size_t wl = strlen(nouns[w]);
+				if (p + nl + wl <= b && !strncmp(t + p + nl, nouns[w], wl) &&
+				    !isalpha((unsigned char)t[p + nl + wl]))
+					return (int)k + 3;
+			}
+		}
+	}
+	return 0;
+}
+
+/* "The trilateral dialogue was held in Kabul ... The three sides pledged
+ * to ...": a collective that counts more parties than the pair in play
+ * names those of the last meeting or talks told before with that many,
+ * among them the parties found. */
+static void count_collectives(struct extractor *x)
+{
+	const char *t = x->text;
+	for (size_t i = 0; t && i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->headline || c->tr->frame != FRAME_SYMMETRIC || c->ev_end > x->body_len ||
+		    c->trig_start <= c->ev_start || c->trig_start > c->ev_end)
+			continue;
+		int want = collective_count(t, c->ev_start, c->trig_start);
+		if (!want || distinct_sources(x, c) >= want)
+			continue;
+		for (size_t k = i; k-- > 0;) {
+			const struct cand *p = &x->cands[k];
+			if (p->dead || p->headline || p->tr->frame != FRAME_SYMMETRIC ||
+			    (strcmp(p->tr->type, "meeting") && strcmp(p->tr->type, "negotiation")) ||
+			    distinct_sources(x, p) != want || shared_codes(x, c, p) < distinct_sources(x, c))
+				continue;
+			for (int q = 0; q < p->nsrc; q++) {
+				int have = 0;
+				for (int r = 0; r < c->nsrc && !have; r++)
+					have = same_code(x, c->src[r], p->src[q]);
+				if (!have)
+					push_party(c->src, &c->nsrc, p->src[q]);
+			}
+			/* What the sides of that meeting did with no time of its own
+			 * was done there. */
+			if (!c->date_explicit && p->date_explicit) {
+				c->date = p->date;
+				c->date_explicit = 1;
+			}
+			break;
+		}
+	}
+}
+
 /* Fills parties the sentence left out, from the rest of the report. */
 void complete_parties(struct extractor *x)
 {
 	target_drafters(x);
 	join_mediators(x);
+	count_collectives(x);
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
 		if (c->tr->frame == FRAME_SYMMETRIC || c->ntgt || !c->nsrc)
