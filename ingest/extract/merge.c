@@ -384,7 +384,8 @@ static void join_mediators(struct extractor *x)
 {
 	static const char *const by[] = {"mediated by ", "brokered by ", "hosted by ", "facilitated by ",
 					 "under the auspices of ", "under the aegis of ", "with the mediation of ",
-					 "through the mediation of ", "co-chaired by ", "chaired by "};
+					 "through the mediation of ", "co-chaired by ", "chaired by ", "joined by ",
+					 "attended by "};
 	const char *t = x->text;
 	for (size_t i = 0; t && i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
