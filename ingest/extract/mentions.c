@@ -1063,7 +1063,18 @@ static int attributive_judgement(const struct extractor *x, const struct dict_tr
 	size_t q = i;
 	while (q > s && (ends_in(x, q - 1, 3, "ly") || tok_in(x, q - 1, WL_SKIP_ADVERB)) && !tok_in(x, q - 1, WL_BE))
 		q--;
-	return !(q > s && tok_in(x, q - 1, WL_BE));
+	if (q > s && tok_in(x, q - 1, WL_BE))
+		return 0;
+	/* A noun row after the verb that makes it an act ("has committed a
+	 * grave mistake", "made a historic blunder") is the predicate too. */
+	if (q > s && (is_word(x, i, "a") || is_word(x, i, "an"))) {
+		static const char *const light[] = {"commit", "commits", "committed", "committing",
+						    "make", "makes", "made", "making"};
+		for (size_t k = 0; k < sizeof(light) / sizeof(light[0]); k++)
+			if (is_word(x, q - 1, light[k]))
+				return 0;
+	}
+	return 1;
 }
 
 int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *st)

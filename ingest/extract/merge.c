@@ -211,6 +211,24 @@ static int actors_in_span(struct extractor *x, const char *text, size_t a, size_
 	return 0;
 }
 
+/* The persons of the report with a state's code named in text[a, b) by
+ * their full name ("Wang Yi, Khawaja Asif and ..."): up to *n of them at out. */
+static void persons_in_span(const struct extractor *x, const char *text, size_t a, size_t b, int *out, int *n)
+{
+	for (size_t r = 0; r < x->n_ra; r++) {
+		const struct ractor *ra = &x->ra[r];
+		size_t nl = strlen(ra->name);
+		if (ra->kind != ACTOR_PERSON || !ra->code[0] || nl < 4 || nl > b - a)
+			continue;
+		for (size_t p = a; p + nl <= b; p++)
+			if (text[p] == ra->name[0] && !strncmp(text + p, ra->name, nl) &&
+			    (p == 0 || !isalpha((unsigned char)text[p - 1])) && !isalpha((unsigned char)text[p + nl])) {
+				push_party(out, n, (int)r);
+				break;
+			}
+	}
+}
+
 /* Who drafted the resolution a report tells of: "drafted by Britain", "the
  * draft tabled by France and Spain", "a US-sponsored resolution". The
  * sponsors are the target of a veto or a vote against it (CAMEO 12x: a
@@ -277,16 +295,57 @@ static int about_resolution(const struct extractor *x, const struct cand *c)
 	return 0;
 }
 
+/* "two votes against (Russia and Venezuela)", "voted against (China,
+ * Russia)": a list in brackets right after the vote names the voters. Fills
+ * out[*n] (nothing when there is no such list); returns 0 or -1. */
+static int vote_list(struct extractor *x, const struct cand *c, int *out, int *n)
+{
+	const char *t = x->text;
+	size_t p = c->trig_end;
+	if (!t || c->headline || p > x->body_len || p < 7 || strncasecmp(t + p - 7, "against", 7))
+		return 0;
+	while (p < x->body_len && t[p] == ' ')
+		p++;
+	if (p >= x->body_len || t[p] != '(')
+		return 0;
+	size_t q = p + 1;
+	while (q < x->body_len && q < p + 160 && t[q] != ')' && t[q] != '\n')
+		q++;
+	if (q >= x->body_len || t[q] != ')')
+		return 0;
+	return actors_in_span(x, t, p + 1, q, out, n);
+}
+
 /* A veto of, or a vote against, a draft resolution is aimed at its sponsors
  * where the report names them. */
 static void target_drafters(struct extractor *x)
 {
 	int drafters[MAX_PARTIES], nd = 0, looked = 0;
+	size_t n_before = x->n_cands;
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
 		if (c->dead || strcmp(c->tr->type, "rejection") || !c->nsrc || c->status == STATUS_NEGATED ||
 		    !about_resolution(x, c))
 			continue;
+		/* Each voter the list names votes against the draft: one event
+		 * each, as each veto is one. */
+		int voters[MAX_PARTIES], nv = 0;
+		if (i < n_before && vote_list(x, c, voters, &nv))
+			return;
+		if (nv) {
+			c->nsrc = 0;
+			push_party(c->src, &c->nsrc, voters[0]);
+			c->ntgt = 0;
+			for (int v = 1; v < nv; v++) {
+				if (grow_array((void **)&x->cands, &x->cap_cands, x->n_cands + 1, sizeof(*x->cands)))
+					return;
+				c = &x->cands[i];
+				struct cand *d = &x->cands[x->n_cands++];
+				*d = *c;
+				d->nsrc = 0;
+				push_party(d->src, &d->nsrc, voters[v]);
+			}
+		}
 		if (!looked) {
 			looked = 1;
 			if (resolution_drafters(x, drafters, &nd))
@@ -325,7 +384,8 @@ static void join_mediators(struct extractor *x)
 {
 	static const char *const by[] = {"mediated by ", "brokered by ", "hosted by ", "facilitated by ",
 					 "under the auspices of ", "under the aegis of ", "with the mediation of ",
-					 "through the mediation of ", "co-chaired by ", "chaired by "};
+					 "through the mediation of ", "co-chaired by ", "chaired by ", "joined by ",
+					 "attended by "};
 	const char *t = x->text;
 	for (size_t i = 0; t && i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
@@ -388,6 +448,104 @@ static void join_mediators(struct extractor *x)
 					push_party(c->src, &c->nsrc, found[f]);
 			}
 		}
+		/* "a meeting held in Kabul, bringing together Wang Yi, Dar and
+		 * Afghan FM Muttaqi", "the summit, which brought together the
+		 * leaders of Egypt and Jordan": who it brings together takes part. */
+		static const char *const together[] = {"bringing together ", "brought together ", "brings together ",
+						       "gathering together ", "gathered together "};
+		for (size_t k = 0; k < sizeof(together) / sizeof(together[0]); k++) {
+			size_t tl = strlen(together[k]);
+			for (size_t p = c->ev_start; p + tl <= c->ev_end; p++) {
+				if (strncasecmp(t + p, together[k], tl) || (p > 0 && isalpha((unsigned char)t[p - 1])))
+					continue;
+				size_t a = p + tl, b = actors_phrase_end(t, c->ev_end, a);
+				int found[MAX_PARTIES], nf = 0;
+				if (actors_in_span(x, t, a, b, found, &nf))
+					return;
+				persons_in_span(x, t, a, b, found, &nf);
+				for (int f = 0; f < nf; f++)
+					push_party(c->src, &c->nsrc, found[f]);
+				break;
+			}
+		}
+	}
+}
+
+/* The distinct codes among a cand's sources (symmetric: its participants). */
+static int distinct_sources(const struct extractor *x, const struct cand *c)
+{
+	int n = 0;
+	for (int i = 0; i < c->nsrc; i++) {
+		int dup = 0;
+		for (int k = 0; k < i && !dup; k++)
+			dup = same_code(x, c->src[k], c->src[i]);
+		n += !dup;
+	}
+	return n;
+}
+
+/* "the three sides", "all four countries": the number of parties a collective
+ * in text[a, b) counts (three and more; "the two sides" is told by the pair
+ * in play), else 0. */
+static int collective_count(const char *t, size_t a, size_t b)
+{
+	static const char *const nums[] = {"three ", "four ", "five ", "six "};
+	static const char *const nouns[] = {"sides", "countries", "parties", "nations", "states",
+					    "governments", "ministers", "leaders", "delegations"};
+	for (size_t p = a; p < b; p++) {
+		if (p > a && isalpha((unsigned char)t[p - 1]))
+			continue;
+		for (size_t k = 0; k < sizeof(nums) / sizeof(nums[0]); k++) {
+			size_t nl = strlen(nums[k]);
+			if (p + nl > b || strncasecmp(t + p, nums[k], nl))
+				continue;
+			for (size_t w = 0; w < sizeof(nouns) / sizeof(nouns[0]); w++) {
+				size_t wl = strlen(nouns[w]);
+				if (p + nl + wl <= b && !strncmp(t + p + nl, nouns[w], wl) &&
+				    !isalpha((unsigned char)t[p + nl + wl]))
+					return (int)k + 3;
+			}
+		}
+	}
+	return 0;
+}
+
+/* "The trilateral dialogue was held in Kabul ... The three sides pledged
+ * to ...": a collective that counts more parties than the pair in play
+ * names those of the last meeting or talks told before with that many,
+ * among them the parties found. */
+static void count_collectives(struct extractor *x)
+{
+	const char *t = x->text;
+	for (size_t i = 0; t && i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->headline || c->tr->frame != FRAME_SYMMETRIC || c->ev_end > x->body_len ||
+		    c->trig_start <= c->ev_start || c->trig_start > c->ev_end)
+			continue;
+		int want = collective_count(t, c->ev_start, c->trig_start);
+		if (!want || distinct_sources(x, c) >= want)
+			continue;
+		for (size_t k = i; k-- > 0;) {
+			const struct cand *p = &x->cands[k];
+			if (p->dead || p->headline || p->tr->frame != FRAME_SYMMETRIC ||
+			    (strcmp(p->tr->type, "meeting") && strcmp(p->tr->type, "negotiation")) ||
+			    distinct_sources(x, p) != want || shared_codes(x, c, p) < distinct_sources(x, c))
+				continue;
+			for (int q = 0; q < p->nsrc; q++) {
+				int have = 0;
+				for (int r = 0; r < c->nsrc && !have; r++)
+					have = same_code(x, c->src[r], p->src[q]);
+				if (!have)
+					push_party(c->src, &c->nsrc, p->src[q]);
+			}
+			/* What the sides of that meeting did with no time of its own
+			 * was done there. */
+			if (!c->date_explicit && p->date_explicit) {
+				c->date = p->date;
+				c->date_explicit = 1;
+			}
+			break;
+		}
 	}
 }
 
@@ -396,6 +554,7 @@ void complete_parties(struct extractor *x)
 {
 	target_drafters(x);
 	join_mediators(x);
+	count_collectives(x);
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
 		if (c->tr->frame == FRAME_SYMMETRIC || c->ntgt || !c->nsrc)
