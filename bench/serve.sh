@@ -34,7 +34,9 @@ if [ ! -f "$db" ]; then
 	echo "=== archive: $NREPORTS reports imported, events copied up to $TARGET"
 	rm -rf "$dir/reports"
 	"$WORK/gen" -n "$NREPORTS" -s "$SEED" -o "$dir/reports"
+	t0=$(date +%s.%N)
 	"$COMMUNIQUE" --db "$db" ingest "$dir/reports" >/dev/null
+	echo "import of $NREPORTS reports: $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 	copy_columns() {
 		sqlite3 "$db" "SELECT group_concat(CASE WHEN name = '$2' THEN name || ' + (SELECT m FROM off)'
 			ELSE name END, ', ') FROM (SELECT name FROM pragma_table_info('$1') ORDER BY cid)"
@@ -111,10 +113,12 @@ run "full-text pages" "$dir/text.txt"
 run "event, reports, meta, asset" "$dir/misc.txt"
 # While an import writes (WAL readers, the writer lock untouched by reads).
 "$WORK/gen" -n 2000 -s $((SEED + 1)) -o "$dir/more" >/dev/null 2>&1
+t0=$(date +%s.%N)
 "$COMMUNIQUE" --db "$db" ingest "$dir/more" >"$dir/ingest.out" 2>&1 &
 ING=$!
 run "filtered pages during an import" "$dir/filtered.txt"
 wait "$ING" || echo "bench: the import during the load failed: $(tail -2 "$dir/ingest.out")"
+echo "import of 2000 reports into the large archive (under load): $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 rm -rf "$dir/more"
 kill -TERM "$PID"
 wait "$PID" || true

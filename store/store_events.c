@@ -795,6 +795,63 @@ static int row_to_event(sqlite3_stmt *st, struct timeline_buffers *tb, struct ev
 	return 0;
 }
 
+/* Whether a filter's set of events (the ids `sql` selects with ?1 = arg) is
+ * larger than a page can read and sort cheaply: 1 yes, in *many; counting
+ * stops there. A query SQLite refuses (a bad full-text query) is left to
+ * the timeline's own query, which says so. */
+#define MANY_MATCHES 5000
+static int matches_many(struct store *s, const char *sql, const char *arg, int *many, char **err)
+{
+	char set[400], q[512];
+	snprintf(set, sizeof(set), sql, 1);
+	snprintf(q, sizeof(q), "SELECT count(*) FROM (%s LIMIT %d)", set, MANY_MATCHES);
+	sqlite3_stmt *st;
+	*many = 0;
+	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, "cannot query events");
+	bind_text(st, 1, arg);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*many = sqlite3_column_int(st, 0) >= MANY_MATCHES;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static const char text_set[] = "SELECT rowid FROM events_fts WHERE events_fts MATCH ?%d";
+static const char agency_set[] = "SELECT er.event_id FROM event_reports er JOIN reports r ON r.id = er.report_id"
+				 " JOIN agencies ag ON ag.id = r.agency_id WHERE ag.name = ?%d COLLATE NOCASE";
+
+/* The ids of one page, dated events (undated 0) or undated ones (1), as
+ * arms of a UNION ALL: one arm a type when types are asked, each walking the
+ * index on (type, date, id) in order and stopping at the page's end, so that
+ * merging them gives the page exactly (the page's events of each type are
+ * among the first `limit` of that type); one walk of the index on (date, id)
+ * otherwise. `w` is the other filters' clause; the cursor is an event id: the
+ * page starts after its (date, id). */
+static void page_arms(struct buf *sql, const char *w, int undated, const struct event_filter *f, int p_types,
+		      int p_after)
+{
+	size_t n = f->n_types ? f->n_types : 1;
+	for (size_t i = 0; i < n; i++) {
+		/* A type asked twice would count its events twice. */
+		size_t j = 0;
+		while (j < i && strcmp(f->types[j], f->types[i]))
+			j++;
+		if (j < i)
+			continue;
+		buf_printf(sql, "%sSELECT * FROM (SELECT e.id AS id, %d AS u, %s AS d FROM events e WHERE e.date %s ''%s",
+			   i ? " UNION ALL " : "", undated, undated ? "''" : "e.date", undated ? "=" : "<>", w);
+		if (f->n_types)
+			buf_printf(sql, " AND e.type = ?%d", p_types + (int)i);
+		if (f->after_id && !undated)
+			buf_printf(sql, " AND (SELECT date FROM events WHERE id = ?%1$d) <> ''"
+				   " AND (e.date, e.id) > (SELECT date, id FROM events WHERE id = ?%1$d)", p_after);
+		else if (f->after_id)
+			buf_printf(sql, " AND ((SELECT date FROM events WHERE id = ?%1$d) <> '' OR e.id > ?%1$d)",
+				   p_after);
+		buf_printf(sql, " ORDER BY %s LIMIT %ld)", undated ? "e.id" : "e.date, e.id", f->limit);
+	}
+}
+
 int store_timeline_each(struct store *s, const struct event_filter *f, store_event_fn fn,
 			void *ctx, char **err)
 {
@@ -826,9 +883,17 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		buf_addstr(&where, " AND");
 		buf_printf(&where, actor_match, p++);
 	}
+	/* One parameter a type: a page walks each type's index apart (below),
+	 * a whole timeline tests the list. */
 	if (f->n_types) {
 		p_types = p;
-		buf_printf(&where, " AND instr(',' || ?%d || ',', ',' || e.type || ',') > 0", p++);
+		if (!(f->page && f->limit > 0)) {
+			buf_addstr(&where, " AND e.type IN (");
+			for (size_t i = 0; i < f->n_types; i++)
+				buf_printf(&where, "%s?%d", i ? ", " : "", p_types + (int)i);
+			buf_addstr(&where, ")");
+		}
+		p += (int)f->n_types;
 	}
 	if (f->topic) {
 		p_topic = p;
@@ -850,15 +915,36 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 			   " <= ?%1$d", p);
 		p++;
 	}
+	/* A page of a common agency or word walks the timeline's index and
+	 * tests each entry (for a word, against the set of its matches: `+`
+	 * keeps SQLite from reading the rows of every match to sort them,
+	 * 43,000 rows for `sanctions` in a million events, 100 ms instead of
+	 * 5); a rare one's events are read and sorted (the walk would cross
+	 * the whole index to find them: 150 ms for an agency of 1,600 events). */
+	int page = f->page && f->limit > 0;
 	if (f->agency) {
 		p_agency = p;
-		buf_printf(&where, " AND EXISTS (SELECT 1 FROM event_reports er JOIN reports r ON r.id = er.report_id"
-			   " JOIN agencies ag ON ag.id = r.agency_id WHERE er.event_id = e.id"
-			   " AND ag.name = ?%d COLLATE NOCASE)", p++);
+		int walk = 1;
+		if (page && matches_many(s, agency_set, f->agency, &walk, err))
+			goto fail;
+		if (walk)
+			buf_printf(&where, " AND EXISTS (SELECT 1 FROM event_reports er JOIN reports r ON r.id = er.report_id"
+				   " JOIN agencies ag ON ag.id = r.agency_id WHERE er.event_id = e.id"
+				   " AND ag.name = ?%d COLLATE NOCASE)", p++);
+		else {
+			buf_addstr(&where, " AND e.id IN (");
+			buf_printf(&where, agency_set, p++);
+			buf_addstr(&where, ")");
+		}
 	}
 	if (f->text) {
 		p_text = p;
-		buf_printf(&where, " AND e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?%d)", p++);
+		int walk = 0;
+		if (page && matches_many(s, text_set, f->text, &walk, err))
+			goto fail;
+		buf_printf(&where, " AND %se.id IN (", walk ? "+" : "");
+		buf_printf(&where, text_set, p++);
+		buf_addstr(&where, ")");
 	}
 	int p_report = 0;
 	if (f->report_id) {
@@ -892,24 +978,17 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	}
 	int p_after = 0;
 	if (f->page && f->limit > 0) {
-		/* One page: the ids first, dated and undated apart, so that the
-		 * dated walk follows the index on (date, id) and stops at the
+		/* One page: the ids first, dated and undated apart, so that each
+		 * walk follows an index in timeline order and stops at the
 		 * page's end instead of sorting every match; the fields of
-		 * the page's events only are read. The cursor is an event id:
-		 * the page starts after its (date, id). */
+		 * the page's events only are read. */
 		const char *w = buf_str(&where);
 		p_after = p++;
-		buf_printf(&sql, " AND e.id IN (SELECT id FROM (SELECT * FROM (SELECT e.id AS id, 0 AS u, e.date AS d"
-			   " FROM events e WHERE e.date <> ''%s", w);
-		if (f->after_id)
-			buf_printf(&sql, " AND (SELECT date FROM events WHERE id = ?%1$d) <> ''"
-				   " AND (e.date, e.id) > (SELECT date, id FROM events WHERE id = ?%1$d)", p_after);
-		buf_printf(&sql, " ORDER BY e.date, e.id LIMIT %ld) UNION ALL SELECT * FROM (SELECT e.id, 1, ''"
-			   " FROM events e WHERE e.date = ''%s", f->limit, w);
-		if (f->after_id)
-			buf_printf(&sql, " AND ((SELECT date FROM events WHERE id = ?%1$d) <> '' OR e.id > ?%1$d)",
-				   p_after);
-		buf_printf(&sql, " ORDER BY e.id LIMIT %ld)) ORDER BY u, d, id LIMIT %ld)", f->limit, f->limit);
+		buf_addstr(&sql, " AND e.id IN (SELECT id FROM (");
+		page_arms(&sql, w, 0, f, p_types, p_after);
+		buf_addstr(&sql, " UNION ALL ");
+		page_arms(&sql, w, 1, f, p_types, p_after);
+		buf_printf(&sql, ") ORDER BY u, d, id LIMIT %ld)", f->limit);
 	} else {
 		buf_addstr(&sql, buf_str(&where));
 	}
@@ -937,12 +1016,8 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		bind_text(st, p_between, f->between[0]);
 		bind_text(st, p_between + 1, f->between[1]);
 	}
-	struct buf types;
-	buf_init(&types, 0);
 	for (size_t i = 0; i < f->n_types; i++)
-		buf_printf(&types, "%s%s", i ? "," : "", f->types[i]);
-	if (p_types)
-		bind_text(st, p_types, buf_str(&types));
+		bind_text(st, p_types + (int)i, f->types[i]);
 	if (p_topic)
 		bind_text(st, p_topic, f->topic);
 	char from[16], to[16];
@@ -978,9 +1053,8 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		buf_addch(&ids, ']');
 		bind_text(st, p_ids, buf_str(&ids));
 	}
-	if (buf_failed(&types) || buf_failed(&ids)) {
+	if (buf_failed(&ids)) {
 		sqlite3_finalize(st);
-		buf_release(&types);
 		buf_release(&ids);
 		*err = strdup("out of memory");
 		return -1;
@@ -1015,10 +1089,13 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		stop = -1;
 	}
 	sqlite3_finalize(st);
-	buf_release(&types);
 	buf_release(&ids);
 	buffers_release(&tb);
 	return stop;
+fail:
+	buf_release(&sql);
+	buf_release(&where);
+	return -1;
 }
 
 /* ---- actors and topics -------------------------------------------------- */
