@@ -17,3 +17,5 @@ CREATE INDEX events_by_date ON events(date, id, status, gone, type, verified, co
 CREATE INDEX events_by_type ON events(type, date, id, status, gone, verified, confidence);
 -- Verified events are the few a person checked: their own small index.
 CREATE INDEX events_verified ON events(date, id) WHERE verified = 1;
+-- A rare agency's events are found from its reports (store_events.c).
+CREATE INDEX reports_by_agency ON reports(agency_id);
