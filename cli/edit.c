@@ -1,24 +1,12 @@
 /* Building an event's correction: see edit.h. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/edit.h"
+#include "cli/message.h"
 #include "util/buf.h"
 #include "util/types.h"
-
-/* A message of the caller's to own (NULL when out of memory). */
-__attribute__((format(printf, 1, 2))) static char *msgf(const char *fmt, ...)
-{
-	struct buf b;
-	buf_init(&b, 0);
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	return buf_failed(&b) ? (buf_release(&b), NULL) : buf_detach(&b);
-}
 
 void edit_built_release(struct edit_built *b)
 {
@@ -51,7 +39,7 @@ static int add_actor(struct store *s, const struct edit_spec *in, struct edit_bu
 			buf_printf(&m, "%s'%s'", k ? ", " : "", cands[k]);
 			free(cands[k]);
 		}
-		*msg = msgf("unknown actor '%s'%s%s%s (%s)", text, n > 0 ? "; did you mean " : "",
+		*msg = message("unknown actor '%s'%s%s%s (%s)", text, n > 0 ? "; did you mean " : "",
 			    n > 0 ? buf_str(&m) : "", n > 0 ? "?" : "", in->actors_hint);
 		buf_release(&m);
 		return -1;
@@ -79,21 +67,21 @@ static int build(struct store *s, const struct edit_spec *in, struct edit_built 
 	if (in->type) {
 		const struct event_type *t = types_find(in->type);
 		if (!t) {
-			*msg = msgf("unknown event type '%s' (%s)", in->type, in->types_hint);
+			*msg = message("unknown event type '%s' (%s)", in->type, in->types_hint);
 			return -1;
 		}
 		b->e.type = t->name;
 		b->e.cameo = t->cameo;
 	}
 	if (in->status && (b->e.status = event_status_from_name(in->status)) < 0) {
-		*msg = msgf("%sstatus: '%s' is not occurred, planned or negated", dash, in->status);
+		*msg = message("%sstatus: '%s' is not occurred, planned or negated", dash, in->status);
 		return -1;
 	}
 	if (in->date) {
 		b->e.set_date = 1;
 		b->e.date.prec = PREC_UNKNOWN;
 		if (strcmp(in->date, "none") && cdate_parse_exact(in->date, &b->e.date)) {
-			*msg = msgf("%sdate: '%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or 'none')", dash, in->date);
+			*msg = message("%sdate: '%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or 'none')", dash, in->date);
 			return -1;
 		}
 	}
@@ -116,7 +104,7 @@ static int build(struct store *s, const struct edit_spec *in, struct edit_built 
 	}
 	if (in->summary) {
 		if (!*in->summary) {
-			*msg = msgf("%ssummary cannot be empty", dash);
+			*msg = message("%ssummary cannot be empty", dash);
 			return -1;
 		}
 		b->e.summary = in->summary;

@@ -1,25 +1,13 @@
 /* The filter language of `events` and `export`: see filter.h. */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "cli/filter.h"
+#include "cli/message.h"
 #include "store/store_admin.h"
 #include "util/buf.h"
 #include "util/types.h"
-
-/* A message of the caller's to own (NULL when out of memory). */
-__attribute__((format(printf, 1, 2))) static char *msgf(const char *fmt, ...)
-{
-	struct buf b;
-	buf_init(&b, 0);
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	return buf_failed(&b) ? (buf_release(&b), NULL) : buf_detach(&b);
-}
 
 int event_type_known(const char *t)
 {
@@ -124,7 +112,7 @@ static int parse_status(const char *s, unsigned *mask, char **msg)
 		}
 		int v = event_status_from_name(t);
 		if (v < 0) {
-			*msg = msgf("unknown status '%s' (occurred, planned, negated or all)", t);
+			*msg = message("unknown status '%s' (occurred, planned, negated or all)", t);
 			rc = -1;
 			break;
 		}
@@ -192,7 +180,7 @@ static int check_agency(struct store *s, const char *agency, char **msg, char **
 		buf_printf(&list, "%s'%s'", i ? ", " : "", m.close[i]);
 		free(m.close[i]);
 	}
-	*warn = msgf("no report of agency '%s' in the archive: nothing can match%s%s%s", agency,
+	*warn = message("no report of agency '%s' in the archive: nothing can match%s%s%s", agency,
 		     m.n_close ? " (did you mean " : "", buf_str(&list), m.n_close ? "?)" : "");
 	buf_release(&list);
 	return 0;
@@ -210,18 +198,18 @@ static int parse(struct store *s, const struct filter_spec *in, struct filter_pa
 		return rc;
 	f->from.prec = f->to.prec = PREC_UNKNOWN;
 	if (in->from && cdate_parse_exact(in->from, &f->from)) {
-		*msg = msgf("%sfrom: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", dash, in->from);
+		*msg = message("%sfrom: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", dash, in->from);
 		return -1;
 	}
 	if (in->to && cdate_parse_exact(in->to, &f->to)) {
-		*msg = msgf("%sto: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", dash, in->to);
+		*msg = message("%sto: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", dash, in->to);
 		return -1;
 	}
 	/* Compared at their common precision: "2015-03" is not after "2015". */
 	if (in->from && in->to) {
 		size_t n = strlen(in->from) < strlen(in->to) ? strlen(in->from) : strlen(in->to);
 		if (strncmp(in->from, in->to, n) > 0) {
-			*msg = msgf("%sfrom %s is after %sto %s: no event can match", dash, in->from, dash, in->to);
+			*msg = message("%sfrom %s is after %sto %s: no event can match", dash, in->from, dash, in->to);
 			return -1;
 		}
 	}
@@ -245,7 +233,7 @@ static int parse(struct store *s, const struct filter_spec *in, struct filter_pa
 	f->agency = in->agency;
 	f->text = in->text;
 	if (in->verified && in->unverified) {
-		*msg = msgf("%sverified and %sunverified exclude each other", dash, dash);
+		*msg = message("%sverified and %sunverified exclude each other", dash, dash);
 		return -1;
 	}
 	f->verified = in->verified ? 1 : in->unverified ? -1 : 0;
@@ -257,7 +245,7 @@ static int parse(struct store *s, const struct filter_spec *in, struct filter_pa
 		char *end;
 		double v = strtod(conf[i], &end);
 		if (end == conf[i] || *end || !(v > 0 && v <= 1)) {
-			*msg = msgf("%s%s: '%s' is not a confidence above 0 and at most 1", dash,
+			*msg = message("%s%s: '%s' is not a confidence above 0 and at most 1", dash,
 				    i ? "below-confidence" : "min-confidence", conf[i]);
 			return -1;
 		}
@@ -267,7 +255,7 @@ static int parse(struct store *s, const struct filter_spec *in, struct filter_pa
 		char *err = NULL;
 		rc = store_text_query_check(s, in->text, &err);
 		if (rc > 0) {
-			*msg = msgf("%stext: '%s' is not a full-text query (%s); put words in double quotes to"
+			*msg = message("%stext: '%s' is not a full-text query (%s); put words in double quotes to"
 				    " search for them as they are", dash, in->text, err ? err : "?");
 			free(err);
 			return -1;
