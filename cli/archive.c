@@ -97,15 +97,17 @@ int refuse_archive_fd(struct cli *cli, const char *what, const char *output, int
 	 * output is renamed into place. So their names are refused too, in the
 	 * archive's directory whatever it is called. */
 	const char *out_base = split_path(output, &d);
-	int same_dir = stat(buf_str(&d), &out_dir) == 0;
+	int cut = buf_failed(&d);   /* split_path resets d: each is checked */
+	int same_dir = !cut && stat(buf_str(&d), &out_dir) == 0;
 	const char *db_base = split_path(cli->db_path, &d);
-	same_dir = same_dir && stat(buf_str(&d), &db_dir) == 0 && out_dir.st_dev == db_dir.st_dev &&
+	cut |= buf_failed(&d);
+	same_dir = same_dir && !cut && stat(buf_str(&d), &db_dir) == 0 && out_dir.st_dev == db_dir.st_dev &&
 		   out_dir.st_ino == db_dir.st_ino;
 	for (size_t i = 0; i < sizeof(companions) / sizeof(*companions) && !rc; i++) {
 		buf_reset(&p);
 		buf_printf(&p, "%s%s", cli->db_path, companions[i]);
 		/* Without the companion's name nothing can be compared: refuse. */
-		if (buf_failed(&p) || buf_failed(&d)) {
+		if (buf_failed(&p) || cut) {
 			error("%s '%s': out of memory while checking it is not the archive", what, output);
 			rc = -1;
 			break;
@@ -228,6 +230,7 @@ char *extractor_signature(struct cli *cli)
 {
 	struct sha256_ctx *build = sha256_begin(), *dict = sha256_begin();
 	char hb[65] = "", hd[65] = "";
+	int lost = 0;
 	if (!build || !dict) {
 		if (build)
 			sha256_end_hex(build, hb);
@@ -257,10 +260,15 @@ char *extractor_signature(struct cli *cli)
 			struct buf p;
 			buf_init(&p, 0);
 			buf_printf(&p, "%s/%s", cli->dicts[i], e->d_name);
-			names[n++] = buf_detach(&p);
+			/* A file left out would give another signature: none then. */
+			if (!(names[n] = buf_finish(&p)))
+				lost = 1;
+			else
+				n++;
 		}
 		closedir(d);
-		qsort(names, n, sizeof(*names), cmp_cstr);
+		if (n)
+			qsort(names, n, sizeof(*names), cmp_cstr);
 		for (size_t k = 0; k < n; k++) {
 			hash_file(dict, names[k]);
 			free(names[k]);
@@ -269,8 +277,10 @@ char *extractor_signature(struct cli *cli)
 	}
 	sha256_end_hex(build, hb);
 	sha256_end_hex(dict, hd);
+	if (lost)
+		return NULL;
 	struct buf out;
 	buf_init(&out, 0);
 	buf_printf(&out, "communique %s build %.12s; dictionaries %.12s", COMMUNIQUE_VERSION_TEXT, hb, hd);
-	return buf_detach(&out);
+	return buf_finish(&out);
 }

@@ -81,7 +81,8 @@ static int print_run_source(void *ctx, const struct store_run_source *r)
 		size_t n = nl ? (size_t)(nl - e) : strlen(e);
 		buf_reset(&line);
 		buf_add(&line, e, n);
-		printf("      %s\n", tv(buf_str(&line)));
+		char fb[128];
+		printf("      %s\n", tv(buf_msg_str(&line, "this line", fb, sizeof(fb))));
 		e += n + (nl ? 1 : 0);
 	}
 	buf_release(&line);
@@ -297,7 +298,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		buf_printf(&m, "the archive has schema %d, this build checks %d: a command that writes"
 			   " (update, ingest) brings it up to date; check changes nothing",
 			   store_version(s), store_latest_version());
-		err = buf_detach(&m);
+		err = buf_finish_msg(&m, "why the archive is not checked");
 		rc = -1;
 	} else {
 		rc = store_check(s, print_problem, NULL, &problems, &err);
@@ -309,7 +310,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		struct buf where;
 		buf_init(&where, 0);
 		buf_printf(&where, "%s/check.db", dir && *dir ? dir : "/tmp");
-		char *tmp = tmpout_begin(buf_str(&where));
+		char *tmp = buf_failed(&where) ? NULL : tmpout_begin(buf_str(&where));
 		buf_release(&where);
 		rc = tmp ? store_check_fulltext(s, tmp, print_problem, NULL, &problems, &err) : -1;
 		if (!tmp)

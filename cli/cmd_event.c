@@ -515,7 +515,7 @@ static int sub_add(struct cli *cli, struct store *s, int argc, char **argv)
 	}
 	struct event ev;
 	if (edit_new_event(&b, eo.evidence, &ev)) {
-		error("out of memory");
+		error("cannot write the event's summary: out of memory");
 		out = EXIT_ARCHIVE;
 		goto done;
 	}

@@ -16,8 +16,13 @@ static const char usage[] =
 	"Prints the report(s) a file gives, as JSON: title, published, agency, place, url, body,\n"
 	"format, warnings (an array when the file holds several reports).";
 
+/* The reports are written as they come, not held to the end (a feed of
+ * 20,000 items with their events is hundreds of MB of JSON): the first is
+ * kept until a second shows that the output is an array. */
+
 struct extract_ctx {
-	json_t *out;        /* array of reports */
+	char *first;        /* the first report's JSON, until a second comes */
+	size_t n;           /* reports given */
 	struct extractor *x;
 	const char *format;
 	const struct ingest_hints *hints; /* --date, --agency, --url */
@@ -61,6 +66,47 @@ static json_t *events_json(struct extractor *x, const struct report *r)
 	}
 	event_list_release(&l);
 	return arr;
+}
+
+/* Writes s (JSON indented by 2) one level deeper, as an element of the
+ * array: JSON strings hold no raw line break, so every line is indented. */
+static void put_indented(const char *s)
+{
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		fputs("  ", stdout);
+		fwrite(s, 1, n, stdout);
+		s += n;
+		if (*s) {
+			fputc('\n', stdout);
+			s++;
+		}
+	}
+}
+
+/* Takes o over: its JSON is written, or kept while it is the only one. */
+static int put_report(struct extract_ctx *c, json_t *o)
+{
+	char *s = json_dumps(o, JSON_INDENT(2));
+	json_decref(o);
+	if (!s)
+		return -1;
+	if (c->n == 0) {
+		c->first = s;
+		c->n = 1;
+		return 0;
+	}
+	if (c->n == 1) {
+		fputs("[\n", stdout);
+		put_indented(c->first);
+		free(c->first);
+		c->first = NULL;
+	}
+	fputs(",\n", stdout);
+	put_indented(s);
+	free(s);
+	c->n++;
+	return 0;
 }
 
 static int add_report(void *ctx, struct report *r, const char *item)
@@ -109,8 +155,7 @@ static int add_report(void *ctx, struct report *r, const char *item)
 		else
 			c->failed++;
 	}
-	json_array_append_new(c->out, o);
-	return 0;
+	return put_report(c, o);
 }
 
 static void item_failed(void *ctx, const char *item, const char *message)
@@ -149,36 +194,35 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	h.path = pos[0];
-	struct buf data;
-	char *why = NULL;
-	if (read_file_bounded(pos[0], (size_t)256 << 20, &data, NULL, &why)) {
-		error("cannot read '%s': %s", pos[0], why ? why : "it changed while it was read");
-		free(why);
-		free(pos);
-		return EXIT_PARTIAL;
-	}
-	struct extract_ctx c = {.out = json_array(), .format = format, .hints = &h};
+	struct extract_ctx c = {.format = format, .hints = &h};
 	if (with_events && open_extractor(cli, &c.x)) {
-		buf_release(&data);
-		json_decref(c.out);
 		free(pos);
 		return EXIT_USAGE;
 	}
 	const char *used = NULL;
 	char *err = NULL;
-	rc = format_read(data.data ? data.data : "", data.len, format, map, &h, add_report, item_failed,
-			 &c, &used, &err);
-	buf_release(&data);
+	rc = format_read_file(pos[0], (size_t)256 << 20, format, map, &h, add_report, item_failed, &c, &used,
+			      &err);
+	if (rc == -2) {
+		error("cannot read '%s': %s", pos[0], err ? err : "it changed while it was read");
+		free(err);
+		extractor_free(c.x);
+		free(pos);
+		return EXIT_PARTIAL;
+	}
 	if (rc) {
 		error("%s: %s", pos[0], err ? err : "cannot read");
 		free(err);
-	} else {
-		c.format = used;
-		json_t *doc = json_array_size(c.out) == 1 ? json_array_get(c.out, 0) : c.out;
-		json_dumpf(doc, stdout, JSON_INDENT(2));
-		fputc('\n', stdout);
 	}
-	json_decref(c.out);
+	/* A file refused whole prints nothing, as before; an array begun is
+	 * closed, so that what was written stays valid JSON. */
+	if (c.n >= 2)
+		fputs("\n]\n", stdout);
+	else if (!rc && c.n == 1)
+		printf("%s\n", c.first);
+	else if (!rc)
+		fputs("[]\n", stdout);
+	free(c.first);
 	extractor_free(c.x);
 	free(pos);
 	if (close_stdout())

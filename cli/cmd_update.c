@@ -59,11 +59,17 @@ static void log_line(struct run_ui *ui, const char *fmt, ...)
 	va_end(ap);
 	/* One line, whatever file names and titles hold (term.h). */
 	struct buf line;
+	char fb[128];
 	buf_init(&line, 65536 + 1024);
-	term_escape(&line, buf_str(&b), TERM_LINE);
+	term_escape(&line, buf_msg_str(&b, "a log line", fb, sizeof(fb)), TERM_LINE);
 	buf_release(&b);
 	b = line;
 	buf_addch(&b, '\n');
+	if (buf_failed(&b)) {   /* cut short, or escaped short: said so instead */
+		buf_reset(&b);
+		buf_printf(&b, "%s update[%ld]: cannot write a log line: out of memory or too long\n", when,
+			   (long)getpid());
+	}
 	/* One write per line: O_APPEND keeps lines of concurrent writers whole. */
 	if (write(ui->log_fd, b.data, b.len) < 0)
 		ui->log_fd = -1;
@@ -100,7 +106,7 @@ static char *default_sources(const char *db_path)
 	if (slash)
 		buf_add(&b, db_path, (size_t)(slash - db_path) + 1);
 	buf_addstr(&b, "sources.conf");
-	return buf_detach(&b);
+	return buf_finish(&b);
 }
 
 struct totals {
@@ -152,10 +158,11 @@ static void run_sources(struct store *s, struct updater *u, int64_t run, const s
 		t->sources_failed += r.source_failed;
 		if (ui->dry_run)
 			continue;
+		char fb[128];
 		struct store_run_source rs = {
 			.source = src->name, .status = source_status(&r), .imported = r.imported,
 			.replaced = r.replaced, .unchanged = r.unchanged, .failed = r.failed,
-			.errors = buf_str(&ui->errors),
+			.errors = buf_msg_str(&ui->errors, "this source's errors", fb, sizeof(fb)),
 		};
 		if (store_run_source_add(s, run, &rs, &err)) {
 			error("archive '%s': %s", db, err);
@@ -244,9 +251,11 @@ static int update_locked(struct cli *cli, const struct update_args *a, const str
 	if (t.sources_failed)
 		buf_printf(&line, " (%d source%s could not be read)", t.sources_failed,
 			   t.sources_failed == 1 ? "" : "s");
+	char fb[128];
+	const char *said = buf_msg_str(&line, "the summary", fb, sizeof(fb));
 	if (a->summary || a->verbose || a->dry_run)
-		printf("%s%s\n", a->dry_run ? "" : "update: ", buf_str(&line));
-	log_line(ui, "done, exit %d: %s", code, buf_str(&line));
+		printf("%s%s\n", a->dry_run ? "" : "update: ", said);
+	log_line(ui, "done, exit %d: %s", code, said);
 	buf_release(&line);
 	return code;
 }
@@ -278,6 +287,10 @@ static int update_with_sources(struct cli *cli, struct update_args *a, struct ru
 {
 	char *dflt = a->sources ? NULL : default_sources(cli->db_path);
 	const char *path = a->sources ? a->sources : dflt;
+	if (!path) {
+		error("cannot name the sources file: out of memory");
+		return EXIT_ARCHIVE;
+	}
 	struct source_list l;
 	char *err = NULL;
 	if (sources_load(path, &l, &err)) {

@@ -39,6 +39,9 @@ static int add_actor(struct store *s, const struct edit_spec *in, struct edit_bu
 			buf_printf(&m, "%s'%s'", k ? ", " : "", cands[k]);
 			free(cands[k]);
 		}
+		/* Suggestions cut short are left out. */
+		if (buf_failed(&m))
+			n = 0;
 		*msg = message("unknown actor '%s'%s%s%s (%s)", text, n > 0 ? "; did you mean " : "",
 			    n > 0 ? buf_str(&m) : "", n > 0 ? "?" : "", in->actors_hint);
 		buf_release(&m);
@@ -145,7 +148,7 @@ static char *default_summary(const struct store_edit *e)
 	for (size_t i = 0, k = 0; i < e->n_actors; i++)
 		if (e->actors[i].role == ROLE_TARGET)
 			buf_printf(&b, "%s%s", k++ ? " and " : " ", e->actors[i].name);
-	return buf_failed(&b) ? (buf_release(&b), NULL) : buf_detach(&b);
+	return buf_finish(&b);
 }
 
 int edit_new_event(struct edit_built *b, const char *evidence, struct event *ev)

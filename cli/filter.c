@@ -26,7 +26,7 @@ static char *unknown(const char *what, const char *name, char **cands, int n)
 	}
 	if (n > 0)
 		buf_addch(&m, '?');
-	return buf_failed(&m) ? (buf_release(&m), NULL) : buf_detach(&m);
+	return buf_finish(&m);
 }
 
 /* 0 when the archive knows the actor (or topic), -1 with *msg when it does
@@ -180,8 +180,9 @@ static int check_agency(struct store *s, const char *agency, char **msg, char **
 		buf_printf(&list, "%s'%s'", i ? ", " : "", m.close[i]);
 		free(m.close[i]);
 	}
+	int close = m.n_close && !buf_failed(&list);   /* suggestions cut short are left out */
 	*warn = message("no report of agency '%s' in the archive: nothing can match%s%s%s", agency,
-		     m.n_close ? " (did you mean " : "", buf_str(&list), m.n_close ? "?)" : "");
+			close ? " (did you mean " : "", close ? buf_str(&list) : "", close ? "?)" : "");
 	buf_release(&list);
 	return 0;
 }
@@ -276,10 +277,8 @@ static int parse(struct store *s, const struct filter_spec *in, struct filter_pa
 		buf_init(&b, 0);
 		for (size_t i = 0; i < out->n_type_items; i++)
 			buf_printf(&b, "%s%s", i ? "," : "", out->type_items[i]);
-		if (buf_failed(&b) || !(out->types_joined = buf_detach(&b))) {
-			buf_release(&b);
+		if (!(out->types_joined = buf_finish(&b)))
 			return -2;
-		}
 	}
 	q->types = out->types_joined;
 	q->topic = in->topic;

@@ -12,5 +12,5 @@ char *message(const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	return buf_failed(&b) ? (buf_release(&b), NULL) : buf_detach(&b);
+	return buf_finish(&b);
 }

@@ -84,6 +84,8 @@ static void sweep(const char *dir)
 			continue;
 		buf_reset(&p);
 		buf_printf(&p, "%s/%s", dir, e->d_name);
+		if (buf_failed(&p))
+			continue;   /* a cut path would name another file */
 		/* Another user's, in a shared directory: theirs to remove. */
 		if (unlink(buf_str(&p)) && errno != ENOENT && errno != EACCES && errno != EPERM)
 			warning("cannot remove the temporary file '%s' of an ended run: %s", buf_str(&p),
@@ -107,7 +109,7 @@ char *tmpout_begin(const char *output)
 		buf_add(&dir, output, (size_t)(slash - output));
 	int bad = buf_printf(&tmp, "%.*s" TMPOUT_PREFIX "%ld-%s", slash ? (int)(slash - output + 1) : 0,
 			     output, (long)getpid(), slash ? slash + 1 : output);
-	if (!bad)
+	if (!bad && !buf_failed(&dir))
 		sweep(buf_str(&dir));
 	buf_release(&dir);
 	if (bad) {

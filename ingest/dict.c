@@ -302,7 +302,7 @@ static int fail(struct loader *ld, const char *what)
 	struct buf m;
 	buf_init(&m, 4096);
 	buf_printf(&m, "dictionary '%s', line %d: %s", ld->file, ld->line, what);
-	*ld->err = buf_detach(&m);
+	*ld->err = buf_finish_msg(&m, "a dictionary's error message");
 	return -1;
 }
 
@@ -1096,7 +1096,8 @@ static int load_path(struct loader *ld, const char *path)
 		struct buf p;
 		buf_init(&p, 0);
 		buf_printf(&p, "%s/%s", path, order[i]);
-		int rc = stat(buf_str(&p), &sb) == 0 ? load_file(ld, buf_str(&p)) : 0;
+		int rc = buf_failed(&p) ? fail(ld, "out of memory naming its files")
+			 : stat(buf_str(&p), &sb) == 0 ? load_file(ld, buf_str(&p)) : 0;
 		buf_release(&p);
 		if (rc)
 			return -1;

@@ -2,9 +2,13 @@
 #include "ingest/feed.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+
+#include <libxml/xmlreader.h>
 
 #include "ingest/html.h"
 #include "ingest/wire_formats.h"
@@ -266,30 +270,37 @@ static const char *feed_agency(const xmlNode *chan, int atom)
 	return known;
 }
 
-/* Reads the items below parent, numbering them from first + 1. */
+/* Reads one item (numbered n) to the sink. */
+static int read_item(struct wire_session *s, const xmlNode *c, const char *feed_known, int atom, int n)
+{
+	struct report r;
+	struct agency_pick p = {{0}, NULL};
+	report_init(&r);
+	int rc = atom ? atom_fill(&r, c, &p) : rss_fill(&r, c, &p);
+	agency_consider_known(&p, feed_known);
+	if (!rc)
+		rc = agency_settle(&p, &r);
+	agency_settle(&p, &r);
+	if (rc) {
+		report_release(&r);
+		free(s->stop);
+		s->stop = strdup("out of memory");
+		return -1;
+	}
+	return wire_emit_item(s, &r, atom ? "entry" : "item", n);
+}
+
+/* Reads the items below parent, numbering them from first + 1, but for the
+ * first `skip` of the file (read already by feed_stream). */
 static int read_items(struct wire_session *s, const xmlNode *parent, const char *feed_known,
-		      int atom, int first)
+		      int atom, int first, int skip)
 {
 	int n = first, rc = 0;
 	for (const xmlNode *c = parent ? parent->children : NULL; c && !rc; c = c->next) {
 		if (atom ? !xmlsafe_is_ns(c, NS_ATOM, "entry") : !rss_is(c, "item"))
 			continue;
-		n++;
-		struct report r;
-		struct agency_pick p = {{0}, NULL};
-		report_init(&r);
-		rc = atom ? atom_fill(&r, c, &p) : rss_fill(&r, c, &p);
-		agency_consider_known(&p, feed_known);
-		if (!rc)
-			rc = agency_settle(&p, &r);
-		agency_settle(&p, &r);
-		if (rc) {
-			report_release(&r);
-			free(s->stop);
-			s->stop = strdup("out of memory");
-			return -1;
-		}
-		rc = wire_emit_item(s, &r, atom ? "entry" : "item", n);
+		if (++n > skip)
+			rc = read_item(s, c, feed_known, atom, n);
 	}
 	return rc;
 }
@@ -450,7 +461,7 @@ static int looks_atom(const char *data, size_t len)
  * lines counted as in the file; the others are read. Returns 1 when the
  * file does not split that way (the caller reports the whole), else as
  * read_items. */
-static int salvage(struct wire_session *s, const char *data, size_t len, int atom)
+static int salvage(struct wire_session *s, const char *data, size_t len, int atom, int skip)
 {
 	struct span *v;
 	long n = split_items(data, len, atom ? "entry" : "item", &v);
@@ -482,7 +493,7 @@ static int salvage(struct wire_session *s, const char *data, size_t len, int ato
 	else
 		rc = 1;
 	xmlFreeDoc(skel);
-	for (long k = 0; k < n && !rc; k++) {
+	for (long k = skip > 0 ? skip : 0; k < n && !rc; k++) {
 		/* Blank lines stand for the lines before the item, so that the
 		 * parser's line numbers are the file's. */
 		doc.len = 0;
@@ -513,7 +524,7 @@ static int salvage(struct wire_session *s, const char *data, size_t len, int ato
 			const xmlNode *chan = kid(root, NULL, "channel");
 			holder = chan && kid(chan, NULL, "item") ? chan : root;
 		}
-		rc = read_items(s, holder, known, atom, (int)k);
+		rc = read_items(s, holder, known, atom, (int)k, skip);
 		xmlFreeDoc(d);
 	}
 	if (rc > 0)
@@ -523,10 +534,12 @@ static int salvage(struct wire_session *s, const char *data, size_t len, int ato
 	return rc;
 }
 
-int feed_read(const char *data, size_t len, const struct ingest_hints *h,
-	      report_sink sink, report_error_fn on_error, void *ctx, char **err)
+int feed_read_skip(const char *data, size_t len, int skip, const struct ingest_hints *h,
+		   report_sink sink, report_error_fn on_error, void *ctx, char **err)
 {
 	struct wire_session s = {0};
+	/* The items read already count as read: the file is not refused whole. */
+	s.items_ok = skip;
 	char *perr = NULL;
 	s.h = h;
 	s.sink = sink;
@@ -539,7 +552,7 @@ int feed_read(const char *data, size_t len, const struct ingest_hints *h,
 		/* One bad item need not cost the others. */
 		int atom = looks_atom(data, len);
 		s.format = atom ? "atom" : "rss";
-		int rc = salvage(&s, data, len, atom);
+		int rc = salvage(&s, data, len, atom, skip);
 		if (rc == 1 || (rc == 0 && !s.items_ok && s.items_failed == 0)) {
 			if (err)
 				*err = perr;
@@ -558,13 +571,13 @@ int feed_read(const char *data, size_t len, const struct ingest_hints *h,
 	int rc;
 	if (xmlsafe_is_ns(root, NS_ATOM, "feed")) {
 		s.format = "atom";
-		rc = read_items(&s, root, feed_agency(root, 1), 1, 0);
+		rc = read_items(&s, root, feed_agency(root, 1), 1, 0, skip);
 	} else if (xmlsafe_is(root, "rss") || xmlsafe_is(root, "RDF")) {
 		const xmlNode *chan = kid(root, NULL, "channel");
 		s.format = "rss";
 		/* RSS 2.0 puts items in the channel, RDF beside it. */
 		const xmlNode *holder = chan && kid(chan, NULL, "item") ? chan : root;
-		rc = read_items(&s, holder, feed_agency(chan, 0), 0, 0);
+		rc = read_items(&s, holder, feed_agency(chan, 0), 0, 0, skip);
 	} else {
 		wire_fail(err, h, "root element <%.40s> is not an rss or atom feed",
 			  root ? (const char *)root->name : "");
@@ -576,4 +589,172 @@ int feed_read(const char *data, size_t len, const struct ingest_hints *h,
 	wire_session_release(&s);
 	xmlFreeDoc(doc);
 	return rc ? -1 : 0;
+}
+
+int feed_read(const char *data, size_t len, const struct ingest_hints *h,
+	      report_sink sink, report_error_fn on_error, void *ctx, char **err)
+{
+	return feed_read_skip(data, len, 0, h, sink, on_error, ctx, err);
+}
+
+/* ---- streaming: one item in memory at a time ---- */
+
+/* The bytes of a streamed feed: the head already read, then the file. */
+struct feed_io {
+	int fd;
+	const char *head;
+	size_t head_len, at;
+};
+
+static int feed_io_read(void *arg, char *out, int len)
+{
+	struct feed_io *io = arg;
+	if (len <= 0)
+		return 0;
+	if (io->at < io->head_len) {
+		size_t n = io->head_len - io->at;
+		if (n > (size_t)len)
+			n = (size_t)len;
+		memcpy(out, io->head + io->at, n);
+		io->at += n;
+		return (int)n;
+	}
+	for (;;) {
+		ssize_t got = read(io->fd, out, (size_t)len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		return got < 0 ? -1 : (int)got;
+	}
+}
+
+/* What the feed as a whole says of itself (its title and link), kept as the
+ * stream goes by: the reader frees them before the items come. */
+struct feed_meta {
+	char *title, *link;   /* link: Atom's alternate (or first) link */
+	int link_main;        /* the Atom link kept is rel="alternate" or has no rel */
+};
+
+static int meta_take(struct feed_meta *m, const xmlNode *n, int atom)
+{
+	if (xmlsafe_is_ns(n, atom ? NS_ATOM : NULL, "title") || (!atom && rss_is(n, "title"))) {
+		if (!m->title)
+			m->title = line_text(n, atom);
+		return 0;
+	}
+	if (!atom) {
+		if (!m->link)
+			m->link = xmlsafe_text_dup(n, 512);
+		return 0;
+	}
+	/* As atom_link(): the first alternate (or rel-less) link, else the first. */
+	if (m->link_main)
+		return 0;
+	char *rel = xmlsafe_attr(n, "rel", 64);
+	char *href = xmlsafe_attr(n, "href", WIRE_MAX_FIELD + 4);
+	int main_link = !rel || strcmp(rel, "alternate") == 0;
+	free(rel);
+	if (href && (main_link || !m->link)) {
+		free(m->link);
+		m->link = href;
+		m->link_main = main_link;
+	} else {
+		free(href);
+	}
+	return 0;
+}
+
+static const char *meta_agency(const struct feed_meta *m)
+{
+	const char *known = wire_agency_name(m->title);
+	return known ? known : wire_agency_name(m->link);
+}
+
+int feed_stream(int fd, const char *head, size_t head_len, const struct ingest_hints *h,
+		report_sink sink, report_error_fn on_error, void *ctx, int *done, char **err)
+{
+	struct wire_session s = {0};
+	struct feed_io io = {fd, head, head_len, 0};
+	struct xmlsafe_stream st;
+	struct feed_meta meta = {NULL, NULL, 0};
+	s.h = h;
+	s.sink = sink;
+	s.on_error = on_error;
+	s.ctx = ctx;
+	*done = 0;
+	if (err)
+		*err = NULL;
+	if (xmlsafe_stream_open(&st, feed_io_read, &io, wire_path(h))) {
+		wire_fail(err, h, "out of memory");
+		return -1;
+	}
+	xmlTextReaderPtr rd = st.reader;
+	int atom = -1, rc = 0, n = 0, noted = 0;
+	const char *known = NULL;
+	int more = xmlTextReaderRead(rd);
+	while (more == 1 && !rc && !st.failed) {
+		if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT) {
+			more = xmlTextReaderRead(rd);
+			continue;
+		}
+		int depth = xmlTextReaderDepth(rd);
+		const xmlNode *node = xmlTextReaderCurrentNode(rd);
+		if (depth == 0) {
+			if (xmlsafe_is_ns(node, NS_ATOM, "feed")) {
+				atom = 1;
+			} else if (xmlsafe_is(node, "rss") || xmlsafe_is(node, "RDF")) {
+				atom = 0;
+			} else {
+				wire_fail(err, h, "root element <%.40s> is not an rss or atom feed",
+					  node ? (const char *)node->name : "");
+				rc = -1;
+				break;
+			}
+			s.format = atom ? "atom" : "rss";
+			more = xmlTextReaderRead(rd);
+			continue;
+		}
+		if (!atom && depth == 1 && rss_is(node, "channel")) {
+			more = xmlTextReaderRead(rd);   /* into it: RSS 2.0's items are there */
+			continue;
+		}
+		/* Atom's entries are the feed's children; RSS 2.0's items the
+		 * channel's, RDF's the root's. */
+		int parent_ok = depth == 1 || (!atom && depth == 2);   /* depth 2: in the channel */
+		int is_item = parent_ok && (atom ? xmlsafe_is_ns(node, NS_ATOM, "entry") : rss_is(node, "item"));
+		int is_meta = !is_item && depth == (atom ? 1 : 2) &&
+			      (atom ? xmlsafe_is_ns(node, NS_ATOM, "title") || xmlsafe_is_ns(node, NS_ATOM, "link")
+				    : rss_is(node, "title") || rss_is(node, "link"));
+		if (is_item || is_meta) {
+			xmlNode *x = xmlTextReaderExpand(rd);
+			if (!x || st.failed)
+				break;
+			if (is_meta) {
+				meta_take(&meta, x, atom);
+			} else {
+				/* An entity bomb: the whole-file reader says so. */
+				if (xmlsafe_stream_item(&st, x))
+					break;
+				if (!noted) {
+					/* The DTD, where entities are declared, comes first. */
+					s.notes.refused_entities = xmlsafe_stream_refused(&st);
+					known = meta_agency(&meta);
+					noted = 1;
+				}
+				rc = read_item(&s, x, known, atom, ++n);
+				*done = n;
+			}
+		}
+		/* Past the item, or past what is no item and holds none (the
+		 * reader frees what it has passed). */
+		more = xmlTextReaderNext(rd);
+	}
+	if (!rc && (more != 0 || st.failed || atom < 0))
+		rc = 1;   /* not all of it could be read here: the caller reads it whole */
+	else if (rc < 0 && err && !*err)
+		wire_fail(err, h, "%s", s.stop ? s.stop : s.reject ? s.reject : "no item");
+	xmlsafe_stream_close(&st);
+	free(meta.title);
+	free(meta.link);
+	wire_session_release(&s);
+	return rc;
 }

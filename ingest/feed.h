@@ -18,6 +18,9 @@
  * refused (each report warns). An item with neither title nor text goes to
  * on_error and the other items are still read.
  *
+ * A feed file is read item by item when it can be (feed_stream, through
+ * format_read_file): one item in memory at a time, whatever the file's size.
+ *
  * A feed libxml2 cannot read whole (an item with a text past its 10 MB
  * limit, an item that is not well-formed) is read item by item: each item
  * alone between the feed's opening and close, so that the one that cannot
@@ -41,5 +44,22 @@
  * asked to stop. */
 int feed_read(const char *data, size_t len, const struct ingest_hints *h,
 	      report_sink sink, report_error_fn on_error, void *ctx, char **err);
+
+/* feed_read for a file whose first items were read already by feed_stream:
+ * the first `skip` items are not read again (nor counted as failed). */
+int feed_read_skip(const char *data, size_t len, int skip, const struct ingest_hints *h,
+		   report_sink sink, report_error_fn on_error, void *ctx, char **err);
+
+/* Reads a feed item by item from fd (libxml2's streaming reader: one item in
+ * memory at a time, whatever the file's size), head (head_len bytes) being
+ * its first bytes, read already. Returns 0 when the feed was read; -1 with
+ * *err as feed_read (not a feed, the sink asked to stop); 1 when the stream
+ * stopped at something only the whole-file reader handles (an item that is
+ * not well-formed, a text past libxml2's limits, an entity bomb, a file
+ * not in its declared encoding): *done items were read, and the caller
+ * reads the whole file with feed_read_skip(..., *done, ...), which reports
+ * what is wrong and reads the rest. */
+int feed_stream(int fd, const char *head, size_t head_len, const struct ingest_hints *h,
+		report_sink sink, report_error_fn on_error, void *ctx, int *done, char **err);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #define DEFAULT_CONNECT_MS 10000L
 #define DEFAULT_TIMEOUT_MS 60000L
@@ -40,17 +41,29 @@ void fetch_result_release(struct fetch_result *r)
  * CURLE_WRITE_ERROR and we say why). */
 struct sink {
 	struct buf *body;
-	int too_large;
+	FILE *file;        /* instead of body, when set */
+	size_t len, max;
+	int too_large, write_failed;
 };
 
 static size_t on_body(char *p, size_t size, size_t n, void *ctx)
 {
 	struct sink *k = ctx;
 	size_t len = size * n;
-	if (buf_add(k->body, p, len)) {
+	if (k->file) {
+		if (len > k->max - k->len) {
+			k->too_large = 1;
+			return 0;
+		}
+		if (fwrite(p, 1, len, k->file) != len) {
+			k->write_failed = 1;
+			return 0;
+		}
+	} else if (buf_add(k->body, p, len)) {
 		k->too_large = 1;
 		return 0;
 	}
+	k->len += len;
 	return len;
 }
 
@@ -65,7 +78,7 @@ static char *message(const char *url, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&m, fmt, ap);
 	va_end(ap);
-	return buf_detach(&m);
+	return buf_finish_msg(&m, "a download's error message");
 }
 
 static int scheme_ok(const char *url)
@@ -106,7 +119,7 @@ static void pause_ms(long ms)
 struct attempt {
 	CURLcode cc;
 	long status;
-	int too_large;
+	int too_large, write_failed;
 	char curl_err[CURL_ERROR_SIZE];
 };
 
@@ -116,14 +129,14 @@ static struct curl_slist *validators(const struct fetch_options *o)
 	struct buf h;
 	buf_init(&h, 0);
 	if (o->etag && *o->etag) {
-		buf_printf(&h, "If-None-Match: %s", o->etag);
-		if ((n = curl_slist_append(l, buf_str(&h))))
+		/* A cut validator is no validator: the request goes without it. */
+		if (!buf_printf(&h, "If-None-Match: %s", o->etag) && (n = curl_slist_append(l, buf_str(&h))))
 			l = n;
 		buf_reset(&h);
 	}
 	if (o->last_modified && *o->last_modified) {
-		buf_printf(&h, "If-Modified-Since: %s", o->last_modified);
-		if ((n = curl_slist_append(l, buf_str(&h))))
+		if (!buf_printf(&h, "If-Modified-Since: %s", o->last_modified) &&
+		    (n = curl_slist_append(l, buf_str(&h))))
 			l = n;
 	}
 	buf_release(&h);
@@ -138,7 +151,11 @@ static int attempt(const char *url, const struct fetch_options *o, struct curl_s
 	if (!h)
 		return -1;
 	buf_reset(&out->body);
-	struct sink k = {.body = &out->body};
+	struct sink k = {.body = &out->body, .file = o->body_file, .max = o->max_bytes};
+	if (k.file && (fflush(k.file) || ftruncate(fileno(k.file), 0) || fseek(k.file, 0, SEEK_SET))) {
+		curl_easy_cleanup(h);
+		return -1;
+	}
 	a->curl_err[0] = '\0';
 	curl_easy_setopt(h, CURLOPT_URL, url);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, o->user_agent ? o->user_agent : "communique");
@@ -159,6 +176,8 @@ static int attempt(const char *url, const struct fetch_options *o, struct curl_s
 	a->cc = curl_easy_perform(h);
 	a->status = 0;
 	a->too_large = k.too_large || a->cc == CURLE_FILESIZE_EXCEEDED;
+	a->write_failed = k.write_failed || (k.file && a->cc == CURLE_OK && fflush(k.file));
+	out->body_len = k.len;
 	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &a->status);
 	free(out->etag);
 	free(out->last_modified);
@@ -178,6 +197,8 @@ static char *describe(const char *url, const struct fetch_options *o, const stru
 	const char *again = tries > 1 ? " (after several attempts)" : "";
 	if (a->too_large)
 		return message(url, "the response is larger than %zu bytes", o->max_bytes);
+	if (a->write_failed)
+		return message(url, "cannot keep the response in a temporary file: %s", strerror(errno));
 	if (a->cc == CURLE_OPERATION_TIMEDOUT)
 		return message(url, "timed out after %.1f s%s", (double)o->timeout_ms / 1000, again);
 	if (a->cc == CURLE_TOO_MANY_REDIRECTS)
@@ -220,14 +241,14 @@ int fetch_url(const char *url, const struct fetch_options *opt, struct fetch_res
 			*err = message(url, "cannot start a transfer (out of memory)");
 			break;
 		}
-		if (a.cc == CURLE_OK && ((a.status >= 200 && a.status < 300) || a.status == 304)) {
+		if (a.cc == CURLE_OK && !a.write_failed && ((a.status >= 200 && a.status < 300) || a.status == 304)) {
 			out->status = a.status == 304 ? 304 : 200;
 			if (out->status == 304)
 				buf_reset(&out->body);
 			rc = 0;
 			break;
 		}
-		if (a.too_large || !transient(a.cc, a.status) || i == o.attempts) {
+		if (a.too_large || a.write_failed || !transient(a.cc, a.status) || i == o.attempts) {
 			*err = describe(url, &o, &a, i);
 			break;
 		}

@@ -9,6 +9,7 @@
 #ifndef COMMUNIQUE_FETCH_H
 #define COMMUNIQUE_FETCH_H
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util/buf.h"
 
@@ -23,11 +24,16 @@ struct fetch_options {
 	 * If-Modified-Since; NULL when unknown. */
 	const char *etag;
 	const char *last_modified;
+	/* When set, the body is written to this file (emptied at each try)
+	 * instead of held in memory, so a large feed costs no memory to fetch;
+	 * fetch_result.body then stays empty and body_len says how much came. */
+	FILE *body_file;
 };
 
 struct fetch_result {
 	long status;               /* HTTP status of the final response: 200 or 304 */
-	struct buf body;           /* the body (empty for 304); ceiling max_bytes */
+	struct buf body;           /* the body (empty for 304 or a body_file); ceiling max_bytes */
+	size_t body_len;           /* bytes of the body, wherever it went */
 	char *etag;                /* validators of this response, malloc'd or NULL */
 	char *last_modified;
 	char *final_url;           /* after redirects, malloc'd */

@@ -26,4 +26,17 @@ int format_read(const char *data, size_t len, const char *format, const char *ma
 		const struct ingest_hints *hints, report_sink sink, report_error_fn on_error,
 		void *ctx, const char **used, char **err);
 
+/* Reads the file at path ("-" for standard input) as format_read does, with
+ * at most `max` bytes, without holding it whole when that is not needed: a
+ * feed is read item by item (feed_stream), a table record by record
+ * (table_stream), a plain-text file larger than
+ * TEXT_MAX_INPUT is refused by its size before it is read ("report too
+ * large"); other files are read whole (read_file_bounded). Returns 0; -1
+ * with *err as format_read; or -2 when the file could not be read, with *err
+ * the reason (read_file_bounded's), NULL when the file changed while it was
+ * read. */
+int format_read_file(const char *path, size_t max, const char *format, const char *map,
+		     const struct ingest_hints *hints, report_sink sink, report_error_fn on_error,
+		     void *ctx, const char **used, char **err);
+
 #endif

@@ -162,7 +162,7 @@ static void keep_name(struct collect *c, char **slot, json_t *v)
 	struct buf b;
 	buf_init(&b, 4 * MAX_FIELD);
 	name_of(v, &b, 0);
-	if (b.len)
+	if (b.len && !buf_failed(&b))   /* names cut short are not kept */
 		keep_ld(c, slot, b.data);
 	buf_release(&b);
 }

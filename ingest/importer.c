@@ -72,8 +72,10 @@ static void say(struct importer *im, enum import_msg kind, const char *item, con
 	va_start(ap, fmt);
 	buf_vprintf(&text, fmt, ap);
 	va_end(ap);
+	char fw[128], ft[128];
 	if (im->msg)
-		im->msg(im->ctx, kind, buf_str(&where), buf_str(&text), 0, 0);
+		im->msg(im->ctx, kind, buf_msg_str(&where, "the file's name", fw, sizeof(fw)),
+			buf_msg_str(&text, "the message", ft, sizeof(ft)), 0, 0);
 	buf_release(&where);
 	buf_release(&text);
 }
@@ -248,7 +250,9 @@ static int walk(struct importer *im, const char *dir, const struct stat *sb, int
 		buf_init(&p, 0);
 		buf_printf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
 		struct stat st;
-		if (stat(buf_str(&p), &st) != 0) {
+		if (buf_failed(&p)) {
+			rc = -1;   /* a cut path would name another file */
+		} else if (stat(buf_str(&p), &st) != 0) {
 			im->path = buf_str(&p);
 			say(im, IMPORT_ERROR, NULL, "cannot open: %s", strerror(errno));
 			im->path = NULL;
@@ -510,25 +514,19 @@ static void item_failed(void *ctx, const char *item, const char *message)
 
 static int import_file(struct importer *im, const char *path)
 {
-	struct buf data;
-	char *why = NULL;
 	im->path = path;
 	im->stats.files++;
-	if (read_file_bounded(path, im->opt.max_file, &data, NULL, &why)) {
-		say(im, IMPORT_ERROR, NULL, "cannot read: %s", why);
-		free(why);
-		im->stats.failed++;
-		im->path = NULL;
-		return 0;
-	}
 	struct ingest_hints h = im->opt.hints;
 	h.path = path;
 	const char *used = NULL;
 	char *err = NULL;
-	int rc = format_read(data.data ? data.data : "", data.len, im->opt.format, im->opt.map, &h,
-			     import_report, item_failed, im, &used, &err);
-	buf_release(&data);
-	if (rc && !im->fatal) {
+	/* Not read whole when it need not be: a feed goes item by item. */
+	int rc = format_read_file(path, im->opt.max_file, im->opt.format, im->opt.map, &h, import_report,
+				  item_failed, im, &used, &err);
+	if (rc == -2) {
+		say(im, IMPORT_ERROR, NULL, "cannot read: %s", err ? err : "it changed while it was read");
+		im->stats.failed++;
+	} else if (rc && !im->fatal) {
 		say(im, IMPORT_ERROR, NULL, "%s", err ? err : "cannot read the report");
 		im->stats.failed++;
 	}

@@ -42,7 +42,7 @@ static char *located(const char *file, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&m, fmt, ap);
 	va_end(ap);
-	return buf_detach(&m);
+	return buf_finish_msg(&m, "a sources file message");
 }
 
 static void source_release(struct source *s)
@@ -139,7 +139,7 @@ static char *resolve(const char *base_dir, const char *path)
 	struct buf b;
 	buf_init(&b, 0);
 	buf_printf(&b, "%s%s%s", base_dir, base_dir[strlen(base_dir) - 1] == '/' ? "" : "/", path);
-	return buf_detach(&b);
+	return buf_finish(&b);
 }
 
 struct parser {
@@ -363,7 +363,7 @@ int sources_load(const char *path, struct source_list *out, char **err)
 		struct buf m;
 		buf_init(&m, 0);
 		buf_printf(&m, "cannot read the sources file '%s': %s", path, strerror(errno));
-		*err = buf_detach(&m);
+		*err = buf_finish_msg(&m, "why the sources file cannot be read");
 		return -1;
 	}
 	struct buf text;
@@ -382,7 +382,7 @@ int sources_load(const char *path, struct source_list *out, char **err)
 		struct buf m;
 		buf_init(&m, 0);
 		buf_printf(&m, "cannot read the sources file '%s': %s", path, rc ? "too large" : strerror(errno));
-		*err = buf_detach(&m);
+		*err = buf_finish_msg(&m, "why the sources file cannot be read");
 		return -1;
 	}
 	fclose(f);
@@ -452,7 +452,9 @@ static void say(struct updater *u, enum update_msg kind, const char *item, const
 	va_start(ap, fmt);
 	buf_vprintf(&text, fmt, ap);
 	va_end(ap);
-	u->msg(u->ctx, kind, u->src, buf_str(&where), buf_str(&text));
+	char fw[128], ft[128];
+	u->msg(u->ctx, kind, u->src, buf_msg_str(&where, "the file's name", fw, sizeof(fw)),
+	       buf_msg_str(&text, "the message", ft, sizeof(ft)));
 	buf_release(&where);
 	buf_release(&text);
 }
@@ -637,7 +639,12 @@ static void item_failed(void *ctx, const char *item, const char *message)
 /* Reads the reports in data with the source's format (a feed source's
  * "auto" means RSS or Atom). Returns -1 only when the archive failed; a
  * file that cannot be read at all counts as one failure. */
-static int read_reports(struct updater *u, const char *data, size_t len)
+/* Reads the reports of the file at path (a file of a dir source, or a
+ * fetched feed's body kept in a temporary file) as they come, never whole
+ * when the format allows. Returns
+ * -1 only when the archive failed; 1 when the file changed while it was
+ * read (what went in stays: the next run reads it again). */
+static int read_reports_from(struct updater *u, const char *path)
 {
 	const struct source *src = u->src;
 	const char *format = src->format ? src->format : "auto";
@@ -650,8 +657,12 @@ static int read_reports(struct updater *u, const char *data, size_t len)
 	u->file_failed = 0;
 	u->file_unreadable = 0;
 	u->file_transient = 0;
-	int rc = format_read(data ? data : "", len, format, NULL, &h, take_report, item_failed, u, &used,
-			     &err);
+	int rc = format_read_file(path, u->opt.max_file, format, NULL, &h, take_report, item_failed, u, &used, &err);
+	if (rc == -2 && !err && !u->fatal) {
+		say(u, UPDATE_WARNING, NULL, "changed while it was read; left for the next run");
+		u->file_transient = 1;
+		return 1;
+	}
 	if (rc && !u->fatal) {
 		/* Memory running out says nothing of the file. */
 		if (!err || strstr(err, "out of memory"))
@@ -721,7 +732,7 @@ static char *join(const char *dir, const char *name)
 		buf_addstr(&b, name);
 	else
 		buf_printf(&b, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
-	return buf_detach(&b);
+	return buf_finish(&b);
 }
 
 /* Gathers the regular files below root/rel (a directory whose state is
@@ -824,9 +835,11 @@ static int update_file(struct updater *u, const char *path, const struct store_f
 		return 0;
 	}
 	u->where = path;
-	struct buf data;
+	/* Hashed first, read only when new: a file of any size costs no memory
+	 * to find unchanged, and its reports are read as they come. */
+	struct store_file f = {.path = (char *)path};
 	char *why = NULL;
-	int rc = read_file_bounded(path, u->opt.max_file, &data, &sb, &why);
+	int rc = hash_file_bounded(path, u->opt.max_file, f.hash, &sb, &why);
 	if (rc) {
 		if (rc < 0) {
 			say(u, UPDATE_ERROR, NULL, "cannot read: %s", why);
@@ -839,15 +852,10 @@ static int update_file(struct updater *u, const char *path, const struct store_f
 		return 0;
 	}
 	u->res->files_read++;
-	struct store_file f = {.path = (char *)path, .size = sb.st_size, .mtime_ns = mtime_ns(&sb)};
-	if (sha256_hex(data.data ? data.data : "", data.len, f.hash)) {
-		buf_release(&data);
-		set_fatal(u, strdup("cannot hash a file"));
-		return -1;
-	}
+	f.size = sb.st_size;
+	f.mtime_ns = mtime_ns(&sb);
 	if (known && !strcmp(known->hash, f.hash)) {
 		/* Touched, not changed: remember the new time, keep the verdict. */
-		buf_release(&data);
 		u->res->unchanged++;
 		f.status = known->status;
 		u->where = NULL;
@@ -858,8 +866,17 @@ static int update_file(struct updater *u, const char *path, const struct store_f
 	else if (u->opt.dry_run)
 		say(u, UPDATE_NOTE, NULL, "changed file");
 	struct source_result before = *u->res;
-	rc = read_reports(u, data.data, data.len);
-	buf_release(&data);
+	rc = read_reports_from(u, path);
+	if (rc == 1) {
+		/* Not remembered: the next run reads it again. */
+		u->where = NULL;
+		return 0;
+	}
+	/* Changed between hashing and reading: what was read is not what was
+	 * hashed, so the file is not remembered either. */
+	struct stat now;
+	if (!rc && (stat(path, &now) != 0 || now.st_size != sb.st_size || mtime_ns(&now) != f.mtime_ns))
+		u->file_transient = 1;
 	if (!rc)
 		note_done(u, &before);
 	f.status = u->file_failed ? STORE_FILE_FAILED : STORE_FILE_OK;
@@ -950,8 +967,33 @@ static int update_feed(struct updater *u, const struct source *src)
 		fo.last_modified = known.last_modified;
 	}
 	u->where = src->url;
+	/* The body goes to a temporary file, unlinked at once (nothing is left
+	 * behind by a kill), and is read from there item by item: a large
+	 * feed costs no more memory than a small one. */
+	char tmp_path[4096], fd_path[64];
+	const char *dir = getenv("TMPDIR");
+	int n = snprintf(tmp_path, sizeof(tmp_path), "%s/communique-feed.XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = n > 0 && (size_t)n < sizeof(tmp_path) ? mkstemp(tmp_path) : -1;
+	FILE *body = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+	const char *body_path = tmp_path;
+	if (body) {
+		snprintf(fd_path, sizeof(fd_path), "/proc/self/fd/%d", fd);
+		if (access(fd_path, R_OK) == 0 && unlink(tmp_path) == 0)
+			body_path = fd_path;
+	}
 	struct fetch_result fr;
+	memset(&fr, 0, sizeof(fr));
 	int rc = 0;
+	if (!body) {
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp_path);
+		}
+		say(u, UPDATE_ERROR, NULL, "cannot make a temporary file for the feed: %s", strerror(errno));
+		u->res->source_failed = 1;
+		goto out_nobody;
+	}
+	fo.body_file = body;
 	if (fetch_url(src->url, &fo, &fr, &err)) {
 		say(u, UPDATE_ERROR, NULL, "%s", err);
 		free(err);
@@ -963,9 +1005,11 @@ static int update_feed(struct updater *u, const struct source *src)
 		u->res->not_modified = 1;
 		goto out;
 	}
-	if (sha256_hex(fr.body.data ? fr.body.data : "", fr.body.len, hash)) {
-		set_fatal(u, strdup("cannot hash the feed"));
-		rc = -1;
+	char *why = NULL;
+	if (hash_file_bounded(body_path, fo.max_bytes ? fo.max_bytes : (size_t)-1, hash, NULL, &why)) {
+		say(u, UPDATE_ERROR, NULL, "cannot read the fetched feed back: %s", why ? why : "it changed");
+		free(why);
+		u->res->source_failed = 1;
 		goto out;
 	}
 	if (!got && same(known.url, src->url) && same(known.hash, hash)) {
@@ -975,7 +1019,9 @@ static int update_feed(struct updater *u, const struct source *src)
 		goto out;
 	}
 	struct source_result before = *u->res;
-	rc = read_reports(u, fr.body.data, fr.body.len);
+	rc = read_reports_from(u, body_path);
+	if (rc == 1)   /* cannot happen to our own file; counted as failed if it does */
+		rc = 0, u->file_unreadable = 1;
 	if (!rc)
 		note_done(u, &before);
 	/* A feed that could not be parsed at all is fetched in full next time. */
@@ -984,6 +1030,10 @@ static int update_feed(struct updater *u, const struct source *src)
 	if (!rc && !u->opt.dry_run && !u->file_unreadable)
 		rc = record_feed(u, &fr, hash);
 out:
+	fclose(body);
+	if (body_path == tmp_path)
+		unlink(tmp_path);
+out_nobody:
 	u->where = NULL;
 	fetch_result_release(&fr);
 	store_feed_release(&known);

@@ -2,11 +2,13 @@
 #include "ingest/table.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <csv.h>
 #include <jansson.h>
@@ -315,56 +317,80 @@ static void csv_row(int term, void *ctx)
 	clear_fields(st);
 }
 
+/* Feeds n bytes to the parser; 0, or -1 when reading must stop. */
+static int csv_feed(struct csv_parser *p, struct csv_state *st, const char *data, size_t n)
+{
+	struct wire_session *s = st->s;
+	if (st->fatal)
+		return -1;
+	if (csv_parse(p, data, n, csv_field, csv_row, st) != n) {
+		char msg[160];
+		snprintf(msg, sizeof(msg), "row %ld: a field longer than %zu MB (an unclosed quote?)",
+			 st->row + 1, TABLE_MAX_RECORD >> 20);
+		free(s->reject);
+		s->reject = strdup(csv_error(p) == CSV_ENOMEM ? msg : csv_strerror(csv_error(p)));
+		st->fatal = 1;
+	}
+	return st->fatal ? -1 : 0;
+}
+
+static int csv_begin(struct csv_parser *p, struct csv_state *st, struct wire_session *s,
+		     const struct table_map *map)
+{
+	memset(st, 0, sizeof(*st));
+	st->s = s;
+	st->map = map;
+	if (csv_init(p, CSV_APPEND_NULL) != 0) {
+		s->stop = strdup("out of memory");
+		return -1;
+	}
+	csv_set_realloc_func(p, bounded_realloc);
+	/* libcsv grows a field's buffer by this much at a time: the default
+	 * (128 bytes) makes a long field cost a realloc, a copy, per 128 bytes. */
+	csv_set_blk_size(p, (size_t)4 << 20);
+	return 0;
+}
+
+static int csv_end(struct csv_parser *p, struct csv_state *st)
+{
+	struct wire_session *s = st->s;
+	/* libcsv's strict end check needs strict mode, which also refuses stray
+	 * quotes inside fields; so look at its state: 2 is FIELD_BEGUN. */
+	if (!st->fatal && p->pstate == 2 && p->quoted) {
+		char item[48];
+		snprintf(item, sizeof(item), "row %ld", st->row + 1);
+		wire_item_failed(s, item, "a quoted field is never closed");
+		clear_fields(st);
+	} else if (!st->fatal) {
+		csv_fini(p, csv_field, csv_row, st);
+	}
+	if (!st->fatal && st->row == 0) {
+		free(s->reject);
+		s->reject = strdup("no header row");
+		st->fatal = 1;
+	}
+	if (st->oom && !s->stop)
+		s->stop = strdup("out of memory");
+	clear_fields(st);
+	csv_free(p);
+	return st->fatal ? -1 : 0;
+}
+
 static int read_csv(struct wire_session *s, const char *data, size_t len, const struct table_map *map)
 {
 	struct csv_parser p;
 	struct csv_state st;
-	memset(&st, 0, sizeof(st));
-	st.s = s;
-	st.map = map;
-	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
-		s->stop = strdup("out of memory");
+	if (csv_begin(&p, &st, s, map))
 		return -1;
-	}
-	csv_set_realloc_func(&p, bounded_realloc);
-	/* libcsv grows a field's buffer by this much at a time: the default
-	 * (128 bytes) makes a long field cost a realloc, a copy, per 128 bytes. */
-	csv_set_blk_size(&p, (size_t)4 << 20);
 	size_t done = 0;
 	const size_t chunk = (size_t)1 << 20;
-	while (done < len && !st.fatal) {
+	while (done < len) {
 		size_t n = len - done < chunk ? len - done : chunk;
-		if (csv_parse(&p, data + done, n, csv_field, csv_row, &st) != n) {
-			char msg[160];
-			snprintf(msg, sizeof(msg), "row %ld: a field longer than %zu MB (an unclosed quote?)",
-				 st.row + 1, TABLE_MAX_RECORD >> 20);
-			free(s->reject);
-			s->reject = strdup(csv_error(&p) == CSV_ENOMEM ? msg : csv_strerror(csv_error(&p)));
-			st.fatal = 1;
+		if (csv_feed(&p, &st, data + done, n))
 			break;
-		}
 		done += n;
 	}
-	/* libcsv's strict end check needs strict mode, which also refuses stray
-	 * quotes inside fields; so look at its state: 2 is FIELD_BEGUN. */
-	if (!st.fatal && p.pstate == 2 && p.quoted) {
-		char item[48];
-		snprintf(item, sizeof(item), "row %ld", st.row + 1);
-		wire_item_failed(s, item, "a quoted field is never closed");
-		clear_fields(&st);
-	} else if (!st.fatal) {
-		csv_fini(&p, csv_field, csv_row, &st);
-	}
-	if (!st.fatal && st.row == 0) {
-		free(s->reject);
-		s->reject = strdup("no header row");
-		st.fatal = 1;
-	}
-	if (st.oom && !s->stop)
-		s->stop = strdup("out of memory");
-	clear_fields(&st);
-	csv_free(&p);
-	return st.fatal ? -1 : 0;
+	return csv_end(&p, &st);
 }
 
 /* ---- JSONL ---- */
@@ -543,5 +569,232 @@ int table_read(const char *data, size_t len, int is_csv, const char *map,
 	wire_session_release(&s);
 	map_release(&m);
 	free(utf8);
+	return rc ? -1 : 0;
+}
+
+/* ---- streaming: a record in memory at a time ---- */
+
+/* Reads fd to its end in chunks of STREAM_CHUNK bytes. Returns the bytes
+ * read into buf (0 at the end), or -1 with errno. */
+#define STREAM_CHUNK ((size_t)1 << 20)
+
+static ssize_t read_some(int fd, char *buf, size_t n)
+{
+	for (;;) {
+		ssize_t got = read(fd, buf, n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		return got;
+	}
+}
+
+/* The lines of fd, trimmed, blank ones skipped, numbered from 1: fn(arg,
+ * line, n, lineno) for each, with line NULL and n past TABLE_MAX_RECORD for
+ * one too long to keep (it is not read into memory). fn returns 0 to go
+ * on, 1 to stop, -1 on failure. Returns what stopped it (0 at the end), or
+ * -2 when the file could not be read. */
+typedef int (*line_fn)(void *arg, const char *line, size_t n, long lineno);
+
+static int each_line(int fd, line_fn fn, void *arg)
+{
+	struct buf pend;
+	buf_init(&pend, TABLE_MAX_RECORD + STREAM_CHUNK);
+	char *chunk = malloc(STREAM_CHUNK);
+	long lineno = 0;
+	int rc = 0, eof = 0, first = 1, too_long = 0;
+	if (!chunk)
+		return -1;
+	while (!rc && !eof) {
+		ssize_t got = read_some(fd, chunk, STREAM_CHUNK);
+		if (got < 0) {
+			rc = -2;
+			break;
+		}
+		eof = got == 0;
+		size_t off = 0;
+		if (first && got >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
+			off = 3;
+		first = 0;
+		if (buf_add(&pend, chunk + off, (size_t)got - off)) {
+			rc = -1;
+			break;
+		}
+		size_t at = 0;
+		for (;;) {
+			const char *nl = memchr(pend.data ? pend.data + at : "", '\n', pend.len - at);
+			if (!nl && !eof) {
+				/* A line longer than a record may be: what is there goes. */
+				if (pend.len - at > TABLE_MAX_RECORD) {
+					too_long = 1;
+					at = pend.len;
+				}
+				break;
+			}
+			size_t end = nl ? (size_t)(nl - pend.data) : pend.len;
+			if (!nl && end == at)
+				break;
+			size_t a = at, b = end;
+			lineno++;
+			while (a < b && isspace((unsigned char)pend.data[a]))
+				a++;
+			while (b > a && isspace((unsigned char)pend.data[b - 1]))
+				b--;
+			if (too_long)
+				rc = fn(arg, NULL, TABLE_MAX_RECORD + 1, lineno);
+			else if (b > a)
+				rc = fn(arg, pend.data + a, b - a, lineno);
+			too_long = 0;
+			at = nl ? end + 1 : end;
+			if (rc || !nl)
+				break;
+		}
+		if (at) {
+			memmove(pend.data, pend.data + at, pend.len - at);
+			pend.len -= at;
+			pend.data[pend.len] = '\0';
+		}
+	}
+	if (!rc && too_long)
+		rc = fn(arg, NULL, TABLE_MAX_RECORD + 1, lineno + 1);
+	free(chunk);
+	buf_release(&pend);
+	return rc;
+}
+
+struct jsonl_stream {
+	struct wire_session *s;
+	const struct table_map *map;
+	int found, any;   /* a line is an object; the file has a line */
+};
+
+/* Whether a line is a JSON object (a line too long to read counts, as in
+ * has_object_line): stops at the first. */
+static int object_line(void *arg, const char *line, size_t n, long lineno)
+{
+	struct jsonl_stream *js = arg;
+	(void)lineno;
+	js->any = 1;
+	if (!line) {
+		js->found = 1;
+		return 1;
+	}
+	json_error_t jerr;
+	json_t *v = json_loadb(line, n, 0, &jerr);
+	js->found = v && json_is_object(v);
+	json_decref(v);
+	return js->found;
+}
+
+static int stream_line(void *arg, const char *line, size_t n, long lineno)
+{
+	struct jsonl_stream *js = arg;
+	return jsonl_line(js->s, js->map, line ? line : "", n, lineno) ? -1 : 0;
+}
+
+/* A CSV file is streamed only when it is UTF-8 throughout: otherwise the
+ * whole file is decoded first (table_read), its charset guessed from all
+ * of it. Returns 1 when it is, 0 when not, -1 when it cannot be read. */
+static int utf8_file(int fd)
+{
+	char *chunk = malloc(STREAM_CHUNK + 4);
+	size_t carry = 0;
+	int ok = chunk ? 1 : -1;
+	while (ok == 1) {
+		ssize_t got = read_some(fd, chunk + carry, STREAM_CHUNK);
+		if (got < 0) {
+			ok = -1;
+			break;
+		}
+		size_t n = carry + (size_t)got;
+		if (!got) {
+			ok = encoding_is_utf8(chunk, n);
+			break;
+		}
+		/* A character cut by the chunk's end waits for the next one. */
+		size_t cut = 0;
+		while (cut < 3 && cut < n && ((unsigned char)chunk[n - 1 - cut] & 0xC0) == 0x80)
+			cut++;
+		if (cut < n && ((unsigned char)chunk[n - 1 - cut] & 0xC0) == 0xC0)
+			cut++;
+		else
+			cut = 0;
+		ok = encoding_is_utf8(chunk, n - cut);
+		memmove(chunk, chunk + n - cut, cut);
+		carry = cut;
+	}
+	free(chunk);
+	return ok;
+}
+
+int table_stream(int fd, int is_csv, const char *map, const struct ingest_hints *h, report_sink sink,
+		 report_error_fn on_error, void *ctx, char **err)
+{
+	struct wire_session s = {0};
+	struct table_map m;
+	char why[256];
+	s.h = h;
+	s.sink = sink;
+	s.on_error = on_error;
+	s.ctx = ctx;
+	s.format = is_csv ? "csv" : "jsonl";
+	if (err)
+		*err = NULL;
+	if (is_csv) {
+		int utf8 = utf8_file(fd);
+		if (utf8 <= 0 || lseek(fd, 0, SEEK_SET) != 0)
+			return 1;   /* decoded whole by table_read, or not readable here */
+	}
+	if (map_parse(map, &m, why, sizeof(why))) {
+		wire_fail(err, h, "%s", why);
+		return -1;
+	}
+	int rc;
+	if (is_csv) {
+		struct csv_parser p;
+		struct csv_state st;
+		char *chunk = malloc(STREAM_CHUNK);
+		int begun = chunk && !csv_begin(&p, &st, &s, &m);
+		rc = begun ? 0 : -1;
+		if (!chunk && !s.stop)
+			s.stop = strdup("out of memory");
+		for (int first = 1; !rc;) {
+			ssize_t got = read_some(fd, chunk, STREAM_CHUNK);
+			if (got <= 0) {
+				if (got < 0 && !s.stop)
+					s.stop = strdup(strerror(errno));
+				rc = got < 0 ? -1 : 0;
+				break;
+			}
+			size_t off = first && got >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+			first = 0;
+			rc = csv_feed(&p, &st, chunk + off, (size_t)got - off);
+		}
+		if (begun && (rc == 0 || st.fatal)) {
+			rc = csv_end(&p, &st);
+		} else if (begun) {   /* the file could not be read to its end */
+			clear_fields(&st);
+			csv_free(&p);
+		}
+		free(chunk);
+	} else {
+		struct jsonl_stream js = {&s, &m, 0, 0};
+		/* A file none of whose lines is an object is refused whole, as
+		 * read_jsonl does: the first line is one in any real file. */
+		rc = each_line(fd, object_line, &js);
+		if (rc >= 0 && js.any && !js.found) {
+			if (!s.stop)
+				s.stop = strdup("not JSON Lines: no line is a complete JSON object");
+			rc = -1;
+		} else if (rc >= 0) {
+			rc = lseek(fd, 0, SEEK_SET) != 0 ? -2 : each_line(fd, stream_line, &js);
+		}
+		if (rc == -2 && !s.stop)
+			s.stop = strdup(strerror(errno));
+		rc = rc < 0 ? -1 : 0;
+	}
+	if (rc)
+		wire_fail(err, h, "%s", s.stop ? s.stop : s.reject ? s.reject : "unreadable");
+	wire_session_release(&s);
+	map_release(&m);
 	return rc ? -1 : 0;
 }

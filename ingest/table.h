@@ -46,4 +46,14 @@ int table_read(const char *data, size_t len, int is_csv, const char *map,
 	       const struct ingest_hints *h, report_sink sink, report_error_fn on_error,
 	       void *ctx, char **err);
 
+/* Reads the table in fd (a regular file, read from its start) record by
+ * record, never whole: memory is that of one record (at most
+ * TABLE_MAX_RECORD). JSON Lines is read twice: once to its first object line
+ * (a file with none is refused whole), then line by line. A CSV file is read
+ * once to check that it is UTF-8 throughout, then parsed in chunks; one that
+ * is not returns 1 (the caller reads it whole with table_read, which guesses
+ * its charset from all of it). Otherwise returns as table_read. */
+int table_stream(int fd, int is_csv, const char *map, const struct ingest_hints *h, report_sink sink,
+		 report_error_fn on_error, void *ctx, char **err);
+
 #endif

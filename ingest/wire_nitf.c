@@ -36,7 +36,7 @@ static char *byline_author(const xmlNode *byline)
 				b.data[mark] = '\0';
 		}
 	}
-	char *s = buf_detach(&b);
+	char *s = buf_finish(&b);   /* a name cut short is no name */
 	buf_release(&b);
 	if (s)
 		wire_strip_byline(s);

@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include <libxml/globals.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 
 #include "ingest/encoding.h"
 
@@ -30,6 +31,9 @@ static _Thread_local int current_refusals;
 static _Thread_local int first_line;
 static _Thread_local int first_code;
 static _Thread_local char first_msg[256];
+/* The streaming read open on this thread (see xmlsafe_stream_open), whose
+ * refusals the loader counts while no whole-document parse runs. */
+static _Thread_local struct xmlsafe_stream *current_stream;
 
 /* Refuses every external entity, DTD or XInclude: agency files are read on
  * their own, never with whatever they point at. */
@@ -39,6 +43,8 @@ static xmlParserInputPtr refuse_loader(const char *url, const char *id, xmlParse
 	(void)id;
 	if (ctxt && ctxt == current_ctxt)
 		current_refusals++;
+	else if (!current_ctxt && current_stream)
+		current_stream->refusals++;
 	return NULL;
 }
 
@@ -567,4 +573,69 @@ char *xmlsafe_attr(const xmlNode *n, const char *name, size_t max)
 		return s;
 	}
 	return NULL;
+}
+
+/* ---- streaming ---- */
+
+/* Whether a fatal error was reported: the reader may otherwise stop at one
+ * of libxml2's limits as if the document had ended. */
+static void stream_error(void *arg, xmlErrorPtr e)
+{
+	struct xmlsafe_stream *st = arg;
+	if (e && e->level == XML_ERR_FATAL)
+		st->failed = 1;
+}
+
+int xmlsafe_streamable(const char *head, size_t len)
+{
+	char enc[32];
+	declared_encoding(head, len, enc, sizeof(enc));
+	return !enc[0] || !strcasecmp(enc, "utf-8") || !strcasecmp(enc, "utf8");
+}
+
+int xmlsafe_stream_open(struct xmlsafe_stream *st, xmlInputReadCallback rd, void *io, const char *path)
+{
+	memset(st, 0, sizeof(*st));
+	xmlInitParser();
+	xmlSetExternalEntityLoader(refuse_loader);
+	st->old_generic = xmlGenericError;
+	st->old_generic_ctx = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, silent);
+	st->reader = xmlReaderForIO(rd, NULL, io, path, NULL,
+				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!st->reader) {
+		xmlSetGenericErrorFunc(st->old_generic_ctx, st->old_generic);
+		return -1;
+	}
+	xmlTextReaderSetStructuredErrorHandler(st->reader, stream_error, st);
+	current_stream = st;
+	return 0;
+}
+
+void xmlsafe_stream_close(struct xmlsafe_stream *st)
+{
+	if (!st->reader)
+		return;
+	xmlFreeTextReader(st->reader);
+	st->reader = NULL;
+	if (current_stream == st)
+		current_stream = NULL;
+	xmlSetGenericErrorFunc(st->old_generic_ctx, st->old_generic);
+}
+
+int xmlsafe_stream_item(struct xmlsafe_stream *st, const xmlNode *item)
+{
+	/* The item alone: list_size() would go on to its siblings. */
+	if (item)
+		st->expanded = sat_add(st->expanded, list_size(item->children, 0));
+	if (item)
+		for (const xmlAttr *a = item->properties; a; a = a->next)
+			st->expanded = sat_add(st->expanded, list_size(a->children, 0));
+	return st->expanded >= XMLSAFE_MAX_EXPANSION ? -1 : 0;
+}
+
+int xmlsafe_stream_refused(struct xmlsafe_stream *st)
+{
+	xmlDocPtr doc = st->reader ? xmlTextReaderCurrentDoc(st->reader) : NULL;
+	return st->refusals + (doc ? count_external_decls(doc) : 0);
 }

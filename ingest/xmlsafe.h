@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include <libxml/tree.h>
+#include <libxml/xmlIO.h>
 
 #include "util/buf.h"
 
@@ -57,6 +58,34 @@ xmlDocPtr xmlsafe_read(const char *data, size_t len, const char *path, char **er
  * when the bytes are, else windows-1252. Either sets notes->charset. */
 xmlDocPtr xmlsafe_read_notes(const char *data, size_t len, const char *path, char **err,
 			     struct xmlsafe_notes *notes);
+
+/* Streaming reads, for files of many items (feeds): libxml2's xmlTextReader
+ * with the same options and loader as xmlsafe_read(), one item expanded at a
+ * time (xmlTextReaderExpand, then xmlTextReaderNext, which frees it), so
+ * that memory is that of one item, not of the file. */
+struct xmlsafe_stream {
+	struct _xmlTextReader *reader;
+	int failed;         /* a fatal error was reported: what was read is not all */
+	int refusals;       /* external entities the loader refused */
+	size_t expanded;    /* text of the items measured so far, entities expanded */
+	xmlGenericErrorFunc old_generic;
+	void *old_generic_ctx;
+};
+
+/* Whether a document whose first bytes are head can be streamed with the
+ * same result as xmlsafe_read_notes(): it declares no encoding, or UTF-8
+ * (another declaration is checked against the whole file's bytes). */
+int xmlsafe_streamable(const char *head, size_t len);
+/* Opens a streaming read whose bytes come from rd(io, ...); path names the
+ * file. Until xmlsafe_stream_close(), libxml2's generic messages are
+ * silenced. Returns 0, or -1 when memory ran out. */
+int xmlsafe_stream_open(struct xmlsafe_stream *st, xmlInputReadCallback rd, void *io, const char *path);
+void xmlsafe_stream_close(struct xmlsafe_stream *st);
+/* Adds the expanded text of an item to the stream's total. Returns 0, or
+ * -1 when the total passes XMLSAFE_MAX_EXPANSION (an entity bomb). */
+int xmlsafe_stream_item(struct xmlsafe_stream *st, const xmlNode *item);
+/* The external entities refused so far, declared or requested. */
+int xmlsafe_stream_refused(struct xmlsafe_stream *st);
 
 /* 1 when n is an element whose local name is name. */
 int xmlsafe_is(const xmlNode *n, const char *name);

@@ -147,7 +147,7 @@ static char *msg(const char *fmt, const char *a, const char *b)
 	struct buf m;
 	buf_init(&m, 8192);
 	buf_printf(&m, fmt, a, b);
-	return buf_detach(&m);
+	return buf_finish_msg(&m, "the archive's message");
 }
 
 int store_fail(struct store *s, char **err, const char *what)
@@ -257,7 +257,7 @@ static int check_identity(struct store *s, int *version, char **err)
 		buf_init(&m, 4096);
 		buf_printf(&m, "'%s' was written by a newer communique (schema %d, this one knows %d);"
 			   " it was left untouched", s->path, *version, store_latest_version());
-		*err = buf_detach(&m);
+		*err = buf_finish_msg(&m, "the message that the archive is newer");
 		return -1;
 	}
 	return 0;

@@ -497,7 +497,8 @@ static int problem(struct check *c, const char *fmt, ...)
 	buf_vprintf(&m, fmt, ap);
 	va_end(ap);
 	c->problems++;
-	int rc = c->fn ? c->fn(c->ctx, buf_str(&m)) : 0;
+	char fb[128];
+	int rc = c->fn ? c->fn(c->ctx, buf_msg_str(&m, "a problem's description", fb, sizeof(fb))) : 0;
 	buf_release(&m);
 	return rc;
 }
@@ -619,7 +620,7 @@ static char *path_msg(const char *what, const char *path, const char *why)
 	struct buf m;
 	buf_init(&m, 0);
 	buf_printf(&m, "%s '%s': %s", what, path, why);
-	return buf_detach(&m);
+	return buf_finish_msg(&m, "the message naming the file");
 }
 
 /* The full-text indexes' own check of every FTS5 table of db: the integrity

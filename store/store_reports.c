@@ -142,7 +142,7 @@ static char *identity_key(const struct report *r)
 		add_normalised(&b, r->title, 1);
 		buf_printf(&b, "|%lld", (long long)r->published);
 	}
-	return buf_detach(&b);
+	return buf_finish(&b);   /* a cut key could name another report */
 }
 
 /* The id of the report `key` names with statement id (?2 the agency, ?3 the

@@ -145,3 +145,30 @@ int buf_failed(const struct buf *b)
 {
 	return b->failed;
 }
+
+char *buf_finish(struct buf *b)
+{
+	if (b->failed) {
+		buf_release(b);
+		return NULL;
+	}
+	return buf_detach(b);
+}
+
+char *buf_finish_msg(struct buf *b, const char *what)
+{
+	char *s = buf_finish(b);
+	if (s)
+		return s;
+	char m[256];
+	snprintf(m, sizeof(m), "cannot write %s: out of memory or too long", what);
+	return strdup(m);
+}
+
+const char *buf_msg_str(const struct buf *b, const char *what, char *fallback, size_t size)
+{
+	if (!b->failed)
+		return buf_str(b);
+	snprintf(fallback, size, "cannot write %s: out of memory or too long", what);
+	return fallback;
+}

@@ -41,6 +41,18 @@ const char *buf_str(const struct buf *b);
  * pieces (an SQL query, a message) checks once at the end instead of after
  * every append, and never uses a text that silently lost a piece. */
 int buf_failed(const struct buf *b);
+/* For a text that must be whole (a path, a query, a header): the contents as
+ * buf_detach() gives them when every append succeeded; else NULL, the buffer
+ * released, so that no text missing a piece is used. */
+char *buf_finish(struct buf *b);
+/* For a message: buf_finish's text, or when an append failed (or memory ran
+ * out), "cannot write WHAT: out of memory or too long" instead of the cut
+ * message. NULL only when even that cannot be allocated. */
+char *buf_finish_msg(struct buf *b, const char *what);
+/* The contents to print, or that same sentence when an append failed
+ * (written into `fallback`, of `size` bytes): for messages printed on the
+ * spot, which no caller frees. */
+const char *buf_msg_str(const struct buf *b, const char *what, char *fallback, size_t size);
 
 /* Makes room for `need` elements of `size` bytes in the array *p of *cap
  * (doubling, from 16). Returns 0, or -1 when memory runs out or the size

@@ -12,9 +12,14 @@
  * was before reading (zeroed for standard input). Returns 0; 1 when the file
  * changed while it was read (size, mtime or length read differ: *out is
  * released and the caller should try again later); or -1 with *why set to a
- * malloc'd reason ("file too large (... bytes; the limit is ...)", "is a
- * directory", strerror). */
+ * malloc'd reason ("file too large (... bytes; the limit is ...)", "input
+ * too large" from standard input, "out of memory", "is a directory",
+ * strerror). */
 int read_file_bounded(const char *path, size_t max, struct buf *out, struct stat *sb, char **why);
+/* Like read_file_bounded, but keeps only the SHA-256 of the bytes (lower-case
+ * hex in hex), so a file of any size up to max costs no memory to compare
+ * with what was read before. Same returns. */
+int hash_file_bounded(const char *path, size_t max, char hex[65], struct stat *sb, char **why);
 
 /* Whether the --dict path `extra` gives a dictionary file named `base`: the
  * path itself when its file name is `base`, or `base` inside it when it is a

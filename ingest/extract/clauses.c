@@ -454,9 +454,20 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		if (!is_word(x, p, "of") && !is_word(x, p, "for") && !is_word(x, p, "with") && p > s &&
 		    ends_in(x, p, 3, "ly"))
 			p--;   /* "of deliberately threatening" */
-		if (is_word(x, p, "of") || is_word(x, p, "for") || is_word(x, p, "with")) {
+		/* ("charged Japan with violating GATT rules by restricting imports":
+		 * the means of what is charged is charged too) */
+		int by = is_word(x, p, "by"), charged_act = 0;
+		if (is_word(x, p, "of") || is_word(x, p, "for") || is_word(x, p, "with") || by) {
 			for (size_t q = p; q > s && q + 24 > p; q--) {
 				const char *w = low(x, q - 1);
+				if (by && (is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_CLAUSE_BREAK)))
+					break;
+				if (by && !charged_act) {
+					/* after "by", only when an "of/for/with ...ing" stands between */
+					charged_act = q > s + 1 && ends_in(x, q - 1, 3, "ing") &&
+						      (is_word(x, q - 2, "of") || is_word(x, q - 2, "for") || is_word(x, q - 2, "with"));
+					continue;
+				}
 				if (!strncmp(w, "accus", 5) || !strncmp(w, "charg", 5) || !strncmp(w, "suspect", 7) ||
 				    !strncmp(w, "blam", 4) || !strncmp(w, "alleg", 5) || !strncmp(w, "fault", 5) ||
 				    !strncmp(w, "condemn", 7) || !strncmp(w, "critici", 7) || !strncmp(w, "denounc", 7) ||
@@ -653,6 +664,24 @@ size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t
 			if (x->toks.t[i].lhash == tr->tails[k])
 				return i + 1;
 	}
+	/* The passive puts the tail first: "the assets were frozen by Britain",
+	 * "the deal was sealed by Japan and India": a participle after a form of
+	 * "be", with its agent named after "by", finds its tail in the subject
+	 * before. */
+	size_t be = te >= 2 ? te - 2 : 0;
+	if (be > 0 && !tok_in(x, be, WL_BE) && (ends_in(x, be, 2, "ly") || tok_in(x, be, WL_SKIP_ADVERB)))
+		be--;
+	if (te >= 2 && tok_in(x, be, WL_BE) && !is_word(x, te - 1, "being") && te < e && is_word(x, te, "by") &&
+	    te + 1 < e && (x->toks.t[te + 1].flags & (TOK_CAP | TOK_ALLCAPS)) && !is_word(x, be, "be") &&
+	    !(type_props(x, tr) & TP_TRAVEL))
+		for (size_t i = be; i-- > 0 && i + 12 > be;) {
+			if (tok_in(x, i, WL_CLAUSE_BREAK | WL_REPORTING | WL_TAIL_STOP) || is_word(x, i, ";") ||
+			    is_word(x, i, "that"))
+				break;
+			for (size_t k = 0; k < tr->n_tails; k++)
+				if (x->toks.t[i].lhash == tr->tails[k])
+					return te;
+		}
 	return 0;
 }
 

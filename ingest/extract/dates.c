@@ -85,6 +85,11 @@ static int other_event_between(const struct extractor *x, size_t te, size_t at)
 	for (size_t q = te; q < at; q++) {
 		if (is_word(x, q, "after") || is_word(x, q, "once") || is_word(x, q, "following"))
 			return 1;
+		/* "the meeting followed an accord of late May": what the event
+		 * followed or preceded has its own time. */
+		if (q > te && (is_word(x, q, "followed") || is_word(x, q, "follows") || is_word(x, q, "preceded") ||
+			       is_word(x, q, "precedes")))
+			return 1;
 		/* "protested over the shelling of its border posts on Friday": a
 		 * violent act named after the trigger has its own time. */
 		if (q > te && tok_in(x, q, WL_ATTACK))
@@ -183,9 +188,41 @@ static int in_relative_before(const struct extractor *x, size_t at, size_t k, si
 
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
+/* "signed a peace treaty on Sunday": the clause of a verb ends where the
+ * next event word starts, and the time after that word is its; but when
+ * that word is a noun of the verb's own type right after it (its object:
+ * one act), the verb's clause goes on past it. Returns the clause end to
+ * use for the trigger at k..te whose clause was cut at ce. */
+static size_t object_noun_clause_end(const struct extractor *x, size_t k, size_t te, size_t ce, size_t s)
+{
+	if (ce > te + 3 || ce <= te)
+		return ce;
+	size_t h = 0;
+	while (h < x->n_hits && x->hits[h].ts != k)
+		h++;
+	if (h + 1 >= x->n_hits || x->hits[h + 1].ts != ce)
+		return ce;
+	const struct dict_trigger *verb = &x->d.triggers[x->hits[h].trigger];
+	const struct dict_trigger *noun = &x->d.triggers[x->hits[h + 1].trigger];
+	if (verb->noun || !noun->noun || verb->type_id != noun->type_id)
+		return ce;
+	size_t e = 0;
+	for (size_t i = 0; i < x->n_sents && !e; i++)
+		if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
+			e = x->sents[i].tok_end;
+	if (!e)
+		return ce;
+	size_t cs2, ce2;
+	clause_of(x, k, s, e, &cs2, &ce2);
+	if (h + 2 < x->n_hits && x->hits[h + 2].ts < ce2)
+		ce2 = x->hits[h + 2].ts;
+	return ce2 > ce ? ce2 : ce;
+}
+
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
 			   size_t cs, size_t ce, size_t s, int planned)
 {
+	ce = object_noun_clause_end(x, k, te, ce, s);
 	int best = -1;
 	size_t bestd = (size_t)-1;
 	for (size_t i = 0; i < st->n; i++) {
@@ -230,11 +267,19 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 			if (first)
 				continue;
 		}
-		if (at > te + 1 && is_word(x, at - 2, ",") &&
-		    (ends_in(x, at - 1, 3, "ed") || is_word(x, at - 1, "made") || is_word(x, at - 1, "held") ||
-		     is_word(x, at - 1, "sent") || is_word(x, at - 1, "given") || is_word(x, at - 1, "taken") ||
-		     is_word(x, at - 1, "put") || is_word(x, at - 1, "set") || is_word(x, at - 1, "drawn") ||
-		     is_word(x, at - 1, "brought") || is_word(x, at - 1, "written")))
+		/* "scrapped a ban, introduced in 2019, on ...": the participle set
+		 * off by a comma may take its time with a preposition. */
+		size_t pp = at - 1;
+		if (at > te + 2 && (is_word(x, pp, "in") || is_word(x, pp, "on") || is_word(x, pp, "at") ||
+				    is_word(x, pp, "during") || is_word(x, pp, "since")))
+			pp--;
+		/* (not one right after a trigger noun: "Japan's request, made in
+		 * May, to set up a panel" is dated so) */
+		if (at > te + 1 && pp > te && (pp == at - 1 || pp - 1 > te) && is_word(x, pp - 1, ",") &&
+		    (ends_in(x, pp, 3, "ed") || is_word(x, pp, "made") || is_word(x, pp, "held") ||
+		     is_word(x, pp, "sent") || is_word(x, pp, "given") || is_word(x, pp, "taken") ||
+		     is_word(x, pp, "put") || is_word(x, pp, "set") || is_word(x, pp, "drawn") ||
+		     is_word(x, pp, "brought") || is_word(x, pp, "written")))
 			continue;
 		/* "the ministry yesterday sent its regards to Pelosi, whose test
 		 * has forced her to call off a planned trip": a time before a
@@ -633,13 +678,28 @@ static int previous_sentence_date(const struct extractor *x, size_t s, int any_a
  * or none was dated. */
 int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out)
 {
+	static const char *const nouns[] = {"meeting", "talks", "summit", "session", "conference", "call",
+					    "conversation", "consultations", "negotiations", "visit", "encounter"};
+	/* "On Tuesday in Beijing, officials of the two went over the details.
+	 * That Beijing meeting followed an agreement ...": a sentence whose
+	 * subject is a meeting named with a demonstrative is about the one the
+	 * sentence before told, and takes its time. */
+	if (s + 2 < e && (is_word(x, s, "that") || is_word(x, s, "this"))) {
+		size_t n = s + 1;
+		while (n < s + 3 && n + 1 < e && (x->toks.t[n].flags & TOK_CAP) && (x->toks.t[n].flags & TOK_WORD))
+			n++;   /* "That Beijing meeting" */
+		int noun = 0;
+		for (size_t i = 0; i < sizeof(nouns) / sizeof(nouns[0]); i++)
+			noun |= is_word(x, n, nouns[i]);
+		if (noun && n + 1 < e && !is_word(x, n + 1, ","))
+			return previous_sentence_date(x, s, 1, out);
+		return 0;
+	}
 	if (s + 3 >= e || !(is_word(x, s, "at") || is_word(x, s, "during") || is_word(x, s, "in")))
 		return 0;
 	if (!(is_word(x, s + 1, "the") || is_word(x, s + 1, "that") || is_word(x, s + 1, "this") ||
 	      is_word(x, s + 1, "their")))
 		return 0;
-	static const char *const nouns[] = {"meeting", "talks", "summit", "session", "conference", "call",
-					    "conversation", "consultations", "negotiations", "visit", "encounter"};
 	size_t n = s + 2;
 	if (!is_word(x, n, "meeting") && !is_word(x, n, "talks") && n + 1 < e && !is_word(x, n + 1, ","))
 		n++;   /* "the phone call", "the summit meeting" */

@@ -73,8 +73,57 @@ static const struct dict_trigger *visit_trigger(const struct extractor *x)
 	return NULL;
 }
 
+/* The mandative clause: "demanded that Japan refrain", "insisted that China
+ * withdraw its rig", "requested that Tokyo (should) lift the ban". For a
+ * "that" at t after a verb of appeal (class content_verb), the verb of its
+ * clause: the first word after a named subject (and adverbs), when it is
+ * "should" or a bare verb (not -s, not -ed, no auxiliary); else 0. */
+static size_t mandative_verb(const struct extractor *x, size_t t, size_t e)
+{
+	size_t m0, m1;
+	mentions_in(x, t + 1, e, &m0, &m1);
+	if (m1 <= m0 || x->men[m0].ts > t + 3 || x->men[m0].ra < 0)
+		return 0;
+	for (size_t q = t + 1; q < x->men[m0].ts; q++)
+		if (!tok_in(x, q, WL_DETERMINER))
+			return 0;
+	size_t v = x->men[m0].te;
+	/* "the Chinese side", "Japanese authorities": the head noun */
+	while (v < e && tok_in(x, v, WL_STATE_BODY | WL_ORGAN))
+		v++;
+	while (v < e && ends_in(x, v, 2, "ly") && !is_word(x, v, "only"))
+		v++;
+	if (v >= e || !(x->toks.t[v].flags & TOK_WORD) || (x->toks.t[v].flags & TOK_CAP))
+		return 0;
+	if (is_word(x, v, "should"))
+		return v + 1 < e ? v + 1 : 0;
+	if (ends_in(x, v, 1, "s") || ends_in(x, v, 2, "ed") || tok_in(x, v, WL_BE | WL_PREPOSITION | WL_DETERMINER) ||
+	    is_word(x, v, "had") || is_word(x, v, "would") || is_word(x, v, "will") || is_word(x, v, "could") ||
+	    is_word(x, v, "can") || is_word(x, v, "must") || is_word(x, v, "might") || is_word(x, v, "may") ||
+	    is_word(x, v, "did") || is_word(x, v, "and") || is_word(x, v, ","))
+		return 0;
+	return v;
+}
+
 static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 {
+	/* "demanded that Japan lift the curbs": the act is what is asked. */
+	for (size_t t = k; t-- > s && t + 10 > k;) {
+		if (is_word(x, t, "that")) {
+			/* (over a time: "demanded on Friday that") */
+			int asked = 0;
+			for (size_t q = t; q-- > s && q + 5 > t && !asked;) {
+				asked = tok_in(x, q, WL_CONTENT_VERB);
+				if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || (x->toks.t[q].flags & TOK_PUNCT))
+					break;
+			}
+			if (asked && mandative_verb(x, t, k + 1) == k)
+				return 1;
+			break;
+		}
+		if (tok_in(x, t, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, t, ";"))
+			break;
+	}
 	/* "pressed for Seoul's backing", "called for new sanctions on Iran",
 	 * "urged a ceasefire": what is asked for, its noun after the verb
 	 * and "for" (names, "'s" and adjectives between). */
@@ -116,6 +165,106 @@ static int past_decision_before(const struct extractor *x, size_t k, size_t cs)
 	return 0;
 }
 
+/* Whether the act at k is a measure (sanctions, relief, an expulsion: a
+ * CAMEO code of the 16 family or 085) announced: under a "would" or an "is
+ * to" of reported speech, or after "plans to", "promised to", "pledged to"
+ * ("announced plans to impose tariffs", "promised to halt all trade"), with
+ * a reporting verb in the sentence (or the promise itself); no condition
+ * ("once", "if", "unless", "should", "until") after it. */
+static int announced_measure(const struct extractor *x, const struct dict_trigger *tr, size_t s, size_t k, size_t e)
+{
+	if (strncmp(tr->cameo, "16", 2) && strcmp(tr->cameo, "085"))
+		return 0;
+	for (size_t q = k; q < e; q++)
+		if (is_word(x, q, "once") || is_word(x, q, "if") || is_word(x, q, "unless") || is_word(x, q, "provided") ||
+		    is_word(x, q, "should") || is_word(x, q, "until"))
+			return 0;
+	size_t w = 0;
+	int promise = 0;
+	for (size_t q = k; q > s && q + 4 > k; q--) {
+		if (is_word(x, q - 1, "would")) {
+			w = q - 1;
+			break;
+		}
+		if (is_word(x, q - 1, "to") && q > s + 1) {
+			size_t p = q - 2;
+			if (is_word(x, p, "is") || is_word(x, p, "are") || is_word(x, p, "plans") || is_word(x, p, "plan") ||
+			    is_word(x, p, "promised") || is_word(x, p, "pledged")) {
+				w = q - 1;
+				promise = is_word(x, p, "promised") || is_word(x, p, "pledged") ||
+					  (p > s && is_word(x, p - 1, "announced"));
+				break;
+			}
+			return 0;
+		}
+		if (!is_word(x, q - 1, "be") && !ends_in(x, q - 1, 2, "ly"))
+			return 0;
+	}
+	if (!w)
+		return 0;
+	/* "warned that it would impose sanctions": a threat, not a decision */
+	for (size_t q = s; q < w; q++) {
+		const char *t = low(x, q);
+		if (!strncmp(t, "warn", 4) || !strncmp(t, "threat", 6) || !strncmp(t, "caution", 7) ||
+		    !strncmp(t, "vow", 3))
+			return 0;
+	}
+	if (promise)
+		return 1;
+	for (size_t q = s; q < e; q++)
+		if (q != k && tok_in(x, q, WL_REPORTING))
+			return 1;
+	return 0;
+}
+
+/* Whether the act at k is what two parties agree to: "Iran and Saudi Arabia
+ * agreed to restore ties and to reopen their embassies". */
+static int agreed_content(const struct extractor *x, size_t k, size_t s)
+{
+	if (k < s + 2 || !is_word(x, k - 1, "to"))
+		return 0;
+	for (size_t q = k - 1; q-- > s && q + 16 > k;) {
+		const char *w = low(x, q);
+		if (!strncmp(w, "agree", 5) || !strncmp(w, "consent", 7)) {
+			/* (a mutual accord: parties joined by "and", or "both", "the
+			 * two"; one side that "agreed to end an embargo" decides it) */
+			for (size_t r = q; r-- > s && r + 12 > q;) {
+				if (is_word(x, r, "and") || is_word(x, r, "both") || is_word(x, r, "two") ||
+				    is_word(x, r, "sides") || is_word(x, r, "parties"))
+					return 1;
+				if (tok_in(x, r, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, r, ";"))
+					break;
+			}
+			return 0;
+		}
+		if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, ";") || is_word(x, q, ",") ||
+		    (is_word(x, q, "to") && !(q > s && is_word(x, q - 1, "and")) &&
+		     !(q > s && (!strncmp(low(x, q - 1), "agree", 5) || !strncmp(low(x, q - 1), "consent", 7)))))
+			return 0;
+	}
+	return 0;
+}
+
+/* "Decrying what it termed gross violations", "condemned what Seoul called
+ * a provocation": a free relative names the object of the verb before it;
+ * its describing is part of that act, no act of its own. */
+static int free_relative(const struct extractor *x, const struct trigger_hit *h, size_t s)
+{
+	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
+	if (h->ts < s + 3 || !(tr->frame == FRAME_DIRECTED || tr->speaker))
+		return 0;
+	size_t q = h->ts - 1;
+	size_t m0, m1;
+	mentions_in(x, s, h->ts, &m0, &m1);
+	if (m1 > m0 && x->men[m1 - 1].te == h->ts)
+		q = x->men[m1 - 1].ts;
+	else if (!(is_word(x, q, "it") || is_word(x, q, "they") || is_word(x, q, "he") || is_word(x, q, "she") ||
+		   is_word(x, q, "we")))
+		return 0;
+	return q >= s + 2 && is_word(x, q - 1, "what") && (x->toks.t[q - 2].flags & TOK_WORD) &&
+	       !tok_in(x, q - 2, WL_REPORTING | WL_CLAUSE_BREAK);
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -133,6 +282,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		for (size_t k = h->ts; k >= q && k > s; k--)
 			if (cancel_before(x, s, k) && (is_word(x, k - 1, "on") || is_word(x, k - 1, "of")))
 				return 0;
+	}
+	/* "withdrew from the 2015 nuclear deal", "held up the peace agreement
+	 * proposals": an accord named as the object of a preposition, or as a
+	 * word before another noun, is a topic; it is an act only when its
+	 * making is told with it ("the peace treaty concluded in Asmara",
+	 * "a framework agreement announced on Monday", "an accord between"). */
+	if ((type_props(x, tr) & TP_CONTENT) && tr->noun && h->te < e && !tok_in(x, h->te - 1, WL_PREPOSITION | WL_BE) &&
+	    !ends_in(x, h->te - 1, 2, "ed") && !is_word(x, h->te - 1, "struck")) {
+		size_t a = h->te;
+		int made = ends_in(x, a, 2, "ed") || is_word(x, a, "struck") || is_word(x, a, "between") ||
+			   is_word(x, a, "with") || is_word(x, a, "was") || is_word(x, a, "were") || is_word(x, a, "to");
+		int compound = (x->toks.t[a].flags & TOK_WORD) && !(x->toks.t[a].flags & TOK_CAP) && !made &&
+			       !tok_in(x, a, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_BE | WL_DETERMINER | WL_SKIP_ADVERB) &&
+			       !is_word(x, a, "and") && !is_word(x, a, "or") && !is_word(x, a, "that") &&
+			       !ends_in(x, a, 2, "ly") && !ends_in(x, a, 3, "ing");
+		size_t q = h->ts;
+		while (q > s && (tok_in(x, q - 1, WL_DETERMINER) || (x->toks.t[q - 1].flags & TOK_CAP) ||
+				 (x->toks.t[q - 1].flags & TOK_NUM) || is_word(x, q - 1, "'s") || is_word(x, q - 1, "-")))
+			q--;
+		int topic = q > s && tok_in(x, q - 1, WL_PREPOSITION) && !is_word(x, q - 1, "between") &&
+			    !is_word(x, q - 1, "with") && !made;
+		if (compound || topic)
+			return 0;
 	}
 	/* "the leak of a draft agreement between ...": a text still to be
 	 * agreed, no agreement. */
@@ -182,6 +354,89 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (!m)
 			return 0;
 		tr = m;
+	}
+	/* "a negotiated settlement", "the agreed timetable", "from jointly
+	 * agreed patrol routes": a participle before a noun describes the
+	 * noun; the act, if any, is told elsewhere. */
+	if (!tr->noun && h->te == h->ts + 1 && h->ts > s + 1 && h->te < e && ends_in(x, h->ts, 2, "ed")) {
+		size_t p = h->ts - 1;
+		int before_noun = tok_in(x, p, WL_DETERMINER);
+		if (!before_noun && ends_in(x, p, 2, "ly") && p > s)
+			before_noun = tok_in(x, p - 1, WL_DETERMINER | WL_PREPOSITION);
+		size_t n = h->te;
+		if (before_noun && (x->toks.t[n].flags & TOK_WORD) && !(x->toks.t[n].flags & TOK_CAP) &&
+		    !tok_in(x, n, WL_PREPOSITION | WL_DETERMINER | WL_BE | WL_CLAUSE_BREAK | WL_SKIP_ADVERB) &&
+		    !is_word(x, n, "and") && !is_word(x, n, "or") && !is_word(x, n, "that") && !ends_in(x, n, 2, "ly"))
+			return 0;
+	}
+	/* "a pleasure to welcome my good friend Wang Yi to Pakistan": welcoming
+	 * a guest to one's country greets a visit, and approves of nothing. */
+	if (!strcmp(tr->type, "support") && !strncmp(low(x, h->ts), "welcom", 6)) {
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		for (size_t j = m0; j < m1; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ts > h->te + 14 || tok_in(x, m->ts - 1, WL_CLAUSE_BREAK))
+				break;
+			if (m->ts > h->te + 1 && is_word(x, m->ts - 1, "to") && m->ra >= 0 && m->kind != MK_ADJ &&
+			    (m->kind == MK_PLACE || x->ra[m->ra].kind == ACTOR_STATE) && j > m0 &&
+			    !(m->ts > h->te + 2 && (is_word(x, m->ts - 2, "return") || is_word(x, m->ts - 2, "accession"))))
+				return 0;
+		}
+	}
+	/* "agreed to restore ties and to reopen their embassies": a measure
+	 * the parties agree to is the content of their agreement, no act of its
+	 * own (CAMEO codes the agreement). */
+	if ((!strncmp(tr->cameo, "16", 2) || !strcmp(tr->cameo, "085")) && agreed_content(x, h->ts, s))
+		return 0;
+	/* "declined to comment on the request": a refusal followed by "to" is
+	 * of that infinitive (the rows "refuse+ to accept ..." tell which are
+	 * rejections), not of the noun its tail finds further on. */
+	if (!strcmp(tr->type, "rejection") && tr->n_tails) {
+		size_t te = tail_end(x, tr, h->te, e);
+		for (size_t q = h->te; q + 2 < te; q++)
+			if (is_word(x, q, "to") && (x->toks.t[q + 1].flags & TOK_WORD) &&
+			    !(x->toks.t[q + 1].flags & TOK_CAP) && !tok_in(x, q + 1, WL_DETERMINER))
+				return 0;
+	}
+	/* "called on all brotherly countries to cut ties with Qatar", "asked
+	 * all oil producers to help": the ones asked, before the infinitive,
+	 * are no actor of the text; the act named later is what is asked, and
+	 * its parties are not the addressee. */
+	if ((type_props(x, tr) & TP_ASKS) && !tr->noun && !tr->n_tails && h->te + 2 < e &&
+	    !is_word(x, h->te, "to") && !is_word(x, h->te - 1, "for") &&
+	    /* (what is demanded or requested is its object: "demanded steps to stop ...") */
+	    strncmp(low(x, h->ts), "demand", 6) && strncmp(low(x, h->ts), "request", 7)) {
+		for (size_t q = h->te + 1; q + 1 < e && q < h->te + 10; q++) {
+			if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, ";") || is_word(x, q, "that"))
+				break;
+			if (!is_word(x, q, "to"))
+				continue;
+			if (!(x->toks.t[q + 1].flags & TOK_WORD) || (x->toks.t[q + 1].flags & TOK_CAP) ||
+			    tok_in(x, q + 1, WL_DETERMINER))
+				break;
+			size_t m0, m1;
+			mentions_in(x, h->te, q, &m0, &m1);
+			int named = 0;
+			for (size_t j = m0; j < m1; j++)
+				named |= x->men[j].ra >= 0 || x->men[j].kind != MK_ACTOR;
+			if (!named)
+				return 0;
+			break;
+		}
+	}
+	/* "insisted that China withdraw its rig", "requested that Japan lift
+	 * the ban": a wording of appeal that ends in "that" asks only with a
+	 * mandative clause ("insisted that China had withdrawn" reports). */
+	if (type_props(x, tr) & TP_ASKS) {
+		size_t th = is_word(x, h->te - 1, "that") ? h->te - 1 : 0;
+		if (!th && tr->n_tails) {
+			size_t te = tail_end(x, tr, h->te, e);
+			if (te > h->te && is_word(x, te - 1, "that"))
+				th = te - 1;
+		}
+		if (th > h->ts && !mandative_verb(x, th, e))
+			return 0;
 	}
 	/* "the spokesman, who asked not to be identified": the speaker's
 	 * anonymity, nothing asked of anyone. */
@@ -277,8 +532,20 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				break;
 			}
 		}
+	/* "would impose no restrictions on them", "reached no agreement": an
+	 * act whose object is denied did not happen. */
+	if (status != STATUS_NEGATED && !tr->noun && h->te < e && is_word(x, h->te, "no") &&
+	    !(h->te + 1 < e && (is_word(x, h->te + 1, "longer") || is_word(x, h->te + 1, "later"))))
+		status = STATUS_NEGATED;
 	/* A threat is made now, whatever it threatens. */
 	if ((type_props(x, tr) & TP_ABOUT_FUTURE) && status == STATUS_PLANNED)
+		status = STATUS_OCCURRED;
+	/* "the ministry said it would withdraw its staff", "said Qatari
+	 * vessels would be barred from its ports": a measure (a code of CAMEO's
+	 * 16 family, or 085 easing) told in reported speech with "would" is
+	 * the decision announced, and the announcing is the act; "will" in a
+	 * sentence of its own stays a plan. */
+	if (status == STATUS_PLANNED && !tail_future && announced_measure(x, tr, s, h->ts, e))
 		status = STATUS_OCCURRED;
 	/* "will not accept the ruling", "would never recognise the deal": a
 	 * refusal worded with its negation is told now; "will" is its firmness,
@@ -335,11 +602,27 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    !(type_props(x, tr) & TP_ABOUT_FUTURE)) {
 		int np = 1;
 		for (size_t q = cs + 1; q < h->ts && np; q++)
-			np = (x->toks.t[q].flags & TOK_CAP) || tok_in(x, q, WL_DETERMINER);
-		for (size_t j = h->te; np && j < e && j < h->te + 16; j++) {
+			np = (x->toks.t[q].flags & TOK_CAP) || tok_in(x, q, WL_DETERMINER) ||
+			     /* "the concluding round", "the next summit" */
+			     ((x->toks.t[q].flags & TOK_WORD) &&
+			      !tok_in(x, q, WL_PREPOSITION | WL_BE | WL_REPORTING | WL_CLAUSE_BREAK | WL_SKIP_ADVERB));
+		size_t lim = h->te + 16;
+		for (size_t j = h->te; np && j < e && j < lim; j++) {
 			if (is_word(x, j, "will") || is_word(x, j, "shall")) {
 				c.status = STATUS_PLANNED;
 				break;
+			}
+			/* (over names set between commas: "the round between the
+			 * ministers, Ararat Mirzoyan and Jeyhun Bayramov, will take place") */
+			if (is_word(x, j, ",") && j + 1 < e && (x->toks.t[j + 1].flags & TOK_CAP)) {
+				size_t k = j + 1;
+				while (k < e && k < j + 10 && ((x->toks.t[k].flags & TOK_CAP) || is_word(x, k, "and")))
+					k++;
+				if (k < e && is_word(x, k, ",") && k > j + 1) {
+					lim += k - j;
+					j = k;
+					continue;
+				}
 			}
 			if (is_word(x, j, ",") || tok_in(x, j, WL_CLAUSE_BREAK | WL_BE | WL_REPORTING) ||
 			    is_word(x, j, "that") || is_word(x, j, "which") || is_word(x, j, "who") ||
@@ -754,6 +1037,40 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 					return 0;
 			break;
 		}
+	}
+	/* "India's Cabinet Committee on Security met this evening": one party
+	 * that meets with no one named after the verb holds a session of its
+	 * own; the parties in play took no part in it. */
+	if (tr->frame == FRAME_SYMMETRIC && !tr->noun && c.nsrc == 1 && h->te == h->ts + 1 &&
+	    (is_word(x, h->ts, "met") || is_word(x, h->ts, "meets") || is_word(x, h->ts, "meet"))) {
+		int partner = 0;
+		/* (a subject of two joined by "and" meets itself) */
+		for (size_t q = cs; q < h->ts && !partner; q++)
+			partner = is_word(x, q, "and") || is_word(x, q, "&");
+		for (size_t q = h->te; q < ce && !partner; q++)
+			partner = is_word(x, q, "with") || is_word(x, q, "him") || is_word(x, q, "her") ||
+				  is_word(x, q, "them") || is_word(x, q, "counterpart") || is_word(x, q, "counterparts") ||
+				  is_word(x, q, "separately") || is_word(x, q, "together");
+		size_t m0, m1;
+		mentions_in(x, h->te, ce, &m0, &m1);
+		for (size_t j = m0; j < m1 && !partner; j++)
+			partner = x->men[j].kind != MK_PLACE && x->men[j].kind != MK_ADJ &&
+				  !(x->men[j].ts > h->te && (is_word(x, x->men[j].ts - 1, "in") || is_word(x, x->men[j].ts - 1, "at")));
+		if (!partner)
+			return 0;
+	}
+	/* "after a cabinet meeting", "the CCS meeting": a session of one
+	 * government's own body is no meeting of the parties in play. */
+	if (tr->frame == FRAME_SYMMETRIC && tr->noun && c.nsrc < 2 && h->ts > s &&
+	    (is_word(x, h->ts, "meeting") || is_word(x, h->ts, "session"))) {
+		size_t p = h->ts - 1;
+		size_t m0, m1;
+		mentions_in(x, p, h->ts, &m0, &m1);
+		if (is_word(x, p, "cabinet") || is_word(x, p, "committee") || is_word(x, p, "parliamentary") ||
+		    (is_word(x, p, "party") && !(p > s && is_word(x, p - 1, "-"))) || is_word(x, p, "politburo") ||
+		    is_word(x, p, "board") ||
+		    ((x->toks.t[p].flags & TOK_ALLCAPS) && m1 == m0))
+			return 0;
 	}
 	/* A symmetric event needs two parties: add those in play. */
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
@@ -1588,6 +1905,8 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		 * type stands between, the first one's tail must come before that,
 		 * or it tells nothing. */
 		const struct dict_trigger *tr = &x->d.triggers[h->trigger];
+		if (free_relative(x, h, s))
+			continue;
 		size_t te = tail_end(x, tr, h->te, e);
 		if (te > h->te && tok_in(x, te - 1, WL_PREPOSITION)) {
 			int inner = 0;
@@ -1738,12 +2057,18 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 
 /* ---- the report --------------------------------------------------------- */
 
+/* The longest piece of a paragraph analysed at once, in bytes. Real
+ * paragraphs are far shorter (a long one is 3 KB); the bound is for bodies
+ * that never break a line. */
+#define PARA_MAX ((size_t)64 * 1024)
+
 static int analyse_text(struct extractor *x, const char *text, size_t len, int headline, size_t base)
 {
 	(void)base;
 	x->text = text;
 	x->headline = headline;
 	size_t p = 0;
+	int continued = 0;   /* p is inside a paragraph cut in pieces */
 	while (p < len) {
 		/* The paragraph ends at a blank line: from one newline to the next. */
 		size_t q = p;
@@ -1758,10 +2083,29 @@ static int analyse_text(struct extractor *x, const char *text, size_t len, int h
 				break;
 			q++;
 		}
+		/* A paragraph longer than PARA_MAX is taken in pieces ending at a
+		 * sentence's end (else a space), so that the tokens held at once
+		 * stay bounded whatever the input: a body of one unbroken paragraph
+		 * costs no more than one of many. */
+		int piece = 0;
+		if (q - p > PARA_MAX) {
+			size_t cut = 0, space = 0;
+			for (size_t k = p + PARA_MAX; k > p + PARA_MAX / 2 && !cut; k--) {
+				if (text[k] == ' ' || text[k] == '\n') {
+					if (!space)
+						space = k;
+					if (strchr(".!?", text[k - 1]))
+						cut = k;
+				}
+			}
+			q = cut ? cut : space ? space : p + PARA_MAX;
+			piece = 1;
+		}
 		size_t start = p;
 		struct dateline dl;
-		if (!headline && dateline_parse(text + p, q - p, &dl))
+		if (!headline && !continued && dateline_parse(text + p, q - p, &dl))
 			start = p + dl.consumed;
+		continued = piece;
 		token_list_reset(&x->toks);
 		x->n_men = 0;
 		x->n_hits = 0;

@@ -277,6 +277,96 @@ static long title_state(struct extractor *x, size_t title_start, size_t sent_sta
 	return a->dict_actor;
 }
 
+/* Whether role r of a person was held on day d (both known to the day or
+ * coarser: missing parts count as the start of their period). */
+static int role_held_on(const struct dict_role *r, const struct cdate *d)
+{
+	long day = (long)d->year * 400 + (d->prec >= PREC_MONTH ? d->month : 0) * 32 + (d->prec >= PREC_DAY ? d->day : 0);
+	long from = (long)r->from.year * 400 + r->from.month * 32 + r->from.day;
+	long to = (long)r->to.year * 400 + r->to.month * 32 + r->to.day;
+	return d->prec != PREC_UNKNOWN && r->from.prec != PREC_UNKNOWN && from <= day &&
+	       (r->to.prec == PREC_UNKNOWN || day <= to);
+}
+
+/* Whether `text` contains `part`, ignoring case. */
+static int contains_ci(const char *text, const char *part)
+{
+	size_t n = strlen(part);
+	for (const char *p = text; *p; p++)
+		if (!strncasecmp(p, part, n))
+			return 1;
+	return 0;
+}
+
+/* Whether `word` is in `text`, ignoring case, as a whole word. */
+static int has_word_ci(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = text; *p; p++)
+		if ((p == text || p[-1] == ' ') && !strncasecmp(p, word, n) && (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/* The person of the report who held the office of title t (written
+ * `phrase`), the one named last, or -1. */
+static int title_person(struct extractor *x, const struct dict_title *t, const char *phrase)
+{
+	/* The title as the text gave it first ("Foreign Secretary Vikram
+	 * Misri"), then the office the dictionary knows them in. */
+	for (size_t k = x->n_ra; k-- > 0;)
+		if (x->ra[k].kind == ACTOR_PERSON && x->ra[k].title[0] && contains_ci(x->ra[k].title, phrase))
+			return (int)k;
+	for (size_t k = x->n_ra; k-- > 0;) {
+		const struct ractor *a = &x->ra[k];
+		if (a->kind != ACTOR_PERSON || a->dict_person < 0)
+			continue;
+		const struct dict_person *p = &x->d.persons[a->dict_person];
+		for (size_t r = 0; r < p->n_roles; r++)
+			if (!strcmp(p->roles[r].role, t->role) && role_held_on(&p->roles[r], &x->anchor))
+				return (int)k;
+	}
+	return -1;
+}
+
+/* "the foreign minister", "the president", "the spokesman" with no name and
+ * no state: the person of the report who held that office, the one named
+ * last; else the holder of the office in the state where the report was
+ * filed (its dateline), or whose agency or ministry issued it. The title
+ * is tokens [i, i + len). Returns the report actor, or -1. */
+static int title_referent(struct extractor *x, const struct dict_title *t, size_t i, size_t len)
+{
+	char phrase[96];
+	span_text(x, i, i + len, phrase, sizeof(phrase));
+	int person = title_person(x, t, phrase);
+	if (person >= 0)
+		return person;
+	int home = x->place_ra >= 0 ? x->place_ra : x->issuer_ra;
+	long st = home >= 0 ? code_actor_of(x, home) : -1;
+	if (st < 0 || x->d.actors[st].kind != ACTOR_STATE)
+		return -1;
+	for (size_t c = 0; c < t->n_codes; c++)
+		if (!strcmp(t->codes[c], x->d.actors[st].code))
+			break;
+		else if (c + 1 == t->n_codes)
+			return -1;   /* "the secretary of state" of a report filed in Tokyo */
+	const char *head = strrchr(phrase, ' ');
+	head = head ? head + 1 : phrase;
+	long holder = dict_role_holder(&x->d, t->role, x->d.actors[st].code, &x->anchor);
+	if (holder >= 0) {
+		/* A head of state or government is called by the office's own
+		 * name: "the president" of a report from Tokyo is no one there. */
+		const struct dict_person *p = &x->d.persons[holder];
+		int named = strcmp(t->role, "head_of_state") && strcmp(t->role, "head_of_government");
+		for (size_t r = 0; r < p->n_roles && !named; r++)
+			named = !strcmp(p->roles[r].role, t->role) && p->roles[r].title && has_word_ci(p->roles[r].title, head);
+		return named ? ractor_of_person(x, holder) : -1;
+	}
+	if (!strcmp(t->role, "head_of_state") || !strcmp(t->role, "head_of_government"))
+		return -1;
+	return ractor_of_dict_actor(x, st);
+}
+
 /* Handles a title at token i (len tokens): finds its state and its holder
  * (named after it, or the dictionary's holder on the report's date). Returns
  * the tokens consumed after i (>= len), or 0 when it yields no actor. */
@@ -310,7 +400,21 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 			continue;
 		if (from < i)
 			x->n_men--;  /* the state adjective is part of this mention */
-		int ra = ractor_of_person(x, es[k].idx);
+		const struct dict_person *p = &x->d.persons[es[k].idx];
+		int ra;
+		if (st >= 0 && strcmp(p->code, x->d.actors[st].code) && !dict_person_role(p, &x->anchor)) {
+			/* "Ethiopian Foreign Minister Workneh Gebeyehu" in a year the
+			 * dictionary knows him in no office (it codes him for the
+			 * organisation he led later): he acts for the state the text
+			 * gives him. */
+			ra = ractor_add(x, p->name, x->d.actors[st].code, title, ACTOR_PERSON, -1, es[k].idx);
+			if (ra < 0)
+				return 0;
+			if (add_mention(x, from, j + m, ra, MK_ACTOR))
+				return 0;
+			return j + m - i;
+		}
+		ra = ractor_of_person(x, es[k].idx);
 		/* A person the dictionary holds without an office on this day keeps
 		 * the title the text gives ("Vice Foreign Minister Xie Feng"). */
 		if (ra >= 0 && !x->ra[ra].title[0])
@@ -318,6 +422,37 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 		if (add_mention(x, from, j + m, ra, MK_ACTOR))
 			return 0;
 		return j + m - i;
+	}
+	/* "the President of the State of Eritrea", "the Minister of Foreign
+	 * Affairs of Japan": the office of the state named after it, one
+	 * mention (its holder on the report's day, else the state). */
+	if (st < 0 && !qualified && j + 1 < end && is_word(x, j, "of")) {
+		size_t k = j + 1 + (is_word(x, j + 1, "the") && j + 2 < end);
+		const struct dict_entry *os;
+		size_t on = 0, om = tok_in(x, k, WL_STARTS_NAME) ? dict_match(x->d.names, &x->toks, k, end, 0, &os, &on) : 0;
+		/* ("the President of the Nigeria Union": a longer name goes on) */
+		if (om && k + om < end && (x->toks.t[k + om].flags & TOK_CAP) && (x->toks.t[k + om].flags & TOK_WORD))
+			om = 0;
+		for (size_t q = 0; om && q < on; q++) {
+			if (os[q].kind != ENT_ACTOR || os[q].sub == AL_ADJ)
+				continue;
+			const struct dict_actor *oa = &x->d.actors[os[q].idx];
+			int allowed = !t->n_codes;
+			for (size_t c = 0; c < t->n_codes; c++)
+				allowed |= !strcmp(t->codes[c], oa->code);
+			if (!allowed)
+				break;
+			long holder = oa->kind == ACTOR_STATE ? dict_role_holder(&x->d, t->role, oa->code, &x->anchor) : -1;
+			int ra = holder >= 0 ? ractor_of_person(x, holder) : ractor_of_dict_actor(x, os[q].idx);
+			if (ra < 0)
+				return 0;
+			size_t start = i > sent_start && is_word(x, i - 1, "the") ? i - 1 : i;
+			if (oa->kind == ACTOR_ORG && x->ra[ra].kind == ACTOR_ORG)
+				x->last_org = ra;
+			if (add_mention(x, start, k + om, ra, MK_ACTOR))
+				return 0;
+			return k + om - i;
+		}
 	}
 	size_t nm = j < end ? name_after(x, j, end) : 0;
 	if (nm && code) {
@@ -345,6 +480,17 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 		if (add_mention(x, from, j + nm, ra, MK_ACTOR))
 			return 0;
 		return j + nm - i;
+	}
+	if (st < 0 && !qualified && !nm && i > sent_start && is_word(x, i - 1, "the") &&
+	    !(j < end && (is_word(x, j, "of") || is_word(x, j, "'s") || is_word(x, j, "for")))) {
+		/* (a title the dictionary ties to one state, "the foreign
+		 * secretary", is first the report's own holder of it: India has
+		 * a Foreign Secretary too) */
+		char phrase[96];
+		span_text(x, i, i + len, phrase, sizeof(phrase));
+		int ra = code ? title_person(x, t, phrase) : title_referent(x, t, i, len);
+		if (ra >= 0)
+			return add_mention(x, i - 1, j, ra, MK_ACTOR) ? 0 : len;
 	}
 	if (!code || qualified || nm)
 		return 0;
@@ -496,6 +642,76 @@ static int envoy_state_after(const struct extractor *x, long st, size_t from, si
 	return 0;
 }
 
+/* "the Gulf state", "the Central American country", "the island kingdom",
+ * "the small Persian Gulf kingdom": a state described by its region or its
+ * nature, at token i (after "the"). Returns its length in tokens, or 0. */
+static size_t descriptive_state_len(const struct extractor *x, size_t i, size_t end)
+{
+	static const char *const nature[] = {"island", "small", "tiny", "landlocked", "oil-rich", "impoverished",
+					     "reclusive", "communist", "isolated", "war-torn", "neighbouring",
+					     "neighboring", "mountainous", "african", "asian", "american",
+					     "european", "arab", "persian", "pacific", "caribbean", "balkan",
+					     "baltic", "himalayan", "andean", "nordic", "caucasus", "gulf",
+					     "south", "north", "east", "west", "central", "southern", "northern",
+					     "eastern", "western", "latin", "middle", "southeast", "horn"};
+	/* The head noun first (most "the" lead to none), then its words. */
+	size_t j = i + 1;
+	while (j < end && j < i + 5 && !(is_word(x, j, "nation") || is_word(x, j, "country") || is_word(x, j, "state") ||
+					  is_word(x, j, "kingdom") || is_word(x, j, "republic") ||
+					  is_word(x, j, "emirate") || is_word(x, j, "sultanate") ||
+					  is_word(x, j, "archipelago")))
+		j++;
+	if (j >= end || j >= i + 5 || (x->toks.t[j].flags & TOK_CAP))
+		return 0;
+	for (size_t q = i; q < j; q++) {
+		int known = 0;
+		for (size_t k = 0; k < sizeof(nature) / sizeof(nature[0]) && !known; k++)
+			known = is_word_dyn(x, q, nature[k]);
+		if (!known)
+			return 0;
+	}
+	/* "the Gulf state of Qatar": the text names it. */
+	if (j + 2 < end && is_word(x, j + 1, "of") && (x->toks.t[j + 2].flags & TOK_CAP))
+		return 0;
+	return j + 1 - i;
+}
+
+/* The state a description ("the Gulf state") refers to: the state named
+ * last before it, in its paragraph, other than the state of its sentence's
+ * first actor (who speaks of, or acts on, the state described); else one
+ * of the parties of the last event, else the state the report is most
+ * about, by the same test. Returns the report actor, or -1. */
+static int described_state(struct extractor *x, size_t sent_start)
+{
+	const char *subject = NULL;
+	for (size_t k = 0; k < x->n_men; k++)
+		if (x->men[k].ts >= sent_start && x->men[k].ra >= 0 && x->men[k].kind != MK_PLACE && !x->men[k].quoted) {
+			subject = x->ra[x->men[k].ra].code;
+			break;
+		}
+	char subj[16];
+	copy_cut(subj, sizeof(subj), subject ? subject : "");
+	/* (a person named last stands for the state they act for) */
+	for (size_t k = x->n_men; k-- > 0;) {
+		int ra = x->men[k].ra;
+		if (ra < 0 || (x->ra[ra].kind != ACTOR_STATE && x->ra[ra].kind != ACTOR_PERSON) ||
+		    !x->ra[ra].code[0] || !strcmp(x->ra[ra].code, subj))
+			continue;
+		long st = code_actor_of(x, ra);
+		if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
+			return x->ra[ra].kind == ACTOR_STATE ? ra : ractor_of_dict_actor(x, st);
+	}
+	for (int k = x->n_in_play; k-- > 0;) {
+		int ra = x->in_play[k];
+		if (ra < 0 || !x->ra[ra].code[0] || !strcmp(x->ra[ra].code, subj))
+			continue;
+		long st = code_actor_of(x, ra);
+		if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
+			return ractor_of_dict_actor(x, st);
+	}
+	return focal_state(x, subj);
+}
+
 /* Looks for the collective and pronoun mentions at token i (lower-case
  * words): returns the tokens consumed, 0 when none. */
 static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
@@ -554,6 +770,83 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	     is_word(x, i + 1, "organization")) &&
 	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
 		return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
+	if ((is_word(x, i, "the") || is_word(x, i, "both")) && i + 1 < end) {
+		/* "the two Koreas", "both Koreas", "the two Germanys", "the two
+		 * Sudans": the two states of a divided nation, as two mentions side
+		 * by side (coordinated parties). */
+		static const struct { const char *word, *a, *b; } divided[] = {
+			{"koreas", "KOR", "PRK"}, {"germanys", "DEU", "DDR"}, {"germanies", "DEU", "DDR"},
+			{"sudans", "SDN", "SSD"}, {"yemens", "YEM", "YMD"}};
+		size_t w = i + 1 + (is_word(x, i + 1, "two") && i + 2 < end);
+		for (size_t d = 0; d < sizeof(divided) / sizeof(divided[0]); d++) {
+			if (!is_word_dyn(x, w, divided[d].word) || !(x->toks.t[w].flags & TOK_CAP))
+				continue;
+			long sa = dict_actor_by_code(&x->d, divided[d].a), sb = dict_actor_by_code(&x->d, divided[d].b);
+			if (sa < 0 || sb < 0)
+				break;
+			int ra = ractor_of_dict_actor(x, sa), rb = ractor_of_dict_actor(x, sb);
+			if (ra == rb)   /* (one state on the report's day) */
+				return add_mention(x, i, w + 1, ra, MK_ACTOR) ? 0 : w + 1 - i;
+			if (add_mention(x, i, w, ra, MK_ACTOR) || add_mention(x, w, w + 1, rb, MK_ACTOR))
+				return 0;
+			return w + 1 - i;
+		}
+	}
+	if (is_word(x, i, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
+		/* "the Syrians", "the North Koreans", "the Americans": the people of
+		 * a state, named by its adjective in the plural, stand for it. */
+		size_t j = i + 1;
+		while (j < end && j < i + 4 && (x->toks.t[j].flags & TOK_CAP) && (x->toks.t[j].flags & TOK_WORD))
+			j++;
+		const struct token *last = &x->toks.t[j - 1];
+		size_t ll = last->end - last->start;
+		/* (cheap tests first: a name of the dictionary as written, "the
+		 * United States", is no plural) */
+		const struct dict_entry *ws = NULL;
+		size_t wn = 0;
+		if (ll > 4 && x->text[last->end - 1] == 's' && x->text[last->end - 2] != 's' &&
+		    tok_in(x, i + 1, WL_STARTS_NAME) && dict_match(x->d.names, &x->toks, i + 1, end, 0, &ws, &wn) != j - i - 1) {
+			char adj[96];
+			size_t a = x->toks.t[i + 1].start, n = last->end - 1 - a;
+			if (n < sizeof(adj)) {
+				memcpy(adj, x->text + a, n);
+				adj[n] = '\0';
+				struct token_list l;
+				token_list_init(&l);
+				const struct dict_entry *es = NULL;
+				size_t ne = 0, m = 0;
+				if (!tokenize(adj, n, 0, &l) && l.n)
+					m = dict_match(x->d.names, &l, 0, l.n, 0, &es, &ne);
+				long st = -1;
+				for (size_t k = 0; m == l.n && m && k < ne && st < 0; k++)
+					if (es[k].kind == ENT_ACTOR && es[k].sub == AL_ADJ &&
+					    x->d.actors[es[k].idx].kind == ACTOR_STATE)
+						st = (long)es[k].idx;
+				token_list_release(&l);
+				if (st >= 0)
+					return add_mention(x, i, j, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : j - i;
+			}
+		}
+	}
+	if (is_word(x, i, "the")) {
+		size_t n = descriptive_state_len(x, i + 1, end);
+		if (n) {
+			int ra = described_state(x, sent_start);
+			if (ra >= 0)
+				return add_mention(x, i, i + 1 + n, ra, MK_ACTOR) ? 0 : 1 + n;
+		}
+	}
+	/* "the Community", "the community's plan": the European Community (or
+	 * another organisation called a community) named last. */
+	if (is_word(x, i, "the") && i + 1 < end && org >= 0 && is_word(x, i + 1, "community") &&
+	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP)))) {
+		long oa = x->ra[org].dict_actor;
+		int community = 0;
+		for (size_t k = 0; oa >= 0 && k < x->d.actors[oa].n_aliases && !community; k++)
+			community = strstr(x->d.actors[oa].aliases[k], "Community") != NULL;
+		if (community)
+			return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
+	}
 	if (is_word(x, i, "the") && i + 1 < end && !(x->toks.t[i + 1].flags & TOK_CAP) &&
 	    (is_word(x, i + 1, "secretary") || is_word(x, i + 1, "minister") || is_word(x, i + 1, "president") ||
 	     is_word(x, i + 1, "premier") || is_word(x, i + 1, "chancellor")) &&
@@ -613,7 +906,9 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 					return add_mention(x, i, tw, (int)k, MK_ACTOR) ? 0 : tw - i;
 			}
 		}
-		if (!(i + 2 < end && (x->toks.t[i + 2].flags & TOK_CAP))) {
+		/* ("the President of Djibouti": the text says whose) */
+		if (!(i + 2 < end && ((x->toks.t[i + 2].flags & TOK_CAP) || is_word(x, i + 2, "of") ||
+				      is_word(x, i + 2, "'s")))) {
 			char word[48];
 			span_text(x, i + 1, i + 2, word, sizeof(word));
 			for (size_t k = x->n_ra; k-- > 0;) {
@@ -845,6 +1140,20 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				if (best->sub == AL_METONYM && i > s && !is_word(x, i + m, "'s") &&
 				    (is_word(x, i - 1, "in") || is_word(x, i - 1, "at") || is_word(x, i - 1, "from") ||
 				     is_word(x, i - 1, "near") || is_word(x, i - 1, "to") || is_word(x, i - 1, "of")))
+					kind = MK_PLACE;
+				/* "the Beijing meeting", "the Minsk agreements", "the Geneva
+				 * talks": a capital naming an event is where it was held. */
+				if (best->sub == AL_METONYM && kind == MK_ACTOR && i + m < e &&
+				    (is_word(x, i + m, "meeting") || is_word(x, i + m, "meetings") ||
+				     is_word(x, i + m, "talks") || is_word(x, i + m, "summit") ||
+				     is_word(x, i + m, "conference") || is_word(x, i + m, "session") ||
+				     is_word(x, i + m, "round") || is_word(x, i + m, "agreement") ||
+				     is_word(x, i + m, "agreements") || is_word(x, i + m, "accord") ||
+				     is_word(x, i + m, "accords") || is_word(x, i + m, "declaration") ||
+				     is_word(x, i + m, "process") || is_word(x, i + m, "format") ||
+				     is_word(x, i + m, "protocol") || is_word(x, i + m, "forum") ||
+				     is_word(x, i + m, "dialogue") || is_word(x, i + m, "negotiations") ||
+				     is_word(x, i + m, "consultations") || is_word(x, i + m, "ceremony")))
 					kind = MK_PLACE;
 				/* A territory spoken of, not acting: "Portuguese-ruled Macao",
 				 * "Israeli-occupied East Jerusalem", "the Macao question",

@@ -145,6 +145,31 @@ int focal_state(const struct extractor *x, const char *not_code)
 	return best;
 }
 
+/* The state or organisation the report is most about (most mentioned)
+ * other than `not_code`, or -1: an organisation only when named more often
+ * than any state ("The conclusions further condemned ..." in a report of
+ * the EU's summit is the EU's act). */
+static int focal_actor(const struct extractor *x, const char *not_code)
+{
+	int st = focal_state(x, not_code), best = -1;
+	long bestn = st >= 0 ? x->mentions_per_ra[st] : 0;
+	for (size_t i = 0; i < x->n_ra && i < x->cap_mpr; i++) {
+		const struct ractor *a = &x->ra[i];
+		if (a->kind != ACTOR_ORG || !a->code[0] || !strcmp(a->code, not_code))
+			continue;
+		/* (an organisation's bodies count for it) */
+		long n = 0;
+		for (size_t k = 0; k < x->n_ra && k < x->cap_mpr; k++)
+			if (x->ra[k].kind == ACTOR_ORG && same_code(x, (int)k, (int)i))
+				n += x->mentions_per_ra[k];
+		if (n > bestn) {
+			bestn = n;
+			best = (int)i;
+		}
+	}
+	return best >= 0 ? best : st;
+}
+
 /* The first source of the nearest event before cand `i` that another state
  * or organisation than `code` made, or -1. */
 int acted_before(const struct extractor *x, size_t i, const char *code)
@@ -158,9 +183,219 @@ int acted_before(const struct extractor *x, size_t i, const char *code)
 	return -1;
 }
 
+/* The actors named in text[a, b) (states and organisations of the names
+ * dictionary, in any of their forms), up to *n of them at out; returns 0,
+ * or -1 when memory ran out. */
+static int actors_in_span(struct extractor *x, const char *text, size_t a, size_t b, int *out, int *n)
+{
+	struct token_list l;
+	token_list_init(&l);
+	if (tokenize(text + a, b - a, 0, &l)) {
+		token_list_release(&l);
+		return -1;
+	}
+	for (size_t i = 0; i < l.n;) {
+		const struct dict_entry *es = NULL;
+		size_t ne = 0, m = dict_match(x->d.names, &l, i, l.n, 0, &es, &ne);
+		int took = 0;
+		for (size_t k = 0; m && k < ne && !took; k++)
+			if (es[k].kind == ENT_ACTOR) {
+				int ra = ractor_of_dict_actor(x, es[k].idx);
+				if (ra >= 0)
+					push_party(out, n, ra);
+				took = 1;
+			}
+		i += m ? m : 1;
+	}
+	token_list_release(&l);
+	return 0;
+}
+
+/* Who drafted the resolution a report tells of: "drafted by Britain", "the
+ * draft tabled by France and Spain", "a US-sponsored resolution". The
+ * sponsors are the target of a veto or a vote against it (CAMEO 12x: a
+ * rejection is aimed at who proposed). Fills out[*n]; returns 0 or -1. */
+static int resolution_drafters(struct extractor *x, int *out, int *n)
+{
+	static const char *const by[] = {"drafted by ", "tabled by ", "sponsored by ", "co-sponsored by ",
+					 "authored by ", "penned by ", "put forward by ", "submitted by "};
+	static const char *const joined[] = {"-drafted ", "-sponsored ", "-authored "};
+	const char *t = x->text;
+	size_t len = x->body_len;
+	if (!t || !len)
+		return 0;
+	/* Every phrase ends in "by " or starts with a hyphen: only there are
+	 * the phrases compared (a long body is not compared byte by byte). */
+	for (size_t p = 1; p < len && !*n; p++) {
+		if (t[p] == 'y' && t[p - 1] == 'b' && p + 1 < len && t[p + 1] == ' ') {
+			size_t a = p + 2;   /* after "by " */
+			for (size_t k = 0; k < sizeof(by) / sizeof(by[0]) && !*n; k++) {
+				size_t bl = strlen(by[k]);
+				if (a < bl || strncasecmp(t + a - bl, by[k], bl) || (a > bl && isalpha((unsigned char)t[a - bl - 1])))
+					continue;
+				/* The sponsors up to the end of the phrase: "by France and
+				 * Spain,", "by the United States, Britain and France." */
+				size_t b = a;
+				while (b < len && b < a + 80 && t[b] != '.' && t[b] != ';' && t[b] != '\n' &&
+				       !(t[b] == ',' && !(b + 2 < len && t[b + 1] == ' ' &&
+							  (isupper((unsigned char)t[b + 2]) || !strncmp(t + b + 2, "and ", 4)))) &&
+				       t[b] != '(' && strncmp(t + b, " that ", 6) && strncmp(t + b, " which ", 7) &&
+				       strncmp(t + b, " under ", 7) && strncmp(t + b, " to ", 4) && strncmp(t + b, " on ", 4))
+					b++;
+				if (actors_in_span(x, t, a, b, out, n))
+					return -1;
+			}
+		} else if (t[p] == '-') {
+			for (size_t k = 0; k < sizeof(joined) / sizeof(joined[0]) && !*n; k++) {
+				size_t jl = strlen(joined[k]);
+				if (p + jl > len || strncasecmp(t + p, joined[k], jl))
+					continue;
+				/* "British-drafted", "U.S.-sponsored": the word before the hyphen. */
+				size_t a = p;
+				while (a > 0 && t[a - 1] != ' ' && t[a - 1] != '\n' && t[a - 1] != '(' && t[a - 1] != '"')
+					a--;
+				if (a < p && actors_in_span(x, t, a, p, out, n))
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Whether the evidence of body cand c names a resolution or a draft. */
+static int about_resolution(const struct extractor *x, const struct cand *c)
+{
+	if (c->headline || !x->text || c->ev_end > x->body_len || c->ev_end <= c->ev_start)
+		return 0;
+	static const char *const words[] = {"resolution", "draft", "veto"};
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		size_t wl = strlen(words[k]);
+		for (size_t p = c->ev_start; p + wl <= c->ev_end; p++)
+			if (!strncasecmp(x->text + p, words[k], wl) && (p == 0 || !isalpha((unsigned char)x->text[p - 1])))
+				return 1;
+	}
+	return 0;
+}
+
+/* A veto of, or a vote against, a draft resolution is aimed at its sponsors
+ * where the report names them. */
+static void target_drafters(struct extractor *x)
+{
+	int drafters[MAX_PARTIES], nd = 0, looked = 0;
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || strcmp(c->tr->type, "rejection") || !c->nsrc || c->status == STATUS_NEGATED ||
+		    !about_resolution(x, c))
+			continue;
+		if (!looked) {
+			looked = 1;
+			if (resolution_drafters(x, drafters, &nd))
+				return;
+		}
+		for (int d = 0; d < nd; d++) {
+			int own = 0;
+			for (int s = 0; s < c->nsrc; s++)
+				own |= same_code(x, c->src[s], drafters[d]);
+			if (!own)
+				push_party(c->tgt, &c->ntgt, drafters[d]);
+		}
+	}
+}
+
+/* The end of the phrase of actors starting at byte a of the text: "by
+ * Turkey and Qatar," ends at the comma, "by Turkey, Qatar and Egypt" runs
+ * through its list. */
+static size_t actors_phrase_end(const char *t, size_t len, size_t a)
+{
+	size_t b = a;
+	while (b < len && b < a + 80 && t[b] != '.' && t[b] != ';' && t[b] != '\n' && t[b] != '(' &&
+	       !(t[b] == ',' && !(b + 2 < len && t[b + 1] == ' ' && (isupper((unsigned char)t[b + 2]) ||
+								     !strncmp(t + b + 2, "and ", 4)))) &&
+	       strncmp(t + b, " that ", 6) && strncmp(t + b, " which ", 7) && strncmp(t + b, " to ", 4) &&
+	       strncmp(t + b, " on ", 4) && strncmp(t + b, " in ", 4) && strncmp(t + b, " for ", 5))
+		b++;
+	return b;
+}
+
+/* "talks in Istanbul mediated by Turkey and Qatar", "the meeting held under
+ * the aegis of Saudi Arabia's king", "a gathering hosted by the GCC states":
+ * who mediates, sponsors or hosts a meeting, a round of talks or an accord
+ * takes part in it; so does "a Doha-brokered ceasefire"'s. */
+static void join_mediators(struct extractor *x)
+{
+	static const char *const by[] = {"mediated by ", "brokered by ", "hosted by ", "facilitated by ",
+					 "under the auspices of ", "under the aegis of ", "with the mediation of ",
+					 "through the mediation of ", "co-chaired by ", "chaired by "};
+	const char *t = x->text;
+	for (size_t i = 0; t && i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->headline || c->tr->frame != FRAME_SYMMETRIC || c->ev_end > x->body_len ||
+		    c->ev_end <= c->ev_start || !c->nsrc ||
+		    (strcmp(c->tr->type, "meeting") && strcmp(c->tr->type, "negotiation") &&
+		     strcmp(c->tr->type, "agreement")))
+			continue;
+		/* Every phrase ends in "by " or "of ": look for those (memmem), then
+		 * for a phrase ending there. */
+		for (size_t p = c->ev_start; p + 3 <= c->ev_end;) {
+			const char *hit = NULL;
+			for (const char *w = t + p; w + 3 <= t + c->ev_end; w++) {
+				w = memchr(w, ' ', (size_t)(t + c->ev_end - w));
+				if (!w || w + 4 > t + c->ev_end)
+					break;
+				if ((w[1] == 'b' && w[2] == 'y' && w[3] == ' ') || (w[1] == 'o' && w[2] == 'f' && w[3] == ' ')) {
+					hit = w + 4;
+					break;
+				}
+			}
+			if (!hit)
+				break;
+			size_t a = (size_t)(hit - t);
+			p = a;
+			for (size_t k = 0; k < sizeof(by) / sizeof(by[0]); k++) {
+				size_t bl = strlen(by[k]);
+				if (a < c->ev_start + bl || strncasecmp(t + a - bl, by[k], bl) ||
+				    (a - bl > 0 && isalpha((unsigned char)t[a - bl - 1])))
+					continue;
+				size_t b = actors_phrase_end(t, c->ev_end, a);
+				int found[MAX_PARTIES], nf = 0;
+				if (actors_in_span(x, t, a, b, found, &nf))
+					return;
+				for (int f = 0; f < nf; f++)
+					push_party(c->src, &c->nsrc, found[f]);
+				break;
+			}
+		}
+		/* "a Doha-brokered ceasefire", "the EU-mediated talks" */
+		static const char *const joined[] = {"-brokered ", "-mediated ", "-hosted ", "-facilitated "};
+		for (const char *h = t + c->ev_start + 1; h < t + c->ev_end;) {
+			h = memchr(h, '-', (size_t)(t + c->ev_end - h));
+			if (!h)
+				break;
+			size_t p = (size_t)(h - t);
+			h++;
+			for (size_t k = 0; k < sizeof(joined) / sizeof(joined[0]); k++) {
+				size_t jl = strlen(joined[k]);
+				if (p + jl > c->ev_end || strncasecmp(t + p, joined[k], jl))
+					continue;
+				size_t a = p;
+				while (a > c->ev_start && t[a - 1] != ' ' && t[a - 1] != '\n' && t[a - 1] != '(' &&
+				       t[a - 1] != '"')
+					a--;
+				int found[MAX_PARTIES], nf = 0;
+				if (a < p && actors_in_span(x, t, a, p, found, &nf))
+					return;
+				for (int f = 0; f < nf; f++)
+					push_party(c->src, &c->nsrc, found[f]);
+			}
+		}
+	}
+}
+
 /* Fills parties the sentence left out, from the rest of the report. */
 void complete_parties(struct extractor *x)
 {
+	target_drafters(x);
+	join_mediators(x);
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
 		if (c->tr->frame == FRAME_SYMMETRIC || c->ntgt || !c->nsrc)
@@ -302,7 +537,7 @@ void prune_parties(struct extractor *x)
 		 * nor a journey: who travels is not guessed). */
 		if (!c->nsrc && c->ntgt && c->tr->frame == FRAME_DIRECTED && !c->tr->speaker &&
 		    c->status != STATUS_NEGATED && !(type_props(x, c->tr) & TP_TRAVEL)) {
-			int f = focal_state(x, x->ra[c->tgt[0]].code);
+			int f = focal_actor(x, x->ra[c->tgt[0]].code);
 			for (int k = 1; f >= 0 && k < c->ntgt; k++)
 				if (same_code(x, c->tgt[k], f))
 					f = -1;
