@@ -8,9 +8,10 @@
 # events copied with SQL up to BENCH_SERVE_EVENTS (default 1000000). An
 # existing $BENCH_WORK/serve/archive.db is reused (delete it to rebuild).
 #
-# Each scenario runs BENCH_SERVE_CLIENTS clients (default 16) for
-# BENCH_SERVE_SECONDS seconds (default 20) over a list of paths; the last
-# one runs while an import writes 2000 more reports.
+# Each kind of filter runs with 1 client, then BENCH_SERVE_CLIENTS clients
+# (default 16), for BENCH_SERVE_SECONDS seconds (default 10) over a list of
+# paths; the last scenario runs while an import writes 2000 more reports.
+# The server runs BENCH_SERVE_THREADS threads (default 4).
 #
 # environment: COMMUNIQUE, BENCH_WORK, BENCH_SEED as for run.sh.
 set -euo pipefail
@@ -18,8 +19,9 @@ set -euo pipefail
 NREPORTS=${BENCH_SERVE_REPORTS:-10000}
 TARGET=${BENCH_SERVE_EVENTS:-1000000}
 CLIENTS=${BENCH_SERVE_CLIENTS:-16}
-SECONDS_EACH=${BENCH_SERVE_SECONDS:-20}
+SECONDS_EACH=${BENCH_SERVE_SECONDS:-10}
 SEED=${BENCH_SEED:-1}
+THREADS=${BENCH_SERVE_THREADS:-4}
 dir="$WORK/serve"
 db="$dir/archive.db"
 need_tools
@@ -34,7 +36,9 @@ if [ ! -f "$db" ]; then
 	echo "=== archive: $NREPORTS reports imported, events copied up to $TARGET"
 	rm -rf "$dir/reports"
 	"$WORK/gen" -n "$NREPORTS" -s "$SEED" -o "$dir/reports"
+	t0=$(date +%s.%N)
 	"$COMMUNIQUE" --db "$db" ingest "$dir/reports" >/dev/null
+	echo "import of $NREPORTS reports: $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 	copy_columns() {
 		sqlite3 "$db" "SELECT group_concat(CASE WHEN name = '$2' THEN name || ' + (SELECT m FROM off)'
 			ELSE name END, ', ') FROM (SELECT name FROM pragma_table_info('$1') ORDER BY cid)"
@@ -65,7 +69,7 @@ fi
 events=$(sqlite3 "$db" "SELECT count(*) FROM events")
 echo "archive: $events events, $(sqlite3 "$db" "SELECT count(*) FROM reports") reports, $(file_mib "$db")"
 
-"$COMMUNIQUE" --db "$db" serve --port 0 --quiet --threads 4 >"$dir/serve.out" 2>"$dir/serve.err" &
+"$COMMUNIQUE" --db "$db" serve --port 0 --quiet --threads "$THREADS" >"$dir/serve.out" 2>"$dir/serve.err" &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 300); do grep -q '^listening on' "$dir/serve.out" 2>/dev/null && break; sleep 0.1; done
@@ -89,8 +93,27 @@ for a in "${ACTORS[@]}"; do
 	} >>"$dir/filtered.txt"
 done
 for t in meeting sanctions condemnation visit; do echo "/api/events?type=$t&limit=50"; done >>"$dir/filtered.txt"
+# The same filters by kind, and the filters on the event's own columns.
+grep -v 'type=' "$dir/filtered.txt" >"$dir/actor.txt"
+# Rare actors too (a few dozen events each), whose events are found first.
+sqlite3 "$db" "SELECT a.name FROM actors a JOIN event_actors ea ON ea.actor_id = a.id
+	GROUP BY a.id HAVING count(*) >= 20 ORDER BY count(*), a.id LIMIT 3" |
+	while read -r a; do echo "/api/events?actor=$(enc "$a")&limit=50"; done >>"$dir/actor.txt"
+grep 'type=' "$dir/filtered.txt" >"$dir/type.txt"
+mapfile -t AGENCIES < <(sqlite3 "$db" "SELECT ag.name FROM agencies ag JOIN reports r ON r.agency_id = ag.id
+	GROUP BY ag.id ORDER BY count(*) DESC")
+{
+	echo "/api/events?status=negated&limit=50"
+	echo "/api/events?status=planned&type=visit&limit=50"
+	echo "/api/events?verified=yes&limit=50"
+	echo "/api/events?below-confidence=0.6&limit=50"
+	echo "/api/events?min-confidence=0.8&type=agreement&limit=50"
+	echo "/api/events?agency=$(enc "${AGENCIES[0]}")&limit=50"
+	echo "/api/events?agency=$(enc "${AGENCIES[-1]}")&limit=50"
+} >"$dir/columns.txt"
 printf '%s\n' "/api/events?limit=50" "/api/events?after=e$MID&limit=50" "/api/events?status=all&limit=50" >"$dir/plain.txt"
-printf '%s\n' "/api/events?text=sanctions&limit=50" "/api/events?text=talks%20AND%20minister&limit=50" >"$dir/text.txt"
+printf '%s\n' "/api/events?text=sanctions&limit=50" "/api/events?text=talks%20AND%20minister&limit=50" \
+	"/api/events?text=$(enc "${ACTORS[0]}")%20AND%20visit&limit=50" >"$dir/text.txt"
 E1=$(sqlite3 "$db" "SELECT id FROM events ORDER BY id LIMIT 1 OFFSET 1234")
 printf '%s\n' "/api/events/$E1" "/api/reports?limit=50" "/api/meta" "/app.js" >"$dir/misc.txt"
 
@@ -102,19 +125,19 @@ run() { # name paths-file [clients]
 # Warm the OS's cache of the file as a server that has run a while has it.
 "$WORK/serve_load" -p "$PORT" -f "$dir/filtered.txt" -c 2 -n 200 -d 60 >/dev/null || true
 echo
-echo "=== ${SECONDS_EACH}s each, 4 server threads; $CLIENTS clients unless said"
-run "filtered pages, 1 client" "$dir/filtered.txt" 1
-run "filtered pages, 4 clients" "$dir/filtered.txt" 4
-run "filtered pages (actor, type, date)" "$dir/filtered.txt"
-run "unfiltered pages" "$dir/plain.txt"
-run "full-text pages" "$dir/text.txt"
-run "event, reports, meta, asset" "$dir/misc.txt"
+echo "=== ${SECONDS_EACH}s each, $THREADS server threads; 1 and $CLIENTS clients"
+for kind in filtered actor type columns text plain misc; do
+	run "$kind, 1 client" "$dir/$kind.txt" 1
+	run "$kind, $CLIENTS clients" "$dir/$kind.txt"
+done
 # While an import writes (WAL readers, the writer lock untouched by reads).
 "$WORK/gen" -n 2000 -s $((SEED + 1)) -o "$dir/more" >/dev/null 2>&1
+t0=$(date +%s.%N)
 "$COMMUNIQUE" --db "$db" ingest "$dir/more" >"$dir/ingest.out" 2>&1 &
 ING=$!
 run "filtered pages during an import" "$dir/filtered.txt"
 wait "$ING" || echo "bench: the import during the load failed: $(tail -2 "$dir/ingest.out")"
+echo "import of 2000 reports into the large archive (under load): $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 rm -rf "$dir/more"
 kill -TERM "$PID"
 wait "$PID" || true

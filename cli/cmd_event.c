@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/archive.h"
+#include "cli/edit.h"
 #include "cli/term.h"
 #include "util/buf.h"
 #include "util/types.h"
@@ -97,128 +98,29 @@ static const char *who(const struct act_opts *a)
 	return pw && pw->pw_name ? pw->pw_name : "unknown";
 }
 
-/* The edit the options describe, with actors resolved against the archive.
- * Returns 0, or -1 after printing the error. */
-struct built_edit {
-	struct store_edit e;
-	struct event_actor *actors;
-	size_t n_actors;
-};
-
-static void built_release(struct built_edit *b)
+/* The edit the options describe, with actors resolved against the archive
+ * (edit_build). Returns 0, or -1 after printing the error. */
+static int build_edit(struct store *s, const struct edit_opts *o, struct edit_built *b)
 {
-	for (size_t i = 0; i < b->n_actors; i++) {
-		free(b->actors[i].name);
-		free(b->actors[i].code);
+	const struct edit_spec in = {
+		.type = o->type, .status = o->status, .date = o->date, .summary = o->summary,
+		.actors = {(const char *const *)o->sources.items, (const char *const *)o->targets.items,
+			   (const char *const *)o->participants.items},
+		.n_actors = {o->sources.n, o->targets.n, o->participants.n},
+		.set_topics = o->topics.n || o->no_topics,
+		.topics = (const char *const *)o->topics.items, .n_topics = o->topics.n,
+		.dash = "--", .types_hint = "the types are listed in docs/events.md",
+		.actors_hint = "actors the archive knows: 'communique actors'"};
+	char *msg = NULL;
+	int rc = edit_build(s, &in, b, &msg);
+	if (!rc && o->topics.n && o->no_topics) {
+		error("--topic and --no-topics exclude each other");
+		return -1;
 	}
-	free(b->actors);
-}
-
-static int add_actors(struct store *s, struct built_edit *b, const struct opt_list *l, enum actor_role role)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		char *name, *code, *err = NULL;
-		int kind;
-		int rc = store_actor_lookup(s, l->items[i], &name, &code, &kind, &err);
-		if (rc < 0) {
-			error("%s", err);
-			free(err);
-			return -1;
-		}
-		if (rc > 0) {
-			char *cands[5];
-			int n = store_actor_suggest(s, l->items[i], cands, 5, &err);
-			free(err);
-			struct buf m;
-			buf_init(&m, 0);
-			for (int k = 0; k < n; k++) {
-				buf_printf(&m, "%s'%s'", k ? ", " : "", cands[k]);
-				free(cands[k]);
-			}
-			/* Suggestions cut short are left out. */
-			if (buf_failed(&m))
-				n = 0;
-			error("unknown actor '%s'%s%s%s (actors the archive knows: 'communique actors')", l->items[i],
-			      n > 0 ? "; did you mean " : "", n > 0 ? buf_str(&m) : "", n > 0 ? "?" : "");
-			buf_release(&m);
-			return -1;
-		}
-		struct event_actor *p = realloc(b->actors, (b->n_actors + 1) * sizeof(*p));
-		if (!p) {
-			free(name);
-			free(code);
-			error("out of memory");
-			return -1;
-		}
-		b->actors = p;
-		memset(&p[b->n_actors], 0, sizeof(*p));
-		p[b->n_actors].name = name;
-		p[b->n_actors].code = *code ? code : (free(code), NULL);
-		p[b->n_actors].kind = (enum actor_kind)kind;
-		p[b->n_actors].role = role;
-		b->n_actors++;
-	}
-	return 0;
-}
-
-static int build_edit(struct store *s, const struct edit_opts *o, struct built_edit *b)
-{
-	memset(b, 0, sizeof(*b));
-	b->e.status = -1;
-	if (o->type) {
-		const struct event_type *t = types_find(o->type);
-		if (!t) {
-			error("unknown event type '%s' (the types are listed in docs/events.md)", o->type);
-			return -1;
-		}
-		b->e.type = t->name;
-		b->e.cameo = t->cameo;
-	}
-	if (o->status) {
-		b->e.status = event_status_from_name(o->status);
-		if (b->e.status < 0) {
-			error("--status: '%s' is not occurred, planned or negated", o->status);
-			return -1;
-		}
-	}
-	if (o->date) {
-		b->e.set_date = 1;
-		b->e.date.prec = PREC_UNKNOWN;
-		if (strcmp(o->date, "none") && cdate_parse_exact(o->date, &b->e.date)) {
-			error("--date: '%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or 'none')", o->date);
-			return -1;
-		}
-	}
-	if (o->sources.n || o->targets.n || o->participants.n) {
-		if (add_actors(s, b, &o->sources, ROLE_SOURCE) || add_actors(s, b, &o->targets, ROLE_TARGET) ||
-		    add_actors(s, b, &o->participants, ROLE_PARTICIPANT))
-			return -1;
-		b->e.set_actors = 1;
-		b->e.actors = b->actors;
-		b->e.n_actors = b->n_actors;
-	}
-	if (o->topics.n || o->no_topics) {
-		if (o->topics.n && o->no_topics) {
-			error("--topic and --no-topics exclude each other");
-			return -1;
-		}
-		b->e.set_topics = 1;
-		b->e.topics = o->topics.items;
-		b->e.n_topics = o->topics.n;
-	}
-	if (o->summary) {
-		if (!*o->summary) {
-			error("--summary cannot be empty");
-			return -1;
-		}
-		b->e.summary = o->summary;
-	}
-	return 0;
-}
-
-static int edit_empty(const struct store_edit *e)
-{
-	return !e->type && e->status < 0 && !e->set_date && !e->set_actors && !e->set_topics && !e->summary;
+	if (rc)
+		error("%s", msg);
+	free(msg);
+	return rc ? -1 : 0;
 }
 
 /* ---- show and history ----------------------------------------------------------- */
@@ -411,7 +313,7 @@ static int sub_edit(struct cli *cli, struct store *s, int argc, char **argv)
 	const struct option opts[] = {EDIT_OPTIONS(&eo), ACT_OPTIONS(&ao), {NULL, 0, 0, NULL, NULL, NULL}};
 	char **pos;
 	int npos, rc = parse("edit", opts, argc, argv, &pos, &npos, 1, 1), out;
-	struct built_edit b;
+	struct edit_built b;
 	memset(&b, 0, sizeof(b));
 	if (rc) {
 		out = PARSED(rc);
@@ -437,7 +339,7 @@ static int sub_edit(struct cli *cli, struct store *s, int argc, char **argv)
 	rc = store_event_edit(s, id, &b.e, &w, &cid, &err);
 	out = acted(cli, rc, err, pos[0], "changed", cid);
 done:
-	built_release(&b);
+	edit_built_release(&b);
 	edit_release(&eo);
 	free(pos);
 	return out;
@@ -572,27 +474,6 @@ static int sub_untag(struct cli *cli, struct store *s, int argc, char **argv)
 	return tag_acts(cli, s, argc, argv, 0);
 }
 
-/* A summary for an event added by hand without one: "Japan met China". */
-static char *default_summary(const struct store_edit *e)
-{
-	const struct event_type *t = types_find(e->type);
-	struct buf b;
-	buf_init(&b, 0);
-	int first = 1;
-	for (size_t i = 0; i < e->n_actors; i++)
-		if (e->actors[i].role != ROLE_TARGET) {
-			buf_printf(&b, "%s%s", first ? "" : " and ", e->actors[i].name);
-			first = 0;
-		}
-	const char *verb = e->status == STATUS_PLANNED ? t->planned : e->status == STATUS_NEGATED ? t->negated
-			 : t->alone;
-	buf_printf(&b, "%s%s", first ? "" : " ", verb && *verb ? verb : t->label);
-	for (size_t i = 0, k = 0; i < e->n_actors; i++)
-		if (e->actors[i].role == ROLE_TARGET)
-			buf_printf(&b, "%s%s", k++ ? " and " : " ", e->actors[i].name);
-	return buf_finish(&b);
-}
-
 static int sub_add(struct cli *cli, struct store *s, int argc, char **argv)
 {
 	struct edit_opts eo;
@@ -606,9 +487,8 @@ static int sub_add(struct cli *cli, struct store *s, int argc, char **argv)
 		{NULL, 0, 0, NULL, NULL, NULL}};
 	char **pos;
 	int npos, rc = parse("add", opts, argc, argv, &pos, &npos, 0, 0), out = EXIT_USAGE;
-	struct built_edit b;
+	struct edit_built b;
 	memset(&b, 0, sizeof(b));
-	char *summary = NULL;
 	free(pos);
 	if (rc) {
 		out = PARSED(rc);
@@ -634,24 +514,11 @@ static int sub_add(struct cli *cli, struct store *s, int argc, char **argv)
 		goto done;
 	}
 	struct event ev;
-	memset(&ev, 0, sizeof(ev));
-	snprintf(ev.type, sizeof(ev.type), "%s", b.e.type);
-	snprintf(ev.cameo, sizeof(ev.cameo), "%s", b.e.cameo);
-	ev.status = b.e.status < 0 ? STATUS_OCCURRED : (enum event_status)b.e.status;
-	b.e.status = (int)ev.status;
-	ev.date = b.e.set_date ? b.e.date : (struct cdate){0, 0, 0, PREC_UNKNOWN};
-	ev.actors = b.actors;
-	ev.n_actors = b.n_actors;
-	ev.topics = (char **)eo.topics.items;
-	ev.n_topics = eo.topics.n;
-	summary = b.e.summary ? strdup(b.e.summary) : default_summary(&b.e);
-	if (!summary) {
+	if (edit_new_event(&b, eo.evidence, &ev)) {
 		error("cannot write the event's summary: out of memory");
 		out = EXIT_ARCHIVE;
 		goto done;
 	}
-	ev.summary = summary;
-	ev.evidence = (char *)eo.evidence;
 	struct store_who w = {who(&ao), ao.why};
 	char *err = NULL;
 	int64_t id = 0;
@@ -666,8 +533,7 @@ static int sub_add(struct cli *cli, struct store *s, int argc, char **argv)
 		out = EXIT_OK;
 	}
 done:
-	free(summary);
-	built_release(&b);
+	edit_built_release(&b);
 	edit_release(&eo);
 	return out;
 }
@@ -721,7 +587,7 @@ static int sub_split(struct cli *cli, struct store *s, int argc, char **argv)
 	const struct option opts[] = {EDIT_OPTIONS(&eo), ACT_OPTIONS(&ao), {NULL, 0, 0, NULL, NULL, NULL}};
 	char **pos;
 	int npos, rc = parse("split", opts, argc, argv, &pos, &npos, 1, 1), out = EXIT_USAGE;
-	struct built_edit b;
+	struct edit_built b;
 	memset(&b, 0, sizeof(b));
 	if (rc) {
 		out = PARSED(rc);
@@ -749,7 +615,7 @@ static int sub_split(struct cli *cli, struct store *s, int argc, char **argv)
 		out = EXIT_OK;
 	}
 done:
-	built_release(&b);
+	edit_built_release(&b);
 	edit_release(&eo);
 	free(pos);
 	return out;

@@ -129,8 +129,6 @@ int cmd_events(struct cli *cli, int argc, char **argv)
 		return EXIT_ARCHIVE;
 	}
 	rc = filter_resolve(&fo, s);
-	if (!rc)
-		rc = check_text_query(cli, s, fo.text);
 	if (!rc) {
 		char *err = NULL;
 		if (tsv)

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "cli/filter.h"
+#include "cli/message.h"
 #include "store/store_admin.h"
 #include "util/buf.h"
 #include "util/types.h"
@@ -13,39 +14,38 @@ int event_type_known(const char *t)
 	return types_find(t) != NULL;
 }
 
-static void suggest_and_fail(const char *what, const char *name, char **cands, int n)
+/* "unknown WHAT 'NAME'", with the known names closest to it; frees cands. */
+static char *unknown(const char *what, const char *name, char **cands, int n)
 {
-	if (n <= 0) {
-		error("unknown %s '%s'", what, name);
-		return;
-	}
-	char list[512] = "";
-	size_t used = 0;
-	for (int i = 0; i < n && used < sizeof(list) - 64; i++) {
-		int w = snprintf(list + used, sizeof(list) - used, "%s'%s'", i ? ", " : "", cands[i]);
-		if (w > 0)
-			used += (size_t)w;
-	}
-	error("unknown %s '%s'; did you mean %s?", what, name, list);
-	for (int i = 0; i < n; i++)
+	struct buf m;
+	buf_init(&m, 0);
+	buf_printf(&m, "unknown %s '%s'", what, name);
+	for (int i = 0; i < n; i++) {
+		buf_printf(&m, "%s'%s'", i ? ", " : "; did you mean ", cands[i]);
 		free(cands[i]);
+	}
+	if (n > 0)
+		buf_addch(&m, '?');
+	return buf_finish(&m);
 }
 
-static int check_actor(struct store *s, const char *name)
+/* 0 when the archive knows the actor (or topic), -1 with *msg when it does
+ * not, -2 when the archive fails. */
+static int check_known(struct store *s, const char *what, const char *name, char **msg)
 {
+	int actor = !strcmp(what, "actor");
 	char *err = NULL;
-	int known = store_actor_known(s, name, &err);
+	int known = actor ? store_actor_known(s, name, &err) : store_topic_known(s, name, &err);
 	if (known < 0) {
-		error("%s", err);
-		free(err);
+		*msg = err;
 		return -2;
 	}
 	if (known)
 		return 0;
 	char *cands[5];
-	int n = store_actor_suggest(s, name, cands, 5, &err);
+	int n = actor ? store_actor_suggest(s, name, cands, 5, &err) : store_topic_suggest(s, name, cands, 5, &err);
 	free(err);
-	suggest_and_fail("actor", name, cands, n);
+	*msg = unknown(what, name, cands, n);
 	return -1;
 }
 
@@ -61,12 +61,12 @@ static int close_type(const char *a, const char *b)
 	return same >= 3;
 }
 
-static int split_types(struct filter_opts *fo)
+static int split_types(const struct filter_spec *in, struct filter_parsed *out, char **msg)
 {
-	for (size_t i = 0; i < fo->types.n; i++) {
-		char *copy = strdup(fo->types.items[i]);
+	for (size_t i = 0; i < in->n_types; i++) {
+		char *copy = strdup(in->types[i]);
 		if (!copy)
-			return -1;
+			return -2;
 		for (char *save = NULL, *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
 			while (*t == ' ')
 				t++;
@@ -76,25 +76,25 @@ static int split_types(struct filter_opts *fo)
 				for (size_t k = 0; k < types_count() && n < 5; k++)
 					if (close_type(t, types_at(k)->name))
 						cands[n++] = strdup(types_at(k)->name);
-				suggest_and_fail("event type", t, cands, n);
+				*msg = unknown("event type", t, cands, n);
 				free(copy);
 				return -1;
 			}
-			const char **p = realloc(fo->type_items, (fo->n_type_items + 1) * sizeof(*p));
+			const char **p = realloc(out->type_items, (out->n_type_items + 1) * sizeof(*p));
 			if (!p) {
 				free(copy);
-				return -1;
+				return -2;
 			}
-			fo->type_items = p;
+			out->type_items = p;
 			/* The table's name outlives the copy, freed below. */
-			fo->type_items[fo->n_type_items++] = types_find(t)->name;
+			out->type_items[out->n_type_items++] = types_find(t)->name;
 		}
 		free(copy);
 	}
 	return 0;
 }
 
-static int parse_status(const char *s, unsigned *mask)
+static int parse_status(const char *s, unsigned *mask, char **msg)
 {
 	*mask = 0;
 	if (!s) {
@@ -103,7 +103,7 @@ static int parse_status(const char *s, unsigned *mask)
 	}
 	char *copy = strdup(s);
 	if (!copy)
-		return -1;
+		return -2;
 	int rc = 0;
 	for (char *save = NULL, *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
 		if (!strcmp(t, "all")) {
@@ -112,7 +112,7 @@ static int parse_status(const char *s, unsigned *mask)
 		}
 		int v = event_status_from_name(t);
 		if (v < 0) {
-			error("unknown status '%s' (occurred, planned, negated or all)", t);
+			*msg = message("unknown status '%s' (occurred, planned, negated or all)", t);
 			rc = -1;
 			break;
 		}
@@ -156,14 +156,15 @@ static int note_agency(void *ctx, const struct store_stat *st)
 }
 
 /* An agency no report of the archive has gives an empty timeline: say so,
- * with the names that resemble it (a warning). */
-static int check_agency(struct store *s, const char *agency)
+ * with the names that resemble it (a warning, in *warn). */
+static int check_agency(struct store *s, const char *agency, char **msg, char **warn)
 {
 	struct agency_match m = {.want = agency};
 	char *err = NULL;
 	if (store_stats_each(s, STAT_AGENCY, 0, note_agency, &m, &err)) {
-		error("%s", err ? err : "out of memory");
-		free(err);
+		for (int i = 0; i < m.n_close; i++)
+			free(m.close[i]);
+		*msg = err;
 		return -2;
 	}
 	if (m.exact) {
@@ -180,81 +181,64 @@ static int check_agency(struct store *s, const char *agency)
 		free(m.close[i]);
 	}
 	int close = m.n_close && !buf_failed(&list);   /* suggestions cut short are left out */
-	warning("no report of agency '%s' in the archive: nothing can match%s%s%s", agency,
-		close ? " (did you mean " : "", close ? buf_str(&list) : "", close ? "?)" : "");
+	*warn = message("no report of agency '%s' in the archive: nothing can match%s%s%s", agency,
+			close ? " (did you mean " : "", close ? buf_str(&list) : "", close ? "?)" : "");
 	buf_release(&list);
 	return 0;
 }
 
-int filter_resolve(struct filter_opts *fo, struct store *s)
+static int parse(struct store *s, const struct filter_spec *in, struct filter_parsed *out, char **msg,
+		 char **warn)
 {
-	struct event_filter *f = &fo->f;
-	memset(f, 0, sizeof(*f));
-	if (parse_status(fo->status, &f->status_mask) || split_types(fo))
-		return -1;
-	if (fo->from && cdate_parse_exact(fo->from, &f->from)) {
-		error("--from: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", fo->from);
+	struct event_filter *f = &out->f;
+	const char *dash = in->dash ? in->dash : "";
+	int rc = parse_status(in->status, &f->status_mask, msg);
+	if (!rc)
+		rc = split_types(in, out, msg);
+	if (rc)
+		return rc;
+	f->from.prec = f->to.prec = PREC_UNKNOWN;
+	if (in->from && cdate_parse_exact(in->from, &f->from)) {
+		*msg = message("%sfrom: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", dash, in->from);
 		return -1;
 	}
-	if (fo->to && cdate_parse_exact(fo->to, &f->to)) {
-		error("--to: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", fo->to);
+	if (in->to && cdate_parse_exact(in->to, &f->to)) {
+		*msg = message("%sto: '%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", dash, in->to);
 		return -1;
 	}
 	/* Compared at their common precision: "2015-03" is not after "2015". */
-	if (fo->from && fo->to) {
-		size_t n = strlen(fo->from) < strlen(fo->to) ? strlen(fo->from) : strlen(fo->to);
-		if (strncmp(fo->from, fo->to, n) > 0) {
-			error("--from %s is after --to %s: no event can match", fo->from, fo->to);
+	if (in->from && in->to) {
+		size_t n = strlen(in->from) < strlen(in->to) ? strlen(in->from) : strlen(in->to);
+		if (strncmp(in->from, in->to, n) > 0) {
+			*msg = message("%sfrom %s is after %sto %s: no event can match", dash, in->from, dash, in->to);
 			return -1;
 		}
 	}
-	if (fo->agency) {
-		int rc = check_agency(s, fo->agency);
-		if (rc)
+	if (in->agency && warn && (rc = check_agency(s, in->agency, msg, warn)))
+		return rc;
+	for (size_t i = 0; i < in->n_actors; i++)
+		if ((rc = check_known(s, "actor", in->actors[i], msg)))
 			return rc;
-	}
-	for (size_t i = 0; i < fo->actors.n; i++) {
-		int rc = check_actor(s, fo->actors.items[i]);
-		if (rc)
+	for (int i = 0; i < 2 && in->between[0]; i++)
+		if ((rc = check_known(s, "actor", in->between[i], msg)))
 			return rc;
-	}
-	for (int i = 0; i < 2 && fo->between[0]; i++) {
-		int rc = check_actor(s, fo->between[i]);
-		if (rc)
-			return rc;
-	}
-	if (fo->topic) {
-		char *err = NULL;
-		int known = store_topic_known(s, fo->topic, &err);
-		if (known < 0) {
-			error("%s", err);
-			free(err);
-			return -2;
-		}
-		if (!known) {
-			char *cands[5];
-			int n = store_topic_suggest(s, fo->topic, cands, 5, &err);
-			free(err);
-			suggest_and_fail("topic", fo->topic, cands, n);
-			return -1;
-		}
-	}
-	f->actors = fo->actors.items;
-	f->n_actors = fo->actors.n;
-	f->between[0] = fo->between[0];
-	f->between[1] = fo->between[1];
-	f->types = fo->type_items;
-	f->n_types = fo->n_type_items;
-	f->topic = fo->topic;
-	f->agency = fo->agency;
-	f->text = fo->text;
-	f->limit = fo->limit;
-	if (fo->verified && fo->unverified) {
-		error("--verified and --unverified exclude each other");
+	if (in->topic && (rc = check_known(s, "topic", in->topic, msg)))
+		return rc;
+	f->actors = in->actors;
+	f->n_actors = in->n_actors;
+	f->between[0] = in->between[0];
+	f->between[1] = in->between[1];
+	f->types = out->type_items;
+	f->n_types = out->n_type_items;
+	f->topic = in->topic;
+	f->agency = in->agency;
+	f->text = in->text;
+	if (in->verified && in->unverified) {
+		*msg = message("%sverified and %sunverified exclude each other", dash, dash);
 		return -1;
 	}
-	f->verified = fo->verified ? 1 : fo->unverified ? -1 : 0;
-	const char *conf[2] = {fo->min_confidence, fo->below_confidence};
+	f->verified = in->verified ? 1 : in->unverified ? -1 : 0;
+	const char *conf[2] = {in->min_confidence, in->below_confidence};
 	double *bound[2] = {&f->min_confidence, &f->max_confidence};
 	for (int i = 0; i < 2; i++) {
 		if (!conf[i])
@@ -262,45 +246,99 @@ int filter_resolve(struct filter_opts *fo, struct store *s)
 		char *end;
 		double v = strtod(conf[i], &end);
 		if (end == conf[i] || *end || !(v > 0 && v <= 1)) {
-			error("--%s: '%s' is not a confidence above 0 and at most 1",
-			      i ? "below-confidence" : "min-confidence", conf[i]);
+			*msg = message("%s%s: '%s' is not a confidence above 0 and at most 1", dash,
+				    i ? "below-confidence" : "min-confidence", conf[i]);
 			return -1;
 		}
 		*bound[i] = v;
 	}
+	if (in->text) {
+		char *err = NULL;
+		rc = store_text_query_check(s, in->text, &err);
+		if (rc > 0) {
+			*msg = message("%stext: '%s' is not a full-text query (%s); put words in double quotes to"
+				    " search for them as they are", dash, in->text, err ? err : "?");
+			free(err);
+			return -1;
+		}
+		if (rc < 0) {
+			*msg = err;
+			return -2;
+		}
+	}
 
-	struct tl_query *q = &fo->q;
-	memset(q, 0, sizeof(*q));
-	q->actors = fo->actors.items;
-	q->n_actors = fo->actors.n;
-	q->between[0] = fo->between[0];
-	q->between[1] = fo->between[1];
-	if (fo->n_type_items) {
+	struct tl_query *q = &out->q;
+	q->actors = in->actors;
+	q->n_actors = in->n_actors;
+	q->between[0] = in->between[0];
+	q->between[1] = in->between[1];
+	if (out->n_type_items) {
 		struct buf b;
 		buf_init(&b, 0);
-		for (size_t i = 0; i < fo->n_type_items; i++)
-			buf_printf(&b, "%s%s", i ? "," : "", fo->type_items[i]);
-		if (!(fo->types_joined = buf_finish(&b)))
+		for (size_t i = 0; i < out->n_type_items; i++)
+			buf_printf(&b, "%s%s", i ? "," : "", out->type_items[i]);
+		if (!(out->types_joined = buf_finish(&b)))
 			return -2;
 	}
-	q->types = fo->types_joined;
-	q->topic = fo->topic;
-	q->from = fo->from;
-	q->to = fo->to;
-	q->agency = fo->agency;
-	q->text = fo->text;
-	q->status = fo->status ? fo->status : "occurred,planned";
-	q->limit = fo->limit;
+	q->types = out->types_joined;
+	q->topic = in->topic;
+	q->from = in->from;
+	q->to = in->to;
+	q->agency = in->agency;
+	q->text = in->text;
+	q->status = in->status ? in->status : "occurred,planned";
 	return 0;
+}
+
+int filter_parse(struct store *s, const struct filter_spec *in, struct filter_parsed *out, char **msg,
+		 char **warn)
+{
+	memset(out, 0, sizeof(*out));
+	*msg = NULL;
+	if (warn)
+		*warn = NULL;
+	int rc = parse(s, in, out, msg, warn);
+	if (rc && !*msg)
+		*msg = strdup("out of memory");
+	return rc;
+}
+
+void filter_parsed_release(struct filter_parsed *p)
+{
+	free(p->type_items);
+	free(p->types_joined);
+	p->type_items = NULL;
+	p->types_joined = NULL;
+	p->n_type_items = 0;
+}
+
+int filter_resolve(struct filter_opts *fo, struct store *s)
+{
+	const struct filter_spec in = {
+		.actors = (const char *const *)fo->actors.items, .n_actors = fo->actors.n,
+		.between = {fo->between[0], fo->between[1]},
+		.types = (const char *const *)fo->types.items, .n_types = fo->types.n,
+		.topic = fo->topic, .from = fo->from, .to = fo->to, .agency = fo->agency, .text = fo->text,
+		.status = fo->status, .verified = fo->verified, .unverified = fo->unverified,
+		.min_confidence = fo->min_confidence, .below_confidence = fo->below_confidence, .dash = "--"};
+	char *msg = NULL, *warn = NULL;
+	int rc = filter_parse(s, &in, &fo->parsed, &msg, &warn);
+	if (warn)
+		warning("%s", warn);
+	if (rc)
+		error("%s", msg);
+	free(msg);
+	free(warn);
+	fo->parsed.f.limit = fo->limit;
+	fo->parsed.q.limit = fo->limit;
+	fo->f = fo->parsed.f;
+	fo->q = fo->parsed.q;
+	return rc;
 }
 
 void filter_release(struct filter_opts *fo)
 {
 	opt_list_release(&fo->actors);
 	opt_list_release(&fo->types);
-	free(fo->type_items);
-	fo->type_items = NULL;
-	free(fo->types_joined);
-	fo->types_joined = NULL;
-	fo->n_type_items = 0;
+	filter_parsed_release(&fo->parsed);
 }

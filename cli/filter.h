@@ -7,6 +7,39 @@
 #include "export/timeline.h"
 #include "store/store.h"
 
+/* A timeline's filters as given: the options of `events` and `export`, or
+ * the parameters of serve's /api/events (web/filter.c), to check against the
+ * archive and parse. Types may be comma-separated. */
+struct filter_spec {
+	const char *const *actors;  size_t n_actors;
+	const char *between[2];
+	const char *const *types;   size_t n_types;
+	const char *topic, *from, *to, *agency, *text, *status;
+	int verified, unverified;
+	const char *min_confidence, *below_confidence;
+	const char *dash;          /* before an option's name in messages: "--" (CLI), "" (server) */
+};
+
+/* What filter_parse makes of them: the store's filter and the query echo of
+ * the exports. Strings point into the spec, type_items and types_joined. */
+struct filter_parsed {
+	struct event_filter f;
+	struct tl_query q;
+	const char **type_items;
+	size_t n_type_items;
+	char *types_joined;        /* the types, comma-separated, for the query echo */
+};
+
+/* Checks the filters against the archive (unknown actors, topics and types
+ * suggest the closest known names) and fills out. Returns 0, -1 when the
+ * filters are wrong or -2 when the archive fails, with a message in *msg
+ * (the caller frees it). With warn, an agency no report has is a warning
+ * in *warn (else not looked up). Release out with filter_parsed_release,
+ * also after a failure. */
+int filter_parse(struct store *s, const struct filter_spec *in, struct filter_parsed *out, char **msg,
+		 char **warn);
+void filter_parsed_release(struct filter_parsed *p);
+
 struct filter_opts {
 	struct opt_list actors;
 	const char *between[2];
@@ -16,10 +49,8 @@ struct filter_opts {
 	int verified, unverified;
 	const char *min_confidence, *below_confidence;
 	/* derived by filter_resolve */
-	const char **type_items;
-	size_t n_type_items;
-	char *types_joined;        /* every --type, comma-separated, for the query echo */
-	struct event_filter f;
+	struct filter_parsed parsed;
+	struct event_filter f;     /* parsed.f and parsed.q with the limit */
 	struct tl_query q;
 };
 
@@ -40,8 +71,8 @@ struct filter_opts {
 	{"min-confidence", 0, OPT_STRING, &(fo)->min_confidence, "X", "only events extracted with confidence >= X (0..1)"}, \
 	{"below-confidence", 0, OPT_STRING, &(fo)->below_confidence, "X", "only events extracted with confidence < X"}
 
-/* Checks the options against the archive and fills fo->f and fo->q.
- * Prints its own errors; returns 0 or -1 (usage error) or -2 (archive error). */
+/* filter_parse for the options: fills fo->f and fo->q, prints the message
+ * and the warning; returns 0 or -1 (usage error) or -2 (archive error). */
 int filter_resolve(struct filter_opts *fo, struct store *s);
 void filter_release(struct filter_opts *fo);
 

@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/buf.h"
-#include "util/types.h"
+#include "cli/edit.h"
 #include "web/web_internal.h"
 
 #define TEXT_MAX 4000   /* a note, a reason, a summary */
@@ -17,18 +16,15 @@
 struct act {
 	json_t *body;
 	const char *by, *why;
-	struct event_actor actors[48];
-	size_t n_actors;
+	const char *actors[3][48];      /* by role, as the body names them */
+	size_t n_actors;                /* of all roles */
 	const char *topics[32];
-	struct store_edit e;
+	struct edit_built b;            /* a->b.e is the edit */
 };
 
 static void act_release(struct act *a)
 {
-	for (size_t i = 0; i < a->n_actors; i++) {
-		free(a->actors[i].name);
-		free(a->actors[i].code);
-	}
+	edit_built_release(&a->b);
 	json_decref(a->body);
 }
 
@@ -76,10 +72,12 @@ static int only_keys(struct act *a, const char *const *keys, struct web_reply *r
 	return 0;
 }
 
-static int add_actors(struct store *s, struct act *a, const char *key, enum actor_role role, int *given,
-		      struct web_reply *r)
+/* An array of actor names: their names into a->actors[role] (checked
+ * against the archive by edit_build). */
+static int actor_names(struct act *a, const char *key, int role, size_t *n, int *given, struct web_reply *r)
 {
 	json_t *arr = json_object_get(a->body, key);
+	*n = 0;
 	if (!arr)
 		return 0;
 	if (!json_is_array(arr)) {
@@ -95,82 +93,35 @@ static int add_actors(struct store *s, struct act *a, const char *key, enum acto
 			reply_error(r, 400, "'%s' must be an array of actor names", key);
 			return 400;
 		}
-		if (a->n_actors >= sizeof(a->actors) / sizeof(*a->actors)) {
+		if (a->n_actors >= sizeof(a->actors[0]) / sizeof(*a->actors[0])) {
 			reply_error(r, 400, "too many actors");
 			return 400;
 		}
-		char *name, *code, *err = NULL;
-		int kind;
-		int rc = store_actor_lookup(s, json_string_value(v), &name, &code, &kind, &err);
-		if (rc < 0) {
-			reply_store_error(r, err);
-			return r->status;
-		}
-		if (rc > 0) {
-			reply_error(r, 400, "unknown actor '%s' (the archive's actors: /api/actors)",
-				    json_string_value(v));
-			return 400;
-		}
-		struct event_actor *ea = &a->actors[a->n_actors++];
-		memset(ea, 0, sizeof(*ea));
-		ea->name = name;
-		ea->code = *code ? code : (free(code), NULL);
-		ea->kind = (enum actor_kind)kind;
-		ea->role = role;
+		a->actors[role][(*n)++] = json_string_value(v);
+		a->n_actors++;
 	}
 	return 0;
 }
 
-/* The edit the body describes (edit, split, add). */
+/* The edit the body describes (edit, split, add), built as the CLI builds
+ * it (edit_build). */
 static int build_edit(struct store *s, struct act *a, struct web_reply *r)
 {
-	struct store_edit *e = &a->e;
-	memset(e, 0, sizeof(*e));
-	e->status = -1;
-	const char *type, *status, *date, *summary;
-	if (str_field(a, "type", &type, 0, r) || str_field(a, "status", &status, 0, r) ||
-	    str_field(a, "date", &date, 0, r) || str_field(a, "summary", &summary, 0, r))
+	struct edit_spec in = {.dash = "", .types_hint = "see /api/meta",
+			       .actors_hint = "the archive's actors: /api/actors"};
+	if (str_field(a, "type", &in.type, 0, r) || str_field(a, "status", &in.status, 0, r) ||
+	    str_field(a, "date", &in.date, 0, r) || str_field(a, "summary", &in.summary, 0, r))
 		return r->status;
-	if (type) {
-		const struct event_type *t = types_find(type);
-		if (!t) {
-			reply_error(r, 400, "unknown event type '%s' (see /api/meta)", type);
-			return 400;
-		}
-		e->type = t->name;
-		e->cameo = t->cameo;
-	}
-	if (status && (e->status = event_status_from_name(status)) < 0) {
-		reply_error(r, 400, "status: '%s' is not occurred, planned or negated", status);
-		return 400;
-	}
-	if (date) {
-		e->set_date = 1;
-		e->date.prec = PREC_UNKNOWN;
-		if (strcmp(date, "none") && cdate_parse_exact(date, &e->date)) {
-			reply_error(r, 400, "date: '%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or 'none')", date);
-			return 400;
-		}
-	}
-	if (summary) {
-		if (!*summary) {
-			reply_error(r, 400, "summary: empty");
-			return 400;
-		}
-		e->summary = summary;
-	}
 	int given = 0;
-	if (add_actors(s, a, "source", ROLE_SOURCE, &given, r) || add_actors(s, a, "target", ROLE_TARGET, &given, r) ||
-	    add_actors(s, a, "participant", ROLE_PARTICIPANT, &given, r))
-		return r->status;
-	if (given) {
-		if (!a->n_actors) {
-			reply_error(r, 400, "an event needs at least one actor");
-			return 400;
-		}
-		e->set_actors = 1;
-		e->actors = a->actors;
-		e->n_actors = a->n_actors;
+	static const char *const roles[3] = {"source", "target", "participant"};
+	for (int k = 0; k < 3; k++) {
+		if (actor_names(a, roles[k], k, &in.n_actors[k], &given, r))
+			return r->status;
+		in.actors[k] = a->actors[k];
+	}
+	if (given && !a->n_actors) {
+		reply_error(r, 400, "an event needs at least one actor");
+		return 400;
 	}
 	json_t *topics = json_object_get(a->body, "topics");
 	if (topics) {
@@ -188,16 +139,18 @@ static int build_edit(struct store *s, struct act *a, struct web_reply *r)
 			}
 			a->topics[i] = json_string_value(v);
 		}
-		e->set_topics = 1;
-		e->topics = a->topics;
-		e->n_topics = json_array_size(topics);
+		in.set_topics = 1;
+		in.topics = a->topics;
+		in.n_topics = json_array_size(topics);
 	}
-	return 0;
-}
-
-static int edit_empty(const struct store_edit *e)
-{
-	return !e->type && e->status < 0 && !e->set_date && !e->set_actors && !e->set_topics && !e->summary;
+	char *msg = NULL;
+	int rc = edit_build(s, &in, &a->b, &msg);
+	if (rc == -1)
+		reply_error(r, 400, "%s", msg);
+	else if (rc)
+		reply_store_error(r, msg), msg = NULL;
+	free(msg);
+	return rc ? r->status : 0;
 }
 
 static json_t *ids_json(int64_t event, int64_t curation)
@@ -227,34 +180,13 @@ static const char *const edit_keys[] = {"type", "status", "date", "source", "tar
 static const char *const add_keys[] = {"type", "status", "date", "source", "target", "participant",
 				       "topics", "summary", "report", "evidence", NULL};
 
-/* A summary for an event added without one, as the CLI makes it: "Japan met China". */
-static char *default_summary(const struct store_edit *e)
-{
-	const struct event_type *t = types_find(e->type);
-	struct buf b;
-	buf_init(&b, 0);
-	int first = 1;
-	for (size_t i = 0; i < e->n_actors; i++)
-		if (e->actors[i].role != ROLE_TARGET) {
-			buf_printf(&b, "%s%s", first ? "" : " and ", e->actors[i].name);
-			first = 0;
-		}
-	const char *verb = e->status == STATUS_PLANNED ? t->planned : e->status == STATUS_NEGATED ? t->negated
-			 : t->alone;
-	buf_printf(&b, "%s%s", first ? "" : " ", verb && *verb ? verb : t->label);
-	for (size_t i = 0, k = 0; i < e->n_actors; i++)
-		if (e->actors[i].role == ROLE_TARGET)
-			buf_printf(&b, "%s%s", k++ ? " and " : " ", e->actors[i].name);
-	return buf_detach(&b);
-}
-
 static void do_add(struct store *s, struct act *a, struct web_reply *r, const struct store_who *w)
 {
 	const char *report, *evidence;
 	if (only_keys(a, add_keys, r) || build_edit(s, a, r) || str_field(a, "report", &report, 0, r) ||
 	    str_field(a, "evidence", &evidence, 0, r))
 		return;
-	if (!a->e.type) {
+	if (!a->b.e.type) {
 		reply_error(r, 400, "an added event needs its 'type'");
 		return;
 	}
@@ -272,27 +204,13 @@ static void do_add(struct store *s, struct act *a, struct web_reply *r, const st
 		return;
 	}
 	struct event ev;
-	memset(&ev, 0, sizeof(ev));
-	snprintf(ev.type, sizeof(ev.type), "%s", a->e.type);
-	snprintf(ev.cameo, sizeof(ev.cameo), "%s", a->e.cameo);
-	ev.status = a->e.status < 0 ? STATUS_OCCURRED : (enum event_status)a->e.status;
-	a->e.status = (int)ev.status;
-	ev.date = a->e.set_date ? a->e.date : (struct cdate){0, 0, 0, PREC_UNKNOWN};
-	ev.actors = a->actors;
-	ev.n_actors = a->n_actors;
-	ev.topics = (char **)a->topics;
-	ev.n_topics = a->e.n_topics;
-	char *summary = a->e.summary ? strdup(a->e.summary) : default_summary(&a->e);
-	if (!summary) {
+	if (edit_new_event(&a->b, evidence && *evidence ? evidence : NULL, &ev)) {
 		reply_error(r, 500, "out of memory");
 		return;
 	}
-	ev.summary = summary;
-	ev.evidence = evidence && *evidence ? (char *)evidence : NULL;
 	char *err = NULL;
 	int64_t id = 0;
 	int rc = store_event_add(s, &ev, rid, w, &id, &err);
-	free(summary);
 	if (rc == 1) {
 		free(err);
 		reply_error(r, 404, "no report '%s' in the archive", report);
@@ -312,16 +230,16 @@ static void do_act(struct store *s, struct act *a, struct web_reply *r, const st
 	if (!strcmp(verb, "edit") || !strcmp(verb, "split")) {
 		if (only_keys(a, edit_keys, r) || build_edit(s, a, r))
 			return;
-		if (edit_empty(&a->e)) {
+		if (edit_empty(&a->b.e)) {
 			reply_error(r, 400, "nothing to change (give type, status, date, source, ...)");
 			return;
 		}
 		if (!strcmp(verb, "edit")) {
-			rc = store_event_edit(s, id, &a->e, w, &cid, &err);
+			rc = store_event_edit(s, id, &a->b.e, w, &cid, &err);
 			outcome(r, rc, err, id, cid);
 		} else {
 			int64_t nid = 0;
-			rc = store_event_split(s, id, &a->e, w, &nid, &err);
+			rc = store_event_split(s, id, &a->b.e, w, &nid, &err);
 			if (rc == 0) {
 				reply_json(r, 201, ids_json(nid, 0));
 				return;

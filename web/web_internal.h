@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "cli/filter.h"
 #include "store/store.h"
 #include "web/web.h"
 
@@ -80,9 +81,8 @@ void web_write_end(struct web_server *srv, struct store *s, int lock);
 struct filter_keep {
 	const char *actors[16];
 	const char *between[2];
-	const char *types[64];
-	char *types_joined;
-	char *types_copy;
+	const char *types[16];
+	struct filter_parsed parsed;
 };
 int web_filter_parse(struct store *s, const struct web_params *p, struct event_filter *f, struct tl_query *q,
 		     struct filter_keep *keep, struct web_reply *r);

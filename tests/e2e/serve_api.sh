@@ -315,6 +315,14 @@ refuse 414 "a 5 KB query" "$B/api/events?text=$(python3 -c 'print("a" * 5000)')"
 refuse 414 "100 parameters" "$B/api/events?$(python3 -c 'print("&".join("x%d=1" % i for i in range(100)))')"
 refuse 400 "a query not UTF-8" "$B/api/events?actor=%ff%fe"
 refuse 400 "a NUL in the query" "$B/api/events?actor=Jap%00an"
+# Filters and edits are checked by the command line's own code (filter_parse,
+# edit_build): its checks and its suggestions, answered as 400.
+refuse 400 "from after to" "$B/api/events?from=2016&to=2015-03"
+grep -q "from 2016 is after to 2015-03" "$T/body" || fail "from after to: $(cat "$T/body")"
+refuse 400 "a misspelt type" "$B/api/events?type=meetin"
+grep -q "did you mean 'meeting'" "$T/body" || fail "a misspelt type: $(cat "$T/body")"
+refuse 400 "edit with a misspelt actor" -X POST "${W[@]}" -d '{"source":["Japn"]}' "$B/api/events/$E/edit"
+grep -q "did you mean .*'Japan'" "$T/body" || fail "a misspelt actor: $(cat "$T/body")"
 # Headers over MHD's memory limit: refused by the library.
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Big: $(python3 -c 'print("a" * 70000)')" "$B/api/meta")
 case $CODE in 4??) ;; *) fail "70 KB of headers: HTTP $CODE" ;; esac
