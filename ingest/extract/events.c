@@ -22,6 +22,18 @@ static void speaker_date(struct extractor *x, struct trigger_ctx *tc, size_t k, 
 		int by_reporting = 0;
 		for (size_t q = at; q-- > s && q + 3 >= at;)
 			by_reporting |= is_reporting(x, q);
+		/* "said in a statement issued on Sunday that", "said at a news
+		 * conference in Beijing on Tuesday": the reporting verb's own
+		 * prepositional phrases, back to the verb with no "that", clause
+		 * break or punctuation between. */
+		for (size_t q = at; !by_reporting && q-- > s && q + 12 >= at;) {
+			if (is_word(x, q, "that") || tok_in(x, q, WL_CLAUSE_BREAK) || (x->toks.t[q].flags & TOK_PUNCT))
+				break;
+			if (is_reporting(x, q)) {
+				by_reporting = q + 1 < at && tok_in(x, q + 1, WL_PREPOSITION);
+				break;
+			}
+		}
 		for (size_t q = at + 1; q < tc->e && q <= at + 4 && !by_reporting; q++)
 			by_reporting |= is_reporting(x, q);
 		if (by_reporting || (at <= s + 2 && at < k)) {
