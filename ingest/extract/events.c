@@ -177,15 +177,15 @@ static int past_decision_before(const struct extractor *x, size_t k, size_t cs)
 	return 0;
 }
 
-/* Whether the act at k is a measure (sanctions, relief, an expulsion: a
- * CAMEO code of the 16 family or 085) announced: under a "would" or an "is
+/* Whether the act at k is a measure (a type with the property "measure" in
+ * dict/types.tsv: sanctions, relief, an expulsion) announced: under a "would" or an "is
  * to" of reported speech, or after "plans to", "promised to", "pledged to"
  * ("announced plans to impose tariffs", "promised to halt all trade"), with
  * a reporting verb in the sentence (or the promise itself); no condition
  * ("once", "if", "unless", "should", "until") after it. */
 static int announced_measure(const struct extractor *x, const struct dict_trigger *tr, size_t s, size_t k, size_t e)
 {
-	if (strncmp(tr->cameo, "16", 2) && strcmp(tr->cameo, "085"))
+	if (!(type_props(x, tr) & TP_MEASURE))
 		return 0;
 	for (size_t q = k; q < e; q++)
 		if (is_word(x, q, "once") || is_word(x, q, "if") || is_word(x, q, "unless") || is_word(x, q, "provided") ||
@@ -399,7 +399,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "agreed to restore ties and to reopen their embassies": a measure
 	 * the parties agree to is the content of their agreement, no act of its
 	 * own (CAMEO codes the agreement). */
-	if ((!strncmp(tr->cameo, "16", 2) || !strcmp(tr->cameo, "085")) && agreed_content(x, h->ts, s))
+	if ((type_props(x, tr) & TP_MEASURE) && agreed_content(x, h->ts, s))
 		return 0;
 	/* "declined to comment on the request": a refusal followed by "to" is
 	 * of that infinitive (the rows "refuse+ to accept ..." tell which are
