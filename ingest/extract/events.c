@@ -1524,6 +1524,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * ("said on Tuesday that X had lied"), not by what it tells of. */
 	if (tr->speaker)
 		speaker_date(x, tc, h->ts, s, &c);
+	/* "'Malaysia will respond firmly to any insult,' he said in a statement
+	 * issued late Saturday": an act inside a quotation, with no time of its
+	 * own, is dated as the quotation's telling (a quotation opening the
+	 * sentence, not a text cited inside it). */
+	else if (!c.date_explicit && c.status != STATUS_PLANNED && (x->toks.t[h->ts].flags & TOK_QUOTED) &&
+		 (x->toks.t[s].flags & TOK_OPEN_QUOTE))
+		speaker_date(x, tc, h->ts, s, &c);
 	/* "decided on Sunday to reinstate Syria", "voted to expel": a decision
 	 * taken (a past verb of deciding) makes its act one, whatever the
 	 * time words between them suggest. */
@@ -1846,6 +1853,127 @@ static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, si
 		}
 }
 
+/* The length of a time phrase or adverbs at j that may stand between the
+ * words of a wording: "on Wednesday", "on March 5", "yesterday", "last
+ * week", "again", "sharply" ("fumed on Wednesday over", "bargained
+ * yesterday over"); 0 if none. */
+static size_t time_gap(const struct extractor *x, size_t j, size_t e)
+{
+	static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+	static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
+					     "august", "september", "october", "november", "december", "jan.",
+					     "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."};
+	size_t q = j;
+	while (q < e && q < j + 6) {
+		if (is_word(x, q, "on") && q + 1 < e) {
+			int day = 0;
+			for (size_t d = 0; d < sizeof(days) / sizeof(*days) && !day; d++)
+				day = is_word(x, q + 1, days[d]);
+			if (day) {
+				q += 2;
+				continue;
+			}
+			int month = 0;
+			for (size_t d = 0; d < sizeof(months) / sizeof(*months) && !month; d++)
+				month = is_word(x, q + 1, months[d]);
+			if (month && q + 2 < e && (x->toks.t[q + 2].flags & TOK_NUM)) {
+				q += 3;
+				continue;
+			}
+			break;
+		}
+		if ((is_word(x, q, "last") || is_word(x, q, "this") || is_word(x, q, "earlier") ||
+		     is_word(x, q, "later")) && q + 1 < e &&
+		    (is_word(x, q + 1, "week") || is_word(x, q + 1, "month") || is_word(x, q + 1, "year") ||
+		     is_word(x, q + 1, "weekend"))) {
+			q += 2;
+			continue;
+		}
+		if (is_word(x, q, "yesterday") || is_word(x, q, "today") || is_word(x, q, "tonight") ||
+		    is_word(x, q, "again") || is_word(x, q, "also") || is_word(x, q, "once") ||
+		    (ends_in(x, q, 2, "ly") && !is_word(x, q, "only") && x->toks.t[q].lower_len > 4 &&
+		     !(x->toks.t[q].flags & TOK_CAP))) {
+			q++;
+			continue;
+		}
+		break;
+	}
+	return q - j;
+}
+
+/* "fumed on Wednesday over", "bargained on Monday with": a wording whose
+ * words a time phrase or adverbs (time_gap) part is found across them, in
+ * place of a shorter wording at the same word; the hits of the sentence
+ * from hits0 on stay in order and apart. */
+static int add_gapped_hits(struct extractor *x, size_t s, size_t e, size_t hits0)
+{
+	for (size_t i = s; i + 2 < e; i++) {
+		if (!tok_in(x, i, WL_STARTS_WORDING) || !(x->toks.t[i].flags & TOK_WORD))
+			continue;
+		/* the gap after the first, second or third word ("lashed out on
+		 * Wednesday at") */
+		size_t g = 0, pre = 0, m = 0, after = 0, n = 0;
+		const struct dict_entry *es = NULL;
+		for (pre = 1; pre <= 3 && i + pre < e; pre++) {
+			g = time_gap(x, i + pre, e);
+			if (!g)
+				continue;
+			struct token buf[12];
+			size_t nb = 0;
+			for (size_t q = i; q < i + pre; q++)
+				buf[nb++] = x->toks.t[q];
+			after = i + pre + g;
+			for (size_t q = after; q < e && nb < sizeof(buf) / sizeof(*buf); q++)
+				buf[nb++] = x->toks.t[q];
+			struct token_list l = {.t = buf, .n = nb};
+			m = dict_match(x->d.words, &l, 0, nb, 1, &es, &n);
+			if (m > pre)
+				break;
+			m = 0;
+		}
+		if (!m)
+			continue;
+		size_t te = after + m - pre;
+		/* the hits it would overlap: only one at the same word, shorter */
+		size_t at = x->n_hits, same = (size_t)-1;
+		int clash = 0;
+		for (size_t h = hits0; h < x->n_hits; h++) {
+			const struct trigger_hit *o = &x->hits[h];
+			if (o->ts == i && o->te <= i + pre)
+				same = h;
+			else if (o->ts < te && o->te > i)
+				clash = 1;
+			if (o->ts >= i && at == x->n_hits)
+				at = h;
+		}
+		if (clash)
+			continue;
+		long idx = -1;
+		for (size_t k = 0; k < n && idx < 0; k++)
+			if (es[k].kind == ENT_TRIGGER && tail_ok(x, &x->d.triggers[es[k].idx], te, e))
+				idx = (long)es[k].idx;
+		if (idx < 0)
+			continue;
+		struct trigger_hit hit = {(uint32_t)i, (uint32_t)te, (uint32_t)idx};
+		if (x->debug) {
+			char t[96];
+			span_text(x, i, te, t, sizeof(t));
+			fprintf(stderr, "  wording across a time phrase: '%s'\n", t);
+		}
+		if (same != (size_t)-1) {
+			x->hits[same] = hit;
+		} else {
+			if (grow_array((void **)&x->hits, &x->cap_hits, x->n_hits + 1, sizeof(*x->hits)))
+				return -1;
+			memmove(x->hits + at + 1, x->hits + at, (x->n_hits - at) * sizeof(*x->hits));
+			x->hits[at] = hit;
+			x->n_hits++;
+		}
+		i = te - 1;
+	}
+	return 0;
+}
+
 static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 {
 	if (s >= e)
@@ -1853,7 +1981,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	size_t men0 = x->n_men, hits0 = x->n_hits, cand0 = x->n_cands;
 	struct sent_topics tp;
 	tp.n = 0;   /* ids[0..n) only are read */
-	if (scan_sentence(x, s, e, &tp))
+	if (scan_sentence(x, s, e, &tp) || add_gapped_hits(x, s, e, hits0))
 		return -1;
 	x->sent_first = -1;
 	for (size_t i = men0; i < x->n_men; i++)
