@@ -1677,6 +1677,27 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			c.beside = 1;
 		}
 	}
+	/* "Kishida is in India on an official visit", "before leaving Tokyo at
+	 * the end of a visit": the state one is in, or is leaving, on a
+	 * journey is its host, whatever stands nearer the word. */
+	if ((type_props(x, tr) & TP_TRAVEL) && c.nsrc == 1 && c.ntgt == 1) {
+		size_t m0, m1;
+		mentions_in(x, s, h->ts, &m0, &m1);
+		for (size_t j = m0; j < m1; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ra < 0 || !same_code(x, m->ra, c.src[0]) || m->ts <= s)
+				continue;
+			size_t p = m->ts - 1;
+			if ((is_word(x, p, "in") && p > s && tok_in(x, p - 1, WL_BE)) || is_word(x, p, "leaving") ||
+			    is_word(x, p, "left") || is_word(x, p, "leave") || is_word(x, p, "leaves") ||
+			    is_word(x, p, "departing") || is_word(x, p, "departed")) {
+				int t = c.src[0];
+				c.src[0] = c.tgt[0];
+				c.tgt[0] = t;
+				break;
+			}
+		}
+	}
 	struct cand *slot;
 	/* "Mexico and Venezuela withdrew their ambassadors", "the two
 	 * countries severed ties": a break told of two parties and no one
