@@ -159,6 +159,43 @@ static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 	return 0;
 }
 
+/* Whether the act at k is what a state orders another to do: "Russia
+ * ordered the United States to lift its sanctions" is Russia's demand, and
+ * the lifting is not done. (No wording of appeal "order+ ... to" is
+ * shipped: "ordered a downgrade ... to", "in order to" make it too loose.) The
+ * one ordered must be named right after the verb and be another state
+ * than the one named right before it ("ordered the Treasury to impose
+ * sanctions" is the act of the Treasury's state). An act of a type with
+ * the property orders_out stays the orderer's ("ordered China to close
+ * its consulate"). */
+static int ordered_of_other(const struct extractor *x, size_t k, size_t s)
+{
+	if (k < s + 3 || !is_word(x, k - 1, "to"))
+		return 0;
+	for (size_t q = k - 1; q-- > s && q + 10 > k;) {
+		if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, ",") || is_word(x, q, ";"))
+			return 0;
+		if (!(is_word(x, q, "ordered") || is_word(x, q, "orders") || is_word(x, q, "order") ||
+		      is_word(x, q, "ordering") || is_word(x, q, "instructed") || is_word(x, q, "instructs") ||
+		      is_word(x, q, "commanded") || is_word(x, q, "commands")))
+			continue;
+		size_t m0, m1;
+		mentions_in(x, s, k, &m0, &m1);
+		int subj = -1, obj = -1;
+		for (size_t j = m0; j < m1; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ra < 0 || m->kind == MK_PLACE)
+				continue;
+			if (m->te <= q && m->te + 3 >= q)
+				subj = m->ra;
+			if (m->ts > q && m->ts <= q + 2 && obj < 0)
+				obj = m->ra;
+		}
+		return subj >= 0 && obj >= 0 && x->ra[subj].code[0] && x->ra[obj].code[0] && !same_code(x, subj, obj);
+	}
+	return 0;
+}
+
 /* Whether the act at k is the complement of a past verb of deciding
  * ("decided on Sunday to reinstate", "voted to expel"): "to" right before
  * it, and before that, over time words, the verb. */
@@ -459,7 +496,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * all states to back the agencies": the act after "to" is what is
 	 * threatened or asked, told as that threat or appeal, no act of its own.
 	 * (A journey asked for stays a plan: "invited him to visit".) */
-	if (!(type_props(x, tr) & TP_TRAVEL) && content_of_appeal(x, h->ts, s))
+	if (!(type_props(x, tr) & TP_TRAVEL) && (content_of_appeal(x, h->ts, s) ||
+						     (!(type_props(x, tr) & TP_ORDERS_OUT) && ordered_of_other(x, h->ts, s))))
 		return 0;
 	/* "banning them from travel to the bloc": travel barred, not made. */
 	if ((type_props(x, tr) & TP_TRAVEL) && h->ts > s && is_word(x, h->ts - 1, "from"))
