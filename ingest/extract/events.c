@@ -544,8 +544,26 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * its tail first ("... and ordered them to leave by April 19"). */
 	size_t own_end = tr->n_tails ? tail_end(x, tr, h->te, ce) : h->te;
 	if (!tr->n_tails) {
-		if (tc->next_trigger > h->te && tc->next_trigger < ce)
-			ce = tc->next_trigger;
+		/* (but "signed a peace treaty on Sunday": a verb's object noun of
+		 * its own type right after it is the same act, and the verb's
+		 * clause goes on to the wording after that) */
+		size_t nt = tc->next_trigger;
+		if (nt > h->te && nt <= h->te + 3 && !tr->noun) {
+			const struct trigger_hit *o = NULL;
+			for (size_t i = 0; i < x->n_hits && !o; i++)
+				if (x->hits[i].ts == nt)
+					o = &x->hits[i];
+			if (o && x->d.triggers[o->trigger].noun && x->d.triggers[o->trigger].type_id == tr->type_id) {
+				nt = ce;
+				for (size_t i = 0; i < x->n_hits; i++)
+					if (x->hits[i].ts >= o->te && x->hits[i].ts < nt) {
+						nt = x->hits[i].ts;
+						break;
+					}
+			}
+		}
+		if (nt > h->te && nt < ce)
+			ce = nt;
 	} else if (own_end > h->te) {
 		for (size_t i = 0; i < x->n_hits; i++)
 			if (x->hits[i].ts >= own_end && x->hits[i].ts < ce) {
