@@ -1,6 +1,7 @@
 /* Tokens and sentences: see sentence.h. */
 #include "ingest/sentence.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -391,6 +392,22 @@ static int line_ends_sentence(const char *text, const struct token_list *l, size
 	return p->end - ls < 48;
 }
 
+/* Whether the stop at pos is inside a ticker in angle brackets, as wires
+ * give a company's instrument code ("Cable and Wireless Plc <CAWL.L>",
+ * "<TSBA.T>"): letters, digits and dots between '<' and '>'. */
+static int in_ticker(const char *text, size_t pos)
+{
+	size_t a = pos;
+	while (a > 0 && pos - a < 16 && (isalnum((unsigned char)text[a - 1]) || text[a - 1] == '.'))
+		a--;
+	if (a == 0 || text[a - 1] != '<' || a == pos)
+		return 0;
+	size_t b = pos + 1;
+	while (b - pos < 16 && (isalnum((unsigned char)text[b]) || text[b] == '.'))
+		b++;
+	return b > pos + 1 && text[b] == '>';
+}
+
 int split_sentences(const char *text, const struct token_list *l, size_t from, size_t to,
 		    struct sentence_span **out, size_t *n, size_t *cap)
 {
@@ -415,6 +432,8 @@ int split_sentences(const char *text, const struct token_list *l, size_t from, s
 					       i + 2 < to && (l->t[i + 2].flags & TOK_CAP) &&
 					       !(l->t[i + 2].flags & TOK_QUOTED)))
 			continue;  /* a stop inside a quotation keeps the quote whole */
+		if (c == '.' && in_ticker(text, t->start))
+			continue;
 		if (c == '.' && i > from) {
 			const struct token *p = &l->t[i - 1];
 			size_t pl = p->end - p->start;

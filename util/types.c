@@ -20,7 +20,7 @@ static const struct {
 	{"travel", TP_TRAVEL}, {"about_future", TP_ABOUT_FUTURE}, {"orders_out", TP_ORDERS_OUT},
 	{"asks", TP_ASKS}, {"content", TP_CONTENT}, {"needs_other", TP_NEEDS_OTHER},
 	{"names_target", TP_NAMES_TARGET}, {"answers", TP_ANSWERS}, {"round", TP_ROUND},
-	{"reaction", TP_REACTION},
+	{"reaction", TP_REACTION}, {"measure", TP_MEASURE},
 };
 
 static void free_type(struct event_type *t)

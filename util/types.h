@@ -23,6 +23,7 @@ enum type_property {
 	TP_ANSWERS = 1u << 7,
 	TP_ROUND = 1u << 8,
 	TP_REACTION = 1u << 9,
+	TP_MEASURE = 1u << 10,
 };
 
 enum type_frame { TF_DIRECTED, TF_SYMMETRIC, TF_SOURCE };

@@ -438,6 +438,21 @@ static int noun_called_off(const struct extractor *x, size_t k, size_t e)
 /* Status from the words before the trigger in its clause (negators, plan
  * and condition words, cancel phrases of dict/grammar.tsv). Returns -1 when
  * the clause is a question or a condition (no event). */
+/* Whether the act at k is the occasion of the past verb before a (at
+ * from): "agreed at their summit meeting last October to", "agreed during
+ * talks in Beijing": a noun after "at", "during" or "in" with no "to" or
+ * comma after it is where the verb's act was done, so it happened. */
+static int occasion_between(const struct extractor *x, size_t a, size_t k)
+{
+	for (size_t p = k; p-- > a;) {
+		if (is_word(x, p, "to") || is_word(x, p, ",") || tok_in(x, p, WL_CLAUSE_BREAK))
+			return 0;
+		if (is_word(x, p, "at") || is_word(x, p, "during") || is_word(x, p, "in"))
+			return 1;
+	}
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -608,6 +623,8 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		}
 		if (tok_in(x, i - 1, WL_CONDITION))
 			return -1;
+		if (tok_in(x, i - 1, WL_PLAN) && ends_in(x, i - 1, 2, "ed") && occasion_between(x, i, k))
+			continue;
 		if (tok_in(x, i - 1, WL_PLAN)) {
 			status = STATUS_PLANNED;
 			/* "had been due to head a delegation", "had been scheduled for

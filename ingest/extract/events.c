@@ -22,6 +22,18 @@ static void speaker_date(struct extractor *x, struct trigger_ctx *tc, size_t k, 
 		int by_reporting = 0;
 		for (size_t q = at; q-- > s && q + 3 >= at;)
 			by_reporting |= is_reporting(x, q);
+		/* "said in a statement issued on Sunday that", "said at a news
+		 * conference in Beijing on Tuesday": the reporting verb's own
+		 * prepositional phrases, back to the verb with no "that", clause
+		 * break or punctuation between. */
+		for (size_t q = at; !by_reporting && q-- > s && q + 12 >= at;) {
+			if (is_word(x, q, "that") || tok_in(x, q, WL_CLAUSE_BREAK) || (x->toks.t[q].flags & TOK_PUNCT))
+				break;
+			if (is_reporting(x, q)) {
+				by_reporting = q + 1 < at && tok_in(x, q + 1, WL_PREPOSITION);
+				break;
+			}
+		}
 		for (size_t q = at + 1; q < tc->e && q <= at + 4 && !by_reporting; q++)
 			by_reporting |= is_reporting(x, q);
 		if (by_reporting || (at <= s + 2 && at < k)) {
@@ -147,6 +159,43 @@ static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 	return 0;
 }
 
+/* Whether the act at k is what a state orders another to do: "Russia
+ * ordered the United States to lift its sanctions" is Russia's demand, and
+ * the lifting is not done. (No wording of appeal "order+ ... to" is
+ * shipped: "ordered a downgrade ... to", "in order to" make it too loose.) The
+ * one ordered must be named right after the verb and be another state
+ * than the one named right before it ("ordered the Treasury to impose
+ * sanctions" is the act of the Treasury's state). An act of a type with
+ * the property orders_out stays the orderer's ("ordered China to close
+ * its consulate"). */
+static int ordered_of_other(const struct extractor *x, size_t k, size_t s)
+{
+	if (k < s + 3 || !is_word(x, k - 1, "to"))
+		return 0;
+	for (size_t q = k - 1; q-- > s && q + 10 > k;) {
+		if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, ",") || is_word(x, q, ";"))
+			return 0;
+		if (!(is_word(x, q, "ordered") || is_word(x, q, "orders") || is_word(x, q, "order") ||
+		      is_word(x, q, "ordering") || is_word(x, q, "instructed") || is_word(x, q, "instructs") ||
+		      is_word(x, q, "commanded") || is_word(x, q, "commands")))
+			continue;
+		size_t m0, m1;
+		mentions_in(x, s, k, &m0, &m1);
+		int subj = -1, obj = -1;
+		for (size_t j = m0; j < m1; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ra < 0 || m->kind == MK_PLACE)
+				continue;
+			if (m->te <= q && m->te + 3 >= q)
+				subj = m->ra;
+			if (m->ts > q && m->ts <= q + 2 && obj < 0)
+				obj = m->ra;
+		}
+		return subj >= 0 && obj >= 0 && x->ra[subj].code[0] && x->ra[obj].code[0] && !same_code(x, subj, obj);
+	}
+	return 0;
+}
+
 /* Whether the act at k is the complement of a past verb of deciding
  * ("decided on Sunday to reinstate", "voted to expel"): "to" right before
  * it, and before that, over time words, the verb. */
@@ -165,15 +214,15 @@ static int past_decision_before(const struct extractor *x, size_t k, size_t cs)
 	return 0;
 }
 
-/* Whether the act at k is a measure (sanctions, relief, an expulsion: a
- * CAMEO code of the 16 family or 085) announced: under a "would" or an "is
+/* Whether the act at k is a measure (a type with the property "measure" in
+ * dict/types.tsv: sanctions, relief, an expulsion) announced: under a "would" or an "is
  * to" of reported speech, or after "plans to", "promised to", "pledged to"
  * ("announced plans to impose tariffs", "promised to halt all trade"), with
  * a reporting verb in the sentence (or the promise itself); no condition
  * ("once", "if", "unless", "should", "until") after it. */
 static int announced_measure(const struct extractor *x, const struct dict_trigger *tr, size_t s, size_t k, size_t e)
 {
-	if (strncmp(tr->cameo, "16", 2) && strcmp(tr->cameo, "085"))
+	if (!(type_props(x, tr) & TP_MEASURE))
 		return 0;
 	for (size_t q = k; q < e; q++)
 		if (is_word(x, q, "once") || is_word(x, q, "if") || is_word(x, q, "unless") || is_word(x, q, "provided") ||
@@ -387,7 +436,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "agreed to restore ties and to reopen their embassies": a measure
 	 * the parties agree to is the content of their agreement, no act of its
 	 * own (CAMEO codes the agreement). */
-	if ((!strncmp(tr->cameo, "16", 2) || !strcmp(tr->cameo, "085")) && agreed_content(x, h->ts, s))
+	if ((type_props(x, tr) & TP_MEASURE) && agreed_content(x, h->ts, s))
 		return 0;
 	/* "declined to comment on the request": a refusal followed by "to" is
 	 * of that infinitive (the rows "refuse+ to accept ..." tell which are
@@ -447,7 +496,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * all states to back the agencies": the act after "to" is what is
 	 * threatened or asked, told as that threat or appeal, no act of its own.
 	 * (A journey asked for stays a plan: "invited him to visit".) */
-	if (!(type_props(x, tr) & TP_TRAVEL) && content_of_appeal(x, h->ts, s))
+	if (!(type_props(x, tr) & TP_TRAVEL) && (content_of_appeal(x, h->ts, s) ||
+						     (!(type_props(x, tr) & TP_ORDERS_OUT) && ordered_of_other(x, h->ts, s))))
 		return 0;
 	/* "banning them from travel to the bloc": travel barred, not made. */
 	if ((type_props(x, tr) & TP_TRAVEL) && h->ts > s && is_word(x, h->ts - 1, "from"))
@@ -494,8 +544,26 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * its tail first ("... and ordered them to leave by April 19"). */
 	size_t own_end = tr->n_tails ? tail_end(x, tr, h->te, ce) : h->te;
 	if (!tr->n_tails) {
-		if (tc->next_trigger > h->te && tc->next_trigger < ce)
-			ce = tc->next_trigger;
+		/* (but "signed a peace treaty on Sunday": a verb's object noun of
+		 * its own type right after it is the same act, and the verb's
+		 * clause goes on to the wording after that) */
+		size_t nt = tc->next_trigger;
+		if (nt > h->te && nt <= h->te + 3 && !tr->noun) {
+			const struct trigger_hit *o = NULL;
+			for (size_t i = 0; i < x->n_hits && !o; i++)
+				if (x->hits[i].ts == nt)
+					o = &x->hits[i];
+			if (o && x->d.triggers[o->trigger].noun && x->d.triggers[o->trigger].type_id == tr->type_id) {
+				nt = ce;
+				for (size_t i = 0; i < x->n_hits; i++)
+					if (x->hits[i].ts >= o->te && x->hits[i].ts < nt) {
+						nt = x->hits[i].ts;
+						break;
+					}
+			}
+		}
+		if (nt > h->te && nt < ce)
+			ce = nt;
 	} else if (own_end > h->te) {
 		for (size_t i = 0; i < x->n_hits; i++)
 			if (x->hits[i].ts >= own_end && x->hits[i].ts < ce) {
@@ -1512,6 +1580,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * ("said on Tuesday that X had lied"), not by what it tells of. */
 	if (tr->speaker)
 		speaker_date(x, tc, h->ts, s, &c);
+	/* "'Malaysia will respond firmly to any insult,' he said in a statement
+	 * issued late Saturday": an act inside a quotation, with no time of its
+	 * own, is dated as the quotation's telling (a quotation opening the
+	 * sentence, not a text cited inside it). */
+	else if (!c.date_explicit && c.status != STATUS_PLANNED && (x->toks.t[h->ts].flags & TOK_QUOTED) &&
+		 (x->toks.t[s].flags & TOK_OPEN_QUOTE))
+		speaker_date(x, tc, h->ts, s, &c);
 	/* "decided on Sunday to reinstate Syria", "voted to expel": a decision
 	 * taken (a past verb of deciding) makes its act one, whatever the
 	 * time words between them suggest. */
@@ -1656,6 +1731,27 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			both = 1;
 			/* each is its own meeting, not one of a group told elsewhere */
 			c.beside = 1;
+		}
+	}
+	/* "Kishida is in India on an official visit", "before leaving Tokyo at
+	 * the end of a visit": the state one is in, or is leaving, on a
+	 * journey is its host, whatever stands nearer the word. */
+	if ((type_props(x, tr) & TP_TRAVEL) && c.nsrc == 1 && c.ntgt == 1) {
+		size_t m0, m1;
+		mentions_in(x, s, h->ts, &m0, &m1);
+		for (size_t j = m0; j < m1; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ra < 0 || !same_code(x, m->ra, c.src[0]) || m->ts <= s)
+				continue;
+			size_t p = m->ts - 1;
+			if ((is_word(x, p, "in") && p > s && tok_in(x, p - 1, WL_BE)) || is_word(x, p, "leaving") ||
+			    is_word(x, p, "left") || is_word(x, p, "leave") || is_word(x, p, "leaves") ||
+			    is_word(x, p, "departing") || is_word(x, p, "departed")) {
+				int t = c.src[0];
+				c.src[0] = c.tgt[0];
+				c.tgt[0] = t;
+				break;
+			}
 		}
 	}
 	struct cand *slot;
@@ -1834,6 +1930,127 @@ static void update_in_play(struct extractor *x, size_t first_cand, size_t m0, si
 		}
 }
 
+/* The length of a time phrase or adverbs at j that may stand between the
+ * words of a wording: "on Wednesday", "on March 5", "yesterday", "last
+ * week", "again", "sharply" ("fumed on Wednesday over", "bargained
+ * yesterday over"); 0 if none. */
+static size_t time_gap(const struct extractor *x, size_t j, size_t e)
+{
+	static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+	static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
+					     "august", "september", "october", "november", "december", "jan.",
+					     "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."};
+	size_t q = j;
+	while (q < e && q < j + 6) {
+		if (is_word(x, q, "on") && q + 1 < e) {
+			int day = 0;
+			for (size_t d = 0; d < sizeof(days) / sizeof(*days) && !day; d++)
+				day = is_word(x, q + 1, days[d]);
+			if (day) {
+				q += 2;
+				continue;
+			}
+			int month = 0;
+			for (size_t d = 0; d < sizeof(months) / sizeof(*months) && !month; d++)
+				month = is_word(x, q + 1, months[d]);
+			if (month && q + 2 < e && (x->toks.t[q + 2].flags & TOK_NUM)) {
+				q += 3;
+				continue;
+			}
+			break;
+		}
+		if ((is_word(x, q, "last") || is_word(x, q, "this") || is_word(x, q, "earlier") ||
+		     is_word(x, q, "later")) && q + 1 < e &&
+		    (is_word(x, q + 1, "week") || is_word(x, q + 1, "month") || is_word(x, q + 1, "year") ||
+		     is_word(x, q + 1, "weekend"))) {
+			q += 2;
+			continue;
+		}
+		if (is_word(x, q, "yesterday") || is_word(x, q, "today") || is_word(x, q, "tonight") ||
+		    is_word(x, q, "again") || is_word(x, q, "also") || is_word(x, q, "once") ||
+		    (ends_in(x, q, 2, "ly") && !is_word(x, q, "only") && x->toks.t[q].lower_len > 4 &&
+		     !(x->toks.t[q].flags & TOK_CAP))) {
+			q++;
+			continue;
+		}
+		break;
+	}
+	return q - j;
+}
+
+/* "fumed on Wednesday over", "bargained on Monday with": a wording whose
+ * words a time phrase or adverbs (time_gap) part is found across them, in
+ * place of a shorter wording at the same word; the hits of the sentence
+ * from hits0 on stay in order and apart. */
+static int add_gapped_hits(struct extractor *x, size_t s, size_t e, size_t hits0)
+{
+	for (size_t i = s; i + 2 < e; i++) {
+		if (!tok_in(x, i, WL_STARTS_WORDING) || !(x->toks.t[i].flags & TOK_WORD))
+			continue;
+		/* the gap after the first, second or third word ("lashed out on
+		 * Wednesday at") */
+		size_t g = 0, pre = 0, m = 0, after = 0, n = 0;
+		const struct dict_entry *es = NULL;
+		for (pre = 1; pre <= 3 && i + pre < e; pre++) {
+			g = time_gap(x, i + pre, e);
+			if (!g)
+				continue;
+			struct token buf[12];
+			size_t nb = 0;
+			for (size_t q = i; q < i + pre; q++)
+				buf[nb++] = x->toks.t[q];
+			after = i + pre + g;
+			for (size_t q = after; q < e && nb < sizeof(buf) / sizeof(*buf); q++)
+				buf[nb++] = x->toks.t[q];
+			struct token_list l = {.t = buf, .n = nb};
+			m = dict_match(x->d.words, &l, 0, nb, 1, &es, &n);
+			if (m > pre)
+				break;
+			m = 0;
+		}
+		if (!m)
+			continue;
+		size_t te = after + m - pre;
+		/* the hits it would overlap: only one at the same word, shorter */
+		size_t at = x->n_hits, same = (size_t)-1;
+		int clash = 0;
+		for (size_t h = hits0; h < x->n_hits; h++) {
+			const struct trigger_hit *o = &x->hits[h];
+			if (o->ts == i && o->te <= i + pre)
+				same = h;
+			else if (o->ts < te && o->te > i)
+				clash = 1;
+			if (o->ts >= i && at == x->n_hits)
+				at = h;
+		}
+		if (clash)
+			continue;
+		long idx = -1;
+		for (size_t k = 0; k < n && idx < 0; k++)
+			if (es[k].kind == ENT_TRIGGER && tail_ok(x, &x->d.triggers[es[k].idx], te, e))
+				idx = (long)es[k].idx;
+		if (idx < 0)
+			continue;
+		struct trigger_hit hit = {(uint32_t)i, (uint32_t)te, (uint32_t)idx};
+		if (x->debug) {
+			char t[96];
+			span_text(x, i, te, t, sizeof(t));
+			fprintf(stderr, "  wording across a time phrase: '%s'\n", t);
+		}
+		if (same != (size_t)-1) {
+			x->hits[same] = hit;
+		} else {
+			if (grow_array((void **)&x->hits, &x->cap_hits, x->n_hits + 1, sizeof(*x->hits)))
+				return -1;
+			memmove(x->hits + at + 1, x->hits + at, (x->n_hits - at) * sizeof(*x->hits));
+			x->hits[at] = hit;
+			x->n_hits++;
+		}
+		i = te - 1;
+	}
+	return 0;
+}
+
 static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 {
 	if (s >= e)
@@ -1841,7 +2058,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	size_t men0 = x->n_men, hits0 = x->n_hits, cand0 = x->n_cands;
 	struct sent_topics tp;
 	tp.n = 0;   /* ids[0..n) only are read */
-	if (scan_sentence(x, s, e, &tp))
+	if (scan_sentence(x, s, e, &tp) || add_gapped_hits(x, s, e, hits0))
 		return -1;
 	x->sent_first = -1;
 	for (size_t i = men0; i < x->n_men; i++)

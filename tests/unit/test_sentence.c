@@ -164,6 +164,18 @@ static void test_question_and_exclamation(void **state)
 			 want, N_OF(want));
 }
 
+static void test_ticker_in_angle_brackets_does_not_split(void **state)
+{
+	(void)state;
+	static const char *const want[] = {
+		"Shares of Sony Corp <SNE.T> and Barclays Plc <BARC.L> fell after the talks.",
+		"Trade officials met again <in May>.",
+	};
+	expect_sentences("Shares of Sony Corp <SNE.T> and Barclays Plc <BARC.L> fell after the talks. "
+			 "Trade officials met again <in May>.",
+			 want, N_OF(want));
+}
+
 static void test_lower_case_after_stop_does_not_split(void **state)
 {
 	(void)state;
@@ -380,6 +392,7 @@ int main(void)
 		cmocka_unit_test(test_quotation_closed_by_its_own_stop),
 		cmocka_unit_test(test_question_and_exclamation),
 		cmocka_unit_test(test_lower_case_after_stop_does_not_split),
+		cmocka_unit_test(test_ticker_in_angle_brackets_does_not_split),
 		cmocka_unit_test(test_line_without_stop_ends_at_line_break),
 		cmocka_unit_test(test_possessive_is_its_own_token),
 		cmocka_unit_test(test_hyphenated_compound_shows_both_names),

@@ -39,6 +39,12 @@ static void test_shipped_objects(void **state)
 	t = types_find("agreement");
 	assert_non_null(t);
 	assert_non_null(strstr(t->objects, "to=agreed to"));
+	/* measures taken against or for a state: the table says which */
+	assert_true(types_find("sanctions")->props & TP_MEASURE);
+	assert_true(types_find("sanctions_relief")->props & TP_MEASURE);
+	assert_true(types_find("expulsion")->props & TP_MEASURE);
+	assert_false(types_find("meeting")->props & TP_MEASURE);
+	assert_false(types_find("threat")->props & TP_MEASURE);
 	types_release();
 }
 
