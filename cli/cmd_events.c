@@ -79,10 +79,13 @@ static int print_event(void *ctx, const struct tl_event *te)
 	printf("%-7s %-10s  %-29s  ", id, date, kind);
 	for (size_t i = 0; i < e->n_actors; i++) {
 		const struct event_actor *a = &e->actors[i];
-		const char *arrow = a->role == ROLE_SOURCE ? "" : a->role == ROLE_TARGET ? "-> " : "";
+		/* One arrow before the targets, commas within a role: "A, B -> C, D"
+		 * (an arrow before each target would read as a chain). */
+		int first_of_role = !i || e->actors[i - 1].role != a->role;
+		const char *arrow = a->role == ROLE_TARGET && first_of_role ? "-> " : "";
 		printf("%s%s%s%s%s", i ? " " : "", arrow, a->name ? tv(a->name) : "?", a->code ? "/" : "",
 		       a->code ? tv(a->code) : "");
-		if (i + 1 < e->n_actors && e->actors[i + 1].role == a->role && a->role != ROLE_TARGET)
+		if (i + 1 < e->n_actors && e->actors[i + 1].role == a->role)
 			printf(",");
 	}
 	printf("\n                    %s\n", tv(e->summary));
