@@ -779,6 +779,22 @@ static int told_again(const struct extractor *x, const struct cand *c)
 	return 0;
 }
 
+/* Whether the verb trigger of body cand c follows "also" ("Kishida also
+ * conferred with Li"): the text tells one more act of the kind, not the one
+ * it told before. */
+static int told_also(const struct extractor *x, const struct cand *c)
+{
+	if (c->headline || c->tr->noun || !x->text || c->trig_start < 5 || c->trig_end > x->body_len)
+		return 0;
+	size_t e = c->trig_start;
+	while (e > 0 && x->text[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b > 0 && isalpha((unsigned char)x->text[b - 1]))
+		b--;
+	return e - b == 4 && !strncasecmp(x->text + b, "also", 4);
+}
+
 void merge_cands(struct extractor *x)
 {
 	for (size_t i = 0; i < x->n_cands; i++) {
@@ -888,6 +904,12 @@ void merge_cands(struct extractor *x)
 			 * "the talks", "the call" tell one again. */
 			if (!one_accord && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline &&
 			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
+				continue;
+			/* "the two affirmed at their meeting ... . Kishida also conferred
+			 * with Premier Li": a meeting told with "also" in a sentence of
+			 * its own is one more. */
+			if (!one_accord && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline &&
+			    a->ev_start != b->ev_start && (told_also(x, a) || told_also(x, b)))
 				continue;
 			/* Two agreements told in two body sentences are two agreements. */
 			if (!one_accord && (type_props(x, a->tr) & TP_CONTENT) && !a->headline && !b->headline &&
