@@ -76,6 +76,25 @@ static int reported_time(const struct extractor *x, size_t at, size_t k)
 	return 0;
 }
 
+/* Whether a relative clause at token q, right after a trigger ending there,
+ * tells the course of the event itself: "talks which ended in Washington
+ * yesterday", "the visit that began on Monday", "the summit which was held in
+ * Riga last week" are dated by it. */
+static int course_of(const struct extractor *x, size_t q, size_t s)
+{
+	static const char *const verbs[] = {"ended", "began", "started", "opened", "concluded",
+					    "closed", "lasted", "took", "held", "convened"};
+	if (q <= s || !(is_word(x, q, "that") || is_word(x, q, "which")) || q + 2 >= x->toks.n)
+		return 0;
+	size_t v = q + 1;
+	if (is_word(x, v, "was") || is_word(x, v, "were") || is_word(x, v, "had"))
+		v++;
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (is_word(x, v, verbs[i]))
+			return !is_word(x, v, "took") || (v + 1 < x->toks.n && is_word(x, v + 1, "place"));
+	return 0;
+}
+
 /* Whether a word between the trigger's end te and a date at `at` after it
  * opens another event's time: "lodged a complaint once Israel struck on
  * April 7", "met after the attack on Friday". ("before leaving Tokyo
@@ -223,6 +242,16 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 			   size_t cs, size_t ce, size_t s, int planned)
 {
 	ce = object_noun_clause_end(x, k, te, ce, s);
+	/* "talks which ended in Washington yesterday": a relative clause
+	 * right after the trigger telling its course dates it. */
+	if (ce == te && course_of(x, te, s)) {
+		size_t e = 0;
+		for (size_t i = 0; i < x->n_sents && !e; i++)
+			if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
+				e = x->sents[i].tok_end;
+		for (ce = te + 2; ce < e && !is_word(x, ce, ",") && !is_word(x, ce, ";"); ce++)
+			;
+	}
 	int best = -1;
 	size_t bestd = (size_t)-1;
 	for (size_t i = 0; i < st->n; i++) {
