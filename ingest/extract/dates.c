@@ -751,3 +751,53 @@ int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, s
 	}
 	return 0;
 }
+
+/* "Cho spoke by phone with Kamikawa. The call took place on Tuesday
+ * afternoon.", "It came on Monday": a sentence that only tells when the act
+ * just told happened ("it", "this" or "the" with up to two words, then
+ * "took place", "was held", "came", "happened", "occurred") dates that act.
+ * s..e are the tokens of that sentence; 0 when it is not such a sentence or
+ * names no time right after its verb. */
+int extract_time_told_after(const struct extractor *x, size_t s, size_t e, struct cdate *out)
+{
+	if (s + 3 >= e || !x->text)
+		return 0;
+	size_t v = s + 1;
+	if (is_word(x, s, "the") || is_word(x, s, "this")) {
+		while (v < s + 3 && v < e && !(x->toks.t[v].flags & TOK_CAP) && isalpha((unsigned char)x->text[x->toks.t[v].start]) &&
+		       !is_word(x, v, "took") && !is_word(x, v, "was") && !is_word(x, v, "were") && !is_word(x, v, "came") &&
+		       !is_word(x, v, "happened") && !is_word(x, v, "occurred"))
+			v++;
+	} else if (!is_word(x, s, "it")) {
+		return 0;
+	}
+	if (v + 1 >= e)
+		return 0;
+	size_t after;   /* the token after the verb */
+	if (is_word(x, v, "took") && is_word(x, v + 1, "place"))
+		after = v + 2;
+	else if ((is_word(x, v, "was") || is_word(x, v, "were")) && is_word(x, v + 1, "held"))
+		after = v + 2;
+	else if (is_word(x, v, "came") || is_word(x, v, "happened") || is_word(x, v, "occurred"))
+		after = v + 1;
+	else
+		return 0;
+	if (after >= e)
+		return 0;
+	size_t base = x->toks.t[after].start, len = x->toks.t[e - 1].end - base;
+	struct timex tx[MAX_TIMEX];
+	size_t n = timex_find_after(x->text + base, len, &x->anchor, &x->carry_last, TENSE_PAST, tx, MAX_TIMEX);
+	if (!n || tx[0].kind == TIMEX_DEADLINE || tx[0].kind == TIMEX_DURATION_SINCE || tx[0].date.prec < PREC_MONTH ||
+	    (tx[0].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)))
+		return 0;
+	/* right after the verb, or after a place ("took place in Geneva on
+	 * Monday"): no other act's time ("came days after ...") */
+	for (size_t k = 0; k < tx[0].start; k++)
+		if (x->text[base + k] == ',')
+			return 0;
+	for (size_t q = after; q < e && x->toks.t[q].start < base + tx[0].start; q++)
+		if (is_word(x, q, "after") || is_word(x, q, "before") || is_word(x, q, "since") || is_word(x, q, "following"))
+			return 0;
+	*out = tx[0].date;
+	return 1;
+}

@@ -379,6 +379,7 @@ int extract_scheduled_after(const struct extractor *x, const struct sent_timex *
 	size_t next);
 int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out);
 int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out);
+int extract_time_told_after(const struct extractor *x, size_t s, size_t e, struct cdate *out);
 int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out);
 
 /* ---- events.c ------------------------------------------------------------ */

@@ -795,8 +795,57 @@ static int told_also(const struct extractor *x, const struct cand *c)
 	return e - b == 4 && !strncasecmp(x->text + b, "also", 4);
 }
 
+/* "Cho spoke by phone with Kamikawa. The call took place on Tuesday
+ * afternoon.": a body act the text dates only by the report takes the time
+ * of a next sentence that only tells when it happened (one telling no event
+ * of its own); every act of its sentence so dated goes with it. */
+static void date_from_next_sentence(struct extractor *x)
+{
+	if (!x->text || x->headline)
+		return;
+	for (size_t i = 0; i + 1 < x->n_sents; i++) {
+		size_t s = x->sents[i].tok_start, s2 = x->sents[i + 1].tok_start, e2 = x->sents[i + 1].tok_end;
+		if (s >= x->toks.n || s2 >= e2 || x->toks.t[s].start >= x->body_len)
+			continue;
+		size_t at = x->toks.t[s].start, at2 = x->toks.t[s2].start;
+		int told = 0, next = 0;
+		for (size_t k = 0; k < x->n_cands; k++) {
+			const struct cand *c = &x->cands[k];
+			if (!c->dead && !c->headline && c->ev_start == at && !c->date_explicit &&
+			    c->status == STATUS_OCCURRED)
+				told = 1;
+		}
+		/* ("The phone conversation was held on Tuesday" names the act
+		 * again: that is no event of its own.) */
+		for (size_t k = 0; k < x->n_cands && told; k++) {
+			const struct cand *c = &x->cands[k], *o;
+			if (c->dead || c->headline || c->ev_start != at2)
+				continue;
+			int same = 0;
+			for (size_t j = 0; j < x->n_cands; j++) {
+				o = &x->cands[j];
+				same |= !o->dead && !o->headline && o->ev_start == at && o->tr->type_id == c->tr->type_id;
+			}
+			if (!same)
+				next = 1;
+		}
+		struct cdate d;
+		if (!told || next || !extract_time_told_after(x, s2, e2, &d))
+			continue;
+		for (size_t k = 0; k < x->n_cands; k++) {
+			struct cand *c = &x->cands[k];
+			if (!c->dead && !c->headline && c->ev_start == at && !c->date_explicit &&
+			    c->status == STATUS_OCCURRED) {
+				c->date = d;
+				c->date_explicit = 1;
+			}
+		}
+	}
+}
+
 void merge_cands(struct extractor *x)
 {
+	date_from_next_sentence(x);
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *a = &x->cands[i];
 		if (a->dead)
