@@ -752,39 +752,69 @@ int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, s
 	return 0;
 }
 
+/* The next word of t[*p..b), lower-cased into w (cut at n-1 bytes); 0 at the end. */
+static int next_word(const char *t, size_t *p, size_t b, char *w, size_t n)
+{
+	size_t q = *p, k = 0;
+	while (q < b && t[q] == ' ')
+		q++;
+	if (q >= b)
+		return 0;
+	if (!isalpha((unsigned char)t[q])) {
+		w[0] = t[q];
+		w[1] = 0;
+		*p = q + 1;
+		return 1;
+	}
+	while (q < b && (isalpha((unsigned char)t[q]) || t[q] == '-')) {
+		if (k + 1 < n)
+			w[k++] = (char)tolower((unsigned char)t[q]);
+		q++;
+	}
+	w[k] = 0;
+	*p = q;
+	return 1;
+}
+
 /* "Cho spoke by phone with Kamikawa. The call took place on Tuesday
  * afternoon.", "It came on Monday": a sentence that only tells when the act
- * just told happened ("it", "this" or "the" with up to two words, then
- * "took place", "was held", "came", "happened", "occurred") dates that act.
- * s..e are the tokens of that sentence; 0 when it is not such a sentence or
- * names no time right after its verb. */
-int extract_time_told_after(const struct extractor *x, size_t s, size_t e, struct cdate *out)
+ * just told happened ("it", "this" or "the" with up to two lower-case words,
+ * then "took place", "was held", "came", "happened", "occurred") dates that
+ * act. a..b are the bytes of that sentence in the text; 0 when it is not such
+ * a sentence or names no time right after its verb. */
+int extract_time_told_after(const struct extractor *x, size_t a, size_t b, struct cdate *out)
 {
-	if (s + 3 >= e || !x->text)
+	if (!x->text || a >= b)
 		return 0;
-	size_t v = s + 1;
-	if (is_word(x, s, "the") || is_word(x, s, "this")) {
-		while (v < s + 3 && v < e && !(x->toks.t[v].flags & TOK_CAP) && isalpha((unsigned char)x->text[x->toks.t[v].start]) &&
-		       !is_word(x, v, "took") && !is_word(x, v, "was") && !is_word(x, v, "were") && !is_word(x, v, "came") &&
-		       !is_word(x, v, "happened") && !is_word(x, v, "occurred"))
-			v++;
-	} else if (!is_word(x, s, "it")) {
+	char w[24];
+	size_t p = a;
+	if (!next_word(x->text, &p, b, w, sizeof w))
 		return 0;
+	int the = !strcmp(w, "the") || !strcmp(w, "this");
+	if (!the && strcmp(w, "it"))
+		return 0;
+	for (int hop = 0; hop < 4; hop++) {
+		size_t at = p;
+		while (at < b && x->text[at] == ' ')
+			at++;
+		if (!next_word(x->text, &p, b, w, sizeof w))
+			return 0;
+		int verb = 0;
+		if (!strcmp(w, "took") || !strcmp(w, "was") || !strcmp(w, "were")) {
+			const char *want = !strcmp(w, "took") ? "place" : "held";
+			if (!next_word(x->text, &p, b, w, sizeof w) || strcmp(w, want))
+				return 0;
+			verb = 1;
+		} else if (!strcmp(w, "came") || !strcmp(w, "happened") || !strcmp(w, "occurred")) {
+			verb = 1;
+		}
+		if (verb)
+			break;
+		/* "the call", "the phone call": lower-case words only */
+		if (!the || hop >= 2 || !islower((unsigned char)x->text[at]))
+			return 0;
 	}
-	if (v + 1 >= e)
-		return 0;
-	size_t after;   /* the token after the verb */
-	if (is_word(x, v, "took") && is_word(x, v + 1, "place"))
-		after = v + 2;
-	else if ((is_word(x, v, "was") || is_word(x, v, "were")) && is_word(x, v + 1, "held"))
-		after = v + 2;
-	else if (is_word(x, v, "came") || is_word(x, v, "happened") || is_word(x, v, "occurred"))
-		after = v + 1;
-	else
-		return 0;
-	if (after >= e)
-		return 0;
-	size_t base = x->toks.t[after].start, len = x->toks.t[e - 1].end - base;
+	size_t base = p, len = b - p;
 	struct timex tx[MAX_TIMEX];
 	size_t n = timex_find_after(x->text + base, len, &x->anchor, &x->carry_last, TENSE_PAST, tx, MAX_TIMEX);
 	if (!n || tx[0].kind == TIMEX_DEADLINE || tx[0].kind == TIMEX_DURATION_SINCE || tx[0].date.prec < PREC_MONTH ||
@@ -792,12 +822,13 @@ int extract_time_told_after(const struct extractor *x, size_t s, size_t e, struc
 		return 0;
 	/* right after the verb, or after a place ("took place in Geneva on
 	 * Monday"): no other act's time ("came days after ...") */
-	for (size_t k = 0; k < tx[0].start; k++)
-		if (x->text[base + k] == ',')
+	size_t q = base;
+	while (q < base + tx[0].start) {
+		if (!next_word(x->text, &q, base + tx[0].start, w, sizeof w))
+			break;
+		if (w[0] == ',' || !strcmp(w, "after") || !strcmp(w, "before") || !strcmp(w, "since") || !strcmp(w, "following"))
 			return 0;
-	for (size_t q = after; q < e && x->toks.t[q].start < base + tx[0].start; q++)
-		if (is_word(x, q, "after") || is_word(x, q, "before") || is_word(x, q, "since") || is_word(x, q, "following"))
-			return 0;
+	}
 	*out = tx[0].date;
 	return 1;
 }
