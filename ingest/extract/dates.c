@@ -76,6 +76,25 @@ static int reported_time(const struct extractor *x, size_t at, size_t k)
 	return 0;
 }
 
+/* Whether a relative clause at token q, right after a trigger ending there,
+ * tells the course of the event itself: "talks which ended in Washington
+ * yesterday", "the visit that began on Monday", "the summit which was held in
+ * Riga last week" are dated by it. */
+static int course_of(const struct extractor *x, size_t q, size_t s)
+{
+	static const char *const verbs[] = {"ended", "began", "started", "opened", "concluded",
+					    "closed", "lasted", "took", "held", "convened"};
+	if (q <= s || !(is_word(x, q, "that") || is_word(x, q, "which")) || q + 2 >= x->toks.n)
+		return 0;
+	size_t v = q + 1;
+	if (is_word(x, v, "was") || is_word(x, v, "were") || is_word(x, v, "had"))
+		v++;
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (is_word(x, v, verbs[i]))
+			return !is_word(x, v, "took") || (v + 1 < x->toks.n && is_word(x, v + 1, "place"));
+	return 0;
+}
+
 /* Whether a word between the trigger's end te and a date at `at` after it
  * opens another event's time: "lodged a complaint once Israel struck on
  * April 7", "met after the attack on Friday". ("before leaving Tokyo
@@ -223,6 +242,16 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 			   size_t cs, size_t ce, size_t s, int planned)
 {
 	ce = object_noun_clause_end(x, k, te, ce, s);
+	/* "talks which ended in Washington yesterday": a relative clause
+	 * right after the trigger telling its course dates it. */
+	if (ce == te && course_of(x, te, s)) {
+		size_t e = 0;
+		for (size_t i = 0; i < x->n_sents && !e; i++)
+			if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
+				e = x->sents[i].tok_end;
+		for (ce = te + 2; ce < e && !is_word(x, ce, ",") && !is_word(x, ce, ";"); ce++)
+			;
+	}
 	int best = -1;
 	size_t bestd = (size_t)-1;
 	for (size_t i = 0; i < st->n; i++) {
@@ -721,4 +750,85 @@ int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, s
 		return 1;
 	}
 	return 0;
+}
+
+/* The next word of t[*p..b), lower-cased into w (cut at n-1 bytes); 0 at the end. */
+static int next_word(const char *t, size_t *p, size_t b, char *w, size_t n)
+{
+	size_t q = *p, k = 0;
+	while (q < b && t[q] == ' ')
+		q++;
+	if (q >= b)
+		return 0;
+	if (!isalpha((unsigned char)t[q])) {
+		w[0] = t[q];
+		w[1] = 0;
+		*p = q + 1;
+		return 1;
+	}
+	while (q < b && (isalpha((unsigned char)t[q]) || t[q] == '-')) {
+		if (k + 1 < n)
+			w[k++] = (char)tolower((unsigned char)t[q]);
+		q++;
+	}
+	w[k] = 0;
+	*p = q;
+	return 1;
+}
+
+/* "Cho spoke by phone with Kamikawa. The call took place on Tuesday
+ * afternoon.", "It came on Monday": a sentence that only tells when the act
+ * just told happened ("it", "this" or "the" with up to two lower-case words,
+ * then "took place", "was held", "came", "happened", "occurred") dates that
+ * act. a..b are the bytes of that sentence in the text; 0 when it is not such
+ * a sentence or names no time right after its verb. */
+int extract_time_told_after(const struct extractor *x, size_t a, size_t b, struct cdate *out)
+{
+	if (!x->text || a >= b)
+		return 0;
+	char w[24];
+	size_t p = a;
+	if (!next_word(x->text, &p, b, w, sizeof w))
+		return 0;
+	int the = !strcmp(w, "the") || !strcmp(w, "this");
+	if (!the && strcmp(w, "it"))
+		return 0;
+	for (int hop = 0; hop < 4; hop++) {
+		size_t at = p;
+		while (at < b && x->text[at] == ' ')
+			at++;
+		if (!next_word(x->text, &p, b, w, sizeof w))
+			return 0;
+		int verb = 0;
+		if (!strcmp(w, "took") || !strcmp(w, "was") || !strcmp(w, "were")) {
+			const char *want = !strcmp(w, "took") ? "place" : "held";
+			if (!next_word(x->text, &p, b, w, sizeof w) || strcmp(w, want))
+				return 0;
+			verb = 1;
+		} else if (!strcmp(w, "came") || !strcmp(w, "happened") || !strcmp(w, "occurred")) {
+			verb = 1;
+		}
+		if (verb)
+			break;
+		/* "the call", "the phone call": lower-case words only */
+		if (!the || hop >= 2 || !islower((unsigned char)x->text[at]))
+			return 0;
+	}
+	size_t base = p, len = b - p;
+	struct timex tx[MAX_TIMEX];
+	size_t n = timex_find_after(x->text + base, len, &x->anchor, &x->carry_last, TENSE_PAST, tx, MAX_TIMEX);
+	if (!n || tx[0].kind == TIMEX_DEADLINE || tx[0].kind == TIMEX_DURATION_SINCE || tx[0].date.prec < PREC_MONTH ||
+	    (tx[0].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)))
+		return 0;
+	/* right after the verb, or after a place ("took place in Geneva on
+	 * Monday"): no other act's time ("came days after ...") */
+	size_t q = base;
+	while (q < base + tx[0].start) {
+		if (!next_word(x->text, &q, base + tx[0].start, w, sizeof w))
+			break;
+		if (w[0] == ',' || !strcmp(w, "after") || !strcmp(w, "before") || !strcmp(w, "since") || !strcmp(w, "following"))
+			return 0;
+	}
+	*out = tx[0].date;
+	return 1;
 }

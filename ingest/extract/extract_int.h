@@ -93,6 +93,7 @@ struct cand {
 				       * after a definite determiner (lower case), or "" */
 	size_t what_start, what_end;  /* bytes of what was agreed ("to step up efforts ..."), or 0, 0 */
 	int what_cut;                 /* ... cut short */
+	int span_started;             /* its date moved from a span's end to its start */
 };
 
 /* The word classes of dict/grammar.tsv the rules ask about, one bit each of a
@@ -379,6 +380,7 @@ int extract_scheduled_after(const struct extractor *x, const struct sent_timex *
 	size_t next);
 int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out);
 int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out);
+int extract_time_told_after(const struct extractor *x, size_t a, size_t b, struct cdate *out);
 int extract_meeting_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out);
 
 /* ---- events.c ------------------------------------------------------------ */

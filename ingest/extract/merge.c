@@ -779,8 +779,154 @@ static int told_again(const struct extractor *x, const struct cand *c)
 	return 0;
 }
 
+/* Whether the verb trigger of body cand c follows "also" ("Kishida also
+ * conferred with Li"): the text tells one more act of the kind, not the one
+ * it told before. */
+static int told_also(const struct extractor *x, const struct cand *c)
+{
+	if (c->headline || c->tr->noun || !x->text || c->trig_start < 5 || c->trig_end > x->body_len)
+		return 0;
+	size_t e = c->trig_start;
+	while (e > 0 && x->text[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b > 0 && isalpha((unsigned char)x->text[b - 1]))
+		b--;
+	return e - b == 4 && !strncasecmp(x->text + b, "also", 4);
+}
+
+/* Whether body bytes t[a..b) are the word w (lower case). */
+static int bytes_word(const char *t, size_t a, size_t b, const char *w)
+{
+	size_t n = strlen(w);
+	return b - a == n && !strncasecmp(t + a, w, n);
+}
+
+/* The word of t[0..len) before byte p: its bytes [*a, *b); 0 if none. */
+static int word_before(const char *t, size_t p, size_t *a, size_t *b)
+{
+	while (p > 0 && t[p - 1] == ' ')
+		p--;
+	*b = p;
+	while (p > 0 && isalpha((unsigned char)t[p - 1]))
+		p--;
+	*a = p;
+	return *a < *b;
+}
+
+/* The word of t[0..len) at or after byte p: its bytes [*a, *b); 0 if none. */
+static int word_after(const char *t, size_t len, size_t p, size_t *a, size_t *b)
+{
+	while (p < len && t[p] == ' ')
+		p++;
+	*a = p;
+	while (p < len && isalpha((unsigned char)t[p]))
+		p++;
+	*b = p;
+	return *a < *b;
+}
+
+/* "two days of emergency talks which ended in Washington yesterday": an
+ * event of N days dated by its end began N-1 days before (a span is dated by
+ * its start). */
+static void date_span_start(struct extractor *x)
+{
+	static const char *const nums[] = {"two", "three", "four", "five", "six", "seven"};
+	if (!x->text || x->headline)
+		return;
+	const char *t = x->text;
+	size_t len = x->body_len;
+	for (size_t k = 0; k < x->n_cands; k++) {
+		struct cand *c = &x->cands[k];
+		if (c->dead || c->headline || c->span_started || !c->date_explicit || c->date.prec != PREC_DAY ||
+		    c->trig_end > len || c->trig_end < c->trig_start + 8 || strncasecmp(t + c->trig_start, "days of ", 8))
+			continue;
+		size_t a, b;
+		int n = 0;
+		if (!word_before(t, c->trig_start, &a, &b))
+			continue;
+		for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
+			if (bytes_word(t, a, b, nums[i]))
+				n = (int)i + 2;
+		if (!n || !word_after(t, len, c->trig_end, &a, &b) ||
+		    !(bytes_word(t, a, b, "which") || bytes_word(t, a, b, "that")) || !word_after(t, len, b, &a, &b) ||
+		    !(bytes_word(t, a, b, "ended") || bytes_word(t, a, b, "concluded") || bytes_word(t, a, b, "closed")))
+			continue;
+		civil_from_days(days_from_civil(c->date.year, c->date.month, c->date.day) - (n - 1), &c->date.year,
+				&c->date.month, &c->date.day);
+		c->span_started = 1;
+	}
+}
+
+/* The end of the sentence of the body that ends at or after byte p: the byte
+ * after its full stop (or at its line break). */
+static size_t sentence_end_from(const char *t, size_t len, size_t p)
+{
+	if (p > 0 && p <= len && (t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?'))
+		return p;
+	for (; p < len; p++) {
+		if (t[p] == '\n')
+			return p;
+		if ((t[p] == '.' || t[p] == '!' || t[p] == '?') && (p + 1 == len || t[p + 1] == ' ' || t[p + 1] == '\n'))
+			return p + 1;
+	}
+	return len;
+}
+
+/* "Cho spoke by phone with Kamikawa. The call took place on Tuesday
+ * afternoon.": a body act the text dates only by the report takes the time
+ * of a next sentence that only tells when it happened (one telling no event
+ * of its own but the act again); every act of its sentence so dated goes
+ * with it. */
+static void date_from_next_sentence(struct extractor *x)
+{
+	if (!x->text || x->headline)
+		return;
+	const char *t = x->text;
+	size_t len = x->body_len;
+	for (size_t i = 0; i < x->n_cands; i++) {
+		const struct cand *c = &x->cands[i];
+		if (c->dead || c->headline || c->date_explicit || c->status != STATUS_OCCURRED || c->ev_end > len)
+			continue;
+		size_t at = c->ev_start;
+		size_t a2 = sentence_end_from(t, len, c->ev_end);
+		while (a2 < len && (t[a2] == ' ' || t[a2] == '\n'))
+			a2++;
+		if (a2 >= len)
+			continue;
+		size_t b2 = sentence_end_from(t, len, a2 + 1);
+		int next = 0;
+		for (size_t k = 0; k < x->n_cands && !next; k++) {
+			const struct cand *o = &x->cands[k];
+			if (o->dead || o->headline || o->ev_start < a2 || o->ev_start >= b2)
+				continue;
+			/* ("The phone conversation was held on Tuesday" names the
+			 * act again: that is no event of its own.) */
+			int same = 0;
+			for (size_t j = 0; j < x->n_cands; j++) {
+				const struct cand *p = &x->cands[j];
+				same |= !p->dead && !p->headline && p->ev_start == at && p->tr->type_id == o->tr->type_id;
+			}
+			next = !same;
+		}
+		struct cdate d;
+		if (next || !extract_time_told_after(x, a2, b2, &d))
+			continue;
+		for (size_t k = 0; k < x->n_cands; k++) {
+			struct cand *o = &x->cands[k];
+			if (!o->dead && !o->headline && o->ev_start == at && !o->date_explicit &&
+			    o->status == STATUS_OCCURRED) {
+				o->date = d;
+				o->date_explicit = 1;
+			}
+		}
+	}
+}
+
 void merge_cands(struct extractor *x)
 {
+	date_from_next_sentence(x);
+	date_span_start(x);
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *a = &x->cands[i];
 		if (a->dead)
@@ -888,6 +1034,12 @@ void merge_cands(struct extractor *x)
 			 * "the talks", "the call" tell one again. */
 			if (!one_accord && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline &&
 			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
+				continue;
+			/* "the two affirmed at their meeting ... . Kishida also conferred
+			 * with Premier Li": a meeting told with "also" in a sentence of
+			 * its own is one more. */
+			if (!one_accord && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline &&
+			    a->ev_start != b->ev_start && (told_also(x, a) || told_also(x, b)))
 				continue;
 			/* Two agreements told in two body sentences are two agreements. */
 			if (!one_accord && (type_props(x, a->tr) & TP_CONTENT) && !a->headline && !b->headline &&
