@@ -700,11 +700,33 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				break;
 		}
 	}
-	for (size_t j = h->te; by < 0 && as_noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++)
+	/* "the minister's visit to the shrine was denounced by Jordan and
+	 * Egypt": a noun that is the subject of a passive verb ends its
+	 * phrase at the auxiliary; the agent and what follows are the verb's. */
+	size_t noun_passive = 0;
+	if (as_noun && tr->frame == FRAME_DIRECTED) {
+		for (size_t j = h->te; j + 1 < e && j < h->te + 8; j++) {
+			if (tok_in(x, j, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, j, ","))
+				break;
+			if (!tok_in(x, j, WL_BE))
+				continue;
+			size_t v = j + 1;
+			while (v + 1 < e && tok_in(x, v, WL_SKIP_ADVERB) && !tok_in(x, v, WL_BE))
+				v++;
+			if (ends_in(x, v, 2, "ed") && v + 1 < e && is_word(x, v + 1, "by")) {
+				noun_passive = j;
+				if (ce > j)
+					ce = j;
+			}
+			break;
+		}
+	}
+	for (size_t j = h->te; by < 0 && as_noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++) {
 		if (is_word(x, j, "by")) {
 			by = (int)j;
 			noun_agent = 1;
 		}
+	}
 	/* "banks blacklisted by the Security Council": a participle describing a
 	 * noun tells background, not an act of this report. */
 	if (by == (int)h->te && !noun_agent && tr->frame == FRAME_DIRECTED && h->ts > s &&
@@ -986,6 +1008,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			/* (not where the journey began: "arrived from Helsinki") */
 			if (x->men[j].ts > s && is_word(x, x->men[j].ts - 1, "from"))
 				continue;
+			/* (nor the agents of the verb the journey is the subject of) */
+			if (noun_passive && x->men[j].ts >= noun_passive)
+				break;
 			if (ra >= 0 && x->ra[ra].code[0] && !same_code(x, ra, c.src[0]))
 				push_party(c.tgt, &c.ntgt, ra);
 		}
@@ -2133,7 +2158,10 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 			if (inner)
 				continue;
 		}
-		if (te > h->te)
+		/* A tail that is a stop or a comma ("visit ... ,") only ends the
+		 * wording: the words before it are no part of it ("the visit was
+		 * denounced by Jordan, Egypt and Turkey"). */
+		if (te > h->te && !(x->toks.t[te - 1].flags & TOK_PUNCT))
 			reach = te;
 		x->hits[keep++] = *h;
 	}
@@ -2249,6 +2277,13 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		if (c->tr->frame != FRAME_DIRECTED || c->ntgt || n->trig_tok == 0 ||
 		    !(type_props(x, c->tr) & TP_REACTION) ||
 		    is_word(x, n->trig_tok - 1, "and") || is_word(x, n->trig_tok - 1, ","))
+			continue;
+		/* ("the visit was further denounced by Jordan, prompting Egypt to
+		 * urge calm": a passive reaction's object is its subject before.) */
+		size_t b = c->trig_tok;
+		while (b > s && tok_in(x, b - 1, WL_SKIP_ADVERB) && !tok_in(x, b - 1, WL_BE))
+			b--;
+		if (b > s && tok_in(x, b - 1, WL_BE) && c->trig_tok + 1 < e && is_word(x, c->trig_tok + 1, "by"))
 			continue;
 		for (int k = 0; k < n->nsrc; k++)
 			push_party(c->tgt, &c->ntgt, n->src[k]);
