@@ -2314,6 +2314,23 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
  * that never break a line. */
 #define PARA_MAX ((size_t)64 * 1024)
 
+/* "time after time", "day after day", "step by step", "one by one": a
+ * noun repeated around "after" or "by" is an adverbial of frequency or
+ * manner. Its preposition begins no clause and names no agent: the three
+ * words are skipped like an adverb between a subject and its verb ("Tehran
+ * has time after time denied the allegations"). */
+static void repeated_adverbials(struct extractor *x)
+{
+	for (size_t i = 1; i + 1 < x->toks.n; i++) {
+		const struct token *a = &x->toks.t[i - 1], *b = &x->toks.t[i + 1];
+		if (!(is_word(x, i, "after") || is_word(x, i, "by")) || !(a->flags & TOK_WORD) ||
+		    a->lower_len != b->lower_len || a->lhash != b->lhash || (a->flags & TOK_CAP) != (b->flags & TOK_CAP))
+			continue;
+		for (size_t k = i - 1; k <= i + 1; k++)
+			x->wmask[k] = WL_SKIP_ADVERB;
+	}
+}
+
 static int analyse_text(struct extractor *x, const char *text, size_t len, int headline, size_t base)
 {
 	(void)base;
@@ -2363,6 +2380,7 @@ static int analyse_text(struct extractor *x, const char *text, size_t len, int h
 		x->n_hits = 0;
 		if (tokenize(text + start, q - start, start, &x->toks) || mark_tokens(x))
 			return -1;
+		repeated_adverbials(x);
 		x->n_sents = 0;
 		if (headline) {
 			if (grow_array((void **)&x->sents, &x->cap_sents, 1, sizeof(*x->sents)))
