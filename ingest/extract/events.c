@@ -1779,6 +1779,46 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			}
 		}
 	}
+	if (!strcmp(tr->type, "rejection") && h->te + 2 < e && is_word(x, h->te, "(") &&
+	    (is_word(x, h->te - 1, "opposed") || is_word(x, h->te - 1, "against"))) {
+		size_t close = h->te + 1;
+		while (close < e && close < h->te + 40 && !is_word(x, close, ")"))
+			close++;
+		size_t m0, m1;
+		mentions_in(x, h->te + 1, close, &m0, &m1);
+		if (close < e && is_word(x, close, ")") && m1 > m0) {
+			c.nsrc = 0;
+			for (size_t j = m0; j < m1; j++)
+				if (x->men[j].ra >= 0 && x->ra[x->men[j].ra].code[0])
+					push_party(c.src, &c.nsrc, x->men[j].ra);
+			int keep = 0;
+			for (int k = 0; k < c.ntgt; k++) {
+				int voter = 0;
+				for (int q = 0; q < c.nsrc; q++)
+					voter |= same_code(x, c.tgt[k], c.src[q]);
+				if (!voter)
+					c.tgt[keep++] = c.tgt[k];
+			}
+			c.ntgt = keep;
+			/* The vote is against the draft's sponsor: "the Russian
+			 * draft", "Russia's draft", "the draft of the Russian
+			 * Federation". */
+			for (size_t q = s; q < e && !c.ntgt; q++) {
+				if (!is_word(x, q, "draft"))
+					continue;
+				size_t a0, a1;
+				mentions_in(x, s, e, &a0, &a1);
+				for (size_t j = a0; j < a1; j++) {
+					const struct mention *m = &x->men[j];
+					int pre = m->te == q || (m->te + 1 == q && is_word(x, m->te, "'s"));
+					int post = q + 2 < e && is_word(x, q + 1, "of") &&
+						    (m->ts == q + 2 || (m->ts == q + 3 && is_word(x, q + 2, "the")));
+					if ((pre || post) && m->ra >= 0 && x->ra[m->ra].code[0])
+						push_party(c.tgt, &c.ntgt, m->ra);
+				}
+			}
+		}
+	}
 	struct cand *slot;
 	/* "Mexico and Venezuela withdrew their ambassadors", "the two
 	 * countries severed ties": a break told of two parties and no one
@@ -1850,6 +1890,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			break;
 		}
 	}
+	/* "9 members opposed (France, Japan, ...)", "two votes against (Russia
+	 * and Venezuela)": a count of votes with its voters in brackets right
+	 * after; the voters vote, not whoever the clause is about. */
 	if (x->debug) {
 		fprintf(stderr, "  raw %s st=%d src=", tr->type, (int)c.status);
 		for (int k = 0; k < c.nsrc; k++)
