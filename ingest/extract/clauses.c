@@ -1036,6 +1036,39 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 			push_party(subj, nsubj, tc->prev_src[i]);
 		return;
 	}
+	/* "Iran said Israel had carried out the strike and vowed retaliation":
+	 * a plain past verb joined by "and" to a reported clause whose verb
+	 * has its auxiliary continues the reporting verb, whose subject acts. */
+	if (!tr->noun && k > tc->s + 3 && is_word(x, k - 1, "and") && ends_in(x, k, 3, "ed")) {
+		size_t r = k - 1, aux = 0;
+		while (r-- > tc->s) {
+			if (is_word(x, r, ",") || tok_in(x, r, WL_CLAUSE_BREAK))
+				break;
+			if (is_word(x, r, "had") || is_word(x, r, "has") || is_word(x, r, "have") ||
+			    is_word(x, r, "was") || is_word(x, r, "were") || is_word(x, r, "would") ||
+			    is_word(x, r, "will") || is_word(x, r, "is") || is_word(x, r, "are"))
+				aux = r;
+			if (tok_in(x, r, WL_REPORTING) && aux > r + 1) {
+				/* (not a passive, whose participle the one after "and"
+				 * shares: "had been summoned and handed a note") */
+				int passive = aux + 1 < k && (is_word(x, aux + 1, "been") ||
+							     (tok_in(x, aux, WL_BE) && ends_in(x, aux + 1, 3, "ed")));
+				if (passive)
+					break;
+				size_t r0, r1;
+				mentions_in(x, tc->s, r, &r0, &r1);
+				long j = adjacent_before(x, r, tc->s, r0, r1);
+				size_t n0, n1;
+				mentions_in(x, r + 1, aux, &n0, &n1);
+				if (j >= 0 && n1 > n0) {
+					add_group(x, group_start(x, (size_t)j, r0), (size_t)j + 1, subj, nsubj,
+						  tc->speaker);
+					return;
+				}
+				break;
+			}
+		}
+	}
 	/* "X, Vice-Minister, called in the ambassador of China and lodged a
 	 * protest": a verb joined to an earlier one shares its subject, even
 	 * one the earlier verb could not name; the ambassador between them is
