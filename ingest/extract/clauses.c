@@ -1344,8 +1344,12 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 			continue;
 		if (tr->frame == FRAME_SYMMETRIC) {
 			size_t back = m->ts;
+			/* ("a meeting between the foreign ministers of India and
+			 * China": the people who meet, named by their states) */
 			while (back > te && (tok_in(x, back - 1, WL_LINK_BEFORE) ||
-					     (x->toks.t[back - 1].flags & TOK_CAP)))
+					     (x->toks.t[back - 1].flags & TOK_CAP) ||
+					     (back - 1 > te && tok_in(x, back - 1, WL_COLLECTIVE | WL_ROLE | WL_ORGAN_QUALIFIER |
+									 WL_TITLE_QUALIFIER))))
 				back--;
 			if (m->ts > te + 6)
 				break;
