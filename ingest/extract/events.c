@@ -735,7 +735,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		return 0;
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
 	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
-	find_object(x, tr, h->te, ce, by, tc, subj, nsubj, obj, &nobj);
+	size_t obj_from = h->te;
+	/* "attacked al-Bashir over a trip he made to Ethiopia": a journey
+	 * whose relative clause names its maker by a pronoun is that person's,
+	 * the nearest one named before, not the clause's subject. */
+	if ((type_props(x, tr) & TP_TRAVEL) && h->te + 2 < e && !ends_in(x, h->ts, 2, "ed") &&
+	    (is_word(x, h->te, "he") || is_word(x, h->te, "she")) &&
+	    (is_word(x, h->te + 1, "made") || is_word(x, h->te + 1, "paid") || is_word(x, h->te + 1, "took") ||
+	     is_word(x, h->te + 1, "undertook"))) {
+		size_t p0, p1;
+		mentions_in(x, s, h->ts, &p0, &p1);
+		int who = -1;
+		for (size_t j = p1; j-- > p0 && who < 0;)
+			if (x->men[j].ra >= 0 && x->ra[x->men[j].ra].kind == ACTOR_PERSON)
+				who = x->men[j].ra;
+		if (who < 0 && x->last_subject >= 0 && x->ra[x->last_subject].kind == ACTOR_PERSON)
+			who = x->last_subject;
+		if (who >= 0) {
+			nsubj = 0;
+			push_party(subj, &nsubj, who);
+			obj_from = h->te + 2;   /* the host after the relative verb */
+		}
+	}
+	find_object(x, tr, obj_from, ce > obj_from ? ce : obj_from, by, tc, subj, nsubj, obj, &nobj);
 	/* "complained to the United Nations that planes from Afghanistan ...",
 	 * "protested to the UN over violations by the Turkish air force": an
 	 * organisation addressed is the forum; the act is aimed at the state
