@@ -1092,6 +1092,19 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 	    (is_word(x, x->men[adj].ts, "them") || is_word(x, x->men[adj].ts, "him") ||
 	     is_word(x, x->men[adj].ts, "us")))
 		adj = -1;
+	/* "the American ambassador to South Africa charged ...": the state an
+	 * envoy is posted to is no subject; the envoy's own state is. */
+	if (adj >= 0) {
+		size_t g = group_start(x, (size_t)adj, m0);
+		size_t a = x->men[g].ts;
+		if (a > cs + 1 && is_word(x, a - 1, "to") && tok_in(x, a - 2, WL_ROLE)) {
+			for (size_t j = g; j-- > m0;)
+				if (x->men[j].te + 3 >= a - 2 && x->men[j].te <= a - 2 && x->men[j].ra >= 0) {
+					add_group(x, j, j + 1, subj, nsubj, tc->speaker);
+					return;
+				}
+		}
+	}
 	if (adj >= 0) {
 		add_group(x, group_start(x, (size_t)adj, m0), (size_t)adj + 1, subj, nsubj, tc->speaker);
 		return;

@@ -758,6 +758,24 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		}
 	}
 	find_object(x, tr, obj_from, ce > obj_from ? ce : obj_from, by, tc, subj, nsubj, obj, &nobj);
+	/* "the American ambassador to South Africa charged the government
+	 * with ...": "the government" an envoy acts on is that of the state
+	 * where the envoy serves. */
+	size_t gov = h->te + (h->te < e && is_word(x, h->te, "the"));
+	if (tr->frame == FRAME_DIRECTED && gov < e &&
+	    (is_word(x, gov, "government") || is_word(x, gov, "authorities"))) {
+		size_t p0, p1;
+		mentions_in(x, cs, h->ts, &p0, &p1);
+		for (size_t j = p0; j < p1; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ts >= cs + 2 && is_word(x, m->ts - 1, "to") && tok_in(x, m->ts - 2, WL_ROLE) && m->ra >= 0 &&
+			    x->ra[m->ra].code[0]) {
+				nobj = 0;
+				push_party(obj, &nobj, m->ra);
+				break;
+			}
+		}
+	}
 	/* "complained to the United Nations that planes from Afghanistan ...",
 	 * "protested to the UN over violations by the Turkish air force": an
 	 * organisation addressed is the forum; the act is aimed at the state
