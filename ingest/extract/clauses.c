@@ -605,6 +605,15 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		if (is_word(x, i - 1, "without") && i < k &&
 		    (is_word(x, i, "delay") || (i + 1 < k && is_word(x, i + 1, "delay"))))
 			continue;
+		/* "No attempt was made at the meeting": "no" denies the noun
+		 * after it, not an event named after a preposition further on. */
+		if (is_word(x, i - 1, "no") && i < k) {
+			int prep = 0;
+			for (size_t q = i; q < k && !prep; q++)
+				prep = tok_in(x, q, WL_PREPOSITION) && !is_word(x, q, "to");
+			if (prep)
+				continue;
+		}
 		if (tok_in(x, i - 1, WL_NEGATION)) {
 			/* "agreed to refrain from criticizing each other": a pledge
 			 * (the agreement is the event), not an act that did not happen. */
