@@ -605,6 +605,15 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		if (is_word(x, i - 1, "without") && i < k &&
 		    (is_word(x, i, "delay") || (i + 1 < k && is_word(x, i + 1, "delay"))))
 			continue;
+		/* "No attempt was made at the meeting": "no" denies the noun
+		 * after it, not an event named after a preposition further on. */
+		if (is_word(x, i - 1, "no") && i < k) {
+			int prep = 0;
+			for (size_t q = i; q < k && !prep; q++)
+				prep = tok_in(x, q, WL_PREPOSITION) && !is_word(x, q, "to");
+			if (prep)
+				continue;
+		}
 		if (tok_in(x, i - 1, WL_NEGATION)) {
 			/* "agreed to refrain from criticizing each other": a pledge
 			 * (the agreement is the event), not an act that did not happen. */
@@ -1036,6 +1045,39 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 			push_party(subj, nsubj, tc->prev_src[i]);
 		return;
 	}
+	/* "Iran said Israel had carried out the strike and vowed retaliation":
+	 * a plain past verb joined by "and" to a reported clause whose verb
+	 * has its auxiliary continues the reporting verb, whose subject acts. */
+	if (!tr->noun && k > tc->s + 3 && is_word(x, k - 1, "and") && ends_in(x, k, 3, "ed")) {
+		size_t r = k - 1, aux = 0;
+		while (r-- > tc->s) {
+			if (is_word(x, r, ",") || tok_in(x, r, WL_CLAUSE_BREAK))
+				break;
+			if (is_word(x, r, "had") || is_word(x, r, "has") || is_word(x, r, "have") ||
+			    is_word(x, r, "was") || is_word(x, r, "were") || is_word(x, r, "would") ||
+			    is_word(x, r, "will") || is_word(x, r, "is") || is_word(x, r, "are"))
+				aux = r;
+			if (tok_in(x, r, WL_REPORTING) && aux > r + 1) {
+				/* (not a passive, whose participle the one after "and"
+				 * shares: "had been summoned and handed a note") */
+				int passive = aux + 1 < k && (is_word(x, aux + 1, "been") ||
+							     (tok_in(x, aux, WL_BE) && ends_in(x, aux + 1, 3, "ed")));
+				if (passive)
+					break;
+				size_t r0, r1;
+				mentions_in(x, tc->s, r, &r0, &r1);
+				long j = adjacent_before(x, r, tc->s, r0, r1);
+				size_t n0, n1;
+				mentions_in(x, r + 1, aux, &n0, &n1);
+				if (j >= 0 && n1 > n0) {
+					add_group(x, group_start(x, (size_t)j, r0), (size_t)j + 1, subj, nsubj,
+						  tc->speaker);
+					return;
+				}
+				break;
+			}
+		}
+	}
 	/* "X, Vice-Minister, called in the ambassador of China and lodged a
 	 * protest": a verb joined to an earlier one shares its subject, even
 	 * one the earlier verb could not name; the ambassador between them is
@@ -1059,6 +1101,19 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 	    (is_word(x, x->men[adj].ts, "them") || is_word(x, x->men[adj].ts, "him") ||
 	     is_word(x, x->men[adj].ts, "us")))
 		adj = -1;
+	/* "the American ambassador to South Africa charged ...": the state an
+	 * envoy is posted to is no subject; the envoy's own state is. */
+	if (adj >= 0) {
+		size_t g = group_start(x, (size_t)adj, m0);
+		size_t a = x->men[g].ts;
+		if (a > cs + 1 && is_word(x, a - 1, "to") && tok_in(x, a - 2, WL_ROLE)) {
+			for (size_t j = g; j-- > m0;)
+				if (x->men[j].te + 3 >= a - 2 && x->men[j].te <= a - 2 && x->men[j].ra >= 0) {
+					add_group(x, j, j + 1, subj, nsubj, tc->speaker);
+					return;
+				}
+		}
+	}
 	if (adj >= 0) {
 		add_group(x, group_start(x, (size_t)adj, m0), (size_t)adj + 1, subj, nsubj, tc->speaker);
 		return;
@@ -1311,8 +1366,12 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 			continue;
 		if (tr->frame == FRAME_SYMMETRIC) {
 			size_t back = m->ts;
+			/* ("a meeting between the foreign ministers of India and
+			 * China": the people who meet, named by their states) */
 			while (back > te && (tok_in(x, back - 1, WL_LINK_BEFORE) ||
-					     (x->toks.t[back - 1].flags & TOK_CAP)))
+					     (x->toks.t[back - 1].flags & TOK_CAP) ||
+					     (back - 1 > te && tok_in(x, back - 1, WL_COLLECTIVE | WL_ROLE | WL_ORGAN_QUALIFIER |
+									 WL_TITLE_QUALIFIER))))
 				back--;
 			if (m->ts > te + 6)
 				break;

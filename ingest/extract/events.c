@@ -700,11 +700,33 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				break;
 		}
 	}
-	for (size_t j = h->te; by < 0 && as_noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++)
+	/* "the minister's visit to the shrine was denounced by Jordan and
+	 * Egypt": a noun that is the subject of a passive verb ends its
+	 * phrase at the auxiliary; the agent and what follows are the verb's. */
+	size_t noun_passive = 0;
+	if (as_noun && tr->frame == FRAME_DIRECTED) {
+		for (size_t j = h->te; j + 1 < e && j < h->te + 8; j++) {
+			if (tok_in(x, j, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, j, ","))
+				break;
+			if (!tok_in(x, j, WL_BE))
+				continue;
+			size_t v = j + 1;
+			while (v + 1 < e && tok_in(x, v, WL_SKIP_ADVERB) && !tok_in(x, v, WL_BE))
+				v++;
+			if (ends_in(x, v, 2, "ed") && v + 1 < e && is_word(x, v + 1, "by")) {
+				noun_passive = j;
+				if (ce > j)
+					ce = j;
+			}
+			break;
+		}
+	}
+	for (size_t j = h->te; by < 0 && as_noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++) {
 		if (is_word(x, j, "by")) {
 			by = (int)j;
 			noun_agent = 1;
 		}
+	}
 	/* "banks blacklisted by the Security Council": a participle describing a
 	 * noun tells background, not an act of this report. */
 	if (by == (int)h->te && !noun_agent && tr->frame == FRAME_DIRECTED && h->ts > s &&
@@ -713,7 +735,47 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		return 0;
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
 	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
-	find_object(x, tr, h->te, ce, by, tc, subj, nsubj, obj, &nobj);
+	size_t obj_from = h->te;
+	/* "attacked al-Bashir over a trip he made to Ethiopia": a journey
+	 * whose relative clause names its maker by a pronoun is that person's,
+	 * the nearest one named before, not the clause's subject. */
+	if ((type_props(x, tr) & TP_TRAVEL) && h->te + 2 < e && !ends_in(x, h->ts, 2, "ed") &&
+	    (is_word(x, h->te, "he") || is_word(x, h->te, "she")) &&
+	    (is_word(x, h->te + 1, "made") || is_word(x, h->te + 1, "paid") || is_word(x, h->te + 1, "took") ||
+	     is_word(x, h->te + 1, "undertook"))) {
+		size_t p0, p1;
+		mentions_in(x, s, h->ts, &p0, &p1);
+		int who = -1;
+		for (size_t j = p1; j-- > p0 && who < 0;)
+			if (x->men[j].ra >= 0 && x->ra[x->men[j].ra].kind == ACTOR_PERSON)
+				who = x->men[j].ra;
+		if (who < 0 && x->last_subject >= 0 && x->ra[x->last_subject].kind == ACTOR_PERSON)
+			who = x->last_subject;
+		if (who >= 0) {
+			nsubj = 0;
+			push_party(subj, &nsubj, who);
+			obj_from = h->te + 2;   /* the host after the relative verb */
+		}
+	}
+	find_object(x, tr, obj_from, ce > obj_from ? ce : obj_from, by, tc, subj, nsubj, obj, &nobj);
+	/* "the American ambassador to South Africa charged the government
+	 * with ...": "the government" an envoy acts on is that of the state
+	 * where the envoy serves. */
+	size_t gov = h->te + (h->te < e && is_word(x, h->te, "the"));
+	if (tr->frame == FRAME_DIRECTED && gov < e &&
+	    (is_word(x, gov, "government") || is_word(x, gov, "authorities"))) {
+		size_t p0, p1;
+		mentions_in(x, cs, h->ts, &p0, &p1);
+		for (size_t j = p0; j < p1; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->ts >= cs + 2 && is_word(x, m->ts - 1, "to") && tok_in(x, m->ts - 2, WL_ROLE) && m->ra >= 0 &&
+			    x->ra[m->ra].code[0]) {
+				nobj = 0;
+				push_party(obj, &nobj, m->ra);
+				break;
+			}
+		}
+	}
 	/* "complained to the United Nations that planes from Afghanistan ...",
 	 * "protested to the UN over violations by the Turkish air force": an
 	 * organisation addressed is the forum; the act is aimed at the state
@@ -986,6 +1048,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			/* (not where the journey began: "arrived from Helsinki") */
 			if (x->men[j].ts > s && is_word(x, x->men[j].ts - 1, "from"))
 				continue;
+			/* (nor the agents of the verb the journey is the subject of) */
+			if (noun_passive && x->men[j].ts >= noun_passive)
+				break;
 			if (ra >= 0 && x->ra[ra].code[0] && !same_code(x, ra, c.src[0]))
 				push_party(c.tgt, &c.ntgt, ra);
 		}
@@ -1754,6 +1819,46 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			}
 		}
 	}
+	if (!strcmp(tr->type, "rejection") && h->te + 2 < e && is_word(x, h->te, "(") &&
+	    (is_word(x, h->te - 1, "opposed") || is_word(x, h->te - 1, "against"))) {
+		size_t close = h->te + 1;
+		while (close < e && close < h->te + 40 && !is_word(x, close, ")"))
+			close++;
+		size_t m0, m1;
+		mentions_in(x, h->te + 1, close, &m0, &m1);
+		if (close < e && is_word(x, close, ")") && m1 > m0) {
+			c.nsrc = 0;
+			for (size_t j = m0; j < m1; j++)
+				if (x->men[j].ra >= 0 && x->ra[x->men[j].ra].code[0])
+					push_party(c.src, &c.nsrc, x->men[j].ra);
+			int keep = 0;
+			for (int k = 0; k < c.ntgt; k++) {
+				int voter = 0;
+				for (int q = 0; q < c.nsrc; q++)
+					voter |= same_code(x, c.tgt[k], c.src[q]);
+				if (!voter)
+					c.tgt[keep++] = c.tgt[k];
+			}
+			c.ntgt = keep;
+			/* The vote is against the draft's sponsor: "the Russian
+			 * draft", "Russia's draft", "the draft of the Russian
+			 * Federation". */
+			for (size_t q = s; q < e && !c.ntgt; q++) {
+				if (!is_word(x, q, "draft"))
+					continue;
+				size_t a0, a1;
+				mentions_in(x, s, e, &a0, &a1);
+				for (size_t j = a0; j < a1; j++) {
+					const struct mention *m = &x->men[j];
+					int pre = m->te == q || (m->te + 1 == q && is_word(x, m->te, "'s"));
+					int post = q + 2 < e && is_word(x, q + 1, "of") &&
+						    (m->ts == q + 2 || (m->ts == q + 3 && is_word(x, q + 2, "the")));
+					if ((pre || post) && m->ra >= 0 && x->ra[m->ra].code[0])
+						push_party(c.tgt, &c.ntgt, m->ra);
+				}
+			}
+		}
+	}
 	struct cand *slot;
 	/* "Mexico and Venezuela withdrew their ambassadors", "the two
 	 * countries severed ties": a break told of two parties and no one
@@ -1825,6 +1930,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			break;
 		}
 	}
+	/* "9 members opposed (France, Japan, ...)", "two votes against (Russia
+	 * and Venezuela)": a count of votes with its voters in brackets right
+	 * after; the voters vote, not whoever the clause is about. */
 	if (x->debug) {
 		fprintf(stderr, "  raw %s st=%d src=", tr->type, (int)c.status);
 		for (int k = 0; k < c.nsrc; k++)
@@ -2133,7 +2241,10 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 			if (inner)
 				continue;
 		}
-		if (te > h->te)
+		/* A tail that is a stop or a comma ("visit ... ,") only ends the
+		 * wording: the words before it are no part of it ("the visit was
+		 * denounced by Jordan, Egypt and Turkey"). */
+		if (te > h->te && !(x->toks.t[te - 1].flags & TOK_PUNCT))
 			reach = te;
 		x->hits[keep++] = *h;
 	}
@@ -2250,6 +2361,13 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		    !(type_props(x, c->tr) & TP_REACTION) ||
 		    is_word(x, n->trig_tok - 1, "and") || is_word(x, n->trig_tok - 1, ","))
 			continue;
+		/* ("the visit was further denounced by Jordan, prompting Egypt to
+		 * urge calm": a passive reaction's object is its subject before.) */
+		size_t b = c->trig_tok;
+		while (b > s && tok_in(x, b - 1, WL_SKIP_ADVERB) && !tok_in(x, b - 1, WL_BE))
+			b--;
+		if (b > s && tok_in(x, b - 1, WL_BE) && c->trig_tok + 1 < e && is_word(x, c->trig_tok + 1, "by"))
+			continue;
 		for (int k = 0; k < n->nsrc; k++)
 			push_party(c->tgt, &c->ntgt, n->src[k]);
 		for (int k = 0; k < n->ntgt; k++)
@@ -2278,6 +2396,23 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
  * paragraphs are far shorter (a long one is 3 KB); the bound is for bodies
  * that never break a line. */
 #define PARA_MAX ((size_t)64 * 1024)
+
+/* "time after time", "day after day", "step by step", "one by one": a
+ * noun repeated around "after" or "by" is an adverbial of frequency or
+ * manner. Its preposition begins no clause and names no agent: the three
+ * words are skipped like an adverb between a subject and its verb ("Tehran
+ * has time after time denied the allegations"). */
+static void repeated_adverbials(struct extractor *x)
+{
+	for (size_t i = 1; i + 1 < x->toks.n; i++) {
+		const struct token *a = &x->toks.t[i - 1], *b = &x->toks.t[i + 1];
+		if (!(is_word(x, i, "after") || is_word(x, i, "by")) || !(a->flags & TOK_WORD) ||
+		    a->lower_len != b->lower_len || a->lhash != b->lhash || (a->flags & TOK_CAP) != (b->flags & TOK_CAP))
+			continue;
+		for (size_t k = i - 1; k <= i + 1; k++)
+			x->wmask[k] = WL_SKIP_ADVERB;
+	}
+}
 
 static int analyse_text(struct extractor *x, const char *text, size_t len, int headline, size_t base)
 {
@@ -2328,6 +2463,7 @@ static int analyse_text(struct extractor *x, const char *text, size_t len, int h
 		x->n_hits = 0;
 		if (tokenize(text + start, q - start, start, &x->toks) || mark_tokens(x))
 			return -1;
+		repeated_adverbials(x);
 		x->n_sents = 0;
 		if (headline) {
 			if (grow_array((void **)&x->sents, &x->cap_sents, 1, sizeof(*x->sents)))
