@@ -19,28 +19,8 @@ BIN=${1:?usage: serve_browser.sh BIN SRCDIR}
 SRC=${2:?usage: serve_browser.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 
-missing() {
-	if [ "${CI:-}" = true ]; then
-		echo "FAIL: $1 (CI must install it: see .ci/run)" >&2
-		exit 1
-	fi
-	echo "SKIP: $1; the browser test did not run"
-	exit 0
-}
-CHROMIUM=${CHROMIUM:-}
-if [ -z "$CHROMIUM" ]; then
-	for c in /usr/bin/chromium chromium chromium-browser; do
-		if command -v "$c" >/dev/null; then
-			CHROMIUM=$(command -v "$c")
-			break
-		fi
-	done
-fi
-[ -n "$CHROMIUM" ] && [ -x "$CHROMIUM" ] || missing "chromium not found (apt-get install chromium)"
-command -v node >/dev/null || missing "node not found (apt-get install nodejs)"
-command -v curl >/dev/null || missing "curl not found (apt-get install curl)"
-major=$(node -p 'process.versions.node.split(".")[0]')
-[ "$major" -ge 18 ] || missing "node $major is too old (18 or later)"
+. "$SRC/tests/browser/tools.sh"
+browser_need_tool curl "apt-get install curl"
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-serve-browser.XXXXXX")
 PID=
