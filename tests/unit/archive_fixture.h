@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "outside_sql.h"
 
 struct fx {
 	char dir[256];
@@ -50,5 +51,24 @@ static int teardown(void **state)
 	free(f);
 	return 0;
 }
+
+/* The archive of the fixture opened at schema `version` (0: the latest). */
+static inline struct store *open_at(struct fx *f, int version)
+{
+	char *err = NULL;
+	struct store *s = NULL;
+	int rc = version ? store_open_at(f->path, 0, version, &s, &err) : store_open(f->path, 0, &s, &err);
+	if (rc)
+		fail_msg("store_open: %s", err ? err : "?");
+	return s;
+}
+
+/* OK(call, what): a store call that must succeed; its error message (a
+ * variable `err` in scope) is read after the call. */
+#define OK(call, what)                                                  \
+	do {                                                            \
+		if ((call) != 0)                                        \
+			fail_msg("%s: %s", (what), err ? err : "?");    \
+	} while (0)
 
 #endif

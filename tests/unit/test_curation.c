@@ -22,22 +22,6 @@
 
 #include "archive_fixture.h"
 
-static struct store *open_at(struct fx *f, int version)
-{
-	char *err = NULL;
-	struct store *s = NULL;
-	int rc = version ? store_open_at(f->path, 0, version, &s, &err) : store_open(f->path, 0, &s, &err);
-	if (rc)
-		fail_msg("store_open: %s", err ? err : "?");
-	return s;
-}
-
-#define OK(call, what)                                                        \
-	do {                                                                  \
-		if ((call) != 0)                                              \
-			fail_msg("%s: %s", what, err ? err : "?");            \
-	} while (0)
-
 static const struct store_who anna = {"anna", "checked against the ministry's readout"};
 
 static void make_report(struct report *r, const char *title, int64_t published, const char *body)

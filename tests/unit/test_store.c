@@ -68,30 +68,6 @@ static void assert_same_bytes(const char *path, const char *before, size_t len)
 }
 
 /* Runs SQL on the file through a connection of its own. */
-static void outside_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	char *e = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
-		fail_msg("outside_exec: %s", e ? e : "?");
-	sqlite3_close(db);
-}
-
-static long outside_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
 /* ---- building reports and events -------------------------------------------- */
 
 static void make_report(struct report *r, const char *agency, const char *title, int64_t published,

@@ -24,6 +24,8 @@
 #include "store/store_admin.h"
 #include "util/cdate.h"
 
+#include "outside_sql.h"
+
 struct fx {
 	char dir[256];
 	char path[300];
@@ -66,29 +68,6 @@ static struct store *open_at(const char *path, int version)
 	if (rc)
 		fail_msg("cannot open %s: %s", path, err);
 	return s;
-}
-
-static void outside_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	char *e = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
-		fail_msg("%s: %s", sql, e);
-	sqlite3_close(db);
-}
-
-static long outside_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
 }
 
 /* Stores a TASS report of January `day` 2015 with one meeting between two

@@ -28,48 +28,6 @@
 
 #include "archive_fixture.h"
 
-static struct store *open_at(struct fx *f, int version)
-{
-	char *err = NULL;
-	struct store *s = NULL;
-	int rc = version ? store_open_at(f->path, 0, version, &s, &err) : store_open(f->path, 0, &s, &err);
-	if (rc)
-		fail_msg("store_open: %s", err ? err : "?");
-	return s;
-}
-
-/* OK(call, what): the call's error message is read after the call. */
-#define OK(call, what)                                                  \
-	do {                                                            \
-		if ((call) != 0)                                        \
-			fail_msg("%s: %s", (what), err ? err : "?");    \
-	} while (0)
-
-static void outside_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	char *e = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
-		fail_msg("outside_exec: %s", e ? e : "?");
-	sqlite3_close(db);
-}
-
-static long outside_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("outside_int: %s", sqlite3_errmsg(db));
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
 /* FTS5's own check: an error when an index does not match its table. */
 static void assert_fts_consistent(const char *path)
 {

@@ -26,30 +26,6 @@
 
 #define N_EVENTS 6000
 
-static void outside_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	char *e = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
-		fail_msg("outside_exec: %s", e ? e : "?");
-	sqlite3_close(db);
-}
-
-static long outside_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("outside_int: %s", sqlite3_errmsg(db));
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
 /* Every 97th event undated, every 13th dated by its year only, every 29th
  * by its month; Japan in every 40th, China in all; Kyodo reports every 50th
  * (120 events: rare), TASS the others (common); "zeppelin" in 6 summaries,
