@@ -304,7 +304,12 @@ static int acted(struct cli *cli, int rc, char *err, const char *arg, const char
 	return EXIT_OK;
 }
 
-static int sub_edit(struct cli *cli, struct store *s, int argc, char **argv)
+/* edit and split: an edit of one event, given by options; act applies it. */
+typedef int (*edit_act)(struct cli *cli, struct store *s, const char *arg, int64_t id, const struct store_edit *e,
+			const struct store_who *w);
+
+static int edit_one(struct cli *cli, struct store *s, int argc, char **argv, const char *sub, const char *empty,
+		    edit_act act)
 {
 	struct edit_opts eo;
 	struct act_opts ao;
@@ -312,7 +317,7 @@ static int sub_edit(struct cli *cli, struct store *s, int argc, char **argv)
 	memset(&ao, 0, sizeof(ao));
 	const struct option opts[] = {EDIT_OPTIONS(&eo), ACT_OPTIONS(&ao), {NULL, 0, 0, NULL, NULL, NULL}};
 	char **pos;
-	int npos, rc = parse("edit", opts, argc, argv, &pos, &npos, 1, 1), out;
+	int npos, rc = parse(sub, opts, argc, argv, &pos, &npos, 1, 1), out = EXIT_USAGE;
 	struct edit_built b;
 	memset(&b, 0, sizeof(b));
 	if (rc) {
@@ -320,29 +325,34 @@ static int sub_edit(struct cli *cli, struct store *s, int argc, char **argv)
 		goto done;
 	}
 	int64_t id = event_arg(pos[0]);
-	if (!id) {
-		out = EXIT_USAGE;
+	if (!id || build_edit(s, &eo, &b))
 		goto done;
-	}
-	if (build_edit(s, &eo, &b)) {
-		out = EXIT_USAGE;
-		goto done;
-	}
 	if (edit_empty(&b.e)) {
-		error("event edit: nothing to change (give --date, --type, --status, --source, ...)");
-		out = EXIT_USAGE;
+		error("event %s: %s", sub, empty);
 		goto done;
 	}
 	struct store_who w = {who(&ao), ao.why};
-	char *err = NULL;
-	int64_t cid = 0;
-	rc = store_event_edit(s, id, &b.e, &w, &cid, &err);
-	out = acted(cli, rc, err, pos[0], "changed", cid);
+	out = act(cli, s, pos[0], id, &b.e, &w);
 done:
 	edit_built_release(&b);
 	edit_release(&eo);
 	free(pos);
 	return out;
+}
+
+static int act_edit(struct cli *cli, struct store *s, const char *arg, int64_t id, const struct store_edit *e,
+		    const struct store_who *w)
+{
+	char *err = NULL;
+	int64_t cid = 0;
+	int rc = store_event_edit(s, id, e, w, &cid, &err);
+	return acted(cli, rc, err, arg, "changed", cid);
+}
+
+static int sub_edit(struct cli *cli, struct store *s, int argc, char **argv)
+{
+	return edit_one(cli, s, argc, argv, "edit", "nothing to change (give --date, --type, --status, --source, ...)",
+			act_edit);
 }
 
 /* delete, restore, verify, unverify: one act on each event given. */
@@ -578,47 +588,24 @@ done:
 	return out;
 }
 
+static int act_split(struct cli *cli, struct store *s, const char *arg, int64_t id, const struct store_edit *e,
+		     const struct store_who *w)
+{
+	char *err = NULL;
+	int64_t nid = 0;
+	int rc = store_event_split(s, id, e, w, &nid, &err);
+	if (rc == 1)
+		return no_event(arg);
+	if (rc)
+		return fail_archive(cli, err);
+	printf("%s: split; the second event is e%lld\n", arg, (long long)nid);
+	return EXIT_OK;
+}
+
 static int sub_split(struct cli *cli, struct store *s, int argc, char **argv)
 {
-	struct edit_opts eo;
-	struct act_opts ao;
-	memset(&eo, 0, sizeof(eo));
-	memset(&ao, 0, sizeof(ao));
-	const struct option opts[] = {EDIT_OPTIONS(&eo), ACT_OPTIONS(&ao), {NULL, 0, 0, NULL, NULL, NULL}};
-	char **pos;
-	int npos, rc = parse("split", opts, argc, argv, &pos, &npos, 1, 1), out = EXIT_USAGE;
-	struct edit_built b;
-	memset(&b, 0, sizeof(b));
-	if (rc) {
-		out = PARSED(rc);
-		goto done;
-	}
-	int64_t id = event_arg(pos[0]), nid = 0;
-	if (!id) {
-		goto done;
-	}
-	if (build_edit(s, &eo, &b))
-		goto done;
-	if (edit_empty(&b.e)) {
-		error("event split: say how the second event differs (--date, --type, --target, ...)");
-		goto done;
-	}
-	struct store_who w = {who(&ao), ao.why};
-	char *err = NULL;
-	rc = store_event_split(s, id, &b.e, &w, &nid, &err);
-	if (rc == 1)
-		out = no_event(pos[0]);
-	else if (rc)
-		out = fail_archive(cli, err);
-	else {
-		printf("%s: split; the second event is e%lld\n", pos[0], (long long)nid);
-		out = EXIT_OK;
-	}
-done:
-	edit_built_release(&b);
-	edit_release(&eo);
-	free(pos);
-	return out;
+	return edit_one(cli, s, argc, argv, "split",
+			"say how the second event differs (--date, --type, --target, ...)", act_split);
 }
 
 static int sub_undo(struct cli *cli, struct store *s, int argc, char **argv)

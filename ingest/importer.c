@@ -21,6 +21,7 @@
 #include "ingest/formats.h"
 #include "util/buf.h"
 #include "util/file.h"
+#include "util/strv.h"
 
 /* A batch keeps its reports until it commits, but no more than this many
  * bytes of them: past it, the batch commits early. */
@@ -49,8 +50,7 @@ struct importer {
 	int fatal;            /* the archive failed: stop */
 	char *fatal_err;
 	const char *path;     /* the file being read */
-	char **files;         /* gathered paths */
-	size_t n_files, cap_files;
+	struct strv files;    /* gathered paths */
 	int guarded;          /* the open batch stores a savepoint per report (after a failure) */
 	struct kept *kept;    /* the open batch's reports, when not guarded */
 	size_t n_kept, cap_kept, kept_bytes;
@@ -159,33 +159,10 @@ void importer_free(struct importer *im)
 	char *err = NULL;
 	store_bulk(im->store, 0, &err);   /* nothing to tell: only speed is at stake */
 	free(err);
-	for (size_t i = 0; i < im->n_files; i++)
-		free(im->files[i]);
-	free(im->files);
+	strv_release(&im->files);
 	dir_seen_release(&im->seen);
 	free(im->fatal_err);
 	free(im);
-}
-
-static int add_file(struct importer *im, const char *path)
-{
-	if (im->n_files == im->cap_files) {
-		size_t cap = im->cap_files ? im->cap_files * 2 : 64;
-		char **p = realloc(im->files, cap * sizeof(*p));
-		if (!p)
-			return -1;
-		im->files = p;
-		im->cap_files = cap;
-	}
-	if (!(im->files[im->n_files] = strdup(path)))
-		return -1;
-	im->n_files++;
-	return 0;
-}
-
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Gathers the regular files under dir (whose state is *sb), in name order,
@@ -220,35 +197,18 @@ static int walk(struct importer *im, const char *dir, const struct stat *sb, int
 		im->stats.failed++;
 		return 0;
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	struct strv names = {0};
 	struct dirent *e;
 	int rc = 0;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			char **p = realloc(names, cap * sizeof(*p));
-			if (!p) {
-				rc = -1;
-				break;
-			}
-			names = p;
-		}
-		if (!(names[n] = strdup(e->d_name))) {
-			rc = -1;
-			break;
-		}
-		n++;
-	}
+	while (!rc && (e = readdir(d)))
+		if (e->d_name[0] != '.')
+			rc = strv_add(&names, e->d_name);
 	closedir(d);
-	if (n)   /* qsort(NULL, 0, ...) is undefined */
-		qsort(names, n, sizeof(*names), cmp_name);
-	for (size_t i = 0; i < n && !rc; i++) {
+	strv_sort(&names);
+	for (size_t i = 0; i < names.n && !rc; i++) {
 		struct buf p;
 		buf_init(&p, 0);
-		buf_printf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		buf_printf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
 		struct stat st;
 		if (buf_failed(&p)) {
 			rc = -1;   /* a cut path would name another file */
@@ -260,13 +220,11 @@ static int walk(struct importer *im, const char *dir, const struct stat *sb, int
 		} else if (S_ISDIR(st.st_mode)) {
 			rc = walk(im, buf_str(&p), &st, depth + 1);
 		} else if (S_ISREG(st.st_mode)) {
-			rc = add_file(im, buf_str(&p));
+			rc = strv_add(&im->files, buf_str(&p));
 		}
 		buf_release(&p);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	strv_release(&names);
 	return rc;
 }
 
@@ -540,7 +498,7 @@ int importer_run(struct importer *im, const char *const *paths, size_t n, char *
 	for (size_t i = 0; i < n; i++) {
 		struct stat sb;
 		if (!strcmp(paths[i], "-")) {
-			if (add_file(im, "-"))
+			if (strv_add(&im->files, "-"))
 				goto oom;
 		} else if (stat(paths[i], &sb) != 0) {
 			im->path = paths[i];
@@ -550,14 +508,14 @@ int importer_run(struct importer *im, const char *const *paths, size_t n, char *
 		} else if (S_ISDIR(sb.st_mode)) {
 			if (walk(im, paths[i], &sb, 0))
 				goto oom;
-		} else if (add_file(im, paths[i])) {
+		} else if (strv_add(&im->files, paths[i])) {
 			goto oom;
 		}
 	}
-	for (size_t i = 0; i < im->n_files; i++) {
+	for (size_t i = 0; i < im->files.n; i++) {
 		if (im->msg)
-			im->msg(im->ctx, IMPORT_PROGRESS, NULL, NULL, (long)i, (long)im->n_files);
-		if (import_file(im, im->files[i])) {
+			im->msg(im->ctx, IMPORT_PROGRESS, NULL, NULL, (long)i, (long)im->files.n);
+		if (import_file(im, im->files.v[i])) {
 			if (im->in_tx) {
 				store_rollback(im->store);
 				batch_lost(im);
@@ -570,7 +528,7 @@ int importer_run(struct importer *im, const char *const *paths, size_t n, char *
 		}
 	}
 	if (im->msg)
-		im->msg(im->ctx, IMPORT_PROGRESS, NULL, NULL, (long)im->n_files, (long)im->n_files);
+		im->msg(im->ctx, IMPORT_PROGRESS, NULL, NULL, (long)im->files.n, (long)im->files.n);
 	return 0;
 oom:
 	*err = strdup("out of memory");

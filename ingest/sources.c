@@ -23,6 +23,7 @@
 #include "ingest/formats.h"
 #include "store/store_admin.h"
 #include "util/buf.h"
+#include "util/strv.h"
 #include "util/file.h"
 #include "util/hash.h"
 
@@ -689,39 +690,14 @@ static void note_done(struct updater *u, const struct source_result *before)
 /* ---- dir sources ---- */
 
 struct walk {
-	char **rel;              /* paths below the source, sorted */
-	size_t n, cap;
+	struct strv rel;         /* paths below the source, sorted */
 	struct dir_seen seen;    /* directories walked: each once, whatever links lead to it */
 };
 
-static int walk_add(struct walk *w, const char *rel)
-{
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 256;
-		char **p = realloc(w->rel, cap * sizeof(*p));
-		if (!p)
-			return -1;
-		w->rel = p;
-		w->cap = cap;
-	}
-	if (!(w->rel[w->n] = strdup(rel)))
-		return -1;
-	w->n++;
-	return 0;
-}
-
 static void walk_release(struct walk *w)
 {
-	for (size_t i = 0; i < w->n; i++)
-		free(w->rel[i]);
-	free(w->rel);
+	strv_release(&w->rel);
 	dir_seen_release(&w->seen);
-	memset(w, 0, sizeof(*w));
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static char *join(const char *dir, const char *name)
@@ -793,7 +769,7 @@ static int walk_dir(struct updater *u, const char *root, const char *rel, const 
 		} else if (S_ISDIR(sb.st_mode)) {
 			rc = walk_dir(u, root, r, &sb, depth + 1, w);
 		} else if (S_ISREG(sb.st_mode) && source_wants(u->src, r)) {
-			rc = walk_add(w, r);
+			rc = strv_add(&w->rel, r);
 		}
 		free(r);
 		free(full);
@@ -908,15 +884,15 @@ static int update_dir(struct updater *u, const struct source *src)
 	int rc = 0;
 	if (S_ISDIR(sb.st_mode)) {
 		rc = walk_dir(u, src->path, "", &sb, 0, &w);
-		if (!rc && w.n)   /* qsort(NULL, 0, ...) is undefined */
-			qsort(w.rel, w.n, sizeof(*w.rel), cmp_str);
+		if (!rc)
+			strv_sort(&w.rel);
 	} else {
-		rc = walk_add(&w, "");
+		rc = strv_add(&w.rel, "");
 	}
 	if (rc)
 		set_fatal(u, strdup("out of memory"));
-	for (size_t i = 0; !rc && i < w.n; i++) {
-		char *path = *w.rel[i] ? join(src->path, w.rel[i]) : strdup(src->path);
+	for (size_t i = 0; !rc && i < w.rel.n; i++) {
+		char *path = *w.rel.v[i] ? join(src->path, w.rel.v[i]) : strdup(src->path);
 		if (!path) {
 			set_fatal(u, strdup("out of memory"));
 			rc = -1;
