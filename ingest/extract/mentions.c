@@ -109,6 +109,18 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 		const char *sp = strrchr(name, ' ');
 		size_t last_len;
 		const char *last = dict_surname(name, &last_len);
+		/* "Ben-Gvir", "al-Bashir", "el-Sisi": the text splits at the hyphen and
+		 * writes the name later as "Ben Gvir", "Al-Bashir" or "Sisi"; the
+		 * capitalised word after the last hyphen is the handle ("Jong-un", whose
+		 * second part is lower-case, stays whole). */
+		for (size_t k = last_len; k-- > 1;)
+			if (last[k - 1] == '-') {
+				if (last[k] >= 'A' && last[k] <= 'Z') {
+					last_len -= k;
+					last += k;
+				}
+				break;
+			}
 		a->surname = text_hash(last, last_len);
 		/* A distinctive given name ("Sheikh Tamim") is a later handle too. */
 		const char *first = name;
@@ -551,6 +563,47 @@ static int by_surname(struct extractor *x, size_t i)
 			return ractor_of_person(x, x->surnames[k].person);
 	}
 	return -1;
+}
+
+/* Where the later mention of person ra whose handle is token i starts: the
+ * parts of the surname written before it belong to it ("al-" in "al-Bashir",
+ * "Ben" in "Ben Gvir", "Le" in "Le Drian"), when the person's name has them. */
+static size_t surname_start(const struct extractor *x, size_t i, size_t s, int ra)
+{
+	const char *name = x->ra[ra].name;
+	size_t from = i;
+	while (from > s) {
+		const struct token *p = &x->toks.t[from - 1];
+		const struct token *c = &x->toks.t[from];
+		if (p->end != c->start && !(p->flags & TOK_CAP))
+			break;
+		if (x->text[p->start] == '-' && p->end - p->start == 1 && p->end == c->start && from - 1 > s &&
+		    x->toks.t[from - 2].end == p->start && (x->toks.t[from - 2].flags & TOK_WORD) &&
+		    x->toks.t[from - 2].end - x->toks.t[from - 2].start <= 3) {
+			/* "al-", "Al-", "el-", "Ben-": a short part joined by a hyphen. */
+			from -= 2;
+			continue;
+		}
+		if ((p->flags & TOK_CAP) && (p->flags & TOK_WORD) && p->end < c->start) {
+			/* "Ben Gvir", "Le Drian": a capitalised word of the name itself. */
+			char w[64];
+			size_t n = p->end - p->start;
+			if (n >= sizeof(w) - 2)
+				break;
+			w[0] = ' ';
+			memcpy(w + 1, x->text + p->start, n);
+			w[n + 1] = '\0';
+			const char *at = strstr(name, w + 1);
+			int whole = at && (at == name || at[-1] == ' ' || at[-1] == '-') &&
+				    (at[n] == ' ' || at[n] == '-');
+			if (!whole || at == name)
+				break;
+			from--;
+			continue;
+		}
+		break;
+	}
+	return from;
 }
 
 /* Whether `word` is one of the words of `text` ("Minister" in "External
@@ -1233,9 +1286,9 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 		if ((t->flags & TOK_CAP) && (t->flags & TOK_WORD)) {
 			int ra = by_surname(x, i);
 			if (ra >= 0) {
-				size_t from = i;
-				if (i > s && tok_exact_in(x, i - 1, WL_HONORIFIC))
-					from = i - 1;
+				size_t from = surname_start(x, i, s, ra);
+				if (from > s && tok_exact_in(x, from - 1, WL_HONORIFIC))
+					from--;
 				if (add_mention(x, from, i + 1, ra, MK_ACTOR))
 					return -1;
 				i++;
