@@ -526,6 +526,24 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 /* A later mention by surname or distinctive given name of a person already
  * named in the report, or of a dictionary person in office at the report's
  * date. Returns the ractor or -1. */
+/* Whether token i is a patronymic ("Vladimirovich", "Nurgozhoevich",
+ * "Sergeyevna"): the given name before it and the patronymic address the
+ * person named before ("the respected Sadyr Nurgozhoevich" is Sadyr Japarov). */
+static int patronymic(const struct extractor *x, size_t i)
+{
+	static const char *const ends[] = {"ovich", "evich", "ovna", "evna", "ievich", "yevich", "ich", "ovych", "ivna"};
+	const struct token *t = &x->toks.t[i];
+	size_t n = t->end - t->start;
+	if (n < 7)
+		return 0;
+	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+		size_t l = strlen(ends[k]);
+		if (n > l + 3 && !memcmp(x->text + t->end - l, ends[k], l))
+			return 1;
+	}
+	return 0;
+}
+
 static int by_surname(struct extractor *x, size_t i)
 {
 	uint64_t h = x->toks.t[i].hash;
@@ -536,7 +554,8 @@ static int by_surname(struct extractor *x, size_t i)
 			/* "President Omar Guelleh" after "Omar al-Bashir": a given
 			 * name followed by another surname is someone else. */
 			if (x->ra[k].surname != h && i + 1 < x->toks.n && (x->toks.t[i + 1].flags & TOK_CAP) &&
-			    (x->toks.t[i + 1].flags & TOK_WORD) && x->toks.t[i + 1].hash != x->ra[k].surname)
+			    (x->toks.t[i + 1].flags & TOK_WORD) && x->toks.t[i + 1].hash != x->ra[k].surname &&
+			    !patronymic(x, i + 1))
 				continue;
 			return (int)k;
 		}
@@ -1289,9 +1308,13 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				size_t from = surname_start(x, i, s, ra);
 				if (from > s && tok_exact_in(x, from - 1, WL_HONORIFIC))
 					from--;
-				if (add_mention(x, from, i + 1, ra, MK_ACTOR))
+				size_t to = i + 1 < e && x->ra[ra].given == t->hash && (x->toks.t[i + 1].flags & TOK_CAP) &&
+						    patronymic(x, i + 1)
+						    ? i + 2
+						    : i + 1;
+				if (add_mention(x, from, to, ra, MK_ACTOR))
 					return -1;
-				i++;
+				i = to;
 				continue;
 			}
 			/* A named thing: capitalised words ending in a company or treaty word. */
