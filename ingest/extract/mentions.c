@@ -77,6 +77,43 @@ static void copy_cut(char *dst, size_t cap, const char *src)
 	dst[n] = '\0';
 }
 
+/* The word of a person's name that later mentions use alone: the surname
+ * (dict_surname), and of a surname joined by hyphens ("Ben-Gvir", "al-Bashir",
+ * "el-Sisi"), which the text splits at the hyphen and writes later as "Ben
+ * Gvir", "Al-Bashir" or "Sisi", its capitalised word after the last hyphen
+ * ("Jong-un", whose second part is lower-case, stays whole). */
+static const char *name_handle(const char *name, size_t *len)
+{
+	size_t last_len;
+	const char *last = dict_surname(name, &last_len);
+	for (size_t k = last_len; k-- > 1;)
+		if (last[k - 1] == '-') {
+			if (last[k] >= 'A' && last[k] <= 'Z') {
+				last_len -= k;
+				last += k;
+			}
+			break;
+		}
+	*len = last_len;
+	return last;
+}
+
+/* Whether h is the handle of one of the other spellings of report person k
+ * ("Erdogan", "Zelensky", "Orban" for "Erdoğan", "Zelenskyy", "Orbán"). */
+static int alias_handle(const struct extractor *x, size_t k, uint64_t h)
+{
+	if (x->ra[k].dict_person < 0)
+		return 0;
+	const struct dict_person *p = &x->d.persons[x->ra[k].dict_person];
+	for (size_t a = 0; a < p->n_aliases; a++) {
+		size_t al;
+		const char *as = name_handle(p->aliases[a], &al);
+		if (text_hash(as, al) == h)
+			return 1;
+	}
+	return 0;
+}
+
 static int ractor_add(struct extractor *x, const char *name, const char *code, const char *title,
 		      enum actor_kind kind, long dict_actor, long dict_person)
 {
@@ -108,20 +145,19 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 	if (kind == ACTOR_PERSON) {
 		const char *sp = strrchr(name, ' ');
 		size_t last_len;
-		const char *last = dict_surname(name, &last_len);
-		/* "Ben-Gvir", "al-Bashir", "el-Sisi": the text splits at the hyphen and
-		 * writes the name later as "Ben Gvir", "Al-Bashir" or "Sisi"; the
-		 * capitalised word after the last hyphen is the handle ("Jong-un", whose
-		 * second part is lower-case, stays whole). */
-		for (size_t k = last_len; k-- > 1;)
-			if (last[k - 1] == '-') {
-				if (last[k] >= 'A' && last[k] <= 'Z') {
-					last_len -= k;
-					last += k;
-				}
-				break;
-			}
+		const char *last = name_handle(name, &last_len);
 		a->surname = text_hash(last, last_len);
+		/* "Erdogan" after "Recep Tayyip Erdogan", whose canonical name is
+		 * "Recep Tayyip Erdoğan": the surnames of the other spellings are
+		 * handles too (by_surname reads them). */
+		if (dict_person >= 0) {
+			const struct dict_person *p = &x->d.persons[dict_person];
+			for (size_t k = 0; k < p->n_aliases; k++) {
+				size_t al;
+				const char *as = name_handle(p->aliases[k], &al);
+				name_filter_add(x->person_names, PERSON_NAMES_BITS, text_hash(as, al));
+			}
+		}
 		/* A distinctive given name ("Sheikh Tamim") is a later handle too. */
 		const char *first = name;
 		size_t fl = strcspn(first, " ");
@@ -549,13 +585,14 @@ static int by_surname(struct extractor *x, size_t i)
 	uint64_t h = x->toks.t[i].hash;
 	if (name_filter_has(x->person_names, PERSON_NAMES_BITS, h))
 		for (size_t k = x->n_ra; k-- > 0;) {
-			if (x->ra[k].kind != ACTOR_PERSON || (x->ra[k].surname != h && x->ra[k].given != h))
+			if (x->ra[k].kind != ACTOR_PERSON ||
+			    (x->ra[k].surname != h && x->ra[k].given != h && !alias_handle(x, k, h)))
 				continue;
 			/* "President Omar Guelleh" after "Omar al-Bashir": a given
 			 * name followed by another surname is someone else. */
-			if (x->ra[k].surname != h && i + 1 < x->toks.n && (x->toks.t[i + 1].flags & TOK_CAP) &&
-			    (x->toks.t[i + 1].flags & TOK_WORD) && x->toks.t[i + 1].hash != x->ra[k].surname &&
-			    !patronymic(x, i + 1))
+			if (x->ra[k].given == h && x->ra[k].surname != h && i + 1 < x->toks.n &&
+			    (x->toks.t[i + 1].flags & TOK_CAP) && (x->toks.t[i + 1].flags & TOK_WORD) &&
+			    x->toks.t[i + 1].hash != x->ra[k].surname && !patronymic(x, i + 1))
 				continue;
 			return (int)k;
 		}
