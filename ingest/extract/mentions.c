@@ -1096,6 +1096,39 @@ const char *topic_name(const struct extractor *x, int id)
 
 /* After a state mention ending before token i: role words then a name.
  * Returns the tokens consumed (the mention is replaced by the person), 0 if none. */
+/* Whether the organisation named at token i follows an envoy's posting:
+ * "ambassador to (the)", "envoy at", "representative to", "mission to". */
+static int envoy_posted_at(const struct extractor *x, size_t i, size_t s)
+{
+	size_t q = i;
+	if (q > s && is_word(x, q - 1, "the"))
+		q--;
+	if (q < s + 2 || !(is_word(x, q - 1, "to") || is_word(x, q - 1, "at")))
+		return 0;
+	static const char *const envoys[] = {"ambassador", "ambassadors", "envoy", "envoys", "representative",
+					     "representatives", "mission", "delegate", "delegates", "delegation",
+					     "observer", "emissary"};
+	for (size_t k = 0; k < sizeof(envoys) / sizeof(envoys[0]); k++)
+		if (is_word(x, q - 2, envoys[k]))
+			return 1;
+	return 0;
+}
+
+/* The length of an organisation's name at token i followed by a role word
+ * ("UN envoy", "U.N. representative", "NATO ambassador"), else 0. */
+static size_t org_before_role(const struct extractor *x, size_t i, size_t e)
+{
+	const struct dict_entry *es = NULL;
+	size_t n = 0;
+	size_t m = tok_in(x, i, WL_STARTS_NAME) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
+	if (!m || i + m >= e || !tok_in(x, i + m, WL_ROLE))
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (es[k].kind == ENT_ACTOR && x->d.actors[es[k].idx].kind == ACTOR_ORG)
+			return m;
+	return 0;
+}
+
 static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_ra)
 {
 	const struct ractor *st = &x->ra[state_ra];
@@ -1105,10 +1138,31 @@ static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_
 	if (j < e && is_word(x, j, "'s"))
 		j++;
 	size_t roles = j;
-	while (j < e && j < roles + 5 && tok_in(x, j, WL_ROLE))
-		j++;
-	if (j == roles)
+	int posted = 0; /* an organisation named inside the title: where the envoy serves */
+	while (j < e && j < roles + 6) {
+		if (tok_in(x, j, WL_ROLE) || is_word(x, j, "acting") || is_word(x, j, "permanent")) {
+			j++;
+			continue;
+		}
+		/* "Pakistan's acting U.N. representative", "Russia's UN envoy",
+		 * "the Chinese EU ambassador": the envoy of the state to the
+		 * organisation acts for the state. */
+		size_t om = org_before_role(x, j, e);
+		if (!om)
+			break;
+		j += om;
+		posted = 1;
+	}
+	if (j == roles || (posted && !tok_in(x, j - 1, WL_ROLE)))
 		return 0;
+	if (posted && !(j < e && (x->toks.t[j].flags & TOK_CAP) && name_after(x, j, e) >= 2)) {
+		/* No name follows: the state's mention takes the title, and the
+		 * organisation names no actor. */
+		struct mention *sm = &x->men[x->n_men - 1];
+		sm->kind = MK_ACTOR;
+		sm->te = (uint32_t)j;
+		return j - i;
+	}
 	/* "his Japanese counterpart, Yoshimasa Hayashi": the name in apposition. */
 	if (j + 1 < e && is_word(x, j, ",") && (x->toks.t[j + 1].flags & TOK_CAP))
 		j++;
@@ -1282,6 +1336,11 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				    (is_word(x, i - 1, "ruled") || is_word(x, i - 1, "controlled") ||
 				     is_word(x, i - 1, "administered") || is_word(x, i - 1, "occupied") ||
 				     is_word(x, i - 1, "held")))
+					kind = MK_PLACE;
+				/* "the Russian ambassador to the UN", "Pakistan's envoy at
+				 * the U.N.", "its mission to NATO": the organisation is where
+				 * the envoy serves; the envoy's state acts. */
+				if (kind == MK_ACTOR && x->d.actors[best->idx].kind == ACTOR_ORG && envoy_posted_at(x, i, s))
 					kind = MK_PLACE;
 				if (kind == MK_ACTOR && i + m < e &&
 				    (is_word(x, i + m, "question") || is_word(x, i + m, "issue") ||
