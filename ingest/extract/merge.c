@@ -923,9 +923,53 @@ static void date_from_next_sentence(struct extractor *x)
 	}
 }
 
+/* "Armacost will visit Tokyo next week ... The Armacost discussions with
+ * Deputy Foreign Minister Murata will focus on aid": talks still to come
+ * with no time of their own, between the visitor and the host of a visit
+ * still to come told before with its time, are held during that visit and
+ * take its time. */
+static void date_talks_by_visit(struct extractor *x)
+{
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->headline || c->date_explicit || c->status != STATUS_PLANNED ||
+		    c->tr->frame != FRAME_SYMMETRIC ||
+		    (strcmp(c->tr->type, "meeting") && strcmp(c->tr->type, "negotiation")))
+			continue;
+		const struct cand *visit = NULL;
+		for (size_t k = i; k-- > 0;) {
+			const struct cand *v = &x->cands[k];
+			if (v->dead || v->headline || v->status != STATUS_PLANNED || strcmp(v->tr->type, "visit") ||
+			    !v->nsrc || !v->ntgt)
+				continue;
+			if (!v->date_explicit)
+				break; /* the visit told last has no time either */
+			int in = 1;
+			for (int q = 0; q < v->nsrc && in; q++) {
+				in = 0;
+				for (int r = 0; r < c->nsrc && !in; r++)
+					in = same_code(x, c->src[r], v->src[q]);
+			}
+			for (int q = 0; q < v->ntgt && in; q++) {
+				in = 0;
+				for (int r = 0; r < c->nsrc && !in; r++)
+					in = same_code(x, c->src[r], v->tgt[q]);
+			}
+			if (in)
+				visit = v;
+			break;
+		}
+		if (visit) {
+			c->date = visit->date;
+			c->date_explicit = 1;
+		}
+	}
+}
+
 void merge_cands(struct extractor *x)
 {
 	date_from_next_sentence(x);
+	date_talks_by_visit(x);
 	date_span_start(x);
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *a = &x->cands[i];
