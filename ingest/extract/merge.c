@@ -966,9 +966,50 @@ static void date_talks_by_visit(struct extractor *x)
 	}
 }
 
+/* "A three-party meeting took place on Monday. Earlier, the Secretary had
+ * held separate meetings with each of them": an act told after a bare
+ * "Earlier," with no time of its own came before the act told last with a
+ * time, within the days the story covers: it is dated to that act's month
+ * (the report's, when none was told), never to a day. */
+static void date_told_earlier(struct extractor *x)
+{
+	if (!x->text || x->headline)
+		return;
+	const char *t = x->text;
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->headline || c->date_explicit || c->ev_end > x->body_len)
+			continue;
+		size_t p = c->ev_start;
+		if (strncmp(t + p, "Earlier", 7))
+			continue;
+		p += 7;
+		while (p < c->ev_end && t[p] == ' ')
+			p++;
+		if (p >= c->ev_end || t[p] != ',')
+			continue;
+		struct cdate base = x->anchor;
+		size_t base_at = 0;
+		for (size_t k = 0; k < x->n_cands; k++) {
+			const struct cand *o = &x->cands[k];
+			if (!o->dead && !o->headline && o->date_explicit && o->ev_start < c->ev_start &&
+			    o->ev_start >= base_at && o->date.prec >= PREC_MONTH && o->status == STATUS_OCCURRED) {
+				base = o->date;
+				base_at = o->ev_start;
+			}
+		}
+		if (base.prec < PREC_MONTH)
+			continue;
+		base.prec = PREC_MONTH;
+		base.day = 0;
+		c->date = base;
+	}
+}
+
 void merge_cands(struct extractor *x)
 {
 	date_from_next_sentence(x);
+	date_told_earlier(x);
 	date_talks_by_visit(x);
 	date_span_start(x);
 	for (size_t i = 0; i < x->n_cands; i++) {
