@@ -1105,9 +1105,9 @@ static int envoy_posted_at(const struct extractor *x, size_t i, size_t s)
 		q--;
 	if (q < s + 2 || !(is_word(x, q - 1, "to") || is_word(x, q - 1, "at")))
 		return 0;
+	/* (not "delegation": a delegation to an organisation visits it) */
 	static const char *const envoys[] = {"ambassador", "ambassadors", "envoy", "envoys", "representative",
-					     "representatives", "mission", "delegate", "delegates", "delegation",
-					     "observer", "emissary"};
+					     "representatives", "mission", "observer", "emissary"};
 	for (size_t k = 0; k < sizeof(envoys) / sizeof(envoys[0]); k++)
 		if (is_word(x, q - 2, envoys[k]))
 			return 1;
