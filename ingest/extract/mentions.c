@@ -1374,6 +1374,14 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 						m += organ;
 					}
 				}
+				/* "the US Treasury Department", "the U.S. Commerce Dept.": a
+				 * state's organ named by a longer form than the dictionary's
+				 * is the state, to the end of its name. */
+				if (kind == MK_ACTOR && x->d.actors[best->idx].kind == ACTOR_STATE && i + m < e &&
+				    (x->toks.t[i + m].flags & TOK_CAP) &&
+				    (is_word(x, i + m, "department") || is_word(x, i + m, "dept")) &&
+				    !(i + m + 1 < e && is_word(x, i + m + 1, "of")))
+					m++;
 				int ra = ractor_of_dict_actor(x, best->idx);
 				if (ra >= 0 && x->ra[ra].kind == ACTOR_ORG && kind == MK_ACTOR)
 					x->last_org = ra;
