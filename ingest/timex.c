@@ -1384,6 +1384,18 @@ static int p_anaph(const struct scan *sc, size_t i, struct hit *h)
 	hit_reset(h, i);
 	if (kw_at(sc, i) == K_THE) {
 		int k1 = kw_at(sc, k);
+		if (k1 == K_UNIT && kw_at(sc, k + 1) == K_AFTER && kw_at(sc, k + 2) == K_NEXT &&
+		    sc->s[sc->t[k].end - 1] != 's' && kw_at(sc, k + 3) != K_UNIT && !np_follows(sc, k + 3) &&
+		    (sc->t[k].val == U_WEEK || sc->t[k].val == U_MONTH || sc->t[k].val == U_YEAR)) {
+			/* "the week after next", "the month after next": two from the
+			 * report's, not one after a date named before. */
+			int unit = sc->t[k].val;
+			h->w = unit == U_WEEK ? W_WEEKS : unit == U_MONTH ? W_MONTHS : W_YEARS;
+			h->n = 2;
+			h->last = k + 2;
+			h->kind = TIMEX_DEICTIC;
+			return 1;
+		}
 		if (k1 == K_UNIT && (kw_at(sc, k + 1) == K_BEFORE || kw_at(sc, k + 1) == K_AFTER) &&
 		    sc->s[sc->t[k].end - 1] != 's' && !np_follows(sc, k + 2)) {
 			/* "the day before", "the week after" (not "the day before the vote") */

@@ -205,6 +205,24 @@ static int in_relative_before(const struct extractor *x, size_t at, size_t k, si
 	return 0;
 }
 
+/* Whether a "that" clause with "would" (or "was to", "were to") opens
+ * between the time at token `at` and the trigger at k: "agreed on July 1
+ * that Kawaguchi would visit", "said on Monday that the talks would resume". */
+static int future_in_past_after(const struct extractor *x, size_t at, size_t k)
+{
+	size_t that = 0;
+	for (size_t q = at + 1; q < k; q++) {
+		if (is_word(x, q, "that"))
+			that = q;
+		else if (that && (is_word(x, q, "would") ||
+				  (q + 1 < k && (is_word(x, q, "was") || is_word(x, q, "were")) && is_word(x, q + 1, "to"))))
+			return 1;
+		else if (is_word(x, q, ";") || is_word(x, q, "."))
+			that = 0;
+	}
+	return 0;
+}
+
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
 /* "signed a peace treaty on Sunday": the clause of a verb ends where the
@@ -349,6 +367,12 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		/* A plan takes the future date of its clause over a past one. */
 		if (planned && t->tense_used == TENSE_PAST)
 			d += 100;
+		/* "At their talks on July 1, they agreed that he would visit Seoul
+		 * before long": a plan told in the past ("would", "was to") in a
+		 * clause after "that" comes after the time of the verb that
+		 * governs the clause, which dates the agreeing, not the visit. */
+		if (planned && at < k && future_in_past_after(x, at, k))
+			continue;
 		if (d < bestd) {
 			bestd = d;
 			best = (int)i;

@@ -77,6 +77,43 @@ static void copy_cut(char *dst, size_t cap, const char *src)
 	dst[n] = '\0';
 }
 
+/* The word of a person's name that later mentions use alone: the surname
+ * (dict_surname), and of a surname joined by hyphens ("Ben-Gvir", "al-Bashir",
+ * "el-Sisi"), which the text splits at the hyphen and writes later as "Ben
+ * Gvir", "Al-Bashir" or "Sisi", its capitalised word after the last hyphen
+ * ("Jong-un", whose second part is lower-case, stays whole). */
+static const char *name_handle(const char *name, size_t *len)
+{
+	size_t last_len;
+	const char *last = dict_surname(name, &last_len);
+	for (size_t k = last_len; k-- > 1;)
+		if (last[k - 1] == '-') {
+			if (last[k] >= 'A' && last[k] <= 'Z') {
+				last_len -= k;
+				last += k;
+			}
+			break;
+		}
+	*len = last_len;
+	return last;
+}
+
+/* Whether h is the handle of one of the other spellings of report person k
+ * ("Erdogan", "Zelensky", "Orban" for "Erdoğan", "Zelenskyy", "Orbán"). */
+static int alias_handle(const struct extractor *x, size_t k, uint64_t h)
+{
+	if (x->ra[k].dict_person < 0)
+		return 0;
+	const struct dict_person *p = &x->d.persons[x->ra[k].dict_person];
+	for (size_t a = 0; a < p->n_aliases; a++) {
+		size_t al;
+		const char *as = name_handle(p->aliases[a], &al);
+		if (text_hash(as, al) == h)
+			return 1;
+	}
+	return 0;
+}
+
 static int ractor_add(struct extractor *x, const char *name, const char *code, const char *title,
 		      enum actor_kind kind, long dict_actor, long dict_person)
 {
@@ -108,8 +145,19 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 	if (kind == ACTOR_PERSON) {
 		const char *sp = strrchr(name, ' ');
 		size_t last_len;
-		const char *last = dict_surname(name, &last_len);
+		const char *last = name_handle(name, &last_len);
 		a->surname = text_hash(last, last_len);
+		/* "Erdogan" after "Recep Tayyip Erdogan", whose canonical name is
+		 * "Recep Tayyip Erdoğan": the surnames of the other spellings are
+		 * handles too (by_surname reads them). */
+		if (dict_person >= 0) {
+			const struct dict_person *p = &x->d.persons[dict_person];
+			for (size_t k = 0; k < p->n_aliases; k++) {
+				size_t al;
+				const char *as = name_handle(p->aliases[k], &al);
+				name_filter_add(x->person_names, PERSON_NAMES_BITS, text_hash(as, al));
+			}
+		}
 		/* A distinctive given name ("Sheikh Tamim") is a later handle too. */
 		const char *first = name;
 		size_t fl = strcspn(first, " ");
@@ -514,17 +562,37 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 /* A later mention by surname or distinctive given name of a person already
  * named in the report, or of a dictionary person in office at the report's
  * date. Returns the ractor or -1. */
+/* Whether token i is a patronymic ("Vladimirovich", "Nurgozhoevich",
+ * "Sergeyevna"): the given name before it and the patronymic address the
+ * person named before ("the respected Sadyr Nurgozhoevich" is Sadyr Japarov). */
+static int patronymic(const struct extractor *x, size_t i)
+{
+	static const char *const ends[] = {"ovich", "evich", "ovna", "evna", "ievich", "yevich", "ich", "ovych", "ivna"};
+	const struct token *t = &x->toks.t[i];
+	size_t n = t->end - t->start;
+	if (n < 7)
+		return 0;
+	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+		size_t l = strlen(ends[k]);
+		if (n > l + 3 && !memcmp(x->text + t->end - l, ends[k], l))
+			return 1;
+	}
+	return 0;
+}
+
 static int by_surname(struct extractor *x, size_t i)
 {
 	uint64_t h = x->toks.t[i].hash;
 	if (name_filter_has(x->person_names, PERSON_NAMES_BITS, h))
 		for (size_t k = x->n_ra; k-- > 0;) {
-			if (x->ra[k].kind != ACTOR_PERSON || (x->ra[k].surname != h && x->ra[k].given != h))
+			if (x->ra[k].kind != ACTOR_PERSON ||
+			    (x->ra[k].surname != h && x->ra[k].given != h && !alias_handle(x, k, h)))
 				continue;
 			/* "President Omar Guelleh" after "Omar al-Bashir": a given
 			 * name followed by another surname is someone else. */
-			if (x->ra[k].surname != h && i + 1 < x->toks.n && (x->toks.t[i + 1].flags & TOK_CAP) &&
-			    (x->toks.t[i + 1].flags & TOK_WORD) && x->toks.t[i + 1].hash != x->ra[k].surname)
+			if (x->ra[k].given == h && x->ra[k].surname != h && i + 1 < x->toks.n &&
+			    (x->toks.t[i + 1].flags & TOK_CAP) && (x->toks.t[i + 1].flags & TOK_WORD) &&
+			    x->toks.t[i + 1].hash != x->ra[k].surname && !patronymic(x, i + 1))
 				continue;
 			return (int)k;
 		}
@@ -551,6 +619,47 @@ static int by_surname(struct extractor *x, size_t i)
 			return ractor_of_person(x, x->surnames[k].person);
 	}
 	return -1;
+}
+
+/* Where the later mention of person ra whose handle is token i starts: the
+ * parts of the surname written before it belong to it ("al-" in "al-Bashir",
+ * "Ben" in "Ben Gvir", "Le" in "Le Drian"), when the person's name has them. */
+static size_t surname_start(const struct extractor *x, size_t i, size_t s, int ra)
+{
+	const char *name = x->ra[ra].name;
+	size_t from = i;
+	while (from > s) {
+		const struct token *p = &x->toks.t[from - 1];
+		const struct token *c = &x->toks.t[from];
+		if (p->end != c->start && !(p->flags & TOK_CAP))
+			break;
+		if (x->text[p->start] == '-' && p->end - p->start == 1 && p->end == c->start && from - 1 > s &&
+		    x->toks.t[from - 2].end == p->start && (x->toks.t[from - 2].flags & TOK_WORD) &&
+		    x->toks.t[from - 2].end - x->toks.t[from - 2].start <= 3) {
+			/* "al-", "Al-", "el-", "Ben-": a short part joined by a hyphen. */
+			from -= 2;
+			continue;
+		}
+		if ((p->flags & TOK_CAP) && (p->flags & TOK_WORD) && p->end < c->start) {
+			/* "Ben Gvir", "Le Drian": a capitalised word of the name itself. */
+			char w[64];
+			size_t n = p->end - p->start;
+			if (n >= sizeof(w) - 2)
+				break;
+			w[0] = ' ';
+			memcpy(w + 1, x->text + p->start, n);
+			w[n + 1] = '\0';
+			const char *at = strstr(name, w + 1);
+			int whole = at && (at == name || at[-1] == ' ' || at[-1] == '-') &&
+				    (at[n] == ' ' || at[n] == '-');
+			if (!whole || at == name)
+				break;
+			from--;
+			continue;
+		}
+		break;
+	}
+	return from;
 }
 
 /* Whether `word` is one of the words of `text` ("Minister" in "External
@@ -987,6 +1096,39 @@ const char *topic_name(const struct extractor *x, int id)
 
 /* After a state mention ending before token i: role words then a name.
  * Returns the tokens consumed (the mention is replaced by the person), 0 if none. */
+/* Whether the organisation named at token i follows an envoy's posting:
+ * "ambassador to (the)", "envoy at", "representative to", "mission to". */
+static int envoy_posted_at(const struct extractor *x, size_t i, size_t s)
+{
+	size_t q = i;
+	if (q > s && is_word(x, q - 1, "the"))
+		q--;
+	if (q < s + 2 || !(is_word(x, q - 1, "to") || is_word(x, q - 1, "at")))
+		return 0;
+	/* (not "delegation": a delegation to an organisation visits it) */
+	static const char *const envoys[] = {"ambassador", "ambassadors", "envoy", "envoys", "representative",
+					     "representatives", "mission", "observer", "emissary"};
+	for (size_t k = 0; k < sizeof(envoys) / sizeof(envoys[0]); k++)
+		if (is_word(x, q - 2, envoys[k]))
+			return 1;
+	return 0;
+}
+
+/* The length of an organisation's name at token i followed by a role word
+ * ("UN envoy", "U.N. representative", "NATO ambassador"), else 0. */
+static size_t org_before_role(const struct extractor *x, size_t i, size_t e)
+{
+	const struct dict_entry *es = NULL;
+	size_t n = 0;
+	size_t m = tok_in(x, i, WL_STARTS_NAME) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
+	if (!m || i + m >= e || !tok_in(x, i + m, WL_ROLE))
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (es[k].kind == ENT_ACTOR && x->d.actors[es[k].idx].kind == ACTOR_ORG)
+			return m;
+	return 0;
+}
+
 static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_ra)
 {
 	const struct ractor *st = &x->ra[state_ra];
@@ -996,10 +1138,31 @@ static size_t take_role_name(struct extractor *x, size_t i, size_t e, int state_
 	if (j < e && is_word(x, j, "'s"))
 		j++;
 	size_t roles = j;
-	while (j < e && j < roles + 5 && tok_in(x, j, WL_ROLE))
-		j++;
-	if (j == roles)
+	int posted = 0; /* an organisation named inside the title: where the envoy serves */
+	while (j < e && j < roles + 6) {
+		if (tok_in(x, j, WL_ROLE) || is_word(x, j, "acting") || is_word(x, j, "permanent")) {
+			j++;
+			continue;
+		}
+		/* "Pakistan's acting U.N. representative", "Russia's UN envoy",
+		 * "the Chinese EU ambassador": the envoy of the state to the
+		 * organisation acts for the state. */
+		size_t om = org_before_role(x, j, e);
+		if (!om)
+			break;
+		j += om;
+		posted = 1;
+	}
+	if (j == roles || (posted && !tok_in(x, j - 1, WL_ROLE)))
 		return 0;
+	if (posted && !(j < e && (x->toks.t[j].flags & TOK_CAP) && name_after(x, j, e) >= 2)) {
+		/* No name follows: the state's mention takes the title, and the
+		 * organisation names no actor. */
+		struct mention *sm = &x->men[x->n_men - 1];
+		sm->kind = MK_ACTOR;
+		sm->te = (uint32_t)j;
+		return j - i;
+	}
 	/* "his Japanese counterpart, Yoshimasa Hayashi": the name in apposition. */
 	if (j + 1 < e && is_word(x, j, ",") && (x->toks.t[j + 1].flags & TOK_CAP))
 		j++;
@@ -1174,6 +1337,11 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				     is_word(x, i - 1, "administered") || is_word(x, i - 1, "occupied") ||
 				     is_word(x, i - 1, "held")))
 					kind = MK_PLACE;
+				/* "the Russian ambassador to the UN", "Pakistan's envoy at
+				 * the U.N.", "its mission to NATO": the organisation is where
+				 * the envoy serves; the envoy's state acts. */
+				if (kind == MK_ACTOR && x->d.actors[best->idx].kind == ACTOR_ORG && envoy_posted_at(x, i, s))
+					kind = MK_PLACE;
 				if (kind == MK_ACTOR && i + m < e &&
 				    (is_word(x, i + m, "question") || is_word(x, i + m, "issue") ||
 				     is_word(x, i + m, "dispute") || is_word(x, i + m, "conflict")))
@@ -1206,6 +1374,14 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 						m += organ;
 					}
 				}
+				/* "the US Treasury Department", "the U.S. Commerce Dept.": a
+				 * state's organ named by a longer form than the dictionary's
+				 * is the state, to the end of its name. */
+				if (kind == MK_ACTOR && x->d.actors[best->idx].kind == ACTOR_STATE && i + m < e &&
+				    (x->toks.t[i + m].flags & TOK_CAP) &&
+				    (is_word(x, i + m, "department") || is_word(x, i + m, "dept")) &&
+				    !(i + m + 1 < e && is_word(x, i + m + 1, "of")))
+					m++;
 				int ra = ractor_of_dict_actor(x, best->idx);
 				if (ra >= 0 && x->ra[ra].kind == ACTOR_ORG && kind == MK_ACTOR)
 					x->last_org = ra;
@@ -1233,12 +1409,16 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 		if ((t->flags & TOK_CAP) && (t->flags & TOK_WORD)) {
 			int ra = by_surname(x, i);
 			if (ra >= 0) {
-				size_t from = i;
-				if (i > s && tok_exact_in(x, i - 1, WL_HONORIFIC))
-					from = i - 1;
-				if (add_mention(x, from, i + 1, ra, MK_ACTOR))
+				size_t from = surname_start(x, i, s, ra);
+				if (from > s && tok_exact_in(x, from - 1, WL_HONORIFIC))
+					from--;
+				size_t to = i + 1 < e && x->ra[ra].given == t->hash && (x->toks.t[i + 1].flags & TOK_CAP) &&
+						    patronymic(x, i + 1)
+						    ? i + 2
+						    : i + 1;
+				if (add_mention(x, from, to, ra, MK_ACTOR))
 					return -1;
-				i++;
+				i = to;
 				continue;
 			}
 			/* A named thing: capitalised words ending in a company or treaty word. */

@@ -923,9 +923,94 @@ static void date_from_next_sentence(struct extractor *x)
 	}
 }
 
+/* "Armacost will visit Tokyo next week ... The Armacost discussions with
+ * Deputy Foreign Minister Murata will focus on aid": talks still to come
+ * with no time of their own, between the visitor and the host of a visit
+ * still to come told before with its time, are held during that visit and
+ * take its time. */
+static void date_talks_by_visit(struct extractor *x)
+{
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->headline || c->date_explicit || c->status != STATUS_PLANNED ||
+		    c->tr->frame != FRAME_SYMMETRIC ||
+		    (strcmp(c->tr->type, "meeting") && strcmp(c->tr->type, "negotiation")))
+			continue;
+		const struct cand *visit = NULL;
+		for (size_t k = i; k-- > 0;) {
+			const struct cand *v = &x->cands[k];
+			if (v->dead || v->headline || v->status != STATUS_PLANNED || strcmp(v->tr->type, "visit") ||
+			    !v->nsrc || !v->ntgt)
+				continue;
+			if (!v->date_explicit)
+				break; /* the visit told last has no time either */
+			int in = 1;
+			for (int q = 0; q < v->nsrc && in; q++) {
+				in = 0;
+				for (int r = 0; r < c->nsrc && !in; r++)
+					in = same_code(x, c->src[r], v->src[q]);
+			}
+			for (int q = 0; q < v->ntgt && in; q++) {
+				in = 0;
+				for (int r = 0; r < c->nsrc && !in; r++)
+					in = same_code(x, c->src[r], v->tgt[q]);
+			}
+			if (in)
+				visit = v;
+			break;
+		}
+		if (visit) {
+			c->date = visit->date;
+			c->date_explicit = 1;
+		}
+	}
+}
+
+/* "A three-party meeting took place on Monday. Earlier, the Secretary had
+ * held separate meetings with each of them": an act told after a bare
+ * "Earlier," with no time of its own came before the act told last with a
+ * time, within the days the story covers: it is dated to that act's month
+ * (the report's, when none was told), never to a day. */
+static void date_told_earlier(struct extractor *x)
+{
+	if (!x->text || x->headline)
+		return;
+	const char *t = x->text;
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->headline || c->date_explicit || c->ev_end > x->body_len)
+			continue;
+		size_t p = c->ev_start;
+		if (strncmp(t + p, "Earlier", 7))
+			continue;
+		p += 7;
+		while (p < c->ev_end && t[p] == ' ')
+			p++;
+		if (p >= c->ev_end || t[p] != ',')
+			continue;
+		struct cdate base = x->anchor;
+		size_t base_at = 0;
+		for (size_t k = 0; k < x->n_cands; k++) {
+			const struct cand *o = &x->cands[k];
+			if (!o->dead && !o->headline && o->date_explicit && o->ev_start < c->ev_start &&
+			    o->ev_start >= base_at && o->date.prec >= PREC_MONTH && o->status == STATUS_OCCURRED) {
+				base = o->date;
+				base_at = o->ev_start;
+			}
+		}
+		if (base.prec < PREC_MONTH)
+			continue;
+		base.prec = PREC_MONTH;
+		base.day = 0;
+		c->date = base;
+	}
+}
+
 void merge_cands(struct extractor *x)
 {
 	date_from_next_sentence(x);
+	date_told_earlier(x);
+	date_talks_by_visit(x);
 	date_span_start(x);
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *a = &x->cands[i];
