@@ -156,24 +156,56 @@ int store_fail(struct store *s, char **err, const char *what)
 	if (s)
 		store_cache_forget(s);
 	if (err)
-		*err = msg("%s: %s", what, s && s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		*err = msg("%s: %s", what, s && s->db ? db_errmsg(s->db) : "out of memory");
 	return -1;
 }
 
-sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, char **err)
+struct db_stmt *store_stmt(struct store *s, enum stmt_id id, char **err)
 {
 	const char *sql = s->before_6 && stmt_sql_before_6[id] ? stmt_sql_before_6[id] : stmt_sql[id];
-	if (!s->st[id] && sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-					      &s->st[id], NULL) != SQLITE_OK) {
+	if (!s->st[id] && db_prepare(s->db, sql, 1, &s->st[id])) {
 		store_fail(s, err, "cannot prepare a statement");
 		return NULL;
 	}
-	sqlite3_reset(s->st[id]);
-	sqlite3_clear_bindings(s->st[id]);
+	db_reset(s->st[id]);
+	db_clear(s->st[id]);
 	return s->st[id];
 }
 
-int store_step_done(struct store *s, sqlite3_stmt *st, const char *what, char **err)
+int store_step_done(struct store *s, struct db_stmt *st, const char *what, char **err)
+{
+	if (db_step(st) != DB_DONE) {
+		store_fail(s, err, what);
+		db_reset(st);
+		return -1;
+	}
+	db_reset(st);
+	return 0;
+}
+
+int store_exec(struct store *s, const char *sql, char **err)
+{
+	if (db_exec(s->db, sql)) {
+		if (err)
+			*err = msg("%s: %s", "archive error", db_errmsg(s->db));
+		return -1;
+	}
+	return 0;
+}
+
+int bind_text(struct db_stmt *st, int i, const char *s)
+{
+	return s ? db_bind_text_static(st, i, s, -1) : db_bind_null(st, i);
+}
+
+/* Transitional, until every file is converted. */
+sqlite3_stmt *store_stmt_sq(struct store *s, enum stmt_id id, char **err)
+{
+	struct db_stmt *st = store_stmt(s, id, err);
+	return st ? db_sqlite_stmt(st) : NULL;
+}
+
+int store_step_done_sq(struct store *s, sqlite3_stmt *st, const char *what, char **err)
 {
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		store_fail(s, err, what);
@@ -184,19 +216,7 @@ int store_step_done(struct store *s, sqlite3_stmt *st, const char *what, char **
 	return 0;
 }
 
-int store_exec(struct store *s, const char *sql, char **err)
-{
-	char *e = NULL;
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
-		if (err)
-			*err = msg("%s: %s", "archive error", e ? e : sqlite3_errmsg(s->db));
-		sqlite3_free(e);
-		return -1;
-	}
-	return 0;
-}
-
-int bind_text(sqlite3_stmt *st, int i, const char *s)
+int bind_text_sq(sqlite3_stmt *st, int i, const char *s)
 {
 	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
 }
@@ -212,7 +232,7 @@ int store_latest_version(void)
 static int pragma_int(struct store *s, const char *sql, int *out, char **err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->sq, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot read the archive");
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -239,12 +259,11 @@ static int check_identity(struct store *s, int *version, char **err)
 	    pragma_int(s, "PRAGMA user_version", version, err) ||
 	    pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, err)) {
 		free(*err);
-		int code = sqlite3_errcode(s->db) & 0xff;
-		if (code == SQLITE_NOTADB)
+		if (db_errclass(s->db) == DB_E_NOTADB)
 			*err = msg("'%s' is not a communique archive (%s); it was left untouched", s->path,
-				   sqlite3_errmsg(s->db));
+				   db_errmsg(s->db));
 		else
-			*err = msg("cannot read archive '%s': %s", s->path, sqlite3_errmsg(s->db));
+			*err = msg("cannot read archive '%s': %s", s->path, db_errmsg(s->db));
 		return -1;
 	}
 	if (app != APPLICATION_ID && (tables > 0 || *version != 0)) {
@@ -274,11 +293,11 @@ static int migrate(struct store *s, int from, int to, char **err)
 	 * read again under the lock, never done twice. */
 	int now = 0;
 	if (pragma_int(s, "PRAGMA user_version", &now, err)) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_exec(s->sq, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
 	if (now > store_latest_version()) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_exec(s->sq, "ROLLBACK", NULL, NULL, NULL);
 		*err = msg("the archive was upgraded meanwhile by a newer communique (schema %s%s)", "", "");
 		return -1;
 	}
@@ -307,7 +326,7 @@ static int migrate(struct store *s, int from, int to, char **err)
 	return 0;
 fail:
 	buf_release(&sql);
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(s->sq, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
 }
 
@@ -318,44 +337,6 @@ static int64_t session_time(void)
 	if (e && *e)
 		return strtoll(e, NULL, 10);
 	return (int64_t)time(NULL);
-}
-
-/* The URI of a read-only open: mode=ro, and immutable=1 when nothing can
- * change the file under us (no -wal, and we cannot write the directory, so
- * no -wal nor -shm can appear): SQLite then reads a WAL archive without
- * creating its -shm, which such a directory would refuse. malloc'd. */
-static char *readonly_uri(const char *path)
-{
-	struct buf u, p;
-	buf_init(&u, 0);
-	buf_init(&p, 0);
-	/* An absolute path gets an empty authority, so that "//x" stays a path. */
-	buf_addstr(&u, path[0] == '/' ? "file://" : "file:");
-	for (const char *c = path; *c; c++) {
-		if (strchr("?#%", *c) || (unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7f)
-			buf_printf(&u, "%%%02X", (unsigned char)*c);
-		else
-			buf_addch(&u, *c);
-	}
-	buf_addstr(&u, "?mode=ro");
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		buf_addstr(&p, ".");
-	else
-		buf_add(&p, path, slash == path ? 1 : (size_t)(slash - path));
-	int dir_writable = access(buf_str(&p), W_OK) == 0;
-	buf_reset(&p);
-	buf_printf(&p, "%s-wal", path);
-	struct stat sb;
-	if (!dir_writable && stat(buf_str(&p), &sb) != 0 && errno == ENOENT)
-		buf_addstr(&u, "&immutable=1");
-	int failed = buf_failed(&p) || buf_failed(&u);
-	buf_release(&p);
-	if (failed) {
-		buf_release(&u);
-		return NULL;   /* a cut URI would name another file or drop mode=ro */
-	}
-	return buf_detach(&u);
 }
 
 int store_open_at(const char *path, int flags, int version, struct store **out, char **err)
@@ -378,29 +359,11 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 		*err = msg("cannot open archive '%s': %s", path, "no such file");
 		goto fail;
 	}
-	/* Memory statistics cost a global mutex per allocation, and Debian's
-	 * SQLite allocates a lot (it is built without lookaside); nothing here
-	 * reads them. Only possible before SQLite initialises: later calls
-	 * fail harmlessly. */
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	/* A connection is only ever used by the thread that opened it: no
 	 * mutex around every call. */
-	int oflags = SQLITE_OPEN_NOMUTEX |
-		     (s->readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
-				  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-	char *uri = NULL;
-	if (s->readonly && !(uri = readonly_uri(path))) {
-		*err = strdup("out of memory");
+	if (db_open(path, DB_NOMUTEX | (s->readonly ? DB_READONLY : DB_CREATE), &s->db, err))
 		goto fail;
-	}
-	int orc = sqlite3_open_v2(uri ? uri : path, &s->db, oflags, NULL);
-	free(uri);
-	if (orc != SQLITE_OK) {
-		*err = msg("cannot open archive '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
-		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 10000);
+	s->sq = db_handle(s->db);
 	int v = 0;
 	if (check_identity(s, &v, err))
 		goto fail;
@@ -440,7 +403,7 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 		goto fail;
 	if (unhashed && (store_exec(s, "BEGIN IMMEDIATE", err) || store_fill_text_hashes(s, err) ||
 			 store_exec(s, "COMMIT", err))) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_exec(s->sq, "ROLLBACK", NULL, NULL, NULL);
 		goto fail;
 	}
 	if (!s->readonly && pragma_int(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
@@ -467,9 +430,8 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
-		sqlite3_finalize(s->st[i]);
-	if (s->db)
-		sqlite3_close_v2(s->db);
+		db_finalize(s->st[i]);
+	db_close(s->db);
 	store_cache_forget(s);
 	rows_release(s);
 	free(s->ids.slot);
@@ -529,13 +491,13 @@ static int with_id_array(struct store *s, struct id_list *l, enum stmt_id id, in
 		*err = strdup("out of memory");
 		return -1;
 	}
-	sqlite3_stmt *st = store_stmt(s, id, err);
+	sqlite3_stmt *st = store_stmt_sq(s, id, err);
 	rc = -1;
 	if (st) {
 		sqlite3_bind_text(st, 1, json.data, (int)json.len, SQLITE_STATIC);
 		if (arg2 >= 0)
 			sqlite3_bind_int64(st, 2, arg2);
-		rc = store_step_done(s, st, what, err);
+		rc = store_step_done_sq(s, st, what, err);
 		sqlite3_clear_bindings(st);
 	}
 	buf_release(&json);
@@ -558,7 +520,7 @@ static int number_changes(struct store *s, char **err)
 	if (!s->changes.n)
 		return 0;
 	int64_t seq;
-	sqlite3_stmt *st = store_stmt(s, ST_COUNTER_GET, err);
+	sqlite3_stmt *st = store_stmt_sq(s, ST_COUNTER_GET, err);
 	if (!st)
 		return -1;
 	int rc = sqlite3_step(st);
@@ -569,10 +531,10 @@ static int number_changes(struct store *s, char **err)
 	/* The list is kept until both are written: retried after a failure,
 	 * the numbers start above the counter again. */
 	if (with_id_array(s, &s->changes, ST_CHANGES_ADD, seq + 1, "cannot record changed events", err) ||
-	    !(st = store_stmt(s, ST_COUNTER_SET, err)))
+	    !(st = store_stmt_sq(s, ST_COUNTER_SET, err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, seq + (int64_t)s->changes.n);
-	if (store_step_done(s, st, "cannot record changed events", err))
+	if (store_step_done_sq(s, st, "cannot record changed events", err))
 		return -1;
 	s->changes.n = 0;
 	return 0;
@@ -605,7 +567,7 @@ static void batch_end(struct store *s)
  * BEGIN: SQLite reads it when the transaction starts. */
 static void temp_in_memory(struct store *s, int on)
 {
-	sqlite3_exec(s->db, on ? "PRAGMA temp_store=MEMORY" : "PRAGMA temp_store=DEFAULT", NULL, NULL,
+	sqlite3_exec(s->sq, on ? "PRAGMA temp_store=MEMORY" : "PRAGMA temp_store=DEFAULT", NULL, NULL,
 		     NULL);
 }
 
@@ -620,7 +582,7 @@ static void temp_in_memory(struct store *s, int on)
 static int triggers_off(struct store *s, char **err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
+	if (sqlite3_prepare_v2(s->sq, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
 			       " AND name IN ('reports_fts_ai', 'events_ai', 'events_change_au')",
 			       -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot begin a batch");
@@ -664,8 +626,8 @@ int store_begin(struct store *s, char **err)
 		return -1;
 	}
 	if (s->defer == 1) {
-		sqlite3_stmt *st = store_stmt(s, ST_DEFER_ON, err);
-		if (!st || store_step_done(s, st, "cannot begin a batch", err) ||
+		sqlite3_stmt *st = store_stmt_sq(s, ST_DEFER_ON, err);
+		if (!st || store_step_done_sq(s, st, "cannot begin a batch", err) ||
 		    (s->own_changes && triggers_off(s, err))) {
 			store_rollback(s);
 			return -1;
@@ -683,14 +645,14 @@ int store_commit(struct store *s, char **err)
 	}
 	if (s->batch) {
 		sqlite3_stmt *st;
-		if (sqlite3_get_autocommit(s->db)) {
+		if (sqlite3_get_autocommit(s->sq)) {
 			*err = strdup("cannot commit: the batch was rolled back by an error");
 			return -1;
 		}
 		if (store_deferred_flush(s, err) || triggers_on(s, err))
 			return -1;
-		if (!(st = store_stmt(s, ST_DEFER_OFF, err)) ||
-		    store_step_done(s, st, "cannot end the batch", err))
+		if (!(st = store_stmt_sq(s, ST_DEFER_OFF, err)) ||
+		    store_step_done_sq(s, st, "cannot end the batch", err))
 			return -1;
 		s->batch = 0;
 		s->next_event = 0;
@@ -712,8 +674,8 @@ void store_unguarded(struct store *s, int on)
 
 void store_rollback(struct store *s)
 {
-	if (!sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(s->sq))
+		sqlite3_exec(s->sq, "ROLLBACK", NULL, NULL, NULL);
 	batch_end(s);
 	temp_in_memory(s, 0);
 }
@@ -740,7 +702,7 @@ int store_bulk(struct store *s, int on, char **err)
 		return 0;
 	/* The foreign-key pragma would do nothing inside one, and bulk mode
 	 * would end with the keys still off. */
-	if (!sqlite3_get_autocommit(s->db)) {
+	if (!sqlite3_get_autocommit(s->sq)) {
 		*err = strdup("bulk mode cannot change inside a transaction");
 		return -1;
 	}
@@ -763,8 +725,8 @@ int store_bulk(struct store *s, int on, char **err)
 	s->bulk = on;
 	/* The WAL written so far goes into the archive, so that readers do not
 	 * search a long log. */
-	if (!on && sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK &&
-	    (sqlite3_errcode(s->db) & 0xff) != SQLITE_BUSY)
+	if (!on && sqlite3_wal_checkpoint_v2(s->sq, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK &&
+	    (sqlite3_errcode(s->sq) & 0xff) != SQLITE_BUSY)
 		return store_fail(s, err, "cannot checkpoint the archive");
 	return 0;
 }
@@ -860,16 +822,16 @@ void store_cache_forget(struct store *s)
 int store_run_begin(struct store *s, const char *command, int64_t *run_id, char **err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO import_runs(started_at, command) VALUES (?1, ?2)",
+	if (sqlite3_prepare_v2(s->sq, "INSERT INTO import_runs(started_at, command) VALUES (?1, ?2)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot record the run");
 	sqlite3_bind_int64(st, 1, s->now);
-	bind_text(st, 2, command);
+	bind_text_sq(st, 2, command);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, err, "cannot record the run");
-	*run_id = sqlite3_last_insert_rowid(s->db);
+	*run_id = sqlite3_last_insert_rowid(s->sq);
 	return 0;
 }
 
@@ -877,7 +839,7 @@ int store_run_end(struct store *s, int64_t run_id, long imported, long unchanged
 		  long failed, char **err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db,
+	if (sqlite3_prepare_v2(s->sq,
 			       "UPDATE import_runs SET ended_at=?2, imported=?3, unchanged=?4, replaced=?5,"
 			       " failed=?6 WHERE id=?1", -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot record the run");
@@ -897,9 +859,9 @@ int store_broken(struct store *s)
 	/* An error SQLite answered by rolling back the whole transaction (a
 	 * trigger's RAISE(ROLLBACK)): whatever the batch held is gone, and
 	 * nothing written after it would be in a batch. */
-	if (s->batch && sqlite3_get_autocommit(s->db))
+	if (s->batch && sqlite3_get_autocommit(s->sq))
 		return 1;
-	switch (sqlite3_errcode(s->db) & 0xff) {
+	switch (sqlite3_errcode(s->sq) & 0xff) {
 	case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_READONLY: case SQLITE_CORRUPT:
 	case SQLITE_CANTOPEN: case SQLITE_NOMEM: case SQLITE_NOTADB: case SQLITE_BUSY:
 	case SQLITE_LOCKED: case SQLITE_PERM:

@@ -18,7 +18,7 @@
 static sqlite3_stmt *prep(struct store *s, const char *sql, const char *what, char **err)
 {
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(s->sq, sql, -1, &st, NULL) != SQLITE_OK) {
 		store_fail(s, err, what);
 		sqlite3_finalize(st);
 		return NULL;
@@ -60,7 +60,7 @@ int store_files_load(struct store *s, const char *source, struct store_files *ou
 				" WHERE source = ?1 ORDER BY path", "cannot read the sources' state", err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, source);
+	bind_text_sq(st, 1, source);
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -128,11 +128,11 @@ int store_file_put(struct store *s, const char *source, const struct store_file 
 				"cannot record the file's state", err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, source);
-	bind_text(st, 2, f->path);
+	bind_text_sq(st, 1, source);
+	bind_text_sq(st, 2, f->path);
 	sqlite3_bind_int64(st, 3, f->size);
 	sqlite3_bind_int64(st, 4, f->mtime_ns);
-	bind_text(st, 5, f->hash);
+	bind_text_sq(st, 5, f->hash);
 	sqlite3_bind_int(st, 6, f->status);
 	sqlite3_bind_int64(st, 7, s->now);
 	return run_done(s, st, "cannot record the file's state", err);
@@ -147,7 +147,7 @@ int store_feed_get(struct store *s, const char *source, struct store_feed *out, 
 				" WHERE source = ?1", "cannot read the feed's state", err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, source);
+	bind_text_sq(st, 1, source);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
 		sqlite3_finalize(st);
@@ -181,11 +181,11 @@ int store_feed_put(struct store *s, const char *source, const struct store_feed 
 				"cannot record the feed's state", err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, source);
-	bind_text(st, 2, f->url ? f->url : "");
-	bind_text(st, 3, f->etag);
-	bind_text(st, 4, f->last_modified);
-	bind_text(st, 5, f->hash);
+	bind_text_sq(st, 1, source);
+	bind_text_sq(st, 2, f->url ? f->url : "");
+	bind_text_sq(st, 3, f->etag);
+	bind_text_sq(st, 4, f->last_modified);
+	bind_text_sq(st, 5, f->hash);
 	sqlite3_bind_int64(st, 6, f->fetched_at ? f->fetched_at : s->now);
 	return run_done(s, st, "cannot record the feed's state", err);
 }
@@ -210,13 +210,13 @@ int store_run_source_add(struct store *s, int64_t run_id, const struct store_run
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, run_id);
-	bind_text(st, 2, r->source);
-	bind_text(st, 3, r->status ? r->status : "ok");
+	bind_text_sq(st, 2, r->source);
+	bind_text_sq(st, 3, r->status ? r->status : "ok");
 	sqlite3_bind_int64(st, 4, r->imported);
 	sqlite3_bind_int64(st, 5, r->replaced);
 	sqlite3_bind_int64(st, 6, r->unchanged);
 	sqlite3_bind_int64(st, 7, r->failed);
-	bind_text(st, 8, r->errors ? r->errors : "");
+	bind_text_sq(st, 8, r->errors ? r->errors : "");
 	return run_done(s, st, "cannot record the run", err);
 }
 
@@ -320,7 +320,7 @@ int store_cursor_get(struct store *s, const char *name, int64_t *position, int64
 				"cannot read the export cursor", err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, name);
+	bind_text_sq(st, 1, name);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*position = sqlite3_column_int64(st, 0);
@@ -349,12 +349,12 @@ int store_cursor_set(struct store *s, const char *name, int64_t position, int64_
 				  " output = excluded.output", "cannot move the export cursor", err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, name);
+	bind_text_sq(st, 1, name);
 	sqlite3_bind_int64(st, 2, position);
 	sqlite3_bind_int64(st, 3, s->now);
 	sqlite3_bind_int64(st, 4, exported);
-	bind_text(st, 5, format);
-	bind_text(st, 6, output);
+	bind_text_sq(st, 5, format);
+	bind_text_sq(st, 6, output);
 	sqlite3_bind_int64(st, 7, known);
 	return run_done(s, st, "cannot move the export cursor", err);
 }
@@ -542,7 +542,7 @@ static int check_integrity(struct check *c, char **err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		/* A file too damaged to be checked is itself the problem. */
-		problem(c, "integrity: %s", sqlite3_errmsg(c->s->db));
+		problem(c, "integrity: %s", sqlite3_errmsg(c->s->sq));
 	}
 	return 0;
 }
@@ -561,9 +561,9 @@ static int check_fts(struct check *c, const char *table)
 	}
 	char *e = NULL;
 	/* A read-only connection cannot run the check: nothing is known then. */
-	if (sqlite3_exec(c->s->db, buf_str(&sql), NULL, NULL, &e) != SQLITE_OK &&
-	    (sqlite3_errcode(c->s->db) & 0xff) != SQLITE_READONLY)
-		problem(c, "full-text index %s: %s", table, e ? e : sqlite3_errmsg(c->s->db));
+	if (sqlite3_exec(c->s->sq, buf_str(&sql), NULL, NULL, &e) != SQLITE_OK &&
+	    (sqlite3_errcode(c->s->sq) & 0xff) != SQLITE_READONLY)
+		problem(c, "full-text index %s: %s", table, e ? e : sqlite3_errmsg(c->s->sq));
 	sqlite3_free(e);
 	buf_release(&sql);
 	return 0;
@@ -739,7 +739,7 @@ int store_check_fulltext(struct store *s, const char *tmp, store_problem_fn fn, 
 	sqlite3_stmt *st = prep(s, "VACUUM INTO ?1", "cannot check the full-text indexes", err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, tmp);
+	bind_text_sq(st, 1, tmp);
 	int rc = run_done(s, st, "cannot check the full-text indexes", err);
 	sqlite3 *db = NULL;
 	if (!rc && sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
@@ -762,7 +762,7 @@ int store_backup(struct store *s, const char *path, const char *tmp, char **err)
 	int rc = -1;
 	if (!st)
 		goto out;
-	bind_text(st, 1, tmp);
+	bind_text_sq(st, 1, tmp);
 	if (run_done(s, st, "cannot back up the archive", err))
 		goto out;
 	if (verify_copy(tmp, err))
@@ -795,13 +795,13 @@ int store_text_query_check(struct store *s, const char *query, char **err)
 				" WHERE events_fts MATCH ?1 LIMIT 1)", "cannot search the events", err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, query);
+	bind_text_sq(st, 1, query);
 	int rc = sqlite3_step(st);
 	int verdict = 0;
 	/* A plain SQLITE_ERROR is the query's fault; I/O, corruption, locks and
 	 * memory are the archive's. */
-	if (rc != SQLITE_ROW && sqlite3_extended_errcode(s->db) == SQLITE_ERROR) {
-		*err = strdup(sqlite3_errmsg(s->db));
+	if (rc != SQLITE_ROW && sqlite3_extended_errcode(s->sq) == SQLITE_ERROR) {
+		*err = strdup(sqlite3_errmsg(s->sq));
 		verdict = *err ? 1 : -1;
 	} else if (rc != SQLITE_ROW) {
 		store_fail(s, err, "cannot search the events");

@@ -24,10 +24,10 @@ int store_reports_page(struct store *s, const char *text, int64_t before_id, lon
 		" WHERE (?1 IS NULL OR r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?1))"
 		" AND (?2 = 0 OR r.id < ?2) ORDER BY r.id DESC LIMIT ?3";
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->sq, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot read reports");
 	if (text)
-		bind_text(st, 1, text);
+		bind_text_sq(st, 1, text);
 	sqlite3_bind_int64(st, 2, before_id);
 	sqlite3_bind_int64(st, 3, limit > 0 ? limit : 50);
 	int rc, stop = 0;

@@ -18,7 +18,7 @@ static char *dup_msg(const char *m)
 static sqlite3_stmt *prep(struct store *s, const char *sql, char **err)
 {
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(s->sq, sql, -1, &st, NULL) != SQLITE_OK) {
 		store_fail(s, err, "cannot prepare a statement");
 		return NULL;
 	}
@@ -197,7 +197,7 @@ static int write_actors(struct store *s, int64_t id, json_t *actors, char **err)
 		sqlite3_bind_int64(st, 2, (int64_t)i);
 		sqlite3_bind_int64(st, 3, aid);
 		sqlite3_bind_int64(st, 4, json_integer_value(json_array_get(a, 3)));
-		bind_text(st, 5, json_string_value(json_array_get(a, 4)));
+		bind_text_sq(st, 5, json_string_value(json_array_get(a, 4)));
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = store_fail(s, err, "cannot update an event's actors");
 	}
@@ -243,14 +243,14 @@ int event_fields_write(struct store *s, int64_t id, json_t *f, int to_base, char
 		int rc = -1;
 		if (st && actors && topics) {
 			sqlite3_bind_int64(st, 1, id);
-			bind_text(st, 2, json_string_value(json_object_get(f, "type")));
-			bind_text(st, 3, json_string_value(json_object_get(f, "cameo")));
+			bind_text_sq(st, 2, json_string_value(json_object_get(f, "type")));
+			bind_text_sq(st, 3, json_string_value(json_object_get(f, "cameo")));
 			sqlite3_bind_int64(st, 4, json_integer_value(json_object_get(f, "status")));
-			bind_text(st, 5, json_string_value(json_object_get(f, "date")));
+			bind_text_sq(st, 5, json_string_value(json_object_get(f, "date")));
 			sqlite3_bind_int64(st, 6, json_integer_value(json_object_get(f, "prec")));
-			bind_text(st, 7, json_string_value(json_object_get(f, "summary")));
-			bind_text(st, 8, actors);
-			bind_text(st, 9, topics);
+			bind_text_sq(st, 7, json_string_value(json_object_get(f, "summary")));
+			bind_text_sq(st, 8, actors);
+			bind_text_sq(st, 9, topics);
 			rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot update an event");
 		} else if (st) {
 			*err = dup_msg("out of memory");
@@ -266,11 +266,11 @@ int event_fields_write(struct store *s, int64_t id, json_t *f, int to_base, char
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, json_string_value(json_object_get(f, "type")));
-	bind_text(st, 3, json_string_value(json_object_get(f, "cameo")));
+	bind_text_sq(st, 2, json_string_value(json_object_get(f, "type")));
+	bind_text_sq(st, 3, json_string_value(json_object_get(f, "cameo")));
 	if (json_is_integer(json_object_get(f, "status")))
 		sqlite3_bind_int64(st, 4, json_integer_value(json_object_get(f, "status")));
-	bind_text(st, 5, json_string_value(json_object_get(f, "date")));
+	bind_text_sq(st, 5, json_string_value(json_object_get(f, "date")));
 	if (json_is_integer(json_object_get(f, "prec")))
 		sqlite3_bind_int64(st, 6, json_integer_value(json_object_get(f, "prec")));
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot update an event");
@@ -281,7 +281,7 @@ int event_fields_write(struct store *s, int64_t id, json_t *f, int to_base, char
 		if (!(st = prep(s, "UPDATE events SET summary = ?2 WHERE id = ?1 AND summary IS NOT ?2", err)))
 			return -1;
 		sqlite3_bind_int64(st, 1, id);
-		bind_text(st, 2, summary);
+		bind_text_sq(st, 2, summary);
 		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot update an event");
 		sqlite3_finalize(st);
 	}
@@ -540,7 +540,7 @@ int curation_apply(struct store *s, int64_t id, char **err)
 	if (v.merged_into && (v.gone & TL_GONE_MERGED))
 		sqlite3_bind_int64(st, 3, v.merged_into);
 	sqlite3_bind_int(st, 4, v.verified != NULL);
-	bind_text(st, 5, summary);
+	bind_text_sq(st, 5, summary);
 	sqlite3_bind_int64(st, 6, s->now);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot update an event");
 	sqlite3_finalize(st);
@@ -557,14 +557,14 @@ fail:
 /* One act is one transaction, or a savepoint inside the caller's. */
 static int act_begin(struct store *s, char **err)
 {
-	return store_exec(s, sqlite3_get_autocommit(s->db) ? "BEGIN IMMEDIATE" : "SAVEPOINT curate", err);
+	return store_exec(s, sqlite3_get_autocommit(s->sq) ? "BEGIN IMMEDIATE" : "SAVEPOINT curate", err);
 }
 
 static int act_end(struct store *s, int ok, int outer, char **err)
 {
 	if (ok)
 		return store_exec(s, outer ? "COMMIT" : "RELEASE curate", err);
-	sqlite3_exec(s->db, outer ? "ROLLBACK" : "ROLLBACK TO curate; RELEASE curate", NULL, NULL, NULL);
+	sqlite3_exec(s->sq, outer ? "ROLLBACK" : "ROLLBACK TO curate; RELEASE curate", NULL, NULL, NULL);
 	store_cache_forget(s);
 	return -1;
 }
@@ -587,15 +587,15 @@ static int record(struct store *s, int64_t event_id, const char *action, const c
 	int rc = -1;
 	if (st) {
 		sqlite3_bind_int64(st, 1, event_id);
-		bind_text(st, 2, action);
-		bind_text(st, 3, field);
-		bind_text(st, 4, text);
-		bind_text(st, 5, w->reason && *w->reason ? w->reason : NULL);
-		bind_text(st, 6, w->by && *w->by ? w->by : "unknown");
+		bind_text_sq(st, 2, action);
+		bind_text_sq(st, 3, field);
+		bind_text_sq(st, 4, text);
+		bind_text_sq(st, 5, w->reason && *w->reason ? w->reason : NULL);
+		bind_text_sq(st, 6, w->by && *w->by ? w->by : "unknown");
 		sqlite3_bind_int64(st, 7, s->now);
 		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot record a curation");
 		if (!rc && cid)
-			*cid = sqlite3_last_insert_rowid(s->db);
+			*cid = sqlite3_last_insert_rowid(s->sq);
 	}
 	sqlite3_finalize(st);
 	free(text);
@@ -606,7 +606,7 @@ static int record(struct store *s, int64_t event_id, const char *action, const c
 static int act(struct store *s, int64_t id, const char *action, const char *field, json_t *value,
 	       const struct store_who *w, int64_t *cid, char **err)
 {
-	int outer = sqlite3_get_autocommit(s->db);
+	int outer = sqlite3_get_autocommit(s->sq);
 	if (act_begin(s, err))
 		return -1;
 	int ex = event_exists(s, id, err);
@@ -663,7 +663,7 @@ int store_event_edit(struct store *s, int64_t id, const struct store_edit *e, co
 		*err = dup_msg("nothing to change: give at least one field");
 		return -1;
 	}
-	int outer = sqlite3_get_autocommit(s->db);
+	int outer = sqlite3_get_autocommit(s->sq);
 	if (act_begin(s, err))
 		goto fail;
 	int ex = event_exists(s, id, err), ok = ex > 0;
@@ -741,14 +741,14 @@ static int insert_hand_event(struct store *s, json_t *f, const char *evidence, i
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, *id);
-	bind_text(st, 2, json_string_value(json_object_get(f, "type")));
-	bind_text(st, 3, json_string_value(json_object_get(f, "cameo")));
+	bind_text_sq(st, 2, json_string_value(json_object_get(f, "type")));
+	bind_text_sq(st, 3, json_string_value(json_object_get(f, "cameo")));
 	sqlite3_bind_int64(st, 4, json_integer_value(json_object_get(f, "status")));
-	bind_text(st, 5, json_string_value(json_object_get(f, "date")));
+	bind_text_sq(st, 5, json_string_value(json_object_get(f, "date")));
 	sqlite3_bind_int64(st, 6, json_integer_value(json_object_get(f, "prec")));
-	bind_text(st, 7, key);
-	bind_text(st, 8, json_string_value(json_object_get(f, "summary")));
-	bind_text(st, 9, evidence ? evidence : "");
+	bind_text_sq(st, 7, key);
+	bind_text_sq(st, 8, json_string_value(json_object_get(f, "summary")));
+	bind_text_sq(st, 9, evidence ? evidence : "");
 	sqlite3_bind_int64(st, 10, s->now);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot add the event");
 	sqlite3_finalize(st);
@@ -770,7 +770,7 @@ int store_event_add(struct store *s, const struct event *ev, int64_t report_id, 
 		*err = dup_msg("out of memory");
 		return -1;
 	}
-	int outer = sqlite3_get_autocommit(s->db), ok = 0, missing = 0;
+	int outer = sqlite3_get_autocommit(s->sq), ok = 0, missing = 0;
 	if (act_begin(s, err)) {
 		json_decref(f);
 		return -1;
@@ -791,7 +791,7 @@ int store_event_add(struct store *s, const struct event *ev, int64_t report_id, 
 			goto end;
 		sqlite3_bind_int64(st, 1, *new_id);
 		sqlite3_bind_int64(st, 2, report_id);
-		bind_text(st, 3, ev->evidence ? ev->evidence : "");
+		bind_text_sq(st, 3, ev->evidence ? ev->evidence : "");
 		int rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE) {
@@ -810,7 +810,7 @@ end:
 int store_event_merge(struct store *s, int64_t into, const int64_t *others, size_t n,
 		      const struct store_who *w, char **err)
 {
-	int outer = sqlite3_get_autocommit(s->db), ok = 1, missing = 0;
+	int outer = sqlite3_get_autocommit(s->sq), ok = 1, missing = 0;
 	if (act_begin(s, err))
 		return -1;
 	json_t *from = json_array();
@@ -864,7 +864,7 @@ int store_event_split(struct store *s, int64_t id, const struct store_edit *e, c
 {
 	json_t *v[6];
 	edit_values(e, v);
-	int outer = sqlite3_get_autocommit(s->db), ok = 0, missing = 0, rc = -1;
+	int outer = sqlite3_get_autocommit(s->sq), ok = 0, missing = 0, rc = -1;
 	json_t *f = NULL;
 	char *evidence = NULL;
 	if (act_begin(s, err))
@@ -932,7 +932,7 @@ static int undo_one(struct store *s, int64_t cid, int64_t undo, int64_t *event_i
 
 int store_curation_undo(struct store *s, int64_t cid, const struct store_who *w, int64_t *undo_id, char **err)
 {
-	int outer = sqlite3_get_autocommit(s->db);
+	int outer = sqlite3_get_autocommit(s->sq);
 	if (act_begin(s, err))
 		return -1;
 	sqlite3_stmt *st = prep(s, "SELECT event_id, action, value, undone_by FROM curations WHERE id = ?1", err);

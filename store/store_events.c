@@ -78,12 +78,12 @@ static int id_of(struct store *s, enum stmt_id get, enum stmt_id add, const char
 		rc = 0;
 		goto out;
 	}
-	sqlite3_stmt *st = store_stmt(s, get, err);
+	sqlite3_stmt *st = store_stmt_sq(s, get, err);
 	if (!st)
 		goto out;
-	bind_text(st, 1, name);
+	bind_text_sq(st, 1, name);
 	if (code)
-		bind_text(st, 2, code);
+		bind_text_sq(st, 2, code);
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
@@ -93,18 +93,18 @@ static int id_of(struct store *s, enum stmt_id get, enum stmt_id add, const char
 			store_fail(s, err, "cannot read the archive");
 			goto out;
 		}
-		if (!(st = store_stmt(s, add, err)))
+		if (!(st = store_stmt_sq(s, add, err)))
 			goto out;
-		bind_text(st, 1, name);
+		bind_text_sq(st, 1, name);
 		if (kind_text) {
-			bind_text(st, 2, kind_text);
+			bind_text_sq(st, 2, kind_text);
 		} else {
-			bind_text(st, 2, code);
+			bind_text_sq(st, 2, code);
 			sqlite3_bind_int(st, 3, kind);
 		}
-		if (store_step_done(s, st, "cannot store an actor or topic", err))
+		if (store_step_done_sq(s, st, "cannot store an actor or topic", err))
 			goto out;
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = sqlite3_last_insert_rowid(s->sq);
 	}
 	store_cache_put(s, key, len, *id);   /* forgetting only costs a query */
 	rc = 0;
@@ -174,10 +174,10 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 	size_t len = strlen(date);
 	int curated = 0;
 	*found = 0;
-	sqlite3_stmt *st = store_stmt(s, ST_EVENT_FIND, err);
+	sqlite3_stmt *st = store_stmt_sq(s, ST_EVENT_FIND, err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, key);
+	bind_text_sq(st, 1, key);
 	if (len) {
 		memcpy(above, date, len);
 		above[len] = '\x7f';   /* above any byte of a date */
@@ -190,9 +190,9 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 				sqlite3_bind_text(st, (int)p++, date, (int)k, SQLITE_STATIC);
 	} else {
 		/* An undated event is the same as an undated one only. */
-		bind_text(st, 2, "");
-		bind_text(st, 3, "");
-		bind_text(st, 4, "");
+		bind_text_sq(st, 2, "");
+		bind_text_sq(st, 3, "");
+		bind_text_sq(st, 4, "");
 	}
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -215,28 +215,28 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 		return 0;
 	int narrower = len > strlen(found_date);
 	if (curated && narrower) {
-		if (!(st = store_stmt(s, ST_BASE_REDATE, err)))
+		if (!(st = store_stmt_sq(s, ST_BASE_REDATE, err)))
 			return -1;
 		sqlite3_bind_int64(st, 1, *found);
-		bind_text(st, 2, date);
+		bind_text_sq(st, 2, date);
 		sqlite3_bind_int(st, 3, (int)e->date.prec);
-		if (store_step_done(s, st, "cannot update an event", err) || curation_apply(s, *found, err))
+		if (store_step_done_sq(s, st, "cannot update an event", err) || curation_apply(s, *found, err))
 			return -1;
 		narrower = 0;
 	}
 	if (!narrower && has_id(cands, n_cands, *found))
 		return 0;
-	if (!(st = store_stmt(s, narrower ? ST_EVENT_REDATE : ST_EVENT_TOUCH, err)))
+	if (!(st = store_stmt_sq(s, narrower ? ST_EVENT_REDATE : ST_EVENT_TOUCH, err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, *found);
 	if (narrower) {
-		bind_text(st, 2, date);
+		bind_text_sq(st, 2, date);
 		sqlite3_bind_int(st, 3, (int)e->date.prec);
 		sqlite3_bind_int64(st, 4, s->now);
 	} else {
 		sqlite3_bind_int64(st, 2, s->now);
 	}
-	if (store_step_done(s, st, "cannot update an event", err))
+	if (store_step_done_sq(s, st, "cannot update an event", err))
 		return -1;
 	return queue_change(s, *found, err);
 }
@@ -260,7 +260,7 @@ static int has_id(const int64_t *ids, size_t n, int64_t id)
 static int count_query(struct store *s, const char *sql, int64_t a, int64_t b, long *n, char **err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->sq, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot prepare a statement");
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
@@ -306,18 +306,18 @@ static int refresh(struct store *s, int64_t id, const struct event *e, int64_t r
 	if (rc)
 		return -1;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "UPDATE events SET evidence = ?2, confidence = ?3 WHERE id = ?1"
+	if (sqlite3_prepare_v2(s->sq, "UPDATE events SET evidence = ?2, confidence = ?3 WHERE id = ?1"
 			       " AND (evidence IS NOT ?2 OR confidence IS NOT ?3)", -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot prepare a statement");
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, e->evidence ? e->evidence : "");
+	bind_text_sq(st, 2, e->evidence ? e->evidence : "");
 	if (e->confidence > 0)
 		sqlite3_bind_double(st, 3, e->confidence);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, err, "cannot update an event");
-	*changed |= sqlite3_changes(s->db) > 0;
+	*changed |= sqlite3_changes(s->sq) > 0;
 	return 0;
 }
 
@@ -328,7 +328,7 @@ static int find_candidate(struct store *s, const char *key, const char *date, co
 {
 	sqlite3_stmt *st;
 	*found = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT e.id, coalesce(b.date, e.date) FROM events e"
+	if (sqlite3_prepare_v2(s->sq, "SELECT e.id, coalesce(b.date, e.date) FROM events e"
 			       " LEFT JOIN event_base b ON b.event_id = e.id"
 			       " WHERE e.id = ?1 AND e.party_key = ?2", -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot search events");
@@ -360,24 +360,24 @@ int store_withdraw_unlinked(struct store *s, const int64_t *ids, size_t n, struc
 			    char **err)
 {
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *st = store_stmt(s, ST_EVENT_WITHDRAW, err);
+		sqlite3_stmt *st = store_stmt_sq(s, ST_EVENT_WITHDRAW, err);
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, ids[i]);
 		sqlite3_bind_int64(st, 2, s->now);
-		if (store_step_done(s, st, "cannot withdraw an event", err))
+		if (store_step_done_sq(s, st, "cannot withdraw an event", err))
 			return -1;
-		if (!sqlite3_changes(s->db))
+		if (!sqlite3_changes(s->sq))
 			continue;
 		if (ch)
 			ch->withdrawn++;
 		/* Deleted (below migration 6): its links too, also when foreign
 		 * keys are off (store_bulk). */
 		for (enum stmt_id del = ST_EVENT_ACTORS_DEL; s->before_6 && del <= ST_EVENT_TOPICS_DEL; del++) {
-			if (!(st = store_stmt(s, del, err)))
+			if (!(st = store_stmt_sq(s, del, err)))
 				return -1;
 			sqlite3_bind_int64(st, 1, ids[i]);
-			if (store_step_done(s, st, "cannot remove an event", err))
+			if (store_step_done_sq(s, st, "cannot remove an event", err))
 				return -1;
 		}
 		if (queue_change(s, ids[i], err))
@@ -485,7 +485,7 @@ static int link_report(struct store *s, struct report_events *re, const struct e
 
 int store_next_event_id(struct store *s, int64_t *id, char **err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_EVENT_NEXT_ID, err);
+	sqlite3_stmt *st = store_stmt_sq(s, ST_EVENT_NEXT_ID, err);
 	if (!st)
 		return -1;
 	int rc = sqlite3_step(st);
@@ -812,9 +812,9 @@ static int matches_many(struct store *s, const char *sql, const char *arg, int *
 	snprintf(q, sizeof(q), "SELECT count(*) FROM (%s LIMIT %d)", set, MANY_MATCHES);
 	sqlite3_stmt *st;
 	*many = 0;
-	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->sq, q, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot query events");
-	bind_text(st, 1, arg);
+	bind_text_sq(st, 1, arg);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*many = sqlite3_column_int(st, 0) >= MANY_MATCHES;
 	sqlite3_finalize(st);
@@ -1015,35 +1015,35 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		*err = strdup("out of memory");
 		return -1;
 	}
-	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(s->sq, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
 	buf_release(&where);
 	if (rc != SQLITE_OK)
 		return store_fail(s, err, "cannot query events");
 	sqlite3_bind_int(st, 1, (int)mask);
 	for (size_t i = 0; i < f->n_actors; i++)
-		bind_text(st, p_actor + (int)i, f->actors[i]);
+		bind_text_sq(st, p_actor + (int)i, f->actors[i]);
 	if (p_between) {
-		bind_text(st, p_between, f->between[0]);
-		bind_text(st, p_between + 1, f->between[1]);
+		bind_text_sq(st, p_between, f->between[0]);
+		bind_text_sq(st, p_between + 1, f->between[1]);
 	}
 	for (size_t i = 0; i < f->n_types; i++)
-		bind_text(st, p_types + (int)i, f->types[i]);
+		bind_text_sq(st, p_types + (int)i, f->types[i]);
 	if (p_topic)
-		bind_text(st, p_topic, f->topic);
+		bind_text_sq(st, p_topic, f->topic);
 	char from[16], to[16];
 	if (p_from) {
 		date_bound(&f->from, 0, from);
-		bind_text(st, p_from, from);
+		bind_text_sq(st, p_from, from);
 	}
 	if (p_to) {
 		date_bound(&f->to, 1, to);
-		bind_text(st, p_to, to);
+		bind_text_sq(st, p_to, to);
 	}
 	if (p_agency)
-		bind_text(st, p_agency, f->agency);
+		bind_text_sq(st, p_agency, f->agency);
 	if (p_text)
-		bind_text(st, p_text, f->text);
+		bind_text_sq(st, p_text, f->text);
 	if (p_changed) {
 		sqlite3_bind_int64(st, p_changed, f->changes_after);
 		sqlite3_bind_int64(st, p_changed + 1, f->changes_upto);
@@ -1062,7 +1062,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		for (size_t i = 0; i < f->n_ids; i++)
 			buf_printf(&ids, "%s%lld", i ? "," : "[", (long long)f->ids[i]);
 		buf_addch(&ids, ']');
-		bind_text(st, p_ids, buf_str(&ids));
+		bind_text_sq(st, p_ids, buf_str(&ids));
 	}
 	if (buf_failed(&ids)) {
 		sqlite3_finalize(st);
@@ -1114,9 +1114,9 @@ fail:
 static int query_count(struct store *s, const char *sql, const char *arg, int *out, char **err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->sq, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot query the archive");
-	bind_text(st, 1, arg);
+	bind_text_sq(st, 1, arg);
 	int rc = sqlite3_step(st);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
@@ -1176,7 +1176,7 @@ static int contains_nocase(const char *hay, const char *needle)
 static int suggest(struct store *s, const char *sql, const char *name, char **out, int max, char **err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->sq, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot query the archive");
 	int best[16], n = 0;
 	if (max > 16)
@@ -1227,7 +1227,7 @@ int store_actor_lookup(struct store *s, const char *text, char **name, char **co
 	sqlite3_stmt *st;
 	/* A name first, then an alias, then a code (a state or organisation
 	 * before the persons acting for it). */
-	if (sqlite3_prepare_v2(s->db,
+	if (sqlite3_prepare_v2(s->sq,
 			       "SELECT name, code, kind FROM ("
 			       " SELECT name, code, kind, 0 AS o FROM actors WHERE name = ?1 COLLATE NOCASE"
 			       " UNION ALL SELECT a.name, a.code, a.kind, 1 FROM actor_aliases al"
@@ -1235,7 +1235,7 @@ int store_actor_lookup(struct store *s, const char *text, char **name, char **co
 			       " UNION ALL SELECT name, code, kind, 2 + kind FROM actors WHERE code = ?1 COLLATE NOCASE"
 			       ") ORDER BY o, kind LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot search actors");
-	bind_text(st, 1, text);
+	bind_text_sq(st, 1, text);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*name = strdup((const char *)sqlite3_column_text(st, 0));
@@ -1264,12 +1264,12 @@ int store_actor_describe(struct store *s, const char *name, const char *code, en
 	if (id_of(s, ST_ACTOR_GET, ST_ACTOR_ADD, name, code ? code : "", (int)kind, NULL, &id, err))
 		return -1;
 	for (size_t i = 0; i < n_aliases; i++) {
-		sqlite3_stmt *st = store_stmt(s, ST_ALIAS_ADD, err);
+		sqlite3_stmt *st = store_stmt_sq(s, ST_ALIAS_ADD, err);
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, id);
-		bind_text(st, 2, aliases[i]);
-		if (store_step_done(s, st, "cannot store aliases", err))
+		bind_text_sq(st, 2, aliases[i]);
+		if (store_step_done_sq(s, st, "cannot store aliases", err))
 			return -1;
 	}
 	return 0;
@@ -1280,9 +1280,9 @@ static int each_count(struct store *s, const char *sql, const char *arg, int wit
 {
 	static const char *const kinds[] = {"state", "org", "person", "group"};
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->sq, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot query the archive");
-	bind_text(st, 1, arg);
+	bind_text_sq(st, 1, arg);
 	int rc, stop = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_count c = {

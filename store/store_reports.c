@@ -153,14 +153,14 @@ static int lookup_id_in(struct store *s, enum stmt_id id, const char *key, const
 	*out = 0;
 	if (!key || !*key)
 		return 0;
-	sqlite3_stmt *st = store_stmt(s, id, err);
+	sqlite3_stmt *st = store_stmt_sq(s, id, err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, key);
+	bind_text_sq(st, 1, key);
 	if (id == ST_BY_URL || id == ST_BY_GUID)
-		bind_text(st, 2, agency && *agency ? agency : NULL);
+		bind_text_sq(st, 2, agency && *agency ? agency : NULL);
 	if (id == ST_BY_GUID)
-		bind_text(st, 3, source);
+		bind_text_sq(st, 3, source);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
@@ -175,10 +175,10 @@ static int lookup_id(struct store *s, enum stmt_id id, const char *key, int64_t 
 	*out = 0;
 	if (!key || !*key)
 		return 0;
-	sqlite3_stmt *st = store_stmt(s, id, err);
+	sqlite3_stmt *st = store_stmt_sq(s, id, err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, key);
+	bind_text_sq(st, 1, key);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
@@ -195,10 +195,10 @@ static int lookup_id(struct store *s, enum stmt_id id, const char *key, int64_t 
 static int by_text(struct store *s, const struct report *r, const char *text, enum store_verdict *v,
 		   int64_t *existing, char **err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_BY_TEXT, err);
+	sqlite3_stmt *st = store_stmt_sq(s, ST_BY_TEXT, err);
 	if (!st)
 		return -1;
-	bind_text(st, 1, text);
+	bind_text_sq(st, 1, text);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -264,10 +264,10 @@ int store_classify_in(struct store *s, const struct report *r, const char *sourc
 int store_fill_text_hashes(struct store *s, char **err)
 {
 	sqlite3_stmt *sel, *upd;
-	if (sqlite3_prepare_v2(s->db, "SELECT id, title, lede, body FROM reports WHERE text_hash IS NULL", -1,
+	if (sqlite3_prepare_v2(s->sq, "SELECT id, title, lede, body FROM reports WHERE text_hash IS NULL", -1,
 			       &sel, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot fill text hashes");
-	if (sqlite3_prepare_v2(s->db, "UPDATE reports SET text_hash = ?2 WHERE id = ?1", -1, &upd, NULL) !=
+	if (sqlite3_prepare_v2(s->sq, "UPDATE reports SET text_hash = ?2 WHERE id = ?1", -1, &upd, NULL) !=
 	    SQLITE_OK) {
 		sqlite3_finalize(sel);
 		return store_fail(s, err, "cannot fill text hashes");
@@ -314,12 +314,12 @@ static int agency_id(struct store *s, const char *name, int64_t *id, char **err)
 		goto out;
 	if ((rc = lookup_id(s, ST_AGENCY_GET, name, id, err)) || *id)
 		goto remember;
-	sqlite3_stmt *st = store_stmt(s, ST_AGENCY_ADD, err);
-	if (!st || (bind_text(st, 1, name), store_step_done(s, st, "cannot store the agency", err))) {
+	sqlite3_stmt *st = store_stmt_sq(s, ST_AGENCY_ADD, err);
+	if (!st || (bind_text_sq(st, 1, name), store_step_done_sq(s, st, "cannot store the agency", err))) {
 		rc = -1;
 		goto out;
 	}
-	*id = sqlite3_last_insert_rowid(s->db);
+	*id = sqlite3_last_insert_rowid(s->sq);
 remember:
 	if (!rc)
 		store_cache_put(s, key.data, key.len, *id);   /* forgetting only costs a query */
@@ -372,33 +372,33 @@ static void bind_report(struct store *s, sqlite3_stmt *st, const struct report *
 		sqlite3_bind_int64(st, 1, agency);
 	else
 		sqlite3_bind_null(st, 1);
-	bind_text(st, 2, r->title);
-	bind_text(st, 3, r->place);
+	bind_text_sq(st, 2, r->title);
+	bind_text_sq(st, 3, r->place);
 	if (r->pub_known != PUB_NONE) {
 		sqlite3_bind_int64(st, 4, r->published);
 		sqlite3_bind_int(st, 6, r->tz_offset_min);
 	}
 	sqlite3_bind_int(st, 5, (int)r->pub_known);
-	bind_text(st, 7, r->published_text);
-	bind_text(st, 8, r->lede);
-	bind_text(st, 9, r->body ? r->body : "");
-	bind_text(st, 10, r->url);
-	bind_text(st, 11, r->guid);
-	bind_text(st, 12, r->author);
-	bind_text(st, 13, r->format ? r->format : "text");
+	bind_text_sq(st, 7, r->published_text);
+	bind_text_sq(st, 8, r->lede);
+	bind_text_sq(st, 9, r->body ? r->body : "");
+	bind_text_sq(st, 10, r->url);
+	bind_text_sq(st, 11, r->guid);
+	bind_text_sq(st, 12, r->author);
+	bind_text_sq(st, 13, r->format ? r->format : "text");
 	sqlite3_bind_int(st, 14, r->summary_only);
-	bind_text(st, 15, path);
-	bind_text(st, 16, hash);
-	bind_text(st, 17, ident);
+	bind_text_sq(st, 15, path);
+	bind_text_sq(st, 16, hash);
+	bind_text_sq(st, 17, ident);
 	sqlite3_bind_int64(st, 18, s->now);
 	if (s->before_6)
 		return;
 	extra[0] = report_hints(r);
 	extra[1] = report_warnings(r);
-	bind_text(st, 19, text);
-	bind_text(st, 20, extra[0]);
-	bind_text(st, 21, extra[1]);
-	bind_text(st, 22, s->extractor);
+	bind_text_sq(st, 19, text);
+	bind_text_sq(st, 20, extra[0]);
+	bind_text_sq(st, 21, extra[1]);
+	bind_text_sq(st, 22, s->extractor);
 }
 
 void store_set_extractor(struct store *s, const char *signature)
@@ -415,7 +415,7 @@ static int unlink_events(struct store *s, int64_t report_id, int64_t **ids, size
 {
 	*ids = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, ST_REPORT_EVENTS, err);
+	sqlite3_stmt *st = store_stmt_sq(s, ST_REPORT_EVENTS, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, report_id);
@@ -432,7 +432,7 @@ static int unlink_events(struct store *s, int64_t report_id, int64_t **ids, size
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE && (st = store_stmt(s, ST_UNLINK_REPORT, err))) {
+	if (rc == SQLITE_DONE && (st = store_stmt_sq(s, ST_UNLINK_REPORT, err))) {
 		sqlite3_bind_int64(st, 1, report_id);
 		rc = sqlite3_step(st);
 	}
@@ -446,8 +446,8 @@ static int unlink_events(struct store *s, int64_t report_id, int64_t **ids, size
 /* Runs one of the savepoint statements. */
 static int savepoint(struct store *s, enum stmt_id id, char **err)
 {
-	sqlite3_stmt *st = store_stmt(s, id, err);
-	return st ? store_step_done(s, st, "cannot store the report", err) : -1;
+	sqlite3_stmt *st = store_stmt_sq(s, id, err);
+	return st ? store_step_done_sq(s, st, "cannot store the report", err) : -1;
 }
 
 int store_put_report(struct store *s, const struct report *r, const char *hash, const char *source_path,
@@ -492,30 +492,30 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 	sqlite3_stmt *st;
 	if (replace_id) {
 		if (unlink_events(s, replace_id, &cands, &n_cands, err) ||
-		    !(st = store_stmt(s, ST_REPORT_UPDATE, err)))
+		    !(st = store_stmt_sq(s, ST_REPORT_UPDATE, err)))
 			goto fail;
 		bind_report(s, st, r, agency, source_path, hex, ident, text, extra);
 		sqlite3_bind_int64(st, 30, replace_id);
-	} else if (!(st = store_stmt(s, ST_REPORT_ADD, err))) {
+	} else if (!(st = store_stmt_sq(s, ST_REPORT_ADD, err))) {
 		goto fail;
 	} else {
 		bind_report(s, st, r, agency, source_path, hex, ident, text, extra);
 	}
-	int stepped = store_step_done(s, st, "cannot store the report", err);
+	int stepped = store_step_done_sq(s, st, "cannot store the report", err);
 	free(extra[0]);
 	free(extra[1]);
 	if (stepped)
 		goto fail;
-	*report_id = replace_id ? replace_id : sqlite3_last_insert_rowid(s->db);
+	*report_id = replace_id ? replace_id : sqlite3_last_insert_rowid(s->sq);
 	if (r->hinted && !s->before_6) {
 		const char *marks = r->hinted == REPORT_HINT_DATE ? "{\"date\":true}"
 				  : r->hinted == REPORT_HINT_AGENCY ? "{\"agency\":true}"
 				  : "{\"date\":true,\"agency\":true}";
-		if (!(st = store_stmt(s, ST_REPORT_HINTED, err)))
+		if (!(st = store_stmt_sq(s, ST_REPORT_HINTED, err)))
 			goto fail;
 		sqlite3_bind_int64(st, 1, *report_id);
-		bind_text(st, 2, marks);
-		if (store_step_done(s, st, "cannot store the report", err))
+		bind_text_sq(st, 2, marks);
+		if (store_step_done_sq(s, st, "cannot store the report", err))
 			goto fail;
 	}
 	/* An update was indexed by its trigger; a new row waits for the batch's end. */
@@ -538,7 +538,7 @@ fail:
 		s->unguarded = 2;
 		return -1;
 	}
-	sqlite3_exec(s->db, "ROLLBACK TO report; RELEASE report", NULL, NULL, NULL);
+	sqlite3_exec(s->sq, "ROLLBACK TO report; RELEASE report", NULL, NULL, NULL);
 fail_released:
 	s->fts_reports.n = mark_reports;
 	s->fts_events.n = mark_events;
@@ -598,7 +598,7 @@ int store_reports_each(struct store *s, store_report_fn fn, void *ctx, char **er
 		*err = strdup("out of memory");
 		return -1;
 	}
-	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(s->sq, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK)
 		return store_fail(s, err, "cannot read reports");
@@ -618,7 +618,7 @@ int store_report_get(struct store *s, int64_t id, store_report_fn fn, void *ctx,
 		*err = strdup("out of memory");
 		return -1;
 	}
-	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(s->sq, buf_str(&sql), -1, &st, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK)
 		return store_fail(s, err, "cannot read the report");
@@ -635,7 +635,7 @@ int store_report_get(struct store *s, int64_t id, store_report_fn fn, void *ctx,
 int store_report_load(struct store *s, int64_t id, struct report *r, char **err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT a.name, r.title, r.place, r.url, r.guid, r.author, r.lede, r.body,"
+	if (sqlite3_prepare_v2(s->sq, "SELECT a.name, r.title, r.place, r.url, r.guid, r.author, r.lede, r.body,"
 			       " r.published_text, r.format, r.published, r.published_known, r.tz_offset,"
 			       " r.summary_only, r.hints FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
 			       " WHERE r.id = ?1", -1, &st, NULL) != SQLITE_OK)
@@ -675,12 +675,12 @@ int store_report_ids(struct store *s, int stale_only, int64_t **ids, size_t *n, 
 	*ids = NULL;
 	*n = 0;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, stale_only
+	if (sqlite3_prepare_v2(s->sq, stale_only
 			       ? "SELECT id FROM reports WHERE extracted_with IS NOT ?1 ORDER BY id"
 			       : "SELECT id FROM reports ORDER BY id", -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot list reports");
 	if (stale_only)
-		bind_text(st, 1, s->extractor);
+		bind_text_sq(st, 1, s->extractor);
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -714,17 +714,17 @@ int store_reextract(struct store *s, int64_t report_id, const struct event_list 
 		rc = store_put_events(s, report_id, events, cands, n_cands, ch, err);
 	if (!rc)
 		rc = store_withdraw_unlinked(s, cands, n_cands, ch, err);
-	if (!rc && !(st = store_stmt(s, ST_REPORT_EXTRACTED, err)))
+	if (!rc && !(st = store_stmt_sq(s, ST_REPORT_EXTRACTED, err)))
 		rc = -1;
 	if (!rc) {
 		sqlite3_bind_int64(st, 1, report_id);
-		bind_text(st, 2, s->extractor);
-		rc = store_step_done(s, st, "cannot update the report", err);
+		bind_text_sq(st, 2, s->extractor);
+		rc = store_step_done_sq(s, st, "cannot update the report", err);
 	}
 	free(cands);
 	if (!rc)
 		return savepoint(s, ST_RELEASE, err);
-	sqlite3_exec(s->db, "ROLLBACK TO report; RELEASE report", NULL, NULL, NULL);
+	sqlite3_exec(s->sq, "ROLLBACK TO report; RELEASE report", NULL, NULL, NULL);
 	store_cache_forget(s);
 	return -1;
 }
@@ -765,23 +765,23 @@ int store_report_fix(struct store *s, int64_t id, const struct store_report_fix 
 		*err = strdup("out of memory");
 		goto out;
 	}
-	if (!(st = store_stmt(s, ST_REPORT_FIX, err)))
+	if (!(st = store_stmt_sq(s, ST_REPORT_FIX, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	if (agency)
 		sqlite3_bind_int64(st, 2, agency);
-	bind_text(st, 3, r.title);
-	bind_text(st, 4, r.url);
+	bind_text_sq(st, 3, r.title);
+	bind_text_sq(st, 4, r.url);
 	if (r.pub_known != PUB_NONE) {
 		sqlite3_bind_int64(st, 5, r.published);
 		sqlite3_bind_int(st, 7, r.tz_offset_min);
 	}
 	sqlite3_bind_int(st, 6, (int)r.pub_known);
-	bind_text(st, 8, hex);
-	bind_text(st, 9, text);
-	bind_text(st, 10, ident);
+	bind_text_sq(st, 8, hex);
+	bind_text_sq(st, 9, text);
+	bind_text_sq(st, 10, ident);
 	extra[0] = report_hints(&r);
-	bind_text(st, 11, extra[0]);
+	bind_text_sq(st, 11, extra[0]);
 	json_t *marks = json_object();
 	if (f->set_date)
 		json_object_set_new(marks, "date", json_true());
@@ -793,9 +793,9 @@ int store_report_fix(struct store *s, int64_t id, const struct store_report_fix 
 		json_object_set_new(marks, "url", json_true());
 	extra[1] = json_dumps(marks, JSON_COMPACT);
 	json_decref(marks);
-	bind_text(st, 12, extra[1]);
+	bind_text_sq(st, 12, extra[1]);
 	/* Another stored report with the corrected content is the same report. */
-	rc = store_step_done(s, st, "cannot correct the report", err);
+	rc = store_step_done_sq(s, st, "cannot correct the report", err);
 out:
 	free(ident);
 	free(extra[0]);
@@ -809,7 +809,7 @@ int store_report_keep_fixes(struct store *s, int64_t id, struct report *r, char 
 	if (s->before_6)
 		return 0;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT r.fixed, a.name, r.title, r.url, r.published, r.published_known,"
+	if (sqlite3_prepare_v2(s->sq, "SELECT r.fixed, a.name, r.title, r.url, r.published, r.published_known,"
 			       " r.tz_offset, r.hints FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
 			       " WHERE r.id = ?1 AND r.fixed IS NOT NULL", -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, "cannot read a report");

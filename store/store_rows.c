@@ -145,7 +145,7 @@ static sqlite3_stmt *insert_stmt(struct store *s, enum row_table t, int k, char 
 		*err = strdup("out of memory");
 		return NULL;
 	}
-	if (sqlite3_prepare_v3(s->db, sql.data, (int)sql.len, SQLITE_PREPARE_PERSISTENT, &r->st[k - 1],
+	if (sqlite3_prepare_v3(s->sq, sql.data, (int)sql.len, SQLITE_PREPARE_PERSISTENT, &r->st[k - 1],
 			       NULL) != SQLITE_OK) {
 		buf_release(&sql);
 		store_fail(s, err, "cannot prepare a statement");
@@ -185,7 +185,7 @@ static int flush_table(struct store *s, enum row_table t, const char *what, char
 				break;
 			}
 		}
-		if (store_step_done(s, st, what, err))
+		if (store_step_done_sq(s, st, what, err))
 			return -1;
 		done += (size_t)k;
 	}
