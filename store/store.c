@@ -431,9 +431,9 @@ void store_close(struct store *s)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
 		db_finalize(s->st[i]);
+	rows_release(s);   /* its statements, before the connection goes */
 	db_close(s->db);
 	store_cache_forget(s);
-	rows_release(s);
 	free(s->ids.slot);
 	free(s->fts_reports.v);
 	free(s->fts_events.v);

@@ -67,7 +67,7 @@ struct rows {
 	struct rowval *v;   /* n values, row after row */
 	size_t n, cap;
 	struct buf arena;
-	sqlite3_stmt *st[ROWS_PER_STMT];   /* inserting k rows: st[k - 1] */
+	struct db_stmt *st[ROWS_PER_STMT];   /* inserting k rows: st[k - 1] */
 };
 
 struct store {
