@@ -20,7 +20,7 @@
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_AGENCY_GET] = "SELECT id FROM agencies WHERE name = ?1",
-	[ST_AGENCY_ADD] = "INSERT INTO agencies(name) VALUES (?1)",
+	[ST_AGENCY_ADD] = "INSERT INTO agencies(name) VALUES (?1) RETURNING id",
 	[ST_BY_HASH] = "SELECT id FROM reports WHERE content_hash = ?1",
 	/* A URL names a report of one agency: the same URL from another agency
 	 * is another report. A guid names an item of one feed: of the same
@@ -38,13 +38,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"INSERT OR FAIL INTO reports(agency_id, title, place, published, published_known, tz_offset,"
 		" published_text, lede, body, url, guid, author, format, summary_only, source_path,"
 		" content_hash, identity_key, imported_at, text_hash, hints, warnings, extracted_with)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22) RETURNING id",
 	[ST_REPORT_UPDATE] =
 		"UPDATE reports SET agency_id=?1, title=?2, place=?3, published=?4, published_known=?5,"
 		" tz_offset=?6, published_text=?7, lede=?8, body=?9, url=?10, guid=?11, author=?12,"
 		" format=?13, summary_only=?14, source_path=?15, content_hash=?16, identity_key=?17,"
 		" imported_at=?18, text_hash=?19, hints=?20, warnings=?21, extracted_with=?22,"
-		" version = version + 1 WHERE id = ?30",
+		" version = version + 1 WHERE id = ?23",
 	[ST_REPORT_HINTED] = "UPDATE reports SET fixed = json_patch(ifnull(fixed, '{}'), ?2) WHERE id = ?1",
 	[ST_BY_TEXT] = "SELECT r.id, r.published_known, a.name, r.fixed FROM reports r"
 		" LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.text_hash = ?1 ORDER BY r.id LIMIT 1",
@@ -125,12 +125,12 @@ static const char *const stmt_sql_before_6[ST_COUNT] = {
 		"INSERT OR FAIL INTO reports(agency_id, title, place, published, published_known, tz_offset,"
 		" published_text, lede, body, url, guid, author, format, summary_only, source_path,"
 		" content_hash, identity_key, imported_at)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18) RETURNING id",
 	[ST_REPORT_UPDATE] =
 		"UPDATE reports SET agency_id=?1, title=?2, place=?3, published=?4, published_known=?5,"
 		" tz_offset=?6, published_text=?7, lede=?8, body=?9, url=?10, guid=?11, author=?12,"
 		" format=?13, summary_only=?14, source_path=?15, content_hash=?16, identity_key=?17,"
-		" imported_at=?18, version = version + 1 WHERE id = ?30",
+		" imported_at=?18, version = version + 1 WHERE id = ?23",
 	[ST_BY_TEXT] = "SELECT NULL WHERE ?1 IS NULL AND 0",
 	[ST_EVENT_FIND] = "SELECT id, date, 0 FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
 		" UNION ALL SELECT id, date, 0 FROM events WHERE party_key = ?1 AND date = ?4"
@@ -175,6 +175,24 @@ struct db_stmt *store_stmt(struct store *s, enum stmt_id id, char **err)
 int store_step_done(struct store *s, struct db_stmt *st, const char *what, char **err)
 {
 	if (db_step(st) != DB_DONE) {
+		store_fail(s, err, what);
+		db_reset(st);
+		return -1;
+	}
+	db_reset(st);
+	return 0;
+}
+
+int store_step_id(struct store *s, struct db_stmt *st, const char *what, int64_t *id, char **err)
+{
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*id = db_column_int64(st, 0);
+		rc = db_step(st);
+	} else if (rc == DB_DONE) {
+		rc = DB_FAIL;   /* no row: the statement returns no id */
+	}
+	if (rc != DB_DONE) {
 		store_fail(s, err, what);
 		db_reset(st);
 		return -1;

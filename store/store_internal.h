@@ -102,6 +102,9 @@ struct db_stmt *store_stmt(struct store *s, enum stmt_id id, char **err);
 /* Runs a prepared statement with no result rows, as store_stmt left it and
  * bound; on failure sets *err to "<what>: <the database's message>". */
 int store_step_done(struct store *s, struct db_stmt *st, const char *what, char **err);
+/* Runs an INSERT ... RETURNING id as store_stmt left it and bound, setting
+ * *id to the new row's id; on failure as store_step_done. */
+int store_step_id(struct store *s, struct db_stmt *st, const char *what, int64_t *id, char **err);
 /* Runs SQL with no result rows. */
 int store_exec(struct store *s, const char *sql, char **err);
 /* Binds a string, which must stay unchanged until the statement runs, or NULL. */
