@@ -138,11 +138,12 @@ static char *readonly_uri(const char *path)
 	return buf_detach(&u);
 }
 
+/* "'<target>': <reason>": the caller says what it was opening. */
 static char *open_msg(const char *target, const char *why)
 {
 	struct buf m;
 	buf_init(&m, 8192);
-	buf_printf(&m, "cannot open archive '%s': %s", target, why);
+	buf_printf(&m, "'%s': %s", target, why);
 	return buf_finish_msg(&m, "the archive's message");
 }
 

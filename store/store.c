@@ -379,8 +379,12 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 	}
 	/* A connection is only ever used by the thread that opened it: no
 	 * mutex around every call. */
-	if (db_open(path, DB_NOMUTEX | (s->readonly ? DB_READONLY : DB_CREATE), &s->db, err))
+	char *e = NULL;
+	if (db_open(path, DB_NOMUTEX | (s->readonly ? DB_READONLY : DB_CREATE), &s->db, &e)) {
+		*err = msg("cannot open archive %s%s", e ? e : "", e ? "" : "(out of memory)");
+		free(e);
 		goto fail;
+	}
 	s->sq = db_handle(s->db);
 	int v = 0;
 	if (check_identity(s, &v, err))
