@@ -204,11 +204,10 @@ int db_exec(struct db *db, const char *sql)
 	return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* "$N" with N a decimal number from 1, or 0. (Transitional: "?N" too,
- * until every file of the store is converted.) */
+/* "$N" with N a decimal number from 1, or 0. */
 static int param_number(const char *name)
 {
-	if (!name || (name[0] != '$' && name[0] != '?') || name[1] < '1' || name[1] > '9')
+	if (!name || name[0] != '$' || name[1] < '1' || name[1] > '9')
 		return 0;
 	long n = 0;
 	for (const char *c = name + 1; *c; c++) {
@@ -234,10 +233,6 @@ int db_prepare(struct db *db, const char *sql, int persistent, struct db_stmt **
 	int count = sqlite3_bind_parameter_count(s->st), identity = 1;
 	for (int i = 1; i <= count; i++) {
 		int n = param_number(sqlite3_bind_parameter_name(s->st, i));
-		if (!sqlite3_bind_parameter_name(s->st, i)) {   /* transitional: a gap in ?NNN */
-			identity = 0;
-			continue;
-		}
 		if (!n) {
 			const char *name = sqlite3_bind_parameter_name(s->st, i);
 			own_fail(db, DB_E_OTHER, "", 0);
@@ -403,13 +398,6 @@ const char *db_column_text(struct db_stmt *st, int col)
 size_t db_column_bytes(struct db_stmt *st, int col)
 {
 	return (size_t)sqlite3_column_bytes(st->st, col);
-}
-
-/* Transitional, until every file of the store is converted. */
-sqlite3_stmt *db_sqlite_stmt(struct db_stmt *st);
-sqlite3_stmt *db_sqlite_stmt(struct db_stmt *st)
-{
-	return st->st;
 }
 
 int64_t db_changes(struct db *db)

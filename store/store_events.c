@@ -581,13 +581,13 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
  * organisation also names every actor acting for it. %1$d is the
  * parameter's number. Found once for a query, not again for each event. */
 #define ACTOR_IDS \
-	"SELECT a.id FROM actors a WHERE a.id IN (SELECT id FROM actors WHERE name = ?%1$d COLLATE NOCASE" \
-	"   UNION SELECT actor_id FROM actor_aliases WHERE alias = ?%1$d)" \
-	" OR (a.code <> '' AND a.code = ?%1$d COLLATE NOCASE)" \
+	"SELECT a.id FROM actors a WHERE a.id IN (SELECT id FROM actors WHERE name = $%1$d COLLATE NOCASE" \
+	"   UNION SELECT actor_id FROM actor_aliases WHERE alias = $%1$d)" \
+	" OR (a.code <> '' AND a.code = $%1$d COLLATE NOCASE)" \
 	" OR (a.code <> '' AND a.code IN (SELECT code FROM actors WHERE kind IN (0, 1)" \
-	"   AND (name = ?%1$d COLLATE NOCASE OR code = ?%1$d COLLATE NOCASE)" \
+	"   AND (name = $%1$d COLLATE NOCASE OR code = $%1$d COLLATE NOCASE)" \
 	"   UNION SELECT a2.code FROM actor_aliases al JOIN actors a2 ON a2.id = al.actor_id" \
-	"   WHERE al.alias = ?%1$d AND a2.kind IN (0, 1)))"
+	"   WHERE al.alias = $%1$d AND a2.kind IN (0, 1)))"
 /* An event the actor takes part in, tested as a walk goes... */
 static const char actor_match[] =
 	" EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (" ACTOR_IDS "))";
@@ -820,9 +820,9 @@ static int matches_many(struct store *s, const char *sql, const char *arg, int *
 	return 0;
 }
 
-static const char text_set[] = "SELECT rowid FROM events_fts WHERE events_fts MATCH ?%d";
+static const char text_set[] = "SELECT rowid FROM events_fts WHERE events_fts MATCH $%d";
 static const char agency_set[] = "SELECT er.event_id FROM event_reports er JOIN reports r ON r.id = er.report_id"
-				 " JOIN agencies ag ON ag.id = r.agency_id WHERE ag.name = ?%d COLLATE NOCASE";
+				 " JOIN agencies ag ON ag.id = r.agency_id WHERE ag.name = $%d COLLATE NOCASE";
 
 /* The ids of one page, dated events (undated 0) or undated ones (1), as
  * arms of a UNION ALL: one arm a type when types are asked, each walking the
@@ -845,12 +845,12 @@ static void page_arms(struct buf *sql, const char *w, int undated, const struct 
 		buf_printf(sql, "%sSELECT * FROM (SELECT e.id AS id, %d AS u, %s AS d FROM events e WHERE e.date %s ''%s",
 			   i ? " UNION ALL " : "", undated, undated ? "''" : "e.date", undated ? "=" : "<>", w);
 		if (f->n_types)
-			buf_printf(sql, " AND e.type = ?%d", p_types + (int)i);
+			buf_printf(sql, " AND e.type = $%d", p_types + (int)i);
 		if (f->after_id && !undated)
-			buf_printf(sql, " AND (SELECT date FROM events WHERE id = ?%1$d) <> ''"
-				   " AND (e.date, e.id) > (SELECT date, id FROM events WHERE id = ?%1$d)", p_after);
+			buf_printf(sql, " AND (SELECT date FROM events WHERE id = $%1$d) <> ''"
+				   " AND (e.date, e.id) > (SELECT date, id FROM events WHERE id = $%1$d)", p_after);
 		else if (f->after_id)
-			buf_printf(sql, " AND ((SELECT date FROM events WHERE id = ?%1$d) <> '' OR e.id > ?%1$d)",
+			buf_printf(sql, " AND ((SELECT date FROM events WHERE id = $%1$d) <> '' OR e.id > $%1$d)",
 				   p_after);
 		buf_printf(sql, " ORDER BY %s LIMIT %ld)", undated ? "e.id" : "e.date, e.id", f->limit);
 	}
@@ -868,7 +868,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	buf_addstr(&sql, timeline_select);
 	int p = 1;
 	unsigned mask = f->status_mask ? f->status_mask : (1u << STATUS_OCCURRED) | (1u << STATUS_PLANNED);
-	buf_printf(&where, " AND ((?%d >> e.status) & 1)", p++);
+	buf_printf(&where, " AND (($%d >> e.status) & 1)", p++);
 	int p_types = 0, p_topic = 0, p_from = 0, p_to = 0, p_agency = 0, p_text = 0, p_changed = 0,
 	    p_actor = 0, p_between = 0;
 	/* A page of a busy actor walks the timeline and tests each event; a
@@ -901,7 +901,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		if (!(f->page && f->limit > 0)) {
 			buf_addstr(&where, " AND e.type IN (");
 			for (size_t i = 0; i < f->n_types; i++)
-				buf_printf(&where, "%s?%d", i ? ", " : "", p_types + (int)i);
+				buf_printf(&where, "%s$%d", i ? ", " : "", p_types + (int)i);
 			buf_addstr(&where, ")");
 		}
 		p += (int)f->n_types;
@@ -909,21 +909,21 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	if (f->topic) {
 		p_topic = p;
 		buf_printf(&where, " AND EXISTS (SELECT 1 FROM event_topics et JOIN topics t ON t.id = et.topic_id"
-			   " WHERE et.event_id = e.id AND t.name = ?%d COLLATE NOCASE)", p++);
+			   " WHERE et.event_id = e.id AND t.name = $%d COLLATE NOCASE)", p++);
 	}
 	if (f->from.prec != PREC_UNKNOWN) {
 		p_from = p;
 		/* The first term bounds the walk of the index on (date, id): a
 		 * date of the bound's year or later ("2015" covers "2015-03"). */
-		buf_printf(&where, " AND e.date >= substr(?%1$d, 1, 4) AND e.date || substr('-99-99', length(e.date) - 3)"
-			   " >= ?%1$d", p);
+		buf_printf(&where, " AND e.date >= substr($%1$d, 1, 4) AND e.date || substr('-99-99', length(e.date) - 3)"
+			   " >= $%1$d", p);
 		p++;
 	}
 	if (f->to.prec != PREC_UNKNOWN) {
 		p_to = p;
 		/* A date is never after its padded form: the same for the other end. */
-		buf_printf(&where, " AND e.date <> '' AND e.date <= ?%1$d AND e.date || substr('-00-00', length(e.date) - 3)"
-			   " <= ?%1$d", p);
+		buf_printf(&where, " AND e.date <> '' AND e.date <= $%1$d AND e.date || substr('-00-00', length(e.date) - 3)"
+			   " <= $%1$d", p);
 		p++;
 	}
 	/* A page of a common agency or word walks the timeline's index and
@@ -940,7 +940,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		if (walk)
 			buf_printf(&where, " AND EXISTS (SELECT 1 FROM event_reports er JOIN reports r ON r.id = er.report_id"
 				   " JOIN agencies ag ON ag.id = r.agency_id WHERE er.event_id = e.id"
-				   " AND ag.name = ?%d COLLATE NOCASE)", p++);
+				   " AND ag.name = $%d COLLATE NOCASE)", p++);
 		else {
 			buf_addstr(&where, " AND e.id IN (");
 			buf_printf(&where, agency_set, p++);
@@ -959,7 +959,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	int p_report = 0;
 	if (f->report_id) {
 		p_report = p;
-		buf_printf(&where, " AND e.id IN (SELECT event_id FROM event_reports WHERE report_id = ?%d)", p++);
+		buf_printf(&where, " AND e.id IN (SELECT event_id FROM event_reports WHERE report_id = $%d)", p++);
 	}
 	/* Gone events only come back where someone must learn they left. */
 	if (!f->by_changes && !f->n_ids)
@@ -970,19 +970,19 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	/* Events stored before confidences count as middling. */
 	if (f->min_confidence > 0) {
 		p_minc = p;
-		buf_printf(&where, " AND ifnull(e.confidence, 0.5) >= ?%d", p++);
+		buf_printf(&where, " AND ifnull(e.confidence, 0.5) >= $%d", p++);
 	}
 	if (f->max_confidence > 0) {
 		p_maxc = p;
-		buf_printf(&where, " AND ifnull(e.confidence, 0.5) < ?%d", p++);
+		buf_printf(&where, " AND ifnull(e.confidence, 0.5) < $%d", p++);
 	}
 	if (f->n_ids) {
 		p_ids = p;
-		buf_printf(&where, " AND e.id IN (SELECT value FROM json_each(?%d))", p++);
+		buf_printf(&where, " AND e.id IN (SELECT value FROM json_each($%d))", p++);
 	}
 	if (f->by_changes) {
 		p_changed = p;
-		buf_printf(&where, " AND e.id IN (SELECT event_id FROM event_changes WHERE seq > ?%d AND seq <= ?%d)",
+		buf_printf(&where, " AND e.id IN (SELECT event_id FROM event_changes WHERE seq > $%d AND seq <= $%d)",
 			   p, p + 1);
 		p += 2;
 	}

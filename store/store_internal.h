@@ -3,7 +3,6 @@
 #ifndef COMMUNIQUE_STORE_INTERNAL_H
 #define COMMUNIQUE_STORE_INTERNAL_H
 #include <jansson.h>
-#include <sqlite3.h>   /* transitional, until every file is converted */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -72,7 +71,6 @@ struct rows {
 
 struct store {
 	struct db *db;
-	sqlite3 *sq;        /* transitional: db_handle(db), for the files not yet converted */
 	char *path;
 	int readonly;
 	struct db_stmt *st[ST_COUNT];
@@ -115,11 +113,6 @@ static inline int db_column_int(struct db_stmt *st, int col)
 	return (int)db_column_int64(st, col);
 }
 
-/* Transitional, until every file is converted: the same on SQLite's own statements. */
-sqlite3_stmt *db_sqlite_stmt(struct db_stmt *st);
-sqlite3_stmt *store_stmt_sq(struct store *s, enum stmt_id id, char **err);
-int store_step_done_sq(struct store *s, sqlite3_stmt *st, const char *what, char **err);
-int bind_text_sq(sqlite3_stmt *st, int i, const char *s);
 
 /* The cache of ids: store_cache_get returns 1 and sets *id when `key` is
  * known; store_cache_put remembers it (returns -1 only when out of memory,
