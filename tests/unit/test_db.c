@@ -442,6 +442,32 @@ static void test_busy(void **state)
 	db_finalize(st);
 }
 
+/* SQLite only: its other forms of parameters are refused, so that SQL
+ * written for SQLite alone does not pass the tests and fail on PostgreSQL;
+ * numbers may have gaps (PostgreSQL needs every one). */
+static void test_sqlite_parameter_forms(void **state)
+{
+	struct fx *f = *state;
+	static const char *const refused[] = {"SELECT ?", "SELECT ?1", "SELECT :a", "SELECT @a", "SELECT $a",
+					      "SELECT $0", "SELECT $1, ?2"};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(*refused); i++) {
+		struct db_stmt *st = (struct db_stmt *)&st;
+		assert_int_equal(db_prepare(f->db, refused[i], 0, &st), -1);
+		assert_null(st);
+		assert_int_equal(db_errclass(f->db), DB_E_OTHER);
+		assert_non_null(strstr(db_errmsg(f->db), "$1, $2"));
+	}
+	struct db_stmt *st = prep(f->db, "SELECT $3, $12");
+	assert_int_equal(db_bind_int64(st, 1, 1), -1);
+	assert_int_equal(db_bind_int64(st, 13, 1), -1);
+	assert_int_equal(db_bind_int64(st, 12, 12), 0);
+	assert_int_equal(db_bind_int64(st, 3, 3), 0);
+	step_row(st, f->db);
+	assert_int_equal(db_column_int64(st, 0), 3);
+	assert_int_equal(db_column_int64(st, 1), 12);
+	db_finalize(st);
+}
+
 /* A file of another kind: SQLite opens it lazily and refuses it at the first read. */
 static void test_not_a_database(void **state)
 {
@@ -546,6 +572,7 @@ int main(void)
 		cmocka_unit_test(test_target_kind),
 		CASES(setup_sqlite),
 		cmocka_unit_test_setup_teardown(test_not_a_database, setup_sqlite, teardown),
+		cmocka_unit_test_setup_teardown(test_sqlite_parameter_forms, setup_sqlite, teardown),
 	};
 	int failed = cmocka_run_group_tests_name("sqlite", sqlite_tests, NULL, NULL);
 	const char *pg = getenv("COMMUNIQUE_TEST_PG");
