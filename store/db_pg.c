@@ -294,6 +294,7 @@ int dbpg_open(const char *target, int flags, struct dbpg **out, char **err)
 		scrub(db, m);
 		snprintf(msg, sizeof msg, "cannot open '%s': %s", db->shown, m ? m : "out of memory");
 		free(m);
+		scrub(db, msg); /* a key=value target keeps its password in shown */
 		*err = strdup(msg);
 		dbpg_close(db);
 		return -1;
@@ -303,6 +304,7 @@ int dbpg_open(const char *target, int flags, struct dbpg **out, char **err)
 	 * read-only, so that a write fails with 25006 (DB_E_READONLY). */
 	if ((flags & DB_READONLY) && run_simple(db, "SET default_transaction_read_only = on") != 0) {
 		snprintf(msg, sizeof msg, "cannot open '%s': %s", db->shown, db->errmsg ? db->errmsg : "");
+		scrub(db, msg);
 		*err = strdup(msg);
 		dbpg_close(db);
 		return -1;
