@@ -342,6 +342,37 @@ static void test_reset_and_interleave(void **state)
 	dbpg_close(other);
 }
 
+/* The server ends the connection (an administrator's pg_terminate_backend,
+ * a restart): the next call fails with DB_E_IO, not a crash, and closing
+ * the connection still frees everything; a db_exec in the middle of a
+ * statement's rows keeps those rows. */
+static void test_connection_lost(void **state)
+{
+	struct fx *f = *state;
+	struct dbpg *victim = connect_to(f->schema, 0);
+	struct dbpg_stmt *sel = prep(victim, "SELECT g FROM generate_series(1, 3) g", 1);
+	assert_int_equal(dbpg_step(sel), DB_ROW);
+	assert_int_equal(dbpg_exec(victim, "CREATE TEMP TABLE scratch (k int)"), 0);
+	assert_int_equal(dbpg_step(sel), DB_ROW);
+	assert_int_equal(dbpg_column_int64(sel, 0), 2);
+	assert_int_equal(dbpg_step(sel), DB_ROW);
+	assert_int_equal(dbpg_step(sel), DB_DONE);
+	struct dbpg_stmt *pid = prep(victim, "SELECT pg_backend_pid()", 0);
+	assert_int_equal(dbpg_step(pid), DB_ROW);
+	int64_t backend = dbpg_column_int64(pid, 0);
+	dbpg_finalize(pid);
+	struct dbpg_stmt *kill = prep(f->db, "SELECT pg_terminate_backend($1::int, 5000)", 0);
+	assert_int_equal(dbpg_bind_int64(kill, 1, backend), 0);
+	assert_int_equal(dbpg_step(kill), DB_ROW);
+	assert_int_equal(dbpg_column_int64(kill, 0), 1);
+	dbpg_finalize(kill);
+	assert_int_equal(dbpg_exec(victim, "SELECT 1"), -1);
+	assert_int_equal(dbpg_errclass(victim), DB_E_IO);
+	assert_int_equal(dbpg_step(sel), DB_FAIL);
+	assert_int_equal(dbpg_errclass(victim), DB_E_IO);
+	dbpg_close(victim);
+}
+
 static void test_transactions(void **state)
 {
 	struct fx *f = *state;
@@ -441,6 +472,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_open_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_streaming, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reset_and_interleave, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_connection_lost, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_readonly, setup, teardown),
