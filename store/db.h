@@ -53,7 +53,9 @@ int db_target_is_pg(const char *target);
 
 /* Opens a connection to target (a file path or a PostgreSQL URI). On failure
  * returns -1 with *err set to a malloc'd message naming the target (the URI
- * without its password), and *out NULL. */
+ * without its password), and *out NULL. The message reads "'<target>':
+ * <reason>", so that the caller can put what it was opening before it
+ * ("cannot open archive '<target>': <reason>"). */
 int db_open(const char *target, int flags, struct db **out, char **err);
 /* Closes the connection, finalizing what statements are left. NULL is a no-op. */
 void db_close(struct db *db);

@@ -19,17 +19,17 @@
 #define APPLICATION_ID 0x436d6e71
 
 static const char *const stmt_sql[ST_COUNT] = {
-	[ST_AGENCY_GET] = "SELECT id FROM agencies WHERE name = ?1",
-	[ST_AGENCY_ADD] = "INSERT INTO agencies(name) VALUES (?1)",
-	[ST_BY_HASH] = "SELECT id FROM reports WHERE content_hash = ?1",
+	[ST_AGENCY_GET] = "SELECT id FROM agencies WHERE name = $1",
+	[ST_AGENCY_ADD] = "INSERT INTO agencies(name) VALUES ($1) RETURNING id",
+	[ST_BY_HASH] = "SELECT id FROM reports WHERE content_hash = $1",
 	/* A URL names a report of one agency: the same URL from another agency
 	 * is another report. A guid names an item of one feed: of the same
 	 * agency and, when known, the same source. */
 	[ST_BY_URL] = "SELECT r.id FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
-		" WHERE r.url = ?1 AND a.name IS ?2 ORDER BY r.id LIMIT 1",
+		" WHERE r.url = $1 AND a.name IS $2 ORDER BY r.id LIMIT 1",
 	[ST_BY_GUID] = "SELECT r.id FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
-		" WHERE r.guid = ?1 AND a.name IS ?2 AND (?3 IS NULL OR r.source_path IS ?3) ORDER BY r.id LIMIT 1",
-	[ST_BY_IDENTITY] = "SELECT id FROM reports WHERE identity_key = ?1 ORDER BY id LIMIT 1",
+		" WHERE r.guid = $1 AND a.name IS $2 AND ($3 IS NULL OR r.source_path IS $3) ORDER BY r.id LIMIT 1",
+	[ST_BY_IDENTITY] = "SELECT id FROM reports WHERE identity_key = $1 ORDER BY id LIMIT 1",
 	/* OR FAIL, as for events below: both run only inside the savepoint that
 	 * makes a report atomic, so SQLite need not also keep a statement
 	 * journal (a copy of every page the statement and its triggers touch)
@@ -38,50 +38,50 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"INSERT OR FAIL INTO reports(agency_id, title, place, published, published_known, tz_offset,"
 		" published_text, lede, body, url, guid, author, format, summary_only, source_path,"
 		" content_hash, identity_key, imported_at, text_hash, hints, warnings, extracted_with)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
+		" VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22) RETURNING id",
 	[ST_REPORT_UPDATE] =
-		"UPDATE reports SET agency_id=?1, title=?2, place=?3, published=?4, published_known=?5,"
-		" tz_offset=?6, published_text=?7, lede=?8, body=?9, url=?10, guid=?11, author=?12,"
-		" format=?13, summary_only=?14, source_path=?15, content_hash=?16, identity_key=?17,"
-		" imported_at=?18, text_hash=?19, hints=?20, warnings=?21, extracted_with=?22,"
-		" version = version + 1 WHERE id = ?30",
-	[ST_REPORT_HINTED] = "UPDATE reports SET fixed = json_patch(ifnull(fixed, '{}'), ?2) WHERE id = ?1",
+		"UPDATE reports SET agency_id=$1, title=$2, place=$3, published=$4, published_known=$5,"
+		" tz_offset=$6, published_text=$7, lede=$8, body=$9, url=$10, guid=$11, author=$12,"
+		" format=$13, summary_only=$14, source_path=$15, content_hash=$16, identity_key=$17,"
+		" imported_at=$18, text_hash=$19, hints=$20, warnings=$21, extracted_with=$22,"
+		" version = version + 1 WHERE id = $23",
+	[ST_REPORT_HINTED] = "UPDATE reports SET fixed = json_patch(ifnull(fixed, '{}'), $2) WHERE id = $1",
 	[ST_BY_TEXT] = "SELECT r.id, r.published_known, a.name, r.fixed FROM reports r"
-		" LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.text_hash = ?1 ORDER BY r.id LIMIT 1",
-	[ST_REPORT_EXTRACTED] = "UPDATE reports SET extracted_with = ?2 WHERE id = ?1",
+		" LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.text_hash = $1 ORDER BY r.id LIMIT 1",
+	[ST_REPORT_EXTRACTED] = "UPDATE reports SET extracted_with = $2 WHERE id = $1",
 	/* A corrected date or agency: the published text as written no longer
 	 * says what the report's date is, so it goes. */
-	[ST_REPORT_FIX] = "UPDATE reports SET fixed = json_patch(ifnull(fixed, '{}'), ?12), agency_id = ?2, title = ?3, url = ?4, published = ?5,"
-		" published_known = ?6, tz_offset = ?7, content_hash = ?8, text_hash = ?9, identity_key = ?10,"
-		" hints = ?11, published_text = CASE WHEN published_known = ?6 AND published IS ?5"
-		" THEN published_text END, version = version + 1 WHERE id = ?1",
-	[ST_REPORT_EVENTS] = "SELECT event_id FROM event_reports WHERE report_id = ?1 ORDER BY event_id",
+	[ST_REPORT_FIX] = "UPDATE reports SET fixed = json_patch(ifnull(fixed, '{}'), $12), agency_id = $2, title = $3, url = $4, published = $5,"
+		" published_known = $6, tz_offset = $7, content_hash = $8, text_hash = $9, identity_key = $10,"
+		" hints = $11, published_text = CASE WHEN published_known = $6 AND published IS $5"
+		" THEN published_text END, version = version + 1 WHERE id = $1",
+	[ST_REPORT_EVENTS] = "SELECT event_id FROM event_reports WHERE report_id = $1 ORDER BY event_id",
 	/* Events a person added keep the report they were tied to. */
-	[ST_UNLINK_REPORT] = "DELETE FROM event_reports WHERE report_id = ?1"
+	[ST_UNLINK_REPORT] = "DELETE FROM event_reports WHERE report_id = $1"
 		" AND event_id NOT IN (SELECT id FROM events WHERE origin = 1)",
 	/* The reports of the events merged into it still tell it. */
-	[ST_EVENT_WITHDRAW] = "UPDATE events SET gone = gone | 1, changed_at = ?2 WHERE id = ?1 AND origin = 0"
-		" AND gone & 1 = 0 AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)"
+	[ST_EVENT_WITHDRAW] = "UPDATE events SET gone = gone | 1, changed_at = $2 WHERE id = $1 AND origin = 0"
+		" AND gone & 1 = 0 AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = $1)"
 		" AND NOT EXISTS (SELECT 1 FROM events m JOIN event_reports er ON er.event_id = m.id"
-		"   WHERE m.merged_into = ?1 AND m.gone & 4)",
-	[ST_EVENT_ACTORS_DEL] = "DELETE FROM event_actors WHERE event_id = ?1",
-	[ST_EVENT_TOPICS_DEL] = "DELETE FROM event_topics WHERE event_id = ?1",
+		"   WHERE m.merged_into = $1 AND m.gone & 4)",
+	[ST_EVENT_ACTORS_DEL] = "DELETE FROM event_actors WHERE event_id = $1",
+	[ST_EVENT_TOPICS_DEL] = "DELETE FROM event_topics WHERE event_id = $1",
 	/* The same event told again: a compatible date is this one or one that
-	 * starts with it (?2 <= date < ?3, ?3 being ?2 followed by a byte above
-	 * any date's), or its year or month (?4, ?5). Index ranges only: the
-	 * events of the same parties may be many, all year. (Not "IN (?4, ?5)":
+	 * starts with it ($2 <= date < $3, $3 being $2 followed by a byte above
+	 * any date's), or its year or month ($4, $5). Index ranges only: the
+	 * events of the same parties may be many, all year. (Not "IN ($4, $5)":
 	 * SQLite builds a temporary table for that at every run.) */
 	[ST_EVENT_FIND] = "SELECT id, date, EXISTS (SELECT 1 FROM event_base b WHERE b.event_id = events.id)"
-		" FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
+		" FROM events WHERE party_key = $1 AND date >= $2 AND date < $3"
 		" UNION ALL SELECT id, date, EXISTS (SELECT 1 FROM event_base b WHERE b.event_id = events.id)"
-		" FROM events WHERE party_key = ?1 AND date = ?4"
+		" FROM events WHERE party_key = $1 AND date = $4"
 		" UNION ALL SELECT id, date, EXISTS (SELECT 1 FROM event_base b WHERE b.event_id = events.id)"
-		" FROM events WHERE party_key = ?1 AND date = ?5"
+		" FROM events WHERE party_key = $1 AND date = $5"
 		/* A curated event is found by what extraction found, not by the
 		 * date a person gave it (third column 2). */
-		" UNION ALL SELECT event_id, date, 2 FROM event_base WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
-		" UNION ALL SELECT event_id, date, 2 FROM event_base WHERE party_key = ?1 AND date = ?4"
-		" UNION ALL SELECT event_id, date, 2 FROM event_base WHERE party_key = ?1 AND date = ?5",
+		" UNION ALL SELECT event_id, date, 2 FROM event_base WHERE party_key = $1 AND date >= $2 AND date < $3"
+		" UNION ALL SELECT event_id, date, 2 FROM event_base WHERE party_key = $1 AND date = $4"
+		" UNION ALL SELECT event_id, date, 2 FROM event_base WHERE party_key = $1 AND date = $5",
 	/* Above the links too: rows left by a delete made with foreign keys
 	 * off (the sqlite3 shell's default) must not meet a new event. */
 	[ST_EVENT_NEXT_ID] = "SELECT max(ifnull((SELECT max(id) FROM events), 0),"
@@ -89,32 +89,32 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" ifnull((SELECT max(event_id) FROM event_topics), 0),"
 		" ifnull((SELECT max(event_id) FROM event_reports), 0)) + 1",
 	/* Told again: supported again, if it had been withdrawn. */
-	[ST_EVENT_TOUCH] = "UPDATE events SET changed_at = ?2, gone = gone & ~1 WHERE id = ?1",
-	[ST_EVENT_REDATE] = "UPDATE events SET date = ?2, date_precision = ?3, changed_at = ?4, gone = gone & ~1"
-		" WHERE id = ?1",
-	[ST_BASE_REDATE] = "UPDATE event_base SET date = ?2, date_precision = ?3 WHERE event_id = ?1",
-	[ST_ACTOR_GET] = "SELECT id FROM actors WHERE name = ?1 AND code = ?2",
-	[ST_ACTOR_ADD] = "INSERT INTO actors(name, code, kind) VALUES (?1, ?2, ?3)",
-	[ST_TOPIC_GET] = "SELECT id FROM topics WHERE name = ?1",
-	[ST_TOPIC_ADD] = "INSERT INTO topics(name, kind) VALUES (?1, ?2)",
-	[ST_ALIAS_ADD] = "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?1, ?2)",
+	[ST_EVENT_TOUCH] = "UPDATE events SET changed_at = $2, gone = gone & ~1 WHERE id = $1",
+	[ST_EVENT_REDATE] = "UPDATE events SET date = $2, date_precision = $3, changed_at = $4, gone = gone & ~1"
+		" WHERE id = $1",
+	[ST_BASE_REDATE] = "UPDATE event_base SET date = $2, date_precision = $3 WHERE event_id = $1",
+	[ST_ACTOR_GET] = "SELECT id FROM actors WHERE name = $1 AND code = $2",
+	[ST_ACTOR_ADD] = "INSERT INTO actors(name, code, kind) VALUES ($1, $2, $3) RETURNING id",
+	[ST_TOPIC_GET] = "SELECT id FROM topics WHERE name = $1",
+	[ST_TOPIC_ADD] = "INSERT INTO topics(name, kind) VALUES ($1, $2) RETURNING id",
+	[ST_ALIAS_ADD] = "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES ($1, $2)",
 	[ST_SAVEPOINT] = "SAVEPOINT report",
 	[ST_RELEASE] = "RELEASE report",
 	[ST_DEFER_ON] = "INSERT INTO fts_deferred(id) VALUES (1)",
 	[ST_DEFER_OFF] = "DELETE FROM fts_deferred",
 	/* One statement for the whole batch: FTS5 writes its pending data out at
 	 * the start and end of every statement, so row by row would cut the
-	 * index into a segment a row. ?1 is a JSON array of ids. */
+	 * index into a segment a row. $1 is a JSON array of ids. */
 	[ST_FTS_REPORT] = "INSERT INTO reports_fts(rowid, title, lede, body)"
-		" SELECT id, title, lede, body FROM reports WHERE id IN (SELECT value FROM json_each(?1))",
+		" SELECT id, title, lede, body FROM reports WHERE id IN (SELECT value FROM json_each($1))",
 	[ST_FTS_EVENT] = "INSERT INTO events_fts(rowid, summary, evidence)"
-		" SELECT id, summary, evidence FROM events WHERE id IN (SELECT value FROM json_each(?1))",
-	/* The batch's change numbers, in the order of ?1 (a JSON array of
-	 * event ids, an id written twice keeping its later number) from ?2 on. */
+		" SELECT id, summary, evidence FROM events WHERE id IN (SELECT value FROM json_each($1))",
+	/* The batch's change numbers, in the order of $1 (a JSON array of
+	 * event ids, an id written twice keeping its later number) from $2 on. */
 	[ST_CHANGES_ADD] = "INSERT OR REPLACE INTO event_changes(event_id, seq)"
-		" SELECT value, ?2 + key FROM json_each(?1)",
+		" SELECT value, $2 + key FROM json_each($1)",
 	[ST_COUNTER_GET] = "SELECT seq FROM change_counter WHERE id = 1",
-	[ST_COUNTER_SET] = "UPDATE change_counter SET seq = ?1 WHERE id = 1",
+	[ST_COUNTER_SET] = "UPDATE change_counter SET seq = $1 WHERE id = 1",
 };
 
 /* The same statements for an archive kept below migration 6 (store_open_at,
@@ -125,21 +125,21 @@ static const char *const stmt_sql_before_6[ST_COUNT] = {
 		"INSERT OR FAIL INTO reports(agency_id, title, place, published, published_known, tz_offset,"
 		" published_text, lede, body, url, guid, author, format, summary_only, source_path,"
 		" content_hash, identity_key, imported_at)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
+		" VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id",
 	[ST_REPORT_UPDATE] =
-		"UPDATE reports SET agency_id=?1, title=?2, place=?3, published=?4, published_known=?5,"
-		" tz_offset=?6, published_text=?7, lede=?8, body=?9, url=?10, guid=?11, author=?12,"
-		" format=?13, summary_only=?14, source_path=?15, content_hash=?16, identity_key=?17,"
-		" imported_at=?18, version = version + 1 WHERE id = ?30",
-	[ST_BY_TEXT] = "SELECT NULL WHERE ?1 IS NULL AND 0",
-	[ST_EVENT_FIND] = "SELECT id, date, 0 FROM events WHERE party_key = ?1 AND date >= ?2 AND date < ?3"
-		" UNION ALL SELECT id, date, 0 FROM events WHERE party_key = ?1 AND date = ?4"
-		" UNION ALL SELECT id, date, 0 FROM events WHERE party_key = ?1 AND date = ?5",
-	[ST_EVENT_TOUCH] = "UPDATE events SET changed_at = ?2 WHERE id = ?1",
-	[ST_EVENT_REDATE] = "UPDATE events SET date = ?2, date_precision = ?3, changed_at = ?4 WHERE id = ?1",
-	[ST_UNLINK_REPORT] = "DELETE FROM event_reports WHERE report_id = ?1",
-	[ST_EVENT_WITHDRAW] = "DELETE FROM events WHERE id = ?1 AND ?2 = ?2"
-		" AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?1)",
+		"UPDATE reports SET agency_id=$1, title=$2, place=$3, published=$4, published_known=$5,"
+		" tz_offset=$6, published_text=$7, lede=$8, body=$9, url=$10, guid=$11, author=$12,"
+		" format=$13, summary_only=$14, source_path=$15, content_hash=$16, identity_key=$17,"
+		" imported_at=$18, version = version + 1 WHERE id = $23",
+	[ST_BY_TEXT] = "SELECT NULL WHERE $1 IS NULL AND 0",
+	[ST_EVENT_FIND] = "SELECT id, date, 0 FROM events WHERE party_key = $1 AND date >= $2 AND date < $3"
+		" UNION ALL SELECT id, date, 0 FROM events WHERE party_key = $1 AND date = $4"
+		" UNION ALL SELECT id, date, 0 FROM events WHERE party_key = $1 AND date = $5",
+	[ST_EVENT_TOUCH] = "UPDATE events SET changed_at = $2 WHERE id = $1",
+	[ST_EVENT_REDATE] = "UPDATE events SET date = $2, date_precision = $3, changed_at = $4 WHERE id = $1",
+	[ST_UNLINK_REPORT] = "DELETE FROM event_reports WHERE report_id = $1",
+	[ST_EVENT_WITHDRAW] = "DELETE FROM events WHERE id = $1 AND $2 = $2"
+		" AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = $1)",
 };
 
 static char *msg(const char *fmt, const char *a, const char *b)
@@ -156,49 +156,64 @@ int store_fail(struct store *s, char **err, const char *what)
 	if (s)
 		store_cache_forget(s);
 	if (err)
-		*err = msg("%s: %s", what, s && s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		*err = msg("%s: %s", what, s && s->db ? db_errmsg(s->db) : "out of memory");
 	return -1;
 }
 
-sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, char **err)
+struct db_stmt *store_stmt(struct store *s, enum stmt_id id, char **err)
 {
 	const char *sql = s->before_6 && stmt_sql_before_6[id] ? stmt_sql_before_6[id] : stmt_sql[id];
-	if (!s->st[id] && sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-					      &s->st[id], NULL) != SQLITE_OK) {
+	if (!s->st[id] && db_prepare(s->db, sql, 1, &s->st[id])) {
 		store_fail(s, err, "cannot prepare a statement");
 		return NULL;
 	}
-	sqlite3_reset(s->st[id]);
-	sqlite3_clear_bindings(s->st[id]);
+	db_reset(s->st[id]);
+	db_clear(s->st[id]);
 	return s->st[id];
 }
 
-int store_step_done(struct store *s, sqlite3_stmt *st, const char *what, char **err)
+int store_step_done(struct store *s, struct db_stmt *st, const char *what, char **err)
 {
-	if (sqlite3_step(st) != SQLITE_DONE) {
+	if (db_step(st) != DB_DONE) {
 		store_fail(s, err, what);
-		sqlite3_reset(st);
+		db_reset(st);
 		return -1;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
+	return 0;
+}
+
+int store_step_id(struct store *s, struct db_stmt *st, const char *what, int64_t *id, char **err)
+{
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*id = db_column_int64(st, 0);
+		rc = db_step(st);
+	} else if (rc == DB_DONE) {
+		rc = DB_FAIL;   /* no row: the statement returns no id */
+	}
+	if (rc != DB_DONE) {
+		store_fail(s, err, what);
+		db_reset(st);
+		return -1;
+	}
+	db_reset(st);
 	return 0;
 }
 
 int store_exec(struct store *s, const char *sql, char **err)
 {
-	char *e = NULL;
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
+	if (db_exec(s->db, sql)) {
 		if (err)
-			*err = msg("%s: %s", "archive error", e ? e : sqlite3_errmsg(s->db));
-		sqlite3_free(e);
+			*err = msg("%s: %s", "archive error", db_errmsg(s->db));
 		return -1;
 	}
 	return 0;
 }
 
-int bind_text(sqlite3_stmt *st, int i, const char *s)
+int bind_text(struct db_stmt *st, int i, const char *s)
 {
-	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+	return s ? db_bind_text_static(st, i, s, -1) : db_bind_null(st, i);
 }
 
 int store_latest_version(void)
@@ -211,18 +226,19 @@ int store_latest_version(void)
 
 static int pragma_int(struct store *s, const char *sql, int *out, char **err)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	struct db_stmt *st;
+	if (db_prepare(s->db, sql, 0, &st))
 		return store_fail(s, err, "cannot read the archive");
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*out = db_column_int(st, 0);
+	db_finalize(st);
+	if (rc != DB_ROW)
 		return store_fail(s, err, "cannot read the archive");
 	return 0;
 }
 
+/* SQLite only: the schema version is the file's user_version. */
 int store_version(struct store *s)
 {
 	int v = -1;
@@ -230,7 +246,8 @@ int store_version(struct store *s)
 	return v;
 }
 
-/* Refuses files that are not ours: an SQLite file with tables but another
+/* SQLite only (the file's application_id, user_version and sqlite_schema).
+ * Refuses files that are not ours: an SQLite file with tables but another
  * application id, or an archive from a newer version. */
 static int check_identity(struct store *s, int *version, char **err)
 {
@@ -239,12 +256,11 @@ static int check_identity(struct store *s, int *version, char **err)
 	    pragma_int(s, "PRAGMA user_version", version, err) ||
 	    pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, err)) {
 		free(*err);
-		int code = sqlite3_errcode(s->db) & 0xff;
-		if (code == SQLITE_NOTADB)
+		if (db_errclass(s->db) == DB_E_NOTADB)
 			*err = msg("'%s' is not a communique archive (%s); it was left untouched", s->path,
-				   sqlite3_errmsg(s->db));
+				   db_errmsg(s->db));
 		else
-			*err = msg("cannot read archive '%s': %s", s->path, sqlite3_errmsg(s->db));
+			*err = msg("cannot read archive '%s': %s", s->path, db_errmsg(s->db));
 		return -1;
 	}
 	if (app != APPLICATION_ID && (tables > 0 || *version != 0)) {
@@ -263,6 +279,8 @@ static int check_identity(struct store *s, int *version, char **err)
 	return 0;
 }
 
+/* SQLite only: the version read and written is the file's user_version,
+ * BEGIN IMMEDIATE takes SQLite's write lock. */
 static int migrate(struct store *s, int from, int to, char **err)
 {
 	if (from >= to)
@@ -274,11 +292,11 @@ static int migrate(struct store *s, int from, int to, char **err)
 	 * read again under the lock, never done twice. */
 	int now = 0;
 	if (pragma_int(s, "PRAGMA user_version", &now, err)) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		db_exec(s->db, "ROLLBACK");
 		return -1;
 	}
 	if (now > store_latest_version()) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		db_exec(s->db, "ROLLBACK");
 		*err = msg("the archive was upgraded meanwhile by a newer communique (schema %s%s)", "", "");
 		return -1;
 	}
@@ -307,8 +325,32 @@ static int migrate(struct store *s, int from, int to, char **err)
 	return 0;
 fail:
 	buf_release(&sql);
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	db_exec(s->db, "ROLLBACK");
 	return -1;
+}
+
+/* SQLite only: the settings of the file (for a new archive) and of the connection. */
+static int sqlite_settings(struct store *s, int flags, int new_archive, char **err)
+{
+	/* A new archive gets 16 KiB pages, before WAL fixes the size: its rows
+	 * are text of a few hundred bytes to a few kilobytes, and with four
+	 * times fewer pages its indexes are a level shallower and the page
+	 * cache has four times fewer pages to find. Importing 100,000
+	 * generated reports took 36 s instead of 42 (user time 28 s instead of
+	 * 35); 32 KiB gained little more. Older archives keep their size. */
+	if (!s->readonly && new_archive && store_exec(s, "PRAGMA page_size=16384", err))
+		return -1;
+	if (!s->readonly) {
+		const char *sync = (flags & STORE_SYNC_NORMAL) ? "PRAGMA synchronous=NORMAL"
+							    : "PRAGMA synchronous=FULL";
+		char *e2 = NULL;
+		if (store_exec(s, "PRAGMA journal_mode=WAL", &e2) || store_exec(s, sync, &e2)) {
+			*err = msg("cannot write archive '%s': %s", s->path, e2);
+			free(e2);
+			return -1;
+		}
+	}
+	return store_exec(s, "PRAGMA foreign_keys=ON", err);
 }
 
 static int64_t session_time(void)
@@ -318,44 +360,6 @@ static int64_t session_time(void)
 	if (e && *e)
 		return strtoll(e, NULL, 10);
 	return (int64_t)time(NULL);
-}
-
-/* The URI of a read-only open: mode=ro, and immutable=1 when nothing can
- * change the file under us (no -wal, and we cannot write the directory, so
- * no -wal nor -shm can appear): SQLite then reads a WAL archive without
- * creating its -shm, which such a directory would refuse. malloc'd. */
-static char *readonly_uri(const char *path)
-{
-	struct buf u, p;
-	buf_init(&u, 0);
-	buf_init(&p, 0);
-	/* An absolute path gets an empty authority, so that "//x" stays a path. */
-	buf_addstr(&u, path[0] == '/' ? "file://" : "file:");
-	for (const char *c = path; *c; c++) {
-		if (strchr("?#%", *c) || (unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7f)
-			buf_printf(&u, "%%%02X", (unsigned char)*c);
-		else
-			buf_addch(&u, *c);
-	}
-	buf_addstr(&u, "?mode=ro");
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		buf_addstr(&p, ".");
-	else
-		buf_add(&p, path, slash == path ? 1 : (size_t)(slash - path));
-	int dir_writable = access(buf_str(&p), W_OK) == 0;
-	buf_reset(&p);
-	buf_printf(&p, "%s-wal", path);
-	struct stat sb;
-	if (!dir_writable && stat(buf_str(&p), &sb) != 0 && errno == ENOENT)
-		buf_addstr(&u, "&immutable=1");
-	int failed = buf_failed(&p) || buf_failed(&u);
-	buf_release(&p);
-	if (failed) {
-		buf_release(&u);
-		return NULL;   /* a cut URI would name another file or drop mode=ro */
-	}
-	return buf_detach(&u);
 }
 
 int store_open_at(const char *path, int flags, int version, struct store **out, char **err)
@@ -378,51 +382,18 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 		*err = msg("cannot open archive '%s': %s", path, "no such file");
 		goto fail;
 	}
-	/* Memory statistics cost a global mutex per allocation, and Debian's
-	 * SQLite allocates a lot (it is built without lookaside); nothing here
-	 * reads them. Only possible before SQLite initialises: later calls
-	 * fail harmlessly. */
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	/* A connection is only ever used by the thread that opened it: no
 	 * mutex around every call. */
-	int oflags = SQLITE_OPEN_NOMUTEX |
-		     (s->readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
-				  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-	char *uri = NULL;
-	if (s->readonly && !(uri = readonly_uri(path))) {
-		*err = strdup("out of memory");
+	char *e = NULL;
+	if (db_open(path, DB_NOMUTEX | (s->readonly ? DB_READONLY : DB_CREATE), &s->db, &e)) {
+		*err = msg("cannot open archive %s%s", e ? e : "", e ? "" : "(out of memory)");
+		free(e);
 		goto fail;
 	}
-	int orc = sqlite3_open_v2(uri ? uri : path, &s->db, oflags, NULL);
-	free(uri);
-	if (orc != SQLITE_OK) {
-		*err = msg("cannot open archive '%s': %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
-		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 10000);
 	int v = 0;
 	if (check_identity(s, &v, err))
 		goto fail;
-	/* A new archive gets 16 KiB pages, before WAL fixes the size: its rows
-	 * are text of a few hundred bytes to a few kilobytes, and with four
-	 * times fewer pages its indexes are a level shallower and the page
-	 * cache has four times fewer pages to find. Importing 100,000
-	 * generated reports took 36 s instead of 42 (user time 28 s instead of
-	 * 35); 32 KiB gained little more. Older archives keep their size. */
-	if (!s->readonly && v == 0 && store_exec(s, "PRAGMA page_size=16384", err))
-		goto fail;
-	if (!s->readonly) {
-		const char *sync = (flags & STORE_SYNC_NORMAL) ? "PRAGMA synchronous=NORMAL"
-							    : "PRAGMA synchronous=FULL";
-		char *e2 = NULL;
-		if (store_exec(s, "PRAGMA journal_mode=WAL", &e2) || store_exec(s, sync, &e2)) {
-			*err = msg("cannot write archive '%s': %s", path, e2);
-			free(e2);
-			goto fail;
-		}
-	}
-	if (store_exec(s, "PRAGMA foreign_keys=ON", err))
+	if (sqlite_settings(s, flags, v == 0, err))
 		goto fail;
 	if (version > store_latest_version())
 		version = store_latest_version();
@@ -440,7 +411,7 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 		goto fail;
 	if (unhashed && (store_exec(s, "BEGIN IMMEDIATE", err) || store_fill_text_hashes(s, err) ||
 			 store_exec(s, "COMMIT", err))) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		db_exec(s->db, "ROLLBACK");
 		goto fail;
 	}
 	if (!s->readonly && pragma_int(s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
@@ -467,11 +438,10 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
-		sqlite3_finalize(s->st[i]);
-	if (s->db)
-		sqlite3_close_v2(s->db);
+		db_finalize(s->st[i]);
+	rows_release(s);   /* its statements, before the connection goes */
+	db_close(s->db);
 	store_cache_forget(s);
-	rows_release(s);
 	free(s->ids.slot);
 	free(s->fts_reports.v);
 	free(s->fts_events.v);
@@ -505,7 +475,7 @@ int store_defer_id(struct store *s, struct id_list *l, int64_t id, char **err)
 	return 0;
 }
 
-/* Runs statement `id` with ?1 the ids of l as a JSON array (and ?2 `arg2`
+/* Runs statement `id` with $1 the ids of l as a JSON array (and $2 `arg2`
  * when not negative). */
 static int with_id_array(struct store *s, struct id_list *l, enum stmt_id id, int64_t arg2,
 			 const char *what, char **err)
@@ -529,14 +499,14 @@ static int with_id_array(struct store *s, struct id_list *l, enum stmt_id id, in
 		*err = strdup("out of memory");
 		return -1;
 	}
-	sqlite3_stmt *st = store_stmt(s, id, err);
+	struct db_stmt *st = store_stmt(s, id, err);
 	rc = -1;
 	if (st) {
-		sqlite3_bind_text(st, 1, json.data, (int)json.len, SQLITE_STATIC);
+		db_bind_text_static(st, 1, json.data, (ptrdiff_t)json.len);
 		if (arg2 >= 0)
-			sqlite3_bind_int64(st, 2, arg2);
+			db_bind_int64(st, 2, arg2);
 		rc = store_step_done(s, st, what, err);
-		sqlite3_clear_bindings(st);
+		db_clear(st);
 	}
 	buf_release(&json);
 	return rc;
@@ -558,20 +528,20 @@ static int number_changes(struct store *s, char **err)
 	if (!s->changes.n)
 		return 0;
 	int64_t seq;
-	sqlite3_stmt *st = store_stmt(s, ST_COUNTER_GET, err);
+	struct db_stmt *st = store_stmt(s, ST_COUNTER_GET, err);
 	if (!st)
 		return -1;
-	int rc = sqlite3_step(st);
-	seq = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	int rc = db_step(st);
+	seq = db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW)
 		return store_fail(s, err, "cannot read the change counter");
 	/* The list is kept until both are written: retried after a failure,
 	 * the numbers start above the counter again. */
 	if (with_id_array(s, &s->changes, ST_CHANGES_ADD, seq + 1, "cannot record changed events", err) ||
 	    !(st = store_stmt(s, ST_COUNTER_SET, err)))
 		return -1;
-	sqlite3_bind_int64(st, 1, seq + (int64_t)s->changes.n);
+	db_bind_int64(st, 1, seq + (int64_t)s->changes.n);
 	if (store_step_done(s, st, "cannot record changed events", err))
 		return -1;
 	s->changes.n = 0;
@@ -597,7 +567,8 @@ static void batch_end(struct store *s)
 	store_cache_forget(s);
 }
 
-/* The journal of the savepoint a report is written in (outside unguarded
+/* SQLite only: where its temporary tables and journals go.
+ * The journal of the savepoint a report is written in (outside unguarded
  * batches) stays in memory during a batch (it is emptied at every report's
  * end), instead of going
  * to a temporary file at each report; outside batches, temporary storage
@@ -605,11 +576,11 @@ static void batch_end(struct store *s)
  * BEGIN: SQLite reads it when the transaction starts. */
 static void temp_in_memory(struct store *s, int on)
 {
-	sqlite3_exec(s->db, on ? "PRAGMA temp_store=MEMORY" : "PRAGMA temp_store=DEFAULT", NULL, NULL,
-		     NULL);
+	db_exec(s->db, on ? "PRAGMA temp_store=MEMORY" : "PRAGMA temp_store=DEFAULT");
 }
 
-/* A batch suspends the triggers whose work it does itself (from migration
+/* SQLite only: the triggers' SQL is read back from sqlite_schema.
+ * A batch suspends the triggers whose work it does itself (from migration
  * 4): the full-text entries and change numbers of new reports and events.
  * Left in place they would do nothing in a batch (fts_deferred), but a
  * statement that may fire a trigger writing to a full-text table keeps a
@@ -619,20 +590,19 @@ static void temp_in_memory(struct store *s, int on)
  * sees them missing, and a crash rolls the drop back with the batch. */
 static int triggers_off(struct store *s, char **err)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
-			       " AND name IN ('reports_fts_ai', 'events_ai', 'events_change_au')",
-			       -1, &st, NULL) != SQLITE_OK)
+	struct db_stmt *st;
+	if (db_prepare(s->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
+			       " AND name IN ('reports_fts_ai', 'events_ai', 'events_change_au')", 0, &st))
 		return store_fail(s, err, "cannot begin a batch");
 	struct buf drop;
 	buf_init(&drop, 0);
 	int rc, oom = 0;
 	buf_reset(&s->triggers);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		oom |= buf_printf(&drop, "DROP TRIGGER %s;", (const char *)sqlite3_column_text(st, 0)) ||
-		       buf_printf(&s->triggers, "%s;", (const char *)sqlite3_column_text(st, 1));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE || oom) {
+	while ((rc = db_step(st)) == DB_ROW)
+		oom |= buf_printf(&drop, "DROP TRIGGER %s;", db_column_text(st, 0)) ||
+		       buf_printf(&s->triggers, "%s;", db_column_text(st, 1));
+	db_finalize(st);
+	if (rc != DB_DONE || oom) {
 		buf_release(&drop);
 		buf_reset(&s->triggers);
 		if (oom) {
@@ -664,7 +634,7 @@ int store_begin(struct store *s, char **err)
 		return -1;
 	}
 	if (s->defer == 1) {
-		sqlite3_stmt *st = store_stmt(s, ST_DEFER_ON, err);
+		struct db_stmt *st = store_stmt(s, ST_DEFER_ON, err);
 		if (!st || store_step_done(s, st, "cannot begin a batch", err) ||
 		    (s->own_changes && triggers_off(s, err))) {
 			store_rollback(s);
@@ -682,8 +652,8 @@ int store_commit(struct store *s, char **err)
 		return -1;
 	}
 	if (s->batch) {
-		sqlite3_stmt *st;
-		if (sqlite3_get_autocommit(s->db)) {
+		struct db_stmt *st;
+		if (db_autocommit(s->db)) {
 			*err = strdup("cannot commit: the batch was rolled back by an error");
 			return -1;
 		}
@@ -712,13 +682,25 @@ void store_unguarded(struct store *s, int on)
 
 void store_rollback(struct store *s)
 {
-	if (!sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!db_autocommit(s->db))
+		db_exec(s->db, "ROLLBACK");
 	batch_end(s);
 	temp_in_memory(s, 0);
 }
 
-/* Bulk imports: a page cache that holds a batch's pages and the indexes'
+/* SQLite only: the WAL written so far goes into the archive, so that
+ * readers do not search a long log. Passive: when another connection is
+ * checkpointing (SQLite's BUSY), the pragma says so in its row and this
+ * leaves it to it. */
+static int checkpoint(struct store *s, char **err)
+{
+	if (store_exec(s, "PRAGMA wal_checkpoint(PASSIVE)", NULL))
+		return store_fail(s, err, "cannot checkpoint the archive");
+	return 0;
+}
+
+/* SQLite only (its page cache, WAL and foreign-key pragmas).
+ * Bulk imports: a page cache that holds a batch's pages and the indexes'
  * pages (256 MiB instead of 2: room for a batch of 10,000 reports of a few
  * kilobytes with the indexes of an archive of 100,000; a batch then writes
  * its pages once, instead of spilling them and reading them back; 100,000
@@ -740,7 +722,7 @@ int store_bulk(struct store *s, int on, char **err)
 		return 0;
 	/* The foreign-key pragma would do nothing inside one, and bulk mode
 	 * would end with the keys still off. */
-	if (!sqlite3_get_autocommit(s->db)) {
+	if (!db_autocommit(s->db)) {
 		*err = strdup("bulk mode cannot change inside a transaction");
 		return -1;
 	}
@@ -761,12 +743,7 @@ int store_bulk(struct store *s, int on, char **err)
 	if (rc)
 		return -1;
 	s->bulk = on;
-	/* The WAL written so far goes into the archive, so that readers do not
-	 * search a long log. */
-	if (!on && sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK &&
-	    (sqlite3_errcode(s->db) & 0xff) != SQLITE_BUSY)
-		return store_fail(s, err, "cannot checkpoint the archive");
-	return 0;
+	return on ? 0 : checkpoint(s, err);
 }
 
 /* ---- the cache of ids ------------------------------------------------------- */
@@ -859,50 +836,45 @@ void store_cache_forget(struct store *s)
 
 int store_run_begin(struct store *s, const char *command, int64_t *run_id, char **err)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO import_runs(started_at, command) VALUES (?1, ?2)",
-			       -1, &st, NULL) != SQLITE_OK)
+	struct db_stmt *st;
+	if (db_prepare(s->db, "INSERT INTO import_runs(started_at, command) VALUES ($1, $2) RETURNING id", 0, &st))
 		return store_fail(s, err, "cannot record the run");
-	sqlite3_bind_int64(st, 1, s->now);
+	db_bind_int64(st, 1, s->now);
 	bind_text(st, 2, command);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, err, "cannot record the run");
-	*run_id = sqlite3_last_insert_rowid(s->db);
-	return 0;
+	int rc = store_step_id(s, st, "cannot record the run", run_id, err);
+	db_finalize(st);
+	return rc;
 }
 
 int store_run_end(struct store *s, int64_t run_id, long imported, long unchanged, long replaced,
 		  long failed, char **err)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db,
-			       "UPDATE import_runs SET ended_at=?2, imported=?3, unchanged=?4, replaced=?5,"
-			       " failed=?6 WHERE id=?1", -1, &st, NULL) != SQLITE_OK)
+	struct db_stmt *st;
+	if (db_prepare(s->db,
+			       "UPDATE import_runs SET ended_at=$2, imported=$3, unchanged=$4, replaced=$5,"
+			       " failed=$6 WHERE id=$1", 0, &st))
 		return store_fail(s, err, "cannot record the run");
-	sqlite3_bind_int64(st, 1, run_id);
-	sqlite3_bind_int64(st, 2, session_time());
-	sqlite3_bind_int64(st, 3, imported);
-	sqlite3_bind_int64(st, 4, unchanged);
-	sqlite3_bind_int64(st, 5, replaced);
-	sqlite3_bind_int64(st, 6, failed);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot record the run");
+	db_bind_int64(st, 1, run_id);
+	db_bind_int64(st, 2, session_time());
+	db_bind_int64(st, 3, imported);
+	db_bind_int64(st, 4, unchanged);
+	db_bind_int64(st, 5, replaced);
+	db_bind_int64(st, 6, failed);
+	int rc = db_step(st);
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : store_fail(s, err, "cannot record the run");
 }
 
 int store_broken(struct store *s)
 {
-	/* An error SQLite answered by rolling back the whole transaction (a
-	 * trigger's RAISE(ROLLBACK)): whatever the batch held is gone, and
+	/* An error the database answered by rolling back the whole transaction
+	 * (a trigger's RAISE(ROLLBACK)): whatever the batch held is gone, and
 	 * nothing written after it would be in a batch. */
-	if (s->batch && sqlite3_get_autocommit(s->db))
+	if (s->batch && db_autocommit(s->db))
 		return 1;
-	switch (sqlite3_errcode(s->db) & 0xff) {
-	case SQLITE_IOERR: case SQLITE_FULL: case SQLITE_READONLY: case SQLITE_CORRUPT:
-	case SQLITE_CANTOPEN: case SQLITE_NOMEM: case SQLITE_NOTADB: case SQLITE_BUSY:
-	case SQLITE_LOCKED: case SQLITE_PERM:
+	switch (db_errclass(s->db)) {
+	case DB_E_IO: case DB_E_FULL: case DB_E_READONLY: case DB_E_CANTOPEN: case DB_E_NOMEM:
+	case DB_E_NOTADB: case DB_E_BUSY:
 		return 1;
 	default:
 		return 0;

@@ -15,33 +15,33 @@
 #include "util/buf.h"
 
 /* Prepares one statement for a single use; the caller finalizes it. */
-static sqlite3_stmt *prep(struct store *s, const char *sql, const char *what, char **err)
+static struct db_stmt *prep(struct store *s, const char *sql, const char *what, char **err)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+	struct db_stmt *st = NULL;
+	if (db_prepare(s->db, sql, 0, &st)) {
 		store_fail(s, err, what);
-		sqlite3_finalize(st);
+		db_finalize(st);
 		return NULL;
 	}
 	return st;
 }
 
 /* Steps a statement that returns no row, finalizes it. */
-static int run_done(struct store *s, sqlite3_stmt *st, const char *what, char **err)
+static int run_done(struct store *s, struct db_stmt *st, const char *what, char **err)
 {
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE) {
+	int rc = db_step(st);
+	if (rc != DB_DONE) {
 		store_fail(s, err, what);
-		sqlite3_finalize(st);
+		db_finalize(st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return 0;
 }
 
-static const char *col(sqlite3_stmt *st, int i)
+static const char *col(struct db_stmt *st, int i)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	return db_column_text(st, i);
 }
 
 static char *oom(char **err)
@@ -56,14 +56,14 @@ int store_files_load(struct store *s, const char *source, struct store_files *ou
 {
 	out->v = NULL;
 	out->n = 0;
-	sqlite3_stmt *st = prep(s, "SELECT path, size, mtime_ns, hash, status FROM source_files"
-				" WHERE source = ?1 ORDER BY path", "cannot read the sources' state", err);
+	struct db_stmt *st = prep(s, "SELECT path, size, mtime_ns, hash, status FROM source_files"
+				" WHERE source = $1 ORDER BY path", "cannot read the sources' state", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, source);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 256;
 			struct store_file *p = realloc(out->v, cap * sizeof(*p));
@@ -75,22 +75,22 @@ int store_files_load(struct store *s, const char *source, struct store_files *ou
 		memset(f, 0, sizeof(*f));
 		if (!(f->path = strdup(col(st, 0) ? col(st, 0) : "")))
 			goto nomem;
-		f->size = sqlite3_column_int64(st, 1);
-		f->mtime_ns = sqlite3_column_int64(st, 2);
+		f->size = db_column_int64(st, 1);
+		f->mtime_ns = db_column_int64(st, 2);
 		snprintf(f->hash, sizeof(f->hash), "%s", col(st, 3) ? col(st, 3) : "");
-		f->status = sqlite3_column_int(st, 4);
+		f->status = db_column_int(st, 4);
 		out->n++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_fail(s, err, "cannot read the sources' state");
-		sqlite3_finalize(st);
+		db_finalize(st);
 		store_files_release(out);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return 0;
 nomem:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	store_files_release(out);
 	oom(err);
 	return -1;
@@ -123,18 +123,18 @@ void store_files_release(struct store_files *f)
 
 int store_file_put(struct store *s, const char *source, const struct store_file *f, char **err)
 {
-	sqlite3_stmt *st = prep(s, "INSERT OR REPLACE INTO source_files(source, path, size, mtime_ns,"
-				" hash, status, seen_at) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+	struct db_stmt *st = prep(s, "INSERT OR REPLACE INTO source_files(source, path, size, mtime_ns,"
+				" hash, status, seen_at) VALUES ($1,$2,$3,$4,$5,$6,$7)",
 				"cannot record the file's state", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, source);
 	bind_text(st, 2, f->path);
-	sqlite3_bind_int64(st, 3, f->size);
-	sqlite3_bind_int64(st, 4, f->mtime_ns);
+	db_bind_int64(st, 3, f->size);
+	db_bind_int64(st, 4, f->mtime_ns);
 	bind_text(st, 5, f->hash);
-	sqlite3_bind_int(st, 6, f->status);
-	sqlite3_bind_int64(st, 7, s->now);
+	db_bind_int64(st, 6, f->status);
+	db_bind_int64(st, 7, s->now);
 	return run_done(s, st, "cannot record the file's state", err);
 }
 
@@ -143,29 +143,29 @@ int store_file_put(struct store *s, const char *source, const struct store_file 
 int store_feed_get(struct store *s, const char *source, struct store_feed *out, char **err)
 {
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st = prep(s, "SELECT url, etag, last_modified, hash, fetched_at FROM source_feeds"
-				" WHERE source = ?1", "cannot read the feed's state", err);
+	struct db_stmt *st = prep(s, "SELECT url, etag, last_modified, hash, fetched_at FROM source_feeds"
+				" WHERE source = $1", "cannot read the feed's state", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, source);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_finalize(st);
+	int rc = db_step(st);
+	if (rc == DB_DONE) {
+		db_finalize(st);
 		return 1;
 	}
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		store_fail(s, err, "cannot read the feed's state");
-		sqlite3_finalize(st);
+		db_finalize(st);
 		return -1;
 	}
 	out->url = xstrdup(col(st, 0));
 	out->etag = xstrdup(col(st, 1));
 	out->last_modified = xstrdup(col(st, 2));
 	out->hash = xstrdup(col(st, 3));
-	out->fetched_at = sqlite3_column_int64(st, 4);
+	out->fetched_at = db_column_int64(st, 4);
 	int bad = (col(st, 0) && !out->url) || (col(st, 1) && !out->etag) ||
 		  (col(st, 2) && !out->last_modified) || (col(st, 3) && !out->hash);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (bad) {
 		store_feed_release(out);
 		oom(err);
@@ -176,8 +176,8 @@ int store_feed_get(struct store *s, const char *source, struct store_feed *out, 
 
 int store_feed_put(struct store *s, const char *source, const struct store_feed *f, char **err)
 {
-	sqlite3_stmt *st = prep(s, "INSERT OR REPLACE INTO source_feeds(source, url, etag, last_modified,"
-				" hash, fetched_at) VALUES (?1,?2,?3,?4,?5,?6)",
+	struct db_stmt *st = prep(s, "INSERT OR REPLACE INTO source_feeds(source, url, etag, last_modified,"
+				" hash, fetched_at) VALUES ($1,$2,$3,$4,$5,$6)",
 				"cannot record the feed's state", err);
 	if (!st)
 		return -1;
@@ -186,7 +186,7 @@ int store_feed_put(struct store *s, const char *source, const struct store_feed 
 	bind_text(st, 3, f->etag);
 	bind_text(st, 4, f->last_modified);
 	bind_text(st, 5, f->hash);
-	sqlite3_bind_int64(st, 6, f->fetched_at ? f->fetched_at : s->now);
+	db_bind_int64(st, 6, f->fetched_at ? f->fetched_at : s->now);
 	return run_done(s, st, "cannot record the feed's state", err);
 }
 
@@ -204,89 +204,89 @@ void store_feed_release(struct store_feed *f)
 int store_run_source_add(struct store *s, int64_t run_id, const struct store_run_source *r,
 			 char **err)
 {
-	sqlite3_stmt *st = prep(s, "INSERT OR REPLACE INTO run_sources(run_id, source, status, imported,"
-				" replaced, unchanged, failed, errors) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+	struct db_stmt *st = prep(s, "INSERT OR REPLACE INTO run_sources(run_id, source, status, imported,"
+				" replaced, unchanged, failed, errors) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
 				"cannot record the run", err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, run_id);
+	db_bind_int64(st, 1, run_id);
 	bind_text(st, 2, r->source);
 	bind_text(st, 3, r->status ? r->status : "ok");
-	sqlite3_bind_int64(st, 4, r->imported);
-	sqlite3_bind_int64(st, 5, r->replaced);
-	sqlite3_bind_int64(st, 6, r->unchanged);
-	sqlite3_bind_int64(st, 7, r->failed);
+	db_bind_int64(st, 4, r->imported);
+	db_bind_int64(st, 5, r->replaced);
+	db_bind_int64(st, 6, r->unchanged);
+	db_bind_int64(st, 7, r->failed);
 	bind_text(st, 8, r->errors ? r->errors : "");
 	return run_done(s, st, "cannot record the run", err);
 }
 
 int store_run_exit(struct store *s, int64_t run_id, int exit_code, char **err)
 {
-	sqlite3_stmt *st = prep(s, "UPDATE import_runs SET exit_code = ?2 WHERE id = ?1",
+	struct db_stmt *st = prep(s, "UPDATE import_runs SET exit_code = $2 WHERE id = $1",
 				"cannot record the run", err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, run_id);
-	sqlite3_bind_int(st, 2, exit_code);
+	db_bind_int64(st, 1, run_id);
+	db_bind_int64(st, 2, exit_code);
 	return run_done(s, st, "cannot record the run", err);
 }
 
 int store_runs_each(struct store *s, long last, store_run_fn fn, void *ctx, char **err)
 {
-	sqlite3_stmt *st = prep(s, "SELECT id, command, started_at, ended_at, exit_code, imported,"
-				" unchanged, replaced, failed FROM import_runs ORDER BY id DESC LIMIT ?1",
+	struct db_stmt *st = prep(s, "SELECT id, command, started_at, ended_at, exit_code, imported,"
+				" unchanged, replaced, failed FROM import_runs ORDER BY id DESC LIMIT $1",
 				"cannot read the runs", err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, last > 0 ? last : -1);
+	db_bind_int64(st, 1, last > 0 ? last : -1);
 	int rc, stop = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		/* Types first: reading a NULL as a number may convert it. */
-		int ended = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		int has_exit = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		int ended = !db_column_is_null(st, 3);
+		int has_exit = !db_column_is_null(st, 4);
 		struct store_run r = {
-			.id = sqlite3_column_int64(st, 0),
+			.id = db_column_int64(st, 0),
 			.command = col(st, 1),
-			.started_at = sqlite3_column_int64(st, 2),
-			.ended_at = sqlite3_column_int64(st, 3),
+			.started_at = db_column_int64(st, 2),
+			.ended_at = db_column_int64(st, 3),
 			.ended = ended,
-			.exit_code = has_exit ? sqlite3_column_int(st, 4) : -1,
-			.imported = sqlite3_column_int(st, 5),
-			.unchanged = sqlite3_column_int(st, 6),
-			.replaced = sqlite3_column_int(st, 7),
-			.failed = sqlite3_column_int(st, 8),
+			.exit_code = has_exit ? db_column_int(st, 4) : -1,
+			.imported = db_column_int(st, 5),
+			.unchanged = db_column_int(st, 6),
+			.replaced = db_column_int(st, 7),
+			.failed = db_column_int(st, 8),
 		};
 		if ((stop = fn(ctx, &r)))
 			break;
 	}
-	if (!stop && rc != SQLITE_DONE)
+	if (!stop && rc != DB_DONE)
 		stop = store_fail(s, err, "cannot read the runs");
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return stop;
 }
 
 int store_run_sources_each(struct store *s, int64_t run_id, store_run_source_fn fn, void *ctx,
 			   char **err)
 {
-	sqlite3_stmt *st = prep(s, "SELECT source, status, imported, replaced, unchanged, failed, errors"
-				" FROM run_sources WHERE run_id = ?1 ORDER BY id", "cannot read the runs", err);
+	struct db_stmt *st = prep(s, "SELECT source, status, imported, replaced, unchanged, failed, errors"
+				" FROM run_sources WHERE run_id = $1 ORDER BY id", "cannot read the runs", err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, run_id);
+	db_bind_int64(st, 1, run_id);
 	int rc, stop = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_run_source r = {
 			.source = col(st, 0), .status = col(st, 1),
-			.imported = sqlite3_column_int(st, 2), .replaced = sqlite3_column_int(st, 3),
-			.unchanged = sqlite3_column_int(st, 4), .failed = sqlite3_column_int(st, 5),
+			.imported = db_column_int(st, 2), .replaced = db_column_int(st, 3),
+			.unchanged = db_column_int(st, 4), .failed = db_column_int(st, 5),
 			.errors = col(st, 6),
 		};
 		if ((stop = fn(ctx, &r)))
 			break;
 	}
-	if (!stop && rc != SQLITE_DONE)
+	if (!stop && rc != DB_DONE)
 		stop = store_fail(s, err, "cannot read the runs");
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return stop;
 }
 
@@ -295,18 +295,18 @@ int store_run_sources_each(struct store *s, int64_t run_id, store_run_source_fn 
 int store_change_mark(struct store *s, int64_t *mark, int64_t *high, char **err)
 {
 	/* One statement, one snapshot: the events below the mark are those up to high. */
-	sqlite3_stmt *st = prep(s, "SELECT (SELECT seq FROM change_counter WHERE id = 1),"
+	struct db_stmt *st = prep(s, "SELECT (SELECT seq FROM change_counter WHERE id = 1),"
 				" (SELECT ifnull(max(id), 0) FROM events)", "cannot read the change sequence", err);
 	if (!st)
 		return -1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*mark = sqlite3_column_int64(st, 0);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*mark = db_column_int64(st, 0);
 		if (high)
-			*high = sqlite3_column_int64(st, 1);
+			*high = db_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot read the change sequence");
+	db_finalize(st);
+	return rc == DB_ROW ? 0 : store_fail(s, err, "cannot read the change sequence");
 }
 
 int store_cursor_get(struct store *s, const char *name, int64_t *position, int64_t *known, char **err)
@@ -314,35 +314,35 @@ int store_cursor_get(struct store *s, const char *name, int64_t *position, int64
 	*position = 0;
 	if (known)
 		*known = 0;
-	sqlite3_stmt *st = prep(s, store_version(s) >= 6
-				? "SELECT position, max_event FROM export_cursors WHERE name = ?1"
-				: "SELECT position, 0 FROM export_cursors WHERE name = ?1",
+	struct db_stmt *st = prep(s, store_version(s) >= 6
+				? "SELECT position, max_event FROM export_cursors WHERE name = $1"
+				: "SELECT position, 0 FROM export_cursors WHERE name = $1",
 				"cannot read the export cursor", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, name);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*position = sqlite3_column_int64(st, 0);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*position = db_column_int64(st, 0);
 		if (known)
-			*known = sqlite3_column_int64(st, 1);
+			*known = db_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot read the export cursor");
+	db_finalize(st);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : store_fail(s, err, "cannot read the export cursor");
 }
 
 int store_cursor_set(struct store *s, const char *name, int64_t position, int64_t known, long exported,
 		     const char *format, const char *output, char **err)
 {
-	sqlite3_stmt *st = prep(s, store_version(s) >= 6
+	struct db_stmt *st = prep(s, store_version(s) >= 6
 				? "INSERT INTO export_cursors(name, position, used_at, exported, total,"
-				  " format, output, max_event) VALUES (?1,?2,?3,?4,?4,?5,?6,?7)"
+				  " format, output, max_event) VALUES ($1,$2,$3,$4,$4,$5,$6,$7)"
 				  " ON CONFLICT(name) DO UPDATE SET position = excluded.position,"
 				  " used_at = excluded.used_at, exported = excluded.exported,"
 				  " total = total + excluded.exported, format = excluded.format,"
 				  " output = excluded.output, max_event = excluded.max_event"
 				: "INSERT INTO export_cursors(name, position, used_at, exported, total,"
-				  " format, output) VALUES (?1,?2,?3,?4,?4,?5,?6)"
+				  " format, output) VALUES ($1,$2,$3,$4,$4,$5,$6)"
 				  " ON CONFLICT(name) DO UPDATE SET position = excluded.position,"
 				  " used_at = excluded.used_at, exported = excluded.exported,"
 				  " total = total + excluded.exported, format = excluded.format,"
@@ -350,36 +350,36 @@ int store_cursor_set(struct store *s, const char *name, int64_t position, int64_
 	if (!st)
 		return -1;
 	bind_text(st, 1, name);
-	sqlite3_bind_int64(st, 2, position);
-	sqlite3_bind_int64(st, 3, s->now);
-	sqlite3_bind_int64(st, 4, exported);
+	db_bind_int64(st, 2, position);
+	db_bind_int64(st, 3, s->now);
+	db_bind_int64(st, 4, exported);
 	bind_text(st, 5, format);
 	bind_text(st, 6, output);
-	sqlite3_bind_int64(st, 7, known);
+	db_bind_int64(st, 7, known);
 	return run_done(s, st, "cannot move the export cursor", err);
 }
 
 int store_cursors_each(struct store *s, store_cursor_fn fn, void *ctx, char **err)
 {
-	sqlite3_stmt *st = prep(s, "SELECT c.name, c.position, c.used_at, c.exported, c.total, c.format,"
+	struct db_stmt *st = prep(s, "SELECT c.name, c.position, c.used_at, c.exported, c.total, c.format,"
 				" c.output, (SELECT count(*) FROM event_changes x WHERE x.seq > c.position)"
 				" FROM export_cursors c ORDER BY c.name", "cannot read the export cursors", err);
 	if (!st)
 		return -1;
 	int rc, stop = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_cursor c = {
-			.name = col(st, 0), .position = sqlite3_column_int64(st, 1),
-			.used_at = sqlite3_column_int64(st, 2), .exported = sqlite3_column_int(st, 3),
-			.total = sqlite3_column_int(st, 4), .format = col(st, 5), .output = col(st, 6),
-			.pending = sqlite3_column_int(st, 7),
+			.name = col(st, 0), .position = db_column_int64(st, 1),
+			.used_at = db_column_int64(st, 2), .exported = db_column_int(st, 3),
+			.total = db_column_int(st, 4), .format = col(st, 5), .output = col(st, 6),
+			.pending = db_column_int(st, 7),
 		};
 		if ((stop = fn(ctx, &c)))
 			break;
 	}
-	if (!stop && rc != SQLITE_DONE)
+	if (!stop && rc != DB_DONE)
 		stop = store_fail(s, err, "cannot read the export cursors");
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return stop;
 }
 
@@ -391,11 +391,11 @@ static const char *const stat_sql[] = {
 		" FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
 		" LEFT JOIN event_reports er ON er.report_id = r.id"
 		" LEFT JOIN events e ON e.id = er.event_id AND e.gone = 0"
-		" GROUP BY a.name ORDER BY 3 DESC, 1 LIMIT ?1",
+		" GROUP BY a.name ORDER BY 3 DESC, 1 LIMIT $1",
 	[STAT_TYPE] =
 		"SELECT e.type, NULL, count(DISTINCT er.report_id), count(DISTINCT e.id)"
 		" FROM events e LEFT JOIN event_reports er ON er.event_id = e.id WHERE e.gone = 0"
-		" GROUP BY e.type ORDER BY 4 DESC, 1 LIMIT ?1",
+		" GROUP BY e.type ORDER BY 4 DESC, 1 LIMIT $1",
 	[STAT_MONTH] =
 		"WITH r AS (SELECT strftime('%Y-%m', published, 'unixepoch') AS m, count(*) AS n"
 		"   FROM reports WHERE published IS NOT NULL GROUP BY m),"
@@ -403,19 +403,19 @@ static const char *const stat_sql[] = {
 		"   WHERE gone = 0 AND date_precision >= 3 AND length(date) >= 7 GROUP BY m),"
 		" k AS (SELECT m FROM r UNION SELECT m FROM e)"
 		" SELECT k.m, NULL, coalesce(r.n, 0), coalesce(e.n, 0) FROM k"
-		" LEFT JOIN r ON r.m = k.m LEFT JOIN e ON e.m = k.m ORDER BY k.m LIMIT ?1",
+		" LEFT JOIN r ON r.m = k.m LEFT JOIN e ON e.m = k.m ORDER BY k.m LIMIT $1",
 	[STAT_ACTOR] =
 		"SELECT a.name, a.code, count(DISTINCT er.report_id), count(DISTINCT ea.event_id)"
 		" FROM actors a JOIN event_actors ea ON ea.actor_id = a.id"
 		" JOIN events e ON e.id = ea.event_id AND e.gone = 0"
 		" LEFT JOIN event_reports er ON er.event_id = ea.event_id"
-		" GROUP BY a.id ORDER BY 4 DESC, 1 LIMIT ?1",
+		" GROUP BY a.id ORDER BY 4 DESC, 1 LIMIT $1",
 	[STAT_TOPIC] =
 		"SELECT t.name, NULL, count(DISTINCT er.report_id), count(DISTINCT et.event_id)"
 		" FROM topics t JOIN event_topics et ON et.topic_id = t.id"
 		" JOIN events e ON e.id = et.event_id AND e.gone = 0"
 		" LEFT JOIN event_reports er ON er.event_id = et.event_id"
-		" GROUP BY t.id ORDER BY 4 DESC, 1 LIMIT ?1",
+		" GROUP BY t.id ORDER BY 4 DESC, 1 LIMIT $1",
 };
 
 int store_stats_each(struct store *s, enum store_stat_kind kind, long limit, store_stat_fn fn,
@@ -425,29 +425,29 @@ int store_stats_each(struct store *s, enum store_stat_kind kind, long limit, sto
 		*err = strdup("unknown statistic");
 		return -1;
 	}
-	sqlite3_stmt *st = prep(s, stat_sql[kind], "cannot compute statistics", err);
+	struct db_stmt *st = prep(s, stat_sql[kind], "cannot compute statistics", err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, limit > 0 ? limit : -1);
+	db_bind_int64(st, 1, limit > 0 ? limit : -1);
 	int rc, stop = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_stat r = {
 			.key = col(st, 0) ? col(st, 0) : "", .detail = col(st, 1),
-			.reports = sqlite3_column_int(st, 2), .events = sqlite3_column_int(st, 3),
+			.reports = db_column_int(st, 2), .events = db_column_int(st, 3),
 		};
 		if ((stop = fn(ctx, &r)))
 			break;
 	}
-	if (!stop && rc != SQLITE_DONE)
+	if (!stop && rc != DB_DONE)
 		stop = store_fail(s, err, "cannot compute statistics");
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return stop;
 }
 
 int store_span(struct store *s, struct store_span *out, char **err)
 {
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *st = prep(s,
+	struct db_stmt *st = prep(s,
 		"SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM events WHERE gone = 0),"
 		" (SELECT count(*) FROM actors), (SELECT count(*) FROM topics),"
 		" (SELECT count(*) FROM agencies),"
@@ -459,22 +459,22 @@ int store_span(struct store *s, struct store_span *out, char **err)
 		"cannot compute statistics", err);
 	if (!st)
 		return -1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->reports = sqlite3_column_int(st, 0);
-		out->events = sqlite3_column_int(st, 1);
-		out->actors = sqlite3_column_int(st, 2);
-		out->topics = sqlite3_column_int(st, 3);
-		out->agencies = sqlite3_column_int(st, 4);
-		out->undated_reports = sqlite3_column_int(st, 5);
-		out->undated_events = sqlite3_column_int(st, 6);
-		out->first_published = sqlite3_column_int64(st, 7);
-		out->last_published = sqlite3_column_int64(st, 8);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->reports = db_column_int(st, 0);
+		out->events = db_column_int(st, 1);
+		out->actors = db_column_int(st, 2);
+		out->topics = db_column_int(st, 3);
+		out->agencies = db_column_int(st, 4);
+		out->undated_reports = db_column_int(st, 5);
+		out->undated_events = db_column_int(st, 6);
+		out->first_published = db_column_int64(st, 7);
+		out->last_published = db_column_int64(st, 8);
 		snprintf(out->first_event, sizeof(out->first_event), "%s", col(st, 9) ? col(st, 9) : "");
 		snprintf(out->last_event, sizeof(out->last_event), "%s", col(st, 10) ? col(st, 10) : "");
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot compute statistics");
+	db_finalize(st);
+	return rc == DB_ROW ? 0 : store_fail(s, err, "cannot compute statistics");
 }
 
 /* ---- check ------------------------------------------------------------------------- */
@@ -507,13 +507,13 @@ static int problem(struct check *c, const char *fmt, ...)
  * the row's first two columns as text. At most 100 rows are described. */
 static int rows_are_problems(struct check *c, const char *sql, const char *fmt, char **err)
 {
-	sqlite3_stmt *st = prep(c->s, sql, "cannot check the archive", err);
+	struct db_stmt *st = prep(c->s, sql, "cannot check the archive", err);
 	if (!st)
 		return -1;
 	int rc;
 	long n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *a = col(st, 0), *b = sqlite3_column_count(st) > 1 ? col(st, 1) : NULL;
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *a = col(st, 0), *b = db_column_count(st) > 1 ? col(st, 1) : NULL;
 		if (n++ < 100) {
 			if (problem(c, fmt, a ? a : "", b ? b : ""))
 				break;
@@ -523,32 +523,33 @@ static int rows_are_problems(struct check *c, const char *sql, const char *fmt, 
 	}
 	if (n > 100 && c->fn)
 		c->fn(c->ctx, "(more problems of the same kind not shown)");
-	int bad = rc != SQLITE_DONE && rc != SQLITE_ROW;
-	sqlite3_finalize(st);
+	int bad = rc != DB_DONE && rc != DB_ROW;
+	db_finalize(st);
 	return bad ? store_fail(c->s, err, "cannot check the archive") : 0;
 }
 
+/* SQLite only: its own check of the file, pages and indexes. */
 static int check_integrity(struct check *c, char **err)
 {
-	sqlite3_stmt *st = prep(c->s, "PRAGMA integrity_check(100)", "cannot check the archive", err);
+	struct db_stmt *st = prep(c->s, "PRAGMA integrity_check(100)", "cannot check the archive", err);
 	if (!st)
 		return -1;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		const char *r = col(st, 0);
 		if (r && strcmp(r, "ok"))
 			problem(c, "integrity: %s", r);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		/* A file too damaged to be checked is itself the problem. */
-		problem(c, "integrity: %s", sqlite3_errmsg(c->s->db));
+		problem(c, "integrity: %s", db_errmsg(c->s->db));
 	}
 	return 0;
 }
 
-/* The full-text indexes' own checks fail with an error when they do not
- * match their tables. */
+/* SQLite only: the full-text indexes' own checks (FTS5) fail with an error
+ * when they do not match their tables. */
 static int check_fts(struct check *c, const char *table)
 {
 	struct buf sql;
@@ -559,12 +560,9 @@ static int check_fts(struct check *c, const char *table)
 		problem(c, "full-text index %s: not checked (out of memory)", table);
 		return 0;
 	}
-	char *e = NULL;
 	/* A read-only connection cannot run the check: nothing is known then. */
-	if (sqlite3_exec(c->s->db, buf_str(&sql), NULL, NULL, &e) != SQLITE_OK &&
-	    (sqlite3_errcode(c->s->db) & 0xff) != SQLITE_READONLY)
-		problem(c, "full-text index %s: %s", table, e ? e : sqlite3_errmsg(c->s->db));
-	sqlite3_free(e);
+	if (db_exec(c->s->db, buf_str(&sql)) && db_errclass(c->s->db) != DB_E_READONLY)
+		problem(c, "full-text index %s: %s", table, db_errmsg(c->s->db));
 	buf_release(&sql);
 	return 0;
 }
@@ -623,76 +621,111 @@ static char *path_msg(const char *what, const char *path, const char *why)
 	return buf_finish_msg(&m, "the message naming the file");
 }
 
+/* ---- SQLite only: the copy that a backup or a read-only check makes ---------------- */
+
+/* Opens a copy of the archive, for writing: FTS5 runs its check only as a
+ * write, which changes nothing. On failure *why is "'<path>': <reason>". */
+static struct db *open_copy(const char *path, char **why)
+{
+	struct db *db = NULL;
+	if (db_open(path, DB_NOMUTEX, &db, why))
+		return NULL;
+	return db;
+}
+
+/* An SQL identifier, quoted. */
+static int add_ident(struct buf *b, const char *name)
+{
+	int rc = buf_addch(b, '"');
+	for (const char *c = name; *c && !rc; c++)
+		rc = *c == '"' ? buf_addstr(b, "\"\"") : buf_addch(b, *c);
+	return rc || buf_addch(b, '"');
+}
+
 /* The full-text indexes' own check of every FTS5 table of db: the integrity
  * check of SQLite 3.40 does not look into them, and a copy carries a stale
  * index over verbatim. Each failing index goes to fn (when not NULL) and
  * its count to *bad; the first one's message, when why is not NULL, to
- * *why (sqlite3_malloc'd). Returns -1 only when the check could not run. */
-static int fts_problems(sqlite3 *db, store_problem_fn fn, void *ctx, long *bad, char **why)
+ * *why (malloc'd). Returns -1 only when the check could not run. */
+static int fts_problems(struct db *db, store_problem_fn fn, void *ctx, long *bad, char **why)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
-				    " AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'", -1, &st, NULL);
-	int failed = rc != SQLITE_OK;
-	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char *sql = sqlite3_mprintf("INSERT INTO \"%w\"(\"%w\", rank) VALUES ('integrity-check', 1)",
-					    col(st, 0), col(st, 0));
-		char *e = NULL, *m = NULL;
-		if (!sql)
+	struct db_stmt *st = NULL;
+	int rc = db_prepare(db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+				" AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'", 0, &st);
+	int failed = rc;
+	while (!failed && (rc = db_step(st)) == DB_ROW) {
+		struct buf sql, m;
+		buf_init(&sql, 0);
+		buf_init(&m, 0);
+		const char *name = col(st, 0);
+		buf_addstr(&sql, "INSERT INTO ");
+		add_ident(&sql, name);
+		buf_addch(&sql, '(');
+		add_ident(&sql, name);
+		buf_addstr(&sql, ", rank) VALUES ('integrity-check', 1)");
+		if (buf_failed(&sql))
 			failed = 1;
-		else if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
-			m = sqlite3_mprintf("full-text index %s: %s", col(st, 0), e ? e : sqlite3_errmsg(db));
-		if (m) {
+		else if (db_exec(db, buf_str(&sql))) {
+			buf_printf(&m, "full-text index %s: %s", name, db_errmsg(db));
 			++*bad;
 			if (fn)
-				fn(ctx, m);
+				fn(ctx, buf_str(&m));
 			if (why && !*why)
-				*why = m;
-			else
-				sqlite3_free(m);
+				*why = buf_finish_msg(&m, "a full-text index's problem");
 		}
-		sqlite3_free(e);
-		sqlite3_free(sql);
+		buf_release(&m);
+		buf_release(&sql);
 	}
-	failed = failed || rc != SQLITE_DONE;
-	sqlite3_finalize(st);
+	failed = failed || rc != DB_DONE;
+	db_finalize(st);
 	return failed ? -1 : 0;
 }
 
-static int verify_fts(sqlite3 *db, char **why)
+static int verify_fts(struct db *db, char **why)
 {
 	long bad = 0;
-	if (fts_problems(db, NULL, NULL, &bad, why) && !*why)
-		*why = sqlite3_mprintf("cannot check the full-text indexes: %s", sqlite3_errmsg(db));
+	if (fts_problems(db, NULL, NULL, &bad, why) && !*why) {
+		struct buf m;
+		buf_init(&m, 0);
+		buf_printf(&m, "cannot check the full-text indexes: %s", db_errmsg(db));
+		*why = buf_finish_msg(&m, "the message of a failed check");
+	}
 	return *why ? -1 : 0;
 }
 
 /* Opens the copy and checks it in full before it may replace anything:
  * SQLite's integrity check and the full-text indexes' own (a copy of a
- * damaged archive must not replace a good backup). The copy is ours, so
- * it is opened for writing: FTS5 runs its check only as a write, which
- * changes nothing. (Not quick_check: SQLite 3.40 reports false NULLs in
- * WITHOUT ROWID tables.) */
+ * damaged archive must not replace a good backup). (Not quick_check:
+ * SQLite 3.40 reports false NULLs in WITHOUT ROWID tables.) */
 static int verify_copy(const char *path, char **err)
 {
-	sqlite3 *db = NULL;
-	char *why = NULL;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		why = sqlite3_mprintf("%s", db ? sqlite3_errmsg(db) : "out of memory");
-	} else if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(1)", -1, &st, NULL) != SQLITE_OK ||
-		   sqlite3_step(st) != SQLITE_ROW || !col(st, 0)) {
-		why = sqlite3_mprintf("%s", sqlite3_errmsg(db));
-	} else if (strcmp(col(st, 0), "ok")) {
-		why = sqlite3_mprintf("integrity: %s", col(st, 0));
+	char *why = NULL, *opened = NULL;
+	struct db_stmt *st = NULL;
+	struct db *db = open_copy(path, &opened);
+	struct buf m;
+	buf_init(&m, 0);
+	if (!db) {
+		/* opened is "'<path>': <reason>" */
+		buf_printf(&m, "the backup does not pass a check %s", opened ? opened : "out of memory");
+		*err = buf_finish_msg(&m, "the message naming the file");
+		free(opened);
+		return -1;
 	}
-	sqlite3_finalize(st);
+	if (db_prepare(db, "PRAGMA integrity_check(1)", 0, &st) || db_step(st) != DB_ROW || !col(st, 0))
+		buf_addstr(&m, db_errmsg(db));
+	else if (strcmp(col(st, 0), "ok"))
+		buf_printf(&m, "integrity: %s", col(st, 0));
+	db_finalize(st);
+	if (m.len)
+		why = buf_finish_msg(&m, "the check's message");
+	else
+		buf_release(&m);
 	if (!why)
 		verify_fts(db, &why);
 	if (why)
 		*err = path_msg("the backup does not pass a check", path, why);
-	sqlite3_free(why);
-	sqlite3_close(db);
+	free(why);
+	db_close(db);
 	return why ? -1 : 0;
 }
 
@@ -736,21 +769,28 @@ int store_check_fulltext(struct store *s, const char *tmp, store_problem_fn fn, 
 	if (!s->readonly)
 		return 0;   /* store_check ran them on the archive itself */
 	remove_copy(tmp);
-	sqlite3_stmt *st = prep(s, "VACUUM INTO ?1", "cannot check the full-text indexes", err);
+	struct db_stmt *st = prep(s, "VACUUM INTO $1", "cannot check the full-text indexes", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, tmp);
 	int rc = run_done(s, st, "cannot check the full-text indexes", err);
-	sqlite3 *db = NULL;
-	if (!rc && sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		*err = path_msg("cannot open the copy", tmp, db ? sqlite3_errmsg(db) : "out of memory");
-		rc = -1;
+	struct db *db = NULL;
+	if (!rc) {
+		char *opened = NULL;
+		if (!(db = open_copy(tmp, &opened))) {
+			struct buf m;
+			buf_init(&m, 0);
+			buf_printf(&m, "cannot open the copy %s", opened ? opened : "(out of memory)");
+			*err = buf_finish_msg(&m, "the message naming the file");
+			free(opened);
+			rc = -1;
+		}
 	}
 	if (!rc && fts_problems(db, fn, ctx, problems, NULL)) {
-		*err = path_msg("cannot check the full-text indexes of the copy", tmp, sqlite3_errmsg(db));
+		*err = path_msg("cannot check the full-text indexes of the copy", tmp, db_errmsg(db));
 		rc = -1;
 	}
-	sqlite3_close(db);
+	db_close(db);
 	remove_copy(tmp);
 	return rc;
 }
@@ -758,7 +798,7 @@ int store_check_fulltext(struct store *s, const char *tmp, store_problem_fn fn, 
 int store_backup(struct store *s, const char *path, const char *tmp, char **err)
 {
 	remove_copy(tmp);
-	sqlite3_stmt *st = prep(s, "VACUUM INTO ?1", "cannot back up the archive", err);
+	struct db_stmt *st = prep(s, "VACUUM INTO $1", "cannot back up the archive", err);
 	int rc = -1;
 	if (!st)
 		goto out;
@@ -791,22 +831,22 @@ out:
 int store_text_query_check(struct store *s, const char *query, char **err)
 {
 	/* FTS5 parses the query when the statement runs, not when it is prepared. */
-	sqlite3_stmt *st = prep(s, "SELECT count(*) FROM (SELECT 1 FROM events_fts"
-				" WHERE events_fts MATCH ?1 LIMIT 1)", "cannot search the events", err);
+	struct db_stmt *st = prep(s, "SELECT count(*) FROM (SELECT 1 FROM events_fts"
+				" WHERE events_fts MATCH $1 LIMIT 1)", "cannot search the events", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, query);
-	int rc = sqlite3_step(st);
+	int rc = db_step(st);
 	int verdict = 0;
-	/* A plain SQLITE_ERROR is the query's fault; I/O, corruption, locks and
+	/* A plain error is the query's fault; I/O, corruption, locks and
 	 * memory are the archive's. */
-	if (rc != SQLITE_ROW && sqlite3_extended_errcode(s->db) == SQLITE_ERROR) {
-		*err = strdup(sqlite3_errmsg(s->db));
+	if (rc != DB_ROW && db_errclass(s->db) == DB_E_OTHER) {
+		*err = strdup(db_errmsg(s->db));
 		verdict = *err ? 1 : -1;
-	} else if (rc != SQLITE_ROW) {
+	} else if (rc != DB_ROW) {
 		store_fail(s, err, "cannot search the events");
 		verdict = -1;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return verdict;
 }

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *text_col(sqlite3_stmt *st, int i)
+static const char *text_col(struct db_stmt *st, int i)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	return db_column_text(st, i);
 }
 
 int store_reports_page(struct store *s, const char *text, int64_t before_id, long limit, store_report_fn fn,
@@ -21,45 +21,48 @@ int store_reports_page(struct store *s, const char *text, int64_t before_id, lon
 		" r.published, r.published_known, r.tz_offset, r.version, r.imported_at,"
 		" (SELECT count(*) FROM event_reports er WHERE er.report_id = r.id)"
 		" FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
-		" WHERE (?1 IS NULL OR r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?1))"
-		" AND (?2 = 0 OR r.id < ?2) ORDER BY r.id DESC LIMIT ?3";
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		" WHERE ($1 IS NULL OR r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH $1))"
+		" AND ($2 = 0 OR r.id < $2) ORDER BY r.id DESC LIMIT $3";
+	struct db_stmt *st;
+	if (db_prepare(s->db, sql, 0, &st))
 		return store_fail(s, err, "cannot read reports");
 	if (text)
 		bind_text(st, 1, text);
-	sqlite3_bind_int64(st, 2, before_id);
-	sqlite3_bind_int64(st, 3, limit > 0 ? limit : 50);
+	db_bind_int64(st, 2, before_id);
+	db_bind_int64(st, 3, limit > 0 ? limit : 50);
 	int rc, stop = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_report r = {
-			.id = sqlite3_column_int64(st, 0),
+			.id = db_column_int64(st, 0),
 			.agency = text_col(st, 1), .title = text_col(st, 2), .place = text_col(st, 3),
 			.url = text_col(st, 4), .published_text = text_col(st, 5), .lede = text_col(st, 6),
 			.format = text_col(st, 7),
-			.published = sqlite3_column_int64(st, 8),
-			.pub_known = sqlite3_column_int(st, 9),
-			.tz_offset = sqlite3_column_int(st, 10),
-			.version = sqlite3_column_int(st, 11),
-			.imported_at = sqlite3_column_int64(st, 12),
-			.n_events = sqlite3_column_int(st, 13),
+			.published = db_column_int64(st, 8),
+			.pub_known = db_column_int(st, 9),
+			.tz_offset = db_column_int(st, 10),
+			.version = db_column_int(st, 11),
+			.imported_at = db_column_int64(st, 12),
+			.n_events = db_column_int(st, 13),
 		};
 		if ((stop = fn(ctx, &r)))
 			break;
 	}
-	if (!stop && rc != SQLITE_DONE) {
-		if (text && rc == SQLITE_ERROR)
+	if (!stop && rc != DB_DONE) {
+		if (text && db_errclass(s->db) == DB_E_OTHER)
 			*err = strdup("invalid full-text query (see SQLite FTS5 query syntax)");
 		else
 			store_fail(s, err, "cannot read reports");
 		stop = -1;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return stop;
 }
 
+/* SQLite only: the settings of its page cache. PostgreSQL's are the server's. */
 int store_reader_tune(struct store *s, int64_t mmap_bytes, long cache_kib, char **err)
 {
+	if (db_kind(s->db) != DB_SQLITE)
+		return 0;
 	/* Pages read through a memory map cost no read() and no copy: a
 	 * filtered page of a large archive touches thousands of rows in date
 	 * order, scattered over the file. Settings of this connection only. */

@@ -15,19 +15,19 @@ static char *dup_msg(const char *m)
 	return strdup(m);
 }
 
-static sqlite3_stmt *prep(struct store *s, const char *sql, char **err)
+static struct db_stmt *prep(struct store *s, const char *sql, char **err)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+	struct db_stmt *st = NULL;
+	if (db_prepare(s->db, sql, 0, &st)) {
 		store_fail(s, err, "cannot prepare a statement");
 		return NULL;
 	}
 	return st;
 }
 
-static const char *col(sqlite3_stmt *st, int i)
+static const char *col(struct db_stmt *st, int i)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	return db_column_text(st, i);
 }
 
 static json_t *jstring_or_null(const char *s)
@@ -106,23 +106,23 @@ static const char fields_from_events[] =
 	"SELECT type, cameo, status, date, date_precision, summary,"
 	" (SELECT json_group_array(json(x)) FROM (SELECT json_array(a.name, a.code, a.kind, ea.role,"
 	"   ea.title) AS x FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
-	"   WHERE ea.event_id = ?1 ORDER BY ea.seq)),"
+	"   WHERE ea.event_id = $1 ORDER BY ea.seq)),"
 	" (SELECT json_group_array(x) FROM (SELECT DISTINCT t.name AS x FROM event_topics et"
-	"   JOIN topics t ON t.id = et.topic_id WHERE et.event_id = ?1 ORDER BY t.name))"
-	" FROM events WHERE id = ?1";
+	"   JOIN topics t ON t.id = et.topic_id WHERE et.event_id = $1 ORDER BY t.name))"
+	" FROM events WHERE id = $1";
 static const char fields_from_base[] =
 	"SELECT type, cameo, status, date, date_precision, summary, actors, topics"
-	" FROM event_base WHERE event_id = ?1";
+	" FROM event_base WHERE event_id = $1";
 
 int event_fields_load(struct store *s, int64_t id, int from_base, json_t **out, char **err)
 {
 	*out = NULL;
-	sqlite3_stmt *st = prep(s, from_base ? fields_from_base : fields_from_events, err);
+	struct db_stmt *st = prep(s, from_base ? fields_from_base : fields_from_events, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	db_bind_int64(st, 1, id);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
 		json_t *actors = json_loads(col(st, 6) ? col(st, 6) : "[]", 0, NULL);
 		json_t *topics = json_loads(col(st, 7) ? col(st, 7) : "[]", 0, NULL);
 		json_t *o = json_object();
@@ -135,9 +135,9 @@ int event_fields_load(struct store *s, int64_t id, int from_base, json_t **out, 
 			}
 			json_object_set_new(o, "type", json_string(col(st, 0)));
 			json_object_set_new(o, "cameo", json_string(col(st, 1)));
-			json_object_set_new(o, "status", json_integer(sqlite3_column_int(st, 2)));
+			json_object_set_new(o, "status", json_integer(db_column_int(st, 2)));
 			json_object_set_new(o, "date", json_string(col(st, 3) ? col(st, 3) : ""));
-			json_object_set_new(o, "prec", json_integer(sqlite3_column_int(st, 4)));
+			json_object_set_new(o, "prec", json_integer(db_column_int(st, 4)));
 			json_object_set_new(o, "summary", json_string(col(st, 5) ? col(st, 5) : ""));
 			json_object_set_new(o, "actors", actors);
 			json_object_set_new(o, "topics", sorted_topics(topics));
@@ -148,13 +148,13 @@ int event_fields_load(struct store *s, int64_t id, int from_base, json_t **out, 
 			json_decref(actors);
 			json_decref(topics);
 			*err = dup_msg("cannot read an event's fields");
-			rc = SQLITE_ERROR;
+			rc = DB_FAIL;
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 1;
 	if (!*err)
 		store_fail(s, err, "cannot read an event");
@@ -163,21 +163,21 @@ int event_fields_load(struct store *s, int64_t id, int from_base, json_t **out, 
 
 static int exec_bound(struct store *s, const char *sql, int64_t id, const char *what, char **err)
 {
-	sqlite3_stmt *st = prep(s, sql, err);
+	struct db_stmt *st = prep(s, sql, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, what);
+	db_bind_int64(st, 1, id);
+	int rc = db_step(st);
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : store_fail(s, err, what);
 }
 
 static int write_actors(struct store *s, int64_t id, json_t *actors, char **err)
 {
-	if (exec_bound(s, "DELETE FROM event_actors WHERE event_id = ?1", id, "cannot update an event", err))
+	if (exec_bound(s, "DELETE FROM event_actors WHERE event_id = $1", id, "cannot update an event", err))
 		return -1;
-	sqlite3_stmt *st = prep(s, "INSERT INTO event_actors(event_id, seq, actor_id, role, title)"
-				" VALUES (?1, ?2, ?3, ?4, ?5)", err);
+	struct db_stmt *st = prep(s, "INSERT INTO event_actors(event_id, seq, actor_id, role, title)"
+				" VALUES ($1, $2, $3, $4, $5)", err);
 	if (!st)
 		return -1;
 	int rc = 0;
@@ -192,24 +192,24 @@ static int write_actors(struct store *s, int64_t id, json_t *actors, char **err)
 			rc = -1;
 			break;
 		}
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, (int64_t)i);
-		sqlite3_bind_int64(st, 3, aid);
-		sqlite3_bind_int64(st, 4, json_integer_value(json_array_get(a, 3)));
+		db_reset(st);
+		db_bind_int64(st, 1, id);
+		db_bind_int64(st, 2, (int64_t)i);
+		db_bind_int64(st, 3, aid);
+		db_bind_int64(st, 4, json_integer_value(json_array_get(a, 3)));
 		bind_text(st, 5, json_string_value(json_array_get(a, 4)));
-		if (sqlite3_step(st) != SQLITE_DONE)
+		if (db_step(st) != DB_DONE)
 			rc = store_fail(s, err, "cannot update an event's actors");
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
 static int write_topics(struct store *s, int64_t id, json_t *topics, char **err)
 {
-	if (exec_bound(s, "DELETE FROM event_topics WHERE event_id = ?1", id, "cannot update an event", err))
+	if (exec_bound(s, "DELETE FROM event_topics WHERE event_id = $1", id, "cannot update an event", err))
 		return -1;
-	sqlite3_stmt *st = prep(s, "INSERT OR IGNORE INTO event_topics(event_id, topic_id) VALUES (?1, ?2)", err);
+	struct db_stmt *st = prep(s, "INSERT OR IGNORE INTO event_topics(event_id, topic_id) VALUES ($1, $2)", err);
 	if (!st)
 		return -1;
 	int rc = 0;
@@ -222,13 +222,13 @@ static int write_topics(struct store *s, int64_t id, json_t *topics, char **err)
 			rc = -1;
 			break;
 		}
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, tid);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		db_reset(st);
+		db_bind_int64(st, 1, id);
+		db_bind_int64(st, 2, tid);
+		if (db_step(st) != DB_DONE)
 			rc = store_fail(s, err, "cannot update an event's topics");
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }
 
@@ -237,53 +237,53 @@ int event_fields_write(struct store *s, int64_t id, json_t *f, int to_base, char
 	if (to_base) {
 		char *actors = json_dumps(json_object_get(f, "actors"), JSON_COMPACT);
 		char *topics = json_dumps(json_object_get(f, "topics"), JSON_COMPACT);
-		sqlite3_stmt *st = prep(s, "UPDATE event_base SET type = ?2, cameo = ?3, status = ?4, date = ?5,"
-					" date_precision = ?6, summary = ?7, actors = ?8, topics = ?9"
-					" WHERE event_id = ?1", err);
+		struct db_stmt *st = prep(s, "UPDATE event_base SET type = $2, cameo = $3, status = $4, date = $5,"
+					" date_precision = $6, summary = $7, actors = $8, topics = $9"
+					" WHERE event_id = $1", err);
 		int rc = -1;
 		if (st && actors && topics) {
-			sqlite3_bind_int64(st, 1, id);
+			db_bind_int64(st, 1, id);
 			bind_text(st, 2, json_string_value(json_object_get(f, "type")));
 			bind_text(st, 3, json_string_value(json_object_get(f, "cameo")));
-			sqlite3_bind_int64(st, 4, json_integer_value(json_object_get(f, "status")));
+			db_bind_int64(st, 4, json_integer_value(json_object_get(f, "status")));
 			bind_text(st, 5, json_string_value(json_object_get(f, "date")));
-			sqlite3_bind_int64(st, 6, json_integer_value(json_object_get(f, "prec")));
+			db_bind_int64(st, 6, json_integer_value(json_object_get(f, "prec")));
 			bind_text(st, 7, json_string_value(json_object_get(f, "summary")));
 			bind_text(st, 8, actors);
 			bind_text(st, 9, topics);
-			rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot update an event");
+			rc = db_step(st) == DB_DONE ? 0 : store_fail(s, err, "cannot update an event");
 		} else if (st) {
 			*err = dup_msg("out of memory");
 		}
-		sqlite3_finalize(st);
+		db_finalize(st);
 		free(actors);
 		free(topics);
 		return rc;
 	}
-	sqlite3_stmt *st = prep(s, "UPDATE events SET type = coalesce(?2, type), cameo = coalesce(?3, cameo),"
-				" status = coalesce(?4, status), date = coalesce(?5, date),"
-				" date_precision = coalesce(?6, date_precision) WHERE id = ?1", err);
+	struct db_stmt *st = prep(s, "UPDATE events SET type = coalesce($2, type), cameo = coalesce($3, cameo),"
+				" status = coalesce($4, status), date = coalesce($5, date),"
+				" date_precision = coalesce($6, date_precision) WHERE id = $1", err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, json_string_value(json_object_get(f, "type")));
 	bind_text(st, 3, json_string_value(json_object_get(f, "cameo")));
 	if (json_is_integer(json_object_get(f, "status")))
-		sqlite3_bind_int64(st, 4, json_integer_value(json_object_get(f, "status")));
+		db_bind_int64(st, 4, json_integer_value(json_object_get(f, "status")));
 	bind_text(st, 5, json_string_value(json_object_get(f, "date")));
 	if (json_is_integer(json_object_get(f, "prec")))
-		sqlite3_bind_int64(st, 6, json_integer_value(json_object_get(f, "prec")));
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot update an event");
-	sqlite3_finalize(st);
+		db_bind_int64(st, 6, json_integer_value(json_object_get(f, "prec")));
+	int rc = db_step(st) == DB_DONE ? 0 : store_fail(s, err, "cannot update an event");
+	db_finalize(st);
 	/* Only a real change of the summary goes through the full-text trigger. */
 	const char *summary = json_string_value(json_object_get(f, "summary"));
 	if (!rc && summary) {
-		if (!(st = prep(s, "UPDATE events SET summary = ?2 WHERE id = ?1 AND summary IS NOT ?2", err)))
+		if (!(st = prep(s, "UPDATE events SET summary = $2 WHERE id = $1 AND summary IS NOT $2", err)))
 			return -1;
-		sqlite3_bind_int64(st, 1, id);
+		db_bind_int64(st, 1, id);
 		bind_text(st, 2, summary);
-		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot update an event");
-		sqlite3_finalize(st);
+		rc = db_step(st) == DB_DONE ? 0 : store_fail(s, err, "cannot update an event");
+		db_finalize(st);
 	}
 	if (!rc && json_is_array(json_object_get(f, "actors")))
 		rc = write_actors(s, id, json_object_get(f, "actors"), err);
@@ -295,20 +295,20 @@ int event_fields_write(struct store *s, int64_t id, json_t *f, int to_base, char
 /* 1 when the one-parameter query `sql` gives a row for id, 0 when none, -1 error. */
 static int row_exists(struct store *s, const char *sql, int64_t id, const char *what, char **err)
 {
-	sqlite3_stmt *st = prep(s, sql, err);
+	struct db_stmt *st = prep(s, sql, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_bind_int64(st, 1, id);
+	int rc = db_step(st);
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return 1;
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, what);
+	return rc == DB_DONE ? 0 : store_fail(s, err, what);
 }
 
 int curation_has_base(struct store *s, int64_t id, char **err)
 {
-	return row_exists(s, "SELECT 1 FROM event_base WHERE event_id = ?1", id, "cannot read an event", err);
+	return row_exists(s, "SELECT 1 FROM event_base WHERE event_id = $1", id, "cannot read an event", err);
 }
 
 /* Keeps what extraction found before a person's first change of a field. */
@@ -320,7 +320,7 @@ static int snapshot_base(struct store *s, int64_t id, char **err)
 		return rc > 0 ? (*err = dup_msg("no such event"), -1) : -1;
 	rc = exec_bound(s, "INSERT INTO event_base(event_id, party_key, type, cameo, status, date, date_precision,"
 			" summary, actors, topics) SELECT id, party_key, type, cameo, status, date, date_precision,"
-			" summary, '[]', '[]' FROM events WHERE id = ?1", id, "cannot keep an event's extracted fields",
+			" summary, '[]', '[]' FROM events WHERE id = $1", id, "cannot keep an event's extracted fields",
 			err) ||
 	     event_fields_write(s, id, f, 1, err);
 	json_decref(f);
@@ -392,16 +392,16 @@ static int read_view(struct store *s, int64_t id, struct view *v, char **err)
 		*err = dup_msg("out of memory");
 		return -1;
 	}
-	sqlite3_stmt *st = prep(s, "SELECT action, field, value, by, at FROM curations WHERE event_id = ?1"
+	struct db_stmt *st = prep(s, "SELECT action, field, value, by, at FROM curations WHERE event_id = $1"
 				" AND undone_by IS NULL AND action <> 'undo' ORDER BY id", err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		const char *action = col(st, 0), *field = col(st, 1), *by = col(st, 3);
 		json_t *val = col(st, 2) ? json_loads(col(st, 2), JSON_DECODE_ANY, NULL) : NULL;
-		int64_t at = sqlite3_column_int64(st, 4);
+		int64_t at = db_column_int64(st, 4);
 		v->any = 1;
 		if (!strcmp(action, "edit") && known_field(field) && val) {
 			json_object_set(v->edits, field, val);
@@ -439,8 +439,8 @@ static int read_view(struct store *s, int64_t id, struct view *v, char **err)
 		}
 		json_decref(val);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot read curations");
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : store_fail(s, err, "cannot read curations");
 }
 
 static void view_release(struct view *v)
@@ -498,13 +498,13 @@ int curation_apply(struct store *s, int64_t id, char **err)
 	int origin = 0;
 	if (read_view(s, id, &v, err))
 		goto fail;
-	sqlite3_stmt *st = prep(s, "SELECT origin FROM events WHERE id = ?1", err);
+	struct db_stmt *st = prep(s, "SELECT origin FROM events WHERE id = $1", err);
 	if (!st)
 		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		origin = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	db_bind_int64(st, 1, id);
+	if (db_step(st) == DB_ROW)
+		origin = db_column_int(st, 0);
+	db_finalize(st);
 	/* An event added by hand whose adding was undone is gone. */
 	if (origin == 1 && !v.hand_live)
 		v.gone |= TL_GONE_DELETED;
@@ -526,24 +526,24 @@ int curation_apply(struct store *s, int64_t id, char **err)
 		if (rc)
 			goto fail;
 		if (!json_object_size(v.edits) &&
-		    exec_bound(s, "DELETE FROM event_base WHERE event_id = ?1", id, "cannot update an event", err))
+		    exec_bound(s, "DELETE FROM event_base WHERE event_id = $1", id, "cannot update an event", err))
 			goto fail;
 	}
 	char *summary = view_summary(&v, origin == 1);
-	if (!(st = prep(s, "UPDATE events SET gone = (gone & 1) | ?2, merged_into = ?3, verified = ?4,"
-			" curation = ?5, changed_at = ?6 WHERE id = ?1", err))) {
+	if (!(st = prep(s, "UPDATE events SET gone = (gone & 1) | $2, merged_into = $3, verified = $4,"
+			" curation = $5, changed_at = $6 WHERE id = $1", err))) {
 		free(summary);
 		goto fail;
 	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, (int)v.gone);
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, (int)v.gone);
 	if (v.merged_into && (v.gone & TL_GONE_MERGED))
-		sqlite3_bind_int64(st, 3, v.merged_into);
-	sqlite3_bind_int(st, 4, v.verified != NULL);
+		db_bind_int64(st, 3, v.merged_into);
+	db_bind_int64(st, 4, v.verified != NULL);
 	bind_text(st, 5, summary);
-	sqlite3_bind_int64(st, 6, s->now);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot update an event");
-	sqlite3_finalize(st);
+	db_bind_int64(st, 6, s->now);
+	int rc = db_step(st) == DB_DONE ? 0 : store_fail(s, err, "cannot update an event");
+	db_finalize(st);
 	free(summary);
 	view_release(&v);
 	return rc || store_queue_change(s, id, err) ? -1 : 0;
@@ -557,21 +557,21 @@ fail:
 /* One act is one transaction, or a savepoint inside the caller's. */
 static int act_begin(struct store *s, char **err)
 {
-	return store_exec(s, sqlite3_get_autocommit(s->db) ? "BEGIN IMMEDIATE" : "SAVEPOINT curate", err);
+	return store_exec(s, db_autocommit(s->db) ? "BEGIN IMMEDIATE" : "SAVEPOINT curate", err);
 }
 
 static int act_end(struct store *s, int ok, int outer, char **err)
 {
 	if (ok)
 		return store_exec(s, outer ? "COMMIT" : "RELEASE curate", err);
-	sqlite3_exec(s->db, outer ? "ROLLBACK" : "ROLLBACK TO curate; RELEASE curate", NULL, NULL, NULL);
+	db_exec(s->db, outer ? "ROLLBACK" : "ROLLBACK TO curate; RELEASE curate");
 	store_cache_forget(s);
 	return -1;
 }
 
 static int event_exists(struct store *s, int64_t id, char **err)
 {
-	return row_exists(s, "SELECT 1 FROM events WHERE id = ?1", id, "cannot read an event", err);
+	return row_exists(s, "SELECT 1 FROM events WHERE id = $1", id, "cannot read an event", err);
 }
 
 static int record(struct store *s, int64_t event_id, const char *action, const char *field, json_t *value,
@@ -582,22 +582,23 @@ static int record(struct store *s, int64_t event_id, const char *action, const c
 		*err = dup_msg("out of memory");
 		return -1;
 	}
-	sqlite3_stmt *st = prep(s, "INSERT INTO curations(event_id, action, field, value, reason, by, at)"
-				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
+	struct db_stmt *st = prep(s, "INSERT INTO curations(event_id, action, field, value, reason, by, at)"
+				" VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id", err);
 	int rc = -1;
 	if (st) {
-		sqlite3_bind_int64(st, 1, event_id);
+		db_bind_int64(st, 1, event_id);
 		bind_text(st, 2, action);
 		bind_text(st, 3, field);
 		bind_text(st, 4, text);
 		bind_text(st, 5, w->reason && *w->reason ? w->reason : NULL);
 		bind_text(st, 6, w->by && *w->by ? w->by : "unknown");
-		sqlite3_bind_int64(st, 7, s->now);
-		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot record a curation");
+		db_bind_int64(st, 7, s->now);
+		int64_t id = 0;
+		rc = store_step_id(s, st, "cannot record a curation", &id, err);
 		if (!rc && cid)
-			*cid = sqlite3_last_insert_rowid(s->db);
+			*cid = id;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	free(text);
 	return rc;
 }
@@ -606,7 +607,7 @@ static int record(struct store *s, int64_t event_id, const char *action, const c
 static int act(struct store *s, int64_t id, const char *action, const char *field, json_t *value,
 	       const struct store_who *w, int64_t *cid, char **err)
 {
-	int outer = sqlite3_get_autocommit(s->db);
+	int outer = db_autocommit(s->db);
 	if (act_begin(s, err))
 		return -1;
 	int ex = event_exists(s, id, err);
@@ -663,7 +664,7 @@ int store_event_edit(struct store *s, int64_t id, const struct store_edit *e, co
 		*err = dup_msg("nothing to change: give at least one field");
 		return -1;
 	}
-	int outer = sqlite3_get_autocommit(s->db);
+	int outer = db_autocommit(s->db);
 	if (act_begin(s, err))
 		goto fail;
 	int ex = event_exists(s, id, err), ok = ex > 0;
@@ -735,29 +736,29 @@ static int insert_hand_event(struct store *s, json_t *f, const char *evidence, i
 	char key[40];
 	/* Extraction never finds an event by this key: only people change it. */
 	snprintf(key, sizeof(key), "hand|%lld", (long long)*id);
-	sqlite3_stmt *st = prep(s, "INSERT INTO events(id, type, cameo, status, date, date_precision, party_key,"
+	struct db_stmt *st = prep(s, "INSERT INTO events(id, type, cameo, status, date, date_precision, party_key,"
 				" summary, evidence, added_at, changed_at, origin, confidence)"
-				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1, 1.0)", err);
+				" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 1, 1.0)", err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, *id);
+	db_bind_int64(st, 1, *id);
 	bind_text(st, 2, json_string_value(json_object_get(f, "type")));
 	bind_text(st, 3, json_string_value(json_object_get(f, "cameo")));
-	sqlite3_bind_int64(st, 4, json_integer_value(json_object_get(f, "status")));
+	db_bind_int64(st, 4, json_integer_value(json_object_get(f, "status")));
 	bind_text(st, 5, json_string_value(json_object_get(f, "date")));
-	sqlite3_bind_int64(st, 6, json_integer_value(json_object_get(f, "prec")));
+	db_bind_int64(st, 6, json_integer_value(json_object_get(f, "prec")));
 	bind_text(st, 7, key);
 	bind_text(st, 8, json_string_value(json_object_get(f, "summary")));
 	bind_text(st, 9, evidence ? evidence : "");
-	sqlite3_bind_int64(st, 10, s->now);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, err, "cannot add the event");
-	sqlite3_finalize(st);
+	db_bind_int64(st, 10, s->now);
+	int rc = db_step(st) == DB_DONE ? 0 : store_fail(s, err, "cannot add the event");
+	db_finalize(st);
 	return rc || event_fields_write(s, *id, f, 0, err) ? -1 : 0;
 }
 
 static int report_exists(struct store *s, int64_t id, char **err)
 {
-	return row_exists(s, "SELECT 1 FROM reports WHERE id = ?1", id, "cannot read a report", err);
+	return row_exists(s, "SELECT 1 FROM reports WHERE id = $1", id, "cannot read a report", err);
 }
 
 int store_event_add(struct store *s, const struct event *ev, int64_t report_id, const struct store_who *w,
@@ -770,7 +771,7 @@ int store_event_add(struct store *s, const struct event *ev, int64_t report_id, 
 		*err = dup_msg("out of memory");
 		return -1;
 	}
-	int outer = sqlite3_get_autocommit(s->db), ok = 0, missing = 0;
+	int outer = db_autocommit(s->db), ok = 0, missing = 0;
 	if (act_begin(s, err)) {
 		json_decref(f);
 		return -1;
@@ -785,16 +786,16 @@ int store_event_add(struct store *s, const struct event *ev, int64_t report_id, 
 	if (insert_hand_event(s, f, ev->evidence, new_id, err))
 		goto end;
 	if (report_id) {
-		sqlite3_stmt *st = prep(s, "INSERT INTO event_reports(event_id, report_id, evidence) VALUES (?1, ?2, ?3)",
+		struct db_stmt *st = prep(s, "INSERT INTO event_reports(event_id, report_id, evidence) VALUES ($1, $2, $3)",
 					err);
 		if (!st)
 			goto end;
-		sqlite3_bind_int64(st, 1, *new_id);
-		sqlite3_bind_int64(st, 2, report_id);
+		db_bind_int64(st, 1, *new_id);
+		db_bind_int64(st, 2, report_id);
 		bind_text(st, 3, ev->evidence ? ev->evidence : "");
-		int rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
+		int rc = db_step(st);
+		db_finalize(st);
+		if (rc != DB_DONE) {
 			store_fail(s, err, "cannot tie the event to its report");
 			goto end;
 		}
@@ -810,7 +811,7 @@ end:
 int store_event_merge(struct store *s, int64_t into, const int64_t *others, size_t n,
 		      const struct store_who *w, char **err)
 {
-	int outer = sqlite3_get_autocommit(s->db), ok = 1, missing = 0;
+	int outer = db_autocommit(s->db), ok = 1, missing = 0;
 	if (act_begin(s, err))
 		return -1;
 	json_t *from = json_array();
@@ -848,14 +849,14 @@ int store_event_merge(struct store *s, int64_t into, const int64_t *others, size
 
 static char *event_evidence(struct store *s, int64_t id)
 {
-	sqlite3_stmt *st = prep(s, "SELECT evidence FROM events WHERE id = ?1", NULL);
+	struct db_stmt *st = prep(s, "SELECT evidence FROM events WHERE id = $1", NULL);
 	char *out = NULL;
 	if (!st)
 		return NULL;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW && col(st, 0))
+	db_bind_int64(st, 1, id);
+	if (db_step(st) == DB_ROW && col(st, 0))
 		out = strdup(col(st, 0));
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return out;
 }
 
@@ -864,7 +865,7 @@ int store_event_split(struct store *s, int64_t id, const struct store_edit *e, c
 {
 	json_t *v[6];
 	edit_values(e, v);
-	int outer = sqlite3_get_autocommit(s->db), ok = 0, missing = 0, rc = -1;
+	int outer = db_autocommit(s->db), ok = 0, missing = 0, rc = -1;
 	json_t *f = NULL;
 	char *evidence = NULL;
 	if (act_begin(s, err))
@@ -881,17 +882,17 @@ int store_event_split(struct store *s, int64_t id, const struct store_edit *e, c
 	if (insert_hand_event(s, f, evidence, new_id, err))
 		goto end;
 	/* The same sources, each with the passage it had for the original. */
-	sqlite3_stmt *st = prep(s, "INSERT INTO event_reports(event_id, report_id, evidence, ev_start, ev_end)"
-				" SELECT ?2, er.report_id, CASE WHEN er.evidence = '' THEN e.evidence"
+	struct db_stmt *st = prep(s, "INSERT INTO event_reports(event_id, report_id, evidence, ev_start, ev_end)"
+				" SELECT $2, er.report_id, CASE WHEN er.evidence = '' THEN e.evidence"
 				" ELSE er.evidence END, er.ev_start, er.ev_end FROM event_reports er"
-				" JOIN events e ON e.id = er.event_id WHERE er.event_id = ?1", err);
+				" JOIN events e ON e.id = er.event_id WHERE er.event_id = $1", err);
 	if (!st)
 		goto end;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, *new_id);
-	int step = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (step != SQLITE_DONE) {
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, *new_id);
+	int step = db_step(st);
+	db_finalize(st);
+	if (step != DB_DONE) {
 		store_fail(s, err, "cannot copy the event's sources");
 		goto end;
 	}
@@ -916,45 +917,45 @@ out:
  * not live. */
 static int undo_one(struct store *s, int64_t cid, int64_t undo, int64_t *event_id, char **err)
 {
-	sqlite3_stmt *st = prep(s, "UPDATE curations SET undone_by = ?2 WHERE id = ?1 AND undone_by IS NULL"
+	struct db_stmt *st = prep(s, "UPDATE curations SET undone_by = $2 WHERE id = $1 AND undone_by IS NULL"
 				" AND action <> 'undo' RETURNING event_id", err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, cid);
-	sqlite3_bind_int64(st, 2, undo);
-	int rc = sqlite3_step(st);
-	*event_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot undo a curation");
+	db_bind_int64(st, 1, cid);
+	db_bind_int64(st, 2, undo);
+	int rc = db_step(st);
+	*event_id = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+	if (rc == DB_ROW)
+		rc = db_step(st);
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : store_fail(s, err, "cannot undo a curation");
 }
 
 int store_curation_undo(struct store *s, int64_t cid, const struct store_who *w, int64_t *undo_id, char **err)
 {
-	int outer = sqlite3_get_autocommit(s->db);
+	int outer = db_autocommit(s->db);
 	if (act_begin(s, err))
 		return -1;
-	sqlite3_stmt *st = prep(s, "SELECT event_id, action, value, undone_by FROM curations WHERE id = ?1", err);
+	struct db_stmt *st = prep(s, "SELECT event_id, action, value, undone_by FROM curations WHERE id = $1", err);
 	if (!st)
 		return act_end(s, 0, outer, err);
-	sqlite3_bind_int64(st, 1, cid);
-	int rc = sqlite3_step(st), verdict = 0;
+	db_bind_int64(st, 1, cid);
+	int rc = db_step(st), verdict = 0;
 	int64_t event_id = 0;
 	json_t *value = NULL;
 	char action[16] = "";
-	if (rc == SQLITE_ROW) {
-		event_id = sqlite3_column_int64(st, 0);
+	if (rc == DB_ROW) {
+		event_id = db_column_int64(st, 0);
 		snprintf(action, sizeof(action), "%s", col(st, 1));
 		value = col(st, 2) ? json_loads(col(st, 2), JSON_DECODE_ANY, NULL) : NULL;
-		if (sqlite3_column_type(st, 3) != SQLITE_NULL || !strcmp(action, "undo"))
+		if (!db_column_is_null(st, 3) || !strcmp(action, "undo"))
 			verdict = 2;
 	} else {
-		verdict = rc == SQLITE_DONE ? 1 : -1;
+		verdict = rc == DB_DONE ? 1 : -1;
 		if (verdict < 0)
 			store_fail(s, err, "cannot read curations");
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (verdict) {
 		json_decref(value);
 		act_end(s, 0, outer, err);
@@ -971,27 +972,27 @@ int store_curation_undo(struct store *s, int64_t cid, const struct store_who *w,
 		json_t *from = json_object_get(value, "from");
 		for (size_t i = 0; i < json_array_size(from) && ok; i++) {
 			int64_t other = json_integer_value(json_array_get(from, i));
-			st = prep(s, "SELECT id FROM curations WHERE event_id = ?1 AND action = 'merge'"
-				  " AND undone_by IS NULL AND json_extract(value, '$.into') = ?2", err);
+			st = prep(s, "SELECT id FROM curations WHERE event_id = $1 AND action = 'merge'"
+				  " AND undone_by IS NULL AND json_extract(value, '$.into') = $2", err);
 			if (!st) {
 				ok = 0;
 				break;
 			}
-			sqlite3_bind_int64(st, 1, other);
-			sqlite3_bind_int64(st, 2, event_id);
-			int64_t mid = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-			sqlite3_finalize(st);
+			db_bind_int64(st, 1, other);
+			db_bind_int64(st, 2, event_id);
+			int64_t mid = db_step(st) == DB_ROW ? db_column_int64(st, 0) : 0;
+			db_finalize(st);
 			ok = !mid || (!undo_one(s, mid, uid, &ev, err) && !curation_apply(s, other, err));
 		}
 	} else if (ok && !strcmp(action, "split") && peer_of_split) {
 		/* Undoing a split takes away the event it made. */
-		st = prep(s, "SELECT id FROM curations WHERE event_id = ?1 AND action = 'add' AND undone_by IS NULL", err);
+		st = prep(s, "SELECT id FROM curations WHERE event_id = $1 AND action = 'add' AND undone_by IS NULL", err);
 		if (!st)
 			ok = 0;
 		else {
-			sqlite3_bind_int64(st, 1, peer_of_split);
-			int64_t aid = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-			sqlite3_finalize(st);
+			db_bind_int64(st, 1, peer_of_split);
+			int64_t aid = db_step(st) == DB_ROW ? db_column_int64(st, 0) : 0;
+			db_finalize(st);
 			ok = !aid || (!undo_one(s, aid, uid, &ev, err) && !curation_apply(s, peer_of_split, err));
 		}
 	}
@@ -1003,28 +1004,28 @@ int store_curation_undo(struct store *s, int64_t cid, const struct store_who *w,
 
 int store_curations_each(struct store *s, int64_t event_id, store_curation_fn fn, void *ctx, char **err)
 {
-	sqlite3_stmt *st = prep(s, event_id
+	struct db_stmt *st = prep(s, event_id
 		? "SELECT id, event_id, action, field, value, reason, by, at, undone_by FROM curations"
-		  " WHERE event_id = ?1 ORDER BY id"
+		  " WHERE event_id = $1 ORDER BY id"
 		: "SELECT id, event_id, action, field, value, reason, by, at, undone_by FROM curations ORDER BY id",
 		err);
 	if (!st)
 		return -1;
 	if (event_id)
-		sqlite3_bind_int64(st, 1, event_id);
+		db_bind_int64(st, 1, event_id);
 	int rc, stop = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_curation c = {
-			.id = sqlite3_column_int64(st, 0), .event_id = sqlite3_column_int64(st, 1),
+			.id = db_column_int64(st, 0), .event_id = db_column_int64(st, 1),
 			.action = col(st, 2), .field = col(st, 3), .value = col(st, 4), .reason = col(st, 5),
-			.by = col(st, 6), .at = sqlite3_column_int64(st, 7), .undone_by = sqlite3_column_int64(st, 8),
+			.by = col(st, 6), .at = db_column_int64(st, 7), .undone_by = db_column_int64(st, 8),
 		};
 		if ((stop = fn(ctx, &c)))
 			break;
 	}
-	if (!stop && rc != SQLITE_DONE)
+	if (!stop && rc != DB_DONE)
 		stop = store_fail(s, err, "cannot read curations");
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return stop;
 }
 
@@ -1083,7 +1084,7 @@ static const char *const review_sql[REVIEW_COUNT] = {
 		"SELECT id, NULL, summary FROM events WHERE gone = 0 AND verified = 0 AND date = '' ORDER BY id",
 	[REVIEW_LOW_CONFIDENCE] =
 		"SELECT id, NULL, 'confidence ' || printf('%.2f', confidence) || ': ' || summary FROM events"
-		" WHERE gone = 0 AND verified = 0 AND origin = 0 AND confidence < ?1 ORDER BY confidence, id",
+		" WHERE gone = 0 AND verified = 0 AND origin = 0 AND confidence < $1 ORDER BY confidence, id",
 	[REVIEW_WARNED] =
 		"SELECT e.id, NULL, 'r' || r.id || ': ' || (SELECT group_concat(value, '; ') FROM json_each(r.warnings))"
 		" FROM events e JOIN event_reports er ON er.event_id = e.id JOIN reports r ON r.id = er.report_id"
@@ -1104,26 +1105,26 @@ int store_review_each(struct store *s, unsigned reasons, double below, long limi
 		enum store_review_reason r = order[k];
 		if (!(reasons & (1u << r)))
 			continue;
-		sqlite3_stmt *st = prep(s, review_sql[r], err);
+		struct db_stmt *st = prep(s, review_sql[r], err);
 		if (!st)
 			return -1;
 		if (r == REVIEW_LOW_CONFIDENCE)
-			sqlite3_bind_double(st, 1, below > 0 ? below : 0.5);
+			db_bind_double(st, 1, below > 0 ? below : 0.5);
 		int rc, stop = 0;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		while ((rc = db_step(st)) == DB_ROW) {
 			if (limit > 0 && shown >= limit)
 				break;
 			struct store_review_item it = {
-				.reason = r, .event_id = sqlite3_column_int64(st, 0),
-				.other_id = sqlite3_column_int64(st, 1), .detail = col(st, 2),
+				.reason = r, .event_id = db_column_int64(st, 0),
+				.other_id = db_column_int64(st, 1), .detail = col(st, 2),
 			};
 			shown++;
 			if ((stop = fn(ctx, &it)))
 				break;
 		}
-		if (!stop && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		if (!stop && rc != DB_DONE && rc != DB_ROW)
 			stop = store_fail(s, err, "cannot read the review queue");
-		sqlite3_finalize(st);
+		db_finalize(st);
 		if (stop)
 			return stop;
 	}

@@ -78,18 +78,18 @@ static int id_of(struct store *s, enum stmt_id get, enum stmt_id add, const char
 		rc = 0;
 		goto out;
 	}
-	sqlite3_stmt *st = store_stmt(s, get, err);
+	struct db_stmt *st = store_stmt(s, get, err);
 	if (!st)
 		goto out;
 	bind_text(st, 1, name);
 	if (code)
 		bind_text(st, 2, code);
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW) {
-		if (step != SQLITE_DONE) {
+	int step = db_step(st);
+	if (step == DB_ROW)
+		*id = db_column_int64(st, 0);
+	db_reset(st);
+	if (step != DB_ROW) {
+		if (step != DB_DONE) {
 			store_fail(s, err, "cannot read the archive");
 			goto out;
 		}
@@ -100,11 +100,10 @@ static int id_of(struct store *s, enum stmt_id get, enum stmt_id add, const char
 			bind_text(st, 2, kind_text);
 		} else {
 			bind_text(st, 2, code);
-			sqlite3_bind_int(st, 3, kind);
+			db_bind_int64(st, 3, kind);
 		}
-		if (store_step_done(s, st, "cannot store an actor or topic", err))
+		if (store_step_id(s, st, "cannot store an actor or topic", id, err))
 			goto out;
-		*id = sqlite3_last_insert_rowid(s->db);
 	}
 	store_cache_put(s, key, len, *id);   /* forgetting only costs a query */
 	rc = 0;
@@ -174,20 +173,20 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 	size_t len = strlen(date);
 	int curated = 0;
 	*found = 0;
-	sqlite3_stmt *st = store_stmt(s, ST_EVENT_FIND, err);
+	struct db_stmt *st = store_stmt(s, ST_EVENT_FIND, err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, key);
 	if (len) {
 		memcpy(above, date, len);
 		above[len] = '\x7f';   /* above any byte of a date */
-		sqlite3_bind_text(st, 2, date, (int)len, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, above, (int)len + 1, SQLITE_STATIC);
+		db_bind_text_static(st, 2, date, (ptrdiff_t)len);
+		db_bind_text_static(st, 3, above, (ptrdiff_t)len + 1);
 		/* A wider date is a year or a month, so it ends where this
 		 * one has a '-' (not a year's sign). */
 		for (size_t k = 1, p = 4; k < len && p <= 5; k++)
 			if (date[k] == '-')
-				sqlite3_bind_text(st, (int)p++, date, (int)k, SQLITE_STATIC);
+				db_bind_text_static(st, (int)p++, date, (ptrdiff_t)k);
 	} else {
 		/* An undated event is the same as an undated one only. */
 		bind_text(st, 2, "");
@@ -195,10 +194,10 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 		bind_text(st, 4, "");
 	}
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		const char *d = (const char *)sqlite3_column_text(st, 1);
-		int kind = sqlite3_column_int(st, 2);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_column_int64(st, 0);
+		const char *d = db_column_text(st, 1);
+		int kind = db_column_int(st, 2);
 		if (!d)
 			d = "";
 		/* kind 1: a curated event's own row, whose date a person may have set. */
@@ -208,8 +207,8 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 		curated = kind == 2;
 		snprintf(found_date, sizeof(found_date), "%s", d);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return store_fail(s, err, "cannot search events");
 	if (!*found)
 		return 0;
@@ -217,9 +216,9 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 	if (curated && narrower) {
 		if (!(st = store_stmt(s, ST_BASE_REDATE, err)))
 			return -1;
-		sqlite3_bind_int64(st, 1, *found);
+		db_bind_int64(st, 1, *found);
 		bind_text(st, 2, date);
-		sqlite3_bind_int(st, 3, (int)e->date.prec);
+		db_bind_int64(st, 3, (int)e->date.prec);
 		if (store_step_done(s, st, "cannot update an event", err) || curation_apply(s, *found, err))
 			return -1;
 		narrower = 0;
@@ -228,13 +227,13 @@ static int find_stored(struct store *s, const struct event *e, const char *key, 
 		return 0;
 	if (!(st = store_stmt(s, narrower ? ST_EVENT_REDATE : ST_EVENT_TOUCH, err)))
 		return -1;
-	sqlite3_bind_int64(st, 1, *found);
+	db_bind_int64(st, 1, *found);
 	if (narrower) {
 		bind_text(st, 2, date);
-		sqlite3_bind_int(st, 3, (int)e->date.prec);
-		sqlite3_bind_int64(st, 4, s->now);
+		db_bind_int64(st, 3, (int)e->date.prec);
+		db_bind_int64(st, 4, s->now);
 	} else {
-		sqlite3_bind_int64(st, 2, s->now);
+		db_bind_int64(st, 2, s->now);
 	}
 	if (store_step_done(s, st, "cannot update an event", err))
 		return -1;
@@ -259,15 +258,15 @@ static int has_id(const int64_t *ids, size_t n, int64_t id)
 
 static int count_query(struct store *s, const char *sql, int64_t a, int64_t b, long *n, char **err)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	struct db_stmt *st;
+	if (db_prepare(s->db, sql, 0, &st))
 		return store_fail(s, err, "cannot prepare a statement");
-	sqlite3_bind_int64(st, 1, a);
-	sqlite3_bind_int64(st, 2, b);
-	int rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot read the archive");
+	db_bind_int64(st, 1, a);
+	db_bind_int64(st, 2, b);
+	int rc = db_step(st);
+	*n = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+	db_finalize(st);
+	return rc == DB_ROW ? 0 : store_fail(s, err, "cannot read the archive");
 }
 
 /* The report told again an event only it told before (a corrected version,
@@ -279,7 +278,7 @@ static int refresh(struct store *s, int64_t id, const struct event *e, int64_t r
 {
 	*changed = 0;
 	long others;
-	if (count_query(s, "SELECT count(*) FROM event_reports WHERE event_id = ?1 AND report_id <> ?2",
+	if (count_query(s, "SELECT count(*) FROM event_reports WHERE event_id = $1 AND report_id <> $2",
 			id, report_id, &others, err))
 		return -1;
 	if (others)
@@ -305,19 +304,19 @@ static int refresh(struct store *s, int64_t id, const struct event *e, int64_t r
 	json_decref(now);
 	if (rc)
 		return -1;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "UPDATE events SET evidence = ?2, confidence = ?3 WHERE id = ?1"
-			       " AND (evidence IS NOT ?2 OR confidence IS NOT ?3)", -1, &st, NULL) != SQLITE_OK)
+	struct db_stmt *st;
+	if (db_prepare(s->db, "UPDATE events SET evidence = $2, confidence = $3 WHERE id = $1"
+			       " AND (evidence IS NOT $2 OR confidence IS NOT $3)", 0, &st))
 		return store_fail(s, err, "cannot prepare a statement");
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	bind_text(st, 2, e->evidence ? e->evidence : "");
 	if (e->confidence > 0)
-		sqlite3_bind_double(st, 3, e->confidence);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+		db_bind_double(st, 3, e->confidence);
+	rc = db_step(st);
+	db_finalize(st);
+	if (rc != DB_DONE)
 		return store_fail(s, err, "cannot update an event");
-	*changed |= sqlite3_changes(s->db) > 0;
+	*changed |= db_changes(s->db) > 0;
 	return 0;
 }
 
@@ -326,48 +325,48 @@ static int refresh(struct store *s, int64_t id, const struct event *e, int64_t r
 static int find_candidate(struct store *s, const char *key, const char *date, const int64_t *cands,
 			  size_t n_cands, const int64_t *taken, size_t n_taken, int64_t *found, char **err)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	*found = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT e.id, coalesce(b.date, e.date) FROM events e"
+	if (db_prepare(s->db, "SELECT e.id, coalesce(b.date, e.date) FROM events e"
 			       " LEFT JOIN event_base b ON b.event_id = e.id"
-			       " WHERE e.id = ?1 AND e.party_key = ?2", -1, &st, NULL) != SQLITE_OK)
+			       " WHERE e.id = $1 AND e.party_key = $2", 0, &st))
 		return store_fail(s, err, "cannot search events");
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 	for (size_t i = 0; i < n_cands && !*found; i++) {
 		int used = 0;
 		for (size_t k = 0; k < n_taken && !used; k++)
 			used = taken[k] == cands[i];
 		if (used)
 			continue;
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, cands[i]);
-		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			const char *d = (const char *)sqlite3_column_text(st, 1);
+		db_reset(st);
+		db_bind_int64(st, 1, cands[i]);
+		db_bind_text_static(st, 2, key, -1);
+		rc = db_step(st);
+		if (rc == DB_ROW) {
+			const char *d = db_column_text(st, 1);
 			if (!d || !*d || !*date)
 				*found = cands[i];
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 		}
-		if (rc != SQLITE_DONE)
+		if (rc != DB_DONE)
 			break;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot search events");
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : store_fail(s, err, "cannot search events");
 }
 
 int store_withdraw_unlinked(struct store *s, const int64_t *ids, size_t n, struct store_event_changes *ch,
 			    char **err)
 {
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *st = store_stmt(s, ST_EVENT_WITHDRAW, err);
+		struct db_stmt *st = store_stmt(s, ST_EVENT_WITHDRAW, err);
 		if (!st)
 			return -1;
-		sqlite3_bind_int64(st, 1, ids[i]);
-		sqlite3_bind_int64(st, 2, s->now);
+		db_bind_int64(st, 1, ids[i]);
+		db_bind_int64(st, 2, s->now);
 		if (store_step_done(s, st, "cannot withdraw an event", err))
 			return -1;
-		if (!sqlite3_changes(s->db))
+		if (!db_changes(s->db))
 			continue;
 		if (ch)
 			ch->withdrawn++;
@@ -376,7 +375,7 @@ int store_withdraw_unlinked(struct store *s, const int64_t *ids, size_t n, struc
 		for (enum stmt_id del = ST_EVENT_ACTORS_DEL; s->before_6 && del <= ST_EVENT_TOPICS_DEL; del++) {
 			if (!(st = store_stmt(s, del, err)))
 				return -1;
-			sqlite3_bind_int64(st, 1, ids[i]);
+			db_bind_int64(st, 1, ids[i]);
 			if (store_step_done(s, st, "cannot remove an event", err))
 				return -1;
 		}
@@ -485,13 +484,13 @@ static int link_report(struct store *s, struct report_events *re, const struct e
 
 int store_next_event_id(struct store *s, int64_t *id, char **err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_EVENT_NEXT_ID, err);
+	struct db_stmt *st = store_stmt(s, ST_EVENT_NEXT_ID, err);
 	if (!st)
 		return -1;
-	int rc = sqlite3_step(st);
-	*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot read the archive");
+	int rc = db_step(st);
+	*id = db_column_int64(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? 0 : store_fail(s, err, "cannot read the archive");
 }
 
 int store_put_events(struct store *s, int64_t report_id, const struct event_list *events,
@@ -582,13 +581,13 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
  * organisation also names every actor acting for it. %1$d is the
  * parameter's number. Found once for a query, not again for each event. */
 #define ACTOR_IDS \
-	"SELECT a.id FROM actors a WHERE a.id IN (SELECT id FROM actors WHERE name = ?%1$d COLLATE NOCASE" \
-	"   UNION SELECT actor_id FROM actor_aliases WHERE alias = ?%1$d)" \
-	" OR (a.code <> '' AND a.code = ?%1$d COLLATE NOCASE)" \
+	"SELECT a.id FROM actors a WHERE a.id IN (SELECT id FROM actors WHERE name = $%1$d COLLATE NOCASE" \
+	"   UNION SELECT actor_id FROM actor_aliases WHERE alias = $%1$d)" \
+	" OR (a.code <> '' AND a.code = $%1$d COLLATE NOCASE)" \
 	" OR (a.code <> '' AND a.code IN (SELECT code FROM actors WHERE kind IN (0, 1)" \
-	"   AND (name = ?%1$d COLLATE NOCASE OR code = ?%1$d COLLATE NOCASE)" \
+	"   AND (name = $%1$d COLLATE NOCASE OR code = $%1$d COLLATE NOCASE)" \
 	"   UNION SELECT a2.code FROM actor_aliases al JOIN actors a2 ON a2.id = al.actor_id" \
-	"   WHERE al.alias = ?%1$d AND a2.kind IN (0, 1)))"
+	"   WHERE al.alias = $%1$d AND a2.kind IN (0, 1)))"
 /* An event the actor takes part in, tested as a walk goes... */
 static const char actor_match[] =
 	" EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ea.actor_id IN (" ACTOR_IDS "))";
@@ -659,9 +658,9 @@ static void buffers_release(struct timeline_buffers *tb)
 	free(tb->notes);
 }
 
-static json_t *column_json(sqlite3_stmt *st, int i)
+static json_t *column_json(struct db_stmt *st, int i)
 {
-	const char *t = (const char *)sqlite3_column_text(st, i);
+	const char *t = db_column_text(st, i);
 	return t ? json_loads(t, JSON_DECODE_ANY, NULL) : NULL;
 }
 
@@ -731,30 +730,30 @@ static int read_curation(struct timeline_buffers *tb, struct tl_curation *c)
 
 /* Builds the tl_event of one row, pointing into tb's JSON values (valid until
  * the next row). */
-static int row_to_event(sqlite3_stmt *st, struct timeline_buffers *tb, struct event *ev,
+static int row_to_event(struct db_stmt *st, struct timeline_buffers *tb, struct event *ev,
 			struct tl_event *te)
 {
 	memset(ev, 0, sizeof(*ev));
 	memset(te, 0, sizeof(*te));
 	buffers_drop(tb);
-	te->id = sqlite3_column_int64(st, 0);
-	snprintf(ev->type, sizeof(ev->type), "%s", (const char *)sqlite3_column_text(st, 1));
-	snprintf(ev->cameo, sizeof(ev->cameo), "%s", (const char *)sqlite3_column_text(st, 2));
-	ev->status = (enum event_status)sqlite3_column_int(st, 3);
-	const char *date = (const char *)sqlite3_column_text(st, 4);
+	te->id = db_column_int64(st, 0);
+	snprintf(ev->type, sizeof(ev->type), "%s", db_column_text(st, 1));
+	snprintf(ev->cameo, sizeof(ev->cameo), "%s", db_column_text(st, 2));
+	ev->status = (enum event_status)db_column_int(st, 3);
+	const char *date = db_column_text(st, 4);
 	if (date && *date)
 		cdate_parse(date, &ev->date);
-	ev->date.prec = (enum date_precision)sqlite3_column_int(st, 5);
-	ev->summary = (char *)sqlite3_column_text(st, 6);
-	ev->evidence = (char *)sqlite3_column_text(st, 7);
-	te->added = sqlite3_column_int64(st, 8);
+	ev->date.prec = (enum date_precision)db_column_int(st, 5);
+	ev->summary = (char *)db_column_text(st, 6);
+	ev->evidence = (char *)db_column_text(st, 7);
+	te->added = db_column_int64(st, 8);
 	tb->actors = column_json(st, 9);
 	tb->topics = column_json(st, 10);
 	tb->sources = column_json(st, 11);
 	tb->curation = column_json(st, 13);
-	te->confidence = sqlite3_column_type(st, 12) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 12);
-	te->gone = (unsigned)sqlite3_column_int(st, 14);
-	te->merged_into = sqlite3_column_int64(st, 15);
+	te->confidence = db_column_is_null(st, 12) ? 0 : db_column_double(st, 12);
+	te->gone = (unsigned)db_column_int(st, 14);
+	te->merged_into = db_column_int64(st, 15);
 	size_t na = json_array_size(tb->actors), nt = json_array_size(tb->topics),
 	       ns = json_array_size(tb->sources);
 	if ((na && grow_array((void **)&tb->act, &tb->cap_act, na, sizeof(*tb->act))) ||
@@ -788,10 +787,10 @@ static int row_to_event(sqlite3_stmt *st, struct timeline_buffers *tb, struct ev
 	}
 	if (read_curation(tb, &te->cur))
 		return -1;
-	if (sqlite3_column_int(st, 16) == 1) {
+	if (db_column_int(st, 16) == 1) {
 		te->cur.added_by_hand = 1;
-		if (!sqlite3_column_type(st, 12))
-			te->confidence = 1;
+		/* (This tested !sqlite3_column_type(st, 12), never true: a
+		 * column's type is 1 to 5. Kept as it behaved.) */
 	}
 	ev->actors = tb->act;
 	ev->topics = tb->top;
@@ -800,7 +799,7 @@ static int row_to_event(sqlite3_stmt *st, struct timeline_buffers *tb, struct ev
 	return 0;
 }
 
-/* Whether a filter's set of events (the ids `sql` selects with ?1 = arg) is
+/* Whether a filter's set of events (the ids `sql` selects with $1 = arg) is
  * larger than a page can read and sort cheaply: 1 yes, in *many; counting
  * stops there. A query SQLite refuses (a bad full-text query) is left to
  * the timeline's own query, which says so. */
@@ -810,20 +809,20 @@ static int matches_many(struct store *s, const char *sql, const char *arg, int *
 	char set[1024], q[1200];
 	snprintf(set, sizeof(set), sql, 1);
 	snprintf(q, sizeof(q), "SELECT count(*) FROM (%s LIMIT %d)", set, MANY_MATCHES);
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	*many = 0;
-	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(s->db, q, 0, &st))
 		return store_fail(s, err, "cannot query events");
 	bind_text(st, 1, arg);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*many = sqlite3_column_int(st, 0) >= MANY_MATCHES;
-	sqlite3_finalize(st);
+	if (db_step(st) == DB_ROW)
+		*many = db_column_int(st, 0) >= MANY_MATCHES;
+	db_finalize(st);
 	return 0;
 }
 
-static const char text_set[] = "SELECT rowid FROM events_fts WHERE events_fts MATCH ?%d";
+static const char text_set[] = "SELECT rowid FROM events_fts WHERE events_fts MATCH $%d";
 static const char agency_set[] = "SELECT er.event_id FROM event_reports er JOIN reports r ON r.id = er.report_id"
-				 " JOIN agencies ag ON ag.id = r.agency_id WHERE ag.name = ?%d COLLATE NOCASE";
+				 " JOIN agencies ag ON ag.id = r.agency_id WHERE ag.name = $%d COLLATE NOCASE";
 
 /* The ids of one page, dated events (undated 0) or undated ones (1), as
  * arms of a UNION ALL: one arm a type when types are asked, each walking the
@@ -846,12 +845,12 @@ static void page_arms(struct buf *sql, const char *w, int undated, const struct 
 		buf_printf(sql, "%sSELECT * FROM (SELECT e.id AS id, %d AS u, %s AS d FROM events e WHERE e.date %s ''%s",
 			   i ? " UNION ALL " : "", undated, undated ? "''" : "e.date", undated ? "=" : "<>", w);
 		if (f->n_types)
-			buf_printf(sql, " AND e.type = ?%d", p_types + (int)i);
+			buf_printf(sql, " AND e.type = $%d", p_types + (int)i);
 		if (f->after_id && !undated)
-			buf_printf(sql, " AND (SELECT date FROM events WHERE id = ?%1$d) <> ''"
-				   " AND (e.date, e.id) > (SELECT date, id FROM events WHERE id = ?%1$d)", p_after);
+			buf_printf(sql, " AND (SELECT date FROM events WHERE id = $%1$d) <> ''"
+				   " AND (e.date, e.id) > (SELECT date, id FROM events WHERE id = $%1$d)", p_after);
 		else if (f->after_id)
-			buf_printf(sql, " AND ((SELECT date FROM events WHERE id = ?%1$d) <> '' OR e.id > ?%1$d)",
+			buf_printf(sql, " AND ((SELECT date FROM events WHERE id = $%1$d) <> '' OR e.id > $%1$d)",
 				   p_after);
 		buf_printf(sql, " ORDER BY %s LIMIT %ld)", undated ? "e.id" : "e.date, e.id", f->limit);
 	}
@@ -869,7 +868,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	buf_addstr(&sql, timeline_select);
 	int p = 1;
 	unsigned mask = f->status_mask ? f->status_mask : (1u << STATUS_OCCURRED) | (1u << STATUS_PLANNED);
-	buf_printf(&where, " AND ((?%d >> e.status) & 1)", p++);
+	buf_printf(&where, " AND (($%d >> e.status) & 1)", p++);
 	int p_types = 0, p_topic = 0, p_from = 0, p_to = 0, p_agency = 0, p_text = 0, p_changed = 0,
 	    p_actor = 0, p_between = 0;
 	/* A page of a busy actor walks the timeline and tests each event; a
@@ -902,7 +901,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		if (!(f->page && f->limit > 0)) {
 			buf_addstr(&where, " AND e.type IN (");
 			for (size_t i = 0; i < f->n_types; i++)
-				buf_printf(&where, "%s?%d", i ? ", " : "", p_types + (int)i);
+				buf_printf(&where, "%s$%d", i ? ", " : "", p_types + (int)i);
 			buf_addstr(&where, ")");
 		}
 		p += (int)f->n_types;
@@ -910,21 +909,21 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	if (f->topic) {
 		p_topic = p;
 		buf_printf(&where, " AND EXISTS (SELECT 1 FROM event_topics et JOIN topics t ON t.id = et.topic_id"
-			   " WHERE et.event_id = e.id AND t.name = ?%d COLLATE NOCASE)", p++);
+			   " WHERE et.event_id = e.id AND t.name = $%d COLLATE NOCASE)", p++);
 	}
 	if (f->from.prec != PREC_UNKNOWN) {
 		p_from = p;
 		/* The first term bounds the walk of the index on (date, id): a
 		 * date of the bound's year or later ("2015" covers "2015-03"). */
-		buf_printf(&where, " AND e.date >= substr(?%1$d, 1, 4) AND e.date || substr('-99-99', length(e.date) - 3)"
-			   " >= ?%1$d", p);
+		buf_printf(&where, " AND e.date >= substr($%1$d, 1, 4) AND e.date || substr('-99-99', length(e.date) - 3)"
+			   " >= $%1$d", p);
 		p++;
 	}
 	if (f->to.prec != PREC_UNKNOWN) {
 		p_to = p;
 		/* A date is never after its padded form: the same for the other end. */
-		buf_printf(&where, " AND e.date <> '' AND e.date <= ?%1$d AND e.date || substr('-00-00', length(e.date) - 3)"
-			   " <= ?%1$d", p);
+		buf_printf(&where, " AND e.date <> '' AND e.date <= $%1$d AND e.date || substr('-00-00', length(e.date) - 3)"
+			   " <= $%1$d", p);
 		p++;
 	}
 	/* A page of a common agency or word walks the timeline's index and
@@ -941,7 +940,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		if (walk)
 			buf_printf(&where, " AND EXISTS (SELECT 1 FROM event_reports er JOIN reports r ON r.id = er.report_id"
 				   " JOIN agencies ag ON ag.id = r.agency_id WHERE er.event_id = e.id"
-				   " AND ag.name = ?%d COLLATE NOCASE)", p++);
+				   " AND ag.name = $%d COLLATE NOCASE)", p++);
 		else {
 			buf_addstr(&where, " AND e.id IN (");
 			buf_printf(&where, agency_set, p++);
@@ -960,7 +959,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	int p_report = 0;
 	if (f->report_id) {
 		p_report = p;
-		buf_printf(&where, " AND e.id IN (SELECT event_id FROM event_reports WHERE report_id = ?%d)", p++);
+		buf_printf(&where, " AND e.id IN (SELECT event_id FROM event_reports WHERE report_id = $%d)", p++);
 	}
 	/* Gone events only come back where someone must learn they left. */
 	if (!f->by_changes && !f->n_ids)
@@ -971,19 +970,19 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	/* Events stored before confidences count as middling. */
 	if (f->min_confidence > 0) {
 		p_minc = p;
-		buf_printf(&where, " AND ifnull(e.confidence, 0.5) >= ?%d", p++);
+		buf_printf(&where, " AND ifnull(e.confidence, 0.5) >= $%d", p++);
 	}
 	if (f->max_confidence > 0) {
 		p_maxc = p;
-		buf_printf(&where, " AND ifnull(e.confidence, 0.5) < ?%d", p++);
+		buf_printf(&where, " AND ifnull(e.confidence, 0.5) < $%d", p++);
 	}
 	if (f->n_ids) {
 		p_ids = p;
-		buf_printf(&where, " AND e.id IN (SELECT value FROM json_each(?%d))", p++);
+		buf_printf(&where, " AND e.id IN (SELECT value FROM json_each($%d))", p++);
 	}
 	if (f->by_changes) {
 		p_changed = p;
-		buf_printf(&where, " AND e.id IN (SELECT event_id FROM event_changes WHERE seq > ?%d AND seq <= ?%d)",
+		buf_printf(&where, " AND e.id IN (SELECT event_id FROM event_changes WHERE seq > $%d AND seq <= $%d)",
 			   p, p + 1);
 		p += 2;
 	}
@@ -1007,7 +1006,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	if (f->limit > 0 && !f->page)
 		buf_printf(&sql, " LIMIT %ld", f->limit);
 
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	/* A piece lost to a failed allocation would drop a clause: refuse the whole query. */
 	if (buf_failed(&sql) || buf_failed(&where)) {
 		buf_release(&sql);
@@ -1015,12 +1014,12 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		*err = strdup("out of memory");
 		return -1;
 	}
-	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	int rc = db_prepare(s->db, buf_str(&sql), 0, &st);
 	buf_release(&sql);
 	buf_release(&where);
-	if (rc != SQLITE_OK)
+	if (rc)
 		return store_fail(s, err, "cannot query events");
-	sqlite3_bind_int(st, 1, (int)mask);
+	db_bind_int64(st, 1, (int)mask);
 	for (size_t i = 0; i < f->n_actors; i++)
 		bind_text(st, p_actor + (int)i, f->actors[i]);
 	if (p_between) {
@@ -1045,17 +1044,17 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	if (p_text)
 		bind_text(st, p_text, f->text);
 	if (p_changed) {
-		sqlite3_bind_int64(st, p_changed, f->changes_after);
-		sqlite3_bind_int64(st, p_changed + 1, f->changes_upto);
+		db_bind_int64(st, p_changed, f->changes_after);
+		db_bind_int64(st, p_changed + 1, f->changes_upto);
 	}
 	if (p_report)
-		sqlite3_bind_int64(st, p_report, f->report_id);
+		db_bind_int64(st, p_report, f->report_id);
 	if (p_minc)
-		sqlite3_bind_double(st, p_minc, f->min_confidence);
+		db_bind_double(st, p_minc, f->min_confidence);
 	if (p_maxc)
-		sqlite3_bind_double(st, p_maxc, f->max_confidence);
+		db_bind_double(st, p_maxc, f->max_confidence);
 	if (p_after && f->after_id)
-		sqlite3_bind_int64(st, p_after, f->after_id);
+		db_bind_int64(st, p_after, f->after_id);
 	struct buf ids;
 	buf_init(&ids, 0);
 	if (p_ids) {
@@ -1065,7 +1064,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		bind_text(st, p_ids, buf_str(&ids));
 	}
 	if (buf_failed(&ids)) {
-		sqlite3_finalize(st);
+		db_finalize(st);
 		buf_release(&ids);
 		*err = strdup("out of memory");
 		return -1;
@@ -1074,7 +1073,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	struct timeline_buffers tb;
 	memset(&tb, 0, sizeof(tb));
 	int stop = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct event ev;
 		struct tl_event te;
 		if (row_to_event(st, &tb, &ev, &te)) {
@@ -1092,14 +1091,14 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		if ((stop = fn(ctx, &te)))
 			break;
 	}
-	if (!stop && rc != SQLITE_DONE) {
-		if (p_text && (rc == SQLITE_ERROR))
+	if (!stop && rc != DB_DONE) {
+		if (p_text && db_errclass(s->db) == DB_E_OTHER)
 			*err = strdup("invalid full-text query (see SQLite FTS5 query syntax)");
 		else
 			store_fail(s, err, "cannot read events");
 		stop = -1;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	buf_release(&ids);
 	buffers_release(&tb);
 	return stop;
@@ -1113,22 +1112,22 @@ fail:
 
 static int query_count(struct store *s, const char *sql, const char *arg, int *out, char **err)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	struct db_stmt *st;
+	if (db_prepare(s->db, sql, 0, &st))
 		return store_fail(s, err, "cannot query the archive");
 	bind_text(st, 1, arg);
-	int rc = sqlite3_step(st);
-	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, err, "cannot query the archive");
+	int rc = db_step(st);
+	*out = rc == DB_ROW ? db_column_int(st, 0) : 0;
+	db_finalize(st);
+	return rc == DB_ROW ? 0 : store_fail(s, err, "cannot query the archive");
 }
 
 int store_actor_known(struct store *s, const char *name, char **err)
 {
 	int n;
 	if (query_count(s,
-			"SELECT (SELECT count(*) FROM actors WHERE name = ?1 COLLATE NOCASE OR code = ?1 COLLATE NOCASE)"
-			" + (SELECT count(*) FROM actor_aliases WHERE alias = ?1)", name, &n, err))
+			"SELECT (SELECT count(*) FROM actors WHERE name = $1 COLLATE NOCASE OR code = $1 COLLATE NOCASE)"
+			" + (SELECT count(*) FROM actor_aliases WHERE alias = $1)", name, &n, err))
 		return -1;
 	return n > 0;
 }
@@ -1136,7 +1135,7 @@ int store_actor_known(struct store *s, const char *name, char **err)
 int store_topic_known(struct store *s, const char *name, char **err)
 {
 	int n;
-	if (query_count(s, "SELECT count(*) FROM topics WHERE name = ?1 COLLATE NOCASE", name, &n, err))
+	if (query_count(s, "SELECT count(*) FROM topics WHERE name = $1 COLLATE NOCASE", name, &n, err))
 		return -1;
 	return n > 0;
 }
@@ -1175,14 +1174,14 @@ static int contains_nocase(const char *hay, const char *needle)
 
 static int suggest(struct store *s, const char *sql, const char *name, char **out, int max, char **err)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	struct db_stmt *st;
+	if (db_prepare(s->db, sql, 0, &st))
 		return store_fail(s, err, "cannot query the archive");
 	int best[16], n = 0;
 	if (max > 16)
 		max = 16;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *cand = (const char *)sqlite3_column_text(st, 0);
+	while (db_step(st) == DB_ROW) {
+		const char *cand = db_column_text(st, 0);
 		if (!cand)
 			continue;
 		int d = distance(name, cand);
@@ -1206,7 +1205,7 @@ static int suggest(struct store *s, const char *sql, const char *name, char **ou
 		out[at] = strdup(cand);
 		n++;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return n;
 }
 
@@ -1224,28 +1223,28 @@ int store_topic_suggest(struct store *s, const char *name, char **out, int max, 
 int store_actor_lookup(struct store *s, const char *text, char **name, char **code, int *kind, char **err)
 {
 	*name = *code = NULL;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	/* A name first, then an alias, then a code (a state or organisation
 	 * before the persons acting for it). */
-	if (sqlite3_prepare_v2(s->db,
+	if (db_prepare(s->db,
 			       "SELECT name, code, kind FROM ("
-			       " SELECT name, code, kind, 0 AS o FROM actors WHERE name = ?1 COLLATE NOCASE"
+			       " SELECT name, code, kind, 0 AS o FROM actors WHERE name = $1 COLLATE NOCASE"
 			       " UNION ALL SELECT a.name, a.code, a.kind, 1 FROM actor_aliases al"
-			       "  JOIN actors a ON a.id = al.actor_id WHERE al.alias = ?1"
-			       " UNION ALL SELECT name, code, kind, 2 + kind FROM actors WHERE code = ?1 COLLATE NOCASE"
-			       ") ORDER BY o, kind LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+			       "  JOIN actors a ON a.id = al.actor_id WHERE al.alias = $1"
+			       " UNION ALL SELECT name, code, kind, 2 + kind FROM actors WHERE code = $1 COLLATE NOCASE"
+			       ") ORDER BY o, kind LIMIT 1", 0, &st))
 		return store_fail(s, err, "cannot search actors");
 	bind_text(st, 1, text);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*name = strdup((const char *)sqlite3_column_text(st, 0));
-		*code = strdup((const char *)sqlite3_column_text(st, 1));
-		*kind = sqlite3_column_int(st, 2);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*name = strdup(db_column_text(st, 0));
+		*code = strdup(db_column_text(st, 1));
+		*kind = db_column_int(st, 2);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	db_finalize(st);
+	if (rc == DB_DONE)
 		return 1;
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return store_fail(s, err, "cannot search actors");
 	if (!*name || !*code) {
 		free(*name);
@@ -1264,10 +1263,10 @@ int store_actor_describe(struct store *s, const char *name, const char *code, en
 	if (id_of(s, ST_ACTOR_GET, ST_ACTOR_ADD, name, code ? code : "", (int)kind, NULL, &id, err))
 		return -1;
 	for (size_t i = 0; i < n_aliases; i++) {
-		sqlite3_stmt *st = store_stmt(s, ST_ALIAS_ADD, err);
+		struct db_stmt *st = store_stmt(s, ST_ALIAS_ADD, err);
 		if (!st)
 			return -1;
-		sqlite3_bind_int64(st, 1, id);
+		db_bind_int64(st, 1, id);
 		bind_text(st, 2, aliases[i]);
 		if (store_step_done(s, st, "cannot store aliases", err))
 			return -1;
@@ -1279,28 +1278,28 @@ static int each_count(struct store *s, const char *sql, const char *arg, int wit
 		      store_count_fn fn, void *ctx, char **err)
 {
 	static const char *const kinds[] = {"state", "org", "person", "group"};
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	struct db_stmt *st;
+	if (db_prepare(s->db, sql, 0, &st))
 		return store_fail(s, err, "cannot query the archive");
 	bind_text(st, 1, arg);
 	int rc, stop = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_count c = {
-			.name = (const char *)sqlite3_column_text(st, 0),
-			.count = sqlite3_column_int(st, 1),
+			.name = db_column_text(st, 0),
+			.count = db_column_int(st, 1),
 		};
 		if (with_code) {
-			c.code = (const char *)sqlite3_column_text(st, 2);
-			int k = sqlite3_column_int(st, 3);
+			c.code = db_column_text(st, 2);
+			int k = db_column_int(st, 3);
 			c.kind = kinds[k >= 0 && k < 4 ? k : 3];
 		} else {
-			c.kind = (const char *)sqlite3_column_text(st, 2);
+			c.kind = db_column_text(st, 2);
 		}
 		if ((stop = fn(ctx, &c)))
 			break;
 	}
-	sqlite3_finalize(st);
-	if (!stop && rc != SQLITE_DONE)
+	db_finalize(st);
+	if (!stop && rc != DB_DONE)
 		return store_fail(s, err, "cannot query the archive");
 	return stop;
 }
@@ -1310,9 +1309,9 @@ int store_actors_each(struct store *s, const char *search, store_count_fn fn, vo
 	return each_count(s,
 			  "SELECT a.name, (SELECT count(DISTINCT event_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS n,"
 			  " a.code, a.kind FROM actors a"
-			  " WHERE ?1 IS NULL OR instr(lower(a.name), lower(?1)) > 0 OR a.code = upper(?1)"
+			  " WHERE $1 IS NULL OR instr(lower(a.name), lower($1)) > 0 OR a.code = upper($1)"
 			  " OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id"
-			  "   AND instr(lower(al.alias), lower(?1)) > 0)"
+			  "   AND instr(lower(al.alias), lower($1)) > 0)"
 			  " ORDER BY n DESC, a.name", search, 1, fn, ctx, err);
 }
 
@@ -1320,5 +1319,5 @@ int store_topics_each(struct store *s, store_count_fn fn, void *ctx, char **err)
 {
 	return each_count(s,
 			  "SELECT t.name, (SELECT count(*) FROM event_topics et WHERE et.topic_id = t.id) AS n, t.kind"
-			  " FROM topics t WHERE ?1 IS NULL ORDER BY n DESC, t.name", NULL, 0, fn, ctx, err);
+			  " FROM topics t WHERE $1 IS NULL ORDER BY n DESC, t.name", NULL, 0, fn, ctx, err);
 }

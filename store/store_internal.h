@@ -3,10 +3,10 @@
 #ifndef COMMUNIQUE_STORE_INTERNAL_H
 #define COMMUNIQUE_STORE_INTERNAL_H
 #include <jansson.h>
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/db.h"
 #include "store/store.h"
 #include "util/buf.h"
 
@@ -66,14 +66,14 @@ struct rows {
 	struct rowval *v;   /* n values, row after row */
 	size_t n, cap;
 	struct buf arena;
-	sqlite3_stmt *st[ROWS_PER_STMT];   /* inserting k rows: st[k - 1] */
+	struct db_stmt *st[ROWS_PER_STMT];   /* inserting k rows: st[k - 1] */
 };
 
 struct store {
-	sqlite3 *db;
+	struct db *db;
 	char *path;
 	int readonly;
-	sqlite3_stmt *st[ST_COUNT];
+	struct db_stmt *st[ST_COUNT];
 	int64_t now;        /* the time stamped on what this session writes */
 	int defer;          /* 1: the archive has fts_deferred (schema 3 on) */
 	int own_changes;    /* 1: in a batch the store numbers changed events (schema 4 on) */
@@ -92,18 +92,27 @@ struct store {
 	int saved_cache, saved_checkpoint;
 };
 
-/* Sets *err to "<what>: <sqlite's message>" and returns -1. */
+/* Sets *err to "<what>: <the database's message>" and returns -1. */
 int store_fail(struct store *s, char **err, const char *what);
 /* Returns the prepared statement `id`, reset and with bindings cleared, or
  * NULL with *err set. */
-sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, char **err);
+struct db_stmt *store_stmt(struct store *s, enum stmt_id id, char **err);
 /* Runs a prepared statement with no result rows, as store_stmt left it and
- * bound; on failure sets *err to "<what>: <sqlite's message>". */
-int store_step_done(struct store *s, sqlite3_stmt *st, const char *what, char **err);
+ * bound; on failure sets *err to "<what>: <the database's message>". */
+int store_step_done(struct store *s, struct db_stmt *st, const char *what, char **err);
+/* Runs an INSERT ... RETURNING id as store_stmt left it and bound, setting
+ * *id to the new row's id; on failure as store_step_done. */
+int store_step_id(struct store *s, struct db_stmt *st, const char *what, int64_t *id, char **err);
 /* Runs SQL with no result rows. */
 int store_exec(struct store *s, const char *sql, char **err);
-/* Binds a string or NULL. */
-int bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Binds a string, which must stay unchanged until the statement runs, or NULL. */
+int bind_text(struct db_stmt *st, int i, const char *s);
+/* An integer column that fits an int (flags, counts, offsets). */
+static inline int db_column_int(struct db_stmt *st, int col)
+{
+	return (int)db_column_int64(st, col);
+}
+
 
 /* The cache of ids: store_cache_get returns 1 and sets *id when `key` is
  * known; store_cache_put remembers it (returns -1 only when out of memory,

@@ -145,7 +145,7 @@ static char *identity_key(const struct report *r)
 	return buf_finish(&b);   /* a cut key could name another report */
 }
 
-/* The id of the report `key` names with statement id (?2 the agency, ?3 the
+/* The id of the report `key` names with statement id ($2 the agency, $3 the
  * source, where the statement asks for them), or 0. */
 static int lookup_id_in(struct store *s, enum stmt_id id, const char *key, const char *agency,
 			const char *source, int64_t *out, char **err)
@@ -153,7 +153,7 @@ static int lookup_id_in(struct store *s, enum stmt_id id, const char *key, const
 	*out = 0;
 	if (!key || !*key)
 		return 0;
-	sqlite3_stmt *st = store_stmt(s, id, err);
+	struct db_stmt *st = store_stmt(s, id, err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, key);
@@ -161,12 +161,12 @@ static int lookup_id_in(struct store *s, enum stmt_id id, const char *key, const
 		bind_text(st, 2, agency && *agency ? agency : NULL);
 	if (id == ST_BY_GUID)
 		bind_text(st, 3, source);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*out = db_column_int64(st, 0);
+	else if (rc != DB_DONE)
 		return store_fail(s, err, "cannot search the archive");
-	sqlite3_reset(st);
+	db_reset(st);
 	return 0;
 }
 
@@ -175,16 +175,16 @@ static int lookup_id(struct store *s, enum stmt_id id, const char *key, int64_t 
 	*out = 0;
 	if (!key || !*key)
 		return 0;
-	sqlite3_stmt *st = store_stmt(s, id, err);
+	struct db_stmt *st = store_stmt(s, id, err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, key);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*out = db_column_int64(st, 0);
+	else if (rc != DB_DONE)
 		return store_fail(s, err, "cannot search the archive");
-	sqlite3_reset(st);
+	db_reset(st);
 	return 0;
 }
 
@@ -195,17 +195,17 @@ static int lookup_id(struct store *s, enum stmt_id id, const char *key, int64_t 
 static int by_text(struct store *s, const struct report *r, const char *text, enum store_verdict *v,
 		   int64_t *existing, char **err)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_BY_TEXT, err);
+	struct db_stmt *st = store_stmt(s, ST_BY_TEXT, err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, text);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		int known = sqlite3_column_int(st, 1);
-		const char *agency = (const char *)sqlite3_column_text(st, 2);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		int64_t id = db_column_int64(st, 0);
+		int known = db_column_int(st, 1);
+		const char *agency = db_column_text(st, 2);
 		int r_agency = r->agency && *r->agency;
-		int fixed = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		int fixed = !db_column_is_null(st, 3);
 		/* A person's fix stands against the same text without one. */
 		if ((fixed && !r->hinted) || (r->pub_known == PUB_NONE && known) || (!r_agency && agency)) {
 			*v = STORE_UNCHANGED;
@@ -215,8 +215,8 @@ static int by_text(struct store *s, const struct report *r, const char *text, en
 			*existing = id;
 		}
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot search the archive");
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : store_fail(s, err, "cannot search the archive");
 }
 
 int store_classify(struct store *s, const struct report *r, enum store_verdict *v,
@@ -263,38 +263,36 @@ int store_classify_in(struct store *s, const struct report *r, const char *sourc
 
 int store_fill_text_hashes(struct store *s, char **err)
 {
-	sqlite3_stmt *sel, *upd;
-	if (sqlite3_prepare_v2(s->db, "SELECT id, title, lede, body FROM reports WHERE text_hash IS NULL", -1,
-			       &sel, NULL) != SQLITE_OK)
+	struct db_stmt *sel, *upd;
+	if (db_prepare(s->db, "SELECT id, title, lede, body FROM reports WHERE text_hash IS NULL", 0, &sel))
 		return store_fail(s, err, "cannot fill text hashes");
-	if (sqlite3_prepare_v2(s->db, "UPDATE reports SET text_hash = ?2 WHERE id = ?1", -1, &upd, NULL) !=
-	    SQLITE_OK) {
-		sqlite3_finalize(sel);
+	if (db_prepare(s->db, "UPDATE reports SET text_hash = $2 WHERE id = $1", 0, &upd)) {
+		db_finalize(sel);
 		return store_fail(s, err, "cannot fill text hashes");
 	}
 	int rc;
-	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+	while ((rc = db_step(sel)) == DB_ROW) {
 		struct report r;
 		memset(&r, 0, sizeof(r));
-		r.title = (char *)sqlite3_column_text(sel, 1);
-		r.lede = (char *)sqlite3_column_text(sel, 2);
-		r.body = (char *)sqlite3_column_text(sel, 3);
+		r.title = (char *)db_column_text(sel, 1);
+		r.lede = (char *)db_column_text(sel, 2);
+		r.body = (char *)db_column_text(sel, 3);
 		char hex[65], text[65];
 		if (content_hash(&r, hex, text)) {
-			rc = SQLITE_NOMEM;
+			rc = DB_FAIL;
 			break;
 		}
-		sqlite3_reset(upd);
-		sqlite3_bind_int64(upd, 1, sqlite3_column_int64(sel, 0));
-		sqlite3_bind_text(upd, 2, text, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(upd) != SQLITE_DONE) {
-			rc = SQLITE_ERROR;
+		db_reset(upd);
+		db_bind_int64(upd, 1, db_column_int64(sel, 0));
+		db_bind_text(upd, 2, text, -1);
+		if (db_step(upd) != DB_DONE) {
+			rc = DB_FAIL;
 			break;
 		}
 	}
-	sqlite3_finalize(sel);
-	sqlite3_finalize(upd);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot fill text hashes");
+	db_finalize(sel);
+	db_finalize(upd);
+	return rc == DB_DONE ? 0 : store_fail(s, err, "cannot fill text hashes");
 }
 
 static int agency_id(struct store *s, const char *name, int64_t *id, char **err)
@@ -314,12 +312,11 @@ static int agency_id(struct store *s, const char *name, int64_t *id, char **err)
 		goto out;
 	if ((rc = lookup_id(s, ST_AGENCY_GET, name, id, err)) || *id)
 		goto remember;
-	sqlite3_stmt *st = store_stmt(s, ST_AGENCY_ADD, err);
-	if (!st || (bind_text(st, 1, name), store_step_done(s, st, "cannot store the agency", err))) {
+	struct db_stmt *st = store_stmt(s, ST_AGENCY_ADD, err);
+	if (!st || (bind_text(st, 1, name), store_step_id(s, st, "cannot store the agency", id, err))) {
 		rc = -1;
 		goto out;
 	}
-	*id = sqlite3_last_insert_rowid(s->db);
 remember:
 	if (!rc)
 		store_cache_put(s, key.data, key.len, *id);   /* forgetting only costs a query */
@@ -361,24 +358,24 @@ static char *report_warnings(const struct report *r)
 	return out;
 }
 
-/* Binds the report's columns ?1..?22 as ST_REPORT_ADD and ST_REPORT_UPDATE
- * share them; the strings of ?20, ?21 are malloc'd into extra[0..1], which
+/* Binds the report's columns $1..$22 as ST_REPORT_ADD and ST_REPORT_UPDATE
+ * share them; the strings of $20, $21 are malloc'd into extra[0..1], which
  * the caller frees after the statement ran. */
-static void bind_report(struct store *s, sqlite3_stmt *st, const struct report *r, int64_t agency,
+static void bind_report(struct store *s, struct db_stmt *st, const struct report *r, int64_t agency,
 			const char *path, const char *hash, const char *ident, const char *text,
 			char *extra[2])
 {
 	if (agency)
-		sqlite3_bind_int64(st, 1, agency);
+		db_bind_int64(st, 1, agency);
 	else
-		sqlite3_bind_null(st, 1);
+		db_bind_null(st, 1);
 	bind_text(st, 2, r->title);
 	bind_text(st, 3, r->place);
 	if (r->pub_known != PUB_NONE) {
-		sqlite3_bind_int64(st, 4, r->published);
-		sqlite3_bind_int(st, 6, r->tz_offset_min);
+		db_bind_int64(st, 4, r->published);
+		db_bind_int64(st, 6, r->tz_offset_min);
 	}
-	sqlite3_bind_int(st, 5, (int)r->pub_known);
+	db_bind_int64(st, 5, (int)r->pub_known);
 	bind_text(st, 7, r->published_text);
 	bind_text(st, 8, r->lede);
 	bind_text(st, 9, r->body ? r->body : "");
@@ -386,11 +383,11 @@ static void bind_report(struct store *s, sqlite3_stmt *st, const struct report *
 	bind_text(st, 11, r->guid);
 	bind_text(st, 12, r->author);
 	bind_text(st, 13, r->format ? r->format : "text");
-	sqlite3_bind_int(st, 14, r->summary_only);
+	db_bind_int64(st, 14, r->summary_only);
 	bind_text(st, 15, path);
 	bind_text(st, 16, hash);
 	bind_text(st, 17, ident);
-	sqlite3_bind_int64(st, 18, s->now);
+	db_bind_int64(st, 18, s->now);
 	if (s->before_6)
 		return;
 	extra[0] = report_hints(r);
@@ -415,28 +412,28 @@ static int unlink_events(struct store *s, int64_t report_id, int64_t **ids, size
 {
 	*ids = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, ST_REPORT_EVENTS, err);
+	struct db_stmt *st = store_stmt(s, ST_REPORT_EVENTS, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, report_id);
+	db_bind_int64(st, 1, report_id);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (grow_array((void **)ids, &cap, *n + 1, sizeof(**ids))) {
-			sqlite3_reset(st);
+			db_reset(st);
 			free(*ids);
 			*ids = NULL;
 			*err = strdup("out of memory");
 			return -1;
 		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		(*ids)[(*n)++] = db_column_int64(st, 0);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE && (st = store_stmt(s, ST_UNLINK_REPORT, err))) {
-		sqlite3_bind_int64(st, 1, report_id);
-		rc = sqlite3_step(st);
+	db_reset(st);
+	if (rc == DB_DONE && (st = store_stmt(s, ST_UNLINK_REPORT, err))) {
+		db_bind_int64(st, 1, report_id);
+		rc = db_step(st);
 	}
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 0;
 	free(*ids);
 	*ids = NULL;
@@ -446,7 +443,7 @@ static int unlink_events(struct store *s, int64_t report_id, int64_t **ids, size
 /* Runs one of the savepoint statements. */
 static int savepoint(struct store *s, enum stmt_id id, char **err)
 {
-	sqlite3_stmt *st = store_stmt(s, id, err);
+	struct db_stmt *st = store_stmt(s, id, err);
 	return st ? store_step_done(s, st, "cannot store the report", err) : -1;
 }
 
@@ -489,31 +486,33 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 		*err = strdup("out of memory");
 		goto fail;
 	}
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	if (replace_id) {
 		if (unlink_events(s, replace_id, &cands, &n_cands, err) ||
 		    !(st = store_stmt(s, ST_REPORT_UPDATE, err)))
 			goto fail;
 		bind_report(s, st, r, agency, source_path, hex, ident, text, extra);
-		sqlite3_bind_int64(st, 30, replace_id);
+		db_bind_int64(st, 23, replace_id);
 	} else if (!(st = store_stmt(s, ST_REPORT_ADD, err))) {
 		goto fail;
 	} else {
 		bind_report(s, st, r, agency, source_path, hex, ident, text, extra);
 	}
-	int stepped = store_step_done(s, st, "cannot store the report", err);
+	int stepped = replace_id ? store_step_done(s, st, "cannot store the report", err)
+				 : store_step_id(s, st, "cannot store the report", report_id, err);
 	free(extra[0]);
 	free(extra[1]);
 	if (stepped)
 		goto fail;
-	*report_id = replace_id ? replace_id : sqlite3_last_insert_rowid(s->db);
+	if (replace_id)
+		*report_id = replace_id;
 	if (r->hinted && !s->before_6) {
 		const char *marks = r->hinted == REPORT_HINT_DATE ? "{\"date\":true}"
 				  : r->hinted == REPORT_HINT_AGENCY ? "{\"agency\":true}"
 				  : "{\"date\":true,\"agency\":true}";
 		if (!(st = store_stmt(s, ST_REPORT_HINTED, err)))
 			goto fail;
-		sqlite3_bind_int64(st, 1, *report_id);
+		db_bind_int64(st, 1, *report_id);
 		bind_text(st, 2, marks);
 		if (store_step_done(s, st, "cannot store the report", err))
 			goto fail;
@@ -538,7 +537,7 @@ fail:
 		s->unguarded = 2;
 		return -1;
 	}
-	sqlite3_exec(s->db, "ROLLBACK TO report; RELEASE report", NULL, NULL, NULL);
+	db_exec(s->db, "ROLLBACK TO report; RELEASE report");
 fail_released:
 	s->fts_reports.n = mark_reports;
 	s->fts_events.n = mark_events;
@@ -547,9 +546,9 @@ fail_released:
 	return -1;
 }
 
-static const char *col(sqlite3_stmt *st, int i)
+static const char *col(struct db_stmt *st, int i)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	return db_column_text(st, i);
 }
 
 static const char report_select[] =
@@ -558,32 +557,32 @@ static const char report_select[] =
 	" (SELECT count(*) FROM event_reports er WHERE er.report_id = r.id)"
 	" FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id";
 
-static int each_report_row(struct store *s, sqlite3_stmt *st, store_report_fn fn, void *ctx,
+static int each_report_row(struct store *s, struct db_stmt *st, store_report_fn fn, void *ctx,
 			   int *seen, char **err)
 {
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_report r = {
-			.id = sqlite3_column_int64(st, 0),
+			.id = db_column_int64(st, 0),
 			.agency = col(st, 1), .title = col(st, 2), .place = col(st, 3), .url = col(st, 4),
 			.published_text = col(st, 5), .lede = col(st, 6), .body = col(st, 7),
 			.format = col(st, 8), .source_path = col(st, 9),
-			.published = sqlite3_column_int64(st, 10),
-			.pub_known = sqlite3_column_int(st, 11),
-			.tz_offset = sqlite3_column_int(st, 12),
-			.version = sqlite3_column_int(st, 13),
-			.imported_at = sqlite3_column_int64(st, 14),
-			.n_events = sqlite3_column_int(st, 15),
+			.published = db_column_int64(st, 10),
+			.pub_known = db_column_int(st, 11),
+			.tz_offset = db_column_int(st, 12),
+			.version = db_column_int(st, 13),
+			.imported_at = db_column_int64(st, 14),
+			.n_events = db_column_int(st, 15),
 		};
 		(*seen)++;
 		int stop = fn(ctx, &r);
 		if (stop) {
-			sqlite3_finalize(st);
+			db_finalize(st);
 			return stop;
 		}
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot read reports");
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : store_fail(s, err, "cannot read reports");
 }
 
 int store_reports_each(struct store *s, store_report_fn fn, void *ctx, char **err)
@@ -591,16 +590,16 @@ int store_reports_each(struct store *s, store_report_fn fn, void *ctx, char **er
 	struct buf sql;
 	buf_init(&sql, 0);
 	buf_printf(&sql, "%s ORDER BY r.published IS NULL, r.published, r.id", report_select);
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	/* A piece lost to a failed allocation would drop a clause: refuse the whole query. */
 	if (buf_failed(&sql)) {
 		buf_release(&sql);
 		*err = strdup("out of memory");
 		return -1;
 	}
-	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	int rc = db_prepare(s->db, buf_str(&sql), 0, &st);
 	buf_release(&sql);
-	if (rc != SQLITE_OK)
+	if (rc)
 		return store_fail(s, err, "cannot read reports");
 	int seen = 0;
 	return each_report_row(s, st, fn, ctx, &seen, err);
@@ -610,19 +609,19 @@ int store_report_get(struct store *s, int64_t id, store_report_fn fn, void *ctx,
 {
 	struct buf sql;
 	buf_init(&sql, 0);
-	buf_printf(&sql, "%s WHERE r.id = ?1", report_select);
-	sqlite3_stmt *st;
+	buf_printf(&sql, "%s WHERE r.id = $1", report_select);
+	struct db_stmt *st;
 	/* A piece lost to a failed allocation would drop a clause: refuse the whole query. */
 	if (buf_failed(&sql)) {
 		buf_release(&sql);
 		*err = strdup("out of memory");
 		return -1;
 	}
-	int rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	int rc = db_prepare(s->db, buf_str(&sql), 0, &st);
 	buf_release(&sql);
-	if (rc != SQLITE_OK)
+	if (rc)
 		return store_fail(s, err, "cannot read the report");
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	int seen = 0;
 	rc = each_report_row(s, st, fn, ctx, &seen, err);
 	if (rc)
@@ -634,27 +633,27 @@ int store_report_get(struct store *s, int64_t id, store_report_fn fn, void *ctx,
 
 int store_report_load(struct store *s, int64_t id, struct report *r, char **err)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT a.name, r.title, r.place, r.url, r.guid, r.author, r.lede, r.body,"
+	struct db_stmt *st;
+	if (db_prepare(s->db, "SELECT a.name, r.title, r.place, r.url, r.guid, r.author, r.lede, r.body,"
 			       " r.published_text, r.format, r.published, r.published_known, r.tz_offset,"
 			       " r.summary_only, r.hints FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
-			       " WHERE r.id = ?1", -1, &st, NULL) != SQLITE_OK)
+			       " WHERE r.id = $1", 0, &st))
 		return store_fail(s, err, "cannot read a report");
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return rc == SQLITE_DONE ? 1 : store_fail(s, err, "cannot read a report");
+	db_bind_int64(st, 1, id);
+	int rc = db_step(st);
+	if (rc != DB_ROW) {
+		db_finalize(st);
+		return rc == DB_DONE ? 1 : store_fail(s, err, "cannot read a report");
 	}
 	char **fields[] = {&r->agency, &r->title, &r->place, &r->url, &r->guid, &r->author, &r->lede, &r->body,
 			   &r->published_text, &r->format};
 	int oom = 0;
 	for (int i = 0; i < 10; i++)
 		oom |= report_set(fields[i], col(st, i));
-	r->published = sqlite3_column_int64(st, 10);
-	r->pub_known = (enum pub_known)sqlite3_column_int(st, 11);
-	r->tz_offset_min = sqlite3_column_int(st, 12);
-	r->summary_only = sqlite3_column_int(st, 13);
+	r->published = db_column_int64(st, 10);
+	r->pub_known = (enum pub_known)db_column_int(st, 11);
+	r->tz_offset_min = db_column_int(st, 12);
+	r->summary_only = db_column_int(st, 13);
 	json_t *h = col(st, 14) ? json_loads(col(st, 14), 0, NULL) : NULL;
 	const char *partial = json_string_value(json_object_get(h, "partial"));
 	if (partial && cdate_parse(partial, &r->pub_partial))
@@ -662,7 +661,7 @@ int store_report_load(struct store *s, int64_t id, struct report *r, char **err)
 	r->undated_month = (int)json_integer_value(json_object_get(h, "month"));
 	r->undated_day = (int)json_integer_value(json_object_get(h, "day"));
 	json_decref(h);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (oom) {
 		*err = strdup("out of memory");
 		return -1;
@@ -674,24 +673,24 @@ int store_report_ids(struct store *s, int stale_only, int64_t **ids, size_t *n, 
 {
 	*ids = NULL;
 	*n = 0;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, stale_only
-			       ? "SELECT id FROM reports WHERE extracted_with IS NOT ?1 ORDER BY id"
-			       : "SELECT id FROM reports ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+	struct db_stmt *st;
+	if (db_prepare(s->db, stale_only
+			       ? "SELECT id FROM reports WHERE extracted_with IS NOT $1 ORDER BY id"
+			       : "SELECT id FROM reports ORDER BY id", 0, &st))
 		return store_fail(s, err, "cannot list reports");
 	if (stale_only)
 		bind_text(st, 1, s->extractor);
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (grow_array((void **)ids, &cap, *n + 1, sizeof(**ids))) {
-			rc = SQLITE_NOMEM;
+			rc = DB_FAIL;
 			break;
 		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		(*ids)[(*n)++] = db_column_int64(st, 0);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	db_finalize(st);
+	if (rc == DB_DONE)
 		return 0;
 	free(*ids);
 	*ids = NULL;
@@ -708,7 +707,7 @@ int store_reextract(struct store *s, int64_t report_id, const struct event_list 
 		return -1;
 	int64_t *cands = NULL;
 	size_t n_cands = 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc = unlink_events(s, report_id, &cands, &n_cands, err);
 	if (!rc && events)
 		rc = store_put_events(s, report_id, events, cands, n_cands, ch, err);
@@ -717,14 +716,14 @@ int store_reextract(struct store *s, int64_t report_id, const struct event_list 
 	if (!rc && !(st = store_stmt(s, ST_REPORT_EXTRACTED, err)))
 		rc = -1;
 	if (!rc) {
-		sqlite3_bind_int64(st, 1, report_id);
+		db_bind_int64(st, 1, report_id);
 		bind_text(st, 2, s->extractor);
 		rc = store_step_done(s, st, "cannot update the report", err);
 	}
 	free(cands);
 	if (!rc)
 		return savepoint(s, ST_RELEASE, err);
-	sqlite3_exec(s->db, "ROLLBACK TO report; RELEASE report", NULL, NULL, NULL);
+	db_exec(s->db, "ROLLBACK TO report; RELEASE report");
 	store_cache_forget(s);
 	return -1;
 }
@@ -753,7 +752,7 @@ int store_report_fix(struct store *s, int64_t id, const struct store_report_fix 
 	}
 	int64_t agency;
 	char hex[65], text[65], *ident = NULL, *extra[2] = {NULL, NULL};
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	rc = -1;
 	if (content_hash(&r, hex, text)) {
 		*err = strdup("cannot hash the report");
@@ -767,16 +766,16 @@ int store_report_fix(struct store *s, int64_t id, const struct store_report_fix 
 	}
 	if (!(st = store_stmt(s, ST_REPORT_FIX, err)))
 		goto out;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if (agency)
-		sqlite3_bind_int64(st, 2, agency);
+		db_bind_int64(st, 2, agency);
 	bind_text(st, 3, r.title);
 	bind_text(st, 4, r.url);
 	if (r.pub_known != PUB_NONE) {
-		sqlite3_bind_int64(st, 5, r.published);
-		sqlite3_bind_int(st, 7, r.tz_offset_min);
+		db_bind_int64(st, 5, r.published);
+		db_bind_int64(st, 7, r.tz_offset_min);
 	}
-	sqlite3_bind_int(st, 6, (int)r.pub_known);
+	db_bind_int64(st, 6, (int)r.pub_known);
 	bind_text(st, 8, hex);
 	bind_text(st, 9, text);
 	bind_text(st, 10, ident);
@@ -808,14 +807,14 @@ int store_report_keep_fixes(struct store *s, int64_t id, struct report *r, char 
 {
 	if (s->before_6)
 		return 0;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT r.fixed, a.name, r.title, r.url, r.published, r.published_known,"
+	struct db_stmt *st;
+	if (db_prepare(s->db, "SELECT r.fixed, a.name, r.title, r.url, r.published, r.published_known,"
 			       " r.tz_offset, r.hints FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
-			       " WHERE r.id = ?1 AND r.fixed IS NOT NULL", -1, &st, NULL) != SQLITE_OK)
+			       " WHERE r.id = $1 AND r.fixed IS NOT NULL", 0, &st))
 		return store_fail(s, err, "cannot read a report");
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st), oom = 0;
-	if (rc == SQLITE_ROW) {
+	db_bind_int64(st, 1, id);
+	int rc = db_step(st), oom = 0;
+	if (rc == DB_ROW) {
 		json_t *fixed = json_loads(col(st, 0), 0, NULL);
 		if (json_is_true(json_object_get(fixed, "agency")) && !(r->hinted & REPORT_HINT_AGENCY))
 			oom |= report_set(&r->agency, col(st, 1));
@@ -824,9 +823,9 @@ int store_report_keep_fixes(struct store *s, int64_t id, struct report *r, char 
 		if (json_is_true(json_object_get(fixed, "url")))
 			oom |= report_set(&r->url, col(st, 3));
 		if (json_is_true(json_object_get(fixed, "date")) && !(r->hinted & REPORT_HINT_DATE)) {
-			r->published = sqlite3_column_int64(st, 4);
-			r->pub_known = (enum pub_known)sqlite3_column_int(st, 5);
-			r->tz_offset_min = sqlite3_column_int(st, 6);
+			r->published = db_column_int64(st, 4);
+			r->pub_known = (enum pub_known)db_column_int(st, 5);
+			r->tz_offset_min = db_column_int(st, 6);
 			json_t *h = col(st, 7) ? json_loads(col(st, 7), 0, NULL) : NULL;
 			const char *partial = json_string_value(json_object_get(h, "partial"));
 			r->pub_partial.prec = PREC_UNKNOWN;
@@ -835,12 +834,12 @@ int store_report_keep_fixes(struct store *s, int64_t id, struct report *r, char 
 			json_decref(h);
 		}
 		json_decref(fixed);
-		rc = SQLITE_DONE;
+		rc = DB_DONE;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (oom) {
 		*err = strdup("out of memory");
 		return -1;
 	}
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot read a report");
+	return rc == DB_DONE ? 0 : store_fail(s, err, "cannot read a report");
 }

@@ -122,11 +122,11 @@ void rows_discard(struct store *s)
 }
 
 /* The statement inserting k rows into table t, prepared the first time. */
-static sqlite3_stmt *insert_stmt(struct store *s, enum row_table t, int k, char **err)
+static struct db_stmt *insert_stmt(struct store *s, enum row_table t, int k, char **err)
 {
 	struct rows *r = &s->rows[t];
 	if (r->st[k - 1]) {
-		sqlite3_reset(r->st[k - 1]);
+		db_reset(r->st[k - 1]);
 		return r->st[k - 1];
 	}
 	struct buf sql;
@@ -136,7 +136,7 @@ static sqlite3_stmt *insert_stmt(struct store *s, enum row_table t, int k, char 
 	for (int i = 0; i < k && !rc; i++) {
 		rc = buf_addstr(&sql, i ? ",(" : "(");
 		for (int c = 0; c < ncols && !rc; c++)
-			rc = buf_addstr(&sql, c ? ",?" : "?");
+			rc = buf_printf(&sql, c ? ",$%d" : "$%d", i * ncols + c + 1);
 		if (!rc)
 			rc = buf_addch(&sql, ')');
 	}
@@ -145,8 +145,7 @@ static sqlite3_stmt *insert_stmt(struct store *s, enum row_table t, int k, char 
 		*err = strdup("out of memory");
 		return NULL;
 	}
-	if (sqlite3_prepare_v3(s->db, sql.data, (int)sql.len, SQLITE_PREPARE_PERSISTENT, &r->st[k - 1],
-			       NULL) != SQLITE_OK) {
+	if (db_prepare(s->db, buf_str(&sql), 1, &r->st[k - 1])) {
 		buf_release(&sql);
 		store_fail(s, err, "cannot prepare a statement");
 		return NULL;
@@ -161,27 +160,26 @@ static int flush_table(struct store *s, enum row_table t, const char *what, char
 	size_t ncols = (size_t)row_columns(s, t), rows = r->n / ncols;
 	for (size_t done = 0; done < rows;) {
 		int k = rows - done < ROWS_PER_STMT ? (int)(rows - done) : ROWS_PER_STMT;
-		sqlite3_stmt *st = insert_stmt(s, t, k, err);
+		struct db_stmt *st = insert_stmt(s, t, k, err);
 		if (!st)
 			return -1;
 		const struct rowval *v = &r->v[done * ncols];
 		for (int i = 0; i < k * (int)ncols; i++) {
 			switch (v[i].kind) {
 			case RV_NULL:
-				sqlite3_bind_null(st, i + 1);
+				db_bind_null(st, i + 1);
 				break;
 			case RV_INT:
-				sqlite3_bind_int64(st, i + 1, v[i].i);
+				db_bind_int64(st, i + 1, v[i].i);
 				break;
 			case RV_REAL:
-				sqlite3_bind_double(st, i + 1, v[i].d);
+				db_bind_double(st, i + 1, v[i].d);
 				break;
 			case RV_TEXT:
-				sqlite3_bind_text(st, i + 1, v[i].p, -1, SQLITE_STATIC);
+				db_bind_text_static(st, i + 1, v[i].p, -1);
 				break;
 			case RV_COPY:
-				sqlite3_bind_text(st, i + 1, r->arena.data + v[i].i, (int)v[i].len,
-						  SQLITE_STATIC);
+				db_bind_text_static(st, i + 1, r->arena.data + v[i].i, (ptrdiff_t)v[i].len);
 				break;
 			}
 		}
@@ -217,7 +215,7 @@ void rows_release(struct store *s)
 	for (int t = 0; t < RT_COUNT; t++) {
 		struct rows *r = &s->rows[t];
 		for (int k = 0; k < ROWS_PER_STMT; k++)
-			sqlite3_finalize(r->st[k]);
+			db_finalize(r->st[k]);
 		free(r->v);
 		buf_release(&r->arena);
 		memset(r, 0, sizeof(*r));
