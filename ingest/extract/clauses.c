@@ -453,6 +453,15 @@ static int occasion_between(const struct extractor *x, size_t a, size_t k)
 	return 0;
 }
 
+/* Whether token i says one is willing to do what follows "to": "ready",
+ * "prepared", "willing", "readiness", "willingness" (and their negatives). */
+static int ready_word(const struct extractor *x, size_t i)
+{
+	return is_word(x, i, "ready") || is_word(x, i, "prepared") || is_word(x, i, "willing") ||
+	       is_word(x, i, "unwilling") || is_word(x, i, "readiness") || is_word(x, i, "willingness") ||
+	       is_word(x, i, "unready") || is_word(x, i, "unprepared");
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -518,6 +527,19 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
+	/* "said it was ready to continue trade talks", "I am prepared to meet
+	 * him if that helps", "its readiness to sign a peace treaty": a
+	 * willingness is an offer, neither an act nor a plan with a time. */
+	for (size_t q = k; q > cs + 1 && q + 6 > k; q--) {
+		if (is_word(x, q - 1, "to")) {
+			if (ready_word(x, q - 2) || (q > cs + 2 && ends_in(x, q - 2, 3, "ly") && ready_word(x, q - 3)))
+				return -1;
+			break;
+		}
+		if (tok_in(x, q - 1, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_REPORTING | WL_BE) || is_word(x, q - 1, ",") ||
+		    is_word(x, q - 1, "and"))
+			break;
+	}
 	size_t lim = k > cs + 8 ? k - 8 : cs;
 	/* "must stop hyping the threat and lift sanctions": a verb joined to
 	 * an earlier one shares its modal, further back. */
