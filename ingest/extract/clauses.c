@@ -462,6 +462,27 @@ static int ready_word(const struct extractor *x, size_t i)
 	       is_word(x, i, "unready") || is_word(x, i, "unprepared");
 }
 
+/* Whether the clause tells a habit or a background of long standing, not
+ * one act with a time: "have for years denied", "has often accused", "In
+ * the past, its leaders have demanded ...". (Not "in the past week": a time;
+ * not "time and again": each time is an act, told as one.) */
+static int habitual(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
+{
+	for (size_t i = cs; i < k; i++)
+		if (is_word(x, i, "often") || is_word(x, i, "frequently") || is_word(x, i, "routinely") ||
+		    is_word(x, i, "habitually") || is_word(x, i, "usually") || is_word(x, i, "traditionally"))
+			return 1;
+	/* "for years", "for decades", before the act or right after it */
+	for (size_t i = k > cs + 3 ? k - 3 : cs; i + 1 < e && i < k + 4; i++)
+		if (is_word(x, i, "for") && (is_word(x, i + 1, "years") || is_word(x, i + 1, "decades")))
+			return 1;
+	/* "In the past, ..." opening the sentence */
+	for (size_t i = s; i + 3 < k && i < s + 3; i++)
+		if (is_word(x, i, "in") && is_word(x, i + 1, "the") && is_word(x, i + 2, "past") && is_word(x, i + 3, ","))
+			return 1;
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -527,6 +548,8 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
+	if (habitual(x, cs, k, s, e))
+		return -1;
 	/* "said it was ready to continue trade talks", "I am prepared to meet
 	 * him if that helps", "its readiness to sign a peace treaty": a
 	 * willingness is an offer, neither an act nor a plan with a time. */
