@@ -592,6 +592,28 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		     is_word(x, q - 1, "should")))
 			return -1;
 	}
+	/* "responded to the prospect of a Pelosi visit to Taiwan", "could hurt
+	 * prospects for reviving the stalled negotiations", "the possibility of
+	 * a summit": an act that may or may not come, no event. */
+	for (size_t q = k; q > cs + 1 && q + 7 > k; q--) {
+		if ((is_word(x, q - 1, "of") || is_word(x, q - 1, "for")) &&
+		    (is_word(x, q - 2, "prospect") || is_word(x, q - 2, "prospects") || is_word(x, q - 2, "possibility") ||
+		     is_word(x, q - 2, "likelihood") || is_word(x, q - 2, "chance") || is_word(x, q - 2, "chances")))
+			return -1;
+		if (is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_CLAUSE_BREAK | WL_REPORTING | WL_BE) ||
+		    (tok_in(x, q - 1, WL_PREPOSITION) && !is_word(x, q - 1, "of")))
+			break;
+	}
+	/* "She would have been the most senior official to visit Taiwan": what
+	 * the act would have made of its maker, had it happened. */
+	if (k > cs + 4 && is_word(x, k - 1, "to"))
+		for (size_t q = k - 1; q > cs + 2 && q + 12 > k; q--) {
+			if (is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_CLAUSE_BREAK | WL_REPORTING))
+				break;
+			if (is_word(x, q - 1, "been") && is_word(x, q - 2, "have") &&
+			    (is_word(x, q - 3, "would") || is_word(x, q - 3, "could") || is_word(x, q - 3, "might")))
+				return -1;
+		}
 	/* "vetoed a Security Council resolution to impose sanctions", "blocked
 	 * a draft condemning ...": what a vetoed text would have done did not
 	 * happen. */
