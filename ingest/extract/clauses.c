@@ -421,7 +421,19 @@ static int noun_called_off(const struct extractor *x, size_t k, size_t e)
 {
 	if (!tok_in(x, k, WL_PLAN_NOUN))
 		return 0;
-	for (size_t i = k + 2; i < e && i < k + 16; i++) {
+	for (size_t i = k + 2, lim = k + 16; i < e && i < lim; i++) {
+		/* (over a relative clause between commas: "the visit to the UAE,
+		 * which had been scheduled for next week, has been postponed") */
+		if (is_word(x, i - 1, ",") && (is_word(x, i, "which") || is_word(x, i, "that"))) {
+			size_t c = i + 1;
+			while (c < e && c < i + 16 && !is_word(x, c, ",") && !tok_in(x, c, WL_CLAUSE_BREAK))
+				c++;
+			if (c < e && is_word(x, c, ",")) {
+				lim += c + 1 - i;
+				i = c + 1;
+				continue;
+			}
+		}
 		if (is_word(x, i - 1, ",") || is_word(x, i - 1, "that") || is_word(x, i - 1, "which") ||
 		    is_word(x, i - 1, "who") || tok_in(x, i - 1, WL_CLAUSE_BREAK | WL_REPORTING))
 			return 0;
