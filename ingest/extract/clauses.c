@@ -495,6 +495,56 @@ static int habitual(const struct extractor *x, size_t cs, size_t k, size_t s, si
 	return 0;
 }
 
+/* Whether the verb at k, a speech act (an appeal, a judgement), has a text
+ * for its subject: "That resolution, which ended the war of 2006, urges
+ * Israel to respect ...", "The agreement called on Japan to stop selling
+ * chips": what the text says, not an act of anyone's at a time (its
+ * adoption or signing is the act). */
+static int text_says(const struct extractor *x, size_t cs, size_t k, size_t s)
+{
+	static const char *const acts[] = {"urg", "call", "demand", "ask", "condemn", "denounc", "deplor",
+					   "welcom", "request", "appeal", "invit", "encourag", "reject",
+					   "accus", "blam", "prais", "endors", "express", "reaffirm"};
+	int act = 0;
+	for (size_t a = 0; a < sizeof acts / sizeof *acts && !act; a++)
+		act = !strncmp(low(x, k), acts[a], strlen(acts[a]));
+	if (!act || k <= cs)
+		return 0;
+	size_t q = k;
+	while (q > cs && (tok_in(x, q - 1, WL_SKIP_ADVERB) || ends_in(x, q - 1, 3, "ly")))
+		q--;
+	/* over a parenthesis between commas on the subject (its own clause
+	 * breaks too: "hammered out after months of talks") */
+	if (q > s + 2 && is_word(x, q - 1, ",")) {
+		size_t w = q - 1;
+		while (w > s && w + 30 > q && !is_word(x, w - 1, ","))
+			w--;
+		if (w <= s || !is_word(x, w - 1, ","))
+			return 0;
+		q = w - 1;
+		if (cs > q)
+			cs = s;
+	}
+	if (q <= cs)
+		return 0;
+	size_t h = q - 1;
+	if (h > cs && (x->toks.t[h].flags & TOK_NUM))
+		h--;   /* "Resolution 1701" */
+	static const char *const texts[] = {"resolution", "resolutions", "draft", "agreement", "treaty", "accord",
+					    "pact", "text", "charter", "convention", "deal", "law", "bill",
+					    "document", "declaration"};
+	int text = 0;
+	for (size_t a = 0; a < sizeof texts / sizeof *texts && !text; a++)
+		text = is_word_dyn(x, h, texts[a]);
+	if (!text)
+		return 0;
+	/* the noun opens the clause, after at most a determiner and a name or two */
+	size_t b = h;
+	while (b > cs && h - b < 4 && !tok_in(x, b - 1, WL_PREPOSITION | WL_REPORTING) && !is_word(x, b - 1, ","))
+		b--;
+	return b == cs || tok_in(x, b, WL_DETERMINER);
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -560,7 +610,7 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
-	if (habitual(x, cs, k, s, e))
+	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s))
 		return -1;
 	/* "said it was ready to continue trade talks", "I am prepared to meet
 	 * him if that helps", "its readiness to sign a peace treaty": a
