@@ -783,6 +783,12 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					status = STATUS_PLANNED;
 					break;
 				}
+			/* "a failure to strike a deal would mean war", "because of
+			 * Cuba's failure to adopt measures", "someone in Washington
+			 * fails to appreciate this": a failing told as a noun or in
+			 * the present is a charge or a hypothesis, no act at a time. */
+			if (i >= 2 && (is_word(x, i - 2, "failure") || is_word(x, i - 2, "fails")))
+				return -1;
 			if (i >= 2 && (is_word(x, i - 2, "refused") || is_word(x, i - 2, "failed") ||
 				       is_word(x, i - 2, "fails") || is_word(x, i - 2, "fail") ||
 				       is_word(x, i - 2, "failing") || is_word(x, i - 2, "declined") ||
