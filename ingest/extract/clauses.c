@@ -666,6 +666,24 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		    (tok_in(x, q - 1, WL_PREPOSITION) && !is_word(x, q - 1, "of")))
 			break;
 	}
+	/* "the parties to the negotiations", "signatories to the treaty": the
+	 * act names who takes part in it, told elsewhere; "talked about
+	 * resuming the negotiations": a topic, no act. */
+	{
+		size_t q = k;
+		while (q > cs && q + 4 > k && (tok_in(x, q - 1, WL_DETERMINER) || ends_in(x, q - 1, 3, "al")))
+			q--;
+		if (q > cs + 1 && is_word(x, q - 1, "to") &&
+		    (is_word(x, q - 2, "parties") || is_word(x, q - 2, "party") || is_word(x, q - 2, "signatories") ||
+		     is_word(x, q - 2, "signatory")))
+			return -1;
+		size_t g = q > cs + 1 && tok_in(x, q - 2, WL_PREPOSITION) ? q - 1 : 0;
+		if (g && tok_in(x, g - 1, WL_PREPOSITION) && !is_word(x, g - 1, "after") && !is_word(x, g - 1, "by") &&
+		    !is_word(x, g - 1, "since") && !is_word(x, g - 1, "before") &&
+		    (is_word(x, g, "resuming") || is_word(x, g, "reviving") || is_word(x, g, "restarting") ||
+		     is_word(x, g, "relaunching") || is_word(x, g, "reopening")))
+			return -1;
+	}
 	/* "She would have been the most senior official to visit Taiwan": what
 	 * the act would have made of its maker, had it happened. */
 	if (k > cs + 4 && is_word(x, k - 1, "to"))
