@@ -545,6 +545,29 @@ static int text_says(const struct extractor *x, size_t cs, size_t k, size_t s)
 	return b == cs || tok_in(x, b, WL_DETERMINER);
 }
 
+/* Whether the trigger at k is told in what someone is still to tell:
+ * "Reagan was expected to assure Chirac that he will not agree to a deal",
+ * "the king would be told Britain still needs evidence that ...": the
+ * telling has not happened, so neither has what it tells. */
+static int content_of_future_telling(const struct extractor *x, size_t k, size_t s)
+{
+	for (size_t q = k; q > s + 1 && q + 30 > k; q--) {
+		size_t v = q - 1;
+		if (!(is_word(x, v, "tell") || is_word(x, v, "told") || is_word(x, v, "assure") ||
+		      is_word(x, v, "inform") || is_word(x, v, "informed") || is_word(x, v, "notify") ||
+		      is_word(x, v, "notified")))
+			continue;
+		size_t a = v;
+		if (a > s && is_word(x, a - 1, "be"))
+			a--;   /* "would be told" */
+		if (a > s && (is_word(x, a - 1, "will") || is_word(x, a - 1, "would") ||
+			      (is_word(x, a - 1, "to") && a > s + 1 && tok_in(x, a - 2, WL_PLAN | WL_INTENT))))
+			return 1;
+		return 0;   /* the nearest telling decides */
+	}
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -610,7 +633,7 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
-	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s))
+	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s))
 		return -1;
 	/* "said it was ready to continue trade talks", "I am prepared to meet
 	 * him if that helps", "its readiness to sign a peace treaty": a
