@@ -841,6 +841,23 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 						   is_word(x, i - 2, "was") || is_word(x, i - 2, "were")))
 			status = STATUS_PLANNED;
 	}
+	/* "Belgium will respond in kind: the summoning of Rwanda's chargé
+	 * d'affaires, ...": a noun right after a colon spells out the act the
+	 * clause before announced, and shares its future. */
+	if (status == STATUS_OCCURRED && k > s + 2) {
+		size_t c = k - 1;
+		if (tok_in(x, c, WL_DETERMINER) && c > s)
+			c--;
+		if (is_word(x, c, ":") && !tok_in(x, c - 1, WL_REPORTING))
+			for (size_t q = c; q > s; q--) {
+				if (is_word(x, q - 1, "will") || is_word(x, q - 1, "shall") || is_word(x, q - 1, "'ll")) {
+					status = STATUS_PLANNED;
+					break;
+				}
+				if (is_word(x, q - 1, ":") || is_word(x, q - 1, ";") || tok_in(x, q - 1, WL_REPORTING))
+					break;
+			}
+	}
 	if (status == STATUS_PLANNED && plan_called_off(x, k, e))
 		return STATUS_NEGATED;
 	if ((status == STATUS_PLANNED || status == STATUS_OCCURRED) && noun_called_off(x, k, e))
