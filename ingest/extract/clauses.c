@@ -707,6 +707,14 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		     is_word(x, g, "relaunching") || is_word(x, g, "reopening")))
 			return -1;
 	}
+	/* "no date has yet been set for another round": nothing is planned. */
+	for (size_t q = k; q > s + 3 && q + 5 > k; q--)
+		if (is_word(x, q - 1, "for") && (is_word(x, q - 2, "set") || is_word(x, q - 2, "fixed"))) {
+			for (size_t d = q - 2; d > s + 1 && d + 6 > q; d--)
+				if (is_word(x, d - 1, "date") && (is_word(x, d - 2, "no") || is_word(x, d - 2, "without")))
+					return -1;
+			break;
+		}
 	/* "She would have been the most senior official to visit Taiwan": what
 	 * the act would have made of its maker, had it happened. */
 	if (k > cs + 4 && is_word(x, k - 1, "to"))
