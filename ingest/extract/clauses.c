@@ -568,6 +568,36 @@ static int content_of_future_telling(const struct extractor *x, size_t k, size_t
 	return 0;
 }
 
+/* Whether the trigger at k stands in an apposition that describes an actor:
+ * "Kuwait, a target of Iranian anger over its backing for Iraq, rejected
+ * ...": a description, no act at a time. */
+static int in_apposition(const struct extractor *x, size_t k, size_t s, size_t e)
+{
+	size_t open = 0;
+	for (size_t q = k; q > s + 1 && q + 16 > k; q--) {
+		if (is_word(x, q - 1, ",")) {
+			if (q < k && (is_word(x, q, "a") || is_word(x, q, "an")))
+				open = q - 1;
+			break;
+		}
+		if (tok_in(x, q - 1, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q - 1, ";"))
+			return 0;
+	}
+	if (!open)
+		return 0;
+	size_t m0, m1;
+	mentions_in(x, s, open, &m0, &m1);
+	if (m1 == m0 || x->men[m1 - 1].te != open || x->men[m1 - 1].ra < 0)
+		return 0;
+	for (size_t q = k + 1; q < e && q < k + 16; q++) {
+		if (is_word(x, q, ","))
+			return 1;
+		if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, ";"))
+			return 0;
+	}
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -633,7 +663,8 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
-	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s))
+	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
+	    in_apposition(x, k, s, e))
 		return -1;
 	/* "said it was ready to continue trade talks", "I am prepared to meet
 	 * him if that helps", "its readiness to sign a peace treaty": a
