@@ -598,6 +598,39 @@ static int in_apposition(const struct extractor *x, size_t k, size_t s, size_t e
 	return 0;
 }
 
+/* Whether the trigger at k is the verb of a relative clause on people who
+ * hold no office: "the crackdown on people who protested against the
+ * fraud", "activists who have travelled to Gaza": no state acts. (Not "the
+ * minister who", "the Russians who": an office or an actor.) */
+static int act_of_private_people(const struct extractor *x, size_t k, size_t s)
+{
+	size_t j = k;
+	while (j > s && (is_word(x, j - 1, "had") || is_word(x, j - 1, "has") || is_word(x, j - 1, "have") ||
+			 is_word(x, j - 1, "also") || is_word(x, j - 1, "to") || is_word(x, j - 1, "dared") ||
+			 is_word(x, j - 1, "tried") || is_word(x, j - 1, "continue") || is_word(x, j - 1, "continued")))
+		j--;
+	if (j < s + 2 || !is_word(x, j - 1, "who"))
+		return 0;
+	size_t n = j - 2;
+	if (x->toks.t[n].flags & (TOK_CAP | TOK_PUNCT))
+		return 0;
+	if (tok_in(x, n, WL_ROLE | WL_COLLECTIVE))
+		return 0;
+	size_t m0, m1;
+	mentions_in(x, s, j - 1, &m0, &m1);
+	for (size_t m = m0; m < m1; m++)
+		if (x->men[m].te == j - 1)
+			return 0;
+	static const char *const people[] = {"people", "protesters", "protestors", "demonstrators", "activists",
+					     "citizens", "students", "crowds", "residents", "workers", "civilians",
+					     "opponents", "dissidents", "journalists", "thousands", "hundreds",
+					     "supporters", "voters", "migrants", "refugees"};
+	for (size_t a = 0; a < sizeof people / sizeof *people; a++)
+		if (is_word_dyn(x, n, people[a]))
+			return 1;
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -664,7 +697,7 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 				break;
 			}
 	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
-	    in_apposition(x, k, s, e))
+	    in_apposition(x, k, s, e) || act_of_private_people(x, k, s))
 		return -1;
 	/* "said it was ready to continue trade talks", "I am prepared to meet
 	 * him if that helps", "its readiness to sign a peace treaty": a
