@@ -511,8 +511,14 @@ static int text_says(const struct extractor *x, size_t cs, size_t k, size_t s)
 	if (!act || k <= cs)
 		return 0;
 	size_t q = k;
-	while (q > cs && (tok_in(x, q - 1, WL_SKIP_ADVERB) || ends_in(x, q - 1, 3, "ly")))
+	while (q > cs && (tok_in(x, q - 1, WL_SKIP_ADVERB) || ends_in(x, q - 1, 3, "ly"))) {
+		/* "the agreement was welcomed by Japan": a passive, the text its object */
+		if (tok_in(x, q - 1, WL_BE) || is_word(x, q - 1, "was") || is_word(x, q - 1, "were") ||
+		    is_word(x, q - 1, "is") || is_word(x, q - 1, "are") || is_word(x, q - 1, "been") ||
+		    is_word(x, q - 1, "being") || is_word(x, q - 1, "be"))
+			return 0;
 		q--;
+	}
 	/* over a parenthesis between commas on the subject (its own clause
 	 * breaks too: "hammered out after months of talks") */
 	if (q > s + 2 && is_word(x, q - 1, ",")) {
