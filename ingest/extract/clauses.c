@@ -1111,6 +1111,11 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 		for (const struct mention *p = m; p-- > x->men;) {
 			if (x->sent_first < 0 || p < &x->men[x->sent_first])
 				break;
+			/* ("has passed on to Russia its demands", "conveyed to Beijing
+			 * its concern": an addressee after "to" right before the
+			 * possessive is not its owner, the giver is) */
+			if (p->te == m->ts && p->ts > 0 && (is_word(x, p->ts - 1, "to") || is_word(x, p->ts - 1, "with")))
+				continue;
 			if (p->ra >= 0 && p->kind != MK_PLACE && x->ra[p->ra].kind != ACTOR_PERSON)
 				return p->ra;
 		}
