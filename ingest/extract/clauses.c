@@ -777,6 +777,15 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		     is_word(x, g, "relaunching") || is_word(x, g, "reopening")))
 			return -1;
 	}
+	/* "amid growing calls for sanctions", "with pressing calls for
+	 * humanitarian action": a clamour of no one named, no appeal of an
+	 * actor's. */
+	if (k > s + 1 && (is_word(x, k, "calls") || is_word(x, k, "demands") || is_word(x, k, "appeals")) &&
+	    (is_word(x, k - 1, "growing") || is_word(x, k - 1, "mounting") || is_word(x, k - 1, "pressing") ||
+	     is_word(x, k - 1, "increasing") || is_word(x, k - 1, "widespread")) &&
+	    !is_word(x, k - 2, "'s") && !is_word(x, k - 2, "its") && !is_word(x, k - 2, "their") &&
+	    !is_word(x, k - 2, "his") && !is_word(x, k - 2, "her") && !(x->toks.t[k - 2].flags & TOK_CAP))
+		return -1;
 	/* "no date has yet been set for another round": nothing is planned. */
 	for (size_t q = k; q > s + 3 && q + 5 > k; q--)
 		if (is_word(x, q - 1, "for") && (is_word(x, q - 2, "set") || is_word(x, q - 2, "fixed"))) {
