@@ -786,6 +786,16 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	    !is_word(x, k - 2, "'s") && !is_word(x, k - 2, "its") && !is_word(x, k - 2, "their") &&
 	    !is_word(x, k - 2, "his") && !is_word(x, k - 2, "her") && !(x->toks.t[k - 2].flags & TOK_CAP))
 		return -1;
+	/* "sanctions against 11 officials whom the bloc accuses of undermining
+	 * the assembly": a charge in the present, in a relative clause on those
+	 * a measure names, is the measure's reason, no act at a time. */
+	if (is_word(x, k, "accuses") || is_word(x, k, "blames") || is_word(x, k, "suspects"))
+		for (size_t q = k; q > s && q + 6 > k; q--) {
+			if (is_word(x, q - 1, "whom") || is_word(x, q - 1, "who"))
+				return -1;
+			if (is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_REPORTING))
+				break;
+		}
 	/* "no date has yet been set for another round": nothing is planned. */
 	for (size_t q = k; q > s + 3 && q + 5 > k; q--)
 		if (is_word(x, q - 1, "for") && (is_word(x, q - 2, "set") || is_word(x, q - 2, "fixed"))) {
