@@ -421,7 +421,19 @@ static int noun_called_off(const struct extractor *x, size_t k, size_t e)
 {
 	if (!tok_in(x, k, WL_PLAN_NOUN))
 		return 0;
-	for (size_t i = k + 2; i < e && i < k + 16; i++) {
+	for (size_t i = k + 2, lim = k + 16; i < e && i < lim; i++) {
+		/* (over a relative clause between commas: "the visit to the UAE,
+		 * which had been scheduled for next week, has been postponed") */
+		if (is_word(x, i - 1, ",") && (is_word(x, i, "which") || is_word(x, i, "that"))) {
+			size_t c = i + 1;
+			while (c < e && c < i + 16 && !is_word(x, c, ",") && !tok_in(x, c, WL_CLAUSE_BREAK))
+				c++;
+			if (c < e && is_word(x, c, ",")) {
+				lim += c + 1 - i;
+				i = c + 1;
+				continue;
+			}
+		}
 		if (is_word(x, i - 1, ",") || is_word(x, i - 1, "that") || is_word(x, i - 1, "which") ||
 		    is_word(x, i - 1, "who") || tok_in(x, i - 1, WL_CLAUSE_BREAK | WL_REPORTING))
 			return 0;
@@ -450,6 +462,178 @@ static int occasion_between(const struct extractor *x, size_t a, size_t k)
 		if (is_word(x, p, "at") || is_word(x, p, "during") || is_word(x, p, "in"))
 			return 1;
 	}
+	return 0;
+}
+
+/* Whether token i says one is willing to do what follows "to": "ready",
+ * "prepared", "willing", "readiness", "willingness" (and their negatives). */
+static int ready_word(const struct extractor *x, size_t i)
+{
+	return is_word(x, i, "ready") || is_word(x, i, "prepared") || is_word(x, i, "willing") ||
+	       is_word(x, i, "unwilling") || is_word(x, i, "readiness") || is_word(x, i, "willingness") ||
+	       is_word(x, i, "unready") || is_word(x, i, "unprepared");
+}
+
+/* Whether the clause tells a habit or a background of long standing, not
+ * one act with a time: "have for years denied", "has often accused", "In
+ * the past, its leaders have demanded ...". (Not "in the past week": a time;
+ * not "time and again": each time is an act, told as one.) */
+static int habitual(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
+{
+	for (size_t i = cs; i < k; i++)
+		if (is_word(x, i, "often") || is_word(x, i, "frequently") || is_word(x, i, "routinely") ||
+		    is_word(x, i, "habitually") || is_word(x, i, "usually") || is_word(x, i, "traditionally"))
+			return 1;
+	/* "for years", "for decades", before the act or right after it */
+	for (size_t i = k > cs + 3 ? k - 3 : cs; i + 1 < e && i < k + 4; i++)
+		if (is_word(x, i, "for") && (is_word(x, i + 1, "years") || is_word(x, i + 1, "decades")))
+			return 1;
+	/* "In the past, ..." opening the sentence */
+	for (size_t i = s; i + 3 < k && i < s + 3; i++)
+		if (is_word(x, i, "in") && is_word(x, i + 1, "the") && is_word(x, i + 2, "past") && is_word(x, i + 3, ","))
+			return 1;
+	return 0;
+}
+
+/* Whether the verb at k, a speech act (an appeal, a judgement), has a text
+ * for its subject: "That resolution, which ended the war of 2006, urges
+ * Israel to respect ...", "The agreement called on Japan to stop selling
+ * chips": what the text says, not an act of anyone's at a time (its
+ * adoption or signing is the act). */
+static int text_says(const struct extractor *x, size_t cs, size_t k, size_t s)
+{
+	static const char *const acts[] = {"urg", "call", "demand", "ask", "condemn", "denounc", "deplor",
+					   "welcom", "request", "appeal", "invit", "encourag", "reject",
+					   "accus", "blam", "prais", "endors", "express", "reaffirm"};
+	int act = 0;
+	for (size_t a = 0; a < sizeof acts / sizeof *acts && !act; a++)
+		act = !strncmp(low(x, k), acts[a], strlen(acts[a]));
+	if (!act || k <= cs)
+		return 0;
+	size_t q = k;
+	while (q > cs && (tok_in(x, q - 1, WL_SKIP_ADVERB) || ends_in(x, q - 1, 3, "ly"))) {
+		/* "the agreement was welcomed by Japan": a passive, the text its object */
+		if (tok_in(x, q - 1, WL_BE) || is_word(x, q - 1, "was") || is_word(x, q - 1, "were") ||
+		    is_word(x, q - 1, "is") || is_word(x, q - 1, "are") || is_word(x, q - 1, "been") ||
+		    is_word(x, q - 1, "being") || is_word(x, q - 1, "be"))
+			return 0;
+		q--;
+	}
+	/* over a parenthesis between commas on the subject (its own clause
+	 * breaks too: "hammered out after months of talks") */
+	if (q > s + 2 && is_word(x, q - 1, ",")) {
+		size_t w = q - 1;
+		while (w > s && w + 30 > q && !is_word(x, w - 1, ","))
+			w--;
+		if (w <= s || !is_word(x, w - 1, ","))
+			return 0;
+		q = w - 1;
+		if (cs > q)
+			cs = s;
+	}
+	if (q <= cs)
+		return 0;
+	size_t h = q - 1;
+	if (h > cs && (x->toks.t[h].flags & TOK_NUM))
+		h--;   /* "Resolution 1701" */
+	static const char *const texts[] = {"resolution", "resolutions", "draft", "agreement", "treaty", "accord",
+					    "pact", "text", "charter", "convention", "deal", "law", "bill",
+					    "document", "declaration"};
+	int text = 0;
+	for (size_t a = 0; a < sizeof texts / sizeof *texts && !text; a++)
+		text = is_word_dyn(x, h, texts[a]);
+	if (!text)
+		return 0;
+	/* the noun opens the clause, after at most a determiner and a name or two */
+	size_t b = h;
+	while (b > cs && h - b < 4 && !tok_in(x, b - 1, WL_PREPOSITION | WL_REPORTING) && !is_word(x, b - 1, ","))
+		b--;
+	return b == cs || tok_in(x, b, WL_DETERMINER);
+}
+
+/* Whether the trigger at k is told in what someone is still to tell:
+ * "Reagan was expected to assure Chirac that he will not agree to a deal",
+ * "the king would be told Britain still needs evidence that ...": the
+ * telling has not happened, so neither has what it tells. */
+static int content_of_future_telling(const struct extractor *x, size_t k, size_t s)
+{
+	for (size_t q = k; q > s + 1 && q + 30 > k; q--) {
+		size_t v = q - 1;
+		if (!(is_word(x, v, "tell") || is_word(x, v, "told") || is_word(x, v, "assure") ||
+		      is_word(x, v, "inform") || is_word(x, v, "informed") || is_word(x, v, "notify") ||
+		      is_word(x, v, "notified")))
+			continue;
+		size_t a = v;
+		if (a > s && is_word(x, a - 1, "be"))
+			a--;   /* "would be told" */
+		if (a > s && (is_word(x, a - 1, "will") || is_word(x, a - 1, "would") ||
+			      (is_word(x, a - 1, "to") && a > s + 1 && tok_in(x, a - 2, WL_PLAN | WL_INTENT))))
+			return 1;
+		return 0;   /* the nearest telling decides */
+	}
+	return 0;
+}
+
+/* Whether the trigger at k stands in an apposition that describes an actor:
+ * "Kuwait, a target of Iranian anger over its backing for Iraq, rejected
+ * ...": a description, no act at a time. */
+static int in_apposition(const struct extractor *x, size_t k, size_t s, size_t e)
+{
+	size_t open = 0;
+	for (size_t q = k; q > s + 1 && q + 16 > k; q--) {
+		if (is_word(x, q - 1, ",")) {
+			if (q < k && (is_word(x, q, "a") || is_word(x, q, "an")))
+				open = q - 1;
+			break;
+		}
+		if (tok_in(x, q - 1, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q - 1, ";"))
+			return 0;
+	}
+	if (!open)
+		return 0;
+	size_t m0, m1;
+	mentions_in(x, s, open, &m0, &m1);
+	if (m1 == m0 || x->men[m1 - 1].te != open || x->men[m1 - 1].ra < 0)
+		return 0;
+	for (size_t q = k + 1; q < e && q < k + 16; q++) {
+		if (is_word(x, q, ","))
+			return 1;
+		if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, ";"))
+			return 0;
+	}
+	return 0;
+}
+
+/* Whether the trigger at k is the verb of a relative clause on people who
+ * hold no office: "the crackdown on people who protested against the
+ * fraud", "activists who have travelled to Gaza": no state acts. (Not "the
+ * minister who", "the Russians who": an office or an actor.) */
+static int act_of_private_people(const struct extractor *x, size_t k, size_t s)
+{
+	size_t j = k;
+	while (j > s && (is_word(x, j - 1, "had") || is_word(x, j - 1, "has") || is_word(x, j - 1, "have") ||
+			 is_word(x, j - 1, "also") || is_word(x, j - 1, "to") || is_word(x, j - 1, "dared") ||
+			 is_word(x, j - 1, "tried") || is_word(x, j - 1, "continue") || is_word(x, j - 1, "continued")))
+		j--;
+	if (j < s + 2 || !is_word(x, j - 1, "who"))
+		return 0;
+	size_t n = j - 2;
+	if (x->toks.t[n].flags & (TOK_CAP | TOK_PUNCT))
+		return 0;
+	if (tok_in(x, n, WL_ROLE | WL_COLLECTIVE))
+		return 0;
+	size_t m0, m1;
+	mentions_in(x, s, j - 1, &m0, &m1);
+	for (size_t m = m0; m < m1; m++)
+		if (x->men[m].te == j - 1)
+			return 0;
+	static const char *const people[] = {"people", "protesters", "protestors", "demonstrators", "activists",
+					     "citizens", "students", "crowds", "residents", "workers", "civilians",
+					     "opponents", "dissidents", "journalists", "thousands", "hundreds",
+					     "supporters", "voters", "migrants", "refugees"};
+	for (size_t a = 0; a < sizeof people / sizeof *people; a++)
+		if (is_word_dyn(x, n, people[a]))
+			return 1;
 	return 0;
 }
 
@@ -518,6 +702,22 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
+	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
+	    in_apposition(x, k, s, e) || act_of_private_people(x, k, s))
+		return -1;
+	/* "said it was ready to continue trade talks", "I am prepared to meet
+	 * him if that helps", "its readiness to sign a peace treaty": a
+	 * willingness is an offer, neither an act nor a plan with a time. */
+	for (size_t q = k; q > cs + 1 && q + 6 > k; q--) {
+		if (is_word(x, q - 1, "to")) {
+			if (ready_word(x, q - 2) || (q > cs + 2 && ends_in(x, q - 2, 3, "ly") && ready_word(x, q - 3)))
+				return -1;
+			break;
+		}
+		if (tok_in(x, q - 1, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_REPORTING | WL_BE) || is_word(x, q - 1, ",") ||
+		    is_word(x, q - 1, "and"))
+			break;
+	}
 	size_t lim = k > cs + 8 ? k - 8 : cs;
 	/* "must stop hyping the threat and lift sanctions": a verb joined to
 	 * an earlier one shares its modal, further back. */
@@ -547,6 +747,73 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		     is_word(x, q - 1, "should")))
 			return -1;
 	}
+	/* "responded to the prospect of a Pelosi visit to Taiwan", "could hurt
+	 * prospects for reviving the stalled negotiations", "the possibility of
+	 * a summit": an act that may or may not come, no event. */
+	for (size_t q = k; q > cs + 1 && q + 7 > k; q--) {
+		if ((is_word(x, q - 1, "of") || is_word(x, q - 1, "for")) &&
+		    (is_word(x, q - 2, "prospect") || is_word(x, q - 2, "prospects") || is_word(x, q - 2, "possibility") ||
+		     is_word(x, q - 2, "likelihood") || is_word(x, q - 2, "chance") || is_word(x, q - 2, "chances")))
+			return -1;
+		if (is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_CLAUSE_BREAK | WL_REPORTING | WL_BE) ||
+		    (tok_in(x, q - 1, WL_PREPOSITION) && !is_word(x, q - 1, "of")))
+			break;
+	}
+	/* "the parties to the negotiations", "signatories to the treaty": the
+	 * act names who takes part in it, told elsewhere; "talked about
+	 * resuming the negotiations": a topic, no act. */
+	{
+		size_t q = k;
+		while (q > cs && q + 4 > k && (tok_in(x, q - 1, WL_DETERMINER) || ends_in(x, q - 1, 3, "al")))
+			q--;
+		if (q > cs + 1 && is_word(x, q - 1, "to") &&
+		    (is_word(x, q - 2, "parties") || is_word(x, q - 2, "party") || is_word(x, q - 2, "signatories") ||
+		     is_word(x, q - 2, "signatory")))
+			return -1;
+		size_t g = q > cs + 1 && tok_in(x, q - 2, WL_PREPOSITION) ? q - 1 : 0;
+		if (g && tok_in(x, g - 1, WL_PREPOSITION) && !is_word(x, g - 1, "after") && !is_word(x, g - 1, "by") &&
+		    !is_word(x, g - 1, "since") && !is_word(x, g - 1, "before") &&
+		    (is_word(x, g, "resuming") || is_word(x, g, "reviving") || is_word(x, g, "restarting") ||
+		     is_word(x, g, "relaunching") || is_word(x, g, "reopening")))
+			return -1;
+	}
+	/* "amid growing calls for sanctions", "with pressing calls for
+	 * humanitarian action": a clamour of no one named, no appeal of an
+	 * actor's. */
+	if (k > s + 1 && (is_word(x, k, "calls") || is_word(x, k, "demands") || is_word(x, k, "appeals")) &&
+	    (is_word(x, k - 1, "growing") || is_word(x, k - 1, "mounting") || is_word(x, k - 1, "pressing") ||
+	     is_word(x, k - 1, "increasing") || is_word(x, k - 1, "widespread")) &&
+	    !is_word(x, k - 2, "'s") && !is_word(x, k - 2, "its") && !is_word(x, k - 2, "their") &&
+	    !is_word(x, k - 2, "his") && !is_word(x, k - 2, "her") && !(x->toks.t[k - 2].flags & TOK_CAP))
+		return -1;
+	/* "sanctions against 11 officials whom the bloc accuses of undermining
+	 * the assembly": a charge in the present, in a relative clause on those
+	 * a measure names, is the measure's reason, no act at a time. */
+	if (is_word(x, k, "accuses") || is_word(x, k, "blames") || is_word(x, k, "suspects"))
+		for (size_t q = k; q > s && q + 6 > k; q--) {
+			if (is_word(x, q - 1, "whom") || is_word(x, q - 1, "who"))
+				return -1;
+			if (is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_REPORTING))
+				break;
+		}
+	/* "no date has yet been set for another round": nothing is planned. */
+	for (size_t q = k; q > s + 3 && q + 5 > k; q--)
+		if (is_word(x, q - 1, "for") && (is_word(x, q - 2, "set") || is_word(x, q - 2, "fixed"))) {
+			for (size_t d = q - 2; d > s + 1 && d + 6 > q; d--)
+				if (is_word(x, d - 1, "date") && (is_word(x, d - 2, "no") || is_word(x, d - 2, "without")))
+					return -1;
+			break;
+		}
+	/* "She would have been the most senior official to visit Taiwan": what
+	 * the act would have made of its maker, had it happened. */
+	if (k > cs + 4 && is_word(x, k - 1, "to"))
+		for (size_t q = k - 1; q > cs + 2 && q + 12 > k; q--) {
+			if (is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_CLAUSE_BREAK | WL_REPORTING))
+				break;
+			if (is_word(x, q - 1, "been") && is_word(x, q - 2, "have") &&
+			    (is_word(x, q - 3, "would") || is_word(x, q - 3, "could") || is_word(x, q - 3, "might")))
+				return -1;
+		}
 	/* "vetoed a Security Council resolution to impose sanctions", "blocked
 	 * a draft condemning ...": what a vetoed text would have done did not
 	 * happen. */
@@ -654,6 +921,12 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					status = STATUS_PLANNED;
 					break;
 				}
+			/* "a failure to strike a deal would mean war", "because of
+			 * Cuba's failure to adopt measures", "someone in Washington
+			 * fails to appreciate this": a failing told as a noun or in
+			 * the present is a charge or a hypothesis, no act at a time. */
+			if (i >= 2 && (is_word(x, i - 2, "failure") || is_word(x, i - 2, "fails")))
+				return -1;
 			if (i >= 2 && (is_word(x, i - 2, "refused") || is_word(x, i - 2, "failed") ||
 				       is_word(x, i - 2, "fails") || is_word(x, i - 2, "fail") ||
 				       is_word(x, i - 2, "failing") || is_word(x, i - 2, "declined") ||
@@ -664,6 +937,23 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		if (is_word(x, i - 1, "to") && i >= 2 && (is_word(x, i - 2, "is") || is_word(x, i - 2, "are") ||
 						   is_word(x, i - 2, "was") || is_word(x, i - 2, "were")))
 			status = STATUS_PLANNED;
+	}
+	/* "Belgium will respond in kind: the summoning of Rwanda's chargé
+	 * d'affaires, ...": a noun right after a colon spells out the act the
+	 * clause before announced, and shares its future. */
+	if (status == STATUS_OCCURRED && k > s + 2) {
+		size_t c = k - 1;
+		if (tok_in(x, c, WL_DETERMINER) && c > s)
+			c--;
+		if (is_word(x, c, ":") && !tok_in(x, c - 1, WL_REPORTING))
+			for (size_t q = c; q > s; q--) {
+				if (is_word(x, q - 1, "will") || is_word(x, q - 1, "shall") || is_word(x, q - 1, "'ll")) {
+					status = STATUS_PLANNED;
+					break;
+				}
+				if (is_word(x, q - 1, ":") || is_word(x, q - 1, ";") || tok_in(x, q - 1, WL_REPORTING))
+					break;
+			}
 	}
 	if (status == STATUS_PLANNED && plan_called_off(x, k, e))
 		return STATUS_NEGATED;
@@ -840,6 +1130,11 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 		for (const struct mention *p = m; p-- > x->men;) {
 			if (x->sent_first < 0 || p < &x->men[x->sent_first])
 				break;
+			/* ("has passed on to Russia its demands", "conveyed to Beijing
+			 * its concern": an addressee after "to" right before the
+			 * possessive is not its owner, the giver is) */
+			if (p->te == m->ts && p->ts > 0 && (is_word(x, p->ts - 1, "to") || is_word(x, p->ts - 1, "with")))
+				continue;
 			if (p->ra >= 0 && p->kind != MK_PLACE && x->ra[p->ra].kind != ACTOR_PERSON)
 				return p->ra;
 		}
