@@ -2189,6 +2189,14 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		for (int i = 0; i < tp.n && x->n_report_topics < 16; i++)
 			x->report_topics[x->n_report_topics++] = tp.ids[i];
 	}
+	if (x->debug) {
+		fprintf(stderr, "  sentence: %.*s\n", (int)(x->toks.t[e - 1].end - x->toks.t[s].start),
+			x->text + x->toks.t[s].start);
+		for (size_t i = hits0; i < x->n_hits; i++)
+			fprintf(stderr, "  hit %s [%.*s]\n", x->d.triggers[x->hits[i].trigger].type,
+				(int)(x->toks.t[x->hits[i].te - 1].end - x->toks.t[x->hits[i].ts].start),
+				x->text + x->toks.t[x->hits[i].ts].start);
+	}
 	if (x->n_hits == hits0) {
 		update_in_play(x, cand0, men0, x->n_men, s);
 		return 0;
