@@ -1038,6 +1038,35 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * where the report was filed. */
 	if ((type_props(x, tr) & TP_TRAVEL) && is_word(x, h->te - 1, "from"))
 		c.ntgt = 0;
+	/* "the decision drew criticism from China", "threats from Hamas": a
+	 * noun of judgement or threat ending in "from" names its author after
+	 * it; what the clause is about is its target. */
+	if (tr->noun && tr->frame == FRAME_DIRECTED && h->te > h->ts + 1 && is_word(x, h->te - 1, "from")) {
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		size_t a = h->te;
+		while (a < e && tok_in(x, a, WL_DETERMINER))
+			a++;
+		if (m1 > m0 && x->men[m0].ts == a && x->men[m0].ra >= 0) {
+			int them[MAX_PARTIES], nthem = 0, rest[MAX_PARTIES], nrest = 0;
+			if (x->men[m0].kind == MK_PLACE)
+				push_party(them, &nthem, x->men[m0].ra);
+			else
+				add_group(x, m0, group_end(x, m0, m1), them, &nthem, tc->speaker);
+			for (int i = 0; i < c.nsrc + c.ntgt; i++) {
+				int p = i < c.nsrc ? c.src[i] : c.tgt[i - c.nsrc], dup = 0;
+				for (int k = 0; k < nthem; k++)
+					dup |= same_code(x, p, them[k]);
+				if (!dup)
+					push_party(rest, &nrest, p);
+			}
+			c.nsrc = c.ntgt = 0;
+			for (int i = 0; i < nthem; i++)
+				push_party(c.src, &c.nsrc, them[i]);
+			for (int i = 0; i < nrest; i++)
+				push_party(c.tgt, &c.ntgt, rest[i]);
+		}
+	}
 	/* "demanded an apology from Seoul", "sought an explanation from Tokyo":
 	 * what is asked for is the object, the one asked comes after "from"
 	 * (not where something is to leave: "the withdrawal of troops from
