@@ -2222,7 +2222,7 @@ static int add_gapped_hits(struct extractor *x, size_t s, size_t e, size_t hits0
 	return 0;
 }
 
-/* "Xi hosted Putin", "the Emir received Lavrov": receiving or hosting a
+/* "Xi hosted Putin", "the Emir received Lavrov": receiving, hosting or greeting a
  * person named right after the verb is a meeting. With anything else after
  * the bare verb ("received a letter", "hosted the Olympics", "received
  * Putin's message"), or as a gerund after a preposition ("thoughts about
@@ -2234,7 +2234,7 @@ static int bare_host_without_guest(const struct extractor *x, const struct trigg
 	    x->toks.t[h->ts].lower_len < 4)
 		return 0;
 	const char *w = low(x, h->ts);
-	if (memcmp(w, "host", 4) && (x->toks.t[h->ts].lower_len < 6 || memcmp(w, "receiv", 6)))
+	if (memcmp(w, "host", 4) && memcmp(w, "gree", 4) && (x->toks.t[h->ts].lower_len < 6 || memcmp(w, "receiv", 6)))
 		return 0;
 	if (h->ts > s && ends_in(x, h->ts, 3, "ing") && tok_in(x, h->ts - 1, WL_PREPOSITION))
 		return 1;
