@@ -1038,6 +1038,69 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * where the report was filed. */
 	if ((type_props(x, tr) & TP_TRAVEL) && is_word(x, h->te - 1, "from"))
 		c.ntgt = 0;
+	/* "the decision drew criticism from China", "threats from Hamas": a
+	 * noun of judgement or threat ending in "from" names its author after
+	 * it; what the clause is about is its target. */
+	if (tr->noun && tr->frame == FRAME_DIRECTED && h->te > h->ts + 1 && is_word(x, h->te - 1, "from")) {
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		size_t a = h->te;
+		while (a < e && tok_in(x, a, WL_DETERMINER))
+			a++;
+		if (m1 > m0 && x->men[m0].ts == a && x->men[m0].ra >= 0) {
+			int them[MAX_PARTIES], nthem = 0, rest[MAX_PARTIES], nrest = 0;
+			if (x->men[m0].kind == MK_PLACE)
+				push_party(them, &nthem, x->men[m0].ra);
+			else
+				add_group(x, m0, group_end(x, m0, m1), them, &nthem, tc->speaker);
+			for (int i = 0; i < c.nsrc + c.ntgt; i++) {
+				int p = i < c.nsrc ? c.src[i] : c.tgt[i - c.nsrc], dup = 0;
+				for (int k = 0; k < nthem; k++)
+					dup |= same_code(x, p, them[k]);
+				if (!dup)
+					push_party(rest, &nrest, p);
+			}
+			c.nsrc = c.ntgt = 0;
+			for (int i = 0; i < nthem; i++)
+				push_party(c.src, &c.nsrc, them[i]);
+			for (int i = 0; i < nrest; i++)
+				push_party(c.tgt, &c.ntgt, rest[i]);
+		}
+	}
+	/* "demanded an apology from Seoul", "sought an explanation from Tokyo":
+	 * what is asked for is the object, the one asked comes after "from"
+	 * (not where something is to leave: "the withdrawal of troops from
+	 * Libya", "an exit from the deal"). */
+	if ((type_props(x, tr) & TP_ASKS) && !tr->noun && !tr->speaker && c.nsrc && !c.ntgt) {
+		static const char *const moves[] = {"withdrawal", "removal", "departure", "exit", "pullout",
+						    "troops", "forces", "soldiers", "expulsion", "evacuation"};
+		for (size_t q = h->te; q + 1 < e && q < h->te + 6; q++) {
+			int stop = tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, ",") ||
+				   is_word(x, q, "that") || is_word(x, q, "to") || is_word(x, q, ";") || is_word(x, q, "of");
+			for (size_t k = 0; k < sizeof(moves) / sizeof(moves[0]) && !stop; k++)
+				stop = is_word(x, q, moves[k]);
+			if (stop)
+				break;
+			if (!is_word(x, q, "from"))
+				continue;
+			size_t m0, m1;
+			mentions_in(x, q + 1, e, &m0, &m1);
+			size_t a = q + 1;
+			while (a < e && tok_in(x, a, WL_DETERMINER))
+				a++;
+			if (m1 > m0 && x->men[m0].ts == a && x->men[m0].ra >= 0) {
+				int them[MAX_PARTIES], nthem = 0;
+				if (x->men[m0].kind == MK_PLACE)   /* a capital for its state */
+					push_party(them, &nthem, x->men[m0].ra);
+				else
+					add_group(x, m0, group_end(x, m0, m1), them, &nthem, tc->speaker);
+				for (int i = 0; i < nthem; i++)
+					if (x->ra[them[i]].code[0] && !same_code(x, them[i], c.src[0]))
+						push_party(c.tgt, &c.ntgt, them[i]);
+			}
+			break;
+		}
+	}
 	/* "stepped off his plane ... his first visit to the kingdom": the host is
 	 * the other state the sentence names. */
 	if ((type_props(x, tr) & TP_TRAVEL) && c.nsrc && !c.ntgt) {
@@ -2159,6 +2222,31 @@ static int add_gapped_hits(struct extractor *x, size_t s, size_t e, size_t hits0
 	return 0;
 }
 
+/* "Xi hosted Putin", "the Emir received Lavrov": receiving, hosting or greeting a
+ * person named right after the verb is a meeting. With anything else after
+ * the bare verb ("received a letter", "hosted the Olympics", "received
+ * Putin's message"), or as a gerund after a preposition ("thoughts about
+ * hosting Putin"), it tells none: returns 1 for such a hit. */
+static int bare_host_without_guest(const struct extractor *x, const struct trigger_hit *h, size_t s, size_t e)
+{
+	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
+	if (strcmp(tr->type, "meeting") || tr->noun || tr->n_tails || h->te != h->ts + 1 || h->te >= e ||
+	    x->toks.t[h->ts].lower_len < 4)
+		return 0;
+	const char *w = low(x, h->ts);
+	if (memcmp(w, "host", 4) && memcmp(w, "gree", 4) && (x->toks.t[h->ts].lower_len < 6 || memcmp(w, "receiv", 6)))
+		return 0;
+	if (h->ts > s && ends_in(x, h->ts, 3, "ing") && tok_in(x, h->ts - 1, WL_PREPOSITION))
+		return 1;
+	size_t a = h->te;
+	if (is_word(x, a, "visiting") && a + 1 < e)
+		a++;
+	size_t m0, m1;
+	mentions_in(x, a, e, &m0, &m1);
+	return m1 == m0 || x->men[m0].ts != a || x->men[m0].ra < 0 || x->ra[x->men[m0].ra].kind != ACTOR_PERSON ||
+	       (x->men[m0].te < e && (is_word(x, x->men[m0].te, "'s") || is_word(x, x->men[m0].te, "\u2019s")));
+}
+
 static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 {
 	if (s >= e)
@@ -2188,6 +2276,14 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	if (x->headline || !x->n_report_topics) {
 		for (int i = 0; i < tp.n && x->n_report_topics < 16; i++)
 			x->report_topics[x->n_report_topics++] = tp.ids[i];
+	}
+	if (x->debug) {
+		fprintf(stderr, "  sentence: %.*s\n", (int)(x->toks.t[e - 1].end - x->toks.t[s].start),
+			x->text + x->toks.t[s].start);
+		for (size_t i = hits0; i < x->n_hits; i++)
+			fprintf(stderr, "  hit %s [%.*s]\n", x->d.triggers[x->hits[i].trigger].type,
+				(int)(x->toks.t[x->hits[i].te - 1].end - x->toks.t[x->hits[i].ts].start),
+				x->text + x->toks.t[x->hits[i].ts].start);
 	}
 	if (x->n_hits == hits0) {
 		update_in_play(x, cand0, men0, x->n_men, s);
@@ -2230,7 +2326,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		 * type stands between, the first one's tail must come before that,
 		 * or it tells nothing. */
 		const struct dict_trigger *tr = &x->d.triggers[h->trigger];
-		if (free_relative(x, h, s))
+		if (free_relative(x, h, s) || bare_host_without_guest(x, h, s, e))
 			continue;
 		size_t te = tail_end(x, tr, h->te, e);
 		if (te > h->te && tok_in(x, te - 1, WL_PREPOSITION)) {
