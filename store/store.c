@@ -52,7 +52,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"INSERT OR FAIL INTO reports(agency_id, title, place, published, published_known, tz_offset,"
 		" published_text, lede, body, url, guid, author, format, summary_only, source_path,"
 		" content_hash, identity_key, imported_at, text_hash, hints, warnings, extracted_with)"
-		" VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22) RETURNING id",
+		" VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)",
 	[ST_REPORT_UPDATE] =
 		"UPDATE reports SET agency_id=$1, title=$2, place=$3, published=$4, published_known=$5,"
 		" tz_offset=$6, published_text=$7, lede=$8, body=$9, url=$10, guid=$11, author=$12,"
@@ -139,7 +139,7 @@ static const char *const stmt_sql_before_6[ST_COUNT] = {
 		"INSERT OR FAIL INTO reports(agency_id, title, place, published, published_known, tz_offset,"
 		" published_text, lede, body, url, guid, author, format, summary_only, source_path,"
 		" content_hash, identity_key, imported_at)"
-		" VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id",
+		" VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)",
 	[ST_REPORT_UPDATE] =
 		"UPDATE reports SET agency_id=$1, title=$2, place=$3, published=$4, published_known=$5,"
 		" tz_offset=$6, published_text=$7, lede=$8, body=$9, url=$10, guid=$11, author=$12,"

@@ -498,14 +498,23 @@ int store_put_report(struct store *s, const struct report *r, const char *hash, 
 	} else {
 		bind_report(s, st, r, agency, source_path, hex, ident, text, extra);
 	}
-	int stepped = replace_id ? store_step_done(s, st, "cannot store the report", err)
-				 : store_step_id(s, st, "cannot store the report", report_id, err);
+	int stepped = store_step_done(s, st, "cannot store the report", err);
 	free(extra[0]);
 	free(extra[1]);
 	if (stepped)
 		goto fail;
-	if (replace_id)
-		*report_id = replace_id;
+	/* A new report's id: found by its content hash, which is unique,
+	 * rather than with RETURNING id, whose result table (a page of the
+	 * archive's size, cleared) cost SQLite more than this lookup. */
+	*report_id = replace_id;
+	if (!replace_id) {
+		if (lookup_id(s, ST_BY_HASH, hex, report_id, err))
+			goto fail;
+		if (!*report_id) {
+			*err = strdup("cannot store the report: it is not found after its insert");
+			goto fail;
+		}
+	}
 	if (r->hinted && !s->before_6) {
 		const char *marks = r->hinted == REPORT_HINT_DATE ? "{\"date\":true}"
 				  : r->hinted == REPORT_HINT_AGENCY ? "{\"agency\":true}"
