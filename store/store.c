@@ -165,12 +165,13 @@ static const char *const stmt_sql_pg[ST_COUNT] = {
 	[ST_BY_GUID] = "SELECT r.id FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
 		" WHERE r.guid = $1 AND a.name IS NOT DISTINCT FROM $2"
 		" AND (CAST($3 AS text) IS NULL OR r.source_path IS NOT DISTINCT FROM $3) ORDER BY r.id LIMIT 1",
-	/* No OR FAIL: every error aborts the transaction to the report's savepoint. */
+	/* No OR FAIL: every error aborts the transaction to the report's
+	 * savepoint. Its id is found by its content hash, as on SQLite. */
 	[ST_REPORT_ADD] =
 		"INSERT INTO reports(agency_id, title, place, published, published_known, tz_offset,"
 		" published_text, lede, body, url, guid, author, format, summary_only, source_path,"
 		" content_hash, identity_key, imported_at, text_hash, hints, warnings, extracted_with)"
-		" VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22) RETURNING id",
+		" VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)",
 	/* json_patch of flat objects of booleans: jsonb's shallow merge. */
 	[ST_REPORT_HINTED] = "UPDATE reports SET fixed = (coalesce(fixed, '{}')::jsonb || CAST($2 AS jsonb))::text"
 		" WHERE id = $1",
