@@ -136,6 +136,38 @@ static char *open_msg(const char *target, const char *why)
 	return buf_finish_msg(&m, "the archive's message");
 }
 
+/* 1 when a read-only connection cannot read because the file needs a
+ * writer first: a writer killed mid-transaction left a hot rollback journal
+ * (only while an archive is being created, before it turns to WAL) or a
+ * WAL index that must be rebuilt. SQLite undoes or rebuilds these on the
+ * first read of any connection that may write; a read-only one is refused. */
+static int needs_writer(sqlite3 *h)
+{
+	sqlite3_busy_timeout(h, 10000);
+	sqlite3_extended_result_codes(h, 1);
+	int rc = sqlite3_exec(h, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	return rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY || rc == SQLITE_READONLY_CANTINIT;
+}
+
+/* Lets SQLite finish what a killed writer left, with a connection that may
+ * write but writes nothing of its own: a read rolls back the hot journal or
+ * rebuilds the WAL index. Returns 1 when it could read (the read-only open
+ * should then be tried again), 0 when this process may not write the file
+ * either: the read-only connection's own error then stands. */
+static int settle(const char *target)
+{
+	if (access(target, W_OK) != 0)
+		return 0;
+	sqlite3 *w = NULL;
+	int ok = sqlite3_open_v2(target, &w, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_busy_timeout(w, 10000);
+		ok = sqlite3_exec(w, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_OK;
+	}
+	sqlite3_close_v2(w);
+	return ok;
+}
+
 int dbsq_open(const char *target, int flags, struct dbsq **out, char **err)
 {
 	*out = NULL;
@@ -160,6 +192,11 @@ int dbsq_open(const char *target, int flags, struct dbsq **out, char **err)
 		return -1;
 	}
 	int rc = sqlite3_open_v2(uri ? uri : target, &db->h, oflags, NULL);
+	if (rc == SQLITE_OK && readonly && needs_writer(db->h) && settle(target)) {
+		sqlite3_close_v2(db->h);
+		db->h = NULL;
+		rc = sqlite3_open_v2(uri, &db->h, oflags, NULL);
+	}
 	free(uri);
 	if (rc != SQLITE_OK) {
 		*err = open_msg(target, db->h ? sqlite3_errmsg(db->h) : "out of memory");
