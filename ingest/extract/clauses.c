@@ -1168,6 +1168,22 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 			}
 		}
 	}
+	/* "remarks al-Bashir made on Tuesday, in which he charged Egypt",
+	 * "the talks X held, during which he urged": a pronoun opening a
+	 * relative clause on a noun continues the clause that noun belongs
+	 * to; it names the nearest person (for he/she) before it, not the
+	 * sentence's first actor. */
+	if (m->ts >= 2 && x->sent_first >= 0 && tok_in(x, m->ts - 2, WL_PREPOSITION) &&
+	    (is_word(x, m->ts - 1, "which") || is_word(x, m->ts - 1, "whom"))) {
+		int person = is_word(x, m->ts, "he") || is_word(x, m->ts, "she");
+		for (const struct mention *p = m; p-- > x->men;) {
+			if (p < &x->men[x->sent_first])
+				break;
+			if (p->ra >= 0 && p->kind != MK_PLACE && p->kind != MK_ADJ && p->kind != MK_PRONOUN &&
+			    !p->quoted && (x->ra[p->ra].kind == ACTOR_PERSON) == person)
+				return p->ra;
+		}
+	}
 	if (x->sent_first >= 0 && x->men[x->sent_first].ts < m->ts)
 		return x->men[x->sent_first].ra;
 	return x->last_subject;
