@@ -637,6 +637,29 @@ static int act_of_private_people(const struct extractor *x, size_t k, size_t s)
 	return 0;
 }
 
+/* Whether the event word at k is told as going on: "the ongoing talks",
+ * "the current round", "negotiations currently held", "talks now under
+ * way", "the visit in progress". */
+static int going_on(const struct extractor *x, size_t k, size_t s, size_t e)
+{
+	if (k > s && (is_word(x, k - 1, "ongoing") || is_word(x, k - 1, "current") || is_word(x, k - 1, "continuing")))
+		return 1;
+	for (size_t q = k + 1; q < e && q < k + 4; q++) {
+		if (x->toks.t[q].flags & TOK_PUNCT)
+			return 0;
+		if (is_word(x, q, "underway") || is_word(x, q, "ongoing") ||
+		    (q + 1 < e && ((is_word(x, q, "under") && is_word(x, q + 1, "way")) ||
+				   (is_word(x, q, "in") && is_word(x, q + 1, "progress")))))
+			return 1;
+		if ((is_word(x, q, "currently") || is_word(x, q, "now")) && q + 1 < e &&
+		    (is_word(x, q + 1, "held") || is_word(x, q + 1, "being") || is_word(x, q + 1, "taking") ||
+		     is_word(x, q + 1, "going") || is_word(x, q + 1, "under") || is_word(x, q + 1, "underway") ||
+		     is_word(x, q + 1, "in")))
+			return 1;
+	}
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -955,6 +978,12 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					break;
 			}
 	}
+	/* "would have an effect on the negotiations currently held between
+	 * Ottawa and Paris", "said it would harm the ongoing talks": an act
+	 * the text says is going on is happening, whatever the clause around
+	 * it foresees. */
+	if (status == STATUS_PLANNED && going_on(x, k, s, e))
+		status = STATUS_OCCURRED;
 	if (status == STATUS_PLANNED && plan_called_off(x, k, e))
 		return STATUS_NEGATED;
 	if ((status == STATUS_PLANNED || status == STATUS_OCCURRED) && noun_called_off(x, k, e))
@@ -1166,6 +1195,22 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 				    (x->ra[p->ra].kind == ACTOR_PERSON) == person)
 					return p->ra;
 			}
+		}
+	}
+	/* "remarks al-Bashir made on Tuesday, in which he charged Egypt",
+	 * "the talks X held, during which he urged": a pronoun opening a
+	 * relative clause on a noun continues the clause that noun belongs
+	 * to; it names the nearest person (for he/she) before it, not the
+	 * sentence's first actor. */
+	if (m->ts >= 2 && x->sent_first >= 0 && tok_in(x, m->ts - 2, WL_PREPOSITION) &&
+	    (is_word(x, m->ts - 1, "which") || is_word(x, m->ts - 1, "whom"))) {
+		int person = is_word(x, m->ts, "he") || is_word(x, m->ts, "she");
+		for (const struct mention *p = m; p-- > x->men;) {
+			if (p < &x->men[x->sent_first])
+				break;
+			if (p->ra >= 0 && p->kind != MK_PLACE && p->kind != MK_ADJ && p->kind != MK_PRONOUN &&
+			    !p->quoted && (x->ra[p->ra].kind == ACTOR_PERSON) == person)
+				return p->ra;
 		}
 	}
 	if (x->sent_first >= 0 && x->men[x->sent_first].ts < m->ts)
