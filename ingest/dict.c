@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "util/buf.h"
@@ -1121,6 +1122,78 @@ static int cmp_person_code(const void *a, const void *b)
 	return c ? c : (x < y ? -1 : x > y);
 }
 
+static int cmp_handle(const void *a, const void *b)
+{
+	const struct dict_handle *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->person < y->person ? -1 : x->person > y->person;
+}
+
+/* Whether the handle w of an alias of the person named `name` is a name
+ * of its own: not a part of a name written with a hyphen in the canonical
+ * form and with spaces in the alias ("In" of "Moon Jae In", the canonical
+ * "Moon Jae-in"), and longer than two letters. */
+static int alias_handle_ok(const char *name, const char *w, size_t l)
+{
+	if (l < 3)
+		return 0;
+	for (const char *q = name; *q;) {
+		size_t n = strcspn(q, " -");
+		if (n == l && !strncasecmp(q, w, l) && (q[n] == '-' || (q > name && q[-1] == '-')))
+			return 0;
+		q += n;
+		q += *q != '\0';
+	}
+	return 1;
+}
+
+/* Indexes each person by the handle of each spelling of the name, once
+ * per distinct handle. */
+static int index_handles(struct dict *d)
+{
+	free(d->handles);
+	d->handles = NULL;
+	d->n_handles = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < d->n_persons; i++)
+		n += 1 + d->persons[i].n_aliases;
+	if (!(d->handles = malloc((n + 1) * sizeof(*d->handles))))
+		return -1;
+	for (size_t i = 0; i < d->n_persons; i++) {
+		const struct dict_person *p = &d->persons[i];
+		for (size_t a = 0; a <= p->n_aliases; a++) {
+			size_t l;
+			const char *w = dict_name_handle(a ? p->aliases[a - 1] : p->name, &l);
+			if (!l || (a && !alias_handle_ok(p->name, w, l)))
+				continue;
+			d->handles[d->n_handles].h = text_hash(w, l);
+			d->handles[d->n_handles++].person = (uint32_t)i;
+		}
+	}
+	if (d->n_handles)
+		qsort(d->handles, d->n_handles, sizeof(*d->handles), cmp_handle);
+	size_t o = 0;
+	for (size_t i = 0; i < d->n_handles; i++)
+		if (!o || d->handles[i].h != d->handles[o - 1].h || d->handles[i].person != d->handles[o - 1].person)
+			d->handles[o++] = d->handles[i];
+	d->n_handles = o;
+	return 0;
+}
+
+size_t dict_handle_first(const struct dict *d, uint64_t h)
+{
+	size_t lo = 0, hi = d->n_handles;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->handles[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Sorts actor indices by code, keeping file order among equal codes (the
  * first row of a code is the state or organisation itself); persons
  * likewise. */
@@ -1190,7 +1263,7 @@ int dict_load(struct dict *d, const char *const *extra, size_t n_extra, char **e
 	for (size_t i = 0; i < n_extra; i++)
 		if (load_path(&ld, extra[i]))
 			goto out;
-	if (index_codes(d) || trie_finish(d->names, 0) || trie_finish(d->words, 1)) {
+	if (index_codes(d) || index_handles(d) || trie_finish(d->names, 0) || trie_finish(d->words, 1)) {
 		*err = strdup("out of memory");
 		goto out;
 	}
@@ -1251,6 +1324,7 @@ void dict_release(struct dict *d)
 	free(d->by_code);
 	free(d->persons_by_code);
 	free(d->coded_roles);
+	free(d->handles);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -1364,4 +1438,20 @@ const char *dict_surname(const char *name, size_t *len)
 	}
 	*len = 0;
 	return name;
+}
+
+const char *dict_name_handle(const char *name, size_t *len)
+{
+	size_t last_len;
+	const char *last = dict_surname(name, &last_len);
+	for (size_t k = last_len; k-- > 1;)
+		if (last[k - 1] == '-') {
+			if (last[k] >= 'A' && last[k] <= 'Z') {
+				last_len -= k;
+				last += k;
+			}
+			break;
+		}
+	*len = last_len;
+	return last;
 }

@@ -77,27 +77,6 @@ static void copy_cut(char *dst, size_t cap, const char *src)
 	dst[n] = '\0';
 }
 
-/* The word of a person's name that later mentions use alone: the surname
- * (dict_surname), and of a surname joined by hyphens ("Ben-Gvir", "al-Bashir",
- * "el-Sisi"), which the text splits at the hyphen and writes later as "Ben
- * Gvir", "Al-Bashir" or "Sisi", its capitalised word after the last hyphen
- * ("Jong-un", whose second part is lower-case, stays whole). */
-static const char *name_handle(const char *name, size_t *len)
-{
-	size_t last_len;
-	const char *last = dict_surname(name, &last_len);
-	for (size_t k = last_len; k-- > 1;)
-		if (last[k - 1] == '-') {
-			if (last[k] >= 'A' && last[k] <= 'Z') {
-				last_len -= k;
-				last += k;
-			}
-			break;
-		}
-	*len = last_len;
-	return last;
-}
-
 /* Whether h is the handle of one of the other spellings of report person k
  * ("Erdogan", "Zelensky", "Orban" for "Erdoğan", "Zelenskyy", "Orbán"). */
 static int alias_handle(const struct extractor *x, size_t k, uint64_t h)
@@ -107,7 +86,7 @@ static int alias_handle(const struct extractor *x, size_t k, uint64_t h)
 	const struct dict_person *p = &x->d.persons[x->ra[k].dict_person];
 	for (size_t a = 0; a < p->n_aliases; a++) {
 		size_t al;
-		const char *as = name_handle(p->aliases[a], &al);
+		const char *as = dict_name_handle(p->aliases[a], &al);
 		if (text_hash(as, al) == h)
 			return 1;
 	}
@@ -145,7 +124,7 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 	if (kind == ACTOR_PERSON) {
 		const char *sp = strrchr(name, ' ');
 		size_t last_len;
-		const char *last = name_handle(name, &last_len);
+		const char *last = dict_name_handle(name, &last_len);
 		a->surname = text_hash(last, last_len);
 		/* "Erdogan" after "Recep Tayyip Erdogan", whose canonical name is
 		 * "Recep Tayyip Erdoğan": the surnames of the other spellings are
@@ -154,7 +133,7 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 			const struct dict_person *p = &x->d.persons[dict_person];
 			for (size_t k = 0; k < p->n_aliases; k++) {
 				size_t al;
-				const char *as = name_handle(p->aliases[k], &al);
+				const char *as = dict_name_handle(p->aliases[k], &al);
 				name_filter_add(x->person_names, PERSON_NAMES_BITS, text_hash(as, al));
 			}
 		}
@@ -596,12 +575,21 @@ static int by_surname(struct extractor *x, size_t i)
 				continue;
 			return (int)k;
 		}
-	if (x->anchor.prec == PREC_UNKNOWN || !name_filter_has(x->surname_filter, SURNAME_FILTER_BITS, h))
+	if (x->anchor.prec == PREC_UNKNOWN)
 		return -1;
 	/* Most capitalised words are no dictionary surname: say so before the
-	 * checks below, which can only refuse one. */
-	size_t first = surname_first(x, h);
-	if (first == x->n_surnames || x->surnames[first].h != h)
+	 * checks below, which can only refuse one. The handles of the other
+	 * spellings count too: "Erdogan" for "Recep Tayyip Erdoğan", "Assad"
+	 * for "Hafez al-Assad", "Sisi" for "Abdel Fattah el-Sisi". */
+	size_t first = x->n_surnames;
+	if (name_filter_has(x->surname_filter, SURNAME_FILTER_BITS, h))
+		first = surname_first(x, h);
+	if (first < x->n_surnames && x->surnames[first].h != h)
+		first = x->n_surnames;
+	size_t hfirst = dict_handle_first(&x->d, h);
+	if (hfirst < x->d.n_handles && x->d.handles[hfirst].h != h)
+		hfirst = x->d.n_handles;
+	if (first == x->n_surnames && hfirst == x->d.n_handles)
 		return -1;
 	/* "made in May" is a month, not Theresa May; "World War II" is no queen. */
 	const struct token *t = &x->toks.t[i];
@@ -617,6 +605,13 @@ static int by_surname(struct extractor *x, size_t i)
 		const struct dict_person *p = &x->d.persons[x->surnames[k].person];
 		if (dict_person_role(p, &x->anchor))
 			return ractor_of_person(x, x->surnames[k].person);
+	}
+	for (size_t k = hfirst; k < x->d.n_handles; k++) {
+		if (x->d.handles[k].h != h)
+			break;
+		const struct dict_person *p = &x->d.persons[x->d.handles[k].person];
+		if (dict_person_role(p, &x->anchor))
+			return ractor_of_person(x, x->d.handles[k].person);
 	}
 	return -1;
 }
