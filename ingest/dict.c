@@ -528,6 +528,23 @@ static int load_title(struct loader *ld, char *line)
 	if (n < 2 || !*f[0] || !*f[1])
 		return fail(ld, "a title needs phrase and role");
 	struct dict *d = ld->d;
+	if (!strcmp(f[1], "none")) {
+		/* Not an office: a word for people or a body outside the state. */
+		if (strchr(f[0], ' '))
+			return fail(ld, "a title of role none is one word");
+		char w[64];
+		size_t l = strlen(f[0]);
+		if (l >= sizeof(w))
+			return fail(ld, "a title of role none is one word");
+		for (size_t k = 0; k <= l; k++)
+			w[k] = (char)tolower((unsigned char)f[0][k]);
+		uint64_t *q = realloc(d->private_heads, (d->n_private_heads + 1) * sizeof(*q));
+		if (!q)
+			return fail(ld, "out of memory");
+		d->private_heads = q;
+		q[d->n_private_heads++] = text_hash(w, l);
+		return 0;
+	}
 	struct dict_title *p = realloc(d->titles, (d->n_titles + 1) * sizeof(*p));
 	if (!p)
 		return fail(ld, "out of memory");
@@ -1122,6 +1139,18 @@ static int cmp_person_code(const void *a, const void *b)
 	return c ? c : (x < y ? -1 : x > y);
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int dict_private_head(const struct dict *d, uint64_t lhash)
+{
+	return d->n_private_heads &&
+	       bsearch(&lhash, d->private_heads, d->n_private_heads, sizeof(lhash), cmp_u64) != NULL;
+}
+
 static int cmp_handle(const void *a, const void *b)
 {
 	const struct dict_handle *x = a, *y = b;
@@ -1171,6 +1200,8 @@ static int index_handles(struct dict *d)
 			d->handles[d->n_handles++].person = (uint32_t)i;
 		}
 	}
+	if (d->n_private_heads)
+		qsort(d->private_heads, d->n_private_heads, sizeof(*d->private_heads), cmp_u64);
 	if (d->n_handles)
 		qsort(d->handles, d->n_handles, sizeof(*d->handles), cmp_handle);
 	size_t o = 0;
@@ -1325,6 +1356,7 @@ void dict_release(struct dict *d)
 	free(d->persons_by_code);
 	free(d->coded_roles);
 	free(d->handles);
+	free(d->private_heads);
 	memset(d, 0, sizeof(*d));
 }
 

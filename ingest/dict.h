@@ -126,6 +126,7 @@ struct dict {
 	struct trie *names;      /* exact case */
 	struct trie *words;      /* lower case */
 	const uint64_t *names_first, *words_first; /* the tries' first-token filters */
+	uint64_t *private_heads; size_t n_private_heads; /* titles.tsv rows of role "none": lhash, sorted */
 	struct dict_handle *handles; /* persons by the handle of each spelling, sorted by hash */
 	size_t n_handles;
 };
@@ -198,5 +199,10 @@ const char *dict_name_handle(const char *name, size_t *len);
  * persons one of whose spellings has that handle ("Erdogan" for "Recep
  * Tayyip Erdoğan", "Assad" for "Hafez al-Assad"), in hash order. */
 size_t dict_handle_first(const struct dict *d, uint64_t h);
+
+/* Whether the lower-cased word of hash lhash names people or a body that
+ * holds no office of a state (titles.tsv, role "none": "media",
+ * "opposition", "activists", "company"). */
+int dict_private_head(const struct dict *d, uint64_t lhash);
 
 #endif

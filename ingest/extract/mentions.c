@@ -93,6 +93,19 @@ static int alias_handle(const struct extractor *x, size_t k, uint64_t h)
 	return 0;
 }
 
+/* Whether a noun phrase whose first name is token i, in the sentence
+ * starting at token s, opens a clause: the sentence's start or a comma
+ * before it, with at most a determiner or a quantifier between ("Some", "the",
+ * "Many"). */
+static int clause_head(const struct extractor *x, size_t i, size_t s)
+{
+	size_t j = i;
+	if (j > s && (tok_in(x, j - 1, WL_DETERMINER) || is_word(x, j - 1, "some") || is_word(x, j - 1, "many") ||
+		      is_word(x, j - 1, "several") || is_word(x, j - 1, "most")))
+		j--;
+	return j == s || is_word(x, j - 1, ",");
+}
+
 static int ractor_add(struct extractor *x, const char *name, const char *code, const char *title,
 		      enum actor_kind kind, long dict_actor, long dict_person)
 {
@@ -1357,6 +1370,19 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 					if (organ)
 						m += 1 + organ;
 				}
+				/* "Egyptian media attacked", "Some Danish slaughterhouse
+				 * officials accused": people or a body that holds no office
+				 * of the state (titles.tsv, role "none"; the word after the
+				 * adjective, or after a lower-case modifier that is no organ
+				 * of the state, as "state" in "Chinese state media") at the
+				 * head of a clause do not make the state act. As an object
+				 * ("sanctions on Chinese companies") they still name it. */
+				if (kind == MK_ADJ && i + m < e && clause_head(x, i, s) &&
+				    (dict_private_head(&x->d, x->toks.t[i + m].lhash) ||
+				     (i + m + 1 < e && (x->toks.t[i + m].flags & TOK_WORD) &&
+				      !(x->toks.t[i + m].flags & TOK_CAP) && !tok_in(x, i + m, WL_ORGAN_QUALIFIER) &&
+				      dict_private_head(&x->d, x->toks.t[i + m + 1].lhash))))
+					kind = MK_PLACE;
 				/* "the British Foreign Office", "the Russian side", "Chinese
 				 * authorities": an organ or a side of the state is the state. */
 				if (kind == MK_ADJ && i + m < e) {
