@@ -636,6 +636,16 @@ void complete_parties(struct extractor *x)
 		}
 		if (c->ntgt)
 			continue;
+		/* "might reimpose the sanctions should circumstances change": a
+		 * threat whose object is neither an actor nor a word for one (an
+		 * organ, a side, an office, a collective) names what is threatened,
+		 * not whom; no state is guessed for it. */
+		if (c->object_word[0] && !c->refers_back && !strcmp(c->tr->type, "threat")) {
+			size_t ol = strlen(c->object_word);
+			if (!(vocab_lists(x, c->object_word, ol, text_hash(c->object_word, ol)) &
+			      (WL_COLLECTIVE | WL_STATE_BODY | WL_ORGAN | WL_ROLE | WL_ORGAN_QUALIFIER)))
+				continue;
+		}
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
 		for (int k = 1; f >= 0 && k < c->nsrc; k++)
