@@ -1177,6 +1177,17 @@ static int alias_handle_ok(const char *name, const char *w, size_t l)
 	return 1;
 }
 
+/* Whether the people of a state write the family name first, in English
+ * news too (China, Taiwan, Hong Kong, Macao, both Koreas). */
+static int family_name_first(const char *code)
+{
+	static const char *const codes[] = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", NULL};
+	for (size_t i = 0; codes[i]; i++)
+		if (!strcmp(code, codes[i]))
+			return 1;
+	return 0;
+}
+
 /* Indexes each person by the handle of each spelling of the name, once
  * per distinct handle. */
 static int index_handles(struct dict *d)
@@ -1186,7 +1197,7 @@ static int index_handles(struct dict *d)
 	d->n_handles = 0;
 	size_t n = 0;
 	for (size_t i = 0; i < d->n_persons; i++)
-		n += 1 + d->persons[i].n_aliases;
+		n += 2 + d->persons[i].n_aliases;
 	if (!(d->handles = malloc((n + 1) * sizeof(*d->handles))))
 		return -1;
 	for (size_t i = 0; i < d->n_persons; i++) {
@@ -1197,6 +1208,13 @@ static int index_handles(struct dict *d)
 			if (!l || (a && !alias_handle_ok(p->name, w, l)))
 				continue;
 			d->handles[d->n_handles].h = text_hash(w, l);
+			d->handles[d->n_handles++].person = (uint32_t)i;
+		}
+		/* "Xi Jinping", "Moon Jae-in", "Kim Jong Un": the family name comes
+		 * first, and news names the person by it alone ("Xi", "Moon"). */
+		size_t fl = strcspn(p->name, " ");
+		if (family_name_first(p->code) && p->name[fl] == ' ' && fl >= 2) {
+			d->handles[d->n_handles].h = text_hash(p->name, fl);
 			d->handles[d->n_handles++].person = (uint32_t)i;
 		}
 	}
