@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "util/buf.h"
@@ -527,6 +528,23 @@ static int load_title(struct loader *ld, char *line)
 	if (n < 2 || !*f[0] || !*f[1])
 		return fail(ld, "a title needs phrase and role");
 	struct dict *d = ld->d;
+	if (!strcmp(f[1], "none")) {
+		/* Not an office: a word for people or a body outside the state. */
+		if (strchr(f[0], ' '))
+			return fail(ld, "a title of role none is one word");
+		char w[64];
+		size_t l = strlen(f[0]);
+		if (l >= sizeof(w))
+			return fail(ld, "a title of role none is one word");
+		for (size_t k = 0; k <= l; k++)
+			w[k] = (char)tolower((unsigned char)f[0][k]);
+		uint64_t *q = realloc(d->private_heads, (d->n_private_heads + 1) * sizeof(*q));
+		if (!q)
+			return fail(ld, "out of memory");
+		d->private_heads = q;
+		q[d->n_private_heads++] = text_hash(w, l);
+		return 0;
+	}
 	struct dict_title *p = realloc(d->titles, (d->n_titles + 1) * sizeof(*p));
 	if (!p)
 		return fail(ld, "out of memory");
@@ -1121,6 +1139,110 @@ static int cmp_person_code(const void *a, const void *b)
 	return c ? c : (x < y ? -1 : x > y);
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int dict_private_head(const struct dict *d, uint64_t lhash)
+{
+	return d->n_private_heads &&
+	       bsearch(&lhash, d->private_heads, d->n_private_heads, sizeof(lhash), cmp_u64) != NULL;
+}
+
+static int cmp_handle(const void *a, const void *b)
+{
+	const struct dict_handle *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->person < y->person ? -1 : x->person > y->person;
+}
+
+/* Whether the handle w of an alias of the person named `name` is a name
+ * of its own: not a part of a name written with a hyphen in the canonical
+ * form and with spaces in the alias ("In" of "Moon Jae In", the canonical
+ * "Moon Jae-in"), and longer than two letters. */
+static int alias_handle_ok(const char *name, const char *w, size_t l)
+{
+	if (l < 3)
+		return 0;
+	for (const char *q = name; *q;) {
+		size_t n = strcspn(q, " -");
+		if (n == l && !strncasecmp(q, w, l) && (q[n] == '-' || (q > name && q[-1] == '-')))
+			return 0;
+		q += n;
+		q += *q != '\0';
+	}
+	return 1;
+}
+
+/* Whether the people of a state write the family name first, in English
+ * news too (China, Taiwan, Hong Kong, Macao, both Koreas). */
+static int family_name_first(const char *code)
+{
+	static const char *const codes[] = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", NULL};
+	for (size_t i = 0; codes[i]; i++)
+		if (!strcmp(code, codes[i]))
+			return 1;
+	return 0;
+}
+
+/* Indexes each person by the handle of each spelling of the name, once
+ * per distinct handle. */
+static int index_handles(struct dict *d)
+{
+	free(d->handles);
+	d->handles = NULL;
+	d->n_handles = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < d->n_persons; i++)
+		n += 2 + d->persons[i].n_aliases;
+	if (!(d->handles = malloc((n + 1) * sizeof(*d->handles))))
+		return -1;
+	for (size_t i = 0; i < d->n_persons; i++) {
+		const struct dict_person *p = &d->persons[i];
+		for (size_t a = 0; a <= p->n_aliases; a++) {
+			size_t l;
+			const char *w = dict_name_handle(a ? p->aliases[a - 1] : p->name, &l);
+			if (!l || (a && !alias_handle_ok(p->name, w, l)))
+				continue;
+			d->handles[d->n_handles].h = text_hash(w, l);
+			d->handles[d->n_handles++].person = (uint32_t)i;
+		}
+		/* "Xi Jinping", "Moon Jae-in", "Kim Jong Un": the family name comes
+		 * first, and news names the person by it alone ("Xi", "Moon"). */
+		size_t fl = strcspn(p->name, " ");
+		if (family_name_first(p->code) && p->name[fl] == ' ' && fl >= 2) {
+			d->handles[d->n_handles].h = text_hash(p->name, fl);
+			d->handles[d->n_handles++].person = (uint32_t)i;
+		}
+	}
+	if (d->n_private_heads)
+		qsort(d->private_heads, d->n_private_heads, sizeof(*d->private_heads), cmp_u64);
+	if (d->n_handles)
+		qsort(d->handles, d->n_handles, sizeof(*d->handles), cmp_handle);
+	size_t o = 0;
+	for (size_t i = 0; i < d->n_handles; i++)
+		if (!o || d->handles[i].h != d->handles[o - 1].h || d->handles[i].person != d->handles[o - 1].person)
+			d->handles[o++] = d->handles[i];
+	d->n_handles = o;
+	return 0;
+}
+
+size_t dict_handle_first(const struct dict *d, uint64_t h)
+{
+	size_t lo = 0, hi = d->n_handles;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->handles[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Sorts actor indices by code, keeping file order among equal codes (the
  * first row of a code is the state or organisation itself); persons
  * likewise. */
@@ -1190,7 +1312,7 @@ int dict_load(struct dict *d, const char *const *extra, size_t n_extra, char **e
 	for (size_t i = 0; i < n_extra; i++)
 		if (load_path(&ld, extra[i]))
 			goto out;
-	if (index_codes(d) || trie_finish(d->names, 0) || trie_finish(d->words, 1)) {
+	if (index_codes(d) || index_handles(d) || trie_finish(d->names, 0) || trie_finish(d->words, 1)) {
 		*err = strdup("out of memory");
 		goto out;
 	}
@@ -1251,6 +1373,8 @@ void dict_release(struct dict *d)
 	free(d->by_code);
 	free(d->persons_by_code);
 	free(d->coded_roles);
+	free(d->handles);
+	free(d->private_heads);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -1364,4 +1488,20 @@ const char *dict_surname(const char *name, size_t *len)
 	}
 	*len = 0;
 	return name;
+}
+
+const char *dict_name_handle(const char *name, size_t *len)
+{
+	size_t last_len;
+	const char *last = dict_surname(name, &last_len);
+	for (size_t k = last_len; k-- > 1;)
+		if (last[k - 1] == '-') {
+			if (last[k] >= 'A' && last[k] <= 'Z') {
+				last_len -= k;
+				last += k;
+			}
+			break;
+		}
+	*len = last_len;
+	return last;
 }

@@ -105,6 +105,13 @@ struct dict_entry {
 
 struct trie;
 
+/* A word a person is later named by alone (dict_name_handle) in one of
+ * the spellings of the person's name. */
+struct dict_handle {
+	uint64_t h;             /* text_hash of the handle */
+	uint32_t person;
+};
+
 struct dict {
 	struct dict_actor *actors;   size_t n_actors, cap_actors;
 	struct dict_person *persons; size_t n_persons, cap_persons;
@@ -119,6 +126,9 @@ struct dict {
 	struct trie *names;      /* exact case */
 	struct trie *words;      /* lower case */
 	const uint64_t *names_first, *words_first; /* the tries' first-token filters */
+	uint64_t *private_heads; size_t n_private_heads; /* titles.tsv rows of role "none": lhash, sorted */
+	struct dict_handle *handles; /* persons by the handle of each spelling, sorted by hash */
+	size_t n_handles;
 };
 
 /* Bits of a trie's first-token filter. */
@@ -178,5 +188,21 @@ int dict_noun_forms(const struct dict *d, const char *lemma, struct dict_forms_o
  * a generational suffix ("Ferdinand Marcos Jr." is "Marcos", "Benigno
  * Aquino III" is "Aquino"). Sets *len; returns a pointer into name. */
 const char *dict_surname(const char *name, size_t *len);
+
+/* The word of a person's name that later mentions use alone: the surname
+ * (dict_surname), and of a surname joined by hyphens ("Ben-Gvir", "al-Bashir",
+ * "el-Sisi"), its capitalised part after the last hyphen ("Gvir", "Bashir",
+ * "Sisi"; "Jong-un", whose second part is lower-case, stays whole). */
+const char *dict_name_handle(const char *name, size_t *len);
+
+/* The first entry of d->handles with hash h (d->n_handles when none): the
+ * persons one of whose spellings has that handle ("Erdogan" for "Recep
+ * Tayyip Erdoğan", "Assad" for "Hafez al-Assad"), in hash order. */
+size_t dict_handle_first(const struct dict *d, uint64_t h);
+
+/* Whether the lower-cased word of hash lhash names people or a body that
+ * holds no office of a state (titles.tsv, role "none": "media",
+ * "opposition", "activists", "company"). */
+int dict_private_head(const struct dict *d, uint64_t lhash);
 
 #endif

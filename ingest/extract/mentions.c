@@ -77,27 +77,6 @@ static void copy_cut(char *dst, size_t cap, const char *src)
 	dst[n] = '\0';
 }
 
-/* The word of a person's name that later mentions use alone: the surname
- * (dict_surname), and of a surname joined by hyphens ("Ben-Gvir", "al-Bashir",
- * "el-Sisi"), which the text splits at the hyphen and writes later as "Ben
- * Gvir", "Al-Bashir" or "Sisi", its capitalised word after the last hyphen
- * ("Jong-un", whose second part is lower-case, stays whole). */
-static const char *name_handle(const char *name, size_t *len)
-{
-	size_t last_len;
-	const char *last = dict_surname(name, &last_len);
-	for (size_t k = last_len; k-- > 1;)
-		if (last[k - 1] == '-') {
-			if (last[k] >= 'A' && last[k] <= 'Z') {
-				last_len -= k;
-				last += k;
-			}
-			break;
-		}
-	*len = last_len;
-	return last;
-}
-
 /* Whether h is the handle of one of the other spellings of report person k
  * ("Erdogan", "Zelensky", "Orban" for "Erdoğan", "Zelenskyy", "Orbán"). */
 static int alias_handle(const struct extractor *x, size_t k, uint64_t h)
@@ -107,11 +86,24 @@ static int alias_handle(const struct extractor *x, size_t k, uint64_t h)
 	const struct dict_person *p = &x->d.persons[x->ra[k].dict_person];
 	for (size_t a = 0; a < p->n_aliases; a++) {
 		size_t al;
-		const char *as = name_handle(p->aliases[a], &al);
+		const char *as = dict_name_handle(p->aliases[a], &al);
 		if (text_hash(as, al) == h)
 			return 1;
 	}
 	return 0;
+}
+
+/* Whether a noun phrase whose first name is token i, in the sentence
+ * starting at token s, opens a clause: the sentence's start or a comma
+ * before it, with at most a determiner or a quantifier between ("Some", "the",
+ * "Many"). */
+static int clause_head(const struct extractor *x, size_t i, size_t s)
+{
+	size_t j = i;
+	if (j > s && (tok_in(x, j - 1, WL_DETERMINER) || is_word(x, j - 1, "some") || is_word(x, j - 1, "many") ||
+		      is_word(x, j - 1, "several") || is_word(x, j - 1, "most")))
+		j--;
+	return j == s || is_word(x, j - 1, ",");
 }
 
 static int ractor_add(struct extractor *x, const char *name, const char *code, const char *title,
@@ -145,7 +137,7 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 	if (kind == ACTOR_PERSON) {
 		const char *sp = strrchr(name, ' ');
 		size_t last_len;
-		const char *last = name_handle(name, &last_len);
+		const char *last = dict_name_handle(name, &last_len);
 		a->surname = text_hash(last, last_len);
 		/* "Erdogan" after "Recep Tayyip Erdogan", whose canonical name is
 		 * "Recep Tayyip Erdoğan": the surnames of the other spellings are
@@ -154,7 +146,7 @@ static int ractor_add(struct extractor *x, const char *name, const char *code, c
 			const struct dict_person *p = &x->d.persons[dict_person];
 			for (size_t k = 0; k < p->n_aliases; k++) {
 				size_t al;
-				const char *as = name_handle(p->aliases[k], &al);
+				const char *as = dict_name_handle(p->aliases[k], &al);
 				name_filter_add(x->person_names, PERSON_NAMES_BITS, text_hash(as, al));
 			}
 		}
@@ -596,12 +588,21 @@ static int by_surname(struct extractor *x, size_t i)
 				continue;
 			return (int)k;
 		}
-	if (x->anchor.prec == PREC_UNKNOWN || !name_filter_has(x->surname_filter, SURNAME_FILTER_BITS, h))
+	if (x->anchor.prec == PREC_UNKNOWN)
 		return -1;
 	/* Most capitalised words are no dictionary surname: say so before the
-	 * checks below, which can only refuse one. */
-	size_t first = surname_first(x, h);
-	if (first == x->n_surnames || x->surnames[first].h != h)
+	 * checks below, which can only refuse one. The handles of the other
+	 * spellings count too: "Erdogan" for "Recep Tayyip Erdoğan", "Assad"
+	 * for "Hafez al-Assad", "Sisi" for "Abdel Fattah el-Sisi". */
+	size_t first = x->n_surnames;
+	if (name_filter_has(x->surname_filter, SURNAME_FILTER_BITS, h))
+		first = surname_first(x, h);
+	if (first < x->n_surnames && x->surnames[first].h != h)
+		first = x->n_surnames;
+	size_t hfirst = dict_handle_first(&x->d, h);
+	if (hfirst < x->d.n_handles && x->d.handles[hfirst].h != h)
+		hfirst = x->d.n_handles;
+	if (first == x->n_surnames && hfirst == x->d.n_handles)
 		return -1;
 	/* "made in May" is a month, not Theresa May; "World War II" is no queen. */
 	const struct token *t = &x->toks.t[i];
@@ -617,6 +618,13 @@ static int by_surname(struct extractor *x, size_t i)
 		const struct dict_person *p = &x->d.persons[x->surnames[k].person];
 		if (dict_person_role(p, &x->anchor))
 			return ractor_of_person(x, x->surnames[k].person);
+	}
+	for (size_t k = hfirst; k < x->d.n_handles; k++) {
+		if (x->d.handles[k].h != h)
+			break;
+		const struct dict_person *p = &x->d.persons[x->d.handles[k].person];
+		if (dict_person_role(p, &x->anchor))
+			return ractor_of_person(x, x->d.handles[k].person);
 	}
 	return -1;
 }
@@ -1362,6 +1370,19 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 					if (organ)
 						m += 1 + organ;
 				}
+				/* "Egyptian media attacked", "Some Danish slaughterhouse
+				 * officials accused": people or a body that holds no office
+				 * of the state (titles.tsv, role "none"; the word after the
+				 * adjective, or after a lower-case modifier that is no organ
+				 * of the state, as "state" in "Chinese state media") at the
+				 * head of a clause do not make the state act. As an object
+				 * ("sanctions on Chinese companies") they still name it. */
+				if (kind == MK_ADJ && i + m < e && clause_head(x, i, s) &&
+				    (dict_private_head(&x->d, x->toks.t[i + m].lhash) ||
+				     (i + m + 1 < e && (x->toks.t[i + m].flags & TOK_WORD) &&
+				      !(x->toks.t[i + m].flags & TOK_CAP) && !tok_in(x, i + m, WL_ORGAN_QUALIFIER) &&
+				      dict_private_head(&x->d, x->toks.t[i + m + 1].lhash))))
+					kind = MK_PLACE;
 				/* "the British Foreign Office", "the Russian side", "Chinese
 				 * authorities": an organ or a side of the state is the state. */
 				if (kind == MK_ADJ && i + m < e) {

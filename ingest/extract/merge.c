@@ -636,6 +636,16 @@ void complete_parties(struct extractor *x)
 		}
 		if (c->ntgt)
 			continue;
+		/* "might reimpose the sanctions should circumstances change": a
+		 * threat whose object is neither an actor nor a word for one (an
+		 * organ, a side, an office, a collective) names what is threatened,
+		 * not whom; no state is guessed for it. */
+		if (c->object_word[0] && !c->refers_back && !strcmp(c->tr->type, "threat")) {
+			size_t ol = strlen(c->object_word);
+			if (!(vocab_lists(x, c->object_word, ol, text_hash(c->object_word, ol)) &
+			      (WL_COLLECTIVE | WL_STATE_BODY | WL_ORGAN | WL_ROLE | WL_ORGAN_QUALIFIER)))
+				continue;
+		}
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
 		for (int k = 1; f >= 0 && k < c->nsrc; k++)
@@ -674,6 +684,32 @@ void merge_rounds(struct extractor *x)
 	}
 }
 
+/* Whether one of the three words before the trigger of c names people or a
+ * body that holds no office ("Egyptian media sharply attacked", "Danish
+ * slaughterhouse officials accused"): the subject is theirs, no state's. */
+static int private_subject(const struct extractor *x, const struct cand *c)
+{
+	if (!x->text || c->trig_start == 0)
+		return 0;
+	size_t p = c->trig_start;
+	for (int w = 0; w < 3; w++) {
+		while (p > 0 && x->text[p - 1] == ' ')
+			p--;
+		size_t e = p;
+		while (p > 0 && ((x->text[p - 1] >= 'a' && x->text[p - 1] <= 'z') ||
+				 (x->text[p - 1] >= 'A' && x->text[p - 1] <= 'Z')))
+			p--;
+		if (e == p || e - p >= 32 || (p > 0 && x->text[p - 1] != ' '))
+			return 0;
+		char lw[32];
+		for (size_t k = 0; k < e - p; k++)
+			lw[k] = (char)(x->text[p + k] | 0x20);
+		if (dict_private_head(&x->d, text_hash(lw, e - p)))
+			return 1;
+	}
+	return 0;
+}
+
 /* A state does not act on itself; a directed act needs an actor. */
 void prune_parties(struct extractor *x)
 {
@@ -695,7 +731,7 @@ void prune_parties(struct extractor *x)
 		 * state the report is most about (not an act that did not happen,
 		 * nor a journey: who travels is not guessed). */
 		if (!c->nsrc && c->ntgt && c->tr->frame == FRAME_DIRECTED && !c->tr->speaker &&
-		    c->status != STATUS_NEGATED && !(type_props(x, c->tr) & TP_TRAVEL)) {
+		    c->status != STATUS_NEGATED && !(type_props(x, c->tr) & TP_TRAVEL) && !private_subject(x, c)) {
 			int f = focal_actor(x, x->ra[c->tgt[0]].code);
 			for (int k = 1; f >= 0 && k < c->ntgt; k++)
 				if (same_code(x, c->tgt[k], f))
