@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/store_lock.h"
 #include "util/types.h"
 
 #ifndef COMMUNIQUE_VERSION
@@ -118,7 +119,17 @@ int main(int argc, char **argv)
 				free(dicts);
 				return EXIT_USAGE;
 			}
+			/* Messages name the archive without a URI's password. */
+			char *shown = store_target_shown(cli.db_path);
+			if (!shown) {
+				error("out of memory");
+				types_release();
+				free(dicts);
+				return EXIT_ARCHIVE;
+			}
+			cli.db_shown = shown;
 			int rc = c->run(&cli, argc - i, argv + i);
+			free(shown);
 			types_release();
 			free(dicts);
 			return rc;
