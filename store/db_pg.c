@@ -172,11 +172,6 @@ static void set_result_error(struct dbpg *db, const PGresult *res)
 
 /* ---- targets ---- */
 
-int dbpg_is_uri(const char *target)
-{
-	return target && (!strncmp(target, "postgresql://", 13) || !strncmp(target, "postgres://", 11));
-}
-
 char *dbpg_redact(const char *target)
 {
 	size_t n = strlen(target);
@@ -292,7 +287,7 @@ int dbpg_open(const char *target, int flags, struct dbpg **out, char **err)
 	if (!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
 		char *m = one_line(db->conn ? PQerrorMessage(db->conn) : "out of memory");
 		scrub(db, m);
-		snprintf(msg, sizeof msg, "cannot open '%s': %s", db->shown, m ? m : "out of memory");
+		snprintf(msg, sizeof msg, "'%s': %s", db->shown, m ? m : "out of memory");
 		free(m);
 		scrub(db, msg); /* a key=value target keeps its password in shown */
 		*err = strdup(msg);
@@ -303,7 +298,7 @@ int dbpg_open(const char *target, int flags, struct dbpg **out, char **err)
 	/* A read-only archive: every transaction the server starts for us is
 	 * read-only, so that a write fails with 25006 (DB_E_READONLY). */
 	if ((flags & DB_READONLY) && run_simple(db, "SET default_transaction_read_only = on") != 0) {
-		snprintf(msg, sizeof msg, "cannot open '%s': %s", db->shown, db->errmsg ? db->errmsg : "");
+		snprintf(msg, sizeof msg, "'%s': %s", db->shown, db->errmsg ? db->errmsg : "");
 		scrub(db, msg);
 		*err = strdup(msg);
 		dbpg_close(db);

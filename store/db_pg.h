@@ -26,8 +26,6 @@
 struct dbpg;
 struct dbpg_stmt;
 
-/* 1 when target is a postgresql:// or postgres:// URI. */
-int dbpg_is_uri(const char *target);
 /* Writes target without its password (user:password@ and password=...) to
  * a malloc'd string, for messages; NULL when out of memory. */
 char *dbpg_redact(const char *target);

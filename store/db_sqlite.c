@@ -1,10 +1,10 @@
-/* The SQLite backend of store/db.h: an archive file. Parameters numbered
+/* The SQLite backend of store/db.h (as dbsq_*, store/db_sqlite.h): an archive file. Parameters numbered
  * $1, $2, ... are SQLite named parameters; each statement maps the number
  * to SQLite's own index when it is prepared, so that a number may appear
  * out of order or several times. Messages and result codes are SQLite's,
  * read when asked (sqlite3_errmsg, sqlite3_extended_errcode), so that they
  * describe the connection's last call as SQLite's own functions would. */
-#include "store/db.h"
+#include "store/db_sqlite.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -16,26 +16,21 @@
 
 #include "util/buf.h"
 
-struct db {
+struct dbsq {
 	sqlite3 *h;
-	struct db_stmt *stmts;      /* open statements, finalized by db_close */
+	struct dbsq_stmt *stmts;      /* open statements, finalized by db_close */
 	int own;                    /* 1: the last failure is ours (msg, cls), not SQLite's */
 	enum db_errclass cls;
 	char msg[128];
 };
 
-struct db_stmt {
-	struct db *db;
+struct dbsq_stmt {
+	struct dbsq *db;
 	sqlite3_stmt *st;
 	int *map;                   /* map[N - 1]: SQLite's index of $N, 0 when absent; NULL: identity */
 	int n;                      /* the highest N */
-	struct db_stmt *prev, *next;
+	struct dbsq_stmt *prev, *next;
 };
-
-int db_target_is_pg(const char *target)
-{
-	return target && (!strncmp(target, "postgresql://", 13) || !strncmp(target, "postgres://", 11));
-}
 
 static enum db_errclass class_of(int code)
 {
@@ -64,7 +59,7 @@ static enum db_errclass class_of(int code)
 }
 
 /* A failure of our own (not SQLite's), until the next call. */
-static int own_fail(struct db *db, enum db_errclass cls, const char *what, int param)
+static int own_fail(struct dbsq *db, enum db_errclass cls, const char *what, int param)
 {
 	db->own = 1;
 	db->cls = cls;
@@ -75,27 +70,21 @@ static int own_fail(struct db *db, enum db_errclass cls, const char *what, int p
 	return -1;
 }
 
-const char *db_errmsg(const struct db *db)
+const char *dbsq_errmsg(const struct dbsq *db)
 {
 	if (!db)
 		return "out of memory";
 	return db->own ? db->msg : sqlite3_errmsg(db->h);
 }
 
-enum db_errclass db_errclass(const struct db *db)
+enum db_errclass dbsq_errclass(const struct dbsq *db)
 {
 	if (!db)
 		return DB_E_NOMEM;
 	return db->own ? db->cls : class_of(sqlite3_extended_errcode(db->h));
 }
 
-enum db_kind db_kind(const struct db *db)
-{
-	(void)db;
-	return DB_SQLITE;
-}
-
-void *db_handle(struct db *db)
+void *dbsq_handle(struct dbsq *db)
 {
 	return db->h;
 }
@@ -147,14 +136,10 @@ static char *open_msg(const char *target, const char *why)
 	return buf_finish_msg(&m, "the archive's message");
 }
 
-int db_open(const char *target, int flags, struct db **out, char **err)
+int dbsq_open(const char *target, int flags, struct dbsq **out, char **err)
 {
 	*out = NULL;
-	if (db_target_is_pg(target)) {
-		*err = open_msg(target, "this backend reads SQLite files only");
-		return -1;
-	}
-	struct db *db = calloc(1, sizeof(*db));
+	struct dbsq *db = calloc(1, sizeof(*db));
 	if (!db) {
 		*err = strdup("out of memory");
 		return -1;
@@ -188,17 +173,17 @@ int db_open(const char *target, int flags, struct db **out, char **err)
 	return 0;
 }
 
-void db_close(struct db *db)
+void dbsq_close(struct dbsq *db)
 {
 	if (!db)
 		return;
 	while (db->stmts)
-		db_finalize(db->stmts);
+		dbsq_finalize(db->stmts);
 	sqlite3_close_v2(db->h);
 	free(db);
 }
 
-int db_exec(struct db *db, const char *sql)
+int dbsq_exec(struct dbsq *db, const char *sql)
 {
 	db->own = 0;
 	return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
@@ -218,11 +203,11 @@ static int param_number(const char *name)
 	return (int)n;
 }
 
-int db_prepare(struct db *db, const char *sql, int persistent, struct db_stmt **out)
+int dbsq_prepare(struct dbsq *db, const char *sql, int persistent, struct dbsq_stmt **out)
 {
 	*out = NULL;
 	db->own = 0;
-	struct db_stmt *s = calloc(1, sizeof(*s));
+	struct dbsq_stmt *s = calloc(1, sizeof(*s));
 	if (!s)
 		return own_fail(db, DB_E_NOMEM, "out of memory", 0);
 	if (sqlite3_prepare_v3(db->h, sql, -1, persistent ? SQLITE_PREPARE_PERSISTENT : 0, &s->st, NULL) !=
@@ -269,11 +254,11 @@ int db_prepare(struct db *db, const char *sql, int persistent, struct db_stmt **
 	return 0;
 }
 
-void db_finalize(struct db_stmt *st)
+void dbsq_finalize(struct dbsq_stmt *st)
 {
 	if (!st)
 		return;
-	struct db *db = st->db;
+	struct dbsq *db = st->db;
 	if (st->prev)
 		st->prev->next = st->next;
 	else
@@ -285,19 +270,19 @@ void db_finalize(struct db_stmt *st)
 	free(st);
 }
 
-void db_reset(struct db_stmt *st)
+void dbsq_reset(struct dbsq_stmt *st)
 {
 	/* sqlite3_reset repeats the error of the last step: the message stays. */
 	sqlite3_reset(st->st);
 }
 
-void db_clear(struct db_stmt *st)
+void dbsq_clear(struct dbsq_stmt *st)
 {
 	sqlite3_clear_bindings(st->st);
 }
 
 /* SQLite's index of $i, or 0 (and the connection's error) when the statement has none. */
-static int index_of(struct db_stmt *st, int i)
+static int index_of(struct dbsq_stmt *st, int i)
 {
 	st->db->own = 0;
 	if (i < 1 || i > st->n || (st->map && !st->map[i - 1])) {
@@ -307,32 +292,32 @@ static int index_of(struct db_stmt *st, int i)
 	return st->map ? st->map[i - 1] : i;
 }
 
-static int bound(struct db_stmt *st, int rc)
+static int bound(struct dbsq_stmt *st, int rc)
 {
 	if (rc == SQLITE_OK)
 		return 0;
 	return rc == SQLITE_NOMEM ? own_fail(st->db, DB_E_NOMEM, "out of memory", 0) : -1;
 }
 
-int db_bind_null(struct db_stmt *st, int i)
+int dbsq_bind_null(struct dbsq_stmt *st, int i)
 {
 	int k = index_of(st, i);
 	return k ? bound(st, sqlite3_bind_null(st->st, k)) : -1;
 }
 
-int db_bind_int64(struct db_stmt *st, int i, int64_t v)
+int dbsq_bind_int64(struct dbsq_stmt *st, int i, int64_t v)
 {
 	int k = index_of(st, i);
 	return k ? bound(st, sqlite3_bind_int64(st->st, k, v)) : -1;
 }
 
-int db_bind_double(struct db_stmt *st, int i, double v)
+int dbsq_bind_double(struct dbsq_stmt *st, int i, double v)
 {
 	int k = index_of(st, i);
 	return k ? bound(st, sqlite3_bind_double(st->st, k, v)) : -1;
 }
 
-static int bind_text(struct db_stmt *st, int i, const char *text, ptrdiff_t len, void (*d)(void *))
+static int bind_text(struct dbsq_stmt *st, int i, const char *text, ptrdiff_t len, void (*d)(void *))
 {
 	int k = index_of(st, i);
 	if (!k)
@@ -342,22 +327,22 @@ static int bind_text(struct db_stmt *st, int i, const char *text, ptrdiff_t len,
 	return bound(st, sqlite3_bind_text64(st->st, k, text, (sqlite3_uint64)len, d, SQLITE_UTF8));
 }
 
-int db_bind_text(struct db_stmt *st, int i, const char *text, ptrdiff_t len)
+int dbsq_bind_text(struct dbsq_stmt *st, int i, const char *text, ptrdiff_t len)
 {
 	return bind_text(st, i, text, len, SQLITE_TRANSIENT);
 }
 
-int db_bind_text_static(struct db_stmt *st, int i, const char *text, ptrdiff_t len)
+int dbsq_bind_text_static(struct dbsq_stmt *st, int i, const char *text, ptrdiff_t len)
 {
 	return bind_text(st, i, text, len, SQLITE_STATIC);
 }
 
-int db_bind_text_or_null(struct db_stmt *st, int i, const char *text)
+int dbsq_bind_text_or_null(struct dbsq_stmt *st, int i, const char *text)
 {
-	return text ? db_bind_text(st, i, text, -1) : db_bind_null(st, i);
+	return text ? dbsq_bind_text(st, i, text, -1) : dbsq_bind_null(st, i);
 }
 
-int db_step(struct db_stmt *st)
+int dbsq_step(struct dbsq_stmt *st)
 {
 	st->db->own = 0;
 	switch (sqlite3_step(st->st)) {
@@ -370,42 +355,42 @@ int db_step(struct db_stmt *st)
 	}
 }
 
-int db_column_count(struct db_stmt *st)
+int dbsq_column_count(struct dbsq_stmt *st)
 {
 	return sqlite3_column_count(st->st);
 }
 
-int db_column_is_null(struct db_stmt *st, int col)
+int dbsq_column_is_null(struct dbsq_stmt *st, int col)
 {
 	return sqlite3_column_type(st->st, col) == SQLITE_NULL;
 }
 
-int64_t db_column_int64(struct db_stmt *st, int col)
+int64_t dbsq_column_int64(struct dbsq_stmt *st, int col)
 {
 	return sqlite3_column_int64(st->st, col);
 }
 
-double db_column_double(struct db_stmt *st, int col)
+double dbsq_column_double(struct dbsq_stmt *st, int col)
 {
 	return sqlite3_column_double(st->st, col);
 }
 
-const char *db_column_text(struct db_stmt *st, int col)
+const char *dbsq_column_text(struct dbsq_stmt *st, int col)
 {
 	return (const char *)sqlite3_column_text(st->st, col);
 }
 
-size_t db_column_bytes(struct db_stmt *st, int col)
+size_t dbsq_column_bytes(struct dbsq_stmt *st, int col)
 {
 	return (size_t)sqlite3_column_bytes(st->st, col);
 }
 
-int64_t db_changes(struct db *db)
+int64_t dbsq_changes(struct dbsq *db)
 {
 	return sqlite3_changes64(db->h);
 }
 
-int db_autocommit(struct db *db)
+int dbsq_autocommit(struct dbsq *db)
 {
 	return sqlite3_get_autocommit(db->h) != 0;
 }

@@ -8,25 +8,25 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store/db_pg.h"
+#include "store/db.h"
 #include "store/store_lock.h"
 #include "util/buf.h"
 
 struct store_lock {
 	int fd;              /* SQLite: the lock file, flocked; -1 on PostgreSQL */
-	struct dbpg *pg;     /* PostgreSQL: the connection holding the advisory lock */
+	struct db *pg;       /* PostgreSQL: the connection holding the advisory lock */
 };
 
 int store_target_is_server(const char *target)
 {
-	return dbpg_is_uri(target);
+	return db_target_is_pg(target);
 }
 
 char *store_target_shown(const char *target)
 {
 	struct buf out;
 	buf_init(&out, 0);
-	if (!dbpg_is_uri(target)) {
+	if (!db_target_is_pg(target)) {
 		buf_addstr(&out, target);
 		return buf_finish(&out);
 	}
@@ -121,35 +121,35 @@ static int lock_file(const char *target, long wait_s, struct store_lock *l, char
  * the store's transactions (and their rollbacks) never touch it. */
 static int lock_server(const char *target, long wait_s, struct store_lock *l, char **err)
 {
-	if (dbpg_open(target, 0, &l->pg, err))
+	if (db_open(target, 0, &l->pg, err))
 		return -1;
-	struct dbpg_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct buf msg;
 	buf_init(&msg, 0);
-	if (dbpg_prepare(l->pg, "SELECT CASE WHEN pg_try_advisory_lock(CAST($1 AS bigint)) THEN 1 ELSE 0 END",
+	if (db_prepare(l->pg, "SELECT CASE WHEN pg_try_advisory_lock(CAST($1 AS bigint)) THEN 1 ELSE 0 END",
 			 1, &st) ||
-	    dbpg_bind_int64(st, 1, STORE_LOCK_PG_KEY)) {
-		buf_printf(&msg, "cannot take the writer lock: %s", dbpg_errmsg(l->pg));
-		dbpg_finalize(st);
+	    db_bind_int64(st, 1, STORE_LOCK_PG_KEY)) {
+		buf_printf(&msg, "cannot take the writer lock: %s", db_errmsg(l->pg));
+		db_finalize(st);
 		return set_err(err, &msg);
 	}
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (;;) {
-		int rc = dbpg_step(st);
-		int got = rc == DB_ROW && dbpg_column_int64(st, 0) == 1;
+		int rc = db_step(st);
+		int got = rc == DB_ROW && db_column_int64(st, 0) == 1;
 		if (rc != DB_ROW) {
-			buf_printf(&msg, "cannot take the writer lock: %s", dbpg_errmsg(l->pg));
-			dbpg_finalize(st);
+			buf_printf(&msg, "cannot take the writer lock: %s", db_errmsg(l->pg));
+			db_finalize(st);
 			return set_err(err, &msg);
 		}
-		dbpg_reset(st);
+		db_reset(st);
 		if (got) {
-			dbpg_finalize(st);
+			db_finalize(st);
 			return 0;
 		}
 		if (waited_enough(&start, wait_s)) {
-			dbpg_finalize(st);
+			db_finalize(st);
 			return 1;
 		}
 		pause_a_little();
@@ -166,7 +166,7 @@ int store_lock_take(const char *target, long wait_s, struct store_lock **out, ch
 		return -1;
 	}
 	l->fd = -1;
-	int rc = dbpg_is_uri(target) ? lock_server(target, wait_s, l, err) : lock_file(target, wait_s, l, err);
+	int rc = db_target_is_pg(target) ? lock_server(target, wait_s, l, err) : lock_file(target, wait_s, l, err);
 	if (rc) {
 		store_lock_release(l);
 		return rc;
@@ -183,6 +183,6 @@ void store_lock_release(struct store_lock *l)
 		close(l->fd);
 	/* Closing the session releases its advisory locks. */
 	if (l->pg)
-		dbpg_close(l->pg);
+		db_close(l->pg);
 	free(l);
 }

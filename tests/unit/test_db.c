@@ -514,6 +514,8 @@ static void test_cannot_open(void **state)
 	assert_null(db);
 	assert_non_null(err);
 	assert_non_null(strstr(err, f->pg ? "communique_no_such_db" : target));
+	/* db.h: "'<target>': <reason>", the caller saying what it was opening. */
+	assert_int_equal(err[0], '\'');
 	free(err);
 	/* Read-only: a missing file is not created. */
 	if (!f->pg) {
@@ -551,7 +553,16 @@ static void test_target_kind(void **state)
 	assert_int_equal(db_target_is_pg("/tmp/postgresql://x"), 0);
 }
 
+/* db_open dispatched by the target: the connection says which backend it has. */
+static void test_kind(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(db_kind(f->db), f->pg ? DB_PG : DB_SQLITE);
+	assert_non_null(db_handle(f->db));
+}
+
 #define CASES(setup)                                                                   \
+	cmocka_unit_test_setup_teardown(test_kind, setup, teardown),                    \
 	cmocka_unit_test_setup_teardown(test_params_out_of_order_and_repeated, setup, teardown), \
 	cmocka_unit_test_setup_teardown(test_param_out_of_range, setup, teardown),      \
 	cmocka_unit_test_setup_teardown(test_text_utf8, setup, teardown),               \

@@ -254,10 +254,10 @@ static void test_open_errors(void **state)
 	char *shown = dbpg_redact("postgres://a:b@h/d?sslmode=disable&password=zz&x=1");
 	assert_string_equal(shown, "postgres://a@h/d?sslmode=disable&password=&x=1");
 	free(shown);
-	assert_true(dbpg_is_uri("postgresql://h/d"));
-	assert_true(dbpg_is_uri("postgres://h/d"));
-	assert_false(dbpg_is_uri("archive.db"));
-	assert_false(dbpg_is_uri("postgresql:/x"));
+	assert_true(db_target_is_pg("postgresql://h/d"));
+	assert_true(db_target_is_pg("postgres://h/d"));
+	assert_false(db_target_is_pg("archive.db"));
+	assert_false(db_target_is_pg("postgresql:/x"));
 }
 
 /* 100,000 rows come one at a time: a statement failing at its last row
