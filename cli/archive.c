@@ -28,28 +28,11 @@
  * without a URI's password (whatever layer wrote it). */
 static void archive_error(struct cli *cli, const char *msg)
 {
-	size_t n = strlen(cli->db_path);
-	const char *at = n && strcmp(cli->db_path, cli->db_shown) ? strstr(msg, cli->db_path) : NULL;
-	if (!at) {
-		error("%s", msg);
-		return;
-	}
-	struct buf b;
-	buf_init(&b, 0);
-	for (const char *p = msg; *p;) {
-		at = strstr(p, cli->db_path);
-		if (!at) {
-			buf_addstr(&b, p);
-			break;
-		}
-		buf_add(&b, p, (size_t)(at - p));
-		buf_addstr(&b, cli->db_shown);
-		p = at + n;
-	}
+	char *shown = store_message_shown(msg, cli->db_path);
 	/* Without room for the copy, the message goes without its text rather
-	 * than with the password. */
-	error("%s", buf_failed(&b) ? "cannot open the archive (out of memory)" : buf_str(&b));
-	buf_release(&b);
+	 * than with a password. */
+	error("%s", shown ? shown : "cannot open the archive (out of memory)");
+	free(shown);
 }
 
 int open_archive(struct cli *cli, int flags, struct store **out)

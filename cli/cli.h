@@ -86,6 +86,7 @@ int cmd_cursors(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
+int cmd_copy(struct cli *cli, int argc, char **argv);
 /* Curation, review and re-extraction (cmd_event.c, cmd_review.c, cmd_reextract.c). */
 int cmd_event(struct cli *cli, int argc, char **argv);
 int cmd_review(struct cli *cli, int argc, char **argv);

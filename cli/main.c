@@ -32,6 +32,7 @@ static const struct command commands[] = {
 	{"stats", cmd_stats, "reports and events by agency, type and month; actors and topics"},
 	{"check", cmd_check, "check the archive's integrity and its own rules"},
 	{"backup", cmd_backup, "write a consistent copy of the archive, also while it is updated"},
+	{"copy", cmd_copy, "copy a whole archive between SQLite and PostgreSQL, ids kept"},
 	{"serve", cmd_serve, "serve the archive to a browser: browse, chart and correct events (docs/serve.md)"},
 	{NULL, NULL, NULL},
 };

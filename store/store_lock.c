@@ -26,6 +26,8 @@ char *store_target_shown(const char *target)
 {
 	struct buf out;
 	buf_init(&out, 0);
+	if (!*target)
+		return strdup("");
 	if (!db_target_is_pg(target)) {
 		buf_addstr(&out, target);
 		return buf_finish(&out);
@@ -62,6 +64,30 @@ char *store_target_shown(const char *target)
 		q += len;
 	}
 	return buf_finish(&out);
+}
+
+char *store_message_shown(const char *msg, const char *target)
+{
+	if (!*msg)
+		return strdup("");
+	char *shown = store_target_shown(target);
+	if (!shown)
+		return NULL;
+	size_t n = strlen(target);
+	struct buf b;
+	buf_init(&b, 0);
+	for (const char *p = msg; *p;) {
+		const char *at = n ? strstr(p, target) : NULL;
+		if (!at) {
+			buf_addstr(&b, p);
+			break;
+		}
+		buf_add(&b, p, (size_t)(at - p));
+		buf_addstr(&b, shown);
+		p = at + n;
+	}
+	free(shown);
+	return buf_finish(&b);
 }
 
 static void pause_a_little(void)

@@ -28,6 +28,11 @@ int store_target_is_server(const char *target);
  * "***"), a path as it is. malloc'd; NULL when out of memory. */
 char *store_target_shown(const char *target);
 
+/* msg with every occurrence of target replaced by store_target_shown's
+ * form (a message of a layer that named the URI whole). malloc'd; NULL
+ * when out of memory. */
+char *store_message_shown(const char *msg, const char *target);
+
 /* Takes the writer lock of archive target, waiting up to wait_s seconds.
  * Returns 0 with *out set, 1 when another process held it all that time
  * (*out NULL), or -1 with *err set. */
