@@ -105,6 +105,9 @@ int store_step_done(struct store *s, struct db_stmt *st, const char *what, char 
 int store_step_id(struct store *s, struct db_stmt *st, const char *what, int64_t *id, char **err);
 /* Runs SQL with no result rows. */
 int store_exec(struct store *s, const char *sql, char **err);
+/* Opens a writing transaction: BEGIN IMMEDIATE on SQLite (its write lock at
+ * once), BEGIN on PostgreSQL. */
+int store_begin_write(struct store *s, char **err);
 /* Binds a string, which must stay unchanged until the statement runs, or NULL. */
 int bind_text(struct db_stmt *st, int i, const char *s);
 /* An integer column that fits an int (flags, counts, offsets). */
