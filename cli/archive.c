@@ -28,9 +28,10 @@
  * without a URI's password (whatever layer wrote it). */
 static void archive_error(struct cli *cli, const char *msg)
 {
-	char *shown = store_message_shown(msg, cli->db_path);
-	/* Without room for the copy, the message goes without its text rather
-	 * than with a password. */
+	char *shown = msg ? store_message_shown(msg, cli->db_path) : NULL;
+	/* Without a message (the store ran out of memory making it) or room
+	 * for the copy, the message goes without its text rather than with a
+	 * password. */
 	error("%s", shown ? shown : "cannot open the archive (out of memory)");
 	free(shown);
 }

@@ -327,6 +327,9 @@ int store_copy(const char *from, const char *to, store_copy_fn fn, void *ctx, ch
 rollback:
 	db_exec(dst->db, "ROLLBACK");
 out:
+	/* The source's snapshot ends (nothing was written there). */
+	if (!db_autocommit(src->db))
+		db_exec(src->db, "ROLLBACK");
 	store_close(src);
 	store_close(dst);
 	return rc;

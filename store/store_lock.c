@@ -68,6 +68,8 @@ char *store_target_shown(const char *target)
 
 char *store_message_shown(const char *msg, const char *target)
 {
+	if (!msg)
+		return NULL;
 	if (!*msg)
 		return strdup("");
 	char *shown = store_target_shown(target);

@@ -30,7 +30,7 @@ char *store_target_shown(const char *target);
 
 /* msg with every occurrence of target replaced by store_target_shown's
  * form (a message of a layer that named the URI whole). malloc'd; NULL
- * when out of memory. */
+ * when out of memory or msg is NULL. */
 char *store_message_shown(const char *msg, const char *target);
 
 /* Takes the writer lock of archive target, waiting up to wait_s seconds.
