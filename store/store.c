@@ -844,6 +844,11 @@ int store_commit(struct store *s, char **err)
 
 void store_unguarded(struct store *s, int on)
 {
+	/* PostgreSQL: a savepoint per report always. A failed statement aborts
+	 * the whole transaction there; only ROLLBACK TO the report's savepoint
+	 * lets the batch go on with the next report. */
+	if (db_kind(s->db) == DB_PG)
+		return;
 	if (s->unguarded != 2)
 		s->unguarded = on ? 1 : 0;
 }

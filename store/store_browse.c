@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
+
 static const char *text_col(struct db_stmt *st, int i)
 {
 	return db_column_text(st, i);
@@ -23,11 +25,31 @@ int store_reports_page(struct store *s, const char *text, int64_t before_id, lon
 		" FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
 		" WHERE ($1 IS NULL OR r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH $1))"
 		" AND ($2 = 0 OR r.id < $2) ORDER BY r.id DESC LIMIT $3";
+	/* PostgreSQL: the GIN expression index reports_fts over the rows
+	 * themselves; the query as websearch_to_tsquery reads FTS5's forms. */
+	static const char sql_pg[] =
+		"SELECT r.id, a.name, r.title, r.place, r.url, r.published_text, r.lede, r.format,"
+		" r.published, r.published_known, r.tz_offset, r.version, r.imported_at,"
+		" (SELECT count(*) FROM event_reports er WHERE er.report_id = r.id)"
+		" FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
+		" WHERE (CAST($1 AS text) IS NULL"
+		"   OR report_search(r.title, r.lede, r.body) @@ websearch_to_tsquery('communique', $1))"
+		" AND (CAST($2 AS bigint) = 0 OR r.id < $2) ORDER BY r.id DESC LIMIT $3";
+	int pg = db_kind(s->db) == DB_PG;
+	struct buf q;
+	buf_init(&q, 0);
+	if (text && pg && store_text_query_pg(text, &q)) {
+		buf_release(&q);
+		*err = strdup("out of memory");
+		return -1;
+	}
 	struct db_stmt *st;
-	if (db_prepare(s->db, sql, 0, &st))
+	if (db_prepare(s->db, pg ? sql_pg : sql, 0, &st)) {
+		buf_release(&q);
 		return store_fail(s, err, "cannot read reports");
+	}
 	if (text)
-		bind_text(st, 1, text);
+		bind_text(st, 1, pg ? buf_str(&q) : text);
 	db_bind_int64(st, 2, before_id);
 	db_bind_int64(st, 3, limit > 0 ? limit : 50);
 	int rc, stop = 0;
@@ -49,12 +71,13 @@ int store_reports_page(struct store *s, const char *text, int64_t before_id, lon
 	}
 	if (!stop && rc != DB_DONE) {
 		if (text && db_errclass(s->db) == DB_E_OTHER)
-			*err = strdup("invalid full-text query (see SQLite FTS5 query syntax)");
+			*err = strdup(pg ? "invalid full-text query" : "invalid full-text query (see SQLite FTS5 query syntax)");
 		else
 			store_fail(s, err, "cannot read reports");
 		stop = -1;
 	}
 	db_finalize(st);
+	buf_release(&q);
 	return stop;
 }
 

@@ -305,8 +305,11 @@ static int refresh(struct store *s, int64_t id, const struct event *e, int64_t r
 	if (rc)
 		return -1;
 	struct db_stmt *st;
-	if (db_prepare(s->db, "UPDATE events SET evidence = $2, confidence = $3 WHERE id = $1"
-			       " AND (evidence IS NOT $2 OR confidence IS NOT $3)", 0, &st))
+	if (db_prepare(s->db, db_kind(s->db) == DB_PG
+				      ? "UPDATE events SET evidence = $2, confidence = $3 WHERE id = $1"
+					" AND (evidence IS DISTINCT FROM $2 OR confidence IS DISTINCT FROM $3)"
+				      : "UPDATE events SET evidence = $2, confidence = $3 WHERE id = $1"
+					" AND (evidence IS NOT $2 OR confidence IS NOT $3)", 0, &st))
 		return store_fail(s, err, "cannot prepare a statement");
 	db_bind_int64(st, 1, id);
 	bind_text(st, 2, e->evidence ? e->evidence : "");
@@ -414,7 +417,15 @@ static int add_new_event(struct store *s, struct report_events *re, const struct
 	if (grow_array((void **)&re->v, &re->cap, re->n + 1, sizeof(*re->v)))
 		goto oom;
 	struct new_event *ne = &re->v[re->n];
-	ne->id = *id = re->next_id++;
+	/* PostgreSQL: each new event's id from the sequence, which never gives
+	 * a number twice, whoever else writes meanwhile. */
+	if (db_kind(s->db) == DB_PG) {
+		if (store_next_event_id(s, &ne->id, err))
+			return -1;
+		*id = ne->id;
+	} else {
+		ne->id = *id = re->next_id++;
+	}
 	ne->key_off = re->keys.len;
 	ne->row = rows_count(s, RT_EVENTS);
 	snprintf(ne->date, sizeof(ne->date), "%s", date);
@@ -475,7 +486,15 @@ static int link_report(struct store *s, struct report_events *re, const struct e
 	enum row_table t = RT_EVENT_REPORTS;
 	/* An event this report tells first has its evidence already: the link
 	 * keeps only the offsets (a tenth of a large archive was that copy). */
-	const char *evidence = id >= re->first_id || !e->evidence ? "" : e->evidence;
+	int is_new = id >= re->first_id;
+	if (db_kind(s->db) == DB_PG) {
+		/* Ids from the sequence: another writer's event may lie above
+		 * this report's first; new means made by this report. */
+		is_new = 0;
+		for (size_t i = 0; i < re->n && !is_new; i++)
+			is_new = re->v[i].id == id;
+	}
+	const char *evidence = is_new || !e->evidence ? "" : e->evidence;
 	return rows_int(s, t, id, err) || rows_int(s, t, report_id, err) ||
 	       rows_text(s, t, evidence, err) ||
 	       rows_int(s, t, (int64_t)e->ev_start, err) || rows_int(s, t, (int64_t)e->ev_end, err)
@@ -505,7 +524,9 @@ int store_put_events(struct store *s, int64_t report_id, const struct event_list
 	/* Within a batch the store is the only writer: ids are counted on from
 	 * the first report's (a failed report leaves a gap, never a clash). */
 	int rc = 0;
-	if (s->batch && s->next_event)
+	if (db_kind(s->db) == DB_PG)
+		re.next_id = 0;   /* unused: add_new_event takes each id from the sequence */
+	else if (s->batch && s->next_event)
 		re.next_id = s->next_event;
 	else
 		rc = store_next_event_id(s, &re.next_id, err);
@@ -614,6 +635,24 @@ static const char timeline_select[] =
 	"   ORDER BY r.published, r.id)),"
 	" e.confidence, e.curation, e.gone, e.merged_into, e.origin"
 	" FROM events e WHERE 1";
+
+/* The same on PostgreSQL: json_agg in the order SQLite's subqueries give
+ * (names in byte order, as SQLite's BINARY), '[]' when there is no row. */
+static const char timeline_select_pg[] =
+	"SELECT e.id, e.type, e.cameo, e.status, e.date, e.date_precision, e.summary, e.evidence,"
+	" e.added_at,"
+	" (SELECT coalesce(json_agg(json_build_array(a.name, a.code, a.kind, ea.role, ea.title) ORDER BY ea.seq), '[]')"
+	"   FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id),"
+	" (SELECT coalesce(json_agg(t.name ORDER BY t.kind DESC, t.name COLLATE \"C\"), '[]') FROM event_topics et"
+	"   JOIN topics t ON t.id = et.topic_id WHERE et.event_id = e.id),"
+	" (SELECT coalesce(json_agg(json_build_array(r.id, ag.name, r.title, r.url, r.published, r.published_known)"
+	"   ORDER BY r.published, r.id), '[]') FROM reports r"
+	"   LEFT JOIN agencies ag ON ag.id = r.agency_id"
+	"   WHERE r.id IN (SELECT report_id FROM event_reports WHERE event_id = e.id"
+	"     UNION SELECT er.report_id FROM events m JOIN event_reports er ON er.event_id = m.id"
+	"     WHERE m.merged_into = e.id AND m.gone & 4 <> 0)),"
+	" e.confidence, e.curation, e.gone, e.merged_into, e.origin"
+	" FROM events e WHERE true";
 
 /* Lower and upper bounds of a partial date as padded strings, so that
  * "2015-01" covers "2015-01-00".."2015-01-99" and overlaps "2015". */
@@ -808,7 +847,7 @@ static int matches_many(struct store *s, const char *sql, const char *arg, int *
 {
 	char set[1024], q[1200];
 	snprintf(set, sizeof(set), sql, 1);
-	snprintf(q, sizeof(q), "SELECT count(*) FROM (%s LIMIT %d)", set, MANY_MATCHES);
+	snprintf(q, sizeof(q), "SELECT count(*) FROM (%s LIMIT %d) AS m", set, MANY_MATCHES);
 	struct db_stmt *st;
 	*many = 0;
 	if (db_prepare(s->db, q, 0, &st))
@@ -821,6 +860,39 @@ static int matches_many(struct store *s, const char *sql, const char *arg, int *
 }
 
 static const char text_set[] = "SELECT rowid FROM events_fts WHERE events_fts MATCH $%d";
+/* PostgreSQL: the GIN expression index events_fts, over the rows themselves. */
+static const char text_set_pg[] = "SELECT id FROM events"
+	" WHERE event_search(summary, evidence) @@ websearch_to_tsquery('communique', $%d)";
+
+int store_text_query_pg(const char *query, struct buf *out)
+{
+	/* FTS5's forms that websearch_to_tsquery reads otherwise: AND is
+	 * implied between words there, NOT x is -x; OR and "phrases" are
+	 * read alike. Operators are FTS5's only when in capitals. */
+	int quoted = 0, negate = 0;
+	const char *p = query;
+	while (*p) {
+		if (*p == '"') {
+			quoted = !quoted;
+			buf_addch(out, *p++);
+			continue;
+		}
+		if (!quoted && (p == query || p[-1] == ' ')) {
+			size_t n = strcspn(p, " ");
+			if ((n == 3 && !strncmp(p, "AND", 3)) || (n == 3 && !strncmp(p, "NOT", 3))) {
+				negate = p[0] == 'N';
+				p += n;
+				while (*p == ' ')
+					p++;
+				if (negate && *p)
+					buf_addch(out, '-');
+				continue;
+			}
+		}
+		buf_addch(out, *p++);
+	}
+	return buf_failed(out) ? -1 : 0;
+}
 static const char agency_set[] = "SELECT er.event_id FROM event_reports er JOIN reports r ON r.id = er.report_id"
 				 " JOIN agencies ag ON ag.id = r.agency_id WHERE ag.name = $%d COLLATE NOCASE";
 
@@ -852,7 +924,7 @@ static void page_arms(struct buf *sql, const char *w, int undated, const struct 
 		else if (f->after_id)
 			buf_printf(sql, " AND ((SELECT date FROM events WHERE id = $%1$d) <> '' OR e.id > $%1$d)",
 				   p_after);
-		buf_printf(sql, " ORDER BY %s LIMIT %ld)", undated ? "e.id" : "e.date, e.id", f->limit);
+		buf_printf(sql, " ORDER BY %s LIMIT %ld) AS a%zu", undated ? "e.id" : "e.date, e.id", f->limit, i);
 	}
 }
 
@@ -862,13 +934,16 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	/* Rows of an open batch are searchable once indexed. */
 	if (f->text && store_deferred_pending(s) && store_deferred_flush(s, err))
 		return -1;
-	struct buf sql, where;
+	struct buf sql, where, text;   /* text: the full-text query as PostgreSQL reads it */
 	buf_init(&sql, 0);
 	buf_init(&where, 0);
-	buf_addstr(&sql, timeline_select);
+	buf_init(&text, 0);
+	const char *text_arg = f->text;
+	int pg = db_kind(s->db) == DB_PG;
+	buf_addstr(&sql, pg ? timeline_select_pg : timeline_select);
 	int p = 1;
 	unsigned mask = f->status_mask ? f->status_mask : (1u << STATUS_OCCURRED) | (1u << STATUS_PLANNED);
-	buf_printf(&where, " AND (($%d >> e.status) & 1)", p++);
+	buf_printf(&where, pg ? " AND ((CAST($%d AS bigint) >> e.status) & 1) = 1" : " AND (($%d >> e.status) & 1)", p++);
 	int p_types = 0, p_topic = 0, p_from = 0, p_to = 0, p_agency = 0, p_text = 0, p_changed = 0,
 	    p_actor = 0, p_between = 0;
 	/* A page of a busy actor walks the timeline and tests each event; a
@@ -950,10 +1025,14 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	if (f->text) {
 		p_text = p;
 		int walk = 0;
-		if (page && matches_many(s, text_set, f->text, &walk, err))
+		if (pg && (store_text_query_pg(f->text, &text) || !(text_arg = buf_str(&text)))) {
+			*err = strdup("out of memory");
+			goto fail;
+		}
+		if (page && matches_many(s, pg ? text_set_pg : text_set, text_arg, &walk, err))
 			goto fail;
 		buf_printf(&where, " AND %se.id IN (", walk ? "+" : "");
-		buf_printf(&where, text_set, p++);
+		buf_printf(&where, pg ? text_set_pg : text_set, p++);
 		buf_addstr(&where, ")");
 	}
 	int p_report = 0;
@@ -970,15 +1049,16 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	/* Events stored before confidences count as middling. */
 	if (f->min_confidence > 0) {
 		p_minc = p;
-		buf_printf(&where, " AND ifnull(e.confidence, 0.5) >= $%d", p++);
+		buf_printf(&where, " AND coalesce(e.confidence, 0.5) >= $%d", p++);
 	}
 	if (f->max_confidence > 0) {
 		p_maxc = p;
-		buf_printf(&where, " AND ifnull(e.confidence, 0.5) < $%d", p++);
+		buf_printf(&where, " AND coalesce(e.confidence, 0.5) < $%d", p++);
 	}
 	if (f->n_ids) {
 		p_ids = p;
-		buf_printf(&where, " AND e.id IN (SELECT value FROM json_each($%d))", p++);
+		buf_printf(&where, pg ? " AND e.id = ANY(CAST($%d AS bigint[]))" : " AND e.id IN (SELECT value FROM json_each($%d))",
+			   p++);
 	}
 	if (f->by_changes) {
 		p_changed = p;
@@ -998,11 +1078,11 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		page_arms(&sql, w, 0, f, p_types, p_after);
 		buf_addstr(&sql, " UNION ALL ");
 		page_arms(&sql, w, 1, f, p_types, p_after);
-		buf_printf(&sql, ") ORDER BY u, d, id LIMIT %ld)", f->limit);
+		buf_printf(&sql, ") AS page ORDER BY u, d, id LIMIT %ld)", f->limit);
 	} else {
 		buf_addstr(&sql, buf_str(&where));
 	}
-	buf_addstr(&sql, " ORDER BY e.date = '', e.date, e.id");
+	buf_addstr(&sql, pg ? " ORDER BY e.date = '', e.date COLLATE \"C\", e.id" : " ORDER BY e.date = '', e.date, e.id");
 	if (f->limit > 0 && !f->page)
 		buf_printf(&sql, " LIMIT %ld", f->limit);
 
@@ -1011,14 +1091,17 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	if (buf_failed(&sql) || buf_failed(&where)) {
 		buf_release(&sql);
 		buf_release(&where);
+		buf_release(&text);
 		*err = strdup("out of memory");
 		return -1;
 	}
 	int rc = db_prepare(s->db, buf_str(&sql), 0, &st);
 	buf_release(&sql);
 	buf_release(&where);
-	if (rc)
+	if (rc) {
+		buf_release(&text);
 		return store_fail(s, err, "cannot query events");
+	}
 	db_bind_int64(st, 1, (int)mask);
 	for (size_t i = 0; i < f->n_actors; i++)
 		bind_text(st, p_actor + (int)i, f->actors[i]);
@@ -1042,7 +1125,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	if (p_agency)
 		bind_text(st, p_agency, f->agency);
 	if (p_text)
-		bind_text(st, p_text, f->text);
+		bind_text(st, p_text, text_arg);
 	if (p_changed) {
 		db_bind_int64(st, p_changed, f->changes_after);
 		db_bind_int64(st, p_changed + 1, f->changes_upto);
@@ -1059,13 +1142,14 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	buf_init(&ids, 0);
 	if (p_ids) {
 		for (size_t i = 0; i < f->n_ids; i++)
-			buf_printf(&ids, "%s%lld", i ? "," : "[", (long long)f->ids[i]);
-		buf_addch(&ids, ']');
+			buf_printf(&ids, "%s%lld", i ? "," : pg ? "{" : "[", (long long)f->ids[i]);
+		buf_addch(&ids, pg ? '}' : ']');
 		bind_text(st, p_ids, buf_str(&ids));
 	}
 	if (buf_failed(&ids)) {
 		db_finalize(st);
 		buf_release(&ids);
+		buf_release(&text);
 		*err = strdup("out of memory");
 		return -1;
 	}
@@ -1093,18 +1177,20 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	}
 	if (!stop && rc != DB_DONE) {
 		if (p_text && db_errclass(s->db) == DB_E_OTHER)
-			*err = strdup("invalid full-text query (see SQLite FTS5 query syntax)");
+			*err = strdup(pg ? "invalid full-text query" : "invalid full-text query (see SQLite FTS5 query syntax)");
 		else
 			store_fail(s, err, "cannot read events");
 		stop = -1;
 	}
 	db_finalize(st);
 	buf_release(&ids);
+	buf_release(&text);
 	buffers_release(&tb);
 	return stop;
 fail:
 	buf_release(&sql);
 	buf_release(&where);
+	buf_release(&text);
 	return -1;
 }
 
@@ -1232,7 +1318,7 @@ int store_actor_lookup(struct store *s, const char *text, char **name, char **co
 			       " UNION ALL SELECT a.name, a.code, a.kind, 1 FROM actor_aliases al"
 			       "  JOIN actors a ON a.id = al.actor_id WHERE al.alias = $1"
 			       " UNION ALL SELECT name, code, kind, 2 + kind FROM actors WHERE code = $1 COLLATE NOCASE"
-			       ") ORDER BY o, kind LIMIT 1", 0, &st))
+			       ") AS m ORDER BY o, kind LIMIT 1", 0, &st))
 		return store_fail(s, err, "cannot search actors");
 	bind_text(st, 1, text);
 	int rc = db_step(st);
@@ -1306,6 +1392,17 @@ static int each_count(struct store *s, const char *sql, const char *arg, int wit
 
 int store_actors_each(struct store *s, const char *search, store_count_fn fn, void *ctx, char **err)
 {
+	/* PostgreSQL: the parameter's type said; strpos for instr, which the
+	 * aliases' case-blind collation refuses (a substring search): their
+	 * lowered text is compared byte by byte; names sorted as SQLite does. */
+	if (db_kind(s->db) == DB_PG)
+		return each_count(s,
+				  "SELECT a.name, (SELECT count(DISTINCT event_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS n,"
+				  " a.code, a.kind FROM actors a"
+				  " WHERE CAST($1 AS text) IS NULL OR strpos(lower(a.name), lower($1)) > 0 OR a.code = upper($1)"
+				  " OR EXISTS (SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id"
+				  "   AND strpos(lower(al.alias) COLLATE \"C\", lower($1)) > 0)"
+				  " ORDER BY n DESC, a.name COLLATE \"C\"", search, 1, fn, ctx, err);
 	return each_count(s,
 			  "SELECT a.name, (SELECT count(DISTINCT event_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS n,"
 			  " a.code, a.kind FROM actors a"
@@ -1317,6 +1414,11 @@ int store_actors_each(struct store *s, const char *search, store_count_fn fn, vo
 
 int store_topics_each(struct store *s, store_count_fn fn, void *ctx, char **err)
 {
+	if (db_kind(s->db) == DB_PG)
+		return each_count(s,
+				  "SELECT t.name, (SELECT count(*) FROM event_topics et WHERE et.topic_id = t.id) AS n, t.kind"
+				  " FROM topics t WHERE CAST($1 AS text) IS NULL ORDER BY n DESC, t.name COLLATE \"C\"",
+				  NULL, 0, fn, ctx, err);
 	return each_count(s,
 			  "SELECT t.name, (SELECT count(*) FROM event_topics et WHERE et.topic_id = t.id) AS n, t.kind"
 			  " FROM topics t WHERE $1 IS NULL ORDER BY n DESC, t.name", NULL, 0, fn, ctx, err);

@@ -105,6 +105,12 @@ int store_step_done(struct store *s, struct db_stmt *st, const char *what, char 
 int store_step_id(struct store *s, struct db_stmt *st, const char *what, int64_t *id, char **err);
 /* Runs SQL with no result rows. */
 int store_exec(struct store *s, const char *sql, char **err);
+/* PostgreSQL: an FTS5 query (the syntax of `--text`) as websearch_to_tsquery
+ * reads it, appended to out: AND dropped (implied), NOT x as -x; words,
+ * OR and "phrases" as they are. -1 when out of memory. The search itself is
+ * `event_search(summary, evidence) @@ websearch_to_tsquery('communique', $N)`. */
+struct buf;
+int store_text_query_pg(const char *query, struct buf *out);
 /* Opens a writing transaction: BEGIN IMMEDIATE on SQLite (its write lock at
  * once), BEGIN on PostgreSQL. */
 int store_begin_write(struct store *s, char **err);

@@ -674,9 +674,10 @@ int store_report_ids(struct store *s, int stale_only, int64_t **ids, size_t *n, 
 	*ids = NULL;
 	*n = 0;
 	struct db_stmt *st;
-	if (db_prepare(s->db, stale_only
-			       ? "SELECT id FROM reports WHERE extracted_with IS NOT $1 ORDER BY id"
-			       : "SELECT id FROM reports ORDER BY id", 0, &st))
+	const char *stale = db_kind(s->db) == DB_PG
+				    ? "SELECT id FROM reports WHERE extracted_with IS DISTINCT FROM CAST($1 AS text) ORDER BY id"
+				    : "SELECT id FROM reports WHERE extracted_with IS NOT $1 ORDER BY id";
+	if (db_prepare(s->db, stale_only ? stale : "SELECT id FROM reports ORDER BY id", 0, &st))
 		return store_fail(s, err, "cannot list reports");
 	if (stale_only)
 		bind_text(st, 1, s->extractor);

@@ -29,6 +29,17 @@ static const struct {
 			      " ev_start, ev_end) VALUES ", 5},
 };
 
+/* PostgreSQL: no OR FAIL (an error aborts the transaction to the report's
+ * savepoint anyway), and OR IGNORE is ON CONFLICT DO NOTHING after the rows
+ * (which also skips a row repeated within the statement). */
+static const char *const table_sql_pg[RT_COUNT] = {
+	[RT_EVENTS] = "INSERT INTO events(id, type, cameo, status, date, date_precision,"
+		      " party_key, summary, evidence, added_at, changed_at, confidence) VALUES ",
+	[RT_EVENT_ACTORS] = "INSERT INTO event_actors(event_id, seq, actor_id, role, title) VALUES ",
+	[RT_EVENT_TOPICS] = "INSERT INTO event_topics(event_id, topic_id) VALUES ",
+	[RT_EVENT_REPORTS] = "INSERT INTO event_reports(event_id, report_id, evidence, ev_start, ev_end) VALUES ",
+};
+
 /* Below migration 6 events have no confidence (the last column). */
 static const char events_before_6[] = "INSERT OR FAIL INTO events(id, type, cameo, status, date, date_precision,"
 	" party_key, summary, evidence, added_at, changed_at) VALUES ";
@@ -132,7 +143,9 @@ static struct db_stmt *insert_stmt(struct store *s, enum row_table t, int k, cha
 	struct buf sql;
 	buf_init(&sql, 0);
 	int ncols = row_columns(s, t);
-	int rc = buf_addstr(&sql, t == RT_EVENTS && s->before_6 ? events_before_6 : table_sql[t].insert);
+	int pg = db_kind(s->db) == DB_PG;
+	int rc = buf_addstr(&sql, pg ? table_sql_pg[t]
+				 : t == RT_EVENTS && s->before_6 ? events_before_6 : table_sql[t].insert);
 	for (int i = 0; i < k && !rc; i++) {
 		rc = buf_addstr(&sql, i ? ",(" : "(");
 		for (int c = 0; c < ncols && !rc; c++)
@@ -140,6 +153,8 @@ static struct db_stmt *insert_stmt(struct store *s, enum row_table t, int k, cha
 		if (!rc)
 			rc = buf_addch(&sql, ')');
 	}
+	if (!rc && pg && t == RT_EVENT_TOPICS)
+		rc = buf_addstr(&sql, " ON CONFLICT DO NOTHING");
 	if (rc) {
 		buf_release(&sql);
 		*err = strdup("out of memory");

@@ -17,6 +17,8 @@
 
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_internal.h"
+#include "util/buf.h"
 
 struct fx {
 	char uri[1100];     /* the case's own database */
@@ -203,6 +205,92 @@ static void test_message_hides_password(void **state)
 	free(err);
 }
 
+/* FTS5's query forms as websearch_to_tsquery reads them. */
+static void test_text_query_translation(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"sanctions", "sanctions"},
+		{"sanctions AND Russia", "sanctions Russia"},
+		{"sanctions OR visit", "sanctions OR visit"},
+		{"\"foreign minister\"", "\"foreign minister\""},
+		{"Russia NOT sanctions", "Russia -sanctions"},
+		{"\"AND NOT\" x", "\"AND NOT\" x"},
+		{"ANDROID band", "ANDROID band"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct buf b;
+		buf_init(&b, 0);
+		assert_int_equal(store_text_query_pg(cases[i][0], &b), 0);
+		assert_string_equal(buf_str(&b), cases[i][1]);
+		buf_release(&b);
+	}
+}
+
+static int collect(void *ctx, const struct tl_event *e)
+{
+	buf_printf(ctx, "%lld ", (long long)e->id);
+	return 0;
+}
+
+/* The events a full-text filter finds, as "1 3 ". */
+static void search(struct store *s, const char *text, struct buf *out)
+{
+	struct event_filter f;
+	memset(&f, 0, sizeof(f));
+	f.from.prec = f.to.prec = PREC_UNKNOWN;
+	f.text = text;
+	char *err = NULL;
+	buf_reset(out);
+	if (store_timeline_each(s, &f, collect, out, &err))
+		fail_msg("--text %s: %s", text, err);
+}
+
+/* The same events found on SQLite (FTS5) and PostgreSQL (the GIN index and
+ * websearch_to_tsquery) for plain words, AND, OR, NOT, phrases, case and
+ * accents. */
+static void test_fulltext_same_on_both(void **state)
+{
+	struct fx *f = *state;
+	static const char rows[] =
+		"INSERT INTO events(id, type, cameo, status, date, party_key, summary, evidence, added_at, changed_at)"
+		" VALUES (1, 'sanctions', '163', 0, '2020-01-01', 'a', 'Russia imposed sanctions on Ukraine', '', 0, 0),"
+		" (2, 'visit', '042', 0, '2020-01-02', 'b', 'The Foreign Minister visited the Elysee', 'at the Élysée', 0, 0),"
+		" (3, 'sanctions', '163', 0, '2020-01-03', 'c', 'The EU lifted sanctions', 'minister foreign', 0, 0),"
+		" (4, 'meeting', '043', 0, '2020-01-04', 'd', 'Russia and China met', '', 0, 0)";
+	char dir[] = "/tmp/test_db_store.XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/a.db", dir);
+	struct store *sq = open_ok(path, 0), *pg = open_ok(f->uri, 0);
+	char *err = NULL;
+	if (store_exec(sq, rows, &err) || store_exec(pg, rows, &err))
+		fail_msg("%s", err);
+	static const char *const queries[] = {
+		"sanctions", "SANCTIONS", "sanctions AND Russia", "sanctions OR visited", "\"foreign minister\"",
+		"Russia NOT sanctions", "elysee", "Élysée", "minister",
+	};
+	struct buf a, b;
+	buf_init(&a, 0);
+	buf_init(&b, 0);
+	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		search(sq, queries[i], &a);
+		search(pg, queries[i], &b);
+		if (strcmp(buf_str(&a), buf_str(&b)))
+			fail_msg("--text %s: SQLite finds [%s], PostgreSQL [%s]", queries[i], buf_str(&a), buf_str(&b));
+		assert_true(a.len > 0);
+	}
+	/* The phrase is in order: event 3 has both words the other way round. */
+	search(pg, "\"foreign minister\"", &b);
+	assert_string_equal(buf_str(&b), "2 ");
+	buf_release(&a);
+	buf_release(&b);
+	store_close(sq);
+	store_close(pg);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	if (!server()) {
@@ -216,6 +304,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refuses_newer_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_foreign_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_message_hides_password, setup, teardown),
+		cmocka_unit_test(test_text_query_translation),
+		cmocka_unit_test_setup_teardown(test_fulltext_same_on_both, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store on postgresql", tests, NULL, NULL);
 }
