@@ -13,6 +13,7 @@
 
 #include "cli/archive.h"
 #include "store/store_admin.h"
+#include "store/store_lock.h"
 #include "util/buf.h"
 #include "util/embedded.h"
 #include "util/hash.h"
@@ -23,12 +24,24 @@
 #define COMMUNIQUE_VERSION_TEXT "?"
 #endif
 
+/* Prints a message of the store's about the archive, its target shown
+ * without a URI's password (whatever layer wrote it). */
+static void archive_error(struct cli *cli, const char *msg)
+{
+	char *shown = msg ? store_message_shown(msg, cli->db_path) : NULL;
+	/* Without a message (the store ran out of memory making it) or room
+	 * for the copy, the message goes without its text rather than with a
+	 * password. */
+	error("%s", shown ? shown : "cannot open the archive (out of memory)");
+	free(shown);
+}
+
 int open_archive(struct cli *cli, int flags, struct store **out)
 {
 	char *err = NULL;
 	if (!(flags & ARCHIVE_READ)) {
 		if (store_open(cli->db_path, flags, out, &err)) {
-			error("%s", err);
+			archive_error(cli, err);
 			free(err);
 			return -1;
 		}
@@ -37,8 +50,11 @@ int open_archive(struct cli *cli, int flags, struct store **out)
 	/* Reading commands open read-only: they work on an archive or a backup
 	 * they may not write (mode 0444, a directory of someone else's) and
 	 * never change it. */
-	/* A missing archive is created, as it always was, except for check. */
-	int writable = access(cli->db_path, W_OK) == 0 || (errno == ENOENT && !(flags & ARCHIVE_AS_IS));
+	/* A missing archive is created, as it always was, except for check. A
+	 * server's database has no path to look at: whether it may be written
+	 * is the server's to say, when the store writes. */
+	int writable = store_target_is_server(cli->db_path) || access(cli->db_path, W_OK) == 0 ||
+		       (errno == ENOENT && !(flags & ARCHIVE_AS_IS));
 	if (!store_open(cli->db_path, STORE_READONLY, out, &err)) {
 		/* An archive of an older schema is brought up to date by the first
 		 * command that can write it, as before, unless told not to. */
@@ -47,7 +63,7 @@ int open_archive(struct cli *cli, int flags, struct store **out)
 		store_close(*out);
 		*out = NULL;
 	} else if (!writable || (flags & ARCHIVE_AS_IS)) {
-		error("%s", err);
+		archive_error(cli, err);
 		free(err);
 		return -1;
 	}
@@ -56,7 +72,7 @@ int open_archive(struct cli *cli, int flags, struct store **out)
 	free(err);
 	err = NULL;
 	if (store_open(cli->db_path, flags & ~(ARCHIVE_READ | ARCHIVE_AS_IS), out, &err)) {
-		error("%s", err);
+		archive_error(cli, err);
 		free(err);
 		return -1;
 	}
@@ -85,6 +101,9 @@ int refuse_archive_fd(struct cli *cli, const char *what, const char *output, int
 {
 	static const char *const companions[] = {"", "-wal", "-shm", "-journal", ".lock"};
 	struct stat out, sb, out_dir, db_dir;
+	/* An archive on a server has no file a local output could overwrite. */
+	if (store_target_is_server(cli->db_path))
+		return 0;
 	struct buf p, d;
 	buf_init(&p, 0);
 	buf_init(&d, 0);
@@ -105,7 +124,7 @@ int refuse_archive_fd(struct cli *cli, const char *what, const char *output, int
 		   out_dir.st_ino == db_dir.st_ino;
 	for (size_t i = 0; i < sizeof(companions) / sizeof(*companions) && !rc; i++) {
 		buf_reset(&p);
-		buf_printf(&p, "%s%s", cli->db_path, companions[i]);
+		buf_printf(&p, "%s%s", cli->db_shown, companions[i]);
 		/* Without the companion's name nothing can be compared: refuse. */
 		if (buf_failed(&p) || cut) {
 			error("%s '%s': out of memory while checking it is not the archive", what, output);
@@ -138,7 +157,7 @@ int check_text_query(struct cli *cli, struct store *s, const char *text)
 		error("--text: '%s' is not a full-text query (%s); put words in double quotes to"
 		      " search for them as they are", text, err);
 	else if (rc < 0)
-		error("archive '%s': %s", cli->db_path, err ? err : "out of memory");
+		error("archive '%s': %s", cli->db_shown, err ? err : "out of memory");
 	free(err);
 	return rc > 0 ? -1 : rc < 0 ? -2 : 0;
 }
@@ -167,10 +186,14 @@ int parse_date_option(const char *opt, const char *value, struct cdate *out)
 	return 0;
 }
 
-/* Takes the archive's writer lock, waiting up to wait_s seconds. Returns the
- * lock's descriptor, -1 on error (printed), or -2 when another holds it. */
 int archive_lock(const char *db_path, long wait_s)
 {
+	/* A server's archive has no lock file: its lock needs a connection of
+	 * its own (archive_writer_lock), which a descriptor cannot stand for. */
+	if (store_target_is_server(db_path)) {
+		error("this command cannot take the writer lock of an archive on a server");
+		return -1;
+	}
 	struct buf path;
 	buf_init(&path, 0);
 	buf_printf(&path, "%s.lock", db_path);
@@ -204,6 +227,26 @@ int archive_lock(const char *db_path, long wait_s)
 		struct timespec pause = {.tv_sec = 0, .tv_nsec = 100000000L};
 		nanosleep(&pause, NULL);
 	}
+}
+
+int archive_writer_lock(struct cli *cli, long wait_s, struct store_lock **out)
+{
+	char *err = NULL;
+	int rc = store_lock_take(cli->db_path, wait_s, out, &err);
+	if (rc < 0)
+		error("%s", err ? err : "cannot take the archive's writer lock: out of memory");
+	free(err);
+	return rc < 0 ? -1 : rc > 0 ? -2 : 0;
+}
+
+const char *archive_lock_name(struct cli *cli)
+{
+	static char name[512];
+	if (store_target_is_server(cli->db_path))
+		snprintf(name, sizeof(name), "the writer lock of '%s'", cli->db_shown);
+	else
+		snprintf(name, sizeof(name), "'%s.lock'", cli->db_path);
+	return name;
 }
 
 

@@ -17,10 +17,19 @@
 /* Each prints its own error and returns -1 on failure. */
 int open_archive(struct cli *cli, int flags, struct store **out);
 int open_extractor(struct cli *cli, struct extractor **out);
-/* Takes the archive's writer lock (ARCHIVE.lock, flock), waiting up to wait_s
+struct store_lock;
+/* Takes the archive's writer lock (store_lock.h: ARCHIVE.lock's flock on an
+ * SQLite file, an advisory lock on PostgreSQL), waiting up to wait_s
  * seconds: every writer of an archive takes it, so that updates and imports
- * never interleave. Returns the lock's descriptor (close it to release), -1
- * on error (printed), or -2 when another process holds it. */
+ * never interleave. Returns 0 with *out set (store_lock_release releases
+ * it), -1 on error (printed), or -2 when another process holds it. */
+int archive_writer_lock(struct cli *cli, long wait_s, struct store_lock **out);
+/* The lock as messages name it: "'ARCHIVE.lock'", or "the writer lock of
+ * 'URI'" on a server. A static buffer, valid until the next call. */
+const char *archive_lock_name(struct cli *cli);
+/* The same on an SQLite file only, as a descriptor (close it to release):
+ * for web/server.c until it moves to store_lock_take. Refuses a server's
+ * archive (-1, printed). Returns the descriptor, -1 or -2 as above. */
 int archive_lock(const char *db_path, long wait_s);
 
 /* Names this build and the dictionaries it loads (shipped and --dict), for

@@ -12,12 +12,13 @@ enum exit_code {
 	EXIT_PARTIAL = 1,     /* some inputs failed; the rest went in */
 	EXIT_USAGE = 2,       /* bad command line */
 	EXIT_ARCHIVE = 3,     /* the archive could not be opened or written */
-	EXIT_LOCKED = 4,      /* another update holds the archive's lock (ARCHIVE.lock) */
+	EXIT_LOCKED = 4,      /* another update holds the archive's lock (ARCHIVE.lock, or PostgreSQL's advisory lock) */
 };
 
 /* What every command gets from the global options. */
 struct cli {
-	const char *db_path;        /* --db, $COMMUNIQUE_DB, or ./archive.db */
+	const char *db_path;        /* --db, $COMMUNIQUE_DB, or ./archive.db: a file or a postgresql:// URI */
+	const char *db_shown;       /* db_path as messages show it: a URI's password as "***" */
 	const char **dicts;         /* --dict FILE|DIR, repeatable */
 	size_t n_dicts;
 	const char *prog;           /* "communique" */
@@ -85,6 +86,7 @@ int cmd_cursors(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_backup(struct cli *cli, int argc, char **argv);
+int cmd_copy(struct cli *cli, int argc, char **argv);
 /* Curation, review and re-extraction (cmd_event.c, cmd_review.c, cmd_reextract.c). */
 int cmd_event(struct cli *cli, int argc, char **argv);
 int cmd_review(struct cli *cli, int argc, char **argv);

@@ -44,7 +44,7 @@ static int list(struct cli *cli, int argc, char **argv, int actors)
 	rc = actors ? store_actors_each(s, search, print_actor, NULL, &err)
 		    : store_topics_each(s, print_topic, NULL, &err);
 	if (rc && err)
-		error("archive '%s': %s", cli->db_path, err);
+		error("archive '%s': %s", cli->db_shown, err);
 	free(err);
 	store_close(s);
 	if (close_stdout())

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli/archive.h"
+#include "store/store_lock.h"
 #include "cli/term.h"
 #include "cli/tmpout.h"
 #include "store/store_admin.h"
@@ -36,8 +37,9 @@ static int parse_simple(const char *usage, const struct option *opts, int argc, 
 static int open_existing(struct cli *cli, int flags, struct store **s)
 {
 	struct stat sb;
-	if (stat(cli->db_path, &sb) != 0) {
-		error("cannot open archive '%s': %s", cli->db_path, strerror(errno));
+	/* A server's database is not a path: the store's open says whether it is there. */
+	if (!store_target_is_server(cli->db_path) && stat(cli->db_path, &sb) != 0) {
+		error("cannot open archive '%s': %s", cli->db_shown, strerror(errno));
 		return -1;
 	}
 	return open_archive(cli, ARCHIVE_READ | flags, s);
@@ -125,7 +127,7 @@ int cmd_runs(struct cli *cli, int argc, char **argv)
 	char *err = NULL;
 	struct runs_ctx c = {.s = s, .err = &err};
 	int rc = store_runs_each(s, last, print_run, &c, &err);
-	return finish(s, rc, err, cli->db_path);
+	return finish(s, rc, err, cli->db_shown);
 }
 
 /* ---- cursors --------------------------------------------------------------------- */
@@ -164,7 +166,7 @@ int cmd_cursors(struct cli *cli, int argc, char **argv)
 	int rc = store_cursors_each(s, print_cursor, &n, &err);
 	if (!rc && !n)
 		printf("no export cursors yet (see 'communique export --since-last NAME')\n");
-	return finish(s, rc, err, cli->db_path);
+	return finish(s, rc, err, cli->db_shown);
 }
 
 /* ---- stats -------------------------------------------------------------------------- */
@@ -248,7 +250,7 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 	     print_section(s, STAT_MONTH, "by month", 0, 0, &err) ||
 	     print_section(s, STAT_ACTOR, "actors most present", 1, top, &err) ||
 	     print_section(s, STAT_TOPIC, "topics most present", 1, top, &err);
-	return finish(s, rc ? -1 : 0, err, cli->db_path);
+	return finish(s, rc ? -1 : 0, err, cli->db_shown);
 }
 
 /* ---- check ----------------------------------------------------------------------------- */
@@ -303,7 +305,8 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	} else {
 		rc = store_check(s, print_problem, NULL, &problems, &err);
 	}
-	if (!rc && store_version(s) > 0) {
+	int server = store_target_is_server(cli->db_path);
+	if (!rc && store_version(s) > 0 && !server) {
 		/* The full-text indexes check themselves only as a write: on a
 		 * copy in the temporary directory. */
 		const char *dir = getenv("TMPDIR");
@@ -318,19 +321,24 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		tmpout_end(tmp, 1);
 	}
 	if (rc) {
-		error("archive '%s': %s", cli->db_path, err);
+		error("archive '%s': %s", cli->db_shown, err);
 		free(err);
 		store_close(s);
 		close_stdout();
 		return EXIT_ARCHIVE;
 	}
 	store_close(s);
+	/* What a check on PostgreSQL leaves to the server, said each time. */
+	if (server && !quiet)
+		printf("archive '%s': foreign keys and the archive's invariants checked; the server's own"
+		       " storage (no integrity_check) and its text-search indexes (no FTS tables) are not\n",
+		       cli->db_shown);
 	if (!problems && !quiet)
-		printf("archive '%s': ok\n", cli->db_path);
+		printf("archive '%s': ok\n", cli->db_shown);
 	if (close_stdout())
 		return EXIT_ARCHIVE;
 	if (problems) {
-		error("archive '%s': %ld problem%s", cli->db_path, problems, problems == 1 ? "" : "s");
+		error("archive '%s': %ld problem%s", cli->db_shown, problems, problems == 1 ? "" : "s");
 		return EXIT_PARTIAL;
 	}
 	return EXIT_OK;
@@ -352,6 +360,14 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	if (parse_simple(backup_usage, opts, argc, argv, 1, &pos, &npos, &code))
 		return code;
 	const char *target = pos[0];
+	/* A consistent copy of a server's database is the server's tools' job
+	 * (pg_dump), or communique copy's to an SQLite file. */
+	if (store_target_is_server(cli->db_path)) {
+		error("backup: '%s' is an archive on a PostgreSQL server: back it up with the server's"
+		      " tools (pg_dump), or copy it to an SQLite file with 'communique copy'", cli->db_shown);
+		free(pos);
+		return EXIT_USAGE;
+	}
 	if (refuse_archive_output(cli, "backup", target)) {
 		free(pos);
 		return EXIT_USAGE;
@@ -365,7 +381,7 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	char *tmp = tmpout_begin(target);
 	int rc = tmp ? store_backup(s, target, tmp, &err) : -1;
 	if (rc)
-		error("cannot back up '%s' to '%s': %s", cli->db_path, target, err ? err : "out of memory");
+		error("cannot back up '%s' to '%s': %s", cli->db_shown, target, err ? err : "out of memory");
 	tmpout_end(tmp, rc != 0);
 	free(err);
 	free(pos);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/archive.h"
+#include "store/store_lock.h"
 #include "cli/edit.h"
 #include "cli/term.h"
 #include "util/buf.h"
@@ -216,7 +217,7 @@ struct sub {
 
 static int fail_archive(struct cli *cli, char *err)
 {
-	error("archive '%s': %s", cli->db_path, err ? err : "failed");
+	error("archive '%s': %s", cli->db_shown, err ? err : "failed");
 	free(err);
 	return EXIT_ARCHIVE;
 }
@@ -673,21 +674,20 @@ int cmd_event(struct cli *cli, int argc, char **argv)
 		return EXIT_ARCHIVE;
 	/* Writers take the archive's lock, as imports do: a correction never
 	 * interleaves with an update's batch. */
-	int lock = -1;
+	struct store_lock *lock = NULL;
 	if (sub->writes) {
-		lock = archive_lock(cli->db_path, 30);
-		if (lock < 0) {
-			if (lock == -2)
-				error("another update or import holds '%s.lock'; try again when it is done",
-				      cli->db_path);
+		int got = archive_writer_lock(cli, 30, &lock);
+		if (got < 0) {
+			if (got == -2)
+				error("another update or import holds %s; try again when it is done",
+				      archive_lock_name(cli));
 			store_close(s);
-			return lock == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
+			return got == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
 		}
 	}
 	int rc = sub->run(cli, s, argc - 1, argv + 1);
 	store_close(s);
-	if (lock >= 0)
-		close(lock);
+	store_lock_release(lock);
 	if (close_stdout())
 		return EXIT_ARCHIVE;
 	return rc;

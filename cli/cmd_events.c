@@ -137,7 +137,7 @@ int cmd_events(struct cli *cli, int argc, char **argv)
 		if (tsv)
 			printf("id\tdate\ttype\tstatus\tverified\tparties\tsummary\tagency\treport\theadline\n");
 		if (store_timeline_each(s, &fo.f, tsv ? print_tsv : print_event, NULL, &err)) {
-			error("archive '%s': %s", cli->db_path, err ? err : "cannot write");
+			error("archive '%s': %s", cli->db_shown, err ? err : "cannot write");
 			free(err);
 			rc = -2;
 		}

@@ -185,7 +185,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			       .generated_at = generation_time(), .title = title, .append = append};
 	struct export_run run = {.ex = ex};
 	int64_t mark = 0, high = 0;
-	if (since && since_cursor(s, since, &fo.f, &mark, &high, cli->db_path)) {
+	if (since && since_cursor(s, since, &fo.f, &mark, &high, cli->db_shown)) {
 		store_close(s);
 		filter_release(&fo);
 		return EXIT_ARCHIVE;
@@ -232,7 +232,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	if (ok && ex->end(run.state, walk == 0))
 		walk = -1;
 	if (walk && err) {
-		error("archive '%s': %s", cli->db_path, err);
+		error("archive '%s': %s", cli->db_shown, err);
 	} else if (walk) {
 		error("cannot write the %s export%s%s: %s", ex->name, output ? " to " : "",
 		      output ? output : "", strerror(errno ? errno : EIO));
@@ -275,7 +275,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	}
 	if (since && !peek && !failed && !out_failed &&
 	    store_cursor_set(s, since, mark, high, run.written, ex->name, output, &err)) {
-		error("archive '%s': %s (the output is complete; the next export repeats it)", cli->db_path, err);
+		error("archive '%s': %s (the output is complete; the next export repeats it)", cli->db_shown, err);
 		free(err);
 		failed = 1;
 	}

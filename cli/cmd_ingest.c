@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli/archive.h"
+#include "store/store_lock.h"
 #include "ingest/formats.h"
 #include "ingest/importer.h"
 
@@ -104,14 +105,15 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 	/* Imports and scheduled updates take turns on an archive (taken once the
 	 * file is known to be an archive, so that no lock file is left beside
 	 * anything else). */
-	int lock = archive_lock(cli->db_path, wait);
-	if (lock < 0) {
-		if (lock == -2)
-			error("another update or import holds '%s.lock' (waited %ld s; see --wait)", cli->db_path, wait);
+	struct store_lock *lock;
+	int got = archive_writer_lock(cli, wait, &lock);
+	if (got < 0) {
+		if (got == -2)
+			error("another update or import holds %s (waited %ld s; see --wait)", archive_lock_name(cli), wait);
 		store_close(s);
 		extractor_free(x);
 		free(pos);
-		return lock == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
+		return got == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
 	}
 	char *sig = extractor_signature(cli);
 	store_set_extractor(s, sig);
@@ -126,7 +128,7 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 	     importer_run(im, (const char *const *)pos, (size_t)npos, &err) ||
 	     importer_finish(im, &st, &err);
 	if (rc) {
-		error("archive '%s': %s", cli->db_path, err ? err : "failed");
+		error("archive '%s': %s", cli->db_shown, err ? err : "failed");
 		free(err);
 		err = NULL;
 		if (im)
@@ -134,13 +136,13 @@ int cmd_ingest(struct cli *cli, int argc, char **argv)
 		free(err);
 		err = NULL;
 	} else if (store_run_end(s, run, st.imported, st.unchanged, st.replaced, st.failed, &err)) {
-		error("archive '%s': %s", cli->db_path, err);
+		error("archive '%s': %s", cli->db_shown, err);
 		free(err);
 		rc = 1;
 	}
 	importer_free(im);
 	store_close(s);
-	close(lock);
+	store_lock_release(lock);
 	extractor_free(x);
 	free(pos);
 	printf("imported %ld, unchanged %ld, replaced %ld, failed %ld\n", st.imported, st.unchanged,

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/archive.h"
+#include "store/store_lock.h"
 #include "ingest/dateline.h"
 
 static const char usage[] = "reextract [REPORT...] [--stale]\n\n"
@@ -45,7 +46,7 @@ static int reextract_one(struct cli *cli, struct store *s, struct extractor *x, 
 	char *err = NULL;
 	int rc = store_report_load(s, id, &r, &err);
 	if (rc == 1) {
-		error("no report r%lld in '%s' (see 'communique reports')", (long long)id, cli->db_path);
+		error("no report r%lld in '%s' (see 'communique reports')", (long long)id, cli->db_shown);
 		report_release(&r);
 		return 1;
 	}
@@ -68,7 +69,7 @@ static int reextract_one(struct cli *cli, struct store *s, struct extractor *x, 
 	report_release(&r);
 	event_list_release(&events);
 	if (rc && store_broken(s)) {
-		error("archive '%s': %s", cli->db_path, err ? err : "failed");
+		error("archive '%s': %s", cli->db_shown, err ? err : "failed");
 		free(err);
 		return -1;
 	}
@@ -106,7 +107,7 @@ static int reextract_ids(struct cli *cli, struct store *s, struct extractor *x, 
 		}
 	}
 	if (err) {
-		error("archive '%s': %s", cli->db_path, err);
+		error("archive '%s': %s", cli->db_shown, err);
 		free(err);
 	}
 	return rc;
@@ -124,7 +125,7 @@ static void print_totals(const struct totals *t)
 
 /* Opens the extractor and the archive and takes the writer lock; prints
  * its own errors and returns an exit code, EXIT_OK when all is open. */
-static int open_all(struct cli *cli, struct store **s, struct extractor **x, int *lock)
+static int open_all(struct cli *cli, struct store **s, struct extractor **x, struct store_lock **lock)
 {
 	if (open_extractor(cli, x))
 		return EXIT_USAGE;
@@ -132,13 +133,13 @@ static int open_all(struct cli *cli, struct store **s, struct extractor **x, int
 		extractor_free(*x);
 		return EXIT_ARCHIVE;
 	}
-	*lock = archive_lock(cli->db_path, 30);
-	if (*lock < 0) {
-		if (*lock == -2)
-			error("another update or import holds '%s.lock'; try again when it is done", cli->db_path);
+	int got = archive_writer_lock(cli, 30, lock);
+	if (got < 0) {
+		if (got == -2)
+			error("another update or import holds %s; try again when it is done", archive_lock_name(cli));
 		store_close(*s);
 		extractor_free(*x);
-		return *lock == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
+		return got == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
 	}
 	char *sig = extractor_signature(cli);
 	store_set_extractor(*s, sig);
@@ -146,11 +147,11 @@ static int open_all(struct cli *cli, struct store **s, struct extractor **x, int
 	return EXIT_OK;
 }
 
-static void close_all(struct store *s, struct extractor *x, int lock)
+static void close_all(struct store *s, struct extractor *x, struct store_lock *lock)
 {
 	store_close(s);
 	extractor_free(x);
-	close(lock);
+	store_lock_release(lock);
 }
 
 static int64_t parse_report_id(const char *a)
@@ -195,14 +196,15 @@ int cmd_reextract(struct cli *cli, int argc, char **argv)
 	free(pos);
 	struct store *s;
 	struct extractor *x;
-	int lock, code = open_all(cli, &s, &x, &lock);
+	struct store_lock *lock = NULL;
+	int code = open_all(cli, &s, &x, &lock);
 	if (code != EXIT_OK) {
 		free(ids);
 		return code;
 	}
 	char *err = NULL;
 	if (!npos && store_report_ids(s, stale, &ids, &n, &err)) {
-		error("archive '%s': %s", cli->db_path, err);
+		error("archive '%s': %s", cli->db_shown, err);
 		free(err);
 		close_all(s, x, lock);
 		return EXIT_ARCHIVE;
@@ -289,7 +291,8 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	f.url = url;
 	struct store *s;
 	struct extractor *x;
-	int lock, code = open_all(cli, &s, &x, &lock);
+	struct store_lock *lock = NULL;
+	int code = open_all(cli, &s, &x, &lock);
 	if (code != EXIT_OK) {
 		free(pos);
 		return code;
@@ -308,9 +311,9 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	if (rc)
 		store_rollback(s);
 	if (rc == 1)
-		error("no report '%s' in '%s' (see 'communique reports')", pos[0], cli->db_path);
+		error("no report '%s' in '%s' (see 'communique reports')", pos[0], cli->db_shown);
 	else if (rc && err)
-		error("archive '%s': %s", cli->db_path, err);
+		error("archive '%s': %s", cli->db_shown, err);
 	else if (!rc) {
 		printf("r%lld: corrected; ", (long long)id);
 		print_totals(&t);

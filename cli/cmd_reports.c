@@ -98,7 +98,7 @@ int cmd_reports(struct cli *cli, int argc, char **argv)
 	json_t *all = as_json ? json_array() : NULL;
 	rc = store_reports_each(s, as_json ? add_json : print_row, all, &err);
 	if (rc < 0 && err) {
-		error("archive '%s': %s", cli->db_path, err);
+		error("archive '%s': %s", cli->db_shown, err);
 		free(err);
 	}
 	if (!rc && as_json) {

@@ -83,7 +83,7 @@ int cmd_review(struct cli *cli, int argc, char **argv)
 	char *err = NULL;
 	rc = store_review_each(s, mask, threshold, limit, print_item, &o, &err);
 	if (rc)
-		error("archive '%s': %s", cli->db_path, err ? err : "cannot write");
+		error("archive '%s': %s", cli->db_shown, err ? err : "cannot write");
 	else if (!o.n)
 		printf("nothing to review\n");
 	free(err);

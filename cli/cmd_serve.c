@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/archive.h"
+#include "store/store_lock.h"
 #include "web/web.h"
 
 static const char usage[] = "serve [--bind ADDR] [--port N] [--token-file F] [--allow-remote]\n\n"
@@ -115,8 +116,8 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct stat sb;
-	if (stat(cli->db_path, &sb) != 0) {
-		error("no archive at '%s' (import reports first: communique ingest)", cli->db_path);
+	if (!store_target_is_server(cli->db_path) && stat(cli->db_path, &sb) != 0) {
+		error("no archive at '%s' (import reports first: communique ingest)", cli->db_shown);
 		return EXIT_ARCHIVE;
 	}
 	/* Brings an older archive up to date once, as reading commands do. */

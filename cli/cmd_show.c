@@ -84,9 +84,9 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 		rc = store_timeline_each(s, &f, print_event, NULL, &err);
 	}
 	if (rc == 1)
-		error("no report '%s' in '%s'", pos[0], cli->db_path);   /* error() escapes */
+		error("no report '%s' in '%s'", pos[0], cli->db_shown);   /* error() escapes */
 	else if (rc < 0 && err)
-		error("archive '%s': %s", cli->db_path, err);
+		error("archive '%s': %s", cli->db_shown, err);
 	free(err);
 	free(pos);
 	store_close(s);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/archive.h"
+#include "store/store_lock.h"
 #include "cli/term.h"
 #include "store/store_admin.h"
 #include "util/types.h"
@@ -43,14 +44,15 @@ int print_types(struct cli *cli)
 	struct counts c = {0};
 	struct store *s = NULL;
 	/* Counts only where an archive exists: listing types never creates one. */
-	FILE *probe = fopen(cli->db_path, "rb");
-	if (probe) {
-		fclose(probe);
+	FILE *probe = store_target_is_server(cli->db_path) ? NULL : fopen(cli->db_path, "rb");
+	if (probe || store_target_is_server(cli->db_path)) {
+		if (probe)
+			fclose(probe);
 		if (open_archive(cli, ARCHIVE_READ, &s))
 			return EXIT_ARCHIVE;
 		char *err = NULL;
 		if (store_stats_each(s, STAT_TYPE, 0, keep_count, &c, &err)) {
-			error("archive '%s': %s", cli->db_path, err ? err : "out of memory");
+			error("archive '%s': %s", cli->db_shown, err ? err : "out of memory");
 			free(err);
 		}
 	}

@@ -2,7 +2,8 @@
  * file, imports what is new or changed, records the run in the archive and
  * says what it did: nothing on success (cron), one line with --summary,
  * everything with --verbose, errors always on stderr, and timestamped lines
- * in --log. Writers are serialised by a lock file beside the archive. */
+ * in --log. Writers are serialised by the archive's writer lock (a lock file
+ * beside an SQLite archive, an advisory lock on PostgreSQL). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/archive.h"
+#include "store/store_lock.h"
 #include "cli/term.h"
 #include "ingest/sources.h"
 #include "store/store_admin.h"
@@ -100,7 +102,9 @@ static void on_message(void *ctx, enum update_msg kind, const struct source *src
 
 static char *default_sources(const char *db_path)
 {
-	const char *slash = strrchr(db_path, '/');
+	/* Beside the archive's file; a server's archive has no directory here:
+	 * sources.conf in the current one. */
+	const char *slash = store_target_is_server(db_path) ? NULL : strrchr(db_path, '/');
 	struct buf b;
 	buf_init(&b, 0);
 	if (slash)
@@ -198,7 +202,7 @@ static int update_locked(struct cli *cli, const struct update_args *a, const str
 	struct store *s = NULL;
 	struct extractor *x = NULL;
 	if (open_archive(cli, 0, &s)) {
-		log_line(ui, "error: cannot open the archive '%s'", cli->db_path);
+		log_line(ui, "error: cannot open the archive '%s'", cli->db_shown);
 		return EXIT_ARCHIVE;
 	}
 	char *sig = extractor_signature(cli);
@@ -215,30 +219,30 @@ static int update_locked(struct cli *cli, const struct update_args *a, const str
 	/* The run is recorded before the dictionaries load: a run that dies or
 	 * is refused while loading them still shows in 'communique runs'. */
 	if (!a->dry_run && store_run_begin(s, "update", &run, &err)) {
-		error("archive '%s': %s", cli->db_path, err);
-		log_line(ui, "error: archive '%s': %s", cli->db_path, err);
+		error("archive '%s': %s", cli->db_shown, err);
+		log_line(ui, "error: archive '%s': %s", cli->db_shown, err);
 		free(err);
 		store_close(s);
 		return EXIT_ARCHIVE;
 	}
 	if (!a->dry_run && open_extractor(cli, &x)) {
 		log_line(ui, "error: the dictionaries could not be loaded");
-		finish_run(s, run, &t, EXIT_USAGE, cli->db_path);
+		finish_run(s, run, &t, EXIT_USAGE, cli->db_shown);
 		store_close(s);
 		return EXIT_USAGE;
 	}
 	if (updater_new(s, x, &o, on_message, ui, &u, &err)) {
-		error("archive '%s': %s", cli->db_path, err);
-		log_line(ui, "error: archive '%s': %s", cli->db_path, err);
+		error("archive '%s': %s", cli->db_shown, err);
+		log_line(ui, "error: archive '%s': %s", cli->db_shown, err);
 		free(err);
 		store_close(s);
 		extractor_free(x);
 		return EXIT_ARCHIVE;
 	}
-	run_sources(s, u, run, l, &a->only, ui, &t, cli->db_path);
+	run_sources(s, u, run, l, &a->only, ui, &t, cli->db_shown);
 	updater_free(u);
 	int code = t.archive_failed ? EXIT_ARCHIVE : (t.failed || t.sources_failed) ? EXIT_PARTIAL : EXIT_OK;
-	if (!a->dry_run && !t.archive_failed && finish_run(s, run, &t, code, cli->db_path))
+	if (!a->dry_run && !t.archive_failed && finish_run(s, run, &t, code, cli->db_shown))
 		code = EXIT_ARCHIVE;
 	store_close(s);
 	extractor_free(x);
@@ -305,26 +309,27 @@ static int update_with_sources(struct cli *cli, struct update_args *a, struct ru
 		free(dflt);
 		return EXIT_USAGE;
 	}
-	int lock = -1, rc;
-	if (!a->dry_run && (lock = archive_lock(cli->db_path, a->wait)) < 0) {
-		if (lock == -2) {
-			error("another update is running (the lock '%s.lock' is held)", cli->db_path);
+	struct store_lock *lock = NULL;
+	int rc, got = 0;
+	if (!a->dry_run && (got = archive_writer_lock(cli, a->wait, &lock)) < 0) {
+		if (got == -2) {
+			error("another update is running (%s%s is held)",
+			      store_target_is_server(cli->db_path) ? "" : "the lock ", archive_lock_name(cli));
 			log_line(ui, "another update is running: nothing done");
 		}
 		sources_release(&l);
 		free(dflt);
-		return lock == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
+		return got == -2 ? EXIT_LOCKED : EXIT_ARCHIVE;
 	}
 	if (fetch_init()) {
 		error("cannot initialise libcurl");
 		rc = EXIT_ARCHIVE;
 	} else {
-		log_line(ui, "start: archive '%s', sources '%s'", cli->db_path, path);
+		log_line(ui, "start: archive '%s', sources '%s'", cli->db_shown, path);
 		rc = update_locked(cli, a, &l, ui);
 		fetch_cleanup();
 	}
-	if (lock >= 0)
-		close(lock);
+	store_lock_release(lock);
 	sources_release(&l);
 	free(dflt);
 	return rc;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/store_lock.h"
 #include "util/types.h"
 
 #ifndef COMMUNIQUE_VERSION
@@ -31,6 +32,7 @@ static const struct command commands[] = {
 	{"stats", cmd_stats, "reports and events by agency, type and month; actors and topics"},
 	{"check", cmd_check, "check the archive's integrity and its own rules"},
 	{"backup", cmd_backup, "write a consistent copy of the archive, also while it is updated"},
+	{"copy", cmd_copy, "copy a whole archive between SQLite and PostgreSQL, ids kept"},
 	{"serve", cmd_serve, "serve the archive to a browser: browse, chart and correct events (docs/serve.md)"},
 	{NULL, NULL, NULL},
 };
@@ -118,7 +120,17 @@ int main(int argc, char **argv)
 				free(dicts);
 				return EXIT_USAGE;
 			}
+			/* Messages name the archive without a URI's password. */
+			char *shown = store_target_shown(cli.db_path);
+			if (!shown) {
+				error("out of memory");
+				types_release();
+				free(dicts);
+				return EXIT_ARCHIVE;
+			}
+			cli.db_shown = shown;
 			int rc = c->run(&cli, argc - i, argv + i);
+			free(shown);
 			types_release();
 			free(dicts);
 			return rc;

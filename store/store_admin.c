@@ -44,6 +44,25 @@ static const char *col(struct db_stmt *st, int i)
 	return db_column_text(st, i);
 }
 
+/* SQL that differs between the backends is chosen here, written whole for
+ * each (docs/postgres.md, "SQL that differs between the backends"). */
+static int is_pg(const struct store *s)
+{
+	return db_kind(s->db) == DB_PG;
+}
+
+/* Binds a LIMIT: n when above 0, else none (-1 on SQLite, NULL on
+ * PostgreSQL, which refuses a negative one). */
+static void bind_limit(struct store *s, struct db_stmt *st, int i, long n)
+{
+	if (n > 0)
+		db_bind_int64(st, i, n);
+	else if (is_pg(s))
+		db_bind_null(st, i);
+	else
+		db_bind_int64(st, i, -1);
+}
+
 static char *oom(char **err)
 {
 	*err = strdup("out of memory");
@@ -123,8 +142,13 @@ void store_files_release(struct store_files *f)
 
 int store_file_put(struct store *s, const char *source, const struct store_file *f, char **err)
 {
-	struct db_stmt *st = prep(s, "INSERT OR REPLACE INTO source_files(source, path, size, mtime_ns,"
-				" hash, status, seen_at) VALUES ($1,$2,$3,$4,$5,$6,$7)",
+	/* An upsert both backends read (SQLite's INSERT OR REPLACE is not
+	 * PostgreSQL's); the row is the file's either way. */
+	struct db_stmt *st = prep(s, "INSERT INTO source_files(source, path, size, mtime_ns,"
+				" hash, status, seen_at) VALUES ($1,$2,$3,$4,$5,$6,$7)"
+				" ON CONFLICT(source, path) DO UPDATE SET size = excluded.size,"
+				" mtime_ns = excluded.mtime_ns, hash = excluded.hash, status = excluded.status,"
+				" seen_at = excluded.seen_at",
 				"cannot record the file's state", err);
 	if (!st)
 		return -1;
@@ -176,8 +200,11 @@ int store_feed_get(struct store *s, const char *source, struct store_feed *out, 
 
 int store_feed_put(struct store *s, const char *source, const struct store_feed *f, char **err)
 {
-	struct db_stmt *st = prep(s, "INSERT OR REPLACE INTO source_feeds(source, url, etag, last_modified,"
-				" hash, fetched_at) VALUES ($1,$2,$3,$4,$5,$6)",
+	struct db_stmt *st = prep(s, "INSERT INTO source_feeds(source, url, etag, last_modified,"
+				" hash, fetched_at) VALUES ($1,$2,$3,$4,$5,$6)"
+				" ON CONFLICT(source) DO UPDATE SET url = excluded.url, etag = excluded.etag,"
+				" last_modified = excluded.last_modified, hash = excluded.hash,"
+				" fetched_at = excluded.fetched_at",
 				"cannot record the feed's state", err);
 	if (!st)
 		return -1;
@@ -204,8 +231,15 @@ void store_feed_release(struct store_feed *f)
 int store_run_source_add(struct store *s, int64_t run_id, const struct store_run_source *r,
 			 char **err)
 {
-	struct db_stmt *st = prep(s, "INSERT OR REPLACE INTO run_sources(run_id, source, status, imported,"
-				" replaced, unchanged, failed, errors) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
+	/* A source recorded twice in one run keeps its first id, its place
+	 * in the order the run visited the sources (INSERT OR REPLACE gave it
+	 * a new one: nothing reads that order but `runs`, which the second
+	 * record of a source never happens in). */
+	struct db_stmt *st = prep(s, "INSERT INTO run_sources(run_id, source, status, imported,"
+				" replaced, unchanged, failed, errors) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)"
+				" ON CONFLICT(run_id, source) DO UPDATE SET status = excluded.status,"
+				" imported = excluded.imported, replaced = excluded.replaced,"
+				" unchanged = excluded.unchanged, failed = excluded.failed, errors = excluded.errors",
 				"cannot record the run", err);
 	if (!st)
 		return -1;
@@ -238,7 +272,7 @@ int store_runs_each(struct store *s, long last, store_run_fn fn, void *ctx, char
 				"cannot read the runs", err);
 	if (!st)
 		return -1;
-	db_bind_int64(st, 1, last > 0 ? last : -1);
+	bind_limit(s, st, 1, last);
 	int rc, stop = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		/* Types first: reading a NULL as a number may convert it. */
@@ -296,7 +330,7 @@ int store_change_mark(struct store *s, int64_t *mark, int64_t *high, char **err)
 {
 	/* One statement, one snapshot: the events below the mark are those up to high. */
 	struct db_stmt *st = prep(s, "SELECT (SELECT seq FROM change_counter WHERE id = 1),"
-				" (SELECT ifnull(max(id), 0) FROM events)", "cannot read the change sequence", err);
+				" (SELECT coalesce(max(id), 0) FROM events)", "cannot read the change sequence", err);
 	if (!st)
 		return -1;
 	int rc = db_step(st);
@@ -339,13 +373,13 @@ int store_cursor_set(struct store *s, const char *name, int64_t position, int64_
 				  " format, output, max_event) VALUES ($1,$2,$3,$4,$4,$5,$6,$7)"
 				  " ON CONFLICT(name) DO UPDATE SET position = excluded.position,"
 				  " used_at = excluded.used_at, exported = excluded.exported,"
-				  " total = total + excluded.exported, format = excluded.format,"
+				  " total = export_cursors.total + excluded.exported, format = excluded.format,"
 				  " output = excluded.output, max_event = excluded.max_event"
 				: "INSERT INTO export_cursors(name, position, used_at, exported, total,"
 				  " format, output) VALUES ($1,$2,$3,$4,$4,$5,$6)"
 				  " ON CONFLICT(name) DO UPDATE SET position = excluded.position,"
 				  " used_at = excluded.used_at, exported = excluded.exported,"
-				  " total = total + excluded.exported, format = excluded.format,"
+				  " total = export_cursors.total + excluded.exported, format = excluded.format,"
 				  " output = excluded.output", "cannot move the export cursor", err);
 	if (!st)
 		return -1;
@@ -397,6 +431,7 @@ static const char *const stat_sql[] = {
 		" FROM events e LEFT JOIN event_reports er ON er.event_id = e.id WHERE e.gone = 0"
 		" GROUP BY e.type ORDER BY 4 DESC, 1 LIMIT $1",
 	[STAT_MONTH] =
+		/* PostgreSQL: stat_month_pg. */
 		"WITH r AS (SELECT strftime('%Y-%m', published, 'unixepoch') AS m, count(*) AS n"
 		"   FROM reports WHERE published IS NOT NULL GROUP BY m),"
 		" e AS (SELECT substr(date, 1, 7) AS m, count(*) AS n FROM events"
@@ -418,6 +453,16 @@ static const char *const stat_sql[] = {
 		" GROUP BY t.id ORDER BY 4 DESC, 1 LIMIT $1",
 };
 
+/* STAT_MONTH on PostgreSQL: the month of a time in UTC, as strftime gives it. */
+static const char stat_month_pg[] =
+	"WITH r AS (SELECT to_char(to_timestamp(published) AT TIME ZONE 'UTC', 'YYYY-MM') AS m,"
+	"   count(*) AS n FROM reports WHERE published IS NOT NULL GROUP BY 1),"
+	" e AS (SELECT substr(date, 1, 7) AS m, count(*) AS n FROM events"
+	"   WHERE gone = 0 AND date_precision >= 3 AND length(date) >= 7 GROUP BY 1),"
+	" k AS (SELECT m FROM r UNION SELECT m FROM e)"
+	" SELECT k.m, NULL, coalesce(r.n, 0), coalesce(e.n, 0) FROM k"
+	" LEFT JOIN r ON r.m = k.m LEFT JOIN e ON e.m = k.m ORDER BY k.m LIMIT $1";
+
 int store_stats_each(struct store *s, enum store_stat_kind kind, long limit, store_stat_fn fn,
 		     void *ctx, char **err)
 {
@@ -425,10 +470,11 @@ int store_stats_each(struct store *s, enum store_stat_kind kind, long limit, sto
 		*err = strdup("unknown statistic");
 		return -1;
 	}
-	struct db_stmt *st = prep(s, stat_sql[kind], "cannot compute statistics", err);
+	struct db_stmt *st = prep(s, kind == STAT_MONTH && is_pg(s) ? stat_month_pg : stat_sql[kind],
+				  "cannot compute statistics", err);
 	if (!st)
 		return -1;
-	db_bind_int64(st, 1, limit > 0 ? limit : -1);
+	bind_limit(s, st, 1, limit);
 	int rc, stop = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct store_stat r = {
@@ -567,36 +613,111 @@ static int check_fts(struct check *c, const char *table)
 	return 0;
 }
 
+/* PostgreSQL: the foreign keys the schema declares are always enforced; a
+ * row whose parent is gone can only come from outside the store (a trigger
+ * disabled, a restore with session_replication_role = replica): each
+ * declared key is checked by a query of its own, built from the catalogue. */
+static int check_foreign_keys_pg(struct check *c, char **err)
+{
+	struct db_stmt *st = prep(c->s,
+		"SELECT format('SELECT %L || '' row '' || coalesce((to_jsonb(t) ->> ''id''), ''?''), %L"
+		" FROM %I t WHERE (%s) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %I p WHERE (%s) = (%s))',"
+		" cl.relname, pc.relname, cl.relname,"
+		" (SELECT string_agg(format('t.%I', a.attname), ', ' ORDER BY k.n) FROM unnest(co.conkey)"
+		"   WITH ORDINALITY k(att, n) JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.att),"
+		" pc.relname,"
+		" (SELECT string_agg(format('p.%I', a.attname), ', ' ORDER BY k.n) FROM unnest(co.confkey)"
+		"   WITH ORDINALITY k(att, n) JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.att),"
+		" (SELECT string_agg(format('t.%I', a.attname), ', ' ORDER BY k.n) FROM unnest(co.conkey)"
+		"   WITH ORDINALITY k(att, n) JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.att))"
+		" FROM pg_constraint co JOIN pg_class cl ON cl.oid = co.conrelid"
+		" JOIN pg_class pc ON pc.oid = co.confrelid"
+		" WHERE co.contype = 'f' AND cl.relnamespace = current_schema()::regnamespace"
+		" ORDER BY cl.relname, co.conname", "cannot check the archive", err);
+	if (!st)
+		return -1;
+	/* The queries are read first: one statement at a time on the connection. */
+	struct buf all;
+	buf_init(&all, 0);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		buf_add(&all, col(st, 0), db_column_bytes(st, 0) + 1);
+	db_finalize(st);
+	if (rc != DB_DONE || buf_failed(&all)) {
+		buf_release(&all);
+		if (rc != DB_DONE)
+			return store_fail(c->s, err, "cannot check the archive");
+		oom(err);
+		return -1;
+	}
+	int bad = 0;
+	for (size_t o = 0; o < all.len && !bad; o += strlen(buf_str(&all) + o) + 1)
+		bad = rows_are_problems(c, buf_str(&all) + o, "foreign key: %s refers to a missing row of %s", err);
+	buf_release(&all);
+	return bad ? -1 : 0;
+}
+
+/* The archive's own invariants, SQL written for each backend where it
+ * differs (PostgreSQL: integer flags compared with <> 0, regular
+ * expressions for GLOB, string_agg for group_concat). */
+static int check_invariants(struct check *c, char **err)
+{
+	int pg = is_pg(c->s);
+	return rows_are_problems(c, pg
+		? "SELECT 'e' || id, summary FROM events e WHERE gone & 1 = 0"
+		  " AND origin = 0 AND NOT EXISTS"
+		  " (SELECT 1 FROM event_reports er WHERE er.event_id = e.id)"
+		  " AND NOT EXISTS (SELECT 1 FROM events m JOIN event_reports er ON er.event_id = m.id"
+		  "   WHERE m.merged_into = e.id AND m.gone & 4 <> 0) ORDER BY id"
+		: "SELECT 'e' || id, summary FROM events e WHERE gone & 1 = 0"
+		  " AND origin = 0 AND NOT EXISTS"
+		  " (SELECT 1 FROM event_reports er WHERE er.event_id = e.id)"
+		  " AND NOT EXISTS (SELECT 1 FROM events m JOIN event_reports er ON er.event_id = m.id"
+		  "   WHERE m.merged_into = e.id AND m.gone & 4)",
+		"event %s has no source report and is not withdrawn (%s)", err) ||
+	       rows_are_problems(c, pg
+		? "SELECT 'e' || id, 'e' || merged_into FROM events e WHERE gone & 4 <> 0"
+		  " AND NOT EXISTS (SELECT 1 FROM events m WHERE m.id = e.merged_into) ORDER BY id"
+		: "SELECT 'e' || id, 'e' || merged_into FROM events e WHERE gone & 4"
+		  " AND NOT EXISTS (SELECT 1 FROM events m WHERE m.id = e.merged_into)",
+		"event %s is merged into %s, which does not exist", err) ||
+	       rows_are_problems(c, "SELECT 'c' || id, 'e' || event_id FROM curations c WHERE NOT EXISTS"
+		" (SELECT 1 FROM events e WHERE e.id = c.event_id) ORDER BY id",
+		"curation %s names event %s, which does not exist", err) ||
+	       rows_are_problems(c, pg
+		? "SELECT 'r' || id, coalesce(title, '') FROM reports"
+		  " WHERE length(content_hash) <> 64 OR content_hash ~ '[^0-9a-f]' ORDER BY id"
+		: "SELECT 'r' || id, coalesce(title, '') FROM reports"
+		  " WHERE length(content_hash) <> 64 OR content_hash GLOB '*[^0-9a-f]*'",
+		"report %s has no valid content hash (%s)", err) ||
+	       rows_are_problems(c, pg
+		? "SELECT string_agg('r' || id, ', ' ORDER BY id), content_hash FROM reports"
+		  " GROUP BY content_hash HAVING count(*) > 1"
+		: "SELECT group_concat('r' || id, ', '), content_hash FROM reports"
+		  " GROUP BY content_hash HAVING count(*) > 1",
+		"reports %s are the same report (content %s)", err) ||
+	       rows_are_problems(c, pg
+		? "SELECT string_agg('r' || id, ', ' ORDER BY id), guid FROM reports"
+		  " WHERE guid IS NOT NULL AND guid <> '' GROUP BY guid HAVING count(*) > 1"
+		: "SELECT group_concat('r' || id, ', '), guid FROM reports"
+		  " WHERE guid IS NOT NULL AND guid <> '' GROUP BY guid HAVING count(*) > 1",
+		"reports %s share the guid '%s'", err);
+}
+
 int store_check(struct store *s, store_problem_fn fn, void *ctx, long *problems, char **err)
 {
 	struct check c = {.s = s, .fn = fn, .ctx = ctx};
 	*problems = 0;
-	int rc = check_integrity(&c, err) ||
+	/* PostgreSQL has no integrity_check (the server keeps its own pages)
+	 * and no FTS5 tables (its text search is an index over the rows, kept
+	 * by the server): the keys and the archive's invariants are checked. */
+	int rc = is_pg(s) ? check_foreign_keys_pg(&c, err) || check_invariants(&c, err)
+		: check_integrity(&c, err) ||
 		 rows_are_problems(&c, "SELECT \"table\" || ' row ' || coalesce(rowid, '?'), parent"
 				   " FROM pragma_foreign_key_check",
 				   "foreign key: %s refers to a missing row of %s", err) ||
 		 check_fts(&c, "reports_fts") || check_fts(&c, "events_fts") ||
-		 rows_are_problems(&c, "SELECT 'e' || id, summary FROM events e WHERE gone & 1 = 0"
-				   " AND origin = 0 AND NOT EXISTS"
-				   " (SELECT 1 FROM event_reports er WHERE er.event_id = e.id)"
-				   " AND NOT EXISTS (SELECT 1 FROM events m JOIN event_reports er ON er.event_id = m.id"
-				   "   WHERE m.merged_into = e.id AND m.gone & 4)",
-				   "event %s has no source report and is not withdrawn (%s)", err) ||
-		 rows_are_problems(&c, "SELECT 'e' || id, 'e' || merged_into FROM events e WHERE gone & 4"
-				   " AND NOT EXISTS (SELECT 1 FROM events m WHERE m.id = e.merged_into)",
-				   "event %s is merged into %s, which does not exist", err) ||
-		 rows_are_problems(&c, "SELECT 'c' || id, 'e' || event_id FROM curations c WHERE NOT EXISTS"
-				   " (SELECT 1 FROM events e WHERE e.id = c.event_id)",
-				   "curation %s names event %s, which does not exist", err) ||
-		 rows_are_problems(&c, "SELECT 'r' || id, coalesce(title, '') FROM reports"
-				   " WHERE length(content_hash) <> 64 OR content_hash GLOB '*[^0-9a-f]*'",
-				   "report %s has no valid content hash (%s)", err) ||
-		 rows_are_problems(&c, "SELECT group_concat('r' || id, ', '), content_hash FROM reports"
-				   " GROUP BY content_hash HAVING count(*) > 1",
-				   "reports %s are the same report (content %s)", err) ||
-		 rows_are_problems(&c, "SELECT group_concat('r' || id, ', '), guid FROM reports"
-				   " WHERE guid IS NOT NULL AND guid <> '' GROUP BY guid HAVING count(*) > 1",
-				   "reports %s share the guid '%s'", err);
+		 check_invariants(&c, err);
 	if (!rc && store_version(s) >= 2)
 		rc = rows_are_problems(&c, "SELECT 'e' || id, '' FROM events e WHERE NOT EXISTS"
 				       " (SELECT 1 FROM event_changes x WHERE x.event_id = e.id)",
@@ -766,7 +887,9 @@ static void remove_copy(const char *tmp)
 int store_check_fulltext(struct store *s, const char *tmp, store_problem_fn fn, void *ctx,
 			 long *problems, char **err)
 {
-	if (!s->readonly)
+	/* PostgreSQL: no FTS5 tables, nothing to check (the text search is an
+	 * index the server keeps over the rows themselves). */
+	if (!s->readonly || is_pg(s))
 		return 0;   /* store_check ran them on the archive itself */
 	remove_copy(tmp);
 	struct db_stmt *st = prep(s, "VACUUM INTO $1", "cannot check the full-text indexes", err);
@@ -797,6 +920,12 @@ int store_check_fulltext(struct store *s, const char *tmp, store_problem_fn fn, 
 
 int store_backup(struct store *s, const char *path, const char *tmp, char **err)
 {
+	if (is_pg(s)) {
+		*err = strdup("an archive on PostgreSQL is backed up with the server's tools (pg_dump)");
+		if (!*err)
+			oom(err);
+		return -1;
+	}
 	remove_copy(tmp);
 	struct db_stmt *st = prep(s, "VACUUM INTO $1", "cannot back up the archive", err);
 	int rc = -1;
@@ -830,9 +959,15 @@ out:
 
 int store_text_query_check(struct store *s, const char *query, char **err)
 {
-	/* FTS5 parses the query when the statement runs, not when it is prepared. */
-	struct db_stmt *st = prep(s, "SELECT count(*) FROM (SELECT 1 FROM events_fts"
-				" WHERE events_fts MATCH $1 LIMIT 1)", "cannot search the events", err);
+	/* FTS5 parses the query when the statement runs, not when it is
+	 * prepared. PostgreSQL's websearch_to_tsquery reads any text (what it
+	 * cannot read it drops): the query runs all the same, on the index the
+	 * searches use. */
+	struct db_stmt *st = prep(s, is_pg(s)
+				? "SELECT count(*) FROM (SELECT 1 FROM events WHERE event_search(summary, evidence)"
+				  " @@ websearch_to_tsquery('communique', $1) LIMIT 1) q"
+				: "SELECT count(*) FROM (SELECT 1 FROM events_fts"
+				  " WHERE events_fts MATCH $1 LIMIT 1)", "cannot search the events", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, query);

@@ -176,6 +176,20 @@ int store_check_fulltext(struct store *s, const char *tmp, store_problem_fn fn, 
  * its -journal, -wal and -shm are removed. */
 int store_backup(struct store *s, const char *path, const char *tmp, char **err);
 
+/* ---- copy ---------------------------------------------------------------------- */
+
+/* Called after each table with the rows copied; non-zero stops the copy. */
+typedef int (*store_copy_fn)(void *ctx, const char *table, long rows);
+/* Copies the whole archive `from` (a file or a postgresql:// URI, opened
+ * read-only, at this build's schema) into `to`, created or migrated, which
+ * must be empty: every table, parents first, ids and curations kept, rows
+ * streamed from the source and written many to a statement, in one
+ * transaction (a failed copy leaves the target as empty as it was). The
+ * change sequence is the source's. On PostgreSQL the identity sequences
+ * then move past the copied ids; the full-text indexes are the target's
+ * own (SQLite's triggers, PostgreSQL's index over the rows). */
+int store_copy(const char *from, const char *to, store_copy_fn fn, void *ctx, char **err);
+
 /* ---- full-text queries ------------------------------------------------------- */
 
 /* Whether `query` is a full-text query the events' index accepts (FTS5's

@@ -30,6 +30,13 @@ static const char *col(struct db_stmt *st, int i)
 	return db_column_text(st, i);
 }
 
+/* SQL that differs between the backends is written whole for each
+ * (docs/postgres.md, "SQL that differs between the backends"). */
+static int is_pg(const struct store *s)
+{
+	return db_kind(s->db) == DB_PG;
+}
+
 static json_t *jstring_or_null(const char *s)
 {
 	json_t *v = s ? json_string(s) : NULL;
@@ -110,6 +117,15 @@ static const char fields_from_events[] =
 	" (SELECT json_group_array(x) FROM (SELECT DISTINCT t.name AS x FROM event_topics et"
 	"   JOIN topics t ON t.id = et.topic_id WHERE et.event_id = $1 ORDER BY t.name))"
 	" FROM events WHERE id = $1";
+/* The same on PostgreSQL: json_agg for json_group_array (NULL when there
+ * is no row: read as "[]"), and the subquery named. */
+static const char fields_from_events_pg[] =
+	"SELECT type, cameo, status, date, date_precision, summary,"
+	" (SELECT json_agg(json_build_array(a.name, a.code, a.kind, ea.role, ea.title) ORDER BY ea.seq)"
+	"   FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = $1),"
+	" (SELECT json_agg(x ORDER BY x) FROM (SELECT DISTINCT t.name AS x FROM event_topics et"
+	"   JOIN topics t ON t.id = et.topic_id WHERE et.event_id = $1) q)"
+	" FROM events WHERE id = $1";
 static const char fields_from_base[] =
 	"SELECT type, cameo, status, date, date_precision, summary, actors, topics"
 	" FROM event_base WHERE event_id = $1";
@@ -117,7 +133,8 @@ static const char fields_from_base[] =
 int event_fields_load(struct store *s, int64_t id, int from_base, json_t **out, char **err)
 {
 	*out = NULL;
-	struct db_stmt *st = prep(s, from_base ? fields_from_base : fields_from_events, err);
+	struct db_stmt *st = prep(s, from_base ? fields_from_base
+				: is_pg(s) ? fields_from_events_pg : fields_from_events, err);
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, id);
@@ -209,7 +226,9 @@ static int write_topics(struct store *s, int64_t id, json_t *topics, char **err)
 {
 	if (exec_bound(s, "DELETE FROM event_topics WHERE event_id = $1", id, "cannot update an event", err))
 		return -1;
-	struct db_stmt *st = prep(s, "INSERT OR IGNORE INTO event_topics(event_id, topic_id) VALUES ($1, $2)", err);
+	/* An upsert both backends read (INSERT OR IGNORE is SQLite's). */
+	struct db_stmt *st = prep(s, "INSERT INTO event_topics(event_id, topic_id) VALUES ($1, $2)"
+				  " ON CONFLICT DO NOTHING", err);
 	if (!st)
 		return -1;
 	int rc = 0;
@@ -278,7 +297,8 @@ int event_fields_write(struct store *s, int64_t id, json_t *f, int to_base, char
 	/* Only a real change of the summary goes through the full-text trigger. */
 	const char *summary = json_string_value(json_object_get(f, "summary"));
 	if (!rc && summary) {
-		if (!(st = prep(s, "UPDATE events SET summary = $2 WHERE id = $1 AND summary IS NOT $2", err)))
+		if (!(st = prep(s, is_pg(s) ? "UPDATE events SET summary = $2 WHERE id = $1 AND summary IS DISTINCT FROM $2"
+				   : "UPDATE events SET summary = $2 WHERE id = $1 AND summary IS NOT $2", err)))
 			return -1;
 		db_bind_int64(st, 1, id);
 		bind_text(st, 2, summary);
@@ -557,7 +577,13 @@ fail:
 /* One act is one transaction, or a savepoint inside the caller's. */
 static int act_begin(struct store *s, char **err)
 {
-	return store_exec(s, db_autocommit(s->db) ? "BEGIN IMMEDIATE" : "SAVEPOINT curate", err);
+	/* PostgreSQL: curators take turns on the curations table (a mode that
+	 * conflicts with itself, not with readers), as BEGIN IMMEDIATE makes
+	 * writers take turns on SQLite. */
+	if (!db_autocommit(s->db))
+		return store_exec(s, "SAVEPOINT curate", err);
+	return store_exec(s, is_pg(s) ? "BEGIN; LOCK TABLE curations IN SHARE ROW EXCLUSIVE MODE"
+			  : "BEGIN IMMEDIATE", err);
 }
 
 static int act_end(struct store *s, int ok, int outer, char **err)
@@ -972,8 +998,14 @@ int store_curation_undo(struct store *s, int64_t cid, const struct store_who *w,
 		json_t *from = json_object_get(value, "from");
 		for (size_t i = 0; i < json_array_size(from) && ok; i++) {
 			int64_t other = json_integer_value(json_array_get(from, i));
-			st = prep(s, "SELECT id FROM curations WHERE event_id = $1 AND action = 'merge'"
-				  " AND undone_by IS NULL AND json_extract(value, '$.into') = $2", err);
+			/* PostgreSQL: value read as JSON only on merges (a WHERE's
+			 * conditions run in any order). */
+			st = prep(s, is_pg(s)
+				  ? "SELECT id FROM curations WHERE event_id = $1 AND action = 'merge'"
+				    " AND undone_by IS NULL AND CASE WHEN action = 'merge'"
+				    " THEN value::jsonb ->> 'into' END = CAST($2 AS text)"
+				  : "SELECT id FROM curations WHERE event_id = $1 AND action = 'merge'"
+				    " AND undone_by IS NULL AND json_extract(value, '$.into') = $2", err);
 			if (!st) {
 				ok = 0;
 				break;
@@ -1093,6 +1125,34 @@ static const char *const review_sql[REVIEW_COUNT] = {
 		"SELECT id, NULL, summary FROM events WHERE gone = 0 AND verified = 0 ORDER BY date = '', date, id",
 };
 
+/* The reasons whose SQL PostgreSQL reads otherwise: string_agg for
+ * group_concat (in the order of the first curation of each name, as
+ * SQLite's scan gives), integer flags compared with 0, to_char for
+ * printf, and one row per event by DISTINCT ON where SQLite takes a group's
+ * last row (its last report). */
+static const char *review_sql_pg(enum store_review_reason r)
+{
+	switch (r) {
+	case REVIEW_UNSUPPORTED:
+		return "SELECT id, NULL, 'no report tells it any more; curated by ' ||"
+		       " (SELECT string_agg(q.by, ',' ORDER BY q.first) FROM (SELECT c.by, min(c.id) AS first"
+		       "   FROM curations c WHERE c.event_id = e.id GROUP BY c.by) q)"
+		       " FROM events e WHERE gone & 1 <> 0 AND gone & 6 = 0 AND curation IS NOT NULL ORDER BY id";
+	case REVIEW_LOW_CONFIDENCE:
+		return "SELECT id, NULL, 'confidence ' || to_char(confidence, 'FM990.00') || ': ' || summary"
+		       " FROM events WHERE gone = 0 AND verified = 0 AND origin = 0 AND confidence < $1"
+		       " ORDER BY confidence, id";
+	case REVIEW_WARNED:
+		return "SELECT DISTINCT ON (e.id) e.id, NULL, 'r' || r.id || ': ' ||"
+		       " (SELECT string_agg(w.x, '; ' ORDER BY w.n)"
+		       "   FROM json_array_elements_text(r.warnings::json) WITH ORDINALITY w(x, n))"
+		       " FROM events e JOIN event_reports er ON er.event_id = e.id JOIN reports r ON r.id = er.report_id"
+		       " WHERE e.gone = 0 AND e.verified = 0 AND r.warnings IS NOT NULL ORDER BY e.id, r.id DESC";
+	default:
+		return review_sql[r];
+	}
+}
+
 int store_review_each(struct store *s, unsigned reasons, double below, long limit, store_review_fn fn,
 		      void *ctx, char **err)
 {
@@ -1105,7 +1165,7 @@ int store_review_each(struct store *s, unsigned reasons, double below, long limi
 		enum store_review_reason r = order[k];
 		if (!(reasons & (1u << r)))
 			continue;
-		struct db_stmt *st = prep(s, review_sql[r], err);
+		struct db_stmt *st = prep(s, is_pg(s) ? review_sql_pg(r) : review_sql[r], err);
 		if (!st)
 			return -1;
 		if (r == REVIEW_LOW_CONFIDENCE)
