@@ -51,11 +51,15 @@ static void speaker_date(struct extractor *x, struct trigger_ctx *tc, size_t k, 
  * "threatened to impose", "urged Russia to lift", "called on both sides to
  * hold talks". */
 /* Whether what follows an appeal's wording asks something: "to", "for",
- * "that" or a colon before the sentence ends. */
+ * "that" or a colon before the sentence ends. A full stop inside a
+ * quotation ends the sentence told ("'... called on our PM yesterday. He
+ * asked him to come,' she said"): what follows it is asked by no one. */
 static int asks_after(const struct extractor *x, size_t te, size_t e)
 {
 	for (size_t q = te; q < e; q++)
-		if (is_word(x, q, "to") || is_word(x, q, "for") || is_word(x, q, "that") || is_word(x, q, ":") ||
+		if (is_word(x, q, ".") || is_word(x, q, "?") || is_word(x, q, "!"))
+			return 0;
+		else if (is_word(x, q, "to") || is_word(x, q, "for") || is_word(x, q, "that") || is_word(x, q, ":") ||
 		    (x->toks.t[q].flags & TOK_OPEN_QUOTE))
 			return 1;
 	return 0;
