@@ -1535,9 +1535,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			    days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day))
 			c.status = STATUS_OCCURRED;
 		/* (Not for a verb in the past: "reaffirmed their commitment to
-		 * continue negotiations later this month" was reaffirmed now.) */
+		 * continue negotiations later this month" was reaffirmed now; nor
+		 * a passive, simple or perfect: "had been summoned later this
+		 * afternoon" looks at "summoned", not "been".) */
+		size_t pv = h->ts;
+		while (pv + 1 < h->te && tok_in(x, pv, WL_BE))
+			pv++;
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
-		    !(type_props(x, tr) & TP_ABOUT_FUTURE) && (tr->noun || !ends_in(x, h->ts, 3, "ed")))
+		    !(type_props(x, tr) & TP_ABOUT_FUTURE) && (tr->noun || !ends_in(x, pv, 3, "ed")))
 			c.status = STATUS_PLANNED;
 	} else if (after_i >= 0) {
 		/* "lodged a protest after Nuri asserted on February 20 that ...",
