@@ -491,6 +491,22 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (th > h->ts && !mandative_verb(x, th, e))
 			return 0;
 	}
+	/* "denied entry", "denied them visas", "deny the Palestinians their
+	 * rights": a thing withheld from someone, no answer to a charge (a
+	 * ban on entry is a sanction of its own wording, if any). */
+	if (!strcmp(tr->type, "denial") && h->te == h->ts + 1 && x->toks.t[h->ts].lower_len >= 4 &&
+	    (!memcmp(low(x, h->ts), "deni", 4) || !memcmp(low(x, h->ts), "deny", 4))) {
+		for (size_t q = h->te; q < e && q < h->te + 6; q++) {
+			if (is_word(x, q, "entry") || is_word(x, q, "visa") || is_word(x, q, "visas") ||
+			    is_word(x, q, "access") || is_word(x, q, "rights") || is_word(x, q, "right") ||
+			    is_word(x, q, "permission") || is_word(x, q, "landing") || is_word(x, q, "passage"))
+				return 0;
+			/* (but "denied violating their rights" denies a charge) */
+			if (tok_in(x, q, WL_CLAUSE_BREAK | WL_PREPOSITION) || is_word(x, q, "that") || is_word(x, q, ",") ||
+			    ends_in(x, q, 3, "ing"))
+				break;
+		}
+	}
 	/* "the spokesman, who asked not to be identified": the speaker's
 	 * anonymity, nothing asked of anyone. */
 	if ((type_props(x, tr) & TP_ASKS) && h->te + 3 < e && is_word(x, h->te, "not") && is_word(x, h->te + 1, "to") &&
