@@ -274,6 +274,17 @@ static int announced_measure(const struct extractor *x, const struct dict_trigge
  * agreed to restore ties and to reopen their embassies". */
 static int agreed_content(const struct extractor *x, size_t k, size_t s)
 {
+	/* "agree to restore relations, reopen embassies": a bare verb after a
+	 * comma or "and" goes on with the "to" before it. */
+	if (k > s + 2 && (is_word(x, k - 1, ",") || is_word(x, k - 1, "and")) && (x->toks.t[k].flags & TOK_WORD) &&
+	    !(x->toks.t[k].flags & TOK_CAP) && !ends_in(x, k, 2, "ed") && !ends_in(x, k, 1, "s") &&
+	    !ends_in(x, k, 3, "ing"))
+		for (size_t q = k - 1; q-- > s && q + 10 > k;) {
+			if (is_word(x, q, "to"))
+				return agreed_content(x, q + 1, s);
+			if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING | WL_PREPOSITION) || is_word(x, q, ";"))
+				break;
+		}
 	if (k < s + 2 || !is_word(x, k - 1, "to"))
 		return 0;
 	for (size_t q = k - 1; q-- > s && q + 16 > k;) {
@@ -282,8 +293,12 @@ static int agreed_content(const struct extractor *x, size_t k, size_t s)
 			/* (a mutual accord: parties joined by "and", or "both", "the
 			 * two"; one side that "agreed to end an embargo" decides it) */
 			for (size_t r = q; r-- > s && r + 12 > q;) {
+				/* (a headline joins them with a comma: "Iran, Saudi
+				 * Arabia agree") */
 				if (is_word(x, r, "and") || is_word(x, r, "both") || is_word(x, r, "two") ||
-				    is_word(x, r, "sides") || is_word(x, r, "parties"))
+				    is_word(x, r, "sides") || is_word(x, r, "parties") ||
+				    (is_word(x, r, ",") && r > s && r + 1 < q && (x->toks.t[r - 1].flags & TOK_CAP) &&
+				     (x->toks.t[r + 1].flags & TOK_CAP)))
 					return 1;
 				if (tok_in(x, r, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, r, ";"))
 					break;
