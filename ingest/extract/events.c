@@ -640,6 +640,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (status != STATUS_NEGATED && !tr->noun && h->te < e && is_word(x, h->te, "no") &&
 	    !(h->te + 1 < e && (is_word(x, h->te + 1, "longer") || is_word(x, h->te + 1, "later"))))
 		status = STATUS_NEGATED;
+	/* "were unable to agree on", "its failure to strike a deal": the verb
+	 * right after "to" did not happen (only that one: an act told further
+	 * on keeps its own modality). */
+	if (status != STATUS_NEGATED && h->ts >= s + 2 && is_word(x, h->ts - 1, "to") &&
+	    (is_word(x, h->ts - 2, "unable") || is_word(x, h->ts - 2, "failure") || is_word(x, h->ts - 2, "failed") ||
+	     is_word(x, h->ts - 2, "fail") || is_word(x, h->ts - 2, "fails") || is_word(x, h->ts - 2, "failing")))
+		status = STATUS_NEGATED;
 	/* A threat is made now, whatever it threatens. */
 	if ((type_props(x, tr) & TP_ABOUT_FUTURE) && status == STATUS_PLANNED)
 		status = STATUS_OCCURRED;
