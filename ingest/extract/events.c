@@ -51,11 +51,15 @@ static void speaker_date(struct extractor *x, struct trigger_ctx *tc, size_t k, 
  * "threatened to impose", "urged Russia to lift", "called on both sides to
  * hold talks". */
 /* Whether what follows an appeal's wording asks something: "to", "for",
- * "that" or a colon before the sentence ends. */
+ * "that" or a colon before the sentence ends. A full stop inside a
+ * quotation ends the sentence told ("'... called on our PM yesterday. He
+ * asked him to come,' she said"): what follows it is asked by no one. */
 static int asks_after(const struct extractor *x, size_t te, size_t e)
 {
 	for (size_t q = te; q < e; q++)
-		if (is_word(x, q, "to") || is_word(x, q, "for") || is_word(x, q, "that") || is_word(x, q, ":") ||
+		if (is_word(x, q, ".") || is_word(x, q, "?") || is_word(x, q, "!"))
+			return 0;
+		else if (is_word(x, q, "to") || is_word(x, q, "for") || is_word(x, q, "that") || is_word(x, q, ":") ||
 		    (x->toks.t[q].flags & TOK_OPEN_QUOTE))
 			return 1;
 	return 0;
@@ -270,6 +274,17 @@ static int announced_measure(const struct extractor *x, const struct dict_trigge
  * agreed to restore ties and to reopen their embassies". */
 static int agreed_content(const struct extractor *x, size_t k, size_t s)
 {
+	/* "agree to restore relations, reopen embassies": a bare verb after a
+	 * comma or "and" goes on with the "to" before it. */
+	if (k > s + 2 && (is_word(x, k - 1, ",") || is_word(x, k - 1, "and")) && (x->toks.t[k].flags & TOK_WORD) &&
+	    !(x->toks.t[k].flags & TOK_CAP) && !ends_in(x, k, 2, "ed") && !ends_in(x, k, 1, "s") &&
+	    !ends_in(x, k, 3, "ing"))
+		for (size_t q = k - 1; q-- > s && q + 10 > k;) {
+			if (is_word(x, q, "to"))
+				return agreed_content(x, q + 1, s);
+			if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING | WL_PREPOSITION) || is_word(x, q, ";"))
+				break;
+		}
 	if (k < s + 2 || !is_word(x, k - 1, "to"))
 		return 0;
 	for (size_t q = k - 1; q-- > s && q + 16 > k;) {
@@ -278,8 +293,12 @@ static int agreed_content(const struct extractor *x, size_t k, size_t s)
 			/* (a mutual accord: parties joined by "and", or "both", "the
 			 * two"; one side that "agreed to end an embargo" decides it) */
 			for (size_t r = q; r-- > s && r + 12 > q;) {
+				/* (a headline joins them with a comma: "Iran, Saudi
+				 * Arabia agree") */
 				if (is_word(x, r, "and") || is_word(x, r, "both") || is_word(x, r, "two") ||
-				    is_word(x, r, "sides") || is_word(x, r, "parties"))
+				    is_word(x, r, "sides") || is_word(x, r, "parties") ||
+				    (is_word(x, r, ",") && r > s && r + 1 < q && (x->toks.t[r - 1].flags & TOK_CAP) &&
+				     (x->toks.t[r + 1].flags & TOK_CAP)))
 					return 1;
 				if (tok_in(x, r, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, r, ";"))
 					break;
@@ -487,6 +506,22 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (th > h->ts && !mandative_verb(x, th, e))
 			return 0;
 	}
+	/* "denied entry", "denied them visas", "deny the Palestinians their
+	 * rights": a thing withheld from someone, no answer to a charge (a
+	 * ban on entry is a sanction of its own wording, if any). */
+	if (!strcmp(tr->type, "denial") && h->te == h->ts + 1 && x->toks.t[h->ts].lower_len >= 4 &&
+	    (!memcmp(low(x, h->ts), "deni", 4) || !memcmp(low(x, h->ts), "deny", 4))) {
+		for (size_t q = h->te; q < e && q < h->te + 6; q++) {
+			if (is_word(x, q, "entry") || is_word(x, q, "visa") || is_word(x, q, "visas") ||
+			    is_word(x, q, "access") || is_word(x, q, "rights") || is_word(x, q, "right") ||
+			    is_word(x, q, "permission") || is_word(x, q, "landing") || is_word(x, q, "passage"))
+				return 0;
+			/* (but "denied violating their rights" denies a charge) */
+			if (tok_in(x, q, WL_CLAUSE_BREAK | WL_PREPOSITION) || is_word(x, q, "that") || is_word(x, q, ",") ||
+			    ends_in(x, q, 3, "ing"))
+				break;
+		}
+	}
 	/* "the spokesman, who asked not to be identified": the speaker's
 	 * anonymity, nothing asked of anyone. */
 	if ((type_props(x, tr) & TP_ASKS) && h->te + 3 < e && is_word(x, h->te, "not") && is_word(x, h->te + 1, "to") &&
@@ -604,6 +639,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * act whose object is denied did not happen. */
 	if (status != STATUS_NEGATED && !tr->noun && h->te < e && is_word(x, h->te, "no") &&
 	    !(h->te + 1 < e && (is_word(x, h->te + 1, "longer") || is_word(x, h->te + 1, "later"))))
+		status = STATUS_NEGATED;
+	/* "were unable to agree on", "its failure to strike a deal": the verb
+	 * right after "to" did not happen (only that one: an act told further
+	 * on keeps its own modality). */
+	if (status != STATUS_NEGATED && h->ts >= s + 2 && is_word(x, h->ts - 1, "to") &&
+	    (is_word(x, h->ts - 2, "unable") || is_word(x, h->ts - 2, "failure") || is_word(x, h->ts - 2, "failed") ||
+	     is_word(x, h->ts - 2, "fail") || is_word(x, h->ts - 2, "fails") || is_word(x, h->ts - 2, "failing")))
 		status = STATUS_NEGATED;
 	/* A threat is made now, whatever it threatens. */
 	if ((type_props(x, tr) & TP_ABOUT_FUTURE) && status == STATUS_PLANNED)
@@ -1531,9 +1573,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			    days_from_civil(x->anchor.year, x->anchor.month, x->anchor.day))
 			c.status = STATUS_OCCURRED;
 		/* (Not for a verb in the past: "reaffirmed their commitment to
-		 * continue negotiations later this month" was reaffirmed now.) */
+		 * continue negotiations later this month" was reaffirmed now; nor
+		 * a passive, simple or perfect: "had been summoned later this
+		 * afternoon" looks at "summoned", not "been".) */
+		size_t pv = h->ts;
+		while (pv + 1 < h->te && tok_in(x, pv, WL_BE))
+			pv++;
 		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
-		    !(type_props(x, tr) & TP_ABOUT_FUTURE) && (tr->noun || !ends_in(x, h->ts, 3, "ed")))
+		    !(type_props(x, tr) & TP_ABOUT_FUTURE) && (tr->noun || !ends_in(x, pv, 3, "ed")))
 			c.status = STATUS_PLANNED;
 	} else if (after_i >= 0) {
 		/* "lodged a protest after Nuri asserted on February 20 that ...",
