@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
+
 /* PostgreSQL's own limit on a statement's parameters (the protocol's Int16). */
 #define MAX_PARAMS 65535
 
@@ -174,10 +176,8 @@ static void set_result_error(struct dbpg *db, const PGresult *res)
 
 char *dbpg_redact(const char *target)
 {
-	size_t n = strlen(target);
-	char *out = malloc(n + 1);
-	if (!out)
-		return NULL;
+	struct buf out;
+	buf_init(&out, 0);
 	const char *scheme = strstr(target, "://");
 	const char *auth = scheme ? scheme + 3 : target;
 	size_t alen = strcspn(auth, "/?");
@@ -186,31 +186,31 @@ char *dbpg_redact(const char *target)
 	for (const char *p = auth; p < auth + alen; p++)
 		if (*p == '@')
 			at = p;
-	size_t o = 0;
-	if (at) {
-		const char *colon = memchr(auth, ':', (size_t)(at - auth));
-		size_t keep = (size_t)((colon ? colon : at) - target);
-		memcpy(out, target, keep);
-		o = keep;
-		memcpy(out + o, at, n - (size_t)(at - target));
-		o += n - (size_t)(at - target);
-	} else {
-		memcpy(out, target, n);
-		o = n;
+	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	const char *rest = target;
+	if (colon) {
+		buf_add(&out, target, (size_t)(colon + 1 - target));
+		buf_addstr(&out, "***");
+		rest = at;
 	}
-	out[o] = '\0';
-	/* password=... among the query parameters: the value goes. */
-	char *q = strchr(out, '?');
-	while (q) {
-		char *key = q + 1;
-		if (!strncmp(key, "password=", 9)) {
-			char *v = key + 9;
-			char *end = v + strcspn(v, "&");
-			memmove(v, end, strlen(end) + 1);
+	/* password=... among the query parameters: its value is hidden too. */
+	const char *q = strchr(rest, '?');
+	if (!q) {
+		buf_addstr(&out, rest);
+		return buf_finish(&out);
+	}
+	buf_add(&out, rest, (size_t)(q - rest));
+	while (q && *q) {
+		size_t len = strcspn(q + 1, "&") + 1;   /* the separator and one parameter */
+		if (!strncmp(q + 1, "password=", 9)) {
+			buf_add(&out, q, 10);
+			buf_addstr(&out, "***");
+		} else {
+			buf_add(&out, q, len);
 		}
-		q = strchr(key, '&');
+		q += len;
 	}
-	return out;
+	return buf_finish(&out);
 }
 
 /* The password the target carries (URI or key=value), malloc'd, or NULL. */

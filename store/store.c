@@ -556,7 +556,7 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 		version = store_latest_version();
 	if (!s->readonly && (pg ? migrate_pg(s, v, version, err) : migrate(s, v, version, err))) {
 		char *inner = *err;
-		*err = msg("cannot update archive '%s': %s", path, inner);
+		*err = msg("cannot update archive '%s': %s", s->path, inner);
 		free(inner);
 		goto fail;
 	}

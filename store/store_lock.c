@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "store/db.h"
+#include "store/db_pg.h"
 #include "store/store_lock.h"
 #include "util/buf.h"
 
@@ -24,46 +25,7 @@ int store_target_is_server(const char *target)
 
 char *store_target_shown(const char *target)
 {
-	struct buf out;
-	buf_init(&out, 0);
-	if (!*target)
-		return strdup("");
-	if (!db_target_is_pg(target)) {
-		buf_addstr(&out, target);
-		return buf_finish(&out);
-	}
-	const char *auth = strstr(target, "://") + 3;
-	size_t alen = strcspn(auth, "/?");
-	/* user:password@host: the last '@' of the authority ends the user part. */
-	const char *at = NULL;
-	for (const char *p = auth; p < auth + alen; p++)
-		if (*p == '@')
-			at = p;
-	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-	const char *rest = target;
-	if (colon) {
-		buf_add(&out, target, (size_t)(colon + 1 - target));
-		buf_addstr(&out, "***");
-		rest = at;
-	}
-	/* password=... among the query parameters: its value is hidden too. */
-	const char *q = strchr(rest, '?');
-	if (!q) {
-		buf_addstr(&out, rest);
-		return buf_finish(&out);
-	}
-	buf_add(&out, rest, (size_t)(q - rest));
-	while (q && *q) {
-		size_t len = strcspn(q + 1, "&") + 1;   /* the separator and one parameter */
-		if (!strncmp(q + 1, "password=", 9)) {
-			buf_add(&out, q, 10);
-			buf_addstr(&out, "***");
-		} else {
-			buf_add(&out, q, len);
-		}
-		q += len;
-	}
-	return buf_finish(&out);
+	return db_target_is_pg(target) ? dbpg_redact(target) : strdup(target);
 }
 
 char *store_message_shown(const char *msg, const char *target)

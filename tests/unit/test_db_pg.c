@@ -237,7 +237,7 @@ static void test_open_errors(void **state)
 	assert_null(db);
 	assert_non_null(err);
 	assert_null(strstr(err, "s3cr3tpw"));
-	assert_non_null(strstr(err, "postgresql://u@localhost:notaport/x"));
+	assert_non_null(strstr(err, "postgresql://u:***@localhost:notaport/x"));
 	free(err);
 
 	/* the cluster's socket directory, a database that does not exist */
@@ -252,7 +252,7 @@ static void test_open_errors(void **state)
 	free(err);
 
 	char *shown = dbpg_redact("postgres://a:b@h/d?sslmode=disable&password=zz&x=1");
-	assert_string_equal(shown, "postgres://a@h/d?sslmode=disable&password=&x=1");
+	assert_string_equal(shown, "postgres://a:***@h/d?sslmode=disable&password=***&x=1");
 	free(shown);
 	assert_true(db_target_is_pg("postgresql://h/d"));
 	assert_true(db_target_is_pg("postgres://h/d"));
