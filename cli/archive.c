@@ -186,49 +186,6 @@ int parse_date_option(const char *opt, const char *value, struct cdate *out)
 	return 0;
 }
 
-int archive_lock(const char *db_path, long wait_s)
-{
-	/* A server's archive has no lock file: its lock needs a connection of
-	 * its own (archive_writer_lock), which a descriptor cannot stand for. */
-	if (store_target_is_server(db_path)) {
-		error("this command cannot take the writer lock of an archive on a server");
-		return -1;
-	}
-	struct buf path;
-	buf_init(&path, 0);
-	buf_printf(&path, "%s.lock", db_path);
-	if (buf_failed(&path)) {
-		buf_release(&path);
-		error("cannot name the lock file of '%s': out of memory", db_path);
-		return -1;
-	}
-	int fd = open(buf_str(&path), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (fd < 0) {
-		error("cannot open the lock file '%s': %s", buf_str(&path), strerror(errno));
-		buf_release(&path);
-		return -1;
-	}
-	buf_release(&path);
-	struct timespec start, now;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (;;) {
-		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
-			return fd;
-		if (errno != EWOULDBLOCK && errno != EINTR) {
-			error("cannot lock '%s.lock': %s", db_path, strerror(errno));
-			close(fd);
-			return -1;
-		}
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (now.tv_sec - start.tv_sec >= wait_s) {
-			close(fd);
-			return -2;
-		}
-		struct timespec pause = {.tv_sec = 0, .tv_nsec = 100000000L};
-		nanosleep(&pause, NULL);
-	}
-}
-
 int archive_writer_lock(struct cli *cli, long wait_s, struct store_lock **out)
 {
 	char *err = NULL;

@@ -27,10 +27,6 @@ int archive_writer_lock(struct cli *cli, long wait_s, struct store_lock **out);
 /* The lock as messages name it: "'ARCHIVE.lock'", or "the writer lock of
  * 'URI'" on a server. A static buffer, valid until the next call. */
 const char *archive_lock_name(struct cli *cli);
-/* The same on an SQLite file only, as a descriptor (close it to release):
- * for web/server.c until it moves to store_lock_take. Refuses a server's
- * archive (-1, printed). Returns the descriptor, -1 or -2 as above. */
-int archive_lock(const char *db_path, long wait_s);
 
 /* Names this build and the dictionaries it loads (shipped and --dict), for
  * reports.extracted_with: reextract --stale redoes what another found.

@@ -405,7 +405,7 @@ void api_post(struct web_req *q, struct web_reply *r)
 	}
 	struct store_who w = {a.by ? a.by : q->cfg->by, a.why && *a.why ? a.why : NULL};
 	struct store *s;
-	int lock;
+	struct store_lock *lock;
 	if (web_write_begin(q->srv, &s, &lock, r)) {
 		act_release(&a);
 		return;

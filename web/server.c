@@ -17,8 +17,8 @@
 #include <microhttpd.h>
 #include <utf8proc.h>
 
-#include "cli/archive.h"
 #include "export/export_internal.h"
+#include "store/store_lock.h"
 #include "web/web_internal.h"
 
 #define POOL_MAX 32
@@ -116,27 +116,34 @@ void web_store_put(struct web_server *srv, struct store *s, int ok)
 		store_close(s);
 }
 
-int web_write_begin(struct web_server *srv, struct store **s, int *lock, struct web_reply *r)
+int web_write_begin(struct web_server *srv, struct store **s, struct store_lock **lock, struct web_reply *r)
 {
 	*s = NULL;
 	pthread_mutex_lock(&srv->write_mu);
-	/* No wait: the browser is told at once that an update is running. */
-	*lock = archive_lock(srv->cfg->db_path, 0);
-	if (*lock < 0) {
+	char *err = NULL;
+	/* No wait: the browser is told at once that an update is running. The
+	 * lock is the CLI writers' own (a file beside an SQLite archive, an
+	 * advisory lock on PostgreSQL). */
+	int held = store_lock_take(srv->cfg->db_path, 0, lock, &err);
+	if (held) {
 		pthread_mutex_unlock(&srv->write_mu);
-		if (*lock == -2)
-			reply_error(r, 503, "another update or import holds '%s.lock'; try again when it is done",
-				    srv->cfg->db_path);
-		else
-			reply_error(r, 500, "cannot take the archive's lock");
+		if (held == 1) {
+			char *shown = store_target_shown(srv->cfg->db_path);
+			reply_error(r, 503, "another update or import holds the writer lock of '%s'; try again when it is done",
+				    shown ? shown : "the archive");
+			free(shown);
+		} else {
+			reply_store_error(r, err);
+			err = NULL;
+		}
+		free(err);
 		return r->status;
 	}
-	char *err = NULL;
 	/* A connection of its own for each write: its clock (the curation's
 	 * time) is the write's. */
 	if (store_open(srv->cfg->db_path, 0, s, &err)) {
-		close(*lock);
-		*lock = -1;
+		store_lock_release(*lock);
+		*lock = NULL;
 		pthread_mutex_unlock(&srv->write_mu);
 		reply_store_error(r, err);
 		return r->status;
@@ -144,12 +151,11 @@ int web_write_begin(struct web_server *srv, struct store **s, int *lock, struct 
 	return 0;
 }
 
-void web_write_end(struct web_server *srv, struct store *s, int lock)
+void web_write_end(struct web_server *srv, struct store *s, struct store_lock *lock)
 {
 	if (s)
 		store_close(s);
-	if (lock >= 0)
-		close(lock);
+	store_lock_release(lock);
 	pthread_mutex_unlock(&srv->write_mu);
 }
 

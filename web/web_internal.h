@@ -71,8 +71,9 @@ void web_store_put(struct web_server *srv, struct store *s, int ok);
 /* A writing connection, holding the archive's writer lock as the CLI's
  * writers do: 0, or the status of the reply already made in r (503 when
  * another writer holds the lock). web_write_end closes both. */
-int web_write_begin(struct web_server *srv, struct store **s, int *lock, struct web_reply *r);
-void web_write_end(struct web_server *srv, struct store *s, int lock);
+struct store_lock;
+int web_write_begin(struct web_server *srv, struct store **s, struct store_lock **lock, struct web_reply *r);
+void web_write_end(struct web_server *srv, struct store *s, struct store_lock *lock);
 
 /* The filters of the timeline from the query parameters (the same names
  * and meanings as the options of `communique events`). Fills f and q;
