@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
@@ -22,6 +23,19 @@
 #include "web/web_internal.h"
 
 #define POOL_MAX 32
+#define WORKERS_MAX 64
+
+/* A request whose answer needs the archive: its connection is suspended
+ * while a worker answers it, then resumed to send the reply. */
+struct job {
+	struct job *next;
+	struct MHD_Connection *c;
+	struct web_params params;
+	struct web_req q;                   /* q.params points at params */
+	struct web_reply r;
+	int post;
+	_Atomic int done;
+};
 
 struct web_server {
 	const struct web_config *cfg;
@@ -32,6 +46,15 @@ struct web_server {
 	char hosts[4][96];                  /* the Host values this server answers to */
 	_Atomic int n_hosts;                /* set once the port is known */
 	int any_host;                       /* --allow-remote on a non-loopback address */
+	/* Requests that read or write the archive wait here, answered in the
+	 * order they arrived by `threads` workers (see web_serve). */
+	pthread_mutex_t qmu;
+	pthread_cond_t qcv;
+	struct job *head, *tail;
+	int stopping;                       /* no more jobs; workers end when the queue is empty */
+	pthread_t workers[WORKERS_MAX];
+	int n_workers;
+	_Atomic int in_flight;              /* handed to a worker, reply not yet sent */
 };
 
 /* ---- replies -------------------------------------------------------------------- */
@@ -228,6 +251,8 @@ struct conn_ctx {
 	size_t len;
 	int too_big;
 	int replied;                        /* a reply was queued before the body */
+	struct job *job;                    /* handed to a worker; its reply once done */
+	int dispatched;                     /* counted in the server's in_flight */
 };
 
 static const char csp[] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
@@ -366,6 +391,65 @@ static void serve_asset(struct web_req *q, struct web_reply *r)
 	reply_error(r, 404, "no such page");
 }
 
+/* ---- the workers ------------------------------------------------------------------ */
+
+static void *worker(void *arg)
+{
+	struct web_server *srv = arg;
+	for (;;) {
+		pthread_mutex_lock(&srv->qmu);
+		while (!srv->head && !srv->stopping)
+			pthread_cond_wait(&srv->qcv, &srv->qmu);
+		struct job *j = srv->head;
+		if (j && !(srv->head = j->next))
+			srv->tail = NULL;
+		pthread_mutex_unlock(&srv->qmu);
+		if (!j)
+			return NULL;
+		if (j->post)
+			api_post(&j->q, &j->r);
+		else
+			api_get(&j->q, &j->r);
+		/* From the resume on, the connection's thread owns the job. */
+		j->done = 1;
+		MHD_resume_connection(j->c);
+	}
+}
+
+/* Hands the request to the workers and suspends its connection: 0, or -1
+ * when the server is stopping or memory is short (the caller answers). */
+static int dispatch(struct web_server *srv, struct MHD_Connection *c, struct conn_ctx *cx,
+		    const struct web_req *q, const struct web_params *params, int post)
+{
+	struct job *j = calloc(1, sizeof(*j));
+	if (!j)
+		return -1;
+	j->c = c;
+	j->params = *params;
+	j->q = *q;
+	j->q.params = &j->params;
+	j->post = post;
+	pthread_mutex_lock(&srv->qmu);
+	if (srv->stopping) {
+		pthread_mutex_unlock(&srv->qmu);
+		free(j);
+		return -1;
+	}
+	cx->job = j;
+	cx->dispatched = 1;
+	srv->in_flight++;
+	/* Suspended before a worker can resume it. */
+	MHD_suspend_connection(c);
+	if (srv->tail)
+		srv->tail->next = j;
+	else
+		srv->head = j;
+	srv->tail = j;
+	pthread_cond_signal(&srv->qcv);
+	pthread_mutex_unlock(&srv->qmu);
+	return 0;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			      const char *version, const char *upload_data, size_t *upload_data_size,
 			      void **con_cls)
@@ -412,6 +496,17 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	}
 	if (cx->replied)
 		return MHD_YES;
+	if (cx->job) {
+		/* Resumed: a worker has answered. */
+		struct job *j = cx->job;
+		if (!j->done)
+			return MHD_YES;
+		cx->job = NULL;
+		cx->replied = 1;
+		r = j->r;
+		free(j);
+		return send_reply(c, &r, method, url, srv->cfg);
+	}
 
 	if (!post && strcmp(method, "GET") && strcmp(method, "HEAD")) {
 		reply_error(&r, 405, "method %s is not allowed", method);
@@ -470,7 +565,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return send_reply(c, &r, method, url, srv->cfg);
 	}
 	if (!post) {
-		api_get(&q, &r);
+		if (!strcmp(url, "/api/meta"))   /* no archive to read */
+			api_get(&q, &r);
+		else if (dispatch(srv, c, cx, &q, &params, 0))
+			reply_error(&r, 503, "the server is stopping");
+		else
+			return MHD_YES;
 		return send_reply(c, &r, method, url, srv->cfg);
 	}
 	/* Writes: the token, our own origin, JSON, a bounded body. */
@@ -486,18 +586,31 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		reply_error(&r, 415, "writes take Content-Type application/json");
 	else if (cx->too_big)
 		reply_error(&r, 413, "request body over %d bytes", WEB_MAX_BODY);
+	else if (dispatch(srv, c, cx, &q, &params, 1))
+		reply_error(&r, 503, "the server is stopping");
 	else
-		api_post(&q, &r);
+		return MHD_YES;
 	return send_reply(c, &r, method, url, srv->cfg);
 }
 
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
 {
-	(void)cls;
 	(void)c;
 	(void)t;
+	struct web_server *srv = cls;
 	struct conn_ctx *cx = *con_cls;
 	if (cx) {
+		if (cx->dispatched)
+			srv->in_flight--;
+		/* A job left means a worker finished it but the connection
+		 * closed before its reply went out. */
+		if (cx->job) {
+			if (!cx->job->r.cache)
+				free(cx->job->r.body);
+			free(cx->job->r.disposition);
+			free(cx->job->r.cookie);
+			free(cx->job);
+		}
 		free(cx->body);
 		free(cx);
 		*con_cls = NULL;
@@ -515,6 +628,16 @@ static char *msg(const char *fmt, ...)
 	vsnprintf(b, sizeof(b), fmt, ap);
 	va_end(ap);
 	return strdup(b);
+}
+
+static void stop_workers(struct web_server *srv)
+{
+	pthread_mutex_lock(&srv->qmu);
+	srv->stopping = 1;
+	pthread_cond_broadcast(&srv->qcv);
+	pthread_mutex_unlock(&srv->qmu);
+	for (; srv->n_workers > 0; srv->n_workers--)
+		pthread_join(srv->workers[srv->n_workers - 1], NULL);
 }
 
 int web_serve(const struct web_config *cfg, int show_token, char **err)
@@ -562,15 +685,39 @@ int web_serve(const struct web_config *cfg, int show_token, char **err)
 	signal(SIGPIPE, SIG_IGN);
 	pthread_mutex_init(&srv.mu, NULL);
 	pthread_mutex_init(&srv.write_mu, NULL);
+	pthread_mutex_init(&srv.qmu, NULL);
+	pthread_cond_init(&srv.qcv, NULL);
 
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | (v6 ? MHD_USE_IPv6 : 0);
+	/* One thread reads requests and writes replies for every connection
+	 * (epoll); the requests that read or write the archive go to one
+	 * queue, answered in the order they came by `threads` workers (by
+	 * default as many as the machine has cores). A pool of libmicrohttpd
+	 * threads, each with its own connections, left a request waiting
+	 * behind a slow one of its thread while another thread was idle, and
+	 * more threads than cores only share the cores among more requests,
+	 * each then taking longer. */
+	long n_workers = cfg->threads > 0 ? cfg->threads : sysconf(_SC_NPROCESSORS_ONLN);
+	if (n_workers < 1)
+		n_workers = 1;
+	if (n_workers > WORKERS_MAX)
+		n_workers = WORKERS_MAX;
+	int rc = 0;
+	for (; srv.n_workers < n_workers; srv.n_workers++) {
+		int e = pthread_create(&srv.workers[srv.n_workers], NULL, worker, &srv);
+		if (e) {
+			*err = msg("cannot start a thread: %s", strerror(e));
+			rc = -1;
+			goto out;
+		}
+	}
+
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_ALLOW_SUSPEND_RESUME |
+			 (v6 ? MHD_USE_IPv6 : 0);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, (uint16_t)cfg->port, NULL, NULL, handle, &srv, MHD_OPTION_SOCK_ADDR, sa,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4),
-		MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_NOTIFY_COMPLETED, completed, &srv, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)(64 * 1024), MHD_OPTION_END);
-	int rc = 0;
 	if (!d) {
 		*err = msg("cannot listen on %s port %u: %s", cfg->bind, cfg->port, strerror(errno));
 		rc = -1;
@@ -597,12 +744,21 @@ int web_serve(const struct web_config *cfg, int show_token, char **err)
 	while (sigwait(&sigs, &sig) != 0)
 		;
 	fprintf(stderr, "communique serve: %s, stopping\n", sig == SIGINT ? "interrupted" : "terminated");
+	/* The requests under way are answered first: the workers end once the
+	 * queue is empty, and nothing more joins it. */
+	stop_workers(&srv);
+	/* ... and their replies sent (at most the connection timeout). */
+	for (int i = 0; i < 3000 && srv.in_flight > 0; i++)
+		nanosleep(&(struct timespec){.tv_nsec = 10000000}, NULL);
 	MHD_stop_daemon(d);
 out:
+	stop_workers(&srv);
 	for (int i = 0; i < srv.n_idle; i++)
 		store_close(srv.idle[i]);
 	pthread_mutex_destroy(&srv.mu);
 	pthread_mutex_destroy(&srv.write_mu);
+	pthread_cond_destroy(&srv.qcv);
+	pthread_mutex_destroy(&srv.qmu);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return rc;
 }
