@@ -20,6 +20,7 @@
 
 #include "cli/archive.h"
 #include "export/export_internal.h"
+#include "util/buf.h"
 #include "web/web_internal.h"
 
 #define POOL_MAX 32
@@ -35,6 +36,9 @@ struct job {
 	struct web_reply r;
 	int post;
 	_Atomic int done;
+	char *key;                          /* its key in the cache, or NULL */
+	size_t klen;
+	uint64_t gen;                       /* the archive's state at the lookup */
 };
 
 struct web_server {
@@ -55,6 +59,7 @@ struct web_server {
 	pthread_t workers[WORKERS_MAX];
 	int n_workers;
 	_Atomic int in_flight;              /* handed to a worker, reply not yet sent */
+	struct web_cache *cache;            /* NULL: none */
 };
 
 /* ---- replies -------------------------------------------------------------------- */
@@ -289,6 +294,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct web_reply *r,
 	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
 	MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin");
 	MHD_add_response_header(resp, "Cache-Control", r->cache ? "no-cache" : "no-store");
+	if (cfg->cache_mib && !strncmp(url, "/api/", 5))
+		MHD_add_response_header(resp, "X-Communique-Cache", r->from_cache ? "hit" : "miss");
 	if (r->type)
 		MHD_add_response_header(resp, "Content-Type", r->type);
 	if (r->disposition)
@@ -410,6 +417,8 @@ static void *worker(void *arg)
 			api_post(&j->q, &j->r);
 		else
 			api_get(&j->q, &j->r);
+		if (j->key && j->r.status == 200 && j->r.body)
+			web_cache_put(srv->cache, j->key, j->klen, j->gen, j->r.body, j->r.len);
 		/* From the resume on, the connection's thread owns the job. */
 		j->done = 1;
 		MHD_resume_connection(j->c);
@@ -419,11 +428,17 @@ static void *worker(void *arg)
 /* Hands the request to the workers and suspends its connection: 0, or -1
  * when the server is stopping or memory is short (the caller answers). */
 static int dispatch(struct web_server *srv, struct MHD_Connection *c, struct conn_ctx *cx,
-		    const struct web_req *q, const struct web_params *params, int post)
+		    const struct web_req *q, const struct web_params *params, int post, char *key, size_t klen,
+		    uint64_t gen)
 {
 	struct job *j = calloc(1, sizeof(*j));
-	if (!j)
+	if (!j) {
+		free(key);
 		return -1;
+	}
+	j->key = key;
+	j->klen = klen;
+	j->gen = gen;
 	j->c = c;
 	j->params = *params;
 	j->q = *q;
@@ -432,6 +447,7 @@ static int dispatch(struct web_server *srv, struct MHD_Connection *c, struct con
 	pthread_mutex_lock(&srv->qmu);
 	if (srv->stopping) {
 		pthread_mutex_unlock(&srv->qmu);
+		free(j->key);
 		free(j);
 		return -1;
 	}
@@ -448,6 +464,42 @@ static int dispatch(struct web_server *srv, struct MHD_Connection *c, struct con
 	pthread_cond_signal(&srv->qcv);
 	pthread_mutex_unlock(&srv->qmu);
 	return 0;
+}
+
+/* The answers that depend on the archive and the request only: not the
+ * meta (it tells whether the request carries the token), not the exports
+ * (dated, and large). */
+static int cacheable(const char *url)
+{
+	static const char *const paths[] = {"/api/events", "/api/reports", "/api/relations", "/api/review",
+					    "/api/actors", "/api/topics"};
+	for (size_t i = 0; i < sizeof(paths) / sizeof(*paths); i++) {
+		size_t n = strlen(paths[i]);
+		if (!strncmp(url, paths[i], n) && (!url[n] || (url[n] == '/' && i < 2)))
+			return 1;
+	}
+	return 0;
+}
+
+/* The path and every parameter in order, each with its length before it:
+ * two requests have the same key only if they ask the same thing. */
+static char *cache_key(const char *url, const struct web_params *p, size_t *klen)
+{
+	struct buf k;
+	buf_init(&k, 0);
+	buf_printf(&k, "%zu:%s", strlen(url), url);
+	for (size_t i = 0; i < p->n; i++) {
+		const char *v = p->v[i].value;
+		buf_printf(&k, "|%zu:%s", strlen(p->v[i].key), p->v[i].key);
+		if (v)
+			buf_printf(&k, "=%zu:%s", strlen(v), v);
+	}
+	if (buf_failed(&k)) {
+		buf_release(&k);
+		return NULL;
+	}
+	*klen = k.len;
+	return buf_detach(&k);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -504,6 +556,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		cx->job = NULL;
 		cx->replied = 1;
 		r = j->r;
+		free(j->key);
 		free(j);
 		return send_reply(c, &r, method, url, srv->cfg);
 	}
@@ -565,12 +618,23 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return send_reply(c, &r, method, url, srv->cfg);
 	}
 	if (!post) {
-		if (!strcmp(url, "/api/meta"))   /* no archive to read */
+		char *key = NULL;
+		size_t klen = 0;
+		uint64_t gen = 0;
+		if (!strcmp(url, "/api/meta")) {   /* no archive to read */
 			api_get(&q, &r);
-		else if (dispatch(srv, c, cx, &q, &params, 0))
+		} else if (srv->cache && cacheable(url) && (key = cache_key(url, &params, &klen)) &&
+			   web_cache_get(srv->cache, key, klen, &r.body, &r.len, &gen)) {
+			/* Answered at once, without waiting for a worker. */
+			free(key);
+			r.status = 200;
+			r.type = "application/json; charset=utf-8";
+			r.from_cache = 1;
+		} else if (dispatch(srv, c, cx, &q, &params, 0, key, klen, gen)) {
 			reply_error(&r, 503, "the server is stopping");
-		else
+		} else {
 			return MHD_YES;
+		}
 		return send_reply(c, &r, method, url, srv->cfg);
 	}
 	/* Writes: the token, our own origin, JSON, a bounded body. */
@@ -586,7 +650,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		reply_error(&r, 415, "writes take Content-Type application/json");
 	else if (cx->too_big)
 		reply_error(&r, 413, "request body over %d bytes", WEB_MAX_BODY);
-	else if (dispatch(srv, c, cx, &q, &params, 1))
+	else if (dispatch(srv, c, cx, &q, &params, 1, NULL, 0, 0))
 		reply_error(&r, 503, "the server is stopping");
 	else
 		return MHD_YES;
@@ -609,6 +673,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
 				free(cx->job->r.body);
 			free(cx->job->r.disposition);
 			free(cx->job->r.cookie);
+			free(cx->job->key);
 			free(cx->job);
 		}
 		free(cx->body);
@@ -702,6 +767,10 @@ int web_serve(const struct web_config *cfg, int show_token, char **err)
 	if (n_workers > WORKERS_MAX)
 		n_workers = WORKERS_MAX;
 	int rc = 0;
+	if (web_cache_open(cfg->db_path, (size_t)cfg->cache_mib << 20, &srv.cache, err)) {
+		rc = -1;
+		goto out;
+	}
 	for (; srv.n_workers < n_workers; srv.n_workers++) {
 		int e = pthread_create(&srv.workers[srv.n_workers], NULL, worker, &srv);
 		if (e) {
@@ -757,6 +826,7 @@ out:
 		store_close(srv.idle[i]);
 	pthread_mutex_destroy(&srv.mu);
 	pthread_mutex_destroy(&srv.write_mu);
+	web_cache_close(srv.cache);
 	pthread_cond_destroy(&srv.qcv);
 	pthread_mutex_destroy(&srv.qmu);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
