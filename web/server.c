@@ -64,9 +64,38 @@ struct web_server {
 
 /* ---- replies -------------------------------------------------------------------- */
 
+/* The JSON of o in a buffer of its own (malloc'd), or NULL. json_dumps
+ * grows a buffer by doubling and then copies it whole; a page of events is
+ * 60-80 KB: it is written straight into a buffer the size of the largest
+ * answer this thread has made (up to 1 MiB), and only a larger one is
+ * written twice. */
+static char *dump_json(json_t *o)
+{
+	static _Thread_local size_t hint = 16384;
+	const size_t flags = JSON_COMPACT | JSON_REAL_PRECISION(10);
+	size_t cap = hint;
+	for (int pass = 0; pass < 2; pass++) {
+		char *b = malloc(cap + 1);
+		if (!b)
+			return NULL;
+		size_t n = json_dumpb(o, b, cap, flags);
+		if (n && n <= cap) {
+			b[n] = 0;
+			return b;
+		}
+		free(b);
+		if (!n)
+			return NULL;
+		cap = n;
+		if (n <= 1024 * 1024)
+			hint = n + n / 4;
+	}
+	return NULL;
+}
+
 void reply_json(struct web_reply *r, int status, json_t *o)
 {
-	char *s = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
+	char *s = o ? dump_json(o) : NULL;
 	json_decref(o);
 	free(r->body);
 	r->body = NULL;
