@@ -33,9 +33,9 @@ struct entry {
 
 struct web_cache {
 	pthread_mutex_t mu;
-	sqlite3 *db;                        /* the watcher; NULL once it failed: nothing is cached */
+	sqlite3 *db;                        /* the watcher, which never writes */
 	sqlite3_stmt *version;
-	int64_t data_version;
+	int64_t data_version;               /* -1: unknown (nothing is kept) */
 	uint64_t gen;                       /* bumped at each change of data_version */
 	struct entry *bucket[BUCKETS];
 	struct entry *oldest, *newest;
@@ -77,27 +77,18 @@ static void clear(struct web_cache *c)
 		drop(c, c->oldest);
 }
 
-/* Asks the archive whether it changed; on a change (or a failure, after
- * which nothing is cached) the kept answers go. Under c->mu. */
+/* Asks the archive whether it changed; on a change, or when it cannot
+ * tell (the archive busy: the question is not waited for, this runs on the
+ * connections' thread), the kept answers go. Under c->mu. */
 static void check(struct web_cache *c)
 {
-	if (!c->db)
-		return;
 	int64_t v = -1;
 	if (sqlite3_step(c->version) == SQLITE_ROW)
 		v = sqlite3_column_int64(c->version, 0);
 	/* Reset at once: no read transaction stays open between requests. */
-	int rc = sqlite3_reset(c->version);
-	if (v < 0 || rc != SQLITE_OK) {
-		sqlite3_finalize(c->version);
-		sqlite3_close(c->db);
-		c->version = NULL;
-		c->db = NULL;
-		c->gen++;
-		clear(c);
-		return;
-	}
-	if (v != c->data_version) {
+	if (sqlite3_reset(c->version) != SQLITE_OK)
+		v = -1;
+	if (v < 0 || v != c->data_version) {
 		c->data_version = v;
 		c->gen++;
 		clear(c);
@@ -141,9 +132,18 @@ int web_cache_open(const char *db_path, size_t max_bytes, struct web_cache **out
 		free(c);
 		return -1;
 	}
-	sqlite3_busy_timeout(c->db, 1000);
 	c->max_bytes = max_bytes;
 	c->data_version = -1;
+	check(c);
+	if (c->data_version < 0) {
+		size_t n = strlen(db_path) + 96;
+		if ((*err = malloc(n)))
+			snprintf(*err, n, "cannot watch archive '%s' for changes: %s", db_path, sqlite3_errmsg(c->db));
+		sqlite3_finalize(c->version);
+		sqlite3_close(c->db);
+		free(c);
+		return -1;
+	}
 	pthread_mutex_init(&c->mu, NULL);
 	*out = c;
 	return 0;
@@ -172,7 +172,7 @@ int web_cache_get(struct web_cache *c, const char *key, size_t klen, char **body
 	pthread_mutex_lock(&c->mu);
 	check(c);
 	*gen = c->gen;
-	if (c->db) {
+	if (c->data_version >= 0) {
 		for (struct entry *e = c->bucket[h % BUCKETS]; e; e = e->next) {
 			if (e->hash != h || e->klen != klen || memcmp(e->key, key, klen))
 				continue;
@@ -202,7 +202,7 @@ void web_cache_put(struct web_cache *c, const char *key, size_t klen, uint64_t g
 	/* Kept only if no commit came since the lookup: the answer was read
 	 * from the state of generation gen. */
 	check(c);
-	if (!c->db || c->gen != gen)
+	if (c->data_version < 0 || c->gen != gen)
 		goto out;
 	for (struct entry *e = c->bucket[h % BUCKETS]; e; e = e->next)
 		if (e->hash == h && e->klen == klen && !memcmp(e->key, key, klen))

@@ -323,8 +323,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct web_reply *r,
 	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
 	MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin");
 	MHD_add_response_header(resp, "Cache-Control", r->cache ? "no-cache" : "no-store");
-	if (cfg->cache_mib && !strncmp(url, "/api/", 5))
-		MHD_add_response_header(resp, "X-Communique-Cache", r->from_cache ? "hit" : "miss");
+	if (r->cached)
+		MHD_add_response_header(resp, "X-Communique-Cache", r->cached == 2 ? "hit" : "miss");
 	if (r->type)
 		MHD_add_response_header(resp, "Content-Type", r->type);
 	if (r->disposition)
@@ -585,6 +585,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		cx->job = NULL;
 		cx->replied = 1;
 		r = j->r;
+		r.cached = j->key ? 1 : 0;
 		free(j->key);
 		free(j);
 		return send_reply(c, &r, method, url, srv->cfg);
@@ -658,7 +659,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 			free(key);
 			r.status = 200;
 			r.type = "application/json; charset=utf-8";
-			r.from_cache = 1;
+			r.cached = 2;
 		} else if (dispatch(srv, c, cx, &q, &params, 0, key, klen, gen)) {
 			reply_error(&r, 503, "the server is stopping");
 		} else {
@@ -796,9 +797,11 @@ int web_serve(const struct web_config *cfg, int show_token, char **err)
 	if (n_workers > WORKERS_MAX)
 		n_workers = WORKERS_MAX;
 	int rc = 0;
-	if (web_cache_open(cfg->db_path, (size_t)cfg->cache_mib << 20, &srv.cache, err)) {
-		rc = -1;
-		goto out;
+	char *cerr = NULL;
+	if (web_cache_open(cfg->db_path, (size_t)cfg->cache_mib << 20, &srv.cache, &cerr)) {
+		/* Every answer is then read from the archive: slower, as right. */
+		fprintf(stderr, "communique serve: %s; answering without a cache\n", cerr ? cerr : "out of memory");
+		free(cerr);
 	}
 	for (; srv.n_workers < n_workers; srv.n_workers++) {
 		int e = pthread_create(&srv.workers[srv.n_workers], NULL, worker, &srv);

@@ -43,7 +43,7 @@ struct web_reply {
 	char *cookie;                       /* Set-Cookie, malloc'd, or NULL */
 	const char *location;               /* a redirect's target */
 	int cache;                          /* 1: may be cached (the assets) */
-	int from_cache;                     /* 1: the server's cache of answers gave it */
+	int cached;                         /* the server's cache of answers: 0 not asked, 1 missed, 2 gave it */
 };
 
 struct web_server;
