@@ -39,6 +39,11 @@ struct job {
 	char *key;                          /* its key in the cache, or NULL */
 	size_t klen;
 	uint64_t gen;                       /* the archive's state at the lookup */
+	/* The same request in the same state, asked while this one waited or
+	 * was read: given this one's answer (see dispatch). */
+	struct job *followers, *next_follower;
+	struct job *next_pending;           /* in the server's list of answers being read */
+	int shared;                         /* 1: a follower */
 };
 
 struct web_server {
@@ -59,6 +64,7 @@ struct web_server {
 	pthread_t workers[WORKERS_MAX];
 	int n_workers;
 	_Atomic int in_flight;              /* handed to a worker, reply not yet sent */
+	struct job *pending;                /* cacheable requests queued or being read (under qmu) */
 	struct web_cache *cache;            /* NULL: none */
 };
 
@@ -324,7 +330,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct web_reply *r,
 	MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin");
 	MHD_add_response_header(resp, "Cache-Control", r->cache ? "no-cache" : "no-store");
 	if (r->cached)
-		MHD_add_response_header(resp, "X-Communique-Cache", r->cached == 2 ? "hit" : "miss");
+		MHD_add_response_header(resp, "X-Communique-Cache", r->cached == 2 ? "hit" : r->cached == 3 ? "shared" : "miss");
 	if (r->type)
 		MHD_add_response_header(resp, "Content-Type", r->type);
 	if (r->disposition)
@@ -448,6 +454,32 @@ static void *worker(void *arg)
 			api_get(&j->q, &j->r);
 		if (j->key && j->r.status == 200 && j->r.body)
 			web_cache_put(srv->cache, j->key, j->klen, j->gen, j->r.body, j->r.len);
+		struct job *f = NULL;
+		if (j->key) {
+			pthread_mutex_lock(&srv->qmu);
+			struct job **p = &srv->pending;
+			while (*p && *p != j)
+				p = &(*p)->next_pending;
+			if (*p)
+				*p = j->next_pending;
+			f = j->followers;
+			pthread_mutex_unlock(&srv->qmu);
+		}
+		while (f) {
+			struct job *next = f->next_follower;
+			f->r.status = j->r.status;
+			f->r.type = j->r.type;
+			if (j->r.body && (f->r.body = malloc(j->r.len + 1))) {
+				memcpy(f->r.body, j->r.body, j->r.len);
+				f->r.body[j->r.len] = 0;
+				f->r.len = j->r.len;
+			} else if (j->r.body) {
+				f->r.status = 0;   /* no memory: send_reply answers 500 */
+			}
+			f->done = 1;
+			MHD_resume_connection(f->c);
+			f = next;
+		}
 		/* From the resume on, the connection's thread owns the job. */
 		j->done = 1;
 		MHD_resume_connection(j->c);
@@ -485,6 +517,24 @@ static int dispatch(struct web_server *srv, struct MHD_Connection *c, struct con
 	srv->in_flight++;
 	/* Suspended before a worker can resume it. */
 	MHD_suspend_connection(c);
+	if (key) {
+		/* The same request is being answered for the same state of the
+		 * archive (no commit since its lookup, else gen would differ):
+		 * this one waits for that answer instead of reading it again,
+		 * as when many pages open the same view after an update. */
+		struct job *lead = srv->pending;
+		while (lead && (lead->gen != gen || lead->klen != klen || memcmp(lead->key, key, klen)))
+			lead = lead->next_pending;
+		if (lead) {
+			j->shared = 1;
+			j->next_follower = lead->followers;
+			lead->followers = j;
+			pthread_mutex_unlock(&srv->qmu);
+			return 0;
+		}
+		j->next_pending = srv->pending;
+		srv->pending = j;
+	}
 	if (srv->tail)
 		srv->tail->next = j;
 	else
@@ -585,7 +635,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		cx->job = NULL;
 		cx->replied = 1;
 		r = j->r;
-		r.cached = j->key ? 1 : 0;
+		r.cached = !j->key ? 0 : j->shared ? 3 : 1;
 		free(j->key);
 		free(j);
 		return send_reply(c, &r, method, url, srv->cfg);

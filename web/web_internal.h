@@ -43,7 +43,8 @@ struct web_reply {
 	char *cookie;                       /* Set-Cookie, malloc'd, or NULL */
 	const char *location;               /* a redirect's target */
 	int cache;                          /* 1: may be cached (the assets) */
-	int cached;                         /* the server's cache of answers: 0 not asked, 1 missed, 2 gave it */
+	int cached;                         /* the server's cache of answers: 0 not asked, 1 missed, 2 gave it,
+					     * 3 missed, and the answer of the same request read meanwhile */
 };
 
 struct web_server;

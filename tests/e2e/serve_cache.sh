@@ -4,7 +4,8 @@
 # any write to the archive, by another process (an import, a curation of
 # the command line) or by the server itself (a note posted to the API), the
 # same request is answered as a server without a cache (--cache 0) answers
-# it, byte for byte.
+# it, byte for byte. Six clients asking the same page at once while the
+# only worker is busy get one reading of it.
 #
 # Usage (as ctest runs it): bash serve_cache.sh BIN SRCDIR
 set -uo pipefail
@@ -96,6 +97,35 @@ code=$(curl -s -o "$T/body" -w '%{http_code}' -X POST -H "X-Communique-Token: $T
 get "$C/api/events/$E" "$T/ev" >/dev/null
 grep -q 'noted in the browser' "$T/ev" || fail "the server's own note is not in the event's page"
 same_as_plain "after the server's own write"
+
+# The same page asked by six clients at once, while the only worker is busy
+# with an export: it is read once (one miss), the others are given that
+# answer (shared), and all six equal the uncached server's.
+start one --threads 1
+python3 - "$PORT_one" "$PORT_plain" <<'EOF2' || fail "six clients asking the same page at once"
+import http.client, sys, threading
+one, plain = int(sys.argv[1]), int(sys.argv[2])
+page = "/api/events?status=all&limit=200&text=talks"
+def fetch(port, path, out, i):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    c.request("GET", path)
+    r = c.getresponse()
+    out[i] = (r.status, r.getheader("X-Communique-Cache"), r.read())
+want = [None]
+fetch(plain, page, want, 0)
+slow = http.client.HTTPConnection("127.0.0.1", one, timeout=120)
+slow.request("GET", "/api/export?format=html&status=all")
+got = [None] * 6
+ts = [threading.Thread(target=fetch, args=(one, page, got, i)) for i in range(6)]
+for t in ts: t.start()
+for t in ts: t.join()
+r = slow.getresponse(); r.read()
+heads = sorted(g[1] for g in got)
+if any(g[0] != 200 or g[2] != want[0][2] for g in got):
+    sys.exit("an answer differs from the uncached server's")
+if heads != ["miss"] + ["shared"] * 5:
+    sys.exit(f"X-Communique-Cache: {heads}, not one miss and five shared")
+EOF2
 
 # Without a cache, nothing says hit.
 h=$(get "$P/api/reports?limit=3" "$T/x")
