@@ -78,7 +78,7 @@ import http.client, json, os, signal, sys, time
 port, pid = int(sys.argv[1]), int(sys.argv[2])
 c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
 c.request("GET", "/api/export?format=json&status=all")
-time.sleep(0.1)
+time.sleep(0.3)
 os.kill(pid, signal.SIGTERM)
 r = c.getresponse()
 body = r.read()
