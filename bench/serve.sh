@@ -11,7 +11,14 @@
 # Each kind of filter runs with 1 client, then BENCH_SERVE_CLIENTS clients
 # (default 16), for BENCH_SERVE_SECONDS seconds (default 10) over a list of
 # paths; the last scenario runs while an import writes 2000 more reports.
-# The server runs BENCH_SERVE_THREADS threads (default 4).
+# Each line is followed by the machine's load average (uptime) after it.
+# The archive as built is kept as archive.orig.db and copied back before
+# each run, so that every run reads the same archive (the import adds to it).
+# The server runs with --threads BENCH_SERVE_THREADS when it is set (else its
+# default) and --cache BENCH_SERVE_CACHE (MiB; default 0, no cache: the work
+# of every request; set it to measure the cache, whose hits on this
+# benchmark's few repeated paths are nearly every request). An older binary
+# without --cache is run with BENCH_SERVE_CACHE=none.
 #
 # environment: COMMUNIQUE, BENCH_WORK, BENCH_SEED as for run.sh.
 set -euo pipefail
@@ -21,7 +28,8 @@ TARGET=${BENCH_SERVE_EVENTS:-1000000}
 CLIENTS=${BENCH_SERVE_CLIENTS:-16}
 SECONDS_EACH=${BENCH_SERVE_SECONDS:-10}
 SEED=${BENCH_SEED:-1}
-THREADS=${BENCH_SERVE_THREADS:-4}
+THREADS=${BENCH_SERVE_THREADS:-}
+CACHE=${BENCH_SERVE_CACHE:-0}
 dir="$WORK/serve"
 db="$dir/archive.db"
 need_tools
@@ -65,11 +73,19 @@ COMMIT;"
 		events=$(sqlite3 "$db" "SELECT count(*) FROM events")
 	done
 	sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;" >/dev/null
+	cp "$db" "$dir/archive.orig.db"
+fi
+if [ -f "$dir/archive.orig.db" ]; then
+	rm -f "$db-wal" "$db-shm"
+	cp "$dir/archive.orig.db" "$db"
 fi
 events=$(sqlite3 "$db" "SELECT count(*) FROM events")
 echo "archive: $events events, $(sqlite3 "$db" "SELECT count(*) FROM reports") reports, $(file_mib "$db")"
 
-"$COMMUNIQUE" --db "$db" serve --port 0 --quiet --threads "$THREADS" >"$dir/serve.out" 2>"$dir/serve.err" &
+opts=()
+[ -z "$THREADS" ] || opts+=(--threads "$THREADS")
+[ "$CACHE" = none ] || opts+=(--cache "$CACHE")
+"$COMMUNIQUE" --db "$db" serve --port 0 --quiet "${opts[@]}" >"$dir/serve.out" 2>"$dir/serve.err" &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 300); do grep -q '^listening on' "$dir/serve.out" 2>/dev/null && break; sleep 0.1; done
@@ -121,11 +137,13 @@ run() { # name paths-file [clients]
 	local out
 	out=$("$WORK/serve_load" -p "$PORT" -f "$2" -c "${3:-$CLIENTS}" -d "$SECONDS_EACH") || true
 	printf '%-40s %s\n' "$1" "$out"
+	printf '%-40s %s\n' "" "load after: $(uptime | sed 's/.*load average: //')"
 }
 # Warm the OS's cache of the file as a server that has run a while has it.
 "$WORK/serve_load" -p "$PORT" -f "$dir/filtered.txt" -c 2 -n 200 -d 60 >/dev/null || true
 echo
-echo "=== ${SECONDS_EACH}s each, $THREADS server threads; 1 and $CLIENTS clients"
+echo "=== ${SECONDS_EACH}s each, server options: ${opts[*]:-(none)}; 1 and $CLIENTS clients"
+echo "load before: $(uptime | sed 's/.*load average: //')"
 for kind in filtered actor type columns text plain misc; do
 	run "$kind, 1 client" "$dir/$kind.txt" 1
 	run "$kind, $CLIENTS clients" "$dir/$kind.txt"

@@ -76,7 +76,7 @@ static int read_token(const char *path, char *out, size_t cap)
 int cmd_serve(struct cli *cli, int argc, char **argv)
 {
 	const char *bind = "127.0.0.1", *token_file = NULL, *by = NULL;
-	long port = -1, threads = 4;
+	long port = -1, threads = -1, cache = 64;
 	int allow_remote = 0, quiet = 0;
 	const struct option opts[] = {
 		{"bind", 0, OPT_STRING, &bind, "ADDR", "listen on this IP address (default 127.0.0.1)"},
@@ -84,7 +84,8 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{"token-file", 0, OPT_STRING, &token_file, "F", "the write token is the first line of F (else a new one is made and printed)"},
 		{"allow-remote", 0, OPT_FLAG, &allow_remote, NULL, "allow an address other than the loopback"},
 		{"by", 0, OPT_STRING, &by, "WHO", "who corrections are recorded as when the page names nobody (default: the login name)"},
-		{"threads", 0, OPT_LONG, &threads, "N", "requests served at once (default 4)"},
+		{"threads", 0, OPT_LONG, &threads, "N", "requests answered at once (default: the number of cores)"},
+		{"cache", 0, OPT_LONG, &cache, "MIB", "keep answers up to MIB MiB, each until the archive changes (default 64; 0: none)"},
 		{"quiet", 'q', OPT_FLAG, &quiet, NULL, "no line per request on stderr"},
 		{NULL, 0, 0, NULL, NULL, NULL}};
 	char **pos;
@@ -99,8 +100,12 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		error("--port: %ld is not a port (0 to 65535)", port);
 		return EXIT_USAGE;
 	}
-	if (threads < 1 || threads > 64) {
+	if (threads != -1 && (threads < 1 || threads > 64)) {
 		error("--threads: 1 to 64");
+		return EXIT_USAGE;
+	}
+	if (cache < 0 || cache > 65536) {
+		error("--cache: 0 to 65536 (MiB)");
 		return EXIT_USAGE;
 	}
 	int loopback = !strncmp(bind, "127.", 4) || !strcmp(bind, "::1");
@@ -128,7 +133,8 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 	const char *user = getenv("USER");
 	struct web_config cfg = {
 		.db_path = cli->db_path, .bind = bind, .port = port < 0 ? 8080 : (unsigned)port, .token = token,
-		.by = by && *by ? by : user && *user ? user : "web", .threads = (int)threads, .quiet = quiet,
+		.by = by && *by ? by : user && *user ? user : "web", .threads = threads < 0 ? 0 : (int)threads, .quiet = quiet,
+		.cache_mib = (unsigned long)cache,
 	};
 	char *err = NULL;
 	if (web_serve(&cfg, !token_file, &err)) {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
@@ -19,9 +20,31 @@
 
 #include "export/export_internal.h"
 #include "store/store_lock.h"
+#include "util/buf.h"
 #include "web/web_internal.h"
 
 #define POOL_MAX 32
+#define WORKERS_MAX 64
+
+/* A request whose answer needs the archive: its connection is suspended
+ * while a worker answers it, then resumed to send the reply. */
+struct job {
+	struct job *next;
+	struct MHD_Connection *c;
+	struct web_params params;
+	struct web_req q;                   /* q.params points at params */
+	struct web_reply r;
+	int post;
+	_Atomic int done;
+	char *key;                          /* its key in the cache, or NULL */
+	size_t klen;
+	uint64_t gen;                       /* the archive's state at the lookup */
+	/* The same request in the same state, asked while this one waited or
+	 * was read: given this one's answer (see dispatch). */
+	struct job *followers, *next_follower;
+	struct job *next_pending;           /* in the server's list of answers being read */
+	int shared;                         /* 1: a follower */
+};
 
 struct web_server {
 	const struct web_config *cfg;
@@ -32,13 +55,53 @@ struct web_server {
 	char hosts[4][96];                  /* the Host values this server answers to */
 	_Atomic int n_hosts;                /* set once the port is known */
 	int any_host;                       /* --allow-remote on a non-loopback address */
+	/* Requests that read or write the archive wait here, answered in the
+	 * order they arrived by `threads` workers (see web_serve). */
+	pthread_mutex_t qmu;
+	pthread_cond_t qcv;
+	struct job *head, *tail;
+	int stopping;                       /* no more jobs; workers end when the queue is empty */
+	pthread_t workers[WORKERS_MAX];
+	int n_workers;
+	_Atomic int in_flight;              /* handed to a worker, reply not yet sent */
+	struct job *pending;                /* cacheable requests queued or being read (under qmu) */
+	struct web_cache *cache;            /* NULL: none */
 };
 
 /* ---- replies -------------------------------------------------------------------- */
 
+/* The JSON of o in a buffer of its own (malloc'd), or NULL. json_dumps
+ * grows a buffer by doubling and then copies it whole; a page of events is
+ * 60-80 KB: it is written straight into a buffer the size of the largest
+ * answer this thread has made (up to 1 MiB), and only a larger one is
+ * written twice. */
+static char *dump_json(json_t *o)
+{
+	static _Thread_local size_t hint = 16384;
+	const size_t flags = JSON_COMPACT | JSON_REAL_PRECISION(10);
+	size_t cap = hint;
+	for (int pass = 0; pass < 2; pass++) {
+		char *b = malloc(cap + 1);
+		if (!b)
+			return NULL;
+		size_t n = json_dumpb(o, b, cap, flags);
+		if (n && n <= cap) {
+			b[n] = 0;
+			return b;
+		}
+		free(b);
+		if (!n)
+			return NULL;
+		cap = n;
+		if (n <= 1024 * 1024)
+			hint = n + n / 4;
+	}
+	return NULL;
+}
+
 void reply_json(struct web_reply *r, int status, json_t *o)
 {
-	char *s = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
+	char *s = o ? dump_json(o) : NULL;
 	json_decref(o);
 	free(r->body);
 	r->body = NULL;
@@ -234,6 +297,8 @@ struct conn_ctx {
 	size_t len;
 	int too_big;
 	int replied;                        /* a reply was queued before the body */
+	struct job *job;                    /* handed to a worker; its reply once done */
+	int dispatched;                     /* counted in the server's in_flight */
 };
 
 static const char csp[] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
@@ -270,6 +335,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct web_reply *r,
 	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
 	MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin");
 	MHD_add_response_header(resp, "Cache-Control", r->cache ? "no-cache" : "no-store");
+	if (r->cached)
+		MHD_add_response_header(resp, "X-Communique-Cache", r->cached == 2 ? "hit" : r->cached == 3 ? "shared" : "miss");
 	if (r->type)
 		MHD_add_response_header(resp, "Content-Type", r->type);
 	if (r->disposition)
@@ -372,6 +439,154 @@ static void serve_asset(struct web_req *q, struct web_reply *r)
 	reply_error(r, 404, "no such page");
 }
 
+/* ---- the workers ------------------------------------------------------------------ */
+
+static void *worker(void *arg)
+{
+	struct web_server *srv = arg;
+	for (;;) {
+		pthread_mutex_lock(&srv->qmu);
+		while (!srv->head && !srv->stopping)
+			pthread_cond_wait(&srv->qcv, &srv->qmu);
+		struct job *j = srv->head;
+		if (j && !(srv->head = j->next))
+			srv->tail = NULL;
+		pthread_mutex_unlock(&srv->qmu);
+		if (!j)
+			return NULL;
+		if (j->post)
+			api_post(&j->q, &j->r);
+		else
+			api_get(&j->q, &j->r);
+		if (j->key && j->r.status == 200 && j->r.body)
+			web_cache_put(srv->cache, j->key, j->klen, j->gen, j->r.body, j->r.len);
+		struct job *f = NULL;
+		if (j->key) {
+			pthread_mutex_lock(&srv->qmu);
+			struct job **p = &srv->pending;
+			while (*p && *p != j)
+				p = &(*p)->next_pending;
+			if (*p)
+				*p = j->next_pending;
+			f = j->followers;
+			pthread_mutex_unlock(&srv->qmu);
+		}
+		while (f) {
+			struct job *next = f->next_follower;
+			f->r.status = j->r.status;
+			f->r.type = j->r.type;
+			if (j->r.body && (f->r.body = malloc(j->r.len + 1))) {
+				memcpy(f->r.body, j->r.body, j->r.len);
+				f->r.body[j->r.len] = 0;
+				f->r.len = j->r.len;
+			} else if (j->r.body) {
+				f->r.status = 0;   /* no memory: send_reply answers 500 */
+			}
+			f->done = 1;
+			MHD_resume_connection(f->c);
+			f = next;
+		}
+		/* From the resume on, the connection's thread owns the job. */
+		j->done = 1;
+		MHD_resume_connection(j->c);
+	}
+}
+
+/* Hands the request to the workers and suspends its connection: 0, or -1
+ * when the server is stopping or memory is short (the caller answers). */
+static int dispatch(struct web_server *srv, struct MHD_Connection *c, struct conn_ctx *cx,
+		    const struct web_req *q, const struct web_params *params, int post, char *key, size_t klen,
+		    uint64_t gen)
+{
+	struct job *j = calloc(1, sizeof(*j));
+	if (!j) {
+		free(key);
+		return -1;
+	}
+	j->key = key;
+	j->klen = klen;
+	j->gen = gen;
+	j->c = c;
+	j->params = *params;
+	j->q = *q;
+	j->q.params = &j->params;
+	j->post = post;
+	pthread_mutex_lock(&srv->qmu);
+	if (srv->stopping) {
+		pthread_mutex_unlock(&srv->qmu);
+		free(j->key);
+		free(j);
+		return -1;
+	}
+	cx->job = j;
+	cx->dispatched = 1;
+	srv->in_flight++;
+	/* Suspended before a worker can resume it. */
+	MHD_suspend_connection(c);
+	if (key) {
+		/* The same request is being answered for the same state of the
+		 * archive (no commit since its lookup, else gen would differ):
+		 * this one waits for that answer instead of reading it again,
+		 * as when many pages open the same view after an update. */
+		struct job *lead = srv->pending;
+		while (lead && (lead->gen != gen || lead->klen != klen || memcmp(lead->key, key, klen)))
+			lead = lead->next_pending;
+		if (lead) {
+			j->shared = 1;
+			j->next_follower = lead->followers;
+			lead->followers = j;
+			pthread_mutex_unlock(&srv->qmu);
+			return 0;
+		}
+		j->next_pending = srv->pending;
+		srv->pending = j;
+	}
+	if (srv->tail)
+		srv->tail->next = j;
+	else
+		srv->head = j;
+	srv->tail = j;
+	pthread_cond_signal(&srv->qcv);
+	pthread_mutex_unlock(&srv->qmu);
+	return 0;
+}
+
+/* The answers that depend on the archive and the request only: not the
+ * meta (it tells whether the request carries the token), not the exports
+ * (dated, and large). */
+static int cacheable(const char *url)
+{
+	static const char *const paths[] = {"/api/events", "/api/reports", "/api/relations", "/api/review",
+					    "/api/actors", "/api/topics"};
+	for (size_t i = 0; i < sizeof(paths) / sizeof(*paths); i++) {
+		size_t n = strlen(paths[i]);
+		if (!strncmp(url, paths[i], n) && (!url[n] || (url[n] == '/' && i < 2)))
+			return 1;
+	}
+	return 0;
+}
+
+/* The path and every parameter in order, each with its length before it:
+ * two requests have the same key only if they ask the same thing. */
+static char *cache_key(const char *url, const struct web_params *p, size_t *klen)
+{
+	struct buf k;
+	buf_init(&k, 0);
+	buf_printf(&k, "%zu:%s", strlen(url), url);
+	for (size_t i = 0; i < p->n; i++) {
+		const char *v = p->v[i].value;
+		buf_printf(&k, "|%zu:%s", strlen(p->v[i].key), p->v[i].key);
+		if (v)
+			buf_printf(&k, "=%zu:%s", strlen(v), v);
+	}
+	if (buf_failed(&k)) {
+		buf_release(&k);
+		return NULL;
+	}
+	*klen = k.len;
+	return buf_detach(&k);
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			      const char *version, const char *upload_data, size_t *upload_data_size,
 			      void **con_cls)
@@ -418,6 +633,19 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	}
 	if (cx->replied)
 		return MHD_YES;
+	if (cx->job) {
+		/* Resumed: a worker has answered. */
+		struct job *j = cx->job;
+		if (!j->done)
+			return MHD_YES;
+		cx->job = NULL;
+		cx->replied = 1;
+		r = j->r;
+		r.cached = !j->key ? 0 : j->shared ? 3 : 1;
+		free(j->key);
+		free(j);
+		return send_reply(c, &r, method, url, srv->cfg);
+	}
 
 	if (!post && strcmp(method, "GET") && strcmp(method, "HEAD")) {
 		reply_error(&r, 405, "method %s is not allowed", method);
@@ -476,7 +704,23 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return send_reply(c, &r, method, url, srv->cfg);
 	}
 	if (!post) {
-		api_get(&q, &r);
+		char *key = NULL;
+		size_t klen = 0;
+		uint64_t gen = 0;
+		if (!strcmp(url, "/api/meta")) {   /* no archive to read */
+			api_get(&q, &r);
+		} else if (srv->cache && cacheable(url) && (key = cache_key(url, &params, &klen)) &&
+			   web_cache_get(srv->cache, key, klen, &r.body, &r.len, &gen)) {
+			/* Answered at once, without waiting for a worker. */
+			free(key);
+			r.status = 200;
+			r.type = "application/json; charset=utf-8";
+			r.cached = 2;
+		} else if (dispatch(srv, c, cx, &q, &params, 0, key, klen, gen)) {
+			reply_error(&r, 503, "the server is stopping");
+		} else {
+			return MHD_YES;
+		}
 		return send_reply(c, &r, method, url, srv->cfg);
 	}
 	/* Writes: the token, our own origin, JSON, a bounded body. */
@@ -492,18 +736,32 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		reply_error(&r, 415, "writes take Content-Type application/json");
 	else if (cx->too_big)
 		reply_error(&r, 413, "request body over %d bytes", WEB_MAX_BODY);
+	else if (dispatch(srv, c, cx, &q, &params, 1, NULL, 0, 0))
+		reply_error(&r, 503, "the server is stopping");
 	else
-		api_post(&q, &r);
+		return MHD_YES;
 	return send_reply(c, &r, method, url, srv->cfg);
 }
 
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
 {
-	(void)cls;
 	(void)c;
 	(void)t;
+	struct web_server *srv = cls;
 	struct conn_ctx *cx = *con_cls;
 	if (cx) {
+		if (cx->dispatched)
+			srv->in_flight--;
+		/* A job left means a worker finished it but the connection
+		 * closed before its reply went out. */
+		if (cx->job) {
+			if (!cx->job->r.cache)
+				free(cx->job->r.body);
+			free(cx->job->r.disposition);
+			free(cx->job->r.cookie);
+			free(cx->job->key);
+			free(cx->job);
+		}
 		free(cx->body);
 		free(cx);
 		*con_cls = NULL;
@@ -521,6 +779,16 @@ static char *msg(const char *fmt, ...)
 	vsnprintf(b, sizeof(b), fmt, ap);
 	va_end(ap);
 	return strdup(b);
+}
+
+static void stop_workers(struct web_server *srv)
+{
+	pthread_mutex_lock(&srv->qmu);
+	srv->stopping = 1;
+	pthread_cond_broadcast(&srv->qcv);
+	pthread_mutex_unlock(&srv->qmu);
+	for (; srv->n_workers > 0; srv->n_workers--)
+		pthread_join(srv->workers[srv->n_workers - 1], NULL);
 }
 
 int web_serve(const struct web_config *cfg, int show_token, char **err)
@@ -568,15 +836,45 @@ int web_serve(const struct web_config *cfg, int show_token, char **err)
 	signal(SIGPIPE, SIG_IGN);
 	pthread_mutex_init(&srv.mu, NULL);
 	pthread_mutex_init(&srv.write_mu, NULL);
+	pthread_mutex_init(&srv.qmu, NULL);
+	pthread_cond_init(&srv.qcv, NULL);
 
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | (v6 ? MHD_USE_IPv6 : 0);
+	/* One thread reads requests and writes replies for every connection
+	 * (epoll); the requests that read or write the archive go to one
+	 * queue, answered in the order they came by `threads` workers (by
+	 * default as many as the machine has cores). A pool of libmicrohttpd
+	 * threads, each with its own connections, left a request waiting
+	 * behind a slow one of its thread while another thread was idle, and
+	 * more threads than cores only share the cores among more requests,
+	 * each then taking longer. */
+	long n_workers = cfg->threads > 0 ? cfg->threads : sysconf(_SC_NPROCESSORS_ONLN);
+	if (n_workers < 1)
+		n_workers = 1;
+	if (n_workers > WORKERS_MAX)
+		n_workers = WORKERS_MAX;
+	int rc = 0;
+	char *cerr = NULL;
+	if (web_cache_open(cfg->db_path, (size_t)cfg->cache_mib << 20, &srv.cache, &cerr)) {
+		/* Every answer is then read from the archive: slower, as right. */
+		fprintf(stderr, "communique serve: %s; answering without a cache\n", cerr ? cerr : "out of memory");
+		free(cerr);
+	}
+	for (; srv.n_workers < n_workers; srv.n_workers++) {
+		int e = pthread_create(&srv.workers[srv.n_workers], NULL, worker, &srv);
+		if (e) {
+			*err = msg("cannot start a thread: %s", strerror(e));
+			rc = -1;
+			goto out;
+		}
+	}
+
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_ALLOW_SUSPEND_RESUME |
+			 (v6 ? MHD_USE_IPv6 : 0);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, (uint16_t)cfg->port, NULL, NULL, handle, &srv, MHD_OPTION_SOCK_ADDR, sa,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4),
-		MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_NOTIFY_COMPLETED, completed, &srv, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)(64 * 1024), MHD_OPTION_END);
-	int rc = 0;
 	if (!d) {
 		*err = msg("cannot listen on %s port %u: %s", cfg->bind, cfg->port, strerror(errno));
 		rc = -1;
@@ -603,12 +901,22 @@ int web_serve(const struct web_config *cfg, int show_token, char **err)
 	while (sigwait(&sigs, &sig) != 0)
 		;
 	fprintf(stderr, "communique serve: %s, stopping\n", sig == SIGINT ? "interrupted" : "terminated");
+	/* The requests under way are answered first: the workers end once the
+	 * queue is empty, and nothing more joins it. */
+	stop_workers(&srv);
+	/* ... and their replies sent (at most the connection timeout). */
+	for (int i = 0; i < 3000 && srv.in_flight > 0; i++)
+		nanosleep(&(struct timespec){.tv_nsec = 10000000}, NULL);
 	MHD_stop_daemon(d);
 out:
+	stop_workers(&srv);
 	for (int i = 0; i < srv.n_idle; i++)
 		store_close(srv.idle[i]);
 	pthread_mutex_destroy(&srv.mu);
 	pthread_mutex_destroy(&srv.write_mu);
+	web_cache_close(srv.cache);
+	pthread_cond_destroy(&srv.qcv);
+	pthread_mutex_destroy(&srv.qmu);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return rc;
 }

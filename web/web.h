@@ -11,8 +11,9 @@ struct web_config {
 	unsigned port;              /* 0: any free port */
 	const char *token;          /* what writes must carry (header or cookie) */
 	const char *by;             /* who curations are recorded as when the request names nobody */
-	int threads;                /* requests served at once */
+	int threads;                /* requests answered at once; 0: as many as the cores */
 	int quiet;                  /* no line per request on stderr */
+	unsigned long cache_mib;    /* the cache of answers, in MiB; 0: none */
 };
 
 /* Serves until SIGINT or SIGTERM, then stops cleanly. Prints the address to

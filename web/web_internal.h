@@ -43,6 +43,8 @@ struct web_reply {
 	char *cookie;                       /* Set-Cookie, malloc'd, or NULL */
 	const char *location;               /* a redirect's target */
 	int cache;                          /* 1: may be cached (the assets) */
+	int cached;                         /* the server's cache of answers: 0 not asked, 1 missed, 2 gave it,
+					     * 3 missed, and the answer of the same request read meanwhile */
 };
 
 struct web_server;
@@ -88,6 +90,21 @@ struct filter_keep {
 int web_filter_parse(struct store *s, const struct web_params *p, struct event_filter *f, struct tl_query *q,
 		     struct filter_keep *keep, struct web_reply *r);
 void filter_keep_release(struct filter_keep *keep);
+
+/* The cache of answers (cache.c): the 200 answers of GETs that only read
+ * the archive, each kept with the archive's state it was read from (told by
+ * SQLite's data_version, which any commit of any process changes) and given
+ * again only in that state. web_cache_open with max_bytes 0 gives no cache
+ * (*out NULL), which the other functions take as always missing. */
+struct web_cache;
+int web_cache_open(const char *db_path, size_t max_bytes, struct web_cache **out, char **err);
+void web_cache_close(struct web_cache *c);
+/* 1 with a copy of the answer for key in *body (malloc'd), or 0; *gen is
+ * the archive's state to give web_cache_put for the answer read next. */
+int web_cache_get(struct web_cache *c, const char *key, size_t klen, char **body, size_t *len, uint64_t *gen);
+/* Keeps the answer, unless the archive changed since the lookup of gen. */
+void web_cache_put(struct web_cache *c, const char *key, size_t klen, uint64_t gen, const char *body, size_t len);
+void web_cache_stats(struct web_cache *c, unsigned long *hits, unsigned long *misses);
 
 /* "e12", "12" -> 12; 0 when not an id. */
 int64_t web_parse_id(const char *s, char prefix);
