@@ -341,5 +341,11 @@ int store_reports_page(struct store *s, const char *text, int64_t before_id, lon
 /* Tunes a long-lived reading connection: read through a memory map of up
  * to mmap_bytes, with a page cache of cache_kib KiB. */
 int store_reader_tune(struct store *s, int64_t mmap_bytes, long cache_kib, char **err);
+/* The archive's state, for a cache of what was read from it: *version
+ * changes whenever any connection, of this process or another, commits.
+ * Returns 0 with *version set, 1 when this backend cannot tell (PostgreSQL:
+ * then nothing read may be kept), or -1 with *err set (the archive busy or
+ * unreadable: treat as changed). Opens no transaction that outlives it. */
+int store_data_version(struct store *s, int64_t *version, char **err);
 
 #endif

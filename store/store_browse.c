@@ -94,3 +94,19 @@ int store_reader_tune(struct store *s, int64_t mmap_bytes, long cache_kib, char 
 		 cache_kib);
 	return store_exec(s, sql, err);
 }
+
+int store_data_version(struct store *s, int64_t *version, char **err)
+{
+	/* PostgreSQL keeps no counter of commits a client can read cheaply. */
+	if (db_kind(s->db) != DB_SQLITE)
+		return 1;
+	/* SQLite's own counter of other connections' commits (SQLite only). */
+	struct db_stmt *st;
+	if (db_prepare(s->db, "PRAGMA data_version", 0, &st))
+		return store_fail(s, err, "cannot read the archive's state");
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*version = db_column_int64(st, 0);
+	db_finalize(st);
+	return rc == DB_ROW ? 0 : store_fail(s, err, "cannot read the archive's state");
+}

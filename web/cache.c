@@ -2,8 +2,9 @@
  * the state of the archive it was read from, and given again only while
  * the archive is in that state.
  *
- * The state is told by SQLite's PRAGMA data_version on a connection of the
- * cache's own that never writes: its value changes whenever any other
+ * The state is told by store_data_version (SQLite's PRAGMA data_version) on
+ * a connection of the cache's own that never writes: its value changes
+ * whenever any other
  * connection, of this process or another (an import, an update, the
  * command line's curations, the server's own writes), has committed. Every
  * lookup asks it first, and a change empties the cache. An answer read
@@ -15,7 +16,9 @@
 #include <string.h>
 
 #include <pthread.h>
-#include <sqlite3.h>
+
+#include "store/store.h"
+#include "store/store_lock.h"
 
 #include "web/web_internal.h"
 
@@ -33,8 +36,7 @@ struct entry {
 
 struct web_cache {
 	pthread_mutex_t mu;
-	sqlite3 *db;                        /* the watcher, which never writes */
-	sqlite3_stmt *version;
+	struct store *watcher;              /* a connection that never writes */
 	int64_t data_version;               /* -1: unknown (nothing is kept) */
 	uint64_t gen;                       /* bumped at each change of data_version */
 	struct entry *bucket[BUCKETS];
@@ -83,11 +85,10 @@ static void clear(struct web_cache *c)
 static void check(struct web_cache *c)
 {
 	int64_t v = -1;
-	if (sqlite3_step(c->version) == SQLITE_ROW)
-		v = sqlite3_column_int64(c->version, 0);
-	/* Reset at once: no read transaction stays open between requests. */
-	if (sqlite3_reset(c->version) != SQLITE_OK)
+	char *err = NULL;
+	if (store_data_version(c->watcher, &v, &err))
 		v = -1;
+	free(err);
 	if (v < 0 || v != c->data_version) {
 		c->data_version = v;
 		c->gen++;
@@ -101,49 +102,31 @@ int web_cache_open(const char *db_path, size_t max_bytes, struct web_cache **out
 	if (!max_bytes)
 		return 0;
 	struct web_cache *c = calloc(1, sizeof(*c));
-	sqlite3_str *u = c ? sqlite3_str_new(NULL) : NULL;
-	if (!u) {
-		free(c);
+	if (!c) {
 		*err = strdup("out of memory");
 		return -1;
 	}
-	/* The path as a URI (read only): its ?, # and % are not the URI's. */
-	sqlite3_str_appendall(u, db_path[0] == '/' ? "file://" : "file:");
-	for (const char *p = db_path; *p; p++) {
-		if (strchr("?#%", *p) || (unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
-			sqlite3_str_appendf(u, "%%%02X", (unsigned char)*p);
-		else
-			sqlite3_str_appendchar(u, 1, *p);
-	}
-	sqlite3_str_appendall(u, "?mode=ro");
-	char *uri = sqlite3_str_finish(u);
-	int rc = uri ? sqlite3_open_v2(uri, &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL)
-		     : SQLITE_NOMEM;
-	sqlite3_free(uri);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(c->db, "PRAGMA data_version", -1, &c->version, NULL);
-	if (rc != SQLITE_OK) {
-		const char *m = c->db ? sqlite3_errmsg(c->db) : "out of memory";
-		size_t n = strlen(m) + strlen(db_path) + 64;
+	char *why = NULL;
+	int rc = store_open(db_path, STORE_READONLY, &c->watcher, &why);
+	int64_t v = -1;
+	if (!rc)
+		rc = store_data_version(c->watcher, &v, &why);
+	if (rc) {
+		/* 1: the backend cannot tell its state (PostgreSQL); no cache. */
+		const char *m = rc == 1 ? "the archive's backend cannot tell when it changed" : why ? why : "out of memory";
+		char *shown = store_target_shown(db_path);
+		const char *name = shown ? shown : "the archive";
+		size_t n = strlen(m) + strlen(name) + 64;
 		if ((*err = malloc(n)))
-			snprintf(*err, n, "cannot watch archive '%s' for changes: %s", db_path, m);
-		sqlite3_finalize(c->version);
-		sqlite3_close(c->db);
+			snprintf(*err, n, "cannot watch archive '%s' for changes: %s", name, m);
+		free(shown);
+		free(why);
+		store_close(c->watcher);
 		free(c);
 		return -1;
 	}
 	c->max_bytes = max_bytes;
-	c->data_version = -1;
-	check(c);
-	if (c->data_version < 0) {
-		size_t n = strlen(db_path) + 96;
-		if ((*err = malloc(n)))
-			snprintf(*err, n, "cannot watch archive '%s' for changes: %s", db_path, sqlite3_errmsg(c->db));
-		sqlite3_finalize(c->version);
-		sqlite3_close(c->db);
-		free(c);
-		return -1;
-	}
+	c->data_version = v;
 	pthread_mutex_init(&c->mu, NULL);
 	*out = c;
 	return 0;
@@ -154,8 +137,7 @@ void web_cache_close(struct web_cache *c)
 	if (!c)
 		return;
 	clear(c);
-	sqlite3_finalize(c->version);
-	sqlite3_close(c->db);
+	store_close(c->watcher);
 	pthread_mutex_destroy(&c->mu);
 	free(c);
 }

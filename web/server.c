@@ -889,7 +889,9 @@ int web_serve(const struct web_config *cfg, int show_token, char **err)
 		snprintf(srv.hosts[1], sizeof(srv.hosts[1]), "localhost:%u", port);
 		srv.n_hosts = 2;
 	}
-	printf("communique serve: archive '%s'\nlistening on %s/\n", cfg->db_path, base);
+	char *shown = store_target_shown(cfg->db_path);   /* a URI's password never shows */
+	printf("communique serve: archive '%s'\nlistening on %s/\n", shown ? shown : "?", base);
+	free(shown);
 	if (show_token)
 		printf("open %s/?token=%s to read and correct (the token lets the page write)\n", base, cfg->token);
 	else
