@@ -18,7 +18,6 @@
 
 struct dbsq {
 	sqlite3 *h;
-	struct dbsq_stmt *stmts;      /* open statements, finalized by db_close */
 	int own;                    /* 1: the last failure is ours (msg, cls), not SQLite's */
 	enum db_errclass cls;
 	char msg[128];
@@ -29,7 +28,6 @@ struct dbsq_stmt {
 	sqlite3_stmt *st;
 	int *map;                   /* map[N - 1]: SQLite's index of $N, 0 when absent; NULL: identity */
 	int n;                      /* the highest N */
-	struct dbsq_stmt *prev, *next;
 };
 
 static enum db_errclass class_of(int code)
@@ -214,8 +212,6 @@ void dbsq_close(struct dbsq *db)
 {
 	if (!db)
 		return;
-	while (db->stmts)
-		dbsq_finalize(db->stmts);
 	sqlite3_close_v2(db->h);
 	free(db);
 }
@@ -283,10 +279,6 @@ int dbsq_prepare(struct dbsq *db, const char *sql, int persistent, struct dbsq_s
 		}
 	}
 	s->db = db;
-	s->next = db->stmts;
-	if (db->stmts)
-		db->stmts->prev = s;
-	db->stmts = s;
 	*out = s;
 	return 0;
 }
@@ -295,13 +287,6 @@ void dbsq_finalize(struct dbsq_stmt *st)
 {
 	if (!st)
 		return;
-	struct dbsq *db = st->db;
-	if (st->prev)
-		st->prev->next = st->next;
-	else
-		db->stmts = st->next;
-	if (st->next)
-		st->next->prev = st->prev;
 	sqlite3_finalize(st->st);
 	free(st->map);
 	free(st);

@@ -6,7 +6,9 @@
  * What SQLite does behind the contract: "$N" parameters are SQLite named
  * parameters, mapped to SQLite's own indexes at prepare; messages and result
  * classes are SQLite's, read when asked; a failed statement fails alone, the
- * transaction stays open.
+ * transaction stays open. Unlike db_close, dbsq_close does not finalize the
+ * connection's statements: store/db.c keeps the list of them and finalizes
+ * them first (one list, not one per layer).
  */
 #ifndef COMMUNIQUE_DB_SQLITE_H
 #define COMMUNIQUE_DB_SQLITE_H
