@@ -599,6 +599,7 @@ void store_close(struct store *s)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
 		db_finalize(s->st[i]);
+	db_finalize(s->data_version);
 	rows_release(s);   /* its statements, before the connection goes */
 	db_close(s->db);
 	store_cache_forget(s);

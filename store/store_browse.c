@@ -101,12 +101,14 @@ int store_data_version(struct store *s, int64_t *version, char **err)
 	if (db_kind(s->db) != DB_SQLITE)
 		return 1;
 	/* SQLite's own counter of other connections' commits (SQLite only). */
-	struct db_stmt *st;
-	if (db_prepare(s->db, "PRAGMA data_version", 0, &st))
+	/* Asked before every cached answer: prepared once (store_close finalizes it). */
+	if (!s->data_version && db_prepare(s->db, "PRAGMA data_version", 1, &s->data_version))
 		return store_fail(s, err, "cannot read the archive's state");
-	int rc = db_step(st);
+	int rc = db_step(s->data_version);
 	if (rc == DB_ROW)
-		*version = db_column_int64(st, 0);
-	db_finalize(st);
-	return rc == DB_ROW ? 0 : store_fail(s, err, "cannot read the archive's state");
+		*version = db_column_int64(s->data_version, 0);
+	else
+		store_fail(s, err, "cannot read the archive's state");
+	db_reset(s->data_version);   /* no read transaction stays open */
+	return rc == DB_ROW ? 0 : -1;
 }

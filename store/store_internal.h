@@ -90,6 +90,7 @@ struct store {
 	struct id_cache ids;
 	int bulk;           /* store_bulk is on; the settings it replaced: */
 	int saved_cache, saved_checkpoint;
+	struct db_stmt *data_version;   /* store_data_version's, prepared at its first call */
 };
 
 /* Sets *err to "<what>: <the database's message>" and returns -1. */
