@@ -826,11 +826,9 @@ static int row_to_event(struct db_stmt *st, struct timeline_buffers *tb, struct 
 	}
 	if (read_curation(tb, &te->cur))
 		return -1;
-	if (db_column_int(st, 16) == 1) {
+	/* origin 1: added by hand (stored with confidence 1, see event_add). */
+	if (db_column_int(st, 16) == 1)
 		te->cur.added_by_hand = 1;
-		/* (This tested !sqlite3_column_type(st, 12), never true: a
-		 * column's type is 1 to 5. Kept as it behaved.) */
-	}
 	ev->actors = tb->act;
 	ev->topics = tb->top;
 	te->ev = ev;
