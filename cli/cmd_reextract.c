@@ -61,8 +61,13 @@ static int reextract_one(struct cli *cli, struct store *s, struct extractor *x, 
 	if (!rc)
 		rc = store_reextract(s, id, &events, &t->ch, &err);
 	if (!rc) {
-		extractor_actor_aliases(x, &events, describe_actor, s);
-		t->reports++;
+		/* A failure that rolled the batch back stops the run, as in an import. */
+		if (extractor_actor_aliases(x, &events, describe_actor, s) && store_broken(s)) {
+			rc = -1;
+			err = strdup("cannot record the actors' aliases");
+		} else {
+			t->reports++;
+		}
 	} else {
 		extractor_drop_aliases(x);
 	}

@@ -49,6 +49,7 @@ struct importer {
 	int pending;          /* reports written in the open batch */
 	int fatal;            /* the archive failed: stop */
 	char *fatal_err;
+	char *alias_err;         /* the last failure of recording an alias, for the batch's fatal message */
 	const char *path;     /* the file being read */
 	struct strv files;    /* gathered paths */
 	int guarded;          /* the open batch stores a savepoint per report (after a failure) */
@@ -162,6 +163,7 @@ void importer_free(struct importer *im)
 	strv_release(&im->files);
 	dir_seen_release(&im->seen);
 	free(im->fatal_err);
+	free(im->alias_err);
 	free(im);
 }
 
@@ -267,7 +269,8 @@ static int describe_actor(void *ctx, const char *name, const char *code, enum ac
 	struct importer *im = ctx;
 	char *err = NULL;
 	int rc = store_actor_describe(im->store, name, code, kind, aliases, n, &err);
-	free(err);
+	free(im->alias_err);
+	im->alias_err = err;
 	return rc;
 }
 
@@ -281,8 +284,16 @@ static int put(struct importer *im, const struct report *r, const char *hash, co
 			extractor_drop_aliases(im->x);
 		return -1;
 	}
-	if (im->x)
-		extractor_actor_aliases(im->x, events, describe_actor, im);
+	/* The aliases are a courtesy, but a failure that rolled the whole batch
+	 * back (SQLite does so when memory runs out) must stop it: what follows
+	 * would be written outside any transaction, the report before it lost. */
+	if (im->x && extractor_actor_aliases(im->x, events, describe_actor, im) && store_broken(im->store)) {
+		*err = im->alias_err ? im->alias_err : strdup("cannot record the actors' aliases");
+		im->alias_err = NULL;
+		return -1;
+	}
+	free(im->alias_err);
+	im->alias_err = NULL;
 	return 0;
 }
 

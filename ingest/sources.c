@@ -426,6 +426,7 @@ struct updater {
 	int pending;             /* files recorded in the open batch */
 	int fatal;               /* the archive failed: stop */
 	char *fatal_err;
+	char *alias_err;         /* the last failure of recording an alias, for the fatal message */
 	/* The file or feed being read. */
 	const struct source *src;
 	const char *where;
@@ -498,6 +499,7 @@ void updater_free(struct updater *u)
 		free(err);
 	}
 	free(u->fatal_err);
+	free(u->alias_err);
 	free(u);
 }
 
@@ -568,7 +570,8 @@ static int describe_actor(void *ctx, const char *name, const char *code, enum ac
 	struct updater *u = ctx;
 	char *err = NULL;
 	int rc = store_actor_describe(u->store, name, code, kind, aliases, n, &err);
-	free(err);
+	free(u->alias_err);
+	u->alias_err = err;
 	return rc;
 }
 
@@ -618,8 +621,17 @@ static int take_report(void *ctx, struct report *r, const char *item)
 	}
 	int rc = store_put_report(u->store, r, hash, u->where, v == STORE_REPLACE ? existing : 0, &events, &id,
 				  &err);
-	if (!rc && u->x)
-		extractor_actor_aliases(u->x, &events, describe_actor, u);
+	/* The aliases are a courtesy, but a failure that rolled the whole batch
+	 * back (SQLite does so when memory runs out) must stop the run: the files
+	 * recorded after it would be remembered without their reports. */
+	if (!rc && u->x && extractor_actor_aliases(u->x, &events, describe_actor, u) && store_broken(u->store)) {
+		set_fatal(u, u->alias_err ? u->alias_err : strdup("cannot record the actors' aliases"));
+		u->alias_err = NULL;
+		event_list_release(&events);
+		return -1;
+	}
+	free(u->alias_err);
+	u->alias_err = NULL;
 	event_list_release(&events);
 	if (rc)
 		return store_failed(u, item, err);
