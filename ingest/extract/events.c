@@ -1282,6 +1282,23 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 						return 0;
 		}
 	}
+	/* "the American proposal was rejected by Palestine", "Japan's request
+	 * was turned down": the owner of the thing rejected, named right before
+	 * it, is the one the rejection is aimed at. */
+	if (!strcmp(tr->type, "rejection") && tr->noun && c.nsrc && !c.ntgt && h->ts > s) {
+		size_t m0, m1;
+		mentions_in(x, s, h->ts, &m0, &m1);
+		if (m1 > m0) {
+			const struct mention *m = &x->men[m1 - 1];
+			size_t end = m->te + (m->te < h->ts && is_word(x, m->te, "'s"));
+			int own = 0;
+			for (int i = 0; i < c.nsrc; i++)
+				own |= m->ra >= 0 && same_code(x, c.src[i], m->ra);
+			if (end == h->ts && m->ra >= 0 && x->ra[m->ra].code[0] && !own &&
+			    (m->kind == MK_ACTOR || m->kind == MK_ADJ))
+				push_party(c.tgt, &c.ntgt, m->ra);
+		}
+	}
 	/* "lodged a complaint against Israel with the UN Security Council": the
 	 * body a complaint is lodged with receives it, beside the one it is
 	 * against. */
