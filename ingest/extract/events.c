@@ -333,6 +333,50 @@ static int free_relative(const struct extractor *x, const struct trigger_hit *h,
 	       !tok_in(x, q - 2, WL_REPORTING | WL_CLAUSE_BREAK);
 }
 
+/* Whether a meeting's clause [cs, ce) names two or more people, every one of
+ * them acting for the one state of its parties, and no one else as a party:
+ * a state's leaders meeting among themselves. Places ("in South Africa", "at
+ * the UN") do not count; a person of unknown allegiance, a counterpart, a
+ * visitor or a delegation leave it open. */
+static int domestic_meeting(const struct extractor *x, const struct cand *c, size_t cs, size_t ce)
+{
+	for (int i = 1; i < c->nsrc; i++)
+		if (!same_code(x, c->src[0], c->src[i]))
+			return 0;
+	if (x->ra[c->src[0]].kind == ACTOR_ORG || !x->ra[c->src[0]].code[0])
+		return 0;
+	int people = 0, first = -1;
+	size_t m0, m1;
+	mentions_in(x, cs, ce, &m0, &m1);
+	for (size_t j = m0; j < m1; j++) {
+		const struct mention *m = &x->men[j];
+		if (m->kind == MK_PLACE)
+			continue;
+		if (m->kind != MK_ACTOR && m->kind != MK_ADJ)
+			return 0;
+		if (m->ts > cs && (is_word(x, m->ts - 1, "in") || is_word(x, m->ts - 1, "at") ||
+				   is_word(x, m->ts - 1, "against") || is_word(x, m->ts - 1, "from") ||
+				   is_word(x, m->ts - 1, "to") || is_word(x, m->ts - 1, "on")))
+			continue;
+		if (m->ra < 0 || !x->ra[m->ra].code[0] || !same_code(x, m->ra, c->src[0]))
+			return 0;
+		if (m->kind == MK_ACTOR && x->ra[m->ra].kind == ACTOR_PERSON && m->ra != first) {
+			if (first < 0)
+				first = m->ra;
+			people++;
+		}
+	}
+	if (people < 2)
+		return 0;
+	for (size_t q = cs; q < ce; q++)
+		if (is_word(x, q, "counterpart") || is_word(x, q, "counterparts") || is_word(x, q, "visiting") ||
+		    is_word(x, q, "delegation") || is_word(x, q, "guest") || is_word(x, q, "guests") ||
+		    is_word(x, q, "envoy") || is_word(x, q, "ambassador") || is_word(x, q, "visitor") ||
+		    is_word(x, q, "they") || is_word(x, q, "both"))
+			return 0;
+	return 1;
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -1238,6 +1282,45 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 						return 0;
 		}
 	}
+	/* "the American proposal was rejected by Palestine", "Japan's request
+	 * was turned down": the owner of the thing rejected, named right before
+	 * it, is the one the rejection is aimed at. */
+	if (!strcmp(tr->type, "rejection") && tr->noun && c.nsrc && !c.ntgt && h->ts > s) {
+		size_t m0, m1;
+		mentions_in(x, s, h->ts, &m0, &m1);
+		if (m1 > m0) {
+			const struct mention *m = &x->men[m1 - 1];
+			size_t end = m->te + (m->te < h->ts && is_word(x, m->te, "'s"));
+			int own = 0;
+			for (int i = 0; i < c.nsrc; i++)
+				own |= m->ra >= 0 && same_code(x, c.src[i], m->ra);
+			if (end == h->ts && m->ra >= 0 && x->ra[m->ra].code[0] && !own &&
+			    (m->kind == MK_ACTOR || m->kind == MK_ADJ))
+				push_party(c.tgt, &c.ntgt, m->ra);
+		}
+	}
+	/* "lodged a complaint against Israel with the UN Security Council": the
+	 * body a complaint is lodged with receives it, beside the one it is
+	 * against. */
+	if (!strcmp(tr->type, "protest") && c.nsrc && c.ntgt && !tr->speaker) {
+		size_t m0, m1;
+		mentions_in(x, h->te, e, &m0, &m1);
+		for (size_t j = m0; j < m1 && x->men[j].ts < h->te + 12; j++) {
+			const struct mention *m = &x->men[j];
+			if (m->kind != MK_ACTOR || m->ra < 0 || !x->ra[m->ra].code[0] || m->ts <= h->te)
+				continue;
+			size_t p = m->ts - 1;
+			if (is_word(x, p, "the") && p > h->te)
+				p--;
+			if (!is_word(x, p, "with"))
+				continue;
+			int own = 0;
+			for (int i = 0; i < c.nsrc; i++)
+				own |= same_code(x, c.src[i], m->ra);
+			if (!own)
+				push_party(c.tgt, &c.ntgt, m->ra);
+		}
+	}
 	/* "allowing Isabel Brilhante Pedrosa, the EU's envoy, 72 hours to
 	 * leave": the one whose envoy is sent away. */
 	if (!strcmp(tr->type, "expulsion") && c.nsrc && !c.ntgt && !tr->speaker) {
@@ -1310,6 +1393,17 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    ((x->toks.t[p].flags & TOK_ALLCAPS) && m1 == m0))
 			return 0;
 	}
+	/* "President Buhari met for talks alongside his Vice President and
+	 * Foreign Minister", "Foreign Minister Bou Habib held talks with Prime
+	 * Minister Mikati": where the clause names two or more people and all of
+	 * them act for one state, the meeting is that state's own; no party in
+	 * play joins it from the context. */
+	/* ("present at the meeting" refers to one told before: not here.) */
+	if (tr->frame == FRAME_SYMMETRIC && !strcmp(tr->type, "meeting") && c.nsrc >= 1 &&
+	    !(h->ts > s && (is_word(x, h->ts - 1, "the") || is_word(x, h->ts - 1, "that") ||
+			    is_word(x, h->ts - 1, "this"))) &&
+	    x->ra[c.src[0]].kind != ACTOR_ORG && domestic_meeting(x, &c, cs, ce))
+		return 0;
 	/* A symmetric event needs two parties: add those in play. */
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
 		for (int i = 0; i < x->n_in_play; i++)
