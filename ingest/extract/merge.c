@@ -862,6 +862,51 @@ static int word_after(const char *t, size_t len, size_t p, size_t *a, size_t *b)
 	return *a < *b;
 }
 
+/* Whether the body word t[a..b) marks an act as one more of its kind: "the
+ * latest sanctions", "fresh strikes", "another protest", "further talks". */
+static int new_word(const char *t, size_t a, size_t b)
+{
+	static const char *const words[] = {"new", "latest", "fresh", "another", "further", "additional"};
+	if (b <= a || isupper((unsigned char)t[a]))
+		return 0;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (bytes_word(t, a, b, words[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether body cand c is told as a new act ("the latest US sanctions",
+ * "unveiled new sanctions", "imposed a fresh round of"): within the two
+ * words before its trigger, or for a verb the two words after it. Such an
+ * act is not the retelling of an earlier one the text dates elsewhere. */
+static int told_new(const struct extractor *x, const struct cand *c)
+{
+	if (c->headline || !x->text || c->trig_end > x->body_len || c->trig_start < c->ev_start)
+		return 0;
+	const char *t = x->text;
+	size_t a, b, p = c->trig_start;
+	/* before the trigger: "the latest US sanctions" ("further" only before
+	 * a noun: before a verb it is an adverb, "further condemned") */
+	for (int hop = 0; hop < 2 && p > c->ev_start && word_before(t, p, &a, &b) && a >= c->ev_start; hop++) {
+		if (new_word(t, a, b) && (c->tr->noun || !bytes_word(t, a, b, "further")))
+			return 1;
+		p = a;
+	}
+	if (c->tr->noun)
+		return 0;
+	/* the verb's object: "unveiled new sanctions", "imposed a fresh round";
+	 * not the object of a preposition the trigger ends in ("put a freeze
+	 * on fresh loans") */
+	if (word_before(t, c->trig_end, &a, &b) &&
+	    (bytes_word(t, a, b, "on") || bytes_word(t, a, b, "against") || bytes_word(t, a, b, "to") ||
+	     bytes_word(t, a, b, "with") || bytes_word(t, a, b, "of") || bytes_word(t, a, b, "for")))
+		return 0;
+	p = c->trig_end;
+	if (word_after(t, c->ev_end, p, &a, &b) && (bytes_word(t, a, b, "a") || bytes_word(t, a, b, "an")))
+		p = b;
+	return word_after(t, c->ev_end, p, &a, &b) && new_word(t, a, b);
+}
+
 /* "two days of emergency talks which ended in Washington yesterday": an
  * event of N days dated by its end began N-1 days before (a span is dated by
  * its start). */
@@ -1048,6 +1093,10 @@ void merge_cands(struct extractor *x)
 	date_told_earlier(x);
 	date_talks_by_visit(x);
 	date_span_start(x);
+	/* (which cands are told as new acts; a cand that absorbs one is too) */
+	for (size_t i = 0; i < x->n_cands; i++)
+		if (!x->cands[i].dead && told_new(x, &x->cands[i]))
+			x->cands[i].told_new = 1;
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *a = &x->cands[i];
 		if (a->dead)
@@ -1127,6 +1176,12 @@ void merge_cands(struct extractor *x)
 			}
 			if (a->status != b->status || !same_date(a, b))
 				continue;
+			/* "the latest US sanctions ... Washington in August reinstated
+			 * sanctions": an act told as new, dated only by the report, is
+			 * not one the text dates to another time. */
+			if (a->date_explicit != b->date_explicit && !near_anchor(x, a, b) &&
+			    (a->date_explicit ? b->told_new : a->told_new))
+				continue;
 			/* "Prior to the meeting, ... paid a courtesy call": two events. */
 			if ((a->beside || b->beside) && (a->ev_start != b->ev_start || a->headline != b->headline))
 				continue;
@@ -1188,6 +1243,7 @@ void merge_cands(struct extractor *x)
 				struct cdate was = a->date;
 				absorb(a, b);
 				b->dead = 1;
+				a->told_new |= b->told_new;
 				if (!was_explicit && a->date_explicit && !a->headline)
 					pass_on_date(x, a, &was);
 			}
