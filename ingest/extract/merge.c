@@ -939,19 +939,33 @@ static void date_span_start(struct extractor *x)
 	}
 }
 
-/* The end of the sentence of the body that ends at or after byte p: the byte
- * after its full stop (or at its line break). */
-static size_t sentence_end_from(const char *t, size_t len, size_t p)
+/* The sentence of the body after the one ending at byte p, as the one
+ * sentence splitter cuts it ("matters.Seoul's ministry said" too; the first
+ * of the next paragraph when p ends one): its bytes [*a, *b); 0 at the end. */
+static int next_sentence(const char *t, size_t len, size_t p, size_t *a, size_t *b)
 {
-	if (p > 0 && p <= len && (t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?'))
-		return p;
-	for (; p < len; p++) {
-		if (t[p] == '\n')
-			return p;
-		if ((t[p] == '.' || t[p] == '!' || t[p] == '?') && (p + 1 == len || t[p + 1] == ' ' || t[p + 1] == '\n'))
-			return p + 1;
+	enum { NEXT_MAX = 2048 };
+	while (p < len && isspace((unsigned char)t[p]))
+		p++;
+	if (p >= len)
+		return 0;
+	size_t q = p;
+	while (q < len && q - p < NEXT_MAX && t[q] != '\n')
+		q++;
+	struct token_list l;
+	token_list_init(&l);
+	struct sentence_span *sp = NULL;
+	size_t n = 0, cap = 0;
+	int ok = 0;
+	if (!tokenize(t + p, q - p, p, &l) && l.n &&
+	    !split_sentences(t, &l, 0, l.n, &sp, &n, &cap) && n) {
+		*a = l.t[sp[0].tok_start].start;
+		*b = l.t[sp[0].tok_end - 1].end;
+		ok = 1;
 	}
-	return len;
+	free(sp);
+	token_list_release(&l);
+	return ok;
 }
 
 /* "Cho spoke by phone with Kamikawa. The call took place on Tuesday
@@ -970,12 +984,9 @@ static void date_from_next_sentence(struct extractor *x)
 		if (c->dead || c->headline || c->date_explicit || c->status != STATUS_OCCURRED || c->ev_end > len)
 			continue;
 		size_t at = c->ev_start;
-		size_t a2 = sentence_end_from(t, len, c->ev_end);
-		while (a2 < len && (t[a2] == ' ' || t[a2] == '\n'))
-			a2++;
-		if (a2 >= len)
+		size_t a2, b2;
+		if (!next_sentence(t, len, c->ev_end, &a2, &b2))
 			continue;
-		size_t b2 = sentence_end_from(t, len, a2 + 1);
 		int next = 0;
 		for (size_t k = 0; k < x->n_cands && !next; k++) {
 			const struct cand *o = &x->cands[k];
