@@ -1239,6 +1239,14 @@ void merge_cands(struct extractor *x)
 			if (!strcmp(a->tr->type, "accusation") && !a->headline &&
 			    !b->headline && a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
 				continue;
+			/* "urged Armenia and Azerbaijan to ... . The Secretary pressed
+			 * for reforms in Armenia": appeals told with verbs in two body
+			 * sentences to different addressees are two appeals (one
+			 * the text dates and one it does not: the act told again). */
+			if (!strcmp(a->tr->type, "appeal") && !a->headline && !b->headline && a->ev_start != b->ev_start &&
+			    !a->tr->noun && !b->tr->noun && a->ntgt && b->ntgt && a->date_explicit == b->date_explicit &&
+			    !(list_subset(x, a->tgt, a->ntgt, b->tgt, b->ntgt) && list_subset(x, b->tgt, b->ntgt, a->tgt, a->ntgt)))
+				continue;
 			int ok = a->tr->frame == FRAME_SYMMETRIC
 					 ? (codes_subset(x, a, b) || codes_subset(x, b, a) || shared_codes(x, a, b) >= 2)
 					 : roles_compatible(x, a, b);
