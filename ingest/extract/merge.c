@@ -448,6 +448,33 @@ static void join_mediators(struct extractor *x)
 					push_party(c->src, &c->nsrc, found[f]);
 			}
 		}
+		/* "With China mediating, Saudi Arabia and Iran agreed ...", "with
+		 * Qatar acting as mediator": the mediator of an absolute
+		 * construction takes part. */
+		static const char *const mediating[] = {" mediating", " brokering", " acting as mediator",
+							" acting as a mediator", " as mediator", " hosting"};
+		for (size_t p = c->ev_start; p + 5 <= c->ev_end; p++) {
+			if (strncasecmp(t + p, "with ", 5) || (p > 0 && isalpha((unsigned char)t[p - 1])))
+				continue;
+			size_t a = p + 5;
+			for (size_t q = a; q < c->ev_end && q < a + 60 && t[q] != ',' && t[q] != '.'; q++) {
+				size_t k, ml = 0;
+				for (k = 0; k < sizeof(mediating) / sizeof(mediating[0]); k++) {
+					ml = strlen(mediating[k]);
+					if (q + ml <= c->ev_end && !strncmp(t + q, mediating[k], ml) &&
+					    (q + ml == c->ev_end || !isalpha((unsigned char)t[q + ml])))
+						break;
+				}
+				if (k == sizeof(mediating) / sizeof(mediating[0]))
+					continue;
+				int found[MAX_PARTIES], nf = 0;
+				if (actors_in_span(x, t, a, q, found, &nf))
+					return;
+				for (int f = 0; f < nf; f++)
+					push_party(c->src, &c->nsrc, found[f]);
+				break;
+			}
+		}
 		/* "a meeting held in Kabul, bringing together Wang Yi, Dar and
 		 * Afghan FM Muttaqi", "the summit, which brought together the
 		 * leaders of Egypt and Jordan": who it brings together takes part. */
@@ -787,6 +814,8 @@ static void pass_on_date(struct extractor *x, const struct cand *a, const struct
 	}
 }
 
+static int word_before(const char *t, size_t p, size_t *a, size_t *b);
+
 /* Whether the trigger of body cand c is a noun after a determiner that
  * points back ("the remaining demands", "these sanctions", "such
  * protests"): an act told before, not a new one. */
@@ -796,6 +825,20 @@ static int told_again(const struct extractor *x, const struct cand *c)
 		return 0;
 	static const char *const dets[] = {"the", "these", "those", "such", "this"};
 	size_t p = c->trig_start;
+	/* "The decision to re-establish relations", "the agreement to resume
+	 * talks": a verb inside a definite description of the act. */
+	if (!c->tr->noun) {
+		size_t q = p, a, b;
+		if (q >= 3 && !strncasecmp(x->text + q - 3, "re-", 3))
+			q -= 3;
+		if (word_before(x->text, q, &a, &b) && a >= c->ev_start && b - a == 2 &&
+		    !strncasecmp(x->text + a, "to", 2) && word_before(x->text, a, &a, &b) && a >= c->ev_start &&
+		    islower((unsigned char)x->text[a]) && word_before(x->text, a, &a, &b) && a >= c->ev_start) {
+			for (size_t i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
+				if (b - a == strlen(dets[i]) && !strncasecmp(x->text + a, dets[i], b - a))
+					return 1;
+		}
+	}
 	for (int hop = 0; hop < 2; hop++) {
 		size_t e = p;
 		while (e > 0 && x->text[e - 1] == ' ')
@@ -1170,8 +1213,16 @@ void merge_cands(struct extractor *x)
 			 * remaining demands will be met": the act told again by a
 			 * noun pointing back is that act, whatever time its sentence
 			 * gives. */
-			if (a->tr->frame != FRAME_SYMMETRIC && b->trig_start > a->trig_start &&
-			    told_again(x, b) && a->nsrc && b->nsrc && roles_compatible(x, a, b)) {
+			/* "With China mediating, Saudi Arabia and Iran agreed ... . The
+			 * decision to re-establish relations was made public ...": a
+			 * verb inside a definite description, with no time of its own,
+			 * tells a symmetric act again too. */
+			if (b->trig_start > a->trig_start && a->nsrc && b->nsrc &&
+			    (a->tr->frame != FRAME_SYMMETRIC
+				     ? roles_compatible(x, a, b)
+				     : a->status == b->status && !b->date_explicit && !b->tr->noun &&
+					       (codes_subset(x, a, b) || codes_subset(x, b, a))) &&
+			    told_again(x, b)) {
 				/* (its time, where the first telling gave none or a
 				 * coarser one of the same period) */
 				int was_explicit = a->date_explicit;
@@ -1220,7 +1271,8 @@ void merge_cands(struct extractor *x)
 			/* Two meetings told with verbs in two sentences are two meetings;
 			 * "the talks", "the call" tell one again. */
 			if (!one_accord && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline &&
-			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
+			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun &&
+			    !(b->trig_start > a->trig_start && told_again(x, b)))
 				continue;
 			/* "the two affirmed at their meeting ... . Kishida also conferred
 			 * with Premier Li": a meeting told with "also" in a sentence of
@@ -1230,7 +1282,8 @@ void merge_cands(struct extractor *x)
 				continue;
 			/* Two agreements told in two body sentences are two agreements. */
 			if (!one_accord && (type_props(x, a->tr) & TP_CONTENT) && !a->headline && !b->headline &&
-			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
+			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun &&
+			    !(b->trig_start > a->trig_start && told_again(x, b)))
 				continue;
 			/* "The president charged Cairo with ... . The defence minister
 			 * charged the army with ...": accusations told with verbs in two
