@@ -858,6 +858,32 @@ static int told_again(const struct extractor *x, const struct cand *c)
 	return 0;
 }
 
+/* Whether the verb trigger of body cand c is told as a record: "He is the
+ * first high-level U.S. official to visit Japan since ...", "the second
+ * foreign leader to call": the story's own act, measured against the past,
+ * not another act of the kind. */
+static int told_as_record(const struct extractor *x, const struct cand *c)
+{
+	if (c->headline || c->tr->noun || !x->text || c->trig_end > x->body_len || c->trig_start < c->ev_start + 8)
+		return 0;
+	const char *t = x->text;
+	size_t p = c->trig_start;
+	while (p > c->ev_start && t[p - 1] == ' ')
+		p--;
+	if (p < c->ev_start + 3 || strncasecmp(t + p - 3, " to", 3))
+		return 0;
+	static const char *const ords[] = {" the first ", " the second ", " the third ", " the only ", " the latest ",
+					   " the last "};
+	size_t lo = p - 3 > c->ev_start + 70 ? p - 3 - 70 : c->ev_start;
+	for (size_t q = p - 3; q-- > lo;)
+		for (size_t i = 0; i < sizeof(ords) / sizeof(ords[0]); i++) {
+			size_t n = strlen(ords[i]);
+			if (q + n <= p && !strncasecmp(t + q, ords[i], n))
+				return 1;
+		}
+	return 0;
+}
+
 /* Whether the verb trigger of body cand c follows "also" ("Kishida also
  * conferred with Li"): the text tells one more act of the kind, not the one
  * it told before. */
@@ -1157,7 +1183,18 @@ void merge_cands(struct extractor *x)
 			continue;
 		for (size_t k = i + 1; k < x->n_cands; k++) {
 			struct cand *b = &x->cands[k];
-			if (b->dead || a->tr->type_id != b->tr->type_id)
+			if (b->dead)
+				continue;
+			/* "put off arms talks with the United States ... . Russia had
+			 * postponed the meeting": a meeting told again by a definite
+			 * noun is the round of talks told before it. */
+			if (a->tr->type_id != b->tr->type_id && !strcmp(a->tr->type, "negotiation") &&
+			    !strcmp(b->tr->type, "meeting") && b->tr->noun && a->status == b->status && !b->date_explicit &&
+			    told_again(x, b) && (codes_subset(x, a, b) || codes_subset(x, b, a))) {
+				fold_into(a, b);
+				continue;
+			}
+			if (a->tr->type_id != b->tr->type_id)
 				continue;
 			if (later_leg(x, a, b) || later_leg(x, b, a)) {
 				/* The visit stays as it went; the leg is part of it. */
@@ -1234,6 +1271,14 @@ void merge_cands(struct extractor *x)
 				fold_into(a, b);
 				if (!was_explicit && a->date_explicit)
 					pass_on_date(x, a, &was);
+				continue;
+			}
+			/* "Armacost will visit Tokyo next week ... He is the first
+			 * high-level U.S. official to visit Japan since ...": the
+			 * record tells the act told before it. */
+			if (a->tr->frame != FRAME_SYMMETRIC && b->trig_start > a->trig_start && told_as_record(x, b) &&
+			    !b->date_explicit && a->nsrc && b->nsrc && roles_compatible(x, a, b)) {
+				fold_into(a, b);
 				continue;
 			}
 			if (a->status != b->status || !same_date(a, b))
