@@ -159,7 +159,7 @@ static const struct { const char *name; int month; } foreign_months[] = {
 
 /* A foreign month name at s[i..): its number and *end, or 0. The first
  * letter may be a capital; accented letters are matched as written. */
-static int foreign_month(const char *s, size_t len, size_t i, size_t *end)
+int foreign_month(const char *s, size_t len, size_t i, size_t *end)
 {
 	size_t e = i;
 	while (e < len && (isalpha((unsigned char)s[e]) || (unsigned char)s[e] >= 0x80))

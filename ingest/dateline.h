@@ -48,6 +48,11 @@ struct dateline {
  * dateline, else 0 (*out is then unspecified). s need not be NUL-terminated. */
 int dateline_parse(const char *s, size_t len, struct dateline *out);
 
+/* A French, Spanish, Italian, German or Portuguese month name at s[i..)
+ * ("juin", "Juin", "März", "septiembre"): 1..12 and *end the byte after it,
+ * or 0. Also read in English text ("On Juin 4", timex.c). */
+int foreign_month(const char *s, size_t len, size_t i, size_t *end);
+
 /* A dateline standing alone, as the dateline field of an agency file
  * writes it: a whole dateline_parse() dateline with or without its dash
  * ("STOCKHOLM, Aug 29, 2014 (AFP) -"), or a place with an optional date and

@@ -10,6 +10,7 @@
  * the patterns are looked up once, when tokenised, in a sorted table.
  */
 #include "ingest/timex.h"
+#include "ingest/dateline.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -417,6 +418,7 @@ struct tok {
 	unsigned char kw;    /* enum kw_id */
 	signed char val;     /* keyword value */
 	signed char month;   /* 1..12 when the word names a month (full or abbreviated) */
+	signed char fmonth;  /* 1..12 when it names a month in French, Spanish... ("Juin") */
 	signed char wday;    /* 0..6 when the word is a full weekday name, else -1 */
 	char ch;             /* TK_PUNCT: the character, Unicode quotes and dashes folded */
 };
@@ -579,6 +581,12 @@ static void classify_word(const char *s, struct tok *t)
 	/* Months and weekdays count only capitalised (month_at, p_weekday). */
 	if ((t->flags & TF_CAP) && n >= 3 && n <= 9 && (initial & month_initials))
 		t->month = (signed char)month_from_name(w, (int)n);
+	if ((t->flags & TF_CAP) && !t->month && n >= 3) {
+		size_t e;
+		int fm = foreign_month(w, n, 0, &e);
+		if (fm && e == n)
+			t->fmonth = (signed char)fm;
+	}
 	if ((t->flags & TF_CAP) && n >= 6 && (initial & weekday_initials))
 		t->wday = (signed char)weekday_from_name(w, (int)n);
 	const struct keyword *k = keyword_find(low, n, kw_hash(low, n));
@@ -856,7 +864,23 @@ static int decade_at(const struct scan *sc, size_t j, int *y, size_t *next)
 static int month_at(const struct scan *sc, size_t j, int *m, size_t *next, int *abbr)
 {
 	const struct tok *t = sc->t;
-	if (!is_word(sc, j) || t[j].month <= 0 || !(t[j].flags & TF_CAP))
+	if (!is_word(sc, j) || !(t[j].flags & TF_CAP))
+		return 0;
+	/* "On Juin 4", "4 Juin": a month name of French, Spanish, German...
+	 * slipped into English copy is a month next to a day's number only
+	 * ("Mars", "Marco", "Mayo" are names too). */
+	if (t[j].month <= 0 && t[j].fmonth > 0) {
+		int d;
+		size_t e;
+		if (!day_at(sc, j + 1, &d, &e) && !(j > 0 && day_at(sc, j - 1, &d, &e) && e == j)) {
+			return 0;
+		}
+		*abbr = 0;
+		*m = t[j].fmonth;
+		*next = j + 1;
+		return 1;
+	}
+	if (t[j].month <= 0)
 		return 0;
 	size_t n = t[j].end - t[j].start;
 	*abbr = (n == 3 && t[j].month != 5) || (n == 4 && t[j].month == 9);   /* "Sept" */
@@ -1615,7 +1639,7 @@ static int match_core(const struct scan *sc, size_t i, int cx, struct hit *h)
 		       p_year(sc, i, cx, h);
 	if (t->type != TK_WORD)
 		return 0;
-	if (t->month > 0 && p_month(sc, i, cx, h))
+	if ((t->month > 0 || t->fmonth > 0) && p_month(sc, i, cx, h))
 		return 1;
 	if (t->wday >= 0 && p_weekday(sc, i, D_TENSE, h))
 		return 1;

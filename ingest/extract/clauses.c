@@ -1436,10 +1436,11 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 		return;
 	}
 	long adj = adjacent_before(x, k, cs, m0, m1);
-	/* "declaring them personae non gratae": an object pronoun is no subject. */
+	/* "declaring them personae non gratae": an object pronoun is no subject;
+	 * "US" written in capitals is the state, not the pronoun "us". */
 	if (adj >= 0 && x->men[adj].te == x->men[adj].ts + 1 &&
 	    (is_word(x, x->men[adj].ts, "them") || is_word(x, x->men[adj].ts, "him") ||
-	     is_word(x, x->men[adj].ts, "us")))
+	     (is_word(x, x->men[adj].ts, "us") && !(x->toks.t[x->men[adj].ts].flags & TOK_ALLCAPS))))
 		adj = -1;
 	/* "the American ambassador to South Africa charged ...": the state an
 	 * envoy is posted to is no subject; the envoy's own state is. */

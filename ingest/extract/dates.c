@@ -801,41 +801,72 @@ static int next_word(const char *t, size_t *p, size_t b, char *w, size_t n)
 }
 
 /* "Cho spoke by phone with Kamikawa. The call took place on Tuesday
- * afternoon.", "It came on Monday": a sentence that only tells when the act
- * just told happened ("it", "this" or "the" with up to two lower-case words,
- * then "took place", "was held", "came", "happened", "occurred") dates that
- * act. a..b are the bytes of that sentence in the text; 0 when it is not such
- * a sentence or names no time right after its verb. */
+ * afternoon.", "It came on Monday", "The ministry said the two talked for
+ * half an hour on Tuesday": a sentence that only tells when the act just
+ * told happened dates that act. Its subject is "it", "this", "they", "the"
+ * with up to two lower-case words ("the call"), or names ("Cho and
+ * Kamikawa"), maybe after a reporting clause ("X said (that)"); its verb
+ * "took place", "was held", "came", "happened", "occurred", or one of
+ * talking ("talked", "spoke", "met", "conferred"). a..b are the bytes of that
+ * sentence in the text; 0 when it is not such a sentence or names no time
+ * right after its verb. */
 int extract_time_told_after(const struct extractor *x, size_t a, size_t b, struct cdate *out)
 {
 	if (!x->text || a >= b)
 		return 0;
 	char w[24];
 	size_t p = a;
-	if (!next_word(x->text, &p, b, w, sizeof w))
-		return 0;
-	int the = !strcmp(w, "the") || !strcmp(w, "this");
-	if (!the && strcmp(w, "it"))
-		return 0;
-	for (int hop = 0; hop < 4; hop++) {
+	int lower_run = 0, said = 0, words = 0, the = 0, bad = 0;
+	for (;;) {
 		size_t at = p;
 		while (at < b && x->text[at] == ' ')
 			at++;
-		if (!next_word(x->text, &p, b, w, sizeof w))
+		if (!next_word(x->text, &p, b, w, sizeof w) || ++words > 14)
 			return 0;
 		int verb = 0;
 		if (!strcmp(w, "took") || !strcmp(w, "was") || !strcmp(w, "were")) {
+			size_t q = p;
 			const char *want = !strcmp(w, "took") ? "place" : "held";
-			if (!next_word(x->text, &p, b, w, sizeof w) || strcmp(w, want))
+			if (!next_word(x->text, &q, b, w, sizeof w) || strcmp(w, want))
 				return 0;
+			p = q;
 			verb = 1;
-		} else if (!strcmp(w, "came") || !strcmp(w, "happened") || !strcmp(w, "occurred")) {
+		} else if (!strcmp(w, "came") || !strcmp(w, "happened") || !strcmp(w, "occurred") ||
+			   !strcmp(w, "talked") || !strcmp(w, "spoke") || !strcmp(w, "met") || !strcmp(w, "conferred")) {
 			verb = 1;
 		}
-		if (verb)
+		if (verb) {
+			if (bad)
+				return 0;
 			break;
-		/* "the call", "the phone call": lower-case words only */
-		if (!the || hop >= 2 || !islower((unsigned char)x->text[at]))
+		}
+		if (!said && (!strcmp(w, "said") || !strcmp(w, "says") || !strcmp(w, "added"))) {
+			/* "Seoul's foreign ministry said (that) ...": the speaker's
+			 * words are no subject of the act */
+			said = 1;
+			bad = lower_run = the = 0;
+			size_t q = p;
+			if (next_word(x->text, &q, b, w, sizeof w) && !strcmp(w, "that"))
+				p = q;
+			continue;
+		}
+		if (!strcmp(w, "the") || !strcmp(w, "this")) {
+			the = 1;
+			continue;
+		}
+		if (!strcmp(w, "it") || !strcmp(w, "they") || !strcmp(w, "both") || !strcmp(w, "and") ||
+		    !strcmp(w, "two") || !strcmp(w, "'") || !strcmp(w, "s") || (unsigned char)x->text[at] >= 0x80)
+			continue;   /* (an apostrophe written in UTF-8) */
+		if (isupper((unsigned char)x->text[at])) {
+			/* names ("Cho and Kamikawa"), not after the words of a noun
+			 * ("the disclosures by Wellington came": another act) */
+			bad |= lower_run > 0;
+		} else if (the && lower_run < 2) {
+			lower_run++;   /* "the call", "the phone call" */
+		} else {
+			bad = 1;
+		}
+		if (bad && said)
 			return 0;
 	}
 	size_t base = p, len = b - p;

@@ -94,6 +94,7 @@ struct cand {
 	size_t what_start, what_end;  /* bytes of what was agreed ("to step up efforts ..."), or 0, 0 */
 	int what_cut;                 /* ... cut short */
 	int span_started;             /* its date moved from a span's end to its start */
+	int told_new;                 /* "the latest sanctions": told as one more act (merge.c) */
 };
 
 /* The word classes of dict/grammar.tsv the rules ask about, one bit each of a

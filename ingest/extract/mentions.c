@@ -1227,9 +1227,18 @@ void note_topic(struct sent_topics *st, int id)
  * provocation") is an event only as a predicate ("the visit was totally
  * unacceptable"); before a noun ("condemns the unacceptable violence") it
  * describes, and the verb tells the act. */
-static int attributive_judgement(const struct extractor *x, const struct dict_trigger *tr, size_t i, size_t s)
+static int attributive_judgement(const struct extractor *x, const struct dict_trigger *tr, size_t i, size_t end,
+				 size_t s)
 {
 	if (!tr->speaker || strcmp(tr->type, "condemnation"))
+		return 0;
+	/* The speaker's own words quoted ("called the visit “unacceptable”",
+	 * "said it amounted to “a provocation”"): a quotation that opens on the
+	 * judgement and closes after it is the judgement told (not "“unlawful
+	 * military exercises”", which describes). */
+	size_t qs = (x->toks.t[i].flags & TOK_OPEN_QUOTE) ? i + 1 : i;
+	if ((qs > i || (i > s && (x->toks.t[i - 1].flags & TOK_OPEN_QUOTE))) && end <= x->toks.n &&
+	    (end == x->toks.n || (x->toks.t[end].flags & (TOK_CLOSE_QUOTE | TOK_PUNCT))))
 		return 0;
 	size_t q = i;
 	while (q > s && (ends_in(x, q - 1, 3, "ly") || tok_in(x, q - 1, WL_SKIP_ADVERB)) && !tok_in(x, q - 1, WL_BE))
@@ -1267,7 +1276,7 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 			wm = 0;
 		for (size_t k = 0; wm && k < n; k++) {
 			if (es[k].kind != ENT_TRIGGER || !tail_ok(x, &x->d.triggers[es[k].idx], i + wm, e) ||
-			    attributive_judgement(x, &x->d.triggers[es[k].idx], i, s))
+			    attributive_judgement(x, &x->d.triggers[es[k].idx], i, i + wm, s))
 				continue;
 			if (grow_array((void **)&x->hits, &x->cap_hits, x->n_hits + 1, sizeof(*x->hits)))
 				return -1;

@@ -448,6 +448,33 @@ static void join_mediators(struct extractor *x)
 					push_party(c->src, &c->nsrc, found[f]);
 			}
 		}
+		/* "With China mediating, Saudi Arabia and Iran agreed ...", "with
+		 * Qatar acting as mediator": the mediator of an absolute
+		 * construction takes part. */
+		static const char *const mediating[] = {" mediating", " brokering", " acting as mediator",
+							" acting as a mediator", " as mediator", " hosting"};
+		for (size_t p = c->ev_start; p + 5 <= c->ev_end; p++) {
+			if (strncasecmp(t + p, "with ", 5) || (p > 0 && isalpha((unsigned char)t[p - 1])))
+				continue;
+			size_t a = p + 5;
+			for (size_t q = a; q < c->ev_end && q < a + 60 && t[q] != ',' && t[q] != '.'; q++) {
+				size_t k, ml = 0;
+				for (k = 0; k < sizeof(mediating) / sizeof(mediating[0]); k++) {
+					ml = strlen(mediating[k]);
+					if (q + ml <= c->ev_end && !strncmp(t + q, mediating[k], ml) &&
+					    (q + ml == c->ev_end || !isalpha((unsigned char)t[q + ml])))
+						break;
+				}
+				if (k == sizeof(mediating) / sizeof(mediating[0]))
+					continue;
+				int found[MAX_PARTIES], nf = 0;
+				if (actors_in_span(x, t, a, q, found, &nf))
+					return;
+				for (int f = 0; f < nf; f++)
+					push_party(c->src, &c->nsrc, found[f]);
+				break;
+			}
+		}
 		/* "a meeting held in Kabul, bringing together Wang Yi, Dar and
 		 * Afghan FM Muttaqi", "the summit, which brought together the
 		 * leaders of Egypt and Jordan": who it brings together takes part. */
@@ -787,6 +814,8 @@ static void pass_on_date(struct extractor *x, const struct cand *a, const struct
 	}
 }
 
+static int word_before(const char *t, size_t p, size_t *a, size_t *b);
+
 /* Whether the trigger of body cand c is a noun after a determiner that
  * points back ("the remaining demands", "these sanctions", "such
  * protests"): an act told before, not a new one. */
@@ -796,6 +825,20 @@ static int told_again(const struct extractor *x, const struct cand *c)
 		return 0;
 	static const char *const dets[] = {"the", "these", "those", "such", "this"};
 	size_t p = c->trig_start;
+	/* "The decision to re-establish relations", "the agreement to resume
+	 * talks": a verb inside a definite description of the act. */
+	if (!c->tr->noun) {
+		size_t q = p, a, b;
+		if (q >= 3 && !strncasecmp(x->text + q - 3, "re-", 3))
+			q -= 3;
+		if (word_before(x->text, q, &a, &b) && a >= c->ev_start && b - a == 2 &&
+		    !strncasecmp(x->text + a, "to", 2) && word_before(x->text, a, &a, &b) && a >= c->ev_start &&
+		    islower((unsigned char)x->text[a]) && word_before(x->text, a, &a, &b) && a >= c->ev_start) {
+			for (size_t i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
+				if (b - a == strlen(dets[i]) && !strncasecmp(x->text + a, dets[i], b - a))
+					return 1;
+		}
+	}
 	for (int hop = 0; hop < 2; hop++) {
 		size_t e = p;
 		while (e > 0 && x->text[e - 1] == ' ')
@@ -812,6 +855,32 @@ static int told_again(const struct extractor *x, const struct cand *c)
 			return 0;
 		p = b;   /* over one adjective: "the remaining demands" */
 	}
+	return 0;
+}
+
+/* Whether the verb trigger of body cand c is told as a record: "He is the
+ * first high-level U.S. official to visit Japan since ...", "the second
+ * foreign leader to call": the story's own act, measured against the past,
+ * not another act of the kind. */
+static int told_as_record(const struct extractor *x, const struct cand *c)
+{
+	if (c->headline || c->tr->noun || !x->text || c->trig_end > x->body_len || c->trig_start < c->ev_start + 8)
+		return 0;
+	const char *t = x->text;
+	size_t p = c->trig_start;
+	while (p > c->ev_start && t[p - 1] == ' ')
+		p--;
+	if (p < c->ev_start + 3 || strncasecmp(t + p - 3, " to", 3))
+		return 0;
+	static const char *const ords[] = {" the first ", " the second ", " the third ", " the only ", " the latest ",
+					   " the last "};
+	size_t lo = p - 3 > c->ev_start + 70 ? p - 3 - 70 : c->ev_start;
+	for (size_t q = p - 3; q-- > lo;)
+		for (size_t i = 0; i < sizeof(ords) / sizeof(ords[0]); i++) {
+			size_t n = strlen(ords[i]);
+			if (q + n <= p && !strncasecmp(t + q, ords[i], n))
+				return 1;
+		}
 	return 0;
 }
 
@@ -862,6 +931,51 @@ static int word_after(const char *t, size_t len, size_t p, size_t *a, size_t *b)
 	return *a < *b;
 }
 
+/* Whether the body word t[a..b) marks an act as one more of its kind: "the
+ * latest sanctions", "fresh strikes", "another protest", "further talks". */
+static int new_word(const char *t, size_t a, size_t b)
+{
+	static const char *const words[] = {"new", "latest", "fresh", "another", "further", "additional"};
+	if (b <= a || isupper((unsigned char)t[a]))
+		return 0;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (bytes_word(t, a, b, words[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether body cand c is told as a new act ("the latest US sanctions",
+ * "unveiled new sanctions", "imposed a fresh round of"): within the two
+ * words before its trigger, or for a verb the two words after it. Such an
+ * act is not the retelling of an earlier one the text dates elsewhere. */
+static int told_new(const struct extractor *x, const struct cand *c)
+{
+	if (c->headline || !x->text || c->trig_end > x->body_len || c->trig_start < c->ev_start)
+		return 0;
+	const char *t = x->text;
+	size_t a, b, p = c->trig_start;
+	/* before the trigger: "the latest US sanctions" ("further" only before
+	 * a noun: before a verb it is an adverb, "further condemned") */
+	for (int hop = 0; hop < 2 && p > c->ev_start && word_before(t, p, &a, &b) && a >= c->ev_start; hop++) {
+		if (new_word(t, a, b) && (c->tr->noun || !bytes_word(t, a, b, "further")))
+			return 1;
+		p = a;
+	}
+	if (c->tr->noun)
+		return 0;
+	/* the verb's object: "unveiled new sanctions", "imposed a fresh round";
+	 * not the object of a preposition the trigger ends in ("put a freeze
+	 * on fresh loans") */
+	if (word_before(t, c->trig_end, &a, &b) &&
+	    (bytes_word(t, a, b, "on") || bytes_word(t, a, b, "against") || bytes_word(t, a, b, "to") ||
+	     bytes_word(t, a, b, "with") || bytes_word(t, a, b, "of") || bytes_word(t, a, b, "for")))
+		return 0;
+	p = c->trig_end;
+	if (word_after(t, c->ev_end, p, &a, &b) && (bytes_word(t, a, b, "a") || bytes_word(t, a, b, "an")))
+		p = b;
+	return word_after(t, c->ev_end, p, &a, &b) && new_word(t, a, b);
+}
+
 /* "two days of emergency talks which ended in Washington yesterday": an
  * event of N days dated by its end began N-1 days before (a span is dated by
  * its start). */
@@ -894,19 +1008,33 @@ static void date_span_start(struct extractor *x)
 	}
 }
 
-/* The end of the sentence of the body that ends at or after byte p: the byte
- * after its full stop (or at its line break). */
-static size_t sentence_end_from(const char *t, size_t len, size_t p)
+/* The sentence of the body after the one ending at byte p, as the one
+ * sentence splitter cuts it ("matters.Seoul's ministry said" too; the first
+ * of the next paragraph when p ends one): its bytes [*a, *b); 0 at the end. */
+static int next_sentence(const char *t, size_t len, size_t p, size_t *a, size_t *b)
 {
-	if (p > 0 && p <= len && (t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?'))
-		return p;
-	for (; p < len; p++) {
-		if (t[p] == '\n')
-			return p;
-		if ((t[p] == '.' || t[p] == '!' || t[p] == '?') && (p + 1 == len || t[p + 1] == ' ' || t[p + 1] == '\n'))
-			return p + 1;
+	enum { NEXT_MAX = 2048 };
+	while (p < len && isspace((unsigned char)t[p]))
+		p++;
+	if (p >= len)
+		return 0;
+	size_t q = p;
+	while (q < len && q - p < NEXT_MAX && t[q] != '\n')
+		q++;
+	struct token_list l;
+	token_list_init(&l);
+	struct sentence_span *sp = NULL;
+	size_t n = 0, cap = 0;
+	int ok = 0;
+	if (!tokenize(t + p, q - p, p, &l) && l.n &&
+	    !split_sentences(t, &l, 0, l.n, &sp, &n, &cap) && n) {
+		*a = l.t[sp[0].tok_start].start;
+		*b = l.t[sp[0].tok_end - 1].end;
+		ok = 1;
 	}
-	return len;
+	free(sp);
+	token_list_release(&l);
+	return ok;
 }
 
 /* "Cho spoke by phone with Kamikawa. The call took place on Tuesday
@@ -925,12 +1053,9 @@ static void date_from_next_sentence(struct extractor *x)
 		if (c->dead || c->headline || c->date_explicit || c->status != STATUS_OCCURRED || c->ev_end > len)
 			continue;
 		size_t at = c->ev_start;
-		size_t a2 = sentence_end_from(t, len, c->ev_end);
-		while (a2 < len && (t[a2] == ' ' || t[a2] == '\n'))
-			a2++;
-		if (a2 >= len)
+		size_t a2, b2;
+		if (!next_sentence(t, len, c->ev_end, &a2, &b2))
 			continue;
-		size_t b2 = sentence_end_from(t, len, a2 + 1);
 		int next = 0;
 		for (size_t k = 0; k < x->n_cands && !next; k++) {
 			const struct cand *o = &x->cands[k];
@@ -1048,13 +1173,28 @@ void merge_cands(struct extractor *x)
 	date_told_earlier(x);
 	date_talks_by_visit(x);
 	date_span_start(x);
+	/* (which cands are told as new acts; a cand that absorbs one is too) */
+	for (size_t i = 0; i < x->n_cands; i++)
+		if (!x->cands[i].dead && told_new(x, &x->cands[i]))
+			x->cands[i].told_new = 1;
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *a = &x->cands[i];
 		if (a->dead)
 			continue;
 		for (size_t k = i + 1; k < x->n_cands; k++) {
 			struct cand *b = &x->cands[k];
-			if (b->dead || a->tr->type_id != b->tr->type_id)
+			if (b->dead)
+				continue;
+			/* "put off arms talks with the United States ... . Russia had
+			 * postponed the meeting": a meeting told again by a definite
+			 * noun is the round of talks told before it. */
+			if (a->tr->type_id != b->tr->type_id && !strcmp(a->tr->type, "negotiation") &&
+			    !strcmp(b->tr->type, "meeting") && b->tr->noun && a->status == b->status && !b->date_explicit &&
+			    told_again(x, b) && (codes_subset(x, a, b) || codes_subset(x, b, a))) {
+				fold_into(a, b);
+				continue;
+			}
+			if (a->tr->type_id != b->tr->type_id)
 				continue;
 			if (later_leg(x, a, b) || later_leg(x, b, a)) {
 				/* The visit stays as it went; the leg is part of it. */
@@ -1110,8 +1250,16 @@ void merge_cands(struct extractor *x)
 			 * remaining demands will be met": the act told again by a
 			 * noun pointing back is that act, whatever time its sentence
 			 * gives. */
-			if (a->tr->frame != FRAME_SYMMETRIC && b->trig_start > a->trig_start &&
-			    told_again(x, b) && a->nsrc && b->nsrc && roles_compatible(x, a, b)) {
+			/* "With China mediating, Saudi Arabia and Iran agreed ... . The
+			 * decision to re-establish relations was made public ...": a
+			 * verb inside a definite description, with no time of its own,
+			 * tells a symmetric act again too. */
+			if (b->trig_start > a->trig_start && a->nsrc && b->nsrc &&
+			    (a->tr->frame != FRAME_SYMMETRIC
+				     ? roles_compatible(x, a, b)
+				     : a->status == b->status && !b->date_explicit && !b->tr->noun &&
+					       (codes_subset(x, a, b) || codes_subset(x, b, a))) &&
+			    told_again(x, b)) {
 				/* (its time, where the first telling gave none or a
 				 * coarser one of the same period) */
 				int was_explicit = a->date_explicit;
@@ -1125,7 +1273,21 @@ void merge_cands(struct extractor *x)
 					pass_on_date(x, a, &was);
 				continue;
 			}
+			/* "Armacost will visit Tokyo next week ... He is the first
+			 * high-level U.S. official to visit Japan since ...": the
+			 * record tells the act told before it. */
+			if (a->tr->frame != FRAME_SYMMETRIC && b->trig_start > a->trig_start && told_as_record(x, b) &&
+			    !b->date_explicit && a->nsrc && b->nsrc && roles_compatible(x, a, b)) {
+				fold_into(a, b);
+				continue;
+			}
 			if (a->status != b->status || !same_date(a, b))
+				continue;
+			/* "the latest US sanctions ... Washington in August reinstated
+			 * sanctions": an act told as new, dated only by the report, is
+			 * not one the text dates to another time. */
+			if (a->date_explicit != b->date_explicit && !near_anchor(x, a, b) &&
+			    (a->date_explicit ? b->told_new : a->told_new))
 				continue;
 			/* "Prior to the meeting, ... paid a courtesy call": two events. */
 			if ((a->beside || b->beside) && (a->ev_start != b->ev_start || a->headline != b->headline))
@@ -1154,7 +1316,8 @@ void merge_cands(struct extractor *x)
 			/* Two meetings told with verbs in two sentences are two meetings;
 			 * "the talks", "the call" tell one again. */
 			if (!one_accord && a->tr->frame == FRAME_SYMMETRIC && !a->headline && !b->headline &&
-			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
+			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun &&
+			    !(b->trig_start > a->trig_start && told_again(x, b)))
 				continue;
 			/* "the two affirmed at their meeting ... . Kishida also conferred
 			 * with Premier Li": a meeting told with "also" in a sentence of
@@ -1164,7 +1327,8 @@ void merge_cands(struct extractor *x)
 				continue;
 			/* Two agreements told in two body sentences are two agreements. */
 			if (!one_accord && (type_props(x, a->tr) & TP_CONTENT) && !a->headline && !b->headline &&
-			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
+			    a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun &&
+			    !(b->trig_start > a->trig_start && told_again(x, b)))
 				continue;
 			/* "The president charged Cairo with ... . The defence minister
 			 * charged the army with ...": accusations told with verbs in two
@@ -1172,6 +1336,14 @@ void merge_cands(struct extractor *x)
 			 * tells one again). */
 			if (!strcmp(a->tr->type, "accusation") && !a->headline &&
 			    !b->headline && a->ev_start != b->ev_start && !a->tr->noun && !b->tr->noun)
+				continue;
+			/* "urged Armenia and Azerbaijan to ... . The Secretary pressed
+			 * for reforms in Armenia": appeals told with verbs in two body
+			 * sentences to different addressees are two appeals (one
+			 * the text dates and one it does not: the act told again). */
+			if (!strcmp(a->tr->type, "appeal") && !a->headline && !b->headline && a->ev_start != b->ev_start &&
+			    !a->tr->noun && !b->tr->noun && a->ntgt && b->ntgt && a->date_explicit == b->date_explicit &&
+			    !(list_subset(x, a->tgt, a->ntgt, b->tgt, b->ntgt) && list_subset(x, b->tgt, b->ntgt, a->tgt, a->ntgt)))
 				continue;
 			int ok = a->tr->frame == FRAME_SYMMETRIC
 					 ? (codes_subset(x, a, b) || codes_subset(x, b, a) || shared_codes(x, a, b) >= 2)
@@ -1188,6 +1360,7 @@ void merge_cands(struct extractor *x)
 				struct cdate was = a->date;
 				absorb(a, b);
 				b->dead = 1;
+				a->told_new |= b->told_new;
 				if (!was_explicit && a->date_explicit && !a->headline)
 					pass_on_date(x, a, &was);
 			}
