@@ -168,7 +168,7 @@ static const char *page_title(const struct tl_options *o)
 static void csp(char *out, size_t n)
 {
 	char style[45], script[45];
-	/* Both inputs are static strings: hashing cannot fail short of OpenSSL breaking. */
+	/* Both inputs are static strings: hashing them cannot fail. */
 	if (sha256_base64(html_style, strlen(html_style), style) ||
 	    sha256_base64(html_script, strlen(html_script), script))
 		style[0] = script[0] = '\0';

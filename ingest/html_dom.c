@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/parserInternals.h>
+
 #include "ingest/html.h"
 
 struct tag {
@@ -368,19 +370,29 @@ static htmlDocPtr parse_lean(const char *s, size_t len)
 {
 	if (len > (size_t)INT_MAX)
 		len = (size_t)INT_MAX;
-	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(s, (int)len);
 	if (!ctxt)
 		return NULL;
 	/* The text is already UTF-8: the page's own declaration must not
-	 * make libxml2 decode it a second time. */
+	 * make libxml2 decode it a second time. UTF-8 is set as the input's
+	 * charset, not named as an encoding: naming it runs every byte through
+	 * libxml2's UTF-8 "converter", whose out-of-memory path (2.9.14,
+	 * xmlSwitchToEncoding, xmlBufShrink) writes through a freed buffer. */
 	int opts = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 	           HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+	htmlCtxtUseOptions(ctxt, opts);
+	if (xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8) != 0) {
+		htmlFreeParserCtxt(ctxt);
+		return NULL;
+	}
 	/* Memory running out inside libxml2's HTML parser is reported and
 	 * then retried for ever (seen with 2.9.14 under fault injection): the
 	 * first such error stops the parse, and the page fails. */
 	xmlSetStructuredErrorFunc(ctxt, stop_on_memory_error);
-	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", opts);
+	htmlParseDocument(ctxt);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	htmlDocPtr doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
 	if (doc && ctxt->errNo == XML_ERR_NO_MEMORY) {
 		xmlFreeDoc(doc);
 		doc = NULL;

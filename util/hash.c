@@ -1,13 +1,23 @@
-/* SHA-256 digests: see hash.h. */
+/* SHA-256 digests: see hash.h. Nettle's, because they allocate nothing and
+ * need no library-wide initialisation: OpenSSL's libcrypto (used before)
+ * sets up its provider store lazily, and when memory ran out there it went
+ * on with a lock it never got (a crash found by fault injection). */
 #include "util/hash.h"
 
-#include <openssl/evp.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <nettle/base64.h>
+#include <nettle/sha2.h>
+
+/* struct sha256_ctx, opaque in hash.h, is Nettle's own (the same tag). */
 
 int sha256(const void *data, size_t len, unsigned char out[32])
 {
-	unsigned int n = 0;
-	if (!EVP_Digest(data, len, out, &n, EVP_sha256(), NULL) || n != 32)
-		return -1;
+	struct sha256_ctx c;
+	sha256_init(&c);
+	sha256_update(&c, len, data);
+	sha256_digest(&c, SHA256_DIGEST_SIZE, out);
 	return 0;
 }
 
@@ -30,30 +40,29 @@ int sha256_hex(const void *data, size_t len, char hex[65])
 	return 0;
 }
 
-/* The context is OpenSSL's; the type only hides it from callers. */
 struct sha256_ctx *sha256_begin(void)
 {
-	EVP_MD_CTX *c = EVP_MD_CTX_new();
-	if (c && !EVP_DigestInit_ex(c, EVP_sha256(), NULL)) {
-		EVP_MD_CTX_free(c);
-		c = NULL;
-	}
-	return (struct sha256_ctx *)c;
+	struct sha256_ctx *c = malloc(sizeof(*c));
+	if (c)
+		sha256_init(c);
+	return c;
 }
 
 int sha256_add(struct sha256_ctx *c, const void *data, size_t len)
 {
-	return EVP_DigestUpdate((EVP_MD_CTX *)c, data, len) ? 0 : -1;
+	if (!c)
+		return -1;
+	sha256_update(c, len, data);
+	return 0;
 }
 
 int sha256_end_hex(struct sha256_ctx *c, char hex[65])
 {
-	unsigned char d[32];
-	unsigned int n = 0;
-	int ok = c && EVP_DigestFinal_ex((EVP_MD_CTX *)c, d, &n) && n == 32;
-	EVP_MD_CTX_free((EVP_MD_CTX *)c);
-	if (!ok)
+	if (!c)
 		return -1;
+	unsigned char d[32];
+	sha256_digest(c, SHA256_DIGEST_SIZE, d);
+	free(c);
 	to_hex(d, hex);
 	return 0;
 }
@@ -63,5 +72,7 @@ int sha256_base64(const void *data, size_t len, char b64[45])
 	unsigned char d[32];
 	if (sha256(data, len, d))
 		return -1;
-	return EVP_EncodeBlock((unsigned char *)b64, d, 32) == 44 ? 0 : -1;
+	base64_encode_raw(b64, sizeof(d), d);   /* 44 characters, padding included */
+	b64[44] = '\0';
+	return 0;
 }

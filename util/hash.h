@@ -1,4 +1,4 @@
-/* SHA-256 digests (OpenSSL's libcrypto), for report content hashes and the
+/* SHA-256 digests (Nettle), for report content hashes and the
  * HTML export's Content-Security-Policy hashes. */
 #ifndef COMMUNIQUE_HASH_H
 #define COMMUNIQUE_HASH_H
