@@ -660,6 +660,28 @@ static int going_on(const struct extractor *x, size_t k, size_t s, size_t e)
 	return 0;
 }
 
+/* Whether the event word at k names a means, not an act: "a settlement by
+ * peaceful negotiations", "to resolve the dispute through dialogue",
+ * "via diplomatic talks": a way to settle things, told of no one at a time. */
+static int means_of_settling(const struct extractor *x, size_t k, size_t cs)
+{
+	if (!(is_word(x, k, "negotiations") || is_word(x, k, "negotiation") || is_word(x, k, "talks") ||
+	      is_word(x, k, "dialogue") || is_word(x, k, "consultations") || is_word(x, k, "diplomacy")))
+		return 0;
+	size_t q = k;
+	if (q > cs && (is_word(x, q - 1, "peaceful") || is_word(x, q - 1, "direct") || is_word(x, q - 1, "political") ||
+		       is_word(x, q - 1, "diplomatic") || is_word(x, q - 1, "bilateral") || is_word(x, q - 1, "friendly")))
+		q--;
+	return q > cs && (is_word(x, q - 1, "through") || is_word(x, q - 1, "via") || is_word(x, q - 1, "by"));
+}
+
+/* Whether the event word at k names people, not an act: "the chief
+ * negotiators", "a UN mediator", "foreign visitors": an agent noun. */
+static int agent_noun(const struct extractor *x, size_t k)
+{
+	return ends_in(x, k, 4, "tor") || ends_in(x, k, 4, "tors");
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -725,6 +747,8 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
+	if (agent_noun(x, k) || means_of_settling(x, k, cs))
+		return -1;
 	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
 	    in_apposition(x, k, s, e) || act_of_private_people(x, k, s))
 		return -1;
