@@ -682,6 +682,41 @@ static int agent_noun(const struct extractor *x, size_t k)
 	return ends_in(x, k, 4, "tor") || ends_in(x, k, 4, "tors");
 }
 
+/* Whether the verb at k is told in the past perfect in a relative clause on
+ * a thing: "revoked the sanctions that had been imposed on Sudan", "the
+ * agreement which they had accepted at their last meeting": background that
+ * describes the thing another act concerns, no act of its own at this time
+ * (the report tells it where it happened, if it counts). */
+static int background_relative(const struct extractor *x, size_t k, size_t s)
+{
+	size_t q = k;
+	while (q > s && q + 4 > k &&
+	       (is_word(x, q - 1, "been") || is_word(x, q - 1, "already") || is_word(x, q - 1, "also") ||
+		is_word(x, q - 1, "previously") || is_word(x, q - 1, "earlier") || ends_in(x, q - 1, 3, "ly")))
+		q--;
+	if (q <= s + 1 || !is_word(x, q - 1, "had"))
+		return 0;
+	q--;
+	/* "that had", "which they had", "that Washington had" */
+	if (q > s && !is_word(x, q - 1, "that") && !is_word(x, q - 1, "which")) {
+		if (!(x->toks.t[q - 1].flags & TOK_CAP) && !is_word(x, q - 1, "they") && !is_word(x, q - 1, "it"))
+			return 0;
+		q--;
+		while (q > s && q + 4 > k && (x->toks.t[q - 1].flags & TOK_CAP) && !(x->toks.t[q - 1].flags & TOK_PUNCT))
+			q--;
+	}
+	if (q <= s + 1)
+		return 0;
+	size_t h = q - 1;   /* the relative word, or the noun of a relative without one */
+	if (is_word(x, h, "that") || is_word(x, h, "which"))
+		h--;
+	else if (q == k || !(x->toks.t[q].flags & TOK_CAP) || (x->toks.t[h].flags & (TOK_CAP | TOK_PUNCT)) ||
+		 ends_in(x, h, 3, "ed") || tok_in(x, h, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_DETERMINER | WL_BE) ||
+		 !ends_in(x, h, 3, "s"))
+		return 0;   /* ("the sanctions America had imposed": a plural noun before the name) */
+	return !tok_in(x, h, WL_REPORTING) && !is_word(x, h, ",") && !(x->toks.t[h].flags & TOK_PUNCT);
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -747,7 +782,7 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
-	if (agent_noun(x, k) || means_of_settling(x, k, cs))
+	if (agent_noun(x, k) || means_of_settling(x, k, cs) || background_relative(x, k, s))
 		return -1;
 	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
 	    in_apposition(x, k, s, e) || act_of_private_people(x, k, s))
