@@ -717,6 +717,35 @@ static int background_relative(const struct extractor *x, size_t k, size_t s)
 	return !tok_in(x, h, WL_REPORTING) && !is_word(x, h, ",") && !(x->toks.t[h].flags & TOK_PUNCT);
 }
 
+/* Whether the act at k is the purpose something was made for: "set up a
+ * committee to negotiate", "the body established to monitor the truce",
+ * "talks aimed at reaching an agreement", "a mechanism designed to settle
+ * disputes": what a body or a process is for, no act at a time. (Not
+ * "intended to raise the matter with Putin": a person's plan.) */
+static int purpose_of_making(const struct extractor *x, size_t k, size_t s)
+{
+	static const char *const made[] = {"established", "establish", "establishing", "created", "create",
+					   "creating", "formed", "founded", "mandated", "tasked", "designed",
+					   "aimed", "aiming"};
+	size_t q = k;
+	while (q > s && (ends_in(x, q - 1, 3, "ly") || is_word(x, q - 1, "reaching") || is_word(x, q - 1, "achieving") ||
+			 is_word(x, q - 1, "securing") || tok_in(x, q - 1, WL_DETERMINER)) && q + 4 > k)
+		q--;
+	if (q <= s + 1 || !(is_word(x, q - 1, "to") || is_word(x, q - 1, "at")))
+		return 0;
+	int at = is_word(x, q - 1, "at");
+	for (size_t v = q - 1; v > s && v + 10 > q; v--) {
+		if (tok_in(x, v - 1, WL_REPORTING | WL_CLAUSE_BREAK) || is_word(x, v - 1, ",") || is_word(x, v - 1, ";"))
+			return 0;
+		if (is_word(x, v - 1, "set") && v < q - 1 && is_word(x, v, "up"))
+			return !at;
+		for (size_t a = 0; a < sizeof made / sizeof *made; a++)
+			if (is_word_dyn(x, v - 1, made[a]))
+				return at ? (v == q - 1 && !strncmp(made[a], "aim", 3)) : 1;
+	}
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -782,7 +811,8 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
-	if (agent_noun(x, k) || means_of_settling(x, k, cs) || background_relative(x, k, s))
+	if (agent_noun(x, k) || means_of_settling(x, k, cs) || background_relative(x, k, s) ||
+	    purpose_of_making(x, k, s))
 		return -1;
 	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
 	    in_apposition(x, k, s, e) || act_of_private_people(x, k, s))
