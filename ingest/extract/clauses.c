@@ -186,6 +186,45 @@ void mentions_in(const struct extractor *x, size_t a, size_t b, size_t *first, s
 
 /* The speaker of a sentence: the first actor outside quotations next to a
  * reporting verb. */
+/* The last one named as a speaker before token s in the paragraph: "Fox
+ * said", "said Fox", "according to Fox", each with a named actor (not a
+ * pronoun, not a quoted name, not a place); -1 if none. "'...,' he said"
+ * and "she added" take that one, not the last subject of a clause. */
+static int last_named_speaker(const struct extractor *x, size_t m0, size_t s)
+{
+	for (size_t j = m0; j-- > 0;) {
+		const struct mention *m = &x->men[j];
+		if (m->te > s)
+			continue;
+		if (m->ts + 400 < s)
+			break;
+		if (m->ra < 0 || m->quoted || m->kind == MK_PLACE || m->kind == MK_PRONOUN)
+			continue;
+		if (m->te < x->toks.n && is_reporting(x, m->te) && !(x->toks.t[m->te].flags & TOK_QUOTED))
+			return m->ra;
+		/* ("said Fox." but not "said Venezuela had ...": the inverted
+		 * speaker closes its clause) */
+		if (m->ts > 0 && is_reporting(x, m->ts - 1) && !(x->toks.t[m->ts - 1].flags & TOK_QUOTED) &&
+		    (m->te >= x->toks.n || is_word(x, m->te, ".") || is_word(x, m->te, ",") || is_word(x, m->te, ";")))
+			return m->ra;
+		if (m->ts > 1 && is_word(x, m->ts - 1, "to") && is_word(x, m->ts - 2, "according"))
+			return m->ra;
+	}
+	return -1;
+}
+
+/* The one a "he" or "she" before a reporting verb names: the last named
+ * speaker, else the last subject. */
+static int pronoun_speaker(const struct extractor *x, const struct mention *m, size_t m0, size_t s)
+{
+	if (is_word(x, m->ts, "he") || is_word(x, m->ts, "she")) {
+		int who = last_named_speaker(x, m0, s);
+		if (who >= 0)
+			return who;
+	}
+	return x->last_subject;
+}
+
 int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t e)
 {
 	/* "A spokesperson for the Chinese Defense Ministry, alluding to the
@@ -214,7 +253,7 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 				/* "..., she said": the one who spoke last */
 				if (m->ts >= comma && m->te <= r && m->kind == MK_PRONOUN && m->ra < 0 &&
 				    (is_word(x, m->ts, "he") || is_word(x, m->ts, "she")))
-					after = x->last_subject;
+					after = pronoun_speaker(x, m, m0, s);
 			}
 			if (after >= 0 && !opens_apposition)
 				return after;
@@ -254,10 +293,10 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 			continue;
 		for (size_t k = m->te; k < e && k < m->te + 4; k++)
 			if (is_reporting(x, k))
-				return m->ra >= 0 ? m->ra : x->last_subject;
+				return m->ra >= 0 ? m->ra : m->kind == MK_PRONOUN ? pronoun_speaker(x, m, m0, s) : x->last_subject;
 		for (size_t k = m->ts; k > s && k + 3 > m->ts; k--)
 			if (is_reporting(x, k - 1))
-				return m->ra >= 0 ? m->ra : x->last_subject;
+				return m->ra >= 0 ? m->ra : m->kind == MK_PRONOUN ? pronoun_speaker(x, m, m0, s) : x->last_subject;
 	}
 	/* "'...,' the statement reads", "'...,' the communique said": a
 	 * quotation given to a text that names no author speaks for the
