@@ -1453,6 +1453,18 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 		}
 		break;
 	}
+	/* "turned down the Mexican government's ultimatum demanding an
+	 * apology", "China's statement condemning the test": a participle on a
+	 * possessed noun tells what the owner's text or act does; the owner acts. */
+	if (!tr->noun && k > cs + 2 && ends_in(x, k, 4, "ing") && is_word(x, k - 2, "'s") &&
+	    (x->toks.t[k - 1].flags & TOK_WORD) && !(x->toks.t[k - 1].flags & TOK_CAP) &&
+	    !tok_in(x, k - 1, WL_PREPOSITION | WL_DETERMINER | WL_BE | WL_REPORTING | WL_SKIP_ADVERB)) {
+		long j = adjacent_before(x, k - 1, cs, m0, m1);
+		if (j >= 0 && x->men[j].ra >= 0) {
+			add_group(x, (size_t)j, (size_t)j + 1, subj, nsubj, tc->speaker);
+			return;
+		}
+	}
 	/* "urged Pakistan to reconsider its decision to downgrade ties and
 	 * suspend trade": a decision already taken, whose owner the pronoun
 	 * names; the clause's date is the urging's, not the decision's. */
