@@ -1465,6 +1465,30 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 			return;
 		}
 	}
+	/* "was handed a note of protest calling for the drills to be
+	 * cancelled", "issued a statement condemning the test": a participle on
+	 * a text tells what the text says; its author is the one who handed or
+	 * issued it, the subject of the verb just before (or the speaker). */
+	if (!tr->noun && k > cs + 2 && ends_in(x, k, 4, "ing") && tc->prev_verb && (tc->nps > 0 || tc->speaker >= 0) &&
+	    tc->prev_verb_ts < k && tc->prev_verb_ts + 10 > k) {
+		static const char *const texts[] = {"note", "protest", "letter", "statement", "message", "communique",
+						    "communiqué", "memorandum", "declaration", "resolution", "complaint",
+						    "demarche", "démarche"};
+		int text = 0;
+		for (size_t a = 0; a < sizeof texts / sizeof *texts && !text; a++)
+			text = is_word_dyn(x, k - 1, texts[a]);
+		for (size_t q = tc->prev_verb_ts; text && q < k; q++)
+			if (is_word(x, q, ",") || is_word(x, q, ";") || tok_in(x, q, WL_CLAUSE_BREAK))
+				text = 0;
+		if (text) {
+			/* (a passive "was handed a note" names no author: the speaker) */
+			for (int i = 0; i < tc->nps; i++)
+				push_party(subj, nsubj, tc->prev_src[i]);
+			if (!tc->nps)
+				push_party(subj, nsubj, tc->speaker);
+			return;
+		}
+	}
 	/* "urged Pakistan to reconsider its decision to downgrade ties and
 	 * suspend trade": a decision already taken, whose owner the pronoun
 	 * names; the clause's date is the urging's, not the decision's. */
