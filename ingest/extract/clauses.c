@@ -785,23 +785,6 @@ static int purpose_of_making(const struct extractor *x, size_t k, size_t s)
 	return 0;
 }
 
-/* Whether the event noun at k is told as one of a kind or one before, to
- * compare or to set the scene: "during an earlier negotiating round", "a
- * comparable ministerial gathering was hosted in April", "a similar
- * meeting": a retelling, not the report's act. */
-static int earlier_of_kind(const struct extractor *x, size_t k, size_t s)
-{
-	for (size_t q = k; q > s && q + 4 > k; q--) {
-		if (is_word(x, q - 1, "earlier") || is_word(x, q - 1, "previous") || is_word(x, q - 1, "comparable") ||
-		    is_word(x, q - 1, "similar") || is_word(x, q - 1, "prior"))
-			return q > s + 1 && (is_word(x, q - 2, "an") || is_word(x, q - 2, "a"));
-		if (!(x->toks.t[q - 1].flags & TOK_WORD) || (x->toks.t[q - 1].flags & TOK_CAP) ||
-		    tok_in(x, q - 1, WL_PREPOSITION | WL_DETERMINER | WL_BE | WL_REPORTING))
-			return 0;
-	}
-	return 0;
-}
-
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -868,7 +851,7 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 				break;
 			}
 	if (agent_noun(x, k) || means_of_settling(x, k, cs) || background_relative(x, k, s) ||
-	    purpose_of_making(x, k, s) || earlier_of_kind(x, k, s))
+	    purpose_of_making(x, k, s))
 		return -1;
 	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
 	    in_apposition(x, k, s, e) || act_of_private_people(x, k, s))
