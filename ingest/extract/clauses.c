@@ -725,9 +725,15 @@ static int agent_noun(const struct extractor *x, size_t k)
  * a thing: "revoked the sanctions that had been imposed on Sudan", "the
  * agreement which they had accepted at their last meeting": background that
  * describes the thing another act concerns, no act of its own at this time
- * (the report tells it where it happened, if it counts). */
-static int background_relative(const struct extractor *x, size_t k, size_t s)
+ * (the report tells it where it happened, if it counts). A date after the
+ * verb makes it an event told in passing. */
+static int background_relative(const struct extractor *x, size_t k, size_t s, size_t e)
 {
+	/* ("whose membership had been suspended in 2011": dated, it is told
+	 * as an event of its own) */
+	for (size_t d = k + 1; d < e && d < k + 8 && !is_word(x, d, ",") && !is_word(x, d, "."); d++)
+		if (x->toks.t[d].flags & TOK_NUM)
+			return 0;
 	size_t q = k;
 	while (q > s && q + 4 > k &&
 	       (is_word(x, q - 1, "been") || is_word(x, q - 1, "already") || is_word(x, q - 1, "also") ||
@@ -850,7 +856,7 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
-	if (agent_noun(x, k) || means_of_settling(x, k, cs) || background_relative(x, k, s) ||
+	if (agent_noun(x, k) || means_of_settling(x, k, cs) || background_relative(x, k, s, e) ||
 	    purpose_of_making(x, k, s))
 		return -1;
 	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
