@@ -1394,6 +1394,19 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 			 struct trigger_ctx *tc, int *subj, int *nsubj)
 {
 	size_t m0, m1;
+	/* "At the invitation of President Putin, Xi arrived in Moscow", "In
+	 * a call with Blinken, Wang urged ...": a phrase that opens the
+	 * sentence with a preposition and ends at a comma holds no subject. */
+	if (cs == tc->s && k > cs + 3 && tok_in(x, cs, WL_PREPOSITION) && !is_word(x, cs, "according")) {
+		size_t c = cs + 1;
+		while (c < k && !is_word(x, c, ",") && !tok_in(x, c, WL_CLAUSE_BREAK | WL_REPORTING))
+			c++;
+		if (c + 1 < k && is_word(x, c, ",")) {
+			mentions_in(x, c + 1, k, &m0, &m1);
+			if (m1 > m0)
+				cs = c + 1;
+		}
+	}
 	mentions_in(x, cs, k, &m0, &m1);
 	/* "Georgia's decision to sever ...": the owner of the decision. */
 	tc->intention = 0;
