@@ -753,8 +753,20 @@ static int background_relative(const struct extractor *x, size_t k, size_t s, si
 	if (q <= s + 1)
 		return 0;
 	size_t h = q - 1;   /* the relative word, or the noun of a relative without one */
-	if (is_word(x, h, "that") || is_word(x, h, "which"))
+	if (is_word(x, h, "which"))
 		h--;
+	else if (is_word(x, h, "that")) {
+		/* (not "said on Sunday that Washington had imposed ...": a
+		 * "that" of a verb of telling or thinking opens what is told) */
+		h--;
+		if ((x->toks.t[h].flags & (TOK_CAP | TOK_PUNCT)) || ends_in(x, h, 3, "ed") || ends_in(x, h, 3, "ly") ||
+		    tok_in(x, h, WL_PREPOSITION | WL_DETERMINER | WL_BE | WL_REPORTING | WL_SKIP_ADVERB) ||
+		    is_word(x, h, "so") || is_word(x, h, "such") || is_word(x, h, "now"))
+			return 0;
+		for (size_t r = h; r > s && r + 5 > h; r--)
+			if (tok_in(x, r - 1, WL_REPORTING) || ends_in(x, r - 1, 3, "ed"))
+				return 0;
+	}
 	else if (q == k || !(x->toks.t[q].flags & TOK_CAP) || (x->toks.t[h].flags & (TOK_CAP | TOK_PUNCT)) ||
 		 ends_in(x, h, 3, "ed") || tok_in(x, h, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_DETERMINER | WL_BE) ||
 		 !ends_in(x, h, 3, "s"))
