@@ -1420,6 +1420,26 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 		}
 	}
 	mentions_in(x, cs, k, &m0, &m1);
+	/* "The sanctions imposed by the EU on Belarus were condemned by
+	 * Minsk": a subject that names an act by its participle and agent
+	 * stands for that agent, the one the passive act is aimed at. */
+	if (!tr->noun && m1 > m0 && k > cs + 4 && (tok_in(x, k - 1, WL_BE) || is_word(x, k - 1, "been")) &&
+	    tok_in(x, cs, WL_DETERMINER)) {
+		size_t b = cs + 2;
+		while (b < x->men[m0].ts && !is_word(x, b, "by"))
+			b++;
+		if (b + 1 <= x->men[m0].ts && b < k && is_word(x, b, "by") && ends_in(x, b - 1, 3, "ed") &&
+		    x->men[m0].ts <= b + 2 && x->men[m0].ra >= 0 && x->men[m0].kind != MK_PLACE) {
+			int plain = 1;
+			for (size_t q = cs + 1; q + 1 < b && plain; q++)
+				plain = (x->toks.t[q].flags & TOK_WORD) && !(x->toks.t[q].flags & TOK_CAP) &&
+					!tok_in(x, q, WL_PREPOSITION | WL_REPORTING | WL_CLAUSE_BREAK | WL_BE);
+			if (plain) {
+				add_group(x, m0, group_end(x, m0, m1), subj, nsubj, tc->speaker);
+				return;
+			}
+		}
+	}
 	/* "Georgia's decision to sever ...": the owner of the decision. */
 	tc->intention = 0;
 	tc->intention_at = 0;
