@@ -803,6 +803,30 @@ static int purpose_of_making(const struct extractor *x, size_t k, size_t s)
 	return 0;
 }
 
+/* Whether the act at k is what someone is kept from doing: "sought to
+ * talk Russia out of vetoing the resolution", "to deter Pyongyang from
+ * conducting a test": it did not happen, and it is no act of the one who
+ * dissuades. (One's own "refrained from condemning" is a negated act.) */
+static int kept_from(const struct extractor *x, size_t k, size_t s)
+{
+	if (!ends_in(x, k, 4, "ing") || k < s + 2)
+		return 0;
+	size_t p = k - 1;
+	if (!is_word(x, p, "from") && !(is_word(x, p, "of") && is_word(x, p - 1, "out")))
+		return 0;
+	static const char *const keep[] = {"talk", "persuad", "dissuad", "prevent", "stop", "deter", "discourag",
+					   "bar", "ban", "keep", "kept", "block", "prohibit", "restrain",
+					   "forbid", "preclud"};
+	for (size_t q = p; q > s && q + 10 > p; q--) {
+		if (is_word(x, q - 1, ",") || is_word(x, q - 1, ";") || tok_in(x, q - 1, WL_REPORTING))
+			break;
+		for (size_t a = 0; a < sizeof keep / sizeof *keep; a++)
+			if (!strncmp(low(x, q - 1), keep[a], strlen(keep[a])))
+				return 1;
+	}
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -869,7 +893,7 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 				break;
 			}
 	if (agent_noun(x, k) || means_of_settling(x, k, cs) || background_relative(x, k, s, e) ||
-	    purpose_of_making(x, k, s))
+	    purpose_of_making(x, k, s) || kept_from(x, k, s))
 		return -1;
 	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
 	    in_apposition(x, k, s, e) || act_of_private_people(x, k, s))
