@@ -827,6 +827,28 @@ static int kept_from(const struct extractor *x, size_t k, size_t s)
 	return 0;
 }
 
+/* Whether the verb at k has for its subject a relative "which" on a thing:
+ * "its sovereignty and its democracy, which demand respect": no actor acts.
+ * (Not "the EU, which urged ...": the antecedent is an actor.) */
+static int thing_which(const struct extractor *x, size_t k, size_t s)
+{
+	size_t q = k;
+	while (q > s && q + 3 > k && (ends_in(x, q - 1, 3, "ly") || is_word(x, q - 1, "also") ||
+				     is_word(x, q - 1, "has") || is_word(x, q - 1, "have") || is_word(x, q - 1, "had")))
+		q--;
+	if (q < s + 3 || !is_word(x, q - 1, "which") || !is_word(x, q - 2, ","))
+		return 0;
+	size_t a = q - 2;   /* the comma; the antecedent ends before it */
+	if (x->toks.t[a - 1].flags & (TOK_CAP | TOK_PUNCT | TOK_NUM))
+		return 0;
+	size_t m0, m1;
+	mentions_in(x, s, a, &m0, &m1);
+	for (size_t m = m0; m < m1; m++)
+		if (x->men[m].te == a)
+			return 0;
+	return !tok_in(x, a - 1, WL_ROLE | WL_COLLECTIVE | WL_STATE_BODY | WL_ORGAN);
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -893,7 +915,7 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 				break;
 			}
 	if (agent_noun(x, k) || means_of_settling(x, k, cs) || background_relative(x, k, s, e) ||
-	    purpose_of_making(x, k, s) || kept_from(x, k, s))
+	    purpose_of_making(x, k, s) || kept_from(x, k, s) || thing_which(x, k, s))
 		return -1;
 	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
 	    in_apposition(x, k, s, e) || act_of_private_people(x, k, s))
