@@ -1448,8 +1448,52 @@ static int governed(const struct extractor *x, size_t ts, size_t s)
 }
 
 /* The subject of the trigger at [k, te) within clause [cs, ce). */
+static void find_subject_of_clause(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
+				   struct trigger_ctx *tc, int *subj, int *nsubj);
+
+/* "The EU met Uzbekistan. They also urged the Uzbek authorities to ...": a
+ * subject that stands for several parties (a collective, "they", "the two
+ * sides") does not include the one its directed act is aimed at, named as
+ * its object; a party named in the subject itself stays. */
 void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
-			 struct trigger_ctx *tc, int *subj, int *nsubj)
+		  struct trigger_ctx *tc, int *subj, int *nsubj)
+{
+	find_subject_of_clause(x, tr, k, cs, tc, subj, nsubj);
+	if (*nsubj < 2 || tr->frame != FRAME_DIRECTED || tr->noun)
+		return;
+	size_t o0, o1;
+	mentions_in(x, k, tc->e, &o0, &o1);
+	size_t te = k;
+	while (te < tc->e && !(te > k && (x->toks.t[te].flags & TOK_CAP)) && te < k + 4 &&
+	       !is_word(x, te, ",") && !tok_in(x, te, WL_DETERMINER))
+		te++;
+	while (te < tc->e && tok_in(x, te, WL_DETERMINER))
+		te++;
+	if (o1 == o0 || x->men[o0].ts != te || x->men[o0].ra < 0 || x->men[o0].kind == MK_PLACE)
+		return;
+	if (x->men[o0].te < tc->e && is_word(x, x->men[o0].te, "'s"))
+		return;   /* "called on Mali's neighbours": the owner is no object */
+	int obj = x->men[o0].ra, named = 0, in = 0;
+	size_t m0, m1;
+	mentions_in(x, tc->s, k, &m0, &m1);
+	for (size_t j = m0; j < m1; j++)
+		if (x->men[j].ra >= 0 && x->men[j].kind != MK_PLACE && same_code(x, x->men[j].ra, obj) &&
+		    x->men[j].ts >= cs)
+			named = 1;
+	for (int i = 0; i < *nsubj; i++)
+		in |= same_code(x, subj[i], obj);
+	if (named || !in)
+		return;
+	int n = 0;
+	for (int i = 0; i < *nsubj; i++)
+		if (!same_code(x, subj[i], obj))
+			subj[n++] = subj[i];
+	if (n)
+		*nsubj = n;
+}
+
+static void find_subject_of_clause(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
+				   struct trigger_ctx *tc, int *subj, int *nsubj)
 {
 	size_t m0, m1;
 	/* "At the invitation of President Putin, Xi arrived in Moscow", "In
