@@ -849,6 +849,43 @@ static int thing_which(const struct extractor *x, size_t k, size_t s)
 	return !tok_in(x, a - 1, WL_ROLE | WL_COLLECTIVE | WL_STATE_BODY | WL_ORGAN);
 }
 
+/* Whether the word at k is a preposition or a noun that only looks like
+ * the verb of an act: "relations returned to normal thanks to close
+ * communication" (because of), "Top diplomats hold call on border clash"
+ * (a call about something, not "called on X to"). */
+static int not_the_verb(const struct extractor *x, size_t k, size_t s, size_t e)
+{
+	if (k + 1 >= e)
+		return 0;
+	if (is_word(x, k, "thanks") && is_word(x, k + 1, "to")) {
+		if (k == s || is_word(x, k - 1, ",") || is_word(x, k - 1, "(") || ends_in(x, k - 1, 3, "ly"))
+			return 1;
+		if (x->toks.t[k - 1].flags & (TOK_CAP | TOK_PUNCT | TOK_NUM))
+			return 0;
+		static const char *const giving[] = {"express", "extend", "convey", "offer", "gave", "give", "send",
+						     "sent", "his", "her", "its", "their", "our", "my", "special",
+						     "deep", "sincere", "heartfelt", "warm", "profound", "and", "many",
+						     "also", "personal", "particular", "grateful"};
+		for (size_t a = 0; a < sizeof giving / sizeof *giving; a++)
+			if (!strncmp(low(x, k - 1), giving[a], strlen(giving[a])))
+				return 0;
+		return !tok_in(x, k - 1, WL_DETERMINER | WL_REPORTING);
+	}
+	if ((is_word(x, k, "call") || is_word(x, k, "calls")) && is_word(x, k + 1, "on") && k > s) {
+		if (is_word(x, k - 1, "hold") || is_word(x, k - 1, "holds") || is_word(x, k - 1, "held") ||
+		    is_word(x, k - 1, "phone") || is_word(x, k - 1, "telephone") || is_word(x, k - 1, "video"))
+			return 1;
+		/* ("a call on Israel to halt ...": the noun of an appeal) */
+		if (!tok_in(x, k - 1, WL_DETERMINER))
+			return 0;
+		for (size_t q = k + 2; q < e && q < k + 12; q++)
+			if (is_word(x, q, "to"))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -914,7 +951,7 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
-	if (agent_noun(x, k) || means_of_settling(x, k, cs) || background_relative(x, k, s, e) ||
+	if (agent_noun(x, k) || not_the_verb(x, k, s, e) || means_of_settling(x, k, cs) || background_relative(x, k, s, e) ||
 	    purpose_of_making(x, k, s) || kept_from(x, k, s) || thing_which(x, k, s))
 		return -1;
 	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
