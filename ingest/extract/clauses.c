@@ -186,6 +186,45 @@ void mentions_in(const struct extractor *x, size_t a, size_t b, size_t *first, s
 
 /* The speaker of a sentence: the first actor outside quotations next to a
  * reporting verb. */
+/* The last one named as a speaker before token s in the paragraph: "Fox
+ * said", "said Fox", "according to Fox", each with a named actor (not a
+ * pronoun, not a quoted name, not a place); -1 if none. "'...,' he said"
+ * and "she added" take that one, not the last subject of a clause. */
+static int last_named_speaker(const struct extractor *x, size_t m0, size_t s)
+{
+	for (size_t j = m0; j-- > 0;) {
+		const struct mention *m = &x->men[j];
+		if (m->te > s)
+			continue;
+		if (m->ts + 400 < s)
+			break;
+		if (m->ra < 0 || m->quoted || m->kind == MK_PLACE || m->kind == MK_PRONOUN)
+			continue;
+		if (m->te < x->toks.n && is_reporting(x, m->te) && !(x->toks.t[m->te].flags & TOK_QUOTED))
+			return m->ra;
+		/* ("said Fox." but not "said Venezuela had ...": the inverted
+		 * speaker closes its clause) */
+		if (m->ts > 0 && is_reporting(x, m->ts - 1) && !(x->toks.t[m->ts - 1].flags & TOK_QUOTED) &&
+		    (m->te >= x->toks.n || is_word(x, m->te, ".") || is_word(x, m->te, ",") || is_word(x, m->te, ";")))
+			return m->ra;
+		if (m->ts > 1 && is_word(x, m->ts - 1, "to") && is_word(x, m->ts - 2, "according"))
+			return m->ra;
+	}
+	return -1;
+}
+
+/* The one a "he" or "she" before a reporting verb names: the last named
+ * speaker, else the last subject. */
+static int pronoun_speaker(const struct extractor *x, const struct mention *m, size_t m0, size_t s)
+{
+	if (is_word(x, m->ts, "he") || is_word(x, m->ts, "she")) {
+		int who = last_named_speaker(x, m0, s);
+		if (who >= 0)
+			return who;
+	}
+	return x->last_subject;
+}
+
 int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t e)
 {
 	/* "A spokesperson for the Chinese Defense Ministry, alluding to the
@@ -214,7 +253,7 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 				/* "..., she said": the one who spoke last */
 				if (m->ts >= comma && m->te <= r && m->kind == MK_PRONOUN && m->ra < 0 &&
 				    (is_word(x, m->ts, "he") || is_word(x, m->ts, "she")))
-					after = x->last_subject;
+					after = pronoun_speaker(x, m, m0, s);
 			}
 			if (after >= 0 && !opens_apposition)
 				return after;
@@ -254,10 +293,10 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 			continue;
 		for (size_t k = m->te; k < e && k < m->te + 4; k++)
 			if (is_reporting(x, k))
-				return m->ra >= 0 ? m->ra : x->last_subject;
+				return m->ra >= 0 ? m->ra : m->kind == MK_PRONOUN ? pronoun_speaker(x, m, m0, s) : x->last_subject;
 		for (size_t k = m->ts; k > s && k + 3 > m->ts; k--)
 			if (is_reporting(x, k - 1))
-				return m->ra >= 0 ? m->ra : x->last_subject;
+				return m->ra >= 0 ? m->ra : m->kind == MK_PRONOUN ? pronoun_speaker(x, m, m0, s) : x->last_subject;
 	}
 	/* "'...,' the statement reads", "'...,' the communique said": a
 	 * quotation given to a text that names no author speaks for the
@@ -660,6 +699,193 @@ static int going_on(const struct extractor *x, size_t k, size_t s, size_t e)
 	return 0;
 }
 
+/* Whether the event word at k names a means, not an act: "a settlement by
+ * peaceful negotiations", "to resolve the dispute through dialogue",
+ * "via diplomatic talks": a way to settle things, told of no one at a time. */
+static int means_of_settling(const struct extractor *x, size_t k, size_t cs)
+{
+	if (!(is_word(x, k, "negotiations") || is_word(x, k, "negotiation") || is_word(x, k, "talks") ||
+	      is_word(x, k, "dialogue") || is_word(x, k, "consultations") || is_word(x, k, "diplomacy")))
+		return 0;
+	size_t q = k;
+	if (q > cs && (is_word(x, q - 1, "peaceful") || is_word(x, q - 1, "direct") || is_word(x, q - 1, "political") ||
+		       is_word(x, q - 1, "diplomatic") || is_word(x, q - 1, "bilateral") || is_word(x, q - 1, "friendly")))
+		q--;
+	return q > cs && (is_word(x, q - 1, "through") || is_word(x, q - 1, "via") || is_word(x, q - 1, "by"));
+}
+
+/* Whether the event word at k names people, not an act: "the chief
+ * negotiators", "a UN mediator", "foreign visitors": an agent noun. */
+static int agent_noun(const struct extractor *x, size_t k)
+{
+	return ends_in(x, k, 4, "tor") || ends_in(x, k, 4, "tors");
+}
+
+/* Whether the verb at k is told in the past perfect in a relative clause on
+ * a thing: "revoked the sanctions that had been imposed on Sudan", "the
+ * agreement which they had accepted at their last meeting": background that
+ * describes the thing another act concerns, no act of its own at this time
+ * (the report tells it where it happened, if it counts). A date after the
+ * verb makes it an event told in passing. */
+static int background_relative(const struct extractor *x, size_t k, size_t s, size_t e)
+{
+	/* ("whose membership had been suspended in 2011": dated, it is told
+	 * as an event of its own) */
+	for (size_t d = k + 1; d < e && d < k + 8 && !is_word(x, d, ",") && !is_word(x, d, "."); d++)
+		if (x->toks.t[d].flags & TOK_NUM)
+			return 0;
+	size_t q = k;
+	while (q > s && q + 4 > k &&
+	       (is_word(x, q - 1, "been") || is_word(x, q - 1, "already") || is_word(x, q - 1, "also") ||
+		is_word(x, q - 1, "previously") || is_word(x, q - 1, "earlier") || ends_in(x, q - 1, 3, "ly")))
+		q--;
+	if (q <= s + 1 || !is_word(x, q - 1, "had"))
+		return 0;
+	q--;
+	/* "that had", "which they had", "that Washington had" */
+	if (q > s && !is_word(x, q - 1, "that") && !is_word(x, q - 1, "which")) {
+		if (!(x->toks.t[q - 1].flags & TOK_CAP) && !is_word(x, q - 1, "they") && !is_word(x, q - 1, "it"))
+			return 0;
+		q--;
+		while (q > s && q + 4 > k && (x->toks.t[q - 1].flags & TOK_CAP) && !(x->toks.t[q - 1].flags & TOK_PUNCT))
+			q--;
+	}
+	if (q <= s + 1)
+		return 0;
+	size_t h = q - 1;   /* the relative word, or the noun of a relative without one */
+	if (is_word(x, h, "which"))
+		h--;
+	else if (is_word(x, h, "that")) {
+		/* (not "said on Sunday that Washington had imposed ...": a
+		 * "that" of a verb of telling or thinking opens what is told) */
+		h--;
+		if ((x->toks.t[h].flags & (TOK_CAP | TOK_PUNCT)) || ends_in(x, h, 3, "ed") || ends_in(x, h, 3, "ly") ||
+		    tok_in(x, h, WL_PREPOSITION | WL_DETERMINER | WL_BE | WL_REPORTING | WL_SKIP_ADVERB) ||
+		    is_word(x, h, "so") || is_word(x, h, "such") || is_word(x, h, "now"))
+			return 0;
+		for (size_t r = h; r > s && r + 5 > h; r--)
+			if (tok_in(x, r - 1, WL_REPORTING) || ends_in(x, r - 1, 3, "ed"))
+				return 0;
+	}
+	else if (q == k || !(x->toks.t[q].flags & TOK_CAP) || (x->toks.t[h].flags & (TOK_CAP | TOK_PUNCT)) ||
+		 ends_in(x, h, 3, "ed") || tok_in(x, h, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_DETERMINER | WL_BE) ||
+		 !ends_in(x, h, 3, "s"))
+		return 0;   /* ("the sanctions America had imposed": a plural noun before the name) */
+	return !tok_in(x, h, WL_REPORTING) && !is_word(x, h, ",") && !(x->toks.t[h].flags & TOK_PUNCT);
+}
+
+/* Whether the act at k is the purpose something was made for: "set up a
+ * committee to negotiate", "the body established to monitor the truce",
+ * "talks aimed at reaching an agreement", "a mechanism designed to settle
+ * disputes": what a body or a process is for, no act at a time. (Not
+ * "intended to raise the matter with Putin": a person's plan.) */
+static int purpose_of_making(const struct extractor *x, size_t k, size_t s)
+{
+	static const char *const made[] = {"established", "establish", "establishing", "created", "create",
+					   "creating", "formed", "founded", "mandated", "tasked", "designed",
+					   "aimed", "aiming"};
+	size_t q = k;
+	while (q > s && (ends_in(x, q - 1, 3, "ly") || is_word(x, q - 1, "reaching") || is_word(x, q - 1, "achieving") ||
+			 is_word(x, q - 1, "securing") || tok_in(x, q - 1, WL_DETERMINER)) && q + 4 > k)
+		q--;
+	if (q <= s + 1 || !(is_word(x, q - 1, "to") || is_word(x, q - 1, "at")))
+		return 0;
+	int at = is_word(x, q - 1, "at");
+	for (size_t v = q - 1; v > s && v + 10 > q; v--) {
+		if (tok_in(x, v - 1, WL_REPORTING | WL_CLAUSE_BREAK) || is_word(x, v - 1, ",") || is_word(x, v - 1, ";"))
+			return 0;
+		if (is_word(x, v - 1, "set") && v < q - 1 && is_word(x, v, "up"))
+			return !at;
+		for (size_t a = 0; a < sizeof made / sizeof *made; a++)
+			if (is_word_dyn(x, v - 1, made[a]))
+				return at ? (v == q - 1 && !strncmp(made[a], "aim", 3)) : 1;
+	}
+	return 0;
+}
+
+/* Whether the act at k is what someone is kept from doing: "sought to
+ * talk Russia out of vetoing the resolution", "to deter Pyongyang from
+ * conducting a test": it did not happen, and it is no act of the one who
+ * dissuades. (One's own "refrained from condemning" is a negated act.) */
+static int kept_from(const struct extractor *x, size_t k, size_t s)
+{
+	if (!ends_in(x, k, 4, "ing") || k < s + 2)
+		return 0;
+	size_t p = k - 1;
+	if (!is_word(x, p, "from") && !(is_word(x, p, "of") && is_word(x, p - 1, "out")))
+		return 0;
+	static const char *const keep[] = {"talk", "persuad", "dissuad", "prevent", "stop", "deter", "discourag",
+					   "bar", "ban", "keep", "kept", "block", "prohibit", "restrain",
+					   "forbid", "preclud"};
+	for (size_t q = p; q > s && q + 10 > p; q--) {
+		if (is_word(x, q - 1, ",") || is_word(x, q - 1, ";") || tok_in(x, q - 1, WL_REPORTING))
+			break;
+		for (size_t a = 0; a < sizeof keep / sizeof *keep; a++)
+			if (!strncmp(low(x, q - 1), keep[a], strlen(keep[a])))
+				return 1;
+	}
+	return 0;
+}
+
+/* Whether the verb at k has for its subject a relative "which" on a thing:
+ * "its sovereignty and its democracy, which demand respect": no actor acts.
+ * (Not "the EU, which urged ...": the antecedent is an actor.) */
+static int thing_which(const struct extractor *x, size_t k, size_t s)
+{
+	size_t q = k;
+	while (q > s && q + 3 > k && (ends_in(x, q - 1, 3, "ly") || is_word(x, q - 1, "also") ||
+				     is_word(x, q - 1, "has") || is_word(x, q - 1, "have") || is_word(x, q - 1, "had")))
+		q--;
+	if (q < s + 3 || !is_word(x, q - 1, "which") || !is_word(x, q - 2, ","))
+		return 0;
+	size_t a = q - 2;   /* the comma; the antecedent ends before it */
+	if (x->toks.t[a - 1].flags & (TOK_CAP | TOK_PUNCT | TOK_NUM))
+		return 0;
+	size_t m0, m1;
+	mentions_in(x, s, a, &m0, &m1);
+	for (size_t m = m0; m < m1; m++)
+		if (x->men[m].te == a)
+			return 0;
+	return !tok_in(x, a - 1, WL_ROLE | WL_COLLECTIVE | WL_STATE_BODY | WL_ORGAN);
+}
+
+/* Whether the word at k is a preposition or a noun that only looks like
+ * the verb of an act: "relations returned to normal thanks to close
+ * communication" (because of), "Top diplomats hold call on border clash"
+ * (a call about something, not "called on X to"). */
+static int not_the_verb(const struct extractor *x, size_t k, size_t s, size_t e)
+{
+	if (k + 1 >= e)
+		return 0;
+	if (is_word(x, k, "thanks") && is_word(x, k + 1, "to")) {
+		if (k == s || is_word(x, k - 1, ",") || is_word(x, k - 1, "(") || ends_in(x, k - 1, 3, "ly"))
+			return 1;
+		if (x->toks.t[k - 1].flags & (TOK_CAP | TOK_PUNCT | TOK_NUM))
+			return 0;
+		static const char *const giving[] = {"express", "extend", "convey", "offer", "gave", "give", "send",
+						     "sent", "his", "her", "its", "their", "our", "my", "special",
+						     "deep", "sincere", "heartfelt", "warm", "profound", "and", "many",
+						     "also", "personal", "particular", "grateful"};
+		for (size_t a = 0; a < sizeof giving / sizeof *giving; a++)
+			if (!strncmp(low(x, k - 1), giving[a], strlen(giving[a])))
+				return 0;
+		return !tok_in(x, k - 1, WL_DETERMINER | WL_REPORTING);
+	}
+	if ((is_word(x, k, "call") || is_word(x, k, "calls")) && is_word(x, k + 1, "on") && k > s) {
+		if (is_word(x, k - 1, "hold") || is_word(x, k - 1, "holds") || is_word(x, k - 1, "held") ||
+		    is_word(x, k - 1, "phone") || is_word(x, k - 1, "telephone") || is_word(x, k - 1, "video"))
+			return 1;
+		/* ("a call on Israel to halt ...": the noun of an appeal) */
+		if (!tok_in(x, k - 1, WL_DETERMINER))
+			return 0;
+		for (size_t q = k + 2; q < e && q < k + 12; q++)
+			if (is_word(x, q, "to"))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -725,6 +951,9 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 					return -1;
 				break;
 			}
+	if (agent_noun(x, k) || not_the_verb(x, k, s, e) || means_of_settling(x, k, cs) || background_relative(x, k, s, e) ||
+	    purpose_of_making(x, k, s) || kept_from(x, k, s) || thing_which(x, k, s))
+		return -1;
 	if (habitual(x, cs, k, s, e) || text_says(x, cs, k, s) || content_of_future_telling(x, k, s) ||
 	    in_apposition(x, k, s, e) || act_of_private_people(x, k, s))
 		return -1;
@@ -1256,11 +1485,88 @@ static int governed(const struct extractor *x, size_t ts, size_t s)
 }
 
 /* The subject of the trigger at [k, te) within clause [cs, ce). */
+static void find_subject_of_clause(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
+				   struct trigger_ctx *tc, int *subj, int *nsubj);
+
+/* "The EU met Uzbekistan. They also urged the Uzbek authorities to ...": a
+ * subject that stands for several parties (a collective, "they", "the two
+ * sides") does not include the one its directed act is aimed at, named as
+ * its object; a party named in the subject itself stays. */
 void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
-			 struct trigger_ctx *tc, int *subj, int *nsubj)
+		  struct trigger_ctx *tc, int *subj, int *nsubj)
+{
+	find_subject_of_clause(x, tr, k, cs, tc, subj, nsubj);
+	if (*nsubj < 2 || tr->frame != FRAME_DIRECTED || tr->noun)
+		return;
+	size_t o0, o1;
+	mentions_in(x, k, tc->e, &o0, &o1);
+	size_t te = k;
+	while (te < tc->e && !(te > k && (x->toks.t[te].flags & TOK_CAP)) && te < k + 4 &&
+	       !is_word(x, te, ",") && !tok_in(x, te, WL_DETERMINER))
+		te++;
+	while (te < tc->e && tok_in(x, te, WL_DETERMINER))
+		te++;
+	if (o1 == o0 || x->men[o0].ts != te || x->men[o0].ra < 0 || x->men[o0].kind == MK_PLACE)
+		return;
+	if (x->men[o0].te < tc->e && is_word(x, x->men[o0].te, "'s"))
+		return;   /* "called on Mali's neighbours": the owner is no object */
+	int obj = x->men[o0].ra, named = 0, in = 0;
+	size_t m0, m1;
+	mentions_in(x, tc->s, k, &m0, &m1);
+	for (size_t j = m0; j < m1; j++)
+		if (x->men[j].ra >= 0 && x->men[j].kind != MK_PLACE && same_code(x, x->men[j].ra, obj) &&
+		    x->men[j].ts >= cs)
+			named = 1;
+	for (int i = 0; i < *nsubj; i++)
+		in |= same_code(x, subj[i], obj);
+	if (named || !in)
+		return;
+	int n = 0;
+	for (int i = 0; i < *nsubj; i++)
+		if (!same_code(x, subj[i], obj))
+			subj[n++] = subj[i];
+	if (n)
+		*nsubj = n;
+}
+
+static void find_subject_of_clause(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
+				   struct trigger_ctx *tc, int *subj, int *nsubj)
 {
 	size_t m0, m1;
+	/* "At the invitation of President Putin, Xi arrived in Moscow", "In
+	 * a call with Blinken, Wang urged ...": a phrase that opens the
+	 * sentence with a preposition and ends at a comma holds no subject. */
+	if (cs == tc->s && k > cs + 3 && tok_in(x, cs, WL_PREPOSITION) && !is_word(x, cs, "according")) {
+		size_t c = cs + 1;
+		while (c < k && !is_word(x, c, ",") && !tok_in(x, c, WL_CLAUSE_BREAK | WL_REPORTING))
+			c++;
+		if (c + 1 < k && is_word(x, c, ",")) {
+			mentions_in(x, c + 1, k, &m0, &m1);
+			if (m1 > m0)
+				cs = c + 1;
+		}
+	}
 	mentions_in(x, cs, k, &m0, &m1);
+	/* "The sanctions imposed by the EU on Belarus were condemned by
+	 * Minsk": a subject that names an act by its participle and agent
+	 * stands for that agent, the one the passive act is aimed at. */
+	if (!tr->noun && m1 > m0 && k > cs + 4 && (tok_in(x, k - 1, WL_BE) || is_word(x, k - 1, "been")) &&
+	    tok_in(x, cs, WL_DETERMINER)) {
+		size_t b = cs + 2;
+		while (b < x->men[m0].ts && !is_word(x, b, "by"))
+			b++;
+		if (b + 1 <= x->men[m0].ts && b < k && is_word(x, b, "by") && ends_in(x, b - 1, 3, "ed") &&
+		    x->men[m0].ts <= b + 2 && x->men[m0].ra >= 0 && x->men[m0].kind != MK_PLACE) {
+			int plain = 1;
+			for (size_t q = cs + 1; q + 1 < b && plain; q++)
+				plain = (x->toks.t[q].flags & TOK_WORD) && !(x->toks.t[q].flags & TOK_CAP) &&
+					!tok_in(x, q, WL_PREPOSITION | WL_REPORTING | WL_CLAUSE_BREAK | WL_BE);
+			if (plain) {
+				add_group(x, m0, group_end(x, m0, m1), subj, nsubj, tc->speaker);
+				return;
+			}
+		}
+	}
 	/* "Georgia's decision to sever ...": the owner of the decision. */
 	tc->intention = 0;
 	tc->intention_at = 0;
@@ -1324,6 +1630,42 @@ void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, 
 			return;
 		}
 		break;
+	}
+	/* "turned down the Mexican government's ultimatum demanding an
+	 * apology", "China's statement condemning the test": a participle on a
+	 * possessed noun tells what the owner's text or act does; the owner acts. */
+	if (!tr->noun && k > cs + 2 && ends_in(x, k, 4, "ing") && is_word(x, k - 2, "'s") &&
+	    (x->toks.t[k - 1].flags & TOK_WORD) && !(x->toks.t[k - 1].flags & TOK_CAP) &&
+	    !tok_in(x, k - 1, WL_PREPOSITION | WL_DETERMINER | WL_BE | WL_REPORTING | WL_SKIP_ADVERB)) {
+		long j = adjacent_before(x, k - 1, cs, m0, m1);
+		if (j >= 0 && x->men[j].ra >= 0) {
+			add_group(x, (size_t)j, (size_t)j + 1, subj, nsubj, tc->speaker);
+			return;
+		}
+	}
+	/* "was handed a note of protest calling for the drills to be
+	 * cancelled", "issued a statement condemning the test": a participle on
+	 * a text tells what the text says; its author is the one who handed or
+	 * issued it, the subject of the verb just before (or the speaker). */
+	if (!tr->noun && k > cs + 2 && ends_in(x, k, 4, "ing") && tc->prev_verb && (tc->nps > 0 || tc->speaker >= 0) &&
+	    tc->prev_verb_ts < k && tc->prev_verb_ts + 10 > k) {
+		static const char *const texts[] = {"note", "protest", "letter", "statement", "message", "communique",
+						    "communiqué", "memorandum", "declaration", "resolution", "complaint",
+						    "demarche", "démarche"};
+		int text = 0;
+		for (size_t a = 0; a < sizeof texts / sizeof *texts && !text; a++)
+			text = is_word_dyn(x, k - 1, texts[a]);
+		for (size_t q = tc->prev_verb_ts; text && q < k; q++)
+			if (is_word(x, q, ",") || is_word(x, q, ";") || tok_in(x, q, WL_CLAUSE_BREAK))
+				text = 0;
+		if (text) {
+			/* (a passive "was handed a note" names no author: the speaker) */
+			for (int i = 0; i < tc->nps; i++)
+				push_party(subj, nsubj, tc->prev_src[i]);
+			if (!tc->nps)
+				push_party(subj, nsubj, tc->speaker);
+			return;
+		}
 	}
 	/* "urged Pakistan to reconsider its decision to downgrade ties and
 	 * suspend trade": a decision already taken, whose owner the pronoun
