@@ -1119,6 +1119,19 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (a >= 0)
 				push_party(about, &n, a);
 		}
+		/* "said the reasons offered were inadequate", "over its
+		 * persistence in ...": a judgement of a thing is aimed at the other
+		 * party the sentence names. */
+		if (!n && who >= 0 && !(x->toks.t[h->ts].flags & TOK_QUOTED)) {
+			size_t m0, m1;
+			mentions_in(x, h->te, e, &m0, &m1);
+			for (size_t j = m0; j < m1 && !n; j++) {
+				const struct mention *m = &x->men[j];
+				if (m->ra >= 0 && m->kind == MK_ACTOR && x->ra[m->ra].code[0] && !same_code(x, m->ra, who) &&
+				    x->ra[m->ra].kind != ACTOR_PERSON)
+					push_party(about, &n, m->ra);
+			}
+		}
 		c.nsrc = c.ntgt = 0;
 		if (x->debug && (who < 0 || !n))
 			fprintf(stderr, "  judgement: speaker %s, about %d\n", who >= 0 ? x->ra[who].code : "-", n);
