@@ -1124,6 +1124,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		 * party the sentence names. */
 		if (!n && who >= 0 && !(x->toks.t[h->ts].flags & TOK_QUOTED)) {
 			size_t m0, m1;
+			/* ("China's coercive actions toward Taiwan": the owner of
+			 * the thing judged, named right before it, first.) */
+			mentions_in(x, h->ts > s + 5 ? h->ts - 5 : s, h->ts, &m0, &m1);
+			for (size_t j = m0; j < m1 && !n; j++)
+				if (x->men[j].ra >= 0 && x->men[j].kind == MK_ACTOR && is_word(x, x->men[j].te, "'s") &&
+				    !same_code(x, x->men[j].ra, who))
+					push_party(about, &n, x->men[j].ra);
 			mentions_in(x, h->te, e, &m0, &m1);
 			for (size_t j = m0; j < m1 && !n; j++) {
 				const struct mention *m = &x->men[j];
