@@ -377,12 +377,21 @@ static int domestic_meeting(const struct extractor *x, const struct cand *c, siz
 	return 1;
 }
 
+/* Under COMMUNIQUE_DEBUG_EXTRACT, a wording dropped before it is a
+ * candidate says at which test (the line of this file). */
+#define DROP_RET                                                                          \
+	do {                                                                              \
+		if (x->debug)                                                             \
+			fprintf(stderr, "  drop %s @%d\n", tr->type, __LINE__);             \
+		return 0;                                                                 \
+	} while (0)
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
 	size_t s = tc->s, e = tc->e;
 	if (!tail_ok(x, tr, h->te, e))
-		return 0;
+		DROP_RET;
 	/* "went back on an agreement to hold elections", "reneged on the
 	 * deal": an accord walked away from is no new agreement (its making
 	 * is told elsewhere, if at all). */
@@ -393,7 +402,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			q--;
 		for (size_t k = h->ts; k >= q && k > s; k--)
 			if (cancel_before(x, s, k) && (is_word(x, k - 1, "on") || is_word(x, k - 1, "of")))
-				return 0;
+				DROP_RET;
 	}
 	/* "withdrew from the 2015 nuclear deal", "held up the peace agreement
 	 * proposals": an accord named as the object of a preposition, or as a
@@ -416,42 +425,42 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		int topic = q > s && tok_in(x, q - 1, WL_PREPOSITION) && !is_word(x, q - 1, "between") &&
 			    !is_word(x, q - 1, "with") && !made;
 		if (compound || topic)
-			return 0;
+			DROP_RET;
 	}
 	/* "the leak of a draft agreement between ...": a text still to be
 	 * agreed, no agreement. */
 	if ((type_props(x, tr) & TP_CONTENT) && h->ts > s &&
 	    (is_word(x, h->ts - 1, "draft") || (h->ts > s + 1 && is_word(x, h->ts - 2, "draft"))))
-		return 0;
+		DROP_RET;
 	/* "at the start of their meeting", "after the meeting": an event told
 	 * before, not a new one. */
 	if (tr->noun && h->ts > s && (is_word(x, h->ts - 1, "their") || is_word(x, h->ts - 1, "his") ||
 				      is_word(x, h->ts - 1, "her") || is_word(x, h->ts - 1, "its")) &&
 	    !cancel_before(x, s, h->ts - 1))   /* but "called off his visit" tells that it will not be */
-		return 0;
+		DROP_RET;
 	if (h->ts > s + 1 && is_word(x, h->ts - 1, "the") &&
 	    (is_word(x, h->ts - 2, "after") || is_word(x, h->ts - 2, "during") || is_word(x, h->ts - 2, "following") ||
 	     is_word(x, h->ts - 2, "over") || is_word(x, h->ts - 2, "about") || is_word(x, h->ts - 2, "since") ||
 	     is_word(x, h->ts - 2, "before")) &&
 	    !(h->te < e && (is_word(x, h->te, "with") || is_word(x, h->te, "between"))) &&
 	    !(h->te > h->ts && (is_word(x, h->te - 1, "with") || is_word(x, h->te - 1, "between"))))
-		return 0;
+		DROP_RET;
 	/* "summit host Japan", "talks venue": the word names something else. */
 	if (tr->noun && h->te < e &&
 	    (is_word(x, h->te, "host") || is_word(x, h->te, "hosts") || is_word(x, h->te, "venue") ||
 	     is_word(x, h->te, "organiser") || is_word(x, h->te, "organizer") || is_word(x, h->te, "chair")))
-		return 0;
+		DROP_RET;
 	/* "will be met with a stern response", "were met with a crackdown":
 	 * the idiom of a reaction, no meeting. */
 	if (tr->frame == FRAME_SYMMETRIC && is_word(x, h->ts, "met") && h->ts > s &&
 	    (tok_in(x, h->ts - 1, WL_BE) || (h->ts > s + 1 && tok_in(x, h->ts - 2, WL_BE) &&
 					      tok_in(x, h->ts - 1, WL_SKIP_ADVERB))))
-		return 0;
+		DROP_RET;
 	/* "Iran-backed", "Doha-brokered", "US-imposed sanctions": a word joined
 	 * by a hyphen to the name before it modifies a noun; no act is told. */
 	if (h->ts > s + 1 && is_word(x, h->ts - 1, "-") && x->toks.t[h->ts - 1].end == x->toks.t[h->ts].start &&
 	    x->toks.t[h->ts - 2].end == x->toks.t[h->ts - 1].start && (x->toks.t[h->ts - 2].flags & TOK_CAP))
-		return 0;
+		DROP_RET;
 	/* "The PM of Bhutan called on our Prime Minister yesterday": calling on
 	 * someone with nothing asked ("to", "for", "that") is a courtesy call,
 	 * a meeting. */
@@ -464,7 +473,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    !asks_after(x, h->te, e)) {
 		const struct dict_trigger *m = meeting_trigger(x);
 		if (!m)
-			return 0;
+			DROP_RET;
 		tr = m;
 	}
 	/* "a negotiated settlement", "the agreed timetable", "from jointly
@@ -479,7 +488,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (before_noun && (x->toks.t[n].flags & TOK_WORD) && !(x->toks.t[n].flags & TOK_CAP) &&
 		    !tok_in(x, n, WL_PREPOSITION | WL_DETERMINER | WL_BE | WL_CLAUSE_BREAK | WL_SKIP_ADVERB) &&
 		    !is_word(x, n, "and") && !is_word(x, n, "or") && !is_word(x, n, "that") && !ends_in(x, n, 2, "ly"))
-			return 0;
+			DROP_RET;
 	}
 	/* "a pleasure to welcome my good friend Wang Yi to Pakistan": welcoming
 	 * a guest to one's country greets a visit, and approves of nothing. */
@@ -493,14 +502,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (m->ts > h->te + 1 && is_word(x, m->ts - 1, "to") && m->ra >= 0 && m->kind != MK_ADJ &&
 			    (m->kind == MK_PLACE || x->ra[m->ra].kind == ACTOR_STATE) && j > m0 &&
 			    !(m->ts > h->te + 2 && (is_word(x, m->ts - 2, "return") || is_word(x, m->ts - 2, "accession"))))
-				return 0;
+				DROP_RET;
 		}
 	}
 	/* "agreed to restore ties and to reopen their embassies": a measure
 	 * the parties agree to is the content of their agreement, no act of its
 	 * own (CAMEO codes the agreement). */
 	if ((type_props(x, tr) & TP_MEASURE) && agreed_content(x, h->ts, s))
-		return 0;
+		DROP_RET;
 	/* "declined to comment on the request": a refusal followed by "to" is
 	 * of that infinitive (the rows "refuse+ to accept ..." tell which are
 	 * rejections), not of the noun its tail finds further on. */
@@ -509,7 +518,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		for (size_t q = h->te; q + 2 < te; q++)
 			if (is_word(x, q, "to") && (x->toks.t[q + 1].flags & TOK_WORD) &&
 			    !(x->toks.t[q + 1].flags & TOK_CAP) && !tok_in(x, q + 1, WL_DETERMINER))
-				return 0;
+				DROP_RET;
 	}
 	/* "called on all brotherly countries to cut ties with Qatar", "asked
 	 * all oil producers to help": the ones asked, before the infinitive,
@@ -533,7 +542,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			for (size_t j = m0; j < m1; j++)
 				named |= x->men[j].ra >= 0 || x->men[j].kind != MK_ACTOR;
 			if (!named)
-				return 0;
+				DROP_RET;
 			break;
 		}
 	}
@@ -548,7 +557,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				th = te - 1;
 		}
 		if (th > h->ts && !mandative_verb(x, th, e))
-			return 0;
+			DROP_RET;
 	}
 	/* "denied entry", "denied them visas", "deny the Palestinians their
 	 * rights": a thing withheld from someone, no answer to a charge (a
@@ -559,7 +568,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (is_word(x, q, "entry") || is_word(x, q, "visa") || is_word(x, q, "visas") ||
 			    is_word(x, q, "access") || is_word(x, q, "rights") || is_word(x, q, "right") ||
 			    is_word(x, q, "permission") || is_word(x, q, "landing") || is_word(x, q, "passage"))
-				return 0;
+				DROP_RET;
 			/* (but "denied violating their rights" denies a charge) */
 			if (tok_in(x, q, WL_CLAUSE_BREAK | WL_PREPOSITION) || is_word(x, q, "that") || is_word(x, q, ",") ||
 			    ends_in(x, q, 3, "ing"))
@@ -570,32 +579,32 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * anonymity, nothing asked of anyone. */
 	if ((type_props(x, tr) & TP_ASKS) && h->te + 3 < e && is_word(x, h->te, "not") && is_word(x, h->te + 1, "to") &&
 	    is_word(x, h->te + 2, "be"))
-		return 0;
+		DROP_RET;
 	/* "threatened to impose sanctions", "urged Russia to lift them", "asked
 	 * all states to back the agencies": the act after "to" is what is
 	 * threatened or asked, told as that threat or appeal, no act of its own.
 	 * (A journey asked for stays a plan: "invited him to visit".) */
 	if (!(type_props(x, tr) & TP_TRAVEL) && (content_of_appeal(x, h->ts, s) ||
 						     (!(type_props(x, tr) & TP_ORDERS_OUT) && ordered_of_other(x, h->ts, s))))
-		return 0;
+		DROP_RET;
 	/* "banning them from travel to the bloc": travel barred, not made. */
 	if ((type_props(x, tr) & TP_TRAVEL) && h->ts > s && is_word(x, h->ts - 1, "from"))
-		return 0;
+		DROP_RET;
 	/* "talks with visiting Russian Foreign Minister Lavrov": who visits is named
 	 * after the word, the visit is told elsewhere. */
 	if (is_word(x, h->ts, "visiting") && h->te < e && (x->toks.t[h->te].flags & TOK_CAP))
-		return 0;
+		DROP_RET;
 	/* "Hailing the rapprochement, the Council ...": a preamble, not an act;
 	 * ", meeting in Dushanbe,": a participle, not a meeting. */
 	if (ends_in(x, h->ts, 4, "ing") &&
 	    ((h->ts == s && tr->frame != FRAME_DIRECTED) || (tr->noun && h->ts > s && is_word(x, h->ts - 1, ","))))
-		return 0;
+		DROP_RET;
 	/* "was welcomed by Dar", "a pleasure to welcome my good friend Wang Yi
 	 * to Pakistan": a visitor greeted, no approval of anyone's act. */
 	if (!strcmp(tr->type, "support") && h->te == h->ts + 1 && x->toks.t[h->ts].lower_len >= 6 &&
 	    !memcmp(low(x, h->ts), "welcom", 6)) {
 		if (h->te < e && is_word(x, h->te, "by"))
-			return 0;
+			DROP_RET;
 		size_t m0, m1;
 		mentions_in(x, h->te, e, &m0, &m1);
 		for (size_t j = m0; j < m1 && x->men[j].ts < h->te + 14; j++) {
@@ -610,7 +619,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				break;
 			if (q > h->te && is_word(x, q - 1, "to") && m->ra >= 0 &&
 			    (m->kind == MK_PLACE || x->ra[m->ra].kind == ACTOR_STATE))
-				return 0;
+				DROP_RET;
 		}
 	}
 	size_t cs, ce;
@@ -657,7 +666,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (tr->speaker && status != STATUS_NEGATED && !(e > s && is_word(x, e - 1, "?")))
 		status = STATUS_OCCURRED;
 	if (status < 0)
-		return 0;
+		DROP_RET;
 	tc->will = 0;
 	for (size_t q = h->ts; q > cs && q + 8 > h->ts; q--)
 		tc->will |= is_word(x, q - 1, "will") || is_word(x, q - 1, "shall") || is_word(x, q - 1, "'ll");
@@ -818,7 +827,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (by == (int)h->te && !noun_agent && tr->frame == FRAME_DIRECTED && h->ts > s &&
 	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !tok_in(x, h->ts - 1, WL_SKIP_ADVERB) &&
 	    !tok_in(x, h->ts, WL_BE))   /* ("was summoned by": a finite passive) */
-		return 0;
+		DROP_RET;
 	int subj[MAX_PARTIES], nsubj = 0, obj[MAX_PARTIES], nobj = 0;
 	find_subject(x, tr, h->ts, cs, tc, subj, &nsubj);
 	size_t obj_from = h->te;
@@ -1110,15 +1119,37 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (a >= 0)
 				push_party(about, &n, a);
 		}
+		/* "said the reasons offered were inadequate", "over its
+		 * persistence in ...": a judgement of a thing is aimed at the other
+		 * party the sentence names. */
+		if (!n && who >= 0 && !(x->toks.t[h->ts].flags & TOK_QUOTED)) {
+			size_t m0, m1;
+			/* ("China's coercive actions toward Taiwan": the owner of
+			 * the thing judged, named right before it, first.) */
+			mentions_in(x, h->ts > s + 5 ? h->ts - 5 : s, h->ts, &m0, &m1);
+			for (size_t j = m0; j < m1 && !n; j++)
+				if (x->men[j].ra >= 0 && x->men[j].kind == MK_ACTOR && is_word(x, x->men[j].te, "'s") &&
+				    !same_code(x, x->men[j].ra, who))
+					push_party(about, &n, x->men[j].ra);
+			mentions_in(x, h->te, e, &m0, &m1);
+			for (size_t j = m0; j < m1 && !n; j++) {
+				const struct mention *m = &x->men[j];
+				if (m->ra >= 0 && m->kind == MK_ACTOR && x->ra[m->ra].code[0] && !same_code(x, m->ra, who) &&
+				    x->ra[m->ra].kind != ACTOR_PERSON)
+					push_party(about, &n, m->ra);
+			}
+		}
 		c.nsrc = c.ntgt = 0;
+		if (x->debug && (who < 0 || !n))
+			fprintf(stderr, "  judgement: speaker %s, about %d\n", who >= 0 ? x->ra[who].code : "-", n);
 		if (who < 0 || !n)
-			return 0;
+			DROP_RET;
 		push_party(c.src, &c.nsrc, who);
 		for (int i = 0; i < n; i++)
 			if (x->ra[about[i]].code[0] && !same_code(x, about[i], who))
 				push_party(c.tgt, &c.ntgt, about[i]);
 		if (!c.ntgt)
-			return 0;
+			DROP_RET;
 	}
 	/* "arrived from Helsinki": where the journey began is no host; it ends
 	 * where the report was filed. */
@@ -1269,7 +1300,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (is_word(x, q, "lifted") || is_word(x, q, "lifting") || is_word(x, q, "lifts") ||
 			    is_word(x, q, "removed") || is_word(x, q, "removal") || is_word(x, q, "scrapped") ||
 			    is_word(x, q, "rescinded") || is_word(x, q, "revoked") || is_word(x, q, "eased"))
-				return 0;
+				DROP_RET;
 		for (size_t k = x->n_cands; k-- > 0 && !fresh;) {
 			const struct cand *p = &x->cands[k];
 			if (p->ev_start != x->toks.t[s].start || p->headline != x->headline)
@@ -1279,7 +1310,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			for (int i = 0; i < p->ntgt; i++)
 				for (int t = 0; t < c.ntgt; t++)
 					if (same_code(x, p->tgt[i], c.tgt[t]))
-						return 0;
+						DROP_RET;
 		}
 	}
 	/* "the American proposal was rejected by Palestine", "Japan's request
@@ -1355,7 +1386,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				continue;
 			for (size_t r = q; r < h->ts; r++)
 				if (x->toks.t[r].flags & TOK_CAP)
-					return 0;
+					DROP_RET;
 			break;
 		}
 	}
@@ -1378,7 +1409,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			partner = x->men[j].kind != MK_PLACE && x->men[j].kind != MK_ADJ &&
 				  !(x->men[j].ts > h->te && (is_word(x, x->men[j].ts - 1, "in") || is_word(x, x->men[j].ts - 1, "at")));
 		if (!partner)
-			return 0;
+			DROP_RET;
 	}
 	/* "after a cabinet meeting", "the CCS meeting": a session of one
 	 * government's own body is no meeting of the parties in play. */
@@ -1391,7 +1422,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    (is_word(x, p, "party") && !(p > s && is_word(x, p - 1, "-"))) || is_word(x, p, "politburo") ||
 		    is_word(x, p, "board") ||
 		    ((x->toks.t[p].flags & TOK_ALLCAPS) && m1 == m0))
-			return 0;
+			DROP_RET;
 	}
 	/* "President Buhari met for talks alongside his Vice President and
 	 * Foreign Minister", "Foreign Minister Bou Habib held talks with Prime
@@ -1403,7 +1434,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    !(h->ts > s && (is_word(x, h->ts - 1, "the") || is_word(x, h->ts - 1, "that") ||
 			    is_word(x, h->ts - 1, "this"))) &&
 	    x->ra[c.src[0]].kind != ACTOR_ORG && domestic_meeting(x, &c, cs, ce))
-		return 0;
+		DROP_RET;
 	/* A symmetric event needs two parties: add those in play. */
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
 		for (int i = 0; i < x->n_in_play; i++)
@@ -1431,7 +1462,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		}
 	}
 	if (!c.nsrc && !c.ntgt)
-		return 0;
+		DROP_RET;
 	/* Date: the clause's own, else the reporting clause's, else the report's. */
 	/* "reconsider its decision to downgrade ties": the decision's date is not the clause's. */
 	if (!tc->intention)
@@ -1939,7 +1970,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				break;
 			if (!p->dead && p->tr->type_id == tr->type_id && p->status == STATUS_OCCURRED &&
 			    p->trig_tok < h->ts && p->trig_tok + 8 > h->ts)
-				return 0;
+				DROP_RET;
 		}
 	for (int i = 0; i < tc->tp->n; i++)
 		add_topic_to(&c, tc->tp->ids[i]);
@@ -2095,7 +2126,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				if (k != i && !same_code(x, who[k], who[i]))
 					push_party(slot->tgt, &slot->ntgt, who[k]);
 		}
-		return 0;
+		DROP_RET;
 	}
 	if (both && c.nsrc >= 3) {
 		for (int i = 1; i < c.nsrc; i++) {
@@ -2168,7 +2199,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		for (int i = 0; i < c.ntgt; i++)
 			push_party(tc->prev_tgt, &tc->npt, c.tgt[i]);
 	}
-	return 0;
+	DROP_RET;
 }
 
 /* Updates the parties in play after a sentence: the persons and states of
@@ -2801,8 +2832,8 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 			const struct cand *c = &x->cands[i];
 			char d[16];
 			cdate_format(&c->date, d);
-			fprintf(stderr, "cand %zu %s %s%s st=%d src=", i, c->tr->type, d, c->date_explicit ? "!" : "",
-				(int)c->status);
+			fprintf(stderr, "cand %zu %s %s%s st=%d%s src=", i, c->tr->type, d, c->date_explicit ? "!" : "",
+				(int)c->status, c->dead ? " dead" : "");
 			for (int k = 0; k < c->nsrc; k++)
 				fprintf(stderr, "%s,", x->ra[c->src[k]].code);
 			fprintf(stderr, " tgt=");
