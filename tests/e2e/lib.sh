@@ -24,6 +24,7 @@
 #                          "hot journal"; then ...; fi` guards a part
 #   e2e_sqlite_script WHY  on PostgreSQL: says why and exits 77 (the whole
 #                          script is SQLite's by nature)
+#   e2e_fingerprint ARCHIVE  a digest of its content (the file; pg_dump)
 #   e2e_cleanup            drops this run's databases; each script's EXIT trap
 #                          calls it
 # On PostgreSQL without a cluster (COMMUNIQUE_TEST_PG unset) sourcing exits 77.
@@ -143,4 +144,17 @@ e2e_cleanup() {
 	for name in $(e2e_psql -At -c "SELECT datname FROM pg_database WHERE starts_with(datname, '$E2E_PREFIX')" 2>/dev/null); do
 		e2e_psql -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null 2>&1 || true
 	done
+}
+
+# A digest of the archive's whole content: the file's bytes; the database's
+# dump (pg_dump, its schema and rows): equal digests, an archive untouched.
+e2e_fingerprint() {
+	if e2e_pg; then
+		local dump=pg_dump
+		[ -n "${PG_BINDIR:-}" ] && [ -x "$PG_BINDIR/pg_dump" ] && dump=$PG_BINDIR/pg_dump
+		# (\restrict lines: a random key of each dump.)
+		"$dump" --no-sync "$1" | grep -v "^\\\\\(un\)\?restrict " | sha256sum | cut -d' ' -f1
+	else
+		sha256sum "$1" | cut -d' ' -f1
+	fi
 }
