@@ -957,8 +957,268 @@ out:
 
 /* ---- full-text queries ----------------------------------------------------------- */
 
+/* FTS5's query syntax, checked for PostgreSQL, where websearch_to_tsquery
+ * reads any text: a query SQLite refuses is refused on both backends alike
+ * (a usage error, not a search that silently means something else). A
+ * recursive descent over FTS5's grammar (sqlite.org/fts5.html, "Full-text
+ * Query Syntax"): phrases of barewords and "strings" joined by +, with ^
+ * and *, NEAR(...), column filters (col: {a b}: -col:), parentheses, AND,
+ * OR, NOT and implicit AND. Errors are worded as FTS5's. */
+struct fts5q {
+	const char *p;
+	const char *const *cols;   /* the table's columns, NULL-terminated */
+	char *err;
+};
+
+enum { Q_END, Q_WORD, Q_STRING, Q_LP, Q_RP, Q_LB, Q_RB, Q_COLON, Q_STAR, Q_PLUS, Q_CARET, Q_COMMA, Q_MINUS, Q_BAD };
+
+static int q_bare(unsigned char c)
+{
+	return c >= 0x80 || c == '_' || c == 0x1a || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The next token from q->p, not consumed: its kind, start and length. */
+static int q_peek(struct fts5q *q, const char **at, size_t *len)
+{
+	const char *p = q->p;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	*at = p;
+	*len = 1;
+	switch (*p) {
+	case '\0':
+		*len = 0;
+		return Q_END;
+	case '(': return Q_LP;
+	case ')': return Q_RP;
+	case '{': return Q_LB;
+	case '}': return Q_RB;
+	case ':': return Q_COLON;
+	case '*': return Q_STAR;
+	case '+': return Q_PLUS;
+	case '^': return Q_CARET;
+	case ',': return Q_COMMA;
+	case '-': return Q_MINUS;
+	case '"': {
+		const char *e = p + 1;
+		for (;;) {
+			if (!*e)
+				return Q_BAD;   /* unterminated string */
+			if (*e == '"' && e[1] == '"')
+				e += 2;
+			else if (*e == '"')
+				break;
+			else
+				e++;
+		}
+		*len = (size_t)(e + 1 - p);
+		return Q_STRING;
+	}
+	default:
+		if (!q_bare((unsigned char)*p))
+			return Q_BAD;
+		const char *e = p;
+		while (q_bare((unsigned char)*e))
+			e++;
+		*len = (size_t)(e - p);
+		return Q_WORD;
+	}
+}
+
+static int q_next(struct fts5q *q, const char **at, size_t *len)
+{
+	int t = q_peek(q, at, len);
+	q->p = *at + *len;
+	return t;
+}
+
+static int q_is(const char *at, size_t len, const char *kw)
+{
+	return len == strlen(kw) && !strncmp(at, kw, len);
+}
+
+static int q_keyword(const char *at, size_t len)
+{
+	return q_is(at, len, "AND") || q_is(at, len, "OR") || q_is(at, len, "NOT");
+}
+
+static char *q_msg(const char *what, const char *at, size_t len, const char *close)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	buf_printf(&b, "%s%.*s%s", what, (int)len, at, close);
+	return buf_finish_msg(&b, "out of memory");
+}
+
+static int q_error(struct fts5q *q, const char *at, size_t len)
+{
+	if (!q->err)
+		q->err = q_msg("fts5: syntax error near \"", at, len, "\"");
+	return -1;
+}
+
+static int q_column(struct fts5q *q, const char *at, size_t len)
+{
+	for (const char *const *c = q->cols; *c; c++)
+		if (strlen(*c) == len && !strncasecmp(*c, at, len))
+			return 0;
+	if (!q->err)
+		q->err = q_msg("no such column: ", at, len, "");
+	return -1;
+}
+
+/* phrase := ^? term *? (+ term *?)* */
+static int q_phrase(struct fts5q *q)
+{
+	const char *at;
+	size_t len;
+	for (;;) {
+		int t = q_next(q, &at, &len);
+		if (t == Q_CARET)
+			t = q_next(q, &at, &len);
+		if (t != Q_STRING && !(t == Q_WORD && !q_keyword(at, len)))
+			return q_error(q, at, len);
+		if (q_peek(q, &at, &len) == Q_STAR)
+			q_next(q, &at, &len);
+		if (q_peek(q, &at, &len) != Q_PLUS)
+			return 0;
+		q_next(q, &at, &len);
+	}
+}
+
+static int q_expr(struct fts5q *q, int depth);
+
+/* One operand: ( expr ), NEAR(phrase... [, N]), a phrase, or any of these
+ * after a column filter. 1 when it was in parentheses, 0 when not, -1. */
+static int q_operand(struct fts5q *q, int depth)
+{
+	const char *at, *at2;
+	size_t len, len2;
+	int t = q_peek(q, &at, &len);
+	const char *save = q->p;
+	int neg = 0;
+	/* NEAR is a word unless a parenthesis follows. */
+	if (t == Q_WORD && q_is(at, len, "NEAR") && at[len + strspn(at + len, " \t\n\r")] == '(') {
+		q_next(q, &at, &len);
+		if (q_next(q, &at, &len) != Q_LP)
+			return q_error(q, at, len);
+		int n = 0;
+		while ((t = q_peek(q, &at, &len)) == Q_WORD || t == Q_STRING || t == Q_CARET) {
+			if (q_phrase(q))
+				return -1;
+			n++;
+		}
+		if (t == Q_COMMA) {
+			q_next(q, &at, &len);
+			t = q_next(q, &at, &len);
+			if (t != Q_WORD || strspn(at, "0123456789") < len)
+				return q_error(q, at, len);
+		}
+		if (!n || q_next(q, &at, &len) != Q_RP)
+			return q_error(q, at, len);
+		return 0;
+	}
+	/* Column filters: -col: -{a b}: col: {a b}: */
+	if (t == Q_MINUS) {
+		neg = 1;
+		q_next(q, &at, &len);
+		save = q->p;
+		t = q_peek(q, &at, &len);
+		if (t != Q_WORD && t != Q_LB)
+			return q_error(q, at, len);
+	}
+	if (t == Q_LB) {
+		q_next(q, &at, &len);
+		int n = 0;
+		while ((t = q_next(q, &at, &len)) == Q_WORD) {
+			if (q_column(q, at, len))
+				return -1;
+			n++;
+		}
+		if (t != Q_RB || !n || q_next(q, &at, &len) != Q_COLON)
+			return q_error(q, at, len);
+		return q_operand(q, depth);
+	}
+	if (t == Q_WORD && !q_keyword(at, len)) {
+		q_next(q, &at, &len);
+		if (q_peek(q, &at2, &len2) == Q_COLON) {
+			if (q_column(q, at, len))
+				return -1;
+			q_next(q, &at2, &len2);
+			return q_operand(q, depth);
+		}
+		q->p = save;
+		if (neg)
+			return q_error(q, at, len);
+	}
+	if (t == Q_LP) {
+		q_next(q, &at, &len);
+		if (depth > 64)
+			return q_error(q, at, len);
+		if (q_expr(q, depth + 1))
+			return -1;
+		if (q_next(q, &at, &len) != Q_RP)
+			return q_error(q, at, len);
+		return 1;
+	}
+	return q_phrase(q);
+}
+
+/* expr := operand ((AND | OR | NOT)? operand)* */
+static int q_expr(struct fts5q *q, int depth)
+{
+	const char *at;
+	size_t len;
+	int paren = q_operand(q, depth);
+	if (paren < 0)
+		return -1;
+	for (;;) {
+		int t = q_peek(q, &at, &len);
+		if (t == Q_END || t == Q_RP)
+			return 0;
+		int implicit = 1;
+		if (t == Q_WORD && (q_is(at, len, "AND") || q_is(at, len, "OR") || q_is(at, len, "NOT"))) {
+			implicit = 0;
+			q_next(q, &at, &len);
+			/* An operator needs an operand after it. */
+			t = q_peek(q, &at, &len);
+			if (t == Q_END || t == Q_RP)
+				return q_error(q, at, len);
+		}
+		q_peek(q, &at, &len);
+		int next = q_operand(q, depth);
+		if (next < 0)
+			return -1;
+		/* Implicit AND joins phrases only, not parentheses (FTS5's exprlist). */
+		if (implicit && (paren || next))
+			return q_error(q, at, len);
+		paren = next;
+	}
+}
+
+/* NULL when FTS5 would read query, else its message (allocated; "out of
+ * memory" allocated too when that failed). */
+static char *fts5_query_problem(const char *query, const char *const *cols)
+{
+	struct fts5q q = {.p = query, .cols = cols};
+	const char *at;
+	size_t len;
+	if (!q_expr(&q, 0) && q_next(&q, &at, &len) != Q_END)
+		q_error(&q, at, len);
+	return q.err;
+}
+
 int store_text_query_check(struct store *s, const char *query, char **err)
 {
+	static const char *const event_columns[] = {"summary", "evidence", NULL};
+	if (is_pg(s)) {
+		/* An empty query is FTS5's error too ("syntax error near """). */
+		char *problem = fts5_query_problem(query, event_columns);
+		if (problem) {
+			*err = problem;
+			return 1;
+		}
+	}
 	/* FTS5 parses the query when the statement runs, not when it is
 	 * prepared. PostgreSQL's websearch_to_tsquery reads any text (what it
 	 * cannot read it drops): the query runs all the same, on the index the

@@ -25,6 +25,7 @@
 #   e2e_sqlite_script WHY  on PostgreSQL: says why and exits 77 (the whole
 #                          script is SQLite's by nature)
 #   e2e_fingerprint ARCHIVE  a digest of its content (the file; pg_dump)
+#   e2e_hold_lock ARCHIVE SECONDS  holds the writer lock in the background
 #   e2e_cleanup            drops this run's databases; each script's EXIT trap
 #                          calls it
 # On PostgreSQL without a cluster (COMMUNIQUE_TEST_PG unset) sourcing exits 77.
@@ -157,4 +158,16 @@ e2e_fingerprint() {
 	else
 		sha256sum "$1" | cut -d' ' -f1
 	fi
+}
+
+# Holds the archive's writer lock for SECONDS, in the background, as a
+# running update does: flock on ARCHIVE.lock; on PostgreSQL the session
+# advisory lock of store/store_lock.c. Sets E2E_HOLDER to its pid.
+e2e_hold_lock() {
+	if e2e_pg; then
+		"$E2E_PSQL" -X -q "$1" -c "SELECT pg_advisory_lock(1131245169)" -c "SELECT pg_sleep($2)" >/dev/null &
+	else
+		flock "$1.lock" sleep "$2" &
+	fi
+	E2E_HOLDER=$!
 }

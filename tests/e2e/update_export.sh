@@ -6,11 +6,12 @@ set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SRC=$2
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 cp -r "$SRC/tests/data/update/." "$T/"
 cd "$T" || exit 1
-DB=archive.db
+DB=$(e2e_db archive.db)
 cu() { "$BIN" --db "$DB" "$@"; }
 rows() { tail -n +2 "$1" | grep -c '^e[0-9]'; }
 
