@@ -1197,8 +1197,9 @@ static int q_expr(struct fts5q *q, int depth)
 }
 
 /* NULL when FTS5 would read query, else its message (allocated; "out of
- * memory" allocated too when that failed). */
-static char *fts5_query_problem(const char *query, const char *const *cols)
+ * memory" allocated too when that failed). Also store_browse.c's. */
+char *store_fts5_query_problem(const char *query, const char *const *cols);
+char *store_fts5_query_problem(const char *query, const char *const *cols)
 {
 	struct fts5q q = {.p = query, .cols = cols};
 	const char *at;
@@ -1213,7 +1214,7 @@ int store_text_query_check(struct store *s, const char *query, char **err)
 	static const char *const event_columns[] = {"summary", "evidence", NULL};
 	if (is_pg(s)) {
 		/* An empty query is FTS5's error too ("syntax error near """). */
-		char *problem = fts5_query_problem(query, event_columns);
+		char *problem = store_fts5_query_problem(query, event_columns);
 		if (problem) {
 			*err = problem;
 			return 1;
