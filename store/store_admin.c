@@ -75,8 +75,12 @@ int store_files_load(struct store *s, const char *source, struct store_files *ou
 {
 	out->v = NULL;
 	out->n = 0;
-	struct db_stmt *st = prep(s, "SELECT path, size, mtime_ns, hash, status FROM source_files"
-				" WHERE source = $1 ORDER BY path", "cannot read the sources' state", err);
+	/* In the bytes' order on both (a server's collation orders otherwise). */
+	struct db_stmt *st = prep(s, is_pg(s) ? "SELECT path, size, mtime_ns, hash, status FROM source_files"
+						" WHERE source = $1 ORDER BY path COLLATE \"C\""
+					      : "SELECT path, size, mtime_ns, hash, status FROM source_files"
+						" WHERE source = $1 ORDER BY path",
+				  "cannot read the sources' state", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, source);
@@ -395,9 +399,15 @@ int store_cursor_set(struct store *s, const char *name, int64_t position, int64_
 
 int store_cursors_each(struct store *s, store_cursor_fn fn, void *ctx, char **err)
 {
-	struct db_stmt *st = prep(s, "SELECT c.name, c.position, c.used_at, c.exported, c.total, c.format,"
-				" c.output, (SELECT count(*) FROM event_changes x WHERE x.seq > c.position)"
-				" FROM export_cursors c ORDER BY c.name", "cannot read the export cursors", err);
+	/* By name in the bytes' order, SQLite's: a server's database may
+	 * collate otherwise (en-US puts "Zed" after "a_cursor"). */
+	struct db_stmt *st = prep(s, is_pg(s) ? "SELECT c.name, c.position, c.used_at, c.exported, c.total, c.format,"
+						" c.output, (SELECT count(*) FROM event_changes x WHERE x.seq > c.position)"
+						" FROM export_cursors c ORDER BY c.name COLLATE \"C\""
+					      : "SELECT c.name, c.position, c.used_at, c.exported, c.total, c.format,"
+						" c.output, (SELECT count(*) FROM event_changes x WHERE x.seq > c.position)"
+						" FROM export_cursors c ORDER BY c.name",
+				  "cannot read the export cursors", err);
 	if (!st)
 		return -1;
 	int rc, stop = 0;
@@ -453,6 +463,35 @@ static const char *const stat_sql[] = {
 		" GROUP BY t.id ORDER BY 4 DESC, 1 LIMIT $1",
 };
 
+/* The statistics on PostgreSQL: ties of counts by name in the bytes' order,
+ * as SQLite's BINARY gives them, whatever the database's collation (en-US
+ * puts "United Nations" before "US State Department"). */
+static const char *const stat_sql_pg[] = {
+	[STAT_AGENCY] =
+		"SELECT coalesce(a.name, '(none)'), NULL, count(DISTINCT r.id), count(DISTINCT e.id)"
+		" FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
+		" LEFT JOIN event_reports er ON er.report_id = r.id"
+		" LEFT JOIN events e ON e.id = er.event_id AND e.gone = 0"
+		" GROUP BY a.name ORDER BY 3 DESC, coalesce(a.name, '(none)') COLLATE \"C\" LIMIT $1",
+	[STAT_TYPE] =
+		"SELECT e.type, NULL, count(DISTINCT er.report_id), count(DISTINCT e.id)"
+		" FROM events e LEFT JOIN event_reports er ON er.event_id = e.id WHERE e.gone = 0"
+		" GROUP BY e.type ORDER BY 4 DESC, e.type COLLATE \"C\" LIMIT $1",
+	[STAT_MONTH] = NULL, /* stat_month_pg */
+	[STAT_ACTOR] =
+		"SELECT a.name, a.code, count(DISTINCT er.report_id), count(DISTINCT ea.event_id)"
+		" FROM actors a JOIN event_actors ea ON ea.actor_id = a.id"
+		" JOIN events e ON e.id = ea.event_id AND e.gone = 0"
+		" LEFT JOIN event_reports er ON er.event_id = ea.event_id"
+		" GROUP BY a.id ORDER BY 4 DESC, a.name COLLATE \"C\" LIMIT $1",
+	[STAT_TOPIC] =
+		"SELECT t.name, NULL, count(DISTINCT er.report_id), count(DISTINCT et.event_id)"
+		" FROM topics t JOIN event_topics et ON et.topic_id = t.id"
+		" JOIN events e ON e.id = et.event_id AND e.gone = 0"
+		" LEFT JOIN event_reports er ON er.event_id = et.event_id"
+		" GROUP BY t.id ORDER BY 4 DESC, t.name COLLATE \"C\" LIMIT $1",
+};
+
 /* STAT_MONTH on PostgreSQL: the month of a time in UTC, as strftime gives it. */
 static const char stat_month_pg[] =
 	"WITH r AS (SELECT to_char(to_timestamp(published) AT TIME ZONE 'UTC', 'YYYY-MM') AS m,"
@@ -461,7 +500,7 @@ static const char stat_month_pg[] =
 	"   WHERE gone = 0 AND date_precision >= 3 AND length(date) >= 7 GROUP BY 1),"
 	" k AS (SELECT m FROM r UNION SELECT m FROM e)"
 	" SELECT k.m, NULL, coalesce(r.n, 0), coalesce(e.n, 0) FROM k"
-	" LEFT JOIN r ON r.m = k.m LEFT JOIN e ON e.m = k.m ORDER BY k.m LIMIT $1";
+	" LEFT JOIN r ON r.m = k.m LEFT JOIN e ON e.m = k.m ORDER BY k.m COLLATE \"C\" LIMIT $1";
 
 int store_stats_each(struct store *s, enum store_stat_kind kind, long limit, store_stat_fn fn,
 		     void *ctx, char **err)
@@ -470,7 +509,7 @@ int store_stats_each(struct store *s, enum store_stat_kind kind, long limit, sto
 		*err = strdup("unknown statistic");
 		return -1;
 	}
-	struct db_stmt *st = prep(s, kind == STAT_MONTH && is_pg(s) ? stat_month_pg : stat_sql[kind],
+	struct db_stmt *st = prep(s, !is_pg(s) ? stat_sql[kind] : kind == STAT_MONTH ? stat_month_pg : stat_sql_pg[kind],
 				  "cannot compute statistics", err);
 	if (!st)
 		return -1;

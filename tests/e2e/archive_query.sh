@@ -237,4 +237,11 @@ else
 	echo "# SKIP [$STEP]: no /dev/full"
 fi
 
+step "stats: ties in the order of the names' bytes"
+# (Capitals first, as SQLite compares: whatever a server's collation says.)
+run "$BIN" --db "$DB" stats
+expect_rc 0
+sed -n '/^by agency/,/^$/p' "$T/out" | grep -E '^  (US State Department|United Nations) ' | awk '{ print $1 }' >"$T/ties"
+[ "$(tr '\n' ' ' <"$T/ties")" = "US United " ] || fail "stats: the agencies of one count not in byte order: $(cat "$T/ties")"
+
 echo "archive_query: all checks passed"

@@ -98,7 +98,11 @@ e2e_db() {
 	local name
 	name=$(e2e_name "$1")
 	if [ "$(e2e_psql -At -c "SELECT count(*) FROM pg_database WHERE datname = '$name'")" = 0 ]; then
-		e2e_psql -c "CREATE DATABASE \"$name\"" >/dev/null 2>&1 ||
+		# A linguistic collation (ICU's en-US), as many a team's server has,
+		# not the test cluster's C.UTF-8 (byte order, SQLite's): text the
+		# store orders without saying how would come out in another order
+		# here than on SQLite, and the comparisons would show it.
+		e2e_psql -c "CREATE DATABASE \"$name\" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'" >/dev/null 2>&1 ||
 			# Two subshells may race to create it: the loser finds it there.
 			[ "$(e2e_psql -At -c "SELECT count(*) FROM pg_database WHERE datname = '$name'")" = 1 ] || {
 			echo "lib.sh: CREATE DATABASE \"$name\" failed" >&2
