@@ -20,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "util/buf.h"
 
@@ -678,64 +677,19 @@ int dbpg_bind_double(struct dbpg_stmt *st, int i, double v)
 	return 0;
 }
 
-/* The length of text's first n bytes with each byte that is not part of
- * valid UTF-8 counted as U+FFFD (3 bytes); *bad says whether there was any. */
-static size_t utf8_repaired_len(const char *text, size_t n, int *bad)
-{
-	size_t out = 0;
-	*bad = 0;
-	for (size_t at = 0; at < n;) {
-		utf8proc_int32_t c;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + at, (utf8proc_ssize_t)(n - at), &c);
-		if (k <= 0) {
-			*bad = 1;
-			out += 3;
-			at++;
-		} else {
-			out += (size_t)k;
-			at += (size_t)k;
-		}
-	}
-	return out;
-}
-
 int dbpg_bind_text(struct dbpg_stmt *st, int i, const char *text, ptrdiff_t len)
 {
 	struct param *p = param_at(st, i);
 	if (!p)
 		return -1;
 	size_t n = len < 0 ? strlen(text) : (size_t)len;
-	/* A text column of a UTF-8 database takes valid UTF-8 only, where SQLite
-	 * keeps any bytes (a file name that is not UTF-8, as `reports --json`
-	 * shows it from SQLite): each byte that is not UTF-8 goes as U+FFFD,
-	 * the store's text staying storable. */
-	int bad;
-	size_t m = utf8_repaired_len(text, n, &bad);
-	p->own = malloc(m + 1);
+	p->own = malloc(n + 1);
 	if (!p->own) {
 		set_error(st->db, DB_E_NOMEM, "out of memory");
 		return -1;
 	}
-	if (!bad) {
-		memcpy(p->own, text, n);
-	} else {
-		size_t o = 0;
-		for (size_t at = 0; at < n;) {
-			utf8proc_int32_t c;
-			utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + at,
-							      (utf8proc_ssize_t)(n - at), &c);
-			if (k <= 0) {
-				memcpy(p->own + o, "\xef\xbf\xbd", 3);
-				o += 3;
-				at++;
-			} else {
-				memcpy(p->own + o, text + at, (size_t)k);
-				o += (size_t)k;
-				at += (size_t)k;
-			}
-		}
-	}
-	p->own[m] = '\0';
+	memcpy(p->own, text, n);
+	p->own[n] = '\0';
 	p->val = p->own;
 	return 0;
 }
@@ -744,8 +698,7 @@ int dbpg_bind_text_static(struct dbpg_stmt *st, int i, const char *text, ptrdiff
 {
 	/* libpq reads text parameters up to their NUL: only a whole string
 	 * can be sent as it is. */
-	int bad;
-	if (len >= 0 || (utf8_repaired_len(text, strlen(text), &bad), bad))
+	if (len >= 0)
 		return dbpg_bind_text(st, i, text, len);
 	struct param *p = param_at(st, i);
 	if (!p)
