@@ -37,11 +37,29 @@ static int parse_simple(const char *usage, const struct option *opts, int argc, 
 static int open_existing(struct cli *cli, int flags, struct store **s)
 {
 	struct stat sb;
-	/* A server's database is not a path: the store's open says whether it is there. */
-	if (!store_target_is_server(cli->db_path) && stat(cli->db_path, &sb) != 0) {
-		error("cannot open archive '%s': %s", cli->db_shown, strerror(errno));
+	if (!store_target_is_server(cli->db_path)) {
+		if (stat(cli->db_path, &sb) != 0) {
+			error("cannot open archive '%s': %s", cli->db_shown, strerror(errno));
+			return -1;
+		}
+		return open_archive(cli, ARCHIVE_READ | flags, s);
+	}
+	/* A server's database without communique's schema (an empty one, made
+	 * for the archive and not written yet) is the missing file's case:
+	 * looked at as it is first, for open_archive would create the schema. */
+	if (open_archive(cli, ARCHIVE_READ | ARCHIVE_AS_IS, s))
+		return -1;
+	if (store_version(*s) == 0) {
+		error("cannot open archive '%s': no archive in this database yet (it has no communique schema)",
+		      cli->db_shown);
+		store_close(*s);
+		*s = NULL;
 		return -1;
 	}
+	if (flags & ARCHIVE_AS_IS)
+		return 0;
+	store_close(*s);
+	*s = NULL;
 	return open_archive(cli, ARCHIVE_READ | flags, s);
 }
 

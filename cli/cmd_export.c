@@ -35,13 +35,19 @@ struct export_run {
 	const struct exporter *ex;
 	void *state;
 	long written;
+	int write_errno; /* why the exporter's write failed */
 };
 
 static int each_event(void *ctx, const struct tl_event *e)
 {
 	struct export_run *r = ctx;
 	r->written++;
-	return r->ex->event(r->state, e) ? -1 : 0;
+	if (r->ex->event(r->state, e) == 0)
+		return 0;
+	/* Kept now: the store's cleanup after the walk may change errno
+	 * (libpq clears it before each read of the socket). */
+	r->write_errno = errno ? errno : EIO;
+	return -1;
 }
 
 /* --since-last: the events changed since the cursor, up to the current
@@ -229,13 +235,16 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	char *err = NULL;
 	int ok = ex->begin(&run.state, out, &fo.q, &o) == 0;
 	int walk = ok ? store_timeline_each(s, &fo.f, each_event, &run, &err) : -1;
-	if (ok && ex->end(run.state, walk == 0))
+	if (ok && ex->end(run.state, walk == 0)) {
 		walk = -1;
+		if (!run.write_errno)
+			run.write_errno = errno ? errno : EIO;
+	}
 	if (walk && err) {
 		error("archive '%s': %s", cli->db_shown, err);
 	} else if (walk) {
 		error("cannot write the %s export%s%s: %s", ex->name, output ? " to " : "",
-		      output ? output : "", strerror(errno ? errno : EIO));
+		      output ? output : "", strerror(run.write_errno ? run.write_errno : errno ? errno : EIO));
 	}
 	free(err);
 	int failed = walk != 0;

@@ -1,8 +1,11 @@
 /* communique: the entry point. Parses the global options, finds the command
  * in the table and runs it. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "store/store_lock.h"
@@ -59,9 +62,32 @@ static void usage(FILE *out)
 		"update in docs/scheduled-updates.md.\n");
 }
 
+/* A standard descriptor the caller closed (`communique export >&-`) is
+ * taken by /dev/null, read-only: else the next file or socket opened (the
+ * PostgreSQL connection) takes its number, and what the program writes to
+ * stdout goes into the server's socket. Read-only, so that writes to it fail
+ * (EBADF) as they would on the closed descriptor. */
+static int hold_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		/* open takes the lowest free number: fd, the lower ones being open. */
+		int n = open("/dev/null", O_RDONLY);
+		if (n != fd) {
+			if (n >= 0)
+				close(n);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli = {.prog = "communique"};
+	if (hold_std_fds())
+		return EXIT_ARCHIVE;
 	const char *env = getenv("COMMUNIQUE_DB");
 	cli.db_path = env && *env ? env : "archive.db";
 	const char **dicts = calloc((size_t)argc + 1, sizeof(*dicts));

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "store/db_pg.h"
 #include "store/db_sqlite.h"
@@ -177,22 +178,83 @@ int db_bind_double(struct db_stmt *st, int i, double v)
 	return PG(st->db) ? dbpg_bind_double(st->s.pg, i, v) : dbsq_bind_double(st->s.sq, i, v);
 }
 
+/* text's first n bytes with each byte that is not part of valid UTF-8
+ * replaced by U+FFFD, allocated; NULL when they are valid UTF-8 (or, with
+ * *nomem set, when memory ran out). */
+static char *utf8_repaired(const char *text, size_t n, int *nomem)
+{
+	size_t out = 0;
+	int bad = 0;
+	*nomem = 0;
+	for (size_t at = 0; at < n;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + at, (utf8proc_ssize_t)(n - at), &c);
+		bad |= k <= 0;
+		out += k <= 0 ? 3 : (size_t)k;
+		at += k <= 0 ? 1 : (size_t)k;
+	}
+	if (!bad)
+		return NULL;
+	char *r = malloc(out + 1), *o = r;
+	if (!r) {
+		*nomem = 1;
+		return NULL;
+	}
+	for (size_t at = 0; at < n;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + at, (utf8proc_ssize_t)(n - at), &c);
+		if (k <= 0) {
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
+			at++;
+		} else {
+			memcpy(o, text + at, (size_t)k);
+			o += k;
+			at += (size_t)k;
+		}
+	}
+	*o = '\0';
+	return r;
+}
+
+/* PostgreSQL: a text column of a UTF-8 database takes valid UTF-8 only,
+ * where SQLite keeps any bytes (a file name that is not UTF-8, which
+ * `reports --json` shows repaired from SQLite): each byte that is not UTF-8
+ * goes as U+FFFD, so that the report is stored, not failed. (The driver,
+ * dbpg_bind_text, sends what it is given.) */
+static int pg_bind_text(struct db_stmt *st, int i, const char *text, ptrdiff_t len, int copy)
+{
+	int nomem;
+	char *fixed = utf8_repaired(text, len < 0 ? strlen(text) : (size_t)len, &nomem);
+	if (nomem) {
+		st->db->nomem = 1;
+		return -1;
+	}
+	if (!fixed)
+		return copy ? dbpg_bind_text(st->s.pg, i, text, len) : dbpg_bind_text_static(st->s.pg, i, text, len);
+	int rc = dbpg_bind_text(st->s.pg, i, fixed, -1);
+	free(fixed);
+	return rc;
+}
+
 int db_bind_text(struct db_stmt *st, int i, const char *text, ptrdiff_t len)
 {
 	st->db->nomem = 0;
-	return PG(st->db) ? dbpg_bind_text(st->s.pg, i, text, len) : dbsq_bind_text(st->s.sq, i, text, len);
+	return PG(st->db) ? pg_bind_text(st, i, text, len, 1) : dbsq_bind_text(st->s.sq, i, text, len);
 }
 
 int db_bind_text_static(struct db_stmt *st, int i, const char *text, ptrdiff_t len)
 {
 	st->db->nomem = 0;
-	return PG(st->db) ? dbpg_bind_text_static(st->s.pg, i, text, len) : dbsq_bind_text_static(st->s.sq, i, text, len);
+	return PG(st->db) ? pg_bind_text(st, i, text, len, 0) : dbsq_bind_text_static(st->s.sq, i, text, len);
 }
 
 int db_bind_text_or_null(struct db_stmt *st, int i, const char *text)
 {
 	st->db->nomem = 0;
-	return PG(st->db) ? dbpg_bind_text_or_null(st->s.pg, i, text) : dbsq_bind_text_or_null(st->s.sq, i, text);
+	if (PG(st->db))
+		return text ? pg_bind_text(st, i, text, -1, 1) : dbpg_bind_null(st->s.pg, i);
+	return dbsq_bind_text_or_null(st->s.sq, i, text);
 }
 
 int db_step(struct db_stmt *st)

@@ -75,8 +75,12 @@ int store_files_load(struct store *s, const char *source, struct store_files *ou
 {
 	out->v = NULL;
 	out->n = 0;
-	struct db_stmt *st = prep(s, "SELECT path, size, mtime_ns, hash, status FROM source_files"
-				" WHERE source = $1 ORDER BY path", "cannot read the sources' state", err);
+	/* In the bytes' order on both (a server's collation orders otherwise). */
+	struct db_stmt *st = prep(s, is_pg(s) ? "SELECT path, size, mtime_ns, hash, status FROM source_files"
+						" WHERE source = $1 ORDER BY path COLLATE \"C\""
+					      : "SELECT path, size, mtime_ns, hash, status FROM source_files"
+						" WHERE source = $1 ORDER BY path",
+				  "cannot read the sources' state", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, source);
@@ -395,9 +399,15 @@ int store_cursor_set(struct store *s, const char *name, int64_t position, int64_
 
 int store_cursors_each(struct store *s, store_cursor_fn fn, void *ctx, char **err)
 {
-	struct db_stmt *st = prep(s, "SELECT c.name, c.position, c.used_at, c.exported, c.total, c.format,"
-				" c.output, (SELECT count(*) FROM event_changes x WHERE x.seq > c.position)"
-				" FROM export_cursors c ORDER BY c.name", "cannot read the export cursors", err);
+	/* By name in the bytes' order, SQLite's: a server's database may
+	 * collate otherwise (en-US puts "Zed" after "a_cursor"). */
+	struct db_stmt *st = prep(s, is_pg(s) ? "SELECT c.name, c.position, c.used_at, c.exported, c.total, c.format,"
+						" c.output, (SELECT count(*) FROM event_changes x WHERE x.seq > c.position)"
+						" FROM export_cursors c ORDER BY c.name COLLATE \"C\""
+					      : "SELECT c.name, c.position, c.used_at, c.exported, c.total, c.format,"
+						" c.output, (SELECT count(*) FROM event_changes x WHERE x.seq > c.position)"
+						" FROM export_cursors c ORDER BY c.name",
+				  "cannot read the export cursors", err);
 	if (!st)
 		return -1;
 	int rc, stop = 0;
@@ -453,6 +463,35 @@ static const char *const stat_sql[] = {
 		" GROUP BY t.id ORDER BY 4 DESC, 1 LIMIT $1",
 };
 
+/* The statistics on PostgreSQL: ties of counts by name in the bytes' order,
+ * as SQLite's BINARY gives them, whatever the database's collation (en-US
+ * puts "United Nations" before "US State Department"). */
+static const char *const stat_sql_pg[] = {
+	[STAT_AGENCY] =
+		"SELECT coalesce(a.name, '(none)'), NULL, count(DISTINCT r.id), count(DISTINCT e.id)"
+		" FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id"
+		" LEFT JOIN event_reports er ON er.report_id = r.id"
+		" LEFT JOIN events e ON e.id = er.event_id AND e.gone = 0"
+		" GROUP BY a.name ORDER BY 3 DESC, coalesce(a.name, '(none)') COLLATE \"C\" LIMIT $1",
+	[STAT_TYPE] =
+		"SELECT e.type, NULL, count(DISTINCT er.report_id), count(DISTINCT e.id)"
+		" FROM events e LEFT JOIN event_reports er ON er.event_id = e.id WHERE e.gone = 0"
+		" GROUP BY e.type ORDER BY 4 DESC, e.type COLLATE \"C\" LIMIT $1",
+	[STAT_MONTH] = NULL, /* stat_month_pg */
+	[STAT_ACTOR] =
+		"SELECT a.name, a.code, count(DISTINCT er.report_id), count(DISTINCT ea.event_id)"
+		" FROM actors a JOIN event_actors ea ON ea.actor_id = a.id"
+		" JOIN events e ON e.id = ea.event_id AND e.gone = 0"
+		" LEFT JOIN event_reports er ON er.event_id = ea.event_id"
+		" GROUP BY a.id ORDER BY 4 DESC, a.name COLLATE \"C\" LIMIT $1",
+	[STAT_TOPIC] =
+		"SELECT t.name, NULL, count(DISTINCT er.report_id), count(DISTINCT et.event_id)"
+		" FROM topics t JOIN event_topics et ON et.topic_id = t.id"
+		" JOIN events e ON e.id = et.event_id AND e.gone = 0"
+		" LEFT JOIN event_reports er ON er.event_id = et.event_id"
+		" GROUP BY t.id ORDER BY 4 DESC, t.name COLLATE \"C\" LIMIT $1",
+};
+
 /* STAT_MONTH on PostgreSQL: the month of a time in UTC, as strftime gives it. */
 static const char stat_month_pg[] =
 	"WITH r AS (SELECT to_char(to_timestamp(published) AT TIME ZONE 'UTC', 'YYYY-MM') AS m,"
@@ -461,7 +500,7 @@ static const char stat_month_pg[] =
 	"   WHERE gone = 0 AND date_precision >= 3 AND length(date) >= 7 GROUP BY 1),"
 	" k AS (SELECT m FROM r UNION SELECT m FROM e)"
 	" SELECT k.m, NULL, coalesce(r.n, 0), coalesce(e.n, 0) FROM k"
-	" LEFT JOIN r ON r.m = k.m LEFT JOIN e ON e.m = k.m ORDER BY k.m LIMIT $1";
+	" LEFT JOIN r ON r.m = k.m LEFT JOIN e ON e.m = k.m ORDER BY k.m COLLATE \"C\" LIMIT $1";
 
 int store_stats_each(struct store *s, enum store_stat_kind kind, long limit, store_stat_fn fn,
 		     void *ctx, char **err)
@@ -470,7 +509,7 @@ int store_stats_each(struct store *s, enum store_stat_kind kind, long limit, sto
 		*err = strdup("unknown statistic");
 		return -1;
 	}
-	struct db_stmt *st = prep(s, kind == STAT_MONTH && is_pg(s) ? stat_month_pg : stat_sql[kind],
+	struct db_stmt *st = prep(s, !is_pg(s) ? stat_sql[kind] : kind == STAT_MONTH ? stat_month_pg : stat_sql_pg[kind],
 				  "cannot compute statistics", err);
 	if (!st)
 		return -1;
@@ -957,8 +996,269 @@ out:
 
 /* ---- full-text queries ----------------------------------------------------------- */
 
+/* FTS5's query syntax, checked for PostgreSQL, where websearch_to_tsquery
+ * reads any text: a query SQLite refuses is refused on both backends alike
+ * (a usage error, not a search that silently means something else). A
+ * recursive descent over FTS5's grammar (sqlite.org/fts5.html, "Full-text
+ * Query Syntax"): phrases of barewords and "strings" joined by +, with ^
+ * and *, NEAR(...), column filters (col: {a b}: -col:), parentheses, AND,
+ * OR, NOT and implicit AND. Errors are worded as FTS5's. */
+struct fts5q {
+	const char *p;
+	const char *const *cols;   /* the table's columns, NULL-terminated */
+	char *err;
+};
+
+enum { Q_END, Q_WORD, Q_STRING, Q_LP, Q_RP, Q_LB, Q_RB, Q_COLON, Q_STAR, Q_PLUS, Q_CARET, Q_COMMA, Q_MINUS, Q_BAD };
+
+static int q_bare(unsigned char c)
+{
+	return c >= 0x80 || c == '_' || c == 0x1a || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The next token from q->p, not consumed: its kind, start and length. */
+static int q_peek(struct fts5q *q, const char **at, size_t *len)
+{
+	const char *p = q->p;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	*at = p;
+	*len = 1;
+	switch (*p) {
+	case '\0':
+		*len = 0;
+		return Q_END;
+	case '(': return Q_LP;
+	case ')': return Q_RP;
+	case '{': return Q_LB;
+	case '}': return Q_RB;
+	case ':': return Q_COLON;
+	case '*': return Q_STAR;
+	case '+': return Q_PLUS;
+	case '^': return Q_CARET;
+	case ',': return Q_COMMA;
+	case '-': return Q_MINUS;
+	case '"': {
+		const char *e = p + 1;
+		for (;;) {
+			if (!*e)
+				return Q_BAD;   /* unterminated string */
+			if (*e == '"' && e[1] == '"')
+				e += 2;
+			else if (*e == '"')
+				break;
+			else
+				e++;
+		}
+		*len = (size_t)(e + 1 - p);
+		return Q_STRING;
+	}
+	default:
+		if (!q_bare((unsigned char)*p))
+			return Q_BAD;
+		const char *e = p;
+		while (q_bare((unsigned char)*e))
+			e++;
+		*len = (size_t)(e - p);
+		return Q_WORD;
+	}
+}
+
+static int q_next(struct fts5q *q, const char **at, size_t *len)
+{
+	int t = q_peek(q, at, len);
+	q->p = *at + *len;
+	return t;
+}
+
+static int q_is(const char *at, size_t len, const char *kw)
+{
+	return len == strlen(kw) && !strncmp(at, kw, len);
+}
+
+static int q_keyword(const char *at, size_t len)
+{
+	return q_is(at, len, "AND") || q_is(at, len, "OR") || q_is(at, len, "NOT");
+}
+
+static char *q_msg(const char *what, const char *at, size_t len, const char *close)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	buf_printf(&b, "%s%.*s%s", what, (int)len, at, close);
+	return buf_finish_msg(&b, "out of memory");
+}
+
+static int q_error(struct fts5q *q, const char *at, size_t len)
+{
+	if (!q->err)
+		q->err = q_msg("fts5: syntax error near \"", at, len, "\"");
+	return -1;
+}
+
+static int q_column(struct fts5q *q, const char *at, size_t len)
+{
+	for (const char *const *c = q->cols; *c; c++)
+		if (strlen(*c) == len && !strncasecmp(*c, at, len))
+			return 0;
+	if (!q->err)
+		q->err = q_msg("no such column: ", at, len, "");
+	return -1;
+}
+
+/* phrase := ^? term *? (+ term *?)* */
+static int q_phrase(struct fts5q *q)
+{
+	const char *at;
+	size_t len;
+	for (;;) {
+		int t = q_next(q, &at, &len);
+		if (t == Q_CARET)
+			t = q_next(q, &at, &len);
+		if (t != Q_STRING && !(t == Q_WORD && !q_keyword(at, len)))
+			return q_error(q, at, len);
+		if (q_peek(q, &at, &len) == Q_STAR)
+			q_next(q, &at, &len);
+		if (q_peek(q, &at, &len) != Q_PLUS)
+			return 0;
+		q_next(q, &at, &len);
+	}
+}
+
+static int q_expr(struct fts5q *q, int depth);
+
+/* One operand: ( expr ), NEAR(phrase... [, N]), a phrase, or any of these
+ * after a column filter. 1 when it was in parentheses, 0 when not, -1. */
+static int q_operand(struct fts5q *q, int depth)
+{
+	const char *at, *at2;
+	size_t len, len2;
+	int t = q_peek(q, &at, &len);
+	const char *save = q->p;
+	int neg = 0;
+	/* NEAR is a word unless a parenthesis follows. */
+	if (t == Q_WORD && q_is(at, len, "NEAR") && at[len + strspn(at + len, " \t\n\r")] == '(') {
+		q_next(q, &at, &len);
+		if (q_next(q, &at, &len) != Q_LP)
+			return q_error(q, at, len);
+		int n = 0;
+		while ((t = q_peek(q, &at, &len)) == Q_WORD || t == Q_STRING || t == Q_CARET) {
+			if (q_phrase(q))
+				return -1;
+			n++;
+		}
+		if (t == Q_COMMA) {
+			q_next(q, &at, &len);
+			t = q_next(q, &at, &len);
+			if (t != Q_WORD || strspn(at, "0123456789") < len)
+				return q_error(q, at, len);
+		}
+		if (!n || q_next(q, &at, &len) != Q_RP)
+			return q_error(q, at, len);
+		return 0;
+	}
+	/* Column filters: -col: -{a b}: col: {a b}: */
+	if (t == Q_MINUS) {
+		neg = 1;
+		q_next(q, &at, &len);
+		save = q->p;
+		t = q_peek(q, &at, &len);
+		if (t != Q_WORD && t != Q_LB)
+			return q_error(q, at, len);
+	}
+	if (t == Q_LB) {
+		q_next(q, &at, &len);
+		int n = 0;
+		while ((t = q_next(q, &at, &len)) == Q_WORD) {
+			if (q_column(q, at, len))
+				return -1;
+			n++;
+		}
+		if (t != Q_RB || !n || q_next(q, &at, &len) != Q_COLON)
+			return q_error(q, at, len);
+		return q_operand(q, depth);
+	}
+	if (t == Q_WORD && !q_keyword(at, len)) {
+		q_next(q, &at, &len);
+		if (q_peek(q, &at2, &len2) == Q_COLON) {
+			if (q_column(q, at, len))
+				return -1;
+			q_next(q, &at2, &len2);
+			return q_operand(q, depth);
+		}
+		q->p = save;
+		if (neg)
+			return q_error(q, at, len);
+	}
+	if (t == Q_LP) {
+		q_next(q, &at, &len);
+		if (depth > 64)
+			return q_error(q, at, len);
+		if (q_expr(q, depth + 1))
+			return -1;
+		if (q_next(q, &at, &len) != Q_RP)
+			return q_error(q, at, len);
+		return 1;
+	}
+	return q_phrase(q);
+}
+
+/* expr := operand ((AND | OR | NOT)? operand)* */
+static int q_expr(struct fts5q *q, int depth)
+{
+	const char *at;
+	size_t len;
+	int paren = q_operand(q, depth);
+	if (paren < 0)
+		return -1;
+	for (;;) {
+		int t = q_peek(q, &at, &len);
+		if (t == Q_END || t == Q_RP)
+			return 0;
+		int implicit = 1;
+		if (t == Q_WORD && (q_is(at, len, "AND") || q_is(at, len, "OR") || q_is(at, len, "NOT"))) {
+			implicit = 0;
+			q_next(q, &at, &len);
+			/* An operator needs an operand after it. */
+			t = q_peek(q, &at, &len);
+			if (t == Q_END || t == Q_RP)
+				return q_error(q, at, len);
+		}
+		q_peek(q, &at, &len);
+		int next = q_operand(q, depth);
+		if (next < 0)
+			return -1;
+		/* Implicit AND joins phrases only, not parentheses (FTS5's exprlist). */
+		if (implicit && (paren || next))
+			return q_error(q, at, len);
+		paren = next;
+	}
+}
+
+/* NULL when FTS5 would read query, else its message (allocated; "out of
+ * memory" allocated too when that failed). Also store_browse.c's. */
+char *store_fts5_query_problem(const char *query, const char *const *cols);
+char *store_fts5_query_problem(const char *query, const char *const *cols)
+{
+	struct fts5q q = {.p = query, .cols = cols};
+	const char *at;
+	size_t len;
+	if (!q_expr(&q, 0) && q_next(&q, &at, &len) != Q_END)
+		q_error(&q, at, len);
+	return q.err;
+}
+
 int store_text_query_check(struct store *s, const char *query, char **err)
 {
+	static const char *const event_columns[] = {"summary", "evidence", NULL};
+	if (is_pg(s)) {
+		/* An empty query is FTS5's error too ("syntax error near """). */
+		char *problem = store_fts5_query_problem(query, event_columns);
+		if (problem) {
+			*err = problem;
+			return 1;
+		}
+	}
 	/* FTS5 parses the query when the statement runs, not when it is
 	 * prepared. PostgreSQL's websearch_to_tsquery reads any text (what it
 	 * cannot read it drops): the query runs all the same, on the index the

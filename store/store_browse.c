@@ -13,6 +13,10 @@ static const char *text_col(struct db_stmt *st, int i)
 	return db_column_text(st, i);
 }
 
+/* store_admin.c: FTS5's query syntax checked (for PostgreSQL). Its
+ * declaration belongs in store_internal.h, which is not this change's. */
+char *store_fts5_query_problem(const char *query, const char *const *cols);
+
 int store_reports_page(struct store *s, const char *text, int64_t before_id, long limit, store_report_fn fn,
 		       void *ctx, char **err)
 {
@@ -36,6 +40,15 @@ int store_reports_page(struct store *s, const char *text, int64_t before_id, lon
 		"   OR report_search(r.title, r.lede, r.body) @@ websearch_to_tsquery('communique', $1))"
 		" AND (CAST($2 AS bigint) = 0 OR r.id < $2) ORDER BY r.id DESC LIMIT $3";
 	int pg = db_kind(s->db) == DB_PG;
+	/* What FTS5 refuses is refused on both (websearch_to_tsquery reads
+	 * anything): the same 400 from serve's search. */
+	static const char *const report_columns[] = {"title", "lede", "body", NULL};
+	char *problem = text && pg ? store_fts5_query_problem(text, report_columns) : NULL;
+	if (problem) {
+		free(problem);
+		*err = strdup("invalid full-text query");
+		return -1;
+	}
 	struct buf q;
 	buf_init(&q, 0);
 	if (text && pg && store_text_query_pg(text, &q)) {

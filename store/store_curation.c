@@ -123,7 +123,7 @@ static const char fields_from_events_pg[] =
 	"SELECT type, cameo, status, date, date_precision, summary,"
 	" (SELECT json_agg(json_build_array(a.name, a.code, a.kind, ea.role, ea.title) ORDER BY ea.seq)"
 	"   FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = $1),"
-	" (SELECT json_agg(x ORDER BY x) FROM (SELECT DISTINCT t.name AS x FROM event_topics et"
+	" (SELECT json_agg(x ORDER BY x COLLATE \"C\") FROM (SELECT DISTINCT t.name AS x FROM event_topics et"
 	"   JOIN topics t ON t.id = et.topic_id WHERE et.event_id = $1) q)"
 	" FROM events WHERE id = $1";
 static const char fields_from_base[] =

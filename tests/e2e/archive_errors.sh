@@ -14,7 +14,8 @@ BIN=${1:?usage: archive_errors.sh BIN SRCDIR}
 SRC=${2:?usage: archive_errors.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-e2e.XXXXXX")
-trap 'chmod -R u+rwx "$T" 2>/dev/null || true; rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; chmod -R u+rwx "$T" 2>/dev/null || true; rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
 unset COMMUNIQUE_DB
 STEP=
@@ -48,16 +49,17 @@ FIXTURES=$SRC/tests/data/store
 # in its message (matching /$2/), and leave it and its directory as they were.
 refused_untouched() {
 	local db=$1 why=$2 before after cmd
-	before=$(sha256sum "$db" | cut -d' ' -f1)
-	ls -A "$(dirname "$db")" >"$T/dir.before"
+	before=$(e2e_fingerprint "$db")
+	e2e_pg || ls -A "$(dirname "$db")" >"$T/dir.before"
 	for cmd in "ingest $SAMPLE" reports events "export --format json" actors topics "show r1"; do
 		# shellcheck disable=SC2086 # $cmd is a command and its arguments
 		run "$BIN" --db "$db" $cmd
 		expect_rc 3 "$cmd"
 		grep -Fq -- "$(basename "$db")" "$T/err" || fail "'$cmd' does not name the archive"
 		expect_err "$why"
-		after=$(sha256sum "$db" | cut -d' ' -f1)
+		after=$(e2e_fingerprint "$db")
 		[ "$before" = "$after" ] || fail "'$cmd' changed the archive file"
+		e2e_pg && continue
 		ls -A "$(dirname "$db")" >"$T/dir.after"
 		cmp -s "$T/dir.before" "$T/dir.after" || fail "'$cmd' left files beside the archive: $(
 			comm -13 "$T/dir.before" "$T/dir.after" | tr '\n' ' ')"
@@ -65,6 +67,7 @@ refused_untouched() {
 }
 
 step "random bytes instead of an archive"
+if e2e_sqlite_only "random bytes and damaged pages are a file's: the server keeps its own files"; then
 mkdir "$T/random"
 head -c 65536 /dev/urandom >"$T/random/archive.db"
 refused_untouched "$T/random/archive.db" 'not a communique archive|not a database'
@@ -76,22 +79,41 @@ run "$BIN" --db "$T/damaged/archive.db" ingest "$SRC/samples"
 # Pages 4..23 overwritten: the header still says SQLite, the tables are garbage.
 dd if=/dev/urandom of="$T/damaged/archive.db" bs=4096 seek=3 count=20 conv=notrunc 2>/dev/null
 refused_untouched "$T/damaged/archive.db" 'malformed|corrupt|damaged|not a database'
+fi
 
 step "another application's SQLite file"
 mkdir "$T/foreign"
-cp "$FIXTURES/foreign_app.sqlite" "$T/foreign/bookmarks.db"
-refused_untouched "$T/foreign/bookmarks.db" 'another application'
+if e2e_pg; then
+	# A database holding another application's tables.
+	FOREIGN=$(e2e_db "$T/foreign/bookmarks.db")
+	e2e_sql "$FOREIGN" "CREATE TABLE bookmarks (id bigint PRIMARY KEY, url text); INSERT INTO bookmarks VALUES (1, 'https://example.org/')"
+else
+	FOREIGN=$T/foreign/bookmarks.db
+	cp "$FIXTURES/foreign_app.sqlite" "$FOREIGN"
+fi
+refused_untouched "$FOREIGN" 'another application'
 
 step "an archive written by a newer communique"
 mkdir "$T/newer"
-cp "$FIXTURES/newer_schema.sqlite" "$T/newer/archive.db"
-refused_untouched "$T/newer/archive.db" 'newer'
+if e2e_pg; then
+	# An archive whose schema says a version after this build's.
+	NEWER=$(e2e_db "$T/newer/archive.db")
+	run "$BIN" --db "$NEWER" ingest "$SAMPLE"
+	expect_rc 0
+	e2e_sql "$NEWER" "UPDATE communique_schema SET version = version + 1"
+else
+	NEWER=$T/newer/archive.db
+	cp "$FIXTURES/newer_schema.sqlite" "$NEWER"
+fi
+refused_untouched "$NEWER" 'newer'
 
 step "a directory where the archive should be"
-mkdir -p "$T/isdir/archive.db"
-run "$BIN" --db "$T/isdir/archive.db" ingest "$SAMPLE"
-expect_rc 3
-expect_err 'archive.db'
+if e2e_sqlite_only "a directory in the place of the archive is a file's matter"; then
+	mkdir -p "$T/isdir/archive.db"
+	run "$BIN" --db "$T/isdir/archive.db" ingest "$SAMPLE"
+	expect_rc 3
+	expect_err 'archive.db'
+fi
 
 step "read-only archive file and directory"
 AS=()
@@ -103,7 +125,9 @@ if [ "$(id -u)" -eq 0 ]; then
 		AS=(skip)
 	fi
 fi
-if [ "${AS[0]:-}" = skip ]; then
+if e2e_pg; then
+	echo "SKIP on PostgreSQL: the permissions of a file and its directory (the server's database has none)"
+elif [ "${AS[0]:-}" = skip ]; then
 	skip "running as root and cannot run '$BIN' as another user"
 else
 	chmod 755 "$T"
@@ -136,7 +160,7 @@ else
 fi
 
 step "usage errors exit 2"
-DB=$T/usage.db
+DB=$(e2e_db "$T/usage.db")
 usage_error() {
 	run "$BIN" "$@"
 	expect_rc 2 "$*"

@@ -9,7 +9,8 @@ set -uo pipefail
 
 BIN=${1:?usage: archive_faults.sh BIN SRCDIR}
 T=$(mktemp -d "${TMPDIR:-/tmp}/archive_faults.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 unset COMMUNIQUE_DB
 failures=0
 STEP=""
@@ -21,9 +22,12 @@ fail() {
 
 step "first commands race on a new archive"
 for round in 1 2 3 4 5 6 7 8; do
+	# A new archive each round: a new file; a new, empty database.
 	rm -f "$T/race.db"*
+	RACE=$(e2e_db "$T/race-$round.db")
+	e2e_pg || RACE=$T/race.db
 	for i in 1 2 3 4 5 6; do
-		"$BIN" --db "$T/race.db" export --format csv >/dev/null 2>"$T/race.$i" &
+		"$BIN" --db "$RACE" export --format csv >/dev/null 2>"$T/race.$i" &
 	done
 	wait
 	if cat "$T"/race.* | grep -q .; then
@@ -46,7 +50,7 @@ feed "$T/kyodo.xml" "Kishida and Yoon hold talks" \
 	"Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol held talks in Tokyo on Thursday."
 feed "$T/tass.xml" "Lavrov speaks to Wang Yi" \
 	"Russian Foreign Minister Sergei Lavrov held a telephone conversation with Chinese Foreign Minister Wang Yi on Thursday."
-DB=$T/feeds.db
+DB=$(e2e_db "$T/feeds.db")
 "$BIN" --db "$DB" ingest --agency Kyodo "$T/kyodo.xml" >"$T/out" 2>&1 || fail "Kyodo feed: $(cat "$T/out")"
 "$BIN" --db "$DB" ingest --agency TASS "$T/tass.xml" >"$T/out" 2>&1 || fail "TASS feed: $(cat "$T/out")"
 grep -q "imported 1" "$T/out" || fail "the TASS item did not go in as a report of its own: $(cat "$T/out")"
@@ -62,7 +66,7 @@ grep -q "replaced 1" "$T/out" || fail "the corrected Kyodo item did not replace 
 
 step "control characters in a title keep the event's sources"
 printf 'Talks\036 in\037 Tokyo\n\nTOKYO, March 16, 2023 (Kyodo) - Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol held talks in Tokyo on Thursday.\n' >"$T/ctl.txt"
-DB=$T/ctl.db
+DB=$(e2e_db "$T/ctl.db")
 "$BIN" --db "$DB" ingest "$T/ctl.txt" >/dev/null 2>&1 || fail "ingest of the title with control characters"
 "$BIN" --db "$DB" export --format json >"$T/ctl.json" 2>&1 || fail "JSON export"
 python3 - "$T/ctl.json" <<'PY' || fail "the event lost its sources: $(head -c 600 "$T/ctl.json")"

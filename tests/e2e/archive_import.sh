@@ -13,9 +13,10 @@ BIN=${1:?usage: archive_import.sh BIN SRCDIR}
 SRC=${2:?usage: archive_import.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-e2e.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
-DB=$T/archive.db
+DB=$(e2e_db "$T/archive.db")
 STEP=
 
 fail() {

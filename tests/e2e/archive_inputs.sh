@@ -14,7 +14,8 @@ BIN=${1:?usage: archive_inputs.sh BIN SRCDIR}
 SRC=${2:?usage: archive_inputs.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-e2e.XXXXXX")
-trap 'chmod -R u+rwx "$T" 2>/dev/null || true; rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; chmod -R u+rwx "$T" 2>/dev/null || true; rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
 STEP=
 
@@ -54,39 +55,39 @@ fi
 step "--date gives a bare paragraph its day"
 printf '%s\n' "Foreign ministers of France and Germany met in Paris on Monday to discuss" \
 	"support for Ukraine and the next round of sanctions against Russia." >"$T/bare.txt"
-run "$BIN" --db "$T/dated.db" ingest --date 2000-01-01 "$T/bare.txt"
+run "$BIN" --db "$(e2e_db "$T/dated.db")" ingest --date 2000-01-01 "$T/bare.txt"
 expect_rc 0
 expect_out '^imported 1, unchanged 0, replaced 0, failed 0$'
-run "$BIN" --db "$T/dated.db" reports --json
+run "$BIN" --db "$(e2e_db "$T/dated.db")" reports --json
 expect_rc 0
 expect_out '"published": "2000-01-01T00:00:00Z"'
 expect_out '"published_precision": "day"'
 # Without --date it still goes in, with a warning and no date.
-run "$BIN" --db "$T/undated.db" ingest "$T/bare.txt"
+run "$BIN" --db "$(e2e_db "$T/undated.db")" ingest "$T/bare.txt"
 expect_rc 0
 expect_out '^imported 1, unchanged 0, replaced 0, failed 0$'
 expect_err_for bare.txt 'no date'
-run "$BIN" --db "$T/undated.db" reports --json
+run "$BIN" --db "$(e2e_db "$T/undated.db")" reports --json
 expect_out '"published": null'
 # A --date that is no date is a usage error.
-run "$BIN" --db "$T/dated.db" ingest --date 2000-13-01 "$T/bare.txt"
+run "$BIN" --db "$(e2e_db "$T/dated.db")" ingest --date 2000-13-01 "$T/bare.txt"
 expect_rc 2
-run "$BIN" --db "$T/dated.db" ingest --date 2000-1 "$T/bare.txt"
+run "$BIN" --db "$(e2e_db "$T/dated.db")" ingest --date 2000-1 "$T/bare.txt"
 expect_rc 2
 
 step "--date YYYY-MM and YYYY date a report at that precision"
 # A yearless dateline takes its year from a month; the events then have days.
 printf '%s\n' "TOKYO, Sept. 25 (Kyodo) -- Japan's foreign minister held talks with his" \
 	"Chinese counterpart in Tokyo on Friday and the two signed a memorandum." >"$T/kyodo.txt"
-run "$BIN" --db "$T/month1.db" ingest --date 2015-09 "$T/kyodo.txt"
+run "$BIN" --db "$(e2e_db "$T/month1.db")" ingest --date 2015-09 "$T/kyodo.txt"
 expect_rc 0
-run "$BIN" --db "$T/month1.db" reports --json
+run "$BIN" --db "$(e2e_db "$T/month1.db")" reports --json
 expect_out '"published": "2015-09-25'
 # A paragraph with no date of its own: its events get the month, no more.
-run "$BIN" --db "$T/month2.db" ingest --date 2015-09 "$T/bare.txt"
+run "$BIN" --db "$(e2e_db "$T/month2.db")" ingest --date 2015-09 "$T/bare.txt"
 expect_rc 0
 expect_out '^imported 1, unchanged 0, replaced 0, failed 0$'
-run "$BIN" --db "$T/month2.db" export --format json --status all
+run "$BIN" --db "$(e2e_db "$T/month2.db")" export --format json --status all
 expect_rc 0
 expect_out '"date": "2015-09", "date_precision": "month"'
 if grep -q '"date": "2015-09-' "$T/out"; then fail "a day finer than --date 2015-09"; fi
@@ -94,26 +95,26 @@ if grep -q '"date": "2015-09-' "$T/out"; then fail "a day finer than --date 2015
 # leaves the agency to --agency.
 printf '%s\n' "ATHENS, March 2 - Greece protested to Turkey over a survey ship in the Aegean" \
 	"and recalled its ambassador for consultations." >"$T/athens.txt"
-run "$BIN" --db "$T/athens.db" ingest --date 1987-03 --agency Reuters "$T/athens.txt"
+run "$BIN" --db "$(e2e_db "$T/athens.db")" ingest --date 1987-03 --agency Reuters "$T/athens.txt"
 expect_rc 0
-run "$BIN" --db "$T/athens.db" reports --json
+run "$BIN" --db "$(e2e_db "$T/athens.db")" reports --json
 expect_out '"agency": "Reuters"'
 expect_out '"published": "1987-03-02'
-run "$BIN" --db "$T/year.db" ingest --date 2015 "$T/bare.txt"
+run "$BIN" --db "$(e2e_db "$T/year.db")" ingest --date 2015 "$T/bare.txt"
 expect_rc 0
-run "$BIN" --db "$T/year.db" export --format json --status all
+run "$BIN" --db "$(e2e_db "$T/year.db")" export --format json --status all
 expect_out '"date": "2015", "date_precision": "year"'
 
 step "standard input and pipes"
 set +e
-"$BIN" --db "$T/stdin.db" ingest - <"$SAMPLE" >"$T/out" 2>"$T/err"
+"$BIN" --db "$(e2e_db "$T/stdin.db")" ingest - <"$SAMPLE" >"$T/out" 2>"$T/err"
 RC=$?
 set -e
 expect_rc 0
 expect_out '^imported 1, unchanged 0, replaced 0, failed 0$'
 set +e
 # shellcheck disable=SC2002 # a pipe, not a file, on standard input
-cat "$SAMPLE" | "$BIN" --db "$T/stdin.db" ingest - >"$T/out" 2>"$T/err"
+cat "$SAMPLE" | "$BIN" --db "$(e2e_db "$T/stdin.db")" ingest - >"$T/out" 2>"$T/err"
 RC=$?
 set -e
 expect_rc 0
@@ -124,7 +125,7 @@ mkfifo "$T/pipe.txt"
 # shellcheck disable=SC2016 # $1 and $2 are the inner shell's
 timeout 60 sh -c 'cat "$1" >"$2"' writer "$SAMPLE2" "$T/pipe.txt" &
 writer=$!
-run timeout 60 "$BIN" --db "$T/stdin.db" ingest "$T/pipe.txt"
+run timeout 60 "$BIN" --db "$(e2e_db "$T/stdin.db")" ingest "$T/pipe.txt"
 wait "$writer" || true
 expect_rc 0
 expect_out '^imported 1, unchanged 0, replaced 0, failed 0$'
@@ -137,7 +138,7 @@ cp "$(type -P true)" "$T/bad/program.txt"
 head -c 4096 /dev/zero >"$T/bad/zeros.txt"
 ln -s "$T/bad/nowhere.txt" "$T/bad/dangling.txt"
 cp "$SAMPLE" "$T/bad/good.txt"
-run "$BIN" --db "$T/bad.db" ingest "$T/bad/empty.txt" "$T/bad/program.txt" "$T/bad/zeros.txt" \
+run "$BIN" --db "$(e2e_db "$T/bad.db")" ingest "$T/bad/empty.txt" "$T/bad/program.txt" "$T/bad/zeros.txt" \
 	"$T/missing.txt" "$T/bad/dangling.txt" "$T/bad/good.txt"
 expect_rc 1
 expect_out '^imported 1, unchanged 0, replaced 0, failed 5$'
@@ -146,13 +147,13 @@ expect_err_for program.txt 'binary'
 expect_err_for zeros.txt 'binary|empty|no report'
 expect_err_for missing.txt 'no such file'
 expect_err_for dangling.txt 'no such file|dangling|symlink'
-run "$BIN" --db "$T/bad.db" reports
+run "$BIN" --db "$(e2e_db "$T/bad.db")" reports
 expect_rc 0
 expect_out 'France recalls ambassadors'
 [ "$(wc -l <"$T/out")" -eq 1 ] || fail "only the good report should be stored"
 # The same files found by walking a directory: the walk does not follow the
 # dangling link into an error of its own, and the good file goes in.
-run "$BIN" --db "$T/walk.db" ingest "$T/bad"
+run "$BIN" --db "$(e2e_db "$T/walk.db")" ingest "$T/bad"
 expect_rc 1
 expect_out '^imported 1, unchanged 0, replaced 0, failed [34]$'
 expect_err_for empty.txt 'empty'
@@ -184,7 +185,7 @@ else
 		chmod 755 "$T" "$T/perm"
 		chown 65534 "$T/permdb"
 	fi
-	run "${AS[@]}" "$BIN" --db "$T/permdb/a.db" ingest "$T/perm/secret.txt" "$T/perm/locked" \
+	run "${AS[@]}" "$BIN" --db "$(e2e_db "$T/permdb/a.db")" ingest "$T/perm/secret.txt" "$T/perm/locked" \
 		"$T/perm/good.txt"
 	expect_rc 1
 	expect_out '^imported 1, unchanged 0, replaced 0, failed 2$'
@@ -204,13 +205,13 @@ if grep -qa '__asan_init' "$BIN"; then
 	limit_kb=$((1200 * 1024))
 fi
 if [ -x /usr/bin/time ]; then
-	run /usr/bin/time -v "$BIN" --db "$T/huge.db" ingest "$T/huge.txt" "$T/small.txt"
+	run /usr/bin/time -v "$BIN" --db "$(e2e_db "$T/huge.db")" ingest "$T/huge.txt" "$T/small.txt"
 	rss=$(sed -n 's/.*Maximum resident set size (kbytes): *\([0-9]*\).*/\1/p' "$T/err")
 	[ -n "$rss" ] || fail "/usr/bin/time gave no maximum resident set size"
 	echo "# max RSS for a 100 MB input: $((rss / 1024)) MB (limit $((limit_kb / 1024)) MB)"
 	[ "$rss" -lt "$limit_kb" ] || fail "ingest of 100 MB used $((rss / 1024)) MB"
 else
-	run "$BIN" --db "$T/huge.db" ingest "$T/huge.txt" "$T/small.txt"
+	run "$BIN" --db "$(e2e_db "$T/huge.db")" ingest "$T/huge.txt" "$T/small.txt"
 	skip "no /usr/bin/time: memory not measured"
 fi
 if grep -q '^imported 2, ' "$T/out"; then

@@ -9,11 +9,13 @@ set -u
 BIN=$1
 ROOT=$2
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
+e2e_sqlite_script "a hot rollback journal and a WAL index left by a killed writer are SQLite's files (a server rolls back a killed session itself: pg_lock and update_kill kill writers there)"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 is needed to play the killed writer"; exit 1; }
 
-DB="$T/archive.db"
+DB=$(e2e_db "$T/archive.db")
 "$BIN" --db "$DB" ingest "$ROOT/samples" >/dev/null 2>&1 || fail "import of the samples failed"
 before=$("$BIN" --db "$DB" events) || fail "events failed before the kill"
 

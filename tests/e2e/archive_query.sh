@@ -13,9 +13,10 @@ BIN=${1:?usage: archive_query.sh BIN SRCDIR}
 SRC=${2:?usage: archive_query.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-e2e.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
-DB=$T/archive.db
+DB=$(e2e_db "$T/archive.db")
 STEP=
 
 fail() {
@@ -235,5 +236,12 @@ if [ -w /dev/full ]; then
 else
 	echo "# SKIP [$STEP]: no /dev/full"
 fi
+
+step "stats: ties in the order of the names' bytes"
+# (Capitals first, as SQLite compares: whatever a server's collation says.)
+run "$BIN" --db "$DB" stats
+expect_rc 0
+sed -n '/^by agency/,/^$/p' "$T/out" | grep -E '^  (US State Department|United Nations) ' | awk '{ print $1 }' >"$T/ties"
+[ "$(tr '\n' ' ' <"$T/ties")" = "US United " ] || fail "stats: the agencies of one count not in byte order: $(cat "$T/ties")"
 
 echo "archive_query: all checks passed"

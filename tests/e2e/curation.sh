@@ -13,11 +13,12 @@ set -uo pipefail
 BIN=${1:?usage: curation.sh BIN SRCDIR}
 SRC=${2:?usage: curation.sh BIN SRCDIR}
 T=$(mktemp -d "${TMPDIR:-/tmp}/curation.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 unset COMMUNIQUE_DB
 export USER=analyst
 FIX=$SRC/tests/data/curation
-DB=$T/a.db
+DB=$(e2e_db "$T/a.db")
 failures=0
 STEP=""
 step() { STEP=$1; echo "# $1"; }
@@ -162,7 +163,7 @@ run event merge "$MEET" "$MEET"
 [ "$RC" -ne 0 ] || fail "merging an event into itself succeeded"
 
 step "ingest --date corrects the stored report instead of copying it"
-DB=$T/b.db
+DB=$(e2e_db "$T/b.db")
 # The report without any date: no date line, no date in the dateline.
 sed -e '2d' -e 's/^TOKYO, March 16 Kyodo -/TOKYO (Kyodo) -/' "$FIX/summit_v1.txt" >"$T/undated.txt"
 ok ingest "$T/undated.txt"
@@ -184,7 +185,7 @@ ok ingest "$T/undated.txt"
 grep -q "unchanged 1" "$T/out" || fail "the plain text undid report edit: $(cat "$T/out")"
 
 step "kill -9 during re-extraction"
-DB=$T/k.db
+DB=$(e2e_db "$T/k.db")
 mkdir -p "$T/many"
 for i in $(seq 1 3000); do
 	d=$((i % 28 + 1))
@@ -195,7 +196,7 @@ ok ingest "$T/many"
 FIRST=$(id_of meeting)
 ok event edit "$FIRST" --summary "Curated summary that must survive"
 ok event verify "$FIRST"
-curations=$(sqlite3 "$DB" 'SELECT count(*) FROM curations' 2>/dev/null || echo 2)
+curations=$(e2e_sql "$DB" 'SELECT count(*) FROM curations' 2>/dev/null || echo 2)
 landed=0
 for k in 1 2 3 4 5 6 7 8; do
 	# Every other run with the new dictionary: re-extraction then changes events.
@@ -215,8 +216,8 @@ done
 ok reextract
 expect_eq "$(field "$FIRST" summary)" '"Curated summary that must survive"' "the curated summary after the kills"
 expect_eq "$(field "$FIRST" curation.verified)" 'true' "the verification after the kills"
-if command -v sqlite3 >/dev/null; then
-	expect_eq "$(sqlite3 "$DB" 'SELECT count(*) FROM curations')" "$curations" "curations after the kills"
+if e2e_pg || command -v sqlite3 >/dev/null; then
+	expect_eq "$(e2e_sql "$DB" 'SELECT count(*) FROM curations')" "$curations" "curations after the kills"
 fi
 run check
 [ "$RC" -eq 0 ] || fail "check at the end: $(cat "$T/out" "$T/err")"

@@ -11,7 +11,8 @@ set -euo pipefail
 BIN=${1:?usage: dict_extend.sh BIN SRCDIR}
 SRC=${2:?usage: dict_extend.sh BIN SRCDIR}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dict_extend.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$WORK"' EXIT
 unset COMMUNIQUE_DB
 failures=0
 fail() {
@@ -33,7 +34,7 @@ NEW DELHI, April 24 2023 (PTI) - India on Monday evacuated hundreds of its citiz
 Japan barely expelled two Russian diplomats on Monday, a spokesman said.
 TXT
 
-DB=$WORK/a.db
+DB=$(e2e_db "$WORK/a.db")
 "$BIN" --db "$DB" --dict "$WORK/mine" ingest "$WORK/report.txt" >"$WORK/ingest.out" 2>&1 ||
 	fail "ingest with --dict DIR failed: $(cat "$WORK/ingest.out")"
 
@@ -63,12 +64,13 @@ refused() {   # refused WHAT FILE CONTENT EXPECTED-MESSAGE
 	local dir=$WORK/bad-$1
 	mkdir -p "$dir"
 	printf '%b' "$3" >"$dir/$2"
-	local db=$WORK/bad-$1.db rc=0
+	local db rc=0
+	db=$(e2e_db "$WORK/bad-$1.db")
 	"$BIN" --db "$db" --dict "$dir" ingest "$WORK/report.txt" >"$dir.out" 2>"$dir.err" || rc=$?
 	[ "$rc" = 2 ] || fail "$1: exit $rc, expected 2 ($(cat "$dir.err"))"
 	grep -q "dictionary '$dir/$2', line [0-9]*: " "$dir.err" || fail "$1: the message does not name the file and line: $(cat "$dir.err")"
 	grep -q "$4" "$dir.err" || fail "$1: the message does not say '$4': $(cat "$dir.err")"
-	if [ -e "$db" ] && [ "$(sqlite3 "$db" 'select count(*) from reports' 2>/dev/null || echo 0)" != 0 ]; then
+	if e2e_exists "$db" && [ "$(e2e_sql "$db" 'select count(*) from reports' 2>/dev/null || echo 0)" != 0 ]; then
 		fail "$1: a report was imported despite the broken dictionary"
 	fi
 }

@@ -22,14 +22,15 @@ case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 . "$SRC/tests/browser/tools.sh"
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-browser.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 . "$SRC/tests/data/golden/archive.sh"
 export SOURCE_DATE_EPOCH=$GOLDEN_EPOCH
 fail() { echo "FAIL: $*" >&2; exit 1; }
-cu() { local db=$1; shift; "$BIN" --db "$T/$db" "$@"; }
+cu() { local db=$1; shift; "$BIN" --db "$(e2e_db "$T/$db")" "$@"; }
 
 # The golden archive: the filters are checked against its JSON export.
-golden_archive "$BIN" "$SRC" "$T/golden.db" || fail "golden archive"
+golden_archive "$BIN" "$SRC" "$(e2e_db "$T/golden.db")" || fail "golden archive"
 cu golden.db export -f html -o "$T/timeline.html" || fail "html export"
 cu golden.db export -f jsonl -o "$T/timeline.jsonl" || fail "jsonl export"
 # The same page with its first dated event moved to 1950: the script's chart

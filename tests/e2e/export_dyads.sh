@@ -9,14 +9,15 @@ set -uo pipefail
 BIN=${1:?usage: export_dyads.sh BIN SRCDIR}
 SRC=${2:?usage: export_dyads.sh BIN SRCDIR}
 T=$(mktemp -d "${TMPDIR:-/tmp}/export_dyads.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 unset COMMUNIQUE_DB
 failures=0
 fail() {
 	echo "FAIL: $*" >&2
 	failures=$((failures + 1))
 }
-DB=$T/a.db
+DB=$(e2e_db "$T/a.db")
 "$BIN" --db "$DB" ingest "$SRC/samples" >/dev/null 2>&1 || fail "ingest of the samples"
 "$BIN" --db "$DB" export --format dyads -o "$T/m.csv" 2>"$T/err" || fail "dyads export: $(cat "$T/err")"
 "$BIN" --db "$DB" export --format dyads --period year -o "$T/y.csv" || fail "dyads --period year"

@@ -19,13 +19,14 @@ SRC=${2:?usage: export_golden.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 GOLD=$SRC/tests/data/golden
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-golden.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 UPDATE=${UPDATE_GOLDEN:-0}
 
 # shellcheck source=../data/golden/archive.sh
 . "$GOLD/archive.sh"
 export SOURCE_DATE_EPOCH=$GOLDEN_EPOCH
-DB=$T/archive.db
+DB=$(e2e_db "$T/archive.db")
 golden_archive "$BIN" "$SRC" "$DB" || { echo "FAIL: cannot build the golden archive" >&2; exit 1; }
 
 passed=0 failed=0 updated=0

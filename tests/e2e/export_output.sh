@@ -18,10 +18,11 @@ BIN=${1:?usage: export_output.sh BIN SRCDIR}
 SRC=${2:?usage: export_output.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-output.XXXXXX")
-trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 . "$SRC/tests/data/golden/archive.sh"
 export SOURCE_DATE_EPOCH=$GOLDEN_EPOCH
-DB=$T/archive.db
+DB=$(e2e_db "$T/archive.db")
 STEP=
 FORMATS="csv json jsonl html timelinejs markdown icews"
 
@@ -78,12 +79,17 @@ elif command -v setpriv >/dev/null; then
 	# nobody needs to reach the binary, its libraries and the archive.
 	mkdir "$T/nobody"
 	cp "$BIN" "$T/nobody/communique"
-	cp "$DB" "$T/nobody/archive.db"
+	# (On PostgreSQL the database itself: the cluster is nobody's.)
+	NOBODY_DB=$DB
+	if ! e2e_pg; then
+		NOBODY_DB=$T/nobody/archive.db
+		cp "$DB" "$NOBODY_DB"
+	fi
 	chmod 755 "$T" "$T/nobody" "$T/nobody/communique"
-	chmod 644 "$T/nobody/archive.db"
+	e2e_pg || chmod 644 "$NOBODY_DB"
 	chmod 777 "$T/nobody"
 	run setpriv --reuid=65534 --regid=65534 --clear-groups \
-		"$T/nobody/communique" --db "$T/nobody/archive.db" export -f html -o "$T/ro/out.html"
+		"$T/nobody/communique" --db "$NOBODY_DB" export -f html -o "$T/ro/out.html"
 else
 	fail "running as root without setpriv (util-linux): cannot make a directory read-only for the export"
 fi

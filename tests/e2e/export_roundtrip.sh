@@ -29,7 +29,8 @@ BIN=${1:?usage: export_roundtrip.sh BIN SRCDIR}
 SRC=${2:?usage: export_roundtrip.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-roundtrip.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 . "$SRC/tests/data/golden/archive.sh"
 export SOURCE_DATE_EPOCH=$GOLDEN_EPOCH
 STEP=
@@ -91,7 +92,7 @@ check_csv_shape() {
 cu() { "$BIN" --db "$DB" "$@"; }
 
 for archive in golden hostile; do
-	DB=$T/$archive.db
+	DB=$(e2e_db "$T/$archive.db")
 	step "$archive: build the archive"
 	if [ $archive = golden ]; then
 		golden_archive "$BIN" "$SRC" "$DB" || fail "import"
@@ -168,7 +169,7 @@ EOF
 done
 
 # From here on: the hostile archive.
-DB=$T/hostile.db
+DB=$(e2e_db "$T/hostile.db")
 TITLE1='=HYPERLINK("https://evil.invalid/","<script>alert('"'"'title'"'"')</script>") and a second line, with "quotes"'
 EVIDENCE1='Russian Foreign Minister Sergei Lavrov held talks with Japanese Foreign Minister Taro Kono in Tokyo on Thursday, saying "<script>alert('"'"'x'"'"')</script>" & <b>bold</b>, '"'"'single'"'"' and "double" quotes; commas, semicolons; = + - @ are only text.'
 EVIDENCE2='Russian Foreign Minister Sergei Lavrov held talks with Japanese Foreign Minister Taro Kono in Moscow on Monday about a "provocation" </script><img src=x onerror=alert(2)>, the ministry said.'
@@ -243,10 +244,10 @@ cu export -f markdown --title '<script>alert(1)</script> [x](javascript:alert(2)
 sed 's/^> //' "$T/h.md" | grep -nE '(^|[^\\])[<>`]' && fail "an unescaped <, > or \` in the Markdown"
 grep -qF '# \<script\>alert(1)\</script\> \[x\](javascript:alert(2)) \*b\* \`c\`' "$T/h.md" || fail "the title is not escaped as expected: $(head -n 1 "$T/h.md")"
 step "TimelineJS: each headline starts with Source → Target, the text keeps evidence and sources"
-golden_archive "$BIN" "$SRC" "$T/golden.db" || fail "golden archive"
+golden_archive "$BIN" "$SRC" "$(e2e_db "$T/golden.db")" || fail "golden archive"
 for db in golden.db hostile.db; do
-	"$BIN" --db "$T/$db" export -f timelinejs >"$T/tl-$db.json" || fail "timelinejs export of $db"
-	"$BIN" --db "$T/$db" export -f jsonl >"$T/tl-$db.jsonl" || fail "jsonl export of $db"
+	"$BIN" --db "$(e2e_db "$T/$db")" export -f timelinejs >"$T/tl-$db.json" || fail "timelinejs export of $db"
+	"$BIN" --db "$(e2e_db "$T/$db")" export -f jsonl >"$T/tl-$db.jsonl" || fail "jsonl export of $db"
 	# Without python3: at least one headline of the golden archive as expected.
 	if [ -z "$PY" ]; then
 		[ "$db" = hostile.db ] ||

@@ -11,9 +11,10 @@ SRC=${2:?usage: extract_reports.sh BIN SRCDIR}
 DATA=$SRC/tests/data/extract
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/extract_reports.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$WORK"' EXIT
 unset COMMUNIQUE_DB
-DB=$WORK/archive.db
+DB=$(e2e_db "$WORK/archive.db")
 failures=0
 
 fail() {
@@ -107,9 +108,9 @@ expect_event "$WORK/all.json" '1987-10-19' visit occurred SAU:source USA:target
 # ---- a ministry named without its state, in a report without a dateline --------
 # "the Foreign Ministry" is then the state of the issuer given with --agency.
 
-"$BIN" --db "$WORK/issuer.db" ingest --agency KCNA "$DATA/issuer/kcna_statement.txt" >/dev/null 2>&1 ||
+"$BIN" --db "$(e2e_db "$WORK/issuer.db")" ingest --agency KCNA "$DATA/issuer/kcna_statement.txt" >/dev/null 2>&1 ||
 	fail "ingest --agency KCNA failed"
-"$BIN" --db "$WORK/issuer.db" export --format json >"$WORK/issuer.json"
+"$BIN" --db "$(e2e_db "$WORK/issuer.db")" export --format json >"$WORK/issuer.json"
 expect_event "$WORK/issuer.json" 2016-12-01 condemnation occurred PRK:source USA:target
 
 # ---- the default timeline leaves negated events out --------------------------

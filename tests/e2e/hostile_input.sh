@@ -15,7 +15,8 @@ BIN=${1:?usage: hostile_input.sh BIN SRCDIR}
 SRC=${2:?usage: hostile_input.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-e2e.XXXXXX")
-trap 'chmod -R u+rwx "$T" 2>/dev/null || true; rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; chmod -R u+rwx "$T" 2>/dev/null || true; rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
 SRC=$(cd "$SRC" && pwd)
 DATA=$SRC/tests/data/hostile
@@ -62,11 +63,11 @@ cp "$SAMPLE2" "$T/loops/sub/"
 ln -s . "$T/loops/a"
 ln -s . "$T/loops/b"
 ln -s .. "$T/loops/sub/up"
-run "$BIN" --db "$T/loops.db" ingest "$T/loops"
+run "$BIN" --db "$(e2e_db "$T/loops.db")" ingest "$T/loops"
 expect_rc 0
 expect_out '^imported 2, unchanged 0, replaced 0, failed 0$'
 expect_err_for "$T/loops/a" 'already walked'
-[ "$(count_reports "$T/loops.db")" -eq 2 ] || fail "the reports were not stored once each"
+[ "$(count_reports "$(e2e_db "$T/loops.db")")" -eq 2 ] || fail "the reports were not stored once each"
 
 step "update: a dir source of symbolic link loops is walked once and lets the lock go"
 cat >"$T/sources.conf" <<CONF
@@ -75,17 +76,17 @@ kind = dir
 path = loops
 agency = TASS
 CONF
-run "$BIN" --db "$T/upd.db" update --sources "$T/sources.conf" --summary
+run "$BIN" --db "$(e2e_db "$T/upd.db")" update --sources "$T/sources.conf" --summary
 expect_rc 0
 expect_out "^update: 1 source, imported 2, replaced 0, unchanged 0, failed 0$"
-[ "$(count_reports "$T/upd.db")" -eq 2 ] || fail "the reports were not stored once each"
-run "$BIN" --db "$T/upd.db" update --sources "$T/sources.conf" --summary
+[ "$(count_reports "$(e2e_db "$T/upd.db")")" -eq 2 ] || fail "the reports were not stored once each"
+run "$BIN" --db "$(e2e_db "$T/upd.db")" update --sources "$T/sources.conf" --summary
 expect_rc 0
 expect_out "^update: 1 source, imported 0, replaced 0, unchanged 2, failed 0$"
 
 step "empty directories: ingest and update say nothing is there"
 mkdir -p "$T/empty/deeper/still"
-run "$BIN" --db "$T/empty.db" ingest "$T/empty"
+run "$BIN" --db "$(e2e_db "$T/empty.db")" ingest "$T/empty"
 expect_out '^imported 0, unchanged 0, replaced 0, failed 0$'
 expect_no_err 'runtime error|AddressSanitizer'
 cat >"$T/empty.conf" <<CONF
@@ -93,13 +94,13 @@ cat >"$T/empty.conf" <<CONF
 kind = dir
 path = empty
 CONF
-run "$BIN" --db "$T/empty.db" update --sources "$T/empty.conf" --summary
+run "$BIN" --db "$(e2e_db "$T/empty.db")" update --sources "$T/empty.conf" --summary
 expect_rc 0
 expect_out "^update: 1 source, imported 0, replaced 0, unchanged 0, failed 0$"
 expect_no_err 'runtime error|AddressSanitizer'
 
 step "binary content is refused whatever its name, by every reader; the rest goes in"
-run "$BIN" --db "$T/bin.db" ingest "$DATA/binary"
+run "$BIN" --db "$(e2e_db "$T/bin.db")" ingest "$DATA/binary"
 expect_rc 1
 expect_out '^imported 1, unchanged 0, replaced 0, failed 6$'
 expect_err_for statement.html 'binary content, not a report: a PDF document'
@@ -109,7 +110,7 @@ expect_err_for memo.txt 'binary content, not a report: a ZIP archive'
 expect_err_for feed.xml 'binary content, not a report: a JPEG image'
 expect_err_for blob.html 'binary content, not a report: binary data'
 for f in csv jsonl rss atom nitf newsml-g2 html text; do
-	run "$BIN" --db "$T/bin.db" ingest --format "$f" "$DATA/binary/statement.html"
+	run "$BIN" --db "$(e2e_db "$T/bin.db")" ingest --format "$f" "$DATA/binary/statement.html"
 	expect_rc 1
 	expect_err_for statement.html 'binary content, not a report: a PDF document'
 done
@@ -118,15 +119,15 @@ cat >"$T/bin.conf" <<CONF
 kind = dir
 path = $DATA/binary
 CONF
-run "$BIN" --db "$T/binupd.db" update --sources "$T/bin.conf" --summary
+run "$BIN" --db "$(e2e_db "$T/binupd.db")" update --sources "$T/bin.conf" --summary
 expect_rc 1
 expect_err_for statement.html 'binary content, not a report: a PDF document'
-[ "$(count_reports "$T/binupd.db")" -eq 1 ] || fail "update: binary files were stored as reports"
+[ "$(count_reports "$(e2e_db "$T/binupd.db")")" -eq 1 ] || fail "update: binary files were stored as reports"
 
 step "a stray NUL byte in a CSV cell: the cell is kept whole, with a warning"
-run "$BIN" --db "$T/nul.db" ingest "$DATA/nul.csv"
+run "$BIN" --db "$(e2e_db "$T/nul.db")" ingest "$DATA/nul.csv"
 expect_rc 0
 expect_out '^imported 2, unchanged 0, replaced 0, failed 0$'
 expect_err_for nul.csv 'row 2: 1 NUL byte removed'
-"$BIN" --db "$T/nul.db" show r1 >"$T/out"
+"$BIN" --db "$(e2e_db "$T/nul.db")" show r1 >"$T/out"
 grep -q 'by phone. They agreed to keep in contact.' "$T/out" || fail "the text after the NUL was lost"

@@ -28,7 +28,8 @@ if [ -n "${COMMUNIQUE_SANITIZED:-}" ]; then
 fi
 command -v prlimit >/dev/null || { echo "skipped: no prlimit"; exit 77; }
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-e2e.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
 STEP=
 # Address space for each command. The program itself, its libraries, the
@@ -113,7 +114,7 @@ EOF
 [ "$(stat -c %s "$T/feed.xml")" -gt $((30 << 20)) ] || fail "the feed is smaller than 30 MB"
 
 step "ingest --no-events of the feed under ${LIMIT_MB} MiB"
-run "$LIMIT_MB" "$BIN" --db "$T/a.db" ingest --no-events "$T/feed.xml"
+run "$LIMIT_MB" "$BIN" --db "$(e2e_db "$T/a.db")" ingest --no-events "$T/feed.xml"
 [ "$RC" -eq 0 ] || fail "exit $RC, expected 0"
 grep -q "imported 20000, unchanged 0, replaced 0, failed 0" "$T/err" "$T/out" || fail "not every item imported"
 
@@ -123,11 +124,11 @@ step "update of a directory source holding the feed, under ${UPDATE_MB} MiB, twi
 mkdir -p "$T/inbox"
 ln "$T/feed.xml" "$T/inbox/feed.xml"
 printf '[inbox]\nkind = dir\npath = %s\nformat = rss\n' "$T/inbox" >"$T/sources.conf"
-run "$UPDATE_MB" "$BIN" --db "$T/u.db" update --summary --sources "$T/sources.conf"
+run "$UPDATE_MB" "$BIN" --db "$(e2e_db "$T/u.db")" update --summary --sources "$T/sources.conf"
 [ "$RC" -eq 0 ] || fail "exit $RC, expected 0"
 grep -q "imported 20000" "$T/out" "$T/err" || fail "not every item imported by update"
 touch "$T/inbox/feed.xml"   # a new time, the same bytes: hashed, found unchanged
-run "$UPDATE_MB" "$BIN" --db "$T/u.db" update --summary --sources "$T/sources.conf"
+run "$UPDATE_MB" "$BIN" --db "$(e2e_db "$T/u.db")" update --summary --sources "$T/sources.conf"
 [ "$RC" -eq 0 ] || fail "second update: exit $RC, expected 0"
 grep -q "imported 0" "$T/out" "$T/err" || fail "an unchanged feed was imported again"
 
@@ -160,7 +161,7 @@ step "a 70 MB text is refused by its size, not read whole"
 run "$EXTRACT_MB" "$BIN" extract --events "$T/big.txt"
 [ "$RC" -ne 0 ] || fail "exit 0 for a text past the 64 MB limit"
 grep -q "report too large" "$T/err" || fail "not refused as too large"
-run "$LIMIT_MB" "$BIN" --db "$T/a.db" ingest "$T/big.txt"
+run "$LIMIT_MB" "$BIN" --db "$(e2e_db "$T/a.db")" ingest "$T/big.txt"
 grep -q "report too large" "$T/err" "$T/out" || fail "ingest: not refused as too large"
 
 step "an 8 MB body of one unbroken paragraph under ${LIMIT_MB} MiB"

@@ -31,7 +31,9 @@ cleanup() {
 	rm -rf "$T"
 }
 trap cleanup EXIT
-"$PSQL" -X -q -v ON_ERROR_STOP=1 "$COMMUNIQUE_TEST_PG" -c "CREATE DATABASE $NAME" >/dev/null
+# A linguistic collation (ICU's en-US, as many a team's server has), not the
+# cluster's C.UTF-8: an order the store leaves to the database shows here.
+"$PSQL" -X -q -v ON_ERROR_STOP=1 "$COMMUNIQUE_TEST_PG" -c "CREATE DATABASE $NAME TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'" >/dev/null
 export SOURCE_DATE_EPOCH=1700000000
 SQ=$T/archive.db
 STEP=

@@ -85,7 +85,9 @@ NAME=pgcopy_$$
 BASE=$COMMUNIQUE_TEST_PG
 URI=${BASE/\/communique\?/\/$NAME?}
 [ "$URI" != "$BASE" ] || fail "cannot name a database in '$BASE'"
-"$PSQL" -qAt "$BASE" -c "CREATE DATABASE $NAME" >/dev/null || fail "CREATE DATABASE"
+# A linguistic collation (ICU's en-US, as many a team's server has), not the
+# cluster's C.UTF-8: an order the store leaves to the database shows here.
+"$PSQL" -qAt "$BASE" -c "CREATE DATABASE $NAME TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'" >/dev/null || fail "CREATE DATABASE"
 cleanup='"$PSQL" -qAt "$BASE" -c "DROP DATABASE IF EXISTS $NAME WITH (FORCE)" >/dev/null'
 PWURI=${URI/communique@/communique:s3cretpw@}
 

@@ -21,7 +21,9 @@ NAME=pgcur_$$
 BASE=$COMMUNIQUE_TEST_PG
 URI=${BASE/\/communique\?/\/$NAME?}
 [ "$URI" != "$BASE" ] || { echo "FAIL: cannot name a database in '$BASE'" >&2; exit 1; }
-"$PSQL" -qAt "$BASE" -c "CREATE DATABASE $NAME" >/dev/null || { echo "FAIL: CREATE DATABASE" >&2; exit 1; }
+# A linguistic collation (ICU's en-US, as many a team's server has), not the
+# cluster's C.UTF-8: an order the store leaves to the database shows here.
+"$PSQL" -qAt "$BASE" -c "CREATE DATABASE $NAME TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'" >/dev/null || { echo "FAIL: CREATE DATABASE" >&2; exit 1; }
 trap '"$PSQL" -qAt "$BASE" -c "DROP DATABASE IF EXISTS $NAME WITH (FORCE)" >/dev/null; rm -rf "$T"' EXIT
 unset COMMUNIQUE_DB
 export USER=analyst

@@ -36,7 +36,9 @@ hold() {
 	exec 3>"$T/holder.in"
 	echo "SELECT pg_advisory_lock($KEY);" >&3
 	for _ in $(seq 50); do
-		n=$("$PSQL" -qAt "$URI" -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+		# (This database's only: the e2e.pg.* scripts hold locks in databases of
+		# their own on the same cluster at the same time.)
+		n=$("$PSQL" -qAt "$URI" -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND granted")
 		[ "$n" = 1 ] && return 0
 		sleep 0.1
 	done
@@ -65,7 +67,7 @@ exec 3>&-
 [ $rc -ne 4 ] || { cat err; fail "the lock of a killed holder was kept"; }
 
 # The lock is released when the writer ends: nothing holds it now.
-n=$("$PSQL" -qAt "$URI" -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")
+n=$("$PSQL" -qAt "$URI" -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
 [ "$n" = 0 ] || fail "$n advisory locks left after the writers ended"
 
 # backup: the server's tools do that.

@@ -30,7 +30,8 @@ SRC=${2:?usage: report_issuer.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 DATA=$SRC/tests/data/text/issuer
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-issuer.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 unset COMMUNIQUE_DB
 failures=0
 fail() {
@@ -60,7 +61,8 @@ declare -A want=(
 
 # One report per archive: the line `reports` prints for it.
 report_line() {
-	local db=$T/$1.db
+	local db
+	db=$(e2e_db "$T/$1.db")
 	shift
 	"$BIN" --db "$db" ingest "$@" >/dev/null 2>"$T/err" || { cat "$T/err" >&2; return 1; }
 	"$BIN" --db "$db" reports
@@ -78,10 +80,10 @@ done
 [ "$(ls "$DATA"/*.txt | wc -l)" -eq "$n" ] || fail "a fixture in $DATA has no expected agency here"
 
 # The JSON listing says null, not "unknown" or "-".
-"$BIN" --db "$T/mofa_alone.txt.db" reports --json >"$T/json"
+"$BIN" --db "$(e2e_db "$T/mofa_alone.txt.db")" reports --json >"$T/json"
 grep -q '"agency": null' "$T/json" || fail "reports --json: the unknown agency is not null: $(grep agency "$T/json")"
 # The issuer's state reaches extraction: the Kremlin's readout is Russia's.
-agency_json=$("$BIN" --db "$T/kremlin_masthead.txt.db" reports --json | grep '"agency"')
+agency_json=$("$BIN" --db "$(e2e_db "$T/kremlin_masthead.txt.db")" reports --json | grep '"agency"')
 case $agency_json in *'"Kremlin"'*) ;; *) fail "reports --json: $agency_json" ;; esac
 
 # The agency given for a source (`ingest --agency`, a sources.conf entry)
@@ -96,14 +98,14 @@ check_given() {
 		fail "$what: the readout that names no issuer did not take the given agency: $out"
 	grep -q 'Kyodo .*resume security dialogue' <<<"$out" || fail "$what: the credit line lost to the given agency: $out"
 }
-if "$BIN" --db "$T/given.db" ingest --agency "Ministry of Foreign Affairs of Japan" "$T/inbox" >/dev/null 2>"$T/err"; then
-	check_given "ingest --agency" "$T/given.db"
+if "$BIN" --db "$(e2e_db "$T/given.db")" ingest --agency "Ministry of Foreign Affairs of Japan" "$T/inbox" >/dev/null 2>"$T/err"; then
+	check_given "ingest --agency" "$(e2e_db "$T/given.db")"
 else
 	fail "ingest --agency: $(head -c 300 "$T/err")"
 fi
 printf '[mofa-inbox]\nkind = dir\npath = %s\nagency = MOFA Japan\n' "$T/inbox" >"$T/sources.conf"
-if "$BIN" --db "$T/update.db" update --sources "$T/sources.conf" >/dev/null 2>"$T/err"; then
-	check_given "sources.conf entry" "$T/update.db"
+if "$BIN" --db "$(e2e_db "$T/update.db")" update --sources "$T/sources.conf" >/dev/null 2>"$T/err"; then
+	check_given "sources.conf entry" "$(e2e_db "$T/update.db")"
 else
 	fail "update with a sources.conf: $(head -c 300 "$T/err")"
 fi

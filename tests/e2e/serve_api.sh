@@ -18,14 +18,16 @@ case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 command -v curl >/dev/null || { [ "${CI:-}" = true ] && { echo "FAIL: curl missing" >&2; exit 1; }; echo "SKIP: curl not found"; exit 0; }
 T=$(mktemp -d "${TMPDIR:-/tmp}/serve-api.XXXXXX")
 PID=
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cleanup() {
 	if [ -n "$PID" ]; then kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; fi
+	e2e_cleanup
 	rm -rf "$T"
 }
 trap cleanup EXIT
 unset COMMUNIQUE_DB
 export USER=analyst
-DB=$T/a.db
+DB=$(e2e_db "$T/a.db")
 failures=0
 STEP=""
 step() { STEP=$1; echo "# $1"; }
@@ -39,7 +41,7 @@ json() { python3 -c "import json, sys; j = json.load(sys.stdin); print($1)"; }
 . "$SRC/tests/data/golden/archive.sh"
 golden_archive "$BIN" "$SRC" "$DB" || { echo "FAIL: golden archive" >&2; exit 1; }
 "$BIN" --db "$DB" ingest "$SRC/tests/data/golden/fixtures/hostile.csv" >/dev/null || { echo "FAIL: hostile" >&2; exit 1; }
-curations() { sqlite3 "$DB" "SELECT count(*) FROM curations"; }
+curations() { e2e_sql "$DB" "SELECT count(*) FROM curations"; }
 # Undated events, which the timeline puts last, and a year-only one: the
 # pages must walk them too.
 for d in none none 2022; do
@@ -50,8 +52,8 @@ done
 step "start: refuses a non-loopback address without --allow-remote, a missing archive, a bad token file"
 "$BIN" --db "$DB" serve --bind 0.0.0.0 --port 0 >"$T/o" 2>"$T/e"
 [ $? -eq 2 ] && grep -q 'allow-remote' "$T/e" || fail "--bind 0.0.0.0 without --allow-remote: $(cat "$T/e")"
-"$BIN" --db "$T/none.db" serve --port 0 >"$T/o" 2>"$T/e"
-[ $? -eq 3 ] && [ ! -e "$T/none.db" ] || fail "a missing archive is not refused (or was created)"
+"$BIN" --db "$(e2e_db_absent "$T/none.db")" serve --port 0 >"$T/o" 2>"$T/e"
+[ $? -eq 3 ] && ! e2e_exists "$(e2e_db_absent "$T/none.db")" || fail "a missing archive is not refused (or was created)"
 printf 'short\n' >"$T/tok"
 "$BIN" --db "$DB" serve --port 0 --token-file "$T/tok" >"$T/o" 2>"$T/e"
 [ $? -eq 2 ] || fail "a short token is not refused"
@@ -327,8 +329,8 @@ grep -q "did you mean .*'Japan'" "$T/body" || fail "a misspelt actor: $(cat "$T/
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Big: $(python3 -c 'print("a" * 70000)')" "$B/api/meta")
 case $CODE in 4??) ;; *) fail "70 KB of headers: HTTP $CODE" ;; esac
 # Writes while another writer holds the archive's lock: 503, said so.
-flock "$DB.lock" sleep 3 &
-LOCKER=$!
+e2e_hold_lock "$DB" 3
+LOCKER=$E2E_HOLDER
 sleep 0.5
 refuse 503 "a write while the lock is held" -X POST "${W[@]}" -d '{"text":"x"}' "$B/api/events/$E/note"
 grep -q 'holds' "$T/body" || fail "503 does not say why: $(cat "$T/body")"

@@ -24,18 +24,21 @@ browser_need_tool curl "apt-get install curl"
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-serve-browser.XXXXXX")
 PID=
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cleanup() {
 	if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+	e2e_cleanup
 	rm -rf "$T"
 }
 trap cleanup EXIT
+DB=$(e2e_db "$T/a.db")
 fail() { echo "FAIL: $*" >&2; [ -f "$T/err" ] && tail -20 "$T/err" >&2; exit 1; }
 
 . "$SRC/tests/data/golden/archive.sh"
-golden_archive "$BIN" "$SRC" "$T/a.db" || fail "golden archive"
-"$BIN" --db "$T/a.db" ingest "$SRC/tests/data/golden/fixtures/hostile.csv" >/dev/null || fail "hostile reports"
+golden_archive "$BIN" "$SRC" "$DB" || fail "golden archive"
+"$BIN" --db "$DB" ingest "$SRC/tests/data/golden/fixtures/hostile.csv" >/dev/null || fail "hostile reports"
 
-"$BIN" --db "$T/a.db" serve --port 0 >"$T/out" 2>"$T/err" &
+"$BIN" --db "$DB" serve --port 0 >"$T/out" 2>"$T/err" &
 PID=$!
 for _ in $(seq 100); do grep -q '^listening on' "$T/out" 2>/dev/null && break; sleep 0.1; done
 BASE=$(sed -n 's/^listening on \(http:[^ ]*\)\/$/\1/p' "$T/out")
@@ -61,11 +64,11 @@ if [ "${UPDATE_SCREENSHOT:-0}" = 1 ]; then
 fi
 
 # The CLI sees the browser's corrections.
-"$BIN" --db "$T/a.db" event history "e$EVENT" >"$T/history" || fail "event history"
+"$BIN" --db "$DB" event history "e$EVENT" >"$T/history" || fail "event history"
 grep -q 'note' "$T/history" || fail "the CLI does not see the browser's note: $(cat "$T/history")"
 grep -q 'checked-in-browser' "$T/history" || fail "the CLI does not see the browser's tag"
 grep -q 'intruder' "$T/history" && fail "a write without the token went in"
-"$BIN" --db "$T/a.db" events --actor China | grep -q 'Added in the browser' || fail "the CLI does not see the added event"
+"$BIN" --db "$DB" events --actor China | grep -q 'Added in the browser' || fail "the CLI does not see the added event"
 
 kill -TERM "$PID"
 wait "$PID" || fail "the server did not stop cleanly on SIGTERM (exit $?)"

@@ -15,18 +15,21 @@ SRC=${2:?usage: serve_cache.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/serve-cache.XXXXXX")
 PIDS=()
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cleanup() {
 	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+	e2e_cleanup
 	rm -rf "$T"
 }
 trap cleanup EXIT
+e2e_sqlite_script "serve keeps no cache on PostgreSQL (the cache needs SQLite's data_version: docs/postgres.md)"
 unset COMMUNIQUE_DB
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 env -u CFLAGS "${CC:-cc}" -std=c11 -O2 -o "$T/gen" "$SRC/bench/gen.c" || fail "cannot build bench/gen.c"
 "$T/gen" -n 200 -s 1 -o "$T/r1" >/dev/null || fail "gen"
 "$T/gen" -n 30 -s 2 -o "$T/r2" >/dev/null || fail "gen"
-DB=$T/a.db
+DB=$(e2e_db "$T/a.db")
 "$BIN" --db "$DB" ingest "$T/r1" >/dev/null || fail "the first import"
 TOKEN=0123456789abcdef-cache-test-token
 printf '%s\n' "$TOKEN" >"$T/token"
@@ -56,7 +59,7 @@ get() {
 	tr -d '\r' <"$T/h" | sed -n 's/^[Xx]-[Cc]ommunique-[Cc]ache: //p'
 }
 
-E=$(sqlite3 "$DB" "SELECT id FROM events WHERE gone = 0 ORDER BY id LIMIT 1 OFFSET 10")
+E=$(e2e_sql "$DB" "SELECT id FROM events WHERE gone = 0 ORDER BY id LIMIT 1 OFFSET 10")
 PAGES=("/api/reports?limit=3" "/api/events?status=all&limit=20" "/api/events/$E" "/api/events?text=talks&limit=5"
 	"/api/actors?q=a" "/api/review?limit=5")
 

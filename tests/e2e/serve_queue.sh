@@ -16,21 +16,24 @@ SRC=${2:?usage: serve_queue.sh BIN SRCDIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 T=$(mktemp -d "${TMPDIR:-/tmp}/serve-queue.XXXXXX")
 PID=
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cleanup() {
 	if [ -n "$PID" ]; then kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; fi
+	e2e_cleanup
 	rm -rf "$T"
 }
 trap cleanup EXIT
+DB=$(e2e_db "$T/a.db")
 unset COMMUNIQUE_DB
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 command -v python3 >/dev/null || fail "python3 is needed"
 env -u CFLAGS "${CC:-cc}" -std=c11 -O2 -o "$T/gen" "$SRC/bench/gen.c" || fail "cannot build bench/gen.c"
 "$T/gen" -n 400 -s 1 -o "$T/r" >/dev/null || fail "gen"
-"$BIN" --db "$T/a.db" ingest "$T/r" >/dev/null || fail "the import"
+"$BIN" --db "$DB" ingest "$T/r" >/dev/null || fail "the import"
 
 start() {
-	"$BIN" --db "$T/a.db" serve --port 0 --quiet --threads 2 >"$T/out" 2>"$T/err" &
+	"$BIN" --db "$DB" serve --port 0 --quiet --threads 2 >"$T/out" 2>"$T/err" &
 	PID=$!
 	for _ in $(seq 100); do grep -q '^listening on' "$T/out" 2>/dev/null && break; sleep 0.1; done
 	PORT=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)\/$/\1/p' "$T/out")

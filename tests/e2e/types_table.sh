@@ -8,7 +8,8 @@ set -euo pipefail
 BIN=${1:?usage: types_table.sh BIN SRCDIR}
 SRC=${2:?usage: types_table.sh BIN SRCDIR}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/types_table.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$WORK"' EXIT
 unset COMMUNIQUE_DB
 failures=0
 fail() {
@@ -25,11 +26,11 @@ schema=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print("\n"
 
 for t in $types; do
 	grep -q "^| \`$t\` |" "$SRC/docs/events.md" || fail "docs/events.md has no row for the type '$t'"
-	"$BIN" --db "$WORK/a.db" events --type "$t" >/dev/null 2>"$WORK/err" || fail "--type $t refused: $(cat "$WORK/err")"
+	"$BIN" --db "$(e2e_db "$WORK/a.db")" events --type "$t" >/dev/null 2>"$WORK/err" || fail "--type $t refused: $(cat "$WORK/err")"
 done
 
 rc=0
-"$BIN" --db "$WORK/a.db" events --type sanction >/dev/null 2>"$WORK/err" || rc=$?
+"$BIN" --db "$(e2e_db "$WORK/a.db")" events --type sanction >/dev/null 2>"$WORK/err" || rc=$?
 [ "$rc" = 2 ] || fail "--type sanction: exit $rc, expected 2"
 grep -q "did you mean 'sanctions'" "$WORK/err" || fail "no suggestion for --type sanction: $(cat "$WORK/err")"
 

@@ -6,18 +6,19 @@ set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SRC=$2
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 cp -r "$SRC/tests/data/update/." "$T/"
 cd "$T" || exit 1
-DB=archive.db
+DB=$(e2e_db archive.db)
 cu() { "$BIN" --db "$DB" "$@"; }
 
 # A sources file with a mistake names the line; nothing is done.
 cu update --sources bad-sources.conf >out 2>err; rc=$?
 [ $rc -eq 2 ] || fail "bad sources file: exit $rc, expected 2"
 grep -q "bad-sources.conf:4: unknown key 'paht'" err || { cat err; fail "the error does not name the line"; }
-[ ! -e "$DB" ] || fail "a bad sources file created the archive"
+! e2e_exists "$DB" || fail "a bad sources file created the archive"
 
 # Dry run: says what would be imported, imports nothing.
 cu update --dry-run >out 2>err; rc=$?

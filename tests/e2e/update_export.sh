@@ -6,11 +6,12 @@ set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SRC=$2
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 cp -r "$SRC/tests/data/update/." "$T/"
 cd "$T" || exit 1
-DB=archive.db
+DB=$(e2e_db archive.db)
 cu() { "$BIN" --db "$DB" "$@"; }
 rows() { tail -n +2 "$1" | grep -c '^e[0-9]'; }
 
@@ -74,4 +75,10 @@ cu cursors >out || fail "cursors"
 grep -q "^sheet .* csv sheet.csv" out || { cat out; fail "cursors: sheet"; }
 grep -q "^other .*(stdout)" out || { cat out; fail "cursors: other"; }
 grep -q "^fails " out || { cat out; fail "cursors: fails"; }
+# In the order of their names' bytes (capitals first), whatever the
+# collation of a server's database.
+cu export -f jsonl --since-last Zed >/dev/null || fail "export --since-last Zed"
+cu export -f jsonl --since-last a_cursor >/dev/null || fail "export --since-last a_cursor"
+cu cursors | awk 'NR > 1 { print $1 }' >names || fail "cursors"
+[ "$(tr '\n' ' ' <names)" = "Zed a_cursor fails other sheet " ] || { cat names; fail "cursors: not in the names' byte order"; }
 echo ok

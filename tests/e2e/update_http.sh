@@ -7,8 +7,10 @@ set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 T=$(mktemp -d "${TMPDIR:-/tmp}/communique-e2e.XXXXXX")
 SERVER=
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cleanup() {
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
+	e2e_cleanup
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -19,6 +21,7 @@ fail() {
 }
 command -v python3 >/dev/null || { echo "skipped: no python3"; exit 77; }
 mkdir -p "$T/www" "$T/tmp"
+DB=$(e2e_db "$T/a.db")
 
 # A feed of N items: every item a short report of its own.
 make_feed() {   # make_feed N FILE
@@ -67,7 +70,10 @@ url = http://127.0.0.1:$PORT/small.xml
 kind = feed
 url = http://127.0.0.1:$PORT/big.xml
 CONF
-cu() { TMPDIR="$T/tmp" "$BIN" --db "$T/a.db" "$@" >"$T/out" 2>"$T/err"; }
+# update reads sources.conf beside the archive, or on PostgreSQL (no
+# archive directory) in the current one: here both.
+cd "$T" || exit 1
+cu() { TMPDIR="$T/tmp" "$BIN" --db "$DB" "$@" >"$T/out" 2>"$T/err"; }
 
 cu update --source kyodo --summary || fail "first update: exit $?"
 grep -q "imported 3, replaced 0, unchanged 0, failed 0" "$T/out" || fail "the small feed was not imported"
@@ -80,12 +86,12 @@ sleep 1.1   # a new Last-Modified second
 make_feed 4 "$T/www/small.xml"
 cu update --source kyodo --summary || fail "third update: exit $?"
 grep -q "imported 1, replaced 0" "$T/out" || fail "the new item was not imported alone"
-[ "$("$BIN" --db "$T/a.db" reports | wc -l)" -eq 4 ] || fail "expected 4 reports"
+[ "$("$BIN" --db "$DB" reports | wc -l)" -eq 4 ] || fail "expected 4 reports"
 
 # 20,000 items (some 25 MB): within the same address space as a small
 # feed's import needs. The old code held the body and then its whole tree.
 if [ -z "${COMMUNIQUE_SANITIZED:-}" ] && command -v prlimit >/dev/null; then
-	TMPDIR="$T/tmp" prlimit --as=$((${UPDATE_HTTP_MB:-110} << 20)) "$BIN" --db "$T/a.db" update --source big --summary \
+	TMPDIR="$T/tmp" prlimit --as=$((${UPDATE_HTTP_MB:-110} << 20)) "$BIN" --db "$DB" update --source big --summary \
 		>"$T/out" 2>"$T/err" || fail "the big feed under ${UPDATE_HTTP_MB:-110} MiB: exit $?"
 	grep -q "imported 20000, replaced 0, unchanged 0, failed 0" "$T/out" || fail "not every item of the big feed"
 	[ -z "$(ls -A "$T/tmp")" ] || fail "temporary files left after the big feed"

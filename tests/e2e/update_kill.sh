@@ -5,7 +5,8 @@
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 N=${UPDATE_KILL_FILES:-6000}
@@ -24,7 +25,10 @@ kind = dir
 path = inbox
 agency = TASS
 CONF
-DB="$T/archive.db"
+DB=$(e2e_db "$T/archive.db")
+# update reads sources.conf beside the archive, or on PostgreSQL (no
+# archive directory) in the current one: here both.
+cd "$T" || exit 1
 
 kills=0
 # First one kill once the run is on record, whatever the machine's speed or
@@ -40,7 +44,7 @@ if kill -9 "$pid" 2>/dev/null; then
 	kills=$((kills + 1))
 fi
 wait "$pid" 2>/dev/null
-if [ -f "$DB" ]; then
+if e2e_exists "$DB"; then
 	"$BIN" --db "$DB" check >"$T/check.0" 2>&1 || { cat "$T/check.0"; fail "check failed after the first kill"; }
 fi
 for k in $(seq 1 30); do
@@ -56,7 +60,7 @@ for k in $(seq 1 30); do
 		kills=$((kills + 1))
 	fi
 	wait "$pid" 2>/dev/null
-	if [ -f "$DB" ]; then
+	if e2e_exists "$DB"; then
 		"$BIN" --db "$DB" check >"$T/check.$k" 2>&1 || { cat "$T/check.$k"; fail "check failed after kill $k"; }
 		echo "kill $k after ${delay}s: $("$BIN" --db "$DB" reports | wc -l) reports"
 	fi

@@ -5,18 +5,19 @@ set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SRC=$2
 T=$(mktemp -d)
-trap 'kill $holder 2>/dev/null; rm -rf "$T"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap 'e2e_cleanup; kill $holder 2>/dev/null; rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 cp -r "$SRC/tests/data/update/." "$T/"
 cd "$T" || exit 1
-DB=archive.db
+DB=$(e2e_db archive.db)
 holder=
 
-command -v flock >/dev/null || { echo "skipped: flock(1) (util-linux) is not installed"; exit 0; }
+e2e_pg || command -v flock >/dev/null || { echo "skipped: flock(1) (util-linux) is not installed"; exit 0; }
 
 # Another process holds the lock (as a running update does) for 3 seconds.
-flock "$DB.lock" sleep 3 &
-holder=$!
+e2e_hold_lock "$DB" 3
+holder=$E2E_HOLDER
 sleep 0.5
 
 start=$(date +%s)
@@ -35,8 +36,8 @@ wait "$holder" 2>/dev/null
 holder=
 
 # A dry run takes no lock; --help documents the exit code.
-flock "$DB.lock" sleep 2 &
-holder=$!
+e2e_hold_lock "$DB" 2
+holder=$E2E_HOLDER
 sleep 0.3
 "$BIN" --db "$DB" update --dry-run >/dev/null 2>&1 || fail "a dry run waited for the lock"
 "$BIN" update --help | grep -q "4 another update is running" || fail "--help does not document exit code 4"
