@@ -79,7 +79,7 @@ static int db_fail(struct db *db, char **err, const char *what, const char *tabl
 }
 
 /* The columns of `table` in `db` and how each is typed there. */
-static int columns_of(struct db *db, const char *table, struct columns *out, char **err)
+static int columns_of(struct db *db, const char *side, const char *table, struct columns *out, char **err)
 {
 	memset(out, 0, sizeof(*out));
 	struct db_stmt *st = NULL;
@@ -112,8 +112,13 @@ static int columns_of(struct db *db, const char *table, struct columns *out, cha
 		columns_release(out);
 		return db_fail(db, err, "cannot read the columns of", table);
 	}
-	if (!out->n)
-		return fail_msg(err, "cannot copy", table, "no such table");
+	if (!out->n) {
+		struct buf m;
+		buf_init(&m, 0);
+		buf_printf(&m, "cannot copy %s: the %s has no such table", table, side);
+		*err = buf_finish_msg(&m, "the copy's message");
+		return -1;
+	}
 	return 0;
 }
 
@@ -155,9 +160,9 @@ static int tables_known(struct db *db, const char *side, char **err)
 static int columns_both(struct db *src, struct db *dst, const char *table, struct columns *out, char **err)
 {
 	struct columns s, d;
-	if (columns_of(src, table, &s, err))
+	if (columns_of(src, "source", table, &s, err))
 		return -1;
-	if (columns_of(dst, table, &d, err)) {
+	if (columns_of(dst, "target", table, &d, err)) {
 		columns_release(&s);
 		return -1;
 	}

@@ -187,6 +187,14 @@ if command -v sqlite3 >/dev/null; then
 	[ $rc -eq 3 ] || fail "copy of an unknown table: exit $rc"
 	grep -q "the source has a table 'event_extra' that this copy does not know" "$T/err" ||
 		fail "the refusal says: $(cat "$T/err")"
+	# A table the source lacks: said, with the side that lacks it.
+	cp "$T/a.db" "$T/w.db"
+	sqlite3 "$T/w.db" "DROP TABLE export_cursors"
+	rm -f "$T/h.db"*
+	"$BIN" --db "$T/w.db" copy --to "$T/h.db" >"$T/out" 2>"$T/err"; rc=$?
+	[ $rc -eq 3 ] || fail "copy of a source without a table: exit $rc"
+	grep -q "cannot copy export_cursors: the source has no such table; the target was emptied again" "$T/err" ||
+		fail "the refusal says: $(cat "$T/err")"
 else
 	echo "NOT TESTED: a copy failing midway on SQLite (sqlite3 is not installed)"
 fi
