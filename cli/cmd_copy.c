@@ -13,7 +13,10 @@ static const char copy_usage[] = "copy [--from ARCHIVE] --to ARCHIVE\n\n"
 	"(--to): every report, event, curation, run and cursor, with their ids. Either\n"
 	"may be an SQLite file or a PostgreSQL database (postgresql://user@host/db).\n"
 	"The target is created (a file) or given the schema (an empty database), and\n"
-	"must be empty; the copy is one transaction: it is all there or not at all.\n"
+	"must be empty. Rows go in transactions of some thousands; until the last\n"
+	"one the target is marked as an unfinished copy, which no command opens. A\n"
+	"copy that fails empties the target again; one killed leaves it marked, and\n"
+	"the next copy to it empties it and starts over.\n"
 	"The source must be at this build's schema (any writing command brings it up\n"
 	"to date); others may go on writing to it: the copy is of one moment.";
 
@@ -25,6 +28,12 @@ struct progress {
 static int on_table(void *ctx, const char *table, long rows)
 {
 	struct progress *p = ctx;
+	/* store_copy's word that the target held an unfinished copy. */
+	if (!strcmp(table, "copy_unfinished")) {
+		if (!p->quiet)
+			printf("the target was an unfinished copy: emptied, starting over\n");
+		return 0;
+	}
 	p->total += rows;
 	if (!p->quiet)
 		printf("%-16s %8ld\n", table, rows);

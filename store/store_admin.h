@@ -183,8 +183,11 @@ typedef int (*store_copy_fn)(void *ctx, const char *table, long rows);
 /* Copies the whole archive `from` (a file or a postgresql:// URI, opened
  * read-only, at this build's schema) into `to`, created or migrated, which
  * must be empty: every table, parents first, ids and curations kept, rows
- * streamed from the source and written many to a statement, in one
- * transaction (a failed copy leaves the target as empty as it was). The
+ * streamed from the source and written many to a statement, in batched
+ * transactions; until the last the target is marked an unfinished copy that
+ * no other command opens (a failed copy empties it again; the next copy
+ * empties a killed one, telling fn(ctx, "copy_unfinished", 0), and starts
+ * over). The
  * change sequence is the source's. On PostgreSQL the identity sequences
  * then move past the copied ids; the full-text indexes are the target's
  * own (SQLite's triggers, PostgreSQL's index over the rows). */

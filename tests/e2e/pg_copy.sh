@@ -78,6 +78,127 @@ grep -q "the target is not empty" "$T/err" || fail "copy into a full archive: $(
 "$BIN" --db "$T/a.db" copy --to "$T/a.db" >"$T/out" 2>"$T/err"; rc=$?
 [ $rc -eq 2 ] || fail "copy onto itself: exit $rc"
 
+# A larger archive (more rows in a table than one transaction of the copy
+# holds: store_copy.c COPY_TXN_ROWS) copied whole.
+mkdir -p "$T/big"
+for i in $(seq 1 2600); do
+	printf 'Lavrov and Wang Yi hold consultations, session %d\n\nMOSCOW, March %d, 2015. /TASS/. Russian Foreign Minister Sergei Lavrov held consultations with his Chinese counterpart Wang Yi in Moscow on Tuesday, session %d of the strategic dialogue.\n' \
+		"$i" $((i % 28 + 1)) "$i" >"$T/big/r$i.txt"
+done
+"$BIN" --db "$T/big.db" ingest "$T/big" >"$T/out" 2>"$T/err" || fail "ingest of the larger archive: $(cat "$T/err")"
+"$BIN" --db "$T/big.db" copy --to "$T/big2.db" >"$T/out" 2>"$T/err" || fail "copy of the larger archive: $(cat "$T/err")"
+grep -q "^reports  *2600$" "$T/out" || fail "the larger copy says: $(cat "$T/out")"
+for f in big big2; do
+	"$BIN" --db "$T/$f.db" export --format json --status all | sed 's/"generated_at": "[^"]*"/"generated_at": "T"/' >"$T/$f.json"
+	"$BIN" --db "$T/$f.db" check -q >"$T/out" 2>&1 || fail "check on $f.db: $(cat "$T/out")"
+done
+cmp -s "$T/big.json" "$T/big2.json" || fail "the larger archive's copy differs"
+
+# A copy that fails midway (issue 15: rows go in batched transactions):
+# it empties the target again; when it cannot (or is killed), the target
+# stays marked as an unfinished copy, which no command opens, and the next
+# copy empties it and starts over. Columns go by name: a column the target
+# has and the source has not is left to its default, one the source has and
+# the target has not (or a table the copy does not know) stops it.
+if command -v sqlite3 >/dev/null; then
+	# An empty archive, made by an import of nothing (its run record goes).
+	empty_archive() {
+		mkdir -p "$T/nothing"
+		"$BIN" --db "$1" ingest "$T/nothing" >/dev/null 2>&1 || fail "cannot make the archive $1"
+		sqlite3 "$1" "DELETE FROM run_sources; DELETE FROM import_runs" || fail "sqlite3 on $1"
+	}
+	count() { sqlite3 "$1" "SELECT count(*) FROM $2"; }
+	empty_archive "$T/f.db"
+	sqlite3 "$T/f.db" "CREATE TRIGGER boom BEFORE INSERT ON curations BEGIN SELECT RAISE(ABORT, 'boom'); END;"
+	"$BIN" --db "$T/a.db" copy --to "$T/f.db" >"$T/out" 2>"$T/err"; rc=$?
+	[ $rc -eq 3 ] || fail "copy failing at curations: exit $rc"
+	grep -q "boom; the target was emptied again" "$T/err" || fail "the failed copy says: $(cat "$T/err")"
+	[ "$(count "$T/f.db" reports)" = 0 ] || fail "the failed copy left reports behind"
+	[ "$(sqlite3 "$T/f.db" "PRAGMA application_id")" = $((0x436d6e71)) ] || fail "the failed copy left another id"
+	"$BIN" --db "$T/f.db" events >"$T/out" 2>"$T/err" || fail "the emptied target is not an archive: $(cat "$T/err")"
+	# Now the emptying fails too: the target stays an unfinished copy.
+	sqlite3 "$T/f.db" "CREATE TRIGGER stuck BEFORE DELETE ON agencies BEGIN SELECT RAISE(ABORT, 'stuck'); END;"
+	"$BIN" --db "$T/a.db" copy --to "$T/f.db" >"$T/out" 2>"$T/err"; rc=$?
+	[ $rc -eq 3 ] || fail "copy failing twice: exit $rc"
+	grep -q "boom; the target is left as an unfinished copy, which no command opens: run the copy again" "$T/err" ||
+		fail "the copy left unfinished says: $(cat "$T/err")"
+	[ "$(count "$T/f.db" reports)" -gt 0 ] || fail "no batch was committed before the failure"
+	[ "$(count "$T/f.db" copy_unfinished)" = 1 ] || fail "the unfinished copy is not marked"
+	for cmd in events "export --format csv" "update --sources /dev/null" "event tag e1 x"; do
+		"$BIN" --db "$T/f.db" $cmd >"$T/out" 2>"$T/err"; rc=$?
+		[ $rc -ne 0 ] || fail "'$cmd' ran on an unfinished copy: $(head -n 3 "$T/out")"
+		grep -q "is not a communique archive" "$T/err" || fail "'$cmd' on an unfinished copy says: $(cat "$T/err")"
+	done
+	# The next copy empties it and starts over.
+	sqlite3 "$T/f.db" "DROP TRIGGER boom; DROP TRIGGER stuck;"
+	"$BIN" --db "$T/a.db" copy --to "$T/f.db" >"$T/out" 2>"$T/err" || fail "copy over an unfinished one: $(cat "$T/err")"
+	grep -q "^the target was an unfinished copy: emptied, starting over" "$T/out" || fail "the restart says: $(cat "$T/out")"
+	views "$T/f.db" "$T/v.f"
+	same "$T/v.a" "$T/v.f" "copied over an unfinished copy"
+
+	# kill -9 while the copy is in curations (a trigger there burns time),
+	# the tables before it committed: the target stays marked (SQLite's
+	# journal rolls the open transaction back); the next copy starts over.
+	empty_archive "$T/k.db"
+	sqlite3 "$T/k.db" "CREATE TRIGGER nap BEFORE INSERT ON curations BEGIN
+		SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000000) SELECT x FROM c); END;"
+	"$BIN" --db "$T/a.db" copy --to "$T/k.db" >"$T/out" 2>"$T/err" &
+	pid=$!
+	for _ in $(seq 400); do
+		[ "$(sqlite3 "$T/k.db" "SELECT count(*) FROM export_cursors" 2>/dev/null)" = 1 ] && break
+		sleep 0.05
+	done
+	sleep 0.2
+	kill -9 $pid || fail "the copy to a file ended before it was killed: $(cat "$T/err")"
+	wait $pid 2>/dev/null
+	[ "$(count "$T/k.db" copy_unfinished)" = 1 ] || fail "the killed copy to a file is not marked"
+	[ "$(count "$T/k.db" reports)" -gt 0 ] || fail "the killed copy to a file had committed no batch"
+	[ "$(count "$T/k.db" curations)" = 0 ] || fail "the killed copy's open transaction was kept"
+	"$BIN" --db "$T/k.db" events >"$T/out" 2>"$T/err" && fail "events ran on a killed copy: $(head -n 3 "$T/out")"
+	sqlite3 "$T/k.db" "DROP TRIGGER nap"
+	"$BIN" --db "$T/a.db" copy --to "$T/k.db" >"$T/out" 2>"$T/err" || fail "copy over a killed one: $(cat "$T/err")"
+	grep -q "^the target was an unfinished copy: emptied, starting over" "$T/out" || fail "the restart says: $(cat "$T/out")"
+	views "$T/k.db" "$T/v.kf"
+	same "$T/v.a" "$T/v.kf" "copied over a killed copy"
+
+	# Columns by name: a column a later migration adds (schema 008 may give
+	# event_actors a date) goes with its values.
+	cp "$T/a.db" "$T/x.db"
+	sqlite3 "$T/x.db" "ALTER TABLE event_actors ADD COLUMN date TEXT; UPDATE event_actors SET date = '2023-03-16' WHERE seq % 2 = 0"
+	empty_archive "$T/g.db"
+	# The target's new column placed elsewhere than the source's: by name.
+	sqlite3 "$T/g.db" "ALTER TABLE event_actors ADD COLUMN note TEXT DEFAULT 'n'; ALTER TABLE event_actors ADD COLUMN date TEXT"
+	"$BIN" --db "$T/x.db" copy --to "$T/g.db" >"$T/out" 2>"$T/err" || fail "copy with a new column: $(cat "$T/err")"
+	q="SELECT group_concat(event_id || ':' || actor_id || ':' || role || ':' || ifnull(date, '-'), ' ') FROM (SELECT * FROM event_actors ORDER BY 1, 2, 3)"
+	[ "$(sqlite3 "$T/x.db" "$q")" = "$(sqlite3 "$T/g.db" "$q")" ] || fail "the new column's values did not go by name"
+	[ "$(sqlite3 "$T/g.db" "SELECT count(*) FROM event_actors WHERE date = '2023-03-16'")" -gt 0 ] || fail "no date copied"
+	[ "$(sqlite3 "$T/g.db" "SELECT count(*) FROM event_actors WHERE note IS NOT 'n'")" = 0 ] ||
+		fail "a column the source has not did not take its default"
+	# A column the target has not would be lost: refused, the target emptied.
+	empty_archive "$T/h.db"
+	"$BIN" --db "$T/x.db" copy --to "$T/h.db" >"$T/out" 2>"$T/err"; rc=$?
+	[ $rc -eq 3 ] || fail "copy to a target without the column: exit $rc"
+	grep -q "cannot copy event_actors: the target has no column 'date'" "$T/err" || fail "the refusal says: $(cat "$T/err")"
+	[ "$(count "$T/h.db" reports)" = 0 ] || fail "the refused copy left reports behind"
+	# So is a table the copy does not know (it would be left behind).
+	sqlite3 "$T/x.db" "CREATE TABLE event_extra(id INTEGER PRIMARY KEY)"
+	rm -f "$T/h.db"*
+	"$BIN" --db "$T/x.db" copy --to "$T/h.db" >"$T/out" 2>"$T/err"; rc=$?
+	[ $rc -eq 3 ] || fail "copy of an unknown table: exit $rc"
+	grep -q "the source has a table 'event_extra' that this copy does not know" "$T/err" ||
+		fail "the refusal says: $(cat "$T/err")"
+	# A table the source lacks: said, with the side that lacks it.
+	cp "$T/a.db" "$T/w.db"
+	sqlite3 "$T/w.db" "DROP TABLE export_cursors"
+	rm -f "$T/h.db"*
+	"$BIN" --db "$T/w.db" copy --to "$T/h.db" >"$T/out" 2>"$T/err"; rc=$?
+	[ $rc -eq 3 ] || fail "copy of a source without a table: exit $rc"
+	grep -q "cannot copy export_cursors: the source has no such table; the target was emptied again" "$T/err" ||
+		fail "the refusal says: $(cat "$T/err")"
+else
+	echo "NOT TESTED: a copy failing midway on SQLite (sqlite3 is not installed)"
+fi
+
 [ -n "${COMMUNIQUE_TEST_PG:-}" ] || { echo "skipped: the PostgreSQL part (COMMUNIQUE_TEST_PG is not set)"; exit 77; }
 PSQL=psql
 [ -n "${PG_BINDIR:-}" ] && [ -x "$PG_BINDIR/psql" ] && PSQL=$PG_BINDIR/psql
@@ -132,4 +253,74 @@ same "$T/v.a" "$T/v.r" "SQLite to PostgreSQL and back"
 # Both got the same new act with the same id (the times may differ).
 diff <(awk '{ print $1, $3, $4, $5 }' "$T/hb") <(awk '{ print $1, $3, $4, $5 }' "$T/hc") ||
 	fail "the act after the copy took another id on PostgreSQL"
+
+# A copy to PostgreSQL that fails midway, one whose emptying fails too, one
+# killed with -9: as on SQLite above.
+NAME2=pgcopy2_$$
+URI2=${BASE/\/communique\?/\/$NAME2?}
+"$PSQL" -qAt "$BASE" -c "CREATE DATABASE $NAME2" >/dev/null || fail "CREATE DATABASE"
+cleanup="$cleanup; \"\$PSQL\" -qAt \"\$BASE\" -c \"DROP DATABASE IF EXISTS $NAME2 WITH (FORCE)\" >/dev/null"
+pq() { "$PSQL" -qAt "$URI2" -c "$1"; }
+mkdir -p "$T/nothing"
+"$BIN" --db "$URI2" ingest "$T/nothing" >/dev/null 2>&1 || fail "cannot make the archive on PostgreSQL"
+pq "DELETE FROM run_sources; DELETE FROM import_runs" || fail "psql"
+pq "CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN RAISE EXCEPTION 'boom'; END \$\$;
+    CREATE TRIGGER boom BEFORE INSERT ON curations FOR EACH STATEMENT EXECUTE FUNCTION boom();" || fail "psql"
+"$BIN" --db "$T/a.db" copy --to "$URI2" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 3 ] || fail "copy to PostgreSQL failing at curations: exit $rc"
+grep -q "boom; the target was emptied again" "$T/err" || fail "the failed copy says: $(cat "$T/err")"
+[ "$(pq "SELECT count(*) FROM reports")" = 0 ] || fail "the failed copy left reports on PostgreSQL"
+[ "$(pq "SELECT application_id FROM communique_schema")" = $((0x436d6e71)) ] || fail "the failed copy left another id"
+pq "CREATE FUNCTION stuck() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN RAISE EXCEPTION 'stuck'; END \$\$;
+    CREATE TRIGGER stuck BEFORE TRUNCATE ON agencies FOR EACH STATEMENT EXECUTE FUNCTION stuck();" || fail "psql"
+"$BIN" --db "$T/a.db" copy --to "$URI2" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 3 ] || fail "copy to PostgreSQL failing twice: exit $rc"
+grep -q "the target is left as an unfinished copy" "$T/err" || fail "the copy left unfinished says: $(cat "$T/err")"
+[ "$(pq "SELECT count(*) FROM reports")" -gt 0 ] || fail "no batch was committed on PostgreSQL"
+"$BIN" --db "$URI2" events >"$T/out" 2>"$T/err" && fail "events ran on an unfinished copy: $(head -n 3 "$T/out")"
+grep -q "is not a communique archive" "$T/err" || fail "events on an unfinished copy says: $(cat "$T/err")"
+pq "DROP TRIGGER boom ON curations; DROP TRIGGER stuck ON agencies" || fail "psql"
+"$BIN" --db "$T/a.db" copy --to "$URI2" >"$T/out" 2>"$T/err" || fail "copy over an unfinished one: $(cat "$T/err")"
+grep -q "^the target was an unfinished copy: emptied, starting over" "$T/out" || fail "the restart says: $(cat "$T/out")"
+"$BIN" --db "$URI2" check -q >"$T/out" 2>&1 || fail "check after the restart: $(cat "$T/out")"
+
+# kill -9 while the copy waits in curations (a trigger sleeps there), its
+# earlier tables committed: the target stays marked; the next copy
+# empties it and starts over.
+pq "TRUNCATE agencies, reports, actors, actor_aliases, actor_roles, topics, events, event_actors, event_topics,
+    event_reports, import_runs, source_files, source_feeds, run_sources, export_cursors, event_base, curations,
+    event_changes" || fail "psql"
+pq "CREATE FUNCTION nap() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN PERFORM pg_sleep(2); RETURN NULL; END \$\$;
+    CREATE TRIGGER nap BEFORE INSERT ON curations FOR EACH STATEMENT EXECUTE FUNCTION nap();" || fail "psql"
+"$BIN" --db "$T/a.db" copy --to "$URI2" >"$T/out" 2>"$T/err" &
+pid=$!
+for _ in $(seq 200); do
+	[ "$(pq "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'INSERT INTO curations%' AND state = 'active'")" = 1 ] && break
+	sleep 0.05
+done
+kill -9 $pid || fail "the copy ended before it was killed: $(cat "$T/err")"
+wait $pid 2>/dev/null
+[ "$(pq "SELECT count(*) FROM copy_unfinished")" = 1 ] || fail "the killed copy is not marked"
+[ "$(pq "SELECT count(*) FROM reports")" -gt 0 ] || fail "the killed copy had committed no batch"
+"$BIN" --db "$URI2" events >"$T/out" 2>"$T/err" && fail "events ran on a killed copy: $(head -n 3 "$T/out")"
+pq "DROP TRIGGER nap ON curations" || fail "psql"
+"$BIN" --db "$T/a.db" copy --to "$URI2" >"$T/out" 2>"$T/err" || fail "copy over a killed one: $(cat "$T/err")"
+grep -q "^the target was an unfinished copy: emptied, starting over" "$T/out" || fail "the restart says: $(cat "$T/out")"
+views "$URI2" "$T/v.k"
+same "$T/v.a" "$T/v.k" "copied over a killed copy on PostgreSQL"
+
+# Columns by name on PostgreSQL: a column the target has (a later
+# migration's) takes the source's values.
+if command -v sqlite3 >/dev/null; then
+	cp "$T/a.db" "$T/y.db"
+	sqlite3 "$T/y.db" "ALTER TABLE event_actors ADD COLUMN date TEXT; UPDATE event_actors SET date = '2023-03-16' WHERE seq % 2 = 0"
+	pq "TRUNCATE agencies, reports, actors, actor_aliases, actor_roles, topics, events, event_actors, event_topics,
+	    event_reports, import_runs, source_files, source_feeds, run_sources, export_cursors, event_base, curations,
+	    event_changes; ALTER TABLE event_actors ADD COLUMN note text DEFAULT 'n', ADD COLUMN date text" || fail "psql"
+	"$BIN" --db "$T/y.db" copy --to "$URI2" >"$T/out" 2>"$T/err" || fail "copy with a new column: $(cat "$T/err")"
+	[ "$(sqlite3 "$T/y.db" "SELECT group_concat(event_id || ':' || seq || ':' || ifnull(date, '-'), ' ') FROM (SELECT * FROM event_actors ORDER BY 1, 2)")" = \
+	  "$(pq "SELECT string_agg(event_id || ':' || seq || ':' || coalesce(date, '-'), ' ' ORDER BY event_id, seq) FROM event_actors")" ] ||
+		fail "the new column's values did not go by name to PostgreSQL"
+	[ "$(pq "SELECT count(*) FROM event_actors WHERE note IS DISTINCT FROM 'n'")" = 0 ] || fail "note did not take its default"
+fi
 echo ok
