@@ -2044,7 +2044,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (m->ra < 0 || !same_code(x, m->ra, c.src[0]) || m->ts <= s)
 				continue;
 			size_t p = m->ts - 1;
-			if ((is_word(x, p, "in") && p > s && tok_in(x, p - 1, WL_BE)) || is_word(x, p, "leaving") ||
+			/* ("in the United States") */
+			if (p > s + 1 && is_word(x, p, "the") && is_word(x, p - 1, "in"))
+				p--;
+			/* ("is currently in India", "is now in Tokyo": an adverb of
+			 * time or manner may stand between the verb and "in".) */
+			size_t bp = p > s ? p - 1 : p;
+			if (bp > s && (is_word(x, bp, "currently") || is_word(x, bp, "now") || is_word(x, bp, "still") ||
+				       is_word(x, bp, "already") || is_word(x, bp, "presently")))
+				bp--;
+			if ((is_word(x, p, "in") && p > s && tok_in(x, bp, WL_BE)) || is_word(x, p, "leaving") ||
 			    is_word(x, p, "left") || is_word(x, p, "leave") || is_word(x, p, "leaves") ||
 			    is_word(x, p, "departing") || is_word(x, p, "departed")) {
 				int t = c.src[0];
