@@ -77,6 +77,36 @@ static const struct dict_trigger *meeting_trigger(const struct extractor *x)
 	return NULL;
 }
 
+/* "said that", "told reporters after a cabinet meeting that": the clause
+ * at cs is reported speech, opened by "that" after a reporting verb with
+ * its addressee or a place or time between. */
+static int reported_that(const struct extractor *x, size_t s, size_t cs)
+{
+	if (cs < s + 2 || !is_word(x, cs - 1, "that"))
+		return 0;
+	for (size_t q = cs - 1; q > s && q + 14 > cs; q--) {
+		if (is_reporting(x, q - 1))
+			return 1;
+		if (is_word(x, q - 1, ";") || is_word(x, q - 1, ":") || is_word(x, q - 1, "that"))
+			return 0;
+	}
+	return 0;
+}
+
+/* The same for the verb at k: the nearest "that" before it in its
+ * sentence (a clause word such as "after" may stand between the reporting
+ * verb and the "that"), with no other verb of telling between. */
+static int reported_before(const struct extractor *x, size_t s, size_t k)
+{
+	for (size_t q = k; q > s + 1 && q + 14 > k; q--) {
+		if (is_word(x, q - 1, ";") || is_word(x, q - 1, ":") || is_reporting(x, q - 1))
+			return 0;
+		if (is_word(x, q - 1, "that"))
+			return reported_that(x, s, q);
+	}
+	return 0;
+}
+
 /* The first plain wording of visits (a verb), for a guest received in the
  * host's country; NULL if the dictionaries have none. */
 static const struct dict_trigger *visit_trigger(const struct extractor *x)
@@ -1744,8 +1774,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		c.date = x->carry_date;
 		c.date_explicit = 1;
 	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
-		   ((cs > s && (is_reporting(x, cs - 1) ||
-				(cs > s + 1 && is_word(x, cs - 1, "that") && is_reporting(x, cs - 2)))) ||
+		   ((cs > s && (is_reporting(x, cs - 1) || reported_that(x, s, cs) || reported_before(x, s, h->ts))) ||
 		    (!(h->ts > s && is_word(x, h->ts - 1, "had")) &&
 		     !(h->ts > s + 1 && is_word(x, h->ts - 2, "had") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB))))) {
 		/* The report's day; not for "the programme it had agreed with
