@@ -1165,8 +1165,19 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			for (size_t j = m0; j < m1 && !n; j++) {
 				const struct mention *m = &x->men[j];
 				if (m->ra >= 0 && m->kind == MK_ACTOR && x->ra[m->ra].code[0] && !same_code(x, m->ra, who) &&
-				    x->ra[m->ra].kind != ACTOR_PERSON)
+				    x->ra[m->ra].kind != ACTOR_PERSON) {
 					push_party(about, &n, m->ra);
+					/* ("the actions of Poland and Lithuania": the
+					 * parties joined to it, all of them.) */
+					for (size_t q = j + 1; q < m1 && n < MAX_PARTIES; q++) {
+						const struct mention *p = &x->men[q], *b = &x->men[q - 1];
+						if (p->ts != b->te + 1 || !(is_word(x, b->te, "and") || is_word(x, b->te, ",")) ||
+						    p->ra < 0 || p->kind != MK_ACTOR || !x->ra[p->ra].code[0] ||
+						    x->ra[p->ra].kind == ACTOR_PERSON || same_code(x, p->ra, who))
+							break;
+						push_party(about, &n, p->ra);
+					}
+				}
 			}
 		}
 		c.nsrc = c.ntgt = 0;
