@@ -2073,6 +2073,42 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			c.beside = 1;
 		}
 	}
+	/* "urged Bahraini officials to address the concerns rather than level
+	 * accusations at Tehran": the act an appeal asks its addressee to give
+	 * up ("rather than", "instead of") is the addressee's own, aimed at
+	 * the one who appeals. */
+	size_t rather = 0;   /* the "rather"/"instead" before the act, in its clause */
+	for (size_t q = h->ts; q > s + 2 && q + 8 > h->ts && !rather; q--) {
+		if ((is_word(x, q - 2, "rather") && is_word(x, q - 1, "than")) ||
+		    (is_word(x, q - 2, "instead") && is_word(x, q - 1, "of")))
+			rather = q - 2;
+		else if ((x->toks.t[q - 1].flags & TOK_PUNCT) || tok_in(x, q - 1, WL_CLAUSE_BREAK | WL_REPORTING))
+			break;
+	}
+	if (tr->frame == FRAME_DIRECTED && c.nsrc == 1 && c.ntgt == 1 && rather > s + 2) {
+		for (size_t q = rather; q-- > s && q + 30 > rather;) {
+			if (is_word(x, q, ";") || tok_in(x, q, WL_REPORTING))
+				break;
+			if (!tok_in(x, q, WL_CONTENT_VERB))
+				continue;
+			/* (the verb's addressee, named after it: "civil demands"
+			 * with no name after it is a noun, not the appeal) */
+			size_t m0, m1;
+			int who = -1;
+			mentions_in(x, q + 1, rather, &m0, &m1);
+			for (size_t j = m0; j < m1 && who < 0; j++)
+				if (x->men[j].ra >= 0 && x->ra[x->men[j].ra].code[0])
+					who = x->men[j].ra;
+			if (who < 0)
+				continue;
+			if (same_code(x, who, c.tgt[0]) && !same_code(x, c.src[0], c.tgt[0])) {
+				int t = c.src[0];
+				c.src[0] = c.tgt[0];
+				c.tgt[0] = t;
+			}
+			break;
+		}
+	}
 	/* "Kishida is in India on an official visit", "before leaving Tokyo at
 	 * the end of a visit": the state one is in, or is leaving, on a
 	 * journey is its host, whatever stands nearer the word. */
