@@ -1167,17 +1167,26 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				if (m->ra >= 0 && m->kind == MK_ACTOR && x->ra[m->ra].code[0] && !same_code(x, m->ra, who) &&
 				    x->ra[m->ra].kind != ACTOR_PERSON) {
 					push_party(about, &n, m->ra);
-					/* ("the actions of Poland and Lithuania": the
-					 * parties joined to it, all of them.) */
-					for (size_t q = j + 1; q < m1 && n < MAX_PARTIES; q++) {
-						const struct mention *p = &x->men[q], *b = &x->men[q - 1];
-						if (p->ts != b->te + 1 || !(is_word(x, b->te, "and") || is_word(x, b->te, ",")) ||
-						    p->ra < 0 || p->kind != MK_ACTOR || !x->ra[p->ra].code[0] ||
-						    x->ra[p->ra].kind == ACTOR_PERSON || same_code(x, p->ra, who))
-							break;
-						push_party(about, &n, p->ra);
-					}
 				}
+			}
+		}
+		/* ("the actions of Poland and Lithuania": the parties joined to
+		 * one judged after the word, all of them.) */
+		if (n == 1 && who >= 0) {
+			size_t m0, m1;
+			mentions_in(x, h->te, e, &m0, &m1);
+			for (size_t j = m0; j < m1; j++) {
+				if (x->men[j].ra < 0 || !same_code(x, x->men[j].ra, about[0]))
+					continue;
+				for (size_t q = j + 1; q < m1 && n < MAX_PARTIES; q++) {
+					const struct mention *p = &x->men[q], *b = &x->men[q - 1];
+					if (p->ts != b->te + 1 || !(is_word(x, b->te, "and") || is_word(x, b->te, ",")) ||
+					    p->ra < 0 || p->kind != MK_ACTOR || !x->ra[p->ra].code[0] ||
+					    x->ra[p->ra].kind == ACTOR_PERSON || same_code(x, p->ra, who))
+						break;
+					push_party(about, &n, p->ra);
+				}
+				break;
 			}
 		}
 		c.nsrc = c.ntgt = 0;
