@@ -134,6 +134,11 @@ static size_t mandative_verb(const struct extractor *x, size_t t, size_t e)
 		if (!tok_in(x, q, WL_DETERMINER))
 			return 0;
 	size_t v = x->men[m0].te;
+	/* "that Poland and Lithuania cut": a subject of several parties */
+	for (size_t j = m0 + 1; j < m1 && v + 1 < e && (is_word(x, v, "and") || is_word(x, v, ",")) &&
+				x->men[j].ts == v + 1 && x->men[j].ra >= 0;
+	     j++)
+		v = x->men[j].te;
 	/* "the Chinese side", "Japanese authorities": the head noun */
 	while (v < e && tok_in(x, v, WL_STATE_BODY | WL_ORGAN))
 		v++;
