@@ -1088,6 +1088,19 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		    is_word(x, q - 1, ",") || tok_in(x, q - 1, WL_REPORTING))
 			break;
 	}
+	/* "took up the offer of a visit", "accepted an invitation for talks",
+	 * "a proposal for a summit": an occasion offered or proposed is still
+	 * to come. */
+	if (k >= cs + 2 && tok_in(x, k, WL_PLAN_NOUN)) {
+		size_t q = k;
+		if (q > cs && (is_word(x, q - 1, "a") || is_word(x, q - 1, "an") || is_word(x, q - 1, "the")))
+			q--;
+		if (q >= cs + 2 && (is_word(x, q - 1, "of") || is_word(x, q - 1, "for")) &&
+		    (is_word(x, q - 2, "offer") || is_word(x, q - 2, "offers") || is_word(x, q - 2, "invitation") ||
+		     is_word(x, q - 2, "invitations") || is_word(x, q - 2, "proposal") ||
+		     is_word(x, q - 2, "proposals")))
+			return STATUS_PLANNED;
+	}
 	/* ", with each side faulting the other": a participle after a comma is
 	 * a clause of its own; a negation before the comma is not its. */
 	int participle = ends_in(x, k, 4, "ing");

@@ -77,6 +77,36 @@ static const struct dict_trigger *meeting_trigger(const struct extractor *x)
 	return NULL;
 }
 
+/* "said that", "told reporters after a cabinet meeting that": the clause
+ * at cs is reported speech, opened by "that" after a reporting verb with
+ * its addressee or a place or time between. */
+static int reported_that(const struct extractor *x, size_t s, size_t cs)
+{
+	if (cs < s + 2 || !is_word(x, cs - 1, "that"))
+		return 0;
+	for (size_t q = cs - 1; q > s && q + 14 > cs; q--) {
+		if (is_reporting(x, q - 1))
+			return 1;
+		if (is_word(x, q - 1, ";") || is_word(x, q - 1, ":") || is_word(x, q - 1, "that"))
+			return 0;
+	}
+	return 0;
+}
+
+/* The same for the verb at k: the nearest "that" before it in its
+ * sentence (a clause word such as "after" may stand between the reporting
+ * verb and the "that"), with no other verb of telling between. */
+static int reported_before(const struct extractor *x, size_t s, size_t k)
+{
+	for (size_t q = k; q > s + 1 && q + 14 > k; q--) {
+		if (is_word(x, q - 1, ";") || is_word(x, q - 1, ":") || is_reporting(x, q - 1))
+			return 0;
+		if (is_word(x, q - 1, "that"))
+			return reported_that(x, s, q);
+	}
+	return 0;
+}
+
 /* The first plain wording of visits (a verb), for a guest received in the
  * host's country; NULL if the dictionaries have none. */
 static const struct dict_trigger *visit_trigger(const struct extractor *x)
@@ -104,6 +134,11 @@ static size_t mandative_verb(const struct extractor *x, size_t t, size_t e)
 		if (!tok_in(x, q, WL_DETERMINER))
 			return 0;
 	size_t v = x->men[m0].te;
+	/* "that Poland and Lithuania cut": a subject of several parties */
+	for (size_t j = m0 + 1; j < m1 && v + 1 < e && (is_word(x, v, "and") || is_word(x, v, ",")) &&
+				x->men[j].ts == v + 1 && x->men[j].ra >= 0;
+	     j++)
+		v = x->men[j].te;
 	/* "the Chinese side", "Japanese authorities": the head noun */
 	while (v < e && tok_in(x, v, WL_STATE_BODY | WL_ORGAN))
 		v++;
@@ -1135,8 +1170,28 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			for (size_t j = m0; j < m1 && !n; j++) {
 				const struct mention *m = &x->men[j];
 				if (m->ra >= 0 && m->kind == MK_ACTOR && x->ra[m->ra].code[0] && !same_code(x, m->ra, who) &&
-				    x->ra[m->ra].kind != ACTOR_PERSON)
+				    x->ra[m->ra].kind != ACTOR_PERSON) {
 					push_party(about, &n, m->ra);
+				}
+			}
+		}
+		/* ("the actions of Poland and Lithuania": the parties joined to
+		 * one judged after the word, all of them.) */
+		if (n == 1 && who >= 0) {
+			size_t m0, m1;
+			mentions_in(x, h->te, e, &m0, &m1);
+			for (size_t j = m0; j < m1; j++) {
+				if (x->men[j].ra < 0 || !same_code(x, x->men[j].ra, about[0]))
+					continue;
+				for (size_t q = j + 1; q < m1 && n < MAX_PARTIES; q++) {
+					const struct mention *p = &x->men[q], *b = &x->men[q - 1];
+					if (p->ts != b->te + 1 || !(is_word(x, b->te, "and") || is_word(x, b->te, ",")) ||
+					    p->ra < 0 || p->kind != MK_ACTOR || !x->ra[p->ra].code[0] ||
+					    x->ra[p->ra].kind == ACTOR_PERSON || same_code(x, p->ra, who))
+						break;
+					push_party(about, &n, p->ra);
+				}
+				break;
 			}
 		}
 		c.nsrc = c.ntgt = 0;
@@ -1744,8 +1799,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		c.date = x->carry_date;
 		c.date_explicit = 1;
 	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
-		   ((cs > s && (is_reporting(x, cs - 1) ||
-				(cs > s + 1 && is_word(x, cs - 1, "that") && is_reporting(x, cs - 2)))) ||
+		   ((cs > s && (is_reporting(x, cs - 1) || reported_that(x, s, cs) || reported_before(x, s, h->ts))) ||
 		    (!(h->ts > s && is_word(x, h->ts - 1, "had")) &&
 		     !(h->ts > s + 1 && is_word(x, h->ts - 2, "had") && tok_in(x, h->ts - 1, WL_SKIP_ADVERB))))) {
 		/* The report's day; not for "the programme it had agreed with
@@ -2033,6 +2087,42 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			c.beside = 1;
 		}
 	}
+	/* "urged Bahraini officials to address the concerns rather than level
+	 * accusations at Tehran": the act an appeal asks its addressee to give
+	 * up ("rather than", "instead of") is the addressee's own, aimed at
+	 * the one who appeals. */
+	size_t rather = 0;   /* the "rather"/"instead" before the act, in its clause */
+	for (size_t q = h->ts; q > s + 2 && q + 8 > h->ts && !rather; q--) {
+		if ((is_word(x, q - 2, "rather") && is_word(x, q - 1, "than")) ||
+		    (is_word(x, q - 2, "instead") && is_word(x, q - 1, "of")))
+			rather = q - 2;
+		else if ((x->toks.t[q - 1].flags & TOK_PUNCT) || tok_in(x, q - 1, WL_CLAUSE_BREAK | WL_REPORTING))
+			break;
+	}
+	if (tr->frame == FRAME_DIRECTED && c.nsrc == 1 && c.ntgt == 1 && rather > s + 2) {
+		for (size_t q = rather; q-- > s && q + 30 > rather;) {
+			if (is_word(x, q, ";") || tok_in(x, q, WL_REPORTING))
+				break;
+			if (!tok_in(x, q, WL_CONTENT_VERB))
+				continue;
+			/* (the verb's addressee, named after it: "civil demands"
+			 * with no name after it is a noun, not the appeal) */
+			size_t m0, m1;
+			int who = -1;
+			mentions_in(x, q + 1, rather, &m0, &m1);
+			for (size_t j = m0; j < m1 && who < 0; j++)
+				if (x->men[j].ra >= 0 && x->ra[x->men[j].ra].code[0])
+					who = x->men[j].ra;
+			if (who < 0)
+				continue;
+			if (same_code(x, who, c.tgt[0]) && !same_code(x, c.src[0], c.tgt[0])) {
+				int t = c.src[0];
+				c.src[0] = c.tgt[0];
+				c.tgt[0] = t;
+			}
+			break;
+		}
+	}
 	/* "Kishida is in India on an official visit", "before leaving Tokyo at
 	 * the end of a visit": the state one is in, or is leaving, on a
 	 * journey is its host, whatever stands nearer the word. */
@@ -2044,7 +2134,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (m->ra < 0 || !same_code(x, m->ra, c.src[0]) || m->ts <= s)
 				continue;
 			size_t p = m->ts - 1;
-			if ((is_word(x, p, "in") && p > s && tok_in(x, p - 1, WL_BE)) || is_word(x, p, "leaving") ||
+			/* ("in the United States") */
+			if (p > s + 1 && is_word(x, p, "the") && is_word(x, p - 1, "in"))
+				p--;
+			/* ("is currently in India", "is now in Tokyo": an adverb of
+			 * time or manner may stand between the verb and "in".) */
+			size_t bp = p > s ? p - 1 : p;
+			if (bp > s && (is_word(x, bp, "currently") || is_word(x, bp, "now") || is_word(x, bp, "still") ||
+				       is_word(x, bp, "already") || is_word(x, bp, "presently")))
+				bp--;
+			if ((is_word(x, p, "in") && p > s && tok_in(x, bp, WL_BE)) || is_word(x, p, "leaving") ||
 			    is_word(x, p, "left") || is_word(x, p, "leave") || is_word(x, p, "leaves") ||
 			    is_word(x, p, "departing") || is_word(x, p, "departed")) {
 				int t = c.src[0];

@@ -1391,12 +1391,22 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				 * of the state, as "state" in "Chinese state media") at the
 				 * head of a clause do not make the state act. As an object
 				 * ("sanctions on Chinese companies") they still name it. */
-				if (kind == MK_ADJ && i + m < e && clause_head(x, i, s) &&
-				    (dict_private_head(&x->d, x->toks.t[i + m].lhash) ||
-				     (i + m + 1 < e && (x->toks.t[i + m].flags & TOK_WORD) &&
-				      !(x->toks.t[i + m].flags & TOK_CAP) && !tok_in(x, i + m, WL_ORGAN_QUALIFIER) &&
-				      dict_private_head(&x->d, x->toks.t[i + m + 1].lhash))))
-					kind = MK_PLACE;
+				/* (Nor do they as the partner of a meeting: "met
+				 * with French yellow vest protesters"; two lower-case
+				 * modifiers may stand before the word.) */
+				if (kind == MK_ADJ && i + m < e &&
+				    (clause_head(x, i, s) || (i > s && is_word(x, i - 1, "with")))) {
+					int priv = 0;
+					for (size_t q = i + m; q < e && q < i + m + 3 && !priv; q++) {
+						if (dict_private_head(&x->d, x->toks.t[q].lhash))
+							priv = 1;
+						else if (!(x->toks.t[q].flags & TOK_WORD) || (x->toks.t[q].flags & TOK_CAP) ||
+							 tok_in(x, q, WL_ORGAN_QUALIFIER))
+							break;
+					}
+					if (priv)
+						kind = MK_PLACE;
+				}
 				/* "the British Foreign Office", "the Russian side", "Chinese
 				 * authorities": an organ or a side of the state is the state. */
 				if (kind == MK_ADJ && i + m < e) {
