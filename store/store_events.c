@@ -4,6 +4,7 @@
 #include "store/store_internal.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -836,6 +837,138 @@ static int row_to_event(struct db_stmt *st, struct timeline_buffers *tb, struct 
 	return 0;
 }
 
+/* ---- what a connection keeps for its timeline pages ---------------------- */
+
+/* Preparing a page's statement (5 KB of SQL, a dozen subqueries) was 8-10 %
+ * of a filtered page's time, though the SQL text depends on the filter's
+ * shape only (values are bound). So each connection keeps its statements,
+ * keyed on their text (reset and cleared after each use).
+ *
+ * What a store keeps hangs off a table of its own here rather than off
+ * struct store (store.c's), found under a mutex: several server threads
+ * each use stores of their own, one thread at a time per store. rows_release
+ * (store_rows.c), which store_close calls before closing the connection,
+ * calls timeline_keep_release to finalize the statements and forget the
+ * store. */
+#define KEPT_MAX 48        /* statements a connection keeps: the shapes of filters in use */
+
+struct kept {
+	char *sql;           /* NULL: a free slot */
+	struct db_stmt *st;
+	int busy;            /* running: a nested page of the same shape prepares its own */
+	unsigned long used;  /* for replacing the least recently used */
+};
+
+struct tl_keep {
+	const struct store *s;
+	struct kept kept[KEPT_MAX];
+	unsigned long clock;
+};
+
+static pthread_mutex_t keeps_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct tl_keep **keeps;
+static size_t n_keeps, cap_keeps;
+
+/* The store's kept things, made at its first page; NULL when out of memory
+ * (nothing is kept then, every page prepares its own). */
+static struct tl_keep *keep_of(const struct store *s)
+{
+	struct tl_keep *k = NULL;
+	pthread_mutex_lock(&keeps_lock);
+	for (size_t i = 0; i < n_keeps && !k; i++)
+		if (keeps[i]->s == s)
+			k = keeps[i];
+	if (!k && !grow_array((void **)&keeps, &cap_keeps, n_keeps + 1, sizeof(*keeps)) &&
+	    (k = calloc(1, sizeof(*k)))) {
+		k->s = s;
+		keeps[n_keeps++] = k;
+	}
+	pthread_mutex_unlock(&keeps_lock);
+	return k;
+}
+
+/* Declared here, not in a header: only rows_release calls it. */
+void timeline_keep_release(struct store *s);
+void timeline_keep_release(struct store *s)
+{
+	struct tl_keep *k = NULL;
+	pthread_mutex_lock(&keeps_lock);
+	for (size_t i = 0; i < n_keeps && !k; i++)
+		if (keeps[i]->s == s) {
+			k = keeps[i];
+			keeps[i] = keeps[--n_keeps];
+		}
+	if (!n_keeps) {
+		free(keeps);
+		keeps = NULL;
+		cap_keeps = 0;
+	}
+	pthread_mutex_unlock(&keeps_lock);
+	if (!k)
+		return;
+	for (int i = 0; i < KEPT_MAX; i++) {
+		db_finalize(k->kept[i].st);
+		free(k->kept[i].sql);
+	}
+	free(k);
+}
+
+/* A statement of sql, kept from an earlier page when there is one (bindings
+ * cleared), else prepared; *slot tells kept_done what to do with it. */
+static int kept_prepare(struct store *s, const char *sql, struct db_stmt **st, int *slot)
+{
+	struct tl_keep *k = keep_of(s);
+	*slot = -1;
+	if (k) {
+		int old = -1;
+		for (int i = 0; i < KEPT_MAX; i++) {
+			struct kept *e = &k->kept[i];
+			if (e->sql && !e->busy && !strcmp(e->sql, sql)) {
+				e->busy = 1;
+				e->used = ++k->clock;
+				*st = e->st;
+				*slot = i;
+				return 0;
+			}
+			if (!e->busy && (old < 0 || !e->sql || (k->kept[old].sql && e->used < k->kept[old].used)))
+				old = i;
+		}
+		if (old >= 0) {
+			struct kept *e = &k->kept[old];
+			char *copy = strdup(sql);
+			if (copy) {
+				if (db_prepare(s->db, sql, 1, st)) {
+					free(copy);
+					return -1;
+				}
+				db_finalize(e->st);
+				free(e->sql);
+				e->sql = copy;
+				e->st = *st;
+				e->busy = 1;
+				e->used = ++k->clock;
+				*slot = old;
+				return 0;
+			}
+		}
+	}
+	return db_prepare(s->db, sql, 0, st);
+}
+
+static void kept_done(struct store *s, struct db_stmt *st, int slot)
+{
+	if (slot < 0) {
+		db_finalize(st);
+		return;
+	}
+	/* No read transaction stays open, no text of the caller stays bound. */
+	db_reset(st);
+	db_clear(st);
+	struct tl_keep *k = keep_of(s);
+	if (k)
+		k->kept[slot].busy = 0;
+}
+
 /* Whether a filter's set of events (the ids `sql` selects with $1 = arg) is
  * larger than a page can read and sort cheaply: 1 yes, in *many; counting
  * stops there. A query SQLite refuses (a bad full-text query) is left to
@@ -847,13 +980,15 @@ static int matches_many(struct store *s, const char *sql, const char *arg, int *
 	snprintf(set, sizeof(set), sql, 1);
 	snprintf(q, sizeof(q), "SELECT count(*) FROM (%s LIMIT %d) AS m", set, MANY_MATCHES);
 	struct db_stmt *st;
+	int slot;
 	*many = 0;
-	if (db_prepare(s->db, q, 0, &st))
+	if (kept_prepare(s, q, &st, &slot))
 		return store_fail(s, err, "cannot query events");
 	bind_text(st, 1, arg);
-	if (db_step(st) == DB_ROW)
+	int rc = db_step(st);
+	if (rc == DB_ROW)
 		*many = db_column_int(st, 0) >= MANY_MATCHES;
-	db_finalize(st);
+	kept_done(s, st, slot);
 	return 0;
 }
 
@@ -1093,7 +1228,8 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		*err = strdup("out of memory");
 		return -1;
 	}
-	int rc = db_prepare(s->db, buf_str(&sql), 0, &st);
+	int slot;
+	int rc = kept_prepare(s, buf_str(&sql), &st, &slot);
 	buf_release(&sql);
 	buf_release(&where);
 	if (rc) {
@@ -1145,7 +1281,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		bind_text(st, p_ids, buf_str(&ids));
 	}
 	if (buf_failed(&ids)) {
-		db_finalize(st);
+		kept_done(s, st, slot);
 		buf_release(&ids);
 		buf_release(&text);
 		*err = strdup("out of memory");
@@ -1180,7 +1316,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 			store_fail(s, err, "cannot read events");
 		stop = -1;
 	}
-	db_finalize(st);
+	kept_done(s, st, slot);
 	buf_release(&ids);
 	buf_release(&text);
 	buffers_release(&tb);

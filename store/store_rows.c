@@ -233,8 +233,14 @@ int rows_flush(struct store *s, char **err)
 	return 0;
 }
 
+/* store_events.c: the statements and choices kept for timeline pages. */
+void timeline_keep_release(struct store *s);
+
 void rows_release(struct store *s)
 {
+	/* store_close's call before the connection goes: what the timeline
+	 * pages kept goes too. */
+	timeline_keep_release(s);
 	for (int t = 0; t < RT_COUNT; t++) {
 		struct rows *r = &s->rows[t];
 		for (int k = 0; k < ROWS_PER_STMT; k++)

@@ -1,0 +1,280 @@
+/* What a connection keeps for its timeline pages (store_events.c):
+ * - a page's statement is prepared once per connection and shape of filter,
+ *   kept, and run again for the next page of that shape (values bound); a
+ *   page asked inside another of the same shape (from its callback) gets a
+ *   statement of its own.
+ *
+ * The archive is made with SQL from outside the store at schema 7: 6,000
+ * events; China in all of them (busy), its minister (code CHN, so one of
+ * China's ids) in every 7th, China twice in every 11th; Japan in every 40th
+ * (rare). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/timeline.h"
+#include "store/store.h"
+#include "store/store_internal.h"
+#include "util/buf.h"
+
+#include "archive_fixture.h"
+
+#define N_EVENTS 6000
+
+static const char fill[] =
+	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0),"
+	" (3, 'Wang Yi', 'CHN', 2);"
+	"INSERT INTO agencies(id, name) VALUES (1, 'TASS');"
+	"INSERT INTO reports(id, title, body, format, content_hash, identity_key, imported_at, agency_id) VALUES"
+	" (1, 'Talks in Beijing', 'Ministers held talks.', 'text', 'h1', 'k1', 1442800000, 1);"
+	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)"
+	" INSERT INTO events(id, type, cameo, status, date, date_precision, party_key, summary, evidence,"
+	" added_at, changed_at, confidence, verified)"
+	" SELECT i, CASE i % 5 WHEN 0 THEN 'meeting' WHEN 1 THEN 'visit' WHEN 2 THEN 'sanctions'"
+	"  WHEN 3 THEN 'appeal' ELSE 'phone_call' END, '040', i % 3,"
+	" CASE WHEN i % 97 = 0 THEN '' WHEN i % 13 = 0 THEN printf('%04d', 2010 + i % 7)"
+	"  WHEN i % 29 = 0 THEN printf('%04d-%02d', 2010 + i % 7, 1 + i % 12)"
+	"  ELSE printf('%04d-%02d-%02d', 2010 + i % 7, 1 + i % 12, 1 + i % 28) END,"
+	" CASE WHEN i % 97 = 0 THEN 0 WHEN i % 13 = 0 THEN 1 WHEN i % 29 = 0 THEN 2 ELSE 3 END,"
+	" 'key' || i, 'Ministers held talks', '', 1442800000, 1442800000, 0.4 + (i % 6) / 10.0, i % 250 = 0 FROM n;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 0, 2, 0 FROM events;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role, title) SELECT id, 2, 3, 2, 'foreign minister'"
+	" FROM events WHERE id % 7 = 0;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 3, 2, 1 FROM events WHERE id % 11 = 0;"
+	"INSERT INTO event_reports(event_id, report_id) SELECT id, 1 FROM events;";
+
+struct keep_fx {
+	struct fx fx;
+	char old_path[320];   /* the same archive kept at schema 7 */
+	struct store *old;
+};
+
+static int setup_keep(void **state)
+{
+	struct keep_fx *k = calloc(1, sizeof(*k));
+	void *inner;
+	if (!k || setup(&inner))
+		return -1;
+	k->fx = *(struct fx *)inner;
+	free(inner);
+	*state = k;
+	struct fx *f = &k->fx;
+	char *err = NULL;
+	struct store *s = NULL;
+	if (store_open_at(f->path, 0, 7, &s, &err)) {
+		fprintf(stderr, "store_open_at 7: %s\n", err ? err : "?");
+		return -1;
+	}
+	store_close(s);
+	outside_exec(f->path, fill);
+	outside_exec(f->path, "PRAGMA wal_checkpoint(TRUNCATE)");
+	snprintf(k->old_path, sizeof(k->old_path), "%s/old.db", f->dir);
+	char cmd[700];
+	snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", f->path, k->old_path);
+	if (system(cmd) != 0)
+		return -1;
+	if (store_open_at(k->old_path, 0, 7, &k->old, &err) || store_open(f->path, 0, &f->s, &err)) {
+		fprintf(stderr, "store_open: %s\n", err ? err : "?");
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown_keep(void **state)
+{
+	struct keep_fx *k = *state;
+	store_close(k->old);
+	remove_with_suffix(k->old_path, "");
+	remove_with_suffix(k->old_path, "-wal");
+	remove_with_suffix(k->old_path, "-shm");
+	struct fx *f = malloc(sizeof(*f));
+	*f = k->fx;
+	free(k);
+	void *inner = f;
+	return teardown(&inner);
+}
+
+/* Each event of a page as a line of its fields: what a reader gets. */
+struct out {
+	struct buf b;
+	int64_t last;   /* the last event's id: the next page's cursor */
+	size_t n;
+};
+
+static int describe(void *ctx, const struct tl_event *e)
+{
+	struct out *o = ctx;
+	struct buf *b = &o->b;
+	char date[16];
+	cdate_format(&e->ev->date, date);
+	buf_printf(b, "e%lld %s %s %d %d [%s] %s %.2f", (long long)e->id, e->ev->type, e->ev->cameo,
+		   (int)e->ev->status, (int)e->ev->date.prec, date, e->ev->summary, e->confidence);
+	for (size_t i = 0; i < e->ev->n_actors; i++)
+		buf_printf(b, " %s/%s/%d/%s", e->ev->actors[i].name, e->ev->actors[i].code ? e->ev->actors[i].code : "",
+			   (int)e->ev->actors[i].role, e->ev->actors[i].title ? e->ev->actors[i].title : "");
+	buf_addch(b, '\n');
+	o->last = e->id;
+	o->n++;
+	return 0;
+}
+
+static struct event_filter none(void)
+{
+	struct event_filter f;
+	memset(&f, 0, sizeof(f));
+	f.from.prec = f.to.prec = PREC_UNKNOWN;
+	return f;
+}
+
+/* The pages of f one after the other (at most max_pages), each page's
+ * events described, the pages separated by "--". */
+static char *pages_of(struct store *s, struct event_filter f, long limit, int max_pages)
+{
+	struct out o = {.n = 0};
+	buf_init(&o.b, 0);
+	char *err = NULL;
+	f.page = 1;
+	f.limit = limit;
+	for (int n = 0; n < max_pages; n++) {
+		size_t before = o.n;
+		if (store_timeline_each(s, &f, describe, &o, &err))
+			fail_msg("page: %s", err ? err : "?");
+		buf_addstr(&o.b, "--\n");
+		if (o.n - before < (size_t)limit)
+			break;
+		f.after_id = o.last;
+	}
+	assert_false(buf_failed(&o.b));
+	return o.b.data;
+}
+
+/* The statements of the connection whose SQL starts with prefix: how many,
+ * and the most runs of one. */
+static int kept_runs(struct store *s, const char *prefix, int *n)
+{
+	sqlite3 *db = db_handle(s->db);
+	int most = 0;
+	*n = 0;
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+		if (!strncmp(sqlite3_sql(st), prefix, strlen(prefix))) {
+			(*n)++;
+			int runs = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_RUN, 0);
+			most = runs > most ? runs : most;
+		}
+	return most;
+}
+
+static const char *const japan[] = {"Japan"};
+
+static void test_page_statement_kept(void **state)
+{
+	struct keep_fx *k = *state;
+	struct store *s = k->fx.s;
+	struct event_filter f = none();
+	f.actors = japan;
+	f.n_actors = 1;
+	char *a = pages_of(s, f, 10, 3);
+	int n;
+	/* Three pages of the rare actor: two statements (the first page has
+	 * no cursor), the second run twice. */
+	assert_int_equal(kept_runs(s, "SELECT e.id, e.type", &n), 2);
+	assert_int_equal(n, 2);
+	/* Another shape: a statement of its own (the statuses are a value,
+	 * bound: the same shape). */
+	f.status_mask = 7;
+	free(pages_of(s, f, 10, 1));
+	kept_runs(s, "SELECT e.id, e.type", &n);
+	assert_int_equal(n, 2);
+	f.verified = -1;
+	char *b = pages_of(s, f, 10, 1);
+	kept_runs(s, "SELECT e.id, e.type", &n);
+	assert_int_equal(n, 3);
+	/* The kept statements give the same pages again. */
+	f.status_mask = 0;
+	f.verified = 0;
+	char *again = pages_of(s, f, 10, 3);
+	assert_string_equal(a, again);
+	assert_int_equal(kept_runs(s, "SELECT e.id, e.type", &n), 4);
+	assert_int_equal(n, 3);
+	free(a);
+	free(b);
+	free(again);
+}
+
+/* A page asked from inside a page of the same shape (the callback of each
+ * event asks the five events after it). */
+struct nested {
+	struct store *s;
+	int depth;
+	struct out inner;
+};
+
+static int nested_page(void *ctx, const struct tl_event *e)
+{
+	struct nested *nt = ctx;
+	if (nt->depth)
+		return describe(&nt->inner, e);
+	nt->depth = 1;
+	struct event_filter f = none();
+	f.actors = japan;
+	f.n_actors = 1;
+	f.page = 1;
+	f.limit = 5;
+	f.after_id = e->id;
+	char *err = NULL;
+	if (store_timeline_each(nt->s, &f, nested_page, nt, &err))
+		fail_msg("nested page: %s", err ? err : "?");
+	nt->depth = 0;
+	buf_addstr(&nt->inner.b, "--\n");
+	return 0;
+}
+
+static void test_nested_page_of_the_same_shape(void **state)
+{
+	struct keep_fx *k = *state;
+	struct nested nt = {.s = k->fx.s};
+	buf_init(&nt.inner.b, 0);
+	struct event_filter f = none();
+	f.actors = japan;
+	f.n_actors = 1;
+	f.page = 1;
+	f.limit = 5;
+	char *err = NULL;
+	if (store_timeline_each(k->fx.s, &f, nested_page, &nt, &err))
+		fail_msg("page: %s", err ? err : "?");
+	/* The same, page after page. */
+	struct out first = {.n = 0}, want = {.n = 0};
+	buf_init(&first.b, 0);
+	buf_init(&want.b, 0);
+	if (store_timeline_each(k->fx.s, &f, describe, &first, &err))
+		fail_msg("page: %s", err ? err : "?");
+	assert_int_equal(first.n, 5);
+	for (const char *p = first.b.data; *p; p = strchr(p, '\n') + 1) {
+		f.after_id = strtoll(p + 1, NULL, 10);
+		if (store_timeline_each(k->fx.s, &f, describe, &want, &err))
+			fail_msg("page: %s", err ? err : "?");
+		buf_addstr(&want.b, "--\n");
+	}
+	assert_int_equal(nt.inner.n, 25);
+	assert_string_equal(nt.inner.b.data, want.b.data);
+	buf_release(&nt.inner.b);
+	buf_release(&want.b);
+	buf_release(&first.b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_page_statement_kept, setup_keep, teardown_keep),
+		cmocka_unit_test_setup_teardown(test_nested_page_of_the_same_shape, setup_keep, teardown_keep),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
