@@ -2,7 +2,9 @@
  * - a page's statement is prepared once per connection and shape of filter,
  *   kept, and run again for the next page of that shape (values bound); a
  *   page asked inside another of the same shape (from its callback) gets a
- *   statement of its own.
+ *   statement of its own;
+ * - the rare-or-busy choice of an actor is counted once, and again after
+ *   the archive changed (another connection's commit, this one's write).
  *
  * The archive is made with SQL from outside the store at schema 7: 6,000
  * events; China in all of them (busy), its minister (code CHN, so one of
@@ -172,6 +174,7 @@ static int kept_runs(struct store *s, const char *prefix, int *n)
 	return most;
 }
 
+static const char *const china[] = {"China"};
 static const char *const japan[] = {"Japan"};
 
 static void test_page_statement_kept(void **state)
@@ -270,11 +273,44 @@ static void test_nested_page_of_the_same_shape(void **state)
 	buf_release(&first.b);
 }
 
+static const char count_sql[] = "SELECT count(*) FROM (SELECT event_id FROM event_actors";
+
+static void test_choice_remembered_until_the_archive_changes(void **state)
+{
+	struct keep_fx *k = *state;
+	struct store *s = k->fx.s;
+	struct event_filter f = none();
+	f.actors = china;
+	f.n_actors = 1;
+	char *a = pages_of(s, f, 10, 3);
+	int n;
+	/* Three pages of the busy actor: its events counted once. */
+	assert_int_equal(kept_runs(s, count_sql, &n), 1);
+	f.actors = japan;
+	free(pages_of(s, f, 10, 2));
+	assert_int_equal(kept_runs(s, count_sql, &n), 2);
+	/* Another connection commits: counted again, the same pages. */
+	outside_exec(k->fx.path, "INSERT INTO agencies(name) VALUES ('Kyodo')");
+	f.actors = china;
+	char *b = pages_of(s, f, 10, 3);
+	assert_int_equal(kept_runs(s, count_sql, &n), 3);
+	assert_string_equal(a, b);
+	/* This one writes: counted again. */
+	char *err = NULL;
+	struct store_who who = {.by = "test"};
+	OK(store_event_note(s, 5, "checked", &who, NULL, &err), "note");
+	free(pages_of(s, f, 10, 1));
+	assert_int_equal(kept_runs(s, count_sql, &n), 4);
+	free(a);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_page_statement_kept, setup_keep, teardown_keep),
 		cmocka_unit_test_setup_teardown(test_nested_page_of_the_same_shape, setup_keep, teardown_keep),
+		cmocka_unit_test_setup_teardown(test_choice_remembered_until_the_archive_changes, setup_keep, teardown_keep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
