@@ -856,6 +856,7 @@ static int row_to_event(struct db_stmt *st, struct timeline_buffers *tb, struct 
  * store. */
 #define KEPT_MAX 48        /* statements a connection keeps: the shapes of filters in use */
 #define CHOICES_MAX 256    /* remembered rare-or-busy choices */
+#define ARM_IDS_MAX 32     /* an actor of more ids walks the timeline (one arm an id) */
 
 struct kept {
 	char *sql;           /* NULL: a free slot */
@@ -877,6 +878,7 @@ struct tl_keep {
 	struct choice *choices;
 	size_t n_choices, cap_choices;
 	int64_t version, changes;   /* the archive's state the choices were made in */
+	int actor_dates;            /* event_actors has its events' dates (migration 8): 1, 0, or -1 unknown */
 };
 
 static pthread_mutex_t keeps_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -895,6 +897,7 @@ static struct tl_keep *keep_of(const struct store *s)
 	if (!k && !grow_array((void **)&keeps, &cap_keeps, n_keeps + 1, sizeof(*keeps)) &&
 	    (k = calloc(1, sizeof(*k)))) {
 		k->s = s;
+		k->actor_dates = -1;
 		keeps[n_keeps++] = k;
 	}
 	pthread_mutex_unlock(&keeps_lock);
@@ -1126,6 +1129,86 @@ static void page_arms(struct buf *sql, const char *w, int undated, const struct 
 	}
 }
 
+/* Whether event_actors has its events' dates (migration 8), asked once a
+ * connection: 1, 0, or -1 with *err set. */
+static int has_actor_dates(struct store *s, char **err)
+{
+	struct tl_keep *k = keep_of(s);
+	if (k && k->actor_dates >= 0)
+		return k->actor_dates;
+	int v = store_version(s);
+	if (v < 0)
+		return store_fail(s, err, "cannot read the archive's version");
+	if (k)
+		k->actor_dates = v >= 8;
+	return v >= 8;
+}
+
+/* The ids of an actor filter's actors (ACTOR_IDS), into ids; *n stays 0
+ * when the archive has no actor dates or the actor has more than
+ * ARM_IDS_MAX ids (its page walks the timeline as before). */
+static int actor_arm_ids(struct store *s, const char *actor, int64_t *ids, size_t *n, char **err)
+{
+	*n = 0;
+	int has = has_actor_dates(s, err);
+	if (has <= 0)
+		return has;
+	char q[1024];
+	snprintf(q, sizeof(q), ACTOR_IDS " ORDER BY a.id", 1);
+	struct db_stmt *st;
+	int slot, rc;
+	if (kept_prepare(s, q, &st, &slot))
+		return store_fail(s, err, "cannot query events");
+	bind_text(st, 1, actor);
+	size_t got = 0;
+	while ((rc = db_step(st)) == DB_ROW && got <= ARM_IDS_MAX)
+		if (got++ < ARM_IDS_MAX)
+			ids[got - 1] = db_column_int64(st, 0);
+	if (rc != DB_ROW && rc != DB_DONE) {
+		store_fail(s, err, "cannot query events");
+		kept_done(s, st, slot);
+		return -1;
+	}
+	kept_done(s, st, slot);
+	*n = got <= ARM_IDS_MAX ? got : 0;
+	return 0;
+}
+
+/* The ids of one page of a busy actor: an arm an id of the actor (ids
+ * bound from $p_arm on), dated events then undated ones, each walking the
+ * index event_actors(actor_id, date, event_id) in timeline order and
+ * stopping at the page's end: merged, the page exactly (its events of each
+ * id are among that id's first `limit`). UNION: an event with two of the
+ * ids (a state and its minister), or one id twice, once. `w` is the other
+ * filters' clause, its date bounds on ea.date so that they bound the walk;
+ * types are tested on the event's row. */
+static void actor_arms(struct buf *sql, const char *w, const struct event_filter *f, size_t n_arm, int p_arm,
+		       int p_types, int p_after)
+{
+	int k = 0;
+	for (int undated = 0; undated < 2; undated++)
+		for (size_t i = 0; i < n_arm; i++, k++) {
+			buf_printf(sql, "%sSELECT * FROM (SELECT DISTINCT ea.event_id AS id, %d AS u, ea.date AS d"
+				   " FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+				   " WHERE ea.actor_id = $%d AND ea.date %s ''%s",
+				   k ? " UNION " : "", undated, p_arm + (int)i, undated ? "=" : "<>", w);
+			if (f->n_types) {
+				buf_addstr(sql, " AND e.type IN (");
+				for (size_t t = 0; t < f->n_types; t++)
+					buf_printf(sql, "%s$%d", t ? ", " : "", p_types + (int)t);
+				buf_addstr(sql, ")");
+			}
+			if (f->after_id && !undated)
+				buf_printf(sql, " AND (SELECT date FROM events WHERE id = $%1$d) <> ''"
+					   " AND (ea.date, ea.event_id) > (SELECT date, id FROM events WHERE id = $%1$d)", p_after);
+			else if (f->after_id)
+				buf_printf(sql, " AND ((SELECT date FROM events WHERE id = $%1$d) <> '' OR ea.event_id > $%1$d)",
+					   p_after);
+			buf_printf(sql, " ORDER BY %s LIMIT %ld) AS a%d", undated ? "ea.event_id" : "ea.date, ea.event_id",
+				   f->limit, k);
+		}
+}
+
 int store_timeline_each(struct store *s, const struct event_filter *f, store_event_fn fn,
 			void *ctx, char **err)
 {
@@ -1148,18 +1231,35 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	 * rare one's events are read and sorted (the walk would cross most of
 	 * the index to find them). */
 	int page = f->page && f->limit > 0;
+	/* A busy actor's page alone (or with types, statuses, dates, columns)
+	 * walks the actor's own entries of event_actors in timeline order,
+	 * one arm an id of the actor (actor_arms), from migration 8 on. */
+	int64_t arm_ids[ARM_IDS_MAX];
+	size_t n_arm = 0;
+	int p_arm = 0;
 	if (f->n_actors) {
-		p_actor = p;
 		int walk = 1;
 		if (page && f->n_actors == 1 && matches_many(s, actor_set, f->actors[0], &walk, err))
 			goto fail;
-		buf_addstr(&where, walk ? " AND (" : " AND e.id IN (");
-		for (size_t i = 0; i < f->n_actors; i++) {
-			buf_addstr(&where, i ? " OR" : "");
-			buf_printf(&where, walk ? actor_match : actor_set, p++);
+		if (page && walk && f->n_actors == 1 && !f->between[0] && !f->topic && !f->agency && !f->text &&
+		    !f->report_id && !f->n_ids && !f->by_changes &&
+		    actor_arm_ids(s, f->actors[0], arm_ids, &n_arm, err))
+			goto fail;
+		if (n_arm) {
+			p_arm = p;
+			p += (int)n_arm;
+		} else {
+			p_actor = p;
+			buf_addstr(&where, walk ? " AND (" : " AND e.id IN (");
+			for (size_t i = 0; i < f->n_actors; i++) {
+				buf_addstr(&where, i ? " OR" : "");
+				buf_printf(&where, walk ? actor_match : actor_set, p++);
+			}
+			buf_addstr(&where, ")");
 		}
-		buf_addstr(&where, ")");
 	}
+	/* The date the bounds test: the actor's entry's in its walk. */
+	const char *dcol = n_arm ? "ea.date" : "e.date";
 	if (f->between[0] && f->between[1]) {
 		p_between = p;
 		buf_addstr(&where, " AND");
@@ -1188,15 +1288,15 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		p_from = p;
 		/* The first term bounds the walk of the index on (date, id): a
 		 * date of the bound's year or later ("2015" covers "2015-03"). */
-		buf_printf(&where, " AND e.date >= substr($%1$d, 1, 4) AND e.date || substr('-99-99', length(e.date) - 3)"
-			   " >= $%1$d", p);
+		buf_printf(&where, " AND %1$s >= substr($%2$d, 1, 4) AND %1$s || substr('-99-99', length(%1$s) - 3)"
+			   " >= $%2$d", dcol, p);
 		p++;
 	}
 	if (f->to.prec != PREC_UNKNOWN) {
 		p_to = p;
 		/* A date is never after its padded form: the same for the other end. */
-		buf_printf(&where, " AND e.date <> '' AND e.date <= $%1$d AND e.date || substr('-00-00', length(e.date) - 3)"
-			   " <= $%1$d", p);
+		buf_printf(&where, " AND %1$s <> '' AND %1$s <= $%2$d AND %1$s || substr('-00-00', length(%1$s) - 3)"
+			   " <= $%2$d", dcol, p);
 		p++;
 	}
 	/* A page of a common agency or word walks the timeline's index and
@@ -1273,9 +1373,13 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		const char *w = buf_str(&where);
 		p_after = p++;
 		buf_addstr(&sql, " AND e.id IN (SELECT id FROM (");
-		page_arms(&sql, w, 0, f, p_types, p_after);
-		buf_addstr(&sql, " UNION ALL ");
-		page_arms(&sql, w, 1, f, p_types, p_after);
+		if (n_arm) {
+			actor_arms(&sql, w, f, n_arm, p_arm, p_types, p_after);
+		} else {
+			page_arms(&sql, w, 0, f, p_types, p_after);
+			buf_addstr(&sql, " UNION ALL ");
+			page_arms(&sql, w, 1, f, p_types, p_after);
+		}
 		buf_printf(&sql, ") AS page ORDER BY u, d, id LIMIT %ld)", f->limit);
 	} else {
 		buf_addstr(&sql, buf_str(&where));
@@ -1302,8 +1406,10 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		return store_fail(s, err, "cannot query events");
 	}
 	db_bind_int64(st, 1, (int)mask);
-	for (size_t i = 0; i < f->n_actors; i++)
+	for (size_t i = 0; p_actor && i < f->n_actors; i++)
 		bind_text(st, p_actor + (int)i, f->actors[i]);
+	for (size_t i = 0; i < n_arm; i++)
+		db_bind_int64(st, p_arm + (int)i, arm_ids[i]);
 	if (p_between) {
 		bind_text(st, p_between, f->between[0]);
 		bind_text(st, p_between + 1, f->between[1]);

@@ -1,10 +1,18 @@
-/* What a connection keeps for its timeline pages (store_events.c):
+/* What a connection keeps for its timeline pages (store_events.c), and the
+ * walk of a busy actor's page over event_actors(actor_id, date, event_id)
+ * (migration 8):
  * - a page's statement is prepared once per connection and shape of filter,
  *   kept, and run again for the next page of that shape (values bound); a
  *   page asked inside another of the same shape (from its callback) gets a
  *   statement of its own;
  * - the rare-or-busy choice of an actor is counted once, and again after
- *   the archive changed (another connection's commit, this one's write).
+ *   the archive changed (another connection's commit, this one's write);
+ * - a busy actor's pages from the new index equal, event for event and
+ *   field for field, the pages of the same archive kept at schema 7 (the
+ *   walk of the whole timeline), for the actor alone, with types, statuses,
+ *   a month range, and followed through their cursors; an event whose date
+ *   is edited, or whose actors are written again, moves in the actor's
+ *   timeline.
  *
  * The archive is made with SQL from outside the store at schema 7: 6,000
  * events; China in all of them (busy), its minister (code CHN, so one of
@@ -305,12 +313,171 @@ static void test_choice_remembered_until_the_archive_changes(void **state)
 	free(b);
 }
 
+/* Pages (pages_of's text) equal the whole timeline of f, read in one go
+ * (no page: the timeline's walk, whatever the schema). */
+static void assert_pages_are_whole(struct store *s, struct event_filter f, const char *pages)
+{
+	struct out whole = {.n = 0};
+	buf_init(&whole.b, 0);
+	char *err = NULL;
+	f.page = 0;
+	f.limit = 0;
+	f.after_id = 0;
+	if (store_timeline_each(s, &f, describe, &whole, &err))
+		fail_msg("timeline: %s", err ? err : "?");
+	char *joined = strdup(pages), *w = joined;
+	assert_non_null(joined);
+	for (const char *r = pages; *r;) {
+		if (!strncmp(r, "--\n", 3)) {
+			r += 3;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+	assert_string_equal(joined, whole.b.data ? whole.b.data : "");
+	free(joined);
+	buf_release(&whole.b);
+}
+
+/* The pages of f on the migrated archive and on the one kept at schema 7:
+ * the same text, and (from the start) the whole timeline. */
+static void assert_same_pages(struct keep_fx *k, struct event_filter f, long limit)
+{
+	char *now = pages_of(k->fx.s, f, limit, 100000);
+	char *old = pages_of(k->old, f, limit, 100000);
+	assert_string_equal(now, old);
+	if (!f.after_id)
+		assert_pages_are_whole(k->fx.s, f, now);
+	free(now);
+	free(old);
+}
+
+static const char walk_sql[] = "FROM event_actors ea JOIN events e ON e.id = ea.event_id";
+
+/* Whether the last page read by s walked event_actors by date. */
+static int walked_actor_dates(struct store *s)
+{
+	sqlite3 *db = db_handle(s->db);
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+		if (strstr(sqlite3_sql(st), walk_sql))
+			return 1;
+	return 0;
+}
+
+static void test_busy_actor_pages_from_its_index(void **state)
+{
+	struct keep_fx *k = *state;
+	static const char *const three[] = {"appeal", "meeting", "visit"};
+	static const char *const twice[] = {"visit", "visit"};
+	assert_int_equal(store_version(k->fx.s), store_latest_version());
+	assert_int_equal(store_version(k->old), 7);
+	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM event_actors ea JOIN events e"
+						  " ON e.id = ea.event_id WHERE ea.date <> e.date"), 0);
+	struct event_filter f = none();
+	f.actors = china;
+	f.n_actors = 1;
+	assert_same_pages(k, f, 50);
+	assert_true(walked_actor_dates(k->fx.s));
+	assert_false(walked_actor_dates(k->old));
+	assert_same_pages(k, f, 7);
+	f.status_mask = 7;
+	assert_same_pages(k, f, 50);
+	f.status_mask = 4;
+	assert_same_pages(k, f, 13);
+	f.status_mask = 0;
+	f.types = three;
+	f.n_types = 3;
+	assert_same_pages(k, f, 50);
+	assert_same_pages(k, f, 9);
+	f.types = twice;
+	f.n_types = 2;
+	assert_same_pages(k, f, 50);
+	f.types = three;
+	f.n_types = 3;
+	cdate_parse_exact("2012-03", &f.from);
+	cdate_parse_exact("2013-06", &f.to);
+	assert_same_pages(k, f, 20);
+	f.n_types = 0;
+	assert_same_pages(k, f, 50);
+	f.to.prec = PREC_UNKNOWN;
+	assert_same_pages(k, f, 50);
+	f.from.prec = PREC_UNKNOWN;
+	cdate_parse_exact("2011", &f.to);
+	assert_same_pages(k, f, 50);
+	f = none();
+	f.actors = china;
+	f.n_actors = 1;
+	f.verified = -1;
+	f.min_confidence = 0.6;
+	assert_same_pages(k, f, 50);
+	/* A cursor on an undated event, and on one of another actor. */
+	f = none();
+	f.actors = china;
+	f.n_actors = 1;
+	f.after_id = 97 * 3;
+	assert_same_pages(k, f, 50);
+	f.after_id = 40;
+	assert_same_pages(k, f, 50);
+	assert_true(walked_actor_dates(k->fx.s));
+}
+
+static void test_date_edit_moves_event(void **state)
+{
+	struct keep_fx *k = *state;
+	struct store *s = k->fx.s;
+	char *err = NULL;
+	struct store_who who = {.by = "test"};
+	struct store_edit e = {.status = -1, .set_date = 1};
+	/* Event 21 (China and Wang Yi): to the start of the timeline. */
+	cdate_parse_exact("2009-05-01", &e.date);
+	OK(store_event_edit(s, 21, &e, &who, NULL, &err), "edit");
+	/* Event 22 (China twice): undated. */
+	e.date.prec = PREC_UNKNOWN;
+	OK(store_event_edit(s, 22, &e, &who, NULL, &err), "edit");
+	/* Event 28's actors written again (a curation): their date comes with them. */
+	static struct event_actor actors[] = {
+		{.name = "China", .code = "CHN", .kind = ACTOR_STATE, .role = ROLE_SOURCE},
+		{.name = "Japan", .code = "JPN", .kind = ACTOR_STATE, .role = ROLE_TARGET},
+	};
+	struct store_edit a = {.status = -1, .set_actors = 1, .actors = actors, .n_actors = 2};
+	OK(store_event_edit(s, 28, &a, &who, NULL, &err), "edit");
+	/* From outside the store too. */
+	outside_exec(k->fx.path, "UPDATE events SET date = '2009-05-02' WHERE id = 16");
+	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM event_actors ea JOIN events e"
+						  " ON e.id = ea.event_id WHERE ea.date <> e.date"), 0);
+	struct event_filter f = none();
+	f.actors = china;
+	f.n_actors = 1;
+	struct out first = {.n = 0};
+	buf_init(&first.b, 0);
+	f.page = 1;
+	f.limit = 2;
+	OK(store_timeline_each(s, &f, describe, &first, &err), "page");
+	assert_true(walked_actor_dates(s));
+	assert_int_equal(strtoll(first.b.data + 1, NULL, 10), 21);
+	assert_int_equal(first.last, 16);
+	buf_release(&first.b);
+	/* Every page still the whole timeline; 22 undated (after every dated
+	 * event), 28 with its new actors. */
+	char *pages = pages_of(s, f, 50, 100000);
+	const char *e22 = strstr(pages, "e22 ");
+	assert_non_null(e22);
+	assert_non_null(strstr(e22, "e97 "));
+	assert_null(strstr(e22, "2016-"));
+	assert_non_null(strstr(pages, "e28 appeal 040 1 3 [2010-05] Ministers held talks 0.80 China/CHN/0/ Japan/JPN/1/\n"));
+	assert_pages_are_whole(s, f, pages);
+	free(pages);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_page_statement_kept, setup_keep, teardown_keep),
 		cmocka_unit_test_setup_teardown(test_nested_page_of_the_same_shape, setup_keep, teardown_keep),
 		cmocka_unit_test_setup_teardown(test_choice_remembered_until_the_archive_changes, setup_keep, teardown_keep),
+		cmocka_unit_test_setup_teardown(test_busy_actor_pages_from_its_index, setup_keep, teardown_keep),
+		cmocka_unit_test_setup_teardown(test_date_edit_moves_event, setup_keep, teardown_keep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
