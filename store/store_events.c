@@ -126,8 +126,16 @@ struct new_event {
 	int64_t id;
 	size_t key_off;      /* in keys */
 	size_t row;          /* index of its first value in the events rows */
+	size_t actor_row;    /* ... and in the event_actors rows (with their dates: n_actor_rows) */
+	size_t n_actor_rows;
 	char date[16];
 };
+
+/* The event_actors rows carry their event's date from migration 8 on (its
+ * trigger would otherwise write each row twice, and its index entry):
+ * store_rows.c asks the same to know the rows' width. */
+int store_rows_actor_dates(struct store *s);
+enum { ACTOR_ROW_WIDTH = 6, ACTOR_ROW_DATE = 5 };
 
 struct report_events {
 	struct new_event *v;
@@ -407,6 +415,10 @@ static int find_new(struct store *s, struct report_events *re, const struct even
 			if (rows_recopy(s, RT_EVENTS, ne->row + EVENT_ROW_DATE, date, len, err))
 				return -1;
 			rows_set_int(s, RT_EVENTS, ne->row + EVENT_ROW_PRECISION, (int64_t)e->date.prec);
+			for (size_t k = 0; k < ne->n_actor_rows; k++)
+				if (rows_recopy(s, RT_EVENT_ACTORS, ne->actor_row + k * ACTOR_ROW_WIDTH + ACTOR_ROW_DATE,
+						date, len, err))
+					return -1;
 		}
 		return 0;
 	}
@@ -448,6 +460,8 @@ static int add_new_event(struct store *s, struct report_events *re, const struct
 	    queue_change(s, *id, err))
 		return -1;
 	t = RT_EVENT_ACTORS;
+	int dated = store_rows_actor_dates(s);
+	size_t first_row = rows_count(s, t), n_rows = 0;
 	for (size_t i = 0; i < e->n_actors; i++) {
 		const struct event_actor *a = &e->actors[i];
 		int64_t aid;
@@ -457,9 +471,13 @@ static int add_new_event(struct store *s, struct report_events *re, const struct
 			  NULL, &aid, err) ||
 		    rows_int(s, t, *id, err) || rows_int(s, t, (int64_t)i, err) ||
 		    rows_int(s, t, aid, err) || rows_int(s, t, (int64_t)a->role, err) ||
-		    rows_text(s, t, a->title, err))
+		    rows_text(s, t, a->title, err) || (dated && rows_copy(s, t, date, strlen(date), err)))
 			return -1;
+		n_rows++;
 	}
+	/* Narrowed later in the report (find_new): these rows' dates too. */
+	re->v[re->n - 1].actor_row = first_row;
+	re->v[re->n - 1].n_actor_rows = dated ? n_rows : 0;
 	t = RT_EVENT_TOPICS;
 	for (size_t i = 0; i < e->n_topics; i++) {
 		int64_t tid;
@@ -1142,6 +1160,17 @@ static int has_actor_dates(struct store *s, char **err)
 	if (k)
 		k->actor_dates = v >= 8;
 	return v >= 8;
+}
+
+int store_rows_actor_dates(struct store *s)
+{
+	/* Asked for each new event and at each flush: the same answer for the
+	 * store's life (a store that cannot keep it asks the archive each
+	 * time; flush_table refuses rows of another width). */
+	char *err = NULL;
+	int has = has_actor_dates(s, &err);
+	free(err);
+	return has > 0;
 }
 
 /* The ids of an actor filter's actors (ACTOR_IDS), into ids; *n stays 0

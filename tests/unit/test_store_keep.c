@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "export/timeline.h"
+#include "ingest/report.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 #include "util/buf.h"
@@ -470,6 +471,83 @@ static void test_date_edit_moves_event(void **state)
 	free(pages);
 }
 
+/* ---- the store's own rows carry their dates ----------------------------- */
+
+static void make_report(struct report *r, const char *title, const char *body)
+{
+	report_init(r);
+	assert_int_equal(report_set(&r->agency, "TASS"), 0);
+	assert_int_equal(report_set(&r->title, title), 0);
+	assert_int_equal(report_set(&r->body, body), 0);
+	assert_int_equal(report_set(&r->format, "text"), 0);
+	r->published = 1442800000;
+	r->pub_known = PUB_TIME;
+}
+
+/* A phone call of two persons on `date` ("" for none). */
+static void add_call(struct event_list *l, const char *date, const char *a, const char *b)
+{
+	struct event *e = event_list_push(l);
+	assert_non_null(e);
+	snprintf(e->type, sizeof(e->type), "%s", "phone_call");
+	snprintf(e->cameo, sizeof(e->cameo), "%s", "040");
+	e->status = STATUS_OCCURRED;
+	if (*date)
+		assert_int_equal(cdate_parse(date, &e->date), 0);
+	else
+		e->date.prec = PREC_UNKNOWN;
+	e->summary = strdup("They spoke by phone");
+	e->evidence = strdup("They spoke by phone");
+	assert_non_null(e->summary);
+	assert_non_null(e->evidence);
+	assert_int_equal(event_add_actor(e, a, NULL, NULL, ACTOR_PERSON, ROLE_SOURCE), 0);
+	assert_int_equal(event_add_actor(e, b, NULL, NULL, ACTOR_PERSON, ROLE_TARGET), 0);
+}
+
+static const char mismatched[] = "SELECT count(*) FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+				 " WHERE ea.date <> e.date";
+
+/* Without the trigger that mends a row written without its date, the
+ * rows the store writes have their events' dates: an event narrowed later
+ * in the same report ("2015-03", then "2015-03-07") or by a later report,
+ * in a batch and outside one. */
+static void test_store_rows_carry_dates(void **state)
+{
+	struct keep_fx *k = *state;
+	struct store *s = k->fx.s;
+	outside_exec(k->fx.path, "DROP TRIGGER event_actors_date_ai");
+	char *err = NULL;
+	int64_t id;
+	for (int batch = 0; batch < 2; batch++) {
+		const char *a = batch ? "Ana Lopez" : "Li Qiang", *b = batch ? "Ben Ode" : "Kim Lee";
+		struct report r1, r2;
+		struct event_list l1, l2;
+		event_list_init(&l1);
+		event_list_init(&l2);
+		make_report(&r1, batch ? "Calls, batch" : "Calls", "They spoke by phone twice.");
+		add_call(&l1, "2015-03", a, b);
+		add_call(&l1, "2015-03-07", a, b);
+		add_call(&l1, "2016", b, a);
+		add_call(&l1, "", a, "Someone Else");
+		make_report(&r2, batch ? "More calls, batch" : "More calls", "They spoke by phone again.");
+		add_call(&l2, "2016-02-03", b, a);
+		if (batch)
+			OK(store_begin(s, &err), "store_begin");
+		OK(store_put_report(s, &r1, NULL, "a.txt", 0, &l1, &id, &err), "store_put_report");
+		OK(store_put_report(s, &r2, NULL, "b.txt", 0, &l2, &id, &err), "store_put_report");
+		if (batch)
+			OK(store_commit(s, &err), "store_commit");
+		report_release(&r1);
+		report_release(&r2);
+		event_list_release(&l1);
+		event_list_release(&l2);
+	}
+	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+						  " WHERE e.id > 6000 AND ea.date IN ('2015-03-07', '2016-02-03')"), 8);
+	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM events WHERE id > 6000"), 6);
+	assert_int_equal(outside_int(k->fx.path, mismatched), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,6 +556,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_choice_remembered_until_the_archive_changes, setup_keep, teardown_keep),
 		cmocka_unit_test_setup_teardown(test_busy_actor_pages_from_its_index, setup_keep, teardown_keep),
 		cmocka_unit_test_setup_teardown(test_date_edit_moves_event, setup_keep, teardown_keep),
+		cmocka_unit_test_setup_teardown(test_store_rows_carry_dates, setup_keep, teardown_keep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
