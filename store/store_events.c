@@ -131,10 +131,9 @@ struct new_event {
 	char date[16];
 };
 
-/* The event_actors rows carry their event's date from migration 8 on (its
- * trigger would otherwise write each row twice, and its index entry):
- * store_rows.c asks the same to know the rows' width. */
-int store_rows_actor_dates(struct store *s);
+/* The event_actors rows carry their event's date (migration 8; its trigger
+ * would otherwise write each row, and its index entry, a second time), but
+ * for an archive kept below migration 6 (store_rows.c, row_columns). */
 enum { ACTOR_ROW_WIDTH = 6, ACTOR_ROW_DATE = 5 };
 
 struct report_events {
@@ -460,7 +459,7 @@ static int add_new_event(struct store *s, struct report_events *re, const struct
 	    queue_change(s, *id, err))
 		return -1;
 	t = RT_EVENT_ACTORS;
-	int dated = store_rows_actor_dates(s);
+	int dated = !s->before_6;
 	size_t first_row = rows_count(s, t), n_rows = 0;
 	for (size_t i = 0; i < e->n_actors; i++) {
 		const struct event_actor *a = &e->actors[i];
@@ -1160,17 +1159,6 @@ static int has_actor_dates(struct store *s, char **err)
 	if (k)
 		k->actor_dates = v >= 8;
 	return v >= 8;
-}
-
-int store_rows_actor_dates(struct store *s)
-{
-	/* Asked for each new event and at each flush: the same answer for the
-	 * store's life (a store that cannot keep it asks the archive each
-	 * time; flush_table refuses rows of another width). */
-	char *err = NULL;
-	int has = has_actor_dates(s, &err);
-	free(err);
-	return has > 0;
 }
 
 /* The ids of an actor filter's actors (ACTOR_IDS), into ids; *n stays 0
