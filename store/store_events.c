@@ -4,11 +4,13 @@
 #include "store/store_internal.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <jansson.h>
+#include <sqlite3.h>
 
 #include "util/buf.h"
 
@@ -124,8 +126,15 @@ struct new_event {
 	int64_t id;
 	size_t key_off;      /* in keys */
 	size_t row;          /* index of its first value in the events rows */
+	size_t actor_row;    /* ... and in the event_actors rows (with their dates: n_actor_rows) */
+	size_t n_actor_rows;
 	char date[16];
 };
+
+/* The event_actors rows carry their event's date (migration 8; its trigger
+ * would otherwise write each row, and its index entry, a second time), but
+ * for an archive kept below migration 6 (store_rows.c, row_columns). */
+enum { ACTOR_ROW_WIDTH = 6, ACTOR_ROW_DATE = 5 };
 
 struct report_events {
 	struct new_event *v;
@@ -405,6 +414,10 @@ static int find_new(struct store *s, struct report_events *re, const struct even
 			if (rows_recopy(s, RT_EVENTS, ne->row + EVENT_ROW_DATE, date, len, err))
 				return -1;
 			rows_set_int(s, RT_EVENTS, ne->row + EVENT_ROW_PRECISION, (int64_t)e->date.prec);
+			for (size_t k = 0; k < ne->n_actor_rows; k++)
+				if (rows_recopy(s, RT_EVENT_ACTORS, ne->actor_row + k * ACTOR_ROW_WIDTH + ACTOR_ROW_DATE,
+						date, len, err))
+					return -1;
 		}
 		return 0;
 	}
@@ -446,6 +459,8 @@ static int add_new_event(struct store *s, struct report_events *re, const struct
 	    queue_change(s, *id, err))
 		return -1;
 	t = RT_EVENT_ACTORS;
+	int dated = !s->before_6;
+	size_t first_row = rows_count(s, t), n_rows = 0;
 	for (size_t i = 0; i < e->n_actors; i++) {
 		const struct event_actor *a = &e->actors[i];
 		int64_t aid;
@@ -455,9 +470,13 @@ static int add_new_event(struct store *s, struct report_events *re, const struct
 			  NULL, &aid, err) ||
 		    rows_int(s, t, *id, err) || rows_int(s, t, (int64_t)i, err) ||
 		    rows_int(s, t, aid, err) || rows_int(s, t, (int64_t)a->role, err) ||
-		    rows_text(s, t, a->title, err))
+		    rows_text(s, t, a->title, err) || (dated && rows_copy(s, t, date, strlen(date), err)))
 			return -1;
+		n_rows++;
 	}
+	/* Narrowed later in the report (find_new): these rows' dates too. */
+	re->v[re->n - 1].actor_row = first_row;
+	re->v[re->n - 1].n_actor_rows = dated ? n_rows : 0;
 	t = RT_EVENT_TOPICS;
 	for (size_t i = 0; i < e->n_topics; i++) {
 		int64_t tid;
@@ -836,6 +855,187 @@ static int row_to_event(struct db_stmt *st, struct timeline_buffers *tb, struct 
 	return 0;
 }
 
+/* ---- what a connection keeps for its timeline pages ---------------------- */
+
+/* Preparing a page's statement (5 KB of SQL, a dozen subqueries) was 8-10 %
+ * of a filtered page's time, and counting a busy actor's events to choose
+ * its plan 7 %. Both depend on little: the SQL text on the filter's shape
+ * only (values are bound), the choice on the filter's argument and the
+ * archive's state. So each connection keeps its statements, keyed on their
+ * text (reset and cleared after each use), and its choices until the
+ * archive changes.
+ *
+ * What a store keeps hangs off a table of its own here rather than off
+ * struct store (store.c's), found under a mutex: several server threads
+ * each use stores of their own, one thread at a time per store. rows_release
+ * (store_rows.c), which store_close calls before closing the connection,
+ * calls timeline_keep_release to finalize the statements and forget the
+ * store. */
+#define KEPT_MAX 48        /* statements a connection keeps: the shapes of filters in use */
+#define CHOICES_MAX 256    /* remembered rare-or-busy choices */
+#define ARM_IDS_MAX 32     /* an actor of more ids walks the timeline (one arm an id) */
+
+struct kept {
+	char *sql;           /* NULL: a free slot */
+	struct db_stmt *st;
+	int busy;            /* running: a nested page of the same shape prepares its own */
+	unsigned long used;  /* for replacing the least recently used */
+};
+
+struct choice {
+	const char *set;     /* the set's SQL (its address) */
+	char *arg;
+	int many;
+};
+
+struct tl_keep {
+	const struct store *s;
+	struct kept kept[KEPT_MAX];
+	unsigned long clock;
+	struct choice *choices;
+	size_t n_choices, cap_choices;
+	int64_t version, changes;   /* the archive's state the choices were made in */
+	int actor_dates;            /* event_actors has its events' dates (migration 8): 1, 0, or -1 unknown */
+};
+
+static pthread_mutex_t keeps_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct tl_keep **keeps;
+static size_t n_keeps, cap_keeps;
+
+/* The store's kept things, made at its first page; NULL when out of memory
+ * (nothing is kept then, every page prepares its own). */
+static struct tl_keep *keep_of(const struct store *s)
+{
+	struct tl_keep *k = NULL;
+	pthread_mutex_lock(&keeps_lock);
+	for (size_t i = 0; i < n_keeps && !k; i++)
+		if (keeps[i]->s == s)
+			k = keeps[i];
+	if (!k && !grow_array((void **)&keeps, &cap_keeps, n_keeps + 1, sizeof(*keeps)) &&
+	    (k = calloc(1, sizeof(*k)))) {
+		k->s = s;
+		k->actor_dates = -1;
+		keeps[n_keeps++] = k;
+	}
+	pthread_mutex_unlock(&keeps_lock);
+	return k;
+}
+
+static void forget_choices(struct tl_keep *k)
+{
+	for (size_t i = 0; i < k->n_choices; i++)
+		free(k->choices[i].arg);
+	free(k->choices);
+	k->choices = NULL;
+	k->n_choices = k->cap_choices = 0;
+}
+
+/* Declared here, not in a header: only rows_release calls it. */
+void timeline_keep_release(struct store *s);
+void timeline_keep_release(struct store *s)
+{
+	struct tl_keep *k = NULL;
+	pthread_mutex_lock(&keeps_lock);
+	for (size_t i = 0; i < n_keeps && !k; i++)
+		if (keeps[i]->s == s) {
+			k = keeps[i];
+			keeps[i] = keeps[--n_keeps];
+		}
+	if (!n_keeps) {
+		free(keeps);
+		keeps = NULL;
+		cap_keeps = 0;
+	}
+	pthread_mutex_unlock(&keeps_lock);
+	if (!k)
+		return;
+	for (int i = 0; i < KEPT_MAX; i++) {
+		db_finalize(k->kept[i].st);
+		free(k->kept[i].sql);
+	}
+	forget_choices(k);
+	free(k);
+}
+
+/* A statement of sql, kept from an earlier page when there is one (bindings
+ * cleared), else prepared; *slot tells kept_done what to do with it. */
+static int kept_prepare(struct store *s, const char *sql, struct db_stmt **st, int *slot)
+{
+	struct tl_keep *k = keep_of(s);
+	*slot = -1;
+	if (k) {
+		int old = -1;
+		for (int i = 0; i < KEPT_MAX; i++) {
+			struct kept *e = &k->kept[i];
+			if (e->sql && !e->busy && !strcmp(e->sql, sql)) {
+				e->busy = 1;
+				e->used = ++k->clock;
+				*st = e->st;
+				*slot = i;
+				return 0;
+			}
+			if (!e->busy && (old < 0 || !e->sql || (k->kept[old].sql && e->used < k->kept[old].used)))
+				old = i;
+		}
+		if (old >= 0) {
+			struct kept *e = &k->kept[old];
+			char *copy = strdup(sql);
+			if (copy) {
+				if (db_prepare(s->db, sql, 1, st)) {
+					free(copy);
+					return -1;
+				}
+				db_finalize(e->st);
+				free(e->sql);
+				e->sql = copy;
+				e->st = *st;
+				e->busy = 1;
+				e->used = ++k->clock;
+				*slot = old;
+				return 0;
+			}
+		}
+	}
+	return db_prepare(s->db, sql, 0, st);
+}
+
+static void kept_done(struct store *s, struct db_stmt *st, int slot)
+{
+	if (slot < 0) {
+		db_finalize(st);
+		return;
+	}
+	/* No read transaction stays open, no text of the caller stays bound. */
+	db_reset(st);
+	db_clear(st);
+	struct tl_keep *k = keep_of(s);
+	if (k)
+		k->kept[slot].busy = 0;
+}
+
+/* The choices are forgotten when the archive changes: another connection
+ * committed (SQLite's data_version) or this one wrote (its total changes).
+ * PostgreSQL tells neither cheaply: nothing is remembered there. */
+static struct tl_keep *choices_of(struct store *s)
+{
+	struct tl_keep *k = keep_of(s);
+	int64_t version;
+	char *e = NULL;
+	if (!k || db_kind(s->db) != DB_SQLITE || store_data_version(s, &version, &e)) {
+		free(e);
+		if (k)
+			forget_choices(k);
+		return NULL;
+	}
+	int64_t changes = sqlite3_total_changes64(db_handle(s->db));
+	if (version != k->version || changes != k->changes) {
+		forget_choices(k);
+		k->version = version;
+		k->changes = changes;
+	}
+	return k;
+}
+
 /* Whether a filter's set of events (the ids `sql` selects with $1 = arg) is
  * larger than a page can read and sort cheaply: 1 yes, in *many; counting
  * stops there. A query SQLite refuses (a bad full-text query) is left to
@@ -843,17 +1043,37 @@ static int row_to_event(struct db_stmt *st, struct timeline_buffers *tb, struct 
 #define MANY_MATCHES 5000
 static int matches_many(struct store *s, const char *sql, const char *arg, int *many, char **err)
 {
+	/* Asked before for the same archive: the same answer (a stale one
+	 * would only be slower, never wrong: both plans are exact). */
+	struct tl_keep *k = choices_of(s);
+	for (size_t i = 0; k && i < k->n_choices; i++)
+		if (k->choices[i].set == sql && !strcmp(k->choices[i].arg, arg)) {
+			*many = k->choices[i].many;
+			return 0;
+		}
 	char set[1024], q[1200];
 	snprintf(set, sizeof(set), sql, 1);
 	snprintf(q, sizeof(q), "SELECT count(*) FROM (%s LIMIT %d) AS m", set, MANY_MATCHES);
 	struct db_stmt *st;
+	int slot;
 	*many = 0;
-	if (db_prepare(s->db, q, 0, &st))
+	if (kept_prepare(s, q, &st, &slot))
 		return store_fail(s, err, "cannot query events");
 	bind_text(st, 1, arg);
-	if (db_step(st) == DB_ROW)
+	int rc = db_step(st);
+	if (rc == DB_ROW)
 		*many = db_column_int(st, 0) >= MANY_MATCHES;
-	db_finalize(st);
+	kept_done(s, st, slot);
+	/* A refused query (a bad full-text query) is not remembered. */
+	if (rc != DB_ROW || !k)
+		return 0;
+	if (k->n_choices == CHOICES_MAX)
+		forget_choices(k);
+	char *copy = strdup(arg);
+	if (copy && !grow_array((void **)&k->choices, &k->cap_choices, k->n_choices + 1, sizeof(*k->choices)))
+		k->choices[k->n_choices++] = (struct choice){.set = sql, .arg = copy, .many = *many};
+	else
+		free(copy);
 	return 0;
 }
 
@@ -926,6 +1146,86 @@ static void page_arms(struct buf *sql, const char *w, int undated, const struct 
 	}
 }
 
+/* Whether event_actors has its events' dates (migration 8), asked once a
+ * connection: 1, 0, or -1 with *err set. */
+static int has_actor_dates(struct store *s, char **err)
+{
+	struct tl_keep *k = keep_of(s);
+	if (k && k->actor_dates >= 0)
+		return k->actor_dates;
+	int v = store_version(s);
+	if (v < 0)
+		return store_fail(s, err, "cannot read the archive's version");
+	if (k)
+		k->actor_dates = v >= 8;
+	return v >= 8;
+}
+
+/* The ids of an actor filter's actors (ACTOR_IDS), into ids; *n stays 0
+ * when the archive has no actor dates or the actor has more than
+ * ARM_IDS_MAX ids (its page walks the timeline as before). */
+static int actor_arm_ids(struct store *s, const char *actor, int64_t *ids, size_t *n, char **err)
+{
+	*n = 0;
+	int has = has_actor_dates(s, err);
+	if (has <= 0)
+		return has;
+	char q[1024];
+	snprintf(q, sizeof(q), ACTOR_IDS " ORDER BY a.id", 1);
+	struct db_stmt *st;
+	int slot, rc;
+	if (kept_prepare(s, q, &st, &slot))
+		return store_fail(s, err, "cannot query events");
+	bind_text(st, 1, actor);
+	size_t got = 0;
+	while ((rc = db_step(st)) == DB_ROW && got <= ARM_IDS_MAX)
+		if (got++ < ARM_IDS_MAX)
+			ids[got - 1] = db_column_int64(st, 0);
+	if (rc != DB_ROW && rc != DB_DONE) {
+		store_fail(s, err, "cannot query events");
+		kept_done(s, st, slot);
+		return -1;
+	}
+	kept_done(s, st, slot);
+	*n = got <= ARM_IDS_MAX ? got : 0;
+	return 0;
+}
+
+/* The ids of one page of a busy actor: an arm an id of the actor (ids
+ * bound from $p_arm on), dated events then undated ones, each walking the
+ * index event_actors(actor_id, date, event_id) in timeline order and
+ * stopping at the page's end: merged, the page exactly (its events of each
+ * id are among that id's first `limit`). UNION: an event with two of the
+ * ids (a state and its minister), or one id twice, once. `w` is the other
+ * filters' clause, its date bounds on ea.date so that they bound the walk;
+ * types are tested on the event's row. */
+static void actor_arms(struct buf *sql, const char *w, const struct event_filter *f, size_t n_arm, int p_arm,
+		       int p_types, int p_after)
+{
+	int k = 0;
+	for (int undated = 0; undated < 2; undated++)
+		for (size_t i = 0; i < n_arm; i++, k++) {
+			buf_printf(sql, "%sSELECT * FROM (SELECT DISTINCT ea.event_id AS id, %d AS u, ea.date AS d"
+				   " FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+				   " WHERE ea.actor_id = $%d AND ea.date %s ''%s",
+				   k ? " UNION " : "", undated, p_arm + (int)i, undated ? "=" : "<>", w);
+			if (f->n_types) {
+				buf_addstr(sql, " AND e.type IN (");
+				for (size_t t = 0; t < f->n_types; t++)
+					buf_printf(sql, "%s$%d", t ? ", " : "", p_types + (int)t);
+				buf_addstr(sql, ")");
+			}
+			if (f->after_id && !undated)
+				buf_printf(sql, " AND (SELECT date FROM events WHERE id = $%1$d) <> ''"
+					   " AND (ea.date, ea.event_id) > (SELECT date, id FROM events WHERE id = $%1$d)", p_after);
+			else if (f->after_id)
+				buf_printf(sql, " AND ((SELECT date FROM events WHERE id = $%1$d) <> '' OR ea.event_id > $%1$d)",
+					   p_after);
+			buf_printf(sql, " ORDER BY %s LIMIT %ld) AS a%d", undated ? "ea.event_id" : "ea.date, ea.event_id",
+				   f->limit, k);
+		}
+}
+
 int store_timeline_each(struct store *s, const struct event_filter *f, store_event_fn fn,
 			void *ctx, char **err)
 {
@@ -948,18 +1248,35 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	 * rare one's events are read and sorted (the walk would cross most of
 	 * the index to find them). */
 	int page = f->page && f->limit > 0;
+	/* A busy actor's page alone (or with types, statuses, dates, columns)
+	 * walks the actor's own entries of event_actors in timeline order,
+	 * one arm an id of the actor (actor_arms), from migration 8 on. */
+	int64_t arm_ids[ARM_IDS_MAX];
+	size_t n_arm = 0;
+	int p_arm = 0;
 	if (f->n_actors) {
-		p_actor = p;
 		int walk = 1;
 		if (page && f->n_actors == 1 && matches_many(s, actor_set, f->actors[0], &walk, err))
 			goto fail;
-		buf_addstr(&where, walk ? " AND (" : " AND e.id IN (");
-		for (size_t i = 0; i < f->n_actors; i++) {
-			buf_addstr(&where, i ? " OR" : "");
-			buf_printf(&where, walk ? actor_match : actor_set, p++);
+		if (page && walk && f->n_actors == 1 && !f->between[0] && !f->topic && !f->agency && !f->text &&
+		    !f->report_id && !f->n_ids && !f->by_changes &&
+		    actor_arm_ids(s, f->actors[0], arm_ids, &n_arm, err))
+			goto fail;
+		if (n_arm) {
+			p_arm = p;
+			p += (int)n_arm;
+		} else {
+			p_actor = p;
+			buf_addstr(&where, walk ? " AND (" : " AND e.id IN (");
+			for (size_t i = 0; i < f->n_actors; i++) {
+				buf_addstr(&where, i ? " OR" : "");
+				buf_printf(&where, walk ? actor_match : actor_set, p++);
+			}
+			buf_addstr(&where, ")");
 		}
-		buf_addstr(&where, ")");
 	}
+	/* The date the bounds test: the actor's entry's in its walk. */
+	const char *dcol = n_arm ? "ea.date" : "e.date";
 	if (f->between[0] && f->between[1]) {
 		p_between = p;
 		buf_addstr(&where, " AND");
@@ -988,15 +1305,15 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		p_from = p;
 		/* The first term bounds the walk of the index on (date, id): a
 		 * date of the bound's year or later ("2015" covers "2015-03"). */
-		buf_printf(&where, " AND e.date >= substr($%1$d, 1, 4) AND e.date || substr('-99-99', length(e.date) - 3)"
-			   " >= $%1$d", p);
+		buf_printf(&where, " AND %1$s >= substr($%2$d, 1, 4) AND %1$s || substr('-99-99', length(%1$s) - 3)"
+			   " >= $%2$d", dcol, p);
 		p++;
 	}
 	if (f->to.prec != PREC_UNKNOWN) {
 		p_to = p;
 		/* A date is never after its padded form: the same for the other end. */
-		buf_printf(&where, " AND e.date <> '' AND e.date <= $%1$d AND e.date || substr('-00-00', length(e.date) - 3)"
-			   " <= $%1$d", p);
+		buf_printf(&where, " AND %1$s <> '' AND %1$s <= $%2$d AND %1$s || substr('-00-00', length(%1$s) - 3)"
+			   " <= $%2$d", dcol, p);
 		p++;
 	}
 	/* A page of a common agency or word walks the timeline's index and
@@ -1073,9 +1390,13 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		const char *w = buf_str(&where);
 		p_after = p++;
 		buf_addstr(&sql, " AND e.id IN (SELECT id FROM (");
-		page_arms(&sql, w, 0, f, p_types, p_after);
-		buf_addstr(&sql, " UNION ALL ");
-		page_arms(&sql, w, 1, f, p_types, p_after);
+		if (n_arm) {
+			actor_arms(&sql, w, f, n_arm, p_arm, p_types, p_after);
+		} else {
+			page_arms(&sql, w, 0, f, p_types, p_after);
+			buf_addstr(&sql, " UNION ALL ");
+			page_arms(&sql, w, 1, f, p_types, p_after);
+		}
 		buf_printf(&sql, ") AS page ORDER BY u, d, id LIMIT %ld)", f->limit);
 	} else {
 		buf_addstr(&sql, buf_str(&where));
@@ -1093,7 +1414,8 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		*err = strdup("out of memory");
 		return -1;
 	}
-	int rc = db_prepare(s->db, buf_str(&sql), 0, &st);
+	int slot;
+	int rc = kept_prepare(s, buf_str(&sql), &st, &slot);
 	buf_release(&sql);
 	buf_release(&where);
 	if (rc) {
@@ -1101,8 +1423,10 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		return store_fail(s, err, "cannot query events");
 	}
 	db_bind_int64(st, 1, (int)mask);
-	for (size_t i = 0; i < f->n_actors; i++)
+	for (size_t i = 0; p_actor && i < f->n_actors; i++)
 		bind_text(st, p_actor + (int)i, f->actors[i]);
+	for (size_t i = 0; i < n_arm; i++)
+		db_bind_int64(st, p_arm + (int)i, arm_ids[i]);
 	if (p_between) {
 		bind_text(st, p_between, f->between[0]);
 		bind_text(st, p_between + 1, f->between[1]);
@@ -1145,7 +1469,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		bind_text(st, p_ids, buf_str(&ids));
 	}
 	if (buf_failed(&ids)) {
-		db_finalize(st);
+		kept_done(s, st, slot);
 		buf_release(&ids);
 		buf_release(&text);
 		*err = strdup("out of memory");
@@ -1180,7 +1504,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 			store_fail(s, err, "cannot read events");
 		stop = -1;
 	}
-	db_finalize(st);
+	kept_done(s, st, slot);
 	buf_release(&ids);
 	buf_release(&text);
 	buffers_release(&tb);

@@ -1,0 +1,562 @@
+/* What a connection keeps for its timeline pages (store_events.c), and the
+ * walk of a busy actor's page over event_actors(actor_id, date, event_id)
+ * (migration 8):
+ * - a page's statement is prepared once per connection and shape of filter,
+ *   kept, and run again for the next page of that shape (values bound); a
+ *   page asked inside another of the same shape (from its callback) gets a
+ *   statement of its own;
+ * - the rare-or-busy choice of an actor is counted once, and again after
+ *   the archive changed (another connection's commit, this one's write);
+ * - a busy actor's pages from the new index equal, event for event and
+ *   field for field, the pages of the same archive kept at schema 7 (the
+ *   walk of the whole timeline), for the actor alone, with types, statuses,
+ *   a month range, and followed through their cursors; an event whose date
+ *   is edited, or whose actors are written again, moves in the actor's
+ *   timeline.
+ *
+ * The archive is made with SQL from outside the store at schema 7: 6,000
+ * events; China in all of them (busy), its minister (code CHN, so one of
+ * China's ids) in every 7th, China twice in every 11th; Japan in every 40th
+ * (rare). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/timeline.h"
+#include "ingest/report.h"
+#include "store/store.h"
+#include "store/store_internal.h"
+#include "util/buf.h"
+
+#include "archive_fixture.h"
+
+#define N_EVENTS 6000
+
+static const char fill[] =
+	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0),"
+	" (3, 'Wang Yi', 'CHN', 2);"
+	"INSERT INTO agencies(id, name) VALUES (1, 'TASS');"
+	"INSERT INTO reports(id, title, body, format, content_hash, identity_key, imported_at, agency_id) VALUES"
+	" (1, 'Talks in Beijing', 'Ministers held talks.', 'text', 'h1', 'k1', 1442800000, 1);"
+	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)"
+	" INSERT INTO events(id, type, cameo, status, date, date_precision, party_key, summary, evidence,"
+	" added_at, changed_at, confidence, verified)"
+	" SELECT i, CASE i % 5 WHEN 0 THEN 'meeting' WHEN 1 THEN 'visit' WHEN 2 THEN 'sanctions'"
+	"  WHEN 3 THEN 'appeal' ELSE 'phone_call' END, '040', i % 3,"
+	" CASE WHEN i % 97 = 0 THEN '' WHEN i % 13 = 0 THEN printf('%04d', 2010 + i % 7)"
+	"  WHEN i % 29 = 0 THEN printf('%04d-%02d', 2010 + i % 7, 1 + i % 12)"
+	"  ELSE printf('%04d-%02d-%02d', 2010 + i % 7, 1 + i % 12, 1 + i % 28) END,"
+	" CASE WHEN i % 97 = 0 THEN 0 WHEN i % 13 = 0 THEN 1 WHEN i % 29 = 0 THEN 2 ELSE 3 END,"
+	" 'key' || i, 'Ministers held talks', '', 1442800000, 1442800000, 0.4 + (i % 6) / 10.0, i % 250 = 0 FROM n;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 0, 2, 0 FROM events;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role, title) SELECT id, 2, 3, 2, 'foreign minister'"
+	" FROM events WHERE id % 7 = 0;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 3, 2, 1 FROM events WHERE id % 11 = 0;"
+	"INSERT INTO event_reports(event_id, report_id) SELECT id, 1 FROM events;";
+
+struct keep_fx {
+	struct fx fx;
+	char old_path[320];   /* the same archive kept at schema 7 */
+	struct store *old;
+};
+
+static int setup_keep(void **state)
+{
+	struct keep_fx *k = calloc(1, sizeof(*k));
+	void *inner;
+	if (!k || setup(&inner))
+		return -1;
+	k->fx = *(struct fx *)inner;
+	free(inner);
+	*state = k;
+	struct fx *f = &k->fx;
+	char *err = NULL;
+	struct store *s = NULL;
+	if (store_open_at(f->path, 0, 7, &s, &err)) {
+		fprintf(stderr, "store_open_at 7: %s\n", err ? err : "?");
+		return -1;
+	}
+	store_close(s);
+	outside_exec(f->path, fill);
+	outside_exec(f->path, "PRAGMA wal_checkpoint(TRUNCATE)");
+	snprintf(k->old_path, sizeof(k->old_path), "%s/old.db", f->dir);
+	char cmd[700];
+	snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", f->path, k->old_path);
+	if (system(cmd) != 0)
+		return -1;
+	if (store_open_at(k->old_path, 0, 7, &k->old, &err) || store_open(f->path, 0, &f->s, &err)) {
+		fprintf(stderr, "store_open: %s\n", err ? err : "?");
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown_keep(void **state)
+{
+	struct keep_fx *k = *state;
+	store_close(k->old);
+	remove_with_suffix(k->old_path, "");
+	remove_with_suffix(k->old_path, "-wal");
+	remove_with_suffix(k->old_path, "-shm");
+	struct fx *f = malloc(sizeof(*f));
+	*f = k->fx;
+	free(k);
+	void *inner = f;
+	return teardown(&inner);
+}
+
+/* Each event of a page as a line of its fields: what a reader gets. */
+struct out {
+	struct buf b;
+	int64_t last;   /* the last event's id: the next page's cursor */
+	size_t n;
+};
+
+static int describe(void *ctx, const struct tl_event *e)
+{
+	struct out *o = ctx;
+	struct buf *b = &o->b;
+	char date[16];
+	cdate_format(&e->ev->date, date);
+	buf_printf(b, "e%lld %s %s %d %d [%s] %s %.2f", (long long)e->id, e->ev->type, e->ev->cameo,
+		   (int)e->ev->status, (int)e->ev->date.prec, date, e->ev->summary, e->confidence);
+	for (size_t i = 0; i < e->ev->n_actors; i++)
+		buf_printf(b, " %s/%s/%d/%s", e->ev->actors[i].name, e->ev->actors[i].code ? e->ev->actors[i].code : "",
+			   (int)e->ev->actors[i].role, e->ev->actors[i].title ? e->ev->actors[i].title : "");
+	buf_addch(b, '\n');
+	o->last = e->id;
+	o->n++;
+	return 0;
+}
+
+static struct event_filter none(void)
+{
+	struct event_filter f;
+	memset(&f, 0, sizeof(f));
+	f.from.prec = f.to.prec = PREC_UNKNOWN;
+	return f;
+}
+
+/* The pages of f one after the other (at most max_pages), each page's
+ * events described, the pages separated by "--". */
+static char *pages_of(struct store *s, struct event_filter f, long limit, int max_pages)
+{
+	struct out o = {.n = 0};
+	buf_init(&o.b, 0);
+	char *err = NULL;
+	f.page = 1;
+	f.limit = limit;
+	for (int n = 0; n < max_pages; n++) {
+		size_t before = o.n;
+		if (store_timeline_each(s, &f, describe, &o, &err))
+			fail_msg("page: %s", err ? err : "?");
+		buf_addstr(&o.b, "--\n");
+		if (o.n - before < (size_t)limit)
+			break;
+		f.after_id = o.last;
+	}
+	assert_false(buf_failed(&o.b));
+	return o.b.data;
+}
+
+/* The statements of the connection whose SQL starts with prefix: how many,
+ * and the most runs of one. */
+static int kept_runs(struct store *s, const char *prefix, int *n)
+{
+	sqlite3 *db = db_handle(s->db);
+	int most = 0;
+	*n = 0;
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+		if (!strncmp(sqlite3_sql(st), prefix, strlen(prefix))) {
+			(*n)++;
+			int runs = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_RUN, 0);
+			most = runs > most ? runs : most;
+		}
+	return most;
+}
+
+static const char *const china[] = {"China"};
+static const char *const japan[] = {"Japan"};
+
+static void test_page_statement_kept(void **state)
+{
+	struct keep_fx *k = *state;
+	struct store *s = k->fx.s;
+	struct event_filter f = none();
+	f.actors = japan;
+	f.n_actors = 1;
+	char *a = pages_of(s, f, 10, 3);
+	int n;
+	/* Three pages of the rare actor: two statements (the first page has
+	 * no cursor), the second run twice. */
+	assert_int_equal(kept_runs(s, "SELECT e.id, e.type", &n), 2);
+	assert_int_equal(n, 2);
+	/* Another shape: a statement of its own (the statuses are a value,
+	 * bound: the same shape). */
+	f.status_mask = 7;
+	free(pages_of(s, f, 10, 1));
+	kept_runs(s, "SELECT e.id, e.type", &n);
+	assert_int_equal(n, 2);
+	f.verified = -1;
+	char *b = pages_of(s, f, 10, 1);
+	kept_runs(s, "SELECT e.id, e.type", &n);
+	assert_int_equal(n, 3);
+	/* The kept statements give the same pages again. */
+	f.status_mask = 0;
+	f.verified = 0;
+	char *again = pages_of(s, f, 10, 3);
+	assert_string_equal(a, again);
+	assert_int_equal(kept_runs(s, "SELECT e.id, e.type", &n), 4);
+	assert_int_equal(n, 3);
+	free(a);
+	free(b);
+	free(again);
+}
+
+/* A page asked from inside a page of the same shape (the callback of each
+ * event asks the five events after it). */
+struct nested {
+	struct store *s;
+	int depth;
+	struct out inner;
+};
+
+static int nested_page(void *ctx, const struct tl_event *e)
+{
+	struct nested *nt = ctx;
+	if (nt->depth)
+		return describe(&nt->inner, e);
+	nt->depth = 1;
+	struct event_filter f = none();
+	f.actors = japan;
+	f.n_actors = 1;
+	f.page = 1;
+	f.limit = 5;
+	f.after_id = e->id;
+	char *err = NULL;
+	if (store_timeline_each(nt->s, &f, nested_page, nt, &err))
+		fail_msg("nested page: %s", err ? err : "?");
+	nt->depth = 0;
+	buf_addstr(&nt->inner.b, "--\n");
+	return 0;
+}
+
+static void test_nested_page_of_the_same_shape(void **state)
+{
+	struct keep_fx *k = *state;
+	struct nested nt = {.s = k->fx.s};
+	buf_init(&nt.inner.b, 0);
+	struct event_filter f = none();
+	f.actors = japan;
+	f.n_actors = 1;
+	f.page = 1;
+	f.limit = 5;
+	char *err = NULL;
+	if (store_timeline_each(k->fx.s, &f, nested_page, &nt, &err))
+		fail_msg("page: %s", err ? err : "?");
+	/* The same, page after page. */
+	struct out first = {.n = 0}, want = {.n = 0};
+	buf_init(&first.b, 0);
+	buf_init(&want.b, 0);
+	if (store_timeline_each(k->fx.s, &f, describe, &first, &err))
+		fail_msg("page: %s", err ? err : "?");
+	assert_int_equal(first.n, 5);
+	for (const char *p = first.b.data; *p; p = strchr(p, '\n') + 1) {
+		f.after_id = strtoll(p + 1, NULL, 10);
+		if (store_timeline_each(k->fx.s, &f, describe, &want, &err))
+			fail_msg("page: %s", err ? err : "?");
+		buf_addstr(&want.b, "--\n");
+	}
+	assert_int_equal(nt.inner.n, 25);
+	assert_string_equal(nt.inner.b.data, want.b.data);
+	buf_release(&nt.inner.b);
+	buf_release(&want.b);
+	buf_release(&first.b);
+}
+
+static const char count_sql[] = "SELECT count(*) FROM (SELECT event_id FROM event_actors";
+
+static void test_choice_remembered_until_the_archive_changes(void **state)
+{
+	struct keep_fx *k = *state;
+	struct store *s = k->fx.s;
+	struct event_filter f = none();
+	f.actors = china;
+	f.n_actors = 1;
+	char *a = pages_of(s, f, 10, 3);
+	int n;
+	/* Three pages of the busy actor: its events counted once. */
+	assert_int_equal(kept_runs(s, count_sql, &n), 1);
+	f.actors = japan;
+	free(pages_of(s, f, 10, 2));
+	assert_int_equal(kept_runs(s, count_sql, &n), 2);
+	/* Another connection commits: counted again, the same pages. */
+	outside_exec(k->fx.path, "INSERT INTO agencies(name) VALUES ('Kyodo')");
+	f.actors = china;
+	char *b = pages_of(s, f, 10, 3);
+	assert_int_equal(kept_runs(s, count_sql, &n), 3);
+	assert_string_equal(a, b);
+	/* This one writes: counted again. */
+	char *err = NULL;
+	struct store_who who = {.by = "test"};
+	OK(store_event_note(s, 5, "checked", &who, NULL, &err), "note");
+	free(pages_of(s, f, 10, 1));
+	assert_int_equal(kept_runs(s, count_sql, &n), 4);
+	free(a);
+	free(b);
+}
+
+/* Pages (pages_of's text) equal the whole timeline of f, read in one go
+ * (no page: the timeline's walk, whatever the schema). */
+static void assert_pages_are_whole(struct store *s, struct event_filter f, const char *pages)
+{
+	struct out whole = {.n = 0};
+	buf_init(&whole.b, 0);
+	char *err = NULL;
+	f.page = 0;
+	f.limit = 0;
+	f.after_id = 0;
+	if (store_timeline_each(s, &f, describe, &whole, &err))
+		fail_msg("timeline: %s", err ? err : "?");
+	char *joined = strdup(pages), *w = joined;
+	assert_non_null(joined);
+	for (const char *r = pages; *r;) {
+		if (!strncmp(r, "--\n", 3)) {
+			r += 3;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+	assert_string_equal(joined, whole.b.data ? whole.b.data : "");
+	free(joined);
+	buf_release(&whole.b);
+}
+
+/* The pages of f on the migrated archive and on the one kept at schema 7:
+ * the same text, and (from the start) the whole timeline. */
+static void assert_same_pages(struct keep_fx *k, struct event_filter f, long limit)
+{
+	char *now = pages_of(k->fx.s, f, limit, 100000);
+	char *old = pages_of(k->old, f, limit, 100000);
+	assert_string_equal(now, old);
+	if (!f.after_id)
+		assert_pages_are_whole(k->fx.s, f, now);
+	free(now);
+	free(old);
+}
+
+static const char walk_sql[] = "FROM event_actors ea JOIN events e ON e.id = ea.event_id";
+
+/* Whether the last page read by s walked event_actors by date. */
+static int walked_actor_dates(struct store *s)
+{
+	sqlite3 *db = db_handle(s->db);
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+		if (strstr(sqlite3_sql(st), walk_sql))
+			return 1;
+	return 0;
+}
+
+static void test_busy_actor_pages_from_its_index(void **state)
+{
+	struct keep_fx *k = *state;
+	static const char *const three[] = {"appeal", "meeting", "visit"};
+	static const char *const twice[] = {"visit", "visit"};
+	assert_int_equal(store_version(k->fx.s), store_latest_version());
+	assert_int_equal(store_version(k->old), 7);
+	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM event_actors ea JOIN events e"
+						  " ON e.id = ea.event_id WHERE ea.date <> e.date"), 0);
+	struct event_filter f = none();
+	f.actors = china;
+	f.n_actors = 1;
+	assert_same_pages(k, f, 50);
+	assert_true(walked_actor_dates(k->fx.s));
+	assert_false(walked_actor_dates(k->old));
+	assert_same_pages(k, f, 7);
+	f.status_mask = 7;
+	assert_same_pages(k, f, 50);
+	f.status_mask = 4;
+	assert_same_pages(k, f, 13);
+	f.status_mask = 0;
+	f.types = three;
+	f.n_types = 3;
+	assert_same_pages(k, f, 50);
+	assert_same_pages(k, f, 9);
+	f.types = twice;
+	f.n_types = 2;
+	assert_same_pages(k, f, 50);
+	f.types = three;
+	f.n_types = 3;
+	cdate_parse_exact("2012-03", &f.from);
+	cdate_parse_exact("2013-06", &f.to);
+	assert_same_pages(k, f, 20);
+	f.n_types = 0;
+	assert_same_pages(k, f, 50);
+	f.to.prec = PREC_UNKNOWN;
+	assert_same_pages(k, f, 50);
+	f.from.prec = PREC_UNKNOWN;
+	cdate_parse_exact("2011", &f.to);
+	assert_same_pages(k, f, 50);
+	f = none();
+	f.actors = china;
+	f.n_actors = 1;
+	f.verified = -1;
+	f.min_confidence = 0.6;
+	assert_same_pages(k, f, 50);
+	/* A cursor on an undated event, and on one of another actor. */
+	f = none();
+	f.actors = china;
+	f.n_actors = 1;
+	f.after_id = 97 * 3;
+	assert_same_pages(k, f, 50);
+	f.after_id = 40;
+	assert_same_pages(k, f, 50);
+	assert_true(walked_actor_dates(k->fx.s));
+}
+
+static void test_date_edit_moves_event(void **state)
+{
+	struct keep_fx *k = *state;
+	struct store *s = k->fx.s;
+	char *err = NULL;
+	struct store_who who = {.by = "test"};
+	struct store_edit e = {.status = -1, .set_date = 1};
+	/* Event 21 (China and Wang Yi): to the start of the timeline. */
+	cdate_parse_exact("2009-05-01", &e.date);
+	OK(store_event_edit(s, 21, &e, &who, NULL, &err), "edit");
+	/* Event 22 (China twice): undated. */
+	e.date.prec = PREC_UNKNOWN;
+	OK(store_event_edit(s, 22, &e, &who, NULL, &err), "edit");
+	/* Event 28's actors written again (a curation): their date comes with them. */
+	static struct event_actor actors[] = {
+		{.name = "China", .code = "CHN", .kind = ACTOR_STATE, .role = ROLE_SOURCE},
+		{.name = "Japan", .code = "JPN", .kind = ACTOR_STATE, .role = ROLE_TARGET},
+	};
+	struct store_edit a = {.status = -1, .set_actors = 1, .actors = actors, .n_actors = 2};
+	OK(store_event_edit(s, 28, &a, &who, NULL, &err), "edit");
+	/* From outside the store too. */
+	outside_exec(k->fx.path, "UPDATE events SET date = '2009-05-02' WHERE id = 16");
+	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM event_actors ea JOIN events e"
+						  " ON e.id = ea.event_id WHERE ea.date <> e.date"), 0);
+	struct event_filter f = none();
+	f.actors = china;
+	f.n_actors = 1;
+	struct out first = {.n = 0};
+	buf_init(&first.b, 0);
+	f.page = 1;
+	f.limit = 2;
+	OK(store_timeline_each(s, &f, describe, &first, &err), "page");
+	assert_true(walked_actor_dates(s));
+	assert_int_equal(strtoll(first.b.data + 1, NULL, 10), 21);
+	assert_int_equal(first.last, 16);
+	buf_release(&first.b);
+	/* Every page still the whole timeline; 22 undated (after every dated
+	 * event), 28 with its new actors. */
+	char *pages = pages_of(s, f, 50, 100000);
+	const char *e22 = strstr(pages, "e22 ");
+	assert_non_null(e22);
+	assert_non_null(strstr(e22, "e97 "));
+	assert_null(strstr(e22, "2016-"));
+	assert_non_null(strstr(pages, "e28 appeal 040 1 3 [2010-05] Ministers held talks 0.80 China/CHN/0/ Japan/JPN/1/\n"));
+	assert_pages_are_whole(s, f, pages);
+	free(pages);
+}
+
+/* ---- the store's own rows carry their dates ----------------------------- */
+
+static void make_report(struct report *r, const char *title, const char *body)
+{
+	report_init(r);
+	assert_int_equal(report_set(&r->agency, "TASS"), 0);
+	assert_int_equal(report_set(&r->title, title), 0);
+	assert_int_equal(report_set(&r->body, body), 0);
+	assert_int_equal(report_set(&r->format, "text"), 0);
+	r->published = 1442800000;
+	r->pub_known = PUB_TIME;
+}
+
+/* A phone call of two persons on `date` ("" for none). */
+static void add_call(struct event_list *l, const char *date, const char *a, const char *b)
+{
+	struct event *e = event_list_push(l);
+	assert_non_null(e);
+	snprintf(e->type, sizeof(e->type), "%s", "phone_call");
+	snprintf(e->cameo, sizeof(e->cameo), "%s", "040");
+	e->status = STATUS_OCCURRED;
+	if (*date)
+		assert_int_equal(cdate_parse(date, &e->date), 0);
+	else
+		e->date.prec = PREC_UNKNOWN;
+	e->summary = strdup("They spoke by phone");
+	e->evidence = strdup("They spoke by phone");
+	assert_non_null(e->summary);
+	assert_non_null(e->evidence);
+	assert_int_equal(event_add_actor(e, a, NULL, NULL, ACTOR_PERSON, ROLE_SOURCE), 0);
+	assert_int_equal(event_add_actor(e, b, NULL, NULL, ACTOR_PERSON, ROLE_TARGET), 0);
+}
+
+static const char mismatched[] = "SELECT count(*) FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+				 " WHERE ea.date <> e.date";
+
+/* Without the trigger that mends a row written without its date, the
+ * rows the store writes have their events' dates: an event narrowed later
+ * in the same report ("2015-03", then "2015-03-07") or by a later report,
+ * in a batch and outside one. */
+static void test_store_rows_carry_dates(void **state)
+{
+	struct keep_fx *k = *state;
+	struct store *s = k->fx.s;
+	outside_exec(k->fx.path, "DROP TRIGGER event_actors_date_ai");
+	char *err = NULL;
+	int64_t id;
+	for (int batch = 0; batch < 2; batch++) {
+		const char *a = batch ? "Ana Lopez" : "Li Qiang", *b = batch ? "Ben Ode" : "Kim Lee";
+		struct report r1, r2;
+		struct event_list l1, l2;
+		event_list_init(&l1);
+		event_list_init(&l2);
+		make_report(&r1, batch ? "Calls, batch" : "Calls", "They spoke by phone twice.");
+		add_call(&l1, "2015-03", a, b);
+		add_call(&l1, "2015-03-07", a, b);
+		add_call(&l1, "2016", b, a);
+		add_call(&l1, "", a, "Someone Else");
+		make_report(&r2, batch ? "More calls, batch" : "More calls", "They spoke by phone again.");
+		add_call(&l2, "2016-02-03", b, a);
+		if (batch)
+			OK(store_begin(s, &err), "store_begin");
+		OK(store_put_report(s, &r1, NULL, "a.txt", 0, &l1, &id, &err), "store_put_report");
+		OK(store_put_report(s, &r2, NULL, "b.txt", 0, &l2, &id, &err), "store_put_report");
+		if (batch)
+			OK(store_commit(s, &err), "store_commit");
+		report_release(&r1);
+		report_release(&r2);
+		event_list_release(&l1);
+		event_list_release(&l2);
+	}
+	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+						  " WHERE e.id > 6000 AND ea.date IN ('2015-03-07', '2016-02-03')"), 8);
+	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM events WHERE id > 6000"), 6);
+	assert_int_equal(outside_int(k->fx.path, mismatched), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_page_statement_kept, setup_keep, teardown_keep),
+		cmocka_unit_test_setup_teardown(test_nested_page_of_the_same_shape, setup_keep, teardown_keep),
+		cmocka_unit_test_setup_teardown(test_choice_remembered_until_the_archive_changes, setup_keep, teardown_keep),
+		cmocka_unit_test_setup_teardown(test_busy_actor_pages_from_its_index, setup_keep, teardown_keep),
+		cmocka_unit_test_setup_teardown(test_date_edit_moves_event, setup_keep, teardown_keep),
+		cmocka_unit_test_setup_teardown(test_store_rows_carry_dates, setup_keep, teardown_keep),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
