@@ -81,6 +81,8 @@ struct store {
 	char *extractor;    /* store_set_extractor's signature, or NULL */
 	char last_hash[65], last_text[65];   /* the hashes store_classify computed last */
 	int64_t next_event; /* in a batch, the id the next new event takes; 0: ask the archive */
+	int64_t pg_written; /* PostgreSQL: events this store wrote since it last analysed the tables */
+	int64_t pg_analyse_at;  /* PostgreSQL: analyse again when pg_written reaches it */
 	int batch;          /* a store_begin transaction is open, with indexing deferred */
 	struct buf triggers;    /* in a batch, the SQL of the triggers it suspended */
 	int unguarded;      /* 1: reports are written without savepoints; 2: and one failed */

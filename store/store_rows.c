@@ -230,6 +230,23 @@ static int flush_table(struct store *s, enum row_table t, const char *what, char
 	return 0;
 }
 
+/* PostgreSQL plans the search for an event's earlier mentions (by party
+ * key and date) from the tables' statistics, which autovacuum refreshes only
+ * after commits: an import into a new or small archive went on planning for
+ * empty tables, scanning more rows at every event (quadratic). The tables
+ * are analysed each time the events this store wrote double, from 1,000 on:
+ * a few times in a large import, never in a small one. */
+static int analyse_growth(struct store *s, size_t n_events, char **err)
+{
+	if (db_kind(s->db) != DB_PG || !n_events)
+		return 0;
+	s->pg_written += (int64_t)n_events;
+	if (s->pg_written < (s->pg_analyse_at ? s->pg_analyse_at : 1000))
+		return 0;
+	s->pg_analyse_at = 2 * s->pg_written;
+	return store_exec(s, "ANALYZE events, event_actors, event_reports, event_base", err);
+}
+
 int rows_flush(struct store *s, char **err)
 {
 	/* Events before the rows that refer to them: foreign keys are checked
@@ -240,12 +257,13 @@ int rows_flush(struct store *s, char **err)
 		[RT_EVENT_TOPICS] = "cannot link a topic",
 		[RT_EVENT_REPORTS] = "cannot link an event to its report",
 	};
+	size_t n_events = rows_count(s, RT_EVENTS);
 	for (int t = 0; t < RT_COUNT; t++)
 		if (flush_table(s, (enum row_table)t, what[t], err)) {
 			rows_discard(s);
 			return -1;
 		}
-	return 0;
+	return analyse_growth(s, n_events, err);
 }
 
 /* store_events.c: the statements and choices kept for timeline pages. */

@@ -161,24 +161,24 @@ if command -v sqlite3 >/dev/null; then
 	views "$T/k.db" "$T/v.kf"
 	same "$T/v.a" "$T/v.kf" "copied over a killed copy"
 
-	# Columns by name: a column a later migration adds (schema 008 may give
-	# event_actors a date) goes with its values.
+	# Columns by name: a column a later migration adds (here a made-up
+	# `extra` of event_actors) goes with its values.
 	cp "$T/a.db" "$T/x.db"
-	sqlite3 "$T/x.db" "ALTER TABLE event_actors ADD COLUMN date TEXT; UPDATE event_actors SET date = '2023-03-16' WHERE seq % 2 = 0"
+	sqlite3 "$T/x.db" "ALTER TABLE event_actors ADD COLUMN extra TEXT; UPDATE event_actors SET extra = '2023-03-16' WHERE seq % 2 = 0"
 	empty_archive "$T/g.db"
 	# The target's new column placed elsewhere than the source's: by name.
-	sqlite3 "$T/g.db" "ALTER TABLE event_actors ADD COLUMN note TEXT DEFAULT 'n'; ALTER TABLE event_actors ADD COLUMN date TEXT"
+	sqlite3 "$T/g.db" "ALTER TABLE event_actors ADD COLUMN note TEXT DEFAULT 'n'; ALTER TABLE event_actors ADD COLUMN extra TEXT"
 	"$BIN" --db "$T/x.db" copy --to "$T/g.db" >"$T/out" 2>"$T/err" || fail "copy with a new column: $(cat "$T/err")"
-	q="SELECT group_concat(event_id || ':' || actor_id || ':' || role || ':' || ifnull(date, '-'), ' ') FROM (SELECT * FROM event_actors ORDER BY 1, 2, 3)"
+	q="SELECT group_concat(event_id || ':' || actor_id || ':' || role || ':' || ifnull(extra, '-'), ' ') FROM (SELECT * FROM event_actors ORDER BY 1, 2, 3)"
 	[ "$(sqlite3 "$T/x.db" "$q")" = "$(sqlite3 "$T/g.db" "$q")" ] || fail "the new column's values did not go by name"
-	[ "$(sqlite3 "$T/g.db" "SELECT count(*) FROM event_actors WHERE date = '2023-03-16'")" -gt 0 ] || fail "no date copied"
+	[ "$(sqlite3 "$T/g.db" "SELECT count(*) FROM event_actors WHERE extra = '2023-03-16'")" -gt 0 ] || fail "no value of the new column copied"
 	[ "$(sqlite3 "$T/g.db" "SELECT count(*) FROM event_actors WHERE note IS NOT 'n'")" = 0 ] ||
 		fail "a column the source has not did not take its default"
 	# A column the target has not would be lost: refused, the target emptied.
 	empty_archive "$T/h.db"
 	"$BIN" --db "$T/x.db" copy --to "$T/h.db" >"$T/out" 2>"$T/err"; rc=$?
 	[ $rc -eq 3 ] || fail "copy to a target without the column: exit $rc"
-	grep -q "cannot copy event_actors: the target has no column 'date'" "$T/err" || fail "the refusal says: $(cat "$T/err")"
+	grep -q "cannot copy event_actors: the target has no column 'extra'" "$T/err" || fail "the refusal says: $(cat "$T/err")"
 	[ "$(count "$T/h.db" reports)" = 0 ] || fail "the refused copy left reports behind"
 	# So is a table the copy does not know (it would be left behind).
 	sqlite3 "$T/x.db" "CREATE TABLE event_extra(id INTEGER PRIMARY KEY)"
@@ -313,13 +313,13 @@ same "$T/v.a" "$T/v.k" "copied over a killed copy on PostgreSQL"
 # migration's) takes the source's values.
 if command -v sqlite3 >/dev/null; then
 	cp "$T/a.db" "$T/y.db"
-	sqlite3 "$T/y.db" "ALTER TABLE event_actors ADD COLUMN date TEXT; UPDATE event_actors SET date = '2023-03-16' WHERE seq % 2 = 0"
+	sqlite3 "$T/y.db" "ALTER TABLE event_actors ADD COLUMN extra TEXT; UPDATE event_actors SET extra = '2023-03-16' WHERE seq % 2 = 0"
 	pq "TRUNCATE agencies, reports, actors, actor_aliases, actor_roles, topics, events, event_actors, event_topics,
 	    event_reports, import_runs, source_files, source_feeds, run_sources, export_cursors, event_base, curations,
-	    event_changes; ALTER TABLE event_actors ADD COLUMN note text DEFAULT 'n', ADD COLUMN date text" || fail "psql"
+	    event_changes; ALTER TABLE event_actors ADD COLUMN note text DEFAULT 'n', ADD COLUMN extra text" || fail "psql"
 	"$BIN" --db "$T/y.db" copy --to "$URI2" >"$T/out" 2>"$T/err" || fail "copy with a new column: $(cat "$T/err")"
-	[ "$(sqlite3 "$T/y.db" "SELECT group_concat(event_id || ':' || seq || ':' || ifnull(date, '-'), ' ') FROM (SELECT * FROM event_actors ORDER BY 1, 2)")" = \
-	  "$(pq "SELECT string_agg(event_id || ':' || seq || ':' || coalesce(date, '-'), ' ' ORDER BY event_id, seq) FROM event_actors")" ] ||
+	[ "$(sqlite3 "$T/y.db" "SELECT group_concat(event_id || ':' || seq || ':' || ifnull(extra, '-'), ' ') FROM (SELECT * FROM event_actors ORDER BY 1, 2)")" = \
+	  "$(pq "SELECT string_agg(event_id || ':' || seq || ':' || coalesce(extra, '-'), ' ' ORDER BY event_id, seq) FROM event_actors")" ] ||
 		fail "the new column's values did not go by name to PostgreSQL"
 	[ "$(pq "SELECT count(*) FROM event_actors WHERE note IS DISTINCT FROM 'n'")" = 0 ] || fail "note did not take its default"
 fi
