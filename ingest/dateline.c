@@ -142,20 +142,24 @@ static void copy_str(char *dst, size_t cap, const char *src, size_t n)
 /* Month names of the languages whose pages carry English reports or whose
  * agencies write datelines in their own tongue (French, Spanish, Italian,
  * German, Portuguese), in lower case, accented and plain. */
-static const struct { const char *name; int month; } foreign_months[] = {
-	{"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5},
-	{"juin", 6}, {"juillet", 7}, {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10},
-	{"novembre", 11}, {"décembre", 12}, {"decembre", 12},
-	{"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
-	{"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
-	{"noviembre", 11}, {"diciembre", 12},
-	{"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
-	{"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
-	{"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"maerz", 3}, {"juni", 6},
-	{"juli", 7}, {"oktober", 10}, {"dezember", 12},
-	{"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5}, {"junho", 6},
-	{"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
+#define FM(name, month) {name, sizeof(name) - 1, month}
+static const struct { const char *name; size_t len; int month; } foreign_months[] = {
+	FM("janvier", 1), FM("février", 2), FM("fevrier", 2), FM("mars", 3), FM("avril", 4), FM("mai", 5),
+	FM("juin", 6), FM("juillet", 7), FM("août", 8), FM("aout", 8), FM("septembre", 9), FM("octobre", 10),
+	FM("novembre", 11), FM("décembre", 12), FM("decembre", 12), FM("enero", 1), FM("febrero", 2),
+	FM("marzo", 3), FM("abril", 4), FM("mayo", 5), FM("junio", 6), FM("julio", 7), FM("agosto", 8),
+	FM("septiembre", 9), FM("setiembre", 9), FM("octubre", 10), FM("noviembre", 11), FM("diciembre", 12),
+	FM("gennaio", 1), FM("febbraio", 2), FM("aprile", 4), FM("maggio", 5), FM("giugno", 6), FM("luglio", 7),
+	FM("settembre", 9), FM("ottobre", 10), FM("dicembre", 12), FM("januar", 1), FM("jänner", 1),
+	FM("februar", 2), FM("märz", 3), FM("maerz", 3), FM("juni", 6), FM("juli", 7), FM("oktober", 10),
+	FM("dezember", 12), FM("janeiro", 1), FM("fevereiro", 2), FM("março", 3), FM("marco", 3), FM("maio", 5),
+	FM("junho", 6), FM("julho", 7), FM("setembro", 9), FM("outubro", 10), FM("novembro", 11),
+	FM("dezembro", 12)
 };
+#undef FM
+#define LETTER(c) (1u << ((c) - 'a'))
+#define FOREIGN_INITIALS (LETTER('a') | LETTER('d') | LETTER('e') | LETTER('f') | LETTER('g') | LETTER('j') | \
+			  LETTER('l') | LETTER('m') | LETTER('n') | LETTER('o') | LETTER('s'))
 
 /* A foreign month name at s[i..): its number and *end, or 0. The first
  * letter may be a capital; accented letters are matched as written. */
@@ -166,9 +170,13 @@ int foreign_month(const char *s, size_t len, size_t i, size_t *end)
 		e++;
 	if (e - i < 3 || e - i > 12)
 		return 0;
+	/* The initials of the names: the tagger asks this of every capitalised word. */
+	int c = tolower((unsigned char)s[i]);
+	if (c < 'a' || c > 'z' || !((1u << (c - 'a')) & FOREIGN_INITIALS))
+		return 0;
 	for (size_t k = 0; k < sizeof(foreign_months) / sizeof(foreign_months[0]); k++) {
 		const char *n = foreign_months[k].name;
-		size_t nl = strlen(n);
+		size_t nl = foreign_months[k].len;
 		if (nl != e - i || tolower((unsigned char)s[i]) != n[0])
 			continue;
 		size_t q = 1;

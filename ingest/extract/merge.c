@@ -454,11 +454,14 @@ static void join_mediators(struct extractor *x)
 		static const char *const mediating[] = {" mediating", " brokering", " acting as mediator",
 							" acting as a mediator", " as mediator", " hosting"};
 		for (size_t p = c->ev_start; p + 5 <= c->ev_end; p++) {
-			if (strncasecmp(t + p, "with ", 5) || (p > 0 && isalpha((unsigned char)t[p - 1])))
+			if ((t[p] | 0x20) != 'w' || strncasecmp(t + p, "with ", 5) ||
+			    (p > 0 && isalpha((unsigned char)t[p - 1])))
 				continue;
 			size_t a = p + 5;
 			for (size_t q = a; q < c->ev_end && q < a + 60 && t[q] != ',' && t[q] != '.'; q++) {
 				size_t k, ml = 0;
+				if (t[q] != ' ')   /* every phrase begins with its space */
+					continue;
 				for (k = 0; k < sizeof(mediating) / sizeof(mediating[0]); k++) {
 					ml = strlen(mediating[k]);
 					if (q + ml <= c->ev_end && !strncmp(t + q, mediating[k], ml) &&
@@ -483,7 +486,8 @@ static void join_mediators(struct extractor *x)
 		for (size_t k = 0; k < sizeof(together) / sizeof(together[0]); k++) {
 			size_t tl = strlen(together[k]);
 			for (size_t p = c->ev_start; p + tl <= c->ev_end; p++) {
-				if (strncasecmp(t + p, together[k], tl) || (p > 0 && isalpha((unsigned char)t[p - 1])))
+				if ((t[p] | 0x20) != together[k][0] || strncasecmp(t + p, together[k], tl) ||
+				    (p > 0 && isalpha((unsigned char)t[p - 1])))
 					continue;
 				size_t a = p + tl, b = actors_phrase_end(t, c->ev_end, a);
 				int found[MAX_PARTIES], nf = 0;
@@ -1013,7 +1017,7 @@ static void date_span_start(struct extractor *x)
  * of the next paragraph when p ends one): its bytes [*a, *b); 0 at the end. */
 static int next_sentence(const char *t, size_t len, size_t p, size_t *a, size_t *b)
 {
-	enum { NEXT_MAX = 2048 };
+	enum { NEXT_MAX = 800 };   /* bytes read for it: a news sentence is shorter */
 	while (p < len && isspace((unsigned char)t[p]))
 		p++;
 	if (p >= len)
