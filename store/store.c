@@ -339,6 +339,19 @@ int store_begin_write(struct store *s, char **err)
 	return store_exec(s, db_kind(s->db) == DB_PG ? "BEGIN" : "BEGIN IMMEDIATE", err);
 }
 
+/* Both backends: an archive of a newer schema is refused, untouched. */
+static int refuse_newer(const struct store *s, int version, char **err)
+{
+	if (version <= store_latest_version())
+		return 0;
+	struct buf m;
+	buf_init(&m, 4096);
+	buf_printf(&m, "'%s' was written by a newer communique (schema %d, this one knows %d);"
+		   " it was left untouched", s->path, version, store_latest_version());
+	*err = buf_finish_msg(&m, "the message that the archive is newer");
+	return -1;
+}
+
 /* SQLite only (the file's application_id, user_version and sqlite_schema).
  * Refuses files that are not ours: an SQLite file with tables but another
  * application id, or an archive from a newer version. */
@@ -361,15 +374,7 @@ static int check_identity(struct store *s, int *version, char **err)
 			   " (an SQLite file of another application); it was left untouched");
 		return -1;
 	}
-	if (*version > store_latest_version()) {
-		struct buf m;
-		buf_init(&m, 4096);
-		buf_printf(&m, "'%s' was written by a newer communique (schema %d, this one knows %d);"
-			   " it was left untouched", s->path, *version, store_latest_version());
-		*err = buf_finish_msg(&m, "the message that the archive is newer");
-		return -1;
-	}
-	return 0;
+	return refuse_newer(s, *version, err);
 }
 
 /* PostgreSQL: the same checks on communique_schema. A database with tables
@@ -401,15 +406,7 @@ static int check_identity_pg(struct store *s, int *version, char **err)
 			   " (a PostgreSQL database with tables of another application); it was left untouched");
 		return -1;
 	}
-	if (*version > store_latest_version()) {
-		struct buf m;
-		buf_init(&m, 4096);
-		buf_printf(&m, "'%s' was written by a newer communique (schema %d, this one knows %d);"
-			   " it was left untouched", s->path, *version, store_latest_version());
-		*err = buf_finish_msg(&m, "the message that the archive is newer");
-		return -1;
-	}
-	return 0;
+	return refuse_newer(s, *version, err);
 }
 
 /* PostgreSQL: the migrations of schema/pg in one transaction, under an
