@@ -903,12 +903,25 @@ static size_t skip_weekday(const char *s, size_t len, size_t i)
 	return k > e || (e > i && s[e - 1] == ',') ? k : i;
 }
 
+/* Whether the line reads as American: a 12-hour clock or a US zone. */
+static int us_line(const char *s, size_t len)
+{
+	static const char *const cues[] = {" AM", " PM", " a.m.", " p.m.", " EST", " EDT", " ET", " PT", NULL};
+	for (int k = 0; cues[k]; k++) {
+		size_t n = strlen(cues[k]);
+		for (size_t i = 0; i + n <= len; i++)
+			if (!strncmp(s + i, cues[k], n) && (i + n == len || !isalpha((unsigned char)s[i + n])))
+				return 1;
+	}
+	return 0;
+}
+
 /* A numeric date: "2015-01-06", "2015/01/06", "2018.05.16", "06.01.2015"
  * (day.month.year) or, with slashes and the year last, "03/14/2022": the
  * order is the one that makes a date (a part above 12 is the day); when
- * both orders would, the US order month/day is taken only when *us says
- * the line is American (12-hour clock, US zone), else the date is refused. */
-static int read_numeric_date(const char *s, size_t len, size_t *i, struct timestamp *ts, int us)
+ * both orders would, the US order month/day is taken only when the line is
+ * American (12-hour clock, US zone: us_line), else the date is refused. */
+static int read_numeric_date(const char *s, size_t len, size_t *i, struct timestamp *ts)
 {
 	size_t j = *i;
 	int a, b, c;
@@ -929,7 +942,7 @@ static int read_numeric_date(const char *s, size_t len, size_t *i, struct timest
 		    read_int(s, len, &j, 4, &c) == 4) {
 			if (sep == '.' || a > 12)
 				ts->year = c, ts->month = b, ts->day = a;
-			else if (b > 12 || us)
+			else if (b > 12 || us_line(s, len))
 				ts->year = c, ts->month = a, ts->day = b;
 			else
 				return 0;
@@ -940,23 +953,10 @@ static int read_numeric_date(const char *s, size_t len, size_t *i, struct timest
 	return 0;
 }
 
-/* Whether the line reads as American: a 12-hour clock or a US zone. */
-static int us_line(const char *s, size_t len)
-{
-	static const char *const cues[] = {" AM", " PM", " a.m.", " p.m.", " EST", " EDT", " ET", " PT", NULL};
-	for (int k = 0; cues[k]; k++) {
-		size_t n = strlen(cues[k]);
-		for (size_t i = 0; i + n <= len; i++)
-			if (!strncmp(s + i, cues[k], n) && (i + n == len || !isalpha((unsigned char)s[i + n])))
-				return 1;
-	}
-	return 0;
-}
-
 static int read_date(const char *s, size_t len, size_t *i, struct timestamp *ts)
 {
 	size_t j = *i;
-	int ok = read_numeric_date(s, len, &j, ts, us_line(s, len));
+	int ok = read_numeric_date(s, len, &j, ts);
 	if (!ok) {
 		j = *i;
 		ok = read_day_month(s, len, &j, &ts->month, &ts->day) &&

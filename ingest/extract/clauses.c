@@ -409,7 +409,7 @@ static int refused_before(const struct extractor *x, size_t lo, size_t q)
 	size_t at = c - 1;   /* the cancel phrase's first token */
 	for (size_t i = at; i > lo && i + 4 > at; i--) {
 		const char *w = low(x, i - 1);
-		if (!strncmp(w, "refus", 5) || !strncmp(w, "declin", 6) || tok_in(x, i - 1, WL_NEGATION))
+		if (has_prefix(w, "refus") || has_prefix(w, "declin") || tok_in(x, i - 1, WL_NEGATION))
 			return !is_word(x, i - 1, "cancelled") && !is_word(x, i - 1, "postponed");
 		if (!is_word(x, i - 1, "to") && !is_word(x, i - 1, "did") && !is_word(x, i - 1, "does") &&
 		    !is_word(x, i - 1, "do") && !is_word(x, i - 1, "will") && !is_word(x, i - 1, "would") &&
@@ -546,7 +546,7 @@ static int text_says(const struct extractor *x, size_t cs, size_t k, size_t s)
 					   "accus", "blam", "prais", "endors", "express", "reaffirm"};
 	int act = 0;
 	for (size_t a = 0; a < sizeof acts / sizeof *acts && !act; a++)
-		act = !strncmp(low(x, k), acts[a], strlen(acts[a]));
+		act = has_prefix(low(x, k), acts[a]);
 	if (!act || k <= cs)
 		return 0;
 	size_t q = k;
@@ -798,7 +798,7 @@ static int purpose_of_making(const struct extractor *x, size_t k, size_t s)
 			return !at;
 		for (size_t a = 0; a < sizeof made / sizeof *made; a++)
 			if (is_word_dyn(x, v - 1, made[a]))
-				return at ? (v == q - 1 && !strncmp(made[a], "aim", 3)) : 1;
+				return at ? (v == q - 1 && has_prefix(made[a], "aim")) : 1;
 	}
 	return 0;
 }
@@ -821,7 +821,7 @@ static int kept_from(const struct extractor *x, size_t k, size_t s)
 		if (is_word(x, q - 1, ",") || is_word(x, q - 1, ";") || tok_in(x, q - 1, WL_REPORTING))
 			break;
 		for (size_t a = 0; a < sizeof keep / sizeof *keep; a++)
-			if (!strncmp(low(x, q - 1), keep[a], strlen(keep[a])))
+			if (has_prefix(low(x, q - 1), keep[a]))
 				return 1;
 	}
 	return 0;
@@ -867,7 +867,7 @@ static int not_the_verb(const struct extractor *x, size_t k, size_t s, size_t e)
 						     "deep", "sincere", "heartfelt", "warm", "profound", "and", "many",
 						     "also", "personal", "particular", "grateful"};
 		for (size_t a = 0; a < sizeof giving / sizeof *giving; a++)
-			if (!strncmp(low(x, k - 1), giving[a], strlen(giving[a])))
+			if (has_prefix(low(x, k - 1), giving[a]))
 				return 0;
 		return !tok_in(x, k - 1, WL_DETERMINER | WL_REPORTING);
 	}
@@ -916,10 +916,10 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 						      (is_word(x, q - 2, "of") || is_word(x, q - 2, "for") || is_word(x, q - 2, "with"));
 					continue;
 				}
-				if (!strncmp(w, "accus", 5) || !strncmp(w, "charg", 5) || !strncmp(w, "suspect", 7) ||
-				    !strncmp(w, "blam", 4) || !strncmp(w, "alleg", 5) || !strncmp(w, "fault", 5) ||
-				    !strncmp(w, "condemn", 7) || !strncmp(w, "critici", 7) || !strncmp(w, "denounc", 7) ||
-				    !strncmp(w, "rebuk", 5) || !strncmp(w, "guilty", 6))
+				if (has_prefix(w, "accus") || has_prefix(w, "charg") || has_prefix(w, "suspect") ||
+				    has_prefix(w, "blam") || has_prefix(w, "alleg") || has_prefix(w, "fault") ||
+				    has_prefix(w, "condemn") || has_prefix(w, "critici") || has_prefix(w, "denounc") ||
+				    has_prefix(w, "rebuk") || has_prefix(w, "guilty"))
 					return -1;
 				if (is_word(x, q - 1, ";") || tok_in(x, q - 1, WL_REPORTING))
 					break;
@@ -931,9 +931,9 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	if (k > s + 2 && is_word(x, k - 1, "to"))
 		for (size_t q = k - 1; q > s && q + 10 > k; q--) {
 			const char *w = low(x, q - 1);
-			if (!strncmp(w, "summon", 6) || (is_word(x, q - 1, "in") && q > s + 1 &&
-							  (!strncmp(low(x, q - 2), "call", 4) ||
-							   !strncmp(low(x, q - 2), "haul", 4))))
+			if (has_prefix(w, "summon") || (is_word(x, q - 1, "in") && q > s + 1 &&
+							  (has_prefix(low(x, q - 2), "call") ||
+							   has_prefix(low(x, q - 2), "haul"))))
 				return -1;
 			if (tok_in(x, q - 1, WL_CLAUSE_BREAK) || is_word(x, q - 1, ";"))
 				break;
@@ -1419,9 +1419,9 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 		/* (over "that" and a time: "announced on Friday that it") */
 		for (; v > 0 && v + 5 > m->ts && !saying; v--) {
 			const char *w = low(x, v);
-			saying = tok_in(x, v, WL_REPORTING) || !strncmp(w, "announce", 8) || !strncmp(w, "warn", 4) ||
-				 !strncmp(w, "vow", 3) || !strncmp(w, "pledge", 6) || !strncmp(w, "threaten", 8) ||
-				 !strncmp(w, "insist", 6) || !strncmp(w, "claim", 5);
+			saying = tok_in(x, v, WL_REPORTING) || has_prefix(w, "announce") || has_prefix(w, "warn") ||
+				 has_prefix(w, "vow") || has_prefix(w, "pledge") || has_prefix(w, "threaten") ||
+				 has_prefix(w, "insist") || has_prefix(w, "claim");
 			if (saying)
 				break;
 			if (!is_word(x, v, "that") && !is_word(x, v, "on") && !(x->toks.t[v].flags & TOK_CAP) &&

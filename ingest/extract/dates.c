@@ -152,7 +152,7 @@ static int in_content_infinitive(const struct extractor *x, size_t k, size_t at)
 	span_text(x, k, k + 1, w, sizeof(w));
 	for (char *p = w; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
-	if (!tok_in(x, k, WL_CONTENT_VERB) && strncmp(w, "agree", 5) && strncmp(w, "consent", 7))
+	if (!tok_in(x, k, WL_CONTENT_VERB) && !has_prefix(w, "agree") && !has_prefix(w, "consent"))
 		return 0;
 	for (size_t q = k + 1; q + 1 < at; q++) {
 		if (is_word(x, q, ",") || is_word(x, q, ";") || tok_in(x, q, WL_CLAUSE_BREAK))

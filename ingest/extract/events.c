@@ -293,8 +293,8 @@ static int announced_measure(const struct extractor *x, const struct dict_trigge
 	/* "warned that it would impose sanctions": a threat, not a decision */
 	for (size_t q = s; q < w; q++) {
 		const char *t = low(x, q);
-		if (!strncmp(t, "warn", 4) || !strncmp(t, "threat", 6) || !strncmp(t, "caution", 7) ||
-		    !strncmp(t, "vow", 3))
+		if (has_prefix(t, "warn") || has_prefix(t, "threat") || has_prefix(t, "caution") ||
+		    has_prefix(t, "vow"))
 			return 0;
 	}
 	if (promise)
@@ -324,7 +324,7 @@ static int agreed_content(const struct extractor *x, size_t k, size_t s)
 		return 0;
 	for (size_t q = k - 1; q-- > s && q + 16 > k;) {
 		const char *w = low(x, q);
-		if (!strncmp(w, "agree", 5) || !strncmp(w, "consent", 7)) {
+		if (has_prefix(w, "agree") || has_prefix(w, "consent")) {
 			/* (a mutual accord: parties joined by "and", or "both", "the
 			 * two"; one side that "agreed to end an embargo" decides it) */
 			for (size_t r = q; r-- > s && r + 12 > q;) {
@@ -342,7 +342,7 @@ static int agreed_content(const struct extractor *x, size_t k, size_t s)
 		}
 		if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, ";") || is_word(x, q, ",") ||
 		    (is_word(x, q, "to") && !(q > s && is_word(x, q - 1, "and")) &&
-		     !(q > s && (!strncmp(low(x, q - 1), "agree", 5) || !strncmp(low(x, q - 1), "consent", 7)))))
+		     !(q > s && (has_prefix(low(x, q - 1), "agree") || has_prefix(low(x, q - 1), "consent")))))
 			return 0;
 	}
 	return 0;
@@ -527,7 +527,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	}
 	/* "a pleasure to welcome my good friend Wang Yi to Pakistan": welcoming
 	 * a guest to one's country greets a visit, and approves of nothing. */
-	if (!strcmp(tr->type, "support") && !strncmp(low(x, h->ts), "welcom", 6)) {
+	if (!strcmp(tr->type, "support") && has_prefix(low(x, h->ts), "welcom")) {
 		size_t m0, m1;
 		mentions_in(x, h->te, e, &m0, &m1);
 		for (size_t j = m0; j < m1; j++) {
@@ -562,7 +562,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if ((type_props(x, tr) & TP_ASKS) && !tr->noun && !tr->n_tails && h->te + 2 < e &&
 	    !is_word(x, h->te, "to") && !is_word(x, h->te - 1, "for") &&
 	    /* (what is demanded or requested is its object: "demanded steps to stop ...") */
-	    strncmp(low(x, h->ts), "demand", 6) && strncmp(low(x, h->ts), "request", 7)) {
+	    !has_prefix(low(x, h->ts), "demand") && !has_prefix(low(x, h->ts), "request")) {
 		for (size_t q = h->te + 1; q + 1 < e && q < h->te + 10; q++) {
 			if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, ";") || is_word(x, q, "that"))
 				break;
@@ -2676,7 +2676,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		span_text(x, t, t + 1, w, sizeof(w));
 		for (char *p = w; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
-		if (strncmp(w, "welcom", 6))
+		if (!has_prefix(w, "welcom"))
 			continue;
 		int passive = t > s && (is_word(x, t - 1, "was") || is_word(x, t - 1, "were") ||
 					is_word(x, t - 1, "been") || is_word(x, t - 1, "being"));

@@ -268,22 +268,39 @@ static inline const char *low(const struct extractor *x, size_t i)
 
 /* Whether token i is the lower-case word w. w is a literal: its length is
  * known when compiling, so most tokens are told apart by length alone. */
-static inline int is_word(const struct extractor *x, size_t i, const char *w)
+/* (Forced inline: a compiler that keeps it out of line calls strlen on the
+ * literal for every token it asks about.) */
+__attribute__((always_inline)) static inline int is_word(const struct extractor *x, size_t i, const char *w)
 {
 	size_t n = strlen(w);
 	return i < x->toks.n && x->toks.t[i].lower_len == n && !memcmp(low(x, i), w, n);
 }
 
-/* is_word for a word known only at run time (a grammar phrase's). */
+/* Whether the NUL-terminated s begins with p (strncmp(s, p, strlen(p)) in
+ * one pass that stops at the first differing byte: most words differ at
+ * their first). */
+static inline int has_prefix(const char *s, const char *p)
+{
+	while (*p && *s == *p)
+		s++, p++;
+	return !*p;
+}
+
+/* is_word for a word known only at run time (a grammar phrase's, a list's). */
 static inline int is_word_dyn(const struct extractor *x, size_t i, const char *w)
 {
-	size_t n = strlen(w);
-	return i < x->toks.n && x->toks.t[i].lower_len == n && !memcmp(low(x, i), w, n);
+	if (i >= x->toks.n)
+		return 0;
+	const char *l = low(x, i);
+	while (*w && *l == *w)
+		l++, w++;
+	return !*w && !*l;
 }
 
 /* Whether token i, lower-cased, is longer than `more_than` bytes and ends in
  * `suffix` ("-ing", "-ed"). */
-static inline int ends_in(const struct extractor *x, size_t i, size_t more_than, const char *suffix)
+__attribute__((always_inline)) static inline int ends_in(const struct extractor *x, size_t i, size_t more_than,
+							 const char *suffix)
 {
 	size_t n = x->toks.t[i].lower_len, k = strlen(suffix);
 	return n > more_than && n >= k && !memcmp(low(x, i) + n - k, suffix, k);

@@ -216,11 +216,11 @@ int ractor_of_dict_actor(struct extractor *x, long idx)
 
 const char *org_of_role(const char *role)
 {
-	if (!strncmp(role, "un_", 3))
+	if (has_prefix(role, "un_"))
 		return "UN";
-	if (!strncmp(role, "eu_", 3))
+	if (has_prefix(role, "eu_"))
 		return "EU";
-	if (!strncmp(role, "nato_", 5))
+	if (has_prefix(role, "nato_"))
 		return "NATO";
 	return NULL;
 }

@@ -256,9 +256,9 @@ static int resolution_drafters(struct extractor *x, int *out, int *n)
 				size_t b = a;
 				while (b < len && b < a + 80 && t[b] != '.' && t[b] != ';' && t[b] != '\n' &&
 				       !(t[b] == ',' && !(b + 2 < len && t[b + 1] == ' ' &&
-							  (isupper((unsigned char)t[b + 2]) || !strncmp(t + b + 2, "and ", 4)))) &&
-				       t[b] != '(' && strncmp(t + b, " that ", 6) && strncmp(t + b, " which ", 7) &&
-				       strncmp(t + b, " under ", 7) && strncmp(t + b, " to ", 4) && strncmp(t + b, " on ", 4))
+							  (isupper((unsigned char)t[b + 2]) || has_prefix(t + b + 2, "and ")))) &&
+				       t[b] != '(' && !has_prefix(t + b, " that ") && !has_prefix(t + b, " which ") &&
+				       !has_prefix(t + b, " under ") && !has_prefix(t + b, " to ") && !has_prefix(t + b, " on "))
 					b++;
 				if (actors_in_span(x, t, a, b, out, n))
 					return -1;
@@ -369,9 +369,9 @@ static size_t actors_phrase_end(const char *t, size_t len, size_t a)
 	size_t b = a;
 	while (b < len && b < a + 80 && t[b] != '.' && t[b] != ';' && t[b] != '\n' && t[b] != '(' &&
 	       !(t[b] == ',' && !(b + 2 < len && t[b + 1] == ' ' && (isupper((unsigned char)t[b + 2]) ||
-								     !strncmp(t + b + 2, "and ", 4)))) &&
-	       strncmp(t + b, " that ", 6) && strncmp(t + b, " which ", 7) && strncmp(t + b, " to ", 4) &&
-	       strncmp(t + b, " on ", 4) && strncmp(t + b, " in ", 4) && strncmp(t + b, " for ", 5))
+								     has_prefix(t + b + 2, "and ")))) &&
+	       !has_prefix(t + b, " that ") && !has_prefix(t + b, " which ") && !has_prefix(t + b, " to ") &&
+	       !has_prefix(t + b, " on ") && !has_prefix(t + b, " in ") && !has_prefix(t + b, " for "))
 		b++;
 	return b;
 }
@@ -1146,7 +1146,7 @@ static void date_told_earlier(struct extractor *x)
 		if (c->dead || c->headline || c->date_explicit || c->ev_end > x->body_len)
 			continue;
 		size_t p = c->ev_start;
-		if (strncmp(t + p, "Earlier", 7))
+		if (!has_prefix(t + p, "Earlier"))
 			continue;
 		p += 7;
 		while (p < c->ev_end && t[p] == ' ')

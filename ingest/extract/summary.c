@@ -18,7 +18,7 @@ static int name_takes_the(const char *name, enum actor_kind kind)
 	if (kind == ACTOR_ORG)
 		return strchr(name, ' ') != NULL;
 	return kind == ACTOR_STATE &&
-	       (!strncmp(name, "United ", 7) || strstr(name, "Republic") || strstr(name, "Islands") ||
+	       (has_prefix(name, "United ") || strstr(name, "Republic") || strstr(name, "Islands") ||
 		(n > 3 && name[n - 1] == 's' && name[n - 2] != 's' && strcmp(name, "Belarus") &&
 		 strcmp(name, "Cyprus") && strcmp(name, "Mauritius") && strcmp(name, "Honduras") &&
 		 strcmp(name, "Laos") && strcmp(name, "Barbados") && strcmp(name, "Kiribati")));
@@ -182,8 +182,9 @@ static size_t word_len(const char *t, size_t i, size_t n)
 
 static int word_is(const char *t, size_t i, size_t len, const char *const *list)
 {
+	int first = tolower((unsigned char)t[i]);
 	for (; *list; list++)
-		if (strlen(*list) == len && !strncasecmp(t + i, *list, len))
+		if (**list == first && strlen(*list) == len && !strncasecmp(t + i, *list, len))
 			return 1;
 	return 0;
 }
@@ -302,7 +303,7 @@ static int object_of(const struct extractor *x, const struct cand *c, const char
 				if (wl != ml || strncasecmp(t + i, it, ml) || i + wl >= ce || t[i + wl] != ' ')
 					goto next_item;
 				/* "agreed that ...": right after the verb, else a relative clause. */
-				if (ml == 4 && !strncmp(it, "that", 4) && i != first)
+				if (ml == 4 && has_prefix(it, "that") && i != first)
 					goto next_item;
 				/* Not across a relative clause ("a deal that would permit X to"). */
 				for (size_t g = first; g < i; g++)
@@ -320,7 +321,7 @@ static int object_of(const struct extractor *x, const struct cand *c, const char
 				    isdigit((unsigned char)t[q]))
 					goto next_item;
 				/* "to" and "with" take an act or a thing, not a name ("met to South Korea"). */
-				if (((ml == 2 && !strncmp(it, "to", 2)) || (ml == 4 && !strncmp(it, "with", 4))) &&
+				if (((ml == 2 && has_prefix(it, "to")) || (ml == 4 && has_prefix(it, "with"))) &&
 				    !islower((unsigned char)t[q]))
 					goto next_item;
 			}
@@ -392,7 +393,7 @@ static int object_of(const struct extractor *x, const struct cand *c, const char
 				while (fw < c->trig_end && isalpha((unsigned char)t[fw]))
 					fw++;
 				if (c->status != STATUS_OCCURRED || !islower((unsigned char)t[c->trig_start]) ||
-				    fw - c->trig_start < 4 || strncmp(t + fw - 2, "ed", 2) ||
+				    fw - c->trig_start < 4 || !has_prefix(t + fw - 2, "ed") ||
 				    memchr(t + c->trig_start, '\n', c->trig_end - c->trig_start) ||
 				    c->trig_end - c->trig_start > 40)
 					goto next_item;
