@@ -166,7 +166,9 @@ e2e_fingerprint() {
 
 # Holds the archive's writer lock for SECONDS, in the background, as a
 # running update does: flock on ARCHIVE.lock; on PostgreSQL the session
-# advisory lock of store/store_lock.c. Sets E2E_HOLDER to its pid.
+# advisory lock of store/store_lock.c. Sets E2E_HOLDER to its pid and
+# returns once the lock is held (a loaded machine may take seconds to start
+# the holder: a test that went on at once would race it for the lock).
 e2e_hold_lock() {
 	if e2e_pg; then
 		"$E2E_PSQL" -X -q "$1" -c "SELECT pg_advisory_lock(1131245169)" -c "SELECT pg_sleep($2)" >/dev/null &
@@ -174,4 +176,16 @@ e2e_hold_lock() {
 		flock "$1.lock" sleep "$2" &
 	fi
 	E2E_HOLDER=$!
+	local held
+	for _ in $(seq 200); do
+		if e2e_pg; then
+			held=$("$E2E_PSQL" -X -q -At "$1" -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 1131245169 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+			[ "$held" = 1 ] && return 0
+		else
+			flock -n "$1.lock" true 2>/dev/null || return 0
+		fi
+		sleep 0.05
+	done
+	echo "lib.sh: the lock holder did not take the lock of $1 in 10 s" >&2
+	exit 1
 }

@@ -329,9 +329,8 @@ grep -q "did you mean .*'Japan'" "$T/body" || fail "a misspelt actor: $(cat "$T/
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Big: $(python3 -c 'print("a" * 70000)')" "$B/api/meta")
 case $CODE in 4??) ;; *) fail "70 KB of headers: HTTP $CODE" ;; esac
 # Writes while another writer holds the archive's lock: 503, said so.
-e2e_hold_lock "$DB" 3
+e2e_hold_lock "$DB" 6
 LOCKER=$E2E_HOLDER
-sleep 0.5
 refuse 503 "a write while the lock is held" -X POST "${W[@]}" -d '{"text":"x"}' "$B/api/events/$E/note"
 grep -q 'holds' "$T/body" || fail "503 does not say why: $(cat "$T/body")"
 get "/api/events?limit=1"
