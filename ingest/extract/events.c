@@ -2699,8 +2699,11 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 				greeting = plain;
 			}
 		}
-		if (greeting)
+		if (greeting) {
 			c->dead = 1;
+			if (x->debug)
+				fprintf(stderr, "dead %zu @events:%d\n", (size_t)(c - x->cands), __LINE__);
+		}
 	}
 	/* "will not accept a ban on its grain", "rejected the sanctions": a
 	 * measure named as the object of a refusal is no act of the refuser. */
@@ -2715,8 +2718,11 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 				continue;
 			/* After a determiner the word is a noun, whatever its wording. */
 			if ((n->tr->noun && x->toks.t[t - 1].end == c->trig_end) ||
-			    (t >= 2 && tok_in(x, t - 1, WL_DETERMINER) && x->toks.t[t - 2].end == c->trig_end))
+			    (t >= 2 && tok_in(x, t - 1, WL_DETERMINER) && x->toks.t[t - 2].end == c->trig_end)) {
 				n->dead = 1;
+				if (x->debug)
+					fprintf(stderr, "dead %zu @events:%d\n", k, __LINE__);
+			}
 		}
 	}
 	/* "welcomed the declaration signed by X and Y": a reaction to the next

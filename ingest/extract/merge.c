@@ -3,6 +3,15 @@
  * (The stages: see extract_int.h.) */
 #include "ingest/extract/extract_int.h"
 
+/* Under COMMUNIQUE_DEBUG_EXTRACT, which candidate a merge rule folded (into
+ * which, -1 for none) and where (the line of this file). */
+static void note_dead(const struct extractor *x, const struct cand *gone, const struct cand *kept, int line)
+{
+	if (x->debug)
+		fprintf(stderr, "dead %zu into %td @merge:%d\n", (size_t)(gone - x->cands),
+			kept ? kept - x->cands : (ptrdiff_t)-1, line);
+}
+
 /* Whether every code of list a is in list b. */
 static int list_subset(const struct extractor *x, const int *a, int na, const int *b, int nb)
 {
@@ -615,7 +624,7 @@ void complete_parties(struct extractor *x)
 			if (x->place_ra >= 0 && !same_code(x, x->place_ra, c->src[0]))
 				push_party(c->tgt, &c->ntgt, x->place_ra);
 			else
-				c->dead = 1;
+				{ c->dead = 1; note_dead(x, c, NULL, __LINE__); }
 			continue;
 		}
 		/* A condemnation, an accusation or a rejection names what it is about;
@@ -685,7 +694,7 @@ void complete_parties(struct extractor *x)
 		if (f >= 0)
 			push_party(c->tgt, &c->ntgt, f);
 		else if (type_props(x, c->tr) & TP_NEEDS_OTHER)
-			c->dead = 1;  /* "welcomed the agreement" they made themselves */
+			{ c->dead = 1; note_dead(x, c, NULL, __LINE__); }  /* "welcomed the agreement" they made themselves */
 	}
 }
 
@@ -710,7 +719,7 @@ void merge_rounds(struct extractor *x)
 				continue;
 			for (int a = 0; a < m->nsrc; a++)
 				push_party(n->src, &n->nsrc, m->src[a]);
-			m->dead = 1;
+			m->dead = 1; note_dead(x, m, n, __LINE__);
 		}
 	}
 }
@@ -771,7 +780,7 @@ void prune_parties(struct extractor *x)
 				push_party(c->src, &c->nsrc, f);
 		}
 		if (!c->nsrc && c->tr->frame == FRAME_DIRECTED)
-			c->dead = 1;
+			{ c->dead = 1; note_dead(x, c, NULL, __LINE__); }
 	}
 }
 
@@ -792,12 +801,14 @@ static int later_leg(const struct extractor *x, const struct cand *went, const s
 
 /* One real event told in several sentences is one event. */
 /* Folds cand `gone` into `kept`, which the text tells as the same event. */
-static void fold_into(struct cand *kept, struct cand *gone)
+static void fold_into_at(struct extractor *x, struct cand *kept, struct cand *gone, int line)
 {
 	for (int t = 0; t < gone->ntopics; t++)
 		add_topic_to(kept, gone->topics[t]);
 	gone->dead = 1;
+	note_dead(x, gone, kept, line);
 }
+#define fold_into(kept, gone) fold_into_at(x, kept, gone, __LINE__)
 
 /* "Morales has told the ambassador he must leave, accusing him of ...",
  * then "the order expelling him on Wednesday": an act dated only by the
@@ -1363,7 +1374,7 @@ void merge_cands(struct extractor *x)
 				int was_explicit = a->date_explicit;
 				struct cdate was = a->date;
 				absorb(a, b);
-				b->dead = 1;
+				b->dead = 1; note_dead(x, b, a, __LINE__);
 				a->told_new |= b->told_new;
 				if (!was_explicit && a->date_explicit && !a->headline)
 					pass_on_date(x, a, &was);
@@ -1379,6 +1390,6 @@ void merge_cands(struct extractor *x)
 		for (size_t k = 0; k < x->n_cands; k++)
 			if (k != i && !x->cands[k].dead && !x->cands[k].headline &&
 			    x->cands[k].tr->type_id == a->tr->type_id)
-				a->dead = 1;
+				{ a->dead = 1; note_dead(x, a, &x->cands[k], __LINE__); }
 	}
 }
