@@ -763,6 +763,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    !is_word(x, h->te - 2, "be") && !is_word(x, h->te - 2, "being"))
 		status = STATUS_OCCURRED;
 	struct cand c;
+	int reason_of_prev = 0;   /* a judgement given as the reason of the act before it */
 	memset(&c, 0, sizeof(c));
 	c.tr = tr;
 	c.status = (enum event_status)status;
@@ -1174,6 +1175,19 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 					push_party(about, &n, m->ra);
 				}
 			}
+		}
+		/* "was breaking off relations with Doha over its persistence in
+		 * interfering", "cut ties with Morocco because of the neighbour's
+		 * hostile actions": a judgement given as the reason of the
+		 * speaker's act before it is about that act's target. */
+		if (!n && who >= 0 && tc->prev_verb && tc->npt && tc->prev_verb_ts < h->ts) {
+			int reason = 0;
+			for (size_t q = tc->prev_verb_ts + 1; q < h->ts && !reason; q++)
+				reason = is_word(x, q, "over") || is_word(x, q, "because") || is_word(x, q, "citing");
+			for (int i = 0; reason && i < tc->npt; i++)
+				if (!same_code(x, tc->prev_tgt[i], who))
+					push_party(about, &n, tc->prev_tgt[i]);
+			reason_of_prev = n > 0;
 		}
 		/* ("the actions of Poland and Lithuania": the parties joined to
 		 * one judged after the word, all of them.) */
@@ -1932,8 +1946,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	}
 	/* Told by a speaker: the act is the telling, dated as the telling is
 	 * ("said on Tuesday that X had lied"), not by what it tells of. */
-	if (tr->speaker)
-		speaker_date(x, tc, h->ts, s, &c);
+	if (tr->speaker) {
+		/* (but the reason given for the act before it, "expelled the
+		 * envoy on Thursday over Spain's meddling", is told with it) */
+		if (reason_of_prev && (before = last_cand_dated(x, s))) {
+			c.date = before->date;
+			c.date_explicit = 1;
+		} else {
+			speaker_date(x, tc, h->ts, s, &c);
+		}
+	}
 	/* "'Malaysia will respond firmly to any insult,' he said in a statement
 	 * issued late Saturday": an act inside a quotation, with no time of its
 	 * own, is dated as the quotation's telling (a quotation opening the
@@ -2268,7 +2290,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * and Venezuela)": a count of votes with its voters in brackets right
 	 * after; the voters vote, not whoever the clause is about. */
 	if (x->debug) {
-		fprintf(stderr, "  raw %s st=%d src=", tr->type, (int)c.status);
+		char dd[16];
+		cdate_format(&c.date, dd);
+		fprintf(stderr, "  raw %s %s%s st=%d src=", tr->type, dd, c.date_explicit ? "!" : "", (int)c.status);
 		for (int k = 0; k < c.nsrc; k++)
 			fprintf(stderr, "%s,", x->ra[c.src[k]].code);
 		fprintf(stderr, " tgt=");
