@@ -1453,7 +1453,12 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		for (size_t q = h->ts; q > s && q + 4 > h->ts; q--) {
 			if (!is_word(x, q - 1, "a") && !is_word(x, q - 1, "an"))
 				continue;
-			for (size_t r = q; r < h->ts; r++)
+			/* (but "a July 1986 agreement": a time, no name) */
+			sentence_timex(x, tc);
+			int dated = 0;
+			for (size_t i = 0; i < tc->tx->n && !dated; i++)
+				dated = tc->tx->tok_of[i] == q;
+			for (size_t r = q; r < h->ts && !dated; r++)
 				if (x->toks.t[r].flags & TOK_CAP)
 					DROP_RET;
 			break;
