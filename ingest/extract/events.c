@@ -126,6 +126,19 @@ static const struct dict_trigger *visit_trigger(const struct extractor *x)
  * "should" or a bare verb (not -s, not -ed, no auxiliary); else 0. */
 static size_t mandative_verb(const struct extractor *x, size_t t, size_t e)
 {
+	/* "requested that it be called off", "demanded that the sanctions be
+	 * lifted": the bare "be" of a passive is the subjunctive, whatever the
+	 * subject (no modal or other verb between). */
+	for (size_t q = t + 2; q < e && q < t + 6; q++) {
+		if (is_word(x, q, "be"))
+			return q;
+		if (tok_in(x, q, WL_BE | WL_PREPOSITION | WL_CLAUSE_BREAK | WL_REPORTING) ||
+		    (x->toks.t[q].flags & TOK_PUNCT) || is_word(x, q, "would") || is_word(x, q, "will") ||
+		    is_word(x, q, "could") || is_word(x, q, "should") || is_word(x, q, "must") || is_word(x, q, "might") ||
+		    is_word(x, q, "may") || is_word(x, q, "can") || is_word(x, q, "not") || is_word(x, q, "to") ||
+		    ends_in(x, q, 2, "ed"))
+			break;
+	}
 	size_t m0, m1;
 	mentions_in(x, t + 1, e, &m0, &m1);
 	if (m1 <= m0 || x->men[m0].ts > t + 3 || x->men[m0].ra < 0)
