@@ -77,6 +77,18 @@ static const struct dict_trigger *meeting_trigger(const struct extractor *x)
 	return NULL;
 }
 
+/* A plain verb wording of protest (directed, no tail): the type a call to
+ * another state's envoy is given. */
+static const struct dict_trigger *protest_trigger(const struct extractor *x)
+{
+	for (size_t i = 0; i < x->d.n_triggers; i++) {
+		const struct dict_trigger *t = &x->d.triggers[i];
+		if (!strcmp(t->type, "protest") && t->frame == FRAME_DIRECTED && !t->noun && !t->speaker && !t->n_tails)
+			return t;
+	}
+	return NULL;
+}
+
 /* "said that", "told reporters after a cabinet meeting that": the clause
  * at cs is reported speech, opened by "that" after a reporting verb with
  * its addressee or a place or time between. */
@@ -524,6 +536,23 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			DROP_RET;
 		tr = m;
 	}
+	/* "The Government phoned the Chinese ambassador", "officials had
+	 * spoken with Ambassador Wang": a state's call to the envoy of another
+	 * is the channel of a complaint (a demarche), no conversation of two
+	 * governments; its parties are the caller and the envoy's state. */
+	if (!strcmp(tr->type, "phone_call") && !tr->noun && h->te < e) {
+		size_t q = tr->n_tails ? tail_end(x, tr, h->te, e) : h->te;
+		int envoy = 0;
+		for (size_t n = q; n < e && n < q + 5 && !envoy; n++) {
+			envoy = is_word(x, n, "ambassador") || is_word(x, n, "envoy") || is_word(x, n, "chargé") ||
+				is_word(x, n, "charge");
+			if (!envoy && !tok_in(x, n, WL_DETERMINER) && !(x->toks.t[n].flags & TOK_CAP))
+				break;
+		}
+		const struct dict_trigger *p = envoy ? protest_trigger(x) : NULL;
+		if (p)
+			tr = p;
+	}
 	/* "a negotiated settlement", "the agreed timetable", "from jointly
 	 * agreed patrol routes": a participle before a noun describes the
 	 * noun; the act, if any, is told elsewhere. */
@@ -712,6 +741,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * responsibility", "could only suffer a defeat"): the telling happened.
 	 * A question stays no event; a negation stays one. */
 	if (tr->speaker && status != STATUS_NEGATED && !(e > s && is_word(x, e - 1, "?")))
+		status = STATUS_OCCURRED;
+	/* ("nor should anyone underestimate ...", "not misread ...": a wording
+	 * whose own words deny is the warning itself, not its negation.) */
+	if (tr->speaker && status == STATUS_NEGATED &&
+	    (is_word(x, h->ts, "not") || is_word(x, h->ts, "nor") || is_word(x, h->ts, "never")))
 		status = STATUS_OCCURRED;
 	if (status < 0)
 		DROP_RET;
@@ -1161,6 +1195,19 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				}
 			}
 		}
+		/* "was breaking off relations with Doha over its persistence in
+		 * interfering", "cut ties with Morocco because of the neighbour's
+		 * hostile actions": a judgement given as the reason of the
+		 * speaker's act before it is about that act's target. */
+		if (!n && who >= 0 && tc->prev_verb && tc->npt && tc->prev_verb_ts < h->ts) {
+			int reason = 0;
+			for (size_t q = tc->prev_verb_ts + 1; q < h->ts && !reason; q++)
+				reason = is_word(x, q, "over") || is_word(x, q, "because") || is_word(x, q, "citing");
+			for (int i = 0; reason && i < tc->npt; i++)
+				if (!same_code(x, tc->prev_tgt[i], who))
+					push_party(about, &n, tc->prev_tgt[i]);
+			reason_of_prev = n > 0;
+		}
 		/* "He said the visit was totally unacceptable": about the act told
 		 * before, so about its author. */
 		if (!n && who >= 0) {
@@ -1188,19 +1235,6 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 					push_party(about, &n, m->ra);
 				}
 			}
-		}
-		/* "was breaking off relations with Doha over its persistence in
-		 * interfering", "cut ties with Morocco because of the neighbour's
-		 * hostile actions": a judgement given as the reason of the
-		 * speaker's act before it is about that act's target. */
-		if (!n && who >= 0 && tc->prev_verb && tc->npt && tc->prev_verb_ts < h->ts) {
-			int reason = 0;
-			for (size_t q = tc->prev_verb_ts + 1; q < h->ts && !reason; q++)
-				reason = is_word(x, q, "over") || is_word(x, q, "because") || is_word(x, q, "citing");
-			for (int i = 0; reason && i < tc->npt; i++)
-				if (!same_code(x, tc->prev_tgt[i], who))
-					push_party(about, &n, tc->prev_tgt[i]);
-			reason_of_prev = n > 0;
 		}
 		/* ("the actions of Poland and Lithuania": the parties joined to
 		 * one judged after the word, all of them.) */

@@ -180,14 +180,22 @@ static int focal_actor(const struct extractor *x, const char *not_code)
 }
 
 /* The first source of the nearest event before cand `i` that another state
- * or organisation than `code` made, or -1. */
+ * or organisation than `code` made, or -1; when `code` made it, its first
+ * target of another code ("New Zealand raised its concerns with Beijing ...
+ * 'This kind of interference is unacceptable'": the other side of the
+ * dispute), or -1. */
 int acted_before(const struct extractor *x, size_t i, const char *code)
 {
 	for (size_t k = i; k-- > 0;) {
 		const struct cand *p = &x->cands[k];
 		if (p->dead || !p->nsrc || p->tr->frame == FRAME_SYMMETRIC)
 			continue;
-		return strcmp(x->ra[p->src[0]].code, code) ? p->src[0] : -1;
+		if (strcmp(x->ra[p->src[0]].code, code))
+			return p->src[0];
+		for (int t = 0; t < p->ntgt; t++)
+			if (x->ra[p->tgt[t]].code[0] && strcmp(x->ra[p->tgt[t]].code, code))
+				return p->tgt[t];
+		return -1;
 	}
 	return -1;
 }
