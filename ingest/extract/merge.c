@@ -1217,6 +1217,17 @@ void merge_cands(struct extractor *x)
 				fold_into(a, b);
 				continue;
 			}
+			/* "handed Soviet arms negotiators a draft treaty ... during a
+			 * one and a half hour meeting with the Soviet team": a meeting
+			 * of the parties of a round of negotiations, on its day, is a
+			 * session of that round. */
+			if (a->tr->type_id != b->tr->type_id && !strcmp(a->tr->type, "negotiation") &&
+			    !strcmp(b->tr->type, "meeting") && a->status == STATUS_OCCURRED && b->status == STATUS_OCCURRED &&
+			    !a->headline && !b->headline && a->date.prec == PREC_DAY && !cdate_compare_text(&a->date, &b->date) &&
+			    a->nsrc >= 2 && b->nsrc >= 2 && (codes_subset(x, a, b) || codes_subset(x, b, a))) {
+				fold_into(a, b);
+				continue;
+			}
 			if (a->tr->type_id != b->tr->type_id)
 				continue;
 			if (later_leg(x, a, b) || later_leg(x, b, a)) {
