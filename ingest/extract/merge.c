@@ -12,6 +12,9 @@ static void note_dead(const struct extractor *x, const struct cand *gone, const 
 			kept ? kept - x->cands : (ptrdiff_t)-1, line);
 }
 
+static int word_after(const char *t, size_t len, size_t p, size_t *a, size_t *b);
+static int bytes_word(const char *t, size_t a, size_t b, const char *w);
+
 /* Whether every code of list a is in list b. */
 static int list_subset(const struct extractor *x, const int *a, int na, const int *b, int nb)
 {
@@ -634,6 +637,18 @@ void complete_parties(struct extractor *x)
 			else
 				{ c->dead = 1; note_dead(x, c, NULL, __LINE__); }
 			continue;
+		}
+		/* "asked all oil-producing countries to help", "called on every
+		 * member state": a general call names no addressee; no state is
+		 * guessed for it, and without one it is no appeal of the archive. */
+		if ((type_props(x, c->tr) & TP_ASKS) && !c->headline && x->text && c->trig_end <= x->body_len) {
+			size_t a, b;
+			if (word_after(x->text, x->body_len, c->trig_end, &a, &b) &&
+			    (bytes_word(x->text, a, b, "all") || bytes_word(x->text, a, b, "every"))) {
+				c->dead = 1;
+				note_dead(x, c, NULL, __LINE__);
+				continue;
+			}
 		}
 		/* A condemnation, an accusation or a rejection names what it is about;
 		 * the report's main state is no safe guess for it. But "condemned
