@@ -446,11 +446,47 @@ static int domestic_meeting(const struct extractor *x, const struct cand *c, siz
 		return 0;                                                                 \
 	} while (0)
 
+/* "Critics said the bill leaves a loophole. They called for stricter
+ * sanctions": a sentence opened by "They" after one whose subject is a
+ * group holding no office (a plural noun, no actor, no word for officials
+ * or a state body, before a reporting verb) speaks for that group; its
+ * acts are no state's. Asked only of sentences opened by "they". */
+static int they_of_group(const struct extractor *x, size_t s)
+{
+	if (!is_word(x, s, "they") || s < 3)
+		return 0;
+	/* the sentence before: back over its words to the stop that ends the one before it */
+	size_t p = s - 1, floor = s > 80 ? s - 80 : 0;
+	while (p > floor && !is_word(x, p - 1, ".") && !is_word(x, p - 1, "?") && !is_word(x, p - 1, "!"))
+		p--;
+	if (p + 2 >= s || !(x->toks.t[p].flags & TOK_CAP) || !(x->toks.t[p].flags & TOK_WORD))
+		return 0;
+	size_t q = p;
+	if (!ends_in(x, q, 1, "s") && q + 3 < s && ends_in(x, q + 1, 1, "s"))
+		q++;   /* "Opposition critics", "Some analysts" */
+	if (!ends_in(x, q, 1, "s") || !tok_in(x, q + 1, WL_REPORTING) || x->toks.t[q].lower_len < 4)
+		return 0;
+	for (size_t k = p; k <= q; k++) {
+		const char *w = low(x, k);
+		size_t n = x->toks.t[k].lower_len;
+		wl_mask lists = tok_in(x, k, WL_COLLECTIVE | WL_ROLE | WL_ORGAN | WL_STATE_BODY) ? 1 : 0;
+		if (!lists && n > 1)
+			lists = vocab_lists(x, w, n - 1, text_hash(w, n - 1)) & (WL_ROLE | WL_ORGAN | WL_STATE_BODY);
+		if (lists)
+			return 0;
+	}
+	size_t m0, m1;
+	mentions_in(x, p, q + 1, &m0, &m1);
+	return m1 == m0;
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
 	size_t s = tc->s, e = tc->e;
 	if (!tail_ok(x, tr, h->te, e))
+		DROP_RET;
+	if (h->ts <= s + 3 && is_word(x, s, "they") && they_of_group(x, s))
 		DROP_RET;
 	/* "went back on an agreement to hold elections", "reneged on the
 	 * deal": an accord walked away from is no new agreement (its making
