@@ -1192,6 +1192,39 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (who < 0)
 				who = x->last_subject;
 		}
+		/* "in retaliation for what he called Japan's failure to honour
+		 * ...", "what it termed violations": the judgement is the one's
+		 * who named it so (a pronoun: the nearest actor of its kind before
+		 * it in the sentence, else the last subject). */
+		for (size_t q = h->ts; who < 0 && q-- > s + 1 && q + 8 > h->ts;) {
+			if (!is_word(x, q, "called") && !is_word(x, q, "termed") && !is_word(x, q, "dubbed") &&
+			    !is_word(x, q, "described"))
+				continue;
+			size_t w = q;
+			while (w > s && w + 5 > q && !is_word(x, w - 1, "what"))
+				w--;
+			if (w <= s || !is_word(x, w - 1, "what") || w == q)
+				break;
+			size_t m0, m1;
+			mentions_in(x, w, q, &m0, &m1);
+			if (m1 > m0 && x->men[m0].ra >= 0) {
+				who = x->men[m0].ra;
+			} else if (w + 1 == q) {
+				int person = is_word(x, w, "he") || is_word(x, w, "she");
+				if (!person && !is_word(x, w, "it") && !is_word(x, w, "they"))
+					break;
+				mentions_in(x, s, w, &m0, &m1);
+				for (size_t j = m1; j-- > m0 && who < 0;) {
+					const struct mention *m = &x->men[j];
+					if (m->ra >= 0 && m->kind == MK_ACTOR && !m->quoted &&
+					    (x->ra[m->ra].kind == ACTOR_PERSON) == person)
+						who = m->ra;
+				}
+				if (who < 0)
+					who = x->last_subject;
+			}
+			break;
+		}
 		int about[MAX_PARTIES], n = 0;
 		for (int i = 0; i < nsubj; i++)
 			push_party(about, &n, subj[i]);
