@@ -2089,6 +2089,22 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * time words between them suggest. */
 	if (c.status == STATUS_PLANNED && !tc->will && past_decision_before(x, h->ts, cs))
 		c.status = STATUS_OCCURRED;
+	/* "Soviet officials have previously criticized the United States",
+	 * "Tehran has time after time denied the allegations": an act of an
+	 * earlier, untold time (or of many), with no time of its own, is no
+	 * act of the report's day, nor the same as one told of that day. */
+	if (!c.date_explicit && c.status == STATUS_OCCURRED && !tr->noun) {
+		int earlier = 0;
+		for (size_t q = h->ts; q > cs && q + 3 > h->ts && !earlier; q--)
+			earlier = is_word(x, q - 1, "previously") || is_word(x, q - 1, "repeatedly");
+		for (size_t q = h->ts; q > cs + 2 && q + 5 > h->ts && !earlier; q--)
+			earlier = is_word(x, q - 3, "time") && is_word(x, q - 2, "after") && is_word(x, q - 1, "time");
+		if (earlier) {
+			c.date.prec = PREC_UNKNOWN;
+			c.date_explicit = 0;
+			c.beside = 1;
+		}
+	}
 	c.ev_start = x->toks.t[s].start;
 	c.ev_end = x->toks.t[e - 1].end;
 	c.trig_start = x->toks.t[h->ts].start;

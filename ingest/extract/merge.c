@@ -1113,8 +1113,10 @@ static void date_from_next_sentence(struct extractor *x)
 			continue;
 		for (size_t k = 0; k < x->n_cands; k++) {
 			struct cand *o = &x->cands[k];
+			/* (not an act the text puts at an earlier, untold time:
+			 * "have previously criticized") */
 			if (!o->dead && !o->headline && o->ev_start == at && !o->date_explicit &&
-			    o->status == STATUS_OCCURRED) {
+			    o->status == STATUS_OCCURRED && !(o->beside && o->date.prec == PREC_UNKNOWN)) {
 				o->date = d;
 				o->date_explicit = 1;
 			}
