@@ -446,6 +446,27 @@ static int domestic_meeting(const struct extractor *x, const struct cand *c, siz
 		return 0;                                                                 \
 	} while (0)
 
+/* Whether the words around a meeting or visit at h (eight before, twelve after, in
+ * its sentence, not past a semicolon) name an opposition politician:
+ * "opposition" before "leader", "lawmaker", "politician" and the like. */
+static int opposition_party(const struct extractor *x, const struct trigger_hit *h, size_t s, size_t e)
+{
+	size_t a = h->ts > s + 8 ? h->ts - 8 : s, b = h->te + 12 < e ? h->te + 12 : e;
+	for (size_t q = a; q < b; q++) {
+		if (is_word(x, q, ";"))
+			return 0;
+		if (!is_word(x, q, "opposition"))
+			continue;
+		for (size_t n = q + 1; n < e && n <= q + 3; n++)
+			if (is_word(x, n, "leader") || is_word(x, n, "leaders") || is_word(x, n, "lawmaker") ||
+			    is_word(x, n, "lawmakers") || is_word(x, n, "politician") || is_word(x, n, "politicians") ||
+			    is_word(x, n, "legislator") || is_word(x, n, "legislators") || is_word(x, n, "figure") ||
+			    is_word(x, n, "figures") || is_word(x, n, "mp") || is_word(x, n, "mps"))
+				return 1;
+	}
+	return 0;
+}
+
 /* "Critics said the bill leaves a loophole. They called for stricter
  * sanctions": a sentence opened by "They" after one whose subject is a
  * group holding no office (a plural noun, no actor, no word for officials
@@ -487,6 +508,12 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (!tail_ok(x, tr, h->te, e))
 		DROP_RET;
 	if (h->ts <= s + 3 && is_word(x, s, "they") && they_of_group(x, s))
+		DROP_RET;
+	/* "a visit by a South Korean opposition lawmaker", "at a meeting with
+	 * Lee Jae-myung, the opposition leader": a politician of the
+	 * opposition holds no office of the state; the meeting or journey is
+	 * no diplomatic act of it. */
+	if ((!strcmp(tr->type, "meeting") || (type_props(x, tr) & TP_TRAVEL)) && opposition_party(x, h, s, e))
 		DROP_RET;
 	/* "went back on an agreement to hold elections", "reneged on the
 	 * deal": an accord walked away from is no new agreement (its making
