@@ -1799,6 +1799,20 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 		adj = -1;
 	/* "the American ambassador to South Africa charged ...": the state an
 	 * envoy is posted to is no subject; the envoy's own state is. */
+	/* "Any aggression against Ukraine would bring ...", "an attack on one
+	 * ally will be met ...": the state an attack strikes, named right
+	 * before the verb, is the attack's victim, not the verb's subject. */
+	if (adj >= 0) {
+		size_t a = x->men[group_start(x, (size_t)adj, m0)].ts;
+		while (a > cs && tok_in(x, a - 1, WL_DETERMINER))
+			a--;
+		if (a > cs + 1 && (is_word(x, a - 1, "against") || is_word(x, a - 1, "on")))
+			for (size_t q = a - 1; q > cs && q + 5 > a; q--)
+				if (tok_in(x, q - 1, WL_ATTACK)) {
+					adj = -1;
+					break;
+				}
+	}
 	if (adj >= 0) {
 		size_t g = group_start(x, (size_t)adj, m0);
 		size_t a = x->men[g].ts;
