@@ -2090,9 +2090,22 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 								   is_word(x, back - 1, "among") ||
 								   /* "took a call from Iran's minister" */
 								   is_word(x, back - 1, "from")));
+			size_t end = group_end(x, j, m1);
+			/* "the summit that Saudi Arabia will host", "talks which
+			 * Qatar hosted": the host of the meeting named takes part. */
+			if (!linked && tr->noun && back > te && back <= te + 2 &&
+			    (is_word(x, back - 1, "that") || is_word(x, back - 1, "which"))) {
+				size_t v = x->men[end - 1].te;
+				while (v < ce && v < x->men[end - 1].te + 3 &&
+				       (tok_in(x, v, WL_SKIP_ADVERB | WL_BE) || is_word(x, v, "will") ||
+					is_word(x, v, "would") || is_word(x, v, "to") || is_word(x, v, "has") ||
+					is_word(x, v, "had")))
+					v++;
+				linked = v < ce && (is_word(x, v, "host") || is_word(x, v, "hosts") ||
+						    is_word(x, v, "hosted") || is_word(x, v, "hosting"));
+			}
 			if (!linked)
 				continue;
-			size_t end = group_end(x, j, m1);
 			for (size_t q = j; q < end; q++) {
 				if (x->men[q].kind == MK_PRONOUN)
 					for (int i = 0; i < x->n_in_play; i++)

@@ -1303,6 +1303,17 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				continue;
 			}
 		}
+		/* "the extraordinary Arab summit", "an emergency Arab summit": the
+		 * summit of the Arab League (its members are not named, and "Arab"
+		 * is no state's adjective); the word "summit" stays the trigger. */
+		if ((t->flags & TOK_CAP) && i + 1 < e && is_word(x, i, "arab") &&
+		    (is_word(x, i + 1, "summit") || is_word(x, i + 1, "summits"))) {
+			long arl = dict_actor_by_code(&x->d, "ARL");
+			if (arl >= 0 && add_mention(x, i, i + 1, ractor_of_dict_actor(x, arl), MK_ACTOR))
+				return -1;
+			i++;
+			continue;
+		}
 		m = tok_in(x, i, WL_STARTS_NAME) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
 		if (m) {
 			const struct dict_entry *best = NULL;
