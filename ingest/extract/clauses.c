@@ -1712,6 +1712,35 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	}
 	/* ", urging Seoul to ...": the sentence's speaker or subject acts. */
 	if (k > tc->s && is_word(x, k - 1, ",") && ends_in(x, k, 4, "ing") && !tr->noun) {
+		/* "Aliyev said the French minister had lied ..., accusing
+		 * Azerbaijan of ...": a participle whose object is the speaker's
+		 * own state is not the speaker's act; it continues the reported
+		 * clause, whose subject acts. */
+		if (tc->speaker >= 0 && tr->frame == FRAME_DIRECTED) {
+			size_t o0, o1;
+			mentions_in(x, k + 1, k + 4, &o0, &o1);
+			if (o1 > o0 && x->men[o0].ra >= 0 && x->men[o0].kind == MK_ACTOR &&
+			    same_code(x, x->men[o0].ra, tc->speaker)) {
+				size_t r = tc->s;
+				while (r < k && !is_reporting(x, r))
+					r++;
+				/* (the subject right after "said", or after its "that":
+				 * "said on Wednesday that the French minister had lied") */
+				size_t from = r + 1;
+				for (size_t c = r + 1; c < k && c < r + 7; c++)
+					if (is_word(x, c, "that")) {
+						from = c + 1;
+						break;
+					}
+				size_t c0, c1;
+				mentions_in(x, from, k, &c0, &c1);
+				if (r + 1 < k && c1 > c0 && x->men[c0].ra >= 0 && x->men[c0].kind == MK_ACTOR &&
+				    x->men[c0].ts <= from + 3 && !same_code(x, x->men[c0].ra, tc->speaker)) {
+					add_group(x, c0, group_end(x, c0, c1), subj, nsubj, tc->speaker);
+					return;
+				}
+			}
+		}
 		if (tc->speaker >= 0) {
 			push_party(subj, nsubj, tc->speaker);
 			return;

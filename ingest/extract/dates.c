@@ -380,6 +380,34 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 	}
 	if (best >= 0)
 		return best;
+	/* "said the minister had lied at a press conference on April 2,
+	 * accusing Azerbaijan of ...", "on Monday imposed sanctions over the
+	 * crackdown in 2019, freezing their assets": a participle set off by a
+	 * comma, with no time of its own, continues the clause before it and
+	 * takes the first day or month that clause (after its "said that")
+	 * tells, not one in a relative clause. */
+	if (k > s + 2 && cs == k && is_word(x, k - 1, ",") && ends_in(x, k, 4, "ing") && !planned) {
+		size_t from = s;
+		for (size_t q = s; q < k; q++)
+			if (is_reporting(x, q)) {
+				from = q + 1;
+				for (size_t c = q + 1; c < k && c < q + 7; c++)
+					if (is_word(x, c, "that")) {
+						from = c + 1;
+						break;
+					}
+			}
+		for (size_t i = 0; i < st->n; i++) {
+			const struct timex *t = &st->tx[i];
+			size_t at = st->tok_of[i];
+			if (at >= k || at < from || t->kind == TIMEX_DEADLINE || t->kind == TIMEX_DECADE ||
+			    t->date.prec < PREC_MONTH || (t->flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)))
+				continue;
+			if (relative_between(x, at, k) || in_relative_before(x, at, k, s))
+				continue;
+			return (int)i;
+		}
+	}
 	for (size_t i = 0; i < st->n; i++)
 		if (st->tok_of[i] >= s && st->tok_of[i] <= s + 2 && st->tok_of[i] < k && st->tx[i].kind != TIMEX_DEADLINE &&
 		    st->tx[i].date.prec != PREC_UNKNOWN && !(st->tx[i].flags & TIMEX_F_CITATION))
