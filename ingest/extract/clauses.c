@@ -1919,7 +1919,9 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 			if (!(members && ((of > tc->s && tok_in(x, of - 1, WL_COLLECTIVE)) || !strcmp(head, "members") ||
 					  !strcmp(head, "heads") || !strcmp(head, "representatives") ||
 					  !strcmp(head, "office") || !strcmp(head, "government") ||
-					  !strcmp(head, "delegation") || !strcmp(head, "delegations"))))
+					  !strcmp(head, "delegation") || !strcmp(head, "delegations") ||
+					  /* "the Deputy Chief of Mission of the Embassy of Japan" */
+					  !strcmp(head, "embassy") || !strcmp(head, "consulate"))))
 				continue;
 		}
 		size_t end = group_end(x, j, m1);
