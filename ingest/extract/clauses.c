@@ -1782,18 +1782,22 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 			    is_word(x, r, "will") || is_word(x, r, "is") || is_word(x, r, "are"))
 				aux = r;
 			if (tok_in(x, r, WL_REPORTING) && aux > r + 1) {
-				/* (not a passive, whose participle the one after "and"
-				 * shares: "had been summoned and handed a note") */
-				int passive = aux + 1 < k && (is_word(x, aux + 1, "been") ||
-							     (tok_in(x, aux, WL_BE) && ends_in(x, aux + 1, 3, "ed")));
-				if (passive)
-					break;
 				size_t r0, r1;
 				mentions_in(x, tc->s, r, &r0, &r1);
 				long j = adjacent_before(x, r, tc->s, r0, r1);
 				size_t n0, n1;
 				mentions_in(x, r + 1, aux, &n0, &n1);
-				if (j >= 0 && n1 > n0) {
+				/* (not a passive on an actor, whose participle the one
+				 * after "and" shares: "had been summoned and handed a
+				 * note"; but "said several people were injured in the
+				 * attack and vowed retaliation": people who undergo an
+				 * act do not vow) */
+				int passive = aux + 1 < k && n1 > n0 &&
+					      (is_word(x, aux + 1, "been") ||
+					       (tok_in(x, aux, WL_BE) && ends_in(x, aux + 1, 3, "ed")));
+				if (passive)
+					break;
+				if (j >= 0 && (n1 > n0 || aux > r + 2)) {
 					add_group(x, group_start(x, (size_t)j, r0), (size_t)j + 1, subj, nsubj,
 						  tc->speaker);
 					return;
