@@ -1765,6 +1765,19 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	}
 	/* "met with X and Y to condemn the launch": those who met act together. */
 	if (k > tc->s && is_word(x, k - 1, "to") && tc->nps && tc->prev_sym) {
+		/* (but "Moscow agreed in principle to end an embargo on Georgian
+		 * wine": one who agrees to do something acts alone, the subject
+		 * of "agreed", not the party the agreement was with) */
+		if (tc->prev_verb && tc->prev_verb_ts + 5 > k && tc->prev_verb_ts > tc->s &&
+		    (has_prefix(low(x, tc->prev_verb_ts), "agree") || has_prefix(low(x, tc->prev_verb_ts), "consent"))) {
+			size_t r0, r1;
+			mentions_in(x, tc->s, tc->prev_verb_ts, &r0, &r1);
+			long j = adjacent_before(x, tc->prev_verb_ts, tc->s, r0, r1);
+			if (j >= 0 && x->men[j].ra >= 0 && x->men[j].kind == MK_ACTOR) {
+				add_group(x, group_start(x, (size_t)j, r0), (size_t)j + 1, subj, nsubj, tc->speaker);
+				return;
+			}
+		}
 		for (int i = 0; i < tc->nps; i++)
 			push_party(subj, nsubj, tc->prev_src[i]);
 		return;
