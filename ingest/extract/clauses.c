@@ -657,6 +657,16 @@ static int act_of_private_people(const struct extractor *x, size_t k, size_t s)
 	if (j < s + 2 || !is_word(x, j - 1, "who"))
 		return 0;
 	size_t n = j - 2;
+	/* "the bravery of Russians who have dared to protest": a people named
+	 * in the plural without "the" are persons, not their state. */
+	if ((x->toks.t[n].flags & TOK_CAP) && n > s && ends_in(x, n, 4, "s") && !tok_in(x, n - 1, WL_DETERMINER) &&
+	    !(x->toks.t[n - 1].flags & TOK_CAP)) {
+		size_t m0, m1;
+		mentions_in(x, n, j - 1, &m0, &m1);
+		if (m1 > m0 && x->men[m0].ts == n && x->men[m0].te == n + 1 && x->men[m0].ra >= 0 &&
+		    x->ra[x->men[m0].ra].kind == ACTOR_STATE)
+			return 1;
+	}
 	if (x->toks.t[n].flags & (TOK_CAP | TOK_PUNCT))
 		return 0;
 	if (tok_in(x, n, WL_ROLE | WL_COLLECTIVE))
