@@ -141,6 +141,27 @@ static void mention_parties(struct extractor *x, const struct mention *m, int *a
 				push_party(arr, n, x->sent_pair[i]);
 			break;
 		}
+		/* "Ministers from Egypt, Ethiopia and Sudan gathered in Khartoum,
+		 * and they failed to agree": "they" after a group of two or more
+		 * the sentence named before it (not as places) is that group. */
+		if (is_word(x, m->ts, "they") && x->sent_first >= 0) {
+			size_t mi = (size_t)(m - x->men), j = (size_t)x->sent_first;
+			for (; j < mi; j++) {
+				size_t g = group_end(x, j, mi);
+				int states = 0;
+				for (size_t q = j; q < g; q++)
+					states += x->men[q].ra >= 0 && x->men[q].kind == MK_ACTOR && !x->men[q].quoted &&
+						  x->ra[x->men[q].ra].kind != ACTOR_PERSON;
+				if (states >= 2 && states == (int)(g - j)) {
+					for (size_t q = j; q < g; q++)
+						push_party(arr, n, x->men[q].ra);
+					break;
+				}
+				j = g - 1;
+			}
+			if (j < mi)
+				break;
+		}
 		for (int i = 0; i < x->n_in_play; i++)
 			push_party(arr, n, x->in_play[i]);
 		break;
