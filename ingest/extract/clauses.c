@@ -55,6 +55,23 @@ void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *
 		    (is_reporting(x, a - 2) || (a - 2 > s && is_word(x, a - 2, "and") && is_word(x, a - 3, ",") &&
 						 reported_that_before(x, s, a - 3))))
 			break;
+		/* "NATO had informed Russia that ...", "reminded reporters that
+		 * ...", "told the ambassador that ...": a verb of telling, its
+		 * hearer, then "that". */
+		if (is_word(x, a - 1, "that") && a > s + 3) {
+			int told = 0;
+			for (size_t q = a - 3; q + 5 > a && q >= s && !told; q--) {
+				if (is_word(x, q + 1, ",") || tok_in(x, q + 1, WL_CLAUSE_BREAK))
+					break;
+				told = is_word(x, q, "informed") || is_word(x, q, "reminded") ||
+				       is_word(x, q, "assured") || is_word(x, q, "notified") || is_word(x, q, "warned") ||
+				       is_word(x, q, "told") || is_word(x, q, "briefed");
+				if (q == s)
+					break;
+			}
+			if (told)
+				break;
+		}
 		a--;
 	}
 	size_t b = k + 1;
@@ -1956,6 +1973,17 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 		/* "discussed Russia's war": a possessive modifies a noun, it does not act. */
 		if (found && is_word(x, m->te, "'s"))
 			continue;
+		/* "that its Secretary General Jens Stoltenberg had decided": a
+		 * possessive pronoun before a named actor (titles between) is
+		 * the actor's, who acts. */
+		if (m->kind == MK_PRONOUN && m->te == m->ts + 1 && j + 1 < m1 &&
+		    (is_word(x, m->ts, "its") || is_word(x, m->ts, "their"))) {
+			size_t q = m->te;
+			while (q < x->men[j + 1].ts && q < m->te + 4 && (x->toks.t[q].flags & TOK_CAP))
+				q++;
+			if (q == x->men[j + 1].ts && x->men[j + 1].ra >= 0)
+				continue;
+		}
 		if (m->ts > tc->s && governed(x, m->ts, tc->s)) {
 			/* ... unless it is "the ministers of X", "the leaders of the X". */
 			size_t of = m->ts;
