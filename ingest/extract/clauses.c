@@ -165,6 +165,16 @@ static void mention_parties(struct extractor *x, const struct mention *m, int *a
 			size_t mi = (size_t)(m - x->men), j = (size_t)x->sent_first;
 			for (; j < mi; j++) {
 				size_t g = group_end(x, j, mi);
+				/* (not a group after a preposition, "relations between
+				 * Djibouti and Eritrea", but "ministers from" or "of") */
+				size_t b = x->men[j].ts;
+				while (b > 0 && tok_in(x, b - 1, WL_DETERMINER))
+					b--;
+				if (b > 0 && tok_in(x, b - 1, WL_PREPOSITION) && !is_word(x, b - 1, "from") &&
+				    !is_word(x, b - 1, "of")) {
+					j = g - 1;
+					continue;
+				}
 				int states = 0;
 				for (size_t q = j; q < g; q++)
 					states += x->men[q].ra >= 0 && x->men[q].kind == MK_ACTOR && !x->men[q].quoted &&
