@@ -77,6 +77,18 @@ static const struct dict_trigger *meeting_trigger(const struct extractor *x)
 	return NULL;
 }
 
+/* A plain verb wording of protest (directed, no tail): the type a call to
+ * another state's envoy is given. */
+static const struct dict_trigger *protest_trigger(const struct extractor *x)
+{
+	for (size_t i = 0; i < x->d.n_triggers; i++) {
+		const struct dict_trigger *t = &x->d.triggers[i];
+		if (!strcmp(t->type, "protest") && t->frame == FRAME_DIRECTED && !t->noun && !t->speaker && !t->n_tails)
+			return t;
+	}
+	return NULL;
+}
+
 /* "said that", "told reporters after a cabinet meeting that": the clause
  * at cs is reported speech, opened by "that" after a reporting verb with
  * its addressee or a place or time between. */
@@ -126,6 +138,19 @@ static const struct dict_trigger *visit_trigger(const struct extractor *x)
  * "should" or a bare verb (not -s, not -ed, no auxiliary); else 0. */
 static size_t mandative_verb(const struct extractor *x, size_t t, size_t e)
 {
+	/* "requested that it be called off", "demanded that the sanctions be
+	 * lifted": the bare "be" of a passive is the subjunctive, whatever the
+	 * subject (no modal or other verb between). */
+	for (size_t q = t + 2; q < e && q < t + 6; q++) {
+		if (is_word(x, q, "be"))
+			return q;
+		if (tok_in(x, q, WL_BE | WL_PREPOSITION | WL_CLAUSE_BREAK | WL_REPORTING) ||
+		    (x->toks.t[q].flags & TOK_PUNCT) || is_word(x, q, "would") || is_word(x, q, "will") ||
+		    is_word(x, q, "could") || is_word(x, q, "should") || is_word(x, q, "must") || is_word(x, q, "might") ||
+		    is_word(x, q, "may") || is_word(x, q, "can") || is_word(x, q, "not") || is_word(x, q, "to") ||
+		    ends_in(x, q, 2, "ed"))
+			break;
+	}
 	size_t m0, m1;
 	mentions_in(x, t + 1, e, &m0, &m1);
 	if (m1 <= m0 || x->men[m0].ts > t + 3 || x->men[m0].ra < 0)
@@ -421,11 +446,74 @@ static int domestic_meeting(const struct extractor *x, const struct cand *c, siz
 		return 0;                                                                 \
 	} while (0)
 
+/* Whether the words around a meeting or visit at h (eight before, twelve after, in
+ * its sentence, not past a semicolon) name an opposition politician:
+ * "opposition" before "leader", "lawmaker", "politician" and the like. */
+static int opposition_party(const struct extractor *x, const struct trigger_hit *h, size_t s, size_t e)
+{
+	size_t a = h->ts > s + 8 ? h->ts - 8 : s, b = h->te + 12 < e ? h->te + 12 : e;
+	for (size_t q = a; q < b; q++) {
+		if (is_word(x, q, ";"))
+			return 0;
+		if (!is_word(x, q, "opposition"))
+			continue;
+		for (size_t n = q + 1; n < e && n <= q + 3; n++)
+			if (is_word(x, n, "leader") || is_word(x, n, "leaders") || is_word(x, n, "lawmaker") ||
+			    is_word(x, n, "lawmakers") || is_word(x, n, "politician") || is_word(x, n, "politicians") ||
+			    is_word(x, n, "legislator") || is_word(x, n, "legislators") || is_word(x, n, "figure") ||
+			    is_word(x, n, "figures") || is_word(x, n, "mp") || is_word(x, n, "mps"))
+				return 1;
+	}
+	return 0;
+}
+
+/* "Critics said the bill leaves a loophole. They called for stricter
+ * sanctions": a sentence opened by "They" after one whose subject is a
+ * group holding no office (a plural noun, no actor, no word for officials
+ * or a state body, before a reporting verb) speaks for that group; its
+ * acts are no state's. Asked only of sentences opened by "they". */
+static int they_of_group(const struct extractor *x, size_t s)
+{
+	if (!is_word(x, s, "they") || s < 3)
+		return 0;
+	/* the sentence before: back over its words to the stop that ends the one before it */
+	size_t p = s - 1, floor = s > 80 ? s - 80 : 0;
+	while (p > floor && !is_word(x, p - 1, ".") && !is_word(x, p - 1, "?") && !is_word(x, p - 1, "!"))
+		p--;
+	if (p + 2 >= s || !(x->toks.t[p].flags & TOK_CAP) || !(x->toks.t[p].flags & TOK_WORD))
+		return 0;
+	size_t q = p;
+	if (!ends_in(x, q, 1, "s") && q + 3 < s && ends_in(x, q + 1, 1, "s"))
+		q++;   /* "Opposition critics", "Some analysts" */
+	if (!ends_in(x, q, 1, "s") || !tok_in(x, q + 1, WL_REPORTING) || x->toks.t[q].lower_len < 4)
+		return 0;
+	for (size_t k = p; k <= q; k++) {
+		const char *w = low(x, k);
+		size_t n = x->toks.t[k].lower_len;
+		wl_mask lists = tok_in(x, k, WL_COLLECTIVE | WL_ROLE | WL_ORGAN | WL_STATE_BODY) ? 1 : 0;
+		if (!lists && n > 1)
+			lists = vocab_lists(x, w, n - 1, text_hash(w, n - 1)) & (WL_ROLE | WL_ORGAN | WL_STATE_BODY);
+		if (lists)
+			return 0;
+	}
+	size_t m0, m1;
+	mentions_in(x, p, q + 1, &m0, &m1);
+	return m1 == m0;
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
 	size_t s = tc->s, e = tc->e;
 	if (!tail_ok(x, tr, h->te, e))
+		DROP_RET;
+	if (h->ts <= s + 3 && is_word(x, s, "they") && they_of_group(x, s))
+		DROP_RET;
+	/* "a visit by a South Korean opposition lawmaker", "at a meeting with
+	 * Lee Jae-myung, the opposition leader": a politician of the
+	 * opposition holds no office of the state; the meeting or journey is
+	 * no diplomatic act of it. */
+	if ((!strcmp(tr->type, "meeting") || (type_props(x, tr) & TP_TRAVEL)) && opposition_party(x, h, s, e))
 		DROP_RET;
 	/* "went back on an agreement to hold elections", "reneged on the
 	 * deal": an accord walked away from is no new agreement (its making
@@ -510,6 +598,23 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (!m)
 			DROP_RET;
 		tr = m;
+	}
+	/* "The Government phoned the Chinese ambassador", "officials had
+	 * spoken with Ambassador Wang": a state's call to the envoy of another
+	 * is the channel of a complaint (a demarche), no conversation of two
+	 * governments; its parties are the caller and the envoy's state. */
+	if (!strcmp(tr->type, "phone_call") && !tr->noun && h->te < e) {
+		size_t q = tr->n_tails ? tail_end(x, tr, h->te, e) : h->te;
+		int envoy = 0;
+		for (size_t n = q; n < e && n < q + 5 && !envoy; n++) {
+			envoy = is_word(x, n, "ambassador") || is_word(x, n, "envoy") || is_word(x, n, "chargé") ||
+				is_word(x, n, "charge");
+			if (!envoy && !tok_in(x, n, WL_DETERMINER) && !(x->toks.t[n].flags & TOK_CAP))
+				break;
+		}
+		const struct dict_trigger *p = envoy ? protest_trigger(x) : NULL;
+		if (p)
+			tr = p;
 	}
 	/* "a negotiated settlement", "the agreed timetable", "from jointly
 	 * agreed patrol routes": a participle before a noun describes the
@@ -700,6 +805,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * A question stays no event; a negation stays one. */
 	if (tr->speaker && status != STATUS_NEGATED && !(e > s && is_word(x, e - 1, "?")))
 		status = STATUS_OCCURRED;
+	/* ("nor should anyone underestimate ...", "not misread ...": a wording
+	 * whose own words deny is the warning itself, not its negation.) */
+	if (tr->speaker && status == STATUS_NEGATED &&
+	    (is_word(x, h->ts, "not") || is_word(x, h->ts, "nor") || is_word(x, h->ts, "never")))
+		status = STATUS_OCCURRED;
 	if (status < 0)
 		DROP_RET;
 	tc->will = 0;
@@ -763,6 +873,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    !is_word(x, h->te - 2, "be") && !is_word(x, h->te - 2, "being"))
 		status = STATUS_OCCURRED;
 	struct cand c;
+	int reason_of_prev = 0;   /* a judgement given as the reason of the act before it */
 	memset(&c, 0, sizeof(c));
 	c.tr = tr;
 	c.status = (enum event_status)status;
@@ -1108,6 +1219,39 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (who < 0)
 				who = x->last_subject;
 		}
+		/* "in retaliation for what he called Japan's failure to honour
+		 * ...", "what it termed violations": the judgement is the one's
+		 * who named it so (a pronoun: the nearest actor of its kind before
+		 * it in the sentence, else the last subject). */
+		for (size_t q = h->ts; who < 0 && q-- > s + 1 && q + 8 > h->ts;) {
+			if (!is_word(x, q, "called") && !is_word(x, q, "termed") && !is_word(x, q, "dubbed") &&
+			    !is_word(x, q, "described"))
+				continue;
+			size_t w = q;
+			while (w > s && w + 5 > q && !is_word(x, w - 1, "what"))
+				w--;
+			if (w <= s || !is_word(x, w - 1, "what") || w == q)
+				break;
+			size_t m0, m1;
+			mentions_in(x, w, q, &m0, &m1);
+			if (m1 > m0 && x->men[m0].ra >= 0) {
+				who = x->men[m0].ra;
+			} else if (w + 1 == q) {
+				int person = is_word(x, w, "he") || is_word(x, w, "she");
+				if (!person && !is_word(x, w, "it") && !is_word(x, w, "they"))
+					break;
+				mentions_in(x, s, w, &m0, &m1);
+				for (size_t j = m1; j-- > m0 && who < 0;) {
+					const struct mention *m = &x->men[j];
+					if (m->ra >= 0 && m->kind == MK_ACTOR && !m->quoted &&
+					    (x->ra[m->ra].kind == ACTOR_PERSON) == person)
+						who = m->ra;
+				}
+				if (who < 0)
+					who = x->last_subject;
+			}
+			break;
+		}
 		int about[MAX_PARTIES], n = 0;
 		for (int i = 0; i < nsubj; i++)
 			push_party(about, &n, subj[i]);
@@ -1146,6 +1290,19 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 					break;
 				}
 			}
+		}
+		/* "was breaking off relations with Doha over its persistence in
+		 * interfering", "cut ties with Morocco because of the neighbour's
+		 * hostile actions": a judgement given as the reason of the
+		 * speaker's act before it is about that act's target. */
+		if (!n && who >= 0 && tc->prev_verb && tc->npt && tc->prev_verb_ts < h->ts) {
+			int reason = 0;
+			for (size_t q = tc->prev_verb_ts + 1; q < h->ts && !reason; q++)
+				reason = is_word(x, q, "over") || is_word(x, q, "because") || is_word(x, q, "citing");
+			for (int i = 0; reason && i < tc->npt; i++)
+				if (!same_code(x, tc->prev_tgt[i], who))
+					push_party(about, &n, tc->prev_tgt[i]);
+			reason_of_prev = n > 0;
 		}
 		/* "He said the visit was totally unacceptable": about the act told
 		 * before, so about its author. */
@@ -1439,7 +1596,12 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		for (size_t q = h->ts; q > s && q + 4 > h->ts; q--) {
 			if (!is_word(x, q - 1, "a") && !is_word(x, q - 1, "an"))
 				continue;
-			for (size_t r = q; r < h->ts; r++)
+			/* (but "a July 1986 agreement": a time, no name) */
+			sentence_timex(x, tc);
+			int dated = 0;
+			for (size_t i = 0; i < tc->tx->n && !dated; i++)
+				dated = tc->tx->tok_of[i] == q;
+			for (size_t r = q; r < h->ts && !dated; r++)
 				if (x->toks.t[r].flags & TOK_CAP)
 					DROP_RET;
 			break;
@@ -1932,8 +2094,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	}
 	/* Told by a speaker: the act is the telling, dated as the telling is
 	 * ("said on Tuesday that X had lied"), not by what it tells of. */
-	if (tr->speaker)
-		speaker_date(x, tc, h->ts, s, &c);
+	if (tr->speaker) {
+		/* (but the reason given for the act before it, "expelled the
+		 * envoy on Thursday over Spain's meddling", is told with it) */
+		if (reason_of_prev && (before = last_cand_dated(x, s))) {
+			c.date = before->date;
+			c.date_explicit = 1;
+		} else {
+			speaker_date(x, tc, h->ts, s, &c);
+		}
+	}
 	/* "'Malaysia will respond firmly to any insult,' he said in a statement
 	 * issued late Saturday": an act inside a quotation, with no time of its
 	 * own, is dated as the quotation's telling (a quotation opening the
@@ -1946,6 +2116,22 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * time words between them suggest. */
 	if (c.status == STATUS_PLANNED && !tc->will && past_decision_before(x, h->ts, cs))
 		c.status = STATUS_OCCURRED;
+	/* "Soviet officials have previously criticized the United States",
+	 * "Tehran has time after time denied the allegations": an act of an
+	 * earlier, untold time (or of many), with no time of its own, is no
+	 * act of the report's day, nor the same as one told of that day. */
+	if (!c.date_explicit && c.status == STATUS_OCCURRED && !tr->noun) {
+		int earlier = 0;
+		for (size_t q = h->ts; q > cs && q + 3 > h->ts && !earlier; q--)
+			earlier = is_word(x, q - 1, "previously") || is_word(x, q - 1, "repeatedly");
+		for (size_t q = h->ts; q > cs + 2 && q + 5 > h->ts && !earlier; q--)
+			earlier = is_word(x, q - 3, "time") && is_word(x, q - 2, "after") && is_word(x, q - 1, "time");
+		if (earlier) {
+			c.date.prec = PREC_UNKNOWN;
+			c.date_explicit = 0;
+			c.beside = 1;
+		}
+	}
 	c.ev_start = x->toks.t[s].start;
 	c.ev_end = x->toks.t[e - 1].end;
 	c.trig_start = x->toks.t[h->ts].start;
@@ -2268,7 +2454,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * and Venezuela)": a count of votes with its voters in brackets right
 	 * after; the voters vote, not whoever the clause is about. */
 	if (x->debug) {
-		fprintf(stderr, "  raw %s st=%d src=", tr->type, (int)c.status);
+		char dd[16];
+		cdate_format(&c.date, dd);
+		fprintf(stderr, "  raw %s %s%s st=%d src=", tr->type, dd, c.date_explicit ? "!" : "", (int)c.status);
 		for (int k = 0; k < c.nsrc; k++)
 			fprintf(stderr, "%s,", x->ra[c.src[k]].code);
 		fprintf(stderr, " tgt=");
@@ -2699,8 +2887,11 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 				greeting = plain;
 			}
 		}
-		if (greeting)
+		if (greeting) {
 			c->dead = 1;
+			if (x->debug)
+				fprintf(stderr, "dead %zu @events:%d\n", (size_t)(c - x->cands), __LINE__);
+		}
 	}
 	/* "will not accept a ban on its grain", "rejected the sanctions": a
 	 * measure named as the object of a refusal is no act of the refuser. */
@@ -2715,8 +2906,11 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 				continue;
 			/* After a determiner the word is a noun, whatever its wording. */
 			if ((n->tr->noun && x->toks.t[t - 1].end == c->trig_end) ||
-			    (t >= 2 && tok_in(x, t - 1, WL_DETERMINER) && x->toks.t[t - 2].end == c->trig_end))
+			    (t >= 2 && tok_in(x, t - 1, WL_DETERMINER) && x->toks.t[t - 2].end == c->trig_end)) {
 				n->dead = 1;
+				if (x->debug)
+					fprintf(stderr, "dead %zu @events:%d\n", k, __LINE__);
+			}
 		}
 	}
 	/* "welcomed the declaration signed by X and Y": a reaction to the next

@@ -3,6 +3,18 @@
  * (The stages: see extract_int.h.) */
 #include "ingest/extract/extract_int.h"
 
+/* Under COMMUNIQUE_DEBUG_EXTRACT, which candidate a merge rule folded (into
+ * which, -1 for none) and where (the line of this file). */
+static void note_dead(const struct extractor *x, const struct cand *gone, const struct cand *kept, int line)
+{
+	if (x->debug)
+		fprintf(stderr, "dead %zu into %td @merge:%d\n", (size_t)(gone - x->cands),
+			kept ? kept - x->cands : (ptrdiff_t)-1, line);
+}
+
+static int word_after(const char *t, size_t len, size_t p, size_t *a, size_t *b);
+static int bytes_word(const char *t, size_t a, size_t b, const char *w);
+
 /* Whether every code of list a is in list b. */
 static int list_subset(const struct extractor *x, const int *a, int na, const int *b, int nb)
 {
@@ -171,14 +183,22 @@ static int focal_actor(const struct extractor *x, const char *not_code)
 }
 
 /* The first source of the nearest event before cand `i` that another state
- * or organisation than `code` made, or -1. */
+ * or organisation than `code` made, or -1; when `code` made it, its first
+ * target of another code ("New Zealand raised its concerns with Beijing ...
+ * 'This kind of interference is unacceptable'": the other side of the
+ * dispute), or -1. */
 int acted_before(const struct extractor *x, size_t i, const char *code)
 {
 	for (size_t k = i; k-- > 0;) {
 		const struct cand *p = &x->cands[k];
 		if (p->dead || !p->nsrc || p->tr->frame == FRAME_SYMMETRIC)
 			continue;
-		return strcmp(x->ra[p->src[0]].code, code) ? p->src[0] : -1;
+		if (strcmp(x->ra[p->src[0]].code, code))
+			return p->src[0];
+		for (int t = 0; t < p->ntgt; t++)
+			if (x->ra[p->tgt[t]].code[0] && strcmp(x->ra[p->tgt[t]].code, code))
+				return p->tgt[t];
+		return -1;
 	}
 	return -1;
 }
@@ -615,8 +635,20 @@ void complete_parties(struct extractor *x)
 			if (x->place_ra >= 0 && !same_code(x, x->place_ra, c->src[0]))
 				push_party(c->tgt, &c->ntgt, x->place_ra);
 			else
-				c->dead = 1;
+				{ c->dead = 1; note_dead(x, c, NULL, __LINE__); }
 			continue;
+		}
+		/* "asked all oil-producing countries to help", "called on every
+		 * member state": a general call names no addressee; no state is
+		 * guessed for it, and without one it is no appeal of the archive. */
+		if ((type_props(x, c->tr) & TP_ASKS) && !c->headline && x->text && c->trig_end <= x->body_len) {
+			size_t a, b;
+			if (word_after(x->text, x->body_len, c->trig_end, &a, &b) &&
+			    (bytes_word(x->text, a, b, "all") || bytes_word(x->text, a, b, "every"))) {
+				c->dead = 1;
+				note_dead(x, c, NULL, __LINE__);
+				continue;
+			}
 		}
 		/* A condemnation, an accusation or a rejection names what it is about;
 		 * the report's main state is no safe guess for it. But "condemned
@@ -685,7 +717,7 @@ void complete_parties(struct extractor *x)
 		if (f >= 0)
 			push_party(c->tgt, &c->ntgt, f);
 		else if (type_props(x, c->tr) & TP_NEEDS_OTHER)
-			c->dead = 1;  /* "welcomed the agreement" they made themselves */
+			{ c->dead = 1; note_dead(x, c, NULL, __LINE__); }  /* "welcomed the agreement" they made themselves */
 	}
 }
 
@@ -710,7 +742,7 @@ void merge_rounds(struct extractor *x)
 				continue;
 			for (int a = 0; a < m->nsrc; a++)
 				push_party(n->src, &n->nsrc, m->src[a]);
-			m->dead = 1;
+			m->dead = 1; note_dead(x, m, n, __LINE__);
 		}
 	}
 }
@@ -771,7 +803,7 @@ void prune_parties(struct extractor *x)
 				push_party(c->src, &c->nsrc, f);
 		}
 		if (!c->nsrc && c->tr->frame == FRAME_DIRECTED)
-			c->dead = 1;
+			{ c->dead = 1; note_dead(x, c, NULL, __LINE__); }
 	}
 }
 
@@ -792,12 +824,14 @@ static int later_leg(const struct extractor *x, const struct cand *went, const s
 
 /* One real event told in several sentences is one event. */
 /* Folds cand `gone` into `kept`, which the text tells as the same event. */
-static void fold_into(struct cand *kept, struct cand *gone)
+static void fold_into_at(struct extractor *x, struct cand *kept, struct cand *gone, int line)
 {
 	for (int t = 0; t < gone->ntopics; t++)
 		add_topic_to(kept, gone->topics[t]);
 	gone->dead = 1;
+	note_dead(x, gone, kept, line);
 }
+#define fold_into(kept, gone) fold_into_at(x, kept, gone, __LINE__)
 
 /* "Morales has told the ambassador he must leave, accusing him of ...",
  * then "the order expelling him on Wednesday": an act dated only by the
@@ -1079,8 +1113,10 @@ static void date_from_next_sentence(struct extractor *x)
 			continue;
 		for (size_t k = 0; k < x->n_cands; k++) {
 			struct cand *o = &x->cands[k];
+			/* (not an act the text puts at an earlier, untold time:
+			 * "have previously criticized") */
 			if (!o->dead && !o->headline && o->ev_start == at && !o->date_explicit &&
-			    o->status == STATUS_OCCURRED) {
+			    o->status == STATUS_OCCURRED && !(o->beside && o->date.prec == PREC_UNKNOWN)) {
 				o->date = d;
 				o->date_explicit = 1;
 			}
@@ -1195,6 +1231,17 @@ void merge_cands(struct extractor *x)
 			if (a->tr->type_id != b->tr->type_id && !strcmp(a->tr->type, "negotiation") &&
 			    !strcmp(b->tr->type, "meeting") && b->tr->noun && a->status == b->status && !b->date_explicit &&
 			    told_again(x, b) && (codes_subset(x, a, b) || codes_subset(x, b, a))) {
+				fold_into(a, b);
+				continue;
+			}
+			/* "handed Soviet arms negotiators a draft treaty ... during a
+			 * one and a half hour meeting with the Soviet team": a meeting
+			 * of the parties of a round of negotiations, on its day, is a
+			 * session of that round. */
+			if (a->tr->type_id != b->tr->type_id && !strcmp(a->tr->type, "negotiation") &&
+			    !strcmp(b->tr->type, "meeting") && a->status == STATUS_OCCURRED && b->status == STATUS_OCCURRED &&
+			    !a->headline && !b->headline && a->date.prec == PREC_DAY && !cdate_compare_text(&a->date, &b->date) &&
+			    a->nsrc >= 2 && b->nsrc >= 2 && (codes_subset(x, a, b) || codes_subset(x, b, a))) {
 				fold_into(a, b);
 				continue;
 			}
@@ -1363,7 +1410,7 @@ void merge_cands(struct extractor *x)
 				int was_explicit = a->date_explicit;
 				struct cdate was = a->date;
 				absorb(a, b);
-				b->dead = 1;
+				b->dead = 1; note_dead(x, b, a, __LINE__);
 				a->told_new |= b->told_new;
 				if (!was_explicit && a->date_explicit && !a->headline)
 					pass_on_date(x, a, &was);
@@ -1379,6 +1426,6 @@ void merge_cands(struct extractor *x)
 		for (size_t k = 0; k < x->n_cands; k++)
 			if (k != i && !x->cands[k].dead && !x->cands[k].headline &&
 			    x->cands[k].tr->type_id == a->tr->type_id)
-				a->dead = 1;
+				{ a->dead = 1; note_dead(x, a, &x->cands[k], __LINE__); }
 	}
 }
