@@ -55,6 +55,23 @@ void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *
 		    (is_reporting(x, a - 2) || (a - 2 > s && is_word(x, a - 2, "and") && is_word(x, a - 3, ",") &&
 						 reported_that_before(x, s, a - 3))))
 			break;
+		/* "NATO had informed Russia that ...", "reminded reporters that
+		 * ...", "told the ambassador that ...": a verb of telling, its
+		 * hearer, then "that". */
+		if (is_word(x, a - 1, "that") && a > s + 3) {
+			int told = 0;
+			for (size_t q = a - 3; q + 5 > a && q >= s && !told; q--) {
+				if (is_word(x, q + 1, ",") || tok_in(x, q + 1, WL_CLAUSE_BREAK))
+					break;
+				told = is_word(x, q, "informed") || is_word(x, q, "reminded") ||
+				       is_word(x, q, "assured") || is_word(x, q, "notified") || is_word(x, q, "warned") ||
+				       is_word(x, q, "told") || is_word(x, q, "briefed");
+				if (q == s)
+					break;
+			}
+			if (told)
+				break;
+		}
 		a--;
 	}
 	size_t b = k + 1;
@@ -140,6 +157,37 @@ static void mention_parties(struct extractor *x, const struct mention *m, int *a
 			for (int i = 0; i < x->n_sent_pair; i++)
 				push_party(arr, n, x->sent_pair[i]);
 			break;
+		}
+		/* "Ministers from Egypt, Ethiopia and Sudan gathered in Khartoum,
+		 * and they failed to agree": "they" after a group of two or more
+		 * the sentence named before it (not as places) is that group. */
+		if (is_word(x, m->ts, "they") && x->sent_first >= 0) {
+			size_t mi = (size_t)(m - x->men), j = (size_t)x->sent_first;
+			for (; j < mi; j++) {
+				size_t g = group_end(x, j, mi);
+				/* (not a group after a preposition, "relations between
+				 * Djibouti and Eritrea", but "ministers from" or "of") */
+				size_t b = x->men[j].ts;
+				while (b > 0 && tok_in(x, b - 1, WL_DETERMINER))
+					b--;
+				if (b > 0 && tok_in(x, b - 1, WL_PREPOSITION) && !is_word(x, b - 1, "from") &&
+				    !is_word(x, b - 1, "of")) {
+					j = g - 1;
+					continue;
+				}
+				int states = 0;
+				for (size_t q = j; q < g; q++)
+					states += x->men[q].ra >= 0 && x->men[q].kind == MK_ACTOR && !x->men[q].quoted &&
+						  x->ra[x->men[q].ra].kind != ACTOR_PERSON;
+				if (states >= 2 && states == (int)(g - j)) {
+					for (size_t q = j; q < g; q++)
+						push_party(arr, n, x->men[q].ra);
+					break;
+				}
+				j = g - 1;
+			}
+			if (j < mi)
+				break;
 		}
 		for (int i = 0; i < x->n_in_play; i++)
 			push_party(arr, n, x->in_play[i]);
@@ -657,6 +705,16 @@ static int act_of_private_people(const struct extractor *x, size_t k, size_t s)
 	if (j < s + 2 || !is_word(x, j - 1, "who"))
 		return 0;
 	size_t n = j - 2;
+	/* "the bravery of Russians who have dared to protest": a people named
+	 * in the plural without "the" are persons, not their state. */
+	if ((x->toks.t[n].flags & TOK_CAP) && n > s && ends_in(x, n, 4, "s") && !tok_in(x, n - 1, WL_DETERMINER) &&
+	    !(x->toks.t[n - 1].flags & TOK_CAP)) {
+		size_t m0, m1;
+		mentions_in(x, n, j - 1, &m0, &m1);
+		if (m1 > m0 && x->men[m0].ts == n && x->men[m0].te == n + 1 && x->men[m0].ra >= 0 &&
+		    x->ra[x->men[m0].ra].kind == ACTOR_STATE)
+			return 1;
+	}
 	if (x->toks.t[n].flags & (TOK_CAP | TOK_PUNCT))
 		return 0;
 	if (tok_in(x, n, WL_ROLE | WL_COLLECTIVE))
@@ -1712,6 +1770,35 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	}
 	/* ", urging Seoul to ...": the sentence's speaker or subject acts. */
 	if (k > tc->s && is_word(x, k - 1, ",") && ends_in(x, k, 4, "ing") && !tr->noun) {
+		/* "Aliyev said the French minister had lied ..., accusing
+		 * Azerbaijan of ...": a participle whose object is the speaker's
+		 * own state is not the speaker's act; it continues the reported
+		 * clause, whose subject acts. */
+		if (tc->speaker >= 0 && tr->frame == FRAME_DIRECTED) {
+			size_t o0, o1;
+			mentions_in(x, k + 1, k + 4, &o0, &o1);
+			if (o1 > o0 && x->men[o0].ra >= 0 && x->men[o0].kind == MK_ACTOR &&
+			    same_code(x, x->men[o0].ra, tc->speaker)) {
+				size_t r = tc->s;
+				while (r < k && !is_reporting(x, r))
+					r++;
+				/* (the subject right after "said", or after its "that":
+				 * "said on Wednesday that the French minister had lied") */
+				size_t from = r + 1;
+				for (size_t c = r + 1; c < k && c < r + 7; c++)
+					if (is_word(x, c, "that")) {
+						from = c + 1;
+						break;
+					}
+				size_t c0, c1;
+				mentions_in(x, from, k, &c0, &c1);
+				if (r + 1 < k && c1 > c0 && x->men[c0].ra >= 0 && x->men[c0].kind == MK_ACTOR &&
+				    x->men[c0].ts <= from + 3 && !same_code(x, x->men[c0].ra, tc->speaker)) {
+					add_group(x, c0, group_end(x, c0, c1), subj, nsubj, tc->speaker);
+					return;
+				}
+			}
+		}
 		if (tc->speaker >= 0) {
 			push_party(subj, nsubj, tc->speaker);
 			return;
@@ -1736,6 +1823,19 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	}
 	/* "met with X and Y to condemn the launch": those who met act together. */
 	if (k > tc->s && is_word(x, k - 1, "to") && tc->nps && tc->prev_sym) {
+		/* (but "Moscow agreed in principle to end an embargo on Georgian
+		 * wine": one who agrees to do something acts alone, the subject
+		 * of "agreed", not the party the agreement was with) */
+		if (tc->prev_verb && tc->prev_verb_ts + 5 > k && tc->prev_verb_ts > tc->s &&
+		    (has_prefix(low(x, tc->prev_verb_ts), "agree") || has_prefix(low(x, tc->prev_verb_ts), "consent"))) {
+			size_t r0, r1;
+			mentions_in(x, tc->s, tc->prev_verb_ts, &r0, &r1);
+			long j = adjacent_before(x, tc->prev_verb_ts, tc->s, r0, r1);
+			if (j >= 0 && x->men[j].ra >= 0 && x->men[j].kind == MK_ACTOR) {
+				add_group(x, group_start(x, (size_t)j, r0), (size_t)j + 1, subj, nsubj, tc->speaker);
+				return;
+			}
+		}
 		for (int i = 0; i < tc->nps; i++)
 			push_party(subj, nsubj, tc->prev_src[i]);
 		return;
@@ -1753,18 +1853,22 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 			    is_word(x, r, "will") || is_word(x, r, "is") || is_word(x, r, "are"))
 				aux = r;
 			if (tok_in(x, r, WL_REPORTING) && aux > r + 1) {
-				/* (not a passive, whose participle the one after "and"
-				 * shares: "had been summoned and handed a note") */
-				int passive = aux + 1 < k && (is_word(x, aux + 1, "been") ||
-							     (tok_in(x, aux, WL_BE) && ends_in(x, aux + 1, 3, "ed")));
-				if (passive)
-					break;
 				size_t r0, r1;
 				mentions_in(x, tc->s, r, &r0, &r1);
 				long j = adjacent_before(x, r, tc->s, r0, r1);
 				size_t n0, n1;
 				mentions_in(x, r + 1, aux, &n0, &n1);
-				if (j >= 0 && n1 > n0) {
+				/* (not a passive on an actor, whose participle the one
+				 * after "and" shares: "had been summoned and handed a
+				 * note"; but "said several people were injured in the
+				 * attack and vowed retaliation": people who undergo an
+				 * act do not vow) */
+				int passive = aux + 1 < k && n1 > n0 &&
+					      (is_word(x, aux + 1, "been") ||
+					       (tok_in(x, aux, WL_BE) && ends_in(x, aux + 1, 3, "ed")));
+				if (passive)
+					break;
+				if (j >= 0 && (n1 > n0 || aux > r + 2)) {
 					add_group(x, group_start(x, (size_t)j, r0), (size_t)j + 1, subj, nsubj,
 						  tc->speaker);
 					return;
@@ -1799,6 +1903,20 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 		adj = -1;
 	/* "the American ambassador to South Africa charged ...": the state an
 	 * envoy is posted to is no subject; the envoy's own state is. */
+	/* "Any aggression against Ukraine would bring ...", "an attack on one
+	 * ally will be met ...": the state an attack strikes, named right
+	 * before the verb, is the attack's victim, not the verb's subject. */
+	if (adj >= 0) {
+		size_t a = x->men[group_start(x, (size_t)adj, m0)].ts;
+		while (a > cs && tok_in(x, a - 1, WL_DETERMINER))
+			a--;
+		if (a > cs + 1 && (is_word(x, a - 1, "against") || is_word(x, a - 1, "on")))
+			for (size_t q = a - 1; q > cs && q + 5 > a; q--)
+				if (tok_in(x, q - 1, WL_ATTACK)) {
+					adj = -1;
+					break;
+				}
+	}
 	if (adj >= 0) {
 		size_t g = group_start(x, (size_t)adj, m0);
 		size_t a = x->men[g].ts;
@@ -1865,6 +1983,17 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 		/* "discussed Russia's war": a possessive modifies a noun, it does not act. */
 		if (found && is_word(x, m->te, "'s"))
 			continue;
+		/* "that its Secretary General Jens Stoltenberg had decided": a
+		 * possessive pronoun before a named actor (titles between) is
+		 * the actor's, who acts. */
+		if (m->kind == MK_PRONOUN && m->te == m->ts + 1 && j + 1 < m1 &&
+		    (is_word(x, m->ts, "its") || is_word(x, m->ts, "their"))) {
+			size_t q = m->te;
+			while (q < x->men[j + 1].ts && q < m->te + 4 && (x->toks.t[q].flags & TOK_CAP))
+				q++;
+			if (q == x->men[j + 1].ts && x->men[j + 1].ra >= 0)
+				continue;
+		}
 		if (m->ts > tc->s && governed(x, m->ts, tc->s)) {
 			/* ... unless it is "the ministers of X", "the leaders of the X". */
 			size_t of = m->ts;
@@ -1876,7 +2005,9 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 			if (!(members && ((of > tc->s && tok_in(x, of - 1, WL_COLLECTIVE)) || !strcmp(head, "members") ||
 					  !strcmp(head, "heads") || !strcmp(head, "representatives") ||
 					  !strcmp(head, "office") || !strcmp(head, "government") ||
-					  !strcmp(head, "delegation") || !strcmp(head, "delegations"))))
+					  !strcmp(head, "delegation") || !strcmp(head, "delegations") ||
+					  /* "the Deputy Chief of Mission of the Embassy of Japan" */
+					  !strcmp(head, "embassy") || !strcmp(head, "consulate"))))
 				continue;
 		}
 		size_t end = group_end(x, j, m1);
@@ -2076,9 +2207,22 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 								   is_word(x, back - 1, "among") ||
 								   /* "took a call from Iran's minister" */
 								   is_word(x, back - 1, "from")));
+			size_t end = group_end(x, j, m1);
+			/* "the summit that Saudi Arabia will host", "talks which
+			 * Qatar hosted": the host of the meeting named takes part. */
+			if (!linked && tr->noun && back > te && back <= te + 2 &&
+			    (is_word(x, back - 1, "that") || is_word(x, back - 1, "which"))) {
+				size_t v = x->men[end - 1].te;
+				while (v < ce && v < x->men[end - 1].te + 3 &&
+				       (tok_in(x, v, WL_SKIP_ADVERB | WL_BE) || is_word(x, v, "will") ||
+					is_word(x, v, "would") || is_word(x, v, "to") || is_word(x, v, "has") ||
+					is_word(x, v, "had")))
+					v++;
+				linked = v < ce && (is_word(x, v, "host") || is_word(x, v, "hosts") ||
+						    is_word(x, v, "hosted") || is_word(x, v, "hosting"));
+			}
 			if (!linked)
 				continue;
-			size_t end = group_end(x, j, m1);
 			for (size_t q = j; q < end; q++) {
 				if (x->men[q].kind == MK_PRONOUN)
 					for (int i = 0; i < x->n_in_play; i++)

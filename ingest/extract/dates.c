@@ -178,7 +178,12 @@ static int takes_effect(const struct extractor *x, size_t at, size_t te)
 		return 1;
 	if (is_word(x, at - 1, "of") && at >= 2 && is_word(x, at - 2, "as"))
 		return 1;
-	return (is_word(x, at - 1, "starting") || is_word(x, at - 1, "beginning")) && at - 1 > te;
+	/* "to withdraw, from November 1, the accreditation of": a "from" set
+	 * off by commas inside the act */
+	if (p != at - 1 && p >= te && is_word(x, p, ","))
+		return 1;
+	/* ("starting from November 1") */
+	return (is_word(x, p, "starting") || is_word(x, p, "beginning")) && p > te;
 }
 
 /* Whether the time at token `at`, before the trigger at k, lies in a
@@ -306,6 +311,10 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		 * dated so). */
 		if (at > te && takes_effect(x, at, te))
 			continue;
+		/* ("to withdraw, from November 1, the accreditation ... and to
+		 * cut the staff": so for a later verb too) */
+		if (at < k && at >= 2 && is_word(x, at - 1, "from") && is_word(x, at - 2, ","))
+			continue;
 		/* "his first visit since July": the time of the one before */
 		if (at >= 2 && is_word(x, at - 1, "since")) {
 			int first = 0;
@@ -380,6 +389,64 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 	}
 	if (best >= 0)
 		return best;
+	/* "said the minister had lied at a press conference on April 2,
+	 * accusing Azerbaijan of ...", "on Monday imposed sanctions over the
+	 * crackdown in 2019, freezing their assets": a participle set off by a
+	 * comma, with no time of its own, continues the clause before it and
+	 * takes the first day or month that clause (after its "said that")
+	 * tells, not one in a relative clause. */
+	if (k > s + 2 && cs == k && is_word(x, k - 1, ",") && ends_in(x, k, 4, "ing") && !planned) {
+		size_t from = s;
+		for (size_t q = s; q < k; q++)
+			if (is_reporting(x, q)) {
+				from = q + 1;
+				for (size_t c = q + 1; c < k && c < q + 7; c++)
+					if (is_word(x, c, "that")) {
+						from = c + 1;
+						break;
+					}
+			}
+		for (size_t i = 0; i < st->n; i++) {
+			const struct timex *t = &st->tx[i];
+			size_t at = st->tok_of[i];
+			if (at >= k || at < from || t->kind == TIMEX_DEADLINE || t->kind == TIMEX_DECADE ||
+			    t->date.prec < PREC_MONTH || (t->flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)))
+				continue;
+			if (relative_between(x, at, k) || in_relative_before(x, at, k, s))
+				continue;
+			return (int)i;
+		}
+	}
+	/* "on October 6 NATO had informed Russia that its Secretary General
+	 * had decided to withdraw ...": a clause told to a hearer ("informed
+	 * X that", "reminded reporters that") with no time of its own takes
+	 * the time of the telling. */
+	if (cs > s + 3 && is_word(x, cs - 1, "that") && !planned) {
+		size_t tv = 0;
+		for (size_t q = cs - 3; q + 6 > cs && q > s && !tv; q--) {
+			if (is_word(x, q + 1, ",") || tok_in(x, q + 1, WL_CLAUSE_BREAK))
+				break;
+			if (is_word(x, q, "informed") || is_word(x, q, "reminded") || is_word(x, q, "assured") ||
+			    is_word(x, q, "notified") || is_word(x, q, "warned") || is_word(x, q, "told") ||
+			    is_word(x, q, "briefed"))
+				tv = q;
+		}
+		int near = -1;
+		for (size_t i = 0; tv && i < st->n; i++) {
+			const struct timex *t = &st->tx[i];
+			size_t at = st->tok_of[i];
+			if (at >= tv || at < s || t->kind == TIMEX_DEADLINE || t->kind == TIMEX_DECADE ||
+			    t->date.prec == PREC_UNKNOWN || (t->flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)))
+				continue;
+			int that = 0;
+			for (size_t q = at + 1; q < tv && !that; q++)
+				that = is_word(x, q, "that") || is_word(x, q, ",");
+			if (!that)
+				near = (int)i;
+		}
+		if (near >= 0)
+			return near;
+	}
 	for (size_t i = 0; i < st->n; i++)
 		if (st->tok_of[i] >= s && st->tok_of[i] <= s + 2 && st->tok_of[i] < k && st->tx[i].kind != TIMEX_DEADLINE &&
 		    st->tx[i].date.prec != PREC_UNKNOWN && !(st->tx[i].flags & TIMEX_F_CITATION))

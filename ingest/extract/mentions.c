@@ -854,15 +854,29 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 			 * the organ's ("the Federal Government summoned South Africa's
 			 * High Commissioner"): the next one is taken. */
 			int f = focal_state(x, "");
-			long cands[5] = {
+			/* ("Vice-Minister X called in the Chinese ambassador at the
+			 * Ministry of Foreign Affairs": an official of a state who
+			 * opens the sentence acts in his own state's ministry.) */
+			long official = -1;
+			size_t opener = x->n_men;
+			for (size_t k = x->n_men; k-- > 0 && x->men[k].ts >= sent_start;)
+				opener = k;
+			if (opener < x->n_men && x->men[opener].ra >= 0 && !x->men[opener].quoted &&
+			    x->men[opener].kind == MK_ACTOR && x->ra[x->men[opener].ra].kind == ACTOR_PERSON)
+				official = code_actor_of(x, x->men[opener].ra);
+			if (official >= 0 && (x->d.actors[official].kind != ACTOR_STATE ||
+					      envoy_state_after(x, official, sent_start, i)))
+				official = -1;
+			long cands[6] = {
 				reporter_state(x, i, sent_start),
 				x->place_ra >= 0 ? code_actor_of(x, x->place_ra) : -1,
 				x->issuer_ra >= 0 ? code_actor_of(x, x->issuer_ra) : -1,
+				official,
 				x->last_subject >= 0 ? code_actor_of(x, x->last_subject) : -1,
 				f >= 0 ? code_actor_of(x, f) : -1,
 			};
 			long st = -1;
-			for (int k = 0; k < 5 && st < 0; k++)
+			for (int k = 0; k < 6 && st < 0; k++)
 				if (cands[k] >= 0 && x->d.actors[cands[k]].kind == ACTOR_STATE &&
 				    !envoy_state_after(x, cands[k], i + 1 + n, end))
 					st = cands[k];
@@ -870,7 +884,7 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 				/* All of them are the envoy's: the state the report is most
 				 * about besides it. */
 				long first = -1;
-				for (int k = 0; k < 5 && first < 0; k++)
+				for (int k = 0; k < 6 && first < 0; k++)
 					if (cands[k] >= 0 && x->d.actors[cands[k]].kind == ACTOR_STATE)
 						first = cands[k];
 				if (first >= 0) {
@@ -1303,6 +1317,17 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				continue;
 			}
 		}
+		/* "the extraordinary Arab summit", "an emergency Arab summit": the
+		 * summit of the Arab League (its members are not named, and "Arab"
+		 * is no state's adjective); the word "summit" stays the trigger. */
+		if ((t->flags & TOK_CAP) && i + 1 < e && is_word(x, i, "arab") &&
+		    (is_word(x, i + 1, "summit") || is_word(x, i + 1, "summits"))) {
+			long arl = dict_actor_by_code(&x->d, "ARL");
+			if (arl >= 0 && add_mention(x, i, i + 1, ractor_of_dict_actor(x, arl), MK_ACTOR))
+				return -1;
+			i++;
+			continue;
+		}
 		m = tok_in(x, i, WL_STARTS_NAME) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
 		if (m) {
 			const struct dict_entry *best = NULL;
@@ -1373,6 +1398,17 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				     is_word(x, i - 2, "shift") || is_word(x, i - 2, "stand") ||
 				     is_word(x, i - 2, "policy") || is_word(x, i - 2, "u-turn")))
 					kind = MK_PLACE;
+				/* "the Embassy of Japan in China", "its embassy in Tajikistan":
+				 * the state a mission is posted in is where it is; the
+				 * sending state acts. */
+				if (kind == MK_ACTOR && i > s + 2 && is_word(x, i - 1, "in") &&
+				    x->d.actors[best->idx].kind == ACTOR_STATE)
+					for (size_t q = i - 1; q > s && q + 6 > i; q--)
+						if (is_word(x, q - 1, "embassy") || is_word(x, q - 1, "embassies") ||
+						    is_word(x, q - 1, "consulate") || is_word(x, q - 1, "mission")) {
+							kind = MK_PLACE;
+							break;
+						}
 				/* "Latin America", "South American": part of a longer place name. */
 				if (i > s && (x->toks.t[i - 1].flags & TOK_CAP) && !(x->toks.t[i - 1].flags & TOK_ALLCAPS) &&
 				    (is_word(x, i - 1, "latin") || is_word(x, i - 1, "central")))
