@@ -969,11 +969,14 @@ static int head_words(const struct reader *r)
 static void find_headline(struct reader *r)
 {
 	size_t b = r->b == NONE ? r->n : r->b;
-	size_t anchor = r->t != NONE ? r->t : b;
+	/* (A closing stamp, after the body, is no anchor: the line before it
+	 * is the body's last paragraph, not the headline.) */
+	int head_stamp = r->t != NONE && !r->t_closing;
+	size_t anchor = head_stamp ? r->t : b;
 	r->h = r->lede = NONE;
 	for (int caps = 0; caps < 2 && r->h == NONE; caps++) {
 		r->h = title_before(r, anchor, 8, 4, caps);
-		if (r->h == NONE && r->t != NONE)
+		if (r->h == NONE && head_stamp)
 			r->h = title_between(r, r->t + 1, b, caps);
 		if (r->h == NONE)
 			r->h = title_before(r, anchor, 2, 2, caps);

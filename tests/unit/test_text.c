@@ -243,6 +243,18 @@ static void test_closing_line_and_year_in_text(void **state)
 				     "MAP 12 March 2019\n", &h), 0);
 	assert_string_equal(pub_iso(), "2019-03-12T00:00:00Z");
 	assert_non_null(strstr(rep.body, "On Tuesday in Rabat"));
+	assert_string_equal(rep.title, "Morocco and Mauritania sign energy accords");
+	/* A closing stamp after several paragraphs: the headline is still the
+	 * top line, not the paragraph before the stamp. */
+	assert_int_equal(read_string("Oman hosts talks between Iran and Britain on detained nationals\n\n"
+				     "Muscat, ONA - Oman hosted talks on Sunday between Iranian and British officials on "
+				     "the release of two dual nationals held in Tehran, the foreign ministry said.\n\n"
+				     "The two delegations met for several hours in the capital.\n\n"
+				     "A further round was expected later in the month.\n\n"
+				     "13 March 2022\n", &h), 0);
+	assert_string_equal(rep.title, "Oman hosts talks between Iran and Britain on detained nationals");
+	assert_string_equal(pub_iso(), "2022-03-13T00:00:00Z");
+	assert_non_null(strstr(rep.body, "A further round was expected later in the month."));
 	assert_int_equal(read_string("Sudan welcomes the end of US sanctions\n\n"
 				     "Khartoum, 7 Oct (SUNA) - Sudan welcomed the United States decision of 6 October 2017 "
 				     "to revoke the economic sanctions it had imposed twenty years earlier.\n\n"
