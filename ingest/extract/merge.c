@@ -113,7 +113,10 @@ static void absorb(struct cand *a, const struct cand *b)
 	for (int i = 0; i < b->ntgt; i++)
 		push_party(a->tgt, &a->ntgt, b->tgt[i]);
 	int same_sentence = a->ev_start == b->ev_start && a->headline == b->headline;
-	if (!a->date_explicit && b->date_explicit && (!same_sentence || a->tr->noun)) {
+	/* ("arrived in Moscow on a state visit on Monday": the time after the
+	 * second wording of one act, a few words on, is the act's.) */
+	int next_words = same_sentence && b->trig_start >= a->trig_end && b->trig_start - a->trig_end <= 24;
+	if (!a->date_explicit && b->date_explicit && (!same_sentence || a->tr->noun || next_words)) {
 		a->date = b->date;
 		a->date_explicit = 1;
 	} else if (a->date_explicit && b->date_explicit && b->date.prec > a->date.prec) {
