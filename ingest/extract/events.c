@@ -1640,6 +1640,24 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    is_word(x, p, "board") ||
 		    ((x->toks.t[p].flags & TOK_ALLCAPS) && m1 == m0))
 			DROP_RET;
+		/* "after a meeting of the Cabinet Committee on Security": the body
+		 * named after "of", when no state or organisation is named in it
+		 * (not "a meeting of the UN Security Council"). */
+		size_t q = h->te;
+		if (q + 1 < e && is_word(x, q, "of")) {
+			q += is_word(x, q + 1, "the") ? 2 : 1;
+			int body = 0;
+			for (size_t r = q; r < e && r < q + 6 && !body; r++)
+				body = is_word(x, r, "cabinet") || is_word(x, r, "committee") || is_word(x, r, "politburo") ||
+				       is_word(x, r, "parliament") || is_word(x, r, "board") || is_word(x, r, "presidium") ||
+				       is_word(x, r, "party");
+			mentions_in(x, q, q + 6 < e ? q + 6 : e, &m0, &m1);
+			int actor = 0;
+			for (size_t j = m0; j < m1 && !actor; j++)
+				actor = x->men[j].kind != MK_ADJ && x->men[j].ra >= 0 && x->ra[x->men[j].ra].kind == ACTOR_ORG;
+			if (body && !actor)
+				DROP_RET;
+		}
 	}
 	/* "President Buhari met for talks alongside his Vice President and
 	 * Foreign Minister", "Foreign Minister Bou Habib held talks with Prime
