@@ -505,6 +505,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
 	size_t s = tc->s, e = tc->e;
+	int envoy_call = 0;   /* a phone call to another state's envoy, told as a protest */
 	if (!tail_ok(x, tr, h->te, e))
 		DROP_RET;
 	if (h->ts <= s + 3 && is_word(x, s, "they") && they_of_group(x, s))
@@ -613,8 +614,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				break;
 		}
 		const struct dict_trigger *p = envoy ? protest_trigger(x) : NULL;
-		if (p)
+		if (p) {
 			tr = p;
+			envoy_call = 1;
+		}
 	}
 	/* "a negotiated settlement", "the agreed timetable", "from jointly
 	 * agreed patrol routes": a participle before a noun describes the
@@ -2397,6 +2400,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			}
 		}
 	}
+	/* (a call to one's own envoy is no complaint to anyone) */
+	if (envoy_call && !c.ntgt)
+		DROP_RET;
 	struct cand *slot;
 	/* "Mexico and Venezuela withdrew their ambassadors", "the two
 	 * countries severed ties": a break told of two parties and no one

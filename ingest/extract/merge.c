@@ -1333,6 +1333,17 @@ void merge_cands(struct extractor *x)
 					break;
 				continue;
 			}
+			/* "Japan decided formally on Friday to ease part of its
+			 * sanctions ... . Japan will scrap curbs on travel and ...": a
+			 * measure told as still to come, with no time of its own, after
+			 * the same measure decided by the same parties, is what was
+			 * decided (its content), not another plan. */
+			if ((type_props(x, a->tr) & TP_MEASURE) && a->status == STATUS_OCCURRED &&
+			    b->status == STATUS_PLANNED && !b->date_explicit && !a->headline && !b->headline &&
+			    b->ev_start > a->ev_start && a->nsrc && b->nsrc && a->ntgt && b->ntgt && roles_compatible(x, a, b)) {
+				fold_into(a, b);
+				continue;
+			}
 			/* "scrapped his planned meeting with Putin ... the G20 summit,
 			 * where the two men had been due to meet": a plan the report
 			 * says was called off is the event called off, wherever else
