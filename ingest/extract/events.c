@@ -1335,6 +1335,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				}
 			}
 		}
+		/* "evidence of Syrian official involvement": a state's adjective
+		 * right after the judgement's words names whose act is judged. */
+		if (!n && who >= 0 && !(x->toks.t[h->ts].flags & TOK_QUOTED) && h->te > h->ts && is_word(x, h->te - 1, "of")) {
+			size_t m0, m1;
+			mentions_in(x, h->te, h->te + 2 < e ? h->te + 2 : e, &m0, &m1);
+			for (size_t j = m0; j < m1 && !n; j++)
+				if (x->men[j].kind == MK_ADJ && x->men[j].ra >= 0 && x->ra[x->men[j].ra].kind == ACTOR_STATE &&
+				    !same_code(x, x->men[j].ra, who))
+					push_party(about, &n, x->men[j].ra);
+		}
 		/* ("the actions of Poland and Lithuania": the parties joined to
 		 * one judged after the word, all of them.) */
 		if (n == 1 && who >= 0) {
