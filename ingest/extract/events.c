@@ -1335,6 +1335,16 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				}
 			}
 		}
+		/* "evidence of Syrian official involvement": a state's adjective
+		 * right after the judgement's words names whose act is judged. */
+		if (!n && who >= 0 && !(x->toks.t[h->ts].flags & TOK_QUOTED) && h->te > h->ts && is_word(x, h->te - 1, "of")) {
+			size_t m0, m1;
+			mentions_in(x, h->te, h->te + 2 < e ? h->te + 2 : e, &m0, &m1);
+			for (size_t j = m0; j < m1 && !n; j++)
+				if (x->men[j].kind == MK_ADJ && x->men[j].ra >= 0 && x->ra[x->men[j].ra].kind == ACTOR_STATE &&
+				    !same_code(x, x->men[j].ra, who))
+					push_party(about, &n, x->men[j].ra);
+		}
 		/* ("the actions of Poland and Lithuania": the parties joined to
 		 * one judged after the word, all of them.) */
 		if (n == 1 && who >= 0) {
@@ -1643,6 +1653,24 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    is_word(x, p, "board") ||
 		    ((x->toks.t[p].flags & TOK_ALLCAPS) && m1 == m0))
 			DROP_RET;
+		/* "after a meeting of the Cabinet Committee on Security": the body
+		 * named after "of", when no state or organisation is named in it
+		 * (not "a meeting of the UN Security Council"). */
+		size_t q = h->te;
+		if (q + 1 < e && is_word(x, q, "of")) {
+			q += is_word(x, q + 1, "the") ? 2 : 1;
+			int body = 0;
+			for (size_t r = q; r < e && r < q + 6 && !body; r++)
+				body = is_word(x, r, "cabinet") || is_word(x, r, "committee") || is_word(x, r, "politburo") ||
+				       is_word(x, r, "parliament") || is_word(x, r, "board") || is_word(x, r, "presidium") ||
+				       is_word(x, r, "party");
+			mentions_in(x, q, q + 6 < e ? q + 6 : e, &m0, &m1);
+			int actor = 0;
+			for (size_t j = m0; j < m1 && !actor; j++)
+				actor = x->men[j].kind != MK_ADJ && x->men[j].ra >= 0 && x->ra[x->men[j].ra].kind == ACTOR_ORG;
+			if (body && !actor)
+				DROP_RET;
+		}
 	}
 	/* "President Buhari met for talks alongside his Vice President and
 	 * Foreign Minister", "Foreign Minister Bou Habib held talks with Prime

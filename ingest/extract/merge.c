@@ -113,7 +113,10 @@ static void absorb(struct cand *a, const struct cand *b)
 	for (int i = 0; i < b->ntgt; i++)
 		push_party(a->tgt, &a->ntgt, b->tgt[i]);
 	int same_sentence = a->ev_start == b->ev_start && a->headline == b->headline;
-	if (!a->date_explicit && b->date_explicit && (!same_sentence || a->tr->noun)) {
+	/* ("arrived in Moscow on a state visit on Monday": the time after the
+	 * second wording of one act, a few words on, is the act's.) */
+	int next_words = same_sentence && b->trig_start >= a->trig_end && b->trig_start - a->trig_end <= 24;
+	if (!a->date_explicit && b->date_explicit && (!same_sentence || a->tr->noun || next_words)) {
 		a->date = b->date;
 		a->date_explicit = 1;
 	} else if (a->date_explicit && b->date_explicit && b->date.prec > a->date.prec) {
@@ -600,12 +603,50 @@ static void count_collectives(struct extractor *x)
 	}
 }
 
+/* "Guterres welcomed the deal, and thanked China for its role": support
+ * for an accord told before goes to the accord's parties, not to another
+ * state of the sentence (the one thanked is the other act's). */
+static void welcomed_accord(struct extractor *x)
+{
+	static const char *const accords[] = {"deal", "agreement", "accord", "pact", "treaty", "declaration",
+					      "deals", "agreements", "accords", "normalisation", "normalization"};
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->headline || !c->nsrc || strcmp(c->tr->type, "support") || !c->object_word[0])
+			continue;
+		int accord = 0;
+		for (size_t a = 0; a < sizeof accords / sizeof *accords && !accord; a++)
+			accord = !strcmp(c->object_word, accords[a]);
+		if (!accord)
+			continue;
+		for (size_t k = i; k-- > 0;) {
+			const struct cand *p = &x->cands[k];
+			if (p->dead || strcmp(p->tr->type, "agreement") || p->tr->frame != FRAME_SYMMETRIC || p->nsrc < 2)
+				continue;
+			int tgt[MAX_PARTIES], n = 0;
+			for (int q = 0; q < p->nsrc; q++) {
+				int own = 0;
+				for (int r = 0; r < c->nsrc; r++)
+					own |= same_code(x, p->src[q], c->src[r]);
+				if (!own)
+					push_party(tgt, &n, p->src[q]);
+			}
+			if (n >= 2) {   /* (one's own accord with another is no accord of others) */
+				memcpy(c->tgt, tgt, sizeof tgt);
+				c->ntgt = n;
+			}
+			break;
+		}
+	}
+}
+
 /* Fills parties the sentence left out, from the rest of the report. */
 void complete_parties(struct extractor *x)
 {
 	target_drafters(x);
 	join_mediators(x);
 	count_collectives(x);
+	welcomed_accord(x);
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
 		if (c->tr->frame == FRAME_SYMMETRIC || c->ntgt || !c->nsrc)
@@ -1243,6 +1284,20 @@ void merge_cands(struct extractor *x)
 			    !a->headline && !b->headline && a->date.prec == PREC_DAY && !cdate_compare_text(&a->date, &b->date) &&
 			    a->nsrc >= 2 && b->nsrc >= 2 && (codes_subset(x, a, b) || codes_subset(x, b, a))) {
 				fold_into(a, b);
+				continue;
+			}
+			/* "held a summit video teleconference meeting with": a meeting
+			 * held by video in the same sentence as the call is that
+			 * call. */
+			if (a->tr->type_id != b->tr->type_id && a->headline == b->headline && a->ev_start == b->ev_start &&
+			    a->status == b->status && same_date(a, b) &&
+			    ((!strcmp(a->tr->type, "phone_call") && !strcmp(b->tr->type, "meeting")) ||
+			     (!strcmp(b->tr->type, "phone_call") && !strcmp(a->tr->type, "meeting"))) &&
+			    (codes_subset(x, a, b) || codes_subset(x, b, a))) {
+				struct cand *call = !strcmp(a->tr->type, "phone_call") ? a : b;
+				fold_into(call, call == a ? b : a);
+				if (call == b)
+					break;
 				continue;
 			}
 			if (a->tr->type_id != b->tr->type_id)
