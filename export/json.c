@@ -433,6 +433,14 @@ static int w_str(struct tl_writer *w, const char *s)
 {
 	if (!s)
 		return w_raw(w, "null");
+	/* Printable ASCII but the quote and the backslash is the one text jansson
+	 * writes unchanged (RFC 8259: nothing else needs it): most names, codes
+	 * and dates. Anything else is jansson's to check and escape. */
+	size_t n = 0;
+	while (s[n] >= 0x20 && s[n] < 0x7f && s[n] != '"' && s[n] != '\\')
+		n++;
+	if (!s[n])
+		return buf_addch(w->out, '"') || buf_add(w->out, s, n) || buf_addch(w->out, '"') ? -1 : 0;
 	if (json_string_set(w->str, s)) {
 		char *clean = tl_utf8_clean(s, 0);
 		int rc = clean ? json_string_set(w->str, clean) : -1;
