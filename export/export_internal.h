@@ -128,6 +128,11 @@ const struct tl_cameo *tl_cameo_find(const char *code);
 /* The JSON object of one event as docs/events.md defines it (version 1), new
  * reference: the caller json_decref()s it. NULL when memory ran out. */
 json_t *tl_event_json(const struct tl_event *e);
+/* The same object written to out as json_dumpb would give it with
+ * JSON_REAL_PRECISION(10) (and JSON_COMPACT when compact), without
+ * building it; open: the closing brace left for the caller to add keys.
+ * 0, or -1 when memory ran out or a number is not finite. */
+int tl_event_write(struct buf *out, const struct tl_event *e, int compact, int open);
 
 /* The HTML export's inline stylesheet and script (html_assets.c); the
  * Content-Security-Policy allows exactly these by their SHA-256. */

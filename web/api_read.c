@@ -71,6 +71,14 @@ struct page {
 	int64_t last_id;
 };
 
+/* A page of /api/events, written as it is read (tl_event_write): no tree
+ * of jansson values per event. */
+struct page_text {
+	struct buf out;
+	long n, want;
+	int64_t last_id;
+};
+
 static json_t *event_json(const struct tl_event *e)
 {
 	json_t *o = tl_event_json(e);
@@ -94,15 +102,31 @@ static json_t *event_json(const struct tl_event *e)
 	return o;
 }
 
-static int page_add(void *ctx, const struct tl_event *e)
+/* event_json's bytes, as reply_json dumps them (compact). */
+static int page_text_add(void *ctx, const struct tl_event *e)
 {
-	struct page *pg = ctx;
+	struct page_text *pg = ctx;
 	if (pg->n >= pg->want) {
 		pg->n++;   /* one more than the page: there is a next one */
 		return 1;
 	}
-	json_t *o = event_json(e);
-	if (!o || json_array_append_new(pg->arr, o))
+	if ((pg->n && buf_addch(&pg->out, ',')) || tl_event_write(&pg->out, e, 1, 1))
+		return -1;
+	if (e->gone) {
+		/* event_json's keys after the event's own. */
+		buf_addstr(&pg->out, ",\"gone\":[");
+		const char *sep = "";
+		if (e->gone & TL_GONE_UNSUPPORTED)
+			buf_printf(&pg->out, "%s\"unsupported\"", sep), sep = ",";
+		if (e->gone & TL_GONE_DELETED)
+			buf_printf(&pg->out, "%s\"deleted\"", sep), sep = ",";
+		if (e->gone & TL_GONE_MERGED)
+			buf_printf(&pg->out, "%s\"merged\"", sep);
+		buf_addch(&pg->out, ']');
+		if (e->merged_into)
+			buf_printf(&pg->out, ",\"merged_into\":\"e%lld\"", (long long)e->merged_into);
+	}
+	if (buf_addch(&pg->out, '}') || buf_failed(&pg->out))
 		return -1;
 	pg->n++;
 	pg->last_id = e->id;
@@ -145,23 +169,28 @@ static void get_events(struct web_req *q, struct web_reply *r, struct store *s)
 	f.page = 1;
 	f.limit = limit + 1;
 	f.after_id = after_id;
-	struct page pg = {.arr = json_array(), .want = limit};
+	struct page_text pg = {.want = limit};
+	buf_init(&pg.out, 0);
+	buf_addstr(&pg.out, "{\"events\":[");
 	char *err = NULL;
-	int rc = pg.arr ? store_timeline_each(s, &f, page_add, &pg, &err) : -1;
+	int rc = store_timeline_each(s, &f, page_text_add, &pg, &err);
 	filter_keep_release(&keep);
 	if (rc < 0) {
-		json_decref(pg.arr);
-		if (err && strstr(err, "full-text"))
+		buf_release(&pg.out);
+		if (err && strstr(err, "full-text")) {
 			reply_error(r, 400, "%s", err);
-		else
-			reply_store_error(r, err);
-		free(err);
+			free(err);
+		} else {
+			reply_store_error(r, err);   /* frees err */
+		}
 		return;
 	}
-	char next[32] = "";
+	/* As json_pack("{s:o, s:s?}") wrote it: "next" null on the last page. */
 	if (pg.n > limit)
-		snprintf(next, sizeof(next), "e%lld", (long long)pg.last_id);
-	reply_json(r, 200, json_pack("{s:o, s:s?}", "events", pg.arr, "next", *next ? next : NULL));
+		buf_printf(&pg.out, "],\"next\":\"e%lld\"}", (long long)pg.last_id);
+	else
+		buf_addstr(&pg.out, "],\"next\":null}");
+	reply_json_text(r, 200, buf_finish(&pg.out));
 }
 
 /* ---- /api/events/ID --------------------------------------------------------------------- */

@@ -118,6 +118,20 @@ void reply_json(struct web_reply *r, int status, json_t *o)
 	r->type = "application/json; charset=utf-8";
 }
 
+void reply_json_text(struct web_reply *r, int status, char *text)
+{
+	free(r->body);
+	r->body = NULL;
+	if (!text) {
+		reply_json(r, 500, json_pack("{s:s}", "error", "out of memory"));
+		return;
+	}
+	r->status = status;
+	r->body = text;
+	r->len = strlen(text);
+	r->type = "application/json; charset=utf-8";
+}
+
 void reply_error(struct web_reply *r, int status, const char *fmt, ...)
 {
 	char msg[1024];

@@ -63,6 +63,8 @@ struct web_req {
 
 /* Replies: JSON (steals o; NULL means out of memory: 500) and errors. */
 void reply_json(struct web_reply *r, int status, json_t *o);
+/* A body already written as JSON (malloc'd, taken; NULL: out of memory). */
+void reply_json_text(struct web_reply *r, int status, char *text);
 void reply_error(struct web_reply *r, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The message of a store failure (frees err). */
 void reply_store_error(struct web_reply *r, char *err);
