@@ -1544,7 +1544,7 @@ static int query_count(struct store *s, const char *sql, const char *arg, int *o
 
 int store_actor_known(struct store *s, const char *name, char **err)
 {
-	int n;
+	int n = 0;
 	if (query_count(s,
 			"SELECT (SELECT count(*) FROM actors WHERE name = $1 COLLATE NOCASE OR code = $1 COLLATE NOCASE)"
 			" + (SELECT count(*) FROM actor_aliases WHERE alias = $1)", name, &n, err))
@@ -1554,7 +1554,7 @@ int store_actor_known(struct store *s, const char *name, char **err)
 
 int store_topic_known(struct store *s, const char *name, char **err)
 {
-	int n;
+	int n = 0;
 	if (query_count(s, "SELECT count(*) FROM topics WHERE name = $1 COLLATE NOCASE", name, &n, err))
 		return -1;
 	return n > 0;
