@@ -65,25 +65,16 @@ static int asks_after(const struct extractor *x, size_t te, size_t e)
 	return 0;
 }
 
-/* The first plain wording of meetings (a verb, symmetric), for a courtesy
- * call told with the words of an appeal; NULL if the dictionaries have none. */
-static const struct dict_trigger *meeting_trigger(const struct extractor *x)
+/* The first plain wording of a type (a verb of that frame, no tail, not a
+ * speaker's), for an act told with another type's words (a courtesy call
+ * told as an appeal: a meeting; a call to another state's envoy: a
+ * protest; a guest received in the host's country: a visit); NULL if the
+ * dictionaries have none. */
+static const struct dict_trigger *plain_trigger(const struct extractor *x, const char *type, enum frame frame)
 {
 	for (size_t i = 0; i < x->d.n_triggers; i++) {
 		const struct dict_trigger *t = &x->d.triggers[i];
-		if (!strcmp(t->type, "meeting") && t->frame == FRAME_SYMMETRIC && !t->noun && !t->speaker && !t->n_tails)
-			return t;
-	}
-	return NULL;
-}
-
-/* A plain verb wording of protest (directed, no tail): the type a call to
- * another state's envoy is given. */
-static const struct dict_trigger *protest_trigger(const struct extractor *x)
-{
-	for (size_t i = 0; i < x->d.n_triggers; i++) {
-		const struct dict_trigger *t = &x->d.triggers[i];
-		if (!strcmp(t->type, "protest") && t->frame == FRAME_DIRECTED && !t->noun && !t->speaker && !t->n_tails)
+		if (!strcmp(t->type, type) && t->frame == frame && !t->noun && !t->speaker && !t->n_tails)
 			return t;
 	}
 	return NULL;
@@ -117,18 +108,6 @@ static int reported_before(const struct extractor *x, size_t s, size_t k)
 			return reported_that(x, s, q);
 	}
 	return 0;
-}
-
-/* The first plain wording of visits (a verb), for a guest received in the
- * host's country; NULL if the dictionaries have none. */
-static const struct dict_trigger *visit_trigger(const struct extractor *x)
-{
-	for (size_t i = 0; i < x->d.n_triggers; i++) {
-		const struct dict_trigger *t = &x->d.triggers[i];
-		if (!strcmp(t->type, "visit") && t->frame == FRAME_DIRECTED && !t->noun && !t->speaker)
-			return t;
-	}
-	return NULL;
 }
 
 /* The mandative clause: "demanded that Japan refrain", "insisted that China
@@ -595,7 +574,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	     ((is_word(x, h->ts, "call") || is_word(x, h->ts, "calls")) && h->ts > s &&
 	      tok_in(x, h->ts - 1, WL_DETERMINER) && !is_word(x, h->ts - 1, "the"))) &&
 	    !asks_after(x, h->te, e)) {
-		const struct dict_trigger *m = meeting_trigger(x);
+		const struct dict_trigger *m = plain_trigger(x, "meeting", FRAME_SYMMETRIC);
 		if (!m)
 			DROP_RET;
 		tr = m;
@@ -613,7 +592,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if (!envoy && !tok_in(x, n, WL_DETERMINER) && !(x->toks.t[n].flags & TOK_CAP))
 				break;
 		}
-		const struct dict_trigger *p = envoy ? protest_trigger(x) : NULL;
+		const struct dict_trigger *p = envoy ? plain_trigger(x, "protest", FRAME_DIRECTED) : NULL;
 		if (p) {
 			tr = p;
 			envoy_call = 1;
@@ -2471,7 +2450,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			const struct mention *m = &x->men[j];
 			if (m->ts <= s || !is_word(x, m->ts - 1, "in") || m->ra < 0 || !same_code(x, m->ra, subj[0]))
 				continue;
-			const struct dict_trigger *v = visit_trigger(x);
+			const struct dict_trigger *v = plain_trigger(x, "visit", FRAME_DIRECTED);
 			if (!v)
 				break;
 			if (push_cand(x, &slot))

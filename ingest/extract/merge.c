@@ -440,11 +440,8 @@ static void join_mediators(struct extractor *x)
 				    (a - bl > 0 && isalpha((unsigned char)t[a - bl - 1])))
 					continue;
 				size_t b = actors_phrase_end(t, c->ev_end, a);
-				int found[MAX_PARTIES], nf = 0;
-				if (actors_in_span(x, t, a, b, found, &nf))
+				if (actors_in_span(x, t, a, b, c->src, &c->nsrc))
 					return;
-				for (int f = 0; f < nf; f++)
-					push_party(c->src, &c->nsrc, found[f]);
 				break;
 			}
 		}
@@ -464,11 +461,8 @@ static void join_mediators(struct extractor *x)
 				while (a > c->ev_start && t[a - 1] != ' ' && t[a - 1] != '\n' && t[a - 1] != '(' &&
 				       t[a - 1] != '"')
 					a--;
-				int found[MAX_PARTIES], nf = 0;
-				if (a < p && actors_in_span(x, t, a, p, found, &nf))
+				if (a < p && actors_in_span(x, t, a, p, c->src, &c->nsrc))
 					return;
-				for (int f = 0; f < nf; f++)
-					push_party(c->src, &c->nsrc, found[f]);
 			}
 		}
 		/* "With China mediating, Saudi Arabia and Iran agreed ...", "with
@@ -493,11 +487,8 @@ static void join_mediators(struct extractor *x)
 				}
 				if (k == sizeof(mediating) / sizeof(mediating[0]))
 					continue;
-				int found[MAX_PARTIES], nf = 0;
-				if (actors_in_span(x, t, a, q, found, &nf))
+				if (actors_in_span(x, t, a, q, c->src, &c->nsrc))
 					return;
-				for (int f = 0; f < nf; f++)
-					push_party(c->src, &c->nsrc, found[f]);
 				break;
 			}
 		}
@@ -513,12 +504,9 @@ static void join_mediators(struct extractor *x)
 				    (p > 0 && isalpha((unsigned char)t[p - 1])))
 					continue;
 				size_t a = p + tl, b = actors_phrase_end(t, c->ev_end, a);
-				int found[MAX_PARTIES], nf = 0;
-				if (actors_in_span(x, t, a, b, found, &nf))
+				if (actors_in_span(x, t, a, b, c->src, &c->nsrc))
 					return;
-				persons_in_span(x, t, a, b, found, &nf);
-				for (int f = 0; f < nf; f++)
-					push_party(c->src, &c->nsrc, found[f]);
+				persons_in_span(x, t, a, b, c->src, &c->nsrc);
 				break;
 			}
 		}
