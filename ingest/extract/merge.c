@@ -36,6 +36,31 @@ static int roles_compatible(const struct extractor *x, const struct cand *a, con
 	return src && tgt;
 }
 
+/* "Germany and France expel Russian diplomats" over "Germany declared
+ * 40 ... persona non grata" and "France said it would expel 35": the
+ * headline joins two acts the body tells apart, so neither body act takes
+ * the other's source through it. True when b (of the body) has some of
+ * headline a's sources and another body act of its type has the rest. */
+static int headline_split(const struct extractor *x, const struct cand *a, const struct cand *b)
+{
+	if (!a->headline || b->headline || a->tr->frame == FRAME_SYMMETRIC || !b->nsrc || b->nsrc >= a->nsrc ||
+	    !list_subset(x, b->src, b->nsrc, a->src, a->nsrc))
+		return 0;
+	for (size_t i = 0; i < x->n_cands; i++) {
+		const struct cand *c = &x->cands[i];
+		if (c == a || c == b || c->dead || c->headline || c->tr->type_id != a->tr->type_id || !c->nsrc ||
+		    c->status != b->status || !list_subset(x, c->src, c->nsrc, a->src, a->nsrc))
+			continue;
+		int shared = 0;
+		for (int k = 0; k < c->nsrc && !shared; k++)
+			for (int j = 0; j < b->nsrc && !shared; j++)
+				shared = same_code(x, c->src[k], b->src[j]);
+		if (!shared)
+			return 1;
+	}
+	return 0;
+}
+
 /* How many distinct codes two symmetric events share. */
 static int shared_codes(const struct extractor *x, const struct cand *a, const struct cand *b)
 {
@@ -1452,7 +1477,7 @@ void merge_cands(struct extractor *x)
 				continue;
 			int ok = a->tr->frame == FRAME_SYMMETRIC
 					 ? (codes_subset(x, a, b) || codes_subset(x, b, a) || shared_codes(x, a, b) >= 2)
-					 : roles_compatible(x, a, b);
+					 : roles_compatible(x, a, b) && !headline_split(x, a, b);
 			/* "summoned the ambassador to lodge a protest over ...": one act. */
 			if (!ok && a->ev_start == b->ev_start && a->headline == b->headline && b->purpose &&
 			    a->tr->frame != FRAME_SYMMETRIC && a->nsrc && b->nsrc &&
