@@ -309,7 +309,9 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		 * of Aug. 5": when a measure takes effect is not when it was
 		 * decided ("talks starting Monday", right after the noun, are
 		 * dated so). */
-		if (at > te && takes_effect(x, at, te))
+		/* (A measure still to come, "will tighten controls ... from
+		 * Thursday", is dated by when it starts.) */
+		if (at > te && !planned && takes_effect(x, at, te))
 			continue;
 		/* ("to withdraw, from November 1, the accreditation ... and to
 		 * cut the staff": so for a later verb too) */
