@@ -319,6 +319,9 @@ static size_t country_end(const char *s, size_t len, size_t start)
 	size_t i = start, end = start;
 	int words = 0, at_word = 1;
 	int32_t cp;
+	/* Xinhua's "PALM BEACH, the United States, April 7" */
+	if (len - i > 4 && !memcmp(s + i, "the ", 4))
+		i += 4;
 	while (i < len && s[i] != ',' && s[i] != '(') {
 		size_t n = char_at(s, len, i, &cp);
 		if (cp == ' ' || cp == 0xa0) {

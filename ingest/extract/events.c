@@ -3065,6 +3065,14 @@ static int dateline_state(struct extractor *x, const char *place)
 	char name[96];
 	size_t n = 0;
 	int start = 1;
+	/* "SOCHI, Russia", "PALM BEACH, the United States": the country after
+	 * the place names the state. */
+	const char *comma = strrchr(place, ',');
+	if (comma) {
+		place = comma + 1 + strspn(comma + 1, " ");
+		if (!strncmp(place, "the ", 4))
+			place += 4;
+	}
 	/* "NEW DELHI" -> "New Delhi": names are matched as written in prose. */
 	for (const char *p = place; *p && n + 1 < sizeof(name); p++) {
 		unsigned char c = (unsigned char)*p;

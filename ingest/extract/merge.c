@@ -887,6 +887,35 @@ static void fold_into_at(struct extractor *x, struct cand *kept, struct cand *go
 }
 #define fold_into(kept, gone) fold_into_at(x, kept, gone, __LINE__)
 
+/* "arrived in Florida on Thursday for the two-day meeting", "flew to
+ * Tokyo for talks": the meeting named as the purpose of a journey told in
+ * its sentence is the meeting the report tells, not one more on the day of
+ * the arrival. */
+static int word_before(const char *t, size_t p, size_t *a, size_t *b);
+
+static int purpose_of_journey(const struct extractor *x, const struct cand *c)
+{
+	if (!c->tr->noun || c->headline || !x->text || c->trig_end > x->body_len)
+		return 0;
+	size_t p = c->trig_start, a, b;
+	int ok = 0;
+	for (int hop = 0; hop < 4 && !ok && word_before(x->text, p, &a, &b) && a >= c->ev_start; hop++) {
+		ok = b - a == 3 && !strncasecmp(x->text + a, "for", 3);
+		if (isupper((unsigned char)x->text[a]))
+			return 0;
+		p = a > 0 && x->text[a - 1] == '-' ? a - 1 : a;   /* ("two-day") */
+	}
+	if (!ok)
+		return 0;
+	for (size_t k = 0; k < x->n_cands; k++) {
+		const struct cand *t = &x->cands[k];
+		if (t != c && !t->headline && t->ev_start == c->ev_start && t->trig_end <= c->trig_start &&
+		    (type_props(x, t->tr) & TP_TRAVEL) && t->status == STATUS_OCCURRED)
+			return 1;
+	}
+	return 0;
+}
+
 /* "Morales has told the ambassador he must leave, accusing him of ...",
  * then "the order expelling him on Wednesday": an act dated only by the
  * report took the day the text gives it elsewhere; the acts told with it in
@@ -1408,6 +1437,17 @@ void merge_cands(struct extractor *x)
 			 * record tells the act told before it. */
 			if (a->tr->frame != FRAME_SYMMETRIC && b->trig_start > a->trig_start && told_as_record(x, b) &&
 			    !b->date_explicit && a->nsrc && b->nsrc && roles_compatible(x, a, b)) {
+				fold_into(a, b);
+				continue;
+			}
+			if (a->tr->type_id == b->tr->type_id && a->tr->frame == FRAME_SYMMETRIC && a->status == b->status &&
+			    a->ev_start != b->ev_start && (purpose_of_journey(x, b) || purpose_of_journey(x, a)) &&
+			    (codes_subset(x, a, b) || codes_subset(x, b, a))) {
+				/* (the meeting told for itself keeps its day and wording) */
+				if (purpose_of_journey(x, a)) {
+					fold_into(b, a);
+					break;
+				}
 				fold_into(a, b);
 				continue;
 			}

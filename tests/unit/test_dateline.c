@@ -99,6 +99,11 @@ static void test_ap_afp(void **state)
 	s = "HANOI, Vietnam (AP) \xe2\x80\x94 The president lifted the embargo.";
 	assert_int_equal(parse(s), 1);
 	assert_string_equal(dl.place, "HANOI, Vietnam");
+	s = "PALM BEACH, the United States, April 7 (Xinhua) -- Xi held talks.";
+	assert_int_equal(parse(s), 1);
+	assert_string_equal(dl.place, "PALM BEACH, the United States");
+	assert_string_equal(dl.agency, "Xinhua");
+	assert_int_equal(dl.month, 4);
 	s = "PARIS, Jan 6, 2015 (AFP) - France summoned the ambassador.";
 	assert_int_equal(parse(s), 1);
 	assert_string_equal(dl.agency, "AFP");

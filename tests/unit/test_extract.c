@@ -54,6 +54,41 @@ static void test_infer_year_leaves_dated_reports_alone(void **state)
 	report_release(&r);
 }
 
+/* ---- the dateline's place ---------------------------------------------- */
+
+/* The place a reader found in the dateline is no sentence of a table:
+ * "PALM BEACH, the United States" (Xinhua's form for a town abroad) names
+ * the host of a journey whose end the text names only by a place the
+ * dictionary does not know. */
+static void test_dateline_country_hosts_a_visit(void **state)
+{
+	(void)state;
+	struct report r;
+	report_init(&r);
+	assert_int_equal(report_set(&r.title, "Xi arrives for summit"), 0);
+	assert_int_equal(report_set(&r.body, "Chinese President Xi Jinping arrived in Florida on Thursday."), 0);
+	assert_int_equal(report_set(&r.place, "PALM BEACH, the United States"), 0);
+	r.pub_known = PUB_DATE;
+	r.published = unix_from_civil(2017, 4, 6, 12, 0, 0);
+	struct event_list l;
+	event_list_init(&l);
+	char *err = NULL;
+	assert_int_equal(extract_events(X, &r, &l, &err), 0);
+	free(err);
+	int hosted = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct event *e = &l.items[i];
+		if (strcmp(e->type, "visit"))
+			continue;
+		for (size_t k = 0; k < e->n_actors; k++)
+			hosted |= e->actors[k].role == ROLE_TARGET && e->actors[k].code &&
+				  !strcmp(e->actors[k].code, "USA");
+	}
+	assert_true(hosted);
+	event_list_release(&l);
+	report_release(&r);
+}
+
 /* ---- extra dictionaries ----------------------------------------------- */
 
 /* An extra dictionary with an error is refused, naming its file and line:
@@ -256,6 +291,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_infer_year_leaves_dated_reports_alone),
 		cmocka_unit_test(test_malformed_extra_dictionary),
+		cmocka_unit_test(test_dateline_country_hosts_a_visit),
 		cmocka_unit_test(test_sentence_of_5000_words),
 		cmocka_unit_test(test_2000_actors_in_one_sentence),
 		cmocka_unit_test(test_1000_triggers_in_one_sentence),
