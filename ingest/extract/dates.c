@@ -8,6 +8,28 @@
 
 /* ---- dates -------------------------------------------------------------- */
 
+static int previous_sentence_span(const struct extractor *x, size_t s, int paragraph_before, size_t *basep,
+				  size_t *lenp);
+
+/* The last date the sentence before token s's names (as "the next day"
+ * counts from it), when it names one after the last event's. */
+static int last_date_before(const struct extractor *x, size_t s, struct cdate *out)
+{
+	size_t base, len;
+	if (!previous_sentence_span(x, s, 1, &base, &len))
+		return 0;
+	struct timex tx[MAX_TIMEX];
+	size_t n = timex_find_after(x->text + base, len, &x->anchor, &x->carry_last, TENSE_AUTO, tx, MAX_TIMEX);
+	int found = 0;
+	for (size_t k = 0; k < n; k++)
+		if (tx[k].date.prec != PREC_UNKNOWN && tx[k].kind != TIMEX_DEADLINE && tx[k].kind != TIMEX_DECADE &&
+		    !(tx[k].flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER))) {
+			*out = tx[k].date;
+			found = 1;
+		}
+	return found;
+}
+
 static void find_timex(struct extractor *x, size_t s, size_t e, struct sent_timex *st)
 {
 	st->n = 0;
@@ -18,6 +40,15 @@ static void find_timex(struct extractor *x, size_t s, size_t e, struct sent_time
 	/* "the next day" after a sentence that named the day counts from it. */
 	st->n = timex_find_after(x->text + st->base, len, &x->anchor, &x->carry_last, TENSE_AUTO, st->tx,
 				 MAX_TIMEX);
+	/* "Trump announced on Tuesday that ... . A day later, Rouhani
+	 * accused ...": a sentence with no event still names the day the next
+	 * one counts from. */
+	int unresolved = 0;
+	for (size_t i = 0; i < st->n && !unresolved; i++)
+		unresolved = st->tx[i].date.prec == PREC_UNKNOWN;
+	struct cdate prev;
+	if (unresolved && last_date_before(x, s, &prev))
+		st->n = timex_find_after(x->text + st->base, len, &x->anchor, &prev, TENSE_AUTO, st->tx, MAX_TIMEX);
 	for (size_t i = 0; i < st->n; i++) {
 		size_t at = st->base + st->tx[i].start, k = s;
 		while (k < e && x->toks.t[k].end <= at)
@@ -73,7 +104,15 @@ static int reported_time(const struct extractor *x, size_t at, size_t k)
 	for (size_t q = at + 1; q < k; q++)
 		if (is_word(x, q, "that"))
 			return 1;
-	return 0;
+	/* "said on Friday it had summoned ...", "said on Friday Russia would
+	 * not expel ...": the reported clause without its "that" opens on its
+	 * subject right after the time. */
+	size_t q = at + 1;
+	while (q < k && q < at + 3 && (x->toks.t[q].flags & TOK_NUM))
+		q++;
+	return q < k && (is_word(x, q, "it") || is_word(x, q, "he") || is_word(x, q, "she") ||
+			 is_word(x, q, "they") || is_word(x, q, "we") ||
+			 ((x->toks.t[q].flags & TOK_CAP) && (x->toks.t[q].flags & TOK_WORD) && !is_word(x, q, "I")));
 }
 
 /* Whether a relative clause at token q, right after a trigger ending there,
@@ -738,11 +777,13 @@ int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, st
 	return previous_sentence_date(x, s, 1, out);
 }
 
-static int previous_sentence_date(const struct extractor *x, size_t s, int any_age, struct cdate *out)
+/* The bytes of the sentence before the one starting at token s, in the same
+ * paragraph, or (paragraph_before) of the paragraph before when that is one
+ * sentence of its own. 0 when there is none. */
+static int previous_sentence_span(const struct extractor *x, size_t s, int paragraph_before, size_t *basep,
+				  size_t *lenp)
 {
 	size_t i = 0;
-	if (!any_age && x->anchor.prec != PREC_DAY)
-		return 0;
 	while (i < x->n_sents && x->sents[i].tok_start != s)
 		i++;
 	if (i >= x->n_sents)
@@ -751,7 +792,7 @@ static int previous_sentence_date(const struct extractor *x, size_t s, int any_a
 	if (i == 0) {
 		/* the paragraph's first sentence: the paragraph before, when it
 		 * is one sentence of its own */
-		if (!any_age || x->headline)
+		if (!paragraph_before || x->headline)
 			return 0;
 		size_t b = x->toks.t[s].start;
 		while (b > 0 && x->text[b - 1] == '\n')
@@ -771,6 +812,16 @@ static int previous_sentence_date(const struct extractor *x, size_t s, int any_a
 		base = x->toks.t[ps].start;
 		len = x->toks.t[pe - 1].end - base;
 	}
+	*basep = base;
+	*lenp = len;
+	return 1;
+}
+
+static int previous_sentence_date(const struct extractor *x, size_t s, int any_age, struct cdate *out)
+{
+	size_t base, len;
+	if ((!any_age && x->anchor.prec != PREC_DAY) || !previous_sentence_span(x, s, any_age, &base, &len))
+		return 0;
 	struct timex tx[MAX_TIMEX];
 	size_t n = timex_find_after(x->text + base, len, &x->anchor, &x->carry_last, TENSE_AUTO, tx, MAX_TIMEX);
 	for (size_t k = 0; k < n; k++) {
