@@ -242,15 +242,20 @@ static int ordered_of_other(const struct extractor *x, size_t k, size_t s)
 /* Whether the act at k is the complement of a past verb of deciding
  * ("decided on Sunday to reinstate", "voted to expel"): "to" right before
  * it, and before that, over time words, the verb. */
-static int past_decision_before(const struct extractor *x, size_t k, size_t cs)
+static int past_decision_before(const struct extractor *x, size_t k, size_t cs, int measure)
 {
 	if (k <= cs + 1 || !is_word(x, k - 1, "to"))
 		return 0;
 	for (size_t q = k - 1; q > cs && q + 6 > k; q--) {
-		if (is_word(x, q - 1, "decided") || is_word(x, q - 1, "resolved") || is_word(x, q - 1, "voted"))
+		/* ("EU leaders agreed on Monday to close their airspace to
+		 * Belarusian airlines": a measure agreed is decided; talks agreed
+		 * are still to come.) */
+		if (is_word(x, q - 1, "decided") || is_word(x, q - 1, "resolved") || is_word(x, q - 1, "voted") ||
+		    (measure && is_word(x, q - 1, "agreed")))
 			return !(q >= cs + 2 && (tok_in(x, q - 2, WL_PLAN) || tok_in(x, q - 2, WL_CONDITION)));
 		if (!(x->toks.t[q - 1].flags & TOK_CAP) && !is_word(x, q - 1, "on") && !is_word(x, q - 1, "last") &&
 		    !is_word(x, q - 1, "today") && !is_word(x, q - 1, "yesterday") && !is_word(x, q - 1, "unanimously") &&
+		    !is_word(x, q - 1, "night") && !is_word(x, q - 1, "morning") && !is_word(x, q - 1, "evening") &&
 		    !(x->toks.t[q - 1].flags & TOK_NUM))
 			return 0;
 	}
@@ -2124,7 +2129,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "decided on Sunday to reinstate Syria", "voted to expel": a decision
 	 * taken (a past verb of deciding) makes its act one, whatever the
 	 * time words between them suggest. */
-	if (c.status == STATUS_PLANNED && !tc->will && past_decision_before(x, h->ts, cs))
+	if (c.status == STATUS_PLANNED && !tc->will &&
+	    past_decision_before(x, h->ts, cs, (type_props(x, tr) & TP_MEASURE) != 0))
 		c.status = STATUS_OCCURRED;
 	/* "Soviet officials have previously criticized the United States",
 	 * "Tehran has time after time denied the allegations": an act of an
