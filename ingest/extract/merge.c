@@ -1290,10 +1290,77 @@ static void date_told_earlier(struct extractor *x)
 	}
 }
 
+/* Whether t[a..b) is a word naming an accord. */
+static int accord_noun(const char *t, size_t a, size_t b)
+{
+	static const char *const nouns[] = {"accord", "treaty", "agreement", "pact", "deal", "convention", "accords"};
+	for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+		if (b - a == strlen(nouns[i]) && !strncasecmp(t + a, nouns[i], b - a))
+			return 1;
+	return 0;
+}
+
+/* "... the end of the 1987 accord. ... The accord, signed by Ronald Reagan
+ * and Mikhail Gorbachev, banned ...": an accord described by a participle
+ * after its definite noun is one told before, not one of the report's day;
+ * it takes the year the text gave that accord ("the 1987 accord", "the
+ * 1994 Treaty"), else no date. */
+static void date_described_accord(struct extractor *x)
+{
+	if (!x->text || x->headline)
+		return;
+	const char *t = x->text;
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		if (c->dead || c->headline || c->date_explicit || c->ev_end > x->body_len ||
+		    !(type_props(x, c->tr) & TP_CONTENT) || c->tr->noun)
+			continue;
+		/* "The accord, signed": the noun opens the sentence, the trigger
+		 * comes right after its comma */
+		size_t p = c->ev_start, a, b;
+		if (!has_prefix(t + p, "The ") || !word_after(t, x->body_len, p + 4, &a, &b) || !accord_noun(t, a, b))
+			continue;
+		size_t q = b;
+		while (q < x->body_len && t[q] == ' ')
+			q++;
+		if (q >= x->body_len || t[q] != ',' || c->trig_start > q + 3)
+			continue;
+		/* the year of the accord told before: "the 1987 accord", "the
+		 * 1987 Intermediate-Range Nuclear Forces Treaty" */
+		int year = 0;
+		for (size_t k = 0; k + 9 < c->ev_start; k++) {
+			if (strncasecmp(t + k, "the ", 4) || (k > 0 && isalpha((unsigned char)t[k - 1])) ||
+			    !isdigit((unsigned char)t[k + 4]) || !isdigit((unsigned char)t[k + 7]) ||
+			    isdigit((unsigned char)t[k + 8]) || t[k + 8] != ' ')
+				continue;
+			int y = atoi(t + k + 4);
+			size_t w = k + 9;
+			for (int n = 0; n < 6 && word_after(t, c->ev_start, w, &a, &b); n++) {
+				if (accord_noun(t, a, b)) {
+					year = y;
+					break;
+				}
+				w = b;
+				while (w < c->ev_start && (t[w] == '-' || t[w] == ' '))
+					w++;
+			}
+		}
+		if (year >= 1800 && year <= x->anchor.year) {
+			c->date.year = year;
+			c->date.month = c->date.day = 0;
+			c->date.prec = PREC_YEAR;
+			c->date_explicit = 1;
+		} else {
+			c->date.prec = PREC_UNKNOWN;
+		}
+	}
+}
+
 void merge_cands(struct extractor *x)
 {
 	date_from_next_sentence(x);
 	date_told_earlier(x);
+	date_described_accord(x);
 	date_talks_by_visit(x);
 	date_span_start(x);
 	/* (which cands are told as new acts; a cand that absorbs one is too) */
