@@ -653,6 +653,71 @@ static void welcomed_accord(struct extractor *x)
 	}
 }
 
+/* Words that name a hostile act, and those told of it before ("fired a
+ * missile" ... "the launch"; "Ankara's military offensive" ... "the
+ * military action"). */
+static int act_word(const char *t, size_t a, size_t b)
+{
+	static const char *const words[] = {
+		"action", "actions", "offensive", "invasion", "incursion", "operation", "attack", "attacks",
+		"strike", "strikes", "launch", "launches", "test", "tests", "fired", "launched", "tested",
+		"attacked", "invaded", "struck", "shelling", "shelled", "bombing", "bombed", "raid", "raids",
+		"seizure", "seized", "annexation", "annexed", "occupation", "aggression", "incursions"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (b - a == strlen(words[i]) && !strncasecmp(t + a, words[i], b - a))
+			return 1;
+	return 0;
+}
+
+/* "North Korea fired a ballistic missile ... . Tokyo condemned the
+ * launch", "over Ankara's military offensive ... the ministers condemned
+ * the military action": a condemnation of a hostile act named by a
+ * definite noun is aimed at whoever the text said did it before — the
+ * actor nearest before the last word of such an act in the sentences
+ * before (not the condemner). -1 when none. */
+static int act_author(struct extractor *x, const struct cand *c)
+{
+	const char *t = x->text;
+	size_t a, b, p = c->trig_end;
+	if (!word_after(t, x->body_len, p, &a, &b) ||
+	    !(bytes_word(t, a, b, "the") || bytes_word(t, a, b, "this") || bytes_word(t, a, b, "these")))
+		return -1;
+	int named = 0;
+	for (int n = 0; n < 3 && !named && word_after(t, x->body_len, b, &a, &b); n++)
+		named = act_word(t, a, b);
+	if (!named)
+		return -1;
+	/* the last act word before the trigger, within the paragraph */
+	size_t from = c->ev_start > 1200 ? c->ev_start - 1200 : 0;
+	for (size_t q = c->ev_start; q-- > from;) {
+		if (t[q] == '\n' && q > 0 && t[q - 1] == '\n' && q + 1 < c->ev_start - 1)
+			break;
+		if (!isalpha((unsigned char)t[q]) || (q > 0 && isalpha((unsigned char)t[q - 1])))
+			continue;
+		size_t e = q;
+		while (e < x->body_len && isalpha((unsigned char)t[e]))
+			e++;
+		if (!act_word(t, q, e))
+			continue;
+		/* the sentence of that word, up to it */
+		size_t ss = q;
+		while (ss > 0 && !(t[ss - 1] == '\n' || (ss > 1 && t[ss - 1] == ' ' && t[ss - 2] == '.')))
+			ss--;
+		int found[MAX_PARTIES], n = 0;
+		if (actors_in_span(x, t, ss, q, found, &n))
+			return -1;
+		for (int k = n; k-- > 0;) {
+			int own = 0;
+			for (int s = 0; s < c->nsrc; s++)
+				own |= same_code(x, c->src[s], found[k]);
+			if (!own && x->ra[found[k]].code[0])
+				return found[k];
+		}
+		return -1;
+	}
+	return -1;
+}
+
 /* Fills parties the sentence left out, from the rest of the report. */
 void complete_parties(struct extractor *x)
 {
@@ -733,6 +798,9 @@ void complete_parties(struct extractor *x)
 				continue;
 			int author = acted_before(x, i, code);
 			if (author >= 0 && c->refers_back)
+				push_party(c->tgt, &c->ntgt, author);
+			else if (!c->headline && !strcmp(c->tr->type, "condemnation") && c->trig_end <= x->body_len &&
+				 (author = act_author(x, c)) >= 0)
 				push_party(c->tgt, &c->ntgt, author);
 			continue;
 		}
