@@ -273,6 +273,8 @@ static int read_year_after(const char *s, size_t len, size_t *i, int *y)
 	return 1;
 }
 
+static int read_numeric_date(const char *s, size_t len, size_t *i, struct timestamp *ts);
+
 /* ---- places -------------------------------------------------------------- */
 
 /* The end of a place written in capitals at s[0..): "TOKYO", "RIYADH/OTTAWA",
@@ -424,7 +426,19 @@ static size_t dateline_parts(const char *s, size_t len, size_t i, struct datelin
 		j = skip_spaces(s, len, j + 1);
 		size_t ds = j, ce;
 		int m, d, y;
-		if (!have_date && read_day_month(s, len, &j, &m, &d)) {
+		struct timestamp ts;
+		memset(&ts, 0, sizeof(ts));
+		/* "Rabat, 2023-03-12 (MAP)", "BERLIN, 03.12.2021 (dpa)" */
+		if (!have_date && read_numeric_date(s, len, &j, &ts) && ts.month >= 1 && ts.month <= 12 &&
+		    ts.day >= 1 && ts.day <= 31 && ts.year >= 1800 && ts.year <= 2200) {
+			have_date = 1;
+			out->year = ts.year;
+			out->month = ts.month;
+			out->day = ts.day;
+			out->date_start = ds;
+			out->date_len = j - ds;
+			i = j;
+		} else if (!have_date && read_day_month(s, len, &j, &m, &d)) {
 			have_date = 1;
 			out->month = m;
 			out->day = d;
@@ -623,18 +637,33 @@ static int read_agency_date_group(const char *s, size_t len, size_t *i, struct d
 static int read_bare_agency(const char *s, size_t len, size_t *i, struct dateline *out)
 {
 	size_t j = *i;
-	if (j < len && s[j] == ',')
+	if (j < len && (s[j] == ',' || s[j] == '.'))
 		j = skip_spaces(s, len, j + 1);
 	size_t a = j;
 	for (int w = 0; w < 3 && j < len; w++) {
 		size_t e = j;
+		int caps = 1;
 		while (e < len && (isalpha((unsigned char)s[e]) ||
-				   (s[e] == '-' && e + 1 < len && isalpha((unsigned char)s[e + 1]))))
+				   (s[e] == '-' && e + 1 < len && isalpha((unsigned char)s[e + 1])))) {
+			caps &= !islower((unsigned char)s[e]);
 			e++;
+		}
 		if (e == j)
 			return 0;
 		size_t k = skip_spaces(s, len, e), d = k;
-		if (read_dash(s, len, &d) && agency_canonical(s + a, e - a, out->agency, sizeof(out->agency))) {
+		int sep = read_dash(s, len, &d);
+		/* "Yerevan, March 12. ARMENPRESS. ", "Baku, June 5, AZERTAC The
+		 * president ...": a stop, a colon, or the name in capitals right
+		 * before the first word */
+		if (!sep && k < len && (s[k] == '.' || s[k] == ':') && k == e) {
+			d = k + 1;
+			sep = d >= len || s[d] == ' ' || s[d] == '\n';
+		}
+		if (!sep && w == 0 && caps && e - a >= 3 && k > e && k < len && isupper((unsigned char)s[k])) {
+			d = k;
+			sep = 1;
+		}
+		if (sep && agency_canonical(s + a, e - a, out->agency, sizeof(out->agency))) {
 			*i = skip_spaces(s, len, d);
 			return 1;
 		}

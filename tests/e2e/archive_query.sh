@@ -104,7 +104,10 @@ expect_event 2022-12-02 sanctions 'South Korea/KOR' '-> North Korea/PRK'
 expect_event 2015-12-28 visit '[planned]' 'Fumio Kishida/JPN' '-> South Korea/KOR'
 expect_event 2008-08-29 expulsion 'Georgia/GEO' '-> Russia/RUS'
 # Several targets: one arrow, then commas (an arrow each would read as a chain).
-expect_event 2014-03-17 sanctions 'European Union/EU, Barack Obama/USA -> Russia/RUS, Ukraine/UKR'
+# The headline "U.S., EU impose sanctions" joins two acts the body tells
+# apart: two events.
+expect_event 2014-03-17 sanctions 'Barack Obama/USA -> Russia/RUS, Ukraine/UKR'
+expect_event 2014-03-17 sanctions 'European Union/EU -> Russia/RUS, Ukraine/UKR'
 # Negated events are left out unless asked for.
 expect_no_out 'negated'
 run "$BIN" --db "$DB" events --status negated

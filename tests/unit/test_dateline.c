@@ -197,6 +197,16 @@ static const struct dateline_case {
 	{"(ANSA) - ROME, MAR 5 - Italy recalled its ambassador.", "ROME", "ANSA", 0, 3, 5,
 	 "Italy recalled its ambassador."},
 	{"Madrid, Jan 6 (EFE).- Spain summoned the envoy.", "Madrid", "EFE", 0, 1, 6, "Spain summoned the envoy."},
+	/* Azertac, Armenpress: the agency's name after the date, in capitals */
+	{"Baku, June 5, AZERTAC The president received the envoy.", "Baku", "Azertac", 0, 6, 5,
+	 "The president received the envoy."},
+	{"Yerevan, March 12. ARMENPRESS. Armenia protested to Azerbaijan.", "Yerevan", "Armenpress", 0, 3, 12,
+	 "Armenia protested to Azerbaijan."},
+	/* a date in figures after the place */
+	{"Rabat, 15/03/2023 (MAP) - Morocco recalled its envoy.", "Rabat", "Maghreb Arab Press", 2023, 3, 15,
+	 "Morocco recalled its envoy."},
+	{"BERLIN, 2021-12-03 (dpa) - Germany summoned the envoy.", "BERLIN", "dpa", 2021, 12, 3,
+	 "Germany summoned the envoy."},
 };
 
 static void test_dateline_table(void **state)
