@@ -2197,6 +2197,10 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 			 * China": the people who meet, named by their states) */
 			while (back > te && (tok_in(x, back - 1, WL_LINK_BEFORE) ||
 					     (x->toks.t[back - 1].flags & TOK_CAP) ||
+					     /* ("talks with Mr. Kuleba", "H.E. Mr.") */
+					     (back - 1 > te && is_word(x, back - 1, ".") &&
+					      (is_word(x, back - 2, "mr") || is_word(x, back - 2, "mrs") ||
+					       is_word(x, back - 2, "ms") || is_word(x, back - 2, "dr"))) ||
 					     (back - 1 > te && tok_in(x, back - 1, WL_COLLECTIVE | WL_ROLE | WL_ORGAN_QUALIFIER |
 									 WL_TITLE_QUALIFIER))))
 				back--;
