@@ -191,6 +191,20 @@ static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 		if (tok_in(x, f, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, f, "and"))
 			break;
 	}
+	/* "called on Turkey to stop the invasion and agree to a ceasefire": a
+	 * verb joined by "and" to the asked one is asked too. */
+	if (k >= s + 4 && (is_word(x, k - 1, "and") || is_word(x, k - 1, "or")) &&
+	    !(x->toks.t[k].flags & TOK_CAP)) {
+		for (size_t t = k - 2; t > s && t + 12 > k; t--) {
+			if (tok_in(x, t, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, t, ";"))
+				break;
+			if (is_word(x, t, "to") && !(x->toks.t[t + 1].flags & TOK_CAP) &&
+			    !tok_in(x, t + 1, WL_DETERMINER)) {
+				k = t + 1;
+				break;
+			}
+		}
+	}
 	if (k < s + 2 || !is_word(x, k - 1, "to"))
 		return 0;
 	for (size_t q = k - 1; q-- > s && q + 8 > k;) {
