@@ -196,7 +196,10 @@ static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 	if (k >= s + 4 && (is_word(x, k - 1, "and") || is_word(x, k - 1, "or")) &&
 	    !(x->toks.t[k].flags & TOK_CAP)) {
 		for (size_t t = k - 2; t > s && t + 12 > k; t--) {
-			if (tok_in(x, t, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, t, ";"))
+			/* (not "to reflect on its history rather than disregard
+			 * the facts and level accusations": what is done instead) */
+			if (tok_in(x, t, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, t, ";") || is_word(x, t, "than") ||
+			    is_word(x, t, "instead"))
 				break;
 			if (is_word(x, t, "to") && !(x->toks.t[t + 1].flags & TOK_CAP) &&
 			    !tok_in(x, t + 1, WL_DETERMINER)) {
