@@ -1305,6 +1305,14 @@ size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t
 		if (i > te && (tok_in(x, i, WL_TAIL_STOP) || (is_word(x, i, ",") && i + 1 < lim &&
 							    (is_word(x, i + 1, "while") || is_word(x, i + 1, "but")))))
 			break;
+		/* "ordered the diplomats out of the country and imposed sanctions
+		 * on ...": a second verb in the past, with its own object, has its
+		 * own words. */
+		if (i > te + 1 && is_word(x, i, "and") && i + 2 < e && ends_in(x, i + 1, 2, "ed") &&
+		    !(x->toks.t[i + 1].flags & TOK_CAP) &&
+		    (tok_in(x, i + 2, WL_DETERMINER) || (x->toks.t[i + 2].flags & (TOK_CAP | TOK_NUM)) ||
+		     x->toks.t[i + 2].lower_len > 3))
+			break;
 		for (size_t k = 0; k < tr->n_tails; k++)
 			if (x->toks.t[i].lhash == tr->tails[k])
 				return i + 1;
