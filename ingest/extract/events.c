@@ -1843,14 +1843,26 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	}
 	/* "The summons came a day after Xing voiced his displeasure": the act
 	 * after "N day(s) after" is N days before the day told last. */
-	int days_before = 0;
+	int days_before = 0, unit = 0;   /* unit: 0 days, 1 months, 2 years */
 	for (size_t q = h->ts > s + 32 ? h->ts - 32 : s + 2; ti < 0 && q < h->ts && !days_before; q++) {
-		if (!is_word(x, q, "after") || !(is_word(x, q - 1, "day") || is_word(x, q - 1, "days")))
+		/* (and "54 years after the two countries broke off relations",
+		 * "three months after": counted back in months or years) */
+		if (!is_word(x, q, "after"))
+			continue;
+		if (is_word(x, q - 1, "day") || is_word(x, q - 1, "days"))
+			unit = 0;
+		else if (is_word(x, q - 1, "month") || is_word(x, q - 1, "months"))
+			unit = 1;
+		else if (is_word(x, q - 1, "year") || is_word(x, q - 1, "years"))
+			unit = 2;
+		else
 			continue;
 		static const char *const counts[] = {"a", "one", "two", "three", "four", "five", "six"};
 		for (int n = 0; n < 7; n++)
 			if (is_word(x, q - 2, counts[n]))
 				days_before = n ? n : 1;
+		if (!days_before && unit && (x->toks.t[q - 2].flags & TOK_NUM) && x->toks.t[q - 2].end - x->toks.t[q - 2].start <= 3)
+			days_before = atoi(x->text + x->toks.t[q - 2].start);
 		/* its own clause: no comma between, but for the place of the act
 		 * after it ("voiced his displeasure ..., at a meeting with Lee") */
 		size_t last_comma = 0;
@@ -1899,9 +1911,21 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (days_before && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 	    (x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
 		const struct cdate *ref = x->carry_last.prec == PREC_DAY ? &x->carry_last : &x->anchor;
-		int64_t day = days_from_civil(ref->year, ref->month, ref->day) - days_before;
 		c.date = *ref;
-		civil_from_days(day, &c.date.year, &c.date.month, &c.date.day);
+		if (unit == 0) {
+			int64_t day = days_from_civil(ref->year, ref->month, ref->day) - days_before;
+			civil_from_days(day, &c.date.year, &c.date.month, &c.date.day);
+		} else if (unit == 1) {
+			int months = ref->year * 12 + (ref->month - 1) - days_before;
+			c.date.year = months / 12;
+			c.date.month = months % 12 + 1;
+			c.date.day = 0;
+			c.date.prec = PREC_MONTH;
+		} else {
+			c.date.year = ref->year - days_before;
+			c.date.month = c.date.day = 0;
+			c.date.prec = PREC_YEAR;
+		}
 		c.date_explicit = 1;
 	} else if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
