@@ -16,6 +16,35 @@ static int reported_that_before(const struct extractor *x, size_t s, size_t end)
 }
 
 /* Clause bounds around token k within sentence [s, e). */
+/* Whether the "as" at b opens the verb's complement ("recognized Guaido as
+ * interim president on Wednesday", "described the move as a provocation"),
+ * not a clause of its own ("as the talks ended", "as it said"): a lower-case
+ * word after it that is no subject pronoun, and no verb in the past or of
+ * "be" in the next words. */
+static int as_complement(const struct extractor *x, size_t k, size_t b, size_t e)
+{
+	/* verbs that take one: recognise X as, describe, brand, label,
+	 * denounce, condemn, dismiss, reject, regard, designate, view, hail */
+	static const char *const takes_as[] = {"recogni", "describ", "brand", "label", "denounc", "condemn",
+					       "dismiss", "reject", "regard", "designat", "view", "hail", "decr",
+					       "list", "classif", "slam", "criticis", "criticiz", "welcom"};
+	int takes = 0;
+	for (size_t i = 0; i < sizeof takes_as / sizeof *takes_as && !takes; i++)
+		takes = has_prefix(low(x, k), takes_as[i]);
+	if (!takes || b + 1 >= e || !(x->toks.t[b + 1].flags & TOK_WORD) || (x->toks.t[b + 1].flags & TOK_CAP) ||
+	    is_word(x, b + 1, "it") || is_word(x, b + 1, "he") || is_word(x, b + 1, "she") || is_word(x, b + 1, "they") ||
+	    is_word(x, b + 1, "we") || is_word(x, b + 1, "you") || is_word(x, b + 1, "i") || is_word(x, b + 1, "of") ||
+	    is_word(x, b + 1, "if") || is_word(x, b + 1, "soon") || is_word(x, b + 1, "long") || is_word(x, b + 1, "far"))
+		return 0;
+	for (size_t q = b + 1; q < e && q < b + 9; q++) {
+		if (is_word(x, q, ",") || is_word(x, q, ";"))
+			break;
+		if (q > b + 1 && (ends_in(x, q, 2, "ed") || tok_in(x, q, WL_BE) || tok_in(x, q, WL_REPORTING)))
+			return 0;
+	}
+	return 1;
+}
+
 void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *cs, size_t *ce)
 {
 	size_t a = k;
@@ -78,7 +107,7 @@ void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *
 	while (b < e) {
 		if (tok_in(x, b, WL_CLAUSE_BREAK) && !is_word(x, b, "after") && !is_word(x, b, "before") && !is_word(x, b, "when") &&
 		    !(is_word(x, b, "as") && ((b + 1 < e && (is_word(x, b + 1, "well") || is_word(x, b + 1, "part"))) ||
-					   is_word(x, b - 1, "such") || is_word(x, b - 1, "well"))))
+					   is_word(x, b - 1, "such") || is_word(x, b - 1, "well") || as_complement(x, k, b, e))))
 			break;
 		if (is_word(x, b, ",") && b + 1 < e) {
 			/* ", Kishida told Kerry": the reporting clause is not the object. */
