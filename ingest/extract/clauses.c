@@ -604,6 +604,19 @@ static int habitual(const struct extractor *x, size_t cs, size_t k, size_t s, si
 	for (size_t i = k > cs + 3 ? k - 3 : cs; i + 1 < e && i < k + 4; i++)
 		if (is_word(x, i, "for") && (is_word(x, i + 1, "years") || is_word(x, i + 1, "decades")))
 			return 1;
+	/* "have held talks on the issue several times over the years", "on
+	 * many occasions", "... in the past" after the act */
+	for (size_t i = k + 1; i + 1 < e && i < k + 12; i++) {
+		if (is_word(x, i, ",") || is_word(x, i, ";") || is_word(x, i, "but") || is_word(x, i, "and") ||
+		    tok_in(x, i, WL_CLAUSE_BREAK))
+			break;
+		if (((is_word(x, i, "several") || is_word(x, i, "many") || is_word(x, i, "numerous")) &&
+		     (is_word(x, i + 1, "times") || is_word(x, i + 1, "occasions"))) ||
+		    (i + 2 < e && is_word(x, i, "over") && is_word(x, i + 1, "the") && is_word(x, i + 2, "years")) ||
+		    (i + 2 < e && is_word(x, i, "in") && is_word(x, i + 1, "the") && is_word(x, i + 2, "past") &&
+		     (i + 3 >= e || !(x->toks.t[i + 3].flags & TOK_WORD))))
+			return 1;
+	}
 	/* "In the past, ..." opening the sentence */
 	for (size_t i = s; i + 3 < k && i < s + 3; i++)
 		if (is_word(x, i, "in") && is_word(x, i + 1, "the") && is_word(x, i + 2, "past") && is_word(x, i + 3, ","))

@@ -2180,22 +2180,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (!c.date_explicit && c.status == STATUS_OCCURRED && !tr->noun) {
 		int earlier = 0;
 		for (size_t q = h->ts; q > cs && q + 3 > h->ts && !earlier; q--)
-			earlier = is_word(x, q - 1, "previously") || is_word(x, q - 1, "repeatedly") ||
-				  is_word(x, q - 1, "often") || is_word(x, q - 1, "frequently") ||
-				  is_word(x, q - 1, "regularly") ||
-				  /* "has for years charged Moscow with" */
-				  (q > cs + 1 && is_word(x, q - 2, "for") &&
-				   (is_word(x, q - 1, "years") || is_word(x, q - 1, "decades")));
+			earlier = is_word(x, q - 1, "previously") || is_word(x, q - 1, "repeatedly");
 		for (size_t q = h->ts; q > cs + 2 && q + 5 > h->ts && !earlier; q--)
 			earlier = is_word(x, q - 3, "time") && is_word(x, q - 2, "after") && is_word(x, q - 1, "time");
-		/* "have held talks on the issue several times over the years",
-		 * "on several occasions", "in the past" */
-		for (size_t q = h->te; q + 1 < ce && q < h->te + 10 && !earlier; q++)
-			earlier = ((is_word(x, q, "several") || is_word(x, q, "many") || is_word(x, q, "numerous")) &&
-				   (is_word(x, q + 1, "times") || is_word(x, q + 1, "occasions"))) ||
-				  (is_word(x, q, "over") && is_word(x, q + 1, "the") && q + 2 < ce &&
-				   is_word(x, q + 2, "years")) ||
-				  (is_word(x, q, "in") && is_word(x, q + 1, "the") && q + 2 < ce && is_word(x, q + 2, "past"));
 		if (earlier) {
 			c.date.prec = PREC_UNKNOWN;
 			c.date_explicit = 0;
