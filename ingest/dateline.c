@@ -952,7 +952,8 @@ static int us_line(const char *s, size_t len)
  * (day.month.year) or, with slashes and the year last, "03/14/2022": the
  * order is the one that makes a date (a part above 12 is the day); when
  * both orders would, the US order month/day is taken only when the line is
- * American (12-hour clock, US zone: us_line), else the date is refused. */
+ * American (12-hour clock, US zone: us_line), else the day comes first, as
+ * everywhere else ("Issued on: 11/04/2023 - 17:48": 11 April). */
 static int read_numeric_date(const char *s, size_t len, size_t *i, struct timestamp *ts)
 {
 	size_t j = *i;
@@ -972,12 +973,10 @@ static int read_numeric_date(const char *s, size_t len, size_t *i, struct timest
 		char sep = s[j++];
 		if (read_int(s, len, &j, 2, &b) && j < len && s[j] == sep && (j++, 1) &&
 		    read_int(s, len, &j, 4, &c) == 4) {
-			if (sep == '.' || a > 12)
+			if (sep == '.' || a > 12 || (b <= 12 && !us_line(s, len)))
 				ts->year = c, ts->month = b, ts->day = a;
-			else if (b > 12 || us_line(s, len))
-				ts->year = c, ts->month = a, ts->day = b;
 			else
-				return 0;
+				ts->year = c, ts->month = a, ts->day = b;
 			*i = j;
 			return 1;
 		}

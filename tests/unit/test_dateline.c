@@ -464,8 +464,17 @@ static void test_timestamp_table(void **state)
 			fail_msg("%s: offset %d/%d", c->line, ts.offset_known, ts.offset_min);
 		assert_int_equal(ts.updated, c->updated);
 	}
-	/* "03/04/2021" could be either order: without an American cue it is no date. */
-	assert_int_equal(scan("03/04/2021 15:04"), 0);
+	/* "03/04/2021" could be either order: without an American cue (a
+	 * 12-hour clock, a US zone) the day comes first; with one, the month. */
+	assert_int_equal(scan("03/04/2021 15:04"), 1);
+	assert_int_equal(ts.month, 4);
+	assert_int_equal(ts.day, 3);
+	assert_int_equal(scan("03/04/2021 3:04 PM"), 1);
+	assert_int_equal(ts.month, 3);
+	assert_int_equal(ts.day, 4);
+	assert_int_equal(scan("Issued on: 11/04/2023 - 17:48"), 1);
+	assert_int_equal(ts.month, 4);
+	assert_int_equal(ts.day, 11);
 }
 
 int main(void)
