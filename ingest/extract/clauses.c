@@ -15,6 +15,25 @@ static int reported_that_before(const struct extractor *x, size_t s, size_t end)
 	return 0;
 }
 
+/* "dismissed as baseless the allegations made by X", "rejected as
+ * unacceptable Tokyo's demand", "condemned as a violation": an "as" right
+ * after the verb, before a lower-case word that opens no clause, is the
+ * verb's complement, and the clause goes on to the verb's object ("as
+ * the talks began", "as it", "as they" still open a clause). */
+static int as_complement(const struct extractor *x, size_t k, size_t b, size_t e)
+{
+	if (!is_word(x, b, "as") || b + 1 >= e || !(b == k + 1 || ends_in(x, b - 1, 2, "ed")))
+		return 0;
+	size_t n = b + 1;
+	if (!(x->toks.t[n].flags & TOK_WORD) || (x->toks.t[n].flags & TOK_CAP))
+		return 0;
+	if (tok_in(x, n, WL_DETERMINER) && !is_word(x, n, "a") && !is_word(x, n, "an"))
+		return 0;
+	return !is_word(x, n, "it") && !is_word(x, n, "they") && !is_word(x, n, "he") && !is_word(x, n, "she") &&
+	       !is_word(x, n, "we") && !is_word(x, n, "i") && !is_word(x, n, "you") && !is_word(x, n, "part") &&
+	       !is_word(x, n, "well") && !is_word(x, n, "soon") && !is_word(x, n, "long") && !is_word(x, n, "far");
+}
+
 /* Clause bounds around token k within sentence [s, e). */
 void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *cs, size_t *ce)
 {
@@ -78,7 +97,8 @@ void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *
 	while (b < e) {
 		if (tok_in(x, b, WL_CLAUSE_BREAK) && !is_word(x, b, "after") && !is_word(x, b, "before") && !is_word(x, b, "when") &&
 		    !(is_word(x, b, "as") && ((b + 1 < e && (is_word(x, b + 1, "well") || is_word(x, b + 1, "part"))) ||
-					   is_word(x, b - 1, "such") || is_word(x, b - 1, "well"))))
+					   is_word(x, b - 1, "such") || is_word(x, b - 1, "well"))) &&
+		    !as_complement(x, k, b, e))
 			break;
 		if (is_word(x, b, ",") && b + 1 < e) {
 			/* ", Kishida told Kerry": the reporting clause is not the object. */
