@@ -2162,8 +2162,35 @@ static int attack_victim(const struct extractor *x, size_t ts, size_t te)
 	return 0;
 }
 
+static void find_object_here(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
+			     int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj);
+
+/* "condemned and sanctioned ten European officials", "summoned and
+ * rebuked the ambassador": two verbs joined by "and" share the object
+ * after the second; a first verb with none of its own takes it. */
 void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
-			int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
+		 int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
+{
+	find_object_here(x, tr, te, ce, by, tc, subj, nsubj, obj, nobj);
+	if (*nobj || by >= 0 || tr->noun || tr->frame != FRAME_DIRECTED || (type_props(x, tr) & TP_TRAVEL) ||
+	    te >= tc->e || !is_word(x, te, "and") || ce > te + 3 || ce + 1 >= tc->e)
+		return;
+	size_t v = te + 1;
+	while (v < ce && tok_in(x, v, WL_SKIP_ADVERB))
+		v++;
+	/* (the second verb is the next trigger, a past verb with no subject of its own) */
+	if (v != ce || !ends_in(x, v, 2, "ed") || (x->toks.t[v].flags & TOK_CAP))
+		return;
+	size_t cs2, ce2;
+	clause_of(x, v, tc->s, tc->e, &cs2, &ce2);
+	size_t m0, m1;
+	mentions_in(x, v + 1, ce2, &m0, &m1);
+	if (m1 > m0 && x->men[m0].ts <= v + 4)
+		find_object_here(x, tr, v + 1, ce2, -1, tc, subj, nsubj, obj, nobj);
+}
+
+static void find_object_here(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
+			     int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
 {
 	size_t m0, m1;
 	mentions_in(x, te, ce, &m0, &m1);
