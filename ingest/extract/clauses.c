@@ -1967,6 +1967,20 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 			return;
 		}
 	}
+	/* "condemned the visit of an Israeli minister to the mosque", "the
+	 * state visit of the Chinese premier": the one named after "of" is the
+	 * traveller, not the subject of the clause around the noun ("visit" is
+	 * also the verb's wording: no verb takes "of"). */
+	if ((type_props(x, tr) & TP_TRAVEL) && k + 2 < tc->e && is_word(x, k + 1, "of") &&
+	    (is_word(x, k, "visit") || is_word(x, k, "visits") || is_word(x, k, "arrival"))) {
+		/* ("a tour of Japan", "a trip of three days": the places toured) */
+		size_t r0, r1;
+		mentions_in(x, k + 2, tc->e, &r0, &r1);
+		if (r1 > r0 && x->men[r0].ts <= k + 5 && x->men[r0].ra >= 0 && x->men[r0].kind != MK_PLACE) {
+			add_group(x, r0, group_end(x, r0, r1), subj, nsubj, tc->speaker);
+			return;
+		}
+	}
 	if (tr->noun) {
 		/* Inside the noun phrase: "the Japan-Philippines Ministerial Meeting". */
 		for (size_t i = k; i > cs && i + 7 > k; i--) {
