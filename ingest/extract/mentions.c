@@ -1276,6 +1276,19 @@ static int attributive_judgement(const struct extractor *x, const struct dict_tr
 	return 1;
 }
 
+/* "criticism of Canberra", "the condemnation of Moscow", "its rejection of
+ * Tokyo's claims": a capital after the "of" of an event noun just found is
+ * the one the act is aimed at, not a place. */
+static int of_event_noun(const struct extractor *x, size_t i)
+{
+	if (!x->n_hits || i < 2 || !is_word(x, i - 1, "of"))
+		return 0;
+	const struct trigger_hit *h = &x->hits[x->n_hits - 1];
+	return x->d.triggers[h->trigger].noun && (h->te == i || h->te == i - 1) &&
+	       !(type_props(x, &x->d.triggers[h->trigger]) & TP_TRAVEL) &&
+	       x->d.triggers[h->trigger].frame == FRAME_DIRECTED;
+}
+
 int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *st)
 {
 	size_t covered = s;   /* tokens before this belong to a trigger already found */
@@ -1360,7 +1373,8 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				/* A capital after "in", "at", "from" names a place, not an actor. */
 				if (best->sub == AL_METONYM && i > s && !is_word(x, i + m, "'s") &&
 				    (is_word(x, i - 1, "in") || is_word(x, i - 1, "at") || is_word(x, i - 1, "from") ||
-				     is_word(x, i - 1, "near") || is_word(x, i - 1, "to") || is_word(x, i - 1, "of")))
+				     is_word(x, i - 1, "near") || is_word(x, i - 1, "to") || is_word(x, i - 1, "of")) &&
+				    !of_event_noun(x, i))
 					kind = MK_PLACE;
 				/* "the Beijing meeting", "the Minsk agreements", "the Geneva
 				 * talks": a capital naming an event is where it was held. */
