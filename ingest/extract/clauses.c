@@ -1940,6 +1940,9 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	if (adj >= 0) {
 		size_t g = group_start(x, (size_t)adj, m0);
 		size_t a = x->men[g].ts;
+		/* ("the Chinese ambassador to the United States warned") */
+		while (a > cs + 2 && tok_in(x, a - 1, WL_DETERMINER))
+			a--;
 		if (a > cs + 1 && is_word(x, a - 1, "to") && tok_in(x, a - 2, WL_ROLE)) {
 			for (size_t j = g; j-- > m0;)
 				if (x->men[j].te + 3 >= a - 2 && x->men[j].te <= a - 2 && x->men[j].ra >= 0) {

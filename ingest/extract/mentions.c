@@ -612,6 +612,27 @@ static int by_surname(struct extractor *x, size_t i)
 	/* "made in May" is a month, not Theresa May; "World War II" is no queen. */
 	const struct token *t = &x->toks.t[i];
 	size_t tl = t->end - t->start;
+	/* "N.P. Saud", "K. Shanmugam": a surname after another's initials is
+	 * someone the dictionary does not hold under it (not "Saud" of the
+	 * Al Saud, nor a minister of the same name). */
+	if (t->start >= 3) {
+		size_t c = t->start;
+		while (c > 0 && x->text[c - 1] == ' ')
+			c--;
+		if (c >= 2 && x->text[c - 1] == '.' && x->text[c - 2] >= 'A' && x->text[c - 2] <= 'Z' &&
+		    (c == 2 || x->text[c - 3] == ' ' || x->text[c - 3] == '.')) {
+			/* (but "Joseph R. Biden": a given name before the initial) */
+			size_t a = c;
+			while (a > 0 && ((x->text[a - 1] >= 'A' && x->text[a - 1] <= 'Z') || x->text[a - 1] == '.'))
+				a--;
+			size_t k = i;
+			while (k > 0 && x->toks.t[k - 1].start >= a)
+				k--;
+			if (!(k > 0 && (x->toks.t[k - 1].flags & TOK_CAP) && (x->toks.t[k - 1].flags & TOK_WORD) &&
+			      !tok_in(x, k - 1, WL_ROLE) && x->toks.t[k - 1].end + 1 >= a))
+				return -1;
+		}
+	}
 	if (tl <= 4 && strspn(x->text + t->start, "IVX") == tl)
 		return -1;
 	if (month_from_name(x->text + t->start, (int)(t->end - t->start)) ||
