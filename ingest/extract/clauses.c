@@ -2182,6 +2182,66 @@ static int attack_victim(const struct extractor *x, size_t ts, size_t te)
 static void find_object_here(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
 			     int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj);
 
+/* "Sweden's decision to join NATO, which Russia condemned", "in a move
+ * that Tehran denounced": a verb whose object is the relative pronoun acts
+ * on what the antecedent names: its owner, or, for a bare "move", "step" or
+ * "decision", the one who acted before it in the sentence. */
+static void relative_object(struct extractor *x, size_t te, struct trigger_ctx *tc, const int *subj, int nsubj,
+			    int *obj, int *nobj)
+{
+	size_t ts = te;
+	for (size_t i = 0; i < x->n_hits; i++)
+		if (x->hits[i].te == te)
+			ts = x->hits[i].ts;
+	if (ts == te || ts < tc->s + 3)
+		return;
+	size_t q = ts;
+	while (q > tc->s && tok_in(x, q - 1, WL_SKIP_ADVERB) && !is_word(x, q - 1, "to") && !is_word(x, q - 1, "on"))
+		q--;
+	size_t m0, m1;
+	mentions_in(x, tc->s, q, &m0, &m1);
+	if (m1 == m0 || x->men[m1 - 1].te != q || x->men[m1 - 1].ra < 0 || x->men[m1 - 1].kind == MK_PLACE)
+		return;
+	size_t g = group_start(x, m1 - 1, m0);
+	size_t r = x->men[g].ts;
+	while (r > tc->s + 2 && tok_in(x, r - 1, WL_DETERMINER) && !is_word(x, r - 1, "that"))
+		r--;
+	if (r < tc->s + 2 || !(is_word(x, r - 1, "which") || is_word(x, r - 1, "that")))
+		return;
+	r--;
+	size_t a = r;   /* the antecedent ends before the pronoun (and its comma) */
+	if (a > tc->s && is_word(x, a - 1, ","))
+		a--;
+	/* its owner: "Sweden's decision to join NATO" */
+	for (size_t j = m0; j < g; j++) {
+		const struct mention *m = &x->men[j];
+		if (m->te + 8 < a || m->ts >= a || m->ra < 0 || m->kind == MK_PLACE || !is_word(x, m->te, "'s"))
+			continue;
+		int punct = 0;
+		for (size_t t = m->te + 1; t < a && !punct; t++)
+			punct = ((x->toks.t[t].flags & TOK_PUNCT) && !is_word(x, t, "-")) || tok_in(x, t, WL_BE) ||
+				tok_in(x, t, WL_REPORTING);
+		int mine = 0;
+		for (int i = 0; i < nsubj; i++)
+			mine |= same_code(x, subj[i], m->ra);
+		if (!punct && !mine) {
+			push_party(obj, nobj, m->ra);
+			return;
+		}
+	}
+	/* a bare act: "in a move that", "a step which" */
+	if (a > tc->s && (is_word(x, a - 1, "move") || is_word(x, a - 1, "step") || is_word(x, a - 1, "decision") ||
+			  is_word(x, a - 1, "measure") || is_word(x, a - 1, "measures") || is_word(x, a - 1, "action"))) {
+		for (int i = 0; i < tc->nps; i++) {
+			int mine = 0;
+			for (int k = 0; k < nsubj; k++)
+				mine |= same_code(x, subj[k], tc->prev_src[i]);
+			if (!mine)
+				push_party(obj, nobj, tc->prev_src[i]);
+		}
+	}
+}
+
 /* "condemned and sanctioned ten European officials", "summoned and
  * rebuked the ambassador": two verbs joined by "and" share the object
  * after the second; a first verb with none of its own takes it. */
@@ -2189,6 +2249,8 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		 int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
 {
 	find_object_here(x, tr, te, ce, by, tc, subj, nsubj, obj, nobj);
+	if (!*nobj && by < 0 && !tr->noun && tr->frame == FRAME_DIRECTED && !(type_props(x, tr) & TP_TRAVEL))
+		relative_object(x, te, tc, subj, nsubj, obj, nobj);
 	if (*nobj || by >= 0 || tr->noun || tr->frame != FRAME_DIRECTED || (type_props(x, tr) & TP_TRAVEL) ||
 	    te >= tc->e || !is_word(x, te, "and") || ce > te + 3 || ce + 1 >= tc->e)
 		return;
