@@ -2060,6 +2060,17 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 						end = group_end(x, j, m1);
 				}
 		add_group(x, j, end, subj, nsubj, tc->speaker);
+		/* "Germany and France, along with Britain, condemned": who acts
+		 * with the subject acts too. */
+		{
+			size_t q = x->men[end - 1].te;
+			if (q < k && is_word(x, q, ","))
+				q++;
+			if (end < m1 && q + 2 < k && is_word(x, q + 1, "with") &&
+			    (is_word(x, q, "along") || is_word(x, q, "together")) && x->men[end].ts <= q + 3 &&
+			    x->men[end].ra >= 0 && x->men[end].kind != MK_PLACE)
+				add_group(x, end, group_end(x, end, m1), subj, nsubj, tc->speaker);
+		}
 		if (tr->frame != FRAME_SYMMETRIC)
 			return;
 		found = 1;
@@ -2277,6 +2288,13 @@ static void find_object_here(struct extractor *x, const struct dict_trigger *tr,
 		const struct mention *m = &x->men[j];
 		if (by >= 0 && m->ts > (size_t)by)
 			break;
+		/* "condemned, along with South Korea, the launch": one who acts
+		 * with the subject is no object. */
+		if (tr->frame != FRAME_SYMMETRIC && m->ts >= te + 2 && is_word(x, m->ts - 1, "with") &&
+		    (is_word(x, m->ts - 2, "along") || is_word(x, m->ts - 2, "together"))) {
+			j = group_end(x, j, m1) - 1;
+			continue;
+		}
 		/* "asked Arab states to take a stand on what Trump calls ...": the
 		 * one asked comes before the "to" of what is asked. */
 		if ((type_props(x, tr) & TP_ASKS) && !tr->speaker) {
