@@ -1658,6 +1658,22 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 			}
 		}
 	}
+	/* "India responded by expelling a Canadian diplomat", "Beijing
+	 * retaliated on Friday by imposing ...": the one who did the verb
+	 * before "by" does what the participle after it tells. */
+	if (!tr->noun && k > cs + 2 && is_word(x, k - 1, "by") && ends_in(x, k, 3, "ing")) {
+		size_t v = k - 2;
+		while (v > cs + 1 && is_word(x, v - 1, "on") &&
+		       weekday_from_name(x->text + x->toks.t[v].start, (int)(x->toks.t[v].end - x->toks.t[v].start)) >= 0)
+			v -= 2;
+		if (ends_in(x, v, 2, "ed") && !(x->toks.t[v].flags & TOK_CAP)) {
+			long j = adjacent_before(x, v, cs, m0, m1);
+			if (j >= 0 && x->men[j].ra >= 0) {
+				add_group(x, group_start(x, (size_t)j, m0), (size_t)j + 1, subj, nsubj, tc->speaker);
+				return;
+			}
+		}
+	}
 	/* "Georgia's decision to sever ...": the owner of the decision. */
 	tc->intention = 0;
 	tc->intention_at = 0;
