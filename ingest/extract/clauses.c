@@ -2278,6 +2278,36 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 	find_object_here(x, tr, te, ce, by, tc, subj, nsubj, obj, nobj);
 	if (!*nobj && by < 0 && !tr->noun && tr->frame == FRAME_DIRECTED && !(type_props(x, tr) & TP_TRAVEL))
 		relative_object(x, te, tc, subj, nsubj, obj, nobj);
+	/* "condemned the sanctions imposed by the EU", "rejected the
+	 * accusations made by Kyiv": an act named as the object, by its own
+	 * event word and a participle with its agent: the agent is the target. */
+	if (!*nobj && by < 0 && tr->frame == FRAME_DIRECTED && !(type_props(x, tr) & TP_TRAVEL) && ce > te &&
+	    ce <= te + 3 && ce + 3 < tc->e) {
+		int np = 1;
+		for (size_t q = te; q < ce && np; q++)
+			np = tok_in(x, q, WL_DETERMINER) || ((x->toks.t[q].flags & TOK_WORD) && !(x->toks.t[q].flags & TOK_CAP) &&
+							     !tok_in(x, q, WL_PREPOSITION | WL_BE | WL_REPORTING));
+		for (size_t q = ce; np && q + 2 < tc->e && q < ce + 5; q++) {
+			if ((x->toks.t[q].flags & TOK_PUNCT) || tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING))
+				break;
+			if (!is_word(x, q + 1, "by") || !(ends_in(x, q, 2, "ed") || is_word(x, q, "made")))
+				continue;
+			size_t m0, m1;
+			mentions_in(x, q + 2, tc->e, &m0, &m1);
+			if (m1 > m0 && x->men[m0].ts <= q + 3 && x->men[m0].ra >= 0 && x->men[m0].kind != MK_PLACE) {
+				int g[MAX_PARTIES], ng = 0;
+				add_group(x, m0, group_end(x, m0, m1), g, &ng, tc->speaker);
+				for (int i = 0; i < ng; i++) {
+					int mine = 0;
+					for (int k = 0; k < nsubj; k++)
+						mine |= same_code(x, subj[k], g[i]);
+					if (!mine)
+						push_party(obj, nobj, g[i]);
+				}
+			}
+			break;
+		}
+	}
 	if (*nobj || by >= 0 || tr->noun || tr->frame != FRAME_DIRECTED || (type_props(x, tr) & TP_TRAVEL) ||
 	    te >= tc->e || !is_word(x, te, "and") || ce > te + 3 || ce + 1 >= tc->e)
 		return;

@@ -1498,6 +1498,23 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				    (is_word(x, i + m, "department") || is_word(x, i + m, "dept")) &&
 				    !(i + m + 1 < e && is_word(x, i + m + 1, "of")))
 					m++;
+				/* "key New Zealand allies", "Ukraine's partners", "Israel's
+				 * neighbours": other states named by their tie to this one;
+				 * it does not act ("Russia's ally Belarus": the ally does). */
+				if (kind != MK_PLACE && x->d.actors[best->idx].kind == ACTOR_STATE && i + m < e) {
+					size_t q = i + m + (is_word(x, i + m, "'s") && i + m + 1 < e);
+					/* ("Israel's Arab neighbours", "Kyiv's closest Western allies") */
+					for (int skip = 0; skip < 2 && q + 1 < e; skip++)
+						if (((x->toks.t[q].flags & TOK_CAP) && (x->toks.t[q].flags & TOK_WORD)) ||
+						    is_word(x, q, "closest") || is_word(x, q, "close") || is_word(x, q, "key") ||
+						    is_word(x, q, "main") || is_word(x, q, "regional") || is_word(x, q, "traditional"))
+							q++;
+					if (is_word(x, q, "allies") || is_word(x, q, "ally") || is_word(x, q, "partners") ||
+					    is_word(x, q, "neighbours") || is_word(x, q, "neighbors") ||
+					    is_word(x, q, "rivals") || is_word(x, q, "adversaries") || is_word(x, q, "foes") ||
+					    is_word(x, q, "enemies") || is_word(x, q, "backers") || is_word(x, q, "critics"))
+						kind = MK_PLACE;
+				}
 				int ra = ractor_of_dict_actor(x, best->idx);
 				if (ra >= 0 && x->ra[ra].kind == ACTOR_ORG && kind == MK_ACTOR)
 					x->last_org = ra;
