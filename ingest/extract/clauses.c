@@ -796,7 +796,21 @@ static int means_of_settling(const struct extractor *x, size_t k, size_t cs)
  * negotiators", "a UN mediator", "foreign visitors": an agent noun. */
 static int agent_noun(const struct extractor *x, size_t k)
 {
-	return ends_in(x, k, 4, "tor") || ends_in(x, k, 4, "tors");
+	if (!(ends_in(x, k, 4, "tor") || ends_in(x, k, 4, "tors")))
+		return 0;
+	/* "Turkey hosted Russian and Ukrainian negotiators", "Oman brought
+	 * together Iranian and American negotiators": those a host receives
+	 * negotiate there; their names stand between the verb and the noun. */
+	for (size_t q = k; q > 0 && q + 8 > k; q--) {
+		const struct token *t = &x->toks.t[q - 1];
+		if (has_prefix(low(x, q - 1), "host") || is_word(x, q - 1, "received") || is_word(x, q - 1, "together"))
+			return !(q < k && ends_in(x, k, 1, "s"));
+		if (!((t->flags & TOK_CAP) || is_word(x, q - 1, "and") || is_word(x, q - 1, ",") ||
+		      is_word(x, q - 1, "the") || is_word(x, q - 1, "top") || is_word(x, q - 1, "senior") ||
+		      is_word(x, q - 1, "chief")))
+			break;
+	}
+	return 1;
 }
 
 /* Whether the verb at k is told in the past perfect in a relative clause on
