@@ -41,7 +41,8 @@ void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *
 	while (a > s) {
 		/* "Lebanon and Israel, which are still at war, held talks": a closed
 		 * relative clause is skipped, the main clause goes on before it. */
-		if ((is_word(x, a - 1, "which") || is_word(x, a - 1, "who")) && a - 1 > s && is_word(x, a - 2, ",")) {
+		if ((is_word(x, a - 1, "which") || is_word(x, a - 1, "who") || is_word(x, a - 1, "whom")) && a - 1 > s &&
+		    is_word(x, a - 2, ",")) {
 			int closed = 0;
 			for (size_t q = a; q < k; q++)
 				closed |= is_word(x, q, ",");
@@ -1931,15 +1932,26 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	 * protest": a verb joined to an earlier one shares its subject, even
 	 * one the earlier verb could not name; the ambassador between them is
 	 * that verb's object. */
-	if (coordinated(x, k, tc->s) && !tc->nps && tc->prev_verb && !tr->noun && tc->prev_verb_ts < k &&
-	    !ends_in(x, k, 4, "ing")) {
+	/* ("Iran, which Washington accuses of arming the Houthis, denied":
+	 * the verb after a closed relative clause is the main clause's, not
+	 * joined to the relative's verb.) */
+	int after_relative = 0;
+	if (k > tc->s + 2 && is_word(x, k - 1, ","))
+		for (size_t q = k - 1; q-- > tc->s + 1;)
+			if (is_word(x, q, ",")) {
+				after_relative = is_word(x, q + 1, "which") || is_word(x, q + 1, "who") ||
+						 is_word(x, q + 1, "whom");
+				break;
+			}
+	if (!after_relative && coordinated(x, k, tc->s) && !tc->nps && tc->prev_verb && !tr->noun &&
+	    tc->prev_verb_ts < k && !ends_in(x, k, 4, "ing")) {
 		size_t pk = tc->prev_verb_ts;
 		tc->prev_verb = 0;
 		find_subject(x, tr, pk, tc->prev_verb_cs, tc, subj, nsubj);
 		tc->prev_verb = 1;
 		return;
 	}
-	if (coordinated(x, k, tc->s) && tc->nps) {
+	if (!after_relative && coordinated(x, k, tc->s) && tc->nps) {
 		for (int i = 0; i < tc->nps; i++)
 			push_party(subj, nsubj, tc->prev_src[i]);
 		return;
@@ -2223,6 +2235,74 @@ static int attack_victim(const struct extractor *x, size_t ts, size_t te)
 static void find_object_here(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
 			     int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj);
 
+/* Where the relative pronoun ("which", "that", "whom") stands whose clause
+ * is [pronoun, subject, trigger ending at te], else 0; *ts gets the
+ * trigger's first token. */
+static size_t relative_pronoun_of(struct extractor *x, size_t te, struct trigger_ctx *tc, size_t *ts_out)
+{
+	size_t ts = te;
+	for (size_t i = 0; i < x->n_hits; i++)
+		if (x->hits[i].te == te)
+			ts = x->hits[i].ts;
+	*ts_out = ts;
+	if (ts == te || ts < tc->s + 3)
+		return 0;
+	size_t q = ts;
+	while (q > tc->s && tok_in(x, q - 1, WL_SKIP_ADVERB) && !is_word(x, q - 1, "to") && !is_word(x, q - 1, "on"))
+		q--;
+	size_t m0, m1;
+	mentions_in(x, tc->s, q, &m0, &m1);
+	if (m1 == m0 || x->men[m1 - 1].te != q || x->men[m1 - 1].ra < 0 || x->men[m1 - 1].kind == MK_PLACE)
+		return 0;
+	size_t g = group_start(x, m1 - 1, m0);
+	size_t r = x->men[g].ts;
+	while (r > tc->s + 2 && tok_in(x, r - 1, WL_DETERMINER) && !is_word(x, r - 1, "that"))
+		r--;
+	if (r < tc->s + 2 || !(is_word(x, r - 1, "which") || is_word(x, r - 1, "that") || is_word(x, r - 1, "whom")))
+		return 0;
+	return r - 1;
+}
+
+/* "Iran, which Washington accuses of arming the Houthis", "Hezbollah,
+ * which Israel blames for the attack": an actor right before the relative
+ * pronoun is the object of a verb whose own object place holds "of" or
+ * "for" (what it is charged with, not whom), or nothing. */
+static int relative_antecedent(struct extractor *x, size_t te, struct trigger_ctx *tc, const int *subj, int nsubj,
+			       int *obj, int *nobj)
+{
+	size_t ts;
+	/* (or none at all: "Japan, which China criticised, protested") */
+	size_t o = te;
+	if (o + 2 < tc->e && is_word(x, o, "on") &&
+	    weekday_from_name(x->text + x->toks.t[o + 1].start, (int)(x->toks.t[o + 1].end - x->toks.t[o + 1].start)) >= 0)
+		o += 2;
+	if (o >= tc->e || !(is_word(x, o, "of") || is_word(x, o, "for") || is_word(x, o, ",")))
+		return 0;
+	size_t r = relative_pronoun_of(x, te, tc, &ts);
+	if (!r || is_word(x, r, "that"))
+		return 0;
+	size_t a = r;
+	if (a > tc->s && is_word(x, a - 1, ","))
+		a--;
+	size_t m0, m1;
+	mentions_in(x, tc->s, a, &m0, &m1);
+	if (m1 == m0 || x->men[m1 - 1].te != a || x->men[m1 - 1].ra < 0 || x->men[m1 - 1].kind == MK_PLACE)
+		return 0;
+	size_t g = group_start(x, m1 - 1, m0);
+	if (governed(x, x->men[g].ts, tc->s))
+		return 0;
+	int grp[MAX_PARTIES], ng = 0;
+	add_group(x, g, m1, grp, &ng, tc->speaker);
+	for (int i = 0; i < ng; i++) {
+		int mine = 0;
+		for (int k = 0; k < nsubj; k++)
+			mine |= same_code(x, subj[k], grp[i]);
+		if (!mine)
+			push_party(obj, nobj, grp[i]);
+	}
+	return *nobj > 0;
+}
+
 /* "Sweden's decision to join NATO, which Russia condemned", "in a move
  * that Tehran denounced": a verb whose object is the relative pronoun acts
  * on what the antecedent names: its owner, or, for a bare "move", "step" or
@@ -2230,26 +2310,13 @@ static void find_object_here(struct extractor *x, const struct dict_trigger *tr,
 static void relative_object(struct extractor *x, size_t te, struct trigger_ctx *tc, const int *subj, int nsubj,
 			    int *obj, int *nobj)
 {
-	size_t ts = te;
-	for (size_t i = 0; i < x->n_hits; i++)
-		if (x->hits[i].te == te)
-			ts = x->hits[i].ts;
-	if (ts == te || ts < tc->s + 3)
+	size_t ts;
+	size_t r = relative_pronoun_of(x, te, tc, &ts);
+	if (!r)
 		return;
-	size_t q = ts;
-	while (q > tc->s && tok_in(x, q - 1, WL_SKIP_ADVERB) && !is_word(x, q - 1, "to") && !is_word(x, q - 1, "on"))
-		q--;
 	size_t m0, m1;
-	mentions_in(x, tc->s, q, &m0, &m1);
-	if (m1 == m0 || x->men[m1 - 1].te != q || x->men[m1 - 1].ra < 0 || x->men[m1 - 1].kind == MK_PLACE)
-		return;
-	size_t g = group_start(x, m1 - 1, m0);
-	size_t r = x->men[g].ts;
-	while (r > tc->s + 2 && tok_in(x, r - 1, WL_DETERMINER) && !is_word(x, r - 1, "that"))
-		r--;
-	if (r < tc->s + 2 || !(is_word(x, r - 1, "which") || is_word(x, r - 1, "that")))
-		return;
-	r--;
+	mentions_in(x, tc->s, r, &m0, &m1);
+	size_t g = m1;
 	size_t a = r;   /* the antecedent ends before the pronoun (and its comma) */
 	if (a > tc->s && is_word(x, a - 1, ","))
 		a--;
@@ -2289,6 +2356,9 @@ static void relative_object(struct extractor *x, size_t te, struct trigger_ctx *
 void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
 		 int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
 {
+	if (by < 0 && !tr->noun && tr->frame == FRAME_DIRECTED && !(type_props(x, tr) & TP_TRAVEL) &&
+	    relative_antecedent(x, te, tc, subj, nsubj, obj, nobj))
+		return;
 	find_object_here(x, tr, te, ce, by, tc, subj, nsubj, obj, nobj);
 	if (!*nobj && by < 0 && !tr->noun && tr->frame == FRAME_DIRECTED && !(type_props(x, tr) & TP_TRAVEL))
 		relative_object(x, te, tc, subj, nsubj, obj, nobj);
