@@ -2537,6 +2537,22 @@ static void find_object_here(struct extractor *x, const struct dict_trigger *tr,
 			return;
 		}
 		size_t end = group_end(x, j, m1);
+		/* "summoned the Swiss envoy representing U.S. interests": an envoy
+		 * of a protecting power stands for the state whose interests it
+		 * represents. */
+		{
+			size_t q = x->men[end - 1].te;
+			while (q < ce && q < x->men[end - 1].te + 3 && (tok_in(x, q, WL_ROLE) || is_word(x, q, "'s")))
+				q++;
+			if (q + 2 < ce && is_word(x, q, "representing") && end < m1 && x->men[end].ts <= q + 2 &&
+			    x->men[end].ra >= 0) {
+				size_t r = x->men[end].te;
+				if (r < ce && is_word(x, r, "interests")) {
+					j = end;
+					end = group_end(x, j, m1);
+				}
+			}
+		}
 		if (attack_victim(x, m->ts, te)) {
 			j = end - 1;
 			continue;
