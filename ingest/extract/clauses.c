@@ -2118,6 +2118,16 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 		found = 1;
 		j = end - 1;
 	}
+	/* "Erdogan told Putin in a phone call", "Abe assured Trump during
+	 * their talks": who tells and the hearer both take part. */
+	if (found && tr->frame == FRAME_SYMMETRIC && cs > tc->s + 1 && is_reporting(x, cs - 1) && m1 > m0 &&
+	    x->men[m0].ts == cs) {
+		size_t r0, r1;
+		mentions_in(x, tc->s, cs - 1, &r0, &r1);
+		long j = adjacent_before(x, cs - 1, tc->s, r0, r1);
+		if (j >= 0 && x->men[j].ra >= 0)
+			add_group(x, group_start(x, (size_t)j, r0), (size_t)j + 1, subj, nsubj, tc->speaker);
+	}
 	if (found)
 		return;
 	}
