@@ -1642,9 +1642,16 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	/* "At the invitation of President Putin, Xi arrived in Moscow", "In
 	 * a call with Blinken, Wang urged ...": a phrase that opens the
 	 * sentence with a preposition and ends at a comma holds no subject. */
-	if (cs == tc->s && k > cs + 3 && tok_in(x, cs, WL_PREPOSITION) && !is_word(x, cs, "according")) {
+	/* ("Speaking after talks with Wang Yi, Blinken urged": an opening
+	 * participle's phrase neither.) */
+	int ing_opener = ends_in(x, tc->s, 3, "ing") && (x->toks.t[tc->s].flags & TOK_CAP) && cs >= tc->s &&
+			 k > tc->s + 3;
+	if ((cs == tc->s || ing_opener) && k > cs + 3 &&
+	    (tok_in(x, tc->s, WL_PREPOSITION) || is_word(x, tc->s, "during") || ing_opener) &&
+	    !is_word(x, tc->s, "according")) {
 		size_t c = cs + 1;
-		while (c < k && !is_word(x, c, ",") && !tok_in(x, c, WL_CLAUSE_BREAK | WL_REPORTING))
+		while (c < k && !is_word(x, c, ",") &&
+		       (ing_opener || !tok_in(x, c, WL_CLAUSE_BREAK | WL_REPORTING)))
 			c++;
 		if (c + 1 < k && is_word(x, c, ",")) {
 			mentions_in(x, c + 1, k, &m0, &m1);
@@ -1806,7 +1813,18 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 		for (size_t q = tc->s; q < k && !comma; q++)
 			if (is_word(x, q, ","))
 				comma = q;
-		if (ends_in(x, tc->s, 4, "ing") && !comma) {
+		/* (and "After meeting his Japanese counterpart, X condemned", "At
+		 * a meeting with Lavrov in Moscow, Wang Yi praised", "During his
+		 * visit to Beijing, Macron urged": an event told in the opening
+		 * phrase is the main subject's) */
+		int opener = ends_in(x, tc->s, 4, "ing") ||
+			     ((tok_in(x, tc->s, WL_PREPOSITION) || is_word(x, tc->s, "during") || is_word(x, tc->s, "upon") ||
+			       is_word(x, tc->s, "while")) &&
+			      !is_word(x, tc->s, "according") && !is_word(x, tc->s, "of") && !is_word(x, tc->s, "to") &&
+			      /* (a noun or a participle: "On Monday the government
+			       * summoned" is the main clause itself) */
+			      (tr->noun || ends_in(x, k, 3, "ing") || tok_in(x, k - 1, WL_DETERMINER)));
+		if (opener && !comma && k > tc->s) {
 			for (size_t q = k; q < tc->e; q++)
 				if (is_word(x, q, ",")) {
 					size_t r0, r1;
