@@ -2558,6 +2558,20 @@ static void find_object_here(struct extractor *x, const struct dict_trigger *tr,
 				return;
 			}
 		}
+		/* "Israel recalled its ambassador as Ankara accused it of genocide":
+		 * an object pronoun names the actor the sentence opened with,
+		 * when that is not the subject. */
+		if (m->kind == MK_PRONOUN && (is_word(x, m->ts, "it") || is_word(x, m->ts, "them")) && x->sent_first >= 0 &&
+		    x->men[x->sent_first].ts < m->ts && x->men[x->sent_first].ra >= 0 &&
+		    x->men[x->sent_first].kind != MK_PLACE) {
+			int t = x->men[x->sent_first].ra, mine = !x->ra[t].code[0];
+			for (int i = 0; i < nsubj; i++)
+				mine |= same_code(x, subj[i], t);
+			if (!mine) {
+				push_party(obj, nobj, t);
+				return;
+			}
+		}
 		if (pronoun_obj) {
 			/* "hailed it": the parties in play. */
 			for (int i = 0; i < x->n_in_play; i++)
