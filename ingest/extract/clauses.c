@@ -2047,8 +2047,10 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	if (tr->noun) {
 		/* Inside the noun phrase: "the Japan-Philippines Ministerial Meeting". */
 		for (size_t i = k; i > cs && i + 7 > k; i--) {
+			/* (over the owner's "'s": "Japan's prior request that") */
 			if (is_word(x, i - 1, "the") || is_word(x, i - 1, "a") || is_word(x, i - 1, "an") ||
-			    ((x->toks.t[i - 1].flags & TOK_PUNCT) && !is_word(x, i - 1, "-") && !is_word(x, i - 1, "–")))
+			    ((x->toks.t[i - 1].flags & TOK_PUNCT) && !is_word(x, i - 1, "-") && !is_word(x, i - 1, "–") &&
+			     !is_word(x, i - 1, "'s")))
 				break;
 			for (size_t j = m0; j < m1; j++)
 				if (x->men[j].te == i)
