@@ -1433,6 +1433,18 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				     is_word(x, i - 2, "shift") || is_word(x, i - 2, "stand") ||
 				     is_word(x, i - 2, "policy") || is_word(x, i - 2, "u-turn")))
 					kind = MK_PLACE;
+				/* "Iran-backed militias", "Russian-backed separatists",
+				 * "Chinese-made drones": the backer or maker of those who
+				 * act, or of a thing, does not act. */
+				if (kind != MK_PLACE && i + m + 1 < e && is_word(x, i + m, "-") &&
+				    (is_word(x, i + m + 1, "backed") || is_word(x, i + m + 1, "sponsored") ||
+				     is_word(x, i + m + 1, "supported") || is_word(x, i + m + 1, "allied") ||
+				     is_word(x, i + m + 1, "aligned") || is_word(x, i + m + 1, "funded") ||
+				     is_word(x, i + m + 1, "armed") || is_word(x, i + m + 1, "trained") ||
+				     is_word(x, i + m + 1, "made") || is_word(x, i + m + 1, "built") ||
+				     is_word(x, i + m + 1, "produced") || is_word(x, i + m + 1, "manufactured") ||
+				     is_word(x, i + m + 1, "designed") || is_word(x, i + m + 1, "supplied")))
+					kind = MK_PLACE;
 				/* "the Embassy of Japan in China", "its embassy in Tajikistan":
 				 * the state a mission is posted in is where it is; the
 				 * sending state acts. */
