@@ -15,13 +15,33 @@ static int reported_that_before(const struct extractor *x, size_t s, size_t end)
 	return 0;
 }
 
-/* Clause bounds around token k within sentence [s, e). */
-/* Whether the "as" at b opens the verb's complement ("recognized Guaido as
- * interim president on Wednesday", "described the move as a provocation"),
- * not a clause of its own ("as the talks ended", "as it said"): a lower-case
- * word after it that is no subject pronoun, and no verb in the past or of
- * "be" in the next words. */
+/* "dismissed as baseless the allegations made by X", "rejected as
+ * unacceptable Tokyo's demand", "condemned as a violation": an "as" right
+ * after the verb, before a lower-case word that opens no clause, is the
+ * verb's complement, and the clause goes on to the verb's object ("as
+ * the talks began", "as it", "as they" still open a clause). */
 static int as_complement(const struct extractor *x, size_t k, size_t b, size_t e)
+{
+	if (!is_word(x, b, "as") || b + 1 >= e || !(b == k + 1 || ends_in(x, b - 1, 2, "ed")))
+		return 0;
+	size_t n = b + 1;
+	if (!(x->toks.t[n].flags & TOK_WORD) || (x->toks.t[n].flags & TOK_CAP))
+		return 0;
+	if (tok_in(x, n, WL_DETERMINER) && !is_word(x, n, "a") && !is_word(x, n, "an"))
+		return 0;
+	return !is_word(x, n, "it") && !is_word(x, n, "they") && !is_word(x, n, "he") && !is_word(x, n, "she") &&
+	       !is_word(x, n, "we") && !is_word(x, n, "i") && !is_word(x, n, "you") && !is_word(x, n, "part") &&
+	       !is_word(x, n, "well") && !is_word(x, n, "soon") && !is_word(x, n, "long") && !is_word(x, n, "far");
+}
+
+/* Clause bounds around token k within sentence [s, e). */
+/* Whether the "as" at b, after the verb's object, opens the complement of
+ * a verb that takes one ("recognized Guaido as interim president on
+ * Wednesday", "described the move as a provocation"), not a clause of its
+ * own ("as the talks ended", "as it said"): a lower-case word after it that
+ * is no subject pronoun, and no verb in the past or of "be" in the next
+ * words. */
+static int as_verb_complement(const struct extractor *x, size_t k, size_t b, size_t e)
 {
 	/* verbs that take one: recognise X as, describe, brand, label,
 	 * denounce, condemn, dismiss, reject, regard, designate, view, hail */
@@ -51,7 +71,8 @@ void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *
 	while (a > s) {
 		/* "Lebanon and Israel, which are still at war, held talks": a closed
 		 * relative clause is skipped, the main clause goes on before it. */
-		if ((is_word(x, a - 1, "which") || is_word(x, a - 1, "who")) && a - 1 > s && is_word(x, a - 2, ",")) {
+		if ((is_word(x, a - 1, "which") || is_word(x, a - 1, "who") || is_word(x, a - 1, "whom")) && a - 1 > s &&
+		    is_word(x, a - 2, ",")) {
 			int closed = 0;
 			for (size_t q = a; q < k; q++)
 				closed |= is_word(x, q, ",");
@@ -107,7 +128,9 @@ void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *
 	while (b < e) {
 		if (tok_in(x, b, WL_CLAUSE_BREAK) && !is_word(x, b, "after") && !is_word(x, b, "before") && !is_word(x, b, "when") &&
 		    !(is_word(x, b, "as") && ((b + 1 < e && (is_word(x, b + 1, "well") || is_word(x, b + 1, "part"))) ||
-					   is_word(x, b - 1, "such") || is_word(x, b - 1, "well") || as_complement(x, k, b, e))))
+					   is_word(x, b - 1, "such") || is_word(x, b - 1, "well") ||
+					   as_verb_complement(x, k, b, e))) &&
+		    !as_complement(x, k, b, e))
 			break;
 		if (is_word(x, b, ",") && b + 1 < e) {
 			/* ", Kishida told Kerry": the reporting clause is not the object. */
@@ -818,7 +841,21 @@ static int means_of_settling(const struct extractor *x, size_t k, size_t cs)
  * negotiators", "a UN mediator", "foreign visitors": an agent noun. */
 static int agent_noun(const struct extractor *x, size_t k)
 {
-	return ends_in(x, k, 4, "tor") || ends_in(x, k, 4, "tors");
+	if (!(ends_in(x, k, 4, "tor") || ends_in(x, k, 4, "tors")))
+		return 0;
+	/* "Turkey hosted Russian and Ukrainian negotiators", "Oman brought
+	 * together Iranian and American negotiators": those a host receives
+	 * negotiate there; their names stand between the verb and the noun. */
+	for (size_t q = k; q > 0 && q + 8 > k; q--) {
+		const struct token *t = &x->toks.t[q - 1];
+		if (has_prefix(low(x, q - 1), "host") || is_word(x, q - 1, "received") || is_word(x, q - 1, "together"))
+			return !(q < k && ends_in(x, k, 1, "s"));
+		if (!((t->flags & TOK_CAP) || is_word(x, q - 1, "and") || is_word(x, q - 1, ",") ||
+		      is_word(x, q - 1, "the") || is_word(x, q - 1, "top") || is_word(x, q - 1, "senior") ||
+		      is_word(x, q - 1, "chief")))
+			break;
+	}
+	return 1;
 }
 
 /* Whether the verb at k is told in the past perfect in a relative clause on
@@ -1657,9 +1694,16 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	/* "At the invitation of President Putin, Xi arrived in Moscow", "In
 	 * a call with Blinken, Wang urged ...": a phrase that opens the
 	 * sentence with a preposition and ends at a comma holds no subject. */
-	if (cs == tc->s && k > cs + 3 && tok_in(x, cs, WL_PREPOSITION) && !is_word(x, cs, "according")) {
+	/* ("Speaking after talks with Wang Yi, Blinken urged": an opening
+	 * participle's phrase neither.) */
+	int ing_opener = ends_in(x, tc->s, 3, "ing") && (x->toks.t[tc->s].flags & TOK_CAP) && cs >= tc->s &&
+			 k > tc->s + 3;
+	if ((cs == tc->s || ing_opener) && k > cs + 3 &&
+	    (tok_in(x, tc->s, WL_PREPOSITION) || is_word(x, tc->s, "during") || ing_opener) &&
+	    !is_word(x, tc->s, "according")) {
 		size_t c = cs + 1;
-		while (c < k && !is_word(x, c, ",") && !tok_in(x, c, WL_CLAUSE_BREAK | WL_REPORTING))
+		while (c < k && !is_word(x, c, ",") &&
+		       (ing_opener || !tok_in(x, c, WL_CLAUSE_BREAK | WL_REPORTING)))
 			c++;
 		if (c + 1 < k && is_word(x, c, ",")) {
 			mentions_in(x, c + 1, k, &m0, &m1);
@@ -1684,6 +1728,22 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 					!tok_in(x, q, WL_PREPOSITION | WL_REPORTING | WL_CLAUSE_BREAK | WL_BE);
 			if (plain) {
 				add_group(x, m0, group_end(x, m0, m1), subj, nsubj, tc->speaker);
+				return;
+			}
+		}
+	}
+	/* "India responded by expelling a Canadian diplomat", "Beijing
+	 * retaliated on Friday by imposing ...": the one who did the verb
+	 * before "by" does what the participle after it tells. */
+	if (!tr->noun && k > cs + 2 && is_word(x, k - 1, "by") && ends_in(x, k, 3, "ing")) {
+		size_t v = k - 2;
+		while (v > cs + 1 && is_word(x, v - 1, "on") &&
+		       weekday_from_name(x->text + x->toks.t[v].start, (int)(x->toks.t[v].end - x->toks.t[v].start)) >= 0)
+			v -= 2;
+		if (ends_in(x, v, 2, "ed") && !(x->toks.t[v].flags & TOK_CAP)) {
+			long j = adjacent_before(x, v, cs, m0, m1);
+			if (j >= 0 && x->men[j].ra >= 0) {
+				add_group(x, group_start(x, (size_t)j, m0), (size_t)j + 1, subj, nsubj, tc->speaker);
 				return;
 			}
 		}
@@ -1805,7 +1865,18 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 		for (size_t q = tc->s; q < k && !comma; q++)
 			if (is_word(x, q, ","))
 				comma = q;
-		if (ends_in(x, tc->s, 4, "ing") && !comma) {
+		/* (and "After meeting his Japanese counterpart, X condemned", "At
+		 * a meeting with Lavrov in Moscow, Wang Yi praised", "During his
+		 * visit to Beijing, Macron urged": an event told in the opening
+		 * phrase is the main subject's) */
+		int opener = ends_in(x, tc->s, 4, "ing") ||
+			     ((tok_in(x, tc->s, WL_PREPOSITION) || is_word(x, tc->s, "during") || is_word(x, tc->s, "upon") ||
+			       is_word(x, tc->s, "while")) &&
+			      !is_word(x, tc->s, "according") && !is_word(x, tc->s, "of") && !is_word(x, tc->s, "to") &&
+			      /* (a noun or a participle: "On Monday the government
+			       * summoned" is the main clause itself) */
+			      (tr->noun || ends_in(x, k, 3, "ing") || tok_in(x, k - 1, WL_DETERMINER)));
+		if (opener && !comma && k > tc->s) {
 			for (size_t q = k; q < tc->e; q++)
 				if (is_word(x, q, ",")) {
 					size_t r0, r1;
@@ -1931,15 +2002,26 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	 * protest": a verb joined to an earlier one shares its subject, even
 	 * one the earlier verb could not name; the ambassador between them is
 	 * that verb's object. */
-	if (coordinated(x, k, tc->s) && !tc->nps && tc->prev_verb && !tr->noun && tc->prev_verb_ts < k &&
-	    !ends_in(x, k, 4, "ing")) {
+	/* ("Iran, which Washington accuses of arming the Houthis, denied":
+	 * the verb after a closed relative clause is the main clause's, not
+	 * joined to the relative's verb.) */
+	int after_relative = 0;
+	if (k > tc->s + 2 && is_word(x, k - 1, ","))
+		for (size_t q = k - 1; q-- > tc->s + 1;)
+			if (is_word(x, q, ",")) {
+				after_relative = is_word(x, q + 1, "which") || is_word(x, q + 1, "who") ||
+						 is_word(x, q + 1, "whom");
+				break;
+			}
+	if (!after_relative && coordinated(x, k, tc->s) && !tc->nps && tc->prev_verb && !tr->noun &&
+	    tc->prev_verb_ts < k && !ends_in(x, k, 4, "ing")) {
 		size_t pk = tc->prev_verb_ts;
 		tc->prev_verb = 0;
 		find_subject(x, tr, pk, tc->prev_verb_cs, tc, subj, nsubj);
 		tc->prev_verb = 1;
 		return;
 	}
-	if (coordinated(x, k, tc->s) && tc->nps) {
+	if (!after_relative && coordinated(x, k, tc->s) && tc->nps) {
 		for (int i = 0; i < tc->nps; i++)
 			push_party(subj, nsubj, tc->prev_src[i]);
 		return;
@@ -1970,6 +2052,9 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	if (adj >= 0) {
 		size_t g = group_start(x, (size_t)adj, m0);
 		size_t a = x->men[g].ts;
+		/* ("the Chinese ambassador to the United States warned") */
+		while (a > cs + 2 && tok_in(x, a - 1, WL_DETERMINER))
+			a--;
 		if (a > cs + 1 && is_word(x, a - 1, "to") && tok_in(x, a - 2, WL_ROLE)) {
 			for (size_t j = g; j-- > m0;)
 				if (x->men[j].te + 3 >= a - 2 && x->men[j].te <= a - 2 && x->men[j].ra >= 0) {
@@ -1997,11 +2082,27 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 			return;
 		}
 	}
+	/* "condemned the visit of an Israeli minister to the mosque", "the
+	 * state visit of the Chinese premier": the one named after "of" is the
+	 * traveller, not the subject of the clause around the noun ("visit" is
+	 * also the verb's wording: no verb takes "of"). */
+	if ((type_props(x, tr) & TP_TRAVEL) && k + 2 < tc->e && is_word(x, k + 1, "of") &&
+	    (is_word(x, k, "visit") || is_word(x, k, "visits") || is_word(x, k, "arrival"))) {
+		/* ("a tour of Japan", "a trip of three days": the places toured) */
+		size_t r0, r1;
+		mentions_in(x, k + 2, tc->e, &r0, &r1);
+		if (r1 > r0 && x->men[r0].ts <= k + 5 && x->men[r0].ra >= 0 && x->men[r0].kind != MK_PLACE) {
+			add_group(x, r0, group_end(x, r0, r1), subj, nsubj, tc->speaker);
+			return;
+		}
+	}
 	if (tr->noun) {
 		/* Inside the noun phrase: "the Japan-Philippines Ministerial Meeting". */
 		for (size_t i = k; i > cs && i + 7 > k; i--) {
+			/* (over the owner's "'s": "Japan's prior request that") */
 			if (is_word(x, i - 1, "the") || is_word(x, i - 1, "a") || is_word(x, i - 1, "an") ||
-			    ((x->toks.t[i - 1].flags & TOK_PUNCT) && !is_word(x, i - 1, "-") && !is_word(x, i - 1, "–")))
+			    ((x->toks.t[i - 1].flags & TOK_PUNCT) && !is_word(x, i - 1, "-") && !is_word(x, i - 1, "–") &&
+			     !is_word(x, i - 1, "'s")))
 				break;
 			for (size_t j = m0; j < m1; j++)
 				if (x->men[j].te == i)
@@ -2073,10 +2174,31 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 						end = group_end(x, j, m1);
 				}
 		add_group(x, j, end, subj, nsubj, tc->speaker);
+		/* "Germany and France, along with Britain, condemned": who acts
+		 * with the subject acts too. */
+		{
+			size_t q = x->men[end - 1].te;
+			if (q < k && is_word(x, q, ","))
+				q++;
+			if (end < m1 && q + 2 < k && is_word(x, q + 1, "with") &&
+			    (is_word(x, q, "along") || is_word(x, q, "together")) && x->men[end].ts <= q + 3 &&
+			    x->men[end].ra >= 0 && x->men[end].kind != MK_PLACE)
+				add_group(x, end, group_end(x, end, m1), subj, nsubj, tc->speaker);
+		}
 		if (tr->frame != FRAME_SYMMETRIC)
 			return;
 		found = 1;
 		j = end - 1;
+	}
+	/* "Erdogan told Putin in a phone call", "Abe assured Trump during
+	 * their talks": who tells and the hearer both take part. */
+	if (found && tr->frame == FRAME_SYMMETRIC && cs > tc->s + 1 && is_reporting(x, cs - 1) && m1 > m0 &&
+	    x->men[m0].ts == cs) {
+		size_t r0, r1;
+		mentions_in(x, tc->s, cs - 1, &r0, &r1);
+		long j = adjacent_before(x, cs - 1, tc->s, r0, r1);
+		if (j >= 0 && x->men[j].ra >= 0)
+			add_group(x, group_start(x, (size_t)j, r0), (size_t)j + 1, subj, nsubj, tc->speaker);
 	}
 	if (found)
 		return;
@@ -2192,8 +2314,185 @@ static int attack_victim(const struct extractor *x, size_t ts, size_t te)
 	return 0;
 }
 
+static void find_object_here(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
+			     int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj);
+
+/* Where the relative pronoun ("which", "that", "whom") stands whose clause
+ * is [pronoun, subject, trigger ending at te], else 0; *ts gets the
+ * trigger's first token. */
+static size_t relative_pronoun_of(struct extractor *x, size_t te, struct trigger_ctx *tc, size_t *ts_out)
+{
+	size_t ts = te;
+	for (size_t i = 0; i < x->n_hits; i++)
+		if (x->hits[i].te == te)
+			ts = x->hits[i].ts;
+	*ts_out = ts;
+	if (ts == te || ts < tc->s + 3)
+		return 0;
+	size_t q = ts;
+	while (q > tc->s && tok_in(x, q - 1, WL_SKIP_ADVERB) && !is_word(x, q - 1, "to") && !is_word(x, q - 1, "on"))
+		q--;
+	size_t m0, m1;
+	mentions_in(x, tc->s, q, &m0, &m1);
+	if (m1 == m0 || x->men[m1 - 1].te != q || x->men[m1 - 1].ra < 0 || x->men[m1 - 1].kind == MK_PLACE)
+		return 0;
+	size_t g = group_start(x, m1 - 1, m0);
+	size_t r = x->men[g].ts;
+	while (r > tc->s + 2 && tok_in(x, r - 1, WL_DETERMINER) && !is_word(x, r - 1, "that"))
+		r--;
+	if (r < tc->s + 2 || !(is_word(x, r - 1, "which") || is_word(x, r - 1, "that") || is_word(x, r - 1, "whom")))
+		return 0;
+	return r - 1;
+}
+
+/* "Iran, which Washington accuses of arming the Houthis", "Hezbollah,
+ * which Israel blames for the attack": an actor right before the relative
+ * pronoun is the object of a verb whose own object place holds "of" or
+ * "for" (what it is charged with, not whom), or nothing. */
+static int relative_antecedent(struct extractor *x, size_t te, struct trigger_ctx *tc, const int *subj, int nsubj,
+			       int *obj, int *nobj)
+{
+	size_t ts;
+	/* (or none at all: "Japan, which China criticised, protested") */
+	size_t o = te;
+	if (o + 2 < tc->e && is_word(x, o, "on") &&
+	    weekday_from_name(x->text + x->toks.t[o + 1].start, (int)(x->toks.t[o + 1].end - x->toks.t[o + 1].start)) >= 0)
+		o += 2;
+	if (o >= tc->e || !(is_word(x, o, "of") || is_word(x, o, "for") || is_word(x, o, ",")))
+		return 0;
+	size_t r = relative_pronoun_of(x, te, tc, &ts);
+	if (!r || is_word(x, r, "that"))
+		return 0;
+	size_t a = r;
+	if (a > tc->s && is_word(x, a - 1, ","))
+		a--;
+	size_t m0, m1;
+	mentions_in(x, tc->s, a, &m0, &m1);
+	if (m1 == m0 || x->men[m1 - 1].te != a || x->men[m1 - 1].ra < 0 || x->men[m1 - 1].kind == MK_PLACE)
+		return 0;
+	size_t g = group_start(x, m1 - 1, m0);
+	if (governed(x, x->men[g].ts, tc->s))
+		return 0;
+	int grp[MAX_PARTIES], ng = 0;
+	add_group(x, g, m1, grp, &ng, tc->speaker);
+	for (int i = 0; i < ng; i++) {
+		int mine = 0;
+		for (int k = 0; k < nsubj; k++)
+			mine |= same_code(x, subj[k], grp[i]);
+		if (!mine)
+			push_party(obj, nobj, grp[i]);
+	}
+	return *nobj > 0;
+}
+
+/* "Sweden's decision to join NATO, which Russia condemned", "in a move
+ * that Tehran denounced": a verb whose object is the relative pronoun acts
+ * on what the antecedent names: its owner, or, for a bare "move", "step" or
+ * "decision", the one who acted before it in the sentence. */
+static void relative_object(struct extractor *x, size_t te, struct trigger_ctx *tc, const int *subj, int nsubj,
+			    int *obj, int *nobj)
+{
+	size_t ts;
+	size_t r = relative_pronoun_of(x, te, tc, &ts);
+	if (!r)
+		return;
+	size_t m0, m1;
+	mentions_in(x, tc->s, r, &m0, &m1);
+	size_t g = m1;
+	size_t a = r;   /* the antecedent ends before the pronoun (and its comma) */
+	if (a > tc->s && is_word(x, a - 1, ","))
+		a--;
+	/* its owner: "Sweden's decision to join NATO" */
+	for (size_t j = m0; j < g; j++) {
+		const struct mention *m = &x->men[j];
+		if (m->te + 8 < a || m->ts >= a || m->ra < 0 || m->kind == MK_PLACE || !is_word(x, m->te, "'s"))
+			continue;
+		int punct = 0;
+		for (size_t t = m->te + 1; t < a && !punct; t++)
+			punct = ((x->toks.t[t].flags & TOK_PUNCT) && !is_word(x, t, "-")) || tok_in(x, t, WL_BE) ||
+				tok_in(x, t, WL_REPORTING);
+		int mine = 0;
+		for (int i = 0; i < nsubj; i++)
+			mine |= same_code(x, subj[i], m->ra);
+		if (!punct && !mine) {
+			push_party(obj, nobj, m->ra);
+			return;
+		}
+	}
+	/* a bare act: "in a move that", "a step which" */
+	if (a > tc->s && (is_word(x, a - 1, "move") || is_word(x, a - 1, "step") || is_word(x, a - 1, "decision") ||
+			  is_word(x, a - 1, "measure") || is_word(x, a - 1, "measures") || is_word(x, a - 1, "action"))) {
+		for (int i = 0; i < tc->nps; i++) {
+			int mine = 0;
+			for (int k = 0; k < nsubj; k++)
+				mine |= same_code(x, subj[k], tc->prev_src[i]);
+			if (!mine)
+				push_party(obj, nobj, tc->prev_src[i]);
+		}
+	}
+}
+
+/* "condemned and sanctioned ten European officials", "summoned and
+ * rebuked the ambassador": two verbs joined by "and" share the object
+ * after the second; a first verb with none of its own takes it. */
 void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
-			int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
+		 int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
+{
+	if (by < 0 && !tr->noun && tr->frame == FRAME_DIRECTED && !(type_props(x, tr) & TP_TRAVEL) &&
+	    relative_antecedent(x, te, tc, subj, nsubj, obj, nobj))
+		return;
+	find_object_here(x, tr, te, ce, by, tc, subj, nsubj, obj, nobj);
+	if (!*nobj && by < 0 && !tr->noun && tr->frame == FRAME_DIRECTED && !(type_props(x, tr) & TP_TRAVEL))
+		relative_object(x, te, tc, subj, nsubj, obj, nobj);
+	/* "condemned the sanctions imposed by the EU", "rejected the
+	 * accusations made by Kyiv": an act named as the object, by its own
+	 * event word and a participle with its agent: the agent is the target. */
+	if (!*nobj && by < 0 && tr->frame == FRAME_DIRECTED && !(type_props(x, tr) & TP_TRAVEL) && ce > te &&
+	    ce <= te + 3 && ce + 3 < tc->e) {
+		int np = 1;
+		for (size_t q = te; q < ce && np; q++)
+			np = tok_in(x, q, WL_DETERMINER) || ((x->toks.t[q].flags & TOK_WORD) && !(x->toks.t[q].flags & TOK_CAP) &&
+							     !tok_in(x, q, WL_PREPOSITION | WL_BE | WL_REPORTING));
+		for (size_t q = ce; np && q + 2 < tc->e && q < ce + 5; q++) {
+			if ((x->toks.t[q].flags & TOK_PUNCT) || tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING))
+				break;
+			if (!is_word(x, q + 1, "by") || !(ends_in(x, q, 2, "ed") || is_word(x, q, "made")))
+				continue;
+			size_t m0, m1;
+			mentions_in(x, q + 2, tc->e, &m0, &m1);
+			if (m1 > m0 && x->men[m0].ts <= q + 3 && x->men[m0].ra >= 0 && x->men[m0].kind != MK_PLACE) {
+				int g[MAX_PARTIES], ng = 0;
+				add_group(x, m0, group_end(x, m0, m1), g, &ng, tc->speaker);
+				for (int i = 0; i < ng; i++) {
+					int mine = 0;
+					for (int k = 0; k < nsubj; k++)
+						mine |= same_code(x, subj[k], g[i]);
+					if (!mine)
+						push_party(obj, nobj, g[i]);
+				}
+			}
+			break;
+		}
+	}
+	if (*nobj || by >= 0 || tr->noun || tr->frame != FRAME_DIRECTED || (type_props(x, tr) & TP_TRAVEL) ||
+	    te >= tc->e || !is_word(x, te, "and") || ce > te + 3 || ce + 1 >= tc->e)
+		return;
+	size_t v = te + 1;
+	while (v < ce && tok_in(x, v, WL_SKIP_ADVERB))
+		v++;
+	/* (the second verb is the next trigger, a past verb with no subject of its own) */
+	if (v != ce || !ends_in(x, v, 2, "ed") || (x->toks.t[v].flags & TOK_CAP))
+		return;
+	size_t cs2, ce2;
+	clause_of(x, v, tc->s, tc->e, &cs2, &ce2);
+	size_t m0, m1;
+	mentions_in(x, v + 1, ce2, &m0, &m1);
+	if (m1 > m0 && x->men[m0].ts <= v + 4)
+		find_object_here(x, tr, v + 1, ce2, -1, tc, subj, nsubj, obj, nobj);
+}
+
+static void find_object_here(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
+			     int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
 {
 	size_t m0, m1;
 	mentions_in(x, te, ce, &m0, &m1);
@@ -2201,6 +2500,13 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		const struct mention *m = &x->men[j];
 		if (by >= 0 && m->ts > (size_t)by)
 			break;
+		/* "condemned, along with South Korea, the launch": one who acts
+		 * with the subject is no object. */
+		if (tr->frame != FRAME_SYMMETRIC && m->ts >= te + 2 && is_word(x, m->ts - 1, "with") &&
+		    (is_word(x, m->ts - 2, "along") || is_word(x, m->ts - 2, "together"))) {
+			j = group_end(x, j, m1) - 1;
+			continue;
+		}
 		/* "asked Arab states to take a stand on what Trump calls ...": the
 		 * one asked comes before the "to" of what is asked. */
 		if ((type_props(x, tr) & TP_ASKS) && !tr->speaker) {
@@ -2310,6 +2616,20 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 				return;
 			}
 		}
+		/* "Israel recalled its ambassador as Ankara accused it of genocide":
+		 * an object pronoun names the actor the sentence opened with,
+		 * when that is not the subject. */
+		if (m->kind == MK_PRONOUN && (is_word(x, m->ts, "it") || is_word(x, m->ts, "them")) && x->sent_first >= 0 &&
+		    x->men[x->sent_first].ts < m->ts && x->men[x->sent_first].ra >= 0 &&
+		    x->men[x->sent_first].kind != MK_PLACE) {
+			int t = x->men[x->sent_first].ra, mine = !x->ra[t].code[0];
+			for (int i = 0; i < nsubj; i++)
+				mine |= same_code(x, subj[i], t);
+			if (!mine) {
+				push_party(obj, nobj, t);
+				return;
+			}
+		}
 		if (pronoun_obj) {
 			/* "hailed it": the parties in play. */
 			for (int i = 0; i < x->n_in_play; i++)
@@ -2317,6 +2637,22 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 			return;
 		}
 		size_t end = group_end(x, j, m1);
+		/* "summoned the Swiss envoy representing U.S. interests": an envoy
+		 * of a protecting power stands for the state whose interests it
+		 * represents. */
+		{
+			size_t q = x->men[end - 1].te;
+			while (q < ce && q < x->men[end - 1].te + 3 && (tok_in(x, q, WL_ROLE) || is_word(x, q, "'s")))
+				q++;
+			if (q + 2 < ce && is_word(x, q, "representing") && end < m1 && x->men[end].ts <= q + 2 &&
+			    x->men[end].ra >= 0) {
+				size_t r = x->men[end].te;
+				if (r < ce && is_word(x, r, "interests")) {
+					j = end;
+					end = group_end(x, j, m1);
+				}
+			}
+		}
 		if (attack_victim(x, m->ts, te)) {
 			j = end - 1;
 			continue;

@@ -612,6 +612,27 @@ static int by_surname(struct extractor *x, size_t i)
 	/* "made in May" is a month, not Theresa May; "World War II" is no queen. */
 	const struct token *t = &x->toks.t[i];
 	size_t tl = t->end - t->start;
+	/* "N.P. Saud", "K. Shanmugam": a surname after another's initials is
+	 * someone the dictionary does not hold under it (not "Saud" of the
+	 * Al Saud, nor a minister of the same name). */
+	if (t->start >= 3) {
+		size_t c = t->start;
+		while (c > 0 && x->text[c - 1] == ' ')
+			c--;
+		if (c >= 2 && x->text[c - 1] == '.' && x->text[c - 2] >= 'A' && x->text[c - 2] <= 'Z' &&
+		    (c == 2 || x->text[c - 3] == ' ' || x->text[c - 3] == '.')) {
+			/* (but "Joseph R. Biden": a given name before the initial) */
+			size_t a = c;
+			while (a > 0 && ((x->text[a - 1] >= 'A' && x->text[a - 1] <= 'Z') || x->text[a - 1] == '.'))
+				a--;
+			size_t k = i;
+			while (k > 0 && x->toks.t[k - 1].start >= a)
+				k--;
+			if (!(k > 0 && (x->toks.t[k - 1].flags & TOK_CAP) && (x->toks.t[k - 1].flags & TOK_WORD) &&
+			      !tok_in(x, k - 1, WL_ROLE) && x->toks.t[k - 1].end + 1 >= a))
+				return -1;
+		}
+	}
 	if (tl <= 4 && strspn(x->text + t->start, "IVX") == tl)
 		return -1;
 	if (month_from_name(x->text + t->start, (int)(t->end - t->start)) ||
@@ -1276,6 +1297,19 @@ static int attributive_judgement(const struct extractor *x, const struct dict_tr
 	return 1;
 }
 
+/* "criticism of Canberra", "the condemnation of Moscow", "its rejection of
+ * Tokyo's claims": a capital after the "of" of an event noun just found is
+ * the one the act is aimed at, not a place. */
+static int of_event_noun(const struct extractor *x, size_t i)
+{
+	if (!x->n_hits || i < 2 || !is_word(x, i - 1, "of"))
+		return 0;
+	const struct trigger_hit *h = &x->hits[x->n_hits - 1];
+	return x->d.triggers[h->trigger].noun && (h->te == i || h->te == i - 1) &&
+	       !(type_props(x, &x->d.triggers[h->trigger]) & TP_TRAVEL) &&
+	       x->d.triggers[h->trigger].frame == FRAME_DIRECTED;
+}
+
 int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *st)
 {
 	size_t covered = s;   /* tokens before this belong to a trigger already found */
@@ -1360,7 +1394,8 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				/* A capital after "in", "at", "from" names a place, not an actor. */
 				if (best->sub == AL_METONYM && i > s && !is_word(x, i + m, "'s") &&
 				    (is_word(x, i - 1, "in") || is_word(x, i - 1, "at") || is_word(x, i - 1, "from") ||
-				     is_word(x, i - 1, "near") || is_word(x, i - 1, "to") || is_word(x, i - 1, "of")))
+				     is_word(x, i - 1, "near") || is_word(x, i - 1, "to") || is_word(x, i - 1, "of")) &&
+				    !of_event_noun(x, i))
 					kind = MK_PLACE;
 				/* "the Beijing meeting", "the Minsk agreements", "the Geneva
 				 * talks": a capital naming an event is where it was held. */
@@ -1397,6 +1432,18 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				    (is_word(x, i - 2, "position") || is_word(x, i - 2, "stance") ||
 				     is_word(x, i - 2, "shift") || is_word(x, i - 2, "stand") ||
 				     is_word(x, i - 2, "policy") || is_word(x, i - 2, "u-turn")))
+					kind = MK_PLACE;
+				/* "Iran-backed militias", "Russian-backed separatists",
+				 * "Chinese-made drones": the backer or maker of those who
+				 * act, or of a thing, does not act. */
+				if (kind != MK_PLACE && i + m + 1 < e && is_word(x, i + m, "-") &&
+				    (is_word(x, i + m + 1, "backed") || is_word(x, i + m + 1, "sponsored") ||
+				     is_word(x, i + m + 1, "supported") || is_word(x, i + m + 1, "allied") ||
+				     is_word(x, i + m + 1, "aligned") || is_word(x, i + m + 1, "funded") ||
+				     is_word(x, i + m + 1, "armed") || is_word(x, i + m + 1, "trained") ||
+				     is_word(x, i + m + 1, "made") || is_word(x, i + m + 1, "built") ||
+				     is_word(x, i + m + 1, "produced") || is_word(x, i + m + 1, "manufactured") ||
+				     is_word(x, i + m + 1, "designed") || is_word(x, i + m + 1, "supplied")))
 					kind = MK_PLACE;
 				/* "the Embassy of Japan in China", "its embassy in Tajikistan":
 				 * the state a mission is posted in is where it is; the
@@ -1463,6 +1510,23 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				    (is_word(x, i + m, "department") || is_word(x, i + m, "dept")) &&
 				    !(i + m + 1 < e && is_word(x, i + m + 1, "of")))
 					m++;
+				/* "key New Zealand allies", "Ukraine's partners", "Israel's
+				 * neighbours": other states named by their tie to this one;
+				 * it does not act ("Russia's ally Belarus": the ally does). */
+				if (kind != MK_PLACE && x->d.actors[best->idx].kind == ACTOR_STATE && i + m < e) {
+					size_t q = i + m + (is_word(x, i + m, "'s") && i + m + 1 < e);
+					/* ("Israel's Arab neighbours", "Kyiv's closest Western allies") */
+					for (int skip = 0; skip < 2 && q + 1 < e; skip++)
+						if (((x->toks.t[q].flags & TOK_CAP) && (x->toks.t[q].flags & TOK_WORD)) ||
+						    is_word(x, q, "closest") || is_word(x, q, "close") || is_word(x, q, "key") ||
+						    is_word(x, q, "main") || is_word(x, q, "regional") || is_word(x, q, "traditional"))
+							q++;
+					if (is_word(x, q, "allies") || is_word(x, q, "ally") || is_word(x, q, "partners") ||
+					    is_word(x, q, "neighbours") || is_word(x, q, "neighbors") ||
+					    is_word(x, q, "rivals") || is_word(x, q, "adversaries") || is_word(x, q, "foes") ||
+					    is_word(x, q, "enemies") || is_word(x, q, "backers") || is_word(x, q, "critics"))
+						kind = MK_PLACE;
+				}
 				int ra = ractor_of_dict_actor(x, best->idx);
 				if (ra >= 0 && x->ra[ra].kind == ACTOR_ORG && kind == MK_ACTOR)
 					x->last_org = ra;
