@@ -598,6 +598,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			envoy_call = 1;
 		}
 	}
+	/* "Israeli and Palestinian negotiators held talks", "the negotiators
+	 * met again": talks of negotiators are a round of negotiations. */
+	if (!strcmp(tr->type, "meeting") && !tr->noun && h->ts > s) {
+		size_t q = h->ts;
+		while (q > s && tok_in(x, q - 1, WL_SKIP_ADVERB))
+			q--;
+		if (q > s && (is_word(x, q - 1, "negotiators") || is_word(x, q - 1, "negotiator"))) {
+			const struct dict_trigger *n = plain_trigger(x, "negotiation", FRAME_SYMMETRIC);
+			if (n)
+				tr = n;
+		}
+	}
 	/* "a negotiated settlement", "the agreed timetable", "from jointly
 	 * agreed patrol routes": a participle before a noun describes the
 	 * noun; the act, if any, is told elsewhere. */
@@ -612,8 +624,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    !is_word(x, n, "and") && !is_word(x, n, "or") && !is_word(x, n, "that") && !ends_in(x, n, 2, "ly"))
 			DROP_RET;
 	}
-	/* "a pleasure to welcome my good friend Wang Yi to Pakistan": welcoming
-	 * a guest to one's country greets a visit, and approves of nothing. */
+	/* "a pleasure to welcome my good friend Wang Yi to Pakistan", "Xi
+	 * welcomed Putin to Beijing": welcoming a guest to one's country greets
+	 * a visit and approves of nothing; the host and the guest meet. */
 	if (!strcmp(tr->type, "support") && has_prefix(low(x, h->ts), "welcom")) {
 		size_t m0, m1;
 		mentions_in(x, h->te, e, &m0, &m1);
@@ -623,8 +636,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				break;
 			if (m->ts > h->te + 1 && is_word(x, m->ts - 1, "to") && m->ra >= 0 && m->kind != MK_ADJ &&
 			    (m->kind == MK_PLACE || x->ra[m->ra].kind == ACTOR_STATE) && j > m0 &&
-			    !(m->ts > h->te + 2 && (is_word(x, m->ts - 2, "return") || is_word(x, m->ts - 2, "accession"))))
-				DROP_RET;
+			    !(m->ts > h->te + 2 && (is_word(x, m->ts - 2, "return") || is_word(x, m->ts - 2, "accession")))) {
+				const struct dict_trigger *mt = plain_trigger(x, "meeting", FRAME_SYMMETRIC);
+				if (!mt)
+					DROP_RET;
+				tr = mt;
+				break;
+			}
 		}
 	}
 	/* "agreed to restore ties and to reopen their embassies": a measure
@@ -2877,7 +2895,8 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		span_text(x, t, t + 1, w, sizeof(w));
 		for (char *p = w; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
-		if (!has_prefix(w, "welcom"))
+		/* (a welcome to one's country is the hosts' meeting: kept) */
+		if (!has_prefix(w, "welcom") || strcmp(c->tr->type, "support"))
 			continue;
 		int passive = t > s && (is_word(x, t - 1, "was") || is_word(x, t - 1, "were") ||
 					is_word(x, t - 1, "been") || is_word(x, t - 1, "being"));
