@@ -480,6 +480,13 @@ static int they_of_group(const struct extractor *x, size_t s)
 	return m1 == m0;
 }
 
+/* "on the sidelines of", "on the margins of" at k. */
+static int sidelines_at(const struct extractor *x, size_t k)
+{
+	return k + 3 < x->toks.n && (is_word(x, k, "on") || is_word(x, k, "at")) && is_word(x, k + 1, "the") &&
+	       (is_word(x, k + 2, "sidelines") || is_word(x, k + 2, "margins")) && is_word(x, k + 3, "of");
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -765,6 +772,15 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	size_t cs, ce;
 	clause_of(x, h->ts, s, e, &cs, &ce);
 	size_t clause_end = ce;
+	/* "met with Trump on the sidelines of the General Assembly": the
+	 * sidelines are where the meeting told by the verb before took place. */
+	if (!strcmp(tr->type, "meeting") && sidelines_at(x, h->ts))
+		for (size_t i = 0; i < x->n_hits; i++) {
+			const struct trigger_hit *o = &x->hits[i];
+			if (o->ts >= cs && o->te <= h->ts && !x->d.triggers[o->trigger].noun &&
+			    x->d.triggers[o->trigger].type_id == tr->type_id)
+				DROP_RET;
+		}
 	tc->prev_in_clause = tc->prev_trigger_end > cs && tc->prev_trigger_end <= h->ts;
 	tc->prev_trigger_end = h->te;
 	/* A date or party after the next event word belongs to that event; a
@@ -789,6 +805,22 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 						break;
 					}
 			}
+		}
+		/* ("met with Trump on the sidelines of the U.N. General Assembly
+		 * on Wednesday": where the meeting was held is no event of its
+		 * own, and the date after it is the meeting's) */
+		if (nt > h->te && nt + 2 < ce && !tr->noun && !strcmp(tr->type, "meeting") &&
+		    sidelines_at(x, nt)) {
+			/* (the gathering's own noun, "of the African Union summit",
+			 * is passed over too) */
+			size_t after = nt + 4;
+			nt = ce;
+			for (size_t i = 0; i < x->n_hits; i++)
+				if (x->hits[i].ts >= after && x->hits[i].ts < nt &&
+				    !(x->hits[i].ts < after + 8 && x->d.triggers[x->hits[i].trigger].noun)) {
+					nt = x->hits[i].ts;
+					break;
+				}
 		}
 		if (nt > h->te && nt < ce)
 			ce = nt;
