@@ -502,6 +502,13 @@ static int they_of_group(const struct extractor *x, size_t s)
 	return m1 == m0;
 }
 
+/* "on the sidelines of", "on the margins of" at k. */
+static int sidelines_at(const struct extractor *x, size_t k)
+{
+	return k + 3 < x->toks.n && (is_word(x, k, "on") || is_word(x, k, "at")) && is_word(x, k + 1, "the") &&
+	       (is_word(x, k + 2, "sidelines") || is_word(x, k + 2, "margins")) && is_word(x, k + 3, "of");
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -620,6 +627,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			envoy_call = 1;
 		}
 	}
+	/* "Israeli and Palestinian negotiators held talks", "the negotiators
+	 * met again": talks of negotiators are a round of negotiations. */
+	if (!strcmp(tr->type, "meeting") && !tr->noun && h->ts > s) {
+		size_t q = h->ts;
+		while (q > s && tok_in(x, q - 1, WL_SKIP_ADVERB))
+			q--;
+		if (q > s && (is_word(x, q - 1, "negotiators") || is_word(x, q - 1, "negotiator"))) {
+			const struct dict_trigger *n = plain_trigger(x, "negotiation", FRAME_SYMMETRIC);
+			if (n)
+				tr = n;
+		}
+	}
 	/* "a negotiated settlement", "the agreed timetable", "from jointly
 	 * agreed patrol routes": a participle before a noun describes the
 	 * noun; the act, if any, is told elsewhere. */
@@ -634,8 +653,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		    !is_word(x, n, "and") && !is_word(x, n, "or") && !is_word(x, n, "that") && !ends_in(x, n, 2, "ly"))
 			DROP_RET;
 	}
-	/* "a pleasure to welcome my good friend Wang Yi to Pakistan": welcoming
-	 * a guest to one's country greets a visit, and approves of nothing. */
+	/* "a pleasure to welcome my good friend Wang Yi to Pakistan", "Xi
+	 * welcomed Putin to Beijing": welcoming a guest to one's country greets
+	 * a visit and approves of nothing; the host and the guest meet. */
 	if (!strcmp(tr->type, "support") && has_prefix(low(x, h->ts), "welcom")) {
 		size_t m0, m1;
 		mentions_in(x, h->te, e, &m0, &m1);
@@ -645,8 +665,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				break;
 			if (m->ts > h->te + 1 && is_word(x, m->ts - 1, "to") && m->ra >= 0 && m->kind != MK_ADJ &&
 			    (m->kind == MK_PLACE || x->ra[m->ra].kind == ACTOR_STATE) && j > m0 &&
-			    !(m->ts > h->te + 2 && (is_word(x, m->ts - 2, "return") || is_word(x, m->ts - 2, "accession"))))
-				DROP_RET;
+			    !(m->ts > h->te + 2 && (is_word(x, m->ts - 2, "return") || is_word(x, m->ts - 2, "accession")))) {
+				const struct dict_trigger *mt = plain_trigger(x, "meeting", FRAME_SYMMETRIC);
+				if (!mt)
+					DROP_RET;
+				tr = mt;
+				break;
+			}
 		}
 	}
 	/* "agreed to restore ties and to reopen their embassies": a measure
@@ -769,6 +794,15 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	size_t cs, ce;
 	clause_of(x, h->ts, s, e, &cs, &ce);
 	size_t clause_end = ce;
+	/* "met with Trump on the sidelines of the General Assembly": the
+	 * sidelines are where the meeting told by the verb before took place. */
+	if (!strcmp(tr->type, "meeting") && sidelines_at(x, h->ts))
+		for (size_t i = 0; i < x->n_hits; i++) {
+			const struct trigger_hit *o = &x->hits[i];
+			if (o->ts >= cs && o->te <= h->ts && !x->d.triggers[o->trigger].noun &&
+			    x->d.triggers[o->trigger].type_id == tr->type_id)
+				DROP_RET;
+		}
 	tc->prev_in_clause = tc->prev_trigger_end > cs && tc->prev_trigger_end <= h->ts;
 	tc->prev_trigger_end = h->te;
 	/* A date or party after the next event word belongs to that event; a
@@ -793,6 +827,22 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 						break;
 					}
 			}
+		}
+		/* ("met with Trump on the sidelines of the U.N. General Assembly
+		 * on Wednesday": where the meeting was held is no event of its
+		 * own, and the date after it is the meeting's) */
+		if (nt > h->te && nt + 2 < ce && !tr->noun && !strcmp(tr->type, "meeting") &&
+		    sidelines_at(x, nt)) {
+			/* (the gathering's own noun, "of the African Union summit",
+			 * is passed over too) */
+			size_t after = nt + 4;
+			nt = ce;
+			for (size_t i = 0; i < x->n_hits; i++)
+				if (x->hits[i].ts >= after && x->hits[i].ts < nt &&
+				    !(x->hits[i].ts < after + 8 && x->d.triggers[x->hits[i].trigger].noun)) {
+					nt = x->hits[i].ts;
+					break;
+				}
 		}
 		if (nt > h->te && nt < ce)
 			ce = nt;
@@ -2924,7 +2974,8 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		span_text(x, t, t + 1, w, sizeof(w));
 		for (char *p = w; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
-		if (!has_prefix(w, "welcom"))
+		/* (a welcome to one's country is the hosts' meeting: kept) */
+		if (!has_prefix(w, "welcom") || strcmp(c->tr->type, "support"))
 			continue;
 		int passive = t > s && (is_word(x, t - 1, "was") || is_word(x, t - 1, "were") ||
 					is_word(x, t - 1, "been") || is_word(x, t - 1, "being"));
