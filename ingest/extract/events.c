@@ -633,7 +633,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		size_t q = h->ts;
 		while (q > s && tok_in(x, q - 1, WL_SKIP_ADVERB))
 			q--;
-		if (q > s && (is_word(x, q - 1, "negotiators") || is_word(x, q - 1, "negotiator"))) {
+		/* (the two sides' negotiators: "Qatar's chief negotiator met
+		 * Egyptian officials" is a meeting) */
+		if (q > s && is_word(x, q - 1, "negotiators")) {
 			const struct dict_trigger *n = plain_trigger(x, "negotiation", FRAME_SYMMETRIC);
 			if (n)
 				tr = n;
