@@ -438,6 +438,23 @@ static int domestic_meeting(const struct extractor *x, const struct cand *c, siz
 	return 1;
 }
 
+/* Whether noun trigger h names where its journey goes or whom its act is
+ * aimed at, with a capital after the preposition: "visit to Beijing" (the
+ * wording may end on the "to"), "criticism of Canberra", "protest against
+ * Tokyo". */
+static int aimed_noun(const struct extractor *x, const struct dict_trigger *tr, const struct trigger_hit *h,
+		      size_t e)
+{
+	size_t p = h->te;   /* the preposition */
+	if (p > h->ts && (is_word(x, p - 1, "to") || is_word(x, p - 1, "of") || is_word(x, p - 1, "against")))
+		p--;
+	if (p + 1 >= e || !(x->toks.t[p + 1].flags & TOK_CAP))
+		return 0;
+	if (type_props(x, tr) & TP_TRAVEL)
+		return is_word(x, p, "to");
+	return tr->frame == FRAME_DIRECTED && (is_word(x, p, "of") || is_word(x, p, "against"));
+}
+
 /* Under COMMUNIQUE_DEBUG_EXTRACT, a wording dropped before it is a
  * candidate says at which test (the line of this file). */
 #define DROP_RET                                                                          \
@@ -566,9 +583,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		DROP_RET;
 	/* "at the start of their meeting", "after the meeting": an event told
 	 * before, not a new one. */
+	/* (But "during his visit to Beijing on Monday", "stepped up its
+	 * criticism of Canberra": a journey with its destination, or a directed
+	 * act with the one it is aimed at, is told in full, and merging folds it
+	 * with another telling.) */
 	if (tr->noun && h->ts > s && (is_word(x, h->ts - 1, "their") || is_word(x, h->ts - 1, "his") ||
 				      is_word(x, h->ts - 1, "her") || is_word(x, h->ts - 1, "its")) &&
-	    !cancel_before(x, s, h->ts - 1))   /* but "called off his visit" tells that it will not be */
+	    !cancel_before(x, s, h->ts - 1) &&   /* but "called off his visit" tells that it will not be */
+	    !aimed_noun(x, tr, h, e))
 		DROP_RET;
 	if (h->ts > s + 1 && is_word(x, h->ts - 1, "the") &&
 	    (is_word(x, h->ts - 2, "after") || is_word(x, h->ts - 2, "during") || is_word(x, h->ts - 2, "following") ||
