@@ -188,7 +188,9 @@ static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 			return 1;
 		if ((x->toks.t[f].flags & TOK_PUNCT) && !is_word(x, f, "'s") && !is_word(x, f, "-"))
 			break;
-		if (tok_in(x, f, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, f, "and"))
+		/* ("Russia's call for a ceasefire was rejected by Ukraine": a verb
+		 * after "was" is the call's fate, not what it asks) */
+		if (tok_in(x, f, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_REPORTING | WL_BE) || is_word(x, f, "and"))
 			break;
 	}
 	/* "called on Turkey to stop the invasion and agree to a ceasefire": a
@@ -1213,8 +1215,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			push_party(c.tgt, &c.ntgt, subj[i]);
 		/* (Not for "was told to bring staff at its embassy in Moscow": the
 		 * objects are the request's, not parties to it.) */
-		for (int i = 0; i < nobj && !nagent && !(type_props(x, tr) & TP_ASKS); i++)
+		/* ("The hacking was blamed on China by the United States": with
+		 * no actor as the subject, the object is the one aimed at.) */
+		for (int i = 0; i < nobj && (!nagent || !nsubj) && !(type_props(x, tr) & TP_ASKS); i++)
 			push_party(c.tgt, &c.ntgt, obj[i]);
+		/* "Seventy Russian diplomats were expelled from Bulgaria": the
+		 * state they must leave expels them. */
+		if (!nagent && nsubj && (type_props(x, tr) & TP_ORDERS_OUT) && !tr->noun) {
+			size_t m0, m1;
+			mentions_in(x, h->te, ce, &m0, &m1);
+			for (size_t j = m0; j < m1; j++) {
+				const struct mention *m = &x->men[j];
+				if (m->ra < 0 || m->ts > h->te + 2 || m->ts == 0 || !is_word(x, m->ts - 1, "from") ||
+				    !x->ra[m->ra].code[0])
+					continue;
+				int n = 0;
+				for (int t = 0; t < c.ntgt; t++)
+					if (!same_code(x, c.tgt[t], m->ra))
+						c.tgt[n++] = c.tgt[t];
+				c.ntgt = n;
+				push_party(c.src, &c.nsrc, m->ra);
+				break;
+			}
+		}
 		/* "The ambassador was summoned": by whoever the report has acting. */
 		if (!nagent && c.ntgt && x->last_subject >= 0 &&
 		    !same_code(x, x->last_subject, c.tgt[0]))
