@@ -1,4 +1,5 @@
--- communique archive, migration 9: full text of common words a page at a time.
+-- communique archive, migration 9: full text of common words a page at a
+-- time; actors by name whatever the case.
 --
 -- A page of a word found in thousands of events tested every entry of its
 -- walk in timeline order against the set of all the word's matches, read
@@ -66,3 +67,12 @@ BEGIN
   INSERT INTO events_fts(rowid, summary, evidence, ym)
     VALUES (new.id, new.summary, new.evidence, 'ym' || replace(substr(new.date, 1, 7), '-', ''));
 END;
+
+-- Actors by name and code whatever their case: every page of an actor
+-- filter finds the actor's ids (ACTOR_IDS, store_events.c) and asks whether
+-- it is known (store_actor_known) by `name = ? COLLATE NOCASE` and `code =
+-- ? COLLATE NOCASE`, which the index of (name, code) and actors_by_code
+-- (both in SQLite's own order) cannot answer: SQLite built an automatic
+-- index of actors for each page, or read them all.
+CREATE INDEX actors_by_name_nocase ON actors(name COLLATE NOCASE);
+CREATE INDEX actors_by_code_nocase ON actors(code COLLATE NOCASE);
