@@ -5,12 +5,13 @@
 -- walk in timeline order against the set of all the word's matches, read
 -- whole from the index first: 6 ms of CPU a page for `sanctions` in a
 -- million events, 70 ms for `minister`, whichever page. The full-text index now has a third
--- column, ym, whose one token names the event's year and month
--- ('ym201701' for 2017-01-15 and 2017-01, 'ym2017' for an event dated by
--- its year only, 'ym' undated), so that a page asks FTS5 for the matches
--- of one month at a time, in timeline order, and stops at the page's end
--- (store_timeline_each). Searches name the text columns ({summary
--- evidence}), never ym.
+-- column, ym, whose tokens name the event's year and month ('ym201701'
+-- for 2017-01-15 and 2017-01, 'ym2017' for an event dated by its year
+-- alone, 'ym' undated) and its whole date ('yd20170115', 'yd201701',
+-- 'yd2017', 'yd'), so that a page asks FTS5 for the matches of one month
+-- at a time (its first dates one by one), in timeline order, and stops at
+-- the page's end (store_timeline_each). Searches name the text columns
+-- ({summary evidence}), never ym.
 --
 -- The index's content is the view events_text (the rows of events with
 -- their token), so that FTS5 reads the token as it reads the text: when
@@ -21,7 +22,8 @@
 -- Built again once, on the first open that can write (a million events:
 -- 8 s).
 CREATE VIEW events_text AS
-  SELECT id, summary, evidence, 'ym' || replace(substr(date, 1, 7), '-', '') AS ym FROM events;
+  SELECT id, summary, evidence, 'ym' || replace(substr(date, 1, 7), '-', '') || ' yd' || replace(date, '-', '') AS ym
+  FROM events;
 
 DROP TABLE events_fts;
 CREATE VIRTUAL TABLE events_fts USING fts5(
@@ -33,7 +35,7 @@ DROP TRIGGER events_ai;
 CREATE TRIGGER events_ai AFTER INSERT ON events
 WHEN NOT EXISTS (SELECT 1 FROM fts_deferred) BEGIN
   INSERT INTO events_fts(rowid, summary, evidence, ym)
-    VALUES (new.id, new.summary, new.evidence, 'ym' || replace(substr(new.date, 1, 7), '-', ''));
+    VALUES (new.id, new.summary, new.evidence, 'ym' || replace(substr(new.date, 1, 7), '-', '') || ' yd' || replace(new.date, '-', ''));
   UPDATE change_counter SET seq = seq + 1 WHERE id = 1;
   INSERT OR REPLACE INTO event_changes(event_id, seq)
     VALUES (new.id, (SELECT seq FROM change_counter WHERE id = 1));
@@ -51,21 +53,21 @@ CREATE TRIGGER events_fts_ad AFTER DELETE ON events
                'ym : "ym' || replace(replace(substr(old.date, 1, 7), '-', ''), '"', '""') || '"' AND rowid = old.id)
 BEGIN
   INSERT INTO events_fts(events_fts, rowid, summary, evidence, ym)
-    VALUES ('delete', old.id, old.summary, old.evidence, 'ym' || replace(substr(old.date, 1, 7), '-', ''));
+    VALUES ('delete', old.id, old.summary, old.evidence, 'ym' || replace(substr(old.date, 1, 7), '-', '') || ' yd' || replace(old.date, '-', ''));
 END;
--- A new date moves the event when its month changes.
+-- A new date moves the event.
 DROP TRIGGER events_fts_au;
 CREATE TRIGGER events_fts_au AFTER UPDATE OF summary, evidence, date ON events
   WHEN (new.summary IS NOT old.summary OR new.evidence IS NOT old.evidence
-        OR substr(new.date, 1, 7) IS NOT substr(old.date, 1, 7))
+        OR new.date IS NOT old.date)
    AND (NOT EXISTS (SELECT 1 FROM fts_deferred)
         OR EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH
                    'ym : "ym' || replace(replace(substr(old.date, 1, 7), '-', ''), '"', '""') || '"' AND rowid = old.id))
 BEGIN
   INSERT INTO events_fts(events_fts, rowid, summary, evidence, ym)
-    VALUES ('delete', old.id, old.summary, old.evidence, 'ym' || replace(substr(old.date, 1, 7), '-', ''));
+    VALUES ('delete', old.id, old.summary, old.evidence, 'ym' || replace(substr(old.date, 1, 7), '-', '') || ' yd' || replace(old.date, '-', ''));
   INSERT INTO events_fts(rowid, summary, evidence, ym)
-    VALUES (new.id, new.summary, new.evidence, 'ym' || replace(substr(new.date, 1, 7), '-', ''));
+    VALUES (new.id, new.summary, new.evidence, 'ym' || replace(substr(new.date, 1, 7), '-', '') || ' yd' || replace(new.date, '-', ''));
 END;
 
 -- Actors by name and code whatever their case: every page of an actor

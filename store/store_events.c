@@ -1145,13 +1145,23 @@ static int text_columns(const char *q, struct buf *out)
 /* A page of a common word, month by month (migration 9): the groups of the
  * timeline are the dates' first seven characters, a month ("2017-01",
  * its days with it) or a shorter date alone ("2017", or undated ''), each
- * one token of the index's ym column. The group at or after $1: its first
- * date, the token, whether it is one date alone (its events in id order,
- * as FTS5 gives its matches), and where the next group starts. */
+ * one token of the index's ym column ('ym201701'), beside the token of the
+ * event's whole date ('yd20170115'). The group at or after $1: its first
+ * date, its key, its token, whether it is one date alone, where the next
+ * group starts, and the first date's token. */
 static const char group_at[] =
 	"SELECT date, substr(date, 1, 7), 'ym' || replace(substr(date, 1, 7), '-', ''), length(date) < 7,"
-	" CASE WHEN length(date) < 7 THEN date || char(1) ELSE substr(date, 1, 7) || char(1114111) END"
-	" FROM events WHERE date >= $1 ORDER BY date LIMIT 1";
+	" CASE WHEN length(date) < 7 THEN date || char(1) ELSE substr(date, 1, 7) || char(1114111) END,"
+	" 'yd' || replace(date, '-', '') FROM events WHERE date >= $1 ORDER BY date LIMIT 1";
+/* The next date of a month: at or after $1, before $2 (the group's end). */
+static const char date_at[] = "SELECT date, 'yd' || replace(date, '-', '') FROM events"
+	" WHERE date >= $1 AND date < $2 ORDER BY date LIMIT 1";
+/* Dates of a month walked one by one (each its matches in id order, the
+ * page stopping at its end) before the rest of the month is read and
+ * sorted at once: a common word fills a page in its first dates; a rarer
+ * match (the word and other filters) costs a few dates more, not one query
+ * a date of the whole timeline. */
+#define MONTH_DATES 4
 
 static const char agency_set[] = "SELECT er.event_id FROM event_reports er JOIN reports r ON r.id = er.report_id"
 				 " JOIN agencies ag ON ag.id = r.agency_id WHERE ag.name = $%d COLLATE NOCASE";
@@ -1327,25 +1337,66 @@ static int stream_rows(struct db_stmt *st, const struct event_filter *f, struct 
 	return 0;
 }
 
+/* The FTS5 query of the word and one token of the ym column. */
+static void with_token(struct buf *g, const char *query, const char *token)
+{
+	buf_reset(g);
+	buf_printf(g, "%s AND ym : \"", query);
+	for (const char *c = token; *c; c++) {
+		if (*c == '"')
+			buf_addch(g, '"');   /* FTS5's string: a quote doubled */
+		buf_addch(g, *c);
+	}
+	buf_addch(g, '"');
+}
+
+/* One run of st (month_arms) for a date (mode 0: key the date, g its
+ * token, lo the cursor's id when it is on that date) or the rest of a month
+ * (mode 1: from key to end, after (cd, lo)), `*left` events at most; *left
+ * goes down by those given. */
+static int run_group(struct db_stmt *st, const struct event_filter *f, int p, int mode, const char *g,
+		     const char *key, const char *end, const char *cd, int64_t lo, long *left,
+		     struct timeline_buffers *tb, store_event_fn fn, void *ctx, int *rc, char **err)
+{
+	db_reset(st);
+	db_bind_int64(st, p, mode);
+	bind_text(st, p + 1, g);
+	bind_text(st, p + 2, key);
+	bind_text(st, p + 3, end);
+	bind_text(st, p + 4, cd);
+	db_bind_int64(st, p + 5, lo);
+	db_bind_int64(st, p + 6, *left);
+	long n = 0;
+	int stop = stream_rows(st, f, tb, fn, ctx, &n, rc, err);
+	*left -= n;
+	return stop;
+}
+
 /* A page of a common word, group by group (month_arms): st, its other
- * parameters bound, runs once a group from the cursor's (or the first, or
- * the lower date bound's) until the page is full, the dated groups
- * first, the undated last (none with date bounds: they exclude it).
+ * parameters bound, runs for the groups from the cursor's (or the first,
+ * or the lower date bound's) until the page is full, the dated groups
+ * first, the undated last (none with date bounds: they exclude it); a
+ * month's first dates one by one, then the rest of it (MONTH_DATES).
  * `query` is the word's, `from` and `to` the date bounds (or NULL). */
 static int text_pages(struct store *s, struct db_stmt *st, const struct event_filter *f, int p, const char *query,
 		      const char *from, const char *to, struct timeline_buffers *tb, store_event_fn fn, void *ctx,
 		      int *rc, char **err)
 {
-	struct db_stmt *at = NULL, *cur = NULL;
-	int at_slot = -1, cur_slot = -1, stop = 0;
-	struct buf start, date, key, end, cdate, ckey, g;
-	struct buf *bufs[] = {&start, &date, &key, &end, &cdate, &ckey, &g};
+	struct db_stmt *at = NULL, *cur = NULL, *day = NULL;
+	int at_slot = -1, cur_slot = -1, day_slot = -1, stop = 0;
+	struct buf start, date, key, token, end, dtoken, cdate, ckey, g;
+	struct buf *bufs[] = {&start, &date, &key, &token, &end, &dtoken, &cdate, &ckey, &g};
 	for (size_t i = 0; i < sizeof(bufs) / sizeof(*bufs); i++)
 		buf_init(bufs[i], 0);
 	int undated = 0, has_cursor = 0;
 	*rc = DB_DONE;
 	if (kept_prepare(s, group_at, &at, &at_slot)) {
 		at = NULL;
+		stop = store_fail(s, err, "cannot query events");
+		goto out;
+	}
+	if (kept_prepare(s, date_at, &day, &day_slot)) {
+		day = NULL;
 		stop = store_fail(s, err, "cannot query events");
 		goto out;
 	}
@@ -1390,24 +1441,20 @@ static int text_pages(struct store *s, struct db_stmt *st, const struct event_fi
 			if (r == DB_ROW) {
 				buf_reset(&date);
 				buf_reset(&key);
-				buf_reset(&g);
+				buf_reset(&token);
 				buf_reset(&end);
+				buf_reset(&dtoken);
 				buf_addstr(&date, db_column_text(at, 0));
 				buf_addstr(&key, db_column_text(at, 1));
-				const char *token = db_column_text(at, 2);
+				buf_addstr(&token, db_column_text(at, 2));
 				single = db_column_int(at, 3);
 				buf_addstr(&end, db_column_text(at, 4));
-				buf_printf(&g, "%s AND ym : \"", query);
-				for (const char *c = token; *c; c++) {
-					if (*c == '"')
-						buf_addch(&g, '"');   /* FTS5's string: a quote doubled */
-					buf_addch(&g, *c);
-				}
-				buf_addch(&g, '"');
+				buf_addstr(&dtoken, db_column_text(at, 5));
 			} else if (r != DB_DONE) {
 				stop = store_fail(s, err, "cannot query events");
 				goto out;
 			}
+			db_reset(at);
 			if (r == DB_DONE || (to && strcmp(buf_str(&date), to) > 0)) {
 				if (from || to)
 					break;
@@ -1415,37 +1462,77 @@ static int text_pages(struct store *s, struct db_stmt *st, const struct event_fi
 			}
 		}
 		if (undated) {
+			buf_reset(&date);
 			buf_reset(&key);
 			buf_reset(&end);
-			buf_reset(&g);
-			buf_printf(&g, "%s AND ym : \"ym\"", query);
+			buf_reset(&dtoken);
+			buf_addstr(&dtoken, "yd");
 		}
-		if (buf_failed(&start) || buf_failed(&date) || buf_failed(&key) || buf_failed(&end) ||
-		    buf_failed(&cdate) || buf_failed(&ckey) || buf_failed(&g)) {
+		if (buf_failed(&start) || buf_failed(&date) || buf_failed(&key) || buf_failed(&token) ||
+		    buf_failed(&end) || buf_failed(&dtoken) || buf_failed(&cdate) || buf_failed(&ckey)) {
 			*err = strdup("out of memory");
 			stop = -1;
 			goto out;
 		}
-		int in_group = has_cursor && !strcmp(buf_str(&ckey), buf_str(&key));
-		db_reset(st);
-		db_bind_int64(st, p, !single);
-		bind_text(st, p + 1, buf_str(&g));
-		bind_text(st, p + 2, buf_str(&key));
-		bind_text(st, p + 3, buf_str(&end));
-		bind_text(st, p + 4, in_group ? buf_str(&cdate) : "");
-		db_bind_int64(st, p + 5, in_group ? f->after_id : 0);
-		db_bind_int64(st, p + 6, left);
-		long n = 0;
-		stop = stream_rows(st, f, tb, fn, ctx, &n, rc, err);
-		if (stop || *rc != DB_DONE || undated)
+		/* The group's dates one by one (a date alone: the one), the
+		 * cursor's own first when it is in the group. */
+		int more = 1;
+		for (int k = 0; k < (single ? 1 : MONTH_DATES) && left > 0 && more; k++) {
+			int on_cursor = has_cursor && !strcmp(buf_str(&cdate), buf_str(&date));
+			with_token(&g, query, buf_str(&dtoken));
+			if (buf_failed(&g)) {
+				*err = strdup("out of memory");
+				stop = -1;
+				goto out;
+			}
+			stop = run_group(st, f, p, 0, buf_str(&g), buf_str(&date), "", "", on_cursor ? f->after_id : 0,
+					 &left, tb, fn, ctx, rc, err);
+			if (stop || *rc != DB_DONE)
+				goto out;
+			if (single)
+				break;
+			/* The month's next date. */
+			buf_addch(&date, '\x01');
+			db_reset(day);
+			bind_text(day, 1, buf_str(&date));
+			bind_text(day, 2, buf_str(&end));
+			date.data[--date.len] = '\0';
+			int r = db_step(day);
+			if (r == DB_ROW && k + 1 < MONTH_DATES) {
+				buf_reset(&date);
+				buf_reset(&dtoken);
+				buf_addstr(&date, db_column_text(day, 0));
+				buf_addstr(&dtoken, db_column_text(day, 1));
+			} else if (r != DB_ROW && r != DB_DONE) {
+				stop = store_fail(s, err, "cannot query events");
+				goto out;
+			}
+			more = r == DB_ROW;
+			db_reset(day);
+		}
+		/* The rest of the month, after the last date walked. */
+		if (!single && more && left > 0) {
+			with_token(&g, query, buf_str(&token));
+			if (buf_failed(&g) || buf_failed(&date)) {
+				*err = strdup("out of memory");
+				stop = -1;
+				goto out;
+			}
+			stop = run_group(st, f, p, 1, buf_str(&g), buf_str(&key), buf_str(&end), buf_str(&date),
+					 INT64_MAX, &left, tb, fn, ctx, rc, err);
+			if (stop || *rc != DB_DONE)
+				goto out;
+		}
+		if (undated)
 			break;
-		left -= n;
 		buf_reset(&start);
 		buf_addstr(&start, buf_str(&end));
 	}
 out:
 	if (at)
 		kept_done(s, at, at_slot);
+	if (day)
+		kept_done(s, day, day_slot);
 	if (cur)
 		kept_done(s, cur, cur_slot);
 	for (size_t i = 0; i < sizeof(bufs) / sizeof(*bufs); i++)

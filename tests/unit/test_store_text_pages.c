@@ -300,7 +300,7 @@ static void test_common_word_pages_as_before(void **state)
 		"evidence : talks", "{summary evidence} : talks", "talks OR zeppelin", "(talks) AND (sanctions)",
 		"NEAR(held sanctions, 3)", "^ministers", "zeppelin", "trade",
 		/* The month column is never searched. */
-		"ym2012", "y*", "ym*", "talks AND ym2012", "talks NOT ym*",
+		"ym2012", "y*", "ym*", "yd*", "yd20120304", "talks AND ym2012", "talks NOT ym*",
 		/* Refused alike. */
 		"talks)", "(talks", "talks) OR (trade", "\"talks", "",
 	};
