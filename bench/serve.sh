@@ -130,6 +130,11 @@ mapfile -t AGENCIES < <(sqlite3 "$db" "SELECT ag.name FROM agencies ag JOIN repo
 printf '%s\n' "/api/events?limit=50" "/api/events?after=e$MID&limit=50" "/api/events?status=all&limit=50" >"$dir/plain.txt"
 printf '%s\n' "/api/events?text=sanctions&limit=50" "/api/events?text=talks%20AND%20minister&limit=50" \
 	"/api/events?text=$(enc "${ACTORS[0]}")%20AND%20visit&limit=50" >"$dir/text.txt"
+# Common words alone, from the start and from the middle of the timeline,
+# and over a month range (round 6: pages month by month).
+printf '%s\n' "/api/events?text=minister&limit=50" "/api/events?text=sanctions&after=e$MID&limit=50" \
+	"/api/events?text=minister&after=e$MID&limit=50" "/api/events?text=sanctions&from=2017-01&to=2017-02&limit=50" \
+	>"$dir/words.txt"
 E1=$(sqlite3 "$db" "SELECT id FROM events ORDER BY id LIMIT 1 OFFSET 1234")
 printf '%s\n' "/api/events/$E1" "/api/reports?limit=50" "/api/meta" "/app.js" >"$dir/misc.txt"
 
@@ -144,7 +149,7 @@ run() { # name paths-file [clients]
 echo
 echo "=== ${SECONDS_EACH}s each, server options: ${opts[*]:-(none)}; 1 and $CLIENTS clients"
 echo "load before: $(uptime | sed 's/.*load average: //')"
-for kind in filtered actor type columns text plain misc; do
+for kind in filtered actor type columns text words plain misc; do
 	run "$kind, 1 client" "$dir/$kind.txt" 1
 	run "$kind, $CLIENTS clients" "$dir/$kind.txt"
 done

@@ -1119,6 +1119,50 @@ int store_text_query_pg(const char *query, struct buf *out)
 	}
 	return buf_failed(out) ? -1 : 0;
 }
+/* The full-text query restricted to the text columns: from migration 9
+ * the index also holds each event's month (ym), which no search names (a
+ * bare `ym2017` or `y*` would match it): {summary evidence} : (query). A
+ * query whose parentheses or quotes do not close is left as it is: FTS5
+ * refuses it either way, where a stray ")" could close ours. */
+static int text_columns(const char *q, struct buf *out)
+{
+	int depth = 0, quoted = 0, ok = 1;
+	for (const char *c = q; *c && ok; c++) {
+		if (*c == '"')
+			quoted = !quoted;   /* "" inside a string: out and in again */
+		else if (!quoted && *c == '(')
+			depth++;
+		else if (!quoted && *c == ')')
+			ok = depth-- > 0;
+	}
+	if (ok && !quoted && !depth)
+		buf_printf(out, "{summary evidence} : (%s)", q);
+	else
+		buf_addstr(out, q);
+	return buf_failed(out) ? -1 : 0;
+}
+
+/* A page of a common word, month by month (migration 9): the groups of the
+ * timeline are the dates' first seven characters, a month ("2017-01",
+ * its days with it) or a shorter date alone ("2017", or undated ''), each
+ * one token of the index's ym column ('ym201701'), beside the token of the
+ * event's whole date ('yd20170115'). The group at or after $1: its first
+ * date, its key, its token, whether it is one date alone, where the next
+ * group starts, and the first date's token. */
+static const char group_at[] =
+	"SELECT date, substr(date, 1, 7), 'ym' || replace(substr(date, 1, 7), '-', ''), length(date) < 7,"
+	" CASE WHEN length(date) < 7 THEN date || char(1) ELSE substr(date, 1, 7) || char(1114111) END,"
+	" 'yd' || replace(date, '-', '') FROM events WHERE date >= $1 ORDER BY date LIMIT 1";
+/* The next date of a month: at or after $1, before $2 (the group's end). */
+static const char date_at[] = "SELECT date, 'yd' || replace(date, '-', '') FROM events"
+	" WHERE date >= $1 AND date < $2 ORDER BY date LIMIT 1";
+/* Dates of a month walked one by one (each its matches in id order, the
+ * page stopping at its end) before the rest of the month is read and
+ * sorted at once: a common word fills a page in its first dates; a rarer
+ * match (the word and other filters) costs a few dates more, not one query
+ * a date of the whole timeline. */
+#define MONTH_DATES 4
+
 static const char agency_set[] = "SELECT er.event_id FROM event_reports er JOIN reports r ON r.id = er.report_id"
 				 " JOIN agencies ag ON ag.id = r.agency_id WHERE ag.name = $%d COLLATE NOCASE";
 
@@ -1234,6 +1278,268 @@ static void actor_arms(struct buf *sql, const char *w, const struct event_filter
 		}
 }
 
+/* The ids of one group's part of a page of a common word (group_at), as
+ * two arms of which the first parameter (mode) runs one: 0, a date alone,
+ * FTS5's matches of the word and the group's token walked in id order (its
+ * timeline order) and stopping at the page's end; 1, a month, its matches
+ * read and sorted. CROSS JOIN: the matches lead, each event's row looked up
+ * (a date bound of `w` must not send the walk over the date index).
+ * Parameters from p: mode, the query, the group's key, its end, the
+ * cursor's date and id when it is in the group (else '' and 0), the limit. */
+static void month_arms(struct buf *sql, const char *w, const struct event_filter *f, int p_types, int p)
+{
+	for (int month = 0; month < 2; month++) {
+		buf_printf(sql, "%sSELECT * FROM (SELECT e.id AS id FROM events_fts CROSS JOIN events e"
+			   " ON e.id = events_fts.rowid WHERE $%d = %d AND events_fts MATCH $%d",
+			   month ? " UNION ALL " : "", p, month, p + 1);
+		if (month)
+			buf_printf(sql, " AND +e.date >= $%d AND +e.date < $%d AND (e.date, e.id) > ($%d, $%d)",
+				   p + 2, p + 3, p + 4, p + 5);
+		else
+			buf_printf(sql, " AND events_fts.rowid > $%d AND +e.date = $%d", p + 5, p + 2);
+		buf_addstr(sql, w);
+		if (f->n_types) {
+			buf_addstr(sql, " AND e.type IN (");
+			for (size_t t = 0; t < f->n_types; t++)
+				buf_printf(sql, "%s$%d", t ? ", " : "", p_types + (int)t);
+			buf_addstr(sql, ")");
+		}
+		buf_printf(sql, " ORDER BY %s LIMIT $%d) AS g%d", month ? "e.date, e.id" : "events_fts.rowid",
+			   p + 6, month);
+	}
+}
+
+/* Gives the rows of st to fn (an incremental walk's with their change),
+ * counting them in *n; *rc is the last step's code. A non-zero return of
+ * fn is returned. */
+static int stream_rows(struct db_stmt *st, const struct event_filter *f, struct timeline_buffers *tb,
+		       store_event_fn fn, void *ctx, long *n, int *rc, char **err)
+{
+	while ((*rc = db_step(st)) == DB_ROW) {
+		struct event ev;
+		struct tl_event te;
+		if (row_to_event(st, tb, &ev, &te)) {
+			*err = strdup("out of memory");
+			return -1;
+		}
+		if (f->by_changes) {
+			/* Born and gone since the last export: nobody saw it. */
+			if (te.gone && te.id > f->known_upto)
+				continue;
+			te.change = te.gone ? TL_CHANGE_WITHDRAWN
+				  : te.id > f->known_upto ? TL_CHANGE_NEW : TL_CHANGE_CHANGED;
+		}
+		(*n)++;
+		int stop = fn(ctx, &te);
+		if (stop)
+			return stop;
+	}
+	return 0;
+}
+
+/* The FTS5 query of the word and one token of the ym column. */
+static void with_token(struct buf *g, const char *query, const char *token)
+{
+	buf_reset(g);
+	buf_printf(g, "%s AND ym : \"", query);
+	for (const char *c = token; *c; c++) {
+		if (*c == '"')
+			buf_addch(g, '"');   /* FTS5's string: a quote doubled */
+		buf_addch(g, *c);
+	}
+	buf_addch(g, '"');
+}
+
+/* One run of st (month_arms) for a date (mode 0: key the date, g its
+ * token, lo the cursor's id when it is on that date) or the rest of a month
+ * (mode 1: from key to end, after (cd, lo)), `*left` events at most; *left
+ * goes down by those given. */
+static int run_group(struct db_stmt *st, const struct event_filter *f, int p, int mode, const char *g,
+		     const char *key, const char *end, const char *cd, int64_t lo, long *left,
+		     struct timeline_buffers *tb, store_event_fn fn, void *ctx, int *rc, char **err)
+{
+	db_reset(st);
+	db_bind_int64(st, p, mode);
+	bind_text(st, p + 1, g);
+	bind_text(st, p + 2, key);
+	bind_text(st, p + 3, end);
+	bind_text(st, p + 4, cd);
+	db_bind_int64(st, p + 5, lo);
+	db_bind_int64(st, p + 6, *left);
+	long n = 0;
+	int stop = stream_rows(st, f, tb, fn, ctx, &n, rc, err);
+	*left -= n;
+	return stop;
+}
+
+/* A page of a common word, group by group (month_arms): st, its other
+ * parameters bound, runs for the groups from the cursor's (or the first,
+ * or the lower date bound's) until the page is full, the dated groups
+ * first, the undated last (none with date bounds: they exclude it); a
+ * month's first dates one by one, then the rest of it (MONTH_DATES).
+ * `query` is the word's, `from` and `to` the date bounds (or NULL). */
+static int text_pages(struct store *s, struct db_stmt *st, const struct event_filter *f, int p, const char *query,
+		      const char *from, const char *to, struct timeline_buffers *tb, store_event_fn fn, void *ctx,
+		      int *rc, char **err)
+{
+	struct db_stmt *at = NULL, *cur = NULL, *day = NULL;
+	int at_slot = -1, cur_slot = -1, day_slot = -1, stop = 0;
+	struct buf start, date, key, token, end, dtoken, cdate, ckey, g;
+	struct buf *bufs[] = {&start, &date, &key, &token, &end, &dtoken, &cdate, &ckey, &g};
+	for (size_t i = 0; i < sizeof(bufs) / sizeof(*bufs); i++)
+		buf_init(bufs[i], 0);
+	int undated = 0, has_cursor = 0;
+	*rc = DB_DONE;
+	if (kept_prepare(s, group_at, &at, &at_slot)) {
+		at = NULL;
+		stop = store_fail(s, err, "cannot query events");
+		goto out;
+	}
+	if (kept_prepare(s, date_at, &day, &day_slot)) {
+		day = NULL;
+		stop = store_fail(s, err, "cannot query events");
+		goto out;
+	}
+	/* Dated events from the lower bound's year (as the filter's own
+	 * first term), or from the first. */
+	if (from)
+		buf_printf(&start, "%.4s", from);
+	else
+		buf_addstr(&start, "\x01");
+	if (f->after_id) {
+		if (kept_prepare(s, "SELECT date, substr(date, 1, 7) FROM events WHERE id = $1", &cur, &cur_slot)) {
+			cur = NULL;
+			stop = store_fail(s, err, "cannot query events");
+			goto out;
+		}
+		db_bind_int64(cur, 1, f->after_id);
+		int r = db_step(cur);
+		if (r == DB_ROW) {
+			buf_addstr(&cdate, db_column_text(cur, 0) ? db_column_text(cur, 0) : "");
+			buf_addstr(&ckey, db_column_text(cur, 1) ? db_column_text(cur, 1) : "");
+		} else if (r != DB_DONE) {
+			stop = store_fail(s, err, "cannot query events");
+			goto out;
+		}
+		/* The timeline's order: a cursor no event has any more leaves
+		 * the undated events after its id (page_arms). */
+		has_cursor = 1;
+		if (r == DB_DONE || !cdate.len)
+			undated = 1;
+		else if (strcmp(buf_str(&cdate), buf_str(&start)) > 0) {
+			buf_reset(&start);
+			buf_addstr(&start, buf_str(&cdate));
+		}
+	}
+	long left = f->limit;
+	while (left > 0) {
+		int single = 1;
+		if (!undated) {
+			db_reset(at);
+			bind_text(at, 1, buf_str(&start));
+			int r = db_step(at);
+			if (r == DB_ROW) {
+				buf_reset(&date);
+				buf_reset(&key);
+				buf_reset(&token);
+				buf_reset(&end);
+				buf_reset(&dtoken);
+				buf_addstr(&date, db_column_text(at, 0));
+				buf_addstr(&key, db_column_text(at, 1));
+				buf_addstr(&token, db_column_text(at, 2));
+				single = db_column_int(at, 3);
+				buf_addstr(&end, db_column_text(at, 4));
+				buf_addstr(&dtoken, db_column_text(at, 5));
+			} else if (r != DB_DONE) {
+				stop = store_fail(s, err, "cannot query events");
+				goto out;
+			}
+			db_reset(at);
+			if (r == DB_DONE || (to && strcmp(buf_str(&date), to) > 0)) {
+				if (from || to)
+					break;
+				undated = 1;
+			}
+		}
+		if (undated) {
+			buf_reset(&date);
+			buf_reset(&key);
+			buf_reset(&end);
+			buf_reset(&dtoken);
+			buf_addstr(&dtoken, "yd");
+		}
+		if (buf_failed(&start) || buf_failed(&date) || buf_failed(&key) || buf_failed(&token) ||
+		    buf_failed(&end) || buf_failed(&dtoken) || buf_failed(&cdate) || buf_failed(&ckey)) {
+			*err = strdup("out of memory");
+			stop = -1;
+			goto out;
+		}
+		/* The group's dates one by one (a date alone: the one), the
+		 * cursor's own first when it is in the group. */
+		int more = 1;
+		for (int k = 0; k < (single ? 1 : MONTH_DATES) && left > 0 && more; k++) {
+			int on_cursor = has_cursor && !strcmp(buf_str(&cdate), buf_str(&date));
+			with_token(&g, query, buf_str(&dtoken));
+			if (buf_failed(&g)) {
+				*err = strdup("out of memory");
+				stop = -1;
+				goto out;
+			}
+			stop = run_group(st, f, p, 0, buf_str(&g), buf_str(&date), "", "", on_cursor ? f->after_id : 0,
+					 &left, tb, fn, ctx, rc, err);
+			if (stop || *rc != DB_DONE)
+				goto out;
+			if (single)
+				break;
+			/* The month's next date. */
+			buf_addch(&date, '\x01');
+			db_reset(day);
+			bind_text(day, 1, buf_str(&date));
+			bind_text(day, 2, buf_str(&end));
+			date.data[--date.len] = '\0';
+			int r = db_step(day);
+			if (r == DB_ROW && k + 1 < MONTH_DATES) {
+				buf_reset(&date);
+				buf_reset(&dtoken);
+				buf_addstr(&date, db_column_text(day, 0));
+				buf_addstr(&dtoken, db_column_text(day, 1));
+			} else if (r != DB_ROW && r != DB_DONE) {
+				stop = store_fail(s, err, "cannot query events");
+				goto out;
+			}
+			more = r == DB_ROW;
+			db_reset(day);
+		}
+		/* The rest of the month, after the last date walked. */
+		if (!single && more && left > 0) {
+			with_token(&g, query, buf_str(&token));
+			if (buf_failed(&g) || buf_failed(&date)) {
+				*err = strdup("out of memory");
+				stop = -1;
+				goto out;
+			}
+			stop = run_group(st, f, p, 1, buf_str(&g), buf_str(&key), buf_str(&end), buf_str(&date),
+					 INT64_MAX, &left, tb, fn, ctx, rc, err);
+			if (stop || *rc != DB_DONE)
+				goto out;
+		}
+		if (undated)
+			break;
+		buf_reset(&start);
+		buf_addstr(&start, buf_str(&end));
+	}
+out:
+	if (at)
+		kept_done(s, at, at_slot);
+	if (day)
+		kept_done(s, day, day_slot);
+	if (cur)
+		kept_done(s, cur, cur_slot);
+	for (size_t i = 0; i < sizeof(bufs) / sizeof(*bufs); i++)
+		buf_release(bufs[i]);
+	return stop;
+}
+
 int store_timeline_each(struct store *s, const struct event_filter *f, store_event_fn fn,
 			void *ctx, char **err)
 {
@@ -1262,6 +1568,9 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	int64_t arm_ids[ARM_IDS_MAX];
 	size_t n_arm = 0;
 	int p_arm = 0;
+	/* Whether the actor's and the agency's filters walk (not sets to read
+	 * and sort), and a common word's page goes month by month. */
+	int actor_walk = 1, agency_walk = 1, months = 0;
 	if (f->n_actors) {
 		int walk = 1;
 		if (page && f->n_actors == 1 && matches_many(s, actor_set, f->actors[0], &walk, err))
@@ -1270,6 +1579,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		    !f->report_id && !f->n_ids && !f->by_changes &&
 		    actor_arm_ids(s, f->actors[0], arm_ids, &n_arm, err))
 			goto fail;
+		actor_walk = walk;
 		if (n_arm) {
 			p_arm = p;
 			p += (int)n_arm;
@@ -1335,6 +1645,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		int walk = 1;
 		if (page && matches_many(s, agency_set, f->agency, &walk, err))
 			goto fail;
+		agency_walk = walk;
 		if (walk)
 			buf_printf(&where, " AND EXISTS (SELECT 1 FROM event_reports er JOIN reports r ON r.id = er.report_id"
 				   " JOIN agencies ag ON ag.id = r.agency_id WHERE er.event_id = e.id"
@@ -1346,17 +1657,27 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		}
 	}
 	if (f->text) {
-		p_text = p;
 		int walk = 0;
-		if (pg && (store_text_query_pg(f->text, &text) || !(text_arg = buf_str(&text)))) {
+		if ((pg ? store_text_query_pg(f->text, &text) : !s->before_9 && text_columns(f->text, &text)) ||
+		    ((pg || !s->before_9) && !(text_arg = buf_str(&text)))) {
 			*err = strdup("out of memory");
 			goto fail;
 		}
 		if (page && matches_many(s, pg ? text_set_pg : text_set, text_arg, &walk, err))
 			goto fail;
-		buf_printf(&where, " AND %se.id IN (", walk ? "+" : "");
-		buf_printf(&where, pg ? text_set_pg : text_set, p++);
-		buf_addstr(&where, ")");
+		/* A common word's page from migration 9 on: FTS5 gives the
+		 * matches of one month at a time in timeline order, and the
+		 * page stops at its end (text_pages) instead of reading every
+		 * match first; unless another filter is a set to read (a rare
+		 * actor or agency, a report, ids, changes), which is smaller. */
+		months = !pg && !s->before_9 && page && walk && actor_walk && agency_walk && !f->report_id &&
+			 !f->n_ids && !f->by_changes;
+		if (!months) {
+			p_text = p;
+			buf_printf(&where, " AND %se.id IN (", walk ? "+" : "");
+			buf_printf(&where, pg ? text_set_pg : text_set, p++);
+			buf_addstr(&where, ")");
+		}
 	}
 	int p_report = 0;
 	if (f->report_id) {
@@ -1389,8 +1710,14 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 			   p, p + 1);
 		p += 2;
 	}
-	int p_after = 0;
-	if (f->page && f->limit > 0) {
+	int p_after = 0, p_group = 0;
+	if (f->page && f->limit > 0 && months) {
+		p_group = p;
+		p += 7;
+		buf_addstr(&sql, " AND e.id IN (SELECT id FROM (");
+		month_arms(&sql, buf_str(&where), f, p_types, p_group);
+		buf_addstr(&sql, ") AS page)");
+	} else if (f->page && f->limit > 0) {
 		/* One page: the ids first, dated and undated apart, so that each
 		 * walk follows an index in timeline order and stops at the
 		 * page's end instead of sorting every match; the fields of
@@ -1486,27 +1813,12 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 
 	struct timeline_buffers tb;
 	memset(&tb, 0, sizeof(tb));
-	int stop = 0;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct event ev;
-		struct tl_event te;
-		if (row_to_event(st, &tb, &ev, &te)) {
-			*err = strdup("out of memory");
-			stop = -1;
-			break;
-		}
-		if (f->by_changes) {
-			/* Born and gone since the last export: nobody saw it. */
-			if (te.gone && te.id > f->known_upto)
-				continue;
-			te.change = te.gone ? TL_CHANGE_WITHDRAWN
-				  : te.id > f->known_upto ? TL_CHANGE_NEW : TL_CHANGE_CHANGED;
-		}
-		if ((stop = fn(ctx, &te)))
-			break;
-	}
+	long n_rows = 0;
+	int stop = p_group ? text_pages(s, st, f, p_group, text_arg, p_from ? from : NULL, p_to ? to : NULL, &tb, fn,
+					ctx, &rc, err)
+			   : stream_rows(st, f, &tb, fn, ctx, &n_rows, &rc, err);
 	if (!stop && rc != DB_DONE) {
-		if (p_text && db_errclass(s->db) == DB_E_OTHER)
+		if ((p_text || p_group) && db_errclass(s->db) == DB_E_OTHER)
 			*err = strdup(pg ? "invalid full-text query" : "invalid full-text query (see SQLite FTS5 query syntax)");
 		else
 			store_fail(s, err, "cannot read events");

@@ -1,0 +1,554 @@
+/* Pages of a common word month by month (migration 9, store_events.c
+ * text_pages): the full-text index's column ym holds each event's month,
+ * and a page of a word found in thousands of events asks FTS5 for one
+ * month's matches at a time in timeline order.
+ * - the pages equal, event for event and field for field, the pages of
+ *   the same archive kept at schema 8 (every match read first), with the
+ *   other filters, through their cursors, and they are the whole timeline;
+ *   searches never match the month column (`ym2012`, `y*`);
+ * - so they stay after events are edited (dates moved to another month,
+ *   to none, within their month; summaries), withdrawn, or deleted, by the
+ *   store or from outside it, the same edits made on both archives, and
+ *   FTS5's own check finds the index right;
+ * - a batch indexes its events with their month, and a date narrowed in a
+ *   batch moves the event in the index whether it was indexed before the
+ *   batch or is one of the batch's own (not indexed yet);
+ * - `communique copy` gives the target an index with the months.
+ *
+ * The archive is made with SQL from outside the store at schema 8: 12,000
+ * events; every 6th about trade, the others about sanctions (10,000: a
+ * common word); evidence 'zeppelin' every 3rd (4,000: below the count that
+ * makes a word common, read as before); dates as in test_store_keep
+ * (undated, years alone, months alone, days over seven years). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/timeline.h"
+#include "ingest/report.h"
+#include "store/store.h"
+#include "store/store_admin.h"
+#include "store/store_internal.h"
+#include "util/buf.h"
+
+#include "archive_fixture.h"
+
+static const char fill[] =
+	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0);"
+	"INSERT INTO agencies(id, name) VALUES (1, 'TASS');"
+	"INSERT INTO reports(id, title, body, format, content_hash, identity_key, imported_at, agency_id) VALUES"
+	" (1, 'Talks in Beijing', 'Ministers held talks.', 'text', 'h1', 'k1', 1442800000, 1);"
+	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000)"
+	" INSERT INTO events(id, type, cameo, status, date, date_precision, party_key, summary, evidence,"
+	" added_at, changed_at, confidence, verified)"
+	" SELECT i, CASE i % 5 WHEN 0 THEN 'meeting' WHEN 1 THEN 'visit' WHEN 2 THEN 'sanctions'"
+	"  WHEN 3 THEN 'appeal' ELSE 'phone_call' END, '040', i % 3,"
+	" CASE WHEN i % 97 = 0 THEN '' WHEN i % 13 = 0 THEN printf('%04d', 2010 + i % 7)"
+	"  WHEN i % 29 = 0 THEN printf('%04d-%02d', 2010 + i % 7, 1 + i % 12)"
+	"  ELSE printf('%04d-%02d-%02d', 2010 + i % 7, 1 + i % 12, 1 + i % 28) END,"
+	" CASE WHEN i % 97 = 0 THEN 0 WHEN i % 13 = 0 THEN 1 WHEN i % 29 = 0 THEN 2 ELSE 3 END,"
+	" 'key' || i, CASE WHEN i % 6 = 0 THEN 'Envoys met over trade' ELSE 'Ministers held talks on sanctions' END,"
+	" CASE WHEN i % 3 = 0 THEN 'a zeppelin was seen' ELSE 'talks went on' END,"
+	" 1442800000, 1442800000, 0.4 + (i % 6) / 10.0, i % 250 = 0 FROM n;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 0, 2, 0 FROM events;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"
+	"INSERT INTO event_reports(event_id, report_id) SELECT id, 1 FROM events;";
+
+struct text_fx {
+	struct fx fx;
+	char old_path[320];   /* the same archive kept at schema 8 */
+	struct store *old;
+};
+
+static int setup_text(void **state)
+{
+	struct text_fx *k = calloc(1, sizeof(*k));
+	void *inner;
+	if (!k || setup(&inner))
+		return -1;
+	k->fx = *(struct fx *)inner;
+	free(inner);
+	*state = k;
+	struct fx *f = &k->fx;
+	char *err = NULL;
+	struct store *s = NULL;
+	if (store_open_at(f->path, 0, 8, &s, &err)) {
+		fprintf(stderr, "store_open_at 8: %s\n", err ? err : "?");
+		return -1;
+	}
+	store_close(s);
+	outside_exec(f->path, fill);
+	outside_exec(f->path, "PRAGMA wal_checkpoint(TRUNCATE)");
+	snprintf(k->old_path, sizeof(k->old_path), "%s/old.db", f->dir);
+	char cmd[700];
+	snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", f->path, k->old_path);
+	if (system(cmd) != 0)
+		return -1;
+	if (store_open_at(k->old_path, 0, 8, &k->old, &err) || store_open(f->path, 0, &f->s, &err)) {
+		fprintf(stderr, "store_open: %s\n", err ? err : "?");
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown_text(void **state)
+{
+	struct text_fx *k = *state;
+	store_close(k->old);
+	remove_with_suffix(k->old_path, "");
+	remove_with_suffix(k->old_path, "-wal");
+	remove_with_suffix(k->old_path, "-shm");
+	struct fx *f = malloc(sizeof(*f));
+	*f = k->fx;
+	free(k);
+	void *inner = f;
+	return teardown(&inner);
+}
+
+/* Each event of a page as a line of its fields: what a reader gets. */
+struct out {
+	struct buf b;
+	int64_t last;   /* the last event's id: the next page's cursor */
+	size_t n;
+};
+
+static int describe(void *ctx, const struct tl_event *e)
+{
+	struct out *o = ctx;
+	struct buf *b = &o->b;
+	char date[16];
+	cdate_format(&e->ev->date, date);
+	buf_printf(b, "e%lld %s %s %d %d [%s] %s | %s %.2f", (long long)e->id, e->ev->type, e->ev->cameo,
+		   (int)e->ev->status, (int)e->ev->date.prec, date, e->ev->summary, e->ev->evidence, e->confidence);
+	for (size_t i = 0; i < e->ev->n_actors; i++)
+		buf_printf(b, " %s/%d", e->ev->actors[i].name, (int)e->ev->actors[i].role);
+	buf_addch(b, '\n');
+	o->last = e->id;
+	o->n++;
+	return 0;
+}
+
+static struct event_filter none(void)
+{
+	struct event_filter f;
+	memset(&f, 0, sizeof(f));
+	f.from.prec = f.to.prec = PREC_UNKNOWN;
+	return f;
+}
+
+/* The pages of f one after the other (at most max_pages), each page's
+ * events described, the pages separated by "--". An error ends the text
+ * with "error: " and the message. */
+static char *pages_of(struct store *s, struct event_filter f, long limit, int max_pages)
+{
+	struct out o = {.n = 0};
+	buf_init(&o.b, 0);
+	char *err = NULL;
+	f.page = 1;
+	f.limit = limit;
+	for (int n = 0; n < max_pages; n++) {
+		size_t before = o.n;
+		if (store_timeline_each(s, &f, describe, &o, &err)) {
+			buf_printf(&o.b, "error: %s\n", err ? err : "?");
+			free(err);
+			break;
+		}
+		buf_addstr(&o.b, "--\n");
+		if (o.n - before < (size_t)limit)
+			break;
+		f.after_id = o.last;
+	}
+	assert_false(buf_failed(&o.b));
+	return o.b.data;
+}
+
+/* Pages (pages_of's text) equal the whole timeline of f, read in one go. */
+static void assert_pages_are_whole(struct store *s, struct event_filter f, const char *pages)
+{
+	struct out whole = {.n = 0};
+	buf_init(&whole.b, 0);
+	char *err = NULL;
+	f.page = 0;
+	f.limit = 0;
+	f.after_id = 0;
+	if (store_timeline_each(s, &f, describe, &whole, &err))
+		fail_msg("timeline: %s", err ? err : "?");
+	char *joined = strdup(pages), *w = joined;
+	assert_non_null(joined);
+	for (const char *r = pages; *r;) {
+		if (!strncmp(r, "--\n", 3)) {
+			r += 3;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+	assert_string_equal(joined, whole.b.data ? whole.b.data : "");
+	free(joined);
+	buf_release(&whole.b);
+}
+
+static const char month_sql[] = "CROSS JOIN events e ON e.id = events_fts.rowid";
+
+/* Whether s has run a page month by month (its statement is kept). */
+static int went_by_months(struct store *s)
+{
+	sqlite3 *db = db_handle(s->db);
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+		if (strstr(sqlite3_sql(st), month_sql) && sqlite3_stmt_status(st, SQLITE_STMTSTATUS_RUN, 0))
+			return 1;
+	return 0;
+}
+
+/* The pages of f on the migrated archive and on the one kept at schema 8:
+ * the same text, and (from the start) the whole timeline. Returns how many
+ * events the pages hold. */
+static size_t assert_same_pages(struct text_fx *k, struct event_filter f, long limit)
+{
+	char *now = pages_of(k->fx.s, f, limit, 100000);
+	char *old = pages_of(k->old, f, limit, 100000);
+	assert_string_equal(now, old);
+	if (!f.after_id && !strstr(now, "error: "))
+		assert_pages_are_whole(k->fx.s, f, now);
+	size_t n = 0;
+	for (const char *p = now; (p = strchr(p, '\n')); p++)
+		n += p[-1] != '-';
+	free(now);
+	free(old);
+	return n;
+}
+
+static const char *const china[] = {"China"};
+static const char *const japan[] = {"Japan"};
+static const char *const three[] = {"appeal", "meeting", "visit"};
+
+/* Every filter with the word, on both archives. */
+static void assert_same_with_filters(struct text_fx *k, const char *word)
+{
+	struct event_filter f = none();
+	f.text = word;
+	assert_same_pages(k, f, 50);
+	assert_same_pages(k, f, 29);
+	f.status_mask = 7;
+	assert_same_pages(k, f, 50);
+	f.status_mask = 4;
+	assert_same_pages(k, f, 13);
+	f.status_mask = 0;
+	f.types = three;
+	f.n_types = 3;
+	assert_same_pages(k, f, 50);
+	cdate_parse_exact("2012-03", &f.from);
+	cdate_parse_exact("2013-06", &f.to);
+	assert_same_pages(k, f, 20);
+	f.n_types = 0;
+	assert_same_pages(k, f, 50);
+	f.to.prec = PREC_UNKNOWN;
+	assert_same_pages(k, f, 50);
+	f.from.prec = PREC_UNKNOWN;
+	cdate_parse_exact("2011", &f.to);
+	assert_same_pages(k, f, 50);
+	f = none();
+	f.text = word;
+	f.actors = china;   /* busy: walked */
+	f.n_actors = 1;
+	assert_same_pages(k, f, 50);
+	f.actors = japan;   /* rare: its events read first */
+	assert_same_pages(k, f, 50);
+	f = none();
+	f.text = word;
+	f.agency = "TASS";
+	f.verified = -1;
+	f.min_confidence = 0.6;
+	assert_same_pages(k, f, 50);
+	/* Cursors: on an undated event, on one the word does not match, on
+	 * one dated by its year or month alone, on no event. */
+	f = none();
+	f.text = word;
+	f.after_id = 97 * 3;
+	assert_same_pages(k, f, 50);
+	f.after_id = 6;
+	assert_same_pages(k, f, 50);
+	f.after_id = 13 * 8;
+	assert_same_pages(k, f, 50);
+	f.after_id = 29 * 5;
+	assert_same_pages(k, f, 50);
+	f.after_id = 99999;
+	assert_same_pages(k, f, 50);
+}
+
+static void test_common_word_pages_as_before(void **state)
+{
+	struct text_fx *k = *state;
+	assert_int_equal(store_version(k->fx.s), store_latest_version());
+	assert_int_equal(store_version(k->old), 8);
+	struct event_filter f = none();
+	f.text = "sanctions";
+	/* 10,000 matches, occurred or planned (the default) 6,000. */
+	assert_int_equal(assert_same_pages(k, f, 50), 6000);
+	assert_true(went_by_months(k->fx.s));
+	assert_false(went_by_months(k->old));
+	assert_same_with_filters(k, "sanctions");
+	static const char *const words[] = {
+		"talks", "held talks", "\"held talks\"", "ministers AND NOT trade", "sanc*", "summary : talks",
+		"evidence : talks", "{summary evidence} : talks", "talks OR zeppelin", "(talks) AND (sanctions)",
+		"NEAR(held sanctions, 3)", "^ministers", "zeppelin", "trade",
+		/* The month column is never searched. */
+		"ym2012", "y*", "ym*", "yd*", "yd20120304", "talks AND ym2012", "talks NOT ym*",
+		/* Refused alike. */
+		"talks)", "(talks", "talks) OR (trade", "\"talks", "",
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
+		f.text = words[i];
+		assert_same_pages(k, f, 50);
+	}
+	f.text = "y*";
+	assert_int_equal(assert_same_pages(k, f, 50), 0);
+	/* The one difference: naming the column, refused before (no such
+	 * column), finds nothing now. */
+	f.text = "ym : ym2012";
+	char *now = pages_of(k->fx.s, f, 50, 10), *old = pages_of(k->old, f, 50, 10);
+	assert_string_equal(now, "--\n");
+	assert_non_null(strstr(old, "error: invalid full-text query"));
+	free(now);
+	free(old);
+	f.text = "talks";
+	size_t talks = assert_same_pages(k, f, 50);
+	assert_true(talks >= 6000);
+	f.text = "talks NOT ym*";
+	assert_int_equal(assert_same_pages(k, f, 50), talks);
+}
+
+/* The same edits on both archives. */
+static void edit_both(struct text_fx *k, int64_t id, const char *date, const char *summary)
+{
+	struct store *both[] = {k->fx.s, k->old};
+	for (int i = 0; i < 2; i++) {
+		char *err = NULL;
+		struct store_who who = {.by = "test"};
+		struct store_edit e = {.status = -1, .summary = summary};
+		if (date) {
+			e.set_date = 1;
+			if (*date)
+				cdate_parse_exact(date, &e.date);
+			else
+				e.date.prec = PREC_UNKNOWN;
+		}
+		OK(store_event_edit(both[i], id, &e, &who, NULL, &err), "edit");
+	}
+}
+
+static void outside_both(struct text_fx *k, const char *sql)
+{
+	outside_exec(k->fx.path, sql);
+	outside_exec(k->old_path, sql);
+}
+
+static void assert_index_right(const char *path)
+{
+	outside_exec(path, "INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)");
+	/* Each event once, under its own month. */
+	assert_int_equal(outside_int(path, "SELECT count(*) FROM events"),
+			 outside_int(path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'ym : ym*'"));
+	assert_int_equal(outside_int(path, "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM events_fts"
+					   " WHERE events_fts MATCH 'ym : ' || (SELECT ym FROM events_text t WHERE t.id = e.id)"
+					   " AND rowid = e.id)"), 0);
+}
+
+static void test_edited_events_as_before(void **state)
+{
+	struct text_fx *k = *state;
+	/* Moved to another month, to another year alone, to none, within
+	 * their month; a summary that gains the word, one that loses it. */
+	edit_both(k, 1, "2009-05-01", NULL);
+	edit_both(k, 2, "2016-12", NULL);
+	edit_both(k, 3, "", NULL);
+	edit_both(k, 97, "2011-02-03", NULL);
+	edit_both(k, 13 * 2, "2012-03-04", NULL);
+	edit_both(k, 4, "2010-05-20", NULL);
+	edit_both(k, 5, NULL, "Ministers lifted no trade barriers");
+	edit_both(k, 6, NULL, "Sanctions again");
+	edit_both(k, 7, "2015-07-07", "Sanctions moved");
+	/* Withdrawn by a person, and deleted rows. */
+	for (int i = 0; i < 2; i++) {
+		char *err = NULL;
+		struct store_who who = {.by = "test"};
+		OK(store_event_delete(i ? k->old : k->fx.s, 8, &who, NULL, &err), "delete");
+	}
+	/* From outside the store: dates, text, rows deleted. */
+	outside_both(k, "UPDATE events SET date = '2013-01-01' WHERE id IN (9, 10, 11);"
+			"UPDATE events SET date = '2013' WHERE id = 12;"
+			"UPDATE events SET date = '' WHERE id = 14;"
+			"UPDATE events SET summary = 'Nothing said', evidence = 'zeppelin' WHERE id = 15;"
+			"UPDATE events SET evidence = 'sanctions' WHERE id = 18;"
+			"UPDATE events SET date = '2014-02-02', summary = 'sanctions talks' WHERE id = 24;"
+			"DELETE FROM event_actors WHERE event_id IN (16, 17, 13 * 3);"
+			"DELETE FROM event_reports WHERE event_id IN (16, 17, 13 * 3);"
+			"DELETE FROM events WHERE id IN (16, 17, 13 * 3);");
+	assert_index_right(k->fx.path);
+	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH"
+						 " 'ym : ym200905 AND sanctions'"), 1);
+	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH"
+						 " 'ym : ym AND sanctions' AND rowid IN (3, 14)"), 2);
+	assert_same_with_filters(k, "sanctions");
+	assert_true(went_by_months(k->fx.s));
+	struct event_filter f = none();
+	f.text = "talks";
+	assert_same_pages(k, f, 50);
+	f.text = "trade OR zeppelin";
+	assert_same_pages(k, f, 50);
+	assert_index_right(k->fx.path);
+}
+
+/* ---- the store's writers --------------------------------------------------- */
+
+static void make_report(struct report *r, const char *title, const char *body)
+{
+	report_init(r);
+	assert_int_equal(report_set(&r->agency, "TASS"), 0);
+	assert_int_equal(report_set(&r->title, title), 0);
+	assert_int_equal(report_set(&r->body, body), 0);
+	assert_int_equal(report_set(&r->format, "text"), 0);
+	r->published = 1442800000;
+	r->pub_known = PUB_TIME;
+}
+
+/* A phone call of two persons on `date` ("" for none). */
+static void add_call(struct event_list *l, const char *date, const char *a, const char *b)
+{
+	struct event *e = event_list_push(l);
+	assert_non_null(e);
+	snprintf(e->type, sizeof(e->type), "%s", "phone_call");
+	snprintf(e->cameo, sizeof(e->cameo), "%s", "040");
+	e->status = STATUS_OCCURRED;
+	if (*date)
+		assert_int_equal(cdate_parse(date, &e->date), 0);
+	else
+		e->date.prec = PREC_UNKNOWN;
+	e->summary = strdup("They spoke by phone about blimps");
+	e->evidence = strdup("They spoke by phone");
+	assert_non_null(e->summary);
+	assert_non_null(e->evidence);
+	assert_int_equal(event_add_actor(e, a, NULL, NULL, ACTOR_PERSON, ROLE_SOURCE), 0);
+	assert_int_equal(event_add_actor(e, b, NULL, NULL, ACTOR_PERSON, ROLE_TARGET), 0);
+}
+
+static void put_calls(struct store *s, const char *title, const char *date, const char *a, const char *b)
+{
+	struct report r;
+	struct event_list l;
+	event_list_init(&l);
+	make_report(&r, title, "They spoke by phone.");
+	add_call(&l, date, a, b);
+	int64_t id;
+	char *err = NULL;
+	OK(store_put_report(s, &r, NULL, "a.txt", 0, &l, &id, &err), "store_put_report");
+	report_release(&r);
+	event_list_release(&l);
+}
+
+static long blimps_in(const char *path, const char *month)
+{
+	char sql[256];
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'blimps AND ym : %s'", month);
+	return outside_int(path, sql);
+}
+
+/* Narrowed in a batch: an event indexed before the batch ("2016" to
+ * "2016-03-05", another month's token), one of the batch's own (indexed at
+ * its end), one narrowed within its month; outside a batch too. */
+static void test_batch_dates_move_in_the_index(void **state)
+{
+	struct text_fx *k = *state;
+	struct store *s = k->fx.s;
+	char *err = NULL;
+	put_calls(s, "First", "2016", "Ana Lopez", "Ben Ode");
+	put_calls(s, "First too", "2014-06", "Li Qiang", "Kim Lee");
+	put_calls(s, "First again", "2013", "Eva Berg", "Ola Nor");
+	assert_int_equal(blimps_in(k->fx.path, "ym2016"), 1);
+	OK(store_begin(s, &err), "store_begin");
+	put_calls(s, "Second", "2016-03-05", "Ana Lopez", "Ben Ode");
+	put_calls(s, "Second too", "2014-06-09", "Li Qiang", "Kim Lee");
+	put_calls(s, "New", "2017", "Jan Kos", "Tom Ray");
+	put_calls(s, "New, narrowed", "2017-04-02", "Jan Kos", "Tom Ray");
+	/* Many of the batch's own, each narrowed by a later report of the
+	 * batch (FTS5's pending entries written out on the way). */
+	for (int i = 0; i < 300; i++) {
+		char a[32], b[32], title[32];
+		snprintf(a, sizeof(a), "Ann Number%d", i);
+		snprintf(b, sizeof(b), "Bob Number%d", i);
+		snprintf(title, sizeof(title), "Many %d", i);
+		put_calls(s, title, "2015", a, b);
+	}
+	for (int i = 0; i < 300; i++) {
+		char a[32], b[32], title[32], date[16];
+		snprintf(a, sizeof(a), "Ann Number%d", i);
+		snprintf(b, sizeof(b), "Bob Number%d", i);
+		snprintf(title, sizeof(title), "Many more %d", i);
+		snprintf(date, sizeof(date), "2015-%02d-%02d", 1 + i % 12, 1 + i % 28);
+		put_calls(s, title, date, a, b);
+	}
+	OK(store_commit(s, &err), "store_commit");
+	put_calls(s, "Third", "2013-11-30", "Eva Berg", "Ola Nor");
+	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM events WHERE id > 12000"), 304);
+	assert_int_equal(blimps_in(k->fx.path, "ym2015"), 0);
+	assert_int_equal(blimps_in(k->fx.path, "ym201501"), 25);
+	assert_index_right(k->fx.path);
+	assert_int_equal(blimps_in(k->fx.path, "ym2016"), 0);
+	assert_int_equal(blimps_in(k->fx.path, "ym201603"), 1);
+	assert_int_equal(blimps_in(k->fx.path, "ym201406"), 1);
+	assert_int_equal(blimps_in(k->fx.path, "ym2017"), 0);
+	assert_int_equal(blimps_in(k->fx.path, "ym201704"), 1);
+	assert_int_equal(blimps_in(k->fx.path, "ym2013"), 0);
+	assert_int_equal(blimps_in(k->fx.path, "ym201311"), 1);
+	/* Searchable inside a batch (the store indexes what it holds before
+	 * the search), and a date narrowed after that. */
+	OK(store_begin(s, &err), "store_begin");
+	put_calls(s, "Batch", "2018", "Uma Dey", "Raj Pal");
+	struct event_filter f = none();
+	f.text = "blimps";
+	char *pages = pages_of(s, f, 50, 10);
+	assert_non_null(strstr(pages, "[2018]"));
+	free(pages);
+	put_calls(s, "Batch, narrowed", "2018-09-01", "Uma Dey", "Raj Pal");
+	OK(store_commit(s, &err), "store_commit");
+	assert_index_right(k->fx.path);
+	assert_int_equal(blimps_in(k->fx.path, "ym2018"), 0);
+	assert_int_equal(blimps_in(k->fx.path, "ym201809"), 1);
+}
+
+static void test_copy_indexes_months(void **state)
+{
+	struct text_fx *k = *state;
+	char to[400];
+	snprintf(to, sizeof(to), "%s/copy.db", k->fx.dir);
+	char *err = NULL;
+	store_close(k->fx.s);
+	k->fx.s = NULL;
+	OK(store_copy(k->fx.path, to, NULL, NULL, &err), "store_copy");
+	assert_index_right(to);
+	assert_int_equal(outside_int(to, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'ym : ym2012 AND sanctions'"),
+			 outside_int(k->fx.path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH"
+						 " 'ym : ym2012 AND sanctions'"));
+	remove_with_suffix(to, "");
+	remove_with_suffix(to, "-wal");
+	remove_with_suffix(to, "-shm");
+	k->fx.s = open_at(&k->fx, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_common_word_pages_as_before, setup_text, teardown_text),
+		cmocka_unit_test_setup_teardown(test_edited_events_as_before, setup_text, teardown_text),
+		cmocka_unit_test_setup_teardown(test_batch_dates_move_in_the_index, setup_text, teardown_text),
+		cmocka_unit_test_setup_teardown(test_copy_indexes_months, setup_text, teardown_text),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
