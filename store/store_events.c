@@ -25,7 +25,7 @@ static int cmp_str(const void *a, const void *b)
  * day are two events, the same call told by two agencies is one. A directed
  * act adds "|>" and its sources' codes: Russia's expulsion of US diplomats
  * and the US expulsion of Russians told in one report are two events
- * (migration 9 gave the events stored before the same keys). Written into
+ * (migration 10 gave the events stored before the same keys). Written into
  * *b. */
 static int party_key(const struct event *e, struct buf *b)
 {

@@ -574,15 +574,15 @@ static void test_reciprocal_acts(void **state)
 	report_release(&a);
 }
 
-/* Migration 9 rewrites the keys stored before (no source in them) so that
+/* Migration 10 rewrites the keys stored before (no source in them) so that
  * the same act told again finds its event instead of adding another. */
 static void test_directed_keys_migrate(void **state)
 {
 	struct fx *f = *state;
 	char *err = NULL;
 	struct store *s = NULL;
-	if (store_open_at(f->path, 0, 8, &s, &err))
-		fail_msg("store_open_at 8: %s", err);
+	if (store_open_at(f->path, 0, 9, &s, &err))
+		fail_msg("store_open_at 9: %s", err);
 	store_close(s);
 	outside_exec(f->path,
 		     "INSERT INTO actors(id, name, code, kind) VALUES (1, 'Russia', 'RUS', 0), (2, 'United States', 'USA', 0);"

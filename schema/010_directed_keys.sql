@@ -1,4 +1,4 @@
--- communique archive, migration 9: the key of a directed act names its sources.
+-- communique archive, migration 10: the key of a directed act names its sources.
 --
 -- Extraction finds an event again by its key (type, status, the sorted codes
 -- of its parties): Russia's expulsion of US diplomats and the US expulsion

@@ -1,5 +1,5 @@
--- communique archive (PostgreSQL), migration 9: the key of a directed act
--- names its sources, as schema/009_directed_keys.sql says for SQLite.
+-- communique archive (PostgreSQL), migration 10: the key of a directed act
+-- names its sources, as schema/010_directed_keys.sql says for SQLite.
 UPDATE events e SET party_key = e.party_key || '|>' || k.codes
   FROM (SELECT ea.event_id, string_agg(DISTINCT a.code, '|' ORDER BY a.code) AS codes
           FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
