@@ -22,8 +22,11 @@ static int cmp_str(const void *a, const void *b)
 
 /* type|status|sorted distinct party codes, and the names of the persons:
  * a call of two presidents and one of their foreign ministers on the same
- * day are two events, the same call told by two agencies is one. Written
- * into *b. */
+ * day are two events, the same call told by two agencies is one. A directed
+ * act adds "|>" and its sources' codes: Russia's expulsion of US diplomats
+ * and the US expulsion of Russians told in one report are two events
+ * (migration 10 gave the events stored before the same keys). Written into
+ * *b. */
 static int party_key(const struct event *e, struct buf *b)
 {
 	const char *small[16], **keys = small;
@@ -45,6 +48,25 @@ static int party_key(const struct event *e, struct buf *b)
 	for (size_t i = 0; i < n && !rc; i++)
 		if (i == 0 || strcmp(keys[i], keys[i - 1]))
 			rc = buf_addch(b, '|') || buf_addstr(b, keys[i]);
+	/* the sources of an act aimed at a coded party */
+	size_t ns = 0;
+	int aimed = 0;
+	for (size_t i = 0; i < e->n_actors; i++) {
+		const char *c = e->actors[i].code;
+		if (!c || !*c)
+			continue;
+		if (e->actors[i].role == ROLE_SOURCE)
+			keys[ns++] = c;
+		else if (e->actors[i].role == ROLE_TARGET)
+			aimed = 1;
+	}
+	if (aimed && ns && !rc) {
+		qsort(keys, ns, sizeof(*keys), cmp_str);
+		rc = buf_addstr(b, "|>");
+		for (size_t i = 0; i < ns && !rc; i++)
+			if (i == 0 || strcmp(keys[i], keys[i - 1]))
+				rc = (i && buf_addch(b, '|')) || buf_addstr(b, keys[i]);
+	}
 	if (keys != small)
 		free(keys);
 	return rc ? -1 : 0;

@@ -98,6 +98,8 @@ struct who {
 #define CHINA_T {"China", "CHN", ACTOR_STATE, ROLE_TARGET}
 #define USA_S {"United States", "USA", ACTOR_STATE, ROLE_SOURCE}
 #define RUSSIA_T {"Russia", "RUS", ACTOR_STATE, ROLE_TARGET}
+#define RUSSIA_S {"Russia", "RUS", ACTOR_STATE, ROLE_SOURCE}
+#define USA_T {"United States", "USA", ACTOR_STATE, ROLE_TARGET}
 
 /* Adds an event dated `date` ("2015-01-06", "2015-01", "" for none) to l. */
 static void add_event(struct event_list *l, const char *type, enum event_status status,
@@ -546,6 +548,70 @@ static void test_same_event_two_sources(void **state)
 	report_release(&c);
 }
 
+/* A tit-for-tat told in one report: Russia expels US diplomats, and the
+ * United States had expelled Russians that month. Two acts, though their
+ * parties are the same two states (the month's date narrows to the day's). */
+static void test_reciprocal_acts(void **state)
+{
+	struct fx *f = *state;
+	f->s = open_ok(f);
+	const struct who rus_usa[] = {RUSSIA_S, USA_T};
+	const struct who usa_rus[] = {USA_S, RUSSIA_T};
+	struct report a;
+	make_report(&a, "TASS", "Russia to expel 60 US diplomats", 1522300000, NULL,
+		    "Russia will expel 60 US diplomats. Earlier this week the United States expelled 60 Russians.");
+	struct event_list l;
+	event_list_init(&l);
+	add_event(&l, "expulsion", STATUS_OCCURRED, "2018-03-29", "Russia expels", "", NULL, rus_usa, 2);
+	add_event(&l, "expulsion", STATUS_OCCURRED, "2018-03", "US expels", "", NULL, usa_rus, 2);
+	/* told again the same way round: the same act */
+	add_event(&l, "expulsion", STATUS_OCCURRED, "2018-03-29", "Russia expels again", "", NULL, rus_usa, 2);
+	put(f->s, &a, 0, &l);
+	struct seen w;
+	assert_string_equal(all_events(f->s, &w), "US expels,Russia expels");
+	assert_int_equal(w.n, 2);
+	event_list_release(&l);
+	report_release(&a);
+}
+
+/* Migration 10 rewrites the keys stored before (no source in them) so that
+ * the same act told again finds its event instead of adding another. */
+static void test_directed_keys_migrate(void **state)
+{
+	struct fx *f = *state;
+	char *err = NULL;
+	struct store *s = NULL;
+	if (store_open_at(f->path, 0, 9, &s, &err))
+		fail_msg("store_open_at 9: %s", err);
+	store_close(s);
+	outside_exec(f->path,
+		     "INSERT INTO actors(id, name, code, kind) VALUES (1, 'Russia', 'RUS', 0), (2, 'United States', 'USA', 0);"
+		     "INSERT INTO events(id, type, cameo, status, date, date_precision, party_key, summary, evidence,"
+		     " added_at, changed_at) VALUES (1, 'expulsion', '161', 0, '2018-03-29', 3,"
+		     " 'expulsion|0|RUS|USA', 'Russia expels', '', 1522300000, 1522300000),"
+		     " (2, 'meeting', '040', 0, '2018-03-29', 3, 'meeting|0|RUS|USA', 'They met', '', 1522300000,"
+		     " 1522300000);"
+		     "INSERT INTO event_actors(event_id, seq, actor_id, role) VALUES (1, 0, 1, 0), (1, 1, 2, 1),"
+		     " (2, 0, 1, 2), (2, 1, 2, 2);");
+	f->s = open_ok(f);
+	assert_int_equal(store_version(f->s), store_latest_version());
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events WHERE id = 1 AND"
+				     " party_key = 'expulsion|0|RUS|USA|>RUS'"), 1);
+	/* a meeting has no direction: its key stays */
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events WHERE id = 2 AND"
+				     " party_key = 'meeting|0|RUS|USA'"), 1);
+	const struct who rus_usa[] = {RUSSIA_S, USA_T};
+	struct report a;
+	make_report(&a, "Interfax", "Moscow expels US diplomats", 1522310000, NULL, "Russia expelled 60 US diplomats.");
+	struct event_list l;
+	event_list_init(&l);
+	add_event(&l, "expulsion", STATUS_OCCURRED, "2018-03-29", "Russia expels (Interfax)", "", NULL, rus_usa, 2);
+	put(f->s, &a, 0, &l);
+	assert_int_equal(outside_int(f->path, "SELECT count(*) FROM events WHERE type = 'expulsion'"), 1);
+	event_list_release(&l);
+	report_release(&a);
+}
+
 static void test_replace_removes_old_events(void **state)
 {
 	struct fx *f = *state;
@@ -976,6 +1042,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_open_fresh, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_only_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reciprocal_acts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_directed_keys_migrate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_foreign_sqlite, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_newer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_garbage, setup, teardown),
