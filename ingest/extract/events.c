@@ -452,9 +452,16 @@ static int aimed_noun(const struct extractor *x, const struct dict_trigger *tr, 
 		p--;
 	if (p + 1 >= e || !(x->toks.t[p + 1].flags & TOK_CAP))
 		return 0;
+	/* a journey whose traveller is the subject of the sentence it opens:
+	 * "During his visit to Beijing, Blinken met ..." ("in response to her
+	 * visit to China's Taiwan region" names someone else's) */
 	if (type_props(x, tr) & TP_TRAVEL)
-		return is_word(x, p, "to");
-	return tr->frame == FRAME_DIRECTED && (is_word(x, p, "of") || is_word(x, p, "against"));
+		return is_word(x, p, "to") && h->ts >= 2 && (x->toks.t[h->ts - 2].flags & TOK_CAP) &&
+		       (is_word(x, h->ts - 2, "during") || is_word(x, h->ts - 2, "on") || is_word(x, h->ts - 2, "after") ||
+			is_word(x, h->ts - 2, "before") || is_word(x, h->ts - 2, "at"));
+	/* "stepped up its criticism of Canberra": the subject's own act */
+	return tr->frame == FRAME_DIRECTED && is_word(x, h->ts - 1, "its") &&
+	       (is_word(x, p, "of") || is_word(x, p, "against"));
 }
 
 /* Under COMMUNIQUE_DEBUG_EXTRACT, a wording dropped before it is a

@@ -34,7 +34,7 @@ static int setup(void **state)
 
 static void remove_with_suffix(const char *path, const char *suffix)
 {
-	char p[320];
+	char p[512];   /* any path a test passes, with its suffix */
 	snprintf(p, sizeof(p), "%s%s", path, suffix);
 	unlink(p);
 }
