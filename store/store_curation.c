@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/json_safe.h"
 
 static char *dup_msg(const char *m)
 {
@@ -140,8 +141,8 @@ int event_fields_load(struct store *s, int64_t id, int from_base, json_t **out, 
 	db_bind_int64(st, 1, id);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_t *actors = json_loads(col(st, 6) ? col(st, 6) : "[]", 0, NULL);
-		json_t *topics = json_loads(col(st, 7) ? col(st, 7) : "[]", 0, NULL);
+		json_t *actors = json_parse_text(col(st, 6) ? col(st, 6) : "[]", 0);
+		json_t *topics = json_parse_text(col(st, 7) ? col(st, 7) : "[]", 0);
 		json_t *o = json_object();
 		if (o && actors && topics) {
 			/* Titles stored as '' or NULL are the same: none. */
@@ -420,7 +421,7 @@ static int read_view(struct store *s, int64_t id, struct view *v, char **err)
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *action = col(st, 0), *field = col(st, 1), *by = col(st, 3);
-		json_t *val = col(st, 2) ? json_loads(col(st, 2), JSON_DECODE_ANY, NULL) : NULL;
+		json_t *val = col(st, 2) ? json_parse_text(col(st, 2), JSON_DECODE_ANY) : NULL;
 		int64_t at = db_column_int64(st, 4);
 		v->any = 1;
 		if (!strcmp(action, "edit") && known_field(field) && val) {
@@ -973,7 +974,7 @@ int store_curation_undo(struct store *s, int64_t cid, const struct store_who *w,
 	if (rc == DB_ROW) {
 		event_id = db_column_int64(st, 0);
 		snprintf(action, sizeof(action), "%s", col(st, 1));
-		value = col(st, 2) ? json_loads(col(st, 2), JSON_DECODE_ANY, NULL) : NULL;
+		value = col(st, 2) ? json_parse_text(col(st, 2), JSON_DECODE_ANY) : NULL;
 		if (!db_column_is_null(st, 3) || !strcmp(action, "undo"))
 			verdict = 2;
 	} else {

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "util/buf.h"
+#include "util/json_safe.h"
 
 
 static int cmp_str(const void *a, const void *b)
@@ -749,7 +750,7 @@ static void buffers_release(struct timeline_buffers *tb)
 static json_t *column_json(struct db_stmt *st, int i)
 {
 	const char *t = db_column_text(st, i);
-	return t ? json_loads(t, JSON_DECODE_ANY, NULL) : NULL;
+	return t ? json_parse_text(t, JSON_DECODE_ANY) : NULL;
 }
 
 static const char *jtext(json_t *v)
@@ -839,6 +840,11 @@ static int row_to_event(struct db_stmt *st, struct timeline_buffers *tb, struct 
 	tb->topics = column_json(st, 10);
 	tb->sources = column_json(st, 11);
 	tb->curation = column_json(st, 13);
+	/* (SQLite wrote these columns: text it cannot give back read means
+	 * memory ran out, and an event without its actors is not written) */
+	if ((!tb->actors && db_column_text(st, 9)) || (!tb->topics && db_column_text(st, 10)) ||
+	    (!tb->sources && db_column_text(st, 11)) || (!tb->curation && db_column_text(st, 13)))
+		return -1;
 	te->confidence = db_column_is_null(st, 12) ? 0 : db_column_double(st, 12);
 	te->gone = (unsigned)db_column_int(st, 14);
 	te->merged_into = db_column_int64(st, 15);

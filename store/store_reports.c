@@ -8,6 +8,7 @@
 
 #include "util/buf.h"
 #include "util/hash.h"
+#include "util/json_safe.h"
 
 static int is_blank(unsigned char c)
 {
@@ -663,7 +664,7 @@ int store_report_load(struct store *s, int64_t id, struct report *r, char **err)
 	r->pub_known = (enum pub_known)db_column_int(st, 11);
 	r->tz_offset_min = db_column_int(st, 12);
 	r->summary_only = db_column_int(st, 13);
-	json_t *h = col(st, 14) ? json_loads(col(st, 14), 0, NULL) : NULL;
+	json_t *h = col(st, 14) ? json_parse_text(col(st, 14), 0) : NULL;
 	const char *partial = json_string_value(json_object_get(h, "partial"));
 	if (partial && cdate_parse(partial, &r->pub_partial))
 		r->pub_partial.prec = PREC_UNKNOWN;
@@ -825,7 +826,7 @@ int store_report_keep_fixes(struct store *s, int64_t id, struct report *r, char 
 	db_bind_int64(st, 1, id);
 	int rc = db_step(st), oom = 0;
 	if (rc == DB_ROW) {
-		json_t *fixed = json_loads(col(st, 0), 0, NULL);
+		json_t *fixed = json_parse_text(col(st, 0), 0);
 		if (json_is_true(json_object_get(fixed, "agency")) && !(r->hinted & REPORT_HINT_AGENCY))
 			oom |= report_set(&r->agency, col(st, 1));
 		if (json_is_true(json_object_get(fixed, "title")))
@@ -836,7 +837,7 @@ int store_report_keep_fixes(struct store *s, int64_t id, struct report *r, char 
 			r->published = db_column_int64(st, 4);
 			r->pub_known = (enum pub_known)db_column_int(st, 5);
 			r->tz_offset_min = db_column_int(st, 6);
-			json_t *h = col(st, 7) ? json_loads(col(st, 7), 0, NULL) : NULL;
+			json_t *h = col(st, 7) ? json_parse_text(col(st, 7), 0) : NULL;
 			const char *partial = json_string_value(json_object_get(h, "partial"));
 			r->pub_partial.prec = PREC_UNKNOWN;
 			if (partial && cdate_parse(partial, &r->pub_partial))

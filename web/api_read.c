@@ -12,6 +12,7 @@
 #include "export/export_internal.h"
 #include "util/types.h"
 #include "web/web_internal.h"
+#include "util/json_safe.h"
 
 #define REPORT_TEXT_MAX (1024 * 1024)   /* a report's text in one answer */
 
@@ -214,7 +215,7 @@ static int got_event(void *ctx, const struct tl_event *e)
 static int got_curation(void *ctx, const struct store_curation *c)
 {
 	json_t *arr = ctx;
-	json_t *value = c->value ? json_loads(c->value, JSON_DECODE_ANY, NULL) : NULL;
+	json_t *value = c->value ? json_parse_text(c->value, JSON_DECODE_ANY) : NULL;
 	char id[32], ev[32], undone[32];
 	snprintf(id, sizeof(id), "c%lld", (long long)c->id);
 	snprintf(ev, sizeof(ev), "e%lld", (long long)c->event_id);
