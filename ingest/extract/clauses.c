@@ -2705,10 +2705,19 @@ long asked_to(const struct extractor *x, size_t k, size_t s, size_t *ask)
 	mentions_in(x, s, k, &m0, &m1);
 	for (size_t j = m1; j-- > m0;) {
 		const struct mention *m = &x->men[j];
-		if (m->te + 1 < k)
+		/* ("ordered the United States on Friday to close": a time between
+		 * the one ordered and the "to") */
+		size_t gap = m->te;
+		if (gap + 3 <= k && is_word(x, gap, "on") && (x->toks.t[gap + 1].flags & TOK_CAP))
+			gap += 2;
+		else if (gap + 2 <= k && (is_word(x, gap, "yesterday") || is_word(x, gap, "today")))
+			gap++;
+		if (gap + 1 < k)
 			break;   /* "urged Pakistan to reconsider its decision to downgrade" */
-		if (m->ts > s && tok_in(x, m->ts - 1, WL_ASK_VERB)) {
-			*ask = m->ts - 1;
+		/* ("ordered the United States to close its consulate") */
+		size_t v = m->ts > s + 1 && is_word(x, m->ts - 1, "the") ? m->ts - 1 : m->ts;
+		if (v > s && tok_in(x, v - 1, WL_ASK_VERB)) {
+			*ask = v - 1;
 			return (long)j;
 		}
 	}

@@ -464,6 +464,19 @@ static int aimed_noun(const struct extractor *x, const struct dict_trigger *tr, 
 	       (is_word(x, p, "of") || is_word(x, p, "against"));
 }
 
+/* "India asked Pakistan to cut the strength of its High Commission",
+ * "told the envoy to close the mission": a state commands another to take
+ * its diplomats out; the one who commands reduces relations (an appeal's
+ * "urged X to recall" stays an appeal). */
+static int commanded_out(const struct extractor *x, const struct dict_trigger *tr, size_t k, size_t s)
+{
+	size_t ask;
+	if (!(type_props(x, tr) & TP_ORDERS_OUT) || tr->frame != FRAME_DIRECTED || asked_to(x, k, s, &ask) < 0)
+		return 0;
+	return is_word(x, ask, "ordered") || is_word(x, ask, "told") || is_word(x, ask, "directed") ||
+	       is_word(x, ask, "instructed") || is_word(x, ask, "asked");
+}
+
 /* Under COMMUNIQUE_DEBUG_EXTRACT, a wording dropped before it is a
  * candidate says at which test (the line of this file). */
 #define DROP_RET                                                                          \
@@ -786,8 +799,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * all states to back the agencies": the act after "to" is what is
 	 * threatened or asked, told as that threat or appeal, no act of its own.
 	 * (A journey asked for stays a plan: "invited him to visit".) */
-	if (!(type_props(x, tr) & TP_TRAVEL) && (content_of_appeal(x, h->ts, s) ||
-						     (!(type_props(x, tr) & TP_ORDERS_OUT) && ordered_of_other(x, h->ts, s))))
+	if (!(type_props(x, tr) & TP_TRAVEL) && !commanded_out(x, tr, h->ts, s) &&
+	    (content_of_appeal(x, h->ts, s) ||
+	     (!(type_props(x, tr) & TP_ORDERS_OUT) && ordered_of_other(x, h->ts, s))))
 		DROP_RET;
 	/* "banning them from travel to the bloc": travel barred, not made. */
 	if ((type_props(x, tr) & TP_TRAVEL) && h->ts > s && is_word(x, h->ts - 1, "from"))
@@ -899,6 +913,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		status = STATUS_OCCURRED;
 	if (status < 0)
 		DROP_RET;
+	/* ("asked Pakistan to cut ...": the command was given) */
+	if (status == STATUS_PLANNED && commanded_out(x, tr, h->ts, s))
+		status = STATUS_OCCURRED;
 	tc->will = 0;
 	for (size_t q = h->ts; q > cs && q + 8 > h->ts; q--)
 		tc->will |= is_word(x, q - 1, "will") || is_word(x, q - 1, "shall") || is_word(x, q - 1, "'ll");
