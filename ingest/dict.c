@@ -582,13 +582,15 @@ static int load_topic(struct loader *ld, char *line)
 /* ---- event wording ------------------------------------------------------ */
 
 /* The forms of one pattern word: a verb's inflections, a noun and its
- * plural. Few words have more than a dozen. */
-#define MAX_FORMS 24
+ * plural, for each of its alternatives. A word giving more is refused at
+ * load (its row is split), never cut short in silence. */
+#define MAX_FORMS 64
 #define FORM_LEN 64
 
 struct forms {
 	char f[MAX_FORMS][FORM_LEN];
 	int n;
+	int over;   /* a form did not fit */
 };
 
 static void add_form(struct forms *fs, const char *s)
@@ -600,6 +602,8 @@ static void add_form(struct forms *fs, const char *s)
 			return;
 	if (fs->n < MAX_FORMS)
 		snprintf(fs->f[fs->n++], FORM_LEN, "%s", s);
+	else
+		fs->over = 1;
 }
 
 static int is_vowel(char c)
@@ -831,6 +835,7 @@ static int word_forms(struct loader *ld, const char *word, struct forms *fs)
 		return fail(ld, "a pattern word with more than 255 letters of alternatives");
 	snprintf(alt, sizeof(alt), "%s", word);
 	fs->n = 0;
+	fs->over = 0;
 	char *save = NULL;
 	for (char *a = strtok_r(alt, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
 		size_t len = strlen(a);
@@ -889,6 +894,8 @@ static int word_forms(struct loader *ld, const char *word, struct forms *fs)
 		if (!plus && !nouns)
 			add_form(fs, a);
 	}
+	if (fs->over)
+		return fail(ld, "a pattern word whose alternatives give more than 64 forms (split them over several rows)");
 	return 0;
 }
 

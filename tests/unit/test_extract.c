@@ -115,6 +115,23 @@ static void test_malformed_extra_dictionary(void **state)
 	assert_non_null(strstr(err, "line 2"));
 	free(err);
 	unlink(path);
+	/* A pattern word with more forms than are kept is refused too, not cut
+	 * short in silence (the wordings past the cut would find nothing). */
+	snprintf(path, sizeof(path), "%s/events.tsv", dir);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs("# many alternatives\nsupport\t051\tdir\tlaud+|hail+|praise+|commend+|applaud+|salute+|extol+|"
+	      "acclaim+|honour+|honor+|cheer+|celebrate+|admire+|endorse+|back+|champion+ ... efforts\n", f);
+	assert_int_equal(fclose(f), 0);
+	dicts[0] = path;
+	assert_int_equal(extractor_new(dicts, 1, &x, &err), -1);
+	assert_null(x);
+	assert_non_null(err);
+	assert_non_null(strstr(err, path));
+	assert_non_null(strstr(err, "line 2"));
+	assert_non_null(strstr(err, "forms"));
+	free(err);
+	unlink(path);
 	rmdir(dir);
 }
 
