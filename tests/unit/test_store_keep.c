@@ -36,6 +36,7 @@
 #include "util/buf.h"
 
 #include "archive_fixture.h"
+#include "paired_archive.h"
 
 #define N_EVENTS 6000
 
@@ -62,87 +63,9 @@ static const char fill[] =
 	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 3, 2, 1 FROM events WHERE id % 11 = 0;"
 	"INSERT INTO event_reports(event_id, report_id) SELECT id, 1 FROM events;";
 
-struct keep_fx {
-	struct fx fx;
-	char old_path[320];   /* the same archive kept at schema 7 */
-	struct store *old;
-};
-
 static int setup_keep(void **state)
 {
-	struct keep_fx *k = calloc(1, sizeof(*k));
-	void *inner;
-	if (!k || setup(&inner))
-		return -1;
-	k->fx = *(struct fx *)inner;
-	free(inner);
-	*state = k;
-	struct fx *f = &k->fx;
-	char *err = NULL;
-	struct store *s = NULL;
-	if (store_open_at(f->path, 0, 7, &s, &err)) {
-		fprintf(stderr, "store_open_at 7: %s\n", err ? err : "?");
-		return -1;
-	}
-	store_close(s);
-	outside_exec(f->path, fill);
-	outside_exec(f->path, "PRAGMA wal_checkpoint(TRUNCATE)");
-	snprintf(k->old_path, sizeof(k->old_path), "%s/old.db", f->dir);
-	char cmd[700];
-	snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", f->path, k->old_path);
-	if (system(cmd) != 0)
-		return -1;
-	if (store_open_at(k->old_path, 0, 7, &k->old, &err) || store_open(f->path, 0, &f->s, &err)) {
-		fprintf(stderr, "store_open: %s\n", err ? err : "?");
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown_keep(void **state)
-{
-	struct keep_fx *k = *state;
-	store_close(k->old);
-	remove_with_suffix(k->old_path, "");
-	remove_with_suffix(k->old_path, "-wal");
-	remove_with_suffix(k->old_path, "-shm");
-	struct fx *f = malloc(sizeof(*f));
-	*f = k->fx;
-	free(k);
-	void *inner = f;
-	return teardown(&inner);
-}
-
-/* Each event of a page as a line of its fields: what a reader gets. */
-struct out {
-	struct buf b;
-	int64_t last;   /* the last event's id: the next page's cursor */
-	size_t n;
-};
-
-static int describe(void *ctx, const struct tl_event *e)
-{
-	struct out *o = ctx;
-	struct buf *b = &o->b;
-	char date[16];
-	cdate_format(&e->ev->date, date);
-	buf_printf(b, "e%lld %s %s %d %d [%s] %s %.2f", (long long)e->id, e->ev->type, e->ev->cameo,
-		   (int)e->ev->status, (int)e->ev->date.prec, date, e->ev->summary, e->confidence);
-	for (size_t i = 0; i < e->ev->n_actors; i++)
-		buf_printf(b, " %s/%s/%d/%s", e->ev->actors[i].name, e->ev->actors[i].code ? e->ev->actors[i].code : "",
-			   (int)e->ev->actors[i].role, e->ev->actors[i].title ? e->ev->actors[i].title : "");
-	buf_addch(b, '\n');
-	o->last = e->id;
-	o->n++;
-	return 0;
-}
-
-static struct event_filter none(void)
-{
-	struct event_filter f;
-	memset(&f, 0, sizeof(f));
-	f.from.prec = f.to.prec = PREC_UNKNOWN;
-	return f;
+	return setup_pair(state, 7, fill);
 }
 
 /* The pages of f one after the other (at most max_pages), each page's
@@ -188,7 +111,7 @@ static const char *const japan[] = {"Japan"};
 
 static void test_page_statement_kept(void **state)
 {
-	struct keep_fx *k = *state;
+	struct pair_fx *k = *state;
 	struct store *s = k->fx.s;
 	struct event_filter f = none();
 	f.actors = japan;
@@ -251,7 +174,7 @@ static int nested_page(void *ctx, const struct tl_event *e)
 
 static void test_nested_page_of_the_same_shape(void **state)
 {
-	struct keep_fx *k = *state;
+	struct pair_fx *k = *state;
 	struct nested nt = {.s = k->fx.s};
 	buf_init(&nt.inner.b, 0);
 	struct event_filter f = none();
@@ -286,7 +209,7 @@ static const char count_sql[] = "SELECT count(*) FROM (SELECT event_id FROM even
 
 static void test_choice_remembered_until_the_archive_changes(void **state)
 {
-	struct keep_fx *k = *state;
+	struct pair_fx *k = *state;
 	struct store *s = k->fx.s;
 	struct event_filter f = none();
 	f.actors = china;
@@ -314,36 +237,9 @@ static void test_choice_remembered_until_the_archive_changes(void **state)
 	free(b);
 }
 
-/* Pages (pages_of's text) equal the whole timeline of f, read in one go
- * (no page: the timeline's walk, whatever the schema). */
-static void assert_pages_are_whole(struct store *s, struct event_filter f, const char *pages)
-{
-	struct out whole = {.n = 0};
-	buf_init(&whole.b, 0);
-	char *err = NULL;
-	f.page = 0;
-	f.limit = 0;
-	f.after_id = 0;
-	if (store_timeline_each(s, &f, describe, &whole, &err))
-		fail_msg("timeline: %s", err ? err : "?");
-	char *joined = strdup(pages), *w = joined;
-	assert_non_null(joined);
-	for (const char *r = pages; *r;) {
-		if (!strncmp(r, "--\n", 3)) {
-			r += 3;
-			continue;
-		}
-		*w++ = *r++;
-	}
-	*w = '\0';
-	assert_string_equal(joined, whole.b.data ? whole.b.data : "");
-	free(joined);
-	buf_release(&whole.b);
-}
-
 /* The pages of f on the migrated archive and on the one kept at schema 7:
  * the same text, and (from the start) the whole timeline. */
-static void assert_same_pages(struct keep_fx *k, struct event_filter f, long limit)
+static void assert_same_pages(struct pair_fx *k, struct event_filter f, long limit)
 {
 	char *now = pages_of(k->fx.s, f, limit, 100000);
 	char *old = pages_of(k->old, f, limit, 100000);
@@ -368,7 +264,7 @@ static int walked_actor_dates(struct store *s)
 
 static void test_busy_actor_pages_from_its_index(void **state)
 {
-	struct keep_fx *k = *state;
+	struct pair_fx *k = *state;
 	static const char *const three[] = {"appeal", "meeting", "visit"};
 	static const char *const twice[] = {"visit", "visit"};
 	assert_int_equal(store_version(k->fx.s), store_latest_version());
@@ -425,7 +321,7 @@ static void test_busy_actor_pages_from_its_index(void **state)
 
 static void test_date_edit_moves_event(void **state)
 {
-	struct keep_fx *k = *state;
+	struct pair_fx *k = *state;
 	struct store *s = k->fx.s;
 	char *err = NULL;
 	struct store_who who = {.by = "test"};
@@ -466,7 +362,7 @@ static void test_date_edit_moves_event(void **state)
 	assert_non_null(e22);
 	assert_non_null(strstr(e22, "e97 "));
 	assert_null(strstr(e22, "2016-"));
-	assert_non_null(strstr(pages, "e28 appeal 040 1 3 [2010-05] Ministers held talks 0.80 China/CHN/0/ Japan/JPN/1/\n"));
+	assert_non_null(strstr(pages, "e28 appeal 040 1 3 [2010-05] Ministers held talks |  0.80 China/CHN/0/ Japan/JPN/1/\n"));
 	assert_pages_are_whole(s, f, pages);
 	free(pages);
 }
@@ -513,7 +409,7 @@ static const char mismatched[] = "SELECT count(*) FROM event_actors ea JOIN even
  * in a batch and outside one. */
 static void test_store_rows_carry_dates(void **state)
 {
-	struct keep_fx *k = *state;
+	struct pair_fx *k = *state;
 	struct store *s = k->fx.s;
 	outside_exec(k->fx.path, "DROP TRIGGER event_actors_date_ai");
 	char *err = NULL;
@@ -551,12 +447,12 @@ static void test_store_rows_carry_dates(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_page_statement_kept, setup_keep, teardown_keep),
-		cmocka_unit_test_setup_teardown(test_nested_page_of_the_same_shape, setup_keep, teardown_keep),
-		cmocka_unit_test_setup_teardown(test_choice_remembered_until_the_archive_changes, setup_keep, teardown_keep),
-		cmocka_unit_test_setup_teardown(test_busy_actor_pages_from_its_index, setup_keep, teardown_keep),
-		cmocka_unit_test_setup_teardown(test_date_edit_moves_event, setup_keep, teardown_keep),
-		cmocka_unit_test_setup_teardown(test_store_rows_carry_dates, setup_keep, teardown_keep),
+		cmocka_unit_test_setup_teardown(test_page_statement_kept, setup_keep, teardown_pair),
+		cmocka_unit_test_setup_teardown(test_nested_page_of_the_same_shape, setup_keep, teardown_pair),
+		cmocka_unit_test_setup_teardown(test_choice_remembered_until_the_archive_changes, setup_keep, teardown_pair),
+		cmocka_unit_test_setup_teardown(test_busy_actor_pages_from_its_index, setup_keep, teardown_pair),
+		cmocka_unit_test_setup_teardown(test_date_edit_moves_event, setup_keep, teardown_pair),
+		cmocka_unit_test_setup_teardown(test_store_rows_carry_dates, setup_keep, teardown_pair),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -39,6 +39,7 @@
 #include "util/buf.h"
 
 #include "archive_fixture.h"
+#include "paired_archive.h"
 
 static const char fill[] =
 	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0);"
@@ -61,86 +62,9 @@ static const char fill[] =
 	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"
 	"INSERT INTO event_reports(event_id, report_id) SELECT id, 1 FROM events;";
 
-struct text_fx {
-	struct fx fx;
-	char old_path[320];   /* the same archive kept at schema 8 */
-	struct store *old;
-};
-
 static int setup_text(void **state)
 {
-	struct text_fx *k = calloc(1, sizeof(*k));
-	void *inner;
-	if (!k || setup(&inner))
-		return -1;
-	k->fx = *(struct fx *)inner;
-	free(inner);
-	*state = k;
-	struct fx *f = &k->fx;
-	char *err = NULL;
-	struct store *s = NULL;
-	if (store_open_at(f->path, 0, 8, &s, &err)) {
-		fprintf(stderr, "store_open_at 8: %s\n", err ? err : "?");
-		return -1;
-	}
-	store_close(s);
-	outside_exec(f->path, fill);
-	outside_exec(f->path, "PRAGMA wal_checkpoint(TRUNCATE)");
-	snprintf(k->old_path, sizeof(k->old_path), "%s/old.db", f->dir);
-	char cmd[700];
-	snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", f->path, k->old_path);
-	if (system(cmd) != 0)
-		return -1;
-	if (store_open_at(k->old_path, 0, 8, &k->old, &err) || store_open(f->path, 0, &f->s, &err)) {
-		fprintf(stderr, "store_open: %s\n", err ? err : "?");
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown_text(void **state)
-{
-	struct text_fx *k = *state;
-	store_close(k->old);
-	remove_with_suffix(k->old_path, "");
-	remove_with_suffix(k->old_path, "-wal");
-	remove_with_suffix(k->old_path, "-shm");
-	struct fx *f = malloc(sizeof(*f));
-	*f = k->fx;
-	free(k);
-	void *inner = f;
-	return teardown(&inner);
-}
-
-/* Each event of a page as a line of its fields: what a reader gets. */
-struct out {
-	struct buf b;
-	int64_t last;   /* the last event's id: the next page's cursor */
-	size_t n;
-};
-
-static int describe(void *ctx, const struct tl_event *e)
-{
-	struct out *o = ctx;
-	struct buf *b = &o->b;
-	char date[16];
-	cdate_format(&e->ev->date, date);
-	buf_printf(b, "e%lld %s %s %d %d [%s] %s | %s %.2f", (long long)e->id, e->ev->type, e->ev->cameo,
-		   (int)e->ev->status, (int)e->ev->date.prec, date, e->ev->summary, e->ev->evidence, e->confidence);
-	for (size_t i = 0; i < e->ev->n_actors; i++)
-		buf_printf(b, " %s/%d", e->ev->actors[i].name, (int)e->ev->actors[i].role);
-	buf_addch(b, '\n');
-	o->last = e->id;
-	o->n++;
-	return 0;
-}
-
-static struct event_filter none(void)
-{
-	struct event_filter f;
-	memset(&f, 0, sizeof(f));
-	f.from.prec = f.to.prec = PREC_UNKNOWN;
-	return f;
+	return setup_pair(state, 8, fill);
 }
 
 /* The pages of f one after the other (at most max_pages), each page's
@@ -169,32 +93,6 @@ static char *pages_of(struct store *s, struct event_filter f, long limit, int ma
 	return o.b.data;
 }
 
-/* Pages (pages_of's text) equal the whole timeline of f, read in one go. */
-static void assert_pages_are_whole(struct store *s, struct event_filter f, const char *pages)
-{
-	struct out whole = {.n = 0};
-	buf_init(&whole.b, 0);
-	char *err = NULL;
-	f.page = 0;
-	f.limit = 0;
-	f.after_id = 0;
-	if (store_timeline_each(s, &f, describe, &whole, &err))
-		fail_msg("timeline: %s", err ? err : "?");
-	char *joined = strdup(pages), *w = joined;
-	assert_non_null(joined);
-	for (const char *r = pages; *r;) {
-		if (!strncmp(r, "--\n", 3)) {
-			r += 3;
-			continue;
-		}
-		*w++ = *r++;
-	}
-	*w = '\0';
-	assert_string_equal(joined, whole.b.data ? whole.b.data : "");
-	free(joined);
-	buf_release(&whole.b);
-}
-
 static const char month_sql[] = "CROSS JOIN events e ON e.id = events_fts.rowid";
 
 /* Whether s has run a page month by month (its statement is kept). */
@@ -210,7 +108,7 @@ static int went_by_months(struct store *s)
 /* The pages of f on the migrated archive and on the one kept at schema 8:
  * the same text, and (from the start) the whole timeline. Returns how many
  * events the pages hold. */
-static size_t assert_same_pages(struct text_fx *k, struct event_filter f, long limit)
+static size_t assert_same_pages(struct pair_fx *k, struct event_filter f, long limit)
 {
 	char *now = pages_of(k->fx.s, f, limit, 100000);
 	char *old = pages_of(k->old, f, limit, 100000);
@@ -230,7 +128,7 @@ static const char *const japan[] = {"Japan"};
 static const char *const three[] = {"appeal", "meeting", "visit"};
 
 /* Every filter with the word, on both archives. */
-static void assert_same_with_filters(struct text_fx *k, const char *word)
+static void assert_same_with_filters(struct pair_fx *k, const char *word)
 {
 	struct event_filter f = none();
 	f.text = word;
@@ -285,7 +183,7 @@ static void assert_same_with_filters(struct text_fx *k, const char *word)
 
 static void test_common_word_pages_as_before(void **state)
 {
-	struct text_fx *k = *state;
+	struct pair_fx *k = *state;
 	assert_int_equal(store_version(k->fx.s), store_latest_version());
 	assert_int_equal(store_version(k->old), 8);
 	struct event_filter f = none();
@@ -326,7 +224,7 @@ static void test_common_word_pages_as_before(void **state)
 }
 
 /* The same edits on both archives. */
-static void edit_both(struct text_fx *k, int64_t id, const char *date, const char *summary)
+static void edit_both(struct pair_fx *k, int64_t id, const char *date, const char *summary)
 {
 	struct store *both[] = {k->fx.s, k->old};
 	for (int i = 0; i < 2; i++) {
@@ -344,7 +242,7 @@ static void edit_both(struct text_fx *k, int64_t id, const char *date, const cha
 	}
 }
 
-static void outside_both(struct text_fx *k, const char *sql)
+static void outside_both(struct pair_fx *k, const char *sql)
 {
 	outside_exec(k->fx.path, sql);
 	outside_exec(k->old_path, sql);
@@ -363,7 +261,7 @@ static void assert_index_right(const char *path)
 
 static void test_edited_events_as_before(void **state)
 {
-	struct text_fx *k = *state;
+	struct pair_fx *k = *state;
 	/* Moved to another month, to another year alone, to none, within
 	 * their month; a summary that gains the word, one that loses it. */
 	edit_both(k, 1, "2009-05-01", NULL);
@@ -465,7 +363,7 @@ static long blimps_in(const char *path, const char *month)
  * its end), one narrowed within its month; outside a batch too. */
 static void test_batch_dates_move_in_the_index(void **state)
 {
-	struct text_fx *k = *state;
+	struct pair_fx *k = *state;
 	struct store *s = k->fx.s;
 	char *err = NULL;
 	put_calls(s, "First", "2016", "Ana Lopez", "Ben Ode");
@@ -525,7 +423,7 @@ static void test_batch_dates_move_in_the_index(void **state)
 
 static void test_copy_indexes_months(void **state)
 {
-	struct text_fx *k = *state;
+	struct pair_fx *k = *state;
 	char to[400];
 	snprintf(to, sizeof(to), "%s/copy.db", k->fx.dir);
 	char *err = NULL;
@@ -545,10 +443,10 @@ static void test_copy_indexes_months(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_common_word_pages_as_before, setup_text, teardown_text),
-		cmocka_unit_test_setup_teardown(test_edited_events_as_before, setup_text, teardown_text),
-		cmocka_unit_test_setup_teardown(test_batch_dates_move_in_the_index, setup_text, teardown_text),
-		cmocka_unit_test_setup_teardown(test_copy_indexes_months, setup_text, teardown_text),
+		cmocka_unit_test_setup_teardown(test_common_word_pages_as_before, setup_text, teardown_pair),
+		cmocka_unit_test_setup_teardown(test_edited_events_as_before, setup_text, teardown_pair),
+		cmocka_unit_test_setup_teardown(test_batch_dates_move_in_the_index, setup_text, teardown_pair),
+		cmocka_unit_test_setup_teardown(test_copy_indexes_months, setup_text, teardown_pair),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
