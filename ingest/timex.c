@@ -44,6 +44,7 @@ enum kw_id {
 	K_NO, K_OF, K_ON, K_OR, K_OVER, K_PART, K_PAST, K_PASTADV, K_SEASON, K_SINCE, K_THAN,
 	K_THE, K_THIS, K_TO, K_TODAY, K_TOMORROW, K_TONIGHT, K_UNIT, K_UNTIL, K_WAS,
 	K_WEEKEND, K_WILL, K_WON, K_WOULD, K_YESTERDAY, K_THAT, K_SAME, K_FOLLOWING, K_PREVIOUS,
+	K_WITHIN,
 };
 
 /* Keyword classes: sets of words a pattern accepts in one position. */
@@ -253,6 +254,8 @@ static const struct keyword keywords[] = {
 	{"mid", K_MID, 0, 0},
 	{"middle", K_EDGE, 0, 0},
 	{"might", K_MODAL, C_FUNC, 0},
+	{"minute", K_UNIT, 0, 1},
+	{"minutes", K_UNIT, 0, 1},
 	{"month", K_UNIT, 0, 4},
 	{"months", K_UNIT, 0, 4},
 	{"morning", K_PART, 0, 1},
@@ -398,6 +401,7 @@ static const struct keyword keywords[] = {
 	{"winter", K_SEASON, 0, 4},
 	{"with", K_NONE, C_FUNC | C_YWEAK, 0},
 	{"withdrew", K_NONE, C_PASTV, 0},
+	{"within", K_WITHIN, 0, 0},
 	{"won", K_WON, C_PASTV, 0},
 	{"would", K_WOULD, C_FUNC, 0},
 	{"wrote", K_NONE, C_PASTV, 0},
@@ -1311,6 +1315,11 @@ static int p_ago(const struct scan *sc, size_t i, struct hit *h)
 		/* "a day earlier", "two weeks later", "a year before": counted
 		 * from the date named before, as "the next day" is. */
 		int unit = t[i + 1].val;
+		if (unit == U_HOUR && n < 24) {
+			/* "two hours later": the day named before */
+			unit = U_DAY;
+			n = 0;
+		}
 		if (unit != U_DAY && unit != U_WEEK && unit != U_MONTH && unit != U_YEAR)
 			return 0;
 		h->w = W_ANAPH;
@@ -1628,6 +1637,24 @@ static int p_year(const struct scan *sc, size_t i, int cx, struct hit *h)
 	return 1;
 }
 
+/* "Hours later", "minutes earlier", "within hours", "within minutes":
+ * the day named before (a number makes "within 48 hours" a deadline, not
+ * this). */
+static int p_hours(const struct scan *sc, size_t i, struct hit *h)
+{
+	hit_reset(h, i);
+	size_t u = kw_at(sc, i) == K_WITHIN ? i + 1 : i;
+	if (kw_at(sc, u) != K_UNIT || sc->t[u].val != U_HOUR || sc->s[sc->t[u].end - 1] != 's')
+		return 0;
+	if (u == i && kw_at(sc, i + 1) != K_LATER && kw_at(sc, i + 1) != K_EARLIER)
+		return 0;
+	h->w = W_ANAPH;
+	h->d = U_DAY;
+	h->n = 0;
+	h->last = u == i ? i + 1 : u;
+	return 1;
+}
+
 /* Tries every pattern that can start at token i. */
 static int match_core(const struct scan *sc, size_t i, int cx, struct hit *h)
 {
@@ -1658,6 +1685,8 @@ static int match_core(const struct scan *sc, size_t i, int cx, struct hit *h)
 		return !(cx & CX_MOD) && p_mod(sc, i, h);
 	case K_AT:
 		return p_press(sc, i, h);
+	case K_WITHIN: case K_UNIT:
+		return p_hours(sc, i, h);
 	default:
 		break;
 	}

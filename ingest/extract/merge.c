@@ -121,6 +121,22 @@ static int near_anchor(const struct extractor *x, const struct cand *a, const st
 	return gap >= -7 && gap <= 7;
 }
 
+/* Whether date d lies wholly more than a week before the report's day:
+ * "in March" in a report of 28 June, "on 2 May" in one of 20 May. */
+static int well_before_anchor(const struct extractor *x, const struct cdate *d)
+{
+	const struct cdate *r = &x->anchor;
+	if (r->prec != PREC_DAY || d->prec == PREC_UNKNOWN)
+		return 0;
+	if (d->year != r->year)
+		return d->year < r->year;
+	if (d->prec == PREC_YEAR)
+		return 0;
+	if (d->prec == PREC_MONTH)
+		return d->month < r->month && !(d->month + 1 == r->month && r->day <= 7);
+	return days_from_civil(d->year, d->month, d->day) - days_from_civil(r->year, r->month, r->day) < -7;
+}
+
 /* 0 when two dates are written the same. */
 static int cdate_compare_text(const struct cdate *a, const struct cdate *b)
 {
@@ -1435,6 +1451,11 @@ void merge_cands(struct extractor *x)
 	for (size_t i = 0; i < x->n_cands; i++)
 		if (!x->cands[i].dead && told_new(x, &x->cands[i]))
 			x->cands[i].told_new = 1;
+	/* the sentence of the body's first event: the report's news */
+	size_t lead_start = SIZE_MAX;
+	for (size_t i = 0; i < x->n_cands; i++)
+		if (!x->cands[i].headline && x->cands[i].ev_start < lead_start)
+			lead_start = x->cands[i].ev_start;
 	for (size_t i = 0; i < x->n_cands; i++) {
 		struct cand *a = &x->cands[i];
 		if (a->dead)
@@ -1587,6 +1608,14 @@ void merge_cands(struct extractor *x)
 				continue;
 			}
 			if (a->status != b->status || !same_date(a, b))
+				continue;
+			/* "Bulgaria is expelling 70 employees ... . In March, Bulgaria
+			 * declared ten diplomats persona non grata": an act told first
+			 * with a verb and dated only by the report is the report's news,
+			 * not the one the text dates weeks before. */
+			if (a->tr->frame != FRAME_SYMMETRIC && !a->date_explicit && b->date_explicit && !a->headline &&
+			    !b->headline && a->ev_start < b->ev_start && !a->tr->noun && !b->tr->noun &&
+			    a->status == STATUS_OCCURRED && a->ev_start == lead_start && well_before_anchor(x, &b->date))
 				continue;
 			/* "the latest US sanctions ... Washington in August reinstated
 			 * sanctions": an act told as new, dated only by the report, is
