@@ -2349,7 +2349,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    (x->toks.t[h->te + 1].flags & TOK_WORD) && !(x->toks.t[h->te + 1].flags & TOK_CAP) &&
 	    !is_word(x, h->te, "a") && !is_word(x, h->te, "an")) {
 		size_t len = x->toks.t[h->te + 1].end - x->toks.t[h->te + 1].start;
-		if (len >= 4 && len < sizeof(c.object_word)) {
+		if (len >= 3 && len < sizeof(c.object_word)) {
 			for (size_t k = 0; k < len; k++)
 				c.object_word[k] = (char)tolower((unsigned char)x->text[x->toks.t[h->te + 1].start + k]);
 			c.object_word[len] = '\0';

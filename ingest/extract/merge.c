@@ -734,6 +734,47 @@ static int act_author(struct extractor *x, const struct cand *c)
 	return -1;
 }
 
+/* "Nepal brought out a revised map ... . India turned down the map": a
+ * rejection or condemnation of a thing named by a definite noun is aimed at
+ * whoever the text named before that noun where it first told of it, in
+ * the paragraphs before (not the one who rejects). -1 when none. */
+static int noun_author(struct extractor *x, const struct cand *c)
+{
+	const char *t = x->text, *w = c->object_word;
+	size_t wl = strlen(w);
+	if (wl < 3 || c->headline || c->trig_end > x->body_len)
+		return -1;
+	size_t from = c->ev_start > 2400 ? c->ev_start - 2400 : 0;
+	size_t hit = SIZE_MAX;
+	for (size_t q = from; q + wl <= c->ev_start; q++) {
+		if ((q > 0 && isalpha((unsigned char)t[q - 1])) || strncasecmp(t + q, w, wl))
+			continue;
+		size_t e = q + wl;
+		if (e < x->body_len && t[e] == 's')
+			e++;
+		if (e < x->body_len && isalpha((unsigned char)t[e]))
+			continue;
+		hit = q;
+		break;   /* the first telling names its author */
+	}
+	if (hit == SIZE_MAX)
+		return -1;
+	size_t ss = hit;
+	while (ss > 0 && !(t[ss - 1] == '\n' || (ss > 1 && t[ss - 1] == ' ' && t[ss - 2] == '.')))
+		ss--;
+	int found[MAX_PARTIES], n = 0;
+	if (actors_in_span(x, t, ss, hit, found, &n))
+		return -1;
+	for (int k = n; k-- > 0;) {
+		int own = 0;
+		for (int s = 0; s < c->nsrc; s++)
+			own |= same_code(x, c->src[s], found[k]);
+		if (!own && x->ra[found[k]].code[0])
+			return found[k];
+	}
+	return -1;
+}
+
 /* Fills parties the sentence left out, from the rest of the report. */
 void complete_parties(struct extractor *x)
 {
@@ -817,6 +858,9 @@ void complete_parties(struct extractor *x)
 				push_party(c->tgt, &c->ntgt, author);
 			else if (!c->headline && !strcmp(c->tr->type, "condemnation") && c->trig_end <= x->body_len &&
 				 (author = act_author(x, c)) >= 0)
+				push_party(c->tgt, &c->ntgt, author);
+			else if ((!strcmp(c->tr->type, "rejection") || !strcmp(c->tr->type, "condemnation")) &&
+				 (author = noun_author(x, c)) >= 0)
 				push_party(c->tgt, &c->ntgt, author);
 			continue;
 		}
