@@ -998,11 +998,22 @@ int extract_time_told_after(const struct extractor *x, size_t a, size_t b, struc
 	/* right after the verb, or after a place ("took place in Geneva on
 	 * Monday"): no other act's time ("came days after ...") */
 	size_t q = base;
+	int first = 1;
 	while (q < base + tx[0].start) {
+		size_t at = q;
+		while (at < b && x->text[at] == ' ')
+			at++;
 		if (!next_word(x->text, &q, base + tx[0].start, w, sizeof w))
 			break;
 		if (w[0] == ',' || !strcmp(w, "after") || !strcmp(w, "before") || !strcmp(w, "since") || !strcmp(w, "following"))
 			return 0;
+		/* a place or a manner may follow the verb, not its complement
+		 * ("Relations came under strain in May": no act told again) */
+		if (first && !isupper((unsigned char)x->text[at]) && strcmp(w, "in") && strcmp(w, "at") &&
+		    strcmp(w, "on") && strcmp(w, "during") && strcmp(w, "via") && strcmp(w, "by") && strcmp(w, "over") &&
+		    strcmp(w, "from") && strcmp(w, "for"))
+			return 0;
+		first = 0;
 	}
 	*out = tx[0].date;
 	return 1;
