@@ -775,9 +775,45 @@ static int noun_author(struct extractor *x, const struct cand *c)
 	return -1;
 }
 
+/* "Rousseff telephoned Widodo on Jan. 16 to plead for clemency", "met
+ * Wang Yi to urge restraint": an act told as the purpose of a call or
+ * meeting is the caller's, aimed at the other party, where the sentence
+ * gave it both as its source. */
+static void purpose_of_encounter(struct extractor *x)
+{
+	const char *t = x->text;
+	for (size_t i = 0; t && i < x->n_cands; i++) {
+		struct cand *d = &x->cands[i];
+		if (d->dead || d->headline || d->tr->frame == FRAME_SYMMETRIC || d->nsrc < 2 || d->ntgt ||
+		    d->trig_end > x->body_len || d->trig_start < 4 || strncasecmp(t + d->trig_start - 3, "to ", 3))
+			continue;
+		for (size_t k = 0; k < x->n_cands; k++) {
+			const struct cand *m = &x->cands[k];
+			if (m->dead || m->headline || m->ev_start != d->ev_start || m->tr->frame != FRAME_SYMMETRIC ||
+			    m->trig_end > d->trig_start || d->trig_start - m->trig_end > 160 || m->nsrc < 2 ||
+			    !list_subset(x, d->src, d->nsrc, m->src, m->nsrc))
+				continue;
+			int between = 0;
+			for (size_t q = m->trig_end; q < d->trig_start && !between; q++)
+				between = t[q] == ';' || t[q] == ':' || (t[q] == '.' && q + 1 < d->trig_start && t[q + 1] == ' ');
+			if (between)
+				continue;
+			int first = m->src[0];
+			d->nsrc = 0;
+			for (int q = 0; q < m->nsrc; q++)
+				if (same_code(x, m->src[q], first))
+					push_party(d->src, &d->nsrc, m->src[q]);
+				else
+					push_party(d->tgt, &d->ntgt, m->src[q]);
+			break;
+		}
+	}
+}
+
 /* Fills parties the sentence left out, from the rest of the report. */
 void complete_parties(struct extractor *x)
 {
+	purpose_of_encounter(x);
 	target_drafters(x);
 	join_mediators(x);
 	count_collectives(x);
