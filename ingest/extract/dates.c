@@ -951,6 +951,21 @@ int extract_time_told_after(const struct extractor *x, size_t a, size_t b, struc
 				return 0;
 			p = q;
 			verb = 1;
+		} else if (!strcmp(w, "announced") || !strcmp(w, "confirmed") || !strcmp(w, "disclosed") ||
+			   !strcmp(w, "revealed")) {
+			/* "The minister announced the decision late on Friday" */
+			size_t q = p;
+			if (!next_word(x->text, &q, b, w, sizeof w))
+				return 0;
+			if (!strcmp(w, "the") || !strcmp(w, "this")) {
+				if (!next_word(x->text, &q, b, w, sizeof w) ||
+				    (strcmp(w, "decision") && strcmp(w, "move") && strcmp(w, "step") && strcmp(w, "measure")))
+					return 0;
+			} else if (strcmp(w, "it")) {
+				return 0;
+			}
+			p = q;
+			verb = 1;
 		} else if (!strcmp(w, "came") || !strcmp(w, "happened") || !strcmp(w, "occurred") ||
 			   !strcmp(w, "talked") || !strcmp(w, "spoke") || !strcmp(w, "met") || !strcmp(w, "conferred")) {
 			verb = 1;

@@ -795,7 +795,7 @@ static void purpose_of_encounter(struct extractor *x)
 				continue;
 			int between = 0;
 			for (size_t q = m->trig_end; q < d->trig_start && !between; q++)
-				between = t[q] == ';' || t[q] == ':' || (t[q] == '.' && q + 1 < d->trig_start && t[q + 1] == ' ');
+				between = t[q] == ';' || t[q] == ':';   /* (one sentence: a full stop is "Jan.") */
 			if (between)
 				continue;
 			int first = m->src[0];
