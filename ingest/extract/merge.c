@@ -878,6 +878,12 @@ void complete_parties(struct extractor *x)
 				for (const char *q = t; q + wl <= end && !named; q++)
 					named = (q == t || q[-1] == ' ') && !strncasecmp(q, c->object_word, wl) &&
 						(q + wl == end || !isalpha((unsigned char)q[wl]) || q[wl] == 's');
+				/* "slammed the expulsion": the word names the act's type */
+				size_t tl = strlen(p->tr->type);
+				if (!named && !p->dead && p->tr->frame != FRAME_SYMMETRIC && k != i &&
+				    !strncmp(c->object_word, p->tr->type, tl) &&
+				    (wl == tl || (wl == tl + 1 && c->object_word[tl] == 's')))
+					named = 1;
 				if (!named)
 					continue;
 				for (int q = 0; q < p->nsrc; q++)
