@@ -1103,6 +1103,37 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		}
 	}
 	find_object(x, tr, obj_from, ce > obj_from ? ce : obj_from, by, tc, subj, nsubj, obj, &nobj);
+	/* "welcomes the signing of agreements between Sudan and South Sudan":
+	 * an event named by a noun with its parties after "between" is theirs,
+	 * not the speaker's who tells of it. */
+	if (tr->frame == FRAME_SYMMETRIC && nsubj && h->ts > s) {
+		size_t bw = h->ts;   /* ("agreement between": the trigger may end on it) */
+		while (bw < e && bw < h->te + 10 && !is_word(x, bw, "between"))
+			bw++;
+		int nominal = (tr->noun || tok_in(x, h->ts - 1, WL_DETERMINER) || bw < h->te) &&
+			      strcmp(tr->cameo, "045");   /* (a mediator is a party of the mediation) */
+		int after[MAX_PARTIES], nafter = 0;
+		if (nominal && bw < e && bw < h->te + 10) {
+			size_t m0, m1;
+			mentions_in(x, bw + 1, e, &m0, &m1);
+			for (size_t j = m0; j < m1 && x->men[j].ts <= bw + 12; j++)
+				if (x->men[j].ra >= 0 && x->men[j].kind != MK_PLACE && x->ra[x->men[j].ra].code[0])
+					push_party(after, &nafter, x->men[j].ra);
+		}
+		int distinct = 0;
+		for (int i = 0; i < nafter; i++) {
+			int seen = 0;
+			for (int k = 0; k < i; k++)
+				seen |= same_code(x, after[k], after[i]);
+			distinct += !seen;
+		}
+		if (distinct >= 2) {
+			nsubj = 0;
+			nobj = 0;
+			for (int i = 0; i < nafter; i++)
+				push_party(obj, &nobj, after[i]);
+		}
+	}
 	/* "the American ambassador to South Africa charged the government
 	 * with ...": "the government" an envoy acts on is that of the state
 	 * where the envoy serves. */

@@ -486,7 +486,7 @@ static size_t take_title(struct extractor *x, size_t i, size_t len, size_t end, 
 			for (size_t c = 0; c < t->n_codes; c++)
 				allowed |= !strcmp(t->codes[c], oa->code);
 			if (!allowed)
-				break;
+				return 0;   /* "the Secretary-General of the Arab League": that body's, not the title's */
 			long holder = oa->kind == ACTOR_STATE ? dict_role_holder(&x->d, t->role, oa->code, &x->anchor) : -1;
 			int ra = holder >= 0 ? ractor_of_person(x, holder) : ractor_of_dict_actor(x, os[q].idx);
 			if (ra < 0)
