@@ -1185,6 +1185,16 @@ static int p_rel(const struct scan *sc, size_t i, struct hit *h)
 	int k0 = kw_at(sc, i);
 	enum dir dir = k0 == K_LAST || k0 == K_PAST ? D_LAST : k0 == K_NEXT ? D_NEXT : D_THIS;
 	hit_reset(h, i);
+	/* "summoned the envoy twice in the past week": the week up to the
+	 * report, as "this week" (a span still, in "over the past weeks") */
+	if (k0 == K_PAST && i > 1 && kw_at(sc, i - 1) == K_THE && kw_at(sc, i - 2) == K_IN && kw_at(sc, i + 1) == K_UNIT &&
+	    sc->t[i + 1].val == U_WEEK && sc->s[sc->t[i + 1].end - 1] != 's') {
+		h->w = W_WEEKS;
+		h->n = 0;
+		h->last = i + 1;
+		h->kind = TIMEX_DEICTIC;
+		return 1;
+	}
 	if (k0 != K_THIS && i > 0 && kw_at(sc, i - 1) == K_THE)
 		return 0;      /* "the last week", "the next year": durations */
 	size_t k = i + 1;

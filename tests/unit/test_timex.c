@@ -195,6 +195,7 @@ static void test_relative_periods(void **state)
 	static const struct cdate tue_7_apr_2015 = {2015, 4, 7, PREC_DAY};
 	static const struct tcase apr2015[] = {
 		{"The foreign ministers met last week.", "last week", "2015-04", PREC_MONTH, TIMEX_DEICTIC},
+		{"The ministry summoned the envoy twice in the past week.", "past week", "2015-04", PREC_MONTH, TIMEX_DEICTIC},
 		{"The ministers will meet again next week.", "next week", "2015-04", PREC_MONTH, TIMEX_DEICTIC},
 		{"The convoy crossed the border two weeks ago.", "two weeks ago", "2015-03", PREC_MONTH, TIMEX_DEICTIC},
 		{"The ministers met over the weekend.", "the weekend", "2015-04", PREC_MONTH, TIMEX_DEICTIC},
@@ -380,6 +381,12 @@ static void test_anaphoric(void **state)
 		 PREC_DAY, TIMEX_DATE},
 		{"The envoys met on 9 March and again later the same day.", "later the same day", "2014-03-09",
 		 PREC_DAY, TIMEX_DATE},
+		{"Kiev expelled the consul on 5 March 2015 and Moscow retaliated hours later.", "hours later",
+		 "2015-03-05", PREC_DAY, TIMEX_DATE},
+		{"Kiev expelled the consul on 5 March 2015 and Moscow answered within hours.", "within hours",
+		 "2015-03-05", PREC_DAY, TIMEX_DATE},
+		{"Kiev expelled the consul on 5 March 2015; two hours later Moscow answered.", "two hours later",
+		 "2015-03-05", PREC_DAY, TIMEX_DATE},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		check(&cases[i], i ? &TUE_6_JAN_2015 : &MON_8_JUL_2024, TENSE_AUTO);
