@@ -1460,6 +1460,34 @@ static void date_told_earlier(struct extractor *x)
 	}
 }
 
+/* "When the expulsion was announced, the German foreign ministry said it
+ * regretted the move": a sentence opening on "When the <act>", the name of
+ * a type of an act told before with its date, is dated by that act. */
+static void date_when_clause(struct extractor *x)
+{
+	if (!x->text || x->headline)
+		return;
+	const char *t = x->text;
+	for (size_t i = 0; i < x->n_cands; i++) {
+		struct cand *c = &x->cands[i];
+		size_t a, b, p = c->ev_start;
+		if (c->dead || c->headline || c->date_explicit || c->ev_end > x->body_len || !has_prefix(t + p, "When ") ||
+		    !word_after(t, c->ev_end, p + 4, &a, &b) || !(bytes_word(t, a, b, "the") || bytes_word(t, a, b, "this")) ||
+		    !word_after(t, c->ev_end, b, &a, &b))
+			continue;
+		for (size_t k = i; k-- > 0;) {
+			const struct cand *o = &x->cands[k];
+			size_t tl = strlen(o->tr->type), wl = b - a;
+			if (o->headline || !o->date_explicit || o->ev_start >= c->ev_start || wl < tl || wl > tl + 1 ||
+			    strncasecmp(t + a, o->tr->type, tl) || (wl == tl + 1 && t[a + tl] != 's'))
+				continue;
+			c->date = o->date;
+			c->date_explicit = 1;
+			break;
+		}
+	}
+}
+
 /* Whether t[a..b) is a word naming an accord. */
 static int accord_noun(const char *t, size_t a, size_t b)
 {
@@ -1530,6 +1558,7 @@ void merge_cands(struct extractor *x)
 {
 	date_from_next_sentence(x);
 	date_told_earlier(x);
+	date_when_clause(x);
 	date_described_accord(x);
 	date_talks_by_visit(x);
 	date_span_start(x);
