@@ -288,6 +288,18 @@ static int is_boilerplate(const char *s, const struct unit *u)
 	for (int k = 0; strong[k]; k++)
 		if (contains(low, strong[k]))
 			return 1;
+	/* "Also read: Japan, S. Korea agree to ...": a pointer to another
+	 * story, whatever it says after its label. */
+	static const char *const pointers[] = {
+		"also read", "read also", "read more", "see also", "also see", "related:", "read:", "watch:",
+		"listen:", "recommended:", "more on this", "read next", NULL,
+	};
+	for (int k = 0; pointers[k]; k++) {
+		size_t n = strlen(pointers[k]);
+		if (!strncmp(low, pointers[k], n) &&
+		    (pointers[k][n - 1] == ':' || low[n] == ':' || low[n] == ' ' || low[n] == '|' || low[n] == '\0'))
+			return 1;
+	}
 	if (u->sentence)
 		return 0;
 	for (int k = 0; weak[k]; k++)

@@ -516,6 +516,28 @@ static void test_one_line_paragraphs(void **state)
 			    "Turkish President Tayyip Erdogan said the deal would help ease a global food crisis.");
 }
 
+/* Lines that point to other stories ("Also read: ...", "READ MORE: ..."),
+ * between paragraphs or after them, are no part of the report, whatever
+ * they say after their label. */
+static void test_pointer_lines(void **state)
+{
+	(void)state;
+	struct ingest_hints h = {.path = "pointers.txt"};
+	assert_int_equal(read_string("Seoul summons Japanese envoy over textbooks\n\n"
+				     "SEOUL, March 28 (Yonhap) -- South Korea on Tuesday summoned a Japanese diplomat "
+				     "over school textbooks.\n\n"
+				     "Also read: Japan, S. Korea agree to resume shuttle diplomacy\n\n"
+				     "The foreign ministry lodged a strong protest, officials said.\n\n"
+				     "READ MORE: Russia expels two Dutch diplomats\n\n"
+				     "See also | China slams US over Taiwan transit\n",
+				     &h),
+			 0);
+	assert_non_null(strstr(rep.body, "lodged a strong protest"));
+	assert_null(strstr(rep.body, "shuttle diplomacy"));
+	assert_null(strstr(rep.body, "Dutch diplomats"));
+	assert_null(strstr(rep.body, "Taiwan transit"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -537,6 +559,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_signoffs, teardown),
 		cmocka_unit_test_teardown(test_ragged_wrap, teardown),
 		cmocka_unit_test_teardown(test_one_line_paragraphs, teardown),
+		cmocka_unit_test_teardown(test_pointer_lines, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
