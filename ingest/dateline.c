@@ -1244,6 +1244,37 @@ static int byline_tail(const char *s, size_t len, size_t i)
 
 static int scan_at(const char *s, size_t len, size_t i, struct timestamp *ts, int depth);
 
+/* An age as pages print it after "Updated": "2 hours ago", "an hour ago",
+ * "3 mins ago", "just now"; 1 when s[i..len) is only that. */
+static int relative_age(const char *s, size_t len, size_t i)
+{
+	static const char *const units[] = {"seconds", "second", "secs", "mins", "min", "minutes", "minute",
+					    "hours", "hour", "hrs", "hr", "days", "day", "weeks", "week", NULL};
+	i = skip_spaces(s, len, i);
+	if (len - i == 8 && !strncasecmp(s + i, "just now", 8))
+		return 1;
+	size_t k = i;
+	while (k < len && isdigit((unsigned char)s[k]))
+		k++;
+	if (k == i) {
+		if (len - i > 3 && !strncasecmp(s + i, "an ", 3))
+			k = i + 2;
+		else if (len - i > 2 && !strncasecmp(s + i, "a ", 2))
+			k = i + 1;
+		else
+			return 0;
+	}
+	k = skip_spaces(s, len, k);
+	for (int u = 0; units[u]; u++) {
+		size_t n = strlen(units[u]);
+		if (len - k >= n && !strncasecmp(s + k, units[u], n) && (k + n == len || s[k + n] == ' ')) {
+			size_t r = skip_spaces(s, len, k + n);
+			return len - r == 3 && !strncasecmp(s + r, "ago", 3);
+		}
+	}
+	return 0;
+}
+
 /* What may follow the date and time: nothing, sections after '|', a
  * place in capitals ("TOKYO"), a second stamp ("Updated October 28, 2025
  * 01:19pm"), a byline or page furniture. */
@@ -1261,6 +1292,8 @@ static int timestamp_tail(const char *s, size_t len, size_t i, struct timestamp 
 	struct timestamp second;
 	if (k > j && !depth && scan_at(s, len, j, &second, 1))
 		return 1;
+	if (k > j && updated && relative_age(s, len, k))
+		return 1;   /* "Updated 2 hours ago": no date to keep */
 	size_t e = caps_place_end(s, len, j);
 	if (!e || skip_spaces(s, len, e) < len)
 		return 0;

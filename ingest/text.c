@@ -312,6 +312,50 @@ static int is_boilerplate(const char *s, const struct unit *u)
 	return 0;
 }
 
+/* A photo caption: "FILE PHOTO: ... REUTERS/Leah Millis", "[1/5] ...",
+ * "Photo: ...": it tells an older or another event in the words of an
+ * event, and a caption has no place in the report's text. */
+static int is_caption(const char *s, const struct unit *u)
+{
+	static const char *const starts[] = {"file photo", "file picture", "file image", "photo:", "photo by",
+					     "photos:", "picture:", "image:", "(photo", "[photo", "caption:", NULL};
+	static const char *const credits[] = {"REUTERS/", "AFP/Getty", "/AFP", "(AFP Photo", "AP Photo/", "(AP Photo",
+					      "Getty Images", "EPA-EFE/", "Xinhua/", NULL};
+	size_t a = u->off, b = a + u->len;
+	if (u->len > 400)
+		return 0;
+	for (int k = 0; starts[k]; k++) {
+		size_t n = strlen(starts[k]);
+		if (u->len >= n && !strncasecmp(s + a, starts[k], n))
+			return 1;
+	}
+	/* "[1/5] U.S. President Joe Biden shakes hands ..." */
+	size_t i = a;
+	if (i < b && s[i] == '[') {
+		i++;
+		while (i < b && isdigit((unsigned char)s[i]))
+			i++;
+		if (i < b && s[i] == '/' && i > a + 1) {
+			i++;
+			size_t d = i;
+			while (i < b && isdigit((unsigned char)s[i]))
+				i++;
+			if (i > d && i < b && s[i] == ']')
+				return 1;
+		}
+	}
+	char buf[401];
+	memcpy(buf, s + a, u->len);
+	buf[u->len] = '\0';
+	for (size_t k = 0; k < u->len; k++)
+		if (!buf[k])
+			buf[k] = 1;
+	for (int k = 0; credits[k]; k++)
+		if (strstr(buf, credits[k]))
+			return 1;
+	return 0;
+}
+
 /* "1 pages in this article", "3 min read", "12 comments". */
 static int is_counter(const char *s, const struct unit *u)
 {
@@ -479,6 +523,10 @@ static void classify(struct reader *r, struct unit *u)
 			u->keep = e - a;
 			u->closes = 1;
 		}
+	}
+	if (is_caption(s, u)) {
+		u->kind |= U_BOILER;
+		return;
 	}
 	if (timestamp_scan(s + a, u->len, &ts)) {
 		u->kind |= U_TS;

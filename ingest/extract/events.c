@@ -2378,6 +2378,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * object is a thing named before, whose word is kept. */
 	if (h->te + 1 < e && tok_in(x, h->te, WL_DETERMINER) &&
 	    (x->toks.t[h->te + 1].flags & TOK_WORD) && !(x->toks.t[h->te + 1].flags & TOK_CAP) &&
+	    !tok_in(x, h->te + 1, WL_DETERMINER | WL_PREPOSITION) &&   /* ("warned that the ...") */
 	    !is_word(x, h->te, "a") && !is_word(x, h->te, "an")) {
 		size_t len = x->toks.t[h->te + 1].end - x->toks.t[h->te + 1].start;
 		if (len >= 3 && len < sizeof(c.object_word)) {

@@ -293,6 +293,19 @@ static void test_timestamps(void **state)
 	assert_int_equal(scan(s), 1);
 	assert_int_equal(ts.hour, 20);
 	assert_memory_equal(s + ts.text_start, "Jul 19, 2019 - 20:17", ts.text_len);
+	/* Reuters pages: the time of the first version, then how long ago the
+	 * page changed, with no date of its own. */
+	s = "November 16, 2023 4:12 AM GMT+1 Updated 2 hours ago";
+	assert_int_equal(scan(s), 1);
+	assert_int_equal(ts.day, 16);
+	assert_int_equal(ts.hour, 4);
+	assert_int_equal(ts.offset_min, 60);
+	assert_memory_equal(s + ts.text_start, "November 16, 2023 4:12 AM GMT+1", ts.text_len);
+	assert_int_equal(scan("November 16, 2023 4:12 AM UTC Updated an hour ago"), 1);
+	assert_int_equal(scan("November 16, 2023 4:12 AM UTC Updated just now"), 1);
+	/* (an age with no label, or a label with more after it, is prose) */
+	assert_int_equal(scan("November 16, 2023 4:12 AM UTC 2 hours ago"), 0);
+	assert_int_equal(scan("November 16, 2023 4:12 AM UTC Updated 2 hours ago with new details"), 0);
 }
 
 static void test_offsets(void **state)

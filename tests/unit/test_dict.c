@@ -462,7 +462,8 @@ static void test_event_wording_of_the_field(void **state)
 	expect_wording("retaliatory tariffs on", "sanctions", 3);
 	expect_wording("anti-dumping duties on", "sanctions", 5);
 	expect_wording("granted a waiver", "sanctions_relief", 1);
-	expect_wording("cut ties with", "expulsion", 3);
+	expect_wording("cut ties with", "expulsion", 2);
+	expect_wording("broke relations", "expulsion", 2);
 	expect_wording("revoked the accreditation", "expulsion", 1);
 	expect_wording("warned of war", "threat", 1);
 	expect_wording("warned Ankara against drilling", "threat", 1);

@@ -538,6 +538,32 @@ static void test_pointer_lines(void **state)
 	assert_null(strstr(rep.body, "Taiwan transit"));
 }
 
+/* Photo captions ("FILE PHOTO: ... REUTERS/...", "[1/5] ...") tell an older
+ * or another event in an event's words: neither the headline nor the body. */
+static void test_captions(void **state)
+{
+	(void)state;
+	struct ingest_hints h = {.path = "captions.txt"};
+	assert_int_equal(read_string("China, US agree to resume military talks\n\n"
+				     "November 16, 2023 4:12 AM GMT+1 Updated 2 hours ago\n\n"
+				     "FILE PHOTO: U.S. Secretary of State Antony Blinken meets Chinese Foreign Minister "
+				     "Wang Yi in Beijing, China, June 19, 2023. REUTERS/Leah Millis/Pool/File Photo\n\n"
+				     "WOODSIDE, California, Nov 15 (Reuters) - U.S. President Joe Biden and Chinese "
+				     "President Xi Jinping agreed on Wednesday to resume military communications.\n\n"
+				     "[1/5] U.S. President Joe Biden shakes hands with Chinese President Xi Jinping, "
+				     "November 15, 2023.\n\n"
+				     "Photo: The Filoli estate south of San Francisco.\n\n"
+				     "The two leaders met for four hours at a country estate.\n",
+				     &h),
+			 0);
+	assert_string_equal(rep.title, "China, US agree to resume military talks");
+	assert_string_equal(pub_iso(), "2023-11-16T03:12:00Z");
+	assert_non_null(strstr(rep.body, "met for four hours"));
+	assert_null(strstr(rep.body, "Blinken"));
+	assert_null(strstr(rep.body, "shakes hands"));
+	assert_null(strstr(rep.body, "Filoli"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -560,6 +586,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_ragged_wrap, teardown),
 		cmocka_unit_test_teardown(test_one_line_paragraphs, teardown),
 		cmocka_unit_test_teardown(test_pointer_lines, teardown),
+		cmocka_unit_test_teardown(test_captions, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
