@@ -6,7 +6,8 @@
 # The archive is built as bench/export.sh builds its own: BENCH_SERVE_REPORTS
 # generated reports (default 10000) through the real importer, then their
 # events copied with SQL up to BENCH_SERVE_EVENTS (default 1000000). An
-# existing $BENCH_WORK/serve/archive.db is reused (delete it to rebuild).
+# existing $BENCH_WORK/serve/archive.db or archive.orig.db is reused (delete
+# both to rebuild).
 #
 # Each kind of filter runs with 1 client, then BENCH_SERVE_CLIENTS clients
 # (default 16), for BENCH_SERVE_SECONDS seconds (default 10) over a list of
@@ -14,6 +15,15 @@
 # Each line is followed by the machine's load average (uptime) after it.
 # The archive as built is kept as archive.orig.db and copied back before
 # each run, so that every run reads the same archive (the import adds to it).
+# BENCH_SERVE_CPU=N first measures the server's CPU per request of each kind
+# alone: one client, N/5 requests to warm up, then N (N/3 for the full-text
+# kinds), the process's user and system time (/proc/PID/stat) divided by N.
+# BENCH_SERVE_KINDS (default all: filtered actor type columns text words
+# wordtypes plain misc) names the kinds to run. BENCH_SERVE_DURING=all runs
+# the last scenario for every kind in turn (16 clients each), all during
+# one import of BENCH_SERVE_IMPORT reports (default 2000; give enough to
+# outlast the kinds, some 60 a second), instead of the filtered pages alone.
+# BENCH_SERVE_LOAD=0 stops after the CPU figures (to alternate servers).
 # The server runs with --threads BENCH_SERVE_THREADS when it is set (else its
 # default) and --cache BENCH_SERVE_CACHE (MiB; default 0, no cache: the work
 # of every request; set it to measure the cache, whose hits on this
@@ -30,6 +40,11 @@ SECONDS_EACH=${BENCH_SERVE_SECONDS:-10}
 SEED=${BENCH_SEED:-1}
 THREADS=${BENCH_SERVE_THREADS:-}
 CACHE=${BENCH_SERVE_CACHE:-0}
+CPU_N=${BENCH_SERVE_CPU:-0}
+KINDS=${BENCH_SERVE_KINDS:-filtered actor type columns text words wordtypes plain misc}
+DURING=${BENCH_SERVE_DURING:-filtered}
+IMPORT_N=${BENCH_SERVE_IMPORT:-2000}
+LOAD=${BENCH_SERVE_LOAD:-1}
 dir="$WORK/serve"
 db="$dir/archive.db"
 need_tools
@@ -40,7 +55,9 @@ machine
 echo
 mkdir -p "$dir"
 
-if [ ! -f "$db" ]; then
+# An archive.orig.db given alone (an archive of an earlier run, copied) is
+# used as it is, never built over.
+if [ ! -f "$db" ] && [ ! -f "$dir/archive.orig.db" ]; then
 	echo "=== archive: $NREPORTS reports imported, events copied up to $TARGET"
 	rm -rf "$dir/reports"
 	"$WORK/gen" -n "$NREPORTS" -s "$SEED" -o "$dir/reports"
@@ -135,6 +152,10 @@ printf '%s\n' "/api/events?text=sanctions&limit=50" "/api/events?text=talks%20AN
 printf '%s\n' "/api/events?text=minister&limit=50" "/api/events?text=sanctions&after=e$MID&limit=50" \
 	"/api/events?text=minister&after=e$MID&limit=50" "/api/events?text=sanctions&from=2017-01&to=2017-02&limit=50" \
 	>"$dir/words.txt"
+# A common word with types (round 7): few of its events have them (the
+# first), or many (the second, month by month).
+printf '%s\n' "/api/events?text=sanctions&type=meeting,visit&limit=50" \
+	"/api/events?text=minister&type=meeting,phone_call,visit&limit=50" >"$dir/wordtypes.txt"
 E1=$(sqlite3 "$db" "SELECT id FROM events ORDER BY id LIMIT 1 OFFSET 1234")
 printf '%s\n' "/api/events/$E1" "/api/reports?limit=50" "/api/meta" "/app.js" >"$dir/misc.txt"
 
@@ -144,23 +165,55 @@ run() { # name paths-file [clients]
 	printf '%-40s %s\n' "$1" "$out"
 	printf '%-40s %s\n' "" "load after: $(uptime | sed 's/.*load average: //')"
 }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; }
 # Warm the OS's cache of the file as a server that has run a while has it.
 "$WORK/serve_load" -p "$PORT" -f "$dir/filtered.txt" -c 2 -n 200 -d 60 >/dev/null || true
+if [ "$CPU_N" -gt 0 ]; then
+	echo
+	echo "=== server CPU per request, 1 client (load before: $(uptime | sed 's/.*load average: //'))"
+	hz=$(getconf CLK_TCK)
+	for kind in $KINDS; do
+		n=$CPU_N
+		case $kind in text | wordtypes) n=$((CPU_N / 3)) ;; esac
+		"$WORK/serve_load" -p "$PORT" -f "$dir/$kind.txt" -c 1 -n $((n / 5)) -d 120 >/dev/null || true
+		t0=$(cpu_ticks)
+		"$WORK/serve_load" -p "$PORT" -f "$dir/$kind.txt" -c 1 -n "$n" -d 300 >/dev/null || true
+		t1=$(cpu_ticks)
+		printf '%-12s %4d requests %7.2f ms of CPU each   load %s\n' "$kind" "$n" \
+			"$(awk -v a="$t0" -v b="$t1" -v n="$n" -v hz="$hz" 'BEGIN { print (b - a) * 1000 / hz / n }')" \
+			"$(cut -d' ' -f1 /proc/loadavg)"
+	done
+fi
+if [ "$LOAD" = 0 ]; then
+	kill -TERM "$PID"
+	wait "$PID" || true
+	trap - EXIT
+	exit 0
+fi
 echo
 echo "=== ${SECONDS_EACH}s each, server options: ${opts[*]:-(none)}; 1 and $CLIENTS clients"
 echo "load before: $(uptime | sed 's/.*load average: //')"
-for kind in filtered actor type columns text words plain misc; do
+for kind in $KINDS; do
 	run "$kind, 1 client" "$dir/$kind.txt" 1
 	run "$kind, $CLIENTS clients" "$dir/$kind.txt"
 done
 # While an import writes (WAL readers, the writer lock untouched by reads).
-"$WORK/gen" -n 2000 -s $((SEED + 1)) -o "$dir/more" >/dev/null 2>&1
+"$WORK/gen" -n "$IMPORT_N" -s $((SEED + 1)) -o "$dir/more" >/dev/null 2>&1
+echo "load before the import: $(uptime | sed 's/.*load average: //')"
 t0=$(date +%s.%N)
 "$COMMUNIQUE" --db "$db" ingest "$dir/more" >"$dir/ingest.out" 2>&1 &
 ING=$!
-run "filtered pages during an import" "$dir/filtered.txt"
+if [ "$DURING" = all ]; then
+	for kind in $KINDS; do
+		kill -0 "$ING" 2>/dev/null || echo "bench: the import ended before $kind"
+		run "$kind during an import, $CLIENTS clients" "$dir/$kind.txt"
+	done
+	kill -0 "$ING" 2>/dev/null && echo "the import still ran after the last kind"
+else
+	run "filtered pages during an import" "$dir/filtered.txt"
+fi
 wait "$ING" || echo "bench: the import during the load failed: $(tail -2 "$dir/ingest.out")"
-echo "import of 2000 reports into the large archive (under load): $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+echo "import of $IMPORT_N reports into the large archive (under load): $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 rm -rf "$dir/more"
 kill -TERM "$PID"
 wait "$PID" || true

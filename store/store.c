@@ -606,6 +606,8 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 	s->own_changes = !s->readonly && now >= 4;
 	s->before_6 = now < 6;
 	s->before_9 = now < 9;
+	s->before_11 = now < 11;
+	s->before_12 = now < 12;
 	*out = s;
 	return 0;
 fail:

@@ -155,9 +155,14 @@ struct new_event {
 };
 
 /* The event_actors rows carry their event's date (migration 8; its trigger
- * would otherwise write each row, and its index entry, a second time), but
- * for an archive kept below migration 6 (store_rows.c, row_columns). */
-enum { ACTOR_ROW_WIDTH = 6, ACTOR_ROW_DATE = 5 };
+ * would otherwise write each row, and its index entry, a second time), and
+ * from migration 11 its type and status (gone is 0, the default), but for
+ * an archive kept below migration 6 (store_rows.c, row_columns). */
+enum { ACTOR_ROW_DATE = 5 };
+static size_t actor_row_width(const struct store *s)
+{
+	return s->before_11 ? 6 : 8;
+}
 
 struct report_events {
 	struct new_event *v;
@@ -438,7 +443,7 @@ static int find_new(struct store *s, struct report_events *re, const struct even
 				return -1;
 			rows_set_int(s, RT_EVENTS, ne->row + EVENT_ROW_PRECISION, (int64_t)e->date.prec);
 			for (size_t k = 0; k < ne->n_actor_rows; k++)
-				if (rows_recopy(s, RT_EVENT_ACTORS, ne->actor_row + k * ACTOR_ROW_WIDTH + ACTOR_ROW_DATE,
+				if (rows_recopy(s, RT_EVENT_ACTORS, ne->actor_row + k * actor_row_width(s) + ACTOR_ROW_DATE,
 						date, len, err))
 					return -1;
 		}
@@ -493,7 +498,8 @@ static int add_new_event(struct store *s, struct report_events *re, const struct
 			  NULL, &aid, err) ||
 		    rows_int(s, t, *id, err) || rows_int(s, t, (int64_t)i, err) ||
 		    rows_int(s, t, aid, err) || rows_int(s, t, (int64_t)a->role, err) ||
-		    rows_text(s, t, a->title, err) || (dated && rows_copy(s, t, date, strlen(date), err)))
+		    rows_text(s, t, a->title, err) || (dated && rows_copy(s, t, date, strlen(date), err)) ||
+		    (!s->before_11 && (rows_text(s, t, e->type, err) || rows_int(s, t, (int64_t)e->status, err))))
 			return -1;
 		n_rows++;
 	}
@@ -1151,8 +1157,9 @@ int store_text_query_pg(const char *query, struct buf *out)
  * the index also holds each event's month (ym), which no search names (a
  * bare `ym2017` or `y*` would match it): {summary evidence} : (query). A
  * query whose parentheses or quotes do not close is left as it is: FTS5
- * refuses it either way, where a stray ")" could close ours. */
-static int text_columns(const char *q, struct buf *out)
+ * refuses it either way, where a stray ")" could close ours. *wrapped
+ * tells which. */
+static int text_columns(const char *q, struct buf *out, int *wrapped)
 {
 	int depth = 0, quoted = 0, ok = 1;
 	for (const char *c = q; *c && ok; c++) {
@@ -1163,10 +1170,29 @@ static int text_columns(const char *q, struct buf *out)
 		else if (!quoted && *c == ')')
 			ok = depth-- > 0;
 	}
-	if (ok && !quoted && !depth)
+	*wrapped = ok && !quoted && !depth;
+	if (*wrapped)
 		buf_printf(out, "{summary evidence} : (%s)", q);
 	else
 		buf_addstr(out, q);
+	return buf_failed(out) ? -1 : 0;
+}
+
+/* The query (text_columns's, wrapped) and the filter's types as tokens of
+ * the ym column (migration 12: 'ty' and the type's bytes in hexadecimal,
+ * one token whatever the type holds): the word's matches of the types. */
+static int with_types(const char *query, const struct event_filter *f, struct buf *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	buf_printf(out, "%s AND ym : (", query);
+	for (size_t i = 0; i < f->n_types; i++) {
+		buf_addstr(out, i ? " OR ty" : "ty");
+		for (const unsigned char *c = (const unsigned char *)f->types[i]; *c; c++) {
+			buf_addch(out, hex[*c >> 4]);
+			buf_addch(out, hex[*c & 15]);
+		}
+	}
+	buf_addch(out, ')');
 	return buf_failed(out) ? -1 : 0;
 }
 
@@ -1273,24 +1299,27 @@ static int actor_arm_ids(struct store *s, const char *actor, int64_t *ids, size_
 
 /* The ids of one page of a busy actor: an arm an id of the actor (ids
  * bound from $p_arm on), dated events then undated ones, each walking the
- * index event_actors(actor_id, date, event_id) in timeline order and
+ * index event_actors(actor_id, date, event_id, ...) in timeline order and
  * stopping at the page's end: merged, the page exactly (its events of each
  * id are among that id's first `limit`). UNION: an event with two of the
  * ids (a state and its minister), or one id twice, once. `w` is the other
- * filters' clause, its date bounds on ea.date so that they bound the walk;
- * types are tested on the event's row. */
+ * filters' clause, its date bounds on ea.date so that they bound the walk.
+ * From migration 11 the types, statuses and gone are the entry's own
+ * (`ea.`), tested on the index: the events row is joined only when `w`
+ * names another of its columns (join: verified, confidence); before it,
+ * on the event's row. */
 static void actor_arms(struct buf *sql, const char *w, const struct event_filter *f, size_t n_arm, int p_arm,
-		       int p_types, int p_after)
+		       int p_types, int p_after, const char *tcol, int join)
 {
 	int k = 0;
 	for (int undated = 0; undated < 2; undated++)
 		for (size_t i = 0; i < n_arm; i++, k++) {
 			buf_printf(sql, "%sSELECT * FROM (SELECT DISTINCT ea.event_id AS id, %d AS u, ea.date AS d"
-				   " FROM event_actors ea JOIN events e ON e.id = ea.event_id"
-				   " WHERE ea.actor_id = $%d AND ea.date %s ''%s",
-				   k ? " UNION " : "", undated, p_arm + (int)i, undated ? "=" : "<>", w);
+				   " FROM event_actors ea%s WHERE ea.actor_id = $%d AND ea.date %s ''%s",
+				   k ? " UNION " : "", undated, join ? " JOIN events e ON e.id = ea.event_id" : "",
+				   p_arm + (int)i, undated ? "=" : "<>", w);
 			if (f->n_types) {
-				buf_addstr(sql, " AND e.type IN (");
+				buf_printf(sql, " AND %stype IN (", tcol);
 				for (size_t t = 0; t < f->n_types; t++)
 					buf_printf(sql, "%s$%d", t ? ", " : "", p_types + (int)t);
 				buf_addstr(sql, ")");
@@ -1583,7 +1612,6 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	buf_addstr(&sql, pg ? timeline_select_pg : timeline_select);
 	int p = 1;
 	unsigned mask = f->status_mask ? f->status_mask : (1u << STATUS_OCCURRED) | (1u << STATUS_PLANNED);
-	buf_printf(&where, pg ? " AND ((CAST($%d AS bigint) >> e.status) & 1) = 1" : " AND (($%d >> e.status) & 1)", p++);
 	int p_types = 0, p_topic = 0, p_from = 0, p_to = 0, p_agency = 0, p_text = 0, p_changed = 0,
 	    p_actor = 0, p_between = 0;
 	/* A page of a busy actor walks the timeline and tests each event; a
@@ -1600,26 +1628,29 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	 * and sort), and a common word's page goes month by month. */
 	int actor_walk = 1, agency_walk = 1, months = 0;
 	if (f->n_actors) {
-		int walk = 1;
-		if (page && f->n_actors == 1 && matches_many(s, actor_set, f->actors[0], &walk, err))
+		if (page && f->n_actors == 1 && matches_many(s, actor_set, f->actors[0], &actor_walk, err))
 			goto fail;
-		if (page && walk && f->n_actors == 1 && !f->between[0] && !f->topic && !f->agency && !f->text &&
+		if (page && actor_walk && f->n_actors == 1 && !f->between[0] && !f->topic && !f->agency && !f->text &&
 		    !f->report_id && !f->n_ids && !f->by_changes &&
 		    actor_arm_ids(s, f->actors[0], arm_ids, &n_arm, err))
 			goto fail;
-		actor_walk = walk;
-		if (n_arm) {
-			p_arm = p;
-			p += (int)n_arm;
-		} else {
-			p_actor = p;
-			buf_addstr(&where, walk ? " AND (" : " AND e.id IN (");
-			for (size_t i = 0; i < f->n_actors; i++) {
-				buf_addstr(&where, i ? " OR" : "");
-				buf_printf(&where, walk ? actor_match : actor_set, p++);
-			}
-			buf_addstr(&where, ")");
+	}
+	/* The columns the walk of a busy actor's entries tests on them
+	 * (migration 11): its type, status and gone; else the event's row. */
+	const char *ecol = n_arm && !s->before_11 ? "ea." : "e.";
+	buf_printf(&where, pg ? " AND ((CAST($%d AS bigint) >> %sstatus) & 1) = 1" : " AND (($%d >> %sstatus) & 1)", p++,
+		   ecol);
+	if (n_arm) {
+		p_arm = p;
+		p += (int)n_arm;
+	} else if (f->n_actors) {
+		p_actor = p;
+		buf_addstr(&where, actor_walk ? " AND (" : " AND e.id IN (");
+		for (size_t i = 0; i < f->n_actors; i++) {
+			buf_addstr(&where, i ? " OR" : "");
+			buf_printf(&where, actor_walk ? actor_match : actor_set, p++);
 		}
+		buf_addstr(&where, ")");
 	}
 	/* The date the bounds test: the actor's entry's in its walk. */
 	const char *dcol = n_arm ? "ea.date" : "e.date";
@@ -1685,8 +1716,8 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		}
 	}
 	if (f->text) {
-		int walk = 0;
-		if ((pg ? store_text_query_pg(f->text, &text) : !s->before_9 && text_columns(f->text, &text)) ||
+		int walk = 0, wrapped = 0;
+		if ((pg ? store_text_query_pg(f->text, &text) : !s->before_9 && text_columns(f->text, &text, &wrapped)) ||
 		    ((pg || !s->before_9) && !(text_arg = buf_str(&text)))) {
 			*err = strdup("out of memory");
 			goto fail;
@@ -1700,7 +1731,46 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		 * actor or agency, a report, ids, changes), which is smaller. */
 		months = !pg && !s->before_9 && page && walk && actor_walk && agency_walk && !f->report_id &&
 			 !f->n_ids && !f->by_changes;
-		if (!months) {
+		/* With types the word's events seldom have, the months would
+		 * read the row of every match before them (`sanctions` with
+		 * meeting and visit: 55 of 43,000): from migration 12 FTS5
+		 * counts the word's matches of the types from their tokens,
+		 * and when they are few they are read and sorted as a rare
+		 * word's are. */
+		if (months && f->n_types && !s->before_12 && wrapped) {
+			struct buf typed;
+			int dense = 1;
+			buf_init(&typed, 0);
+			if (with_types(text_arg, f, &typed)) {
+				buf_release(&typed);
+				*err = strdup("out of memory");
+				goto fail;
+			}
+			if (matches_many(s, text_set, buf_str(&typed), &dense, err)) {
+				buf_release(&typed);
+				goto fail;
+			}
+			if (!dense) {
+				buf_reset(&text);
+				buf_addstr(&text, buf_str(&typed));
+				months = walk = 0;
+			}
+			buf_release(&typed);
+			if (!(text_arg = buf_str(&text))) {
+				*err = strdup("out of memory");
+				goto fail;
+			}
+		}
+		if (!months && !walk && !pg && page) {
+			/* The matches read once for the page, not once an arm of
+			 * it (page_arms: dated and undated, each type). */
+			p_text = p;
+			buf_reset(&sql);
+			buf_printf(&sql, "WITH text_matches(id) AS MATERIALIZED (");
+			buf_printf(&sql, text_set, p++);
+			buf_printf(&sql, ") %s", timeline_select);
+			buf_addstr(&where, " AND e.id IN text_matches");
+		} else if (!months) {
 			p_text = p;
 			buf_printf(&where, " AND %se.id IN (", walk ? "+" : "");
 			buf_printf(&where, pg ? text_set_pg : text_set, p++);
@@ -1714,7 +1784,7 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	}
 	/* Gone events only come back where someone must learn they left. */
 	if (!f->by_changes && !f->n_ids)
-		buf_addstr(&where, " AND e.gone = 0");
+		buf_printf(&where, " AND %sgone = 0", ecol);
 	if (f->verified)
 		buf_printf(&where, " AND e.verified = %d", f->verified > 0);
 	int p_minc = 0, p_maxc = 0, p_ids = 0;
@@ -1754,7 +1824,8 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		p_after = p++;
 		buf_addstr(&sql, " AND e.id IN (SELECT id FROM (");
 		if (n_arm) {
-			actor_arms(&sql, w, f, n_arm, p_arm, p_types, p_after);
+			actor_arms(&sql, w, f, n_arm, p_arm, p_types, p_after, ecol,
+				   s->before_11 || f->verified || f->min_confidence > 0 || f->max_confidence > 0);
 		} else {
 			page_arms(&sql, w, 0, f, p_types, p_after);
 			buf_addstr(&sql, " UNION ALL ");

@@ -21,8 +21,8 @@ static const struct {
 	/* The column order is store_events.c's EVENT_ROW_*. */
 	[RT_EVENTS] = {"INSERT OR FAIL INTO events(id, type, cameo, status, date, date_precision,"
 		       " party_key, summary, evidence, added_at, changed_at, confidence) VALUES ", 12},
-	[RT_EVENT_ACTORS] = {"INSERT OR FAIL INTO event_actors(event_id, seq, actor_id, role, title, date)"
-			     " VALUES ", 6},
+	[RT_EVENT_ACTORS] = {"INSERT OR FAIL INTO event_actors(event_id, seq, actor_id, role, title, date,"
+			     " type, status) VALUES ", 8},
 	/* OR IGNORE: a topic named twice in an event is linked once. */
 	[RT_EVENT_TOPICS] = {"INSERT OR IGNORE INTO event_topics(event_id, topic_id) VALUES ", 2},
 	[RT_EVENT_REPORTS] = {"INSERT OR FAIL INTO event_reports(event_id, report_id, evidence,"
@@ -35,7 +35,8 @@ static const struct {
 static const char *const table_sql_pg[RT_COUNT] = {
 	[RT_EVENTS] = "INSERT INTO events(id, type, cameo, status, date, date_precision,"
 		      " party_key, summary, evidence, added_at, changed_at, confidence) VALUES ",
-	[RT_EVENT_ACTORS] = "INSERT INTO event_actors(event_id, seq, actor_id, role, title, date) VALUES ",
+	[RT_EVENT_ACTORS] = "INSERT INTO event_actors(event_id, seq, actor_id, role, title, date, type, status)"
+			    " VALUES ",
 	[RT_EVENT_TOPICS] = "INSERT INTO event_topics(event_id, topic_id) VALUES ",
 	[RT_EVENT_REPORTS] = "INSERT INTO event_reports(event_id, report_id, evidence, ev_start, ev_end) VALUES ",
 };
@@ -51,10 +52,20 @@ static const char events_before_6[] = "INSERT OR FAIL INTO events(id, type, came
  * store's life, as its statements are. */
 static const char actors_before_8[] = "INSERT OR FAIL INTO event_actors(event_id, seq, actor_id, role, title) VALUES ";
 static const char actors_before_8_pg[] = "INSERT INTO event_actors(event_id, seq, actor_id, role, title) VALUES ";
+/* Below migration 11 the rows have no type and status (the last two
+ * columns; gone, 0 for a new event, is the column's default). An archive
+ * kept at 8, 9 or 10 by the tests of migration 11 is written with its
+ * dates. */
+static const char actors_before_11[] = "INSERT OR FAIL INTO event_actors(event_id, seq, actor_id, role, title, date)"
+	" VALUES ";
+static const char actors_before_11_pg[] = "INSERT INTO event_actors(event_id, seq, actor_id, role, title, date)"
+	" VALUES ";
 
 static int row_columns(const struct store *s, enum row_table t)
 {
-	return table_sql[t].ncols - ((t == RT_EVENTS || t == RT_EVENT_ACTORS) && s->before_6);
+	if (t == RT_EVENT_ACTORS)
+		return s->before_6 ? 5 : s->before_11 ? 6 : table_sql[t].ncols;
+	return table_sql[t].ncols - (t == RT_EVENTS && s->before_6);
 }
 
 static struct rowval *next_value(struct rows *r, char **err)
@@ -152,8 +163,9 @@ static struct db_stmt *insert_stmt(struct store *s, enum row_table t, int k, cha
 	buf_init(&sql, 0);
 	int ncols = row_columns(s, t);
 	int pg = db_kind(s->db) == DB_PG;
-	int old_actors = t == RT_EVENT_ACTORS && s->before_6;
+	int old_actors = t == RT_EVENT_ACTORS && s->before_6, actors_before_11_cols = t == RT_EVENT_ACTORS && s->before_11;
 	int rc = buf_addstr(&sql, old_actors ? (pg ? actors_before_8_pg : actors_before_8)
+				 : actors_before_11_cols ? (pg ? actors_before_11_pg : actors_before_11)
 				 : pg ? table_sql_pg[t]
 				 : t == RT_EVENTS && s->before_6 ? events_before_6 : table_sql[t].insert);
 	for (int i = 0; i < k && !rc; i++) {

@@ -1,0 +1,6 @@
+-- communique archive on PostgreSQL, migration 12: nothing to do.
+-- schema/012_text_types.sql gives SQLite's full-text index a token of each
+-- event's type, so that FTS5 finds a common word's matches of the types
+-- without reading rows. PostgreSQL keeps its plan (its GIN index over the
+-- rows has no column to add, as for migration 9's months); this file keeps
+-- an archive's version meaning the same on both backends.

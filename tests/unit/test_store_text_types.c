@@ -1,0 +1,347 @@
+/* A common word with types its events seldom have (migration 12,
+ * store_events.c store_timeline_each): the full-text index's ym column
+ * holds a token of each event's type ('ty' and the type's bytes in
+ * hexadecimal), FTS5 counts the word's matches of the types, and when they
+ * are few the page reads them once (a materialized set) and sorts them,
+ * where the months would read every match's row.
+ * - the pages equal, event for event and field for field, the pages of the
+ *   same archive kept at schema 11 (the months, or the word's whole set),
+ *   for rare and common combinations, with statuses, dates, actors,
+ *   cursors, phrases and refused queries, and types of any bytes (exact:
+ *   case, quotes, accents); they are the whole timeline;
+ * - so they stay after the same edits on both archives: types edited by
+ *   the store and from outside it, summaries, dates, deletions, and events
+ *   of the types added in a batch and outside one; FTS5's own check finds
+ *   the index right and each event under its type's token;
+ * - a rare word's page reads its matches once, not once an arm.
+ *
+ * The archive is made with SQL from outside the store at schema 11: 12,000
+ * events as in test_store_text_pages.c (every 6th about trade, the others
+ * about sanctions: 10,000 matches), of five types in turn, but every 300th
+ * an expulsion (36, all about sanctions) and every 1,000th a 'Tête-à-tête
+ * "x"' (12, all about sanctions). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/timeline.h"
+#include "ingest/report.h"
+#include "store/store.h"
+#include "store/store_internal.h"
+#include "util/buf.h"
+
+#include "archive_fixture.h"
+#include "paired_archive.h"
+
+static const char fill[] =
+	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0);"
+	"INSERT INTO agencies(id, name) VALUES (1, 'TASS');"
+	"INSERT INTO reports(id, title, body, format, content_hash, identity_key, imported_at, agency_id) VALUES"
+	" (1, 'Talks in Beijing', 'Ministers held talks.', 'text', 'h1', 'k1', 1442800000, 1);"
+	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000)"
+	" INSERT INTO events(id, type, cameo, status, date, date_precision, party_key, summary, evidence,"
+	" added_at, changed_at, confidence, verified)"
+	" SELECT i, CASE WHEN i % 1000 = 7 THEN 'Tête-à-tête \"x\"' WHEN i % 300 = 7 THEN 'expulsion'"
+	"  ELSE CASE i % 5 WHEN 0 THEN 'meeting' WHEN 1 THEN 'visit' WHEN 2 THEN 'sanctions'"
+	"  WHEN 3 THEN 'appeal' ELSE 'phone_call' END END, '040', i % 3,"
+	" CASE WHEN i % 97 = 0 THEN '' WHEN i % 13 = 0 THEN printf('%04d', 2010 + i % 7)"
+	"  WHEN i % 29 = 0 THEN printf('%04d-%02d', 2010 + i % 7, 1 + i % 12)"
+	"  ELSE printf('%04d-%02d-%02d', 2010 + i % 7, 1 + i % 12, 1 + i % 28) END,"
+	" CASE WHEN i % 97 = 0 THEN 0 WHEN i % 13 = 0 THEN 1 WHEN i % 29 = 0 THEN 2 ELSE 3 END,"
+	" 'key' || i, CASE WHEN i % 6 = 0 THEN 'Envoys met over trade' ELSE 'Ministers held talks on sanctions' END,"
+	" CASE WHEN i % 3 = 0 THEN 'a zeppelin was seen' ELSE 'talks went on' END,"
+	" 1442800000, 1442800000, 0.4 + (i % 6) / 10.0, i % 250 = 0 FROM n;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 0, 2, 0 FROM events;"
+	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"
+	"INSERT INTO event_reports(event_id, report_id) SELECT id, 1 FROM events;";
+
+static int setup_types(void **state)
+{
+	return setup_pair(state, 11, fill);
+}
+
+/* The pages of f one after the other, each page's events described, the
+ * pages separated by "--". An error ends the text with "error: " and the
+ * message. */
+static char *pages_of(struct store *s, struct event_filter f, long limit, int max_pages)
+{
+	struct out o = {.n = 0};
+	buf_init(&o.b, 0);
+	char *err = NULL;
+	f.page = 1;
+	f.limit = limit;
+	for (int n = 0; n < max_pages; n++) {
+		size_t before = o.n;
+		if (store_timeline_each(s, &f, describe, &o, &err)) {
+			buf_printf(&o.b, "error: %s\n", err ? err : "?");
+			free(err);
+			break;
+		}
+		buf_addstr(&o.b, "--\n");
+		if (o.n - before < (size_t)limit)
+			break;
+		f.after_id = o.last;
+	}
+	assert_false(buf_failed(&o.b));
+	return o.b.data ? o.b.data : strdup("");
+}
+
+/* Runs of the kept statements of s whose SQL holds `part`. */
+static int runs_of(struct store *s, const char *part)
+{
+	sqlite3 *db = db_handle(s->db);
+	int runs = 0;
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
+		if (strstr(sqlite3_sql(st), part))
+			runs += sqlite3_stmt_status(st, SQLITE_STMTSTATUS_RUN, 0);
+	return runs;
+}
+
+static const char month_sql[] = "CROSS JOIN events e ON e.id = events_fts.rowid";
+static const char read_once[] = "WITH text_matches(id) AS MATERIALIZED";
+
+/* The pages of f on both archives: the same text, and (from the start)
+ * the whole timeline. Returns how many events they hold. */
+static size_t assert_same_pages(struct pair_fx *k, struct event_filter f, long limit)
+{
+	char *now = pages_of(k->fx.s, f, limit, 100000);
+	char *was = pages_of(k->old, f, limit, 100000);
+	if (strcmp(now, was)) {
+		/* The first line that differs (cmocka cuts long strings short). */
+		size_t i = 0;
+		while (now[i] && now[i] == was[i])
+			i++;
+		while (i && now[i - 1] != '\n')
+			i--;
+		fail_msg("text %s, %zu types, statuses %u, limit %ld, after %lld: '%.*s' against '%.*s'", f.text,
+			 f.n_types, f.status_mask, limit, (long long)f.after_id, (int)strcspn(now + i, "\n"), now + i,
+			 (int)strcspn(was + i, "\n"), was + i);
+	}
+	if (!f.after_id && !strstr(now, "error: "))
+		assert_pages_are_whole(k->fx.s, f, now);
+	size_t n = 0;
+	for (const char *p = now; (p = strchr(p, '\n')); p++)
+		n += p[-1] != '-';
+	free(now);
+	free(was);
+	return n;
+}
+
+static const char *const expulsion[] = {"expulsion"};
+static const char *const rare_two[] = {"expulsion", "Tête-à-tête \"x\""};
+static const char *const odd[] = {"Tête-à-tête \"x\""};
+static const char *const odd_case[] = {"tête-à-tête \"x\""};
+static const char *const meeting[] = {"meeting", "meeting"};
+static const char *const three[] = {"appeal", "meeting", "visit"};
+static const char *const china[] = {"China"};
+static const char *const japan[] = {"Japan"};
+
+/* Every filter with the word and types, on both archives. */
+static void assert_same_with_types(struct pair_fx *k, const char *word, const char *const *types, size_t n)
+{
+	struct event_filter f = none();
+	f.text = word;
+	f.types = types;
+	f.n_types = n;
+	assert_same_pages(k, f, 50);
+	assert_same_pages(k, f, 7);
+	for (unsigned mask = 1; mask < 8; mask += 3) {
+		f.status_mask = mask;
+		assert_same_pages(k, f, 13);
+	}
+	f.status_mask = 0;
+	cdate_parse_exact("2012-03", &f.from);
+	cdate_parse_exact("2013-06", &f.to);
+	assert_same_pages(k, f, 20);
+	f.to.prec = PREC_UNKNOWN;
+	assert_same_pages(k, f, 50);
+	f.from.prec = PREC_UNKNOWN;
+	cdate_parse_exact("2011", &f.to);
+	assert_same_pages(k, f, 50);
+	f.to.prec = PREC_UNKNOWN;
+	f.actors = china;
+	f.n_actors = 1;
+	assert_same_pages(k, f, 50);
+	f.actors = japan;
+	assert_same_pages(k, f, 50);
+	f.n_actors = 0;
+	f.verified = -1;
+	f.min_confidence = 0.6;
+	assert_same_pages(k, f, 50);
+	f.verified = 0;
+	f.min_confidence = 0;
+	/* Cursors: on an undated event, on one of another type, on one the
+	 * word does not match, on no event. */
+	f.after_id = 97 * 3;
+	assert_same_pages(k, f, 50);
+	f.after_id = 5;
+	assert_same_pages(k, f, 50);
+	f.after_id = 6 * 50 + 7;
+	assert_same_pages(k, f, 50);
+	f.after_id = 99999;
+	assert_same_pages(k, f, 50);
+}
+
+static void test_word_with_rare_types(void **state)
+{
+	struct pair_fx *k = *state;
+	assert_int_equal(store_version(k->fx.s), store_latest_version());
+	assert_int_equal(store_version(k->old), 11);
+	struct event_filter f = none();
+	f.text = "sanctions";
+	f.types = expulsion;
+	f.n_types = 1;
+	f.status_mask = 7;
+	/* 36 of the word's 10,000 matches: read once, not month by month. */
+	assert_int_equal(assert_same_pages(k, f, 50), 36);
+	assert_int_equal(runs_of(k->fx.s, month_sql), 0);
+	assert_true(runs_of(k->fx.s, read_once) > 0);
+	assert_true(runs_of(k->old, month_sql) > 0);
+	assert_same_with_types(k, "sanctions", expulsion, 1);
+	assert_same_with_types(k, "sanctions", rare_two, 2);
+	assert_same_with_types(k, "sanctions", odd, 1);
+	/* Types are exact: another case is another type. */
+	f.types = odd_case;
+	assert_int_equal(assert_same_pages(k, f, 50), 0);
+	f.types = odd;
+	assert_int_equal(assert_same_pages(k, f, 50), 12);
+	/* 2,000 of the 10,000 (one type twice): below the count that makes a
+	 * set common, read once too. */
+	assert_same_with_types(k, "sanctions", meeting, 2);
+	/* 6,000: common, month by month as before. */
+	int before = runs_of(k->fx.s, month_sql);
+	assert_same_with_types(k, "sanctions", three, 3);
+	assert_true(runs_of(k->fx.s, month_sql) > before);
+	/* Other queries of a common word, and refused ones alike. */
+	static const char *const words[] = {"talks", "\"held talks\"", "sanc*", "talks OR zeppelin",
+					    "ministers AND NOT trade", "talks)", "(talks", "\"talks"};
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
+		f = none();
+		f.text = words[i];
+		f.types = rare_two;
+		f.n_types = 2;
+		assert_same_pages(k, f, 50);
+		f.types = three;
+		f.n_types = 3;
+		assert_same_pages(k, f, 50);
+	}
+	/* A rare word alone: its matches read once too. */
+	f = none();
+	f.text = "zeppelin AND trade";
+	before = runs_of(k->fx.s, read_once);
+	assert_same_pages(k, f, 50);
+	assert_true(runs_of(k->fx.s, read_once) > before);
+}
+
+/* FTS5's own check, and each event under its type's token. */
+static void assert_index_right(const char *path)
+{
+	outside_exec(path, "INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)");
+	assert_int_equal(outside_int(path, "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM events_fts"
+					   " WHERE events_fts MATCH 'ym : ty' || lower(hex(e.type)) AND rowid = e.id)"), 0);
+	assert_int_equal(outside_int(path, "SELECT count(*) FROM events"),
+			 outside_int(path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'ym : ty*'"));
+}
+
+static void make_report(struct report *r, const char *title, const char *body)
+{
+	report_init(r);
+	assert_int_equal(report_set(&r->agency, "TASS"), 0);
+	assert_int_equal(report_set(&r->title, title), 0);
+	assert_int_equal(report_set(&r->body, body), 0);
+	assert_int_equal(report_set(&r->format, "text"), 0);
+	r->published = 1442800000;
+	r->pub_known = PUB_TIME;
+}
+
+/* A report of one expulsion about sanctions on `date`. */
+static void put_expulsion(struct store *s, const char *title, const char *date, const char *a, const char *b)
+{
+	struct report r;
+	struct event_list l;
+	event_list_init(&l);
+	make_report(&r, title, "Diplomats were expelled over sanctions.");
+	struct event *e = event_list_push(&l);
+	assert_non_null(e);
+	snprintf(e->type, sizeof(e->type), "%s", "expulsion");
+	snprintf(e->cameo, sizeof(e->cameo), "%s", "174");
+	e->status = STATUS_OCCURRED;
+	assert_int_equal(cdate_parse(date, &e->date), 0);
+	e->summary = strdup("Expelled over sanctions");
+	e->evidence = strdup("Diplomats were expelled over sanctions");
+	assert_non_null(e->summary);
+	assert_non_null(e->evidence);
+	assert_int_equal(event_add_actor(e, a, NULL, NULL, ACTOR_PERSON, ROLE_SOURCE), 0);
+	assert_int_equal(event_add_actor(e, b, NULL, NULL, ACTOR_PERSON, ROLE_TARGET), 0);
+	int64_t id;
+	char *err = NULL;
+	OK(store_put_report(s, &r, NULL, "a.txt", 0, &l, &id, &err), "store_put_report");
+	report_release(&r);
+	event_list_release(&l);
+}
+
+static void test_edited_types_as_before(void **state)
+{
+	struct pair_fx *k = *state;
+	struct store *both[] = {k->fx.s, k->old};
+	for (int i = 0; i < 2; i++) {
+		struct store *s = both[i];
+		char *err = NULL;
+		struct store_who who = {.by = "test"};
+		/* Into the rare type, out of it, both with a new date. */
+		struct store_edit e = {.type = "expulsion", .cameo = "174", .status = -1};
+		OK(store_event_edit(s, 1, &e, &who, NULL, &err), "edit");
+		OK(store_event_edit(s, 2, &e, &who, NULL, &err), "edit");
+		e.set_date = 1;
+		cdate_parse_exact("2009-05-01", &e.date);
+		OK(store_event_edit(s, 4, &e, &who, NULL, &err), "edit");
+		struct store_edit back = {.type = "meeting", .cameo = "040", .status = -1};
+		OK(store_event_edit(s, 307, &back, &who, NULL, &err), "edit");
+		struct store_edit text = {.status = -1, .summary = "Expelled, no word of trade"};
+		OK(store_event_edit(s, 607, &text, &who, NULL, &err), "edit");
+		OK(store_event_delete(s, 907, &who, NULL, &err), "delete");
+		/* Added, in a batch and outside one, then edited in a batch. */
+		put_expulsion(s, "Expelled", "2014-02-03", "Ana Lopez", "Ben Ode");
+		OK(store_begin(s, &err), "store_begin");
+		put_expulsion(s, "Expelled, batch", "2010-01-05", "Li Qiang", "Kim Lee");
+		put_expulsion(s, "Expelled, batch, narrowed", "2010-01-05", "Li Qiang", "Kim Lee");
+		struct store_edit in_batch = {.type = "appeal", .cameo = "020", .status = -1};
+		OK(store_event_edit(s, 10, &in_batch, &who, NULL, &err), "edit in a batch");
+		OK(store_commit(s, &err), "store_commit");
+	}
+	const char *paths[] = {k->fx.path, k->old_path};
+	for (int i = 0; i < 2; i++)
+		outside_exec(paths[i], "UPDATE events SET type = 'expulsion' WHERE id IN (11, 12, 13);"
+				       "UPDATE events SET type = 'visit' WHERE id = 1207;"
+				       "UPDATE events SET type = 'expulsion', date = '2016-02' WHERE id = 14;"
+				       "UPDATE events SET type = 'Tête-à-tête \"x\"', summary = 'sanctions' WHERE id = 18;"
+				       "DELETE FROM event_actors WHERE event_id = 1507;"
+				       "DELETE FROM event_reports WHERE event_id = 1507;"
+				       "DELETE FROM events WHERE id = 1507;");
+	assert_index_right(k->fx.path);
+	assert_same_with_types(k, "sanctions", expulsion, 1);
+	assert_same_with_types(k, "sanctions", rare_two, 2);
+	assert_same_with_types(k, "sanctions", three, 3);
+	struct event_filter f = none();
+	f.text = "expelled";
+	f.types = expulsion;
+	f.n_types = 1;
+	assert_int_equal(assert_same_pages(k, f, 50), 3);
+	assert_index_right(k->fx.path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_word_with_rare_types, setup_types, teardown_pair),
+		cmocka_unit_test_setup_teardown(test_edited_types_as_before, setup_types, teardown_pair),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
