@@ -632,6 +632,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    (tok_in(x, h->ts - 1, WL_BE) || (h->ts > s + 1 && tok_in(x, h->ts - 2, WL_BE) &&
 					      tok_in(x, h->ts - 1, WL_SKIP_ADVERB))))
 		DROP_RET;
+	/* "showed no sign of backing down", "backed off its threat": "back down"
+	 * and "back off" are to give way, no backing of anyone. */
+	{
+		size_t b = tr->n_tails ? tail_end(x, tr, h->te, e) : h->te;
+		if (b < e && b > h->ts && has_prefix(low(x, b - 1), "back") &&
+		    (is_word(x, b, "down") || is_word(x, b, "off") || is_word(x, b, "away")))
+			DROP_RET;
+	}
 	/* "Iran-backed", "Doha-brokered", "US-imposed sanctions": a word joined
 	 * by a hyphen to the name before it modifies a noun; no act is told. */
 	if (h->ts > s + 1 && is_word(x, h->ts - 1, "-") && x->toks.t[h->ts - 1].end == x->toks.t[h->ts].start &&
