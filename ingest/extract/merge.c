@@ -14,6 +14,7 @@ static void note_dead(const struct extractor *x, const struct cand *gone, const 
 
 static int word_after(const char *t, size_t len, size_t p, size_t *a, size_t *b);
 static int bytes_word(const char *t, size_t a, size_t b, const char *w);
+static int word_before(const char *t, size_t p, size_t *a, size_t *b);
 
 /* Whether every code of list a is in list b. */
 static int list_subset(const struct extractor *x, const int *a, int na, const int *b, int nb)
@@ -895,6 +896,33 @@ static int private_subject(const struct extractor *x, const struct cand *c)
 	return 0;
 }
 
+/* "Hundreds of air strikes have been blamed on Israel", "Moscow was widely
+ * criticised": a judgment told in the passive without its author ("by ...")
+ * is what is said of someone, by no one the report names; it is nobody's
+ * act, not the act of the state the report is about. (A measure told so,
+ * "the ambassador was summoned", is still the host's.) */
+static int judgment_without_author(const struct extractor *x, const struct cand *c)
+{
+	if (!x->text || c->headline || c->trig_end <= c->trig_start ||
+	    (strcmp(c->tr->type, "accusation") && strcmp(c->tr->type, "condemnation")))
+		return 0;
+	size_t e = c->trig_start;
+	while (e < c->trig_end && isalpha((unsigned char)x->text[e]))
+		e++;
+	if (e < c->trig_start + 3 || x->text[e - 2] != 'e' || x->text[e - 1] != 'd')
+		return 0;
+	size_t a, b, p = c->trig_start;
+	for (int w = 0; w < 2 && word_before(x->text, p, &a, &b); w++, p = a) {
+		if (bytes_word(x->text, a, b, "been") || bytes_word(x->text, a, b, "was") ||
+		    bytes_word(x->text, a, b, "were") || bytes_word(x->text, a, b, "is") ||
+		    bytes_word(x->text, a, b, "are") || bytes_word(x->text, a, b, "be"))
+			return 1;
+		if (b - a < 3 || x->text[b - 2] != 'l' || x->text[b - 1] != 'y')   /* "was widely criticised" */
+			return 0;
+	}
+	return 0;
+}
+
 /* A state does not act on itself; a directed act needs an actor. */
 void prune_parties(struct extractor *x)
 {
@@ -916,7 +944,8 @@ void prune_parties(struct extractor *x)
 		 * state the report is most about (not an act that did not happen,
 		 * nor a journey: who travels is not guessed). */
 		if (!c->nsrc && c->ntgt && c->tr->frame == FRAME_DIRECTED && !c->tr->speaker &&
-		    c->status != STATUS_NEGATED && !(type_props(x, c->tr) & TP_TRAVEL) && !private_subject(x, c)) {
+		    c->status != STATUS_NEGATED && !(type_props(x, c->tr) & TP_TRAVEL) && !private_subject(x, c) &&
+		    !judgment_without_author(x, c)) {
 			int f = focal_actor(x, x->ra[c->tgt[0]].code);
 			for (int k = 1; f >= 0 && k < c->ntgt; k++)
 				if (same_code(x, c->tgt[k], f))
