@@ -1363,6 +1363,18 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	 * it foresees. */
 	if (status == STATUS_PLANNED && going_on(x, k, s, e))
 		status = STATUS_OCCURRED;
+	/* "will reconfirm last week's agreement", "to build on yesterday's
+	 * talks": an act named by a past time's possessive has happened. */
+	if (status == STATUS_PLANNED && k > s + 2) {
+		size_t q = k;
+		if (!(x->toks.t[q - 1].flags & TOK_CAP) && !is_word(x, q - 1, "'s") && (x->toks.t[q - 1].flags & TOK_WORD))
+			q--;   /* "last week's landmark agreement" */
+		if (q > s + 2 && is_word(x, q - 1, "'s") &&
+		    (is_word(x, q - 2, "yesterday") ||
+		     (is_word(x, q - 3, "last") && (is_word(x, q - 2, "week") || is_word(x, q - 2, "month") ||
+						    is_word(x, q - 2, "year") || is_word(x, q - 2, "weekend")))))
+			status = STATUS_OCCURRED;
+	}
 	if (status == STATUS_PLANNED && plan_called_off(x, k, e))
 		return STATUS_NEGATED;
 	if ((status == STATUS_PLANNED || status == STATUS_OCCURRED) && noun_called_off(x, k, e))
