@@ -108,7 +108,10 @@ static int clause_head(const struct extractor *x, size_t i, size_t s)
 	if (j > s && (tok_in(x, j - 1, WL_DETERMINER) || is_word(x, j - 1, "some") || is_word(x, j - 1, "many") ||
 		      is_word(x, j - 1, "several") || is_word(x, j - 1, "most")))
 		j--;
-	return j == s || is_word(x, j - 1, ",");
+	/* ("said that Chinese tourists ...", "after Egyptian media reported":
+	 * a clause that opens after "that", a reporting verb or a conjunction) */
+	return j == s || is_word(x, j - 1, ",") || is_word(x, j - 1, "that") ||
+	       tok_in(x, j - 1, WL_REPORTING | WL_CLAUSE_BREAK);
 }
 
 static int ractor_add(struct extractor *x, const char *name, const char *code, const char *title,
