@@ -622,9 +622,10 @@ static int habitual(const struct extractor *x, size_t cs, size_t k, size_t s, si
 	for (size_t i = cs; i < k; i++)
 		if (is_word(x, i, "often") || is_word(x, i, "frequently") || is_word(x, i, "routinely") ||
 		    is_word(x, i, "habitually") || is_word(x, i, "usually") || is_word(x, i, "traditionally") ||
-		    /* "has long called on", "have long accused": a stance held for long */
-		    (is_word(x, i, "long") && i > cs &&
-		     (is_word(x, i - 1, "has") || is_word(x, i - 1, "have") || is_word(x, i - 1, "had"))))
+		    /* "has long called on", "have long accused": a stance held for long
+		     * to this day ("had long poured cold water on" tells what ended
+		     * in an act of the story, and stays) */
+		    (is_word(x, i, "long") && i > cs && (is_word(x, i - 1, "has") || is_word(x, i - 1, "have"))))
 			return 1;
 	/* "for years", "for decades", before the act or right after it */
 	for (size_t i = k > cs + 3 ? k - 3 : cs; i + 1 < e && i < k + 4; i++)
