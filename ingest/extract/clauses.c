@@ -1027,6 +1027,48 @@ static int not_the_verb(const struct extractor *x, size_t k, size_t s, size_t e)
 	return 0;
 }
 
+/* Whether the event noun at k is the subject of a clause that only says it
+ * may come: "a meeting between Kim and Putin is possible", "talks were
+ * unlikely before the summer", "a visit by Xi remains possible", "a summit
+ * could take place in Vladivostok". */
+static int subject_maybe(const struct extractor *x, size_t k, size_t s, size_t e)
+{
+	size_t d = k;
+	while (d > s && d + 3 > k && (x->toks.t[d - 1].flags & TOK_WORD) && !(x->toks.t[d - 1].flags & TOK_CAP) &&
+	       !tok_in(x, d - 1, WL_DETERMINER | WL_PREPOSITION | WL_REPORTING | WL_BE | WL_CLAUSE_BREAK))
+		d--;   /* "a possible summit", "a new round of" */
+	if (d > s && (is_word(x, d - 1, "a") || is_word(x, d - 1, "an") || is_word(x, d - 1, "any") ||
+		      is_word(x, d - 1, "such") || is_word(x, d - 1, "another") || is_word(x, d - 1, "the")))
+		d--;
+	else if (d > s && tok_in(x, d - 1, WL_DETERMINER))
+		return 0;
+	if (d > s && !is_word(x, d - 1, "that") && !is_word(x, d - 1, ",") && !tok_in(x, d - 1, WL_REPORTING))
+		return 0;
+	for (size_t q = k + 1; q + 1 < e && q < k + 14; q++) {
+		if (is_word(x, q, ",") || is_word(x, q, ";") || is_word(x, q, "that") ||
+		    tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING))
+			return 0;
+		if (is_word(x, q, "could") || is_word(x, q, "might") || is_word(x, q, "may") || is_word(x, q, "can"))
+			return !is_word(x, q + 1, "have");
+		if (!(is_word(x, q, "is") || is_word(x, q, "was") || is_word(x, q, "are") || is_word(x, q, "were") ||
+		      is_word(x, q, "remains") || is_word(x, q, "remained") || is_word(x, q, "seems") ||
+		      is_word(x, q, "seemed") || is_word(x, q, "looks") || is_word(x, q, "looked")))
+			continue;
+		size_t a = q + 1;
+		while (a < e && a < q + 4 &&
+		       (is_word(x, a, "not") || is_word(x, a, "still") || is_word(x, a, "now") || is_word(x, a, "also") ||
+			is_word(x, a, "very") || is_word(x, a, "highly") || is_word(x, a, "increasingly") ||
+			is_word(x, a, "more") || is_word(x, a, "less") || is_word(x, a, "being") || is_word(x, a, "quite")))
+			a++;
+		return a < e && (is_word(x, a, "possible") || is_word(x, a, "likely") || is_word(x, a, "unlikely") ||
+				 is_word(x, a, "impossible") || is_word(x, a, "probable") || is_word(x, a, "improbable") ||
+				 is_word(x, a, "conceivable") || is_word(x, a, "feasible") || is_word(x, a, "desirable") ||
+				 is_word(x, a, "uncertain") || is_word(x, a, "doubtful") || is_word(x, a, "ruled") ||
+				 is_word(x, a, "unthinkable") || is_word(x, a, "necessary") || is_word(x, a, "needed"));
+	}
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -1079,6 +1121,8 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 			if (tok_in(x, q - 1, WL_CLAUSE_BREAK) || is_word(x, q - 1, ";"))
 				break;
 		}
+	if (subject_maybe(x, k, s, e))
+		return -1;
 	/* "If Japan and China hold a summit ...": a condition, not an event. */
 	if (cs > s && (is_word(x, cs - 1, "if") || is_word(x, cs - 1, "unless") || is_word(x, cs - 1, "whether")))
 		return -1;
