@@ -1199,6 +1199,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (m1 > m0)
 			add_group(x, m0, group_end(x, m0, m1), agent, &nagent, tc->speaker);
 	}
+	/* "was criticised by rights groups", "drew criticism from Western
+	 * capitals": a judgment whose authors are named, as people or bodies in
+	 * the plural that are no actor, is theirs, no act of a state. */
+	if (tr->frame == FRAME_DIRECTED && (!strcmp(tr->type, "condemnation") || !strcmp(tr->type, "accusation"))) {
+		size_t a = by >= 0 ? (size_t)by + 1 : 0;
+		if (by < 0 && tr->noun && h->te + 1 < e && is_word(x, h->te, "from"))
+			a = h->te + 1;
+		else if (by < 0 && tr->noun && h->te > h->ts + 1 && h->te < e && is_word(x, h->te - 1, "from"))
+			a = h->te;   /* the wording "criticism from" */
+		size_t m0, m1;
+		mentions_in(x, a, a + 4 < e ? a + 4 : e, &m0, &m1);
+		if (a && !nagent && m1 == m0) {
+			size_t q = a;
+			while (q < e && q < a + 3 && (tok_in(x, q, WL_DETERMINER) || (x->toks.t[q].flags & TOK_WORD)) &&
+			       !tok_in(x, q, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_REPORTING | WL_BE) &&
+			       !(q + 1 < e && (tok_in(x, q + 1, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_BE) ||
+					       (x->toks.t[q + 1].flags & TOK_PUNCT))))
+				q++;
+			if (q < e && q > a - 1 && (x->toks.t[q].flags & TOK_WORD) && !(x->toks.t[q].flags & TOK_CAP) &&
+			    ends_in(x, q, 1, "s") && !ends_in(x, q, 2, "ss"))
+				DROP_RET;
+		}
+	}
 	int passive = by >= 0 || (!own_prep && passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0);
 	if (!passive && tr->frame == FRAME_DIRECTED &&
 	    (is_word(x, h->ts, "was") || is_word(x, h->ts, "were") || is_word(x, h->ts, "been")))
