@@ -1029,7 +1029,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			      !tok_in(x, q, WL_PREPOSITION | WL_BE | WL_REPORTING | WL_CLAUSE_BREAK | WL_SKIP_ADVERB));
 		size_t lim = h->te + 16;
 		for (size_t j = h->te; np && j < e && j < lim; j++) {
-			if (is_word(x, j, "will") || is_word(x, j, "shall")) {
+			/* ("A visit to Pyongyang by the president would be the first") */
+			if (is_word(x, j, "will") || is_word(x, j, "shall") || is_word(x, j, "would")) {
 				c.status = STATUS_PLANNED;
 				break;
 			}
