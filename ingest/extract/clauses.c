@@ -1123,6 +1123,22 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		}
 	if (subject_maybe(x, k, s, e))
 		return -1;
+	/* "any visit by Taiwan's president would be a provocation", "ready to
+	 * respond to any sanctions": an act named after "any" is one that may
+	 * come, none in particular ("did not hold any talks" stays negated). */
+	{
+		size_t q = k;
+		while (q > cs && q + 2 > k && (x->toks.t[q - 1].flags & TOK_WORD) && !(x->toks.t[q - 1].flags & TOK_CAP) &&
+		       !tok_in(x, q - 1, WL_DETERMINER | WL_PREPOSITION | WL_NEGATION | WL_BE))
+			q--;
+		if (q > cs && is_word(x, q - 1, "any")) {
+			int neg = 0;
+			for (size_t i = cs; i + 1 < q && !neg; i++)
+				neg = tok_in(x, i, WL_NEGATION);
+			if (!neg)
+				return -1;
+		}
+	}
 	/* "If Japan and China hold a summit ...": a condition, not an event. */
 	if (cs > s && (is_word(x, cs - 1, "if") || is_word(x, cs - 1, "unless") || is_word(x, cs - 1, "whether")))
 		return -1;
