@@ -1851,6 +1851,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			    is_word(x, h->ts - 1, "this"))) &&
 	    x->ra[c.src[0]].kind != ACTOR_ORG && domestic_meeting(x, &c, cs, ce))
 		DROP_RET;
+	/* "after the Venezuelan government and the opposition struck a deal":
+	 * a government and its opposition, or rebels, acting together are one
+	 * state's affair; no other state joins them from the context. */
+	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && h->ts > cs + 2)
+		for (size_t q = cs + 2; q < h->ts; q++)
+			if ((is_word(x, q, "opposition") || is_word(x, q, "rebels") || is_word(x, q, "insurgents")) &&
+			    (is_word(x, q - 1, "and") || is_word(x, q - 2, "and")))
+				DROP_RET;
 	/* A symmetric event needs two parties: add those in play. */
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
 		for (int i = 0; i < x->n_in_play; i++)
