@@ -548,6 +548,21 @@ static int sidelines_at(const struct extractor *x, size_t k)
 	       (is_word(x, k + 2, "sidelines") || is_word(x, k + 2, "margins")) && is_word(x, k + 3, "of");
 }
 
+/* "is considering imposing new sanctions", "discussed expelling the
+ * envoys", "weighing sending troops": a verb's act in the -ing form after a
+ * verb of weighing is weighed, not done. */
+static int weighed_act(const struct extractor *x, size_t k, size_t cs)
+{
+	if (k <= cs + 1 || !ends_in(x, k, 3, "ing"))
+		return 0;
+	size_t p = k - 1;
+	const char *v = low(x, p);
+	return has_prefix(v, "consider") || has_prefix(v, "weigh") || has_prefix(v, "mull") ||
+	       has_prefix(v, "contemplat") || has_prefix(v, "discuss") || has_prefix(v, "debat") ||
+	       is_word(x, p, "explore") || is_word(x, p, "explored") || is_word(x, p, "exploring") ||
+	       is_word(x, p, "explores") || is_word(x, p, "studying");
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -909,6 +924,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			}
 	}
 	int status = modality(x, cs, h->ts, s, e);
+	if (!tr->noun && weighed_act(x, h->ts, cs))
+		status = -1;
 	/* Told by a speaker, the modal is the message ("Japan must bear full
 	 * responsibility", "could only suffer a defeat"): the telling happened.
 	 * A question stays no event; a negation stays one. */
