@@ -1698,8 +1698,15 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * named as what is lifted are not imposed anew. */
 	/* (A clause of its own, "the sanctions it had imposed on Eritrea
 	 * since 2009", still tells the imposing.) */
+	/* ("would lift export controls imposed on South Korea in 2019": a
+	 * participle right after the noun it describes is such a naming too.) */
+	int described = !tr->noun && h->ts > s + 1 && ends_in(x, h->ts, 2, "ed") &&
+			(x->toks.t[h->ts - 1].flags & TOK_WORD) && !(x->toks.t[h->ts - 1].flags & TOK_CAP) &&
+			!tok_in(x, h->ts - 1, WL_BE | WL_SKIP_ADVERB | WL_DETERMINER | WL_PREPOSITION | WL_CLAUSE_BREAK |
+					      WL_REFERENCE) &&
+			!is_word(x, h->ts - 1, "and") && !is_word(x, h->ts - 1, "or") && !ends_in(x, h->ts - 1, 2, "ly");
 	if (!strcmp(tr->type, "sanctions") &&
-	    (tr->noun || ends_in(x, h->ts, 4, "ing") || (h->ts > s && tok_in(x, h->ts - 1, WL_DETERMINER)))) {
+	    (tr->noun || ends_in(x, h->ts, 4, "ing") || (h->ts > s && tok_in(x, h->ts - 1, WL_DETERMINER)) || described)) {
 		int fresh = 0;
 		for (size_t q = h->ts > s + 2 ? h->ts - 2 : s; q <= h->ts && q < e; q++)
 			fresh |= is_word(x, q, "new") || is_word(x, q, "fresh") || is_word(x, q, "additional") ||
@@ -1709,7 +1716,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		for (size_t q = s; q < h->ts && !fresh; q++)
 			if (is_word(x, q, "lifted") || is_word(x, q, "lifting") || is_word(x, q, "lifts") ||
 			    is_word(x, q, "removed") || is_word(x, q, "removal") || is_word(x, q, "scrapped") ||
-			    is_word(x, q, "rescinded") || is_word(x, q, "revoked") || is_word(x, q, "eased"))
+			    is_word(x, q, "rescinded") || is_word(x, q, "revoked") || is_word(x, q, "eased") ||
+			    (described && (is_word(x, q, "lift") || is_word(x, q, "remove") || is_word(x, q, "scrap") ||
+					   is_word(x, q, "rescind") || is_word(x, q, "revoke") || is_word(x, q, "ease"))))
 				DROP_RET;
 		for (size_t k = x->n_cands; k-- > 0 && !fresh;) {
 			const struct cand *p = &x->cands[k];
