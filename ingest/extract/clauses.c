@@ -1180,6 +1180,16 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	 * "and" is a clause of its own; the modal before is the other verb's. */
 	else if (k > cs && is_word(x, k - 1, "and") && ends_in(x, k, 3, "ed"))
 		lim = k;
+	/* "would keep the controls it imposed in 2019": a past verb right after
+	 * its own pronoun subject is a clause of its own; the modal before is
+	 * the other verb's. */
+	else if (k > cs + 1 && ends_in(x, k, 3, "ed") &&
+		 (is_word(x, k - 1, "it") || is_word(x, k - 1, "they") || is_word(x, k - 1, "he") ||
+		  is_word(x, k - 1, "she") || is_word(x, k - 1, "we")) &&
+		 (x->toks.t[k - 2].flags & TOK_WORD) && !(x->toks.t[k - 2].flags & TOK_CAP) &&
+		 !tok_in(x, k - 2, WL_PREPOSITION | WL_REPORTING | WL_BE | WL_CONDITION | WL_PLAN | WL_NEGATION) &&
+		 !is_word(x, k - 2, "and") && !is_word(x, k - 2, "that"))
+		lim = k;
 	/* "a resolution that would have condemned the annexation": what did
 	 * not happen, and no denial of it either. */
 	/* (Also "would also have condemned", "would have been imposed",
