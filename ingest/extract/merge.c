@@ -832,6 +832,15 @@ void complete_parties(struct extractor *x)
 			      (WL_COLLECTIVE | WL_STATE_BODY | WL_ORGAN | WL_ROLE | WL_ORGAN_QUALIFIER)))
 				continue;
 		}
+		/* "Ukraine welcomed the decision": a reaction to an act told before
+		 * is aimed at whoever made it, not at the one it was made against. */
+		if (c->refers_back && !c->headline && (type_props(x, c->tr) & TP_REACTION)) {
+			int author = acted_before(x, i, code);
+			if (author >= 0) {
+				push_party(c->tgt, &c->ntgt, author);
+				continue;
+			}
+		}
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
 		for (int k = 1; f >= 0 && k < c->nsrc; k++)
