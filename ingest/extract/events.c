@@ -549,13 +549,20 @@ static int sidelines_at(const struct extractor *x, size_t k)
 }
 
 /* "is considering imposing new sanctions", "discussed expelling the
- * envoys", "weighing sending troops": a verb's act in the -ing form after a
- * verb of weighing is weighed, not done. */
+ * envoys", "is weighing new sanctions": an act named after a verb of
+ * weighing, in the -ing form or by its noun, is weighed, not done. */
 static int weighed_act(const struct extractor *x, size_t k, size_t cs)
 {
-	if (k <= cs + 1 || !ends_in(x, k, 3, "ing"))
+	if (k <= cs + 1)
 		return 0;
 	size_t p = k - 1;
+	/* ("is considering new sanctions", "discussed a possible visit": the
+	 * act named by its noun, after a determiner or an adjective or two) */
+	while (p > cs + 1 && p + 3 > k && (x->toks.t[p].flags & TOK_WORD) && !(x->toks.t[p].flags & TOK_CAP) &&
+	       (tok_in(x, p, WL_DETERMINER) || is_word(x, p, "new") || is_word(x, p, "fresh") ||
+		is_word(x, p, "further") || is_word(x, p, "additional") || is_word(x, p, "possible") ||
+		is_word(x, p, "more") || is_word(x, p, "tougher") || is_word(x, p, "targeted")))
+		p--;
 	const char *v = low(x, p);
 	return has_prefix(v, "consider") || has_prefix(v, "weigh") || has_prefix(v, "mull") ||
 	       has_prefix(v, "contemplat") || has_prefix(v, "discuss") || has_prefix(v, "debat") ||
@@ -924,7 +931,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			}
 	}
 	int status = modality(x, cs, h->ts, s, e);
-	if (!tr->noun && weighed_act(x, h->ts, cs))
+	if (weighed_act(x, h->ts, cs))
 		status = -1;
 	/* Told by a speaker, the modal is the message ("Japan must bear full
 	 * responsibility", "could only suffer a defeat"): the telling happened.
