@@ -881,26 +881,34 @@ void merge_rounds(struct extractor *x)
 
 /* Whether one of the three words before the trigger of c names people or a
  * body that holds no office ("Egyptian media sharply attacked", "Danish
- * slaughterhouse officials accused"): the subject is theirs, no state's. */
+ * slaughterhouse officials accused"): the subject is theirs, no state's.
+ * (Over a place after "in" too: "Opposition parties in Madrid called on".) */
 static int private_subject(const struct extractor *x, const struct cand *c)
 {
 	if (!x->text || c->trig_start == 0)
 		return 0;
 	size_t p = c->trig_start;
-	for (int w = 0; w < 3; w++) {
+	int words = 3;
+	for (int w = 0; w < words && w < 6; w++) {
 		while (p > 0 && x->text[p - 1] == ' ')
 			p--;
 		size_t e = p;
 		while (p > 0 && ((x->text[p - 1] >= 'a' && x->text[p - 1] <= 'z') ||
 				 (x->text[p - 1] >= 'A' && x->text[p - 1] <= 'Z')))
 			p--;
-		if (e == p || e - p >= 32 || (p > 0 && x->text[p - 1] != ' '))
+		/* (a word at the start of a line is the last one looked at) */
+		int first = p > 0 && x->text[p - 1] == '\n';
+		if (e == p || e - p >= 32 || (p > 0 && x->text[p - 1] != ' ' && !first))
 			return 0;
 		char lw[32];
 		for (size_t k = 0; k < e - p; k++)
 			lw[k] = (char)(x->text[p + k] | 0x20);
 		if (dict_private_head(&x->d, text_hash(lw, e - p)))
 			return 1;
+		if (first)
+			return 0;
+		if (e - p == 2 && lw[0] == 'i' && lw[1] == 'n')
+			words = w + 3;   /* the word before "in" and one more */
 	}
 	return 0;
 }
