@@ -1099,20 +1099,6 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			break;
 		}
 	}
-	/* "The meeting comes as tensions between Russia and Ukraine rise", "The
-	 * summit was overshadowed by China's threats", "The talks follow a
-	 * clash between": an event noun opening its clause after "the", whose
-	 * verb only places it among other things, is the one told before; the
-	 * states named after that verb are not its parties. */
-	if (tr->noun && tr->frame == FRAME_SYMMETRIC && h->ts == cs + 1 && is_word(x, cs, "the") && h->te + 1 < ce) {
-		size_t v = h->te;
-		if (tok_in(x, v, WL_BE) && v + 1 < ce)
-			v++;
-		if (is_word(x, v, "comes") || is_word(x, v, "come") || is_word(x, v, "came") ||
-		    is_word(x, v, "follows") || is_word(x, v, "follow") || is_word(x, v, "followed") ||
-		    is_word(x, v, "overshadowed") || is_word(x, v, "dominated") || is_word(x, v, "clouded"))
-			ce = h->te;
-	}
 	for (size_t j = h->te; by < 0 && as_noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++) {
 		if (is_word(x, j, "by")) {
 			by = (int)j;
