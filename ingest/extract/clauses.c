@@ -621,7 +621,11 @@ static int habitual(const struct extractor *x, size_t cs, size_t k, size_t s, si
 {
 	for (size_t i = cs; i < k; i++)
 		if (is_word(x, i, "often") || is_word(x, i, "frequently") || is_word(x, i, "routinely") ||
-		    is_word(x, i, "habitually") || is_word(x, i, "usually") || is_word(x, i, "traditionally"))
+		    is_word(x, i, "habitually") || is_word(x, i, "usually") || is_word(x, i, "traditionally") ||
+		    /* "has long called on", "have long accused": a stance held for long
+		     * to this day ("had long poured cold water on" tells what ended
+		     * in an act of the story, and stays) */
+		    (is_word(x, i, "long") && i > cs && (is_word(x, i - 1, "has") || is_word(x, i - 1, "have"))))
 			return 1;
 	/* "for years", "for decades", before the act or right after it */
 	for (size_t i = k > cs + 3 ? k - 3 : cs; i + 1 < e && i < k + 4; i++)
@@ -1023,6 +1027,48 @@ static int not_the_verb(const struct extractor *x, size_t k, size_t s, size_t e)
 	return 0;
 }
 
+/* Whether the event noun at k is the subject of a clause that only says it
+ * may come: "a meeting between Kim and Putin is possible", "talks were
+ * unlikely before the summer", "a visit by Xi remains possible", "a summit
+ * could take place in Vladivostok". */
+static int subject_maybe(const struct extractor *x, size_t k, size_t s, size_t e)
+{
+	size_t d = k;
+	while (d > s && d + 3 > k && (x->toks.t[d - 1].flags & TOK_WORD) && !(x->toks.t[d - 1].flags & TOK_CAP) &&
+	       !tok_in(x, d - 1, WL_DETERMINER | WL_PREPOSITION | WL_REPORTING | WL_BE | WL_CLAUSE_BREAK))
+		d--;   /* "a possible summit", "a new round of" */
+	if (d > s && (is_word(x, d - 1, "a") || is_word(x, d - 1, "an") || is_word(x, d - 1, "any") ||
+		      is_word(x, d - 1, "such") || is_word(x, d - 1, "another") || is_word(x, d - 1, "the")))
+		d--;
+	else if (d > s && tok_in(x, d - 1, WL_DETERMINER))
+		return 0;
+	if (d > s && !is_word(x, d - 1, "that") && !is_word(x, d - 1, ",") && !tok_in(x, d - 1, WL_REPORTING))
+		return 0;
+	for (size_t q = k + 1; q + 1 < e && q < k + 14; q++) {
+		if (is_word(x, q, ",") || is_word(x, q, ";") || is_word(x, q, "that") ||
+		    tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING))
+			return 0;
+		if (is_word(x, q, "could") || is_word(x, q, "might") || is_word(x, q, "may") || is_word(x, q, "can"))
+			return !is_word(x, q + 1, "have");
+		if (!(is_word(x, q, "is") || is_word(x, q, "was") || is_word(x, q, "are") || is_word(x, q, "were") ||
+		      is_word(x, q, "remains") || is_word(x, q, "remained") || is_word(x, q, "seems") ||
+		      is_word(x, q, "seemed") || is_word(x, q, "looks") || is_word(x, q, "looked")))
+			continue;
+		size_t a = q + 1;
+		while (a < e && a < q + 4 &&
+		       (is_word(x, a, "not") || is_word(x, a, "still") || is_word(x, a, "now") || is_word(x, a, "also") ||
+			is_word(x, a, "very") || is_word(x, a, "highly") || is_word(x, a, "increasingly") ||
+			is_word(x, a, "more") || is_word(x, a, "less") || is_word(x, a, "being") || is_word(x, a, "quite")))
+			a++;
+		return a < e && (is_word(x, a, "possible") || is_word(x, a, "likely") || is_word(x, a, "unlikely") ||
+				 is_word(x, a, "impossible") || is_word(x, a, "probable") || is_word(x, a, "improbable") ||
+				 is_word(x, a, "conceivable") || is_word(x, a, "feasible") || is_word(x, a, "desirable") ||
+				 is_word(x, a, "uncertain") || is_word(x, a, "doubtful") || is_word(x, a, "ruled") ||
+				 is_word(x, a, "unthinkable") || is_word(x, a, "necessary") || is_word(x, a, "needed"));
+	}
+	return 0;
+}
+
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 {
 	if (e > s && is_word(x, e - 1, "?"))
@@ -1075,6 +1121,24 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 			if (tok_in(x, q - 1, WL_CLAUSE_BREAK) || is_word(x, q - 1, ";"))
 				break;
 		}
+	if (subject_maybe(x, k, s, e))
+		return -1;
+	/* "any visit by Taiwan's president would be a provocation", "ready to
+	 * respond to any sanctions": an act named after "any" is one that may
+	 * come, none in particular ("did not hold any talks" stays negated). */
+	{
+		size_t q = k;
+		while (q > cs && q + 2 > k && (x->toks.t[q - 1].flags & TOK_WORD) && !(x->toks.t[q - 1].flags & TOK_CAP) &&
+		       !tok_in(x, q - 1, WL_DETERMINER | WL_PREPOSITION | WL_NEGATION | WL_BE))
+			q--;
+		if (q > cs && is_word(x, q - 1, "any")) {
+			int neg = 0;
+			for (size_t i = cs; i + 1 < q && !neg; i++)
+				neg = tok_in(x, i, WL_NEGATION);
+			if (!neg)
+				return -1;
+		}
+	}
 	/* "If Japan and China hold a summit ...": a condition, not an event. */
 	if (cs > s && (is_word(x, cs - 1, "if") || is_word(x, cs - 1, "unless") || is_word(x, cs - 1, "whether")))
 		return -1;
@@ -1115,6 +1179,16 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	/* "said it would respond in kind and accused Berlin": a past verb after
 	 * "and" is a clause of its own; the modal before is the other verb's. */
 	else if (k > cs && is_word(x, k - 1, "and") && ends_in(x, k, 3, "ed"))
+		lim = k;
+	/* "would keep the controls it imposed in 2019": a past verb right after
+	 * its own pronoun subject is a clause of its own; the modal before is
+	 * the other verb's. */
+	else if (k > cs + 1 && ends_in(x, k, 3, "ed") &&
+		 (is_word(x, k - 1, "it") || is_word(x, k - 1, "they") || is_word(x, k - 1, "he") ||
+		  is_word(x, k - 1, "she") || is_word(x, k - 1, "we")) &&
+		 (x->toks.t[k - 2].flags & TOK_WORD) && !(x->toks.t[k - 2].flags & TOK_CAP) &&
+		 !tok_in(x, k - 2, WL_PREPOSITION | WL_REPORTING | WL_BE | WL_CONDITION | WL_PLAN | WL_NEGATION) &&
+		 !is_word(x, k - 2, "and") && !is_word(x, k - 2, "that"))
 		lim = k;
 	/* "a resolution that would have condemned the annexation": what did
 	 * not happen, and no denial of it either. */
@@ -1363,6 +1437,18 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	 * it foresees. */
 	if (status == STATUS_PLANNED && going_on(x, k, s, e))
 		status = STATUS_OCCURRED;
+	/* "will reconfirm last week's agreement", "to build on yesterday's
+	 * talks": an act named by a past time's possessive has happened. */
+	if (status == STATUS_PLANNED && k > s + 2) {
+		size_t q = k;
+		if (!(x->toks.t[q - 1].flags & TOK_CAP) && !is_word(x, q - 1, "'s") && (x->toks.t[q - 1].flags & TOK_WORD))
+			q--;   /* "last week's landmark agreement" */
+		if (q > s + 2 && is_word(x, q - 1, "'s") &&
+		    (is_word(x, q - 2, "yesterday") ||
+		     (is_word(x, q - 3, "last") && (is_word(x, q - 2, "week") || is_word(x, q - 2, "month") ||
+						    is_word(x, q - 2, "year") || is_word(x, q - 2, "weekend")))))
+			status = STATUS_OCCURRED;
+	}
 	if (status == STATUS_PLANNED && plan_called_off(x, k, e))
 		return STATUS_NEGATED;
 	if ((status == STATUS_PLANNED || status == STATUS_OCCURRED) && noun_called_off(x, k, e))

@@ -548,6 +548,28 @@ static int sidelines_at(const struct extractor *x, size_t k)
 	       (is_word(x, k + 2, "sidelines") || is_word(x, k + 2, "margins")) && is_word(x, k + 3, "of");
 }
 
+/* "is considering imposing new sanctions", "discussed expelling the
+ * envoys", "is weighing new sanctions": an act named after a verb of
+ * weighing, in the -ing form or by its noun, is weighed, not done. */
+static int weighed_act(const struct extractor *x, size_t k, size_t cs)
+{
+	if (k <= cs + 1)
+		return 0;
+	size_t p = k - 1;
+	/* ("is considering new sanctions", "discussed a possible visit": the
+	 * act named by its noun, after a determiner or an adjective or two) */
+	while (p > cs + 1 && p + 3 > k && (x->toks.t[p].flags & TOK_WORD) && !(x->toks.t[p].flags & TOK_CAP) &&
+	       (tok_in(x, p, WL_DETERMINER) || is_word(x, p, "new") || is_word(x, p, "fresh") ||
+		is_word(x, p, "further") || is_word(x, p, "additional") || is_word(x, p, "possible") ||
+		is_word(x, p, "more") || is_word(x, p, "tougher") || is_word(x, p, "targeted")))
+		p--;
+	const char *v = low(x, p);
+	return has_prefix(v, "consider") || has_prefix(v, "weigh") || has_prefix(v, "mull") ||
+	       has_prefix(v, "contemplat") || has_prefix(v, "discuss") || has_prefix(v, "debat") ||
+	       is_word(x, p, "explore") || is_word(x, p, "explored") || is_word(x, p, "exploring") ||
+	       is_word(x, p, "explores") || is_word(x, p, "studying");
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -632,6 +654,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    (tok_in(x, h->ts - 1, WL_BE) || (h->ts > s + 1 && tok_in(x, h->ts - 2, WL_BE) &&
 					      tok_in(x, h->ts - 1, WL_SKIP_ADVERB))))
 		DROP_RET;
+	/* "showed no sign of backing down", "backed off its threat": "back down"
+	 * and "back off" are to give way, no backing of anyone. */
+	{
+		size_t b = tr->n_tails ? tail_end(x, tr, h->te, e) : h->te;
+		if (b < e && b > h->ts && has_prefix(low(x, b - 1), "back") &&
+		    (is_word(x, b, "down") || is_word(x, b, "off") || is_word(x, b, "away")))
+			DROP_RET;
+	}
 	/* "Iran-backed", "Doha-brokered", "US-imposed sanctions": a word joined
 	 * by a hyphen to the name before it modifies a noun; no act is told. */
 	if (h->ts > s + 1 && is_word(x, h->ts - 1, "-") && x->toks.t[h->ts - 1].end == x->toks.t[h->ts].start &&
@@ -901,6 +931,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			}
 	}
 	int status = modality(x, cs, h->ts, s, e);
+	if (weighed_act(x, h->ts, cs))
+		status = -1;
 	/* Told by a speaker, the modal is the message ("Japan must bear full
 	 * responsibility", "could only suffer a defeat"): the telling happened.
 	 * A question stays no event; a negation stays one. */
@@ -1021,7 +1053,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			      !tok_in(x, q, WL_PREPOSITION | WL_BE | WL_REPORTING | WL_CLAUSE_BREAK | WL_SKIP_ADVERB));
 		size_t lim = h->te + 16;
 		for (size_t j = h->te; np && j < e && j < lim; j++) {
-			if (is_word(x, j, "will") || is_word(x, j, "shall")) {
+			/* ("A visit to Pyongyang by the president would be the first") */
+			if (is_word(x, j, "will") || is_word(x, j, "shall") || is_word(x, j, "would")) {
 				c.status = STATUS_PLANNED;
 				break;
 			}
@@ -1207,6 +1240,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		mentions_in(x, (size_t)by, ce, &m0, &m1);
 		if (m1 > m0)
 			add_group(x, m0, group_end(x, m0, m1), agent, &nagent, tc->speaker);
+	}
+	/* "was criticised by rights groups", "drew criticism from Western
+	 * capitals": a judgment whose authors are named, as people or bodies in
+	 * the plural that are no actor, is theirs, no act of a state. */
+	if (tr->frame == FRAME_DIRECTED && (!strcmp(tr->type, "condemnation") || !strcmp(tr->type, "accusation"))) {
+		size_t a = by >= 0 ? (size_t)by + 1 : 0;
+		if (by < 0 && tr->noun && h->te + 1 < e && is_word(x, h->te, "from"))
+			a = h->te + 1;
+		else if (by < 0 && tr->noun && h->te > h->ts + 1 && h->te < e && is_word(x, h->te - 1, "from"))
+			a = h->te;   /* the wording "criticism from" */
+		size_t m0, m1;
+		mentions_in(x, a, a + 4 < e ? a + 4 : e, &m0, &m1);
+		if (a && !nagent && m1 == m0) {
+			size_t q = a;
+			while (q < e && q < a + 3 && (tok_in(x, q, WL_DETERMINER) || (x->toks.t[q].flags & TOK_WORD)) &&
+			       !tok_in(x, q, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_REPORTING | WL_BE) &&
+			       !(q + 1 < e && (tok_in(x, q + 1, WL_PREPOSITION | WL_CLAUSE_BREAK | WL_BE) ||
+					       (x->toks.t[q + 1].flags & TOK_PUNCT))))
+				q++;
+			if (q < e && q > a - 1 && (x->toks.t[q].flags & TOK_WORD) && !(x->toks.t[q].flags & TOK_CAP) &&
+			    ends_in(x, q, 1, "s") && !ends_in(x, q, 2, "ss"))
+				DROP_RET;
+		}
 	}
 	int passive = by >= 0 || (!own_prep && passive_by(x, h->ts, h->te, h->te + 3 < e ? h->te + 3 : e) >= 0);
 	if (!passive && tr->frame == FRAME_DIRECTED &&
@@ -1666,8 +1722,15 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * named as what is lifted are not imposed anew. */
 	/* (A clause of its own, "the sanctions it had imposed on Eritrea
 	 * since 2009", still tells the imposing.) */
+	/* ("would lift export controls imposed on South Korea in 2019": a
+	 * participle right after the noun it describes is such a naming too.) */
+	int described = !tr->noun && h->ts > s + 1 && ends_in(x, h->ts, 2, "ed") &&
+			(x->toks.t[h->ts - 1].flags & TOK_WORD) && !(x->toks.t[h->ts - 1].flags & TOK_CAP) &&
+			!tok_in(x, h->ts - 1, WL_BE | WL_SKIP_ADVERB | WL_DETERMINER | WL_PREPOSITION | WL_CLAUSE_BREAK |
+					      WL_REFERENCE) &&
+			!is_word(x, h->ts - 1, "and") && !is_word(x, h->ts - 1, "or") && !ends_in(x, h->ts - 1, 2, "ly");
 	if (!strcmp(tr->type, "sanctions") &&
-	    (tr->noun || ends_in(x, h->ts, 4, "ing") || (h->ts > s && tok_in(x, h->ts - 1, WL_DETERMINER)))) {
+	    (tr->noun || ends_in(x, h->ts, 4, "ing") || (h->ts > s && tok_in(x, h->ts - 1, WL_DETERMINER)) || described)) {
 		int fresh = 0;
 		for (size_t q = h->ts > s + 2 ? h->ts - 2 : s; q <= h->ts && q < e; q++)
 			fresh |= is_word(x, q, "new") || is_word(x, q, "fresh") || is_word(x, q, "additional") ||
@@ -1677,7 +1740,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		for (size_t q = s; q < h->ts && !fresh; q++)
 			if (is_word(x, q, "lifted") || is_word(x, q, "lifting") || is_word(x, q, "lifts") ||
 			    is_word(x, q, "removed") || is_word(x, q, "removal") || is_word(x, q, "scrapped") ||
-			    is_word(x, q, "rescinded") || is_word(x, q, "revoked") || is_word(x, q, "eased"))
+			    is_word(x, q, "rescinded") || is_word(x, q, "revoked") || is_word(x, q, "eased") ||
+			    (described && (is_word(x, q, "lift") || is_word(x, q, "remove") || is_word(x, q, "scrap") ||
+					   is_word(x, q, "rescind") || is_word(x, q, "revoke") || is_word(x, q, "ease"))))
 				DROP_RET;
 		for (size_t k = x->n_cands; k-- > 0 && !fresh;) {
 			const struct cand *p = &x->cands[k];
@@ -1836,6 +1901,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			    is_word(x, h->ts - 1, "this"))) &&
 	    x->ra[c.src[0]].kind != ACTOR_ORG && domestic_meeting(x, &c, cs, ce))
 		DROP_RET;
+	/* "after the Venezuelan government and the opposition struck a deal":
+	 * a government and its opposition, or rebels, acting together are one
+	 * state's affair; no other state joins them from the context. */
+	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && h->ts > cs + 2)
+		for (size_t q = cs + 2; q < h->ts; q++)
+			if ((is_word(x, q, "opposition") || is_word(x, q, "rebels") || is_word(x, q, "insurgents")) &&
+			    (is_word(x, q - 1, "and") || is_word(x, q - 2, "and")))
+				DROP_RET;
 	/* A symmetric event needs two parties: add those in play. */
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
 		for (int i = 0; i < x->n_in_play; i++)

@@ -108,7 +108,10 @@ static int clause_head(const struct extractor *x, size_t i, size_t s)
 	if (j > s && (tok_in(x, j - 1, WL_DETERMINER) || is_word(x, j - 1, "some") || is_word(x, j - 1, "many") ||
 		      is_word(x, j - 1, "several") || is_word(x, j - 1, "most")))
 		j--;
-	return j == s || is_word(x, j - 1, ",");
+	/* ("said that Chinese tourists ...", "after Egyptian media reported":
+	 * a clause that opens after "that", a reporting verb or a conjunction) */
+	return j == s || is_word(x, j - 1, ",") || is_word(x, j - 1, "that") ||
+	       tok_in(x, j - 1, WL_REPORTING | WL_CLAUSE_BREAK);
 }
 
 static int ractor_add(struct extractor *x, const char *name, const char *code, const char *title,
@@ -1146,6 +1149,25 @@ const char *topic_name(const struct extractor *x, int id)
  * Returns the tokens consumed (the mention is replaced by the person), 0 if none. */
 /* Whether the organisation named at token i follows an envoy's posting:
  * "ambassador to (the)", "envoy at", "representative to", "mission to". */
+/* Whether the mention of tokens [i, i + m) is the plural of its state's
+ * adjective ("Russians", "East Germans") after "of" or a lower-case word
+ * that is no preposition, verb of being or joiner ("ordinary", "many",
+ * "thousands of"): people of that nation, not the state. */
+static int plural_people(const struct extractor *x, size_t i, size_t m, size_t idx)
+{
+	const char *adj = x->d.actors[idx].adjective;
+	size_t a = x->toks.t[i].start, b = x->toks.t[i + m - 1].end, n = strlen(adj);
+	if (b - a != n + 1 || x->text[b - 1] != 's' || strncmp(x->text + a, adj, n))
+		return 0;
+	if (is_word(x, i - 1, "of"))
+		return 1;
+	return (x->toks.t[i - 1].flags & TOK_WORD) && !(x->toks.t[i - 1].flags & TOK_CAP) &&
+	       !tok_in(x, i - 1, WL_PREPOSITION | WL_BE | WL_CLAUSE_BREAK | WL_REPORTING | WL_DETERMINER |
+				 WL_SKIP_ADVERB | WL_JOINER) &&
+	       !is_word(x, i - 1, "and") && !is_word(x, i - 1, "or") && !is_word(x, i - 1, "the") &&
+	       !is_word(x, i - 1, "that") && !is_word(x, i - 1, "while") && !ends_in(x, i - 1, 2, "ed");
+}
+
 static int envoy_posted_at(const struct extractor *x, size_t i, size_t s)
 {
 	size_t q = i;
@@ -1432,6 +1454,13 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				    (is_word(x, i - 2, "position") || is_word(x, i - 2, "stance") ||
 				     is_word(x, i - 2, "shift") || is_word(x, i - 2, "stand") ||
 				     is_word(x, i - 2, "policy") || is_word(x, i - 2, "u-turn")))
+					kind = MK_PLACE;
+				/* "the courage of Russians who protest", "thousands of East
+				 * Germans", "ordinary Iranians": a people named in the plural
+				 * of its adjective, after "of" or a lower-case word that counts
+				 * or qualifies them, are persons, not their state. */
+				if (kind == MK_ACTOR && i > s && x->d.actors[best->idx].kind == ACTOR_STATE &&
+				    x->d.actors[best->idx].adjective && plural_people(x, i, m, best->idx))
 					kind = MK_PLACE;
 				/* "Iran-backed militias", "Russian-backed separatists",
 				 * "Chinese-made drones": the backer or maker of those who

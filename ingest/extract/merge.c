@@ -14,6 +14,7 @@ static void note_dead(const struct extractor *x, const struct cand *gone, const 
 
 static int word_after(const char *t, size_t len, size_t p, size_t *a, size_t *b);
 static int bytes_word(const char *t, size_t a, size_t b, const char *w);
+static int word_before(const char *t, size_t p, size_t *a, size_t *b);
 
 /* Whether every code of list a is in list b. */
 static int list_subset(const struct extractor *x, const int *a, int na, const int *b, int nb)
@@ -933,6 +934,15 @@ void complete_parties(struct extractor *x)
 			      (WL_COLLECTIVE | WL_STATE_BODY | WL_ORGAN | WL_ROLE | WL_ORGAN_QUALIFIER)))
 				continue;
 		}
+		/* "Ukraine welcomed the decision": a reaction to an act told before
+		 * is aimed at whoever made it, not at the one it was made against. */
+		if (c->refers_back && !c->headline && (type_props(x, c->tr) & TP_REACTION)) {
+			int author = acted_before(x, i, code);
+			if (author >= 0) {
+				push_party(c->tgt, &c->ntgt, author);
+				continue;
+			}
+		}
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
 		for (int k = 1; f >= 0 && k < c->nsrc; k++)
@@ -973,26 +983,61 @@ void merge_rounds(struct extractor *x)
 
 /* Whether one of the three words before the trigger of c names people or a
  * body that holds no office ("Egyptian media sharply attacked", "Danish
- * slaughterhouse officials accused"): the subject is theirs, no state's. */
+ * slaughterhouse officials accused"): the subject is theirs, no state's.
+ * (Over a place after "in" too: "Opposition parties in Madrid called on".) */
 static int private_subject(const struct extractor *x, const struct cand *c)
 {
 	if (!x->text || c->trig_start == 0)
 		return 0;
 	size_t p = c->trig_start;
-	for (int w = 0; w < 3; w++) {
+	int words = 3;
+	for (int w = 0; w < words && w < 6; w++) {
 		while (p > 0 && x->text[p - 1] == ' ')
 			p--;
 		size_t e = p;
 		while (p > 0 && ((x->text[p - 1] >= 'a' && x->text[p - 1] <= 'z') ||
 				 (x->text[p - 1] >= 'A' && x->text[p - 1] <= 'Z')))
 			p--;
-		if (e == p || e - p >= 32 || (p > 0 && x->text[p - 1] != ' '))
+		/* (a word at the start of a line is the last one looked at) */
+		int first = p > 0 && x->text[p - 1] == '\n';
+		if (e == p || e - p >= 32 || (p > 0 && x->text[p - 1] != ' ' && !first))
 			return 0;
 		char lw[32];
 		for (size_t k = 0; k < e - p; k++)
 			lw[k] = (char)(x->text[p + k] | 0x20);
 		if (dict_private_head(&x->d, text_hash(lw, e - p)))
 			return 1;
+		if (first)
+			return 0;
+		if (e - p == 2 && lw[0] == 'i' && lw[1] == 'n')
+			words = w + 3;   /* the word before "in" and one more */
+	}
+	return 0;
+}
+
+/* "Hundreds of air strikes have been blamed on Israel", "Moscow was widely
+ * criticised": a judgment told in the passive without its author ("by ...")
+ * is what is said of someone, by no one the report names; it is nobody's
+ * act, not the act of the state the report is about. (A measure told so,
+ * "the ambassador was summoned", is still the host's.) */
+static int judgment_without_author(const struct extractor *x, const struct cand *c)
+{
+	if (!x->text || c->headline || c->trig_end <= c->trig_start ||
+	    (strcmp(c->tr->type, "accusation") && strcmp(c->tr->type, "condemnation")))
+		return 0;
+	size_t e = c->trig_start;
+	while (e < c->trig_end && isalpha((unsigned char)x->text[e]))
+		e++;
+	if (e < c->trig_start + 3 || x->text[e - 2] != 'e' || x->text[e - 1] != 'd')
+		return 0;
+	size_t a, b, p = c->trig_start;
+	for (int w = 0; w < 2 && word_before(x->text, p, &a, &b); w++, p = a) {
+		if (bytes_word(x->text, a, b, "been") || bytes_word(x->text, a, b, "was") ||
+		    bytes_word(x->text, a, b, "were") || bytes_word(x->text, a, b, "is") ||
+		    bytes_word(x->text, a, b, "are") || bytes_word(x->text, a, b, "be"))
+			return 1;
+		if (b - a < 3 || x->text[b - 2] != 'l' || x->text[b - 1] != 'y')   /* "was widely criticised" */
+			return 0;
 	}
 	return 0;
 }
@@ -1018,7 +1063,8 @@ void prune_parties(struct extractor *x)
 		 * state the report is most about (not an act that did not happen,
 		 * nor a journey: who travels is not guessed). */
 		if (!c->nsrc && c->ntgt && c->tr->frame == FRAME_DIRECTED && !c->tr->speaker &&
-		    c->status != STATUS_NEGATED && !(type_props(x, c->tr) & TP_TRAVEL) && !private_subject(x, c)) {
+		    c->status != STATUS_NEGATED && !(type_props(x, c->tr) & TP_TRAVEL) && !private_subject(x, c) &&
+		    !judgment_without_author(x, c)) {
 			int f = focal_actor(x, x->ra[c->tgt[0]].code);
 			for (int k = 1; f >= 0 && k < c->ntgt; k++)
 				if (same_code(x, c->tgt[k], f))
