@@ -648,10 +648,25 @@ static int issued_before(const char *t, size_t a, size_t at)
 	return 0;
 }
 
-int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end)
+static int story_day(const struct extractor *x, struct cdate *out, size_t *lede_end);
+
+int extract_story_day(struct extractor *x, struct cdate *out, size_t *lede_end)
 {
 	if (x->headline || x->anchor.prec != PREC_DAY || !x->text || !x->body_len)
 		return 0;
+	if (!x->story_known) {
+		x->story_rc = story_day(x, &x->story_day, &x->story_lede_end);
+		x->story_known = 1;
+	}
+	if (x->story_rc) {
+		*out = x->story_day;
+		*lede_end = x->story_lede_end;
+	}
+	return x->story_rc;
+}
+
+static int story_day(const struct extractor *x, struct cdate *out, size_t *lede_end)
+{
 	const char *t = x->text;
 	size_t len = x->body_len, p = 0;
 	int lede_seen = 0;

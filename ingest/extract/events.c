@@ -3405,6 +3405,7 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	long issuer_actor = issuer ? dict_actor_by_code(&x->d, issuer) : -1;
 	if (issuer_actor >= 0)
 		x->issuer_ra = ractor_of_dict_actor(x, issuer_actor);
+	x->story_known = 0;
 	x->title_len = r->title ? strlen(r->title) : 0;
 	x->body_len = r->body ? strlen(r->body) : 0;
 	if (r->title && analyse_text(x, r->title, x->title_len, 1, 0))

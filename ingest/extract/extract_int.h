@@ -200,6 +200,11 @@ struct extractor {
 	const char *text;       /* the text being read (title or body) */
 	size_t title_len, body_len; /* of the report being read (0 when NULL) */
 	int headline;
+	/* extract_story_day's answer for this report's body, asked for every
+	 * trigger: read once (reset with each report) */
+	int story_known, story_rc;
+	struct cdate story_day;
+	size_t story_lede_end;
 	int report_topics[16], n_report_topics;
 	/* surnames of dictionary persons, for "Obama" without a first mention */
 	struct { uint64_t h; uint32_t person; } *surnames;
@@ -393,7 +398,7 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 			   size_t cs, size_t ce, size_t s, int planned);
 void sentence_timex(struct extractor *x, struct trigger_ctx *tc);
 const struct cand *last_cand_dated(const struct extractor *x, size_t s);
-int extract_story_day(const struct extractor *x, struct cdate *out, size_t *lede_end);
+int extract_story_day(struct extractor *x, struct cdate *out, size_t *lede_end);
 int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te, size_t e,
 	size_t next);
 int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out);
