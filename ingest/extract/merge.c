@@ -603,12 +603,27 @@ static void count_collectives(struct extractor *x)
 	const char *t = x->text;
 	for (size_t i = 0; t && i < x->n_cands; i++) {
 		struct cand *c = &x->cands[i];
-		if (c->dead || c->headline || c->tr->frame != FRAME_SYMMETRIC || c->ev_end > x->body_len ||
-		    c->trig_start <= c->ev_start || c->trig_start > c->ev_end)
+		if (c->dead || c->headline || c->ev_end > x->body_len || c->trig_start <= c->ev_start ||
+		    c->trig_start > c->ev_end)
 			continue;
 		int want = collective_count(t, c->ev_start, c->trig_start);
 		if (!want || distinct_sources(x, c) >= want)
 			continue;
+		if (c->tr->frame != FRAME_SYMMETRIC) {
+			/* "Saudi Arabia, the UAE, Bahrain and Egypt severed ties with
+			 * Qatar ... The four states said they would close their
+			 * borders": the sources of the last act told by that many. */
+			for (size_t k = i; k-- > 0;) {
+				const struct cand *p = &x->cands[k];
+				if (p->dead || p->headline || p->tr->frame == FRAME_SYMMETRIC || distinct_sources(x, p) != want ||
+				    !list_subset(x, c->src, c->nsrc, p->src, p->nsrc))
+					continue;
+				for (int q = 0; q < p->nsrc; q++)
+					push_party(c->src, &c->nsrc, p->src[q]);
+				break;
+			}
+			continue;
+		}
 		for (size_t k = i; k-- > 0;) {
 			const struct cand *p = &x->cands[k];
 			if (p->dead || p->headline || p->tr->frame != FRAME_SYMMETRIC ||
