@@ -701,6 +701,27 @@ static int act_word(const char *t, size_t a, size_t b)
 	return 0;
 }
 
+/* The actor named nearest before byte q in q's sentence that is none of
+ * c's sources (the author of what the text names at q), or -1. */
+static int actor_before_in_sentence(struct extractor *x, const struct cand *c, size_t q)
+{
+	const char *t = x->text;
+	size_t ss = q;
+	while (ss > 0 && !(t[ss - 1] == '\n' || (ss > 1 && t[ss - 1] == ' ' && t[ss - 2] == '.')))
+		ss--;
+	int found[MAX_PARTIES], n = 0;
+	if (actors_in_span(x, t, ss, q, found, &n))
+		return -1;
+	for (int k = n; k-- > 0;) {
+		int own = 0;
+		for (int s = 0; s < c->nsrc; s++)
+			own |= same_code(x, c->src[s], found[k]);
+		if (!own && x->ra[found[k]].code[0])
+			return found[k];
+	}
+	return -1;
+}
+
 /* "North Korea fired a ballistic missile ... . Tokyo condemned the
  * launch", "over Ankara's military offensive ... the ministers condemned
  * the military action": a condemnation of a hostile act named by a
@@ -731,21 +752,7 @@ static int act_author(struct extractor *x, const struct cand *c)
 			e++;
 		if (!act_word(t, q, e))
 			continue;
-		/* the sentence of that word, up to it */
-		size_t ss = q;
-		while (ss > 0 && !(t[ss - 1] == '\n' || (ss > 1 && t[ss - 1] == ' ' && t[ss - 2] == '.')))
-			ss--;
-		int found[MAX_PARTIES], n = 0;
-		if (actors_in_span(x, t, ss, q, found, &n))
-			return -1;
-		for (int k = n; k-- > 0;) {
-			int own = 0;
-			for (int s = 0; s < c->nsrc; s++)
-				own |= same_code(x, c->src[s], found[k]);
-			if (!own && x->ra[found[k]].code[0])
-				return found[k];
-		}
-		return -1;
+		return actor_before_in_sentence(x, c, q);
 	}
 	return -1;
 }
@@ -773,22 +780,7 @@ static int noun_author(struct extractor *x, const struct cand *c)
 		hit = q;
 		break;   /* the first telling names its author */
 	}
-	if (hit == SIZE_MAX)
-		return -1;
-	size_t ss = hit;
-	while (ss > 0 && !(t[ss - 1] == '\n' || (ss > 1 && t[ss - 1] == ' ' && t[ss - 2] == '.')))
-		ss--;
-	int found[MAX_PARTIES], n = 0;
-	if (actors_in_span(x, t, ss, hit, found, &n))
-		return -1;
-	for (int k = n; k-- > 0;) {
-		int own = 0;
-		for (int s = 0; s < c->nsrc; s++)
-			own |= same_code(x, c->src[s], found[k]);
-		if (!own && x->ra[found[k]].code[0])
-			return found[k];
-	}
-	return -1;
+	return hit == SIZE_MAX ? -1 : actor_before_in_sentence(x, c, hit);
 }
 
 /* "Rousseff telephoned Widodo on Jan. 16 to plead for clemency", "met
