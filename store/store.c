@@ -608,6 +608,7 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 	s->before_9 = now < 9;
 	s->before_11 = now < 11;
 	s->before_12 = now < 12;
+	s->before_13 = now < 13;
 	*out = s;
 	return 0;
 fail:

@@ -4,6 +4,7 @@
 #include "store/store_internal.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1220,36 +1221,102 @@ static const char date_at[] = "SELECT date, 'yd' || replace(date, '-', '') FROM 
 static const char agency_set[] = "SELECT er.event_id FROM event_reports er JOIN reports r ON r.id = er.report_id"
 				 " JOIN agencies ag ON ag.id = r.agency_id WHERE ag.name = $%d COLLATE NOCASE";
 
+/* The statuses an event can have (enum event_status). */
+#define N_STATUSES (STATUS_NEGATED + 1)
+/* Confidences a page walks one by one at most (conf_values); more walk the
+ * timeline. */
+#define CONF_ARMS_MAX 8
+
+/* How a page without types splits its walk (from migration 13): one arm a
+ * status of `statuses` (a mask), or one arm a confidence (n_conf values
+ * bound from p_conf, and events without one when conf_null). */
+struct split {
+	unsigned statuses;
+	size_t n_conf;
+	int p_conf, conf_null;
+};
+
 /* The ids of one page, dated events (undated 0) or undated ones (1), as
  * arms of a UNION ALL: one arm a type when types are asked, each walking the
  * index on (type, date, id) in order and stopping at the page's end, so that
  * merging them gives the page exactly (the page's events of each type are
- * among the first `limit` of that type); one walk of the index on (date, id)
- * otherwise. `w` is the other filters' clause; the cursor is an event id: the
- * page starts after its (date, id). */
+ * among the first `limit` of that type); else one arm a status, or one a
+ * confidence, as `sp` says, each walking the index on (status, date, id) or
+ * (confidence, date, id) the same way; one walk of the index on (date, id)
+ * otherwise. `w` is the other filters' clause; the cursor is an event id:
+ * the page starts after its (date, id). */
 static void page_arms(struct buf *sql, const char *w, int undated, const struct event_filter *f, int p_types,
-		      int p_after)
+		      int p_after, const struct split *sp)
 {
-	size_t n = f->n_types ? f->n_types : 1;
+	int conf = sp->n_conf || sp->conf_null;
+	size_t n = f->n_types ? f->n_types : sp->statuses ? N_STATUSES : conf ? sp->n_conf + (size_t)sp->conf_null : 1;
+	int k = 0;
 	for (size_t i = 0; i < n; i++) {
 		/* A type asked twice would count its events twice. */
 		size_t j = 0;
-		while (j < i && strcmp(f->types[j], f->types[i]))
+		while (f->n_types && j < i && strcmp(f->types[j], f->types[i]))
 			j++;
-		if (j < i)
+		if (f->n_types && j < i)
+			continue;
+		if (!f->n_types && sp->statuses && !(sp->statuses & (1u << i)))
 			continue;
 		buf_printf(sql, "%sSELECT * FROM (SELECT e.id AS id, %d AS u, %s AS d FROM events e WHERE e.date %s ''%s",
-			   i ? " UNION ALL " : "", undated, undated ? "''" : "e.date", undated ? "=" : "<>", w);
+			   k ? " UNION ALL " : "", undated, undated ? "''" : "e.date", undated ? "=" : "<>", w);
 		if (f->n_types)
 			buf_printf(sql, " AND e.type = $%d", p_types + (int)i);
+		else if (sp->statuses)
+			buf_printf(sql, " AND e.status = %zu", i);
+		else if (conf && i < sp->n_conf)
+			buf_printf(sql, " AND e.confidence = $%d", sp->p_conf + (int)i);
+		else if (conf)
+			buf_addstr(sql, " AND e.confidence IS NULL");
 		if (f->after_id && !undated)
 			buf_printf(sql, " AND (SELECT date FROM events WHERE id = $%1$d) <> ''"
 				   " AND (e.date, e.id) > (SELECT date, id FROM events WHERE id = $%1$d)", p_after);
 		else if (f->after_id)
 			buf_printf(sql, " AND ((SELECT date FROM events WHERE id = $%1$d) <> '' OR e.id > $%1$d)",
 				   p_after);
-		buf_printf(sql, " ORDER BY %s LIMIT %ld) AS a%zu", undated ? "e.id" : "e.date, e.id", f->limit, i);
+		buf_printf(sql, " ORDER BY %s LIMIT %ld) AS a%d", undated ? "e.id" : "e.date, e.id", f->limit, k++);
 	}
+}
+
+/* The distinct confidences within the filter's bounds, lowest first, each
+ * found by one seek of the index on confidence (migration 13), into vals:
+ * *n of them, 0 when there are more than CONF_ARMS_MAX or one is not a
+ * number (written from outside: its page walks the timeline). Without an
+ * upper bound a value of another type (above every number) is taken too,
+ * as the filter takes it. */
+static int conf_values(struct store *s, const struct event_filter *f, double *vals, size_t *n, char **err)
+{
+	*n = 0;
+	char q[640];
+	const char *upper = f->max_confidence > 0 ? " AND confidence < $2" : "";
+	snprintf(q, sizeof(q),
+		 "WITH RECURSIVE v(c, k) AS (SELECT (SELECT min(confidence) FROM events WHERE confidence >= $1%s), 0"
+		 " UNION ALL SELECT (SELECT min(confidence) FROM events WHERE confidence > v.c%s), k + 1 FROM v"
+		 " WHERE v.c IS NOT NULL AND k < %d)"
+		 " SELECT c, typeof(c) IN ('real', 'integer') FROM v WHERE c IS NOT NULL",
+		 upper, upper, CONF_ARMS_MAX);
+	struct db_stmt *st;
+	int slot, rc;
+	if (kept_prepare(s, q, &st, &slot))
+		return store_fail(s, err, "cannot query events");
+	db_bind_double(st, 1, f->min_confidence > 0 ? f->min_confidence : -HUGE_VAL);
+	if (*upper)
+		db_bind_double(st, 2, f->max_confidence);
+	size_t got = 0;
+	int numbers = 1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		numbers &= db_column_int64(st, 1) != 0;
+		if (got < CONF_ARMS_MAX)
+			vals[got] = db_column_double(st, 0);
+		got++;
+	}
+	kept_done(s, st, slot);
+	if (rc != DB_DONE)
+		return store_fail(s, err, "cannot query events");
+	*n = got <= CONF_ARMS_MAX && numbers ? got : 0;
+	return 0;
 }
 
 /* Whether event_actors has its events' dates (migration 8), asked once a
@@ -1808,6 +1875,32 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 			   p, p + 1);
 		p += 2;
 	}
+	/* Statuses that leave out the events that occurred (most of them) walk
+	 * the index led by status from migration 13, one arm a status
+	 * (page_arms): the walk on (date, id) would cross every occurred event
+	 * before them. Else bounds of the confidence walk the index led by it,
+	 * one arm a confidence within them (the extractor gives few values;
+	 * below 0.6, 7% of the events, the walk on (date, id) crossed 14
+	 * entries a match). Not when another filter leads: types (their
+	 * own walks carry both), a busy actor's walk, a word (its months or
+	 * its matches), verified events (their own small index), or a set read
+	 * and sorted (a rare actor or agency, a report, ids, changes), which is
+	 * smaller. */
+	struct split sp = {0};
+	double conf[CONF_ARMS_MAX];
+	int split = !pg && !s->before_13 && page && !f->n_types && !n_arm && !months && f->verified <= 0 && actor_walk &&
+		    agency_walk && !f->text && !f->report_id && !f->n_ids && !f->by_changes;
+	if (split && !(mask & (1u << STATUS_OCCURRED)) && !(mask >> N_STATUSES))
+		sp.statuses = mask & ((1u << N_STATUSES) - 1);
+	else if (split && (f->min_confidence > 0 || f->max_confidence > 0)) {
+		if (conf_values(s, f, conf, &sp.n_conf, err))
+			goto fail;
+		/* Events without a confidence count as middling (0.5). */
+		if (sp.n_conf)
+			sp.conf_null = f->min_confidence <= 0.5 && (f->max_confidence <= 0 || 0.5 < f->max_confidence);
+		sp.p_conf = p;
+		p += (int)sp.n_conf;
+	}
 	int p_after = 0, p_group = 0;
 	if (f->page && f->limit > 0 && months) {
 		p_group = p;
@@ -1827,9 +1920,9 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 			actor_arms(&sql, w, f, n_arm, p_arm, p_types, p_after, ecol,
 				   s->before_11 || f->verified || f->min_confidence > 0 || f->max_confidence > 0);
 		} else {
-			page_arms(&sql, w, 0, f, p_types, p_after);
+			page_arms(&sql, w, 0, f, p_types, p_after, &sp);
 			buf_addstr(&sql, " UNION ALL ");
-			page_arms(&sql, w, 1, f, p_types, p_after);
+			page_arms(&sql, w, 1, f, p_types, p_after, &sp);
 		}
 		buf_printf(&sql, ") AS page ORDER BY u, d, id LIMIT %ld)", f->limit);
 	} else {
@@ -1894,6 +1987,8 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		db_bind_double(st, p_maxc, f->max_confidence);
 	if (p_after && f->after_id)
 		db_bind_int64(st, p_after, f->after_id);
+	for (size_t i = 0; i < sp.n_conf; i++)
+		db_bind_double(st, sp.p_conf + (int)i, conf[i]);
 	struct buf ids;
 	buf_init(&ids, 0);
 	if (p_ids) {
