@@ -96,7 +96,36 @@ static struct event_filter none(void)
 	return f;
 }
 
-/* Pages (pages_of's text) equal the whole timeline of f, read in one go. */
+/* The pages of f one after the other (at most max_pages, 0 for all), each
+ * page's events described, the pages separated by "--". A page the store
+ * refuses ends the text with its message when errors_told (a query refused
+ * alike on both archives is an answer to compare), else fails the test. */
+static char *paired_pages(struct store *s, struct event_filter f, long limit, int max_pages, int errors_told)
+{
+	struct out o = {.n = 0};
+	buf_init(&o.b, 0);
+	char *err = NULL;
+	f.page = 1;
+	f.limit = limit;
+	for (int n = 0; !max_pages || n < max_pages; n++) {
+		size_t before = o.n;
+		if (store_timeline_each(s, &f, describe, &o, &err)) {
+			if (!errors_told)
+				fail_msg("page: %s", err ? err : "?");
+			buf_printf(&o.b, "error: %s\n", err ? err : "?");
+			free(err);
+			break;
+		}
+		buf_addstr(&o.b, "--\n");
+		if (o.n - before < (size_t)limit)
+			break;
+		f.after_id = o.last;
+	}
+	assert_false(buf_failed(&o.b));
+	return o.b.data ? o.b.data : strdup("");
+}
+
+/* Pages (paired_pages's text) equal the whole timeline of f, read in one go. */
 static void assert_pages_are_whole(struct store *s, struct event_filter f, const char *pages)
 {
 	struct out whole = {.n = 0};

@@ -70,34 +70,12 @@ static int setup_filters(void **state)
 	return setup_pair(state, 10, fill);
 }
 
-/* The pages of f one after the other (at most max_pages), each page's
- * events described, the pages separated by "--". */
-static char *pages_of(struct store *s, struct event_filter f, long limit, int max_pages)
-{
-	struct out o = {.n = 0};
-	buf_init(&o.b, 0);
-	char *err = NULL;
-	f.page = 1;
-	f.limit = limit;
-	for (int n = 0; n < max_pages; n++) {
-		size_t before = o.n;
-		if (store_timeline_each(s, &f, describe, &o, &err))
-			fail_msg("page: %s", err ? err : "?");
-		buf_addstr(&o.b, "--\n");
-		if (o.n - before < (size_t)limit)
-			break;
-		f.after_id = o.last;
-	}
-	assert_false(buf_failed(&o.b));
-	return o.b.data ? o.b.data : strdup("");
-}
-
 /* The pages of f on both archives: the same text, and (from the start)
  * the whole timeline. */
 static void assert_same_pages(struct pair_fx *k, struct store *old, struct event_filter f, long limit)
 {
-	char *now = pages_of(k->fx.s, f, limit, 100000);
-	char *was = pages_of(old, f, limit, 100000);
+	char *now = paired_pages(k->fx.s, f, limit, 100000, 0);
+	char *was = paired_pages(old, f, limit, 100000, 0);
 	if (strcmp(now, was)) {
 		/* The first line that differs (cmocka cuts long strings short). */
 		size_t i = 0, line = 0;
@@ -243,8 +221,8 @@ static void test_pages_from_the_index(void **state)
 	f.types = three;
 	f.n_types = 3;
 	f.status_mask = 5;
-	free(pages_of(k->fx.s, f, 50, 2));
-	free(pages_of(k->old, f, 50, 2));
+	free(paired_pages(k->fx.s, f, 50, 2, 0));
+	free(paired_pages(k->old, f, 50, 2, 0));
 	/* Types and statuses from the index; at 10 from the rows. */
 	assert_true(walked(k->fx.s, bare_walk));
 	assert_false(walked(k->fx.s, joined_walk));

@@ -73,28 +73,6 @@ static int setup_status(void **state)
 	return setup_pair(state, 12, fill);
 }
 
-/* The pages of f one after the other, each page's events described, the
- * pages separated by "--". */
-static char *pages_of(struct store *s, struct event_filter f, long limit)
-{
-	struct out o = {.n = 0};
-	buf_init(&o.b, 0);
-	char *err = NULL;
-	f.page = 1;
-	f.limit = limit;
-	for (;;) {
-		size_t before = o.n;
-		if (store_timeline_each(s, &f, describe, &o, &err))
-			fail_msg("page: %s", err ? err : "?");
-		buf_addstr(&o.b, "--\n");
-		if (o.n - before < (size_t)limit)
-			break;
-		f.after_id = o.last;
-	}
-	assert_false(buf_failed(&o.b));
-	return o.b.data ? o.b.data : strdup("");
-}
-
 /* Whether a statement of s walks the status `status` (page_arms), or
  * with -1 a confidence. */
 static int walked(struct store *s, int status)
@@ -115,8 +93,8 @@ static int walked(struct store *s, int status)
  * the whole timeline. */
 static void assert_same_pages(struct pair_fx *k, struct store *old, struct event_filter f, long limit)
 {
-	char *now = pages_of(k->fx.s, f, limit);
-	char *was = pages_of(old, f, limit);
+	char *now = paired_pages(k->fx.s, f, limit, 0, 0);
+	char *was = paired_pages(old, f, limit, 0, 0);
 	if (strcmp(now, was)) {
 		size_t i = 0;
 		while (now[i] && now[i] == was[i])
@@ -251,16 +229,16 @@ static void test_column_pages(void **state)
 	assert_int_equal(store_version(k->old), 12);
 	struct event_filter f = none();
 	f.status_mask = 6;
-	free(pages_of(k->fx.s, f, 50));
-	free(pages_of(k->old, f, 50));
+	free(paired_pages(k->fx.s, f, 50, 0, 0));
+	free(paired_pages(k->old, f, 50, 0, 0));
 	assert_true(walked(k->fx.s, 1));
 	assert_true(walked(k->fx.s, 2));
 	assert_false(walked(k->fx.s, 0));
 	assert_false(walked(k->old, 2));
 	f.status_mask = 0;
 	f.max_confidence = 0.55;
-	free(pages_of(k->fx.s, f, 50));
-	free(pages_of(k->old, f, 50));
+	free(paired_pages(k->fx.s, f, 50, 0, 0));
+	free(paired_pages(k->old, f, 50, 0, 0));
 	assert_true(walked(k->fx.s, -1));
 	assert_false(walked(k->old, -1));
 	assert_all_pages_same(k, k->old);

@@ -68,28 +68,6 @@ static int setup_keep(void **state)
 	return setup_pair(state, 7, fill);
 }
 
-/* The pages of f one after the other (at most max_pages), each page's
- * events described, the pages separated by "--". */
-static char *pages_of(struct store *s, struct event_filter f, long limit, int max_pages)
-{
-	struct out o = {.n = 0};
-	buf_init(&o.b, 0);
-	char *err = NULL;
-	f.page = 1;
-	f.limit = limit;
-	for (int n = 0; n < max_pages; n++) {
-		size_t before = o.n;
-		if (store_timeline_each(s, &f, describe, &o, &err))
-			fail_msg("page: %s", err ? err : "?");
-		buf_addstr(&o.b, "--\n");
-		if (o.n - before < (size_t)limit)
-			break;
-		f.after_id = o.last;
-	}
-	assert_false(buf_failed(&o.b));
-	return o.b.data;
-}
-
 /* The statements of the connection whose SQL starts with prefix: how many,
  * and the most runs of one. */
 static int kept_runs(struct store *s, const char *prefix, int *n)
@@ -116,7 +94,7 @@ static void test_page_statement_kept(void **state)
 	struct event_filter f = none();
 	f.actors = japan;
 	f.n_actors = 1;
-	char *a = pages_of(s, f, 10, 3);
+	char *a = paired_pages(s, f, 10, 3, 0);
 	int n;
 	/* Three pages of the rare actor: two statements (the first page has
 	 * no cursor), the second run twice. */
@@ -125,17 +103,17 @@ static void test_page_statement_kept(void **state)
 	/* Another shape: a statement of its own (the statuses are a value,
 	 * bound: the same shape). */
 	f.status_mask = 7;
-	free(pages_of(s, f, 10, 1));
+	free(paired_pages(s, f, 10, 1, 0));
 	kept_runs(s, "SELECT e.id, e.type", &n);
 	assert_int_equal(n, 2);
 	f.verified = -1;
-	char *b = pages_of(s, f, 10, 1);
+	char *b = paired_pages(s, f, 10, 1, 0);
 	kept_runs(s, "SELECT e.id, e.type", &n);
 	assert_int_equal(n, 3);
 	/* The kept statements give the same pages again. */
 	f.status_mask = 0;
 	f.verified = 0;
-	char *again = pages_of(s, f, 10, 3);
+	char *again = paired_pages(s, f, 10, 3, 0);
 	assert_string_equal(a, again);
 	assert_int_equal(kept_runs(s, "SELECT e.id, e.type", &n), 4);
 	assert_int_equal(n, 3);
@@ -214,24 +192,24 @@ static void test_choice_remembered_until_the_archive_changes(void **state)
 	struct event_filter f = none();
 	f.actors = china;
 	f.n_actors = 1;
-	char *a = pages_of(s, f, 10, 3);
+	char *a = paired_pages(s, f, 10, 3, 0);
 	int n;
 	/* Three pages of the busy actor: its events counted once. */
 	assert_int_equal(kept_runs(s, count_sql, &n), 1);
 	f.actors = japan;
-	free(pages_of(s, f, 10, 2));
+	free(paired_pages(s, f, 10, 2, 0));
 	assert_int_equal(kept_runs(s, count_sql, &n), 2);
 	/* Another connection commits: counted again, the same pages. */
 	outside_exec(k->fx.path, "INSERT INTO agencies(name) VALUES ('Kyodo')");
 	f.actors = china;
-	char *b = pages_of(s, f, 10, 3);
+	char *b = paired_pages(s, f, 10, 3, 0);
 	assert_int_equal(kept_runs(s, count_sql, &n), 3);
 	assert_string_equal(a, b);
 	/* This one writes: counted again. */
 	char *err = NULL;
 	struct store_who who = {.by = "test"};
 	OK(store_event_note(s, 5, "checked", &who, NULL, &err), "note");
-	free(pages_of(s, f, 10, 1));
+	free(paired_pages(s, f, 10, 1, 0));
 	assert_int_equal(kept_runs(s, count_sql, &n), 4);
 	free(a);
 	free(b);
@@ -241,8 +219,8 @@ static void test_choice_remembered_until_the_archive_changes(void **state)
  * the same text, and (from the start) the whole timeline. */
 static void assert_same_pages(struct pair_fx *k, struct event_filter f, long limit)
 {
-	char *now = pages_of(k->fx.s, f, limit, 100000);
-	char *old = pages_of(k->old, f, limit, 100000);
+	char *now = paired_pages(k->fx.s, f, limit, 100000, 0);
+	char *old = paired_pages(k->old, f, limit, 100000, 0);
 	assert_string_equal(now, old);
 	if (!f.after_id)
 		assert_pages_are_whole(k->fx.s, f, now);
@@ -358,7 +336,7 @@ static void test_date_edit_moves_event(void **state)
 	buf_release(&first.b);
 	/* Every page still the whole timeline; 22 undated (after every dated
 	 * event), 28 with its new actors. */
-	char *pages = pages_of(s, f, 50, 100000);
+	char *pages = paired_pages(s, f, 50, 100000, 0);
 	const char *e22 = strstr(pages, "e22 ");
 	assert_non_null(e22);
 	assert_non_null(strstr(e22, "e97 "));

@@ -67,32 +67,6 @@ static int setup_text(void **state)
 	return setup_pair(state, 8, fill);
 }
 
-/* The pages of f one after the other (at most max_pages), each page's
- * events described, the pages separated by "--". An error ends the text
- * with "error: " and the message. */
-static char *pages_of(struct store *s, struct event_filter f, long limit, int max_pages)
-{
-	struct out o = {.n = 0};
-	buf_init(&o.b, 0);
-	char *err = NULL;
-	f.page = 1;
-	f.limit = limit;
-	for (int n = 0; n < max_pages; n++) {
-		size_t before = o.n;
-		if (store_timeline_each(s, &f, describe, &o, &err)) {
-			buf_printf(&o.b, "error: %s\n", err ? err : "?");
-			free(err);
-			break;
-		}
-		buf_addstr(&o.b, "--\n");
-		if (o.n - before < (size_t)limit)
-			break;
-		f.after_id = o.last;
-	}
-	assert_false(buf_failed(&o.b));
-	return o.b.data;
-}
-
 static const char month_sql[] = "CROSS JOIN events e ON e.id = events_fts.rowid";
 
 /* Whether s has run a page month by month (its statement is kept). */
@@ -110,8 +84,8 @@ static int went_by_months(struct store *s)
  * events the pages hold. */
 static size_t assert_same_pages(struct pair_fx *k, struct event_filter f, long limit)
 {
-	char *now = pages_of(k->fx.s, f, limit, 100000);
-	char *old = pages_of(k->old, f, limit, 100000);
+	char *now = paired_pages(k->fx.s, f, limit, 100000, 1);
+	char *old = paired_pages(k->old, f, limit, 100000, 1);
 	assert_string_equal(now, old);
 	if (!f.after_id && !strstr(now, "error: "))
 		assert_pages_are_whole(k->fx.s, f, now);
@@ -211,7 +185,7 @@ static void test_common_word_pages_as_before(void **state)
 	/* The one difference: naming the column, refused before (no such
 	 * column), finds nothing now. */
 	f.text = "ym : ym2012";
-	char *now = pages_of(k->fx.s, f, 50, 10), *old = pages_of(k->old, f, 50, 10);
+	char *now = paired_pages(k->fx.s, f, 50, 10, 1), *old = paired_pages(k->old, f, 50, 10, 1);
 	assert_string_equal(now, "--\n");
 	assert_non_null(strstr(old, "error: invalid full-text query"));
 	free(now);
@@ -411,7 +385,7 @@ static void test_batch_dates_move_in_the_index(void **state)
 	put_calls(s, "Batch", "2018", "Uma Dey", "Raj Pal");
 	struct event_filter f = none();
 	f.text = "blimps";
-	char *pages = pages_of(s, f, 50, 10);
+	char *pages = paired_pages(s, f, 50, 10, 1);
 	assert_non_null(strstr(pages, "[2018]"));
 	free(pages);
 	put_calls(s, "Batch, narrowed", "2018-09-01", "Uma Dey", "Raj Pal");

@@ -67,32 +67,6 @@ static int setup_types(void **state)
 	return setup_pair(state, 11, fill);
 }
 
-/* The pages of f one after the other, each page's events described, the
- * pages separated by "--". An error ends the text with "error: " and the
- * message. */
-static char *pages_of(struct store *s, struct event_filter f, long limit, int max_pages)
-{
-	struct out o = {.n = 0};
-	buf_init(&o.b, 0);
-	char *err = NULL;
-	f.page = 1;
-	f.limit = limit;
-	for (int n = 0; n < max_pages; n++) {
-		size_t before = o.n;
-		if (store_timeline_each(s, &f, describe, &o, &err)) {
-			buf_printf(&o.b, "error: %s\n", err ? err : "?");
-			free(err);
-			break;
-		}
-		buf_addstr(&o.b, "--\n");
-		if (o.n - before < (size_t)limit)
-			break;
-		f.after_id = o.last;
-	}
-	assert_false(buf_failed(&o.b));
-	return o.b.data ? o.b.data : strdup("");
-}
-
 /* Runs of the kept statements of s whose SQL holds `part`. */
 static int runs_of(struct store *s, const char *part)
 {
@@ -111,8 +85,8 @@ static const char read_once[] = "WITH text_matches(id) AS MATERIALIZED";
  * the whole timeline. Returns how many events they hold. */
 static size_t assert_same_pages(struct pair_fx *k, struct event_filter f, long limit)
 {
-	char *now = pages_of(k->fx.s, f, limit, 100000);
-	char *was = pages_of(k->old, f, limit, 100000);
+	char *now = paired_pages(k->fx.s, f, limit, 100000, 1);
+	char *was = paired_pages(k->old, f, limit, 100000, 1);
 	if (strcmp(now, was)) {
 		/* The first line that differs (cmocka cuts long strings short). */
 		size_t i = 0;
