@@ -1961,7 +1961,7 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 			      !is_word(x, tc->s, "according") && !is_word(x, tc->s, "of") && !is_word(x, tc->s, "to") &&
 			      /* (a noun or a participle: "On Monday the government
 			       * summoned" is the main clause itself) */
-			      (tr->noun || ends_in(x, k, 3, "ing") || tok_in(x, k - 1, WL_DETERMINER)));
+			      (tr->noun || ends_in(x, k, 3, "ing") || (k > 0 && tok_in(x, k - 1, WL_DETERMINER))));
 		if (opener && !comma && k > tc->s) {
 			for (size_t q = k; q < tc->e; q++)
 				if (is_word(x, q, ",")) {
