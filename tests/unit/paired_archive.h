@@ -1,13 +1,17 @@
 /* Shared by the store tests that compare an archive with the same archive
- * kept at an older schema (test_store_keep.c at 7, test_store_text_pages.c
- * at 8): the pair of archives, each event of a page described as a line,
- * and the check that pages add up to the whole timeline. Included after
+ * kept at an older schema (test_store_keep.c, test_store_text_pages.c,
+ * test_store_text_types.c, test_store_actor_filters.c,
+ * test_store_column_walks.c): the pair of archives, a report to import,
+ * each event of a page described as a line, a filter's pages followed
+ * through their cursors, and the check that pages add up to the whole
+ * timeline. Included after
  * archive_fixture.h; everything here is static. */
 #ifndef COMMUNIQUE_TEST_PAIRED_ARCHIVE_H
 #define COMMUNIQUE_TEST_PAIRED_ARCHIVE_H
 #include <string.h>
 
 #include "export/timeline.h"
+#include "ingest/report.h"
 #include "util/buf.h"
 
 struct pair_fx {
@@ -62,6 +66,18 @@ static int teardown_pair(void **state)
 	free(k);
 	void *inner = f;
 	return teardown(&inner);
+}
+
+/* A report of TASS with this title and body, published at one fixed time. */
+static inline void make_report(struct report *r, const char *title, const char *body)
+{
+	report_init(r);
+	assert_int_equal(report_set(&r->agency, "TASS"), 0);
+	assert_int_equal(report_set(&r->title, title), 0);
+	assert_int_equal(report_set(&r->body, body), 0);
+	assert_int_equal(report_set(&r->format, "text"), 0);
+	r->published = 1442800000;
+	r->pub_known = PUB_TIME;
 }
 
 /* Each event of a page as a line of its fields: what a reader gets. */

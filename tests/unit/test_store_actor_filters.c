@@ -318,17 +318,6 @@ static void test_edited_at_10_migrates(void **state)
 
 /* ---- the store's own rows carry the values ------------------------------ */
 
-static void make_report(struct report *r, const char *title, const char *body)
-{
-	report_init(r);
-	assert_int_equal(report_set(&r->agency, "TASS"), 0);
-	assert_int_equal(report_set(&r->title, title), 0);
-	assert_int_equal(report_set(&r->body, body), 0);
-	assert_int_equal(report_set(&r->format, "text"), 0);
-	r->published = 1442800000;
-	r->pub_known = PUB_TIME;
-}
-
 /* An event of `type` and `status` of two persons on `date`. */
 static void add_event(struct event_list *l, const char *type, int status, const char *date, const char *a,
 		      const char *b)

@@ -280,17 +280,6 @@ static void test_edited_events_as_before(void **state)
 
 /* ---- the store's writers --------------------------------------------------- */
 
-static void make_report(struct report *r, const char *title, const char *body)
-{
-	report_init(r);
-	assert_int_equal(report_set(&r->agency, "TASS"), 0);
-	assert_int_equal(report_set(&r->title, title), 0);
-	assert_int_equal(report_set(&r->body, body), 0);
-	assert_int_equal(report_set(&r->format, "text"), 0);
-	r->published = 1442800000;
-	r->pub_known = PUB_TIME;
-}
-
 /* A phone call of two persons on `date` ("" for none). */
 static void add_call(struct event_list *l, const char *date, const char *a, const char *b)
 {

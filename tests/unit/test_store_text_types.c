@@ -224,17 +224,6 @@ static void assert_index_right(const char *path)
 			 outside_int(path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'ym : ty*'"));
 }
 
-static void make_report(struct report *r, const char *title, const char *body)
-{
-	report_init(r);
-	assert_int_equal(report_set(&r->agency, "TASS"), 0);
-	assert_int_equal(report_set(&r->title, title), 0);
-	assert_int_equal(report_set(&r->body, body), 0);
-	assert_int_equal(report_set(&r->format, "text"), 0);
-	r->published = 1442800000;
-	r->pub_known = PUB_TIME;
-}
-
 /* A report of one expulsion about sanctions on `date`. */
 static void put_expulsion(struct store *s, const char *title, const char *date, const char *a, const char *b)
 {
