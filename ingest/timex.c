@@ -71,7 +71,7 @@ enum kw_class {
 };
 
 /* Units (val of K_UNIT). */
-enum { U_HOUR = 1, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_DECADE };
+enum { U_HOUR = 1, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_DECADE, U_FORTNIGHT };
 
 struct keyword {
 	const char *word;    /* lower case */
@@ -191,6 +191,8 @@ static const struct keyword keywords[] = {
 	{"following", K_FOLLOWING, 0, 0},
 	{"for", K_FOR, C_FUNC | C_MPREP | C_YWEAK, 0},
 	{"forthcoming", K_FUTADJ, 0, 0},
+	{"fortnight", K_UNIT, 0, 7},
+	{"fortnights", K_UNIT, 0, 7},
 	{"forty", K_NONE, C_NUMW, 40},
 	{"fought", K_NONE, C_PASTV, 0},
 	{"found", K_NONE, C_PASTV, 0},
@@ -912,6 +914,7 @@ enum what {
 	W_YEARS,    /* anchor's year + n */
 	W_ANAPH,    /* the date named before in the sentence, + n units d (U_DAY..U_YEAR) */
 	W_MDAY,     /* d: a day of the anchor's month, or of the month before or after by tense */
+	W_WDAYWEEK, /* n = 0 Sunday .. 6 in the week of the anchor + 7d days ("Tuesday last week") */
 };
 
 /* Direction of a relative expression. */
@@ -1166,7 +1169,16 @@ static int p_weekday(const struct scan *sc, size_t i, enum dir dir, struct hit *
 	h->kind = TIMEX_DEICTIC;
 	if (kw_at(sc, i + 1) == K_PART)
 		h->last = i + 1;
-	if (dir == D_TENSE && trailing_last(sc, h->last + 1)) {          /* "on Tuesday last" */
+	/* "on Tuesday last week", "Friday of next week": that week's day, not
+	 * the nearest Tuesday ("last" alone is the nearest one before). */
+	size_t j = h->last + 1 + (size_t)(kw_at(sc, h->last + 1) == K_OF);
+	int wk = kw_at(sc, j);
+	if (dir == D_TENSE && (wk == K_LAST || wk == K_NEXT || wk == K_THIS) && kw_at(sc, j + 1) == K_UNIT &&
+	    t[j + 1].val == U_WEEK && sc->s[t[j + 1].end - 1] != 's') {
+		h->w = W_WDAYWEEK;
+		h->d = wk == K_LAST ? -1 : wk == K_NEXT ? 1 : 0;
+		h->last = j + 1;
+	} else if (dir == D_TENSE && trailing_last(sc, h->last + 1)) {          /* "on Tuesday last" */
 		h->dir = D_LAST;
 		h->last++;
 	} else if (dir == D_TENSE && trailing_next(sc, h->last + 1)) {   /* "on Tuesday next" */
@@ -1329,6 +1341,9 @@ static int p_ago(const struct scan *sc, size_t i, struct hit *h)
 			/* "two hours later": the day named before */
 			unit = U_DAY;
 			n = 0;
+		} else if (unit == U_FORTNIGHT) {
+			unit = U_DAY;
+			n *= 14;
 		}
 		if (unit != U_DAY && unit != U_WEEK && unit != U_MONTH && unit != U_YEAR)
 			return 0;
@@ -1344,6 +1359,7 @@ static int p_ago(const struct scan *sc, size_t i, struct hit *h)
 	case U_HOUR: h->w = W_DAYS; h->n = -(n / 24); break;
 	case U_DAY: h->w = W_DAYS; h->n = -n; break;
 	case U_WEEK: h->w = W_WEEKS; h->n = -n; break;
+	case U_FORTNIGHT: h->w = W_DAYS; h->n = -14 * n; break;
 	case U_MONTH: h->w = W_MONTHS; h->n = -n; break;
 	case U_YEAR: h->w = W_YEARS; h->n = -n; break;
 	default: h->w = W_YEARS; h->n = -10 * n; break;
@@ -2131,6 +2147,15 @@ static struct cdate res_weekday(const struct cdate *a, int wd, enum dir dir, enu
 	return from_days(z, PREC_DAY);
 }
 
+/* Weekday wd (0 Sunday) of the week (Monday to Sunday) n weeks from the
+ * anchor's. */
+static struct cdate res_wdayweek(const struct cdate *a, int wd, int n)
+{
+	int64_t z = anchor_days(a);
+	int64_t monday = z - (weekday_from_days(z) + 6) % 7 + 7 * (int64_t)n;
+	return from_days(monday + (wd + 6) % 7, PREC_DAY);
+}
+
 /* A week is dated by its Thursday (ISO 8601): the month most of it lies in. */
 static struct cdate res_week(const struct cdate *a, int n)
 {
@@ -2240,8 +2265,10 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 	struct cdate r = unknown_date;
 	if (directional(h))
 		tn = hit_tense(sc, h, since);
-	else if (h->w != W_ABS && h->w != W_ANAPH)
-		tn = h->n < 0 ? TENSE_PAST : h->n > 0 || h->looks_ahead ? TENSE_FUTURE : TENSE_AUTO;
+	else if (h->w != W_ABS && h->w != W_ANAPH) {
+		int n = h->w == W_WDAYWEEK ? h->d : h->n;   /* the week's offset, not the weekday */
+		tn = n < 0 ? TENSE_PAST : n > 0 || h->looks_ahead ? TENSE_FUTURE : TENSE_AUTO;
+	}
 	if (since)
 		tn = TENSE_PAST;
 	if (h->w == W_ABS)
@@ -2260,6 +2287,7 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 		case W_YEARS: r = make_date(a->year + h->n, 0, 0, PREC_YEAR); break;
 		case W_ANAPH: r = res_anaph(&sc->prev, h->d, h->n, sc->anchor); break;
 		case W_MDAY: r = res_mday(a, ap, h->d, tn); break;
+		case W_WDAYWEEK: r = res_wdayweek(a, h->n, h->d); break;
 		default: break;
 		}
 	} else if (ap == PREC_MONTH && (h->w == W_WEEKDAY || (h->w == W_DAYS && h->n >= -1 && h->n <= 1) ||

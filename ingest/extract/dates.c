@@ -300,10 +300,45 @@ static size_t object_noun_clause_end(const struct extractor *x, size_t k, size_t
 	return ce2 > ce ? ce2 : ce;
 }
 
+/* "met Wang Yi during his visit to Beijing last month": an event noun
+ * after "during" frames the verb, whose time is the noun's; so the verb's
+ * clause goes on past the noun (as object_noun_clause_end), up to the next
+ * event word. */
+static size_t frame_noun_clause_end(const struct extractor *x, size_t k, size_t te, size_t ce, size_t s)
+{
+	if (ce <= te + 1 || ce > te + 8)
+		return ce;
+	size_t h = 0;
+	while (h < x->n_hits && x->hits[h].ts != ce)
+		h++;
+	if (h >= x->n_hits || !x->d.triggers[x->hits[h].trigger].noun)
+		return ce;
+	/* "during" right before the noun, or before its determiner or possessive */
+	size_t q = ce - 1;
+	if (q > te && !is_word(x, q, "during") &&
+	    (is_word(x, q, "his") || is_word(x, q, "her") || is_word(x, q, "their") || is_word(x, q, "its") ||
+	     is_word(x, q, "the") || is_word(x, q, "a") || is_word(x, q, "an") || is_word(x, q, "this")))
+		q--;
+	if (q <= te || !is_word(x, q, "during"))
+		return ce;
+	size_t e = 0;
+	for (size_t i = 0; i < x->n_sents && !e; i++)
+		if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
+			e = x->sents[i].tok_end;
+	if (!e)
+		return ce;
+	size_t cs2, ce2;
+	clause_of(x, k, s, e, &cs2, &ce2);
+	if (h + 1 < x->n_hits && x->hits[h + 1].ts < ce2)
+		ce2 = x->hits[h + 1].ts;
+	return ce2 > ce ? ce2 : ce;
+}
+
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
 			   size_t cs, size_t ce, size_t s, int planned)
 {
 	ce = object_noun_clause_end(x, k, te, ce, s);
+	ce = frame_noun_clause_end(x, k, te, ce, s);
 	/* "talks which ended in Washington yesterday": a relative clause
 	 * right after the trigger telling its course dates it. */
 	if (ce == te && course_of(x, te, s)) {

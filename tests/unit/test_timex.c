@@ -387,6 +387,8 @@ static void test_anaphoric(void **state)
 		 "2015-03-05", PREC_DAY, TIMEX_DATE},
 		{"Kiev expelled the consul on 5 March 2015; two hours later Moscow answered.", "two hours later",
 		 "2015-03-05", PREC_DAY, TIMEX_DATE},
+		{"Kiev expelled the consul on 5 March 2015; a fortnight later Moscow answered.", "a fortnight later",
+		 "2015-03-19", PREC_DAY, TIMEX_DATE},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		check(&cases[i], i ? &TUE_6_JAN_2015 : &MON_8_JUL_2024, TENSE_AUTO);
@@ -620,6 +622,13 @@ static const struct rule_case rule_cases[] = {
 	{"The pact signed on May 5 last was reviewed.", "2015-03-01", "May 5 last", "2014-05-05", PREC_DAY},
 	{"The envoys met on Tuesday last.", "2015-01-06", "Tuesday last", "2014-12-30", PREC_DAY},
 	{"The envoys will meet on Tuesday next.", "2015-01-06", "Tuesday next", "2015-01-13", PREC_DAY},
+	/* a weekday of a named week: that week's day, not the nearest one (Wednesday 10 March 2021) */
+	{"The envoys met on Tuesday last week.", "2021-03-10", "Tuesday last week", "2021-03-02", PREC_DAY},
+	{"The envoys met on Monday of last week.", "2021-03-10", "Monday of last week", "2021-03-01", PREC_DAY},
+	{"The envoys will meet on Friday next week.", "2021-03-10", "Friday next week", "2021-03-19", PREC_DAY},
+	{"The envoys will meet on Sunday this week.", "2021-03-10", "Sunday this week", "2021-03-14", PREC_DAY},
+	/* a fortnight is two weeks */
+	{"The envoys met a fortnight ago.", "2021-03-10", "a fortnight ago", "2021-02-24", PREC_DAY},
 	{"The summit will be held in March next.", "2015-03-10", "March next", "2016-03", PREC_MONTH},
 	{"The two sides met this past weekend.", "2015-01-06", "this past weekend", "2015-01", PREC_MONTH},
 	{"The two sides met this past Friday.", "2015-01-06", "this past Friday", "2015-01-02", PREC_DAY},
@@ -645,7 +654,7 @@ static const struct rule_case rule_cases[] = {
 	{"The ministry said the ban was lifted effective 1 December.", "2021-10-18", "1 December", "2021-12-01",
 	 PREC_DAY},
 	{"The ministry said the ban was lifted on 1 December.", "2021-10-18", "1 December", "2020-12-01", PREC_DAY},
-	{"They will meet on Tuesday next week.", "2015-01-06", "next week", "2015-01", PREC_MONTH},
+	{"They will meet on Tuesday next week.", "2015-01-06", "Tuesday next week", "2015-01-13", PREC_DAY},
 	/* an ordinal day of the report's month */
 	{"The ministers met on the 5th.", "2015-01-06", "the 5th", "2015-01-05", PREC_DAY},
 	{"The ministers met on the 20th.", "2015-01-06", "the 20th", "2014-12-20", PREC_DAY},
