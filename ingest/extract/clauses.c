@@ -1131,7 +1131,10 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		while (q > cs && q + 2 > k && (x->toks.t[q - 1].flags & TOK_WORD) && !(x->toks.t[q - 1].flags & TOK_CAP) &&
 		       !tok_in(x, q - 1, WL_DETERMINER | WL_PREPOSITION | WL_NEGATION | WL_BE))
 			q--;
-		if (q > cs && is_word(x, q - 1, "any")) {
+		/* ("condemned such visits", "such a move would": a kind of act,
+		 * none in particular, as after "any") */
+		size_t a = k > cs + 1 && (is_word(x, k - 1, "a") || is_word(x, k - 1, "an")) ? k - 1 : k;
+		if ((q > cs && is_word(x, q - 1, "any")) || (a > cs && is_word(x, a - 1, "such"))) {
 			int neg = 0;
 			for (size_t i = cs; i + 1 < q && !neg; i++)
 				neg = tok_in(x, i, WL_NEGATION);
