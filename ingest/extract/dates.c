@@ -334,6 +334,45 @@ static size_t frame_noun_clause_end(const struct extractor *x, size_t k, size_t 
 	return ce2 > ce ? ce2 : ce;
 }
 
+/* "arrived in Beijing and met Wang Yi on Tuesday": a verb joined by "and"
+ * to the next verb of its subject, with no time of its own, shares the
+ * time that closes the next verb's clause (not one still to come for what
+ * happened). The trigger's clause was cut at ce, where that verb starts. */
+static int shared_time_of_next_verb(const struct extractor *x, const struct sent_timex *st, size_t te, size_t ce,
+				    size_t s, int planned)
+{
+	if (planned || ce <= te + 1 || !is_word(x, ce - 1, "and"))
+		return -1;
+	size_t h = 0;
+	while (h < x->n_hits && x->hits[h].ts != ce)
+		h++;
+	if (h >= x->n_hits || x->d.triggers[x->hits[h].trigger].noun)
+		return -1;
+	size_t e = 0;
+	for (size_t i = 0; i < x->n_sents && !e; i++)
+		if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
+			e = x->sents[i].tok_end;
+	if (h + 1 < x->n_hits && x->hits[h + 1].ts < e && x->hits[h + 1].ts > ce)
+		e = x->hits[h + 1].ts;
+	for (size_t i = 0; i < st->n; i++) {
+		const struct timex *t = &st->tx[i];
+		size_t at = st->tok_of[i];
+		if (at <= ce || at >= e || t->kind == TIMEX_DEADLINE || t->kind == TIMEX_DECADE ||
+		    t->date.prec == PREC_UNKNOWN || (t->flags & (TIMEX_F_CITATION | TIMEX_F_MODIFIER)) ||
+		    t->tense_used == TENSE_FUTURE)
+			continue;
+		for (size_t q = ce + 1; q < at; q++)
+			if (is_word(x, q, ",") || is_word(x, q, ";") || tok_in(x, q, WL_CLAUSE_BREAK) || is_word(x, q, "and") ||
+			    /* a deadline or a start: "ordered them to leave by April 19" */
+			    is_word(x, q, "by") || is_word(x, q, "until") || is_word(x, q, "before") ||
+			    is_word(x, q, "after") || is_word(x, q, "from") || is_word(x, q, "within") ||
+			    is_word(x, q, "since"))
+				return -1;
+		return (int)i;
+	}
+	return -1;
+}
+
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
 			   size_t cs, size_t ce, size_t s, int planned)
 {
@@ -523,6 +562,9 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		if (near >= 0)
 			return near;
 	}
+	int shared = shared_time_of_next_verb(x, st, te, ce, s, planned);
+	if (shared >= 0)
+		return shared;
 	for (size_t i = 0; i < st->n; i++)
 		if (st->tok_of[i] >= s && st->tok_of[i] <= s + 2 && st->tok_of[i] < k && st->tx[i].kind != TIMEX_DEADLINE &&
 		    st->tx[i].date.prec != PREC_UNKNOWN && !(st->tx[i].flags & TIMEX_F_CITATION))
