@@ -570,6 +570,26 @@ static int weighed_act(const struct extractor *x, size_t k, size_t cs)
 	       is_word(x, p, "explores") || is_word(x, p, "studying");
 }
 
+/* Whether actor ra is named in [from, to) right after "with" ("with
+ * Indian Foreign Minister Jaishankar": a few words of title between). */
+static int named_after_with(const struct extractor *x, int ra, size_t from, size_t to)
+{
+	size_t m0, m1;
+	mentions_in(x, from, to, &m0, &m1);
+	for (size_t j = m0; j < m1; j++) {
+		const struct mention *m = &x->men[j];
+		if (m->ra < 0 || !(m->ra == ra || same_code(x, m->ra, ra)))
+			continue;
+		for (size_t q = m->ts; q-- > from && q + 6 > m->ts;) {
+			if (is_word(x, q, "with"))
+				return 1;
+			if (is_word(x, q, ",") || is_word(x, q, "and") || is_word(x, q, "on") || is_word(x, q, "about"))
+				break;
+		}
+	}
+	return 0;
+}
+
 static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, struct trigger_ctx *tc)
 {
 	const struct dict_trigger *tr = &x->d.triggers[h->trigger];
@@ -1374,8 +1394,12 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	} else if (tr->frame == FRAME_SYMMETRIC) {
 		for (int i = 0; i < nsubj; i++)
 			push_party(c.src, &c.nsrc, subj[i]);
+		/* "discussed Afghanistan by phone": what is discussed is no party;
+		 * those talked with follow "with". */
+		int topic_verb = has_prefix(low(x, h->ts), "discuss");
 		for (int i = 0; i < nobj; i++)
-			push_party(c.src, &c.nsrc, obj[i]);
+			if (!topic_verb || named_after_with(x, obj[i], h->ts, ce))
+				push_party(c.src, &c.nsrc, obj[i]);
 	} else {
 		for (int i = 0; i < nsubj; i++)
 			push_party(c.src, &c.nsrc, subj[i]);
