@@ -2647,9 +2647,14 @@ static void find_object_here(struct extractor *x, const struct dict_trigger *tr,
 					      (is_word(x, back - 2, "mr") || is_word(x, back - 2, "mrs") ||
 					       is_word(x, back - 2, "ms") || is_word(x, back - 2, "dr"))) ||
 					     (back - 1 > te && tok_in(x, back - 1, WL_COLLECTIVE | WL_ROLE | WL_ORGAN_QUALIFIER |
-									 WL_TITLE_QUALIFIER))))
+									 WL_TITLE_QUALIFIER)) ||
+					     /* ("received Ambassador Extraordinary and
+					      * Plenipotentiary of Korea": an "and" inside a title) */
+					     (back - 1 > te && is_word(x, back - 1, "and") && (x->toks.t[back].flags & TOK_CAP) &&
+					      (x->toks.t[back - 2].flags & TOK_CAP) && !(x->toks.t[back - 2].flags & TOK_PUNCT))))
 				back--;
-			if (m->ts > te + 6)
+			/* (a long title right after the verb still names the one met) */
+			if (m->ts > te + 6 && !(back == te && m->ts <= te + 10))
 				break;
 			int linked = back == te || (back > te && (is_word(x, back - 1, "with") ||
 								   is_word(x, back - 1, "between") ||
