@@ -441,6 +441,11 @@ int split_sentences(const char *text, const struct token_list *l, size_t from, s
 			    (is_abbrev(tok_lower(l, i - 1), pl) ||
 			     (pl == 1 && (p->flags & TOK_CAP))))  /* an initial: John F. Kerry */
 				continue;
+			/* Mongolian and Central Asian initials glued to the name:
+			 * "Kh.Battulga", "Ts.Elbegdorj" (not "said.The"). */
+			if (p->end == t->start && (p->flags & TOK_CAP) && pl <= 3 && i + 1 < to &&
+			    l->t[i + 1].start == t->end && (l->t[i + 1].flags & TOK_CAP))
+				continue;
 		}
 		size_t end = i + 1;
 		/* Closing quotes and brackets after the stop belong to this sentence. */

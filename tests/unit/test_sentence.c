@@ -117,6 +117,22 @@ static void test_initials_keep_the_name_whole(void **state)
 			 want, N_OF(want));
 }
 
+/* Mongolian style glues the initial to the name; a stop glued between two
+ * lower-case words of run-together text still ends the sentence. */
+static void test_glued_initials_keep_the_name_whole(void **state)
+{
+	(void)state;
+	static const char *const want[] = {
+		"President Kh.Battulga received Ambassador Lee in Ulaanbaatar.",
+		"Foreign Minister D.Tsogtbaatar attended the talks.",
+		"The talks ended.",
+		"The ministers left.",
+	};
+	expect_sentences("President Kh.Battulga received Ambassador Lee in Ulaanbaatar. "
+			 "Foreign Minister D.Tsogtbaatar attended the talks. The talks ended.The ministers left.",
+			 want, N_OF(want));
+}
+
 static void test_quotation_stays_with_attribution(void **state)
 {
 	(void)state;
@@ -388,6 +404,7 @@ int main(void)
 		cmocka_unit_test(test_abbreviations_do_not_end_sentences),
 		cmocka_unit_test(test_month_and_number_abbreviations),
 		cmocka_unit_test(test_initials_keep_the_name_whole),
+		cmocka_unit_test(test_glued_initials_keep_the_name_whole),
 		cmocka_unit_test(test_quotation_stays_with_attribution),
 		cmocka_unit_test(test_quotation_closed_by_its_own_stop),
 		cmocka_unit_test(test_question_and_exclamation),
