@@ -380,12 +380,23 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 	ce = frame_noun_clause_end(x, k, te, ce, s);
 	/* "talks which ended in Washington yesterday": a relative clause
 	 * right after the trigger telling its course dates it. */
-	if (ce == te && course_of(x, te, s)) {
+	/* ("his visit to Kazakhstan, which began on Monday": the place
+	 * after the trigger, then the relative clause) */
+	size_t rq = te;
+	if (ce >= te && ce <= te + 6) {
+		while (rq < ce && rq < te + 5 && (x->toks.t[rq].flags & TOK_CAP) && (x->toks.t[rq].flags & TOK_WORD))
+			rq++;
+		if (rq > te && rq < ce && is_word(x, rq, ","))
+			rq++;
+		else
+			rq = te;
+	}
+	if ((ce == te || rq > te) && course_of(x, rq, s)) {
 		size_t e = 0;
 		for (size_t i = 0; i < x->n_sents && !e; i++)
 			if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
 				e = x->sents[i].tok_end;
-		for (ce = te + 2; ce < e && !is_word(x, ce, ",") && !is_word(x, ce, ";"); ce++)
+		for (ce = rq + 2; ce < e && !is_word(x, ce, ",") && !is_word(x, ce, ";"); ce++)
 			;
 	}
 	int best = -1;
