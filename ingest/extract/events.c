@@ -941,6 +941,26 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 					break;
 				}
 		}
+		/* ("condemned the hostile actions of Moldova": a judgement's words
+		 * as the verb's object, their author after "of" or "by", is who
+		 * the verb is aimed at; the clause goes on to that author) */
+		if (nt > h->te && nt <= h->te + 2 && !tr->noun && tr->frame == FRAME_DIRECTED) {
+			const struct trigger_hit *o = NULL;
+			for (size_t i = 0; i < x->n_hits && !o; i++)
+				if (x->hits[i].ts == nt)
+					o = &x->hits[i];
+			int det = 1;
+			for (size_t q = h->te; q < nt && det; q++)
+				det = tok_in(x, q, WL_DETERMINER);
+			if (o && det && x->d.triggers[o->trigger].speaker && o->te + 1 < ce &&
+			    (is_word(x, o->te, "of") || is_word(x, o->te, "by"))) {
+				size_t m0, m1;
+				mentions_in(x, o->te + 1, ce, &m0, &m1);
+				size_t at = o->te + 1 + (size_t)tok_in(x, o->te + 1, WL_DETERMINER);
+				if (m1 > m0 && x->men[m0].ts == at)
+					nt = x->men[m0].te;
+			}
+		}
 		if (nt > h->te && nt < ce)
 			ce = nt;
 	} else if (own_end > h->te) {
@@ -956,7 +976,12 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* Told by a speaker, the modal is the message ("Japan must bear full
 	 * responsibility", "could only suffer a defeat"): the telling happened.
 	 * A question stays no event; a negation stays one. */
-	if (tr->speaker && status != STATUS_NEGATED && !(e > s && is_word(x, e - 1, "?")))
+	/* (but "would respond to any hostile actions": a kind of act, none
+	 * told, as modality says of "any" and "such") */
+	int kind_of_act = status < 0 && h->ts > cs &&
+			  (is_word(x, h->ts - 1, "any") || is_word(x, h->ts - 1, "such") ||
+			   (h->ts > cs + 1 && (is_word(x, h->ts - 2, "any") || is_word(x, h->ts - 2, "such"))));
+	if (tr->speaker && status != STATUS_NEGATED && !kind_of_act && !(e > s && is_word(x, e - 1, "?")))
 		status = STATUS_OCCURRED;
 	/* ("nor should anyone underestimate ...", "not misread ...": a wording
 	 * whose own words deny is the warning itself, not its negation.) */
@@ -1056,8 +1081,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		mentions_in(x, s, h->ts, &m0, &m1);
 		if (m1 > m0 && x->men[m1 - 1].te == h->ts && x->men[m1 - 1].ts > s) {
 			size_t q = x->men[m1 - 1].ts - 1;
-			as_noun = tok_in(x, q, WL_DETERMINER) || is_word(x, q, "planned") || is_word(x, q, "scheduled") ||
-				  is_word(x, q, "upcoming") || is_word(x, q, "forthcoming");
+			/* (not "said that Moscow would respond": "that" opens a clause
+			 * whose subject the name is) */
+			as_noun = (tok_in(x, q, WL_DETERMINER) && !is_word(x, q, "that")) || is_word(x, q, "planned") ||
+				  is_word(x, q, "scheduled") || is_word(x, q, "upcoming") || is_word(x, q, "forthcoming");
 		}
 	}
 	/* "The Armacost discussions with Japanese officials will focus on aid":
