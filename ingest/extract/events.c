@@ -1008,9 +1008,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				tail_future = q;
 				break;
 			}
+			/* ("announced that it would impose sanctions": a measure under
+			 * a "would" of reported speech is the decision announced, as
+			 * announced_measure says below) */
 			if (is_word(x, q, "would")) {
-				status = STATUS_PLANNED;
-				tail_future = q;
+				if (!(type_props(x, tr) & TP_MEASURE)) {
+					status = STATUS_PLANNED;
+					tail_future = q;
+				}
 				break;
 			}
 		}
