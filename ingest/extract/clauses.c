@@ -1889,6 +1889,17 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 		}
 		return;
 	}
+	/* "acted in retaliation for France's refusal to accept the quotas":
+	 * the owner of an act named by its noun does it, whoever the clause's
+	 * subject is. */
+	if (tr->noun && tr->frame != FRAME_SYMMETRIC && k > cs + 1 &&
+	    (is_word(x, k - 1, "'s") || is_word(x, k - 1, "\u2019s"))) {
+		long j = adjacent_before(x, k - 1, cs, m0, m1);
+		if (j >= 0 && x->men[j].ra >= 0 && x->men[j].kind != MK_PLACE && x->ra[x->men[j].ra].code[0]) {
+			add_group(x, (size_t)j, (size_t)j + 1, subj, nsubj, tc->speaker);
+			return;
+		}
+	}
 	for (size_t i = k; i > cs && i + 4 > k; i--) {
 		if (!tok_in(x, i - 1, WL_INTENTION_NOUN))
 			continue;

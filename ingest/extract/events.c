@@ -1152,6 +1152,14 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		}
 	}
 	for (size_t j = h->te; by < 0 && as_noun && tr->frame == FRAME_DIRECTED && j < ce && j < h->te + 6; j++) {
+		/* ("refusal to accept quotas set by Ottawa": the agent of a
+		 * participle after the noun's object is that participle's) */
+		if (is_word(x, j, "by") && j > h->te && !(x->toks.t[j - 1].flags & TOK_CAP) &&
+		    (ends_in(x, j - 1, 3, "ed") || is_word(x, j - 1, "set") || is_word(x, j - 1, "made") ||
+		     is_word(x, j - 1, "held") || is_word(x, j - 1, "taken") || is_word(x, j - 1, "given") ||
+		     is_word(x, j - 1, "drawn") || is_word(x, j - 1, "put") || is_word(x, j - 1, "laid") ||
+		     is_word(x, j - 1, "brought") || is_word(x, j - 1, "sent") || is_word(x, j - 1, "written")))
+			break;
 		if (is_word(x, j, "by")) {
 			by = (int)j;
 			noun_agent = 1;
