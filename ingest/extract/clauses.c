@@ -2024,6 +2024,24 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 			push_party(subj, nsubj, tc->speaker);
 			return;
 		}
+		/* ("Sweden applied to join NATO, but Turkey has yet to approve
+		 * the bid, accusing Stockholm of ...": the subject of the clause
+		 * the participle follows, after ", but") */
+		for (size_t q = k - 1; q > tc->s + 1; q--) {
+			if (!(is_word(x, q - 1, ",") || is_word(x, q - 1, ";")) ||
+			    !(is_word(x, q, "but") || is_word(x, q, "while") || is_word(x, q, "whereas") ||
+			      is_word(x, q, "yet") || is_word(x, q, "and")))
+				continue;
+			size_t r0, r1;
+			mentions_in(x, q + 1, k, &r0, &r1);
+			size_t at = q + 1 + (size_t)tok_in(x, q + 1, WL_DETERMINER);
+			if (r1 > r0 && x->men[r0].ts == at && x->men[r0].ra >= 0 && x->men[r0].kind != MK_PLACE &&
+			    x->men[r0].kind != MK_ADJ) {
+				add_group(x, r0, group_end(x, r0, r1), subj, nsubj, tc->speaker);
+				return;
+			}
+			break;
+		}
 		if (x->sent_first >= 0 && x->men[x->sent_first].ts < k) {
 			size_t f = (size_t)x->sent_first;
 			add_group(x, f, group_end(x, f, x->n_men), subj, nsubj, tc->speaker);

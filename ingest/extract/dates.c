@@ -523,7 +523,12 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 	 * tells, not one in a relative clause. */
 	if (k > s + 2 && cs == k && is_word(x, k - 1, ",") && ends_in(x, k, 4, "ing") && !planned) {
 		size_t from = s;
-		for (size_t q = s; q < k; q++)
+		for (size_t q = s; q < k; q++) {
+			/* ("applied last May, but Turkey has yet to approve the bid,
+			 * accusing ...": the clause the participle follows) */
+			if (q > s && is_word(x, q - 1, ",") &&
+			    (is_word(x, q, "but") || is_word(x, q, "while") || is_word(x, q, "whereas") || is_word(x, q, "yet")))
+				from = q + 1;
 			if (is_reporting(x, q)) {
 				from = q + 1;
 				for (size_t c = q + 1; c < k && c < q + 7; c++)
@@ -532,6 +537,7 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 						break;
 					}
 			}
+		}
 		for (size_t i = 0; i < st->n; i++) {
 			const struct timex *t = &st->tx[i];
 			size_t at = st->tok_of[i];

@@ -864,11 +864,26 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 {
 	if (!tok_in(x, i, WL_REFERENCE))
 		return 0;   /* none of the words below: most tokens */
+	/* "a (senior) Foreign Ministry official": the organ's official speaks
+	 * or acts for it, as "the Foreign Ministry" does. */
+	size_t at = 0;
 	if (is_word(x, i, "the") && i + 1 < end) {
+		at = i + 1;
+	} else if ((is_word(x, i, "a") || is_word(x, i, "an")) && i + 2 < end) {
+		size_t j = i + 1;
+		while (j < end && j < i + 3 &&
+		       (is_word(x, j, "senior") || is_word(x, j, "top") || is_word(x, j, "high-ranking") ||
+			is_word(x, j, "junior") || is_word(x, j, "ranking")))
+			j++;
+		size_t nn = institution_len(x, j, end);
+		if (nn && j + nn < end && tok_in(x, j + nn, WL_ROLE))
+			at = j;
+	}
+	if (at) {
 		/* "the ministry said", "the Foreign Ministry", "the Federal Government",
 		 * "the kingdom": an organ of a state the text does not name here. It is
 		 * the state that acted last, else the state the report is most about. */
-		size_t n = institution_len(x, i + 1, end);
+		size_t n = institution_len(x, at, end);
 		if (n) {
 			/* Where the report was filed first ("the foreign ministry" of a
 			 * report from Seoul is South Korea's), then the state of the
@@ -902,7 +917,7 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 			long st = -1;
 			for (int k = 0; k < 6 && st < 0; k++)
 				if (cands[k] >= 0 && x->d.actors[cands[k]].kind == ACTOR_STATE &&
-				    !envoy_state_after(x, cands[k], i + 1 + n, end))
+				    !envoy_state_after(x, cands[k], at + n, end))
 					st = cands[k];
 			if (st < 0) {
 				/* All of them are the envoy's: the state the report is most
@@ -914,12 +929,12 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 				if (first >= 0) {
 					int g = focal_state(x, x->d.actors[first].code);
 					st = g >= 0 ? code_actor_of(x, g) : -1;
-					if (st >= 0 && envoy_state_after(x, st, i + 1 + n, end))
+					if (st >= 0 && envoy_state_after(x, st, at + n, end))
 						st = -1;
 				}
 			}
 			if (st >= 0 && x->d.actors[st].kind == ACTOR_STATE)
-				return add_mention(x, i, i + 1 + n, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : 1 + n;
+				return add_mention(x, i, at + n, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : at + n - i;
 		}
 	}
 	/* "the bloc", "the alliance": the organisation named last ("the EU ...
