@@ -638,6 +638,19 @@ static int by_surname(struct extractor *x, size_t i)
 	}
 	if (tl <= 4 && strspn(x->text + t->start, "IVX") == tl)
 		return -1;
+	/* "Dr. Thani bin Ahmed Al Zeyoudi": a word the name goes on after
+	 * (another capitalised word, or "bin", "al" and one) is no surname of
+	 * the dictionary's Al Thani or Abiy Ahmed; the name ends later. */
+	if (i + 2 < x->toks.n) {
+		size_t j = i + 1;
+		if (tok_in(x, j, WL_PARTICLE) && x->toks.t[j].start <= t->end + 1 && j + 1 < x->toks.n)
+			j++;
+		const struct token *nx = &x->toks.t[j];
+		if ((nx->flags & TOK_CAP) && (nx->flags & TOK_WORD) && nx->start <= x->toks.t[j - 1].end + 1 &&
+		    !month_from_name(x->text + nx->start, (int)(nx->end - nx->start)) &&
+		    weekday_from_name(x->text + nx->start, (int)(nx->end - nx->start)) < 0 && !tok_in(x, j, WL_ROLE))
+			return -1;
+	}
 	if (month_from_name(x->text + t->start, (int)(t->end - t->start)) ||
 	    weekday_from_name(x->text + t->start, (int)(t->end - t->start)) >= 0)
 		return -1;
