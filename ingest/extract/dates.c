@@ -582,6 +582,27 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 	int shared = shared_time_of_next_verb(x, st, te, ce, s, planned);
 	if (shared >= 0)
 		return shared;
+	/* "visited Kenya in 2021, when he met Kenyatta": a clause opened by
+	 * ", when" after a time is at that time. */
+	for (size_t q = k; q > s + 2 && q + 8 > k; q--) {
+		if (!is_word(x, q - 1, "when"))
+			continue;
+		if (!is_word(x, q - 2, ","))
+			break;
+		for (size_t i = 0; i < st->n; i++) {
+			const struct timex *t = &st->tx[i];
+			if (t->kind == TIMEX_DEADLINE || t->date.prec == PREC_UNKNOWN || (t->flags & TIMEX_F_CITATION))
+				continue;
+			/* (the expression ends right before the comma) */
+			size_t at = st->tok_of[i];
+			size_t end = at;
+			while (end < q - 2 && x->toks.t[end].end <= x->toks.t[at].start + (t->end - t->start))
+				end++;
+			if (at < q - 2 && end == q - 2)
+				return (int)i;
+		}
+		break;
+	}
 	for (size_t i = 0; i < st->n; i++)
 		if (st->tok_of[i] >= s && st->tok_of[i] <= s + 2 && st->tok_of[i] < k && st->tx[i].kind != TIMEX_DEADLINE &&
 		    st->tx[i].date.prec != PREC_UNKNOWN && !(st->tx[i].flags & TIMEX_F_CITATION))
