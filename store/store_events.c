@@ -1084,8 +1084,12 @@ static struct tl_keep *choices_of(struct store *s)
  * stops there. A query SQLite refuses (a bad full-text query) is left to
  * the timeline's own query, which says so. */
 #define MANY_MATCHES 5000
+/* The events migration 14 could not key in timeline order (the token 'yx'
+ * of the ym column): matches_many says whether there is one. */
+static const char marked_set[] = "SELECT rowid FROM events_fts WHERE events_fts MATCH $%d";
 static int matches_many(struct store *s, const char *sql, const char *arg, int *many, char **err)
 {
+	int at = sql == marked_set ? 1 : MANY_MATCHES;
 	/* Asked before for the same archive: the same answer (a stale one
 	 * would only be slower, never wrong: both plans are exact). */
 	struct tl_keep *k = choices_of(s);
@@ -1096,7 +1100,7 @@ static int matches_many(struct store *s, const char *sql, const char *arg, int *
 		}
 	char set[1024], q[1200];
 	snprintf(set, sizeof(set), sql, 1);
-	snprintf(q, sizeof(q), "SELECT count(*) FROM (%s LIMIT %d) AS m", set, MANY_MATCHES);
+	snprintf(q, sizeof(q), "SELECT count(*) FROM (%s LIMIT %d) AS m", set, at);
 	struct db_stmt *st;
 	int slot;
 	*many = 0;
@@ -1105,7 +1109,7 @@ static int matches_many(struct store *s, const char *sql, const char *arg, int *
 	bind_text(st, 1, arg);
 	int rc = db_step(st);
 	if (rc == DB_ROW)
-		*many = db_column_int(st, 0) >= MANY_MATCHES;
+		*many = db_column_int(st, 0) >= at;
 	kept_done(s, st, slot);
 	/* A refused query (a bad full-text query) is not remembered. */
 	if (rc != DB_ROW || !k)
@@ -1121,6 +1125,12 @@ static int matches_many(struct store *s, const char *sql, const char *arg, int *
 }
 
 static const char text_set[] = "SELECT rowid FROM events_fts WHERE events_fts MATCH $%d";
+/* From migration 14 the rowid is the event's key: its id in its low 32
+ * bits, or, for an event out of the timeline's order, -id (id - 2^62 - 1
+ * at or below 0; schema/014_text_timeline.sql). */
+static const char text_set_keyed[] = "SELECT CASE WHEN rowid > 0 THEN rowid & 4294967295"
+	" WHEN rowid >= -4611686018427387904 THEN -rowid ELSE rowid + 4611686018427387905 END"
+	" FROM events_fts WHERE events_fts MATCH $%d";
 /* PostgreSQL: the GIN expression index events_fts, over the rows themselves. */
 static const char text_set_pg[] = "SELECT id FROM events"
 	" WHERE event_search(summary, evidence) @@ websearch_to_tsquery('communique', $%d)";
@@ -1155,8 +1165,9 @@ int store_text_query_pg(const char *query, struct buf *out)
 	return buf_failed(out) ? -1 : 0;
 }
 /* The full-text query restricted to the text columns: from migration 9
- * the index also holds each event's month (ym), which no search names (a
- * bare `ym2017` or `y*` would match it): {summary evidence} : (query). A
+ * the index also holds tokens of each event in its column ym (its type's
+ * from migration 12, 'yx' from 14), which no search names (a bare `yx` or
+ * `ty*` would match them): {summary evidence} : (query). A
  * query whose parentheses or quotes do not close is left as it is: FTS5
  * refuses it either way, where a stray ")" could close ours. *wrapped
  * tells which. */
@@ -1196,27 +1207,6 @@ static int with_types(const char *query, const struct event_filter *f, struct bu
 	buf_addch(out, ')');
 	return buf_failed(out) ? -1 : 0;
 }
-
-/* A page of a common word, month by month (migration 9): the groups of the
- * timeline are the dates' first seven characters, a month ("2017-01",
- * its days with it) or a shorter date alone ("2017", or undated ''), each
- * one token of the index's ym column ('ym201701'), beside the token of the
- * event's whole date ('yd20170115'). The group at or after $1: its first
- * date, its key, its token, whether it is one date alone, where the next
- * group starts, and the first date's token. */
-static const char group_at[] =
-	"SELECT date, substr(date, 1, 7), 'ym' || replace(substr(date, 1, 7), '-', ''), length(date) < 7,"
-	" CASE WHEN length(date) < 7 THEN date || char(1) ELSE substr(date, 1, 7) || char(1114111) END,"
-	" 'yd' || replace(date, '-', '') FROM events WHERE date >= $1 ORDER BY date LIMIT 1";
-/* The next date of a month: at or after $1, before $2 (the group's end). */
-static const char date_at[] = "SELECT date, 'yd' || replace(date, '-', '') FROM events"
-	" WHERE date >= $1 AND date < $2 ORDER BY date LIMIT 1";
-/* Dates of a month walked one by one (each its matches in id order, the
- * page stopping at its end) before the rest of the month is read and
- * sorted at once: a common word fills a page in its first dates; a rarer
- * match (the word and other filters) costs a few dates more, not one query
- * a date of the whole timeline. */
-#define MONTH_DATES 4
 
 static const char agency_set[] = "SELECT er.event_id FROM event_reports er JOIN reports r ON r.id = er.report_id"
 				 " JOIN agencies ag ON ag.id = r.agency_id WHERE ag.name = $%d COLLATE NOCASE";
@@ -1402,37 +1392,6 @@ static void actor_arms(struct buf *sql, const char *w, const struct event_filter
 		}
 }
 
-/* The ids of one group's part of a page of a common word (group_at), as
- * two arms of which the first parameter (mode) runs one: 0, a date alone,
- * FTS5's matches of the word and the group's token walked in id order (its
- * timeline order) and stopping at the page's end; 1, a month, its matches
- * read and sorted. CROSS JOIN: the matches lead, each event's row looked up
- * (a date bound of `w` must not send the walk over the date index).
- * Parameters from p: mode, the query, the group's key, its end, the
- * cursor's date and id when it is in the group (else '' and 0), the limit. */
-static void month_arms(struct buf *sql, const char *w, const struct event_filter *f, int p_types, int p)
-{
-	for (int month = 0; month < 2; month++) {
-		buf_printf(sql, "%sSELECT * FROM (SELECT e.id AS id FROM events_fts CROSS JOIN events e"
-			   " ON e.id = events_fts.rowid WHERE $%d = %d AND events_fts MATCH $%d",
-			   month ? " UNION ALL " : "", p, month, p + 1);
-		if (month)
-			buf_printf(sql, " AND +e.date >= $%d AND +e.date < $%d AND (e.date, e.id) > ($%d, $%d)",
-				   p + 2, p + 3, p + 4, p + 5);
-		else
-			buf_printf(sql, " AND events_fts.rowid > $%d AND +e.date = $%d", p + 5, p + 2);
-		buf_addstr(sql, w);
-		if (f->n_types) {
-			buf_addstr(sql, " AND e.type IN (");
-			for (size_t t = 0; t < f->n_types; t++)
-				buf_printf(sql, "%s$%d", t ? ", " : "", p_types + (int)t);
-			buf_addstr(sql, ")");
-		}
-		buf_printf(sql, " ORDER BY %s LIMIT $%d) AS g%d", month ? "e.date, e.id" : "events_fts.rowid",
-			   p + 6, month);
-	}
-}
-
 /* Gives the rows of st to fn (an incremental walk's with their change),
  * counting them in *n; *rc is the last step's code. A non-zero return of
  * fn is returned. */
@@ -1461,207 +1420,129 @@ static int stream_rows(struct db_stmt *st, const struct event_filter *f, struct 
 	return 0;
 }
 
-/* The FTS5 query of the word and one token of the ym column. */
-static void with_token(struct buf *g, const char *query, const char *token)
+/* A page of a word walks the full-text index in timeline order (migration
+ * 14): the index's rowid is the event's key, its date as a number that
+ * keeps the order of the date strings, shifted 32 bits, or'ed with its id
+ * (schema/014_text_timeline.sql), so that FTS5 gives the matches in the
+ * timeline's order within a range of keys and its AND leapfrogs only
+ * there; the page stops at its end. KEY_UNDATED is the undated events'
+ * number, after every date's. */
+#define KEY_UNDATED INT64_C(100000000)
+#define KEY_OF(num) ((int64_t)(num) << 32)
+/* At most the ranges of a lower date bound (text_ranges). */
+#define TEXT_RANGES 3
+
+/* The ranges of keys (lo[i] .. hi[i], both in) a page's date bounds allow
+ * (date_bound's padded forms, or NULL), in timeline order: without bounds,
+ * every key; a lower bound "2015-03-15" takes the year alone ("2015"), the
+ * month alone ("2015-03") and the dates from the day on, as the filter's
+ * terms do; an upper bound cuts them after its padded date, and either
+ * leaves the undated events out. The filter's own terms stay on the page
+ * (these only keep the walk within them). Returns how many. */
+static size_t text_ranges(const char *from, const char *to, int64_t *lo, int64_t *hi)
 {
-	buf_reset(g);
-	buf_printf(g, "%s AND ym : \"", query);
-	for (const char *c = token; *c; c++) {
-		if (*c == '"')
-			buf_addch(g, '"');   /* FTS5's string: a quote doubled */
-		buf_addch(g, *c);
+	int y, m, d;
+	size_t n = 0;
+	int64_t top = from || to ? KEY_OF(KEY_UNDATED) - 1 : INT64_MAX;
+	if (to && strlen(to) == 10 && sscanf(to, "%4d-%2d-%2d", &y, &m, &d) == 3 && y >= 0)
+		top = KEY_OF((int64_t)y * 10000 + m * 100 + d + 1) - 1;
+	if (from && strlen(from) == 10 && sscanf(from, "%4d-%2d-%2d", &y, &m, &d) == 3 && y >= 0) {
+		int64_t year = (int64_t)y * 10000, month = year + m * 100;
+		if (m) {
+			lo[n] = KEY_OF(year);
+			hi[n++] = KEY_OF(year + 1) - 1;
+		}
+		if (m && d) {
+			lo[n] = KEY_OF(month);
+			hi[n++] = KEY_OF(month + 1) - 1;
+		}
+		lo[n] = KEY_OF(month + d);
+		hi[n++] = INT64_MAX;
+	} else {
+		lo[n] = 1;
+		hi[n++] = INT64_MAX;
 	}
-	buf_addch(g, '"');
+	for (size_t i = 0; i < n; i++)
+		if (hi[i] > top)
+			hi[i] = top;
+	return n;
 }
 
-/* One run of st (month_arms) for a date (mode 0: key the date, g its
- * token, lo the cursor's id when it is on that date) or the rest of a month
- * (mode 1: from key to end, after (cd, lo)), `*left` events at most; *left
- * goes down by those given. */
-static int run_group(struct db_stmt *st, const struct event_filter *f, int p, int mode, const char *g,
-		     const char *key, const char *end, const char *cd, int64_t lo, long *left,
-		     struct timeline_buffers *tb, store_event_fn fn, void *ctx, int *rc, char **err)
+/* The ids of a page of a word from the index in key order, within the
+ * keys after $p and up to $p + 1, $p + 2 at most: CROSS JOIN, FTS5's
+ * matches lead, each event's row looked up by its id (the key's low 32
+ * bits) for the other filters (`w`, with the types when asked: the query
+ * also holds their tokens when it could). */
+static void text_walk_arm(struct buf *sql, const char *w, const struct event_filter *f, int p_types, int p_text,
+			  int p)
 {
-	db_reset(st);
-	db_bind_int64(st, p, mode);
-	bind_text(st, p + 1, g);
-	bind_text(st, p + 2, key);
-	bind_text(st, p + 3, end);
-	bind_text(st, p + 4, cd);
-	db_bind_int64(st, p + 5, lo);
-	db_bind_int64(st, p + 6, *left);
-	long n = 0;
-	int stop = stream_rows(st, f, tb, fn, ctx, &n, rc, err);
-	*left -= n;
-	return stop;
+	buf_printf(sql, "SELECT id FROM (SELECT events_fts.rowid & 4294967295 AS id FROM events_fts CROSS JOIN events e"
+		   " ON e.id = events_fts.rowid & 4294967295 WHERE events_fts MATCH $%d"
+		   " AND events_fts.rowid > $%d AND events_fts.rowid <= $%d%s", p_text, p, p + 1, w);
+	if (f->n_types) {
+		buf_addstr(sql, " AND e.type IN (");
+		for (size_t t = 0; t < f->n_types; t++)
+			buf_printf(sql, "%s$%d", t ? ", " : "", p_types + (int)t);
+		buf_addstr(sql, ")");
+	}
+	buf_printf(sql, " ORDER BY events_fts.rowid LIMIT $%d) AS page", p + 2);
 }
 
-/* A page of a common word, group by group (month_arms): st, its other
- * parameters bound, runs for the groups from the cursor's (or the first,
- * or the lower date bound's) until the page is full, the dated groups
- * first, the undated last (none with date bounds: they exclude it); a
- * month's first dates one by one, then the rest of it (MONTH_DATES).
- * `query` is the word's, `from` and `to` the date bounds (or NULL). */
-static int text_pages(struct store *s, struct db_stmt *st, const struct event_filter *f, int p, const char *query,
-		      const char *from, const char *to, struct timeline_buffers *tb, store_event_fn fn, void *ctx,
-		      int *rc, char **err)
+/* The key a page of a word starts after (exclusive): the cursor's, or,
+ * when no event has the cursor's id any more, the undated events after its
+ * id (page_arms: the timeline's order), or 0 from the start. *ok is 0 when
+ * the cursor's key is not in timeline order (a date or id that migration
+ * 14 marks): the page is read another way then. */
+static int text_cursor(struct store *s, const struct event_filter *f, int64_t *key, int *ok, char **err)
 {
-	struct db_stmt *at = NULL, *cur = NULL, *day = NULL;
-	int at_slot = -1, cur_slot = -1, day_slot = -1, stop = 0;
-	struct buf start, date, key, token, end, dtoken, cdate, ckey, g;
-	struct buf *bufs[] = {&start, &date, &key, &token, &end, &dtoken, &cdate, &ckey, &g};
-	for (size_t i = 0; i < sizeof(bufs) / sizeof(*bufs); i++)
-		buf_init(bufs[i], 0);
-	int undated = 0, has_cursor = 0;
-	*rc = DB_DONE;
-	if (kept_prepare(s, group_at, &at, &at_slot)) {
-		at = NULL;
-		stop = store_fail(s, err, "cannot query events");
-		goto out;
-	}
-	if (kept_prepare(s, date_at, &day, &day_slot)) {
-		day = NULL;
-		stop = store_fail(s, err, "cannot query events");
-		goto out;
-	}
-	/* Dated events from the lower bound's year (as the filter's own
-	 * first term), or from the first. */
-	if (from)
-		buf_printf(&start, "%.4s", from);
+	*key = 0;
+	*ok = 1;
+	if (!f->after_id)
+		return 0;
+	struct db_stmt *st;
+	int slot;
+	if (kept_prepare(s, "SELECT k FROM events_text WHERE id = $1", &st, &slot))
+		return store_fail(s, err, "cannot query events");
+	db_bind_int64(st, 1, f->after_id);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*key = db_column_int64(st, 0);
+		*ok = *key > 0;
+	} else if (f->after_id >= INT64_C(1) << 32)
+		*key = INT64_MAX;   /* no undated event has a key after it */
 	else
-		buf_addstr(&start, "\x01");
-	if (f->after_id) {
-		if (kept_prepare(s, "SELECT date, substr(date, 1, 7) FROM events WHERE id = $1", &cur, &cur_slot)) {
-			cur = NULL;
-			stop = store_fail(s, err, "cannot query events");
-			goto out;
-		}
-		db_bind_int64(cur, 1, f->after_id);
-		int r = db_step(cur);
-		if (r == DB_ROW) {
-			buf_addstr(&cdate, db_column_text(cur, 0) ? db_column_text(cur, 0) : "");
-			buf_addstr(&ckey, db_column_text(cur, 1) ? db_column_text(cur, 1) : "");
-		} else if (r != DB_DONE) {
-			stop = store_fail(s, err, "cannot query events");
-			goto out;
-		}
-		/* The timeline's order: a cursor no event has any more leaves
-		 * the undated events after its id (page_arms). */
-		has_cursor = 1;
-		if (r == DB_DONE || !cdate.len)
-			undated = 1;
-		else if (strcmp(buf_str(&cdate), buf_str(&start)) > 0) {
-			buf_reset(&start);
-			buf_addstr(&start, buf_str(&cdate));
-		}
-	}
+		*key = f->after_id > 0 ? KEY_OF(KEY_UNDATED) | f->after_id : KEY_OF(KEY_UNDATED) - 1;
+	kept_done(s, st, slot);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return store_fail(s, err, "cannot query events");
+	return 0;
+}
+
+/* A page of a word (text_walk_arm, its parameters from p): st runs once a
+ * range of keys the date bounds allow (text_ranges), from the cursor's key,
+ * until the page is full. */
+static int text_walk(struct db_stmt *st, const struct event_filter *f, int p, int64_t after, const char *from,
+		     const char *to, struct timeline_buffers *tb, store_event_fn fn, void *ctx, int *rc, char **err)
+{
+	int64_t lo[TEXT_RANGES], hi[TEXT_RANGES];
+	size_t n = text_ranges(from, to, lo, hi);
 	long left = f->limit;
-	while (left > 0) {
-		int single = 1;
-		if (!undated) {
-			db_reset(at);
-			bind_text(at, 1, buf_str(&start));
-			int r = db_step(at);
-			if (r == DB_ROW) {
-				buf_reset(&date);
-				buf_reset(&key);
-				buf_reset(&token);
-				buf_reset(&end);
-				buf_reset(&dtoken);
-				buf_addstr(&date, db_column_text(at, 0));
-				buf_addstr(&key, db_column_text(at, 1));
-				buf_addstr(&token, db_column_text(at, 2));
-				single = db_column_int(at, 3);
-				buf_addstr(&end, db_column_text(at, 4));
-				buf_addstr(&dtoken, db_column_text(at, 5));
-			} else if (r != DB_DONE) {
-				stop = store_fail(s, err, "cannot query events");
-				goto out;
-			}
-			db_reset(at);
-			if (r == DB_DONE || (to && strcmp(buf_str(&date), to) > 0)) {
-				if (from || to)
-					break;
-				undated = 1;
-			}
-		}
-		if (undated) {
-			buf_reset(&date);
-			buf_reset(&key);
-			buf_reset(&end);
-			buf_reset(&dtoken);
-			buf_addstr(&dtoken, "yd");
-		}
-		if (buf_failed(&start) || buf_failed(&date) || buf_failed(&key) || buf_failed(&token) ||
-		    buf_failed(&end) || buf_failed(&dtoken) || buf_failed(&cdate) || buf_failed(&ckey)) {
-			*err = strdup("out of memory");
-			stop = -1;
-			goto out;
-		}
-		/* The group's dates one by one (a date alone: the one), the
-		 * cursor's own first when it is in the group. */
-		int more = 1;
-		for (int k = 0; k < (single ? 1 : MONTH_DATES) && left > 0 && more; k++) {
-			int on_cursor = has_cursor && !strcmp(buf_str(&cdate), buf_str(&date));
-			with_token(&g, query, buf_str(&dtoken));
-			if (buf_failed(&g)) {
-				*err = strdup("out of memory");
-				stop = -1;
-				goto out;
-			}
-			stop = run_group(st, f, p, 0, buf_str(&g), buf_str(&date), "", "", on_cursor ? f->after_id : 0,
-					 &left, tb, fn, ctx, rc, err);
-			if (stop || *rc != DB_DONE)
-				goto out;
-			if (single)
-				break;
-			/* The month's next date. */
-			buf_addch(&date, '\x01');
-			db_reset(day);
-			bind_text(day, 1, buf_str(&date));
-			bind_text(day, 2, buf_str(&end));
-			date.data[--date.len] = '\0';
-			int r = db_step(day);
-			if (r == DB_ROW && k + 1 < MONTH_DATES) {
-				buf_reset(&date);
-				buf_reset(&dtoken);
-				buf_addstr(&date, db_column_text(day, 0));
-				buf_addstr(&dtoken, db_column_text(day, 1));
-			} else if (r != DB_ROW && r != DB_DONE) {
-				stop = store_fail(s, err, "cannot query events");
-				goto out;
-			}
-			more = r == DB_ROW;
-			db_reset(day);
-		}
-		/* The rest of the month, after the last date walked. */
-		if (!single && more && left > 0) {
-			with_token(&g, query, buf_str(&token));
-			if (buf_failed(&g) || buf_failed(&date)) {
-				*err = strdup("out of memory");
-				stop = -1;
-				goto out;
-			}
-			stop = run_group(st, f, p, 1, buf_str(&g), buf_str(&key), buf_str(&end), buf_str(&date),
-					 INT64_MAX, &left, tb, fn, ctx, rc, err);
-			if (stop || *rc != DB_DONE)
-				goto out;
-		}
-		if (undated)
-			break;
-		buf_reset(&start);
-		buf_addstr(&start, buf_str(&end));
+	*rc = DB_DONE;
+	for (size_t i = 0; i < n && left > 0; i++) {
+		int64_t start = lo[i] - 1 > after ? lo[i] - 1 : after;
+		if (start >= hi[i])
+			continue;
+		db_reset(st);
+		db_bind_int64(st, p, start);
+		db_bind_int64(st, p + 1, hi[i]);
+		db_bind_int64(st, p + 2, left);
+		long got = 0;
+		int stop = stream_rows(st, f, tb, fn, ctx, &got, rc, err);
+		left -= got;
+		if (stop || *rc != DB_DONE)
+			return stop;
 	}
-out:
-	if (at)
-		kept_done(s, at, at_slot);
-	if (day)
-		kept_done(s, day, day_slot);
-	if (cur)
-		kept_done(s, cur, cur_slot);
-	for (size_t i = 0; i < sizeof(bufs) / sizeof(*bufs); i++)
-		buf_release(bufs[i]);
-	return stop;
+	return 0;
 }
 
 int store_timeline_each(struct store *s, const struct event_filter *f, store_event_fn fn,
@@ -1692,8 +1573,10 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	size_t n_arm = 0;
 	int p_arm = 0;
 	/* Whether the actor's and the agency's filters walk (not sets to read
-	 * and sort), and a common word's page goes month by month. */
-	int actor_walk = 1, agency_walk = 1, months = 0;
+	 * and sort), and a word's page walks the full-text index in timeline
+	 * order from after_key (text_walk). */
+	int actor_walk = 1, agency_walk = 1, tl = 0;
+	int64_t after_key = 0;
 	if (f->n_actors) {
 		if (page && f->n_actors == 1 && matches_many(s, actor_set, f->actors[0], &actor_walk, err))
 			goto fail;
@@ -1789,58 +1672,58 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 			*err = strdup("out of memory");
 			goto fail;
 		}
-		if (page && matches_many(s, pg ? text_set_pg : text_set, text_arg, &walk, err))
-			goto fail;
-		/* A common word's page from migration 9 on: FTS5 gives the
-		 * matches of one month at a time in timeline order, and the
-		 * page stops at its end (text_pages) instead of reading every
-		 * match first; unless another filter is a set to read (a rare
-		 * actor or agency, a report, ids, changes), which is smaller. */
-		months = !pg && !s->before_9 && page && walk && actor_walk && agency_walk && !f->report_id &&
-			 !f->n_ids && !f->by_changes;
-		/* With types the word's events seldom have, the months would
-		 * read the row of every match before them (`sanctions` with
-		 * meeting and visit: 55 of 43,000): from migration 12 FTS5
-		 * counts the word's matches of the types from their tokens,
-		 * and when they are few they are read and sorted as a rare
-		 * word's are. */
-		if (months && f->n_types && !s->before_12 && wrapped) {
+		/* A page of a word from migration 14: FTS5's matches in the
+		 * timeline's order, the page stopping at its end (text_walk);
+		 * unless another filter is a set to read (a rare actor or
+		 * agency, a report, ids, changes), which is smaller, or an
+		 * event of the archive is out of that order (marked 'yx': its
+		 * page reads and sorts the matches, slower, never wrong). */
+		int keyed = !pg && !s->before_14;
+		if (keyed && page && wrapped && actor_walk && agency_walk && !f->report_id && !f->n_ids &&
+		    !f->by_changes) {
+			int marked = 0;
+			if (matches_many(s, marked_set, "ym : yx", &marked, err))
+				goto fail;
+			if (!marked && text_cursor(s, f, &after_key, &tl, err))
+				goto fail;
+			tl = tl && !marked;
+		}
+		if (tl && f->n_types) {
+			/* FTS5 leaps over the word's matches of other types
+			 * by their tokens (migration 12). */
 			struct buf typed;
-			int dense = 1;
 			buf_init(&typed, 0);
 			if (with_types(text_arg, f, &typed)) {
 				buf_release(&typed);
 				*err = strdup("out of memory");
 				goto fail;
 			}
-			if (matches_many(s, text_set, buf_str(&typed), &dense, err)) {
-				buf_release(&typed);
-				goto fail;
-			}
-			if (!dense) {
-				buf_reset(&text);
-				buf_addstr(&text, buf_str(&typed));
-				months = walk = 0;
-			}
+			buf_reset(&text);
+			buf_addstr(&text, buf_str(&typed));
 			buf_release(&typed);
 			if (!(text_arg = buf_str(&text))) {
 				*err = strdup("out of memory");
 				goto fail;
 			}
 		}
-		if (!months && !walk && !pg && page) {
+		const char *set = pg ? text_set_pg : keyed ? text_set_keyed : text_set;
+		if (!tl && page && matches_many(s, set, text_arg, &walk, err))
+			goto fail;
+		if (tl) {
+			p_text = p++;
+		} else if (!walk && !pg && page) {
 			/* The matches read once for the page, not once an arm of
 			 * it (page_arms: dated and undated, each type). */
 			p_text = p;
 			buf_reset(&sql);
 			buf_printf(&sql, "WITH text_matches(id) AS MATERIALIZED (");
-			buf_printf(&sql, text_set, p++);
+			buf_printf(&sql, set, p++);
 			buf_printf(&sql, ") %s", timeline_select);
 			buf_addstr(&where, " AND e.id IN text_matches");
-		} else if (!months) {
+		} else {
 			p_text = p;
 			buf_printf(&where, " AND %se.id IN (", walk ? "+" : "");
-			buf_printf(&where, pg ? text_set_pg : text_set, p++);
+			buf_printf(&where, set, p++);
 			buf_addstr(&where, ")");
 		}
 	}
@@ -1882,13 +1765,13 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	 * one arm a confidence within them (the extractor gives few values;
 	 * below 0.6, 7% of the events, the walk on (date, id) crossed 14
 	 * entries a match). Not when another filter leads: types (their
-	 * own walks carry both), a busy actor's walk, a word (its months or
+	 * own walks carry both), a busy actor's walk, a word (its walk or
 	 * its matches), verified events (their own small index), or a set read
 	 * and sorted (a rare actor or agency, a report, ids, changes), which is
 	 * smaller. */
 	struct split sp = {0};
 	double conf[CONF_ARMS_MAX];
-	int split = !pg && !s->before_13 && page && !f->n_types && !n_arm && !months && f->verified <= 0 && actor_walk &&
+	int split = !pg && !s->before_13 && page && !f->n_types && !n_arm && !tl && f->verified <= 0 && actor_walk &&
 		    agency_walk && !f->text && !f->report_id && !f->n_ids && !f->by_changes;
 	if (split && !(mask & (1u << STATUS_OCCURRED)) && !(mask >> N_STATUSES))
 		sp.statuses = mask & ((1u << N_STATUSES) - 1);
@@ -1901,13 +1784,13 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		sp.p_conf = p;
 		p += (int)sp.n_conf;
 	}
-	int p_after = 0, p_group = 0;
-	if (f->page && f->limit > 0 && months) {
-		p_group = p;
-		p += 7;
-		buf_addstr(&sql, " AND e.id IN (SELECT id FROM (");
-		month_arms(&sql, buf_str(&where), f, p_types, p_group);
-		buf_addstr(&sql, ") AS page)");
+	int p_after = 0, p_walk = 0;
+	if (page && tl) {
+		p_walk = p;
+		p += 3;
+		buf_addstr(&sql, " AND e.id IN (");
+		text_walk_arm(&sql, buf_str(&where), f, p_types, p_text, p_walk);
+		buf_addstr(&sql, ")");
 	} else if (f->page && f->limit > 0) {
 		/* One page: the ids first, dated and undated apart, so that each
 		 * walk follows an index in timeline order and stops at the
@@ -2008,11 +1891,11 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	struct timeline_buffers tb;
 	memset(&tb, 0, sizeof(tb));
 	long n_rows = 0;
-	int stop = p_group ? text_pages(s, st, f, p_group, text_arg, p_from ? from : NULL, p_to ? to : NULL, &tb, fn,
-					ctx, &rc, err)
-			   : stream_rows(st, f, &tb, fn, ctx, &n_rows, &rc, err);
+	int stop = p_walk ? text_walk(st, f, p_walk, after_key, p_from ? from : NULL, p_to ? to : NULL, &tb, fn, ctx,
+				      &rc, err)
+			  : stream_rows(st, f, &tb, fn, ctx, &n_rows, &rc, err);
 	if (!stop && rc != DB_DONE) {
-		if ((p_text || p_group) && db_errclass(s->db) == DB_E_OTHER)
+		if (p_text && db_errclass(s->db) == DB_E_OTHER)
 			*err = strdup(pg ? "invalid full-text query" : "invalid full-text query (see SQLite FTS5 query syntax)");
 		else
 			store_fail(s, err, "cannot read events");

@@ -1,7 +1,8 @@
-/* Pages of a common word month by month (migration 9, store_events.c
- * text_pages): the full-text index's column ym holds each event's month,
- * and a page of a word found in thousands of events asks FTS5 for one
- * month's matches at a time in timeline order.
+/* Pages of a common word in timeline order: month by month from
+ * migration 9 (the full-text index's column ym held each event's month),
+ * from migration 14 by the index's keys (store_events.c text_walk: the
+ * rowid is the event's date as a number and its id; the months and their
+ * tokens are gone, test_store_text_timeline.c tests the keys).
  * - the pages equal, event for event and field for field, the pages of
  *   the same archive kept at schema 8 (every match read first), with the
  *   other filters, through their cursors, and they are the whole timeline;
@@ -10,10 +11,10 @@
  *   to none, within their month; summaries), withdrawn, or deleted, by the
  *   store or from outside it, the same edits made on both archives, and
  *   FTS5's own check finds the index right;
- * - a batch indexes its events with their month, and a date narrowed in a
+ * - a batch indexes its events under their keys, and a date narrowed in a
  *   batch moves the event in the index whether it was indexed before the
  *   batch or is one of the batch's own (not indexed yet);
- * - `communique copy` gives the target an index with the months.
+ * - `communique copy` gives the target the same index.
  *
  * The archive is made with SQL from outside the store at schema 8: 12,000
  * events; every 6th about trade, the others about sanctions (10,000: a
@@ -67,9 +68,12 @@ static int setup_text(void **state)
 	return setup_pair(state, 8, fill);
 }
 
-static const char month_sql[] = "CROSS JOIN events e ON e.id = events_fts.rowid";
+/* From migration 14 the months are gone: a page walks the index by its
+ * keys in timeline order (text_walk, test_store_text_timeline.c). */
+static const char month_sql[] = "ORDER BY events_fts.rowid LIMIT";
 
-/* Whether s has run a page month by month (its statement is kept). */
+/* Whether s has run a page of a word by the index's keys (its statement
+ * is kept). */
 static int went_by_months(struct store *s)
 {
 	sqlite3 *db = db_handle(s->db);
@@ -225,12 +229,11 @@ static void outside_both(struct pair_fx *k, const char *sql)
 static void assert_index_right(const char *path)
 {
 	outside_exec(path, "INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)");
-	/* Each event once, under its own month. */
+	/* Each event once, under its own key (migration 14). */
 	assert_int_equal(outside_int(path, "SELECT count(*) FROM events"),
-			 outside_int(path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'ym : ym*'"));
-	assert_int_equal(outside_int(path, "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM events_fts"
-					   " WHERE events_fts MATCH 'ym : ' || (SELECT ym FROM events_text t WHERE t.id = e.id)"
-					   " AND rowid = e.id)"), 0);
+			 outside_int(path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'ym : ty*'"));
+	assert_int_equal(outside_int(path, "SELECT count(*) FROM events_text t WHERE NOT EXISTS (SELECT 1 FROM events_fts"
+					   " WHERE events_fts MATCH 'ym : ' || t.ym AND rowid = t.k)"), 0);
 }
 
 static void test_edited_events_as_before(void **state)
@@ -265,9 +268,9 @@ static void test_edited_events_as_before(void **state)
 			"DELETE FROM events WHERE id IN (16, 17, 13 * 3);");
 	assert_index_right(k->fx.path);
 	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH"
-						 " 'ym : ym200905 AND sanctions'"), 1);
+						 " 'sanctions' AND rowid >> 32 BETWEEN 20090500 AND 20090599"), 1);
 	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH"
-						 " 'ym : ym AND sanctions' AND rowid IN (3, 14)"), 2);
+						 " 'sanctions' AND rowid IN ((100000000 << 32) | 3, (100000000 << 32) | 14)"), 2);
 	assert_same_with_filters(k, "sanctions");
 	assert_true(went_by_months(k->fx.s));
 	struct event_filter f = none();
@@ -317,7 +320,12 @@ static void put_calls(struct store *s, const char *title, const char *date, cons
 static long blimps_in(const char *path, const char *month)
 {
 	char sql[256];
-	snprintf(sql, sizeof(sql), "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'blimps AND ym : %s'", month);
+	/* The month's token of schema 9 ('ym2016': a year alone; 'ym201809':
+	 * a month and its days) as the keys' dates of schema 14. */
+	int n = (int)strlen(month + 2);
+	long lo = atol(month + 2) * (n == 4 ? 10000 : 100);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'blimps'"
+		 " AND rowid >> 32 BETWEEN %ld AND %ld", lo, lo + (n == 4 ? 0 : 99));
 	return outside_int(path, sql);
 }
 
@@ -394,9 +402,10 @@ static void test_copy_indexes_months(void **state)
 	k->fx.s = NULL;
 	OK(store_copy(k->fx.path, to, NULL, NULL, &err), "store_copy");
 	assert_index_right(to);
-	assert_int_equal(outside_int(to, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'ym : ym2012 AND sanctions'"),
+	assert_int_equal(outside_int(to, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'sanctions'"
+					 " AND rowid >> 32 BETWEEN 20120000 AND 20129999"),
 			 outside_int(k->fx.path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH"
-						 " 'ym : ym2012 AND sanctions'"));
+						 " 'sanctions' AND rowid >> 32 BETWEEN 20120000 AND 20129999"));
 	remove_with_suffix(to, "");
 	remove_with_suffix(to, "-wal");
 	remove_with_suffix(to, "-shm");

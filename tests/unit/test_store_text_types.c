@@ -5,7 +5,7 @@
  * are few the page reads them once (a materialized set) and sorts them,
  * where the months would read every match's row.
  * - the pages equal, event for event and field for field, the pages of the
- *   same archive kept at schema 11 (the months, or the word's whole set),
+ *   same archive kept at schema 11 (the word's whole set tested),
  *   for rare and common combinations, with statuses, dates, actors,
  *   cursors, phrases and refused queries, and types of any bytes (exact:
  *   case, quotes, accents); they are the whole timeline;
@@ -13,7 +13,9 @@
  *   the store and from outside it, summaries, dates, deletions, and events
  *   of the types added in a batch and outside one; FTS5's own check finds
  *   the index right and each event under its type's token;
- * - a rare word's page reads its matches once, not once an arm.
+ * - from migration 14 (test_store_text_timeline.c) the pages walk the
+ *   index by keys, the types' tokens in FTS5's query; with a rare actor
+ *   a word's matches are read once, not once an arm.
  *
  * The archive is made with SQL from outside the store at schema 11: 12,000
  * events as in test_store_text_pages.c (every 6th about trade, the others
@@ -78,7 +80,9 @@ static int runs_of(struct store *s, const char *part)
 	return runs;
 }
 
-static const char month_sql[] = "CROSS JOIN events e ON e.id = events_fts.rowid";
+/* From migration 14 a page of a word walks the index by its keys
+ * (text_walk), the types' tokens in its query. */
+static const char walk_sql[] = "ORDER BY events_fts.rowid LIMIT";
 static const char read_once[] = "WITH text_matches(id) AS MATERIALIZED";
 
 /* The pages of f on both archives: the same text, and (from the start)
@@ -173,11 +177,12 @@ static void test_word_with_rare_types(void **state)
 	f.types = expulsion;
 	f.n_types = 1;
 	f.status_mask = 7;
-	/* 36 of the word's 10,000 matches: read once, not month by month. */
+	/* 36 of the word's 10,000 matches: FTS5 finds them by the type's
+	 * token, in the walk of the index by keys (schema 14). */
 	assert_int_equal(assert_same_pages(k, f, 50), 36);
-	assert_int_equal(runs_of(k->fx.s, month_sql), 0);
-	assert_true(runs_of(k->fx.s, read_once) > 0);
-	assert_true(runs_of(k->old, month_sql) > 0);
+	assert_true(runs_of(k->fx.s, walk_sql) > 0);
+	assert_int_equal(runs_of(k->fx.s, read_once), 0);
+	assert_int_equal(runs_of(k->old, walk_sql), 0);
 	assert_same_with_types(k, "sanctions", expulsion, 1);
 	assert_same_with_types(k, "sanctions", rare_two, 2);
 	assert_same_with_types(k, "sanctions", odd, 1);
@@ -189,10 +194,10 @@ static void test_word_with_rare_types(void **state)
 	/* 2,000 of the 10,000 (one type twice): below the count that makes a
 	 * set common, read once too. */
 	assert_same_with_types(k, "sanctions", meeting, 2);
-	/* 6,000: common, month by month as before. */
-	int before = runs_of(k->fx.s, month_sql);
+	/* 6,000: common, walked too. */
+	int before = runs_of(k->fx.s, walk_sql);
 	assert_same_with_types(k, "sanctions", three, 3);
-	assert_true(runs_of(k->fx.s, month_sql) > before);
+	assert_true(runs_of(k->fx.s, walk_sql) > before);
 	/* Other queries of a common word, and refused ones alike. */
 	static const char *const words[] = {"talks", "\"held talks\"", "sanc*", "talks OR zeppelin",
 					    "ministers AND NOT trade", "talks)", "(talks", "\"talks"};
@@ -206,9 +211,15 @@ static void test_word_with_rare_types(void **state)
 		f.n_types = 3;
 		assert_same_pages(k, f, 50);
 	}
-	/* A rare word alone: its matches read once too. */
+	/* A rare word alone: walked too (schema 14), and its matches read
+	 * once with a rare actor. */
 	f = none();
 	f.text = "zeppelin AND trade";
+	before = runs_of(k->fx.s, walk_sql);
+	assert_same_pages(k, f, 50);
+	assert_true(runs_of(k->fx.s, walk_sql) > before);
+	f.actors = japan;
+	f.n_actors = 1;
 	before = runs_of(k->fx.s, read_once);
 	assert_same_pages(k, f, 50);
 	assert_true(runs_of(k->fx.s, read_once) > before);
@@ -218,8 +229,9 @@ static void test_word_with_rare_types(void **state)
 static void assert_index_right(const char *path)
 {
 	outside_exec(path, "INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)");
-	assert_int_equal(outside_int(path, "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM events_fts"
-					   " WHERE events_fts MATCH 'ym : ty' || lower(hex(e.type)) AND rowid = e.id)"), 0);
+	assert_int_equal(outside_int(path, "SELECT count(*) FROM events e JOIN events_text t ON t.id = e.id"
+					   " WHERE NOT EXISTS (SELECT 1 FROM events_fts"
+					   " WHERE events_fts MATCH 'ym : ty' || lower(hex(e.type)) AND rowid = t.k)"), 0);
 	assert_int_equal(outside_int(path, "SELECT count(*) FROM events"),
 			 outside_int(path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'ym : ty*'"));
 }

@@ -1,0 +1,6 @@
+-- communique archive on PostgreSQL, migration 14: nothing to do.
+-- schema/014_text_timeline.sql keys SQLite's full-text index of events in
+-- timeline order (the event's date as a number and its id), so that a page
+-- of a word walks FTS5's matches in the timeline's order. PostgreSQL keeps
+-- its plan (its GIN index over the rows has no rowid to choose); this file
+-- keeps an archive's version meaning the same on both backends.
