@@ -3056,6 +3056,42 @@ static int bare_host_without_guest(const struct extractor *x, const struct trigg
 	       (x->men[m0].te < e && (is_word(x, x->men[m0].te, "'s") || is_word(x, x->men[m0].te, "\u2019s")));
 }
 
+/* A transcript's turn, "Mao Ning: China firmly opposes ...", "Reuters:
+ * Does China plan ...": a name and a colon opening a paragraph say who
+ * speaks it to its end ("We have lodged representations" is China's); a
+ * turn of no actor (a news outlet asking) speaks for nobody. Before the
+ * sentence's mentions: where the turn ends (its "we" is its speaker's). */
+static void turn_start(struct extractor *x, size_t s, size_t e)
+{
+	x->turn_name_end = 0;
+	size_t a = x->toks.t[s].start;
+	while (a > 0 && (x->text[a - 1] == ' ' || x->text[a - 1] == '\t'))
+		a--;
+	if (a > 0 && x->text[a - 1] != '\n')
+		return;   /* not at a line's start */
+	size_t c = s;
+	while (c < e && c < s + 6 && (x->toks.t[c].flags & TOK_CAP) && (x->toks.t[c].flags & TOK_WORD))
+		c++;
+	if (c == s || c >= e || !is_word(x, c, ":"))
+		return;
+	size_t end = x->toks.t[c].end;
+	while (x->text[end] && !(x->text[end] == '\n' && x->text[end + 1] == '\n'))
+		end++;
+	x->para_end = end;
+	x->para_speaker = -1;
+	x->turn_name_end = c;
+}
+
+/* After them: the turn's speaker, the actor its name is. */
+static void turn_speaker(struct extractor *x, size_t men0, size_t s)
+{
+	if (!x->turn_name_end)
+		return;
+	for (size_t i = men0; i < x->n_men && x->men[i].ts < x->turn_name_end; i++)
+		if (x->men[i].ts == s && x->men[i].te == x->turn_name_end && x->men[i].ra >= 0 &&
+		    x->men[i].kind == MK_ACTOR)
+			x->para_speaker = x->men[i].ra;
+}
 static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 {
 	if (s >= e)
@@ -3063,6 +3099,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	size_t men0 = x->n_men, hits0 = x->n_hits, cand0 = x->n_cands;
 	struct sent_topics tp;
 	tp.n = 0;   /* ids[0..n) only are read */
+	turn_start(x, s, e);
 	if (scan_sentence(x, s, e, &tp) || add_gapped_hits(x, s, e, hits0))
 		return -1;
 	x->sent_first = -1;
@@ -3115,6 +3152,9 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	tc.tx = &tx;
 	tc.tp = &tp;
 	tc.speaker = sentence_speaker(x, men0, x->n_men, s, e);
+	turn_speaker(x, men0, s);
+	if (tc.speaker < 0 && x->para_speaker >= 0 && x->toks.t[s].start < x->para_end)
+		tc.speaker = x->para_speaker;
 	tc.pronoun_led = is_word(x, s, "it") || is_word(x, s, "he") || is_word(x, s, "she") ||
 			 is_word(x, s, "they");
 	/* A quotation of the one who spoke in the sentence before: the same statement. */
@@ -3450,6 +3490,9 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	x->n_in_play = 0;
 	x->n_sent_pair = 0;
 	x->last_subject = -1;
+	x->para_speaker = -1;
+	x->para_end = 0;
+	x->turn_name_end = 0;
 	x->last_org = -1;
 	x->sent_first = -1;
 	x->carry_date.prec = PREC_UNKNOWN;

@@ -178,6 +178,9 @@ struct extractor {
 	int in_play[MAX_PARTIES], n_in_play;   /* parties of the last event */
 	int sent_pair[MAX_PARTIES], n_sent_pair; /* parties of this sentence's last symmetric event */
 	int last_subject;                      /* ractor of the last clause subject */
+	int para_speaker;                      /* ractor who speaks the paragraph ("Mao Ning: ..."), or -1 */
+	size_t para_end;                       /* byte offset where that paragraph ends */
+	size_t turn_name_end;                  /* the sentence opens a turn: the colon's token, else 0 */
 	int last_org;                          /* the organisation named last ("the Council") */
 	int place_ra;                          /* the state of the dateline's place, or -1 */
 	int issuer_ra;                         /* the state of the report's agency or issuer, or -1 */

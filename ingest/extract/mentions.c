@@ -1133,7 +1133,9 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	if ((is_word(x, i, "it") || is_word(x, i, "he") || is_word(x, i, "she") || is_word(x, i, "its")) &&
 	    !(x->toks.t[i].flags & TOK_QUOTED))
 		return add_mention(x, i, i + 1, -1, MK_PRONOUN) ? 0 : 1;
-	if ((is_word(x, i, "we") || is_word(x, i, "i") || is_word(x, i, "our")) && (x->toks.t[i].flags & TOK_QUOTED))
+	/* (and in a transcript's turn, "Mao Ning: ... We have lodged ...") */
+	if ((is_word(x, i, "we") || is_word(x, i, "i") || is_word(x, i, "our")) &&
+	    ((x->toks.t[i].flags & TOK_QUOTED) || x->toks.t[i].start < x->para_end))
 		return add_mention(x, i, i + 1, -1, MK_SPEAKER) ? 0 : 1;
 	if ((is_word(x, i, "his") || is_word(x, i, "her") || is_word(x, i, "their")) && i + 1 < end &&
 	    is_word(x, i + 1, "counterpart"))
