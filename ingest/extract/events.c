@@ -1464,6 +1464,29 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		for (int i = 0; i < tc->npt; i++)
 			push_party(c.tgt, &c.ntgt, tc->prev_tgt[i]);
 	}
+	/* "China will take resolute measures if the Japanese side insists on
+	 * this path": a threat hanging on another's conduct is aimed at the one
+	 * the condition names first, not at those named before. */
+	if (!strcmp(tr->type, "threat") && c.nsrc) {
+		for (size_t q = h->te; q + 1 < e; q++) {
+			if (!(is_word(x, q, "if") || is_word(x, q, "unless")))
+				continue;
+			size_t m0, m1;
+			mentions_in(x, q + 1, e, &m0, &m1);
+			size_t at = q + 1 + (size_t)tok_in(x, q + 1, WL_DETERMINER);
+			if (m1 > m0 && x->men[m0].ts == at && x->men[m0].ra >= 0 && x->men[m0].kind != MK_PLACE &&
+			    x->ra[x->men[m0].ra].code[0]) {
+				int own = 0;
+				for (int i = 0; i < c.nsrc; i++)
+					own |= same_code(x, c.src[i], x->men[m0].ra);
+				if (!own) {
+					c.ntgt = 0;
+					push_party(c.tgt, &c.ntgt, x->men[m0].ra);
+				}
+			}
+			break;
+		}
+	}
 	/* "The EC was joined by the United States in criticising Brazil": who
 	 * joins acts too. */
 	if (!tr->speaker && tr->frame != FRAME_SYMMETRIC && c.nsrc && h->ts > s + 3 && is_word(x, h->ts - 1, "in")) {
