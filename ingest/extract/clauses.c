@@ -1366,6 +1366,15 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 			if (i >= 3 && (is_word(x, i - 1, "refrain") || is_word(x, i - 1, "refraining")) &&
 			    is_word(x, i - 2, "to") && (tok_in(x, i - 3, WL_INTENT) || tok_in(x, i - 3, WL_PLAN)))
 				return -1;
+			/* "the commission, which has not met since 2019", "have not
+			 * held talks since the war": how long nothing happened, no
+			 * act that was called off. */
+			for (size_t q = k + 1; q < e && q < k + 8; q++) {
+				if (is_word(x, q, ",") || is_word(x, q, ";") || tok_in(x, q, WL_CLAUSE_BREAK))
+					break;
+				if (is_word(x, q, "since"))
+					return -1;
+			}
 			return STATUS_NEGATED;
 		}
 		/* "The United States may lift the tariffs later this month": an act
