@@ -950,6 +950,20 @@ void complete_parties(struct extractor *x)
 				continue;
 			}
 		}
+		/* "condemned the decision ... and said Tehran would respond with
+		 * reciprocal measures": an act of the same source told in the same
+		 * sentence with a target names whom this one is aimed at too. */
+		for (size_t k = 0; k < x->n_cands && !c->ntgt; k++) {
+			const struct cand *p = &x->cands[k];
+			if (k == i || p->dead || p->ev_start != c->ev_start || p->headline != c->headline || !p->ntgt ||
+			    !p->nsrc || p->tr->frame == FRAME_SYMMETRIC || !same_code(x, p->src[0], c->src[0]))
+				continue;
+			for (int t = 0; t < p->ntgt; t++)
+				if (!same_code(x, p->tgt[t], c->src[0]))
+					push_party(c->tgt, &c->ntgt, p->tgt[t]);
+		}
+		if (c->ntgt)
+			continue;
 		/* A measure with no named target is aimed at the state the report is about. */
 		int f = focal_state(x, code);
 		for (int k = 1; f >= 0 && k < c->nsrc; k++)
