@@ -953,7 +953,7 @@ void complete_parties(struct extractor *x)
 		/* "condemned the decision ... and said Tehran would respond with
 		 * reciprocal measures": an act of the same source told in the same
 		 * sentence with a target names whom this one is aimed at too. */
-		for (size_t k = 0; k < x->n_cands && !c->ntgt; k++) {
+		for (size_t k = 0; k < x->n_cands && !c->ntgt && !(type_props(x, c->tr) & TP_ASKS); k++) {
 			const struct cand *p = &x->cands[k];
 			if (k == i || p->dead || p->ev_start != c->ev_start || p->headline != c->headline || !p->ntgt ||
 			    !p->nsrc || p->tr->frame == FRAME_SYMMETRIC || !same_code(x, p->src[0], c->src[0]))
