@@ -950,6 +950,25 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 				return add_mention(x, i, at + n, ractor_of_dict_actor(x, st), MK_ACTOR) ? 0 : at + n - i;
 		}
 	}
+	/* "during the latter's official visit", "the former said": of the two
+	 * actors named last, the second or the first. */
+	if (is_word(x, i, "the") && i + 1 < end && (is_word(x, i + 1, "latter") || is_word(x, i + 1, "former")) &&
+	    !(i + 2 < end && (x->toks.t[i + 2].flags & TOK_WORD) && !is_word(x, i + 2, "'s") &&
+	      !tok_in(x, i + 2, WL_BE | WL_REPORTING) && !ends_in(x, i + 2, 2, "ed"))) {
+		int last = -1, before = -1;
+		for (size_t k = x->n_men; k-- > 0 && before < 0;) {
+			const struct mention *m = &x->men[k];
+			if (m->ra < 0 || m->kind == MK_PLACE || m->kind == MK_ADJ || !x->ra[m->ra].code[0])
+				continue;
+			if (last < 0)
+				last = m->ra;
+			else if (!same_code(x, m->ra, last))
+				before = m->ra;
+		}
+		int ra = is_word(x, i + 1, "latter") ? last : before;
+		if (ra >= 0)
+			return add_mention(x, i, i + 2, ra, MK_ACTOR) ? 0 : 2;
+	}
 	/* "the bloc", "the alliance": the organisation named last ("the EU ...
 	 * The bloc lifted the ban"). */
 	int org = x->last_org;
