@@ -1890,6 +1890,19 @@ static enum tense marker(const struct scan *sc, size_t j, int *str)
 		*str = 2;
 		return TENSE_FUTURE;
 	}
+	/* "invited Modi to visit Paris in July", "invited him to": the one
+	 * invited, then what is to come */
+	if ((t->cls & C_FUTTO) && j + 2 < sc->n) {
+		size_t q = j + 1;
+		while (q < sc->n && q < j + 5 && sc->t[q].type == TK_WORD && sc->t[q].wday < 0 && sc->t[q].month == 0 &&
+		       ((sc->t[q].flags & TF_CAP) || word_eq(sc, q, "him") || word_eq(sc, q, "her") ||
+			word_eq(sc, q, "them")))
+			q++;
+		if (q > j + 1 && kw_at(sc, q) == K_TO) {
+			*str = 2;
+			return TENSE_FUTURE;
+		}
+	}
 	if (t->kw == K_EXPECTED && (nk == K_ON || nk == K_IN || nk == K_AT || nk == K_NEXT ||
 				    nk == K_LATER || nk == K_THIS))
 		return TENSE_FUTURE;

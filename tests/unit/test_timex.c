@@ -627,6 +627,9 @@ static const struct rule_case rule_cases[] = {
 	{"The envoys met on Monday of last week.", "2021-03-10", "Monday of last week", "2021-03-01", PREC_DAY},
 	{"The envoys will meet on Friday next week.", "2021-03-10", "Friday next week", "2021-03-19", PREC_DAY},
 	{"The envoys will meet on Sunday this week.", "2021-03-10", "Sunday this week", "2021-03-14", PREC_DAY},
+	/* an invitation: what the one invited is to do is to come */
+	{"Macron invited Modi to visit Paris in July.", "2021-03-10", "July", "2021-07", PREC_MONTH},
+	{"The two sides agreed Tuesday to resume the talks.", "2021-03-10", "Tuesday", "2021-03-09", PREC_DAY},
 	/* a fortnight is two weeks */
 	{"The envoys met a fortnight ago.", "2021-03-10", "a fortnight ago", "2021-02-24", PREC_DAY},
 	{"The summit will be held in March next.", "2015-03-10", "March next", "2016-03", PREC_MONTH},
