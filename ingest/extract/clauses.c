@@ -2362,6 +2362,26 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 				return;
 			}
 	}
+	/* "Moscow wanted good relations with Tokyo but would not tolerate
+	 * provocations": a verb after "but" with no subject of its own shares
+	 * the subject of the verb before (the last actor a verb follows). */
+	if (!tr->noun && !tc->nps && cs > tc->s + 2 && (is_word(x, cs - 1, "but") || is_word(x, cs - 1, "yet"))) {
+		size_t r0, r1;
+		mentions_in(x, tc->s, cs - 1, &r0, &r1);
+		for (size_t j = r1; j-- > r0;) {
+			const struct mention *m = &x->men[j];
+			if (m->quoted || m->kind == MK_PLACE || m->kind == MK_ADJ || m->ra < 0)
+				continue;
+			size_t v = m->te;
+			while (v + 1 < cs && tok_in(x, v, WL_SKIP_ADVERB))
+				v++;
+			if (v + 1 < cs && (x->toks.t[v].flags & TOK_WORD) && !(x->toks.t[v].flags & TOK_CAP) &&
+			    (ends_in(x, v, 2, "ed") || tok_in(x, v, WL_BE)) && !is_reporting(x, v)) {
+				add_group(x, group_start(x, j, r0), j + 1, subj, nsubj, tc->speaker);
+				return;
+			}
+		}
+	}
 	if (tc->nps && !tr->noun) {
 		for (int i = 0; i < tc->nps; i++)
 			push_party(subj, nsubj, tc->prev_src[i]);
