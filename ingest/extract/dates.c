@@ -373,11 +373,37 @@ static int shared_time_of_next_verb(const struct extractor *x, const struct sent
 	return -1;
 }
 
+/* "rejected the accusations as groundless on Tuesday": the words of a
+ * judgement in the verb's "as" complement are the verb's, and so is the
+ * time after them. */
+static size_t as_complement_clause_end(const struct extractor *x, size_t k, size_t te, size_t ce, size_t s)
+{
+	if (ce <= te || ce > te + 6 || !(is_word(x, ce - 1, "as") || (ce >= 2 && is_word(x, ce - 2, "as"))))
+		return ce;
+	size_t h = 0;
+	while (h < x->n_hits && x->hits[h].ts != ce)
+		h++;
+	if (h >= x->n_hits || !x->d.triggers[x->hits[h].trigger].speaker)
+		return ce;
+	size_t e = 0;
+	for (size_t i = 0; i < x->n_sents && !e; i++)
+		if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
+			e = x->sents[i].tok_end;
+	if (!e)
+		return ce;
+	size_t cs2, ce2;
+	clause_of(x, k, s, e, &cs2, &ce2);
+	if (h + 1 < x->n_hits && x->hits[h + 1].ts < ce2)
+		ce2 = x->hits[h + 1].ts;
+	return ce2 > ce ? ce2 : ce;
+}
+
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
 			   size_t cs, size_t ce, size_t s, int planned)
 {
 	ce = object_noun_clause_end(x, k, te, ce, s);
 	ce = frame_noun_clause_end(x, k, te, ce, s);
+	ce = as_complement_clause_end(x, k, te, ce, s);
 	/* "talks which ended in Washington yesterday": a relative clause
 	 * right after the trigger telling its course dates it. */
 	/* ("his visit to Kazakhstan, which began on Monday": the place
