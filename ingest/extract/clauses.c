@@ -1375,6 +1375,9 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 				if (is_word(x, q, "since"))
 					return -1;
 			}
+			/* ("Since the meeting in 2019, Lavrov has not visited") */
+			if (is_word(x, s, "since"))
+				return -1;
 			return STATUS_NEGATED;
 		}
 		/* "The United States may lift the tariffs later this month": an act

@@ -608,11 +608,17 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 	int shared = shared_time_of_next_verb(x, st, te, ce, s, planned);
 	if (shared >= 0)
 		return shared;
-	/* "visited Kenya in 2021, when he met Kenyatta": a clause opened by
-	 * ", when" after a time is at that time. */
+	/* "visited Kenya in 2021, when he met Kenyatta", "..., during which
+	 * he met": a clause opened by ", when" (or "during", "at", "after"
+	 * which) after a time is at that time. */
 	for (size_t q = k; q > s + 2 && q + 8 > k; q--) {
-		if (!is_word(x, q - 1, "when"))
+		size_t w = q - 1;
+		if (is_word(x, w, "which") && w > s + 2 &&
+		    (is_word(x, w - 1, "during") || is_word(x, w - 1, "at") || is_word(x, w - 1, "after")))
+			w--;
+		else if (!is_word(x, w, "when"))
 			continue;
+		q = w + 1;
 		if (!is_word(x, q - 2, ","))
 			break;
 		for (size_t i = 0; i < st->n; i++) {
