@@ -2156,13 +2156,17 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "The summons came a day after Xing voiced his displeasure": the act
 	 * after "N day(s) after" is N days before the day told last. */
 	int days_before = 0, unit = 0;   /* unit: 0 days, 1 months, 2 years */
-	for (size_t q = h->ts > s + 32 ? h->ts - 32 : s + 2; ti < 0 && q < h->ts && !days_before; q++) {
+	size_t after_at = 0;
+	for (size_t q = h->ts > s + 32 ? h->ts - 32 : s + 2; q < h->ts && !days_before; q++) {
 		/* (and "54 years after the two countries broke off relations",
 		 * "three months after": counted back in months or years) */
 		if (!is_word(x, q, "after"))
 			continue;
+		int weeks = 0;
 		if (is_word(x, q - 1, "day") || is_word(x, q - 1, "days"))
 			unit = 0;
+		else if (is_word(x, q - 1, "week") || is_word(x, q - 1, "weeks"))
+			unit = 0, weeks = 1;   /* ("a week after Poland expelled ...": seven days) */
 		else if (is_word(x, q - 1, "month") || is_word(x, q - 1, "months"))
 			unit = 1;
 		else if (is_word(x, q - 1, "year") || is_word(x, q - 1, "years"))
@@ -2175,6 +2179,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				days_before = n ? n : 1;
 		if (!days_before && unit && (x->toks.t[q - 2].flags & TOK_NUM) && x->toks.t[q - 2].end - x->toks.t[q - 2].start <= 3)
 			days_before = atoi(x->text + x->toks.t[q - 2].start);
+		if (weeks)
+			days_before *= 7;
+		after_at = q;
 		/* its own clause: no comma between, but for the place of the act
 		 * after it ("voiced his displeasure ..., at a meeting with Lee") */
 		size_t last_comma = 0;
@@ -2220,9 +2227,25 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		break;
 	}
 	const struct cand *before;
+	/* (a time of the act's own clause, after "after", wins; one before
+	 * it is the other act's) */
+	if (days_before && ti >= 0 && tc->tx->tok_of[ti] > after_at)
+		days_before = 0;
+	if (days_before)
+		ti = -1;
+	/* ("Russia on Wednesday expelled 20 diplomats, a week after Poland
+	 * expelled 45": counted from the day the sentence told before) */
+	const struct cdate *own_ref = NULL;
+	if (days_before && after_at) {
+		sentence_timex(x, tc);
+		for (size_t i = 0; i < tc->tx->n; i++)
+			if (tc->tx->tok_of[i] >= s && tc->tx->tok_of[i] + 2 < after_at && tc->tx->tx[i].date.prec == PREC_DAY &&
+			    tc->tx->tx[i].kind != TIMEX_DEADLINE && !(tc->tx->tx[i].flags & TIMEX_F_CITATION))
+				own_ref = &tc->tx->tx[i].date;
+	}
 	if (days_before && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
-	    (x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
-		const struct cdate *ref = x->carry_last.prec == PREC_DAY ? &x->carry_last : &x->anchor;
+	    (own_ref || x->carry_last.prec == PREC_DAY || x->anchor.prec == PREC_DAY)) {
+		const struct cdate *ref = own_ref ? own_ref : x->carry_last.prec == PREC_DAY ? &x->carry_last : &x->anchor;
 		c.date = *ref;
 		if (unit == 0) {
 			int64_t day = days_from_civil(ref->year, ref->month, ref->day) - days_before;
