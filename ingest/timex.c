@@ -1471,11 +1471,21 @@ static int p_anaph(const struct scan *sc, size_t i, struct hit *h)
 			n = 1;
 		else if (k1 == K_PREVIOUS)
 			n = -1;
-		else if (k1 == K_NEXT && kw_at(sc, k + 1) == K_UNIT && sc->t[k + 1].val == U_DAY)
-			n = 1;   /* "the next day"; "the next month" may count from the report */
+		else if (k1 == K_NEXT && ((kw_at(sc, k + 1) == K_UNIT && sc->t[k + 1].val == U_DAY) ||
+					  kw_at(sc, k + 1) == K_PART))
+			n = 1;   /* "the next day", "the next morning"; "the next month" may count from the report */
 		else if (k1 != K_SAME)
 			return 0;
 		k++;
+	}
+	/* "that evening", "the next morning", "the following night": a part of
+	 * the day named before, or of the one after it. */
+	if (kw_at(sc, k) == K_PART && sc->s[sc->t[k].end - 1] != 's' && !(punct_is(sc, k + 1, '-') && touches(sc, k + 1))) {
+		h->w = W_ANAPH;
+		h->n = n;
+		h->d = U_DAY;
+		h->last = k;
+		return 1;
 	}
 	/* Singular, and no compound: "that day-to-day work" is no date. */
 	if (kw_at(sc, k) != K_UNIT || sc->s[sc->t[k].end - 1] == 's' ||
@@ -1583,6 +1593,14 @@ static int p_mod(const struct scan *sc, size_t i, struct hit *h)
 		k++;
 		if (this_unit(sc, k, h)) {
 			h->first = i;
+			/* "later in the day", after a day the text named: that day */
+			if (h->w == W_DAYS && sc->prev.prec == PREC_DAY &&
+			    (kw_at(sc, i) == K_LATER || kw_at(sc, i) == K_EARLIER)) {
+				h->w = W_ANAPH;
+				h->d = U_DAY;
+				h->n = 0;
+				h->kind = TIMEX_DATE;
+			}
 			return 1;
 		}
 	}
@@ -1670,6 +1688,16 @@ static int p_hours(const struct scan *sc, size_t i, struct hit *h)
 {
 	hit_reset(h, i);
 	size_t u = kw_at(sc, i) == K_WITHIN ? i + 1 : i;
+	/* "Days later, he met ...": some days after the date named before,
+	 * the month it lies in as far as the text tells */
+	if (u == i && kw_at(sc, u) == K_UNIT && sc->t[u].val == U_DAY && sc->s[sc->t[u].end - 1] == 's' &&
+	    (kw_at(sc, i + 1) == K_LATER || kw_at(sc, i + 1) == K_EARLIER)) {
+		h->w = W_ANAPH;
+		h->d = U_WEEK;
+		h->n = 0;
+		h->last = i + 1;
+		return 1;
+	}
 	if (kw_at(sc, u) != K_UNIT || sc->t[u].val != U_HOUR || sc->s[sc->t[u].end - 1] != 's')
 		return 0;
 	if (u == i && kw_at(sc, i + 1) != K_LATER && kw_at(sc, i + 1) != K_EARLIER)

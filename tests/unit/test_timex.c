@@ -389,6 +389,14 @@ static void test_anaphoric(void **state)
 		 "2015-03-05", PREC_DAY, TIMEX_DATE},
 		{"Kiev expelled the consul on 5 March 2015; a fortnight later Moscow answered.", "a fortnight later",
 		 "2015-03-19", PREC_DAY, TIMEX_DATE},
+		{"Kiev expelled the consul on 5 March 2015 and the next morning Moscow answered.", "the next morning",
+		 "2015-03-06", PREC_DAY, TIMEX_DATE},
+		{"Kiev expelled the consul on 5 March 2015; that evening Moscow answered.", "that evening",
+		 "2015-03-05", PREC_DAY, TIMEX_DATE},
+		{"Kiev expelled the consul on 5 March 2015; later in the day Moscow answered.", "later in the day",
+		 "2015-03-05", PREC_DAY, TIMEX_DATE},
+		{"Kiev expelled the consul on 5 March 2015; days later Moscow answered.", "days later",
+		 "2015-03", PREC_MONTH, TIMEX_DATE},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		check(&cases[i], i ? &TUE_6_JAN_2015 : &MON_8_JUL_2024, TENSE_AUTO);
