@@ -1690,10 +1690,11 @@ static int p_hours(const struct scan *sc, size_t i, struct hit *h)
 	size_t u = kw_at(sc, i) == K_WITHIN ? i + 1 : i;
 	/* "Days later, he met ...": some days after the date named before,
 	 * the month it lies in as far as the text tells */
-	if (u == i && kw_at(sc, u) == K_UNIT && sc->t[u].val == U_DAY && sc->s[sc->t[u].end - 1] == 's' &&
-	    (kw_at(sc, i + 1) == K_LATER || kw_at(sc, i + 1) == K_EARLIER)) {
+	/* ("weeks later": the year of that date) */
+	if (u == i && kw_at(sc, u) == K_UNIT && (sc->t[u].val == U_DAY || sc->t[u].val == U_WEEK) &&
+	    sc->s[sc->t[u].end - 1] == 's' && (kw_at(sc, i + 1) == K_LATER || kw_at(sc, i + 1) == K_EARLIER)) {
 		h->w = W_ANAPH;
-		h->d = U_WEEK;
+		h->d = sc->t[u].val == U_DAY ? U_WEEK : U_YEAR;
 		h->n = 0;
 		h->last = i + 1;
 		return 1;

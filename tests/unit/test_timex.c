@@ -397,6 +397,8 @@ static void test_anaphoric(void **state)
 		 "2015-03-05", PREC_DAY, TIMEX_DATE},
 		{"Kiev expelled the consul on 5 March 2015; days later Moscow answered.", "days later",
 		 "2015-03", PREC_MONTH, TIMEX_DATE},
+		{"Kiev expelled the consul on 5 March 2015; weeks later Moscow answered.", "weeks later",
+		 "2015", PREC_YEAR, TIMEX_DATE},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		check(&cases[i], i ? &TUE_6_JAN_2015 : &MON_8_JUL_2024, TENSE_AUTO);
