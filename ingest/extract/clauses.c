@@ -563,7 +563,11 @@ static int noun_called_off(const struct extractor *x, size_t k, size_t e)
 	for (size_t i = k + 2, lim = k + 16; i < e && i < lim; i++) {
 		/* (over a relative clause between commas: "the visit to the UAE,
 		 * which had been scheduled for next week, has been postponed") */
-		if (is_word(x, i - 1, ",") && (is_word(x, i, "which") || is_word(x, i, "that"))) {
+		/* (or a participle: "the talks, scheduled for Friday, were
+		 * cancelled") */
+		if (is_word(x, i - 1, ",") && (is_word(x, i, "which") || is_word(x, i, "that") ||
+					      ((x->toks.t[i].flags & TOK_WORD) && !(x->toks.t[i].flags & TOK_CAP) &&
+					       (ends_in(x, i, 2, "ed") || is_word(x, i, "due") || is_word(x, i, "set"))))) {
 			size_t c = i + 1;
 			while (c < e && c < i + 16 && !is_word(x, c, ",") && !tok_in(x, c, WL_CLAUSE_BREAK))
 				c++;
