@@ -2339,9 +2339,11 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	}
 	/* "X said on Tuesday after a telephone conversation with Y": who spoke
 	 * after the call took part in it. */
+	/* (and "left Beijing on Tuesday after a two-day visit": who left made
+	 * the journey) */
 	if (cs > tc->s && (is_word(x, cs - 1, "after") || is_word(x, cs - 1, "before") ||
 			   is_word(x, cs - 1, "following") || is_word(x, cs - 1, "during")) &&
-	    tr->frame == FRAME_SYMMETRIC) {
+	    (tr->frame == FRAME_SYMMETRIC || (tr->noun && (type_props(x, tr) & TP_TRAVEL)))) {
 		if (tc->speaker >= 0) {
 			push_party(subj, nsubj, tc->speaker);
 			return;
