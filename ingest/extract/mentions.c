@@ -54,8 +54,24 @@ int is_reporting(const struct extractor *x, size_t i)
 		return 0;
 	if (!tok_in(x, i, WL_WEAK_REPORTING))
 		return 1;
-	return i + 1 < x->toks.n && (is_word(x, i + 1, "that") || is_word(x, i + 1, ",") ||
-				     is_word(x, i + 1, ":") || (x->toks.t[i + 1].flags & TOK_OPEN_QUOTE));
+	if (i + 1 < x->toks.n && (is_word(x, i + 1, "that") || is_word(x, i + 1, ",") || is_word(x, i + 1, ":") ||
+				  (x->toks.t[i + 1].flags & TOK_OPEN_QUOTE)))
+		return 1;
+	/* "claimed Russia had shelled the town", "insisted the talks would go
+	 * on": a clause without "that", its subject then its auxiliary */
+	if (i + 2 >= x->toks.n || !((x->toks.t[i + 1].flags & TOK_CAP) || is_word(x, i + 1, "the") ||
+				     is_word(x, i + 1, "it") || is_word(x, i + 1, "they") || is_word(x, i + 1, "he") ||
+				     is_word(x, i + 1, "she")))
+		return 0;
+	for (size_t q = i + 2; q < x->toks.n && q < i + 6; q++) {
+		if (x->toks.t[q].flags & TOK_PUNCT)
+			return 0;
+		if (is_word(x, q, "had") || is_word(x, q, "has") || is_word(x, q, "have") || is_word(x, q, "was") ||
+		    is_word(x, q, "were") || is_word(x, q, "would") || is_word(x, q, "will") || is_word(x, q, "is") ||
+		    is_word(x, q, "are"))
+			return 1;
+	}
+	return 0;
 }
 
 /* ---- report actors ------------------------------------------------------ */
