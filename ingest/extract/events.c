@@ -2155,7 +2155,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	}
 	/* "The summons came a day after Xing voiced his displeasure": the act
 	 * after "N day(s) after" is N days before the day told last. */
-	int days_before = 0, unit = 0;   /* unit: 0 days, 1 months, 2 years */
+	int days_before = 0, unit = 0, some_days = 0;   /* unit: 0 days, 1 months, 2 years */
 	size_t after_at = 0;
 	for (size_t q = h->ts > s + 32 ? h->ts - 32 : s + 2; q < h->ts && !days_before; q++) {
 		/* (and "54 years after the two countries broke off relations",
@@ -2181,6 +2181,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			days_before = atoi(x->text + x->toks.t[q - 2].start);
 		if (weeks)
 			days_before *= 7;
+		/* ("days after Warsaw expelled ...": some days, the month of
+		 * the day counted from) */
+		some_days = !days_before && !weeks && !unit && is_word(x, q - 1, "days") &&
+			    !(x->toks.t[q - 2].flags & TOK_NUM) && !(x->toks.t[q - 2].flags & TOK_CAP) &&
+			    !tok_in(x, q - 2, WL_DETERMINER);
+		if (some_days)
+			days_before = 1;
 		after_at = q;
 		/* its own clause: no comma between, but for the place of the act
 		 * after it ("voiced his displeasure ..., at a meeting with Lee") */
@@ -2250,6 +2257,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (unit == 0) {
 			int64_t day = days_from_civil(ref->year, ref->month, ref->day) - days_before;
 			civil_from_days(day, &c.date.year, &c.date.month, &c.date.day);
+			if (some_days) {
+				c.date.day = 0;
+				c.date.prec = PREC_MONTH;
+			}
 		} else if (unit == 1) {
 			int months = ref->year * 12 + (ref->month - 1) - days_before;
 			c.date.year = months / 12;
