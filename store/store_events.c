@@ -1238,6 +1238,7 @@ struct split {
 	size_t n_conf;
 	int p_conf, conf_null;
 	unsigned tenths;
+	int by_tenth;   /* the tenths' plan, even when no arm is left (no event is within the bounds) */
 };
 
 /* The ids of one page, dated events (undated 0) or undated ones (1), as
@@ -1252,7 +1253,7 @@ struct split {
 static void page_arms(struct buf *sql, const char *w, int undated, const struct event_filter *f, int p_types,
 		      int p_after, const struct split *sp)
 {
-	int conf = sp->n_conf || sp->conf_null || sp->tenths;
+	int conf = sp->n_conf || sp->conf_null || sp->tenths || sp->by_tenth;
 	size_t n = f->n_types ? f->n_types : sp->statuses ? N_STATUSES : conf ? sp->n_conf + N_TENTHS + 1 : 1;
 	int k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -1287,6 +1288,9 @@ static void page_arms(struct buf *sql, const char *w, int undated, const struct 
 				   p_after);
 		buf_printf(sql, " ORDER BY %s LIMIT %ld) AS a%d", undated ? "e.id" : "e.date, e.id", f->limit, k++);
 	}
+	/* No arm (bounds no confidence is within): no event, at once. */
+	if (!k)
+		buf_printf(sql, "SELECT * FROM (SELECT e.id AS id, %d AS u, '' AS d FROM events e WHERE 0) AS a0", undated);
 }
 
 /* The distinct confidences within the filter's bounds, lowest first, each
@@ -1383,7 +1387,7 @@ static int cut_values(struct store *s, const struct event_filter *f, int up, int
 }
 
 /* How a page bounded by confidence walks the index on the tenth (migration
- * 15) when its bounds hold more values than CONF_ARMS_MAX: one arm a tenth
+ * 15) when its bounds hold more values than CONF_ARMS_MAX, or none: one arm a tenth
  * wholly within the bounds (*tenths, a mask), and, for a tenth a bound cuts
  * (some of its values on either side), one arm a value of it within the
  * bounds (vals, *n; at most CONF_CUT_MAX a tenth, else the tenth's arm,
@@ -1909,10 +1913,13 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 		if (conf_values(s, f, conf, &sp.n_conf, err))
 			goto fail;
 		/* More values: their tenths (migration 15). */
-		if (!sp.n_conf && !s->before_15 && conf_plan(s, f, conf, &sp.n_conf, &sp.tenths, err))
-			goto fail;
+		if (!sp.n_conf && !s->before_15) {
+			if (conf_plan(s, f, conf, &sp.n_conf, &sp.tenths, err))
+				goto fail;
+			sp.by_tenth = 1;
+		}
 		/* Events without a confidence count as middling (0.5). */
-		if (sp.n_conf || sp.tenths)
+		if (sp.n_conf || sp.by_tenth)
 			sp.conf_null = f->min_confidence <= 0.5 && (f->max_confidence <= 0 || 0.5 < f->max_confidence);
 		sp.p_conf = p;
 		p += (int)sp.n_conf;

@@ -7,10 +7,11 @@
  * confidence (counted as 0.5), instead of the timeline's index on (date,
  * id) testing every entry.
  * - lower and upper bounds, alone and together, on tenths and cutting them,
- *   below and above every value, crossed, alone and with types, dates, a
- *   word, a busy and a rare actor, statuses (occurred, all), unverified events,
- *   give pages and cursors equal, event for event and field for field, to
- *   the same archive kept at schema 14, with 40 distinct values and with 3;
+ *   below and above every value, between two values (no arm), crossed,
+ *   alone and with types, dates, a word, a busy and a rare actor, statuses
+ *   (occurred, all), unverified events, give pages and cursors equal, event
+ *   for event and field for field, to the same archive kept at schema 14,
+ *   with 40 distinct values and with 3;
  *   the tenths are walked where they should be, through their index;
  * - so they stay after the same edits on both archives (confidences
  *   written from outside: none, one that is no number, below 0 and above
@@ -154,7 +155,7 @@ static void assert_same_pages(struct pair_fx *k, struct store *old, struct event
 static const double bounds[][2] = {
 	{0.45, 0}, {0, 0.45}, {0.5, 0}, {0, 0.5}, {0.4, 0}, {0, 0.4}, {0.48, 0}, {0, 0.48}, {0.45, 0.75},
 	{0.33, 0.67}, {0.6, 0.7}, {0.21, 0.83}, {0.05, 0}, {0, 0.2}, {0.99, 0}, {0, 1.5}, {0.7, 0.3},
-	{0.51, 0.52}, {0.475, 0.785},
+	{0.51, 0.52}, {0.475, 0.785}, {0.48, 0.5},
 };
 #define N_BOUNDS (sizeof(bounds) / sizeof(bounds[0]))
 
@@ -241,6 +242,12 @@ static void test_forty_values(void **state)
 	assert_int_equal(store_version(k->fx.s), store_latest_version());
 	assert_int_equal(store_version(k->old), 14);
 	assert_plans(k, 1);
+	/* Bounds between two values: no arm, no walk. */
+	struct event_filter f = none();
+	f.min_confidence = 0.48;
+	f.max_confidence = 0.5;
+	free(paired_pages(k->fx.s, f, 50, 2, 0));
+	assert_non_null(statement(k->fx.s, " WHERE 0) AS a0"));
 	assert_all_pages_same(k, k->old);
 }
 
