@@ -1248,8 +1248,9 @@ struct split {
  * among the first `limit` of that type); else one arm a status, or one a
  * confidence or a tenth of confidences, as `sp` says, each walking the index
  * on (status, date, id), (confidence, date, id) or (tenth, date, id) the
- * same way; one walk of the index on (date, id) otherwise. `w` is the other filters' clause; the cursor is an event id:
- * the page starts after its (date, id). */
+ * same way; one walk of the index on (date, id) otherwise. `w` is the other
+ * filters' clause; the cursor is an event id: the page starts after its
+ * (date, id). */
 static void page_arms(struct buf *sql, const char *w, int undated, const struct event_filter *f, int p_types,
 		      int p_after, const struct split *sp)
 {
@@ -1387,8 +1388,8 @@ static int cut_values(struct store *s, const struct event_filter *f, int up, int
 }
 
 /* How a page bounded by confidence walks the index on the tenth (migration
- * 15) when its bounds hold more values than CONF_ARMS_MAX, or none: one arm a tenth
- * wholly within the bounds (*tenths, a mask), and, for a tenth a bound cuts
+ * 15) when its bounds hold more values than CONF_ARMS_MAX, or none: one arm
+ * a tenth wholly within the bounds (*tenths, a mask), and, for a tenth a bound cuts
  * (some of its values on either side), one arm a value of it within the
  * bounds (vals, *n; at most CONF_CUT_MAX a tenth, else the tenth's arm,
  * testing the bound on each entry). The tenths are those of the bounds and
@@ -1898,8 +1899,8 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	 * one arm a confidence within them (below 0.6, 7% of the events, the
 	 * walk on (date, id) crossed 14 entries a match), when they hold few;
 	 * more (two decimals give some 40) walk the index led by their tenth
-	 * (conf_plan, migration 15). Not when another filter leads: types (their
-	 * own walks carry both), a busy actor's walk, a word (its walk or
+	 * (conf_plan, migration 15). Not when another filter leads: types
+	 * (their own walks carry both), a busy actor's walk, a word (its walk or
 	 * its matches), verified events (their own small index), or a set read
 	 * and sorted (a rare actor or agency, a report, ids, changes), which is
 	 * smaller. */
