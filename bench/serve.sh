@@ -141,6 +141,12 @@ mapfile -t AGENCIES < <(sqlite3 "$db" "SELECT ag.name FROM agencies ag JOIN repo
 	echo "/api/events?verified=yes&limit=50"
 	echo "/api/events?below-confidence=0.6&limit=50"
 	echo "/api/events?min-confidence=0.8&type=agreement&limit=50"
+	# Bounds over many distinct confidences (round 10: two decimals, some
+	# 40 values): a selective bound, a band, a deep page, a date range.
+	echo "/api/events?below-confidence=0.4&limit=50"
+	echo "/api/events?min-confidence=0.52&below-confidence=0.67&limit=50"
+	echo "/api/events?below-confidence=0.5&after=e$MID&limit=50"
+	echo "/api/events?min-confidence=0.45&from=2017-01&to=2017-06&limit=50"
 	echo "/api/events?agency=$(enc "${AGENCIES[0]}")&limit=50"
 	echo "/api/events?agency=$(enc "${AGENCIES[-1]}")&limit=50"
 } >"$dir/columns.txt"

@@ -618,6 +618,7 @@ int store_open_at(const char *path, int flags, int version, struct store **out, 
 	s->before_12 = now < 12;
 	s->before_13 = now < 13;
 	s->before_14 = now < 14;
+	s->before_15 = now < 15;
 	*out = s;
 	return 0;
 fail:

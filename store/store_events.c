@@ -1214,16 +1214,31 @@ static const char agency_set[] = "SELECT er.event_id FROM event_reports er JOIN 
 /* The statuses an event can have (enum event_status). */
 #define N_STATUSES (STATUS_NEGATED + 1)
 /* Confidences a page walks one by one at most (conf_values); more walk the
- * timeline. */
+ * tenths of migration 15 (conf_plan), or the timeline before it. */
 #define CONF_ARMS_MAX 8
+/* The values of a tenth a bound cuts walked one by one at most (two
+ * decimals give 10); more walk the tenth testing the bound. */
+#define CONF_CUT_MAX 10
+/* The tenth of a confidence, as the index events_by_tenth has it
+ * (schema/015_confidence_tenths.sql, letter for letter): -1 without one,
+ * 0 to 10 for numbers (below 0 and above 1 at the ends), 11 for anything
+ * else written from outside (above every number, as comparisons put it).
+ * Never decreasing with the value, so that bounds make a range of tenths. */
+#define CONF_TENTH(c) \
+	"(CASE WHEN " c " IS NULL THEN -1 WHEN typeof(" c ") IN ('real', 'integer') THEN max(0, min(10, CAST(" c \
+	" * 10 AS INTEGER))) ELSE 11 END)"
+#define N_TENTHS 12
 
 /* How a page without types splits its walk (from migration 13): one arm a
  * status of `statuses` (a mask), or one arm a confidence (n_conf values
- * bound from p_conf, and events without one when conf_null). */
+ * bound from p_conf), one a tenth of `tenths` (a mask, migration 15), and
+ * one for events without a confidence when conf_null. */
 struct split {
 	unsigned statuses;
 	size_t n_conf;
 	int p_conf, conf_null;
+	unsigned tenths;
+	int by_tenth;   /* the tenths' plan, even when no arm is left (no event is within the bounds) */
 };
 
 /* The ids of one page, dated events (undated 0) or undated ones (1), as
@@ -1231,15 +1246,16 @@ struct split {
  * index on (type, date, id) in order and stopping at the page's end, so that
  * merging them gives the page exactly (the page's events of each type are
  * among the first `limit` of that type); else one arm a status, or one a
- * confidence, as `sp` says, each walking the index on (status, date, id) or
- * (confidence, date, id) the same way; one walk of the index on (date, id)
- * otherwise. `w` is the other filters' clause; the cursor is an event id:
- * the page starts after its (date, id). */
+ * confidence or a tenth of confidences, as `sp` says, each walking the index
+ * on (status, date, id), (confidence, date, id) or (tenth, date, id) the
+ * same way; one walk of the index on (date, id) otherwise. `w` is the other
+ * filters' clause; the cursor is an event id: the page starts after its
+ * (date, id). */
 static void page_arms(struct buf *sql, const char *w, int undated, const struct event_filter *f, int p_types,
 		      int p_after, const struct split *sp)
 {
-	int conf = sp->n_conf || sp->conf_null;
-	size_t n = f->n_types ? f->n_types : sp->statuses ? N_STATUSES : conf ? sp->n_conf + (size_t)sp->conf_null : 1;
+	int conf = sp->n_conf || sp->conf_null || sp->tenths || sp->by_tenth;
+	size_t n = f->n_types ? f->n_types : sp->statuses ? N_STATUSES : conf ? sp->n_conf + N_TENTHS + 1 : 1;
 	int k = 0;
 	for (size_t i = 0; i < n; i++) {
 		/* A type asked twice would count its events twice. */
@@ -1250,6 +1266,9 @@ static void page_arms(struct buf *sql, const char *w, int undated, const struct 
 			continue;
 		if (!f->n_types && sp->statuses && !(sp->statuses & (1u << i)))
 			continue;
+		if (!f->n_types && !sp->statuses && conf && i >= sp->n_conf &&
+		    (i < sp->n_conf + N_TENTHS ? !(sp->tenths & (1u << (i - sp->n_conf))) : !sp->conf_null))
+			continue;
 		buf_printf(sql, "%sSELECT * FROM (SELECT e.id AS id, %d AS u, %s AS d FROM events e WHERE e.date %s ''%s",
 			   k ? " UNION ALL " : "", undated, undated ? "''" : "e.date", undated ? "=" : "<>", w);
 		if (f->n_types)
@@ -1258,6 +1277,8 @@ static void page_arms(struct buf *sql, const char *w, int undated, const struct 
 			buf_printf(sql, " AND e.status = %zu", i);
 		else if (conf && i < sp->n_conf)
 			buf_printf(sql, " AND e.confidence = $%d", sp->p_conf + (int)i);
+		else if (conf && i < sp->n_conf + N_TENTHS)
+			buf_printf(sql, " AND " CONF_TENTH("e.confidence") " = %zu", i - sp->n_conf);
 		else if (conf)
 			buf_addstr(sql, " AND e.confidence IS NULL");
 		if (f->after_id && !undated)
@@ -1268,6 +1289,9 @@ static void page_arms(struct buf *sql, const char *w, int undated, const struct 
 				   p_after);
 		buf_printf(sql, " ORDER BY %s LIMIT %ld) AS a%d", undated ? "e.id" : "e.date, e.id", f->limit, k++);
 	}
+	/* No arm (bounds no confidence is within): no event, at once. */
+	if (!k)
+		buf_printf(sql, "SELECT * FROM (SELECT e.id AS id, %d AS u, '' AS d FROM events e WHERE 0) AS a0", undated);
 }
 
 /* The distinct confidences within the filter's bounds, lowest first, each
@@ -1306,6 +1330,116 @@ static int conf_values(struct store *s, const struct event_filter *f, double *va
 	if (rc != DB_DONE)
 		return store_fail(s, err, "cannot query events");
 	*n = got <= CONF_ARMS_MAX && numbers ? got : 0;
+	return 0;
+}
+
+/* The values of the tenth `tenth` within the filter's bounds, one seek of
+ * the index on confidence each: from the lower bound up (up), or from the
+ * upper bound down, while they are of that tenth; appended to vals (*n).
+ * *over is set, and nothing appended, when there are more than
+ * CONF_CUT_MAX. */
+static int cut_values(struct store *s, const struct event_filter *f, int up, int tenth, double *vals, size_t *n,
+		      int *over, char **err)
+{
+	*over = 0;
+	char q[1400];
+	const char *lower = f->min_confidence > 0 ? " AND confidence >= $1" : "";
+	const char *upper = f->max_confidence > 0 ? " AND confidence < $2" : "";
+	if (up)
+		snprintf(q, sizeof(q),
+			 "WITH RECURSIVE v(c, k) AS (SELECT (SELECT min(confidence) FROM events WHERE confidence >= $1%s), 0"
+			 " UNION ALL SELECT (SELECT min(confidence) FROM events WHERE confidence > v.c%s), k + 1 FROM v"
+			 " WHERE v.c IS NOT NULL AND " CONF_TENTH("v.c") " = $3 AND k < %d)"
+			 " SELECT c FROM v WHERE c IS NOT NULL AND " CONF_TENTH("c") " = $3",
+			 upper, upper, CONF_CUT_MAX);
+	else
+		snprintf(q, sizeof(q),
+			 "WITH RECURSIVE v(c, k) AS (SELECT (SELECT max(confidence) FROM events WHERE confidence < $2%s), 0"
+			 " UNION ALL SELECT (SELECT max(confidence) FROM events WHERE confidence < v.c%s), k + 1 FROM v"
+			 " WHERE v.c IS NOT NULL AND " CONF_TENTH("v.c") " = $3 AND k < %d)"
+			 " SELECT c FROM v WHERE c IS NOT NULL AND " CONF_TENTH("c") " = $3",
+			 lower, lower, CONF_CUT_MAX);
+	struct db_stmt *st;
+	int slot, rc;
+	if (kept_prepare(s, q, &st, &slot))
+		return store_fail(s, err, "cannot query events");
+	if (*lower || up)
+		db_bind_double(st, 1, f->min_confidence);
+	if (*upper || !up)
+		db_bind_double(st, 2, f->max_confidence);
+	db_bind_int64(st, 3, tenth);
+	size_t got = 0;
+	double found[CONF_CUT_MAX];
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (got < CONF_CUT_MAX)
+			found[got] = db_column_double(st, 0);
+		got++;
+	}
+	kept_done(s, st, slot);
+	if (rc != DB_DONE)
+		return store_fail(s, err, "cannot query events");
+	if (got > CONF_CUT_MAX) {
+		*over = 1;
+		return 0;
+	}
+	for (size_t i = 0; i < got; i++)
+		vals[(*n)++] = found[i];
+	return 0;
+}
+
+/* How a page bounded by confidence walks the index on the tenth (migration
+ * 15) when its bounds hold more values than CONF_ARMS_MAX, or none: one arm
+ * a tenth wholly within the bounds (*tenths, a mask), and, for a tenth a bound cuts
+ * (some of its values on either side), one arm a value of it within the
+ * bounds (vals, *n; at most CONF_CUT_MAX a tenth, else the tenth's arm,
+ * testing the bound on each entry). The tenths are those of the bounds and
+ * between (without an upper bound, up to 11: values that are no number);
+ * the tenths and the cuts are computed by SQLite itself (CONF_TENTH), so
+ * that they are those of the index. */
+static int conf_plan(struct store *s, const struct event_filter *f, double *vals, size_t *n, unsigned *tenths,
+		     char **err)
+{
+	*n = 0;
+	*tenths = 0;
+	static const char q[] =
+		"SELECT " CONF_TENTH("$1") ", " CONF_TENTH("$2") ","
+		" (SELECT " CONF_TENTH("m") " FROM (SELECT max(confidence) AS m FROM events WHERE confidence < $1)),"
+		" (SELECT " CONF_TENTH("m") " FROM (SELECT min(confidence) AS m FROM events WHERE confidence >= $2))";
+	struct db_stmt *st;
+	int slot, rc;
+	if (kept_prepare(s, q, &st, &slot))
+		return store_fail(s, err, "cannot query events");
+	if (f->min_confidence > 0)
+		db_bind_double(st, 1, f->min_confidence);
+	if (f->max_confidence > 0)
+		db_bind_double(st, 2, f->max_confidence);
+	int64_t t[4] = {0, 0, 0, 0};
+	if ((rc = db_step(st)) == DB_ROW)
+		for (int i = 0; i < 4; i++)
+			t[i] = db_column_int64(st, i);
+	kept_done(s, st, slot);
+	if (rc != DB_ROW)
+		return store_fail(s, err, "cannot query events");
+	int lo = f->min_confidence > 0 ? (int)t[0] : 0, hi = f->max_confidence > 0 ? (int)t[1] : N_TENTHS - 1;
+	if (lo < 0 || hi >= N_TENTHS || lo > hi)
+		return 0;
+	int cut_lo = f->min_confidence > 0 && t[2] == lo, cut_hi = f->max_confidence > 0 && t[3] == hi;
+	for (int b = lo; b <= hi; b++)
+		*tenths |= 1u << b;
+	int over;
+	if (cut_lo) {
+		if (cut_values(s, f, 1, lo, vals, n, &over, err))
+			return -1;
+		if (!over)
+			*tenths &= ~(1u << lo);
+	}
+	/* The values up from the lower bound took every one of a single tenth. */
+	if (cut_hi && !(cut_lo && lo == hi)) {
+		if (cut_values(s, f, 0, hi, vals, n, &over, err))
+			return -1;
+		if (!over)
+			*tenths &= ~(1u << hi);
+	}
 	return 0;
 }
 
@@ -1762,15 +1896,16 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	 * the index led by status from migration 13, one arm a status
 	 * (page_arms): the walk on (date, id) would cross every occurred event
 	 * before them. Else bounds of the confidence walk the index led by it,
-	 * one arm a confidence within them (the extractor gives few values;
-	 * below 0.6, 7% of the events, the walk on (date, id) crossed 14
-	 * entries a match). Not when another filter leads: types (their
-	 * own walks carry both), a busy actor's walk, a word (its walk or
+	 * one arm a confidence within them (below 0.6, 7% of the events, the
+	 * walk on (date, id) crossed 14 entries a match), when they hold few;
+	 * more (two decimals give some 40) walk the index led by their tenth
+	 * (conf_plan, migration 15). Not when another filter leads: types
+	 * (their own walks carry both), a busy actor's walk, a word (its walk or
 	 * its matches), verified events (their own small index), or a set read
 	 * and sorted (a rare actor or agency, a report, ids, changes), which is
 	 * smaller. */
 	struct split sp = {0};
-	double conf[CONF_ARMS_MAX];
+	double conf[2 * CONF_CUT_MAX];
 	int split = !pg && !s->before_13 && page && !f->n_types && !n_arm && !tl && f->verified <= 0 && actor_walk &&
 		    agency_walk && !f->text && !f->report_id && !f->n_ids && !f->by_changes;
 	if (split && !(mask & (1u << STATUS_OCCURRED)) && !(mask >> N_STATUSES))
@@ -1778,8 +1913,14 @@ int store_timeline_each(struct store *s, const struct event_filter *f, store_eve
 	else if (split && (f->min_confidence > 0 || f->max_confidence > 0)) {
 		if (conf_values(s, f, conf, &sp.n_conf, err))
 			goto fail;
+		/* More values: their tenths (migration 15). */
+		if (!sp.n_conf && !s->before_15) {
+			if (conf_plan(s, f, conf, &sp.n_conf, &sp.tenths, err))
+				goto fail;
+			sp.by_tenth = 1;
+		}
 		/* Events without a confidence count as middling (0.5). */
-		if (sp.n_conf)
+		if (sp.n_conf || sp.by_tenth)
 			sp.conf_null = f->min_confidence <= 0.5 && (f->max_confidence <= 0 || 0.5 < f->max_confidence);
 		sp.p_conf = p;
 		p += (int)sp.n_conf;

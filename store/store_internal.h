@@ -83,6 +83,7 @@ struct store {
 	int before_12;      /* 1: below migration 12, events_fts without the types' tokens (tests only) */
 	int before_13;      /* 1: below migration 13, events without the index led by status (tests only) */
 	int before_14;      /* 1: below migration 14, events_fts keyed by event id (tests only) */
+	int before_15;      /* 1: below migration 15, events without the index led by the confidence's tenth (tests only) */
 	char *extractor;    /* store_set_extractor's signature, or NULL */
 	char last_hash[65], last_text[65];   /* the hashes store_classify computed last */
 	int64_t next_event; /* in a batch, the id the next new event takes; 0: ask the archive */

@@ -194,7 +194,7 @@ static void test_pages_as_the_timeline(void **state)
 {
 	struct pair_fx *k = *state;
 	assert_int_equal(store_version(k->fx.s), store_latest_version());
-	assert_int_equal(store_latest_version(), 14);
+	assert_true(store_latest_version() >= 14);
 	assert_int_equal(store_version(k->old), 13);
 	struct event_filter f = none();
 	f.text = "sanctions";
