@@ -10,7 +10,8 @@
  *   actor, a common and a rare word, gives pages and cursors equal, event
  *   for event and field for field, to the same archive kept at schema 12;
  *   the walks are taken where they should be; more confidences than the
- *   walks take, and one that is no number, walk the timeline;
+ *   walks take, and one that is no number, are walked otherwise (by the
+ *   confidence's tenths from schema 15: test_store_conf_tenths.c);
  * - so they stay after the same edits on both archives (statuses edited by
  *   the store and from outside, events verified and unverified, deleted,
  *   restored, merged, deleted from outside, confidences written from
