@@ -267,6 +267,38 @@ static int future_in_past_after(const struct extractor *x, size_t at, size_t k)
 	return 0;
 }
 
+/* The end of the sentence holding token s (0 when none does). */
+static size_t sentence_end(const struct extractor *x, size_t s)
+{
+	for (size_t i = 0; i < x->n_sents; i++)
+		if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
+			return x->sents[i].tok_end;
+	return 0;
+}
+
+/* The index of the event word starting at token t (n_hits when none). */
+static size_t hit_at(const struct extractor *x, size_t t)
+{
+	size_t h = 0;
+	while (h < x->n_hits && x->hits[h].ts != t)
+		h++;
+	return h;
+}
+
+/* The end of the clause of the trigger at k when it goes on past event word
+ * h (up to the next event word), or ce when that is further. */
+static size_t clause_past_hit(const struct extractor *x, size_t k, size_t s, size_t h, size_t ce)
+{
+	size_t e = sentence_end(x, s);
+	if (!e)
+		return ce;
+	size_t cs2, ce2;
+	clause_of(x, k, s, e, &cs2, &ce2);
+	if (h + 1 < x->n_hits && x->hits[h + 1].ts < ce2)
+		ce2 = x->hits[h + 1].ts;
+	return ce2 > ce ? ce2 : ce;
+}
+
 /* The date governing a trigger: a temporal expression of its clause (the
  * nearest), else one opening the sentence, else none (-1). */
 /* "signed a peace treaty on Sunday": the clause of a verb ends where the
@@ -278,26 +310,14 @@ static size_t object_noun_clause_end(const struct extractor *x, size_t k, size_t
 {
 	if (ce > te + 3 || ce <= te)
 		return ce;
-	size_t h = 0;
-	while (h < x->n_hits && x->hits[h].ts != k)
-		h++;
+	size_t h = hit_at(x, k);
 	if (h + 1 >= x->n_hits || x->hits[h + 1].ts != ce)
 		return ce;
 	const struct dict_trigger *verb = &x->d.triggers[x->hits[h].trigger];
 	const struct dict_trigger *noun = &x->d.triggers[x->hits[h + 1].trigger];
 	if (verb->noun || !noun->noun || verb->type_id != noun->type_id)
 		return ce;
-	size_t e = 0;
-	for (size_t i = 0; i < x->n_sents && !e; i++)
-		if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
-			e = x->sents[i].tok_end;
-	if (!e)
-		return ce;
-	size_t cs2, ce2;
-	clause_of(x, k, s, e, &cs2, &ce2);
-	if (h + 2 < x->n_hits && x->hits[h + 2].ts < ce2)
-		ce2 = x->hits[h + 2].ts;
-	return ce2 > ce ? ce2 : ce;
+	return clause_past_hit(x, k, s, h + 1, ce);
 }
 
 /* "met Wang Yi during his visit to Beijing last month": an event noun
@@ -308,30 +328,16 @@ static size_t frame_noun_clause_end(const struct extractor *x, size_t k, size_t 
 {
 	if (ce <= te + 1 || ce > te + 8)
 		return ce;
-	size_t h = 0;
-	while (h < x->n_hits && x->hits[h].ts != ce)
-		h++;
+	size_t h = hit_at(x, ce);
 	if (h >= x->n_hits || !x->d.triggers[x->hits[h].trigger].noun)
 		return ce;
 	/* "during" right before the noun, or before its determiner or possessive */
 	size_t q = ce - 1;
-	if (q > te && !is_word(x, q, "during") &&
-	    (is_word(x, q, "his") || is_word(x, q, "her") || is_word(x, q, "their") || is_word(x, q, "its") ||
-	     is_word(x, q, "the") || is_word(x, q, "a") || is_word(x, q, "an") || is_word(x, q, "this")))
+	if (q > te && tok_in(x, q, WL_DETERMINER))
 		q--;
 	if (q <= te || !is_word(x, q, "during"))
 		return ce;
-	size_t e = 0;
-	for (size_t i = 0; i < x->n_sents && !e; i++)
-		if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
-			e = x->sents[i].tok_end;
-	if (!e)
-		return ce;
-	size_t cs2, ce2;
-	clause_of(x, k, s, e, &cs2, &ce2);
-	if (h + 1 < x->n_hits && x->hits[h + 1].ts < ce2)
-		ce2 = x->hits[h + 1].ts;
-	return ce2 > ce ? ce2 : ce;
+	return clause_past_hit(x, k, s, h, ce);
 }
 
 /* "arrived in Beijing and met Wang Yi on Tuesday": a verb joined by "and"
@@ -343,15 +349,10 @@ static int shared_time_of_next_verb(const struct extractor *x, const struct sent
 {
 	if (planned || ce <= te + 1 || !is_word(x, ce - 1, "and"))
 		return -1;
-	size_t h = 0;
-	while (h < x->n_hits && x->hits[h].ts != ce)
-		h++;
+	size_t h = hit_at(x, ce);
 	if (h >= x->n_hits || x->d.triggers[x->hits[h].trigger].noun)
 		return -1;
-	size_t e = 0;
-	for (size_t i = 0; i < x->n_sents && !e; i++)
-		if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
-			e = x->sents[i].tok_end;
+	size_t e = sentence_end(x, s);
 	if (h + 1 < x->n_hits && x->hits[h + 1].ts < e && x->hits[h + 1].ts > ce)
 		e = x->hits[h + 1].ts;
 	for (size_t i = 0; i < st->n; i++) {
@@ -380,22 +381,10 @@ static size_t as_complement_clause_end(const struct extractor *x, size_t k, size
 {
 	if (ce <= te || ce > te + 6 || !(is_word(x, ce - 1, "as") || (ce >= 2 && is_word(x, ce - 2, "as"))))
 		return ce;
-	size_t h = 0;
-	while (h < x->n_hits && x->hits[h].ts != ce)
-		h++;
+	size_t h = hit_at(x, ce);
 	if (h >= x->n_hits || !x->d.triggers[x->hits[h].trigger].speaker)
 		return ce;
-	size_t e = 0;
-	for (size_t i = 0; i < x->n_sents && !e; i++)
-		if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
-			e = x->sents[i].tok_end;
-	if (!e)
-		return ce;
-	size_t cs2, ce2;
-	clause_of(x, k, s, e, &cs2, &ce2);
-	if (h + 1 < x->n_hits && x->hits[h + 1].ts < ce2)
-		ce2 = x->hits[h + 1].ts;
-	return ce2 > ce ? ce2 : ce;
+	return clause_past_hit(x, k, s, h, ce);
 }
 
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
@@ -418,10 +407,7 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 			rq = te;
 	}
 	if ((ce == te || rq > te) && course_of(x, rq, s)) {
-		size_t e = 0;
-		for (size_t i = 0; i < x->n_sents && !e; i++)
-			if (x->sents[i].tok_start <= s && s < x->sents[i].tok_end)
-				e = x->sents[i].tok_end;
+		size_t e = sentence_end(x, s);
 		for (ce = rq + 2; ce < e && !is_word(x, ce, ",") && !is_word(x, ce, ";"); ce++)
 			;
 	}
