@@ -1483,8 +1483,17 @@ size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t
 {
 	if (!tr->n_tails)
 		return te;
+	return tail_reach(x, tr, te, e, NULL);
+}
+
+/* The search for a tail word in its clause: returns one past the tail word or
+ * 0; *stop gets where the search would end without it (the clause's end, or
+ * the window's). */
+size_t tail_reach(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e, size_t *stop)
+{
 	size_t lim = te + (size_t)tr->tail_window < e ? te + (size_t)tr->tail_window : e;
-	for (size_t i = te; i < lim; i++) {
+	size_t found = 0, i;
+	for (i = te; i < lim; i++) {
 		/* The tail belongs to the same clause. */
 		if (i > te && (tok_in(x, i, WL_TAIL_STOP) || (is_word(x, i, ",") && i + 1 < lim &&
 							    (is_word(x, i + 1, "while") || is_word(x, i + 1, "but")))))
@@ -1497,10 +1506,16 @@ size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t
 		    (tok_in(x, i + 2, WL_DETERMINER) || (x->toks.t[i + 2].flags & (TOK_CAP | TOK_NUM)) ||
 		     x->toks.t[i + 2].lower_len > 3))
 			break;
-		for (size_t k = 0; k < tr->n_tails; k++)
+		for (size_t k = 0; k < tr->n_tails && !found; k++)
 			if (x->toks.t[i].lhash == tr->tails[k])
-				return i + 1;
+				found = i + 1;
+		if (found && !stop)
+			return found;
 	}
+	if (stop)
+		*stop = i;
+	if (found)
+		return found;
 	/* The passive puts the tail first: "the assets were frozen by Britain",
 	 * "the deal was sealed by Japan and India": a participle after a form of
 	 * "be", with its agent named after "by", finds its tail in the subject
@@ -1511,14 +1526,32 @@ size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t
 	if (te >= 2 && tok_in(x, be, WL_BE) && !is_word(x, te - 1, "being") && te < e && is_word(x, te, "by") &&
 	    te + 1 < e && (x->toks.t[te + 1].flags & (TOK_CAP | TOK_ALLCAPS)) && !is_word(x, be, "be") &&
 	    !(type_props(x, tr) & TP_TRAVEL))
-		for (size_t i = be; i-- > 0 && i + 12 > be;) {
-			if (tok_in(x, i, WL_CLAUSE_BREAK | WL_REPORTING | WL_TAIL_STOP) || is_word(x, i, ";") ||
-			    is_word(x, i, "that"))
+		for (size_t j = be; j-- > 0 && j + 12 > be;) {
+			if (tok_in(x, j, WL_CLAUSE_BREAK | WL_REPORTING | WL_TAIL_STOP) || is_word(x, j, ";") ||
+			    is_word(x, j, "that"))
 				break;
 			for (size_t k = 0; k < tr->n_tails; k++)
-				if (x->toks.t[i].lhash == tr->tails[k])
+				if (x->toks.t[j].lhash == tr->tails[k])
 					return te;
 		}
+	return 0;
+}
+
+/* Whether the hit at token i is one of the tail words of tr, in the clause
+ * tr's tail search reaches from te: "added 29 entities to its export
+ * blacklist" is one act, and "blacklist" no second one of its type. */
+int in_own_tail(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e,
+		const struct trigger_hit *h)
+{
+	if (!tr->n_tails || h->ts < te || x->d.triggers[h->trigger].type_id != tr->type_id)
+		return 0;
+	size_t stop = te;
+	tail_reach(x, tr, te, e, &stop);
+	if (h->ts >= stop)
+		return 0;
+	for (size_t k = 0; k < tr->n_tails; k++)
+		if (x->toks.t[h->ts].lhash == tr->tails[k])
+			return 1;
 	return 0;
 }
 

@@ -308,14 +308,18 @@ static size_t clause_past_hit(const struct extractor *x, size_t k, size_t s, siz
  * use for the trigger at k..te whose clause was cut at ce. */
 static size_t object_noun_clause_end(const struct extractor *x, size_t k, size_t te, size_t ce, size_t s)
 {
-	if (ce > te + 3 || ce <= te)
+	if (ce <= te)
 		return ce;
 	size_t h = hit_at(x, k);
 	if (h + 1 >= x->n_hits || x->hits[h + 1].ts != ce)
 		return ce;
 	const struct dict_trigger *verb = &x->d.triggers[x->hits[h].trigger];
 	const struct dict_trigger *noun = &x->d.triggers[x->hits[h + 1].trigger];
-	if (verb->noun || !noun->noun || verb->type_id != noun->type_id)
+	/* (and a tail word of the verb's wording: "added 29 entities to its
+	 * export blacklist on Tuesday") */
+	size_t e = sentence_end(x, s);
+	int own_tail = e && in_own_tail(x, verb, x->hits[h].te, e, &x->hits[h + 1]);
+	if (!own_tail && (ce > te + 3 || verb->noun || !noun->noun || verb->type_id != noun->type_id))
 		return ce;
 	return clause_past_hit(x, k, s, h + 1, ce);
 }

@@ -3251,10 +3251,22 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		x->hits[keep++] = *h;
 	}
 	x->n_hits = keep;
+	/* A hit at a tail word of the wording before it, of its type, is part
+	 * of that act once it made one (else it is read on its own). */
+	const struct trigger_hit *made = NULL;
 	for (size_t i = hits0; i < x->n_hits; i++) {
-		tc.next_trigger = i + 1 < x->n_hits ? x->hits[i + 1].ts : e;
-		if (analyse_trigger(x, &x->hits[i], &tc))
+		const struct trigger_hit *h = &x->hits[i];
+		if (made && in_own_tail(x, &x->d.triggers[made->trigger], made->te, e, h))
+			continue;
+		size_t j = i + 1;
+		while (j < x->n_hits && in_own_tail(x, &x->d.triggers[h->trigger], h->te, e, &x->hits[j]))
+			j++;
+		tc.next_trigger = j < x->n_hits ? x->hits[j].ts : e;
+		size_t nc = x->n_cands;
+		if (analyse_trigger(x, h, &tc))
 			return -1;
+		if (x->n_cands > nc)
+			made = h;
 	}
 	/* "Accusing Paris of overfishing, Canada said yesterday that ...": a
 	 * participle opening the sentence shares the subject and the time of

@@ -380,6 +380,9 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 int cancel_before(const struct extractor *x, size_t lo, size_t k);
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e);
 size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e);
+size_t tail_reach(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e, size_t *stop);
+int in_own_tail(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e,
+		const struct trigger_hit *h);
 int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e);
 int coordinated(const struct extractor *x, size_t k, size_t s);
 int passive_by(const struct extractor *x, size_t k, size_t te, size_t e);
