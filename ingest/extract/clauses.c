@@ -1285,14 +1285,20 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 				return -1;
 		}
 	/* "vetoed a Security Council resolution to impose sanctions", "blocked
-	 * a draft condemning ...": what a vetoed text would have done did not
-	 * happen. */
+	 * a draft condemning ...", "blocked an EU statement criticising China":
+	 * what a vetoed text would have done did not happen (a text rejected
+	 * once issued was: "rejected a G7 statement criticising"). */
+	static const char *const texts[] = {"resolution", "resolutions", "draft", "statement", "statements",
+					    "declaration", "declarations", "communique", "communiqué", "motion",
+					    "text"};
+	static const char *const vetoes[] = {"vetoed", "vetoing", "veto", "vetoes", "blocked", "blocking",
+					     "blocks", "scuttled", "torpedoed", "thwarted"};
 	for (size_t q = k, text = 0; q > cs && q + 12 > k; q--) {
-		if (is_word(x, q - 1, "resolution") || is_word(x, q - 1, "draft") || is_word(x, q - 1, "resolutions"))
-			text = 1;
-		if (text && (is_word(x, q - 1, "vetoed") || is_word(x, q - 1, "vetoing") || is_word(x, q - 1, "veto") ||
-			     is_word(x, q - 1, "vetoes") || is_word(x, q - 1, "blocked") || is_word(x, q - 1, "blocking")))
-			return -1;
+		for (size_t a = 0; a < sizeof texts / sizeof *texts && !text; a++)
+			text = is_word_dyn(x, q - 1, texts[a]);
+		for (size_t a = 0; text && a < sizeof vetoes / sizeof *vetoes; a++)
+			if (is_word_dyn(x, q - 1, vetoes[a]))
+				return -1;
 		if (tok_in(x, q - 1, WL_REPORTING) || is_word(x, q - 1, ";"))
 			break;
 	}
