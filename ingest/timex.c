@@ -1999,7 +1999,9 @@ static enum tense detect(const struct scan *sc, size_t back_end, size_t fwd)
 		const struct tok *t = &sc->t[j];
 		if (t->type == TK_PUNCT) {
 			int p = punct_penalty(t);
-			if (p < 0)
+			/* "Kishida, who met Joe Biden in Washington in January, will
+			 * travel": its own verb found, a comma ends its clause */
+			if (p < 0 || (own_verb && t->ch == ','))
 				break;
 			pen += p;
 			continue;

@@ -1561,6 +1561,21 @@ int in_own_tail(const struct extractor *x, const struct dict_trigger *tr, size_t
 	return 0;
 }
 
+size_t after_measure(const struct extractor *x, size_t q, size_t e)
+{
+	static const char *const counts[] = {"a", "one", "two", "three", "four", "five", "six", "seven",
+					     "several", "few", "some"};
+	static const char *const units[] = {"day", "days", "week", "weeks", "hour", "hours", "month", "months"};
+	if (q + 2 >= e)
+		return q;
+	int count = (x->toks.t[q].flags & TOK_NUM) != 0, unit = 0;
+	for (size_t c = 0; c < sizeof counts / sizeof *counts && !count; c++)
+		count = is_word_dyn(x, q, counts[c]);
+	for (size_t c = 0; c < sizeof units / sizeof *units && count && !unit; c++)
+		unit = is_word_dyn(x, q + 1, units[c]);
+	return unit ? q + 2 : q;
+}
+
 int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)
 {
 	return tail_end(x, tr, te, e) != 0;
@@ -1794,10 +1809,57 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
  * subject that stands for several parties (a collective, "they", "the two
  * sides") does not include the one its directed act is aimed at, named as
  * its object; a party named in the subject itself stays. */
+/* Whether token t, before the trigger at k, stands in an aside of the
+ * subject: a relative clause set off by commas ("Kishida, who met Biden in
+ * January, will travel") or a phrase opening the sentence ("After meeting
+ * Wang Yi, Lavrov flew"). */
+static int in_subject_aside(const struct extractor *x, size_t s, size_t t, size_t k)
+{
+	size_t close = 0;
+	for (size_t q = t + 1; q < k && !close; q++)
+		if (is_word(x, q, ","))
+			close = q;
+	if (!close)
+		return 0;
+	for (size_t q = t; q > s; q--) {
+		if (is_word(x, q - 1, ","))
+			return 0;
+		if (q - 1 > s && is_word(x, q - 2, ",") &&
+		    (is_word(x, q - 1, "who") || is_word(x, q - 1, "whose") || is_word(x, q - 1, "which")))
+			return 1;
+	}
+	size_t o = after_measure(x, s, t);
+	return o < t && (is_word(x, o, "after") || is_word(x, o, "following") || is_word(x, o, "before") ||
+			 is_word(x, o, "during") || is_word(x, o, "upon") || is_word(x, o, "while") ||
+			 ends_in(x, o, 4, "ing"));
+}
+
 void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
 		  struct trigger_ctx *tc, int *subj, int *nsubj)
 {
 	find_subject_of_clause(x, tr, k, cs, tc, subj, nsubj);
+	/* A party named only in an aside of the subject is none of it. */
+	if (*nsubj >= 2 && tr->frame == FRAME_DIRECTED) {
+		size_t m0, m1;
+		mentions_in(x, tc->s, k, &m0, &m1);
+		int keep[MAX_PARTIES], n = 0;
+		for (int i = 0; i < *nsubj; i++) {
+			int aside = 0, main = 0;
+			for (size_t j = m0; j < m1; j++)
+				if (x->men[j].ra >= 0 && same_code(x, x->men[j].ra, subj[i])) {
+					if (in_subject_aside(x, tc->s, x->men[j].ts, k))
+						aside = 1;
+					else
+						main = 1;
+				}
+			if (!aside || main)
+				keep[n++] = subj[i];
+		}
+		if (n && n < *nsubj) {
+			memcpy(subj, keep, (size_t)n * sizeof(*subj));
+			*nsubj = n;
+		}
+	}
 	if (*nsubj < 2 || tr->frame != FRAME_DIRECTED || tr->noun)
 		return;
 	size_t o0, o1;
@@ -2024,10 +2086,12 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 		 * a meeting with Lavrov in Moscow, Wang Yi praised", "During his
 		 * visit to Beijing, Macron urged": an event told in the opening
 		 * phrase is the main subject's) */
-		int opener = ends_in(x, tc->s, 4, "ing") ||
-			     ((tok_in(x, tc->s, WL_PREPOSITION) || is_word(x, tc->s, "during") || is_word(x, tc->s, "upon") ||
-			       is_word(x, tc->s, "while")) &&
-			      !is_word(x, tc->s, "according") && !is_word(x, tc->s, "of") && !is_word(x, tc->s, "to") &&
+		/* ("Two days after meeting Wang Yi, Lavrov flew ...") */
+		size_t o = after_measure(x, tc->s, k);
+		int opener = ends_in(x, o, 4, "ing") ||
+			     ((tok_in(x, o, WL_PREPOSITION) || is_word(x, o, "during") || is_word(x, o, "upon") ||
+			       is_word(x, o, "while")) &&
+			      !is_word(x, o, "according") && !is_word(x, o, "of") && !is_word(x, o, "to") &&
 			      /* (a noun or a participle: "On Monday the government
 			       * summoned" is the main clause itself) */
 			      (tr->noun || ends_in(x, k, 3, "ing") || (k > 0 && tok_in(x, k - 1, WL_DETERMINER))));

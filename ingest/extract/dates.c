@@ -391,6 +391,39 @@ static size_t as_complement_clause_end(const struct extractor *x, size_t k, size
 	return clause_past_hit(x, k, s, h, ce);
 }
 
+/* Whether the time at token `at` stands in an adverbial clause opening the
+ * sentence at s ("After meeting Wang Yi on Monday, ...", "Two days after
+ * the talks on Monday, ...") whose comma comes before the trigger at k. */
+static int opening_clause_time(const struct extractor *x, size_t s, size_t at, size_t k)
+{
+	size_t q = after_measure(x, s, at);   /* "Two days after ..." */
+	if (!(is_word(x, q, "after") || is_word(x, q, "following") || is_word(x, q, "before") ||
+	      is_word(x, q, "since") || is_word(x, q, "ahead")))
+		return 0;
+	for (size_t i = at + 1; i < k; i++)
+		if (is_word(x, i, ","))
+			return 1;
+	return 0;
+}
+
+int days_after_opening(const struct extractor *x, size_t s, size_t at, size_t k)
+{
+	if (at < s + 3 || !is_word(x, s + 2, "after") || !opening_clause_time(x, s, at, k))
+		return 0;
+	static const char *const counts[] = {"a", "one", "two", "three", "four", "five", "six", "seven"};
+	int n = 0;
+	for (int c = 0; c < 8 && !n; c++)
+		if (is_word_dyn(x, s, counts[c]))
+			n = c ? c : 1;
+	if (!n && (x->toks.t[s].flags & TOK_NUM) && x->toks.t[s].end - x->toks.t[s].start <= 2)
+		n = atoi(x->text + x->toks.t[s].start);
+	if (is_word(x, s + 1, "week") || is_word(x, s + 1, "weeks"))
+		n *= 7;
+	else if (!is_word(x, s + 1, "day") && !is_word(x, s + 1, "days"))
+		return 0;
+	return n;
+}
+
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
 			   size_t cs, size_t ce, size_t s, int planned)
 {
@@ -515,6 +548,12 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 					break;
 				}
 		}
+		/* "After meeting Wang Yi on Monday, Lavrov flew to Tokyo on
+		 * Wednesday": a time in a clause opening the sentence with a
+		 * subordinator, before its comma, is that clause's; the main
+		 * verb takes it only when it has none of its own. */
+		if (at < k && opening_clause_time(x, s, at, k))
+			d += 20;
 		/* A plan takes the future date of its clause over a past one. */
 		if (planned && t->tense_used == TENSE_PAST)
 			d += 100;

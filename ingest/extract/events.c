@@ -2276,6 +2276,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	} else if (ti >= 0) {
 		c.date = tc->tx->tx[ti].date;
 		c.date_explicit = 1;
+		int later = c.date.prec == PREC_DAY ? days_after_opening(x, s, tc->tx->tok_of[ti], h->ts) : 0;
+		if (later) {
+			int64_t day = days_from_civil(c.date.year, c.date.month, c.date.day) + later;
+			civil_from_days(day, &c.date.year, &c.date.month, &c.date.day);
+		}
 		/* "When the negotiations ended on March 10": the end of talks
 		 * told before ("from March 6 to 10"); they are dated by their
 		 * start, the earlier day of the same act within two weeks. */

@@ -383,6 +383,8 @@ size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t
 size_t tail_reach(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e, size_t *stop);
 int in_own_tail(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e,
 		const struct trigger_hit *h);
+/* Past "two days", "a week", "several hours" at token q (before e), or q. */
+size_t after_measure(const struct extractor *x, size_t q, size_t e);
 int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e);
 int coordinated(const struct extractor *x, size_t k, size_t s);
 int passive_by(const struct extractor *x, size_t k, size_t te, size_t e);
@@ -400,6 +402,10 @@ int reciprocal(const struct extractor *x, size_t te, size_t ce);
 long asked_to(const struct extractor *x, size_t k, size_t s, size_t *ask);
 
 /* ---- dates.c ------------------------------------------------------------- */
+/* "Two days after meeting Wang Yi on Monday, Lavrov flew to Tokyo": the
+ * days to count on from the time at token `at`, told in a clause opening
+ * the sentence at s, for the act at k after its comma (0 when none). */
+int days_after_opening(const struct extractor *x, size_t s, size_t at, size_t k);
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
 			   size_t cs, size_t ce, size_t s, int planned);
 void sentence_timex(struct extractor *x, struct trigger_ctx *tc);
