@@ -3154,6 +3154,119 @@ static void turn_speaker(struct extractor *x, size_t men0, size_t s)
 		    x->men[i].kind == MK_ACTOR)
 			x->para_speaker = x->men[i].ra;
 }
+/* Where the sentence s..e points at the act told before instead of naming
+ * one: "followed suit", "did the same" (*mirror = 0), "reciprocated",
+ * "responded in kind", "retaliated in kind" (*mirror = 1); 0 when none. */
+static size_t echo_phrase(const struct extractor *x, size_t s, size_t e, int *mirror)
+{
+	for (size_t i = s + 1; i < e; i++) {
+		if (is_word(x, i, "suit") && (is_word(x, i - 1, "followed") || is_word(x, i - 1, "follow") ||
+					      is_word(x, i - 1, "follows") || is_word(x, i - 1, "following"))) {
+			*mirror = 0;
+			return i - 1;
+		}
+		if (is_word(x, i, "same") && i >= s + 2 && is_word(x, i - 1, "the") &&
+		    (is_word(x, i - 2, "did") || is_word(x, i - 2, "do") || is_word(x, i - 2, "does"))) {
+			*mirror = 0;
+			return i - 2;
+		}
+		/* (not "reciprocated the gesture": an object of its own) */
+		if ((is_word(x, i, "reciprocated") || is_word(x, i, "reciprocates") || is_word(x, i, "reciprocate")) &&
+		    (i + 2 >= e || !tok_in(x, i + 1, WL_DETERMINER) || is_word(x, i + 2, "next") ||
+		     is_word(x, i + 2, "following") || is_word(x, i + 2, "same"))) {
+			*mirror = 1;
+			return i;
+		}
+		if (is_word(x, i, "kind") && i >= s + 2 && is_word(x, i - 1, "in") &&
+		    (is_word(x, i - 2, "responded") || is_word(x, i - 2, "retaliated") || is_word(x, i - 2, "reacted") ||
+		     is_word(x, i - 2, "replied") || is_word(x, i - 2, "respond") || is_word(x, i - 2, "retaliate") ||
+		     is_word(x, i - 2, "responds") || is_word(x, i - 2, "retaliates"))) {
+			*mirror = 1;
+			return i - 2;
+		}
+	}
+	return 0;
+}
+
+/* "Latvia and Lithuania followed suit on Saturday", "Estonia reciprocated
+ * two days later": a sentence with no event word of its own that points at
+ * the directed act told before tells that act again, by the parties named
+ * before its verb: following suit aims at the same target, a reply in kind
+ * at the one who acted first. Its time is its own, else that act's. */
+static int echo_act(struct extractor *x, size_t s, size_t e, size_t men0)
+{
+	int mirror = 0;
+	size_t p = echo_phrase(x, s, e, &mirror);
+	if (!p)
+		return 0;
+	long prev = -1;
+	for (size_t j = x->n_cands; j-- > 0 && prev < 0;) {
+		const struct cand *c = &x->cands[j];
+		if (!c->dead && !c->headline && c->tr->frame == FRAME_DIRECTED && c->nsrc &&
+		    c->status == STATUS_OCCURRED)
+			prev = (long)j;
+	}
+	if (prev < 0)
+		return 0;
+	int src[MAX_PARTIES], nsrc = 0;
+	for (size_t i = men0; i < x->n_men; i++) {
+		const struct mention *m = &x->men[i];
+		if (m->ts >= s && m->te <= p && m->ra >= 0 && m->kind != MK_PLACE && !m->quoted)
+			push_party(src, &nsrc, m->ra);
+	}
+	if (!nsrc)
+		return 0;
+	struct cand *c;
+	if (push_cand(x, &c))
+		return 1;
+	const struct cand *pc = &x->cands[prev];
+	c->tr = pc->tr;
+	memcpy(c->topics, pc->topics, sizeof(c->topics));
+	c->ntopics = pc->ntopics;
+	memcpy(c->src, src, sizeof(src));
+	c->nsrc = nsrc;
+	const int *to = mirror ? pc->src : pc->tgt;
+	int nto = mirror ? pc->nsrc : pc->ntgt;
+	for (int k = 0; k < nto; k++) {
+		int own = 0;
+		for (int q = 0; q < nsrc; q++)
+			own |= same_code(x, src[q], to[k]);
+		if (!own)
+			push_party(c->tgt, &c->ntgt, to[k]);
+	}
+	c->status = STATUS_OCCURRED;
+	for (size_t q = p; q > s && q + 3 > p; q--) {
+		if (tok_in(x, q - 1, WL_NEGATION))
+			c->status = STATUS_NEGATED;
+		else if (is_word(x, q - 1, "will") || is_word(x, q - 1, "would") || is_word(x, q - 1, "to"))
+			c->status = STATUS_PLANNED;
+	}
+	struct sent_timex tx;
+	tx.ready = 0;
+	struct trigger_ctx tc;
+	memset(&tc, 0, sizeof(tc));
+	tc.s = s;
+	tc.e = e;
+	tc.tx = &tx;
+	sentence_timex(x, &tc);
+	int ti = governing_timex(x, &tx, p, p + 1, s, e, s, c->status == STATUS_PLANNED);
+	if (ti >= 0) {
+		c->date = tx.tx[ti].date;
+		c->date_explicit = 1;
+	} else {
+		c->date = pc->date;
+		c->date_explicit = pc->date_explicit;
+	}
+	c->ev_start = x->toks.t[s].start;
+	c->ev_end = x->toks.t[e - 1].end;
+	c->trig_start = x->toks.t[p].start;
+	c->trig_end = x->toks.t[p].end;
+	c->trig_tok = p;
+	if (x->debug)
+		fprintf(stderr, "  echo %s of cand %ld%s\n", c->tr->type, prev, mirror ? " (mirrored)" : "");
+	return 0;
+}
+
 static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 {
 	if (s >= e)
@@ -3194,6 +3307,8 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 				x->text + x->toks.t[x->hits[i].ts].start);
 	}
 	if (x->n_hits == hits0) {
+		if (!x->headline && echo_act(x, s, e, men0))
+			return -1;
 		update_in_play(x, cand0, men0, x->n_men, s);
 		return 0;
 	}

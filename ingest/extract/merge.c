@@ -1207,8 +1207,13 @@ static int told_again(const struct extractor *x, const struct cand *c)
 		if (b == e || e == p)
 			return 0;
 		for (size_t i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
-			if (e - b == strlen(dets[i]) && !strncasecmp(x->text + b, dets[i], e - b))
-				return 1;
+			if (e - b == strlen(dets[i]) && !strncasecmp(x->text + b, dets[i], e - b)) {
+				/* "ordered the closure of the Estonian consulate": what
+				 * is ordered is done then, no act told before */
+				size_t va, vb;
+				return !(word_before(x->text, b, &va, &vb) && vb - va == 7 &&
+					 !strncasecmp(x->text + va, "ordered", 7));
+			}
 		if (isupper((unsigned char)x->text[b]))
 			return 0;
 		p = b;   /* over one adjective: "the remaining demands" */
