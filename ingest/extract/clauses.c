@@ -1543,13 +1543,14 @@ size_t tail_reach(const struct extractor *x, const struct dict_trigger *tr, size
 	return 0;
 }
 
-/* Whether the hit at token i is one of the tail words of tr, in the clause
- * tr's tail search reaches from te: "added 29 entities to its export
- * blacklist" is one act, and "blacklist" no second one of its type. */
+/* Whether hit h is at one of the tail words of tr, in the clause tr's tail
+ * search reaches from te: "added 29 entities to its export blacklist" is one
+ * act, and "blacklist" no second one; "expressed its condemnation and
+ * rejection of" one condemnation. */
 int in_own_tail(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e,
 		const struct trigger_hit *h)
 {
-	if (!tr->n_tails || h->ts < te || x->d.triggers[h->trigger].type_id != tr->type_id)
+	if (!tr->n_tails || h->ts < te)
 		return 0;
 	size_t stop = te;
 	tail_reach(x, tr, te, e, &stop);

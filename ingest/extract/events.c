@@ -964,8 +964,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		if (nt > h->te && nt < ce)
 			ce = nt;
 	} else if (own_end > h->te) {
+		/* (past another of its tail words: "expressed its rejection and
+		 * condemnation of the Israeli raid") */
 		for (size_t i = 0; i < x->n_hits; i++)
-			if (x->hits[i].ts >= own_end && x->hits[i].ts < ce) {
+			if (x->hits[i].ts >= own_end && x->hits[i].ts < ce && !in_own_tail(x, tr, h->te, e, &x->hits[i])) {
 				ce = x->hits[i].ts;
 				break;
 			}
