@@ -1002,7 +1002,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "announced that Canada will shortly be imposing further sanctions":
 	 * a future between a wording's verb and its tail makes what it
 	 * announces a plan of the clause it opens. */
-	if (status == STATUS_OCCURRED && tr->n_tails && !tr->speaker && own_end > h->te)
+	/* (Not a threat, made now whatever it threatens: "vowed on Sunday
+	 * that Israel would respond" is dated Sunday.) */
+	if (status == STATUS_OCCURRED && tr->n_tails && !tr->speaker && own_end > h->te &&
+	    !(type_props(x, tr) & TP_ABOUT_FUTURE))
 		for (size_t q = h->te; q + 1 < own_end; q++) {
 			if (is_word(x, q, "will") || is_word(x, q, "shall") || is_word(x, q, "'ll")) {
 				status = STATUS_PLANNED;
