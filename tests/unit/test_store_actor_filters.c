@@ -41,23 +41,16 @@
 #include "paired_archive.h"
 
 static const char fill[] =
-	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0),"
-	" (3, 'Wang Yi', 'CHN', 2);"
-	"INSERT INTO agencies(id, name) VALUES (1, 'TASS');"
-	"INSERT INTO reports(id, title, body, format, content_hash, identity_key, imported_at, agency_id) VALUES"
-	" (1, 'Talks in Beijing', 'Ministers held talks.', 'text', 'h1', 'k1', 1442800000, 1);"
+	PAIRED_ACTORS ", (3, 'Wang Yi', 'CHN', 2);"
+	PAIRED_REPORT
 	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)"
 	" INSERT INTO events(id, type, cameo, status, date, date_precision, party_key, summary, evidence,"
 	" added_at, changed_at, confidence, verified)"
 	" SELECT i, CASE i % 5 WHEN 0 THEN 'meeting' WHEN 1 THEN 'visit' WHEN 2 THEN 'sanctions'"
 	"  WHEN 3 THEN 'appeal' ELSE 'phone_call' END, '040', i % 3,"
-	" CASE WHEN i % 97 = 0 THEN '' WHEN i % 13 = 0 THEN printf('%04d', 2010 + i % 7)"
-	"  WHEN i % 29 = 0 THEN printf('%04d-%02d', 2010 + i % 7, 1 + i % 12)"
-	"  ELSE printf('%04d-%02d-%02d', 2010 + i % 7, 1 + i % 12, 1 + i % 28) END,"
-	" CASE WHEN i % 97 = 0 THEN 0 WHEN i % 13 = 0 THEN 1 WHEN i % 29 = 0 THEN 2 ELSE 3 END,"
+	PAIRED_DATES
 	" 'key' || i, 'Ministers held talks', '', 1442800000, 1442800000, 0.4 + (i % 6) / 10.0, i % 250 = 0 FROM n;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 0, 2, 0 FROM events;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"
+	PAIRED_PARTIES
 	"INSERT INTO event_actors(event_id, seq, actor_id, role, title) SELECT id, 2, 3, 2, 'foreign minister'"
 	" FROM events WHERE id % 7 = 0;"
 	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 3, 2, 1 FROM events WHERE id % 11 = 0;"
@@ -67,42 +60,14 @@ static const char fill[] =
 
 static int setup_filters(void **state)
 {
-	return setup_pair(state, 10, fill);
-}
-
-/* The pages of f on both archives: the same text, and (from the start)
- * the whole timeline. */
-static void assert_same_pages(struct pair_fx *k, struct store *old, struct event_filter f, long limit)
-{
-	char *now = paired_pages(k->fx.s, f, limit, 100000, 0);
-	char *was = paired_pages(old, f, limit, 100000, 0);
-	if (strcmp(now, was)) {
-		/* The first line that differs (cmocka cuts long strings short). */
-		size_t i = 0, line = 0;
-		while (now[i] && now[i] == was[i])
-			i++;
-		while (i && now[i - 1] != '\n')
-			i--;
-		line = strcspn(now + i, "\n");
-		fail_msg("actor %s, %zu types, statuses %u, limit %ld, after %lld: '%.*s' against '%.*s'",
-			 f.actors[0], f.n_types, f.status_mask, limit, (long long)f.after_id, (int)line, now + i,
-			 (int)strcspn(was + i, "\n"), was + i);
-	}
-	if (!f.after_id)
-		assert_pages_are_whole(k->fx.s, f, now);
-	free(now);
-	free(was);
+	return setup_pair(state, 10, fill, REFUSAL_FAILS);
 }
 
 /* Whether a statement of s walks event_actors without, or with, the
  * events row. */
 static int walked(struct store *s, const char *how)
 {
-	sqlite3 *db = db_handle(s->db);
-	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
-		if (strstr(sqlite3_sql(st), how))
-			return 1;
-	return 0;
+	return kept_statement(s, how) != NULL;
 }
 
 static const char bare_walk[] = "SELECT DISTINCT ea.event_id AS id, 0 AS u, ea.date AS d FROM event_actors ea WHERE";
@@ -121,7 +86,7 @@ static const char *const china[] = {"China"};
 static const char *const wang[] = {"Wang Yi"};
 
 /* Every filter the walk takes, on both archives. */
-static void assert_all_pages_same(struct pair_fx *k, struct store *old)
+static void assert_all_pages_same(struct pair_fx *k)
 {
 	static const char *const three[] = {"appeal", "meeting", "visit"};
 	static const char *const twice[] = {"visit", "visit"};
@@ -130,44 +95,44 @@ static void assert_all_pages_same(struct pair_fx *k, struct store *old)
 	struct event_filter f = none();
 	f.actors = china;
 	f.n_actors = 1;
-	assert_same_pages(k, old, f, 50);
-	assert_same_pages(k, old, f, 7);
+	assert_same_pages(k, f, 50);
+	assert_same_pages(k, f, 7);
 	for (unsigned mask = 1; mask < 8; mask++) {
 		f.status_mask = mask;
-		assert_same_pages(k, old, f, 50);
+		assert_same_pages(k, f, 50);
 	}
 	f.status_mask = 0;
 	f.types = three;
 	f.n_types = 3;
-	assert_same_pages(k, old, f, 50);
-	assert_same_pages(k, old, f, 9);
+	assert_same_pages(k, f, 50);
+	assert_same_pages(k, f, 9);
 	f.status_mask = 4;
-	assert_same_pages(k, old, f, 13);
+	assert_same_pages(k, f, 13);
 	f.status_mask = 0;
 	f.types = twice;
 	f.n_types = 2;
-	assert_same_pages(k, old, f, 50);
+	assert_same_pages(k, f, 50);
 	f.types = one;
 	f.n_types = 1;
-	assert_same_pages(k, old, f, 50);
+	assert_same_pages(k, f, 50);
 	f.types = none_such;
-	assert_same_pages(k, old, f, 50);
+	assert_same_pages(k, f, 50);
 	f.types = three;
 	f.n_types = 3;
 	cdate_parse_exact("2012-03", &f.from);
 	cdate_parse_exact("2013-06", &f.to);
-	assert_same_pages(k, old, f, 20);
+	assert_same_pages(k, f, 20);
 	f.n_types = 0;
-	assert_same_pages(k, old, f, 50);
+	assert_same_pages(k, f, 50);
 	f.to.prec = PREC_UNKNOWN;
 	f.status_mask = 2;
-	assert_same_pages(k, old, f, 50);
+	assert_same_pages(k, f, 50);
 	f.status_mask = 0;
 	f.from.prec = PREC_UNKNOWN;
 	cdate_parse_exact("2011", &f.to);
 	f.types = one;
 	f.n_types = 1;
-	assert_same_pages(k, old, f, 50);
+	assert_same_pages(k, f, 50);
 	/* Columns of the row: the walk joins it. */
 	f = none();
 	f.actors = china;
@@ -176,33 +141,29 @@ static void assert_all_pages_same(struct pair_fx *k, struct store *old)
 	f.min_confidence = 0.6;
 	f.types = three;
 	f.n_types = 3;
-	assert_same_pages(k, old, f, 50);
+	assert_same_pages(k, f, 50);
 	assert_true(walked(k->fx.s, joined_walk));
 	f.verified = 0;
 	f.min_confidence = 0;
 	f.max_confidence = 0.7;
-	assert_same_pages(k, old, f, 50);
+	assert_same_pages(k, f, 50);
 	/* Cursors on an undated event, one of another actor, a withdrawn one. */
 	f = none();
 	f.actors = china;
 	f.n_actors = 1;
-	f.after_id = 97 * 3;
-	assert_same_pages(k, old, f, 50);
+	assert_same_after(k, f, 50, 97 * 3);
 	f.types = three;
 	f.n_types = 3;
-	f.after_id = 40;
-	assert_same_pages(k, old, f, 50);
-	f.after_id = 17 * 5;
-	assert_same_pages(k, old, f, 50);
+	assert_same_after(k, f, 50, 40, 17 * 5);
 	/* One of the actor's ids: the minister. */
 	f = none();
 	f.actors = wang;
 	f.n_actors = 1;
 	f.status_mask = 3;
-	assert_same_pages(k, old, f, 50);
+	assert_same_pages(k, f, 50);
 	f.types = three;
 	f.n_types = 3;
-	assert_same_pages(k, old, f, 50);
+	assert_same_pages(k, f, 50);
 }
 
 static void test_pages_from_the_index(void **state)
@@ -227,7 +188,7 @@ static void test_pages_from_the_index(void **state)
 	assert_true(walked(k->fx.s, bare_walk));
 	assert_false(walked(k->fx.s, joined_walk));
 	assert_true(walked(k->old, joined_walk));
-	assert_all_pages_same(k, k->old);
+	assert_all_pages_same(k);
 }
 
 /* The same edits by the store on both archives. */
@@ -269,17 +230,14 @@ static void edit_both(struct pair_fx *k)
 		OK(store_event_restore(s, 61, &who, NULL, &err), "restore a merged event");
 	}
 	/* From outside the store. */
-	const char *paths[] = {k->fx.path, k->old_path};
-	for (int i = 0; i < 2; i++) {
-		outside_exec(paths[i], "UPDATE events SET type = 'threat' WHERE id IN (100, 105, 110)");
-		outside_exec(paths[i], "UPDATE events SET status = 2 WHERE id BETWEEN 200 AND 230");
-		outside_exec(paths[i], "UPDATE events SET gone = 1 WHERE id BETWEEN 300 AND 320");
-		outside_exec(paths[i], "UPDATE events SET gone = 0 WHERE id = 340");
-		outside_exec(paths[i], "DELETE FROM events WHERE id IN (400, 401, 402)");
-		outside_exec(paths[i], "INSERT INTO event_actors(event_id, seq, actor_id, role) VALUES (500, 9, 3, 1)");
-		/* Foreign keys off: a row of an event that is no more. */
-		outside_exec(paths[i], "INSERT INTO event_actors(event_id, seq, actor_id, role) VALUES (401, 7, 2, 0)");
-	}
+	outside_both(k, "UPDATE events SET type = 'threat' WHERE id IN (100, 105, 110)");
+	outside_both(k, "UPDATE events SET status = 2 WHERE id BETWEEN 200 AND 230");
+	outside_both(k, "UPDATE events SET gone = 1 WHERE id BETWEEN 300 AND 320");
+	outside_both(k, "UPDATE events SET gone = 0 WHERE id = 340");
+	outside_both(k, "DELETE FROM events WHERE id IN (400, 401, 402)");
+	outside_both(k, "INSERT INTO event_actors(event_id, seq, actor_id, role) VALUES (500, 9, 3, 1)");
+	/* Foreign keys off: a row of an event that is no more. */
+	outside_both(k, "INSERT INTO event_actors(event_id, seq, actor_id, role) VALUES (401, 7, 2, 0)");
 }
 
 static void test_pages_after_edits(void **state)
@@ -294,7 +252,7 @@ static void test_pages_after_edits(void **state)
 						  " AND gone = 0"), 1);
 	assert_int_equal(outside_int(k->fx.path, "SELECT count(*) FROM event_actors WHERE event_id = 72"
 						  " AND gone = 4"), 1);
-	assert_all_pages_same(k, k->old);
+	assert_all_pages_same(k);
 }
 
 /* The archive kept at 10, edited there, then migrated: the same pages as
@@ -303,16 +261,10 @@ static void test_edited_at_10_migrates(void **state)
 {
 	struct pair_fx *k = *state;
 	edit_both(k);
-	store_close(k->old);
-	k->old = NULL;
-	char *err = NULL;
-	struct store *migrated = NULL;
-	OK(store_open(k->old_path, 0, &migrated, &err), "store_open");
-	k->old = migrated;
-	assert_int_equal(store_version(migrated), store_latest_version());
+	struct store *migrated = migrate_old(k);
 	assert_int_equal(outside_int(k->old_path, mismatched), 0);
 	assert_int_equal(outside_int(k->old_path, orphans), 0);
-	assert_all_pages_same(k, migrated);
+	assert_all_pages_same(k);
 	assert_true(walked(migrated, bare_walk));
 }
 
@@ -322,21 +274,8 @@ static void test_edited_at_10_migrates(void **state)
 static void add_event(struct event_list *l, const char *type, int status, const char *date, const char *a,
 		      const char *b)
 {
-	struct event *e = event_list_push(l);
-	assert_non_null(e);
-	snprintf(e->type, sizeof(e->type), "%s", type);
-	snprintf(e->cameo, sizeof(e->cameo), "%s", "040");
-	e->status = (enum event_status)status;
-	if (*date)
-		assert_int_equal(cdate_parse(date, &e->date), 0);
-	else
-		e->date.prec = PREC_UNKNOWN;
-	e->summary = strdup("They met");
-	e->evidence = strdup("They met");
-	assert_non_null(e->summary);
-	assert_non_null(e->evidence);
-	assert_int_equal(event_add_actor(e, a, NULL, NULL, ACTOR_PERSON, ROLE_SOURCE), 0);
-	assert_int_equal(event_add_actor(e, b, NULL, NULL, ACTOR_PERSON, ROLE_TARGET), 0);
+	struct told t = {type, "040", (enum event_status)status, "They met", "They met"};
+	add_persons_event(l, &t, date, a, b);
 }
 
 static void test_store_rows_carry_values(void **state)

@@ -46,32 +46,26 @@
 #include "paired_archive.h"
 
 static const char fill[] =
-	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0);"
-	"INSERT INTO agencies(id, name) VALUES (1, 'TASS');"
-	"INSERT INTO reports(id, title, body, format, content_hash, identity_key, imported_at, agency_id) VALUES"
-	" (1, 'Talks in Beijing', 'Ministers held talks.', 'text', 'h1', 'k1', 1442800000, 1);"
+	PAIRED_ACTORS ";"
+	PAIRED_REPORT
 	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)"
 	" INSERT INTO events(id, type, cameo, status, date, date_precision, party_key, summary, evidence,"
 	" added_at, changed_at, confidence, verified)"
 	" SELECT i, CASE i % 5 WHEN 0 THEN 'meeting' WHEN 1 THEN 'visit' WHEN 2 THEN 'sanctions'"
 	"  WHEN 3 THEN 'appeal' ELSE 'phone_call' END, '040',"
 	" CASE WHEN i % 10 = 0 THEN 2 WHEN i % 4 = 0 THEN 1 ELSE 0 END,"
-	" CASE WHEN i % 97 = 0 THEN '' WHEN i % 13 = 0 THEN printf('%04d', 2010 + i % 7)"
-	"  WHEN i % 29 = 0 THEN printf('%04d-%02d', 2010 + i % 7, 1 + i % 12)"
-	"  ELSE printf('%04d-%02d-%02d', 2010 + i % 7, 1 + i % 12, 1 + i % 28) END,"
-	" CASE WHEN i % 97 = 0 THEN 0 WHEN i % 13 = 0 THEN 1 WHEN i % 29 = 0 THEN 2 ELSE 3 END,"
+	PAIRED_DATES
 	" 'key' || i, CASE WHEN i % 9 = 0 THEN 'Sanctions were imposed' WHEN i % 601 = 0 THEN 'A rare embargo'"
 	"  ELSE 'Ministers held talks' END, '', 1442800000, 1442800000,"
 	" CASE WHEN i % 31 = 0 THEN NULL ELSE 0.4 + (i % 6) / 10.0 END, i % 250 = 0 FROM n;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 0, 2, 0 FROM events;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"
+	PAIRED_PARTIES
 	"INSERT INTO event_reports(event_id, report_id) SELECT id, 1 FROM events;"
 	"UPDATE events SET gone = 1 WHERE id % 17 = 0;"
 	"UPDATE events SET gone = 4, merged_into = id - 1 WHERE id % 23 = 0 AND id % 17 <> 0;";
 
 static int setup_status(void **state)
 {
-	return setup_pair(state, 12, fill);
+	return setup_pair(state, 12, fill, REFUSAL_FAILS);
 }
 
 /* Whether a statement of s walks the status `status` (page_arms), or
@@ -83,144 +77,105 @@ static int walked(struct store *s, int status)
 		snprintf(how, sizeof(how), " AND e.confidence = $");
 	else
 		snprintf(how, sizeof(how), " AND e.status = %d ORDER BY", status);
-	sqlite3 *db = db_handle(s->db);
-	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
-		if (strstr(sqlite3_sql(st), how))
-			return 1;
-	return 0;
-}
-
-/* The pages of f on both archives: the same text, and (from the start)
- * the whole timeline. */
-static void assert_same_pages(struct pair_fx *k, struct store *old, struct event_filter f, long limit)
-{
-	char *now = paired_pages(k->fx.s, f, limit, 0, 0);
-	char *was = paired_pages(old, f, limit, 0, 0);
-	if (strcmp(now, was)) {
-		size_t i = 0;
-		while (now[i] && now[i] == was[i])
-			i++;
-		while (i && now[i - 1] != '\n')
-			i--;
-		fail_msg("statuses %u, verified %d, confidence %.2f-%.2f, %zu types, actor %s, text %s, limit %ld:"
-			 " '%.*s' against '%.*s'",
-			 f.status_mask, f.verified, f.min_confidence, f.max_confidence, f.n_types,
-			 f.n_actors ? f.actors[0] : "-", f.text ? f.text : "-", limit, (int)strcspn(now + i, "\n"),
-			 now + i, (int)strcspn(was + i, "\n"), was + i);
-	}
-	if (!f.after_id)
-		assert_pages_are_whole(k->fx.s, f, now);
-	free(now);
-	free(was);
+	return kept_statement(s, how) != NULL;
 }
 
 /* The column filters: each mask of statuses, verified and not, confidences. */
-static void each_column(struct pair_fx *k, struct store *old, struct event_filter base, long limit)
+static void each_column(struct pair_fx *k, struct event_filter base, long limit)
 {
 	for (unsigned mask = 0; mask < 8; mask++) {
 		struct event_filter f = base;
 		f.status_mask = mask;
-		assert_same_pages(k, old, f, limit);
+		assert_same_pages(k, f, limit);
 	}
 	struct event_filter f = base;
 	f.status_mask = 4;
 	f.verified = 1;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	f.verified = -1;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	f.status_mask = 0;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	f.verified = 1;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	f = base;
 	f.min_confidence = 0.65;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	f.status_mask = 6;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	f.min_confidence = 0;
 	f.max_confidence = 0.55;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	f.status_mask = 0;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	/* Bounds at 0.5, where events without a confidence count. */
 	f.max_confidence = 0.5;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	f.max_confidence = 0;
 	f.min_confidence = 0.5;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	f.min_confidence = 0.45;
 	f.max_confidence = 0.75;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	f.min_confidence = 0.85;
 	f.max_confidence = 0;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 	f.min_confidence = 0.99;
-	assert_same_pages(k, old, f, limit);
+	assert_same_pages(k, f, limit);
 }
 
 static const char *const china[] = {"China"};
 static const char *const japan[] = {"Japan"};
 
 /* Every column filter alone and with types, dates, actors and words. */
-static void assert_all_pages_same(struct pair_fx *k, struct store *old)
+static void assert_all_pages_same(struct pair_fx *k)
 {
 	static const char *const three[] = {"appeal", "meeting", "visit"};
 	static const char *const one[] = {"sanctions"};
 	struct event_filter f = none();
-	each_column(k, old, f, 50);
-	each_column(k, old, f, 7);
+	each_column(k, f, 50);
+	each_column(k, f, 7);
 	f.types = three;
 	f.n_types = 3;
-	each_column(k, old, f, 50);
+	each_column(k, f, 50);
 	f.types = one;
 	f.n_types = 1;
-	each_column(k, old, f, 20);
+	each_column(k, f, 20);
 	f = none();
 	cdate_parse_exact("2012-03", &f.from);
 	cdate_parse_exact("2013-06", &f.to);
-	each_column(k, old, f, 50);
+	each_column(k, f, 50);
 	f.to.prec = PREC_UNKNOWN;
-	each_column(k, old, f, 50);
+	each_column(k, f, 50);
 	f.from.prec = PREC_UNKNOWN;
 	cdate_parse_exact("2011", &f.to);
-	each_column(k, old, f, 20);
+	each_column(k, f, 20);
 	f = none();
 	f.actors = china;
 	f.n_actors = 1;
-	each_column(k, old, f, 50);
+	each_column(k, f, 50);
 	f.actors = japan;
-	each_column(k, old, f, 50);
+	each_column(k, f, 50);
 	f.types = three;
 	f.n_types = 3;
-	each_column(k, old, f, 50);
+	each_column(k, f, 50);
 	f = none();
 	f.text = "sanctions";
-	each_column(k, old, f, 50);
+	each_column(k, f, 50);
 	f.text = "embargo";
-	each_column(k, old, f, 50);
+	each_column(k, f, 50);
 	f = none();
 	f.agency = "TASS";
-	each_column(k, old, f, 50);
+	each_column(k, f, 50);
 	/* Cursors on an undated event, a withdrawn one, one of another status. */
 	f = none();
 	f.status_mask = 4;
-	f.after_id = 97 * 10;
-	assert_same_pages(k, old, f, 50);
-	f.after_id = 17 * 10;
-	assert_same_pages(k, old, f, 50);
-	f.after_id = 3;
-	assert_same_pages(k, old, f, 50);
+	assert_same_after(k, f, 50, 97 * 10, 17 * 10, 3);
 	f.status_mask = 6;
-	f.after_id = 97 * 4;
-	assert_same_pages(k, old, f, 50);
+	assert_same_after(k, f, 50, 97 * 4);
 	f.status_mask = 0;
 	f.max_confidence = 0.55;
-	f.after_id = 31 * 2;
-	assert_same_pages(k, old, f, 50);
-	f.after_id = 97 * 6;
-	assert_same_pages(k, old, f, 50);
-	f.after_id = 5;
-	assert_same_pages(k, old, f, 50);
+	assert_same_after(k, f, 50, 31 * 2, 97 * 6, 5);
 }
 
 static void test_column_pages(void **state)
@@ -242,7 +197,7 @@ static void test_column_pages(void **state)
 	free(paired_pages(k->old, f, 50, 0, 0));
 	assert_true(walked(k->fx.s, -1));
 	assert_false(walked(k->old, -1));
-	assert_all_pages_same(k, k->old);
+	assert_all_pages_same(k);
 }
 
 /* More confidences than the walks take, or one that is no number: the
@@ -250,26 +205,23 @@ static void test_column_pages(void **state)
 static void test_confidences_written_from_outside(void **state)
 {
 	struct pair_fx *k = *state;
-	const char *paths[] = {k->fx.path, k->old_path};
-	for (int i = 0; i < 2; i++)
-		outside_exec(paths[i], "UPDATE events SET confidence = 0.9 + id / 1000000.0 WHERE id BETWEEN 500 AND 520");
+	outside_both(k, "UPDATE events SET confidence = 0.9 + id / 1000000.0 WHERE id BETWEEN 500 AND 520");
 	struct event_filter f = none();
 	f.min_confidence = 0.85;
-	assert_same_pages(k, k->old, f, 50);
+	assert_same_pages(k, f, 50);
 	assert_false(walked(k->fx.s, -1));
 	f.min_confidence = 0;
 	f.max_confidence = 0.55;
-	assert_same_pages(k, k->old, f, 50);
+	assert_same_pages(k, f, 50);
 	assert_true(walked(k->fx.s, -1));
-	for (int i = 0; i < 2; i++)
-		outside_exec(paths[i], "UPDATE events SET confidence = 'high' WHERE id = 44");
+	outside_both(k, "UPDATE events SET confidence = 'high' WHERE id = 44");
 	f.max_confidence = 0;
 	f.min_confidence = 0.6;
-	assert_same_pages(k, k->old, f, 50);
+	assert_same_pages(k, f, 50);
 	f.min_confidence = 0;
 	f.max_confidence = 0.55;
-	assert_same_pages(k, k->old, f, 50);
-	each_column(k, k->old, none(), 50);
+	assert_same_pages(k, f, 50);
+	each_column(k, none(), 50);
 }
 
 /* The same edits on both archives. */
@@ -297,21 +249,18 @@ static void edit_both(struct pair_fx *k)
 		int64_t others[] = {80, 90};
 		OK(store_event_merge(s, 70, others, 2, &who, &err), "merge");
 	}
-	const char *paths[] = {k->fx.path, k->old_path};
-	for (int i = 0; i < 2; i++) {
-		outside_exec(paths[i], "UPDATE events SET status = 2 WHERE id BETWEEN 200 AND 230");
-		outside_exec(paths[i], "UPDATE events SET verified = 1 WHERE id BETWEEN 300 AND 305");
-		outside_exec(paths[i], "UPDATE events SET confidence = NULL WHERE id BETWEEN 306 AND 310");
-		outside_exec(paths[i], "DELETE FROM events WHERE id IN (400, 410, 420)");
-		outside_exec(paths[i], "UPDATE events SET confidence = 0.45 WHERE id BETWEEN 600 AND 640");
-	}
+	outside_both(k, "UPDATE events SET status = 2 WHERE id BETWEEN 200 AND 230");
+	outside_both(k, "UPDATE events SET verified = 1 WHERE id BETWEEN 300 AND 305");
+	outside_both(k, "UPDATE events SET confidence = NULL WHERE id BETWEEN 306 AND 310");
+	outside_both(k, "DELETE FROM events WHERE id IN (400, 410, 420)");
+	outside_both(k, "UPDATE events SET confidence = 0.45 WHERE id BETWEEN 600 AND 640");
 }
 
 static void test_column_pages_after_edits(void **state)
 {
 	struct pair_fx *k = *state;
 	edit_both(k);
-	assert_all_pages_same(k, k->old);
+	assert_all_pages_same(k);
 }
 
 /* The archive kept at 12, edited there, then migrated. */
@@ -319,14 +268,8 @@ static void test_edited_at_12_migrates(void **state)
 {
 	struct pair_fx *k = *state;
 	edit_both(k);
-	store_close(k->old);
-	k->old = NULL;
-	char *err = NULL;
-	struct store *migrated = NULL;
-	OK(store_open(k->old_path, 0, &migrated, &err), "store_open");
-	k->old = migrated;
-	assert_int_equal(store_version(migrated), store_latest_version());
-	assert_all_pages_same(k, migrated);
+	struct store *migrated = migrate_old(k);
+	assert_all_pages_same(k);
 	assert_true(walked(migrated, 2));
 	assert_true(walked(migrated, -1));
 }
@@ -366,11 +309,8 @@ static void test_analysed_review_plan(void **state)
 				  " ('events', 'events_by_type', '1000000 62500 1173 1 1 1 1 1'),"
 				  " ('events', 'events_by_date', '1000000 16667 1 1 1 1 1 1'),"
 				  " ('events', 'events_by_party_date', '1000000 15 11')");
+	struct store *migrated = migrate_old(k);
 	char *err = NULL;
-	struct store *migrated = NULL;
-	OK(store_open(k->old_path, 0, &migrated, &err), "store_open");
-	k->old = migrated;
-	assert_int_equal(store_version(migrated), store_latest_version());
 	long n = 0;
 	sqlite3 *db = db_handle(migrated->db);
 	char *sql = NULL;

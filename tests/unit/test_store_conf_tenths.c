@@ -44,10 +44,8 @@
 #include "paired_archive.h"
 
 #define FILL_HEAD                                                                                                   \
-	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0);"           \
-	"INSERT INTO agencies(id, name) VALUES (1, 'TASS');"                                                         \
-	"INSERT INTO reports(id, title, body, format, content_hash, identity_key, imported_at, agency_id) VALUES"    \
-	" (1, 'Talks in Beijing', 'Ministers held talks.', 'text', 'h1', 'k1', 1442800000, 1);"                      \
+	PAIRED_ACTORS ";"                                                                                             \
+	PAIRED_REPORT                                                                                                 \
 	"CREATE TEMP TABLE d(v REAL, n INTEGER);"                                                                    \
 	"INSERT INTO d VALUES (0.21,1),(0.25,3),(0.27,2),(0.28,3),(0.31,2),(0.32,7),(0.33,2),(0.36,10),(0.37,18),"   \
 	"(0.38,7),(0.41,8),(0.42,17),(0.43,60),(0.46,4),(0.47,182),(0.51,79),(0.52,1),(0.53,2),(0.56,1),(0.57,6),"   \
@@ -60,17 +58,13 @@
 	" SELECT i, CASE i % 5 WHEN 0 THEN 'meeting' WHEN 1 THEN 'visit' WHEN 2 THEN 'sanctions'"                    \
 	"  WHEN 3 THEN 'appeal' ELSE 'phone_call' END, '040',"                                                        \
 	" CASE WHEN i % 10 = 0 THEN 2 WHEN i % 4 = 0 THEN 1 ELSE 0 END,"                                              \
-	" CASE WHEN i % 97 = 0 THEN '' WHEN i % 13 = 0 THEN printf('%04d', 2010 + i % 7)"                             \
-	"  WHEN i % 29 = 0 THEN printf('%04d-%02d', 2010 + i % 7, 1 + i % 12)"                                        \
-	"  ELSE printf('%04d-%02d-%02d', 2010 + i % 7, 1 + i % 12, 1 + i % 28) END,"                                  \
-	" CASE WHEN i % 97 = 0 THEN 0 WHEN i % 13 = 0 THEN 1 WHEN i % 29 = 0 THEN 2 ELSE 3 END,"                     \
+	PAIRED_DATES                                                                                                  \
 	" 'key' || i, CASE WHEN i % 9 = 0 THEN 'Sanctions were imposed' WHEN i % 601 = 0 THEN 'A rare embargo'"       \
 	"  ELSE 'Ministers held talks' END, '', 1442800000, 1442800000, "
 
 #define FILL_TAIL                                                                                                   \
 	", i % 250 = 0 FROM n;"                                                                                       \
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 0, 2, 0 FROM events;"                     \
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"  \
+	PAIRED_PARTIES                                                                                                \
 	"INSERT INTO event_reports(event_id, report_id) SELECT id, 1 FROM events;"                                   \
 	"UPDATE events SET gone = 1 WHERE id % 17 = 0;"                                                               \
 	"UPDATE events SET gone = 4, merged_into = id - 1 WHERE id % 23 = 0 AND id % 17 <> 0;"
@@ -86,22 +80,12 @@ static const char fill_three[] = FILL_HEAD
 
 static int setup_forty(void **state)
 {
-	return setup_pair(state, 14, fill_forty);
+	return setup_pair(state, 14, fill_forty, REFUSAL_FAILS);
 }
 
 static int setup_three(void **state)
 {
-	return setup_pair(state, 14, fill_three);
-}
-
-/* The text of a statement of s containing `what`, or NULL. */
-static const char *statement(struct store *s, const char *what)
-{
-	sqlite3 *db = db_handle(s->db);
-	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
-		if (strstr(sqlite3_sql(st), what))
-			return sqlite3_sql(st);
-	return NULL;
+	return setup_pair(state, 14, fill_three, REFUSAL_FAILS);
 }
 
 /* An arm of a tenth (page_arms: "CONF_TENTH(e.confidence) = N"). */
@@ -110,7 +94,7 @@ static const char tenth_arm[] = "ELSE 11 END) = ";
 /* Whether s walked the tenths of the confidence, through their index. */
 static int tenths_walked(struct store *s)
 {
-	const char *sql = statement(s, tenth_arm);
+	const char *sql = kept_statement(s, tenth_arm);
 	if (!sql)
 		return 0;
 	sqlite3 *db = db_handle(s->db);
@@ -123,30 +107,6 @@ static int tenths_walked(struct store *s)
 		used |= strstr((const char *)sqlite3_column_text(plan, 3), "events_by_tenth") != NULL;
 	sqlite3_finalize(plan);
 	return used;
-}
-
-/* The pages of f on both archives: the same text, and (from the start)
- * the whole timeline. */
-static void assert_same_pages(struct pair_fx *k, struct store *old, struct event_filter f, long limit)
-{
-	char *now = paired_pages(k->fx.s, f, limit, 0, 0);
-	char *was = paired_pages(old, f, limit, 0, 0);
-	if (strcmp(now, was)) {
-		size_t i = 0;
-		while (now[i] && now[i] == was[i])
-			i++;
-		while (i && now[i - 1] != '\n')
-			i--;
-		fail_msg("statuses %u, verified %d, confidence %.3f-%.3f, %zu types, actor %s, text %s, limit %ld:"
-			 " '%.*s' against '%.*s'",
-			 f.status_mask, f.verified, f.min_confidence, f.max_confidence, f.n_types,
-			 f.n_actors ? f.actors[0] : "-", f.text ? f.text : "-", limit, (int)strcspn(now + i, "\n"),
-			 now + i, (int)strcspn(was + i, "\n"), was + i);
-	}
-	if (!f.after_id)
-		assert_pages_are_whole(k->fx.s, f, now);
-	free(now);
-	free(was);
 }
 
 /* Bounds: on tenths, cutting them (0.45 between 0.43 and 0.46; 0.48 with
@@ -163,17 +123,16 @@ static const double bounds[][2] = {
  * with the statuses occurred alone and all (with the occurred: the tenths
  * are walked) when statuses is set; short pages (many of them) for the
  * first bounds only. */
-static void each_bound(struct pair_fx *k, struct store *old, struct event_filter base, long limit, int statuses,
-		       int half, size_t from)
+static void each_bound(struct pair_fx *k, struct event_filter base, long limit, int statuses, int half, size_t from)
 {
 	for (size_t b = from; b < (limit < 20 ? 6 : N_BOUNDS); b += half ? 2 : 1) {
 		struct event_filter f = base;
 		f.min_confidence = bounds[b][0];
 		f.max_confidence = bounds[b][1];
-		assert_same_pages(k, old, f, limit);
+		assert_same_pages(k, f, limit);
 		for (unsigned mask = 1; statuses && mask < 8; mask += 6) {
 			f.status_mask = mask;
-			assert_same_pages(k, old, f, limit);
+			assert_same_pages(k, f, limit);
 		}
 	}
 }
@@ -184,43 +143,40 @@ static const char *const japan[] = {"Japan"};
 /* Every bound alone and with statuses; half of them (in turn the even and
  * the odd ones) with types, dates, a word, actors, unverified events;
  * cursors on an undated event, a withdrawn one, one outside the bounds. */
-static void assert_all_pages_same(struct pair_fx *k, struct store *old)
+static void assert_all_pages_same(struct pair_fx *k)
 {
 	static const char *const three[] = {"appeal", "meeting", "visit"};
 	struct event_filter f = none();
-	each_bound(k, old, f, 50, 1, 0, 0);
-	each_bound(k, old, f, 7, 0, 0, 0);
+	each_bound(k, f, 50, 1, 0, 0);
+	each_bound(k, f, 7, 0, 0, 0);
 	f.types = three;
 	f.n_types = 3;
-	each_bound(k, old, f, 50, 0, 1, 0);
+	each_bound(k, f, 50, 0, 1, 0);
 	f = none();
 	cdate_parse_exact("2012-03", &f.from);
 	cdate_parse_exact("2013-06", &f.to);
-	each_bound(k, old, f, 20, 0, 1, 1);
+	each_bound(k, f, 20, 0, 1, 1);
 	f.to.prec = PREC_UNKNOWN;
-	each_bound(k, old, f, 50, 0, 1, 0);
+	each_bound(k, f, 50, 0, 1, 0);
 	f = none();
 	f.text = "sanctions";
-	each_bound(k, old, f, 50, 0, 1, 1);
+	each_bound(k, f, 50, 0, 1, 1);
 	f = none();
 	f.actors = china;
 	f.n_actors = 1;
-	each_bound(k, old, f, 50, 0, 1, 0);
+	each_bound(k, f, 50, 0, 1, 0);
 	f.actors = japan;
-	each_bound(k, old, f, 50, 0, 1, 1);
+	each_bound(k, f, 50, 0, 1, 1);
 	f = none();
 	f.verified = -1;
-	each_bound(k, old, f, 50, 0, 1, 0);
+	each_bound(k, f, 50, 0, 1, 0);
 	f = none();
 	f.min_confidence = 0.45;
-	int64_t cursors[] = {97 * 10, 17 * 10, 37 * 3, 5, 1199};
-	for (size_t i = 0; i < sizeof(cursors) / sizeof(cursors[0]); i++) {
-		f.after_id = cursors[i];
-		f.max_confidence = 0;
-		assert_same_pages(k, old, f, 50);
-		f.max_confidence = 0.75;
-		assert_same_pages(k, old, f, 50);
-	}
+	static const int64_t cursors[] = {97 * 10, 17 * 10, 37 * 3, 5, 1199};
+	const size_t n = sizeof(cursors) / sizeof(cursors[0]);
+	assert_same_after_each(k, f, 50, cursors, n);
+	f.max_confidence = 0.75;
+	assert_same_after_each(k, f, 50, cursors, n);
 }
 
 /* The plans (the first pages of the archive): tenths for bounds over many
@@ -233,7 +189,7 @@ static void assert_plans(struct pair_fx *k, int many)
 	assert_int_equal(tenths_walked(k->fx.s), many);
 	/* The values of the tenth 0.45 cuts (0.46, 0.47, not 0.43), or the
 	 * few values. */
-	assert_non_null(statement(k->fx.s, " AND e.confidence = $"));
+	assert_non_null(kept_statement(k->fx.s, " AND e.confidence = $"));
 	free(paired_pages(k->old, f, 50, 2, 0));
 	assert_false(tenths_walked(k->old));
 }
@@ -249,15 +205,15 @@ static void test_forty_values(void **state)
 	f.min_confidence = 0.48;
 	f.max_confidence = 0.5;
 	free(paired_pages(k->fx.s, f, 50, 2, 0));
-	assert_non_null(statement(k->fx.s, " WHERE 0) AS a0"));
-	assert_all_pages_same(k, k->old);
+	assert_non_null(kept_statement(k->fx.s, " WHERE 0) AS a0"));
+	assert_all_pages_same(k);
 }
 
 static void test_three_values(void **state)
 {
 	struct pair_fx *k = *state;
 	assert_plans(k, 0);
-	assert_all_pages_same(k, k->old);
+	assert_all_pages_same(k);
 }
 
 /* The same edits on both archives. */
@@ -275,25 +231,22 @@ static void edit_both(struct pair_fx *k)
 		int64_t others[] = {80, 90};
 		OK(store_event_merge(s, 70, others, 2, &who, &err), "merge");
 	}
-	const char *paths[] = {k->fx.path, k->old_path};
-	for (int i = 0; i < 2; i++) {
-		outside_exec(paths[i], "UPDATE events SET confidence = NULL WHERE id BETWEEN 306 AND 310");
-		outside_exec(paths[i], "UPDATE events SET confidence = 0.3 WHERE id BETWEEN 311 AND 330");
-		outside_exec(paths[i], "UPDATE events SET confidence = 'high' WHERE id = 44");
-		outside_exec(paths[i], "UPDATE events SET confidence = -0.2 WHERE id = 45");
-		outside_exec(paths[i], "UPDATE events SET confidence = 1.5 WHERE id = 46");
-		outside_exec(paths[i], "UPDATE events SET confidence = 0.7 - 1e-17 WHERE id = 47");
-		/* A tenth of more values than its walk takes one by one. */
-		outside_exec(paths[i], "UPDATE events SET confidence = 0.45 + id / 100000.0 WHERE id BETWEEN 500 AND 520");
-		outside_exec(paths[i], "DELETE FROM events WHERE id IN (400, 410, 420)");
-	}
+	outside_both(k, "UPDATE events SET confidence = NULL WHERE id BETWEEN 306 AND 310");
+	outside_both(k, "UPDATE events SET confidence = 0.3 WHERE id BETWEEN 311 AND 330");
+	outside_both(k, "UPDATE events SET confidence = 'high' WHERE id = 44");
+	outside_both(k, "UPDATE events SET confidence = -0.2 WHERE id = 45");
+	outside_both(k, "UPDATE events SET confidence = 1.5 WHERE id = 46");
+	outside_both(k, "UPDATE events SET confidence = 0.7 - 1e-17 WHERE id = 47");
+	/* A tenth of more values than its walk takes one by one. */
+	outside_both(k, "UPDATE events SET confidence = 0.45 + id / 100000.0 WHERE id BETWEEN 500 AND 520");
+	outside_both(k, "DELETE FROM events WHERE id IN (400, 410, 420)");
 }
 
 static void test_after_edits(void **state)
 {
 	struct pair_fx *k = *state;
 	edit_both(k);
-	assert_all_pages_same(k, k->old);
+	assert_all_pages_same(k);
 }
 
 static void test_three_values_after_edits(void **state)
@@ -304,7 +257,7 @@ static void test_three_values_after_edits(void **state)
 	f.min_confidence = 0.45;
 	free(paired_pages(k->fx.s, f, 50, 2, 0));
 	assert_true(tenths_walked(k->fx.s));
-	assert_all_pages_same(k, k->old);
+	assert_all_pages_same(k);
 }
 
 /* The archive kept at 14, edited there, then migrated. */
@@ -312,18 +265,12 @@ static void test_edited_at_14_migrates(void **state)
 {
 	struct pair_fx *k = *state;
 	edit_both(k);
-	store_close(k->old);
-	k->old = NULL;
-	char *err = NULL;
-	struct store *migrated = NULL;
-	OK(store_open(k->old_path, 0, &migrated, &err), "store_open");
-	k->old = migrated;
-	assert_int_equal(store_version(migrated), store_latest_version());
+	struct store *migrated = migrate_old(k);
 	struct event_filter f = none();
 	f.min_confidence = 0.45;
 	free(paired_pages(migrated, f, 50, 2, 0));
 	assert_true(tenths_walked(migrated));
-	assert_all_pages_same(k, migrated);
+	assert_all_pages_same(k);
 }
 
 int main(void)

@@ -41,23 +41,16 @@
 #define N_EVENTS 6000
 
 static const char fill[] =
-	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0),"
-	" (3, 'Wang Yi', 'CHN', 2);"
-	"INSERT INTO agencies(id, name) VALUES (1, 'TASS');"
-	"INSERT INTO reports(id, title, body, format, content_hash, identity_key, imported_at, agency_id) VALUES"
-	" (1, 'Talks in Beijing', 'Ministers held talks.', 'text', 'h1', 'k1', 1442800000, 1);"
+	PAIRED_ACTORS ", (3, 'Wang Yi', 'CHN', 2);"
+	PAIRED_REPORT
 	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)"
 	" INSERT INTO events(id, type, cameo, status, date, date_precision, party_key, summary, evidence,"
 	" added_at, changed_at, confidence, verified)"
 	" SELECT i, CASE i % 5 WHEN 0 THEN 'meeting' WHEN 1 THEN 'visit' WHEN 2 THEN 'sanctions'"
 	"  WHEN 3 THEN 'appeal' ELSE 'phone_call' END, '040', i % 3,"
-	" CASE WHEN i % 97 = 0 THEN '' WHEN i % 13 = 0 THEN printf('%04d', 2010 + i % 7)"
-	"  WHEN i % 29 = 0 THEN printf('%04d-%02d', 2010 + i % 7, 1 + i % 12)"
-	"  ELSE printf('%04d-%02d-%02d', 2010 + i % 7, 1 + i % 12, 1 + i % 28) END,"
-	" CASE WHEN i % 97 = 0 THEN 0 WHEN i % 13 = 0 THEN 1 WHEN i % 29 = 0 THEN 2 ELSE 3 END,"
+	PAIRED_DATES
 	" 'key' || i, 'Ministers held talks', '', 1442800000, 1442800000, 0.4 + (i % 6) / 10.0, i % 250 = 0 FROM n;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 0, 2, 0 FROM events;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"
+	PAIRED_PARTIES
 	"INSERT INTO event_actors(event_id, seq, actor_id, role, title) SELECT id, 2, 3, 2, 'foreign minister'"
 	" FROM events WHERE id % 7 = 0;"
 	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 3, 2, 1 FROM events WHERE id % 11 = 0;"
@@ -65,7 +58,7 @@ static const char fill[] =
 
 static int setup_keep(void **state)
 {
-	return setup_pair(state, 7, fill);
+	return setup_pair(state, 7, fill, REFUSAL_FAILS);
 }
 
 /* The statements of the connection whose SQL starts with prefix: how many,
@@ -215,30 +208,13 @@ static void test_choice_remembered_until_the_archive_changes(void **state)
 	free(b);
 }
 
-/* The pages of f on the migrated archive and on the one kept at schema 7:
- * the same text, and (from the start) the whole timeline. */
-static void assert_same_pages(struct pair_fx *k, struct event_filter f, long limit)
-{
-	char *now = paired_pages(k->fx.s, f, limit, 100000, 0);
-	char *old = paired_pages(k->old, f, limit, 100000, 0);
-	assert_string_equal(now, old);
-	if (!f.after_id)
-		assert_pages_are_whole(k->fx.s, f, now);
-	free(now);
-	free(old);
-}
-
 /* The walk's own select (from migration 11 without the events row). */
 static const char walk_sql[] = "SELECT DISTINCT ea.event_id AS id";
 
 /* Whether the last page read by s walked event_actors by date. */
 static int walked_actor_dates(struct store *s)
 {
-	sqlite3 *db = db_handle(s->db);
-	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
-		if (strstr(sqlite3_sql(st), walk_sql))
-			return 1;
-	return 0;
+	return kept_statement(s, walk_sql) != NULL;
 }
 
 static void test_busy_actor_pages_from_its_index(void **state)
@@ -291,10 +267,7 @@ static void test_busy_actor_pages_from_its_index(void **state)
 	f = none();
 	f.actors = china;
 	f.n_actors = 1;
-	f.after_id = 97 * 3;
-	assert_same_pages(k, f, 50);
-	f.after_id = 40;
-	assert_same_pages(k, f, 50);
+	assert_same_after(k, f, 50, 97 * 3, 40);
 	assert_true(walked_actor_dates(k->fx.s));
 }
 
@@ -351,21 +324,9 @@ static void test_date_edit_moves_event(void **state)
 /* A phone call of two persons on `date` ("" for none). */
 static void add_call(struct event_list *l, const char *date, const char *a, const char *b)
 {
-	struct event *e = event_list_push(l);
-	assert_non_null(e);
-	snprintf(e->type, sizeof(e->type), "%s", "phone_call");
-	snprintf(e->cameo, sizeof(e->cameo), "%s", "040");
-	e->status = STATUS_OCCURRED;
-	if (*date)
-		assert_int_equal(cdate_parse(date, &e->date), 0);
-	else
-		e->date.prec = PREC_UNKNOWN;
-	e->summary = strdup("They spoke by phone");
-	e->evidence = strdup("They spoke by phone");
-	assert_non_null(e->summary);
-	assert_non_null(e->evidence);
-	assert_int_equal(event_add_actor(e, a, NULL, NULL, ACTOR_PERSON, ROLE_SOURCE), 0);
-	assert_int_equal(event_add_actor(e, b, NULL, NULL, ACTOR_PERSON, ROLE_TARGET), 0);
+	static const struct told call = {"phone_call", "040", STATUS_OCCURRED, "They spoke by phone",
+					 "They spoke by phone"};
+	add_persons_event(l, &call, date, a, b);
 }
 
 static const char mismatched[] = "SELECT count(*) FROM event_actors ea JOIN events e ON e.id = ea.event_id"

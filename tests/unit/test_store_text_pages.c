@@ -43,29 +43,23 @@
 #include "paired_archive.h"
 
 static const char fill[] =
-	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0);"
-	"INSERT INTO agencies(id, name) VALUES (1, 'TASS');"
-	"INSERT INTO reports(id, title, body, format, content_hash, identity_key, imported_at, agency_id) VALUES"
-	" (1, 'Talks in Beijing', 'Ministers held talks.', 'text', 'h1', 'k1', 1442800000, 1);"
+	PAIRED_ACTORS ";"
+	PAIRED_REPORT
 	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000)"
 	" INSERT INTO events(id, type, cameo, status, date, date_precision, party_key, summary, evidence,"
 	" added_at, changed_at, confidence, verified)"
 	" SELECT i, CASE i % 5 WHEN 0 THEN 'meeting' WHEN 1 THEN 'visit' WHEN 2 THEN 'sanctions'"
 	"  WHEN 3 THEN 'appeal' ELSE 'phone_call' END, '040', i % 3,"
-	" CASE WHEN i % 97 = 0 THEN '' WHEN i % 13 = 0 THEN printf('%04d', 2010 + i % 7)"
-	"  WHEN i % 29 = 0 THEN printf('%04d-%02d', 2010 + i % 7, 1 + i % 12)"
-	"  ELSE printf('%04d-%02d-%02d', 2010 + i % 7, 1 + i % 12, 1 + i % 28) END,"
-	" CASE WHEN i % 97 = 0 THEN 0 WHEN i % 13 = 0 THEN 1 WHEN i % 29 = 0 THEN 2 ELSE 3 END,"
+	PAIRED_DATES
 	" 'key' || i, CASE WHEN i % 6 = 0 THEN 'Envoys met over trade' ELSE 'Ministers held talks on sanctions' END,"
 	" CASE WHEN i % 3 = 0 THEN 'a zeppelin was seen' ELSE 'talks went on' END,"
 	" 1442800000, 1442800000, 0.4 + (i % 6) / 10.0, i % 250 = 0 FROM n;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 0, 2, 0 FROM events;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"
+	PAIRED_PARTIES
 	"INSERT INTO event_reports(event_id, report_id) SELECT id, 1 FROM events;";
 
 static int setup_text(void **state)
 {
-	return setup_pair(state, 8, fill);
+	return setup_pair(state, 8, fill, REFUSAL_COMPARED);
 }
 
 /* From migration 14 the months are gone: a page walks the index by its
@@ -76,29 +70,7 @@ static const char month_sql[] = "ORDER BY events_fts.rowid LIMIT";
  * is kept). */
 static int went_by_months(struct store *s)
 {
-	sqlite3 *db = db_handle(s->db);
-	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
-		if (strstr(sqlite3_sql(st), month_sql) && sqlite3_stmt_status(st, SQLITE_STMTSTATUS_RUN, 0))
-			return 1;
-	return 0;
-}
-
-/* The pages of f on the migrated archive and on the one kept at schema 8:
- * the same text, and (from the start) the whole timeline. Returns how many
- * events the pages hold. */
-static size_t assert_same_pages(struct pair_fx *k, struct event_filter f, long limit)
-{
-	char *now = paired_pages(k->fx.s, f, limit, 100000, 1);
-	char *old = paired_pages(k->old, f, limit, 100000, 1);
-	assert_string_equal(now, old);
-	if (!f.after_id && !strstr(now, "error: "))
-		assert_pages_are_whole(k->fx.s, f, now);
-	size_t n = 0;
-	for (const char *p = now; (p = strchr(p, '\n')); p++)
-		n += p[-1] != '-';
-	free(now);
-	free(old);
-	return n;
+	return runs_of(s, month_sql) > 0;
 }
 
 static const char *const china[] = {"China"};
@@ -147,16 +119,7 @@ static void assert_same_with_filters(struct pair_fx *k, const char *word)
 	 * one dated by its year or month alone, on no event. */
 	f = none();
 	f.text = word;
-	f.after_id = 97 * 3;
-	assert_same_pages(k, f, 50);
-	f.after_id = 6;
-	assert_same_pages(k, f, 50);
-	f.after_id = 13 * 8;
-	assert_same_pages(k, f, 50);
-	f.after_id = 29 * 5;
-	assert_same_pages(k, f, 50);
-	f.after_id = 99999;
-	assert_same_pages(k, f, 50);
+	assert_same_after(k, f, 50, 97 * 3, 6, 13 * 8, 29 * 5, 99999);
 }
 
 static void test_common_word_pages_as_before(void **state)
@@ -220,18 +183,10 @@ static void edit_both(struct pair_fx *k, int64_t id, const char *date, const cha
 	}
 }
 
-static void outside_both(struct pair_fx *k, const char *sql)
-{
-	outside_exec(k->fx.path, sql);
-	outside_exec(k->old_path, sql);
-}
-
 static void assert_index_right(const char *path)
 {
-	outside_exec(path, "INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)");
-	/* Each event once, under its own key (migration 14). */
-	assert_int_equal(outside_int(path, "SELECT count(*) FROM events"),
-			 outside_int(path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'ym : ty*'"));
+	assert_fts_checked(path);
+	/* Each under its own key (migration 14). */
 	assert_int_equal(outside_int(path, "SELECT count(*) FROM events_text t WHERE NOT EXISTS (SELECT 1 FROM events_fts"
 					   " WHERE events_fts MATCH 'ym : ' || t.ym AND rowid = t.k)"), 0);
 }
@@ -283,38 +238,12 @@ static void test_edited_events_as_before(void **state)
 
 /* ---- the store's writers --------------------------------------------------- */
 
-/* A phone call of two persons on `date` ("" for none). */
-static void add_call(struct event_list *l, const char *date, const char *a, const char *b)
-{
-	struct event *e = event_list_push(l);
-	assert_non_null(e);
-	snprintf(e->type, sizeof(e->type), "%s", "phone_call");
-	snprintf(e->cameo, sizeof(e->cameo), "%s", "040");
-	e->status = STATUS_OCCURRED;
-	if (*date)
-		assert_int_equal(cdate_parse(date, &e->date), 0);
-	else
-		e->date.prec = PREC_UNKNOWN;
-	e->summary = strdup("They spoke by phone about blimps");
-	e->evidence = strdup("They spoke by phone");
-	assert_non_null(e->summary);
-	assert_non_null(e->evidence);
-	assert_int_equal(event_add_actor(e, a, NULL, NULL, ACTOR_PERSON, ROLE_SOURCE), 0);
-	assert_int_equal(event_add_actor(e, b, NULL, NULL, ACTOR_PERSON, ROLE_TARGET), 0);
-}
-
+/* A report of a phone call about blimps on `date` ("" for none). */
 static void put_calls(struct store *s, const char *title, const char *date, const char *a, const char *b)
 {
-	struct report r;
-	struct event_list l;
-	event_list_init(&l);
-	make_report(&r, title, "They spoke by phone.");
-	add_call(&l, date, a, b);
-	int64_t id;
-	char *err = NULL;
-	OK(store_put_report(s, &r, NULL, "a.txt", 0, &l, &id, &err), "store_put_report");
-	report_release(&r);
-	event_list_release(&l);
+	static const struct told call = {"phone_call", "040", STATUS_OCCURRED, "They spoke by phone about blimps",
+					 "They spoke by phone"};
+	put_persons_report(s, title, "They spoke by phone.", &call, date, a, b);
 }
 
 static long blimps_in(const char *path, const char *month)
@@ -396,20 +325,13 @@ static void test_copy_indexes_months(void **state)
 {
 	struct pair_fx *k = *state;
 	char to[400];
-	snprintf(to, sizeof(to), "%s/copy.db", k->fx.dir);
-	char *err = NULL;
-	store_close(k->fx.s);
-	k->fx.s = NULL;
-	OK(store_copy(k->fx.path, to, NULL, NULL, &err), "store_copy");
+	copy_archive(k, to, sizeof(to));
 	assert_index_right(to);
 	assert_int_equal(outside_int(to, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'sanctions'"
 					 " AND rowid >> 32 BETWEEN 20120000 AND 20129999"),
 			 outside_int(k->fx.path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH"
 						 " 'sanctions' AND rowid >> 32 BETWEEN 20120000 AND 20129999"));
-	remove_with_suffix(to, "");
-	remove_with_suffix(to, "-wal");
-	remove_with_suffix(to, "-shm");
-	k->fx.s = open_at(&k->fx, 0);
+	drop_copy(k, to);
 }
 
 int main(void)

@@ -51,73 +51,28 @@
 #include "paired_archive.h"
 
 static const char fill[] =
-	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0);"
-	"INSERT INTO agencies(id, name) VALUES (1, 'TASS');"
-	"INSERT INTO reports(id, title, body, format, content_hash, identity_key, imported_at, agency_id) VALUES"
-	" (1, 'Talks in Beijing', 'Ministers held talks.', 'text', 'h1', 'k1', 1442800000, 1);"
+	PAIRED_ACTORS ";"
+	PAIRED_REPORT
 	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)"
 	" INSERT INTO events(id, type, cameo, status, date, date_precision, party_key, summary, evidence,"
 	" added_at, changed_at, confidence, verified)"
 	" SELECT i, CASE WHEN i % 300 = 7 THEN 'expulsion' ELSE CASE i % 5 WHEN 0 THEN 'meeting' WHEN 1 THEN 'visit'"
 	"  WHEN 2 THEN 'sanctions' WHEN 3 THEN 'appeal' ELSE 'phone_call' END END, '040', i % 3,"
-	" CASE WHEN i % 97 = 0 THEN '' WHEN i % 13 = 0 THEN printf('%04d', 2010 + i % 7)"
-	"  WHEN i % 29 = 0 THEN printf('%04d-%02d', 2010 + i % 7, 1 + i % 12)"
-	"  ELSE printf('%04d-%02d-%02d', 2010 + i % 7, 1 + i % 12, 1 + i % 28) END,"
-	" CASE WHEN i % 97 = 0 THEN 0 WHEN i % 13 = 0 THEN 1 WHEN i % 29 = 0 THEN 2 ELSE 3 END,"
+	PAIRED_DATES
 	" 'key' || i, CASE WHEN i % 6 = 0 THEN 'Envoys met over trade' ELSE 'Ministers held talks on sanctions' END,"
 	" CASE WHEN i % 3 = 0 AND i % 12 IN (3, 6) THEN 'talks and a zeppelin' WHEN i % 3 = 0 THEN 'a zeppelin was seen'"
 	"  ELSE 'it went on' END,"
 	" 1442800000, 1442800000, 0.4 + (i % 6) / 10.0, i % 250 = 0 FROM n;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 0, 2, 0 FROM events;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"
+	PAIRED_PARTIES
 	"INSERT INTO event_reports(event_id, report_id) SELECT id, 1 FROM events;";
 
 static int setup_timeline(void **state)
 {
-	return setup_pair(state, 13, fill);
-}
-
-/* Runs of the kept statements of s whose SQL holds `part`. */
-static int runs_of(struct store *s, const char *part)
-{
-	sqlite3 *db = db_handle(s->db);
-	int runs = 0;
-	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
-		if (strstr(sqlite3_sql(st), part))
-			runs += sqlite3_stmt_status(st, SQLITE_STMTSTATUS_RUN, 0);
-	return runs;
+	return setup_pair(state, 13, fill, REFUSAL_COMPARED);
 }
 
 /* The walk of the index by rowid (text_walk_arm). */
 static const char walk_sql[] = "ORDER BY events_fts.rowid LIMIT";
-
-/* The pages of f on both archives, followed through their cursors: the
- * same text, and (from the start) the whole timeline. Returns how many
- * events they hold. */
-static size_t assert_same_pages(struct pair_fx *k, struct event_filter f, long limit)
-{
-	char *now = paired_pages(k->fx.s, f, limit, 0, 1);
-	char *was = paired_pages(k->old, f, limit, 0, 1);
-	if (strcmp(now, was)) {
-		size_t i = 0;
-		while (now[i] && now[i] == was[i])
-			i++;
-		while (i && now[i - 1] != '\n')
-			i--;
-		fail_msg("text '%s', %zu types, statuses %u, %s .. %s, limit %ld, after %lld: '%.*s' against '%.*s'",
-			 f.text, f.n_types, f.status_mask, f.from.prec != PREC_UNKNOWN ? "from" : "",
-			 f.to.prec != PREC_UNKNOWN ? "to" : "", limit, (long long)f.after_id, (int)strcspn(now + i, "\n"),
-			 now + i, (int)strcspn(was + i, "\n"), was + i);
-	}
-	size_t n = 0;
-	for (const char *c = now; *c; c++)
-		n += *c == '\n' && !(c - now >= 2 && c[-1] == '-' && c[-2] == '-');
-	if (!f.after_id && !strstr(now, "error: "))
-		assert_pages_are_whole(k->fx.s, f, now);
-	free(now);
-	free(was);
-	return n;
-}
 
 static const char *const rare_type[] = {"expulsion"};
 static const char *const three[] = {"meeting", "visit", "appeal"};
@@ -181,13 +136,10 @@ static void assert_same_with_filters(struct pair_fx *k, const char *word)
 	 * alone, one the word does not match, one of another status, and no
 	 * event; again with a date bound. */
 	static const int64_t cursors[] = {97, 97 * 7, 13, 29, 6, 6 * 5, 3000, 5999, 2, 99999};
-	for (size_t i = 0; i < sizeof(cursors) / sizeof(*cursors); i++) {
-		f.after_id = cursors[i];
-		assert_same_pages(k, f, 50);
-		set_dates(&f, "2012-03", "2014");
-		assert_same_pages(k, f, 50);
-		set_dates(&f, NULL, NULL);
-	}
+	const size_t n = sizeof(cursors) / sizeof(*cursors);
+	assert_same_after_each(k, f, 50, cursors, n);
+	set_dates(&f, "2012-03", "2014");
+	assert_same_after_each(k, f, 50, cursors, n);
 }
 
 static void test_pages_as_the_timeline(void **state)
@@ -224,9 +176,7 @@ static void test_pages_as_the_timeline(void **state)
  * each event under its key once. */
 static void assert_index_right(const char *path)
 {
-	outside_exec(path, "INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)");
-	assert_int_equal(outside_int(path, "SELECT count(*) FROM events"),
-			 outside_int(path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'ym : ty*'"));
+	assert_fts_checked(path);
 	assert_int_equal(outside_int(path, "SELECT count(*) FROM events_text t WHERE NOT EXISTS (SELECT 1 FROM events_fts"
 					   " WHERE events_fts MATCH 'ym : \"' || substr(t.ym, 1, instr(t.ym || ' ', ' ') - 1)"
 					   " || '\"' AND rowid = t.k)"), 0);
@@ -248,12 +198,6 @@ static void edit_both(struct pair_fx *k, int64_t id, const char *date, const cha
 		}
 		OK(store_event_edit(both[i], id, &e, &who, NULL, &err), "edit");
 	}
-}
-
-static void outside_both(struct pair_fx *k, const char *sql)
-{
-	outside_exec(k->fx.path, sql);
-	outside_exec(k->old_path, sql);
 }
 
 static void test_edits_as_the_timeline(void **state)
@@ -395,37 +339,12 @@ static void test_events_out_of_order(void **state)
 
 /* ---- the store's writers --------------------------------------------------- */
 
-static void add_call(struct event_list *l, const char *date, const char *a, const char *b)
-{
-	struct event *e = event_list_push(l);
-	assert_non_null(e);
-	snprintf(e->type, sizeof(e->type), "%s", "phone_call");
-	snprintf(e->cameo, sizeof(e->cameo), "%s", "040");
-	e->status = STATUS_OCCURRED;
-	if (*date)
-		assert_int_equal(cdate_parse(date, &e->date), 0);
-	else
-		e->date.prec = PREC_UNKNOWN;
-	e->summary = strdup("They spoke by phone about sanctions");
-	e->evidence = strdup("They spoke by phone");
-	assert_non_null(e->summary);
-	assert_non_null(e->evidence);
-	assert_int_equal(event_add_actor(e, a, NULL, NULL, ACTOR_PERSON, ROLE_SOURCE), 0);
-	assert_int_equal(event_add_actor(e, b, NULL, NULL, ACTOR_PERSON, ROLE_TARGET), 0);
-}
-
+/* A report of a phone call about sanctions on `date` ("" for none). */
 static void put_calls(struct store *s, const char *title, const char *date, const char *a, const char *b)
 {
-	struct report r;
-	struct event_list l;
-	event_list_init(&l);
-	make_report(&r, title, "They spoke by phone.");
-	add_call(&l, date, a, b);
-	int64_t id;
-	char *err = NULL;
-	OK(store_put_report(s, &r, NULL, "a.txt", 0, &l, &id, &err), "store_put_report");
-	report_release(&r);
-	event_list_release(&l);
+	static const struct told call = {"phone_call", "040", STATUS_OCCURRED, "They spoke by phone about sanctions",
+					 "They spoke by phone"};
+	put_persons_report(s, title, "They spoke by phone.", &call, date, a, b);
 }
 
 /* The same reports on both archives, in a batch: dates narrowed by a later
@@ -471,12 +390,8 @@ static void test_batch_and_copy(void **state)
 	set_dates(&f, "2011", "2011-07");
 	assert_same_pages(k, f, 50);
 	/* The copy's index, from its triggers: the same pages again. */
-	char to[400];
-	snprintf(to, sizeof(to), "%s/copy.db", k->fx.dir);
-	char *err = NULL;
-	store_close(k->fx.s);
-	k->fx.s = NULL;
-	OK(store_copy(k->fx.path, to, NULL, NULL, &err), "store_copy");
+	char to[400], *err = NULL;
+	copy_archive(k, to, sizeof(to));
 	assert_index_right(to);
 	assert_int_equal(outside_int(to, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'sanctions AND ym : yx'"),
 			 0);
@@ -489,10 +404,7 @@ static void test_batch_and_copy(void **state)
 	assert_same_pages(k, f, 50);
 	k->fx.s = kept;
 	store_close(copy);
-	remove_with_suffix(to, "");
-	remove_with_suffix(to, "-wal");
-	remove_with_suffix(to, "-shm");
-	k->fx.s = open_at(&k->fx, 0);
+	drop_copy(k, to);
 }
 
 int main(void)

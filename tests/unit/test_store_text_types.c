@@ -43,74 +43,30 @@
 #include "paired_archive.h"
 
 static const char fill[] =
-	"INSERT INTO actors(id, name, code, kind) VALUES (1, 'Japan', 'JPN', 0), (2, 'China', 'CHN', 0);"
-	"INSERT INTO agencies(id, name) VALUES (1, 'TASS');"
-	"INSERT INTO reports(id, title, body, format, content_hash, identity_key, imported_at, agency_id) VALUES"
-	" (1, 'Talks in Beijing', 'Ministers held talks.', 'text', 'h1', 'k1', 1442800000, 1);"
+	PAIRED_ACTORS ";"
+	PAIRED_REPORT
 	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000)"
 	" INSERT INTO events(id, type, cameo, status, date, date_precision, party_key, summary, evidence,"
 	" added_at, changed_at, confidence, verified)"
 	" SELECT i, CASE WHEN i % 1000 = 7 THEN 'Tête-à-tête \"x\"' WHEN i % 300 = 7 THEN 'expulsion'"
 	"  ELSE CASE i % 5 WHEN 0 THEN 'meeting' WHEN 1 THEN 'visit' WHEN 2 THEN 'sanctions'"
 	"  WHEN 3 THEN 'appeal' ELSE 'phone_call' END END, '040', i % 3,"
-	" CASE WHEN i % 97 = 0 THEN '' WHEN i % 13 = 0 THEN printf('%04d', 2010 + i % 7)"
-	"  WHEN i % 29 = 0 THEN printf('%04d-%02d', 2010 + i % 7, 1 + i % 12)"
-	"  ELSE printf('%04d-%02d-%02d', 2010 + i % 7, 1 + i % 12, 1 + i % 28) END,"
-	" CASE WHEN i % 97 = 0 THEN 0 WHEN i % 13 = 0 THEN 1 WHEN i % 29 = 0 THEN 2 ELSE 3 END,"
+	PAIRED_DATES
 	" 'key' || i, CASE WHEN i % 6 = 0 THEN 'Envoys met over trade' ELSE 'Ministers held talks on sanctions' END,"
 	" CASE WHEN i % 3 = 0 THEN 'a zeppelin was seen' ELSE 'talks went on' END,"
 	" 1442800000, 1442800000, 0.4 + (i % 6) / 10.0, i % 250 = 0 FROM n;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 0, 2, 0 FROM events;"
-	"INSERT INTO event_actors(event_id, seq, actor_id, role) SELECT id, 1, 1, 1 FROM events WHERE id % 40 = 0;"
+	PAIRED_PARTIES
 	"INSERT INTO event_reports(event_id, report_id) SELECT id, 1 FROM events;";
 
 static int setup_types(void **state)
 {
-	return setup_pair(state, 11, fill);
-}
-
-/* Runs of the kept statements of s whose SQL holds `part`. */
-static int runs_of(struct store *s, const char *part)
-{
-	sqlite3 *db = db_handle(s->db);
-	int runs = 0;
-	for (sqlite3_stmt *st = sqlite3_next_stmt(db, NULL); st; st = sqlite3_next_stmt(db, st))
-		if (strstr(sqlite3_sql(st), part))
-			runs += sqlite3_stmt_status(st, SQLITE_STMTSTATUS_RUN, 0);
-	return runs;
+	return setup_pair(state, 11, fill, REFUSAL_COMPARED);
 }
 
 /* From migration 14 a page of a word walks the index by its keys
  * (text_walk), the types' tokens in its query. */
 static const char walk_sql[] = "ORDER BY events_fts.rowid LIMIT";
 static const char read_once[] = "WITH text_matches(id) AS MATERIALIZED";
-
-/* The pages of f on both archives: the same text, and (from the start)
- * the whole timeline. Returns how many events they hold. */
-static size_t assert_same_pages(struct pair_fx *k, struct event_filter f, long limit)
-{
-	char *now = paired_pages(k->fx.s, f, limit, 100000, 1);
-	char *was = paired_pages(k->old, f, limit, 100000, 1);
-	if (strcmp(now, was)) {
-		/* The first line that differs (cmocka cuts long strings short). */
-		size_t i = 0;
-		while (now[i] && now[i] == was[i])
-			i++;
-		while (i && now[i - 1] != '\n')
-			i--;
-		fail_msg("text %s, %zu types, statuses %u, limit %ld, after %lld: '%.*s' against '%.*s'", f.text,
-			 f.n_types, f.status_mask, limit, (long long)f.after_id, (int)strcspn(now + i, "\n"), now + i,
-			 (int)strcspn(was + i, "\n"), was + i);
-	}
-	if (!f.after_id && !strstr(now, "error: "))
-		assert_pages_are_whole(k->fx.s, f, now);
-	size_t n = 0;
-	for (const char *p = now; (p = strchr(p, '\n')); p++)
-		n += p[-1] != '-';
-	free(now);
-	free(was);
-	return n;
-}
 
 static const char *const expulsion[] = {"expulsion"};
 static const char *const rare_two[] = {"expulsion", "Tête-à-tête \"x\""};
@@ -157,14 +113,7 @@ static void assert_same_with_types(struct pair_fx *k, const char *word, const ch
 	f.min_confidence = 0;
 	/* Cursors: on an undated event, on one of another type, on one the
 	 * word does not match, on no event. */
-	f.after_id = 97 * 3;
-	assert_same_pages(k, f, 50);
-	f.after_id = 5;
-	assert_same_pages(k, f, 50);
-	f.after_id = 6 * 50 + 7;
-	assert_same_pages(k, f, 50);
-	f.after_id = 99999;
-	assert_same_pages(k, f, 50);
+	assert_same_after(k, f, 50, 97 * 3, 5, 6 * 50 + 7, 99999);
 }
 
 static void test_word_with_rare_types(void **state)
@@ -228,38 +177,18 @@ static void test_word_with_rare_types(void **state)
 /* FTS5's own check, and each event under its type's token. */
 static void assert_index_right(const char *path)
 {
-	outside_exec(path, "INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)");
+	assert_fts_checked(path);
 	assert_int_equal(outside_int(path, "SELECT count(*) FROM events e JOIN events_text t ON t.id = e.id"
 					   " WHERE NOT EXISTS (SELECT 1 FROM events_fts"
 					   " WHERE events_fts MATCH 'ym : ty' || lower(hex(e.type)) AND rowid = t.k)"), 0);
-	assert_int_equal(outside_int(path, "SELECT count(*) FROM events"),
-			 outside_int(path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'ym : ty*'"));
 }
 
 /* A report of one expulsion about sanctions on `date`. */
 static void put_expulsion(struct store *s, const char *title, const char *date, const char *a, const char *b)
 {
-	struct report r;
-	struct event_list l;
-	event_list_init(&l);
-	make_report(&r, title, "Diplomats were expelled over sanctions.");
-	struct event *e = event_list_push(&l);
-	assert_non_null(e);
-	snprintf(e->type, sizeof(e->type), "%s", "expulsion");
-	snprintf(e->cameo, sizeof(e->cameo), "%s", "174");
-	e->status = STATUS_OCCURRED;
-	assert_int_equal(cdate_parse(date, &e->date), 0);
-	e->summary = strdup("Expelled over sanctions");
-	e->evidence = strdup("Diplomats were expelled over sanctions");
-	assert_non_null(e->summary);
-	assert_non_null(e->evidence);
-	assert_int_equal(event_add_actor(e, a, NULL, NULL, ACTOR_PERSON, ROLE_SOURCE), 0);
-	assert_int_equal(event_add_actor(e, b, NULL, NULL, ACTOR_PERSON, ROLE_TARGET), 0);
-	int64_t id;
-	char *err = NULL;
-	OK(store_put_report(s, &r, NULL, "a.txt", 0, &l, &id, &err), "store_put_report");
-	report_release(&r);
-	event_list_release(&l);
+	static const struct told expelled = {"expulsion", "174", STATUS_OCCURRED, "Expelled over sanctions",
+					     "Diplomats were expelled over sanctions"};
+	put_persons_report(s, title, "Diplomats were expelled over sanctions.", &expelled, date, a, b);
 }
 
 static void test_edited_types_as_before(void **state)
@@ -291,15 +220,13 @@ static void test_edited_types_as_before(void **state)
 		OK(store_event_edit(s, 10, &in_batch, &who, NULL, &err), "edit in a batch");
 		OK(store_commit(s, &err), "store_commit");
 	}
-	const char *paths[] = {k->fx.path, k->old_path};
-	for (int i = 0; i < 2; i++)
-		outside_exec(paths[i], "UPDATE events SET type = 'expulsion' WHERE id IN (11, 12, 13);"
-				       "UPDATE events SET type = 'visit' WHERE id = 1207;"
-				       "UPDATE events SET type = 'expulsion', date = '2016-02' WHERE id = 14;"
-				       "UPDATE events SET type = 'Tête-à-tête \"x\"', summary = 'sanctions' WHERE id = 18;"
-				       "DELETE FROM event_actors WHERE event_id = 1507;"
-				       "DELETE FROM event_reports WHERE event_id = 1507;"
-				       "DELETE FROM events WHERE id = 1507;");
+	outside_both(k, "UPDATE events SET type = 'expulsion' WHERE id IN (11, 12, 13);"
+			"UPDATE events SET type = 'visit' WHERE id = 1207;"
+			"UPDATE events SET type = 'expulsion', date = '2016-02' WHERE id = 14;"
+			"UPDATE events SET type = 'Tête-à-tête \"x\"', summary = 'sanctions' WHERE id = 18;"
+			"DELETE FROM event_actors WHERE event_id = 1507;"
+			"DELETE FROM event_reports WHERE event_id = 1507;"
+			"DELETE FROM events WHERE id = 1507;");
 	assert_index_right(k->fx.path);
 	assert_same_with_types(k, "sanctions", expulsion, 1);
 	assert_same_with_types(k, "sanctions", rare_two, 2);
