@@ -1916,6 +1916,8 @@ static enum tense marker(const struct scan *sc, size_t j, int *str)
 	if ((t->cls & C_FUTTO) && (nk == K_TO || nk == K_FOR)) {
 		if (nk == K_TO && (cls_at(sc, j + 2) & C_DET))
 			return TENSE_AUTO;   /* "due to the weather" */
+		if (nk == K_FOR && (t->cls & C_EVNOUN))
+			return TENSE_AUTO;   /* "Morocco's autonomy plan for Western Sahara": a noun */
 		*str = 2;
 		return TENSE_FUTURE;
 	}

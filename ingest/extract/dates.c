@@ -138,6 +138,29 @@ static int course_of(const struct extractor *x, size_t q, size_t s)
  * opens another event's time: "lodged a complaint once Israel struck on
  * April 7", "met after the attack on Friday". ("before leaving Tokyo
  * yesterday" and "since 2009" are the event's own.) */
+/* Whether a relative clause without "that" or "which" stands between the
+ * trigger's end te and the time at token `at`: "lodged a protest over
+ * military exercises it began this week" (a noun, a subject pronoun and a
+ * verb in the past): the time is that clause's. */
+static int contact_relative_between(const struct extractor *x, size_t te, size_t at)
+{
+	for (size_t q = te + 1; q + 1 < at; q++) {
+		if (!(is_word(x, q, "it") || is_word(x, q, "they") || is_word(x, q, "he") || is_word(x, q, "she") ||
+		      is_word(x, q, "we")))
+			continue;
+		const struct token *n = &x->toks.t[q - 1];
+		if (!(n->flags & TOK_WORD) || (n->flags & TOK_CAP) ||
+		    tok_in(x, q - 1, WL_PREPOSITION | WL_DETERMINER | WL_CLAUSE_BREAK | WL_REPORTING | WL_BE) ||
+		    is_word(x, q - 1, "that") || is_word(x, q - 1, "and") || is_word(x, q - 1, "or"))
+			continue;
+		if (ends_in(x, q + 1, 2, "ed") || is_word(x, q + 1, "began") || is_word(x, q + 1, "held") ||
+		    is_word(x, q + 1, "made") || is_word(x, q + 1, "took") || is_word(x, q + 1, "gave") ||
+		    is_word(x, q + 1, "sent") || is_word(x, q + 1, "had"))
+			return 1;
+	}
+	return 0;
+}
+
 static int other_event_between(const struct extractor *x, size_t te, size_t at)
 {
 	for (size_t q = te; q < at; q++) {
@@ -467,7 +490,7 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 		if (participle_between(x, at > 5 ? at - 5 : 0, at + 1, k, te) ||
 		    (at > te && participle_between(x, te, at, k, te)))
 			continue;
-		if (at > te && other_event_between(x, te, at))
+		if (at > te && (other_event_between(x, te, at) || contact_relative_between(x, te, at)))
 			continue;
 		if (at > te && in_content_infinitive(x, k, at))
 			continue;
@@ -1137,8 +1160,14 @@ int extract_time_told_after(const struct extractor *x, size_t a, size_t b, struc
 		int verb = 0;
 		if (!strcmp(w, "took") || !strcmp(w, "was") || !strcmp(w, "were")) {
 			size_t q = p;
-			const char *want = !strcmp(w, "took") ? "place" : "held";
-			if (!next_word(x->text, &q, b, w, sizeof w) || strcmp(w, want))
+			int took = !strcmp(w, "took");
+			/* ("The protest was made through diplomatic channels on
+			 * Wednesday", "The note was delivered on Monday") */
+			if (!next_word(x->text, &q, b, w, sizeof w) ||
+			    (took ? strcmp(w, "place")
+				  : strcmp(w, "held") && strcmp(w, "made") && strcmp(w, "lodged") && strcmp(w, "delivered") &&
+					    strcmp(w, "conveyed") && strcmp(w, "handed") && strcmp(w, "filed") &&
+					    strcmp(w, "signed")))
 				return 0;
 			p = q;
 			verb = 1;
@@ -1217,7 +1246,7 @@ int extract_time_told_after(const struct extractor *x, size_t a, size_t b, struc
 		 * ("Relations came under strain in May": no act told again) */
 		if (first && !isupper((unsigned char)x->text[at]) && strcmp(w, "in") && strcmp(w, "at") &&
 		    strcmp(w, "on") && strcmp(w, "during") && strcmp(w, "via") && strcmp(w, "by") && strcmp(w, "over") &&
-		    strcmp(w, "from") && strcmp(w, "for"))
+		    strcmp(w, "from") && strcmp(w, "for") && strcmp(w, "through"))
 			return 0;
 		first = 0;
 	}

@@ -1400,6 +1400,15 @@ static int next_sentence(const char *t, size_t len, size_t p, size_t *a, size_t 
 	return ok;
 }
 
+/* Whether the word at byte p (before end) ends in "ing": a participle. */
+static int ing_word(const char *t, size_t p, size_t end)
+{
+	size_t q = p;
+	while (q < end && isalpha((unsigned char)t[q]))
+		q++;
+	return q >= p + 5 && !strncmp(t + q - 3, "ing", 3);
+}
+
 /* "Cho spoke by phone with Kamikawa. The call took place on Tuesday
  * afternoon.": a body act the text dates only by the report takes the time
  * of a next sentence that only tells when it happened (one telling no event
@@ -1419,10 +1428,17 @@ static void date_from_next_sentence(struct extractor *x)
 		size_t a2, b2;
 		if (!next_sentence(t, len, c->ev_end, &a2, &b2))
 			continue;
+		/* (a participle after its first comma, "The protest was made on
+		 * Wednesday, Matsuno told a press conference, calling the drills
+		 * unacceptable", leaves its main clause telling the act again) */
+		size_t comma = a2;
+		while (comma < b2 && t[comma] != ',')
+			comma++;
 		int next = 0;
 		for (size_t k = 0; k < x->n_cands && !next; k++) {
 			const struct cand *o = &x->cands[k];
-			if (o->dead || o->headline || o->ev_start < a2 || o->ev_start >= b2)
+			if (o->dead || o->headline || o->ev_start < a2 || o->ev_start >= b2 ||
+			    (o->trig_start > comma && ing_word(t, o->trig_start, b2)))
 				continue;
 			/* ("The phone conversation was held on Tuesday" names the
 			 * act again: that is no event of its own.) */
