@@ -2545,6 +2545,19 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			c.beside = 1;
 		}
 	}
+	/* The chronology entry's date (entry_start) for an act of the entry told
+	 * without its own time; one told later than the entry ("allegations
+	 * linking India to the killing in June", read as next June) is of it too. */
+	if (x->entry_end && x->toks.t[s].start < x->entry_end) {
+		int later = c.date_explicit && c.date.prec != PREC_UNKNOWN && !tc->will &&
+			    c.date.year * 12 + c.date.month > x->entry_date.year * 12 + x->entry_date.month;
+		if (later && c.status == STATUS_PLANNED)
+			c.status = STATUS_OCCURRED;
+		if ((!c.date_explicit || later) && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
+			c.date = x->entry_date;
+			c.date_explicit = 1;
+		}
+	}
 	c.ev_start = x->toks.t[s].start;
 	c.ev_end = x->toks.t[e - 1].end;
 	c.trig_start = x->toks.t[h->ts].start;
@@ -3272,6 +3285,50 @@ static int echo_act(struct extractor *x, size_t s, size_t e, size_t men0)
 	return 0;
 }
 
+/* A chronology's entry: a line opening with a date and a dash or a colon
+ * ("Sept. 18 - Trudeau tells parliament ... . Ottawa expels a senior
+ * Indian diplomat."): every act the entry tells without a time of its own
+ * is of that date. Called at each sentence; notes the entry's date and end. */
+static void entry_start(struct extractor *x, size_t s, size_t e)
+{
+	size_t a = x->toks.t[s].start;
+	while (a > 0 && (x->text[a - 1] == ' ' || x->text[a - 1] == '\t'))
+		a--;
+	if (a > 0 && x->text[a - 1] != '\n')
+		return;   /* not at a line's start */
+	x->entry_end = 0;
+	int digit = 0;
+	for (size_t i = s; i < e && i < s + 4 && !digit; i++)
+		digit = (x->toks.t[i].flags & TOK_NUM) != 0;
+	if (!digit)
+		return;
+	struct sent_timex tx;
+	tx.ready = 0;
+	struct trigger_ctx tc;
+	memset(&tc, 0, sizeof(tc));
+	tc.s = s;
+	tc.e = e;
+	tc.tx = &tx;
+	sentence_timex(x, &tc);
+	if (!tx.n || tx.tok_of[0] != s || tx.tx[0].date.prec < PREC_MONTH || tx.tx[0].kind == TIMEX_DEADLINE)
+		return;
+	size_t after = tx.base + tx.tx[0].end, d = s;
+	while (d < e && x->toks.t[d].end <= after)
+		d++;
+	if (d >= e || !(is_word(x, d, "-") || is_word(x, d, "\u2013") || is_word(x, d, "\u2014") || is_word(x, d, ":")))
+		return;
+	size_t end = x->toks.t[d].end;
+	while (x->text[end] && x->text[end] != '\n')
+		end++;
+	x->entry_date = tx.tx[0].date;
+	x->entry_end = end;
+	/* (a chronology tells what has happened: a day-month read as still to
+	 * come, by the historical present of "tells", is last year's) */
+	if (tx.tx[0].tense_used == TENSE_FUTURE && x->anchor.prec >= PREC_MONTH &&
+	    x->entry_date.year * 12 + x->entry_date.month > x->anchor.year * 12 + x->anchor.month)
+		x->entry_date.year--;
+}
+
 static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 {
 	if (s >= e)
@@ -3280,6 +3337,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	struct sent_topics tp;
 	tp.n = 0;   /* ids[0..n) only are read */
 	turn_start(x, s, e);
+	entry_start(x, s, e);
 	if (scan_sentence(x, s, e, &tp) || add_gapped_hits(x, s, e, hits0))
 		return -1;
 	x->sent_first = -1;
@@ -3686,6 +3744,7 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	x->last_subject = -1;
 	x->para_speaker = -1;
 	x->para_end = 0;
+	x->entry_end = 0;
 	x->turn_name_end = 0;
 	x->last_org = -1;
 	x->sent_first = -1;

@@ -180,6 +180,8 @@ struct extractor {
 	int last_subject;                      /* ractor of the last clause subject */
 	int para_speaker;                      /* ractor who speaks the paragraph ("Mao Ning: ..."), or -1 */
 	size_t para_end;                       /* byte offset where that paragraph ends */
+	struct cdate entry_date;               /* a chronology's entry ("Sept. 18 - ..."): its day */
+	size_t entry_end;                      /* ... and the byte offset where the entry ends */
 	size_t turn_name_end;                  /* the sentence opens a turn: the colon's token, else 0 */
 	int last_org;                          /* the organisation named last ("the Council") */
 	int place_ra;                          /* the state of the dateline's place, or -1 */
