@@ -2333,7 +2333,8 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		size_t pv = h->ts;
 		while (pv + 1 < h->te && tok_in(x, pv, WL_BE))
 			pv++;
-		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED &&
+		/* (not a charge told by a speaker: the telling happened) */
+		if (tc->tx->tx[ti].tense_used == TENSE_FUTURE && c.status == STATUS_OCCURRED && !tr->speaker &&
 		    !(type_props(x, tr) & TP_ABOUT_FUTURE) && (tr->noun || !ends_in(x, pv, 3, "ed")))
 			c.status = STATUS_PLANNED;
 	} else if (after_i >= 0) {
