@@ -1299,6 +1299,13 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		for (size_t a = 0; text && a < sizeof vetoes / sizeof *vetoes; a++)
 			if (is_word_dyn(x, q - 1, vetoes[a]))
 				return -1;
+		/* ("failed to adopt a draft resolution demanding ...") */
+		if (text && is_word(x, q - 1, "adopt") && q >= 3 &&
+		    (is_word(x, q - 2, "not") ||
+		     (is_word(x, q - 2, "to") && q >= 4 &&
+		      (is_word(x, q - 3, "failed") || is_word(x, q - 3, "fails") || is_word(x, q - 3, "failing") ||
+		       is_word(x, q - 3, "unable")))))
+			return -1;
 		if (tok_in(x, q - 1, WL_REPORTING) || is_word(x, q - 1, ";"))
 			break;
 	}
