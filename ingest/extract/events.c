@@ -3402,7 +3402,10 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	if (tc.speaker >= 0 && tc.speaker == x->last_subject && (x->toks.t[s].flags & TOK_OPEN_QUOTE))
 		tc.pronoun_led = 1;
 	for (size_t i = s; i + 1 < e; i++)
-		if ((is_word(x, i, "same") || is_word(x, i, "that")) && is_word(x, i + 1, "day"))
+		if (((is_word(x, i, "same") || is_word(x, i, "that")) && is_word(x, i + 1, "day")) ||
+		    /* "said at the time that Moscow would respond" */
+		    (i > s && is_word(x, i - 1, "at") && (is_word(x, i, "the") || is_word(x, i, "that")) &&
+		     is_word(x, i + 1, "time") && !(i + 2 < e && is_word(x, i + 2, "of"))))
 			tc.same_day = 1;
 	/* A trigger inside another's required tail ("lift the restrictive
 	 * measures against") is part of it. */
