@@ -2574,6 +2574,11 @@ void drop_venues(const struct extractor *x, struct cand *c, size_t s, size_t e)
 static int attack_victim(const struct extractor *x, size_t ts, size_t te)
 {
 	for (size_t q = ts; q > te && q + 4 > ts; q--) {
+		if (is_word(x, q - 1, "by"))
+			return 0;   /* "the attack on the embassy by protesters": its author */
+		/* (and "the storming of the Swedish embassy": a verbal noun's "of") */
+		if (is_word(x, q - 1, "of"))
+			return q > te + 1 && tok_in(x, q - 2, WL_ATTACK) && ends_in(x, q - 2, 3, "ing");
 		if (!is_word(x, q - 1, "on") && !is_word(x, q - 1, "against"))
 			continue;
 		return q > te + 1 && tok_in(x, q - 2, WL_ATTACK);
