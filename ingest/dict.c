@@ -437,6 +437,94 @@ static int load_actor(struct loader *ld, char *line)
 	return 0;
 }
 
+/* A member of groups.tsv: CODE, or CODE|from|to for one that joined or
+ * left (either date may be empty). Its code is checked once every file is
+ * read (check_groups): a --dict groups.tsv may name a state of a --dict
+ * actors.tsv read after it. */
+static int add_member(struct loader *ld, void *arg, char *item)
+{
+	struct dict_group *g = arg;
+	char *parts[3] = {item, NULL, NULL};
+	int n = 1;
+	for (char *c = item; *c; c++)
+		if (*c == '|') {
+			if (n == 3)
+				return fail(ld, "a member is CODE or CODE|from|to");
+			*c = '\0';
+			parts[n++] = c + 1;
+		}
+	struct dict_member m;
+	memset(&m, 0, sizeof(m));
+	const char *c = trim(parts[0]);
+	size_t cl = strlen(c);
+	if (cl < 2 || cl >= sizeof(m.code) || strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != cl)
+		return fail(ld, "a member's code is two to seven capital letters");
+	memcpy(m.code, c, cl + 1);
+	if (n > 1 && *trim(parts[1]) && cdate_parse(trim(parts[1]), &m.from))
+		return fail(ld, "a member's start date must be YYYY-MM-DD or empty");
+	if (n > 2 && *trim(parts[2]) && cdate_parse(trim(parts[2]), &m.to))
+		return fail(ld, "a member's end date must be YYYY-MM-DD or empty");
+	struct dict_member *ms = realloc(g->members, (g->n_members + 1) * sizeof(*ms));
+	if (!ms)
+		return fail(ld, "out of memory");
+	g->members = ms;
+	g->members[g->n_members++] = m;
+	return 0;
+}
+
+static int add_group_name(struct loader *ld, void *arg, char *item)
+{
+	struct dict_entry e = {ENT_GROUP, 0, (uint32_t)*(size_t *)arg};
+	return add_key(ld, ld->d->names, item, 0, e);
+}
+
+static int load_group(struct loader *ld, char *line)
+{
+	char *f[4] = {0};
+	if (fields(line, f, 4) != 3)
+		return fail(ld, "a group has three columns: name, aliases, members");
+	if (!*f[0])
+		return fail(ld, "a group needs a name");
+	struct dict *d = ld->d;
+	if (grow_array((void **)&d->groups, &d->cap_groups, d->n_groups + 1, sizeof(*d->groups)))
+		return fail(ld, "out of memory");
+	size_t idx = d->n_groups++;
+	struct dict_group *g = &d->groups[idx];
+	memset(g, 0, sizeof(*g));
+	g->line = ld->line;
+	if (!(g->name = strdup(f[0])) || !(g->file = strdup(ld->file)))
+		return fail(ld, "out of memory");
+	if (each_item(f[2], ';', add_member, ld, g))
+		return -1;
+	/* (a group of one is another name of its state: actors.tsv) */
+	if (g->n_members < 2)
+		return fail(ld, "a group needs two members or more");
+	if (add_group_name(ld, &idx, f[0]) || each_item(f[1], ';', add_group_name, ld, &idx))
+		return -1;
+	return 0;
+}
+
+/* Every member of every group is a state of actors.tsv; else *err names the
+ * group's file and line. */
+static int check_groups(struct dict *d, char **err)
+{
+	for (size_t i = 0; i < d->n_groups; i++)
+		for (size_t k = 0; k < d->groups[i].n_members; k++) {
+			const struct dict_member *m = &d->groups[i].members[k];
+			long a = dict_actor_by_code(d, m->code);
+			if (a >= 0 && d->actors[a].kind == ACTOR_STATE)
+				continue;
+			struct loader ld = {.d = d, .file = d->groups[i].file, .line = d->groups[i].line, .err = err};
+			struct buf why;
+			buf_init(&why, 256);
+			buf_printf(&why, "member '%s' is %s", m->code, a < 0 ? "no code of actors.tsv" : "no state");
+			int rc = fail(&ld, buf_failed(&why) ? "a member is no state of actors.tsv" : buf_str(&why));
+			buf_release(&why);
+			return rc;
+		}
+	return 0;
+}
+
 static int add_person_alias(struct loader *ld, void *arg, char *item)
 {
 	size_t idx = *(size_t *)arg;
@@ -1054,6 +1142,8 @@ static int load_text(struct loader *ld, const char *name, char *text)
 		fn = load_trigger;
 	else if (!strcmp(base, "verbs.tsv"))
 		fn = load_lemma;
+	else if (!strcmp(base, "groups.tsv"))
+		fn = load_group;
 	else if (!strcmp(base, "agencies.tsv"))
 		return 0;  /* read by the report readers */
 	else if (!strcmp(base, "grammar.tsv"))
@@ -1065,7 +1155,7 @@ static int load_text(struct loader *ld, const char *name, char *text)
 	else {
 		ld->file = name;
 		ld->line = 0;
-		return fail(ld, "unknown dictionary (name it actors.tsv, persons.tsv, titles.tsv, topics.tsv, verbs.tsv, events.tsv, grammar.tsv, types.tsv or successions.tsv)");
+		return fail(ld, "unknown dictionary (name it actors.tsv, groups.tsv, persons.tsv, titles.tsv, topics.tsv, verbs.tsv, events.tsv, grammar.tsv, types.tsv or successions.tsv)");
 	}
 	ld->file = name;
 	ld->line = 0;
@@ -1115,8 +1205,8 @@ static int load_path(struct loader *ld, const char *path)
 	if (!S_ISDIR(sb.st_mode))
 		return load_file(ld, path);
 	/* verbs.tsv before events.tsv: the patterns inflect with its forms. */
-	static const char *const order[] = {"actors.tsv", "persons.tsv", "titles.tsv", "topics.tsv",
-					    "verbs.tsv", "events.tsv", NULL};
+	static const char *const order[] = {"actors.tsv", "groups.tsv", "persons.tsv", "titles.tsv",
+					    "topics.tsv", "verbs.tsv", "events.tsv", NULL};
 	for (int i = 0; order[i]; i++) {
 		struct buf p;
 		buf_init(&p, 0);
@@ -1323,6 +1413,8 @@ int dict_load(struct dict *d, const char *const *extra, size_t n_extra, char **e
 		*err = strdup("out of memory");
 		goto out;
 	}
+	if (check_groups(d, err))
+		goto out;
 	d->names_first = d->names->root_filter;
 	d->words_first = d->words->root_filter;
 	rc = 0;
@@ -1375,6 +1467,12 @@ void dict_release(struct dict *d)
 		free_strs(d->lemmas[i].nouns, d->lemmas[i].n_nouns);
 	}
 	free(d->lemmas);
+	for (size_t i = 0; i < d->n_groups; i++) {
+		free(d->groups[i].name);
+		free(d->groups[i].members);
+		free(d->groups[i].file);
+	}
+	free(d->groups);
 	trie_free(d->names);
 	trie_free(d->words);
 	free(d->by_code);
@@ -1399,6 +1497,16 @@ static int role_covers(const struct dict_role *r, const struct cdate *when)
 	int64_t lo = day_of(when, 0), hi = day_of(when, 1);
 	int64_t from = day_of(&r->from, 0);
 	int64_t to = r->to.prec == PREC_UNKNOWN ? INT64_MAX : day_of(&r->to, 1);
+	return from <= hi && to >= lo;
+}
+
+int dict_member_on(const struct dict_member *m, const struct cdate *when)
+{
+	if (when->prec == PREC_UNKNOWN)
+		return m->to.prec == PREC_UNKNOWN;   /* today's members */
+	int64_t lo = day_of(when, 0), hi = day_of(when, 1);
+	int64_t from = m->from.prec == PREC_UNKNOWN ? INT64_MIN : day_of(&m->from, 0);
+	int64_t to = m->to.prec == PREC_UNKNOWN ? INT64_MAX : day_of(&m->to, 1);
 	return from <= hi && to >= lo;
 }
 

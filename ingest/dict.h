@@ -1,6 +1,6 @@
-/* The extraction dictionaries: actors (states, organisations), persons with
- * dated roles, titles, topics and event wording, loaded from TSV files
- * (dict/README.md) and compiled into two token tries so that every name is
+/* The extraction dictionaries: actors (states, organisations), groups of
+ * states, persons with dated roles, titles, topics and event wording,
+ * loaded from TSV files (dict/README.md) and compiled into two token tries so that every name is
  * found in one left-to-right pass over a sentence.
  *
  * Matching is by token: a key is tokenised like report text, so "Japan's"
@@ -22,6 +22,7 @@ enum entry_kind {
 	ENT_TITLE = 3,      /* idx into titles */
 	ENT_TOPIC = 4,      /* idx into topics */
 	ENT_TRIGGER = 5,    /* idx into triggers */
+	ENT_GROUP = 6,      /* idx into groups */
 };
 
 enum alias_kind { AL_NAME = 0, AL_ADJ = 1, AL_METONYM = 2 };
@@ -57,6 +58,22 @@ struct dict_title {
 	char role[32];
 	char **codes;           /* the states it is limited to; none = any */
 	size_t n_codes;
+};
+
+/* A member of a named group of states (groups.tsv) and the days it belonged. */
+struct dict_member {
+	char code[8];           /* a state of actors.tsv */
+	struct cdate from, to;  /* prec PREC_UNKNOWN: since ever, still */
+};
+
+/* A group of states named as one ("the Baltic states", "the two Koreas"):
+ * a mention of it is a mention of each member. */
+struct dict_group {
+	char *name;
+	struct dict_member *members;
+	size_t n_members;
+	char *file;             /* where the row was read, for the check of its codes */
+	int line;
 };
 
 /* How an event's parties are read from its sentence. */
@@ -119,6 +136,7 @@ struct dict {
 	char **topics;               size_t n_topics;
 	struct dict_trigger *triggers; size_t n_triggers;
 	struct dict_lemma *lemmas;   size_t n_lemmas;   /* verbs.tsv */
+	struct dict_group *groups;   size_t n_groups, cap_groups; /* groups.tsv */
 	uint32_t *by_code;       /* actor indices sorted by code (first of equal codes first) */
 	uint32_t *persons_by_code; /* person indices sorted by code, likewise */
 	uint32_t *coded_roles;   /* indices of the persons with a role that acts for its own code */
@@ -170,6 +188,10 @@ const struct dict_role *dict_person_role(const struct dict_person *p, const stru
 long dict_role_holder(const struct dict *d, const char *role, const char *code, const struct cdate *when);
 /* The actor (state or organisation) with this code, or -1. First one wins. */
 long dict_actor_by_code(const struct dict *d, const char *code);
+
+/* Whether a group's member belonged to it on `when` (when `when` is
+ * unknown: whether it still belongs). */
+int dict_member_on(const struct dict_member *m, const struct cdate *when);
 
 /* The forms of a verb from its lemma, as a pattern's "word+" gives them:
  * the lemma, -s, the past and participle (verbs.tsv's irregular ones, or

@@ -887,6 +887,49 @@ static int described_state(struct extractor *x, size_t sent_start)
 	return focal_state(x, subj);
 }
 
+/* "the three Baltic states", "both Koreas", "the Nordics": a group of
+ * states named as one (dict/groups.tsv), at tokens [i, te). Adds one
+ * mention per member on the report's day, side by side as coordinated
+ * parties are ("the two Koreas" is "South Korea and North Korea"). The last
+ * member takes the name; those before it take the words before the name
+ * ("the", a count), one each from the right, and none when the words run
+ * out: a mention of no token still joins its neighbours. Returns 0, -1 when
+ * out of memory. */
+static int add_group_mentions(struct extractor *x, size_t s, size_t i, size_t te, uint32_t g)
+{
+	const struct dict_group *gr = &x->d.groups[g];
+	size_t from = i, floor = s;
+	if (x->n_men && x->men[x->n_men - 1].te > floor)
+		floor = x->men[x->n_men - 1].te;
+	if (from > floor && (is_word(x, from - 1, "two") || is_word(x, from - 1, "three") ||
+			     is_word(x, from - 1, "four") || is_word(x, from - 1, "five")))
+		from--;
+	if (from > floor && (is_word(x, from - 1, "the") || is_word(x, from - 1, "both") || is_word(x, from - 1, "all")))
+		from--;
+	/* (states that were one on the report's day, as the Czech Republic
+	 * and Slovakia before 1993, are one mention) */
+	int ras[32];
+	size_t n = 0;
+	for (size_t k = 0; k < gr->n_members && n < sizeof(ras) / sizeof(ras[0]); k++) {
+		if (!dict_member_on(&gr->members[k], &x->anchor))
+			continue;
+		long a = dict_actor_by_code(&x->d, gr->members[k].code);
+		int ra = a >= 0 ? ractor_of_dict_actor(x, a) : -1;
+		int seen = ra < 0;
+		for (size_t q = 0; q < n && !seen; q++)
+			seen = ras[q] == ra;
+		if (!seen)
+			ras[n++] = ra;
+	}
+	for (size_t k = 0; k < n; k++) {
+		size_t a = k == 0 ? from : i - (n - 1 - k < i - from ? n - 1 - k : i - from);
+		size_t b = k + 1 == n ? te : i - (n - 2 - k < i - from ? n - 2 - k : i - from);
+		if (add_mention(x, a, b, ras[k], MK_ACTOR))
+			return -1;
+	}
+	return 0;
+}
+
 /* Looks for the collective and pronoun mentions at token i (lower-case
  * words): returns the tokens consumed, 0 when none. */
 static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t sent_start)
@@ -993,28 +1036,6 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	     is_word(x, i + 1, "organization")) &&
 	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
 		return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
-	if ((is_word(x, i, "the") || is_word(x, i, "both")) && i + 1 < end) {
-		/* "the two Koreas", "both Koreas", "the two Germanys", "the two
-		 * Sudans": the two states of a divided nation, as two mentions side
-		 * by side (coordinated parties). */
-		static const struct { const char *word, *a, *b; } divided[] = {
-			{"koreas", "KOR", "PRK"}, {"germanys", "DEU", "DDR"}, {"germanies", "DEU", "DDR"},
-			{"sudans", "SDN", "SSD"}, {"yemens", "YEM", "YMD"}};
-		size_t w = i + 1 + (is_word(x, i + 1, "two") && i + 2 < end);
-		for (size_t d = 0; d < sizeof(divided) / sizeof(divided[0]); d++) {
-			if (!is_word_dyn(x, w, divided[d].word) || !(x->toks.t[w].flags & TOK_CAP))
-				continue;
-			long sa = dict_actor_by_code(&x->d, divided[d].a), sb = dict_actor_by_code(&x->d, divided[d].b);
-			if (sa < 0 || sb < 0)
-				break;
-			int ra = ractor_of_dict_actor(x, sa), rb = ractor_of_dict_actor(x, sb);
-			if (ra == rb)   /* (one state on the report's day) */
-				return add_mention(x, i, w + 1, ra, MK_ACTOR) ? 0 : w + 1 - i;
-			if (add_mention(x, i, w, ra, MK_ACTOR) || add_mention(x, w, w + 1, rb, MK_ACTOR))
-				return 0;
-			return w + 1 - i;
-		}
-	}
 	if (is_word(x, i, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
 		/* "the Syrians", "the North Koreans", "the Americans": the people of
 		 * a state, named by its adjective in the plural, stand for it. */
@@ -1451,10 +1472,22 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 		}
 		m = tok_in(x, i, WL_STARTS_NAME) ? dict_match(x->d.names, &x->toks, i, e, 0, &es, &n) : 0;
 		if (m) {
-			const struct dict_entry *best = NULL;
+			const struct dict_entry *best = NULL, *group = NULL;
 			for (size_t k = 0; k < n; k++)
-				if (!best || es[k].kind < best->kind)
+				if (es[k].kind == ENT_GROUP)
+					group = group ? group : &es[k];
+				else if (!best || es[k].kind < best->kind)
 					best = &es[k];
+			/* A group of states, unless the name is also an actor's or a
+			 * person's ("E3" is also a topic, the Iran nuclear deal's). */
+			if (group && (!best || best->kind == ENT_TITLE || best->kind == ENT_TOPIC)) {
+				if (best && best->kind == ENT_TOPIC)
+					note_topic(st, (int)best->idx);
+				if (add_group_mentions(x, s, i, i + m, group->idx))
+					return -1;
+				i += m;
+				continue;
+			}
 			/* PERSON > ACTOR > TITLE > TOPIC by kind number. */
 			if (best->kind == ENT_PERSON) {
 				if (add_mention(x, i, i + m, ractor_of_person(x, best->idx), MK_ACTOR))

@@ -1,7 +1,8 @@
 /* Extraction dictionaries (ingest/dict.h): the shipped files compiled into
  * the binary (states by name, adjective and metonym; organisations and their
- * bodies; persons and their dated roles; titles; event wording), extra files
- * given with --dict, and the errors for files that are wrong. */
+ * bodies; groups of states; persons and their dated roles; titles; event
+ * wording), extra files given with --dict, and the errors for files that
+ * are wrong. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -719,6 +720,105 @@ static void test_malformed_extra_files(void **state)
 	expect_load_error("people.tsv", "Edgars Rinkevics\tLVA\t\t\n", 0, NULL);
 }
 
+/* ---- groups of states (groups.tsv) --------------------------------------- */
+
+/* The codes of group g's members on y-m-d (0: no date), ';'-separated. */
+static void members_on(const struct dict *d, size_t g, int y, int m, int dd, char *out, size_t cap)
+{
+	struct cdate when = y ? day(y, m, dd) : (struct cdate){0, 0, 0, PREC_UNKNOWN};
+	out[0] = '\0';
+	for (size_t k = 0; k < d->groups[g].n_members; k++)
+		if (dict_member_on(&d->groups[g].members[k], &when))
+			snprintf(out + strlen(out), cap - strlen(out), "%s%s", out[0] ? ";" : "",
+				 d->groups[g].members[k].code);
+}
+
+static void test_groups_by_name(void **state)
+{
+	(void)state;
+	struct dict_entry e;
+	char codes[128];
+	assert_int_equal(match(&shipped, "Baltic states expelled", 0, ENT_GROUP, &e), 2);
+	members_on(&shipped, e.idx, 2022, 3, 18, codes, sizeof(codes));
+	assert_string_equal(codes, "EST;LVA;LTU");
+	assert_int_equal(match(&shipped, "Baltics", 0, ENT_GROUP, &e), 1);
+	assert_int_equal(match(&shipped, "Koreas", 0, ENT_GROUP, &e), 1);
+	members_on(&shipped, e.idx, 2018, 4, 27, codes, sizeof(codes));
+	assert_string_equal(codes, "KOR;PRK");
+	/* "Baltic" and "Nordic" alone are adjectives, no group */
+	assert_int_equal(match(&shipped, "Baltic Sea", 0, ENT_GROUP, &e), 0);
+	assert_int_equal(match(&shipped, "Baltic region", 0, ENT_GROUP, &e), 0);
+	assert_int_equal(match(&shipped, "Nordic leaders", 0, ENT_GROUP, &e), 0);
+	/* an organisation with its own code stays one */
+	assert_int_equal(match(&shipped, "BRICS", 0, ENT_GROUP, &e), 0);
+	assert_int_equal(match(&shipped, "BRICS", 0, ENT_ACTOR, &e), 1);
+	/* membership by date: Czechoslovakia's place taken by its successors */
+	assert_int_equal(match(&shipped, "Visegrad Four", 0, ENT_GROUP, &e), 2);
+	members_on(&shipped, e.idx, 1991, 10, 6, codes, sizeof(codes));
+	assert_string_equal(codes, "CSK;HUN;POL");
+	members_on(&shipped, e.idx, 2015, 9, 4, codes, sizeof(codes));
+	assert_string_equal(codes, "CZE;SVK;HUN;POL");
+	members_on(&shipped, e.idx, 0, 0, 0, codes, sizeof(codes));
+	assert_string_equal(codes, "CZE;SVK;HUN;POL");
+}
+
+static void test_extra_file_adds_a_group(void **state)
+{
+	(void)state;
+	char dir[256], groups[512], actors[512];
+	temp_dir(dir, sizeof(dir));
+	/* named before the actors.tsv that holds one of its states: codes are
+	 * checked once every file is read */
+	write_file(dir, "groups.tsv", "# founded in Lublin on 2020-07-28\nLublin Triangle\t\tPOL; LTU; UKR\n"
+		   "Ruritanian Pact\tRuritanian states\tXRU; XGS|2001-01-01|\n", groups, sizeof(groups));
+	write_file(dir, "actors.tsv", "XRU\tstate\tRuritania\t\tRuritanian\t\nXGS\tstate\tGrand Fenwick\t\t\t\n",
+		   actors, sizeof(actors));
+	const char *extra[] = {groups, actors};
+	struct dict d;
+	char *err = NULL;
+	int rc = dict_load(&d, extra, 2, &err);
+	if (rc)
+		print_message("%s\n", err);
+	assert_int_equal(rc, 0);
+	assert_true(d.n_groups == shipped.n_groups + 2);
+	struct dict_entry e;
+	char codes[128];
+	assert_int_equal(match(&d, "Lublin Triangle met", 0, ENT_GROUP, &e), 2);
+	assert_string_equal(d.groups[e.idx].name, "Lublin Triangle");
+	members_on(&d, e.idx, 2020, 7, 28, codes, sizeof(codes));
+	assert_string_equal(codes, "POL;LTU;UKR");
+	assert_int_equal(match(&d, "Ruritanian states", 0, ENT_GROUP, &e), 2);
+	members_on(&d, e.idx, 2000, 6, 1, codes, sizeof(codes));
+	assert_string_equal(codes, "XRU");
+	/* the shipped groups are still there */
+	assert_int_equal(match(&d, "Nordic countries", 0, ENT_GROUP, &e), 2);
+	dict_release(&d);
+	unlink(groups);
+	unlink(actors);
+	rmdir(dir);
+}
+
+static void test_malformed_groups(void **state)
+{
+	(void)state;
+	/* a member code no actor has, on line 3 */
+	expect_load_error("groups.tsv", "# two triangles\nWeimar Triangle\t\tFRA; DEU; POL\nLublin Triangle\t\tPOL; LTU; UKX\n",
+			  1, "line 3");
+	/* a member that is an organisation, not a state */
+	expect_load_error("groups.tsv", "Atlantic pair\t\tUSA; NATO\n", 1, "line 1");
+	/* no members */
+	expect_load_error("groups.tsv", "Weimar Triangle\t\tFRA; DEU; POL\nLublin Triangle\t\t\n", 1, "line 2");
+	/* one member: another name of the state */
+	expect_load_error("groups.tsv", "Lublin Triangle\t\tPOL\n", 1, "line 1");
+	/* two columns, and four */
+	expect_load_error("groups.tsv", "Lublin Triangle\tPOL; LTU; UKR\n", 1, "line 1");
+	expect_load_error("groups.tsv", "Weimar Triangle\t\tFRA; DEU; POL\nLublin Triangle\t\tPOL; LTU; UKR\t2020\n", 1,
+			  "line 2");
+	/* a member's code in lower case, and a bad date */
+	expect_load_error("groups.tsv", "Lublin Triangle\t\tpol; LTU; UKR\n", 1, "line 1");
+	expect_load_error("groups.tsv", "Lublin Triangle\t\tPOL|2020-07-32|; LTU; UKR\n", 1, "line 1");
+}
+
 /* ---- inflection and nominalisation from the lemma ------------------------ */
 
 /* The forms "word+" (or "word++" with dbl) gives hold exactly `want`,
@@ -988,6 +1088,9 @@ int main(void)
 		cmocka_unit_test(test_extra_directory_adds_an_actor),
 		cmocka_unit_test(test_many_rows_sharing_names_load_in_linear_work),
 		cmocka_unit_test(test_malformed_extra_files),
+		cmocka_unit_test(test_groups_by_name),
+		cmocka_unit_test(test_extra_file_adds_a_group),
+		cmocka_unit_test(test_malformed_groups),
 		cmocka_unit_test(test_missing_extra_file),
 		cmocka_unit_test(test_regular_inflection_by_spelling_rules),
 		cmocka_unit_test(test_irregular_inflection_from_verbs_tsv),
