@@ -394,8 +394,10 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 		for (size_t k = m->te; k < e && k < m->te + 4; k++)
 			if (is_reporting(x, k))
 				return m->ra >= 0 ? m->ra : m->kind == MK_PRONOUN ? pronoun_speaker(x, m, m0, s) : x->last_subject;
+		/* (not "told the Swiss envoy that ...": the one told listens) */
 		for (size_t k = m->ts; k > s && k + 3 > m->ts; k--)
-			if (is_reporting(x, k - 1))
+			if (is_reporting(x, k - 1) && !is_word(x, k - 1, "told") && !is_word(x, k - 1, "tells") &&
+			    !is_word(x, k - 1, "tell"))
 				return m->ra >= 0 ? m->ra : m->kind == MK_PRONOUN ? pronoun_speaker(x, m, m0, s) : x->last_subject;
 	}
 	/* "'...,' the statement reads", "'...,' the communique said": a
