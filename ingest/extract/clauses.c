@@ -2923,8 +2923,14 @@ static void find_object_here(struct extractor *x, const struct dict_trigger *tr,
 			size_t q = x->men[end - 1].te;
 			while (q < ce && q < x->men[end - 1].te + 3 && (tok_in(x, q, WL_ROLE) || is_word(x, q, "'s")))
 				q++;
-			if (q + 2 < ce && is_word(x, q, "representing") && end < m1 && x->men[end].ts <= q + 2 &&
-			    x->men[end].ra >= 0) {
+			/* (", whose country represents U.S. interests", ", which
+			 * represents ...": the same said by a relative clause) */
+			if (q + 3 < ce && is_word(x, q, ",") &&
+			    ((is_word(x, q + 1, "whose") && q + 4 < ce && is_word(x, q + 3, "represents")) ||
+			     (is_word(x, q + 1, "which") && is_word(x, q + 2, "represents"))))
+				q = is_word(x, q + 1, "whose") ? q + 3 : q + 2;
+			if (q + 2 < ce && (is_word(x, q, "representing") || is_word(x, q, "represents")) && end < m1 &&
+			    x->men[end].ts <= q + 2 && x->men[end].ra >= 0) {
 				size_t r = x->men[end].te;
 				if (r < ce && is_word(x, r, "interests")) {
 					j = end;
