@@ -1517,6 +1517,15 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 				     is_word(x, i - 1, "near") || is_word(x, i - 1, "to") || is_word(x, i - 1, "of")) &&
 				    !of_event_noun(x, i))
 					kind = MK_PLACE;
+				/* (but "a government spokesman in Bonn", "officials in
+				 * Beijing": who speaks there speaks for it; an envoy "in
+				 * Moscow" is posted there and stays a place) */
+				if (kind == MK_PLACE && i > s + 1 && is_word(x, i - 1, "in") &&
+				    (is_word(x, i - 2, "spokesman") || is_word(x, i - 2, "spokeswoman") ||
+				     is_word(x, i - 2, "spokesperson") || is_word(x, i - 2, "official") ||
+				     is_word(x, i - 2, "officials") || is_word(x, i - 2, "sources") ||
+				     is_word(x, i - 2, "government")))
+					kind = MK_ACTOR;
 				/* "the Beijing meeting", "the Minsk agreements", "the Geneva
 				 * talks": a capital naming an event is where it was held. */
 				if (best->sub == AL_METONYM && kind == MK_ACTOR && i + m < e &&
