@@ -915,6 +915,7 @@ enum what {
 	W_ANAPH,    /* the date named before in the sentence, + n units d (U_DAY..U_YEAR) */
 	W_MDAY,     /* d: a day of the anchor's month, or of the month before or after by tense */
 	W_WDAYWEEK, /* n = 0 Sunday .. 6 in the week of the anchor + 7d days ("Tuesday last week") */
+	W_MANAPH,   /* month m of the year of the date named before, + n years ("June that year") */
 };
 
 /* Direction of a relative expression. */
@@ -1140,6 +1141,22 @@ static int p_month(const struct scan *sc, size_t i, int cx, struct hit *h)
 		h->w = W_ABS;
 		h->y = y;
 		h->prec = PREC_MONTH;
+	}
+	/* "In June that year", "in March of the following year": the month of
+	 * the year named before (counted on or back). */
+	size_t q = i + 1 + (size_t)(kw_at(sc, i + 1) == K_OF);
+	int n = 2;
+	if (kw_at(sc, q) == K_THAT) {
+		n = 0;
+	} else if (kw_at(sc, q) == K_THE) {
+		int k1 = kw_at(sc, q + 1);
+		n = k1 == K_SAME ? 0 : k1 == K_FOLLOWING ? 1 : k1 == K_PREVIOUS ? -1 : 2;
+		q++;
+	}
+	if (n != 2 && kw_at(sc, q + 1) == K_UNIT && sc->t[q + 1].val == U_YEAR && sc->s[sc->t[q + 1].end - 1] != 's') {
+		h->w = W_MANAPH;
+		h->n = n;
+		h->last = q + 1;
 	}
 	return 1;
 }
@@ -2082,7 +2099,7 @@ static enum date_precision anchor_prec(const struct cdate *a)
 static enum date_precision needs(enum what w)
 {
 	switch (w) {
-	case W_ABS: case W_ANAPH:
+	case W_ABS: case W_ANAPH: case W_MANAPH:
 		return PREC_UNKNOWN;
 	case W_YEARS: case W_DAYMONTH:
 		return PREC_YEAR;
@@ -2311,7 +2328,7 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 	struct cdate r = unknown_date;
 	if (directional(h))
 		tn = hit_tense(sc, h, since);
-	else if (h->w != W_ABS && h->w != W_ANAPH) {
+	else if (h->w != W_ABS && h->w != W_ANAPH && h->w != W_MANAPH) {
 		int n = h->w == W_WDAYWEEK ? h->d : h->n;   /* the week's offset, not the weekday */
 		tn = n < 0 ? TENSE_PAST : n > 0 || h->looks_ahead ? TENSE_FUTURE : TENSE_AUTO;
 	}
@@ -2332,6 +2349,10 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 		case W_MONTHS: r = res_months(a, h->n); break;
 		case W_YEARS: r = make_date(a->year + h->n, 0, 0, PREC_YEAR); break;
 		case W_ANAPH: r = res_anaph(&sc->prev, h->d, h->n, sc->anchor); break;
+		case W_MANAPH:
+			r = sc->prev.prec >= PREC_YEAR ? make_date(sc->prev.year + h->n, h->m, 0, PREC_MONTH)
+						       : unknown_date;
+			break;
 		case W_MDAY: r = res_mday(a, ap, h->d, tn); break;
 		case W_WDAYWEEK: r = res_wdayweek(a, h->n, h->d); break;
 		default: break;

@@ -974,6 +974,13 @@ int extract_previous_sentence_date(const struct extractor *x, size_t s, struct c
 	return previous_sentence_date(x, s, 0, out);
 }
 
+/* As extract_previous_sentence_date, whatever the age of that time: "Sweden
+ * applied in May 2022. Turkey immediately objected" (an act at once after). */
+int extract_previous_sentence_time(const struct extractor *x, size_t s, struct cdate *out)
+{
+	return previous_sentence_date(x, s, 1, out);
+}
+
 /* "In January Canada and France concluded an interim fishing accord. Under
  * this accord, the two also agreed ...": a sentence opening on the accord the
  * sentence before told of is dated by that sentence's time, whatever its

@@ -2219,6 +2219,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		reacts |= ((is_word(x, q, "hit") || is_word(x, q, "struck") || is_word(x, q, "fired")) &&
 			   is_word(x, q + 1, "back")) ||
 			  is_word(x, q, "retaliated") || is_word(x, q, "reciprocated");
+	/* "Sweden applied in May 2022. Turkey immediately objected, accusing
+	 * ...": at once, in the time of the sentence before */
+	int at_once = 0;
+	for (size_t q = s; q < h->ts && q + 1 < e && q < s + 8; q++)
+		at_once |= is_word(x, q, "immediately") && ends_in(x, q + 1, 2, "ed");
 	int after_i = -1;
 	for (size_t q = h->te; ti < 0 && !days_before && !tc->intention && c.status == STATUS_OCCURRED && q < e &&
 			       q < h->te + 8 && x->anchor.prec == PREC_DAY;
@@ -2362,6 +2367,9 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	} else if ((c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 		   extract_meeting_told_before(x, s, e, &c.date)) {
 		/* "At the meeting, Xing pressed for ...": the meeting's day. */
+		c.date_explicit = 1;
+	} else if (at_once && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
+		   extract_previous_sentence_time(x, s, &c.date)) {
 		c.date_explicit = 1;
 	} else if (tc->pronoun_led && (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED) &&
 		   extract_previous_sentence_date(x, s, &c.date)) {

@@ -415,6 +415,7 @@ const struct cand *last_cand_dated(const struct extractor *x, size_t s);
 int extract_story_day(struct extractor *x, struct cdate *out, size_t *lede_end);
 int extract_scheduled_after(const struct extractor *x, const struct sent_timex *st, size_t te, size_t e,
 	size_t next);
+int extract_previous_sentence_time(const struct extractor *x, size_t s, struct cdate *out);
 int extract_previous_sentence_date(const struct extractor *x, size_t s, struct cdate *out);
 int extract_accord_told_before(const struct extractor *x, size_t s, size_t e, struct cdate *out);
 int extract_time_told_after(const struct extractor *x, size_t a, size_t b, struct cdate *out);

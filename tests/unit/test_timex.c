@@ -399,6 +399,12 @@ static void test_anaphoric(void **state)
 		 "2015-03", PREC_MONTH, TIMEX_DATE},
 		{"Kiev expelled the consul on 5 March 2015; weeks later Moscow answered.", "weeks later",
 		 "2015", PREC_YEAR, TIMEX_DATE},
+		{"Sweden applied in May 2022, and in June that year the two signed a memorandum.", "June that year",
+		 "2022-06", PREC_MONTH, TIMEX_DATE},
+		{"Sweden applied in May 2022; in March of the following year Ankara approved Finland's bid.",
+		 "March of the following year", "2023-03", PREC_MONTH, TIMEX_DATE},
+		{"The treaty was signed in 1990 and ratified in April the previous year.", "April the previous year",
+		 "1989-04", PREC_MONTH, TIMEX_DATE},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		check(&cases[i], i ? &TUE_6_JAN_2015 : &MON_8_JUL_2024, TENSE_AUTO);
