@@ -643,7 +643,13 @@ static int habitual(const struct extractor *x, size_t cs, size_t k, size_t s, si
 		if (is_word(x, i, ",") || is_word(x, i, ";") || is_word(x, i, "but") || is_word(x, i, "and") ||
 		    tok_in(x, i, WL_CLAUSE_BREAK))
 			break;
-		if (((is_word(x, i, "several") || is_word(x, i, "many") || is_word(x, i, "numerous")) &&
+		if (((is_word(x, i, "several") || is_word(x, i, "many") || is_word(x, i, "numerous") ||
+		      /* "have met more than thirty times", "40 times": a count of occasions */
+		      (x->toks.t[i].flags & TOK_NUM) || is_word(x, i, "dozen") || is_word(x, i, "dozens") ||
+		      is_word(x, i, "three") || is_word(x, i, "four") || is_word(x, i, "five") || is_word(x, i, "six") ||
+		      is_word(x, i, "seven") || is_word(x, i, "eight") || is_word(x, i, "nine") || is_word(x, i, "ten") ||
+		      is_word(x, i, "twenty") || is_word(x, i, "thirty") || is_word(x, i, "forty") ||
+		      is_word(x, i, "fifty")) &&
 		     (is_word(x, i + 1, "times") || is_word(x, i + 1, "occasions"))) ||
 		    (i + 2 < e && is_word(x, i, "over") && is_word(x, i + 1, "the") && is_word(x, i + 2, "years")) ||
 		    (i + 2 < e && is_word(x, i, "in") && is_word(x, i + 1, "the") && is_word(x, i + 2, "past") &&
@@ -2765,6 +2771,31 @@ void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, 
 		find_object_here(x, tr, v + 1, ce2, -1, tc, subj, nsubj, obj, nobj);
 }
 
+/* Whether the mention at ts names the other side of a border: "the border
+ * with Mexico", "near the frontier with China", "the boundary between". A
+ * journey there goes to one's own side of it. */
+int border_side(const struct extractor *x, size_t ts, size_t lo)
+{
+	if (ts < lo + 2 || !(is_word(x, ts - 1, "with") || is_word(x, ts - 1, "between")))
+		return 0;
+	size_t q = ts - 2;
+	return is_word(x, q, "border") || is_word(x, q, "borders") || is_word(x, q, "frontier") ||
+	       is_word(x, q, "boundary") || (q > lo && is_word(x, q, "line") && is_word(x, q - 1, "front"));
+}
+
+/* Whether a word of subordination at q ends what an appeal's addressee may
+ * be: "urged restraint after fighting broke out between Israel and Hamas",
+ * "as", "amid", "following", "since": the parties of the circumstance are
+ * not the ones asked. */
+static int appeal_circumstance(const struct extractor *x, size_t q, size_t ce)
+{
+	if (is_word(x, q, "as"))
+		return !(q + 1 < ce && (is_word(x, q + 1, "well") || is_word(x, q + 1, "part")));
+	return is_word(x, q, "after") || is_word(x, q, "amid") || is_word(x, q, "following") ||
+	       is_word(x, q, "since") || is_word(x, q, "when") || is_word(x, q, "while") ||
+	       is_word(x, q, "because") || is_word(x, q, "before");
+}
+
 static void find_object_here(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
 			     int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj)
 {
@@ -2788,8 +2819,25 @@ static void find_object_here(struct extractor *x, const struct dict_trigger *tr,
 			for (size_t q = te + 1; q < m->ts && !past_to; q++)
 				past_to = is_word(x, q, "to") && q + 1 < ce && !(x->toks.t[q + 1].flags & TOK_CAP) &&
 					  !tok_in(x, q + 1, WL_DETERMINER);
+			for (size_t q = te; q < m->ts && !past_to; q++)
+				past_to = appeal_circumstance(x, q, ce);
 			if (past_to)
 				break;
+			/* "called for the lifting of Western sanctions on Zimbabwe":
+			 * the one a measure asked for is aimed at is not the one
+			 * asked. */
+			if (m->ts > te + 1 && (is_word(x, m->ts - 1, "on") || is_word(x, m->ts - 1, "against")) &&
+			    (is_word(x, m->ts - 2, "sanctions") || is_word(x, m->ts - 2, "embargo") ||
+			     is_word(x, m->ts - 2, "curbs") || is_word(x, m->ts - 2, "restrictions") ||
+			     is_word(x, m->ts - 2, "tariffs") || is_word(x, m->ts - 2, "ban"))) {
+				j = group_end(x, j, m1) - 1;
+				continue;
+			}
+		}
+		/* "visited the border with Mexico": not the host */
+		if ((type_props(x, tr) & TP_TRAVEL) && border_side(x, m->ts, te)) {
+			j = group_end(x, j, m1) - 1;
+			continue;
 		}
 		/* "recalled its envoy from Madrid": the capital an envoy leaves
 		 * names the state. */

@@ -46,6 +46,8 @@ static void speaker_date(struct extractor *x, struct trigger_ctx *tc, size_t k, 
 	c->date_explicit = 0;
 }
 
+static size_t time_gap(const struct extractor *x, size_t j, size_t e);
+
 /* Whether the trigger at k is the "to" complement of a verb of appeal or
  * threat (dict/grammar.tsv class content_verb) within its clause:
  * "threatened to impose", "urged Russia to lift", "called on both sides to
@@ -186,6 +188,10 @@ static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 		size_t f = q - 1;
 		if (is_word(x, f, "for") && tok_in(x, f - 1, WL_CONTENT_VERB))
 			return 1;
+		/* ("called on Friday for the lifting of sanctions": a time between) */
+		for (size_t p = f; is_word(x, f, "for") && p > s + 1 && p + 4 > f; p--)
+			if (tok_in(x, p - 1, WL_CONTENT_VERB) && time_gap(x, p, f) == f - p)
+				return 1;
 		if ((x->toks.t[f].flags & TOK_PUNCT) && !is_word(x, f, "'s") && !is_word(x, f, "-"))
 			break;
 		/* ("Russia's call for a ceasefire was rejected by Ukraine": a verb
@@ -605,6 +611,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * no diplomatic act of it. */
 	if ((!strcmp(tr->type, "meeting") || (type_props(x, tr) & TP_TRAVEL)) && opposition_party(x, h, s, e))
 		DROP_RET;
+	/* "South Korean opposition leader Lee Jae-myung urged Japan to ...": an
+	 * appeal of such a politician, named before the wording, is no state's. */
+	if ((type_props(x, tr) & TP_ASKS) && !tr->speaker) {
+		struct trigger_hit before = {h->ts > s + 8 ? h->ts - 8 : s, h->ts, h->trigger};
+		if (before.ts < before.te && opposition_party(x, &before, s, h->ts))
+			DROP_RET;
+	}
 	/* "went back on an agreement to hold elections", "reneged on the
 	 * deal": an accord walked away from is no new agreement (its making
 	 * is told elsewhere, if at all). */
@@ -663,6 +676,15 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	    !(h->te < e && (is_word(x, h->te, "with") || is_word(x, h->te, "between"))) &&
 	    !(h->te > h->ts && (is_word(x, h->te - 1, "with") || is_word(x, h->te - 1, "between"))))
 		DROP_RET;
+	/* "has recovered since Albanese's visit": an act named as the point
+	 * since which something holds is told before, not a new one. */
+	if (h->ts > s + 2 && is_word(x, h->ts - 1, "'s")) {   /* (after "'s" a verb row reads a noun) */
+		size_t q = h->ts - 1;
+		while (q > s && q + 5 > h->ts && (x->toks.t[q - 1].flags & TOK_CAP))
+			q--;
+		if (q > s && q + 1 < h->ts && is_word(x, q - 1, "since"))
+			DROP_RET;
+	}
 	/* "summit host Japan", "talks venue": the word names something else. */
 	if (tr->noun && h->te < e &&
 	    (is_word(x, h->te, "host") || is_word(x, h->te, "hosts") || is_word(x, h->te, "venue") ||
@@ -840,6 +862,17 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				break;
 		}
 	}
+	/* "Asked whether Japan would send arms to Ukraine, ...", "asked by
+	 * reporters about the sanctions": a question put, nothing asked of
+	 * anyone. */
+	if ((type_props(x, tr) & TP_ASKS) && has_prefix(low(x, h->ts), "ask"))
+		for (size_t q = h->ts + 1; q < e && q < h->ts + 5; q++) {
+			if (is_word(x, q, "whether") || is_word(x, q, "if") || is_word(x, q, "about") ||
+			    is_word(x, q, "what") || is_word(x, q, "why") || is_word(x, q, "how") || is_word(x, q, "when"))
+				DROP_RET;
+			if (is_word(x, q, "to") || is_word(x, q, "for") || is_word(x, q, "that") || is_word(x, q, ","))
+				break;
+		}
 	/* "the spokesman, who asked not to be identified": the speaker's
 	 * anonymity, nothing asked of anyone. */
 	if ((type_props(x, tr) & TP_ASKS) && h->te + 3 < e && is_word(x, h->te, "not") && is_word(x, h->te + 1, "to") &&
@@ -1744,6 +1777,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			break;
 		}
 	}
+	/* "urged restraint", "called for calm", "appealed for peace": a state of
+	 * affairs asked of no one named is no appeal (grammar class open_call);
+	 * no addressee is guessed for it. */
+	if ((type_props(x, tr) & TP_ASKS) && !tr->speaker && c.nsrc && !c.ntgt) {
+		for (size_t q = h->te; q < e && q < h->te + 6; q++) {
+			if (tok_in(x, q, WL_OPEN_CALL))
+				DROP_RET;
+			if (is_word(x, q, "to") || is_word(x, q, "that") || is_word(x, q, "from") ||
+			    (x->toks.t[q].flags & TOK_PUNCT) || tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING))
+				break;
+		}
+	}
 	/* "stepped off his plane ... his first visit to the kingdom": the host is
 	 * the other state the sentence names. */
 	if ((type_props(x, tr) & TP_TRAVEL) && c.nsrc && !c.ntgt) {
@@ -1751,8 +1796,10 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		mentions_in(x, s, e, &m0, &m1);
 		for (size_t j = m0; j < m1 && !c.ntgt; j++) {
 			int ra = x->men[j].ra;
-			/* (not where the journey began: "arrived from Helsinki") */
-			if (x->men[j].ts > s && is_word(x, x->men[j].ts - 1, "from"))
+			/* (not where the journey began: "arrived from Helsinki", nor
+			 * the other side of a border: "troops near the border with
+			 * China") */
+			if (x->men[j].ts > s && (is_word(x, x->men[j].ts - 1, "from") || border_side(x, x->men[j].ts, s)))
 				continue;
 			/* (nor the agents of the verb the journey is the subject of) */
 			if (noun_passive && x->men[j].ts >= noun_passive)
@@ -3080,12 +3127,14 @@ static int add_gapped_hits(struct extractor *x, size_t s, size_t e, size_t hits0
 		if (!m)
 			continue;
 		size_t te = after + m - pre;
-		/* the hits it would overlap: only one at the same word, shorter */
+		/* the hits it would overlap: only one at the same word, shorter
+		 * (or ending inside the time phrase: "called on" of "called on
+		 * Friday for the lifting", whose "on" is the time's) */
 		size_t at = x->n_hits, same = (size_t)-1;
 		int clash = 0;
 		for (size_t h = hits0; h < x->n_hits; h++) {
 			const struct trigger_hit *o = &x->hits[h];
-			if (o->ts == i && o->te <= i + pre)
+			if (o->ts == i && o->te <= after)
 				same = h;
 			else if (o->ts < te && o->te > i)
 				clash = 1;

@@ -135,6 +135,7 @@ typedef uint64_t wl_mask;
 #define WL_STARTS_WORDING    ((wl_mask)1 << 62)
 #define WL_STARTS_NAME       ((wl_mask)1 << 63)
 #define WL_CONTENT_VERB      ((wl_mask)1 << 32)  /* content_verb: "threatened to", "urged X to": what follows is the content */
+#define WL_OPEN_CALL         ((wl_mask)1 << 33)  /* open_call: "urged restraint", "called for calm": asked of no one */
 
 /* A word of the lists, in the extractor's open-addressing table (every
  * token probes it). */
@@ -401,6 +402,7 @@ void drop_venues(const struct extractor *x, struct cand *c, size_t s, size_t e);
 void find_object(struct extractor *x, const struct dict_trigger *tr, size_t te, size_t ce,
 	int by, struct trigger_ctx *tc, const int *subj, int nsubj, int *obj, int *nobj);
 int reciprocal(const struct extractor *x, size_t te, size_t ce);
+int border_side(const struct extractor *x, size_t ts, size_t lo);
 long asked_to(const struct extractor *x, size_t k, size_t s, size_t *ask);
 
 /* ---- dates.c ------------------------------------------------------------- */
