@@ -1296,17 +1296,10 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 	 * a draft condemning ...", "blocked an EU statement criticising China":
 	 * what a vetoed text would have done did not happen (a text rejected
 	 * once issued was: "rejected a G7 statement criticising"). */
-	static const char *const texts[] = {"resolution", "resolutions", "draft", "statement", "statements",
-					    "declaration", "declarations", "communique", "communiqué", "motion",
-					    "text"};
-	static const char *const vetoes[] = {"vetoed", "vetoing", "veto", "vetoes", "blocked", "blocking",
-					     "blocks", "scuttled", "torpedoed", "thwarted"};
 	for (size_t q = k, text = 0; q > cs && q + 12 > k; q--) {
-		for (size_t a = 0; a < sizeof texts / sizeof *texts && !text; a++)
-			text = is_word_dyn(x, q - 1, texts[a]);
-		for (size_t a = 0; text && a < sizeof vetoes / sizeof *vetoes; a++)
-			if (is_word_dyn(x, q - 1, vetoes[a]))
-				return -1;
+		text |= tok_in(x, q - 1, WL_DRAFT_TEXT);
+		if (text && tok_in(x, q - 1, WL_BLOCK_VERB))
+			return -1;
 		/* ("failed to adopt a draft resolution demanding ...") */
 		if (text && is_word(x, q - 1, "adopt") && q >= 3 &&
 		    (is_word(x, q - 2, "not") ||
@@ -1565,16 +1558,16 @@ size_t tail_reach(const struct extractor *x, const struct dict_trigger *tr, size
 int in_own_tail(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e,
 		const struct trigger_hit *h)
 {
-	if (!tr->n_tails || h->ts < te)
+	if (!tr->n_tails || h->ts < te || h->ts >= te + (size_t)tr->tail_window)
 		return 0;
+	int tail = 0;
+	for (size_t k = 0; k < tr->n_tails && !tail; k++)
+		tail = x->toks.t[h->ts].lhash == tr->tails[k];
+	if (!tail)
+		return 0;   /* (most hits: the clause is not read) */
 	size_t stop = te;
 	tail_reach(x, tr, te, e, &stop);
-	if (h->ts >= stop)
-		return 0;
-	for (size_t k = 0; k < tr->n_tails; k++)
-		if (x->toks.t[h->ts].lhash == tr->tails[k])
-			return 1;
-	return 0;
+	return h->ts < stop;
 }
 
 size_t after_measure(const struct extractor *x, size_t q, size_t e)
@@ -1584,12 +1577,15 @@ size_t after_measure(const struct extractor *x, size_t q, size_t e)
 	static const char *const units[] = {"day", "days", "week", "weeks", "hour", "hours", "month", "months"};
 	if (q + 2 >= e)
 		return q;
-	int count = (x->toks.t[q].flags & TOK_NUM) != 0, unit = 0;
+	int count = 0, unit = 0;
+	for (size_t c = 0; c < sizeof units / sizeof *units && !unit; c++)
+		unit = is_word_dyn(x, q + 1, units[c]);
+	if (!unit)
+		return q;   /* (most sentences: the second word is none of these) */
+	count = (x->toks.t[q].flags & TOK_NUM) != 0;
 	for (size_t c = 0; c < sizeof counts / sizeof *counts && !count; c++)
 		count = is_word_dyn(x, q, counts[c]);
-	for (size_t c = 0; c < sizeof units / sizeof *units && count && !unit; c++)
-		unit = is_word_dyn(x, q + 1, units[c]);
-	return unit ? q + 2 : q;
+	return count ? q + 2 : q;
 }
 
 int tail_ok(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)

@@ -136,6 +136,8 @@ typedef uint64_t wl_mask;
 #define WL_STARTS_NAME       ((wl_mask)1 << 63)
 #define WL_CONTENT_VERB      ((wl_mask)1 << 32)  /* content_verb: "threatened to", "urged X to": what follows is the content */
 #define WL_OPEN_CALL         ((wl_mask)1 << 33)  /* open_call: "urged restraint", "called for calm": asked of no one */
+#define WL_DRAFT_TEXT        ((wl_mask)1 << 34)  /* draft_text: a text put to a vote or to consent ("resolution") */
+#define WL_BLOCK_VERB        ((wl_mask)1 << 35)  /* block_verb: what stops such a text ("vetoed") */
 
 /* A word of the lists, in the extractor's open-addressing table (every
  * token probes it). */
