@@ -216,6 +216,11 @@ static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 			}
 		}
 	}
+	/* ("urge the US to stop interfering in China's affairs": the asked
+	 * stopping of an act) */
+	if (k >= s + 3 && is_word(x, k - 2, "to") &&
+	    (is_word(x, k - 1, "stop") || is_word(x, k - 1, "cease") || is_word(x, k - 1, "quit")))
+		k--;
 	if (k < s + 2 || !is_word(x, k - 1, "to"))
 		return 0;
 	for (size_t q = k - 1; q-- > s && q + 8 > k;) {
