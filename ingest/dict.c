@@ -499,6 +499,10 @@ static int load_group(struct loader *ld, char *line)
 	/* (a group of one is another name of its state: actors.tsv) */
 	if (g->n_members < 2)
 		return fail(ld, "a group needs two members or more");
+	/* (its mentions are made side by side, at most this many: the parties
+	 * an event holds) */
+	if (g->n_members > DICT_GROUP_MAX_MEMBERS)
+		return fail(ld, "a group has at most 32 members");
 	if (add_group_name(ld, &idx, f[0]) || each_item(f[1], ';', add_group_name, ld, &idx))
 		return -1;
 	return 0;

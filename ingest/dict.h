@@ -66,14 +66,17 @@ struct dict_member {
 	struct cdate from, to;  /* prec PREC_UNKNOWN: since ever, still */
 };
 
+/* The most members a group of groups.tsv may have: the parties an event holds. */
+#define DICT_GROUP_MAX_MEMBERS 32
+
 /* A group of states named as one ("the Baltic states", "the two Koreas"):
  * a mention of it is a mention of each member. */
 struct dict_group {
-	char *name;
-	struct dict_member *members;
+	char *name;                  /* its canonical name, the first column */
+	struct dict_member *members; /* two or more, in file order */
 	size_t n_members;
-	char *file;             /* where the row was read, for the check of its codes */
-	int line;
+	char *file;                  /* where the row was read, for the check of its codes */
+	int line;                    /* ... and its line there */
 };
 
 /* How an event's parties are read from its sentence. */

@@ -1301,9 +1301,9 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 		if (text && tok_in(x, q - 1, WL_BLOCK_VERB))
 			return -1;
 		/* ("failed to adopt a draft resolution demanding ...") */
-		if (text && is_word(x, q - 1, "adopt") && q >= 3 &&
-		    (is_word(x, q - 2, "not") ||
-		     (is_word(x, q - 2, "to") && q >= 4 &&
+		if (text && is_word(x, q - 1, "adopt") && q > cs + 2 &&
+		    (tok_in(x, q - 2, WL_NEGATION) ||
+		     (is_word(x, q - 2, "to") && q > cs + 3 &&
 		      (is_word(x, q - 3, "failed") || is_word(x, q - 3, "fails") || is_word(x, q - 3, "failing") ||
 		       is_word(x, q - 3, "unable")))))
 			return -1;
@@ -1500,9 +1500,10 @@ size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t
 	return tail_reach(x, tr, te, e, NULL);
 }
 
-/* The search for a tail word in its clause: returns one past the tail word or
- * 0; *stop gets where the search would end without it (the clause's end, or
- * the window's). */
+/* The search for a tail word in its clause: returns one past the tail word,
+ * te when the passive put it before the wording, or 0; *stop gets where the
+ * search after the wording would end without it (the clause's end, or the
+ * window's). */
 size_t tail_reach(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e, size_t *stop)
 {
 	size_t lim = te + (size_t)tr->tail_window < e ? te + (size_t)tr->tail_window : e;
@@ -1817,10 +1818,6 @@ static int governed(const struct extractor *x, size_t ts, size_t s)
 static void find_subject_of_clause(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
 				   struct trigger_ctx *tc, int *subj, int *nsubj);
 
-/* "The EU met Uzbekistan. They also urged the Uzbek authorities to ...": a
- * subject that stands for several parties (a collective, "they", "the two
- * sides") does not include the one its directed act is aimed at, named as
- * its object; a party named in the subject itself stays. */
 /* Whether token t, before the trigger at k, stands in an aside of the
  * subject: a relative clause set off by commas ("Kishida, who met Biden in
  * January, will travel") or a phrase opening the sentence ("After meeting
@@ -1846,6 +1843,10 @@ static int in_subject_aside(const struct extractor *x, size_t s, size_t t, size_
 			 ends_in(x, o, 4, "ing"));
 }
 
+/* "The EU met Uzbekistan. They also urged the Uzbek authorities to ...": a
+ * subject that stands for several parties (a collective, "they", "the two
+ * sides") does not include the one its directed act is aimed at, named as
+ * its object; a party named in the subject itself stays. */
 void find_subject(struct extractor *x, const struct dict_trigger *tr, size_t k, size_t cs,
 		  struct trigger_ctx *tc, int *subj, int *nsubj)
 {

@@ -134,10 +134,6 @@ static int course_of(const struct extractor *x, size_t q, size_t s)
 	return 0;
 }
 
-/* Whether a word between the trigger's end te and a date at `at` after it
- * opens another event's time: "lodged a complaint once Israel struck on
- * April 7", "met after the attack on Friday". ("before leaving Tokyo
- * yesterday" and "since 2009" are the event's own.) */
 /* Whether a relative clause without "that" or "which" stands between the
  * trigger's end te and the time at token `at`: "lodged a protest over
  * military exercises it began this week" (a noun, a subject pronoun and a
@@ -161,6 +157,10 @@ static int contact_relative_between(const struct extractor *x, size_t te, size_t
 	return 0;
 }
 
+/* Whether a word between the trigger's end te and a date at `at` after it
+ * opens another event's time: "lodged a complaint once Israel struck on
+ * April 7", "met after the attack on Friday". ("before leaving Tokyo
+ * yesterday" and "since 2009" are the event's own.) */
 static int other_event_between(const struct extractor *x, size_t te, size_t at)
 {
 	for (size_t q = te; q < at; q++) {
@@ -696,6 +696,14 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 
 /* The temporal expressions of the sentence, found the first time a trigger
  * needs them: most sentences with event words never get that far. */
+/* The temporal expressions of the sentence s..e, found now: for a rule that
+ * reads a sentence without a trigger's context. */
+void sentence_timex_of(struct extractor *x, size_t s, size_t e, struct sent_timex *st)
+{
+	find_timex(x, s, e, st);
+	st->ready = 1;
+}
+
 void sentence_timex(struct extractor *x, struct trigger_ctx *tc)
 {
 	if (!tc->tx->ready) {

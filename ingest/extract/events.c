@@ -619,8 +619,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "South Korean opposition leader Lee Jae-myung urged Japan to ...": an
 	 * appeal of such a politician, named before the wording, is no state's. */
 	if ((type_props(x, tr) & TP_ASKS) && !tr->speaker) {
-		struct trigger_hit before = {h->ts > s + 8 ? h->ts - 8 : s, h->ts, h->trigger};
-		if (before.ts < before.te && opposition_party(x, &before, s, h->ts))
+		if (opposition_party(x, h, s, h->ts))
 			DROP_RET;
 	}
 	/* "went back on an agreement to hold elections", "reneged on the
@@ -2610,7 +2609,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * without its own time; one told later than the entry ("allegations
 	 * linking India to the killing in June", read as next June) is of it too. */
 	if (x->entry_end && x->toks.t[s].start < x->entry_end) {
-		int later = c.date_explicit && c.date.prec != PREC_UNKNOWN && !tc->will &&
+		int later = s == x->entry_tok && c.date_explicit && c.date.prec != PREC_UNKNOWN && !tc->will &&
 			    c.date.year * 12 + c.date.month > x->entry_date.year * 12 + x->entry_date.month;
 		if (later && c.status == STATUS_PLANNED)
 			c.status = STATUS_OCCURRED;
@@ -3323,13 +3322,7 @@ static int echo_act(struct extractor *x, size_t s, size_t e, size_t men0)
 			c->status = STATUS_PLANNED;
 	}
 	struct sent_timex tx;
-	tx.ready = 0;
-	struct trigger_ctx tc;
-	memset(&tc, 0, sizeof(tc));
-	tc.s = s;
-	tc.e = e;
-	tc.tx = &tx;
-	sentence_timex(x, &tc);
+	sentence_timex_of(x, s, e, &tx);
 	int ti = governing_timex(x, &tx, p, p + 1, s, e, s, c->status == STATUS_PLANNED);
 	if (ti >= 0) {
 		c->date = tx.tx[ti].date;
@@ -3366,13 +3359,7 @@ static void entry_start(struct extractor *x, size_t s, size_t e)
 	if (!digit)
 		return;
 	struct sent_timex tx;
-	tx.ready = 0;
-	struct trigger_ctx tc;
-	memset(&tc, 0, sizeof(tc));
-	tc.s = s;
-	tc.e = e;
-	tc.tx = &tx;
-	sentence_timex(x, &tc);
+	sentence_timex_of(x, s, e, &tx);
 	if (!tx.n || tx.tok_of[0] != s || tx.tx[0].date.prec < PREC_MONTH || tx.tx[0].kind == TIMEX_DEADLINE)
 		return;
 	size_t after = tx.base + tx.tx[0].end, d = s;
@@ -3383,8 +3370,16 @@ static void entry_start(struct extractor *x, size_t s, size_t e)
 	size_t end = x->toks.t[d].end;
 	while (x->text[end] && x->text[end] != '\n')
 		end++;
+	/* (a chronology has more than one line: a body of one line opening on
+	 * a date, a dateline's rest, is no entry) */
+	size_t more = end;
+	while (x->text[more] && isspace((unsigned char)x->text[more]))
+		more++;
+	if (!x->text[more] || more >= x->body_len)
+		return;
 	x->entry_date = tx.tx[0].date;
 	x->entry_end = end;
+	x->entry_tok = s;
 	/* (a chronology tells what has happened: a day-month read as still to
 	 * come, by the historical present of "tells", is last year's) */
 	if (tx.tx[0].tense_used == TENSE_FUTURE && x->anchor.prec >= PREC_MONTH &&
@@ -3500,7 +3495,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 		x->hits[keep++] = *h;
 	}
 	x->n_hits = keep;
-	/* A hit at a tail word of the wording before it, of its type, is part
+	/* A hit at a tail word of the wording before it is part
 	 * of that act once it made one (else it is read on its own). */
 	const struct trigger_hit *made = NULL;
 	for (size_t i = hits0; i < x->n_hits; i++) {

@@ -183,8 +183,9 @@ struct extractor {
 	int last_subject;                      /* ractor of the last clause subject */
 	int para_speaker;                      /* ractor who speaks the paragraph ("Mao Ning: ..."), or -1 */
 	size_t para_end;                       /* byte offset where that paragraph ends */
-	struct cdate entry_date;               /* a chronology's entry ("Sept. 18 - ..."): its day */
-	size_t entry_end;                      /* ... and the byte offset where the entry ends */
+	struct cdate entry_date;               /* a chronology's entry ("Sept. 18 - ..."): its date */
+	size_t entry_end;                      /* ... the byte offset where the entry ends (0: none) */
+	size_t entry_tok;                      /* ... and the token its first sentence starts at */
 	size_t turn_name_end;                  /* the sentence opens a turn: the colon's token, else 0 */
 	int last_org;                          /* the organisation named last ("the Council") */
 	int place_ra;                          /* the state of the dateline's place, or -1 */
@@ -414,6 +415,7 @@ long asked_to(const struct extractor *x, size_t k, size_t s, size_t *ask);
 int days_after_opening(const struct extractor *x, size_t s, size_t at, size_t k);
 int governing_timex(const struct extractor *x, const struct sent_timex *st, size_t k, size_t te,
 			   size_t cs, size_t ce, size_t s, int planned);
+void sentence_timex_of(struct extractor *x, size_t s, size_t e, struct sent_timex *st);
 void sentence_timex(struct extractor *x, struct trigger_ctx *tc);
 const struct cand *last_cand_dated(const struct extractor *x, size_t s);
 int extract_story_day(struct extractor *x, struct cdate *out, size_t *lede_end);

@@ -908,7 +908,7 @@ static int add_group_mentions(struct extractor *x, size_t s, size_t i, size_t te
 		from--;
 	/* (states that were one on the report's day, as the Czech Republic
 	 * and Slovakia before 1993, are one mention) */
-	int ras[32];
+	int ras[DICT_GROUP_MAX_MEMBERS];
 	size_t n = 0;
 	for (size_t k = 0; k < gr->n_members && n < sizeof(ras) / sizeof(ras[0]); k++) {
 		if (!dict_member_on(&gr->members[k], &x->anchor))

@@ -817,6 +817,12 @@ static void test_malformed_groups(void **state)
 	/* a member's code in lower case, and a bad date */
 	expect_load_error("groups.tsv", "Lublin Triangle\t\tpol; LTU; UKR\n", 1, "line 1");
 	expect_load_error("groups.tsv", "Lublin Triangle\t\tPOL|2020-07-32|; LTU; UKR\n", 1, "line 1");
+	/* more members than an event holds parties of a mention (33) */
+	char big[512] = "Weimar Triangle\t\tFRA; DEU; POL\nGrand Union\t\t";
+	for (int i = 0; i < 33; i++)
+		strcat(big, i ? "; USA" : "USA");
+	strcat(big, "\n");
+	expect_load_error("groups.tsv", big, 1, "line 2");
 }
 
 /* ---- inflection and nominalisation from the lemma ------------------------ */
