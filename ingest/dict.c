@@ -464,10 +464,8 @@ static int add_member(struct loader *ld, void *arg, char *item)
 		return fail(ld, "a member's start date must be YYYY-MM-DD or empty");
 	if (n > 2 && *trim(parts[2]) && cdate_parse(trim(parts[2]), &m.to))
 		return fail(ld, "a member's end date must be YYYY-MM-DD or empty");
-	struct dict_member *ms = realloc(g->members, (g->n_members + 1) * sizeof(*ms));
-	if (!ms)
+	if (grow_array((void **)&g->members, &g->cap_members, g->n_members + 1, sizeof(*g->members)))
 		return fail(ld, "out of memory");
-	g->members = ms;
 	g->members[g->n_members++] = m;
 	return 0;
 }

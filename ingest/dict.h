@@ -74,7 +74,7 @@ struct dict_member {
 struct dict_group {
 	char *name;                  /* its canonical name, the first column */
 	struct dict_member *members; /* two or more, in file order */
-	size_t n_members;
+	size_t n_members, cap_members;
 	char *file;                  /* where the row was read, for the check of its codes */
 	int line;                    /* ... and its line there */
 };

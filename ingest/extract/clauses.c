@@ -646,10 +646,7 @@ static int habitual(const struct extractor *x, size_t cs, size_t k, size_t s, si
 		if (((is_word(x, i, "several") || is_word(x, i, "many") || is_word(x, i, "numerous") ||
 		      /* "have met more than thirty times", "40 times": a count of occasions */
 		      (x->toks.t[i].flags & TOK_NUM) || is_word(x, i, "dozen") || is_word(x, i, "dozens") ||
-		      is_word(x, i, "three") || is_word(x, i, "four") || is_word(x, i, "five") || is_word(x, i, "six") ||
-		      is_word(x, i, "seven") || is_word(x, i, "eight") || is_word(x, i, "nine") || is_word(x, i, "ten") ||
-		      is_word(x, i, "twenty") || is_word(x, i, "thirty") || is_word(x, i, "forty") ||
-		      is_word(x, i, "fifty")) &&
+		      count_word(x, i) >= 3) &&
 		     (is_word(x, i + 1, "times") || is_word(x, i + 1, "occasions"))) ||
 		    (i + 2 < e && is_word(x, i, "over") && is_word(x, i + 1, "the") && is_word(x, i + 2, "years")) ||
 		    (i + 2 < e && is_word(x, i, "in") && is_word(x, i + 1, "the") && is_word(x, i + 2, "past") &&
@@ -1491,20 +1488,20 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 
 /* ---- events ------------------------------------------------------------- */
 
-/* Where the required tail word stands (one past it), te when the pattern has
- * none, or 0 when it is missing. */
-size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)
+/* Whether token i is one of tr's tail words. */
+static int is_tail_word(const struct extractor *x, const struct dict_trigger *tr, size_t i)
 {
-	if (!tr->n_tails)
-		return te;
-	return tail_reach(x, tr, te, e, NULL);
+	for (size_t k = 0; k < tr->n_tails; k++)
+		if (x->toks.t[i].lhash == tr->tails[k])
+			return 1;
+	return 0;
 }
 
 /* The search for a tail word in its clause: returns one past the tail word,
  * te when the passive put it before the wording, or 0; *stop gets where the
  * search after the wording would end without it (the clause's end, or the
  * window's). */
-size_t tail_reach(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e, size_t *stop)
+static size_t tail_reach(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e, size_t *stop)
 {
 	size_t lim = te + (size_t)tr->tail_window < e ? te + (size_t)tr->tail_window : e;
 	size_t found = 0, i;
@@ -1521,9 +1518,8 @@ size_t tail_reach(const struct extractor *x, const struct dict_trigger *tr, size
 		    (tok_in(x, i + 2, WL_DETERMINER) || (x->toks.t[i + 2].flags & (TOK_CAP | TOK_NUM)) ||
 		     x->toks.t[i + 2].lower_len > 3))
 			break;
-		for (size_t k = 0; k < tr->n_tails && !found; k++)
-			if (x->toks.t[i].lhash == tr->tails[k])
-				found = i + 1;
+		if (!found && is_tail_word(x, tr, i))
+			found = i + 1;
 		if (found && !stop)
 			return found;
 	}
@@ -1545,11 +1541,19 @@ size_t tail_reach(const struct extractor *x, const struct dict_trigger *tr, size
 			if (tok_in(x, j, WL_CLAUSE_BREAK | WL_REPORTING | WL_TAIL_STOP) || is_word(x, j, ";") ||
 			    is_word(x, j, "that"))
 				break;
-			for (size_t k = 0; k < tr->n_tails; k++)
-				if (x->toks.t[j].lhash == tr->tails[k])
-					return te;
+			if (is_tail_word(x, tr, j))
+				return te;
 		}
 	return 0;
+}
+
+/* Where the required tail word stands (one past it), te when the pattern has
+ * none, or 0 when it is missing. */
+size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e)
+{
+	if (!tr->n_tails)
+		return te;
+	return tail_reach(x, tr, te, e, NULL);
 }
 
 /* Whether hit h is at one of the tail words of tr, in the clause tr's tail
@@ -1561,10 +1565,7 @@ int in_own_tail(const struct extractor *x, const struct dict_trigger *tr, size_t
 {
 	if (!tr->n_tails || h->ts < te || h->ts >= te + (size_t)tr->tail_window)
 		return 0;
-	int tail = 0;
-	for (size_t k = 0; k < tr->n_tails && !tail; k++)
-		tail = x->toks.t[h->ts].lhash == tr->tails[k];
-	if (!tail)
+	if (!is_tail_word(x, tr, h->ts))
 		return 0;   /* (most hits: the clause is not read) */
 	size_t stop = te;
 	tail_reach(x, tr, te, e, &stop);
@@ -1573,8 +1574,6 @@ int in_own_tail(const struct extractor *x, const struct dict_trigger *tr, size_t
 
 size_t after_measure(const struct extractor *x, size_t q, size_t e)
 {
-	static const char *const counts[] = {"a", "one", "two", "three", "four", "five", "six", "seven",
-					     "several", "few", "some"};
 	static const char *const units[] = {"day", "days", "week", "weeks", "hour", "hours", "month", "months"};
 	if (q + 2 >= e)
 		return q;
@@ -1583,9 +1582,8 @@ size_t after_measure(const struct extractor *x, size_t q, size_t e)
 		unit = is_word_dyn(x, q + 1, units[c]);
 	if (!unit)
 		return q;   /* (most sentences: the second word is none of these) */
-	count = (x->toks.t[q].flags & TOK_NUM) != 0;
-	for (size_t c = 0; c < sizeof counts / sizeof *counts && !count; c++)
-		count = is_word_dyn(x, q, counts[c]);
+	count = (x->toks.t[q].flags & TOK_NUM) || count_word(x, q) || is_word(x, q, "several") ||
+		is_word(x, q, "few") || is_word(x, q, "some");
 	return count ? q + 2 : q;
 }
 

@@ -433,11 +433,7 @@ int days_after_opening(const struct extractor *x, size_t s, size_t at, size_t k)
 {
 	if (at < s + 3 || !is_word(x, s + 2, "after") || !opening_clause_time(x, s, at, k))
 		return 0;
-	static const char *const counts[] = {"a", "one", "two", "three", "four", "five", "six", "seven"};
-	int n = 0;
-	for (int c = 0; c < 8 && !n; c++)
-		if (is_word_dyn(x, s, counts[c]))
-			n = c ? c : 1;
+	int n = count_word(x, s);
 	if (!n && (x->toks.t[s].flags & TOK_NUM) && x->toks.t[s].end - x->toks.t[s].start <= 2)
 		n = atoi(x->text + x->toks.t[s].start);
 	if (is_word(x, s + 1, "week") || is_word(x, s + 1, "weeks"))

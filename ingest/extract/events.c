@@ -2229,10 +2229,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			unit = 2;
 		else
 			continue;
-		static const char *const counts[] = {"a", "one", "two", "three", "four", "five", "six"};
-		for (int n = 0; n < 7; n++)
-			if (is_word(x, q - 2, counts[n]))
-				days_before = n ? n : 1;
+		days_before = count_word(x, q - 2);
 		if (!days_before && unit && (x->toks.t[q - 2].flags & TOK_NUM) && x->toks.t[q - 2].end - x->toks.t[q - 2].start <= 3)
 			days_before = atoi(x->text + x->toks.t[q - 2].start);
 		if (weeks)

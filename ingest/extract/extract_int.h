@@ -300,6 +300,27 @@ static inline int has_prefix(const char *s, const char *p)
 	return !*p;
 }
 
+/* The number a word of counting at token i names ("a", "one" ... "ten", "twenty"
+ * ... "fifty"), or 0: one list for every rule that counts days, states or
+ * occasions (figures are the callers' to read). */
+static inline int count_word(const struct extractor *x, size_t i)
+{
+	static const char *const words[] = {"a", "one", "two", "three", "four", "five", "six", "seven",
+					    "eight", "nine", "ten"};
+	static const char *const tens[] = {"twenty", "thirty", "forty", "fifty"};
+	if (i >= x->toks.n || (x->toks.t[i].flags & (TOK_NUM | TOK_PUNCT)))
+		return 0;
+	for (int k = 0; k < 11; k++)
+		if (is_word(x, i, words[k]))
+			return k ? k : 1;
+	if (is_word(x, i, "an"))
+		return 1;
+	for (int k = 0; k < 4; k++)
+		if (is_word(x, i, tens[k]))
+			return 20 + 10 * k;
+	return 0;
+}
+
 /* is_word for a word known only at run time (a grammar phrase's, a list's). */
 static inline int is_word_dyn(const struct extractor *x, size_t i, const char *w)
 {
@@ -386,7 +407,6 @@ int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t
 int cancel_before(const struct extractor *x, size_t lo, size_t k);
 int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e);
 size_t tail_end(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e);
-size_t tail_reach(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e, size_t *stop);
 int in_own_tail(const struct extractor *x, const struct dict_trigger *tr, size_t te, size_t e,
 		const struct trigger_hit *h);
 /* Past "two days", "a week", "several hours" at token q (before e), or q. */

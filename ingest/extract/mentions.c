@@ -901,9 +901,8 @@ static int add_group_mentions(struct extractor *x, size_t s, size_t i, size_t te
 	size_t from = i, floor = s;
 	if (x->n_men && x->men[x->n_men - 1].te > floor)
 		floor = x->men[x->n_men - 1].te;
-	if (from > floor && (is_word(x, from - 1, "two") || is_word(x, from - 1, "three") ||
-			     is_word(x, from - 1, "four") || is_word(x, from - 1, "five")))
-		from--;
+	if (from > floor && count_word(x, from - 1) >= 2)
+		from--;   /* "the three Baltic states" */
 	if (from > floor && (is_word(x, from - 1, "the") || is_word(x, from - 1, "both") || is_word(x, from - 1, "all")))
 		from--;
 	/* (states that were one on the report's day, as the Czech Republic
@@ -1165,8 +1164,7 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	}
 	if ((is_word(x, i, "the") || is_word(x, i, "both")) && i + 1 < end) {
 		size_t j = i + 1;
-		if (is_word(x, i, "the") && (is_word(x, j, "two") || is_word(x, j, "three") || is_word(x, j, "four") ||
-					  is_word(x, j, "five") || is_word(x, j, "six")))
+		if (is_word(x, i, "the") && count_word(x, j) >= 2)
 			j++;
 		else if (is_word(x, i, "the") && !is_word(x, j, "sides") && !is_word(x, j, "parties") &&
 			 !is_word(x, j, "delegations"))
