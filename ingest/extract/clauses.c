@@ -2857,6 +2857,12 @@ static void find_object_here(struct extractor *x, const struct dict_trigger *tr,
 			if (!actor)
 				continue;
 		}
+		/* "condemned what it called Britain's actions": the subject
+		 * naming the object is not it ("what Pyongyang called a
+		 * satellite launch" names the one who launched). */
+		if (m->kind == MK_PRONOUN && m->ts > te && is_word(x, m->ts - 1, "what") && m->te < ce &&
+		    tok_in(x, m->te, WL_NAMING_VERB))
+			continue;
 		int pronoun_obj = m->kind == MK_PRONOUN || m->kind == MK_COLLECTIVE;
 		/* "reaffirmed its backing for Ukraine": a possessive before a noun
 		 * is the subject's own, not the object. */

@@ -488,6 +488,24 @@ static int commanded_out(const struct extractor *x, const struct dict_trigger *t
 	       is_word(x, ask, "instructed") || is_word(x, ask, "asked");
 }
 
+/* Whether a directed act's wording ends right before the "what" at w, or
+ * before a preposition leading to it ("condemned what", "protested over
+ * what"): the free relative is that act's object. */
+static int judging_verb_before(const struct extractor *x, size_t w, size_t s)
+{
+	size_t end = w;
+	if (end > s + 1 && (is_word(x, end - 1, "over") || is_word(x, end - 1, "at") || is_word(x, end - 1, "against") ||
+			    is_word(x, end - 1, "about") || is_word(x, end - 1, "to")))
+		end--;
+	for (size_t i = 0; i < x->n_hits; i++) {
+		const struct dict_trigger *o = &x->d.triggers[x->hits[i].trigger];
+		if (x->hits[i].ts >= s && (x->hits[i].te == end || x->hits[i].te == w) && o->frame == FRAME_DIRECTED &&
+		    !o->speaker)
+			return 1;
+	}
+	return 0;
+}
+
 /* Under COMMUNIQUE_DEBUG_EXTRACT, a wording dropped before it is a
  * candidate says at which test (the line of this file). */
 #define DROP_RET                                                                          \
@@ -1565,14 +1583,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		 * who named it so (a pronoun: the nearest actor of its kind before
 		 * it in the sentence, else the last subject). */
 		for (size_t q = h->ts; who < 0 && q-- > s + 1 && q + 8 > h->ts;) {
-			if (!is_word(x, q, "called") && !is_word(x, q, "termed") && !is_word(x, q, "dubbed") &&
-			    !is_word(x, q, "described"))
+			if (!tok_in(x, q, WL_NAMING_VERB))
 				continue;
 			size_t w = q;
 			while (w > s && w + 5 > q && !is_word(x, w - 1, "what"))
 				w--;
 			if (w <= s || !is_word(x, w - 1, "what") || w == q)
 				break;
+			/* "condemned what it called Britain's provocative actions",
+			 * "protested over what it termed interference": the naming is
+			 * how the verb before judges its object, one act. */
+			if (judging_verb_before(x, w - 1, s))
+				DROP_RET;
 			size_t m0, m1;
 			mentions_in(x, w, q, &m0, &m1);
 			if (m1 > m0 && x->men[m0].ra >= 0) {
