@@ -2074,7 +2074,19 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			if ((is_word(x, q, "opposition") || is_word(x, q, "rebels") || is_word(x, q, "insurgents")) &&
 			    (is_word(x, q - 1, "and") || is_word(x, q - 2, "and")))
 				DROP_RET;
-	/* A symmetric event needs two parties: add those in play. */
+	/* A symmetric event needs two parties: those of a symmetric act the
+	 * sentence told before ("Albanese meets Xi ..., the first leaders'
+	 * meeting in six years": the same meeting), else those in play. */
+	if (tr->frame == FRAME_SYMMETRIC && !c.nsrc)
+		for (size_t k = x->n_cands; k-- > 0 && !c.nsrc;) {
+			const struct cand *p = &x->cands[k];
+			if (p->headline != x->headline || p->ev_start != x->toks.t[s].start)
+				break;
+			if (!p->dead && p->tr->frame == FRAME_SYMMETRIC && !strcmp(p->tr->type, tr->type) && p->nsrc >= 2 &&
+			    p->status == c.status)
+				for (int i = 0; i < p->nsrc; i++)
+					push_party(c.src, &c.nsrc, p->src[i]);
+		}
 	if (tr->frame == FRAME_SYMMETRIC && c.nsrc < 2 && !(c.nsrc == 1 && x->ra[c.src[0]].kind == ACTOR_ORG))
 		for (int i = 0; i < x->n_in_play; i++)
 			push_party(c.src, &c.nsrc, x->in_play[i]);

@@ -36,10 +36,12 @@ int mark_tokens(struct extractor *x)
 		x->wmask[i] = vocab_lists(x, tok_lower(&x->toks, i), t->lower_len, t->lhash) |
 			      (dict_may_start(x->d.words_first, t->lhash) ? WL_STARTS_WORDING : 0) |
 			      (dict_may_start(x->d.names_first, t->hash) ? WL_STARTS_NAME : 0);
-		/* "in May", "4 May": written with a capital after a word or a number,
-		 * "May" is the month, never the modal of a condition. */
-		if ((t->flags & TOK_CAP) && i > 0 && (x->toks.t[i - 1].flags & (TOK_WORD | TOK_NUM)) &&
-		    t->lower_len == 3 && !memcmp(tok_lower(&x->toks, i), "may", 3))
+		/* "in May", "4 May", "May 2020 - Beijing imposes": written with a
+		 * capital after a word or a number, or before a number, "May" is
+		 * the month, never the modal of a condition. */
+		if ((t->flags & TOK_CAP) && t->lower_len == 3 && !memcmp(tok_lower(&x->toks, i), "may", 3) &&
+		    ((i > 0 && (x->toks.t[i - 1].flags & (TOK_WORD | TOK_NUM))) ||
+		     (i + 1 < x->toks.n && (x->toks.t[i + 1].flags & TOK_NUM))))
 			x->wmask[i] &= ~(WL_SKIP_ADVERB | WL_CONDITION);
 	}
 	return 0;
