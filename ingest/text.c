@@ -1005,9 +1005,29 @@ static size_t head_end(const struct reader *r)
 	}
 }
 
+/* Whether the stamp ending the timestamp line is the headline's own words,
+ * joined to them by a preposition: "Spokesperson Mao Ning's Regular Press
+ * Conference on March 14, 2024". */
+static int date_in_headline(const struct reader *r)
+{
+	static const char *const joining[] = {"on", "of", "for", "dated"};
+	const struct unit *u = &r->u[r->t];
+	size_t e = u->off + r->ts.text_start;
+	while (e > u->off && r->s[e - 1] == ' ')
+		e--;
+	size_t w = e;
+	while (w > u->off && r->s[w - 1] != ' ')
+		w--;
+	for (size_t k = 0; k < sizeof joining / sizeof *joining; k++)
+		if (e - w == strlen(joining[k]) && !strncasecmp(r->s + w, joining[k], e - w))
+			return 1;
+	return 0;
+}
+
 /* The words of a headline before the stamp on the timestamp line: 0 unless
- * a label or an agency tag stands between them ("(Reuters) Updated:"), and
- * when they name an agency ("KYODO NEWS - Nov 2, 2018"). */
+ * a label or an agency tag stands between them ("(Reuters) Updated:") or
+ * the stamp is part of the headline (date_in_headline), and when they name
+ * an agency ("KYODO NEWS - Nov 2, 2018"). */
 static int head_words(const struct reader *r)
 {
 	const struct unit *u = &r->u[r->t];
@@ -1015,7 +1035,7 @@ static int head_words(const struct reader *r)
 	while (raw > u->off && r->s[raw - 1] == ' ')
 		raw--;
 	char name[64];
-	if (e == raw || agency_canonical(r->s + u->off, e - u->off, name, sizeof(name)))
+	if ((e == raw && !date_in_headline(r)) || agency_canonical(r->s + u->off, e - u->off, name, sizeof(name)))
 		return 0;
 	int words = 0;
 	for (size_t i = u->off; i < e; i++)
@@ -1213,7 +1233,7 @@ static int set_title(struct reader *r)
 		return r->b == NONE ? 0 : title_from_body(r);
 	}
 	const struct unit *u = &r->u[r->h];
-	size_t b = r->h == r->t ? head_end(r) : u->off + u->len;
+	size_t b = r->h == r->t && !date_in_headline(r) ? head_end(r) : u->off + u->len;
 	return set_clean(&r->out->title, r->s, skip_title_tag(r->s, u->off, b), b);
 }
 

@@ -1488,12 +1488,31 @@ int modality(const struct extractor *x, size_t cs, size_t k, size_t s, size_t e)
 
 /* ---- events ------------------------------------------------------------- */
 
+/* Whether "charge" at i is no accusation: a charge d'affaires is an envoy
+ * (summoned or recalled), and "the official in charge of talks" accuses no
+ * one. */
+static int charge_not_accusation(const struct extractor *x, size_t i)
+{
+	if (!is_word(x, i, "charge") && !is_word(x, i, "charges"))
+		return 0;
+	if (i + 1 < x->toks.n) {
+		const char *n = tok_lower(&x->toks, i + 1);
+		size_t len = x->toks.t[i + 1].lower_len;
+		if ((len >= 2 && !memcmp(n, "d'", 2)) || (len >= 4 && !memcmp(n, "d\xe2\x80\x99", 4)) ||
+		    is_word(x, i + 1, "d") || is_word(x, i + 1, "of"))
+			return 1;
+	}
+	/* ("in charge of", "free of charge", "at no charge") */
+	return i > 0 && (is_word(x, i - 1, "in") || is_word(x, i - 1, "of") || is_word(x, i - 1, "no"));
+}
+
 /* Whether token i is one of tr's tail words. */
 static int is_tail_word(const struct extractor *x, const struct dict_trigger *tr, size_t i)
 {
 	for (size_t k = 0; k < tr->n_tails; k++)
 		if (x->toks.t[i].lhash == tr->tails[k])
-			return 1;
+			return !((!strcmp(tr->type, "accusation") || !strcmp(tr->type, "denial")) &&
+				 charge_not_accusation(x, i));
 	return 0;
 }
 

@@ -1435,6 +1435,11 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 		/* "with visiting Russian Foreign Minister Lavrov": an adjective. */
 		if (wm && is_word(x, i, "visiting") && i + wm < e && (x->toks.t[i + wm].flags & TOK_CAP))
 			wm = 0;
+		/* "high-level talks", "at the level of charge d'affaires": the
+		 * noun "level", not the verb of "level accusations". */
+		if (wm && is_word(x, i, "level") && i > s &&
+		    (is_word(x, i - 1, "-") || tok_in(x, i - 1, WL_DETERMINER) || (i + 1 < e && is_word(x, i + 1, "of"))))
+			wm = 0;
 		for (size_t k = 0; wm && k < n; k++) {
 			if (es[k].kind != ENT_TRIGGER || !tail_ok(x, &x->d.triggers[es[k].idx], i + wm, e) ||
 			    attributive_judgement(x, &x->d.triggers[es[k].idx], i, i + wm, s))

@@ -200,6 +200,17 @@ static void test_stamps_elsewhere(void **state)
 				     "presidents over free trade grew more bitter and neither side would apologise.\n", &h), 0);
 	assert_int_equal(strncmp(pub_iso(), "2005-11-15", 10), 0);
 	assert_string_equal(rep.published_text, "2005-11-15 10:41");
+	/* A headline whose own phrase ends on its date: the whole line is the
+	 * headline (not the first answer of the transcript), and the date the
+	 * publication's. */
+	assert_int_equal(read_string("Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 14, 2024\n\n"
+				     "Q: The Philippine Foreign Ministry summoned China's deputy chief of mission on "
+				     "Tuesday. Do you have any comment?\n\n"
+				     "A: China has lodged serious protests with the Philippines through diplomatic "
+				     "channels and urged it to stop its provocations.\n", &h), 0);
+	assert_string_equal(rep.title, "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 14, 2024");
+	assert_string_equal(pub_iso(), "2024-03-14T00:00:00Z");
+	assert_non_null(strstr(rep.body, "Q: The Philippine Foreign Ministry"));
 	/* "Last Updated" at the head, the publication closing the page: the
 	 * publication's day. */
 	assert_int_equal(read_string("India calls off talks with Pakistan\n\nLast Updated 15 December 2018, 10:13 IST\n\n"
