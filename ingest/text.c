@@ -55,6 +55,7 @@ struct unit {
 	int words;         /* white-space separated words */
 	int sentence;      /* ends with . ! ? or … (closing quotes and brackets aside) */
 	int colon;         /* ends with ':' */
+	int turn;          /* opens a transcript's turn: "Q:", "A:", "Question:", "Answer:" */
 	int caps;          /* has letters, none of them lower-case ASCII */
 	int title_start;   /* opens with a capital, digit, quote or bracket */
 	int soft_end;      /* ends with ',' ';' or a dash: a line cut short */
@@ -202,6 +203,10 @@ static void measure(const char *s, struct unit *u)
 	if (e < b && (s[b - 1] == ')' || s[b - 1] == ']') && last != '.' && last != '!' && last != '?')
 		u->sentence = 0;
 	u->colon = b > a && s[b - 1] == ':';
+	static const char *const labels[] = {"Q:", "A:", "Question:", "Answer:"};
+	u->turn = 0;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels && !u->turn; k++)
+		u->turn = b - a > strlen(labels[k]) && !strncmp(s + a, labels[k], strlen(labels[k]));
 	unsigned char l = b > a ? (unsigned char)s[b - 1] : 0;
 	u->soft_end = l == ',' || l == ';' || l == '-' ||
 		      (b - a >= 3 && (unsigned char)s[b - 3] == 0xe2 && (unsigned char)s[b - 2] == 0x80 &&
@@ -950,7 +955,7 @@ static void find_body(struct reader *r)
  * sentence that runs on. `need` is the least number of words. */
 static int title_candidate(const struct unit *u, int need, int allow_caps)
 {
-	if ((u->kind & (U_NOISE | U_DATELINE)) || !u->title_start || u->soft_end || u->colon)
+	if ((u->kind & (U_NOISE | U_DATELINE)) || !u->title_start || u->soft_end || u->colon || u->turn)
 		return 0;
 	if (u->words < need || u->words > 40 || u->len > 300)
 		return 0;
@@ -1006,8 +1011,10 @@ static size_t head_end(const struct reader *r)
 }
 
 /* Whether the stamp ending the timestamp line is the headline's own words,
- * joined to them by a preposition: "Spokesperson Mao Ning's Regular Press
- * Conference on March 14, 2024". */
+ * joined to them by a preposition ("Spokesperson Mao Ning's Regular Press
+ * Conference on March 14, 2024") or after a comma that ends five words or
+ * more ("Briefing by Spokeswoman Maria Zakharova, Moscow, April 5, 2023";
+ * not a byline's "By Jane Doe, April 5, 2023"). */
 static int date_in_headline(const struct reader *r)
 {
 	static const char *const joining[] = {"on", "of", "for", "dated"};
@@ -1015,6 +1022,12 @@ static int date_in_headline(const struct reader *r)
 	size_t e = u->off + r->ts.text_start;
 	while (e > u->off && r->s[e - 1] == ' ')
 		e--;
+	if (e > u->off && r->s[e - 1] == ',') {
+		int words = 0;
+		for (size_t i = u->off; i < e; i++)
+			words += (i == u->off || r->s[i - 1] == ' ') && r->s[i] != ' ';
+		return words >= 5;
+	}
 	size_t w = e;
 	while (w > u->off && r->s[w - 1] != ' ')
 		w--;

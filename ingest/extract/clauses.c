@@ -1932,11 +1932,17 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 	 * sentence with a preposition and ends at a comma holds no subject. */
 	/* ("Speaking after talks with Wang Yi, Blinken urged": an opening
 	 * participle's phrase neither.) */
-	int ing_opener = ends_in(x, tc->s, 3, "ing") && (x->toks.t[tc->s].flags & TOK_CAP) && cs >= tc->s &&
-			 k > tc->s + 3;
-	if ((cs == tc->s || ing_opener) && k > cs + 3 &&
-	    (tok_in(x, tc->s, WL_PREPOSITION) || is_word(x, tc->s, "during") || ing_opener) &&
-	    !is_word(x, tc->s, "according")) {
+	/* (A turn's label, "A:" or "Mao Ning:", comes before the opening.) */
+	size_t s0 = tc->s, cs0 = cs;
+	if (x->turn_name_end && x->turn_name_end >= tc->s && x->turn_name_end + 1 < k) {
+		s0 = x->turn_name_end + 1;
+		if (cs < s0)
+			cs0 = s0;
+	}
+	int ing_opener = ends_in(x, s0, 3, "ing") && (x->toks.t[s0].flags & TOK_CAP) && cs0 >= s0 && k > s0 + 3;
+	if ((cs0 == s0 || ing_opener) && k > cs0 + 3 &&
+	    (tok_in(x, s0, WL_PREPOSITION) || is_word(x, s0, "during") || ing_opener) && !is_word(x, s0, "according")) {
+		cs = cs0;
 		size_t c = cs + 1;
 		while (c < k && !is_word(x, c, ",") &&
 		       (ing_opener || !tok_in(x, c, WL_CLAUSE_BREAK | WL_REPORTING)))
@@ -1948,6 +1954,13 @@ static void find_subject_of_clause(struct extractor *x, const struct dict_trigge
 		}
 	}
 	mentions_in(x, cs, k, &m0, &m1);
+	/* "any evidence that TikTok threatens its security": a clause after
+	 * "that" whose subject is a name the dictionary does not know acts
+	 * for no one we know; its subject is not looked for further back. */
+	if (k >= cs + 2 && k >= tc->s + 2 && is_word(x, k - 2, "that") && (x->toks.t[k - 1].flags & TOK_CAP) &&
+	    (x->toks.t[k - 1].flags & TOK_WORD) && !tok_in(x, k - 1, WL_DETERMINER | WL_REFERENCE | WL_ORGAN) &&
+	    (m1 == m0 || x->men[m1 - 1].te < k))
+		return;
 	/* "The sanctions imposed by the EU on Belarus were condemned by
 	 * Minsk": a subject that names an act by its participle and agent
 	 * stands for that agent, the one the passive act is aimed at. */

@@ -1045,6 +1045,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	if (tr->speaker && status == STATUS_NEGATED &&
 	    (is_word(x, h->ts, "not") || is_word(x, h->ts, "nor") || is_word(x, h->ts, "never")))
 		status = STATUS_OCCURRED;
+	/* A judgement a speaker denies ("we have never said that China
+	 * violated ...") tells no act: the speaker acts by saying, not by not
+	 * saying. */
+	if (tr->speaker && status == STATUS_NEGATED)
+		DROP_RET;
 	if (status < 0)
 		DROP_RET;
 	/* ("asked Pakistan to cut ...": the command was given) */
@@ -1740,6 +1745,31 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * where the report was filed. */
 	if ((type_props(x, tr) & TP_TRAVEL) && is_word(x, h->te - 1, "from"))
 		c.ntgt = 0;
+	/* "At the invitation of Lao Prime Minister Sonexay Siphandone, Pham
+	 * Minh Chinh will attend the ASEAN summit in Vientiane": the one who
+	 * invites is the host, before a gathering's organisation. */
+	if ((type_props(x, tr) & TP_TRAVEL) && c.nsrc)
+		for (size_t q = s; q + 2 < h->ts; q++) {
+			if (!is_word(x, q, "invitation") || !is_word(x, q + 1, "of"))
+				continue;
+			size_t m0, m1;
+			mentions_in(x, q + 2, h->ts, &m0, &m1);
+			if (m1 == m0 || x->men[m0].ts > q + 5 || x->men[m0].ra < 0 || x->men[m0].kind == MK_PLACE)
+				break;
+			long st = code_actor_of(x, x->men[m0].ra);
+			int host = st >= 0 && x->d.actors[st].kind == ACTOR_STATE;
+			for (int i = 0; host && i < c.nsrc; i++)
+				host = !same_code(x, c.src[i], x->men[m0].ra);
+			if (host) {
+				int keep = 0;
+				for (int i = 0; i < c.ntgt; i++)
+					if (x->ra[c.tgt[i]].kind != ACTOR_ORG)
+						c.tgt[keep++] = c.tgt[i];
+				c.ntgt = keep;
+				push_party(c.tgt, &c.ntgt, x->men[m0].ra);
+			}
+			break;
+		}
 	/* "the decision drew criticism from China", "threats from Hamas": a
 	 * noun of judgement or threat ending in "from" names its author after
 	 * it; what the clause is about is its target. */
@@ -3237,6 +3267,7 @@ static int bare_host_without_guest(const struct extractor *x, const struct trigg
 static void turn_start(struct extractor *x, size_t s, size_t e)
 {
 	x->turn_name_end = 0;
+	x->answer_turn = 0;
 	size_t a = x->toks.t[s].start;
 	while (a > 0 && (x->text[a - 1] == ' ' || x->text[a - 1] == '\t'))
 		a--;
@@ -3253,6 +3284,9 @@ static void turn_start(struct extractor *x, size_t s, size_t e)
 	x->para_end = end;
 	x->para_speaker = -1;
 	x->turn_name_end = c;
+	/* "Q: ... A: ...": the question is a reporter's (no one's), the
+	 * answer the briefer's. */
+	x->answer_turn = c == s + 1 && (is_word(x, s, "a") || is_word(x, s, "answer"));
 }
 
 /* After them: the turn's speaker, the actor its name is. */
@@ -3260,6 +3294,10 @@ static void turn_speaker(struct extractor *x, size_t men0, size_t s)
 {
 	if (!x->turn_name_end)
 		return;
+	if (x->answer_turn) {
+		x->para_speaker = x->briefer;
+		return;
+	}
 	for (size_t i = men0; i < x->n_men && x->men[i].ts < x->turn_name_end; i++)
 		if (x->men[i].ts == s && x->men[i].te == x->turn_name_end && x->men[i].ra >= 0 &&
 		    x->men[i].kind == MK_ACTOR)
@@ -3429,6 +3467,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	entry_start(x, s, e);
 	if (scan_sentence(x, s, e, &tp) || add_gapped_hits(x, s, e, hits0))
 		return -1;
+	turn_speaker(x, men0, s);   /* (also for a turn whose first sentence tells no act) */
 	x->sent_first = -1;
 	for (size_t i = men0; i < x->n_men; i++)
 		if (x->men[i].ra >= 0 && !x->men[i].quoted && x->men[i].kind != MK_PLACE) {
@@ -3458,6 +3497,13 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 				(int)(x->toks.t[x->hits[i].te - 1].end - x->toks.t[x->hits[i].ts].start),
 				x->text + x->toks.t[x->hits[i].ts].start);
 	}
+	/* The briefer of a transcript: the first person or state its
+	 * headline names ("Foreign Ministry Spokesperson Mao Ning's Regular
+	 * Press Conference"). */
+	for (size_t i = men0; x->headline && x->briefer < 0 && i < x->n_men; i++)
+		if (x->men[i].ra >= 0 && x->men[i].kind == MK_ACTOR && x->ra[x->men[i].ra].code[0] &&
+		    x->ra[x->men[i].ra].kind == ACTOR_PERSON)
+			x->briefer = x->men[i].ra;
 	if (x->n_hits == hits0) {
 		if (!x->headline && echo_act(x, s, e, men0))
 			return -1;
@@ -3481,9 +3527,15 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	tc.tx = &tx;
 	tc.tp = &tp;
 	tc.speaker = sentence_speaker(x, men0, x->n_men, s, e);
-	turn_speaker(x, men0, s);
-	if (tc.speaker < 0 && x->para_speaker >= 0 && x->toks.t[s].start < x->para_end)
-		tc.speaker = x->para_speaker;
+	if (x->para_speaker >= 0 && x->toks.t[s].start < x->para_end) {
+		/* (in a turn, "we" is the turn's speaker, whoever the sentence
+		 * before was about) */
+		int we = 0;
+		for (size_t i = men0; i < x->n_men && !we; i++)
+			we = x->men[i].kind == MK_SPEAKER && !x->men[i].quoted;
+		if (tc.speaker < 0 || we)
+			tc.speaker = x->para_speaker;
+	}
 	tc.pronoun_led = is_word(x, s, "it") || is_word(x, s, "he") || is_word(x, s, "she") ||
 			 is_word(x, s, "they");
 	/* A quotation of the one who spoke in the sentence before: the same statement. */
@@ -3838,6 +3890,8 @@ int extract_events(struct extractor *x, const struct report *r, struct event_lis
 	x->para_end = 0;
 	x->entry_end = 0;
 	x->turn_name_end = 0;
+	x->answer_turn = 0;
+	x->briefer = -1;
 	x->last_org = -1;
 	x->sent_first = -1;
 	x->carry_date.prec = PREC_UNKNOWN;

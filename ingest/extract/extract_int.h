@@ -188,6 +188,9 @@ struct extractor {
 	size_t entry_end;                      /* ... the byte offset where the entry ends (0: none) */
 	size_t entry_tok;                      /* ... and the token its first sentence starts at */
 	size_t turn_name_end;                  /* the sentence opens a turn: the colon's token, else 0 */
+	int answer_turn;                       /* that turn is an answer ("A:"), spoken by the briefer */
+	int briefer;                           /* ractor the headline names first ("Spokesperson Mao Ning's
+						* Regular Press Conference"), or -1 */
 	int last_org;                          /* the organisation named last ("the Council") */
 	int place_ra;                          /* the state of the dateline's place, or -1 */
 	int issuer_ra;                         /* the state of the report's agency or issuer, or -1 */
