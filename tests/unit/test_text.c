@@ -211,6 +211,18 @@ static void test_stamps_elsewhere(void **state)
 	assert_string_equal(rep.title, "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 14, 2024");
 	assert_string_equal(pub_iso(), "2024-03-14T00:00:00Z");
 	assert_non_null(strstr(rep.body, "Q: The Philippine Foreign Ministry"));
+	/* (after a comma too; and a "Question:" line is never the headline) */
+	assert_int_equal(read_string("Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, April 5, 2023\n\n"
+				     "Question: How will Moscow respond to the expulsion of Russian diplomats from Germany?\n\n"
+				     "Answer: On Tuesday, Berlin declared four Russian diplomats persona non grata. This "
+				     "unfriendly step will not go unanswered.\n", &h), 0);
+	assert_string_equal(rep.title, "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, April 5, 2023");
+	assert_string_equal(pub_iso(), "2023-04-05T00:00:00Z");
+	/* (but a byline's date is no part of a headline) */
+	assert_int_equal(read_string("Russia expels four German diplomats\n\nBy Jane Doe, April 5, 2023\n\n"
+				     "Russia on Wednesday expelled four German diplomats in response to a similar step by "
+				     "Berlin, the foreign ministry in Moscow said.\n", &h), 0);
+	assert_string_equal(rep.title, "Russia expels four German diplomats");
 	/* "Last Updated" at the head, the publication closing the page: the
 	 * publication's day. */
 	assert_int_equal(read_string("India calls off talks with Pakistan\n\nLast Updated 15 December 2018, 10:13 IST\n\n"
