@@ -1230,9 +1230,15 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 			noun_agent = 1;
 		}
 	}
+	/* "detained the writer, a move condemned by Paris": a judgement of the
+	 * act the clause before told, by the agent after "by", aimed at that
+	 * act's author. */
+	int apposed = by == (int)h->te && !noun_agent && tr->frame == FRAME_DIRECTED && h->ts >= s + 4 &&
+		      tok_in(x, h->ts - 1, WL_ACT_NOUN) && tok_in(x, h->ts - 2, WL_DETERMINER) &&
+		      is_word(x, h->ts - 3, ",");
 	/* "banks blacklisted by the Security Council": a participle describing a
 	 * noun tells background, not an act of this report. */
-	if (by == (int)h->te && !noun_agent && tr->frame == FRAME_DIRECTED && h->ts > s &&
+	if (by == (int)h->te && !noun_agent && !apposed && tr->frame == FRAME_DIRECTED && h->ts > s &&
 	    (x->toks.t[h->ts - 1].flags & TOK_WORD) && !tok_in(x, h->ts - 1, WL_SKIP_ADVERB) &&
 	    !tok_in(x, h->ts, WL_BE))   /* ("was summoned by": a finite passive) */
 		DROP_RET;
@@ -1745,6 +1751,28 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * where the report was filed. */
 	if ((type_props(x, tr) & TP_TRAVEL) && is_word(x, h->te - 1, "from"))
 		c.ntgt = 0;
+	if (apposed) {
+		int author = -1;
+		/* (the author of the act the sentence told before the comma, else
+		 * the first actor it names) */
+		for (size_t k = x->n_cands; k-- > 0 && author < 0;) {
+			const struct cand *p = &x->cands[k];
+			if (p->headline != x->headline || p->ev_start != x->toks.t[s].start)
+				break;
+			if (!p->dead && p->tr->frame == FRAME_DIRECTED && p->nsrc)
+				author = p->src[0];
+		}
+		size_t m0, m1;
+		mentions_in(x, s, h->ts - 3, &m0, &m1);
+		for (size_t j = m0; j < m1 && author < 0; j++)
+			if (x->men[j].ra >= 0 && x->men[j].kind != MK_PLACE && !x->men[j].quoted)
+				author = x->men[j].ra;
+		c.ntgt = 0;
+		if (author >= 0 && c.nsrc && !same_code(x, author, c.src[0]))
+			push_party(c.tgt, &c.ntgt, author);
+		if (!c.ntgt)
+			DROP_RET;
+	}
 	/* "At the invitation of Lao Prime Minister Sonexay Siphandone, Pham
 	 * Minh Chinh will attend the ASEAN summit in Vientiane": the one who
 	 * invites is the host, before a gathering's organisation. */

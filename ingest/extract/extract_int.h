@@ -139,6 +139,7 @@ typedef uint64_t wl_mask;
 #define WL_DRAFT_TEXT        ((wl_mask)1 << 34)  /* draft_text: a text put to a vote or to consent ("resolution") */
 #define WL_BLOCK_VERB        ((wl_mask)1 << 35)  /* block_verb: what stops such a text ("vetoed") */
 #define WL_NAMING_VERB       ((wl_mask)1 << 36)  /* naming_verb: "what it called ...": the one who names speaks */
+#define WL_ACT_NOUN          ((wl_mask)1 << 37)  /* act_noun: "a move condemned by Paris" names the act told before */
 
 /* A word of the lists, in the extractor's open-addressing table (every
  * token probes it). */

@@ -22,6 +22,7 @@ static const wl_mask class_bits[GC_COUNT] = {
 	[GC_STATE_BODY] = WL_STATE_BODY, [GC_CONTENT_VERB] = WL_CONTENT_VERB,
 	[GC_OPEN_CALL] = WL_OPEN_CALL, [GC_DRAFT_TEXT] = WL_DRAFT_TEXT, [GC_BLOCK_VERB] = WL_BLOCK_VERB,
 	[GC_NAMING_VERB] = WL_NAMING_VERB,
+	[GC_ACT_NOUN] = WL_ACT_NOUN,
 };
 
 /* Builds x->vocab from the grammar's classes: a word in several classes has
