@@ -916,6 +916,7 @@ enum what {
 	W_MDAY,     /* d: a day of the anchor's month, or of the month before or after by tense */
 	W_WDAYWEEK, /* n = 0 Sunday .. 6 in the week of the anchor + 7d days ("Tuesday last week") */
 	W_MANAPH,   /* month m of the year of the date named before, + n years ("June that year") */
+	W_MYEAR,    /* month m of the anchor's year + n ("September last year", "March next year") */
 };
 
 /* Direction of a relative expression. */
@@ -1141,6 +1142,18 @@ static int p_month(const struct scan *sc, size_t i, int cx, struct hit *h)
 		h->w = W_ABS;
 		h->y = y;
 		h->prec = PREC_MONTH;
+	}
+	/* "in September last year", "March next year", "in May this year" */
+	{
+		int kw = kw_at(sc, i + 1);
+		if ((kw == K_LAST || kw == K_NEXT || kw == K_THIS) && kw_at(sc, i + 2) == K_UNIT &&
+		    sc->t[i + 2].val == U_YEAR && sc->s[sc->t[i + 2].end - 1] != 's') {
+			h->w = W_MYEAR;
+			h->dir = D_TENSE;
+			h->n = kw == K_LAST ? -1 : kw == K_NEXT ? 1 : 0;
+			h->last = i + 2;
+			return 1;
+		}
 	}
 	/* "In June that year", "in March of the following year": the month of
 	 * the year named before (counted on or back). */
@@ -2101,7 +2114,7 @@ static enum date_precision needs(enum what w)
 	switch (w) {
 	case W_ABS: case W_ANAPH: case W_MANAPH:
 		return PREC_UNKNOWN;
-	case W_YEARS: case W_DAYMONTH:
+	case W_YEARS: case W_DAYMONTH: case W_MYEAR:
 		return PREC_YEAR;
 	case W_MONTH: case W_SEASON: case W_MONTHS: case W_MDAY:
 		return PREC_SEASON;
@@ -2348,6 +2361,7 @@ static void resolve(const struct scan *sc, const struct hit *h, int since, struc
 		case W_WEEKS: r = res_week(a, h->n); break;
 		case W_MONTHS: r = res_months(a, h->n); break;
 		case W_YEARS: r = make_date(a->year + h->n, 0, 0, PREC_YEAR); break;
+		case W_MYEAR: r = make_date(a->year + h->n, h->m, 0, PREC_MONTH); break;
 		case W_ANAPH: r = res_anaph(&sc->prev, h->d, h->n, sc->anchor); break;
 		case W_MANAPH:
 			r = sc->prev.prec >= PREC_YEAR ? make_date(sc->prev.year + h->n, h->m, 0, PREC_MONTH)

@@ -405,6 +405,12 @@ static void test_anaphoric(void **state)
 		 "March of the following year", "2023-03", PREC_MONTH, TIMEX_DATE},
 		{"The treaty was signed in 1990 and ratified in April the previous year.", "April the previous year",
 		 "1989-04", PREC_MONTH, TIMEX_DATE},
+		/* (a month of the report's year, counted on or back) */
+		{"The dispute erupted in September last year, when Ottawa accused New Delhi.",
+		 "September last year", "2014-09", PREC_MONTH, TIMEX_DATE},
+		{"Modi will visit Washington in March next year.", "March next year", "2016-03", PREC_MONTH,
+		 TIMEX_DATE},
+		{"In May this year, Japan and China held talks.", "May this year", "2015-05", PREC_MONTH, TIMEX_DATE},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		check(&cases[i], i ? &TUE_6_JAN_2015 : &MON_8_JUL_2024, TENSE_AUTO);
