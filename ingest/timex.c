@@ -2279,7 +2279,9 @@ static struct cdate res_anaph(const struct cdate *p, int unit, int n, const stru
 		if (n == 0 && pp == PREC_MONTH && anchor && anchor->prec == PREC_DAY &&
 		    anchor->year == p->year && anchor->month == p->month)
 			return *anchor;
-		return n == 0 && pp >= PREC_MONTH ? make_date(p->year, p->month, 0, PREC_MONTH) : unknown_date;
+		/* ("in September 2023 ... two days later": most likely the same
+		 * month, as far as the text tells) */
+		return n >= -7 && n <= 7 && pp >= PREC_MONTH ? make_date(p->year, p->month, 0, PREC_MONTH) : unknown_date;
 	case U_WEEK:
 		if (pp == PREC_DAY)
 			return from_days(anchor_days(p) + 7 * (int64_t)n, PREC_MONTH);

@@ -2359,6 +2359,18 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		reacts |= ((is_word(x, q, "hit") || is_word(x, q, "struck") || is_word(x, q, "fired")) &&
 			   is_word(x, q + 1, "back")) ||
 			  is_word(x, q, "retaliated") || is_word(x, q, "reciprocated");
+	/* "Canada accused India in September 2023. New Delhi rejected the
+	 * claim as absurd.": an answer to the act told before, in its time. */
+	/* (told in the past, and only to the month: an answer may come a day
+	 * later, rarely a month) */
+	int answers_before = 0;
+	for (size_t q = h->ts + 1; q < h->te + 2 && q + 1 < e && !answers_before && x->carry_date.prec == PREC_MONTH &&
+				   ends_in(x, h->ts, 2, "ed");
+	     q++)
+		answers_before = tr->frame != FRAME_SYMMETRIC && !tr->noun &&
+				 (is_word(x, q, "the") || is_word(x, q, "this") || is_word(x, q, "these") ||
+				  is_word(x, q, "that") || is_word(x, q, "those")) &&
+				 tok_in(x, q + 1, WL_ACT_NOUN);
 	/* "Sweden applied in May 2022. Turkey immediately objected, accusing
 	 * ...": at once, in the time of the sentence before */
 	int at_once = 0;
@@ -2516,7 +2528,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		/* "The Council yesterday adopted the report. It called on ...":
 		 * the time of the sentence before, event or not. */
 		c.date_explicit = 1;
-	} else if (x->carry_date.prec >= PREC_MONTH && (tc->pronoun_led || reacts) &&
+	} else if (x->carry_date.prec >= PREC_MONTH && (tc->pronoun_led || reacts || answers_before) &&
 		   (c.status == STATUS_OCCURRED || c.status == STATUS_NEGATED)) {
 		/* "It also suspended trade": the time of the sentence before. */
 		c.date = x->carry_date;

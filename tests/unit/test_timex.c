@@ -691,6 +691,11 @@ static const struct rule_case rule_cases[] = {
 	 "2015-03-05", PREC_DAY},
 	{"The talks opened on 3 March; a day earlier the envoys had arrived.", "2015-03-10", "a day earlier",
 	 "2015-03-02", PREC_DAY},
+	/* (from a month: that month, as far as the text tells; not from a year) */
+	{"The row began in September 2014, and two days later the envoy was recalled.", "2015-03-10",
+	 "two days later", "2014-09", PREC_MONTH},
+	{"The row began in 2014, and two days later the envoy was recalled.", "2015-03-10", "two days later", "",
+	 PREC_UNKNOWN},
 	{"The talks opened on 3 March after the envoys arrived the previous day.", "2015-03-10",
 	 "the previous day", "2015-03-02", PREC_DAY},
 	{"The day before, the ministers had met.", "2015-03-10", "The day before", "", PREC_UNKNOWN},
