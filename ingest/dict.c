@@ -437,6 +437,17 @@ static int load_actor(struct loader *ld, char *line)
 	return 0;
 }
 
+/* The first (end = 0) or last (end = 1) day a member's date stands for;
+ * an unknown date is open: before or after every other. */
+static int64_t member_day(const struct cdate *d, int end)
+{
+	if (d->prec == PREC_UNKNOWN)
+		return end ? INT64_MAX : INT64_MIN;
+	int m = d->prec >= PREC_MONTH ? d->month : end ? 12 : 1;
+	int day = d->prec >= PREC_DAY ? d->day : end ? days_in_month(d->year, m) : 1;
+	return days_from_civil(d->year, m, day);
+}
+
 /* A member of groups.tsv: CODE, or CODE|from|to for one that joined or
  * left (either date may be empty). Its code is checked once every file is
  * read (check_groups): a --dict groups.tsv may name a state of a --dict
@@ -464,6 +475,13 @@ static int add_member(struct loader *ld, void *arg, char *item)
 		return fail(ld, "a member's start date must be YYYY-MM-DD or empty");
 	if (n > 2 && *trim(parts[2]) && cdate_parse(trim(parts[2]), &m.to))
 		return fail(ld, "a member's end date must be YYYY-MM-DD or empty");
+	if (member_day(&m.from, 0) > member_day(&m.to, 1))
+		return fail(ld, "a member's start date is after its end date");
+	/* (a state that left and came back is listed once per stay) */
+	for (size_t k = 0; k < g->n_members; k++)
+		if (!strcmp(g->members[k].code, m.code) && member_day(&g->members[k].from, 0) <= member_day(&m.to, 1) &&
+		    member_day(&m.from, 0) <= member_day(&g->members[k].to, 1))
+			return fail(ld, "a member is listed twice for the same time");
 	if (grow_array((void **)&g->members, &g->cap_members, g->n_members + 1, sizeof(*g->members)))
 		return fail(ld, "out of memory");
 	g->members[g->n_members++] = m;

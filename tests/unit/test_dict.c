@@ -818,11 +818,21 @@ static void test_malformed_groups(void **state)
 	expect_load_error("groups.tsv", "Lublin Triangle\t\tpol; LTU; UKR\n", 1, "line 1");
 	expect_load_error("groups.tsv", "Lublin Triangle\t\tPOL|2020-07-32|; LTU; UKR\n", 1, "line 1");
 	/* more members than an event holds parties of a mention (33) */
+	static const char *const codes[] = {"USA", "CAN", "MEX", "BRA", "ARG", "CHL", "PER", "COL", "VEN", "ECU", "BOL",
+					    "URY", "PRY", "GBR", "FRA", "DEU", "ITA", "ESP", "PRT", "NLD", "BEL", "LUX",
+					    "AUT", "CHE", "POL", "CZE", "SVK", "HUN", "ROU", "BGR", "GRC", "TUR", "CYP"};
 	char big[512] = "Weimar Triangle\t\tFRA; DEU; POL\nGrand Union\t\t";
-	for (int i = 0; i < 33; i++)
-		strcat(big, i ? "; USA" : "USA");
+	for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
+		strcat(big, i ? "; " : "");
+		strcat(big, codes[i]);
+	}
 	strcat(big, "\n");
-	expect_load_error("groups.tsv", big, 1, "line 2");
+	expect_load_error("groups.tsv", big, 1, "at most 32 members");
+	/* a member listed twice for the same time, or leaving before it joined */
+	expect_load_error("groups.tsv", "Lublin Triangle\t\tPOL; LTU; UKR; POL\n", 1, "listed twice");
+	expect_load_error("groups.tsv", "Visegrad\t\tCSK||1992-12-31; CZE|1993-01-01|; HUN; POL; CZE|2004|\n", 1,
+			  "listed twice");
+	expect_load_error("groups.tsv", "Visegrad\t\tCSK|1992-12-31|1991-02-15; HUN; POL\n", 1, "after its end");
 }
 
 /* ---- inflection and nominalisation from the lemma ------------------------ */
