@@ -3397,6 +3397,13 @@ static int echo_act(struct extractor *x, size_t s, size_t e, size_t men0)
 	}
 	if (prev < 0)
 		return 0;
+	/* (told in this paragraph or the one before: an act further back is no
+	 * longer what "followed suit" points at) */
+	int breaks = 0;
+	for (size_t b = x->cands[prev].ev_end; b + 1 < x->toks.t[s].start && breaks < 2; b++)
+		breaks += x->text[b] == '\n' && x->text[b + 1] == '\n';
+	if (breaks >= 2)
+		return 0;
 	int src[MAX_PARTIES], nsrc = 0;
 	for (size_t i = men0; i < x->n_men; i++) {
 		const struct mention *m = &x->men[i];
