@@ -122,6 +122,17 @@ void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *
 			if (told)
 				break;
 		}
+		/* (and without "that": "Beijing told Manila it would ...") */
+		if (a > s + 2 && a < k && (is_word(x, a, "it") || is_word(x, a, "they")) &&
+		    (x->toks.t[a - 1].flags & TOK_CAP)) {
+			size_t q = a - 1;
+			while (q > s && q + 4 > a && (x->toks.t[q - 1].flags & TOK_CAP))
+				q--;
+			if (q > s && (is_word(x, q - 1, "told") || is_word(x, q - 1, "informed") ||
+				      is_word(x, q - 1, "assured") || is_word(x, q - 1, "notified") ||
+				      is_word(x, q - 1, "warned") || is_word(x, q - 1, "reminded")))
+				break;
+		}
 		a--;
 	}
 	size_t b = k + 1;
@@ -186,9 +197,39 @@ static size_t reporting_before(const struct extractor *x, size_t t)
 	return 0;
 }
 
+/* "Beijing told Manila (that) it would take countermeasures": a pronoun
+ * right after the one told (and "that") is the teller, the actor named
+ * last before the verb of telling; -1 when the pronoun follows none. */
+static int teller_before(const struct extractor *x, const struct mention *m)
+{
+	size_t t = m->ts, q = t > 0 && is_word(x, t - 1, "that") ? t - 1 : t, b = q;
+	while (b > 0 && b + 6 > q &&
+	       ((x->toks.t[b - 1].flags & TOK_CAP) || tok_in(x, b - 1, WL_DETERMINER) || is_word(x, b - 1, "'s")))
+		b--;
+	if (b == q || b < 2 ||
+	    !(is_word(x, b - 1, "told") || is_word(x, b - 1, "tells") || is_word(x, b - 1, "informed") ||
+	      is_word(x, b - 1, "informs") || is_word(x, b - 1, "assured") || is_word(x, b - 1, "assures") ||
+	      is_word(x, b - 1, "notified") || is_word(x, b - 1, "reminded") || is_word(x, b - 1, "warned")))
+		return -1;
+	for (const struct mention *p = m; p-- > x->men && p->te <= b - 1;) {
+		if (p->te < b - 1 - 3)
+			break;   /* (the teller stands right before the verb) */
+		if (p->ra >= 0 && p->kind == MK_ACTOR && !p->quoted)
+			return p->ra;
+	}
+	return -1;
+}
+
 /* Expands a mention into report actors (collectives to the parties in play). */
 static void mention_parties(struct extractor *x, const struct mention *m, int *arr, int *n, int speaker)
 {
+	if (m->kind == MK_PRONOUN && !m->quoted) {
+		int teller = teller_before(x, m);
+		if (teller >= 0) {
+			push_party(arr, n, teller);
+			return;
+		}
+	}
 	/* "The Saudi authorities said they had severed all links", "China said
 	 * it would retaliate", "Riyadh said on Monday that it was cutting ties":
 	 * the pronoun after the reporting verb is its speaker. */
@@ -1767,6 +1808,10 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 			for (const struct mention *p = m; p-- > x->men;) {
 				if (p < &x->men[x->sent_first] || p->te + 5 < v)
 					break;
+				/* ("told Manila it would": the one told, after the
+				 * verb, is not the one saying) */
+				if (p->ts > v)
+					continue;
 				if (p->ra >= 0 && p->kind != MK_PLACE && p->kind != MK_ADJ && !p->quoted &&
 				    (x->ra[p->ra].kind == ACTOR_PERSON) == person)
 					return p->ra;

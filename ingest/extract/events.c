@@ -1751,6 +1751,23 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	 * where the report was filed. */
 	if ((type_props(x, tr) & TP_TRAVEL) && is_word(x, h->te - 1, "from"))
 		c.ntgt = 0;
+	/* "Bonn told Washington it would not accept the quotas": what is told
+	 * to someone, aimed at no one else, is aimed at the one told. */
+	if (tr->frame == FRAME_DIRECTED && !c.ntgt && c.nsrc && cs > s + 2) {
+		size_t q = is_word(x, cs - 1, "that") ? cs - 1 : cs;
+		size_t m0, m1;
+		mentions_in(x, s, q, &m0, &m1);
+		if (m1 > m0 && x->men[m1 - 1].te == q && x->men[m1 - 1].ra >= 0 && x->men[m1 - 1].kind == MK_ACTOR) {
+			size_t b = x->men[m1 - 1].ts;
+			while (b > s && tok_in(x, b - 1, WL_DETERMINER))
+				b--;
+			if (b > s && (is_word(x, b - 1, "told") || is_word(x, b - 1, "informed") ||
+				      is_word(x, b - 1, "assured") || is_word(x, b - 1, "notified") ||
+				      is_word(x, b - 1, "warned") || is_word(x, b - 1, "reminded")) &&
+			    !same_code(x, x->men[m1 - 1].ra, c.src[0]))
+				push_party(c.tgt, &c.ntgt, x->men[m1 - 1].ra);
+		}
+	}
 	if (apposed) {
 		int author = -1;
 		/* (the author of the act the sentence told before the comma, else
