@@ -3360,6 +3360,31 @@ static void turn_speaker(struct extractor *x, size_t men0, size_t s)
 		    x->men[i].kind == MK_ACTOR)
 			x->para_speaker = x->men[i].ra;
 }
+/* "A spokesman for the Foreign Ministry of the DPRK issued the following
+ * press statement:": the text after the colon, to the report's end, is
+ * that speaker's; its "we" and "our" are the speaker's state. */
+static void statement_follows(struct extractor *x, size_t men0, size_t s, size_t e)
+{
+	if (x->headline || e < s + 4 || !is_word(x, e - 1, ":") || x->turn_name_end)
+		return;
+	int following = 0, text = 0;
+	for (size_t q = e - 1; q-- > s && q + 8 > e;) {
+		following |= is_word(x, q, "following");
+		text |= is_word(x, q, "statement") || is_word(x, q, "declaration") || is_word(x, q, "communique") ||
+			is_word(x, q, "communiqué") || is_word(x, q, "remarks") || is_word(x, q, "message") ||
+			is_word(x, q, "commentary");
+	}
+	if (!following || !text)
+		return;
+	for (size_t i = men0; i < x->n_men; i++)
+		if (x->men[i].ra >= 0 && x->men[i].kind == MK_ACTOR && !x->men[i].quoted &&
+		    x->ra[x->men[i].ra].code[0]) {
+			x->para_speaker = x->men[i].ra;
+			x->para_end = x->body_len;
+			return;
+		}
+}
+
 /* Where the sentence s..e points at the act told before instead of naming
  * one: "followed suit", "did the same" (*mirror = 0), "reciprocated",
  * "responded in kind", "retaliated in kind" (*mirror = 1); 0 when none. */
@@ -3532,6 +3557,7 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 	if (scan_sentence(x, s, e, &tp) || add_gapped_hits(x, s, e, hits0))
 		return -1;
 	turn_speaker(x, men0, s);   /* (also for a turn whose first sentence tells no act) */
+	statement_follows(x, men0, s, e);
 	x->sent_first = -1;
 	for (size_t i = men0; i < x->n_men; i++)
 		if (x->men[i].ra >= 0 && !x->men[i].quoted && x->men[i].kind != MK_PLACE) {
