@@ -1768,6 +1768,28 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 				push_party(c.tgt, &c.ntgt, x->men[m1 - 1].ra);
 		}
 	}
+	/* "The United States vetoed a draft resolution on Gaza": a veto with no
+	 * drafter or body named is cast in the UN Security Council. */
+	if (!c.ntgt && c.nsrc && !strcmp(tr->type, "rejection")) {
+		int veto = 0;
+		for (size_t q = h->ts; q < h->te && !veto; q++)
+			veto = x->toks.t[q].lower_len >= 4 && !memcmp(low(x, q), "veto", 4);
+		/* (a draft put to a vote, not a law at home: "vetoed the budget
+		 * bill"; and a veto cast, not one spoken of: "the reasons for
+		 * casting the vetoes") */
+		int draft = 0;
+		for (size_t q = h->ts; veto && q < e && q < h->te + 6 && !draft; q++)
+			draft = tok_in(x, q, WL_DRAFT_TEXT);
+		veto = veto && draft;
+		for (size_t q = h->ts; veto && q < h->te; q++)
+			veto = !is_word(x, q, "vetoes") || !tr->noun;
+		long un = veto ? dict_actor_by_code(&x->d, "UN") : -1;
+		if (un >= 0) {
+			int ra = ractor_of_dict_actor(x, un);
+			if (ra >= 0 && !same_code(x, ra, c.src[0]))
+				push_party(c.tgt, &c.ntgt, ra);
+		}
+	}
 	if (apposed) {
 		int author = -1;
 		/* (the author of the act the sentence told before the comma, else
