@@ -2787,7 +2787,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "condemned the decision", "rejected this proposal", "these steps":
 	 * an act told before. (Set here: only this paragraph's tokens are at hand.) */
 	c.refers_back = h->te + 1 < e && tok_in(x, h->te, WL_DETERMINER) &&
-			(tok_in(x, h->te + 1, WL_INTENTION_NOUN) || is_word(x, h->te + 1, "act") ||
+			(tok_in(x, h->te + 1, WL_INTENTION_NOUN | WL_ACT_NOUN) || is_word(x, h->te + 1, "act") ||
 			 is_word(x, h->te + 1, "acts") || is_word(x, h->te + 1, "action") ||
 			 is_word(x, h->te + 1, "actions") || is_word(x, h->te + 1, "measure") ||
 			 is_word(x, h->te + 1, "measures"));
