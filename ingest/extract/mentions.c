@@ -1597,10 +1597,17 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 							kind = MK_PLACE;
 							break;
 						}
-				/* "Latin America", "South American": part of a longer place name. */
+				/* "Latin America", "South American": part of a longer place
+				 * name, a region that names no state ("a Latin American tour"
+				 * is no visit to the United States). */
+				int region = 0;
 				if (i > s && (x->toks.t[i - 1].flags & TOK_CAP) && !(x->toks.t[i - 1].flags & TOK_ALLCAPS) &&
-				    (is_word(x, i - 1, "latin") || is_word(x, i - 1, "central")))
+				    (is_word(x, i - 1, "latin") || is_word(x, i - 1, "central") ||
+				     ((is_word(x, i - 1, "south") || is_word(x, i - 1, "north")) &&
+				      (is_word(x, i, "america") || is_word(x, i, "american") || is_word(x, i, "americans"))))) {
 					kind = MK_PLACE;
+					region = 1;
+				}
 				/* "Taiwan's Ministry of Foreign Affairs", "Russia's foreign
 				 * ministry": the organ is the state, one mention to its end. */
 				if (kind == MK_ACTOR && best->sub != AL_METONYM && i + m + 1 < e && is_word(x, i + m, "'s")) {
@@ -1668,7 +1675,7 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 					    is_word(x, q, "enemies") || is_word(x, q, "backers") || is_word(x, q, "critics"))
 						kind = MK_PLACE;
 				}
-				int ra = ractor_of_dict_actor(x, best->idx);
+				int ra = region ? -1 : ractor_of_dict_actor(x, best->idx);
 				if (ra >= 0 && x->ra[ra].kind == ACTOR_ORG && kind == MK_ACTOR)
 					x->last_org = ra;
 				if (add_mention(x, i, i + m, ra, kind))
