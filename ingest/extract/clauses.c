@@ -1682,6 +1682,16 @@ int passive_by(const struct extractor *x, size_t k, size_t te, size_t e)
 	for (size_t j = te; j < e && j < te + 3; j++)
 		if (is_word(x, j, "by"))
 			return (int)j;
+	/* (past a date: "were signed on 14 April 1988 by Afghanistan, ...") */
+	for (size_t j = te; j < e && j < te + 8; j++) {
+		if (is_word(x, j, "by"))
+			return (int)j;
+		const char *w = x->text + x->toks.t[j].start;
+		int n = (int)(x->toks.t[j].end - x->toks.t[j].start);
+		if (!(x->toks.t[j].flags & TOK_NUM) && !is_word(x, j, "on") && !is_word(x, j, "in") && !is_word(x, j, ",") &&
+		    !is_word(x, j, ".") && month_from_name(w, n) <= 0 && weekday_from_name(w, n) < 0)
+			break;
+	}
 	return -1;
 }
 
