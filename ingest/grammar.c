@@ -17,7 +17,7 @@ const char *const grammar_class_names[GC_COUNT] = {
 	"intention_noun", "ask_verb", "reference_start", "tail_stop", "link_word",
 	"title_qualifier", "be", "plan_noun", "organ", "organ_qualifier", "cancel",
 	"attack", "state_body", "content_verb", "open_call", "draft_text", "block_verb",
-	"naming_verb", "act_noun",
+	"naming_verb", "act_noun", "tell_verb",
 };
 
 /* A grammar file is small: anything larger is not one. */

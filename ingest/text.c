@@ -1010,6 +1010,15 @@ static size_t head_end(const struct reader *r)
 	}
 }
 
+/* The words (runs of non-blanks) of s[a..e). */
+static int count_words(const char *s, size_t a, size_t e)
+{
+	int words = 0;
+	for (size_t i = a; i < e; i++)
+		words += (i == a || s[i - 1] == ' ') && s[i] != ' ';
+	return words;
+}
+
 /* Whether the stamp ending the timestamp line is the headline's own words,
  * joined to them by a preposition ("Spokesperson Mao Ning's Regular Press
  * Conference on March 14, 2024") or after a comma that ends five words or
@@ -1022,19 +1031,23 @@ static int date_in_headline(const struct reader *r)
 	size_t e = u->off + r->ts.text_start;
 	while (e > u->off && r->s[e - 1] == ' ')
 		e--;
-	if (e > u->off && r->s[e - 1] == ',') {
-		int words = 0;
-		for (size_t i = u->off; i < e; i++)
-			words += (i == u->off || r->s[i - 1] == ' ') && r->s[i] != ' ';
-		return words >= 5;
-	}
+	if (e > u->off && r->s[e - 1] == ',')
+		return count_words(r->s, u->off, e) >= 5;
 	size_t w = e;
 	while (w > u->off && r->s[w - 1] != ' ')
 		w--;
-	for (size_t k = 0; k < sizeof joining / sizeof *joining; k++)
-		if (e - w == strlen(joining[k]) && !strncasecmp(r->s + w, joining[k], e - w))
-			return 1;
-	return 0;
+	int joined = 0;
+	for (size_t k = 0; k < sizeof joining / sizeof *joining && !joined; k++)
+		joined = e - w == strlen(joining[k]) && !strncasecmp(r->s + w, joining[k], e - w);
+	if (!joined || count_words(r->s, u->off, w) < 4)
+		return 0;
+	/* (not a stamp's label: "Last updated on April 5, 2023") */
+	static const char *const labels[] = {"updated", "posted", "published", "released", "modified", "created"};
+	for (size_t i = u->off; i < w; i++)
+		for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+			if ((i == u->off || r->s[i - 1] == ' ') && !strncasecmp(r->s + i, labels[k], strlen(labels[k])))
+				return 0;
+	return 1;
 }
 
 /* The words of a headline before the stamp on the timestamp line: 0 unless
@@ -1050,10 +1063,7 @@ static int head_words(const struct reader *r)
 	char name[64];
 	if ((e == raw && !date_in_headline(r)) || agency_canonical(r->s + u->off, e - u->off, name, sizeof(name)))
 		return 0;
-	int words = 0;
-	for (size_t i = u->off; i < e; i++)
-		words += (i == u->off || r->s[i - 1] == ' ') && r->s[i] != ' ';
-	return words;
+	return count_words(r->s, u->off, e);
 }
 
 /* Pages print the headline before the timestamp (TASS, AP) or after it

@@ -2264,8 +2264,9 @@ static struct cdate res_months(const struct cdate *a, int n)
 
 /* A date counted from the one named before it in the sentence (p): n days,
  * weeks, months or years after it, at the precision the unit gives ("that
- * week": the month, as weeks are). "That month" after a mere year, or "the
- * following day" after a month, says more than the text: unknown. */
+ * week": the month, as weeks are). "That month" after a mere year says
+ * more than the text: unknown; a few days from a month ("two days later"
+ * after "in September") are most likely that month, at its precision. */
 static struct cdate res_anaph(const struct cdate *p, int unit, int n, const struct cdate *anchor)
 {
 	enum date_precision pp = p->prec;

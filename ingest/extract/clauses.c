@@ -106,33 +106,10 @@ void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *
 						 reported_that_before(x, s, a - 3))))
 			break;
 		/* "NATO had informed Russia that ...", "reminded reporters that
-		 * ...", "told the ambassador that ...": a verb of telling, its
-		 * hearer, then "that". */
-		if (is_word(x, a - 1, "that") && a > s + 3) {
-			int told = 0;
-			for (size_t q = a - 3; q + 5 > a && q >= s && !told; q--) {
-				if (is_word(x, q + 1, ",") || tok_in(x, q + 1, WL_CLAUSE_BREAK))
-					break;
-				told = is_word(x, q, "informed") || is_word(x, q, "reminded") ||
-				       is_word(x, q, "assured") || is_word(x, q, "notified") || is_word(x, q, "warned") ||
-				       is_word(x, q, "told") || is_word(x, q, "briefed");
-				if (q == s)
-					break;
-			}
-			if (told)
-				break;
-		}
-		/* (and without "that": "Beijing told Manila it would ...") */
-		if (a > s + 2 && a < k && (is_word(x, a, "it") || is_word(x, a, "they")) &&
-		    (x->toks.t[a - 1].flags & TOK_CAP)) {
-			size_t q = a - 1;
-			while (q > s && q + 4 > a && (x->toks.t[q - 1].flags & TOK_CAP))
-				q--;
-			if (q > s && (is_word(x, q - 1, "told") || is_word(x, q - 1, "informed") ||
-				      is_word(x, q - 1, "assured") || is_word(x, q - 1, "notified") ||
-				      is_word(x, q - 1, "warned") || is_word(x, q - 1, "reminded")))
-				break;
-		}
+		 * ...", "Beijing told Manila it would ...": a verb of telling, its
+		 * hearer, then what is told. */
+		if (a > s + 2 && a < k && hearer_before(x, a, s))
+			break;
 		a--;
 	}
 	size_t b = k + 1;
@@ -177,6 +154,23 @@ int push_party(int *arr, int *n, int ra)
 	return 1;
 }
 
+size_t hearer_before(const struct extractor *x, size_t t, size_t s)
+{
+	int that = t > s + 1 && is_word(x, t - 1, "that");
+	size_t q = that ? t - 1 : t;
+	if (!that && !(is_word(x, t, "it") || is_word(x, t, "they") || is_word(x, t, "he") || is_word(x, t, "she")))
+		return 0;
+	for (size_t v = q; v-- > s && v + 7 > q;) {
+		if (tok_in(x, v, WL_TELL_VERB))
+			return v < q - 1 ? v + 1 : 0;   /* (a hearer between) */
+		if (is_word(x, v, ",") || tok_in(x, v, WL_CLAUSE_BREAK) || is_reporting(x, v))
+			return 0;
+		if (!that && !(x->toks.t[v].flags & TOK_CAP) && !tok_in(x, v, WL_DETERMINER) && !is_word(x, v, "'s"))
+			return 0;
+	}
+	return 0;
+}
+
 /* The reporting verb (its token + 1) that a pronoun at t follows: "said
  * it", "said that it", "said on Monday that they", else 0. */
 static size_t reporting_before(const struct extractor *x, size_t t)
@@ -197,39 +191,9 @@ static size_t reporting_before(const struct extractor *x, size_t t)
 	return 0;
 }
 
-/* "Beijing told Manila (that) it would take countermeasures": a pronoun
- * right after the one told (and "that") is the teller, the actor named
- * last before the verb of telling; -1 when the pronoun follows none. */
-static int teller_before(const struct extractor *x, const struct mention *m)
-{
-	size_t t = m->ts, q = t > 0 && is_word(x, t - 1, "that") ? t - 1 : t, b = q;
-	while (b > 0 && b + 6 > q &&
-	       ((x->toks.t[b - 1].flags & TOK_CAP) || tok_in(x, b - 1, WL_DETERMINER) || is_word(x, b - 1, "'s")))
-		b--;
-	if (b == q || b < 2 ||
-	    !(is_word(x, b - 1, "told") || is_word(x, b - 1, "tells") || is_word(x, b - 1, "informed") ||
-	      is_word(x, b - 1, "informs") || is_word(x, b - 1, "assured") || is_word(x, b - 1, "assures") ||
-	      is_word(x, b - 1, "notified") || is_word(x, b - 1, "reminded") || is_word(x, b - 1, "warned")))
-		return -1;
-	for (const struct mention *p = m; p-- > x->men && p->te <= b - 1;) {
-		if (p->te < b - 1 - 3)
-			break;   /* (the teller stands right before the verb) */
-		if (p->ra >= 0 && p->kind == MK_ACTOR && !p->quoted)
-			return p->ra;
-	}
-	return -1;
-}
-
 /* Expands a mention into report actors (collectives to the parties in play). */
 static void mention_parties(struct extractor *x, const struct mention *m, int *arr, int *n, int speaker)
 {
-	if (m->kind == MK_PRONOUN && !m->quoted) {
-		int teller = teller_before(x, m);
-		if (teller >= 0) {
-			push_party(arr, n, teller);
-			return;
-		}
-	}
 	/* "The Saudi authorities said they had severed all links", "China said
 	 * it would retaliate", "Riyadh said on Monday that it was cutting ties":
 	 * the pronoun after the reporting verb is its speaker. */
@@ -1540,11 +1504,13 @@ static int charge_not_accusation(const struct extractor *x, size_t i)
 		const char *n = tok_lower(&x->toks, i + 1);
 		size_t len = x->toks.t[i + 1].lower_len;
 		if ((len >= 2 && !memcmp(n, "d'", 2)) || (len >= 4 && !memcmp(n, "d\xe2\x80\x99", 4)) ||
-		    is_word(x, i + 1, "d") || is_word(x, i + 1, "of"))
+		    is_word(x, i + 1, "d"))
 			return 1;
 	}
-	/* ("in charge of", "free of charge", "at no charge") */
-	return i > 0 && (is_word(x, i - 1, "in") || is_word(x, i - 1, "of") || is_word(x, i - 1, "no"));
+	/* ("in charge of", "free of charge", "at no charge"; not "charges of
+	 * espionage") */
+	return i > 0 && (is_word(x, i - 1, "in") || is_word(x, i - 1, "no") ||
+			 (i > 1 && is_word(x, i - 1, "of") && is_word(x, i - 2, "free")));
 }
 
 /* Whether token i is one of tr's tail words. */
@@ -1810,7 +1776,7 @@ static int pronoun_target(const struct extractor *x, const struct mention *m)
 			if (saying)
 				break;
 			if (!is_word(x, v, "that") && !is_word(x, v, "on") && !(x->toks.t[v].flags & TOK_CAP) &&
-			    !is_word(x, v, "today") && !is_word(x, v, "yesterday"))
+			    !tok_in(x, v, WL_DETERMINER) && !is_word(x, v, "today") && !is_word(x, v, "yesterday"))
 				break;
 		}
 		if (saying) {

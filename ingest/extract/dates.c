@@ -628,15 +628,8 @@ int governing_timex(const struct extractor *x, const struct sent_timex *st, size
 	 * X that", "reminded reporters that") with no time of its own takes
 	 * the time of the telling. */
 	if (cs > s + 3 && is_word(x, cs - 1, "that") && !planned) {
-		size_t tv = 0;
-		for (size_t q = cs - 3; q + 6 > cs && q > s && !tv; q--) {
-			if (is_word(x, q + 1, ",") || tok_in(x, q + 1, WL_CLAUSE_BREAK))
-				break;
-			if (is_word(x, q, "informed") || is_word(x, q, "reminded") || is_word(x, q, "assured") ||
-			    is_word(x, q, "notified") || is_word(x, q, "warned") || is_word(x, q, "told") ||
-			    is_word(x, q, "briefed"))
-				tv = q;
-		}
+		size_t tv = hearer_before(x, cs, s);
+		tv = tv ? tv - 1 : 0;
 		int near = -1;
 		for (size_t i = 0; tv && i < st->n; i++) {
 			const struct timex *t = &st->tx[i];

@@ -1754,19 +1754,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "Bonn told Washington it would not accept the quotas": what is told
 	 * to someone, aimed at no one else, is aimed at the one told. */
 	if (tr->frame == FRAME_DIRECTED && !c.ntgt && c.nsrc && cs > s + 2) {
-		size_t q = is_word(x, cs - 1, "that") ? cs - 1 : cs;
-		size_t m0, m1;
-		mentions_in(x, s, q, &m0, &m1);
-		if (m1 > m0 && x->men[m1 - 1].te == q && x->men[m1 - 1].ra >= 0 && x->men[m1 - 1].kind == MK_ACTOR) {
-			size_t b = x->men[m1 - 1].ts;
-			while (b > s && tok_in(x, b - 1, WL_DETERMINER))
-				b--;
-			if (b > s && (is_word(x, b - 1, "told") || is_word(x, b - 1, "informed") ||
-				      is_word(x, b - 1, "assured") || is_word(x, b - 1, "notified") ||
-				      is_word(x, b - 1, "warned") || is_word(x, b - 1, "reminded")) &&
-			    !same_code(x, x->men[m1 - 1].ra, c.src[0]))
-				push_party(c.tgt, &c.ntgt, x->men[m1 - 1].ra);
-		}
+		size_t v = hearer_before(x, cs, s), m0, m1;
+		mentions_in(x, v, cs, &m0, &m1);
+		for (size_t j = m0; v && j < m1 && !c.ntgt; j++)
+			if (x->men[j].ra >= 0 && x->men[j].kind == MK_ACTOR && !same_code(x, x->men[j].ra, c.src[0]))
+				push_party(c.tgt, &c.ntgt, x->men[j].ra);
 	}
 	/* "The United States vetoed a draft resolution on Gaza": a veto with no
 	 * drafter or body named is cast in the UN Security Council. */
@@ -1774,15 +1766,13 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 		int veto = 0;
 		for (size_t q = h->ts; q < h->te && !veto; q++)
 			veto = x->toks.t[q].lower_len >= 4 && !memcmp(low(x, q), "veto", 4);
-		/* (a draft put to a vote, not a law at home: "vetoed the budget
-		 * bill"; and a veto cast, not one spoken of: "the reasons for
-		 * casting the vetoes") */
+		/* (of a draft put to a vote, named with the veto: not a law at
+		 * home, "vetoed the budget bill", nor vetoes spoken of, "the
+		 * reasons for casting the vetoes were inadequate") */
 		int draft = 0;
 		for (size_t q = h->ts; veto && q < e && q < h->te + 6 && !draft; q++)
 			draft = tok_in(x, q, WL_DRAFT_TEXT);
 		veto = veto && draft;
-		for (size_t q = h->ts; veto && q < h->te; q++)
-			veto = !is_word(x, q, "vetoes") || !tr->noun;
 		long un = veto ? dict_actor_by_code(&x->d, "UN") : -1;
 		if (un >= 0) {
 			int ra = ractor_of_dict_actor(x, un);
@@ -2403,13 +2393,11 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* (told in the past, and only to the month: an answer may come a day
 	 * later, rarely a month) */
 	int answers_before = 0;
-	for (size_t q = h->ts + 1; q < h->te + 2 && q + 1 < e && !answers_before && x->carry_date.prec == PREC_MONTH &&
-				   ends_in(x, h->ts, 2, "ed");
-	     q++)
-		answers_before = tr->frame != FRAME_SYMMETRIC && !tr->noun &&
-				 (is_word(x, q, "the") || is_word(x, q, "this") || is_word(x, q, "these") ||
-				  is_word(x, q, "that") || is_word(x, q, "those")) &&
-				 tok_in(x, q + 1, WL_ACT_NOUN);
+	if (x->carry_date.prec == PREC_MONTH && ends_in(x, h->ts, 2, "ed") && tr->frame != FRAME_SYMMETRIC && !tr->noun)
+		for (size_t q = h->ts + 1; q < h->te + 2 && q + 1 < e && !answers_before; q++)
+			answers_before = (is_word(x, q, "the") || is_word(x, q, "this") || is_word(x, q, "these") ||
+					  is_word(x, q, "that") || is_word(x, q, "those")) &&
+					 tok_in(x, q + 1, WL_ACT_NOUN);
 	/* "Sweden applied in May 2022. Turkey immediately objected, accusing
 	 * ...": at once, in the time of the sentence before */
 	int at_once = 0;
@@ -2787,10 +2775,7 @@ static int analyse_trigger(struct extractor *x, const struct trigger_hit *h, str
 	/* "condemned the decision", "rejected this proposal", "these steps":
 	 * an act told before. (Set here: only this paragraph's tokens are at hand.) */
 	c.refers_back = h->te + 1 < e && tok_in(x, h->te, WL_DETERMINER) &&
-			(tok_in(x, h->te + 1, WL_INTENTION_NOUN | WL_ACT_NOUN) || is_word(x, h->te + 1, "act") ||
-			 is_word(x, h->te + 1, "acts") || is_word(x, h->te + 1, "action") ||
-			 is_word(x, h->te + 1, "actions") || is_word(x, h->te + 1, "measure") ||
-			 is_word(x, h->te + 1, "measures"));
+			tok_in(x, h->te + 1, WL_INTENTION_NOUN | WL_ACT_NOUN);
 	/* "would not recognise the agreement", "rejected the sanctions": its
 	 * object is a thing named before, whose word is kept. */
 	if (h->te + 1 < e && tok_in(x, h->te, WL_DETERMINER) &&
@@ -3382,6 +3367,7 @@ static void turn_speaker(struct extractor *x, size_t men0, size_t s)
 		    x->men[i].kind == MK_ACTOR)
 			x->para_speaker = x->men[i].ra;
 }
+
 /* "A spokesman for the Foreign Ministry of the DPRK issued the following
  * press statement:": the text after the colon, to the report's end, is
  * that speaker's; its "we" and "our" are the speaker's state. */
@@ -3609,9 +3595,9 @@ static int analyse_sentence(struct extractor *x, size_t s, size_t e)
 				(int)(x->toks.t[x->hits[i].te - 1].end - x->toks.t[x->hits[i].ts].start),
 				x->text + x->toks.t[x->hits[i].ts].start);
 	}
-	/* The briefer of a transcript: the first person or state its
-	 * headline names ("Foreign Ministry Spokesperson Mao Ning's Regular
-	 * Press Conference"). */
+	/* The briefer of a transcript: the first person its headline names
+	 * ("Foreign Ministry Spokesperson Mao Ning's Regular Press
+	 * Conference"). */
 	for (size_t i = men0; x->headline && x->briefer < 0 && i < x->n_men; i++)
 		if (x->men[i].ra >= 0 && x->men[i].kind == MK_ACTOR && x->ra[x->men[i].ra].code[0] &&
 		    x->ra[x->men[i].ra].kind == ACTOR_PERSON)

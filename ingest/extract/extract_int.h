@@ -140,6 +140,7 @@ typedef uint64_t wl_mask;
 #define WL_BLOCK_VERB        ((wl_mask)1 << 35)  /* block_verb: what stops such a text ("vetoed") */
 #define WL_NAMING_VERB       ((wl_mask)1 << 36)  /* naming_verb: "what it called ...": the one who names speaks */
 #define WL_ACT_NOUN          ((wl_mask)1 << 37)  /* act_noun: "a move condemned by Paris" names the act told before */
+#define WL_TELL_VERB         ((wl_mask)1 << 38)  /* tell_verb: "told Manila (that) ...": a hearer, then what is told */
 
 /* A word of the lists, in the extractor's open-addressing table (every
  * token probes it). */
@@ -407,6 +408,11 @@ int scan_sentence(struct extractor *x, size_t s, size_t e, struct sent_topics *s
 /* ---- clauses.c ----------------------------------------------------------- */
 void clause_of(const struct extractor *x, size_t k, size_t s, size_t e, size_t *cs, size_t *ce);
 int push_party(int *arr, int *n, int ra);
+/* Where a clause told to a hearer starts at t ("informed Russia that ...",
+ * "told the Philippines it would ..."): one past the verb of telling before
+ * its hearer, or 0. After "that" the hearer may be any words ("reminded
+ * reporters that"); without it, a name (capitals, determiners). */
+size_t hearer_before(const struct extractor *x, size_t t, size_t s);
 void mentions_in(const struct extractor *x, size_t a, size_t b, size_t *first, size_t *last);
 int sentence_speaker(struct extractor *x, size_t m0, size_t m1, size_t s, size_t e);
 int cancel_before(const struct extractor *x, size_t lo, size_t k);

@@ -23,6 +23,7 @@ static const wl_mask class_bits[GC_COUNT] = {
 	[GC_OPEN_CALL] = WL_OPEN_CALL, [GC_DRAFT_TEXT] = WL_DRAFT_TEXT, [GC_BLOCK_VERB] = WL_BLOCK_VERB,
 	[GC_NAMING_VERB] = WL_NAMING_VERB,
 	[GC_ACT_NOUN] = WL_ACT_NOUN,
+	[GC_TELL_VERB] = WL_TELL_VERB,
 };
 
 /* Builds x->vocab from the grammar's classes: a word in several classes has

@@ -833,6 +833,18 @@ static void test_malformed_groups(void **state)
 	expect_load_error("groups.tsv", "Visegrad\t\tCSK||1992-12-31; CZE|1993-01-01|; HUN; POL; CZE|2004|\n", 1,
 			  "listed twice");
 	expect_load_error("groups.tsv", "Visegrad\t\tCSK|1992-12-31|1991-02-15; HUN; POL\n", 1, "after its end");
+	/* (a state that left and came back, once per stay, loads) */
+	char dir[256], path[512];
+	temp_dir(dir, sizeof(dir));
+	write_file(dir, "groups.tsv", "Old Quartet\t\tCZE||1999-12-31; CZE|2004-01-01|; HUN; POL\n", path, sizeof(path));
+	const char *extra[] = {path};
+	struct dict d;
+	char *err = NULL;
+	assert_int_equal(dict_load(&d, extra, 1, &err), 0);
+	assert_null(err);
+	dict_release(&d);
+	unlink(path);
+	rmdir(dir);
 }
 
 /* ---- inflection and nominalisation from the lemma ------------------------ */

@@ -218,7 +218,12 @@ static void test_stamps_elsewhere(void **state)
 				     "unfriendly step will not go unanswered.\n", &h), 0);
 	assert_string_equal(rep.title, "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, April 5, 2023");
 	assert_string_equal(pub_iso(), "2023-04-05T00:00:00Z");
-	/* (but a byline's date is no part of a headline) */
+	/* (but a stamp's label is no headline) */
+	assert_int_equal(read_string("Last updated on April 5, 2023\n\n"
+				     "Russia on Wednesday expelled four German diplomats in response to a similar step by "
+				     "Berlin, the foreign ministry in Moscow said.\n", &h), 0);
+	assert_null(strstr(rep.title ? rep.title : "", "updated"));
+	/* (nor a byline's date part of one) */
 	assert_int_equal(read_string("Russia expels four German diplomats\n\nBy Jane Doe, April 5, 2023\n\n"
 				     "Russia on Wednesday expelled four German diplomats in response to a similar step by "
 				     "Berlin, the foreign ministry in Moscow said.\n", &h), 0);
