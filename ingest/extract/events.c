@@ -221,9 +221,14 @@ static int content_of_appeal(const struct extractor *x, size_t k, size_t s)
 	if (k >= s + 3 && is_word(x, k - 2, "to") &&
 	    (is_word(x, k - 1, "stop") || is_word(x, k - 1, "cease") || is_word(x, k - 1, "quit")))
 		k--;
+	/* ("urged the army and the Rapid Support Forces to return to
+	 * negotiations": the asked return to talks) */
+	if (k >= s + 4 && is_word(x, k - 1, "to") && is_word(x, k - 3, "to") &&
+	    (is_word(x, k - 2, "return") || is_word(x, k - 2, "come") || is_word(x, k - 2, "go")))
+		k -= 2;
 	if (k < s + 2 || !is_word(x, k - 1, "to"))
 		return 0;
-	for (size_t q = k - 1; q-- > s && q + 8 > k;) {
+	for (size_t q = k - 1; q-- > s && q + 12 > k;) {
 		if (tok_in(x, q, WL_CONTENT_VERB))
 			return 1;
 		if (tok_in(x, q, WL_CLAUSE_BREAK | WL_REPORTING) || is_word(x, q, "to") || is_word(x, q, ","))
