@@ -276,6 +276,13 @@ static int add_mention(struct extractor *x, size_t ts, size_t te, int ra, int ki
 		return -1;
 	x->men[x->n_men++] = (struct mention){(uint32_t)ts, (uint32_t)te, ra, (uint8_t)kind,
 					      (uint8_t)((x->toks.t[ts].flags & TOK_QUOTED) != 0)};
+	/* (a person heading an organisation names it for "the bloc" or "the
+	 * Secretary-General" after: "UN Secretary-General Antonio Guterres") */
+	if (ra >= 0 && kind == MK_ACTOR && x->ra[ra].kind == ACTOR_PERSON) {
+		long oa = code_actor_of(x, ra);
+		if (oa >= 0 && x->d.actors[oa].kind == ACTOR_ORG)
+			x->last_org = ractor_of_dict_actor(x, oa);
+	}
 	return 0;
 }
 
@@ -1037,6 +1044,16 @@ static size_t take_reference(struct extractor *x, size_t i, size_t end, size_t s
 	     is_word(x, i + 1, "organization")) &&
 	    !(i + 2 < end && (is_word(x, i + 2, "of") || (x->toks.t[i + 2].flags & TOK_CAP))))
 		return add_mention(x, i, i + 2, org, MK_ACTOR) ? 0 : 2;
+	/* "The Secretary-General called on ...": the head of the organisation
+	 * named last (not "the Secretary-General of ASEAN", not one named
+	 * after the title). */
+	if (is_word(x, i, "the") && org >= 0 && i + 2 < end && is_word(x, i + 1, "secretary") &&
+	    (x->toks.t[i + 1].flags & TOK_CAP)) {
+		size_t g = i + 2 + (size_t)is_word(x, i + 2, "-");
+		if (g < end && is_word(x, g, "general") &&
+		    !(g + 1 < end && (is_word(x, g + 1, "of") || (x->toks.t[g + 1].flags & TOK_CAP))))
+			return add_mention(x, i, g + 1, org, MK_ACTOR) ? 0 : g + 1 - i;
+	}
 	if (is_word(x, i, "the") && i + 1 < end && (x->toks.t[i + 1].flags & TOK_CAP)) {
 		/* "the Syrians", "the North Koreans", "the Americans": the people of
 		 * a state, named by its adjective in the plural, stand for it. */
